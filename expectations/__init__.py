@@ -1,0 +1,1 @@
+"""Great Expectations suites, one per input table, and the runner that turns results into rows."""

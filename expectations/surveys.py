@@ -1,0 +1,38 @@
+"""Suite for surveys/<YYYY-MM>*: one row per resident response."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import great_expectations as gx
+
+
+E = gx.expectations
+
+
+def surveys_suite(items: tuple[str, ...], grid_ids: list[str], channels: tuple[str, ...],
+                  month_start: datetime, month_end: datetime, scale: range) -> gx.ExpectationSuite:
+    """`month_end` is the last microsecond of the month (inclusive bound)."""
+    answers = [str(v) for v in scale]
+    rules = [
+        E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
+        E.ExpectColumnValuesToBeUnique(
+            column="response_id", meta={"reason": "response_id is used more than once in the month"}),
+        E.ExpectColumnValuesToNotBeNull(column="grid_id", meta={"reason": "grid_id is blank"}),
+        E.ExpectColumnValuesToBeInSet(
+            column="grid_id", value_set=grid_ids, meta={"reason": "grid_id is not in grids.csv"}),
+        E.ExpectColumnValuesToNotBeNull(column="household_id", meta={"reason": "household_id is blank"}),
+        E.ExpectColumnValuesToNotBeNull(
+            column="submitted_at_ts", meta={"reason": "submitted_at is blank or not a date-time"}),
+        E.ExpectColumnValuesToBeBetween(
+            column="submitted_at_ts", min_value=month_start, max_value=month_end,
+            meta={"reason": "submitted_at is outside the month"}),
+        E.ExpectColumnValuesToBeInSet(
+            column="channel", value_set=list(channels),
+            meta={"reason": f"channel is not one of {', '.join(channels)}"}),
+        E.ExpectColumnValuesToMatchRegex(
+            column="duration_s", regex=r"^\d+$", meta={"reason": "duration_s is not a whole number"}),
+    ]
+    rules += [E.ExpectColumnValuesToBeInSet(
+        column=item, value_set=answers,
+        meta={"reason": f"{item} is not {answers[0]}-{answers[-1]} or blank"}) for item in items]
+    return gx.ExpectationSuite(name="surveys", expectations=rules)

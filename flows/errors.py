@@ -1,0 +1,23 @@
+"""Errors the CLI turns into exit codes: InputError/ConfigError -> 2, GateFailed -> 1."""
+from __future__ import annotations
+
+
+class ConfigError(Exception):
+    """Bad usage or configuration (exit 2)."""
+
+
+class InputError(ConfigError):
+    """An input file cannot be used as it is; the message names file, row and column."""
+
+    def __init__(self, file: str, message: str, row: int | None = None, column: str | None = None):
+        where = [file]
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column '{column}'")
+        super().__init__(f"{', '.join(where)}: {message}")
+        self.file, self.row, self.column = file, row, column
+
+
+class GateFailed(Exception):
+    """The month did not pass the validation gate (exit 1); nothing was published."""

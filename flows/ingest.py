@@ -1,0 +1,120 @@
+"""Read inbox files (CSV in UTF-8/GB18030/UTF-16, Excel, Parquet) into all-text DataFrames.
+
+Every frame gets `source_file` and `row_number` (the spreadsheet row: the header is row 1), and
+phone numbers are replaced by their keyed hash here, before anything else sees them.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from flows.errors import InputError
+from transforms.privacy import masked_comment, phone_hash
+
+SURVEY_SUFFIXES = (".csv", ".xlsx", ".parquet")
+REQUIRED = {
+    "grids": ("grid_id", "grid_name", "community", "households"),
+    "workers": ("worker_id", "name", "perf_pay_target"),
+    "assignments": ("worker_id", "grid_id", "start_date"),
+    "surveys": ("response_id", "grid_id", "household_id", "submitted_at"),
+    "adjustments": ("worker_id", "month", "amount", "reason", "approved_by"),
+}
+
+
+def decoded_text(path: Path) -> str:
+    """The file's text; UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(path.name, "is neither UTF-8, UTF-16 nor GB18030/GBK text")
+
+
+def _delimiter(text: str) -> str:
+    head = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _raw_frame(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            text = decoded_text(path)
+            if not text.strip():
+                raise InputError(path.name, "is empty (no header row)")
+            return pd.read_csv(io.StringIO(text), sep=_delimiter(text), dtype=str,
+                               keep_default_na=False, skip_blank_lines=False)
+        if suffix == ".xlsx":
+            return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+        if suffix == ".parquet":
+            return pd.read_parquet(path).astype("string")
+    except InputError:
+        raise
+    except Exception as exc:  # the parsers' own errors vary by format; name the file either way
+        raise InputError(path.name, f"cannot be read as {suffix[1:].upper()}: {exc}") from exc
+    raise InputError(path.name, f"has an unsupported type '{suffix}' (use .csv, .xlsx or .parquet)")
+
+
+def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:
+    out = []
+    for col in columns:
+        name = str(col).replace("\ufeff", "").strip()
+        out.append(aliases.get(name, name.lower()))
+    return out
+
+
+def read_table(path: Path, kind: str, aliases: dict[str, str]) -> pd.DataFrame:
+    """A text-only frame with canonical column names; blank cells are NA; blank lines dropped."""
+    frame = _raw_frame(path)
+    frame.columns = canonical_columns(list(frame.columns), aliases)
+    missing = [c for c in REQUIRED[kind] if c not in frame.columns]
+    if missing:
+        raise InputError(path.name, f"required column is missing (have: {', '.join(frame.columns)})",
+                         column=missing[0])
+    frame = frame.astype("string")
+    for col in frame.columns:
+        frame[col] = frame[col].str.strip().replace("", pd.NA)
+    frame.insert(0, "row_number", range(2, len(frame) + 2))
+    frame.insert(0, "source_file", path.name)
+    blank = frame.drop(columns=["source_file", "row_number"]).isna().all(axis=1)
+    return frame[~blank].reset_index(drop=True)
+
+
+def with_hashed_phone(frame: pd.DataFrame, column: str, key: bytes) -> pd.DataFrame:
+    """Replace `column` by `<column>_hash`; the clear number does not survive this function."""
+    out = frame.copy()
+    values = out.pop(column) if column in out.columns else pd.Series(pd.NA, index=out.index)
+    out[f"{column}_hash"] = pd.Series(
+        [phone_hash(None if pd.isna(v) else v, key) for v in values], index=out.index, dtype="string")
+    return out
+
+
+def month_survey_files(inbox: Path, month: str) -> list[Path]:
+    folder = inbox / "surveys"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.name.startswith(month) and p.suffix.lower() in SURVEY_SUFFIXES)
+
+
+def read_surveys(files: list[Path], aliases: dict[str, str], key: bytes) -> pd.DataFrame:
+    frames = [read_table(p, "surveys", aliases) for p in files]
+    if not frames:
+        return pd.DataFrame(columns=["source_file", "row_number", *REQUIRED["surveys"]], dtype="string")
+    surveys = pd.concat(frames, ignore_index=True)
+    surveys = with_hashed_phone(surveys, "respondent_phone", key)
+    if "comment" in surveys.columns:
+        surveys["comment"] = pd.Series([masked_comment(None if pd.isna(c) else c) for c in surveys["comment"]],
+                                       index=surveys.index, dtype="string")
+    return surveys

@@ -1,0 +1,100 @@
+"""Publish step: the month's CSVs, reports and manifest, written to a staging folder and swapped
+into <out>/<YYYY-MM>/ only when complete, so readers never see half a month."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import duckdb
+
+from flows.staging import file_sha256
+
+PAYROLL_COLUMNS = ("worker_id", "name", "month", "score", "responses", "coefficient",
+                   "performance_pay", "adjustment", "total_pay", "flags")
+GRID_COLUMNS = ("grid_id", "grid_name", "month", "responses", "households", "response_rate",
+                "raw_score", "adjusted_score", "ci_low", "ci_high", "flags")
+QUARANTINE_COLUMNS = ("source_file", "row_number", "response_id", "reason")
+
+
+def fixed(value: Decimal | None, places: int) -> str:
+    """Decimal as text with exactly `places` decimals (half up); blank for no value."""
+    if value is None:
+        return ""
+    return str(Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def payroll_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    rows = con.execute(
+        "select worker_id, name, month, score, responses, coefficient, performance_pay_yuan, "
+        "adjustment_yuan, total_pay_yuan, flags, perf_pay_target_yuan, assigned_days, days_in_month "
+        "from payroll where run_id = ? order by worker_id", [run_id]).fetchall()
+    return [{
+        "worker_id": r[0], "name": r[1], "month": r[2], "score": fixed(r[3], 2), "responses": r[4],
+        "coefficient": fixed(r[5], 4), "performance_pay": fixed(r[6], 2), "adjustment": fixed(r[7], 2),
+        "total_pay": fixed(r[8], 2), "flags": r[9], "perf_pay_target": fixed(r[10], 2),
+        "assigned_days": r[11], "days_in_month": r[12],
+    } for r in rows]
+
+
+def grid_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    rows = con.execute(
+        "select grid_id, grid_name, month, responses, households, response_rate, raw_score, "
+        "adjusted_score, ci_low, ci_high, flags, is_insufficient, community "
+        "from grid_scores where run_id = ? order by grid_id", [run_id]).fetchall()
+    return [{
+        "grid_id": r[0], "grid_name": r[1], "month": r[2], "responses": r[3], "households": r[4],
+        "response_rate": fixed(r[5], 4), "raw_score": fixed(r[6], 2), "adjusted_score": fixed(r[7], 2),
+        "ci_low": fixed(r[8], 2), "ci_high": fixed(r[9], 2), "flags": r[10],
+        "is_insufficient": r[11], "community": r[12],
+    } for r in rows]
+
+
+def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    rows = con.execute("select source_file, row_number, response_id, reason from quarantine "
+                       "where run_id = ? order by source_file, row_number", [run_id]).fetchall()
+    return [dict(zip(QUARANTINE_COLUMNS, r)) for r in rows]
+
+
+def csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
+    """UTF-8 with BOM so that Chinese Excel opens it right; '\\n' line ends; fixed column order."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def output_hashes(folder: Path) -> list[dict]:
+    return [{"file": str(p.relative_to(folder)), "sha256": file_sha256(p)}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "manifest.json"]
+
+
+def write_manifest(folder: Path, manifest: dict) -> None:
+    body = {**manifest, "outputs": output_hashes(folder)}
+    write_file(folder / "manifest.json",
+               (json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    """The old month stays readable until the new one is complete; then two renames."""
+    previous = target.with_name(f".previous-{target.name}")
+    if previous.exists():
+        shutil.rmtree(previous)
+    if target.exists():
+        target.rename(previous)
+    staging.rename(target)
+    if previous.exists():
+        shutil.rmtree(previous)

@@ -1,0 +1,67 @@
+"""Report step: gather one run's figures from the warehouse and render the HR scorecard and
+one scorecard per worker (HTML and PDF) into the staging folder."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from flows.publish import fixed, grid_rows, payroll_rows, quarantine_rows, write_file
+from reports.charts import grid_ranking_figure, svg_data_uri
+from reports.render import flags_text, pdf_bytes, report_html
+from reports.strings import labels
+
+
+def _ci(g: dict) -> str:
+    return f"{g['ci_low']}–{g['ci_high']}" if g["ci_low"] else ""
+
+
+def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict],
+                workers: list[dict], quarantined: int) -> dict:
+    month, policy_version = con.execute(
+        "select month, policy_version from runs where run_id = ?", [run_id]).fetchone()
+    read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
+    counted = sum(g["responses"] for g in grids)
+    households = sum(g["households"] for g in grids)
+    return {
+        "run_id": run_id, "month": month, "policy_version": policy_version,
+        "community": "、".join(sorted({g["community"] for g in grids})),
+        "rows_read": read, "rows_counted": counted, "rows_quarantined": quarantined,
+        "response_rate": f"{counted / households:.1%}" if households else "",
+        "total_pay": fixed(sum(Decimal(w["total_pay"]) for w in workers), 2),
+        "target_total": fixed(sum(Decimal(w["perf_pay_target"]) for w in workers), 2),
+    }
+
+
+def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, lang: str = "zh") -> None:
+    grids, workers, quarantine = grid_rows(con, run_id), payroll_rows(con, run_id), quarantine_rows(con, run_id)
+    for row in grids + workers:
+        row["flags_text"] = flags_text(row["flags"], lang)
+    for g in grids:
+        g["ci"] = _ci(g)
+    run = run_summary(con, run_id, grids, workers, len(quarantine))
+    reasons: dict[str, int] = {}
+    for q in quarantine:
+        for reason in q["reason"].split("; "):
+            key = reason.removeprefix("invalid: ")
+            reasons[key] = reasons.get(key, 0) + 1
+    figure = grid_ranking_figure(
+        [g["grid_name"] for g in grids],
+        [float(g["adjusted_score"]) if g["adjusted_score"] else None for g in grids],
+        [float(g["ci_low"]) if g["ci_low"] else None for g in grids],
+        [float(g["ci_high"]) if g["ci_high"] else None for g in grids],
+        [g["is_insufficient"] for g in grids], labels(lang)["score_axis"])
+    html = report_html("scorecard.html.j2", lang, run=run, grids=grids, workers=workers,
+                       chart=svg_data_uri(figure),
+                       quarantine=[{"reason": k, "count": v} for k, v in sorted(reasons.items())])
+    write_file(folder / "scorecard.html", html.encode("utf-8"))
+    write_file(folder / "scorecard.pdf", pdf_bytes(html))
+    by_grid = {g["grid_id"]: g for g in grids}
+    assigned = con.execute("select worker_id, grid_id, assigned_days, weight_days from worker_grid_days "
+                           "where run_id = ? order by worker_id, grid_id", [run_id]).fetchall()
+    for w in workers:
+        own = [{**by_grid[gid], "assigned_days": days, "weight_days": fixed(wd, 1)}
+               for wid, gid, days, wd in assigned if wid == w["worker_id"]]
+        page = report_html("worker.html.j2", lang, run=run, w=w, grids=own)
+        write_file(folder / "workers" / f"{w['worker_id']}.pdf", pdf_bytes(page))

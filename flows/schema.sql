@@ -1,0 +1,72 @@
+-- The warehouse keeps every run: inputs as read (phones hashed), results, and which run is
+-- published for each month. Nothing here is ever updated in place except runs.status and published.
+create table if not exists runs (
+    run_id varchar primary key,
+    month varchar not null,
+    started_at timestamp not null,
+    finished_at timestamp,
+    status varchar not null,            -- running, published, gate_failed, failed
+    policy_version varchar,
+    policy_sha256 varchar,
+    code_version varchar,
+    inputs_json varchar,
+    validation_json varchar,
+    message varchar
+);
+create table if not exists published (
+    month varchar primary key,
+    run_id varchar not null,
+    published_at timestamp not null
+);
+create table if not exists raw_grids (
+    run_id varchar, source_file varchar, row_number integer,
+    grid_id varchar, grid_name varchar, community varchar, households varchar
+);
+create table if not exists raw_workers (
+    run_id varchar, source_file varchar, row_number integer,
+    worker_id varchar, name varchar, phone_hash varchar, perf_pay_target varchar
+);
+create table if not exists raw_assignments (
+    run_id varchar, source_file varchar, row_number integer,
+    worker_id varchar, grid_id varchar, start_date varchar, end_date varchar, weight varchar
+);
+create table if not exists raw_adjustments (
+    run_id varchar, source_file varchar, row_number integer,
+    worker_id varchar, month varchar, amount varchar, reason varchar, approved_by varchar
+);
+create table if not exists raw_surveys (
+    run_id varchar, row_id integer, source_file varchar, row_number integer,
+    response_id varchar, grid_id varchar, household_id varchar, respondent_phone_hash varchar,
+    submitted_at varchar, submitted_at_ts timestamp, channel varchar, duration_s varchar,
+    comment varchar, invalid_reason varchar
+);
+create table if not exists raw_answers (
+    run_id varchar, row_id integer, item varchar, answer varchar
+);
+create table if not exists policy_items (
+    run_id varchar, item varchar, weight decimal(9, 4)
+);
+create table if not exists validation_rules (
+    run_id varchar, month varchar, table_name varchar, rule varchar, column_name varchar,
+    reason varchar, failed_rows integer, success boolean
+);
+create table if not exists quarantine (
+    run_id varchar, month varchar, source_file varchar, row_number integer, response_id varchar,
+    reason varchar
+);
+create table if not exists grid_scores (
+    run_id varchar, grid_id varchar, grid_name varchar, community varchar, month varchar,
+    responses integer, households integer, response_rate decimal(9, 4),
+    raw_score decimal(9, 4), adjusted_score decimal(9, 4), ci_low decimal(9, 4), ci_high decimal(9, 4),
+    is_insufficient boolean, flags varchar
+);
+create table if not exists worker_grid_days (
+    run_id varchar, month varchar, worker_id varchar, grid_id varchar, assigned_days integer,
+    weight_days decimal(18, 4)
+);
+create table if not exists payroll (
+    run_id varchar, worker_id varchar, name varchar, month varchar, score decimal(9, 4),
+    responses integer, coefficient decimal(9, 4), perf_pay_target_yuan decimal(12, 2),
+    assigned_days integer, days_in_month integer, performance_pay_yuan decimal(12, 2),
+    adjustment_yuan decimal(12, 2), total_pay_yuan decimal(12, 2), flags varchar
+);

@@ -1,0 +1,67 @@
+"""Ingest step: read the month's inbox files into the run's work folder as Parquet.
+
+Only this module and flows/archive-like code touch inbox files; what leaves here has phone
+numbers hashed and comments masked."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from flows.errors import InputError
+from flows.ingest import month_survey_files, read_surveys, read_table, with_hashed_phone
+from transforms.parsing import normalized_surveys
+from transforms.policy import Policy
+
+REFERENCE = ("grids", "workers", "assignments")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    name: str          # path relative to the inbox
+    sha256: str
+    bytes: int
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_files(inbox: Path, month: str) -> list[Path]:
+    if not inbox.is_dir():
+        raise InputError(str(inbox), "inbox folder does not exist")
+    files = []
+    for kind in REFERENCE:
+        path = inbox / f"{kind}.csv"
+        if not path.is_file():
+            raise InputError(f"{kind}.csv", f"is missing from the inbox {inbox}")
+        files.append(path)
+    if (inbox / "adjustments.csv").is_file():
+        files.append(inbox / "adjustments.csv")
+    return files + month_survey_files(inbox, month)
+
+
+def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: Path) -> list[InputFile]:
+    """Write grids/workers/assignments/adjustments/surveys.parquet into `workdir`."""
+    files = input_files(inbox, month)
+    workdir.mkdir(parents=True, exist_ok=True)
+    tables = {kind: read_table(inbox / f"{kind}.csv", kind, policy.aliases) for kind in REFERENCE}
+    tables["workers"] = with_hashed_phone(tables["workers"], "phone", key)
+    adjustments = inbox / "adjustments.csv"
+    tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments.is_file()
+                             else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",
+                                                        "amount", "reason", "approved_by"], dtype="string"))
+    for optional in ("end_date", "weight"):
+        if optional not in tables["assignments"].columns:
+            tables["assignments"][optional] = pd.Series(pd.NA, index=tables["assignments"].index, dtype="string")
+    surveys = read_surveys([f for f in files if f.parent.name == "surveys"], policy.aliases, key)
+    tables["surveys"] = normalized_surveys(surveys, policy.items)
+    for name, frame in tables.items():
+        frame.to_parquet(workdir / f"{name}.parquet", index=False)
+    return [InputFile(str(p.relative_to(inbox)), file_sha256(p), p.stat().st_size) for p in files]

@@ -1,0 +1,1 @@
+"""Pure transforms: DuckDB SQL models (sql/) and typed Python functions without I/O."""

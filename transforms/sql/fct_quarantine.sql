@@ -1,0 +1,8 @@
+-- grain: one row per survey row that did not count toward a score
+select s.source_file, s.row_number, s.response_id, s.invalid_reason as reason
+from stg_surveys as s
+where s.is_invalid
+union all
+select s.source_file, s.row_number, s.response_id, e.reason
+from int_survey_exclusions as e
+join stg_surveys as s on s.row_id = e.row_id

@@ -1,0 +1,10 @@
+-- grain: one row per manual adjustment line of this run's month
+select
+    worker_id,
+    month,
+    cast(amount as decimal(12, 2)) as amount_yuan,
+    reason,
+    approved_by
+from raw_adjustments
+where run_id = (select run_id from run_params)
+  and month = (select month from run_params)

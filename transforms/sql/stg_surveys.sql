@@ -1,0 +1,17 @@
+-- grain: one row per survey row read this month (valid or not)
+select
+    row_id,
+    source_file,
+    row_number,
+    response_id,
+    grid_id,
+    household_id,
+    respondent_phone_hash,
+    submitted_at_ts as submitted_at,
+    channel,
+    cast(duration_s as integer) as duration_s,
+    comment,
+    invalid_reason,
+    invalid_reason is not null as is_invalid
+from raw_surveys
+where run_id = (select run_id from run_params)
