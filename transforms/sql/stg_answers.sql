@@ -2,7 +2,7 @@
 select
     a.row_id,
     a.item,
-    cast(a.answer as integer) as answer,
+    try_cast(a.answer as integer) as answer,  -- null on rows validation already rejected
     w.weight as item_weight
 from raw_answers as a
 join policy_items as w on w.run_id = a.run_id and w.item = a.item

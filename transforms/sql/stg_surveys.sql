@@ -9,7 +9,7 @@ select
     respondent_phone_hash,
     submitted_at_ts as submitted_at,
     channel,
-    cast(duration_s as integer) as duration_s,
+    try_cast(duration_s as integer) as duration_s,  -- invalid rows stay here, flagged
     comment,
     invalid_reason,
     invalid_reason is not null as is_invalid

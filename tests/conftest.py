@@ -1,0 +1,117 @@
+"""Shared fixtures: a small hand-made inbox whose figures are worked out by hand, a policy file
+with overrides, the CLI, and one Prefect test server for the whole session."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+# Imported here, not inside a test: Prefect binds its console log handler to sys.stderr when it
+# is first imported, and a test's captured stderr is closed when that test ends.
+import flows.month  # noqa: F401
+from flows.cli import main as gridpay_main
+from flows.settings import DEFAULT_POLICY
+
+ITEMS = ("sat_environment", "sat_safety", "sat_service", "sat_responsiveness", "sat_overall")
+SURVEY_HEADER = ("response_id", "grid_id", "household_id", "respondent_phone", "submitted_at", "channel",
+                 "duration_s", *ITEMS, "comment")
+WORKER_PHONE = "13800000001"
+RESIDENT_PHONE = "13912345678"
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    from prefect.testing.utilities import prefect_test_harness
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _secret(monkeypatch, tmp_path):
+    monkeypatch.setenv("GRIDPAY_SECRET", "test-secret-not-for-production")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for name in ("GRIDPAY_INBOX", "GRIDPAY_OUT", "GRIDPAY_DB", "GRIDPAY_POLICY", "GRIDPAY_KEY_FILE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def write_csv(path: Path, header, rows, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding=encoding) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def survey(rid, grid, household, answers, when="2026-09-10 10:00:00", phone="", channel="wechat",
+           duration="120", comment=""):
+    """One survey row; `answers` is five items, '' for not applicable."""
+    return (rid, grid, household, phone, when, channel, duration, *answers, comment)
+
+
+# The hand-checked month, 2026-09 (30 days). Expected figures are worked out in test_hand_check.py.
+HAND_SURVEYS = [
+    survey("R1", "G1", "G1-1-101", ("5", "5", "5", "5", "5"), "2026-09-10 10:00:00", RESIDENT_PHONE),
+    survey("R2", "G1", "G1-1-102", ("4", "4", "4", "4", "4"), comment="楼道灯坏了，电话13912345678"),
+    survey("R3", "G1", "G1-1-201", ("3", "4", "5", "", "")),
+    survey("R4", "G1", "G1-1-101", ("1", "1", "1", "1", "1"), "2026-09-02 08:00:00"),   # older answer of R1's household
+    survey("R5", "G2", "G2-1-101", ("2", "2", "2", "2", "2")),
+    survey("R6", "G2", "G2-1-102", ("3", "3", "3", "3", "3")),
+    survey("R7", "G2", "G2-1-201", ("4", "4", "4", "4", "4")),
+    survey("R8", "G2", "G2-1-202", ("4", "4", "7", "4", "4")),                            # 7 is not 1-5
+]
+
+
+@pytest.fixture
+def make_inbox(tmp_path):
+    """make_inbox(surveys={'2026-09.csv': rows}, ...) -> inbox folder with the hand-made reference data."""
+    def build(surveys=None, name="inbox", encoding="utf-8", adjustments=True, assignments=None) -> Path:
+        inbox = tmp_path / name
+        write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+                  [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10")])
+        write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+                  [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
+                   ("W3", "张喆", "", "600.00"), ("W4", "刘玥", "13800000004", "900.00")])
+        write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+                  assignments or [("W1", "G1", "2026-01-01", "", ""),
+                                  ("W2", "G2", "2026-01-01", "2026-09-15", ""),    # hands over mid-month
+                                  ("W3", "G2", "2026-09-16", "", ""),
+                                  ("W4", "G1", "2026-01-01", "", "1"),
+                                  ("W4", "G2", "2026-01-01", "", "0.5")])
+        if adjustments:
+            write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+                      [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任")])
+        for file_name, rows in (surveys if surveys is not None else {"2026-09.csv": HAND_SURVEYS}).items():
+            write_csv(inbox / "surveys" / file_name, SURVEY_HEADER, rows, encoding)
+        return inbox
+    return build
+
+
+@pytest.fixture
+def make_policy(tmp_path):
+    """make_policy(min_responses=3) -> a copy of the default policy with those keys changed."""
+    def build(**overrides) -> Path:
+        text = DEFAULT_POLICY.read_text(encoding="utf-8")
+        for key, value in overrides.items():
+            text, count = re.subn(rf"(?m)^{key} = .*$", f"{key} = {value}", text)
+            assert count == 1, f"policy key {key} not found once"
+        path = tmp_path / f"policy-{len(list(tmp_path.glob('policy-*')))}.toml"
+        path.write_text(text, encoding="utf-8")
+        return path
+    return build
+
+
+@pytest.fixture
+def run_cli(tmp_path, prefect_server, capsys):
+    """run_cli('run', '--month', ..., inbox=..., policy=...) -> (exit code, stderr)."""
+    def call(*args, inbox: Path, policy: Path | None = None, out: Path | None = None,
+             db: Path | None = None) -> tuple[int, str]:
+        argv = [*args, "--inbox", str(inbox), "--out", str(out or tmp_path / "out"),
+                "--db", str(db or tmp_path / "warehouse.duckdb")]
+        if policy:
+            argv += ["--policy", str(policy)]
+        code = gridpay_main(argv)
+        return code, capsys.readouterr().err
+    return call

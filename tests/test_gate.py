@@ -1,0 +1,33 @@
+"""A month that is mostly broken stops at the gate: exit 1, nothing published, the reasons kept."""
+import duckdb
+
+from conftest import HAND_SURVEYS, survey
+
+
+def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox, tmp_path):
+    broken = [survey(f"B{i}", "NOPE", f"H{i}", ("4", "4", "4", "4", "4")) for i in range(5)]
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": broken})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    before = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
+
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+
+    assert code == 1
+    assert "5 of 5 survey rows are invalid" in err and "grid_id is not in grids.csv (5 rows)" in err
+    assert not (tmp_path / "out" / "2026-10").exists()
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == before
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        status, message = con.execute("select status, message from runs where month = '2026-10'").fetchone()
+        kept = con.execute("select failed_rows from validation_rules v join runs r using (run_id) "
+                           "where r.month = '2026-10' and v.reason = 'grid_id is not in grids.csv'").fetchone()
+        published = con.execute("select count(*) from published where month = '2026-10'").fetchone()[0]
+    assert status == "gate_failed" and "nothing published" in message
+    assert kept == (5,) and published == 0
+
+
+def test_gate_share_comes_from_the_policy(run_cli, make_inbox, make_policy, tmp_path):
+    # 1 invalid row of 8 (12.5%) passes the default 20% gate but not a 10% one
+    assert run_cli("run", "--month", "2026-09", inbox=make_inbox())[0] == 0
+    strict = make_policy(max_invalid_share=0.10)
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox(), policy=strict, out=tmp_path / "strict")
+    assert code == 1 and "12.5% > 10%" in err

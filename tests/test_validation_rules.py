@@ -1,0 +1,58 @@
+"""Each survey validation rule, run by the real GX suite, quarantines exactly the row that breaks it."""
+import csv
+
+from conftest import SURVEY_HEADER, survey
+
+GOOD = [survey(f"OK{i}", "G1", f"G1-2-{i:03d}", ("4", "4", "4", "4", "4")) for i in range(1, 61)]
+CASES = [
+    ({"response_id": ""}, "response_id is blank"),
+    ({"grid_id": ""}, "grid_id is blank"),
+    ({"grid_id": "G9"}, "grid_id is not in grids.csv"),
+    ({"household_id": ""}, "household_id is blank"),
+    ({"submitted_at": "soon"}, "submitted_at is blank or not a date-time"),
+    ({"submitted_at": "2026-10-01 00:00:00"}, "submitted_at is outside the month"),
+    ({"submitted_at": "2026-08-31 23:59:59"}, "submitted_at is outside the month"),
+    ({"channel": "fax"}, "channel is not one of wechat, paper, phone, visit"),
+    ({"duration_s": "12s"}, "duration_s is not a whole number"),
+    ({"sat_overall": "0"}, "sat_overall is not 1-5 or blank"),
+    ({"sat_safety": "6"}, "sat_safety is not 1-5 or blank"),
+]
+
+
+def _row(n, **changes):
+    values = dict(zip(SURVEY_HEADER, survey(f"BAD{n}", "G1", f"G1-9-{n:03d}", ("4", "4", "4", "4", "4"))))
+    values.update(changes)
+    return tuple(values[c] for c in SURVEY_HEADER)
+
+
+def _quarantine(tmp_path):
+    with (tmp_path / "out" / "2026-09" / "quarantine.csv").open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_each_rule_quarantines_exactly_its_row(run_cli, make_inbox, tmp_path):
+    bad = [_row(n, **changes) for n, (changes, _) in enumerate(CASES)]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": GOOD + bad}))
+    assert code == 0, err
+    by_row = {int(q["row_number"]): q for q in _quarantine(tmp_path)}
+    assert len(by_row) == len(CASES)
+    for n, (_, reason) in enumerate(CASES):
+        row = by_row[len(GOOD) + 2 + n]          # header is row 1
+        assert row["reason"] == f"invalid: {reason}", (n, row)
+        assert row["source_file"] == "2026-09.csv"
+        assert row["response_id"] == ("" if n == 0 else f"BAD{n}")
+
+
+def test_duplicate_response_ids_quarantine_both_rows(run_cli, make_inbox, tmp_path):
+    rows = GOOD + [_row(1, response_id="OK1")]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
+    assert code == 0, err
+    reasons = [q["reason"] for q in _quarantine(tmp_path)]
+    assert reasons == ["invalid: response_id is used more than once in the month"] * 2
+
+
+def test_blank_items_are_not_applicable_not_invalid(run_cli, make_inbox, tmp_path):
+    rows = GOOD + [_row(1, sat_safety="", sat_service="")]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
+    assert code == 0, err
+    assert _quarantine(tmp_path) == []
