@@ -61,7 +61,7 @@ def publish(run_id: str, month: str, db: str, out: str, inputs: list[dict], poli
         write_file(staging / "payroll.csv", csv_bytes(payroll_rows(con, run_id), PAYROLL_COLUMNS))
         write_file(staging / "grid_scores.csv", csv_bytes(grid_rows(con, run_id), GRID_COLUMNS))
         write_file(staging / "quarantine.csv", csv_bytes(quarantine_rows(con, run_id), QUARANTINE_COLUMNS))
-        render_reports(con, run_id, staging, lang)
+        render_reports(con, run_id, staging, policy, lang)
     write_manifest(staging, {
         "run_id": run_id, "month": month, "inputs": inputs,
         "policy": {"file": Path(policy_path).name, "version": policy.version, "sha256": policy.sha256},

@@ -11,6 +11,7 @@ from flows.publish import fixed, grid_rows, payroll_rows, quarantine_rows, write
 from reports.charts import grid_ranking_figure, svg_data_uri
 from reports.render import flags_text, pdf_bytes, report_html
 from reports.strings import labels
+from transforms.policy import Policy
 
 
 def _ci(g: dict) -> str:
@@ -34,7 +35,8 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict],
     }
 
 
-def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, lang: str = "zh") -> None:
+def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, policy: Policy,
+                   lang: str = "zh") -> None:
     grids, workers, quarantine = grid_rows(con, run_id), payroll_rows(con, run_id), quarantine_rows(con, run_id)
     for row in grids + workers:
         row["flags_text"] = flags_text(row["flags"], lang)
@@ -54,6 +56,7 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, la
         [g["is_insufficient"] for g in grids], labels(lang)["score_axis"])
     html = report_html("scorecard.html.j2", lang, run=run, grids=grids, workers=workers,
                        chart=svg_data_uri(figure),
+                       callbacks=callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below),
                        quarantine=[{"reason": k, "count": v} for k, v in sorted(reasons.items())])
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     write_file(folder / "scorecard.pdf", pdf_bytes(html))
@@ -65,3 +68,17 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, la
                for wid, gid, days, wd in assigned if wid == w["worker_id"]]
         page = report_html("worker.html.j2", lang, run=run, w=w, grids=own)
         write_file(folder / "workers" / f"{w['worker_id']}.pdf", pdf_bytes(page))
+
+
+def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str, at_or_below: int) -> list[dict]:
+    """Counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back."""
+    rows = con.execute(
+        "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d'), s.household_id, a.answer, s.comment "
+        "from counted_responses c "
+        "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id "
+        "join raw_answers a on a.run_id = c.run_id and a.row_id = c.row_id and a.item = ? "
+        "join grid_scores g on g.run_id = c.run_id and g.grid_id = c.grid_id "
+        "where c.run_id = ? and try_cast(a.answer as integer) <= ? "
+        "order by g.grid_id, s.submitted_at_ts, s.row_id", [overall_item, run_id, at_or_below]).fetchall()
+    return [{"grid_name": r[0], "date": r[1], "household_id": r[2], "answer": r[3], "comment": r[4] or ""}
+            for r in rows]

@@ -46,6 +46,9 @@ create table if not exists raw_answers (
 create table if not exists policy_items (
     run_id varchar, item varchar, weight decimal(9, 4)
 );
+create table if not exists counted_responses (
+    run_id varchar, month varchar, row_id integer, grid_id varchar, response_score decimal(18, 6)
+);
 create table if not exists validation_rules (
     run_id varchar, month varchar, table_name varchar, rule varchar, column_name varchar,
     reason varchar, failed_rows integer, success boolean

@@ -91,6 +91,8 @@ def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, work
     run_models(con)
     con.execute("insert into quarantine select ?, ?, * from fct_quarantine", [run_id, month])
     con.execute("insert into grid_scores select ?, * from fct_grid_scores", [run_id])
+    con.execute("insert into counted_responses select ?, ?, row_id, grid_id, response_score "
+                "from int_response_scores", [run_id, month])
     con.execute("insert into worker_grid_days select ?, ?, * from int_worker_grid_days", [run_id, month])
     con.executemany(
         "insert into payroll values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

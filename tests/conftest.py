@@ -83,6 +83,7 @@ def make_inbox(tmp_path):
         if adjustments:
             write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
                       [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任")])
+        (inbox / "surveys").mkdir(parents=True, exist_ok=True)
         for file_name, rows in (surveys if surveys is not None else {"2026-09.csv": HAND_SURVEYS}).items():
             write_csv(inbox / "surveys" / file_name, SURVEY_HEADER, rows, encoding)
         return inbox

@@ -32,6 +32,8 @@ class Policy:
     sha256: str
     items: tuple[str, ...]
     item_weights: dict[str, Decimal]
+    overall_item: str
+    callback_at_or_below: int
     scale_min: int
     scale_max: int
     channels: tuple[str, ...]
@@ -66,6 +68,9 @@ def policy_from_toml(text: str) -> Policy:
     bad = [i for i in items if not _IDENTIFIER.match(str(i))]
     if bad or not items:
         raise PolicyError(f"policy survey.items must be lower-case column names, not {bad or 'empty'}")
+    overall = str(_get(doc, "survey.overall_item"))
+    if overall not in items:
+        raise PolicyError(f"policy survey.overall_item '{overall}' is not one of survey.items")
     weights_doc = doc.get("survey", {}).get("item_weights", {})
     weights = {item: Decimal(str(weights_doc.get(item, 1))) for item in items}
     if any(w < 0 for w in weights.values()) or sum(weights.values()) <= 0:
@@ -91,6 +96,8 @@ def policy_from_toml(text: str) -> Policy:
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         items=items,
         item_weights=weights,
+        overall_item=overall,
+        callback_at_or_below=int(_get(doc, "survey.callback_at_or_below")),
         scale_min=int(_get(doc, "survey.scale_min")),
         scale_max=int(_get(doc, "survey.scale_max")),
         channels=tuple(_get(doc, "survey.channels")),

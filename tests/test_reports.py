@@ -1,0 +1,54 @@
+"""The HR scorecard and worker scorecards hold the right figures, in an embedded CJK font."""
+import csv
+import subprocess
+
+import pytest
+
+from conftest import HAND_SURVEYS, survey
+
+XSS = '<script>alert("x")</script>'
+
+
+@pytest.fixture
+def month(run_cli, make_inbox, make_policy, tmp_path):
+    rows = HAND_SURVEYS + [survey("R9", "G1", "G1-2-101", ("2", "2", "2", "2", "2"), comment=XSS)]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}),
+                        policy=make_policy(min_responses=3))
+    assert code == 0, err
+    return tmp_path / "out" / "2026-09"
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_scorecard_pdf_holds_grid_names_and_pay_figures(month):
+    text = pdf_text(month / "scorecard.pdf")
+    with (month / "payroll.csv").open(encoding="utf-8-sig") as handle:
+        payroll = list(csv.DictReader(handle))
+    assert "天桥新村一网格" in text and "井湖村二网格" in text
+    for row in payroll:
+        assert row["name"] in text and row["total_pay"] in text
+
+
+def test_pdfs_embed_a_cjk_font(month):
+    for pdf in (month / "scorecard.pdf", month / "workers" / "W1.pdf"):
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        cjk = [line for line in fonts.splitlines() if "CJK" in line]
+        assert cjk and all(" yes yes " in line for line in cjk), fonts
+
+
+def test_worker_pdf_shows_that_worker_alone(month):
+    names = {"W1": "王伟", "W2": "李娜", "W3": "张喆", "W4": "刘玥"}
+    for worker_id, name in names.items():
+        text = pdf_text(month / "workers" / f"{worker_id}.pdf")
+        assert name in text
+        assert not [other for other in names.values() if other != name and other in text]
+
+
+def test_html_scorecard_escapes_free_text(month):
+    html = (month / "scorecard.html").read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html      # on the callback list, escaped
+    assert "王伟" in html
