@@ -41,17 +41,25 @@ def payroll_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     } for r in rows]
 
 
+RATE_COLUMNS = {"response_rate", "response_rate_low", "response_rate_high", "good_rate", "good_rate_low",
+                "good_rate_high", "satisfied_rate", "satisfied_rate_low", "satisfied_rate_high", "shrink_factor"}
+SCORE_COLUMNS = {"raw_score", "ci_low", "ci_high", "adjusted_score", "adjusted_ci_low", "adjusted_ci_high",
+                 "achievement_points", "improvement_points", "pay_score"}
+
+
+def _formatted(name: str, value):
+    if name in RATE_COLUMNS:
+        return fixed(value, 4)
+    if name in SCORE_COLUMNS:
+        return fixed(value, 2)
+    return value
+
+
 def grid_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
-    rows = con.execute(
-        "select grid_id, grid_name, month, responses, households, response_rate, raw_score, "
-        "adjusted_score, ci_low, ci_high, flags, is_insufficient, community "
-        "from grid_scores where run_id = ? order by grid_id", [run_id]).fetchall()
-    return [{
-        "grid_id": r[0], "grid_name": r[1], "month": r[2], "responses": r[3], "households": r[4],
-        "response_rate": fixed(r[5], 4), "raw_score": fixed(r[6], 2), "adjusted_score": fixed(r[7], 2),
-        "ci_low": fixed(r[8], 2), "ci_high": fixed(r[9], 2), "flags": r[10],
-        "is_insufficient": r[11], "community": r[12],
-    } for r in rows]
+    """Every column of the run's grid_scores, scores with 2 decimals and rates with 4."""
+    cursor = con.execute("select * exclude (run_id) from grid_scores where run_id = ? order by grid_id", [run_id])
+    names = [d[0] for d in cursor.description]
+    return [{n: _formatted(n, v) for n, v in zip(names, row)} for row in cursor.fetchall()]
 
 
 def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:

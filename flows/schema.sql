@@ -58,10 +58,19 @@ create table if not exists quarantine (
     reason varchar
 );
 create table if not exists grid_scores (
-    run_id varchar, grid_id varchar, grid_name varchar, community varchar, month varchar,
-    responses integer, households integer, response_rate decimal(9, 4),
-    raw_score decimal(9, 4), adjusted_score decimal(9, 4), ci_low decimal(9, 4), ci_high decimal(9, 4),
-    is_insufficient boolean, flags varchar
+    run_id varchar, month varchar, grid_id varchar, grid_name varchar, community varchar,
+    responses integer, households integer,
+    response_rate decimal(9, 4), response_rate_low decimal(9, 4), response_rate_high decimal(9, 4),
+    raw_score decimal(9, 4), ci_low decimal(9, 4), ci_high decimal(9, 4),
+    adjusted_score decimal(9, 4), adjusted_ci_low decimal(9, 4), adjusted_ci_high decimal(9, 4),
+    shrink_factor decimal(9, 4),
+    good_rate decimal(9, 4), good_rate_low decimal(9, 4), good_rate_high decimal(9, 4),
+    satisfied_rate decimal(9, 4), satisfied_rate_low decimal(9, 4), satisfied_rate_high decimal(9, 4),
+    achievement_points decimal(9, 4), improvement_points decimal(9, 4), pay_score decimal(9, 4),
+    is_insufficient boolean, flags varchar, review_flags varchar
+);
+create table if not exists response_flags (
+    run_id varchar, month varchar, row_id integer, flag varchar
 );
 create table if not exists worker_grid_days (
     run_id varchar, month varchar, worker_id varchar, grid_id varchar, assigned_days integer,

@@ -3,23 +3,28 @@ and storing the run's results next to every earlier run's."""
 from __future__ import annotations
 
 import calendar
+from dataclasses import astuple, fields
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
+from transforms.grid_scores import GridScore, GridStats, grid_scores
 from transforms.pay import PayLine, WorkerMonth, pay_line
 from transforms.policy import Policy
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "transforms" / "sql"
 SCHEMA = Path(__file__).with_name("schema.sql")
 
-# Dependency order of the models; each builds one temp table named after its file.
-MODELS = (
+# Dependency order of the SQL models; each builds one temp table named after its file. Between
+# the two groups, transforms/grid_scores.py turns int_grid_stats into fct_grid_scores.
+MODELS_BEFORE_GRID_SCORES = (
     "stg_grids", "stg_workers", "stg_assignments", "stg_adjustments", "stg_surveys", "stg_answers",
-    "int_survey_exclusions", "int_response_scores", "int_month_days", "int_worker_grid_day",
-    "int_worker_grid_days", "fct_quarantine", "fct_grid_scores", "fct_worker_scores",
+    "int_survey_exclusions", "int_response_scores", "int_response_flags", "int_grid_stats",
+    "int_month_days", "int_worker_grid_day", "int_worker_grid_days", "fct_quarantine",
 )
+MODELS_AFTER_GRID_SCORES = ("fct_worker_scores",)
+GRID_SCORE_COLUMNS = tuple(f.name for f in fields(GridScore))
 
 
 def connect(db: Path) -> duckdb.DuckDBPyConnection:
@@ -55,20 +60,56 @@ def _load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy
 
 
 def _run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> None:
+    """Every value the SQL models take from outside, as one row: no SQL is built from values."""
     year, mon = (int(x) for x in month.split("-"))
     days = calendar.monthrange(year, mon)[1]
-    con.execute(
-        "create or replace temp table run_params as select ? as run_id, ? as month, "
-        "cast(? as date) as month_start, cast(? as date) as month_end, ? as days_in_month, "
-        "? as min_responses, ? as scale_min, ? as scale_max, ? as dedupe_household",
-        [run_id, month, f"{month}-01", f"{month}-{days:02d}", days, policy.min_responses,
-         policy.scale_min, policy.scale_max, policy.dedupe_household])
+    rules = policy.integrity
+    params = {
+        "run_id": run_id, "month": month, "month_start": f"{month}-01", "month_end": f"{month}-{days:02d}",
+        "days_in_month": days, "scale_min": policy.scale_min, "scale_max": policy.scale_max,
+        "overall_item": policy.overall_item, "dedupe_household": rules.dedupe_household,
+        "exclude_self_rating": rules.exclude_self_rating, "speeder": rules.speeder,
+        "speeder_fraction": rules.speeder_fraction, "straight_line_min_items": rules.straight_line_min_items,
+        "burst_window_minutes": rules.burst_window_minutes, "burst_min_responses": rules.burst_min_responses,
+    }
+    casts = {"month_start": "date", "month_end": "date"}
+    columns = ", ".join(f"cast(? as {casts[k]}) as {k}" if k in casts else f"? as {k}" for k in params)
+    con.execute(f"create or replace temp table run_params as select {columns}", list(params.values()))
 
 
-def run_models(con: duckdb.DuckDBPyConnection) -> None:
-    for name in MODELS:
+def run_models(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
+    for name in names:
         sql = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
         con.execute(f"create or replace temp table {name} as {sql}")
+
+
+def _four_places(value):
+    if isinstance(value, float):
+        return None if value != value else Decimal(repr(value)).quantize(Decimal("0.0001"))
+    return value
+
+
+def _grid_scores(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> None:
+    """fct_grid_scores: one row per grid per month, from int_grid_stats and the policy."""
+    stats = [GridStats(*row) for row in con.execute("select * from int_grid_stats order by grid_id").fetchall()]
+    baseline = vbp_baseline(con, month, policy) if policy.scoring.mode == "vbp" else None
+    rows = [[_four_places(v) for v in astuple(g)] for g in grid_scores(stats, policy, baseline)]
+    con.execute("create or replace temp table fct_grid_scores as select * from grid_scores where false")
+    con.execute("alter table fct_grid_scores drop column run_id")
+    con.execute("alter table fct_grid_scores drop column month")
+    con.executemany(f"insert into fct_grid_scores ({', '.join(GRID_SCORE_COLUMNS)}) values "
+                    f"({', '.join('?' for _ in GRID_SCORE_COLUMNS)})", rows)
+
+
+def vbp_baseline(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> dict[str, float]:
+    """Each grid's mean adjusted score over the published months of the baseline period."""
+    first = con.execute("select strftime(cast(? as date) - to_months(?), '%Y-%m')",
+                        [f"{month}-01", policy.scoring.vbp_baseline_months]).fetchone()[0]
+    return dict(con.execute(
+        "select g.grid_id, avg(g.adjusted_score)::double from grid_scores as g "
+        "join published as p on p.run_id = g.run_id "
+        "where p.month >= ? and p.month < ? and g.adjusted_score is not null "
+        "group by g.grid_id order by g.grid_id", [first, month]).fetchall())
 
 
 def _pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[WorkerMonth, PayLine]]:
@@ -88,9 +129,13 @@ def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, work
     """Inside the caller's transaction: the run's inputs and results, all keyed by run_id."""
     _load_raw(con, run_id, workdir, policy)
     _run_params(con, run_id, month, policy)
-    run_models(con)
+    run_models(con, MODELS_BEFORE_GRID_SCORES)
+    _grid_scores(con, month, policy)
+    run_models(con, MODELS_AFTER_GRID_SCORES)
     con.execute("insert into quarantine select ?, ?, * from fct_quarantine", [run_id, month])
-    con.execute("insert into grid_scores select ?, * from fct_grid_scores", [run_id])
+    con.execute(f"insert into grid_scores (run_id, month, {', '.join(GRID_SCORE_COLUMNS)}) "
+                f"select ?, ?, {', '.join(GRID_SCORE_COLUMNS)} from fct_grid_scores", [run_id, month])
+    con.execute("insert into response_flags select ?, ?, row_id, flag from int_response_flags", [run_id, month])
     con.execute("insert into counted_responses select ?, ?, row_id, grid_id, response_score "
                 "from int_response_scores", [run_id, month])
     con.execute("insert into worker_grid_days select ?, ?, * from int_worker_grid_days", [run_id, month])

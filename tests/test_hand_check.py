@@ -44,7 +44,7 @@ def test_every_row_read_is_counted_or_quarantined(run_cli, make_inbox, make_poli
     month = tmp_path / "out" / "2026-09"
     quarantine = {r["response_id"]: r for r in read_rows(month / "quarantine.csv")}
     assert set(quarantine) == {"R4", "R8"}
-    assert quarantine["R4"]["reason"].startswith("excluded: older answer")
+    assert quarantine["R4"]["reason"].startswith("excluded: duplicate_household")
     assert quarantine["R8"]["reason"] == "invalid: sat_service is not 1-5 or blank"
     assert quarantine["R8"]["source_file"] == "2026-09.csv" and quarantine["R8"]["row_number"] == "9"
     counted = sum(int(r["responses"]) for r in read_rows(month / "grid_scores.csv"))

@@ -7,7 +7,6 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 
-
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -17,13 +16,35 @@ class PolicyError(ValueError):
 
 @dataclass(frozen=True)
 class CoefficientRule:
-    mode: str
+    mode: str                                   # "linear" or "tiers"
     score_at_floor: Decimal
     floor: Decimal
     score_at_cap: Decimal
     cap: Decimal
     neutral: Decimal
     decimals: int
+    tiers: tuple[tuple[Decimal, Decimal], ...]  # (min_score, coefficient), highest first
+
+
+@dataclass(frozen=True)
+class IntegrityRules:
+    dedupe_household: bool
+    exclude_self_rating: bool
+    speeder: str                                # "exclude", "flag" or "off"
+    speeder_fraction: float
+    straight_line_min_items: int
+    burst_window_minutes: int
+    burst_min_responses: int
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    min_responses: int
+    mode: str                                   # "linear" or "vbp"
+    shrinkage: bool
+    confidence: float
+    vbp_baseline_months: int
+    vbp_top_share: float
 
 
 @dataclass(frozen=True)
@@ -38,10 +59,11 @@ class Policy:
     scale_max: int
     channels: tuple[str, ...]
     max_invalid_share: float
-    dedupe_household: bool
-    min_responses: int
+    integrity: IntegrityRules
+    scoring: ScoringRules
     coefficient: CoefficientRule
     rounding: str
+    budget: str                                 # "target" or "neutral"
     aliases: dict[str, str]
 
 
@@ -54,16 +76,19 @@ def _get(table: dict, dotted: str):
     return node
 
 
-def _dec(table: dict, dotted: str) -> Decimal:
+def _dec(value) -> Decimal:
     # str() first: a TOML float like 0.8 must become Decimal('0.8'), not its binary expansion.
-    return Decimal(str(_get(table, dotted)))
+    return Decimal(str(value))
 
 
-def policy_from_toml(text: str) -> Policy:
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"policy is not valid TOML: {exc}") from exc
+def _choice(doc: dict, dotted: str, allowed: tuple[str, ...]) -> str:
+    value = str(_get(doc, dotted))
+    if value not in allowed:
+        raise PolicyError(f"policy {dotted} = '{value}' is not one of {', '.join(allowed)}")
+    return value
+
+
+def _items(doc: dict) -> tuple[tuple[str, ...], dict[str, Decimal], str]:
     items = tuple(_get(doc, "survey.items"))
     bad = [i for i in items if not _IDENTIFIER.match(str(i))]
     if bad or not items:
@@ -72,25 +97,62 @@ def policy_from_toml(text: str) -> Policy:
     if overall not in items:
         raise PolicyError(f"policy survey.overall_item '{overall}' is not one of survey.items")
     weights_doc = doc.get("survey", {}).get("item_weights", {})
-    weights = {item: Decimal(str(weights_doc.get(item, 1))) for item in items}
+    weights = {item: _dec(weights_doc.get(item, 1)) for item in items}
     if any(w < 0 for w in weights.values()) or sum(weights.values()) <= 0:
         raise PolicyError("policy survey.item_weights must be >= 0 with a positive sum")
-    coef = CoefficientRule(
-        mode=str(_get(doc, "coefficient.mode")),
-        score_at_floor=_dec(doc, "coefficient.score_at_floor"),
-        floor=_dec(doc, "coefficient.floor"),
-        score_at_cap=_dec(doc, "coefficient.score_at_cap"),
-        cap=_dec(doc, "coefficient.cap"),
-        neutral=_dec(doc, "coefficient.neutral"),
+    return items, weights, overall
+
+
+def _coefficient(doc: dict) -> CoefficientRule:
+    tiers = tuple(sorted(((_dec(t["min_score"]), _dec(t["coefficient"])) for t in doc["coefficient"].get("tiers", [])),
+                         reverse=True))
+    rule = CoefficientRule(
+        mode=_choice(doc, "coefficient.mode", ("linear", "tiers")),
+        score_at_floor=_dec(_get(doc, "coefficient.score_at_floor")),
+        floor=_dec(_get(doc, "coefficient.floor")),
+        score_at_cap=_dec(_get(doc, "coefficient.score_at_cap")),
+        cap=_dec(_get(doc, "coefficient.cap")),
+        neutral=_dec(_get(doc, "coefficient.neutral")),
         decimals=int(_get(doc, "coefficient.decimals")),
+        tiers=tiers,
     )
-    if coef.mode != "linear":
-        raise PolicyError(f"policy coefficient.mode '{coef.mode}' is not supported (use 'linear')")
-    if not coef.score_at_floor < coef.score_at_cap or not coef.floor <= coef.cap:
-        raise PolicyError("policy coefficient needs score_at_floor < score_at_cap and floor <= cap")
+    if not rule.score_at_floor < rule.score_at_cap or not rule.floor <= rule.neutral <= rule.cap:
+        raise PolicyError("policy coefficient needs score_at_floor < score_at_cap and floor <= neutral <= cap")
+    if rule.mode == "tiers" and (not tiers or tiers[-1][0] > 0):
+        raise PolicyError("policy coefficient.tiers must end with a tier at min_score = 0")
+    if any(not rule.floor <= c <= rule.cap for _, c in tiers):
+        raise PolicyError("policy coefficient.tiers coefficients must lie between floor and cap")
+    return rule
+
+
+def policy_from_toml(text: str) -> Policy:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"policy is not valid TOML: {exc}") from exc
+    items, weights, overall = _items(doc)
     share = float(_get(doc, "gate.max_invalid_share"))
     if not 0 <= share <= 1:
         raise PolicyError("policy gate.max_invalid_share must be between 0 and 1")
+    integrity = IntegrityRules(
+        dedupe_household=bool(_get(doc, "integrity.dedupe_household")),
+        exclude_self_rating=bool(_get(doc, "integrity.exclude_self_rating")),
+        speeder=_choice(doc, "integrity.speeder", ("exclude", "flag", "off")),
+        speeder_fraction=float(_get(doc, "integrity.speeder_fraction")),
+        straight_line_min_items=int(_get(doc, "integrity.straight_line_min_items")),
+        burst_window_minutes=int(_get(doc, "integrity.burst_window_minutes")),
+        burst_min_responses=int(_get(doc, "integrity.burst_min_responses")),
+    )
+    scoring = ScoringRules(
+        min_responses=int(_get(doc, "scoring.min_responses")),
+        mode=_choice(doc, "scoring.mode", ("linear", "vbp")),
+        shrinkage=bool(_get(doc, "scoring.shrinkage")),
+        confidence=float(_get(doc, "scoring.confidence")),
+        vbp_baseline_months=int(_get(doc, "scoring.vbp.baseline_months")),
+        vbp_top_share=float(_get(doc, "scoring.vbp.top_share")),
+    )
+    if not 0 < scoring.confidence < 1:
+        raise PolicyError("policy scoring.confidence must be between 0 and 1")
     return Policy(
         version=str(_get(doc, "version")),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -102,9 +164,10 @@ def policy_from_toml(text: str) -> Policy:
         scale_max=int(_get(doc, "survey.scale_max")),
         channels=tuple(_get(doc, "survey.channels")),
         max_invalid_share=share,
-        dedupe_household=bool(_get(doc, "integrity.dedupe_household")),
-        min_responses=int(_get(doc, "scoring.min_responses")),
-        coefficient=coef,
-        rounding=str(_get(doc, "pay.rounding")),
+        integrity=integrity,
+        scoring=scoring,
+        coefficient=_coefficient(doc),
+        rounding=_choice(doc, "pay.rounding", ("ROUND_HALF_UP",)),
+        budget=_choice(doc, "pay.budget", ("target", "neutral")),
         aliases={str(k).strip(): str(v) for k, v in doc.get("aliases", {}).items()},
     )

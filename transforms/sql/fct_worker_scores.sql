@@ -1,6 +1,7 @@
 -- grain: one row per worker with at least one assigned day in the month.
--- score: mean of the worker's grid scores weighted by assigned days x weight, over grids with
--- enough responses; scored_share: the part of the month those grids carry.
+-- score: mean of the worker's grid pay scores (fct_grid_scores, made in transforms/grid_scores.py)
+-- weighted by assigned days x weight, over grids with enough responses; scored_share: the part of
+-- the month those grids carry.
 with union_days as (
     -- a day covering two grids is one paid day, not two
     select worker_id, count(distinct day) as assigned_days
@@ -12,7 +13,7 @@ per_worker as (
         wg.worker_id,
         sum(wg.weight_days) as weight_days,
         sum(case when not g.is_insufficient then wg.weight_days else 0 end) as scored_weight_days,
-        sum(case when not g.is_insufficient then wg.weight_days * g.adjusted_score else 0 end) as scored_sum,
+        sum(case when not g.is_insufficient then wg.weight_days * g.pay_score else 0 end) as scored_sum,
         sum(g.responses) as responses,
         bool_or(g.is_insufficient) as has_insufficient_grid
     from int_worker_grid_days as wg

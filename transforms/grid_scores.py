@@ -1,0 +1,165 @@
+"""From a month's exact per-grid sums to the grid scores HR sees and pay uses: raw mean with its
+interval, the empirical-Bayes adjusted score, 好评率 / 满意率 / response rate with Wilson
+intervals, and (scoring mode "vbp") achievement and improvement points."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from statistics import median
+
+from transforms.policy import Policy
+from transforms.stats import empirical_bayes, wilson_interval, z_value
+
+
+@dataclass(frozen=True)
+class GridStats:
+    """One row of int_grid_stats."""
+    grid_id: str
+    grid_name: str
+    community: str
+    households: int
+    responses: int
+    sum_score: Decimal
+    sum_sq: Decimal
+    overall_answered: int
+    good: int
+    satisfied: int
+    review_flags: str
+
+
+@dataclass(frozen=True)
+class GridScore:
+    grid_id: str
+    grid_name: str
+    community: str
+    responses: int
+    households: int
+    response_rate: float | None
+    response_rate_low: float | None
+    response_rate_high: float | None
+    raw_score: float | None
+    ci_low: float | None
+    ci_high: float | None
+    adjusted_score: float | None
+    adjusted_ci_low: float | None
+    adjusted_ci_high: float | None
+    shrink_factor: float | None
+    good_rate: float | None
+    good_rate_low: float | None
+    good_rate_high: float | None
+    satisfied_rate: float | None
+    satisfied_rate_low: float | None
+    satisfied_rate_high: float | None
+    achievement_points: float | None
+    improvement_points: float | None
+    pay_score: float | None
+    is_insufficient: bool
+    flags: str
+    review_flags: str
+
+
+@dataclass(frozen=True)
+class VbpBenchmarks:
+    threshold: float            # median of the grids' baseline scores
+    benchmark: float            # mean of the top decile of baseline scores
+
+
+def pooled_within_variance(stats: list[GridStats]) -> float | None:
+    """Variance of single response scores around their grid's mean, pooled over all grids:
+    sum over grids of (sum_sq - sum^2 / n), divided by sum of (n - 1). Exact sums, one division."""
+    usable = [s for s in stats if s.responses >= 2]
+    dof = sum(s.responses - 1 for s in usable)
+    if dof == 0:
+        return None
+    within = sum(s.sum_sq - s.sum_score * s.sum_score / s.responses for s in usable)
+    return float(within) / dof
+
+
+def vbp_benchmarks(baseline: dict[str, float], top_share: float) -> VbpBenchmarks | None:
+    if not baseline:
+        return None
+    scores = sorted(baseline.values(), reverse=True)
+    top = scores[: max(1, math.ceil(len(scores) * top_share))]
+    return VbpBenchmarks(threshold=median(scores), benchmark=sum(top) / len(top))
+
+
+def achievement_points(score: float, marks: VbpBenchmarks) -> float:
+    """CMS VBP: 0 below the threshold, 10 at or above the benchmark, 9 x share of the way + 0.5 between."""
+    if score >= marks.benchmark:
+        return 10.0
+    if score < marks.threshold:
+        return 0.0
+    return 9 * (score - marks.threshold) / (marks.benchmark - marks.threshold) + 0.5
+
+
+def improvement_points(score: float, own_baseline: float, marks: VbpBenchmarks) -> float:
+    """CMS VBP: 0 at or below the grid's own baseline, 9 at the benchmark, 10 x share - 0.5 between."""
+    if score <= own_baseline or own_baseline >= marks.benchmark:
+        return 0.0
+    if score >= marks.benchmark:
+        return 9.0
+    return max(0.0, min(9.0, 10 * (score - own_baseline) / (marks.benchmark - own_baseline) - 0.5))
+
+
+def _clip(x: float) -> float:
+    return min(100.0, max(0.0, x))
+
+
+def _rate(successes: int, n: int, confidence: float) -> tuple[float | None, float | None, float | None]:
+    interval = wilson_interval(successes, n, confidence)
+    return (successes / n, *interval) if interval else (None, None, None)
+
+
+def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, float] | None = None) -> list[GridScore]:
+    """`stats` in a fixed order (grid_id) so the float arithmetic is the same on every run."""
+    scoring = policy.scoring
+    z = z_value(scoring.confidence)
+    s2 = pooled_within_variance(stats)
+    scored = [s for s in stats if s.responses >= 1]
+    means = {s.grid_id: float(s.sum_score) / s.responses for s in scored}
+    adjusted: dict[str, tuple[float, float, float]] = {}
+    if scoring.shrinkage and s2 is not None and len(scored) >= 4:
+        fit = empirical_bayes([means[s.grid_id] for s in scored], [s2 / s.responses for s in scored])
+        adjusted = {s.grid_id: (e, sd, b) for s, e, sd, b in zip(scored, fit.estimates, fit.posterior_sd, fit.factors)}
+    else:
+        adjusted = {s.grid_id: (means[s.grid_id], math.sqrt(s2 / s.responses) if s2 is not None else math.nan, 0.0)
+                    for s in scored}
+    marks = vbp_benchmarks(baseline or {}, scoring.vbp_top_share) if scoring.mode == "vbp" else None
+    rows = []
+    for s in stats:
+        mean = means.get(s.grid_id)
+        se = math.sqrt(s2 / s.responses) if s2 is not None and s.responses else None
+        est, sd, factor = adjusted.get(s.grid_id, (None, None, None))
+        flags = ["insufficient_responses"] if s.responses < scoring.min_responses else []
+        ach = imp = None
+        pay_score = est
+        if marks is not None and est is not None:
+            ach = achievement_points(est, marks)
+            own = (baseline or {}).get(s.grid_id)
+            imp = improvement_points(est, own, marks) if own is not None else None
+            pay_score = 10 * max(ach, imp or 0.0)
+        elif scoring.mode == "vbp" and est is not None:
+            flags.append("no_baseline")     # the first months have nothing to compare against
+        rate = _rate(s.responses, s.households, scoring.confidence) if s.responses <= s.households else (
+            s.responses / s.households if s.households else None, None, None)
+        good = _rate(s.good, s.overall_answered, scoring.confidence)
+        satisfied = _rate(s.satisfied, s.overall_answered, scoring.confidence)
+        has_sd = sd is not None and not math.isnan(sd)
+        rows.append(GridScore(
+            grid_id=s.grid_id, grid_name=s.grid_name, community=s.community, responses=s.responses,
+            households=s.households, response_rate=rate[0], response_rate_low=rate[1], response_rate_high=rate[2],
+            raw_score=mean,
+            ci_low=_clip(mean - z * se) if se is not None else None,
+            ci_high=_clip(mean + z * se) if se is not None else None,
+            adjusted_score=est,
+            adjusted_ci_low=_clip(est - z * sd) if has_sd else None,
+            adjusted_ci_high=_clip(est + z * sd) if has_sd else None,
+            shrink_factor=factor,
+            good_rate=good[0], good_rate_low=good[1], good_rate_high=good[2],
+            satisfied_rate=satisfied[0], satisfied_rate_low=satisfied[1], satisfied_rate_high=satisfied[2],
+            achievement_points=ach, improvement_points=imp, pay_score=pay_score,
+            is_insufficient=s.responses < scoring.min_responses,
+            flags=";".join(flags), review_flags=s.review_flags,
+        ))
+    return rows

@@ -1,0 +1,42 @@
+-- grain: one row per grid of grids.csv: exact sums of the month's counted response scores and
+-- the counts behind 好评率 / 满意率, for the statistics in transforms/grid_scores.py.
+with overall as (
+    select a.row_id, a.answer
+    from stg_answers as a
+    where a.item = (select overall_item from run_params) and a.answer is not null
+),
+agg as (
+    select
+        r.grid_id,
+        count(*) as responses,
+        sum(r.response_score) as sum_score,
+        sum(r.response_score * r.response_score) as sum_sq,
+        count(o.answer) as overall_answered,
+        count(*) filter (where o.answer >= 4) as good,
+        count(*) filter (where o.answer >= 3) as satisfied
+    from int_response_scores as r
+    left join overall as o using (row_id)
+    group by r.grid_id
+),
+flags as (
+    select s.grid_id, f.flag, count(*) as n
+    from int_response_flags as f
+    join stg_surveys as s using (row_id)
+    group by s.grid_id, f.flag
+)
+select
+    g.grid_id,
+    g.grid_name,
+    g.community,
+    g.households,
+    coalesce(a.responses, 0) as responses,
+    coalesce(a.sum_score, 0) as sum_score,
+    coalesce(a.sum_sq, 0) as sum_sq,
+    coalesce(a.overall_answered, 0) as overall_answered,
+    coalesce(a.good, 0) as good,
+    coalesce(a.satisfied, 0) as satisfied,
+    coalesce((select string_agg(f.flag || ':' || f.n, ';' order by f.flag) from flags as f
+              where f.grid_id = g.grid_id), '') as review_flags
+from stg_grids as g
+left join agg as a using (grid_id)
+order by g.grid_id
