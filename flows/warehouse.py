@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from transforms.grid_scores import GridScore, GridStats, grid_scores
-from transforms.pay import PayLine, WorkerMonth, pay_line
+from transforms.pay import PayLine, WorkerMonth, payroll
 from transforms.policy import Policy
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "transforms" / "sql"
@@ -115,13 +115,9 @@ def vbp_baseline(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> 
 def _pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[WorkerMonth, PayLine]]:
     adjustments = dict(con.execute(
         "select worker_id, sum(amount_yuan) from stg_adjustments group by worker_id").fetchall())
-    lines = []
-    for row in con.execute("select * from fct_worker_scores order by worker_id").fetchall():
-        month = WorkerMonth(*row[:6], scored_share=row[6], responses=int(row[7] or 0),
-                            has_insufficient_grid=bool(row[8]))
-        adjustment = adjustments.get(month.worker_id, Decimal(0))
-        lines.append((month, pay_line(month, policy.coefficient, adjustment)))
-    return lines
+    months = [WorkerMonth(*row[:6], scored_share=row[6], responses=int(row[7] or 0), has_insufficient_grid=bool(row[8]))
+              for row in con.execute("select * from fct_worker_scores order by worker_id").fetchall()]
+    return list(zip(months, payroll(months, policy.coefficient, policy.budget, adjustments)))
 
 
 def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, workdir: Path,

@@ -1,8 +1,9 @@
 """From a worker's month score to performance pay, exact to the fen."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from transforms.policy import CoefficientRule
 
@@ -46,9 +47,18 @@ def linear_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
     return rule.floor + slope * (score - rule.score_at_floor)
 
 
+def tier_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
+    """The coefficient of the highest tier whose min_score the score reaches."""
+    return next(coefficient for min_score, coefficient in rule.tiers if score >= min_score)
+
+
+def score_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
+    return tier_coefficient(score, rule) if rule.mode == "tiers" else linear_coefficient(score, rule)
+
+
 def worker_coefficient(month: WorkerMonth, rule: CoefficientRule) -> Decimal:
     """Scored share at the score's coefficient, the rest (too few answers) at the neutral one."""
-    scored = linear_coefficient(month.score, rule) if month.score is not None else rule.neutral
+    scored = score_coefficient(month.score, rule) if month.score is not None else rule.neutral
     blended = month.scored_share * scored + (1 - month.scored_share) * rule.neutral
     return blended.quantize(Decimal(1).scaleb(-rule.decimals), rounding=ROUND_HALF_UP)
 
@@ -62,9 +72,9 @@ def pay_flags(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal) ->
     flags = []
     if month.score is None:
         flags.append("no_scored_grid")
-    elif month.score >= rule.score_at_cap:
+    elif score_coefficient(month.score, rule) >= rule.cap:
         flags.append("capped")
-    elif month.score <= rule.score_at_floor:
+    elif score_coefficient(month.score, rule) <= rule.floor:
         flags.append("floored")
     if month.has_insufficient_grid:
         flags.append("insufficient_responses")
@@ -89,3 +99,62 @@ def pay_line(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal) -> 
         total_pay=pay + adjustment.quantize(FEN),
         flags=pay_flags(month, rule, adjustment),
     )
+
+
+def _fen(amount: Fraction) -> int:
+    """Whole fen, half up."""
+    cents = amount * 100
+    return int(cents + Fraction(1, 2)) if cents >= 0 else -int(-cents + Fraction(1, 2))
+
+
+def neutral_shares(prorated: list[Fraction], coefficients: list[Decimal], floor: Decimal, cap: Decimal,
+                   pool_fen: int) -> list[Fraction]:
+    """Share the pool in proportion to prorated target x coefficient, keeping every worker within
+    [floor, cap] x prorated target: whoever the proportional share would push past a bound is held
+    at it and the rest is shared again among the others (caps first, then floors, until stable)."""
+    pool = Fraction(pool_fen, 100)
+    weights = [p * Fraction(c) for p, c in zip(prorated, coefficients)]
+    fixed: dict[int, Fraction] = {}
+    for _ in range(2 * len(weights) + 2):
+        free = [i for i in range(len(weights)) if i not in fixed]
+        total = sum((weights[i] for i in free), Fraction(0))
+        if not free or total == 0:
+            break
+        scale = (pool - sum(fixed.values(), Fraction(0))) / total
+        over = [i for i in free if weights[i] * scale > prorated[i] * Fraction(cap)]
+        under = [i for i in free if weights[i] * scale < prorated[i] * Fraction(floor)]
+        for i in over or under:
+            fixed[i] = prorated[i] * Fraction(cap if over else floor)
+        if not over and not under:
+            return [fixed.get(i, weights[i] * scale) for i in range(len(weights))]
+    return [fixed.get(i, Fraction(0)) for i in range(len(weights))]
+
+
+def largest_remainder_fen(amounts: list[Fraction], pool_fen: int) -> list[int]:
+    """Whole fen that add up to pool_fen exactly: everyone gets the fen below their share, and the
+    fen left over go one each to the largest remainders (ties: the earlier in the list)."""
+    floors = [int(a * 100 // 1) for a in amounts]
+    left = pool_fen - sum(floors)
+    order = sorted(range(len(amounts)), key=lambda i: (-(amounts[i] * 100 - floors[i]), i))
+    for i in order[:max(0, left)]:
+        floors[i] += 1
+    return floors
+
+
+def payroll(months: list[WorkerMonth], rule: CoefficientRule, budget: str,
+            adjustments: dict[str, Decimal]) -> list[PayLine]:
+    """Pay lines for the month in worker order. budget 'target': each worker's own line;
+    'neutral': the same coefficients, then the pool (sum of prorated targets) shared out exactly."""
+    lines = [pay_line(m, rule, adjustments.get(m.worker_id, Decimal(0))) for m in months]
+    if budget != "neutral" or not lines:
+        return lines
+    prorated = [Fraction(m.perf_pay_target) * m.assigned_days / m.days_in_month for m in months]
+    pool_fen = _fen(sum(prorated, Fraction(0)))
+    shares = neutral_shares(prorated, [ln.coefficient for ln in lines], rule.floor, rule.cap, pool_fen)
+    fen = largest_remainder_fen(shares, pool_fen)
+    out = []
+    for line, cents in zip(lines, fen):
+        pay = Decimal(cents) / 100
+        out.append(replace(line, performance_pay=pay, total_pay=pay + line.adjustment,
+                           flags=(*line.flags, "budget_neutral")))
+    return out

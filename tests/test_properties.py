@@ -1,0 +1,129 @@
+"""Properties of scoring and pay, checked by hypothesis over many generated months."""
+import tempfile
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey
+from flows.policy_file import load_policy
+from flows.settings import DEFAULT_POLICY
+from flows.staging import stage_inputs
+from flows.warehouse import load_and_score
+from transforms.grid_scores import GridStats, grid_scores
+from transforms.pay import WorkerMonth, payroll
+
+POLICY = load_policy(DEFAULT_POLICY)
+KEY = b"property-test-key"
+answers = st.lists(st.sampled_from(["1", "2", "3", "4", "5", ""]), min_size=5, max_size=5).filter(
+    lambda a: any(a))
+
+
+# --- pure scoring and pay ----------------------------------------------------------------------
+
+def _stats(grids: list[list[int]]) -> list[GridStats]:
+    out = []
+    for i, scores in enumerate(grids):
+        values = [Decimal(s) for s in scores]
+        out.append(GridStats(f"G{i:02d}", f"网格{i}", "社区", 500, len(values), sum(values, Decimal(0)),
+                             sum((v * v for v in values), Decimal(0)), len(values), 0, 0, ""))
+    return out
+
+
+def _pay_of_grid0(grids: list[list[int]]) -> Decimal:
+    score = grid_scores(_stats(grids), POLICY)[0]
+    sufficient = not score.is_insufficient
+    month = WorkerMonth("W1", "王伟", Decimal("1000.00"), 30, 30,
+                        Decimal(repr(score.pay_score)).quantize(Decimal("0.0001")) if sufficient else None,
+                        Decimal(1 if sufficient else 0), score.responses, not sufficient)
+    return payroll([month], POLICY.coefficient, "target", {})[0].performance_pay
+
+
+response_scores = st.lists(st.integers(0, 20).map(lambda x: 5 * x), min_size=10, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(response_scores, min_size=4, max_size=12))
+def test_an_extra_fully_satisfied_answer_never_lowers_pay(grids):
+    # for a grid already at the minimum count; below it the grid is paid at the neutral coefficient
+    with_extra = [grids[0] + [100], *grids[1:]]
+    assert _pay_of_grid0(with_extra) >= _pay_of_grid0(grids)
+
+
+month_strategy = st.builds(
+    lambda target, days, score, share: WorkerMonth("W", "某", Decimal(target) / 100, days, 30,
+                                                   None if score is None else Decimal(score) / 100,
+                                                   Decimal(share) / 100, 10, share < 100),
+    st.integers(0, 300000), st.integers(1, 30), st.none() | st.integers(0, 10000), st.integers(0, 100))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(month_strategy, min_size=1, max_size=30))
+def test_neutral_budget_pays_out_the_pool_to_the_fen(months):
+    months = [replace(m, worker_id=f"W{i:03d}") for i, m in enumerate(months)]
+    lines = payroll(months, POLICY.coefficient, "neutral", {})
+    pool = sum((Fraction(m.perf_pay_target) * m.assigned_days / m.days_in_month for m in months), Fraction(0))
+    pool_fen = int(pool * 100 + Fraction(1, 2))
+    assert sum(int(ln.performance_pay * 100) for ln in lines) == pool_fen
+    for m, ln in zip(months, lines):
+        prorated = Fraction(m.perf_pay_target) * m.assigned_days / m.days_in_month
+        assert Fraction(ln.performance_pay) <= prorated * Fraction(POLICY.coefficient.cap) + Fraction(1, 100)
+        assert Fraction(ln.performance_pay) >= prorated * Fraction(POLICY.coefficient.floor) - Fraction(1, 100)
+
+
+# --- integrity rules, through the real SQL models ------------------------------------------------
+
+def _payroll_for(surveys: list[tuple], make_inbox_dir) -> list[tuple]:
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox = make_inbox_dir(Path(tmp), surveys)
+        work = Path(tmp) / "work"
+        stage_inputs(inbox, "2026-09", POLICY, KEY, work)
+        frame = pd.read_parquet(work / "surveys.parquet")
+        frame["row_id"] = range(len(frame))
+        frame["invalid_reason"] = pd.Series(pd.NA, index=frame.index, dtype="string")
+        frame.to_parquet(work / "surveys_validated.parquet", index=False)
+        with duckdb.connect() as con:
+            con.execute((Path(__file__).parents[1] / "flows" / "schema.sql").read_text())
+            load_and_score(con, "run", "2026-09", work, POLICY)
+            return con.execute("select worker_id, score, performance_pay_yuan from payroll order by 1").fetchall()
+
+
+def _inbox_dir(root: Path, surveys: list[tuple]) -> Path:
+    from conftest import write_csv
+    inbox = root / "inbox"
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "一网格", "社区", "50"), ("G2", "二网格", "社区", "50")])
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "", "800.00")])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date"),
+              [("W1", "G1", "2026-01-01"), ("W2", "G2", "2026-01-01")])
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, surveys)
+    return inbox
+
+
+BASE = [survey(f"B{i}", "G1" if i % 2 else "G2", f"H{i}", tuple("4" if (i + j) % 3 else "5" for j in range(5)),
+               when=f"2026-09-{10 + i % 15:02d} 1{i % 10}:00:00") for i in range(24)] + HAND_SURVEYS[:3]
+BASE = [r for r in BASE if r[1] in ("G1", "G2")]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(BASE) - 1), answers, st.integers(1, 9))
+def test_an_older_duplicate_answer_changes_nothing(which, extra_answers, day):
+    original = BASE[which]
+    older = survey("DUP", original[1], original[2], tuple(extra_answers), when=f"2026-09-0{day} 00:00:01")
+    if older[4] >= original[4]:
+        return
+    assert _payroll_for(BASE + [older], _inbox_dir) == _payroll_for(BASE, _inbox_dir)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers, st.sampled_from(["H1", "H2", "NEW"]), st.integers(10, 28))
+def test_a_self_rating_changes_nothing(self_answers, household, day):
+    rating = survey("SELF", "G1", household, tuple(self_answers), when=f"2026-09-{day} 23:59:59",
+                    phone=f"+86 {WORKER_PHONE[:3]} {WORKER_PHONE[3:7]} {WORKER_PHONE[7:]}")
+    assert _payroll_for(BASE + [rating], _inbox_dir) == _payroll_for(BASE, _inbox_dir)
