@@ -14,8 +14,15 @@ from reports.strings import labels
 from transforms.policy import Policy
 
 
+def _signed(adjusted: str, raw: str) -> str:
+    if not adjusted or not raw:
+        return ""
+    return f"{Decimal(adjusted) - Decimal(raw):+.2f}"
+
+
 def _ci(g: dict) -> str:
-    return f"{g['ci_low']}–{g['ci_high']}" if g["ci_low"] else ""
+    """The interval of the adjusted score: the one pay rests on."""
+    return f"{g['adjusted_ci_low']}–{g['adjusted_ci_high']}" if g["adjusted_ci_low"] else ""
 
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict],
@@ -42,20 +49,27 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
         row["flags_text"] = flags_text(row["flags"], lang)
     for g in grids:
         g["ci"] = _ci(g)
+        g["shift"] = _signed(g["adjusted_score"], g["raw_score"])
+        for rate in ("response_rate", "good_rate", "satisfied_rate"):
+            g[f"{rate}_pct"] = f"{float(g[rate]):.1%}" if g[rate] else ""
+    review = [{"grid_name": g["grid_name"], "flag": flag, "count": int(count)}
+              for g in grids for flag, count in (item.split(":") for item in g["review_flags"].split(";") if item)]
     run = run_summary(con, run_id, grids, workers, len(quarantine))
     reasons: dict[str, int] = {}
     for q in quarantine:
         for reason in q["reason"].split("; "):
             key = reason.removeprefix("invalid: ")
             reasons[key] = reasons.get(key, 0) + 1
+    def column(name: str) -> list[float | None]:
+        return [float(g[name]) if g[name] else None for g in grids]
+
     figure = grid_ranking_figure(
-        [g["grid_name"] for g in grids],
-        [float(g["adjusted_score"]) if g["adjusted_score"] else None for g in grids],
-        [float(g["ci_low"]) if g["ci_low"] else None for g in grids],
-        [float(g["ci_high"]) if g["ci_high"] else None for g in grids],
-        [g["is_insufficient"] for g in grids], labels(lang)["score_axis"])
+        [g["grid_name"] for g in grids], column("adjusted_score"), column("raw_score"),
+        column("adjusted_ci_low"), column("adjusted_ci_high"), [g["is_insufficient"] for g in grids],
+        labels(lang)["score_axis"])
     html = report_html("scorecard.html.j2", lang, run=run, grids=grids, workers=workers,
                        chart=svg_data_uri(figure),
+                       review=review,
                        callbacks=callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below),
                        quarantine=[{"reason": k, "count": v} for k, v in sorted(reasons.items())])
     write_file(folder / "scorecard.html", html.encode("utf-8"))

@@ -90,16 +90,26 @@ def make_inbox(tmp_path):
     return build
 
 
+def policy_text(**overrides) -> str:
+    """The default policy with keys changed: min_responses=3, or a section-qualified key given
+    as scoring__mode='"vbp"' (double underscore for the dot)."""
+    text = DEFAULT_POLICY.read_text(encoding="utf-8")
+    for key, value in overrides.items():
+        section, _, name = key.rpartition("__")
+        start = text.index(f"[{section.replace('__', '.')}]\n") if section else 0
+        pattern = re.compile(rf"(?m)^{name} = .*$")
+        match = pattern.search(text, start)
+        assert match, f"policy key {key} not found"
+        text = text[:match.start()] + f"{name} = {value}" + text[match.end():]
+    return text
+
+
 @pytest.fixture
 def make_policy(tmp_path):
     """make_policy(min_responses=3) -> a copy of the default policy with those keys changed."""
     def build(**overrides) -> Path:
-        text = DEFAULT_POLICY.read_text(encoding="utf-8")
-        for key, value in overrides.items():
-            text, count = re.subn(rf"(?m)^{key} = .*$", f"{key} = {value}", text)
-            assert count == 1, f"policy key {key} not found once"
         path = tmp_path / f"policy-{len(list(tmp_path.glob('policy-*')))}.toml"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(policy_text(**overrides), encoding="utf-8")
         return path
     return build
 
