@@ -57,9 +57,10 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
     run = run_summary(con, run_id, grids, workers, len(quarantine))
     reasons: dict[str, int] = {}
     for q in quarantine:
-        for reason in q["reason"].split("; "):
-            key = reason.removeprefix("invalid: ")
-            reasons[key] = reasons.get(key, 0) + 1
+        # an invalid row lists every rule it broke ("invalid: a; b"); count each rule
+        parts = q["reason"].removeprefix("invalid: ").split("; ") if q["reason"].startswith("invalid: ") else [q["reason"]]
+        for reason in parts:
+            reasons[reason] = reasons.get(reason, 0) + 1
     def column(name: str) -> list[float | None]:
         return [float(g[name]) if g[name] else None for g in grids]
 
