@@ -167,7 +167,8 @@ def demo_tables(scale: DemoScale) -> dict[str, pd.DataFrame]:
     trend = rng.normal(0, 0.03, len(grids))
     rate = rng.uniform(0.12, 0.3, len(grids))
     rate[len(grids) // 2] = 0.01     # a grid that barely answers: too few responses to score
-    tables = {"grids": grids.drop(columns=["area"]), "workers": workers, "assignments": assignments}
+    tables = {"grids": grids[["grid_id", "grid_name", "community", "households", "area"]],
+              "workers": workers, "assignments": assignments}
     for t, month in enumerate(months):
         tables[f"surveys_{month}"] = _month_surveys(month, t, grids, latent, trend, rate, workers, rng)
     return tables

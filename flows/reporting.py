@@ -1,99 +1,74 @@
-"""Report step: gather one run's figures from the warehouse and render the HR scorecard and
-one scorecard per worker (HTML and PDF) into the staging folder."""
+"""Report step: render one run's HR scorecard and one scorecard per worker (HTML and PDF) into
+the staging folder. The figures come from flows/report_data.py; the look from reports/."""
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
-from flows.publish import fixed, grid_rows, payroll_rows, quarantine_rows, write_file
-from reports.charts import grid_ranking_figure, svg_data_uri
+from flows import report_data as data
+from flows.publish import write_file
+from reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from reports.render import flags_text, pdf_bytes, report_html
 from reports.strings import labels
 from transforms.policy import Policy
+from transforms.stats import z_value
 
 
-def _signed(adjusted: str, raw: str) -> str:
-    if not adjusted or not raw:
-        return ""
-    return f"{Decimal(adjusted) - Decimal(raw):+.2f}"
+def _floats(rows: list[dict], name: str) -> list[float | None]:
+    return [float(r[name]) if r[name] else None for r in rows]
 
 
-def _ci(g: dict) -> str:
-    """The interval of the adjusted score: the one pay rests on."""
-    return f"{g['adjusted_ci_low']}–{g['adjusted_ci_high']}" if g["adjusted_ci_low"] else ""
-
-
-def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict],
-                workers: list[dict], quarantined: int) -> dict:
-    month, policy_version = con.execute(
-        "select month, policy_version from runs where run_id = ?", [run_id]).fetchone()
-    read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
-    counted = sum(g["responses"] for g in grids)
-    households = sum(g["households"] for g in grids)
-    return {
-        "run_id": run_id, "month": month, "policy_version": policy_version,
-        "community": "、".join(sorted({g["community"] for g in grids})),
-        "rows_read": read, "rows_counted": counted, "rows_quarantined": quarantined,
-        "response_rate": f"{counted / households:.1%}" if households else "",
-        "total_pay": fixed(sum(Decimal(w["total_pay"]) for w in workers), 2),
-        "target_total": fixed(sum(Decimal(w["perf_pay_target"]) for w in workers), 2),
-    }
+def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: list[dict], words: dict) -> dict:
+    months, series = data.trend_series(con, run_id, month)
+    community = series.pop("", [None] * len(months))
+    ranking = grid_ranking_figure(
+        [g["grid_name"] for g in grids], _floats(grids, "adjusted_score"), _floats(grids, "raw_score"),
+        _floats(grids, "adjusted_ci_low"), _floats(grids, "adjusted_ci_high"),
+        [g["is_insufficient"] for g in grids], words["score_axis"])
+    trend = trend_figure(months, {words["community_line"]: community, **series}, words["score_axis"],
+                         bold=words["community_line"])
+    bars = items_figure([words.get(f"item_{i['item']}", i["item"]) for i in items],
+                        [float(i["score"]) for i in items], words["score_axis"])
+    return {"ranking": svg_data_uri(ranking), "trend": svg_data_uri(trend), "item_bars": svg_data_uri(bars)}
 
 
 def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, policy: Policy,
                    lang: str = "zh") -> None:
-    grids, workers, quarantine = grid_rows(con, run_id), payroll_rows(con, run_id), quarantine_rows(con, run_id)
+    words = labels(lang)
+    month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
+    grids = data.grids_with_change(con, run_id, month)
+    workers = data.workers_with_interval(con, run_id, z_value(policy.scoring.confidence))
     for row in grids + workers:
         row["flags_text"] = flags_text(row["flags"], lang)
-    for g in grids:
-        g["ci"] = _ci(g)
-        g["shift"] = _signed(g["adjusted_score"], g["raw_score"])
-        for rate in ("response_rate", "good_rate", "satisfied_rate"):
-            g[f"{rate}_pct"] = f"{float(g[rate]):.1%}" if g[rate] else ""
-    review = [{"grid_name": g["grid_name"], "flag": flag, "count": int(count)}
-              for g in grids for flag, count in (item.split(":") for item in g["review_flags"].split(";") if item)]
-    run = run_summary(con, run_id, grids, workers, len(quarantine))
-    reasons: dict[str, int] = {}
-    for q in quarantine:
-        # an invalid row lists every rule it broke ("invalid: a; b"); count each rule
-        parts = q["reason"].removeprefix("invalid: ").split("; ") if q["reason"].startswith("invalid: ") else [q["reason"]]
-        for reason in parts:
-            reasons[reason] = reasons.get(reason, 0) + 1
-    def column(name: str) -> list[float | None]:
-        return [float(g[name]) if g[name] else None for g in grids]
-
-    figure = grid_ranking_figure(
-        [g["grid_name"] for g in grids], column("adjusted_score"), column("raw_score"),
-        column("adjusted_ci_low"), column("adjusted_ci_high"), [g["is_insufficient"] for g in grids],
-        labels(lang)["score_axis"])
-    html = report_html("scorecard.html.j2", lang, run=run, grids=grids, workers=workers,
-                       chart=svg_data_uri(figure),
-                       review=review,
-                       callbacks=callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below),
-                       quarantine=[{"reason": k, "count": v} for k, v in sorted(reasons.items())])
+    quarantine, quarantined = data.quarantine_counts(con, run_id)
+    failed, passed = data.failed_rules(con, run_id)
+    items = data.item_drivers(con, run_id)
+    run = data.run_summary(con, run_id, grids, workers, quarantined)
+    html = report_html(
+        "scorecard.html.j2", lang, run=run, grids=grids, workers=workers, items=items,
+        charts=_scorecard_charts(con, run_id, month, grids, items, words),
+        failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
+        callbacks=data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below))
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     write_file(folder / "scorecard.pdf", pdf_bytes(html))
+    for worker_id, page in worker_pages(con, run_id, month, run, grids, workers, policy, lang):
+        write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
+        write_file(folder / "workers" / f"{worker_id}.pdf", pdf_bytes(page))
+
+
+def worker_pages(con, run_id: str, month: str, run: dict, grids: list[dict], workers: list[dict],
+                 policy: Policy, lang: str):
+    """(worker_id, html) for each worker: their grids, items, trend and pay, and nobody else's."""
+    words = labels(lang)
     by_grid = {g["grid_id"]: g for g in grids}
-    assigned = con.execute("select worker_id, grid_id, assigned_days, weight_days from worker_grid_days "
-                           "where run_id = ? order by worker_id, grid_id", [run_id]).fetchall()
+    assigned = data.worker_assignments(con, run_id)
+    items = data.item_scores_by_grid(con, run_id)
+    months, trends = data.worker_trends(con, run_id, month)
     for w in workers:
-        own = [{**by_grid[gid], "assigned_days": days, "weight_days": fixed(wd, 1)}
-               for wid, gid, days, wd in assigned if wid == w["worker_id"]]
-        page = report_html("worker.html.j2", lang, run=run, w=w, grids=own)
-        write_file(folder / "workers" / f"{w['worker_id']}.pdf", pdf_bytes(page))
-
-
-def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str, at_or_below: int) -> list[dict]:
-    """Counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back."""
-    rows = con.execute(
-        "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d'), s.household_id, a.answer, s.comment "
-        "from counted_responses c "
-        "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id "
-        "join raw_answers a on a.run_id = c.run_id and a.row_id = c.row_id and a.item = ? "
-        "join grid_scores g on g.run_id = c.run_id and g.grid_id = c.grid_id "
-        "where c.run_id = ? and try_cast(a.answer as integer) <= ? "
-        "order by g.grid_id, s.submitted_at_ts, s.row_id", [overall_item, run_id, at_or_below]).fetchall()
-    return [{"grid_name": r[0], "date": r[1], "household_id": r[2], "answer": r[3], "comment": r[4] or ""}
-            for r in rows]
+        own = [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}", "item_scores": items.get(gid, {})}
+               for gid, days, wd in assigned.get(w["worker_id"], [])]
+        trend = trend_figure(months, {w["name"]: trends.get(w["worker_id"], [None] * len(months))},
+                             words["score_axis"])
+        yield w["worker_id"], report_html("worker.html.j2", lang, run=run, w=w, grids=own,
+                                          items=policy.items, trend=svg_data_uri(trend))

@@ -20,7 +20,7 @@ create table if not exists published (
 );
 create table if not exists raw_grids (
     run_id varchar, source_file varchar, row_number integer,
-    grid_id varchar, grid_name varchar, community varchar, households varchar
+    grid_id varchar, grid_name varchar, community varchar, households varchar, area varchar
 );
 create table if not exists raw_workers (
     run_id varchar, source_file varchar, row_number integer,
@@ -58,16 +58,28 @@ create table if not exists quarantine (
     reason varchar
 );
 create table if not exists grid_scores (
-    run_id varchar, month varchar, grid_id varchar, grid_name varchar, community varchar,
+    run_id varchar, month varchar, grid_id varchar, grid_name varchar, community varchar, area varchar,
     responses integer, households integer,
     response_rate decimal(9, 4), response_rate_low decimal(9, 4), response_rate_high decimal(9, 4),
     raw_score decimal(9, 4), ci_low decimal(9, 4), ci_high decimal(9, 4),
-    adjusted_score decimal(9, 4), adjusted_ci_low decimal(9, 4), adjusted_ci_high decimal(9, 4),
+    adjusted_score decimal(9, 4), adjusted_se decimal(9, 4), adjusted_ci_low decimal(9, 4), adjusted_ci_high decimal(9, 4),
     shrink_factor decimal(9, 4),
     good_rate decimal(9, 4), good_rate_low decimal(9, 4), good_rate_high decimal(9, 4),
     satisfied_rate decimal(9, 4), satisfied_rate_low decimal(9, 4), satisfied_rate_high decimal(9, 4),
     achievement_points decimal(9, 4), improvement_points decimal(9, 4), pay_score decimal(9, 4),
     is_insufficient boolean, flags varchar, review_flags varchar
+);
+create table if not exists item_scores (
+    run_id varchar, month varchar, grid_id varchar, item varchar, answered integer, item_score decimal(9, 4)
+);
+create table if not exists item_drivers (
+    run_id varchar, month varchar, item varchar, item_score decimal(9, 4), answered integer,
+    corr_with_overall decimal(9, 4)
+);
+create table if not exists worker_scores (
+    run_id varchar, month varchar, worker_id varchar, name varchar, perf_pay_target_yuan decimal(12, 2),
+    assigned_days integer, days_in_month integer, score decimal(9, 4), scored_share decimal(9, 6),
+    responses integer, has_insufficient_grid boolean, score_se decimal(9, 4)
 );
 create table if not exists response_flags (
     run_id varchar, month varchar, row_id integer, flag varchar

@@ -57,9 +57,9 @@ def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: P
     tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments.is_file()
                              else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",
                                                         "amount", "reason", "approved_by"], dtype="string"))
-    for optional in ("end_date", "weight"):
-        if optional not in tables["assignments"].columns:
-            tables["assignments"][optional] = pd.Series(pd.NA, index=tables["assignments"].index, dtype="string")
+    for kind, optional in (("assignments", "end_date"), ("assignments", "weight"), ("grids", "area")):
+        if optional not in tables[kind].columns:
+            tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")
     surveys = read_surveys([f for f in files if f.parent.name == "surveys"], policy.aliases, key)
     tables["surveys"] = normalized_surveys(surveys, policy.items)
     for name, frame in tables.items():

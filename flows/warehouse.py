@@ -21,7 +21,8 @@ SCHEMA = Path(__file__).with_name("schema.sql")
 MODELS_BEFORE_GRID_SCORES = (
     "stg_grids", "stg_workers", "stg_assignments", "stg_adjustments", "stg_surveys", "stg_answers",
     "int_survey_exclusions", "int_response_scores", "int_response_flags", "int_grid_stats",
-    "int_month_days", "int_worker_grid_day", "int_worker_grid_days", "fct_quarantine",
+    "int_month_days", "int_worker_grid_day", "int_worker_grid_days", "fct_quarantine", "int_item_scores",
+    "fct_item_drivers",
 )
 MODELS_AFTER_GRID_SCORES = ("fct_worker_scores",)
 GRID_SCORE_COLUMNS = tuple(f.name for f in fields(GridScore))
@@ -39,7 +40,7 @@ def _load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy
         return str(workdir / f"{name}.parquet")
 
     con.execute("insert into raw_grids select ?, source_file, row_number, grid_id, grid_name, community, "
-                "households from read_parquet(?)", [run_id, parquet("grids")])
+                "households, area from read_parquet(?)", [run_id, parquet("grids")])
     con.execute("insert into raw_workers select ?, source_file, row_number, worker_id, name, phone_hash, "
                 "perf_pay_target from read_parquet(?)", [run_id, parquet("workers")])
     con.execute("insert into raw_assignments select ?, source_file, row_number, worker_id, grid_id, "
@@ -132,6 +133,9 @@ def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, work
     con.execute(f"insert into grid_scores (run_id, month, {', '.join(GRID_SCORE_COLUMNS)}) "
                 f"select ?, ?, {', '.join(GRID_SCORE_COLUMNS)} from fct_grid_scores", [run_id, month])
     con.execute("insert into response_flags select ?, ?, row_id, flag from int_response_flags", [run_id, month])
+    con.execute("insert into item_scores select ?, ?, * from int_item_scores", [run_id, month])
+    con.execute("insert into item_drivers select ?, ?, * from fct_item_drivers", [run_id, month])
+    con.execute("insert into worker_scores select ?, ?, * from fct_worker_scores", [run_id, month])
     con.execute("insert into counted_responses select ?, ?, row_id, grid_id, response_score "
                 "from int_response_scores", [run_id, month])
     con.execute("insert into worker_grid_days select ?, ?, * from int_worker_grid_days", [run_id, month])

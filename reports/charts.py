@@ -21,7 +21,7 @@ def grid_ranking_figure(names: Sequence[str], scores: Sequence[float | None], ra
     are drawn pale."""
     cjk_family()
     order = sorted(range(len(names)), key=lambda i: (scores[i] is None, -(scores[i] or 0)))[::-1]
-    fig = Figure(figsize=(7.2, 0.32 * len(names) + 1.0))
+    fig = Figure(figsize=(7.2, 0.26 * len(names) + 0.9))
     ax = fig.add_subplot()
     for pos, i in enumerate(order):
         if scores[i] is None:
@@ -47,3 +47,53 @@ def svg_data_uri(fig: Figure) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+PALETTE = ("#1d4e74", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#16a085", "#7f8c8d")
+
+
+def trend_figure(months: Sequence[str], series: dict[str, Sequence[float | None]], ylabel: str,
+                 bold: str | None = None) -> Figure:
+    """One line per series over the months (gaps where a month has no figure); `bold` is drawn
+    thicker (the community line among its areas)."""
+    cjk_family()
+    fig = Figure(figsize=(7.2, 2.8))
+    ax = fig.add_subplot()
+    x = range(len(months))
+    for colour, (label, values) in zip(PALETTE * 4, series.items()):
+        ax.plot(x, [float("nan") if v is None else v for v in values], marker="o", markersize=2.5,
+                linewidth=2.4 if label == bold else 1.2, color=colour, label=label)
+    ax.set_xticks(list(x), [m[2:] for m in months], fontsize=7)
+    known = [v for values in series.values() for v in values if v is not None]
+    if known:   # at least 20 points tall, so that a one-point wobble does not look like a cliff
+        low, high = min(known), max(known)
+        pad = max(5.0, (20 - (high - low)) / 2)
+        ax.set_ylim(max(0.0, low - pad), min(100.0, high + pad))
+    ax.set_ylabel(ylabel, fontsize=8)
+    ax.tick_params(axis="y", labelsize=7)
+    ax.grid(color="#dddddd", linewidth=0.5)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    if len(series) > 1:
+        ax.legend(fontsize=7, frameon=False, ncol=min(5, len(series)), loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    fig.tight_layout()
+    return fig
+
+
+def items_figure(labels: Sequence[str], scores: Sequence[float], xlabel: str) -> Figure:
+    """Horizontal bars of each item's 0-100 score for the month."""
+    cjk_family()
+    fig = Figure(figsize=(7.2, 0.35 * len(labels) + 0.9))
+    ax = fig.add_subplot()
+    ax.barh(range(len(labels)), scores, color=BAR, height=0.6)
+    for pos, score in enumerate(scores):
+        ax.text(score + 1, pos, f"{score:.1f}", va="center", fontsize=7)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.set_xlim(0, 100)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel, fontsize=8)
+    ax.tick_params(axis="x", labelsize=7)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    return fig

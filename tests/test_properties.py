@@ -30,7 +30,7 @@ def _stats(grids: list[list[int]]) -> list[GridStats]:
     out = []
     for i, scores in enumerate(grids):
         values = [Decimal(s) for s in scores]
-        out.append(GridStats(f"G{i:02d}", f"网格{i}", "社区", 500, len(values), sum(values, Decimal(0)),
+        out.append(GridStats(f"G{i:02d}", f"网格{i}", "社区", "片区", 500, len(values), sum(values, Decimal(0)),
                              sum((v * v for v in values), Decimal(0)), len(values), 0, 0, ""))
     return out
 

@@ -52,3 +52,22 @@ def test_html_scorecard_escapes_free_text(month):
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html      # on the callback list, escaped
     assert "王伟" in html
+
+
+def test_worker_html_exists_and_shows_that_worker_alone(month):
+    names = {"W1": "王伟", "W2": "李娜", "W3": "张喆", "W4": "刘玥"}
+    for worker_id, name in names.items():
+        html = (month / "workers" / f"{worker_id}.html").read_text(encoding="utf-8")
+        assert name in html and not [o for o in names.values() if o != name and o in html]
+        assert XSS not in html and "楼道灯" not in html          # residents' comments stay in the HR report
+
+
+def test_english_reports_come_from_the_same_templates(run_cli, make_inbox, make_policy, tmp_path):
+    code, err = run_cli("run", "--month", "2026-09", "--lang", "en", inbox=make_inbox(),
+                        policy=make_policy(min_responses=3))
+    assert code == 0, err
+    text = pdf_text(tmp_path / "out" / "2026-09" / "scorecard.pdf")
+    assert "Grid worker satisfaction scorecard" in text and "Callback list" in text
+    assert "网格员满意度绩效月度考评表" not in text and "天桥新村一网格" in text
+    worker = pdf_text(tmp_path / "out" / "2026-09" / "workers" / "W1.pdf")
+    assert "Calculation" in worker and "1161.10" in worker

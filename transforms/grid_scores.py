@@ -18,6 +18,7 @@ class GridStats:
     grid_id: str
     grid_name: str
     community: str
+    area: str
     households: int
     responses: int
     sum_score: Decimal
@@ -33,6 +34,7 @@ class GridScore:
     grid_id: str
     grid_name: str
     community: str
+    area: str
     responses: int
     households: int
     response_rate: float | None
@@ -42,6 +44,7 @@ class GridScore:
     ci_low: float | None
     ci_high: float | None
     adjusted_score: float | None
+    adjusted_se: float | None
     adjusted_ci_low: float | None
     adjusted_ci_high: float | None
     shrink_factor: float | None
@@ -147,12 +150,13 @@ def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, floa
         satisfied = _rate(s.satisfied, s.overall_answered, scoring.confidence)
         has_sd = sd is not None and not math.isnan(sd)
         rows.append(GridScore(
-            grid_id=s.grid_id, grid_name=s.grid_name, community=s.community, responses=s.responses,
+            grid_id=s.grid_id, grid_name=s.grid_name, community=s.community, area=s.area, responses=s.responses,
             households=s.households, response_rate=rate[0], response_rate_low=rate[1], response_rate_high=rate[2],
             raw_score=mean,
             ci_low=_clip(mean - z * se) if se is not None else None,
             ci_high=_clip(mean + z * se) if se is not None else None,
             adjusted_score=est,
+            adjusted_se=sd if has_sd else None,
             adjusted_ci_low=_clip(est - z * sd) if has_sd else None,
             adjusted_ci_high=_clip(est + z * sd) if has_sd else None,
             shrink_factor=factor,

@@ -14,6 +14,8 @@ per_worker as (
         sum(wg.weight_days) as weight_days,
         sum(case when not g.is_insufficient then wg.weight_days else 0 end) as scored_weight_days,
         sum(case when not g.is_insufficient then wg.weight_days * g.pay_score else 0 end) as scored_sum,
+        -- the weighted mean's standard error, grids taken as independent
+        sum(case when not g.is_insufficient then (wg.weight_days * g.adjusted_se) ^ 2 else 0 end) as scored_var_sum,
         sum(g.responses) as responses,
         bool_or(g.is_insufficient) as has_insufficient_grid
     from int_worker_grid_days as wg
@@ -30,7 +32,9 @@ select
          as decimal(9, 4)) as score,
     cast(round(p.scored_weight_days / p.weight_days, 6) as decimal(9, 6)) as scored_share,
     p.responses,
-    p.has_insufficient_grid
+    p.has_insufficient_grid,
+    cast(round(case when p.scored_weight_days > 0 then sqrt(p.scored_var_sum) / p.scored_weight_days end, 4)
+         as decimal(9, 4)) as score_se
 from per_worker as p
 join union_days as u using (worker_id)
 join stg_workers as w using (worker_id)

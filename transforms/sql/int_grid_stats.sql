@@ -28,6 +28,7 @@ select
     g.grid_id,
     g.grid_name,
     g.community,
+    g.area,
     g.households,
     coalesce(a.responses, 0) as responses,
     coalesce(a.sum_score, 0) as sum_score,

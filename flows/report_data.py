@@ -1,0 +1,159 @@
+"""What the reports show, read from the warehouse for one run: plain dicts, formatted for print.
+Earlier months come from each month's published run; the month itself from this run."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import duckdb
+
+from flows.publish import fixed, grid_rows, payroll_rows, quarantine_rows
+
+
+def months_back(con: duckdb.DuckDBPyConnection, month: str, count: int) -> list[str]:
+    """The `count` months ending with `month`, oldest first."""
+    return [r[0] for r in con.execute(
+        "select strftime(cast(? as date) - to_months(i), '%Y-%m') from range(?) as t(i) order by 1",
+        [f"{month}-01", count]).fetchall()]
+
+
+def _runs_for(con: duckdb.DuckDBPyConnection, run_id: str, month: str, months: list[str]) -> dict[str, str]:
+    """month -> the run whose figures stand for it: this run for its month, else the published one."""
+    published = dict(con.execute("select month, run_id from published where month < ?", [month]).fetchall())
+    runs = {m: published[m] for m in months if m in published}
+    runs[month] = run_id
+    return runs
+
+
+def _pct(value: str) -> str:
+    return f"{float(value):.1%}" if value else ""
+
+
+def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
+    grids = grid_rows(con, run_id)
+    previous_month = months_back(con, month, 2)[0]
+    previous = dict(con.execute(
+        "select g.grid_id, g.adjusted_score from grid_scores g join published p using (run_id) "
+        "where p.month = ? and p.month < ?", [previous_month, month]).fetchall())
+    for g in grids:
+        g["ci"] = f"{g['adjusted_ci_low']}–{g['adjusted_ci_high']}" if g["adjusted_ci_low"] else ""
+        g["shift"] = (f"{Decimal(g['adjusted_score']) - Decimal(g['raw_score']):+.2f}"
+                      if g["adjusted_score"] and g["raw_score"] else "")
+        before = previous.get(g["grid_id"])
+        g["change"] = f"{Decimal(g['adjusted_score']) - before:+.2f}" if before is not None and g["adjusted_score"] else ""
+        for rate in ("response_rate", "good_rate", "satisfied_rate"):
+            g[f"{rate}_pct"] = _pct(g[rate])
+    return grids
+
+
+def workers_with_interval(con: duckdb.DuckDBPyConnection, run_id: str, z: float) -> list[dict]:
+    workers = payroll_rows(con, run_id)
+    se = dict(con.execute("select worker_id, score_se from worker_scores where run_id = ?", [run_id]).fetchall())
+    for w in workers:
+        s = se.get(w["worker_id"])
+        if w["score"] and s is not None:
+            score = Decimal(w["score"])
+            w["score_ci"] = f"{fixed(max(score - Decimal(z) * s, Decimal(0)), 2)}–{fixed(min(score + Decimal(z) * s, Decimal(100)), 2)}"
+        else:
+            w["score_ci"] = ""
+    return workers
+
+
+def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],
+                quarantined: int) -> dict:
+    month, policy_version = con.execute("select month, policy_version from runs where run_id = ?", [run_id]).fetchone()
+    read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
+    counted = sum(g["responses"] for g in grids)
+    households = sum(g["households"] for g in grids)
+    pay = sum((Decimal(w["performance_pay"]) for w in workers), Decimal(0))
+    budget = sum((Decimal(w["perf_pay_target"]) * w["assigned_days"] / w["days_in_month"] for w in workers), Decimal(0))
+    return {
+        "run_id": run_id, "month": month, "policy_version": policy_version,
+        "community": "、".join(sorted({g["community"] for g in grids})),
+        "rows_read": read, "rows_counted": counted, "rows_quarantined": quarantined,
+        "response_rate": f"{counted / households:.1%}" if households else "",
+        "performance_pay": fixed(pay, 2),
+        "adjustments": fixed(sum((Decimal(w["adjustment"]) for w in workers), Decimal(0)), 2),
+        "total_pay": fixed(sum((Decimal(w["total_pay"]) for w in workers), Decimal(0)), 2),
+        "budget": fixed(budget, 2),
+        "pay_vs_budget": f"{pay / budget:.1%}" if budget else "",
+    }
+
+
+def trend_series(con: duckdb.DuckDBPyConnection, run_id: str, month: str, count: int = 12) -> tuple[list[str], dict[str, list]]:
+    """The community's and each area's mean response score (all counted answers) per month."""
+    months = months_back(con, month, count)
+    runs = _runs_for(con, run_id, month, months)
+    rows = con.execute(
+        "select month, area, sum(raw_score * responses) / sum(responses), sum(responses) from grid_scores "
+        "where run_id in (select unnest(?)) and responses > 0 group by grouping sets ((month, area), (month)) "
+        "order by month, area", [list(runs.values())]).fetchall()
+    series: dict[str, list] = {}
+    for m, area, mean, _ in rows:
+        series.setdefault(area or "", [None] * len(months))[months.index(m)] = float(mean)
+    return months, series
+
+
+def item_drivers(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    rows = con.execute("select item, item_score, answered, corr_with_overall from item_drivers where run_id = ? "
+                       "order by item", [run_id]).fetchall()
+    return [{"item": r[0], "score": fixed(r[1], 2), "answered": r[2], "corr": fixed(r[3], 2)} for r in rows]
+
+
+def failed_rules(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict], int]:
+    """The survey validation rules that rejected rows, and how many rules passed."""
+    rows = con.execute("select reason, failed_rows from validation_rules where run_id = ? order by failed_rows desc, "
+                       "reason", [run_id]).fetchall()
+    return [{"reason": r, "count": n} for r, n in rows if n], sum(1 for _, n in rows if not n)
+
+
+def quarantine_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict], int]:
+    quarantine = quarantine_rows(con, run_id)
+    reasons: dict[str, int] = {}
+    for q in quarantine:
+        reasons[q["reason"]] = reasons.get(q["reason"], 0) + 1
+    return [{"reason": k, "count": v} for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))], len(quarantine)
+
+
+def review_rows(grids: list[dict]) -> list[dict]:
+    return [{"grid_name": g["grid_name"], "flag": flag, "count": int(count)}
+            for g in grids for flag, count in (item.split(":") for item in g["review_flags"].split(";") if item)]
+
+
+def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str, at_or_below: int) -> list[dict]:
+    """Counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back."""
+    rows = con.execute(
+        "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d'), s.household_id, a.answer, s.comment "
+        "from counted_responses c "
+        "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id "
+        "join raw_answers a on a.run_id = c.run_id and a.row_id = c.row_id and a.item = ? "
+        "join grid_scores g on g.run_id = c.run_id and g.grid_id = c.grid_id "
+        "where c.run_id = ? and try_cast(a.answer as integer) <= ? "
+        "order by g.grid_id, s.submitted_at_ts, s.row_id", [overall_item, run_id, at_or_below]).fetchall()
+    return [{"grid_name": r[0], "date": r[1], "household_id": r[2], "answer": r[3], "comment": r[4] or ""}
+            for r in rows]
+
+
+def worker_assignments(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, list[tuple[str, int, Decimal]]]:
+    out: dict[str, list] = {}
+    for wid, gid, days, wd in con.execute("select worker_id, grid_id, assigned_days, weight_days from worker_grid_days "
+                                          "where run_id = ? order by worker_id, grid_id", [run_id]).fetchall():
+        out.setdefault(wid, []).append((gid, days, wd))
+    return out
+
+
+def item_scores_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for gid, item, score in con.execute("select grid_id, item, item_score from item_scores where run_id = ?",
+                                        [run_id]).fetchall():
+        out.setdefault(gid, {})[item] = fixed(score, 1)
+    return out
+
+
+def worker_trends(con: duckdb.DuckDBPyConnection, run_id: str, month: str, count: int = 12) -> tuple[list[str], dict[str, list]]:
+    months = months_back(con, month, count)
+    runs = _runs_for(con, run_id, month, months)
+    series: dict[str, list] = {}
+    for m, wid, score in con.execute("select month, worker_id, score from worker_scores where run_id in "
+                                     "(select unnest(?)) and score is not null", [list(runs.values())]).fetchall():
+        series.setdefault(wid, [None] * len(months))[months.index(m)] = float(score)
+    return months, series

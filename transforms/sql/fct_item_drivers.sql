@@ -1,0 +1,27 @@
+-- grain: one row per policy item for the month: its community score on 0-100 and how closely it
+-- moves with the overall item across counted responses (Pearson r from exact integer sums, so the
+-- figure is the same on every run)
+with pairs as (
+    select a.item, a.answer as x, o.answer as y
+    from stg_answers as a
+    join stg_answers as o
+      on o.row_id = a.row_id and o.item = (select overall_item from run_params)
+    where a.row_id in (select row_id from int_response_scores)
+      and a.answer is not null and o.answer is not null
+),
+sums as (
+    select item, count(*) as n, sum(x) as sx, sum(y) as sy, sum(x * x) as sxx, sum(y * y) as syy, sum(x * y) as sxy
+    from pairs
+    group by item
+)
+select
+    i.item,
+    cast(round(sum(i.item_score * i.answered) / sum(i.answered), 4) as decimal(9, 4)) as item_score,
+    sum(i.answered) as answered,
+    cast(round(case when (s.n * s.sxx - s.sx * s.sx) > 0 and (s.n * s.syy - s.sy * s.sy) > 0
+        then (s.n * s.sxy - s.sx * s.sy) / sqrt((s.n * s.sxx - s.sx * s.sx) * (s.n * s.syy - s.sy * s.sy))
+    end, 4) as decimal(9, 4)) as corr_with_overall
+from int_item_scores as i
+left join sums as s using (item)
+group by i.item, s.n, s.sx, s.sy, s.sxx, s.syy, s.sxy
+order by i.item
