@@ -111,7 +111,9 @@ def _month_surveys(month: str, t: int, grids: pd.DataFrame, latent: np.ndarray, 
                  + pd.Series((hh % 24) // 8 + 1).astype(str) + "-"
                  + pd.Series((hh % 8) // 2 + 1).astype(str) + "0" + pd.Series(hh % 2 + 1).astype(str))
     mean = latent[grid_idx] + trend[grid_idx] * t + 0.1 * np.sin(t / 2)
-    answers = np.clip(np.rint(mean[:, None] + ITEM_OFFSET + rng.normal(0, 0.8, (n, len(ITEMS)))), 1, 5)
+    # a respondent's general mood moves all their answers together, so items correlate as in real surveys
+    mood = rng.normal(0, 0.55, (n, 1))
+    answers = np.clip(np.rint(mean[:, None] + ITEM_OFFSET + mood + rng.normal(0, 0.6, (n, len(ITEMS)))), 1, 5)
     start = pd.Timestamp(f"{month}-01")
     seconds = (start + pd.offsets.MonthBegin(1) - start).total_seconds()
     submitted = start + pd.to_timedelta(rng.uniform(0, seconds - 1, n).astype(int), unit="s")

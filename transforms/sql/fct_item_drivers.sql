@@ -18,7 +18,8 @@ select
     i.item,
     cast(round(sum(i.item_score * i.answered) / sum(i.answered), 4) as decimal(9, 4)) as item_score,
     sum(i.answered) as answered,
-    cast(round(case when (s.n * s.sxx - s.sx * s.sx) > 0 and (s.n * s.syy - s.sy * s.sy) > 0
+    cast(round(case when i.item <> (select overall_item from run_params)
+                     and (s.n * s.sxx - s.sx * s.sx) > 0 and (s.n * s.syy - s.sy * s.sy) > 0
         then (s.n * s.sxy - s.sx * s.sy) / sqrt((s.n * s.sxx - s.sx * s.sx) * (s.n * s.syy - s.sy * s.sy))
     end, 4) as decimal(9, 4)) as corr_with_overall
 from int_item_scores as i
