@@ -1,6 +1,7 @@
-"""gridpay command line: `gridpay demo`, `gridpay run --month YYYY-MM`.
+"""gridpay command line.
 
-Exit status: 0 done; 1 the month did not pass the validation gate; 2 bad usage or configuration."""
+Exit status: 0 done; 1 the month did not pass the validation gate, or an audit found a difference;
+2 bad usage or configuration (one line naming what is wrong)."""
 from __future__ import annotations
 
 import argparse
@@ -20,13 +21,14 @@ def _month(text: str) -> str:
     return text
 
 
-def _locations(parser: argparse.ArgumentParser) -> None:
+def _locations(parser: argparse.ArgumentParser, lang: bool = True) -> None:
     group = parser.add_argument_group("locations (default: environment, then built-in)")
     group.add_argument("--inbox", help="inbox folder (GRIDPAY_INBOX, default ./inbox)")
     group.add_argument("--out", help="output folder (GRIDPAY_OUT, default ./out)")
     group.add_argument("--db", help="DuckDB warehouse file (GRIDPAY_DB, default ./warehouse/gridpay.duckdb)")
     group.add_argument("--policy", help="policy TOML (GRIDPAY_POLICY, default policies/default.toml)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language (default zh)")
+    if lang:
+        parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language (default zh)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,20 +43,35 @@ def build_parser() -> argparse.ArgumentParser:
     _locations(demo)
     run = sub.add_parser("run", help="run one month")
     run.add_argument("--month", type=_month, required=True)
+    run.add_argument("--reason", help="why: required to re-run a finalized month (a correction)")
     _locations(run)
+    audit = sub.add_parser("audit", help="re-run a month from its archived inputs and compare; exit 1 on any difference")
+    audit.add_argument("--month", type=_month, required=True)
+    audit.add_argument("--run-id", help="the run to audit (default: the month's published run)")
+    _locations(audit)
+    final = sub.add_parser("finalize", help="finalize a month: later runs need --reason and are corrections")
+    final.add_argument("--month", type=_month, required=True)
+    final.add_argument("--by", required=True, help="who finalizes (name)")
+    _locations(final, lang=False)
+    history = sub.add_parser("history", help="list the runs of a month")
+    history.add_argument("--month", type=_month, required=True)
+    _locations(history, lang=False)
+    serve = sub.add_parser("serve", help="register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it")
+    _locations(serve, lang=False)
     return parser
 
 
 def _settings(args: argparse.Namespace, base: Path | None = None) -> Settings:
-    return settings_from_env(base).with_overrides(inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
+    s = settings_from_env(base).with_overrides(inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
+    if args.command in ("run", "demo", "serve") and not s.policy.is_file():
+        raise ConfigError(f"{s.policy}: policy file not found")
+    return s
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "demo":
-            return _demo(args)
-        return _run(args)
+        return COMMANDS[args.command](args)
     except GateFailed as exc:
         print(f"gridpay: validation gate failed: {exc}", file=sys.stderr)
         return 1
@@ -66,10 +83,49 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from flows.month import run_month  # Prefect and GX load only when a run needs them
     s = _settings(args)
-    if not s.policy.is_file():
-        raise ConfigError(f"{s.policy}: policy file not found")
-    target = run_month(args.month, str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file), args.lang)
+    target = run_month(args.month, str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file),
+                       str(s.archive), args.lang, args.reason, s.lock_timeout_s)
     print(f"gridpay: {args.month} published to {target}")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from flows.audit import audit_month
+    s = _settings(args)
+    result = audit_month(args.month, str(s.out), str(s.db), str(s.key_file), str(s.archive), args.run_id,
+                         args.lang, s.lock_timeout_s)
+    print(f"gridpay audit {result.month}, run {result.run_id} (code {result.original_code}; re-run with "
+          f"{result.rerun_code}):")
+    for line in result.checked:
+        print(f"  checked: {line}")
+    for line in result.differences:
+        print(f"  DIFFERENT: {line}")
+    print("AUDIT PASSED: the month reproduces exactly" if result.passed
+          else f"AUDIT FAILED: {len(result.differences)} differences")
+    return 0 if result.passed else 1
+
+
+def _finalize(args: argparse.Namespace) -> int:
+    from flows.runs import finalize
+    from flows.run_lock import warehouse_lock
+    s = _settings(args)
+    with warehouse_lock(s.db, f"gridpay finalize --month {args.month}", s.lock_timeout_s):
+        run_id = finalize(s.db, args.month, args.by)
+    print(f"gridpay: {args.month} finalized by {args.by} (run {run_id}); a new run now needs --reason")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from flows.history import history_lines
+    print("\n".join(history_lines(_settings(args).db, args.month)))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from flows.schedule import serve
+    s = _settings(args)
+    print(f"gridpay: serving the monthly run, cron '{s.cron}' in {s.timezone} (Ctrl-C stops and pauses it)")
+    serve(s)
     return 0
 
 
@@ -77,16 +133,20 @@ def _demo(args: argparse.Namespace) -> int:
     from flows.demo import run_demo
     base = Path(args.dir).resolve()
     s = settings_from_env(base)
-    s = Settings(inbox=base / "inbox", out=base / "out", db=base / "warehouse.duckdb",
-                 policy=s.policy, key_file=s.key_file).with_overrides(
-        inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
-    targets = run_demo(str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file), args.seed,
-                       args.households, args.months, args.end_month, args.lang)
+    s = Settings(inbox=base / "inbox", out=base / "out", db=base / "warehouse.duckdb", policy=s.policy,
+                 key_file=s.key_file, archive=base / "archive", lock_timeout_s=s.lock_timeout_s, cron=s.cron,
+                 timezone=s.timezone).with_overrides(inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
+    targets = run_demo(str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file), str(s.archive),
+                       args.seed, args.households, args.months, args.end_month, args.lang)
     print(f"gridpay demo: {len(targets)} months published under {s.out}")
     print(f"  HR scorecard of the last month: {Path(targets[-1]) / 'scorecard.html'}")
     print(f"  worker scorecards:              {Path(targets[-1]) / 'workers'}/")
     print(f"  warehouse:                      {s.db}")
     return 0
+
+
+COMMANDS = {"demo": _demo, "run": _run, "audit": _audit, "finalize": _finalize, "history": _history,
+            "serve": _serve}
 
 
 if __name__ == "__main__":

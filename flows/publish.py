@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.staging import file_sha256
+from flows.archive import file_sha256
 
 PAYROLL_COLUMNS = ("worker_id", "name", "month", "score", "responses", "coefficient",
                    "performance_pay", "adjustment", "total_pay", "flags")

@@ -1,6 +1,7 @@
 """The run record: every run of every month gets a row in `runs`, whatever its outcome."""
 from __future__ import annotations
 
+import getpass
 import json
 import subprocess
 import uuid
@@ -8,6 +9,7 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
+from flows.errors import ConfigError
 from flows.warehouse import connect
 from transforms.policy import Policy
 
@@ -38,20 +40,53 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def record_start(db: Path, run_id: str, month: str, policy: Policy) -> None:
+def _json(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def close_interrupted(db: Path) -> int:
+    """Runs still 'running' when the run lock is free were killed mid-way: record them as failed."""
+    with connect(db) as con:
+        count = con.execute("select count(*) from runs where status = 'running'").fetchone()[0]
+        con.execute("update runs set status = 'failed', finished_at = ?, "
+                    "message = 'interrupted: the process ended before the run finished' "
+                    "where status = 'running'", [_now()])
+    return count
+
+
+def check_not_finalized(db: Path, month: str, reason: str | None) -> str:
+    """'run', or 'correction' for a finalized month given a reason; without one, exit 2."""
+    with connect(db) as con:
+        row = con.execute("select finalized_by, finalized_at from finalized where month = ?", [month]).fetchone()
+    if row is None:
+        return "run"
+    if not reason:
+        raise ConfigError(f"{month} was finalized by {row[0]} at {row[1]:%Y-%m-%d %H:%M} UTC; "
+                          f"a new run is a correction and needs --reason \"...\"")
+    return "correction"
+
+
+def record_start(db: Path, run_id: str, month: str, policy: Policy, kind: str, reason: str | None) -> None:
     with connect(db) as con:
         con.execute("insert into runs (run_id, month, started_at, status, policy_version, policy_sha256, "
-                    "code_version) values (?, ?, ?, 'running', ?, ?, ?)",
-                    [run_id, month, _now(), policy.version, policy.sha256, code_version()])
+                    "code_version, user_name, kind, reason) values (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
+                    [run_id, month, _now(), policy.version, policy.sha256, code_version(), getpass.getuser(),
+                     kind, reason])
 
 
 def record_end(db: Path, run_id: str, status: str, message: str = "", inputs: list | None = None,
-               validation: dict | None = None) -> None:
+               validation: dict | None = None, outputs: list | None = None) -> None:
     with connect(db) as con:
         con.execute("update runs set finished_at = ?, status = ?, message = ?, "
-                    "inputs_json = coalesce(?, inputs_json), validation_json = coalesce(?, validation_json) "
-                    "where run_id = ?",
-                    [_now(), status, message,
-                     json.dumps(inputs, ensure_ascii=False, sort_keys=True) if inputs is not None else None,
-                     json.dumps(validation, ensure_ascii=False, sort_keys=True, default=str)
-                     if validation is not None else None, run_id])
+                    "inputs_json = coalesce(?, inputs_json), validation_json = coalesce(?, validation_json), "
+                    "outputs_json = coalesce(?, outputs_json) where run_id = ?",
+                    [_now(), status, message, _json(inputs), _json(validation), _json(outputs), run_id])
+
+
+def finalize(db: Path, month: str, by: str) -> str:
+    with connect(db) as con:
+        row = con.execute("select run_id from published where month = ?", [month]).fetchone()
+        if row is None:
+            raise ConfigError(f"{month} has no published run to finalize")
+        con.execute("insert or replace into finalized values (?, ?, ?, ?)", [month, row[0], by, _now()])
+    return row[0]

@@ -11,7 +11,17 @@ create table if not exists runs (
     code_version varchar,
     inputs_json varchar,
     validation_json varchar,
-    message varchar
+    message varchar,
+    user_name varchar,                  -- who started it (the operating-system user)
+    kind varchar,                       -- run, correction (of a finalized month), audit
+    reason varchar,                     -- why: required for a correction
+    outputs_json varchar                -- published files and their SHA-256
+);
+create table if not exists finalized (
+    month varchar primary key,
+    run_id varchar not null,
+    finalized_by varchar not null,
+    finalized_at timestamp not null
 );
 create table if not exists published (
     month varchar primary key,
@@ -93,4 +103,8 @@ create table if not exists payroll (
     responses integer, coefficient decimal(9, 4), perf_pay_target_yuan decimal(12, 2),
     assigned_days integer, days_in_month integer, performance_pay_yuan decimal(12, 2),
     adjustment_yuan decimal(12, 2), total_pay_yuan decimal(12, 2), flags varchar
+);
+create table if not exists audits (
+    month varchar, run_id varchar, audited_at timestamp, user_name varchar, rerun_code_version varchar,
+    passed boolean, differences_json varchar
 );

@@ -1,10 +1,12 @@
-"""All locations in one place: command-line arguments override environment variables, which
+"""All settings in one place: command-line arguments override environment variables, which
 override the defaults below. A scheduled run sets the environment once and passes nothing."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from flows.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_POLICY = PROJECT_ROOT / "policies" / "default.toml"
@@ -15,7 +17,12 @@ ENV = {
     "db": "GRIDPAY_DB",
     "policy": "GRIDPAY_POLICY",
     "key_file": "GRIDPAY_KEY_FILE",
+    "archive": "GRIDPAY_ARCHIVE",
+    "lock_timeout_s": "GRIDPAY_LOCK_TIMEOUT",
+    "cron": "GRIDPAY_CRON",
+    "timezone": "GRIDPAY_TIMEZONE",
 }
+PATHS = ("inbox", "out", "db", "policy", "key_file", "archive")
 
 
 @dataclass(frozen=True)
@@ -25,9 +32,15 @@ class Settings:
     db: Path
     policy: Path
     key_file: Path
+    archive: Path            # content-addressed copies of every input a run read
+    lock_timeout_s: float    # how long a run waits for another run on the same warehouse
+    cron: str                # the monthly schedule ...
+    timezone: str            # ... in this time zone
 
     def with_overrides(self, **values: str | Path | None) -> "Settings":
-        given = {k: Path(v) for k, v in values.items() if v is not None}
+        given = {k: Path(v) if k in PATHS else v for k, v in values.items() if v is not None}
+        if "db" in given and "archive" not in given and self.archive == self.db.parent / "archive":
+            given["archive"] = given["db"].parent / "archive"     # the archive travels with its warehouse
         return replace(self, **given)
 
 
@@ -37,13 +50,17 @@ def default_key_file() -> Path:
 
 
 def settings_from_env(base: Path | None = None) -> Settings:
-    """Defaults are relative to `base` (the current folder unless given)."""
+    """Path defaults are relative to `base` (the current folder unless given)."""
     root = base or Path.cwd()
+    db = Path(os.environ.get(ENV["db"], str(root / "warehouse" / "gridpay.duckdb")))
     defaults = {
-        "inbox": root / "inbox",
-        "out": root / "out",
-        "db": root / "warehouse" / "gridpay.duckdb",
-        "policy": DEFAULT_POLICY,
-        "key_file": default_key_file(),
+        "inbox": root / "inbox", "out": root / "out", "db": db, "policy": DEFAULT_POLICY,
+        "key_file": default_key_file(), "archive": db.parent / "archive",
+        "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": "Asia/Shanghai",
     }
-    return Settings(**{k: Path(os.environ.get(ENV[k], str(v))) for k, v in defaults.items()})
+    values = {k: os.environ.get(ENV[k], str(v)) for k, v in defaults.items()}
+    try:
+        timeout = float(values.pop("lock_timeout_s"))
+    except ValueError as exc:
+        raise ConfigError(f"{ENV['lock_timeout_s']} must be a number of seconds") from exc
+    return Settings(**{k: Path(v) if k in PATHS else v for k, v in values.items()}, lock_timeout_s=timeout)

@@ -1,11 +1,9 @@
-"""Ingest step: read the month's inbox files into the run's work folder as Parquet.
+"""Ingest step: read the month's input files into the run's work folder as Parquet.
 
-Only this module and flows/archive-like code touch inbox files; what leaves here has phone
-numbers hashed and comments masked."""
+The files read are the run's snapshot of the inbox, restored from the archive (flows/archive.py);
+what leaves here has phone numbers hashed and comments masked."""
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -16,21 +14,6 @@ from transforms.parsing import normalized_surveys
 from transforms.policy import Policy
 
 REFERENCE = ("grids", "workers", "assignments")
-
-
-@dataclass(frozen=True)
-class InputFile:
-    name: str          # path relative to the inbox
-    sha256: str
-    bytes: int
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def input_files(inbox: Path, month: str) -> list[Path]:
@@ -47,7 +30,7 @@ def input_files(inbox: Path, month: str) -> list[Path]:
     return files + month_survey_files(inbox, month)
 
 
-def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: Path) -> list[InputFile]:
+def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: Path) -> None:
     """Write grids/workers/assignments/adjustments/surveys.parquet into `workdir`."""
     files = input_files(inbox, month)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -64,4 +47,3 @@ def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: P
     tables["surveys"] = normalized_surveys(surveys, policy.items)
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)
-    return [InputFile(str(p.relative_to(inbox)), file_sha256(p), p.stat().st_size) for p in files]

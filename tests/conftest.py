@@ -116,7 +116,8 @@ def make_policy(tmp_path):
 
 @pytest.fixture
 def run_cli(tmp_path, prefect_server, capsys):
-    """run_cli('run', '--month', ..., inbox=..., policy=...) -> (exit code, stderr)."""
+    """run_cli('run', '--month', ..., inbox=..., policy=...) -> (exit code, stderr); stdout is
+    left in run_cli.out."""
     def call(*args, inbox: Path, policy: Path | None = None, out: Path | None = None,
              db: Path | None = None) -> tuple[int, str]:
         argv = [*args, "--inbox", str(inbox), "--out", str(out or tmp_path / "out"),
@@ -124,5 +125,27 @@ def run_cli(tmp_path, prefect_server, capsys):
         if policy:
             argv += ["--policy", str(policy)]
         code = gridpay_main(argv)
-        return code, capsys.readouterr().err
+        captured = capsys.readouterr()
+        call.out = captured.out
+        return code, captured.err
     return call
+
+
+@pytest.fixture
+def gridpay_process(tmp_path, prefect_server):
+    """Start `gridpay ...` as a separate process (talking to the session's Prefect test server)."""
+    import os
+    import subprocess
+    import sys
+
+    from prefect.settings import PREFECT_API_URL
+
+    def start(*args, inbox: Path, env: dict | None = None, policy: Path | None = None) -> subprocess.Popen:
+        argv = [sys.executable, "-m", "flows.cli", *args, "--inbox", str(inbox), "--out", str(tmp_path / "out"),
+                "--db", str(tmp_path / "warehouse.duckdb")]
+        if policy:
+            argv += ["--policy", str(policy)]
+        environment = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), **(env or {})}
+        return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
+                                cwd=Path(__file__).resolve().parents[1])
+    return start

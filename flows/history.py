@@ -1,0 +1,50 @@
+"""`gridpay history`: the runs of a month, as an auditor reads them."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+
+from flows.errors import ConfigError
+
+
+def digest(entries_json: str | None, key: str) -> str:
+    """One short fingerprint for a run's list of files: SHA-256 over 'name sha256' lines."""
+    if not entries_json:
+        return "-"
+    lines = sorted(f"{e[key]} {e['sha256']}" for e in json.loads(entries_json))
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]
+
+
+def history_lines(db: Path, month: str) -> list[str]:
+    if not db.is_file():
+        raise ConfigError(f"{db}: no warehouse here")
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.IOException as exc:
+        raise ConfigError(f"{db}: cannot open the warehouse now ({exc})") from exc
+    with con:
+        runs = con.execute(
+            "select r.started_at, r.run_id, r.status, coalesce(r.kind, 'run'), coalesce(r.user_name, ''), "
+            "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null "
+            "from runs r left join published p on p.run_id = r.run_id "
+            "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
+        final = con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?",
+                            [month]).fetchone()
+        audits = con.execute("select audited_at, run_id, user_name, passed from audits where month = ? "
+                             "order by audited_at", [month]).fetchall()
+    if not runs:
+        return [f"{month}: no runs"]
+    lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
+             f"{'inputs':12}  {'outputs':12}  reason / note"]
+    for started, run_id, status, kind, user, reason, inputs, outputs, message, published in runs:
+        note = "; ".join(x for x in (reason, "PUBLISHED" if published else "", message or "") if x)
+        lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {user:8}  "
+                     f"{digest(inputs, 'name'):12}  {digest(outputs, 'file'):12}  {note}")
+    if final:
+        lines.append(f"finalized: run {final[0]} by {final[1]} at {final[2]:%Y-%m-%d %H:%M:%S} UTC")
+    for at, run_id, user, passed in audits:
+        lines.append(f"audit {at:%Y-%m-%d %H:%M:%S} by {user}: run {run_id} {'PASSED' if passed else 'FAILED'}")
+    return lines

@@ -1,0 +1,52 @@
+"""An auditor re-runs a past month from the archive and gets the same answer, or a clear diff."""
+import duckdb
+import pytest
+
+from conftest import HAND_SURVEYS
+
+
+@pytest.fixture
+def published(run_cli, make_inbox, make_policy, tmp_path):
+    inbox = make_inbox()
+    policy = make_policy(min_responses=3)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0, err
+    return inbox, policy
+
+
+def test_unchanged_month_passes_even_after_the_inbox_changed(published, run_cli, tmp_path):
+    inbox, policy = published
+    (inbox / "surveys" / "2026-09.csv").write_text("response_id\n", encoding="utf-8")   # overwritten later
+    (inbox / "policy-moved.toml").write_text("", encoding="utf-8")
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    out = run_cli.out
+    assert code == 0, out + err
+    assert "AUDIT PASSED" in out and "published files against manifest.json" in out
+
+
+def test_hand_edited_payroll_csv_fails_and_names_the_figure(published, run_cli, tmp_path):
+    inbox, _ = published
+    payroll = tmp_path / "out" / "2026-09" / "payroll.csv"
+    payroll.write_bytes(payroll.read_bytes().replace(b"1161.10", b"1961.10"))
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    out = run_cli.out
+    assert code == 1 and "AUDIT FAILED" in out
+    assert "payroll.csv: SHA-256" in out and "does not match the manifest" in out
+    assert "payroll.csv W1 total_pay: 1961.10 (published file) -> 1161.10 (warehouse)" in out
+
+
+def test_edited_warehouse_pay_row_fails_and_names_worker_and_figure(published, run_cli, tmp_path):
+    inbox, _ = published
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
+        con.execute("update payroll set performance_pay_yuan = 999.99 where worker_id = 'W2'")
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    out = run_cli.out
+    assert code == 1
+    assert "payroll.csv W2 performance_pay: 999.99 (original) -> 320.00 (re-run)" in out
+    assert "W2 performance_pay: 320.00 (published file) -> 999.99 (warehouse)" in out
+
+
+def test_audit_of_a_month_never_run_is_a_usage_error(published, run_cli):
+    inbox, _ = published
+    code, err = run_cli("audit", "--month", "2026-08", inbox=inbox)
+    assert code == 2 and "2026-08 has no published run to audit" in err
