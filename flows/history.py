@@ -10,11 +10,14 @@ import duckdb
 from flows.errors import ConfigError
 
 
-def digest(entries_json: str | None, key: str) -> str:
+DATA_FILES = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
+
+
+def digest(entries_json: str | None, key: str, only: tuple[str, ...] | None = None) -> str:
     """One short fingerprint for a run's list of files: SHA-256 over 'name sha256' lines."""
     if not entries_json:
         return "-"
-    lines = sorted(f"{e[key]} {e['sha256']}" for e in json.loads(entries_json))
+    lines = sorted(f"{e[key]} {e['sha256']}" for e in json.loads(entries_json) if only is None or e[key] in only)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]
 
 
@@ -38,11 +41,11 @@ def history_lines(db: Path, month: str) -> list[str]:
     if not runs:
         return [f"{month}: no runs"]
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
-             f"{'inputs':12}  {'outputs':12}  reason / note"]
+             f"{'inputs':12}  {'data out':12}  reason / note"]
     for started, run_id, status, kind, user, reason, inputs, outputs, message, published in runs:
         note = "; ".join(x for x in (reason, "PUBLISHED" if published else "", message or "") if x)
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {user:8}  "
-                     f"{digest(inputs, 'name'):12}  {digest(outputs, 'file'):12}  {note}")
+                     f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:
         lines.append(f"finalized: run {final[0]} by {final[1]} at {final[2]:%Y-%m-%d %H:%M:%S} UTC")
     for at, run_id, user, passed in audits:

@@ -3,6 +3,7 @@ into <out>/<YYYY-MM>/ only when complete, so readers never see half a month."""
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
 import json
 import os
@@ -96,8 +97,24 @@ def write_manifest(folder: Path, manifest: dict) -> None:
                (json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system cannot, and the caller falls back to two renames."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def swap_into_place(staging: Path, target: Path) -> None:
-    """The old month stays readable until the new one is complete; then two renames."""
+    """Readers see the old month or the new one, never half of one: an atomic exchange where the
+    system offers it, else two renames (the old month is kept aside until the new one is in place)."""
+    if target.exists() and _exchange(staging, target):
+        shutil.rmtree(staging)            # now holds the old month
+        return
     previous = target.with_name(f".previous-{target.name}")
     if previous.exists():
         shutil.rmtree(previous)

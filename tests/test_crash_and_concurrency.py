@@ -1,0 +1,86 @@
+"""A run killed mid-way leaves the earlier publication and the warehouse consistent; two runs on
+one warehouse at once take turns, or the second stops naming the holder."""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+
+from conftest import HAND_SURVEYS
+
+
+def _wait_for(predicate, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_killed_run_leaves_the_published_month_and_warehouse_intact(run_cli, gridpay_process, make_inbox, tmp_path):
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    month = tmp_path / "out" / "2026-09"
+    before = {p.name: p.read_bytes() for p in month.iterdir() if p.is_file()}
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        first_run = con.execute("select run_id from published").fetchone()[0]
+
+    worse = [r[:7] + ("1", "1", "1", "1", "1") + r[12:] for r in HAND_SURVEYS]
+    (inbox / "surveys" / "2026-09.csv").unlink()
+    make_inbox({"2026-09.csv": worse})
+    proc = gridpay_process("run", "--month", "2026-09", inbox=inbox, env={"GRIDPAY_FAULT": "pause:before_swap"})
+    staged = lambda: any((tmp_path / "out").glob(".staging-*/manifest.json"))  # noqa: E731
+    assert _wait_for(staged), proc.communicate()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    assert {p.name: p.read_bytes() for p in month.iterdir() if p.is_file()} == before
+    # the next run notices the interrupted one and records it as failed
+    code, err = run_cli("history", "--month", "2026-09", inbox=inbox)
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select run_id from published").fetchone()[0] == first_run
+        statuses = [s for (s,) in con.execute("select status from runs order by started_at").fetchall()]
+    assert statuses == ["published", "running"]
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        rows = con.execute("select status, message from runs order by started_at").fetchall()
+    assert [s for s, _ in rows] == ["published", "failed", "published"]
+    assert rows[1][1].startswith("interrupted")
+
+
+def test_second_run_stops_naming_the_holder_after_its_bounded_wait(gridpay_process, make_inbox, tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from flows.run_lock import warehouse_lock\n"
+        f"with warehouse_lock(Path({str(db)!r}), 'gridpay run --month 2026-09', 5):\n"
+        "    print('locked', flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        proc = gridpay_process("run", "--month", "2026-09", inbox=make_inbox(), env={"GRIDPAY_LOCK_TIMEOUT": "1"})
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 2
+        assert f"the warehouse is busy with pid {holder.pid} (gridpay run --month 2026-09" in err
+        assert "waited 1 s (GRIDPAY_LOCK_TIMEOUT)" in err
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not (tmp_path / "out" / "2026-09").exists()
+
+
+def test_two_runs_at_once_take_turns_and_both_are_recorded(gridpay_process, make_inbox, tmp_path):
+    inbox = make_inbox()
+    first = gridpay_process("run", "--month", "2026-09", inbox=inbox)
+    second = gridpay_process("run", "--month", "2026-09", inbox=inbox)
+    results = [p.communicate(timeout=300) for p in (first, second)]
+    assert (first.returncode, second.returncode) == (0, 0), results
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        runs = con.execute("select run_id, status, started_at, finished_at from runs order by started_at").fetchall()
+        published = con.execute("select run_id from published").fetchone()[0]
+        kept = con.execute("select count(distinct run_id) from payroll").fetchone()[0]
+    assert [r[1] for r in runs] == ["published", "published"] and kept == 2
+    assert runs[0][3] <= runs[1][2]                 # the second started only after the first finished
+    assert published == runs[1][0]
+    assert not list((tmp_path / "out").glob(".staging-*"))

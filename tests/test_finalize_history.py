@@ -1,0 +1,44 @@
+"""A finalized month is only re-run as a correction with a reason; history shows every run."""
+from prefect.client.orchestration import get_client
+
+
+def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)[0] == 0
+
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 2
+    assert "2026-09 was finalized by 人事科 陈主任" in err and "needs --reason" in err
+
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "补录纸质问卷", inbox=inbox)
+    assert code == 0, err
+    assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0
+    lines = run_cli.out.splitlines()
+    assert lines[0].startswith("started (UTC)")
+    first, correction = lines[1], lines[2]
+    assert " published " in first and " run " in first and "PUBLISHED" not in first
+    assert " correction " in correction and "补录纸质问卷" in correction and "PUBLISHED" in correction
+    # same inputs, same outputs: the fingerprints agree
+    assert first.split()[6:8] == correction.split()[6:8]
+    assert lines[3].startswith("finalized: run ") and "人事科 陈主任" in lines[3]
+
+
+def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, make_inbox):
+    code, err = run_cli("finalize", "--month", "2026-05", "--by", "HR", inbox=make_inbox())
+    assert code == 2 and "2026-05 has no published run to finalize" in err
+
+
+def test_run_publishes_prefect_artifacts(run_cli, make_inbox):
+    assert run_cli("run", "--month", "2026-09", inbox=make_inbox())[0] == 0
+    with get_client(sync_client=True) as client:
+        from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+        artifacts = {a.key: a for a in client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["payroll-2026-09", "summary-2026-09",
+                                                                       "scorecard-2026-09"])))}
+    assert set(artifacts) == {"payroll-2026-09", "summary-2026-09", "scorecard-2026-09"}
+    assert "validation gate: **passed**" in artifacts["summary-2026-09"].data
+    import json
+    table = json.loads(artifacts["payroll-2026-09"].data)
+    assert [row["name"] for row in table] == ["王伟", "李娜", "张喆", "刘玥"]
+    assert artifacts["scorecard-2026-09"].data.endswith("/out/2026-09/scorecard.html)")

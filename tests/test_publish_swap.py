@@ -1,0 +1,20 @@
+"""Publishing swaps a complete month into place: readers see the old month or the new, never half."""
+from flows.publish import swap_into_place
+
+
+def _month(folder, text):
+    folder.mkdir()
+    (folder / "payroll.csv").write_text(text)
+    return folder
+
+
+def test_new_month_replaces_the_old_in_one_swap(tmp_path):
+    target = _month(tmp_path / "2026-09", "old")
+    swap_into_place(_month(tmp_path / ".staging-1", "new"), target)
+    assert (target / "payroll.csv").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-09"]
+
+
+def test_first_publication_of_a_month(tmp_path):
+    swap_into_place(_month(tmp_path / ".staging-1", "new"), tmp_path / "2026-10")
+    assert (tmp_path / "2026-10" / "payroll.csv").read_text() == "new"
