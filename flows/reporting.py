@@ -2,6 +2,9 @@
 the staging folder. The figures come from flows/report_data.py; the look from reports/."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -13,6 +16,9 @@ from reports.render import flags_text, pdf_bytes, report_html
 from reports.strings import labels
 from transforms.policy import Policy
 from transforms.stats import z_value
+
+
+PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is faster
 
 
 def _floats(rows: list[dict], name: str) -> list[float | None]:
@@ -52,23 +58,42 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
         callbacks=data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below))
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     write_file(folder / "scorecard.pdf", pdf_bytes(html))
-    for worker_id, page in worker_pages(con, run_id, month, run, grids, workers, policy, lang):
-        write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
-        write_file(folder / "workers" / f"{worker_id}.pdf", pdf_bytes(page))
+    pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items)
+    for worker_id, html, pdf in render_worker_pages(pages, lang, workers=os.cpu_count() or 1):
+        write_file(folder / "workers" / f"{worker_id}.html", html.encode("utf-8"))
+        write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
 
 
-def worker_pages(con, run_id: str, month: str, run: dict, grids: list[dict], workers: list[dict],
-                 policy: Policy, lang: str):
-    """(worker_id, html) for each worker: their grids, items, trend and pay, and nobody else's."""
-    words = labels(lang)
+def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], workers: list[dict],
+                    items: tuple[str, ...]) -> list[dict]:
+    """Everything one worker's scorecard shows, as plain data: their grids, items, trend and pay,
+    and nobody else's."""
     by_grid = {g["grid_id"]: g for g in grids}
     assigned = data.worker_assignments(con, run_id)
-    items = data.item_scores_by_grid(con, run_id)
+    scores = data.item_scores_by_grid(con, run_id)
     months, trends = data.worker_trends(con, run_id, month)
-    for w in workers:
-        own = [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}", "item_scores": items.get(gid, {})}
-               for gid, days, wd in assigned.get(w["worker_id"], [])]
-        trend = trend_figure(months, {w["name"]: trends.get(w["worker_id"], [None] * len(months))},
-                             words["score_axis"])
-        yield w["worker_id"], report_html("worker.html.j2", lang, run=run, w=w, grids=own,
-                                          items=policy.items, trend=svg_data_uri(trend))
+    return [{"run": run, "w": w, "items": items, "months": months,
+             "trend": trends.get(w["worker_id"], [None] * len(months)),
+             "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
+                        "item_scores": scores.get(gid, {})} for gid, days, wd in assigned.get(w["worker_id"], [])]}
+            for w in workers]
+
+
+def render_worker_page(context: dict, lang: str) -> tuple[str, str, bytes]:
+    """(worker_id, html, pdf) for one worker; runs in a pool process for large months."""
+    w = context["w"]
+    trend = trend_figure(context["months"], {w["name"]: context["trend"]}, labels(lang)["score_axis"])
+    html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
+                       items=context["items"], trend=svg_data_uri(trend))
+    return w["worker_id"], html, pdf_bytes(html)
+
+
+def render_worker_pages(contexts: list[dict], lang: str, workers: int):
+    """Worker scorecards across `workers` processes; a small month renders in-process, where a
+    pool's start-up would cost more than it saves."""
+    if workers < 2 or len(contexts) < PARALLEL_FROM:
+        yield from (render_worker_page(c, lang) for c in contexts)
+        return
+    # forkserver, not fork: this process holds DuckDB's and Prefect's threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        yield from pool.map(render_worker_page, contexts, [lang] * len(contexts), chunksize=4)
