@@ -32,6 +32,7 @@ class DemoScale:
     months: int = 12
     end_month: str = "2026-10"
     seed: int = 2012
+    grids: int | None = None      # default: one grid per ~258 households, as in the seed community
 
 
 def _months(scale: DemoScale) -> list[str]:
@@ -40,7 +41,7 @@ def _months(scale: DemoScale) -> list[str]:
 
 
 def _grids(scale: DemoScale, rng: np.random.Generator) -> pd.DataFrame:
-    n_grids = max(4, round(scale.households / 258))
+    n_grids = scale.grids or max(4, round(scale.households / 258))
     per_area = [n_grids // 4 + (1 if i < n_grids % 4 else 0) for i in range(4)]
     if n_grids == 19:
         per_area = list(AREA_GRIDS)

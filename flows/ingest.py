@@ -95,8 +95,8 @@ def with_hashed_phone(frame: pd.DataFrame, column: str, key: bytes) -> pd.DataFr
     """Replace `column` by `<column>_hash`; the clear number does not survive this function."""
     out = frame.copy()
     values = out.pop(column) if column in out.columns else pd.Series(pd.NA, index=out.index)
-    out[f"{column}_hash"] = pd.Series(
-        [phone_hash(None if pd.isna(v) else v, key) for v in values], index=out.index, dtype="string")
+    distinct = values.dropna().unique()
+    out[f"{column}_hash"] = values.map(dict(zip(distinct, (phone_hash(v, key) for v in distinct)))).astype("string")
     return out
 
 
@@ -115,6 +115,5 @@ def read_surveys(files: list[Path], aliases: dict[str, str], key: bytes) -> pd.D
     surveys = pd.concat(frames, ignore_index=True)
     surveys = with_hashed_phone(surveys, "respondent_phone", key)
     if "comment" in surveys.columns:
-        surveys["comment"] = pd.Series([masked_comment(None if pd.isna(c) else c) for c in surveys["comment"]],
-                                       index=surveys.index, dtype="string")
+        surveys["comment"] = surveys["comment"].map(masked_comment, na_action="ignore").astype("string")
     return surveys

@@ -56,9 +56,19 @@ def _one_timestamp(text: str | None, tz: str) -> pd.Timestamp | None:
 
 
 def parsed_timestamps(values: pd.Series, tz: str = "Asia/Shanghai") -> pd.Series:
-    """Local wall-clock timestamps (naive, in `tz`); NaT where the text is not a date-time."""
-    parsed = [_one_timestamp(normalized_cell(v), tz) for v in values]
-    return pd.Series(pd.to_datetime(parsed), index=values.index, dtype="datetime64[us]")
+    """Local wall-clock timestamps (naive, in `tz`); NaT where the text is not a date-time.
+    The common 'YYYY-MM-DD HH:MM:SS' is parsed in one vectorised pass; only the rest one by one."""
+    out = pd.to_datetime(values, format="%Y-%m-%d %H:%M:%S", errors="coerce").astype("datetime64[us]")
+    rest = out.isna() & values.notna()
+    if rest.any():
+        out[rest] = pd.to_datetime([_one_timestamp(normalized_cell(v), tz) for v in values[rest]]).astype("datetime64[us]")
+    return pd.Series(out, index=values.index, dtype="datetime64[us]")
+
+
+def _mapped(values: pd.Series, fn) -> pd.Series:
+    """fn applied once per distinct value (a month has a handful of distinct answers, not millions)."""
+    distinct = values.dropna().unique()
+    return values.map(dict(zip(distinct, (fn(v) for v in distinct)))).astype("string")
 
 
 SURVEY_OPTIONAL = ("respondent_phone_hash", "channel", "duration_s", "comment")
@@ -72,10 +82,8 @@ def normalized_surveys(frame: pd.DataFrame, items: tuple[str, ...]) -> pd.DataFr
         if col not in out.columns:
             out[col] = pd.Series(pd.NA, index=out.index, dtype="string")
     for item in items:
-        out[item] = pd.Series([normalized_likert(v) for v in out[item]], index=out.index, dtype="string")
-    out["duration_s"] = pd.Series([normalized_integer(v) for v in out["duration_s"]],
-                                  index=out.index, dtype="string")
-    channel = [normalized_cell(v) for v in out["channel"]]
-    out["channel"] = pd.Series([c.lower() if c else None for c in channel], index=out.index, dtype="string")
+        out[item] = _mapped(out[item], normalized_likert)
+    out["duration_s"] = _mapped(out["duration_s"], normalized_integer)
+    out["channel"] = _mapped(out["channel"], lambda v: (normalized_cell(v) or "").lower() or None)
     out["submitted_at_ts"] = parsed_timestamps(out["submitted_at"])
     return out

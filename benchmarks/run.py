@@ -1,0 +1,211 @@
+"""gridpay benchmark: wall time and peak memory of each stage at 100k, 1M and 10M responses in a
+month, against the floor (a bare DuckDB query over the same survey file).
+
+    python benchmarks/run.py                    # 100k and 1M
+    python benchmarks/run.py --sizes 100k,1M,10M
+
+Stages are called directly (no Prefect), so the table shows the work, not orchestration; the
+Prefect fixed cost is measured once at the end. Not a test: nothing here asserts a time."""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from flows.archive import archive_file, restore
+from flows.demo_data import DemoScale, demo_tables
+from flows.policy_file import load_policy
+from flows.publish import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
+                           quarantine_rows, write_file)
+from flows.report_data import grids_with_change, run_summary, workers_with_interval
+from flows.reporting import render_reports, render_worker_pages, worker_contexts
+from flows.settings import DEFAULT_POLICY
+from flows.staging import input_files, stage_inputs
+from flows.validation import validate_staged
+from flows.warehouse import (MODELS_AFTER_GRID_SCORES, MODELS_BEFORE_GRID_SCORES, SCHEMA, _grid_scores, _load_raw,
+                             _run_params, connect, run_models, store_validation)
+
+SIZES = {"100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+MONTH = "2026-10"
+FLOOR_SQL = """
+select grid_id, avg(score) from (
+  select grid_id, 25 * ((coalesce(sat_environment, 0) + coalesce(sat_safety, 0) + coalesce(sat_service, 0)
+         + coalesce(sat_responsiveness, 0) + coalesce(sat_overall, 0))
+         / nullif((sat_environment is not null)::int + (sat_safety is not null)::int + (sat_service is not null)::int
+         + (sat_responsiveness is not null)::int + (sat_overall is not null)::int, 0) - 1) as score,
+         row_number() over (partition by household_id order by submitted_at desc) as rn
+  from read_csv(?, types={'sat_environment': 'INTEGER', 'sat_safety': 'INTEGER', 'sat_service': 'INTEGER',
+                          'sat_responsiveness': 'INTEGER', 'sat_overall': 'INTEGER'}, ignore_errors=true))
+where rn = 1 group by grid_id
+"""
+
+
+class PeakRss:
+    """Samples this process's resident memory every 20 ms; peak() since the last reset()."""
+    def __init__(self):
+        self._peak, self._stop = 0, threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _rss(self) -> int:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+    def _run(self):
+        while not self._stop.wait(0.02):
+            self._peak = max(self._peak, self._rss())
+
+    def reset(self):
+        self._peak = self._rss()
+
+    def peak(self) -> int:
+        return max(self._peak, self._rss())
+
+
+def write_inbox(inbox: Path, responses: int, seed: int) -> int:
+    grids = max(4, responses // 500)
+    households = int(responses / 0.21)
+    tables = demo_tables(DemoScale(households=households, months=1, end_month=MONTH, seed=seed, grids=grids))
+    (inbox / "surveys").mkdir(parents=True, exist_ok=True)
+    for name in ("grids", "workers", "assignments"):
+        tables[name].to_csv(inbox / f"{name}.csv", index=False)
+    surveys = tables[f"surveys_{MONTH}"]
+    pacsv.write_csv(pa.Table.from_pandas(surveys.astype(str), preserve_index=False), inbox / "surveys" / f"{MONTH}.csv")
+    return len(surveys)
+
+
+def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int) -> dict:
+    rss = PeakRss()
+    stages: list[tuple[str, float, int]] = []
+
+    @contextmanager
+    def stage(name: str):
+        rss.reset()
+        start = time.perf_counter()
+        yield
+        stages.append((name, time.perf_counter() - start, rss.peak()))
+
+    inbox, work, out = root / "inbox", root / "work", root / "out"
+    t = time.perf_counter()
+    rows = write_inbox(inbox, responses, seed)
+    generated = time.perf_counter() - t
+    survey_csv = inbox / "surveys" / f"{MONTH}.csv"
+    policy = load_policy(DEFAULT_POLICY)
+    db = root / "warehouse.duckdb"
+    run_id = f"{MONTH}-bench"
+
+    with stage("ingest"):
+        entries = [archive_file(p, root / "archive", str(p.relative_to(inbox))) for p in input_files(inbox, MONTH)]
+        restore(entries, root / "archive", work / "inbox")
+        stage_inputs(work / "inbox", MONTH, policy, b"benchmark-key", work)
+    with stage("validate"):
+        summary = validate_staged(work, MONTH, policy)
+    con = connect(db)
+    con.execute("insert into runs (run_id, month, started_at, status, policy_version) values (?, ?, now(), 'running', ?)",
+                [run_id, MONTH, policy.version])
+    with stage("load"):
+        con.execute("begin transaction")
+        store_validation(con, run_id, MONTH, summary.rules)
+        _load_raw(con, run_id, work, policy)
+    with stage("score"):
+        _run_params(con, run_id, MONTH, policy)
+        run_models(con, MODELS_BEFORE_GRID_SCORES)
+        _grid_scores(con, MONTH, policy)
+        run_models(con, MODELS_AFTER_GRID_SCORES)
+        from flows.warehouse import GRID_SCORE_COLUMNS, _pay_lines
+        con.execute("insert into quarantine select ?, ?, * from fct_quarantine", [run_id, MONTH])
+        con.execute(f"insert into grid_scores (run_id, month, {', '.join(GRID_SCORE_COLUMNS)}) "
+                    f"select ?, ?, {', '.join(GRID_SCORE_COLUMNS)} from fct_grid_scores", [run_id, MONTH])
+        for name, table in (("counted_responses", "int_response_scores"),):
+            con.execute(f"insert into {name} select ?, ?, row_id, grid_id, response_score from {table}", [run_id, MONTH])
+        con.execute("insert into worker_grid_days select ?, ?, * from int_worker_grid_days", [run_id, MONTH])
+        con.execute("insert into item_scores select ?, ?, * from int_item_scores", [run_id, MONTH])
+        con.execute("insert into item_drivers select ?, ?, * from fct_item_drivers", [run_id, MONTH])
+        con.execute("insert into worker_scores select ?, ?, * from fct_worker_scores", [run_id, MONTH])
+        lines = _pay_lines(con, policy)
+        con.executemany("insert into payroll values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [[run_id, ln.worker_id, ln.name, MONTH, ln.score, ln.responses, ln.coefficient,
+                          wm.perf_pay_target, wm.assigned_days, wm.days_in_month, ln.performance_pay, ln.adjustment,
+                          ln.total_pay, ";".join(ln.flags)] for wm, ln in lines])
+        con.execute("commit")
+    with stage("publish CSVs"):
+        write_file(out / "payroll.csv", csv_bytes(payroll_rows(con, run_id), PAYROLL_COLUMNS))
+        write_file(out / "grid_scores.csv", csv_bytes(grid_rows(con, run_id), GRID_COLUMNS))
+        write_file(out / "quarantine.csv", csv_bytes(quarantine_rows(con, run_id), QUARANTINE_COLUMNS))
+    workers = len(lines)
+    with stage("HR scorecard"):
+        render_reports_hr_only(con, run_id, out, policy)
+    with stage(f"worker PDFs ({pdf_sample} of {workers})"):
+        grids = grids_with_change(con, run_id, MONTH)
+        payroll = workers_with_interval(con, run_id, 1.96)[:pdf_sample]
+        for row in grids + payroll:
+            row["flags_text"] = row["flags"]
+        contexts = worker_contexts(con, run_id, MONTH, run_summary(con, run_id, grids, payroll, 0), grids, payroll,
+                                   policy.items)
+        sizes = [len(pdf) for _, _, pdf in render_worker_pages(contexts, "zh", os.cpu_count() or 1)]
+    con.close()
+
+    floor_con = duckdb.connect()
+    start = time.perf_counter()
+    floor_con.execute(FLOOR_SQL, [str(survey_csv)]).fetchall()
+    floor = time.perf_counter() - start
+    pipeline = sum(s for name, s, _ in stages if name in ("ingest", "validate", "load", "score", "publish CSVs"))
+    return {"label": label, "rows": rows, "generated": generated, "stages": stages, "floor": floor,
+            "pipeline": pipeline, "workers": workers, "pdf_rate": pdf_sample / stages[-1][1],
+            "pdf_kib": sum(sizes) / len(sizes) / 1024, "peak": max(p for _, _, p in stages[:5])}
+
+
+def render_reports_hr_only(con, run_id: str, out: Path, policy) -> None:
+    """The HR scorecard alone (the worker PDFs are timed on their own)."""
+    import flows.reporting as reporting
+    original = reporting.worker_contexts
+    reporting.worker_contexts = lambda *args, **kwargs: []
+    try:
+        render_reports(con, run_id, out, policy)
+    finally:
+        reporting.worker_contexts = original
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100k,1M")
+    parser.add_argument("--pdf-sample", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    results = []
+    for label in args.sizes.split(","):
+        root = Path(tempfile.mkdtemp(prefix=f"gridpay-bench-{label}-"))
+        try:
+            results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed))
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+        print_result(results[-1])
+    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
+          f"duckdb {duckdb.__version__}; max RSS of the whole run {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB")
+
+
+def print_result(r: dict) -> None:
+    print(f"\n## {r['label']}: {r['rows']:,} survey rows, {r['workers']:,} workers (inbox generated in {r['generated']:.1f} s)")
+    print("| stage | wall s | peak RSS GiB |")
+    print("|---|---:|---:|")
+    for name, seconds, peak in r["stages"]:
+        print(f"| {name} | {seconds:.2f} | {peak / 2**30:.2f} |")
+    print(f"| **pipeline, ingest to payroll.csv** | **{r['pipeline']:.2f}** | {r['peak'] / 2**30:.2f} |")
+    print(f"| floor: bare DuckDB latest-answer-per-household mean by grid | {r['floor']:.2f} | |")
+    print(f"pipeline / floor = {r['pipeline'] / r['floor']:.1f}x; worker PDFs {r['pdf_rate']:.1f}/s, "
+          f"{r['pdf_kib']:.0f} KiB each")
+
+
+if __name__ == "__main__":
+    main()
