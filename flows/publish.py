@@ -7,6 +7,7 @@ import ctypes
 import io
 import json
 import os
+import re
 import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -69,12 +70,24 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     return [dict(zip(QUARANTINE_COLUMNS, r)) for r in rows]
 
 
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def excel_safe(value):
+    """Text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe; numbers,
+    negative amounts included, are left alone."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
-    """UTF-8 with BOM so that Chinese Excel opens it right; '\\n' line ends; fixed column order."""
+    """UTF-8 with BOM so that Chinese Excel opens it right; '\\n' line ends; fixed column order;
+    free text defused against formula injection."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: excel_safe(v) for k, v in row.items() if k in columns} for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

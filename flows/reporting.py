@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from flows import report_data as data
-from flows.publish import write_file
+from flows.publish import csv_bytes, write_file
 from reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from reports.render import flags_text, pdf_bytes, report_html
 from reports.strings import labels
@@ -19,6 +19,8 @@ from transforms.stats import z_value
 
 
 PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is faster
+CALLBACKS_IN_SCORECARD = 300   # a city's month can have thousands; all of them are in callbacks.csv
+CALLBACK_COLUMNS = ("grid_name", "date", "household_id", "answer", "comment")
 
 
 def _floats(rows: list[dict], name: str) -> list[float | None]:
@@ -51,11 +53,13 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
     failed, passed = data.failed_rules(con, run_id)
     items = data.item_drivers(con, run_id)
     run = data.run_summary(con, run_id, grids, workers, quarantined)
+    callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
+    write_file(folder / "callbacks.csv", csv_bytes(callbacks, CALLBACK_COLUMNS))
     html = report_html(
         "scorecard.html.j2", lang, run=run, grids=grids, workers=workers, items=items,
         charts=_scorecard_charts(con, run_id, month, grids, items, words),
         failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
-        callbacks=data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below))
+        callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     write_file(folder / "scorecard.pdf", pdf_bytes(html))
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items)

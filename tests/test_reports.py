@@ -71,3 +71,11 @@ def test_english_reports_come_from_the_same_templates(run_cli, make_inbox, make_
     assert "网格员满意度绩效月度考评表" not in text and "天桥新村一网格" in text
     worker = pdf_text(tmp_path / "out" / "2026-09" / "workers" / "W1.pdf")
     assert "Calculation" in worker and "1161.10" in worker
+
+
+def test_callback_list_is_published_in_full_as_csv(month):
+    with (month / "callbacks.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    # R5 (all 2: 不满意) and R9 (all 2, with the script comment), both counted
+    assert [(r["household_id"], r["answer"]) for r in rows] == [("G1-2-101", "2"), ("G2-1-101", "2")]
+    assert rows[0]["comment"] == XSS                     # raw text in the CSV; escaped in the HTML
