@@ -105,6 +105,11 @@ def _find_run(db: Path, month: str, run_id: str | None) -> tuple[str, str, list[
                           [run_id]).fetchone()
     if row is None or row[0] != month:
         raise ConfigError(f"run {run_id} is not a run of {month}")
+    with connect(db) as con:
+        purged = con.execute("select min(purged_at) from purges where month = ?", [month]).fetchone()[0]
+    if purged is not None:
+        raise ConfigError(f"{month}: its raw survey inputs were purged on {purged:%Y-%m-%d} under the retention "
+                          f"policy; the run record, hashes and aggregates remain (gridpay history), a re-run cannot")
     if row[3] != "published" or not row[1]:
         raise ConfigError(f"run {run_id} did not publish ({row[3]}); there is nothing to reproduce")
     return run_id, row[2], [InputFile(**e) for e in json.loads(row[1])], row[3]

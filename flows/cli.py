@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from flows.errors import ConfigError, GateFailed
@@ -56,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     history = sub.add_parser("history", help="list the runs of a month")
     history.add_argument("--month", type=_month, required=True)
     _locations(history, lang=False)
+    doctor = sub.add_parser("doctor", help="check the warehouse against the published manifests and the archive")
+    _locations(doctor, lang=False)
+    purge = sub.add_parser("purge", help="drop raw survey data past retention (GRIDPAY_RETENTION_MONTHS), keep aggregates and hashes")
+    purge.add_argument("--before", type=_month, help="purge months before this one (default: by the retention setting)")
+    _locations(purge, lang=False)
     serve = sub.add_parser("serve", help="register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it")
     _locations(serve, lang=False)
     return parser
@@ -132,10 +138,8 @@ def _serve(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from flows.demo import run_demo
     base = Path(args.dir).resolve()
-    s = settings_from_env(base)
-    s = Settings(inbox=base / "inbox", out=base / "out", db=base / "warehouse.duckdb", policy=s.policy,
-                 key_file=s.key_file, archive=base / "archive", lock_timeout_s=s.lock_timeout_s, cron=s.cron,
-                 timezone=s.timezone).with_overrides(inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
+    s = replace(settings_from_env(base), inbox=base / "inbox", out=base / "out", db=base / "warehouse.duckdb",
+                archive=base / "archive").with_overrides(inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
     targets = run_demo(str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file), str(s.archive),
                        args.seed, args.households, args.months, args.end_month, args.lang)
     print(f"gridpay demo: {len(targets)} months published under {s.out}")
@@ -145,8 +149,37 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from flows.maintenance import doctor
+    s = _settings(args)
+    problems = doctor(s.db, s.out, s.archive)
+    for line in problems:
+        print(f"  PROBLEM: {line}")
+    print("gridpay doctor: the warehouse, out/ and the archive agree" if not problems
+          else f"gridpay doctor: {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from flows.maintenance import purge_before
+    from flows.run_lock import warehouse_lock
+    s = _settings(args)
+    if args.before:
+        first_kept = args.before
+    else:
+        months = date.today().year * 12 + date.today().month - 1 - s.retention_months
+        first_kept = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    with warehouse_lock(s.db, "gridpay purge", s.lock_timeout_s):
+        rows, files = purge_before(s.db, s.archive, first_kept)
+    print(f"gridpay purge: months before {first_kept}: {rows} raw survey rows and {files} archived survey files "
+          f"removed; aggregates, payroll and hashes kept")
+    return 0
+
+
 COMMANDS = {"demo": _demo, "run": _run, "audit": _audit, "finalize": _finalize, "history": _history,
-            "serve": _serve}
+            "doctor": _doctor, "purge": _purge, "serve": _serve}
 
 
 if __name__ == "__main__":

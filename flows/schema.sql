@@ -104,6 +104,9 @@ create table if not exists payroll (
     assigned_days integer, days_in_month integer, performance_pay_yuan decimal(12, 2),
     adjustment_yuan decimal(12, 2), total_pay_yuan decimal(12, 2), flags varchar
 );
+create table if not exists purges (
+    month varchar, purged_at timestamp, rows_removed bigint, files_removed integer
+);
 create table if not exists audits (
     month varchar, run_id varchar, audited_at timestamp, user_name varchar, rerun_code_version varchar,
     passed boolean, differences_json varchar

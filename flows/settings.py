@@ -21,6 +21,7 @@ ENV = {
     "lock_timeout_s": "GRIDPAY_LOCK_TIMEOUT",
     "cron": "GRIDPAY_CRON",
     "timezone": "GRIDPAY_TIMEZONE",
+    "retention_months": "GRIDPAY_RETENTION_MONTHS",
 }
 PATHS = ("inbox", "out", "db", "policy", "key_file", "archive")
 
@@ -36,6 +37,7 @@ class Settings:
     lock_timeout_s: float    # how long a run waits for another run on the same warehouse
     cron: str                # the monthly schedule ...
     timezone: str            # ... in this time zone
+    retention_months: int    # raw survey answers are kept this long (gridpay purge)
 
     def with_overrides(self, **values: str | Path | None) -> "Settings":
         given = {k: Path(v) if k in PATHS else v for k, v in values.items() if v is not None}
@@ -56,11 +58,13 @@ def settings_from_env(base: Path | None = None) -> Settings:
     defaults = {
         "inbox": root / "inbox", "out": root / "out", "db": db, "policy": DEFAULT_POLICY,
         "key_file": default_key_file(), "archive": db.parent / "archive",
-        "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": "Asia/Shanghai",
+        "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": "Asia/Shanghai", "retention_months": "24",
     }
     values = {k: os.environ.get(ENV[k], str(v)) for k, v in defaults.items()}
     try:
         timeout = float(values.pop("lock_timeout_s"))
+        retention = int(values.pop("retention_months"))
     except ValueError as exc:
-        raise ConfigError(f"{ENV['lock_timeout_s']} must be a number of seconds") from exc
-    return Settings(**{k: Path(v) if k in PATHS else v for k, v in values.items()}, lock_timeout_s=timeout)
+        raise ConfigError(f"{ENV['lock_timeout_s']} and {ENV['retention_months']} must be numbers") from exc
+    return Settings(**{k: Path(v) if k in PATHS else v for k, v in values.items()}, lock_timeout_s=timeout,
+                    retention_months=retention)

@@ -1,0 +1,84 @@
+"""Keeping the warehouse honest over the years: `gridpay doctor` checks it against the published
+manifests and the archive; `gridpay purge` drops raw survey data past retention, keeping the
+aggregates and every hash an audit trail needs."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from flows.archive import blob_path, file_sha256
+from flows.errors import ConfigError
+from flows.warehouse import connect
+
+RAW_SURVEY_TABLES = ("raw_surveys", "raw_answers", "counted_responses", "response_flags")
+
+
+def doctor(db: Path, out: Path, archive: Path) -> list[str]:
+    """Problems found (empty: healthy). Opens the warehouse read-only."""
+    if not db.is_file():
+        raise ConfigError(f"{db}: no warehouse here")
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        return [f"{db}: cannot be opened ({exc}); restore it from backup, then run `gridpay doctor` again"]
+    problems = []
+    with con:
+        published = con.execute("select p.month, p.run_id, r.inputs_json, r.outputs_json from published p "
+                                "join runs r using (run_id) order by p.month").fetchall()
+        purged = {m for (m,) in con.execute("select distinct month from purges").fetchall()}
+    for month, run_id, inputs, outputs in published:
+        manifest = out / month / "manifest.json"
+        if not manifest.is_file():
+            problems.append(f"{month}: {manifest} is missing")
+            continue
+        body = json.loads(manifest.read_text(encoding="utf-8"))
+        if body.get("run_id") != run_id:
+            problems.append(f"{month}: out/ holds run {body.get('run_id')}, the warehouse published {run_id}")
+        recorded = {o["file"]: o["sha256"] for o in json.loads(outputs or "[]")}
+        for entry in body.get("outputs", []):
+            path = out / month / entry["file"]
+            if not path.is_file() or file_sha256(path) != entry["sha256"]:
+                problems.append(f"{month}: {entry['file']} does not match its manifest hash")
+            elif recorded and recorded.get(entry["file"]) != entry["sha256"]:
+                problems.append(f"{month}: {entry['file']} differs from the hash the warehouse recorded")
+        for entry in json.loads(inputs or "[]"):
+            if month in purged and entry["name"].startswith("surveys/"):
+                continue
+            if not blob_path(archive, entry["sha256"]).is_file():
+                problems.append(f"{month}: archived input {entry['name']} ({entry['sha256'][:12]}…) is missing")
+    return problems
+
+
+def purge_before(db: Path, archive: Path, first_kept: str) -> tuple[int, int]:
+    """Drop raw survey rows and archived survey files of months before `first_kept` (YYYY-MM).
+    Aggregates, payroll, quarantine, run records and all hashes stay. Returns (rows, files) removed."""
+    with connect(db) as con:
+        months = [m for (m,) in con.execute("select distinct month from runs where month < ? order by month",
+                                            [first_kept]).fetchall()]
+        old = {e["sha256"] for (inputs,) in con.execute(
+            "select inputs_json from runs where month < ? and inputs_json is not null", [first_kept]).fetchall()
+            for e in json.loads(inputs) if e["name"].startswith("surveys/")}
+        kept = {e["sha256"] for (inputs,) in con.execute(
+            "select inputs_json from runs where month >= ? and inputs_json is not null", [first_kept]).fetchall()
+            for e in json.loads(inputs)}
+        rows = 0
+        con.execute("begin transaction")
+        for month in months:
+            runs = [r for (r,) in con.execute("select run_id from runs where month = ?", [month]).fetchall()]
+            removed = 0
+            for table in RAW_SURVEY_TABLES:
+                removed += con.execute(f"select count(*) from {table} where run_id in (select unnest(?))",
+                                       [runs]).fetchone()[0]
+                con.execute(f"delete from {table} where run_id in (select unnest(?))", [runs])
+            con.execute("insert into purges values (?, now()::timestamp, ?, ?)", [month, removed, 0])
+            rows += removed
+        con.execute("commit")
+    files = 0
+    for sha in sorted(old - kept):
+        blob = blob_path(archive, sha)
+        if blob.is_file():
+            blob.unlink()
+            files += 1
+    return rows, files
