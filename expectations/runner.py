@@ -56,6 +56,7 @@ def validate_frame(frame: pd.DataFrame, suite: gx.ExpectationSuite) -> Validatio
         failed = [int(item[ROW_ID]) for item in res.result.get("unexpected_index_list") or []]
         for row_id in failed:
             reasons.setdefault(row_id, []).append(reason)
-        rules.append(RuleResult(rule=cfg.type, column=cfg.kwargs.get("column"), reason=reason,
+        column = cfg.kwargs.get("column") or cfg.kwargs.get("column_A")   # a pair rule names its first column
+        rules.append(RuleResult(rule=cfg.type, column=column, reason=reason,
                                 failed_rows=len(failed), success=bool(res.success)))
     return Validation(tuple(rules), {k: tuple(v) for k, v in reasons.items()})

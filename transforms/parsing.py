@@ -37,9 +37,14 @@ def normalized_likert(value: object) -> str | None:
     return LIKERT_WORDS.get(text) or normalized_integer(text)
 
 
+_EXCEL_SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
+
+
 def _one_timestamp(text: str | None, tz: str) -> pd.Timestamp | None:
     if text is None:
         return None
+    if _EXCEL_SERIAL.match(text):   # Excel's day count from 1899-12-30, as a CSV export may show it
+        return (pd.Timestamp("1899-12-30") + pd.to_timedelta(float(text), unit="D")).round("s")
     match = _CN_DATE.match(text)
     if match:
         y, m, d, rest = match.groups()

@@ -1,0 +1,117 @@
+"""A corpus of awkward and broken inputs, each built here as a real file: either it parses as a
+careful human would read it (same payroll as the clean file), or it stops with exit 2 naming the
+file, row and column, and nothing published earlier is touched."""
+import csv
+import io
+
+import pytest
+
+from conftest import HAND_SURVEYS, SURVEY_HEADER, write_csv
+
+
+def _text(rows, header=SURVEY_HEADER, delimiter=","):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _column(rows, name, fn):
+    i = SURVEY_HEADER.index(name)
+    return [r[:i] + (fn(r[i]),) + r[i + 1:] for r in rows]
+
+
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+WORDS = {"5": "非常满意", "4": "满意", "3": "基本满意", "2": "不满意", "1": "非常不满意", "7": "7", "": ""}
+ITEMS = SURVEY_HEADER[7:12]
+
+
+def _items(rows, fn):
+    for name in ITEMS:
+        rows = _column(rows, name, fn)
+    return rows
+
+
+ACCEPTED = {   # name -> bytes of surveys/2026-09.csv that a careful reader takes as the clean file
+    "extra columns": _text([r + ("x",) for r in HAND_SURVEYS], SURVEY_HEADER + ("备注",)).encode(),
+    "semicolon delimiter": _text(HAND_SURVEYS, delimiter=";").encode(),
+    "tab delimiter": _text(HAND_SURVEYS, delimiter="\t").encode(),
+    "UTF-16 with BOM": _text(HAND_SURVEYS).encode("utf-16"),
+    "GB18030 header aliases": _text(HAND_SURVEYS, ("问卷编号", "网格编号", "户号") + SURVEY_HEADER[3:]).encode("gb18030"),
+    "full-width digits": _text(_items(HAND_SURVEYS, lambda v: v.translate(FULLWIDTH))).encode(),
+    "5.0 and padded numbers": _text(_items(HAND_SURVEYS, lambda v: f" {v}.0 " if v else v)).encode(),
+    "Likert words": _text(_items(HAND_SURVEYS, WORDS.get)).encode(),
+    "slash dates": _text(_column(HAND_SURVEYS, "submitted_at", lambda v: v.replace("-", "/"))).encode(),
+    "Chinese dates": _text(_column(HAND_SURVEYS, "submitted_at",
+                                   lambda v: f"{v[:4]}年{int(v[5:7])}月{int(v[8:10])}日 {v[11:]}")).encode(),
+    "Excel serial dates": _text(_column(HAND_SURVEYS, "submitted_at", lambda v: {
+        "2026-09-10 10:00:00": "46275.4166666667", "2026-09-02 08:00:00": "46267.3333333333"}[v])).encode(),
+}
+
+REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
+    "empty file": ("surveys/2026-09.csv", b"", "2026-09.csv: is empty (no header row)"),
+    "misspelt column": ("surveys/2026-09.csv", _text(HAND_SURVEYS, ("response_id", "grid_id", "househld_id") +
+                                                     SURVEY_HEADER[3:]).encode(),
+                        "2026-09.csv, column 'household_id': required column is missing"),
+    "not a spreadsheet": ("surveys/2026-09-paper.xlsx", b"\x89PNG\r\n\x1a\n not really a workbook",
+                          "2026-09-paper.xlsx: cannot be read as XLSX"),
+    "worker with no target": ("workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,,\n".encode(),
+                              "workers.csv, row 2, column 'perf_pay_target': perf_pay_target is blank"),
+    "assignment ends before it starts": (
+        "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-09-10,2026-09-01,\n",
+        "assignments.csv, row 2, column 'end_date': end_date is before start_date"),
+}
+
+
+@pytest.fixture(scope="module")
+def clean_payroll(tmp_path_factory):
+    return {}
+
+
+@pytest.mark.parametrize("name", list(ACCEPTED))
+def test_accepted_variants_give_the_clean_payroll(name, run_cli, make_inbox, make_policy, tmp_path, clean_payroll):
+    policy = make_policy(min_responses=3)
+    if "clean" not in clean_payroll:
+        assert run_cli("run", "--month", "2026-09", inbox=make_inbox(name="clean"), policy=policy,
+                       out=tmp_path / "clean")[0] == 0
+        clean_payroll["clean"] = (tmp_path / "clean" / "2026-09" / "payroll.csv").read_bytes()
+    inbox = make_inbox({}, name="variant")
+    (inbox / "surveys" / "2026-09.csv").write_bytes(ACCEPTED[name])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy, db=tmp_path / "v.duckdb")
+    assert code == 0, err
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == clean_payroll["clean"]
+
+
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_refused_inputs_exit_2_with_one_line_and_touch_nothing(name, run_cli, make_inbox, tmp_path):
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    before = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
+    path, data, message = REFUSED[name]
+    (inbox / path).write_bytes(data)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 2
+    assert err.strip().splitlines()[-1].startswith(f"gridpay: {message}"), err.strip().splitlines()[-1]
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == before
+
+
+def test_header_only_month_publishes_neutral_pay(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox({"2026-09.csv": []})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    with (tmp_path / "out" / "2026-09" / "payroll.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["coefficient"] for r in rows} == {"1.0000"}
+    assert all("no_scored_grid" in r["flags"] for r in rows)
+
+
+def test_a_grid_with_no_worker_is_scored_and_pays_nobody(run_cli, make_inbox, make_policy, tmp_path):
+    inbox = make_inbox()
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date"), [("W1", "G1", "2026-01-01")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 0, err
+    grids = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
+    assert "G2,井湖村二网格,2026-09,3," in grids
+    payroll = (tmp_path / "out" / "2026-09" / "payroll.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in payroll[1:]] == ["W1"]
