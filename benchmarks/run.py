@@ -33,7 +33,7 @@ from flows.reporting import render_reports, render_worker_pages, worker_contexts
 from flows.settings import DEFAULT_POLICY
 from flows.staging import input_files, stage_inputs
 from flows.validation import validate_staged
-from flows.warehouse import (MODELS_AFTER_GRID_SCORES, MODELS_BEFORE_GRID_SCORES, SCHEMA, _grid_scores, _load_raw,
+from flows.warehouse import (MODELS_AFTER_GRID_SCORES, insert_many, MODELS_BEFORE_GRID_SCORES, SCHEMA, _grid_scores, _load_raw,
                              _run_params, connect, run_models, store_validation)
 
 SIZES = {"100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
@@ -133,7 +133,7 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int)
         con.execute("insert into item_drivers select ?, ?, * from fct_item_drivers", [run_id, MONTH])
         con.execute("insert into worker_scores select ?, ?, * from fct_worker_scores", [run_id, MONTH])
         lines = _pay_lines(con, policy)
-        con.executemany("insert into payroll values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_many(con, "insert into payroll values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [[run_id, ln.worker_id, ln.name, MONTH, ln.score, ln.responses, ln.coefficient,
                           wm.perf_pay_target, wm.assigned_days, wm.days_in_month, ln.performance_pay, ln.adjustment,
                           ln.total_pay, ";".join(ln.flags)] for wm, ln in lines])

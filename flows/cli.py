@@ -1,7 +1,7 @@
 """gridpay command line.
 
 Exit status: 0 done; 1 the month did not pass the validation gate, or an audit found a difference;
-2 bad usage or configuration (one line naming what is wrong)."""
+2 bad usage or configuration, or the machine failed the run (a full disk): one line naming what is wrong."""
 from __future__ import annotations
 
 import argparse
@@ -83,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except ConfigError as exc:
         print(f"gridpay: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:   # a full disk, a lost share: the run is recorded as failed, nothing published
+        print(f"gridpay: {exc.strerror or exc} ({exc.filename or 'while writing'}); the run is recorded as failed "
+              f"and the months published before are untouched", file=sys.stderr)
         return 2
 
 

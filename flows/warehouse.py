@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.errors import ConfigError
 from transforms.grid_scores import GridScore, GridStats, grid_scores
 from transforms.pay import PayLine, WorkerMonth, payroll
 from transforms.policy import Policy
@@ -28,9 +29,19 @@ MODELS_AFTER_GRID_SCORES = ("fct_worker_scores",)
 GRID_SCORE_COLUMNS = tuple(f.name for f in fields(GridScore))
 
 
+def insert_many(con: duckdb.DuckDBPyConnection, sql: str, rows: list) -> None:
+    """executemany that accepts an empty month (DuckDB refuses an empty parameter list)."""
+    if rows:
+        con.executemany(sql, rows)
+
+
 def connect(db: Path) -> duckdb.DuckDBPyConnection:
     db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db))
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.Error as exc:
+        raise ConfigError(f"{db}: cannot open the warehouse ({str(exc).splitlines()[0]}); "
+                          f"see `gridpay doctor` and restore it from backup") from exc
     con.execute(SCHEMA.read_text(encoding="utf-8"))
     return con
 
@@ -56,7 +67,7 @@ def _load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy
     con.execute(f"insert into raw_answers select ?, row_id, item, answer from "
                 f"(unpivot (select row_id, {items} from read_parquet(?)) on {items} "
                 f"into name item value answer)", [run_id, surveys])
-    con.executemany("insert into policy_items values (?, ?, ?)",
+    insert_many(con, "insert into policy_items values (?, ?, ?)",
                     [[run_id, item, weight] for item, weight in policy.item_weights.items()])
 
 
@@ -98,7 +109,7 @@ def _grid_scores(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> 
     con.execute("create or replace temp table fct_grid_scores as select * from grid_scores where false")
     con.execute("alter table fct_grid_scores drop column run_id")
     con.execute("alter table fct_grid_scores drop column month")
-    con.executemany(f"insert into fct_grid_scores ({', '.join(GRID_SCORE_COLUMNS)}) values "
+    insert_many(con, f"insert into fct_grid_scores ({', '.join(GRID_SCORE_COLUMNS)}) values "
                     f"({', '.join('?' for _ in GRID_SCORE_COLUMNS)})", rows)
 
 
@@ -139,7 +150,8 @@ def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, work
     con.execute("insert into counted_responses select ?, ?, row_id, grid_id, response_score "
                 "from int_response_scores", [run_id, month])
     con.execute("insert into worker_grid_days select ?, ?, * from int_worker_grid_days", [run_id, month])
-    con.executemany(
+    insert_many(
+        con,
         "insert into payroll values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [[run_id, ln.worker_id, ln.name, month, ln.score, ln.responses, ln.coefficient,
           wm.perf_pay_target, wm.assigned_days, wm.days_in_month, ln.performance_pay, ln.adjustment,
@@ -147,7 +159,7 @@ def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, work
 
 
 def store_validation(con: duckdb.DuckDBPyConnection, run_id: str, month: str, rules) -> None:
-    con.executemany("insert into validation_rules values (?, ?, 'surveys', ?, ?, ?, ?, ?)",
+    insert_many(con, "insert into validation_rules values (?, ?, 'surveys', ?, ?, ?, ?, ?)",
                     [[run_id, month, r.rule, r.column, r.reason, r.failed_rows, r.success] for r in rules])
 
 

@@ -115,3 +115,48 @@ def test_a_grid_with_no_worker_is_scored_and_pays_nobody(run_cli, make_inbox, ma
     assert "G2,井湖村二网格,2026-09,3," in grids
     payroll = (tmp_path / "out" / "2026-09" / "payroll.csv").read_text(encoding="utf-8-sig").splitlines()
     assert [line.split(",")[0] for line in payroll[1:]] == ["W1"]
+
+
+def test_workbook_with_several_sheets_reads_the_first(run_cli, make_inbox, make_policy, tmp_path):
+    import pandas as pd
+    inbox = make_inbox({}, name="sheets")
+    with pd.ExcelWriter(inbox / "surveys" / "2026-09.xlsx") as writer:
+        pd.DataFrame(HAND_SURVEYS, columns=SURVEY_HEADER).to_excel(writer, sheet_name="问卷", index=False)
+        pd.DataFrame({"说明": ["本表为汇总", "请勿修改"]}).to_excel(writer, sheet_name="说明", index=False)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 0, err
+    assert "1161.10" in (tmp_path / "out" / "2026-09" / "payroll.csv").read_text(encoding="utf-8-sig")
+
+
+def test_merged_title_row_above_the_header_is_refused_naming_the_column(run_cli, make_inbox, tmp_path):
+    from openpyxl import Workbook
+    inbox = make_inbox({}, name="merged")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2026年9月满意度调查"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SURVEY_HEADER))
+    sheet.append(list(SURVEY_HEADER))
+    for row in HAND_SURVEYS:
+        sheet.append(list(row))
+    book.save(inbox / "surveys" / "2026-09.xlsx")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 2
+    assert err.strip().splitlines()[-1].startswith(
+        "gridpay: 2026-09.xlsx, column 'response_id': required column is missing (have: 2026年9月满意度调查")
+
+
+def test_a_200_mb_month_is_read_whole(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox({}, name="big")
+    path = inbox / "surveys" / "2026-09.csv"
+    long_comment = "楼道灯坏了，" * 150                     # ~1.3 kB of text a row, as pasted complaints are
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SURVEY_HEADER)
+        for i in range(160_000):
+            writer.writerow((f"R{i}", "G1" if i % 2 else "G2", f"H{i}", "", "2026-09-10 10:00:00", "wechat", "120",
+                             "4", "4", "5", "4", "4", long_comment))
+    assert path.stat().st_size > 200 * 2**20
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    grids = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
+    assert "G1,天桥新村一网格,2026-09,80000," in grids and "G2,井湖村二网格,2026-09,80000," in grids

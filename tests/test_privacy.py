@@ -28,6 +28,9 @@ def test_no_phone_number_in_clear_anywhere(run_cli, make_inbox, tmp_path):
                 assert phone.encode() not in path.read_bytes(), path
         assert phone not in err
     assert "139****5678" in stored                       # the comment kept, the number masked
+    secret = b"test-secret-not-for-production"
+    assert secret not in db.read_bytes() and secret.decode() not in err
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file() and secret in p.read_bytes()]
 
 
 def test_phone_hash_is_keyed(monkeypatch):

@@ -7,6 +7,8 @@ import re
 
 _NON_DIGITS = re.compile(r"\D")
 _MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)")
+# house numbers in an address: 12号, 3栋, 2单元, 501室 -> *号, *栋, *单元, *室
+_ADDRESS_NUMBER = re.compile(r"\d+(?=\s*(?:号楼|号|栋|幢|单元|室|层))")
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
 
 
@@ -30,8 +32,10 @@ def phone_hash(raw: str | None, key: bytes) -> str | None:
 
 
 def masked_comment(text: str | None) -> str | None:
-    """Comment with mobile numbers shown as 138****5678 and ID numbers as 340702********123X."""
+    """Comment with mobile numbers shown as 138****5678, ID numbers as 340702********123X and house
+    numbers of addresses as *号 / *栋 / *单元 / *室."""
     if text is None:
         return None
     masked = _ID_IN_TEXT.sub(lambda m: f"{m.group(1)}********{m.group(2)}", str(text))
-    return _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked)
+    masked = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked)
+    return _ADDRESS_NUMBER.sub("*", masked)

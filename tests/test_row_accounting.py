@@ -1,0 +1,48 @@
+"""Whatever rows arrive, valid or not, nothing crashes and every row is either counted or in
+quarantine with a reason: rows in = rows counted + rows quarantined."""
+import tempfile
+from pathlib import Path
+
+import duckdb
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SURVEY_HEADER
+from test_properties import KEY, POLICY, _inbox_dir
+from flows.staging import stage_inputs
+from flows.validation import validate_staged
+from flows.warehouse import SCHEMA, load_and_score
+
+cell = st.sampled_from(["1", "2", "3", "4", "5", "", "0", "6", "５", "5.0", "非常满意", "x", " 3 "])
+row = st.tuples(
+    st.sampled_from(["R1", "R2", "R3", "R4", "R5", "R6", "", "R1"]),                       # ids, some repeated
+    st.sampled_from(["G1", "G2", "G9", ""]),
+    st.sampled_from(["H1", "H2", "H3", "H4", ""]),
+    st.sampled_from(["", "13800000001", "13912345678", "not a phone"]),
+    st.sampled_from(["2026-09-10 10:00:00", "2026-09-30 23:59:59", "2026-10-01 00:00:00", "2026/09/05",
+                     "2026年9月5日", "someday", ""]),
+    st.sampled_from(["wechat", "paper", "fax", "", "WeChat"]),
+    st.sampled_from(["120", "5", "", "12s", "300"]),
+    cell, cell, cell, cell, cell,
+    st.sampled_from(["", "好", "电话13912345678", "=1+1", "<b>x</b>"]),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(row, min_size=0, max_size=25))
+def test_every_row_is_counted_or_quarantined(rows):
+    rows = rows + [("",) * len(SURVEY_HEADER)]          # a blank line is no response and is not a row
+    expected = len(rows) - 1
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox = _inbox_dir(Path(tmp), rows)
+        work = Path(tmp) / "work"
+        stage_inputs(inbox, "2026-09", POLICY, KEY, work)
+        summary = validate_staged(work, "2026-09", POLICY)
+        assert summary.total_rows == expected
+        with duckdb.connect() as con:
+            con.execute(SCHEMA.read_text())
+            load_and_score(con, "run", "2026-09", work, POLICY)
+            counted = con.execute("select count(*) from counted_responses").fetchone()[0]
+            quarantined = con.execute("select count(*), count(reason) from quarantine").fetchone()
+    assert counted + quarantined[0] == expected
+    assert quarantined[0] == quarantined[1]              # every quarantined row has a reason
