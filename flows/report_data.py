@@ -133,6 +133,17 @@ def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str
             for r in rows]
 
 
+def comments_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, list[str]]:
+    """The masked comments of counted answers, per grid."""
+    out: dict[str, list[str]] = {}
+    for gid, comment in con.execute(
+            "select c.grid_id, s.comment from counted_responses c join raw_surveys s using (run_id, row_id) "
+            "where c.run_id = ? and s.comment is not null order by c.grid_id, s.submitted_at_ts, s.row_id",
+            [run_id]).fetchall():
+        out.setdefault(gid, []).append(comment)
+    return out
+
+
 def worker_assignments(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, list[tuple[str, int, Decimal]]]:
     out: dict[str, list] = {}
     for wid, gid, days, wd in con.execute("select worker_id, grid_id, assigned_days, weight_days from worker_grid_days "

@@ -62,14 +62,15 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
         callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     write_file(folder / "scorecard.pdf", pdf_bytes(html))
-    pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items)
+    comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
+    pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments)
     for worker_id, html, pdf in render_worker_pages(pages, lang, workers=os.cpu_count() or 1):
         write_file(folder / "workers" / f"{worker_id}.html", html.encode("utf-8"))
         write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
 
 
 def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], workers: list[dict],
-                    items: tuple[str, ...]) -> list[dict]:
+                    items: tuple[str, ...], comments: dict[str, list[str]] | None = None) -> list[dict]:
     """Everything one worker's scorecard shows, as plain data: their grids, items, trend and pay,
     and nobody else's."""
     by_grid = {g["grid_id"]: g for g in grids}
@@ -79,7 +80,8 @@ def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], 
     return [{"run": run, "w": w, "items": items, "months": months,
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
-                        "item_scores": scores.get(gid, {})} for gid, days, wd in assigned.get(w["worker_id"], [])]}
+                        "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
+                       for gid, days, wd in assigned.get(w["worker_id"], [])]}
             for w in workers]
 
 

@@ -62,6 +62,15 @@ def test_worker_html_exists_and_shows_that_worker_alone(month):
         assert XSS not in html and "楼道灯" not in html          # residents' comments stay in the HR report
 
 
+def test_policy_can_show_workers_the_comments_on_their_own_grids(run_cli, make_inbox, make_policy, tmp_path):
+    policy = make_policy(min_responses=3, comments_in_worker_scorecard="true")
+    assert run_cli("run", "--month", "2026-09", inbox=make_inbox(), policy=policy)[0] == 0
+    own = (tmp_path / "out" / "2026-09" / "workers" / "W1.html").read_text(encoding="utf-8")
+    other = (tmp_path / "out" / "2026-09" / "workers" / "W3.html").read_text(encoding="utf-8")
+    assert "楼道灯坏了，电话139****5678" in own             # R2 in W1's grid G1, masked
+    assert "楼道灯坏了" not in other and "13912345678" not in own
+
+
 def test_english_reports_come_from_the_same_templates(run_cli, make_inbox, make_policy, tmp_path):
     code, err = run_cli("run", "--month", "2026-09", "--lang", "en", inbox=make_inbox(),
                         policy=make_policy(min_responses=3))

@@ -64,6 +64,7 @@ class Policy:
     coefficient: CoefficientRule
     rounding: str
     budget: str                                 # "target" or "neutral"
+    comments_in_worker_scorecard: bool
     aliases: dict[str, str]
 
 
@@ -169,5 +170,6 @@ def policy_from_toml(text: str) -> Policy:
         coefficient=_coefficient(doc),
         rounding=_choice(doc, "pay.rounding", ("ROUND_HALF_UP",)),
         budget=_choice(doc, "pay.budget", ("target", "neutral")),
+        comments_in_worker_scorecard=bool(_get(doc, "report.comments_in_worker_scorecard")),
         aliases={str(k).strip(): str(v) for k, v in doc.get("aliases", {}).items()},
     )
