@@ -33,8 +33,7 @@ from flows.reporting import render_reports, render_worker_pages, worker_contexts
 from flows.settings import DEFAULT_POLICY
 from flows.staging import input_files, stage_inputs
 from flows.validation import validate_staged
-from flows.warehouse import (MODELS_AFTER_GRID_SCORES, insert_many, MODELS_BEFORE_GRID_SCORES, SCHEMA, _grid_scores, _load_raw,
-                             _run_params, connect, run_models, store_validation)
+from flows.warehouse import connect, load_raw, score, store_validation
 
 SIZES = {"100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
 MONTH = "2026-10"
@@ -116,33 +115,15 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int)
     with stage("load"):
         con.execute("begin transaction")
         store_validation(con, run_id, MONTH, summary.rules)
-        _load_raw(con, run_id, work, policy)
+        load_raw(con, run_id, work, policy)
     with stage("score"):
-        _run_params(con, run_id, MONTH, policy)
-        run_models(con, MODELS_BEFORE_GRID_SCORES)
-        _grid_scores(con, MONTH, policy)
-        run_models(con, MODELS_AFTER_GRID_SCORES)
-        from flows.warehouse import GRID_SCORE_COLUMNS, _pay_lines
-        con.execute("insert into quarantine select ?, ?, * from fct_quarantine", [run_id, MONTH])
-        con.execute(f"insert into grid_scores (run_id, month, {', '.join(GRID_SCORE_COLUMNS)}) "
-                    f"select ?, ?, {', '.join(GRID_SCORE_COLUMNS)} from fct_grid_scores", [run_id, MONTH])
-        for name, table in (("counted_responses", "int_response_scores"),):
-            con.execute(f"insert into {name} select ?, ?, row_id, grid_id, response_score from {table}", [run_id, MONTH])
-        con.execute("insert into worker_grid_days select ?, ?, * from int_worker_grid_days", [run_id, MONTH])
-        con.execute("insert into item_scores select ?, ?, * from int_item_scores", [run_id, MONTH])
-        con.execute("insert into item_drivers select ?, ?, * from fct_item_drivers", [run_id, MONTH])
-        con.execute("insert into worker_scores select ?, ?, * from fct_worker_scores", [run_id, MONTH])
-        lines = _pay_lines(con, policy)
-        insert_many(con, "insert into payroll values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [[run_id, ln.worker_id, ln.name, MONTH, ln.score, ln.responses, ln.coefficient,
-                          wm.perf_pay_target, wm.assigned_days, wm.days_in_month, ln.performance_pay, ln.adjustment,
-                          ln.total_pay, ";".join(ln.flags)] for wm, ln in lines])
+        score(con, run_id, MONTH, policy)
         con.execute("commit")
     with stage("publish CSVs"):
         write_file(out / "payroll.csv", csv_bytes(payroll_rows(con, run_id), PAYROLL_COLUMNS))
         write_file(out / "grid_scores.csv", csv_bytes(grid_rows(con, run_id), GRID_COLUMNS))
         write_file(out / "quarantine.csv", csv_bytes(quarantine_rows(con, run_id), QUARANTINE_COLUMNS))
-    workers = len(lines)
+    workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
     with stage("HR scorecard"):
         render_reports_hr_only(con, run_id, out, policy)
     with stage(f"worker PDFs ({pdf_sample} of {workers})"):

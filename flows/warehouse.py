@@ -46,7 +46,7 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy: Policy) -> None:
+def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy: Policy) -> None:
     def parquet(name: str) -> str:
         return str(workdir / f"{name}.parquet")
 
@@ -135,7 +135,12 @@ def _pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[Wor
 def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, workdir: Path,
                    policy: Policy) -> None:
     """Inside the caller's transaction: the run's inputs and results, all keyed by run_id."""
-    _load_raw(con, run_id, workdir, policy)
+    load_raw(con, run_id, workdir, policy)
+    score(con, run_id, month, policy)
+
+
+def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> None:
+    """Run the models over the run's loaded inputs and store every result table."""
     _run_params(con, run_id, month, policy)
     run_models(con, MODELS_BEFORE_GRID_SCORES)
     _grid_scores(con, month, policy)

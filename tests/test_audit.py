@@ -2,7 +2,6 @@
 import duckdb
 import pytest
 
-from conftest import HAND_SURVEYS
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """A run killed mid-way leaves the earlier publication and the warehouse consistent; two runs on
 one warehouse at once take turns, or the second stops naming the holder."""
-import os
 import signal
 import subprocess
 import sys

@@ -2,7 +2,6 @@
 corrupt warehouse file."""
 import duckdb
 
-from conftest import HAND_SURVEYS
 
 
 def test_disk_full_while_publishing_keeps_the_earlier_month(run_cli, make_inbox, tmp_path, monkeypatch):
