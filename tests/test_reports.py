@@ -88,3 +88,19 @@ def test_callback_list_is_published_in_full_as_csv(month):
     # R5 (all 2: 不满意) and R9 (all 2, with the script comment), both counted
     assert [(r["household_id"], r["answer"]) for r in rows] == [("G1-2-101", "2"), ("G2-1-101", "2")]
     assert rows[0]["comment"] == XSS                     # raw text in the CSV; escaped in the HTML
+
+
+def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
+    import flows.reporting as reporting
+    run = {"run_id": "r", "month": "2026-09", "policy_version": "t"}
+    contexts = [{"run": run, "items": ("sat_overall",), "months": ["2026-08", "2026-09"], "trend": [None, 70.0],
+                 "grids": [], "w": {"worker_id": f"W{i}", "name": name, "score": "70.00", "score_ci": "", "coefficient":
+                                    "0.9333", "total_pay": "1.00", "perf_pay_target": "1.00", "assigned_days": 30,
+                                    "days_in_month": 30, "performance_pay": "1.00", "adjustment": "0.00",
+                                    "flags": "", "flags_text": ""}}
+                for i, name in enumerate(["王伟", "李娜", "张喆"])]
+    monkeypatch.setattr(reporting, "PARALLEL_FROM", 1)
+    pooled = list(reporting.render_worker_pages(contexts, "zh", workers=2))
+    alone = list(reporting.render_worker_pages(contexts, "zh", workers=1))
+    assert [(w, h) for w, h, _ in pooled] == [(w, h) for w, h, _ in alone]
+    assert all(pdf.startswith(b"%PDF") for _, _, pdf in pooled)
