@@ -46,7 +46,7 @@ def _with_row_id(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _require_valid(frame: pd.DataFrame, suite, file: str) -> None:
+def _require_valid(frame: pd.DataFrame, suite) -> None:
     """Reference data must be right as a whole: the first broken cell stops the run (exit 2)."""
     if frame.empty:
         return
@@ -70,11 +70,11 @@ def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSumm
     workers = _with_row_id(pd.read_parquet(workdir / "workers.parquet"))
     assignments = _with_row_id(pd.read_parquet(workdir / "assignments.parquet"))
     adjustments = _with_row_id(pd.read_parquet(workdir / "adjustments.parquet"))
-    _require_valid(grids, grids_suite(), "grids.csv")
-    _require_valid(workers, workers_suite(), "workers.csv")
+    _require_valid(grids, grids_suite())
+    _require_valid(workers, workers_suite())
     grid_ids, worker_ids = sorted(grids["grid_id"]), sorted(workers["worker_id"])
-    _require_valid(assignments, assignments_suite(worker_ids, grid_ids), "assignments.csv")
-    _require_valid(adjustments, adjustments_suite(worker_ids), "adjustments.csv")
+    _require_valid(assignments, assignments_suite(worker_ids, grid_ids))
+    _require_valid(adjustments, adjustments_suite(worker_ids))
 
     surveys = _with_row_id(pd.read_parquet(workdir / "surveys.parquet"))
     start, end = month_bounds(month)
