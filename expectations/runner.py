@@ -1,16 +1,26 @@
-"""Run a GX suite over a frame and say, per row, which rules it broke."""
+"""Run a GX suite and say, per row, which rules it broke.
+
+Two paths: `validate_frame` for the small reference tables (pandas), and `validate_table` for the
+month's survey rows, which stay in DuckDB: GX computes each rule there through its SQL path and
+hands back, per failing rule, the query that selects the failing rows, so no row is pulled into
+Python to learn what is wrong with it."""
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
+from sqlalchemy.pool import NullPool
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 import great_expectations as gx  # noqa: E402  (the environment switch must come first)
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+from great_expectations.execution_engine import sqlalchemy_execution_engine as _sa_engine  # noqa: E402
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 ROW_ID = "_row_id"
@@ -32,12 +42,34 @@ class Validation:
     reasons_by_row: dict[int, tuple[str, ...]]   # ROW_ID -> reasons, only rows that failed
 
 
-@lru_cache(maxsize=1)
-def _batch_definition():
+@dataclass(frozen=True)
+class TableValidation:
+    """Rules in suite order; `failing_rows_sql[i]` selects the row ids rule i failed (None if none)."""
+    rules: tuple[RuleResult, ...]
+    failing_rows_sql: tuple[str | None, ...]
+
+
+def _quiet_context():
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    asset = context.data_sources.add_pandas("gridpay").add_dataframe_asset("frame")
+    return context
+
+
+@lru_cache(maxsize=1)
+def _batch_definition():
+    asset = _quiet_context().data_sources.add_pandas("gridpay").add_dataframe_asset("frame")
     return asset.add_batch_definition_whole_dataframe("whole")
+
+
+def _raise_if_broken(res) -> None:
+    if res.exception_info and res.exception_info.get("raised_exception"):
+        raise RuntimeError(f"expectation {res.expectation_config.type} could not run: "
+                           f"{res.exception_info.get('exception_message')}")
+
+
+def _column(cfg) -> str | None:
+    # a pair rule names its first column; a SQL rule names its column in meta
+    return cfg.kwargs.get("column") or cfg.kwargs.get("column_A") or cfg.meta.get("column")
 
 
 def validate_frame(frame: pd.DataFrame, suite: gx.ExpectationSuite) -> Validation:
@@ -48,15 +80,93 @@ def validate_frame(frame: pd.DataFrame, suite: gx.ExpectationSuite) -> Validatio
         "result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID]})
     rules, reasons = [], {}
     for res in result.results:
+        _raise_if_broken(res)
         cfg = res.expectation_config
         reason = cfg.meta.get("reason", cfg.type)
-        if res.exception_info and res.exception_info.get("raised_exception"):
-            raise RuntimeError(f"expectation {cfg.type} could not run: "
-                               f"{res.exception_info.get('exception_message')}")
         failed = [int(item[ROW_ID]) for item in res.result.get("unexpected_index_list") or []]
         for row_id in failed:
             reasons.setdefault(row_id, []).append(reason)
-        column = cfg.kwargs.get("column") or cfg.kwargs.get("column_A")   # a pair rule names its first column
-        rules.append(RuleResult(rule=cfg.type, column=column, reason=reason,
+        rules.append(RuleResult(rule=cfg.type, column=_column(cfg), reason=reason,
                                 failed_rows=len(failed), success=bool(res.success)))
     return Validation(tuple(rules), {k: tuple(v) for k, v in reasons.items()})
+
+
+# GX 1.x closes duckdb-engine's pooled connection before it reads the cursor (GX issues 10738,
+# 11579), so every metric came back empty. Keeping one connection open per engine, as GX already
+# does for SQLite, fixes it; other dialects are left as GX ships them.
+_original_get_connection = _sa_engine.SqlAlchemyExecutionEngine.get_connection
+_held_duckdb_engines: list = []     # GX makes more than one engine per source (one just to test it)
+
+
+@contextlib.contextmanager
+def _get_connection(self):
+    if self.dialect_name != "duckdb":
+        with _original_get_connection(self) as connection:
+            yield connection
+        return
+    if not self._connection:
+        self._connection = self.engine.connect()
+        _held_duckdb_engines.append(self)
+    yield self._connection
+
+
+def _release_duckdb_connections() -> None:
+    """Close every DuckDB connection GX holds, so that the file can be opened again (DuckDB keeps
+    one database instance per file and process while any connection to it lives)."""
+    while _held_duckdb_engines:
+        engine = _held_duckdb_engines.pop()
+        if engine._connection is not None:
+            engine._connection.connection.dbapi_connection.close()
+            engine._connection.invalidate()
+            engine._connection = None
+        engine.engine.dispose()
+
+
+_sa_engine.SqlAlchemyExecutionEngine.get_connection = _get_connection
+
+
+def _failing_rows_sql(res, table: str, row_id: str) -> str | None:
+    if res.success:
+        return None
+    cfg = res.expectation_config
+    if "unexpected_rows_query" in cfg.kwargs:      # a SQL rule: its own query selects the rows
+        query = cfg.kwargs["unexpected_rows_query"].replace("{batch}", table)
+    else:
+        query = res.result["unexpected_index_query"]
+    return f"select {row_id} from ({query.rstrip().rstrip(';')})"
+
+
+def _failed_count(res) -> int:
+    if "unexpected_count" in res.result:
+        return int(res.result["unexpected_count"])
+    return int(res.result.get("observed_value") or 0)
+
+
+def _identity(cfg) -> str:
+    # results come back in GX's order, and a suite not saved in a context has no expectation ids
+    # (a result's kwargs gain a batch id, so type and meta, whose reason is unique in a suite, name it)
+    return json.dumps([cfg.type, cfg.meta], sort_keys=True, default=str)
+
+
+def validate_table(db_file: Path, table: str, suite: gx.ExpectationSuite, row_id: str = "row_id") -> TableValidation:
+    """Validate `table` inside the DuckDB file `db_file` through GX's SQL path. The engine's
+    connection is closed before returning, so the caller may open the file again."""
+    # NullPool: a connection GX hands back is closed, not kept in a pool that outlives the run
+    source = _quiet_context().data_sources.add_sql("stage", connection_string=f"duckdb:///{db_file}",
+                                                   kwargs={"poolclass": NullPool})
+    batch = source.add_table_asset(table, table_name=table).add_batch_definition_whole_table("whole").get_batch()
+    try:
+        result = batch.validate(suite, result_format={"result_format": "COMPLETE",
+                                                      "unexpected_index_column_names": [row_id]})
+    finally:
+        _release_duckdb_connections()
+    by_rule = {_identity(res.expectation_config): res for res in result.results}
+    rules, queries = [], []
+    for expectation in suite.expectations:          # suite order, so a row's reasons read in a fixed order
+        res = by_rule[_identity(expectation.configuration)]
+        _raise_if_broken(res)
+        cfg = res.expectation_config
+        rules.append(RuleResult(rule=cfg.type, column=_column(cfg), reason=cfg.meta.get("reason", cfg.type),
+                                failed_rows=_failed_count(res), success=bool(res.success)))
+        queries.append(_failing_rows_sql(res, table, row_id))
+    return TableValidation(tuple(rules), tuple(queries))

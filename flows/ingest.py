@@ -38,7 +38,7 @@ def decoded_text(path: Path) -> str:
     raise InputError(path.name, "is neither UTF-8, UTF-16 nor GB18030/GBK text")
 
 
-def _delimiter(text: str) -> str:
+def sniffed_delimiter(text: str) -> str:
     head = "\n".join(text.splitlines()[:20])
     try:
         return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
@@ -54,7 +54,7 @@ def _raw_frame(path: Path) -> pd.DataFrame:
             if not text.strip():
                 raise InputError(path.name, "is empty (no header row)")
             # bytes, not a StringIO: pandas reads a text buffer in small re-encoded pieces (minutes for 200 MB)
-            return pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=_delimiter(text), dtype=str,
+            return pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sniffed_delimiter(text), dtype=str,
                                keep_default_na=False, skip_blank_lines=False)
         if suffix == ".xlsx":
             return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)

@@ -68,3 +68,12 @@ def settings_from_env(base: Path | None = None) -> Settings:
         raise ConfigError(f"{ENV['lock_timeout_s']} and {ENV['retention_months']} must be numbers") from exc
     return Settings(**{k: Path(v) if k in PATHS else v for k, v in values.items()}, lock_timeout_s=timeout,
                     retention_months=retention)
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's working-memory cap for the warehouse and the run's stage file; beyond it DuckDB
+    spills to disk. A process setting rather than a Settings field: every connection reads it."""
+    value = os.environ.get("GRIDPAY_DUCKDB_MEMORY", "2GB").strip()
+    if not value[:1].isdigit() or not value.rstrip("BKMGTIib").replace(".", "", 1).isdigit():
+        raise ConfigError(f"GRIDPAY_DUCKDB_MEMORY must look like 2GB or 512MB, not {value!r}")
+    return value

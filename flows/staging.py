@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from flows.errors import InputError
-from flows.ingest import month_survey_files, read_surveys, read_table, with_hashed_phone
-from transforms.parsing import normalized_surveys
+from flows.ingest import month_survey_files, read_table, with_hashed_phone
+from flows.survey_stage import stage_surveys
 from transforms.policy import Policy
 
 REFERENCE = ("grids", "workers", "assignments")
@@ -30,8 +30,9 @@ def input_files(inbox: Path, month: str) -> list[Path]:
     return files + month_survey_files(inbox, month)
 
 
-def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: Path) -> None:
-    """Write grids/workers/assignments/adjustments/surveys.parquet into `workdir`."""
+def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: Path, surveys: bool = True) -> None:
+    """Write grids/workers/assignments/adjustments.parquet into `workdir`, and (unless `surveys` is
+    False: the partitioned path stages them on Dask) the month's survey rows into its stage.duckdb."""
     files = input_files(inbox, month)
     workdir.mkdir(parents=True, exist_ok=True)
     tables = {kind: read_table(inbox / f"{kind}.csv", kind, policy.aliases) for kind in REFERENCE}
@@ -43,7 +44,7 @@ def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: P
     for kind, optional in (("assignments", "end_date"), ("assignments", "weight"), ("grids", "area")):
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")
-    surveys = read_surveys([f for f in files if f.parent.name == "surveys"], policy.aliases, key)
-    tables["surveys"] = normalized_surveys(surveys, policy.items)
+    if surveys:
+        stage_surveys([f for f in files if f.parent.name == "surveys"], policy.aliases, policy.items, key, workdir)
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)

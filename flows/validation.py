@@ -10,10 +10,11 @@ import pandas as pd
 from expectations.adjustments import adjustments_suite
 from expectations.assignments import assignments_suite
 from expectations.grids import grids_suite
-from expectations.runner import ROW_ID, RuleResult, validate_frame
+from expectations.runner import ROW_ID, RuleResult, validate_frame, validate_table
 from expectations.surveys import surveys_suite
 from expectations.workers import workers_suite
 from flows.errors import InputError
+from flows.survey_stage import STAGE_DB, stage_connection
 from transforms.policy import Policy
 
 
@@ -64,8 +65,8 @@ def _require_valid(frame: pd.DataFrame, suite) -> None:
 
 
 def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSummary:
-    """Checks the reference tables (raising InputError) and writes surveys_validated.parquet,
-    the survey rows with `row_id` and `invalid_reason` (NA when the row is valid)."""
+    """Checks the reference tables (raising InputError), then the staged survey rows where they
+    are, writing `survey_invalid` (row_id, invalid_reason) into the stage file for rows that fail."""
     grids = _with_row_id(pd.read_parquet(workdir / "grids.parquet"))
     workers = _with_row_id(pd.read_parquet(workdir / "workers.parquet"))
     assignments = _with_row_id(pd.read_parquet(workdir / "assignments.parquet"))
@@ -76,17 +77,22 @@ def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSumm
     _require_valid(assignments, assignments_suite(worker_ids, grid_ids))
     _require_valid(adjustments, adjustments_suite(worker_ids))
 
-    surveys = _with_row_id(pd.read_parquet(workdir / "surveys.parquet"))
     start, end = month_bounds(month)
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, grid_ids, policy.channels, start, end, scale)
-    result = validate_frame(surveys, suite) if len(surveys) else None
-    reasons = result.reasons_by_row if result else {}
-    surveys["invalid_reason"] = pd.Series(
-        ["invalid: " + "; ".join(reasons[i]) if i in reasons else None for i in surveys[ROW_ID]],
-        index=surveys.index, dtype="string")
-    surveys.rename(columns={ROW_ID: "row_id"}).to_parquet(workdir / "surveys_validated.parquet", index=False)
-    total, invalid = len(surveys), len(reasons)
+    with stage_connection(workdir) as con:
+        total = con.execute("select count(*) from surveys").fetchone()[0]
+    result = validate_table(workdir / STAGE_DB, "surveys", suite) if total else None
+    with stage_connection(workdir) as con:
+        con.execute("create or replace table survey_rule_failures (row_id integer, rule_index integer, reason varchar)")
+        for index, (rule, query) in enumerate(zip(result.rules, result.failing_rows_sql) if result else ()):
+            if query is not None:
+                con.execute(f"insert into survey_rule_failures select row_id, ?, ? from ({query})",
+                            [index, rule.reason])
+        con.execute("""create or replace table survey_invalid as
+                       select row_id, 'invalid: ' || string_agg(reason, '; ' order by rule_index) as invalid_reason
+                       from survey_rule_failures group by row_id""")
+        invalid = con.execute("select count(*) from survey_invalid").fetchone()[0]
     return ValidationSummary(
         total_rows=total,
         invalid_rows=invalid,

@@ -10,6 +10,8 @@ from pathlib import Path
 import duckdb
 
 from flows.errors import ConfigError
+from flows.settings import duckdb_memory_limit
+from flows.survey_stage import STAGE_DB
 from transforms.grid_scores import GridScore, GridStats, grid_scores
 from transforms.pay import PayLine, WorkerMonth, payroll
 from transforms.policy import Policy
@@ -42,6 +44,7 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         raise ConfigError(f"{db}: cannot open the warehouse ({str(exc).splitlines()[0]}); "
                           f"see `gridpay doctor` and restore it from backup") from exc
+    con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
     con.execute(SCHEMA.read_text(encoding="utf-8"))
     return con
 
@@ -58,15 +61,20 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
                 "start_date, end_date, weight from read_parquet(?)", [run_id, parquet("assignments")])
     con.execute("insert into raw_adjustments select ?, source_file, row_number, worker_id, month, amount, "
                 "reason, approved_by from read_parquet(?)", [run_id, parquet("adjustments")])
-    surveys = parquet("surveys_validated")
-    con.execute("insert into raw_surveys select ?, row_id, source_file, row_number, response_id, grid_id, "
-                "household_id, respondent_phone_hash, submitted_at, submitted_at_ts, channel, duration_s, "
-                "comment, invalid_reason from read_parquet(?)", [run_id, surveys])
-    # Item names come from the policy (checked to be plain identifiers), never from input files.
-    items = ", ".join(f'"{item}"' for item in policy.items)
-    con.execute(f"insert into raw_answers select ?, row_id, item, answer from "
-                f"(unpivot (select row_id, {items} from read_parquet(?)) on {items} "
-                f"into name item value answer)", [run_id, surveys])
+    # the stage file holds the survey rows (hashed, masked) and validation's verdict on each
+    con.execute("attach ? as stage (read_only)", [str(workdir / STAGE_DB)])
+    try:
+        con.execute("insert into raw_surveys select ?, s.row_id, s.source_file, s.row_number, s.response_id, "
+                    "s.grid_id, s.household_id, s.respondent_phone_hash, s.submitted_at, s.submitted_at_ts, "
+                    "s.channel, s.duration_s, s.comment, v.invalid_reason from stage.surveys s "
+                    "left join stage.survey_invalid v using (row_id) order by s.row_id", [run_id])
+        # Item names come from the policy (checked to be plain identifiers), never from input files.
+        items = ", ".join(f'"{item}"' for item in policy.items)
+        con.execute(f"insert into raw_answers select ?, row_id, item, answer from "
+                    f"(unpivot (select row_id, {items} from stage.surveys) on {items} "
+                    f"into name item value answer)", [run_id])
+    finally:
+        con.execute("detach stage")
     insert_many(con, "insert into policy_items values (?, ?, ?)",
                     [[run_id, item, weight] for item, weight in policy.item_weights.items()])
 

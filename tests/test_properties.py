@@ -14,6 +14,7 @@ from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey
 from flows.policy_file import load_policy
 from flows.settings import DEFAULT_POLICY
 from flows.staging import stage_inputs
+from flows.validation import validate_staged
 from flows.warehouse import load_and_score
 from transforms.grid_scores import GridStats, grid_scores
 from transforms.pay import WorkerMonth, payroll
@@ -83,10 +84,7 @@ def _payroll_for(surveys: list[tuple], make_inbox_dir) -> list[tuple]:
         inbox = make_inbox_dir(Path(tmp), surveys)
         work = Path(tmp) / "work"
         stage_inputs(inbox, "2026-09", POLICY, KEY, work)
-        frame = pd.read_parquet(work / "surveys.parquet")
-        frame["row_id"] = range(len(frame))
-        frame["invalid_reason"] = pd.Series(pd.NA, index=frame.index, dtype="string")
-        frame.to_parquet(work / "surveys_validated.parquet", index=False)
+        assert validate_staged(work, "2026-09", POLICY).invalid_rows == 0
         with duckdb.connect() as con:
             con.execute((Path(__file__).parents[1] / "flows" / "schema.sql").read_text())
             load_and_score(con, "run", "2026-09", work, POLICY)

@@ -60,6 +60,11 @@ def _one_timestamp(text: str | None, tz: str) -> pd.Timestamp | None:
     return ts
 
 
+def parsed_timestamp(value: object, tz: str = "Asia/Shanghai") -> pd.Timestamp | None:
+    """Local wall-clock time of a cell as people type it; None when it is not a date-time."""
+    return _one_timestamp(normalized_cell(value), tz)
+
+
 def parsed_timestamps(values: pd.Series, tz: str = "Asia/Shanghai") -> pd.Series:
     """Local wall-clock timestamps (naive, in `tz`); NaT where the text is not a date-time.
     The common 'YYYY-MM-DD HH:MM:SS' is parsed in one vectorised pass; only the rest one by one."""
