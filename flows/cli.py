@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run one month")
     run.add_argument("--month", type=_month, required=True)
     run.add_argument("--reason", help="why: required to re-run a finalized month (a correction)")
+    run.add_argument("--dask-workers", type=int, default=0, metavar="N",
+                     help="stage the district survey files on a local Dask cluster of N processes "
+                          "(or on the cluster at GRIDPAY_DASK_ADDRESS); 0 = in this process (default)")
     _locations(run)
     audit = sub.add_parser("audit", help="re-run a month from its archived inputs and compare; exit 1 on any difference")
     audit.add_argument("--month", type=_month, required=True)
@@ -94,7 +97,7 @@ def _run(args: argparse.Namespace) -> int:
     from flows.month import run_month  # Prefect and GX load only when a run needs them
     s = _settings(args)
     target = run_month(args.month, str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file),
-                       str(s.archive), args.lang, args.reason, s.lock_timeout_s)
+                       str(s.archive), args.lang, args.reason, s.lock_timeout_s, args.dask_workers)
     print(f"gridpay: {args.month} published to {target}")
     return 0
 

@@ -36,13 +36,15 @@ def _passing_io_error(task, task_run, state) -> bool:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5, retry_condition_fn=_passing_io_error)
-def ingest(month: str, inbox: str, workdir: str, policy_path: str, key_file: str, archive: str) -> list[dict]:
-    """Archive the month's input files, then read the archived snapshot (never the live inbox)."""
+def ingest(month: str, inbox: str, workdir: str, policy_path: str, key_file: str, archive: str,
+           surveys: bool = True) -> list[dict]:
+    """Archive the month's input files, then read the archived snapshot (never the live inbox);
+    with `surveys` False the survey files are left for the partitioned path."""
     policy = load_policy(Path(policy_path))
     entries = [archive_file(p, Path(archive), str(p.relative_to(inbox))) for p in input_files(Path(inbox), month)]
     snapshot = Path(workdir) / "inbox"
     restore(entries, Path(archive), snapshot)
-    stage_inputs(snapshot, month, policy, phone_key(Path(key_file)), Path(workdir))
+    stage_inputs(snapshot, month, policy, phone_key(Path(key_file)), Path(workdir), surveys)
     policy_entry = archive_file(Path(policy_path), Path(archive), "policy.toml")
     get_run_logger().info("archived and read %d input files for %s", len(entries), month)
     return [asdict(e) for e in entries] + [asdict(policy_entry)]
@@ -125,9 +127,11 @@ def _gate_message(month: str, summary: ValidationSummary) -> str:
 
 @flow(name="gridpay-month", log_prints=True)
 def run_month(month: str, inbox: str, out: str, db: str, policy: str, key_file: str, archive: str,
-              lang: str = "zh", reason: str | None = None, lock_timeout_s: float = 300.0) -> str:
+              lang: str = "zh", reason: str | None = None, lock_timeout_s: float = 300.0,
+              dask_workers: int = 0) -> str:
     """Run one month end to end; returns the published folder. Raises GateFailed (exit 1) or
-    ConfigError/InputError (exit 2); every outcome is recorded in the warehouse's runs table."""
+    ConfigError/InputError (exit 2); every outcome is recorded in the warehouse's runs table.
+    With `dask_workers` > 0 the survey files are staged on a Dask cluster (flows/partitions.py)."""
     policy_obj = load_policy(Path(policy))
     with warehouse_lock(Path(db), f"gridpay run --month {month}", lock_timeout_s):
         if close_interrupted(Path(db)):
@@ -138,7 +142,11 @@ def run_month(month: str, inbox: str, out: str, db: str, policy: str, key_file: 
         record_start(Path(db), run_id, month, policy_obj, kind, reason)
         inputs: list[dict] | None = None
         try:
-            inputs = ingest(month, inbox, str(workdir), policy, key_file, archive)
+            inputs = ingest(month, inbox, str(workdir), policy, key_file, archive, surveys=not dask_workers)
+            if dask_workers:
+                from flows.partitions import stage_partitions, task_runner   # Dask loads only when asked for
+                stage_partitions.with_options(task_runner=task_runner(dask_workers))(
+                    month, str(workdir), policy, key_file)
             summary = validate(month, str(workdir), policy)
             if not summary.gate_passed:
                 message = _gate_message(month, summary)

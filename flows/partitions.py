@@ -1,0 +1,66 @@
+"""The partitioned path for a city or province: each district's survey file is read, hashed and
+normalised on a Dask cluster (the map, where the time goes), handed back as Parquet, and merged
+by the one process that writes the warehouse (the reduce). Validation, which must see the whole
+month (a response_id may not repeat across districts), scoring, which pools every grid for the
+shrinkage prior, and pay, whose budget spans every worker, all stay in that one writer, so the
+payroll is the same as a single-process run's. Design notes: docs/scale.md."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task, unmapped
+from prefect.cache_policies import NO_CACHE
+from prefect_dask import DaskTaskRunner
+
+from flows.ingest import month_survey_files
+from flows.policy_file import load_policy
+from flows.secret_key import phone_key
+from flows.survey_stage import stage_connection, stage_surveys
+
+DASK_ADDRESS = "GRIDPAY_DASK_ADDRESS"
+
+
+@task(cache_policy=NO_CACHE)
+def stage_partition(index: int, survey_file: str, workdir: str, policy_path: str, key_file: str) -> str:
+    """One district's file -> Parquet of its normalised rows (row_id local to the file)."""
+    policy = load_policy(Path(policy_path))
+    part = Path(workdir) / f"part-{index:04d}"
+    stage_surveys([Path(survey_file)], policy.aliases, policy.items, phone_key(Path(key_file)), part)
+    target = part / "surveys.parquet"
+    with stage_connection(part) as con:
+        con.execute("copy (select * from surveys order by row_id) to ? (format parquet)", [str(target)])
+    return str(target)
+
+
+def merge_partitions(parts: list[str], workdir: Path) -> int:
+    """The stage file's `surveys` table, numbered as the single-process path numbers it: file
+    order (the parts come in file order), then row order."""
+    sources = " union all ".join(f"select {i} as part, * from read_parquet('{p}')" for i, p in enumerate(parts))
+    with stage_connection(workdir) as con:
+        con.execute(f"create or replace table surveys as select (row_number() over (order by part, row_id) - 1)::integer "
+                    f"as row_id, * exclude (row_id, part) from ({sources}) order by 1")
+        return con.execute("select count(*) from surveys").fetchone()[0]
+
+
+def task_runner(workers: int) -> DaskTaskRunner:
+    """A Dask cluster at GRIDPAY_DASK_ADDRESS if set, else a local one with `workers` processes."""
+    address = os.environ.get(DASK_ADDRESS)
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                          "dashboard_address": ":0"})
+
+
+@flow(name="gridpay-stage-partitions")
+def stage_partitions(month: str, workdir: str, policy_path: str, key_file: str) -> int:
+    files = month_survey_files(Path(workdir) / "inbox", month)
+    futures = stage_partition.map(range(len(files)), [str(f) for f in files], unmapped(workdir),
+                                  unmapped(policy_path), unmapped(key_file))
+    parts = [f.result() for f in futures]
+    if not parts:      # no survey file: the single-process stage builds the empty table
+        policy = load_policy(Path(policy_path))
+        return stage_surveys([], policy.aliases, policy.items, phone_key(Path(key_file)), Path(workdir))
+    rows = merge_partitions(parts, Path(workdir))
+    get_run_logger().info("staged %d survey rows from %d district files on Dask", rows, len(parts))
+    return rows
