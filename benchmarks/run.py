@@ -29,7 +29,7 @@ from flows.policy_file import load_policy
 from flows.publish import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
                            quarantine_rows, write_file)
 from flows.report_data import grids_with_change, run_summary, workers_with_interval
-from flows.reporting import render_reports, render_worker_pages, worker_contexts
+from flows.reporting import render_reports, render_worker_pages, run_fonts, worker_contexts
 from flows.settings import DEFAULT_POLICY
 from flows.staging import input_files, stage_inputs
 from flows.validation import validate_staged
@@ -133,7 +133,8 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int)
             row["flags_text"] = row["flags"]
         contexts = worker_contexts(con, run_id, MONTH, run_summary(con, run_id, grids, payroll, 0), grids, payroll,
                                    policy.items)
-        sizes = [len(pdf) for _, _, pdf in render_worker_pages(contexts, "zh", os.cpu_count() or 1)]
+        fonts = run_fonts(root / "fonts", "", contexts)
+        sizes = [len(pdf) for _, _, pdf in render_worker_pages(contexts, "zh", os.cpu_count() or 1, fonts)]
     con.close()
 
     floor_con = duckdb.connect()

@@ -2,8 +2,10 @@
 the staging folder. The figures come from flows/report_data.py; the look from reports/."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -12,7 +14,8 @@ import duckdb
 from flows import report_data as data
 from flows.publish import csv_bytes, write_file
 from reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
-from reports.render import flags_text, pdf_bytes, report_html
+from reports.fonts import subset_fonts
+from reports.render import flags_text, pdf_bytes, report_charset, report_html
 from reports.strings import labels
 from transforms.policy import Policy
 from transforms.stats import z_value
@@ -61,12 +64,20 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
         failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
         callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
     write_file(folder / "scorecard.html", html.encode("utf-8"))
-    write_file(folder / "scorecard.pdf", pdf_bytes(html))
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments)
-    for worker_id, html, pdf in render_worker_pages(pages, lang, workers=os.cpu_count() or 1):
-        write_file(folder / "workers" / f"{worker_id}.html", html.encode("utf-8"))
-        write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
+    with tempfile.TemporaryDirectory(prefix="gridpay-fonts-") as font_dir:
+        fonts = run_fonts(Path(font_dir), html, pages)
+        write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
+        for worker_id, page, pdf in render_worker_pages(pages, lang, os.cpu_count() or 1, fonts):
+            write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
+            write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
+
+
+def run_fonts(folder: Path, scorecard_html: str, contexts: list[dict]) -> dict[str, str]:
+    """One CJK subset for every PDF of the run: the characters of the HR page and of every worker's data."""
+    text = report_charset(scorecard_html, json.dumps(contexts, ensure_ascii=False, default=str))
+    return {weight: str(path) for weight, path in subset_fonts(text, folder).items()}
 
 
 def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], workers: list[dict],
@@ -85,21 +96,22 @@ def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], 
             for w in workers]
 
 
-def render_worker_page(context: dict, lang: str) -> tuple[str, str, bytes]:
+def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:
     """(worker_id, html, pdf) for one worker; runs in a pool process for large months."""
     w = context["w"]
     trend = trend_figure(context["months"], {w["name"]: context["trend"]}, labels(lang)["score_axis"])
     html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
                        items=context["items"], trend=svg_data_uri(trend))
-    return w["worker_id"], html, pdf_bytes(html)
+    return w["worker_id"], html, pdf_bytes(html, fonts)
 
 
-def render_worker_pages(contexts: list[dict], lang: str, workers: int):
+def render_worker_pages(contexts: list[dict], lang: str, workers: int, fonts: dict[str, str] | None = None):
     """Worker scorecards across `workers` processes; a small month renders in-process, where a
     pool's start-up would cost more than it saves."""
     if workers < 2 or len(contexts) < PARALLEL_FROM:
-        yield from (render_worker_page(c, lang) for c in contexts)
+        yield from (render_worker_page(c, lang, fonts) for c in contexts)
         return
     # forkserver, not fork: this process holds DuckDB's and Prefect's threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        yield from pool.map(render_worker_page, contexts, [lang] * len(contexts), chunksize=4)
+        yield from pool.map(render_worker_page, contexts, [lang] * len(contexts), [fonts] * len(contexts),
+                            chunksize=4)

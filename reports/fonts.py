@@ -46,3 +46,39 @@ def cjk_family() -> str:
         "svg.hashsalt": "gridpay",       # stable SVG ids: same data, same bytes
     })
     return family
+
+
+def _face_index(path: Path) -> int:
+    """The Simplified Chinese face of a collection (.ttc), else the first."""
+    from fontTools.ttLib import TTCollection
+    if path.suffix.lower() != ".ttc":
+        return 0
+    faces = TTCollection(str(path), lazy=True).fonts
+    names = [f["name"].getDebugName(1) for f in faces]
+    return names.index(CJK_FAMILY) if CJK_FAMILY in names else 0
+
+
+def subset_fonts(text: str, folder: Path) -> dict[str, Path]:
+    """The CJK font's regular and (when installed) bold faces cut down to the characters of
+    `text`, as OpenType files in `folder`: {'normal': path, 'bold': path}. WeasyPrint's HarfBuzz
+    subsetting keeps glyph ids, so a PDF that embeds the whole 65k-glyph face carries its tables
+    (~290 KiB a page); a face of a few hundred glyphs makes the same page a few tens of KiB."""
+    from fontTools import subset, ttLib
+    regular = cjk_font_path()
+    bold = Path(str(regular).replace("Regular", "Bold"))
+    options = subset.Options()
+    options.name_IDs, options.name_languages, options.layout_features = ["*"], ["*"], ["*"]
+    options.notdef_outline, options.hinting = True, False
+    codepoints = sorted({ord(c) for c in text} | set(range(0x20, 0x7F)))
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for weight, source in (("normal", regular), ("bold", bold if bold.is_file() and bold != regular else None)):
+        if source is None:
+            continue
+        font = ttLib.TTFont(str(source), fontNumber=_face_index(source), lazy=False)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        out[weight] = folder / f"gridpay-cjk-{weight}.otf"
+        font.save(str(out[weight]))
+    return out

@@ -39,6 +39,16 @@ def test_pdfs_embed_a_cjk_font(month):
         assert cjk and all(" yes yes " in line for line in cjk), fonts
 
 
+def test_pdfs_embed_only_the_run_s_subset_faces_and_stay_small(month):
+    """The system CJK face (65k glyphs) would make each page ~290 KiB; the run's subset keeps
+    every character, including the chart labels, in a few tens of KiB."""
+    for pdf in (month / "scorecard.pdf", *sorted((month / "workers").glob("*.pdf"))):
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        names = [line.split()[0] for line in fonts.splitlines()[2:]]
+        assert names and all("GridpayCJK" in n for n in names), fonts
+        assert pdf.stat().st_size < 120 * 1024, (pdf.name, pdf.stat().st_size)
+
+
 def test_worker_pdf_shows_that_worker_alone(month):
     names = {"W1": "王伟", "W2": "李娜", "W3": "张喆", "W4": "刘玥"}
     for worker_id, name in names.items():
