@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from expectations.sql_rules import known, matches
+
 E = gx.expectations
 
 
-def adjustments_suite(worker_ids: list[str]) -> gx.ExpectationSuite:
+def adjustments_suite(workers_table: str) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="adjustments", expectations=[
-        E.ExpectColumnValuesToBeInSet(
-            column="worker_id", value_set=worker_ids, meta={"reason": "worker_id is not in workers.csv"}),
-        E.ExpectColumnValuesToMatchRegex(
-            column="month", regex=r"^\d{4}-\d{2}$", meta={"reason": "month is not YYYY-MM"}),
-        E.ExpectColumnValuesToMatchRegex(
-            column="amount", regex=r"^-?\d+(?:\.\d{1,2})?$",
-            meta={"reason": "amount is not an amount in yuan (at most 2 decimals)"}),
+        known("worker_id", workers_table, "worker_id is not in workers.csv"),
+        matches("month", r"[0-9]{4}-[0-9]{2}", "month is not YYYY-MM"),
+        matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?", "amount is not an amount in yuan (at most 2 decimals)"),
         E.ExpectColumnValuesToNotBeNull(column="reason", meta={"reason": "reason is blank"}),
         E.ExpectColumnValuesToNotBeNull(column="approved_by", meta={"reason": "approved_by is blank"}),
     ])

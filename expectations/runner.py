@@ -1,9 +1,8 @@
-"""Run a GX suite and say, per row, which rules it broke.
+"""Run a GX suite over a table in the run's DuckDB stage file and say which rows each rule failed.
 
-Two paths: `validate_frame` for the small reference tables (pandas), and `validate_table` for the
-month's survey rows, which stay in DuckDB: GX computes each rule there through its SQL path and
-hands back, per failing rule, the query that selects the failing rows, so no row is pulled into
-Python to learn what is wrong with it."""
+Every input table (reference tables and the month's survey rows) stays in DuckDB: GX computes
+each rule there through its SQL path and hands back, per failing rule, the query that selects the
+failing rows, so no row is pulled into Python to learn what is wrong with it."""
 from __future__ import annotations
 
 import contextlib
@@ -11,10 +10,8 @@ import json
 import logging
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
 from sqlalchemy.pool import NullPool
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -23,7 +20,6 @@ from great_expectations.data_context.types.base import ProgressBarsConfig  # noq
 from great_expectations.execution_engine import sqlalchemy_execution_engine as _sa_engine  # noqa: E402
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
-ROW_ID = "_row_id"
 
 
 @dataclass(frozen=True)
@@ -34,12 +30,6 @@ class RuleResult:
     reason: str
     failed_rows: int
     success: bool
-
-
-@dataclass(frozen=True)
-class Validation:
-    rules: tuple[RuleResult, ...]
-    reasons_by_row: dict[int, tuple[str, ...]]   # ROW_ID -> reasons, only rows that failed
 
 
 @dataclass(frozen=True)
@@ -55,12 +45,6 @@ def _quiet_context():
     return context
 
 
-@lru_cache(maxsize=1)
-def _batch_definition():
-    asset = _quiet_context().data_sources.add_pandas("gridpay").add_dataframe_asset("frame")
-    return asset.add_batch_definition_whole_dataframe("whole")
-
-
 def _raise_if_broken(res) -> None:
     if res.exception_info and res.exception_info.get("raised_exception"):
         raise RuntimeError(f"expectation {res.expectation_config.type} could not run: "
@@ -68,27 +52,8 @@ def _raise_if_broken(res) -> None:
 
 
 def _column(cfg) -> str | None:
-    # a pair rule names its first column; a SQL rule names its column in meta
-    return cfg.kwargs.get("column") or cfg.kwargs.get("column_A") or cfg.meta.get("column")
-
-
-def validate_frame(frame: pd.DataFrame, suite: gx.ExpectationSuite) -> Validation:
-    """Rows are identified by the frame's ROW_ID column; each expectation's meta['reason'] is
-    the text a quarantined row carries."""
-    batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(suite, result_format={
-        "result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID]})
-    rules, reasons = [], {}
-    for res in result.results:
-        _raise_if_broken(res)
-        cfg = res.expectation_config
-        reason = cfg.meta.get("reason", cfg.type)
-        failed = [int(item[ROW_ID]) for item in res.result.get("unexpected_index_list") or []]
-        for row_id in failed:
-            reasons.setdefault(row_id, []).append(reason)
-        rules.append(RuleResult(rule=cfg.type, column=_column(cfg), reason=reason,
-                                failed_rows=len(failed), success=bool(res.success)))
-    return Validation(tuple(rules), {k: tuple(v) for k, v in reasons.items()})
+    # a SQL rule names its column in meta
+    return cfg.kwargs.get("column") or cfg.meta.get("column")
 
 
 # GX 1.x closes duckdb-engine's pooled connection before it reads the cursor (GX issues 10738,
@@ -130,7 +95,7 @@ def _failing_rows_sql(res, table: str, row_id: str) -> str | None:
         return None
     cfg = res.expectation_config
     if "unexpected_rows_query" in cfg.kwargs:      # a SQL rule: its own query selects the rows
-        query = cfg.kwargs["unexpected_rows_query"].replace("{batch}", table)
+        query = cfg.kwargs["unexpected_rows_query"].format(batch=table)   # as GX formats it: {{ -> {
     else:
         query = res.result["unexpected_index_query"]
     return f"select {row_id} from ({query.rstrip().rstrip(';')})"

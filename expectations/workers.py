@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from expectations.sql_rules import matches
+
 E = gx.expectations
-YUAN = r"^\d+(?:\.\d{1,2})?$"
+YUAN = r"[0-9]+(\.[0-9]{1,2})?"
 
 
 def workers_suite() -> gx.ExpectationSuite:
@@ -12,13 +14,9 @@ def workers_suite() -> gx.ExpectationSuite:
         E.ExpectColumnValuesToNotBeNull(column="worker_id", meta={"reason": "worker_id is blank"}),
         E.ExpectColumnValuesToBeUnique(column="worker_id", meta={"reason": "worker_id is not unique"}),
         # worker_id names the worker's scorecard file: letters, digits, '-' and '_' only
-        E.ExpectColumnValuesToMatchRegex(
-            column="worker_id", regex=r"^[A-Za-z0-9][A-Za-z0-9_-]*$",
-            meta={"reason": "worker_id may hold only letters, digits, '-' and '_'"}),
+        matches("worker_id", r"[A-Za-z0-9][A-Za-z0-9_-]*", "worker_id may hold only letters, digits, '-' and '_'"),
         E.ExpectColumnValuesToNotBeNull(column="name", meta={"reason": "name is blank"}),
         E.ExpectColumnValuesToNotBeNull(
             column="perf_pay_target", meta={"reason": "perf_pay_target is blank"}),
-        E.ExpectColumnValuesToMatchRegex(
-            column="perf_pay_target", regex=YUAN,
-            meta={"reason": "perf_pay_target is not an amount in yuan >= 0 (at most 2 decimals)"}),
+        matches("perf_pay_target", YUAN, "perf_pay_target is not an amount in yuan >= 0 (at most 2 decimals)"),
     ])

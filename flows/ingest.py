@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from flows.errors import InputError
-from transforms.privacy import masked_comment, phone_hash
+from transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xlsx", ".parquet")
 REQUIRED = {
@@ -107,14 +107,3 @@ def month_survey_files(inbox: Path, month: str) -> list[Path]:
         return []
     return sorted(p for p in folder.iterdir()
                   if p.name.startswith(month) and p.suffix.lower() in SURVEY_SUFFIXES)
-
-
-def read_surveys(files: list[Path], aliases: dict[str, str], key: bytes) -> pd.DataFrame:
-    frames = [read_table(p, "surveys", aliases) for p in files]
-    if not frames:
-        return pd.DataFrame(columns=["source_file", "row_number", *REQUIRED["surveys"]], dtype="string")
-    surveys = pd.concat(frames, ignore_index=True)
-    surveys = with_hashed_phone(surveys, "respondent_phone", key)
-    if "comment" in surveys.columns:
-        surveys["comment"] = surveys["comment"].map(masked_comment, na_action="ignore").astype("string")
-    return surveys

@@ -27,6 +27,7 @@ TEXT_COLUMNS = ("response_id", "grid_id", "household_id", "submitted_at", "respo
                 "duration_s", "comment")
 # Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
 _TRIM = " \t\r\n\v\f\u3000\u00a0"
+_TRIM_LIST = ", ".join(f"'{c}'" for c in _TRIM)
 _FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
 
 
@@ -109,9 +110,15 @@ def _load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: 
     missing = [c for c in REQUIRED["surveys"] if c not in names]
     if missing:
         raise InputError(source_name, f"required column is missing (have: {', '.join(names)})", column=missing[0])
+    trimmed = []
+    for i, raw in enumerate(raw_columns):
+        text = f"{_quoted(raw)}::varchar"
+        # trim only cells that need it: trimming every cell of a 10M-row month doubled the read
+        edges = f"({text})[1] in ({_TRIM_LIST}) or ({text})[-1] in ({_TRIM_LIST})"
+        trimmed.append(f"nullif(case when {edges} then trim({text}, '{_TRIM}') else {text} end, '') as c{i}")
     cell = {}
-    for raw, name in zip(raw_columns, names):
-        cell.setdefault(name, f"nullif(trim({_quoted(raw)}::varchar, '{_TRIM}'), '')")
+    for i, name in enumerate(names):
+        cell.setdefault(name, f"c{i}")                 # a repeated header: the first column counts
     exprs = []
     for name in (*TEXT_COLUMNS, *items):
         value = cell.get(name, "null::varchar")
@@ -123,9 +130,10 @@ def _load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: 
                          f"else {value} end as comment")
         else:
             exprs.append(f"{value} as {_quoted(name)}")
-    every_cell_blank = " and ".join(f"{c} is null" for c in cell.values()) or "true"
+    every_cell_blank = " and ".join(f"c{i} is null" for i in range(len(raw_columns))) or "true"
+    # cells are trimmed once in the inner query; hashing, masking and the blank test read them
     con.execute(f"create table {table} as select {', '.join(exprs)}, ({every_cell_blank}) as is_blank_row "
-                f"from {source}", dict(zip(("okey", "ikey"), _hmac_pads(key))))
+                f"from (select {', '.join(trimmed)} from {source})", dict(zip(("okey", "ikey"), _hmac_pads(key))))
 
 
 def _load_with_pandas(con, table: str, path: Path, aliases: dict[str, str], items: tuple[str, ...],
@@ -206,16 +214,15 @@ def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, 
     workdir.mkdir(parents=True, exist_ok=True)
     with stage_connection(workdir) as con:
         tables = load_survey_files(con, files, aliases, items, key, workdir)
-        columns = ", ".join(_quoted(c) for c in (*[c if c != "respondent_phone" else "respondent_phone_hash"
-                                                   for c in TEXT_COLUMNS], *items))
+        names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
+        columns = ", ".join(_quoted(c) for c in names)
         parts = [f"select {i} as file_index, '{f.name.replace(chr(39), chr(39) * 2)}' as source_file, "
                  f"{'row_number' if _has_column(con, t, 'row_number') else 'rowid + 2'} as row_number, {columns} "
                  f"from {t} where not is_blank_row" for i, (t, f) in enumerate(zip(tables, files))]
-        empty = f"select 0 as file_index, ''::varchar as source_file, 0::bigint as row_number, " + ", ".join(
-            f"null::varchar as {_quoted(c)}" for c in columns.split(", ")) + " where false"
-        con.execute(f"create table survey_text as {' union all '.join(parts) or empty}")
-        for t in tables:
-            con.execute(f"drop table {t}")
+        empty = ("select 0 as file_index, ''::varchar as source_file, 0::bigint as row_number, "
+                 + ", ".join(f"null::varchar as {_quoted(c)}" for c in names) + " where false")
+        # a view: the per-file tables are read twice more (distinct texts, the final table), not copied
+        con.execute(f"create view survey_text as {' union all '.join(parts) or empty}")
         answers = " union all ".join(f"select {_quoted(i)} as v from survey_text" for i in items) or "select null as v"
         _mapping(con, "map_answer", answers, normalized_likert)
         _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
@@ -237,7 +244,9 @@ def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, 
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}
             order by row_id""")
-        con.execute("drop table survey_text")
+        con.execute("drop view survey_text")
+        for t in tables:
+            con.execute(f"drop table {t}")
         return con.execute("select count(*) from surveys").fetchone()[0]
 
 

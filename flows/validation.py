@@ -5,12 +5,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pandas as pd
-
 from expectations.adjustments import adjustments_suite
 from expectations.assignments import assignments_suite
 from expectations.grids import grids_suite
-from expectations.runner import ROW_ID, RuleResult, validate_frame, validate_table
+from expectations.runner import RuleResult, validate_table
 from expectations.surveys import surveys_suite
 from expectations.workers import workers_suite
 from flows.errors import InputError
@@ -41,45 +39,50 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, next_month - timedelta(microseconds=1)
 
 
-def _with_row_id(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.reset_index(drop=True)
-    out[ROW_ID] = range(len(out))
-    return out
+REFERENCE = ("grids", "workers", "assignments", "adjustments")
 
 
-def _require_valid(frame: pd.DataFrame, suite) -> None:
+def _stage_reference_tables(workdir: Path) -> None:
+    """The reference tables next to the survey rows in the stage file, `row_id` in file order."""
+    with stage_connection(workdir) as con:
+        for kind in REFERENCE:
+            con.execute(f"create or replace table {kind} as select file_row_number::integer as row_id, "
+                        f"* exclude (file_row_number) from read_parquet(?, file_row_number = true)",
+                        [str(workdir / f"{kind}.parquet")])
+
+
+def _require_valid(workdir: Path, table: str, suite) -> None:
     """Reference data must be right as a whole: the first broken cell stops the run (exit 2)."""
-    if frame.empty:
-        return
-    result = validate_frame(frame, suite)
-    failing = [r for r in result.rules if r.failed_rows]
+    with stage_connection(workdir) as con:
+        if not con.execute(f"select count(*) from {table}").fetchone()[0]:
+            return
+    result = validate_table(workdir / STAGE_DB, table, suite)
+    failing = [(rule, sql) for rule, sql in zip(result.rules, result.failing_rows_sql) if sql is not None]
     if not failing:
         return
-    first_row = min(result.reasons_by_row)
-    reason = result.reasons_by_row[first_row][0]
-    column = next((r.column for r in failing if r.reason == reason), None)
-    more = sum(len(v) for v in result.reasons_by_row.values()) - 1
-    tail = f" (and {more} more problems)" if more else ""
-    raise InputError(frame.loc[first_row, "source_file"], reason + tail,
-                     row=int(frame.loc[first_row, "row_number"]), column=column)
+    with stage_connection(workdir) as con:
+        problems = sorted((row_id, index) for index, (_, sql) in enumerate(failing)
+                          for (row_id,) in con.execute(sql).fetchall())
+        first_row, first_rule = problems[0]          # the first broken row, its first rule in suite order
+        source_file, row_number = con.execute(f"select source_file, row_number from {table} where row_id = ?",
+                                              [first_row]).fetchone()
+    rule = failing[first_rule][0]
+    tail = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    raise InputError(source_file, rule.reason + tail, row=int(row_number), column=rule.column)
 
 
 def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSummary:
     """Checks the reference tables (raising InputError), then the staged survey rows where they
     are, writing `survey_invalid` (row_id, invalid_reason) into the stage file for rows that fail."""
-    grids = _with_row_id(pd.read_parquet(workdir / "grids.parquet"))
-    workers = _with_row_id(pd.read_parquet(workdir / "workers.parquet"))
-    assignments = _with_row_id(pd.read_parquet(workdir / "assignments.parquet"))
-    adjustments = _with_row_id(pd.read_parquet(workdir / "adjustments.parquet"))
-    _require_valid(grids, grids_suite())
-    _require_valid(workers, workers_suite())
-    grid_ids, worker_ids = sorted(grids["grid_id"]), sorted(workers["worker_id"])
-    _require_valid(assignments, assignments_suite(worker_ids, grid_ids))
-    _require_valid(adjustments, adjustments_suite(worker_ids))
+    _stage_reference_tables(workdir)
+    _require_valid(workdir, "grids", grids_suite())
+    _require_valid(workdir, "workers", workers_suite())
+    _require_valid(workdir, "assignments", assignments_suite("workers", "grids"))
+    _require_valid(workdir, "adjustments", adjustments_suite("workers"))
 
     start, end = month_bounds(month)
     scale = range(policy.scale_min, policy.scale_max + 1)
-    suite = surveys_suite(policy.items, grid_ids, policy.channels, start, end, scale)
+    suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale)
     with stage_connection(workdir) as con:
         total = con.execute("select count(*) from surveys").fetchone()[0]
     result = validate_table(workdir / STAGE_DB, "surveys", suite) if total else None

@@ -63,37 +63,3 @@ def _one_timestamp(text: str | None, tz: str) -> pd.Timestamp | None:
 def parsed_timestamp(value: object, tz: str = "Asia/Shanghai") -> pd.Timestamp | None:
     """Local wall-clock time of a cell as people type it; None when it is not a date-time."""
     return _one_timestamp(normalized_cell(value), tz)
-
-
-def parsed_timestamps(values: pd.Series, tz: str = "Asia/Shanghai") -> pd.Series:
-    """Local wall-clock timestamps (naive, in `tz`); NaT where the text is not a date-time.
-    The common 'YYYY-MM-DD HH:MM:SS' is parsed in one vectorised pass; only the rest one by one."""
-    out = pd.to_datetime(values, format="%Y-%m-%d %H:%M:%S", errors="coerce").astype("datetime64[us]")
-    rest = out.isna() & values.notna()
-    if rest.any():
-        out[rest] = pd.to_datetime([_one_timestamp(normalized_cell(v), tz) for v in values[rest]]).astype("datetime64[us]")
-    return pd.Series(out, index=values.index, dtype="datetime64[us]")
-
-
-def _mapped(values: pd.Series, fn) -> pd.Series:
-    """fn applied once per distinct value (a month has a handful of distinct answers, not millions)."""
-    distinct = values.dropna().unique()
-    return values.map(dict(zip(distinct, (fn(v) for v in distinct)))).astype("string")
-
-
-SURVEY_OPTIONAL = ("respondent_phone_hash", "channel", "duration_s", "comment")
-
-
-def normalized_surveys(frame: pd.DataFrame, items: tuple[str, ...]) -> pd.DataFrame:
-    """Survey cells as validation expects them: every policy item and optional column present,
-    answers as '1'..'5' text, `submitted_at_ts` parsed; nothing is dropped or judged here."""
-    out = frame.copy()
-    for col in (*items, *SURVEY_OPTIONAL):
-        if col not in out.columns:
-            out[col] = pd.Series(pd.NA, index=out.index, dtype="string")
-    for item in items:
-        out[item] = _mapped(out[item], normalized_likert)
-    out["duration_s"] = _mapped(out["duration_s"], normalized_integer)
-    out["channel"] = _mapped(out["channel"], lambda v: (normalized_cell(v) or "").lower() or None)
-    out["submitted_at_ts"] = parsed_timestamps(out["submitted_at"])
-    return out

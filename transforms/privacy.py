@@ -4,8 +4,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 
-_NON_DIGITS = re.compile(r"\D")
+_NON_DIGITS = re.compile(r"[^0-9]")
 _MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)")
 # house numbers in an address: 12号, 3栋, 2单元, 501室 -> *号, *栋, *单元, *室
 _ADDRESS_NUMBER = re.compile(r"\d+(?=\s*(?:号楼|号|栋|幢|单元|室|层))")
@@ -13,10 +14,11 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za
 
 
 def normalized_phone(raw: str | None) -> str | None:
-    """Digits only, without the +86 / 0086 country prefix; None when nothing is left."""
+    """ASCII digits only (full-width digits folded to them first), without the +86 / 0086
+    country prefix; None when nothing is left."""
     if raw is None:
         return None
-    digits = _NON_DIGITS.sub("", str(raw))
+    digits = _NON_DIGITS.sub("", unicodedata.normalize("NFKC", str(raw)))
     for prefix in ("0086", "86"):
         if digits.startswith(prefix) and len(digits) == 11 + len(prefix):
             digits = digits[len(prefix):]

@@ -1,0 +1,23 @@
+"""Rules written as SQL for GX's SQL path, where DuckDB has no regex expectation and where a
+value set of a city's 30,000 ids is better a join. GX formats `{batch}` into each query, so
+literal braces are doubled here."""
+from __future__ import annotations
+
+import great_expectations as gx
+
+
+def matches(column: str, pattern: str, reason: str) -> gx.expectations.UnexpectedRowsExpectation:
+    """Every non-blank value of `column` matches `pattern` in full (RE2 syntax)."""
+    pattern = pattern.replace("{", "{{").replace("}", "}}").replace("'", "''")
+    return gx.expectations.UnexpectedRowsExpectation(
+        unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null "
+                               f"and not regexp_full_match({column}, '{pattern}')"),
+        description=reason, meta={"reason": reason, "column": column})
+
+
+def known(column: str, table: str, reason: str) -> gx.expectations.UnexpectedRowsExpectation:
+    """Every non-blank value of `column` is a `column` of the staged `table`."""
+    return gx.expectations.UnexpectedRowsExpectation(
+        unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null "
+                               f"and {column} not in (select {column} from {table} where {column} is not null)"),
+        description=reason, meta={"reason": reason, "column": column})
