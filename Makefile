@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test bench clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,10 @@ demo: setup
 
 test: setup
 	$(VENV)/bin/pytest -q
+
+# SIZES=100k,200k,1M,10M make bench (default: 100k,200k,1M; 10M needs ~15 min and ~5 GB of disk)
+bench: setup
+	$(VENV)/bin/python benchmarks/run.py --sizes $(or $(SIZES),100k,200k,1M)
 
 clean:
 	rm -rf demo out warehouse .pytest_cache

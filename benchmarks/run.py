@@ -1,11 +1,12 @@
 """gridpay benchmark: wall time and peak memory of each stage at 100k, 1M and 10M responses in a
 month, against the floor (a bare DuckDB query over the same survey file).
 
-    python benchmarks/run.py                    # 100k and 1M
-    python benchmarks/run.py --sizes 100k,1M,10M
+    make bench                                  # 100k, 200k (a ~500-worker district) and 1M
+    SIZES=100k,1M,10M make bench
 
 Stages are called directly (no Prefect), so the table shows the work, not orchestration; the
-Prefect fixed cost is measured once at the end. Not a test: nothing here asserts a time."""
+Prefect fixed cost (its temporary server, a flow run, a subflow per month) is measured once at the
+end. Not a test: nothing here asserts a time."""
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,7 @@ from flows.staging import input_files, stage_inputs
 from flows.validation import validate_staged
 from flows.warehouse import connect, load_raw, score, store_validation
 
-SIZES = {"100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+SIZES = {"100k": 100_000, "200k": 200_000, "1M": 1_000_000, "10M": 10_000_000}   # 200k: a ~500-worker district
 MONTH = "2026-10"
 FLOOR_SQL = """
 select grid_id, avg(score) from (
@@ -83,7 +84,7 @@ def write_inbox(inbox: Path, responses: int, seed: int) -> int:
     return len(surveys)
 
 
-def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int) -> dict:
+def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True) -> dict:
     rss = PeakRss()
     stages: list[tuple[str, float, int]] = []
 
@@ -124,6 +125,14 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int)
         write_file(out / "grid_scores.csv", csv_bytes(grid_rows(con, run_id), GRID_COLUMNS))
         write_file(out / "quarantine.csv", csv_bytes(quarantine_rows(con, run_id), QUARANTINE_COLUMNS))
     workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
+    floor = _floor(survey_csv)
+    pipeline = sum(s for name, s, _ in stages if name in ("ingest", "validate", "load", "score", "publish CSVs"))
+    result = {"label": label, "rows": rows, "generated": generated, "stages": stages, "floor": floor,
+              "pipeline": pipeline, "workers": workers, "peak": max(p for _, _, p in stages[:5]),
+              "pdf_rate": None, "pdf_kib": None}
+    if not reports:
+        con.close()
+        return result
     with stage("HR scorecard"):
         render_reports_hr_only(con, run_id, out, policy)
     with stage(f"worker PDFs ({pdf_sample} of {workers})"):
@@ -136,15 +145,14 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int)
         fonts = run_fonts(root / "fonts", "", contexts)
         sizes = [len(pdf) for _, _, pdf in render_worker_pages(contexts, "zh", os.cpu_count() or 1, fonts)]
     con.close()
+    return {**result, "pdf_rate": pdf_sample / stages[-1][1], "pdf_kib": sum(sizes) / len(sizes) / 1024}
 
+
+def _floor(survey_csv: Path) -> float:
     floor_con = duckdb.connect()
     start = time.perf_counter()
     floor_con.execute(FLOOR_SQL, [str(survey_csv)]).fetchall()
-    floor = time.perf_counter() - start
-    pipeline = sum(s for name, s, _ in stages if name in ("ingest", "validate", "load", "score", "publish CSVs"))
-    return {"label": label, "rows": rows, "generated": generated, "stages": stages, "floor": floor,
-            "pipeline": pipeline, "workers": workers, "pdf_rate": pdf_sample / stages[-1][1],
-            "pdf_kib": sum(sizes) / len(sizes) / 1024, "peak": max(p for _, _, p in stages[:5])}
+    return time.perf_counter() - start
 
 
 def render_reports_hr_only(con, run_id: str, out: Path, policy) -> None:
@@ -163,18 +171,45 @@ def main() -> None:
     parser.add_argument("--sizes", default="100k,1M")
     parser.add_argument("--pdf-sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reports-up-to", default="1M",
+                        help="render reports only at sizes up to this one (a 10M month has ~27,000 workers)")
     args = parser.parse_args()
     results = []
     for label in args.sizes.split(","):
         root = Path(tempfile.mkdtemp(prefix=f"gridpay-bench-{label}-"))
         try:
-            results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed))
+            results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed,
+                                    reports=SIZES[label] <= SIZES[args.reports_up_to]))
         finally:
             shutil.rmtree(root, ignore_errors=True)
         print_result(results[-1])
+    print(prefect_fixed_cost())
     print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
           f"duckdb {duckdb.__version__}; max RSS of the whole run {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB")
+
+
+def prefect_fixed_cost(months: int = 12) -> str:
+    """What Prefect adds around the work: starting its temporary local server with the first flow
+    run, and each month run as a subflow of one flow run (as `gridpay demo` runs its 12 months)."""
+    from prefect import flow
+
+    @flow(name="bench-month")
+    def month_flow(month: str) -> str:
+        return month
+
+    @flow(name="bench-months")
+    def months_flow(n: int) -> list[str]:
+        return [month_flow(f"2026-{m:02d}") for m in range(1, n + 1)]
+
+    start = time.perf_counter()
+    months_flow(0)
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    months_flow(months)
+    total = time.perf_counter() - start
+    return (f"\nPrefect fixed cost: first flow run (starts the temporary server) {first:.1f} s; "
+            f"one flow run with {months} month subflows {total:.1f} s ({total / months:.2f} s a month)")
 
 
 def print_result(r: dict) -> None:
@@ -185,8 +220,8 @@ def print_result(r: dict) -> None:
         print(f"| {name} | {seconds:.2f} | {peak / 2**30:.2f} |")
     print(f"| **pipeline, ingest to payroll.csv** | **{r['pipeline']:.2f}** | {r['peak'] / 2**30:.2f} |")
     print(f"| floor: bare DuckDB latest-answer-per-household mean by grid | {r['floor']:.2f} | |")
-    print(f"pipeline / floor = {r['pipeline'] / r['floor']:.1f}x; worker PDFs {r['pdf_rate']:.1f}/s, "
-          f"{r['pdf_kib']:.0f} KiB each")
+    pdfs = f"worker PDFs {r['pdf_rate']:.1f}/s, {r['pdf_kib']:.0f} KiB each" if r["pdf_rate"] else "reports not run"
+    print(f"pipeline / floor = {r['pipeline'] / r['floor']:.1f}x; {pdfs}")
 
 
 if __name__ == "__main__":

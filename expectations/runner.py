@@ -8,8 +8,10 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import itertools
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy.pool import NullPool
@@ -39,7 +41,9 @@ class TableValidation:
     failing_rows_sql: tuple[str | None, ...]
 
 
+@lru_cache(maxsize=1)
 def _quiet_context():
+    """One ephemeral context per process (each new one makes a temporary docs folder)."""
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     return context
@@ -107,6 +111,9 @@ def _failed_count(res) -> int:
     return int(res.result.get("observed_value") or 0)
 
 
+_source_numbers = itertools.count()
+
+
 def _identity(cfg) -> str:
     # results come back in GX's order, and a suite not saved in a context has no expectation ids
     # (a result's kwargs gain a batch id, so type and meta, whose reason is unique in a suite, name it)
@@ -117,14 +124,16 @@ def validate_table(db_file: Path, table: str, suite: gx.ExpectationSuite, row_id
     """Validate `table` inside the DuckDB file `db_file` through GX's SQL path. The engine's
     connection is closed before returning, so the caller may open the file again."""
     # NullPool: a connection GX hands back is closed, not kept in a pool that outlives the run
-    source = _quiet_context().data_sources.add_sql("stage", connection_string=f"duckdb:///{db_file}",
-                                                   kwargs={"poolclass": NullPool})
+    context, name = _quiet_context(), f"stage-{next(_source_numbers)}"
+    source = context.data_sources.add_sql(name, connection_string=f"duckdb:///{db_file}",
+                                          kwargs={"poolclass": NullPool})
     batch = source.add_table_asset(table, table_name=table).add_batch_definition_whole_table("whole").get_batch()
     try:
         result = batch.validate(suite, result_format={"result_format": "COMPLETE",
                                                       "unexpected_index_column_names": [row_id]})
     finally:
         _release_duckdb_connections()
+        context.data_sources.delete(name)
     by_rule = {_identity(res.expectation_config): res for res in result.results}
     rules, queries = [], []
     for expectation in suite.expectations:          # suite order, so a row's reasons read in a fixed order

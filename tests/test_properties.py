@@ -6,7 +6,6 @@ from fractions import Fraction
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
