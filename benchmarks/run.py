@@ -10,13 +10,17 @@ end. Not a test: nothing here asserts a time."""
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import cProfile
 import os
 import platform
+import pstats
 import resource
 import shutil
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,8 +88,10 @@ def write_inbox(inbox: Path, responses: int, seed: int) -> int:
     return len(surveys)
 
 
-def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True) -> dict:
+def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True,
+             profile: bool = False) -> dict:
     rss = PeakRss()
+    profiler = cProfile.Profile() if profile else None
     stages: list[tuple[str, float, int]] = []
 
     @contextmanager
@@ -97,13 +103,17 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
 
     inbox, work, out = root / "inbox", root / "work", root / "out"
     t = time.perf_counter()
-    rows = write_inbox(inbox, responses, seed)
+    # generated in a child process, so that the generator's memory is not counted as the pipeline's
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        rows = pool.submit(write_inbox, inbox, responses, seed).result()
     generated = time.perf_counter() - t
     survey_csv = inbox / "surveys" / f"{MONTH}.csv"
     policy = load_policy(DEFAULT_POLICY)
     db = root / "warehouse.duckdb"
     run_id = f"{MONTH}-bench"
 
+    if profiler:
+        profiler.enable()
     with stage("ingest"):
         entries = [archive_file(p, root / "archive", str(p.relative_to(inbox))) for p in input_files(inbox, MONTH)]
         restore(entries, root / "archive", work / "inbox")
@@ -124,6 +134,11 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
         write_file(out / "payroll.csv", csv_bytes(payroll_rows(con, run_id), PAYROLL_COLUMNS))
         write_file(out / "grid_scores.csv", csv_bytes(grid_rows(con, run_id), GRID_COLUMNS))
         write_file(out / "quarantine.csv", csv_bytes(quarantine_rows(con, run_id), QUARANTINE_COLUMNS))
+    if profiler:
+        profiler.disable()
+        print(f"\n## where the time goes at {label} (functions by own time; a DuckDB statement counts "
+              f"as its caller's time)")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
     workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
     floor = _floor(survey_csv)
     pipeline = sum(s for name, s, _ in stages if name in ("ingest", "validate", "load", "score", "publish CSVs"))
@@ -171,6 +186,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100k,1M")
     parser.add_argument("--pdf-sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", action="store_true", help="profile the pipeline stages of each size")
     parser.add_argument("--reports-up-to", default="1M",
                         help="render reports only at sizes up to this one (a 10M month has ~27,000 workers)")
     args = parser.parse_args()
@@ -179,7 +195,7 @@ def main() -> None:
         root = Path(tempfile.mkdtemp(prefix=f"gridpay-bench-{label}-"))
         try:
             results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed,
-                                    reports=SIZES[label] <= SIZES[args.reports_up_to]))
+                                    reports=SIZES[label] <= SIZES[args.reports_up_to], profile=args.profile))
         finally:
             shutil.rmtree(root, ignore_errors=True)
         print_result(results[-1])

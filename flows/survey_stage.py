@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import itertools
 from pathlib import Path
 
 import duckdb
@@ -209,17 +210,21 @@ def _timestamp_or_none(value: str):
 
 def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, ...], key: bytes,
                   workdir: Path) -> int:
-    """Build table `surveys` in the stage file: one row per non-blank survey row, in file then row
-    order (`row_id` from 0), cells normalised as validation expects them. Returns the row count."""
+    """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
+    file then row order, cells normalised as validation expects them. Returns the row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     with stage_connection(workdir) as con:
         tables = load_survey_files(con, files, aliases, items, key, workdir)
         names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
         columns = ", ".join(_quoted(c) for c in names)
-        parts = [f"select {i} as file_index, '{f.name.replace(chr(39), chr(39) * 2)}' as source_file, "
+        # row_id: the file's offset plus the row's position in it, in file then row order; a blank
+        # row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all of it.
+        offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables),
+                                            initial=0))
+        parts = [f"select {offset} + rowid as row_id, '{f.name.replace(chr(39), chr(39) * 2)}' as source_file, "
                  f"{'row_number' if _has_column(con, t, 'row_number') else 'rowid + 2'} as row_number, {columns} "
-                 f"from {t} where not is_blank_row" for i, (t, f) in enumerate(zip(tables, files))]
-        empty = ("select 0 as file_index, ''::varchar as source_file, 0::bigint as row_number, "
+                 f"from {t} where not is_blank_row" for t, f, offset in zip(tables, files, offsets)]
+        empty = ("select 0 as row_id, ''::varchar as source_file, 0::bigint as row_number, "
                  + ", ".join(f"null::varchar as {_quoted(c)}" for c in names) + " where false")
         # a view: the per-file tables are read twice more (distinct texts, the final table), not copied
         con.execute(f"create view survey_text as {' union all '.join(parts) or empty}")
@@ -234,7 +239,7 @@ def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, 
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{_quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""
             create table surveys as
-            select (row_number() over (order by s.file_index, s.row_number) - 1)::integer as row_id,
+            select s.row_id::integer as row_id,
                    s.source_file, s.row_number::integer as row_number, s.response_id, s.grid_id, s.household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{_FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
@@ -242,8 +247,7 @@ def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, 
             from survey_text s
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
-            left join map_duration du on du.raw = s.duration_s{item_joins}
-            order by row_id""")
+            left join map_duration du on du.raw = s.duration_s{item_joins}""")
         con.execute("drop view survey_text")
         for t in tables:
             con.execute(f"drop table {t}")

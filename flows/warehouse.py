@@ -83,7 +83,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
         con.execute("insert into raw_surveys select ?, s.row_id, s.source_file, s.row_number, s.response_id, "
                     "s.grid_id, s.household_id, s.respondent_phone_hash, s.submitted_at, s.submitted_at_ts, "
                     "s.channel, s.duration_s, s.comment, v.invalid_reason from stage.surveys s "
-                    "left join stage.survey_invalid v using (row_id) order by s.row_id", [run_id])
+                    "left join stage.survey_invalid v using (row_id)", [run_id])
         # Item names come from the policy (checked to be plain identifiers), never from input files.
         items = ", ".join(f'"{item}"' for item in policy.items)
         con.execute(f"insert into raw_answers select ?, row_id, item, answer from "
