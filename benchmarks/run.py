@@ -157,7 +157,7 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
             row["flags_text"] = row["flags"]
         contexts = worker_contexts(con, run_id, MONTH, run_summary(con, run_id, grids, payroll, 0), grids, payroll,
                                    policy.items)
-        fonts = run_fonts(root / "fonts", "", contexts)
+        fonts = run_fonts("", contexts)
         sizes = [len(pdf) for _, _, pdf in render_worker_pages(contexts, "zh", os.cpu_count() or 1, fonts)]
     con.close()
     return {**result, "pdf_rate": pdf_sample / stages[-1][1], "pdf_kib": sum(sizes) / len(sizes) / 1024}

@@ -120,20 +120,33 @@ def _identity(cfg) -> str:
     return json.dumps([cfg.type, cfg.meta], sort_keys=True, default=str)
 
 
-def validate_table(db_file: Path, table: str, suite: gx.ExpectationSuite, row_id: str = "row_id") -> TableValidation:
-    """Validate `table` inside the DuckDB file `db_file` through GX's SQL path. The engine's
-    connection is closed before returning, so the caller may open the file again."""
+def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite],
+                    row_id: str = "row_id") -> dict[str, TableValidation]:
+    """Validate each table (key) of the DuckDB file `db_file` with its suite through GX's SQL
+    path, over one data source. The engine's connections are closed before returning, so the
+    caller may open the file again."""
     # NullPool: a connection GX hands back is closed, not kept in a pool that outlives the run
     context, name = _quiet_context(), f"stage-{next(_source_numbers)}"
     source = context.data_sources.add_sql(name, connection_string=f"duckdb:///{db_file}",
                                           kwargs={"poolclass": NullPool})
-    batch = source.add_table_asset(table, table_name=table).add_batch_definition_whole_table("whole").get_batch()
     try:
-        result = batch.validate(suite, result_format={"result_format": "COMPLETE",
-                                                      "unexpected_index_column_names": [row_id]})
+        results = {}
+        for table, suite in suites.items():
+            batch = source.add_table_asset(table, table_name=table).add_batch_definition_whole_table("whole").get_batch()
+            result = batch.validate(suite, result_format={"result_format": "COMPLETE",
+                                                          "unexpected_index_column_names": [row_id]})
+            results[table] = _in_suite_order(result, suite, table, row_id)
+        return results
     finally:
         _release_duckdb_connections()
         context.data_sources.delete(name)
+
+
+def validate_table(db_file: Path, table: str, suite: gx.ExpectationSuite, row_id: str = "row_id") -> TableValidation:
+    return validate_tables(db_file, {table: suite}, row_id)[table]
+
+
+def _in_suite_order(result, suite: gx.ExpectationSuite, table: str, row_id: str) -> TableValidation:
     by_rule = {_identity(res.expectation_config): res for res in result.results}
     rules, queries = [], []
     for expectation in suite.expectations:          # suite order, so a row's reasons read in a fixed order

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -66,18 +65,17 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments)
-    with tempfile.TemporaryDirectory(prefix="gridpay-fonts-") as font_dir:
-        fonts = run_fonts(Path(font_dir), html, pages)
-        write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
-        for worker_id, page, pdf in render_worker_pages(pages, lang, os.cpu_count() or 1, fonts):
-            write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
-            write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
+    fonts = run_fonts(html, pages)
+    write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
+    for worker_id, page, pdf in render_worker_pages(pages, lang, os.cpu_count() or 1, fonts):
+        write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
+        write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
 
 
-def run_fonts(folder: Path, scorecard_html: str, contexts: list[dict]) -> dict[str, str]:
+def run_fonts(scorecard_html: str, contexts: list[dict]) -> dict[str, str]:
     """One CJK subset for every PDF of the run: the characters of the HR page and of every worker's data."""
     text = report_charset(scorecard_html, json.dumps(contexts, ensure_ascii=False, default=str))
-    return {weight: str(path) for weight, path in subset_fonts(text, folder).items()}
+    return {weight: str(path) for weight, path in subset_fonts(text).items()}
 
 
 def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], workers: list[dict],

@@ -8,7 +8,7 @@ from pathlib import Path
 from expectations.adjustments import adjustments_suite
 from expectations.assignments import assignments_suite
 from expectations.grids import grids_suite
-from expectations.runner import RuleResult, validate_table
+from expectations.runner import RuleResult, validate_table, validate_tables
 from expectations.surveys import surveys_suite
 from expectations.workers import workers_suite
 from flows.errors import InputError
@@ -51,15 +51,20 @@ def _stage_reference_tables(workdir: Path) -> None:
                         [str(workdir / f"{kind}.parquet")])
 
 
-def _require_valid(workdir: Path, table: str, suite) -> None:
-    """Reference data must be right as a whole: the first broken cell stops the run (exit 2)."""
+def _require_valid(workdir: Path, suites: dict) -> None:
+    """Reference data must be right as a whole: the first broken cell, in table order, stops the
+    run (exit 2)."""
     with stage_connection(workdir) as con:
-        if not con.execute(f"select count(*) from {table}").fetchone()[0]:
-            return
-    result = validate_table(workdir / STAGE_DB, table, suite)
-    failing = [(rule, sql) for rule, sql in zip(result.rules, result.failing_rows_sql) if sql is not None]
-    if not failing:
-        return
+        suites = {t: s for t, s in suites.items() if con.execute(f"select count(*) from {t}").fetchone()[0]}
+    results = validate_tables(workdir / STAGE_DB, suites)
+    for table in suites:
+        failing = [(rule, sql) for rule, sql in zip(results[table].rules, results[table].failing_rows_sql)
+                   if sql is not None]
+        if failing:
+            _raise_first_problem(workdir, table, failing)
+
+
+def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
     with stage_connection(workdir) as con:
         problems = sorted((row_id, index) for index, (_, sql) in enumerate(failing)
                           for (row_id,) in con.execute(sql).fetchall())
@@ -75,10 +80,9 @@ def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSumm
     """Checks the reference tables (raising InputError), then the staged survey rows where they
     are, writing `survey_invalid` (row_id, invalid_reason) into the stage file for rows that fail."""
     _stage_reference_tables(workdir)
-    _require_valid(workdir, "grids", grids_suite())
-    _require_valid(workdir, "workers", workers_suite())
-    _require_valid(workdir, "assignments", assignments_suite("workers", "grids"))
-    _require_valid(workdir, "adjustments", adjustments_suite("workers"))
+    _require_valid(workdir, {"grids": grids_suite(), "workers": workers_suite(),
+                             "assignments": assignments_suite("workers", "grids"),
+                             "adjustments": adjustments_suite("workers")})
 
     start, end = month_bounds(month)
     scale = range(policy.scale_min, policy.scale_max + 1)

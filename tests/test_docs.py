@@ -25,7 +25,8 @@ def test_every_documented_cli_line_parses():
     parser = build_parser()
     for line in lines:
         # "[--out DIR]" -> "--out DIR"; "[--lang zh|en]" -> "--lang zh"; placeholders get sample values
-        words = re.sub(r"[\[\]]", "", line).replace("zh|en", "zh").replace("YYYY-MM", "2026-10")
+        words = (re.sub(r"[\[\]]", "", line).replace("zh|en", "zh").replace("YYYY-MM", "2026-10")
+                 .replace("--dask-workers N", "--dask-workers 2"))
         args = parser.parse_args(shlex.split(words)[1:])
         assert args.command in COMMANDS
 
