@@ -2,10 +2,17 @@
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
 -- speeder, no item answered; then one household, one voice among the rows still standing.
 with p as (select * from run_params),
+answered as (
+    -- one aggregate over the answers, joined once: a correlated count per row was the slowest
+    -- step of a 10M-row month
+    select row_id, count(answer) as answered_items
+    from stg_answers
+    group by row_id
+),
 valid as (
-    select s.*,
-        (select count(*) from stg_answers as a where a.row_id = s.row_id and a.answer is not null) as answered_items
+    select s.*, coalesce(n.answered_items, 0) as answered_items
     from stg_surveys as s
+    left join answered as n on n.row_id = s.row_id
     where not s.is_invalid
 ),
 self_rated as (
