@@ -16,7 +16,7 @@ from prefect_dask import DaskTaskRunner
 from flows.ingest import month_survey_files
 from flows.policy_file import load_policy
 from flows.secret_key import phone_key
-from flows.survey_stage import stage_connection, stage_surveys
+from flows.survey_stage import sql_text, stage_connection, stage_surveys
 
 DASK_ADDRESS = "GRIDPAY_DASK_ADDRESS"
 
@@ -36,7 +36,7 @@ def stage_partition(index: int, survey_file: str, workdir: str, policy_path: str
 def merge_partitions(parts: list[str], workdir: Path) -> int:
     """The stage file's `surveys` table, numbered as the single-process path numbers it: file
     order (the parts come in file order), then row order."""
-    sources = " union all ".join(f"select {i} as part, * from read_parquet('{p}')" for i, p in enumerate(parts))
+    sources = " union all ".join(f"select {i} as part, * from read_parquet({sql_text(p)})" for i, p in enumerate(parts))
     with stage_connection(workdir) as con:
         con.execute(f"create or replace table surveys as select (row_number() over (order by part, row_id) - 1)::integer "
                     f"as row_id, * exclude (row_id, part) from ({sources}) order by 1")

@@ -91,11 +91,16 @@ def _utf8_copy(path: Path, workdir: Path) -> Path | None:
     return target
 
 
+def sql_text(value: object) -> str:
+    """A SQL string literal (file names come from the inbox and may hold a quote)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def _source_sql(path: Path, delimiter: str | None) -> str:
     if delimiter is None:
-        return f"read_parquet('{path}')"
+        return f"read_parquet({sql_text(path)})"
     delim = delimiter.replace("\t", "\\t")
-    return (f"read_csv('{path}', header = true, all_varchar = true, delim = E'{delim}', quote = '\"', "
+    return (f"read_csv({sql_text(path)}, header = true, all_varchar = true, delim = E'{delim}', quote = '\"', "
             f"escape = '\"', skip = 0, comment = '', auto_detect = true)")
 
 
@@ -221,7 +226,7 @@ def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, 
         # row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all of it.
         offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables),
                                             initial=0))
-        parts = [f"select {offset} + rowid as row_id, '{f.name.replace(chr(39), chr(39) * 2)}' as source_file, "
+        parts = [f"select {offset} + rowid as row_id, {sql_text(f.name)} as source_file, "
                  f"{'row_number' if _has_column(con, t, 'row_number') else 'rowid + 2'} as row_number, {columns} "
                  f"from {t} where not is_blank_row" for t, f, offset in zip(tables, files, offsets)]
         empty = ("select 0 as row_id, ''::varchar as source_file, 0::bigint as row_number, "

@@ -1,6 +1,7 @@
 """A survey file read by DuckDB (the fast path) and the same file read by pandas (the path for
 files DuckDB cannot read as pandas would) stage the same rows: same hashes, masks and answers."""
 import duckdb
+import pytest
 
 from conftest import SURVEY_HEADER, survey, write_csv
 from flows.survey_stage import STAGE_DB, stage_surveys
@@ -39,3 +40,12 @@ def test_duckdb_and_pandas_paths_stage_the_same_rows(tmp_path):
     assert by_id["S1"][12:] == ("5", "4", "3", "4", "5")
     assert by_id["S3"][9] == "wechat" and by_id["S4"][10] == "90" and by_id["S3"][10] == "12s"
     assert by_id["S5"][8] is None and by_id["S2"][8] is not None
+
+
+def test_a_file_name_with_a_quote_is_read_by_duckdb_and_named_as_it_is(tmp_path, monkeypatch):
+    import flows.survey_stage as survey_stage
+    monkeypatch.setattr(survey_stage, "_load_with_pandas", lambda *a: pytest.fail("took the pandas path"))
+    path = write_csv(tmp_path / "2026-09 o'brien.csv", SURVEY_HEADER, ROWS)
+    assert stage_surveys([path], {}, ITEMS, KEY, tmp_path / "work") == len(ROWS)
+    with duckdb.connect(str(tmp_path / "work" / STAGE_DB), read_only=True) as con:
+        assert con.execute("select distinct source_file from surveys").fetchall() == [("2026-09 o'brien.csv",)]
