@@ -6,9 +6,9 @@ failing rows, so no row is pulled into Python to learn what is wrong with it."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
-import itertools
 import os
 from dataclasses import dataclass
 from functools import lru_cache

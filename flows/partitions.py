@@ -29,17 +29,23 @@ def stage_partition(index: int, survey_file: str, workdir: str, policy_path: str
     stage_surveys([Path(survey_file)], policy.aliases, policy.items, phone_key(Path(key_file)), part)
     target = part / "surveys.parquet"
     with stage_connection(part) as con:
-        con.execute("copy (select * from surveys order by row_id) to ? (format parquet)", [str(target)])
+        con.execute("copy surveys to ? (format parquet)", [str(target)])
     return str(target)
 
 
 def merge_partitions(parts: list[str], workdir: Path) -> int:
-    """The stage file's `surveys` table, numbered as the single-process path numbers it: file
-    order (the parts come in file order), then row order."""
+    """The stage file's `surveys` table: each part's rows after the parts before it (they come
+    in file order), so `row_id` rises in file then row order as in the single-process path,
+    without sorting the month."""
     sources = " union all ".join(f"select {i} as part, * from read_parquet({sql_text(p)})" for i, p in enumerate(parts))
     with stage_connection(workdir) as con:
-        con.execute(f"create or replace table surveys as select (row_number() over (order by part, row_id) - 1)::integer "
-                    f"as row_id, * exclude (row_id, part) from ({sources}) order by 1")
+        con.execute(f"""
+            create or replace table surveys as
+            with parts as ({sources}),
+            sizes as (select part, max(row_id) + 1 as size from parts group by part),
+            offsets as (select part, sum(size) over (order by part) - size as start from sizes)
+            select (o.start + p.row_id)::integer as row_id, p.* exclude (row_id, part)
+            from parts as p join offsets as o using (part)""")
         return con.execute("select count(*) from surveys").fetchone()[0]
 
 

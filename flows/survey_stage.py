@@ -2,9 +2,10 @@
 
 UTF-8 CSV and Parquet are read by DuckDB itself, in parallel and without building Python rows;
 phone numbers are hashed (HMAC-SHA256, in SQL) and comments masked in the same statement that
-reads the file, so neither reaches the stage file in clear. A file DuckDB cannot read exactly as
-pandas would (GBK, UTF-16, blank lines that shift row numbers, ragged rows, Excel) takes the
-pandas path of flows/ingest.py, which also gives the file/row/column errors for broken files.
+reads the file, so neither reaches the stage file in clear. GBK/GB18030 is first copied as UTF-8.
+A file DuckDB cannot read exactly as pandas would (UTF-16, blank lines that shift row numbers,
+ragged rows, Excel) takes the pandas path of flows/ingest.py, which also gives the file/row/column
+errors for broken files.
 Every distinct cell text is then normalised once in Python (transforms/parsing.py) and joined
 back, so both paths give the same table."""
 from __future__ import annotations
