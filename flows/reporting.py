@@ -12,7 +12,7 @@ import duckdb
 
 from flows import report_data as data
 from flows.publish import csv_bytes, write_file
-from reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
+from reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
 from reports.fonts import subset_fonts
 from reports.render import flags_text, pdf_bytes, report_charset, report_html
 from reports.strings import labels
@@ -97,7 +97,7 @@ def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], 
 def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:
     """(worker_id, html, pdf) for one worker; runs in a pool process for large months."""
     w = context["w"]
-    trend = trend_figure(context["months"], {w["name"]: context["trend"]}, labels(lang)["score_axis"])
+    trend = worker_trend_figure(context["months"], context["trend"], labels(lang)["score_axis"])
     html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
                        items=context["items"], trend=svg_data_uri(trend))
     return w["worker_id"], html, pdf_bytes(html, fonts)
@@ -109,7 +109,10 @@ def render_worker_pages(contexts: list[dict], lang: str, workers: int, fonts: di
     if workers < 2 or len(contexts) < PARALLEL_FROM:
         yield from (render_worker_page(c, lang, fonts) for c in contexts)
         return
-    # forkserver, not fork: this process holds DuckDB's and Prefect's threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+    # forkserver, not fork: this process holds DuckDB's and Prefect's threads. The server imports
+    # the renderers once, so each pool process starts with them loaded instead of importing its own.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", "reports.charts", "flows.reporting"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(render_worker_page, contexts, [lang] * len(contexts), [fonts] * len(contexts),
                             chunksize=4)

@@ -101,16 +101,35 @@ def test_callback_list_is_published_in_full_as_csv(month):
 
 
 def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
+    """Byte for byte, PDFs included: a pool process draws a different sequence of workers than one
+    process does, and reuses its chart figure and stylesheets from page to page."""
     import flows.reporting as reporting
     run = {"run_id": "r", "month": "2026-09", "policy_version": "t"}
-    contexts = [{"run": run, "items": ("sat_overall",), "months": ["2026-08", "2026-09"], "trend": [None, 70.0],
+    trends = [[None, 70.0], [55.5, 91.0], [None, None], [80.0, 62.25]]
+    contexts = [{"run": run, "items": ("sat_overall",), "months": ["2026-08", "2026-09"], "trend": trends[i % 4],
                  "grids": [], "w": {"worker_id": f"W{i}", "name": name, "score": "70.00", "score_ci": "", "coefficient":
                                     "0.9333", "total_pay": "1.00", "perf_pay_target": "1.00", "assigned_days": 30,
                                     "days_in_month": 30, "performance_pay": "1.00", "adjustment": "0.00",
                                     "flags": "", "flags_text": ""}}
-                for i, name in enumerate(["王伟", "李娜", "张喆"])]
+                for i, name in enumerate(["王伟", "李娜", "张喆", "刘玥", "陈静", "杨帆", "赵磊", "黄敏", "周洋"])]
     monkeypatch.setattr(reporting, "PARALLEL_FROM", 1)
-    pooled = list(reporting.render_worker_pages(contexts, "zh", workers=2))
-    alone = list(reporting.render_worker_pages(contexts, "zh", workers=1))
-    assert [(w, h) for w, h, _ in pooled] == [(w, h) for w, h, _ in alone]
+    fonts = reporting.run_fonts("", contexts)
+    pooled = list(reporting.render_worker_pages(contexts, "zh", 2, fonts))
+    alone = list(reporting.render_worker_pages(contexts[::-1], "zh", 1, fonts))[::-1]
+    assert [w for w, _, _ in pooled] == [f"W{i}" for i in range(9)]
+    assert pooled == alone
     assert all(pdf.startswith(b"%PDF") for _, _, pdf in pooled)
+
+
+def test_worker_chart_does_not_depend_on_the_worker_drawn_before():
+    """The worker trend reuses one figure per process; whatever was drawn on it before must not show."""
+    from reports import charts
+    months = ["2026-07", "2026-08", "2026-09"]
+
+    def svg(values):
+        return charts.svg_data_uri(charts.worker_trend_figure(months, values, "得分"))
+    charts._worker_canvas.cache_clear()
+    fresh = svg([None, 70.0, 72.5])
+    svg([12.0, None, 99.0])            # other limits, lone points with markers
+    charts.worker_trend_figure(["2026-01"] * 12, [50.0] * 12, "得分")
+    assert svg([None, 70.0, 72.5]) == fresh
