@@ -24,7 +24,7 @@ SCHEMA = Path(__file__).with_name("schema.sql")
 # the two groups, transforms/grid_scores.py turns int_grid_stats into fct_grid_scores.
 MODELS_BEFORE_GRID_SCORES = (
     "stg_grids", "stg_workers", "stg_assignments", "stg_adjustments", "stg_surveys", "stg_answers",
-    "int_survey_exclusions", "int_response_scores", "int_response_flags", "int_grid_stats",
+    "int_response_answers", "int_survey_exclusions", "int_response_scores", "int_response_flags", "int_grid_stats",
     "int_month_days", "int_worker_grid_day", "int_worker_grid_days", "fct_quarantine", "int_item_scores",
     "fct_item_drivers",
 )

@@ -2,12 +2,11 @@
 -- moves with the overall item across counted responses (Pearson r from exact integer sums, so the
 -- figure is the same on every run)
 with pairs as (
-    select a.item, a.answer as x, o.answer as y
+    select a.item, a.answer as x, o.overall_answer as y
     from stg_answers as a
-    join stg_answers as o
-      on o.row_id = a.row_id and o.item = (select overall_item from run_params)
+    join int_response_answers as o on o.row_id = a.row_id
     where a.row_id in (select row_id from int_response_scores)
-      and a.answer is not null and o.answer is not null
+      and a.answer is not null and o.overall_answer is not null
 ),
 sums as (
     select item, count(*) as n, sum(x) as sx, sum(y) as sy, sum(x * x) as sxx, sum(y * y) as syy, sum(x * y) as sxy

@@ -1,21 +1,16 @@
 -- grain: one row per grid of grids.csv: exact sums of the month's counted response scores and
 -- the counts behind 好评率 / 满意率, for the statistics in transforms/grid_scores.py.
-with overall as (
-    select a.row_id, a.answer
-    from stg_answers as a
-    where a.item = (select overall_item from run_params) and a.answer is not null
-),
-agg as (
+with agg as (
     select
         r.grid_id,
         count(*) as responses,
         sum(r.response_score) as sum_score,
         sum(r.response_score * r.response_score) as sum_sq,
-        count(o.answer) as overall_answered,
-        count(*) filter (where o.answer >= 4) as good,
-        count(*) filter (where o.answer >= 3) as satisfied
+        count(o.overall_answer) as overall_answered,
+        count(*) filter (where o.overall_answer >= 4) as good,
+        count(*) filter (where o.overall_answer >= 3) as satisfied
     from int_response_scores as r
-    left join overall as o using (row_id)
+    left join int_response_answers as o using (row_id)
     group by r.grid_id
 ),
 flags as (

@@ -9,12 +9,6 @@ counted as (
 median_duration as (
     select median(duration_s) as seconds from counted where duration_s is not null
 ),
-answers as (
-    select row_id, count(*) as answered, min(answer) as low, max(answer) as high
-    from stg_answers
-    where answer is not null
-    group by row_id
-),
 bursts as (
     select row_id,
         count(*) over (
@@ -30,8 +24,8 @@ from counted as c cross join p
 where p.speeder = 'flag' and c.duration_s < p.speeder_fraction * (select seconds from median_duration)
 union all
 select a.row_id, 'straight_line'
-from answers as a cross join p
-where a.answered >= p.straight_line_min_items and a.low = a.high
+from int_response_answers as a cross join p
+where a.answered_items >= p.straight_line_min_items and a.lowest_answer = a.highest_answer
   and a.row_id in (select row_id from counted)
 union all
 select b.row_id, 'burst'

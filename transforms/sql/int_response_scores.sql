@@ -5,13 +5,10 @@ select
     s.grid_id,
     s.household_id,
     s.submitted_at,
-    cast(round(
-        100 * sum(a.item_weight * (a.answer - p.scale_min))
-            / (sum(a.item_weight) * (p.scale_max - p.scale_min)),
-        6) as decimal(18, 6)) as response_score
+    cast(round(100 * a.weighted_points / (a.weight_total * (p.scale_max - p.scale_min)), 6)
+         as decimal(18, 6)) as response_score
 from stg_surveys as s
-join stg_answers as a on a.row_id = s.row_id
+join int_response_answers as a on a.row_id = s.row_id
 cross join run_params as p
 where not s.is_invalid
   and s.row_id not in (select row_id from int_survey_exclusions)
-group by s.row_id, s.grid_id, s.household_id, s.submitted_at, p.scale_min, p.scale_max
