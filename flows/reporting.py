@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -45,10 +46,17 @@ def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: li
 
 def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, policy: Policy,
                    lang: str = "zh") -> None:
+    workers = data.workers_with_interval(con, run_id, z_value(policy.scoring.confidence))
+    # the pool starts first, so that its start-up overlaps the HR scorecard
+    with worker_page_pool(len(workers), os.cpu_count() or 1) as pool:
+        _render_reports(con, run_id, folder, policy, lang, workers, pool)
+
+
+def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, workers: list[dict],
+                    pool: ProcessPoolExecutor | None) -> None:
     words = labels(lang)
     month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
     grids = data.grids_with_change(con, run_id, month)
-    workers = data.workers_with_interval(con, run_id, z_value(policy.scoring.confidence))
     for row in grids + workers:
         row["flags_text"] = flags_text(row["flags"], lang)
     quarantine, quarantined = data.quarantine_counts(con, run_id)
@@ -67,7 +75,7 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments)
     fonts = run_fonts(html, pages)
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
-    for worker_id, page, pdf in render_worker_pages(pages, lang, os.cpu_count() or 1, fonts):
+    for worker_id, page, pdf in render_worker_pages(pages, lang, pool, fonts):
         write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
         write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
 
@@ -103,16 +111,35 @@ def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = 
     return w["worker_id"], html, pdf_bytes(html, fonts)
 
 
-def render_worker_pages(contexts: list[dict], lang: str, workers: int, fonts: dict[str, str] | None = None):
-    """Worker scorecards across `workers` processes; a small month renders in-process, where a
-    pool's start-up would cost more than it saves."""
-    if workers < 2 or len(contexts) < PARALLEL_FROM:
+def render_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecutor | None,
+                        fonts: dict[str, str] | None = None):
+    """Worker scorecards, in order, on the pool from worker_page_pool() or in this process."""
+    if pool is None:
         yield from (render_worker_page(c, lang, fonts) for c in contexts)
         return
+    yield from pool.map(render_worker_page, contexts, [lang] * len(contexts), [fonts] * len(contexts), chunksize=4)
+
+
+def _warm_up() -> None:
+    """The first page of a process pays for loading Pango, fontconfig and matplotlib's fonts."""
+    from weasyprint import HTML
+    HTML(string="<p>0</p>").write_pdf()
+    worker_trend_figure(["2026-01"], [None], "")
+
+
+@contextmanager
+def worker_page_pool(pages: int, processes: int):
+    """A process pool for `pages` worker scorecards, already starting when this returns; None
+    (render in-process) for a small month, where a pool's start-up would cost more than it saves."""
+    if processes < 2 or pages < PARALLEL_FROM:
+        yield None
+        return
     # forkserver, not fork: this process holds DuckDB's and Prefect's threads. The server imports
-    # the renderers once, so each pool process starts with them loaded instead of importing its own.
+    # the main module and the renderers once; every pool process, in this run and in later months
+    # of the same process, is forked from it with them loaded instead of importing its own.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", "reports.charts", "flows.reporting"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(render_worker_page, contexts, [lang] * len(contexts), [fonts] * len(contexts),
-                            chunksize=4)
+    context.set_forkserver_preload(["__main__", "weasyprint", "reports.charts", "flows.reporting"])
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        for _ in range(processes):
+            pool.submit(_warm_up)
+        yield pool

@@ -114,8 +114,10 @@ def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
                 for i, name in enumerate(["王伟", "李娜", "张喆", "刘玥", "陈静", "杨帆", "赵磊", "黄敏", "周洋"])]
     monkeypatch.setattr(reporting, "PARALLEL_FROM", 1)
     fonts = reporting.run_fonts("", contexts)
-    pooled = list(reporting.render_worker_pages(contexts, "zh", 2, fonts))
-    alone = list(reporting.render_worker_pages(contexts[::-1], "zh", 1, fonts))[::-1]
+    with reporting.worker_page_pool(len(contexts), 2) as pool:
+        assert pool is not None
+        pooled = list(reporting.render_worker_pages(contexts, "zh", pool, fonts))
+    alone = list(reporting.render_worker_pages(contexts[::-1], "zh", None, fonts))[::-1]
     assert [w for w, _, _ in pooled] == [f"W{i}" for i in range(9)]
     assert pooled == alone
     assert all(pdf.startswith(b"%PDF") for _, _, pdf in pooled)
