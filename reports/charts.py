@@ -108,8 +108,8 @@ def trend_figure(months: Sequence[str], series: dict[str, Sequence[float | None]
     return fig
 
 
-@lru_cache(maxsize=2)
-def _worker_canvas(ylabel: str) -> Figure:
+@lru_cache(maxsize=1)
+def _worker_canvas() -> Figure:
     cjk_family()
     fig = Figure(figsize=(7.2, 2.8))
     fig.add_subplot()
@@ -122,7 +122,7 @@ def worker_trend_figure(months: Sequence[str], values: Sequence[float | None], y
     redrawn: building axes and ticks was most of a chart's cost, and a pool process draws hundreds
     of these. Everything drawn is set on every call, so the SVG does not depend on which worker
     came before (tests/test_reports.py checks); save it before the next call."""
-    fig = _worker_canvas(ylabel)
+    fig = _worker_canvas()
     ax = _trend_axes(fig, months, ylabel, values)
     for old in list(ax.lines):
         old.remove()
