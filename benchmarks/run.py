@@ -30,17 +30,17 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from flows.archive import archive_file, restore
-from flows.demo_data import DemoScale, demo_tables
-from flows.policy_file import load_policy
-from flows.publish import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
+from gridpay.ingest.archive import archive_file, restore
+from gridpay.flows.demo_data import DemoScale, demo_tables
+from gridpay.core.policy_file import load_policy
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
                            quarantine_rows, write_file)
-from flows.report_data import grids_with_change, run_summary, workers_with_interval
-from flows.reporting import render_reports, render_worker_pages, run_fonts, worker_contexts, worker_page_pool
-from flows.settings import DEFAULT_POLICY
-from flows.staging import input_files, stage_inputs
-from flows.validation import validate_staged
-from flows.warehouse import connect, load_raw, score, store_validation
+from gridpay.publishing.report_data import grids_with_change, run_summary, workers_with_interval
+from gridpay.publishing.reporting import render_reports, render_worker_pages, run_fonts, worker_contexts, worker_page_pool
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.ingest.staging import input_files, stage_inputs
+from gridpay.expectations.validate import validate_staged
+from gridpay.store.warehouse import connect, load_raw, score, store_validation
 
 SIZES = {"100k": 100_000, "200k": 200_000, "1M": 1_000_000, "10M": 10_000_000}   # 200k: a ~500-worker district
 MONTH = "2026-10"
@@ -200,7 +200,7 @@ def _floor(survey_csv: Path) -> float:
 
 def render_reports_hr_only(con, run_id: str, out: Path, policy) -> None:
     """The HR scorecard alone (the worker PDFs are timed on their own)."""
-    import flows.reporting as reporting
+    import gridpay.publishing.reporting as reporting
     original = reporting.worker_contexts, reporting.worker_page_pool
     reporting.worker_contexts = lambda *args, **kwargs: []
     reporting.worker_page_pool = lambda *args: contextlib.nullcontext()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from expectations.sql_rules import matches
+from gridpay.expectations.sql_rules import matches
 
 E = gx.expectations
 

@@ -10,8 +10,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from flows.errors import ConfigError, GateFailed
-from flows.settings import Settings, settings_from_env
+from gridpay.core.errors import ConfigError, GateFailed
+from gridpay.core.settings import Settings, settings_from_env
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from flows.month import run_month  # Prefect and GX load only when a run needs them
+    from gridpay.flows.month import run_month  # Prefect and GX load only when a run needs them
     s = _settings(args)
     target = run_month(args.month, str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file),
                        str(s.archive), args.lang, args.reason, s.lock_timeout_s, args.dask_workers)
@@ -103,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from flows.audit import audit_month
+    from gridpay.core.audit import audit_month
     s = _settings(args)
     result = audit_month(args.month, str(s.out), str(s.db), str(s.key_file), str(s.archive), args.run_id,
                          args.lang, s.lock_timeout_s)
@@ -119,8 +119,8 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _finalize(args: argparse.Namespace) -> int:
-    from flows.runs import finalize
-    from flows.run_lock import warehouse_lock
+    from gridpay.store.runs import finalize
+    from gridpay.store.run_lock import warehouse_lock
     s = _settings(args)
     with warehouse_lock(s.db, f"gridpay finalize --month {args.month}", s.lock_timeout_s):
         run_id = finalize(s.db, args.month, args.by)
@@ -129,13 +129,13 @@ def _finalize(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from flows.history import history_lines
+    from gridpay.store.history import history_lines
     print("\n".join(history_lines(_settings(args).db, args.month)))
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from flows.schedule import serve
+    from gridpay.flows.schedule import serve
     s = _settings(args)
     print(f"gridpay: serving the monthly run, cron '{s.cron}' in {s.timezone} (Ctrl-C stops and pauses it)")
     serve(s)
@@ -143,7 +143,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from flows.demo import run_demo
+    from gridpay.flows.demo import run_demo
     base = Path(args.dir).resolve()
     s = replace(settings_from_env(base), inbox=base / "inbox", out=base / "out", db=base / "warehouse.duckdb",
                 archive=base / "archive").with_overrides(inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
@@ -157,7 +157,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    from flows.maintenance import doctor
+    from gridpay.store.maintenance import doctor
     s = _settings(args)
     problems = doctor(s.db, s.out, s.archive)
     for line in problems:
@@ -170,8 +170,8 @@ def _doctor(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from flows.maintenance import purge_before
-    from flows.run_lock import warehouse_lock
+    from gridpay.store.maintenance import purge_before
+    from gridpay.store.run_lock import warehouse_lock
     s = _settings(args)
     if args.before:
         first_kept = args.before

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 
-from flows.demo_data import DemoScale, write_demo_inbox
-from flows.month import run_month
+from gridpay.flows.demo_data import DemoScale, write_demo_inbox
+from gridpay.flows.month import run_month
 
 
 @flow(name="gridpay-demo")

@@ -12,21 +12,21 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.archive import archive_file, restore
-from flows.errors import GateFailed
-from flows.faults import fault_point
-from flows.policy_file import load_policy
-from flows.publish import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
+from gridpay.ingest.archive import archive_file, restore
+from gridpay.core.errors import GateFailed
+from gridpay.core.faults import fault_point
+from gridpay.core.policy_file import load_policy
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
                            output_hashes, payroll_rows, quarantine_rows, swap_into_place, write_file,
                            write_manifest)
-from flows.reporting import render_reports
-from flows.run_lock import warehouse_lock
-from flows.runs import (check_not_finalized, close_interrupted, code_version, library_versions, new_run_id,
+from gridpay.publishing.reporting import render_reports
+from gridpay.store.run_lock import warehouse_lock
+from gridpay.store.runs import (check_not_finalized, close_interrupted, code_version, library_versions, new_run_id,
                         record_end, record_start)
-from flows.secret_key import phone_key
-from flows.staging import input_files, stage_inputs
-from flows.validation import ValidationSummary, validate_staged
-from flows.warehouse import connect, load_and_score, publish_pointer, store_validation
+from gridpay.core.secret_key import phone_key
+from gridpay.ingest.staging import input_files, stage_inputs
+from gridpay.expectations.validate import ValidationSummary, validate_staged
+from gridpay.store.warehouse import connect, load_and_score, publish_pointer, store_validation
 
 
 def _passing_io_error(task, task_run, state) -> bool:
@@ -144,7 +144,7 @@ def run_month(month: str, inbox: str, out: str, db: str, policy: str, key_file: 
         try:
             inputs = ingest(month, inbox, str(workdir), policy, key_file, archive, surveys=not dask_workers)
             if dask_workers:
-                from flows.partitions import stage_partitions, task_runner   # Dask loads only when asked for
+                from gridpay.flows.partitions import stage_partitions, task_runner   # Dask loads only when asked for
                 stage_partitions.with_options(task_runner=task_runner(dask_workers))(
                     month, str(workdir), policy, key_file)
             summary = validate(month, str(workdir), policy)

@@ -13,10 +13,10 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect_dask import DaskTaskRunner
 
-from flows.ingest import month_survey_files
-from flows.policy_file import load_policy
-from flows.secret_key import phone_key
-from flows.survey_stage import sql_text, stage_connection, stage_surveys
+from gridpay.ingest.formats import month_survey_files
+from gridpay.core.policy_file import load_policy
+from gridpay.core.secret_key import phone_key
+from gridpay.ingest.survey_stage import sql_text, stage_connection, stage_surveys
 
 DASK_ADDRESS = "GRIDPAY_DASK_ADDRESS"
 

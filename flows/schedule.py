@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from prefect import flow
 from prefect.schedules import Cron
 
-from flows.month import run_month
-from flows.settings import Settings, settings_from_env
+from gridpay.flows.month import run_month
+from gridpay.core.settings import Settings, settings_from_env
 
 DEPLOYMENT_NAME = "gridpay-monthly"
 

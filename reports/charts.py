@@ -9,7 +9,7 @@ from functools import lru_cache
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from reports.fonts import cjk_family
+from gridpay.reports.fonts import cjk_family
 
 BAR = "#2f6f9f"
 WEAK = "#b8c7d6"

@@ -10,9 +10,9 @@ import pytest
 
 # Imported here, not inside a test: Prefect binds its console log handler to sys.stderr when it
 # is first imported, and a test's captured stderr is closed when that test ends.
-import flows.month  # noqa: F401
-from flows.cli import main as gridpay_main
-from flows.settings import DEFAULT_POLICY
+import gridpay.flows.month  # noqa: F401
+from gridpay.flows.cli import main as gridpay_main
+from gridpay.core.settings import DEFAULT_POLICY
 
 ITEMS = ("sat_environment", "sat_safety", "sat_service", "sat_responsiveness", "sat_overall")
 SURVEY_HEADER = ("response_id", "grid_id", "household_id", "respondent_phone", "submitted_at", "channel",
@@ -141,7 +141,7 @@ def gridpay_process(tmp_path, prefect_server):
     from prefect.settings import PREFECT_API_URL
 
     def start(*args, inbox: Path, env: dict | None = None, policy: Path | None = None) -> subprocess.Popen:
-        argv = [sys.executable, "-m", "flows.cli", *args, "--inbox", str(inbox), "--out", str(tmp_path / "out"),
+        argv = [sys.executable, "-m", "gridpay.flows.cli", *args, "--inbox", str(inbox), "--out", str(tmp_path / "out"),
                 "--db", str(tmp_path / "warehouse.duckdb")]
         if policy:
             argv += ["--policy", str(policy)]

@@ -53,7 +53,7 @@ def test_killed_run_leaves_the_published_month_and_warehouse_intact(run_cli, gri
 def test_second_run_stops_naming_the_holder_after_its_bounded_wait(gridpay_process, make_inbox, tmp_path):
     db = tmp_path / "warehouse.duckdb"
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from flows.run_lock import warehouse_lock\n"
+        "import sys, time; from pathlib import Path; from gridpay.store.run_lock import warehouse_lock\n"
         f"with warehouse_lock(Path({str(db)!r}), 'gridpay run --month 2026-09', 5):\n"
         "    print('locked', flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True)
     try:

@@ -1,5 +1,5 @@
 """Published CSVs are safe to open in Excel: text that would run as a formula is defused."""
-from flows.publish import csv_bytes, excel_safe
+from gridpay.publishing.outputs import csv_bytes, excel_safe
 
 
 def test_formula_like_text_gets_an_apostrophe_but_amounts_do_not():

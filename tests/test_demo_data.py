@@ -1,7 +1,7 @@
 """The demo generator: deterministic, modelled on 天井湖社区, with the dirt a real inbox has."""
 import pandas as pd
 
-from flows.demo_data import AREAS, DemoScale, demo_tables, write_demo_inbox
+from gridpay.flows.demo_data import AREAS, DemoScale, demo_tables, write_demo_inbox
 
 
 def test_same_seed_same_tables_other_seed_other_answers():

@@ -3,7 +3,7 @@ import re
 import shlex
 from pathlib import Path
 
-from flows.cli import COMMANDS, build_parser
+from gridpay.flows.cli import COMMANDS, build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.demo_data import DemoScale, demo_tables
+from gridpay.flows.demo_data import DemoScale, demo_tables
 
 MONTH = "2026-10"
 OUTPUTS = ("payroll.csv", "grid_scores.csv", "quarantine.csv")

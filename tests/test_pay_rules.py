@@ -3,9 +3,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from flows.policy_file import load_policy
-from flows.settings import DEFAULT_POLICY
-from transforms.pay import WorkerMonth, linear_coefficient, pay_line, prorated_pay
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.transforms.pay import WorkerMonth, linear_coefficient, pay_line, prorated_pay
 
 RULE = load_policy(DEFAULT_POLICY).coefficient
 

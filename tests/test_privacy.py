@@ -34,14 +34,14 @@ def test_no_phone_number_in_clear_anywhere(run_cli, make_inbox, tmp_path):
 
 
 def test_phone_hash_is_keyed(monkeypatch):
-    from transforms.privacy import phone_hash
+    from gridpay.transforms.privacy import phone_hash
     a = phone_hash("+86 139-1234-5678", b"key-a")
     assert a == phone_hash("13912345678", b"key-a") != phone_hash("13912345678", b"key-b")
     assert RESIDENT_PHONE not in a and len(a) == 64
 
 
 def test_key_file_is_created_owner_only(monkeypatch, tmp_path):
-    from flows.secret_key import phone_key
+    from gridpay.core.secret_key import phone_key
     monkeypatch.delenv("GRIDPAY_SECRET")
     key_file = tmp_path / "keys" / "secret.key"
     key = phone_key(key_file)

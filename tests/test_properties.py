@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey
-from flows.policy_file import load_policy
-from flows.settings import DEFAULT_POLICY
-from flows.staging import stage_inputs
-from flows.validation import validate_staged
-from flows.warehouse import load_and_score
-from transforms.grid_scores import GridStats, grid_scores
-from transforms.pay import WorkerMonth, payroll
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.ingest.staging import stage_inputs
+from gridpay.expectations.validate import validate_staged
+from gridpay.store.warehouse import load_and_score
+from gridpay.transforms.grid_scores import GridStats, grid_scores
+from gridpay.transforms.pay import WorkerMonth, payroll
 
 POLICY = load_policy(DEFAULT_POLICY)
 KEY = b"property-test-key"
@@ -85,7 +85,7 @@ def _payroll_for(surveys: list[tuple], make_inbox_dir) -> list[tuple]:
         stage_inputs(inbox, "2026-09", POLICY, KEY, work)
         assert validate_staged(work, "2026-09", POLICY).invalid_rows == 0
         with duckdb.connect() as con:
-            con.execute((Path(__file__).parents[1] / "flows" / "schema.sql").read_text())
+            con.execute((Path(__file__).parents[1] / "store" / "schema.sql").read_text())
             load_and_score(con, "run", "2026-09", work, POLICY)
             return con.execute("select worker_id, score, performance_pay_yuan from payroll order by 1").fetchall()
 

@@ -1,5 +1,5 @@
 """Publishing swaps a complete month into place: readers see the old month or the new, never half."""
-from flows.publish import swap_into_place
+from gridpay.publishing.outputs import swap_into_place
 
 
 def _month(folder, text):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.stats import empirical_bayes, james_stein, wilson_interval
+from gridpay.transforms.stats import empirical_bayes, james_stein, wilson_interval
 
 # A copy of ../shared/reference/efron_morris_1970.csv, so the proof runs wherever the repo does.
 TABLE = Path(__file__).with_name("data") / "efron_morris_1970.csv"

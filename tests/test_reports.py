@@ -103,7 +103,7 @@ def test_callback_list_is_published_in_full_as_csv(month):
 def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
     """Byte for byte, PDFs included: a pool process draws a different sequence of workers than one
     process does, and reuses its chart figure and stylesheets from page to page."""
-    import flows.reporting as reporting
+    import gridpay.publishing.reporting as reporting
     run = {"run_id": "r", "month": "2026-09", "policy_version": "t"}
     trends = [[None, 70.0], [55.5, 91.0], [None, None], [80.0, 62.25]]
     contexts = [{"run": run, "items": ("sat_overall",), "months": ["2026-08", "2026-09"], "trend": trends[i % 4],
@@ -125,7 +125,7 @@ def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
 
 def test_worker_chart_does_not_depend_on_the_worker_drawn_before():
     """The worker trend reuses one figure per process; whatever was drawn on it before must not show."""
-    from reports import charts
+    from gridpay.reports import charts
     months = ["2026-07", "2026-08", "2026-09"]
 
     def svg(values):

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from conftest import SURVEY_HEADER
 from test_properties import KEY, POLICY, _inbox_dir
-from flows.staging import stage_inputs
-from flows.validation import validate_staged
-from flows.warehouse import SCHEMA, load_and_score
+from gridpay.ingest.staging import stage_inputs
+from gridpay.expectations.validate import validate_staged
+from gridpay.store.warehouse import SCHEMA, load_and_score
 
 cell = st.sampled_from(["1", "2", "3", "4", "5", "", "0", "6", "５", "5.0", "非常满意", "x", " 3 "])
 row = st.tuples(

@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 
 import prefect.server.schemas.schedules as server_schedules
 
-from flows.schedule import DEPLOYMENT_NAME, monthly, monthly_deployment, previous_month
-from flows.settings import settings_from_env
+from gridpay.flows.schedule import DEPLOYMENT_NAME, monthly, monthly_deployment, previous_month
+from gridpay.core.settings import settings_from_env
 
 
 def test_deployment_schedule_resolves_to_the_2nd_at_six_in_shanghai():

@@ -5,9 +5,9 @@ from decimal import Decimal as D
 import pytest
 
 from conftest import HAND_SURVEYS, policy_text
-from transforms.grid_scores import VbpBenchmarks, achievement_points, improvement_points, vbp_benchmarks
-from transforms.pay import tier_coefficient
-from transforms.policy import PolicyError, policy_from_toml
+from gridpay.transforms.grid_scores import VbpBenchmarks, achievement_points, improvement_points, vbp_benchmarks
+from gridpay.transforms.pay import tier_coefficient
+from gridpay.transforms.policy import PolicyError, policy_from_toml
 
 MARKS = VbpBenchmarks(threshold=70.0, benchmark=90.0)
 

@@ -4,8 +4,8 @@ import duckdb
 import pytest
 
 from conftest import SURVEY_HEADER, survey, write_csv
-from flows.survey_stage import STAGE_DB, stage_surveys
-from transforms.privacy import phone_hash
+from gridpay.ingest.survey_stage import STAGE_DB, stage_surveys
+from gridpay.transforms.privacy import phone_hash
 
 ITEMS = ("sat_environment", "sat_safety", "sat_service", "sat_responsiveness", "sat_overall")
 KEY = b"stage-paths-key"
@@ -43,7 +43,7 @@ def test_duckdb_and_pandas_paths_stage_the_same_rows(tmp_path):
 
 
 def test_a_file_name_with_a_quote_is_read_by_duckdb_and_named_as_it_is(tmp_path, monkeypatch):
-    import flows.survey_stage as survey_stage
+    import gridpay.ingest.survey_stage as survey_stage
     monkeypatch.setattr(survey_stage, "_load_with_pandas", lambda *a: pytest.fail("took the pandas path"))
     path = write_csv(tmp_path / "2026-09 o'brien.csv", SURVEY_HEADER, ROWS)
     assert stage_surveys([path], {}, ITEMS, KEY, tmp_path / "work") == len(ROWS)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
 
-from transforms.policy import Policy
-from transforms.stats import empirical_bayes, wilson_interval, z_value
+from gridpay.transforms.policy import Policy
+from gridpay.transforms.stats import empirical_bayes, wilson_interval, z_value
 
 
 @dataclass(frozen=True)

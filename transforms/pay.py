@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from transforms.policy import CoefficientRule
+from gridpay.transforms.policy import CoefficientRule
 
 FEN = Decimal("0.01")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.archive import file_sha256
+from gridpay.ingest.archive import file_sha256
 
 PAYROLL_COLUMNS = ("worker_id", "name", "month", "score", "responses", "coefficient",
                    "performance_pay", "adjustment", "total_pay", "flags")

@@ -5,7 +5,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flows.errors import ConfigError
+from gridpay.core.errors import ConfigError
 
 
 def phone_key(key_file: Path) -> bytes:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.errors import ConfigError
-from transforms.policy import Policy, PolicyError, policy_from_toml
+from gridpay.core.errors import ConfigError
+from gridpay.transforms.policy import Policy, PolicyError, policy_from_toml
 
 
 def load_policy(path: Path) -> Policy:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import duckdb
 
-from flows.publish import fixed, grid_rows, payroll_rows, quarantine_rows
+from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
 
 
 def months_back(con: duckdb.DuckDBPyConnection, month: str, count: int) -> list[str]:

@@ -5,15 +5,15 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from expectations.adjustments import adjustments_suite
-from expectations.assignments import assignments_suite
-from expectations.grids import grids_suite
-from expectations.runner import RuleResult, validate_table, validate_tables
-from expectations.surveys import surveys_suite
-from expectations.workers import workers_suite
-from flows.errors import InputError
-from flows.survey_stage import STAGE_DB, stage_connection
-from transforms.policy import Policy
+from gridpay.expectations.adjustments import adjustments_suite
+from gridpay.expectations.assignments import assignments_suite
+from gridpay.expectations.grids import grids_suite
+from gridpay.expectations.runner import RuleResult, validate_table, validate_tables
+from gridpay.expectations.surveys import surveys_suite
+from gridpay.expectations.workers import workers_suite
+from gridpay.core.errors import InputError
+from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
+from gridpay.transforms.policy import Policy
 
 
 @dataclass(frozen=True)

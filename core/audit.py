@@ -12,14 +12,14 @@ from pathlib import Path
 
 from prefect import flow
 
-from flows.archive import InputFile, blob_path, file_sha256, restore
-from flows.errors import ConfigError
-from flows.month import run_month
-from flows.publish import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
+from gridpay.ingest.archive import InputFile, blob_path, file_sha256, restore
+from gridpay.core.errors import ConfigError
+from gridpay.flows.month import run_month
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
                            quarantine_rows)
-from flows.run_lock import warehouse_lock
-from flows.runs import code_version
-from flows.warehouse import connect
+from gridpay.store.run_lock import warehouse_lock
+from gridpay.store.runs import code_version
+from gridpay.store.warehouse import connect
 
 TABLES = {  # published table -> (row reader, CSV columns, key columns)
     "payroll.csv": (payroll_rows, PAYROLL_COLUMNS, ("worker_id",)),

@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from flows.errors import ConfigError
-from flows.warehouse import connect
-from transforms.policy import Policy
+from gridpay.core.errors import ConfigError
+from gridpay.store.warehouse import connect
+from gridpay.transforms.policy import Policy
 
 LIBRARIES = ("duckdb", "great_expectations", "prefect", "pandas", "pyarrow", "jinja2", "matplotlib",
              "weasyprint", "openpyxl")
@@ -24,6 +24,8 @@ def new_run_id(month: str) -> str:
 def code_version() -> str:
     version = metadata.version("gridpay")
     root = Path(__file__).resolve().parents[1]
+    if not (root / "pyproject.toml").is_file():     # installed from a wheel: the version is all there is
+        return version
     try:
         commit = subprocess.run(["git", "-C", str(root), "describe", "--always", "--dirty", "--abbrev=12"],
                                 capture_output=True, text=True, timeout=5, check=True).stdout.strip()

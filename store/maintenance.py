@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 
-from flows.archive import blob_path, file_sha256
-from flows.errors import ConfigError
-from flows.warehouse import connect
+from gridpay.ingest.archive import blob_path, file_sha256
+from gridpay.core.errors import ConfigError
+from gridpay.store.warehouse import connect
 
 RAW_SURVEY_TABLES = ("raw_surveys", "raw_answers", "counted_responses", "response_flags")
 

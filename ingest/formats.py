@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows.errors import InputError
-from transforms.privacy import phone_hash
+from gridpay.core.errors import InputError
+from gridpay.transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xlsx", ".parquet")
 REQUIRED = {

@@ -10,14 +10,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from flows.errors import ConfigError
-from flows.settings import duckdb_memory_limit
-from flows.survey_stage import STAGE_DB
-from transforms.grid_scores import GridScore, GridStats, grid_scores
-from transforms.pay import PayLine, WorkerMonth, payroll
-from transforms.policy import Policy
+from gridpay import transforms
+from gridpay.core.errors import ConfigError
+from gridpay.core.settings import duckdb_memory_limit
+from gridpay.ingest.survey_stage import STAGE_DB
+from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
+from gridpay.transforms.pay import PayLine, WorkerMonth, payroll
+from gridpay.transforms.policy import Policy
 
-SQL_DIR = Path(__file__).resolve().parents[1] / "transforms" / "sql"
+SQL_DIR = Path(transforms.__file__).resolve().parent / "sql"
 SCHEMA = Path(__file__).with_name("schema.sql")
 
 # Dependency order of the SQL models; each builds one temp table named after its file. Between

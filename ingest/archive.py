@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.errors import ConfigError
+from gridpay.core.errors import ConfigError
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from flows.errors import ConfigError
+from gridpay import policies
+from gridpay.core.errors import ConfigError
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_POLICY = PROJECT_ROOT / "policies" / "default.toml"
+DEFAULT_POLICY = Path(policies.__file__).resolve().with_name("default.toml")   # package data
 
 ENV = {
     "inbox": "GRIDPAY_INBOX",

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import duckdb
 
-from flows import report_data as data
-from flows.publish import csv_bytes, write_file
-from reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
-from reports.fonts import subset_fonts
-from reports.render import flags_text, pdf_bytes, report_charset, report_html
-from reports.strings import labels
-from transforms.policy import Policy
-from transforms.stats import z_value
+from gridpay.publishing import report_data as data
+from gridpay.publishing.outputs import csv_bytes, write_file
+from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
+from gridpay.reports.fonts import subset_fonts
+from gridpay.reports.render import flags_text, pdf_bytes, report_charset, report_html
+from gridpay.reports.strings import labels
+from gridpay.transforms.policy import Policy
+from gridpay.transforms.stats import z_value
 
 
 PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is faster
@@ -138,7 +138,7 @@ def worker_page_pool(pages: int, processes: int):
     # the main module and the renderers once; every pool process, in this run and in later months
     # of the same process, is forked from it with them loaded instead of importing its own.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["__main__", "weasyprint", "reports.charts", "flows.reporting"])
+    context.set_forkserver_preload(["__main__", "weasyprint", "gridpay.reports.charts", "gridpay.publishing.reporting"])
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
         for _ in range(processes):
             pool.submit(_warm_up)

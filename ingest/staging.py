@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows.errors import InputError
-from flows.ingest import month_survey_files, read_table, with_hashed_phone
-from flows.survey_stage import stage_surveys
-from transforms.policy import Policy
+from gridpay.core.errors import InputError
+from gridpay.ingest.formats import month_survey_files, read_table, with_hashed_phone
+from gridpay.ingest.survey_stage import stage_surveys
+from gridpay.transforms.policy import Policy
 
 REFERENCE = ("grids", "workers", "assignments")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.errors import ConfigError
+from gridpay.core.errors import ConfigError
 
 
 DATA_FILES = ("payroll.csv", "grid_scores.csv", "quarantine.csv")

@@ -18,11 +18,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from flows.errors import InputError
-from flows.ingest import REQUIRED, canonical_columns, read_table, sniffed_delimiter, with_hashed_phone
-from flows.settings import duckdb_memory_limit
-from transforms.parsing import normalized_cell, normalized_integer, normalized_likert, parsed_timestamp
-from transforms.privacy import masked_comment, phone_hash
+from gridpay.core.errors import InputError
+from gridpay.ingest.formats import REQUIRED, canonical_columns, read_table, sniffed_delimiter, with_hashed_phone
+from gridpay.core.settings import duckdb_memory_limit
+from gridpay.transforms.parsing import normalized_cell, normalized_integer, normalized_likert, parsed_timestamp
+from gridpay.transforms.privacy import masked_comment, phone_hash
 
 STAGE_DB = "stage.duckdb"
 TEXT_COLUMNS = ("response_id", "grid_id", "household_id", "submitted_at", "respondent_phone", "channel",
@@ -54,7 +54,7 @@ def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
 
 
 def _phone_hash_sql(col: str) -> str:
-    """transforms.privacy.phone_hash in SQL for ASCII input (HMAC = H(okey || H(ikey || m)));
+    """gridpay.transforms.privacy.phone_hash in SQL for ASCII input (HMAC = H(okey || H(ikey || m)));
     anything else, such as full-width digits, goes to the Python function itself."""
     digits = f"regexp_replace({col}, '[^0-9]', '', 'g')"
     phone = (f"nullif(case when {digits} like '0086%' and length({digits}) = 15 then {digits}[5:] "

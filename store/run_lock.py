@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from flows.errors import ConfigError
+from gridpay.core.errors import ConfigError
 
 
 class WarehouseBusy(ConfigError):
