@@ -4,13 +4,13 @@ month, against the floor (a bare DuckDB query over the same survey file).
     make bench                                  # 100k, 200k (a ~500-worker district) and 1M
     SIZES=100k,1M,10M make bench
 
-Stages are called directly (no Prefect), so the table shows the work, not orchestration; the
-Prefect fixed cost (its temporary server, a flow run, a subflow per month) is measured once at the
-end. Not a test: nothing here asserts a time."""
+The month runs through gridpay's core (core/run.py, as `gridpay run --reports none` without Prefect),
+each step timed by the step function the core hands every step to, so the table shows the work,
+not orchestration; the Prefect fixed cost (its temporary server, a flow run, a subflow per month) is
+measured once at the end. Not a test: nothing here asserts a time."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import multiprocessing
 import cProfile
 import os
@@ -20,7 +20,6 @@ import random
 import resource
 import shutil
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -30,17 +29,17 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from gridpay.ingest.archive import archive_file, restore
-from gridpay.flows.demo_data import DemoScale, demo_tables
+from peak_rss import PeakRss  # benchmarks/ is the script's folder, first on sys.path
+
+from gridpay.core.context import MonthRequest
+from gridpay.core.month import Month
 from gridpay.core.policy_file import load_policy
-from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
-                           quarantine_rows, write_file)
+from gridpay.core.run import run_month
+from gridpay.core.settings import settings_from_env
+from gridpay.flows.demo_data import DemoScale, demo_tables
 from gridpay.publishing.report_data import grids_with_change, run_summary, workers_with_interval
 from gridpay.publishing.reporting import render_reports, render_worker_pages, run_fonts, worker_contexts, worker_page_pool
-from gridpay.core.settings import DEFAULT_POLICY
-from gridpay.ingest.staging import input_files, stage_inputs
-from gridpay.expectations.validate import validate_staged
-from gridpay.store.warehouse import connect, load_raw, score, store_validation
+from gridpay.store.warehouse import connect
 
 SIZES = {"100k": 100_000, "200k": 200_000, "1M": 1_000_000, "10M": 10_000_000}   # 200k: a ~500-worker district
 MONTH = "2026-10"
@@ -55,27 +54,6 @@ select grid_id, avg(score) from (
                           'sat_responsiveness': 'INTEGER', 'sat_overall': 'INTEGER'}, ignore_errors=true))
 where rn = 1 group by grid_id
 """
-
-
-class PeakRss:
-    """Samples this process's resident memory every 20 ms; peak() since the last reset()."""
-    def __init__(self):
-        self._peak, self._stop = 0, threading.Event()
-        threading.Thread(target=self._run, daemon=True).start()
-
-    def _rss(self) -> int:
-        with open("/proc/self/statm") as handle:
-            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-    def _run(self):
-        while not self._stop.wait(0.02):
-            self._peak = max(self._peak, self._rss())
-
-    def reset(self):
-        self._peak = self._rss()
-
-    def peak(self) -> int:
-        return max(self._peak, self._rss())
 
 
 def write_inbox(inbox: Path, responses: int, seed: int) -> int:
@@ -103,57 +81,47 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
         yield
         stages.append((name, time.perf_counter() - start, rss.peak()))
 
-    inbox, work, out = root / "inbox", root / "work", root / "out"
+    inbox = root / "inbox"
     t = time.perf_counter()
     # generated in a child process, so that the generator's memory is not counted as the pipeline's
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         rows = pool.submit(write_inbox, inbox, responses, seed).result()
     generated = time.perf_counter() - t
     survey_csv = inbox / "surveys" / f"{MONTH}.csv"
-    policy = load_policy(DEFAULT_POLICY)
-    db = root / "warehouse.duckdb"
-    run_id = f"{MONTH}-bench"
+    os.environ.setdefault("GRIDPAY_SECRET", "benchmark-key")
+    settings = settings_from_env(root)
+    names = {"archive": "archive inputs", "stage": "ingest (DuckDB reads the files, hashes phones, normalises)",
+             "validate": "validate (GX SQL path in DuckDB)", "score": "load and score (one warehouse transaction)",
+             "publish": "publish CSVs and manifest"}
+
+    def timed_step(name, fn, *args, io=False):
+        with stage(names[name]):
+            return fn(*args)
 
     if profiler:
         profiler.enable()
-    with stage("ingest"):
-        entries = [archive_file(p, root / "archive", str(p.relative_to(inbox))) for p in input_files(inbox, MONTH)]
-        restore(entries, root / "archive", work / "inbox")
-        stage_inputs(work / "inbox", MONTH, policy, b"benchmark-key", work)
-    with stage("validate"):
-        summary = validate_staged(work, MONTH, policy)
-    con = connect(db)
-    con.execute("insert into runs (run_id, month, started_at, status, policy_version) values (?, ?, now(), 'running', ?)",
-                [run_id, MONTH, policy.version])
-    with stage("load"):
-        con.execute("begin transaction")
-        store_validation(con, run_id, MONTH, summary.rules)
-        load_raw(con, run_id, work, policy)
-    with stage("score"):
-        score(con, run_id, MONTH, policy)
-        con.execute("commit")
-    with stage("publish CSVs"):
-        write_file(out / "payroll.csv", csv_bytes(payroll_rows(con, run_id), PAYROLL_COLUMNS))
-        write_file(out / "grid_scores.csv", csv_bytes(grid_rows(con, run_id), GRID_COLUMNS))
-        write_file(out / "quarantine.csv", csv_bytes(quarantine_rows(con, run_id), QUARANTINE_COLUMNS))
+    result = run_month(MonthRequest(MONTH, settings, reports="none"), timed_step)
     if profiler:
         profiler.disable()
         print(f"\n## where the time goes at {label} (functions by own time; a DuckDB statement counts "
               f"as its caller's time)")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+    run_id, out = result.run_id, root / "reports"
+    con = connect(settings.db)
     workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
     rss.reset()
     floor = _floor(survey_csv)
     floor_peak = rss.peak()
-    pipeline = sum(s for name, s, _ in stages if name in ("ingest", "validate", "load", "score", "publish CSVs"))
-    result = {"label": label, "rows": rows, "generated": generated, "stages": stages, "floor": floor, "floor_peak": floor_peak,
-              "pipeline": pipeline, "workers": workers, "peak": max(p for _, _, p in stages[:5]),
+    pipeline = sum(s for _, s, _ in stages)
+    result = {"label": label, "rows": rows, "generated": generated, "stages": list(stages), "floor": floor,
+              "floor_peak": floor_peak, "pipeline": pipeline, "workers": workers, "peak": max(p for _, _, p in stages),
               "pdf_rate": None, "pdf_kib": None}
     if not reports:
         con.close()
         return result
+    policy = load_policy(settings.policy)
     with stage("HR scorecard"):
-        render_reports_hr_only(con, run_id, out, policy)
+        render_reports(con, run_id, out, policy, which="hr")
     sample = min(pdf_sample, workers)
     with stage(f"worker PDFs ({sample} of {workers})"):
         begun = time.perf_counter()
@@ -185,8 +153,7 @@ def with_a_year_of_trend(context: dict, seed: int) -> dict:
     (the month's score, moved a few points), only so that the page is drawn at its real size."""
     rng = random.Random(f"{seed}-{context['w']['worker_id']}")
     score = float(context["w"]["score"] or 75)
-    year, month = (int(x) for x in MONTH.split("-"))
-    months = [f"{i // 12}-{i % 12 + 1:02d}" for i in range(year * 12 + month - 12, year * 12 + month)]
+    months = [str(m) for m in Month.parse(MONTH).back(12)]
     earlier = [round(min(100.0, max(0.0, score + rng.uniform(-6, 6))), 2) for _ in range(11)]
     return {**context, "months": months, "trend": [*earlier, *context["trend"][-1:]]}
 
@@ -196,18 +163,6 @@ def _floor(survey_csv: Path) -> float:
     start = time.perf_counter()
     floor_con.execute(FLOOR_SQL, [str(survey_csv)]).fetchall()
     return time.perf_counter() - start
-
-
-def render_reports_hr_only(con, run_id: str, out: Path, policy) -> None:
-    """The HR scorecard alone (the worker PDFs are timed on their own)."""
-    import gridpay.publishing.reporting as reporting
-    original = reporting.worker_contexts, reporting.worker_page_pool
-    reporting.worker_contexts = lambda *args, **kwargs: []
-    reporting.worker_page_pool = lambda *args: contextlib.nullcontext()
-    try:
-        render_reports(con, run_id, out, policy)
-    finally:
-        reporting.worker_contexts, reporting.worker_page_pool = original
 
 
 def main() -> None:

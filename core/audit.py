@@ -1,25 +1,29 @@
-"""Audit: re-run a past month from its archived inputs in a scratch folder and compare everything
-it published with what the original run published; verify the manifest's hashes against out/."""
+"""Audit: re-run a past month from its archived inputs in a scratch folder and compare every row
+it computes with the original run's; check the published files against the hashes the warehouse
+recorded when it published them (the trust root: out/ and its manifest are the auditee's to edit).
+Rows are compared, not scorecards, so the re-run renders nothing."""
 from __future__ import annotations
 
+import csv
 import getpass
+import io
 import json
 import shutil
-import tempfile
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from prefect import flow
-
-from gridpay.ingest.archive import InputFile, blob_path, file_sha256, restore
+from gridpay.core.context import MonthRequest
 from gridpay.core.errors import ConfigError
-from gridpay.flows.month import run_month
-from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows, payroll_rows,
-                           quarantine_rows)
+from gridpay.core.run import run_month
+from gridpay.core.settings import Settings
+from gridpay.ingest.archive import InputFile, file_sha256
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
+                                        payroll_rows, quarantine_rows)
 from gridpay.store.run_lock import warehouse_lock
 from gridpay.store.runs import code_version
-from gridpay.store.warehouse import connect
+from gridpay.store.warehouse import connect, require_warehouse
 
 TABLES = {  # published table -> (row reader, CSV columns, key columns)
     "payroll.csv": (payroll_rows, PAYROLL_COLUMNS, ("worker_id",)),
@@ -65,28 +69,39 @@ def row_differences(where: str, original: list[dict], rerun: list[dict], key: tu
 
 
 def _csv_rows(data: bytes) -> list[dict]:
-    import csv
-    import io
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-def _published_files(result: AuditResult, month_dir: Path, originals: dict[str, bytes]) -> None:
-    """The files HR reads: are they what the manifest says, and what the warehouse holds?"""
-    manifest_path = month_dir / "manifest.json"
-    if not manifest_path.is_file():
-        result.differences.append(f"{manifest_path}: missing")
-        return
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    if manifest.get("run_id") != result.run_id:
-        result.checked.append(f"{month_dir} holds run {manifest.get('run_id')}, not this one: files not compared")
-        return
-    for entry in manifest["outputs"]:
-        path = month_dir / entry["file"]
+def published_file_problems(month_dir: Path, recorded: dict[str, str]) -> list[str]:
+    """Each file of the published month against the SHA-256 the warehouse recorded at publish
+    time; the manifest's own list against the same record; files nobody published."""
+    problems = []
+    for name, sha in sorted(recorded.items()):
+        path = month_dir / name
         actual = file_sha256(path) if path.is_file() else "missing"
-        if actual != entry["sha256"]:
-            result.differences.append(f"{path}: SHA-256 {actual[:12]}… does not match the manifest's "
-                                      f"{entry['sha256'][:12]}…")
-    result.checked.append(f"{len(manifest['outputs'])} published files against manifest.json")
+        if actual != sha:
+            problems.append(f"{path}: SHA-256 {actual[:12]}… does not match the {sha[:12]}… the warehouse "
+                            f"recorded when it published the month")
+    manifest_path = month_dir / "manifest.json"
+    if manifest_path.is_file():
+        listed = {o["file"]: o["sha256"] for o in json.loads(manifest_path.read_text(encoding="utf-8")).get("outputs", [])}
+        for name in sorted(set(listed) | (set(recorded) - {"manifest.json"})):
+            if listed.get(name) != recorded.get(name):
+                problems.append(f"{manifest_path}: lists {name} as {str(listed.get(name))[:12]}…, the warehouse "
+                                f"recorded {str(recorded.get(name))[:12]}…")
+    known = set(recorded) | {"manifest.json"}     # runs published before the manifest's hash was recorded
+    for path in sorted(p for p in month_dir.rglob("*") if p.is_file()):
+        if path.relative_to(month_dir).as_posix() not in known:
+            problems.append(f"{path}: not among the files the run published")
+    return problems
+
+
+def _published_files(result: AuditResult, month_dir: Path, recorded: dict[str, str],
+                     originals: dict[str, bytes]) -> None:
+    """The files HR reads: what the warehouse recorded at publish time, and its rows?"""
+    result.differences += published_file_problems(month_dir, recorded)
+    result.checked.append(f"{len(recorded)} published files and manifest.json against the hashes the warehouse "
+                          f"recorded at publish time")
     for name, expected in originals.items():
         published = (month_dir / name).read_bytes() if (month_dir / name).is_file() else b""
         if published != expected:
@@ -94,56 +109,58 @@ def _published_files(result: AuditResult, month_dir: Path, originals: dict[str, 
                                                   TABLES[name][2], ("published file", "warehouse"))
 
 
-def _find_run(db: Path, month: str, run_id: str | None) -> tuple[str, str, list[InputFile], str]:
+def _find_run(db: Path, month: str, run_id: str | None) -> tuple[str, str, list[InputFile], dict[str, str]]:
     with connect(db) as con:
         if run_id is None:
             row = con.execute("select run_id from published where month = ?", [month]).fetchone()
             if row is None:
                 raise ConfigError(f"{month} has no published run to audit")
             run_id = row[0]
-        row = con.execute("select month, inputs_json, code_version, status from runs where run_id = ?",
-                          [run_id]).fetchone()
+        row = con.execute("select month, inputs_json, code_version, status, outputs_json from runs "
+                          "where run_id = ?", [run_id]).fetchone()
+        purged = con.execute("select min(purged_at) from purges where month = ?", [month]).fetchone()[0]
     if row is None or row[0] != month:
         raise ConfigError(f"run {run_id} is not a run of {month}")
-    with connect(db) as con:
-        purged = con.execute("select min(purged_at) from purges where month = ?", [month]).fetchone()[0]
     if purged is not None:
         raise ConfigError(f"{month}: its raw survey inputs were purged on {purged:%Y-%m-%d} under the retention "
                           f"policy; the run record, hashes and aggregates remain (gridpay history), a re-run cannot")
     if row[3] != "published" or not row[1]:
         raise ConfigError(f"run {run_id} did not publish ({row[3]}); there is nothing to reproduce")
-    return run_id, row[2], [InputFile(**e) for e in json.loads(row[1])], row[3]
+    recorded = {o["file"]: o["sha256"] for o in json.loads(row[4] or "[]")}
+    return run_id, row[2], [InputFile(**e) for e in json.loads(row[1])], recorded
 
 
-@flow(name="gridpay-audit")
-def audit_month(month: str, out: str, db: str, key_file: str, archive: str, run_id: str | None = None,
-                lang: str = "zh", lock_timeout_s: float = 300.0) -> AuditResult:
-    with warehouse_lock(Path(db), f"gridpay audit --month {month}", lock_timeout_s):
-        run_id, original_code, inputs, _ = _find_run(Path(db), month, run_id)
+def audit_month(settings: Settings, month: str, run_id: str | None = None) -> AuditResult:
+    db = require_warehouse(settings.db)
+    with warehouse_lock(db, f"gridpay audit --month {month}", settings.lock_timeout_s):
+        run_id, original_code, inputs, recorded = _find_run(db, month, run_id)
         result = AuditResult(month, run_id, original_code, code_version())
-        with connect(Path(db)) as con:
+        with connect(db) as con:
             originals = {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()}
             published = con.execute("select run_id from published where month = ?", [month]).fetchone()
         if published and published[0] == run_id:
-            _published_files(result, Path(out) / month,
+            _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
-        with tempfile.TemporaryDirectory(prefix="gridpay-audit-") as scratch_dir:
-            scratch = Path(scratch_dir)
+        # under out/.work, so that a killed audit's scratch is removed like a killed run's
+        scratch = settings.out / ".work" / f"audit-{uuid.uuid4().hex[:8]}"
+        scratch.mkdir(parents=True, mode=0o700)
+        try:
             for suffix in ("", ".wal"):
-                if Path(db + suffix).exists():
-                    shutil.copyfile(db + suffix, scratch / f"warehouse.duckdb{suffix}")
-            restore([i for i in inputs if i.name != "policy.toml"], Path(archive), scratch / "inbox")
-            policy = next(i for i in inputs if i.name == "policy.toml")
-            shutil.copyfile(blob_path(Path(archive), policy.sha256), scratch / "policy.toml")
-            run_month(month, str(scratch / "inbox"), str(scratch / "out"), str(scratch / "warehouse.duckdb"),
-                      str(scratch / "policy.toml"), key_file, str(scratch / "archive"), lang, "audit re-run", 0.0)
-            with connect(scratch / "warehouse.duckdb") as con:
-                rerun_id = con.execute("select run_id from published where month = ?", [month]).fetchone()[0]
+                if Path(f"{db}{suffix}").exists():
+                    shutil.copyfile(f"{db}{suffix}", scratch / f"warehouse.duckdb{suffix}")
+            rerun_settings = replace(settings, out=scratch / "out", db=scratch / "warehouse.duckdb",
+                                     inbox=scratch / "inbox", lock_timeout_s=0.0)
+            request = MonthRequest(month, rerun_settings, reason="audit re-run", reports="none",
+                                   replay=tuple(inputs))
+            rerun_id = run_month(request, kind="audit").run_id
+            with connect(rerun_settings.db) as con:
                 for name, (reader, _, key) in TABLES.items():
                     # every stored column, not only the CSV's: a figure edited in the warehouse shows
                     result.checked.append(f"warehouse rows behind {name}, re-computed from the archived inputs")
                     result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
-        with connect(Path(db)) as con:
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        with connect(db) as con:
             con.execute("insert into audits values (?, ?, ?, ?, ?, ?, ?)",
                         [month, run_id, datetime.now(timezone.utc).replace(tzinfo=None), getpass.getuser(),
                          result.rerun_code, result.passed, json.dumps(result.differences, ensure_ascii=False)])

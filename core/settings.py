@@ -1,5 +1,7 @@
 """All settings in one place: command-line arguments override environment variables, which
-override the defaults below. A scheduled run sets the environment once and passes nothing."""
+override the defaults below. A scheduled run sets the environment once and passes nothing.
+Every location is made absolute here, once, against the folder the command was typed in: no later
+step may meet a relative path (a file URI, a chdir, a pool process would each read it differently)."""
 from __future__ import annotations
 
 import os
@@ -22,8 +24,9 @@ ENV = {
     "cron": "GRIDPAY_CRON",
     "timezone": "GRIDPAY_TIMEZONE",
     "retention_months": "GRIDPAY_RETENTION_MONTHS",
+    "logs": "GRIDPAY_LOGS",
 }
-PATHS = ("inbox", "out", "db", "policy", "key_file", "archive")
+PATHS = ("inbox", "out", "db", "policy", "key_file", "archive", "logs")
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,20 @@ class Settings:
     cron: str                # the monthly schedule ...
     timezone: str            # ... in this time zone
     retention_months: int    # raw survey answers are kept this long (gridpay purge)
+    logs: Path               # one log file per command, tracebacks included
 
     def with_overrides(self, **values: str | Path | None) -> "Settings":
-        given = {k: Path(v) if k in PATHS else v for k, v in values.items() if v is not None}
-        if "db" in given and "archive" not in given and self.archive == self.db.parent / "archive":
-            given["archive"] = given["db"].parent / "archive"     # the archive travels with its warehouse
+        given = {k: absolute(v) if k in PATHS else v for k, v in values.items() if v is not None}
+        if "db" in given:       # the archive and the logs travel with their warehouse unless set apart
+            for name in ("archive", "logs"):
+                if name not in given and getattr(self, name) == self.db.parent / name:
+                    given[name] = given["db"].parent / name
         return replace(self, **given)
+
+
+def absolute(path: str | Path) -> Path:
+    """`path` against the current folder, with ~ expanded; not resolved through links."""
+    return Path(os.path.abspath(Path(path).expanduser()))
 
 
 def default_key_file() -> Path:
@@ -53,11 +64,11 @@ def default_key_file() -> Path:
 
 def settings_from_env(base: Path | None = None) -> Settings:
     """Path defaults are relative to `base` (the current folder unless given)."""
-    root = base or Path.cwd()
-    db = Path(os.environ.get(ENV["db"], str(root / "warehouse" / "gridpay.duckdb")))
+    root = absolute(base or Path.cwd())
+    db = absolute(os.environ.get(ENV["db"], str(root / "warehouse" / "gridpay.duckdb")))
     defaults = {
         "inbox": root / "inbox", "out": root / "out", "db": db, "policy": DEFAULT_POLICY,
-        "key_file": default_key_file(), "archive": db.parent / "archive",
+        "key_file": default_key_file(), "archive": db.parent / "archive", "logs": db.parent / "logs",
         "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": "Asia/Shanghai", "retention_months": "24",
     }
     values = {k: os.environ.get(ENV[k], str(v)) for k, v in defaults.items()}
@@ -66,7 +77,7 @@ def settings_from_env(base: Path | None = None) -> Settings:
         retention = int(values.pop("retention_months"))
     except ValueError as exc:
         raise ConfigError(f"{ENV['lock_timeout_s']} and {ENV['retention_months']} must be numbers") from exc
-    return Settings(**{k: Path(v) if k in PATHS else v for k, v in values.items()}, lock_timeout_s=timeout,
+    return Settings(**{k: absolute(v) if k in PATHS else v for k, v in values.items()}, lock_timeout_s=timeout,
                     retention_months=retention)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from gridpay.expectations.adjustments import adjustments_suite
@@ -12,6 +11,7 @@ from gridpay.expectations.runner import RuleResult, validate_table, validate_tab
 from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
+from gridpay.core.month import Month
 from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
 from gridpay.transforms.policy import Policy
 
@@ -23,6 +23,7 @@ class ValidationSummary:
     invalid_share: float
     max_invalid_share: float
     rules: tuple[RuleResult, ...]
+    first_rows: tuple[str, ...] = ()   # per rule: where it first failed ("2026-10.csv row 3"), "" if never
 
     @property
     def gate_passed(self) -> bool:
@@ -31,12 +32,11 @@ class ValidationSummary:
     def as_dict(self) -> dict:
         return {**asdict(self), "gate_passed": self.gate_passed}
 
-
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    """First instant and last microsecond of the month (local time)."""
-    start = datetime.strptime(month, "%Y-%m")
-    next_month = (start + timedelta(days=32)).replace(day=1)
-    return start, next_month - timedelta(microseconds=1)
+    def top_reasons(self, count: int = 3) -> list[str]:
+        """'sat_overall is not 1-5 or blank (812 rows, first at 2026-10.csv row 3)', most rows first."""
+        failed = sorted((i for i, r in enumerate(self.rules) if r.failed_rows), key=lambda i: -self.rules[i].failed_rows)
+        return [f"{self.rules[i].reason} ({self.rules[i].failed_rows} rows, first at {self.first_rows[i]})"
+                for i in failed[:count]]
 
 
 REFERENCE = ("grids", "workers", "assignments", "adjustments")
@@ -84,26 +84,68 @@ def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSumm
                              "assignments": assignments_suite("workers", "grids"),
                              "adjustments": adjustments_suite("workers")})
 
-    start, end = month_bounds(month)
+    start, end = Month.parse(month).bounds()
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale)
     with stage_connection(workdir) as con:
         total = con.execute("select count(*) from surveys").fetchone()[0]
     result = validate_table(workdir / STAGE_DB, "surveys", suite) if total else None
+    rules = result.rules if result else ()
     with stage_connection(workdir) as con:
-        con.execute("create or replace table survey_rule_failures (row_id integer, rule_index integer, reason varchar)")
+        con.execute("create or replace table survey_rule_failures (row_id integer, rule_index integer, "
+                    "column_name varchar, value varchar, reason varchar)")
         for index, (rule, query) in enumerate(zip(result.rules, result.failing_rows_sql) if result else ()):
             if query is not None:
-                con.execute(f"insert into survey_rule_failures select row_id, ?, ? from ({query})",
-                            [index, rule.reason])
+                _record_failures(con, index, rule, query)
         con.execute("""create or replace table survey_invalid as
                        select row_id, 'invalid: ' || string_agg(reason, '; ' order by rule_index) as invalid_reason
                        from survey_rule_failures group by row_id""")
         invalid = con.execute("select count(*) from survey_invalid").fetchone()[0]
+        first = dict(con.execute(
+            "select rule_index, arg_min(s.source_file || ' row ' || s.row_number, s.row_id) "
+            "from survey_rule_failures f join surveys s using (row_id) group by rule_index").fetchall())
     return ValidationSummary(
         total_rows=total,
         invalid_rows=invalid,
         invalid_share=round(invalid / total, 6) if total else 0.0,
         max_invalid_share=policy.max_invalid_share,
-        rules=result.rules if result else (),
+        rules=rules,
+        first_rows=tuple(first.get(i, "") for i in range(len(rules))),
     )
+
+
+# The staged column that shows what was typed, where a rule checks a derived one.
+_VALUE_OF = {"submitted_at_ts": "submitted_at"}
+# A mobile or ID number typed into the wrong column keeps its ends only (139****5678); ids and
+# dates with long digit runs are left as they are.
+_MASKED = ("regexp_replace(regexp_replace(left({0}, 40), '(^|[^0-9])(1[3-9][0-9])[0-9]{{4}}([0-9]{{4}})($|[^0-9])', "
+           "'\\1\\2****\\3\\4', 'g'), '(^|[^0-9])([0-9]{{6}})[0-9]{{8}}([0-9]{{3}}[0-9Xx])($|[^0-9Xx])', "
+           "'\\1\\2********\\3\\4', 'g')")
+
+
+def _record_failures(con, index: int, rule: RuleResult, query: str) -> None:
+    """The rows `query` selects, each with the offending value (masked) and a reason that names
+    it: "sat_overall '很好吧' is not 1-5 or blank"."""
+    column = _VALUE_OF.get(rule.column or "", rule.column)
+    label, _, rest = rule.reason.partition(" ")
+    if column is None or label not in (column, rule.column):
+        con.execute(f"insert into survey_rule_failures select row_id, ?, ?, null, ? from ({query})",
+                    [index, rule.column, rule.reason])
+        return
+    value = _MASKED.format(f's."{column}"')
+    quote = "''''"          # a SQL literal holding one quote mark
+    con.execute(f"insert into survey_rule_failures "
+                f"select f.row_id, ?, ?, {value}, case when s.\"{column}\" is null then ? "
+                f"else ? || ' ' || {quote} || {value} || {quote} || ' ' || ? end "
+                f"from ({query}) as f join surveys as s using (row_id)",
+                [index, column, rule.reason, label, rest])
+
+
+def rejected_rows(workdir: Path) -> list[dict]:
+    """Every failed rule of every invalid survey row, in file and row order: what HR fixes from."""
+    with stage_connection(workdir) as con:
+        cursor = con.execute(
+            "select s.source_file, s.row_number, s.response_id, f.column_name as \"column\", f.value, f.reason "
+            "from survey_rule_failures f join surveys s using (row_id) order by s.row_id, f.rule_index")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -177,9 +177,44 @@ def demo_tables(scale: DemoScale) -> dict[str, pd.DataFrame]:
     return tables
 
 
+LIKERT_WORDS = {"5": "非常满意", "4": "满意", "3": "基本满意", "2": "不满意", "1": "非常不满意", "": "(空)"}
+PLATFORM_SOURCES = {"wechat": "微信", "phone": "手机提交", "visit": "链接", "paper": "二维码"}
+WJX_QUESTIONS = ("1、您所在的网格是？", "2、您家的门牌号", "3、您的年龄段", "4、您的手机号码（选填）",
+                 "5、您对网格员的环境卫生工作满意吗？", "6、您对网格员的治安安全工作满意吗？", "7、您对网格员的服务态度满意吗？",
+                 "8、您对网格员的响应速度满意吗？", "9、您对网格员的总体工作满意吗？", "10、您希望网格员在哪些方面改进？",
+                 "11、您的意见或建议")
+
+
+def wjx_text_export(frames: list[pd.DataFrame], grids: pd.DataFrame) -> pd.DataFrame:
+    """The answers as 问卷星 writes its text export (按文本): the platform's columns, then one column
+    per question; grids by name, Likert as words, (空) for a skipped question, a multi-select
+    joined by ┋, and every month answered so far (the form runs all year)."""
+    rows = pd.concat(frames, ignore_index=True).sort_values("submitted_at", kind="stable")
+    names = dict(zip(grids["grid_id"], grids["grid_name"]))
+    seconds = rows["duration_s"].astype(int)
+    out = pd.DataFrame({
+        "序号": range(1, len(rows) + 1),
+        "提交答卷时间": rows["submitted_at"].str.replace("-", "/").to_numpy(),
+        "所用时间": np.where(seconds >= 60, (seconds // 60).astype(str) + "分" + (seconds % 60).astype(str) + "秒",
+                             seconds.astype(str) + "秒"),
+        "来源": rows["channel"].map(PLATFORM_SOURCES).to_numpy(),
+        "来源详情": "直接访问",
+        "来自IP": "36.7.1.2(安徽-铜陵)",
+    })
+    age = np.array(["18-35岁", "36-59岁", "60岁以上"])[np.arange(len(rows)) % 3]
+    columns = [rows["grid_id"].map(lambda g: names.get(g, g)), rows["household_id"], age,
+               rows["respondent_phone"].replace("", "(空)"), *[rows[i].map(LIKERT_WORDS).fillna(rows[i]) for i in ITEMS],
+               np.where(np.arange(len(rows)) % 4 == 0, "环境卫生┋治安巡逻", "(空)"), rows["comment"].replace("", "(空)")]
+    for header, values in zip(WJX_QUESTIONS, columns):
+        out[header] = np.asarray(values)
+    return out
+
+
 def write_demo_inbox(inbox: Path, scale: DemoScale, mixed_formats: bool = True) -> list[str]:
     """Writes the inbox; paper answers go to <month>-paper.xlsx and every other month's CSV is
-    GB18030, as Chinese Excel writes it. Returns the months written."""
+    GB18030, as Chinese Excel writes it; the last month's online answers come as the survey
+    platform's download (a 问卷星 text export holding this month and the one before, in
+    surveys/<month>/). Returns the months written."""
     tables = demo_tables(scale)
     (inbox / "surveys").mkdir(parents=True, exist_ok=True)
     for name in ("grids", "workers", "assignments"):
@@ -192,6 +227,14 @@ def write_demo_inbox(inbox: Path, scale: DemoScale, mixed_formats: bool = True) 
             frame[paper].drop(columns=["respondent_phone"]).to_excel(
                 inbox / "surveys" / f"{month}-paper.xlsx", index=False)
             frame = frame[~paper]
+        if mixed_formats and t == len(months) - 1 and len(months) > 1:
+            before = tables[f"surveys_{months[-2]}"]
+            download = wjx_text_export([before[before["channel"] != "paper"], frame], tables["grids"])
+            folder = inbox / "surveys" / month
+            folder.mkdir(exist_ok=True)
+            download.to_excel(folder / f"283746519_2_天井湖社区网格员满意度测评_{len(download)}_{len(download)}.xlsx",
+                              index=False)
+            continue
         encoding = "gb18030" if mixed_formats and t % 2 else "utf-8"
         frame.to_csv(inbox / "surveys" / f"{month}.csv", index=False, encoding=encoding)
     return months

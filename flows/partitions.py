@@ -13,23 +13,28 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect_dask import DaskTaskRunner
 
-from gridpay.ingest.formats import month_survey_files
-from gridpay.core.policy_file import load_policy
 from gridpay.core.secret_key import phone_key
-from gridpay.ingest.survey_stage import sql_text, stage_connection, stage_surveys
+from gridpay.ingest.formats import Source
+from gridpay.ingest.survey_files import survey_reading
+from gridpay.ingest.duckdb_reader import sql_text
+from gridpay.ingest.survey_stage import stage_connection, stage_surveys
+from gridpay.transforms.policy import Policy
 
 DASK_ADDRESS = "GRIDPAY_DASK_ADDRESS"
 
 
 @task(cache_policy=NO_CACHE)
-def stage_partition(index: int, survey_file: str, workdir: str, policy_path: str, key_file: str) -> str:
-    """One district's file -> Parquet of its normalised rows (row_id local to the file)."""
-    policy = load_policy(Path(policy_path))
+def stage_partition(index: int, source: Source, workdir: str, policy: Policy, key_file: str, month: str,
+                    grids: dict[str, str]) -> str:
+    """One district's file -> Parquet of its normalised rows (row_id local to the file) and of what
+    it set aside. The key is read from its file on the worker: a key passed as a parameter would
+    reach Prefect's records."""
     part = Path(workdir) / f"part-{index:04d}"
-    stage_surveys([Path(survey_file)], policy.aliases, policy.items, phone_key(Path(key_file)), part)
+    stage_surveys([source], survey_reading(policy), phone_key(Path(key_file)), part, month, grids)
     target = part / "surveys.parquet"
     with stage_connection(part) as con:
         con.execute("copy surveys to ? (format parquet)", [str(target)])
+        con.execute("copy set_aside to ? (format parquet)", [str(part / "set_aside.parquet")])
     return str(target)
 
 
@@ -46,6 +51,9 @@ def merge_partitions(parts: list[str], workdir: Path) -> int:
             offsets as (select part, sum(size) over (order by part) - size as start from sizes)
             select (o.start + p.row_id)::integer as row_id, p.* exclude (row_id, part)
             from parts as p join offsets as o using (part)""")
+        set_aside = [str(Path(p).with_name("set_aside.parquet")) for p in parts]
+        con.execute(f"create or replace table set_aside as select * from read_parquet({sql_text(set_aside[0])})"
+                    + "".join(f" union all select * from read_parquet({sql_text(s)})" for s in set_aside[1:]))
         return con.execute("select count(*) from surveys").fetchone()[0]
 
 
@@ -59,14 +67,13 @@ def task_runner(workers: int) -> DaskTaskRunner:
 
 
 @flow(name="gridpay-stage-partitions")
-def stage_partitions(month: str, workdir: str, policy_path: str, key_file: str) -> int:
-    files = month_survey_files(Path(workdir) / "inbox", month)
-    futures = stage_partition.map(range(len(files)), [str(f) for f in files], unmapped(workdir),
-                                  unmapped(policy_path), unmapped(key_file))
+def stage_partitions(files: list[Source], workdir: str, policy: Policy, key_file: str, month: str,
+                     grids: dict[str, str]) -> int:
+    futures = stage_partition.map(range(len(files)), files, unmapped(workdir), unmapped(policy), unmapped(key_file),
+                                  unmapped(month), unmapped(grids))
     parts = [f.result() for f in futures]
     if not parts:      # no survey file: the single-process stage builds the empty table
-        policy = load_policy(Path(policy_path))
-        return stage_surveys([], policy.aliases, policy.items, phone_key(Path(key_file)), Path(workdir))
+        return stage_surveys([], survey_reading(policy), phone_key(Path(key_file)), Path(workdir), month, grids)
     rows = merge_partitions(parts, Path(workdir))
     get_run_logger().info("staged %d survey rows from %d district files on Dask", rows, len(parts))
     return rows

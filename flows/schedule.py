@@ -8,17 +8,17 @@ from zoneinfo import ZoneInfo
 from prefect import flow
 from prefect.schedules import Cron
 
-from gridpay.flows.month import run_month
+from gridpay.core.context import MonthRequest
+from gridpay.core.month import Month
 from gridpay.core.settings import Settings, settings_from_env
+from gridpay.flows.month import month_flow
 
 DEPLOYMENT_NAME = "gridpay-monthly"
 
 
 def previous_month(now: datetime, timezone: str) -> str:
     """The month before `now` as seen in `timezone`: on 2 December 06:00 Beijing time, '2026-11'."""
-    local = now.astimezone(ZoneInfo(timezone))
-    year, month = (local.year, local.month - 1) if local.month > 1 else (local.year - 1, 12)
-    return f"{year:04d}-{month:02d}"
+    return str(Month.of(now.astimezone(ZoneInfo(timezone))).previous)
 
 
 @flow(name="gridpay-monthly")
@@ -26,8 +26,7 @@ def monthly(month: str | None = None, lang: str = "zh") -> str:
     """What the schedule runs: `month` defaults to the previous month in GRIDPAY_TIMEZONE."""
     s = settings_from_env()
     month = month or previous_month(datetime.now(ZoneInfo(s.timezone)), s.timezone)
-    return run_month(month, str(s.inbox), str(s.out), str(s.db), str(s.policy), str(s.key_file),
-                     str(s.archive), lang, None, s.lock_timeout_s)
+    return month_flow(MonthRequest(month, s, lang))
 
 
 def monthly_deployment(settings: Settings):

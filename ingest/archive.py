@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError
@@ -14,17 +13,17 @@ from gridpay.core.errors import ConfigError
 
 @dataclass(frozen=True)
 class InputFile:
-    name: str          # path relative to the inbox ("policy" for the policy file)
+    name: str          # path relative to the inbox ("policy.toml" for the policy file)
     sha256: str
     bytes: int
 
+    def as_dict(self) -> dict:
+        return asdict(self)
+
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def blob_path(archive: Path, sha256: str) -> Path:
@@ -53,18 +52,15 @@ def archive_file(source: Path, archive: Path, name: str) -> InputFile:
     return InputFile(name, sha, target.stat().st_size)
 
 
-def restore(entries: list[InputFile], archive: Path, folder: Path) -> None:
-    """Lay the archived files out under `folder` by their recorded names (hard links when possible)."""
+def archived(entries: list[InputFile], archive: Path) -> list[InputFile]:
+    """`entries`, checked: each is a plain path inside the inbox and its blob is in the archive
+    with the bytes its name promises (an auditor trusts nothing the auditee could have swapped)."""
     for entry in entries:
+        if Path(entry.name).is_absolute() or ".." in Path(entry.name).parts:
+            raise ConfigError(f"{entry.name}: not a path inside the inbox")
         blob = blob_path(archive, entry.sha256)
         if not blob.is_file():
             raise ConfigError(f"{entry.name}: archived copy {entry.sha256[:12]}… is missing from {archive}")
-        target = folder / entry.name
-        if Path(entry.name).is_absolute() or ".." in Path(entry.name).parts:
-            raise ConfigError(f"{entry.name}: not a path inside the inbox")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)       # a retried step lays the snapshot out again
-        try:
-            os.link(blob, target)
-        except OSError:
-            shutil.copyfile(blob, target)
+        if file_sha256(blob) != entry.sha256:
+            raise ConfigError(f"{entry.name}: archived copy {blob} does not hash to its name; the archive was altered")
+    return entries

@@ -8,14 +8,18 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.transforms.privacy import phone_hash
 
-SURVEY_SUFFIXES = (".csv", ".xlsx", ".parquet")
+SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
+# the survey columns a stage table holds, in this order, besides the policy's items
+TEXT_COLUMNS = ("response_id", "grid_id", "household_id", "submitted_at", "respondent_phone", "channel",
+                "duration_s", "comment")
 REQUIRED = {
     "grids": ("grid_id", "grid_name", "community", "households"),
     "workers": ("worker_id", "name", "perf_pay_target"),
@@ -25,9 +29,29 @@ REQUIRED = {
 }
 
 
-def decoded_text(path: Path) -> str:
+class Source(NamedTuple):
+    """A file to read: `name` is its path inside the inbox (what messages and `source_file` say,
+    and what its format is told by), `path` where its bytes are (the archived copy in a run)."""
+    name: str
+    path: Path
+
+    @property
+    def file_name(self) -> str:
+        return PurePosixPath(self.name).name
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.name).suffix.lower()
+
+
+def as_source(file: Source | Path) -> Source:
+    return file if isinstance(file, Source) else Source(file.name, file)
+
+
+def decoded_text(file: Source | Path) -> str:
     """The file's text; UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
-    data = path.read_bytes()
+    source = as_source(file)
+    data = source.path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -35,7 +59,7 @@ def decoded_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(path.name, "is neither UTF-8, UTF-16 nor GB18030/GBK text")
+    raise InputError(source.file_name, "is neither UTF-8, UTF-16 nor GB18030/GBK text")
 
 
 def sniffed_delimiter(text: str) -> str:
@@ -46,25 +70,25 @@ def sniffed_delimiter(text: str) -> str:
         return ","
 
 
-def _raw_frame(path: Path) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+def _raw_frame(source: Source) -> pd.DataFrame:
+    suffix, path = source.suffix, source.path
     try:
         if suffix == ".csv":
-            text = decoded_text(path)
+            text = decoded_text(source)
             if not text.strip():
-                raise InputError(path.name, "is empty (no header row)")
+                raise InputError(source.file_name, "is empty (no header row)")
             # bytes, not a StringIO: pandas reads a text buffer in small re-encoded pieces (minutes for 200 MB)
             return pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sniffed_delimiter(text), dtype=str,
                                keep_default_na=False, skip_blank_lines=False)
-        if suffix == ".xlsx":
-            return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+        if suffix in (".xls", ".xlsx"):
+            return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False, engine="calamine")
         if suffix == ".parquet":
             return pd.read_parquet(path).astype("string")
     except InputError:
         raise
     except Exception as exc:  # the parsers' own errors vary by format; name the file either way
-        raise InputError(path.name, f"cannot be read as {suffix[1:].upper()}: {exc}") from exc
-    raise InputError(path.name, f"has an unsupported type '{suffix}' (use .csv, .xlsx or .parquet)")
+        raise InputError(source.file_name, f"cannot be read as {suffix[1:].upper()}: {exc}") from exc
+    raise InputError(source.file_name, f"has an unsupported type '{suffix}' (use .csv, .xls, .xlsx or .parquet)")
 
 
 def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:
@@ -75,19 +99,20 @@ def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:
     return out
 
 
-def read_table(path: Path, kind: str, aliases: dict[str, str]) -> pd.DataFrame:
+def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.DataFrame:
     """A text-only frame with canonical column names; blank cells are NA; blank lines dropped."""
-    frame = _raw_frame(path)
+    source = as_source(file)
+    frame = _raw_frame(source)
     frame.columns = canonical_columns(list(frame.columns), aliases)
     missing = [c for c in REQUIRED[kind] if c not in frame.columns]
     if missing:
-        raise InputError(path.name, f"required column is missing (have: {', '.join(frame.columns)})",
+        raise InputError(source.file_name, f"required column is missing (have: {', '.join(frame.columns)})",
                          column=missing[0])
     frame = frame.astype("string")
     for col in frame.columns:
         frame[col] = frame[col].str.strip().replace("", pd.NA)
     frame.insert(0, "row_number", range(2, len(frame) + 2))
-    frame.insert(0, "source_file", path.name)
+    frame.insert(0, "source_file", source.file_name)
     blank = frame.drop(columns=["source_file", "row_number"]).isna().all(axis=1)
     return frame[~blank].reset_index(drop=True)
 
@@ -101,9 +126,17 @@ def with_hashed_phone(frame: pd.DataFrame, column: str, key: bytes) -> pd.DataFr
     return out
 
 
+def _survey_file(path: Path) -> bool:
+    # Excel's lock files (~$name.xlsx) and hidden files are not surveys
+    return path.is_file() and path.suffix.lower() in SURVEY_SUFFIXES and not path.name.startswith(("~$", "."))
+
+
 def month_survey_files(inbox: Path, month: str) -> list[Path]:
+    """surveys/<month>*.csv|.xls|.xlsx|.parquet, then every such file in surveys/<month>/ whatever
+    its name (platform downloads are named by the platform)."""
     folder = inbox / "surveys"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.name.startswith(month) and p.suffix.lower() in SURVEY_SUFFIXES)
+    named = sorted(p for p in folder.iterdir() if p.name.startswith(month) and _survey_file(p))
+    in_folder = sorted(p for p in (folder / month).iterdir() if _survey_file(p)) if (folder / month).is_dir() else []
+    return named + in_folder

@@ -1,7 +1,8 @@
-"""Ingest step: read the month's input files into the run's work folder as Parquet.
+"""Ingest step: list the month's input files in the inbox (once), and read a run's archived copies
+of them into its work folder: reference tables as Parquet, survey rows into stage.duckdb.
 
-The files read are the run's snapshot of the inbox, restored from the archive (flows/archive.py);
-what leaves here has phone numbers hashed and comments masked."""
+What leaves here has phone numbers hashed and comments masked; the raw bytes are read where the
+archive keeps them (ingest/archive.py), never copied into the work folder."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.core.errors import InputError
-from gridpay.ingest.formats import month_survey_files, read_table, with_hashed_phone
+from gridpay.ingest.formats import Source, month_survey_files, read_table, with_hashed_phone
+from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
 from gridpay.transforms.policy import Policy
 
@@ -17,6 +19,8 @@ REFERENCE = ("grids", "workers", "assignments")
 
 
 def input_files(inbox: Path, month: str) -> list[Path]:
+    """Every file of the inbox that a run of `month` reads: the reference tables, adjustments if
+    present, and the month's survey files."""
     if not inbox.is_dir():
         raise InputError(str(inbox), "inbox folder does not exist")
     files = []
@@ -30,21 +34,38 @@ def input_files(inbox: Path, month: str) -> list[Path]:
     return files + month_survey_files(inbox, month)
 
 
-def stage_inputs(inbox: Path, month: str, policy: Policy, key: bytes, workdir: Path, surveys: bool = True) -> None:
+def grid_names(grids: pd.DataFrame) -> dict[str, str]:
+    """grid_id -> grid_name in grids.csv order (answers may name a grid; codes count in this order)."""
+    return dict(zip(grids["grid_id"].fillna(""), grids["grid_name"].fillna("")))
+
+
+def is_survey(source: Source) -> bool:
+    return source.name.startswith("surveys/")
+
+
+def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: bytes, workdir: Path,
+                 surveys: bool = True) -> None:
     """Write grids/workers/assignments/adjustments.parquet into `workdir`, and (unless `surveys` is
-    False: the partitioned path stages them on Dask) the month's survey rows into its stage.duckdb."""
-    files = input_files(inbox, month)
+    False: the partitioned path stages them on Dask) the month's survey rows into its stage.duckdb.
+    `sources` may be an inbox folder (tests and tools read one directly)."""
+    if isinstance(sources, Path):
+        sources = [Source(str(p.relative_to(sources).as_posix()), p) for p in input_files(sources, month)]
+    by_name = {s.name: s for s in sources}
+    for kind in REFERENCE:
+        if f"{kind}.csv" not in by_name:
+            raise InputError(f"{kind}.csv", "is missing from the run's inputs")
     workdir.mkdir(parents=True, exist_ok=True)
-    tables = {kind: read_table(inbox / f"{kind}.csv", kind, policy.aliases) for kind in REFERENCE}
+    tables = {kind: read_table(by_name[f"{kind}.csv"], kind, policy.aliases) for kind in REFERENCE}
     tables["workers"] = with_hashed_phone(tables["workers"], "phone", key)
-    adjustments = inbox / "adjustments.csv"
-    tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments.is_file()
+    adjustments = by_name.get("adjustments.csv")
+    tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments
                              else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",
                                                         "amount", "reason", "approved_by"], dtype="string"))
     for kind, optional in (("assignments", "end_date"), ("assignments", "weight"), ("grids", "area")):
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")
     if surveys:
-        stage_surveys([f for f in files if f.parent.name == "surveys"], policy.aliases, policy.items, key, workdir)
+        stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
+                      grid_names(tables["grids"]))
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)

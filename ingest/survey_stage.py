@@ -1,35 +1,31 @@
 """Stage the month's survey files in a DuckDB file in the run's work folder (`stage.duckdb`).
 
-UTF-8 CSV and Parquet are read by DuckDB itself, in parallel and without building Python rows;
-phone numbers are hashed (HMAC-SHA256, in SQL) and comments masked in the same statement that
-reads the file, so neither reaches the stage file in clear. GBK/GB18030 is first copied as UTF-8.
-A file DuckDB cannot read exactly as pandas would (UTF-16, blank lines that shift row numbers,
-ragged rows, Excel) takes the pandas path of flows/ingest.py, which also gives the file/row/column
-errors for broken files.
-Every distinct cell text is then normalised once in Python (transforms/parsing.py) and joined
-back, so both paths give the same table."""
+Each file is read by the reader its format calls for: a canonical CSV or Parquet file by DuckDB
+itself (ingest/duckdb_reader.py, the fast path for a city's month); everything else, Excel
+workbooks, platform downloads, sheets typed from paper, UTF-16 or CSV with blank lines, by the
+sheet reader (ingest/survey_files.py). Both hash phone numbers and mask comments before a row is
+stored. Every distinct cell text is then normalised once in Python (transforms/parsing.py) and
+joined back: Likert words, full-width digits, dates as people type them, door numbers, and grids
+answered by their name."""
 from __future__ import annotations
 
-import codecs
-import hashlib
 import itertools
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from gridpay.core.errors import InputError
-from gridpay.ingest.formats import REQUIRED, canonical_columns, read_table, sniffed_delimiter, with_hashed_phone
 from gridpay.core.settings import duckdb_memory_limit
-from gridpay.transforms.parsing import normalized_cell, normalized_integer, normalized_likert, parsed_timestamp
+from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
+from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
+from gridpay.ingest.survey_files import SurveyReading, read_survey_file
+from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
+                                        parsed_timestamp)
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
 STAGE_DB = "stage.duckdb"
-TEXT_COLUMNS = ("response_id", "grid_id", "household_id", "submitted_at", "respondent_phone", "channel",
-                "duration_s", "comment")
-# Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
-_TRIM = " \t\r\n\v\f\u3000\u00a0"
-_TRIM_LIST = ", ".join(f"'{c}'" for c in _TRIM)
 _FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
 
 
@@ -41,11 +37,6 @@ def stage_connection(workdir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
-    block = (key if len(key) <= 64 else hashlib.sha256(key).digest()).ljust(64, b"\0")
-    return bytes(b ^ 0x5C for b in block), bytes(b ^ 0x36 for b in block)
-
-
 def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     con.create_function("gp_phone_hash_py", lambda v: phone_hash(v, key), ["VARCHAR"], "VARCHAR",
                         null_handling="special", side_effects=False)
@@ -53,150 +44,42 @@ def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
                         null_handling="special", side_effects=False)
 
 
-def _phone_hash_sql(col: str) -> str:
-    """gridpay.transforms.privacy.phone_hash in SQL for ASCII input (HMAC = H(okey || H(ikey || m)));
-    anything else, such as full-width digits, goes to the Python function itself."""
-    digits = f"regexp_replace({col}, '[^0-9]', '', 'g')"
-    phone = (f"nullif(case when {digits} like '0086%' and length({digits}) = 15 then {digits}[5:] "
-             f"when {digits} like '86%' and length({digits}) = 13 then {digits}[3:] else {digits} end, '')")
-    return (f"case when {col} is null then null "
-            f"when regexp_full_match({col}, '[\\x00-\\x7F]*') then "
-            f"lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) "
-            f"else gp_phone_hash_py({col}) end")
-
-
-def _has_blank_line(path: Path) -> bool:
-    tail = b""
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 24):
-            window = tail + chunk
-            if b"\n\n" in window or b"\n\r\n" in window:
-                return True
-            tail = window[-2:]
-    return False
-
-
-def _utf8_copy(path: Path, workdir: Path) -> Path | None:
-    """A UTF-8 copy of a GB18030/GBK file (DuckDB reads only UTF-8 and UTF-16), or None if the
-    bytes are not GB18030 either."""
-    target = workdir / f"utf8-{path.name}"
-    decoder = codecs.getincrementaldecoder("gb18030")()
-    try:
-        with path.open("rb") as src, target.open("w", encoding="utf-8", newline="") as dst:
-            while chunk := src.read(1 << 24):
-                dst.write(decoder.decode(chunk))
-            dst.write(decoder.decode(b"", final=True))
-    except UnicodeDecodeError:
-        target.unlink(missing_ok=True)
-        return None
-    return target
-
-
-def sql_text(value: object) -> str:
-    """A SQL string literal (file names come from the inbox and may hold a quote)."""
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def _source_sql(path: Path, delimiter: str | None) -> str:
-    if delimiter is None:
-        return f"read_parquet({sql_text(path)})"
-    delim = delimiter.replace("\t", "\\t")
-    return (f"read_csv({sql_text(path)}, header = true, all_varchar = true, delim = E'{delim}', quote = '\"', "
-            f"escape = '\"', skip = 0, comment = '', auto_detect = true)")
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None,
-                      aliases: dict[str, str], items: tuple[str, ...], key: bytes) -> None:
-    source = _source_sql(path, delimiter)
-    raw_columns = [r[0] for r in con.execute(f"describe select * from {source}").fetchall()]
-    names = canonical_columns(raw_columns, aliases)
-    missing = [c for c in REQUIRED["surveys"] if c not in names]
-    if missing:
-        raise InputError(source_name, f"required column is missing (have: {', '.join(names)})", column=missing[0])
-    trimmed = []
-    for i, raw in enumerate(raw_columns):
-        text = f"{_quoted(raw)}::varchar"
-        # trim only cells that need it: trimming every cell of a 10M-row month doubled the read
-        edges = f"({text})[1] in ({_TRIM_LIST}) or ({text})[-1] in ({_TRIM_LIST})"
-        trimmed.append(f"nullif(case when {edges} then trim({text}, '{_TRIM}') else {text} end, '') as c{i}")
-    cell = {}
-    for i, name in enumerate(names):
-        cell.setdefault(name, f"c{i}")                 # a repeated header: the first column counts
-    exprs = []
-    for name in (*TEXT_COLUMNS, *items):
-        value = cell.get(name, "null::varchar")
-        if name == "respondent_phone":
-            exprs.append(f"{_phone_hash_sql(value)} as respondent_phone_hash")
-        elif name == "comment":
-            # only a text with a digit can hold a number to mask
-            exprs.append(f"case when regexp_matches({value}, '\\p{{Nd}}') then gp_masked_comment({value}) "
-                         f"else {value} end as comment")
-        else:
-            exprs.append(f"{value} as {_quoted(name)}")
-    every_cell_blank = " and ".join(f"c{i} is null" for i in range(len(raw_columns))) or "true"
-    # cells are trimmed once in the inner query; hashing, masking and the blank test read them
-    con.execute(f"create table {table} as select {', '.join(exprs)}, ({every_cell_blank}) as is_blank_row "
-                f"from (select {', '.join(trimmed)} from {source})", dict(zip(("okey", "ikey"), _hmac_pads(key))))
-
-
-def _load_with_pandas(con, table: str, path: Path, aliases: dict[str, str], items: tuple[str, ...],
-                      key: bytes) -> None:
-    frame = with_hashed_phone(read_table(path, "surveys", aliases), "respondent_phone", key)
+def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], key: bytes) -> None:
+    frame = with_hashed_phone(frame, "respondent_phone", key)
     if "comment" in frame.columns:
         frame["comment"] = frame["comment"].map(masked_comment, na_action="ignore").astype("string")
     out = pd.DataFrame({"row_number": frame["row_number"].astype("int64")})
     for name in (*TEXT_COLUMNS, *items):
         name = "respondent_phone_hash" if name == "respondent_phone" else name
         out[name] = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
-    out["is_blank_row"] = False                     # read_table has dropped blank rows already
+    out["is_blank_row"] = False                     # the sheet reader leaves blank rows out
     con.register("staged_frame", out)
     con.execute(f"create table {table} as select * from staged_frame")
     con.unregister("staged_frame")
 
 
-def _duckdb_readable(path: Path, workdir: Path) -> tuple[Path, str | None] | None:
-    """(file DuckDB should read, CSV delimiter or None for Parquet), or None for the pandas path."""
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        return path, None
-    if suffix != ".csv":
-        return None
-    with path.open("rb") as fh:
-        head = fh.read(1 << 16)
-    if not head.strip() or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _has_blank_line(path):
-        return None
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:               # not just a character cut at the 64 KiB edge
-            copy = _utf8_copy(path, workdir)
-            return None if copy is None else (copy, sniffed_delimiter(head.decode("gb18030", "ignore")))
-    return path, sniffed_delimiter(head.decode("utf-8", "ignore").lstrip("\ufeff"))
-
-
-def load_survey_files(con, files: list[Path], aliases: dict[str, str], items: tuple[str, ...], key: bytes,
-                      workdir: Path) -> list[str]:
-    """One table per file (`survey_file_<i>`) of trimmed text, phone hashed, comment masked."""
+def load_survey_files(con, files: list[Source], reading: SurveyReading, key: bytes, workdir: Path,
+                      month: str | None, grid_ids: list[str]) -> tuple[list[str], Counter]:
+    """One table per file (`survey_file_<i>`) of trimmed text, phone hashed, comment masked; and
+    what was set aside (rows of other months, totals rows), by file."""
     _register_udfs(con, key)
-    tables = []
-    for i, path in enumerate(files):
+    tables, set_aside = [], Counter()
+    for i, source in enumerate(files):
         table = f"survey_file_{i}"
-        readable = _duckdb_readable(path, workdir)
+        readable = duckdb_readable(source, workdir, i, reading.aliases)
         try:
-            if readable is None:
-                raise LookupError
-            _load_with_duckdb(con, table, readable[0], path.name, readable[1], aliases, items, key)
-        except InputError:
-            raise
-        except (LookupError, duckdb.Error):
-            con.execute(f"drop table if exists {table}")
-            _load_with_pandas(con, table, path, aliases, items, key)
+            if readable is not None:
+                load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading.aliases,
+                                 reading.items, key)
+            else:
+                read = read_survey_file(source, month, reading, grid_ids)
+                _load_frame(con, table, read.frame, reading.items, key)
+                set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
+        finally:
+            if readable is not None and readable[0] != source.path:
+                readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
         tables.append(table)
-    return tables
+    return tables, set_aside
 
 
 def _mapping(con, name: str, values_sql: str, fn) -> None:
@@ -214,43 +97,59 @@ def _timestamp_or_none(value: str):
     return None if ts is None else ts.to_pydatetime()
 
 
-def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, ...], key: bytes,
-                  workdir: Path) -> int:
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
+                  month: str | None = None, grids: dict[str, str] | None = None) -> int:
     """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
-    file then row order, cells normalised as validation expects them. Returns the row count."""
+    file then row order, cells normalised as validation expects them; and table `set_aside` (file,
+    what, rows). `grids` maps grid_id -> grid_name in grids.csv order: an answer that is a grid's
+    name becomes its id. Returns the row count."""
     workdir.mkdir(parents=True, exist_ok=True)
+    files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
-        tables = load_survey_files(con, files, aliases, items, key, workdir)
+        tables, set_aside = load_survey_files(con, files, reading, key, workdir, month, list(grids))
+        con.execute("create or replace table set_aside (source_file varchar, what varchar, rows_set_aside integer)")
+        for (file, what), rows in sorted(set_aside.items()):
+            con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
         names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
-        columns = ", ".join(_quoted(c) for c in names)
+        columns = ", ".join(quoted(c) for c in names)
         # row_id: the file's offset plus the row's position in it, in file then row order; a blank
         # row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all of it.
         offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables),
                                             initial=0))
-        parts = [f"select {offset} + rowid as row_id, {sql_text(f.name)} as source_file, "
+        parts = [f"select {offset} + rowid as row_id, {sql_text(f.file_name)} as source_file, "
                  f"{'row_number' if _has_column(con, t, 'row_number') else 'rowid + 2'} as row_number, {columns} "
                  f"from {t} where not is_blank_row" for t, f, offset in zip(tables, files, offsets)]
         empty = ("select 0 as row_id, ''::varchar as source_file, 0::bigint as row_number, "
-                 + ", ".join(f"null::varchar as {_quoted(c)}" for c in names) + " where false")
+                 + ", ".join(f"null::varchar as {quoted(c)}" for c in names) + " where false")
         # a view: the per-file tables are read twice more (distinct texts, the final table), not copied
         con.execute(f"create view survey_text as {' union all '.join(parts) or empty}")
-        answers = " union all ".join(f"select {_quoted(i)} as v from survey_text" for i in items) or "select null as v"
+        answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in items) or "select null as v"
         _mapping(con, "map_answer", answers, normalized_likert)
         _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
         _mapping(con, "map_channel", "select channel as v from survey_text",
                  lambda v: (normalized_cell(v) or "").lower() or None)
+        by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
+        _mapping(con, "map_grid", "select grid_id as v from survey_text", lambda v: by_name.get(_folded(v), _folded(v)))
+        _mapping(con, "map_household", "select household_id as v from survey_text", normalized_household)
         _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
                  f"where try_strptime(submitted_at, '{_FAST_TIMESTAMP}') is null", _timestamp_or_none)
-        item_cols = "".join(f", a{n}.value::varchar as {_quoted(i)}" for n, i in enumerate(items))
-        item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{_quoted(i)}" for n, i in enumerate(items))
+        item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
+        item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""
             create table surveys as
             select s.row_id::integer as row_id,
-                   s.source_file, s.row_number::integer as row_number, s.response_id, s.grid_id, s.household_id,
+                   s.source_file, s.row_number::integer as row_number, s.response_id,
+                   gr.value::varchar as grid_id, hh.value::varchar as household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{_FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
                    ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols}
             from survey_text s
+            left join map_grid gr on gr.raw = s.grid_id
+            left join map_household hh on hh.raw = s.household_id
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")
@@ -262,3 +161,12 @@ def stage_surveys(files: list[Path], aliases: dict[str, str], items: tuple[str, 
 
 def _has_column(con, table: str, column: str) -> bool:
     return column in {r[0] for r in con.execute(f"describe {table}").fetchall()}
+
+
+def staged_counts(workdir: Path) -> tuple[int, dict[str, int]]:
+    """(survey rows staged for the month, rows set aside by kind: 'rows of 2026-09', 'totals rows')."""
+    with stage_connection(workdir) as con:
+        rows = con.execute("select count(*) from surveys").fetchone()[0]
+        aside = dict(con.execute("select what, sum(rows_set_aside)::integer from set_aside group by what "
+                                 "order by what").fetchall())
+    return rows, aside

@@ -9,25 +9,28 @@ import json
 import os
 import re
 import shutil
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
 from gridpay.ingest.archive import file_sha256
+from gridpay.transforms.rounding import rounded
 
 PAYROLL_COLUMNS = ("worker_id", "name", "month", "score", "responses", "coefficient",
                    "performance_pay", "adjustment", "total_pay", "flags")
 GRID_COLUMNS = ("grid_id", "grid_name", "month", "responses", "households", "response_rate",
                 "raw_score", "adjusted_score", "ci_low", "ci_high", "flags")
 QUARANTINE_COLUMNS = ("source_file", "row_number", "response_id", "reason")
+# <out>/<month>.rejected/quarantine.csv: one line per failed rule of an invalid row
+REJECTED_COLUMNS = ("source_file", "row_number", "response_id", "column", "value", "reason")
 
 
 def fixed(value: Decimal | None, places: int) -> str:
     """Decimal as text with exactly `places` decimals (half up); blank for no value."""
     if value is None:
         return ""
-    return str(Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    return str(rounded(Decimal(value), places))
 
 
 def payroll_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
@@ -99,9 +102,23 @@ def write_file(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def output_hashes(folder: Path) -> list[dict]:
-    return [{"file": str(p.relative_to(folder)), "sha256": file_sha256(p)}
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "manifest.json"]
+def output_hashes(folder: Path, only: str | None = None) -> list[dict]:
+    """Every file under `folder` with its SHA-256, manifest.json left out (or only `only`)."""
+    return [{"file": p.relative_to(folder).as_posix(), "sha256": file_sha256(p)}
+            for p in sorted(folder.rglob("*")) if p.is_file()
+            and (p.relative_to(folder).as_posix() == only if only else p.name != "manifest.json")]
+
+
+def remove_stale_work(out: Path) -> int:
+    """Remove the work and staging folders that killed runs left under `out` (hashed rows, and
+    possibly a transcoded survey file with phone numbers in clear). Call it holding the run lock,
+    so that no live run's folders are among them. Returns how many were removed."""
+    stale = [*out.glob(".staging-*"), *(out / ".work").glob("*")] if out.is_dir() else []
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True) if folder.is_dir() else folder.unlink(missing_ok=True)
+    if (out / ".work").is_dir() and not any((out / ".work").iterdir()):
+        (out / ".work").rmdir()
+    return len(stale)
 
 
 def write_manifest(folder: Path, manifest: dict) -> None:

@@ -1,5 +1,5 @@
 """Report step: render one run's HR scorecard and one scorecard per worker (HTML and PDF) into
-the staging folder. The figures come from flows/report_data.py; the look from reports/."""
+the staging folder. The figures come from publishing/report_data.py; the look from reports/."""
 from __future__ import annotations
 
 import json
@@ -45,15 +45,26 @@ def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: li
 
 
 def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, policy: Policy,
-                   lang: str = "zh") -> None:
+                   lang: str = "zh", which: str = "all", empty_month: bool = False) -> None:
+    """callbacks.csv always; with `which` "hr" the HR scorecard too, with "all" the worker sheets as
+    well. `empty_month`: published on purpose with no survey file, which the scorecard says first."""
+    if which == "none":
+        write_callbacks(con, run_id, folder, policy)
+        return
     workers = data.workers_with_interval(con, run_id, z_value(policy.scoring.confidence))
     # the pool starts first, so that its start-up overlaps the HR scorecard
-    with worker_page_pool(len(workers), os.cpu_count() or 1) as pool:
-        _render_reports(con, run_id, folder, policy, lang, workers, pool)
+    with worker_page_pool(len(workers) if which == "all" else 0, os.cpu_count() or 1) as pool:
+        _render_reports(con, run_id, folder, policy, lang, workers, pool, which == "all", empty_month)
+
+
+def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> list[dict]:
+    callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
+    write_file(folder / "callbacks.csv", csv_bytes(callbacks, CALLBACK_COLUMNS))
+    return callbacks
 
 
 def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, workers: list[dict],
-                    pool: ProcessPoolExecutor | None) -> None:
+                    pool: ProcessPoolExecutor | None, worker_sheets: bool, empty_month: bool) -> None:
     words = labels(lang)
     month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
     grids = data.grids_with_change(con, run_id, month)
@@ -62,9 +73,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)
     items = data.item_drivers(con, run_id)
-    run = data.run_summary(con, run_id, grids, workers, quarantined)
-    callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
-    write_file(folder / "callbacks.csv", csv_bytes(callbacks, CALLBACK_COLUMNS))
+    run = {**data.run_summary(con, run_id, grids, workers, quarantined), "empty_month": empty_month}
+    callbacks = write_callbacks(con, run_id, folder, policy)
     html = report_html(
         "scorecard.html.j2", lang, run=run, grids=grids, workers=workers, items=items,
         charts=_scorecard_charts(con, run_id, month, grids, items, words),
@@ -72,7 +82,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
-    pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments)
+    pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments) if worker_sheets else []
     fonts = run_fonts(html, pages)
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
     for worker_id, page, pdf in render_worker_pages(pages, lang, pool, fonts):

@@ -5,6 +5,7 @@ LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "scorecard_title": "网格员满意度绩效月度考评表",
         "worker_title": "网格员个人月度考评单",
+        "empty_month_note": "本月没有收到任何满意度问卷：经人工确认后按空月发布，全体网格员按中性系数计发绩效。",
         "month": "考评月份", "community": "社区", "run_id": "运行编号", "policy": "考评办法版本",
         "summary": "概况", "rows_read": "读取问卷", "rows_counted": "计入评分", "rows_quarantined": "隔离问卷",
         "response_rate": "参评率", "total_pay": "绩效工资合计", "target_total": "绩效工资基数合计",
@@ -48,6 +49,8 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "scorecard_title": "Grid worker satisfaction scorecard",
         "worker_title": "Grid worker monthly scorecard",
+        "empty_month_note": "No survey file was received this month: published as an empty month on purpose, "
+                            "every worker paid at the neutral coefficient.",
         "month": "Month", "community": "Community", "run_id": "Run id", "policy": "Policy version",
         "summary": "Summary", "rows_read": "Rows read", "rows_counted": "Counted", "rows_quarantined": "Quarantined",
         "response_rate": "Response rate", "total_pay": "Total performance pay", "target_total": "Total target",

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.errors import ConfigError
+from gridpay.store.warehouse import require_warehouse
 
 
 DATA_FILES = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
@@ -22,16 +23,19 @@ def digest(entries_json: str | None, key: str, only: tuple[str, ...] | None = No
 
 
 def history_lines(db: Path, month: str) -> list[str]:
-    if not db.is_file():
-        raise ConfigError(f"{db}: no warehouse here")
+    require_warehouse(db)
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.IOException as exc:
         raise ConfigError(f"{db}: cannot open the warehouse now ({exc})") from exc
     with con:
+        # a warehouse not yet upgraded (opened read-only here) has no log_file column
+        has_log = con.execute("select count(*) from information_schema.columns where table_name = 'runs' "
+                              "and column_name = 'log_file'").fetchone()[0]
         runs = con.execute(
             "select r.started_at, r.run_id, r.status, coalesce(r.kind, 'run'), coalesce(r.user_name, ''), "
-            "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null "
+            "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null, "
+            f"{'r.log_file' if has_log else 'null'} "
             "from runs r left join published p on p.run_id = r.run_id "
             "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
         final = con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?",
@@ -42,8 +46,9 @@ def history_lines(db: Path, month: str) -> list[str]:
         return [f"{month}: no runs"]
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
              f"{'inputs':12}  {'data out':12}  reason / note"]
-    for started, run_id, status, kind, user, reason, inputs, outputs, message, published in runs:
-        note = "; ".join(x for x in (reason, "PUBLISHED" if published else "", message or "") if x)
+    for started, run_id, status, kind, user, reason, inputs, outputs, message, published, log_file in runs:
+        log_note = f"log: {log_file}" if log_file and status == "failed" else ""
+        note = "; ".join(x for x in (reason, "PUBLISHED" if published else "", message or "", log_note) if x)
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {user:8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:

@@ -9,16 +9,16 @@ from pathlib import Path
 import duckdb
 
 from gridpay.ingest.archive import blob_path, file_sha256
-from gridpay.core.errors import ConfigError
-from gridpay.store.warehouse import connect
+from gridpay.publishing.outputs import remove_stale_work
+from gridpay.store.run_lock import WarehouseBusy, warehouse_lock
+from gridpay.store.warehouse import connect, require_warehouse
 
 RAW_SURVEY_TABLES = ("raw_surveys", "raw_answers", "counted_responses", "response_flags")
 
 
 def doctor(db: Path, out: Path, archive: Path) -> list[str]:
     """Problems found (empty: healthy). Opens the warehouse read-only."""
-    if not db.is_file():
-        raise ConfigError(f"{db}: no warehouse here")
+    require_warehouse(db)
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as exc:
@@ -49,6 +49,16 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
             if not blob_path(archive, entry["sha256"]).is_file():
                 problems.append(f"{month}: archived input {entry['name']} ({entry['sha256'][:12]}…) is missing")
     return problems
+
+
+def remove_stale_work_if_idle(db: Path, out: Path) -> int:
+    """Remove the work folders of killed runs, unless a run holds the warehouse now (its own
+    folders are live then): those wait for the next doctor or run."""
+    try:
+        with warehouse_lock(db, "gridpay doctor", 0):
+            return remove_stale_work(out)
+    except WarehouseBusy:
+        return 0
 
 
 def purge_before(db: Path, archive: Path, first_kept: str) -> tuple[int, int]:

@@ -68,12 +68,32 @@ def check_not_finalized(db: Path, month: str, reason: str | None) -> str:
     return "correction"
 
 
-def record_start(db: Path, run_id: str, month: str, policy: Policy, kind: str, reason: str | None) -> None:
+def record_start(db: Path, run_id: str, month: str, kind: str, reason: str | None,
+                 log_file: Path | None = None) -> None:
     with connect(db) as con:
-        con.execute("insert into runs (run_id, month, started_at, status, policy_version, policy_sha256, "
-                    "code_version, user_name, kind, reason) values (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
-                    [run_id, month, _now(), policy.version, policy.sha256, code_version(), getpass.getuser(),
-                     kind, reason])
+        con.execute("insert into runs (run_id, month, started_at, status, code_version, user_name, kind, reason, "
+                    "log_file) values (?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+                    [run_id, month, _now(), code_version(), getpass.getuser(), kind, reason,
+                     str(log_file) if log_file else None])
+
+
+def record_policy(db: Path, run_id: str, policy: Policy) -> None:
+    """The policy the run applies: its version and the SHA-256 of the archived bytes it was parsed from."""
+    with connect(db) as con:
+        con.execute("update runs set policy_version = ?, policy_sha256 = ? where run_id = ?",
+                    [policy.version, policy.sha256, run_id])
+
+
+def mark_published(db: Path, run_id: str, month: str, inputs: list, validation: dict, outputs: list) -> None:
+    """Point the month at this run and record it published, in one transaction: called right
+    after its folder was swapped in, and nothing after it may turn the run into a failure."""
+    with connect(db) as con:
+        con.execute("begin transaction")
+        con.execute("insert or replace into published values (?, ?, now()::timestamp)", [month, run_id])
+        con.execute("update runs set finished_at = ?, status = 'published', message = '', inputs_json = ?, "
+                    "validation_json = ?, outputs_json = ? where run_id = ?",
+                    [_now(), _json(inputs), _json(validation), _json(outputs), run_id])
+        con.execute("commit")
 
 
 def record_end(db: Path, run_id: str, status: str, message: str = "", inputs: list | None = None,

@@ -11,7 +11,7 @@ import pytest
 # Imported here, not inside a test: Prefect binds its console log handler to sys.stderr when it
 # is first imported, and a test's captured stderr is closed when that test ends.
 import gridpay.flows.month  # noqa: F401
-from gridpay.flows.cli import main as gridpay_main
+from gridpay.flows.cli import COMMAND_LOCATIONS, main as gridpay_main
 from gridpay.core.settings import DEFAULT_POLICY
 
 ITEMS = ("sat_environment", "sat_safety", "sat_service", "sat_responsiveness", "sat_overall")
@@ -115,15 +115,20 @@ def make_policy(tmp_path):
 
 
 @pytest.fixture
-def run_cli(tmp_path, prefect_server, capsys):
+def run_cli(tmp_path, prefect_server, capsys, request):
     """run_cli('run', '--month', ..., inbox=..., policy=...) -> (exit code, stderr); stdout is
-    left in run_cli.out."""
+    left in run_cli.out. Runs publish the CSVs only (--reports none) unless the test module says
+    REPORTS = "all" or the call gives --reports: most tests check rows, and PDFs cost seconds."""
+    reports = getattr(request.module, "REPORTS", "none")
+
     def call(*args, inbox: Path, policy: Path | None = None, out: Path | None = None,
              db: Path | None = None) -> tuple[int, str]:
-        argv = [*args, "--inbox", str(inbox), "--out", str(out or tmp_path / "out"),
-                "--db", str(db or tmp_path / "warehouse.duckdb")]
-        if policy:
-            argv += ["--policy", str(policy)]
+        if args[0] in ("run", "demo") and "--reports" not in args:
+            args = (*args, "--reports", reports)
+        locations = {"inbox": inbox, "out": out or tmp_path / "out", "db": db or tmp_path / "warehouse.duckdb",
+                     "policy": policy}
+        argv = [*args] + [x for name in COMMAND_LOCATIONS[args[0]] if locations[name]
+                          for x in (f"--{name}", str(locations[name]))]
         code = gridpay_main(argv)
         captured = capsys.readouterr()
         call.out = captured.out
@@ -141,10 +146,9 @@ def gridpay_process(tmp_path, prefect_server):
     from prefect.settings import PREFECT_API_URL
 
     def start(*args, inbox: Path, env: dict | None = None, policy: Path | None = None) -> subprocess.Popen:
-        argv = [sys.executable, "-m", "gridpay.flows.cli", *args, "--inbox", str(inbox), "--out", str(tmp_path / "out"),
-                "--db", str(tmp_path / "warehouse.duckdb")]
-        if policy:
-            argv += ["--policy", str(policy)]
+        locations = {"inbox": inbox, "out": tmp_path / "out", "db": tmp_path / "warehouse.duckdb", "policy": policy}
+        argv = [sys.executable, "-m", "gridpay.flows.cli", *args] + [
+            x for name in COMMAND_LOCATIONS[args[0]] if locations[name] for x in (f"--{name}", str(locations[name]))]
         environment = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), **(env or {})}
         return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
                                 cwd=Path(__file__).resolve().parents[1])

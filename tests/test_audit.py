@@ -20,7 +20,8 @@ def test_unchanged_month_passes_even_after_the_inbox_changed(published, run_cli,
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
     out = run_cli.out
     assert code == 0, out + err
-    assert "AUDIT PASSED" in out and "published files against manifest.json" in out
+    assert "AUDIT PASSED" in out
+    assert "published files and manifest.json against the hashes the warehouse recorded at publish time" in out
 
 
 def test_hand_edited_payroll_csv_fails_and_names_the_figure(published, run_cli, tmp_path):
@@ -30,7 +31,7 @@ def test_hand_edited_payroll_csv_fails_and_names_the_figure(published, run_cli, 
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
     out = run_cli.out
     assert code == 1 and "AUDIT FAILED" in out
-    assert "payroll.csv: SHA-256" in out and "does not match the manifest" in out
+    assert "payroll.csv: SHA-256" in out and "the warehouse recorded when it published the month" in out
     assert "payroll.csv W1 total_pay: 1961.10 (published file) -> 1161.10 (warehouse)" in out
 
 

@@ -8,6 +8,8 @@ import pytest
 
 from test_reports import month  # noqa: F401  (the published month fixture)
 
+REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]

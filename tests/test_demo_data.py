@@ -34,12 +34,19 @@ def test_demo_community_looks_like_the_seed():
 
 
 def test_written_inbox_mixes_formats(tmp_path):
-    months = write_demo_inbox(tmp_path, DemoScale(months=2))
+    months = write_demo_inbox(tmp_path, DemoScale(months=3))
     names = sorted(p.name for p in (tmp_path / "surveys").iterdir())
-    assert names == ["2026-09-paper.xlsx", "2026-09.csv", "2026-10-paper.xlsx", "2026-10.csv"]
-    assert months == ["2026-09", "2026-10"]
-    raw = (tmp_path / "surveys" / "2026-10.csv").read_bytes()
+    assert names == ["2026-08-paper.xlsx", "2026-08.csv", "2026-09-paper.xlsx", "2026-09.csv", "2026-10",
+                     "2026-10-paper.xlsx"]
+    assert months == ["2026-08", "2026-09", "2026-10"]
+    raw = (tmp_path / "surveys" / "2026-09.csv").read_bytes()
     assert raw.decode("gb18030") and not _is_utf8(raw)                    # every other month is GBK
+    # the last month as the survey platform's download: its own name, this month and the one before
+    download = next((tmp_path / "surveys" / "2026-10").iterdir())
+    assert download.name.startswith("283746519_2_天井湖社区网格员满意度测评_") and download.suffix == ".xlsx"
+    frame = pd.read_excel(download, dtype=str, engine="calamine")
+    assert list(frame.columns[:6]) == ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]
+    assert set(frame["提交答卷时间"].str[:7]) == {"2026/09", "2026/10"} and "非常满意" in set(frame.iloc[:, 14])
 
 
 def _is_utf8(data: bytes) -> bool:

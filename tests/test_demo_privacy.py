@@ -3,6 +3,8 @@ resident's comment or phone number."""
 import csv
 import subprocess
 
+REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
+
 
 def test_each_demo_worker_sees_only_their_own_scorecard(run_cli, tmp_path):
     code, err = run_cli("demo", "--dir", str(tmp_path / "demo"), "--months", "1", inbox=tmp_path / "demo" / "inbox",

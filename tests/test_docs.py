@@ -18,14 +18,39 @@ def test_the_two_newcomer_commands_are_make_targets_and_ci_runs_the_test_one():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
+CONTRACT = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
+
+
+def test_readme_links_the_projects_own_contract_and_nothing_outside_the_repository():
+    assert "](docs/contract.md)" in README
+    for doc in (README, CONTRACT, (ROOT / "SECURITY.md").read_text(encoding="utf-8")):
+        assert "../shared" not in doc and "CONTRACT.md" not in doc
+    for section in ("## Inbox", "## Outputs", "callbacks.csv", "## Command line", "## Exit status", ".rejected"):
+        assert section in CONTRACT
+
+
+def test_every_data_file_the_code_reads_ships_in_the_wheel():
+    import tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    folders = {package: ROOT / config["package-dir"].get(package, "/".join(
+        [config["package-dir"][".".join(package.split(".")[:2])], *package.split(".")[2:]]))
+        for package in config["packages"]}
+    shipped = {f for package, patterns in config["package-data"].items() for pattern in patterns
+               for f in folders[package].glob(pattern)}
+    data = {f for folder in folders.values() for f in folder.iterdir()
+            if f.is_file() and f.suffix not in (".py", ".pyc")}
+    assert data and data <= shipped, sorted(map(str, data - shipped))
+
+
 def test_every_documented_cli_line_parses():
-    lines = [line.split("#")[0].strip() for line in README.splitlines()
+    lines = [line.split("#")[0].strip() for text in (README, CONTRACT) for line in text.splitlines()
              if line.startswith("gridpay ") and line.split()[1] in COMMANDS]
-    assert len(lines) >= 9
+    assert len(lines) >= 15
     parser = build_parser()
     for line in lines:
         # "[--out DIR]" -> "--out DIR"; "[--lang zh|en]" -> "--lang zh"; placeholders get sample values
-        words = (re.sub(r"[\[\]]", "", line).replace("zh|en", "zh").replace("YYYY-MM", "2026-10")
+        words = (re.sub(r"[\[\]]", "", line).replace("zh|en", "zh").replace("all|hr|none", "all")
+                 .replace("--prefect|--no-prefect", "--prefect").replace("YYYY-MM", "2026-10")
                  .replace("--dask-workers N", "--dask-workers 2"))
         args = parser.parse_args(shlex.split(words)[1:])
         assert args.command in COMMANDS

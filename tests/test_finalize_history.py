@@ -25,12 +25,13 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
 
 
 def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, make_inbox):
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox())[0] == 0
     code, err = run_cli("finalize", "--month", "2026-05", "--by", "HR", inbox=make_inbox())
     assert code == 2 and "2026-05 has no published run to finalize" in err
 
 
 def test_run_publishes_prefect_artifacts(run_cli, make_inbox):
-    assert run_cli("run", "--month", "2026-09", inbox=make_inbox())[0] == 0
+    assert run_cli("run", "--month", "2026-09", "--prefect", inbox=make_inbox())[0] == 0
     with get_client(sync_client=True) as client:
         from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
         artifacts = {a.key: a for a in client.read_artifacts(

@@ -13,8 +13,17 @@ def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox,
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
 
     assert code == 1
-    assert "5 of 5 survey rows are invalid" in err and "grid_id is not in grids.csv (5 rows)" in err
+    assert "5 of 5 survey rows are invalid" in err
+    assert "grid_id is not in grids.csv (5 rows, first at 2026-10.csv row 2)" in err
     assert not (tmp_path / "out" / "2026-10").exists()
+    # every invalid row, with the value and the reason, for HR to fix from; its path is printed
+    rejected = tmp_path / "out" / "2026-10.rejected" / "quarantine.csv"
+    assert str(rejected) in err
+    lines = rejected.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "source_file,row_number,response_id,column,value,reason"
+    assert lines[1] == "2026-10.csv,2,B0,grid_id,NOPE,grid_id 'NOPE' is not in grids.csv"
+    assert lines[2] == "2026-10.csv,2,B0,submitted_at,2026-09-10 10:00:00,submitted_at '2026-09-10 10:00:00' is outside the month"
+    assert len(lines) == 1 + 5 * 2                   # one line per failed rule of each row
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == before
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         status, message = con.execute("select status, message from runs where month = '2026-10'").fetchone()
@@ -23,6 +32,13 @@ def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox,
         published = con.execute("select count(*) from published where month = '2026-10'").fetchone()[0]
     assert status == "gate_failed" and "nothing published" in message
     assert kept == (5,) and published == 0
+
+    # a later successful run of the month removes the rejected folder
+    (inbox / "surveys" / "2026-10.csv").unlink()
+    october = [tuple(v.replace("2026-09", "2026-10") for v in row) for row in HAND_SURVEYS]
+    make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": october})
+    assert run_cli("run", "--month", "2026-10", inbox=inbox)[0] == 0
+    assert not (tmp_path / "out" / "2026-10.rejected").exists()
 
 
 def test_gate_share_comes_from_the_policy(run_cli, make_inbox, make_policy, tmp_path):

@@ -3,6 +3,8 @@ import duckdb
 
 from conftest import RESIDENT_PHONE, WORKER_PHONE
 
+REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
+
 
 def _all_text_in_warehouse(db) -> str:
     with duckdb.connect(str(db), read_only=True) as con:

@@ -14,7 +14,8 @@ from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.ingest.staging import stage_inputs
 from gridpay.expectations.validate import validate_staged
-from gridpay.store.warehouse import load_and_score
+from gridpay.store.scoring import load_and_score
+from gridpay.store.warehouse import migrate
 from gridpay.transforms.grid_scores import GridStats, grid_scores
 from gridpay.transforms.pay import WorkerMonth, payroll
 
@@ -85,7 +86,7 @@ def _payroll_for(surveys: list[tuple], make_inbox_dir) -> list[tuple]:
         stage_inputs(inbox, "2026-09", POLICY, KEY, work)
         assert validate_staged(work, "2026-09", POLICY).invalid_rows == 0
         with duckdb.connect() as con:
-            con.execute((Path(__file__).parents[1] / "store" / "schema.sql").read_text())
+            migrate(con)
             load_and_score(con, "run", "2026-09", work, POLICY)
             return con.execute("select worker_id, score, performance_pay_yuan from payroll order by 1").fetchall()
 

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import HAND_SURVEYS, survey
 
+REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
+
 XSS = '<script>alert("x")</script>'
 
 

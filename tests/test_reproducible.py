@@ -1,6 +1,8 @@
 """Two runs of the same month give byte-identical results, and both runs stay on record."""
 import duckdb
 
+REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
+
 
 def test_rerun_gives_identical_outputs_and_keeps_both_runs(run_cli, make_inbox, tmp_path):
     inbox = make_inbox()

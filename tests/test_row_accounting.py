@@ -11,7 +11,8 @@ from conftest import SURVEY_HEADER
 from test_properties import KEY, POLICY, _inbox_dir
 from gridpay.ingest.staging import stage_inputs
 from gridpay.expectations.validate import validate_staged
-from gridpay.store.warehouse import SCHEMA, load_and_score
+from gridpay.store.scoring import load_and_score
+from gridpay.store.warehouse import migrate
 
 cell = st.sampled_from(["1", "2", "3", "4", "5", "", "0", "6", "５", "5.0", "非常满意", "x", " 3 "])
 row = st.tuples(
@@ -40,7 +41,7 @@ def test_every_row_is_counted_or_quarantined(rows):
         summary = validate_staged(work, "2026-09", POLICY)
         assert summary.total_rows == expected
         with duckdb.connect() as con:
-            con.execute(SCHEMA.read_text())
+            migrate(con)
             load_and_score(con, "run", "2026-09", work, POLICY)
             counted = con.execute("select count(*) from counted_responses").fetchone()[0]
             quarantined = con.execute("select count(*), count(reason) from quarantine").fetchone()

@@ -4,6 +4,7 @@ import duckdb
 import pytest
 
 from conftest import SURVEY_HEADER, survey, write_csv
+from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.survey_stage import STAGE_DB, stage_surveys
 from gridpay.transforms.privacy import phone_hash
 
@@ -22,7 +23,7 @@ ROWS = [
 def _staged(folder, csv_text_suffix: str):
     path = write_csv(folder / "2026-09.csv", SURVEY_HEADER, ROWS)
     path.write_bytes(path.read_bytes() + csv_text_suffix.encode())
-    stage_surveys([path], {}, ITEMS, KEY, folder / "work")
+    stage_surveys([path], SurveyReading({}, ITEMS), KEY, folder / "work")
     with duckdb.connect(str(folder / "work" / STAGE_DB), read_only=True) as con:
         return con.execute("select * from surveys order by row_id").fetchall()
 
@@ -44,8 +45,8 @@ def test_duckdb_and_pandas_paths_stage_the_same_rows(tmp_path):
 
 def test_a_file_name_with_a_quote_is_read_by_duckdb_and_named_as_it_is(tmp_path, monkeypatch):
     import gridpay.ingest.survey_stage as survey_stage
-    monkeypatch.setattr(survey_stage, "_load_with_pandas", lambda *a: pytest.fail("took the pandas path"))
+    monkeypatch.setattr(survey_stage, "_load_frame", lambda *a: pytest.fail("took the sheet reader"))
     path = write_csv(tmp_path / "2026-09 o'brien.csv", SURVEY_HEADER, ROWS)
-    assert stage_surveys([path], {}, ITEMS, KEY, tmp_path / "work") == len(ROWS)
+    assert stage_surveys([path], SurveyReading({}, ITEMS), KEY, tmp_path / "work") == len(ROWS)
     with duckdb.connect(str(tmp_path / "work" / STAGE_DB), read_only=True) as con:
         assert con.execute("select distinct source_file from surveys").fetchall() == [("2026-09 o'brien.csv",)]

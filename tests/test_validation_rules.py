@@ -7,15 +7,15 @@ GOOD = [survey(f"OK{i}", "G1", f"G1-2-{i:03d}", ("4", "4", "4", "4", "4")) for i
 CASES = [
     ({"response_id": ""}, "response_id is blank"),
     ({"grid_id": ""}, "grid_id is blank"),
-    ({"grid_id": "G9"}, "grid_id is not in grids.csv"),
+    ({"grid_id": "G9"}, "grid_id 'G9' is not in grids.csv"),
     ({"household_id": ""}, "household_id is blank"),
-    ({"submitted_at": "soon"}, "submitted_at is blank or not a date-time"),
-    ({"submitted_at": "2026-10-01 00:00:00"}, "submitted_at is outside the month"),
-    ({"submitted_at": "2026-08-31 23:59:59"}, "submitted_at is outside the month"),
-    ({"channel": "fax"}, "channel is not one of wechat, paper, phone, visit"),
-    ({"duration_s": "12s"}, "duration_s is not a whole number"),
-    ({"sat_overall": "0"}, "sat_overall is not 1-5 or blank"),
-    ({"sat_safety": "6"}, "sat_safety is not 1-5 or blank"),
+    ({"submitted_at": "soon"}, "submitted_at 'soon' is blank or not a date-time"),
+    ({"submitted_at": "2026-10-01 00:00:00"}, "submitted_at '2026-10-01 00:00:00' is outside the month"),
+    ({"submitted_at": "2026-08-31 23:59:59"}, "submitted_at '2026-08-31 23:59:59' is outside the month"),
+    ({"channel": "fax"}, "channel 'fax' is not one of wechat, paper, phone, visit, online, other"),
+    ({"duration_s": "12s"}, "duration_s '12s' is not a whole number"),
+    ({"sat_overall": "0"}, "sat_overall '0' is not 1-5 or blank"),
+    ({"sat_safety": "6"}, "sat_safety '6' is not 1-5 or blank"),
 ]
 
 
@@ -48,7 +48,7 @@ def test_duplicate_response_ids_quarantine_both_rows(run_cli, make_inbox, tmp_pa
     code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
     assert code == 0, err
     reasons = [q["reason"] for q in _quarantine(tmp_path)]
-    assert reasons == ["invalid: response_id is used more than once in the month"] * 2
+    assert reasons == ["invalid: response_id 'OK1' is used more than once in the month"] * 2
 
 
 def test_blank_items_are_not_applicable_not_invalid(run_cli, make_inbox, tmp_path):

@@ -63,3 +63,17 @@ def _one_timestamp(text: str | None, tz: str) -> pd.Timestamp | None:
 def parsed_timestamp(value: object, tz: str = "Asia/Shanghai") -> pd.Timestamp | None:
     """Local wall-clock time of a cell as people type it; None when it is not a date-time."""
     return _one_timestamp(normalized_cell(value), tz)
+
+
+_SPACES = re.compile(r"\s+")
+_BUILDING = re.compile(r"(\d+)\s*(?:号楼|幢|栋|号)(?=\s*\d+\s*单元)")
+
+
+def normalized_household(value: object) -> str | None:
+    """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
+    -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室)."""
+    text = normalized_cell(value)
+    if text is None:
+        return None
+    text = _BUILDING.sub(r"\1栋", _SPACES.sub("", text))
+    return text[:-1] if text.endswith("室") and len(text) > 1 else text

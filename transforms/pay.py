@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from gridpay.transforms.policy import CoefficientRule
+from gridpay.transforms.rounding import rounded
 
 FEN = Decimal("0.01")
 
@@ -56,16 +57,17 @@ def score_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
     return tier_coefficient(score, rule) if rule.mode == "tiers" else linear_coefficient(score, rule)
 
 
-def worker_coefficient(month: WorkerMonth, rule: CoefficientRule) -> Decimal:
+def worker_coefficient(month: WorkerMonth, rule: CoefficientRule, rounding: str = "ROUND_HALF_UP") -> Decimal:
     """Scored share at the score's coefficient, the rest (too few answers) at the neutral one."""
     scored = score_coefficient(month.score, rule) if month.score is not None else rule.neutral
     blended = month.scored_share * scored + (1 - month.scored_share) * rule.neutral
-    return blended.quantize(Decimal(1).scaleb(-rule.decimals), rounding=ROUND_HALF_UP)
+    return rounded(blended, rule.decimals, rounding)
 
 
-def prorated_pay(target: Decimal, coefficient: Decimal, days: int, days_in_month: int) -> Decimal:
-    """target x coefficient x days / days_in_month, rounded once to the fen, half up."""
-    return (target * coefficient * days / days_in_month).quantize(FEN, rounding=ROUND_HALF_UP)
+def prorated_pay(target: Decimal, coefficient: Decimal, days: int, days_in_month: int,
+                 rounding: str = "ROUND_HALF_UP") -> Decimal:
+    """target x coefficient x days / days_in_month, in exact fractions, rounded once to the fen."""
+    return rounded(Fraction(target) * Fraction(coefficient) * days / days_in_month, 2, rounding)
 
 
 def pay_flags(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal) -> tuple[str, ...]:
@@ -85,9 +87,11 @@ def pay_flags(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal) ->
     return tuple(flags)
 
 
-def pay_line(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal) -> PayLine:
-    coefficient = worker_coefficient(month, rule)
-    pay = prorated_pay(month.perf_pay_target, coefficient, month.assigned_days, month.days_in_month)
+def pay_line(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal,
+             rounding: str = "ROUND_HALF_UP") -> PayLine:
+    coefficient = worker_coefficient(month, rule, rounding)
+    pay = prorated_pay(month.perf_pay_target, coefficient, month.assigned_days, month.days_in_month, rounding)
+    adjustment = rounded(adjustment, 2, rounding)
     return PayLine(
         worker_id=month.worker_id,
         name=month.name,
@@ -95,16 +99,15 @@ def pay_line(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal) -> 
         responses=month.responses,
         coefficient=coefficient,
         performance_pay=pay,
-        adjustment=adjustment.quantize(FEN),
-        total_pay=pay + adjustment.quantize(FEN),
+        adjustment=adjustment,
+        total_pay=pay + adjustment,
         flags=pay_flags(month, rule, adjustment),
     )
 
 
-def _fen(amount: Fraction) -> int:
-    """Whole fen, half up."""
-    cents = amount * 100
-    return int(cents + Fraction(1, 2)) if cents >= 0 else -int(-cents + Fraction(1, 2))
+def _fen(amount: Fraction, rounding: str) -> int:
+    """Whole fen under the policy's rule."""
+    return int(rounded(amount, 2, rounding).scaleb(2))
 
 
 def neutral_shares(prorated: list[Fraction], coefficients: list[Decimal], floor: Decimal, cap: Decimal,
@@ -142,14 +145,14 @@ def largest_remainder_fen(amounts: list[Fraction], pool_fen: int) -> list[int]:
 
 
 def payroll(months: list[WorkerMonth], rule: CoefficientRule, budget: str,
-            adjustments: dict[str, Decimal]) -> list[PayLine]:
+            adjustments: dict[str, Decimal], rounding: str = "ROUND_HALF_UP") -> list[PayLine]:
     """Pay lines for the month in worker order. budget 'target': each worker's own line;
     'neutral': the same coefficients, then the pool (sum of prorated targets) shared out exactly."""
-    lines = [pay_line(m, rule, adjustments.get(m.worker_id, Decimal(0))) for m in months]
+    lines = [pay_line(m, rule, adjustments.get(m.worker_id, Decimal(0)), rounding) for m in months]
     if budget != "neutral" or not lines:
         return lines
     prorated = [Fraction(m.perf_pay_target) * m.assigned_days / m.days_in_month for m in months]
-    pool_fen = _fen(sum(prorated, Fraction(0)))
+    pool_fen = _fen(sum(prorated, Fraction(0)), rounding)
     shares = neutral_shares(prorated, [ln.coefficient for ln in lines], rule.floor, rule.cap, pool_fen)
     fen = largest_remainder_fen(shares, pool_fen)
     out = []

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gridpay.transforms.rounding import RULES
+
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -66,6 +68,9 @@ class Policy:
     budget: str                                 # "target" or "neutral"
     comments_in_worker_scorecard: bool
     aliases: dict[str, str]
+    questions: dict[str, str]                   # canonical column -> text its platform question contains
+    sources: dict[str, str]                     # platform 来源 -> channel
+    option_codes: dict[str, str]                # codes export: option number -> answer (5 = best)
 
 
 def _get(table: dict, dotted: str):
@@ -168,8 +173,22 @@ def policy_from_toml(text: str) -> Policy:
         integrity=integrity,
         scoring=scoring,
         coefficient=_coefficient(doc),
-        rounding=_choice(doc, "pay.rounding", ("ROUND_HALF_UP",)),
+        rounding=_choice(doc, "pay.rounding", RULES),
         budget=_choice(doc, "pay.budget", ("target", "neutral")),
         comments_in_worker_scorecard=bool(_get(doc, "report.comments_in_worker_scorecard")),
         aliases={str(k).strip(): str(v) for k, v in doc.get("aliases", {}).items()},
+        **_survey_platform(doc, items),
     )
+
+
+def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
+    survey = doc.get("survey", {})
+    questions = {str(k): str(v) for k, v in survey.get("questions", {}).items()}
+    bad = [k for k in questions if not _IDENTIFIER.match(k)]
+    if bad:
+        raise PolicyError(f"policy survey.questions keys must be column names, not {bad}")
+    codes = {str(k).strip(): str(v).strip() for k, v in survey.get("option_codes", {}).items()}
+    if any(not v.isdigit() for v in codes.values()):
+        raise PolicyError("policy survey.option_codes values must be answers on the item scale (e.g. \"5\")")
+    return {"questions": questions, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
+            "option_codes": codes}

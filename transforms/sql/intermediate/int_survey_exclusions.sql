@@ -1,6 +1,7 @@
 -- grain: one row per valid survey row that policy keeps out of the scores, with its reason.
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
 -- speeder, no item answered; then one household, one voice among the rows still standing.
+-- key: row_id
 with p as (select * from run_params),
 valid as (
     -- only the columns the rules read: this set is used three times, and DuckDB keeps it whole

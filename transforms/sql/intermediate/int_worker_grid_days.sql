@@ -1,4 +1,5 @@
 -- grain: one row per worker per grid assigned on at least one day of the month
+-- key: worker_id, grid_id
 select
     worker_id,
     grid_id,

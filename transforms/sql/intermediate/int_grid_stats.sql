@@ -1,5 +1,6 @@
 -- grain: one row per grid of grids.csv: exact sums of the month's counted response scores and
 -- the counts behind 好评率 / 满意率, for the statistics in transforms/grid_scores.py.
+-- key: grid_id
 with agg as (
     select
         r.grid_id,
@@ -33,6 +34,6 @@ select
     coalesce(a.satisfied, 0) as satisfied,
     coalesce((select string_agg(f.flag || ':' || f.n, ';' order by f.flag) from flags as f
               where f.grid_id = g.grid_id), '') as review_flags
-from stg_grids as g
+from int_grids as g
 left join agg as a using (grid_id)
 order by g.grid_id

@@ -1,5 +1,6 @@
 -- grain: one row per counted response per review flag. Flags never exclude: they list answers
 -- for HR to look at (a speeder when policy says "flag", straight-lining, bursts).
+-- key: row_id, flag
 with p as (select * from run_params),
 counted as (
     select s.row_id, s.grid_id, s.channel, s.submitted_at, s.duration_s

@@ -1,5 +1,8 @@
 -- grain: one row per manual adjustment line of this run's month
+-- key: source_file, row_number
 select
+    source_file,
+    row_number,
     worker_id,
     month,
     cast(amount as decimal(12, 2)) as amount_yuan,

@@ -1,5 +1,6 @@
 -- grain: one row per counted response: its 0-100 score (weighted mean of answered items,
 -- rescaled so scale_min -> 0 and scale_max -> 100), kept as an exact decimal
+-- key: row_id
 select
     s.row_id,
     s.grid_id,

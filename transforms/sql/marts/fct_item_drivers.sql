@@ -1,9 +1,10 @@
 -- grain: one row per policy item for the month: its community score on 0-100 and how closely it
 -- moves with the overall item across counted responses (Pearson r from exact integer sums, so the
 -- figure is the same on every run)
+-- key: item
 with pairs as (
     select a.item, a.answer as x, o.overall_answer as y
-    from stg_answers as a
+    from int_answers as a
     join int_response_answers as o on o.row_id = a.row_id
     where a.row_id in (select row_id from int_response_scores)
       and a.answer is not null and o.overall_answer is not null

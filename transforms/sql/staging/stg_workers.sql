@@ -1,4 +1,5 @@
 -- grain: one row per worker (this run's workers.csv)
+-- key: worker_id
 select
     worker_id,
     name,

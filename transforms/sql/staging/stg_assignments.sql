@@ -1,5 +1,8 @@
--- grain: one row per assignment period (worker x grid x start date)
+-- grain: one row per assignment period (a line of assignments.csv: worker x grid x start date)
+-- key: source_file, row_number
 select
+    source_file,
+    row_number,
     worker_id,
     grid_id,
     cast(start_date as date) as start_date,

@@ -1,4 +1,5 @@
 -- grain: one row per survey row read this month (valid or not)
+-- key: row_id
 select
     row_id,
     source_file,

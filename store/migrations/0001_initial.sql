@@ -1,3 +1,5 @@
+-- Migration 1: the schema as gridpay 0.1 (up to commit 29d43e6) created it, idempotent, so that a
+-- warehouse of that code is taken over as at version 1.
 -- The warehouse keeps every run: inputs as read (phones hashed), results, and which run is
 -- published for each month. Nothing here is ever updated in place except runs.status and published.
 create table if not exists runs (

@@ -2,6 +2,7 @@
 -- score: mean of the worker's grid pay scores (fct_grid_scores, made in transforms/grid_scores.py)
 -- weighted by assigned days x weight, over grids with enough responses; scored_share: the part of
 -- the month those grids carry.
+-- key: worker_id
 with union_days as (
     -- a day covering two grids is one paid day, not two
     select worker_id, count(distinct day) as assigned_days

@@ -1,0 +1,76 @@
+"""What a month's run is asked to do (MonthRequest) and what it runs with once it has started
+(RunContext): settings resolved once, the policy parsed once from the archived bytes, the phone
+key, the run id. Every step takes these, never paths re-read from the settings or the live policy."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridpay.core.settings import Settings
+from gridpay.ingest.archive import InputFile, blob_path
+from gridpay.ingest.formats import Source
+from gridpay.transforms.policy import Policy
+
+REPORTS = ("all", "hr", "none")
+
+
+@dataclass(frozen=True)
+class MonthRequest:
+    month: str
+    settings: Settings
+    lang: str = "zh"
+    reason: str | None = None              # why: required to re-run a finalized month
+    allow_empty: bool = False              # publish a month with no survey file on purpose
+    reports: str = "all"                   # all | hr (no worker sheets) | none (CSVs only)
+    dask_workers: int = 0                  # > 0: stage the survey files on a Dask cluster
+    replay: tuple[InputFile, ...] | None = None   # an audit: the archived inputs of the run it checks
+    log_file: Path | None = None           # where the command logs (recorded with the run)
+
+
+@dataclass(frozen=True)
+class ArchivedInputs:
+    files: tuple[InputFile, ...]           # inbox files, by their names in the inbox
+    policy_file: InputFile                 # the policy's archived bytes, named "policy.toml"
+    policy: Policy                         # parsed from exactly those bytes
+
+    def entries(self) -> list[dict]:
+        """The run record's and the manifest's list of inputs, the policy last."""
+        return [f.as_dict() for f in (*self.files, self.policy_file)]
+
+
+@dataclass(frozen=True)
+class RunContext:
+    request: MonthRequest
+    run_id: str
+    inputs: ArchivedInputs
+    key: bytes
+
+    @property
+    def month(self) -> str:
+        return self.request.month
+
+    @property
+    def settings(self) -> Settings:
+        return self.request.settings
+
+    @property
+    def policy(self) -> Policy:
+        return self.inputs.policy
+
+    @property
+    def workdir(self) -> Path:
+        """Private scratch of this run (hashed rows only); removed when the run ends, and by the
+        next run or `gridpay doctor` if the process was killed."""
+        return self.settings.out / ".work" / self.run_id
+
+    @property
+    def staging(self) -> Path:
+        return self.settings.out / f".staging-{self.run_id}"
+
+    def sources(self) -> list[Source]:
+        """The run's input files, read where the archive keeps them: no copy of a raw file (phone
+        numbers in clear) is ever laid out in the work folder."""
+        return [Source(f.name, blob_path(self.settings.archive, f.sha256)) for f in self.inputs.files]
+
+    def survey_sources(self) -> list[Source]:
+        return [s for s in self.sources() if s.name.startswith("surveys/")]

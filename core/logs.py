@@ -1,0 +1,80 @@
+"""Where a command's messages go: one plain line per step to the console (the `gridpay` logger at
+INFO), everything, library chatter and tracebacks included, to the command's log file. With
+--debug the console gets everything too. Prefect's console handlers (flow-run nicknames, a second
+traceback) are taken off, so that only gridpay speaks on the console."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+class PrivateFileHandler(logging.FileHandler):
+    """A log file created on the first record (0600 in a 0700 folder): a command that logs
+    nothing, such as `history`, leaves no file and creates no folder."""
+
+    def _open(self):
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
+
+
+def log_file(folder: Path, command: str) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return folder / f"gridpay-{command}-{stamp}-{os.getpid()}.log"
+
+
+def _is_console(handler: logging.Handler) -> bool:
+    return (isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler)
+            and getattr(handler, "stream", None) in (sys.stderr, sys.stdout, sys.__stderr__, sys.__stdout__)
+            ) or type(handler).__name__ == "PrefectConsoleHandler"
+
+
+def quiet_libraries(file_handler: logging.Handler | None, debug: bool) -> None:
+    """Take console handlers off every logger but gridpay's (Prefect installs its own on import),
+    and send what they would have said to the log file."""
+    loggers = [logging.getLogger()] + [logging.getLogger(name) for name in list(logging.Logger.manager.loggerDict)
+                                       if not name.startswith("gridpay")]
+    for logger in loggers:
+        if debug:
+            continue
+        for handler in [h for h in logger.handlers if _is_console(h)]:
+            logger.removeHandler(handler)
+        if file_handler is not None and not logger.propagate and file_handler not in logger.handlers:
+            logger.addHandler(file_handler)
+
+
+class CommandLog:
+    """Set up for one command; `close()` undoes it (the CLI may run many commands in one process)."""
+
+    def __init__(self, path: Path, debug: bool = False):
+        self.path, self.debug = path, debug
+        self.file = PrivateFileHandler(path, delay=True, encoding="utf-8")
+        self.file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.console = logging.StreamHandler(sys.stderr)
+        self.console.setFormatter(logging.Formatter("gridpay: %(message)s" if not debug else
+                                                    "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root, ours = logging.getLogger(), logging.getLogger("gridpay")
+        self._saved = (root.level, ours.level, ours.propagate)
+        root.setLevel(logging.DEBUG if debug else logging.WARNING)   # libraries: warnings and errors only
+        root.addHandler(self.file)
+        ours.setLevel(logging.INFO if not debug else logging.DEBUG)
+        ours.propagate = True
+        (root if debug else ours).addHandler(self.console)
+        quiet_libraries(self.file, debug)
+
+    def close(self) -> None:
+        root, ours = logging.getLogger(), logging.getLogger("gridpay")
+        for logger in [root, ours] + [logging.getLogger(n) for n in list(logging.Logger.manager.loggerDict)]:
+            for handler in (self.file, self.console):
+                if handler in logger.handlers:
+                    logger.removeHandler(handler)
+        root.setLevel(self._saved[0])
+        ours.setLevel(self._saved[1])
+        ours.propagate = self._saved[2]
+        self.file.close()
+
+    def written(self) -> bool:
+        return self.path.is_file()

@@ -1,0 +1,189 @@
+"""What each gridpay command does, behind the parser of flows/cli.py: each resolves its settings
+once and calls the core, the store or the Prefect flows."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from gridpay.core.logs import CommandLog, quiet_libraries
+from gridpay.core.settings import Settings, absolute, settings_from_env
+
+log = logging.getLogger("gridpay")
+
+
+def settings_for(args: argparse.Namespace, base: Path | None = None) -> Settings:
+    return settings_from_env(base).with_overrides(**{k: getattr(args, k, None) for k in ("inbox", "out", "db", "policy")})
+
+
+def _use_prefect(args: argparse.Namespace) -> bool:
+    return args.prefect if args.prefect is not None else bool(os.environ.get("PREFECT_API_URL"))
+
+
+def _run_request(args: argparse.Namespace, settings: Settings, month: str, logs: CommandLog):
+    from gridpay.core.context import MonthRequest
+    return MonthRequest(month, settings, lang=args.lang, reason=getattr(args, "reason", None),
+                        allow_empty=getattr(args, "allow_empty_month", False), reports=args.reports,
+                        dask_workers=getattr(args, "dask_workers", 0), log_file=logs.path)
+
+
+def run_requests(args: argparse.Namespace, logs: CommandLog, requests: list) -> list[str]:
+    """Run months in order, as one Prefect flow run or through the core directly."""
+    if _use_prefect(args):
+        from gridpay.flows.month import month_flow, months_flow   # Prefect loads only when asked for
+        quiet_libraries(logs.file, logs.debug)                       # it installs console handlers on import
+        return [month_flow(requests[0])] if len(requests) == 1 else months_flow(requests)
+    from gridpay.core.run import run_month
+    return [str(run_month(r).folder) for r in requests]
+
+
+def run(args: argparse.Namespace, logs: CommandLog) -> int:
+    s = settings_for(args)
+    run_requests(args, logs, [_run_request(args, s, args.month, logs)])
+    return 0
+
+
+def audit(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.core.audit import audit_month
+    result = audit_month(settings_for(args), args.month, args.run_id)
+    print(f"gridpay audit {result.month}, run {result.run_id} (code {result.original_code}; re-run with "
+          f"{result.rerun_code}):")
+    for line in result.checked:
+        print(f"  checked: {line}")
+    for line in result.differences:
+        print(f"  DIFFERENT: {line}")
+    print("AUDIT PASSED: the month reproduces exactly" if result.passed
+          else f"AUDIT FAILED: {len(result.differences)} differences")
+    return 0 if result.passed else 1
+
+
+def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.store.run_lock import warehouse_lock
+    from gridpay.store.runs import finalize
+    from gridpay.store.warehouse import require_warehouse
+    s = settings_for(args)
+    with warehouse_lock(require_warehouse(s.db), f"gridpay finalize --month {args.month}", s.lock_timeout_s):
+        run_id = finalize(s.db, args.month, args.by)
+    print(f"gridpay: {args.month} finalized by {args.by} (run {run_id}); a new run now needs --reason")
+    return 0
+
+
+def history(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.store.history import history_lines
+    print("\n".join(history_lines(settings_for(args).db, args.month)))
+    return 0
+
+
+def serve(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.flows.schedule import serve
+    s = settings_for(args)
+    print(f"gridpay: serving the monthly run, cron '{s.cron}' in {s.timezone} (Ctrl-C stops and pauses it)")
+    serve(s)
+    return 0
+
+
+def demo_settings(args: argparse.Namespace) -> Settings:
+    base = absolute(args.dir)
+    return replace(settings_from_env(base), inbox=base / "inbox", out=base / "out", db=base / "warehouse.duckdb",
+                   archive=base / "archive", logs=base / "logs").with_overrides(
+        inbox=args.inbox, out=args.out, db=args.db, policy=args.policy)
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it here: relative below the current folder."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def demo(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.flows.demo_data import DemoScale, write_demo_inbox
+    s = demo_settings(args)
+    months = write_demo_inbox(s.inbox, DemoScale(households=args.households, months=args.months,
+                                                 end_month=args.end_month, seed=args.seed))
+    log.info("demo inbox with %d months written to %s", len(months), s.inbox)
+    targets = run_requests(args, logs, [_run_request(args, s, m, logs) for m in months])
+    last, where = months[-1], f"--db {_shown(s.db)}"
+    print(f"gridpay demo: {len(targets)} months published under {_shown(s.out)}")
+    print(f"  HR scorecard of the last month: {_shown(Path(targets[-1]) / 'scorecard.html')}")
+    print(f"  worker scorecards:              {_shown(Path(targets[-1]) / 'workers')}/")
+    print(f"  warehouse:                      {_shown(s.db)}")
+    print("As an auditor, from this folder:")
+    print(f"  gridpay history --month {last} {where}")
+    print(f"  gridpay audit --month {last} {where} --out {_shown(s.out)}")
+    return 0
+
+
+def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.store.maintenance import doctor, remove_stale_work_if_idle
+    s = settings_for(args)
+    problems = doctor(s.db, s.out, s.archive)
+    removed = remove_stale_work_if_idle(s.db, s.out)
+    if removed:
+        print(f"  removed {removed} work folders that interrupted runs left in {s.out}")
+    for line in problems:
+        print(f"  PROBLEM: {line}")
+    print("gridpay doctor: the warehouse, out/ and the archive agree" if not problems
+          else f"gridpay doctor: {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def purge(args: argparse.Namespace, logs: CommandLog) -> int:
+    from datetime import date
+
+    from gridpay.core.month import Month
+    from gridpay.store.maintenance import purge_before
+    from gridpay.store.run_lock import warehouse_lock
+    from gridpay.store.warehouse import require_warehouse
+    s = settings_for(args)
+    first_kept = args.before or str(Month.of(date.today()).plus(-s.retention_months))
+    with warehouse_lock(require_warehouse(s.db), "gridpay purge", s.lock_timeout_s):
+        rows, files = purge_before(s.db, s.archive, first_kept)
+    print(f"gridpay purge: months before {first_kept}: {rows} raw survey rows and {files} archived survey files "
+          f"removed; aggregates, payroll and hashes kept")
+    return 0
+
+
+
+
+def _policy(args: argparse.Namespace):
+    from gridpay.core.policy_file import load_policy
+    return load_policy(settings_for(args).policy)
+
+
+def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
+    """A download checked before the run: nothing is stored, phone numbers are masked."""
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.formats import Source
+    from gridpay.ingest.survey_files import inspect_lines, survey_reading
+    path = absolute(args.file)
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    grids = _grid_ids(args)
+    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), grids)))
+    return 0
+
+
+def _grid_ids(args: argparse.Namespace) -> list[str]:
+    """grids.csv's ids in order when the inbox has one (a codes export numbers grids so)."""
+    from gridpay.ingest.formats import read_table
+    grids = settings_for(args).inbox / "grids.csv"
+    if not grids.is_file():
+        return []
+    return list(read_table(grids, "grids", _policy(args).aliases)["grid_id"].dropna())
+
+
+def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.formats import read_table
+    from gridpay.reports.questionnaire import questionnaire_text
+    s, policy = settings_for(args), _policy(args)
+    if not (s.inbox / "grids.csv").is_file():
+        raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
+    grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
+    community = "、".join(dict.fromkeys(grids["community"].dropna()))
+    print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions), end="")
+    return 0

@@ -1,0 +1,157 @@
+"""The fast reader: a canonical survey CSV (UTF-8, or GBK/GB18030 copied as UTF-8 first) or a
+Parquet file, read by DuckDB itself in parallel, without building Python rows. Phone numbers are
+hashed (HMAC-SHA256, in SQL) and comments masked in the statement that reads the file, so neither
+reaches the stage file in clear. Which files come here is decided by their format alone
+(`duckdb_readable`); a file DuckDB then cannot parse is refused naming it, never re-read another way
+(an out-of-memory on a 10M-row file must surface, not turn into a slow second read)."""
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from pathlib import Path
+
+import duckdb
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.formats import REQUIRED, TEXT_COLUMNS, Source, canonical_columns, sniffed_delimiter
+
+# Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
+_TRIM = " \t\r\n\v\f\u3000\u00a0"
+_TRIM_LIST = ", ".join(f"'{c}'" for c in _TRIM)
+
+
+def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
+    block = (key if len(key) <= 64 else hashlib.sha256(key).digest()).ljust(64, b"\0")
+    return bytes(b ^ 0x5C for b in block), bytes(b ^ 0x36 for b in block)
+
+
+def _phone_hash_sql(col: str) -> str:
+    """gridpay.transforms.privacy.phone_hash in SQL for ASCII input (HMAC = H(okey || H(ikey || m)));
+    anything else, such as full-width digits, goes to the Python function itself."""
+    digits = f"regexp_replace({col}, '[^0-9]', '', 'g')"
+    phone = (f"nullif(case when {digits} like '0086%' and length({digits}) = 15 then {digits}[5:] "
+             f"when {digits} like '86%' and length({digits}) = 13 then {digits}[3:] else {digits} end, '')")
+    return (f"case when {col} is null then null "
+            f"when regexp_full_match({col}, '[\\x00-\\x7F]*') then "
+            f"lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) "
+            f"else gp_phone_hash_py({col}) end")
+
+
+def _has_blank_line(path: Path) -> bool:
+    tail = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 24):
+            window = tail + chunk
+            if b"\n\n" in window or b"\n\r\n" in window:
+                return True
+            tail = window[-2:]
+    return False
+
+
+def _utf8_copy(path: Path, workdir: Path, index: int) -> Path | None:
+    """A UTF-8 copy of a GB18030/GBK file (DuckDB reads only UTF-8 and UTF-16), or None if the
+    bytes are not GB18030 either. It holds phone numbers in clear: the caller deletes it as soon
+    as the file is staged, and a run that is killed first leaves it in its work folder, which the
+    next run and `gridpay doctor` remove."""
+    target = workdir / f"utf8-{index}.csv"
+    decoder = codecs.getincrementaldecoder("gb18030")()
+    try:
+        with path.open("rb") as src, target.open("w", encoding="utf-8", newline="") as dst:
+            while chunk := src.read(1 << 24):
+                dst.write(decoder.decode(chunk))
+            dst.write(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        target.unlink(missing_ok=True)
+        return None
+    return target
+
+
+def sql_text(value: object) -> str:
+    """A SQL string literal (file names come from the inbox and may hold a quote)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _source_sql(path: Path, delimiter: str | None) -> str:
+    if delimiter is None:
+        return f"read_parquet({sql_text(path)})"
+    delim = delimiter.replace("\t", "\\t")
+    return (f"read_csv({sql_text(path)}, header = true, all_varchar = true, delim = E'{delim}', quote = '\"', "
+            f"escape = '\"', skip = 0, comment = '', auto_detect = true)")
+
+
+def quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None,
+                      aliases: dict[str, str], items: tuple[str, ...], key: bytes) -> None:
+    source = _source_sql(path, delimiter)
+    try:
+        raw_columns = [r[0] for r in con.execute(f"describe select * from {source}").fetchall()]
+    except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+        raise InputError(source_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
+    names = canonical_columns(raw_columns, aliases)
+    missing = [c for c in REQUIRED["surveys"] if c not in names]
+    if missing:
+        raise InputError(source_name, f"required column is missing (have: {', '.join(names)})", column=missing[0])
+    trimmed = []
+    for i, raw in enumerate(raw_columns):
+        text = f"{quoted(raw)}::varchar"
+        # trim only cells that need it: trimming every cell of a 10M-row month doubled the read
+        edges = f"({text})[1] in ({_TRIM_LIST}) or ({text})[-1] in ({_TRIM_LIST})"
+        trimmed.append(f"nullif(case when {edges} then trim({text}, '{_TRIM}') else {text} end, '') as c{i}")
+    cell = {}
+    for i, name in enumerate(names):
+        cell.setdefault(name, f"c{i}")                 # a repeated header: the first column counts
+    exprs = []
+    for name in (*TEXT_COLUMNS, *items):
+        value = cell.get(name, "null::varchar")
+        if name == "respondent_phone":
+            exprs.append(f"{_phone_hash_sql(value)} as respondent_phone_hash")
+        elif name == "comment":
+            # only a text with a digit can hold a number to mask
+            exprs.append(f"case when regexp_matches({value}, '\\p{{Nd}}') then gp_masked_comment({value}) "
+                         f"else {value} end as comment")
+        else:
+            exprs.append(f"{value} as {quoted(name)}")
+    every_cell_blank = " and ".join(f"c{i} is null" for i in range(len(raw_columns))) or "true"
+    # cells are trimmed once in the inner query; hashing, masking and the blank test read them
+    try:
+        con.execute(f"create table {table} as select {', '.join(exprs)}, ({every_cell_blank}) as is_blank_row "
+                    f"from (select {', '.join(trimmed)} from {source})", dict(zip(("okey", "ikey"), _hmac_pads(key))))
+    except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+        raise InputError(source_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
+
+
+def duckdb_readable(source: Source, workdir: Path, index: int,
+                    aliases: dict[str, str]) -> tuple[Path, str | None] | None:
+    """(file DuckDB should read, CSV delimiter or None for Parquet), or None when the file is for the
+    sheet reader (ingest/survey_files.py): Excel, UTF-16, blank lines (whose row numbers DuckDB
+    would not keep), or a first line that is not the canonical header (a platform download, a
+    title row above the header)."""
+    suffix, path = source.suffix, source.path
+    if suffix == ".parquet":
+        return path, None
+    if suffix != ".csv":
+        return None
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if not head.strip() or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _has_blank_line(path):
+        return None
+    try:
+        text = head.decode("utf-8")
+        gbk = False
+    except UnicodeDecodeError as exc:
+        gbk = exc.start < len(head) - 4              # not just a character cut at the 64 KiB edge
+        text = head.decode("gb18030" if gbk else "utf-8", "ignore")
+    text = text.lstrip("\ufeff")
+    delimiter = sniffed_delimiter(text)
+    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    if not all(c in canonical_columns(first, aliases) for c in REQUIRED["surveys"]):
+        return None
+    if gbk:
+        copy = _utf8_copy(path, workdir, index)
+        return None if copy is None else (copy, delimiter)
+    return path, delimiter

@@ -1,0 +1,99 @@
+"""Spreadsheets as people make them: a title row or blank rows above the header, a grid name in a
+cell merged down over its rows, a totals row at the bottom. Excel files (.xls, the platforms'
+classic download, and .xlsx) are read with python-calamine, which also says which cells are merged;
+CSV with the csv module over the decoded text. Every cell comes back as text, its spreadsheet row
+number kept (the first row of the sheet is row 1)."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Callable
+
+from python_calamine import CalamineWorkbook
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.formats import Source, decoded_text, sniffed_delimiter
+
+TOTAL_WORDS = ("合计", "总计", "小计", "平均", "平均值", "均值")
+
+
+@dataclass
+class Sheet:
+    header_row: int                                   # spreadsheet row of the header
+    headers: list[str]
+    rows: list[tuple[int, list[str | None]]]          # (spreadsheet row, cells), blank rows left out
+    totals_rows: list[int] = field(default_factory=list)   # set aside: 合计 / 平均 / 小计
+
+
+def cell_text(value) -> str | None:
+    """A cell as the person typed it: 5.0 -> '5', a date-time -> '2026-10-03 12:00:00'."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _excel_cells(source: Source) -> list[list[str | None]]:
+    sheet = CalamineWorkbook.from_path(str(source.path)).get_sheet_by_index(0)
+    cells = [[cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    # a value in a merged range stands for every cell of exactly that range, never for true blanks
+    for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
+        value = cells[top][left] if top < len(cells) and left < len(cells[top]) else None
+        for r in range(top, min(bottom, len(cells) - 1) + 1):
+            for c in range(left, min(right, len(cells[r]) - 1) + 1):
+                cells[r][c] = value
+    return cells
+
+
+def _csv_cells(source: Source) -> list[list[str | None]]:
+    text = decoded_text(source)
+    if not text.strip():
+        raise InputError(source.file_name, "is empty (no header row)")
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sniffed_delimiter(text))
+    return [[cell_text(v) for v in row] for row in reader]
+
+
+def sheet_cells(source: Source) -> list[list[str | None]]:
+    if source.suffix not in (".xls", ".xlsx", ".csv"):
+        raise InputError(source.file_name, f"has an unsupported type '{source.suffix}' (use .csv, .xls, .xlsx or .parquet)")
+    if source.suffix == ".csv":
+        return _csv_cells(source)
+    try:
+        return _excel_cells(source)
+    except Exception as exc:  # noqa: BLE001 (calamine's errors vary by what is wrong with the file)
+        raise InputError(source.file_name, f"cannot be read as {source.suffix[1:].upper()}: {exc}") from exc
+
+
+def read_sheet(source: Source, is_header: Callable[[list[str]], bool]) -> Sheet | None:
+    """The sheet from the first row `is_header` accepts (None if no row does): rows above it are
+    titles; blank rows are left out; a row that starts with 合计/平均/小计 is a totals row."""
+    cells = sheet_cells(source)
+    for index, row in enumerate(cells):
+        headers = [c or "" for c in row]
+        if any(headers) and is_header(headers):
+            break
+    else:
+        return None
+    while headers and not headers[-1]:
+        headers.pop()
+    sheet = Sheet(index + 1, headers, [])
+    for number, row in enumerate(cells[index + 1:], start=index + 2):
+        row = (row + [None] * len(headers))[:len(headers)]
+        filled = [c for c in row if c is not None]
+        if not filled:
+            continue
+        if str(filled[0]).replace(" ", "").startswith(TOTAL_WORDS):
+            sheet.totals_rows.append(number)
+            continue
+        sheet.rows.append((number, row))
+    return sheet

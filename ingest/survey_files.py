@@ -1,0 +1,157 @@
+"""Survey files that are not the canonical CSV: survey-platform downloads (text or codes exports,
+often cumulative over the year) and sheets typed from paper forms (title rows, merged grid cells,
+totals rows). Each becomes the canonical all-text frame, and what was set aside is counted."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from gridpay.core.errors import InputError
+from gridpay.core.month import Month
+from gridpay.ingest.formats import REQUIRED, Source, canonical_columns
+from gridpay.ingest.platform import (answer_text, channel_of, coded_answer, duration_seconds, is_platform_export,
+                                     map_platform_headers)
+from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
+from gridpay.transforms.parsing import normalized_household, normalized_likert, parsed_timestamp
+from gridpay.transforms.privacy import masked_comment
+
+
+@dataclass(frozen=True)
+class SurveyReading:
+    """What the policy says about reading survey files."""
+    aliases: dict[str, str]
+    items: tuple[str, ...]
+    questions: dict[str, str] = field(default_factory=dict)      # canonical column -> text of its question
+    sources: dict[str, str] = field(default_factory=dict)        # platform 来源 -> channel
+    option_codes: dict[str, str] = field(default_factory=dict)   # codes export: option number -> 1-5
+
+
+def survey_reading(policy) -> SurveyReading:
+    return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes)
+
+
+@dataclass
+class SurveyRead:
+    frame: pd.DataFrame
+    shape: str                                  # canonical | platform text export | platform codes export
+    header_map: list[tuple[str, str]]           # (header as in the file, canonical column or "")
+    set_aside: Counter = field(default_factory=Counter)   # "rows of 2026-09" / "totals rows" -> rows
+
+
+def _canonical_header(aliases: dict[str, str]):
+    def accepts(headers: list[str]) -> bool:
+        names = canonical_columns(headers, aliases)
+        return all(c in names for c in REQUIRED["surveys"]) or is_platform_export(headers)
+    return accepts
+
+
+def _frame(sheet: Sheet, columns: dict[int, str], source: Source) -> pd.DataFrame:
+    data = {name: [row[i] for _, row in sheet.rows] for i, name in sorted(columns.items())}
+    frame = pd.DataFrame(data, dtype="string") if sheet.rows else pd.DataFrame(
+        {name: pd.Series(dtype="string") for name in columns.values()})
+    frame.insert(0, "row_number", [number for number, _ in sheet.rows])
+    frame.insert(0, "source_file", source.file_name)
+    return frame
+
+
+def _is_codes_export(frame: pd.DataFrame, items: tuple[str, ...]) -> bool:
+    answers = pd.concat([frame[i] for i in items if i in frame.columns]).dropna()
+    answers = answers[~answers.isin(["(空)", "（空）"])]
+    return bool(len(answers)) and bool(answers.str.fullmatch(r"\s*\d+\s*").all())
+
+
+def read_survey_file(source: Source, month: str | None, reading: SurveyReading, grid_ids: list[str]) -> SurveyRead:
+    """The file's survey rows with canonical columns. `grid_ids` in grids.csv order: a codes
+    export answers the grid question with the option's number, and gridpay's questionnaire lists
+    the grids in that order."""
+    sheet = read_sheet(source, _canonical_header(reading.aliases))
+    if sheet is None:
+        first = next((row for row in sheet_cells(source) if any(row)), [])
+        names = canonical_columns([c or "" for c in first], reading.aliases)
+        missing = next(c for c in REQUIRED["surveys"] if c not in names)
+        raise InputError(source.file_name, f"required column is missing (have: {', '.join(n for n in names if n)})",
+                         column=missing)
+    if not is_platform_export(sheet.headers):
+        names = canonical_columns(sheet.headers, reading.aliases)
+        columns = {}
+        for i, name in enumerate(names):
+            if name and name not in columns.values():
+                columns[i] = name
+        read = SurveyRead(_frame(sheet, columns, source), "canonical", list(zip(sheet.headers, names)))
+    else:
+        header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"])
+        frame = _frame(sheet, header_map.columns, source)
+        read = SurveyRead(frame, "platform text export", header_map.describe())
+        for column in (*reading.items, "grid_id", "household_id", "comment", "respondent_phone"):
+            if column in frame.columns:
+                frame[column] = frame[column].map(answer_text, na_action="ignore").astype("string")
+        if "duration_s" in frame.columns:
+            frame["duration_s"] = frame["duration_s"].map(duration_seconds, na_action="ignore").astype("string")
+        if "channel" in frame.columns:
+            frame["channel"] = frame["channel"].map(lambda v: channel_of(v, reading.sources),
+                                                    na_action="ignore").astype("string")
+        if _is_codes_export(frame, reading.items):
+            _decode(frame, source, reading, grid_ids)
+            read.shape = "platform codes export"
+        if month is not None:
+            read.frame = _this_month(frame, month, read.set_aside)
+    if sheet.totals_rows:
+        read.set_aside["totals rows"] += len(sheet.totals_rows)
+    return read
+
+
+def _decode(frame: pd.DataFrame, source: Source, reading: SurveyReading, grid_ids: list[str]) -> None:
+    if not reading.option_codes:
+        raise InputError(source.file_name, "is a codes export (按序号: answers are option numbers, and which number "
+                                           "means 非常满意 depends on the form); download the text export (按文本), "
+                                           "or declare [survey.option_codes] in the policy",
+                         column=next(i for i in reading.items if i in frame.columns))
+    for item in reading.items:
+        if item in frame.columns:
+            frame[item] = frame[item].map(lambda v: coded_answer(v, reading.option_codes),
+                                          na_action="ignore").astype("string")
+    by_number = {str(n): grid for n, grid in enumerate(grid_ids, start=1)}
+    frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
+
+
+def _this_month(frame: pd.DataFrame, month: str, set_aside: Counter) -> pd.DataFrame:
+    """A cumulative download holds every month answered so far: rows dated in another month are
+    set aside and counted (neither quarantined nor counted by the gate)."""
+    months = frame["submitted_at"].map(lambda v: _month_of(v), na_action="ignore")
+    other = months.notna() & (months != month)
+    for other_month, rows in months[other].value_counts().sort_index().items():
+        set_aside[f"rows of {other_month}"] += int(rows)
+    return frame[~other].reset_index(drop=True)
+
+
+def _month_of(value: str) -> str | None:
+    ts = parsed_timestamp(value)
+    return None if ts is None else str(Month(ts.year, ts.month))
+
+
+def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5) -> list[str]:
+    """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, and
+    the first rows as gridpay reads them (phones masked)."""
+    read = read_survey_file(source, None, reading, grid_ids)
+    frame = read.frame
+    months = frame["submitted_at"].map(_month_of, na_action="ignore").fillna("(no date)")
+    lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}", "columns:"]
+    lines += [f"  {header} -> {name or '(not used)'}" for header, name in read.header_map]
+    lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
+    for what, n in sorted(read.set_aside.items()):
+        lines.append(f"set aside: {n} {what}")
+    lines.append(f"first {min(shown, len(frame))} rows as gridpay reads them (phone numbers masked):")
+    for _, row in frame.head(shown).iterrows():
+        cells = {k: v for k, v in row.items() if isinstance(v, str)}
+        for private in ("respondent_phone", "comment"):
+            if cells.get(private):
+                cells[private] = masked_comment(cells[private])
+        if cells.get("household_id"):
+            cells["household_id"] = normalized_household(cells["household_id"])
+        for item in reading.items:
+            if cells.get(item):
+                cells[item] = normalized_likert(cells[item])
+        lines.append("  " + ", ".join(f"{k}={v}" for k, v in cells.items() if k != "source_file"))
+    return lines

@@ -1,0 +1,106 @@
+"""Score a run: its parameters as one row, the model graph (store/models.py) over its loaded
+inputs, pay from the pure functions of transforms/pay.py, and every result stored by run_id."""
+from __future__ import annotations
+
+from dataclasses import astuple, fields
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from gridpay.core.month import Month
+from gridpay.store.models import Model, python_model, rows_by_name, run_models, sql_models
+from gridpay.store.warehouse import insert_rows, load_raw
+from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
+from gridpay.transforms.pay import PayLine, WorkerMonth, payroll
+from gridpay.transforms.policy import Policy
+from gridpay.transforms.rounding import rounded
+
+GRID_SCORE_COLUMNS = tuple(f.name for f in fields(GridScore))
+# model -> warehouse table it is stored in, with the run's id and month in front
+STORED = {"fct_quarantine": "quarantine", "fct_grid_scores": "grid_scores", "int_item_scores": "item_scores",
+          "fct_item_drivers": "item_drivers", "fct_worker_scores": "worker_scores",
+          "int_worker_grid_days": "worker_grid_days"}
+
+
+def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> None:
+    """Every value the SQL models take from outside, as one row: no SQL is built from values."""
+    m = Month.parse(month)
+    rules = policy.integrity
+    params = {
+        "run_id": run_id, "month": month, "month_start": m.first_day.isoformat(),
+        "month_end": m.last_day.isoformat(), "days_in_month": m.days, "scale_min": policy.scale_min,
+        "scale_max": policy.scale_max, "overall_item": policy.overall_item,
+        "dedupe_household": rules.dedupe_household, "exclude_self_rating": rules.exclude_self_rating,
+        "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
+        "straight_line_min_items": rules.straight_line_min_items,
+        "burst_window_minutes": rules.burst_window_minutes, "burst_min_responses": rules.burst_min_responses,
+    }
+    casts = {"month_start": "date", "month_end": "date"}
+    columns = ", ".join(f"cast(? as {casts[k]}) as {k}" if k in casts else f"? as {k}" for k in params)
+    con.execute(f"create or replace temp table run_params as select {columns}", list(params.values()))
+
+
+def _four_places(value):
+    if isinstance(value, float):
+        return None if value != value else rounded(Decimal(repr(value)), 4)
+    return value
+
+
+def build_grid_scores(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> None:
+    """fct_grid_scores: one row per grid per month, from int_grid_stats and the policy (Python:
+    empirical Bayes, Wilson intervals, value-based points)."""
+    stats = [GridStats(**row) for row in rows_by_name(con.execute("select * from int_grid_stats order by grid_id"))]
+    baseline = vbp_baseline(con, month, policy) if policy.scoring.mode == "vbp" else None
+    rows = [[_four_places(v) for v in astuple(g)] for g in grid_scores(stats, policy, baseline)]
+    con.execute("create or replace temp table fct_grid_scores as select * exclude (run_id, month) "
+                "from grid_scores where false")
+    insert_rows(con, "fct_grid_scores", rows, GRID_SCORE_COLUMNS)
+
+
+def vbp_baseline(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> dict[str, float]:
+    """Each grid's mean adjusted score over the published months of the baseline period."""
+    first = str(Month.parse(month).plus(-policy.scoring.vbp_baseline_months))
+    return dict(con.execute(
+        "select g.grid_id, avg(g.adjusted_score)::double from grid_scores as g "
+        "join published as p on p.run_id = g.run_id "
+        "where p.month >= ? and p.month < ? and g.adjusted_score is not null "
+        "group by g.grid_id order by g.grid_id", [first, month]).fetchall())
+
+
+def month_models() -> dict[str, Model]:
+    return {**sql_models(), "fct_grid_scores": python_model("fct_grid_scores", ("int_grid_stats",), ("grid_id",))}
+
+
+def pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[WorkerMonth, PayLine]]:
+    adjustments = dict(con.execute(
+        "select worker_id, sum(amount_yuan) from stg_adjustments group by worker_id").fetchall())
+    months = [WorkerMonth(worker_id=r["worker_id"], name=r["name"], perf_pay_target=r["perf_pay_target_yuan"],
+                          assigned_days=r["assigned_days"], days_in_month=r["days_in_month"], score=r["score"],
+                          scored_share=r["scored_share"], responses=int(r["responses"] or 0),
+                          has_insufficient_grid=bool(r["has_insufficient_grid"]))
+              for r in rows_by_name(con.execute("select * from fct_worker_scores order by worker_id"))]
+    return list(zip(months, payroll(months, policy.coefficient, policy.budget, adjustments, policy.rounding)))
+
+
+def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, workdir: Path,
+                   policy: Policy) -> None:
+    """Inside the caller's transaction: the run's inputs and results, all keyed by run_id."""
+    load_raw(con, run_id, workdir, policy)
+    score(con, run_id, month, policy)
+
+
+def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> None:
+    """Run the models over the run's loaded inputs and store every result table."""
+    run_params(con, run_id, month, policy)
+    run_models(con, month_models(), {"fct_grid_scores": lambda c: build_grid_scores(c, month, policy)})
+    for model, table in STORED.items():      # by name: a model's column order is its own business
+        con.execute(f"insert into {table} by name select ? as run_id, ? as month, * from {model}", [run_id, month])
+    con.execute("insert into response_flags select ?, ?, row_id, flag from int_response_flags", [run_id, month])
+    con.execute("insert into counted_responses select ?, ?, row_id, grid_id, response_score "
+                "from int_response_scores", [run_id, month])
+    insert_rows(
+        con, "payroll",
+        [[run_id, ln.worker_id, ln.name, month, ln.score, ln.responses, ln.coefficient,
+          wm.perf_pay_target, wm.assigned_days, wm.days_in_month, ln.performance_pay, ln.adjustment,
+          ln.total_pay, ";".join(ln.flags)] for wm, ln in pay_lines(con, policy)])

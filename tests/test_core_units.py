@@ -1,0 +1,118 @@
+"""Behaviour that had no test, checked below the CLI: review flags (given rows -> expected flags),
+non-default item weights, the retry of a read step under Prefect, the atomic swap and its
+fallback, the Month type and the one rounding rule."""
+from decimal import Decimal
+from fractions import Fraction
+
+import duckdb
+import pytest
+
+from conftest import policy_text, survey
+from gridpay.core.month import Month
+from gridpay.core.policy_file import policy_from_bytes
+from gridpay.expectations.validate import validate_staged
+from gridpay.ingest.staging import stage_inputs
+from gridpay.store.scoring import load_and_score
+from gridpay.store.warehouse import migrate
+from gridpay.transforms.rounding import rounded
+
+
+def _scored(make_inbox, rows, tmp_path, **policy):
+    policy = policy_from_bytes(policy_text(**policy).encode(), "test policy")
+    work = tmp_path / "work"
+    stage_inputs(make_inbox({"2026-09.csv": rows}), "2026-09", policy, b"k", work)
+    validate_staged(work, "2026-09", policy)
+    con = duckdb.connect()
+    migrate(con)
+    load_and_score(con, "run", "2026-09", work, policy)
+    return con
+
+
+def test_review_flags_straight_lining_and_bursts_but_never_exclude(make_inbox, tmp_path):
+    burst = [survey(f"B{i}", "G2", f"G2-9-{i}", ("4", "3", "4", "3", "4"), f"2026-09-12 09:0{i}:00") for i in range(5)]
+    rows = [survey("S1", "G1", "G1-1-101", ("5", "5", "5", "5", "5"), "2026-09-03 10:00:00"),     # straight line
+            survey("S2", "G1", "G1-1-102", ("5", "4", "5", "4", "5"), "2026-09-04 10:00:00"),
+            survey("S3", "G1", "G1-1-103", ("5", "5", "5", "", ""), "2026-09-05 10:00:00"),      # 3 items: too few
+            *burst]
+    con = _scored(make_inbox, rows, tmp_path)
+    flags = con.execute("select s.response_id, f.flag from response_flags f join raw_surveys s using (row_id) "
+                        "order by 1, 2").fetchall()
+    counted = con.execute("select count(*) from counted_responses").fetchone()[0]
+    assert flags == [*[(f"B{i}", "burst") for i in range(5)], ("S1", "straight_line")]
+    assert counted == len(rows)                       # flagged answers still count
+
+
+def test_speeder_is_flagged_not_excluded_when_the_policy_says_flag(make_inbox, tmp_path):
+    rows = [survey(f"R{i}", "G1", f"G1-1-{i}", ("4", "3", "4", "3", "4"), f"2026-09-1{i} 10:00:00", duration="120")
+            for i in range(4)]
+    rows.append(survey("FAST", "G1", "G1-1-9", ("1", "2", "1", "2", "1"), "2026-09-20 10:00:00", duration="10"))
+    con = _scored(make_inbox, rows, tmp_path, integrity__speeder='"flag"')
+    assert con.execute("select f.flag from response_flags f join raw_surveys s using (row_id) "
+                       "where s.response_id = 'FAST'").fetchall() == [("speeder",)]
+    assert con.execute("select count(*) from counted_responses").fetchone()[0] == 5
+
+
+def test_item_weights_weigh_a_response_score(make_inbox, tmp_path):
+    rows = [survey("R1", "G1", "G1-1-101", ("5", "1", "1", "1", "1"))]
+    equal = _scored(make_inbox, rows, tmp_path).execute("select response_score from counted_responses").fetchone()[0]
+    # sat_environment weighs 3 of 7: (3 x 100 + 4 x 0) / 7 on the 0-100 scale
+    weighted = _scored(make_inbox, rows, tmp_path / "w", sat_environment=3).execute(
+        "select response_score from counted_responses").fetchone()[0]
+    assert equal == Decimal("20.000000") and weighted == Decimal("42.857143")
+
+
+def test_a_read_step_is_retried_on_an_io_error_and_a_bad_answer_is_not(prefect_server):
+    from prefect import flow
+
+    from gridpay.flows.month import prefect_step
+    calls = []
+
+    def flaky():
+        calls.append("read")
+        if len(calls) == 1:
+            raise OSError("share went away")
+        return "read"
+
+    def wrong():
+        calls.append("validate")
+        raise ValueError("not an I/O error")
+
+    @flow
+    def steps():
+        result = prefect_step("archive", flaky, io=True)        # waits the 5 s retry delay once
+        with pytest.raises(ValueError):
+            prefect_step("validate", wrong, io=True)
+        return result
+
+    assert steps() == "read"
+    assert calls == ["read", "read", "validate"]     # the I/O error retried once; the ValueError never
+
+
+@pytest.mark.parametrize("atomic", [True, False])
+def test_swap_with_and_without_the_atomic_exchange(atomic, tmp_path, monkeypatch):
+    import gridpay.publishing.outputs as outputs
+    if not atomic:
+        monkeypatch.setattr(outputs, "_exchange", lambda a, b: False)
+    target = tmp_path / "2026-09"
+    for folder, text in ((target, "old"), (tmp_path / ".staging-1", "new")):
+        folder.mkdir()
+        (folder / "payroll.csv").write_text(text)
+    outputs.swap_into_place(tmp_path / ".staging-1", target)
+    assert (target / "payroll.csv").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-09"]
+
+
+def test_month_arithmetic():
+    m = Month.parse("2026-01")
+    assert (str(m.previous), str(m.next), m.days, str(m.plus(-13))) == ("2025-12", "2026-02", 31, "2024-12")
+    assert [str(x) for x in Month.parse("2026-02").back(3)] == ["2025-12", "2026-01", "2026-02"]
+    assert Month.parse("2028-02").days == 29 and Month.parse("2026-10").bounds()[1].microsecond == 999999
+    with pytest.raises(ValueError, match="'2026-13' is not a month"):
+        Month.parse("2026-13")
+
+
+def test_one_rounding_rule_half_away_from_zero_in_exact_arithmetic():
+    assert rounded(Decimal("2.345"), 2) == Decimal("2.35") and rounded(Decimal("-2.345"), 2) == Decimal("-2.35")
+    assert rounded(Fraction(1, 3), 4) == Decimal("0.3333") and str(rounded(Decimal("1161.1"), 2)) == "1161.10"
+    with pytest.raises(ValueError):
+        rounded(Decimal(1), 2, "ROUND_HALF_EVEN")

@@ -1,0 +1,136 @@
+"""The month as HR downloads it: 问卷星 text and codes exports (.xls, .xlsx, GBK .csv) dropped into
+surveys/<month>/ under the platform's file name, and sheets typed from paper forms, give the same
+payroll, byte for byte, as the canonical CSV of the same answers."""
+import duckdb
+import pytest
+
+from conftest import HAND_SURVEYS, RESIDENT_PHONE
+from downloads import HEADER, wjx_rows, write_gbk_csv, write_xls, write_xlsx
+
+DOORS = {f"G{g}-1-{r}": f"{g}栋1单元{r}" for g in (1, 2) for r in (101, 102, 201, 202)}
+# the same households typed the ways residents type them
+VARIANTS = {"1栋1单元101": "1幢1单元101室", "1栋1单元102": "1号楼 1单元 102", "2栋1单元101": "２栋１单元１０１"}
+CANONICAL = [r[:2] + (DOORS[r[2]],) + r[3:] for r in HAND_SURVEYS]
+AUGUST = [("A1", "G1", "1栋1单元101", "", "2026-08-20 09:00:00", "wechat", "90", "1", "1", "1", "1", "1", ""),
+          ("A2", "G2", "2栋1单元102", "", "2026-08-21 09:00:00", "wechat", "90", "1", "1", "1", "1", "1", "")]
+DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评_10_10"
+
+
+@pytest.fixture
+def canonical_payroll(run_cli, make_inbox, make_policy, tmp_path):
+    policy = make_policy(min_responses=3)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox({"2026-09.csv": CANONICAL},
+                        name="canonical-inbox"), policy=policy, out=tmp_path / "canonical", db=tmp_path / "c.duckdb")
+    assert code == 0, err
+    return (tmp_path / "canonical" / "2026-09" / "payroll.csv").read_bytes(), policy
+
+
+def _download_rows(codes=False):
+    rows = wjx_rows(CANONICAL + AUGUST, codes=codes, doors=VARIANTS)
+    return rows[:4] + rows[-2:] + rows[4:-2]          # a cumulative download: months interleave
+
+
+@pytest.mark.parametrize("writer,suffix", [(write_xls, ".xls"), (write_xlsx, ".xlsx"), (write_gbk_csv, ".csv")])
+def test_text_export_gives_the_canonical_payroll(writer, suffix, canonical_payroll, run_cli, make_inbox, tmp_path):
+    expected, policy = canonical_payroll
+    inbox = make_inbox({})
+    writer(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}{suffix}", HEADER, _download_rows())
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == expected
+    assert "10 survey rows (8 for 2026-09; set aside: 2 rows of 2026-08)" in err
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert quarantine.count("\n") == 3 and "2026-08" not in quarantine      # R4 (older answer), R8 (a 7)
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        channels = {c for (c,) in con.execute("select distinct channel from raw_surveys").fetchall()}
+        households = {h for (h,) in con.execute("select distinct household_id from raw_surveys").fetchall()}
+    assert channels == {"wechat"} and set(VARIANTS) <= households
+    stored = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()
+                      and not p.is_relative_to(inbox) and not p.is_relative_to(tmp_path / "archive")
+                      and not p.is_relative_to(tmp_path / "canonical-inbox"))
+    assert RESIDENT_PHONE.encode() not in stored and RESIDENT_PHONE not in err
+
+
+def test_codes_export_needs_the_policys_option_codes(canonical_payroll, run_cli, make_inbox, make_policy, tmp_path):
+    expected, _ = canonical_payroll
+    inbox = make_inbox({})
+    path = write_xls(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xls", HEADER, _download_rows(codes=True))
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 2
+    assert err.strip().splitlines()[-1].startswith(f"gridpay: {path.name}, column 'sat_environment': is a codes export")
+    assert "text export (按文本)" in err
+    coded = make_policy(min_responses=3).read_text(encoding="utf-8").replace(
+        "[survey.option_codes]\n", '[survey.option_codes]\n"1" = "5"\n"2" = "4"\n"3" = "3"\n"4" = "2"\n"5" = "1"\n')
+    (tmp_path / "coded.toml").write_text(coded, encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=tmp_path / "coded.toml")
+    assert code == 0, err
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == expected
+
+
+def test_sheet_typed_from_paper_forms(canonical_payroll, run_cli, make_inbox, tmp_path):
+    expected, policy = canonical_payroll
+    header = ["网格", "户号", "问卷编号", "联系电话", "提交时间", "渠道", "答题用时", "环境卫生", "治安安全", "服务态度",
+              "响应速度", "总体满意度", "意见建议"]
+    by_grid = sorted(CANONICAL, key=lambda r: r[1])
+    rows = [[("天桥新村一网格" if r[1] == "G1" else "井湖村二网格") if i in (0, 4) else None, r[2], r[0], r[3], r[4],
+             r[5], int(r[6]), *[int(v) if v.isdigit() else v for v in r[7:12]], r[12]] for i, r in enumerate(by_grid)]
+    rows.append(["合计", None, None, None, None, None, None, 30, 31, 33, 26, 27, None])
+    title = [["天井湖社区2026年9月网格员满意度测评汇总表"], []]
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09-paper.xlsx", header, rows, merges=("A1:M1", "A4:A7", "A8:A11"), above=title)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == expected
+    assert "set aside: 1 totals row)" in err
+
+
+def test_merged_range_fills_exactly_its_rows_never_true_blanks(run_cli, make_inbox, make_policy, tmp_path):
+    header = ["网格", "户号", "问卷编号", "提交时间", "环境卫生", "治安安全", "服务态度", "响应速度", "总体满意度"]
+    rows = [["天桥新村一网格", "1栋1单元101", "P1", "2026-09-10 10:00:00", 5, 5, 5, 5, 5],
+            [None, "1栋1单元102", "P2", "2026-09-10 10:00:00", 4, 4, 4, 4, 4],
+            [None, "1栋1单元103", "P3", "2026-09-10 10:00:00", 3, 3, 3, 3, 3]]           # not merged: blank
+    rows += [["井湖村二网格", f"2栋1单元{n}", f"P{n}", "2026-09-11 10:00:00", 4, 4, 4, 4, 4] for n in range(4, 9)]
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09-paper.xlsx", header, rows, merges=("A2:A3",))
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert "P3" in quarantine and "grid_id is blank" in quarantine and "P2" not in quarantine
+
+
+@pytest.mark.parametrize("question,message", [
+    ("满意吗", "the policy's survey.questions.sat_overall ('满意吗') matches 5 headers: 5、您对网格员的环境卫生工作满意吗？"),
+    ("满意度问卷里没有的题", "no header matches"),
+])
+def test_header_mapping_refusals_name_the_field_and_the_headers(question, message, run_cli, make_inbox, tmp_path):
+    policy = tmp_path / "p.toml"
+    from conftest import policy_text
+    text = policy_text().replace('sat_overall = "总体"', f'sat_overall = "{question}"')
+    if "没有" in question:
+        text = text.replace('household_id = "门牌号"', f'household_id = "{question}"')
+    policy.write_text(text, encoding="utf-8")
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xlsx", HEADER, _download_rows())
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    last = err.strip().splitlines()[-1]
+    assert code == 2 and last.startswith(f"gridpay: {DOWNLOAD}.xlsx, column ") and message in last
+    assert "headers seen" in last or "matches 5 headers" in last
+
+
+def test_inspect_shows_the_mapping_rows_per_month_and_masked_rows(make_inbox, capsys):
+    from gridpay.flows.cli import main
+    inbox = make_inbox({})
+    path = write_xls(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xls", HEADER, _download_rows())
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "platform text export" in out and "1、您所在的网格是？ -> grid_id" in out and "3、您的年龄段 -> (not used)" in out
+    assert "2026-09: 8 rows" in out and "2026-08: 2 rows" in out
+    assert RESIDENT_PHONE not in out and "139****5678" in out
+
+
+def test_questionnaire_lists_the_grids_of_grids_csv(make_inbox, capsys):
+    from gridpay.flows.cli import main
+    inbox = make_inbox({})
+    assert main(["questionnaire", "--inbox", str(inbox)]) == 0
+    out = capsys.readouterr().out
+    assert "您所在的网格[单选题]" in out and "天桥新村一网格\n井湖村二网格" in out
+    assert "您对网格员的总体工作满意吗[单选题]\n非常满意\n满意\n基本满意\n不满意\n非常不满意" in out

@@ -1,0 +1,97 @@
+"""The audit trusts only what the warehouse recorded; a run applies exactly the policy bytes it
+archived; a killed run leaves no phone number in clear outside the inbox and the archive."""
+import json
+import signal
+import time
+
+import duckdb
+import pytest
+
+from conftest import HAND_SURVEYS, RESIDENT_PHONE, WORKER_PHONE, policy_text
+from gridpay.ingest.archive import file_sha256
+
+REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
+
+
+@pytest.fixture
+def published(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox()
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    return tmp_path / "out" / "2026-09"
+
+
+def test_edited_report_with_its_manifest_hash_updated_fails_the_audit(published, run_cli, make_inbox):
+    page = published / "workers" / "W1.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>paid in full</p></body>"))
+    manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["outputs"]:
+        if entry["file"] == "workers/W1.html":
+            entry["sha256"] = file_sha256(page)        # the auditee covers the edit in the manifest
+    (published / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    code, _ = run_cli("audit", "--month", "2026-09", inbox=make_inbox())
+    out = run_cli.out
+    assert code == 1 and "AUDIT FAILED" in out
+    assert f"{page}: SHA-256" in out and "the warehouse recorded when it published the month" in out
+    assert f"{published / 'manifest.json'}: SHA-256" in out                  # the manifest itself was edited
+
+
+def test_extra_file_in_a_published_month_fails_the_audit(published, run_cli, make_inbox):
+    (published / "workers" / "W9.pdf").write_bytes(b"%PDF-1.7 forged")
+    code, _ = run_cli("audit", "--month", "2026-09", inbox=make_inbox())
+    assert code == 1 and f"{published / 'workers' / 'W9.pdf'}: not among the files the run published" in run_cli.out
+
+
+def test_live_policy_edited_during_a_run_does_not_change_it(run_cli, make_inbox, make_policy, tmp_path, monkeypatch):
+    import gridpay.core.steps as steps
+    policy = make_policy(min_responses=3)
+    applied = policy.read_bytes()
+    real = steps.fault_point
+
+    def edit_live_policy(name):
+        real(name)
+        if name == "policy_archived":      # the run has archived the policy: now HR edits it
+            policy.write_text(policy_text(min_responses=3, floor=0.10, score_at_floor=90), encoding="utf-8")
+    monkeypatch.setattr(steps, "fault_point", edit_live_policy)
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox(), policy=policy)
+    assert code == 0, err
+    assert policy.read_bytes() != applied
+    out = tmp_path / "out" / "2026-09"
+    import hashlib
+    sha = hashlib.sha256(applied).hexdigest()
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["policy"]["sha256"] == sha
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select policy_sha256 from runs").fetchone()[0] == sha
+        # the hand-checked figures of the policy as archived (test_hand_check.py), not the edited one
+        assert str(con.execute("select total_pay_yuan from payroll where worker_id = 'W1'").fetchone()[0]) == \
+            "1161.10"
+
+
+@pytest.mark.parametrize("point", ["policy_archived", "publish_write", "before_swap"])
+def test_killed_run_leaves_no_phone_in_clear_and_next_run_cleans_up(point, gridpay_process, run_cli, make_inbox,
+                                                                    tmp_path):
+    # a GBK file is transcoded to UTF-8 in the work folder: the copy with phones in clear must go
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS}, encoding="gbk")
+    mark = tmp_path / "paused"
+    proc = gridpay_process("run", "--month", "2026-09", inbox=inbox,
+                           env={"GRIDPAY_FAULT": f"pause:{point}", "GRIDPAY_FAULT_MARK": str(mark)})
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not mark.exists() and proc.poll() is None:
+        time.sleep(0.1)
+    assert mark.exists(), proc.communicate()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    def clear_phones():
+        found = []
+        for path in tmp_path.rglob("*"):
+            if path.is_file() and path != mark and not path.is_relative_to(inbox) and not path.is_relative_to(tmp_path / "archive"):
+                data = path.read_bytes()
+                found += [(path, p) for p in (RESIDENT_PHONE, WORKER_PHONE) if p.encode() in data]
+        return found
+    assert clear_phones() == []
+    code, _ = run_cli("doctor", inbox=inbox)
+    assert not (tmp_path / "out" / ".work").exists() and not list((tmp_path / "out").glob(".staging-*"))
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert clear_phones() == []

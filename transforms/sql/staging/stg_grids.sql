@@ -1,0 +1,10 @@
+-- grain: one row per grid (this run's grids.csv)
+-- key: grid_id
+select
+    grid_id,
+    grid_name,
+    community,
+    cast(households as integer) as households,
+    area                                     -- optional: int_grids derives it where blank
+from raw_grids
+where run_id = (select run_id from run_params)
