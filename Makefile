@@ -18,7 +18,7 @@ demo: setup
 	$(VENV)/bin/gridpay demo
 
 test: setup
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n 2 --dist loadgroup
 
 # SIZES=100k,200k,1M,10M make bench (10M needs ~15 min and ~5 GB of disk). A variable, not
 # $(or ...): make splits that function's arguments at the commas and ran 100k alone.

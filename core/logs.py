@@ -12,12 +12,12 @@ from pathlib import Path
 
 
 class PrivateFileHandler(logging.FileHandler):
-    """A log file created on the first record (0600 in a 0700 folder): a command that logs
-    nothing, such as `history`, leaves no file and creates no folder."""
+    """A log file created on the first record (0600 in a 0700 folder, by the process umask of
+    core/modes.py): a command that logs nothing, such as `history`, leaves no file or folder."""
 
     def _open(self):
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
 
 

@@ -19,6 +19,7 @@ from gridpay.expectations.validate import ValidationSummary
 from gridpay.ingest.survey_stage import staged_counts
 from gridpay.publishing.outputs import remove_stale_work
 from gridpay.store.run_lock import warehouse_lock
+from gridpay.transforms.policy import Policy
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.store.runs import (check_not_finalized, close_interrupted, new_run_id, record_end, record_policy,
                                 record_start)
@@ -41,6 +42,7 @@ class MonthResult:
     summary: ValidationSummary
     outputs: list[dict]
     workers: int
+    policy: Policy              # as applied: parsed from the archived bytes
 
 
 def _timed(step: Step, name: str, fn: Callable, *args, io: bool = False):
@@ -93,7 +95,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
                 say("published %s: %d files in %.1f s", s.out / month, len(outputs), seconds)
-            return MonthResult(run_id, s.out / month, summary, outputs, workers)
+            return MonthResult(run_id, s.out / month, summary, outputs, workers, ctx.policy)
         except GateFailed:
             raise
         except BaseException as exc:

@@ -1,6 +1,7 @@
 """Validate step: run the GX suites over the staged tables, mark invalid survey rows, apply the gate."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -51,9 +52,26 @@ def _stage_reference_tables(workdir: Path) -> None:
                         [str(workdir / f"{kind}.parquet")])
 
 
+# Digests of reference tables this process has seen pass: the same bytes under the same suites
+# pass again, so a process that runs many months (the demo's year, the property tests' hundreds
+# of small months) validates each distinct set of reference tables once.
+_PASSED_REFERENCE: set[str] = set()
+
+
+def _reference_digest(workdir: Path) -> str:
+    digest = hashlib.sha256()
+    for kind in REFERENCE:
+        with (workdir / f"{kind}.parquet").open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()
+
+
 def _require_valid(workdir: Path, suites: dict) -> None:
     """Reference data must be right as a whole: the first broken cell, in table order, stops the
     run (exit 2)."""
+    key = _reference_digest(workdir)
+    if key in _PASSED_REFERENCE:
+        return
     with stage_connection(workdir) as con:
         suites = {t: s for t, s in suites.items() if con.execute(f"select count(*) from {t}").fetchone()[0]}
     results = validate_tables(workdir / STAGE_DB, suites)
@@ -62,6 +80,7 @@ def _require_valid(workdir: Path, suites: dict) -> None:
                    if sql is not None]
         if failing:
             _raise_first_problem(workdir, table, failing)
+    _PASSED_REFERENCE.add(key)
 
 
 def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -11,6 +12,7 @@ from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.flows import commands
 from gridpay.flows.commands import demo_settings, settings_for
 from gridpay.core.logs import CommandLog, log_file
+from gridpay.core.modes import make_private
 from gridpay.core.month import month_text
 from gridpay.core.settings import absolute
 
@@ -123,6 +125,7 @@ def _log_folder(args: argparse.Namespace) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    umask = make_private()  # every file and folder this command creates: 0600 / 0700 (GRIDPAY_SHARE_GROUP: 0640 / 0750)
     logs = CommandLog(log_file(_log_folder(args), args.command), args.debug)
     try:
         return COMMANDS[args.command](args, logs)
@@ -145,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         logs.close()
+        os.umask(umask)     # main() may run many times in one process (the tests)
 
 
 COMMANDS = {"demo": commands.demo, "run": commands.run, "audit": commands.audit, "finalize": commands.finalize,

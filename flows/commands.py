@@ -118,9 +118,12 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.core.modes import too_open
     from gridpay.store.maintenance import doctor, remove_stale_work_if_idle
     s = settings_for(args)
     problems = doctor(s.db, s.out, s.archive)
+    problems += too_open([s.db, s.db.with_name(s.db.name + ".lock"), s.db.with_name(s.db.name + ".wal"), s.out,
+                          s.archive, s.logs])
     removed = remove_stale_work_if_idle(s.db, s.out)
     if removed:
         print(f"  removed {removed} work folders that interrupted runs left in {s.out}")

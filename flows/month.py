@@ -4,6 +4,7 @@ artifacts, the schedule, the UI. A failed validation is an answer, not a hiccup:
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from prefect import flow, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
@@ -33,17 +34,22 @@ def prefect_step(name: str, fn, *args, io: bool = False):
 
 
 def _artifacts(request: MonthRequest, result: MonthResult) -> None:
+    """Counts, totals and the gate for whoever opens the Prefect UI; each worker's pay only where
+    the policy says report.payroll_artifact = true (the UI is often open to all of operations)."""
     month, summary = request.month, result.summary
     with connect(request.settings.db) as con:
         workers = payroll_rows(con, result.run_id)
-    create_table_artifact(key=f"payroll-{month}", table=[
-        {c: w[c] for c in ("worker_id", "name", "score", "coefficient", "performance_pay", "adjustment",
-                           "total_pay", "flags")} for w in workers], description=f"gridpay payroll {month}")
+    total = sum((Decimal(w["total_pay"]) for w in workers), Decimal(0))
+    if result.policy.payroll_artifact:
+        create_table_artifact(key=f"payroll-{month}", table=[
+            {c: w[c] for c in ("worker_id", "name", "score", "coefficient", "performance_pay", "adjustment",
+                               "total_pay", "flags")} for w in workers], description=f"gridpay payroll {month}")
     create_markdown_artifact(key=f"summary-{month}", markdown=(
         f"# gridpay {month}\n\n"
         f"- validation gate: **passed** ({summary.invalid_rows} of {summary.total_rows} rows invalid, "
         f"{summary.invalid_share:.1%}, limit {summary.max_invalid_share:.0%})\n"
-        f"- workers paid: {result.workers}\n"), description=f"gridpay summary {month}")
+        f"- workers paid: {result.workers}; total pay ¥{total:.2f} (policy {result.policy.version})\n"),
+        description=f"gridpay summary {month}")
     create_link_artifact(key=f"scorecard-{month}", link=(result.folder / "scorecard.html").as_uri(),
                          link_text=f"HR scorecard {month}")
 

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError
+from gridpay.core.modes import private_umask
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def archive_file(source: Path, archive: Path, name: str) -> InputFile:
         os.unlink(tmp.name)
     else:
         os.replace(tmp.name, target)
-        os.chmod(target, 0o444)
+        os.chmod(target, 0o444 & ~private_umask())      # read-only: 0400 (0440 with GRIDPAY_SHARE_GROUP)
     return InputFile(name, sha, target.stat().st_size)
 
 

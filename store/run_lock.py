@@ -36,7 +36,7 @@ def _holder(fd: int) -> str:
 @contextmanager
 def warehouse_lock(db: Path, what: str, timeout_s: float, poll_s: float = 0.5):
     db.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o666)    # the umask (core/modes.py) decides
     try:
         deadline = time.monotonic() + timeout_s
         while True:

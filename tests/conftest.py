@@ -23,6 +23,8 @@ RESIDENT_PHONE = "13912345678"
 
 @pytest.fixture(scope="session")
 def prefect_server():
+    """One Prefect test server per test process, for the tests that run flows (they share an
+    xdist group, so that one worker starts it)."""
     from prefect.testing.utilities import prefect_test_harness
     with prefect_test_harness(server_startup_timeout=120):
         yield
@@ -115,7 +117,7 @@ def make_policy(tmp_path):
 
 
 @pytest.fixture
-def run_cli(tmp_path, prefect_server, capsys, request):
+def run_cli(tmp_path, capsys, request):
     """run_cli('run', '--month', ..., inbox=..., policy=...) -> (exit code, stderr); stdout is
     left in run_cli.out. Runs publish the CSVs only (--reports none) unless the test module says
     REPORTS = "all" or the call gives --reports: most tests check rows, and PDFs cost seconds."""
@@ -137,19 +139,18 @@ def run_cli(tmp_path, prefect_server, capsys, request):
 
 
 @pytest.fixture
-def gridpay_process(tmp_path, prefect_server):
-    """Start `gridpay ...` as a separate process (talking to the session's Prefect test server)."""
+def gridpay_process(tmp_path):
+    """Start `gridpay ...` as a separate process: the core without Prefect, as a run is without
+    PREFECT_API_URL."""
     import os
     import subprocess
     import sys
-
-    from prefect.settings import PREFECT_API_URL
 
     def start(*args, inbox: Path, env: dict | None = None, policy: Path | None = None) -> subprocess.Popen:
         locations = {"inbox": inbox, "out": tmp_path / "out", "db": tmp_path / "warehouse.duckdb", "policy": policy}
         argv = [sys.executable, "-m", "gridpay.flows.cli", *args] + [
             x for name in COMMAND_LOCATIONS[args[0]] if locations[name] for x in (f"--{name}", str(locations[name]))]
-        environment = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), **(env or {})}
+        environment = {k: v for k, v in {**os.environ, **(env or {})}.items() if k != "PREFECT_API_URL"}
         return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
                                 cwd=Path(__file__).resolve().parents[1])
     return start

@@ -61,6 +61,7 @@ def test_item_weights_weigh_a_response_score(make_inbox, tmp_path):
     assert equal == Decimal("20.000000") and weighted == Decimal("42.857143")
 
 
+@pytest.mark.xdist_group("prefect")
 def test_a_read_step_is_retried_on_an_io_error_and_a_bad_answer_is_not(prefect_server):
     from prefect import flow
 

@@ -1,4 +1,5 @@
 """A finalized month is only re-run as a correction with a reason; history shows every run."""
+import pytest
 from prefect.client.orchestration import get_client
 
 
@@ -30,16 +31,31 @@ def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, make_inb
     assert code == 2 and "2026-05 has no published run to finalize" in err
 
 
-def test_run_publishes_prefect_artifacts(run_cli, make_inbox):
-    assert run_cli("run", "--month", "2026-09", "--prefect", inbox=make_inbox())[0] == 0
-    with get_client(sync_client=True) as client:
-        from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
-        artifacts = {a.key: a for a in client.read_artifacts(
-            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["payroll-2026-09", "summary-2026-09",
-                                                                       "scorecard-2026-09"])))}
-    assert set(artifacts) == {"payroll-2026-09", "summary-2026-09", "scorecard-2026-09"}
-    assert "validation gate: **passed**" in artifacts["summary-2026-09"].data
+@pytest.mark.xdist_group("prefect")
+def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_says(run_cli, make_inbox, make_policy,
+                                                                                       prefect_server):
     import json
-    table = json.loads(artifacts["payroll-2026-09"].data)
-    assert [row["name"] for row in table] == ["王伟", "李娜", "张喆", "刘玥"]
+    from datetime import datetime, timezone
+
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    def artifacts_since(start):
+        with get_client(sync_client=True) as client:
+            found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(
+                any_=["payroll-2026-09", "summary-2026-09", "scorecard-2026-09"])))
+        return {a.key: a for a in found if a.created >= start}
+
+    start = datetime.now(timezone.utc)
+    assert run_cli("run", "--month", "2026-09", "--prefect", inbox=make_inbox())[0] == 0
+    artifacts = artifacts_since(start)
+    assert set(artifacts) == {"summary-2026-09", "scorecard-2026-09"}
+    summary = artifacts["summary-2026-09"].data
+    assert "validation gate: **passed**" in summary and "workers paid: 4; total pay ¥" in summary
+    assert not [name for name in ("王伟", "李娜", "张喆", "刘玥") if name in summary]
     assert artifacts["scorecard-2026-09"].data.endswith("/out/2026-09/scorecard.html)")
+
+    start = datetime.now(timezone.utc)
+    assert run_cli("run", "--month", "2026-09", "--prefect", inbox=make_inbox(),
+                   policy=make_policy(payroll_artifact="true"))[0] == 0
+    table = json.loads(artifacts_since(start)["payroll-2026-09"].data)
+    assert [row["name"] for row in table] == ["王伟", "李娜", "张喆", "刘玥"]

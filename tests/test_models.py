@@ -2,6 +2,7 @@
 model's key is unique and not null on the hand-checked month, staging only renames and casts, and
 a warehouse written by an earlier gridpay opens and upgrades in place."""
 import gzip
+from decimal import Decimal
 import re
 import shutil
 
@@ -81,3 +82,34 @@ def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run
 def test_require_warehouse_names_the_missing_file(tmp_path):
     with pytest.raises(ConfigError, match=f"no warehouse at {tmp_path / 'x.duckdb'}"):
         require_warehouse(tmp_path / "x.duckdb")
+
+
+def _model_rows(model: str, given: dict[str, tuple[str, list[tuple]]], params: dict | None = None) -> list[tuple]:
+    """dbt-style unit test: the model's SQL over given input rows (each table as 'col type, ...')."""
+    with duckdb.connect() as con:
+        for table, (columns, rows) in given.items():
+            con.execute(f"create temp table {table} ({columns})")
+            for row in rows:
+                con.execute(f"insert into {table} values ({', '.join('?' * len(row))})", list(row))
+        if params:
+            con.execute("create temp table run_params as select " + ", ".join(f"? as {k}" for k in params),
+                        list(params.values()))
+        return con.execute(f"select * from ({sql_models()[model].sql}) order by all").fetchall()
+
+
+def test_int_grids_derives_the_area_from_the_name_unless_given():
+    rows = _model_rows("int_grids", {"stg_grids": ("grid_id varchar, grid_name varchar, community varchar, "
+                                                   "households integer, area varchar", [
+        ("G1", "天桥新村一网格", "天井湖社区", 20, None),
+        ("G2", "井湖村十二网格", "天井湖社区", 10, None),
+        ("G3", "老街网格", "天井湖社区", 5, "老街片区"),
+        ("G4", "网格", "天井湖社区", 5, None)])})
+    assert [(r[0], r[4]) for r in rows] == [("G1", "天桥新村"), ("G2", "井湖村"), ("G3", "老街片区"), ("G4", "天井湖社区")]
+
+
+def test_int_worker_grid_days_counts_days_and_weight_days():
+    day = "2026-09-0{}"
+    rows = _model_rows("int_worker_grid_days", {"int_worker_grid_day": (
+        "worker_id varchar, grid_id varchar, day date, weight decimal(9, 4)",
+        [("W1", "G1", day.format(d), 1) for d in range(1, 4)] + [("W1", "G2", day.format(d), 0.5) for d in (1, 2)])})
+    assert rows == [("W1", "G1", 3, Decimal("3.0000")), ("W1", "G2", 2, Decimal("1.0000"))]

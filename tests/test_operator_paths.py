@@ -20,6 +20,7 @@ def test_every_location_is_absolute_once_settings_are_read(tmp_path, monkeypatch
     assert all(p.is_absolute() for p in (s.out, s.inbox, s.db, s.policy, s.archive, s.logs, s.key_file))
 
 
+@pytest.mark.xdist_group("prefect")
 def test_relative_out_with_prefect_publishes_and_records_published(make_inbox, tmp_path, monkeypatch, prefect_server,
                                                                    capsys):
     """Reproduces the crash after publishing: a relative --out reached Prefect's link artifact."""
@@ -40,6 +41,7 @@ def test_relative_out_with_prefect_publishes_and_records_published(make_inbox, t
     assert gridpay_main(["audit", "--month", "2026-09", "--out", "out", "--db", "wh.duckdb"]) == 0
 
 
+@pytest.mark.xdist_group("prefect")
 def test_nothing_after_the_swap_turns_a_published_run_into_a_failure(make_inbox, tmp_path, monkeypatch,
                                                                     prefect_server, capsys):
     import gridpay.flows.month as month_flow

@@ -3,6 +3,7 @@ processes, one warehouse writer) publishes the same payroll as the single-proces
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from gridpay.flows.demo_data import DemoScale, demo_tables
 
@@ -35,7 +36,8 @@ def _district_inbox(root: Path) -> Path:
     return inbox
 
 
-def test_dask_partitions_publish_the_single_process_payroll(run_cli, tmp_path):
+@pytest.mark.xdist_group("prefect")
+def test_dask_partitions_publish_the_single_process_payroll(run_cli, tmp_path, prefect_server):
     inbox = _district_inbox(tmp_path)
     single, parted = tmp_path / "single", tmp_path / "parted"
     assert run_cli("run", "--month", MONTH, inbox=inbox, out=single / "out", db=single / "w.duckdb")[0] == 0

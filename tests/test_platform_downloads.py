@@ -134,3 +134,38 @@ def test_questionnaire_lists_the_grids_of_grids_csv(make_inbox, capsys):
     out = capsys.readouterr().out
     assert "您所在的网格[单选题]" in out and "天桥新村一网格\n井湖村二网格" in out
     assert "您对网格员的总体工作满意吗[单选题]\n非常满意\n满意\n基本满意\n不满意\n非常不满意" in out
+
+
+def test_next_months_run_reads_its_rows_from_the_same_cumulative_download(run_cli, make_inbox, make_policy, tmp_path):
+    inbox = make_inbox({})
+    download = write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xlsx", HEADER, _download_rows())
+    (inbox / "surveys" / "2026-08").mkdir()
+    (inbox / "surveys" / "2026-08" / download.name).write_bytes(download.read_bytes())
+    code, err = run_cli("run", "--month", "2026-08", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0, err
+    assert "10 survey rows (2 for 2026-08; set aside: 8 rows of 2026-09)" in err
+    payroll = (tmp_path / "out" / "2026-08" / "payroll.csv").read_text(encoding="utf-8-sig")
+    assert payroll.count("\n") == 4                  # W1, W2, W4 (W3 starts in September), header
+
+
+def test_an_unknown_grid_name_is_quarantined_with_its_text(run_cli, make_inbox, make_policy, tmp_path):
+    rows = _download_rows()
+    rows[0][6] = "天桥新村九网格"
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xlsx", HEADER, rows)
+    policy = make_policy(min_responses=3, max_invalid_share=0.5)
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert "invalid: grid_id '天桥新村九网格' is not in grids.csv" in quarantine
+
+
+def test_a_header_two_fields_claim_is_refused(run_cli, make_inbox, tmp_path):
+    from conftest import policy_text
+    policy = tmp_path / "p.toml"
+    policy.write_text(policy_text().replace('sat_service = "服务态度"', 'sat_service = "服务态度满意"').replace(
+        'sat_responsiveness = "响应速度"', 'sat_responsiveness = "服务态度"'), encoding="utf-8")
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xlsx", HEADER, _download_rows())
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 2
+    assert "header '7、您对网格员的服务态度满意吗？' matches sat_service and sat_responsiveness" in err

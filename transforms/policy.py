@@ -67,6 +67,7 @@ class Policy:
     rounding: str
     budget: str                                 # "target" or "neutral"
     comments_in_worker_scorecard: bool
+    payroll_artifact: bool                      # the per-worker pay table as a Prefect artifact
     aliases: dict[str, str]
     questions: dict[str, str]                   # canonical column -> text its platform question contains
     sources: dict[str, str]                     # platform 来源 -> channel
@@ -176,6 +177,7 @@ def policy_from_toml(text: str) -> Policy:
         rounding=_choice(doc, "pay.rounding", RULES),
         budget=_choice(doc, "pay.budget", ("target", "neutral")),
         comments_in_worker_scorecard=bool(_get(doc, "report.comments_in_worker_scorecard")),
+        payroll_artifact=bool(doc.get("report", {}).get("payroll_artifact", False)),
         aliases={str(k).strip(): str(v) for k, v in doc.get("aliases", {}).items()},
         **_survey_platform(doc, items),
     )
