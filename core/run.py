@@ -78,14 +78,14 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 f" ({rows} for {month}; set aside: {', '.join(_counted(n, what) for what, n in aside.items())})"
                 if aside else "")
             if not surveys and not request.allow_empty:
-                raise _fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} "
-                                      f"(looked for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing published. A month with "
-                                      f"no answers pays every worker at the neutral coefficient: to publish it on "
-                                      f"purpose, run again with --allow-empty-month")
+                raise _fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked for "
+                                      f"{month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing published. "
+                                      f"A month with no answers pays every worker at the neutral coefficient: to "
+                                      f"publish it on purpose, run again with --allow-empty-month")
             summary, seconds = _timed(step, "validate", steps.validate, ctx)
             say("validated %d survey rows: %d invalid (%.1f%%, the gate stops above %.0f%%) in %.1f s",
-                     summary.total_rows, summary.invalid_rows, 100 * summary.invalid_share,
-                     100 * summary.max_invalid_share, seconds)
+                summary.total_rows, summary.invalid_rows, 100 * summary.invalid_share,
+                100 * summary.max_invalid_share, seconds)
             if not summary.gate_passed:
                 raise _fail_gate(ctx, _gate_message(ctx, summary), summary)
             (grids, workers), seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
