@@ -71,24 +71,17 @@ def sniffed_delimiter(text: str) -> str:
 
 
 def _raw_frame(source: Source) -> pd.DataFrame:
-    suffix, path = source.suffix, source.path
+    """A reference table (grids, workers, assignments, adjustments: CSV by the contract) as text.
+    Survey files are read by their own readers (ingest/duckdb_reader.py, ingest/sheets.py)."""
+    text = decoded_text(source)
+    if not text.strip():
+        raise InputError(source.file_name, "is empty (no header row)")
     try:
-        if suffix == ".csv":
-            text = decoded_text(source)
-            if not text.strip():
-                raise InputError(source.file_name, "is empty (no header row)")
-            # bytes, not a StringIO: pandas reads a text buffer in small re-encoded pieces (minutes for 200 MB)
-            return pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sniffed_delimiter(text), dtype=str,
-                               keep_default_na=False, skip_blank_lines=False)
-        if suffix in (".xls", ".xlsx"):
-            return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False, engine="calamine")
-        if suffix == ".parquet":
-            return pd.read_parquet(path).astype("string")
-    except InputError:
-        raise
-    except Exception as exc:  # the parsers' own errors vary by format; name the file either way
-        raise InputError(source.file_name, f"cannot be read as {suffix[1:].upper()}: {exc}") from exc
-    raise InputError(source.file_name, f"has an unsupported type '{suffix}' (use .csv, .xls, .xlsx or .parquet)")
+        # bytes, not a StringIO: pandas reads a text buffer in small re-encoded pieces (minutes for 200 MB)
+        return pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sniffed_delimiter(text), dtype=str,
+                           keep_default_na=False, skip_blank_lines=False)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError(source.file_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
 
 
 def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:

@@ -117,3 +117,42 @@ def test_one_rounding_rule_half_away_from_zero_in_exact_arithmetic():
     assert rounded(Fraction(1, 3), 4) == Decimal("0.3333") and str(rounded(Decimal("1161.1"), 2)) == "1161.10"
     with pytest.raises(ValueError):
         rounded(Decimal(1), 2, "ROUND_HALF_EVEN")
+
+
+@pytest.mark.parametrize("change,message", [
+    (('version = "2026.1"', ""), "policy is missing key 'version'"),
+    (('mode = "linear"', 'mode = "median"'), "scoring.mode = 'median' is not one of linear, vbp"),
+    (('items = ["sat_environment"', 'items = ["Sat Environment"'), "survey.items must be lower-case column names"),
+    (('overall_item = "sat_overall"', 'overall_item = "sat_total"'), "survey.overall_item 'sat_total' is not one of"),
+    (("sat_overall = 1\n", "sat_overall = -1\n"), "item_weights must be >= 0"),
+    (("floor = 0.80", "floor = 1.50"), "floor <= neutral <= cap"),
+    (("max_invalid_share = 0.20", "max_invalid_share = 2"), "gate.max_invalid_share must be between 0 and 1"),
+    (("confidence = 0.95", "confidence = 95"), "scoring.confidence must be between 0 and 1"),
+    (('grid_id = "所在的网格"', '"Grid Id" = "所在的网格"'), "survey.questions keys must be column names"),
+    (("[survey.option_codes]\n", '[survey.option_codes]\n"1" = "很好"\n'), "option_codes values must be answers"),
+    (("[gate]", "[gate"), "policy is not valid TOML"),
+])
+def test_a_broken_policy_is_refused_naming_the_key(change, message):
+    from gridpay.core.errors import ConfigError
+    text = policy_text()
+    assert change[0] in text, change
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")) as raised:
+        policy_from_bytes(text.replace(change[0], change[1], 1).encode(), "p.toml")
+    assert str(raised.value).startswith("p.toml: ")
+
+
+def test_a_policy_file_that_is_not_utf8_or_missing_is_a_config_error(tmp_path):
+    from gridpay.core.errors import ConfigError
+    from gridpay.core.policy_file import load_policy
+    with pytest.raises(ConfigError, match="policy file must be UTF-8"):
+        policy_from_bytes(policy_text().encode("utf-16"), "p.toml")
+    with pytest.raises(ConfigError, match="cannot read the policy file"):
+        load_policy(tmp_path / "missing.toml")
+
+
+def test_platform_cells_as_people_type_them():
+    from gridpay.ingest.platform import channel_of, coded_answer, duration_seconds, question_text
+    assert [duration_seconds(v) for v in ("125秒", "2分5秒", "1小时2分", "fast", None)] == ["125", "125", "3720", "fast", None]
+    assert channel_of("微信", {"微信": "wechat"}) == "wechat" and channel_of("QQ", {"微信": "wechat"}) == "other"
+    assert channel_of(None, {}) is None and coded_answer(None, {}) is None and coded_answer(" 2 ", {"2": "4"}) == "4"
+    assert question_text("12、您对网格员的总体工作满意吗？") == "您对网格员的总体工作满意吗"
