@@ -11,7 +11,7 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.faults import fault_point
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.expectations.validate import ValidationSummary, rejected_rows, validate_staged
-from gridpay.ingest.archive import InputFile, archive_file, archived, blob_path
+from gridpay.ingest.archive import archive_file, archived, blob_path
 from gridpay.ingest.staging import input_files, stage_inputs
 from gridpay.ingest.survey_stage import staged_counts
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, REJECTED_COLUMNS,
@@ -113,7 +113,3 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
     shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)
     return outputs
-
-
-def replayed_inputs(entries: list[dict]) -> tuple[InputFile, ...]:
-    return tuple(InputFile(**e) for e in entries)

@@ -14,8 +14,8 @@ from gridpay.core.settings import Settings, absolute, settings_from_env
 log = logging.getLogger("gridpay")
 
 
-def settings_for(args: argparse.Namespace, base: Path | None = None) -> Settings:
-    return settings_from_env(base).with_overrides(**{k: getattr(args, k, None) for k in ("inbox", "out", "db", "policy")})
+def settings_for(args: argparse.Namespace) -> Settings:
+    return settings_from_env().with_overrides(**{k: getattr(args, k, None) for k in ("inbox", "out", "db", "policy")})
 
 
 def _use_prefect(args: argparse.Namespace) -> bool:
