@@ -5,10 +5,10 @@ as it comes. Pure functions of header and cell texts; reading the file is ingest
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from gridpay.core.errors import InputError
+from gridpay.transforms.parsing import normalized_cell
 
 # the platform's own columns, matched exactly (来源详情 is not 来源)
 PLATFORM_COLUMNS = {"序号": "response_id", "提交答卷时间": "submitted_at", "所用时间": "duration_s",
@@ -19,16 +19,21 @@ BLANK_ANSWERS = {"(空)", "（空）", "(跳过)", "（跳过）", "-3", "跳过
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*小时)?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?\s*$")
 
 
+def _fold(text) -> str:
+    """NFKC-folded and trimmed ('５' -> '5'), '' for blank: transforms/parsing.normalized_cell."""
+    return normalized_cell(text) or ""
+
+
 def question_text(header: str) -> str:
     """'5、您对网格员的环境卫生工作满意吗？' -> '您对网格员的环境卫生工作满意吗' (NFKC, no number, no
     trailing punctuation): renumbering the form does not change it."""
-    text = unicodedata.normalize("NFKC", str(header)).strip()
+    text = _fold(header)
     return _TRAILING.sub("", _NUMBERED.sub("", text))
 
 
 def is_platform_export(headers: list[str]) -> bool:
     """The platform's columns are there, or questions headed `N、...`."""
-    clean = [unicodedata.normalize("NFKC", str(h)).strip() for h in headers]
+    clean = [_fold(h) for h in headers]
     return ("提交答卷时间" in clean and "序号" in clean) or sum(bool(_NUMBERED.match(h)) for h in clean) >= 3
 
 
@@ -49,7 +54,7 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
     the run naming the field and listing the headers seen."""
     columns: dict[int, str] = {}
     for i, header in enumerate(headers):
-        name = PLATFORM_COLUMNS.get(unicodedata.normalize("NFKC", str(header)).strip())
+        name = PLATFORM_COLUMNS.get(_fold(header))
         if name:
             columns[i] = name
     claimed: dict[int, list[str]] = {}
@@ -78,7 +83,7 @@ def duration_seconds(text: str | None) -> str | None:
     """'125秒' -> '125', '2分5秒' -> '125', '1小时2分' -> '3720'; anything else as typed."""
     if text is None:
         return None
-    match = _DURATION.match(unicodedata.normalize("NFKC", text))
+    match = _DURATION.match(_fold(text))
     if not match or not any(match.groups()):
         return text
     hours, minutes, seconds = (int(g or 0) for g in match.groups())
@@ -90,7 +95,7 @@ def channel_of(source: str | None, sources: dict[str, str]) -> str | None:
     the table does not name is 'other', never a reason to quarantine."""
     if source is None:
         return None
-    text = unicodedata.normalize("NFKC", source).strip()
+    text = _fold(source)
     return sources.get(text, sources.get("*", "other"))
 
 
@@ -105,5 +110,5 @@ def coded_answer(value: str | None, codes: dict[str, str]) -> str | None:
     """A codes export (按序号) answer: the option number as the policy says it reads."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFKC", value).strip()
+    text = _fold(value)
     return codes.get(text, text)

@@ -10,7 +10,6 @@ answered by their name."""
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -98,7 +97,7 @@ def _timestamp_or_none(value: str):
 
 
 def _folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip()
+    return normalized_cell(text) or ""
 
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
