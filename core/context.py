@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, blob_path
 from gridpay.ingest.formats import Source
@@ -43,7 +44,8 @@ class RunContext:
     request: MonthRequest
     run_id: str
     inputs: ArchivedInputs
-    key: bytes
+    key: bytes                             # the phone-hash key
+    archive_keys: ArchiveKeys
 
     @property
     def month(self) -> str:
@@ -67,9 +69,15 @@ class RunContext:
     def staging(self) -> Path:
         return self.settings.out / f".staging-{self.run_id}"
 
+    @property
+    def opened_inputs(self) -> Path:
+        """Where the stage step decrypts the archived inputs while it reads them (removed as soon
+        as they are read; the work folder is private)."""
+        return self.workdir / "inputs"
+
     def sources(self) -> list[Source]:
-        """The run's input files, read where the archive keeps them: no copy of a raw file (phone
-        numbers in clear) is ever laid out in the work folder."""
+        """The run's input files, named as in the inbox, at their archived blobs (encrypted: the
+        stage step opens them)."""
         return [Source(f.name, blob_path(self.settings.archive, f.sha256)) for f in self.inputs.files]
 
     def survey_sources(self) -> list[Source]:

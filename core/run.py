@@ -14,7 +14,7 @@ from typing import Any, Callable
 from gridpay.core import steps
 from gridpay.core.context import MonthRequest, RunContext
 from gridpay.core.errors import GateFailed
-from gridpay.core.secret_key import phone_key
+from gridpay.core.secret_key import ArchiveKeys, phone_key
 from gridpay.expectations.validate import ValidationSummary
 from gridpay.ingest.survey_stage import staged_counts
 from gridpay.publishing.outputs import remove_stale_work
@@ -67,9 +67,11 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         record_start(s.db, run_id, month, kind, request.reason, request.log_file)
         ctx = None
         try:
-            inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, io=True)
+            # an audit never makes an archive key: without the right one it stops (exit 2)
+            keys = ArchiveKeys(s.archive_key_file, create=kind != "audit")
+            inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             record_policy(s.db, run_id, inputs.policy)
-            ctx = RunContext(request, run_id, inputs, phone_key(s.key_file))
+            ctx = RunContext(request, run_id, inputs, phone_key(s.key_file), keys)
             _, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
             surveys = len(ctx.survey_sources())
             rows, aside = staged_counts(ctx.workdir)

@@ -19,6 +19,7 @@ ENV = {
     "db": "GRIDPAY_DB",
     "policy": "GRIDPAY_POLICY",
     "key_file": "GRIDPAY_KEY_FILE",
+    "archive_key_file": "GRIDPAY_ARCHIVE_KEY_FILE",
     "archive": "GRIDPAY_ARCHIVE",
     "lock_timeout_s": "GRIDPAY_LOCK_TIMEOUT",
     "cron": "GRIDPAY_CRON",
@@ -26,7 +27,7 @@ ENV = {
     "retention_months": "GRIDPAY_RETENTION_MONTHS",
     "logs": "GRIDPAY_LOGS",
 }
-PATHS = ("inbox", "out", "db", "policy", "key_file", "archive", "logs")
+PATHS = ("inbox", "out", "db", "policy", "key_file", "archive_key_file", "archive", "logs")
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,9 @@ class Settings:
     out: Path
     db: Path
     policy: Path
-    key_file: Path
-    archive: Path            # content-addressed copies of every input a run read
+    key_file: Path           # the phone-hash key
+    archive_key_file: Path   # the archive's AES keys, kept apart from the phone-hash key
+    archive: Path            # content-addressed, encrypted copies of every input a run read
     lock_timeout_s: float    # how long a run waits for another run on the same warehouse
     cron: str                # the monthly schedule ...
     timezone: str            # ... in this time zone
@@ -68,7 +70,8 @@ def settings_from_env(base: Path | None = None) -> Settings:
     db = absolute(os.environ.get(ENV["db"], str(root / "warehouse" / "gridpay.duckdb")))
     defaults = {
         "inbox": root / "inbox", "out": root / "out", "db": db, "policy": DEFAULT_POLICY,
-        "key_file": default_key_file(), "archive": db.parent / "archive", "logs": db.parent / "logs",
+        "key_file": default_key_file(), "archive_key_file": default_key_file().with_name("archive.key"),
+        "archive": db.parent / "archive", "logs": db.parent / "logs",
         "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": "Asia/Shanghai", "retention_months": "24",
     }
     values = {k: os.environ.get(ENV[k], str(v)) for k, v in defaults.items()}

@@ -11,7 +11,9 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.faults import fault_point
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.expectations.validate import ValidationSummary, rejected_rows, validate_staged
-from gridpay.ingest.archive import archive_file, archived, blob_path
+from gridpay.core.secret_key import ArchiveKeys
+from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
+from gridpay.ingest.formats import Source
 from gridpay.ingest.staging import input_files, stage_inputs
 from gridpay.ingest.survey_stage import staged_counts
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, REJECTED_COLUMNS,
@@ -25,40 +27,49 @@ from gridpay.store.warehouse import connect, store_validation
 POLICY_NAME = "policy.toml"
 
 
-def archive_inputs(request: MonthRequest) -> ArchivedInputs:
-    """Copy the month's inbox files and the policy into the archive (an audit: check the run's
+def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
+    """Encrypt the month's inbox files and the policy into the archive (an audit: check the run's
     recorded copies instead) and parse the policy from the archived bytes, once."""
     s = request.settings
     if request.replay is not None:
-        entries = archived(list(request.replay), s.archive)
+        entries = archived(list(request.replay), s.archive, keys)
         files = tuple(e for e in entries if e.name != POLICY_NAME)
         policy_file = next((e for e in entries if e.name == POLICY_NAME), None)
         if policy_file is None:
             raise ConfigError(f"{request.month}: the run's record names no archived policy")
     else:
-        files = tuple(archive_file(p, s.archive, p.relative_to(s.inbox).as_posix())
+        files = tuple(archive_file(p, s.archive, p.relative_to(s.inbox).as_posix(), keys)
                       for p in input_files(s.inbox, request.month))
         if not s.policy.is_file():
             raise ConfigError(f"{s.policy}: policy file not found")
-        policy_file = archive_file(s.policy, s.archive, POLICY_NAME)
+        policy_file = archive_file(s.policy, s.archive, POLICY_NAME, keys)
     fault_point("policy_archived")
     # the bytes applied are the archived ones, whatever happens to the live file from here on
-    policy = policy_from_bytes(blob_path(s.archive, policy_file.sha256).read_bytes(), str(s.policy))
+    policy = policy_from_bytes(blob_bytes(s.archive, policy_file.sha256, keys), str(s.policy))
     return ArchivedInputs(files, policy_file, policy)
 
 
 def stage(ctx: RunContext) -> None:
-    """Read the archived inputs into the work folder (phones hashed, comments masked)."""
+    """Read the archived inputs into the work folder (phones hashed, comments masked). Each input
+    is decrypted into the private work folder, read, and its clear copy removed before the step
+    ends (a killed run's copy goes with its work folder: the next run or `gridpay doctor`)."""
     dask = ctx.request.dask_workers
-    stage_inputs(ctx.sources(), ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=not dask)
-    if dask:     # Dask's task runner comes with Prefect; it loads only when asked for
-        import pandas as pd
+    try:
+        sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, ctx.opened_inputs))
+                   for f in ctx.inputs.files]
+        fault_point("inputs_opened")
+        stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=not dask)
+        if dask:     # Dask's task runner comes with Prefect; it loads only when asked for
+            import pandas as pd
 
-        from gridpay.flows.partitions import stage_partitions, task_runner
-        from gridpay.ingest.staging import grid_names
-        grids = grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))
-        stage_partitions.with_options(task_runner=task_runner(dask))(
-            ctx.survey_sources(), str(ctx.workdir), ctx.policy, str(ctx.settings.key_file), ctx.month, grids)
+            from gridpay.flows.partitions import stage_partitions, task_runner
+            from gridpay.ingest.staging import grid_names
+            grids = grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))
+            surveys = [src for src in sources if src.name.startswith("surveys/")]
+            stage_partitions.with_options(task_runner=task_runner(dask))(
+                surveys, str(ctx.workdir), ctx.policy, str(ctx.settings.key_file), ctx.month, grids)
+    finally:
+        shutil.rmtree(ctx.opened_inputs, ignore_errors=True)
 
 
 def validate(ctx: RunContext) -> ValidationSummary:

@@ -95,8 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     final.add_argument("--by", required=True, help="who finalizes (name)")
     history = _command(sub, "history", "list the runs of a month")
     history.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")
-    _command(sub, "doctor", "check the warehouse against the published files and the archive; remove work "
-                            "folders that killed runs left")
+    doctor = _command(sub, "doctor", "check the warehouse against the published files and the archive; remove "
+                                     "work folders that killed runs left")
+    doctor.add_argument("--encrypt-archive", action="store_true",
+                        help="seal archived files stored in clear (or under a rotated-out key) with the current "
+                             "archive key, then check")
     purge = _command(sub, "purge", "drop raw survey data past retention (GRIDPAY_RETENTION_MONTHS), keep "
                                    "aggregates and hashes")
     purge.add_argument("--before", type=_month, help="purge months before this one (default: by the retention setting)")

@@ -119,9 +119,14 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
 
 def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.core.modes import too_open
-    from gridpay.store.maintenance import doctor, remove_stale_work_if_idle
+    from gridpay.core.secret_key import ArchiveKeys
+    from gridpay.store.maintenance import archive_problems, doctor, encrypt_archive, remove_stale_work_if_idle
     s = settings_for(args)
     problems = doctor(s.db, s.out, s.archive)
+    if args.encrypt_archive:
+        sealed = encrypt_archive(s.db, s.archive, ArchiveKeys(s.archive_key_file))
+        print(f"  sealed {sealed} archived files under the current key of {s.archive_key_file}")
+    problems += archive_problems(s.archive, ArchiveKeys(s.archive_key_file, create=False))
     problems += too_open([s.db, s.db.with_name(s.db.name + ".lock"), s.db.with_name(s.db.name + ".wal"), s.out,
                           s.archive, s.logs])
     removed = remove_stale_work_if_idle(s.db, s.out)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import duckdb
 
-from gridpay.ingest.archive import blob_path, file_sha256
+from gridpay.core.errors import ConfigError
+from gridpay.core.secret_key import ArchiveKeys, ArchiveKeyError
+from gridpay.ingest.archive import blob_path, check_blob, file_sha256, is_sealed, seal_in_place
 from gridpay.publishing.outputs import remove_stale_work
 from gridpay.store.run_lock import WarehouseBusy, warehouse_lock
 from gridpay.store.warehouse import connect, require_warehouse
@@ -49,6 +51,34 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
             if not blob_path(archive, entry["sha256"]).is_file():
                 problems.append(f"{month}: archived input {entry['name']} ({entry['sha256'][:12]}…) is missing")
     return problems
+
+
+def archive_blobs(archive: Path) -> list[Path]:
+    return sorted(p for p in (archive / "sha256").glob("??/*") if p.is_file() and len(p.name) == 64)
+
+
+def archive_problems(archive: Path, keys: ArchiveKeys) -> list[str]:
+    """Every blob must open with a key of the key file and hash to its name, and be sealed. A
+    missing or wrong key file is not a finding about the archive: it raises (exit 2)."""
+    problems = []
+    for blob in archive_blobs(archive):
+        try:
+            check_blob(archive, blob.name, keys)
+        except ArchiveKeyError:
+            raise
+        except ConfigError as exc:
+            problems.append(str(exc))
+            continue
+        if not is_sealed(blob):
+            problems.append(f"{blob}: archived in clear (before encryption); `gridpay doctor --encrypt-archive` seals it")
+    return problems
+
+
+def encrypt_archive(db: Path, archive: Path, keys: ArchiveKeys) -> int:
+    """Seal every blob under the current key (plaintext ones, and those of keys rotated out), with
+    no run reading the archive meanwhile. Returns how many were rewritten."""
+    with warehouse_lock(db, "gridpay doctor --encrypt-archive", 60):
+        return sum(seal_in_place(archive, blob.name, keys) for blob in archive_blobs(archive))
 
 
 def remove_stale_work_if_idle(db: Path, out: Path) -> int:

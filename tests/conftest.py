@@ -34,7 +34,8 @@ def prefect_server():
 def _secret(monkeypatch, tmp_path):
     monkeypatch.setenv("GRIDPAY_SECRET", "test-secret-not-for-production")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for name in ("GRIDPAY_INBOX", "GRIDPAY_OUT", "GRIDPAY_DB", "GRIDPAY_POLICY", "GRIDPAY_KEY_FILE"):
+    for name in ("GRIDPAY_INBOX", "GRIDPAY_OUT", "GRIDPAY_DB", "GRIDPAY_POLICY", "GRIDPAY_KEY_FILE",
+                 "GRIDPAY_ARCHIVE_KEY_FILE"):
         monkeypatch.delenv(name, raising=False)
 
 

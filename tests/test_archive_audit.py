@@ -1,0 +1,60 @@
+"""An encrypted month as auditors and operators meet it: the audit opens the archive only with the
+archive key (exit 2 naming the key file without it), and an archive from before encryption is
+audited, sealed by `gridpay doctor --encrypt-archive`, and audited again."""
+import secrets
+
+import pytest
+
+from conftest import RESIDENT_PHONE, WORKER_PHONE
+from gridpay.core.secret_key import ArchiveKeys
+from gridpay.ingest.archive import blob_bytes, is_sealed
+from gridpay.store.maintenance import archive_blobs
+
+
+@pytest.fixture
+def month(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox()
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    return inbox
+
+
+def test_the_archive_holds_no_phone_and_the_audit_needs_its_key(month, run_cli, tmp_path, monkeypatch):
+    blobs = archive_blobs(tmp_path / "archive")
+    assert len(blobs) >= 5 and all(is_sealed(b) for b in blobs)
+    assert (tmp_path / "logs").is_dir()
+    for path in tmp_path.rglob("*"):                  # archive, warehouse, out/, logs: all but the inbox
+        if path.is_file() and not path.is_relative_to(month):
+            assert RESIDENT_PHONE.encode() not in path.read_bytes() and WORKER_PHONE.encode() not in path.read_bytes()
+    assert run_cli("audit", "--month", "2026-09", inbox=month)[0] == 0
+
+    missing = tmp_path / "elsewhere" / "archive.key"
+    monkeypatch.setenv("GRIDPAY_ARCHIVE_KEY_FILE", str(missing))
+    code, err = run_cli("audit", "--month", "2026-09", inbox=month)
+    assert code == 2 and f"{missing}: archive key file (GRIDPAY_ARCHIVE_KEY_FILE) not found" in err
+    assert not missing.exists()                                 # an audit never makes a key
+
+    wrong = tmp_path / "wrong.key"
+    wrong.write_text(secrets.token_hex(32) + "\n")
+    wrong.chmod(0o600)
+    monkeypatch.setenv("GRIDPAY_ARCHIVE_KEY_FILE", str(wrong))
+    code, err = run_cli("audit", "--month", "2026-09", inbox=month)
+    assert code == 2 and f"{wrong}: the archive key file holds no key" in err
+
+
+def test_an_archive_from_before_encryption_is_audited_sealed_and_audited_again(month, run_cli, tmp_path):
+    archive = tmp_path / "archive"
+    keys = ArchiveKeys(tmp_path / "config" / "gridpay" / "archive.key", create=False)
+    for blob in archive_blobs(archive):                          # as the code before encryption left it
+        clear = blob_bytes(archive, blob.name, keys)
+        blob.chmod(0o600)
+        blob.write_bytes(clear)
+        blob.chmod(0o400)
+    assert run_cli("audit", "--month", "2026-09", inbox=month)[0] == 0
+
+    code, _ = run_cli("doctor", inbox=month)
+    assert code == 1 and "archived in clear (before encryption)" in run_cli.out
+    code, _ = run_cli("doctor", "--encrypt-archive", inbox=month)
+    assert code == 0 and "sealed 6 archived files" in run_cli.out
+    assert all(is_sealed(b) for b in archive_blobs(archive))
+    assert run_cli("audit", "--month", "2026-09", inbox=month)[0] == 0
