@@ -138,6 +138,9 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
         with connect(db) as con:
             originals = {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()}
             published = con.execute("select run_id from published where month = ?", [month]).fetchone()
+            # the earlier months' runs it read (pooled answers, rate trend), whatever is published now
+            window = tuple(con.execute("select month, window_run_id from run_windows where run_id = ? "
+                                       "order by month", [run_id]).fetchall())
         if published and published[0] == run_id:
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
@@ -151,7 +154,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
             rerun_settings = replace(settings, out=scratch / "out", db=scratch / "warehouse.duckdb",
                                      inbox=scratch / "inbox", lock_timeout_s=0.0)
             request = MonthRequest(month, rerun_settings, reason="audit re-run", reports="none",
-                                   replay=tuple(inputs))
+                                   replay=tuple(inputs), replay_window=window)
             rerun_id = run_month(request, kind="audit").run_id
             with connect(rerun_settings.db) as con:
                 for name, (reader, _, key) in TABLES.items():

@@ -92,7 +92,9 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> tuple[i
     with connect(ctx.settings.db) as con:
         con.execute("begin transaction")
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
-        load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy)
+        # a month published empty on purpose pays everyone neutral: nothing pooled into it
+        window = ctx.request.replay_window if ctx.survey_sources() else ()
+        load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy, None if window is None else list(window))
         con.execute("commit")
         return (con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
                 con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0])
@@ -110,6 +112,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         write_file(staging / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
         render_reports(con, ctx.run_id, staging, ctx.policy, ctx.request.lang, ctx.request.reports,
                        empty_month=not ctx.survey_sources())
+        window = [{"month": m, "run_id": r} for m, r in con.execute(
+            "select month, window_run_id from run_windows where run_id = ? order by month", [ctx.run_id]).fetchall()]
     policy = ctx.policy
     write_manifest(staging, {
         "run_id": ctx.run_id, "month": ctx.month, "inputs": [f.as_dict() for f in ctx.inputs.files],
@@ -117,6 +121,7 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         "code_version": code_version(), "libraries": library_versions(),
         "validation": summary.as_dict(),
         "set_aside": staged_counts(ctx.workdir)[1],     # rows of other months, totals rows: read, not counted
+        "earlier_runs": window,       # the published runs of earlier months it read (pooling, rate trend)
     })
     outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
     fault_point("before_swap")

@@ -20,7 +20,7 @@ from gridpay.transforms.rounding import rounded
 PAYROLL_COLUMNS = ("worker_id", "name", "month", "score", "responses", "coefficient",
                    "performance_pay", "adjustment", "total_pay", "flags")
 GRID_COLUMNS = ("grid_id", "grid_name", "month", "responses", "households", "response_rate",
-                "raw_score", "adjusted_score", "ci_low", "ci_high", "flags")
+                "raw_score", "adjusted_score", "ci_low", "ci_high", "flags", "window_months", "window_responses")
 QUARANTINE_COLUMNS = ("source_file", "row_number", "response_id", "reason")
 # <out>/<month>.rejected/quarantine.csv: one line per failed rule of an invalid row
 REJECTED_COLUMNS = ("source_file", "row_number", "response_id", "column", "value", "reason")

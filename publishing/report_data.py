@@ -34,7 +34,14 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
     previous = dict(con.execute(
         "select g.grid_id, g.adjusted_score from grid_scores g join published p using (run_id) "
         "where p.month = ? and p.month < ?", [previous_month, month]).fetchall())
+    earlier: dict[str, list[str]] = {}
+    for grid, m, rate in con.execute(
+            "select g.grid_id, w.month, g.response_rate from run_windows as w join grid_scores as g "
+            "on g.run_id = w.window_run_id where w.run_id = ? order by w.month", [run_id]).fetchall():
+        earlier.setdefault(grid, []).append(f"{m} {_pct(rate)}")
     for g in grids:
+        # the response-rate trend over the months the run read, this one last (the watch's evidence)
+        g["rate_trend"] = "、".join([*earlier.get(g["grid_id"], []), f"{month} {_pct(g['response_rate'])}"])
         g["ci"] = f"{g['adjusted_ci_low']}–{g['adjusted_ci_high']}" if g["adjusted_ci_low"] else ""
         g["shift"] = (f"{Decimal(g['adjusted_score']) - Decimal(g['raw_score']):+.2f}"
                       if g["adjusted_score"] and g["raw_score"] else "")

@@ -15,7 +15,7 @@ from gridpay.publishing import report_data as data
 from gridpay.publishing.outputs import csv_bytes, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
 from gridpay.reports.fonts import subset_fonts
-from gridpay.reports.render import flags_text, pdf_bytes, report_charset, report_html
+from gridpay.reports.render import flags_short, flags_text, pdf_bytes, report_charset, report_html
 from gridpay.reports.strings import labels
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.stats import z_value
@@ -68,8 +68,14 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     words = labels(lang)
     month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
     grids = data.grids_with_change(con, run_id, month)
-    for row in grids + workers:
+    for row in workers:
         row["flags_text"] = flags_text(row["flags"], lang)
+    for row in grids:
+        row["flags_text"] = flags_text(row["flags"], lang, {
+            "months": "、".join((row["window_months"] or month).split(",")), "n": row["window_responses"] or row["responses"],
+            "trend": row["rate_trend"], "rate": f"{policy.scoring.min_response_rate or 0:.0%}",
+            "k": policy.scoring.low_rate_months, "min": policy.scoring.min_responses})
+        row["flags_short"] = flags_short(row["flags"], lang)
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)
     items = data.item_drivers(con, run_id)

@@ -18,10 +18,24 @@ _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefine
                    trim_blocks=True, lstrip_blocks=True)
 
 
-def flags_text(flags: str, lang: str) -> str:
-    """'capped;prorated' -> the readable reasons, joined."""
+def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
+    """'capped;prorated' -> the readable reasons, joined. A grid's flags read as `grid_flag_*`
+    where there is one, its blanks filled from `grid` (a pooled grid's months and answers, a
+    watched grid's rate trend)."""
     words = labels(lang)
-    return "；".join(words.get(f"flag_{f}", f) for f in flags.split(";") if f)
+
+    def text(flag: str) -> str:
+        if grid is not None and f"grid_flag_{flag}" in words:
+            return words[f"grid_flag_{flag}"].format_map(grid)
+        return words.get(f"flag_{flag}", flag)
+    return "；".join(text(f) for f in flags.split(";") if f)
+
+
+def flags_short(flags: str, lang: str) -> str:
+    """A grid's flags in a table cell: a few words each, the sentences go below the table."""
+    words = labels(lang)
+    return ("、" if lang == "zh" else ", ").join(words.get(f"short_flag_{f}", words.get(f"flag_{f}", f))
+                                                 for f in flags.split(";") if f)
 
 
 @lru_cache(maxsize=1)

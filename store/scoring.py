@@ -12,6 +12,7 @@ from gridpay.core.month import Month
 from gridpay.store.models import Model, python_model, rows_by_name, run_models, sql_models
 from gridpay.store.warehouse import insert_rows, load_raw
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
+from gridpay.transforms.thin_grids import WindowStats, low_rate_grids
 from gridpay.transforms.pay import PayLine, WorkerMonth, payroll
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.rounding import rounded
@@ -35,6 +36,9 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
         "straight_line_min_items": rules.straight_line_min_items,
         "burst_window_minutes": rules.burst_window_minutes, "burst_min_responses": rules.burst_min_responses,
+        "min_responses": policy.scoring.min_responses,
+        "pool": policy.scoring.insufficient == "pool" and policy.scoring.pool_months is not None,
+        "pool_first_month": str(m.plus(1 - (policy.scoring.pool_months or 1))),
     }
     casts = {"month_start": "date", "month_end": "date"}
     columns = ", ".join(f"cast(? as {casts[k]}) as {k}" if k in casts else f"? as {k}" for k in params)
@@ -47,15 +51,47 @@ def _four_places(value):
     return value
 
 
+def scoring_window(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> list[tuple[str, str]]:
+    """(month, run_id) of the runs of earlier months that this month's scoring reads: pooled
+    answers (scoring.pool_months) and the response-rate trend (scoring.low_rate_months), each the
+    run published now. Only published months: a gate-failed or unpublished one gives nothing."""
+    rules = policy.scoring
+    if rules.pool_months is None:
+        return []
+    back = max(rules.pool_months, rules.low_rate_months if rules.min_response_rate is not None else 1) - 1
+    first = str(Month.parse(month).plus(-back))
+    return con.execute("select month, run_id from published where month >= ? and month < ? order by month",
+                       [first, month]).fetchall()
+
+
+def _window_table(con: duckdb.DuckDBPyConnection, window: list[tuple[str, str]]) -> None:
+    con.execute("create or replace temp table run_window (month varchar, window_run_id varchar)")
+    if window:
+        con.executemany("insert into run_window values (?, ?)", window)
+
+
 def build_grid_scores(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> None:
-    """fct_grid_scores: one row per grid per month, from int_grid_stats and the policy (Python:
-    empirical Bayes, Wilson intervals, value-based points)."""
+    """fct_grid_scores: one row per grid per month, from int_grid_stats, the pooled windows of thin
+    grids and the policy (Python: empirical Bayes, Wilson intervals, value-based points)."""
     stats = [GridStats(**row) for row in rows_by_name(con.execute("select * from int_grid_stats order by grid_id"))]
+    windows = {r["grid_id"]: WindowStats(**r) for r in rows_by_name(con.execute("select * from int_window_grid_stats"))}
     baseline = vbp_baseline(con, month, policy) if policy.scoring.mode == "vbp" else None
-    rows = [[_four_places(v) for v in astuple(g)] for g in grid_scores(stats, policy, baseline)]
+    earlier = [str(Month.parse(month).plus(-k)) for k in range(policy.scoring.low_rate_months - 1, 0, -1)]
+    rates = {s.grid_id: s.responses / s.households if s.households else None for s in stats}
+    low = low_rate_grids(rates, earlier_rates(con), earlier, policy)      # a flag for HR; it changes no score
+    rows = [[_four_places(v) for v in astuple(g)] for g in grid_scores(stats, policy, baseline, windows, low, month)]
     con.execute("create or replace temp table fct_grid_scores as select * exclude (run_id, month) "
                 "from grid_scores where false")
     insert_rows(con, "fct_grid_scores", rows, GRID_SCORE_COLUMNS)
+
+
+def earlier_rates(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, float | None]]:
+    """The response rates the window's runs published, by grid, then month."""
+    rates: dict[str, dict[str, float | None]] = {}
+    for month, grid, rate in con.execute("select w.month, g.grid_id, g.response_rate::double from run_window as w "
+                                         "join grid_scores as g on g.run_id = w.window_run_id").fetchall():
+        rates.setdefault(grid, {})[month] = rate
+    return rates
 
 
 def vbp_baseline(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> dict[str, float]:
@@ -69,7 +105,8 @@ def vbp_baseline(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> 
 
 
 def month_models() -> dict[str, Model]:
-    return {**sql_models(), "fct_grid_scores": python_model("fct_grid_scores", ("int_grid_stats",), ("grid_id",))}
+    return {**sql_models(), "fct_grid_scores": python_model("fct_grid_scores", ("int_grid_stats", "int_window_grid_stats"),
+                                                             ("grid_id",))}
 
 
 def pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[WorkerMonth, PayLine]]:
@@ -84,15 +121,20 @@ def pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[Work
 
 
 def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, workdir: Path,
-                   policy: Policy) -> None:
-    """Inside the caller's transaction: the run's inputs and results, all keyed by run_id."""
+                   policy: Policy, window: list[tuple[str, str]] | None = None) -> None:
+    """Inside the caller's transaction: the run's inputs and results, all keyed by run_id.
+    `window`: an audit's re-run reads the earlier runs its original read, not today's."""
     load_raw(con, run_id, workdir, policy)
-    score(con, run_id, month, policy)
+    score(con, run_id, month, policy, window)
 
 
-def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> None:
+def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
+          window: list[tuple[str, str]] | None = None) -> None:
     """Run the models over the run's loaded inputs and store every result table."""
     run_params(con, run_id, month, policy)
+    window = scoring_window(con, month, policy) if window is None else window
+    _window_table(con, window)
+    con.execute("insert into run_windows select ?, month, window_run_id from run_window", [run_id])
     run_models(con, month_models(), {"fct_grid_scores": lambda c: build_grid_scores(c, month, policy)})
     for model, table in STORED.items():      # by name: a model's column order is its own business
         con.execute(f"insert into {table} by name select ? as run_id, ? as month, * from {model}", [run_id, month])

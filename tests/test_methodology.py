@@ -33,6 +33,29 @@ def test_worked_example_matches_what_the_code_produces(run_cli, tmp_path):
         assert [{k: r[k] for k in rows[0]} for r in actual] == rows, name
 
 
+POOL_BLOCK = re.compile(r"<!-- pool-(inbox|expect): (\S+) -->\n```csv\n(.*?)```", re.S)
+
+
+def test_pooling_example_matches_what_the_code_produces(run_cli, tmp_path):
+    inbox, expected = tmp_path / "inbox", {}
+    for kind, name, body in POOL_BLOCK.findall(PAGE):
+        if kind == "inbox":
+            (inbox / name).parent.mkdir(parents=True, exist_ok=True)
+            (inbox / name).write_text(body, encoding="utf-8")
+        else:
+            expected[name] = list(csv.DictReader(io.StringIO(body)))
+    assert len(list((inbox / "surveys").glob("*.csv"))) == 3 and set(expected) == {"grid_scores.csv", "payroll.csv"}
+    policy = tmp_path / "policy.toml"
+    policy.write_text(policy_text(min_responses=3), encoding="utf-8")
+    for month in ("2026-07", "2026-08", "2026-09"):
+        code, err = run_cli("run", "--month", month, inbox=inbox, policy=policy)
+        assert code == 0, err
+    for name, rows in expected.items():
+        with (tmp_path / "out" / "2026-09" / name).open(encoding="utf-8-sig") as handle:
+            actual = list(csv.DictReader(handle))
+        assert [{k: r[k] for k in rows[0]} for r in actual] == rows, name
+
+
 def _keys(table, prefix=""):
     for key, value in table.items():
         if isinstance(value, dict) and key not in ("item_weights", "aliases", "questions", "sources", "option_codes"):

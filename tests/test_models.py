@@ -69,9 +69,9 @@ def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run
     with connect(db) as con:
         versions = [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()]
         columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
-                                             "where table_name = 'runs'").fetchall()}
+                                             "where table_name in ('runs', 'grid_scores')").fetchall()}
         old_runs = con.execute("select count(*) from runs where status = 'published'").fetchone()[0]
-    assert versions == [1, 2] and "log_file" in columns and old_runs == 1
+    assert versions == [1, 2, 3] and {"log_file", "window_months", "window_responses"} <= columns and old_runs == 1
     with connect(db) as con:          # opening it again applies nothing
         assert migrate(con) == []
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox())[0] == 0
@@ -113,3 +113,30 @@ def test_int_worker_grid_days_counts_days_and_weight_days():
         "worker_id varchar, grid_id varchar, day date, weight decimal(9, 4)",
         [("W1", "G1", day.format(d), 1) for d in range(1, 4)] + [("W1", "G2", day.format(d), 0.5) for d in (1, 2)])})
     assert rows == [("W1", "G1", 3, Decimal("3.0000")), ("W1", "G2", 2, Decimal("1.0000"))]
+
+
+def test_int_window_responses_keeps_each_households_latest_answer_for_thin_grids_in_the_window():
+    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-08"}
+    given = {
+        "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 2), ("G2", 5)]),      # G1 thin
+        "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+                                "response_score decimal(18, 6)", [
+            (1, "G1", "H1", "2026-10-05 10:00:00", 100), (2, "G1", "H3", "2026-10-06 10:00:00", 75),
+            (3, "G2", "H9", "2026-10-05 10:00:00", 50)]),
+        "run_window": ("month varchar, window_run_id varchar", [("2026-07", "R7"), ("2026-08", "R8"), ("2026-09", "R9")]),
+        "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
+                              "response_score decimal(18, 6)", [
+            ("R7", "2026-07", 1, "G1", 0),         # before the window (pool_months 3)
+            ("R8", "2026-08", 1, "G1", 50),        # H1 again, older: its October answer counts
+            ("R9", "2026-09", 1, "G1", 25),        # H2
+            ("R9", "2026-09", 2, "G2", 0),         # G2 is not thin
+            ("RX", "2026-09", 1, "G1", 0)]),       # a run not published then
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp", [
+            ("R7", 1, "H4", "2026-07-01 10:00:00"), ("R8", 1, "H1", "2026-08-01 10:00:00"),
+            ("R9", 1, "H2", "2026-09-01 10:00:00"), ("R9", 2, "H8", "2026-09-01 10:00:00"),
+            ("RX", 1, "H5", "2026-09-01 10:00:00")]),
+    }
+    rows = _model_rows("int_window_responses", given, params)
+    assert rows == [("H1", "G1", "2026-10", Decimal("100.000000")), ("H2", "G1", "2026-09", Decimal("25.000000")),
+                    ("H3", "G1", "2026-10", Decimal("75.000000"))]
+    assert _model_rows("int_window_responses", given, {**params, "pool": False}) == []

@@ -10,6 +10,7 @@ from statistics import median
 
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.stats import empirical_bayes, wilson_interval, z_value
+from gridpay.transforms.thin_grids import WindowStats, is_insufficient, scored_sample
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class GridScore:
     is_insufficient: bool
     flags: str
     review_flags: str
+    window_months: str | None        # the months the score rests on (None: a policy from before pooling)
+    window_responses: int | None     # the counted answers it rests on
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,17 @@ def _rate(successes: int, n: int, confidence: float) -> tuple[float | None, floa
     return (successes / n, *interval) if interval else (None, None, None)
 
 
-def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, float] | None = None) -> list[GridScore]:
-    """`stats` in a fixed order (grid_id) so the float arithmetic is the same on every run."""
+def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, float] | None = None,
+                windows: dict[str, WindowStats] | None = None, low_rate: set[str] = frozenset(),
+                month: str | None = None) -> list[GridScore]:
+    """`stats` in a fixed order (grid_id) so the float arithmetic is the same on every run. A thin
+    grid with a pooling window (`windows`) is scored on the window's answers: those then enter the
+    community's fit (its mean and variance) in place of the month's."""
     scoring = policy.scoring
     z = z_value(scoring.confidence)
+    month_stats = stats
+    samples = [scored_sample(s, (windows or {}).get(s.grid_id), policy) for s in stats]
+    stats = [sample for sample, _ in samples]
     s2 = pooled_within_variance(stats)
     scored = [s for s in stats if s.responses >= 1]
     means = {s.grid_id: float(s.sum_score) / s.responses for s in scored}
@@ -130,11 +140,16 @@ def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, floa
                     for s in scored}
     marks = vbp_benchmarks(baseline or {}, scoring.vbp_top_share) if scoring.mode == "vbp" else None
     rows = []
-    for s in stats:
+    for s, m, (_, pooled) in zip(stats, month_stats, samples):
         mean = means.get(s.grid_id)
         se = math.sqrt(s2 / s.responses) if s2 is not None and s.responses else None
         est, sd, factor = adjusted.get(s.grid_id, (None, None, None))
-        flags = ["insufficient_responses"] if s.responses < scoring.min_responses else []
+        insufficient = is_insufficient(s.responses, policy)
+        flags = ["pooled"] if pooled else []
+        if insufficient:
+            flags.append("insufficient_responses")
+        elif m.responses < scoring.min_responses and not pooled:
+            flags.append("few_responses")            # "shrunk": scored on few answers, as the policy says
         ach = imp = None
         pay_score = est
         if marks is not None and est is not None:
@@ -144,13 +159,17 @@ def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, floa
             pay_score = 10 * max(ach, imp or 0.0)
         elif scoring.mode == "vbp" and est is not None:
             flags.append("no_baseline")     # the first months have nothing to compare against
-        rate = _rate(s.responses, s.households, scoring.confidence) if s.responses <= s.households else (
-            s.responses / s.households if s.households else None, None, None)
-        good = _rate(s.good, s.overall_answered, scoring.confidence)
-        satisfied = _rate(s.satisfied, s.overall_answered, scoring.confidence)
+        if s.grid_id in low_rate:
+            flags.append("low_response_rate")
+        # what residents did this month: response rate, 好评率 and 满意率 are the month's
+        rate = _rate(m.responses, m.households, scoring.confidence) if m.responses <= m.households else (
+            m.responses / m.households if m.households else None, None, None)
+        good = _rate(m.good, m.overall_answered, scoring.confidence)
+        satisfied = _rate(m.satisfied, m.overall_answered, scoring.confidence)
+        window = (windows or {}).get(s.grid_id)
         has_sd = sd is not None and not math.isnan(sd)
         rows.append(GridScore(
-            grid_id=s.grid_id, grid_name=s.grid_name, community=s.community, area=s.area, responses=s.responses,
+            grid_id=s.grid_id, grid_name=s.grid_name, community=s.community, area=s.area, responses=m.responses,
             households=s.households, response_rate=rate[0], response_rate_low=rate[1], response_rate_high=rate[2],
             raw_score=mean,
             ci_low=_clip(mean - z * se) if se is not None else None,
@@ -163,7 +182,13 @@ def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, floa
             good_rate=good[0], good_rate_low=good[1], good_rate_high=good[2],
             satisfied_rate=satisfied[0], satisfied_rate_low=satisfied[1], satisfied_rate_high=satisfied[2],
             achievement_points=ach, improvement_points=imp, pay_score=pay_score,
-            is_insufficient=s.responses < scoring.min_responses,
+            is_insufficient=insufficient,
             flags=";".join(flags), review_flags=s.review_flags,
+            # the months and answers the score rests on; for a grid still short after pooling,
+            # what its window held
+            window_months=None if scoring.pool_months is None else (
+                window.months if window is not None and (pooled or insufficient) else month),
+            window_responses=None if scoring.pool_months is None else (
+                window.responses if window is not None and (pooled or insufficient) else m.responses),
         ))
     return rows

@@ -47,6 +47,13 @@ class ScoringRules:
     confidence: float
     vbp_baseline_months: int
     vbp_top_share: float
+    # a grid with fewer than min_responses counted answers this month: "pool" scores it on the
+    # answers of its last pool_months months, "neutral" pays its share at the neutral
+    # coefficient, "shrunk" uses its shrunken score whatever the count
+    insufficient: str = "neutral"
+    pool_months: int | None = None              # None: a policy from before pooling (no window columns)
+    min_response_rate: float | None = None      # None: a policy from before the response-rate watch
+    low_rate_months: int = 3
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,7 @@ def policy_from_toml(text: str) -> Policy:
         confidence=float(_get(doc, "scoring.confidence")),
         vbp_baseline_months=int(_get(doc, "scoring.vbp.baseline_months")),
         vbp_top_share=float(_get(doc, "scoring.vbp.top_share")),
+        **_thin_grids(doc),
     )
     if not 0 < scoring.confidence < 1:
         raise PolicyError("policy scoring.confidence must be between 0 and 1")
@@ -194,3 +202,20 @@ def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
         raise PolicyError("policy survey.option_codes values must be answers on the item scale (e.g. \"5\")")
     return {"questions": questions, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
             "option_codes": codes}
+
+
+def _thin_grids(doc: dict) -> dict:
+    """Pooling and the response-rate watch. A policy written before them names neither key, and is
+    read as it was applied then (the neutral rule, no watch), so that its months audit unchanged."""
+    scoring = doc.get("scoring", {})
+    if "insufficient" not in scoring:
+        return {}
+    rules = {"insufficient": _choice(doc, "scoring.insufficient", ("pool", "neutral", "shrunk")),
+             "pool_months": int(_get(doc, "scoring.pool_months")),
+             "min_response_rate": float(_get(doc, "scoring.min_response_rate")),
+             "low_rate_months": int(_get(doc, "scoring.low_rate_months"))}
+    if not 1 <= rules["pool_months"] <= 12 or not 1 <= rules["low_rate_months"] <= 12:
+        raise PolicyError("policy scoring.pool_months and scoring.low_rate_months must be 1 to 12")
+    if not 0 <= rules["min_response_rate"] <= 1:
+        raise PolicyError("policy scoring.min_response_rate must be between 0 and 1")
+    return rules

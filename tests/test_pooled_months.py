@@ -1,0 +1,77 @@
+"""Thin grids pooled over published months, through the warehouse: the window is the runs that
+were published when the month ran (a gate-failed month gives nothing), recorded with the run, so
+that an audit reproduces a pooled month after an earlier month has been re-run."""
+import csv
+import json
+
+from conftest import survey
+
+MONTHS = ("2026-07", "2026-08", "2026-09")
+ASSIGNMENTS = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")]
+
+
+def _month(month: str, g2_answer: str = "2", g2_count: int = 4) -> list[tuple]:
+    """G1: ten answers; G2 (thin under min_responses 10): a few, from households new each month."""
+    day = f"{month}-10 10:00:00"
+    rows = [survey(f"{month}-A{i}", "G1", f"G1-{i}", ("4", "5", "4", "5", "4"), day) for i in range(10)]
+    return rows + [survey(f"{month}-B{i}", "G2", f"G2-{month}-{i}", (g2_answer,) * 5, day) for i in range(g2_count)]
+
+
+def _grid(out, month: str, grid: str = "G2") -> dict:
+    with (out / month / "grid_scores.csv").open(encoding="utf-8-sig") as handle:
+        return next(r for r in csv.DictReader(handle) if r["grid_id"] == grid)
+
+
+def _inbox(make_inbox, surveys: dict) -> object:
+    return make_inbox({f"{m}.csv": rows for m, rows in surveys.items()}, adjustments=False, assignments=ASSIGNMENTS)
+
+
+def test_a_thin_grid_is_scored_on_three_published_months_and_audits_after_a_correction(run_cli, make_inbox,
+                                                                                         tmp_path):
+    inbox = _inbox(make_inbox, {m: _month(m) for m in MONTHS})
+    for month in MONTHS:
+        assert run_cli("run", "--month", month, inbox=inbox)[0] == 0
+    out = tmp_path / "out"
+    august, september = _grid(out, "2026-08"), _grid(out, "2026-09")
+    assert august["window_responses"] == "8" and "insufficient_responses" in august["flags"]   # 2 months: 8 < 10
+    assert (september["window_months"], september["window_responses"]) == ("2026-07,2026-08,2026-09", "12")
+    assert september["flags"] == "pooled" and september["responses"] == "4" and september["raw_score"] == "25.00"
+    with (out / "2026-09" / "payroll.csv").open(encoding="utf-8-sig") as handle:
+        w2 = next(r for r in csv.DictReader(handle) if r["worker_id"] == "W2")
+    assert w2["coefficient"] == "0.8000" and "insufficient" not in w2["flags"]    # no neutral pay for silence
+    manifest = json.loads((out / "2026-09" / "manifest.json").read_text(encoding="utf-8"))
+    first_august = manifest["earlier_runs"][1]["run_id"]
+    assert [e["month"] for e in manifest["earlier_runs"]] == ["2026-07", "2026-08"]
+
+    # August is corrected: G2's residents there answered 5, not 2. September's published pay rests
+    # on the August that was published when it ran, and its audit re-reads that one.
+    (inbox / "surveys" / "2026-08.csv").unlink()
+    _inbox(make_inbox, {"2026-08": _month("2026-08", g2_answer="5")})
+    assert run_cli("run", "--month", "2026-08", inbox=inbox)[0] == 0
+    assert json.loads((out / "2026-08" / "manifest.json").read_text(encoding="utf-8"))["run_id"] != first_august
+    code, _ = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    assert code == 0, run_cli.out
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0     # a new run reads the corrected August
+    assert _grid(out, "2026-09")["raw_score"] == "50.00"                  # (25 x 8 + 100 x 4) / 12
+
+
+def test_a_gate_failed_month_gives_nothing_to_the_window(run_cli, make_inbox, tmp_path):
+    broken = [survey(f"X{i}", "G1", f"G1-{i}", ("9",) * 5, "2026-08-10 10:00:00") for i in range(20)]
+    inbox = _inbox(make_inbox, {"2026-07": _month("2026-07"), "2026-08": _month("2026-08") + broken,
+                                "2026-09": _month("2026-09")})
+    assert run_cli("run", "--month", "2026-07", inbox=inbox)[0] == 0
+    assert run_cli("run", "--month", "2026-08", inbox=inbox)[0] == 1          # stopped at the gate
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    september = _grid(tmp_path / "out", "2026-09")
+    assert (september["window_months"], september["window_responses"]) == ("2026-07,2026-09", "8")
+    assert "insufficient_responses" in september["flags"]
+
+
+def test_a_grid_silent_three_months_in_a_row_is_flagged_for_hr(run_cli, make_inbox, tmp_path):
+    inbox = _inbox(make_inbox, {m: _month(m, g2_count=0) for m in MONTHS})
+    for month in MONTHS:
+        assert run_cli("run", "--month", month, inbox=inbox)[0] == 0
+    out = tmp_path / "out"
+    assert "low_response_rate" not in _grid(out, "2026-08")["flags"]           # two months so far
+    assert "low_response_rate" in _grid(out, "2026-09")["flags"]
+    assert "low_response_rate" not in _grid(out, "2026-09", "G1")["flags"]

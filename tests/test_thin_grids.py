@@ -1,0 +1,131 @@
+"""Thin grids (fewer counted answers than scoring.min_responses in the month): pooled over months
+under policy scoring.insufficient = "pool", and the response-rate watch. Pure functions here;
+the warehouse side (published months only, audits after a correction) in test_pooled_months.py."""
+from dataclasses import replace
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.transforms.grid_scores import GridStats, grid_scores
+from gridpay.transforms.pay import WorkerMonth, payroll
+from gridpay.transforms.thin_grids import WindowStats, is_insufficient, low_rate_grids, scored_sample
+
+POLICY = load_policy(DEFAULT_POLICY)            # min_responses 10, insufficient "pool", pool_months 3
+NEUTRAL = replace(POLICY, scoring=replace(POLICY.scoring, insufficient="neutral"))
+SHRUNK = replace(POLICY, scoring=replace(POLICY.scoring, insufficient="shrunk"))
+
+
+def _stats(grid: str, scores: list[int], households: int = 500) -> GridStats:
+    values = [Decimal(s) for s in scores]
+    return GridStats(grid, grid, "社区", "片区", households, len(values), sum(values, Decimal(0)),
+                     sum((v * v for v in values), Decimal(0)), len(values), 0, 0, "")
+
+
+def _window(grid: str, scores: list[int], months: str = "2026-08,2026-09,2026-10") -> WindowStats:
+    s = _stats(grid, scores)
+    return WindowStats(grid, months, s.responses, s.sum_score, s.sum_sq)
+
+
+def test_a_thin_grid_is_scored_on_its_window_when_the_window_holds_enough():
+    month, window = _stats("G1", [40] * 4), _window("G1", [40] * 4 + [60] * 8)
+    sample, pooled = scored_sample(month, window, POLICY)
+    assert pooled and sample.responses == 12 and sample.sum_score == Decimal(640)
+    assert scored_sample(month, _window("G1", [40] * 9), POLICY) == (month, False)     # still too few
+    assert scored_sample(month, window, NEUTRAL) == (month, False)                     # the old rule
+    assert scored_sample(_stats("G1", [40] * 10), window, POLICY)[1] is False          # not thin
+
+
+def test_which_grids_are_paid_at_the_neutral_coefficient_by_rule():
+    assert is_insufficient(9, POLICY) and not is_insufficient(10, POLICY)
+    assert is_insufficient(9, NEUTRAL)
+    assert not is_insufficient(1, SHRUNK) and is_insufficient(0, SHRUNK)
+
+
+def test_the_grid_row_says_what_its_score_rests_on():
+    stats = [_stats("G1", [40] * 4), *(_stats(f"G{i}", [70, 80, 90] * 4) for i in range(2, 6))]
+    rows = {g.grid_id: g for g in grid_scores(stats, POLICY, windows={"G1": _window("G1", [40] * 4 + [60] * 8)},
+                                              month="2026-10")}
+    g1 = rows["G1"]
+    assert g1.flags == "pooled" and not g1.is_insufficient and g1.responses == 4
+    assert (g1.window_months, g1.window_responses) == ("2026-08,2026-09,2026-10", 12)
+    assert g1.raw_score == 640 / 12 and g1.response_rate == 4 / 500        # the month's rate, the window's mean
+    assert (rows["G2"].window_months, rows["G2"].window_responses) == ("2026-10", 12)
+    short = grid_scores(stats, POLICY, windows={"G1": _window("G1", [40] * 6)}, month="2026-10")[0]
+    assert short.is_insufficient and short.flags == "insufficient_responses" and short.window_responses == 6
+    old = grid_scores(stats, replace(POLICY, scoring=replace(NEUTRAL.scoring, pool_months=None)), month="2026-10")[0]
+    assert old.window_months is None and old.window_responses is None and old.is_insufficient
+
+
+def test_the_watch_flags_a_rate_low_for_three_months_in_a_row():
+    months = ["2026-08", "2026-09"]
+    earlier = {"G1": {"2026-08": 0.01, "2026-09": 0.02}, "G2": {"2026-08": 0.01, "2026-09": 0.30},
+               "G3": {"2026-09": 0.01}}
+    rates = {"G1": 0.04, "G2": 0.01, "G3": 0.01, "G4": 0.50}
+    assert low_rate_grids(rates, earlier, months, POLICY) == {"G1"}     # G2 recovered, G3 had no August
+    assert low_rate_grids(rates, earlier, months, replace(POLICY, scoring=replace(
+        POLICY.scoring, min_response_rate=None))) == set()               # a policy from before the watch
+    flagged = grid_scores([_stats("G1", [90] * 12, households=1000)], POLICY, low_rate={"G1"}, month="2026-10")[0]
+    assert flagged.flags == "low_response_rate" and not flagged.is_insufficient     # flagged whatever its score
+
+
+# --- properties: no reward for silence ----------------------------------------------------------
+
+def _coefficient_of_grid0(month0: list[int], earlier0: list[int], others: list[list[int]]) -> tuple[Decimal, bool]:
+    """The coefficient of a worker who holds grid 0 alone, and whether grid 0 was scored. Grid 0's
+    window: its month's answers and earlier households' answers (each household once)."""
+    stats = [_stats("G00", month0), *(_stats(f"G{i:02d}", s) for i, s in enumerate(others, 1))]
+    windows = {"G00": _window("G00", month0 + earlier0)}
+    score = grid_scores(stats, POLICY, windows=windows, month="2026-10")[0]
+    scored = not score.is_insufficient
+    month = WorkerMonth("W1", "王伟", Decimal("1000.00"), 30, 30,
+                        Decimal(repr(score.pay_score)).quantize(Decimal("0.0001")) if scored else None,
+                        Decimal(1 if scored else 0), score.responses, not scored)
+    line = payroll([month], POLICY.coefficient, "target", {})[0]
+    return line.coefficient, scored, score.pay_score
+
+
+answer = st.integers(0, 20).map(lambda x: 5 * x)
+others = st.lists(st.lists(answer, min_size=10, max_size=30), min_size=4, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(answer, min_size=0, max_size=14), st.lists(answer, min_size=0, max_size=20), others,
+       st.lists(st.integers(0, 20), min_size=1, max_size=6))
+def test_answers_at_or_above_a_scored_grids_score_never_lower_pay(month0, earlier0, others, steps):
+    before, scored, score = _coefficient_of_grid0(month0, earlier0, others)
+    if not scored:
+        return        # a grid paid at the neutral coefficient has no score to be above
+    extra = [min(100, int(score) + 1 + 5 * k) for k in steps]
+    after, _, _ = _coefficient_of_grid0(month0 + extra, earlier0, others)
+    assert after >= before
+
+
+below_neutral = st.integers(0, 14).map(lambda x: 5 * x)     # under 75, the score the neutral coefficient pays
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(below_neutral, min_size=1, max_size=14), st.lists(below_neutral, min_size=0, max_size=20), others,
+       st.data())
+def test_silence_never_lifts_a_grid_whose_residents_are_unhappy_to_neutral_pay(month0, earlier0, others, data):
+    # Residents of grid 0 all answer below the neutral score; some of this month's stay silent.
+    # (A grid whose unhappy residents fall silent while its happy ones answer is scored on who
+    # answered: that is no rule paying for silence, and no property can forbid it.)
+    neutral = POLICY.coefficient.neutral
+    kept = data.draw(st.lists(st.sampled_from(range(len(month0))), unique=True, max_size=len(month0) - 1))
+    remaining = [month0[i] for i in kept]
+    after, scored, _ = _coefficient_of_grid0(remaining, earlier0, others)
+    assert after <= neutral
+    if len(remaining) + len(earlier0) >= POLICY.scoring.min_responses:
+        assert scored and after < neutral          # the window still holds enough: still below neutral
+
+
+def test_the_rule_before_pooling_paid_for_that_silence():
+    earlier, others = [40] * 8, [[70, 80, 90] * 4] * 4
+    assert _coefficient_of_grid0([40] * 10, earlier, others)[0] < POLICY.coefficient.neutral
+    assert _coefficient_of_grid0([40] * 4, earlier, others)[0] < POLICY.coefficient.neutral     # pooled: 12
+    stats = [_stats("G00", [40] * 4), *(_stats(f"G{i:02d}", s) for i, s in enumerate(others, 1))]
+    old = grid_scores(stats, NEUTRAL, windows={"G00": _window("G00", [40] * 12)}, month="2026-10")[0]
+    assert old.is_insufficient             # the neutral rule: six residents silent, neutral pay
