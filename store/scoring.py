@@ -64,7 +64,7 @@ def scoring_window(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -
                        [first, month]).fetchall()
 
 
-def _window_table(con: duckdb.DuckDBPyConnection, window: list[tuple[str, str]]) -> None:
+def window_table(con: duckdb.DuckDBPyConnection, window: list[tuple[str, str]]) -> None:
     con.execute("create or replace temp table run_window (month varchar, window_run_id varchar)")
     if window:
         con.executemany("insert into run_window values (?, ?)", window)
@@ -133,7 +133,7 @@ def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Polic
     """Run the models over the run's loaded inputs and store every result table."""
     run_params(con, run_id, month, policy)
     window = scoring_window(con, month, policy) if window is None else window
-    _window_table(con, window)
+    window_table(con, window)
     con.execute("insert into run_windows select ?, month, window_run_id from run_window", [run_id])
     run_models(con, month_models(), {"fct_grid_scores": lambda c: build_grid_scores(c, month, policy)})
     for model, table in STORED.items():      # by name: a model's column order is its own business

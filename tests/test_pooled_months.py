@@ -4,7 +4,18 @@ that an audit reproduces a pooled month after an earlier month has been re-run."
 import csv
 import json
 
+import duckdb
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import survey
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.store.models import sql_models
+from gridpay.store.scoring import window_table, run_params, scoring_window
+from gridpay.store.warehouse import migrate
+
+POLICY = load_policy(DEFAULT_POLICY)
 
 MONTHS = ("2026-07", "2026-08", "2026-09")
 ASSIGNMENTS = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")]
@@ -75,3 +86,32 @@ def test_a_grid_silent_three_months_in_a_row_is_flagged_for_hr(run_cli, make_inb
     assert "low_response_rate" not in _grid(out, "2026-08")["flags"]           # two months so far
     assert "low_response_rate" in _grid(out, "2026-09")["flags"]
     assert "low_response_rate" not in _grid(out, "2026-09", "G1")["flags"]
+
+
+# --- property: whatever runs the earlier months had, only their published ones are pooled --------
+
+
+run_status = st.sampled_from(["published", "gate_failed", "failed", "published"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(run_status, max_size=3), min_size=3, max_size=3))
+def test_only_published_runs_of_earlier_months_are_pooled(runs_by_month):
+    with duckdb.connect() as con:
+        migrate(con)
+        for month, statuses in zip(("2026-07", "2026-08"), runs_by_month):
+            for i, status in enumerate(statuses):       # a later publish replaces the month's earlier one
+                run = f"{month}-r{i}"
+                con.execute("insert into counted_responses values (?, ?, 1, 'G1', 50)", [run, month])
+                con.execute("insert into raw_surveys (run_id, row_id, household_id, submitted_at_ts) "
+                            "values (?, 1, ?, ?)", [run, f"H-{run}", f"{month}-10 10:00:00"])
+                if status == "published":
+                    con.execute("insert or replace into published values (?, ?, now())", [month, run])
+        published = {r for (r,) in con.execute("select run_id from published").fetchall()}
+        run_params(con, "now", "2026-09", POLICY)
+        window_table(con, scoring_window(con, "2026-09", POLICY))
+        con.execute("create temp table int_grid_stats as select 'G1' as grid_id, 0 as responses")
+        con.execute("create temp table int_response_scores (row_id integer, grid_id varchar, household_id varchar, "
+                    "submitted_at timestamp, response_score decimal(18, 6))")
+        pooled = con.execute(f"select household_id from ({sql_models()['int_window_responses'].sql})").fetchall()
+    assert sorted(h for (h,) in pooled) == sorted(f"H-{r}" for r in published)
