@@ -15,7 +15,7 @@ from gridpay.core import steps
 from gridpay.core.context import MonthRequest, RunContext
 from gridpay.core.errors import GateFailed
 from gridpay.core.secret_key import ArchiveKeys, phone_key
-from gridpay.expectations.validate import ValidationSummary
+from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import staged_counts
 from gridpay.publishing.outputs import remove_stale_work
 from gridpay.store.run_lock import warehouse_lock

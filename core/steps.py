@@ -10,7 +10,7 @@ from gridpay.core.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
 from gridpay.core.faults import fault_point
 from gridpay.core.policy_file import policy_from_bytes
-from gridpay.expectations.validate import ValidationSummary, rejected_rows, validate_staged
+from gridpay.expectations.results import ValidationSummary
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
@@ -73,11 +73,15 @@ def stage(ctx: RunContext) -> None:
 
 
 def validate(ctx: RunContext) -> ValidationSummary:
+    # GX loads here, not with the core: its import alone takes ~5 s, which a run stopped before
+    # validating (waiting on the lock, a refused inbox) need not pay
+    from gridpay.expectations.validate import validate_staged
     return validate_staged(ctx.workdir, ctx.month, ctx.policy)
 
 
 def write_rejected(ctx: RunContext) -> Path:
     """A stopped month's invalid rows, each failed rule with its masked value, for HR to fix from."""
+    from gridpay.expectations.validate import rejected_rows
     folder = rejected_folder(ctx.settings.out, ctx.month)
     write_file(folder / "quarantine.csv", csv_bytes(rejected_rows(ctx.workdir), REJECTED_COLUMNS))
     return folder

@@ -16,22 +16,14 @@ from pathlib import Path
 
 from sqlalchemy.pool import NullPool
 
+from gridpay.expectations.results import RuleResult
+
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 import great_expectations as gx  # noqa: E402  (the environment switch must come first)
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 from great_expectations.execution_engine import sqlalchemy_execution_engine as _sa_engine  # noqa: E402
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
-
-
-@dataclass(frozen=True)
-class RuleResult:
-    """One expectation's outcome, in words HR can read."""
-    rule: str
-    column: str | None
-    reason: str
-    failed_rows: int
-    success: bool
 
 
 @dataclass(frozen=True)

@@ -2,42 +2,19 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from gridpay.expectations.adjustments import adjustments_suite
 from gridpay.expectations.assignments import assignments_suite
 from gridpay.expectations.grids import grids_suite
-from gridpay.expectations.runner import RuleResult, validate_table, validate_tables
+from gridpay.expectations.results import RuleResult, ValidationSummary
+from gridpay.expectations.runner import validate_table, validate_tables
 from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
 from gridpay.transforms.policy import Policy
-
-
-@dataclass(frozen=True)
-class ValidationSummary:
-    total_rows: int
-    invalid_rows: int
-    invalid_share: float
-    max_invalid_share: float
-    rules: tuple[RuleResult, ...]
-    first_rows: tuple[str, ...] = ()   # per rule: where it first failed ("2026-10.csv row 3"), "" if never
-
-    @property
-    def gate_passed(self) -> bool:
-        return self.invalid_share <= self.max_invalid_share
-
-    def as_dict(self) -> dict:
-        return {**asdict(self), "gate_passed": self.gate_passed}
-
-    def top_reasons(self, count: int = 3) -> list[str]:
-        """'sat_overall is not 1-5 or blank (812 rows, first at 2026-10.csv row 3)', most rows first."""
-        failed = sorted((i for i, r in enumerate(self.rules) if r.failed_rows), key=lambda i: -self.rules[i].failed_rows)
-        return [f"{self.rules[i].reason} ({self.rules[i].failed_rows} rows, first at {self.first_rows[i]})"
-                for i in failed[:count]]
 
 
 REFERENCE = ("grids", "workers", "assignments", "adjustments")

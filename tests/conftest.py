@@ -21,6 +21,20 @@ WORKER_PHONE = "13800000001"
 RESIDENT_PHONE = "13912345678"
 
 
+# Under `pytest -n 2` the longest tests start first, so that neither worker is left with one of
+# them at the end while the other idles: the modules holding the Prefect group (one unit of about a
+# minute: the test server starts once), then the modules whose tests take 10-30 s each (measured with
+# --durations; the README's test section has the figures). The rest follow in file order.
+FIRST = ("test_core_units", "test_finalize_history", "test_operator_paths", "test_partitioned",
+         "test_row_accounting", "test_properties", "test_crash_and_concurrency", "test_bad_input_corpus",
+         "test_demo_privacy", "test_pooled_months")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(FIRST)))
+
+
 @pytest.fixture(scope="session")
 def prefect_server():
     """One Prefect test server per test process, for the tests that run flows (they share an
@@ -32,11 +46,15 @@ def prefect_server():
 
 @pytest.fixture(autouse=True)
 def _secret(monkeypatch, tmp_path):
-    monkeypatch.setenv("GRIDPAY_SECRET", "test-secret-not-for-production")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    _test_environment(monkeypatch, tmp_path)
+
+
+def _test_environment(patch: pytest.MonkeyPatch, root: Path) -> None:
+    patch.setenv("GRIDPAY_SECRET", "test-secret-not-for-production")
+    patch.setenv("XDG_CONFIG_HOME", str(root / "config"))
     for name in ("GRIDPAY_INBOX", "GRIDPAY_OUT", "GRIDPAY_DB", "GRIDPAY_POLICY", "GRIDPAY_KEY_FILE",
                  "GRIDPAY_ARCHIVE_KEY_FILE"):
-        monkeypatch.delenv(name, raising=False)
+        patch.delenv(name, raising=False)
 
 
 def write_csv(path: Path, header, rows, encoding: str = "utf-8") -> Path:
@@ -67,30 +85,49 @@ HAND_SURVEYS = [
 ]
 
 
+def build_inbox(root: Path, surveys=None, name="inbox", encoding="utf-8", adjustments=True,
+                assignments=None) -> Path:
+    """An inbox folder under `root` with the hand-made reference data and `surveys`
+    ({'2026-09.csv': rows}, the hand-checked month by default)."""
+    inbox = root / name
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10")])
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
+               ("W3", "张喆", "", "600.00"), ("W4", "刘玥", "13800000004", "900.00")])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              assignments or [("W1", "G1", "2026-01-01", "", ""),
+                              ("W2", "G2", "2026-01-01", "2026-09-15", ""),    # hands over mid-month
+                              ("W3", "G2", "2026-09-16", "", ""),
+                              ("W4", "G1", "2026-01-01", "", "1"),
+                              ("W4", "G2", "2026-01-01", "", "0.5")])
+    if adjustments:
+        write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+                  [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任")])
+    (inbox / "surveys").mkdir(parents=True, exist_ok=True)
+    for file_name, rows in (surveys if surveys is not None else {"2026-09.csv": HAND_SURVEYS}).items():
+        write_csv(inbox / "surveys" / file_name, SURVEY_HEADER, rows, encoding)
+    return inbox
+
+
 @pytest.fixture
 def make_inbox(tmp_path):
     """make_inbox(surveys={'2026-09.csv': rows}, ...) -> inbox folder with the hand-made reference data."""
-    def build(surveys=None, name="inbox", encoding="utf-8", adjustments=True, assignments=None) -> Path:
-        inbox = tmp_path / name
-        write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
-                  [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10")])
-        write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
-                  [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
-                   ("W3", "张喆", "", "600.00"), ("W4", "刘玥", "13800000004", "900.00")])
-        write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
-                  assignments or [("W1", "G1", "2026-01-01", "", ""),
-                                  ("W2", "G2", "2026-01-01", "2026-09-15", ""),    # hands over mid-month
-                                  ("W3", "G2", "2026-09-16", "", ""),
-                                  ("W4", "G1", "2026-01-01", "", "1"),
-                                  ("W4", "G2", "2026-01-01", "", "0.5")])
-        if adjustments:
-            write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
-                      [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任")])
-        (inbox / "surveys").mkdir(parents=True, exist_ok=True)
-        for file_name, rows in (surveys if surveys is not None else {"2026-09.csv": HAND_SURVEYS}).items():
-            write_csv(inbox / "surveys" / file_name, SURVEY_HEADER, rows, encoding)
-        return inbox
+    def build(*args, **kwargs) -> Path:
+        return build_inbox(tmp_path, *args, **kwargs)
     return build
+
+
+def run_once(root: Path, *args: str, inbox: Path, policy: Path | None = None) -> Path:
+    """`gridpay ...` for a module-scoped fixture (a published month several tests read): with the
+    tests' key and a config folder of its own, out/ and the warehouse under `root`. Returns out/."""
+    locations = {"inbox": inbox, "out": root / "out", "db": root / "warehouse.duckdb", "policy": policy}
+    argv = [*args] + [x for name in COMMAND_LOCATIONS[args[0]] if locations[name]
+                      for x in (f"--{name}", str(locations[name]))]
+    with pytest.MonkeyPatch.context() as patch:
+        _test_environment(patch, root)
+        assert gridpay_main(argv) == 0
+    return root / "out"
 
 
 def policy_text(**overrides) -> str:
@@ -140,14 +177,17 @@ def run_cli(tmp_path, capsys, request):
 
 
 @pytest.fixture
-def gridpay_process(tmp_path):
+def gridpay_process(tmp_path, request):
     """Start `gridpay ...` as a separate process: the core without Prefect, as a run is without
-    PREFECT_API_URL."""
+    PREFECT_API_URL. Reports as run_cli renders them (the module's REPORTS)."""
     import os
     import subprocess
     import sys
+    reports = getattr(request.module, "REPORTS", "none")
 
     def start(*args, inbox: Path, env: dict | None = None, policy: Path | None = None) -> subprocess.Popen:
+        if args[0] == "run" and "--reports" not in args:
+            args = (*args, "--reports", reports)
         locations = {"inbox": inbox, "out": tmp_path / "out", "db": tmp_path / "warehouse.duckdb", "policy": policy}
         argv = [sys.executable, "-m", "gridpay.flows.cli", *args] + [
             x for name in COMMAND_LOCATIONS[args[0]] if locations[name] for x in (f"--{name}", str(locations[name]))]

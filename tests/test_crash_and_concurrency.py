@@ -1,13 +1,17 @@
-"""A run killed mid-way leaves the earlier publication and the warehouse consistent; two runs on
-one warehouse at once take turns, or the second stops naming the holder."""
+"""A run killed mid-way leaves the earlier publication and the warehouse consistent, and no phone
+number in clear outside the inbox (the archive is encrypted) once the next run or `gridpay doctor`
+has removed its private work folder; two runs on one warehouse at once take turns, or the second
+stops naming the holder."""
+import os
 import signal
 import subprocess
 import sys
 import time
 
 import duckdb
+import pytest
 
-from conftest import HAND_SURVEYS
+from conftest import HAND_SURVEYS, RESIDENT_PHONE, WORKER_PHONE
 
 
 def _wait_for(predicate, seconds=90):
@@ -83,3 +87,44 @@ def test_two_runs_at_once_take_turns_and_both_are_recorded(gridpay_process, make
     assert runs[0][3] <= runs[1][2]                 # the second started only after the first finished
     assert published == runs[1][0]
     assert not list((tmp_path / "out").glob(".staging-*"))
+
+
+@pytest.mark.parametrize("point", ["policy_archived", "inputs_opened", "publish_write", "before_swap"])
+def test_killed_run_leaves_no_phone_in_clear_and_next_run_cleans_up(point, gridpay_process, run_cli, make_inbox,
+                                                                    tmp_path, request):
+    # the archive is encrypted; a GBK file is decrypted, then transcoded to UTF-8 in the work folder
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS}, encoding="gbk")
+    mark = tmp_path / "paused"
+    previous = os.umask(0o022)           # the usual umask: a subprocess inherits it
+    request.addfinalizer(lambda: os.umask(previous))
+    proc = gridpay_process("run", "--month", "2026-09", inbox=inbox,
+                           env={"GRIDPAY_FAULT": f"pause:{point}", "GRIDPAY_FAULT_MARK": str(mark)})
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not mark.exists() and proc.poll() is None:
+        time.sleep(0.1)
+    assert mark.exists(), proc.communicate()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    def clear_phones():
+        found = []
+        for path in tmp_path.rglob("*"):
+            if path.is_file() and path != mark and not path.is_relative_to(inbox):
+                data = path.read_bytes()
+                found += [(path, p) for p in (RESIDENT_PHONE, WORKER_PHONE) if p.encode() in data]
+        return found
+    # what the killed run created is private to its owner, whatever it was doing (umask 022 here)
+    created = [p for root in ("out", "archive", "logs", "config") for p in (tmp_path / root).rglob("*")]
+    assert len(created) > 5 and [str(p) for p in created if p.stat().st_mode & 0o077] == []
+    work = tmp_path / "out" / ".work"
+    if point == "inputs_opened":     # killed while reading: the clear copies are in its private work folder
+        found = clear_phones()
+        assert found and all(path.is_relative_to(work) for path, _ in found)
+        assert work.stat().st_mode & 0o077 == 0
+    else:
+        assert clear_phones() == []
+    run_cli("doctor", inbox=inbox)
+    assert not work.exists() and not list((tmp_path / "out").glob(".staging-*"))
+    assert clear_phones() == []
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert clear_phones() == []

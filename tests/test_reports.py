@@ -4,20 +4,22 @@ import subprocess
 
 import pytest
 
-from conftest import HAND_SURVEYS, survey
+from conftest import HAND_SURVEYS, build_inbox, policy_text, run_once, survey
 
 REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
 XSS = '<script>alert("x")</script>'
 
 
-@pytest.fixture
-def month(run_cli, make_inbox, make_policy, tmp_path):
+@pytest.fixture(scope="module")
+def month(tmp_path_factory):
+    """One published month with every report, read (never changed) by the tests of this module."""
+    root = tmp_path_factory.mktemp("reports")
     rows = HAND_SURVEYS + [survey("R9", "G1", "G1-2-101", ("2", "2", "2", "2", "2"), comment=XSS)]
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}),
-                        policy=make_policy(min_responses=3))
-    assert code == 0, err
-    return tmp_path / "out" / "2026-09"
+    policy = root / "policy.toml"
+    policy.write_text(policy_text(min_responses=3), encoding="utf-8")
+    return run_once(root, "run", "--month", "2026-09", "--reports", "all",
+                    inbox=build_inbox(root, {"2026-09.csv": rows}), policy=policy) / "2026-09"
 
 
 def pdf_text(path) -> str:
