@@ -16,9 +16,9 @@ from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.staging import input_files, stage_inputs
 from gridpay.ingest.survey_stage import staged_counts
-from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, REJECTED_COLUMNS,
-                                        csv_bytes, grid_rows, output_hashes, payroll_rows, quarantine_rows,
-                                        swap_into_place, write_file, write_manifest)
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_DETAIL_COLUMNS, QUARANTINE_COLUMNS,
+                                        REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
+                                        payroll_rows, quarantine_rows, swap_into_place, write_file, write_manifest)
 from gridpay.publishing.reporting import render_reports
 from gridpay.store.runs import code_version, library_versions, mark_published
 from gridpay.store.scoring import load_and_score
@@ -112,6 +112,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     with connect(ctx.settings.db) as con:
         fault_point("publish_write")
         write_file(staging / "payroll.csv", csv_bytes(payroll_rows(con, ctx.run_id), PAYROLL_COLUMNS))
+        write_file(staging / "payroll_detail.csv",
+                   csv_bytes(payroll_detail_rows(con, ctx.run_id), PAYROLL_DETAIL_COLUMNS))
         write_file(staging / "grid_scores.csv", csv_bytes(grid_rows(con, ctx.run_id), GRID_COLUMNS))
         write_file(staging / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
         render_reports(con, ctx.run_id, staging, ctx.policy, ctx.request.lang, ctx.request.reports,

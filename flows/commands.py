@@ -110,6 +110,7 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
     print(f"gridpay demo: {len(targets)} months published under {_shown(s.out)}")
     print(f"  HR scorecard of the last month: {_shown(Path(targets[-1]) / 'scorecard.html')}")
     print(f"  worker scorecards:              {_shown(Path(targets[-1]) / 'workers')}/")
+    print(f"  residents' notice (公示):        {_shown(Path(targets[-1]) / 'notice')}/")
     print(f"  warehouse:                      {_shown(s.db)}")
     print("As an auditor, from this folder:")
     print(f"  gridpay history --month {last} {where}")

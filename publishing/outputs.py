@@ -15,13 +15,15 @@ from pathlib import Path
 import duckdb
 
 from gridpay.ingest.archive import file_sha256
+from gridpay.transforms.reason_codes import reason_code
 from gridpay.transforms.rounding import rounded
 
 PAYROLL_COLUMNS = ("worker_id", "name", "month", "score", "responses", "coefficient",
                    "performance_pay", "adjustment", "total_pay", "flags")
 GRID_COLUMNS = ("grid_id", "grid_name", "month", "responses", "households", "response_rate",
-                "raw_score", "adjusted_score", "ci_low", "ci_high", "flags", "window_months", "window_responses")
-QUARANTINE_COLUMNS = ("source_file", "row_number", "response_id", "reason")
+                "raw_score", "adjusted_score", "ci_low", "ci_high", "flags", "window_months", "window_responses",
+                "adjusted_ci_low", "adjusted_ci_high")
+QUARANTINE_COLUMNS = ("source_file", "row_number", "response_id", "reason", "reason_code")
 # <out>/<month>.rejected/quarantine.csv: one line per failed rule of an invalid row
 REJECTED_COLUMNS = ("source_file", "row_number", "response_id", "column", "value", "reason")
 
@@ -44,6 +46,20 @@ def payroll_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
         "total_pay": fixed(r[8], 2), "flags": r[9], "perf_pay_target": fixed(r[10], 2),
         "assigned_days": r[11], "days_in_month": r[12],
     } for r in rows]
+
+
+PAYROLL_DETAIL_COLUMNS = ("worker_id", "name", "month", "perf_pay_target", "assigned_days", "days_in_month",
+                          "grids", "score", "coefficient", "performance_pay", "adjustment", "total_pay", "flags")
+
+
+def payroll_detail_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    """payroll.csv with what HR checks each line against: the target, the days, and the grids with
+    the days assigned on each ("G1:30;G2:15"). payroll.csv keeps the contract's columns."""
+    grids = dict(con.execute(
+        "select worker_id, string_agg(grid_id || ':' || assigned_days, ';' order by grid_id) "
+        "from worker_grid_days where run_id = ? group by worker_id", [run_id]).fetchall())
+    return [{**{c: row[c] for c in PAYROLL_DETAIL_COLUMNS if c in row}, "grids": grids.get(row["worker_id"], "")}
+            for row in payroll_rows(con, run_id)]
 
 
 RATE_COLUMNS = {"response_rate", "response_rate_low", "response_rate_high", "good_rate", "good_rate_low",
@@ -70,7 +86,7 @@ def grid_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     rows = con.execute("select source_file, row_number, response_id, reason from quarantine "
                        "where run_id = ? order by source_file, row_number", [run_id]).fetchall()
-    return [dict(zip(QUARANTINE_COLUMNS, r)) for r in rows]
+    return [{**dict(zip(QUARANTINE_COLUMNS, r)), "reason_code": reason_code(r[3])} for r in rows]
 
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import duckdb
 
+from gridpay.transforms.reason_codes import rule_code
+
 from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
 
 
@@ -110,20 +112,41 @@ def failed_rules(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict
     """The survey validation rules that rejected rows, and how many rules passed."""
     rows = con.execute("select reason, failed_rows from validation_rules where run_id = ? order by failed_rows desc, "
                        "reason", [run_id]).fetchall()
-    return [{"reason": r, "count": n} for r, n in rows if n], sum(1 for _, n in rows if not n)
+    return ([{"code": ":".join(c for c in rule_code(r) if c), "count": n} for r, n in rows if n],
+            sum(1 for _, n in rows if not n))
 
 
 def quarantine_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict], int]:
+    """Quarantined rows counted by reason code (the values they name are in quarantine.csv)."""
     quarantine = quarantine_rows(con, run_id)
-    reasons: dict[str, int] = {}
+    codes: dict[str, int] = {}
     for q in quarantine:
-        reasons[q["reason"]] = reasons.get(q["reason"], 0) + 1
-    return [{"reason": k, "count": v} for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))], len(quarantine)
+        codes[q["reason_code"]] = codes.get(q["reason_code"], 0) + 1
+    return [{"code": k, "count": v} for k, v in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))], len(quarantine)
 
 
 def review_rows(grids: list[dict]) -> list[dict]:
     return [{"grid_name": g["grid_name"], "flag": flag, "count": int(count)}
             for g in grids for flag, count in (item.split(":") for item in g["review_flags"].split(";") if item)]
+
+
+def review_list(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    """Each counted answer with a review flag (they count as usual): which answer, where it came
+    from and why HR may look at it. No phone, no comment: the response id finds it in the file."""
+    rows = con.execute(
+        "select s.response_id, g.grid_id, g.grid_name, s.source_file, s.row_number, "
+        "strftime(s.submitted_at_ts, '%Y-%m-%d %H:%M'), s.channel, s.duration_s, "
+        "string_agg(f.flag, ';' order by f.flag) "
+        "from response_flags f "
+        "join raw_surveys s on s.run_id = f.run_id and s.row_id = f.row_id "
+        "join counted_responses c on c.run_id = f.run_id and c.row_id = f.row_id "
+        "join grid_scores g on g.run_id = f.run_id and g.grid_id = c.grid_id "
+        "where f.run_id = ? group by all order by g.grid_id, s.source_file, s.row_number", [run_id]).fetchall()
+    return [dict(zip(REVIEW_COLUMNS, r)) for r in rows]
+
+
+REVIEW_COLUMNS = ("response_id", "grid_id", "grid_name", "source_file", "row_number", "submitted_at", "channel",
+                  "duration_s", "flags")
 
 
 def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str, at_or_below: int) -> list[dict]:

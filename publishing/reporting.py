@@ -1,5 +1,5 @@
-"""Report step: render one run's HR scorecard and one scorecard per worker (HTML and PDF) into
-the staging folder. The figures come from publishing/report_data.py; the look from reports/."""
+"""Report step: render one run's HR scorecard, one scorecard per worker and one residents' notice
+per community (HTML and PDF) into the staging folder. The figures come from publishing/report_data.py; the look from reports/."""
 from __future__ import annotations
 
 import json
@@ -12,10 +12,11 @@ from pathlib import Path
 import duckdb
 
 from gridpay.publishing import report_data as data
+from gridpay.publishing.notice import notice_pages, notice_paths
 from gridpay.publishing.outputs import csv_bytes, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
 from gridpay.reports.fonts import subset_fonts
-from gridpay.reports.render import flags_short, flags_text, pdf_bytes, report_charset, report_html
+from gridpay.reports.render import flags_short, flags_text, pdf_bytes, reason_text, report_charset, report_html
 from gridpay.reports.strings import labels
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.stats import z_value
@@ -23,6 +24,7 @@ from gridpay.transforms.stats import z_value
 
 PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is faster
 CALLBACKS_IN_SCORECARD = 300   # a city's month can have thousands; all of them are in callbacks.csv
+REVIEW_IN_SCORECARD = 100      # likewise review.csv
 CALLBACK_COLUMNS = ("grid_name", "date", "household_id", "answer", "comment")
 
 
@@ -57,10 +59,13 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
         _render_reports(con, run_id, folder, policy, lang, workers, pool, which == "all", empty_month)
 
 
-def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> list[dict]:
+def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> tuple[list[dict], list[dict]]:
+    """callbacks.csv and review.csv, whatever reports are rendered: HR works from both."""
     callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
     write_file(folder / "callbacks.csv", csv_bytes(callbacks, CALLBACK_COLUMNS))
-    return callbacks
+    review = data.review_list(con, run_id)
+    write_file(folder / "review.csv", csv_bytes(review, data.REVIEW_COLUMNS))
+    return callbacks, review
 
 
 def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, workers: list[dict],
@@ -78,19 +83,29 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         row["flags_short"] = flags_short(row["flags"], lang)
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)
+    for row in quarantine + failed:
+        row["reason"] = reason_text(row["code"], lang)
     items = data.item_drivers(con, run_id)
     run = {**data.run_summary(con, run_id, grids, workers, quarantined), "empty_month": empty_month}
-    callbacks = write_callbacks(con, run_id, folder, policy)
+    callbacks, review = write_callbacks(con, run_id, folder, policy)
+    for row in review:
+        row["flags_text"] = "、".join(words[f"review_{f}"] for f in row["flags"].split(";"))
     html = report_html(
         "scorecard.html.j2", lang, run=run, grids=grids, workers=workers, items=items,
         charts=_scorecard_charts(con, run_id, month, grids, items, words),
         failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
+        review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review),
         callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments) if worker_sheets else []
-    fonts = run_fonts(html, pages)
+    notices = notice_pages(grids, callbacks, run, lang)
+    fonts = run_fonts(html + "".join(notices.values()), pages)
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
+    for name, notice in notices.items():
+        html_path, pdf_path = notice_paths(folder, name)
+        write_file(html_path, notice.encode("utf-8"))
+        write_file(pdf_path, pdf_bytes(notice, fonts))
     for worker_id, page, pdf in render_worker_pages(pages, lang, pool, fonts):
         write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
         write_file(folder / "workers" / f"{worker_id}.pdf", pdf)

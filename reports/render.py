@@ -31,6 +31,17 @@ def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
     return "；".join(text(f) for f in flags.split(";") if f)
 
 
+def reason_text(code: str, lang: str) -> str:
+    """'answer_out_of_scale:sat_overall;unknown_channel' -> the reasons in the report's language."""
+    words = labels(lang)
+    parts = []
+    for part in code.split(";"):
+        name, _, column = part.partition(":")
+        label = words.get(f"item_{column}", words.get(f"column_{column}", column))
+        parts.append(words.get(f"reason_{name}", name).format(column=label))
+    return "；".join(parts)
+
+
 def flags_short(flags: str, lang: str) -> str:
     """A grid's flags in a table cell: a few words each, the sentences go below the table."""
     words = labels(lang)

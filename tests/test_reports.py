@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from conftest import HAND_SURVEYS, build_inbox, policy_text, run_once, survey
+from conftest import HAND_SURVEYS, RESIDENT_PHONE, build_inbox, policy_text, run_once, survey
 
 REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
@@ -139,3 +139,18 @@ def test_worker_chart_does_not_depend_on_the_worker_drawn_before():
     svg([12.0, None, 99.0])            # other limits, lone points with markers
     charts.worker_trend_figure(["2026-01"] * 12, [50.0] * 12, "得分")
     assert svg([None, 70.0, 72.5]) == fresh
+
+
+def test_hr_gets_the_review_list_payroll_detail_and_a_sign_off_block(month):
+    with (month / "review.csv").open(encoding="utf-8-sig") as handle:
+        review = list(csv.DictReader(handle))
+    assert review and all(r["flags"] for r in review) and "R1" in {r["response_id"] for r in review}  # 5,5,5,5,5
+    assert not any(RESIDENT_PHONE in str(r) or "楼道灯" in str(r) for r in review)
+    with (month / "payroll_detail.csv").open(encoding="utf-8-sig") as handle:
+        detail = {r["worker_id"]: r for r in csv.DictReader(handle)}
+    assert detail["W4"]["grids"] == "G1:30;G2:30" and detail["W2"]["grids"] == "G2:15"
+    assert detail["W2"]["perf_pay_target"] == "800.00" and detail["W2"]["assigned_days"] == "15"
+    text = pdf_text(month / "scorecard.pdf")
+    assert all(r["response_id"] in text for r in review)
+    for words in ("审核签字", "制表", "审批", "草稿", "调整后95%区间", "review.csv"):
+        assert words in text, words

@@ -1,0 +1,44 @@
+"""The residents' notice (公示): one page per community with each grid's score, answers and
+response rate, and nothing else: no pay, no comment, no phone number, no household."""
+import csv
+import re
+import subprocess
+
+from conftest import RESIDENT_PHONE, WORKER_PHONE
+from test_reports import XSS, month  # noqa: F401  (the published month fixture)
+
+REPORTS = "all"
+
+
+def _pdf(path, tool="pdftotext") -> str:
+    args = [tool, "-layout", str(path), "-"] if tool == "pdftotext" else [tool, str(path)]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def test_each_community_has_a_one_page_notice_with_its_grids(month):  # noqa: F811
+    html = (month / "notice" / "天井湖社区.html").read_text(encoding="utf-8")
+    pdf = month / "notice" / "天井湖社区.pdf"
+    assert "Pages:           1" in _pdf(pdf, "pdfinfo")
+    text = _pdf(pdf)
+    for page in (html, text):
+        assert "天井湖社区" in page and "天桥新村一网格" in page and "井湖村二网格" in page
+        assert "2026-09" in page and "2026.2" in page and "回访" in page
+
+
+def test_the_notice_shows_no_pay_comment_phone_or_household(month):  # noqa: F811
+    with (month / "payroll.csv").open(encoding="utf-8-sig") as handle:
+        pay = {r[c] for r in csv.DictReader(handle) for c in ("performance_pay", "adjustment", "total_pay")}
+    with (month / "grid_scores.csv").open(encoding="utf-8-sig") as handle:
+        scores = {r[c] for r in csv.DictReader(handle) for c in ("raw_score", "adjusted_score")}
+    pay -= {"0.00"} | scores      # a figure that is also a grid's score (50.00) cannot be told apart by text
+    assert len(pay) >= 4          # every worker's pay and total are looked for
+    with (month / "callbacks.csv").open(encoding="utf-8-sig") as handle:
+        callbacks = list(csv.DictReader(handle))
+    comments = {c["comment"] for c in callbacks if c["comment"]} | {"楼道灯坏了", XSS}
+    households = {c["household_id"] for c in callbacks} | {"G1-1-101", "G2-1-102"}
+    assert pay and comments and households
+    for page in ((month / "notice" / "天井湖社区.html").read_text(encoding="utf-8"),
+                 _pdf(month / "notice" / "天井湖社区.pdf")):
+        found = [v for v in (*pay, *comments, *households, RESIDENT_PHONE, WORKER_PHONE) if v in page]
+        assert found == []
+        assert "¥" not in page and "元" not in page and not re.search(r"1[3-9]\d\*{4}\d{4}", page)
