@@ -4,8 +4,8 @@ import csv
 import re
 import subprocess
 
-from conftest import RESIDENT_PHONE, WORKER_PHONE
-from test_reports import XSS, month  # noqa: F401  (the published month fixture)
+from conftest import RESIDENT_PHONE, WORKER_PHONE, XSS
+from test_reports import month  # noqa: F401  (the published month fixture)
 
 REPORTS = "all"
 

@@ -4,22 +4,16 @@ import subprocess
 
 import pytest
 
-from conftest import HAND_SURVEYS, RESIDENT_PHONE, build_inbox, policy_text, run_once, survey
+from conftest import RESIDENT_PHONE, XSS
 
 REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
-XSS = '<script>alert("x")</script>'
 
 
-@pytest.fixture(scope="module")
-def month(tmp_path_factory):
-    """One published month with every report, read (never changed) by the tests of this module."""
-    root = tmp_path_factory.mktemp("reports")
-    rows = HAND_SURVEYS + [survey("R9", "G1", "G1-2-101", ("2", "2", "2", "2", "2"), comment=XSS)]
-    policy = root / "policy.toml"
-    policy.write_text(policy_text(min_responses=3), encoding="utf-8")
-    return run_once(root, "run", "--month", "2026-09", "--reports", "all",
-                    inbox=build_inbox(root, {"2026-09.csv": rows}), policy=policy) / "2026-09"
+@pytest.fixture
+def month(reports_month):
+    """The session's published month with every report (conftest.reports_month)."""
+    return reports_month
 
 
 def pdf_text(path) -> str:
