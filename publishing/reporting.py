@@ -136,9 +136,11 @@ def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], 
 def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:
     """(worker_id, html, pdf) for one worker; runs in a pool process for large months."""
     w = context["w"]
-    trend = worker_trend_figure(context["months"], context["trend"], labels(lang)["score_axis"])
+    # a worker with no scored month gets the words 暂无数据, not an empty 0-100 frame
+    trend = (svg_data_uri(worker_trend_figure(context["months"], context["trend"], labels(lang)["score_axis"]))
+             if any(v is not None for v in context["trend"]) else None)
     html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
-                       items=context["items"], trend=svg_data_uri(trend))
+                       items=context["items"], trend=trend)
     return w["worker_id"], html, pdf_bytes(html, fonts)
 
 

@@ -111,9 +111,9 @@ def trend_figure(months: Sequence[str], series: dict[str, Sequence[float | None]
 @lru_cache(maxsize=1)
 def _worker_canvas() -> Figure:
     cjk_family()
-    fig = Figure(figsize=(7.2, 2.8))
+    fig = Figure(figsize=(7.2, 2.2))      # low enough that a worker's sheet stays one A4 page
     fig.add_subplot()
-    fig.subplots_adjust(left=0.085, right=0.99, bottom=0.1, top=0.97)
+    fig.subplots_adjust(left=0.085, right=0.99, bottom=0.13, top=0.96)
     return fig
 
 

@@ -23,12 +23,15 @@ def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
     where there is one, its blanks filled from `grid` (a pooled grid's months and answers, a
     watched grid's rate trend)."""
     words = labels(lang)
+    shown = [f for f in flags.split(";") if f]
+    if "no_scored_grid" in shown and "insufficient_responses" in shown:
+        shown.remove("insufficient_responses")     # the first says it already
 
     def text(flag: str) -> str:
         if grid is not None and f"grid_flag_{flag}" in words:
             return words[f"grid_flag_{flag}"].format_map(grid)
         return words.get(f"flag_{flag}", flag)
-    return "；".join(text(f) for f in flags.split(";") if f)
+    return "；".join(text(f) for f in shown)
 
 
 def reason_text(code: str, lang: str) -> str:

@@ -2,6 +2,8 @@
 import pytest
 from prefect.client.orchestration import get_client
 
+from conftest import RESIDENT_PHONE, WORKER_PHONE
+
 
 def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli, make_inbox, tmp_path):
     inbox = make_inbox()
@@ -52,6 +54,7 @@ def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_s
     summary = artifacts["summary-2026-09"].data
     assert "validation gate: **passed**" in summary and "workers paid: 4; total pay ¥" in summary
     assert not [name for name in ("王伟", "李娜", "张喆", "刘玥") if name in summary]
+    assert not [p for a in artifacts.values() for p in (RESIDENT_PHONE, WORKER_PHONE) if p in str(a.data)]
     assert artifacts["scorecard-2026-09"].data.endswith("/out/2026-09/scorecard.html)")
 
     start = datetime.now(timezone.utc)

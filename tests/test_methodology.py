@@ -13,47 +13,45 @@ PAGE = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"<!-- (inbox|expect): (\S+) -->\n```csv\n(.*?)```", re.S)
 
 
-def test_worked_example_matches_what_the_code_produces(run_cli, tmp_path):
-    inbox = tmp_path / "inbox"
+def _example(block: re.Pattern, inbox: Path) -> dict[str, list[dict]]:
+    """Write the page's input blocks into `inbox`; return its expected outputs by file name."""
     expected = {}
-    for kind, name, body in BLOCK.findall(PAGE):
+    for kind, name, body in block.findall(PAGE):
         if kind == "inbox":
             (inbox / name).parent.mkdir(parents=True, exist_ok=True)
             (inbox / name).write_text(body, encoding="utf-8")
         else:
             expected[name] = list(csv.DictReader(io.StringIO(body)))
-    assert len(list(inbox.rglob("*.csv"))) == 5 and set(expected) == {"grid_scores.csv", "payroll.csv", "quarantine.csv"}
+    return expected
+
+
+def _run_and_compare(run_cli, tmp_path, inbox: Path, months: tuple[str, ...], expected: dict) -> None:
     policy = tmp_path / "policy.toml"
     policy.write_text(policy_text(min_responses=3), encoding="utf-8")
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
-    assert code == 0, err
+    for month in months:
+        code, err = run_cli("run", "--month", month, inbox=inbox, policy=policy)
+        assert code == 0, err
     for name, rows in expected.items():
-        with (tmp_path / "out" / "2026-09" / name).open(encoding="utf-8-sig") as handle:
+        with (tmp_path / "out" / months[-1] / name).open(encoding="utf-8-sig") as handle:
             actual = list(csv.DictReader(handle))
         assert [{k: r[k] for k in rows[0]} for r in actual] == rows, name
+
+
+def test_worked_example_matches_what_the_code_produces(run_cli, tmp_path):
+    inbox = tmp_path / "inbox"
+    expected = _example(BLOCK, inbox)
+    assert len(list(inbox.rglob("*.csv"))) == 5 and set(expected) == {"grid_scores.csv", "payroll.csv", "quarantine.csv"}
+    _run_and_compare(run_cli, tmp_path, inbox, ("2026-09",), expected)
 
 
 POOL_BLOCK = re.compile(r"<!-- pool-(inbox|expect): (\S+) -->\n```csv\n(.*?)```", re.S)
 
 
 def test_pooling_example_matches_what_the_code_produces(run_cli, tmp_path):
-    inbox, expected = tmp_path / "inbox", {}
-    for kind, name, body in POOL_BLOCK.findall(PAGE):
-        if kind == "inbox":
-            (inbox / name).parent.mkdir(parents=True, exist_ok=True)
-            (inbox / name).write_text(body, encoding="utf-8")
-        else:
-            expected[name] = list(csv.DictReader(io.StringIO(body)))
+    inbox = tmp_path / "inbox"
+    expected = _example(POOL_BLOCK, inbox)
     assert len(list((inbox / "surveys").glob("*.csv"))) == 3 and set(expected) == {"grid_scores.csv", "payroll.csv"}
-    policy = tmp_path / "policy.toml"
-    policy.write_text(policy_text(min_responses=3), encoding="utf-8")
-    for month in ("2026-07", "2026-08", "2026-09"):
-        code, err = run_cli("run", "--month", month, inbox=inbox, policy=policy)
-        assert code == 0, err
-    for name, rows in expected.items():
-        with (tmp_path / "out" / "2026-09" / name).open(encoding="utf-8-sig") as handle:
-            actual = list(csv.DictReader(handle))
-        assert [{k: r[k] for k in rows[0]} for r in actual] == rows, name
+    _run_and_compare(run_cli, tmp_path, inbox, ("2026-07", "2026-08", "2026-09"), expected)
 
 
 def _keys(table, prefix=""):

@@ -1,5 +1,6 @@
 """The HR scorecard and worker scorecards hold the right figures, in an embedded CJK font."""
 import csv
+import re
 import subprocess
 
 import pytest
@@ -148,3 +149,13 @@ def test_hr_gets_the_review_list_payroll_detail_and_a_sign_off_block(month):
     assert all(r["response_id"] in text for r in review)
     for words in ("审核签字", "制表", "审批", "草稿", "调整后95%区间", "review.csv"):
         assert words in text, words
+
+
+def test_a_worker_with_no_scored_month_sees_no_empty_chart_and_each_sheet_is_one_page(run_cli, make_inbox, tmp_path):
+    assert run_cli("run", "--month", "2026-09", inbox=make_inbox())[0] == 0     # min_responses 10: nothing scored
+    workers = tmp_path / "out" / "2026-09" / "workers"
+    html = (workers / "W3.html").read_text(encoding="utf-8")
+    assert "暂无数据" in html and 'alt="近12个月本人得分"' not in html
+    for pdf in sorted(workers.glob("*.pdf")):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.M), pdf.name
