@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--households", type=int, default=4900, help="households in the community (default 4900)")
     demo.add_argument("--months", type=int, default=12, help="months to generate and run (default 12)")
     demo.add_argument("--end-month", type=_month, default="2026-10", help="the last month (default 2026-10)")
+    demo.add_argument("--communities", type=int, choices=range(1, 5), default=1,
+                      help="communities the demo's areas form (default 1; 2 or more: one HR scorecard per "
+                           "community and a district roll-up)")
     _run_options(demo)
     run = _command(sub, "run", "run one month")
     run.add_argument("--month", type=_month, required=True, help="the month to run, YYYY-MM")

@@ -103,7 +103,8 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.flows.demo_data import DemoScale, write_demo_inbox
     s = demo_settings(args)
     months = write_demo_inbox(s.inbox, DemoScale(households=args.households, months=args.months,
-                                                 end_month=args.end_month, seed=args.seed))
+                                                 end_month=args.end_month, seed=args.seed,
+                                                 communities=args.communities))
     log.info("demo inbox with %d months written to %s", len(months), s.inbox)
     targets = run_requests(args, logs, [_run_request(args, s, m, logs) for m in months])
     last, where = months[-1], f"--db {_shown(s.db)}"

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 COMMUNITY = "天井湖社区"
+SECOND_COMMUNITIES = ("铜官山社区", "长江路社区", "人民路社区")     # invented, for --communities
 AREAS = (("天桥新村", "TQ"), ("五松西村", "WS"), ("井湖村", "JH"), ("车站新村", "CZ"))
 AREA_GRIDS = (5, 5, 4, 5)
 CN_NUM = "一二三四五六七八九十"
@@ -33,6 +34,7 @@ class DemoScale:
     end_month: str = "2026-10"
     seed: int = 2012
     grids: int | None = None      # default: one grid per ~258 households, as in the seed community
+    communities: int = 1          # 2: the areas split between two communities (a district's month)
 
 
 def _months(scale: DemoScale) -> list[str]:
@@ -54,7 +56,10 @@ def _grids(scale: DemoScale, rng: np.random.Generator) -> pd.DataFrame:
     households = np.floor(share / share.sum() * scale.households).astype(int)
     households[: scale.households - households.sum()] += 1
     frame = pd.DataFrame(rows, columns=["grid_id", "grid_name", "area"])
-    frame["community"] = COMMUNITY
+    # with two communities the first areas stay in the seed's community, the rest form a second one
+    names = (COMMUNITY, *SECOND_COMMUNITIES)[: max(1, scale.communities)]
+    area_index = {area: i for i, (area, _) in enumerate(AREAS)}
+    frame["community"] = [names[area_index[a] * len(names) // len(AREAS)] for a in frame["area"]]
     frame["households"] = households
     return frame
 

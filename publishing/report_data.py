@@ -174,6 +174,12 @@ def comments_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, l
     return out
 
 
+def rows_read_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """Survey rows read per grid id as typed (a row naming no known grid counts for none)."""
+    return dict(con.execute("select grid_id, count(*) from raw_surveys where run_id = ? and grid_id is not null "
+                            "group by grid_id", [run_id]).fetchall())
+
+
 def worker_assignments(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, list[tuple[str, int, Decimal]]]:
     out: dict[str, list] = {}
     for wid, gid, days, wd in con.execute("select worker_id, grid_id, assigned_days, weight_days from worker_grid_days "

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.publishing import report_data as data
+from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
 from gridpay.publishing.outputs import csv_bytes, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
@@ -32,9 +33,12 @@ def _floats(rows: list[dict], name: str) -> list[float | None]:
     return [float(r[name]) if r[name] else None for r in rows]
 
 
-def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: list[dict], words: dict) -> dict:
+def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: list[dict], words: dict,
+                      areas: set[str] | None = None) -> dict:
     months, series = data.trend_series(con, run_id, month)
     community = series.pop("", [None] * len(months))
+    if areas is not None:     # one community of a district: its areas, and the district's line
+        series = {a: v for a, v in series.items() if a in areas}
     ranking = grid_ranking_figure(
         [g["grid_name"] for g in grids], _floats(grids, "adjusted_score"), _floats(grids, "raw_score"),
         _floats(grids, "adjusted_ci_low"), _floats(grids, "adjusted_ci_high"),
@@ -90,18 +94,33 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     callbacks, review = write_callbacks(con, run_id, folder, policy)
     for row in review:
         row["flags_text"] = "、".join(words[f"review_{f}"] for f in row["flags"].split(";"))
-    html = report_html(
-        "scorecard.html.j2", lang, run=run, grids=grids, workers=workers, items=items,
-        charts=_scorecard_charts(con, run_id, month, grids, items, words),
-        failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
-        review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review),
-        callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
+
+    def scorecard(run, grids, workers, review, callbacks, areas=None, district_note=False) -> str:
+        return report_html(
+            "scorecard.html.j2", lang, run=run, grids=grids, workers=workers, items=items,
+            charts=_scorecard_charts(con, run_id, month, grids, items, words, areas),
+            failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
+            review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review), district_note=district_note,
+            callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
+    split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks,
+                            data.rows_read_by_grid(con, run_id))
+    if split:        # a district's month: one scorecard per community, and scorecard.html rolls them up
+        pages_by_name = {name: scorecard({**run, **part["run"]}, part["grids"], part["workers"], part["review"],
+                                         part["callbacks"], part["areas"], True)
+                         for name, part in split.items()}
+        html = report_html("district.html.j2", lang, run=run, communities=[p["run"] for p in split.values()])
+    else:
+        pages_by_name = {}
+        html = scorecard(run, grids, workers, review, callbacks)
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments) if worker_sheets else []
     notices = notice_pages(grids, callbacks, run, lang)
-    fonts = run_fonts(html + "".join(notices.values()), pages)
+    fonts = run_fonts(html + "".join(notices.values()) + "".join(pages_by_name.values()), pages)
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
+    for name, page in pages_by_name.items():
+        write_file(folder / "scorecards" / f"{name}.html", page.encode("utf-8"))
+        write_file(folder / "scorecards" / f"{name}.pdf", pdf_bytes(page, fonts))
     for name, notice in notices.items():
         html_path, pdf_path = notice_paths(folder, name)
         write_file(html_path, notice.encode("utf-8"))

@@ -1,0 +1,39 @@
+"""A district's month (more than one community in grids.csv): one HR scorecard per community, a
+roll-up page for the district as scorecard.html/.pdf, and one residents' notice per community."""
+import subprocess
+
+from conftest import write_csv
+from gridpay.flows.demo_data import DemoScale, demo_tables
+from gridpay.publishing.communities import community_parts
+
+REPORTS = "hr"
+
+
+def _text(pdf) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_each_community_gets_its_scorecard_and_the_district_a_roll_up(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox()
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "井湖社区", "10")])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox)
+    assert code == 0, err
+    month = tmp_path / "out" / "2026-09"
+    roll_up = _text(month / "scorecard.pdf")
+    assert "街道汇总" in roll_up and "天井湖社区" in roll_up and "井湖社区" in roll_up
+    assert 'href="scorecards/天井湖社区.html"' in (month / "scorecard.html").read_text(encoding="utf-8")
+    first, second = _text(month / "scorecards" / "天井湖社区.pdf"), _text(month / "scorecards" / "井湖社区.pdf")
+    assert "天桥新村一网格" in first and "井湖村二网格" not in first
+    assert "井湖村二网格" in second and "天桥新村一网格" not in second
+    assert "王伟 (W1)" in first and "王伟 (W1)" not in second          # W1 works in G1 only
+    assert "刘玥 (W4)" in first and "刘玥 (W4)" in second              # W4 in both communities
+    assert {p.name for p in (month / "notice").iterdir()} == {"天井湖社区.html", "天井湖社区.pdf",
+                                                             "井湖社区.html", "井湖社区.pdf"}
+
+
+def test_a_one_community_month_keeps_one_scorecard_and_the_demo_can_make_two():
+    grids = [{"community": "天井湖社区", "grid_id": "G1", "grid_name": "一网格"}]
+    assert community_parts(grids, [], {}, [], [], {}) == {}
+    tables = demo_tables(DemoScale(households=1200, months=1, communities=2))
+    assert sorted(tables["grids"]["community"].unique()) == ["天井湖社区", "铜官山社区"]
