@@ -52,6 +52,41 @@ def reports_month(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def _published_templates(tmp_path_factory):
+    made: dict[tuple, tuple[Path, Path | None]] = {}
+
+    def get(reports: str, min_responses: int | None) -> tuple[Path, Path | None]:
+        if (reports, min_responses) not in made:
+            root = tmp_path_factory.mktemp("published")
+            policy = None
+            if min_responses is not None:
+                policy = root / "policy.toml"
+                policy.write_text(policy_text(min_responses=min_responses), encoding="utf-8")
+            run_once(root, "run", "--month", "2026-09", "--reports", reports, inbox=build_inbox(root), policy=policy)
+            made[reports, min_responses] = root, policy
+        return made[reports, min_responses]
+    return get
+
+
+@pytest.fixture
+def published_copy(_published_templates, tmp_path):
+    """published_copy(reports, min_responses) -> (inbox, policy): the hand month published once per
+    test process, then copied whole into this test's tmp_path (inbox/, out/, warehouse.duckdb,
+    archive/, logs/, config/ with the archive key) for a test that edits or audits it."""
+    import shutil
+
+    def copy(reports: str = "none", min_responses: int | None = None) -> tuple[Path, Path | None]:
+        root, policy = _published_templates(reports, min_responses)
+        for item in root.iterdir():
+            if item.is_dir():
+                shutil.copytree(item, tmp_path / item.name, dirs_exist_ok=True)
+            else:
+                shutil.copy2(item, tmp_path / item.name)
+        return tmp_path / "inbox", tmp_path / policy.name if policy else None
+    return copy
+
+
+@pytest.fixture(scope="session")
 def prefect_server():
     """One Prefect test server per test process, for the tests that run flows (they share an
     xdist group, so that one worker starts it)."""

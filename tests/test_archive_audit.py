@@ -12,11 +12,8 @@ from gridpay.store.maintenance import archive_blobs
 
 
 @pytest.fixture
-def month(run_cli, make_inbox, tmp_path):
-    inbox = make_inbox()
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 0, err
-    return inbox
+def month(published_copy):
+    return published_copy("none")[0]
 
 
 def test_the_archive_holds_no_phone_and_the_audit_needs_its_key(month, run_cli, tmp_path, monkeypatch):

@@ -5,12 +5,8 @@ import pytest
 
 
 @pytest.fixture
-def published(run_cli, make_inbox, make_policy, tmp_path):
-    inbox = make_inbox()
-    policy = make_policy(min_responses=3)
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
-    assert code == 0, err
-    return inbox, policy
+def published(published_copy):
+    return published_copy("none", min_responses=3)
 
 
 def test_unchanged_month_passes_even_after_the_inbox_changed(published, run_cli, tmp_path):

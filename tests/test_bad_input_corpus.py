@@ -84,9 +84,8 @@ def test_accepted_variants_give_the_clean_payroll(name, run_cli, make_inbox, mak
 
 
 @pytest.mark.parametrize("name", list(REFUSED))
-def test_refused_inputs_exit_2_with_one_line_and_touch_nothing(name, run_cli, make_inbox, tmp_path):
-    inbox = make_inbox()
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+def test_refused_inputs_exit_2_with_one_line_and_touch_nothing(name, run_cli, published_copy, tmp_path):
+    inbox, _ = published_copy("none")          # the month published from good inputs
     before = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
     path, data, message = REFUSED[name]
     (inbox / path).write_bytes(data)

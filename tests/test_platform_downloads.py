@@ -4,7 +4,7 @@ payroll, byte for byte, as the canonical CSV of the same answers."""
 import duckdb
 import pytest
 
-from conftest import HAND_SURVEYS, RESIDENT_PHONE
+from conftest import HAND_SURVEYS, RESIDENT_PHONE, build_inbox, policy_text, run_once
 from downloads import HEADER, wjx_rows, write_gbk_csv, write_xls, write_xlsx
 
 DOORS = {f"G{g}-1-{r}": f"{g}栋1单元{r}" for g in (1, 2) for r in (101, 102, 201, 202)}
@@ -16,13 +16,15 @@ AUGUST = [("A1", "G1", "1栋1单元101", "", "2026-08-20 09:00:00", "wechat", "9
 DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评_10_10"
 
 
-@pytest.fixture
-def canonical_payroll(run_cli, make_inbox, make_policy, tmp_path):
-    policy = make_policy(min_responses=3)
-    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox({"2026-09.csv": CANONICAL},
-                        name="canonical-inbox"), policy=policy, out=tmp_path / "canonical", db=tmp_path / "c.duckdb")
-    assert code == 0, err
-    return (tmp_path / "canonical" / "2026-09" / "payroll.csv").read_bytes(), policy
+@pytest.fixture(scope="module")
+def canonical_payroll(tmp_path_factory):
+    """The payroll of the canonical CSV of the same answers, and the policy it ran under (run once)."""
+    root = tmp_path_factory.mktemp("canonical")
+    policy = root / "policy.toml"
+    policy.write_text(policy_text(min_responses=3), encoding="utf-8")
+    out = run_once(root, "run", "--month", "2026-09", "--reports", "none", policy=policy,
+                   inbox=build_inbox(root, {"2026-09.csv": CANONICAL}, name="canonical-inbox"))
+    return (out / "2026-09" / "payroll.csv").read_bytes(), policy
 
 
 def _download_rows(codes=False):

@@ -12,10 +12,8 @@ REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
 
 @pytest.fixture
-def published(run_cli, make_inbox, tmp_path):
-    inbox = make_inbox()
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 0, err
+def published(published_copy, tmp_path):
+    published_copy("all")
     return tmp_path / "out" / "2026-09"
 
 
