@@ -107,6 +107,8 @@ def _plaintext(blob: Path, keys: ArchiveKeys) -> Iterator[bytes]:
         remaining = end - handle.tell()
         while remaining > 0:
             block = handle.read(min(CHUNK, remaining))
+            if not block:           # cut short while being read: the tag check below refuses it
+                break
             remaining -= len(block)
             yield decryptor.update(block)
         try:
