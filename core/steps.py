@@ -10,8 +10,8 @@ from gridpay.core.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
 from gridpay.core.faults import fault_point
 from gridpay.core.policy_file import policy_from_bytes
-from gridpay.expectations.results import ValidationSummary
 from gridpay.core.secret_key import ArchiveKeys
+from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.staging import input_files, stage_inputs

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gridpay.publishing.notice import notice_file_name
+from gridpay.publishing.report_data import answer_and_pay_totals
 from gridpay.publishing.outputs import fixed
 
 
@@ -32,21 +33,11 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
 
 def community_summary(community: str, grids: list[dict], workers: list[dict], read: int) -> dict:
     """The scorecard's summary figures for one community, and its row on the roll-up page."""
-    counted = sum(g["responses"] for g in grids)
-    households = sum(g["households"] for g in grids)
+    totals = answer_and_pay_totals(grids, workers)
     scored = [(Decimal(g["adjusted_score"]), g["responses"]) for g in grids if g["adjusted_score"]]
     weight = sum(n for _, n in scored)
-    pay = sum((Decimal(w["performance_pay"]) for w in workers), Decimal(0))
-    budget = sum((Decimal(w["perf_pay_target"]) * w["assigned_days"] / w["days_in_month"] for w in workers),
-                 Decimal(0))
     return {
-        "community": community, "file": notice_file_name(community), "grid_count": len(grids),
-        "worker_count": len(workers), "households": households,
-        "rows_read": read, "rows_counted": counted, "rows_quarantined": max(read - counted, 0),
-        "response_rate": f"{counted / households:.1%}" if households else "",
+        **totals, "community": community, "file": notice_file_name(community), "grid_count": len(grids),
+        "worker_count": len(workers), "rows_read": read, "rows_quarantined": max(read - totals["rows_counted"], 0),
         "mean_score": fixed(sum(s * n for s, n in scored) / weight, 2) if weight else "",
-        "performance_pay": fixed(pay, 2),
-        "adjustments": fixed(sum((Decimal(w["adjustment"]) for w in workers), Decimal(0)), 2),
-        "total_pay": fixed(sum((Decimal(w["total_pay"]) for w in workers), Decimal(0)), 2),
-        "budget": fixed(budget, 2), "pay_vs_budget": f"{pay / budget:.1%}" if budget else "",
     }

@@ -71,14 +71,21 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
                 quarantined: int) -> dict:
     month, policy_version = con.execute("select month, policy_version from runs where run_id = ?", [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
+    return {
+        "run_id": run_id, "month": month, "policy_version": policy_version,
+        "community": "、".join(sorted({g["community"] for g in grids})),
+        "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),
+    }
+
+
+def answer_and_pay_totals(grids: list[dict], workers: list[dict]) -> dict:
+    """The summary figures of a set of grids and their workers: the month's, or one community's."""
     counted = sum(g["responses"] for g in grids)
     households = sum(g["households"] for g in grids)
     pay = sum((Decimal(w["performance_pay"]) for w in workers), Decimal(0))
     budget = sum((Decimal(w["perf_pay_target"]) * w["assigned_days"] / w["days_in_month"] for w in workers), Decimal(0))
     return {
-        "run_id": run_id, "month": month, "policy_version": policy_version,
-        "community": "、".join(sorted({g["community"] for g in grids})),
-        "rows_read": read, "rows_counted": counted, "rows_quarantined": quarantined,
+        "rows_counted": counted, "households": households,
         "response_rate": f"{counted / households:.1%}" if households else "",
         "performance_pay": fixed(pay, 2),
         "adjustments": fixed(sum((Decimal(w["adjustment"]) for w in workers), Decimal(0)), 2),
