@@ -13,7 +13,7 @@ from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
-from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
+from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
 from gridpay.transforms.policy import Policy
 
 
@@ -75,6 +75,11 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
 def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSummary:
     """Checks the reference tables (raising InputError), then the staged survey rows where they
     are, writing `survey_invalid` (row_id, invalid_reason) into the stage file for rows that fail."""
+    with held_stage(workdir):
+        return _validated(workdir, month, policy)
+
+
+def _validated(workdir: Path, month: str, policy: Policy) -> ValidationSummary:
     _stage_reference_tables(workdir)
     _require_valid(workdir, {"grids": grids_suite(), "workers": workers_suite(),
                              "assignments": assignments_suite("workers", "grids"),

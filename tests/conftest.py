@@ -228,21 +228,23 @@ def run_cli(tmp_path, capsys, request):
 
 
 @pytest.fixture
-def gridpay_process(tmp_path, request):
-    """Start `gridpay ...` as a separate process: the core without Prefect, as a run is without
-    PREFECT_API_URL. Reports as run_cli renders them (the module's REPORTS)."""
+def gridpay_process(tmp_path, tmp_path_factory, request):
+    """Start `gridpay ...` as a separate process (tests/processes.py: forked from a server that
+    imported gridpay once): the core without Prefect, as a run is without PREFECT_API_URL. Reports
+    as run_cli renders them (the module's REPORTS). Its stdout and stderr go to files outside
+    tmp_path, so that the tests' scans of tmp_path see only what gridpay wrote."""
     import os
-    import subprocess
-    import sys
+    from processes import GridpayProcess
     reports = getattr(request.module, "REPORTS", "none")
+    output = tmp_path_factory.mktemp("gridpay-process")
 
-    def start(*args, inbox: Path, env: dict | None = None, policy: Path | None = None) -> subprocess.Popen:
+    def start(*args, inbox: Path, env: dict | None = None, policy: Path | None = None) -> GridpayProcess:
         if args[0] == "run" and "--reports" not in args:
             args = (*args, "--reports", reports)
         locations = {"inbox": inbox, "out": tmp_path / "out", "db": tmp_path / "warehouse.duckdb", "policy": policy}
-        argv = [sys.executable, "-m", "gridpay.flows.cli", *args] + [
+        argv = [*args] + [
             x for name in COMMAND_LOCATIONS[args[0]] if locations[name] for x in (f"--{name}", str(locations[name]))]
         environment = {k: v for k, v in {**os.environ, **(env or {})}.items() if k != "PREFECT_API_URL"}
-        return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
-                                cwd=Path(__file__).resolve().parents[1])
+        return GridpayProcess(argv, environment, Path(__file__).resolve().parents[1],
+                              output / f"process-{len(list(output.iterdir()))}")
     return start

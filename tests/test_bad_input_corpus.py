@@ -148,12 +148,10 @@ def test_a_200_mb_month_is_read_whole(run_cli, make_inbox, tmp_path):
     inbox = make_inbox({}, name="big")
     path = inbox / "surveys" / "2026-09.csv"
     long_comment = "楼道灯坏了，" * 150                     # ~1.3 kB of text a row, as pasted complaints are
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(SURVEY_HEADER)
-        for i in range(160_000):
-            writer.writerow((f"R{i}", "G1" if i % 2 else "G2", f"H{i}", "", "2026-09-10 10:00:00", "wechat", "120",
-                             "4", "4", "5", "4", "4", long_comment))
+    with path.open("w", encoding="utf-8", newline="") as handle:      # what csv.writer writes, ~5x faster
+        handle.write(",".join(SURVEY_HEADER) + "\r\n")
+        handle.writelines(f"R{i},{'G1' if i % 2 else 'G2'},H{i},,2026-09-10 10:00:00,wechat,120,4,4,5,4,4,{long_comment}\r\n"
+                          for i in range(160_000))
     assert path.stat().st_size > 200 * 2**20
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0, err
