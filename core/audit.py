@@ -81,7 +81,7 @@ def published_file_problems(month_dir: Path, recorded: dict[str, str]) -> list[s
         actual = file_sha256(path) if path.is_file() else "missing"
         if actual != sha:
             problems.append(f"{path}: SHA-256 {actual[:12]}… does not match the {sha[:12]}… the warehouse "
-                            f"recorded when it published the month")
+                            f"recorded when it published the month (or last rendered its reports)")
     manifest_path = month_dir / "manifest.json"
     if manifest_path.is_file():
         listed = {o["file"]: o["sha256"] for o in json.loads(manifest_path.read_text(encoding="utf-8")).get("outputs", [])}
@@ -101,7 +101,7 @@ def _published_files(result: AuditResult, month_dir: Path, recorded: dict[str, s
     """The files HR reads: what the warehouse recorded at publish time, and its rows?"""
     result.differences += published_file_problems(month_dir, recorded)
     result.checked.append(f"{len(recorded)} published files and manifest.json against the hashes the warehouse "
-                          f"recorded at publish time")
+                          f"recorded at publish time (or when its reports were last rendered)")
     for name, expected in originals.items():
         published = (month_dir / name).read_bytes() if (month_dir / name).is_file() else b""
         if published != expected:

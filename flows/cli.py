@@ -33,7 +33,7 @@ LOCATION_HELP = {
 }
 COMMAND_LOCATIONS = {   # each command offers only the locations it uses
     "demo": ("inbox", "out", "db", "policy"), "run": ("inbox", "out", "db", "policy"),
-    "audit": ("out", "db"), "finalize": ("db",), "history": ("db",), "doctor": ("out", "db"),
+    "audit": ("out", "db"), "finalize": ("out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
     "purge": ("db",), "serve": ("inbox", "out", "db", "policy"), "inspect": ("inbox", "policy"),
     "questionnaire": ("inbox", "policy"),
 }
@@ -96,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     final = _command(sub, "finalize", "finalize a month: later runs need --reason and are corrections")
     final.add_argument("--month", type=_month, required=True, help="the month to finalize, YYYY-MM")
     final.add_argument("--by", required=True, help="who finalizes (name)")
+    render = _command(sub, "render", "render a published month's reports again from the warehouse (after a run "
+                                     "with --reports none or hr)")
+    render.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")
+    render.add_argument("--reports", choices=("all", "hr"), default=None,
+                        help="all: HR scorecard and worker sheets; hr: the HR scorecard only "
+                             "(default: what the month was published with, or all if none)")
+    render.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help="report language (default: the published scorecard's, else zh)")
     history = _command(sub, "history", "list the runs of a month")
     history.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")
     doctor = _command(sub, "doctor", "check the warehouse against the published files and the archive; remove "
@@ -158,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 COMMANDS = {"demo": commands.demo, "run": commands.run, "audit": commands.audit, "finalize": commands.finalize,
+            "render": commands.render,
             "history": commands.history, "doctor": commands.doctor, "purge": commands.purge, "serve": commands.serve,
             "inspect": commands.inspect, "questionnaire": commands.questionnaire}
 

@@ -60,13 +60,21 @@ def audit(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
-    from gridpay.store.run_lock import warehouse_lock
-    from gridpay.store.runs import finalize
-    from gridpay.store.warehouse import require_warehouse
+    from gridpay.core.render import finalize_month
     s = settings_for(args)
-    with warehouse_lock(require_warehouse(s.db), f"gridpay finalize --month {args.month}", s.lock_timeout_s):
-        run_id = finalize(s.db, args.month, args.by)
-    print(f"gridpay: {args.month} finalized by {args.by} (run {run_id}); a new run now needs --reason")
+    run_id, rendered = finalize_month(s, args.month, args.by)
+    marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿" if rendered
+              else "; it was published without reports (gridpay render renders them, marked final)")
+    print(f"gridpay: {args.month} finalized by {args.by} (run {run_id}){marked}; a new run now needs --reason")
+    return 0
+
+
+def render(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.core.render import render_month
+    s = settings_for(args)
+    outputs = render_month(s, args.month, args.reports, args.lang)
+    print(f"gridpay: rendered the reports of {args.month} from the warehouse into {s.out / args.month} "
+          f"({len(outputs)} files, their hashes recorded)")
     return 0
 
 

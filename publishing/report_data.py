@@ -71,8 +71,12 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
                 quarantined: int) -> dict:
     month, policy_version = con.execute("select month, policy_version from runs where run_id = ?", [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
+    # 已定稿 only for the run that was finalized: a correction run after it is a draft again
+    final = con.execute("select finalized_by, strftime(finalized_at, '%Y-%m-%d %H:%M') from finalized "
+                        "where run_id = ?", [run_id]).fetchone()
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version,
+        "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),
     }

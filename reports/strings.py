@@ -76,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "column_submitted_at": "提交时间", "column_channel": "来源渠道",
         "flag_budget_neutral": "按预算中性方式分配",
         "status": "状态", "status_draft": "草稿：经制表、审核、审批签字后，以 gridpay finalize 记录定稿",
+        "status_final": "已定稿（{by}，{at} UTC 以 gridpay finalize 记录）",
         "signoff": "审核签字", "signoff_prepared": "制表", "signoff_reviewed": "审核", "signoff_approved": "审批",
         "signoff_note": "签字即确认 {month} 考评结果（运行编号 {run_id}）；定稿后再次运行须说明理由，并留有记录。",
         "notice_title": "网格服务满意度测评结果公示",
@@ -171,6 +172,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_budget_neutral": "budget-neutral share",
         "status": "Status", "status_draft": "draft: final once prepared, reviewed and approved below and "
                                               "recorded with gridpay finalize",
+        "status_final": "final (recorded by {by} with gridpay finalize, {at} UTC)",
         "signoff": "Sign-off", "signoff_prepared": "Prepared by", "signoff_reviewed": "Reviewed by",
         "signoff_approved": "Approved by",
         "signoff_note": "Signing confirms the results of {month} (run {run_id}); a later run of a finalized month "

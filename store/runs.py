@@ -105,10 +105,26 @@ def record_end(db: Path, run_id: str, status: str, message: str = "", inputs: li
                     [_now(), status, message, _json(inputs), _json(validation), _json(outputs), run_id])
 
 
-def finalize(db: Path, month: str, by: str) -> str:
+def finalize(db: Path, month: str, by: str, at: datetime | None = None) -> tuple | None:
+    """Record the month's published run as final; returns the finalization it replaces, if any."""
     with connect(db) as con:
         row = con.execute("select run_id from published where month = ?", [month]).fetchone()
         if row is None:
             raise ConfigError(f"{month} has no published run to finalize")
-        con.execute("insert or replace into finalized values (?, ?, ?, ?)", [month, row[0], by, _now()])
-    return row[0]
+        previous = con.execute("select * from finalized where month = ?", [month]).fetchone()
+        con.execute("insert or replace into finalized values (?, ?, ?, ?)", [month, row[0], by, at or _now()])
+    return previous
+
+
+def unfinalize(db: Path, month: str, previous: tuple | None) -> None:
+    """Put back what finalize() replaced (its documents could not be rendered)."""
+    with connect(db) as con:
+        con.execute("delete from finalized where month = ?", [month])
+        if previous is not None:
+            con.execute("insert into finalized values (?, ?, ?, ?)", list(previous))
+
+
+def record_outputs(db: Path, run_id: str, outputs: list[dict]) -> None:
+    """The published files' hashes after their reports were rendered again (render, finalize)."""
+    with connect(db) as con:
+        con.execute("update runs set outputs_json = ? where run_id = ?", [_json(outputs), run_id])

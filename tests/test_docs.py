@@ -49,7 +49,7 @@ def test_every_documented_cli_line_parses():
     parser = build_parser()
     for line in lines:
         # "[--out DIR]" -> "--out DIR"; "[--lang zh|en]" -> "--lang zh"; placeholders get sample values
-        words = (re.sub(r"[\[\]]", "", line).replace("zh|en", "zh").replace("all|hr|none", "all")
+        words = (re.sub(r"[\[\]]", "", line).replace("zh|en", "zh").replace("all|hr|none", "all").replace("all|hr", "all")
                  .replace("--prefect|--no-prefect", "--prefect").replace("YYYY-MM", "2026-10")
                  .replace("--dask-workers N", "--dask-workers 2"))
         args = parser.parse_args(shlex.split(words)[1:])

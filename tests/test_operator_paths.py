@@ -93,7 +93,7 @@ def test_month_without_survey_file_stops_unless_allowed(run_cli, make_inbox, tmp
 def test_commands_that_read_the_warehouse_never_create_one(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     for argv in (["history", "--month", "2026-10"], ["audit", "--month", "2026-10"], ["doctor"],
-                 ["finalize", "--month", "2026-10", "--by", "x"], ["purge"]):
+                 ["finalize", "--month", "2026-10", "--by", "x"], ["render", "--month", "2026-10"], ["purge"]):
         assert gridpay_main(argv) == 2, argv
         assert f"no warehouse at {tmp_path / 'warehouse' / 'gridpay.duckdb'}" in capsys.readouterr().err
     assert not (tmp_path / "warehouse").exists()
