@@ -16,7 +16,7 @@ from gridpay.core.context import MonthRequest, RunContext
 from gridpay.core.errors import GateFailed
 from gridpay.core.secret_key import ArchiveKeys, phone_key
 from gridpay.expectations.results import ValidationSummary
-from gridpay.ingest.survey_stage import staged_counts
+from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.publishing.outputs import remove_stale_work
 from gridpay.store.run_lock import warehouse_lock
 from gridpay.transforms.policy import Policy
@@ -58,13 +58,14 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     # an audit's re-run says what it does as such (its "published" folder is a scratch copy)
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
     with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s):
-        if close_interrupted(s.db):
-            log.warning("recorded earlier interrupted runs as failed")
-        if remove_stale_work(s.out):
-            log.warning("removed work folders that interrupted runs left in %s", s.out)
-        kind = kind or check_not_finalized(s.db, month, request.reason)
-        run_id = new_run_id(month)
-        record_start(s.db, run_id, month, kind, request.reason, request.log_file)
+        with connect(s.db) as con:
+            if close_interrupted(con):
+                log.warning("recorded earlier interrupted runs as failed")
+            if remove_stale_work(s.out):
+                log.warning("removed work folders that interrupted runs left in %s", s.out)
+            kind = kind or check_not_finalized(con, month, request.reason)
+            run_id = new_run_id(month)
+            record_start(con, run_id, month, kind, request.reason, request.log_file)
         ctx = None
         try:
             # an audit never makes an archive key: without the right one it stops (exit 2)
@@ -72,22 +73,26 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             record_policy(s.db, run_id, inputs.policy)
             ctx = RunContext(request, run_id, inputs, phone_key(s.key_file), keys)
-            _, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
-            surveys = len(ctx.survey_sources())
-            rows, aside = staged_counts(ctx.workdir)
-            say("read %d input files (%d of them survey files) for %s in %.1f s: %d survey rows%s", len(inputs.files),
-                surveys, month, seconds + seconds_read, rows + sum(aside.values()),
-                f" ({rows} for {month}; set aside: {', '.join(_counted(n, what) for what, n in aside.items())})"
-                if aside else "")
-            if not surveys and not request.allow_empty:
-                raise _fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked for "
-                                      f"{month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing published. "
-                                      f"A month with no answers pays every worker at the neutral coefficient: to "
-                                      f"publish it on purpose, run again with --allow-empty-month")
-            summary, seconds = _timed(step, "validate", steps.validate, ctx)
-            say("validated %d survey rows: %d invalid (%.1f%%, the gate stops above %.0f%%) in %.1f s",
-                summary.total_rows, summary.invalid_rows, 100 * summary.invalid_share,
-                100 * summary.max_invalid_share, seconds)
+            # the stage file is opened a few times from here to the end of validation: its DuckDB
+            # instance is built once and kept (it is the run's own file; scoring attaches it after)
+            ctx.workdir.mkdir(parents=True, exist_ok=True)
+            with held_stage(ctx.workdir):
+                _, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
+                surveys = len(ctx.survey_sources())
+                rows, aside = staged_counts(ctx.workdir)
+                say("read %d input files (%d of them survey files) for %s in %.1f s: %d survey rows%s",
+                    len(inputs.files), surveys, month, seconds + seconds_read, rows + sum(aside.values()),
+                    f" ({rows} for {month}; set aside: {', '.join(_counted(n, what) for what, n in aside.items())})"
+                    if aside else "")
+                if not surveys and not request.allow_empty:
+                    raise _fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
+                                          f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "
+                                          f"published. A month with no answers pays every worker at the neutral "
+                                          f"coefficient: to publish it on purpose, run again with --allow-empty-month")
+                summary, seconds = _timed(step, "validate", steps.validate, ctx)
+                say("validated %d survey rows: %d invalid (%.1f%%, the gate stops above %.0f%%) in %.1f s",
+                    summary.total_rows, summary.invalid_rows, 100 * summary.invalid_share,
+                    100 * summary.max_invalid_share, seconds)
             if not summary.gate_passed:
                 raise _fail_gate(ctx, _gate_message(ctx, summary), summary)
             (grids, workers), seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)

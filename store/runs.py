@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
+import duckdb
+
 from gridpay.core.errors import ConfigError
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
@@ -46,20 +48,21 @@ def _json(value) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def close_interrupted(db: Path) -> int:
+# The run's first three records take the connection run_month opens for them (each open of the
+# warehouse file builds a DuckDB instance, ~25 ms).
+
+def close_interrupted(con: duckdb.DuckDBPyConnection) -> int:
     """Runs still 'running' when the run lock is free were killed mid-way: record them as failed."""
-    with connect(db) as con:
-        count = con.execute("select count(*) from runs where status = 'running'").fetchone()[0]
-        con.execute("update runs set status = 'failed', finished_at = ?, "
-                    "message = 'interrupted: the process ended before the run finished' "
-                    "where status = 'running'", [_now()])
+    count = con.execute("select count(*) from runs where status = 'running'").fetchone()[0]
+    con.execute("update runs set status = 'failed', finished_at = ?, "
+                "message = 'interrupted: the process ended before the run finished' "
+                "where status = 'running'", [_now()])
     return count
 
 
-def check_not_finalized(db: Path, month: str, reason: str | None) -> str:
+def check_not_finalized(con: duckdb.DuckDBPyConnection, month: str, reason: str | None) -> str:
     """'run', or 'correction' for a finalized month given a reason; without one, exit 2."""
-    with connect(db) as con:
-        row = con.execute("select finalized_by, finalized_at from finalized where month = ?", [month]).fetchone()
+    row = con.execute("select finalized_by, finalized_at from finalized where month = ?", [month]).fetchone()
     if row is None:
         return "run"
     if not reason:
@@ -68,13 +71,12 @@ def check_not_finalized(db: Path, month: str, reason: str | None) -> str:
     return "correction"
 
 
-def record_start(db: Path, run_id: str, month: str, kind: str, reason: str | None,
+def record_start(con: duckdb.DuckDBPyConnection, run_id: str, month: str, kind: str, reason: str | None,
                  log_file: Path | None = None) -> None:
-    with connect(db) as con:
-        con.execute("insert into runs (run_id, month, started_at, status, code_version, user_name, kind, reason, "
-                    "log_file) values (?, ?, ?, 'running', ?, ?, ?, ?, ?)",
-                    [run_id, month, _now(), code_version(), getpass.getuser(), kind, reason,
-                     str(log_file) if log_file else None])
+    con.execute("insert into runs (run_id, month, started_at, status, code_version, user_name, kind, reason, "
+                "log_file) values (?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+                [run_id, month, _now(), code_version(), getpass.getuser(), kind, reason,
+                 str(log_file) if log_file else None])
 
 
 def record_policy(db: Path, run_id: str, policy: Policy) -> None:

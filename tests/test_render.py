@@ -25,15 +25,15 @@ def test_render_writes_the_bytes_the_run_wrote_and_the_audit_checks_them(publish
     assert code == 0 and "AUDIT PASSED" in run_cli.out
 
 
-def test_a_month_published_without_reports_gets_them_later(published_copy, run_cli, tmp_path):
+def test_a_month_published_without_reports_is_finalized_and_gets_them_later(published_copy, run_cli, tmp_path):
     inbox, _ = published_copy("none")
     month = tmp_path / "out" / "2026-09"
     csvs = _files(month)
     assert not (month / "scorecard.pdf").exists()
+    assert run_cli("finalize", "--month", "2026-09", "--by", "HR", inbox=inbox)[0] == 0
+    assert "published without reports" in run_cli.out
     assert run_cli("render", "--month", "2026-09", "--reports", "hr", inbox=inbox)[0] == 0
-    assert (month / "scorecard.pdf").is_file() and not (month / "workers").exists()
-    assert run_cli("render", "--month", "2026-09", inbox=inbox)[0] == 0          # hr as published last
-    assert not (month / "workers").exists()
+    assert "已定稿（HR" in _text(month / "scorecard.pdf") and not (month / "workers").exists()
     assert run_cli("render", "--month", "2026-09", "--reports", "all", inbox=inbox)[0] == 0
     assert len(list((month / "workers").glob("*.pdf"))) == 4
     after = _files(month)
@@ -59,14 +59,6 @@ def test_finalize_marks_the_scorecard_final_and_a_correction_is_a_draft_again(pu
 
     assert run_cli("run", "--month", "2026-09", "--reason", "补录纸质问卷", "--reports", "hr", inbox=inbox)[0] == 0
     assert "草稿" in _text(month / "scorecard.pdf")
-
-
-def test_finalize_of_a_month_published_without_reports_says_so(published_copy, run_cli, tmp_path):
-    inbox, _ = published_copy("none")
-    assert run_cli("finalize", "--month", "2026-09", "--by", "HR", inbox=inbox)[0] == 0
-    assert "published without reports" in run_cli.out
-    assert run_cli("render", "--month", "2026-09", "--reports", "hr", inbox=inbox)[0] == 0
-    assert "已定稿（HR" in _text(tmp_path / "out" / "2026-09" / "scorecard.pdf")
 
 
 def test_nothing_is_rendered_over_a_file_that_was_edited(published_copy, run_cli, tmp_path):
