@@ -29,8 +29,11 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from peak_rss import PeakRss  # benchmarks/ is the script's folder, first on sys.path
+from analyst_script import grid_means  # benchmarks/ is the script's folder, first on sys.path
+from peak_rss import PeakRss
+from tables import prefect_fixed_cost, print_result
 
+from gridpay.core.audit import audit_month
 from gridpay.core.context import MonthRequest
 from gridpay.core.month import Month
 from gridpay.core.policy_file import load_policy
@@ -69,7 +72,7 @@ def write_inbox(inbox: Path, responses: int, seed: int) -> int:
 
 
 def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True,
-             profile: bool = False) -> dict:
+             profile: bool = False, full_run: bool = False) -> dict:
     rss = PeakRss()
     profiler = cProfile.Profile() if profile else None
     stages: list[tuple[str, float, int]] = []
@@ -109,16 +112,32 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
     run_id, out = result.run_id, root / "reports"
     con = connect(settings.db)
     workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
+    con.close()
     rss.reset()
     floor = _floor(survey_csv)
     floor_peak = rss.peak()
+    rss.reset()
+    start = time.perf_counter()
+    grid_means(str(survey_csv))
+    analyst, analyst_peak = time.perf_counter() - start, rss.peak()
     pipeline = sum(s for _, s, _ in stages)
+    rss.reset()
+    start = time.perf_counter()
+    audit = audit_month(settings, MONTH)
+    audit_seconds, audit_peak = time.perf_counter() - start, rss.peak()
+    assert audit.passed, audit.differences
     result = {"label": label, "rows": rows, "generated": generated, "stages": list(stages), "floor": floor,
-              "floor_peak": floor_peak, "pipeline": pipeline, "workers": workers, "peak": max(p for _, _, p in stages),
-              "pdf_rate": None, "pdf_kib": None}
+              "floor_peak": floor_peak, "analyst": analyst, "analyst_peak": analyst_peak, "pipeline": pipeline,
+              "audit": audit_seconds, "audit_peak": audit_peak, "workers": workers,
+              "peak": max(p for _, _, p in stages), "pdf_rate": None, "pdf_kib": None, "full_run": None}
+    if full_run:     # as `gridpay run --reports all` (a second run of the month: the first one's rows stay)
+        rss.reset()
+        start = time.perf_counter()
+        run_month(MonthRequest(MONTH, settings, reports="all"))
+        result["full_run"], result["full_run_peak"] = time.perf_counter() - start, rss.peak()
     if not reports:
-        con.close()
         return result
+    con = connect(settings.db)
     policy = load_policy(settings.policy)
     with stage("HR scorecard"):
         render_reports(con, run_id, out, policy, which="hr")
@@ -173,13 +192,16 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile the pipeline stages of each size")
     parser.add_argument("--reports-up-to", default="1M",
                         help="render reports only at sizes up to this one (a 10M month has ~27,000 workers)")
+    parser.add_argument("--full-run-up-to", default="100k",
+                        help="time a whole `gridpay run --reports all` (every worker's PDF) at sizes up to this one")
     args = parser.parse_args()
     results = []
     for label in args.sizes.split(","):
         root = Path(tempfile.mkdtemp(prefix=f"gridpay-bench-{label}-"))
         try:
             results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed,
-                                    reports=SIZES[label] <= SIZES[args.reports_up_to], profile=args.profile))
+                                    reports=SIZES[label] <= SIZES[args.reports_up_to], profile=args.profile,
+                                    full_run=SIZES[label] <= SIZES[args.full_run_up_to]))
         finally:
             shutil.rmtree(root, ignore_errors=True)
         print_result(results[-1])
@@ -187,44 +209,6 @@ def main() -> None:
     print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
           f"duckdb {duckdb.__version__}; max RSS of the whole run {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB")
-
-
-def prefect_fixed_cost(months: int = 12) -> str:
-    """What Prefect adds around the work: starting its temporary local server with the first flow
-    run, and each month run as a subflow of one flow run (as `gridpay demo` runs its 12 months)."""
-    from prefect import flow
-
-    @flow(name="bench-month")
-    def month_flow(month: str) -> str:
-        return month
-
-    @flow(name="bench-months")
-    def months_flow(n: int) -> list[str]:
-        return [month_flow(f"2026-{m:02d}") for m in range(1, n + 1)]
-
-    start = time.perf_counter()
-    months_flow(0)
-    first = time.perf_counter() - start
-    start = time.perf_counter()
-    months_flow(months)
-    total = time.perf_counter() - start
-    return (f"\nPrefect fixed cost: first flow run (starts the temporary server) {first:.1f} s; "
-            f"one flow run with {months} month subflows {total:.1f} s ({total / months:.2f} s a month)")
-
-
-def print_result(r: dict) -> None:
-    print(f"\n## {r['label']}: {r['rows']:,} survey rows, {r['workers']:,} workers (inbox generated in {r['generated']:.1f} s)")
-    print("| stage | wall s | peak RSS GiB |")
-    print("|---|---:|---:|")
-    for name, seconds, peak in r["stages"]:
-        print(f"| {name} | {seconds:.2f} | {peak / 2**30:.2f} |")
-    print(f"| **pipeline, ingest to payroll.csv** | **{r['pipeline']:.2f}** | {r['peak'] / 2**30:.2f} |")
-    print(f"| floor: bare DuckDB latest-answer-per-household mean by grid (no memory cap) | {r['floor']:.2f} | "
-          f"{r['floor_peak'] / 2**30:.2f} |")
-    pdfs = (f"worker PDFs {r['pdf_rate']:.1f}/s for the stage (their data and font subset {r['pdf_prepare']:.1f} s, "
-            f"pool start to the first page {r['pdf_start']:.1f} s, then {r['pdf_steady']:.1f}/s), "
-            f"{r['pdf_kib']:.0f} KiB each" if r["pdf_rate"] else "reports not run")
-    print(f"pipeline / floor = {r['pipeline'] / r['floor']:.1f}x; {pdfs}")
 
 
 if __name__ == "__main__":

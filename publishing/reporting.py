@@ -24,6 +24,7 @@ from gridpay.transforms.stats import z_value
 
 
 PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is faster
+PARALLEL_COMMUNITIES = 3   # community scorecards of a district, each a few pages: from 3, a pool pays
 CALLBACKS_IN_SCORECARD = 300   # a city's month can have thousands; all of them are in callbacks.csv
 REVIEW_IN_SCORECARD = 100      # likewise review.csv
 CALLBACK_COLUMNS = ("grid_name", "date", "household_id", "answer", "comment")
@@ -58,8 +59,13 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
         write_callbacks(con, run_id, folder, policy)
         return
     workers = data.workers_with_interval(con, run_id, z_value(policy.scoring.confidence))
+    communities = con.execute("select count(distinct community) from grid_scores where run_id = ?",
+                              [run_id]).fetchone()[0]
+    # a district of several communities draws their scorecards on the pool too (with the HR
+    # roll-up drawn here, and the worker sheets after them)
+    pages = (len(workers) if which == "all" else 0) + (PARALLEL_FROM if communities >= PARALLEL_COMMUNITIES else 0)
     # the pool starts first, so that its start-up overlaps the HR scorecard
-    with worker_page_pool(len(workers) if which == "all" else 0, os.cpu_count() or 1) as pool:
+    with worker_page_pool(pages, os.cpu_count() or 1) as pool:
         _render_reports(con, run_id, folder, policy, lang, workers, pool, which == "all", empty_month)
 
 
@@ -117,10 +123,11 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments) if worker_sheets else []
     notices = notice_pages(grids, callbacks, run, lang)
     fonts = run_fonts(html + "".join(notices.values()) + "".join(pages_by_name.values()), pages)
+    on_pool = {name: pool.submit(pdf_bytes, page, fonts) for name, page in pages_by_name.items()} if pool else {}
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
     for name, page in pages_by_name.items():
         write_file(folder / "scorecards" / f"{name}.html", page.encode("utf-8"))
-        write_file(folder / "scorecards" / f"{name}.pdf", pdf_bytes(page, fonts))
+        write_file(folder / "scorecards" / f"{name}.pdf", on_pool[name].result() if pool else pdf_bytes(page, fonts))
     for name, notice in notices.items():
         html_path, pdf_path = notice_paths(folder, name)
         write_file(html_path, notice.encode("utf-8"))

@@ -37,3 +37,21 @@ def test_a_one_community_month_keeps_one_scorecard_and_the_demo_can_make_two():
     assert community_parts(grids, [], {}, [], [], {}) == {}
     tables = demo_tables(DemoScale(households=1200, months=1, communities=2))
     assert sorted(tables["grids"]["community"].unique()) == ["天井湖社区", "铜官山社区"]
+
+
+def test_community_scorecards_drawn_on_the_pool_are_the_ones_drawn_in_process(run_cli, make_inbox, tmp_path,
+                                                                              monkeypatch):
+    import gridpay.publishing.reporting as reporting
+    inbox = make_inbox()
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "井湖社区", "10")])
+    assert run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox)[0] == 0
+    month = tmp_path / "out" / "2026-09"
+    in_process = {p.name: p.read_bytes() for p in (month / "scorecards").iterdir()}
+    monkeypatch.setattr(reporting, "PARALLEL_COMMUNITIES", 2)
+    started = []
+    real_pool = reporting.worker_page_pool
+    monkeypatch.setattr(reporting, "worker_page_pool", lambda pages, n: started.append(pages) or real_pool(pages, 2))
+    assert run_cli("render", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert started == [reporting.PARALLEL_FROM]          # the pool was asked for, and drew both communities
+    assert {p.name: p.read_bytes() for p in (month / "scorecards").iterdir()} == in_process
