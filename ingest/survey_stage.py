@@ -113,14 +113,26 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
     return tables, set_aside
 
 
-def _mapping(con, name: str, values_sql: str, fn) -> None:
-    """Table `name`(raw, value): fn applied once per distinct raw text."""
-    distinct = [r[0] for r in con.execute(f"select distinct v from ({values_sql}) where v is not null").fetchall()]
+def _mapping(con, name: str, values_sql: str, fn, unchanged: str | None = None) -> None:
+    """Table `name`(raw, value): fn applied once per distinct raw text. `unchanged`, a SQL test of
+    `v`, picks out texts that fn would return as they are: DuckDB copies those (a city's month has
+    ~10M distinct household ids, nearly all typed as the platform exports them), Python sees the rest."""
+    skip = f" and not ({unchanged})" if unchanged else ""
+    distinct = [r[0] for r in con.execute(f"select distinct v from ({values_sql}) where v is not null{skip}").fetchall()]
     frame = pd.DataFrame({"raw": pd.Series(distinct, dtype="string"),
                           "value": pd.Series([fn(v) for v in distinct], dtype="object")})
     con.register("mapping_frame", frame)
-    con.execute(f"create or replace table {name} as select * from mapping_frame")
+    con.execute(f"create or replace table {name} as select raw::varchar as raw, value::varchar as value "
+                f"from mapping_frame")
     con.unregister("mapping_frame")
+    if unchanged:
+        con.execute(f"insert into {name} select distinct v, v from ({values_sql}) where v is not null and ({unchanged})")
+
+
+# Household ids that normalized_household() returns as typed: ASCII letters, digits, - and _, and
+# CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元), no 室 at the end.
+_CANONICAL_HOUSEHOLD = (r"regexp_full_match(v, '[0-9A-Za-z_\-\x{4e00}-\x{9fff}]+') and not contains(v, '幢') "
+                        r"and not contains(v, '号') and not ends_with(v, '室')")
 
 
 def _timestamp_or_none(value: str):
@@ -165,7 +177,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
                  lambda v: (normalized_cell(v) or "").lower() or None)
         by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
         _mapping(con, "map_grid", "select grid_id as v from survey_text", lambda v: by_name.get(_folded(v), _folded(v)))
-        _mapping(con, "map_household", "select household_id as v from survey_text", normalized_household)
+        _mapping(con, "map_household", "select household_id as v from survey_text", normalized_household,
+                 _CANONICAL_HOUSEHOLD)
         _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
                  f"where try_strptime(submitted_at, '{_FAST_TIMESTAMP}') is null", _timestamp_or_none)
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))

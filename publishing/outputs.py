@@ -100,13 +100,18 @@ def excel_safe(value):
     return value
 
 
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
 def csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
     """UTF-8 with BOM so that Chinese Excel opens it right; '\\n' line ends; fixed column order;
-    free text defused against formula injection."""
+    free text defused against formula injection. (Rows as lists, and excel_safe() only for a
+    cell that starts like a formula: a city's review.csv has hundreds of thousands of rows.)"""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: excel_safe(v) for k, v in row.items() if k in columns} for row in rows)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([excel_safe(v) if isinstance(v, str) and v[:1] in _FORMULA_START else v
+                      for v in map(row.get, columns)] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
