@@ -20,7 +20,7 @@ from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.publishing.outputs import remove_stale_work
 from gridpay.store.run_lock import warehouse_lock
 from gridpay.transforms.policy import Policy
-from gridpay.store.warehouse import connect, store_validation
+from gridpay.store.warehouse import connect, held_warehouse, store_validation
 from gridpay.store.runs import (check_not_finalized, close_interrupted, new_run_id, record_end, record_policy,
                                 record_start)
 
@@ -95,9 +95,10 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                     100 * summary.max_invalid_share, seconds)
             if not summary.gate_passed:
                 raise _fail_gate(ctx, _gate_message(ctx, summary), summary)
-            (grids, workers), seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
-            say("scored %d grids and %d workers in %.1f s", grids, workers, seconds)
-            outputs, seconds = _timed(step, "publish", steps.publish, ctx, summary)
+            with held_warehouse(s.db):
+                (grids, workers), seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
+                say("scored %d grids and %d workers in %.1f s", grids, workers, seconds)
+                outputs, seconds = _timed(step, "publish", steps.publish, ctx, summary)
             if kind == "audit":
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
