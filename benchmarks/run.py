@@ -147,7 +147,7 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
         grids = grids_with_change(con, run_id, MONTH)
         payroll = workers_with_interval(con, run_id, 1.96)[:sample]
         for row in grids + payroll:
-            row["flags_text"] = row["flags"]
+            row["flags_text"] = row["flags_short"] = row["flags"]
         contexts = [with_a_year_of_trend(c, seed) for c in worker_contexts(
             con, run_id, MONTH, run_summary(con, run_id, grids, payroll, 0), grids, payroll, policy.items)]
         fonts = run_fonts("", contexts)
