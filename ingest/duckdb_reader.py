@@ -75,7 +75,7 @@ def sql_text(value: object) -> str:
 
 def _source_sql(path: Path, delimiter: str | None) -> str:
     if delimiter is None:
-        return f"read_parquet({sql_text(path)})"
+        return f"read_parquet({sql_text(path)}, file_row_number = true)"
     delim = delimiter.replace("\t", "\\t")
     return (f"read_csv({sql_text(path)}, header = true, all_varchar = true, delim = E'{delim}', quote = '\"', "
             f"escape = '\"', skip = 0, comment = '', auto_detect = true)")
@@ -89,7 +89,8 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
                       aliases: dict[str, str], items: tuple[str, ...], key: bytes) -> None:
     source = _source_sql(path, delimiter)
     try:
-        raw_columns = [r[0] for r in con.execute(f"describe select * from {source}").fetchall()]
+        raw_columns = [r[0] for r in con.execute(f"describe select * from {source}").fetchall()
+                       if r[0] != "file_row_number"]
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise InputError(source_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
     names = canonical_columns(raw_columns, aliases)
@@ -117,12 +118,24 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         else:
             exprs.append(f"{value} as {quoted(name)}")
     every_cell_blank = " and ".join(f"c{i} is null" for i in range(len(raw_columns))) or "true"
-    # cells are trimmed once in the inner query; hashing, masking and the blank test read them
+    # Each row keeps its place in the file (file_row, from 0) as a column: DuckDB does not keep the
+    # order of a CREATE TABLE whose query calls a Python function (the phone hash, the comment mask):
+    # at 1M rows the table's rowids were the file's in chunks out of order, so row numbers named
+    # the wrong rows and an audit's re-run numbered them differently. A plain scan into a table
+    # keeps the order (rowid); Parquet says each row's number itself.
     try:
-        con.execute(f"create table {table} as select {', '.join(exprs)}, ({every_cell_blank}) as is_blank_row "
-                    f"from (select {', '.join(trimmed)} from {source})", dict(zip(("okey", "ikey"), _hmac_pads(key))))
+        if delimiter is None:
+            rows = f"(select file_row_number as file_row, * from {source})"
+        else:
+            con.execute(f"create or replace temp table {table}_read as select * from {source}")
+            rows = f"(select rowid as file_row, * from {table}_read)"
+        con.execute(f"create table {table} as select file_row, {', '.join(exprs)}, ({every_cell_blank}) as is_blank_row "
+                    f"from (select file_row, {', '.join(trimmed)} from {rows})",
+                    dict(zip(("okey", "ikey"), _hmac_pads(key))))
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise InputError(source_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
+    finally:
+        con.execute(f"drop table if exists {table}_read")
 
 
 def duckdb_readable(source: Source, workdir: Path, index: int,

@@ -79,7 +79,7 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
     frame = with_hashed_phone(frame, "respondent_phone", key)
     if "comment" in frame.columns:
         frame["comment"] = frame["comment"].map(masked_comment, na_action="ignore").astype("string")
-    out = pd.DataFrame({"row_number": frame["row_number"].astype("int64")})
+    out = pd.DataFrame({"file_row": range(len(frame)), "row_number": frame["row_number"].astype("int64")})
     for name in (*TEXT_COLUMNS, *items):
         name = "respondent_phone_hash" if name == "respondent_phone" else name
         out[name] = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -159,12 +159,12 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
         names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
         columns = ", ".join(quoted(c) for c in names)
-        # row_id: the file's offset plus the row's position in it, in file then row order; a blank
+        # row_id: the file's offset plus the row's place in it (file_row), in file then row order; a blank
         # row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all of it.
         offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables),
                                             initial=0))
-        parts = [f"select {offset} + rowid as row_id, {sql_text(f.file_name)} as source_file, "
-                 f"{'row_number' if _has_column(con, t, 'row_number') else 'rowid + 2'} as row_number, {columns} "
+        parts = [f"select {offset} + file_row as row_id, {sql_text(f.file_name)} as source_file, "
+                 f"{'row_number' if _has_column(con, t, 'row_number') else 'file_row + 2'} as row_number, {columns} "
                  f"from {t} where not is_blank_row" for t, f, offset in zip(tables, files, offsets)]
         empty = ("select 0 as row_id, ''::varchar as source_file, 0::bigint as row_number, "
                  + ", ".join(f"null::varchar as {quoted(c)}" for c in names) + " where false")
