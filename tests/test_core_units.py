@@ -173,3 +173,12 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
     kept = _KEEPER.execute(f"select {_CANONICAL_HOUSEHOLD} from (select ?::varchar as v)", [text]).fetchone()[0]
     if kept:
         assert normalized_household(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(-10**12, 10**12), st.integers(0, 8), st.integers(0, 6))
+def test_decimals_round_as_fractions_do(digits, exponent, places):
+    """rounded() takes the decimal module's quantize for a Decimal (fast) and exact fraction
+    arithmetic for a Fraction: both are the one rule, to the same digits and the same text."""
+    value = Decimal(digits).scaleb(-exponent)
+    assert str(rounded(value, places)) == str(rounded(Fraction(value), places))

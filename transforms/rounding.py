@@ -5,10 +5,11 @@ accepts, so a figure printed and a figure paid are never rounded two ways."""
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from fractions import Fraction
 
 RULES = ("ROUND_HALF_UP",)
+_EXACT = Context(prec=60)       # more digits than any figure gridpay rounds: quantize never rounds twice
 
 
 def rounded(value: Decimal | Fraction | int, places: int, rule: str = "ROUND_HALF_UP") -> Decimal:
@@ -16,6 +17,12 @@ def rounded(value: Decimal | Fraction | int, places: int, rule: str = "ROUND_HAL
     into a float on the way): rounded(Decimal("2.345"), 2) == Decimal("2.35")."""
     if rule not in RULES:
         raise ValueError(f"unknown rounding rule {rule!r}")
+    if isinstance(value, (Decimal, int)):
+        # the same rule by the decimal module (exact too, and ~20x faster: a city's month rounds
+        # some 100,000 figures); a negative that rounds to zero is zero, as below
+        with localcontext(_EXACT):
+            result = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return result.copy_abs() if result == 0 else result
     scaled = Fraction(value) * 10 ** places
     whole = math.floor(scaled)
     rest = scaled - whole
