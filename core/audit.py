@@ -109,12 +109,15 @@ def _published_files(result: AuditResult, month_dir: Path, recorded: dict[str, s
                                                   TABLES[name][2], ("published file", "warehouse"))
 
 
-def _find_run(db: Path, month: str, run_id: str | None) -> tuple[str, str, list[InputFile], dict[str, str]]:
+def find_run(db: Path, month: str, run_id: str | None,
+             doing: str = "audit") -> tuple[str, str, list[InputFile], dict[str, str]]:
+    """(run id, its code version, its archived inputs, the hashes recorded for its published files)
+    of the month's published run (or `run_id`), for `gridpay {doing}`; one that cannot be, refused."""
     with connect(db) as con:
         if run_id is None:
             row = con.execute("select run_id from published where month = ?", [month]).fetchone()
             if row is None:
-                raise ConfigError(f"{month} has no published run to audit")
+                raise ConfigError(f"{month} has no published run to {doing}")
             run_id = row[0]
         row = con.execute("select month, inputs_json, code_version, status, outputs_json from runs "
                           "where run_id = ?", [run_id]).fetchone()
@@ -123,7 +126,8 @@ def _find_run(db: Path, month: str, run_id: str | None) -> tuple[str, str, list[
         raise ConfigError(f"run {run_id} is not a run of {month}")
     if purged is not None:
         raise ConfigError(f"{month}: its raw survey inputs were purged on {purged:%Y-%m-%d} under the retention "
-                          f"policy; the run record, hashes and aggregates remain (gridpay history), a re-run cannot")
+                          f"policy; the run record, hashes and aggregates remain (gridpay history), not what "
+                          f"`gridpay {doing}` needs")
     if row[3] != "published" or not row[1]:
         raise ConfigError(f"run {run_id} did not publish ({row[3]}); there is nothing to reproduce")
     recorded = {o["file"]: o["sha256"] for o in json.loads(row[4] or "[]")}
@@ -133,7 +137,7 @@ def _find_run(db: Path, month: str, run_id: str | None) -> tuple[str, str, list[
 def audit_month(settings: Settings, month: str, run_id: str | None = None) -> AuditResult:
     db = require_warehouse(settings.db)
     with warehouse_lock(db, f"gridpay audit --month {month}", settings.lock_timeout_s):
-        run_id, original_code, inputs, recorded = _find_run(db, month, run_id)
+        run_id, original_code, inputs, recorded = find_run(db, month, run_id)
         result = AuditResult(month, run_id, original_code, code_version())
         with connect(db) as con:
             originals = {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()}

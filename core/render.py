@@ -12,47 +12,31 @@ import json
 import re
 import shutil
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gridpay.core.audit import published_file_problems
+from gridpay.core.audit import find_run, published_file_problems
 from gridpay.core.errors import ConfigError
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
 from gridpay.core.steps import POLICY_NAME
 from gridpay.ingest.archive import blob_bytes
+from gridpay.ingest.staging import is_survey
 from gridpay.publishing.outputs import output_hashes, swap_into_place, write_manifest
 from gridpay.publishing.reporting import render_reports
 from gridpay.store.run_lock import warehouse_lock
-from gridpay.store.runs import record_outputs
+from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.warehouse import connect, require_warehouse
 
 REPORT_PARTS = ("scorecard.html", "scorecard.pdf", "scorecards/", "workers/", "notice/")
 
 
-@dataclass(frozen=True)
-class Published:
-    run_id: str
-    inputs: list[dict]
-    recorded: dict[str, str]      # file -> SHA-256, as the warehouse recorded them
-
-    @property
-    def reports(self) -> str:
-        """What the month was published with: all, hr or none."""
-        if any(name.startswith("workers/") for name in self.recorded):
-            return "all"
-        return "hr" if "scorecard.html" in self.recorded else "none"
-
-
-def _published(db: Path, month: str) -> Published:
-    with connect(db) as con:
-        row = con.execute("select r.run_id, r.inputs_json, r.outputs_json from published p join runs r "
-                          "using (run_id) where p.month = ?", [month]).fetchone()
-    if row is None:
-        raise ConfigError(f"{month} has no published run")
-    return Published(row[0], json.loads(row[1] or "[]"), {o["file"]: o["sha256"] for o in json.loads(row[2] or "[]")})
+def published_with(recorded: dict[str, str]) -> str:
+    """What a month was published with (all, hr or none), from the files the warehouse recorded."""
+    if any(name.startswith("workers/") for name in recorded):
+        return "all"
+    return "hr" if "scorecard.html" in recorded else "none"
 
 
 def _rendered_again(name: str, reports: str) -> bool:
@@ -71,22 +55,23 @@ def _language(month_dir: Path) -> str:
 def rerender_locked(settings: Settings, month: str, reports: str | None = None, lang: str | None = None) -> list[dict]:
     """Render the month's reports (default: what it was published with) into a copy of the month
     and swap it in; the caller holds the warehouse lock. Returns the files with their SHA-256."""
-    published = _published(settings.db, month)
+    run_id, _, inputs, recorded = find_run(settings.db, month, None, doing="render")
     target = settings.out / month
     if not target.is_dir():
         raise ConfigError(f"{target}: the published month is not there (give --out, or set GRIDPAY_OUT)")
-    problems = published_file_problems(target, published.recorded)
+    problems = published_file_problems(target, recorded)
     if problems:
         raise ConfigError(f"{problems[0]}{f' (and {len(problems) - 1} more)' if len(problems) > 1 else ''}; "
                           f"the month's files are not what the warehouse recorded, so nothing is rendered over "
                           f"them: `gridpay audit --month {month}` lists every difference")
-    reports = reports or (published.reports if published.reports != "none" else "all")
+    if reports is None:         # what the month was published with; a month without reports, all
+        reports = published_with(recorded).replace("none", "all")
     lang = lang or _language(target)
-    policy_entry = next((e for e in published.inputs if e["name"] == POLICY_NAME), None)
+    policy_entry = next((e for e in inputs if e.name == POLICY_NAME), None)
     if policy_entry is None:
         raise ConfigError(f"{month}: the run's record names no archived policy")
     keys = ArchiveKeys(settings.archive_key_file, create=False)
-    policy = policy_from_bytes(blob_bytes(settings.archive, policy_entry["sha256"], keys), POLICY_NAME)
+    policy = policy_from_bytes(blob_bytes(settings.archive, policy_entry.sha256, keys), POLICY_NAME)
     staging = settings.out / f".staging-render-{uuid.uuid4().hex[:8]}"
     try:
         shutil.copytree(target, staging, ignore=lambda folder, names: [
@@ -94,15 +79,14 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
                 "/" if (Path(folder) / n).is_dir() else ""), reports)])
         manifest = json.loads((staging / "manifest.json").read_text(encoding="utf-8"))
         (staging / "manifest.json").unlink()
-        empty_month = not any(e["name"].startswith("surveys/") for e in published.inputs)
         with connect(settings.db) as con:
-            render_reports(con, published.run_id, staging, policy, lang, reports, empty_month=empty_month)
+            render_reports(con, run_id, staging, policy, lang, reports, empty_month=not any(map(is_survey, inputs)))
         write_manifest(staging, {k: v for k, v in manifest.items() if k != "outputs"})
         outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
         swap_into_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    record_outputs(settings.db, published.run_id, outputs)
+    record_outputs(settings.db, run_id, outputs)
     return outputs
 
 
@@ -115,16 +99,15 @@ def render_month(settings: Settings, month: str, reports: str | None = None, lan
 def finalize_month(settings: Settings, month: str, by: str) -> tuple[str, bool]:
     """Record the month final and render its HR documents again to say so. Returns (run id,
     whether documents were rendered: a month published with --reports none has none)."""
-    from gridpay.store.runs import finalize, unfinalize
     db = require_warehouse(settings.db)
     with warehouse_lock(db, f"gridpay finalize --month {month}", settings.lock_timeout_s):
+        run_id, _, _, recorded = find_run(db, month, None, doing="finalize")
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None))
-        published = _published(db, month)
-        if published.reports == "none":
-            return published.run_id, False
+        if published_with(recorded) == "none":
+            return run_id, False
         try:     # the HR documents carry the status; worker sheets and notices do not, and are kept
             rerender_locked(settings, month, "hr")
         except BaseException:
             unfinalize(db, month, previous)        # the documents still say 草稿: so does the warehouse
             raise
-        return published.run_id, True
+        return run_id, True

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import sqlalchemy
 from sqlalchemy.pool import NullPool
 
 from gridpay.expectations.results import RuleResult
@@ -118,14 +117,12 @@ def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite],
     """Validate each table (key) of the DuckDB file `db_file` with its suite through GX's SQL
     path, over one data source. The engine's connections are closed before returning, so the
     caller may open the file again."""
-    # NullPool: a connection GX hands back is closed, not kept in a pool that outlives the run
-    context, name, url = _quiet_context(), f"stage-{next(_source_numbers)}", f"duckdb:///{db_file}"
-    # GX opens the file several times (a test connection, the asset's reflection, the batch), and
-    # each open of a DuckDB file builds a database instance (~20 ms). While one connection made
-    # the same way stays open, DuckDB hands every later one the same instance.
-    held = sqlalchemy.create_engine(url, poolclass=NullPool).connect()
+    # NullPool: a connection GX hands back is closed, not kept in a pool that outlives the run.
+    # (GX opens the file several times; validate_staged holds its DuckDB instance open meanwhile.)
+    context, name = _quiet_context(), f"stage-{next(_source_numbers)}"
     try:
-        source = context.data_sources.add_sql(name, connection_string=url, kwargs={"poolclass": NullPool})
+        source = context.data_sources.add_sql(name, connection_string=f"duckdb:///{db_file}",
+                                              kwargs={"poolclass": NullPool})
         results = {}
         for table, suite in suites.items():
             batch = source.add_table_asset(table, table_name=table).add_batch_definition_whole_table("whole").get_batch()
@@ -141,7 +138,6 @@ def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite],
         return results
     finally:
         _release_duckdb_connections()
-        held.close()
         if name in context.data_sources.all():
             context.data_sources.delete(name)
 
