@@ -29,14 +29,12 @@ def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
 
 def _phone_hash_sql(col: str) -> str:
     """gridpay.transforms.privacy.phone_hash in SQL for ASCII input (HMAC = H(okey || H(ikey || m)));
-    anything else, such as full-width digits, goes to the Python function itself."""
+    anything else, such as full-width digits, is NULL here and hashed by the Python function itself."""
     digits = f"regexp_replace({col}, '[^0-9]', '', 'g')"
     phone = (f"nullif(case when {digits} like '0086%' and length({digits}) = 15 then {digits}[5:] "
              f"when {digits} like '86%' and length({digits}) = 13 then {digits}[3:] else {digits} end, '')")
-    return (f"case when {col} is null then null "
-            f"when regexp_full_match({col}, '[\\x00-\\x7F]*') then "
-            f"lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) "
-            f"else gp_phone_hash_py({col}) end")
+    return (f"case when regexp_full_match({col}, '[\\x00-\\x7F]*') then "
+            f"lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) end")
 
 
 def _has_blank_line(path: Path) -> bool:
@@ -85,8 +83,29 @@ def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# Columns whose texts the stage normalises once per distinct text in Python (survey_stage._mapping),
+# which trims them: trimming them here too would only cost time.
+MAPPED = ("grid_id", "household_id", "channel", "duration_s")
+_WS = r"[ \t\r\n\v\f\x{3000}\x{a0}]"
+
+
+def _trimmed(cell: str) -> str:
+    # one RE2 test, then trim only the cells that need it (trimming every cell of a 10M-row month
+    # doubled the read; testing each cell's first and last character by index cost as much)
+    return (f"nullif(case when regexp_matches({cell}, '^{_WS}|{_WS}$') then trim({cell}, '{_TRIM}') "
+            f"else {cell} end, '')")
+
+
 def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None,
                       aliases: dict[str, str], items: tuple[str, ...], key: bytes) -> None:
+    """Temp table `table`: the file's rows in file order (rowid; Parquet also says `file_row`), in one
+    scan with SQL only: the mapped columns and items as typed, the others trimmed, ASCII phone
+    numbers hashed. What SQL cannot do is left for survey_stage's view to finish in Python, row by
+    row: `phone_py` holds a number typed with other characters (full-width digits) until it is hashed,
+    and `comment` a comment not yet masked. Both live only in this connection's temp storage,
+    never in the stage file. One scan with no Python function keeps the file's order: DuckDB does
+    not keep the order of a CREATE TABLE whose query calls one (at 1M rows, rowids came out in chunks
+    out of order, so row numbers named the wrong rows)."""
     source = _source_sql(path, delimiter)
     try:
         raw_columns = [r[0] for r in con.execute(f"describe select * from {source}").fetchall()
@@ -97,45 +116,26 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     missing = [c for c in REQUIRED["surveys"] if c not in names]
     if missing:
         raise InputError(source_name, f"required column is missing (have: {', '.join(names)})", column=missing[0])
-    trimmed = []
-    for i, raw in enumerate(raw_columns):
-        text = f"{quoted(raw)}::varchar"
-        # trim only cells that need it: trimming every cell of a 10M-row month doubled the read
-        edges = f"({text})[1] in ({_TRIM_LIST}) or ({text})[-1] in ({_TRIM_LIST})"
-        trimmed.append(f"nullif(case when {edges} then trim({text}, '{_TRIM}') else {text} end, '') as c{i}")
     cell = {}
-    for i, name in enumerate(names):
-        cell.setdefault(name, f"c{i}")                 # a repeated header: the first column counts
-    exprs = []
+    for raw, name in zip(raw_columns, names):
+        cell.setdefault(name, f"{quoted(raw)}::varchar")   # a repeated header: the first column counts
+    exprs = ["file_row_number as file_row"] if delimiter is None else []
     for name in (*TEXT_COLUMNS, *items):
         value = cell.get(name, "null::varchar")
         if name == "respondent_phone":
-            exprs.append(f"{_phone_hash_sql(value)} as respondent_phone_hash")
-        elif name == "comment":
-            # only a text with a digit can hold a number to mask
-            exprs.append(f"case when regexp_matches({value}, '\\p{{Nd}}') then gp_masked_comment({value}) "
-                         f"else {value} end as comment")
-        else:
+            exprs += [f"{_phone_hash_sql(value)} as respondent_phone_hash",
+                      f"case when not regexp_full_match({value}, '[\\x00-\\x7F]*') then {value} end as phone_py"]
+        elif name in MAPPED or name in items:
             exprs.append(f"{value} as {quoted(name)}")
-    every_cell_blank = " and ".join(f"c{i} is null" for i in range(len(raw_columns))) or "true"
-    # Each row keeps its place in the file (file_row, from 0) as a column: DuckDB does not keep the
-    # order of a CREATE TABLE whose query calls a Python function (the phone hash, the comment mask):
-    # at 1M rows the table's rowids were the file's in chunks out of order, so row numbers named
-    # the wrong rows and an audit's re-run numbered them differently. A plain scan into a table
-    # keeps the order (rowid); Parquet says each row's number itself.
-    try:
-        if delimiter is None:
-            rows = f"(select file_row_number as file_row, * from {source})"
         else:
-            con.execute(f"create or replace temp table {table}_read as select * from {source}")
-            rows = f"(select rowid as file_row, * from {table}_read)"
-        con.execute(f"create table {table} as select file_row, {', '.join(exprs)}, ({every_cell_blank}) as is_blank_row "
-                    f"from (select file_row, {', '.join(trimmed)} from {rows})",
+            exprs.append(f"{_trimmed(value)} as {quoted(name)}")
+    every_cell = ", ".join(f"{quoted(r)}::varchar" for r in raw_columns)
+    exprs.append(f"regexp_full_match(concat({every_cell}), '{_WS}*') as is_blank_row")
+    try:
+        con.execute(f"create temp table {table} as select {', '.join(exprs)} from {source}",
                     dict(zip(("okey", "ikey"), _hmac_pads(key))))
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise InputError(source_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
-    finally:
-        con.execute(f"drop table if exists {table}_read")
 
 
 def duckdb_readable(source: Source, workdir: Path, index: int,

@@ -64,7 +64,10 @@ def stage_connection(workdir: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(path, config=_HELD[path]) if path in _HELD else duckdb.connect(path)
     # spill to the work folder rather than grow: a 10M-row month must fit a small machine
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
-    con.execute("set temp_directory = ?", [str(workdir / "duckdb-tmp")])
+    spill = str(workdir / "duckdb-tmp")
+    # the instance may be shared (held_stage) and have spilled already: DuckDB refuses to move it then
+    if con.execute("select current_setting('temp_directory')").fetchone()[0] != spill:
+        con.execute("set temp_directory = ?", [spill])
     return con
 
 
@@ -85,16 +88,17 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
         out[name] = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
     out["is_blank_row"] = False                     # the sheet reader leaves blank rows out
     con.register("staged_frame", out)
-    con.execute(f"create table {table} as select * from staged_frame")
+    con.execute(f"create temp table {table} as select * from staged_frame")
     con.unregister("staged_frame")
 
 
 def load_survey_files(con, files: list[Source], reading: SurveyReading, key: bytes, workdir: Path,
-                      month: str | None, grid_ids: list[str]) -> tuple[list[str], Counter]:
-    """One table per file (`survey_file_<i>`) of trimmed text, phone hashed, comment masked; and
-    what was set aside (rows of other months, totals rows), by file."""
+                      month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter]:
+    """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file,
+    as SQL over its table (`_finished_rows`); and what was set aside (rows of other months, totals
+    rows), by file."""
     _register_udfs(con, key)
-    tables, set_aside = [], Counter()
+    tables, finished, set_aside = [], [], Counter()
     for i, source in enumerate(files):
         table = f"survey_file_{i}"
         readable = duckdb_readable(source, workdir, i, reading.aliases)
@@ -110,29 +114,46 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
             if readable is not None and readable[0] != source.path:
                 readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
         tables.append(table)
-    return tables, set_aside
+        finished.append(_finished_rows(con, table, source.file_name, reading.items))
+    return tables, finished, set_aside
 
 
-def _mapping(con, name: str, values_sql: str, fn, unchanged: str | None = None) -> None:
-    """Table `name`(raw, value): fn applied once per distinct raw text. `unchanged`, a SQL test of
-    `v`, picks out texts that fn would return as they are: DuckDB copies those (a city's month has
-    ~10M distinct household ids, nearly all typed as the platform exports them), Python sees the rest."""
-    skip = f" and not ({unchanged})" if unchanged else ""
-    distinct = [r[0] for r in con.execute(f"select distinct v from ({values_sql}) where v is not null{skip}").fetchall()]
+def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...]) -> str:
+    """SELECT of a file's table with each row's place in the file (file_row, from 0; the table's
+    rowid where the reader kept the file's order but could not say it), its row number, and phone
+    numbers hashed and comments masked where the DuckDB reader left that to Python."""
+    columns = _columns(con, table)
+    file_row = "file_row" if "file_row" in columns else "rowid"
+    phone = ("coalesce(respondent_phone_hash, gp_phone_hash_py(phone_py))" if "phone_py" in columns
+             else "respondent_phone_hash")
+    # only a text with a digit can hold a number to mask; the sheet reader masked its own
+    comment = ("case when regexp_matches(comment, '\\p{Nd}') then gp_masked_comment(comment) else comment end"
+               if "phone_py" in columns else "comment")
+    texts = ", ".join(f"{phone} as respondent_phone_hash" if c == "respondent_phone" else
+                      f"{comment} as comment" if c == "comment" else quoted(c) for c in (*TEXT_COLUMNS, *items))
+    row_number = "row_number" if "row_number" in columns else f"{file_row} + 2"
+    return (f"select {file_row} as file_row, {sql_text(file_name)} as source_file, {row_number} as row_number, "
+            f"{texts} from {table} where not is_blank_row")
+
+
+def _mapping(con, name: str, values_sql: str, fn) -> None:
+    """Table `name`(raw, value): fn applied once per distinct raw text."""
+    distinct = [r[0] for r in con.execute(f"select distinct v from ({values_sql}) where v is not null").fetchall()]
     frame = pd.DataFrame({"raw": pd.Series(distinct, dtype="string"),
                           "value": pd.Series([fn(v) for v in distinct], dtype="object")})
     con.register("mapping_frame", frame)
-    con.execute(f"create or replace table {name} as select raw::varchar as raw, value::varchar as value "
+    con.execute(f"create or replace temp table {name} as select raw::varchar as raw, value::varchar as value "
                 f"from mapping_frame")
     con.unregister("mapping_frame")
-    if unchanged:
-        con.execute(f"insert into {name} select distinct v, v from ({values_sql}) where v is not null and ({unchanged})")
 
 
-# Household ids that normalized_household() returns as typed: ASCII letters, digits, - and _, and
-# CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元), no 室 at the end.
-_CANONICAL_HOUSEHOLD = (r"regexp_full_match(v, '[0-9A-Za-z_\-\x{4e00}-\x{9fff}]+') and not contains(v, '幢') "
-                        r"and not contains(v, '号') and not ends_with(v, '室')")
+def _canonical_household(col: str) -> str:
+    """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
+    - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
+    no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
+    the platform exports them); Python normalises the rest, once each."""
+    return (fr"(regexp_full_match({col}, '[0-9A-Za-z_\-\x{{4e00}}-\x{{9fff}}]+') and not contains({col}, '幢') "
+            fr"and not contains({col}, '号') and not ends_with({col}, '室'))")
 
 
 def _timestamp_or_none(value: str):
@@ -153,23 +174,21 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
-        tables, set_aside = load_survey_files(con, files, reading, key, workdir, month, list(grids))
+        tables, finished, set_aside = load_survey_files(con, files, reading, key, workdir, month, list(grids))
         con.execute("create or replace table set_aside (source_file varchar, what varchar, rows_set_aside integer)")
         for (file, what), rows in sorted(set_aside.items()):
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
         names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
-        columns = ", ".join(quoted(c) for c in names)
         # row_id: the file's offset plus the row's place in it (file_row), in file then row order; a blank
         # row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all of it.
         offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables),
                                             initial=0))
-        parts = [f"select {offset} + file_row as row_id, {sql_text(f.file_name)} as source_file, "
-                 f"{'row_number' if _has_column(con, t, 'row_number') else 'file_row + 2'} as row_number, {columns} "
-                 f"from {t} where not is_blank_row" for t, f, offset in zip(tables, files, offsets)]
+        parts = [f"select {offset} + file_row as row_id, * exclude (file_row) from ({rows})"
+                 for rows, offset in zip(finished, offsets)]
         empty = ("select 0 as row_id, ''::varchar as source_file, 0::bigint as row_number, "
                  + ", ".join(f"null::varchar as {quoted(c)}" for c in names) + " where false")
-        # a view: the per-file tables are read twice more (distinct texts, the final table), not copied
-        con.execute(f"create view survey_text as {' union all '.join(parts) or empty}")
+        # a temp view: the per-file temp tables are read twice more (distinct texts, the final table), not copied
+        con.execute(f"create temp view survey_text as {' union all '.join(parts) or empty}")
         answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in items) or "select null as v"
         _mapping(con, "map_answer", answers, normalized_likert)
         _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
@@ -177,8 +196,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
                  lambda v: (normalized_cell(v) or "").lower() or None)
         by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
         _mapping(con, "map_grid", "select grid_id as v from survey_text", lambda v: by_name.get(_folded(v), _folded(v)))
-        _mapping(con, "map_household", "select household_id as v from survey_text", normalized_household,
-                 _CANONICAL_HOUSEHOLD)
+        _mapping(con, "map_household", "select household_id as v from survey_text "
+                 f"where not {_canonical_household('household_id')}", normalized_household)
         _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
                  f"where try_strptime(submitted_at, '{_FAST_TIMESTAMP}') is null", _timestamp_or_none)
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
@@ -187,7 +206,9 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             create table surveys as
             select s.row_id::integer as row_id,
                    s.source_file, s.row_number::integer as row_number, s.response_id,
-                   gr.value::varchar as grid_id, hh.value::varchar as household_id,
+                   gr.value::varchar as grid_id,
+                   case when {_canonical_household("s.household_id")} then s.household_id
+                        else hh.value::varchar end as household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{_FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
                    ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols}
@@ -199,12 +220,12 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join map_duration du on du.raw = s.duration_s{item_joins}""")
         con.execute("drop view survey_text")
         for t in tables:
-            con.execute(f"drop table {t}")
+            con.execute(f"drop table {t}")        # temp: phone numbers typed unusually are still in clear
         return con.execute("select count(*) from surveys").fetchone()[0]
 
 
-def _has_column(con, table: str, column: str) -> bool:
-    return column in {r[0] for r in con.execute(f"describe {table}").fetchall()}
+def _columns(con, table: str) -> set[str]:
+    return {r[0] for r in con.execute(f"describe {table}").fetchall()}
 
 
 def staged_counts(workdir: Path) -> tuple[int, dict[str, int]]:
