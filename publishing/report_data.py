@@ -163,12 +163,12 @@ REVIEW_COLUMNS = ("response_id", "grid_id", "grid_name", "source_file", "row_num
 def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str, at_or_below: int) -> list[dict]:
     """Counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back."""
     rows = con.execute(
-        "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d'), s.household_id, a.answer, s.comment "
-        "from counted_responses c "
+        "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d'), s.household_id, s.answers[i.position], "
+        "s.comment from counted_responses c "
         "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id "
-        "join raw_answers a on a.run_id = c.run_id and a.row_id = c.row_id and a.item = ? "
+        "join policy_items i on i.run_id = c.run_id and i.item = ? "
         "join grid_scores g on g.run_id = c.run_id and g.grid_id = c.grid_id "
-        "where c.run_id = ? and try_cast(a.answer as integer) <= ? "
+        "where c.run_id = ? and try_cast(s.answers[i.position] as integer) <= ? "
         "order by g.grid_id, s.submitted_at_ts, s.row_id", [overall_item, run_id, at_or_below]).fetchall()
     return [{"grid_name": r[0], "date": r[1], "household_id": r[2], "answer": r[3], "comment": r[4] or ""}
             for r in rows]

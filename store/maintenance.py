@@ -15,7 +15,7 @@ from gridpay.publishing.outputs import remove_stale_work
 from gridpay.store.run_lock import WarehouseBusy, warehouse_lock
 from gridpay.store.warehouse import connect, require_warehouse
 
-RAW_SURVEY_TABLES = ("raw_surveys", "raw_answers", "counted_responses", "response_flags")
+RAW_SURVEY_TABLES = ("raw_surveys", "counted_responses", "response_flags")
 
 
 def doctor(db: Path, out: Path, archive: Path) -> list[str]:

@@ -104,18 +104,17 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
     # the stage file holds the survey rows (hashed, masked) and validation's verdict on each
     con.execute("attach ? as stage (read_only)", [str(workdir / STAGE_DB)])
     try:
-        con.execute("insert into raw_surveys select ?, s.row_id, s.source_file, s.row_number, s.response_id, "
-                    "s.grid_id, s.household_id, s.respondent_phone_hash, s.submitted_at, s.submitted_at_ts, "
-                    "s.channel, s.duration_s, s.comment, v.invalid_reason from stage.surveys s "
-                    "left join stage.survey_invalid v using (row_id)", [run_id])
-        # Item names come from the policy (checked to be plain identifiers), never from input files.
-        items = ", ".join(f'"{item}"' for item in policy.items)
-        con.execute(f"insert into raw_answers select ?, row_id, item, answer from "
-                    f"(unpivot (select row_id, {items} from stage.surveys) on {items} "
-                    f"into name item value answer)", [run_id])
+        # Item names come from the policy (checked to be plain identifiers), never from input files;
+        # a row's answers are one list, in the policy's item order (policy_items.position).
+        answers = ", ".join(f's."{item}"' for item in policy.items)
+        con.execute("insert into raw_surveys by name select ? as run_id, s.row_id, s.source_file, s.row_number, "
+                    "s.response_id, s.grid_id, s.household_id, s.respondent_phone_hash, s.submitted_at, "
+                    f"s.submitted_at_ts, s.channel, s.duration_s, s.comment, [{answers}] as answers, v.invalid_reason "
+                    "from stage.surveys s left join stage.survey_invalid v using (row_id)", [run_id])
     finally:
         con.execute("detach stage")
-    insert_rows(con, "policy_items", [[run_id, item, weight] for item, weight in policy.item_weights.items()])
+    insert_rows(con, "policy_items", [[run_id, item, policy.item_weights[item], position]
+                                      for position, item in enumerate(policy.items, start=1)])
 
 
 def store_validation(con: duckdb.DuckDBPyConnection, run_id: str, month: str, rules) -> None:

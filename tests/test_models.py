@@ -71,7 +71,14 @@ def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run
         columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
                                              "where table_name in ('runs', 'grid_scores')").fetchall()}
         old_runs = con.execute("select count(*) from runs where status = 'published'").fetchone()[0]
-    assert versions == [1, 2, 3] and {"log_file", "window_months", "window_responses"} <= columns and old_runs == 1
+        # migration 4: the old run's 38 answer rows are now on its survey rows, in its items' order
+        answers = con.execute("select s.row_id, p.position, p.item, s.answers[p.position] from raw_surveys s "
+                              "join policy_items p using (run_id) where s.answers[p.position] is not null "
+                              "order by all").fetchall()
+        tables = {t for (t,) in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert versions == [1, 2, 3, 4] and {"log_file", "window_months", "window_responses"} <= columns and old_runs == 1
+    assert len(answers) == 38 and answers[:2] == [(0, 1, "sat_environment", "5"), (0, 2, "sat_safety", "5")]
+    assert "raw_answers" not in tables
     with connect(db) as con:          # opening it again applies nothing
         assert migrate(con) == []
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox())[0] == 0

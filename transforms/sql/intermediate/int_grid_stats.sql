@@ -7,18 +7,16 @@ with agg as (
         count(*) as responses,
         sum(r.response_score) as sum_score,
         sum(r.response_score * r.response_score) as sum_sq,
-        count(o.overall_answer) as overall_answered,
-        count(*) filter (where o.overall_answer >= 4) as good,
-        count(*) filter (where o.overall_answer >= 3) as satisfied
+        count(r.overall_answer) as overall_answered,
+        count(*) filter (where r.overall_answer >= 4) as good,
+        count(*) filter (where r.overall_answer >= 3) as satisfied
     from int_response_scores as r
-    left join int_response_answers as o using (row_id)
     group by r.grid_id
 ),
 flags as (
-    select s.grid_id, f.flag, count(*) as n
+    select f.grid_id, f.flag, count(*) as n
     from int_response_flags as f
-    join stg_surveys as s using (row_id)
-    group by s.grid_id, f.flag
+    group by f.grid_id, f.flag
 )
 select
     g.grid_id,

@@ -1,15 +1,22 @@
 -- grain: one row per counted response: its 0-100 score (weighted mean of answered items,
--- rescaled so scale_min -> 0 and scale_max -> 100), kept as an exact decimal
+-- rescaled so scale_min -> 0 and scale_max -> 100), kept as an exact decimal; with the columns
+-- the flag and grid models read
 -- key: row_id
 select
-    s.row_id,
-    s.grid_id,
-    s.household_id,
-    s.submitted_at,
+    a.row_id,
+    a.grid_id,
+    a.household_id,
+    a.submitted_at,
+    a.channel,
+    a.duration_s,
+    a.answers,
+    a.answered_items,
+    a.lowest_answer,
+    a.highest_answer,
+    a.overall_answer,
     cast(round(100 * a.weighted_points / (a.weight_total * (p.scale_max - p.scale_min)), 6)
          as decimal(18, 6)) as response_score
-from stg_surveys as s
-join int_response_answers as a on a.row_id = s.row_id
+from int_response_answers as a
 cross join run_params as p
-where not s.is_invalid
-  and s.row_id not in (select row_id from int_survey_exclusions)
+where not a.is_invalid
+  and a.row_id not in (select row_id from int_survey_exclusions)

@@ -1,56 +1,60 @@
 -- grain: one row per valid survey row that policy keeps out of the scores, with its reason.
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
 -- speeder, no item answered; then one household, one voice among the rows still standing.
+-- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
+-- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
 with p as (select * from run_params),
-valid as (
-    -- only the columns the rules read: this set is used three times, and DuckDB keeps it whole
-    select s.row_id, s.grid_id, s.household_id, s.respondent_phone_hash, s.submitted_at, s.source_file,
-           s.row_number, s.duration_s, coalesce(n.answered_items, 0) as answered_items
-    from stg_surveys as s
-    left join int_response_answers as n on n.row_id = s.row_id
-    where not s.is_invalid
-),
 self_rated as (
-    select distinct v.row_id
-    from valid as v
-    join stg_assignments as a on a.grid_id = v.grid_id
-    join stg_workers as w on w.worker_id = a.worker_id
+    select distinct s.row_id
+    from stg_surveys as s
+    join stg_workers as w on w.phone_hash = s.respondent_phone_hash
+    join stg_assignments as a on a.worker_id = w.worker_id and a.grid_id = s.grid_id
     cross join p
     where p.exclude_self_rating
-      and w.phone_hash = v.respondent_phone_hash
+      and not s.is_invalid
       and a.start_date <= p.month_end
       and coalesce(a.end_date, p.month_end) >= p.month_start
 ),
 median_duration as (
     -- self-ratings do not move the bar that other answers are measured against
     select median(duration_s) as seconds
-    from valid
-    where duration_s is not null and row_id not in (select row_id from self_rated)
+    from stg_surveys
+    where not is_invalid and duration_s is not null and row_id not in (select row_id from self_rated)
 ),
 first_pass as (
     select
-        v.row_id, v.household_id, v.submitted_at, v.source_file, v.row_number,
+        s.row_id, s.household_id,
         case
-            when v.row_id in (select row_id from self_rated)
+            when s.row_id in (select row_id from self_rated)
                 then 'excluded: self_rating (the respondent''s phone is that of a worker assigned to this grid)'
-            when p.speeder = 'exclude' and v.duration_s < p.speeder_fraction * (select seconds from median_duration)
+            when p.speeder = 'exclude' and s.duration_s < p.speeder_fraction * (select seconds from median_duration)
                 then 'excluded: speeder (answered far faster than the month''s median time)'
-            when v.answered_items = 0
+            when not list_bool_or(list_transform(s.answers, lambda answer: answer is not null))
                 then 'excluded: no_items (no item answered)'
         end as reason
-    from valid as v
+    from stg_surveys as s
     cross join p
+    where not s.is_invalid
+),
+repeated as (
+    -- households that may have answered more than once: only their rows are ranked (a city's month
+    -- has millions of households, nearly all answering once: ranking them all sorted the month).
+    -- Grouped by the id's 64-bit hash, not its text, to keep 10M groups small; a collision only
+    -- ranks a few more rows, each alone in its household.
+    select hash(household_id) as household_hash from first_pass where reason is null
+    group by household_hash having count(*) > 1
 ),
 ranked as (
     select
-        row_id,
+        s.row_id,
         row_number() over (
-            partition by household_id
-            order by submitted_at desc, source_file desc, row_number desc
+            partition by s.household_id
+            order by s.submitted_at desc, s.source_file desc, s.row_number desc
         ) as household_rank
-    from first_pass
-    where reason is null
+    from first_pass as f
+    join stg_surveys as s using (row_id)
+    where f.reason is null and hash(f.household_id) in (select household_hash from repeated)
 )
 select row_id, reason
 from first_pass

@@ -2,16 +2,10 @@
 -- moves with the overall item across counted responses (Pearson r from exact integer sums, so the
 -- figure is the same on every run)
 -- key: item
-with pairs as (
-    select a.item, a.answer as x, o.overall_answer as y
-    from int_answers as a
-    join int_response_answers as o on o.row_id = a.row_id
-    where a.row_id in (select row_id from int_response_scores)
-      and a.answer is not null and o.overall_answer is not null
-),
-sums as (
-    select item, count(*) as n, sum(x) as sx, sum(y) as sy, sum(x * x) as sxx, sum(y * y) as syy, sum(x * y) as sxy
-    from pairs
+with sums as (
+    select item, sum(pairs) as n, sum(sum_x) as sx, sum(sum_y) as sy, sum(sum_xx) as sxx, sum(sum_yy) as syy,
+           sum(sum_xy) as sxy
+    from int_grid_item_sums
     group by item
 )
 select

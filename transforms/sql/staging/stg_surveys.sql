@@ -1,5 +1,6 @@
 -- grain: one row per survey row read this month (valid or not)
 -- key: row_id
+-- materialized: view (scanned from the warehouse by each model: a copy of a 10M-row month held in memory made every later model spill)
 select
     row_id,
     source_file,
@@ -12,6 +13,8 @@ select
     channel,
     try_cast(duration_s as integer) as duration_s,  -- invalid rows stay here, flagged
     comment,
+    -- one per policy item, in run_params.items order; null where blank (or on rows validation rejected)
+    list_transform(answers, lambda answer: try_cast(answer as integer)) as answers,
     invalid_reason,
     invalid_reason is not null as is_invalid
 from raw_surveys
