@@ -56,7 +56,8 @@ def empirical_bayes(means: Sequence[float], variances: Sequence[float], iteratio
     if k < 4:
         return Shrinkage(sum(means) / k if k else math.nan, math.nan, (0.0,) * k, tuple(means),
                          tuple(math.sqrt(v) for v in variances))
-    tau2 = max(0.0, sum((y - sum(means) / k) ** 2 for y in means) / (k - 1) - sum(variances) / k)
+    grand = sum(means) / k          # once: inside the sum it made the fit quadratic in the grids
+    tau2 = max(0.0, sum((y - grand) ** 2 for y in means) / (k - 1) - sum(variances) / k)
     for _ in range(iterations):
         weights = [1 / (v + tau2) if v + tau2 > 0 else 1.0 for v in variances]
         mu = sum(w * y for w, y in zip(weights, means)) / sum(weights)
