@@ -64,6 +64,9 @@ def stage_connection(workdir: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(path, config=_HELD[path]) if path in _HELD else duckdb.connect(path)
     # spill to the work folder rather than grow: a 10M-row month must fit a small machine
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
+    # a scratch file, read back once or twice and deleted with the run: DuckDB's choosing a compression
+    # for each column as it writes took half the time of writing a 10M-row month's surveys table
+    con.execute("set force_compression = 'uncompressed'")
     spill = str(workdir / "duckdb-tmp")
     # the instance may be shared (held_stage) and have spilled already: DuckDB refuses to move it then
     if con.execute("select current_setting('temp_directory')").fetchone()[0] != spill:

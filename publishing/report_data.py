@@ -141,37 +141,49 @@ def review_rows(grids: list[dict]) -> list[dict]:
             for g in grids for flag, count in (item.split(":") for item in g["review_flags"].split(";") if item)]
 
 
-def review_list(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
-    """Each counted answer with a review flag (they count as usual): which answer, where it came
-    from and why HR may look at it. No phone, no comment: the response id finds it in the file."""
-    rows = con.execute(
-        "select s.response_id, g.grid_id, g.grid_name, s.source_file, s.row_number, "
-        "strftime(s.submitted_at_ts, '%Y-%m-%d %H:%M'), s.channel, s.duration_s, "
-        "string_agg(f.flag, ';' order by f.flag) "
-        "from response_flags f "
-        "join raw_surveys s on s.run_id = f.run_id and s.row_id = f.row_id "
-        "join counted_responses c on c.run_id = f.run_id and c.row_id = f.row_id "
-        "join grid_scores g on g.run_id = f.run_id and g.grid_id = c.grid_id "
-        "where f.run_id = ? group by all order by g.grid_id, s.source_file, s.row_number", [run_id]).fetchall()
-    return [dict(zip(REVIEW_COLUMNS, r)) for r in rows]
-
-
 REVIEW_COLUMNS = ("response_id", "grid_id", "grid_name", "source_file", "row_number", "submitted_at", "channel",
                   "duration_s", "flags")
+# review.csv: each counted answer with a review flag (they count as usual): which answer, where it
+# came from and why HR may look at it. No phone, no comment: the response id finds it in the file.
+REVIEW_SQL = (
+    "with flagged as (select row_id, string_agg(flag, ';' order by flag) as flags from response_flags "
+    "where run_id = $run_id group by row_id) "
+    "select s.response_id, g.grid_id, g.grid_name, s.source_file, s.row_number, "
+    "strftime(s.submitted_at_ts, '%Y-%m-%d %H:%M') as submitted_at, s.channel, s.duration_s, f.flags "
+    "from flagged f "
+    "join raw_surveys s on s.run_id = $run_id and s.row_id = f.row_id "       # flagged rows are counted ones,
+    "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "    # scored in the grid they name
+    "order by g.grid_id, s.source_file, s.row_number")
+REVIEW_ORDER = ("grid_id", "source_file", "row_number")
+
+
+def review_list(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    return [dict(zip(REVIEW_COLUMNS, r)) for r in con.execute(REVIEW_SQL, {"run_id": run_id}).fetchall()]
+
+
+CALLBACK_COLUMNS = ("grid_name", "date", "household_id", "answer", "comment")
+# callbacks.csv: counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back
+CALLBACK_SQL = (
+    "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d') as date, s.household_id, "
+    "s.answers[(select position from policy_items where run_id = $run_id and item = $overall_item)] as answer, "
+    "coalesce(s.comment, '') as comment, "
+    "g.grid_id, s.submitted_at_ts, s.row_id "              # the lines' order (CALLBACK_ORDER), not printed
+    "from raw_surveys s "
+    "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "
+    "where s.run_id = $run_id and try_cast(s.answers[(select position from policy_items "
+    "where run_id = $run_id and item = $overall_item)] as integer) <= $at_or_below "
+    "and s.row_id in (select row_id from counted_responses where run_id = $run_id) "
+    "order by g.grid_id, s.submitted_at_ts, s.row_id")
+CALLBACK_ORDER = ("grid_id", "submitted_at_ts", "row_id")
+
+
+def callback_params(run_id: str, overall_item: str, at_or_below: int) -> dict:
+    return {"run_id": run_id, "overall_item": overall_item, "at_or_below": at_or_below}
 
 
 def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str, at_or_below: int) -> list[dict]:
-    """Counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back."""
-    rows = con.execute(
-        "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d'), s.household_id, s.answers[i.position], "
-        "s.comment from counted_responses c "
-        "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id "
-        "join policy_items i on i.run_id = c.run_id and i.item = ? "
-        "join grid_scores g on g.run_id = c.run_id and g.grid_id = c.grid_id "
-        "where c.run_id = ? and try_cast(s.answers[i.position] as integer) <= ? "
-        "order by g.grid_id, s.submitted_at_ts, s.row_id", [overall_item, run_id, at_or_below]).fetchall()
-    return [{"grid_name": r[0], "date": r[1], "household_id": r[2], "answer": r[3], "comment": r[4] or ""}
-            for r in rows]
+    rows = con.execute(CALLBACK_SQL, callback_params(run_id, overall_item, at_or_below)).fetchall()
+    return [dict(zip(CALLBACK_COLUMNS, r[:len(CALLBACK_COLUMNS)])) for r in rows]
 
 
 def comments_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, list[str]]:

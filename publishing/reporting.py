@@ -14,7 +14,7 @@ import duckdb
 from gridpay.publishing import report_data as data
 from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
-from gridpay.publishing.outputs import csv_bytes, write_file
+from gridpay.publishing.outputs import csv_from_query, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
 from gridpay.reports.fonts import subset_fonts
 from gridpay.reports.render import flags_short, flags_text, pdf_bytes, reason_text, report_charset, report_html
@@ -27,7 +27,6 @@ PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is fa
 PARALLEL_COMMUNITIES = 3   # community scorecards of a district, each a few pages: from 3, a pool pays
 CALLBACKS_IN_SCORECARD = 300   # a city's month can have thousands; all of them are in callbacks.csv
 REVIEW_IN_SCORECARD = 100      # likewise review.csv
-CALLBACK_COLUMNS = ("grid_name", "date", "household_id", "answer", "comment")
 
 
 def _floats(rows: list[dict], name: str) -> list[float | None]:
@@ -69,13 +68,14 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
         _render_reports(con, run_id, folder, policy, lang, workers, pool, which == "all", empty_month)
 
 
-def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> tuple[list[dict], list[dict]]:
-    """callbacks.csv and review.csv, whatever reports are rendered: HR works from both."""
-    callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
-    write_file(folder / "callbacks.csv", csv_bytes(callbacks, CALLBACK_COLUMNS))
-    review = data.review_list(con, run_id)
-    write_file(folder / "review.csv", csv_bytes(review, data.REVIEW_COLUMNS))
-    return callbacks, review
+def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> None:
+    """callbacks.csv and review.csv, whatever reports are rendered: HR works from both. Their lines
+    are made by DuckDB (a city's month has ~800,000 review lines); the scorecard reads the rows."""
+    write_file(folder / "callbacks.csv", csv_from_query(
+        con, data.CALLBACK_SQL, data.callback_params(run_id, policy.overall_item, policy.callback_at_or_below),
+        data.CALLBACK_COLUMNS, data.CALLBACK_ORDER))
+    write_file(folder / "review.csv", csv_from_query(con, data.REVIEW_SQL, {"run_id": run_id}, data.REVIEW_COLUMNS,
+                                                     data.REVIEW_ORDER))
 
 
 def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, workers: list[dict],
@@ -97,7 +97,9 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         row["reason"] = reason_text(row["code"], lang)
     items = data.item_drivers(con, run_id)
     run = {**data.run_summary(con, run_id, grids, workers, quarantined), "empty_month": empty_month}
-    callbacks, review = write_callbacks(con, run_id, folder, policy)
+    write_callbacks(con, run_id, folder, policy)
+    callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
+    review = data.review_list(con, run_id)
     for row in review:
         row["flags_text"] = "、".join(words[f"review_{f}"] for f in row["flags"].split(";"))
 
