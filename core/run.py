@@ -4,8 +4,11 @@ calls it too, handing in a `step` that runs each step as a task. Every outcome i
 the warehouse's runs table; one plain line per step goes to the `gridpay` logger."""
 from __future__ import annotations
 
+import importlib
 import logging
 import shutil
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +48,15 @@ class MonthResult:
     policy: Policy              # as applied: parsed from the archived bytes
 
 
+def _import_validation_meanwhile() -> None:
+    """Import GX (~5 s on 2 cores, most of a small month's run or audit) on a thread while the run
+    archives and reads its inputs: DuckDB releases the GIL as it reads, so the two overlap, and
+    the validate step's own import waits for this one rather than starting again."""
+    if "gridpay.expectations.validate" not in sys.modules:
+        threading.Thread(target=importlib.import_module, args=("gridpay.expectations.validate",),
+                         name="import-gx", daemon=True).start()
+
+
 def _timed(step: Step, name: str, fn: Callable, *args, io: bool = False):
     started = time.monotonic()
     result = step(name, fn, *args, io=io)
@@ -67,6 +79,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             run_id = new_run_id(month)
             record_start(con, run_id, month, kind, request.reason, request.log_file)
         ctx = None
+        _import_validation_meanwhile()
         try:
             # an audit never makes an archive key: without the right one it stops (exit 2)
             keys = ArchiveKeys(s.archive_key_file, create=kind != "audit")
