@@ -7,6 +7,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -27,6 +28,7 @@ PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is fa
 PARALLEL_COMMUNITIES = 3   # community scorecards of a district, each a few pages: from 3, a pool pays
 CALLBACKS_IN_SCORECARD = 300   # a city's month can have thousands; all of them are in callbacks.csv
 REVIEW_IN_SCORECARD = 100      # likewise review.csv
+RANKING_ENDS = 10     # a ranking chart of more than 20 grids: their 10 lowest and 10 highest (one page)
 
 
 def _floats(rows: list[dict], name: str) -> list[float | None]:
@@ -39,15 +41,28 @@ def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: li
     community = series.pop("", [None] * len(months))
     if areas is not None:     # one community of a district: its areas, and the district's line
         series = {a: v for a, v in series.items() if a in areas}
+    shown = ranked_part(grids)
     ranking = grid_ranking_figure(
-        [g["grid_name"] for g in grids], _floats(grids, "adjusted_score"), _floats(grids, "raw_score"),
-        _floats(grids, "adjusted_ci_low"), _floats(grids, "adjusted_ci_high"),
-        [g["is_insufficient"] for g in grids], words["score_axis"])
+        [g["grid_name"] for g in shown], _floats(shown, "adjusted_score"), _floats(shown, "raw_score"),
+        _floats(shown, "adjusted_ci_low"), _floats(shown, "adjusted_ci_high"),
+        [g["is_insufficient"] for g in shown], words["score_axis"])
     trend = trend_figure(months, {words["community_line"]: community, **series}, words["score_axis"],
                          bold=words["community_line"])
     bars = items_figure([words.get(f"item_{i['item']}", i["item"]) for i in items],
                         [float(i["score"]) for i in items], words["score_axis"])
-    return {"ranking": svg_data_uri(ranking), "trend": svg_data_uri(trend), "item_bars": svg_data_uri(bars)}
+    return {"ranking": svg_data_uri(ranking), "trend": svg_data_uri(trend), "item_bars": svg_data_uri(bars),
+            "ranking_part": RANKING_ENDS if len(shown) < len(grids) else None, "ranking_total": len(grids)}
+
+
+def ranked_part(grids: list[dict]) -> list[dict]:
+    """The grids the ranking chart draws: all of them, or in a district of hundreds (a bar each
+    made a chart metres long, and ~45 s of a 2,000-grid scorecard) the RANKING_ENDS lowest and
+    highest adjusted scores; every grid stays in the table below it."""
+    if len(grids) <= 2 * RANKING_ENDS:
+        return grids
+    scored = sorted((g for g in grids if g["adjusted_score"]), key=lambda g: (Decimal(g["adjusted_score"]), g["grid_id"]))
+    ends = {g["grid_id"] for g in scored[:RANKING_ENDS] + scored[-RANKING_ENDS:]}
+    return [g for g in grids if g["grid_id"] in ends]
 
 
 def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, policy: Policy,

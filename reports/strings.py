@@ -10,6 +10,7 @@ LABELS: dict[str, dict[str, str]] = {
         "summary": "概况", "rows_read": "读取问卷", "rows_counted": "计入评分", "rows_quarantined": "隔离问卷",
         "response_rate": "参评率", "total_pay": "绩效工资合计", "target_total": "绩效工资基数合计",
         "grid_ranking": "各网格满意度得分（0-100，横线为95%置信区间）", "score_axis": "满意度得分（0-100）",
+        "ranking_part": "图中为调整后得分最低和最高的各 {n} 个网格（共 {total} 个网格；每个网格的得分见下表和 grid_scores.csv）。",
         "grids": "网格得分", "grid": "网格", "grid_id": "网格编号", "responses": "有效问卷", "households": "户数",
         "raw_score": "原始得分", "adjusted_score": "调整后得分", "ci": "调整后95%区间", "flags": "标记",
         "workers": "网格员绩效", "worker": "网格员", "worker_id": "工号", "score": "得分",
@@ -98,6 +99,8 @@ LABELS: dict[str, dict[str, str]] = {
         "summary": "Summary", "rows_read": "Rows read", "rows_counted": "Counted", "rows_quarantined": "Quarantined",
         "response_rate": "Response rate", "total_pay": "Total performance pay", "target_total": "Total target",
         "grid_ranking": "Grid scores (0-100, line = 95% confidence interval)", "score_axis": "Score (0-100)",
+        "ranking_part": "The chart shows the {n} grids with the lowest and the {n} with the highest adjusted scores "
+                        "(of {total} grids; every grid's score is in the table below and in grid_scores.csv).",
         "grids": "Grid scores", "grid": "Grid", "grid_id": "Grid id", "responses": "Responses",
         "households": "Households", "raw_score": "Raw score", "adjusted_score": "Adjusted score",
         "ci": "Adjusted 95% CI", "flags": "Flags", "workers": "Worker pay", "worker": "Worker", "worker_id": "Id",

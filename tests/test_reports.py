@@ -159,3 +159,17 @@ def test_a_worker_with_no_scored_month_sees_no_empty_chart_and_each_sheet_is_one
     for pdf in sorted(workers.glob("*.pdf")):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"^Pages:\s+1$", info, re.M), pdf.name
+
+
+def test_a_district_of_hundreds_of_grids_charts_its_lowest_and_highest_scores_only():
+    """A bar a grid made a 2,000-grid scorecard's chart metres long; the table keeps every grid."""
+    from gridpay.publishing.reporting import RANKING_ENDS, ranked_part
+    grids = [{"grid_id": f"G{i:03d}", "adjusted_score": f"{(i * 37) % 100}.50" if i % 10 else ""}
+             for i in range(300)]
+    shown = ranked_part(grids)
+    scores = sorted(float(g["adjusted_score"]) for g in grids if g["adjusted_score"])
+    assert len(shown) == 2 * RANKING_ENDS
+    kept = sorted(float(g["adjusted_score"]) for g in shown)
+    assert kept == scores[:RANKING_ENDS] + scores[-RANKING_ENDS:]
+    assert [g["grid_id"] for g in shown] == sorted(g["grid_id"] for g in shown)     # in the table's order
+    assert ranked_part(grids[:2 * RANKING_ENDS]) == grids[:2 * RANKING_ENDS]              # a community: every grid
