@@ -3,17 +3,7 @@
 -- the flag and grid models read
 -- key: row_id
 select
-    a.row_id,
-    a.grid_id,
-    a.household_id,
-    a.submitted_at,
-    a.channel,
-    a.duration_s,
-    a.answers,
-    a.answered_items,
-    a.lowest_answer,
-    a.highest_answer,
-    a.overall_answer,
+    a.* exclude (is_invalid, weighted_points, weight_total),
     cast(round(100 * a.weighted_points / (a.weight_total * (p.scale_max - p.scale_min)), 6)
          as decimal(18, 6)) as response_score
 from int_response_answers as a
