@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SURVEY_HEADER, survey, write_csv
 from gridpay.ingest.survey_files import SurveyReading
-from gridpay.ingest.survey_stage import STAGE_DB, stage_surveys
+from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_surveys, staged_counts
 from gridpay.transforms.privacy import phone_hash
 
 ITEMS = ("sat_environment", "sat_safety", "sat_service", "sat_responsiveness", "sat_overall")
@@ -50,3 +50,19 @@ def test_a_file_name_with_a_quote_is_read_by_duckdb_and_named_as_it_is(tmp_path,
     assert stage_surveys([path], SurveyReading({}, ITEMS), KEY, tmp_path / "work") == len(ROWS)
     with duckdb.connect(str(tmp_path / "work" / STAGE_DB), read_only=True) as con:
         assert con.execute("select distinct source_file from surveys").fetchall() == [("2026-09 o'brien.csv",)]
+
+
+def test_a_month_that_spills_to_disk_is_staged_and_counted_on_the_instance_a_run_holds(tmp_path, monkeypatch):
+    """Under a small memory cap the stage's temp tables spill to the work folder; the next connection
+    to the held instance must not try to move that spill folder (DuckDB refuses once it is used:
+    a city's 10M-row month failed there)."""
+    monkeypatch.setenv("GRIDPAY_DUCKDB_MEMORY", "24MB")
+    rows = [survey(f"S{i}", f"G{i % 50}", f"H{i}-{i * 7919 % 10007}", ("5", "4", "3", "2", "1"),
+                   f"2026-09-{1 + i % 28:02d} 10:{i % 60:02d}:00", f"139{i:08d}", comment=f"第{i}条意见，" * 3)
+            for i in range(60_000)]
+    path = write_csv(tmp_path / "2026-09.csv", SURVEY_HEADER, rows)
+    work = tmp_path / "work"
+    work.mkdir()
+    with held_stage(work):
+        assert stage_surveys([path], SurveyReading({}, ITEMS), KEY, work) == 60_000
+        assert staged_counts(work) == (60_000, {})
