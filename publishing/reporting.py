@@ -56,7 +56,7 @@ def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: li
 
 def ranked_part(grids: list[dict]) -> list[dict]:
     """The grids the ranking chart draws: all of them, or in a district of hundreds (a bar each
-    made a chart metres long, and ~45 s of a 2,000-grid scorecard) the RANKING_ENDS lowest and
+    made a chart metres long, and 25 s of a 2,000-grid scorecard's 127 s) the RANKING_ENDS lowest and
     highest adjusted scores; every grid stays in the table below it."""
     if len(grids) <= 2 * RANKING_ENDS:
         return grids
