@@ -21,7 +21,6 @@ from gridpay.ingest.formats import REQUIRED, TEXT_COLUMNS, Source, canonical_col
 
 # Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
 _TRIM = " \t\r\n\v\f\u3000\u00a0"
-_TRIM_LIST = ", ".join(f"'{c}'" for c in _TRIM)
 
 
 def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:

@@ -198,7 +198,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         _mapping(con, "map_channel", "select channel as v from survey_text",
                  lambda v: (normalized_cell(v) or "").lower() or None)
         by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
-        _mapping(con, "map_grid", "select grid_id as v from survey_text", lambda v: by_name.get(_folded(v), _folded(v)))
+        _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
+                 lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
         _mapping(con, "map_household", "select household_id as v from survey_text "
                  f"where not {_canonical_household('household_id')}", normalized_household)
         _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
