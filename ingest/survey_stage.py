@@ -117,21 +117,21 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
             if readable is not None and readable[0] != source.path:
                 readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
         tables.append(table)
-        finished.append(_finished_rows(con, table, source.file_name, reading.items))
+        finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
     return tables, finished, set_aside
 
 
-def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...]) -> str:
+def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool) -> str:
     """SELECT of a file's table with each row's place in the file (file_row, from 0; the table's
-    rowid where the reader kept the file's order but could not say it), its row number, and phone
-    numbers hashed and comments masked where the DuckDB reader left that to Python."""
+    rowid where the reader kept the file's order but could not say it), its row number, and, for a
+    file the DuckDB reader read, phone numbers it left to Python hashed and comments masked (the
+    sheet reader does both itself)."""
     columns = _columns(con, table)
     file_row = "file_row" if "file_row" in columns else "rowid"
-    phone = ("coalesce(respondent_phone_hash, gp_phone_hash_py(phone_py))" if "phone_py" in columns
-             else "respondent_phone_hash")
-    # only a text with a digit can hold a number to mask; the sheet reader masked its own
+    phone = "coalesce(respondent_phone_hash, gp_phone_hash_py(phone_py))" if by_duckdb else "respondent_phone_hash"
+    # only a text with a digit can hold a number to mask
     comment = ("case when regexp_matches(comment, '\\p{Nd}') then gp_masked_comment(comment) else comment end"
-               if "phone_py" in columns else "comment")
+               if by_duckdb else "comment")
     texts = ", ".join(f"{phone} as respondent_phone_hash" if c == "respondent_phone" else
                       f"{comment} as comment" if c == "comment" else quoted(c) for c in (*TEXT_COLUMNS, *items))
     row_number = "row_number" if "row_number" in columns else f"{file_row} + 2"

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.ingest.archive import file_sha256
+from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.reason_codes import reason_code
 from gridpay.transforms.rounding import rounded
 
@@ -137,16 +138,12 @@ def csv_from_query(con: duckdb.DuckDBPyConnection, query: str, params, columns: 
     con.execute(_CSV_MACROS)
     # one step a select: a macro inlines its argument wherever it is named, so nesting them would
     # evaluate each cell's excel_safe several times over
-    safe = ", ".join(f"gp_excel_safe({_quoted(c)}::varchar) as {_quoted('csv_' + c)}" for c in columns)
-    line = " || ',' || ".join(f"coalesce(gp_csv_quoted({_quoted('csv_' + c)}), '')" for c in columns)
-    order = ", ".join(_quoted(c) for c in order_by)
+    safe = ", ".join(f"gp_excel_safe({quoted(c)}::varchar) as {quoted('csv_' + c)}" for c in columns)
+    line = " || ',' || ".join(f"coalesce(gp_csv_quoted({quoted('csv_' + c)}), '')" for c in columns)
+    order = ", ".join(quoted(c) for c in order_by)
     lines = con.execute(f"select {line} from (select *, {safe} from ({query})) order by {order}", params).fetchall()
     body = "".join(f"{text}\n" for (text,) in lines)
     return (",".join(columns) + "\n" + body).encode("utf-8-sig")
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -164,14 +164,13 @@ def review_list(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 CALLBACK_COLUMNS = ("grid_name", "date", "household_id", "answer", "comment")
 # callbacks.csv: counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back
 CALLBACK_SQL = (
+    "with overall as (select position from policy_items where run_id = $run_id and item = $overall_item) "
     "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d') as date, s.household_id, "
-    "s.answers[(select position from policy_items where run_id = $run_id and item = $overall_item)] as answer, "
-    "coalesce(s.comment, '') as comment, "
+    "s.answers[o.position] as answer, coalesce(s.comment, '') as comment, "
     "g.grid_id, s.submitted_at_ts, s.row_id "              # the lines' order (CALLBACK_ORDER), not printed
-    "from raw_surveys s "
+    "from raw_surveys s cross join overall o "
     "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "
-    "where s.run_id = $run_id and try_cast(s.answers[(select position from policy_items "
-    "where run_id = $run_id and item = $overall_item)] as integer) <= $at_or_below "
+    "where s.run_id = $run_id and try_cast(s.answers[o.position] as integer) <= $at_or_below "
     "and s.row_id in (select row_id from counted_responses where run_id = $run_id) "
     "order by g.grid_id, s.submitted_at_ts, s.row_id")
 CALLBACK_ORDER = ("grid_id", "submitted_at_ts", "row_id")
