@@ -145,6 +145,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
             # the earlier months' runs it read (pooled answers, rate trend), whatever is published now
             window = tuple(con.execute("select month, window_run_id from run_windows where run_id = ? "
                                        "order by month", [run_id]).fetchall())
+            # a month published with --accept-exclusions is re-run accepting them too
+            accepted = con.execute("select accepted_exclusions from runs where run_id = ?", [run_id]).fetchone()[0]
         if published and published[0] == run_id:
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
@@ -158,7 +160,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
             rerun_settings = replace(settings, out=scratch / "out", db=scratch / "warehouse.duckdb",
                                      inbox=scratch / "inbox", lock_timeout_s=0.0)
             request = MonthRequest(month, rerun_settings, reason="audit re-run", reports="none",
-                                   replay=tuple(inputs), replay_window=window)
+                                   replay=tuple(inputs), replay_window=window, accept_exclusions=accepted is not None)
             rerun_id = run_month(request, kind="audit").run_id
             with connect(rerun_settings.db) as con:
                 for name, (reader, _, key) in TABLES.items():

@@ -24,6 +24,7 @@ class MonthRequest:
     allow_empty: bool = False              # publish a month with no survey file on purpose
     reports: str = "all"                   # all | hr (no worker sheets) | none (CSVs only)
     dask_workers: int = 0                  # > 0: stage the survey files on a Dask cluster
+    accept_exclusions: bool = False        # publish although the outcome suite found rules removing many answers
     replay: tuple[InputFile, ...] | None = None   # an audit: the archived inputs of the run it checks
     replay_window: tuple[tuple[str, str], ...] | None = None   # ... and the earlier runs it read (month, run id)
     log_file: Path | None = None           # where the command logs (recorded with the run)

@@ -103,20 +103,24 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                                           f"published. A month with no answers pays every worker at the neutral "
                                           f"coefficient: to publish it on purpose, run again with --allow-empty-month")
                 summary, seconds = _timed(step, "validate", steps.validate, ctx)
-                say("validated %d survey rows: %d invalid (%.1f%%, the gate stops above %.0f%%) in %.1f s",
-                    summary.total_rows, summary.invalid_rows, 100 * summary.invalid_share,
-                    100 * summary.max_invalid_share, seconds)
-            if not summary.gate_passed:
-                raise _fail_gate(ctx, _gate_message(ctx, summary), summary)
+                validated = (f"validated {summary.total_rows} survey rows: {summary.invalid_rows} invalid "
+                             f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
+                             f"in {seconds:.1f} s")
+                unknown = steps.unknown_grids(ctx)
+            if not summary.gate_passed or unknown:
+                say(validated)
+                raise _fail_gate(ctx, _gate_message(ctx, summary, unknown), summary)
             with held_warehouse(s.db):
-                (grids, workers), seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
-                say("scored %d grids and %d workers in %.1f s", grids, workers, seconds)
+                scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
+                say("%s; %s", validated, scored.counts_text())
+                _check_outcome(ctx, summary, scored)
+                say("scored %d grids and %d workers in %.1f s", scored.grids, scored.workers, seconds)
                 outputs, seconds = _timed(step, "publish", steps.publish, ctx, summary)
             if kind == "audit":
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
                 say("published %s: %d files in %.1f s", s.out / month, len(outputs), seconds)
-            return MonthResult(run_id, s.out / month, summary, outputs, workers, ctx.policy)
+            return MonthResult(run_id, s.out / month, summary, outputs, scored.workers, ctx.policy)
         except GateFailed:
             raise
         except BaseException as exc:
@@ -134,12 +138,36 @@ def _counted(n: int, what: str) -> str:
     return f"{n} {what.replace('rows', 'row', 1) if n == 1 else what}"
 
 
-def _gate_message(ctx: RunContext, summary: ValidationSummary) -> str:
+def _gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
     folder = steps.write_rejected(ctx)
+    rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
+    grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
+             f"Correct the name in grids.csv or in the survey file and run again" if unknown else "")
+    if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
+        return f"{ctx.month}: survey rows name a grid that grids.csv does not have; nothing published. {grids}. {rows}"
     return (f"{ctx.month}: {summary.invalid_rows} of {summary.total_rows} survey rows are invalid "
             f"({summary.invalid_share:.1%} > {summary.max_invalid_share:.0%}); nothing published. "
-            f"Top reasons: {'; '.join(summary.top_reasons())}. Every invalid row, with the value and the reason: "
-            f"{folder / 'quarantine.csv'}")
+            f"Top reasons: {'; '.join(summary.top_reasons())}. {grids + '. ' if grids else ''}{rows}")
+
+
+def _check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:
+    """Stop a month whose exclusion rules removed a large share of a grid's answers (unless the run
+    accepts it); name grids that had answers last month and none now while rows are invalid."""
+    if scored.stops and not ctx.request.accept_exclusions:
+        rules = ctx.policy.outcome
+        raise _fail_gate(ctx, (
+            f"{ctx.month}: an exclusion rule removed more than {rules.max_excluded_share:.0%} of a grid's valid "
+            f"answers (at least {rules.min_excluded_rows}); nothing published. {'; '.join(map(str, scored.stops))}. "
+            f"Check these answers in the survey files (a household id typed the same for many homes, a worker's "
+            f"phone given as the resident's, a form too quick to fill in); if the exclusions are right, run again "
+            f"with --accept-exclusions (recorded with the run and printed on the scorecard)"), summary)
+    if scored.stops:
+        log.warning("accepted with --accept-exclusions (recorded, and printed on the scorecard): %s",
+                    "; ".join(map(str, scored.stops)))
+    if scored.emptied and summary.invalid_rows:
+        log.warning("%s had counted answers in the month published last and none now, while %d survey rows are "
+                    "invalid: check their rows in quarantine.csv (flagged answers_dropped on the scorecard)",
+                    ", ".join(scored.emptied), summary.invalid_rows)
 
 
 def _fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None) -> GateFailed:

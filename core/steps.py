@@ -4,7 +4,9 @@ functions as tasks. Each step opens what it needs; none reads the live inbox or 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gridpay.core.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
@@ -20,9 +22,12 @@ from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_D
                                         REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
                                         payroll_rows, quarantine_rows, swap_into_place, write_file, write_manifest)
 from gridpay.publishing.reporting import render_reports
-from gridpay.store.runs import code_version, library_versions, mark_published
+from gridpay.store.runs import code_version, library_versions, mark_published, record_accepted_exclusions
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
+
+if TYPE_CHECKING:     # GX loads with the validate step, not with the core (its import takes ~5 s)
+    from gridpay.expectations.outcomes import ExcessiveExclusion
 
 POLICY_NAME = "policy.toml"
 
@@ -79,6 +84,13 @@ def validate(ctx: RunContext) -> ValidationSummary:
     return validate_staged(ctx.workdir, ctx.month, ctx.policy)
 
 
+def unknown_grids(ctx: RunContext) -> list:
+    """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows."""
+    from gridpay.expectations.unknown_grids import unknown_grids as found
+    rows = ctx.policy.outcome.unknown_grid_rows
+    return [] if rows is None else found(ctx.workdir, rows)
+
+
 def write_rejected(ctx: RunContext) -> Path:
     """A stopped month's invalid rows, each failed rule with its masked value, for HR to fix from."""
     from gridpay.expectations.validate import rejected_rows
@@ -91,17 +103,51 @@ def rejected_folder(out: Path, month: str) -> Path:
     return out / f"{month}.rejected"
 
 
-def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> tuple[int, int]:
-    """One warehouse transaction: the run's inputs and results. Returns (grids, workers) scored."""
+@dataclass(frozen=True)
+class ScoredMonth:
+    grids: int
+    workers: int
+    counted: int                                  # answers that count toward a score
+    excluded: dict[str, int]                      # rule -> answers it kept out, most first
+    stops: tuple[ExcessiveExclusion, ...]         # the outcome suite's findings (the month was rolled back
+                                                  # unless the run accepts them)
+    emptied: tuple[str, ...]                      # grids with answers last month and none now
+
+    def counts_text(self) -> str:
+        """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
+        rules = ", ".join(f"{rule} {n}" for rule, n in self.excluded.items())
+        return f"counted {self.counted}, excluded {sum(self.excluded.values())}" + (f" ({rules})" if rules else "")
+
+
+def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredMonth:
+    """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
+    A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
+    from gridpay.expectations.outcomes import excessive_exclusions
     with connect(ctx.settings.db) as con:
         con.execute("begin transaction")
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
         # a month published empty on purpose pays everyone neutral: nothing pooled into it
         window = ctx.request.replay_window if ctx.survey_sources() else ()
         load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy, None if window is None else list(window))
+        stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome))
+        scored = ScoredMonth(
+            grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
+            workers=con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0],
+            counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
+            excluded=dict(con.execute("select rule, sum(excluded_rows)::integer as n from fct_grid_exclusions "
+                                      "group by rule order by n desc, rule").fetchall()),
+            stops=stops,
+            emptied=tuple(f"{name} ({gid})" for gid, name in con.execute(
+                "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 "
+                "and list_contains(string_split(flags, ';'), 'answers_dropped') order by grid_id",
+                [ctx.run_id]).fetchall()))
+        if stops and not ctx.request.accept_exclusions:
+            con.execute("rollback")
+            return scored
+        if stops:
+            record_accepted_exclusions(con, ctx.run_id, "; ".join(map(str, stops)))
         con.execute("commit")
-        return (con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
-                con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0])
+        return scored
 
 
 def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:

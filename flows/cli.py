@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--reason", help="why: required to re-run a finalized month (a correction)")
     run.add_argument("--allow-empty-month", action="store_true",
                      help="publish a month that has no survey file (every worker at the neutral coefficient)")
+    run.add_argument("--accept-exclusions", action="store_true",
+                     help="publish although an exclusion rule removed more than the policy's share of a grid's "
+                          "answers (gate.max_excluded_share); recorded with the run and printed on the scorecard")
     run.add_argument("--dask-workers", type=int, default=0, metavar="N",
                      help="stage the district survey files on a local Dask cluster of N processes "
                           "(or on the cluster at GRIDPAY_DASK_ADDRESS); 0 = in this process (default)")

@@ -26,6 +26,7 @@ def _run_request(args: argparse.Namespace, settings: Settings, month: str, logs:
     from gridpay.core.context import MonthRequest
     return MonthRequest(month, settings, lang=args.lang, reason=getattr(args, "reason", None),
                         allow_empty=getattr(args, "allow_empty_month", False), reports=args.reports,
+                        accept_exclusions=getattr(args, "accept_exclusions", False),
                         dask_workers=getattr(args, "dask_workers", 0), log_file=logs.path)
 
 

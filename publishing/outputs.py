@@ -50,16 +50,31 @@ def payroll_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 
 
 PAYROLL_DETAIL_COLUMNS = ("worker_id", "name", "month", "perf_pay_target", "assigned_days", "days_in_month",
-                          "grids", "score", "coefficient", "performance_pay", "adjustment", "total_pay", "flags")
+                          "grids", "score", "coefficient", "performance_pay", "adjustment", "total_pay", "flags",
+                          "previous_month", "previous_total_pay")
+
+
+def previous_totals(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[str, dict[str, str]]:
+    """(month, worker -> total pay) of the month published last that the run read (its latest
+    window run; policy [review]), the figures pay_changed compares with; ('', {}) if none."""
+    row = con.execute("select month, window_run_id from run_windows where run_id = ? order by month desc limit 1",
+                      [run_id]).fetchone()
+    if row is None:
+        return "", {}
+    return row[0], {w["worker_id"]: w["total_pay"] for w in payroll_rows(con, row[1])}
 
 
 def payroll_detail_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
-    """payroll.csv with what HR checks each line against: the target, the days, and the grids with
-    the days assigned on each ("G1:30;G2:15"). payroll.csv keeps the contract's columns."""
+    """payroll.csv with what HR checks each line against: the target, the days, the grids with
+    the days assigned on each ("G1:30;G2:15") and the total of the month published last.
+    payroll.csv keeps the contract's columns."""
     grids = dict(con.execute(
         "select worker_id, string_agg(grid_id || ':' || assigned_days, ';' order by grid_id) "
         "from worker_grid_days where run_id = ? group by worker_id", [run_id]).fetchall())
-    return [{**{c: row[c] for c in PAYROLL_DETAIL_COLUMNS if c in row}, "grids": grids.get(row["worker_id"], "")}
+    month, before = previous_totals(con, run_id)
+    return [{**{c: row[c] for c in PAYROLL_DETAIL_COLUMNS if c in row}, "grids": grids.get(row["worker_id"], ""),
+             "previous_month": month if row["worker_id"] in before else "",
+             "previous_total_pay": before.get(row["worker_id"], "")}
             for row in payroll_rows(con, run_id)]
 
 

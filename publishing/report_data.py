@@ -36,6 +36,9 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
     previous = dict(con.execute(
         "select g.grid_id, g.adjusted_score from grid_scores g join published p using (run_id) "
         "where p.month = ? and p.month < ?", [previous_month, month]).fetchall())
+    last = {grid: (m, n) for m, grid, n in con.execute(     # the month published last (answers_dropped's evidence)
+        "select w.month, g.grid_id, g.responses from run_windows as w join grid_scores as g on g.run_id = w.window_run_id "
+        "where w.run_id = ? and w.month = (select max(month) from run_windows where run_id = ?)", [run_id, run_id]).fetchall()}
     earlier: dict[str, list[str]] = {}
     for grid, m, rate in con.execute(
             "select g.grid_id, w.month, g.response_rate from run_windows as w join grid_scores as g "
@@ -47,6 +50,7 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
         g["ci"] = f"{g['adjusted_ci_low']}–{g['adjusted_ci_high']}" if g["adjusted_ci_low"] else ""
         g["shift"] = (f"{Decimal(g['adjusted_score']) - Decimal(g['raw_score']):+.2f}"
                       if g["adjusted_score"] and g["raw_score"] else "")
+        g["previous_month"], g["previous_responses"] = last.get(g["grid_id"], ("", ""))
         before = previous.get(g["grid_id"])
         g["change"] = f"{Decimal(g['adjusted_score']) - before:+.2f}" if before is not None and g["adjusted_score"] else ""
         for rate in ("response_rate", "good_rate", "satisfied_rate"):
@@ -69,13 +73,14 @@ def workers_with_interval(con: duckdb.DuckDBPyConnection, run_id: str, z: float)
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],
                 quarantined: int) -> dict:
-    month, policy_version = con.execute("select month, policy_version from runs where run_id = ?", [run_id]).fetchone()
+    month, policy_version, accepted = con.execute("select month, policy_version, accepted_exclusions from runs "
+                                                  "where run_id = ?", [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
     final = con.execute("select finalized_by, strftime(finalized_at, '%Y-%m-%d %H:%M') from finalized "
                         "where run_id = ?", [run_id]).fetchone()
     return {
-        "run_id": run_id, "month": month, "policy_version": policy_version,
+        "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
         "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),

@@ -15,7 +15,7 @@ import duckdb
 from gridpay.publishing import report_data as data
 from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
-from gridpay.publishing.outputs import csv_from_query, write_file
+from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
 from gridpay.reports.fonts import subset_fonts
 from gridpay.reports.render import flags_short, flags_text, pdf_bytes, reason_text, report_charset, report_html
@@ -98,13 +98,19 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     words = labels(lang)
     month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
     grids = data.grids_with_change(con, run_id, month)
+    _, before = previous_totals(con, run_id)
     for row in workers:
         row["flags_text"] = flags_text(row["flags"], lang)
+        row["previous_total_pay"] = previous = before.get(row["worker_id"], "")
+        row["pay_changed"] = "pay_changed" in row["flags"].split(";")
+        row["pay_change"] = (f"{(Decimal(row['total_pay']) - Decimal(previous)) / Decimal(previous):+.1%}"
+                             if row["pay_changed"] and previous and Decimal(previous) else "")
     for row in grids:
         row["flags_text"] = flags_text(row["flags"], lang, {
             "months": "、".join((row["window_months"] or month).split(",")), "n": row["window_responses"] or row["responses"],
             "trend": row["rate_trend"], "rate": f"{policy.scoring.min_response_rate or 0:.0%}",
-            "k": policy.scoring.low_rate_months, "min": policy.scoring.min_responses})
+            "k": policy.scoring.low_rate_months, "min": policy.scoring.min_responses, "responses": row["responses"],
+            "previous_month": row["previous_month"], "previous_responses": row["previous_responses"]})
         row["flags_short"] = flags_short(row["flags"], lang)
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)

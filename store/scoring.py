@@ -12,6 +12,7 @@ from gridpay.core.month import Month
 from gridpay.store.models import Model, python_model, rows_by_name, run_models, sql_models
 from gridpay.store.warehouse import insert_rows, load_raw
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
+from gridpay.transforms.month_review import dropped_grids, pay_changed
 from gridpay.transforms.thin_grids import WindowStats, low_rate_grids
 from gridpay.transforms.pay import PayLine, WorkerMonth, payroll
 from gridpay.transforms.policy import Policy
@@ -59,9 +60,11 @@ def scoring_window(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -
     answers (scoring.pool_months) and the response-rate trend (scoring.low_rate_months), each the
     run published now. Only published months: a gate-failed or unpublished one gives nothing."""
     rules = policy.scoring
-    if rules.pool_months is None:
+    if rules.pool_months is None and not policy.outcome.compares_months:
         return []
-    back = max(rules.pool_months, rules.low_rate_months if rules.min_response_rate is not None else 1) - 1
+    back = max(rules.pool_months or 1, rules.low_rate_months if rules.min_response_rate is not None else 1) - 1
+    if policy.outcome.compares_months:      # the month published last, to compare answers and pay with
+        back = max(back, 1)
     first = str(Month.parse(month).plus(-back))
     return con.execute("select month, run_id from published where month >= ? and month < ? order by month",
                        [first, month]).fetchall()
@@ -82,12 +85,21 @@ def build_grid_scores(con: duckdb.DuckDBPyConnection, month: str, policy: Policy
     earlier = [str(Month.parse(month).plus(-k)) for k in range(policy.scoring.low_rate_months - 1, 0, -1)]
     rates = {s.grid_id: s.responses / s.households if s.households else None for s in stats}
     low = low_rate_grids(rates, earlier_rates(con), earlier, policy)      # a flag for HR; it changes no score
+    below = policy.outcome.answers_dropped_below
+    dropped = set() if below is None else dropped_grids(
+        {s.grid_id: s.responses for s in stats}, dict(_last_published(con, "grid_scores", "grid_id, responses")), below)
     # getattr, not dataclasses.astuple: astuple deep-copies every field (7 s of 20,000 grids' rows)
     rows = [[_four_places(getattr(g, c)) for c in GRID_SCORE_COLUMNS]
-            for g in grid_scores(stats, policy, baseline, windows, low, month)]
+            for g in grid_scores(stats, policy, baseline, windows, low, month, dropped)]
     con.execute("create or replace temp table fct_grid_scores as select * exclude (run_id, month) "
                 "from grid_scores where false")
     insert_rows(con, "fct_grid_scores", rows, GRID_SCORE_COLUMNS)
+
+
+def _last_published(con: duckdb.DuckDBPyConnection, table: str, columns: str) -> list[tuple]:
+    """Rows of `table` as the month published last before this one (the latest in the run's window) has them."""
+    return con.execute(f"select {columns} from {table} where run_id = (select window_run_id from run_window "
+                       f"order by month desc limit 1)").fetchall()
 
 
 def earlier_rates(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, float | None]]:
@@ -146,8 +158,12 @@ def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Polic
     con.execute("insert into response_flags select ?, ?, row_id, flag from int_response_flags", [run_id, month])
     con.execute("insert into counted_responses select ?, ?, row_id, grid_id, response_score "
                 "from int_response_scores", [run_id, month])
+    share = policy.outcome.pay_change_share
+    before = {} if share is None else dict(_last_published(con, "payroll", "worker_id, total_pay_yuan"))
     insert_rows(
         con, "payroll",
         [[run_id, ln.worker_id, ln.name, month, ln.score, ln.responses, ln.coefficient,
           wm.perf_pay_target, wm.assigned_days, wm.days_in_month, ln.performance_pay, ln.adjustment,
-          ln.total_pay, ";".join(ln.flags)] for wm, ln in pay_lines(con, policy)])
+          ln.total_pay, ";".join([*ln.flags, *(["pay_changed"] if share is not None and pay_changed(
+              ln.total_pay, before.get(ln.worker_id), share) else [])])]
+         for wm, ln in pay_lines(con, policy)])

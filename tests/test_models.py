@@ -14,7 +14,7 @@ from gridpay.expectations.validate import validate_staged
 from gridpay.ingest.staging import stage_inputs
 from gridpay.store.models import build_order, key_problems, python_model, sql_models
 from gridpay.store.scoring import load_and_score, month_models
-from gridpay.store.warehouse import connect, migrate, require_warehouse
+from gridpay.store.warehouse import MIGRATIONS, connect, migrate, require_warehouse
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 
@@ -76,7 +76,9 @@ def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run
                               "join policy_items p using (run_id) where s.answers[p.position] is not null "
                               "order by all").fetchall()
         tables = {t for (t,) in con.execute("select table_name from information_schema.tables").fetchall()}
-    assert versions == [1, 2, 3, 4] and {"log_file", "window_months", "window_responses"} <= columns and old_runs == 1
+    every = sorted(int(m.name[:4]) for m in MIGRATIONS.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    assert versions == every and every[:4] == [1, 2, 3, 4]
+    assert {"log_file", "window_months", "window_responses", "accepted_exclusions"} <= columns and old_runs == 1
     assert len(answers) == 38 and answers[:2] == [(0, 1, "sat_environment", "5"), (0, 2, "sat_safety", "5")]
     assert "raw_answers" not in tables
     with connect(db) as con:          # opening it again applies nothing

@@ -119,7 +119,7 @@ def _rate(successes: int, n: int, confidence: float) -> tuple[float | None, floa
 
 def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, float] | None = None,
                 windows: dict[str, WindowStats] | None = None, low_rate: set[str] = frozenset(),
-                month: str | None = None) -> list[GridScore]:
+                month: str | None = None, dropped: set[str] = frozenset()) -> list[GridScore]:
     """`stats` in a fixed order (grid_id) so the float arithmetic is the same on every run. A thin
     grid with a pooling window (`windows`) is scored on the window's answers: those then enter the
     community's fit (its mean and variance) in place of the month's."""
@@ -161,6 +161,8 @@ def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, floa
             flags.append("no_baseline")     # the first months have nothing to compare against
         if s.grid_id in low_rate:
             flags.append("low_response_rate")
+        if s.grid_id in dropped:
+            flags.append("answers_dropped")      # under half the answers of the month published last
         # what residents did this month: response rate, 好评率 and 满意率 are the month's
         rate = _rate(m.responses, m.households, scoring.confidence) if m.responses <= m.households else (
             m.responses / m.households if m.households else None, None, None)

@@ -57,6 +57,21 @@ class ScoringRules:
 
 
 @dataclass(frozen=True)
+class OutcomeRules:
+    """Alarms on the month's outcome, not only its input. None switches one off: a policy written
+    before them (every archived policy up to 2026.2) names none, and its months audit unchanged."""
+    unknown_grid_rows: int | None = None        # this many rows naming one unknown grid stop the month
+    max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
+    min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
+    answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
+    pay_change_share: float | None = None       # a worker's total pay moving more than this share
+
+    @property
+    def compares_months(self) -> bool:
+        return self.answers_dropped_below is not None or self.pay_change_share is not None
+
+
+@dataclass(frozen=True)
 class Policy:
     version: str
     sha256: str
@@ -79,6 +94,7 @@ class Policy:
     questions: dict[str, str]                   # canonical column -> text its platform question contains
     sources: dict[str, str]                     # platform 来源 -> channel
     option_codes: dict[str, str]                # codes export: option number -> answer (5 = best)
+    outcome: OutcomeRules = OutcomeRules()
 
 
 def _get(table: dict, dotted: str):
@@ -188,6 +204,7 @@ def policy_from_toml(text: str) -> Policy:
         payroll_artifact=bool(doc.get("report", {}).get("payroll_artifact", False)),
         aliases={str(k).strip(): str(v) for k, v in doc.get("aliases", {}).items()},
         **_survey_platform(doc, items),
+        outcome=_outcome(doc),
     )
 
 
@@ -219,3 +236,30 @@ def _thin_grids(doc: dict) -> dict:
     if not 0 <= rules["min_response_rate"] <= 1:
         raise PolicyError("policy scoring.min_response_rate must be between 0 and 1")
     return rules
+
+
+def _outcome(doc: dict) -> OutcomeRules:
+    """[gate] unknown_grid_rows, max_excluded_share, min_excluded_rows and [review]: each optional,
+    absent meaning off (see OutcomeRules)."""
+    gate, review = doc.get("gate", {}), doc.get("review", {})
+
+    def share(table: dict, name: str, section: str) -> float | None:
+        if name not in table:
+            return None
+        value = float(table[name])
+        if not 0 <= value <= 1:
+            raise PolicyError(f"policy {section}.{name} must be between 0 and 1")
+        return value
+
+    def count(table: dict, name: str, default: int | None) -> int | None:
+        value = table.get(name, default)
+        if value is not None and (not isinstance(value, int) or value < 1):
+            raise PolicyError(f"policy gate.{name} must be a whole number of rows, 1 or more")
+        return value
+    return OutcomeRules(
+        unknown_grid_rows=count(gate, "unknown_grid_rows", None),
+        max_excluded_share=share(gate, "max_excluded_share", "gate"),
+        min_excluded_rows=count(gate, "min_excluded_rows", 5),
+        answers_dropped_below=share(review, "answers_dropped_below", "review"),
+        pay_change_share=share(review, "pay_change_share", "review"),
+    )

@@ -1,0 +1,40 @@
+"""Grid names that grids.csv does not have. A few such rows are invalid rows like any other; many
+rows naming the same unknown grid are a typo in grids.csv or a renamed grid, and paying that month
+would pay the grid's worker as if nobody had answered. The closest grids are found by edit
+similarity (difflib, from the standard library: a handful of names, no need for rapidfuzz)."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridpay.ingest.survey_stage import stage_connection
+
+# a phone or ID number typed into the grid column is shown with its middle masked, as elsewhere
+_MASKED = ("regexp_replace(regexp_replace(left(grid_id, 40), '(1[3-9][0-9])[0-9]{4}([0-9]{4})', '\\1****\\2', 'g'), "
+           "'([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])', '\\1********\\2', 'g')")
+
+
+@dataclass(frozen=True)
+class UnknownGrid:
+    value: str                       # as the survey rows name it (masked)
+    rows: int
+    closest: tuple[str, ...]         # "老街片区网格 (G05)", most similar first
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
+        return f"'{self.value}' on {self.rows} rows{hint}"
+
+
+def unknown_grids(workdir: Path, min_rows: int) -> list[UnknownGrid]:
+    """Values of the survey rows' grid that are not in grids.csv, on at least `min_rows` rows, most rows first."""
+    with stage_connection(workdir) as con:
+        values = con.execute(
+            f"select {_MASKED} as value, count(*) as n from surveys where grid_id is not null "
+            f"and grid_id not in (select grid_id from grids) group by value having count(*) >= ? "
+            f"order by n desc, value", [min_rows]).fetchall()
+        grids = con.execute("select grid_id, grid_name from grids order by grid_id").fetchall() if values else []
+    labels = {**{name: f"{name} ({gid})" for gid, name in grids if name}, **{gid: f"{gid} ({name})" for gid, name in grids}}
+    return [UnknownGrid(value, n, tuple(dict.fromkeys(
+        labels[m] for m in difflib.get_close_matches(value, list(labels), n=3, cutoff=0.6))))
+            for value, n in values]

@@ -1,0 +1,111 @@
+"""Never silently wrong: a month whose outcome looks wrong stops or is flagged, not published quietly.
+Grid names that grids.csv lacks, exclusion rules that remove much of a grid, answers that collapse
+against the month published last, pay that jumps."""
+from decimal import Decimal
+
+import duckdb
+
+from conftest import HAND_SURVEYS, survey, write_csv
+from gridpay.core.policy_file import policy_from_bytes
+from gridpay.transforms.month_review import dropped_grids, pay_changed
+
+
+def _answers(grid: str, count: int, day: int = 10, start: int = 0, household: str | None = None) -> list:
+    """`count` ordinary answers for `grid`, each from its own household unless one is given."""
+    return [survey(f"{grid}-{day}-{i}", grid, household or f"{grid}-{day}-{i}", ("4", "4", "4", "4", "4"),
+                   f"2026-09-{day:02d} {10 + i % 10}:{i % 60:02d}:00") for i in range(start, start + count)]
+
+
+def test_many_rows_naming_a_grid_that_grids_csv_lacks_stop_the_month(run_cli, make_inbox, tmp_path):
+    # the grid's name is misspelt in grids.csv; the residents answered with the right one
+    rows = _answers("G1", 15) + _answers("G2", 15) + _answers("天桥新村一网格", 6, day=11)
+    inbox = make_inbox({"2026-09.csv": rows})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网络", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10")])
+
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+
+    assert code == 1, err          # 6 of 36 rows invalid (16.7%) passes the 20% gate: the unknown grid stops it
+    assert "'天桥新村一网格' on 6 rows; did you mean '天桥新村一网络 (G1)'?" in err
+    assert "nothing published" in err and "grids.csv" in err
+    assert not (tmp_path / "out" / "2026-09").exists()
+    assert (tmp_path / "out" / "2026-09.rejected" / "quarantine.csv").is_file()
+
+
+def test_a_few_rows_naming_an_unknown_grid_stay_invalid_rows(run_cli, make_inbox, tmp_path):
+    rows = _answers("G1", 15) + _answers("G2", 15) + _answers("G9", 4, day=11)
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
+    assert code == 0, err
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert quarantine.count("unknown_grid") == 4
+
+
+def test_an_exclusion_rule_removing_much_of_a_grid_stops_unless_accepted(run_cli, make_inbox, tmp_path):
+    # G2: 12 valid answers, 6 of them from one door number -> 5 excluded as older answers (42%)
+    rows = _answers("G1", 15) + _answers("G2", 6) + _answers("G2", 6, day=12, household="G2-1-101")
+    inbox = make_inbox({"2026-09.csv": rows})
+
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+
+    assert code == 1, err
+    assert "井湖村二网格 (G2): duplicate_household excluded 5 of 12 valid answers (42%)" in err
+    assert "--accept-exclusions" in err and not (tmp_path / "out" / "2026-09").exists()
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select status from runs").fetchall() == [("gate_failed",)]
+        assert con.execute("select count(*) from payroll").fetchone()[0] == 0     # rolled back
+
+    code, err = run_cli("run", "--month", "2026-09", "--accept-exclusions", inbox=inbox)
+    assert code == 0, err
+    assert "accepted with --accept-exclusions" in err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        accepted = con.execute("select accepted_exclusions from runs where status = 'published'").fetchone()[0]
+    assert "duplicate_household excluded 5 of 12" in accepted
+    # the auditor's re-run accepts what the run accepted, and reproduces it
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
+
+
+def test_the_run_says_how_many_answers_counted_and_what_each_rule_excluded(run_cli, make_inbox):
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox())
+    assert code == 0, err
+    # the hand month: 8 rows, R8 invalid, R4 an older answer of R1's household
+    assert "validated 8 survey rows: 1 invalid (12.5%, the gate stops above 20%)" in err
+    assert "; counted 6, excluded 1 (duplicate_household 1)" in err
+
+
+def test_answers_that_collapse_and_pay_that_jumps_are_flagged(run_cli, make_inbox, tmp_path):
+    august = [survey(f"A{i}", "G1", f"G1-A-{i}", ("5", "5", "5", "5", "5"), "2026-08-10 10:00:00") for i in range(12)]
+    august += [survey(f"B{i}", "G2", f"G2-B-{i}", ("3", "3", "3", "3", "3"), "2026-08-10 10:00:00") for i in range(12)]
+    inbox = make_inbox({"2026-08.csv": august, "2026-09.csv": HAND_SURVEYS})
+    assert run_cli("run", "--month", "2026-08", inbox=inbox)[0] == 0
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+
+    grids = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig").splitlines()
+    g1 = next(line for line in grids if line.startswith("G1,"))
+    assert "answers_dropped" in g1                   # 3 counted against 12 in August
+    detail = (tmp_path / "out" / "2026-09" / "payroll_detail.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert detail[0].endswith(",flags,previous_month,previous_total_pay")
+    w2 = next(line for line in detail if line.startswith("W2,"))
+    # August at the floor (640.00); handed over mid-September: half of it
+    assert w2.endswith(",320.00,floored;prorated;pay_changed,2026-08,640.00")
+
+
+def test_month_comparisons_are_exact_and_leave_new_workers_alone():
+    assert dropped_grids({"G1": 5, "G2": 4}, {"G1": 10, "G2": 9, "G3": 0}, 0.5) == {"G2"}
+    assert dropped_grids({}, {"G1": 1}, 0.5) == {"G1"}          # none at all now
+    assert pay_changed(Decimal("1300.01"), Decimal("1000.00"), 0.3)
+    assert not pay_changed(Decimal("1300.00"), Decimal("1000.00"), 0.3)
+    assert not pay_changed(Decimal("500.00"), None, 0.3)        # new this month: nothing to move from
+    assert pay_changed(Decimal("0.01"), Decimal("0"), 0.3)
+
+
+def test_a_policy_from_before_the_alarms_reads_with_them_off(tmp_path):
+    from gridpay.core.settings import DEFAULT_POLICY
+    text = DEFAULT_POLICY.read_text(encoding="utf-8")
+    old = "\n".join(line for line in text.splitlines() if not line.startswith(
+        ("unknown_grid_rows", "max_excluded_share", "min_excluded_rows", "answers_dropped_below", "pay_change_share")))
+    rules = policy_from_bytes(old.encode(), "old.toml").outcome
+    assert (rules.unknown_grid_rows, rules.max_excluded_share, rules.compares_months) == (None, None, False)
+    current = policy_from_bytes(text.encode(), "default.toml").outcome
+    assert (current.unknown_grid_rows, current.max_excluded_share, current.min_excluded_rows) == (5, 0.3, 5)
+    assert (current.answers_dropped_below, current.pay_change_share) == (0.5, 0.3)

@@ -1,0 +1,23 @@
+"""What would make HR say "that can't be right" when this month is set beside the month published
+last: a grid whose counted answers collapsed, a worker whose pay jumped or fell. Flags for review;
+they change no score and no pay. Pure functions (policy [review])."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def dropped_grids(counted: dict[str, int], counted_before: dict[str, int], below: float) -> set[str]:
+    """Grids that had counted answers in the month published last and now count fewer than
+    `below` times as many (none at all included)."""
+    return {grid for grid, before in counted_before.items()
+            if before > 0 and counted.get(grid, 0) < Decimal(str(below)) * before}
+
+
+def pay_changed(total: Decimal, total_before: Decimal | None, share: float) -> bool:
+    """A worker's total pay moved by more than `share` of the month published last (a worker new
+    this month has nothing to move from; from zero, any pay is a move)."""
+    if total_before is None:
+        return False
+    if total_before == 0:
+        return total != 0
+    return abs(total - total_before) > Decimal(str(share)) * abs(total_before)
