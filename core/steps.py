@@ -4,7 +4,7 @@ functions as tasks. Each step opens what it needs; none reads the live inbox or 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,7 +145,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             con.execute("rollback")
             return scored
         if stops:
-            record_accepted_exclusions(con, ctx.run_id, "; ".join(map(str, stops)))
+            record_accepted_exclusions(con, ctx.run_id, [asdict(s) for s in stops])
         con.execute("commit")
         return scored
 

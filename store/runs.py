@@ -132,6 +132,7 @@ def record_outputs(db: Path, run_id: str, outputs: list[dict]) -> None:
         con.execute("update runs set outputs_json = ? where run_id = ?", [_json(outputs), run_id])
 
 
-def record_accepted_exclusions(con: duckdb.DuckDBPyConnection, run_id: str, findings: str) -> None:
-    """What the outcome suite found and the run accepted (--accept-exclusions), in the scoring transaction."""
-    con.execute("update runs set accepted_exclusions = ? where run_id = ?", [findings, run_id])
+def record_accepted_exclusions(con: duckdb.DuckDBPyConnection, run_id: str, findings: list[dict]) -> None:
+    """What the outcome suite found and the run accepted (--accept-exclusions), as JSON, in the
+    scoring transaction."""
+    con.execute("update runs set accepted_exclusions = ? where run_id = ?", [_json(findings), run_id])

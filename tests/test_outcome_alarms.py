@@ -1,6 +1,7 @@
 """Never silently wrong: a month whose outcome looks wrong stops or is flagged, not published quietly.
 Grid names that grids.csv lacks, exclusion rules that remove much of a grid, answers that collapse
 against the month published last, pay that jumps."""
+import json
 from decimal import Decimal
 
 import duckdb
@@ -59,7 +60,8 @@ def test_an_exclusion_rule_removing_much_of_a_grid_stops_unless_accepted(run_cli
     assert "accepted with --accept-exclusions" in err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         accepted = con.execute("select accepted_exclusions from runs where status = 'published'").fetchone()[0]
-    assert "duplicate_household excluded 5 of 12" in accepted
+    assert json.loads(accepted) == [{"grid_id": "G2", "grid_name": "井湖村二网格", "rule": "duplicate_household",
+                                     "excluded_rows": 5, "valid_rows": 12}]
     # the auditor's re-run accepts what the run accepted, and reproduces it
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
 
