@@ -122,7 +122,7 @@ def test_one_rounding_rule_half_away_from_zero_in_exact_arithmetic():
 
 
 @pytest.mark.parametrize("change,message", [
-    (('version = "2026.2"', ""), "policy is missing key 'version'"),
+    (('version = "2026.3"', ""), "policy is missing key 'version'"),
     (('mode = "linear"', 'mode = "median"'), "scoring.mode = 'median' is not one of linear, vbp"),
     (('items = ["sat_environment"', 'items = ["Sat Environment"'), "survey.items must be lower-case column names"),
     (('overall_item = "sat_overall"', 'overall_item = "sat_total"'), "survey.overall_item 'sat_total' is not one of"),
