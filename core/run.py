@@ -153,6 +153,10 @@ def _gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) ->
 def _check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:
     """Stop a month whose exclusion rules removed a large share of a grid's answers (unless the run
     accepts it); name grids that had answers last month and none now while rows are invalid."""
+    if scored.broken:
+        raise _fail_gate(ctx, f"{ctx.month}: a model's rows broke its declared grain, so the month's scores cannot be "
+                              f"trusted; nothing published. {'; '.join(scored.broken)}. This is gridpay's fault, not "
+                              f"the inbox's: keep the inbox as it is and report it with the log file", summary)
     if scored.stops and not ctx.request.accept_exclusions:
         rules = ctx.policy.outcome
         raise _fail_gate(ctx, (

@@ -22,6 +22,7 @@ from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_D
                                         REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
                                         payroll_rows, quarantine_rows, swap_into_place, write_file, write_manifest)
 from gridpay.publishing.reporting import render_reports
+from gridpay.store.models import ModelTestFailed
 from gridpay.store.runs import code_version, library_versions, mark_published, record_accepted_exclusions
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
@@ -112,6 +113,7 @@ class ScoredMonth:
     stops: tuple[ExcessiveExclusion, ...]         # the outcome suite's findings (the month was rolled back
                                                   # unless the run accepts them)
     emptied: tuple[str, ...]                      # grids with answers last month and none now
+    broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -128,7 +130,12 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
         # a month published empty on purpose pays everyone neutral: nothing pooled into it
         window = ctx.request.replay_window if ctx.survey_sources() else ()
-        load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy, None if window is None else list(window))
+        try:
+            load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy,
+                           None if window is None else list(window))
+        except ModelTestFailed as exc:      # a broken grain would pay on repeated or missing rows
+            con.execute("rollback")
+            return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome))
         scored = ScoredMonth(
             grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],

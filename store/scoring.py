@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.month import Month
-from gridpay.store.models import Model, python_model, rows_by_name, run_models, sql_models
+from gridpay.store.models import Model, rows_by_name, run_models, sql_models, store_models
 from gridpay.store.warehouse import insert_rows, load_raw
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
 from gridpay.transforms.month_review import dropped_grids, pay_changed
@@ -19,10 +19,6 @@ from gridpay.transforms.policy import Policy
 from gridpay.transforms.rounding import rounded
 
 GRID_SCORE_COLUMNS = tuple(f.name for f in fields(GridScore))
-# model -> warehouse table it is stored in, with the run's id and month in front
-STORED = {"fct_quarantine": "quarantine", "fct_grid_scores": "grid_scores", "int_item_scores": "item_scores",
-          "fct_item_drivers": "item_drivers", "fct_worker_scores": "worker_scores",
-          "int_worker_grid_days": "worker_grid_days"}
 
 
 def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> None:
@@ -122,8 +118,8 @@ def vbp_baseline(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> 
 
 
 def month_models() -> dict[str, Model]:
-    return {**sql_models(), "fct_grid_scores": python_model("fct_grid_scores", ("int_grid_stats", "int_window_grid_stats"),
-                                                             ("grid_id",))}
+    """The month's models: transforms/sql/, SQL and Python (declared in TOML beside the SQL)."""
+    return sql_models()
 
 
 def pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[WorkerMonth, PayLine]]:
@@ -147,23 +143,31 @@ def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, work
 
 def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
           window: list[tuple[str, str]] | None = None) -> None:
-    """Run the models over the run's loaded inputs and store every result table."""
+    """Run the models over the run's loaded inputs and store each that says where (its `stored_as`)."""
     run_params(con, run_id, month, policy)
     window = scoring_window(con, month, policy) if window is None else window
     window_table(con, window)
     con.execute("insert into run_windows select ?, month, window_run_id from run_window", [run_id])
-    run_models(con, month_models(), {"fct_grid_scores": lambda c: build_grid_scores(c, month, policy)})
-    for model, table in STORED.items():      # by name: a model's column order is its own business
-        con.execute(f"insert into {table} by name select ? as run_id, ? as month, * from {model}", [run_id, month])
-    con.execute("insert into response_flags select ?, ?, row_id, flag from int_response_flags", [run_id, month])
-    con.execute("insert into counted_responses select ?, ?, row_id, grid_id, response_score "
-                "from int_response_scores", [run_id, month])
+    models = month_models()
+    run_models(con, models, {"fct_grid_scores": lambda c: build_grid_scores(c, month, policy),
+                             "fct_payroll": lambda c: build_payroll(c, policy)})
+    store_models(con, models, run_id, month)
+
+
+PAYROLL_COLUMNS = ("worker_id", "name", "score", "responses", "coefficient", "perf_pay_target_yuan", "assigned_days",
+                   "days_in_month", "performance_pay_yuan", "adjustment_yuan", "total_pay_yuan", "flags")
+
+
+def build_payroll(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
+    """fct_payroll: one row per worker, pay from transforms/pay.py; pay_changed against the month
+    published last where the policy's [review] asks for it."""
     share = policy.outcome.pay_change_share
     before = {} if share is None else dict(_last_published(con, "payroll", "worker_id, total_pay_yuan"))
-    insert_rows(
-        con, "payroll",
-        [[run_id, ln.worker_id, ln.name, month, ln.score, ln.responses, ln.coefficient,
-          wm.perf_pay_target, wm.assigned_days, wm.days_in_month, ln.performance_pay, ln.adjustment,
-          ln.total_pay, ";".join([*ln.flags, *(["pay_changed"] if share is not None and pay_changed(
-              ln.total_pay, before.get(ln.worker_id), share) else [])])]
-         for wm, ln in pay_lines(con, policy)])
+    con.execute("create or replace temp table fct_payroll as select " + ", ".join(PAYROLL_COLUMNS) +
+                " from payroll where false")
+    insert_rows(con, "fct_payroll", [
+        [ln.worker_id, ln.name, ln.score, ln.responses, ln.coefficient, wm.perf_pay_target, wm.assigned_days,
+         wm.days_in_month, ln.performance_pay, ln.adjustment, ln.total_pay,
+         ";".join([*ln.flags, *(["pay_changed"] if share is not None and pay_changed(
+             ln.total_pay, before.get(ln.worker_id), share) else [])])]
+        for wm, ln in pay_lines(con, policy)], PAYROLL_COLUMNS)

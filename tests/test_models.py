@@ -149,3 +149,37 @@ def test_int_window_responses_keeps_each_households_latest_answer_for_thin_grids
     assert rows == [("H1", "G1", "2026-10", Decimal("100.000000")), ("H2", "G1", "2026-09", Decimal("25.000000")),
                     ("H3", "G1", "2026-10", Decimal("75.000000"))]
     assert _model_rows("int_window_responses", given, {**params, "pool": False}) == []
+
+
+def test_a_model_that_reads_a_table_it_does_not_declare_is_refused(tmp_path):
+    from gridpay.store.models import Model, ModelError, check_declarations
+    sql = "-- key: grid_id\n-- refs: int_grids\nselect g.grid_id from int_grids g join raw_surveys s using (grid_id)"
+    models = {**sql_models(), "int_x": Model("int_x", "intermediate", sql, frozenset({"int_grids"}), ("grid_id",))}
+    with pytest.raises(ModelError, match="int_x: reads raw_surveys without declaring it"):
+        check_declarations(models)
+    stale = Model("int_x", "intermediate", "-- key: grid_id\nselect grid_id from int_grids",
+                  frozenset({"int_grids", "stg_grids"}), ("grid_id",))
+    with pytest.raises(ModelError, match="int_x: declares stg_grids but does not read it"):
+        check_declarations({**models, "int_x": stale})
+
+
+def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
+    models = sql_models()
+    assert {m.name for m in models.values() if m.sql is None} == {"fct_grid_scores", "fct_payroll"}
+    assert models["int_window_responses"].sources == {"run_params", "run_window", "counted_responses", "raw_surveys"}
+    stored = {m.name: m.stored_as for m in models.values() if m.stored_as}
+    assert stored["fct_payroll"] == "payroll" and stored["int_response_scores"] == "counted_responses"
+    assert len(set(stored.values())) == len(stored)      # one model per warehouse table
+
+
+def test_a_broken_grain_stops_the_month_naming_model_and_key(run_cli, make_inbox, monkeypatch, tmp_path):
+    from gridpay.store import models
+    real = models.key_problems
+    monkeypatch.setattr(models, "key_problems", lambda con, model: real(con, model) or (
+        [f"{model.name}: 1 rows repeat the key ({', '.join(model.key)})"] if model.name == "fct_quarantine" else []))
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox())
+    assert code == 1
+    assert "fct_quarantine: 1 rows repeat the key (source_file, row_number)" in err
+    assert not (tmp_path / "out" / "2026-09").exists()
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from quarantine").fetchone()[0] == 0       # rolled back

@@ -1,6 +1,8 @@
 -- grain: one row per grid per policy item answered in it: exact integer sums of the month's counted
 -- answers to the item, and of the pairs (item, overall item) for fct_item_drivers' correlations.
 -- key: grid_id, item
+-- refs: int_response_scores
+-- sources: run_params
 with p as (select * from run_params),
 answers as (
     -- each counted response's list of answers, unnested here in the query, with its overall answer

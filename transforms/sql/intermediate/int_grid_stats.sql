@@ -1,6 +1,7 @@
 -- grain: one row per grid of grids.csv: exact sums of the month's counted response scores and
 -- the counts behind 好评率 / 满意率, for the statistics in transforms/grid_scores.py.
 -- key: grid_id
+-- refs: int_grids, int_response_flags, int_response_scores
 with agg as (
     select
         r.grid_id,

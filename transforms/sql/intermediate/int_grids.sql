@@ -1,6 +1,7 @@
 -- grain: one row per grid, with the area its trends are drawn by: the optional area column, else
 -- the name without its "...网格" number (天桥新村一网格 -> 天桥新村), else the community
 -- key: grid_id
+-- refs: stg_grids
 select
     grid_id,
     grid_name,

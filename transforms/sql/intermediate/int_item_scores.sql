@@ -1,5 +1,8 @@
 -- grain: one row per grid per policy item: how the month's counted answers rate that item on 0-100
 -- key: grid_id, item
+-- refs: int_grid_item_sums
+-- sources: run_params
+-- stored_as: item_scores
 select
     i.grid_id,
     i.item,

@@ -1,6 +1,9 @@
 -- grain: one row per counted response per review flag. Flags never exclude: they list answers
 -- for HR to look at (a speeder when policy says "flag", straight-lining, bursts).
 -- key: row_id, flag
+-- refs: int_response_scores
+-- sources: run_params
+-- stored_as: response_flags
 with p as (select * from run_params),
 median_duration as (
     select median(duration_s) as seconds from int_response_scores where duration_s is not null

@@ -2,6 +2,9 @@
 -- rescaled so scale_min -> 0 and scale_max -> 100), kept as an exact decimal; with the columns
 -- the flag and grid models read
 -- key: row_id
+-- refs: int_response_answers, int_survey_exclusions
+-- sources: run_params
+-- stored_as: counted_responses
 select
     a.* exclude (is_invalid, weighted_points, weight_total),
     cast(round(100 * a.weighted_points / (a.weight_total * (p.scale_max - p.scale_min)), 6)

@@ -4,6 +4,8 @@
 -- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
 -- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
+-- refs: stg_assignments, stg_surveys, stg_workers
+-- sources: run_params
 with p as (select * from run_params),
 self_rated as (
     select distinct s.row_id

@@ -1,6 +1,7 @@
 -- grain: one row per thin grid with a counted answer in its pooling window (int_window_responses):
 -- the exact sums its pooled score is computed from, and the months the answers came from.
 -- key: grid_id
+-- refs: int_window_responses
 select
     grid_id,
     array_to_string(list_sort(list_distinct(list(month))), ',') as months,

@@ -4,6 +4,8 @@
 -- recorded with the run). A household's latest counted answer in the window stands for it: one
 -- household, one voice across the window. Empty unless the policy says insufficient = "pool".
 -- key: household_id
+-- refs: int_grid_stats, int_response_scores
+-- sources: counted_responses, raw_surveys, run_params, run_window
 with p as (select * from run_params),
 thin as (
     select grid_id from int_grid_stats, p where p.pool and responses < p.min_responses

@@ -1,5 +1,7 @@
 -- grain: one row per worker per grid assigned on at least one day of the month
 -- key: worker_id, grid_id
+-- refs: int_worker_grid_day
+-- stored_as: worker_grid_days
 select
     worker_id,
     grid_id,

@@ -3,6 +3,7 @@
 -- The outcome suite (expectations/outcomes.py) reads it: a rule that removes a large share of a
 -- grid's answers is a month HR should look at before it is paid.
 -- key: grid_id, rule
+-- refs: int_grids, int_survey_exclusions, stg_surveys
 with valid as (
     select grid_id, count(*) as valid_rows
     from stg_surveys

@@ -2,6 +2,9 @@
 -- moves with the overall item across counted responses (Pearson r from exact integer sums, so the
 -- figure is the same on every run)
 -- key: item
+-- refs: int_grid_item_sums, int_item_scores
+-- sources: run_params
+-- stored_as: item_drivers
 with sums as (
     select item, sum(pairs) as n, sum(sum_x) as sx, sum(sum_y) as sy, sum(sum_xx) as sxx, sum(sum_yy) as syy,
            sum(sum_xy) as sxy

@@ -1,5 +1,7 @@
 -- grain: one row per survey row that did not count toward a score
 -- key: source_file, row_number
+-- refs: int_survey_exclusions, stg_surveys
+-- stored_as: quarantine
 select s.source_file, s.row_number, s.response_id, s.invalid_reason as reason
 from stg_surveys as s
 where s.is_invalid

@@ -3,6 +3,9 @@
 -- weighted by assigned days x weight, over grids with enough responses; scored_share: the part of
 -- the month those grids carry.
 -- key: worker_id
+-- refs: fct_grid_scores, int_worker_grid_day, int_worker_grid_days, stg_workers
+-- sources: run_params
+-- stored_as: worker_scores
 with union_days as (
     -- a day covering two grids is one paid day, not two
     select worker_id, count(distinct day) as assigned_days

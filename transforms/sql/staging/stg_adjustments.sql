@@ -1,5 +1,6 @@
 -- grain: one row per manual adjustment line of this run's month
 -- key: source_file, row_number
+-- sources: raw_adjustments, run_params
 select
     source_file,
     row_number,

@@ -1,5 +1,6 @@
 -- grain: one row per assignment period (a line of assignments.csv: worker x grid x start date)
 -- key: source_file, row_number
+-- sources: raw_assignments, run_params
 select
     source_file,
     row_number,

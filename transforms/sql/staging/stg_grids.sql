@@ -1,5 +1,6 @@
 -- grain: one row per grid (this run's grids.csv)
 -- key: grid_id
+-- sources: raw_grids, run_params
 select
     grid_id,
     grid_name,

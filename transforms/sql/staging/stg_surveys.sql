@@ -1,5 +1,6 @@
 -- grain: one row per survey row read this month (valid or not)
 -- key: row_id
+-- sources: raw_surveys, run_params
 -- materialized: view (scanned from the warehouse by each model: a copy of a 10M-row month held in memory made every later model spill)
 select
     row_id,

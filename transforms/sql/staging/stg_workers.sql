@@ -1,5 +1,6 @@
 -- grain: one row per worker (this run's workers.csv)
 -- key: worker_id
+-- sources: raw_workers, run_params
 select
     worker_id,
     name,
