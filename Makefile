@@ -22,6 +22,7 @@ demo: setup
 # folder is private (0700: the test inboxes hold phone numbers) and removed afterwards.
 TEST_TMP ?= $(if $(wildcard /dev/shm/.),/dev/shm/gridpay-tests-$(shell id -u),)
 test: setup
+	$(VENV)/bin/lint-imports --no-cache
 ifneq ($(TEST_TMP),)
 	rm -rf $(TEST_TMP) && mkdir -m 700 -p $(TEST_TMP)
 	TMPDIR=$(TEST_TMP) $(VENV)/bin/pytest -q -n 2 --dist loadgroup --basetemp=$(TEST_TMP)/pytest; \

@@ -4,7 +4,7 @@ month, against the floor (a bare DuckDB query over the same survey file).
     make bench                                  # 100k, 200k (a ~500-worker district) and 1M
     SIZES=100k,1M,10M make bench
 
-The month runs through gridpay's core (core/run.py, as `gridpay run --reports none` without Prefect),
+The month runs through gridpay's core (pipeline/run.py, as `gridpay run --reports none` without Prefect),
 each step timed by the step function the core hands every step to, so the table shows the work,
 not orchestration; the Prefect fixed cost (its temporary server, a flow run, a subflow per month) is
 measured once at the end. Not a test: nothing here asserts a time."""
@@ -33,11 +33,11 @@ from analyst_script import grid_means  # benchmarks/ is the script's folder, fir
 from peak_rss import PeakRss
 from tables import prefect_fixed_cost, print_result
 
-from gridpay.core.audit import audit_month
-from gridpay.core.context import MonthRequest
+from gridpay.pipeline.audit import audit_month
+from gridpay.pipeline.context import MonthRequest
 from gridpay.core.month import Month
 from gridpay.core.policy_file import load_policy
-from gridpay.core.run import run_month
+from gridpay.pipeline.run import run_month
 from gridpay.core.settings import settings_from_env
 from gridpay.flows.demo_data import DemoScale, demo_tables
 from gridpay.publishing.report_data import grids_with_change, run_summary, workers_with_interval

@@ -1,4 +1,4 @@
-"""The shells: the command line and the Prefect flows around the core (core/run.py)."""
+"""The shells: the command line and the Prefect flows around the core (pipeline/run.py)."""
 import os
 
 # This machine's network is closed; Prefect's server would otherwise log a telemetry error.

@@ -1,4 +1,4 @@
-"""gridpay command line: a thin shell over the core (core/run.py) and the Prefect flows."""
+"""gridpay command line: a thin shell over the core (pipeline/run.py) and the Prefect flows."""
 from __future__ import annotations
 
 import argparse

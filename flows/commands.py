@@ -23,7 +23,7 @@ def _use_prefect(args: argparse.Namespace) -> bool:
 
 
 def _run_request(args: argparse.Namespace, settings: Settings, month: str, logs: CommandLog):
-    from gridpay.core.context import MonthRequest
+    from gridpay.pipeline.context import MonthRequest
     return MonthRequest(month, settings, lang=args.lang, reason=getattr(args, "reason", None),
                         allow_empty=getattr(args, "allow_empty_month", False), reports=args.reports,
                         accept_exclusions=getattr(args, "accept_exclusions", False),
@@ -36,8 +36,16 @@ def run_requests(args: argparse.Namespace, logs: CommandLog, requests: list) -> 
         from gridpay.flows.month import month_flow, months_flow   # Prefect loads only when asked for
         quiet_libraries(logs.file, logs.debug)                       # it installs console handlers on import
         return [month_flow(requests[0])] if len(requests) == 1 else months_flow(requests)
-    from gridpay.core.run import run_month
-    return [str(run_month(r).folder) for r in requests]
+    from gridpay.pipeline.run import run_month
+    return [str(run_month(r, stager=stager_for(r)).folder) for r in requests]
+
+
+def stager_for(request):
+    """The Dask stager for --dask-workers N (Prefect and Dask load only then); None otherwise."""
+    if not request.dask_workers:
+        return None
+    from gridpay.flows.partitions import dask_stager
+    return dask_stager(request.dask_workers)
 
 
 def run(args: argparse.Namespace, logs: CommandLog) -> int:
@@ -47,7 +55,7 @@ def run(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def audit(args: argparse.Namespace, logs: CommandLog) -> int:
-    from gridpay.core.audit import audit_month
+    from gridpay.pipeline.audit import audit_month
     result = audit_month(settings_for(args), args.month, args.run_id)
     print(f"gridpay audit {result.month}, run {result.run_id} (code {result.original_code}; re-run with "
           f"{result.rerun_code}):")
@@ -61,7 +69,7 @@ def audit(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
-    from gridpay.core.render import finalize_month
+    from gridpay.pipeline.rerender import finalize_month
     s = settings_for(args)
     run_id, rendered = finalize_month(s, args.month, args.by)
     marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿" if rendered
@@ -71,7 +79,7 @@ def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def render(args: argparse.Namespace, logs: CommandLog) -> int:
-    from gridpay.core.render import render_month
+    from gridpay.pipeline.rerender import render_month
     s = settings_for(args)
     outputs = render_month(s, args.month, args.reports, args.lang)
     print(f"gridpay: rendered the reports of {args.month} from the warehouse into {s.out / args.month} "
@@ -131,7 +139,7 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
 def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.core.modes import too_open
     from gridpay.core.secret_key import ArchiveKeys
-    from gridpay.store.maintenance import archive_problems, doctor, encrypt_archive, remove_stale_work_if_idle
+    from gridpay.pipeline.maintenance import archive_problems, doctor, encrypt_archive, remove_stale_work_if_idle
     s = settings_for(args)
     problems = doctor(s.db, s.out, s.archive)
     if args.encrypt_archive:
@@ -154,7 +162,7 @@ def purge(args: argparse.Namespace, logs: CommandLog) -> int:
     from datetime import date
 
     from gridpay.core.month import Month
-    from gridpay.store.maintenance import purge_before
+    from gridpay.pipeline.maintenance import purge_before
     from gridpay.store.run_lock import warehouse_lock
     from gridpay.store.warehouse import require_warehouse
     s = settings_for(args)

@@ -1,4 +1,4 @@
-"""The monthly run as a Prefect flow: the core's steps (core/run.py) run as tasks, and Prefect
+"""The monthly run as a Prefect flow: the core's steps (pipeline/run.py) run as tasks, and Prefect
 adds what it is for: retries of the steps that read files (the inbox may sit on a network share),
 artifacts, the schedule, the UI. A failed validation is an answer, not a hiccup: never retried."""
 from __future__ import annotations
@@ -10,9 +10,10 @@ from prefect import flow, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from gridpay.core.context import MonthRequest
+from gridpay.pipeline.context import MonthRequest
 from gridpay.core.errors import GateFailed
-from gridpay.core.run import MonthResult, run_month
+from gridpay.pipeline.run import MonthResult, run_month
+from gridpay.flows.commands import stager_for
 from gridpay.publishing.outputs import payroll_rows
 from gridpay.store.warehouse import connect
 
@@ -59,7 +60,7 @@ def month_flow(request: MonthRequest) -> str:
     """Run one month end to end; returns the published folder. Raises GateFailed (exit 1) or
     ConfigError/InputError (exit 2); every outcome is recorded in the warehouse's runs table."""
     try:
-        result = run_month(request, prefect_step)
+        result = run_month(request, prefect_step, stager=stager_for(request))
     except GateFailed as exc:
         create_markdown_artifact(key=f"summary-{request.month}",
                                  markdown=f"# gridpay {request.month}\n\n- validation gate: **failed**: {exc}\n")

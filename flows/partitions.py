@@ -77,3 +77,13 @@ def stage_partitions(files: list[Source], workdir: str, policy: Policy, key_file
     rows = merge_partitions(parts, Path(workdir))
     get_run_logger().info("staged %d survey rows from %d district files on Dask", rows, len(parts))
     return rows
+
+
+def dask_stager(workers: int):
+    """The pipeline's survey stager on a Dask cluster of `workers` processes (or the one at
+    GRIDPAY_DASK_ADDRESS): the shell hands it to run_month for `--dask-workers N`."""
+    def stage(surveys: list[Source], workdir: Path, policy: Policy, key_file: Path, month: str,
+              grids: dict[str, str]) -> None:
+        stage_partitions.with_options(task_runner=task_runner(workers))(
+            surveys, str(workdir), policy, str(key_file), month, grids)
+    return stage

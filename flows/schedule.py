@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from prefect import flow
 from prefect.schedules import Cron
 
-from gridpay.core.context import MonthRequest
+from gridpay.pipeline.context import MonthRequest
 from gridpay.core.month import Month
 from gridpay.core.settings import Settings, settings_from_env
 from gridpay.flows.month import month_flow

@@ -21,6 +21,7 @@ import sqlalchemy
 from sqlalchemy.pool import NullPool
 
 from gridpay.core.settings import duckdb_memory_limit
+from gridpay.core.layout import STAGE_DB
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
@@ -28,7 +29,6 @@ from gridpay.transforms.parsing import (normalized_cell, normalized_household, n
                                         parsed_timestamp)
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
-STAGE_DB = "stage.duckdb"
 _FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
 
 

@@ -176,18 +176,6 @@ def output_hashes(folder: Path, only: str | None = None) -> list[dict]:
             and (p.relative_to(folder).as_posix() == only if only else p.name != "manifest.json")]
 
 
-def remove_stale_work(out: Path) -> int:
-    """Remove the work and staging folders that killed runs left under `out` (hashed rows, and
-    possibly a transcoded survey file with phone numbers in clear). Call it holding the run lock,
-    so that no live run's folders are among them. Returns how many were removed."""
-    stale = [*out.glob(".staging-*"), *(out / ".work").glob("*")] if out.is_dir() else []
-    for folder in stale:
-        shutil.rmtree(folder, ignore_errors=True) if folder.is_dir() else folder.unlink(missing_ok=True)
-    if (out / ".work").is_dir() and not any((out / ".work").iterdir()):
-        (out / ".work").rmdir()
-    return len(stale)
-
-
 def write_manifest(folder: Path, manifest: dict) -> None:
     body = {**manifest, "outputs": output_hashes(folder)}
     write_file(folder / "manifest.json",

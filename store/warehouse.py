@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from gridpay.core.errors import ConfigError
 from gridpay.core.settings import duckdb_memory_limit
-from gridpay.ingest.survey_stage import STAGE_DB
+from gridpay.core.layout import STAGE_DB
 from gridpay.transforms.policy import Policy
 
 MIGRATIONS = Path(__file__).with_name("migrations")   # NNNN_what.sql, applied in order, each once

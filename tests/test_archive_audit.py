@@ -8,7 +8,7 @@ import pytest
 from conftest import RESIDENT_PHONE, WORKER_PHONE
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.ingest.archive import blob_bytes, is_sealed
-from gridpay.store.maintenance import archive_blobs
+from gridpay.pipeline.maintenance import archive_blobs
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ def test_nothing_after_the_swap_turns_a_published_run_into_a_failure(make_inbox,
 
 
 def test_unexpected_error_is_exit_2_with_one_line_and_the_log_path(make_inbox, tmp_path, monkeypatch, capsys):
-    import gridpay.core.steps as steps
+    import gridpay.pipeline.steps as steps
 
     def bug(ctx, summary):
         raise KeyError("oops")

@@ -40,7 +40,7 @@ def test_extra_file_in_a_published_month_fails_the_audit(published, run_cli, mak
 
 
 def test_live_policy_edited_during_a_run_does_not_change_it(run_cli, make_inbox, make_policy, tmp_path, monkeypatch):
-    import gridpay.core.steps as steps
+    import gridpay.pipeline.steps as steps
     policy = make_policy(min_responses=3)
     applied = policy.read_bytes()
     real = steps.fault_point

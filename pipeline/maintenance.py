@@ -11,7 +11,7 @@ import duckdb
 from gridpay.core.errors import ConfigError
 from gridpay.core.secret_key import ArchiveKeys, ArchiveKeyError
 from gridpay.ingest.archive import blob_path, check_blob, file_sha256, is_sealed, seal_in_place
-from gridpay.publishing.outputs import remove_stale_work
+from gridpay.core.layout import remove_stale_work
 from gridpay.store.run_lock import WarehouseBusy, warehouse_lock
 from gridpay.store.warehouse import connect, require_warehouse
 

@@ -15,12 +15,12 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gridpay.core.audit import find_run, published_file_problems
+from gridpay.pipeline.audit import find_run, published_file_problems
 from gridpay.core.errors import ConfigError
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
-from gridpay.core.steps import POLICY_NAME
+from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.ingest.archive import blob_bytes
 from gridpay.ingest.staging import is_survey
 from gridpay.publishing.outputs import output_hashes, swap_into_place, write_manifest

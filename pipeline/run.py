@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.core import steps
-from gridpay.core.context import MonthRequest, RunContext
-from gridpay.core.errors import GateFailed
+from gridpay.pipeline import steps
+from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
+from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import ArchiveKeys, phone_key
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
-from gridpay.publishing.outputs import remove_stale_work
+from gridpay.core.layout import publish_folder, remove_stale_work, work_folder
 from gridpay.store.run_lock import warehouse_lock
 from gridpay.transforms.policy import Policy
 from gridpay.store.warehouse import connect, held_warehouse, store_validation
@@ -63,10 +63,14 @@ def _timed(step: Step, name: str, fn: Callable, *args, io: bool = False):
     return result, time.monotonic() - started
 
 
-def run_month(request: MonthRequest, step: Step = direct, kind: str | None = None) -> MonthResult:
+def run_month(request: MonthRequest, step: Step = direct, kind: str | None = None,
+              stager: SurveyStager | None = None) -> MonthResult:
     """Run one month end to end and publish it. Raises GateFailed (exit 1), ConfigError/InputError
-    (exit 2) or the machine's error; the run's record says which."""
+    (exit 2) or the machine's error; the run's record says which. `stager`: the shell's way of
+    staging the survey files elsewhere (a Dask cluster for --dask-workers); None: in this process."""
     s, month = request.settings, request.month
+    if request.dask_workers and stager is None:
+        raise ConfigError("--dask-workers: this shell hands the pipeline no Dask stager")
     # an audit's re-run says what it does as such (its "published" folder is a scratch copy)
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
     with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s):
@@ -85,7 +89,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             keys = ArchiveKeys(s.archive_key_file, create=kind != "audit")
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             record_policy(s.db, run_id, inputs.policy)
-            ctx = RunContext(request, run_id, inputs, phone_key(s.key_file), keys)
+            ctx = RunContext(request, run_id, inputs, phone_key(s.key_file), keys, stager)
             # the stage file is opened a few times from here to the end of validation: its DuckDB
             # instance is built once and kept (it is the run's own file; scoring attaches it after)
             ctx.workdir.mkdir(parents=True, exist_ok=True)
@@ -128,8 +132,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                        ctx.inputs.entries() if ctx else None)
             raise
         finally:
-            shutil.rmtree(s.out / ".work" / run_id, ignore_errors=True)
-            shutil.rmtree(s.out / f".staging-{run_id}", ignore_errors=True)
+            shutil.rmtree(work_folder(s.out, run_id), ignore_errors=True)
+            shutil.rmtree(publish_folder(s.out, run_id), ignore_errors=True)
             if (s.out / ".work").is_dir() and not any((s.out / ".work").iterdir()):
                 (s.out / ".work").rmdir()
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gridpay.core.context import MonthRequest
+from gridpay.pipeline.context import MonthRequest
 from gridpay.core.errors import ConfigError
-from gridpay.core.run import run_month
+from gridpay.pipeline.run import run_month
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, file_sha256
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,

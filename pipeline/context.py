@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from gridpay.core.layout import publish_folder, work_folder
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, blob_path
 from gridpay.ingest.formats import Source
 from gridpay.transforms.policy import Policy
-
-REPORTS = ("all", "hr", "none")
-
 
 @dataclass(frozen=True)
 class MonthRequest:
@@ -41,6 +40,11 @@ class ArchivedInputs:
         return [f.as_dict() for f in (*self.files, self.policy_file)]
 
 
+# The survey stager a shell may hand the pipeline (flows/partitions.py: on a Dask cluster):
+# (survey files, work folder, policy, phone-key file, month, grid id -> name) -> the stage file's surveys
+SurveyStager = Callable[[list[Source], Path, Policy, Path, str, dict[str, str]], None]
+
+
 @dataclass(frozen=True)
 class RunContext:
     request: MonthRequest
@@ -48,6 +52,7 @@ class RunContext:
     inputs: ArchivedInputs
     key: bytes                             # the phone-hash key
     archive_keys: ArchiveKeys
+    stager: SurveyStager | None = None     # None: the survey files are staged in this process
 
     @property
     def month(self) -> str:
@@ -65,11 +70,11 @@ class RunContext:
     def workdir(self) -> Path:
         """Private scratch of this run (hashed rows only); removed when the run ends, and by the
         next run or `gridpay doctor` if the process was killed."""
-        return self.settings.out / ".work" / self.run_id
+        return work_folder(self.settings.out, self.run_id)
 
     @property
     def staging(self) -> Path:
-        return self.settings.out / f".staging-{self.run_id}"
+        return publish_folder(self.settings.out, self.run_id)
 
     @property
     def opened_inputs(self) -> Path:

@@ -1,5 +1,5 @@
 """The steps of a month's run, each a plain function of the RunContext with typed inputs and
-outputs. core/run.py calls them in order; the Prefect flow (flows/month.py) calls the same
+outputs. pipeline/run.py calls them in order; the Prefect flow (flows/month.py) calls the same
 functions as tasks. Each step opens what it needs; none reads the live inbox or policy again."""
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gridpay.core.context import ArchivedInputs, MonthRequest, RunContext
+import pandas as pd
+
+from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
 from gridpay.core.faults import fault_point
 from gridpay.core.policy_file import policy_from_bytes
@@ -16,7 +18,7 @@ from gridpay.core.secret_key import ArchiveKeys
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
-from gridpay.ingest.staging import input_files, stage_inputs
+from gridpay.ingest.staging import grid_names, input_files, is_survey, stage_inputs
 from gridpay.ingest.survey_stage import staged_counts
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_DETAIL_COLUMNS, QUARANTINE_COLUMNS,
                                         REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
@@ -59,21 +61,15 @@ def stage(ctx: RunContext) -> None:
     """Read the archived inputs into the work folder (phones hashed, comments masked). Each input
     is decrypted into the private work folder, read, and its clear copy removed before the step
     ends (a killed run's copy goes with its work folder: the next run or `gridpay doctor`)."""
-    dask = ctx.request.dask_workers
     try:
         sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, ctx.opened_inputs))
                    for f in ctx.inputs.files]
         fault_point("inputs_opened")
-        stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=not dask)
-        if dask:     # Dask's task runner comes with Prefect; it loads only when asked for
-            import pandas as pd
-
-            from gridpay.flows.partitions import stage_partitions, task_runner
-            from gridpay.ingest.staging import grid_names
+        stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=ctx.stager is None)
+        if ctx.stager is not None:      # the shell's stager (a Dask cluster) reads the survey files
             grids = grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))
-            surveys = [src for src in sources if src.name.startswith("surveys/")]
-            stage_partitions.with_options(task_runner=task_runner(dask))(
-                surveys, str(ctx.workdir), ctx.policy, str(ctx.settings.key_file), ctx.month, grids)
+            ctx.stager([src for src in sources if is_survey(src)], ctx.workdir, ctx.policy, ctx.settings.key_file,
+                       ctx.month, grids)
     finally:
         shutil.rmtree(ctx.opened_inputs, ignore_errors=True)
 
