@@ -11,6 +11,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 class PrivateFileHandler(logging.FileHandler):
     """A log file created on the first record (0600 in a 0700 folder, by the process umask of
     core/modes.py): a command that logs nothing, such as `history`, leaves no file or folder."""
@@ -19,6 +22,23 @@ class PrivateFileHandler(logging.FileHandler):
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
+
+
+def note_in_log(path: Path | None, message: str) -> None:
+    """One line at the end of a command's log, made if nothing was logged yet: a run's record
+    names its log, so a run that fails (bad input, before any step said a word) leaves one that
+    says why. A log that cannot be written (a full disk) must not hide the failure it reports."""
+    if path is None:
+        return
+    record = logging.LogRecord("gridpay", logging.ERROR, __file__, 0, message, None, None)
+    line = logging.Formatter(LOG_FORMAT).format(record) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)   # the umask makes it 0600
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
+            handle.write(line)
+    except OSError:
+        pass
 
 
 def log_file(folder: Path, command: str) -> Path:
@@ -52,7 +72,7 @@ class CommandLog:
     def __init__(self, path: Path, debug: bool = False):
         self.path, self.debug = path, debug
         self.file = PrivateFileHandler(path, delay=True, encoding="utf-8")
-        self.file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.file.setFormatter(logging.Formatter(LOG_FORMAT))
         self.console = logging.StreamHandler(sys.stderr)
         self.console.setFormatter(logging.Formatter("gridpay: %(message)s" if not debug else
                                                     "%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -5,6 +5,7 @@ the archive need not be able to hash phone numbers, and the other way round."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -22,6 +23,17 @@ def phone_key(key_file: Path) -> bytes:
     if secret:
         return secret.encode("utf-8")
     return key_lines(key_file, create=True)[0].encode("utf-8")
+
+
+def phone_key_source(key_file: Path) -> str:
+    """Where phone_key() takes the key from, for a message: the variable or the file."""
+    return "GRIDPAY_SECRET" if os.environ.get("GRIDPAY_SECRET") else str(key_file)
+
+
+def key_fingerprint(key: bytes) -> str:
+    """Tells keys apart without revealing one: the first 16 hex digits of the SHA-256 of an HMAC
+    under the key. Recorded with each run, so that an audit can say the key it has is another."""
+    return hashlib.sha256(hmac.new(key, b"gridpay-key-fingerprint", hashlib.sha256).digest()).hexdigest()[:16]
 
 
 def key_lines(key_file: Path, create: bool, what: str = "key file") -> list[str]:

@@ -12,7 +12,8 @@ E = gx.expectations
 
 
 def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str, ...],
-                  month_start: datetime, month_end: datetime, scale: range) -> gx.ExpectationSuite:
+                  month_start: datetime, month_end: datetime, scale: range,
+                  max_duration_s: int | None = None) -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -42,6 +43,12 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
             description="duration_s is a whole number of seconds",
             meta={"reason": "duration_s is not a whole number", "column": "duration_s"}),
     ]
+    if max_duration_s is not None:     # the policy's survey.max_duration_s (policies before it: none)
+        rules.append(E.UnexpectedRowsExpectation(
+            unexpected_rows_query=("select row_id from {batch} where regexp_full_match(duration_s, '[0-9]+') "
+                                   f"and try_cast(duration_s as double) > {int(max_duration_s)}"),
+            description=f"duration_s is at most {max_duration_s} seconds",
+            meta={"reason": f"duration_s is over {max_duration_s} seconds", "column": "duration_s"}))
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta={"reason": f"{item} is not {answers[0]}-{answers[-1]} or blank"}) for item in items]

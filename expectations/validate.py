@@ -15,6 +15,7 @@ from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
 from gridpay.transforms.policy import Policy
+from gridpay.transforms.privacy import masked_numbers
 
 
 REFERENCE = ("grids", "workers", "assignments", "adjustments")
@@ -87,7 +88,7 @@ def _validated(workdir: Path, month: str, policy: Policy) -> ValidationSummary:
 
     start, end = Month.parse(month).bounds()
     scale = range(policy.scale_min, policy.scale_max + 1)
-    suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale)
+    suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s)
     with stage_connection(workdir) as con:
         total = con.execute("select count(*) from surveys").fetchone()[0]
     result = validate_table(workdir / STAGE_DB, "surveys", suite) if total else None
@@ -149,4 +150,7 @@ def rejected_rows(workdir: Path) -> list[dict]:
             "select s.source_file, s.row_number, s.response_id, f.column_name as \"column\", f.value, f.reason "
             "from survey_rule_failures f join surveys s using (row_id) order by s.row_id, f.rule_index")
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+    for row in rows:          # a mobile or ID number typed as the response id (the value is masked above)
+        row["response_id"] = masked_numbers(row["response_id"])
+    return rows

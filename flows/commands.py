@@ -61,6 +61,8 @@ def audit(args: argparse.Namespace, logs: CommandLog) -> int:
           f"{result.rerun_code}):")
     for line in result.checked:
         print(f"  checked: {line}")
+    for line in result.notes:
+        print(f"  not checked: {line}")
     for line in result.differences:
         print(f"  DIFFERENT: {line}")
     print("AUDIT PASSED: the month reproduces exactly" if result.passed

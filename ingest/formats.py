@@ -31,13 +31,18 @@ REQUIRED = {
 
 class Source(NamedTuple):
     """A file to read: `name` is its path inside the inbox (what messages and `source_file` say,
-    and what its format is told by), `path` where its bytes are (the archived copy in a run)."""
+    and what its format is told by), `path` where its bytes are (the archived copy in a run).
+    `shown` names it otherwise: the bare file name an audit re-run of a month recorded before
+    inbox paths uses (core/steps.py), or a file `gridpay inspect` reads from anywhere."""
     name: str
     path: Path
+    shown: str = ""
 
     @property
     def file_name(self) -> str:
-        return PurePosixPath(self.name).name
+        """What source_file and messages say: the path inside the inbox (surveys/2026-09.csv and
+        surveys/2026-09/2026-09.csv are two files)."""
+        return self.shown or self.name
 
     @property
     def suffix(self) -> str:

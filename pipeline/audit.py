@@ -17,6 +17,7 @@ from pathlib import Path
 from gridpay.pipeline.context import MonthRequest
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
+from gridpay.core.secret_key import key_fingerprint, phone_key, phone_key_source
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, file_sha256
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
@@ -41,6 +42,7 @@ class AuditResult:
     rerun_code: str
     checked: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)       # what could not be checked, said and passed over
 
     @property
     def passed(self) -> bool:
@@ -134,6 +136,24 @@ def find_run(db: Path, month: str, run_id: str | None,
     return run_id, row[2], [InputFile(**e) for e in json.loads(row[1])], recorded
 
 
+def _phone_key(result: AuditResult, settings: Settings, recorded: str | None) -> None:
+    """Is the phone-hash key the re-run hashes with the one the run did? Both sides of the re-run
+    are hashed with it, so a replaced key would otherwise pass unseen (SECURITY.md)."""
+    source = phone_key_source(settings.key_file)
+    if recorded is None:
+        result.notes.append(f"the phone-hash key ({source}) cannot be checked: the run was recorded before "
+                            f"gridpay kept the key's fingerprint")
+        return
+    current = key_fingerprint(phone_key(settings.key_file))
+    if current != recorded:
+        result.differences.append(
+            f"{source}: the phone-hash key is not the one the run hashed phone numbers with (fingerprint "
+            f"{current}, the run recorded {recorded}); self-ratings and households found by phone cannot be "
+            f"reproduced with it: audit with the key of the month (SECURITY.md, the phone-hash key)")
+    else:
+        result.checked.append(f"the phone-hash key ({source}) is the one the run used (fingerprint {current})")
+
+
 def audit_month(settings: Settings, month: str, run_id: str | None = None) -> AuditResult:
     db = require_warehouse(settings.db)
     with warehouse_lock(db, f"gridpay audit --month {month}", settings.lock_timeout_s):
@@ -147,6 +167,9 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
                                        "order by month", [run_id]).fetchall())
             # a month published with --accept-exclusions is re-run accepting them too
             accepted = con.execute("select accepted_exclusions from runs where run_id = ?", [run_id]).fetchone()[0]
+            fingerprint, output_format = con.execute("select phone_key_fingerprint, output_format from runs "
+                                                    "where run_id = ?", [run_id]).fetchone()
+        _phone_key(result, settings, fingerprint)
         if published and published[0] == run_id:
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
@@ -159,8 +182,10 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
                     shutil.copyfile(f"{db}{suffix}", scratch / f"warehouse.duckdb{suffix}")
             rerun_settings = replace(settings, out=scratch / "out", db=scratch / "warehouse.duckdb",
                                      inbox=scratch / "inbox", lock_timeout_s=0.0)
+            # its rows written as the run wrote them (a run before 0005: source_file the bare file name)
             request = MonthRequest(month, rerun_settings, reason="audit re-run", reports="none",
-                                   replay=tuple(inputs), replay_window=window, accept_exclusions=accepted is not None)
+                                   replay=tuple(inputs), replay_window=window, output_format=output_format,
+                                   accept_exclusions=accepted is not None)
             rerun_id = run_month(request, kind="audit").run_id
             with connect(rerun_settings.db) as con:
                 for name, (reader, _, key) in TABLES.items():

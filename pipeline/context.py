@@ -4,7 +4,7 @@ key, the run id. Every step takes these, never paths re-read from the settings o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from gridpay.core.layout import publish_folder, work_folder
@@ -13,6 +13,9 @@ from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, blob_path
 from gridpay.ingest.formats import Source
 from gridpay.transforms.policy import Policy
+
+OUTPUT_FORMAT = 2       # see store/migrations/0005_run_key_and_output_format.sql
+
 
 @dataclass(frozen=True)
 class MonthRequest:
@@ -27,6 +30,14 @@ class MonthRequest:
     replay: tuple[InputFile, ...] | None = None   # an audit: the archived inputs of the run it checks
     replay_window: tuple[tuple[str, str], ...] | None = None   # ... and the earlier runs it read (month, run id)
     log_file: Path | None = None           # where the command logs (recorded with the run)
+    # the rules rows and files are written under (store/migrations/0005): OUTPUT_FORMAT for a run;
+    # an audit re-run takes the audited run's, None for one recorded before formats were
+    output_format: int | None = OUTPUT_FORMAT
+
+    def shown_name(self, name: str) -> str:
+        """The source_file of the input `name` (its path in the inbox): that path from format 2 on,
+        the bare file name before (two files named alike in two folders could not be told apart)."""
+        return "" if (self.output_format or 1) >= 2 else PurePosixPath(name).name
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from typing import Any, Callable
 from gridpay.pipeline import steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.core.errors import ConfigError, GateFailed
-from gridpay.core.secret_key import ArchiveKeys, phone_key
+from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
+from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.core.layout import publish_folder, remove_stale_work, work_folder
@@ -88,8 +89,9 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             # an audit never makes an archive key: without the right one it stops (exit 2)
             keys = ArchiveKeys(s.archive_key_file, create=kind != "audit")
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
-            record_policy(s.db, run_id, inputs.policy)
-            ctx = RunContext(request, run_id, inputs, phone_key(s.key_file), keys, stager)
+            key = phone_key(s.key_file)
+            record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
+            ctx = RunContext(request, run_id, inputs, key, keys, stager)
             # the stage file is opened a few times from here to the end of validation: its DuckDB
             # instance is built once and kept (it is the run's own file; scoring attaches it after)
             ctx.workdir.mkdir(parents=True, exist_ok=True)
@@ -130,6 +132,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         except BaseException as exc:
             record_end(s.db, run_id, "failed", f"{type(exc).__name__}: {exc}",
                        ctx.inputs.entries() if ctx else None)
+            note_in_log(request.log_file, f"run {run_id} failed: {type(exc).__name__}: {exc}")
             raise
         finally:
             shutil.rmtree(work_folder(s.out, run_id), ignore_errors=True)

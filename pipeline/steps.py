@@ -14,7 +14,7 @@ from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
 from gridpay.core.faults import fault_point
 from gridpay.core.policy_file import policy_from_bytes
-from gridpay.core.secret_key import ArchiveKeys
+from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
@@ -62,8 +62,8 @@ def stage(ctx: RunContext) -> None:
     is decrypted into the private work folder, read, and its clear copy removed before the step
     ends (a killed run's copy goes with its work folder: the next run or `gridpay doctor`)."""
     try:
-        sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, ctx.opened_inputs))
-                   for f in ctx.inputs.files]
+        sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, ctx.opened_inputs),
+                          ctx.request.shown_name(f.name)) for f in ctx.inputs.files]
         fault_point("inputs_opened")
         stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=ctx.stager is None)
         if ctx.stager is not None:      # the shell's stager (a Dask cluster) reads the survey files
@@ -174,6 +174,7 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         "run_id": ctx.run_id, "month": ctx.month, "inputs": [f.as_dict() for f in ctx.inputs.files],
         "policy": {"file": ctx.settings.policy.name, "version": policy.version, "sha256": policy.sha256},
         "code_version": code_version(), "libraries": library_versions(),
+        "phone_key_fingerprint": key_fingerprint(ctx.key), "output_format": ctx.request.output_format,
         "validation": summary.as_dict(),
         "set_aside": staged_counts(ctx.workdir)[1],     # rows of other months, totals rows: read, not counted
         "earlier_runs": window,       # the published runs of earlier months it read (pooling, rate trend)

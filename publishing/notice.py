@@ -4,27 +4,23 @@ on the callback list, the month and the policy version. It goes on the notice bo
 no pay, no comment and nothing of a household (tests/test_notice.py scans it)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from gridpay.publishing.file_names import community_file_names
 from gridpay.reports.render import flags_short, report_html
-
-
-def notice_file_name(community: str) -> str:
-    """A community's name as a file name: letters (Chinese included), digits and '-' kept."""
-    return re.sub(r"[^\w-]+", "_", community).strip("_") or "community"
 
 
 def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str) -> dict[str, str]:
     """{file name: HTML} for each community of the month's grids."""
     community_of = {g["grid_name"]: g["community"] for g in grids}
+    file_names = community_file_names(g["community"] for g in grids)
     pages = {}
-    for community in sorted({g["community"] for g in grids}):
+    for community in sorted(file_names):
         rows = [{"grid_name": g["grid_name"], "score": g["adjusted_score"], "responses": g["responses"],
                  "response_rate_pct": g["response_rate_pct"], "note": flags_short(g["flags"], lang)}
                 for g in grids if g["community"] == community]
         called = sum(1 for c in callbacks if community_of.get(c["grid_name"]) == community)
-        pages[notice_file_name(community)] = report_html(
+        pages[file_names[community]] = report_html(
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"])
     return pages

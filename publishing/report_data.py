@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import duckdb
 
+from gridpay.transforms.privacy import masked_sql      # its SQL function: on every warehouse connection
 from gridpay.transforms.reason_codes import rule_code
 
 from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
@@ -149,12 +150,14 @@ def review_rows(grids: list[dict]) -> list[dict]:
 REVIEW_COLUMNS = ("response_id", "grid_id", "grid_name", "source_file", "row_number", "submitted_at", "channel",
                   "duration_s", "flags")
 # review.csv: each counted answer with a review flag (they count as usual): which answer, where it
-# came from and why HR may look at it. No phone, no comment: the response id finds it in the file.
+# came from and why HR may look at it. No phone, no comment: the response id finds it in the file
+# (a mobile or ID number typed into the response id or the duration is masked like a comment's).
 REVIEW_SQL = (
     "with flagged as (select row_id, string_agg(flag, ';' order by flag) as flags from response_flags "
     "where run_id = $run_id group by row_id) "
-    "select s.response_id, g.grid_id, g.grid_name, s.source_file, s.row_number, "
-    "strftime(s.submitted_at_ts, '%Y-%m-%d %H:%M') as submitted_at, s.channel, s.duration_s, f.flags "
+    f"select {masked_sql('s.response_id')} as response_id, g.grid_id, g.grid_name, s.source_file, s.row_number, "
+    f"strftime(s.submitted_at_ts, '%Y-%m-%d %H:%M') as submitted_at, s.channel, "
+    f"{masked_sql('s.duration_s')} as duration_s, f.flags "
     "from flagged f "
     "join raw_surveys s on s.run_id = $run_id and s.row_id = f.row_id "       # flagged rows are counted ones,
     "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "    # scored in the grid they name
@@ -170,7 +173,8 @@ CALLBACK_COLUMNS = ("grid_name", "date", "household_id", "answer", "comment")
 # callbacks.csv: counted answers of 不满意 / 非常不满意 on the overall item, for the community to call back
 CALLBACK_SQL = (
     "with overall as (select position from policy_items where run_id = $run_id and item = $overall_item) "
-    "select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d') as date, s.household_id, "
+    f"select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d') as date, {masked_sql('s.household_id')} "
+    "as household_id, "
     "s.answers[o.position] as answer, coalesce(s.comment, '') as comment, "
     "g.grid_id, s.submitted_at_ts, s.row_id "              # the lines' order (CALLBACK_ORDER), not printed
     "from raw_surveys s cross join overall o "

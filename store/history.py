@@ -22,6 +22,12 @@ def digest(entries_json: str | None, key: str, only: tuple[str, ...] | None = No
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]
 
 
+def one_line(text: str) -> str:
+    """A cell of the table on one line: a note typed with line breaks (--reason "a\nb") or an
+    error of several lines shows its breaks as ⏎, so that every run stays one row."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+
+
 def history_lines(db: Path, month: str) -> list[str]:
     require_warehouse(db)
     try:
@@ -47,12 +53,14 @@ def history_lines(db: Path, month: str) -> list[str]:
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
              f"{'inputs':12}  {'data out':12}  reason / note"]
     for started, run_id, status, kind, user, reason, inputs, outputs, message, published, log_file in runs:
-        log_note = f"log: {log_file}" if log_file and status == "failed" else ""
-        note = "; ".join(x for x in (reason, "PUBLISHED" if published else "", message or "", log_note) if x)
-        lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {user:8}  "
+        log_note = (f"log: {log_file}" + ("" if Path(log_file).is_file() else " (not written: the process ended "
+                                                                       "first, or the log was removed)")
+                    if log_file and status == "failed" else "")
+        note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", message or "", log_note) if x))
+        lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {one_line(user):8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:
-        lines.append(f"finalized: run {final[0]} by {final[1]} at {final[2]:%Y-%m-%d %H:%M:%S} UTC")
+        lines.append(f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC")
     for at, run_id, user, passed in audits:
-        lines.append(f"audit {at:%Y-%m-%d %H:%M:%S} by {user}: run {run_id} {'PASSED' if passed else 'FAILED'}")
+        lines.append(f"audit {at:%Y-%m-%d %H:%M:%S} by {one_line(user)}: run {run_id} {'PASSED' if passed else 'FAILED'}")
     return lines

@@ -79,11 +79,16 @@ def record_start(con: duckdb.DuckDBPyConnection, run_id: str, month: str, kind: 
                  str(log_file) if log_file else None])
 
 
-def record_policy(db: Path, run_id: str, policy: Policy) -> None:
-    """The policy the run applies: its version and the SHA-256 of the archived bytes it was parsed from."""
+def record_policy(db: Path, run_id: str, policy: Policy, key_fingerprint: str | None = None,
+                  output_format: int | None = None) -> None:
+    """The policy the run applies: its version and the SHA-256 of the archived bytes it was parsed
+    from; the phone-hash key's fingerprint (never the key) and how its rows name their input file
+    in source_file and masks quarantine.csv (output_format, store/migrations/0005): what its audit
+    checks and replays."""
     with connect(db) as con:
-        con.execute("update runs set policy_version = ?, policy_sha256 = ? where run_id = ?",
-                    [policy.version, policy.sha256, run_id])
+        con.execute("update runs set policy_version = ?, policy_sha256 = ?, phone_key_fingerprint = ?, "
+                    "output_format = ? where run_id = ?",
+                    [policy.version, policy.sha256, key_fingerprint, output_format, run_id])
 
 
 def mark_published(db: Path, run_id: str, month: str, inputs: list, validation: dict, outputs: list) -> None:

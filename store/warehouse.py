@@ -14,6 +14,7 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.core.layout import STAGE_DB
 from gridpay.transforms.policy import Policy
+from gridpay.transforms.privacy import register_masking
 
 MIGRATIONS = Path(__file__).with_name("migrations")   # NNNN_what.sql, applied in order, each once
 
@@ -55,6 +56,9 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
                           f"see `gridpay doctor` and restore it from backup") from exc
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
     migrate(con)
+    # what the outputs show of an identifier goes through transforms/privacy.py's masking; registered
+    # here, before any query: DuckDB refuses a function on a connection with a result still open
+    register_masking(con)
     return con
 
 

@@ -12,7 +12,7 @@ def test_missing_survey_column_exits_2_naming_file_and_column(run_cli, make_inbo
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 2
     assert err.strip().splitlines()[-1].startswith(
-        "gridpay: 2026-09.csv, column 'household_id': required column is missing")
+        "gridpay: surveys/2026-09.csv, column 'household_id': required column is missing")
 
 
 def test_broken_reference_row_exits_2_naming_row_and_column(run_cli, make_inbox):

@@ -50,12 +50,12 @@ ACCEPTED = {   # name -> bytes of surveys/2026-09.csv that a careful reader take
 }
 
 REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
-    "empty file": ("surveys/2026-09.csv", b"", "2026-09.csv: is empty (no header row)"),
+    "empty file": ("surveys/2026-09.csv", b"", "surveys/2026-09.csv: is empty (no header row)"),
     "misspelt column": ("surveys/2026-09.csv", _text(HAND_SURVEYS, ("response_id", "grid_id", "househld_id") +
                                                      SURVEY_HEADER[3:]).encode(),
-                        "2026-09.csv, column 'household_id': required column is missing"),
+                        "surveys/2026-09.csv, column 'household_id': required column is missing"),
     "not a spreadsheet": ("surveys/2026-09-paper.xlsx", b"\x89PNG\r\n\x1a\n not really a workbook",
-                          "2026-09-paper.xlsx: cannot be read as XLSX"),
+                          "surveys/2026-09-paper.xlsx: cannot be read as XLSX"),
     "worker with no target": ("workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,,\n".encode(),
                               "workers.csv, row 2, column 'perf_pay_target': perf_pay_target is blank"),
     "assignment ends before it starts": (

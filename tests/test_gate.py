@@ -14,15 +14,15 @@ def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox,
 
     assert code == 1
     assert "5 of 5 survey rows are invalid" in err
-    assert "grid_id is not in grids.csv (5 rows, first at 2026-10.csv row 2)" in err
+    assert "grid_id is not in grids.csv (5 rows, first at surveys/2026-10.csv row 2)" in err
     assert not (tmp_path / "out" / "2026-10").exists()
     # every invalid row, with the value and the reason, for HR to fix from; its path is printed
     rejected = tmp_path / "out" / "2026-10.rejected" / "quarantine.csv"
     assert str(rejected) in err
     lines = rejected.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "source_file,row_number,response_id,column,value,reason"
-    assert lines[1] == "2026-10.csv,2,B0,grid_id,NOPE,grid_id 'NOPE' is not in grids.csv"
-    assert lines[2] == "2026-10.csv,2,B0,submitted_at,2026-09-10 10:00:00,submitted_at '2026-09-10 10:00:00' is outside the month"
+    assert lines[1] == "surveys/2026-10.csv,2,B0,grid_id,NOPE,grid_id 'NOPE' is not in grids.csv"
+    assert lines[2] == "surveys/2026-10.csv,2,B0,submitted_at,2026-09-10 10:00:00,submitted_at '2026-09-10 10:00:00' is outside the month"
     assert len(lines) == 1 + 5 * 2                   # one line per failed rule of each row
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == before
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:

@@ -46,6 +46,6 @@ def test_every_row_read_is_counted_or_quarantined(run_cli, make_inbox, make_poli
     assert set(quarantine) == {"R4", "R8"}
     assert quarantine["R4"]["reason"].startswith("excluded: duplicate_household")
     assert quarantine["R8"]["reason"] == "invalid: sat_service '7' is not 1-5 or blank"
-    assert quarantine["R8"]["source_file"] == "2026-09.csv" and quarantine["R8"]["row_number"] == "9"
+    assert quarantine["R8"]["source_file"] == "surveys/2026-09.csv" and quarantine["R8"]["row_number"] == "9"
     counted = sum(int(r["responses"]) for r in read_rows(month / "grid_scores.csv"))
     assert counted + len(quarantine) == 8

@@ -59,7 +59,7 @@ def test_codes_export_needs_the_policys_option_codes(canonical_payroll, run_cli,
     path = write_xls(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xls", HEADER, _download_rows(codes=True))
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
     assert code == 2
-    assert err.strip().splitlines()[-1].startswith(f"gridpay: {path.name}, column 'sat_environment': is a codes export")
+    assert err.strip().splitlines()[-1].startswith(f"gridpay: surveys/2026-09/{path.name}, column 'sat_environment': is a codes export")
     assert "text export (按文本)" in err
     coded = make_policy(min_responses=3).read_text(encoding="utf-8").replace(
         "[survey.option_codes]\n", '[survey.option_codes]\n"1" = "5"\n"2" = "4"\n"3" = "3"\n"4" = "2"\n"5" = "1"\n')
@@ -114,7 +114,7 @@ def test_header_mapping_refusals_name_the_field_and_the_headers(question, messag
     write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xlsx", HEADER, _download_rows())
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     last = err.strip().splitlines()[-1]
-    assert code == 2 and last.startswith(f"gridpay: {DOWNLOAD}.xlsx, column ") and message in last
+    assert code == 2 and last.startswith(f"gridpay: surveys/2026-09/{DOWNLOAD}.xlsx, column ") and message in last
     assert "headers seen" in last or "matches 5 headers" in last
 
 

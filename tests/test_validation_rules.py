@@ -39,7 +39,7 @@ def test_each_rule_quarantines_exactly_its_row(run_cli, make_inbox, tmp_path):
     for n, (_, reason) in enumerate(CASES):
         row = by_row[len(GOOD) + 2 + n]          # header is row 1
         assert row["reason"] == f"invalid: {reason}", (n, row)
-        assert row["source_file"] == "2026-09.csv"
+        assert row["source_file"] == "surveys/2026-09.csv"
         assert row["response_id"] == ("" if n == 0 else f"BAD{n}")
 
 

@@ -95,6 +95,7 @@ class Policy:
     sources: dict[str, str]                     # platform 来源 -> channel
     option_codes: dict[str, str]                # codes export: option number -> answer (5 = best)
     outcome: OutcomeRules = OutcomeRules()
+    max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
 
 
 def _get(table: dict, dotted: str):
@@ -217,8 +218,11 @@ def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
     codes = {str(k).strip(): str(v).strip() for k, v in survey.get("option_codes", {}).items()}
     if any(not v.isdigit() for v in codes.values()):
         raise PolicyError("policy survey.option_codes values must be answers on the item scale (e.g. \"5\")")
+    longest = survey.get("max_duration_s")      # absent from policies before it: no upper bound, as then
+    if longest is not None and (isinstance(longest, bool) or not isinstance(longest, int) or longest < 1):
+        raise PolicyError("policy survey.max_duration_s must be a whole number of seconds, at least 1")
     return {"questions": questions, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
-            "option_codes": codes}
+            "option_codes": codes, "max_duration_s": longest}
 
 
 def _thin_grids(doc: dict) -> dict:

@@ -16,6 +16,7 @@ RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), code) for p, c
     (rf"^submitted_at{_VALUE} is outside the month$", "outside_month"),
     (rf"^channel{_VALUE} is not one of .*$", "unknown_channel"),
     (rf"^duration_s{_VALUE} is not a whole number$", "bad_duration"),
+    (rf"^duration_s{_VALUE} is over \d+ seconds$", "long_duration"),
     (rf"^(?P<column>\w+){_VALUE} is not \d+-\d+ or blank$", "answer_out_of_scale"),
     (r"^(?P<column>\w+) is blank$", "blank"),
 ))
