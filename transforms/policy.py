@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, platform_layouts, survey_timezone
 from gridpay.transforms.rounding import RULES
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -79,6 +80,8 @@ class Policy:
     questions: dict[str, str]                   # canonical column -> text its platform question contains
     sources: dict[str, str]                     # platform 来源 -> channel
     option_codes: dict[str, str]                # codes export: option number -> answer (5 = best)
+    platforms: tuple[PlatformLayout, ...]       # survey-platform layouts, tried in this order
+    timezone: str                               # survey times are local times in this zone
 
 
 def _get(table: dict, dotted: str):
@@ -200,8 +203,12 @@ def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
     codes = {str(k).strip(): str(v).strip() for k, v in survey.get("option_codes", {}).items()}
     if any(not v.isdigit() for v in codes.values()):
         raise PolicyError("policy survey.option_codes values must be answers on the item scale (e.g. \"5\")")
+    try:
+        platforms, timezone = platform_layouts(survey), survey_timezone(survey)
+    except LayoutError as exc:
+        raise PolicyError(str(exc)) from exc
     return {"questions": questions, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
-            "option_codes": codes}
+            "option_codes": codes, "platforms": platforms, "timezone": timezone}
 
 
 def _thin_grids(doc: dict) -> dict:
