@@ -57,11 +57,6 @@ def recognised_layout(headers: list[str], layouts: tuple[PlatformLayout, ...] = 
                  if sum(bool(_compiled(layout.question_number).match(h)) for h in clean) >= 3), None)
 
 
-def is_platform_export(headers: list[str], layouts: tuple[PlatformLayout, ...] = (WJX,)) -> bool:
-    """The platform's columns are there, or questions headed `N、...`."""
-    return recognised_layout(headers, layouts) is not None
-
-
 @dataclass(frozen=True)
 class HeaderMap:
     columns: dict[int, str]            # column position -> canonical name
@@ -150,8 +145,10 @@ def local_time_text(value: str | None, layout: PlatformLayout, timezone: str) ->
     ts = parsed_timestamp(value, timezone)
     if ts is None or _has_zone(value):
         return value
-    local = ts.tz_localize(layout.timezone, ambiguous="NaT", nonexistent="NaT").tz_convert(timezone)
-    return value if local is pd.NaT else local.strftime("%Y-%m-%d %H:%M:%S")
+    local = ts.tz_localize(layout.timezone, ambiguous="NaT", nonexistent="NaT")
+    if local is pd.NaT:     # a clock change's repeated or skipped hour: quarantined, never guessed
+        return f"{value} (not a single time in {layout.timezone})"
+    return local.tz_convert(timezone).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _has_zone(value: str) -> bool:

@@ -10,8 +10,8 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
-from gridpay.ingest.formats import REQUIRED, Source, canonical_columns
 from gridpay.core.zone import DEFAULT_TIMEZONE
+from gridpay.ingest.formats import REQUIRED, Source, canonical_columns
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
                                      duration_seconds, local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
