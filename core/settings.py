@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gridpay import policies
 from gridpay.core.errors import ConfigError
+from gridpay.transforms.zone import DEFAULT_TIMEZONE
 
 DEFAULT_POLICY = Path(policies.__file__).resolve().with_name("default.toml")   # package data
 
@@ -72,7 +73,7 @@ def settings_from_env(base: Path | None = None) -> Settings:
         "inbox": root / "inbox", "out": root / "out", "db": db, "policy": DEFAULT_POLICY,
         "key_file": default_key_file(), "archive_key_file": default_key_file().with_name("archive.key"),
         "archive": db.parent / "archive", "logs": db.parent / "logs",
-        "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": "Asia/Shanghai", "retention_months": "24",
+        "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": DEFAULT_TIMEZONE, "retention_months": "24",
     }
     values = {k: os.environ.get(ENV[k], str(v)) for k, v in defaults.items()}
     try:

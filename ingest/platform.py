@@ -1,22 +1,29 @@
-"""Survey-platform downloads (问卷星 and platforms whose downloads have the same shape: the
-platform's columns, then one column per question headed `N、question text`), mapped onto the
-canonical survey columns by the policy's `[survey.questions]`, so that HR drops in the download
-as it comes. Pure functions of header and cell texts; reading the file is ingest/formats.py's."""
+"""Survey-platform downloads: the platform's own columns, then one column per question headed by
+its number and text (`5、题干` on 问卷星, `5.题干` on 腾讯问卷), mapped onto the canonical survey
+columns by the policy's platform layout (`[survey.platforms.<name>]`, transforms/platform_layouts.py)
+and its `[survey.questions]`, so that HR drops in the download as it comes. Pure functions of
+header and cell texts; reading the file is ingest/formats.py's."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
 
 from gridpay.core.errors import InputError
-from gridpay.transforms.parsing import normalized_cell
+from gridpay.transforms.parsing import normalized_cell, parsed_timestamp
+from gridpay.transforms.platform_layouts import WJX, WJX_QUESTION_NUMBER, PlatformLayout
 
-# the platform's own columns, matched exactly (来源详情 is not 来源)
-PLATFORM_COLUMNS = {"序号": "response_id", "提交答卷时间": "submitted_at", "所用时间": "duration_s",
-                    "来源": "channel"}
-_NUMBERED = re.compile(r"^\s*(?:Q|第)?\d+\s*(?:题)?\s*[、.．:：)）]\s*")
 _TRAILING = re.compile(r"[\s?？:：。.!！*＊()（）]+$")
-BLANK_ANSWERS = {"(空)", "（空）", "(跳过)", "（跳过）", "-3", "跳过"}
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*小时)?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?\s*$")
+# the single-choice questions, whose answers carry the option's prefix on some platforms ('A.非常满意')
+CHOICE_COLUMNS = ("grid_id",)
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _fold(text) -> str:
@@ -24,17 +31,30 @@ def _fold(text) -> str:
     return normalized_cell(text) or ""
 
 
-def question_text(header: str) -> str:
-    """'5、您对网格员的环境卫生工作满意吗？' -> '您对网格员的环境卫生工作满意吗' (NFKC, no number, no
-    trailing punctuation): renumbering the form does not change it."""
+def question_text(header: str, number: str = WJX_QUESTION_NUMBER) -> str:
+    """'5、您对网格员的环境卫生工作满意吗？' -> '您对网格员的环境卫生工作满意吗' (NFKC, no number as
+    the layout's `question_number` matches it, no trailing punctuation): renumbering the form does
+    not change it."""
     text = _fold(header)
-    return _TRAILING.sub("", _NUMBERED.sub("", text))
+    match = _compiled(number).match(text)
+    return _TRAILING.sub("", text[match.end():] if match else text)
 
 
-def is_platform_export(headers: list[str]) -> bool:
-    """The platform's columns are there, or questions headed `N、...`."""
+def recognised_layout(headers: list[str], layouts: tuple[PlatformLayout, ...] = (WJX,)) -> PlatformLayout | None:
+    """The layout a header row is a download of: the first whose response-id and submit-time
+    columns are both there (the one with more of its columns there if several are), else the first
+    of whose numbered questions there are at least three; None for any other file."""
     clean = [_fold(h) for h in headers]
-    return ("提交答卷时间" in clean and "序号" in clean) or sum(bool(_NUMBERED.match(h)) for h in clean) >= 3
+    best, best_hits = None, 0
+    for layout in layouts:
+        if all(layout.header(c) in clean for c in ("response_id", "submitted_at")):
+            hits = sum(h in clean for h in layout.columns)
+            if hits > best_hits:
+                best, best_hits = layout, hits
+    if best is not None:
+        return best
+    return next((layout for layout in layouts
+                 if sum(bool(_compiled(layout.question_number).match(h)) for h in clean) >= 3), None)
 
 
 @dataclass(frozen=True)
@@ -48,19 +68,20 @@ class HeaderMap:
 
 
 def map_platform_headers(file: str, headers: list[str], questions: dict[str, str],
-                         required: tuple[str, ...]) -> HeaderMap:
+                         required: tuple[str, ...], layout: PlatformLayout = WJX) -> HeaderMap:
     """Each canonical column's header: the platform's own columns by name, the questions by the
     policy's text for them. A header two fields claim, or a required field no header has, stops
     the run naming the field and listing the headers seen."""
     columns: dict[int, str] = {}
     for i, header in enumerate(headers):
-        name = PLATFORM_COLUMNS.get(_fold(header))
+        name = layout.columns.get(_fold(header))
         if name:
             columns[i] = name
     claimed: dict[int, list[str]] = {}
     for field, text in questions.items():
-        needle = question_text(text)
-        hits = [i for i, h in enumerate(headers) if i not in columns and needle and needle in question_text(h)]
+        needle = question_text(text, layout.question_number)
+        hits = [i for i, h in enumerate(headers)
+                if i not in columns and needle and needle in question_text(h, layout.question_number)]
         if len(hits) > 1:
             raise InputError(file, f"the policy's survey.questions.{field} ('{text}') matches {len(hits)} headers: "
                                    f"{', '.join(headers[i] for i in hits)}", column=field)
@@ -99,11 +120,42 @@ def channel_of(source: str | None, sources: dict[str, str]) -> str | None:
     return sources.get(text, sources.get("*", "other"))
 
 
-def answer_text(value: str | None) -> str | None:
+def answer_text(value: str | None, layout: PlatformLayout = WJX) -> str | None:
     """The platform's blank answers ((空), (跳过)) are blank; the rest as typed."""
     if value is None:
         return None
-    return None if value.strip() in BLANK_ANSWERS else value
+    return None if value.strip() in layout.blank_answers else value
+
+
+def choice_text(value: str | None, layout: PlatformLayout) -> str | None:
+    """A choice answer without the option's prefix the layout declares: 'A.非常满意' -> '非常满意'."""
+    if value is None or not layout.option_prefix:
+        return value
+    match = _compiled(layout.option_prefix).match(value.strip())
+    return value.strip()[match.end():] if match and match.end() else value
+
+
+def local_time_text(value: str | None, layout: PlatformLayout, timezone: str) -> str | None:
+    """A submit time without a zone, from a platform whose timestamps are in another zone than the
+    policy's, as the policy's local time ('2026-10-31 17:30:00' from a UTC platform ->
+    '2026-11-01 01:30:00' in Beijing); other texts as typed (a time with a zone is converted where
+    it is parsed)."""
+    if value is None or layout.timezone in (None, timezone):
+        return value
+    ts = parsed_timestamp(value, timezone)
+    if ts is None or _has_zone(value):
+        return value
+    local = ts.tz_localize(layout.timezone, ambiguous="NaT", nonexistent="NaT")
+    if local is pd.NaT:     # a clock change's repeated or skipped hour: quarantined, never guessed
+        return f"{value} (not a single time in {layout.timezone})"
+    return local.tz_convert(timezone).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _has_zone(value: str) -> bool:
+    try:
+        return pd.Timestamp(_fold(value).replace("/", "-")).tzinfo is not None
+    except (ValueError, TypeError, OverflowError):
+        return False
 
 
 def coded_answer(value: str | None, codes: dict[str, str]) -> str | None:

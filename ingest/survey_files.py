@@ -10,11 +10,13 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
+from gridpay.transforms.zone import DEFAULT_TIMEZONE
 from gridpay.ingest.formats import REQUIRED, Source, canonical_columns
-from gridpay.ingest.platform import (answer_text, channel_of, coded_answer, duration_seconds, is_platform_export,
-                                     map_platform_headers)
+from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
+                                     duration_seconds, local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
 from gridpay.transforms.parsing import normalized_household, normalized_likert, parsed_timestamp
+from gridpay.transforms.platform_layouts import WJX, PlatformLayout
 from gridpay.transforms.privacy import masked_comment
 
 
@@ -26,25 +28,44 @@ class SurveyReading:
     questions: dict[str, str] = field(default_factory=dict)      # canonical column -> text of its question
     sources: dict[str, str] = field(default_factory=dict)        # platform 来源 -> channel
     option_codes: dict[str, str] = field(default_factory=dict)   # codes export: option number -> 1-5
+    platforms: tuple[PlatformLayout, ...] = (WJX,)               # platform layouts, in the policy's order
+    timezone: str = DEFAULT_TIMEZONE                             # survey times are local times here
 
 
 def survey_reading(policy) -> SurveyReading:
-    return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes)
+    return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
+                         policy.platforms, policy.timezone)
 
 
 @dataclass
 class SurveyRead:
     frame: pd.DataFrame
     shape: str                                  # canonical | platform text export | platform codes export
-    header_map: list[tuple[str, str]]           # (header as in the file, canonical column or "")
+    layout: str | None = None                   # the platform layout that read it (None: canonical)
+    header_map: list[tuple[str, str]] = field(default_factory=list)  # (header in the file, canonical column or "")
     set_aside: Counter = field(default_factory=Counter)   # "rows of 2026-09" / "totals rows" -> rows
 
 
-def _canonical_header(aliases: dict[str, str]):
+def _is_canonical(headers: list[str], aliases: dict[str, str]) -> bool:
+    names = canonical_columns(headers, aliases)
+    return all(c in names for c in REQUIRED["surveys"])
+
+
+def _canonical_header(reading: SurveyReading):
     def accepts(headers: list[str]) -> bool:
-        names = canonical_columns(headers, aliases)
-        return all(c in names for c in REQUIRED["surveys"]) or is_platform_export(headers)
+        return _is_canonical(headers, reading.aliases) or recognised_layout(headers, reading.platforms) is not None
     return accepts
+
+
+def _layout_of(headers: list[str], reading: SurveyReading) -> PlatformLayout | None:
+    """The platform layout of a download; None for a canonical sheet. Under a policy that declares
+    its platforms, a sheet whose headers name every required column (by name or the policy's
+    aliases) is canonical even if it also has a platform's id and time columns (a typed sheet's 序号
+    and 提交时间 are 金数据's). A policy without [survey.platforms] reads files as gridpay did then."""
+    layout = recognised_layout(headers, reading.platforms)
+    if layout is not None and reading.platforms != (WJX,) and _is_canonical(headers, reading.aliases):
+        return None
+    return layout
 
 
 def _frame(sheet: Sheet, columns: dict[int, str], source: Source) -> pd.DataFrame:
@@ -66,39 +87,50 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     """The file's survey rows with canonical columns. `grid_ids` in grids.csv order: a codes
     export answers the grid question with the option's number, and gridpay's questionnaire lists
     the grids in that order."""
-    sheet = read_sheet(source, _canonical_header(reading.aliases))
+    sheet = read_sheet(source, _canonical_header(reading))
     if sheet is None:
         first = next((row for row in sheet_cells(source) if any(row)), [])
         names = canonical_columns([c or "" for c in first], reading.aliases)
         missing = next(c for c in REQUIRED["surveys"] if c not in names)
         raise InputError(source.file_name, f"required column is missing (have: {', '.join(n for n in names if n)})",
                          column=missing)
-    if not is_platform_export(sheet.headers):
+    layout = _layout_of(sheet.headers, reading)
+    if layout is None:
         names = canonical_columns(sheet.headers, reading.aliases)
         columns = {}
         for i, name in enumerate(names):
             if name and name not in columns.values():
                 columns[i] = name
-        read = SurveyRead(_frame(sheet, columns, source), "canonical", list(zip(sheet.headers, names)))
+        read = SurveyRead(_frame(sheet, columns, source), "canonical", None, list(zip(sheet.headers, names)))
     else:
-        header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"])
-        frame = _frame(sheet, header_map.columns, source)
-        read = SurveyRead(frame, "platform text export", header_map.describe())
-        for column in (*reading.items, "grid_id", "household_id", "comment", "respondent_phone"):
-            if column in frame.columns:
-                frame[column] = frame[column].map(answer_text, na_action="ignore").astype("string")
-        if "duration_s" in frame.columns:
-            frame["duration_s"] = frame["duration_s"].map(duration_seconds, na_action="ignore").astype("string")
-        if "channel" in frame.columns:
-            frame["channel"] = frame["channel"].map(lambda v: channel_of(v, reading.sources),
-                                                    na_action="ignore").astype("string")
-        if _is_codes_export(frame, reading.items):
-            _decode(frame, source, reading, grid_ids)
-            read.shape = "platform codes export"
+        read = _platform_read(source, sheet, layout, reading, grid_ids)
         if month is not None:
-            read.frame = _this_month(frame, month, read.set_aside)
+            read.frame = _this_month(read.frame, month, read.set_aside, reading.timezone)
     if sheet.totals_rows:
         read.set_aside["totals rows"] += len(sheet.totals_rows)
+    return read
+
+
+def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading: SurveyReading,
+                   grid_ids: list[str]) -> SurveyRead:
+    header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout)
+    frame = _frame(sheet, header_map.columns, source)
+    read = SurveyRead(frame, "platform text export", layout.name, header_map.describe())
+
+    def each(column: str, fn) -> None:
+        if column in frame.columns:
+            frame[column] = frame[column].map(fn, na_action="ignore").astype("string")
+
+    for column in (*reading.items, "grid_id", "household_id", "comment", "respondent_phone"):
+        each(column, lambda v: answer_text(v, layout))
+    for column in (*reading.items, *CHOICE_COLUMNS):
+        each(column, lambda v: choice_text(v, layout))
+    each("submitted_at", lambda v: local_time_text(v, layout, reading.timezone))
+    each("duration_s", duration_seconds)
+    each("channel", lambda v: channel_of(v, reading.sources))
+    if _is_codes_export(frame, reading.items):
+        _decode(frame, source, reading, grid_ids)
+        read.shape = "platform codes export"
     return read
 
 
@@ -116,18 +148,18 @@ def _decode(frame: pd.DataFrame, source: Source, reading: SurveyReading, grid_id
     frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
 
 
-def _this_month(frame: pd.DataFrame, month: str, set_aside: Counter) -> pd.DataFrame:
-    """A cumulative download holds every month answered so far: rows dated in another month are
-    set aside and counted (neither quarantined nor counted by the gate)."""
-    months = frame["submitted_at"].map(lambda v: _month_of(v), na_action="ignore")
+def _this_month(frame: pd.DataFrame, month: str, set_aside: Counter, timezone: str) -> pd.DataFrame:
+    """A cumulative download holds every month answered so far: rows dated in another month (in
+    the policy's time zone) are set aside and counted (neither quarantined nor counted by the gate)."""
+    months = frame["submitted_at"].map(lambda v: _month_of(v, timezone), na_action="ignore")
     other = months.notna() & (months != month)
     for other_month, rows in months[other].value_counts().sort_index().items():
         set_aside[f"rows of {other_month}"] += int(rows)
     return frame[~other].reset_index(drop=True)
 
 
-def _month_of(value: str) -> str | None:
-    ts = parsed_timestamp(value)
+def _month_of(value: str, timezone: str) -> str | None:
+    ts = parsed_timestamp(value, timezone)
     return None if ts is None else str(Month(ts.year, ts.month))
 
 
@@ -136,8 +168,12 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     the first rows as gridpay reads them (phones masked)."""
     read = read_survey_file(source, None, reading, grid_ids)
     frame = read.frame
-    months = frame["submitted_at"].map(_month_of, na_action="ignore").fillna("(no date)")
-    lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}", "columns:"]
+    months = frame["submitted_at"].map(lambda v: _month_of(v, reading.timezone), na_action="ignore").fillna("(no date)")
+    lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}"]
+    if read.layout is not None:
+        lines.append(f"platform layout: {read.layout}")
+    lines.append(f"times: local time in {reading.timezone} (the policy's survey.timezone)")
+    lines.append("columns:")
     lines += [f"  {header} -> {name or '(not used)'}" for header, name in read.header_map]
     lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
     for what, n in sorted(read.set_aside.items()):

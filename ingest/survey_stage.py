@@ -159,8 +159,8 @@ def _canonical_household(col: str) -> str:
             fr"and not contains({col}, '号') and not ends_with({col}, '室'))")
 
 
-def _timestamp_or_none(value: str):
-    ts = parsed_timestamp(value)
+def _timestamp_or_none(value: str, timezone: str):
+    ts = parsed_timestamp(value, timezone)
     return None if ts is None else ts.to_pydatetime()
 
 
@@ -203,7 +203,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         _mapping(con, "map_household", "select household_id as v from survey_text "
                  f"where not {_canonical_household('household_id')}", normalized_household)
         _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
-                 f"where try_strptime(submitted_at, '{_FAST_TIMESTAMP}') is null", _timestamp_or_none)
+                 f"where try_strptime(submitted_at, '{_FAST_TIMESTAMP}') is null",
+                 lambda v: _timestamp_or_none(v, reading.timezone))
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""

@@ -67,3 +67,34 @@ def write_gbk_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
         writer.writerow(header)
         writer.writerows(rows)
     return path
+
+
+# 腾讯问卷's CSV download: its own columns, questions headed `N.题干`, answers with the option's letter
+TENCENT_HEADER = ["编号", "开始答题时间", "结束答题时间", "答题时长", "自定义字段", "1.您所在的网格是？", "2.您家的门牌号",
+                  "3.您的年龄段", "4.您的手机号码", "5.您对网格员的环境卫生工作满意吗？", "6.您对网格员的治安安全工作满意吗？",
+                  "7.您对网格员的服务态度满意吗？", "8.您对网格员的响应速度满意吗？", "9.您对网格员的总体工作满意吗？",
+                  "10.您的意见或建议"]
+LETTERS = {"5": "A.非常满意", "4": "B.满意", "3": "C.基本满意", "2": "D.不满意", "1": "E.非常不满意", "": ""}
+
+
+def tencent_rows(surveys: list[tuple], doors: dict[str, str] | None = None) -> list[list[str]]:
+    """腾讯问卷 rows for canonical survey tuples: the time is when answering ended, durations in
+    seconds, grids and answers as `A.选项`, a skipped question an empty cell."""
+    from datetime import datetime, timedelta
+    grid_letter = {grid: f"{chr(65 + i)}.{name}" for i, (grid, name) in enumerate(GRID_NAMES.items())}
+    rows = []
+    for n, (rid, grid, household, phone, when, channel, duration, *rest) in enumerate(surveys, start=1):
+        ended = datetime.strptime(when, "%Y-%m-%d %H:%M:%S")
+        started = ended - timedelta(seconds=int(duration))
+        rows.append([str(n), f"{started:%Y-%m-%d %H:%M:%S}", when, duration, "", grid_letter[grid],
+                     (doors or {}).get(household, household), "" if n % 3 else "B.18-35岁", phone,
+                     *[LETTERS.get(v, v) for v in rest[:5]], rest[5]])
+    return rows
+
+
+def write_tencent_csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
+    """As 腾讯问卷 writes it: every line ends with a comma (one empty unnamed column)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle).writerows([[*row, ""] for row in [TENCENT_HEADER, *rows]])
+    return path

@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from conftest import HAND_SURVEYS, RESIDENT_PHONE, build_inbox, policy_text, run_once
-from downloads import HEADER, wjx_rows, write_gbk_csv, write_xls, write_xlsx
+from downloads import HEADER, tencent_rows, wjx_rows, write_gbk_csv, write_tencent_csv, write_xls, write_xlsx
 
 DOORS = {f"G{g}-1-{r}": f"{g}栋1单元{r}" for g in (1, 2) for r in (101, 102, 201, 202)}
 # the same households typed the ways residents type them
@@ -51,6 +51,35 @@ def test_text_export_gives_the_canonical_payroll(writer, suffix, canonical_payro
                       and not p.is_relative_to(inbox) and not p.is_relative_to(tmp_path / "archive")
                       and not p.is_relative_to(tmp_path / "canonical-inbox"))
     assert RESIDENT_PHONE.encode() not in stored and RESIDENT_PHONE not in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
+def test_tencent_download_gives_the_canonical_payroll(encoding, canonical_payroll, run_cli, make_inbox, tmp_path):
+    """腾讯问卷's CSV (BOM or GBK, a trailing comma on every line, `N.题干`, `A.非常满意`, skipped
+    questions empty) is read by the default policy's [survey.platforms."腾讯问卷"] entry."""
+    expected, policy = canonical_payroll
+    rows = tencent_rows(CANONICAL + AUGUST, doors=VARIANTS)
+    inbox = make_inbox({})
+    path = write_tencent_csv(inbox / "surveys" / "2026-09" / "天井湖社区网格员满意度测评_答卷数据.csv",
+                             rows[:4] + rows[-2:] + rows[4:-2], encoding)
+    assert path.read_bytes().splitlines()[0].endswith(b",")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == expected
+    assert "10 survey rows (8 for 2026-09; set aside: 2 rows of 2026-08)" in err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        answers = dict(con.execute("select response_id, answers from raw_surveys").fetchall())
+    assert answers["1"] == ["5"] * 5 and answers["3"] == ["3", "4", "5", None, None]  # 'A.非常满意' -> 5; skipped: blank
+
+
+def test_inspect_names_the_platform_layout(make_inbox, capsys):
+    from gridpay.flows.cli import main
+    inbox = make_inbox({})
+    path = write_tencent_csv(inbox / "surveys" / "2026-09" / "答卷数据.csv", tencent_rows(CANONICAL), "utf-8-sig")
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "platform layout: 腾讯问卷" in out and "结束答题时间 -> submitted_at" in out and "开始答题时间 -> (not used)" in out
+    assert "times: local time in Asia/Shanghai" in out and "sat_overall=5" in out
 
 
 def test_codes_export_needs_the_policys_option_codes(canonical_payroll, run_cli, make_inbox, make_policy, tmp_path):

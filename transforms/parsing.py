@@ -6,6 +6,8 @@ import unicodedata
 
 import pandas as pd
 
+from gridpay.transforms.zone import DEFAULT_TIMEZONE
+
 LIKERT_WORDS = {
     "非常满意": "5", "满意": "4", "基本满意": "3", "一般": "3", "不满意": "2", "非常不满意": "1",
 }
@@ -60,8 +62,10 @@ def _one_timestamp(text: str | None, tz: str) -> pd.Timestamp | None:
     return ts
 
 
-def parsed_timestamp(value: object, tz: str = "Asia/Shanghai") -> pd.Timestamp | None:
-    """Local wall-clock time of a cell as people type it; None when it is not a date-time."""
+def parsed_timestamp(value: object, tz: str = DEFAULT_TIMEZONE) -> pd.Timestamp | None:
+    """Local wall-clock time in `tz` of a cell as people type it ('2026-10-31T17:30:00Z' is
+    2026-11-01 01:30 in Beijing); a time without a zone is taken as it is; None when it
+    is not a date-time."""
     return _one_timestamp(normalized_cell(value), tz)
 
 

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, platform_layouts, survey_timezone
 from gridpay.transforms.rounding import RULES
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -94,6 +95,8 @@ class Policy:
     questions: dict[str, str]                   # canonical column -> text its platform question contains
     sources: dict[str, str]                     # platform 来源 -> channel
     option_codes: dict[str, str]                # codes export: option number -> answer (5 = best)
+    platforms: tuple[PlatformLayout, ...]       # survey-platform layouts, tried in this order
+    timezone: str                               # survey times are local times in this zone
     outcome: OutcomeRules = OutcomeRules()
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
 
@@ -221,8 +224,12 @@ def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
     longest = survey.get("max_duration_s")      # absent from policies before it: no upper bound, as then
     if longest is not None and (isinstance(longest, bool) or not isinstance(longest, int) or longest < 1):
         raise PolicyError("policy survey.max_duration_s must be a whole number of seconds, at least 1")
+    try:
+        platforms, timezone = platform_layouts(survey), survey_timezone(survey)
+    except LayoutError as exc:
+        raise PolicyError(str(exc)) from exc
     return {"questions": questions, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
-            "option_codes": codes, "max_duration_s": longest}
+            "option_codes": codes, "max_duration_s": longest, "platforms": platforms, "timezone": timezone}
 
 
 def _thin_grids(doc: dict) -> dict:
