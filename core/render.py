@@ -85,7 +85,8 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
         (staging / "manifest.json").unlink()
         with connect(settings.db) as con:
             render_reports(con, run_id, staging, policy, lang, reports, empty_month=not any(map(is_survey, inputs)))
-        write_manifest(staging, {**{k: v for k, v in manifest.items() if k != "outputs"}, "warehouse": warehouse})
+        # a manifest from before manifests named their warehouse gets this one's (the run is its)
+        write_manifest(staging, {"warehouse": warehouse, **{k: v for k, v in manifest.items() if k != "outputs"}})
         outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
         swap_into_place(staging, target)
     finally:
