@@ -76,7 +76,8 @@ def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run
                               "join policy_items p using (run_id) where s.answers[p.position] is not null "
                               "order by all").fetchall()
         tables = {t for (t,) in con.execute("select table_name from information_schema.tables").fetchall()}
-    assert versions == [1, 2, 3, 4] and {"log_file", "window_months", "window_responses"} <= columns and old_runs == 1
+        identities = con.execute("select count(*) from warehouse_identity").fetchone()[0]   # migration 5
+    assert versions == [1, 2, 3, 4, 5] and identities == 1 and {"log_file", "window_months", "window_responses"} <= columns and old_runs == 1
     assert len(answers) == 38 and answers[:2] == [(0, 1, "sat_environment", "5"), (0, 2, "sat_safety", "5")]
     assert "raw_answers" not in tables
     with connect(db) as con:          # opening it again applies nothing
