@@ -1,10 +1,15 @@
 """All settings in one place: command-line arguments override environment variables, which
-override the defaults below. A scheduled run sets the environment once and passes nothing.
-Every location is made absolute here, once, against the folder the command was typed in: no later
-step may meet a relative path (a file URI, a chdir, a pool process would each read it differently)."""
+override the project file gridpay.toml, which overrides the defaults below. A scheduled run gets
+its locations from `gridpay serve`, made absolute when the deployment was registered.
+Every location is made absolute here, once: an argument or an environment variable against the
+folder the command was typed in, a gridpay.toml path against gridpay.toml's own folder, a default
+against gridpay.toml's folder (the current folder without one). No later step may meet a relative
+path (a file URI, a chdir, a pool process would each read it differently)."""
 from __future__ import annotations
 
+import difflib
 import os
+import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,6 +34,11 @@ ENV = {
     "logs": "GRIDPAY_LOGS",
 }
 PATHS = ("inbox", "out", "db", "policy", "key_file", "archive_key_file", "archive", "logs")
+PROJECT_FILE = "gridpay.toml"
+# gridpay.toml's names -> Settings' names. It may name the key FILES, never a key: a project
+# folder is copied, shared and backed up with its warehouse, and the keys must not go with it.
+PROJECT_KEYS = {"community": "community", "inbox": "inbox", "out": "out", "warehouse": "db", "policy": "policy",
+                "archive": "archive", "logs": "logs", "key_file": "key_file", "archive_key_file": "archive_key_file"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,8 @@ class Settings:
     timezone: str            # ... in this time zone
     retention_months: int    # raw survey answers are kept this long (gridpay purge)
     logs: Path               # one log file per command, tracebacks included
+    community: str = ""      # the community's name, from gridpay.toml (shown, not computed with)
+    project: Path | None = None   # the gridpay.toml read, if any
 
     def with_overrides(self, **values: str | Path | None) -> "Settings":
         given = {k: absolute(v) if k in PATHS else v for k, v in values.items() if v is not None}
@@ -65,24 +77,59 @@ def default_key_file() -> Path:
     return config_home / "gridpay" / "secret.key"
 
 
-def settings_from_env(base: Path | None = None) -> Settings:
-    """Path defaults are relative to `base` (the current folder unless given)."""
-    root = absolute(base or Path.cwd())
-    db = absolute(os.environ.get(ENV["db"], str(root / "warehouse" / "gridpay.duckdb")))
+def find_project(start: Path | None = None) -> Path | None:
+    """gridpay.toml in `start` (the current folder) or the nearest folder above it, as dbt and
+    pytest find theirs; None where there is none."""
+    folder = absolute(start or Path.cwd())
+    return next((f / PROJECT_FILE for f in (folder, *folder.parents) if (f / PROJECT_FILE).is_file()), None)
+
+
+def read_project(path: Path) -> dict[str, str | Path]:
+    """gridpay.toml's settings under Settings' names, its paths made absolute against its folder."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the project file ({exc})") from exc
+    values: dict[str, str | Path] = {}
+    for name, value in data.items():
+        if name not in PROJECT_KEYS:
+            close = difflib.get_close_matches(name, PROJECT_KEYS, 1)
+            secret = " (gridpay.toml names key files, never keys)" if "secret" in name or "key" in name else ""
+            raise ConfigError(f"{path}: unknown setting {name!r}{secret}"
+                              f"{f'; did you mean {close[0]!r}?' if close else ''} It may set: "
+                              f"{', '.join(PROJECT_KEYS)}")
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: {name} must be a non-empty text in quotes, not {value!r}")
+        field = PROJECT_KEYS[name]
+        values[field] = value if field == "community" else absolute(path.parent / Path(value).expanduser())
+    return values
+
+
+def settings_from_env(base: Path | None = None, project: Path | None = None) -> Settings:
+    """The environment over `project` (a gridpay.toml) over the defaults; path defaults are relative
+    to `base`, else to the project file's folder, else to the current folder."""
+    given = read_project(project) if project else {}
+    root = absolute(base or (project.parent if project else Path.cwd()))
+
+    def pick(name: str, default) -> str | Path:
+        return os.environ[ENV[name]] if ENV[name] in os.environ else given.get(name, default)
+
+    db = absolute(pick("db", root / "warehouse" / "gridpay.duckdb"))
     defaults = {
-        "inbox": root / "inbox", "out": root / "out", "db": db, "policy": DEFAULT_POLICY,
+        "inbox": root / "inbox", "out": root / "out", "policy": DEFAULT_POLICY,
         "key_file": default_key_file(), "archive_key_file": default_key_file().with_name("archive.key"),
         "archive": db.parent / "archive", "logs": db.parent / "logs",
         "lock_timeout_s": "300", "cron": "0 6 2 * *", "timezone": DEFAULT_TIMEZONE, "retention_months": "24",
     }
-    values = {k: os.environ.get(ENV[k], str(v)) for k, v in defaults.items()}
+    values = {k: pick(k, v) for k, v in defaults.items()}
     try:
         timeout = float(values.pop("lock_timeout_s"))
         retention = int(values.pop("retention_months"))
     except ValueError as exc:
         raise ConfigError(f"{ENV['lock_timeout_s']} and {ENV['retention_months']} must be numbers") from exc
-    return Settings(**{k: absolute(v) if k in PATHS else v for k, v in values.items()}, lock_timeout_s=timeout,
-                    retention_months=retention)
+    return Settings(**{k: absolute(v) if k in PATHS else v for k, v in values.items()}, db=db,
+                    lock_timeout_s=timeout, retention_months=retention, community=str(given.get("community", "")),
+                    project=project)
 
 
 def duckdb_memory_limit() -> str:

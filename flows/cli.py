@@ -14,7 +14,7 @@ from gridpay.flows.commands import demo_settings, settings_for
 from gridpay.core.logs import CommandLog, log_file
 from gridpay.core.modes import make_private
 from gridpay.core.month import month_text
-from gridpay.core.settings import absolute
+from gridpay.core.settings import absolute, find_project
 
 log = logging.getLogger("gridpay")
 
@@ -25,17 +25,23 @@ EXIT_CODES = """exit status:
   2  bad usage or configuration, a machine fault such as a full disk, or an unexpected error:
      one line naming what failed (the traceback is in the command's log file; --debug shows it)"""
 
+PROJECT_HELP = """project file:
+  Every command but demo and init reads gridpay.toml from this folder or the nearest folder above
+  it (`gridpay init` writes one): its paths are relative to its own folder. Arguments override
+  GRIDPAY_* environment variables, which override gridpay.toml, which overrides the defaults
+  (./inbox, ./out, ./warehouse/gridpay.duckdb beside gridpay.toml, else in this folder)."""
+
 LOCATION_HELP = {
-    "inbox": "inbox folder (GRIDPAY_INBOX, default ./inbox)",
-    "out": "output folder (GRIDPAY_OUT, default ./out)",
-    "db": "DuckDB warehouse file (GRIDPAY_DB, default ./warehouse/gridpay.duckdb)",
-    "policy": "policy TOML (GRIDPAY_POLICY, default: the policy shipped with gridpay)",
+    "inbox": "inbox folder (GRIDPAY_INBOX, gridpay.toml's inbox, default ./inbox)",
+    "out": "output folder (GRIDPAY_OUT, gridpay.toml's out, default ./out)",
+    "db": "DuckDB warehouse file (GRIDPAY_DB, gridpay.toml's warehouse, default ./warehouse/gridpay.duckdb)",
+    "policy": "policy TOML (GRIDPAY_POLICY, gridpay.toml's policy, default: the policy shipped with gridpay)",
 }
 COMMAND_LOCATIONS = {   # each command offers only the locations it uses
     "demo": ("inbox", "out", "db", "policy"), "run": ("inbox", "out", "db", "policy"),
     "audit": ("out", "db"), "finalize": ("out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
     "purge": ("db",), "serve": ("inbox", "out", "db", "policy"), "inspect": ("inbox", "policy"),
-    "questionnaire": ("inbox", "policy"),
+    "questionnaire": ("inbox", "policy"), "init": (),
 }
 
 
@@ -46,12 +52,23 @@ def _month(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _project_found() -> str:
+    try:
+        found = find_project()
+    except OSError:
+        found = None
+    return f"  here: {found}" if found else "  here: none (no gridpay.toml in this folder or above)"
+
+
 def _command(sub, name: str, help_text: str, description: str | None = None) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=description or help_text, epilog=EXIT_CODES,
+    epilog = EXIT_CODES if name in ("demo", "init") else f"{PROJECT_HELP}\n{_project_found()}\n\n{EXIT_CODES}"
+    parser = sub.add_parser(name, help=help_text, description=description or help_text, epilog=epilog,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
-    group = parser.add_argument_group("locations (default: environment, then built-in)")
-    for location in COMMAND_LOCATIONS[name]:
-        group.add_argument(f"--{location}", help=LOCATION_HELP[location])
+    if COMMAND_LOCATIONS[name]:
+        group = parser.add_argument_group("locations (default: environment, then gridpay.toml, then built-in)"
+                                          if name != "demo" else "locations (default: under --dir)")
+        for location in COMMAND_LOCATIONS[name]:
+            group.add_argument(f"--{location}", help=LOCATION_HELP[location])
     parser.add_argument("--debug", action="store_true", help="print library messages and tracebacks too")
     return parser
 
@@ -68,10 +85,17 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gridpay", description="Residents' satisfaction surveys to grid workers' performance pay.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=f"{PROJECT_HELP}\n{_project_found()}\n\n{EXIT_CODES}", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"gridpay {metadata.version('gridpay')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    demo = _command(sub, "demo", "generate the demo community and run every month end to end")
+    init = _command(sub, "init", "make a project folder: gridpay.toml, inbox/, out/, warehouse/",
+                    "Make a project folder: gridpay.toml naming its inbox, out, warehouse, archive and logs (paths "
+                    "relative to the folder), and those folders (private). Every gridpay command then run in "
+                    "the folder or any folder below it finds gridpay.toml and needs no location flags.")
+    init.add_argument("dir", nargs="?", default=".", help="the project folder (default: this folder)")
+    init.add_argument("--community", help="the community's name (default: the folder's name)")
+    demo = _command(sub, "demo", "generate the demo community and run every month end to end (and leave a "
+                                 "gridpay.toml in its folder)")
     demo.add_argument("--dir", default="demo", help="demo folder for inbox, out and warehouse (default ./demo)")
     demo.add_argument("--seed", type=int, default=2012, help="random seed of the demo community (default 2012)")
     demo.add_argument("--households", type=int, default=4900, help="households in the community (default 4900)")
@@ -127,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
              "it is read by gridpay as it is downloaded.")
     _command(sub, "serve", "register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it",
              "Register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it in the foreground. "
+             "Every run of the deployment uses the locations given here (or found in gridpay.toml or the "
+             "environment now), made absolute at registration and shown as the deployment's parameters. "
              "Set PREFECT_API_URL to a Prefect server (e.g. http://127.0.0.1:4200/api) so that the deployment, "
              "its runs and artifacts outlive this process; without it Prefect starts a temporary server that "
              "disappears when serving stops.")
@@ -140,11 +166,21 @@ def _log_folder(args: argparse.Namespace) -> Path:
         return absolute("gridpay-logs")
 
 
+def _say_project(args: argparse.Namespace) -> None:
+    """The command's first line names the gridpay.toml it read, so that nobody guesses."""
+    if args.command not in ("demo", "init"):
+        project = find_project()
+        if project is not None:
+            log.info("project file %s", project)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     umask = make_private()  # every file and folder this command creates: 0600 / 0700 (GRIDPAY_SHARE_GROUP: 0640 / 0750)
-    logs = CommandLog(log_file(_log_folder(args), args.command), args.debug)
+    logs = CommandLog(log_file(_log_folder(args), args.command), args.debug) if args.command != "init" else \
+        CommandLog(log_file(absolute(args.dir) / "warehouse" / "logs", "init"), args.debug)
     try:
+        _say_project(args)
         return COMMANDS[args.command](args, logs)
     except GateFailed as exc:
         print(f"gridpay: validation gate failed: {exc}", file=sys.stderr)
@@ -171,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
 COMMANDS = {"demo": commands.demo, "run": commands.run, "audit": commands.audit, "finalize": commands.finalize,
             "render": commands.render,
             "history": commands.history, "doctor": commands.doctor, "purge": commands.purge, "serve": commands.serve,
-            "inspect": commands.inspect, "questionnaire": commands.questionnaire}
+            "inspect": commands.inspect, "questionnaire": commands.questionnaire, "init": commands.init}
 
 
 if __name__ == "__main__":

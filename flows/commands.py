@@ -9,13 +9,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from gridpay.core.logs import CommandLog, quiet_libraries
-from gridpay.core.settings import Settings, absolute, settings_from_env
+from gridpay.core.settings import Settings, absolute, find_project, settings_from_env
 
 log = logging.getLogger("gridpay")
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
-    return settings_from_env().with_overrides(**{k: getattr(args, k, None) for k in ("inbox", "out", "db", "policy")})
+    """Arguments over the environment over the nearest gridpay.toml over the defaults."""
+    return settings_from_env(project=find_project()).with_overrides(
+        **{k: getattr(args, k, None) for k in ("inbox", "out", "db", "policy")})
 
 
 def _use_prefect(args: argparse.Namespace) -> bool:
@@ -98,8 +100,22 @@ def history(args: argparse.Namespace, logs: CommandLog) -> int:
 def serve(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.flows.schedule import serve
     s = settings_for(args)
-    print(f"gridpay: serving the monthly run, cron '{s.cron}' in {s.timezone} (Ctrl-C stops and pauses it)")
+    print(f"gridpay: serving the monthly run, cron '{s.cron}' in {s.timezone} (Ctrl-C stops and pauses it); "
+          f"every run of it uses inbox {s.inbox}, out {s.out}, warehouse {s.db}, policy {s.policy}")
     serve(s)
+    return 0
+
+
+def init(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.flows.project import init_project
+    folder = absolute(args.dir)
+    outer = find_project(folder)
+    project = init_project(folder, args.community)
+    print(f"gridpay: project {_shown(folder) if folder != Path.cwd() else '.'} made: {_shown(project)}, "
+          f"inbox/ (put grids.csv, workers.csv, assignments.csv, adjustments.csv and surveys/ there), out/, warehouse/")
+    if outer is not None:
+        print(f"  it lies inside the project {outer}: below {_shown(folder)}, gridpay now reads the new one")
+    print(f"  from {_shown(folder)} or any folder below it: gridpay run --month YYYY-MM")
     return 0
 
 
@@ -120,12 +136,14 @@ def _shown(path: Path) -> str:
 
 def demo(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.flows.demo_data import DemoScale, write_demo_inbox
+    from gridpay.flows.project import write_demo_project
     s = demo_settings(args)
     months = write_demo_inbox(s.inbox, DemoScale(households=args.households, months=args.months,
                                                  end_month=args.end_month, seed=args.seed,
                                                  communities=args.communities))
     log.info("demo inbox with %d months written to %s", len(months), s.inbox)
     targets = run_requests(args, logs, [_run_request(args, s, m, logs) for m in months])
+    project = write_demo_project(absolute(args.dir), s)
     last, where = months[-1], f"--db {_shown(s.db)}"
     print(f"gridpay demo: {len(targets)} months published under {_shown(s.out)}")
     print(f"  HR scorecard of the last month: {_shown(Path(targets[-1]) / 'scorecard.html')}")
@@ -135,6 +153,8 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
     print("As an auditor, from this folder:")
     print(f"  gridpay history --month {last} {where}")
     print(f"  gridpay audit --month {last} {where} --out {_shown(s.out)}")
+    if project is not None:
+        print(f"  or inside {_shown(project.parent)}/, whose {project.name} names them: gridpay audit --month {last}")
     return 0
 
 
@@ -143,6 +163,8 @@ def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.core.secret_key import ArchiveKeys
     from gridpay.pipeline.maintenance import archive_problems, doctor, encrypt_archive, remove_stale_work_if_idle
     s = settings_for(args)
+    print(f"gridpay doctor: project file {s.project or 'none (no gridpay.toml here or above)'}; warehouse {s.db}, "
+          f"out {s.out}, archive {s.archive}")
     problems = doctor(s.db, s.out, s.archive)
     if args.encrypt_archive:
         sealed = encrypt_archive(s.db, s.archive, ArchiveKeys(s.archive_key_file))
@@ -174,8 +196,6 @@ def purge(args: argparse.Namespace, logs: CommandLog) -> int:
     print(f"gridpay purge: months before {first_kept}: {rows} raw survey rows and {files} archived survey files "
           f"removed; aggregates, payroll and hashes kept")
     return 0
-
-
 
 
 def _policy(args: argparse.Namespace):

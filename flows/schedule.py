@@ -1,5 +1,7 @@
 """The monthly schedule: a Prefect deployment that runs the previous month on a cron in the
-community's time zone, with every location taken from the settings at run time."""
+community's time zone. The locations `gridpay serve` resolved (arguments, environment, gridpay.toml)
+are the deployment's parameters, absolute: a run of it reads no location from the folder or the
+environment it happens to run in."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -21,16 +23,30 @@ def previous_month(now: datetime, timezone: str) -> str:
     return str(Month.of(now.astimezone(ZoneInfo(timezone))).previous)
 
 
+LOCATIONS = ("inbox", "out", "db", "policy", "archive", "logs", "key_file", "archive_key_file")
+
+
 @flow(name="gridpay-monthly")
-def monthly(month: str | None = None, lang: str = "zh") -> str:
-    """What the schedule runs: `month` defaults to the previous month in GRIDPAY_TIMEZONE."""
-    s = settings_from_env()
+def monthly(month: str | None = None, lang: str = "zh", reports: str = "all", inbox: str | None = None,
+            out: str | None = None, db: str | None = None, policy: str | None = None, archive: str | None = None,
+            logs: str | None = None, key_file: str | None = None, archive_key_file: str | None = None) -> str:
+    """What the schedule runs: `month` defaults to the previous month in GRIDPAY_TIMEZONE; the
+    locations are the deployment's (a location not given: the environment's, as before)."""
+    given = {"inbox": inbox, "out": out, "db": db, "policy": policy, "archive": archive, "logs": logs,
+             "key_file": key_file, "archive_key_file": archive_key_file}
+    s = settings_from_env().with_overrides(**given)
     month = month or previous_month(datetime.now(ZoneInfo(s.timezone)), s.timezone)
-    return month_flow(MonthRequest(month, s, lang))
+    return month_flow(MonthRequest(month, s, lang, reports=reports))
+
+
+def deployment_parameters(settings: Settings) -> dict[str, str]:
+    """The locations every run of the deployment uses, absolute (Settings holds them so)."""
+    return {name: str(getattr(settings, name)) for name in LOCATIONS}
 
 
 def monthly_deployment(settings: Settings):
     return monthly.to_deployment(name=DEPLOYMENT_NAME, schedule=Cron(settings.cron, timezone=settings.timezone),
+                                 parameters=deployment_parameters(settings),
                                  description="gridpay: the previous month, inbox to published scorecards")
 
 

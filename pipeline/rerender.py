@@ -24,6 +24,7 @@ from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.ingest.archive import blob_bytes
 from gridpay.ingest.staging import is_survey
 from gridpay.publishing.outputs import output_hashes, swap_into_place, write_manifest
+from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.store.run_lock import warehouse_lock
 from gridpay.store.runs import finalize, record_outputs, unfinalize
@@ -59,6 +60,9 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
     target = settings.out / month
     if not target.is_dir():
         raise ConfigError(f"{target}: the published month is not there (give --out, or set GRIDPAY_OUT)")
+    with connect(settings.db) as con:
+        check_month_owned(target, settings.db, con)         # the month's own folder, not another warehouse's
+        warehouse = warehouse_identity(con, settings.db)
     problems = published_file_problems(target, recorded)
     if problems:
         raise ConfigError(f"{problems[0]}{f' (and {len(problems) - 1} more)' if len(problems) > 1 else ''}; "
@@ -81,7 +85,8 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
         (staging / "manifest.json").unlink()
         with connect(settings.db) as con:
             render_reports(con, run_id, staging, policy, lang, reports, empty_month=not any(map(is_survey, inputs)))
-        write_manifest(staging, {k: v for k, v in manifest.items() if k != "outputs"})
+        # a manifest from before manifests named their warehouse gets this one's (the run is its)
+        write_manifest(staging, {"warehouse": warehouse, **{k: v for k, v in manifest.items() if k != "outputs"}})
         outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
         swap_into_place(staging, target)
     finally:

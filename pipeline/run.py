@@ -22,6 +22,7 @@ from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.core.layout import publish_folder, remove_stale_work, work_folder
+from gridpay.publishing.ownership import check_month_owned
 from gridpay.store.run_lock import warehouse_lock
 from gridpay.transforms.policy import Policy
 from gridpay.store.warehouse import connect, held_warehouse, store_validation
@@ -74,15 +75,10 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         raise ConfigError("--dask-workers: this shell hands the pipeline no Dask stager")
     # an audit's re-run says what it does as such (its "published" folder is a scratch copy)
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
+    if not s.db.exists():   # a month published by another warehouse: refused before a new one is made
+        check_month_owned(s.out / month, s.db, None)
     with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s):
-        with connect(s.db) as con:
-            if close_interrupted(con):
-                log.warning("recorded earlier interrupted runs as failed")
-            if remove_stale_work(s.out):
-                log.warning("removed work folders that interrupted runs left in %s", s.out)
-            kind = kind or check_not_finalized(con, month, request.reason)
-            run_id = new_run_id(month)
-            record_start(con, run_id, month, kind, request.reason, request.log_file)
+        kind, run_id = _start(request, kind)
         ctx = None
         _import_validation_meanwhile()
         try:
@@ -139,6 +135,23 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             shutil.rmtree(publish_folder(s.out, run_id), ignore_errors=True)
             if (s.out / ".work").is_dir() and not any((s.out / ".work").iterdir()):
                 (s.out / ".work").rmdir()
+
+
+def _start(request: MonthRequest, kind: str | None) -> tuple[str, str]:
+    """Under the run lock: tidy what killed runs left, refuse what may not run, record the start.
+    Returns (kind, run id)."""
+    s, month = request.settings, request.month
+    with connect(s.db) as con:
+        if close_interrupted(con):
+            log.warning("recorded earlier interrupted runs as failed")
+        if remove_stale_work(s.out):
+            log.warning("removed work folders that interrupted runs left in %s", s.out)
+        kind = kind or check_not_finalized(con, month, request.reason)
+        # checked here, before the run's heavy work, and again at the swap (core/steps.py: publish)
+        check_month_owned(s.out / month, s.db, con)
+        run_id = new_run_id(month)
+        record_start(con, run_id, month, kind, request.reason, request.log_file)
+    return kind, run_id
 
 
 def _counted(n: int, what: str) -> str:

@@ -23,6 +23,7 @@ from gridpay.ingest.survey_stage import staged_counts
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_DETAIL_COLUMNS, QUARANTINE_COLUMNS,
                                         REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
                                         payroll_rows, quarantine_rows, swap_into_place, write_file, write_manifest)
+from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.store.models import ModelTestFailed
 from gridpay.store.runs import code_version, library_versions, mark_published, record_accepted_exclusions
@@ -169,9 +170,11 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
                        empty_month=not ctx.survey_sources())
         window = [{"month": m, "run_id": r} for m, r in con.execute(
             "select month, window_run_id from run_windows where run_id = ? order by month", [ctx.run_id]).fetchall()]
+        warehouse = warehouse_identity(con, ctx.settings.db)
     policy = ctx.policy
     write_manifest(staging, {
         "run_id": ctx.run_id, "month": ctx.month, "inputs": [f.as_dict() for f in ctx.inputs.files],
+        "warehouse": warehouse,       # whose month this is: another warehouse's run may not replace it
         "policy": {"file": ctx.settings.policy.name, "version": policy.version, "sha256": policy.sha256},
         "code_version": code_version(), "libraries": library_versions(),
         "phone_key_fingerprint": key_fingerprint(ctx.key), "output_format": ctx.request.output_format,
@@ -181,6 +184,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     })
     outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
     fault_point("before_swap")
+    with connect(ctx.settings.db) as con:      # another warehouse may have published it since the run began
+        check_month_owned(target, ctx.settings.db, con)
     swap_into_place(staging, target)
     mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
     shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)

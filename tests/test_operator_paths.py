@@ -108,6 +108,11 @@ def test_demo_prints_the_auditors_commands_for_its_paths(tmp_path, monkeypatch, 
     assert gridpay_main(["history", "--month", "2026-10", "--db", "d/warehouse.duckdb"]) == 0
     assert "PUBLISHED" in capsys.readouterr().out
     assert gridpay_main(["audit", "--month", "2026-10", "--db", "d/warehouse.duckdb", "--out", "d/out"]) == 0
+    # the demo's gridpay.toml names them: inside d/, no flags
+    assert "or inside d/, whose gridpay.toml names them: gridpay audit --month 2026-10" in out
+    monkeypatch.chdir(tmp_path / "d")
+    capsys.readouterr()
+    assert gridpay_main(["history", "--month", "2026-10"]) == 0 and "PUBLISHED" in capsys.readouterr().out
 
 
 def test_help_lists_exit_codes_version_and_only_each_commands_flags(capsys):

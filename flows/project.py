@@ -1,0 +1,76 @@
+"""`gridpay init`: a project folder HR runs every command in, with its gridpay.toml (core/settings.py
+reads it), and the gridpay.toml `gridpay demo` leaves in its folder."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from gridpay.core.errors import ConfigError
+from gridpay.core.settings import DEFAULT_POLICY, PROJECT_FILE, Settings, default_key_file
+
+DEMO_MARK = "# written by gridpay demo"
+# init's layout, relative to the project folder: what gridpay.toml names and init creates
+LAYOUT = {"inbox": "inbox", "out": "out", "warehouse": "warehouse/gridpay.duckdb", "archive": "warehouse/archive",
+          "logs": "warehouse/logs"}
+NOTES = {"inbox": "grids.csv, workers.csv, assignments.csv, adjustments.csv and surveys/",
+         "out": "the published months, out/YYYY-MM/", "warehouse": "every run, its inputs and its results",
+         "archive": "encrypted copies of every input a run read", "logs": "one log file per command",
+         "policy": "the pay rules"}
+
+
+def _toml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)     # a JSON string is a TOML basic string
+
+
+def project_text(community: str, locations: dict[str, str], first_line: str) -> str:
+    """gridpay.toml: the community, the locations, and the key files commented out."""
+    width = max(len(f"{k} = {_toml(v)}") for k, v in locations.items())
+    lines = [first_line,
+             "# Every gridpay command run in this folder or any folder below it reads this file. Paths are",
+             "# relative to this file's folder. Command-line arguments and GRIDPAY_* environment variables",
+             "# override what is set here.",
+             f"community = {_toml(community)}"]
+    lines += [f"{f'{k} = {_toml(v)}':<{width}}   # {NOTES[k]}" for k, v in locations.items()]
+    if "policy" not in locations:
+        lines.append(f"# policy = \"policy.toml\"   # unset: the policy shipped with gridpay ({DEFAULT_POLICY})")
+    lines += ["# The keys stay out of this folder, which is copied and backed up with the warehouse: this file",
+              "# may name the key FILES, never hold a key (GRIDPAY_SECRET stays in the environment).",
+              f"# key_file = \"{default_key_file()}\"",
+              f"# archive_key_file = \"{default_key_file().with_name('archive.key')}\""]
+    return "\n".join(lines) + "\n"
+
+
+def init_project(folder: Path, community: str | None) -> Path:
+    """Make the project folder, its folders (private: the process umask) and gridpay.toml; an
+    existing gridpay.toml is never overwritten. Returns the project file."""
+    project = folder / PROJECT_FILE
+    if project.exists():
+        raise ConfigError(f"{project}: already a gridpay project; nothing changed (edit the file to change it)")
+    for name in ("inbox", "out", "archive", "logs"):
+        (folder / LAYOUT[name]).mkdir(parents=True, exist_ok=True)
+    (folder / "inbox" / "surveys").mkdir(exist_ok=True)
+    text = project_text(community or folder.name, LAYOUT, "# gridpay project file, written by `gridpay init`.")
+    _write_new(project, text)
+    return project
+
+
+def _write_new(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)    # the umask (core/modes.py) decides
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def write_demo_project(folder: Path, s: Settings) -> Path | None:
+    """The demo folder's gridpay.toml, naming the locations the demo used: `gridpay history`,
+    `audit` ... then work inside the demo folder with no flags. A gridpay.toml there that the demo
+    did not write is left as it is (None)."""
+    project = folder / PROJECT_FILE
+    if project.exists() and not project.read_text(encoding="utf-8").startswith(DEMO_MARK):
+        return None
+    locations = {"inbox": s.inbox, "out": s.out, "warehouse": s.db, "archive": s.archive, "logs": s.logs}
+    if s.policy != DEFAULT_POLICY:
+        locations["policy"] = s.policy
+    _write_new(project, project_text("gridpay demo", {k: os.path.relpath(v, folder) for k, v in locations.items()},
+                                     f"{DEMO_MARK}: the demo community's project file."))
+    return project

@@ -1,0 +1,61 @@
+"""Whose month is out/<month>? A run publishes over a month folder only when that folder is new,
+empty, or was published by a run this warehouse recorded (its manifest's run id). A forgotten
+--db once made a fresh warehouse next to the real one and published over the real warehouse's
+month, whose audit then failed: such a run now stops (exit 2) naming the run and the warehouse
+that published the folder (manifests name their warehouse's id and path)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from gridpay.core.errors import ConfigError
+
+MANIFEST = "manifest.json"
+
+
+def warehouse_identity(con: duckdb.DuckDBPyConnection, db: Path) -> dict:
+    """What a manifest records of the warehouse that published it: its id and its path."""
+    row = con.execute("select warehouse_id from warehouse_identity").fetchone()
+    return {"id": row[0] if row else None, "path": str(db)}
+
+
+def _manifest_owner(folder: Path) -> tuple[str, dict]:
+    """(run id, warehouse record or {}) from the folder's manifest; unreadable: refused."""
+    path = folder / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        run_id = manifest["run_id"]
+        warehouse = manifest.get("warehouse") or {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: cannot read the run id of the month published there ({exc}); nothing is "
+                          f"published over it: move the folder aside to publish this month there") from exc
+    return str(run_id), warehouse if isinstance(warehouse, dict) else {}
+
+
+def _named(warehouse: dict) -> str:
+    if not warehouse.get("path"):
+        return "an unknown warehouse"
+    return f"the warehouse {warehouse['path']}" + (f" (id {warehouse['id']})" if warehouse.get("id") else "")
+
+
+def check_month_owned(folder: Path, db: Path, con: duckdb.DuckDBPyConnection | None) -> None:
+    """Raise ConfigError unless `folder` may be replaced by a run of the warehouse `db` (`con` open
+    on it; None: there is no warehouse yet, so it recorded nothing)."""
+    if not folder.exists():
+        return
+    if not folder.is_dir() or (not (folder / MANIFEST).is_file() and any(folder.iterdir())):
+        raise ConfigError(f"{folder}: holds files that no gridpay run published (no {MANIFEST}); nothing is "
+                          f"published over them: move them aside to publish this month there")
+    if not (folder / MANIFEST).is_file():
+        return                                      # an empty folder: nothing to lose
+    run_id, warehouse = _manifest_owner(folder)
+    if con is not None and con.execute("select 1 from runs where run_id = ?", [run_id]).fetchone():
+        return
+    ours = warehouse_identity(con, db)["id"] if con is not None else None
+    copy = (" (a copy of this warehouse that recorded a run this one has not: restored from an older backup?)"
+            if ours and warehouse.get("id") == ours else "")
+    raise ConfigError(f"{folder} was published by run {run_id} of {_named(warehouse)}{copy}, not by the warehouse "
+                      f"{db}; nothing is published over it. Run with that warehouse (--db, GRIDPAY_DB or the "
+                      f"warehouse of gridpay.toml), or move the folder aside to publish this warehouse's month")
