@@ -54,7 +54,7 @@ def command_lines() -> list[str]:
                    and a.dest != "debug" and a.option_strings[:1] not in [[loc] for loc in LOCATIONS]]
         locations = [a.option_strings[0] for a in command._actions if a.option_strings[:1] in [[loc] for loc in LOCATIONS]]
         lines.append(" ".join(["gridpay", name, *map(_word, actions)]))
-        where = f" ({' '.join(locations)})" if locations else ""
+        where = f"; locations: {' '.join(locations)}" if locations else ""
         lines.append(f"    {helps[name]}{where}")
     return lines
 
