@@ -33,8 +33,8 @@ def _printed(lines: list[str]) -> str:
 def test_the_readme_walkthrough_runs_on_the_example_inbox(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     commands = _commands()
-    assert [c.split()[:2] for c in commands if c.startswith("gridpay ")] == [
-        ["gridpay", "questionnaire"], ["gridpay", "inspect"], ["gridpay", "run"], ["gridpay", "finalize"]]
+    names = [c.split()[1] for c in commands if c.startswith("gridpay ")]
+    assert "questionnaire" in names and names.index("inspect") < names.index("run") < names.index("finalize")
     said = {}
     for command in commands:
         words = shlex.split(command)
