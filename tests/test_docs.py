@@ -93,3 +93,23 @@ def test_the_readme_guides_in_under_200_lines_and_its_links_lead_somewhere():
 def test_every_command_is_documented():
     for command in COMMANDS:
         assert f"gridpay {command}" in README
+
+
+TROUBLESHOOTING = (ROOT / "docs" / "troubleshooting.md").read_text(encoding="utf-8")
+
+
+def test_troubleshooting_quotes_messages_the_code_still_prints():
+    """The page is looked up by the words of a message: when the code rewords one, the page must follow."""
+    source = "\n".join(p.read_text(encoding="utf-8") for folder in ("core", "ingest", "store", "reports", "flows")
+                       for p in (ROOT / folder).rglob("*.py"))
+    for words in ("required column is missing (have: ", "is neither UTF-8, UTF-16 nor GB18030/GBK text",
+                  "is a codes export (按序号", "must be readable by its owner only (chmod 600), is ",
+                  ": the warehouse is busy with ", "(GRIDPAY_LOCK_TIMEOUT)", "no CJK font found: install Debian's",
+                  "survey rows name a grid that grids.csv does not have; nothing published.",
+                  "Correct the name in grids.csv or in the survey file and run again",
+                  "survey rows are invalid", "an exclusion rule removed more than ",
+                  "if the exclusions are right, run again ", "no survey file for the month in ",
+                  "(give --db, or set GRIDPAY_DB)", "a new run is a correction and needs --reason",
+                  "the run is recorded as failed "):
+        assert words in TROUBLESHOOTING, words
+        assert words in source, words
