@@ -18,8 +18,8 @@ demo: setup
 	$(VENV)/bin/gridpay demo
 
 # The tests write many small files, DuckDB checkpoints and fsyncs: on tmpfs (/dev/shm, where the
-# machine has it) the suite spends ~1.5 min less CPU (measured on 2 cores: 5:02 -> 4:10). The
-# folder is private (0700: the test inboxes hold phone numbers) and removed afterwards.
+# machine has it) they spend much less CPU (docs/performance.md has the figures). The folder is
+# private (0700: the test inboxes hold phone numbers) and removed afterwards.
 TEST_TMP ?= $(if $(wildcard /dev/shm/.),/dev/shm/gridpay-tests-$(shell id -u),)
 test: setup
 	$(VENV)/bin/lint-imports --no-cache

@@ -43,7 +43,6 @@ _BLANK_LINE = re.compile(rb"\n\r?\n")
 
 def _has_blank_line(path: Path) -> bool:
     # one regex pass over the mapped file: twice as fast as two substring tests per 16 MiB chunk
-    # (2.6 s -> 1.2 s for a 10M-row month's 1.1 GB)
     if path.stat().st_size == 0:
         return False
     with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:

@@ -24,7 +24,7 @@ RESIDENT_PHONE = "13912345678"
 # Under `pytest -n 2` the longest tests start first, so that neither worker is left with one of
 # them at the end while the other idles: the modules holding the Prefect group (one unit of about a
 # minute: the test server starts once), then the modules whose tests take 10-30 s each (measured with
-# --durations; the README's test section has the figures). The rest follow in file order.
+# --durations; docs/performance.md has the figures). The rest follow in file order.
 FIRST = ("test_core_units", "test_finalize_history", "test_operator_paths", "test_project_file",
          "test_partitioned", "test_row_accounting", "test_properties", "test_crash_and_concurrency", "test_bad_input_corpus",
          "test_demo_privacy", "test_pooled_months")

@@ -1,4 +1,5 @@
 """The README says what the project does: its commands exist and its CLI lines parse."""
+import importlib.util
 import re
 import shlex
 from pathlib import Path
@@ -48,14 +49,67 @@ def test_every_documented_cli_line_parses():
     assert len(lines) >= 15
     parser = build_parser()
     for line in lines:
-        # "[--out DIR]" -> "--out DIR"; "[--lang zh|en]" -> "--lang zh"; placeholders get sample values
-        words = (re.sub(r"[\[\]]", "", line).replace("zh|en", "zh").replace("all|hr|none", "all").replace("all|hr", "all")
-                 .replace("--prefect|--no-prefect", "--prefect").replace("YYYY-MM", "2026-10")
-                 .replace("--dask-workers N", "--dask-workers 2"))
+        # "[--out DIR]" -> "--out DIR"; "[--lang zh|en]" -> "--lang zh" (the first of the choices, as in
+        # "--prefect|--no-prefect"); YYYY-MM and N get sample values
+        words = re.sub(r"[\[\]]", "", line).replace("YYYY-MM", "2026-10")
+        words = re.sub(r"\bN\b", "2", re.sub(r"(?<!\S)([^\s|]+)(?:\|[^\s|]+)+", r"\1", words))
         args = parser.parse_args(shlex.split(words)[1:])
         assert args.command in COMMANDS
+
+
+def _readme_commands():
+    spec = importlib.util.spec_from_file_location("readme_commands", ROOT / "scripts" / "readme_commands.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_readme_command_list_is_the_one_the_parser_makes():
+    made = _readme_commands()
+    block = README.split(made.START, 1)[1].split(made.END, 1)[0]
+    assert made.readme_with_block(README) == README, "run: python scripts/readme_commands.py"
+    usage = [line for line in block.splitlines() if line.startswith("gridpay ")]
+    assert [line.split()[1] for line in usage] == list(build_parser()._subparsers._group_actions[0].choices)
+    assert "gridpay run --month YYYY-MM" in block and "[--accept-exclusions]" in block
+    assert "gridpay inspect FILE" in block and "gridpay questionnaire" in block
+    # and the check can fail: a block missing a flag is rewritten
+    stale = README.replace(" [--accept-exclusions]", "", 1)
+    assert made.readme_with_block(stale) == README != stale
+
+
+def test_the_readme_guides_in_under_200_lines_and_its_links_lead_somewhere():
+    assert len(README.splitlines()) < 200
+    pages = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "CHANGELOG.md", *sorted((ROOT / "docs").glob("*.md"))]
+    broken = []
+    for page in pages:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if "://" not in target and not (page.parent / target).exists():
+                broken.append(f"{page.name}: {target}")
+    assert broken == []
+    for page in ("troubleshooting", "performance", "glossary", "operations", "platforms", "auditing", "decisions"):
+        assert f"](docs/{page}.md)" in README
 
 
 def test_every_command_is_documented():
     for command in COMMANDS:
         assert f"gridpay {command}" in README
+
+
+TROUBLESHOOTING = (ROOT / "docs" / "troubleshooting.md").read_text(encoding="utf-8")
+
+
+def test_troubleshooting_quotes_messages_the_code_still_prints():
+    """The page is looked up by the words of a message: when the code rewords one, the page must follow."""
+    source = "\n".join(p.read_text(encoding="utf-8") for folder in ("core", "pipeline", "ingest", "store", "reports", "flows")
+                       for p in (ROOT / folder).rglob("*.py"))
+    for words in ("required column is missing (have: ", "is neither UTF-8, UTF-16 nor GB18030/GBK text",
+                  "is a codes export (按序号", "must be readable by its owner only (chmod 600), is ",
+                  ": the warehouse is busy with ", "(GRIDPAY_LOCK_TIMEOUT)", "no CJK font found: install Debian's",
+                  "survey rows name a grid that grids.csv does not have; nothing published.",
+                  "Correct the name in grids.csv or in the survey file and run again",
+                  "survey rows are invalid", "an exclusion rule removed more than ",
+                  "if the exclusions are right, run again ", "no survey file for the month in ",
+                  "(give --db, or set GRIDPAY_DB)", "a new run is a correction and needs --reason",
+                  "the run is recorded as failed "):
+        assert words in TROUBLESHOOTING, words
+        assert words in source, words
