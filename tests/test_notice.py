@@ -3,8 +3,10 @@ response rate, and nothing else: no pay, no comment, no phone number, no househo
 import csv
 import re
 import subprocess
+import tomllib
 
 from conftest import RESIDENT_PHONE, WORKER_PHONE, XSS
+from gridpay.core.settings import DEFAULT_POLICY
 from test_reports import month  # noqa: F401  (the published month fixture)
 
 REPORTS = "all"
@@ -15,6 +17,9 @@ def _pdf(path, tool="pdftotext") -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
+VERSION = tomllib.loads(DEFAULT_POLICY.read_text(encoding="utf-8"))["version"]     # the policy the month ran under
+
+
 def test_each_community_has_a_one_page_notice_with_its_grids(month):  # noqa: F811
     html = (month / "notice" / "天井湖社区.html").read_text(encoding="utf-8")
     pdf = month / "notice" / "天井湖社区.pdf"
@@ -22,7 +27,7 @@ def test_each_community_has_a_one_page_notice_with_its_grids(month):  # noqa: F8
     text = _pdf(pdf)
     for page in (html, text):
         assert "天井湖社区" in page and "天桥新村一网格" in page and "井湖村二网格" in page
-        assert "2026-09" in page and "2026.2" in page and "回访" in page
+        assert "2026-09" in page and f"{VERSION}" in page and "回访" in page
 
 
 def test_the_notice_shows_no_pay_comment_phone_or_household(month):  # noqa: F811
