@@ -13,6 +13,7 @@ from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
+from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
 from gridpay.transforms.policy import Policy
 
@@ -149,4 +150,4 @@ def rejected_rows(workdir: Path) -> list[dict]:
             "select s.source_file, s.row_number, s.response_id, f.column_name as \"column\", f.value, f.reason "
             "from survey_rule_failures f join surveys s using (row_id) order by s.row_id, f.rule_index")
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [{**dict(zip(names, row)), "response_id": row[2] and capped(row[2])} for row in cursor.fetchall()]

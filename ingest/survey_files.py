@@ -11,6 +11,7 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.ingest.formats import REQUIRED, Source, canonical_columns
+from gridpay.ingest.limits import headers_shown
 from gridpay.ingest.platform import (answer_text, channel_of, coded_answer, duration_seconds, is_platform_export,
                                      map_platform_headers)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
@@ -71,7 +72,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
         first = next((row for row in sheet_cells(source) if any(row)), [])
         names = canonical_columns([c or "" for c in first], reading.aliases)
         missing = next(c for c in REQUIRED["surveys"] if c not in names)
-        raise InputError(source.file_name, f"required column is missing (have: {', '.join(n for n in names if n)})",
+        raise InputError(source.file_name, f"required column is missing (have: {headers_shown(names)})",
                          column=missing)
     if not is_platform_export(sheet.headers):
         names = canonical_columns(sheet.headers, reading.aliases)

@@ -16,6 +16,7 @@ import duckdb
 
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.duckdb_reader import quoted
+from gridpay.ingest.limits import capped
 from gridpay.transforms.reason_codes import reason_code
 from gridpay.transforms.rounding import rounded
 
@@ -87,7 +88,9 @@ def grid_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     rows = con.execute("select source_file, row_number, response_id, reason from quarantine "
                        "where run_id = ? order by source_file, row_number", [run_id]).fetchall()
-    return [{**dict(zip(QUARANTINE_COLUMNS, r)), "reason_code": reason_code(r[3])} for r in rows]
+    # a response_id of megabytes (a pasted complaint) is echoed as its first 200 characters and its length
+    return [{**dict(zip(QUARANTINE_COLUMNS, r)), "response_id": r[2] and capped(r[2]), "reason_code": reason_code(r[3])}
+            for r in rows]
 
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
