@@ -1,9 +1,10 @@
 """An .xlsx workbook's real size, measured before the sheet reader (calamine) opens it: the
-unpacked size of its members, the extent of the first sheet's cells that hold a value (calamine
-sizes its grid by the farthest one: a single cell at XFD1048576 asks for 512 GiB), and the
-length of every text. The XML is streamed through expat, counting, never building a tree or a
-string: a 300-million-character cell costs nothing here. A limit passed stops the run with one
-line naming the file, the cell and the limit."""
+unpacked size of its members (from the zip's directory), the extent of the first sheet's cells
+that hold a value (calamine sizes its grid by the farthest one: a single cell at XFD1048576 asks
+for 512 GiB and aborts the process), and the length of every text. A quick pass counts bytes with
+regular expressions; only a sheet it finds suspect is walked again exactly, streamed through
+expat, counting, never building a tree or a string (a 300-million-character cell costs nothing).
+A limit passed stops the run with one line naming the file, the cell and the limit."""
 from __future__ import annotations
 
 import logging
@@ -181,14 +182,12 @@ class _Quick:
         body = self.carry + chunk
         cut = body.rfind(b"<")
         body, self.carry = (body[:cut], body[cut:]) if cut > 0 else (b"", body)
-        named = body.count(b'<c r="')
-        if (len(self.carry) > 4 * _CHUNK or body.count(b"<c ") + body.count(b"<c>") != named
+        if (len(self.carry) > 4 * _CHUNK or body.count(b"<c ") + body.count(b"<c>") != body.count(b'<c r="')
                 or b":c " in body or b":c>" in body or self.long_text.search(body)):
             self.exact_needed = True
-        elif named:
-            refs = _NAMED_CELL.findall(body)
-            self.columns = max(self.columns, *(column_number(c.decode()) for c in {c for c, _ in refs}))
-            self.rows = max(self.rows, *map(int, {r for _, r in refs}))
+        elif refs := _NAMED_CELL.findall(body):
+            self.columns = max(self.columns, max(column_number(c.decode()) for c in {c for c, _ in refs}))
+            self.rows = max(self.rows, max(map(int, {r for _, r in refs})))
 
 
 def _quick(book: zipfile.ZipFile, member: str, scan: _Quick) -> _Quick:
@@ -208,8 +207,8 @@ def check_workbook(file: str, path, limits: Limits) -> None:
         return
     try:
         _check(file, book, limits)
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError):
-        return                  # a damaged zip: calamine says what it cannot read
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, expat.ExpatError):
+        return                  # a damaged zip or XML: calamine says what it cannot read
     finally:
         book.close()
 
@@ -233,10 +232,7 @@ def _check(file: str, book: zipfile.ZipFile, limits: Limits) -> None:
     parser = expat.ParserCreate()
     parser.StartElementHandler, parser.EndElementHandler = sheet.start, sheet.end
     parser.CharacterDataHandler = sheet.data
-    try:
-        _stream(book, sheet_member, parser)
-    except expat.ExpatError as exc:
-        raise InputError(file, f"cannot be read as XLSX: its sheet is not well-formed XML ({exc})") from None
+    _stream(book, sheet_member, parser)
     for cell in sheet.at_limit[:3]:
         log.warning("%s, cell %s: holds exactly %s characters, Excel's limit for a cell: the text may have been "
                     "cut when the file was saved", file, cell, f"{limits.cell_chars:,}")
