@@ -26,8 +26,8 @@ def _resolved(inbox: Path, path: Path) -> Path:
         raise InputError(_name(inbox, path), "is a link that leads nowhere (its target is missing); put the file "
                                              "itself in the inbox")
     if target != root and root not in target.parents:
-        raise InputError(_name(inbox, path), f"leads outside the inbox (to {target}); gridpay reads only files in the "
-                                             "inbox: copy the file itself into it")
+        raise InputError(_name(inbox, path), f"leads outside the inbox (to {target}): gridpay reads only what is in the "
+                                             "inbox; copy it in rather than link to it")
     return target
 
 
