@@ -13,6 +13,7 @@ from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
+from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_numbers
@@ -151,6 +152,6 @@ def rejected_rows(workdir: Path) -> list[dict]:
             "from survey_rule_failures f join surveys s using (row_id) order by s.row_id, f.rule_index")
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, row)) for row in cursor.fetchall()]
-    for row in rows:          # a mobile or ID number typed as the response id (the value is masked above)
-        row["response_id"] = masked_numbers(row["response_id"])
+    for row in rows:          # a mobile or ID number typed as the response id (the value is masked above), a long one cut
+        row["response_id"] = row["response_id"] and capped(masked_numbers(row["response_id"]))
     return rows

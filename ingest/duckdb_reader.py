@@ -17,7 +17,9 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.errors import InputError
+from gridpay.ingest.csv_check import csv_problem
 from gridpay.ingest.formats import REQUIRED, TEXT_COLUMNS, Source, canonical_columns, sniffed_delimiter
+from gridpay.ingest.limits import headers_shown
 
 # Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
 _TRIM = " \t\r\n\v\f\u3000\u00a0"
@@ -112,11 +114,11 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         raw_columns = [r[0] for r in con.execute(f"describe select * from {source}").fetchall()
                        if r[0] != "file_row_number"]
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-        raise InputError(source_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
+        raise _unreadable(source_name, path, delimiter, exc) from None
     names = canonical_columns(raw_columns, aliases)
     missing = [c for c in REQUIRED["surveys"] if c not in names]
     if missing:
-        raise InputError(source_name, f"required column is missing (have: {', '.join(names)})", column=missing[0])
+        raise InputError(source_name, f"required column is missing (have: {headers_shown(names)})", column=missing[0])
     cell = {}
     for raw, name in zip(raw_columns, names):
         cell.setdefault(name, f"{quoted(raw)}::varchar")   # a repeated header: the first column counts
@@ -136,7 +138,16 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         con.execute(f"create temp table {table} as select {', '.join(exprs)} from {source}",
                     dict(zip(("okey", "ikey"), _hmac_pads(key))))
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-        raise InputError(source_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
+        raise _unreadable(source_name, path, delimiter, exc) from None
+
+
+def _unreadable(source_name: str, path: Path, delimiter: str | None, exc: Exception) -> InputError:
+    """The file, the line and what is wrong there (ingest/csv_check.py); else DuckDB's first line,
+    naming the inbox file rather than the run's decrypted copy. Never DuckDB's further lines: they
+    quote the file's text."""
+    problem = csv_problem(path, delimiter) if delimiter is not None else None
+    said = problem or str(exc).splitlines()[0].replace(f'"{path}"', source_name).replace(str(path), source_name)
+    return InputError(source_name, f"cannot be read as {'CSV' if delimiter is not None else 'Parquet'}: {said}")
 
 
 def duckdb_readable(source: Source, workdir: Path, index: int,

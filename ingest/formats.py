@@ -14,6 +14,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from gridpay.core.errors import InputError
+from gridpay.ingest.inbox import inbox_file, inbox_folder
+from gridpay.ingest.limits import headers_shown
 from gridpay.transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
@@ -104,7 +106,7 @@ def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.Da
     frame.columns = canonical_columns(list(frame.columns), aliases)
     missing = [c for c in REQUIRED[kind] if c not in frame.columns]
     if missing:
-        raise InputError(source.file_name, f"required column is missing (have: {', '.join(frame.columns)})",
+        raise InputError(source.file_name, f"required column is missing (have: {headers_shown(list(frame.columns))})",
                          column=missing[0])
     frame = frame.astype("string")
     for col in frame.columns:
@@ -124,17 +126,21 @@ def with_hashed_phone(frame: pd.DataFrame, column: str, key: bytes) -> pd.DataFr
     return out
 
 
-def _survey_file(path: Path) -> bool:
-    # Excel's lock files (~$name.xlsx) and hidden files are not surveys
-    return path.is_file() and path.suffix.lower() in SURVEY_SUFFIXES and not path.name.startswith(("~$", "."))
+def _survey_file(inbox: Path, path: Path) -> bool:
+    # Excel's lock files (~$name.xlsx) and hidden files are not surveys; a survey file that is a
+    # link out of the inbox, a device or a folder is refused (ingest/inbox.py), never skipped quietly
+    if path.suffix.lower() not in SURVEY_SUFFIXES or path.name.startswith(("~$", ".")):
+        return False
+    return bool(inbox_file(inbox, path))
 
 
 def month_survey_files(inbox: Path, month: str) -> list[Path]:
     """surveys/<month>*.csv|.xls|.xlsx|.parquet, then every such file in surveys/<month>/ whatever
     its name (platform downloads are named by the platform)."""
     folder = inbox / "surveys"
-    if not folder.is_dir():
+    if not inbox_folder(inbox, folder):
         return []
-    named = sorted(p for p in folder.iterdir() if p.name.startswith(month) and _survey_file(p))
-    in_folder = sorted(p for p in (folder / month).iterdir() if _survey_file(p)) if (folder / month).is_dir() else []
+    named = sorted(p for p in folder.iterdir() if p.name.startswith(month) and _survey_file(inbox, p))
+    in_folder = (sorted(p for p in (folder / month).iterdir() if _survey_file(inbox, p))
+                 if inbox_folder(inbox, folder / month) else [])
     return named + in_folder

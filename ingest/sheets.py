@@ -15,6 +15,8 @@ from python_calamine import CalamineWorkbook
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source, decoded_text, sniffed_delimiter
+from gridpay.ingest.limits import limits
+from gridpay.ingest.workbook import check_workbook
 
 TOTAL_WORDS = ("合计", "总计", "小计", "平均", "平均值", "均值")
 
@@ -44,7 +46,12 @@ def cell_text(value) -> str | None:
 
 
 def _excel_cells(source: Source) -> list[list[str | None]]:
+    lim = limits()
+    check_workbook(source.file_name, source.path, lim)       # before calamine sizes its grid by the sheet
     sheet = CalamineWorkbook.from_path(str(source.path)).get_sheet_by_index(0)
+    if sheet.height * sheet.width > lim.sheet_cells or sheet.width > lim.sheet_columns:     # .xls: BIFF, not checked before
+        raise InputError(source.file_name, f"has a sheet of {sheet.height:,} rows by {sheet.width:,} columns, over "
+                                           f"gridpay's limits ({lim.sheet_columns:,} columns, {lim.sheet_cells:,} cells)")
     cells = [[cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
     # a value in a merged range stands for every cell of exactly that range, never for true blanks
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
@@ -60,7 +67,13 @@ def _csv_cells(source: Source) -> list[list[str | None]]:
     if not text.strip():
         raise InputError(source.file_name, "is empty (no header row)")
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sniffed_delimiter(text))
-    return [[cell_text(v) for v in row] for row in reader]
+    try:
+        return [[cell_text(v) for v in row] for row in reader]
+    except csv.Error as exc:
+        what = (f"a cell is over {csv.field_size_limit():,} characters, the most a cell read by Python's csv module "
+                "may hold (UTF-16 files, files with blank lines, platform downloads); shorten the long cell, often a "
+                "comment pasted many times over" if "field limit" in str(exc) else str(exc))
+        raise InputError(source.file_name, f"cannot be read as CSV: line {reader.line_num:,}: {what}") from None
 
 
 def sheet_cells(source: Source) -> list[list[str | None]]:
@@ -70,6 +83,8 @@ def sheet_cells(source: Source) -> list[list[str | None]]:
         return _csv_cells(source)
     try:
         return _excel_cells(source)
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 (calamine's errors vary by what is wrong with the file)
         raise InputError(source.file_name, f"cannot be read as {source.suffix[1:].upper()}: {exc}") from exc
 

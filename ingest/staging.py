@@ -5,12 +5,14 @@ What leaves here has phone numbers hashed and comments masked; the raw bytes are
 archive keeps them (ingest/archive.py), never copied into the work folder."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source, month_survey_files, read_table, with_hashed_phone
+from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
 from gridpay.transforms.policy import Policy
@@ -26,11 +28,11 @@ def input_files(inbox: Path, month: str) -> list[Path]:
     files = []
     for kind in REFERENCE:
         path = inbox / f"{kind}.csv"
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise InputError(f"{kind}.csv", f"is missing from the inbox {inbox}")
-        files.append(path)
-    if (inbox / "adjustments.csv").is_file():
-        files.append(inbox / "adjustments.csv")
+        files.append(inbox_file(inbox, path))
+    if os.path.lexists(inbox / "adjustments.csv"):
+        files.append(inbox_file(inbox, inbox / "adjustments.csv"))
     return files + month_survey_files(inbox, month)
 
 

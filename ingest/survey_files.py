@@ -12,6 +12,7 @@ from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.transforms.zone import DEFAULT_TIMEZONE
 from gridpay.ingest.formats import REQUIRED, Source, canonical_columns
+from gridpay.ingest.limits import headers_shown
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
                                      duration_seconds, local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
@@ -92,7 +93,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
         first = next((row for row in sheet_cells(source) if any(row)), [])
         names = canonical_columns([c or "" for c in first], reading.aliases)
         missing = next(c for c in REQUIRED["surveys"] if c not in names)
-        raise InputError(source.file_name, f"required column is missing (have: {', '.join(n for n in names if n)})",
+        raise InputError(source.file_name, f"required column is missing (have: {headers_shown(names)})",
                          column=missing)
     layout = _layout_of(sheet.headers, reading)
     if layout is None:

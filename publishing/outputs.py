@@ -17,6 +17,7 @@ import duckdb
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.privacy import masked_numbers
+from gridpay.ingest.limits import capped
 from gridpay.transforms.reason_codes import reason_code
 from gridpay.transforms.rounding import rounded
 
@@ -106,7 +107,12 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     rows = con.execute("select source_file, row_number, response_id, reason from quarantine "
                        "where run_id = ? order by source_file, row_number", [run_id]).fetchall()
     output_format = con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone()
-    shown = masked_numbers if output_format and (output_format[0] or 1) >= 2 else str
+    if output_format and (output_format[0] or 1) >= 2:
+        # a response_id of megabytes (a pasted complaint) is echoed as its first 200 characters and its length
+        def shown(value):
+            return capped(masked_numbers(value))
+    else:
+        shown = str
     return [{"source_file": r[0], "row_number": r[1], "response_id": r[2] if r[2] is None else shown(r[2]),
              "reason": r[3], "reason_code": reason_code(r[3])} for r in rows]
 

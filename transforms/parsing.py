@@ -55,7 +55,7 @@ def _one_timestamp(text: str | None, tz: str) -> pd.Timestamp | None:
         ts = pd.Timestamp(text.replace("/", "-"))
     except (ValueError, TypeError, OverflowError):
         return None
-    if ts is pd.NaT:
+    if ts is pd.NaT or not 1 <= ts.year <= 9999:     # '-2026-09-10' parses to year -2026: no date-time
         return None
     if ts.tzinfo is not None:
         ts = ts.tz_convert(tz).tz_localize(None)

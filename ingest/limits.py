@@ -1,0 +1,57 @@
+"""How much of a file gridpay reads, and how much of it a message or an output echoes.
+
+A spreadsheet is checked before it is read: an .xlsx is a zip whose few kilobytes may unpack to
+gigabytes, and whose sheet may place one cell at XFD1048576 (the reader then sizes a grid of 17
+billion cells and the process aborts). The limits are Excel's own where Excel has one, and each
+can be raised with an environment variable for a machine that has the memory."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from gridpay.transforms.privacy import masked_comment
+
+EXCEL_CELL_CHARS = 32_767         # Excel's own limit on a cell's text
+
+
+@dataclass(frozen=True)
+class Limits:
+    sheet_rows: int = 2_000_000        # GRIDPAY_MAX_SHEET_ROWS
+    sheet_columns: int = 200           # GRIDPAY_MAX_SHEET_COLUMNS
+    sheet_cells: int = 10_000_000      # GRIDPAY_MAX_SHEET_CELLS: rows x columns of the sheet's extent
+    unpacked_bytes: int = 1 << 30      # GRIDPAY_MAX_UNPACKED_BYTES: an .xlsx's members, unpacked
+    cell_chars: int = EXCEL_CELL_CHARS
+
+
+def limits() -> Limits:
+    given = {name: int(os.environ[f"GRIDPAY_MAX_{name.upper()}"]) for name in Limits.__dataclass_fields__
+             if name != "cell_chars" and os.environ.get(f"GRIDPAY_MAX_{name.upper()}", "").isdigit()}
+    return Limits(**given)
+
+
+def capped(text: str, keep: int = 200) -> str:
+    """`text` as an output echoes it: the first `keep` characters, and how long it was."""
+    return text if len(text) <= keep else f"{text[:keep]}…({len(text):,} characters)"
+
+
+def headers_shown(names: list[str], most: int = 20) -> str:
+    """A header row as an error message lists it: what identifies each column (24 characters of
+    it, numbers masked), and at most `most` columns; never a whole line of a file verbatim."""
+    shown = [masked_comment(capped(str(n), 24)) for n in names[:most] if str(n)]
+    more = f", … ({len(names)} columns)" if len(names) > most else ""
+    return ", ".join(shown) + more
+
+
+def column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
