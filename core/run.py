@@ -4,6 +4,7 @@ calls it too, handing in a `step` that runs each step as a task. Every outcome i
 the warehouse's runs table; one plain line per step goes to the `gridpay` logger."""
 from __future__ import annotations
 
+import getpass
 import importlib
 import logging
 import shutil
@@ -11,6 +12,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,12 +22,12 @@ from gridpay.core.errors import GateFailed
 from gridpay.core.secret_key import ArchiveKeys, phone_key
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
-from gridpay.publishing.outputs import remove_stale_work
-from gridpay.store.run_lock import warehouse_lock
+from gridpay.core.faults import fault_point
+from gridpay.store.maintenance import tidy_up
+from gridpay.store.run_lock import HeldLock, warehouse_lock
 from gridpay.transforms.policy import Policy
 from gridpay.store.warehouse import connect, held_warehouse, store_validation
-from gridpay.store.runs import (check_not_finalized, close_interrupted, new_run_id, record_end, record_policy,
-                                record_start)
+from gridpay.store.runs import check_not_finalized, new_run_id, record_end, record_policy, record_start
 
 log = logging.getLogger("gridpay")
 
@@ -69,15 +71,22 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     s, month = request.settings, request.month
     # an audit's re-run says what it does as such (its "published" folder is a scratch copy)
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
-    with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s):
+    with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock:
         with connect(s.db) as con:
-            if close_interrupted(con):
-                log.warning("recorded earlier interrupted runs as failed")
-            if remove_stale_work(s.out):
-                log.warning("removed work folders that interrupted runs left in %s", s.out)
+            tidy_up(con, s.db, s.out, lock.left_behind)
             kind = kind or check_not_finalized(con, month, request.reason)
             run_id = new_run_id(month)
-            record_start(con, run_id, month, kind, request.reason, request.log_file)
+            # the lock file names the run until its record is closed: if the disk is too full to
+            # write even its start or its end, the next command that takes the lock records it
+            lock.note_run(run_id=run_id, month=month, kind=kind, reason=request.reason, user=getpass.getuser(),
+                          started_at=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}",
+                          log_file=str(request.log_file) if request.log_file else None)
+            try:
+                fault_point("record_start")
+                record_start(con, run_id, month, kind, request.reason, request.log_file)
+            except BaseException as exc:
+                _unrecorded(lock, exc)
+                raise
         ctx = None
         _import_validation_meanwhile()
         try:
@@ -116,18 +125,37 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
                 say("published %s: %d files in %.1f s", s.out / month, len(outputs), seconds)
+            lock.settled()
             return MonthResult(run_id, s.out / month, summary, outputs, workers, ctx.policy)
         except GateFailed:
+            lock.settled()
             raise
         except BaseException as exc:
-            record_end(s.db, run_id, "failed", f"{type(exc).__name__}: {exc}",
-                       ctx.inputs.entries() if ctx else None)
+            try:
+                fault_point("record_end")
+                record_end(s.db, run_id, "failed", f"{type(exc).__name__}: {exc}",
+                           ctx.inputs.entries() if ctx else None)
+                lock.settled()
+            except Exception as during:  # noqa: BLE001 (a full disk: the run's own error is the one to tell)
+                log.debug("could not record the run's end: %s", during)
+                _unrecorded(lock, exc)
             raise
         finally:
             shutil.rmtree(s.out / ".work" / run_id, ignore_errors=True)
             shutil.rmtree(s.out / f".staging-{run_id}", ignore_errors=True)
             if (s.out / ".work").is_dir() and not any((s.out / ".work").iterdir()):
                 (s.out / ".work").rmdir()
+
+
+def _unrecorded(lock: HeldLock, exc: BaseException) -> None:
+    """The run's record could not be written or closed: the lock file keeps its note, with the
+    reason, for the next command to record; the command line says so (core/machine.py)."""
+    lines = str(exc).strip().splitlines()
+    lock.note_failure(f"{type(exc).__name__}: {lines[0] if lines else ''}")
+    try:
+        exc.gridpay_unrecorded = True
+    except (AttributeError, TypeError):   # an exception type without a __dict__
+        pass
 
 
 def _counted(n: int, what: str) -> str:
