@@ -186,6 +186,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
                     result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+            if scratch.parent == private_work(db) and not any(scratch.parent.iterdir()):
+                scratch.parent.rmdir()
         with connect(db) as con:
             con.execute("insert into audits values (?, ?, ?, ?, ?, ?, ?)",
                         [month, run_id, datetime.now(timezone.utc).replace(tzinfo=None), getpass.getuser(),

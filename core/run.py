@@ -72,21 +72,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     # an audit's re-run says what it does as such (its "published" folder is a scratch copy)
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
     with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock:
-        with connect(s.db) as con:
-            tidy_up(con, s.db, s.out, lock.left_behind)
-            kind = kind or check_not_finalized(con, month, request.reason)
-            run_id = new_run_id(month)
-            # the lock file names the run until its record is closed: if the disk is too full to
-            # write even its start or its end, the next command that takes the lock records it
-            lock.note_run(run_id=run_id, month=month, kind=kind, reason=request.reason, user=getpass.getuser(),
-                          started_at=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}",
-                          log_file=str(request.log_file) if request.log_file else None)
-            try:
-                fault_point("record_start")
-                record_start(con, run_id, month, kind, request.reason, request.log_file)
-            except BaseException as exc:
-                _unrecorded(lock, exc)
-                raise
+        kind, run_id = _start(lock, request, kind)
         ctx = None
         _import_validation_meanwhile()
         try:
@@ -131,20 +117,44 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             lock.settled()
             raise
         except BaseException as exc:
-            try:
-                fault_point("record_end")
-                record_end(s.db, run_id, "failed", f"{type(exc).__name__}: {exc}",
-                           ctx.inputs.entries() if ctx else None)
-                lock.settled()
-            except Exception as during:  # noqa: BLE001 (a full disk: the run's own error is the one to tell)
-                log.debug("could not record the run's end: %s", during)
-                _unrecorded(lock, exc)
+            _record_failure(lock, s.db, run_id, exc, ctx)
             raise
         finally:
             shutil.rmtree(s.out / ".work" / run_id, ignore_errors=True)
             shutil.rmtree(s.out / f".staging-{run_id}", ignore_errors=True)
             if (s.out / ".work").is_dir() and not any((s.out / ".work").iterdir()):
                 (s.out / ".work").rmdir()
+
+
+def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str, str]:
+    """Clear what interrupted commands left, then record the run's start. Returns (kind, run id)."""
+    s, month = request.settings, request.month
+    with connect(s.db) as con:
+        tidy_up(con, s.db, s.out, lock.left_behind)
+        kind = kind or check_not_finalized(con, month, request.reason)
+        run_id = new_run_id(month)
+        # the lock file names the run until its record is closed: if the disk is too full to
+        # write even its start or its end, the next command that takes the lock records it
+        lock.note_run(run_id=run_id, month=month, kind=kind, reason=request.reason, user=getpass.getuser(),
+                      started_at=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}",
+                      log_file=str(request.log_file) if request.log_file else None)
+        try:
+            fault_point("record_start")
+            record_start(con, run_id, month, kind, request.reason, request.log_file)
+        except BaseException as exc:
+            _unrecorded(lock, exc)
+            raise
+    return kind, run_id
+
+
+def _record_failure(lock: HeldLock, db: Path, run_id: str, exc: BaseException, ctx: RunContext | None) -> None:
+    try:
+        fault_point("record_end")
+        record_end(db, run_id, "failed", f"{type(exc).__name__}: {exc}", ctx.inputs.entries() if ctx else None)
+        lock.settled()
+    except Exception as during:  # noqa: BLE001 (a full disk: the run's own error is the one to tell)
+        log.debug("could not record the run's end: %s", during)
+        _unrecorded(lock, exc)
 
 
 def _unrecorded(lock: HeldLock, exc: BaseException) -> None:
