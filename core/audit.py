@@ -186,7 +186,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
                     result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-            if scratch.parent == private_work(db) and not any(scratch.parent.iterdir()):
+            if not any(scratch.parent.iterdir()):       # out/.work or the private scratch, as before
                 scratch.parent.rmdir()
         with connect(db) as con:
             con.execute("insert into audits values (?, ?, ?, ?, ?, ?, ?)",
