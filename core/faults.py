@@ -42,3 +42,12 @@ def sqlalchemy_write_error(path: str) -> Callable[[OSError], BaseException]:
         return OperationalError("select 1", {}, duckdb.IOException(
             f'IO Error: Could not write file "{path}": {error.strerror}'))
     return make
+
+
+def duckdb_fault_point(name: str, path: str) -> None:
+    """A fault point inside a DuckDB write of `path` (a separate name: tests replace fault_point)."""
+    fault_point(name, duckdb_write_error(path))
+
+
+def sqlalchemy_fault_point(name: str, path: str) -> None:
+    fault_point(name, sqlalchemy_write_error(path))

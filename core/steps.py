@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gridpay.core.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
-from gridpay.core.faults import duckdb_write_error, fault_point
+from gridpay.core.faults import duckdb_fault_point, fault_point
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.expectations.results import ValidationSummary
@@ -99,7 +99,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> tuple[i
         # a month published empty on purpose pays everyone neutral: nothing pooled into it
         window = ctx.request.replay_window if ctx.survey_sources() else ()
         load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy, None if window is None else list(window))
-        fault_point("warehouse_write", duckdb_write_error(f"{ctx.settings.db}.wal"))
+        duckdb_fault_point("warehouse_write", f"{ctx.settings.db}.wal")
         con.execute("commit")
         return (con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
                 con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.pool import NullPool
 
-from gridpay.core.faults import fault_point, sqlalchemy_write_error
+from gridpay.core.faults import sqlalchemy_fault_point
 from gridpay.expectations.results import RuleResult
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -70,7 +70,7 @@ def _get_connection(self):
         with _original_get_connection(self) as connection:
             yield connection
         return
-    fault_point("gx_sql", sqlalchemy_write_error(f"{self.engine.url.database}.wal"))
+    sqlalchemy_fault_point("gx_sql", f"{self.engine.url.database}.wal")
     if not self._connection:
         self._connection = self.engine.connect()
         _held_duckdb_engines.append(self)
