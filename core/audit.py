@@ -17,7 +17,6 @@ from pathlib import Path
 
 from gridpay.core.context import MonthRequest
 from gridpay.core.errors import ConfigError
-from gridpay.core.faults import fault_point
 from gridpay.core.run import run_month
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, file_sha256
@@ -28,12 +27,13 @@ from gridpay.store.run_lock import private_work
 from gridpay.store.runs import code_version
 from gridpay.store.warehouse import connect, require_warehouse
 
+log = logging.getLogger("gridpay")
+
 TABLES = {  # published table -> (row reader, CSV columns, key columns)
     "payroll.csv": (payroll_rows, PAYROLL_COLUMNS, ("worker_id",)),
     "grid_scores.csv": (grid_rows, GRID_COLUMNS, ("grid_id",)),
     "quarantine.csv": (quarantine_rows, QUARANTINE_COLUMNS, ("source_file", "row_number")),
 }
-log = logging.getLogger("gridpay")
 WAREHOUSE_EXTRA = ("run_id",)      # differs by design between a run and its re-run
 
 
@@ -144,7 +144,6 @@ def _scratch(settings: Settings) -> Path:
     removed when the audit ends, and a killed audit's by the next command that takes the lock."""
     name = f"audit-{uuid.uuid4().hex[:8]}"
     try:
-        fault_point("audit_scratch")
         (settings.out / ".work" / name).mkdir(parents=True, mode=0o700)
         return settings.out / ".work" / name
     except OSError as exc:       # read-only, not ours, full: os.access cannot tell (root passes it)
