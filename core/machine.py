@@ -21,6 +21,7 @@ AFTER = {"run": "the run is recorded as failed", "demo": "the run is recorded as
          "finalize": "the month was not finalized"}
 UNRECORDED = ("the run could not be recorded as failed now (the disk is full): the next gridpay command that "
               "takes the warehouse records it")
+LOST = "the run could not be recorded at all (the disk is full, even for the lock file's note)"
 
 
 def chain(exc: BaseException) -> Iterator[BaseException]:
@@ -75,7 +76,9 @@ def fault_line(exc: BaseException, command: str, db: Path | None) -> str | None:
         if not isinstance(exc, OSError):     # a lost share, a folder that cannot be written
             return None
         head = f"{exc.strerror or exc} ({exc.filename or 'while writing'})"
-    if getattr(exc, "gridpay_unrecorded", False):       # set by core/run.py
-        return f"{head}; {UNRECORDED}; the months published before are untouched"
+    unrecorded = getattr(exc, "gridpay_unrecorded", None)     # set by core/run.py
+    if unrecorded:
+        said = UNRECORDED if unrecorded == "noted" else LOST
+        return f"{head}; {said}; the months published before are untouched"
     after = AFTER.get(command)
     return f"{head}; {after + ' and ' if after else ''}the months published before are untouched"

@@ -163,7 +163,7 @@ def _unrecorded(lock: HeldLock, exc: BaseException) -> None:
     lines = str(exc).strip().splitlines()
     lock.note_failure(f"{type(exc).__name__}: {lines[0] if lines else ''}")
     try:
-        exc.gridpay_unrecorded = True
+        exc.gridpay_unrecorded = "noted" if lock.written else "lost"
     except (AttributeError, TypeError):   # an exception type without a __dict__
         pass
 

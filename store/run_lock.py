@@ -43,7 +43,7 @@ class HeldLock:
 
     def __init__(self, fd: int, holder: dict, left_behind: dict | None):
         self._fd, self.holder, self.left_behind = fd, holder, left_behind
-        self._keep = False
+        self._keep, self.written = False, False
 
     def note_run(self, **run) -> None:
         """Name the run this holder records (before its record is written): kept in the lock file
@@ -65,8 +65,9 @@ class HeldLock:
         try:
             os.pwrite(self._fd, data, 0)
             os.ftruncate(self._fd, len(data))
+            self.written = True
         except OSError:
-            pass
+            self.written = False
 
     def release(self) -> None:
         if not self._keep:
