@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.pool import NullPool
 
+from gridpay.core.faults import sqlalchemy_fault_point
 from gridpay.expectations.results import RuleResult
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -42,9 +43,13 @@ def _quiet_context():
 
 
 def _raise_if_broken(res) -> None:
-    if res.exception_info and res.exception_info.get("raised_exception"):
-        raise RuntimeError(f"expectation {res.expectation_config.type} could not run: "
-                           f"{res.exception_info.get('exception_message')}")
+    """A rule GX could not compute (its SQL failed: a full disk, say) is an error, not a verdict.
+    GX 1.x files the failure under each metric that raised, or (older paths) at the top level."""
+    info = res.exception_info or {}
+    found = [info] + [v for v in info.values() if isinstance(v, dict)]
+    raised = [i.get("exception_message") for i in found if i.get("raised_exception")]
+    if raised:
+        raise RuntimeError(f"expectation {res.expectation_config.type} could not run: {raised[0]}")
 
 
 def _column(cfg) -> str | None:
@@ -65,6 +70,7 @@ def _get_connection(self):
         with _original_get_connection(self) as connection:
             yield connection
         return
+    sqlalchemy_fault_point("gx_sql", f"{self.engine.url.database}.wal")
     if not self._connection:
         self._connection = self.engine.connect()
         _held_duckdb_engines.append(self)

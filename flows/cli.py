@@ -12,6 +12,7 @@ from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.flows import commands
 from gridpay.flows.commands import demo_settings, settings_for
 from gridpay.core.logs import CommandLog, log_file
+from gridpay.core.machine import fault_line
 from gridpay.core.modes import make_private
 from gridpay.core.month import month_text
 from gridpay.core.settings import absolute, find_project
@@ -174,6 +175,13 @@ def _say_project(args: argparse.Namespace) -> None:
             log.info("project file %s", project)
 
 
+def _warehouse(args: argparse.Namespace) -> Path | None:
+    try:
+        return (demo_settings(args) if args.command == "demo" else settings_for(args)).db
+    except ConfigError:
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     umask = make_private()  # every file and folder this command creates: 0600 / 0700 (GRIDPAY_SHARE_GROUP: 0640 / 0750)
@@ -188,12 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"gridpay: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:   # a full disk, a lost share: the run is recorded as failed, nothing published
-        log.debug("machine fault", exc_info=True)
-        print(f"gridpay: {exc.strerror or exc} ({exc.filename or 'while writing'}); the run is recorded as failed "
-              f"and the months published before are untouched", file=sys.stderr)
-        return 2
-    except Exception as exc:  # noqa: BLE001 (anything else is a bug or a fault: exit 2, never 1)
+    except Exception as exc:  # noqa: BLE001 (anything else is a fault or a bug: exit 2, never 1)
+        fault = fault_line(exc, args.command, _warehouse(args))
+        if fault:    # a full disk, a corrupt warehouse, a lost share, however deep it is wrapped
+            log.debug("machine fault", exc_info=True)
+            print(f"gridpay: {fault}", file=sys.stderr)
+            return 2
         logging.getLogger("gridpay_trace").error("unexpected error in gridpay %s", args.command, exc_info=True)
         where = f"; the traceback is in {logs.path}" if logs.written() else ""
         print(f"gridpay: unexpected error in `gridpay {args.command}`: {type(exc).__name__}: {exc}{where}",

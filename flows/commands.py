@@ -161,20 +161,22 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
 def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.core.modes import too_open
     from gridpay.core.secret_key import ArchiveKeys
-    from gridpay.pipeline.maintenance import archive_problems, doctor, encrypt_archive, remove_stale_work_if_idle
+    from gridpay.pipeline.maintenance import archive_problems, doctor, encrypt_archive, tidy_up_if_idle
     s = settings_for(args)
     print(f"gridpay doctor: project file {s.project or 'none (no gridpay.toml here or above)'}; warehouse {s.db}, "
           f"out {s.out}, archive {s.archive}")
     problems = doctor(s.db, s.out, s.archive)
     if args.encrypt_archive:
-        sealed = encrypt_archive(s.db, s.archive, ArchiveKeys(s.archive_key_file))
+        sealed = encrypt_archive(s.db, s.out, s.archive, ArchiveKeys(s.archive_key_file))
         print(f"  sealed {sealed} archived files under the current key of {s.archive_key_file}")
     problems += archive_problems(s.archive, ArchiveKeys(s.archive_key_file, create=False))
     problems += too_open([s.db, s.db.with_name(s.db.name + ".lock"), s.db.with_name(s.db.name + ".wal"), s.out,
                           s.archive, s.logs])
-    removed = remove_stale_work_if_idle(s.db, s.out)
+    closed, removed = tidy_up_if_idle(s.db, s.out)
+    if closed:
+        print(f"  recorded {closed} interrupted runs as failed")
     if removed:
-        print(f"  removed {removed} work folders that interrupted runs left in {s.out}")
+        print(f"  removed {removed} work folders that interrupted commands left in {s.out}")
     for line in problems:
         print(f"  PROBLEM: {line}")
     print("gridpay doctor: the warehouse, out/ and the archive agree" if not problems
@@ -186,12 +188,13 @@ def purge(args: argparse.Namespace, logs: CommandLog) -> int:
     from datetime import date
 
     from gridpay.core.month import Month
-    from gridpay.pipeline.maintenance import purge_before
-    from gridpay.store.run_lock import warehouse_lock
+    from gridpay.pipeline.maintenance import exclusive, purge_before
     from gridpay.store.warehouse import require_warehouse
     s = settings_for(args)
     first_kept = args.before or str(Month.of(date.today()).plus(-s.retention_months))
-    with warehouse_lock(require_warehouse(s.db), "gridpay purge", s.lock_timeout_s):
+    # purge takes no --out: it clears out/ of interrupted commands' folders only where GRIDPAY_OUT names it
+    out = s.out if os.environ.get("GRIDPAY_OUT") else None
+    with exclusive(require_warehouse(s.db), out, "gridpay purge", s.lock_timeout_s):
         rows, files = purge_before(s.db, s.archive, first_kept)
     print(f"gridpay purge: months before {first_kept}: {rows} raw survey rows and {files} archived survey files "
           f"removed; aggregates, payroll and hashes kept")

@@ -8,6 +8,7 @@ import csv
 import getpass
 import io
 import json
+import logging
 import shutil
 import uuid
 from dataclasses import dataclass, field, replace
@@ -22,9 +23,12 @@ from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, file_sha256
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
                                         payroll_rows, quarantine_rows)
-from gridpay.store.run_lock import warehouse_lock
+from gridpay.pipeline.maintenance import exclusive
+from gridpay.store.run_lock import private_work
 from gridpay.store.runs import code_version
 from gridpay.store.warehouse import connect, require_warehouse
+
+log = logging.getLogger("gridpay")
 
 TABLES = {  # published table -> (row reader, CSV columns, key columns)
     "payroll.csv": (payroll_rows, PAYROLL_COLUMNS, ("worker_id",)),
@@ -154,9 +158,25 @@ def _phone_key(result: AuditResult, settings: Settings, recorded: str | None) ->
         result.checked.append(f"the phone-hash key ({source}) is the one the run used (fingerprint {current})")
 
 
+def _scratch(settings: Settings) -> Path:
+    """The audit's private scratch: under out/.work, like a run's; where out/ cannot be written (an
+    auditor's read-only copy), next to the warehouse (store/run_lock.py private_work). Either is
+    removed when the audit ends, and a killed audit's by the next command that takes the lock."""
+    name = f"audit-{uuid.uuid4().hex[:8]}"
+    try:
+        (settings.out / ".work" / name).mkdir(parents=True, mode=0o700)
+        return settings.out / ".work" / name
+    except OSError as exc:       # read-only, not ours, full: os.access cannot tell (root passes it)
+        scratch = private_work(settings.db) / name
+        scratch.mkdir(parents=True, mode=0o700)
+        log.info("audit: %s cannot be written (%s); the re-run works in %s", settings.out,
+                 exc.strerror or exc, scratch.parent)
+        return scratch
+
+
 def audit_month(settings: Settings, month: str, run_id: str | None = None) -> AuditResult:
     db = require_warehouse(settings.db)
-    with warehouse_lock(db, f"gridpay audit --month {month}", settings.lock_timeout_s):
+    with exclusive(db, settings.out, f"gridpay audit --month {month}", settings.lock_timeout_s):
         run_id, original_code, inputs, recorded = find_run(db, month, run_id)
         result = AuditResult(month, run_id, original_code, code_version())
         with connect(db) as con:
@@ -173,9 +193,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
         if published and published[0] == run_id:
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
-        # under out/.work, so that a killed audit's scratch is removed like a killed run's
-        scratch = settings.out / ".work" / f"audit-{uuid.uuid4().hex[:8]}"
-        scratch.mkdir(parents=True, mode=0o700)
+        scratch = _scratch(settings)
         try:
             for suffix in ("", ".wal"):
                 if Path(f"{db}{suffix}").exists():
@@ -194,6 +212,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
                     result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+            if not any(scratch.parent.iterdir()):       # out/.work or the private scratch, as before
+                scratch.parent.rmdir()
         with connect(db) as con:
             con.execute("insert into audits values (?, ?, ?, ?, ?, ?, ?)",
                         [month, run_id, datetime.now(timezone.utc).replace(tzinfo=None), getpass.getuser(),

@@ -4,6 +4,9 @@ aggregates and every hash an audit trail needs."""
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -12,8 +15,11 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.secret_key import ArchiveKeys, ArchiveKeyError
 from gridpay.ingest.archive import blob_path, check_blob, file_sha256, is_sealed, seal_in_place
 from gridpay.core.layout import remove_stale_work
-from gridpay.store.run_lock import WarehouseBusy, warehouse_lock
+from gridpay.store.run_lock import HeldLock, WarehouseBusy, private_work, warehouse_lock
+from gridpay.store.runs import close_interrupted, record_left_behind
 from gridpay.store.warehouse import connect, require_warehouse
+
+log = logging.getLogger("gridpay")
 
 RAW_SURVEY_TABLES = ("raw_surveys", "counted_responses", "response_flags")
 
@@ -27,9 +33,14 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
         return [f"{db}: cannot be opened ({exc}); restore it from backup, then run `gridpay doctor` again"]
     problems = []
     with con:
-        published = con.execute("select p.month, p.run_id, r.inputs_json, r.outputs_json from published p "
-                                "join runs r using (run_id) order by p.month").fetchall()
-        purged = {m for (m,) in con.execute("select distinct month from purges").fetchall()}
+        try:
+            read_every_block(con)
+            published = con.execute("select p.month, p.run_id, r.inputs_json, r.outputs_json from published p "
+                                    "join runs r using (run_id) order by p.month").fetchall()
+            purged = {m for (m,) in con.execute("select distinct month from purges").fetchall()}
+        except duckdb.Error as exc:     # a block that fails its checksum, a file cut short
+            return [f"{db}: is corrupt ({str(exc).strip().splitlines()[0]}); restore it from backup, then run "
+                    f"`gridpay doctor` again"]
     for month, run_id, inputs, outputs in published:
         manifest = out / month / "manifest.json"
         if not manifest.is_file():
@@ -53,6 +64,15 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
     return problems
 
 
+def read_every_block(con: duckdb.DuckDBPyConnection) -> None:
+    """Read every column of every table, so that DuckDB checks each data block's checksum (a count
+    alone is answered from metadata): a corrupt block raises here, not in next month's run."""
+    tables = con.execute("select schema_name, table_name from duckdb_tables() "
+                         "where database_name = current_database()").fetchall()
+    for schema, table in tables:
+        con.execute(f'select count(*), sum(hash(columns(*))) from "{schema}"."{table}"').fetchall()
+
+
 def archive_blobs(archive: Path) -> list[Path]:
     return sorted(p for p in (archive / "sha256").glob("??/*") if p.is_file() and len(p.name) == 64)
 
@@ -74,21 +94,54 @@ def archive_problems(archive: Path, keys: ArchiveKeys) -> list[str]:
     return problems
 
 
-def encrypt_archive(db: Path, archive: Path, keys: ArchiveKeys) -> int:
+def encrypt_archive(db: Path, out: Path, archive: Path, keys: ArchiveKeys) -> int:
     """Seal every blob under the current key (plaintext ones, and those of keys rotated out), with
     no run reading the archive meanwhile. Returns how many were rewritten."""
-    with warehouse_lock(db, "gridpay doctor --encrypt-archive", 60):
+    with exclusive(db, out, "gridpay doctor --encrypt-archive", 60):
         return sum(seal_in_place(archive, blob.name, keys) for blob in archive_blobs(archive))
 
 
-def remove_stale_work_if_idle(db: Path, out: Path) -> int:
-    """Remove the work folders of killed runs, unless a run holds the warehouse now (its own
-    folders are live then): those wait for the next doctor or run."""
+def tidy_up(con: duckdb.DuckDBPyConnection | None, db: Path, out: Path | None,
+            left_behind: dict | None, quiet: bool = False) -> tuple[int, int]:
+    """What interrupted commands left, cleared by every command as it takes the lock (their own
+    folders are made after): runs still 'running' or never recorded (store/run_lock.py) recorded
+    as failed; work folders with decrypted inputs removed from out/ and from the private scratch
+    next to the warehouse. Returns (runs closed, folders removed)."""
+    closed = 0
+    if con is not None:
+        closed = record_left_behind(con, left_behind) + close_interrupted(con)
+        if closed and not quiet:
+            log.warning("recorded %d earlier interrupted runs as failed", closed)
+    removed = (remove_stale_work(out) if out else 0) + remove_stale_work(private_work(db), inside=False)
+    if removed and not quiet:
+        log.warning("removed %d work folders that interrupted commands left", removed)
+    return closed, removed
+
+
+@contextmanager
+def exclusive(db: Path, out: Path | None, what: str, timeout_s: float) -> Iterator[HeldLock]:
+    """The warehouse lock, and what interrupted commands left cleared first (tidy_up)."""
+    with warehouse_lock(db, what, timeout_s) as lock:
+        with connect(db) as con:
+            tidy_up(con, db, out, lock.left_behind)
+        yield lock
+
+
+def tidy_up_if_idle(db: Path, out: Path) -> tuple[int, int]:
+    """`gridpay doctor`: tidy_up, unless a command holds the warehouse now (its own folders are
+    live then): those wait for the next doctor or run. A warehouse that cannot be opened (doctor
+    says so) still has its work folders removed."""
     try:
-        with warehouse_lock(db, "gridpay doctor", 0):
-            return remove_stale_work(out)
+        with warehouse_lock(db, "gridpay doctor", 0) as lock:
+            try:
+                with connect(db) as con:
+                    return tidy_up(con, db, out, lock.left_behind, quiet=True)
+            except (ConfigError, duckdb.Error):     # cannot be opened or corrupt: doctor says so
+                if (lock.left_behind or {}).get("run"):     # kept for the command after the restore
+                    lock.note_run(**lock.left_behind["run"])
+                return tidy_up(None, db, out, None, quiet=True)
     except WarehouseBusy:
-        return 0
+        return 0, 0
 
 
 def purge_before(db: Path, archive: Path, first_kept: str) -> tuple[int, int]:

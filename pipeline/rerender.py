@@ -26,7 +26,7 @@ from gridpay.ingest.staging import is_survey
 from gridpay.publishing.outputs import output_hashes, swap_into_place, write_manifest
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
-from gridpay.store.run_lock import warehouse_lock
+from gridpay.pipeline.maintenance import exclusive
 from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -97,7 +97,7 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
 
 def render_month(settings: Settings, month: str, reports: str | None = None, lang: str | None = None) -> list[dict]:
     db = require_warehouse(settings.db)
-    with warehouse_lock(db, f"gridpay render --month {month}", settings.lock_timeout_s):
+    with exclusive(db, settings.out, f"gridpay render --month {month}", settings.lock_timeout_s):
         return rerender_locked(settings, month, reports, lang)
 
 
@@ -105,7 +105,7 @@ def finalize_month(settings: Settings, month: str, by: str) -> tuple[str, bool]:
     """Record the month final and render its HR documents again to say so. Returns (run id,
     whether documents were rendered: a month published with --reports none has none)."""
     db = require_warehouse(settings.db)
-    with warehouse_lock(db, f"gridpay finalize --month {month}", settings.lock_timeout_s):
+    with exclusive(db, settings.out, f"gridpay finalize --month {month}", settings.lock_timeout_s):
         run_id, _, _, recorded = find_run(db, month, None, doing="finalize")
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None))
         if published_with(recorded) == "none":

@@ -4,6 +4,7 @@ calls it too, handing in a `step` that runs each step as a task. Every outcome i
 the warehouse's runs table; one plain line per step goes to the `gridpay` logger."""
 from __future__ import annotations
 
+import getpass
 import importlib
 import logging
 import shutil
@@ -11,6 +12,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,13 +23,14 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
-from gridpay.core.layout import publish_folder, remove_stale_work, work_folder
+from gridpay.core.layout import publish_folder, work_folder
+from gridpay.core.faults import fault_point
+from gridpay.pipeline.maintenance import tidy_up
 from gridpay.publishing.ownership import check_month_owned
-from gridpay.store.run_lock import warehouse_lock
+from gridpay.store.run_lock import HeldLock, warehouse_lock
 from gridpay.transforms.policy import Policy
 from gridpay.store.warehouse import connect, held_warehouse, store_validation
-from gridpay.store.runs import (check_not_finalized, close_interrupted, new_run_id, record_end, record_policy,
-                                record_start)
+from gridpay.store.runs import check_not_finalized, new_run_id, record_end, record_policy, record_start
 
 log = logging.getLogger("gridpay")
 
@@ -77,8 +80,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
     if not s.db.exists():   # a month published by another warehouse: refused before a new one is made
         check_month_owned(s.out / month, s.db, None)
-    with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s):
-        kind, run_id = _start(request, kind)
+    with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock:
+        kind, run_id = _start(lock, request, kind)
         ctx = None
         _import_validation_meanwhile()
         try:
@@ -122,12 +125,13 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
                 say("published %s: %d files in %.1f s", s.out / month, len(outputs), seconds)
+            lock.settled()
             return MonthResult(run_id, s.out / month, summary, outputs, scored.workers, ctx.policy)
         except GateFailed:
+            lock.settled()
             raise
         except BaseException as exc:
-            record_end(s.db, run_id, "failed", f"{type(exc).__name__}: {exc}",
-                       ctx.inputs.entries() if ctx else None)
+            _record_failure(lock, s.db, run_id, exc, ctx)
             note_in_log(request.log_file, f"run {run_id} failed: {type(exc).__name__}: {exc}")
             raise
         finally:
@@ -137,21 +141,48 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 (s.out / ".work").rmdir()
 
 
-def _start(request: MonthRequest, kind: str | None) -> tuple[str, str]:
-    """Under the run lock: tidy what killed runs left, refuse what may not run, record the start.
-    Returns (kind, run id)."""
+def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str, str]:
+    """Clear what interrupted commands left, then record the run's start. Returns (kind, run id)."""
     s, month = request.settings, request.month
     with connect(s.db) as con:
-        if close_interrupted(con):
-            log.warning("recorded earlier interrupted runs as failed")
-        if remove_stale_work(s.out):
-            log.warning("removed work folders that interrupted runs left in %s", s.out)
+        tidy_up(con, s.db, s.out, lock.left_behind)
         kind = kind or check_not_finalized(con, month, request.reason)
-        # checked here, before the run's heavy work, and again at the swap (core/steps.py: publish)
+        # checked here, before the run's heavy work, and again at the swap (pipeline/steps.py: publish)
         check_month_owned(s.out / month, s.db, con)
         run_id = new_run_id(month)
-        record_start(con, run_id, month, kind, request.reason, request.log_file)
+        # the lock file names the run until its record is closed: if the disk is too full to
+        # write even its start or its end, the next command that takes the lock records it
+        lock.note_run(run_id=run_id, month=month, kind=kind, reason=request.reason, user=getpass.getuser(),
+                      started_at=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}",
+                      log_file=str(request.log_file) if request.log_file else None)
+        try:
+            fault_point("record_start")
+            record_start(con, run_id, month, kind, request.reason, request.log_file)
+        except BaseException as exc:
+            _unrecorded(lock, exc)
+            raise
     return kind, run_id
+
+
+def _record_failure(lock: HeldLock, db: Path, run_id: str, exc: BaseException, ctx: RunContext | None) -> None:
+    try:
+        fault_point("record_end")
+        record_end(db, run_id, "failed", f"{type(exc).__name__}: {exc}", ctx.inputs.entries() if ctx else None)
+        lock.settled()
+    except Exception as during:  # noqa: BLE001 (a full disk: the run's own error is the one to tell)
+        log.debug("could not record the run's end: %s", during)
+        _unrecorded(lock, exc)
+
+
+def _unrecorded(lock: HeldLock, exc: BaseException) -> None:
+    """The run's record could not be written or closed: the lock file keeps its note, with the
+    reason, for the next command to record; the command line says so (core/machine.py)."""
+    lines = str(exc).strip().splitlines()
+    lock.note_failure(f"{type(exc).__name__}: {lines[0] if lines else ''}")
+    try:
+        exc.gridpay_unrecorded = "noted" if lock.written else "lost"
+    except (AttributeError, TypeError):   # an exception type without a __dict__
+        pass
 
 
 def _counted(n: int, what: str) -> str:

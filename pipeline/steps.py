@@ -12,7 +12,7 @@ import pandas as pd
 
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
-from gridpay.core.faults import fault_point
+from gridpay.core.faults import duckdb_fault_point, fault_point
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
@@ -130,6 +130,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         try:
             load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy,
                            None if window is None else list(window))
+            duckdb_fault_point("warehouse_write", f"{ctx.settings.db}.wal")
         except ModelTestFailed as exc:      # a broken grain would pay on repeated or missing rows
             con.execute("rollback")
             return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))

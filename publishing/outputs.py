@@ -6,6 +6,7 @@ import csv
 import ctypes
 import io
 import json
+import logging
 import os
 import re
 import shutil
@@ -20,6 +21,8 @@ from gridpay.transforms.privacy import masked_numbers
 from gridpay.ingest.limits import capped
 from gridpay.transforms.reason_codes import reason_code
 from gridpay.transforms.rounding import rounded
+
+log = logging.getLogger("gridpay")
 
 PAYROLL_COLUMNS = ("worker_id", "name", "month", "score", "responses", "coefficient",
                    "performance_pay", "adjustment", "total_pay", "flags")

@@ -60,6 +60,30 @@ def close_interrupted(con: duckdb.DuckDBPyConnection) -> int:
     return count
 
 
+def record_left_behind(con: duckdb.DuckDBPyConnection, left_behind: dict | None) -> int:
+    """The run a lock file names (store/run_lock.py): one whose record was never written (the disk
+    was full when it started) gets a failed one; one still running is closed with the note's
+    reason. Returns 1 if a record was written or closed."""
+    run = (left_behind or {}).get("run")
+    if not isinstance(run, dict) or not run.get("run_id"):
+        return 0
+    message = (f"failed: {run['failed']}" if run.get("failed") else
+               "interrupted: the process ended before the run finished") + " (recorded by the next command)"
+    row = con.execute("select status from runs where run_id = ?", [run["run_id"]]).fetchone()
+    if row is None:
+        con.execute("insert into runs (run_id, month, started_at, finished_at, status, code_version, user_name, "
+                    "kind, reason, log_file, message) values (?, ?, ?, ?, 'failed', ?, ?, ?, ?, ?, ?)",
+                    [run["run_id"], run.get("month", ""), run.get("started_at") or _now(), _now(),
+                     run.get("code_version"), run.get("user"), run.get("kind"), run.get("reason"),
+                     run.get("log_file"), message + "; its start could not be recorded"])
+        return 1
+    if row[0] != "running":
+        return 0
+    con.execute("update runs set status = 'failed', finished_at = ?, message = ? where run_id = ?",
+                [_now(), message, run["run_id"]])
+    return 1
+
+
 def check_not_finalized(con: duckdb.DuckDBPyConnection, month: str, reason: str | None) -> str:
     """'run', or 'correction' for a finalized month given a reason; without one, exit 2."""
     row = con.execute("select finalized_by, finalized_at from finalized where month = ?", [month]).fetchone()
