@@ -1,6 +1,8 @@
 -- grain: one row per valid survey row that policy keeps out of the scores, with its reason.
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
--- speeder, no item answered; then one household, one voice among the rows still standing.
+-- speeder, no item answered; then one household, one voice among the rows still standing. A
+-- household is its household_id within its grid under scoring.household_scope = "grid" (door
+-- numbers such as 1栋1单元601 repeat from compound to compound), month-wide under "month".
 -- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
 -- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
@@ -25,6 +27,8 @@ median_duration as (
 first_pass as (
     select
         s.row_id, s.household_id,
+        -- the household's grid where households are told apart by grid, one constant otherwise
+        case when p.household_scope = 'grid' then s.grid_id end as household_grid,
         case
             when s.row_id in (select row_id from self_rated)
                 then 'excluded: self_rating (the respondent''s phone is that of a worker assigned to this grid)'
@@ -42,24 +46,26 @@ repeated as (
     -- has millions of households, nearly all answering once: ranking them all sorted the month).
     -- Grouped by the id's 64-bit hash, not its text, to keep 10M groups small; a collision only
     -- ranks a few more rows, each alone in its household.
-    select hash(household_id) as household_hash from first_pass where reason is null
+    select hash(household_grid, household_id) as household_hash from first_pass where reason is null
     group by household_hash having count(*) > 1
 ),
 ranked as (
     select
         s.row_id,
         row_number() over (
-            partition by s.household_id
+            partition by f.household_grid, s.household_id
             order by s.submitted_at desc, s.source_file desc, s.row_number desc
         ) as household_rank
     from first_pass as f
     join stg_surveys as s using (row_id)
-    where f.reason is null and hash(f.household_id) in (select household_hash from repeated)
+    where f.reason is null and hash(f.household_grid, f.household_id) in (select household_hash from repeated)
 )
 select row_id, reason
 from first_pass
 where reason is not null
 union all
-select row_id, 'excluded: duplicate_household (an older answer; the household''s latest answer counts)'
+select row_id, case when (select household_scope from p) = 'grid'
+    then 'excluded: duplicate_household (an older answer of the same household in the same grid; its latest answer counts)'
+    else 'excluded: duplicate_household (an older answer; the household''s latest answer counts)' end
 from ranked
 where (select dedupe_household from p) and household_rank > 1
