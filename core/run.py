@@ -99,8 +99,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                     if aside else "")
                 phones = steps.unreadable_phone_count(ctx.workdir)
                 if phones:
-                    say("%d phones unreadable: saved as numbers by Excel (1.39056E+10); those rows count, "
-                        "but cannot be checked for self-rating", phones)
+                    say("%d phones unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "
+                        "but a worker's self-rating cannot be recognised on them", phones)
                 if not surveys and not request.allow_empty:
                     raise _fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
                                           f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "
