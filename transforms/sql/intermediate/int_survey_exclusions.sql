@@ -26,9 +26,11 @@ median_duration as (
 ),
 first_pass as (
     select
-        s.row_id, s.household_id,
-        -- the household's grid where households are told apart by grid, one constant otherwise
-        case when p.household_scope = 'grid' then s.grid_id end as household_grid,
+        s.row_id,
+        -- the household's 64-bit hash (its grid's and its id's under household_scope "grid"), not
+        -- its text, to keep 10M rows and groups small; a collision only ranks a few more rows, each
+        -- alone in its household
+        hash(case when p.household_scope = 'grid' then s.grid_id end, s.household_id) as household_hash,
         case
             when s.row_id in (select row_id from self_rated)
                 then 'excluded: self_rating (the respondent''s phone is that of a worker assigned to this grid)'
@@ -44,21 +46,20 @@ first_pass as (
 repeated as (
     -- households that may have answered more than once: only their rows are ranked (a city's month
     -- has millions of households, nearly all answering once: ranking them all sorted the month).
-    -- Grouped by the id's 64-bit hash, not its text, to keep 10M groups small; a collision only
-    -- ranks a few more rows, each alone in its household.
-    select hash(household_grid, household_id) as household_hash from first_pass where reason is null
+    select household_hash from first_pass where reason is null
     group by household_hash having count(*) > 1
 ),
 ranked as (
     select
         s.row_id,
         row_number() over (
-            partition by f.household_grid, s.household_id
+            partition by case when p.household_scope = 'grid' then s.grid_id end, s.household_id
             order by s.submitted_at desc, s.source_file desc, s.row_number desc
         ) as household_rank
     from first_pass as f
     join stg_surveys as s using (row_id)
-    where f.reason is null and hash(f.household_grid, f.household_id) in (select household_hash from repeated)
+    cross join p
+    where f.reason is null and f.household_hash in (select household_hash from repeated)
 )
 select row_id, reason
 from first_pass
