@@ -3,10 +3,20 @@ from __future__ import annotations
 
 import great_expectations as gx
 
-from gridpay.expectations.sql_rules import known, matches
+from gridpay.expectations.sql_rules import known
 
 E = gx.expectations
-DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+
+def is_date(column: str) -> gx.expectations.UnexpectedRowsExpectation:
+    """A day of the calendar: ingest/staging.py has made 2026/1/1 and Excel's date cells 2026-01-01,
+    so anything else here (2026-02-30, 1/2/2026) was typed so that no date can be read from it."""
+    reason = f"{column} is not a date (YYYY-MM-DD or YYYY/M/D)"
+    return gx.expectations.UnexpectedRowsExpectation(
+        unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null and (not "
+                               f"regexp_full_match({column}, '[0-9]{{{{4}}}}-[0-9]{{{{2}}}}-[0-9]{{{{2}}}}') "
+                               f"or try_cast({column} as date) is null)"),
+        description=reason, meta={"reason": reason, "column": column})
 
 
 def assignments_suite(workers_table: str, grids_table: str) -> gx.ExpectationSuite:
@@ -16,9 +26,15 @@ def assignments_suite(workers_table: str, grids_table: str) -> gx.ExpectationSui
         known("grid_id", grids_table, "grid_id is not in grids.csv"),
         E.ExpectColumnValuesToNotBeNull(column="grid_id", meta={"reason": "grid_id is blank"}),
         E.ExpectColumnValuesToNotBeNull(column="start_date", meta={"reason": "start_date is blank"}),
-        matches("start_date", DATE, "start_date is not a date (YYYY-MM-DD)"),
-        matches("end_date", DATE, "end_date is not a date (YYYY-MM-DD)"),
-        matches("weight", r"[0-9]*\.?[0-9]+", "weight is not a number > 0"),
+        is_date("start_date"),
+        is_date("end_date"),
+        # > 0 as stored (decimal(9, 4)): a weight of 0 left a worker's only grid with no weight-days
+        # to divide by (fct_worker_scores)
+        E.UnexpectedRowsExpectation(
+            unexpected_rows_query=("select row_id from {batch} where weight is not null and (not "
+                                   "regexp_full_match(weight, '[0-9]*\\.?[0-9]+') or "
+                                   "coalesce(try_cast(weight as decimal(9, 4)), 0) <= 0)"),
+            description="weight is not a number > 0", meta={"reason": "weight is not a number > 0", "column": "weight"}),
         E.UnexpectedRowsExpectation(
             unexpected_rows_query="select row_id from {batch} where end_date < start_date",
             description="end_date is not before start_date",

@@ -67,11 +67,15 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         problems = sorted((row_id, index) for index, (_, sql) in enumerate(failing)
                           for (row_id,) in con.execute(sql).fetchall())
         first_row, first_rule = problems[0]          # the first broken row, its first rule in suite order
-        source_file, row_number = con.execute(f"select source_file, row_number from {table} where row_id = ?",
-                                              [first_row]).fetchone()
-    rule = failing[first_rule][0]
+        rule = failing[first_rule][0]
+        # the value the rule names, masked as survey values are: "weight '0' is not a number > 0"
+        value = _MASKED.format(f'"{rule.column}"') if rule.column else "null"
+        source_file, row_number, typed = con.execute(
+            f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
+    label, _, rest = rule.reason.partition(" ")
+    reason = f"{label} '{typed}' {rest}" if typed is not None and label == rule.column else rule.reason
     tail = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    raise InputError(source_file, rule.reason + tail, row=int(row_number), column=rule.column)
+    raise InputError(source_file, reason + tail, row=int(row_number), column=rule.column)
 
 
 def validate_staged(workdir: Path, month: str, policy: Policy) -> ValidationSummary:

@@ -35,6 +35,7 @@ def stage_partition(index: int, source: Source, workdir: str, policy: Policy, ke
     with stage_connection(part) as con:
         con.execute("copy surveys to ? (format parquet)", [str(target)])
         con.execute("copy set_aside to ? (format parquet)", [str(part / "set_aside.parquet")])
+        con.execute("copy unreadable_phones to ? (format parquet)", [str(part / "unreadable_phones.parquet")])
     return str(target)
 
 
@@ -51,9 +52,10 @@ def merge_partitions(parts: list[str], workdir: Path) -> int:
             offsets as (select part, sum(size) over (order by part) - size as start from sizes)
             select (o.start + p.row_id)::integer as row_id, p.* exclude (row_id, part)
             from parts as p join offsets as o using (part)""")
-        set_aside = [str(Path(p).with_name("set_aside.parquet")) for p in parts]
-        con.execute(f"create or replace table set_aside as select * from read_parquet({sql_text(set_aside[0])})"
-                    + "".join(f" union all select * from read_parquet({sql_text(s)})" for s in set_aside[1:]))
+        for table in ("set_aside", "unreadable_phones"):
+            files = [str(Path(p).with_name(f"{table}.parquet")) for p in parts]
+            con.execute(f"create or replace table {table} as select * from read_parquet({sql_text(files[0])})"
+                        + "".join(f" union all select * from read_parquet({sql_text(f)})" for f in files[1:]))
         return con.execute("select count(*) from surveys").fetchone()[0]
 
 

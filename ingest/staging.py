@@ -13,8 +13,10 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source, month_survey_files, read_table, with_hashed_phone
 from gridpay.ingest.inbox import inbox_file
+from gridpay.ingest.phones import require_worker_mobiles
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
+from gridpay.transforms.parsing import normalized_date, normalized_month
 from gridpay.transforms.policy import Policy
 
 REFERENCE = ("grids", "workers", "assignments")
@@ -41,6 +43,18 @@ def grid_names(grids: pd.DataFrame) -> dict[str, str]:
     return dict(zip(grids["grid_id"].fillna(""), grids["grid_name"].fillna("")))
 
 
+def _normalise_dates(tables: dict[str, pd.DataFrame]) -> None:
+    """Dates as survey files accept them (2026/1/1, 2026年1月1日, an Excel date cell) become
+    2026-01-01, and adjustments' months 2026-01; what is no date stays as typed, for validation
+    to refuse naming the row."""
+    for kind, column, normalised in (("assignments", "start_date", normalized_date),
+                                     ("assignments", "end_date", normalized_date),
+                                     ("adjustments", "month", normalized_month)):
+        frame = tables[kind]
+        if column in frame.columns:
+            frame[column] = frame[column].map(normalised, na_action="ignore").astype("string")
+
+
 def is_survey(source: Source) -> bool:
     return source.name.startswith("surveys/")
 
@@ -58,6 +72,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
             raise InputError(f"{kind}.csv", "is missing from the run's inputs")
     workdir.mkdir(parents=True, exist_ok=True)
     tables = {kind: read_table(by_name[f"{kind}.csv"], kind, policy.aliases) for kind in REFERENCE}
+    require_worker_mobiles(tables["workers"])
     tables["workers"] = with_hashed_phone(tables["workers"], "phone", key)
     adjustments = by_name.get("adjustments.csv")
     tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments
@@ -66,6 +81,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     for kind, optional in (("assignments", "end_date"), ("assignments", "weight"), ("grids", "area")):
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")
+    _normalise_dates(tables)
     if surveys:
         stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
                       grid_names(tables["grids"]))

@@ -24,6 +24,7 @@ from gridpay.core.settings import duckdb_memory_limit
 from gridpay.core.layout import STAGE_DB
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
+from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
                                         parsed_timestamp)
@@ -82,6 +83,7 @@ def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
 
 
 def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], key: bytes) -> None:
+    unreadable = unreadable_in_frame(frame)
     frame = with_hashed_phone(frame, "respondent_phone", key)
     if "comment" in frame.columns:
         frame["comment"] = frame["comment"].map(masked_comment, na_action="ignore").astype("string")
@@ -90,18 +92,19 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
         name = "respondent_phone_hash" if name == "respondent_phone" else name
         out[name] = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
     out["is_blank_row"] = False                     # the sheet reader leaves blank rows out
+    out["phone_unreadable"] = unreadable
     con.register("staged_frame", out)
     con.execute(f"create temp table {table} as select * from staged_frame")
     con.unregister("staged_frame")
 
 
 def load_survey_files(con, files: list[Source], reading: SurveyReading, key: bytes, workdir: Path,
-                      month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter]:
+                      month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, Counter]:
     """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file,
-    as SQL over its table (`_finished_rows`); and what was set aside (rows of other months, totals
-    rows), by file."""
+    as SQL over its table (`_finished_rows`); what was set aside (rows of other months, totals
+    rows), by file; and the rows whose phone Excel saved as a number, by file."""
     _register_udfs(con, key)
-    tables, finished, set_aside = [], [], Counter()
+    tables, finished, set_aside, phones = [], [], Counter(), Counter()
     for i, source in enumerate(files):
         table = f"survey_file_{i}"
         readable = duckdb_readable(source, workdir, i, reading.aliases)
@@ -118,7 +121,8 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                 readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
         tables.append(table)
         finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
-    return tables, finished, set_aside
+        phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
+    return tables, finished, set_aside, phones
 
 
 def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool) -> str:
@@ -177,10 +181,11 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
-        tables, finished, set_aside = load_survey_files(con, files, reading, key, workdir, month, list(grids))
+        tables, finished, set_aside, phones = load_survey_files(con, files, reading, key, workdir, month, [*grids])
         con.execute("create or replace table set_aside (source_file varchar, what varchar, rows_set_aside integer)")
         for (file, what), rows in sorted(set_aside.items()):
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
+        store_unreadable_phones(con, phones)
         names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
         # row_id: the file's offset plus the row's place in it (file_row), in file then row order; a blank
         # row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all of it.
@@ -240,3 +245,4 @@ def staged_counts(workdir: Path) -> tuple[int, dict[str, int]]:
         aside = dict(con.execute("select what, sum(rows_set_aside)::integer from set_aside group by what "
                                  "order by what").fetchall())
     return rows, aside
+

@@ -102,6 +102,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                     len(inputs.files), surveys, month, seconds + seconds_read, rows + sum(aside.values()),
                     f" ({rows} for {month}; set aside: {', '.join(_counted(n, what) for what, n in aside.items())})"
                     if aside else "")
+                _say_unreadable_phones(say, ctx.workdir)
                 if not surveys and not request.allow_empty:
                     raise _fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
                                           f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "
@@ -183,6 +184,13 @@ def _unrecorded(lock: HeldLock, exc: BaseException) -> None:
         exc.gridpay_unrecorded = "noted" if lock.written else "lost"
     except (AttributeError, TypeError):   # an exception type without a __dict__
         pass
+
+
+def _say_unreadable_phones(say: Callable, workdir: Path) -> None:
+    phones = steps.unreadable_phone_count(workdir)
+    if phones:
+        say("%d phones unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "
+            "but a worker's self-rating cannot be recognised on them", phones)
 
 
 def _counted(n: int, what: str) -> str:

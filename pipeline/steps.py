@@ -18,8 +18,9 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
+from gridpay.ingest.phones import stored_unreadable_phones
 from gridpay.ingest.staging import grid_names, input_files, is_survey, stage_inputs
-from gridpay.ingest.survey_stage import staged_counts
+from gridpay.ingest.survey_stage import stage_connection, staged_counts
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_DETAIL_COLUMNS, QUARANTINE_COLUMNS,
                                         REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
                                         payroll_rows, quarantine_rows, swap_into_place, write_file, write_manifest)
@@ -181,6 +182,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         "phone_key_fingerprint": key_fingerprint(ctx.key), "output_format": ctx.request.output_format,
         "validation": summary.as_dict(),
         "set_aside": staged_counts(ctx.workdir)[1],     # rows of other months, totals rows: read, not counted
+        # rows whose phone Excel saved as a number (1.39056E+10): counted, with the phone unknown
+        "phones_unreadable": unreadable_phone_count(ctx.workdir),
         "earlier_runs": window,       # the published runs of earlier months it read (pooling, rate trend)
     })
     outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
@@ -191,3 +194,9 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
     shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)
     return outputs
+
+
+def unreadable_phone_count(workdir: Path) -> int:
+    """Survey rows of the month's files whose phone Excel saved as a number (their phone is unknown)."""
+    with stage_connection(workdir) as con:
+        return stored_unreadable_phones(con)

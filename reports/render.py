@@ -34,14 +34,16 @@ def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
     return "；".join(text(f) for f in shown)
 
 
-def reason_text(code: str, lang: str) -> str:
-    """'answer_out_of_scale:sat_overall;unknown_channel' -> the reasons in the report's language."""
+def reason_text(code: str, lang: str, household_scope: str = "month") -> str:
+    """'answer_out_of_scale:sat_overall;unknown_channel' -> the reasons in the report's language.
+    `household_scope` "grid": a duplicate household is said to be one within its grid."""
     words = labels(lang)
     parts = []
     for part in code.split(";"):
         name, _, column = part.partition(":")
         label = words.get(f"item_{column}", words.get(f"column_{column}", column))
-        parts.append(words.get(f"reason_{name}", name).format(column=label))
+        text = words.get(f"reason_{name}_{household_scope}", words.get(f"reason_{name}", name))
+        parts.append(text.format(column=label))
     return "；".join(parts)
 
 

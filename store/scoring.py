@@ -32,7 +32,9 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         # a survey row's answers are a list in this order (raw_surveys.answers)
         "items": list(policy.items), "item_weights": [str(policy.item_weights[i]) for i in policy.items],
         "overall_position": policy.items.index(policy.overall_item) + 1,
-        "dedupe_household": rules.dedupe_household, "exclude_self_rating": rules.exclude_self_rating,
+        "good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above,
+        "dedupe_household": rules.dedupe_household, "household_scope": policy.scoring.household_scope,
+        "exclude_self_rating": rules.exclude_self_rating,
         "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
         "straight_line_min_items": rules.straight_line_min_items,
         "burst_window_minutes": rules.burst_window_minutes, "burst_min_responses": rules.burst_min_responses,

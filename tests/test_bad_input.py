@@ -21,7 +21,7 @@ def test_broken_reference_row_exits_2_naming_row_and_column(run_cli, make_inbox)
         csv.writer(handle).writerow(["W5", "赵敏", "", "lots"])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 2
-    assert "workers.csv, row 6, column 'perf_pay_target': perf_pay_target is not an amount" in err
+    assert "workers.csv, row 6, column 'perf_pay_target': perf_pay_target 'lots' is not an amount" in err
 
 
 def test_unknown_month_format_is_a_usage_error(run_cli, make_inbox):

@@ -60,7 +60,21 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
                               "workers.csv, row 2, column 'perf_pay_target': perf_pay_target is blank"),
     "assignment ends before it starts": (
         "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-09-10,2026-09-01,\n",
-        "assignments.csv, row 2, column 'end_date': end_date is before start_date"),
+        "assignments.csv, row 2, column 'end_date': end_date '2026-09-01' is before start_date"),
+    # issue 25 §4: what Excel leaves in reference files
+    "worker phone Excel saved as a number": (
+        "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,1.38E+10,1000.00\n".encode(),
+        "workers.csv, row 2, column 'phone': phone '1.38E+10' is not a mainland mobile number (11 digits from "
+        "13-19, +86 allowed); Excel saved it as a number"),
+    "worker phone as a float, masked": (
+        "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,13800000001.0,1000.00\n".encode(),
+        "workers.csv, row 2, column 'phone': phone '138****0010' is not a mainland mobile number"),
+    "weight zero": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,0\n",
+                    "assignments.csv, row 2, column 'weight': weight '0' is not a number > 0"),
+    "weight negative": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,-1\n",
+                        "assignments.csv, row 2, column 'weight': weight '-1' is not a number > 0"),
+    "no such day": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026/2/30,,\n",
+                    "assignments.csv, row 2, column 'start_date': start_date '2026/2/30' is not a date"),
 }
 
 
@@ -163,3 +177,20 @@ def test_a_200_mb_month_is_read_whole(run_cli, make_inbox, tmp_path):
         review = list(csv.DictReader(handle))
     assert len(review) == 160_000
     assert [r for r in review if int(r["row_number"]) != int(r["response_id"][1:]) + 2] == []
+
+
+def test_reference_dates_typed_as_excel_leaves_them_give_the_clean_payroll(run_cli, make_inbox, make_policy, tmp_path):
+    """2026/1/1, 2026年9月16日 and an Excel date cell saved as its day count read as the clean
+    inbox's dates; an adjustment's month typed 2026/9 as 2026-09."""
+    policy = make_policy(min_responses=3)
+    assert run_cli("run", "--month", "2026-09", inbox=make_inbox(name="clean"), policy=policy,
+                   out=tmp_path / "clean")[0] == 0
+    inbox = make_inbox(name="excel", assignments=[
+        ("W1", "G1", "2026/1/1", "", ""), ("W2", "G2", "2026/1/1", "2026/9/15", ""),
+        ("W3", "G2", "2026年9月16日", "", ""), ("W4", "G1", "46023", "", "1"), ("W4", "G2", "2026/01/01 0:00", "", "0.5")])
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W1", "2026/9", "50.00", "协助防汛加班", "人事科 陈主任")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy, db=tmp_path / "excel.duckdb")
+    assert code == 0, err
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == \
+        (tmp_path / "clean" / "2026-09" / "payroll.csv").read_bytes()

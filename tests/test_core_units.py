@@ -133,6 +133,7 @@ def test_one_rounding_rule_half_away_from_zero_in_exact_arithmetic():
     (('grid_id = "所在的网格"', '"Grid Id" = "所在的网格"'), "survey.questions keys must be column names"),
     (("[survey.option_codes]\n", '[survey.option_codes]\n"1" = "很好"\n'), "option_codes values must be answers"),
     (("[gate]", "[gate"), "policy is not valid TOML"),
+    (('household_scope = "grid"', 'household_scope = "street"'), "scoring.household_scope = 'street' is not one of grid"),
 ])
 def test_a_broken_policy_is_refused_naming_the_key(change, message):
     from gridpay.core.errors import ConfigError

@@ -1,6 +1,8 @@
 """The SQL layer as dbt would test it: the model graph's order is derived from the SQL, every
 model's key is unique and not null on the hand-checked month, staging only renames and casts, and
 a warehouse written by an earlier gridpay opens and upgrades in place."""
+import dataclasses
+from datetime import date
 import gzip
 from decimal import Decimal
 import re
@@ -125,7 +127,8 @@ def test_int_worker_grid_days_counts_days_and_weight_days():
 
 
 def test_int_window_responses_keeps_each_households_latest_answer_for_thin_grids_in_the_window():
-    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-08"}
+    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-08",
+              "household_scope": "month"}
     given = {
         "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 2), ("G2", 5)]),      # G1 thin
         "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
@@ -183,3 +186,77 @@ def test_a_broken_grain_stops_the_month_naming_model_and_key(run_cli, make_inbox
     assert not (tmp_path / "out" / "2026-09").exists()
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from quarantine").fetchone()[0] == 0       # rolled back
+
+
+def _exclusions(scope: str | None, rows: list[tuple]) -> list[tuple]:
+    """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at)."""
+    params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
+              "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True}
+    if scope is not None:
+        params["household_scope"] = scope
+    given = {
+        "stg_surveys": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+                        "source_file varchar, row_number integer, respondent_phone_hash varchar, "
+                        "is_invalid boolean, duration_s integer, answers integer[]",
+                        [(*r, "2026-09.csv", r[0] + 1, None, False, 120, [5]) for r in rows]),
+        "stg_workers": ("worker_id varchar, phone_hash varchar", []),
+        "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
+    }
+    return [(row_id, reason.split(" (")[0]) for row_id, reason in _model_rows("int_survey_exclusions", given, params)]
+
+
+DOORS = [(1, "G1", "1栋1单元601", "2026-09-10 10:00:00"), (2, "G2", "1栋1单元601", "2026-09-11 10:00:00"),
+         (3, "G3", "1栋1单元601", "2026-09-12 10:00:00"), (4, "G1", "2栋1单元101", "2026-09-10 10:00:00"),
+         (5, "G2", "2栋1单元101", "2026-09-10 11:00:00")]
+
+
+def test_the_same_door_text_in_every_grid_is_a_household_of_each_grid_under_grid_scope():
+    assert _exclusions("grid", DOORS) == []
+    # month-wide, the same texts in other grids were taken for one household
+    assert _exclusions("month", DOORS) == [(1, "excluded: duplicate_household"), (2, "excluded: duplicate_household"),
+                                           (4, "excluded: duplicate_household")]
+
+
+def test_a_household_answering_twice_in_its_grid_still_counts_once_under_grid_scope():
+    rows = DOORS + [(6, "G3", "1栋1单元601", "2026-09-20 10:00:00")]     # G3's door answers again, later
+    assert _exclusions("grid", rows) == [(3, "excluded: duplicate_household")]
+
+
+def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():
+    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-10"}
+    given = {
+        "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 2), ("G2", 1)]),       # both thin
+        "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+                                "response_score decimal(18, 6)", [
+            (1, "G1", "1栋101", "2026-10-05 10:00:00", 100), (2, "G2", "1栋101", "2026-10-06 10:00:00", 50),
+            (3, "G1", "2栋101", "2026-10-06 10:00:00", 75)]),
+        "run_window": ("month varchar, window_run_id varchar", []),
+        "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
+                              "response_score decimal(18, 6)", []),
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp", []),
+    }
+    grid = _model_rows("int_window_responses", given, {**params, "household_scope": "grid"})
+    assert [(r[0], r[1]) for r in grid] == [("1栋101", "G1"), ("1栋101", "G2"), ("2栋101", "G1")]
+    month = _model_rows("int_window_responses", given, {**params, "household_scope": "month"})
+    assert [(r[0], r[1]) for r in month] == [("1栋101", "G2"), ("2栋101", "G1")]
+
+
+def _grid_stats(scale_min: int, scale_max: int, answers: list[int]) -> tuple[int, int]:
+    policy = load_policy(DEFAULT_POLICY)
+    policy = dataclasses.replace(policy, scale_min=scale_min, scale_max=scale_max)
+    given = {
+        "int_response_scores": ("grid_id varchar, response_score decimal(18, 6), overall_answer integer",
+                                [("G1", 50, a) for a in answers]),
+        "int_response_flags": ("grid_id varchar, flag varchar", []),
+        "int_grids": ("grid_id varchar, grid_name varchar, community varchar, area varchar, households integer",
+                      [("G1", "一网格", "社区", "社区", 20)]),
+    }
+    params = {"good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above}
+    (row,) = _model_rows("int_grid_stats", given, params)
+    return row[9], row[10]                # good, satisfied
+
+
+def test_good_and_satisfied_thresholds_follow_the_policys_answer_scale():
+    assert _grid_stats(1, 5, [1, 2, 3, 4, 5]) == (2, 3)                  # 4-5 好评, 3-5 满意, as always
+    assert _grid_stats(1, 10, [3, 5, 6, 8, 9, 10]) == (2, 4)             # 9-10 好评, 6-10 满意
+    assert _grid_stats(0, 10, [4, 5, 8, 9]) == (1, 3)                    # 9-10 好评, 5-10 满意

@@ -31,7 +31,7 @@ def test_every_rule_and_exclusion_has_a_code_and_a_label(lang):
         code, _ = rule_code(reason)
         assert code != "invalid" and f"reason_{code}" in words, reason
     exclusions = re.findall(r"'excluded: (\w+) ", SQL.read_text(encoding="utf-8"))
-    assert len(exclusions) == 4
+    assert len(set(exclusions)) == 4           # duplicate_household has a text per household scope
     for code in exclusions:
         assert f"reason_{code}" in words
     for flag in ("no_scored_grid", "capped", "floored", "insufficient_responses", "prorated", "adjusted",
@@ -61,3 +61,11 @@ def test_the_chinese_scorecard_names_reasons_in_chinese(month):  # noqa: F811
     with (month / "quarantine.csv").open(encoding="utf-8-sig") as handle:
         header = handle.readline()
     assert header.strip().endswith("reason,reason_code")
+
+
+def test_the_duplicate_reason_says_the_households_scope():
+    from gridpay.reports.render import reason_text
+    assert reason_text("duplicate_household", "zh") == "同一户本月较早的答卷（每户只计最近一份）"
+    assert reason_text("duplicate_household", "zh", "grid") == "同一网格内同一户本月较早的答卷（每户只计最近一份）"
+    assert "in the same grid" in reason_text("duplicate_household", "en", "grid")
+    assert reason_text("speeder", "zh", "grid") == reason_text("speeder", "zh")

@@ -70,3 +70,22 @@ def test_a_month_that_spills_to_disk_is_staged_and_counted_on_the_instance_a_run
     with held_stage(work):
         assert stage_surveys([path], SurveyReading({}, ITEMS), KEY, work) == 60_000
         assert staged_counts(work) == (60_000, {})
+
+
+EXCEL_PHONES = [survey("P1", "G1", "H1", ("5",) * 5, phone="1.39123E+10"),            # Excel's scientific notation
+                survey("P2", "G1", "H2", ("5",) * 5, phone="13912345678.0"),          # a number cell saved as float
+                survey("P3", "G1", "H3", ("5",) * 5, phone="１.３９１２３Ｅ＋１０"),   # full-width: Python's part
+                survey("P4", "G1", "H4", ("5",) * 5, phone="13912345678")]
+
+
+@pytest.mark.parametrize("suffix", ["", "\n\n"], ids=["duckdb", "pandas"])
+def test_phones_excel_saved_as_numbers_are_unknown_and_counted_on_both_paths(tmp_path, suffix):
+    from gridpay.ingest.phones import stored_unreadable_phones
+    path = write_csv(tmp_path / "2026-09.csv", SURVEY_HEADER, EXCEL_PHONES)
+    path.write_bytes(path.read_bytes() + suffix.encode())
+    stage_surveys([path], SurveyReading({}, ITEMS), KEY, tmp_path / "work")
+    with duckdb.connect(str(tmp_path / "work" / STAGE_DB), read_only=True) as con:
+        hashes = dict(con.execute("select response_id, respondent_phone_hash from surveys").fetchall())
+        unreadable = stored_unreadable_phones(con)
+    assert hashes == {"P1": None, "P2": None, "P3": None, "P4": phone_hash("13912345678", KEY)}
+    assert unreadable == 3

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -81,3 +82,35 @@ def normalized_household(value: object) -> str | None:
         return None
     text = _BUILDING.sub(r"\1栋", _SPACES.sub("", text))
     return text[:-1] if text.endswith("室") and len(text) > 1 else text
+
+
+# A date as people and Excel type it: 2026-01-01, 2026/1/1, 2026.1.1, 2026年1月1日, with Excel's
+# midnight (2026/1/1 0:00) where a date cell was saved with its time. Day and month are never guessed
+# from their size (1/2/2026 is refused, not read as January or February).
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+0?0:00(?::00)?)?$")
+_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+_DAY_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")       # an Excel date cell saved as its day count
+
+
+def normalized_date(value: object) -> str | None:
+    """'2026/1/1', '2026年1月1日', '46023' -> '2026-01-01'; anything else as typed, for validation
+    to reject; None for blank."""
+    text = normalized_cell(value)
+    if text is None:
+        return None
+    if _DAY_SERIAL.match(text) and 36526 <= int(float(text)) <= 73050:      # 2000-01-01 to 2099-12-31 only
+        return (date(1899, 12, 30) + timedelta(days=int(float(text)))).isoformat()
+    match = _DATE.match(text)
+    try:
+        return date(*map(int, match.groups())).isoformat() if match else text
+    except ValueError:                  # 2026-02-30: not a day
+        return text
+
+
+def normalized_month(value: object) -> str | None:
+    """'2026/1', '2026-1', '2026年1月' -> '2026-01'; anything else as typed; None for blank."""
+    text = normalized_cell(value)
+    if text is None:
+        return None
+    match = _MONTH.match(text)
+    return f"{match.group(1)}-{int(match.group(2)):02d}" if match and 1 <= int(match.group(2)) <= 12 else text

@@ -55,6 +55,10 @@ class ScoringRules:
     pool_months: int | None = None              # None: a policy from before pooling (no window columns)
     min_response_rate: float | None = None      # None: a policy from before the response-rate watch
     low_rate_months: int = 3
+    # one household, one voice: "grid" ranks a household's answers within its grid (door numbers
+    # repeat from compound to compound), "month" month-wide (the rule of every policy written before
+    # the key, so their months audit unchanged)
+    household_scope: str = "month"
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,16 @@ class Policy:
     timezone: str                               # survey times are local times in this zone
     outcome: OutcomeRules = OutcomeRules()
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
+
+    @property
+    def good_at_or_above(self) -> int:
+        """好评: the top two points of the answer scale (4 and 5 on 1-5)."""
+        return self.scale_max - 1
+
+    @property
+    def satisfied_at_or_above(self) -> int:
+        """满意: at or above the scale's midpoint, rounded up (3 on 1-5, 6 on 1-10)."""
+        return -(-(self.scale_min + self.scale_max) // 2)
 
 
 def _get(table: dict, dotted: str):
@@ -184,6 +198,8 @@ def policy_from_toml(text: str) -> Policy:
         confidence=float(_get(doc, "scoring.confidence")),
         vbp_baseline_months=int(_get(doc, "scoring.vbp.baseline_months")),
         vbp_top_share=float(_get(doc, "scoring.vbp.top_share")),
+        household_scope=(_choice(doc, "scoring.household_scope", ("grid", "month"))
+                         if "household_scope" in doc.get("scoring", {}) else "month"),
         **_thin_grids(doc),
     )
     if not 0 < scoring.confidence < 1:

@@ -13,10 +13,37 @@ _ADDRESS_NUMBER = re.compile(r"\d+(?=\s*(?:号楼|号|栋|幢|单元|室|层))")
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
 
 
+# A number Excel saved as a number: 1.39056E+10 (its last digits are gone) or 13905612345.0. Its
+# digits are not the phone's, so it is read as no phone at all (the SQL twin: ingest/duckdb_reader.py).
+EXCEL_NUMBER = r"[ \t\r\n]*[0-9]+(\.[0-9]+[eE][+-]?[0-9]+|[eE][+-]?[0-9]+|\.[0-9]+)[ \t\r\n]*"
+_EXCEL_NUMBER = re.compile(EXCEL_NUMBER)
+# A mainland mobile number as people type it: 11 digits from 13-19, an optional +86 / 86 / 0086 in
+# front, spaces or hyphens between groups.
+_MOBILE = re.compile(r"(?:\+?86|0086)?[\s-]*1[3-9][0-9](?:[\s-]*[0-9]){8}")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def unreadable_phone(raw: str | None) -> bool:
+    """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0): no phone can be read."""
+    return raw is not None and _EXCEL_NUMBER.fullmatch(unicodedata.normalize("NFKC", str(raw))) is not None
+
+
+def is_mobile(raw: str) -> bool:
+    """A mainland mobile number (13905612345, +86 139-0561-2345, 139 0561 2345)."""
+    return _MOBILE.fullmatch(unicodedata.normalize("NFKC", str(raw)).strip()) is not None
+
+
+def masked_number(raw: str) -> str:
+    """A value that may be a phone number, fit for a message: 7 or more digits show only the first
+    three and the last four, 139****5678; shorter ones as typed."""
+    digits = _DIGIT.findall(unicodedata.normalize("NFKC", str(raw)))
+    return f"{''.join(digits[:3])}****{''.join(digits[-4:])}" if len(digits) >= 7 else str(raw)
+
+
 def normalized_phone(raw: str | None) -> str | None:
     """ASCII digits only (full-width digits folded to them first), without the +86 / 0086
-    country prefix; None when nothing is left."""
-    if raw is None:
+    country prefix; None when nothing is left, or when the cell is a number Excel saved as one."""
+    if raw is None or unreadable_phone(raw):
         return None
     digits = _NON_DIGITS.sub("", unicodedata.normalize("NFKC", str(raw)))
     for prefix in ("0086", "86"):

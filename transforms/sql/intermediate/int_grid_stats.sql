@@ -1,7 +1,9 @@
 -- grain: one row per grid of grids.csv: exact sums of the month's counted response scores and
--- the counts behind 好评率 / 满意率, for the statistics in transforms/grid_scores.py.
+-- the counts behind 好评率 / 满意率 (thresholds from the policy's scale: run_params), for the
+-- statistics in transforms/grid_scores.py.
 -- key: grid_id
 -- refs: int_grids, int_response_flags, int_response_scores
+-- sources: run_params
 with agg as (
     select
         r.grid_id,
@@ -9,9 +11,10 @@ with agg as (
         sum(r.response_score) as sum_score,
         sum(r.response_score * r.response_score) as sum_sq,
         count(r.overall_answer) as overall_answered,
-        count(*) filter (where r.overall_answer >= 4) as good,
-        count(*) filter (where r.overall_answer >= 3) as satisfied
+        count(*) filter (where r.overall_answer >= p.good_at_or_above) as good,
+        count(*) filter (where r.overall_answer >= p.satisfied_at_or_above) as satisfied
     from int_response_scores as r
+    cross join run_params as p
     group by r.grid_id
 ),
 flags as (

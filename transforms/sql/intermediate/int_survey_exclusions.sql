@@ -1,6 +1,8 @@
 -- grain: one row per valid survey row that policy keeps out of the scores, with its reason.
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
--- speeder, no item answered; then one household, one voice among the rows still standing.
+-- speeder, no item answered; then one household, one voice among the rows still standing. A
+-- household is its household_id within its grid under scoring.household_scope = "grid" (door
+-- numbers such as 1栋1单元601 repeat from compound to compound), month-wide under "month".
 -- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
 -- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
@@ -26,7 +28,11 @@ median_duration as (
 ),
 first_pass as (
     select
-        s.row_id, s.household_id,
+        s.row_id,
+        -- the household's 64-bit hash (its grid's and its id's under household_scope "grid"), not
+        -- its text, to keep 10M rows and groups small; a collision only ranks a few more rows, each
+        -- alone in its household
+        hash(case when p.household_scope = 'grid' then s.grid_id end, s.household_id) as household_hash,
         case
             when s.row_id in (select row_id from self_rated)
                 then 'excluded: self_rating (the respondent''s phone is that of a worker assigned to this grid)'
@@ -42,26 +48,27 @@ first_pass as (
 repeated as (
     -- households that may have answered more than once: only their rows are ranked (a city's month
     -- has millions of households, nearly all answering once: ranking them all sorted the month).
-    -- Grouped by the id's 64-bit hash, not its text, to keep 10M groups small; a collision only
-    -- ranks a few more rows, each alone in its household.
-    select hash(household_id) as household_hash from first_pass where reason is null
+    select household_hash from first_pass where reason is null
     group by household_hash having count(*) > 1
 ),
 ranked as (
     select
         s.row_id,
         row_number() over (
-            partition by s.household_id
+            partition by case when p.household_scope = 'grid' then s.grid_id end, s.household_id
             order by s.submitted_at desc, s.source_file desc, s.row_number desc
         ) as household_rank
     from first_pass as f
     join stg_surveys as s using (row_id)
-    where f.reason is null and hash(f.household_id) in (select household_hash from repeated)
+    cross join p
+    where f.reason is null and f.household_hash in (select household_hash from repeated)
 )
 select row_id, reason
 from first_pass
 where reason is not null
 union all
-select row_id, 'excluded: duplicate_household (an older answer; the household''s latest answer counts)'
+select row_id, case when (select household_scope from p) = 'grid'
+    then 'excluded: duplicate_household (an older answer of the same household in the same grid; its latest answer counts)'
+    else 'excluded: duplicate_household (an older answer; the household''s latest answer counts)' end
 from ranked
 where (select dedupe_household from p) and household_rank > 1

@@ -2,8 +2,10 @@
 -- than scoring.min_responses) within its pooling window: this month, and the runs of the
 -- scoring.pool_months - 1 months before it that were published when this month ran (run_window,
 -- recorded with the run). A household's latest counted answer in the window stands for it: one
--- household, one voice across the window. Empty unless the policy says insufficient = "pool".
--- key: household_id
+-- household, one voice across the window, a household being its household_id within its grid
+-- under scoring.household_scope = "grid" (as in int_survey_exclusions), month-wide under "month".
+-- Empty unless the policy says insufficient = "pool".
+-- key: grid_id, household_id
 -- refs: int_grid_stats, int_response_scores
 -- sources: counted_responses, raw_surveys, run_params, run_window
 with p as (select * from run_params),
@@ -24,8 +26,10 @@ answers as (
     where w.month >= p.pool_first_month and c.grid_id in (select grid_id from thin)
 ),
 ranked as (
-    select *, row_number() over (partition by household_id order by submitted_at desc, month desc) as household_rank
-    from answers
+    select a.*, row_number() over (
+        partition by case when p.household_scope = 'grid' then a.grid_id end, a.household_id
+        order by a.submitted_at desc, a.month desc) as household_rank
+    from answers as a, p
 )
 select household_id, grid_id, month, response_score
 from ranked

@@ -1,0 +1,61 @@
+"""Respondents' phone numbers that Excel saved as numbers (1.39056E+10, 13905612345.0): the row
+keeps counting with its phone unknown (transforms/privacy.unreadable_phone), and the run says how
+many there were, since a worker's self-rating cannot be recognised on them."""
+from __future__ import annotations
+
+from collections import Counter
+
+import duckdb
+import pandas as pd
+
+from gridpay.core.errors import InputError
+from gridpay.transforms.privacy import is_mobile, masked_number, unreadable_phone
+
+
+def require_worker_mobiles(workers: pd.DataFrame) -> None:
+    """workers.csv's phones, before they are hashed: each given one is a mainland mobile number,
+    or the run stops (exit 2) naming the first that is not. A worker's phone is what recognises a
+    self-rating; one Excel saved as a number (1.39056E+10) would silently recognise nothing."""
+    if "phone" not in workers.columns:
+        return
+    bad = workers[[not pd.isna(v) and not is_mobile(v) for v in workers["phone"]]]
+    if bad.empty:
+        return
+    first = bad.iloc[0]
+    excel = ("; Excel saved it as a number: format the column as text and type the numbers again"
+             if unreadable_phone(first["phone"]) else "")
+    more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+    raise InputError(str(first["source_file"]), f"phone '{masked_number(first['phone'])}' is not a mainland mobile "
+                     f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
+                     column="phone")
+
+
+def unreadable_in_frame(frame: pd.DataFrame) -> pd.Series:
+    """Per row of a sheet reader's frame (before its phones are hashed): is its phone unreadable?"""
+    if "respondent_phone" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return pd.Series([not pd.isna(v) and unreadable_phone(v) for v in frame["respondent_phone"]], index=frame.index,
+                     dtype=bool)
+
+
+def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: bool) -> int:
+    """Rows of a file's stage table whose phone is a number Excel saved as one. The DuckDB reader
+    tested the ASCII cells in SQL; cells it left to Python (phone_py) are tested here."""
+    if not by_duckdb:
+        return con.execute(f"select count(*) from {table} where phone_unreadable").fetchone()[0]
+    ascii_cells = con.execute(f"select count(*) from {table} where not is_blank_row and phone_unreadable").fetchone()[0]
+    others = con.execute(f"select phone_py, count(*) from {table} where not is_blank_row and phone_py is not null "
+                         "group by phone_py").fetchall()
+    return ascii_cells + sum(n for phone, n in others if unreadable_phone(phone))
+
+
+def store_unreadable_phones(con: duckdb.DuckDBPyConnection, by_file: Counter) -> None:
+    """Table `unreadable_phones` (source_file, rows_unreadable) in the stage file."""
+    con.execute("create or replace table unreadable_phones (source_file varchar, rows_unreadable integer)")
+    for file, rows in sorted(by_file.items()):
+        if rows:
+            con.execute("insert into unreadable_phones values (?, ?)", [file, rows])
+
+
+def stored_unreadable_phones(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("select coalesce(sum(rows_unreadable), 0)::integer from unreadable_phones").fetchone()[0]

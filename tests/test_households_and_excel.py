@@ -1,0 +1,62 @@
+"""Issue 25 §1 and §4: a household is a door number within its grid, and files as Excel leaves
+them (phones saved as numbers, slash dates) are read or refused, never silently misread."""
+import csv
+import json
+
+import duckdb
+
+from conftest import RESIDENT_PHONE, policy_text, survey
+
+DOORS = ("1栋1单元601", "1栋1单元602", "2栋1单元101")
+
+
+def _rows(path):
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _door_month():
+    """The same three door texts in both grids; G1's first door also answered earlier (older)."""
+    rows = [survey(f"{g}-{i}", g, door, ("4",) * 5, f"2026-09-1{i} 10:00:00")
+            for g in ("G1", "G2") for i, door in enumerate(DOORS)]
+    return rows + [survey("G1-old", "G1", DOORS[0], ("1",) * 5, "2026-09-02 08:00:00")]
+
+
+def test_the_same_door_texts_in_every_grid_are_all_counted(run_cli, make_inbox, make_policy, tmp_path):
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": _door_month()}),
+                        policy=make_policy(min_responses=3))
+    assert code == 0, err
+    grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
+    assert grids == {"G1": "3", "G2": "3"}
+    quarantine = _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")
+    # a household answering twice in its own grid still counts once
+    assert [(r["response_id"], r["reason_code"]) for r in quarantine] == [("G1-old", "duplicate_household")]
+    assert "in the same grid" in quarantine[0]["reason"]
+
+
+def test_a_policy_without_household_scope_dedupes_month_wide_as_archived_policies_did(run_cli, make_inbox, tmp_path):
+    text = policy_text(min_responses=3)
+    assert 'household_scope = "grid"' in text
+    policy = tmp_path / "old-policy.toml"
+    policy.write_text("\n".join(line for line in text.splitlines() if not line.startswith("household_scope")),
+                      encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": _door_month()}), policy=policy)
+    assert code == 0, err
+    grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
+    assert grids == {"G1": "0", "G2": "3"}          # same times, G2's rows later in the file: they displace G1's
+    reasons = {r["reason"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
+    assert reasons == {"excluded: duplicate_household (an older answer; the household's latest answer counts)"}
+
+
+def test_respondent_phones_excel_saved_as_numbers_are_counted_in_the_runs_output(run_cli, make_inbox, tmp_path):
+    rows = [survey("R1", "G1", "H1", ("5",) * 5, phone="1.39123E+10"),
+            survey("R2", "G1", "H2", ("4",) * 5, phone="13912345678.0"),
+            survey("R3", "G2", "H3", ("3",) * 5, phone=RESIDENT_PHONE)]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
+    assert code == 0, err
+    assert "2 phones unreadable: saved as numbers by Excel" in err
+    manifest = json.loads((tmp_path / "out" / "2026-09" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["phones_unreadable"] == 2
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        hashes = dict(con.execute("select response_id, respondent_phone_hash from raw_surveys").fetchall())
+    assert hashes["R1"] is None and hashes["R2"] is None and hashes["R3"] is not None
