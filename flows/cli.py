@@ -40,7 +40,7 @@ LOCATION_HELP = {
 }
 COMMAND_LOCATIONS = {   # each command offers only the locations it uses
     "demo": ("inbox", "out", "db", "policy"), "run": ("inbox", "out", "db", "policy"),
-    "audit": ("out", "db"), "finalize": ("out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
+    "audit": ("out", "db"), "finalize": ("inbox", "out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
     "purge": ("db",), "serve": ("inbox", "out", "db", "policy"), "inspect": ("inbox", "policy"),
     "questionnaire": ("inbox", "policy"), "init": (),
 }
@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     final = _command(sub, "finalize", "finalize a month: later runs need --reason and are corrections")
     final.add_argument("--month", type=_month, required=True, help="the month to finalize, YYYY-MM")
     final.add_argument("--by", required=True, help="who finalizes (name)")
+    final.add_argument("--force", action="store_true",
+                       help="finalize although the appeal window is open or an appeal is pending (needs --reason)")
+    final.add_argument("--reason", help="why the month is final before its appeals are (recorded)")
     render = _command(sub, "render", "render a published month's reports again from the warehouse (after a run "
                                      "with --reports none or hr)")
     render.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")

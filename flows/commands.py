@@ -8,6 +8,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from gridpay.core.errors import ConfigError
 from gridpay.core.logs import CommandLog, quiet_libraries
 from gridpay.core.settings import Settings, absolute, find_project, settings_from_env
 
@@ -75,7 +76,9 @@ def audit(args: argparse.Namespace, logs: CommandLog) -> int:
 def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.rerender import finalize_month
     s = settings_for(args)
-    run_id, rendered = finalize_month(s, args.month, args.by)
+    if args.force and not args.reason:
+        raise ConfigError("finalize --force needs --reason \"...\": why the month is final before its appeals are")
+    run_id, rendered = finalize_month(s, args.month, args.by, args.reason if args.force else None)
     marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿" if rendered
               else "; it was published without reports (gridpay render renders them, marked final)")
     print(f"gridpay: {args.month} finalized by {args.by} (run {run_id}){marked}; a new run now needs --reason")

@@ -28,7 +28,11 @@ REQUIRED = {
     "assignments": ("worker_id", "grid_id", "start_date"),
     "surveys": ("response_id", "grid_id", "household_id", "submitted_at"),
     "adjustments": ("worker_id", "month", "amount", "reason", "approved_by"),
+    "appeals": ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on"),
+    "verification": ("response_id", "result", "called_by", "called_on"),
 }
+# optional columns of the optional tables, present (blank) whether the file has them or not
+OPTIONAL = {"appeals": ("decision", "decided_by", "decided_on", "decision_note"), "verification": ("note",)}
 
 
 class Source(NamedTuple):

@@ -14,6 +14,7 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source, month_survey_files, read_table, with_hashed_phone
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import require_worker_mobiles
+from gridpay.ingest.review_files import review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
 from gridpay.transforms.parsing import normalized_date, normalized_month
@@ -35,7 +36,7 @@ def input_files(inbox: Path, month: str) -> list[Path]:
         files.append(inbox_file(inbox, path))
     if os.path.lexists(inbox / "adjustments.csv"):
         files.append(inbox_file(inbox, inbox / "adjustments.csv"))
-    return files + month_survey_files(inbox, month)
+    return files + [inbox_file(inbox, p) for p in review_files(inbox, month)] + month_survey_files(inbox, month)
 
 
 def grid_names(grids: pd.DataFrame) -> dict[str, str]:
@@ -78,6 +79,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments
                              else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",
                                                         "amount", "reason", "approved_by"], dtype="string"))
+    tables |= review_tables(by_name, month, policy.aliases)     # appeals, verification calls (optional)
     for kind, optional in (("assignments", "end_date"), ("assignments", "weight"), ("grids", "area")):
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")

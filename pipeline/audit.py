@@ -186,7 +186,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
             window = tuple(con.execute("select month, window_run_id from run_windows where run_id = ? "
                                        "order by month", [run_id]).fetchall())
             # a month published with --accept-exclusions is re-run accepting them too
-            accepted = con.execute("select accepted_exclusions from runs where run_id = ?", [run_id]).fetchone()[0]
+            accepted, started = con.execute("select accepted_exclusions, started_at from runs where run_id = ?",
+                                            [run_id]).fetchone()
             fingerprint, output_format = con.execute("select phone_key_fingerprint, output_format from runs "
                                                     "where run_id = ?", [run_id]).fetchone()
         _phone_key(result, settings, fingerprint)
@@ -203,7 +204,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
             # its rows written as the run wrote them (a run before 0005: source_file the bare file name)
             request = MonthRequest(month, rerun_settings, reason="audit re-run", reports="none",
                                    replay=tuple(inputs), replay_window=window, output_format=output_format,
-                                   accept_exclusions=accepted is not None)
+                                   accept_exclusions=accepted is not None, as_of=started)
             rerun_id = run_month(request, kind="audit").run_id
             with connect(rerun_settings.db) as con:
                 for name, (reader, _, key) in TABLES.items():

@@ -4,6 +4,7 @@ key, the run id. Every step takes these, never paths re-read from the settings o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
@@ -27,6 +28,7 @@ class MonthRequest:
     reports: str = "all"                   # all | hr (no worker sheets) | none (CSVs only)
     dask_workers: int = 0                  # > 0: stage the survey files on a Dask cluster
     accept_exclusions: bool = False        # publish although the outcome suite found rules removing many answers
+    as_of: datetime | None = None          # an audit: the time of the run it checks (the appeal window as then)
     replay: tuple[InputFile, ...] | None = None   # an audit: the archived inputs of the run it checks
     replay_window: tuple[tuple[str, str], ...] | None = None   # ... and the earlier runs it read (month, run id)
     log_file: Path | None = None           # where the command logs (recorded with the run)

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from gridpay.pipeline.audit import find_run, published_file_problems
-from gridpay.core.errors import ConfigError
+from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
@@ -27,6 +27,7 @@ from gridpay.publishing.outputs import output_hashes, swap_into_place, write_man
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.pipeline.maintenance import exclusive
+from gridpay.pipeline.review_gate import archived_policy, finalize_blockers
 from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -101,13 +102,20 @@ def render_month(settings: Settings, month: str, reports: str | None = None, lan
         return rerender_locked(settings, month, reports, lang)
 
 
-def finalize_month(settings: Settings, month: str, by: str) -> tuple[str, bool]:
+def finalize_month(settings: Settings, month: str, by: str, forced_reason: str | None = None) -> tuple[str, bool]:
     """Record the month final and render its HR documents again to say so. Returns (run id,
-    whether documents were rendered: a month published with --reports none has none)."""
+    whether documents were rendered: a month published with --reports none has none). Refused
+    (GateFailed) while the 公示 cycle is not over, unless `forced_reason` says why (recorded)."""
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay finalize --month {month}", settings.lock_timeout_s):
-        run_id, _, _, recorded = find_run(db, month, None, doing="finalize")
-        previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None))
+        run_id, _, inputs, recorded = find_run(db, month, None, doing="finalize")
+        blockers = finalize_blockers(db, settings.inbox, month, run_id,
+                                     archived_policy(settings.archive, settings.archive_key_file, inputs))
+        if blockers and not forced_reason:
+            raise GateFailed(f"{month} is not final yet: {'; '.join(blockers)}. Finalize after the window and the "
+                             f"appeals, or with --force --reason \"...\" (recorded)")
+        previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None),
+                            forced_reason if blockers else None)
         if published_with(recorded) == "none":
             return run_id, False
         try:     # the HR documents carry the status; worker sheets and notices do not, and are kept

@@ -113,9 +113,15 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                              f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                              f"in {seconds:.1f} s")
                 unknown = steps.unknown_grids(ctx)
+                reviews = steps.review_problems(ctx) if summary.gate_passed and not unknown else []
             if not summary.gate_passed or unknown:
                 say(validated)
                 raise _fail_gate(ctx, _gate_message(ctx, summary, unknown), summary)
+            if reviews:            # HR's own decisions: one ignored would pay wrongly
+                say(validated)
+                raise _fail_gate(ctx, f"{month}: the appeals or verification calls break {len(reviews)} rules; nothing "
+                                      f"published. {'; '.join(reviews[:10])}" + (" ..." if len(reviews) > 10 else ""),
+                                 summary)
             with held_warehouse(s.db):
                 scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
                 say("%s; %s", validated, scored.counts_text())

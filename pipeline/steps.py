@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import asdict, dataclass
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
+from gridpay.core.month import Month
 from gridpay.core.faults import duckdb_fault_point, fault_point
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
@@ -27,7 +30,8 @@ from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_D
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.store.models import ModelTestFailed
-from gridpay.store.runs import code_version, library_versions, mark_published, record_accepted_exclusions
+from gridpay.store.runs import (code_version, first_publication, library_versions, mark_published,
+                                record_accepted_exclusions)
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 
@@ -88,6 +92,23 @@ def unknown_grids(ctx: RunContext) -> list:
     from gridpay.expectations.unknown_grids import unknown_grids as found
     rows = ctx.policy.outcome.unknown_grid_rows
     return [] if rows is None else found(ctx.workdir, rows)
+
+
+def review_problems(ctx: RunContext) -> list[str]:
+    """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py),
+    with the appeal window counted from the month's first publication (as of the run an audit checks)."""
+    from gridpay.expectations.reviews import NO_WINDOW, review_problems as problems
+    month = Month.parse(ctx.month)
+    days = ctx.policy.review.window_days
+    first = first_publication(ctx.settings.db, ctx.month, ctx.request.as_of)
+    if days is None:
+        window = NO_WINDOW
+    elif first is None:
+        window = None
+    else:
+        opened = first.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(ctx.policy.timezone)).date()
+        window = (opened, opened + timedelta(days=days))
+    return problems(ctx.workdir, ctx.month, month.last_day, window)
 
 
 def write_rejected(ctx: RunContext) -> Path:

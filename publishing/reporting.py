@@ -15,6 +15,7 @@ import duckdb
 from gridpay.publishing import report_data as data
 from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
+from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
 from gridpay.reports.fonts import subset_fonts
@@ -91,6 +92,10 @@ def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> None:
         data.CALLBACK_COLUMNS, data.CALLBACK_ORDER))
     write_file(folder / "review.csv", csv_from_query(con, data.REVIEW_SQL, {"run_id": run_id}, data.REVIEW_COLUMNS,
                                                      data.REVIEW_ORDER))
+    if policy.review.sample_share is not None:       # the verification calls' sample (policy [verification])
+        month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
+        write_file(folder / "verify.csv", csv_from_query(con, VERIFY_SQL, verify_params(run_id, month, policy),
+                                                         VERIFY_COLUMNS, VERIFY_ORDER))
 
 
 def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, workers: list[dict],

@@ -136,14 +136,15 @@ def record_end(db: Path, run_id: str, status: str, message: str = "", inputs: li
                     [_now(), status, message, _json(inputs), _json(validation), _json(outputs), run_id])
 
 
-def finalize(db: Path, month: str, by: str, at: datetime | None = None) -> tuple | None:
+def finalize(db: Path, month: str, by: str, at: datetime | None = None, forced_reason: str | None = None) -> tuple | None:
     """Record the month's published run as final; returns the finalization it replaces, if any."""
     with connect(db) as con:
         row = con.execute("select run_id from published where month = ?", [month]).fetchone()
         if row is None:
             raise ConfigError(f"{month} has no published run to finalize")
         previous = con.execute("select * from finalized where month = ?", [month]).fetchone()
-        con.execute("insert or replace into finalized values (?, ?, ?, ?)", [month, row[0], by, at or _now()])
+        con.execute("insert or replace into finalized (month, run_id, finalized_by, finalized_at, forced_reason) "
+                    "values (?, ?, ?, ?, ?)", [month, row[0], by, at or _now(), forced_reason])
     return previous
 
 
@@ -152,7 +153,7 @@ def unfinalize(db: Path, month: str, previous: tuple | None) -> None:
     with connect(db) as con:
         con.execute("delete from finalized where month = ?", [month])
         if previous is not None:
-            con.execute("insert into finalized values (?, ?, ?, ?)", list(previous))
+            con.execute(f"insert into finalized values ({', '.join('?' * len(previous))})", list(previous))
 
 
 def record_outputs(db: Path, run_id: str, outputs: list[dict]) -> None:
@@ -165,3 +166,11 @@ def record_accepted_exclusions(con: duckdb.DuckDBPyConnection, run_id: str, find
     """What the outcome suite found and the run accepted (--accept-exclusions), as JSON, in the
     scoring transaction."""
     con.execute("update runs set accepted_exclusions = ? where run_id = ?", [_json(findings), run_id])
+
+
+def first_publication(db: Path, month: str, before: datetime | None = None) -> datetime | None:
+    """When the month was first published (UTC), by a run that finished before `before` (an audit
+    asks as of the run it checks); None if it never was."""
+    with connect(db) as con:
+        return con.execute("select min(finished_at) from runs where month = ? and status = 'published' "
+                           "and finished_at < ?", [month, before or _now()]).fetchone()[0]

@@ -12,7 +12,7 @@ from gridpay.core.month import Month
 from gridpay.store.models import Model, rows_by_name, run_models, sql_models, store_models
 from gridpay.store.warehouse import insert_rows, load_raw
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
-from gridpay.transforms.month_review import dropped_grids, pay_changed
+from gridpay.transforms.month_review import dropped_grids, pay_changed, review_flags
 from gridpay.transforms.thin_grids import WindowStats, low_rate_grids
 from gridpay.transforms.pay import PayLine, WorkerMonth, payroll
 from gridpay.transforms.policy import Policy
@@ -32,6 +32,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         # a survey row's answers are a list in this order (raw_surveys.answers)
         "items": list(policy.items), "item_weights": [str(policy.item_weights[i]) for i in policy.items],
         "overall_position": policy.items.index(policy.overall_item) + 1,
+        "callback_at_or_below": policy.callback_at_or_below,
         "good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above,
         "dedupe_household": rules.dedupe_household, "household_scope": policy.scoring.household_scope,
         "exclude_self_rating": rules.exclude_self_rating,
@@ -83,12 +84,14 @@ def build_grid_scores(con: duckdb.DuckDBPyConnection, month: str, policy: Policy
     earlier = [str(Month.parse(month).plus(-k)) for k in range(policy.scoring.low_rate_months - 1, 0, -1)]
     rates = {s.grid_id: s.responses / s.households if s.households else None for s in stats}
     low = low_rate_grids(rates, earlier_rates(con), earlier, policy)      # a flag for HR; it changes no score
+    reviewed = {grid: review_flags(*counts, policy.review) for grid, *counts in con.execute(
+        "select grid_id, bad_reviews, upheld_bad, reached_calls, failed_calls from int_grid_reviews").fetchall()}
     below = policy.outcome.answers_dropped_below
     dropped = set() if below is None else dropped_grids(
         {s.grid_id: s.responses for s in stats}, dict(_last_published(con, "grid_scores", "grid_id, responses")), below)
     # getattr, not dataclasses.astuple: astuple deep-copies every field (7 s of 20,000 grids' rows)
     rows = [[_four_places(getattr(g, c)) for c in GRID_SCORE_COLUMNS]
-            for g in grid_scores(stats, policy, baseline, windows, low, month, dropped)]
+            for g in grid_scores(stats, policy, baseline, windows, low, month, dropped, reviewed)]
     con.execute("create or replace temp table fct_grid_scores as select * exclude (run_id, month) "
                 "from grid_scores where false")
     insert_rows(con, "fct_grid_scores", rows, GRID_SCORE_COLUMNS)

@@ -248,3 +248,11 @@ def gridpay_process(tmp_path, tmp_path_factory, request):
         return GridpayProcess(argv, environment, Path(__file__).resolve().parents[1],
                               output / f"process-{len(list(output.iterdir()))}")
     return start
+
+
+@pytest.fixture
+def closed_window(monkeypatch):
+    """As if the month's appeal window (公示期) had closed: a test that finalizes a month it has just
+    published stands a week later (pipeline/review_gate.py)."""
+    import gridpay.pipeline.review_gate as gate
+    monkeypatch.setattr(gate, "appeal_window", lambda db, month, policy: ("2020-01-01", "2020-01-08"))

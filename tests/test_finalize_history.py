@@ -4,6 +4,8 @@ from prefect.client.orchestration import get_client
 
 from conftest import RESIDENT_PHONE, WORKER_PHONE
 
+pytestmark = pytest.mark.usefixtures("closed_window")     # they finalize what they publish
+
 
 def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli, make_inbox, tmp_path):
     inbox = make_inbox()

@@ -1,9 +1,12 @@
+import pytest
 """`gridpay render` draws a published month's reports from the warehouse (same bytes as the run
 would have written); `gridpay finalize` renders the HR scorecard again saying 已定稿, by whom and
 when; neither renders over files that differ from what the warehouse recorded."""
 import subprocess
 
 from conftest import XSS
+
+pytestmark = pytest.mark.usefixtures("closed_window")     # they finalize what they publish
 
 
 def _files(folder):

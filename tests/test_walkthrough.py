@@ -3,6 +3,8 @@ examples/inbox, in an empty HR folder. The run publishes the CSVs only (--report
 reports are the report tests' business, and PDFs cost seconds."""
 from __future__ import annotations
 
+import pytest
+
 import csv
 import re
 import shlex
@@ -10,6 +12,8 @@ import shutil
 from pathlib import Path
 
 from gridpay.flows.cli import main as gridpay_main
+
+pytestmark = pytest.mark.usefixtures("closed_window")     # they finalize what they publish
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -119,7 +119,8 @@ def _rate(successes: int, n: int, confidence: float) -> tuple[float | None, floa
 
 def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, float] | None = None,
                 windows: dict[str, WindowStats] | None = None, low_rate: set[str] = frozenset(),
-                month: str | None = None, dropped: set[str] = frozenset()) -> list[GridScore]:
+                month: str | None = None, dropped: set[str] = frozenset(),
+                reviewed: dict[str, tuple[str, ...]] | None = None) -> list[GridScore]:
     """`stats` in a fixed order (grid_id) so the float arithmetic is the same on every run. A thin
     grid with a pooling window (`windows`) is scored on the window's answers: those then enter the
     community's fit (its mean and variance) in place of the month's."""
@@ -163,6 +164,7 @@ def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, floa
             flags.append("low_response_rate")
         if s.grid_id in dropped:
             flags.append("answers_dropped")      # under half the answers of the month published last
+        flags += (reviewed or {}).get(s.grid_id, ())     # appeals_high, verification_failed (transforms/month_review.py)
         # what residents did this month: response rate, 好评率 and 满意率 are the month's
         rate = _rate(m.responses, m.households, scoring.confidence) if m.responses <= m.households else (
             m.responses / m.households if m.households else None, None, None)

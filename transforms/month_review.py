@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from gridpay.transforms.policy import ReviewCycle
+
 
 def dropped_grids(counted: dict[str, int], counted_before: dict[str, int], below: float) -> set[str]:
     """Grids that had counted answers in the month published last and now count fewer than
@@ -21,3 +23,17 @@ def pay_changed(total: Decimal, total_before: Decimal | None, share: float) -> b
     if total_before == 0:
         return total != 0
     return abs(total - total_before) > Decimal(str(share)) * abs(total_before)
+
+
+def review_flags(bad_reviews: int, upheld_bad: int, reached_calls: int, failed_calls: int,
+                 cycle: ReviewCycle) -> tuple[str, ...]:
+    """A grid's flags from HR's review of the month: `appeals_high` where upheld appeals took out
+    more than max_upheld_share of its bad reviews; `verification_failed` where calls found at least
+    failed_calls answers not genuine, or more than failed_share of the calls that reached someone."""
+    flags = []
+    if cycle.window_days is not None and bad_reviews and upheld_bad > Decimal(str(cycle.max_upheld_share)) * bad_reviews:
+        flags.append("appeals_high")
+    if cycle.sample_share is not None and failed_calls and (
+            failed_calls >= cycle.failed_calls or failed_calls > Decimal(str(cycle.failed_share)) * reached_calls):
+        flags.append("verification_failed")
+    return tuple(flags)

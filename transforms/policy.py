@@ -77,6 +77,19 @@ class OutcomeRules:
 
 
 @dataclass(frozen=True)
+class ReviewCycle:
+    """The 公示 cycle: the appeal window after a month's first publication, what HR is told to
+    look at, and the verification calls. None switches a part off: a policy written before it."""
+    window_days: int | None = None              # calendar days from the month's first publication
+    max_upheld_share: float = 0.2               # upheld appeals over this share of a grid's bad reviews: appeals_high
+    contact: str = ""                           # whom residents and workers contact (the notice, the sheets)
+    sample_share: float | None = None           # verify.csv: this share of each grid's counted answers ...
+    min_per_grid: int = 2                       # ... and at least this many, where a grid has them
+    failed_calls: int = 2                       # a grid with this many denied or coached calls ...
+    failed_share: float = 0.2                   # ... or more than this share of its reached calls: verification_failed
+
+
+@dataclass(frozen=True)
 class Policy:
     version: str
     sha256: str
@@ -102,6 +115,7 @@ class Policy:
     platforms: tuple[PlatformLayout, ...]       # survey-platform layouts, tried in this order
     timezone: str                               # survey times are local times in this zone
     outcome: OutcomeRules = OutcomeRules()
+    review: ReviewCycle = ReviewCycle()
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
 
     @property
@@ -225,6 +239,7 @@ def policy_from_toml(text: str) -> Policy:
         aliases={str(k).strip(): str(v) for k, v in doc.get("aliases", {}).items()},
         **_survey_platform(doc, items),
         outcome=_outcome(doc),
+        review=_review_cycle(doc),
     )
 
 
@@ -290,3 +305,20 @@ def _outcome(doc: dict) -> OutcomeRules:
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
     )
+
+
+def _review_cycle(doc: dict) -> ReviewCycle:
+    """[appeals], [notice] and [verification]: each optional (see ReviewCycle)."""
+    appeals, notice, calls = doc.get("appeals", {}), doc.get("notice", {}), doc.get("verification", {})
+    cycle = ReviewCycle(
+        window_days=appeals.get("window_days"), max_upheld_share=float(appeals.get("max_upheld_share", 0.2)),
+        contact=str(notice.get("contact", "")), sample_share=calls.get("sample_share"),
+        min_per_grid=int(calls.get("min_per_grid", 2)), failed_calls=int(calls.get("failed_calls", 2)),
+        failed_share=float(calls.get("failed_share", 0.2)))
+    if cycle.window_days is not None and (not isinstance(cycle.window_days, int) or not 1 <= cycle.window_days <= 90):
+        raise PolicyError("policy appeals.window_days must be a whole number of days, 1 to 90")
+    if cycle.sample_share is not None and not 0 < float(cycle.sample_share) <= 1:
+        raise PolicyError("policy verification.sample_share must be above 0 and at most 1")
+    if not 0 <= cycle.max_upheld_share <= 1 or not 0 <= cycle.failed_share <= 1 or cycle.min_per_grid < 0:
+        raise PolicyError("policy appeals.max_upheld_share and verification.failed_share must be between 0 and 1")
+    return cycle

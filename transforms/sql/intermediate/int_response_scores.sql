@@ -2,7 +2,7 @@
 -- rescaled so scale_min -> 0 and scale_max -> 100), kept as an exact decimal; with the columns
 -- the flag and grid models read
 -- key: row_id
--- refs: int_response_answers, int_survey_exclusions
+-- refs: int_exclusions, int_response_answers
 -- sources: run_params
 -- stored_as: counted_responses
 select
@@ -12,4 +12,4 @@ select
 from int_response_answers as a
 cross join run_params as p
 where not a.is_invalid
-  and a.row_id not in (select row_id from int_survey_exclusions)
+  and a.row_id not in (select row_id from int_exclusions)

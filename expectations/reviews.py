@@ -1,0 +1,122 @@
+"""Suites for the 公示 cycle's files: appeals.csv (HR's decisions on workers' appeals) and
+verification/<YYYY-MM>.csv (the month's verification calls). Unlike the reference tables, a broken
+row here stops the month at the gate (exit 1), naming the appeal and the rule: these are HR's own
+decisions about whose answers count, and ignoring one would pay wrongly.
+
+The rules that look at the month's answers (is the answer one of the month's valid rows, in a grid
+the appellant covered, filed within the appeal window) apply to the run's month; the others to
+every row of the file."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import great_expectations as gx
+
+from gridpay.expectations.runner import validate_tables
+from gridpay.expectations.sql_rules import known, matches
+from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
+from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS
+
+E = gx.expectations
+DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+KINDS = {"appeals": "appeals.csv", "verification": "verification"}
+NO_WINDOW = (date.min, date.max)        # a policy without [appeals] window_days: filed whenever
+
+
+def _rows(where: str, reason: str, column: str) -> gx.expectations.UnexpectedRowsExpectation:
+    # no alias: GX puts its own on {batch}; correlated checks are written as keys NOT IN a set
+    return E.UnexpectedRowsExpectation(unexpected_rows_query=f"select row_id from {{batch}} where {where}",
+                                       description=reason, meta={"reason": reason, "column": column})
+
+
+def _valid_answer(month_only: str) -> str:
+    return (f"{month_only} and response_id not in (select s.response_id from surveys s where s.response_id is not null "
+            f"and s.row_id not in (select row_id from survey_invalid))")
+
+
+def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None) -> gx.ExpectationSuite:
+    this = f"month = '{month}'"
+    covered = (f"worker_id || chr(31) || response_id not in (select g.worker_id || chr(31) || s.response_id "
+               f"from surveys s join assignments g on g.grid_id = s.grid_id where s.response_id is not null "
+               f"and g.start_date <= '{month_end}' and coalesce(g.end_date, '9999-12-31') >= '{month}-01')")
+    rules = [
+        E.ExpectColumnValuesToNotBeNull(column="appeal_id", meta={"reason": "appeal_id is blank"}),
+        E.ExpectColumnValuesToBeUnique(column="appeal_id", meta={"reason": "appeal_id is used more than once"}),
+        matches("month", r"[0-9]{4}-[0-9]{2}", "month is not YYYY-MM"),
+        known("worker_id", "workers", "worker_id is not in workers.csv"),
+        E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
+        E.ExpectColumnValuesToBeInSet(column="category", value_set=list(CATEGORIES), meta={
+            "reason": "category is not one of " + ", ".join(f"{c} ({w})" for c, w in CATEGORIES.items())}),
+        E.ExpectColumnValuesToNotBeNull(column="statement", meta={"reason": "statement (the worker's grounds) is blank"}),
+        E.ExpectColumnValuesToNotBeNull(column="filed_on", meta={"reason": "filed_on is blank"}),
+        matches("filed_on", DATE, "filed_on is not a date (YYYY-MM-DD)"),
+        E.ExpectColumnValuesToBeInSet(column="decision", value_set=list(DECISIONS), meta={
+            "reason": "decision is not blank or one of " + ", ".join(f"{c} ({w})" for c, w in DECISIONS.items())}),
+        _rows("decision in ('upheld', 'rejected') and decided_by is null", "decided_by is blank on a decided appeal",
+              "decided_by"),
+        _rows("decided_by is not null and (decided_by = worker_id or decided_by || chr(31) || worker_id in "
+              "(select w.name || chr(31) || w.worker_id from workers w))",
+              "decided_by is the appellant: an appeal is never decided by the worker who filed it", "decided_by"),
+        _rows("decision in ('upheld', 'rejected') and decided_on is null", "decided_on is blank on a decided appeal",
+              "decided_on"),
+        matches("decided_on", DATE, "decided_on is not a date (YYYY-MM-DD)"),
+        _rows("decided_on is not null and filed_on is not null and decided_on < filed_on",
+              "decided_on is before filed_on", "decided_on"),
+        _rows("decision = 'upheld' and decision_note is null", "decision_note is blank on an upheld appeal",
+              "decision_note"),
+        _rows(_valid_answer(this), f"response_id is not one of {month}'s valid answers", "response_id"),
+        _rows(f"{this} and worker_id is not null and {covered}",
+              f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
+    ]
+    if window is None:
+        rules.append(_rows(this, f"{month} has not been published yet: appeals are filed against a published month",
+                           "month"))
+    elif window != NO_WINDOW:
+        date_pattern = DATE.replace("{", "{{").replace("}", "}}")      # GX formats {batch} into the query
+        rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and (filed_on < '{window[0]}' "
+                           f"or filed_on > '{window[1]}')",
+                           f"filed_on is outside the appeal window ({window[0]} to {window[1]})", "filed_on"))
+    return gx.ExpectationSuite(name="appeals", expectations=rules)
+
+
+def verification_suite(month: str) -> gx.ExpectationSuite:
+    return gx.ExpectationSuite(name="verification", expectations=[
+        E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
+        E.ExpectColumnValuesToBeUnique(column="response_id", meta={"reason": "response_id has more than one result"}),
+        E.ExpectColumnValuesToBeInSet(column="result", value_set=list(RESULTS), meta={
+            "reason": "result is not one of " + ", ".join(f"{c} ({w})" for c, w in RESULTS.items())}),
+        E.ExpectColumnValuesToNotBeNull(column="called_by", meta={"reason": "called_by is blank"}),
+        E.ExpectColumnValuesToNotBeNull(column="called_on", meta={"reason": "called_on is blank"}),
+        matches("called_on", DATE, "called_on is not a date (YYYY-MM-DD)"),
+        _rows(_valid_answer("true"), f"response_id is not one of {month}'s valid answers", "response_id"),
+    ])
+
+
+def review_problems(workdir: Path, month: str, month_end: date, window: tuple[date, date] | None) -> list[str]:
+    """Every broken rule of the staged appeals and verification rows, one line each, in file order:
+    "appeals.csv row 3 (appeal A7): the answer is not in a grid the appellant covered in 2026-10"."""
+    with stage_connection(workdir) as con:
+        sizes = {}
+        for kind in KINDS:
+            con.execute(f"create or replace table {kind} as select file_row_number::integer as row_id, "
+                        f"* exclude (file_row_number) from read_parquet(?, file_row_number = true)",
+                        [str(workdir / f"{kind}.parquet")])
+            sizes[kind] = con.execute(f"select count(*) from {kind}").fetchone()[0]
+    suites = {"appeals": appeals_suite(month, month_end, window), "verification": verification_suite(month)}
+    suites = {kind: suite for kind, suite in suites.items() if sizes[kind]}
+    if not suites:
+        return []
+    results = validate_tables(workdir / STAGE_DB, suites)
+    problems = []
+    with stage_connection(workdir) as con:
+        for kind, result in results.items():
+            label = "a.appeal_id" if kind == "appeals" else "a.response_id"
+            for rule, query in zip(result.rules, result.failing_rows_sql):
+                if query is None:
+                    continue
+                for source, row, name in con.execute(
+                        f"select a.source_file, a.row_number, {label} from {kind} a where a.row_id in ({query})").fetchall():
+                    what = f"appeal {name}" if kind == "appeals" else f"answer {name}"
+                    problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}"))
+    return [text for _, _, text in sorted(problems)]

@@ -1,0 +1,57 @@
+"""Whether a published month may be made final: the 公示 cycle's gate in front of `gridpay
+finalize`. A month is not final while its appeal window is open, while an appeal of it in the
+inbox's appeals.csv is pending, or while an appeal was decided after the published run read the
+file (the month must be run again to apply the decision). `--force --reason` overrides, recorded."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from gridpay.core.policy_file import policy_from_bytes
+from gridpay.core.secret_key import ArchiveKeys
+from gridpay.ingest.archive import InputFile, blob_bytes
+from gridpay.ingest.formats import Source
+from gridpay.ingest.review_files import review_tables
+from gridpay.store.runs import first_publication
+from gridpay.store.warehouse import connect
+from gridpay.transforms.policy import Policy
+
+POLICY_NAME = "policy.toml"
+
+
+def archived_policy(archive: Path, key_file: Path, inputs: list[InputFile]) -> Policy:
+    entry = next(e for e in inputs if e.name == POLICY_NAME)
+    return policy_from_bytes(blob_bytes(archive, entry.sha256, ArchiveKeys(key_file, create=False)), POLICY_NAME)
+
+
+def appeal_window(db: Path, month: str, policy: Policy) -> tuple[str, str] | None:
+    """(first day, last day) of the month's appeal window, local dates; None without one."""
+    first = first_publication(db, month, datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(seconds=1))
+    if first is None or policy.review.window_days is None:
+        return None
+    opened = first.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(policy.timezone)).date()
+    return opened.isoformat(), (opened + timedelta(days=policy.review.window_days)).isoformat()
+
+
+def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
+    """What keeps the month from being final, one line each; none: it may be finalized."""
+    blockers = []
+    window = appeal_window(db, month, policy)
+    today = datetime.now(ZoneInfo(policy.timezone)).date().isoformat()
+    if window is not None and today <= window[1]:
+        blockers.append(f"the appeal window (公示期) is open from {window[0]} until {window[1]}")
+    appeals = inbox / "appeals.csv"
+    if appeals.is_file():
+        live = review_tables({"appeals.csv": Source("appeals.csv", appeals)}, month, policy.aliases)["appeals"]
+        live = live[live["month"] == month]
+        with connect(db) as con:
+            applied = dict(con.execute("select appeal_id, decision from raw_appeals where run_id = ? and month = ?",
+                                       [run_id, month]).fetchall())
+        for appeal in live.itertuples():
+            if appeal.decision == "pending":
+                blockers.append(f"appeal {appeal.appeal_id} ({appeal.worker_id}, answer {appeal.response_id}) is pending")
+            elif applied.get(appeal.appeal_id) != appeal.decision:
+                blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
+                                f"appeals.csv: run the month again to apply it (gridpay run --month {month})")
+    return blockers

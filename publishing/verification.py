@@ -1,0 +1,44 @@
+"""verify.csv: the answers HR calls back to check they are genuine (回访). Per grid a random share
+of its counted answers (policy [verification] sample_share, at least min_per_grid where the grid
+has that many), plus every counted answer with a review flag. The draw is an MD5 order of the
+answers' ids seeded with the month and the policy's hash, so a re-run and an audit draw the same
+rows; it is no secret to the residents, but nobody can choose which answers it picks. No phone
+here: `gridpay callsheet` reads the phones of exactly these rows from the encrypted archive."""
+from __future__ import annotations
+
+import duckdb
+
+from gridpay.transforms.policy import Policy
+from gridpay.transforms.privacy import masked_sql
+
+VERIFY_COLUMNS = ("response_id", "grid_name", "household_id", "submitted_at", "channel", "why")
+
+VERIFY_SQL = (
+    "with counted as ("
+    "  select c.row_id, c.grid_id, s.response_id, s.household_id, s.submitted_at_ts, s.channel, "
+    "         md5($seed || s.response_id) as draw, count(*) over (partition by c.grid_id) as answers "
+    "  from counted_responses c join raw_surveys s using (run_id, row_id) where c.run_id = $run_id), "
+    "drawn as (select *, row_number() over (partition by grid_id order by draw, row_id) as place from counted), "
+    "flagged as (select row_id, string_agg(flag, ';' order by flag) as flags from response_flags "
+    "            where run_id = $run_id group by row_id) "
+    f"select d.response_id, g.grid_name, {masked_sql('d.household_id')} as household_id, "
+    "       strftime(d.submitted_at_ts, '%Y-%m-%d %H:%M') as submitted_at, d.channel, "
+    "       coalesce(f.flags, 'random') as why, d.grid_id, d.submitted_at_ts, d.row_id "
+    "from drawn d join grid_scores g on g.run_id = $run_id and g.grid_id = d.grid_id "
+    "left join flagged f using (row_id) "
+    "where f.row_id is not null "
+    "   or d.place <= least(d.answers, greatest($min_per_grid, ceil($share * d.answers)))")
+VERIFY_ORDER = ("grid_id", "submitted_at_ts", "row_id")
+
+
+def verify_params(run_id: str, month: str, policy: Policy) -> dict:
+    return {"run_id": run_id, "seed": f"{month}:{policy.sha256}:", "share": float(policy.review.sample_share or 0),
+            "min_per_grid": policy.review.min_per_grid}
+
+
+def verify_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> list[dict]:
+    """verify.csv's rows in its order, with the row_id each stands for (the call sheet finds its phone by it)."""
+    cursor = con.execute(f"select * from ({VERIFY_SQL}) order by {', '.join(VERIFY_ORDER)}",
+                         verify_params(run_id, month, policy))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

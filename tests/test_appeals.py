@@ -1,0 +1,120 @@
+"""Pay that can be contested (申诉复核, 回访): HR's decisions on workers' appeals and the month's
+verification calls are inputs like any other, checked, archived and applied by the next run."""
+import csv
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import duckdb
+import pytest
+
+from conftest import HAND_SURVEYS, survey, write_csv
+
+APPEAL_HEADER = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
+                 "decided_by", "decided_on", "decision_note")
+TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()     # the window opens with the first publication
+
+
+def _rows(path) -> list[dict]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _pay(out, worker: str) -> Decimal:
+    return Decimal(next(r for r in _rows(out / "2026-09" / "payroll.csv") if r["worker_id"] == worker)["total_pay"])
+
+
+def _appeal(appeal_id, worker, response, decision="支持", category="恶意差评", decided_by="人事科 陈主任", note="经回访核实"):
+    return (appeal_id, "2026-09", worker, response, category, "该户与网格员有私人纠纷", TODAY, decision,
+            decided_by if decision not in ("", "待复核") else "", TODAY if decision not in ("", "待复核") else "",
+            note if decision in ("支持", "upheld") else "")
+
+
+@pytest.fixture
+def published(run_cli, make_inbox, make_policy, tmp_path):
+    """The hand month published under a policy that scores a grid from 2 answers (G2 has 3)."""
+    inbox, policy = make_inbox(), make_policy(min_responses=2)
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    return inbox, tmp_path / "out", policy
+
+
+def test_an_upheld_appeal_takes_its_answer_out_and_a_rejected_one_changes_nothing(published, run_cli):
+    inbox, out, policy = published
+    before = _pay(out, "W3")
+    # W3 covers G2 from 09-16; R5 (all 2s) is a G2 answer, R6 (all 3s) another
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A1", "W3", "R5"), _appeal("A2", "W3", "R6", "驳回")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", inbox=inbox, policy=policy)
+    assert code == 0, err
+    quarantine = {r["response_id"]: r for r in _rows(out / "2026-09" / "quarantine.csv")}
+    assert quarantine["R5"]["reason_code"] == "appeal_upheld" and "appeal A1, malicious" in quarantine["R5"]["reason"]
+    assert "R6" not in quarantine                         # rejected: it counts as before
+    assert _pay(out, "W3") > before
+    g2 = next(r for r in _rows(out / "2026-09" / "grid_scores.csv") if r["grid_id"] == "G2")
+    assert g2["responses"] == "2" and "appeals_high" in g2["flags"]     # its one bad review taken out
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+
+
+def test_an_appeal_for_an_answer_outside_the_workers_grid_stops_the_run(published, run_cli, tmp_path):
+    inbox, out, policy = published
+    before = (out / "2026-09" / "payroll.csv").read_bytes()
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A3", "W1", "R5")])     # W1 covers G1 only
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 1
+    assert "appeals.csv row 2 (appeal A3): the answer is not in a grid the appellant covered in 2026-09" in err
+    assert (out / "2026-09" / "payroll.csv").read_bytes() == before
+
+
+def test_appeal_rules_name_the_appeal_and_the_rule(published, run_cli):
+    inbox, _, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [
+        _appeal("A4", "W3", "R5", decided_by="W3"),                      # decided by the appellant
+        _appeal("A5", "W3", "R6", note=""),                              # upheld without a note
+        ("A6", "2026-09", "W3", "R7", "乱评", "", "2026-01-01", "", "", "", "")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 1
+    for words in ("(appeal A4): decided_by is the appellant", "(appeal A5): decision_note is blank on an upheld appeal",
+                  "(appeal A6): category is not one of misrated", "(appeal A6): statement (the worker's grounds) is blank",
+                  "(appeal A6): filed_on is outside the appeal window"):
+        assert words in err, words
+
+
+def test_finalize_waits_for_pending_appeals_unless_forced_with_a_reason(published, run_cli, closed_window, tmp_path):
+    inbox, out, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A7", "W3", "R5", decision="")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
+    assert code == 0, err
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)
+    assert code == 1 and "appeal A7 (W3, answer R5) is pending" in err
+    assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", inbox=inbox, policy=policy)[0] == 2   # no reason
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "街道统一定稿",
+                        inbox=inbox)
+    assert code == 0, err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select forced_reason from finalized").fetchone()[0] == "街道统一定稿"
+
+
+def test_finalize_refuses_while_the_window_is_open(published, run_cli):
+    inbox, _, policy = published
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)
+    assert code == 1 and "the appeal window (公示期) is open from" in err
+
+
+def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(run_cli, make_inbox, tmp_path):
+    rows = [survey(f"V{i}", "G1" if i % 2 else "G2", f"H{i}", ("4", "5", "4", "3", "4"), f"2026-09-{1 + i % 28:02d} 10:00:00")
+            for i in range(40)]
+    inbox = make_inbox({"2026-09.csv": rows})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    first = (tmp_path / "out" / "2026-09" / "verify.csv").read_bytes()
+    drawn = _rows(tmp_path / "out" / "2026-09" / "verify.csv")
+    assert {g: sum(r["grid_name"] == g for r in drawn) for g in ("天桥新村一网格", "井湖村二网格")} == {
+        "天桥新村一网格": 2, "井湖村二网格": 2}                     # 5% of 20 is 1: at least 2 per grid
+    assert list(drawn[0]) == ["response_id", "grid_name", "household_id", "submitted_at", "channel", "why"]
+    called = drawn[0]["response_id"]
+    write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
+              [(called, "未参与", "王干事", TODAY, "住户称未填写问卷")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)[0] == 0
+    quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
+    assert quarantine[called] == "verification_denied"
+    again = _rows(tmp_path / "out" / "2026-09" / "verify.csv")
+    assert [r["response_id"] for r in again if r["response_id"] != called][:1] and first
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0

@@ -1,0 +1,28 @@
+-- grain: one row per valid survey row that HR's review takes out of the scores: an upheld appeal
+-- (申诉复核: appeal_upheld) or a verification call that found the answer not genuine (回访:
+-- verification_denied, verification_coached). A row the policy's own rules exclude keeps that
+-- reason; an answer both upheld and called keeps the appeal's.
+-- key: row_id
+-- refs: int_survey_exclusions, stg_appeals, stg_surveys, stg_verification
+with candidates as (
+    select row_id, response_id
+    from stg_surveys
+    where not is_invalid and row_id not in (select row_id from int_survey_exclusions)
+),
+upheld as (
+    select c.row_id, 'excluded: appeal_upheld (appeal ' || a.appeal_id || ', ' || a.category || ')' as reason
+    from candidates as c
+    join stg_appeals as a using (response_id)
+    where a.decision = 'upheld'
+    qualify row_number() over (partition by c.row_id order by a.appeal_id) = 1
+),
+called as (
+    select c.row_id, 'excluded: verification_' || v.result || ' (called on ' || strftime(v.called_on, '%Y-%m-%d')
+                     || ')' as reason
+    from candidates as c
+    join stg_verification as v using (response_id)
+    where v.result in ('denied', 'coached') and c.row_id not in (select row_id from upheld)
+)
+select row_id, reason from upheld
+union all
+select row_id, reason from called
