@@ -40,7 +40,7 @@ LOCATION_HELP = {
 }
 COMMAND_LOCATIONS = {   # each command offers only the locations it uses
     "demo": ("inbox", "out", "db", "policy"), "run": ("inbox", "out", "db", "policy"),
-    "audit": ("out", "db"), "finalize": ("inbox", "out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
+    "audit": ("out", "db"), "finalize": ("inbox", "out", "db"), "callsheet": ("out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
     "purge": ("db",), "serve": ("inbox", "out", "db", "policy"), "inspect": ("inbox", "policy"),
     "questionnaire": ("inbox", "policy"), "init": (),
 }
@@ -121,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit = _command(sub, "audit", "re-run a month from its archived inputs and compare; exit 1 on any difference")
     audit.add_argument("--month", type=_month, required=True, help="the month to audit, YYYY-MM")
     audit.add_argument("--run-id", help="the run to audit (default: the month's published run)")
+    sheet = _command(sub, "callsheet", "write the phone numbers of the month's verification calls and callbacks "
+                                       "to a file of your own (0600, never inside out/); each disclosure is recorded")
+    sheet.add_argument("--month", type=_month, required=True, help="the published month, YYYY-MM")
+    sheet.add_argument("--by", required=True, help="who takes the numbers (name; recorded, shown by history)")
+    sheet.add_argument("--to", required=True, help="the file to write (a new file outside out/)")
     final = _command(sub, "finalize", "finalize a month: later runs need --reason and are corrections")
     final.add_argument("--month", type=_month, required=True, help="the month to finalize, YYYY-MM")
     final.add_argument("--by", required=True, help="who finalizes (name)")
@@ -216,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 COMMANDS = {"demo": commands.demo, "run": commands.run, "audit": commands.audit, "finalize": commands.finalize,
+            "callsheet": commands.callsheet,
             "render": commands.render,
             "history": commands.history, "doctor": commands.doctor, "purge": commands.purge, "serve": commands.serve,
             "inspect": commands.inspect, "questionnaire": commands.questionnaire, "init": commands.init}

@@ -85,6 +85,16 @@ def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
     return 0
 
 
+def callsheet(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.pipeline.callsheet import write_call_sheet
+    s = settings_for(args)
+    lines, numbers = write_call_sheet(s, args.month, args.by, absolute(args.to))
+    print(f"gridpay: {absolute(args.to)}: {lines} calls of {args.month} (verify.csv and callbacks.csv), {numbers} phone "
+          f"numbers in clear, readable by you only; the disclosure to {args.by} is recorded (gridpay history). "
+          f"Delete the file when the calls are done")
+    return 0
+
+
 def render(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.rerender import render_month
     s = settings_for(args)

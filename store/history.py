@@ -48,6 +48,10 @@ def history_lines(db: Path, month: str) -> list[str]:
                             [month]).fetchone()
         audits = con.execute("select audited_at, run_id, user_name, passed from audits where month = ? "
                              "order by audited_at", [month]).fetchall()
+        has_disclosures = con.execute("select count(*) from information_schema.tables "
+                                      "where table_name = 'disclosures'").fetchone()[0]
+        disclosures = con.execute("select disclosed_at, disclosed_by, numbers, written_to, run_id from disclosures "
+                                  "where month = ? order by disclosed_at", [month]).fetchall() if has_disclosures else []
     if not runs:
         return [f"{month}: no runs"]
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
@@ -61,6 +65,9 @@ def history_lines(db: Path, month: str) -> list[str]:
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:
         lines.append(f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC")
+    for at, by, numbers, written_to, run_id in disclosures:
+        lines.append(f"phone numbers disclosed {at:%Y-%m-%d %H:%M:%S} UTC to {one_line(by)}: {numbers} numbers of run "
+                     f"{run_id} for verification calls, written to {one_line(written_to)}")
     for at, run_id, user, passed in audits:
         lines.append(f"audit {at:%Y-%m-%d %H:%M:%S} by {one_line(user)}: run {run_id} {'PASSED' if passed else 'FAILED'}")
     return lines

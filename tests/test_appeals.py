@@ -118,3 +118,30 @@ def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(ru
     again = _rows(tmp_path / "out" / "2026-09" / "verify.csv")
     assert [r["response_id"] for r in again if r["response_id"] != called][:1] and first
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
+
+
+def test_the_call_sheet_holds_the_phones_of_the_sampled_rows_and_history_shows_it(run_cli, make_inbox, tmp_path):
+    # every answer has its own phone; a few are bad reviews (callbacks)
+    rows = [survey(f"P{i}", "G1" if i % 2 else "G2", f"H{i}", ("2" if i < 4 else "4", "5", "4", "3", "2" if i < 4 else "4"),
+                   f"2026-09-{1 + i % 28:02d} 10:00:00", phone=f"1390000{i:04d}") for i in range(40)]
+    inbox = make_inbox({"2026-09.csv": rows})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    month = tmp_path / "out" / "2026-09"
+    wanted = {r["response_id"] for r in _rows(month / "verify.csv")}
+    callbacks = _rows(month / "callbacks.csv")
+    sheet = tmp_path / "calls" / "2026-09-calls.csv"
+    sheet.parent.mkdir()
+    assert run_cli("callsheet", "--month", "2026-09", "--by", "王干事", "--to", str(month / "x.csv"), inbox=inbox)[0] == 2
+    code, err = run_cli("callsheet", "--month", "2026-09", "--by", "王干事", "--to", str(sheet), inbox=inbox)
+    assert code == 0, err
+    assert oct(sheet.stat().st_mode & 0o777) == "0o600"
+    lines = _rows(sheet)
+    phones = {r["response_id"]: r["phone"] for r in lines}
+    assert wanted <= set(phones) and len(lines) == len(wanted | {f"P{i}" for i in range(4)}) and len(callbacks) == 4
+    assert all(phones[f"P{i}"] == f"1390000{i:04d}" for i in range(40) if f"P{i}" in phones)
+    assert run_cli("callsheet", "--month", "2026-09", "--by", "王干事", "--to", str(sheet), inbox=inbox)[0] == 2   # never over
+    code, _ = run_cli("history", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and f"to 王干事: {len(lines)} numbers of run" in run_cli.out
+    # no phone anywhere else gridpay wrote
+    for path in (tmp_path / "out").rglob("*.csv"):
+        assert "1390000" not in path.read_text(encoding="utf-8-sig"), path

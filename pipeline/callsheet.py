@@ -1,0 +1,100 @@
+"""`gridpay callsheet`: the phone numbers HR needs for the month's verification calls (回访) and
+callbacks, and no other. The numbers are read from the encrypted archive of the month's published
+run, decrypted into a private scratch folder next to the warehouse (removed at once), and written
+to one file the caller names: created 0600, never inside out/, never over an existing file. Each
+disclosure (who, when, how many numbers, where to) is recorded in the warehouse; `history` shows it.
+Nothing else in gridpay ever writes a phone number in clear."""
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from gridpay.core.errors import ConfigError
+from gridpay.core.secret_key import ArchiveKeys
+from gridpay.core.settings import Settings
+from gridpay.ingest.archive import blob_path, open_blob
+from gridpay.ingest.formats import Source
+from gridpay.ingest.staging import is_survey
+from gridpay.ingest.survey_files import read_survey_file, survey_reading
+from gridpay.pipeline.audit import find_run
+from gridpay.pipeline.maintenance import exclusive
+from gridpay.pipeline.review_gate import archived_policy
+from gridpay.publishing import report_data as data
+from gridpay.publishing.verification import verify_rows
+from gridpay.store.run_lock import private_work
+from gridpay.store.warehouse import connect, require_warehouse
+
+SHEET_COLUMNS = ("response_id", "grid_name", "household_id", "phone", "why")
+
+
+def _wanted(con, run_id: str, month: str, policy) -> dict[int, dict]:
+    """row_id -> the line of the sheet (phone to come): verify.csv's rows, then callbacks.csv's."""
+    lines = {r["row_id"]: {**r, "why": r["why"]} for r in verify_rows(con, run_id, month, policy)}
+    for row in con.execute(data.CALLBACK_SQL, data.callback_params(run_id, policy.overall_item,
+                                                                   policy.callback_at_or_below)).fetchall():
+        line = dict(zip((*data.CALLBACK_COLUMNS, "grid_id", "submitted_at_ts", "row_id"), row))
+        lines.setdefault(line["row_id"], {"grid_name": line["grid_name"], "household_id": line["household_id"],
+                                          "why": "callback"})
+    places = con.execute("select row_id, source_file, row_number, response_id from raw_surveys where run_id = ? "
+                         "and row_id in (select unnest(?))", [run_id, list(lines)]).fetchall()
+    for row_id, source_file, row_number, response_id in places:
+        lines[row_id].update(source_file=source_file, row_number=int(row_number), response_id=response_id)
+    return lines
+
+
+def _phones(settings: Settings, inputs: list, policy, month: str, grid_ids: list[str], scratch: Path) -> dict:
+    """(source_file, row_number) -> the respondent's phone as typed, read from the archived survey files."""
+    keys, phones = ArchiveKeys(settings.archive_key_file, create=False), {}
+    for entry in (e for e in inputs if is_survey(Source(e.name, Path(e.name)))):
+        path = open_blob(settings.archive, entry.sha256, keys, scratch)
+        read = read_survey_file(Source(entry.name, path), month, survey_reading(policy), grid_ids)
+        if "respondent_phone" not in read.frame.columns:
+            continue
+        for number, phone in zip(read.frame["row_number"], read.frame["respondent_phone"]):
+            if isinstance(phone, str) and phone.strip():
+                # a run before inbox paths (output format 1) named the file without its folder
+                for name in {entry.name, PurePosixPath(entry.name).name}:
+                    phones[(name, int(number))] = phone.strip()
+        if path != blob_path(settings.archive, entry.sha256):
+            path.unlink(missing_ok=True)
+    return phones
+
+
+def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple[int, int]:
+    """Write the call sheet to `to`; returns (lines, phone numbers written)."""
+    db = require_warehouse(settings.db)
+    target = Path(os.path.abspath(to))
+    if target.is_relative_to(Path(os.path.abspath(settings.out))):
+        raise ConfigError(f"{target}: a call sheet holds phone numbers in clear and is never written inside out/ "
+                          f"({settings.out}), which is published and shared; name a file elsewhere")
+    if os.path.lexists(target):
+        raise ConfigError(f"{target}: exists; a call sheet is never written over a file: name a new one")
+    with exclusive(db, settings.out, f"gridpay callsheet --month {month}", settings.lock_timeout_s):
+        run_id, _, inputs, _ = find_run(db, month, None, doing="write a call sheet for")
+        policy = archived_policy(settings.archive, settings.archive_key_file, inputs)
+        with connect(db) as con:
+            lines = _wanted(con, run_id, month, policy)
+            grid_ids = [g for (g,) in con.execute("select grid_id from raw_grids where run_id = ? order by row_number",
+                                                  [run_id]).fetchall()]
+        private_work(db).mkdir(mode=0o700, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix="callsheet-", dir=private_work(db)))
+        try:
+            phones = _phones(settings, inputs, policy, month, grid_ids, scratch)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        rows = [{**line, "phone": phones.get((line.get("source_file"), line.get("row_number")), "")}
+                for _, line in sorted(lines.items())]
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, SHEET_COLUMNS, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        numbers = sum(1 for r in rows if r["phone"])
+        with connect(db) as con:
+            con.execute("insert into disclosures values (?, ?, ?, ?, ?, ?)",
+                        [month, run_id, by, datetime.now(timezone.utc).replace(tzinfo=None), numbers, str(target)])
+    return len(rows), numbers
