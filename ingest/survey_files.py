@@ -31,11 +31,12 @@ class SurveyReading:
     option_codes: dict[str, str] = field(default_factory=dict)   # codes export: option number -> 1-5
     platforms: tuple[PlatformLayout, ...] = (WJX,)               # platform layouts, in the policy's order
     timezone: str = DEFAULT_TIMEZONE                             # survey times are local times here
+    door_dashes: bool = False                                    # '3-2-301' is 3栋2单元301 (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
     return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
-                         policy.platforms, policy.timezone)
+                         policy.platforms, policy.timezone, policy.door_number_dashes)
 
 
 @dataclass
@@ -186,7 +187,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
             if cells.get(private):
                 cells[private] = masked_comment(cells[private])
         if cells.get("household_id"):
-            cells["household_id"] = normalized_household(cells["household_id"])
+            cells["household_id"] = normalized_household(cells["household_id"], reading.door_dashes)
         for item in reading.items:
             if cells.get(item):
                 cells[item] = normalized_likert(cells[item])

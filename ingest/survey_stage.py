@@ -154,13 +154,14 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
     con.unregister("mapping_frame")
 
 
-def _canonical_household(col: str) -> str:
+def _canonical_household(col: str, dashes: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
     the platform exports them); Python normalises the rest, once each."""
     return (fr"(regexp_full_match({col}, '[0-9A-Za-z_\-\x{{4e00}}-\x{{9fff}}]+') and not contains({col}, '幢') "
-            fr"and not contains({col}, '号') and not ends_with({col}, '室'))")
+            fr"and not contains({col}, '号') and not ends_with({col}, '室')"
+            + (fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,4}}'))" if dashes else ")"))
 
 
 def _timestamp_or_none(value: str, timezone: str):
@@ -206,7 +207,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
                  lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
         _mapping(con, "map_household", "select household_id as v from survey_text "
-                 f"where not {_canonical_household('household_id')}", normalized_household)
+                 f"where not {_canonical_household('household_id', reading.door_dashes)}",
+                 lambda v: normalized_household(v, reading.door_dashes))
         _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
                  f"where try_strptime(submitted_at, '{_FAST_TIMESTAMP}') is null",
                  lambda v: _timestamp_or_none(v, reading.timezone))
@@ -217,7 +219,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             select s.row_id::integer as row_id,
                    s.source_file, s.row_number::integer as row_number, s.response_id,
                    gr.value::varchar as grid_id,
-                   case when {_canonical_household("s.household_id")} then s.household_id
+                   case when {_canonical_household("s.household_id", reading.door_dashes)} then s.household_id
                         else hh.value::varchar end as household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{_FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,

@@ -60,3 +60,15 @@ def test_respondent_phones_excel_saved_as_numbers_are_counted_in_the_runs_output
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         hashes = dict(con.execute("select response_id, respondent_phone_hash from raw_surveys").fetchall())
     assert hashes["R1"] is None and hashes["R2"] is None and hashes["R3"] is not None
+
+
+def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inbox, make_policy, tmp_path):
+    rows = [survey("D1", "G1", "2-1-102", ("1",) * 5, "2026-09-03 10:00:00"),
+            survey("D2", "G1", "2栋1单元102", ("4",) * 5, "2026-09-20 10:00:00"),      # the same home, later
+            survey("D3", "G1", "3-2-301室", ("4",) * 5, "2026-09-21 10:00:00"),
+            survey("D4", "G2", "2-1-102", ("4",) * 5, "2026-09-22 10:00:00")]         # another grid's compound
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}),
+                        policy=make_policy(min_responses=1))
+    assert code == 0, err
+    quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
+    assert quarantine == {"D1": "duplicate_household"}

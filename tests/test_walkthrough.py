@@ -36,6 +36,7 @@ def _printed(lines: list[str]) -> str:
 
 def test_the_readme_walkthrough_runs_on_the_example_inbox(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))          # the call sheet goes to ~/
     commands = _commands()
     names = [c.split()[1] for c in commands if c.startswith("gridpay ")]
     assert "questionnaire" in names and names.index("inspect") < names.index("run") < names.index("finalize")
@@ -54,6 +55,7 @@ def test_the_readme_walkthrough_runs_on_the_example_inbox(tmp_path, monkeypatch,
 
     month = tmp_path / "out" / "2026-10"
     assert (month / "payroll.csv").is_file()
+    assert oct((tmp_path / "calls-2026-10.csv").stat().st_mode & 0o777) == "0o600"
     assert "长江西路四网格" in said["questionnaire"].out and "2026-10: 66 rows" in said["inspect"].out
     # the run prints what the README shows it printing (up to the seconds it took)
     shown = [line[2:] for block in _blocks() for line in block if line.startswith("# gridpay:")]

@@ -74,14 +74,21 @@ _SPACES = re.compile(r"\s+")
 _BUILDING = re.compile(r"(\d+)\s*(?:号楼|幢|栋|号)(?=\s*\d+\s*单元)")
 
 
-def normalized_household(value: object) -> str | None:
+_DASHED = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,4})$")      # 3-2-301: building-unit-room
+
+
+def normalized_household(value: object, dashes: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
-    -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室)."""
+    -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
+    `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
+    shorten it."""
     text = normalized_cell(value)
     if text is None:
         return None
     text = _BUILDING.sub(r"\1栋", _SPACES.sub("", text))
-    return text[:-1] if text.endswith("室") and len(text) > 1 else text
+    text = text[:-1] if text.endswith("室") and len(text) > 1 else text
+    short = _DASHED.match(text) if dashes else None
+    return f"{short[1]}栋{short[2]}单元{short[3]}" if short else text
 
 
 # A date as people and Excel type it: 2026-01-01, 2026/1/1, 2026.1.1, 2026年1月1日, with Excel's

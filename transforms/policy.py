@@ -117,6 +117,7 @@ class Policy:
     outcome: OutcomeRules = OutcomeRules()
     review: ReviewCycle = ReviewCycle()
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
+    door_number_dashes: bool = False            # '3-2-301' read as 3栋2单元301; False: a policy from before the rule
 
     @property
     def good_at_or_above(self) -> int:
@@ -240,6 +241,7 @@ def policy_from_toml(text: str) -> Policy:
         **_survey_platform(doc, items),
         outcome=_outcome(doc),
         review=_review_cycle(doc),
+        door_number_dashes=bool(doc.get("survey", {}).get("door_number_dashes", False)),
     )
 
 
