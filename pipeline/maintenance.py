@@ -53,7 +53,9 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
         for entry in body.get("outputs", []):
             path = out / month / entry["file"]
             if not path.is_file() or file_sha256(path) != entry["sha256"]:
-                problems.append(f"{month}: {entry['file']} does not match its manifest hash")
+                problems.append(f"{month}: {entry['file']} does not match its manifest hash (edited or lost since it was "
+                                f"published: put back the published copy from your backup of out/, or re-run the month "
+                                f"with --reason; `gridpay audit --month {month}` shows what differs)")
             elif recorded and recorded.get(entry["file"]) != entry["sha256"]:
                 problems.append(f"{month}: {entry['file']} differs from the hash the warehouse recorded")
         for entry in json.loads(inputs or "[]"):

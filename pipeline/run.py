@@ -21,6 +21,7 @@ from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
+from gridpay.core.month import Month
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.core.layout import publish_folder, work_folder
@@ -126,6 +127,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
                 say("%s; %s", validated, scored.counts_text())
                 _check_outcome(ctx, summary, scored)
+                _say_unrun_months(ctx, aside)
                 say("scored %d grids and %d workers in %.1f s", scored.grids, scored.workers, seconds)
                 outputs, seconds = _timed(step, "publish", steps.publish, ctx, summary)
             if kind == "audit":
@@ -156,6 +158,8 @@ def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str
         kind = kind or check_not_finalized(con, month, request.reason)
         # checked here, before the run's heavy work, and again at the swap (pipeline/steps.py: publish)
         check_month_owned(s.out / month, s.db, con)
+        if kind == "run":
+            _say_replacing(con, month)
         run_id = new_run_id(month)
         # the lock file names the run until its record is closed: if the disk is too full to
         # write even its start or its end, the next command that takes the lock records it
@@ -190,6 +194,38 @@ def _unrecorded(lock: HeldLock, exc: BaseException) -> None:
         exc.gridpay_unrecorded = "noted" if lock.written else "lost"
     except (AttributeError, TypeError):   # an exception type without a __dict__
         pass
+
+
+def _say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
+    """A download that holds answers of earlier months this warehouse never published, while a grid of
+    this month is thin: pooling reads only published months, so those answers could have scored it."""
+    rules = ctx.policy.scoring
+    if rules.insufficient != "pool" or rules.pool_months is None:
+        return
+    first = str(Month.parse(ctx.month).plus(1 - rules.pool_months))
+    earlier = {what.removeprefix("rows of "): n for what, n in aside.items()
+               if what.startswith("rows of ") and first <= what.removeprefix("rows of ") < ctx.month}
+    with connect(ctx.settings.db) as con:
+        published = {m for (m,) in con.execute("select month from published").fetchall()}
+        thin = con.execute("select count(*) from grid_scores where run_id = ? and responses < ?",
+                           [ctx.run_id, rules.min_responses]).fetchone()[0]
+    unrun = {m: n for m, n in earlier.items() if m not in published}
+    if unrun and thin:
+        log.warning("the survey files hold %s of %s, not published in this warehouse, while %d grids have fewer than "
+                    "%d answers: thin grids pool only published months, so run %s first (gridpay run --month %s), "
+                    "then this month again", ", ".join(f"{n} rows" for n in unrun.values()), ", ".join(unrun), thin,
+                    rules.min_responses, ", ".join(unrun), min(unrun))
+
+
+def _say_replacing(con, month: str) -> None:
+    """A month re-run while it is published (not final): say so, for a copy of the earlier run's
+    scorecard may already be printed or signed, and its run id will no longer be the month's."""
+    row = con.execute("select p.run_id, r.finished_at from published p join runs r using (run_id) where p.month = ?",
+                      [month]).fetchone()
+    if row is not None:
+        log.warning("%s is published (run %s, %s UTC): this run replaces it when it publishes; a printed or signed "
+                    "scorecard of run %s then no longer matches the month (gridpay history lists both)",
+                    month, row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[0])
 
 
 def _say_unreadable_phones(say: Callable, workdir: Path) -> None:
