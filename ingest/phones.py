@@ -40,10 +40,11 @@ def unreadable_in_frame(frame: pd.DataFrame) -> pd.Series:
 
 def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: bool) -> int:
     """Rows of a file's stage table whose phone is a number Excel saved as one. The DuckDB reader
-    tested the ASCII cells in SQL; cells it left to Python (phone_py) are tested here."""
+    tested the ASCII cells in SQL; cells it left to Python (phone_py) are tested here. Results are
+    fetched whole: DuckDB 2 refuses the next file's register() while one is left half read."""
     if not by_duckdb:
-        return con.execute(f"select count(*) from {table} where phone_unreadable").fetchone()[0]
-    ascii_cells = con.execute(f"select count(*) from {table} where not is_blank_row and phone_unreadable").fetchone()[0]
+        return con.execute(f"select count(*) from {table} where phone_unreadable").fetchall()[0][0]
+    ascii_cells = con.execute(f"select count(*) from {table} where not is_blank_row and phone_unreadable").fetchall()[0][0]
     others = con.execute(f"select phone_py, count(*) from {table} where not is_blank_row and phone_py is not null "
                          "group by phone_py").fetchall()
     return ascii_cells + sum(n for phone, n in others if unreadable_phone(phone))

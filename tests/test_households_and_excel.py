@@ -72,3 +72,17 @@ def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inb
     assert code == 0, err
     quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
     assert quarantine == {"D1": "duplicate_household"}
+
+
+def test_two_sheets_of_one_month_are_both_read(run_cli, make_inbox, tmp_path):
+    """The demo's October: a paper sheet and a platform download, both read by the sheet reader (a
+    half-read count of the first file's unreadable phones once stopped the second with DuckDB 2's
+    'connection has an unfinished result')."""
+    from downloads import write_xlsx
+    from conftest import HAND_SURVEYS, SURVEY_HEADER
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09-a.xlsx", list(SURVEY_HEADER), [list(r) for r in HAND_SURVEYS[:4]])
+    write_xlsx(inbox / "surveys" / "2026-09-b.xlsx", list(SURVEY_HEADER), [list(r) for r in HAND_SURVEYS[4:]])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    assert "(2 of them survey files) for 2026-09" in err and ": 8 survey rows" in err
