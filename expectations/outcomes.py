@@ -15,7 +15,7 @@ import duckdb
 import great_expectations as gx
 
 from gridpay.expectations.runner import validate_table
-from gridpay.transforms.policy import OutcomeRules
+from gridpay.transforms.policy_sections import OutcomeRules
 
 TABLE = "grid_exclusions"
 OUTCOME_DB = "outcome.duckdb"

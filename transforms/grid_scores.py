@@ -117,82 +117,98 @@ def _rate(successes: int, n: int, confidence: float) -> tuple[float | None, floa
     return (successes / n, *interval) if interval else (None, None, None)
 
 
+def _adjusted(scored: list[GridStats], means: dict[str, float], s2: float | None,
+              shrinkage: bool) -> dict[str, tuple[float, float, float]]:
+    """grid -> (adjusted score, its posterior sd, shrink factor): empirical Bayes over the grids
+    with answers (4 or more), else the raw means with their standard errors."""
+    if shrinkage and s2 is not None and len(scored) >= 4:
+        fit = empirical_bayes([means[s.grid_id] for s in scored], [s2 / s.responses for s in scored])
+        return {s.grid_id: (e, sd, b) for s, e, sd, b in zip(scored, fit.estimates, fit.posterior_sd, fit.factors)}
+    return {s.grid_id: (means[s.grid_id], math.sqrt(s2 / s.responses) if s2 is not None else math.nan, 0.0)
+            for s in scored}
+
+
+def _sample_flags(responses: int, month_responses: int, pooled: bool, insufficient: bool, scoring) -> list[str]:
+    flags = ["pooled"] if pooled else []
+    if insufficient:
+        flags.append("insufficient_responses")
+    elif month_responses < scoring.min_responses and not pooled:
+        flags.append("few_responses")            # "shrunk": scored on few answers, as the policy says
+    return flags
+
+
+def _points(grid_id: str, est: float | None, marks: VbpBenchmarks | None, baseline: dict[str, float] | None,
+            flags: list[str], mode: str) -> tuple[float | None, float | None, float | None]:
+    """(achievement points, improvement points, the score pay uses) under the scoring mode."""
+    if marks is not None and est is not None:
+        ach = achievement_points(est, marks)
+        own = (baseline or {}).get(grid_id)
+        imp = improvement_points(est, own, marks) if own is not None else None
+        return ach, imp, 10 * max(ach, imp or 0.0)
+    if mode == "vbp" and est is not None:
+        flags.append("no_baseline")     # the first months have nothing to compare against
+    return None, None, est
+
+
 def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, float] | None = None,
                 windows: dict[str, WindowStats] | None = None, low_rate: set[str] = frozenset(),
                 month: str | None = None, dropped: set[str] = frozenset(),
                 reviewed: dict[str, tuple[str, ...]] | None = None) -> list[GridScore]:
     """`stats` in a fixed order (grid_id) so the float arithmetic is the same on every run. A thin
     grid with a pooling window (`windows`) is scored on the window's answers: those then enter the
-    community's fit (its mean and variance) in place of the month's."""
+    community's fit (its mean and variance) in place of the month's. `low_rate`, `dropped` and
+    `reviewed` flag grids for HR (the response-rate watch, answers against the month published
+    last, the appeals and calls); flags change no score."""
     scoring = policy.scoring
     z = z_value(scoring.confidence)
-    month_stats = stats
     samples = [scored_sample(s, (windows or {}).get(s.grid_id), policy) for s in stats]
-    stats = [sample for sample, _ in samples]
-    s2 = pooled_within_variance(stats)
-    scored = [s for s in stats if s.responses >= 1]
+    s2 = pooled_within_variance([sample for sample, _ in samples])
+    scored = [sample for sample, _ in samples if sample.responses >= 1]
     means = {s.grid_id: float(s.sum_score) / s.responses for s in scored}
-    adjusted: dict[str, tuple[float, float, float]] = {}
-    if scoring.shrinkage and s2 is not None and len(scored) >= 4:
-        fit = empirical_bayes([means[s.grid_id] for s in scored], [s2 / s.responses for s in scored])
-        adjusted = {s.grid_id: (e, sd, b) for s, e, sd, b in zip(scored, fit.estimates, fit.posterior_sd, fit.factors)}
-    else:
-        adjusted = {s.grid_id: (means[s.grid_id], math.sqrt(s2 / s.responses) if s2 is not None else math.nan, 0.0)
-                    for s in scored}
+    adjusted = _adjusted(scored, means, s2, scoring.shrinkage)
     marks = vbp_benchmarks(baseline or {}, scoring.vbp_top_share) if scoring.mode == "vbp" else None
     rows = []
-    for s, m, (_, pooled) in zip(stats, month_stats, samples):
+    for m, (s, pooled) in zip(stats, samples):
         mean = means.get(s.grid_id)
         se = math.sqrt(s2 / s.responses) if s2 is not None and s.responses else None
         est, sd, factor = adjusted.get(s.grid_id, (None, None, None))
         insufficient = is_insufficient(s.responses, policy)
-        flags = ["pooled"] if pooled else []
-        if insufficient:
-            flags.append("insufficient_responses")
-        elif m.responses < scoring.min_responses and not pooled:
-            flags.append("few_responses")            # "shrunk": scored on few answers, as the policy says
-        ach = imp = None
-        pay_score = est
-        if marks is not None and est is not None:
-            ach = achievement_points(est, marks)
-            own = (baseline or {}).get(s.grid_id)
-            imp = improvement_points(est, own, marks) if own is not None else None
-            pay_score = 10 * max(ach, imp or 0.0)
-        elif scoring.mode == "vbp" and est is not None:
-            flags.append("no_baseline")     # the first months have nothing to compare against
-        if s.grid_id in low_rate:
-            flags.append("low_response_rate")
-        if s.grid_id in dropped:
-            flags.append("answers_dropped")      # under half the answers of the month published last
-        flags += (reviewed or {}).get(s.grid_id, ())     # appeals_high, verification_failed (transforms/month_review.py)
-        # what residents did this month: response rate, 好评率 and 满意率 are the month's
-        rate = _rate(m.responses, m.households, scoring.confidence) if m.responses <= m.households else (
-            m.responses / m.households if m.households else None, None, None)
-        good = _rate(m.good, m.overall_answered, scoring.confidence)
-        satisfied = _rate(m.satisfied, m.overall_answered, scoring.confidence)
-        window = (windows or {}).get(s.grid_id)
+        flags = _sample_flags(s.responses, m.responses, pooled, insufficient, scoring)
+        ach, imp, pay_score = _points(s.grid_id, est, marks, baseline, flags, scoring.mode)
+        flags += [flag for flag, on in (("low_response_rate", s.grid_id in low_rate),
+                                        ("answers_dropped", s.grid_id in dropped)) if on]
+        flags += (reviewed or {}).get(s.grid_id, ())     # appeals_high, verification_failed
         has_sd = sd is not None and not math.isnan(sd)
         rows.append(GridScore(
             grid_id=s.grid_id, grid_name=s.grid_name, community=s.community, area=s.area, responses=m.responses,
-            households=s.households, response_rate=rate[0], response_rate_low=rate[1], response_rate_high=rate[2],
-            raw_score=mean,
+            households=s.households, **_month_rates(m, scoring.confidence), raw_score=mean,
             ci_low=_clip(mean - z * se) if se is not None else None,
             ci_high=_clip(mean + z * se) if se is not None else None,
-            adjusted_score=est,
-            adjusted_se=sd if has_sd else None,
+            adjusted_score=est, adjusted_se=sd if has_sd else None,
             adjusted_ci_low=_clip(est - z * sd) if has_sd else None,
             adjusted_ci_high=_clip(est + z * sd) if has_sd else None,
-            shrink_factor=factor,
-            good_rate=good[0], good_rate_low=good[1], good_rate_high=good[2],
-            satisfied_rate=satisfied[0], satisfied_rate_low=satisfied[1], satisfied_rate_high=satisfied[2],
-            achievement_points=ach, improvement_points=imp, pay_score=pay_score,
-            is_insufficient=insufficient,
-            flags=";".join(flags), review_flags=s.review_flags,
-            # the months and answers the score rests on; for a grid still short after pooling,
-            # what its window held
-            window_months=None if scoring.pool_months is None else (
-                window.months if window is not None and (pooled or insufficient) else month),
-            window_responses=None if scoring.pool_months is None else (
-                window.responses if window is not None and (pooled or insufficient) else m.responses),
-        ))
+            shrink_factor=factor, achievement_points=ach, improvement_points=imp, pay_score=pay_score,
+            is_insufficient=insufficient, flags=";".join(flags), review_flags=s.review_flags,
+            **_window_columns(m, (windows or {}).get(s.grid_id), pooled or insufficient, scoring, month)))
     return rows
+
+
+def _month_rates(m: GridStats, confidence: float) -> dict:
+    """What residents did this month: response rate, 好评率 and 满意率 with their intervals."""
+    rate = _rate(m.responses, m.households, confidence) if m.responses <= m.households else (
+        m.responses / m.households if m.households else None, None, None)
+    good = _rate(m.good, m.overall_answered, confidence)
+    satisfied = _rate(m.satisfied, m.overall_answered, confidence)
+    return {"response_rate": rate[0], "response_rate_low": rate[1], "response_rate_high": rate[2],
+            "good_rate": good[0], "good_rate_low": good[1], "good_rate_high": good[2],
+            "satisfied_rate": satisfied[0], "satisfied_rate_low": satisfied[1], "satisfied_rate_high": satisfied[2]}
+
+
+def _window_columns(m: GridStats, window: WindowStats | None, from_window: bool, scoring, month: str | None) -> dict:
+    """The months and answers the score rests on; for a grid still short after pooling, what its
+    window held (None: a policy from before pooling)."""
+    if scoring.pool_months is None:
+        return {"window_months": None, "window_responses": None}
+    if window is not None and from_window:
+        return {"window_months": window.months, "window_responses": window.responses}
+    return {"window_months": month, "window_responses": m.responses}
