@@ -37,5 +37,6 @@ def test_default_month_is_the_previous_one_in_beijing():
     assert previous_month(datetime(2026, 10, 31, 17, 0, tzinfo=timezone.utc), "Asia/Shanghai") == "2026-10"
 
 
-def test_monthly_flow_takes_an_optional_month():
-    assert inspect.signature(monthly.fn).parameters["month"].default is None
+def test_the_deployment_pins_no_month_so_each_scheduled_run_takes_the_month_before():
+    parameters = monthly_deployment(settings_from_env()).parameters
+    assert "month" not in parameters and parameters        # the locations only
