@@ -51,6 +51,12 @@ def reports_month(tmp_path_factory):
                     inbox=build_inbox(root, {"2026-09.csv": rows}), policy=policy) / "2026-09"
 
 
+@pytest.fixture
+def month(reports_month):
+    """The session's published month with every report (reports_month), as the report tests name it."""
+    return reports_month
+
+
 @pytest.fixture(scope="session")
 def _published_templates(tmp_path_factory):
     made: dict[tuple, tuple[Path, Path | None]] = {}

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 import pytest
 
-from conftest import HAND_SURVEYS, survey, write_csv
+from conftest import survey, write_csv
 
 APPEAL_HEADER = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
                  "decided_by", "decided_on", "decision_note")

@@ -6,7 +6,6 @@ import subprocess
 
 import pytest
 
-from test_reports import month  # noqa: F401  (the published month fixture)
 
 REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
@@ -24,7 +23,7 @@ def chromium():
     return CHROMIUM
 
 
-def test_scorecard_renders_in_headless_chromium(chromium, month, tmp_path):  # noqa: F811
+def test_scorecard_renders_in_headless_chromium(chromium, month, tmp_path):
     page = (month / "scorecard.html").as_uri()
     shot = tmp_path / "scorecard.png"
     common = [chromium, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
@@ -35,7 +34,7 @@ def test_scorecard_renders_in_headless_chromium(chromium, month, tmp_path):  # n
     assert "天桥新村一网格" in dom and "<img" in dom
 
 
-def test_scorecard_html_loads_nothing_from_the_network(month):  # noqa: F811
+def test_scorecard_html_loads_nothing_from_the_network(month):
     for page in (month / "scorecard.html", month / "workers" / "W1.html"):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), page

@@ -7,7 +7,6 @@ import tomllib
 
 from conftest import RESIDENT_PHONE, WORKER_PHONE, XSS
 from gridpay.core.settings import DEFAULT_POLICY
-from test_reports import month  # noqa: F401  (the published month fixture)
 
 REPORTS = "all"
 
@@ -20,7 +19,7 @@ def _pdf(path, tool="pdftotext") -> str:
 VERSION = tomllib.loads(DEFAULT_POLICY.read_text(encoding="utf-8"))["version"]     # the policy the month ran under
 
 
-def test_each_community_has_a_one_page_notice_with_its_grids(month):  # noqa: F811
+def test_each_community_has_a_one_page_notice_with_its_grids(month):
     html = (month / "notice" / "天井湖社区.html").read_text(encoding="utf-8")
     pdf = month / "notice" / "天井湖社区.pdf"
     assert "Pages:           1" in _pdf(pdf, "pdfinfo")
@@ -30,7 +29,7 @@ def test_each_community_has_a_one_page_notice_with_its_grids(month):  # noqa: F8
         assert "2026-09" in page and f"{VERSION}" in page and "回访" in page
 
 
-def test_the_notice_shows_no_pay_comment_phone_or_household(month):  # noqa: F811
+def test_the_notice_shows_no_pay_comment_phone_or_household(month):
     with (month / "payroll.csv").open(encoding="utf-8-sig") as handle:
         pay = {r[c] for r in csv.DictReader(handle) for c in ("performance_pay", "adjustment", "total_pay")}
     with (month / "grid_scores.csv").open(encoding="utf-8-sig") as handle:

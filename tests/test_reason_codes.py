@@ -12,7 +12,6 @@ from gridpay.expectations.surveys import surveys_suite
 from gridpay.reports.render import reason_text
 from gridpay.reports.strings import LABELS
 from gridpay.transforms.reason_codes import reason_code, rule_code
-from test_reports import month  # noqa: F401  (the published month fixture)
 
 REPORTS = "all"
 ITEMS = ("sat_environment", "sat_safety", "sat_service", "sat_responsiveness", "sat_overall")
@@ -52,7 +51,7 @@ def test_a_quarantined_rows_code_comes_from_its_stored_reason():
         "“总体满意度”的答案不在 1-5 之间；“住户”为空"
 
 
-def test_the_chinese_scorecard_names_reasons_in_chinese(month):  # noqa: F811
+def test_the_chinese_scorecard_names_reasons_in_chinese(month):
     text = subprocess.run(["pdftotext", "-layout", str(month / "scorecard.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "同一户本月较早的答卷" in text and "的答案不在 1-5 之间" in text       # R4 and R8 of the hand month

@@ -3,18 +3,11 @@ import csv
 import re
 import subprocess
 
-import pytest
 
 from conftest import RESIDENT_PHONE, XSS
 
 REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
-
-
-@pytest.fixture
-def month(reports_month):
-    """The session's published month with every report (conftest.reports_month)."""
-    return reports_month
 
 
 def pdf_text(path) -> str:

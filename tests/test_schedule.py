@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import prefect.server.schemas.schedules as server_schedules
 
-from gridpay.flows.schedule import DEPLOYMENT_NAME, monthly, monthly_deployment, previous_month
+from gridpay.flows.schedule import DEPLOYMENT_NAME, monthly_deployment, previous_month
 from gridpay.core.settings import settings_from_env
 
 
