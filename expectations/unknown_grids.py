@@ -1,14 +1,14 @@
 """Grid names that grids.csv does not have. A few such rows are invalid rows like any other; many
 rows naming the same unknown grid are a typo in grids.csv or a renamed grid, and paying that month
 would pay the grid's worker as if nobody had answered. The closest grids are found by edit
-similarity (difflib, from the standard library: a handful of names, no need for rapidfuzz)."""
+similarity (transforms/grid_names.py)."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.grid_names import closest_grids
 
 # a phone or ID number typed into the grid column is shown with its middle masked, as elsewhere
 _MASKED = ("regexp_replace(regexp_replace(left(grid_id, 40), '(1[3-9][0-9])[0-9]{4}([0-9]{4})', '\\1****\\2', 'g'), "
@@ -34,7 +34,5 @@ def unknown_grids(workdir: Path, min_rows: int) -> list[UnknownGrid]:
             f"and grid_id not in (select grid_id from grids) group by value having count(*) >= ? "
             f"order by n desc, value", [min_rows]).fetchall()
         grids = con.execute("select grid_id, grid_name from grids order by grid_id").fetchall() if values else []
-    labels = {**{name: f"{name} ({gid})" for gid, name in grids if name}, **{gid: f"{gid} ({name})" for gid, name in grids}}
-    return [UnknownGrid(value, n, tuple(dict.fromkeys(
-        labels[m] for m in difflib.get_close_matches(value, list(labels), n=3, cutoff=0.6))))
-            for value, n in values]
+    names = dict(grids)
+    return [UnknownGrid(value, n, closest_grids(value, names)) for value, n in values]

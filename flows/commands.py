@@ -227,18 +227,19 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     path = absolute(args.file)
     if not path.is_file():
         raise InputError(str(path), "no such file")
-    grids = _grid_ids(args)
-    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), grids)))
+    grids = _grids(args)
+    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), list(grids), grids=grids)))
     return 0
 
 
-def _grid_ids(args: argparse.Namespace) -> list[str]:
-    """grids.csv's ids in order when the inbox has one (a codes export numbers grids so)."""
+def _grids(args: argparse.Namespace) -> dict[str, str]:
+    """grids.csv's ids and names in order when the inbox has one (a codes export numbers grids so)."""
     from gridpay.ingest.formats import read_table
     grids = settings_for(args).inbox / "grids.csv"
     if not grids.is_file():
-        return []
-    return list(read_table(grids, "grids", _policy(args).aliases)["grid_id"].dropna())
+        return {}
+    table = read_table(grids, "grids", _policy(args).aliases).dropna(subset=["grid_id"])
+    return dict(zip(table["grid_id"], table["grid_name"].fillna("")))
 
 
 def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:

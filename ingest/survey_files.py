@@ -16,7 +16,8 @@ from gridpay.ingest.limits import headers_shown
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
                                      duration_seconds, local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
-from gridpay.transforms.parsing import normalized_household, normalized_likert, parsed_timestamp
+from gridpay.transforms.grid_names import closest_grids
+from gridpay.transforms.parsing import normalized_cell, normalized_household, normalized_likert, parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
 from gridpay.transforms.privacy import masked_comment
 
@@ -165,9 +166,23 @@ def _month_of(value: str, timezone: str) -> str | None:
     return None if ts is None else str(Month(ts.year, ts.month))
 
 
-def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5) -> list[str]:
-    """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, and
-    the first rows as gridpay reads them (phones masked)."""
+def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str]) -> list[str]:
+    """inspect's warning: the file's grid answers that are no grid of grids.csv (by id or name), with
+    the closest grids; a run stops on such a grid named on several rows (policy gate.unknown_grid_rows)."""
+    if not grids or "grid_id" not in frame.columns:
+        return []
+    known = {normalized_cell(g) for pair in grids.items() for g in pair if g}
+    values = frame["grid_id"].map(normalized_cell, na_action="ignore").dropna()
+    unknown = values[~values.isin(known)].value_counts()
+    return [f"not in grids.csv: '{masked_comment(value)}' on {n} rows" + (
+        f"; did you mean {' or '.join(repr(c) for c in closest)}?" if (closest := closest_grids(value, grids)) else "")
+        for value, n in unknown.items()]
+
+
+def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5,
+                  grids: dict[str, str] | None = None) -> list[str]:
+    """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, the grid
+    answers grids.csv lacks, and the first rows as gridpay reads them (phones masked)."""
     read = read_survey_file(source, None, reading, grid_ids)
     frame = read.frame
     months = frame["submitted_at"].map(lambda v: _month_of(v, reading.timezone), na_action="ignore").fillna("(no date)")
@@ -180,6 +195,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
+    lines += unknown_grid_lines(frame, grids or {})
     lines.append(f"first {min(shown, len(frame))} rows as gridpay reads them (phone numbers masked):")
     for _, row in frame.head(shown).iterrows():
         cells = {k: v for k, v in row.items() if isinstance(v, str)}

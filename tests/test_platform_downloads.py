@@ -214,3 +214,16 @@ def test_a_download_holding_an_unrun_earlier_month_says_to_run_it_first(run_cli,
     # and a second run of the published month says what it replaces
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert code == 0 and "2026-09 is published (run 2026-09-" in err and "this run replaces it" in err
+
+
+def test_inspect_names_grid_answers_that_grids_csv_lacks(make_inbox, capsys):
+    from conftest import write_csv
+    from gridpay.flows.cli import main
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网络", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10")])
+    path = write_xls(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xls", HEADER, _download_rows())
+    assert main(["inspect", str(path), "--inbox", str(inbox)]) == 0
+    out = capsys.readouterr().out
+    assert "not in grids.csv: '天桥新村一网格' on 5 rows; did you mean '天桥新村一网络 (G1)'?" in out
+    assert "井湖村二网格' on" not in out

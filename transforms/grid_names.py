@@ -1,0 +1,17 @@
+"""The grids a mistyped grid name most likely means (a typo in grids.csv or in the form's options).
+difflib from the standard library: a community has a few dozen names, no need for rapidfuzz."""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+
+def closest_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> tuple[str, ...]:
+    """'老街片区网络' -> ('老街片区网格 (G05)',): the grids whose name or id reads most like `value`,
+    best first; only those as close as the best (within 0.05), so that a one-character typo is not
+    offered beside a grid that merely shares the community's words."""
+    labels = {**{name: f"{name} ({gid})" for gid, name in grids.items() if name},
+              **{gid: f"{gid} ({name})" for gid, name in grids.items()}}
+    scored = sorted(((SequenceMatcher(None, value, text).ratio(), text) for text in labels), reverse=True)
+    best = scored[0][0] if scored else 0
+    return tuple(dict.fromkeys(labels[text] for ratio, text in scored
+                               if ratio >= cutoff and ratio >= best - 0.05))[:3]
