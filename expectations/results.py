@@ -36,5 +36,6 @@ class ValidationSummary:
     def top_reasons(self, count: int = 3) -> list[str]:
         """'sat_overall is not 1-5 or blank (812 rows, first at 2026-10.csv row 3)', most rows first."""
         failed = sorted((i for i, r in enumerate(self.rules) if r.failed_rows), key=lambda i: -self.rules[i].failed_rows)
-        return [f"{self.rules[i].reason} ({self.rules[i].failed_rows} rows, first at {self.first_rows[i]})"
+        return [f"{self.rules[i].reason} ({self.rules[i].failed_rows} row{'s' if self.rules[i].failed_rows != 1 else ''}, "
+                f"first at {self.first_rows[i]})"
                 for i in failed[:count]]
