@@ -80,9 +80,12 @@ def cycle_section(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
         return None
     appeals, calls = appeal_rows(con, run_id, month), call_counts(con, run_id)
     sample = sample_counts(con, run_id, month, policy)
+    by_grid: dict[str, list[dict]] = {}         # grouped once: a district has thousands of grids
+    for a in appeals:
+        by_grid.setdefault(a["grid_id"], []).append(a)
     rows = []
     for g in grids:
-        mine = [a for a in appeals if a["grid_id"] == g["grid_id"]]
+        mine = by_grid.get(g["grid_id"], [])
         flags = [f for f in g["flags"].split(";") if f in REVIEW_FLAGS]
         called = calls.get(g["grid_id"], {})
         if not (mine or called or flags):

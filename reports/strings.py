@@ -246,7 +246,7 @@ LABELS: dict[str, dict[str, str]] = {
                                   "for the district's attention",
         "grid_flag_verification_failed": "verification calls found several answers not genuine (denied or coached): "
                                          "for the district's attention",
-        "short_flag_appeals_high": "many appeals upheld", "short_flag_verification_failed": "calls failed",
+        "short_flag_appeals_high": "appeals high", "short_flag_verification_failed": "calls failed",
         "reason_appeal_upheld": "the worker's appeal was upheld: not counted",
         "reason_verification_denied": "the household said on a verification call it did not answer: not counted",
         "reason_verification_coached": "the household said on a verification call it was coached: not counted",

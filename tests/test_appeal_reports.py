@@ -7,6 +7,8 @@ import duckdb
 import pytest
 
 from conftest import policy_text, write_csv
+from gridpay.publishing.review_data import review_counts
+from gridpay.store.warehouse import connect
 from test_appeals import APPEAL_HEADER, TODAY, _appeal
 
 CONTACT = "天井湖社区党群服务中心 0562-1234567"
@@ -42,6 +44,11 @@ def test_scorecard_shows_appeals_and_calls_per_grid(reviewed):
     assert cells[1:4] == ["0", "1", "1"] and cells[4] == "恶意差评 2" and cells[5] == "50%"
     assert cells[7:11] == ["1", "0", "0", "0"] and "申诉支持偏多" in cells[11]
     assert "网格员申诉经复核支持，该答卷不计入" in page          # the quarantine's reason, in words
+    with connect(month.parents[1] / "warehouse.duckdb") as con:          # the Prefect artifact's counts
+        run_id = con.execute("select run_id from published").fetchone()[0]
+        assert review_counts(con, run_id, "2026-09") == {
+            "appeals": {"pending": 0, "upheld": 1, "rejected": 1},
+            "calls": {"confirmed": 1, "denied": 0, "coached": 0, "unreachable": 0}}
 
 
 def test_worker_sheet_lists_the_workers_own_appeals_and_what_they_changed(reviewed):
