@@ -26,8 +26,10 @@ APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on
 APPEALS_SQL = (
     "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
     "group by response_id), "
-    "taken as (select reason from quarantine where run_id = $run_id and starts_with(reason, 'excluded: appeal_upheld')) "
-    f"select a.appeal_id, a.worker_id, {masked_sql('a.response_id')} as response_id, a.category, a.filed_on, a.decision, a.decided_on, "
+    "taken as (select reason from quarantine where run_id = $run_id "
+    "          and starts_with(reason, 'excluded: appeal_upheld')) "
+    f"select a.appeal_id, a.worker_id, {masked_sql('a.response_id')} as response_id, a.category, a.filed_on, "
+    "a.decision, a.decided_on, "
     f"{masked_sql('a.decision_note')} as decision_note, g.grid_id, g.grid_name, "
     "case when a.decision <> 'upheld' then a.decision "
     "     when exists (select 1 from taken t where starts_with(t.reason, 'excluded: appeal_upheld (appeal ' "
@@ -48,7 +50,8 @@ def call_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict[s
     for gid, result, n in con.execute(
             "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = ? "
             "group by response_id) select ag.grid_id, v.result, count(*) from raw_verification v "
-            "left join answer_grid ag using (response_id) where v.run_id = ? group by all", [run_id, run_id]).fetchall():
+            "left join answer_grid ag using (response_id) where v.run_id = ? group by all",
+            [run_id, run_id]).fetchall():
         out.setdefault(gid or "", {})[result] = n
     return out
 
