@@ -40,7 +40,8 @@ LOCATION_HELP = {
 }
 COMMAND_LOCATIONS = {   # each command offers only the locations it uses
     "demo": ("inbox", "out", "db", "policy"), "run": ("inbox", "out", "db", "policy"),
-    "audit": ("out", "db"), "finalize": ("inbox", "out", "db"), "callsheet": ("out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
+    "audit": ("out", "db"), "finalize": ("inbox", "out", "db"), "appeals": ("inbox", "out", "db"),
+    "callsheet": ("out", "db"), "render": ("out", "db"), "history": ("db",), "doctor": ("out", "db"),
     "purge": ("db",), "serve": ("inbox", "out", "db", "policy"), "inspect": ("inbox", "policy"),
     "questionnaire": ("inbox", "policy"), "init": (),
 }
@@ -132,6 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     final.add_argument("--force", action="store_true",
                        help="finalize although the appeal window is open or an appeal is pending (needs --reason)")
     final.add_argument("--reason", help="why the month is final before its appeals are (recorded)")
+    appeals = _command(sub, "appeals", "list a month's appeals with their status and, for each pending one, the "
+                                       "appellant's total pay if it were upheld (computed, not stored)")
+    appeals.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")
     render = _command(sub, "render", "render a published month's reports again from the warehouse (after a run "
                                      "with --reports none or hr)")
     render.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")
@@ -221,8 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 COMMANDS = {"demo": commands.demo, "run": commands.run, "audit": commands.audit, "finalize": commands.finalize,
-            "callsheet": commands.callsheet,
-            "render": commands.render,
+            "callsheet": commands.callsheet, "appeals": commands.appeals, "render": commands.render,
             "history": commands.history, "doctor": commands.doctor, "purge": commands.purge, "serve": commands.serve,
             "inspect": commands.inspect, "questionnaire": commands.questionnaire, "init": commands.init}
 

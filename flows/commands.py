@@ -95,6 +95,12 @@ def callsheet(args: argparse.Namespace, logs: CommandLog) -> int:
     return 0
 
 
+def appeals(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.pipeline.appeals_report import appeal_table, month_appeals
+    print("\n".join(appeal_table(args.month, *month_appeals(settings_for(args), args.month))))
+    return 0
+
+
 def render(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.rerender import render_month
     s = settings_for(args)

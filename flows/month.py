@@ -15,6 +15,7 @@ from gridpay.core.errors import GateFailed
 from gridpay.pipeline.run import MonthResult, run_month
 from gridpay.flows.commands import stager_for
 from gridpay.publishing.outputs import payroll_rows
+from gridpay.publishing.review_data import review_counts
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -40,6 +41,7 @@ def _artifacts(request: MonthRequest, result: MonthResult) -> None:
     month, summary = request.month, result.summary
     with connect(request.settings.db) as con:
         workers = payroll_rows(con, result.run_id)
+        reviewed = review_counts(con, result.run_id, month)     # counts only: no appeal, answer or household
     total = sum((Decimal(w["total_pay"]) for w in workers), Decimal(0))
     if result.policy.payroll_artifact:
         create_table_artifact(key=f"payroll-{month}", table=[
@@ -49,7 +51,9 @@ def _artifacts(request: MonthRequest, result: MonthResult) -> None:
         f"# gridpay {month}\n\n"
         f"- validation gate: **passed** ({summary.invalid_rows} of {summary.total_rows} rows invalid, "
         f"{summary.invalid_share:.1%}, limit {summary.max_invalid_share:.0%})\n"
-        f"- workers paid: {result.workers}; total pay ¥{total:.2f} (policy {result.policy.version})\n"),
+        f"- workers paid: {result.workers}; total pay ¥{total:.2f} (policy {result.policy.version})\n"
+        f"- appeals (申诉): {', '.join(f'{k} {n}' for k, n in reviewed['appeals'].items())}\n"
+        f"- verification calls (回访): {', '.join(f'{k} {n}' for k, n in reviewed['calls'].items())}\n"),
         description=f"gridpay summary {month}")
     create_link_artifact(key=f"scorecard-{month}", link=(result.folder / "scorecard.html").as_uri(),
                          link_text=f"HR scorecard {month}")

@@ -16,6 +16,7 @@ from gridpay.ingest.review_files import review_tables
 from gridpay.store.runs import first_publication
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
+from gridpay.transforms.review_window import window_dates
 
 POLICY_NAME = "policy.toml"
 
@@ -28,10 +29,8 @@ def archived_policy(archive: Path, key_file: Path, inputs: list[InputFile]) -> P
 def appeal_window(db: Path, month: str, policy: Policy) -> tuple[str, str] | None:
     """(first day, last day) of the month's appeal window, local dates; None without one."""
     first = first_publication(db, month, datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(seconds=1))
-    if first is None or policy.review.window_days is None:
-        return None
-    opened = first.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(policy.timezone)).date()
-    return opened.isoformat(), (opened + timedelta(days=policy.review.window_days)).isoformat()
+    window = window_dates(first, policy.review.window_days, policy.timezone)
+    return None if window is None else (window[0].isoformat(), window[1].isoformat())
 
 
 def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import asdict, dataclass
-from datetime import timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -34,6 +32,7 @@ from gridpay.store.runs import (code_version, first_publication, library_version
                                 record_accepted_exclusions)
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
+from gridpay.transforms.review_window import window_dates
 
 if TYPE_CHECKING:     # GX loads with the validate step, not with the core (its import takes ~5 s)
     from gridpay.expectations.outcomes import ExcessiveExclusion
@@ -101,13 +100,7 @@ def review_problems(ctx: RunContext) -> list[str]:
     month = Month.parse(ctx.month)
     days = ctx.policy.review.window_days
     first = first_publication(ctx.settings.db, ctx.month, ctx.request.as_of)
-    if days is None:
-        window = NO_WINDOW
-    elif first is None:
-        window = None
-    else:
-        opened = first.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(ctx.policy.timezone)).date()
-        window = (opened, opened + timedelta(days=days))
+    window = NO_WINDOW if days is None else window_dates(first, days, ctx.policy.timezone)
     return problems(ctx.workdir, ctx.month, month.last_day, window)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.publishing import report_data as data
+from gridpay.publishing import review_data as cycle
 from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
@@ -126,6 +127,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     run["accepted_exclusions"] = [  # the outcome suite's findings the run was told to accept
         {**a, "reason": reason_text(a["rule"], lang), "share": f"{a['excluded_rows'] / a['valid_rows']:.0%}"}
         for a in json.loads(run["accepted_exclusions"] or "[]")]
+    run["window"] = cycle.window_context(con, run_id, month, policy, run["finalized_by"] is not None)
+    section = cycle.cycle_section(con, run_id, month, policy, grids)      # the 申诉与回访 section
     write_callbacks(con, run_id, folder, policy)
     callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
     review = data.review_list(con, run_id)
@@ -138,7 +141,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
             charts=_scorecard_charts(con, run_id, month, grids, items, words, areas),
             failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
             review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review), district_note=district_note,
-            callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks))
+            callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks),
+            cycle=cycle.part_of_section(section, grids))
     split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks,
                             data.rows_read_by_grid(con, run_id))
     if split:        # a district's month: one scorecard per community, and scorecard.html rolls them up
@@ -182,7 +186,8 @@ def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], 
     assigned = data.worker_assignments(con, run_id)
     scores = data.item_scores_by_grid(con, run_id)
     months, trends = data.worker_trends(con, run_id, month)
-    return [{"run": run, "w": w, "items": items, "months": months,
+    appeals = cycle.appeals_by_worker(con, run_id, month)          # each worker's own, with what they changed
+    return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
@@ -197,7 +202,7 @@ def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = 
     trend = (svg_data_uri(worker_trend_figure(context["months"], context["trend"], labels(lang)["score_axis"]))
              if any(v is not None for v in context["trend"]) else None)
     html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
-                       items=context["items"], trend=trend)
+                       items=context["items"], trend=trend, appeals=context.get("appeals", []))
     return w["worker_id"], html, pdf_bytes(html, fonts)
 
 

@@ -172,5 +172,10 @@ def first_publication(db: Path, month: str, before: datetime | None = None) -> d
     """When the month was first published (UTC), by a run that finished before `before` (an audit
     asks as of the run it checks); None if it never was."""
     with connect(db) as con:
-        return con.execute("select min(finished_at) from runs where month = ? and status = 'published' "
-                           "and finished_at < ?", [month, before or _now()]).fetchone()[0]
+        return first_published_at(con, month, before)
+
+
+def first_published_at(con: duckdb.DuckDBPyConnection, month: str, before: datetime | None = None) -> datetime | None:
+    """first_publication() on an open connection (the reports read it while rendering)."""
+    return con.execute("select min(finished_at) from runs where month = ? and status = 'published' "
+                       "and finished_at < ?", [month, before or _now()]).fetchone()[0]

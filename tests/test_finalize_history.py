@@ -55,6 +55,8 @@ def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_s
     assert set(artifacts) == {"summary-2026-09", "scorecard-2026-09"}
     summary = artifacts["summary-2026-09"].data
     assert "validation gate: **passed**" in summary and "workers paid: 4; total pay ¥" in summary
+    assert "appeals (申诉): pending 0, upheld 0, rejected 0" in summary      # counts only (issue 26)
+    assert "verification calls (回访): confirmed 0, denied 0, coached 0, unreachable 0" in summary
     assert not [name for name in ("王伟", "李娜", "张喆", "刘玥") if name in summary]
     assert not [p for a in artifacts.values() for p in (RESIDENT_PHONE, WORKER_PHONE) if p in str(a.data)]
     assert artifacts["scorecard-2026-09"].data.endswith("/out/2026-09/scorecard.html)")

@@ -1,0 +1,134 @@
+"""`gridpay appeals --month M`: the month's appeals as HR sees them before deciding: each appeal of
+the inbox's appeals.csv as it is now and of the published run, its status, and for each pending one
+the appellant's total pay if it were upheld. That pay is computed from the published month and
+never stored: the published run's raw rows are copied under a scratch run id inside one warehouse
+transaction, the appeal is added as upheld, the scratch run is scored (store/scoring.score, the
+same models as a run) and the transaction is rolled back."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from gridpay.core.settings import Settings
+from gridpay.ingest.formats import Source
+from gridpay.ingest.review_files import review_tables
+from gridpay.pipeline.audit import find_run
+from gridpay.pipeline.maintenance import exclusive
+from gridpay.pipeline.review_gate import archived_policy
+from gridpay.store.scoring import score
+from gridpay.store.warehouse import connect, require_warehouse
+from gridpay.transforms.policy import Policy
+
+# the inputs a run's models read by run_params.run_id (store/warehouse.py load_raw)
+RAW_TABLES = ("raw_grids", "raw_workers", "raw_assignments", "raw_adjustments", "raw_appeals", "raw_verification",
+              "raw_surveys", "policy_items")
+APPEAL_FIELDS = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
+                 "decided_by", "decided_on", "decision_note")
+
+
+@dataclass(frozen=True)
+class AppealLine:
+    appeal_id: str
+    worker_id: str
+    response_id: str
+    category: str
+    status: str                      # pending / upheld / rejected, as the inbox has it now
+    applied: bool                    # the published run read it with this status
+    current_total: str               # the appellant's total pay as published ('' if not paid this month)
+    total_if_upheld: str = ""        # pending ones only: computed, not stored
+
+
+def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]]:
+    """(the published run, the month's appeals in appeal id order)."""
+    db = require_warehouse(settings.db)
+    with exclusive(db, settings.out, f"gridpay appeals --month {month}", settings.lock_timeout_s):
+        run_id, _, inputs, _ = find_run(db, month, None, doing="list appeals of")
+        policy = archived_policy(settings.archive, settings.archive_key_file, inputs)
+        appeals = _appeals(settings.inbox, db, run_id, month, policy)
+        with connect(db) as con:
+            totals = dict(con.execute("select worker_id, total_pay_yuan from payroll where run_id = ?",
+                                      [run_id]).fetchall())
+            lines = []
+            for appeal, applied in appeals:
+                line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
+                                  appeal["category"] or "", appeal["decision"], applied,
+                                  _yuan(totals.get(appeal["worker_id"])))
+                if line.status == "pending":
+                    what_if = pay_if_upheld(con, run_id, month, policy, appeal)
+                    line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
+                lines.append(line)
+    return run_id, lines
+
+
+def _appeals(inbox: Path, db: Path, run_id: str, month: str, policy: Policy) -> list[tuple[dict, bool]]:
+    """The month's appeals: the inbox's as they are now (HR may have added or decided some since
+    the run), then those only the published run had; each with whether the run applied it as is."""
+    with connect(db) as con:
+        cursor = con.execute(f"select {', '.join(APPEAL_FIELDS)} from raw_appeals where run_id = ? and month = ?",
+                             [run_id, month])
+        stored = {r[0]: dict(zip(APPEAL_FIELDS, r)) for r in cursor.fetchall()}
+    live: dict[str, dict] = {}
+    path = inbox / "appeals.csv"
+    if path.is_file():
+        frame = review_tables({"appeals.csv": Source("appeals.csv", path)}, month, policy.aliases)["appeals"]
+        for row in frame[frame["month"] == month].to_dict("records"):
+            if row["appeal_id"] is not None and row["appeal_id"] == row["appeal_id"]:       # NA is not itself
+                live.setdefault(row["appeal_id"], {k: _text(row.get(k)) for k in APPEAL_FIELDS})
+    merged = {**stored, **live}
+    return [(merged[a], a in stored and stored[a]["decision"] == merged[a]["decision"]) for a in sorted(merged)]
+
+
+def pay_if_upheld(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
+                  appeal: dict) -> Decimal | None:
+    """The appellant's total pay had `appeal` been upheld, scored from the published run's inputs
+    under a scratch run id in a transaction that is rolled back: nothing of it stays."""
+    scratch = f"{run_id}-if-{uuid.uuid4().hex[:8]}"
+    window = con.execute("select month, window_run_id from run_windows where run_id = ? order by month",
+                         [run_id]).fetchall()
+    con.execute("begin transaction")
+    try:
+        for table in RAW_TABLES:
+            con.execute(f"insert into {table} select * replace (? as run_id) from {table} where run_id = ?",
+                        [scratch, run_id])
+        con.execute("delete from raw_appeals where run_id = ? and appeal_id = ?", [scratch, appeal["appeal_id"]])
+        upheld = {**appeal, "month": month, "decision": "upheld", "decided_by": "gridpay appeals (what if)",
+                  "decided_on": max(appeal["filed_on"] or "", date.today().isoformat()), "decision_note": "what if"}
+        con.execute(f"insert into raw_appeals (run_id, source_file, row_number, {', '.join(APPEAL_FIELDS)}) "
+                    f"values (?, 'appeals.csv', 0, {', '.join('?' * len(APPEAL_FIELDS))})",
+                    [scratch, *(upheld[k] for k in APPEAL_FIELDS)])
+        score(con, scratch, month, policy, window)
+        row = con.execute("select total_pay_yuan from payroll where run_id = ? and worker_id = ?",
+                          [scratch, appeal["worker_id"]]).fetchone()
+    finally:
+        con.execute("rollback")
+    return None if row is None else row[0]
+
+
+def _text(value) -> str | None:
+    return None if value is None or value != value else str(value)       # pandas' NA and NaN are not themselves
+
+
+def _yuan(value: Decimal | None) -> str:
+    return "" if value is None else f"{Decimal(value):.2f}"
+
+
+def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
+    """The command's output: one line per appeal, then what the columns mean."""
+    if not lines:
+        return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id})"]
+    header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
+    rows = [header] + [(a.appeal_id, a.worker_id, a.response_id, a.category,
+                        a.status + ("" if a.applied else " (not yet applied)"), a.current_total, a.total_if_upheld)
+                       for a in lines]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    out = [f"gridpay appeals: {len(lines)} appeals of {month}; pay as published by run {run_id}"]
+    out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
+               "the published month and not stored; '(not yet applied)': decided in appeals.csv after the run "
+               f"read it (gridpay run --month {month} applies it)")
+    return out

@@ -1,0 +1,138 @@
+"""What the reports show of the 公示 cycle (申诉复核, 回访), read from the warehouse for one run:
+the month's appeals the run applied (raw_appeals), its verification calls (raw_verification),
+the verify.csv sample, the grids' flags, and the appeal window from the month's first publication.
+Plain dicts; no phone, and the notice gets counts per grid only, never an answer or a household."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+
+from gridpay.publishing.verification import VERIFY_SQL, verify_params
+from gridpay.store.runs import first_published_at
+from gridpay.transforms.policy import Policy
+from gridpay.transforms.privacy import masked_sql
+from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS
+from gridpay.transforms.review_window import window_dates, window_open
+
+REVIEW_FLAGS = ("appeals_high", "verification_failed")
+# the answers HR's review took out (quarantine's reasons, transforms/sql/intermediate/int_review_exclusions.sql)
+REVIEWED_OUT = "(starts_with(q.reason, 'excluded: appeal_upheld') or starts_with(q.reason, 'excluded: verification_'))"
+
+APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
+                  "decision_note", "grid_id", "grid_name", "effect")
+# one row per appeal of the month the run read; `effect`: what it changed in this run (excluded:
+# its answer no longer counts; not_counted: upheld, but the answer did not count anyway)
+APPEALS_SQL = (
+    "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
+    "group by response_id), "
+    "taken as (select reason from quarantine where run_id = $run_id "
+    "          and starts_with(reason, 'excluded: appeal_upheld')) "
+    f"select a.appeal_id, a.worker_id, {masked_sql('a.response_id')} as response_id, a.category, a.filed_on, "
+    "a.decision, a.decided_on, "
+    f"{masked_sql('a.decision_note')} as decision_note, g.grid_id, g.grid_name, "
+    "case when a.decision <> 'upheld' then a.decision "
+    "     when exists (select 1 from taken t where starts_with(t.reason, 'excluded: appeal_upheld (appeal ' "
+    "          || a.appeal_id || ',')) then 'excluded' else 'not_counted' end as effect "
+    "from raw_appeals a left join answer_grid ag using (response_id) "
+    "left join grid_scores g on g.run_id = $run_id and g.grid_id = ag.grid_id "
+    "where a.run_id = $run_id and a.month = $month order by a.appeal_id")
+
+
+def appeal_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
+    rows = con.execute(APPEALS_SQL, {"run_id": run_id, "month": month}).fetchall()
+    return [dict(zip(APPEAL_COLUMNS, r)) for r in rows]
+
+
+def call_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict[str, int]]:
+    """grid id -> {result: calls} of the month's verification calls the run read."""
+    out: dict[str, dict[str, int]] = {}
+    for gid, result, n in con.execute(
+            "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = ? "
+            "group by response_id) select ag.grid_id, v.result, count(*) from raw_verification v "
+            "left join answer_grid ag using (response_id) where v.run_id = ? group by all",
+            [run_id, run_id]).fetchall():
+        out.setdefault(gid or "", {})[result] = n
+    return out
+
+
+def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> dict[str, int]:
+    """grid id -> answers of it in verify.csv (none where the policy draws no sample)."""
+    if policy.review.sample_share is None:
+        return {}
+    return dict(con.execute(f"select grid_id, count(*) from ({VERIFY_SQL}) group by grid_id",
+                            verify_params(run_id, month, policy)).fetchall())
+
+
+def review_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, dict[str, int]]:
+    """The month's appeals by status and calls by result, counts only (the Prefect artifact)."""
+    appeals = dict.fromkeys(DECISIONS, 0) | dict(con.execute(
+        "select decision, count(*) from raw_appeals where run_id = ? and month = ? group by decision",
+        [run_id, month]).fetchall())
+    calls = dict.fromkeys(RESULTS, 0) | dict(con.execute(
+        "select result, count(*) from raw_verification where run_id = ? group by result", [run_id]).fetchall())
+    return {"appeals": appeals, "calls": calls}
+
+
+def cycle_section(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
+                  grids: list[dict]) -> dict | None:
+    """The HR scorecard's 申诉与回访: one row per grid with an appeal, a call or a review flag (a
+    district's thousands of quiet grids stay out; the sample's size is summed), and the totals.
+    None for a policy without the cycle (a month published before it)."""
+    if policy.review.window_days is None and policy.review.sample_share is None:
+        return None
+    appeals, calls = appeal_rows(con, run_id, month), call_counts(con, run_id)
+    sample = sample_counts(con, run_id, month, policy)
+    by_grid: dict[str, list[dict]] = {}         # grouped once: a district has thousands of grids
+    for a in appeals:
+        by_grid.setdefault(a["grid_id"], []).append(a)
+    rows = []
+    for g in grids:
+        mine = by_grid.get(g["grid_id"], [])
+        flags = [f for f in g["flags"].split(";") if f in REVIEW_FLAGS]
+        called = calls.get(g["grid_id"], {})
+        if not (mine or called or flags):
+            continue
+        status = {d: sum(a["decision"] == d for a in mine) for d in DECISIONS}
+        decided = status["upheld"] + status["rejected"]
+        rows.append({"grid_id": g["grid_id"], "grid_name": g["grid_name"], **status,
+                     "categories": {c: n for c in CATEGORIES if (n := sum(a["category"] == c for a in mine))},
+                     "upheld_share": f"{status['upheld'] / decided:.0%}" if decided else "",
+                     "sample": sample.get(g["grid_id"], 0), **{r: called.get(r, 0) for r in RESULTS},
+                     "flags": flags})
+    return {"rows": rows, "appeals": len(appeals), "sample": sum(sample.values()), "sample_grids": len(sample),
+            "calls": sum(sum(c.values()) for c in calls.values()),
+            "totals": {k: sum(r[k] for r in rows) for k in (*DECISIONS, *RESULTS)}}
+
+
+def part_of_section(section: dict | None, grids: list[dict]) -> dict | None:
+    """The section for one community's scorecard: its grids' rows (the totals are the month's)."""
+    if section is None:
+        return None
+    ids = {g["grid_id"] for g in grids}
+    return {**section, "rows": [r for r in section["rows"] if r["grid_id"] in ids]}
+
+
+def appeals_by_worker(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, list[dict]]:
+    """Each worker's own appeals of the month, for their sheet (and nobody else's)."""
+    out: dict[str, list[dict]] = {}
+    for a in appeal_rows(con, run_id, month):
+        out.setdefault(a["worker_id"], []).append(a)
+    return out
+
+
+def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
+                   final: bool, now: datetime | None = None) -> dict:
+    """The window as the notice and the worker sheets print it: its dates (from the month's first
+    publication; a month published for the first time by this run opens it today), whether it is
+    open, whom to contact, and once the month is final the answers per grid that HR's review took out."""
+    now = now or datetime.now(timezone.utc)
+    first = first_published_at(con, month) or now.astimezone(timezone.utc).replace(tzinfo=None)
+    window = window_dates(first, policy.review.window_days, policy.timezone)
+    not_counted = dict(con.execute(
+        "select s.grid_id, count(*) from quarantine q join raw_surveys s on s.run_id = q.run_id "
+        f"and s.source_file = q.source_file and s.row_number = q.row_number where q.run_id = ? and {REVIEWED_OUT} "
+        "group by s.grid_id", [run_id]).fetchall()) if final and window is not None else {}
+    return {"start": window[0].isoformat() if window else "", "end": window[1].isoformat() if window else "",
+            "open": not final and window_open(window, now, policy.timezone), "final": final and window is not None,
+            "contact": policy.review.contact, "not_counted": not_counted}

@@ -1,0 +1,99 @@
+"""What the 公示 cycle shows (issue 26's reports): the HR scorecard's 申诉与回访, the worker's own
+appeals on their sheet, the window and contact on the residents' notice (no household, ever), and
+`gridpay appeals`, which prices a pending appeal without storing anything."""
+import re
+
+import duckdb
+import pytest
+
+from conftest import policy_text, write_csv
+from gridpay.publishing.review_data import review_counts
+from gridpay.store.warehouse import connect
+from test_appeals import APPEAL_HEADER, TODAY, _appeal
+
+CONTACT = "天井湖社区党群服务中心 0562-1234567"
+CALL_HEADER = ("response_id", "result", "called_by", "called_on", "note")
+
+
+@pytest.fixture
+def reviewed(published_copy, tmp_path, run_cli):
+    """The hand month published, then run again with W3's appeal A1 (R5) upheld, A2 (R6) rejected and
+    a confirmed call on R7, with every report, under a policy naming the contact."""
+    inbox, _ = published_copy("none", 2)
+    policy = tmp_path / "contact.toml"
+    policy.write_text(policy_text(min_responses=2, notice__contact=f'"{CONTACT}"'), encoding="utf-8")
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A1", "W3", "R5"), _appeal("A2", "W3", "R6", "驳回")])
+    write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", TODAY, "")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", "--reports", "all",
+                        inbox=inbox, policy=policy)
+    assert code == 0, err
+    return inbox, tmp_path / "out" / "2026-09"
+
+
+def _text(path) -> str:
+    return re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+
+
+def test_scorecard_shows_appeals_and_calls_per_grid(reviewed):
+    _, month = reviewed
+    page = (month / "scorecard.html").read_text(encoding="utf-8")
+    section = page[page.index("<h2>申诉与回访</h2>"):page.index("<h2>回访清单")]
+    g2 = next(r for r in section.split("<tr>") if r.startswith("<td>井湖村二网格"))
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", g2, re.S)
+    # pending, upheld, rejected; categories; upheld share; sampled; confirmed, denied, coached, unreachable; flags
+    assert cells[1:4] == ["0", "1", "1"] and cells[4] == "恶意差评 2" and cells[5] == "50%"
+    assert cells[7:11] == ["1", "0", "0", "0"] and "申诉支持偏多" in cells[11]
+    assert "网格员申诉经复核支持，该答卷不计入" in page          # the quarantine's reason, in words
+    with connect(month.parents[1] / "warehouse.duckdb") as con:          # the Prefect artifact's counts
+        run_id = con.execute("select run_id from published").fetchone()[0]
+        assert review_counts(con, run_id, "2026-09") == {
+            "appeals": {"pending": 0, "upheld": 1, "rejected": 1},
+            "calls": {"confirmed": 1, "denied": 0, "coached": 0, "unreachable": 0}}
+
+
+def test_worker_sheet_lists_the_workers_own_appeals_and_what_they_changed(reviewed):
+    _, month = reviewed
+    mine = _text(month / "workers" / "W3.html")
+    assert "本人申诉" in mine and "A1" in mine and "该答卷不再计入评分" in mine
+    assert "A2" in mine and "照常计分，结果不变" in mine
+    assert "本人申诉" not in _text(month / "workers" / "W1.html")          # nobody else's
+
+
+def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_household(reviewed, run_cli, closed_window):
+    inbox, month = reviewed
+    notice = next((month / "notice").glob("*.html"))
+    text = _text(notice)
+    assert re.search(rf"公示期：{TODAY} 至 \d{{4}}-\d{{2}}-\d{{2}}", text) and CONTACT in text
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
+    assert code == 0, err
+    text = _text(notice)
+    assert "公示期：" not in text and "经复核不计入" in text
+    row = next(r for r in notice.read_text(encoding="utf-8").split("<tr>") if r.startswith("<td>井湖村二网格"))
+    assert re.findall(r'<td class="num">(.*?)</td>', row)[-1] == "1"          # R5, upheld
+    for private in ("G2-1-101", "R5", "A1", "W3", "13912345678", "13800000002"):
+        assert private not in text, private
+
+
+def _counts(db) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = [t for (t,) in con.execute("select table_name from information_schema.tables "
+                                            "where table_schema = 'main'").fetchall()]
+        return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+
+
+def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(published_copy, tmp_path, run_cli):
+    inbox, policy = published_copy("none", 2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A7", "W3", "R5", decision="")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)[0] == 0
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A7", "W3", "R5", decision=""),
+                                                     _appeal("A8", "W3", "R6", decision="驳回")])
+    before = _counts(tmp_path / "warehouse.duckdb")
+    code, err = run_cli("appeals", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    lines = {line.split()[0]: line.split() for line in run_cli.out.splitlines() if line.startswith("  A")}
+    # appeal, worker, answer, category, status, current total, total if upheld
+    assert lines["A7"][:5] == ["A7", "W3", "R5", "malicious", "pending"]
+    current, if_upheld = map(float, lines["A7"][5:7])
+    assert if_upheld > current                      # R5 (all 2s) out of W3's grid
+    assert " ".join(lines["A8"][4:8]) == "rejected (not yet applied)"      # decided after the run read the file
+    assert _counts(tmp_path / "warehouse.duckdb") == before
