@@ -77,7 +77,8 @@ def dask_stager(workers: int):
     def stage(parts: list[Partition], job: PartitionJob) -> Partitioning:
         run_id = Path(job.workdir).name
         with dask_client(workers) as (client, scheduler):
-            checks = client.run(_check_on_worker, job, parts[0].sha256 if parts else None)
+            # a worker lost during the check is passed over: every task checks its worker again
+            checks = client.run(_check_on_worker, job, parts[0].sha256 if parts else None, on_error="ignore")
             problems = [problem for _, problem in sorted(checks.items()) if problem]
             if problems:
                 raise ConfigError("; ".join(problems))

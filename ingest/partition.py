@@ -10,13 +10,13 @@ fingerprint of the key it holds with the run's before it reads a row, and never 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError
+from gridpay.core.layout import private_scratch
 from gridpay.core.modes import private_umask
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.ingest.archive import blob_path, open_blob
@@ -138,8 +138,7 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
     key, archive_keys = checked_keys(job.keys, worker)
     if problem := shared_disk_problem(job, part.sha256, worker):
         raise ConfigError(problem)
-    scratch = Path(tempfile.mkdtemp(prefix="gridpay-partition-"))      # 0700, on this worker's own disk
-    try:
+    with private_scratch("gridpay-partition-") as scratch:            # 0700, on this worker's own disk
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
         stage_surveys([source], survey_reading(job.policy), key, scratch / "stage", job.month, job.grids)
@@ -149,8 +148,6 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
             for table in TABLES:
                 con.execute(f"copy {table} to ? (format parquet)", [str(target / f"{table}.parquet")])
         return str(target / "surveys.parquet")
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def merge_partitions(parts: list[str], workdir: Path) -> int:

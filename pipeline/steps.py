@@ -4,7 +4,7 @@ functions as tasks. Each step opens what it needs; none reads the live inbox or 
 from __future__ import annotations
 
 import shutil
-import tempfile
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from datetime import timedelta, timezone
 from pathlib import Path
@@ -17,6 +17,7 @@ from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
 from gridpay.core.month import Month
 from gridpay.core.faults import duckdb_fault_point, fault_point
+from gridpay.core.layout import private_scratch
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
@@ -74,14 +75,14 @@ def stage(ctx: RunContext) -> Partitioning | None:
     the reference tables are opened in a private folder of this machine. Returns how the month
     was partitioned (None: in this process)."""
     surveys = [f for f in ctx.inputs.files if is_survey_name(f.name)] if ctx.stager is not None else []
-    opened = ctx.opened_inputs if ctx.stager is None else Path(tempfile.mkdtemp(prefix="gridpay-inputs-"))
-    try:
-        sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, opened),
-                          ctx.request.shown_name(f.name)) for f in ctx.inputs.files if f not in surveys]
-        fault_point("inputs_opened")
-        stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=not surveys)
-    finally:
-        shutil.rmtree(opened, ignore_errors=True)
+    with private_scratch("gridpay-inputs-") if surveys else nullcontext(ctx.opened_inputs) as opened:
+        try:
+            sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, opened),
+                              ctx.request.shown_name(f.name)) for f in ctx.inputs.files if f not in surveys]
+            fault_point("inputs_opened")
+            stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=not surveys)
+        finally:
+            shutil.rmtree(opened, ignore_errors=True)
     if not surveys:
         return None
     grids = grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))
