@@ -20,6 +20,7 @@ import pyarrow.csv as pacsv
 
 from gridpay.core.settings import settings_from_env
 from gridpay.flows.commands import stager_for
+from gridpay.flows.partitions import dask_client
 from gridpay.flows.demo_data import DemoScale, demo_tables
 from gridpay.pipeline.context import MonthRequest
 from gridpay.pipeline.run import run_month
@@ -49,7 +50,7 @@ def timed_run(root: Path, inbox: Path, workers: int) -> float:
                        archive=root / "archive", logs=root / "logs")
     request = MonthRequest(MONTH, settings, reports="none", dask_workers=workers)
     started = time.perf_counter()
-    run_month(request, stager=stager_for(request))
+    run_month(request, stager=stager_for(workers))
     return time.perf_counter() - started
 
 
@@ -84,6 +85,10 @@ def main() -> None:
         same = all((root / "single" / "out" / MONTH / n).read_bytes() == (root / "parted" / "out" / MONTH / n).read_bytes()
                    for n in OUTPUTS)
         print(f"one process: {single:.1f} s; {args.workers} Dask workers: {parted:.1f} s; CSVs byte-identical: {same}")
+        started = time.perf_counter()
+        with dask_client(args.workers):
+            pass
+        print(f"of which the local cluster's start and stop alone: {time.perf_counter() - started:.1f} s")
         time.sleep(1)
         print(f"processes left behind: {children() or 'none'}")
     finally:

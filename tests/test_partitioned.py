@@ -97,8 +97,11 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
         assert con.execute("select partitions, partition_workers from runs").fetchall() == [(len(surveys), 2)]
     assert run_cli("history", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")[0] == 0
     assert f"partitioned: {len(surveys)} survey files on 2 Dask workers (local cluster tcp://" in run_cli.out
-    code, err = run_cli("audit", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")
-    assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out + err
+    # the partitioned month replayed in one process and on the cluster: both reproduce it
+    for workers, said in (("0", "re-ran in one process"), ("2", "re-ran on 2 Dask workers")):
+        code, err = run_cli("audit", "--month", MONTH, "--dask-workers", workers, inbox=inbox, out=parted / "out",
+                            db=parted / "w.duckdb")
+        assert code == 0 and "AUDIT PASSED" in run_cli.out and said in run_cli.out, run_cli.out + err
 
 
 def _dask_worker(address: str, root: Path, env: dict) -> subprocess.Popen:
