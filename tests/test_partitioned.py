@@ -165,3 +165,13 @@ def test_a_killed_workers_scratch_is_removed_by_the_next_task_on_its_machine(tmp
             assert mine.is_dir() and oct(mine.stat().st_mode & 0o777) == "0o700"
             assert not dead.exists() and (live / "inputs" / "ab12").is_file()
     assert not mine.exists()
+
+
+def test_a_bad_row_found_on_a_worker_reaches_the_command_line_as_its_one_line():
+    """Dask pickles a task's exception back to the driver: InputError must survive it whole."""
+    import pickle
+    from gridpay.core.errors import InputError
+    error = pickle.loads(pickle.dumps(InputError("surveys/2026-10-01.csv", "is not a date", 7, "submitted_at")))
+    assert isinstance(error, InputError) and (error.file, error.row, error.column) == ("surveys/2026-10-01.csv", 7,
+                                                                                       "submitted_at")
+    assert str(error) == "surveys/2026-10-01.csv, row 7, column 'submitted_at': is not a date"
