@@ -87,7 +87,7 @@ def dask_stager(workers: int):
                                  key=[f"gridpay-{run_id}-part-{p.index:04d}" for p in parts])
             paths = client.gather(futures)
         rows = merge_partitions(paths, Path(job.workdir))
-        log.info("staged %d survey rows from %d district files on %d Dask workers (%s)", rows, len(parts), count,
+        log.info("staged %d survey rows from %d survey files on %d Dask workers (%s)", rows, len(parts), count,
                  scheduler)
         return Partitioning(len(parts), count, scheduler)
     return stage
