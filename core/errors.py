@@ -16,7 +16,12 @@ class InputError(ConfigError):
         if column is not None:
             where.append(f"column '{column}'")
         super().__init__(f"{', '.join(where)}: {message}")
-        self.file, self.row, self.column = file, row, column
+        self.file, self.row, self.column, self.message = file, row, column, message
+
+    def __reduce__(self):
+        """Rebuilt from its parts when unpickled: a district file's bad row, found on a Dask
+        worker, reaches the command line as the same one line."""
+        return type(self), (self.file, self.message, self.row, self.column)
 
 
 class GateFailed(Exception):

@@ -4,9 +4,13 @@ folder per publication being assembled (`out/.staging-<run id>/`). Every room th
 reads the names here."""
 from __future__ import annotations
 
+import fcntl
 import logging
 import shutil
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 log = logging.getLogger("gridpay")
 
@@ -46,3 +50,35 @@ def remove_stale_work(out: Path, inside: bool = True) -> int:
     except OSError:
         pass
     return removed
+
+
+SCRATCH_ALIVE = ".alive"     # locked (flock) by the process using a private scratch folder
+
+
+@contextmanager
+def private_scratch(prefix: str) -> Iterator[Path]:
+    """A folder only this user can enter (mkdtemp: 0700) on this machine's own temporary disk, for
+    decrypted inputs that must not reach a disk other machines read (a Dask worker's district file,
+    the driver's reference tables on the partitioned path); removed when the block ends. A folder
+    of `prefix` whose process was killed (its lock is free) is removed first: it may hold phone
+    numbers in clear, and no run or `gridpay doctor` of another machine can see it."""
+    _remove_dead_scratch(prefix)
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    alive = open(folder / SCRATCH_ALIVE, "w")         # the lock goes with the process, however it ends
+    try:
+        fcntl.flock(alive, fcntl.LOCK_EX)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        alive.close()
+
+
+def _remove_dead_scratch(prefix: str) -> None:
+    for folder in Path(tempfile.gettempdir()).glob(f"{prefix}*"):
+        try:
+            with open(folder / SCRATCH_ALIVE, "r") as alive:      # none yet: being made, or not ours
+                fcntl.flock(alive, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder)
+                log.info("removed %s, the private scratch of a process that was killed", folder)
+        except OSError:      # locked by a live process, or not a folder of ours
+            continue

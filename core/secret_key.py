@@ -18,11 +18,13 @@ class ArchiveKeyError(ConfigError):
     """The archive key file is missing, unreadable, or lacks the key a blob was sealed with (exit 2)."""
 
 
-def phone_key(key_file: Path) -> bytes:
+def phone_key(key_file: Path, create: bool = True) -> bytes:
+    """GRIDPAY_SECRET, else the key file's key; `create`: make the file on first use (a run does; a
+    Dask worker never does, flows/partitions.py: a key of its own would hash phones differently)."""
     secret = os.environ.get("GRIDPAY_SECRET")
     if secret:
         return secret.encode("utf-8")
-    return key_lines(key_file, create=True)[0].encode("utf-8")
+    return key_lines(key_file, create=create)[0].encode("utf-8")
 
 
 def phone_key_source(key_file: Path) -> str:

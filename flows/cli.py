@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     audit = _command(sub, "audit", "re-run a month from its archived inputs and compare; exit 1 on any difference")
     audit.add_argument("--month", type=_month, required=True, help="the month to audit, YYYY-MM")
     audit.add_argument("--run-id", help="the run to audit (default: the month's published run)")
+    audit.add_argument("--dask-workers", type=int, default=0, metavar="N",
+                       help="re-run on a Dask cluster of N processes (or the one at GRIDPAY_DASK_ADDRESS), as a "
+                            "partitioned run does; 0 = in this process (default)")
     sheet = _command(sub, "callsheet", "write the phone numbers of the month's verification calls and callbacks "
                                        "to a file of your own (0600, never inside out/); each disclosure is recorded")
     sheet.add_argument("--month", type=_month, required=True, help="the published month, YYYY-MM")

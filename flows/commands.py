@@ -40,15 +40,15 @@ def run_requests(args: argparse.Namespace, logs: CommandLog, requests: list) -> 
         quiet_libraries(logs.file, logs.debug)                       # it installs console handlers on import
         return [month_flow(requests[0])] if len(requests) == 1 else months_flow(requests)
     from gridpay.pipeline.run import run_month
-    return [str(run_month(r, stager=stager_for(r)).folder) for r in requests]
+    return [str(run_month(r, stager=stager_for(r.dask_workers)).folder) for r in requests]
 
 
-def stager_for(request):
-    """The Dask stager for --dask-workers N (Prefect and Dask load only then); None otherwise."""
-    if not request.dask_workers:
+def stager_for(workers: int):
+    """The Dask stager for --dask-workers N (dask.distributed loads only then); None otherwise."""
+    if not workers:
         return None
     from gridpay.flows.partitions import dask_stager
-    return dask_stager(request.dask_workers)
+    return dask_stager(workers)
 
 
 def run(args: argparse.Namespace, logs: CommandLog) -> int:
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, logs: CommandLog) -> int:
 
 def audit(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.audit import audit_month
-    result = audit_month(settings_for(args), args.month, args.run_id)
+    result = audit_month(settings_for(args), args.month, args.run_id, args.dask_workers, stager_for(args.dask_workers))
     print(f"gridpay audit {result.month}, run {result.run_id} (code {result.original_code}; re-run with "
           f"{result.rerun_code}):")
     for line in result.checked:

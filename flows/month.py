@@ -64,7 +64,7 @@ def month_flow(request: MonthRequest) -> str:
     """Run one month end to end; returns the published folder. Raises GateFailed (exit 1) or
     ConfigError/InputError (exit 2); every outcome is recorded in the warehouse's runs table."""
     try:
-        result = run_month(request, prefect_step, stager=stager_for(request))
+        result = run_month(request, prefect_step, stager=stager_for(request.dask_workers))
     except GateFailed as exc:
         create_markdown_artifact(key=f"summary-{request.month}",
                                  markdown=f"# gridpay {request.month}\n\n- validation gate: **failed**: {exc}\n")

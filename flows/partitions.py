@@ -1,91 +1,93 @@
-"""The partitioned path for a city or province: each district's survey file is read, hashed and
-normalised on a Dask cluster (the map, where the time goes), handed back as Parquet, and merged
-by the one process that writes the warehouse (the reduce). Validation, which must see the whole
-month (a response_id may not repeat across districts), scoring, which pools every grid for the
-shrinkage prior, and pay, whose budget spans every worker, all stay in that one writer, so the
-payroll is the same as a single-process run's. Design notes: docs/scale.md."""
+"""The partitioned path for a city or province: each district's survey file is staged on a Dask
+cluster (the map, where the time goes) straight from the encrypted archive, handed back as
+Parquet, and merged by the one process that writes the warehouse (the reduce). Validation, which
+must see the whole month (a response_id may not repeat across districts), scoring, which pools
+every grid for the shrinkage prior, and pay, whose budget spans every worker, stay in that one
+writer, so the payroll is the same as a single-process run's. Design notes: docs/scale.md.
+
+The map runs on dask.distributed itself (client.map, client.gather), not as Prefect tasks on a
+DaskTaskRunner, which started a temporary Prefect server in every worker process (5x slower on a
+month of 300k answers, docs/performance.md). Under `--prefect` the stage is one task of the flow."""
 from __future__ import annotations
 
+import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from prefect import flow, get_run_logger, task, unmapped
-from prefect.cache_policies import NO_CACHE
-from prefect_dask import DaskTaskRunner
-
-from gridpay.core.secret_key import phone_key
-from gridpay.ingest.formats import Source
-from gridpay.ingest.survey_files import survey_reading
-from gridpay.ingest.duckdb_reader import sql_text
-from gridpay.ingest.survey_stage import stage_connection, stage_surveys
-from gridpay.transforms.policy import Policy
+from gridpay.core.errors import ConfigError
+from gridpay.ingest.partition import (Partition, PartitionJob, Partitioning, merge_partitions, stage_partition,
+                                      worker_name, worker_problem)
 
 DASK_ADDRESS = "GRIDPAY_DASK_ADDRESS"
+WAIT_FOR_WORKERS_S = 60
+log = logging.getLogger("gridpay")
 
 
-@task(cache_policy=NO_CACHE)
-def stage_partition(index: int, source: Source, workdir: str, policy: Policy, key_file: str, month: str,
-                    grids: dict[str, str]) -> str:
-    """One district's file -> Parquet of its normalised rows (row_id local to the file) and of what
-    it set aside. The key is read from its file on the worker: a key passed as a parameter would
-    reach Prefect's records."""
-    part = Path(workdir) / f"part-{index:04d}"
-    stage_surveys([source], survey_reading(policy), phone_key(Path(key_file)), part, month, grids)
-    target = part / "surveys.parquet"
-    with stage_connection(part) as con:
-        con.execute("copy surveys to ? (format parquet)", [str(target)])
-        con.execute("copy set_aside to ? (format parquet)", [str(part / "set_aside.parquet")])
-        con.execute("copy unreadable_phones to ? (format parquet)", [str(part / "unreadable_phones.parquet")])
-    return str(target)
+def _quiet_distributed() -> None:
+    """distributed puts console handlers on its loggers when imported: their lines go where the
+    other libraries' go (the command's log file; the console too with --debug)."""
+    for name in ("distributed", "distributed.client", "bokeh", "tornado", "tornado.application"):
+        logger = logging.getLogger(name)
+        for handler in [h for h in logger.handlers if not isinstance(h, logging.FileHandler)]:
+            logger.removeHandler(handler)
+        logger.propagate = True
 
 
-def merge_partitions(parts: list[str], workdir: Path) -> int:
-    """The stage file's `surveys` table: each part's rows after the parts before it (they come
-    in file order), so `row_id` rises in file then row order as in the single-process path,
-    without sorting the month."""
-    sources = " union all ".join(f"select {i} as part, * from read_parquet({sql_text(p)})" for i, p in enumerate(parts))
-    with stage_connection(workdir) as con:
-        con.execute(f"""
-            create or replace table surveys as
-            with parts as ({sources}),
-            sizes as (select part, max(row_id) + 1 as size from parts group by part),
-            offsets as (select part, sum(size) over (order by part) - size as start from sizes)
-            select (o.start + p.row_id)::integer as row_id, p.* exclude (row_id, part)
-            from parts as p join offsets as o using (part)""")
-        for table in ("set_aside", "unreadable_phones"):
-            files = [str(Path(p).with_name(f"{table}.parquet")) for p in parts]
-            con.execute(f"create or replace table {table} as select * from read_parquet({sql_text(files[0])})"
-                        + "".join(f" union all select * from read_parquet({sql_text(f)})" for f in files[1:]))
-        return con.execute("select count(*) from surveys").fetchone()[0]
-
-
-def task_runner(workers: int) -> DaskTaskRunner:
-    """A Dask cluster at GRIDPAY_DASK_ADDRESS if set, else a local one with `workers` processes."""
+@contextmanager
+def dask_client(workers: int) -> Iterator[tuple["distributed.Client", str]]:  # noqa: F821
+    """A client of the cluster at GRIDPAY_DASK_ADDRESS, else of a local cluster of `workers`
+    processes (one thread each) that ends with the block, its worker processes with it."""
+    from distributed import Client, LocalCluster
+    _quiet_distributed()
     address = os.environ.get(DASK_ADDRESS)
-    if address:
-        return DaskTaskRunner(address=address)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                                          "dashboard_address": ":0"})
+    if not address:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            yield client, f"local cluster {cluster.scheduler_address}"
+        return
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise ConfigError(f"{DASK_ADDRESS}={address}: no Dask scheduler answers there ({exc})") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_S)
+        except TimeoutError:
+            raise ConfigError(f"{DASK_ADDRESS}={address}: the scheduler has no worker after "
+                              f"{WAIT_FOR_WORKERS_S} s (start them with `dask worker {address}`)") from None
+        yield client, address
 
 
-@flow(name="gridpay-stage-partitions")
-def stage_partitions(files: list[Source], workdir: str, policy: Policy, key_file: str, month: str,
-                     grids: dict[str, str]) -> int:
-    futures = stage_partition.map(range(len(files)), files, unmapped(workdir), unmapped(policy), unmapped(key_file),
-                                  unmapped(month), unmapped(grids))
-    parts = [f.result() for f in futures]
-    if not parts:      # no survey file: the single-process stage builds the empty table
-        return stage_surveys([], survey_reading(policy), phone_key(Path(key_file)), Path(workdir), month, grids)
-    rows = merge_partitions(parts, Path(workdir))
-    get_run_logger().info("staged %d survey rows from %d district files on Dask", rows, len(parts))
-    return rows
+def _stage_on_worker(part: Partition, job: PartitionJob) -> str:
+    from distributed import get_worker
+    return stage_partition(part, job, worker_name(get_worker().address))
+
+
+def _check_on_worker(job: PartitionJob, sha256: str | None, dask_worker=None) -> str | None:
+    return worker_problem(job, sha256, worker_name(dask_worker.address))
 
 
 def dask_stager(workers: int):
     """The pipeline's survey stager on a Dask cluster of `workers` processes (or the one at
-    GRIDPAY_DASK_ADDRESS): the shell hands it to run_month for `--dask-workers N`."""
-    def stage(surveys: list[Source], workdir: Path, policy: Policy, key_file: Path, month: str,
-              grids: dict[str, str]) -> None:
-        stage_partitions.with_options(task_runner=task_runner(workers))(
-            surveys, str(workdir), policy, str(key_file), month, grids)
+    GRIDPAY_DASK_ADDRESS): the shell hands it to run_month for `--dask-workers N`. Every worker
+    is checked first (the run's keys, the shared archive and work folder); any that fails stops
+    the run before a row is read (exit 2), each named on the one line."""
+    def stage(parts: list[Partition], job: PartitionJob) -> Partitioning:
+        run_id = Path(job.workdir).name
+        with dask_client(workers) as (client, scheduler):
+            # a worker lost during the check is passed over: every task checks its worker again
+            checks = client.run(_check_on_worker, job, parts[0].sha256 if parts else None, on_error="ignore")
+            problems = [problem for _, problem in sorted(checks.items()) if problem]
+            if problems:
+                raise ConfigError("; ".join(problems))
+            count = len(client.nthreads())
+            futures = client.map(_stage_on_worker, parts, job=job, pure=False,
+                                 key=[f"gridpay-{run_id}-part-{p.index:04d}" for p in parts])
+            paths = client.gather(futures)
+        rows = merge_partitions(paths, Path(job.workdir))
+        log.info("staged %d survey rows from %d survey files on %d Dask workers (%s)", rows, len(parts), count,
+                 scheduler)
+        return Partitioning(len(parts), count, scheduler)
     return stage

@@ -57,7 +57,11 @@ def _normalise_dates(tables: dict[str, pd.DataFrame]) -> None:
 
 
 def is_survey(source: Source) -> bool:
-    return source.name.startswith("surveys/")
+    return is_survey_name(source.name)
+
+
+def is_survey_name(name: str) -> bool:
+    return name.startswith("surveys/")
 
 
 def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: bytes, workdir: Path,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gridpay.pipeline.context import MonthRequest
+from gridpay.pipeline.context import MonthRequest, SurveyStager
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
 from gridpay.core.secret_key import key_fingerprint, phone_key, phone_key_source
@@ -174,7 +174,9 @@ def _scratch(settings: Settings) -> Path:
         return scratch
 
 
-def audit_month(settings: Settings, month: str, run_id: str | None = None) -> AuditResult:
+def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_workers: int = 0,
+                stager: SurveyStager | None = None) -> AuditResult:
+    """`stager`: re-run the survey files on a Dask cluster (the partitioned path) rather than here."""
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay audit --month {month}", settings.lock_timeout_s):
         run_id, original_code, inputs, recorded = find_run(db, month, run_id)
@@ -204,8 +206,9 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None) -> Au
             # its rows written as the run wrote them (a run before 0005: source_file the bare file name)
             request = MonthRequest(month, rerun_settings, reason="audit re-run", reports="none",
                                    replay=tuple(inputs), replay_window=window, output_format=output_format,
-                                   accept_exclusions=accepted is not None, as_of=started)
-            rerun_id = run_month(request, kind="audit").run_id
+                                   accept_exclusions=accepted is not None, as_of=started, dask_workers=dask_workers)
+            rerun_id = run_month(request, kind="audit", stager=stager).run_id
+            result.checked.append(f"re-ran {'on ' + str(dask_workers) + ' Dask workers' if stager else 'in one process'}")
             with connect(rerun_settings.db) as con:
                 for name, (reader, _, key) in TABLES.items():
                     # every stored column, not only the CSV's: a figure edited in the warehouse shows

@@ -13,6 +13,7 @@ from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile, blob_path
 from gridpay.ingest.formats import Source
+from gridpay.ingest.partition import Partition, PartitionJob, Partitioning
 from gridpay.transforms.policy import Policy
 
 OUTPUT_FORMAT = 2       # see store/migrations/0005_run_key_and_output_format.sql
@@ -53,9 +54,10 @@ class ArchivedInputs:
         return [f.as_dict() for f in (*self.files, self.policy_file)]
 
 
-# The survey stager a shell may hand the pipeline (flows/partitions.py: on a Dask cluster):
-# (survey files, work folder, policy, phone-key file, month, grid id -> name) -> the stage file's surveys
-SurveyStager = Callable[[list[Source], Path, Policy, Path, str, dict[str, str]], None]
+# The survey stager a shell may hand the pipeline (flows/partitions.py: on a Dask cluster): the
+# month's survey files, as archived blobs, and what every partition shares -> the stage file's
+# surveys table, and how the month was partitioned
+SurveyStager = Callable[[list[Partition], PartitionJob], Partitioning]
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class RunContext:
     key: bytes                             # the phone-hash key
     archive_keys: ArchiveKeys
     stager: SurveyStager | None = None     # None: the survey files are staged in this process
+    partitioning: Partitioning | None = None   # set once the stager has run (recorded, in the manifest)
 
     @property
     def month(self) -> str:

@@ -11,7 +11,7 @@ import shutil
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -96,7 +96,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             # instance is built once and kept (it is the run's own file; scoring attaches it after)
             ctx.workdir.mkdir(parents=True, exist_ok=True)
             with held_stage(ctx.workdir):
-                _, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
+                partitioning, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
+                ctx = replace(ctx, partitioning=partitioning)      # for the manifest
                 surveys = len(ctx.survey_sources())
                 rows, aside = staged_counts(ctx.workdir)
                 say("read %d input files (%d of them survey files) for %s in %.1f s: %d survey rows%s",

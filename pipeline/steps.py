@@ -4,6 +4,7 @@ functions as tasks. Each step opens what it needs; none reads the live inbox or 
 from __future__ import annotations
 
 import shutil
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,13 +15,15 @@ from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
 from gridpay.core.errors import ConfigError
 from gridpay.core.month import Month
 from gridpay.core.faults import duckdb_fault_point, fault_point
+from gridpay.core.layout import private_scratch
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.phones import stored_unreadable_phones
-from gridpay.ingest.staging import grid_names, input_files, is_survey, stage_inputs
+from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
+from gridpay.ingest.staging import grid_names, input_files, is_survey_name, stage_inputs
 from gridpay.ingest.survey_stage import stage_connection, staged_counts
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_DETAIL_COLUMNS, QUARANTINE_COLUMNS,
                                         REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
@@ -29,7 +32,7 @@ from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.store.models import ModelTestFailed
 from gridpay.store.runs import (code_version, first_publication, library_versions, mark_published,
-                                record_accepted_exclusions)
+                                record_accepted_exclusions, record_partitioning)
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.review_window import window_dates
@@ -62,21 +65,40 @@ def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
     return ArchivedInputs(files, policy_file, policy)
 
 
-def stage(ctx: RunContext) -> None:
+def stage(ctx: RunContext) -> Partitioning | None:
     """Read the archived inputs into the work folder (phones hashed, comments masked). Each input
     is decrypted into the private work folder, read, and its clear copy removed before the step
-    ends (a killed run's copy goes with its work folder: the next run or `gridpay doctor`)."""
+    ends (a killed run's copy goes with its work folder: the next run or `gridpay doctor`).
+    With a stager (a Dask cluster) the work folder is shared with the workers: the survey files
+    are not opened here at all (each worker opens its own blob in its own private scratch), and
+    the reference tables are opened in a private folder of this machine. Returns how the month
+    was partitioned (None: in this process)."""
+    surveys = [f for f in ctx.inputs.files if is_survey_name(f.name)] if ctx.stager is not None else []
+    with private_scratch("gridpay-inputs-") if surveys else nullcontext(ctx.opened_inputs) as opened:
+        try:
+            sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, opened),
+                              ctx.request.shown_name(f.name)) for f in ctx.inputs.files if f not in surveys]
+            fault_point("inputs_opened")
+            stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=not surveys)
+        finally:
+            shutil.rmtree(opened, ignore_errors=True)
+    if not surveys:
+        return None
+    grids = grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))
+    parts = [Partition(i, f.name, ctx.request.shown_name(f.name), f.sha256) for i, f in enumerate(surveys)]
+    partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
+                                                  grids, run_keys(ctx)))
+    record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
+    return partitioning
+
+
+def run_keys(ctx: RunContext) -> RunKeys:
+    """The run's keys as its Dask workers check theirs against: paths and fingerprints."""
     try:
-        sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, ctx.opened_inputs),
-                          ctx.request.shown_name(f.name)) for f in ctx.inputs.files]
-        fault_point("inputs_opened")
-        stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=ctx.stager is None)
-        if ctx.stager is not None:      # the shell's stager (a Dask cluster) reads the survey files
-            grids = grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))
-            ctx.stager([src for src in sources if is_survey(src)], ctx.workdir, ctx.policy, ctx.settings.key_file,
-                       ctx.month, grids)
-    finally:
-        shutil.rmtree(ctx.opened_inputs, ignore_errors=True)
+        archive = key_fingerprint(ctx.archive_keys.current)
+    except ConfigError:         # an audit of inputs archived in clear has no archive key
+        archive = None
+    return RunKeys(str(ctx.settings.key_file), key_fingerprint(ctx.key), str(ctx.settings.archive_key_file), archive)
 
 
 def validate(ctx: RunContext) -> ValidationSummary:
@@ -199,6 +221,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         # rows whose phone Excel saved as a number (1.39056E+10): counted, with the phone unknown
         "phones_unreadable": unreadable_phone_count(ctx.workdir),
         "earlier_runs": window,       # the published runs of earlier months it read (pooling, rate trend)
+        # staged on a Dask cluster: partitions, workers, scheduler (null: in one process)
+        "partitioning": ctx.partitioning.as_dict() if ctx.partitioning else None,
     })
     outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
     fault_point("before_swap")

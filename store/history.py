@@ -36,12 +36,15 @@ def history_lines(db: Path, month: str) -> list[str]:
         raise ConfigError(f"{db}: cannot open the warehouse now ({exc})") from exc
     with con:
         # a warehouse not yet upgraded (opened read-only here) has no log_file column
-        has_log = con.execute("select count(*) from information_schema.columns where table_name = 'runs' "
-                              "and column_name = 'log_file'").fetchone()[0]
+        columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
+                                             "where table_name = 'runs'").fetchall()}
+        has_log = "log_file" in columns
+        parted = ("r.partitions, r.partition_workers, r.dask_scheduler" if "partitions" in columns
+                  else "null, null, null")      # before migration 0009
         runs = con.execute(
             "select r.started_at, r.run_id, r.status, coalesce(r.kind, 'run'), coalesce(r.user_name, ''), "
             "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null, "
-            f"{'r.log_file' if has_log else 'null'} "
+            f"{'r.log_file' if has_log else 'null'}, {parted} "
             "from runs r left join published p on p.run_id = r.run_id "
             "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
         final = con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?",
@@ -56,11 +59,15 @@ def history_lines(db: Path, month: str) -> list[str]:
         return [f"{month}: no runs"]
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
              f"{'inputs':12}  {'data out':12}  reason / note"]
-    for started, run_id, status, kind, user, reason, inputs, outputs, message, published, log_file in runs:
+    for (started, run_id, status, kind, user, reason, inputs, outputs, message, published, log_file,
+         partitions, workers, scheduler) in runs:
         log_note = (f"log: {log_file}" + ("" if Path(log_file).is_file() else " (not written: the process ended "
                                                                        "first, or the log was removed)")
                     if log_file and status == "failed" else "")
-        note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", message or "", log_note) if x))
+        parted = (f"partitioned: {partitions} survey files on {workers} Dask workers ({scheduler})"
+                  if partitions is not None else "")
+        note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", parted, message or "", log_note)
+                                  if x))
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {one_line(user):8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:

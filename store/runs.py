@@ -115,6 +115,14 @@ def record_policy(db: Path, run_id: str, policy: Policy, key_fingerprint: str | 
                     [policy.version, policy.sha256, key_fingerprint, output_format, run_id])
 
 
+def record_partitioning(db: Path, run_id: str, partitioning: dict) -> None:
+    """How the run's survey files were staged on a Dask cluster (store/migrations/0009): how many
+    partitions, on how many workers, and the scheduler's address; `gridpay history` shows it."""
+    with connect(db) as con:
+        con.execute("update runs set partitions = ?, partition_workers = ?, dask_scheduler = ? where run_id = ?",
+                    [partitioning["partitions"], partitioning["workers"], partitioning["scheduler"], run_id])
+
+
 def mark_published(db: Path, run_id: str, month: str, inputs: list, validation: dict, outputs: list) -> None:
     """Point the month at this run and record it published, in one transaction: called right
     after its folder was swapped in, and nothing after it may turn the run into a failure."""
