@@ -4,8 +4,9 @@ Every input table (reference tables, the month's survey rows, HR's appeals and c
 month's exclusions) stays in DuckDB: GX computes each rule there through its SQL path. Each call
 is GX as its documentation sets it up: a context, each suite added to it (so that every
 expectation has an id, by which results are read back), a validation definition and a
-checkpoint per table, and, for a run's record, an UpdateDataDocsAction that renders the results
-as Data Docs (expectations/record.py says where; only counts, never a cell's value)."""
+checkpoint per table. A run keeps its suites and results in its validation record, which
+`publish_data_docs` renders once as GX Data Docs into the month being published
+(expectations/record.py: where; only counts, never a cell's value)."""
 from __future__ import annotations
 
 import logging
@@ -17,7 +18,7 @@ import duckdb
 import duckdb_engine
 
 from gridpay.core.faults import sqlalchemy_fault_point
-from gridpay.expectations.record import RESULTS, SITE, SUITES, TABLE_DOCS
+from gridpay.expectations.record import RESULTS, SITE, SUITES, TABLE_DOCS, publish_docs
 from gridpay.expectations.results import RuleResult
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
@@ -77,8 +78,8 @@ def _store(kind: str, folder: Path) -> dict:
 
 def _context(record: Path | None):
     """A context of its own for each call (its stores start empty). With a record folder, the
-    suites and results are kept there as GX's JSON, so that the Data Docs site, rebuilt after
-    each checkpoint, lists every table the run validated so far."""
+    suites and results are kept there as GX's JSON, where the Data Docs site finds every table
+    the run validated."""
     config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
                                progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False))
     if record is not None:
@@ -94,13 +95,12 @@ def _context(record: Path | None):
 def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite], row_id: str = "row_id",
                     record: Path | None = None) -> dict[str, TableValidation]:
     """Validate each table (key) of the DuckDB file `db_file` with its suite, a checkpoint per
-    table; with `record` (a folder of the run's work folder), the results are rendered as Data
-    Docs there too. The engine's connections are closed before returning, so the caller may open
-    the file again."""
+    table; with `record` (a folder of the run's work folder), the suites and results are kept
+    there for the month's Data Docs. The engine's connections are closed before returning, so the
+    caller may open the file again."""
     context = _context(record)
     source = context.data_sources.add_sql(db_file.stem, connection_string=f"duckdb:///{db_file}",
                                           kwargs={"creator": lambda: _CursorPerQuery(str(db_file))})
-    actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=[SITE])] if record else []
     try:
         results = {}
         for table, suite in suites.items():
@@ -111,7 +111,7 @@ def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite], row_i
             definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batch,
                                                                                     suite=suite))
             checkpoint = context.checkpoints.add(gx.Checkpoint(
-                name=table, validation_definitions=[definition], actions=actions,
+                name=table, validation_definitions=[definition],
                 result_format={**RESULT_FORMAT, "unexpected_index_column_names": [row_id]}))
             result, = checkpoint.run().run_results.values()
             results[table] = _in_suite_order(result.results, suite, table, row_id)
@@ -124,6 +124,15 @@ def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite], row_i
 def validate_table(db_file: Path, table: str, suite: gx.ExpectationSuite, row_id: str = "row_id",
                    record: Path | None = None) -> TableValidation:
     return validate_tables(db_file, {table: suite}, row_id, record)[table]
+
+
+def publish_data_docs(record: Path, staging: Path) -> None:
+    """Render the run's validation record as GX Data Docs, once (each build compiles GX's page
+    templates anew: built after every checkpoint, they cost ~1.5 s a table), and copy the site
+    into the month's staging folder as validation/."""
+    if (record / RESULTS).is_dir():
+        _context(record).build_data_docs(site_names=[SITE])
+        publish_docs(record, staging)
 
 
 def _in_suite_order(results: list, suite: gx.ExpectationSuite, table: str, row_id: str) -> TableValidation:

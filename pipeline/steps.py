@@ -18,7 +18,6 @@ from gridpay.core.month import Month
 from gridpay.core.faults import duckdb_fault_point, fault_point
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
-from gridpay.expectations.record import publish_docs
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
@@ -193,7 +192,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         render_reports(con, ctx.run_id, staging, ctx.policy, ctx.request.lang, ctx.request.reports,
                        empty_month=not ctx.survey_sources())
         if ctx.validation_record is not None:     # whatever --reports says: the record of what was checked
-            publish_docs(ctx.validation_record, staging)
+            from gridpay.expectations.runner import publish_data_docs     # GX: loaded since the validate step
+            publish_data_docs(ctx.validation_record, staging)
         window = [{"month": m, "run_id": r} for m, r in con.execute(
             "select month, window_run_id from run_windows where run_id = ? order by month", [ctx.run_id]).fetchall()]
         warehouse = warehouse_identity(con, ctx.settings.db)
