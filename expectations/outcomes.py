@@ -44,7 +44,8 @@ def outcome_suite(rules: OutcomeRules) -> gx.ExpectationSuite:
                         f"answers (and at least {rules.min_excluded_rows})", "column": "excluded_rows"})])
 
 
-def excessive_exclusions(con: duckdb.DuckDBPyConnection, workdir: Path, rules: OutcomeRules) -> list[ExcessiveExclusion]:
+def excessive_exclusions(con: duckdb.DuckDBPyConnection, workdir: Path, rules: OutcomeRules,
+                         record: Path | None = None) -> list[ExcessiveExclusion]:
     """Grids and rules past the policy's [gate] max_excluded_share, from the scored month on `con`
     (its fct_grid_exclusions model); none when the policy sets no limit."""
     if rules.max_excluded_share is None:
@@ -57,7 +58,7 @@ def excessive_exclusions(con: duckdb.DuckDBPyConnection, workdir: Path, rules: O
         stage.execute(f"create or replace table {TABLE} (row_id integer, grid_id varchar, grid_name varchar, "
                       f"rule varchar, valid_rows integer, excluded_rows integer)")
         stage.executemany(f"insert into {TABLE} values (?, ?, ?, ?, ?, ?)", rows)
-    result = validate_table(workdir / OUTCOME_DB, TABLE, outcome_suite(rules))
+    result = validate_table(workdir / OUTCOME_DB, TABLE, outcome_suite(rules), record=record)
     query = result.failing_rows_sql[0]
     if query is None:
         return []

@@ -93,7 +93,8 @@ def verification_suite(month: str) -> gx.ExpectationSuite:
     ])
 
 
-def review_problems(workdir: Path, month: str, month_end: date, window: tuple[date, date] | None) -> list[str]:
+def review_problems(workdir: Path, month: str, month_end: date, window: tuple[date, date] | None,
+                    record: Path | None = None) -> list[str]:
     """Every broken rule of the staged appeals and verification rows, one line each, in file order:
     "appeals.csv row 3 (appeal A7): the answer is not in a grid the appellant covered in 2026-10"."""
     with stage_connection(workdir) as con:
@@ -107,7 +108,7 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
     suites = {kind: suite for kind, suite in suites.items() if sizes[kind]}
     if not suites:
         return []
-    results = validate_tables(workdir / STAGE_DB, suites)
+    results = validate_tables(workdir / STAGE_DB, suites, record=record)
     problems = []
     with stage_connection(workdir) as con:
         for kind, result in results.items():

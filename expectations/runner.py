@@ -1,30 +1,37 @@
-"""Run a GX suite over a table in the run's DuckDB stage file and say which rows each rule failed.
+"""Run GX suites over tables of a DuckDB file and say which rows each rule failed.
 
-Every input table (reference tables and the month's survey rows) stays in DuckDB: GX computes
-each rule there through its SQL path and hands back, per failing rule, the query that selects the
-failing rows, so no row is pulled into Python to learn what is wrong with it."""
+Every input table (reference tables, the month's survey rows, HR's appeals and calls, the scored
+month's exclusions) stays in DuckDB: GX computes each rule there through its SQL path. Each call
+is GX as its documentation sets it up: a context, each suite added to it (so that every
+expectation has an id, by which results are read back), a validation definition and a
+checkpoint per table. A run keeps its suites and results in its validation record, which
+`publish_data_docs` renders once as GX Data Docs into the month being published
+(expectations/record.py: where; only counts, never a cell's value)."""
 from __future__ import annotations
 
-import contextlib
-import itertools
-import json
 import logging
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy.pool import NullPool
+import duckdb
+import duckdb_engine
 
 from gridpay.core.faults import sqlalchemy_fault_point
+from gridpay.expectations.record import RESULTS, SITE, SUITES, TABLE_DOCS, publish_docs
 from gridpay.expectations.results import RuleResult
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 import great_expectations as gx  # noqa: E402  (the environment switch must come first)
-from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
-from great_expectations.execution_engine import sqlalchemy_execution_engine as _sa_engine  # noqa: E402
+from great_expectations.data_context.types.base import (DataContextConfig, InMemoryStoreBackendDefaults,  # noqa: E402
+                                                        ProgressBarsConfig)
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+# Counts and the query selecting the failing rows, never the values: the Data Docs an auditor
+# opens, and the results kept meanwhile, hold no cell of the data (a phone typed into an answer).
+RESULT_FORMAT = {"result_format": "BASIC", "return_unexpected_index_query": True,
+                 "exclude_unexpected_values": True, "partial_unexpected_count": 0}
 
 
 @dataclass(frozen=True)
@@ -34,12 +41,113 @@ class TableValidation:
     failing_rows_sql: tuple[str | None, ...]
 
 
-@lru_cache(maxsize=1)
-def _quiet_context():
-    """One ephemeral context per process (each new one makes a temporary docs folder)."""
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    return context
+class _CursorPerQuery(duckdb_engine.ConnectionWrapper):
+    """duckdb-engine's connection, with each SQLAlchemy cursor its own DuckDB cursor.
+
+    GX reads a query's rows after handing its connection back (SqlAlchemyExecutionEngine.
+    execute_query), and SQLAlchemy rolls the connection back as it is handed back. A DuckDB
+    connection keeps one pending result, which the rollback empties, so every metric came back
+    empty (GX issues 10738, 11579). A DuckDB cursor keeps its own result, so the rollback leaves
+    it alone. This goes in through SQLAlchemy's documented `creator` argument (the data source's
+    `kwargs`); GX itself runs as shipped. GX only reads here (no temporary tables:
+    create_temp_table is off), so a cursor outside the connection's transaction changes nothing."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._database = duckdb.connect(path)
+        self._cursors: list = []
+        super().__init__(self._database)
+
+    def cursor(self) -> duckdb_engine.CursorWrapper:
+        sqlalchemy_fault_point("gx_sql", f"{self._path}.wal")
+        cursor = self._database.cursor()
+        self._cursors.append(cursor)
+        return duckdb_engine.CursorWrapper(cursor, self)
+
+    def close(self) -> None:
+        for cursor in self._cursors:
+            cursor.close()
+        self._cursors.clear()
+        super().close()
+
+
+def _store(kind: str, folder: Path) -> dict:
+    return {"class_name": kind, "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                                                  "base_directory": str(folder)}}
+
+
+def _context(record: Path | None):
+    """A context of its own for each call (its stores start empty). With a record folder, the
+    suites and results are kept there as GX's JSON, where the Data Docs site finds every table
+    the run validated."""
+    config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+                               progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False))
+    if record is not None:
+        config.stores["expectations_store"] = _store("ExpectationsStore", record / SUITES)
+        config.stores["validation_results_store"] = _store("ValidationResultsStore", record / RESULTS)
+        config.data_docs_sites = {SITE: {
+            "class_name": "SiteBuilder", "show_how_to_buttons": False,
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(record / TABLE_DOCS)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}}
+    return gx.get_context(mode="ephemeral", project_config=config)
+
+
+def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite], row_id: str = "row_id",
+                    record: Path | None = None) -> dict[str, TableValidation]:
+    """Validate each table (key) of the DuckDB file `db_file` with its suite, a checkpoint per
+    table; with `record` (a folder of the run's work folder), the suites and results are kept
+    there for the month's Data Docs. The engine's connections are closed before returning, so the
+    caller may open the file again."""
+    context = _context(record)
+    source = context.data_sources.add_sql(db_file.stem, connection_string=f"duckdb:///{db_file}",
+                                          kwargs={"creator": lambda: _CursorPerQuery(str(db_file))})
+    try:
+        results = {}
+        for table, suite in suites.items():
+            if record is not None and suite.name in {s.name for s in context.suites.all()}:
+                context.suites.delete(suite.name)        # the same suite again in the run: the last one stands
+            suite = context.suites.add(suite)           # each expectation gets its id
+            batch = source.add_table_asset(table, table_name=table).add_batch_definition_whole_table(table)
+            definition = context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batch,
+                                                                                    suite=suite))
+            checkpoint = context.checkpoints.add(gx.Checkpoint(
+                name=table, validation_definitions=[definition],
+                result_format={**RESULT_FORMAT, "unexpected_index_column_names": [row_id]}))
+            result, = checkpoint.run().run_results.values()
+            results[table] = _in_suite_order(result.results, suite, table, row_id)
+        return results
+    finally:
+        source.get_execution_engine().close()
+        source.get_engine().dispose()
+
+
+def validate_table(db_file: Path, table: str, suite: gx.ExpectationSuite, row_id: str = "row_id",
+                   record: Path | None = None) -> TableValidation:
+    return validate_tables(db_file, {table: suite}, row_id, record)[table]
+
+
+def publish_data_docs(record: Path, staging: Path) -> None:
+    """Render the run's validation record as GX Data Docs, once (each build compiles GX's page
+    templates anew: built after every checkpoint, they cost ~1.5 s a table), and copy the site
+    into the month's staging folder as validation/."""
+    if (record / RESULTS).is_dir():
+        _context(record).build_data_docs(site_names=[SITE])
+        publish_docs(record, staging)
+
+
+def _in_suite_order(results: list, suite: gx.ExpectationSuite, table: str, row_id: str) -> TableValidation:
+    """The results, which GX returns in its own order, read back by each expectation's id into
+    the suite's order, so that a row's reasons read in a fixed order."""
+    by_id = {res.expectation_config.id: res for res in results}
+    rules, queries = [], []
+    for expectation in suite.expectations:
+        res = by_id[expectation.id]
+        _raise_if_broken(res)
+        cfg = res.expectation_config
+        rules.append(RuleResult(rule=cfg.type, column=_column(cfg), reason=cfg.meta.get("reason", cfg.type),
+                                failed_rows=_failed_count(res), success=bool(res.success)))
+        queries.append(_failing_rows_sql(res, table, row_id))
+    return TableValidation(tuple(rules), tuple(queries))
 
 
 def _raise_if_broken(res) -> None:
@@ -57,41 +165,6 @@ def _column(cfg) -> str | None:
     return cfg.kwargs.get("column") or cfg.meta.get("column")
 
 
-# GX 1.x closes duckdb-engine's pooled connection before it reads the cursor (GX issues 10738,
-# 11579), so every metric came back empty. Keeping one connection open per engine, as GX already
-# does for SQLite, fixes it; other dialects are left as GX ships them.
-_original_get_connection = _sa_engine.SqlAlchemyExecutionEngine.get_connection
-_held_duckdb_engines: list = []     # GX makes more than one engine per source (one just to test it)
-
-
-@contextlib.contextmanager
-def _get_connection(self):
-    if self.dialect_name != "duckdb":
-        with _original_get_connection(self) as connection:
-            yield connection
-        return
-    sqlalchemy_fault_point("gx_sql", f"{self.engine.url.database}.wal")
-    if not self._connection:
-        self._connection = self.engine.connect()
-        _held_duckdb_engines.append(self)
-    yield self._connection
-
-
-def _release_duckdb_connections() -> None:
-    """Close every DuckDB connection GX holds, so that the file can be opened again (DuckDB keeps
-    one database instance per file and process while any connection to it lives)."""
-    while _held_duckdb_engines:
-        engine = _held_duckdb_engines.pop()
-        if engine._connection is not None:
-            engine._connection.connection.dbapi_connection.close()
-            engine._connection.invalidate()
-            engine._connection = None
-        engine.engine.dispose()
-
-
-_sa_engine.SqlAlchemyExecutionEngine.get_connection = _get_connection
-
-
 def _failing_rows_sql(res, table: str, row_id: str) -> str | None:
     if res.success:
         return None
@@ -107,66 +180,3 @@ def _failed_count(res) -> int:
     if "unexpected_count" in res.result:
         return int(res.result["unexpected_count"])
     return int(res.result.get("observed_value") or 0)
-
-
-_source_numbers = itertools.count()
-
-
-def _identity(cfg) -> str:
-    # results come back in GX's order, and a suite not saved in a context has no expectation ids
-    # (a result's kwargs gain a batch id, so type and meta, whose reason is unique in a suite, name it)
-    return json.dumps([cfg.type, cfg.meta], sort_keys=True, default=str)
-
-
-def validate_tables(db_file: Path, suites: dict[str, gx.ExpectationSuite],
-                    row_id: str = "row_id") -> dict[str, TableValidation]:
-    """Validate each table (key) of the DuckDB file `db_file` with its suite through GX's SQL
-    path, over one data source. The engine's connections are closed before returning, so the
-    caller may open the file again."""
-    # NullPool: a connection GX hands back is closed, not kept in a pool that outlives the run.
-    # (GX opens the file several times; validate_staged holds its DuckDB instance open meanwhile.)
-    context, name = _quiet_context(), f"stage-{next(_source_numbers)}"
-    try:
-        source = context.data_sources.add_sql(name, connection_string=f"duckdb:///{db_file}",
-                                              kwargs={"poolclass": NullPool})
-        results = {}
-        for table, suite in suites.items():
-            batch = source.add_table_asset(table, table_name=table).add_batch_definition_whole_table("whole").get_batch()
-            # First only whether each rule holds (cheap: most rules of most months do); then, for
-            # the rules that failed, their counts and the queries selecting the failing rows.
-            passed = {_identity(r.expectation_config) for r in batch.validate(
-                suite, result_format={"result_format": "BOOLEAN_ONLY"}).results if r.success}
-            failing = [e for e in suite.expectations if _identity(e.configuration) not in passed]
-            detail = batch.validate(gx.ExpectationSuite(name=f"{suite.name}-failed", expectations=failing),
-                                    result_format={"result_format": "COMPLETE",
-                                                   "unexpected_index_column_names": [row_id]}) if failing else None
-            results[table] = _in_suite_order(detail.results if detail else [], suite, passed, table, row_id)
-        return results
-    finally:
-        _release_duckdb_connections()
-        if name in context.data_sources.all():
-            context.data_sources.delete(name)
-
-
-def validate_table(db_file: Path, table: str, suite: gx.ExpectationSuite, row_id: str = "row_id") -> TableValidation:
-    return validate_tables(db_file, {table: suite}, row_id)[table]
-
-
-def _in_suite_order(detail: list, suite: gx.ExpectationSuite, passed: set[str], table: str,
-                    row_id: str) -> TableValidation:
-    by_rule = {_identity(res.expectation_config): res for res in detail}
-    rules, queries = [], []
-    for expectation in suite.expectations:          # suite order, so a row's reasons read in a fixed order
-        cfg = expectation.configuration
-        if _identity(cfg) in passed:
-            rules.append(RuleResult(rule=cfg.type, column=_column(cfg), reason=cfg.meta.get("reason", cfg.type),
-                                    failed_rows=0, success=True))
-            queries.append(None)
-            continue
-        res = by_rule[_identity(cfg)]
-        _raise_if_broken(res)
-        cfg = res.expectation_config
-        rules.append(RuleResult(rule=cfg.type, column=_column(cfg), reason=cfg.meta.get("reason", cfg.type),
-                                failed_rows=_failed_count(res), success=bool(res.success)))
-        queries.append(_failing_rows_sql(res, table, row_id))
-    return TableValidation(tuple(rules), tuple(queries))

@@ -17,8 +17,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import sqlalchemy
-from sqlalchemy.pool import NullPool
 
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.core.layout import STAGE_DB
@@ -33,9 +31,8 @@ from gridpay.transforms.privacy import masked_comment, phone_hash
 _FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
 
 
-# Stage files whose DuckDB instance a step holds open (held_stage), with the configuration to
-# open them with so that DuckDB hands back that instance.
-_HELD: dict[str, dict] = {}
+# Stage files whose DuckDB instance a step holds open (held_stage).
+_HELD: set[str] = set()
 
 
 @contextmanager
@@ -43,26 +40,24 @@ def held_stage(workdir: Path) -> Iterator[None]:
     """Keep the stage file's DuckDB instance open while a step makes many short connections to it.
     Opening a file that no connection in the process holds builds a database instance (~20 ms with
     DuckDB 2.0: validating a small month opened it a dozen times); while one stays open, a later
-    connection with the same configuration shares its instance. GX connects through duckdb_engine,
-    which sets a user agent, so the held connection is made the same way and ours copy its
-    configuration."""
+    connection with the same configuration shares its instance (GX's too: expectations/runner.py
+    connects with DuckDB's defaults, as this does)."""
     path = str(workdir / STAGE_DB)
     if path in _HELD:
         yield
         return
-    held = sqlalchemy.create_engine(f"duckdb:///{path}", poolclass=NullPool).connect()
+    held = duckdb.connect(path)
     try:
-        agent = held.exec_driver_sql("select current_setting('custom_user_agent')").scalar()
-        _HELD[path] = {"custom_user_agent": agent} if agent else {}
+        _HELD.add(path)
         yield
     finally:
-        _HELD.pop(path, None)
+        _HELD.discard(path)
         held.close()
 
 
 def stage_connection(workdir: Path) -> duckdb.DuckDBPyConnection:
     path = str(workdir / STAGE_DB)
-    con = duckdb.connect(path, config=_HELD[path]) if path in _HELD else duckdb.connect(path)
+    con = duckdb.connect(path)
     # spill to the work folder rather than grow: a 10M-row month must fit a small machine
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
     # a scratch file, read back once or twice and deleted with the run: DuckDB's choosing a compression

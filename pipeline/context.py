@@ -11,6 +11,7 @@ from typing import Callable
 from gridpay.core.layout import publish_folder, work_folder
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
+from gridpay.expectations.record import RECORD
 from gridpay.ingest.archive import InputFile, blob_path
 from gridpay.ingest.formats import Source
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning
@@ -91,6 +92,12 @@ class RunContext:
     @property
     def staging(self) -> Path:
         return publish_folder(self.settings.out, self.run_id)
+
+    @property
+    def validation_record(self) -> Path | None:
+        """Where GX keeps the run's validation record and Data Docs (expectations/record.py),
+        published as <month>/validation/; None for an audit's re-run, which compares rows only."""
+        return None if self.request.replay is not None else self.workdir / RECORD
 
     @property
     def opened_inputs(self) -> Path:

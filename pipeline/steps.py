@@ -105,7 +105,7 @@ def validate(ctx: RunContext) -> ValidationSummary:
     # GX loads here, not with the core: its import alone takes ~5 s, which a run stopped before
     # validating (waiting on the lock, a refused inbox) need not pay
     from gridpay.expectations.validate import validate_staged
-    return validate_staged(ctx.workdir, ctx.month, ctx.policy)
+    return validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
 
 
 def unknown_grids(ctx: RunContext) -> list:
@@ -123,7 +123,7 @@ def review_problems(ctx: RunContext) -> list[str]:
     days = ctx.policy.review.window_days
     first = first_publication(ctx.settings.db, ctx.month, ctx.request.as_of)
     window = NO_WINDOW if days is None else window_dates(first, days, ctx.policy.timezone)
-    return problems(ctx.workdir, ctx.month, month.last_day, window)
+    return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record)
 
 
 def write_rejected(ctx: RunContext) -> Path:
@@ -171,7 +171,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         except ModelTestFailed as exc:      # a broken grain would pay on repeated or missing rows
             con.execute("rollback")
             return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))
-        stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome))
+        stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
         scored = ScoredMonth(
             grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
             workers=con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0],
@@ -206,6 +206,9 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         write_file(staging / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
         render_reports(con, ctx.run_id, staging, ctx.policy, ctx.request.lang, ctx.request.reports,
                        empty_month=not ctx.survey_sources())
+        if ctx.validation_record is not None:     # whatever --reports says: the record of what was checked
+            from gridpay.expectations.runner import publish_data_docs     # GX: loaded since the validate step
+            publish_data_docs(ctx.validation_record, staging)
         window = [{"month": m, "run_id": r} for m, r in con.execute(
             "select month, window_run_id from run_windows where run_id = ? order by month", [ctx.run_id]).fetchall()]
         warehouse = warehouse_identity(con, ctx.settings.db)
