@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError, GateFailed
-from gridpay.flows import commands
+from gridpay.flows import commands, form_commands
 from gridpay.flows.commands import demo_settings, settings_for
 from gridpay.core.logs import CommandLog, log_file
 from gridpay.core.machine import fault_line
@@ -90,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"{PROJECT_HELP}\n{_project_found()}\n\n{EXIT_CODES}", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"gridpay {metadata.version('gridpay')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add_commands in (_setup_commands, _month_commands, _warehouse_commands, _tool_commands):
+        add_commands(sub)
+    return parser
+
+
+def _setup_commands(sub) -> None:
+    """init, demo: a project folder, the demo community."""
     init = _command(sub, "init", "make a project folder: gridpay.toml, inbox/, out/, warehouse/",
                     "Make a project folder: gridpay.toml naming its inbox, out, warehouse, archive and logs (paths "
                     "relative to the folder), and those folders (private). Every gridpay command then run in "
@@ -107,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="communities the demo's areas form (default 1; 2 or more: one HR scorecard per "
                            "community and a district roll-up)")
     _run_options(demo)
+
+
+def _month_commands(sub) -> None:
+    """run, audit, callsheet, finalize, appeals, render: one month's life."""
     run = _command(sub, "run", "run one month")
     run.add_argument("--month", type=_month, required=True, help="the month to run, YYYY-MM")
     run.add_argument("--reason", help="why: required to re-run a finalized month (a correction)")
@@ -147,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default: what the month was published with, or all if none)")
     render.add_argument("--lang", choices=("zh", "en"), default=None,
                         help="report language (default: the published scorecard's, else zh)")
+
+
+def _warehouse_commands(sub) -> None:
+    """history, doctor, purge: the warehouse as a whole."""
     history = _command(sub, "history", "list the runs of a month")
     history.add_argument("--month", type=_month, required=True, help="the month, YYYY-MM")
     doctor = _command(sub, "doctor", "check the warehouse against the published files and the archive; remove "
@@ -157,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     purge = _command(sub, "purge", "drop raw survey data past retention (GRIDPAY_RETENTION_MONTHS), keep "
                                    "aggregates and hashes")
     purge.add_argument("--before", type=_month, help="purge months before this one (default: by the retention setting)")
+
+
+def _tool_commands(sub) -> None:
+    """inspect, questionnaire, serve: before a run, and the schedule."""
     inspect = _command(sub, "inspect", "show how gridpay reads a survey file (a platform download, a sheet) before a run",
                        "Show the format found, how each header maps to gridpay's columns, the rows per month and "
                        "the first rows as gridpay reads them (phone numbers masked). Nothing is stored.")
@@ -172,7 +191,6 @@ def build_parser() -> argparse.ArgumentParser:
              "Set PREFECT_API_URL to a Prefect server (e.g. http://127.0.0.1:4200/api) so that the deployment, "
              "its runs and artifacts outlive this process; without it Prefect starts a temporary server that "
              "disappears when serving stops.")
-    return parser
 
 
 def _log_folder(args: argparse.Namespace) -> Path:
@@ -230,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
 COMMANDS = {"demo": commands.demo, "run": commands.run, "audit": commands.audit, "finalize": commands.finalize,
             "callsheet": commands.callsheet, "appeals": commands.appeals, "render": commands.render,
             "history": commands.history, "doctor": commands.doctor, "purge": commands.purge, "serve": commands.serve,
-            "inspect": commands.inspect, "questionnaire": commands.questionnaire, "init": commands.init}
+            "inspect": form_commands.inspect, "questionnaire": form_commands.questionnaire, "init": commands.init}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,51 @@
+"""The commands HR uses before a month is run: `gridpay inspect` (how a download will be read,
+nothing stored, phones masked) and `gridpay questionnaire` (the recommended form, with the grids of
+grids.csv as the options)."""
+from __future__ import annotations
+
+import argparse
+
+from gridpay.core.logs import CommandLog
+from gridpay.core.settings import absolute
+from gridpay.flows.commands import settings_for
+
+
+def _policy(args: argparse.Namespace):
+    from gridpay.core.policy_file import load_policy
+    return load_policy(settings_for(args).policy)
+
+
+def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
+    """A download checked before the run: nothing is stored, phone numbers are masked."""
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.formats import Source
+    from gridpay.ingest.survey_files import inspect_lines, survey_reading
+    path = absolute(args.file)
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    grids = _grids(args)
+    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), list(grids), grids=grids)))
+    return 0
+
+
+def _grids(args: argparse.Namespace) -> dict[str, str]:
+    """grids.csv's ids and names in order when the inbox has one (a codes export numbers grids so)."""
+    from gridpay.ingest.formats import read_table
+    grids = settings_for(args).inbox / "grids.csv"
+    if not grids.is_file():
+        return {}
+    table = read_table(grids, "grids", _policy(args).aliases).dropna(subset=["grid_id"])
+    return dict(zip(table["grid_id"], table["grid_name"].fillna("")))
+
+
+def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.formats import read_table
+    from gridpay.reports.questionnaire import questionnaire_text
+    s, policy = settings_for(args), _policy(args)
+    if not (s.inbox / "grids.csv").is_file():
+        raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
+    grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
+    community = "、".join(dict.fromkeys(grids["community"].dropna()))
+    print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions), end="")
+    return 0
