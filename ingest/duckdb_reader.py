@@ -93,7 +93,7 @@ def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-# Columns whose texts the stage normalises once per distinct text in Python (survey_stage._mapping),
+# Columns whose texts the stage normalises once per distinct text in Python (survey_values.py),
 # which trims them: trimming them here too would only cost time.
 MAPPED = ("grid_id", "household_id", "channel", "duration_s")
 _WS = r"[ \t\r\n\v\f\x{3000}\x{a0}]"

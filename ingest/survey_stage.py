@@ -24,11 +24,9 @@ from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quot
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
-from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
-                                        parsed_timestamp)
+from gridpay.ingest.survey_values import FAST_TIMESTAMP, canonical_household, value_mappings
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
-_FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
 
 
 # Stage files whose DuckDB instance a step holds open (held_stage).
@@ -138,36 +136,6 @@ def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_d
             f"{texts} from {table} where not is_blank_row")
 
 
-def _mapping(con, name: str, values_sql: str, fn) -> None:
-    """Table `name`(raw, value): fn applied once per distinct raw text."""
-    distinct = [r[0] for r in con.execute(f"select distinct v from ({values_sql}) where v is not null").fetchall()]
-    frame = pd.DataFrame({"raw": pd.Series(distinct, dtype="string"),
-                          "value": pd.Series([fn(v) for v in distinct], dtype="object")})
-    con.register("mapping_frame", frame)
-    con.execute(f"create or replace temp table {name} as select raw::varchar as raw, value::varchar as value "
-                f"from mapping_frame")
-    con.unregister("mapping_frame")
-
-
-def _canonical_household(col: str, dashes: bool = False) -> str:
-    """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
-    - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
-    no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
-    the platform exports them); Python normalises the rest, once each."""
-    return (fr"(regexp_full_match({col}, '[0-9A-Za-z_\-\x{{4e00}}-\x{{9fff}}]+') and not contains({col}, '幢') "
-            fr"and not contains({col}, '号') and not ends_with({col}, '室')"
-            + (fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,4}}'))" if dashes else ")"))
-
-
-def _timestamp_or_none(value: str, timezone: str):
-    ts = parsed_timestamp(value, timezone)
-    return None if ts is None else ts.to_pydatetime()
-
-
-def _folded(text: str) -> str:
-    return normalized_cell(text) or ""
-
-
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
                   month: str | None = None, grids: dict[str, str] | None = None) -> int:
     """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
@@ -182,31 +150,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         for (file, what), rows in sorted(set_aside.items()):
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
         store_unreadable_phones(con, phones)
-        names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
-        # row_id: the file's offset plus the row's place in it (file_row), in file then row order; a blank
-        # row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all of it.
-        offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables),
-                                            initial=0))
-        parts = [f"select {offset} + file_row as row_id, * exclude (file_row) from ({rows})"
-                 for rows, offset in zip(finished, offsets)]
-        empty = ("select 0 as row_id, ''::varchar as source_file, 0::bigint as row_number, "
-                 + ", ".join(f"null::varchar as {quoted(c)}" for c in names) + " where false")
-        # a temp view: the per-file temp tables are read twice more (distinct texts, the final table), not copied
-        con.execute(f"create temp view survey_text as {' union all '.join(parts) or empty}")
-        answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in items) or "select null as v"
-        _mapping(con, "map_answer", answers, normalized_likert)
-        _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
-        _mapping(con, "map_channel", "select channel as v from survey_text",
-                 lambda v: (normalized_cell(v) or "").lower() or None)
-        by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
-        _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
-                 lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
-        _mapping(con, "map_household", "select household_id as v from survey_text "
-                 f"where not {_canonical_household('household_id', reading.door_dashes)}",
-                 lambda v: normalized_household(v, reading.door_dashes))
-        _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
-                 f"where try_strptime(submitted_at, '{_FAST_TIMESTAMP}') is null",
-                 lambda v: _timestamp_or_none(v, reading.timezone))
+        _survey_text_view(con, tables, finished, items)
+        value_mappings(con, reading, grids)
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""
@@ -214,10 +159,10 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             select s.row_id::integer as row_id,
                    s.source_file, s.row_number::integer as row_number, s.response_id,
                    gr.value::varchar as grid_id,
-                   case when {_canonical_household("s.household_id", reading.door_dashes)} then s.household_id
+                   case when {canonical_household("s.household_id", reading.door_dashes)} then s.household_id
                         else hh.value::varchar end as household_id,
                    s.respondent_phone_hash, s.submitted_at,
-                   coalesce(try_strptime(s.submitted_at, '{_FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
+                   coalesce(try_strptime(s.submitted_at, '{FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
                    ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols}
             from survey_text s
             left join map_grid gr on gr.raw = s.grid_id
@@ -229,6 +174,21 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         for t in tables:
             con.execute(f"drop table {t}")        # temp: phone numbers typed unusually are still in clear
         return con.execute("select count(*) from surveys").fetchone()[0]
+
+
+def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[str, ...]) -> None:
+    """View `survey_text`: every file's rows as text, `row_id` the file's offset plus the row's place
+    in it (file_row), in file then row order; a blank row leaves a gap. No renumbering: a window
+    over a 10M-row month is a sort of all of it. A view: the per-file temp tables are read twice
+    more (distinct texts, the final table), not copied."""
+    names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
+    offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in tables),
+                                        initial=0))
+    parts = [f"select {offset} + file_row as row_id, * exclude (file_row) from ({rows})"
+             for rows, offset in zip(finished, offsets)]
+    empty = ("select 0 as row_id, ''::varchar as source_file, 0::bigint as row_number, "
+             + ", ".join(f"null::varchar as {quoted(c)}" for c in names) + " where false")
+    con.execute(f"create temp view survey_text as {' union all '.join(parts) or empty}")
 
 
 def _columns(con, table: str) -> set[str]:

@@ -169,7 +169,7 @@ _KEEPER = duckdb.connect()      # one in-memory database for every example (each
 def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text):
     """Staging leaves DuckDB the household ids normalized_household() would return unchanged (a
     city's month has millions); the SQL test may pass a few to Python needlessly, never the reverse."""
-    from gridpay.ingest.survey_stage import _canonical_household
+    from gridpay.ingest.survey_values import canonical_household as _canonical_household
     from gridpay.transforms.parsing import normalized_household
     kept = _KEEPER.execute(f"select {_canonical_household('v')} from (select ?::varchar as v)", [text]).fetchone()[0]
     if kept:

@@ -1,0 +1,62 @@
+"""The normal form of each distinct text of a month's survey rows, as a table per column (answer,
+duration, channel, grid, household, time): computed once per distinct text, since a city's month
+repeats its few thousand texts millions of times, and joined back by stage_surveys."""
+from __future__ import annotations
+
+import pandas as pd
+
+from gridpay.ingest.survey_files import SurveyReading
+from gridpay.ingest.duckdb_reader import quoted
+from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
+                                        parsed_timestamp)
+
+FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
+
+
+def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
+    """A table per column (map_answer, map_grid, ...) from each distinct text to its normal form,
+    computed once per distinct text: a city's month repeats its few thousand texts millions of times."""
+    answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
+    _mapping(con, "map_answer", answers, normalized_likert)
+    _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
+    _mapping(con, "map_channel", "select channel as v from survey_text",
+             lambda v: (normalized_cell(v) or "").lower() or None)
+    by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
+    _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
+             lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
+    _mapping(con, "map_household", "select household_id as v from survey_text "
+             f"where not {canonical_household('household_id', reading.door_dashes)}",
+             lambda v: normalized_household(v, reading.door_dashes))
+    _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
+             f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
+             lambda v: _timestamp_or_none(v, reading.timezone))
+
+
+def _mapping(con, name: str, values_sql: str, fn) -> None:
+    """Table `name`(raw, value): fn applied once per distinct raw text."""
+    distinct = [r[0] for r in con.execute(f"select distinct v from ({values_sql}) where v is not null").fetchall()]
+    frame = pd.DataFrame({"raw": pd.Series(distinct, dtype="string"),
+                          "value": pd.Series([fn(v) for v in distinct], dtype="object")})
+    con.register("mapping_frame", frame)
+    con.execute(f"create or replace temp table {name} as select raw::varchar as raw, value::varchar as value "
+                f"from mapping_frame")
+    con.unregister("mapping_frame")
+
+
+def canonical_household(col: str, dashes: bool = False) -> str:
+    """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
+    - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
+    no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
+    the platform exports them); Python normalises the rest, once each."""
+    return (fr"(regexp_full_match({col}, '[0-9A-Za-z_\-\x{{4e00}}-\x{{9fff}}]+') and not contains({col}, '幢') "
+            fr"and not contains({col}, '号') and not ends_with({col}, '室')"
+            + (fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,4}}'))" if dashes else ")"))
+
+
+def _timestamp_or_none(value: str, timezone: str):
+    ts = parsed_timestamp(value, timezone)
+    return None if ts is None else ts.to_pydatetime()
+
+
+def _folded(text: str) -> str:
+    return normalized_cell(text) or ""
