@@ -262,3 +262,20 @@ def closed_window(monkeypatch):
     published stands a week later (pipeline/review_gate.py)."""
     import gridpay.pipeline.review_gate as gate
     monkeypatch.setattr(gate, "appeal_window", lambda db, month, policy: ("2020-01-01", "2020-01-08"))
+
+
+def scored_below_the_cli(inbox: Path, work: Path, policy, key: bytes = b"k", month: str = "2026-09"):
+    """The pipeline's steps without the CLI, the archive or a warehouse file: stage `inbox`, validate,
+    load and score into an in-memory warehouse. Returns (validation summary, the open connection):
+    the caller closes it (`with`), and reads the run "run"'s rows and the models' temp tables."""
+    import duckdb
+    from gridpay.expectations.validate import validate_staged
+    from gridpay.ingest.staging import stage_inputs
+    from gridpay.store.scoring import load_and_score
+    from gridpay.store.warehouse import migrate
+    stage_inputs(inbox, month, policy, key, work)
+    summary = validate_staged(work, month, policy)
+    con = duckdb.connect()
+    migrate(con)
+    load_and_score(con, "run", month, work, policy)
+    return summary, con

@@ -9,25 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import policy_text, survey
+from conftest import policy_text, survey, scored_below_the_cli
 from gridpay.core.month import Month
 from gridpay.core.policy_file import policy_from_bytes
-from gridpay.expectations.validate import validate_staged
-from gridpay.ingest.staging import stage_inputs
-from gridpay.store.scoring import load_and_score
-from gridpay.store.warehouse import migrate
 from gridpay.transforms.rounding import rounded
 
 
 def _scored(make_inbox, rows, tmp_path, **policy):
     policy = policy_from_bytes(policy_text(**policy).encode(), "test policy")
-    work = tmp_path / "work"
-    stage_inputs(make_inbox({"2026-09.csv": rows}), "2026-09", policy, b"k", work)
-    validate_staged(work, "2026-09", policy)
-    con = duckdb.connect()
-    migrate(con)
-    load_and_score(con, "run", "2026-09", work, policy)
-    return con
+    return scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "work", policy)[1]
 
 
 def test_review_flags_straight_lining_and_bursts_but_never_exclude(make_inbox, tmp_path):

@@ -1,6 +1,7 @@
 """The SQL layer as dbt would test it: the model graph's order is derived from the SQL, every
 model's key is unique and not null on the hand-checked month, staging only renames and casts, and
 a warehouse written by an earlier gridpay opens and upgrades in place."""
+from conftest import scored_below_the_cli
 import dataclasses
 from datetime import date
 import gzip
@@ -12,10 +13,8 @@ import duckdb
 import pytest
 
 from gridpay.core.errors import ConfigError
-from gridpay.expectations.validate import validate_staged
-from gridpay.ingest.staging import stage_inputs
 from gridpay.store.models import build_order, key_problems, python_model, sql_models
-from gridpay.store.scoring import load_and_score, month_models
+from gridpay.store.scoring import month_models
 from gridpay.store.warehouse import MIGRATIONS, connect, migrate, require_warehouse
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
@@ -50,12 +49,7 @@ def test_staging_only_renames_and_casts():
 
 def test_every_models_key_is_unique_and_not_null_on_the_hand_checked_month(make_inbox, tmp_path):
     policy = load_policy(DEFAULT_POLICY)
-    work = tmp_path / "work"
-    stage_inputs(make_inbox(), "2026-09", policy, b"k", work)
-    validate_staged(work, "2026-09", policy)
-    with duckdb.connect() as con:
-        migrate(con)
-        load_and_score(con, "run", "2026-09", work, policy)
+    with scored_below_the_cli(make_inbox(), tmp_path / "work", policy)[1] as con:
         problems = [p for model in month_models().values() for p in key_problems(con, model)]
         # and the check can fail: a repeated key is named
         con.execute("insert into stg_grids select * from stg_grids limit 1")

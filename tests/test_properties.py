@@ -6,17 +6,12 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-import duckdb
 from hypothesis import assume, HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey
+from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey, scored_below_the_cli
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
-from gridpay.ingest.staging import stage_inputs
-from gridpay.expectations.validate import validate_staged
-from gridpay.store.scoring import load_and_score
-from gridpay.store.warehouse import migrate
 from gridpay.transforms.grid_scores import GridStats, grid_scores
 from gridpay.transforms.pay import WorkerMonth, payroll
 
@@ -83,12 +78,9 @@ def test_neutral_budget_pays_out_the_pool_to_the_fen(months):
 def _payroll_for(surveys: list[tuple], make_inbox_dir) -> list[tuple]:
     with tempfile.TemporaryDirectory() as tmp:
         inbox = make_inbox_dir(Path(tmp), surveys)
-        work = Path(tmp) / "work"
-        stage_inputs(inbox, "2026-09", POLICY, KEY, work)
-        assert validate_staged(work, "2026-09", POLICY).invalid_rows == 0
-        with duckdb.connect() as con:
-            migrate(con)
-            load_and_score(con, "run", "2026-09", work, POLICY)
+        summary, con = scored_below_the_cli(inbox, Path(tmp) / "work", POLICY, KEY)
+        assert summary.invalid_rows == 0
+        with con:
             return con.execute("select worker_id, score, performance_pay_yuan from payroll order by 1").fetchall()
 
 

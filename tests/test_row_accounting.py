@@ -3,16 +3,11 @@ quarantine with a reason: rows in = rows counted + rows quarantined."""
 import tempfile
 from pathlib import Path
 
-import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SURVEY_HEADER
+from conftest import SURVEY_HEADER, scored_below_the_cli
 from test_properties import KEY, POLICY, _inbox_dir
-from gridpay.ingest.staging import stage_inputs
-from gridpay.expectations.validate import validate_staged
-from gridpay.store.scoring import load_and_score
-from gridpay.store.warehouse import migrate
 
 cell = st.sampled_from(["1", "2", "3", "4", "5", "", "0", "6", "５", "5.0", "非常满意", "x", " 3 "])
 row = st.tuples(
@@ -38,13 +33,9 @@ def test_every_row_is_counted_or_quarantined(rows):
     expected = len(rows) - 1
     with tempfile.TemporaryDirectory() as tmp:
         inbox = _inbox_dir(Path(tmp), rows)
-        work = Path(tmp) / "work"
-        stage_inputs(inbox, "2026-09", POLICY, KEY, work)
-        summary = validate_staged(work, "2026-09", POLICY)
+        summary, con = scored_below_the_cli(inbox, Path(tmp) / "work", POLICY, KEY)
         assert summary.total_rows == expected
-        with duckdb.connect() as con:
-            migrate(con)
-            load_and_score(con, "run", "2026-09", work, POLICY)
+        with con:
             counted = con.execute("select count(*) from counted_responses").fetchone()[0]
             quarantined = con.execute("select count(*), count(reason) from quarantine").fetchone()
     assert counted + quarantined[0] == expected
