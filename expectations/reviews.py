@@ -30,6 +30,13 @@ def _rows(where: str, reason: str, column: str) -> gx.expectations.UnexpectedRow
                                        description=reason, meta={"reason": reason, "column": column})
 
 
+def _one_of(column: str, words: dict[str, str], blank_too: bool = False) -> gx.expectations.ExpectColumnValuesToBeInSet:
+    """`column` holds one of the codes (HR may have typed the Chinese word; ingest made it the code)."""
+    listed = ", ".join(f"{code} ({word})" for code, word in words.items())
+    return E.ExpectColumnValuesToBeInSet(column=column, value_set=list(words), meta={
+        "reason": f"{column} is not {'blank or ' if blank_too else ''}one of {listed}"})
+
+
 def _valid_answer(month_only: str) -> str:
     return (f"{month_only} and response_id not in (select s.response_id from surveys s where s.response_id is not null "
             f"and s.row_id not in (select row_id from survey_invalid))")
@@ -46,13 +53,11 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
         matches("month", r"[0-9]{4}-[0-9]{2}", "month is not YYYY-MM"),
         known("worker_id", "workers", "worker_id is not in workers.csv"),
         E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
-        E.ExpectColumnValuesToBeInSet(column="category", value_set=list(CATEGORIES), meta={
-            "reason": "category is not one of " + ", ".join(f"{c} ({w})" for c, w in CATEGORIES.items())}),
+        _one_of("category", CATEGORIES),
         E.ExpectColumnValuesToNotBeNull(column="statement", meta={"reason": "statement (the worker's grounds) is blank"}),
         E.ExpectColumnValuesToNotBeNull(column="filed_on", meta={"reason": "filed_on is blank"}),
         matches("filed_on", DATE, "filed_on is not a date (YYYY-MM-DD)"),
-        E.ExpectColumnValuesToBeInSet(column="decision", value_set=list(DECISIONS), meta={
-            "reason": "decision is not blank or one of " + ", ".join(f"{c} ({w})" for c, w in DECISIONS.items())}),
+        _one_of("decision", DECISIONS, blank_too=True),
         _rows("decision in ('upheld', 'rejected') and decided_by is null", "decided_by is blank on a decided appeal",
               "decided_by"),
         _rows("decided_by is not null and (decided_by = worker_id or decided_by || chr(31) || worker_id in "
@@ -84,8 +89,7 @@ def verification_suite(month: str) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="verification", expectations=[
         E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
         E.ExpectColumnValuesToBeUnique(column="response_id", meta={"reason": "response_id has more than one result"}),
-        E.ExpectColumnValuesToBeInSet(column="result", value_set=list(RESULTS), meta={
-            "reason": "result is not one of " + ", ".join(f"{c} ({w})" for c, w in RESULTS.items())}),
+        _one_of("result", RESULTS),
         E.ExpectColumnValuesToNotBeNull(column="called_by", meta={"reason": "called_by is blank"}),
         E.ExpectColumnValuesToNotBeNull(column="called_on", meta={"reason": "called_on is blank"}),
         matches("called_on", DATE, "called_on is not a date (YYYY-MM-DD)"),

@@ -73,3 +73,15 @@ class GridpayProcess:
             raise TimeoutError(f"gridpay process {self.pid} still running after {timeout} s")
         return (self._out.read_text(encoding="utf-8", errors="replace"),
                 self._err.read_text(encoding="utf-8", errors="replace"))
+
+
+def kill_when_paused(proc: "GridpayProcess", mark: Path, timeout_s: float = 120) -> None:
+    """Wait until the process reaches its GRIDPAY_FAULT=pause:<point> (it writes `mark` there),
+    then kill -9 it, as a machine that loses power would."""
+    import time
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and not mark.exists() and proc.poll() is None:
+        time.sleep(0.1)
+    assert mark.exists(), proc.communicate()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()

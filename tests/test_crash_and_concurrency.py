@@ -11,6 +11,7 @@ import time
 import duckdb
 import pytest
 
+from processes import kill_when_paused
 from conftest import HAND_SURVEYS, RESIDENT_PHONE, WORKER_PHONE
 
 
@@ -99,12 +100,7 @@ def test_killed_run_leaves_no_phone_in_clear_and_next_run_cleans_up(point, gridp
     request.addfinalizer(lambda: os.umask(previous))
     proc = gridpay_process("run", "--month", "2026-09", inbox=inbox,
                            env={"GRIDPAY_FAULT": f"pause:{point}", "GRIDPAY_FAULT_MARK": str(mark)})
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not mark.exists() and proc.poll() is None:
-        time.sleep(0.1)
-    assert mark.exists(), proc.communicate()
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    kill_when_paused(proc, mark)
 
     def clear_phones():
         found = []

@@ -4,13 +4,12 @@ gives one clear line (exit 2), the run's record is closed by the next command th
 and no decrypted input outlives the command that made it."""
 import errno
 import os
-import signal
-import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from processes import kill_when_paused
 from conftest import RESIDENT_PHONE, WORKER_PHONE
 
 CLEAN = "the months published before are untouched"
@@ -154,12 +153,7 @@ def test_killed_audit_leaves_no_clear_inputs_past_the_next_audit(scratch, publis
     mark = tmp_path.parent / f"{tmp_path.name}-paused"
     proc = gridpay_process("audit", "--month", "2026-09", inbox=inbox,
                            env={"GRIDPAY_FAULT": "pause:inputs_opened", "GRIDPAY_FAULT_MARK": str(mark)})
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not mark.exists() and proc.poll() is None:
-        time.sleep(0.1)
-    assert mark.exists(), proc.communicate()
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    kill_when_paused(proc, mark)
     left = tmp_path / "out" / ".work" if scratch == "out" else tmp_path / "warehouse.duckdb.work"
     found = _clear_phones(tmp_path, inbox)
     assert found and all(path.is_relative_to(left) for path, _ in found)      # the killed audit's decrypted inputs
