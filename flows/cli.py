@@ -224,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         _say_project(args)
         return COMMANDS[args.command](args, logs)
     except GateFailed as exc:
-        print(f"gridpay: validation gate failed: {exc}", file=sys.stderr)
+        # a month stopped at one of the run's gates; finalize's refusal says what it is itself
+        print(f"gridpay: {'validation gate failed: ' if args.command in ('run', 'demo') else ''}{exc}", file=sys.stderr)
         return 1
     except ConfigError as exc:
         print(f"gridpay: {exc}", file=sys.stderr)

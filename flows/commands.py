@@ -53,6 +53,11 @@ def stager_for(workers: int):
 
 def run(args: argparse.Namespace, logs: CommandLog) -> int:
     s = settings_for(args)
+    if not s.inbox.is_dir():        # before a warehouse is made where none was meant to be
+        where = (f"the project {s.project} names it" if s.project else
+                 "no gridpay.toml here or in a folder above: run in your project folder (gridpay init makes one) "
+                 "or give --inbox, --out and --db")
+        raise ConfigError(f"{s.inbox}: inbox folder does not exist ({where}); nothing was run")
     run_requests(args, logs, [_run_request(args, s, args.month, logs)])
     return 0
 

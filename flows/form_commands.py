@@ -47,5 +47,5 @@ def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
         raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
     grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
     community = "、".join(dict.fromkeys(grids["community"].dropna()))
-    print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions), end="")
+    print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions).rstrip("\n"))
     return 0

@@ -123,7 +123,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id})"]
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
     rows = [header] + [(a.appeal_id, a.worker_id, a.response_id, a.category,
-                        a.status + ("" if a.applied else " (not yet applied)"), a.current_total, a.total_if_upheld)
+                        a.status + ("" if a.applied else " (not yet applied)"), a.current_total,
+                        a.total_if_upheld + (" (lower)" if _lower(a) else ""))
                        for a in lines]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     out = [f"gridpay appeals: {len(lines)} appeals of {month}; pay as published by run {run_id}"]
@@ -131,4 +132,14 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
                "the published month and not stored; '(not yet applied)': decided in appeals.csv after the run "
                f"read it (gridpay run --month {month} applies it)")
+    if any(_lower(a) for a in lines):
+        out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
+                   "the appeal would lower the appellant's pay; tell the worker before deciding")
     return out
+
+
+def _lower(line: "AppealLine") -> bool:
+    try:
+        return Decimal(line.total_if_upheld) < Decimal(line.current_total)
+    except (ArithmeticError, ValueError, TypeError):
+        return False

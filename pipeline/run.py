@@ -121,7 +121,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 raise _fail_gate(ctx, _gate_message(ctx, summary, unknown), summary)
             if reviews:            # HR's own decisions: one ignored would pay wrongly
                 say(validated)
-                raise _fail_gate(ctx, f"{month}: the appeals or verification calls break {len(reviews)} rules; nothing "
+                raise _fail_gate(ctx, f"{month}: the appeals or verification calls break {len(reviews)} "
+                                      f"rule{'s' if len(reviews) > 1 else ''}; nothing "
                                       f"published. {'; '.join(reviews[:10])}" + (" ..." if len(reviews) > 10 else ""),
                                  summary)
             with held_warehouse(s.db):

@@ -104,7 +104,7 @@ LABELS: dict[str, dict[str, str]] = {
         "category_wrong_grid": "非本网格", "category_other": "其他",
         "result_confirmed": "属实", "result_denied": "未参与", "result_coached": "受诱导", "result_unreachable": "未接通",
         "grid_flag_appeals_high": "经申诉复核不计入的差评占本网格差评的比例超过考评办法的上限，请街道关注",
-        "grid_flag_verification_failed": "回访发现多份答卷并非住户本人真实意见（未参与或受诱导），请街道关注",
+        "grid_flag_verification_failed": "回访核实有答卷并非住户本人真实意见（未参与或受诱导），请街道关注",
         "short_flag_appeals_high": "申诉支持偏多", "short_flag_verification_failed": "回访未通过",
         "reason_appeal_upheld": "网格员申诉经复核支持，该答卷不计入",
         "reason_verification_denied": "回访时住户表示未参与评价，不计入",

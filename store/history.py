@@ -47,8 +47,10 @@ def history_lines(db: Path, month: str) -> list[str]:
             f"{'r.log_file' if has_log else 'null'}, {parted} "
             "from runs r left join published p on p.run_id = r.run_id "
             "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
-        final = con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?",
-                            [month]).fetchone()
+        forced = con.execute("select count(*) from information_schema.columns where table_name = 'finalized' "
+                             "and column_name = 'forced_reason'").fetchone()[0]
+        final = con.execute(f"select run_id, finalized_by, finalized_at, {'forced_reason' if forced else 'null'} "
+                            "from finalized where month = ?", [month]).fetchone()
         audits = con.execute("select audited_at, run_id, user_name, passed from audits where month = ? "
                              "order by audited_at", [month]).fetchall()
         has_disclosures = con.execute("select count(*) from information_schema.tables "
@@ -71,7 +73,9 @@ def history_lines(db: Path, month: str) -> list[str]:
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {one_line(user):8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:
-        lines.append(f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC")
+        lines.append(f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC"
+                     + (f"; FORCED before the appeal window closed or its appeals were decided: {one_line(final[3])}"
+                        if final[3] else ""))
     for at, by, numbers, written_to, run_id in disclosures:
         lines.append(f"phone numbers disclosed {at:%Y-%m-%d %H:%M:%S} UTC to {one_line(by)}: {numbers} numbers of run "
                      f"{run_id} for verification calls, written to {one_line(written_to)}")

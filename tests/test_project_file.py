@@ -158,3 +158,12 @@ def test_serve_pins_its_locations_into_the_deployment(make_inbox, tmp_path, monk
     folder = monthly(month="2026-09", reports="none", **parameters)
     assert folder == str(tmp_path / "out" / "2026-09") and (tmp_path / "out" / "2026-09" / "payroll.csv").is_file()
     assert _runs(tmp_path / "wh.duckdb") == [("published",)] and list(elsewhere.iterdir()) == []
+
+
+def test_a_run_in_a_folder_with_no_project_and_no_inbox_makes_nothing(tmp_path, monkeypatch, capsys):
+    from gridpay.flows.cli import main
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "--month", "2026-10"]) == 2
+    err = capsys.readouterr().err
+    assert "inbox folder does not exist (no gridpay.toml here or in a folder above" in err
+    assert not (tmp_path / "warehouse").exists() and not (tmp_path / "out").exists()

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 def window_dates(first_published: datetime | None, window_days: int | None, tz: str) -> tuple[date, date] | None:
     """(first day, last day) of the appeal window as local dates in `tz`: from the local date of the
     month's first publication (a naive UTC time, as the warehouse records it) for `window_days`
-    calendar days. None when the month was never published or the policy has no window."""
+    calendar days, the first day counted (7 days: published on the 1st, open to the 7th). None when
+    the month was never published or the policy has no window."""
     if first_published is None or window_days is None:
         return None
     opened = first_published.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).date()
-    return opened, opened + timedelta(days=window_days)
+    return opened, opened + timedelta(days=window_days - 1)
 
 
 def window_open(window: tuple[date, date] | None, now: datetime, tz: str) -> bool:
