@@ -1,0 +1,106 @@
+"""What a month's run says and where it stops, apart from the steps themselves: the gate's and the
+outcome suite's messages (each run recorded gate_failed, exit 1) and the warnings HR should read
+before paying (a month replaced, an earlier month not run, phones Excel spoiled)."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from gridpay.core.errors import GateFailed
+from gridpay.core.month import Month
+from gridpay.expectations.results import ValidationSummary
+from gridpay.pipeline import steps
+from gridpay.pipeline.context import RunContext
+from gridpay.store.runs import record_end
+from gridpay.store.warehouse import connect, store_validation
+
+log = logging.getLogger("gridpay")
+
+
+def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
+    """A download that holds answers of earlier months this warehouse never published, while a grid of
+    this month is thin: pooling reads only published months, so those answers could have scored it."""
+    rules = ctx.policy.scoring
+    if rules.insufficient != "pool" or rules.pool_months is None:
+        return
+    first = str(Month.parse(ctx.month).plus(1 - rules.pool_months))
+    earlier = {what.removeprefix("rows of "): n for what, n in aside.items()
+               if what.startswith("rows of ") and first <= what.removeprefix("rows of ") < ctx.month}
+    with connect(ctx.settings.db) as con:
+        published = {m for (m,) in con.execute("select month from published").fetchall()}
+        thin = con.execute("select count(*) from grid_scores where run_id = ? and responses < ?",
+                           [ctx.run_id, rules.min_responses]).fetchone()[0]
+    unrun = {m: n for m, n in earlier.items() if m not in published}
+    if unrun and thin:
+        log.warning("the survey files hold %s of %s, not published in this warehouse, while %d grids have fewer than "
+                    "%d answers: thin grids pool only published months, so run %s first (gridpay run --month %s), "
+                    "then this month again", ", ".join(f"{n} rows" for n in unrun.values()), ", ".join(unrun), thin,
+                    rules.min_responses, ", ".join(unrun), min(unrun))
+
+
+def say_replacing(con, month: str) -> None:
+    """A month re-run while it is published (not final): say so, for a copy of the earlier run's
+    scorecard may already be printed or signed, and its run id will no longer be the month's."""
+    row = con.execute("select p.run_id, r.finished_at from published p join runs r using (run_id) where p.month = ?",
+                      [month]).fetchone()
+    if row is not None:
+        log.warning("%s is published (run %s, %s UTC): this run replaces it when it publishes; a printed or signed "
+                    "scorecard of run %s then no longer matches the month (gridpay history lists both)",
+                    month, row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[0])
+
+
+def say_unreadable_phones(say: Callable, workdir: Path) -> None:
+    phones = steps.unreadable_phone_count(workdir)
+    if phones:
+        say("%d phones unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "
+            "but a worker's self-rating cannot be recognised on them", phones)
+
+
+def counted(n: int, what: str) -> str:
+    return f"{n} {what.replace('rows', 'row', 1) if n == 1 else what}"
+
+
+def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
+    folder = steps.write_rejected(ctx)
+    rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
+    grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
+             f"Correct the name in grids.csv or in the survey file and run again" if unknown else "")
+    if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
+        return f"{ctx.month}: survey rows name a grid that grids.csv does not have; nothing published. {grids}. {rows}"
+    return (f"{ctx.month}: {summary.invalid_rows} of {summary.total_rows} survey rows are invalid "
+            f"({summary.invalid_share:.1%} > {summary.max_invalid_share:.0%}); nothing published. "
+            f"Top reasons: {'; '.join(summary.top_reasons())}. {grids + '. ' if grids else ''}{rows}")
+
+
+def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:
+    """Stop a month whose exclusion rules removed a large share of a grid's answers (unless the run
+    accepts it); name grids that had answers last month and none now while rows are invalid."""
+    if scored.broken:
+        raise fail_gate(ctx, f"{ctx.month}: a model's rows broke its declared grain, so the month's scores cannot be "
+                              f"trusted; nothing published. {'; '.join(scored.broken)}. This is gridpay's fault, not "
+                              f"the inbox's: keep the inbox as it is and report it with the log file", summary)
+    if scored.stops and not ctx.request.accept_exclusions:
+        rules = ctx.policy.outcome
+        raise fail_gate(ctx, (
+            f"{ctx.month}: an exclusion rule removed more than {rules.max_excluded_share:.0%} of a grid's valid "
+            f"answers (at least {rules.min_excluded_rows}); nothing published. {'; '.join(map(str, scored.stops))}. "
+            f"Check these answers in the survey files (a household id typed the same for many homes, a worker's "
+            f"phone given as the resident's, a form too quick to fill in); if the exclusions are right, run again "
+            f"with --accept-exclusions (recorded with the run and printed on the scorecard)"), summary)
+    if scored.stops:
+        log.warning("accepted with --accept-exclusions (recorded, and printed on the scorecard): %s",
+                    "; ".join(map(str, scored.stops)))
+    if scored.emptied and summary.invalid_rows:
+        log.warning("%s had counted answers in the month published last and none now, while %d survey rows are "
+                    "invalid: check their rows in quarantine.csv (flagged answers_dropped on the scorecard)",
+                    ", ".join(scored.emptied), summary.invalid_rows)
+
+
+def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None) -> GateFailed:
+    if summary is not None:
+        with connect(ctx.settings.db) as con:
+            store_validation(con, ctx.run_id, ctx.month, summary.rules)
+    record_end(ctx.settings.db, ctx.run_id, "gate_failed", message, ctx.inputs.entries(),
+               summary.as_dict() if summary else None)
+    return GateFailed(message)
