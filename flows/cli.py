@@ -11,6 +11,7 @@ from pathlib import Path
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.flows import commands, form_commands
 from gridpay.flows.commands import demo_settings, settings_for
+from gridpay.flows.help_texts import EXIT_CODES, LOCATION_HELP, PROJECT_HELP
 from gridpay.core.logs import CommandLog, log_file
 from gridpay.core.machine import fault_line
 from gridpay.core.modes import make_private
@@ -19,25 +20,6 @@ from gridpay.core.settings import absolute, find_project
 
 log = logging.getLogger("gridpay")
 
-EXIT_CODES = """exit status:
-  0  done
-  1  the month did not pass the validation gate, or had no survey file (nothing published;
-     the reasons are printed and kept), or an audit found a difference
-  2  bad usage or configuration, a machine fault such as a full disk, or an unexpected error:
-     one line naming what failed (the traceback is in the command's log file; --debug shows it)"""
-
-PROJECT_HELP = """project file:
-  Every command but demo and init reads gridpay.toml from this folder or the nearest folder above
-  it (`gridpay init` writes one): its paths are relative to its own folder. Arguments override
-  GRIDPAY_* environment variables, which override gridpay.toml, which overrides the defaults
-  (./inbox, ./out, ./warehouse/gridpay.duckdb beside gridpay.toml, else in this folder)."""
-
-LOCATION_HELP = {
-    "inbox": "inbox folder (GRIDPAY_INBOX, gridpay.toml's inbox, default ./inbox)",
-    "out": "output folder (GRIDPAY_OUT, gridpay.toml's out, default ./out)",
-    "db": "DuckDB warehouse file (GRIDPAY_DB, gridpay.toml's warehouse, default ./warehouse/gridpay.duckdb)",
-    "policy": "policy TOML (GRIDPAY_POLICY, gridpay.toml's policy, default: the policy shipped with gridpay)",
-}
 COMMAND_LOCATIONS = {   # each command offers only the locations it uses
     "demo": ("inbox", "out", "db", "policy"), "run": ("inbox", "out", "db", "policy"),
     "audit": ("out", "db"), "finalize": ("inbox", "out", "db"), "appeals": ("inbox", "out", "db"),
