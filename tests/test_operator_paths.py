@@ -118,7 +118,7 @@ def test_demo_prints_the_auditors_commands_for_its_paths(tmp_path, monkeypatch, 
 def test_help_lists_exit_codes_version_and_only_each_commands_flags(capsys):
     parser = build_parser()
     top = parser.format_help()
-    assert "exit status:" in top and "  1  the month did not pass" in top
+    assert "exit status:" in top and "  1  the month was stopped" in top
     with pytest.raises(SystemExit):
         parser.parse_args(["--version"])
     assert capsys.readouterr().out.startswith("gridpay ")
