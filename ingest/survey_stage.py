@@ -22,6 +22,7 @@ from sqlalchemy.pool import NullPool
 
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.core.layout import STAGE_DB
+from gridpay.core.progress import progress
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
@@ -105,24 +106,32 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
     rows), by file; and the rows whose phone Excel saved as a number, by file."""
     _register_udfs(con, key)
     tables, finished, set_aside, phones = [], [], Counter(), Counter()
-    for i, source in enumerate(files):
-        table = f"survey_file_{i}"
-        readable = duckdb_readable(source, workdir, i, reading.aliases)
-        try:
-            if readable is not None:
-                load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading.aliases,
-                                 reading.items, key)
-            else:
-                read = read_survey_file(source, month, reading, grid_ids)
-                _load_frame(con, table, read.frame, reading.items, key)
-                set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
-        finally:
-            if readable is not None and readable[0] != source.path:
-                readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
-        tables.append(table)
-        finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
-        phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
+    with progress("reading survey files", len(files)) as advance:
+        for i, source in enumerate(files):
+            _load_one(con, i, source, reading, key, workdir, month, grid_ids, tables, finished, set_aside, phones)
+            advance()
     return tables, finished, set_aside, phones
+
+
+def _load_one(con, i: int, source: Source, reading: SurveyReading, key: bytes, workdir: Path, month: str | None,
+              grid_ids: list[str], tables: list, finished: list, set_aside: Counter, phones: Counter) -> None:
+    """One file into its temp table, and its finished rows, set-aside counts and Excel-number phones."""
+    table = f"survey_file_{i}"
+    readable = duckdb_readable(source, workdir, i, reading.aliases)
+    try:
+        if readable is not None:
+            load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading.aliases,
+                             reading.items, key)
+        else:
+            read = read_survey_file(source, month, reading, grid_ids)
+            _load_frame(con, table, read.frame, reading.items, key)
+            set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
+    finally:
+        if readable is not None and readable[0] != source.path:
+            readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
+    tables.append(table)
+    finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
+    phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
 
 
 def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool) -> str:
