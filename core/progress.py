@@ -69,7 +69,7 @@ class _Lines:
     def __init__(self, what: str, total: int, clock: Callable[[], float], every: float, on_bar: bool):
         self.what, self.total, self.clock, self.every, self.on_bar = what, total, clock, every, on_bar
         self.start = self.last = clock()
-        self.done, self.said = 0, False
+        self.done, self.said = 0, None     # said: the count of the last line, None before any
 
     def advance(self, n: int = 1) -> None:
         self.done += n
@@ -78,13 +78,13 @@ class _Lines:
             self._say(now)
 
     def _say(self, now: float) -> None:
-        self.last, self.said = now, True
+        self.last, self.said = now, self.done
         LOGGER.info(progress_line(self.what, self.done, self.total, now - self.start),
                     extra={ON_BAR: self.on_bar})
 
     def finish(self) -> None:
         """A last line at the end, only after a step long enough to have said something."""
-        if self.said and self.last != self.clock():
+        if self.said is not None and self.said != self.done:
             self._say(self.clock())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -216,7 +216,7 @@ def render_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecut
                         fonts: dict[str, str] | None = None, advance=lambda n=1: None):
     """Worker scorecards, in order, on the pool from worker_page_pool() or in this process.
     `advance(n)` (core/progress.py) is told of each page as it is done: on the pool, as each chunk's
-    future completes (in the pool's result thread), whatever order they are written in."""
+    future completes, whichever comes first; the pages still come back in order."""
     if pool is None:
         for context in contexts:
             yield render_worker_page(context, lang, fonts)
@@ -224,10 +224,12 @@ def render_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecut
         return
     chunks = [contexts[i:i + PAGES_A_TASK] for i in range(0, len(contexts), PAGES_A_TASK)]
     futures = [pool.submit(_render_chunk, chunk, lang, fonts) for chunk in chunks]
-    for future, chunk in zip(futures, chunks):
-        future.add_done_callback(lambda _, n=len(chunk): advance(n))
-    for future in futures:
-        yield from future.result()
+    sizes, first = {f: len(c) for f, c in zip(futures, chunks)}, 0
+    for done in as_completed(futures):
+        advance(sizes[done])
+        while first < len(futures) and futures[first].done():
+            yield from futures[first].result()
+            first += 1
 
 
 def _warm_up() -> None:

@@ -34,6 +34,16 @@ def test_plain_lines_every_few_seconds_with_rate_and_time_left(caplog):
                              "worker sheets: 80/80 (100%), 8.0/s"]
 
 
+def test_the_last_line_is_not_said_twice(caplog):
+    caplog.set_level(logging.INFO, logger="gridpay.progress")
+    clock = Clock()
+    with p.progress("worker sheets", 5, bar=False, clock=clock) as advance:
+        clock.now += 6
+        advance(5)
+        clock.now += 0.1
+    assert lines(caplog) == ["worker sheets: 5/5 (100%), 0.8/s"]
+
+
 def test_a_short_step_says_nothing(caplog):
     caplog.set_level(logging.INFO, logger="gridpay.progress")
     clock = Clock()

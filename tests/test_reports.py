@@ -115,8 +115,10 @@ def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
     fonts = reporting.run_fonts("", contexts)
     with reporting.worker_page_pool(len(contexts), 2) as pool:
         assert pool is not None
-        pooled = list(reporting.render_worker_pages(contexts, "zh", pool, fonts))
+        told = []         # the progress (core/progress.py) hears of every page, as its chunk completes
+        pooled = list(reporting.render_worker_pages(contexts, "zh", pool, fonts, told.append))
     alone = list(reporting.render_worker_pages(contexts[::-1], "zh", None, fonts))[::-1]
+    assert sum(told) == 9 and max(told) == reporting.PAGES_A_TASK
     assert [w for w, _, _ in pooled] == [f"W{i}" for i in range(9)]
     assert pooled == alone
     assert all(pdf.startswith(b"%PDF") for _, _, pdf in pooled)
