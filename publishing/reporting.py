@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -16,19 +16,18 @@ from gridpay.core.progress import progress
 from gridpay.publishing import report_data as data
 from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
+from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages  # noqa: F401 (their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from gridpay.reports.fonts import subset_fonts
 from gridpay.reports.render import flags_short, flags_text, pdf_bytes, reason_text, report_charset, report_html
 from gridpay.reports.strings import labels
-from gridpay.reports.trend_svg import trend_geometry
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.stats import z_value
 
 
 PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is faster
-PAGES_A_TASK = 4     # worker scorecards sent to a pool process at a time (as pool.map's chunksize was)
 PARALLEL_COMMUNITIES = 3   # community scorecards of a district, each a few pages: from 3, a pool pays
 CALLBACKS_IN_SCORECARD = 300   # a city's month can have thousands; all of them are in callbacks.csv
 REVIEW_IN_SCORECARD = 100      # likewise review.csv
@@ -194,42 +193,6 @@ def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], 
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
                        for gid, days, wd in assigned.get(w["worker_id"], [])]}
             for w in workers]
-
-
-def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:
-    """(worker_id, html, pdf) for one worker; runs in a pool process for large months."""
-    w = context["w"]
-    # a worker with no scored month gets the words 暂无数据, not an empty 0-100 frame; the chart is
-    # drawn by the template (inline SVG): a matplotlib figure and its SVG were ~40% of a page
-    trend = (trend_geometry(context["months"], context["trend"])
-             if any(v is not None for v in context["trend"]) else None)
-    html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
-                       items=context["items"], trend=trend)
-    return w["worker_id"], html, pdf_bytes(html, fonts)
-
-
-def _render_chunk(contexts: list[dict], lang: str, fonts: dict[str, str] | None) -> list[tuple[str, str, bytes]]:
-    return [render_worker_page(c, lang, fonts) for c in contexts]
-
-
-def render_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecutor | None,
-                        fonts: dict[str, str] | None = None, advance=lambda n=1: None):
-    """Worker scorecards, in order, on the pool from worker_page_pool() or in this process.
-    `advance(n)` (core/progress.py) is told of each page as it is done: on the pool, as each chunk's
-    future completes, whichever comes first; the pages still come back in order."""
-    if pool is None:
-        for context in contexts:
-            yield render_worker_page(context, lang, fonts)
-            advance()
-        return
-    chunks = [contexts[i:i + PAGES_A_TASK] for i in range(0, len(contexts), PAGES_A_TASK)]
-    futures = [pool.submit(_render_chunk, chunk, lang, fonts) for chunk in chunks]
-    sizes, first = {f: len(c) for f, c in zip(futures, chunks)}, 0
-    for done in as_completed(futures):
-        advance(sizes[done])
-        while first < len(futures) and futures[first].done():
-            yield from futures[first].result()
-            first += 1
 
 
 def _warm_up() -> None:
