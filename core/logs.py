@@ -10,6 +10,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from gridpay.core.progress import ON_BAR
+
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -76,6 +78,8 @@ class CommandLog:
         self.console = logging.StreamHandler(sys.stderr)
         self.console.setFormatter(logging.Formatter("gridpay: %(message)s" if not debug else
                                                     "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        # a step's progress line goes to the log file; on the console a progress bar already says it
+        self.console.addFilter(lambda record: not getattr(record, ON_BAR, False))
         root, ours = logging.getLogger(), logging.getLogger("gridpay")
         self._saved = (root.level, ours.level, ours.propagate)
         root.setLevel(logging.DEBUG if debug else logging.WARNING)   # libraries: warnings and errors only

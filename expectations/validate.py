@@ -13,6 +13,7 @@ from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
+from gridpay.core.progress import progress
 from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
 from gridpay.transforms.policy import Policy
@@ -82,15 +83,18 @@ def validate_staged(workdir: Path, month: str, policy: Policy, record: Path | No
     """Checks the reference tables (raising InputError), then the staged survey rows where they
     are, writing `survey_invalid` (row_id, invalid_reason) into the stage file for rows that fail.
     `record`: where the run keeps its validation record (expectations/record.py), None for none."""
-    with held_stage(workdir):
-        return _validated(workdir, month, policy, record)
+    # three parts, each timed for the progress line: the reference tables, the survey rules, the failing rows
+    with held_stage(workdir), progress("validating", 3) as advance:
+        return _validated(workdir, month, policy, record, advance)
 
 
-def _validated(workdir: Path, month: str, policy: Policy, record: Path | None) -> ValidationSummary:
+def _validated(workdir: Path, month: str, policy: Policy, record: Path | None,
+               advance=lambda n=1: None) -> ValidationSummary:
     _stage_reference_tables(workdir)
     _require_valid(workdir, {"grids": grids_suite(), "workers": workers_suite(),
                              "assignments": assignments_suite("workers", "grids"),
                              "adjustments": adjustments_suite("workers")}, record)
+    advance()
 
     start, end = Month.parse(month).bounds()
     scale = range(policy.scale_min, policy.scale_max + 1)
@@ -99,6 +103,7 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None) -
         total = con.execute("select count(*) from surveys").fetchone()[0]
     result = validate_table(workdir / STAGE_DB, "surveys", suite, record=record) if total else None
     rules = result.rules if result else ()
+    advance()
     with stage_connection(workdir) as con:
         con.execute("create or replace table survey_rule_failures (row_id integer, rule_index integer, "
                     "column_name varchar, value varchar, reason varchar)")
@@ -109,6 +114,7 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None) -
                        select row_id, 'invalid: ' || string_agg(reason, '; ' order by rule_index) as invalid_reason
                        from survey_rule_failures group by row_id""")
         invalid = con.execute("select count(*) from survey_invalid").fetchone()[0]
+        advance()
         first = dict(con.execute(
             "select rule_index, arg_min(s.source_file || ' row ' || s.row_number, s.row_id) "
             "from survey_rule_failures f join surveys s using (row_id) group by rule_index").fetchall())

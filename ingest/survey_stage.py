@@ -20,6 +20,7 @@ import pandas as pd
 
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.core.layout import STAGE_DB
+from gridpay.core.progress import progress
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
@@ -93,36 +94,36 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
 
 def load_survey_files(con, files: list[Source], reading: SurveyReading, key: bytes, workdir: Path,
                       month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, Counter]:
-    """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file,
-    as SQL over its table (`_finished_rows`); what was set aside (rows of other months, totals
-    rows), by file; and the rows whose phone Excel saved as a number, by file."""
+    """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file, as SQL
+    over its table (`_finished_rows`); what was set aside (other months, totals) and Excel-number phones, by file."""
     _register_udfs(con, key)
     tables, finished, set_aside, phones = [], [], Counter(), Counter()
-    for i, source in enumerate(files):
-        table = f"survey_file_{i}"
-        readable = duckdb_readable(source, workdir, i, reading.aliases)
-        try:
-            if readable is not None:
-                load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading.aliases,
-                                 reading.items, key)
-            else:
-                read = read_survey_file(source, month, reading, grid_ids)
-                _load_frame(con, table, read.frame, reading.items, key)
-                set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
-        finally:
-            if readable is not None and readable[0] != source.path:
-                readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
-        tables.append(table)
-        finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
-        phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
+    with progress("reading survey files", len(files)) as advance:
+        for i, source in enumerate(files):
+            table = f"survey_file_{i}"
+            readable = duckdb_readable(source, workdir, i, reading.aliases)
+            try:
+                if readable is not None:
+                    load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading.aliases,
+                                     reading.items, key)
+                else:
+                    read = read_survey_file(source, month, reading, grid_ids)
+                    _load_frame(con, table, read.frame, reading.items, key)
+                    set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
+            finally:
+                if readable is not None and readable[0] != source.path:
+                    readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
+            tables.append(table)
+            finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
+            phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
+            advance()
     return tables, finished, set_aside, phones
 
 
 def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool) -> str:
-    """SELECT of a file's table with each row's place in the file (file_row, from 0; the table's
-    rowid where the reader kept the file's order but could not say it), its row number, and, for a
-    file the DuckDB reader read, phone numbers it left to Python hashed and comments masked (the
-    sheet reader does both itself)."""
+    """SELECT of a file's table with each row's place in the file (file_row, from 0; the table's rowid
+    where the reader kept the file's order but could not say it), its row number, and, for a file the
+    DuckDB reader read, phone numbers it left to Python hashed and comments masked (the sheet reader does both)."""
     columns = _columns(con, table)
     file_row = "file_row" if "file_row" in columns else "rowid"
     phone = "coalesce(respondent_phone_hash, gp_phone_hash_py(phone_py))" if by_duckdb else "respondent_phone_hash"

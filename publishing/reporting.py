@@ -12,13 +12,15 @@ from pathlib import Path
 
 import duckdb
 
+from gridpay.core.progress import progress
 from gridpay.publishing import report_data as data
 from gridpay.publishing import review_data as cycle
 from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
+from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages  # noqa: F401 (their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
-from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure, worker_trend_figure
+from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from gridpay.reports.fonts import subset_fonts
 from gridpay.reports.render import flags_short, flags_text, pdf_bytes, reason_text, report_charset, report_html
 from gridpay.reports.strings import labels
@@ -160,16 +162,19 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     fonts = run_fonts(html + "".join(notices.values()) + "".join(pages_by_name.values()), pages)
     on_pool = {name: pool.submit(pdf_bytes, page, fonts) for name, page in pages_by_name.items()} if pool else {}
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
-    for name, page in pages_by_name.items():
-        write_file(folder / "scorecards" / f"{name}.html", page.encode("utf-8"))
-        write_file(folder / "scorecards" / f"{name}.pdf", on_pool[name].result() if pool else pdf_bytes(page, fonts))
+    with progress("community scorecards", len(pages_by_name)) as advance:
+        for name, page in pages_by_name.items():
+            write_file(folder / "scorecards" / f"{name}.html", page.encode("utf-8"))
+            write_file(folder / "scorecards" / f"{name}.pdf", on_pool[name].result() if pool else pdf_bytes(page, fonts))
+            advance()
     for name, notice in notices.items():
         html_path, pdf_path = notice_paths(folder, name)
         write_file(html_path, notice.encode("utf-8"))
         write_file(pdf_path, pdf_bytes(notice, fonts))
-    for worker_id, page, pdf in render_worker_pages(pages, lang, pool, fonts):
-        write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
-        write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
+    with progress("worker sheets", len(pages)) as advance:
+        for worker_id, page, pdf in render_worker_pages(pages, lang, pool, fonts, advance):
+            write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
+            write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
 
 
 def run_fonts(scorecard_html: str, contexts: list[dict]) -> dict[str, str]:
@@ -195,31 +200,10 @@ def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], 
             for w in workers]
 
 
-def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:
-    """(worker_id, html, pdf) for one worker; runs in a pool process for large months."""
-    w = context["w"]
-    # a worker with no scored month gets the words 暂无数据, not an empty 0-100 frame
-    trend = (svg_data_uri(worker_trend_figure(context["months"], context["trend"], labels(lang)["score_axis"]))
-             if any(v is not None for v in context["trend"]) else None)
-    html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
-                       items=context["items"], trend=trend, appeals=context.get("appeals", []))
-    return w["worker_id"], html, pdf_bytes(html, fonts)
-
-
-def render_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecutor | None,
-                        fonts: dict[str, str] | None = None):
-    """Worker scorecards, in order, on the pool from worker_page_pool() or in this process."""
-    if pool is None:
-        yield from (render_worker_page(c, lang, fonts) for c in contexts)
-        return
-    yield from pool.map(render_worker_page, contexts, [lang] * len(contexts), [fonts] * len(contexts), chunksize=4)
-
-
 def _warm_up() -> None:
-    """The first page of a process pays for loading Pango, fontconfig and matplotlib's fonts."""
+    """The first page of a process pays for loading Pango and fontconfig."""
     from weasyprint import HTML
     HTML(string="<p>0</p>").write_pdf()
-    worker_trend_figure(["2026-01"], [None], "")
 
 
 @contextmanager

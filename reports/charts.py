@@ -4,12 +4,12 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Sequence
-from functools import lru_cache
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from gridpay.reports.fonts import cjk_family
+from gridpay.reports.trend_svg import lone_points, score_limits
 
 BAR = "#2f6f9f"
 WEAK = "#b8c7d6"
@@ -54,29 +54,11 @@ def svg_data_uri(fig: Figure) -> str:
 PALETTE = ("#1d4e74", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#16a085", "#7f8c8d")
 
 
-def lone_points(values: Sequence[float | None]) -> list[int]:
-    """Indices of the points with no neighbour to draw a line to; only these get a marker,
-    since a line shows the rest (and every marker is one more SVG node for the PDF to draw)."""
-    known = [v is not None for v in values]
-    return [i for i, k in enumerate(known)
-            if k and not (i > 0 and known[i - 1]) and not (i + 1 < len(known) and known[i + 1])]
-
-
-def _score_limits(values: Sequence[float | None]) -> tuple[float, float]:
-    """At least 20 points tall, so that a one-point wobble does not look like a cliff."""
-    known = [v for v in values if v is not None]
-    if not known:
-        return 0.0, 100.0
-    low, high = min(known), max(known)
-    pad = max(5.0, (20 - (high - low)) / 2)
-    return max(0.0, low - pad), min(100.0, high + pad)
-
-
 def _trend_axes(fig: Figure, months: Sequence[str], ylabel: str, values: Sequence[float | None]):
     ax = fig.axes[0] if fig.axes else fig.add_subplot()
     ax.set_xticks(list(range(len(months))), [m[2:] for m in months], fontsize=7)
     ax.set_xlim(-0.5, len(months) - 0.5)
-    ax.set_ylim(*_score_limits(values))
+    ax.set_ylim(*score_limits(values))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))   # steps of 5 points, not 2.5
     ax.set_ylabel(ylabel, fontsize=8)
     ax.tick_params(length=0, labelsize=7)    # the grid lines mark the scale; tick marks only add nodes
@@ -105,28 +87,6 @@ def trend_figure(months: Sequence[str], series: dict[str, Sequence[float | None]
         ax.legend(fontsize=7, frameon=False, ncol=min(5, len(series)), loc="lower center", bbox_to_anchor=(0.5, 1.0))
     # fixed margins, not tight_layout(): that draws the figure once more to measure it
     fig.subplots_adjust(left=0.085, right=0.99, bottom=0.1, top=0.86 if len(series) > 1 else 0.97)
-    return fig
-
-
-@lru_cache(maxsize=1)
-def _worker_canvas() -> Figure:
-    cjk_family()
-    fig = Figure(figsize=(7.2, 2.2))      # low enough that a worker's sheet stays one A4 page
-    fig.add_subplot()
-    fig.subplots_adjust(left=0.085, right=0.99, bottom=0.13, top=0.96)
-    return fig
-
-
-def worker_trend_figure(months: Sequence[str], values: Sequence[float | None], ylabel: str) -> Figure:
-    """One worker's line over the months. The same Figure comes back on every call in a process,
-    redrawn: building axes and ticks was most of a chart's cost, and a pool process draws hundreds
-    of these. Everything drawn is set on every call, so the SVG does not depend on which worker
-    came before (tests/test_reports.py checks); save it before the next call."""
-    fig = _worker_canvas()
-    ax = _trend_axes(fig, months, ylabel, values)
-    for old in list(ax.lines):
-        old.remove()
-    _line(ax, values, linewidth=1.2, color=PALETTE[0])
     return fig
 
 

@@ -108,25 +108,13 @@ def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
     fonts = reporting.run_fonts("", contexts)
     with reporting.worker_page_pool(len(contexts), 2) as pool:
         assert pool is not None
-        pooled = list(reporting.render_worker_pages(contexts, "zh", pool, fonts))
+        told = []         # the progress (core/progress.py) hears of every page, as its chunk completes
+        pooled = list(reporting.render_worker_pages(contexts, "zh", pool, fonts, told.append))
     alone = list(reporting.render_worker_pages(contexts[::-1], "zh", None, fonts))[::-1]
+    assert sum(told) == 9 and max(told) == 4     # pages a pool task (worker_pages.PAGES_A_TASK)
     assert [w for w, _, _ in pooled] == [f"W{i}" for i in range(9)]
     assert pooled == alone
     assert all(pdf.startswith(b"%PDF") for _, _, pdf in pooled)
-
-
-def test_worker_chart_does_not_depend_on_the_worker_drawn_before():
-    """The worker trend reuses one figure per process; whatever was drawn on it before must not show."""
-    from gridpay.reports import charts
-    months = ["2026-07", "2026-08", "2026-09"]
-
-    def svg(values):
-        return charts.svg_data_uri(charts.worker_trend_figure(months, values, "得分"))
-    charts._worker_canvas.cache_clear()
-    fresh = svg([None, 70.0, 72.5])
-    svg([12.0, None, 99.0])            # other limits, lone points with markers
-    charts.worker_trend_figure(["2026-01"] * 12, [50.0] * 12, "得分")
-    assert svg([None, 70.0, 72.5]) == fresh
 
 
 def test_hr_gets_the_review_list_payroll_detail_and_a_sign_off_block(month):

@@ -1,0 +1,46 @@
+"""One worker's scorecard (HTML and PDF), and many of them in order on a process pool
+(publishing/reporting.py starts the pool and writes the files)."""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from gridpay.reports.render import pdf_bytes, report_html
+from gridpay.reports.trend_svg import trend_geometry
+
+PAGES_A_TASK = 4     # worker scorecards sent to a pool process at a time (as pool.map's chunksize was)
+
+
+def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:
+    """(worker_id, html, pdf) for one worker; runs in a pool process for large months."""
+    w = context["w"]
+    # a worker with no scored month gets the words 暂无数据, not an empty 0-100 frame; the chart is
+    # drawn by the template (inline SVG): a matplotlib figure and its SVG were ~40% of a page
+    trend = (trend_geometry(context["months"], context["trend"])
+             if any(v is not None for v in context["trend"]) else None)
+    html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
+                       items=context["items"], trend=trend, appeals=context.get("appeals", []))
+    return w["worker_id"], html, pdf_bytes(html, fonts)
+
+
+def _render_chunk(contexts: list[dict], lang: str, fonts: dict[str, str] | None) -> list[tuple[str, str, bytes]]:
+    return [render_worker_page(c, lang, fonts) for c in contexts]
+
+
+def render_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecutor | None,
+                        fonts: dict[str, str] | None = None, advance=lambda n=1: None):
+    """Worker scorecards, in order, on the pool from worker_page_pool() or in this process.
+    `advance(n)` (core/progress.py) is told of each page as it is done: on the pool, as each chunk's
+    future completes, whichever comes first; the pages still come back in order."""
+    if pool is None:
+        for context in contexts:
+            yield render_worker_page(context, lang, fonts)
+            advance()
+        return
+    chunks = [contexts[i:i + PAGES_A_TASK] for i in range(0, len(contexts), PAGES_A_TASK)]
+    futures = [pool.submit(_render_chunk, chunk, lang, fonts) for chunk in chunks]
+    sizes, first = {f: len(c) for f, c in zip(futures, chunks)}, 0
+    for done in as_completed(futures):
+        advance(sizes[done])
+        while first < len(futures) and futures[first].done():
+            yield from futures[first].result()
+            first += 1
