@@ -106,20 +106,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     words = labels(lang)
     month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
     grids = data.grids_with_change(con, run_id, month)
-    _, before = previous_totals(con, run_id)
-    for row in workers:
-        row["flags_text"] = flags_text(row["flags"], lang)
-        row["previous_total_pay"] = previous = before.get(row["worker_id"], "")
-        row["pay_changed"] = "pay_changed" in row["flags"].split(";")
-        row["pay_change"] = (f"{(Decimal(row['total_pay']) - Decimal(previous)) / Decimal(previous):+.1%}"
-                             if row["pay_changed"] and previous and Decimal(previous) else "")
-    for row in grids:
-        row["flags_text"] = flags_text(row["flags"], lang, {
-            "months": "、".join((row["window_months"] or month).split(",")), "n": row["window_responses"] or row["responses"],
-            "trend": row["rate_trend"], "rate": f"{policy.scoring.min_response_rate or 0:.0%}",
-            "k": policy.scoring.low_rate_months, "min": policy.scoring.min_responses, "responses": row["responses"],
-            "previous_month": row["previous_month"], "previous_responses": row["previous_responses"]})
-        row["flags_short"] = flags_short(row["flags"], lang)
+    _with_pay_changes(con, run_id, workers, lang)
+    _with_grid_flags(grids, month, policy, lang)
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)
     for row in quarantine + failed:
@@ -159,6 +147,12 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments) if worker_sheets else []
     notices = notice_pages(grids, callbacks, run, lang)
+    _write_pages(folder, html, pages_by_name, notices, pages, lang, pool)
+
+def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices: dict[str, str], pages: list[dict],
+                 lang: str, pool: ProcessPoolExecutor | None) -> None:
+    """The month's documents as PDF (and HTML): the scorecard, each community's, the notices and the
+    worker sheets, with one font subset for all (community pages and worker sheets on the pool)."""
     fonts = run_fonts(html + "".join(notices.values()) + "".join(pages_by_name.values()), pages)
     on_pool = {name: pool.submit(pdf_bytes, page, fonts) for name, page in pages_by_name.items()} if pool else {}
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
@@ -175,6 +169,28 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         for worker_id, page, pdf in render_worker_pages(pages, lang, pool, fonts, advance):
             write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
             write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
+
+
+def _with_pay_changes(con, run_id: str, workers: list[dict], lang: str) -> None:
+    """Each worker's flags in words, and the total of the month published last where pay moved."""
+    _, before = previous_totals(con, run_id)
+    for row in workers:
+        row["flags_text"] = flags_text(row["flags"], lang)
+        row["previous_total_pay"] = previous = before.get(row["worker_id"], "")
+        row["pay_changed"] = "pay_changed" in row["flags"].split(";")
+        row["pay_change"] = (f"{(Decimal(row['total_pay']) - Decimal(previous)) / Decimal(previous):+.1%}"
+                             if row["pay_changed"] and previous and Decimal(previous) else "")
+
+
+def _with_grid_flags(grids: list[dict], month: str, policy: Policy, lang: str) -> None:
+    """Each grid's flags in words, their blanks filled from the grid (its window, trend, counts)."""
+    for row in grids:
+        row["flags_text"] = flags_text(row["flags"], lang, {
+            "months": "、".join((row["window_months"] or month).split(",")), "n": row["window_responses"] or row["responses"],
+            "trend": row["rate_trend"], "rate": f"{policy.scoring.min_response_rate or 0:.0%}",
+            "k": policy.scoring.low_rate_months, "min": policy.scoring.min_responses, "responses": row["responses"],
+            "previous_month": row["previous_month"], "previous_responses": row["previous_responses"]})
+        row["flags_short"] = flags_short(row["flags"], lang)
 
 
 def run_fonts(scorecard_html: str, contexts: list[dict]) -> dict[str, str]:
