@@ -121,26 +121,13 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
         print(f"\n## where the time goes at {label} (functions by own time; a DuckDB statement counts "
               f"as its caller's time)")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
-    run_id, out = result.run_id, root / "reports"
+    run_id = result.run_id
     con = connect(settings.db)
     workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
     con.close()
-    rss.reset()
-    floor = _floor(survey_csv)
-    floor_peak = rss.peak()
-    rss.reset()
-    start = time.perf_counter()
-    grid_means(str(survey_csv))
-    analyst, analyst_peak = time.perf_counter() - start, rss.peak()
-    pipeline = sum(s for _, s, _ in stages)
-    rss.reset()
-    start = time.perf_counter()
-    audit = audit_month(settings, MONTH)
-    audit_seconds, audit_peak = time.perf_counter() - start, rss.peak()
-    assert audit.passed, audit.differences
-    result = {"label": label, "rows": rows, "generated": generated, "stages": list(stages), "floor": floor,
-              "floor_peak": floor_peak, "analyst": analyst, "analyst_peak": analyst_peak, "pipeline": pipeline,
-              "audit": audit_seconds, "audit_peak": audit_peak, "workers": workers,
+    baselines = _baselines(settings, survey_csv, rss)
+    result = {"label": label, "rows": rows, "generated": generated, "stages": list(stages), **baselines,
+              "pipeline": sum(s for _, s, _ in stages), "workers": workers,
               "peak": max(p for _, _, p in stages), "pdf_rate": None, "pdf_kib": None, "full_run": None}
     if full_run:     # as `gridpay run --reports all` (a second run of the month: the first one's rows stay)
         rss.reset()
@@ -149,11 +136,34 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
         result["full_run"], result["full_run_peak"] = time.perf_counter() - start, rss.peak()
     if not reports:
         return result
+    return {**result, **_report_rates(settings, run_id, root / "reports", min(pdf_sample, workers), workers, seed,
+                                      stage, stages)}
+
+
+def _baselines(settings, survey_csv: Path, rss: "PeakRss") -> dict:
+    """The same month by the bare-DuckDB floor, the analyst's pandas script and gridpay's audit."""
+    rss.reset()
+    floor = _floor(survey_csv)
+    floor_peak = rss.peak()
+    rss.reset()
+    start = time.perf_counter()
+    grid_means(str(survey_csv))
+    analyst, analyst_peak = time.perf_counter() - start, rss.peak()
+    rss.reset()
+    start = time.perf_counter()
+    audit = audit_month(settings, MONTH)
+    audit_seconds, audit_peak = time.perf_counter() - start, rss.peak()
+    assert audit.passed, audit.differences
+    return {"floor": floor, "floor_peak": floor_peak, "analyst": analyst, "analyst_peak": analyst_peak,
+            "audit": audit_seconds, "audit_peak": audit_peak}
+
+
+def _report_rates(settings, run_id: str, out: Path, sample: int, workers: int, seed: int, stage, stages) -> dict:
+    """The HR scorecard's time, and worker PDFs a second on the pool (a sample of the workers)."""
     con = connect(settings.db)
     policy = load_policy(settings.policy)
     with stage("HR scorecard"):
         render_reports(con, run_id, out, policy, which="hr")
-    sample = min(pdf_sample, workers)
     with stage(f"worker PDFs ({sample} of {workers})"):
         begun = time.perf_counter()
         grids = grids_with_change(con, run_id, MONTH)
@@ -173,10 +183,8 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
     con.close()
     # the stage's rate counts everything; the steady rate is the pages after the first, once the
     # pool is running (in a gridpay run the pool starts while the HR scorecard renders)
-    return {**result, "pdf_rate": len(sizes) / stages[-1][1], "pdf_kib": sum(sizes) / len(sizes) / 1024,
-            "pdf_steady": (len(sizes) - 1) / (last - first), "pdf_start": first - ready,
-            "pdf_prepare": ready - begun}
-
+    return {"pdf_rate": len(sizes) / stages[-1][1], "pdf_kib": sum(sizes) / len(sizes) / 1024,
+            "pdf_steady": (len(sizes) - 1) / (last - first), "pdf_start": first - ready, "pdf_prepare": ready - begun}
 
 def with_a_year_of_trend(context: dict, seed: int) -> dict:
     """The benchmark's inbox holds one month, so each page would draw a one-point chart; a worker's
