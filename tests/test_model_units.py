@@ -1,13 +1,14 @@
-"""dbt-style unit tests of the SQL models: each model's SQL over a few given rows (only the columns
-it reads) and the run_params it uses, against rows worked out by hand. In-memory DuckDB, no pipeline
-(conftest.model_rows). int_grids, int_worker_grid_days, int_window_responses, int_survey_exclusions
-and int_grid_stats are tested in test_models.py."""
+"""dbt-style unit tests: each SQL model over a few given rows (only the columns it reads) and the
+run_params it uses, against rows worked out by hand (conftest.model_rows: in-memory DuckDB). The
+models not here are tested in test_models.py."""
 from datetime import date, datetime
 from decimal import Decimal as D
 
 from conftest import model_rows
 
 SCALE = {"scale_min": 1, "scale_max": 5}
+ANSWERS = ("row_id integer, grid_id varchar, is_invalid boolean, weighted_points decimal(18, 4), "
+           "weight_total decimal(18, 4)")
 
 
 def test_int_month_days_is_every_day_of_the_month_with_its_last():
@@ -35,15 +36,13 @@ def test_int_response_answers_sums_weighted_answers_and_skips_blank_rows():
 
 
 def test_int_response_scores_rescales_to_0_100_and_drops_invalid_and_excluded_rows():
-    given = {
-        "int_response_answers": ("row_id integer, grid_id varchar, is_invalid boolean, weighted_points decimal(18, 4), "
-                                 "weight_total decimal(18, 4)", [
-            (1, "G1", False, 8, 3), (2, "G1", True, 12, 3), (3, "G1", False, 12, 3), (4, "G2", False, 0, 1)]),
-        "int_exclusions": ("row_id integer, reason varchar", [(3, "excluded: speeder (...)")]),
-    }
+    given = {"int_response_answers": (ANSWERS, [(1, "G1", False, 8, 3), (2, "G1", True, 12, 3), (3, "G1", False, 12, 3),
+                                                (4, "G2", False, 0, 1)]),
+             "int_exclusions": ("row_id integer, reason varchar", [(3, "excluded: speeder (...)")])}
     assert model_rows("int_response_scores", given, SCALE) == [
         (1, "G1", D("66.666667")),    # 100 x 8 / (3 x 4) = 66.6666..., rounded half up to 6 places
         (4, "G2", D("0.000000"))]     # every answer at scale_min; 2 is invalid, 3 excluded
+
 
 
 def test_int_grid_item_sums_pairs_each_item_with_the_overall_answer():
@@ -131,7 +130,8 @@ def test_int_worker_grid_day_counts_an_overlapping_day_once_at_its_largest_weigh
     days = [(date(2026, 9, d),) for d in range(1, 6)]          # a five-day "month" as given
     given = {
         "int_month_days": ("day date", days),
-        "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date, weight decimal(9, 4)", [
+        "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date, "
+                            "weight decimal(9, 4)", [
             ("W1", "G1", "2026-01-01", None, 1),                  # open: to month_end
             ("W1", "G1", "2026-09-03", "2026-09-04", 0.5),        # overlaps W1's days 3-4: once, weight 1
             ("W2", "G2", "2026-08-01", "2026-09-02", 1),          # end date inclusive: days 1-2
@@ -162,10 +162,7 @@ REVIEW_GIVEN = {
 
 
 def test_int_review_exclusions_upheld_appeal_first_then_failed_calls_never_a_policy_excluded_row():
-    given = {k: REVIEW_GIVEN[k] for k in ("stg_surveys", "int_survey_exclusions", "stg_appeals", "stg_verification")}
-    given["stg_surveys"] = ("row_id integer, response_id varchar, is_invalid boolean",
-                            [r[:2] + r[3:4] for r in REVIEW_GIVEN["stg_surveys"][1]])
-    assert model_rows("int_review_exclusions", given) == [
+    assert model_rows("int_review_exclusions", REVIEW_GIVEN) == [
         (1, "excluded: appeal_upheld (appeal AP1, wrong_grid)"),
         (2, "excluded: verification_coached (called on 2026-10-03)")]
     # A3 (invalid) and A4 (the policy's speeder) keep their own reasons; confirmed/unreachable exclude nothing
@@ -243,10 +240,12 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
 
 
 def test_stg_appeals_keeps_this_runs_appeals_of_its_month_and_casts_dates():
-    columns = ("run_id varchar, appeal_id varchar, month varchar, worker_id varchar, response_id varchar, "
-               "category varchar, statement varchar, filed_on varchar, decision varchar, decided_by varchar, "
-               "decided_on varchar, decision_note varchar")
-    row = ("AP1", "2026-09", "W1", "A1", "wrong_grid", "不是我的网格", "2026-10-02", "upheld", "人事科", "2026-10-05", "")
+    columns = ", ".join(f"{c} varchar" for c in ("run_id", "appeal_id", "month", "worker_id", "response_id", "category",
+                                                   "statement", "filed_on", "decision", "decided_by", "decided_on",
+                                                   "decision_note"))
+    row = ("AP1", "2026-09", "W1", "A1", "wrong_grid", "不是我的网格", "2026-10-02", "upheld", "人事科", "2026-10-05",
+           "")
+    # another month's appeal of the same run (AP2) and another run's (AP3) are not this month's
     given = {"raw_appeals": (columns, [("R1", *row), ("R1", "AP2", "2026-08", *row[2:]), ("R0", "AP3", *row[1:])])}
     assert model_rows("stg_appeals", given, {"run_id": "R1", "month": "2026-09"}) == [
         ("AP1", "W1", "A1", "wrong_grid", "不是我的网格", date(2026, 10, 2), "upheld", "人事科", date(2026, 10, 5), "")]
@@ -256,4 +255,5 @@ def test_stg_verification_keeps_this_runs_calls_and_casts_the_date():
     given = {"raw_verification": ("run_id varchar, response_id varchar, result varchar, called_by varchar, "
                                   "called_on varchar, note varchar", [
         ("R1", "A1", "denied", "陈", "2026-10-03", ""), ("R0", "A2", "confirmed", "陈", "2026-10-03", "")])}
-    assert model_rows("stg_verification", given, {"run_id": "R1"}) == [("A1", "denied", "陈", date(2026, 10, 3), "")]
+    assert model_rows("stg_verification", given, {"run_id": "R1"}) == [
+        ("A1", "denied", "陈", date(2026, 10, 3), "")]          # R0's call is another run's
