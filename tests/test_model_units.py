@@ -1,0 +1,259 @@
+"""dbt-style unit tests: each SQL model over a few given rows (only the columns it reads) and the
+run_params it uses, against rows worked out by hand (conftest.model_rows: in-memory DuckDB). The
+models not here are tested in test_models.py."""
+from datetime import date, datetime
+from decimal import Decimal as D
+
+from conftest import model_rows
+
+SCALE = {"scale_min": 1, "scale_max": 5}
+ANSWERS = ("row_id integer, grid_id varchar, is_invalid boolean, weighted_points decimal(18, 4), "
+           "weight_total decimal(18, 4)")
+
+
+def test_int_month_days_is_every_day_of_the_month_with_its_last():
+    rows = model_rows("int_month_days", {}, {"month_start": "2028-02-01", "month_end": "2028-02-29"})
+    # the range's upper bound is month_end + 1 day (exclusive): a leap February has its 29th
+    assert len(rows) == 29 and rows[0] == (date(2028, 2, 1),) and rows[-1] == (date(2028, 2, 29),)
+
+
+def test_int_response_answers_sums_weighted_answers_and_skips_blank_rows():
+    given = {"stg_surveys": (
+        "row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, channel varchar, "
+        "duration_s integer, is_invalid boolean, answers integer[]", [
+            (1, "G1", "H1", "2026-09-10 10:00:00", "wechat", 120, False, [5, 3, None]),
+            (2, "G1", "H2", "2026-09-10 11:00:00", "wechat", 90, False, [None, None, None]),   # nothing answered
+            (3, "G2", "H3", "2026-09-11 10:00:00", None, 60, True, [1, 1, 1])])}
+    params = {**SCALE, "item_weights": ["2", "1", "1"], "overall_position": 3}
+    assert model_rows("int_response_answers", given, params) == [
+        # 2 x (5-1) + 1 x (3-1) = 10 points over the answered items' weights 2 + 1 = 3; the blank
+        # overall item (position 3) adds no weight and leaves overall_answer null
+        (1, "G1", "H1", datetime(2026, 9, 10, 10), "wechat", 120, False, [5, 3, None], 2,
+         D("10.0000"), D("3.0000"), 3, 5, None),
+        # row 2 is gone (no item answered); an invalid row stays, flagged (int_response_scores drops it):
+        # all answers at scale_min, weights 2 + 1 + 1
+        (3, "G2", "H3", datetime(2026, 9, 11, 10), None, 60, True, [1, 1, 1], 3, D("0.0000"), D("4.0000"), 1, 1, 1)]
+
+
+def test_int_response_scores_rescales_to_0_100_and_drops_invalid_and_excluded_rows():
+    given = {"int_response_answers": (ANSWERS, [(1, "G1", False, 8, 3), (2, "G1", True, 12, 3), (3, "G1", False, 12, 3),
+                                                (4, "G2", False, 0, 1)]),
+             "int_exclusions": ("row_id integer, reason varchar", [(3, "excluded: speeder (...)")])}
+    assert model_rows("int_response_scores", given, SCALE) == [
+        (1, "G1", D("66.666667")),    # 100 x 8 / (3 x 4) = 66.6666..., rounded half up to 6 places
+        (4, "G2", D("0.000000"))]     # every answer at scale_min; 2 is invalid, 3 excluded
+
+
+
+def test_int_grid_item_sums_pairs_each_item_with_the_overall_answer():
+    given = {"int_response_scores": ("grid_id varchar, answers integer[], overall_answer integer", [
+        ("G1", [5, 4, 5], 5), ("G1", [3, None, 4], 4), ("G1", [2, 2, None], None), ("G2", [None, 3, None], None)])}
+    params = {"items": ["a", "b", "overall"], "scale_min": 1}
+    assert model_rows("int_grid_item_sums", given, params) == [
+        # grid, item, answered, points, pairs, sum_x, sum_y, sum_xx, sum_yy, sum_xy
+        # a: answers 5, 3, 2 (points 4 + 2 + 1); the third has no overall answer, so 2 pairs (5,5), (3,4)
+        ("G1", "a", 3, 7, 2, 8, 9, 34, 41, 37),
+        # b: 4 (paired with 5) and 2 (no overall): row 2's blank b is no answer and no pair
+        ("G1", "b", 2, 4, 1, 4, 5, 16, 25, 20),
+        ("G1", "overall", 2, 7, 2, 9, 9, 41, 41, 41),
+        # an item answered without the overall item: pairs 0 (coalesced), the pair sums null
+        ("G2", "b", 1, 2, 0, None, None, None, None, None)]
+
+
+def test_int_item_scores_rescales_the_mean_answer_to_0_100():
+    given = {"int_grid_item_sums": ("grid_id varchar, item varchar, answered integer, points integer", [
+        ("G1", "a", 3, 7), ("G1", "b", 3, 2), ("G2", "a", 1, 4)])}
+    assert model_rows("int_item_scores", given, SCALE) == [
+        ("G1", "a", 3, D("58.3333")),      # 100 x (7/3) / 4 = 58.3333...
+        ("G1", "b", 3, D("16.6667")),      # 100 x (2/3) / 4 = 16.6666..., rounded up
+        ("G2", "a", 1, D("100.0000"))]     # every answer at scale_max
+
+
+def test_fct_item_drivers_weights_grid_scores_by_answers_and_correlates_with_overall():
+    sums = "item varchar, pairs integer, sum_x integer, sum_y integer, sum_xx integer, sum_yy integer, sum_xy integer"
+    given = {
+        # pairs (x, y): a (1,1), (2,2) in G1 and (3,3) in G2: r = +1; b (3,1), (2,2), (1,3): r = -1;
+        # c always 4: no variance, no r; the overall item is not correlated with itself
+        "int_grid_item_sums": (sums, [("a", 2, 3, 3, 5, 5, 5), ("a", 1, 3, 3, 9, 9, 9), ("b", 3, 6, 6, 14, 14, 10),
+                                      ("c", 3, 12, 6, 48, 14, 24), ("overall", 3, 6, 6, 14, 14, 14)]),
+        "int_item_scores": ("item varchar, item_score decimal(9, 4), answered integer", [
+            ("a", 50, 3), ("a", 100, 1), ("b", 50, 3), ("c", 75, 3), ("overall", 50, 3)]),
+    }
+    assert model_rows("fct_item_drivers", given, {"overall_item": "overall"}) == [
+        ("a", D("62.5000"), 4, D("1.0000")),        # (50 x 3 + 100 x 1) / 4: weighted by answers, not by grid
+        ("b", D("50.0000"), 3, D("-1.0000")),
+        ("c", D("75.0000"), 3, None),
+        ("overall", D("50.0000"), 3, None)]
+
+
+FLAG_PARAMS = {"speeder": "flag", "speeder_fraction": 0.5, "straight_line_min_items": 3,
+               "burst_window_minutes": 10, "burst_min_responses": 3}
+
+
+def _flags(**params) -> list[tuple]:
+    given = {"int_response_scores": (
+        "row_id integer, grid_id varchar, channel varchar, submitted_at timestamp, duration_s integer, "
+        "answered_items integer, lowest_answer integer, highest_answer integer", [
+            (1, "G1", "wechat", "2026-09-10 10:00:00", 100, 3, 5, 5),    # straight line over 3 items
+            (2, "G1", "wechat", "2026-09-10 10:10:00", 100, 2, 4, 4),    # same answers, but only 2 items
+            (3, "G1", "wechat", "2026-09-10 10:20:00", 50, 3, 3, 5),     # exactly at the bar: no speeder
+            (4, "G1", "phone", "2026-09-10 10:05:00", 49, 3, 3, 5),      # below the bar
+            (5, "G2", "wechat", "2026-09-10 10:05:00", 200, 3, 2, 5),
+            (6, "G1", None, "2026-09-10 10:05:00", None, 3, 1, 4)])}     # no duration: never a speeder
+    return model_rows("int_response_flags", given, {**FLAG_PARAMS, **params})
+
+
+def test_int_response_flags_speeder_straight_line_and_burst_at_their_bars():
+    # median duration of 100, 100, 50, 49, 200 (null left out) = 100; the bar is 0.5 x 100 = 50, strictly below.
+    # Bursts per grid and channel, +-10 minutes inclusive: row 2 (10:10) has rows 1 (10:00) and 3 (10:20)
+    # exactly 10 minutes away = 3 responses; rows 1 and 3 see only 2. Row 4 (phone), row 5 (G2) and
+    # row 6 (no channel) are in other partitions.
+    assert _flags() == [(1, "G1", "straight_line"), (2, "G1", "burst"), (4, "G1", "speeder")]
+    # speeder = "exclude" or "off": int_survey_exclusions' business, never a flag
+    assert _flags(speeder="exclude") == [(1, "G1", "straight_line"), (2, "G1", "burst")]
+    assert _flags(burst_window_minutes=9, straight_line_min_items=2) == [
+        (1, "G1", "straight_line"), (2, "G1", "straight_line"), (4, "G1", "speeder")]
+
+
+def test_int_window_grid_stats_sums_a_thin_grids_pooled_answers_and_names_their_months():
+    given = {"int_window_responses": ("household_id varchar, grid_id varchar, month varchar, "
+                                      "response_score decimal(18, 6)", [
+        ("H1", "G1", "2026-10", 100), ("H2", "G1", "2026-09", 50), ("H3", "G1", "2026-09", 75),
+        ("H4", "G1", "2026-08", 25), ("H5", "G2", "2026-10", 10)])}
+    rows = model_rows("int_window_grid_stats", given)
+    # months distinct and sorted; sum_sq = 100^2 + 50^2 + 75^2 + 25^2 = 18750
+    assert rows == [("G1", "2026-08,2026-09,2026-10", 4, D("250.000000"), D("18750.000000000000")),
+                    ("G2", "2026-10", 1, D("10.000000"), D("100.000000000000"))]
+
+
+def test_int_worker_grid_day_counts_an_overlapping_day_once_at_its_largest_weight():
+    days = [(date(2026, 9, d),) for d in range(1, 6)]          # a five-day "month" as given
+    given = {
+        "int_month_days": ("day date", days),
+        "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date, "
+                            "weight decimal(9, 4)", [
+            ("W1", "G1", "2026-01-01", None, 1),                  # open: to month_end
+            ("W1", "G1", "2026-09-03", "2026-09-04", 0.5),        # overlaps W1's days 3-4: once, weight 1
+            ("W2", "G2", "2026-08-01", "2026-09-02", 1),          # end date inclusive: days 1-2
+            ("W3", "G2", "2026-09-02", None, 0.5),
+            ("W4", "G1", "2026-09-06", None, 1)]),                # starts after the month
+    }
+    rows = model_rows("int_worker_grid_day", given, {"month_end": "2026-09-05"})
+    expected = ([("W1", "G1", date(2026, 9, d), D("1.0000")) for d in range(1, 6)]
+                + [("W2", "G2", date(2026, 9, d), D("1.0000")) for d in (1, 2)]
+                + [("W3", "G2", date(2026, 9, d), D("0.5000")) for d in range(2, 6)])
+    assert rows == expected
+
+
+REVIEW_GIVEN = {
+    "stg_surveys": ("row_id integer, response_id varchar, grid_id varchar, is_invalid boolean, answers integer[]", [
+        (1, "A1", "G1", False, [5, 2]), (2, "A2", "G1", False, [1, 3]), (3, "A3", "G1", True, [5, 1]),
+        (4, "A4", "G1", False, [5, 1]), (5, "A5", "G1", False, [4, None]), (6, "A6", "G1", False, [3, 1]),
+        (7, "A7", "G2", False, [5, 5]), (8, "A8", "G3", False, [2, 2])]),
+    "int_survey_exclusions": ("row_id integer, reason varchar", [(4, "excluded: speeder (...)")]),
+    "stg_appeals": ("appeal_id varchar, response_id varchar, category varchar, decision varchar", [
+        ("AP2", "A1", "other", "upheld"), ("AP1", "A1", "wrong_grid", "upheld"),     # two upheld: the first id
+        ("AP3", "A2", "other", "rejected"), ("AP4", "A3", "other", "upheld")]),      # A3 is invalid
+    "stg_verification": ("response_id varchar, result varchar, called_on date", [
+        ("A1", "denied", "2026-10-02"),          # upheld too: the appeal's reason stands
+        ("A2", "coached", "2026-10-03"), ("A3", "coached", "2026-10-03"), ("A4", "denied", "2026-10-03"),
+        ("A6", "confirmed", "2026-10-04"), ("A7", "unreachable", "2026-10-04")]),
+}
+
+
+def test_int_review_exclusions_upheld_appeal_first_then_failed_calls_never_a_policy_excluded_row():
+    assert model_rows("int_review_exclusions", REVIEW_GIVEN) == [
+        (1, "excluded: appeal_upheld (appeal AP1, wrong_grid)"),
+        (2, "excluded: verification_coached (called on 2026-10-03)")]
+    # A3 (invalid) and A4 (the policy's speeder) keep their own reasons; confirmed/unreachable exclude nothing
+
+
+def test_int_exclusions_is_the_policys_and_hrs_exclusions_together():
+    given = {"int_survey_exclusions": ("row_id integer, reason varchar", [(1, "excluded: speeder (x)")]),
+             "int_review_exclusions": ("row_id integer, reason varchar", [(2, "excluded: appeal_upheld (y)")])}
+    assert model_rows("int_exclusions", given) == [(1, "excluded: speeder (x)"), (2, "excluded: appeal_upheld (y)")]
+
+
+def test_int_grid_reviews_counts_bad_reviews_at_the_bar_and_reached_and_failed_calls():
+    given = {**REVIEW_GIVEN, "int_review_exclusions": ("row_id integer, reason varchar", [
+        (1, "excluded: appeal_upheld (appeal AP1, wrong_grid)"), (6, "excluded: verification_denied (...)")])}
+    given["stg_verification"] = ("response_id varchar, result varchar", [
+        ("A2", "confirmed"), ("A3", "coached"), ("A6", "denied"), ("A7", "unreachable")])
+    rows = model_rows("int_grid_reviews", given, {"overall_position": 2, "callback_at_or_below": 2})
+    assert rows == [
+        # G1 bad: row 1 (overall 2, at the bar; its appeal upheld) and row 6 (1); not row 5 (no overall
+        # answer), row 3 (invalid) or row 4 (the policy excluded it). Calls reached: 2 (confirmed), 6 (denied).
+        ("G1", 2, 1, 2, 1),
+        ("G2", 0, 0, 0, 0),          # one call, unreachable: a row of zeros
+        ("G3", 1, 0, 0, 0)]
+
+
+def test_fct_grid_exclusions_counts_each_rule_against_the_grids_valid_rows():
+    given = {
+        "stg_surveys": ("row_id integer, grid_id varchar, is_invalid boolean", [
+            (1, "G1", False), (2, "G1", False), (3, "G1", False), (4, "G1", False), (5, "G1", True),
+            (6, "G2", False)]),
+        "int_survey_exclusions": ("row_id integer, reason varchar", [
+            (1, "excluded: duplicate_household (an older answer)"), (2, "excluded: duplicate_household (x)"),
+            (3, "excluded: no_items (no item answered)")]),
+        "int_grids": ("grid_id varchar, grid_name varchar", [("G1", "一网格"), ("G2", "二网格")]),
+    }
+    assert model_rows("fct_grid_exclusions", given) == [
+        ("G1", "一网格", "duplicate_household", 4, 2),       # 4 valid rows: the invalid row 5 is not one
+        ("G1", "一网格", "no_items", 4, 1)]                  # G2 excluded nothing: no row
+
+
+def test_fct_quarantine_lists_invalid_and_excluded_rows_with_their_reasons():
+    given = {
+        "stg_surveys": ("row_id integer, source_file varchar, row_number integer, response_id varchar, "
+                        "invalid_reason varchar, is_invalid boolean", [
+            (1, "2026-09.csv", 2, "A1", "grid_id: unknown grid G9", True),
+            (2, "2026-09.csv", 3, "A2", None, False), (3, "2026-09.csv", 4, "A3", None, False)]),
+        "int_exclusions": ("row_id integer, reason varchar", [(2, "excluded: speeder (x)")]),
+    }
+    assert model_rows("fct_quarantine", given) == [
+        ("2026-09.csv", 2, "A1", "grid_id: unknown grid G9"), ("2026-09.csv", 3, "A2", "excluded: speeder (x)")]
+
+
+def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shared_day_once():
+    given = {
+        "fct_grid_scores": ("grid_id varchar, is_insufficient boolean, pay_score decimal(9, 4), "
+                            "adjusted_se decimal(9, 4), responses integer", [
+            ("G1", False, 80, 2, 20), ("G2", True, None, None, 2), ("G3", False, 90, 1, 30)]),
+        "int_worker_grid_days": ("worker_id varchar, grid_id varchar, weight_days decimal(18, 4)", [
+            ("W1", "G1", 10), ("W1", "G2", 5), ("W2", "G2", 3), ("W3", "G1", 4), ("W3", "G3", 6)]),
+        "int_worker_grid_day": ("worker_id varchar, day date", [
+            *[("W1", date(2026, 9, d)) for d in range(1, 11)], *[("W1", date(2026, 9, d)) for d in range(6, 11)],
+            *[("W2", date(2026, 9, d)) for d in range(1, 4)],
+            *[("W3", date(2026, 9, d)) for d in range(1, 5)], *[("W3", date(2026, 9, d)) for d in range(5, 11)]]),
+        "stg_workers": ("worker_id varchar, name varchar, perf_pay_target_yuan decimal(12, 2)", [
+            ("W1", "王伟", 1000), ("W2", "李娜", 800), ("W3", "张喆", 600), ("W4", "刘玥", 900)]),
+    }
+    assert model_rows("fct_worker_scores", given, {"days_in_month": 30}) == [
+        # G1 and G2 on days 6-10 are 10 paid days, not 15; the thin G2 is left out of the score (80)
+        # and carries 5 of the 15 weight days: scored_share 10/15; se sqrt((10 x 2)^2) / 10 = 2
+        ("W1", "王伟", D("1000.00"), 10, 30, D("80.0000"), D("0.666667"), 22, True, D("2.0000")),
+        ("W2", "李娜", D("800.00"), 3, 30, None, D("0.000000"), 2, True, None),      # only a thin grid: no score
+        # (4 x 80 + 6 x 90) / 10 = 86; se sqrt((4 x 2)^2 + (6 x 1)^2) / 10 = 1
+        ("W3", "张喆", D("600.00"), 10, 30, D("86.0000"), D("1.000000"), 50, False, D("1.0000"))]
+    # W4 has no assigned day: no row
+
+
+def test_stg_appeals_keeps_this_runs_appeals_of_its_month_and_casts_dates():
+    columns = ", ".join(f"{c} varchar" for c in ("run_id", "appeal_id", "month", "worker_id", "response_id", "category",
+                                                   "statement", "filed_on", "decision", "decided_by", "decided_on",
+                                                   "decision_note"))
+    row = ("AP1", "2026-09", "W1", "A1", "wrong_grid", "不是我的网格", "2026-10-02", "upheld", "人事科", "2026-10-05",
+           "")
+    # another month's appeal of the same run (AP2) and another run's (AP3) are not this month's
+    given = {"raw_appeals": (columns, [("R1", *row), ("R1", "AP2", "2026-08", *row[2:]), ("R0", "AP3", *row[1:])])}
+    assert model_rows("stg_appeals", given, {"run_id": "R1", "month": "2026-09"}) == [
+        ("AP1", "W1", "A1", "wrong_grid", "不是我的网格", date(2026, 10, 2), "upheld", "人事科", date(2026, 10, 5), "")]
+
+
+def test_stg_verification_keeps_this_runs_calls_and_casts_the_date():
+    given = {"raw_verification": ("run_id varchar, response_id varchar, result varchar, called_by varchar, "
+                                  "called_on varchar, note varchar", [
+        ("R1", "A1", "denied", "陈", "2026-10-03", ""), ("R0", "A2", "confirmed", "陈", "2026-10-03", "")])}
+    assert model_rows("stg_verification", given, {"run_id": "R1"}) == [
+        ("A1", "denied", "陈", date(2026, 10, 3), "")]          # R0's call is another run's
