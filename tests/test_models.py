@@ -1,7 +1,7 @@
 """The SQL layer as dbt would test it: the model graph's order is derived from the SQL, every
 model's key is unique and not null on the hand-checked month, staging only renames and casts, and
 a warehouse written by an earlier gridpay opens and upgrades in place."""
-from conftest import scored_below_the_cli
+from conftest import scored_below_the_cli, model_rows
 import dataclasses
 from datetime import date
 import gzip
@@ -89,21 +89,8 @@ def test_require_warehouse_names_the_missing_file(tmp_path):
         require_warehouse(tmp_path / "x.duckdb")
 
 
-def _model_rows(model: str, given: dict[str, tuple[str, list[tuple]]], params: dict | None = None) -> list[tuple]:
-    """dbt-style unit test: the model's SQL over given input rows (each table as 'col type, ...')."""
-    with duckdb.connect() as con:
-        for table, (columns, rows) in given.items():
-            con.execute(f"create temp table {table} ({columns})")
-            for row in rows:
-                con.execute(f"insert into {table} values ({', '.join('?' * len(row))})", list(row))
-        if params:
-            con.execute("create temp table run_params as select " + ", ".join(f"? as {k}" for k in params),
-                        list(params.values()))
-        return con.execute(f"select * from ({sql_models()[model].sql}) order by all").fetchall()
-
-
 def test_int_grids_derives_the_area_from_the_name_unless_given():
-    rows = _model_rows("int_grids", {"stg_grids": ("grid_id varchar, grid_name varchar, community varchar, "
+    rows = model_rows("int_grids", {"stg_grids": ("grid_id varchar, grid_name varchar, community varchar, "
                                                    "households integer, area varchar", [
         ("G1", "天桥新村一网格", "天井湖社区", 20, None),
         ("G2", "井湖村十二网格", "天井湖社区", 10, None),
@@ -114,7 +101,7 @@ def test_int_grids_derives_the_area_from_the_name_unless_given():
 
 def test_int_worker_grid_days_counts_days_and_weight_days():
     day = "2026-09-0{}"
-    rows = _model_rows("int_worker_grid_days", {"int_worker_grid_day": (
+    rows = model_rows("int_worker_grid_days", {"int_worker_grid_day": (
         "worker_id varchar, grid_id varchar, day date, weight decimal(9, 4)",
         [("W1", "G1", day.format(d), 1) for d in range(1, 4)] + [("W1", "G2", day.format(d), 0.5) for d in (1, 2)])})
     assert rows == [("W1", "G1", 3, Decimal("3.0000")), ("W1", "G2", 2, Decimal("1.0000"))]
@@ -142,10 +129,10 @@ def test_int_window_responses_keeps_each_households_latest_answer_for_thin_grids
             ("R9", 1, "H2", "2026-09-01 10:00:00"), ("R9", 2, "H8", "2026-09-01 10:00:00"),
             ("RX", 1, "H5", "2026-09-01 10:00:00")]),
     }
-    rows = _model_rows("int_window_responses", given, params)
+    rows = model_rows("int_window_responses", given, params)
     assert rows == [("H1", "G1", "2026-10", Decimal("100.000000")), ("H2", "G1", "2026-09", Decimal("25.000000")),
                     ("H3", "G1", "2026-10", Decimal("75.000000"))]
-    assert _model_rows("int_window_responses", given, {**params, "pool": False}) == []
+    assert model_rows("int_window_responses", given, {**params, "pool": False}) == []
 
 
 def test_a_model_that_reads_a_table_it_does_not_declare_is_refused(tmp_path):
@@ -185,7 +172,7 @@ def test_a_broken_grain_stops_the_month_naming_model_and_key(run_cli, make_inbox
 def _exclusions(scope: str | None, rows: list[tuple]) -> list[tuple]:
     """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at)."""
     params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
-              "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True}
+              "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"]}
     if scope is not None:
         params["household_scope"] = scope
     given = {
@@ -196,7 +183,7 @@ def _exclusions(scope: str | None, rows: list[tuple]) -> list[tuple]:
         "stg_workers": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
     }
-    return [(row_id, reason.split(" (")[0]) for row_id, reason in _model_rows("int_survey_exclusions", given, params)]
+    return [(row_id, reason.split(" (")[0]) for row_id, reason in model_rows("int_survey_exclusions", given, params)]
 
 
 DOORS = [(1, "G1", "1栋1单元601", "2026-09-10 10:00:00"), (2, "G2", "1栋1单元601", "2026-09-11 10:00:00"),
@@ -229,9 +216,9 @@ def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():
                               "response_score decimal(18, 6)", []),
         "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp", []),
     }
-    grid = _model_rows("int_window_responses", given, {**params, "household_scope": "grid"})
+    grid = model_rows("int_window_responses", given, {**params, "household_scope": "grid"})
     assert [(r[0], r[1]) for r in grid] == [("1栋101", "G1"), ("1栋101", "G2"), ("2栋101", "G1")]
-    month = _model_rows("int_window_responses", given, {**params, "household_scope": "month"})
+    month = model_rows("int_window_responses", given, {**params, "household_scope": "month"})
     assert [(r[0], r[1]) for r in month] == [("1栋101", "G2"), ("2栋101", "G1")]
 
 
@@ -246,7 +233,7 @@ def _grid_stats(scale_min: int, scale_max: int, answers: list[int]) -> tuple[int
                       [("G1", "一网格", "社区", "社区", 20)]),
     }
     params = {"good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above}
-    (row,) = _model_rows("int_grid_stats", given, params)
+    (row,) = model_rows("int_grid_stats", given, params)
     return row[9], row[10]                # good, satisfied
 
 

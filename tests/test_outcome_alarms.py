@@ -111,3 +111,13 @@ def test_a_policy_from_before_the_alarms_reads_with_them_off(tmp_path):
     current = policy_from_bytes(text.encode(), "default.toml").outcome
     assert (current.unknown_grid_rows, current.max_excluded_share, current.min_excluded_rows) == (5, 0.3, 5)
     assert (current.answers_dropped_below, current.pay_change_share) == (0.5, 0.3)
+
+
+def test_an_answer_to_zero_weight_items_only_is_excluded_not_a_crash(run_cli, make_inbox, make_policy, tmp_path):
+    """A policy may weigh an item 0; a row answering only such items has no score to give."""
+    policy = make_policy(sat_overall="0")
+    rows = HAND_SURVEYS + [survey("Z1", "G1", "G1-9-901", ("", "", "", "", "5"))]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}), policy=policy)
+    assert code == 0, err
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert "Z1,excluded: no_items (no item answered that the policy weighs),no_items" in quarantine

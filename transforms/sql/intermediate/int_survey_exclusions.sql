@@ -40,6 +40,9 @@ first_pass as (
                 then 'excluded: speeder (answered far faster than the month''s median time)'
             when not list_bool_or(list_transform(s.answers, lambda answer: answer is not null))
                 then 'excluded: no_items (no item answered)'
+            -- only items the policy weighs 0 answered: no score to give (it would divide by zero)
+            when not list_bool_or(list_transform(s.answers, lambda answer, i: answer is not null and p.item_weights[i] > 0))
+                then 'excluded: no_items (no item answered that the policy weighs)'
         end as reason
     from stg_surveys as s
     cross join p

@@ -1,5 +1,7 @@
--- grain: one row per grid and exclusion rule that kept at least one of the grid's valid answers
--- out of its score this month: the rule's code, the grid's valid rows and how many it excluded.
+-- grain: one row per grid and policy exclusion rule (int_survey_exclusions: self_rating, speeder,
+-- no_items, duplicate_household; not HR's review, which int_grid_reviews counts) that kept at least
+-- one of the grid's valid answers out of its score this month: the rule's code, the grid's valid
+-- rows and how many it excluded.
 -- The outcome suite (expectations/outcomes.py) reads it: a rule that removes a large share of a
 -- grid's answers is a month HR should look at before it is paid.
 -- key: grid_id, rule
