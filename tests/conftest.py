@@ -27,7 +27,8 @@ RESIDENT_PHONE = "13912345678"
 # --durations; docs/performance.md has the figures). The rest follow in file order.
 FIRST = ("test_core_units", "test_finalize_history", "test_operator_paths", "test_project_file",
          "test_partitioned", "test_row_accounting", "test_properties", "test_crash_and_concurrency", "test_bad_input_corpus",
-         "test_demo_privacy", "test_pooled_months")
+         "test_demo_privacy", "test_pooled_months", "test_appeal_reports", "test_hostile_disk", "test_render",
+         "test_communities")
 
 
 def pytest_collection_modifyitems(items):
