@@ -34,7 +34,7 @@ def _text(path) -> str:
     return re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
 
 
-def test_scorecard_shows_appeals_and_calls_per_grid(reviewed):
+def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     _, month = reviewed
     page = (month / "scorecard.html").read_text(encoding="utf-8")
     section = page[page.index("<h2>申诉与回访</h2>"):page.index("<h2>回访清单")]
@@ -49,10 +49,8 @@ def test_scorecard_shows_appeals_and_calls_per_grid(reviewed):
         assert review_counts(con, run_id, "2026-09") == {
             "appeals": {"pending": 0, "upheld": 1, "rejected": 1},
             "calls": {"confirmed": 1, "denied": 0, "coached": 0, "unreachable": 0}}
-
-
-def test_worker_sheet_lists_the_workers_own_appeals_and_what_they_changed(reviewed):
-    _, month = reviewed
+    # the same month's worker sheets (one rendering for both: a month with every report takes seconds):
+    # the worker's own appeals and what they changed
     mine = _text(month / "workers" / "W3.html")
     assert "本人申诉" in mine and "A1" in mine and "该答卷不再计入评分" in mine
     assert "A2" in mine and "照常计分，结果不变" in mine
