@@ -12,6 +12,7 @@ from gridpay.reports.strings import labels
 # one worker renders the demo month once for both tests (a module fixture runs once per xdist worker)
 pytestmark = pytest.mark.xdist_group("demo_privacy")
 
+
 @pytest.fixture(scope="module")
 def demo_month(tmp_path_factory):
     """The demo's month with every report, rendered once for this module's tests."""
