@@ -9,10 +9,7 @@ from pathlib import Path
 
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import closest_grids
-
-# a phone or ID number typed into the grid column is shown with its middle masked, as elsewhere
-_MASKED = ("regexp_replace(regexp_replace(left(grid_id, 40), '(1[3-9][0-9])[0-9]{4}([0-9]{4})', '\\1****\\2', 'g'), "
-           "'([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])', '\\1********\\2', 'g')")
+from gridpay.transforms.privacy import regex_masked_sql
 
 
 @dataclass(frozen=True)
@@ -30,7 +27,7 @@ def unknown_grids(workdir: Path, min_rows: int) -> list[UnknownGrid]:
     """Values of the survey rows' grid that are not in grids.csv, on at least `min_rows` rows, most rows first."""
     with stage_connection(workdir) as con:
         values = con.execute(
-            f"select {_MASKED} as value, count(*) as n from surveys where grid_id is not null "
+            f"select {regex_masked_sql('grid_id')} as value, count(*) as n from surveys where grid_id is not null "
             f"and grid_id not in (select grid_id from grids) group by value having count(*) >= ? "
             f"order by n desc, value", [min_rows]).fetchall()
         grids = con.execute("select grid_id, grid_name from grids order by grid_id").fetchall() if values else []

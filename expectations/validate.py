@@ -17,7 +17,7 @@ from gridpay.core.progress import progress
 from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
 from gridpay.transforms.policy import Policy
-from gridpay.transforms.privacy import masked_numbers
+from gridpay.transforms.privacy import masked_numbers, regex_masked_sql
 
 
 REFERENCE = ("grids", "workers", "assignments", "adjustments")
@@ -70,7 +70,7 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         first_row, first_rule = problems[0]          # the first broken row, its first rule in suite order
         rule = failing[first_rule][0]
         # the value the rule names, masked as survey values are: "weight '0' is not a number > 0"
-        value = _MASKED.format(f'"{rule.column}"') if rule.column else "null"
+        value = regex_masked_sql(f'"{rule.column}"') if rule.column else "null"
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
     label, _, rest = rule.reason.partition(" ")
@@ -130,11 +130,6 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None,
 
 # The staged column that shows what was typed, where a rule checks a derived one.
 _VALUE_OF = {"submitted_at_ts": "submitted_at"}
-# A mobile or ID number typed into the wrong column keeps its ends only (139****5678); ids and
-# dates with long digit runs are left as they are.
-_MASKED = ("regexp_replace(regexp_replace(left({0}, 40), '(^|[^0-9])(1[3-9][0-9])[0-9]{{4}}([0-9]{{4}})($|[^0-9])', "
-           "'\\1\\2****\\3\\4', 'g'), '(^|[^0-9])([0-9]{{6}})[0-9]{{8}}([0-9]{{3}}[0-9Xx])($|[^0-9Xx])', "
-           "'\\1\\2********\\3\\4', 'g')")
 
 
 def _record_failures(con, index: int, rule: RuleResult, query: str) -> None:
@@ -146,7 +141,7 @@ def _record_failures(con, index: int, rule: RuleResult, query: str) -> None:
         con.execute(f"insert into survey_rule_failures select row_id, ?, ?, null, ? from ({query})",
                     [index, rule.column, rule.reason])
         return
-    value = _MASKED.format(f's."{column}"')
+    value = regex_masked_sql(f's."{column}"')
     quote = "''''"          # a SQL literal holding one quote mark
     con.execute(f"insert into survey_rule_failures "
                 f"select f.row_id, ?, ?, {value}, case when s.\"{column}\" is null then ? "

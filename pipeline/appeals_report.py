@@ -19,7 +19,7 @@ from gridpay.ingest.formats import Source
 from gridpay.ingest.review_files import review_tables
 from gridpay.pipeline.audit import find_run
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.pipeline.review_gate import archived_policy
+from gridpay.pipeline.steps import archived_policy
 from gridpay.store.scoring import score
 from gridpay.store.warehouse import connect, require_warehouse
 from gridpay.transforms.policy import Policy
@@ -48,7 +48,7 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay appeals --month {month}", settings.lock_timeout_s):
         run_id, _, inputs, _ = find_run(db, month, None, doing="list appeals of")
-        policy = archived_policy(settings.archive, settings.archive_key_file, inputs)
+        policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
         appeals = _appeals(settings.inbox, db, run_id, month, policy)
         with connect(db) as con:
             totals = dict(con.execute("select worker_id, total_pay_yuan from payroll where run_id = ?",

@@ -22,7 +22,7 @@ from gridpay.ingest.staging import is_survey
 from gridpay.ingest.survey_files import read_survey_file, survey_reading
 from gridpay.pipeline.audit import find_run
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.pipeline.review_gate import archived_policy
+from gridpay.pipeline.steps import archived_policy
 from gridpay.publishing import report_data as data
 from gridpay.publishing.verification import verify_rows
 from gridpay.store.run_lock import private_work
@@ -75,7 +75,7 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
         raise ConfigError(f"{target}: exists; a call sheet is never written over a file: name a new one")
     with exclusive(db, settings.out, f"gridpay callsheet --month {month}", settings.lock_timeout_s):
         run_id, _, inputs, _ = find_run(db, month, None, doing="write a call sheet for")
-        policy = archived_policy(settings.archive, settings.archive_key_file, inputs)
+        policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
         with connect(db) as con:
             lines = _wanted(con, run_id, month, policy)
             grid_ids = [g for (g,) in con.execute("select grid_id from raw_grids where run_id = ? order by row_number",

@@ -17,17 +17,14 @@ from pathlib import Path
 
 from gridpay.pipeline.audit import find_run, published_file_problems
 from gridpay.core.errors import ConfigError, GateFailed
-from gridpay.core.policy_file import policy_from_bytes
-from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
-from gridpay.pipeline.steps import POLICY_NAME
-from gridpay.ingest.archive import blob_bytes
+from gridpay.pipeline.steps import archived_policy
 from gridpay.ingest.staging import is_survey
 from gridpay.publishing.outputs import output_hashes, swap_into_place, write_manifest
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.pipeline.review_gate import archived_policy, finalize_blockers
+from gridpay.pipeline.review_gate import finalize_blockers
 from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -72,11 +69,7 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
     if reports is None:         # what the month was published with; a month without reports, all
         reports = published_with(recorded).replace("none", "all")
     lang = lang or _language(target)
-    policy_entry = next((e for e in inputs if e.name == POLICY_NAME), None)
-    if policy_entry is None:
-        raise ConfigError(f"{month}: the run's record names no archived policy")
-    keys = ArchiveKeys(settings.archive_key_file, create=False)
-    policy = policy_from_bytes(blob_bytes(settings.archive, policy_entry.sha256, keys), POLICY_NAME)
+    policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
     staging = settings.out / f".staging-render-{uuid.uuid4().hex[:8]}"
     try:
         shutil.copytree(target, staging, ignore=lambda folder, names: [
@@ -110,7 +103,7 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
     with exclusive(db, settings.out, f"gridpay finalize --month {month}", settings.lock_timeout_s):
         run_id, _, inputs, recorded = find_run(db, month, None, doing="finalize")
         blockers = finalize_blockers(db, settings.inbox, month, run_id,
-                                     archived_policy(settings.archive, settings.archive_key_file, inputs))
+                                     archived_policy(settings.archive, settings.archive_key_file, inputs, month))
         if blockers and not forced_reason:
             raise GateFailed(f"{month} is not final yet: {'; '.join(blockers)}. Finalize after the window and the "
                              f"appeals, or with --force --reason \"...\" (recorded)")

@@ -8,23 +8,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from gridpay.core.policy_file import policy_from_bytes
-from gridpay.core.secret_key import ArchiveKeys
-from gridpay.ingest.archive import InputFile, blob_bytes
 from gridpay.ingest.formats import Source
 from gridpay.ingest.review_files import review_tables
 from gridpay.store.runs import first_publication
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.review_window import window_dates
-
-POLICY_NAME = "policy.toml"
-
-
-def archived_policy(archive: Path, key_file: Path, inputs: list[InputFile]) -> Policy:
-    entry = next(e for e in inputs if e.name == POLICY_NAME)
-    return policy_from_bytes(blob_bytes(archive, entry.sha256, ArchiveKeys(key_file, create=False)), POLICY_NAME)
-
 
 def appeal_window(db: Path, month: str, policy: Policy) -> tuple[str, str] | None:
     """(first day, last day) of the month's appeal window, local dates; None without one."""

@@ -19,7 +19,7 @@ from gridpay.core.layout import private_scratch
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
-from gridpay.ingest.archive import archive_file, archived, blob_bytes, open_blob
+from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.phones import stored_unreadable_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
@@ -35,6 +35,7 @@ from gridpay.store.runs import (code_version, first_publication, library_version
                                 record_accepted_exclusions, record_partitioning)
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
+from gridpay.transforms.policy import Policy
 from gridpay.transforms.review_window import window_dates
 
 if TYPE_CHECKING:     # GX loads with the validate step, not with the core (its import takes ~5 s)
@@ -63,6 +64,15 @@ def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
     # the bytes applied are the archived ones, whatever happens to the live file from here on
     policy = policy_from_bytes(blob_bytes(s.archive, policy_file.sha256, keys), str(s.policy))
     return ArchivedInputs(files, policy_file, policy)
+
+
+def archived_policy(archive: Path, key_file: Path, inputs: list[InputFile], month: str) -> Policy:
+    """The policy a recorded run applied, parsed from its archived bytes (render, finalize, appeals,
+    the call sheet); a run whose record names none is refused."""
+    entry = next((e for e in inputs if e.name == POLICY_NAME), None)
+    if entry is None:
+        raise ConfigError(f"{month}: the run's record names no archived policy")
+    return policy_from_bytes(blob_bytes(archive, entry.sha256, ArchiveKeys(key_file, create=False)), POLICY_NAME)
 
 
 def stage(ctx: RunContext) -> Partitioning | None:

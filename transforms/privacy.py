@@ -95,3 +95,14 @@ def masked_sql(expression: str) -> str:
     more, so a text with fewer than 7 is left alone without calling Python (most identifiers)."""
     return (f"case when length(regexp_replace({expression}, '[^\\p{{Nd}}]', '', 'g')) >= 7 "
             f"then {MASKED_SQL_FUNCTION}({expression}) else {expression} end")
+
+
+def regex_masked_sql(expression: str) -> str:
+    """SQL masking a mobile or ID number in `expression`'s first 40 characters with regular
+    expressions alone (139****5678), for connections that have no masked_numbers() function (the
+    run's stage file: validation's rejected values, the unknown-grid stop); ids and dates with long
+    digit runs are left as they are. (A published value is masked by masked_numbers(), as before:
+    these texts are stored with runs already published, so they stay as they were.)"""
+    return (f"regexp_replace(regexp_replace(left({expression}, 40), "
+            f"'(^|[^0-9])(1[3-9][0-9])[0-9]{{4}}([0-9]{{4}})($|[^0-9])', '\\1\\2****\\3\\4', 'g'), "
+            f"'(^|[^0-9])([0-9]{{6}})[0-9]{{8}}([0-9]{{3}}[0-9Xx])($|[^0-9Xx])', '\\1\\2********\\3\\4', 'g')")
