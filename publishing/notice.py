@@ -3,7 +3,7 @@ grid's satisfaction score, counted answers and response rate, how many dissatisf
 on the callback list, the month and the policy version; while the appeal window is open its dates
 and whom to contact, and once the month is final how many answers of each grid HR's review took out
 (经复核不计入). It goes on the notice board, so it holds
-no pay, no comment and nothing of a household (tests/test_notice.py scans it)."""
+no pay, no comment and nothing of a household (tests/cli/test_notice.py scans it)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -92,7 +92,7 @@ def _pdf_stylesheets(fonts: tuple[tuple[str, str], ...]):
     """The page's stylesheet and the @font-face sheet, parsed once per process and font set, with
     one font configuration: parsing them and loading the faces into fontconfig again for every
     page was a fifth of a worker page's time. The PDF bytes are the same as with a fresh
-    configuration per page (compared when this was introduced); tests/test_reports.py checks that
+    configuration per page (compared when this was introduced); tests/cli/test_reports.py checks that
     pages drawn in other orders and processes come out byte-identical."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration

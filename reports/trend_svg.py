@@ -2,7 +2,7 @@
 makes them an inline <svg>): no matplotlib round trip per page. The geometry is matplotlib's as
 reports/charts.py drew it until 2026-11 (a 7.2 x 2.2 in figure, the axes at 0.085-0.99 by
 0.13-0.96, the y limits of _score_limits, ticks as MaxNLocator(nbins=5, steps=[1, 2, 5, 10]) puts
-them, a marker only on a lone point), so the page looks as it did; tests/test_trend_svg.py holds
+them, a marker only on a lone point), so the page looks as it did; tests/unit/reports/test_trend_svg.py holds
 the ticks to matplotlib's."""
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The README's command list, made from the CLI's own parser (flows/cli.py build_parser), so that it
-cannot forget a command or a flag. tests/test_docs.py fails when the README's block differs.
+cannot forget a command or a flag. tests/docs/test_docs.py fails when the README's block differs.
 
     .venv/bin/python scripts/readme_commands.py           # rewrite the block between the markers
     .venv/bin/python scripts/readme_commands.py --check   # exit 1 if the README is out of date

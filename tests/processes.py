@@ -6,7 +6,7 @@ eight of them. Here each command runs in a process forked from a multiprocessing
 imported gridpay and GX once: still a separate process with its own pid, memory, DuckDB instances,
 file lock and exit status, killed with a real SIGKILL, but started in milliseconds. The fork
 server is started clean (not forked from pytest, whose threads a fork would copy mid-flight).
-`tests/test_operator_paths.py` still starts `python -m gridpay.flows.cli` the way a user does."""
+`tests/cli/test_operator_paths.py` still starts `python -m gridpay.flows.cli` the way a user does."""
 from __future__ import annotations
 
 import io

@@ -2,11 +2,10 @@
 import importlib.util
 import re
 import shlex
-from pathlib import Path
 
+from conftest import ROOT
 from gridpay.flows.cli import COMMANDS, build_parser
 
-ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

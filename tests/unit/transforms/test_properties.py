@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import assume, HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey, scored_below_the_cli
+from conftest import HAND_SURVEYS, WORKER_PHONE, scored_below_the_cli, small_inbox, survey
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.transforms.grid_scores import GridStats, grid_scores
@@ -75,26 +75,13 @@ def test_neutral_budget_pays_out_the_pool_to_the_fen(months):
 
 # --- integrity rules, through the real SQL models ------------------------------------------------
 
-def _payroll_for(surveys: list[tuple], make_inbox_dir) -> list[tuple]:
+def _payroll_for(surveys: list[tuple], makesmall_inbox) -> list[tuple]:
     with tempfile.TemporaryDirectory() as tmp:
-        inbox = make_inbox_dir(Path(tmp), surveys)
+        inbox = makesmall_inbox(Path(tmp), surveys)
         summary, con = scored_below_the_cli(inbox, Path(tmp) / "work", POLICY, KEY)
         assert summary.invalid_rows == 0
         with con:
             return con.execute("select worker_id, score, performance_pay_yuan from payroll order by 1").fetchall()
-
-
-def _inbox_dir(root: Path, surveys: list[tuple]) -> Path:
-    from conftest import write_csv
-    inbox = root / "inbox"
-    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
-              [("G1", "一网格", "社区", "50"), ("G2", "二网格", "社区", "50")])
-    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
-              [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "", "800.00")])
-    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date"),
-              [("W1", "G1", "2026-01-01"), ("W2", "G2", "2026-01-01")])
-    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, surveys)
-    return inbox
 
 
 BASE = [survey(f"B{i}", "G1" if i % 2 else "G2", f"H{i}", tuple("4" if (i + j) % 3 else "5" for j in range(5)),
@@ -105,7 +92,7 @@ BASE = [r for r in BASE if r[1] in ("G1", "G2")]
 @cache
 def _base_payroll() -> list[tuple]:
     """The month without the generated answer: the same for every example, so computed once."""
-    return _payroll_for(BASE, _inbox_dir)
+    return _payroll_for(BASE, small_inbox)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -114,7 +101,7 @@ def test_an_older_duplicate_answer_changes_nothing(which, extra_answers, day):
     original = BASE[which]
     older = survey("DUP", original[1], original[2], tuple(extra_answers), when=f"2026-09-0{day} 00:00:01")
     assume(older[4] < original[4])        # older than the answer it duplicates
-    assert _payroll_for(BASE + [older], _inbox_dir) == _base_payroll()
+    assert _payroll_for(BASE + [older], small_inbox) == _base_payroll()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -122,4 +109,4 @@ def test_an_older_duplicate_answer_changes_nothing(which, extra_answers, day):
 def test_a_self_rating_changes_nothing(self_answers, household, day):
     rating = survey("SELF", "G1", household, tuple(self_answers), when=f"2026-09-{day} 23:59:59",
                     phone=f"+86 {WORKER_PHONE[:3]} {WORKER_PHONE[3:7]} {WORKER_PHONE[7:]}")
-    assert _payroll_for(BASE + [rating], _inbox_dir) == _base_payroll()
+    assert _payroll_for(BASE + [rating], small_inbox) == _base_payroll()

@@ -6,10 +6,9 @@ import re
 import duckdb
 import pytest
 
-from conftest import policy_text, write_csv
+from conftest import APPEAL_HEADER, TODAY, appeal_row, policy_text, write_csv
 from gridpay.publishing.review_data import review_counts
 from gridpay.store.warehouse import connect
-from test_appeals import APPEAL_HEADER, TODAY, _appeal
 
 CONTACT = "天井湖社区党群服务中心 0562-1234567"
 CALL_HEADER = ("response_id", "result", "called_by", "called_on", "note")
@@ -22,7 +21,7 @@ def reviewed(published_copy, tmp_path, run_cli):
     inbox, _ = published_copy("none", 2)
     policy = tmp_path / "contact.toml"
     policy.write_text(policy_text(min_responses=2, notice__contact=f'"{CONTACT}"'), encoding="utf-8")
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A1", "W3", "R5"), _appeal("A2", "W3", "R6", "驳回")])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5"), appeal_row("A2", "W3", "R6", "驳回")])
     write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", TODAY, "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", "--reports", "all",
                         inbox=inbox, policy=policy)
@@ -81,10 +80,10 @@ def _counts(db) -> dict[str, int]:
 
 def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(published_copy, tmp_path, run_cli):
     inbox, policy = published_copy("none", 2)
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A7", "W3", "R5", decision="")])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5", decision="")])
     assert run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)[0] == 0
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A7", "W3", "R5", decision=""),
-                                                     _appeal("A8", "W3", "R6", decision="驳回")])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5", decision=""),
+                                                     appeal_row("A8", "W3", "R6", decision="驳回")])
     before = _counts(tmp_path / "warehouse.duckdb")
     code, err = run_cli("appeals", "--month", "2026-09", inbox=inbox)
     assert code == 0, err

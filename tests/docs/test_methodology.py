@@ -6,9 +6,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from conftest import policy_text
+from conftest import ROOT, policy_text
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGE = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"<!-- (inbox|expect): (\S+) -->\n```csv\n(.*?)```", re.S)
 

@@ -1,19 +1,12 @@
 """Pay that can be contested (申诉复核, 回访): HR's decisions on workers' appeals and the month's
 verification calls are inputs like any other, checked, archived and applied by the next run."""
 import csv
-from datetime import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import duckdb
 import pytest
 
-from conftest import survey, write_csv
-
-APPEAL_HEADER = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
-                 "decided_by", "decided_on", "decision_note")
-TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()     # the window opens with the first publication
-
+from conftest import APPEAL_HEADER, TODAY, appeal_row, survey, write_csv
 
 def _rows(path) -> list[dict]:
     with path.open(encoding="utf-8-sig") as handle:
@@ -22,12 +15,6 @@ def _rows(path) -> list[dict]:
 
 def _pay(out, worker: str) -> Decimal:
     return Decimal(next(r for r in _rows(out / "2026-09" / "payroll.csv") if r["worker_id"] == worker)["total_pay"])
-
-
-def _appeal(appeal_id, worker, response, decision="支持", category="恶意差评", decided_by="人事科 陈主任", note="经回访核实"):
-    return (appeal_id, "2026-09", worker, response, category, "该户与网格员有私人纠纷", TODAY, decision,
-            decided_by if decision not in ("", "待复核") else "", TODAY if decision not in ("", "待复核") else "",
-            note if decision in ("支持", "upheld") else "")
 
 
 @pytest.fixture
@@ -42,7 +29,7 @@ def test_an_upheld_appeal_takes_its_answer_out_and_a_rejected_one_changes_nothin
     inbox, out, policy = published
     before = _pay(out, "W3")
     # W3 covers G2 from 09-16; R5 (all 2s) is a G2 answer, R6 (all 3s) another
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A1", "W3", "R5"), _appeal("A2", "W3", "R6", "驳回")])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5"), appeal_row("A2", "W3", "R6", "驳回")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", inbox=inbox, policy=policy)
     assert code == 0, err
     quarantine = {r["response_id"]: r for r in _rows(out / "2026-09" / "quarantine.csv")}
@@ -57,7 +44,7 @@ def test_an_upheld_appeal_takes_its_answer_out_and_a_rejected_one_changes_nothin
 def test_an_appeal_for_an_answer_outside_the_workers_grid_stops_the_run(published, run_cli, tmp_path):
     inbox, out, policy = published
     before = (out / "2026-09" / "payroll.csv").read_bytes()
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A3", "W1", "R5")])     # W1 covers G1 only
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A3", "W1", "R5")])     # W1 covers G1 only
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 1
     assert "appeals.csv row 2 (appeal A3): the answer is not in a grid the appellant covered in 2026-09" in err
@@ -67,8 +54,8 @@ def test_an_appeal_for_an_answer_outside_the_workers_grid_stops_the_run(publishe
 def test_appeal_rules_name_the_appeal_and_the_rule(published, run_cli):
     inbox, _, policy = published
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [
-        _appeal("A4", "W3", "R5", decided_by="W3"),                      # decided by the appellant
-        _appeal("A5", "W3", "R6", note=""),                              # upheld without a note
+        appeal_row("A4", "W3", "R5", decided_by="W3"),                      # decided by the appellant
+        appeal_row("A5", "W3", "R6", note=""),                              # upheld without a note
         ("A6", "2026-09", "W3", "R7", "乱评", "", "2026-01-01", "", "", "", "")])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 1
@@ -80,7 +67,7 @@ def test_appeal_rules_name_the_appeal_and_the_rule(published, run_cli):
 
 def test_finalize_waits_for_pending_appeals_unless_forced_with_a_reason(published, run_cli, closed_window, tmp_path):
     inbox, out, policy = published
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [_appeal("A7", "W3", "R5", decision="")])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5", decision="")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
     assert code == 0, err
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pytest
 
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.flows.demo_data import DemoScale, demo_tables

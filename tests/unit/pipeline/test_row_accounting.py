@@ -6,8 +6,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SURVEY_HEADER, scored_below_the_cli
-from test_properties import KEY, POLICY, _inbox_dir
+from conftest import SURVEY_HEADER, scored_below_the_cli, small_inbox
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+
+POLICY = load_policy(DEFAULT_POLICY)
+KEY = b"row-accounting-key"
 
 cell = st.sampled_from(["1", "2", "3", "4", "5", "", "0", "6", "５", "5.0", "非常满意", "x", " 3 "])
 row = st.tuples(
@@ -32,7 +36,7 @@ def test_every_row_is_counted_or_quarantined(rows):
     rows = rows + [("",) * len(SURVEY_HEADER)]          # a blank line is no response and is not a row
     expected = len(rows) - 1
     with tempfile.TemporaryDirectory() as tmp:
-        inbox = _inbox_dir(Path(tmp), rows)
+        inbox = small_inbox(Path(tmp), rows)
         summary, con = scored_below_the_cli(inbox, Path(tmp) / "work", POLICY, KEY)
         assert summary.total_rows == expected
         with con:

@@ -1,27 +1,22 @@
 """The SQL layer as dbt would test it: the model graph's order is derived from the SQL, every
 model's key is unique and not null on the hand-checked month, staging only renames and casts, and
 a warehouse written by an earlier gridpay opens and upgrades in place."""
-from conftest import scored_below_the_cli, model_rows
+from conftest import model_rows, scored_below_the_cli
 import dataclasses
 from datetime import date
-import gzip
 from decimal import Decimal
 import re
-import shutil
 
-import duckdb
 import pytest
 
 from gridpay.core.errors import ConfigError
 from gridpay.store.models import build_order, key_problems, python_model, sql_models
 from gridpay.store.scoring import month_models
-from gridpay.store.warehouse import MIGRATIONS, connect, migrate, require_warehouse
+from gridpay.store.warehouse import require_warehouse
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 
-from pathlib import Path
 
-DATA = Path(__file__).with_name("data")
 
 
 def test_build_order_puts_every_model_after_its_inputs():
@@ -56,32 +51,6 @@ def test_every_models_key_is_unique_and_not_null_on_the_hand_checked_month(make_
         repeated = key_problems(con, sql_models()["stg_grids"])
     assert problems == []
     assert repeated == ["stg_grids: 1 rows repeat the key (grid_id)"]
-
-
-def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run_cli, make_inbox, tmp_path):
-    db = tmp_path / "warehouse.duckdb"
-    with gzip.open(DATA / "warehouse-29d43e6.duckdb.gz") as src, db.open("wb") as dst:
-        shutil.copyfileobj(src, dst)
-    with connect(db) as con:
-        versions = [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()]
-        columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
-                                             "where table_name in ('runs', 'grid_scores')").fetchall()}
-        old_runs = con.execute("select count(*) from runs where status = 'published'").fetchone()[0]
-        # migration 4: the old run's 38 answer rows are now on its survey rows, in its items' order
-        answers = con.execute("select s.row_id, p.position, p.item, s.answers[p.position] from raw_surveys s "
-                              "join policy_items p using (run_id) where s.answers[p.position] is not null "
-                              "order by all").fetchall()
-        tables = {t for (t,) in con.execute("select table_name from information_schema.tables").fetchall()}
-    every = sorted(int(m.name[:4]) for m in MIGRATIONS.glob("[0-9][0-9][0-9][0-9]_*.sql"))
-    assert versions == every and every[:4] == [1, 2, 3, 4]
-    assert {"log_file", "window_months", "window_responses", "accepted_exclusions"} <= columns and old_runs == 1
-    assert len(answers) == 38 and answers[:2] == [(0, 1, "sat_environment", "5"), (0, 2, "sat_safety", "5")]
-    assert "raw_answers" not in tables
-    with connect(db) as con:          # opening it again applies nothing
-        assert migrate(con) == []
-    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox())[0] == 0
-    code, _ = run_cli("history", "--month", "2026-09", inbox=make_inbox())
-    assert code == 0 and run_cli.out.count("published") == 2
 
 
 def test_require_warehouse_names_the_missing_file(tmp_path):
@@ -154,19 +123,6 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
     stored = {m.name: m.stored_as for m in models.values() if m.stored_as}
     assert stored["fct_payroll"] == "payroll" and stored["int_response_scores"] == "counted_responses"
     assert len(set(stored.values())) == len(stored)      # one model per warehouse table
-
-
-def test_a_broken_grain_stops_the_month_naming_model_and_key(run_cli, make_inbox, monkeypatch, tmp_path):
-    from gridpay.store import models
-    real = models.key_problems
-    monkeypatch.setattr(models, "key_problems", lambda con, model: real(con, model) or (
-        [f"{model.name}: 1 rows repeat the key ({', '.join(model.key)})"] if model.name == "fct_quarantine" else []))
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox())
-    assert code == 1
-    assert "fct_quarantine: 1 rows repeat the key (source_file, row_number)" in err
-    assert not (tmp_path / "out" / "2026-09").exists()
-    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
-        assert con.execute("select count(*) from quarantine").fetchone()[0] == 0       # rolled back
 
 
 def _exclusions(scope: str | None, rows: list[tuple]) -> list[tuple]:

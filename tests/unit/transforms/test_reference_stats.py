@@ -1,14 +1,14 @@
 """The scoring statistics reproduce the published reference numbers in ../shared/reference/."""
 import csv
-from pathlib import Path
 
 import pytest
 
+from conftest import DATA, ROOT
 from gridpay.transforms.stats import empirical_bayes, james_stein, wilson_interval
 
 # A copy of ../shared/reference/efron_morris_1970.csv, so the proof runs wherever the repo does.
-TABLE = Path(__file__).with_name("data") / "efron_morris_1970.csv"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "reference" / "efron_morris_1970.csv"
+TABLE = DATA / "efron_morris_1970.csv"
+SHARED = ROOT.parent / "shared" / "reference" / "efron_morris_1970.csv"
 EM_ESTIMATES = [.294, .289, .285, .280, .275, .275, .270, .266, .261, .261, .256, .256, .256, .256, .256,
                 .252, .247, .242]
 

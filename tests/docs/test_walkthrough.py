@@ -9,13 +9,12 @@ import csv
 import re
 import shlex
 import shutil
-from pathlib import Path
 
+from conftest import ROOT
 from gridpay.flows.cli import main as gridpay_main
 
 pytestmark = pytest.mark.usefixtures("closed_window")     # they finalize what they publish
 
-ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 WALKTHROUGH = README.split("<!-- walkthrough -->", 1)[1].split("<!-- /walkthrough -->", 1)[0]
 

@@ -2,7 +2,6 @@
 naming the entry, never read or echoed; workbooks that would unpack into gigabytes are refused
 before the reader sizes them; a broken CSV is named by file, line and limit, never by the run's
 internal copy. Bombs are built here as a few kilobytes of XML, never committed."""
-import csv
 import logging
 import os
 import zipfile
@@ -78,17 +77,6 @@ def test_a_link_that_stays_in_the_inbox_is_read(make_inbox):
     inbox = make_inbox({"real-2026-09.csv": HAND_SURVEYS})
     (inbox / "surveys" / "2026-09.csv").symlink_to("real-2026-09.csv")
     assert [p.name for p in input_files(inbox, "2026-09")][-1] == "2026-09.csv"
-
-
-def test_a_refused_link_stops_the_run_before_anything_is_archived(run_cli, make_inbox, tmp_path):
-    inbox = make_inbox()
-    _link_survey(inbox, tmp_path)
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 2
-    assert err.strip().splitlines()[-1].startswith("gridpay: surveys/2026-09-passwd.csv: leads outside the inbox")
-    assert SECRET not in err and "root:x" not in err
-    archive = tmp_path / "archive"
-    assert not archive.exists() or not [p for p in archive.rglob("*") if p.is_file()]
 
 
 def test_a_missing_header_lists_what_identifies_the_columns_not_the_line(make_inbox):
@@ -189,18 +177,6 @@ def test_a_cell_at_excels_limit_is_read_with_a_warning(tmp_path, caplog):
         cells = sheets.sheet_cells(Source("surveys/2026-09.xlsx", path))
     assert len(cells[1][-1]) == 32_767
     assert "2026-09.xlsx, cell M2: holds exactly 32,767 characters" in caplog.text
-
-
-def test_quarantine_echoes_a_huge_value_capped(run_cli, make_inbox, make_policy, tmp_path):
-    long_id = "R" + "9" * 5000
-    rows = HAND_SURVEYS + [survey(long_id, "G1", "G1-9-999", ("9", "5", "5", "5", "5"))]
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}),
-                        policy=make_policy(max_invalid_share="0.5"))
-    assert code == 0, err
-    with (tmp_path / "out" / "2026-09" / "quarantine.csv").open(encoding="utf-8-sig") as handle:
-        ids = [r["response_id"] for r in csv.DictReader(handle)]
-    assert f"R{'9' * 199}…(5,001 characters)" in ids
-    assert long_id not in ids
 
 
 # ---- findings 5-7: one line naming the inbox file, the line and the limit ----

@@ -1,13 +1,11 @@
 """Every reason a survey row did not count, every survey validation rule and every flag has a
-code (kept in the CSVs) and a label in each report language; a Chinese scorecard shows no English
-reason."""
+code (kept in the CSVs) and a label in each report language."""
 import re
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from gridpay.expectations.surveys import surveys_suite
 from gridpay.reports.render import reason_text
 from gridpay.reports.strings import LABELS
@@ -15,7 +13,7 @@ from gridpay.transforms.reason_codes import reason_code, rule_code
 
 REPORTS = "all"
 ITEMS = ("sat_environment", "sat_safety", "sat_service", "sat_responsiveness", "sat_overall")
-SQL = Path(__file__).resolve().parents[1] / "transforms" / "sql" / "intermediate" / "int_survey_exclusions.sql"
+SQL = ROOT / "transforms" / "sql" / "intermediate" / "int_survey_exclusions.sql"
 
 
 def _rule_reasons() -> list[str]:
@@ -49,17 +47,6 @@ def test_a_quarantined_rows_code_comes_from_its_stored_reason():
     assert reason_code("invalid: household_id is blank") == "blank:household_id"
     assert reason_text("answer_out_of_scale:sat_overall;blank:household_id", "zh") == \
         "“总体满意度”的答案不在 1-5 之间；“住户”为空"
-
-
-def test_the_chinese_scorecard_names_reasons_in_chinese(month):
-    text = subprocess.run(["pdftotext", "-layout", str(month / "scorecard.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    assert "同一户本月较早的答卷" in text and "的答案不在 1-5 之间" in text       # R4 and R8 of the hand month
-    for english in ("invalid:", "excluded:", "is not", "Great Expectations", "duplicate_household", "floored"):
-        assert english not in text, english
-    with (month / "quarantine.csv").open(encoding="utf-8-sig") as handle:
-        header = handle.readline()
-    assert header.strip().endswith("reason,reason_code")
 
 
 def test_the_duplicate_reason_says_the_households_scope():

@@ -1,0 +1,44 @@
+"""The pipeline below the CLI, for tests that check rows: one month staged, validated and scored
+into an in-memory warehouse, and one SQL model run over given rows (dbt's unit tests)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def scored_below_the_cli(inbox: Path, work: Path, policy, key: bytes = b"k", month: str = "2026-09"):
+    """The pipeline's steps without the CLI, the archive or a warehouse file: stage `inbox`, validate,
+    load and score into an in-memory warehouse. Returns (validation summary, the open connection):
+    the caller closes it (`with`), and reads the run "run"'s rows and the models' temp tables."""
+    import duckdb
+    from gridpay.expectations.validate import validate_staged
+    from gridpay.ingest.staging import stage_inputs
+    from gridpay.store.scoring import load_and_score
+    from gridpay.store.warehouse import migrate
+    stage_inputs(inbox, month, policy, key, work)
+    summary = validate_staged(work, month, policy)
+    con = duckdb.connect()
+    migrate(con)
+    load_and_score(con, "run", month, work, policy)
+    return summary, con
+
+
+# run_params columns whose type a Python value does not carry (as store/scoring.py run_params casts them)
+_PARAM_CASTS = {"month_start": "date", "month_end": "date", "items": "varchar[]", "item_weights": "decimal(9, 4)[]"}
+
+
+def model_rows(model: str, given: dict[str, tuple[str, list[tuple]]], params: dict | None = None) -> list[tuple]:
+    """dbt-style unit test of one SQL model in an in-memory DuckDB: its SQL over the given tables
+    (each as ('col type, ...', rows); only the columns the model reads) and run_params as one row
+    (a dict). Returns the model's rows, ordered by all columns."""
+    import duckdb
+    from gridpay.store.models import sql_models
+    with duckdb.connect() as con:
+        for table, (columns, rows) in given.items():
+            con.execute(f"create temp table {table} ({columns})")
+            if rows:
+                con.executemany(f"insert into {table} values ({', '.join('?' * len(rows[0]))})", rows)
+        if params is not None:
+            columns = ", ".join(f"cast(? as {_PARAM_CASTS[k]}) as {k}" if k in _PARAM_CASTS else f"? as {k}"
+                                for k in params)
+            con.execute(f"create temp table run_params as select {columns}", list(params.values()))
+        return con.execute(f"select * from ({sql_models()[model].sql}) order by all").fetchall()

@@ -1,0 +1,29 @@
+"""The phone hash is keyed, the key file private, mobiles read as people and Excel type them, and masked."""
+
+from conftest import RESIDENT_PHONE
+
+def test_phone_hash_is_keyed(monkeypatch):
+    from gridpay.transforms.privacy import phone_hash
+    a = phone_hash("+86 139-1234-5678", b"key-a")
+    assert a == phone_hash("13912345678", b"key-a") != phone_hash("13912345678", b"key-b")
+    assert RESIDENT_PHONE not in a and len(a) == 64
+
+
+def test_key_file_is_created_owner_only(monkeypatch, tmp_path):
+    from gridpay.core.secret_key import phone_key
+    monkeypatch.delenv("GRIDPAY_SECRET")
+    key_file = tmp_path / "keys" / "secret.key"
+    key = phone_key(key_file)
+    assert len(key) == 64 and key_file.stat().st_mode & 0o777 == 0o600
+    assert phone_key(key_file) == key
+
+
+def test_mainland_mobiles_excel_numbers_and_masks():
+    from gridpay.transforms.privacy import is_mobile, masked_number, normalized_phone, unreadable_phone
+    assert all(is_mobile(p) for p in ("13905612345", "+86 139-0561-2345", "86 139 0561 2345", "１３９０５６１２３４５"))
+    assert not any(is_mobile(p) for p in ("1.39056E+10", "13905612345.0", "12905612345", "1390561234", "0562-1234567"))
+    assert unreadable_phone("1.39056E+10") and unreadable_phone(" 13905612345.0 ") and unreadable_phone("1E+10")
+    assert not unreadable_phone("13905612345") and not unreadable_phone("+86 139-0561-2345")
+    assert normalized_phone("1.39056E+10") is None and normalized_phone("13905612345") == "13905612345"
+    assert masked_number("13905615678") == "139****5678" and masked_number("139.056E+10") == "139****5610"
+    assert masked_number("12345") == "12345"
