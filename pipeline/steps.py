@@ -169,6 +169,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
     """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
     A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
     from gridpay.expectations.outcomes import excessive_exclusions
+    prebuilt = partitioned_scores(ctx)
     with connect(ctx.settings.db) as con:
         con.execute("begin transaction")
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
@@ -176,7 +177,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         window = ctx.request.replay_window if ctx.survey_sources() else ()
         try:
             load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy,
-                           None if window is None else list(window))
+                           None if window is None else list(window), prebuilt)
             duckdb_fault_point("warehouse_write", f"{ctx.settings.db}.wal")
         except ModelTestFailed as exc:      # a broken grain would pay on repeated or missing rows
             con.execute("rollback")
@@ -200,6 +201,17 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             record_accepted_exclusions(con, ctx.run_id, [asdict(s) for s in stops])
         con.execute("commit")
         return scored
+
+
+def partitioned_scores(ctx: RunContext):
+    """A partitioned month's per-row and per-grid models, run on its Dask workers (None: scored
+    here, as in one process: no partitions, or a policy that ties partitions together)."""
+    p = ctx.partitioning
+    if p is None or not p.surveys:
+        return None
+    from gridpay.store.partition_scoring import score_partitions
+    return score_partitions(ctx.workdir, p.surveys, p.first_rows, p.shared_grid, ctx.run_id, ctx.month, ctx.policy,
+                            ctx.stager.map)
 
 
 def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
