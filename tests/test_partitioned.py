@@ -22,7 +22,10 @@ OUTPUTS = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
 
 def _district_inbox(root: Path) -> Path:
     """The demo community with one survey file per area (district), in three formats, and one
-    response_id used in two districts: only the writer, which sees the whole month, can catch it."""
+    response_id used in two districts: only the writer, which sees the whole month, can catch it.
+    Speeders: two answers of 1 s in the first district; the last district answers slowly (4x),
+    and three of its answers took half the month's median: speeders by their partition's median,
+    not by the month's, which the rule names."""
     tables = demo_tables(DemoScale(households=1600, months=1, end_month=MONTH, seed=11, grids=8))
     inbox = root / "inbox"
     (inbox / "surveys").mkdir(parents=True)
@@ -31,10 +34,13 @@ def _district_inbox(root: Path) -> Path:
     surveys = tables[f"surveys_{MONTH}"].merge(tables["grids"][["grid_id", "area"]], on="grid_id")
     areas = sorted(surveys["area"].unique())
     assert len(areas) >= 3
-    for i, area in enumerate(areas):
-        frame = surveys[surveys["area"] == area].drop(columns=["area"]).reset_index(drop=True)
-        if i == 1:
-            frame.loc[0, "response_id"] = surveys.loc[surveys["area"] == areas[0], "response_id"].iloc[0]
+    frames = [surveys[surveys["area"] == area].drop(columns=["area"]).reset_index(drop=True) for area in areas]
+    frames[1].loc[0, "response_id"] = frames[0]["response_id"].iloc[0]
+    frames[0].loc[:1, "duration_s"] = "1"
+    frames[-1]["duration_s"] = (pd.to_numeric(frames[-1]["duration_s"]) * 4).astype(int).astype(str)
+    median = pd.to_numeric(pd.concat(frames)["duration_s"]).median()
+    frames[-1].loc[:2, "duration_s"] = str(int(median / 2))
+    for i, frame in enumerate(frames):
         stem = inbox / "surveys" / f"{MONTH}-{i:02d}"
         if i % 3 == 0:
             frame.to_csv(f"{stem}.csv", index=False, encoding="utf-8")
@@ -79,10 +85,13 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
     code, err = run_cli("run", "--month", MONTH, "--dask-workers", "2", inbox=inbox, out=parted / "out",
                         db=parted / "w.duckdb")
     assert code == 0, err
-    for name in OUTPUTS:
-        assert (parted / "out" / MONTH / name).read_bytes() == (single / "out" / MONTH / name).read_bytes(), name
+    _same_csvs(single, parted)
     quarantine = (parted / "out" / MONTH / "quarantine.csv").read_text(encoding="utf-8-sig")
     assert quarantine.count("is used more than once") >= 2      # across two district files
+    speeders = {tuple(line.split(",")[:2]) for line in quarantine.splitlines() if "excluded: speeder" in line}
+    assert ("surveys/2026-10-00.csv", "3") in speeders            # row 2 is the repeated response_id: invalid
+    assert not {("surveys/2026-10-03.csv", str(n)) for n in (2, 3, 4)} & speeders    # the month's median, not theirs
+    assert "per-row and per-grid models on the Dask workers, 4 partitions" in err
     assert "prefect" not in err.lower() and "distributed" not in err
     assert "on 2 Dask workers (local cluster tcp://" in err
     # the survey files were never decrypted by this process (the work folder is the shared disk):
@@ -101,6 +110,38 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
     # left to docs/scale.md's manual check: the suite must stay short)
     code, err = run_cli("audit", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")
     assert code == 0 and "AUDIT PASSED" in run_cli.out and "re-ran in one process" in run_cli.out, run_cli.out + err
+
+
+def _same_csvs(single: Path, parted: Path) -> None:
+    csvs = sorted(p.name for p in (single / "out" / MONTH).glob("*.csv"))
+    assert set(OUTPUTS) <= set(csvs)
+    for name in csvs:
+        assert (parted / "out" / MONTH / name).read_bytes() == (single / "out" / MONTH / name).read_bytes(), name
+
+
+def test_policies_that_flag_speeders_or_span_districts_give_the_single_process_month(
+        run_cli, make_policy, tmp_path, monkeypatch):
+    """On a running cluster (GRIDPAY_DASK_ADDRESS, as in production): speeders flagged by the
+    month's median of counted answers, on the workers; households month-wide, which ties districts
+    together, scored by the driver, saying so in one line. The same CSVs as one process, both."""
+    from distributed import LocalCluster
+    inbox = _district_inbox(tmp_path)
+    policies = {"flag": (make_policy(integrity__speeder='"flag"'), "on the Dask workers, 4 partitions"),
+                "month": (make_policy(scoring__household_scope='"month"'),
+                          'scoring the month\'s answers in this process, not on the workers: scoring.household_scope '
+                          '= "month": a household may answer in two districts')}
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        monkeypatch.setenv("GRIDPAY_DASK_ADDRESS", cluster.scheduler_address)
+        for name, (policy, line) in policies.items():
+            single, parted = tmp_path / f"{name}-single", tmp_path / f"{name}-parted"
+            code, err = run_cli("run", "--month", MONTH, inbox=inbox, policy=policy, out=single / "out",
+                                db=single / "w.duckdb")
+            assert code == 0, err
+            code, err = run_cli("run", "--month", MONTH, "--dask-workers", "2", inbox=inbox, policy=policy,
+                                out=parted / "out", db=parted / "w.duckdb")
+            assert code == 0 and line in err, err
+            _same_csvs(single, parted)
+    assert "speeder" in (tmp_path / "flag-single" / "out" / MONTH / "review.csv").read_text(encoding="utf-8-sig")
 
 
 def _dask_worker(address: str, root: Path, env: dict) -> subprocess.Popen:
