@@ -110,6 +110,7 @@ def _part_warehouse(task: PartScoring, scratch: Path) -> duckdb.DuckDBPyConnecti
                       f"where row_id between {int(task.first_row)} and {last}")
     con = duckdb.connect()
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
+    con.execute("set enable_progress_bar = false")          # a worker's stderr is no one's terminal
     con.execute(f"set temp_directory = {sql_text(str(scratch / 'spill'))}")
     migrate(con)
     load_raw(con, task.run_id, scratch, task.policy)

@@ -106,8 +106,7 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
         assert con.execute("select partitions, partition_workers from runs").fetchall() == [(len(surveys), 2)]
     assert run_cli("history", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")[0] == 0
     assert f"partitioned: {len(surveys)} survey files on 2 Dask workers (local cluster tcp://" in run_cli.out
-    # the partitioned month replayed in one process (`audit --dask-workers 2`, a cluster's start more, is
-    # left to docs/scale.md's manual check: the suite must stay short)
+    # the partitioned month replayed in one process (on the cluster: the next test)
     code, err = run_cli("audit", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")
     assert code == 0 and "AUDIT PASSED" in run_cli.out and "re-ran in one process" in run_cli.out, run_cli.out + err
 
@@ -123,7 +122,8 @@ def test_policies_that_flag_speeders_or_span_districts_give_the_single_process_m
         run_cli, make_policy, tmp_path, monkeypatch):
     """On a running cluster (GRIDPAY_DASK_ADDRESS, as in production): speeders flagged by the
     month's median of counted answers, on the workers; households month-wide, which ties districts
-    together, scored by the driver, saying so in one line. The same CSVs as one process, both."""
+    together, scored by the driver, saying so in one line. The same CSVs as one process, both; the
+    audit replays the partitioned month on the cluster."""
     from distributed import LocalCluster
     inbox = _district_inbox(tmp_path)
     policies = {"flag": (make_policy(integrity__speeder='"flag"'), "on the Dask workers, 4 partitions"),
@@ -141,6 +141,10 @@ def test_policies_that_flag_speeders_or_span_districts_give_the_single_process_m
                                 out=parted / "out", db=parted / "w.duckdb")
             assert code == 0 and line in err, err
             _same_csvs(single, parted)
+        # the month replayed on the cluster: its rows compared with those the partitioned run stored
+        code, err = run_cli("audit", "--month", MONTH, "--dask-workers", "2", inbox=inbox,
+                            out=tmp_path / "flag-parted" / "out", db=tmp_path / "flag-parted" / "w.duckdb")
+        assert code == 0 and "AUDIT PASSED" in run_cli.out and "re-ran on 2 Dask workers" in run_cli.out, err
     assert "speeder" in (tmp_path / "flag-single" / "out" / MONTH / "review.csv").read_text(encoding="utf-8-sig")
 
 
