@@ -78,7 +78,7 @@ def timed_run(root: Path, inbox: Path, workers: int, client=None) -> float:
     on_workers = sum(t - cpu[w] for w, t in client.run(time.process_time).items() if w in cpu) if client else 0.0
     print(f"{'one process' if not workers else f'{workers} Dask workers'}: {wall:.1f} s wall; CPU {driver:.1f} s in "
           f"the driver, {on_workers:.1f} s in the workers ({on_workers / (driver + on_workers):.0%} on workers); "
-          f"load average {os.getloadavg()[0]:.2f}")
+          f"load average {os.getloadavg()[0]:.2f}; warehouse {(root / 'w.duckdb').stat().st_size / 2**20:.0f} MiB")
     for line in lines.lines:
         print("   ", line)
     return wall
