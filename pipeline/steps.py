@@ -33,6 +33,7 @@ from gridpay.publishing.reporting import render_reports
 from gridpay.store.models import ModelTestFailed
 from gridpay.store.runs import (code_version, first_publication, library_versions, mark_published,
                                 record_accepted_exclusions, record_partitioning)
+from gridpay.store.partition_scoring import partitioned_scores
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
@@ -169,7 +170,9 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
     """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
     A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
     from gridpay.expectations.outcomes import excessive_exclusions
-    prebuilt = partitioned_scores(ctx)
+    # a partitioned month's per-row and per-grid models, run on its Dask workers (None: here)
+    prebuilt = partitioned_scores(ctx.workdir, ctx.partitioning, ctx.run_id, ctx.month, ctx.policy,
+                                  ctx.stager) if ctx.partitioning else None
     with connect(ctx.settings.db) as con:
         con.execute("begin transaction")
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
@@ -201,17 +204,6 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             record_accepted_exclusions(con, ctx.run_id, [asdict(s) for s in stops])
         con.execute("commit")
         return scored
-
-
-def partitioned_scores(ctx: RunContext):
-    """A partitioned month's per-row and per-grid models, run on its Dask workers (None: scored
-    here, as in one process: no partitions, or a policy that ties partitions together)."""
-    p = ctx.partitioning
-    if p is None or not p.surveys:
-        return None
-    from gridpay.store.partition_scoring import score_partitions
-    return score_partitions(ctx.workdir, p.surveys, p.first_rows, p.shared_grid, ctx.run_id, ctx.month, ctx.policy,
-                            ctx.stager.map)
 
 
 def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:

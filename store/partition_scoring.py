@@ -1,6 +1,6 @@
 """The month's models over one partition (a district's survey file), where a Dask worker runs
 them, and the driver's merge of what the partitions return. Nothing here imports Dask: the shell
-(flows/partitions.py) hands `score_partitions` a `map` that runs a function over a list of tasks
+(flows/partitions.py) hands `partitioned_scores` its stager, whose `map` that runs a function over a list of tasks
 on the cluster.
 
 A worker builds a small warehouse of its own (in memory, spilling to its private scratch): the
@@ -28,6 +28,7 @@ import duckdb
 from gridpay.core.layout import STAGE_DB, private_scratch
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.ingest.duckdb_reader import sql_text
+from gridpay.ingest.partition import Partitioning
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.store.models import Model, build_order, run_models, sql_models
 from gridpay.store.scoring import run_params
@@ -209,23 +210,25 @@ class PartitionedScores:
         return build
 
 
-def score_partitions(workdir: Path, surveys: tuple[str, ...], first_rows: tuple[int, ...], shared_grid: str | None,
-                     run_id: str, month: str, policy: Policy, map_: Callable) -> PartitionedScores | None:
-    """Run the month's per-row and per-grid models on the workers (`map_(fn, tasks, **kw)`, in
-    task order); None, with one line saying why, where the driver must score the month itself."""
-    reason = fallback_reason(policy, shared_grid)
+def partitioned_scores(workdir: Path, partitioning: Partitioning, run_id: str, month: str, policy: Policy,
+                       stager) -> PartitionedScores | None:
+    """Run the month's per-row and per-grid models on the workers (`stager.map(fn, tasks, **kw)`,
+    results in task order); None, with one line saying why, where the driver scores it itself."""
+    if not partitioning.surveys:
+        return None
+    reason = fallback_reason(policy, partitioning.shared_grid)
     if reason is not None:
         log.info("scoring the month's answers in this process, not on the workers: %s", reason)
         return None
     with stage_connection(workdir) as con:     # the rows validation rejected, for each worker to mark
         con.execute(f"copy survey_invalid to {sql_text(str(workdir / 'survey_invalid.parquet'))} (format parquet)")
     tasks = [PartScoring(i, path, first, str(workdir), run_id, month, policy)
-             for i, (path, first) in enumerate(zip(surveys, first_rows))]
+             for i, (path, first) in enumerate(zip(partitioning.surveys, partitioning.first_rows))]
     speeder = policy.integrity.speeder
     if speeder in ("exclude", "flag"):      # the month's median duration, from every partition's histogram
-        median = exact_median(map_(part_durations, tasks, rule=speeder))
+        median = exact_median(stager.map(part_durations, tasks, rule=speeder))
         field = "exclude_median" if speeder == "exclude" else "flag_median"
         tasks = [replace(t, **{field: median}) for t in tasks]
-    scores = PartitionedScores(tuple(map_(score_part, tasks)))
+    scores = PartitionedScores(tuple(stager.map(score_part, tasks)))
     log.info("ran the month's per-row and per-grid models on the Dask workers, %d partitions", len(tasks))
     return scores
