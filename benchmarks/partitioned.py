@@ -90,8 +90,8 @@ def children() -> list[str]:
     for pid in os.listdir("/proc"):
         if pid.isdigit():
             try:
-                stat = Path(f"/proc/{pid}/stat").read_text().split()
-                if int(stat[3]) == os.getpid():
+                stat = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()   # after (comm)
+                if int(stat[1]) == os.getpid():
                     out.append(Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")[:80])
             except OSError:
                 continue
