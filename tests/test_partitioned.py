@@ -247,3 +247,42 @@ def test_a_grid_answered_in_two_files_or_households_month_wide_keep_scoring_in_t
                                               "households span partitions")
     month = policy_from_bytes(policy_text(scoring__household_scope='"month"').encode(), "policy.toml")
     assert fallback_reason(month, None).startswith('scoring.household_scope = "month"')
+
+
+class _InProcessStager:
+    """The Dask stager's contract without a cluster: the same tasks, run here one after another
+    (for the cases that need no scheduler: which path scores the month)."""
+    def __call__(self, parts, job):
+        from gridpay.ingest.partition import Partitioning, merge_partitions, stage_partition
+        paths = [stage_partition(part, job, "this process") for part in parts]
+        merged = merge_partitions(paths, Path(job.workdir))
+        return Partitioning(len(parts), 1, "in process", tuple(paths), merged.first_rows, merged.shared_grid)
+
+    def map(self, fn, tasks, **kwargs):
+        return [fn(task, **kwargs) for task in tasks]
+
+
+def test_a_grid_in_two_files_is_scored_by_the_driver_and_an_empty_file_is_an_empty_partition(
+        run_cli, tmp_path, monkeypatch):
+    import gridpay.flows.commands as commands
+    monkeypatch.setattr(commands, "stager_for", lambda workers: _InProcessStager() if workers else None)
+    inbox = _district_inbox(tmp_path)
+    files = sorted((inbox / "surveys").glob("*.csv"))
+    first, kept = pd.read_csv(files[0], dtype=str), files[1].read_bytes()
+    moved = first.iloc[[5]].assign(response_id="R-moved-1")       # one answer for a grid of the first file
+    pd.concat([pd.read_csv(files[1], dtype=str, encoding="gb18030"), moved]).to_csv(files[1], index=False,
+                                                                                    encoding="gb18030")
+    for step in ("shared grid", "empty file"):
+        if step == "empty file":
+            files[1].write_bytes(kept)
+            first.iloc[:0].to_csv(inbox / "surveys" / f"{MONTH}-01a.csv", index=False)     # the header alone
+        single, parted = tmp_path / step / "single", tmp_path / step / "parted"
+        code, err = run_cli("run", "--month", MONTH, inbox=inbox, out=single / "out", db=single / "w.duckdb")
+        assert code == 0, err
+        code, err = run_cli("run", "--month", MONTH, "--dask-workers", "1", inbox=inbox, out=parted / "out",
+                            db=parted / "w.duckdb")
+        assert code == 0, err
+        expected = (f"grid {moved['grid_id'].iloc[0]} is answered in more than one survey file" if step == "shared grid"
+                    else "per-row and per-grid models on the Dask workers, 5 partitions")
+        assert expected in err, err
+        _same_csvs(single, parted)
