@@ -61,10 +61,14 @@ class Partition:
 
 @dataclass(frozen=True)
 class Partitioning:
-    """How a run was partitioned: recorded with the run (history) and in the manifest."""
+    """How a run was partitioned: recorded with the run (history) and in the manifest. The rest
+    is for the scoring step (store/partition_scoring.py), not recorded."""
     partitions: int
     workers: int
     scheduler: str
+    surveys: tuple[str, ...] = ()          # each partition's surveys.parquet, in file order
+    first_rows: tuple[int, ...] = ()       # where each partition's row_ids start in the month
+    shared_grid: str | None = None         # a grid answered in two partitions (scoring stays in the driver)
 
     def as_dict(self) -> dict:
         return {"partitions": self.partitions, "workers": self.workers, "scheduler": self.scheduler}
@@ -150,10 +154,18 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
         return str(target / "surveys.parquet")
 
 
-def merge_partitions(parts: list[str], workdir: Path) -> int:
+@dataclass(frozen=True)
+class Merged:
+    rows: int
+    first_rows: tuple[int, ...]
+    shared_grid: str | None
+
+
+def merge_partitions(parts: list[str], workdir: Path) -> Merged:
     """The stage file's `surveys` table: each part's rows after the parts before it (they come
     in file order), so `row_id` rises in file then row order as in the single-process path,
-    without sorting the month."""
+    without sorting the month. Also where each part's rows start, and a grid (if any) that two
+    parts answer."""
     sources = " union all ".join(f"select {i} as part, * from read_parquet({sql_text(p)})" for i, p in enumerate(parts))
     with stage_connection(workdir) as con:
         con.execute(f"""
@@ -167,4 +179,9 @@ def merge_partitions(parts: list[str], workdir: Path) -> int:
             files = [str(Path(p).with_name(f"{table}.parquet")) for p in parts]
             con.execute(f"create or replace table {table} as select * from read_parquet({sql_text(files[0])})"
                         + "".join(f" union all select * from read_parquet({sql_text(f)})" for f in files[1:]))
-        return con.execute("select count(*) from surveys").fetchone()[0]
+        sizes = [n for (n,) in con.execute(f"select coalesce(max(p.row_id) + 1, 0) from range({len(parts)}) as r(i) "
+                                            f"left join ({sources}) as p on p.part = r.i group by r.i order by r.i").fetchall()]
+        shared = con.execute(f"select min(grid_id) from (select grid_id from ({sources}) where grid_id is not null "
+                             f"group by grid_id having count(distinct part) > 1)").fetchone()[0]
+        first = tuple(sum(sizes[:i]) for i in range(len(parts)))
+        return Merged(con.execute("select count(*) from surveys").fetchone()[0], first, shared)

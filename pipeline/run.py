@@ -115,6 +115,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             note_in_log(request.log_file, f"run {run_id} failed: {type(exc).__name__}: {exc}")
             raise
         finally:
+            if stager is not None and hasattr(stager, "close"):     # a Dask cluster made for the run
+                stager.close()
             shutil.rmtree(work_folder(s.out, run_id), ignore_errors=True)
             shutil.rmtree(publish_folder(s.out, run_id), ignore_errors=True)
             if (s.out / ".work").is_dir() and not any((s.out / ".work").iterdir()):

@@ -33,6 +33,7 @@ from gridpay.publishing.reporting import render_reports
 from gridpay.store.models import ModelTestFailed
 from gridpay.store.runs import (code_version, first_publication, library_versions, mark_published,
                                 record_accepted_exclusions, record_partitioning)
+from gridpay.store.partition_scoring import partitioned_scores
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
@@ -169,6 +170,9 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
     """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
     A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
     from gridpay.expectations.outcomes import excessive_exclusions
+    # a partitioned month's per-row and per-grid models, run on its Dask workers (None: here)
+    prebuilt = partitioned_scores(ctx.workdir, ctx.partitioning, ctx.run_id, ctx.month, ctx.policy,
+                                  ctx.stager) if ctx.partitioning else None
     with connect(ctx.settings.db) as con:
         con.execute("begin transaction")
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
@@ -176,7 +180,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         window = ctx.request.replay_window if ctx.survey_sources() else ()
         try:
             load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy,
-                           None if window is None else list(window))
+                           None if window is None else list(window), prebuilt)
             duckdb_fault_point("warehouse_write", f"{ctx.settings.db}.wal")
         except ModelTestFailed as exc:      # a broken grain would pay on repeated or missing rows
             con.execute("rollback")

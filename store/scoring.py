@@ -139,23 +139,26 @@ def pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[Work
 
 
 def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, workdir: Path,
-                   policy: Policy, window: list[tuple[str, str]] | None = None) -> None:
+                   policy: Policy, window: list[tuple[str, str]] | None = None, prebuilt=None) -> None:
     """Inside the caller's transaction: the run's inputs and results, all keyed by run_id.
     `window`: an audit's re-run reads the earlier runs its original read, not today's."""
     load_raw(con, run_id, workdir, policy)
-    score(con, run_id, month, policy, window)
+    score(con, run_id, month, policy, window, prebuilt)
 
 
 def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
-          window: list[tuple[str, str]] | None = None) -> None:
-    """Run the models over the run's loaded inputs and store each that says where (its `stored_as`)."""
+          window: list[tuple[str, str]] | None = None, prebuilt=None) -> None:
+    """Run the models over the run's loaded inputs and store each that says where (its `stored_as`).
+    `prebuilt`: the models the partitions of a month built on Dask workers (store/partition_scoring.py,
+    PartitionedScores), read from there rather than built again."""
     run_params(con, run_id, month, policy)
     window = scoring_window(con, month, policy) if window is None else window
     window_table(con, window)
     con.execute("insert into run_windows select ?, month, window_run_id from run_window", [run_id])
-    models = month_models()
+    models = month_models() if prebuilt is None else prebuilt.models(month_models())
     run_models(con, models, {"fct_grid_scores": lambda c: build_grid_scores(c, month, policy),
-                             "fct_payroll": lambda c: build_payroll(c, policy)})
+                             "fct_payroll": lambda c: build_payroll(c, policy)}
+               | ({} if prebuilt is None else prebuilt.builders()))
     store_models(con, models, run_id, month)
 
 

@@ -21,7 +21,10 @@ OUTPUTS = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
 
 def _district_inbox(root: Path) -> Path:
     """The demo community with one survey file per area (district), in three formats, and one
-    response_id used in two districts: only the writer, which sees the whole month, can catch it."""
+    response_id used in two districts: only the writer, which sees the whole month, can catch it.
+    Speeders: two answers of 1 s in the first district; the last district answers slowly (4x),
+    and three of its answers took half the month's median: speeders by their partition's median,
+    not by the month's, which the rule names."""
     tables = demo_tables(DemoScale(households=1600, months=1, end_month=MONTH, seed=11, grids=8))
     inbox = root / "inbox"
     (inbox / "surveys").mkdir(parents=True)
@@ -30,10 +33,13 @@ def _district_inbox(root: Path) -> Path:
     surveys = tables[f"surveys_{MONTH}"].merge(tables["grids"][["grid_id", "area"]], on="grid_id")
     areas = sorted(surveys["area"].unique())
     assert len(areas) >= 3
-    for i, area in enumerate(areas):
-        frame = surveys[surveys["area"] == area].drop(columns=["area"]).reset_index(drop=True)
-        if i == 1:
-            frame.loc[0, "response_id"] = surveys.loc[surveys["area"] == areas[0], "response_id"].iloc[0]
+    frames = [surveys[surveys["area"] == area].drop(columns=["area"]).reset_index(drop=True) for area in areas]
+    frames[1].loc[0, "response_id"] = frames[0]["response_id"].iloc[0]
+    frames[0].loc[:1, "duration_s"] = "1"
+    frames[-1]["duration_s"] = (pd.to_numeric(frames[-1]["duration_s"]) * 4).astype(int).astype(str)
+    median = pd.to_numeric(pd.concat(frames)["duration_s"]).median()
+    frames[-1].loc[:2, "duration_s"] = str(int(median / 2))
+    for i, frame in enumerate(frames):
         stem = inbox / "surveys" / f"{MONTH}-{i:02d}"
         if i % 3 == 0:
             frame.to_csv(f"{stem}.csv", index=False, encoding="utf-8")
@@ -78,10 +84,13 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
     code, err = run_cli("run", "--month", MONTH, "--dask-workers", "2", inbox=inbox, out=parted / "out",
                         db=parted / "w.duckdb")
     assert code == 0, err
-    for name in OUTPUTS:
-        assert (parted / "out" / MONTH / name).read_bytes() == (single / "out" / MONTH / name).read_bytes(), name
+    _same_csvs(single, parted)
     quarantine = (parted / "out" / MONTH / "quarantine.csv").read_text(encoding="utf-8-sig")
     assert quarantine.count("is used more than once") >= 2      # across two district files
+    speeders = {tuple(line.split(",")[:2]) for line in quarantine.splitlines() if "excluded: speeder" in line}
+    assert ("surveys/2026-10-00.csv", "3") in speeders            # row 2 is the repeated response_id: invalid
+    assert not {("surveys/2026-10-03.csv", str(n)) for n in (2, 3, 4)} & speeders    # the month's median, not theirs
+    assert "per-row and per-grid models on the Dask workers, 4 partitions" in err
     assert "prefect" not in err.lower() and "distributed" not in err
     assert "on 2 Dask workers (local cluster tcp://" in err
     # the survey files were never decrypted by this process (the work folder is the shared disk):
@@ -96,10 +105,46 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
         assert con.execute("select partitions, partition_workers from runs").fetchall() == [(len(surveys), 2)]
     assert run_cli("history", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")[0] == 0
     assert f"partitioned: {len(surveys)} survey files on 2 Dask workers (local cluster tcp://" in run_cli.out
-    # the partitioned month replayed in one process (`audit --dask-workers 2`, a cluster's start more, is
-    # left to docs/scale.md's manual check: the suite must stay short)
+    # the partitioned month replayed in one process (on the cluster: the next test)
     code, err = run_cli("audit", "--month", MONTH, inbox=inbox, out=parted / "out", db=parted / "w.duckdb")
     assert code == 0 and "AUDIT PASSED" in run_cli.out and "re-ran in one process" in run_cli.out, run_cli.out + err
+
+
+def _same_csvs(single: Path, parted: Path) -> None:
+    csvs = sorted(p.name for p in (single / "out" / MONTH).glob("*.csv"))
+    assert set(OUTPUTS) <= set(csvs)
+    for name in csvs:
+        assert (parted / "out" / MONTH / name).read_bytes() == (single / "out" / MONTH / name).read_bytes(), name
+
+
+def test_policies_that_flag_speeders_or_span_districts_give_the_single_process_month(
+        run_cli, make_policy, tmp_path, monkeypatch):
+    """On a running cluster (GRIDPAY_DASK_ADDRESS, as in production): speeders flagged by the
+    month's median of counted answers, on the workers; households month-wide, which ties districts
+    together, scored by the driver, saying so in one line. The same CSVs as one process, both; the
+    audit replays the partitioned month on the cluster."""
+    from distributed import LocalCluster
+    inbox = _district_inbox(tmp_path)
+    policies = {"flag": (make_policy(integrity__speeder='"flag"'), "on the Dask workers, 4 partitions"),
+                "month": (make_policy(scoring__household_scope='"month"'),
+                          'scoring the month\'s answers in this process, not on the workers: scoring.household_scope '
+                          '= "month": a household may answer in two districts')}
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        monkeypatch.setenv("GRIDPAY_DASK_ADDRESS", cluster.scheduler_address)
+        for name, (policy, line) in policies.items():
+            single, parted = tmp_path / f"{name}-single", tmp_path / f"{name}-parted"
+            code, err = run_cli("run", "--month", MONTH, inbox=inbox, policy=policy, out=single / "out",
+                                db=single / "w.duckdb")
+            assert code == 0, err
+            code, err = run_cli("run", "--month", MONTH, "--dask-workers", "2", inbox=inbox, policy=policy,
+                                out=parted / "out", db=parted / "w.duckdb")
+            assert code == 0 and line in err, err
+            _same_csvs(single, parted)
+        # the month replayed on the cluster: its rows compared with those the partitioned run stored
+        code, err = run_cli("audit", "--month", MONTH, "--dask-workers", "2", inbox=inbox,
+                            out=tmp_path / "flag-parted" / "out", db=tmp_path / "flag-parted" / "w.duckdb")
+        assert code == 0 and "AUDIT PASSED" in run_cli.out and "re-ran on 2 Dask workers" in run_cli.out, err
+    assert "speeder" in (tmp_path / "flag-single" / "out" / MONTH / "review.csv").read_text(encoding="utf-8-sig")
 
 
 def _dask_worker(address: str, root: Path, env: dict) -> subprocess.Popen:
@@ -173,3 +218,70 @@ def test_a_bad_row_found_on_a_worker_reaches_the_command_line_as_its_one_line():
     assert isinstance(error, InputError) and (error.file, error.row, error.column) == ("surveys/2026-10-01.csv", 7,
                                                                                        "submitted_at")
     assert str(error) == "surveys/2026-10-01.csv, row 7, column 'submitted_at': is not a date"
+
+
+def test_the_months_median_from_the_partitions_histograms_is_duckdbs_median_of_their_rows():
+    """The speeder rule compares with DuckDB's median of the month's rows; the workers send only
+    histograms (seconds -> rows), so the driver's median of their sum must be the same double."""
+    import random
+    from gridpay.store.partition_scoring import exact_median
+    rng = random.Random(5)
+    cases = [[], [[(7, 1)]], [[(3, 1)], [(8, 1)]], [[(3, 2)], [(4, 1), (900, 2)]]]
+    cases += [[[(rng.randint(0, 60), rng.randint(1, 4)) for _ in range(rng.randint(0, 6))] for _ in range(3)]
+              for _ in range(200)]
+    with duckdb.connect() as con:
+        for histograms in cases:
+            values = [s for h in histograms for s, n in h for _ in range(n)]
+            expected = con.execute("select median(x) from (select unnest(?::integer[]) as x)", [values]).fetchone()[0]
+            assert exact_median(histograms) == expected, histograms
+
+
+def test_a_grid_answered_in_two_files_or_households_month_wide_keep_scoring_in_the_driver():
+    from conftest import policy_text
+    from gridpay.core.policy_file import policy_from_bytes
+    from gridpay.store.partition_scoring import fallback_reason
+    policy = policy_from_bytes(policy_text().encode(), "policy.toml")
+    assert fallback_reason(policy, None) is None
+    assert fallback_reason(policy, "G07") == ("grid G07 is answered in more than one survey file: its bursts and "
+                                              "households span partitions")
+    month = policy_from_bytes(policy_text(scoring__household_scope='"month"').encode(), "policy.toml")
+    assert fallback_reason(month, None).startswith('scoring.household_scope = "month"')
+
+
+class _InProcessStager:
+    """The Dask stager's contract without a cluster: the same tasks, run here one after another
+    (for the cases that need no scheduler: which path scores the month)."""
+    def __call__(self, parts, job):
+        from gridpay.ingest.partition import Partitioning, merge_partitions, stage_partition
+        paths = [stage_partition(part, job, "this process") for part in parts]
+        merged = merge_partitions(paths, Path(job.workdir))
+        return Partitioning(len(parts), 1, "in process", tuple(paths), merged.first_rows, merged.shared_grid)
+
+    def map(self, fn, tasks, **kwargs):
+        return [fn(task, **kwargs) for task in tasks]
+
+
+def test_a_grid_in_two_files_is_scored_by_the_driver_and_an_empty_file_is_an_empty_partition(
+        run_cli, tmp_path, monkeypatch):
+    import gridpay.flows.commands as commands
+    monkeypatch.setattr(commands, "stager_for", lambda workers: _InProcessStager() if workers else None)
+    inbox = _district_inbox(tmp_path)
+    files = sorted((inbox / "surveys").glob("*.csv"))
+    first, kept = pd.read_csv(files[0], dtype=str), files[1].read_bytes()
+    moved = first.iloc[[5]].assign(response_id="R-moved-1")       # one answer for a grid of the first file
+    pd.concat([pd.read_csv(files[1], dtype=str, encoding="gb18030"), moved]).to_csv(files[1], index=False,
+                                                                                    encoding="gb18030")
+    for step in ("shared grid", "empty file"):
+        if step == "empty file":
+            files[1].write_bytes(kept)
+            first.iloc[:0].to_csv(inbox / "surveys" / f"{MONTH}-01a.csv", index=False)     # the header alone
+        single, parted = tmp_path / step / "single", tmp_path / step / "parted"
+        code, err = run_cli("run", "--month", MONTH, inbox=inbox, out=single / "out", db=single / "w.duckdb")
+        assert code == 0, err
+        code, err = run_cli("run", "--month", MONTH, "--dask-workers", "1", inbox=inbox, out=parted / "out",
+                            db=parted / "w.duckdb")
+        assert code == 0, err
+        expected = (f"grid {moved['grid_id'].iloc[0]} is answered in more than one survey file" if step == "shared grid"
+                    else "per-row and per-grid models on the Dask workers, 5 partitions")
+        assert expected in err, err
+        _same_csvs(single, parted)
