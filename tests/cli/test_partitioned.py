@@ -11,9 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from gridpay.core.secret_key import key_fingerprint
 from gridpay.flows.demo_data import DemoScale, demo_tables
-from gridpay.ingest.partition import PartitionJob, RunKeys, worker_problem
 
 MONTH = "2026-10"
 OUTPUTS = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
@@ -178,74 +176,6 @@ def test_workers_without_the_runs_key_stop_the_run_each_named(run_cli, make_inbo
     assert f"no phone-hash key ({missing}: key file not found)" in line
     assert not missing.exists()                                   # a worker never makes a key
     assert not (tmp_path / "out" / "2026-09").exists()
-
-
-def test_a_worker_that_cannot_see_the_archive_says_what_must_be_shared(tmp_path):
-    """Without a shared disk, one line says which folder the worker lacks and why it must share it."""
-    keys = RunKeys(str(tmp_path / "k"), key_fingerprint(b"test-secret-not-for-production"), str(tmp_path / "a"), None)
-    job = PartitionJob(str(tmp_path / "nowhere" / "archive"), str(tmp_path), None, MONTH, {}, keys)
-    problem = worker_problem(job, "ab" * 32, "Dask worker tcp://10.0.0.2:4000 on node2")
-    assert problem == (f"Dask worker tcp://10.0.0.2:4000 on node2: cannot see the run's archive {tmp_path}/nowhere/"
-                       f"archive (No such file or directory); the archive and the work folder must be on a disk every "
-                       f"worker shares, at the same paths (docs/scale.md, what every worker must share)")
-
-
-def test_a_killed_workers_scratch_is_removed_by_the_next_task_on_its_machine(tmp_path, monkeypatch):
-    """A worker killed mid-task leaves its decrypted district file in its scratch (its `finally`
-    never runs): the next private scratch made on that machine removes it, never a live one's."""
-    import fcntl
-    from gridpay.core.layout import SCRATCH_ALIVE, private_scratch
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    dead, live = tmp_path / "gridpay-partition-dead", tmp_path / "gridpay-partition-live"
-    for folder in (dead, live):
-        folder.mkdir()
-        (folder / SCRATCH_ALIVE).touch()
-        (folder / "inputs").mkdir()
-        (folder / "inputs" / "ab12").write_text("13912345678")
-    with open(live / SCRATCH_ALIVE) as held:
-        fcntl.flock(held, fcntl.LOCK_EX)
-        with private_scratch("gridpay-partition-") as mine:
-            assert mine.is_dir() and oct(mine.stat().st_mode & 0o777) == "0o700"
-            assert not dead.exists() and (live / "inputs" / "ab12").is_file()
-    assert not mine.exists()
-
-
-def test_a_bad_row_found_on_a_worker_reaches_the_command_line_as_its_one_line():
-    """Dask pickles a task's exception back to the driver: InputError must survive it whole."""
-    import pickle
-    from gridpay.core.errors import InputError
-    error = pickle.loads(pickle.dumps(InputError("surveys/2026-10-01.csv", "is not a date", 7, "submitted_at")))
-    assert isinstance(error, InputError) and (error.file, error.row, error.column) == ("surveys/2026-10-01.csv", 7,
-                                                                                       "submitted_at")
-    assert str(error) == "surveys/2026-10-01.csv, row 7, column 'submitted_at': is not a date"
-
-
-def test_the_months_median_from_the_partitions_histograms_is_duckdbs_median_of_their_rows():
-    """The speeder rule compares with DuckDB's median of the month's rows; the workers send only
-    histograms (seconds -> rows), so the driver's median of their sum must be the same double."""
-    import random
-    from gridpay.store.partition_scoring import exact_median
-    rng = random.Random(5)
-    cases = [[], [[(7, 1)]], [[(3, 1)], [(8, 1)]], [[(3, 2)], [(4, 1), (900, 2)]]]
-    cases += [[[(rng.randint(0, 60), rng.randint(1, 4)) for _ in range(rng.randint(0, 6))] for _ in range(3)]
-              for _ in range(200)]
-    with duckdb.connect() as con:
-        for histograms in cases:
-            values = [s for h in histograms for s, n in h for _ in range(n)]
-            expected = con.execute("select median(x) from (select unnest(?::integer[]) as x)", [values]).fetchone()[0]
-            assert exact_median(histograms) == expected, histograms
-
-
-def test_a_grid_answered_in_two_files_or_households_month_wide_keep_scoring_in_the_driver():
-    from conftest import policy_text
-    from gridpay.core.policy_file import policy_from_bytes
-    from gridpay.store.partition_scoring import fallback_reason
-    policy = policy_from_bytes(policy_text().encode(), "policy.toml")
-    assert fallback_reason(policy, None) is None
-    assert fallback_reason(policy, "G07") == ("grid G07 is answered in more than one survey file: its bursts and "
-                                              "households span partitions")
-    month = policy_from_bytes(policy_text(scoring__household_scope='"month"').encode(), "policy.toml")
-    assert fallback_reason(month, None).startswith('scoring.household_scope = "month"')
 
 
 class _InProcessStager:
