@@ -85,7 +85,7 @@ def bench_policy(root: Path) -> Path:
 
 
 def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True,
-             profile: bool = False, full_run: bool = False, outputs: Path | None = None) -> dict:
+             profile: bool = False, full_run: bool = False, outputs: Path | None = None, audit: bool = True) -> dict:
     rss = PeakRss()
     profiler = cProfile.Profile() if profile else None
     stages: list[tuple[str, float, int]] = []
@@ -127,7 +127,7 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
     con = connect(settings.db)
     workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
     con.close()
-    baselines = _baselines(settings, survey_csv, rss)
+    baselines = _baselines(settings, survey_csv, rss, audit)
     result = {"label": label, "rows": rows, "generated": generated, "stages": list(stages), **baselines,
               "pipeline": sum(s for _, s, _ in stages), "workers": workers,
               "peak": max(p for _, _, p in stages), "compared": compared, "pdf_rate": None, "pdf_kib": None, "full_run": None}
@@ -159,7 +159,7 @@ def compare_outputs(published: Path, kept: Path) -> str:
             else f"outputs byte-identical to {kept} ({', '.join(COMPARED)})")
 
 
-def _baselines(settings, survey_csv: Path, rss: "PeakRss") -> dict:
+def _baselines(settings, survey_csv: Path, rss: "PeakRss", audit: bool = True) -> dict:
     """The same month by the bare-DuckDB floor, the analyst's pandas and Polars scripts and gridpay's audit."""
     rss.reset()
     floor = _floor(survey_csv)
@@ -172,11 +172,13 @@ def _baselines(settings, survey_csv: Path, rss: "PeakRss") -> dict:
     start = time.perf_counter()
     polars_script.grid_means(str(survey_csv))
     polars, polars_peak = time.perf_counter() - start, rss.peak()
-    rss.reset()
-    start = time.perf_counter()
-    audit = audit_month(settings, MONTH)
-    audit_seconds, audit_peak = time.perf_counter() - start, rss.peak()
-    assert audit.passed, audit.differences
+    audit_seconds = audit_peak = None
+    if audit:
+        rss.reset()
+        start = time.perf_counter()
+        audited = audit_month(settings, MONTH)
+        audit_seconds, audit_peak = time.perf_counter() - start, rss.peak()
+        assert audited.passed, audited.differences
     return {"floor": floor, "floor_peak": floor_peak, "analyst": analyst, "analyst_peak": analyst_peak,
             "polars": polars, "polars_peak": polars_peak,
             "audit": audit_seconds, "audit_peak": audit_peak}
@@ -250,6 +252,7 @@ def main() -> None:
     parser.add_argument("--outputs", type=Path, default=None,
                         help="keep payroll.csv, grid_scores.csv, quarantine.csv of each size in DIR/<size>, or "
                              "compare them byte for byte with those kept there by an earlier run")
+    parser.add_argument("--no-audit", action="store_true", help="skip `gridpay audit` of each month (as long as the run)")
     parser.add_argument("--no-prefect", action="store_true", help="skip measuring Prefect's fixed cost (~25 s)")
     args = parser.parse_args()
     results = []
@@ -258,7 +261,8 @@ def main() -> None:
         try:
             results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed,
                                     reports=SIZES[label] <= SIZES.get(args.reports_up_to, 0), profile=args.profile,
-                                    full_run=SIZES[label] <= SIZES.get(args.full_run_up_to, 0), outputs=args.outputs))
+                                    full_run=SIZES[label] <= SIZES.get(args.full_run_up_to, 0), outputs=args.outputs,
+                                    audit=not args.no_audit))
         finally:
             shutil.rmtree(root, ignore_errors=True)
         print_result(results[-1])
