@@ -85,7 +85,8 @@ def bench_policy(root: Path) -> Path:
 
 
 def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True,
-             profile: bool = False, full_run: bool = False, outputs: Path | None = None, audit: bool = True) -> dict:
+             profile: bool = False, full_run: bool = False, outputs: Path | None = None, audit: bool = True,
+             inbox_cache: Path | None = None) -> dict:
     rss = PeakRss()
     profiler = cProfile.Profile() if profile else None
     stages: list[tuple[str, float, int]] = []
@@ -99,9 +100,18 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
 
     inbox = root / "inbox"
     t = time.perf_counter()
-    # generated in a child process, so that the generator's memory is not counted as the pipeline's
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        rows = pool.submit(write_inbox, inbox, responses, seed).result()
+    cached = inbox_cache / f"{label}-seed{seed}" if inbox_cache else None
+    if cached and (cached / "rows").is_file():      # the same month as generated before (10M: ~6 min)
+        shutil.copytree(cached, inbox, copy_function=os.link, ignore=shutil.ignore_patterns("rows"))
+        rows = int((cached / "rows").read_text())
+    else:
+        # generated in a child process, so that the generator's memory is not counted as the pipeline's
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            rows = pool.submit(write_inbox, inbox, responses, seed).result()
+        if cached:
+            shutil.rmtree(cached, ignore_errors=True)
+            shutil.copytree(inbox, cached, copy_function=os.link)
+            (cached / "rows").write_text(str(rows))
     generated = time.perf_counter() - t
     survey_csv = inbox / "surveys" / f"{MONTH}.csv"
     os.environ.setdefault("GRIDPAY_SECRET", "benchmark-key")
@@ -252,6 +262,8 @@ def main() -> None:
     parser.add_argument("--outputs", type=Path, default=None,
                         help="keep payroll.csv, grid_scores.csv, quarantine.csv of each size in DIR/<size>, or "
                              "compare them byte for byte with those kept there by an earlier run")
+    parser.add_argument("--inbox-cache", type=Path, default=None,
+                        help="keep each size's generated inbox in DIR (hard links) and reuse it next time")
     parser.add_argument("--no-audit", action="store_true", help="skip `gridpay audit` of each month (as long as the run)")
     parser.add_argument("--no-prefect", action="store_true", help="skip measuring Prefect's fixed cost (~25 s)")
     args = parser.parse_args()
@@ -262,7 +274,7 @@ def main() -> None:
             results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed,
                                     reports=SIZES[label] <= SIZES.get(args.reports_up_to, 0), profile=args.profile,
                                     full_run=SIZES[label] <= SIZES.get(args.full_run_up_to, 0), outputs=args.outputs,
-                                    audit=not args.no_audit))
+                                    audit=not args.no_audit, inbox_cache=args.inbox_cache))
         finally:
             shutil.rmtree(root, ignore_errors=True)
         print_result(results[-1])
