@@ -31,11 +31,13 @@ else
 	$(VENV)/bin/pytest -q -n 2 --dist loadgroup
 endif
 
-# SIZES=100k,200k,1M,10M make bench (10M needs ~15 min and ~5 GB of disk). A variable, not
+# SIZES=100k,200k,1M,10M make bench (10M needs ~15 min and ~5 GB of disk); BENCH_ARGS='--profile
+# --outputs /tmp/before' adds a profile, and keeps (then compares) each size's CSVs. A variable, not
 # $(or ...): make splits that function's arguments at the commas and ran 100k alone.
 SIZES ?= 100k,200k,1M
 bench: setup
-	$(VENV)/bin/python benchmarks/run.py --sizes $(SIZES)
+	$(VENV)/bin/python -c 'import polars' 2>/dev/null || $(VENV)/bin/pip install -q -e '.[bench]'
+	$(VENV)/bin/python benchmarks/run.py --sizes $(SIZES) $(BENCH_ARGS)
 
 clean:
 	rm -rf demo out warehouse .pytest_cache

@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from analyst_script import grid_means  # benchmarks/ is the script's folder, first on sys.path
+import polars_script
 from peak_rss import PeakRss
 from tables import prefect_fixed_cost, print_result
 
@@ -84,7 +85,8 @@ def bench_policy(root: Path) -> Path:
 
 
 def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True,
-             profile: bool = False, full_run: bool = False) -> dict:
+             profile: bool = False, full_run: bool = False, outputs: Path | None = None, audit: bool = True,
+             inbox_cache: Path | None = None) -> dict:
     rss = PeakRss()
     profiler = cProfile.Profile() if profile else None
     stages: list[tuple[str, float, int]] = []
@@ -98,9 +100,18 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
 
     inbox = root / "inbox"
     t = time.perf_counter()
-    # generated in a child process, so that the generator's memory is not counted as the pipeline's
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        rows = pool.submit(write_inbox, inbox, responses, seed).result()
+    cached = inbox_cache / f"{label}-seed{seed}" if inbox_cache else None
+    if cached and (cached / "rows").is_file():      # the same month as generated before (10M: ~6 min)
+        shutil.copytree(cached, inbox, copy_function=os.link, ignore=shutil.ignore_patterns("rows"))
+        rows = int((cached / "rows").read_text())
+    else:
+        # generated in a child process, so that the generator's memory is not counted as the pipeline's
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            rows = pool.submit(write_inbox, inbox, responses, seed).result()
+        if cached:
+            shutil.rmtree(cached, ignore_errors=True)
+            shutil.copytree(inbox, cached, copy_function=os.link)
+            (cached / "rows").write_text(str(rows))
     generated = time.perf_counter() - t
     survey_csv = inbox / "surveys" / f"{MONTH}.csv"
     os.environ.setdefault("GRIDPAY_SECRET", "benchmark-key")
@@ -122,13 +133,14 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
               f"as its caller's time)")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
     run_id = result.run_id
+    compared = compare_outputs(result.folder, outputs / label) if outputs else None
     con = connect(settings.db)
     workers = con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0]
     con.close()
-    baselines = _baselines(settings, survey_csv, rss)
+    baselines = _baselines(settings, survey_csv, rss, audit)
     result = {"label": label, "rows": rows, "generated": generated, "stages": list(stages), **baselines,
               "pipeline": sum(s for _, s, _ in stages), "workers": workers,
-              "peak": max(p for _, _, p in stages), "pdf_rate": None, "pdf_kib": None, "full_run": None}
+              "peak": max(p for _, _, p in stages), "compared": compared, "pdf_rate": None, "pdf_kib": None, "full_run": None}
     if full_run:     # as `gridpay run --reports all` (a second run of the month: the first one's rows stay)
         rss.reset()
         start = time.perf_counter()
@@ -140,8 +152,25 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
                                       stage, stages)}
 
 
-def _baselines(settings, survey_csv: Path, rss: "PeakRss") -> dict:
-    """The same month by the bare-DuckDB floor, the analyst's pandas script and gridpay's audit."""
+COMPARED = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
+
+
+def compare_outputs(published: Path, kept: Path) -> str:
+    """The month's CSVs against those an earlier benchmark kept in `kept` (the code before a
+    change); the first time, they are kept there. The generator and the phone key are seeded, so
+    the same code publishes the same bytes."""
+    if not all((kept / name).is_file() for name in COMPARED):
+        kept.mkdir(parents=True, exist_ok=True)
+        for name in COMPARED:
+            shutil.copyfile(published / name, kept / name)
+        return f"outputs kept in {kept} (to compare the next run against)"
+    differ = [name for name in COMPARED if (published / name).read_bytes() != (kept / name).read_bytes()]
+    return (f"outputs DIFFER from {kept}: {', '.join(differ)}" if differ
+            else f"outputs byte-identical to {kept} ({', '.join(COMPARED)})")
+
+
+def _baselines(settings, survey_csv: Path, rss: "PeakRss", audit: bool = True) -> dict:
+    """The same month by the bare-DuckDB floor, the analyst's pandas and Polars scripts and gridpay's audit."""
     rss.reset()
     floor = _floor(survey_csv)
     floor_peak = rss.peak()
@@ -151,10 +180,17 @@ def _baselines(settings, survey_csv: Path, rss: "PeakRss") -> dict:
     analyst, analyst_peak = time.perf_counter() - start, rss.peak()
     rss.reset()
     start = time.perf_counter()
-    audit = audit_month(settings, MONTH)
-    audit_seconds, audit_peak = time.perf_counter() - start, rss.peak()
-    assert audit.passed, audit.differences
+    polars_script.grid_means(str(survey_csv))
+    polars, polars_peak = time.perf_counter() - start, rss.peak()
+    audit_seconds = audit_peak = None
+    if audit:
+        rss.reset()
+        start = time.perf_counter()
+        audited = audit_month(settings, MONTH)
+        audit_seconds, audit_peak = time.perf_counter() - start, rss.peak()
+        assert audited.passed, audited.differences
     return {"floor": floor, "floor_peak": floor_peak, "analyst": analyst, "analyst_peak": analyst_peak,
+            "polars": polars, "polars_peak": polars_peak,
             "audit": audit_seconds, "audit_peak": audit_peak}
 
 
@@ -220,21 +256,30 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", action="store_true", help="profile the pipeline stages of each size")
     parser.add_argument("--reports-up-to", default="1M",
-                        help="render reports only at sizes up to this one (a 10M month has ~27,000 workers)")
+                        help="render reports only at sizes up to this one (a 10M month has ~27,000 workers; none: no reports)")
     parser.add_argument("--full-run-up-to", default="100k",
-                        help="time a whole `gridpay run --reports all` (every worker's PDF) at sizes up to this one")
+                        help="time a whole `gridpay run --reports all` (every worker's PDF) at sizes up to this one (none: never)")
+    parser.add_argument("--outputs", type=Path, default=None,
+                        help="keep payroll.csv, grid_scores.csv, quarantine.csv of each size in DIR/<size>, or "
+                             "compare them byte for byte with those kept there by an earlier run")
+    parser.add_argument("--inbox-cache", type=Path, default=None,
+                        help="keep each size's generated inbox in DIR (hard links) and reuse it next time")
+    parser.add_argument("--no-audit", action="store_true", help="skip `gridpay audit` of each month (as long as the run)")
+    parser.add_argument("--no-prefect", action="store_true", help="skip measuring Prefect's fixed cost (~25 s)")
     args = parser.parse_args()
     results = []
     for label in args.sizes.split(","):
         root = Path(tempfile.mkdtemp(prefix=f"gridpay-bench-{label}-"))
         try:
             results.append(run_size(label, SIZES[label], root, args.pdf_sample, args.seed,
-                                    reports=SIZES[label] <= SIZES[args.reports_up_to], profile=args.profile,
-                                    full_run=SIZES[label] <= SIZES[args.full_run_up_to]))
+                                    reports=SIZES[label] <= SIZES.get(args.reports_up_to, 0), profile=args.profile,
+                                    full_run=SIZES[label] <= SIZES.get(args.full_run_up_to, 0), outputs=args.outputs,
+                                    audit=not args.no_audit, inbox_cache=args.inbox_cache))
         finally:
             shutil.rmtree(root, ignore_errors=True)
         print_result(results[-1])
-    print(prefect_fixed_cost())
+    if not args.no_prefect:
+        print(prefect_fixed_cost())
     print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
           f"duckdb {duckdb.__version__}; max RSS of the whole run {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB")

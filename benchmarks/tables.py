@@ -38,8 +38,11 @@ def print_result(r: dict) -> None:
           f"{r['floor_peak'] / 2**30:.2f} |")
     print(f"| the analyst's pandas script (benchmarks/analyst_script.py) | {r['analyst']:.2f} | "
           f"{r['analyst_peak'] / 2**30:.2f} |")
-    print(f"| gridpay audit of the month (re-run from the archive, rows compared, nothing rendered) | "
-          f"{r['audit']:.2f} | {r['audit_peak'] / 2**30:.2f} |")
+    print(f"| the same script in Polars (benchmarks/polars_script.py) | {r['polars']:.2f} | "
+          f"{r['polars_peak'] / 2**30:.2f} |")
+    if r["audit"] is not None:
+        print(f"| gridpay audit of the month (re-run from the archive, rows compared, nothing rendered) | "
+              f"{r['audit']:.2f} | {r['audit_peak'] / 2**30:.2f} |")
     if r["full_run"]:
         print(f"| full `gridpay run --reports all` ({r['workers']:,} worker PDFs) | {r['full_run']:.2f} | "
               f"{r['full_run_peak'] / 2**30:.2f} |")
@@ -47,4 +50,6 @@ def print_result(r: dict) -> None:
             f"pool start to the first page {r['pdf_start']:.1f} s, then {r['pdf_steady']:.1f}/s), "
             f"{r['pdf_kib']:.0f} KiB each" if r["pdf_rate"] else "reports not run")
     print(f"pipeline / floor = {r['pipeline'] / r['floor']:.1f}x; pipeline / pandas script = "
-          f"{r['pipeline'] / r['analyst']:.2f}x; audit / pipeline = {r['audit'] / r['pipeline']:.2f}; {pdfs}")
+          f"{r['pipeline'] / r['analyst']:.2f}x; pipeline / Polars script = {r['pipeline'] / r['polars']:.2f}x; audit / pipeline = {r['audit'] / r['pipeline'] if r['audit'] else float('nan'):.2f}; {pdfs}")
+    if r.get("compared"):
+        print(r["compared"])

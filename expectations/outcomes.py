@@ -50,14 +50,18 @@ def excessive_exclusions(con: duckdb.DuckDBPyConnection, workdir: Path, rules: O
     (its fct_grid_exclusions model); none when the policy sets no limit."""
     if rules.max_excluded_share is None:
         return []
-    rows = con.execute("select row_number() over (order by grid_id, rule)::integer as row_id, grid_id, grid_name, "
-                       "rule, valid_rows::integer, excluded_rows::integer from fct_grid_exclusions").fetchall()
-    if not rows:
+    # one Arrow table handed across, not a row at a time: executemany took 7 s for a 2,000-grid
+    # month's ~10,000 (grid, rule) rows
+    rows = con.sql("select row_number() over (order by grid_id, rule)::integer as row_id, "
+                       "grid_id::varchar as grid_id, grid_name::varchar as grid_name, rule::varchar as rule, "
+                       "valid_rows::integer as valid_rows, excluded_rows::integer as excluded_rows "
+                       "from fct_grid_exclusions").to_arrow_table()
+    if not rows.num_rows:
         return []
     with duckdb.connect(str(workdir / OUTCOME_DB)) as stage:
-        stage.execute(f"create or replace table {TABLE} (row_id integer, grid_id varchar, grid_name varchar, "
-                      f"rule varchar, valid_rows integer, excluded_rows integer)")
-        stage.executemany(f"insert into {TABLE} values (?, ?, ?, ?, ?, ?)", rows)
+        stage.register("grid_exclusion_rows", rows)
+        stage.execute(f"create or replace table {TABLE} as select * from grid_exclusion_rows order by row_id")
+        stage.unregister("grid_exclusion_rows")
     result = validate_table(workdir / OUTCOME_DB, TABLE, outcome_suite(rules), record=record)
     query = result.failing_rows_sql[0]
     if query is None:
