@@ -186,7 +186,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
             workers=con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0],
             counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
-            excluded=dict(con.execute("select split_part(reason, ' ', 2) as rule, count(*)::integer as n "
+            excluded=dict(con.execute("select code as rule, count(*)::integer as n "
                                       "from int_exclusions group by rule order by n desc, rule").fetchall()),
             stops=stops,
             emptied=tuple(f"{name} ({gid})" for gid, name in con.execute(

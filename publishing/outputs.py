@@ -19,7 +19,6 @@ from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.privacy import masked_numbers
 from gridpay.ingest.limits import capped
-from gridpay.transforms.reason_codes import reason_code
 from gridpay.transforms.rounding import rounded
 
 log = logging.getLogger("gridpay")
@@ -107,7 +106,7 @@ def grid_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     """quarantine.csv's rows. From output format 2 (store/migrations/0005) a mobile or ID number
     typed as a response id is masked; a run recorded before keeps the file it published."""
-    rows = con.execute("select source_file, row_number, response_id, reason from quarantine "
+    rows = con.execute("select source_file, row_number, response_id, reason, reason_code from quarantine "
                        "where run_id = ? order by source_file, row_number", [run_id]).fetchall()
     output_format = con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone()
     if output_format and (output_format[0] or 1) >= 2:
@@ -117,7 +116,7 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     else:
         shown = str
     return [{"source_file": r[0], "row_number": r[1], "response_id": r[2] if r[2] is None else shown(r[2]),
-             "reason": r[3], "reason_code": reason_code(r[3])} for r in rows]
+             "reason": r[3], "reason_code": r[4]} for r in rows]
 
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")

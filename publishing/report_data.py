@@ -7,7 +7,6 @@ from decimal import Decimal
 import duckdb
 
 from gridpay.transforms.privacy import masked_sql      # its SQL function: on every warehouse connection
-from gridpay.transforms.reason_codes import rule_code
 
 from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
 
@@ -127,9 +126,9 @@ def item_drivers(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 
 def failed_rules(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict], int]:
     """The survey validation rules that rejected rows, and how many rules passed."""
-    rows = con.execute("select reason, failed_rows from validation_rules where run_id = ? order by failed_rows desc, "
+    rows = con.execute("select code, failed_rows from validation_rules where run_id = ? order by failed_rows desc, "
                        "reason", [run_id]).fetchall()
-    return ([{"code": ":".join(c for c in rule_code(r) if c), "count": n} for r, n in rows if n],
+    return ([{"code": code, "count": n} for code, n in rows if n],
             sum(1 for _, n in rows if not n))
 
 

@@ -17,7 +17,7 @@ from gridpay.transforms.review_window import window_dates, window_open
 
 REVIEW_FLAGS = ("appeals_high", "verification_failed")
 # the answers HR's review took out (quarantine's reasons, transforms/sql/intermediate/int_review_exclusions.sql)
-REVIEWED_OUT = "(starts_with(q.reason, 'excluded: appeal_upheld') or starts_with(q.reason, 'excluded: verification_'))"
+REVIEWED_OUT = "(q.reason_code = 'appeal_upheld' or starts_with(q.reason_code, 'verification_'))"
 
 APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
                   "decision_note", "grid_id", "grid_name", "effect")
@@ -27,7 +27,7 @@ APPEALS_SQL = (
     "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
     "group by response_id), "
     "taken as (select reason from quarantine where run_id = $run_id "
-    "          and starts_with(reason, 'excluded: appeal_upheld')) "
+    "          and reason_code = 'appeal_upheld') "
     f"select a.appeal_id, a.worker_id, {masked_sql('a.response_id')} as response_id, a.category, a.filed_on, "
     "a.decision, a.decided_on, "
     f"{masked_sql('a.decision_note')} as decision_note, g.grid_id, g.grid_name, "

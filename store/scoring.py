@@ -11,6 +11,7 @@ import duckdb
 from gridpay.core.month import Month
 from gridpay.store.models import Model, rows_by_name, run_models, sql_models, store_models
 from gridpay.store.warehouse import insert_rows, load_raw
+from gridpay.transforms.reasons import register_reasons
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
 from gridpay.transforms.month_review import dropped_grids, pay_changed, review_flags
 from gridpay.transforms.thin_grids import WindowStats, low_rate_grids
@@ -46,6 +47,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
     casts = {"month_start": "date", "month_end": "date", "items": "varchar[]", "item_weights": "decimal(9, 4)[]"}
     columns = ", ".join(f"cast(? as {casts[k]}) as {k}" if k in casts else f"? as {k}" for k in params)
     con.execute(f"create or replace temp table run_params as select {columns}", list(params.values()))
+    register_reasons(con)       # the exclusion models write their reasons' texts with its macro
 
 
 def _four_places(value):
