@@ -2,18 +2,16 @@
 into <out>/<YYYY-MM>/ only when complete, so readers never see half a month."""
 from __future__ import annotations
 
-import csv
 import ctypes
-import io
 import json
 import logging
 import os
-import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.duckdb_reader import quoted
@@ -119,36 +117,21 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
              "reason": r[3], "reason_code": r[4]} for r in rows]
 
 
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-
-
-def excel_safe(value):
-    """Text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe; numbers,
-    negative amounts included, are left alone."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-_FORMULA_START = frozenset("=+-@\t\r")
-
-
 def csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
     """UTF-8 with BOM so that Chinese Excel opens it right; '\\n' line ends; fixed column order;
-    free text defused against formula injection. (Rows as lists, and excel_safe() only for a
-    cell that starts like a formula: a city's review.csv has hundreds of thousands of rows.)"""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([excel_safe(v) if isinstance(v, str) and v[:1] in _FORMULA_START else v
-                      for v in map(row.get, columns)] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    free text defused against formula injection; each cell as str() gives it, None empty. Python
+    rows go through the one CSV writer below (csv_from_query) in their own order."""
+    table = pa.table({**{c: pa.array([None if r.get(c) is None else str(r.get(c)) for r in rows], pa.string())
+                         for c in columns}, "gp_row": pa.array(range(len(rows)), pa.int64())})
+    with duckdb.connect() as con:
+        con.register("csv_rows", table)
+        return csv_from_query(con, "select * from csv_rows", [], columns, ("gp_row",))
 
 
-# csv_bytes' cells built by DuckDB: csv.writer's minimal quoting as Python 3.11 does it (a cell with
-# a comma, a quote or a line feed is quoted, nothing else) after excel_safe (Python's \d is any
-# Unicode digit, and its $ also matches before a final line feed). A property test holds the two
-# to the same bytes.
+# Every published CSV's cells: csv.writer's minimal quoting as Python 3.11 does it (a cell with a
+# comma, a quote or a line feed is quoted, nothing else) after defusing text Excel would run as a
+# formula (=, +, -, @, tab or CR first, and not a number such as -20.50: an apostrophe in front).
+# tests/test_csv_outputs.py holds it to csv.writer's bytes (its reference oracle).
 _CSV_MACROS = r"""
 create or replace temp macro gp_excel_safe(v) as
     case when ascii(v) in (61, 43, 45, 64, 9, 13)             -- = + - @ tab CR
