@@ -24,7 +24,7 @@ from gridpay.ingest.archive import InputFile, file_sha256
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
                                         payroll_rows, quarantine_rows)
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.store.run_lock import private_work
+from gridpay.core.layout import private_work, remove_if_empty, work_folder
 from gridpay.store.runs import code_version
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -160,12 +160,12 @@ def _phone_key(result: AuditResult, settings: Settings, recorded: str | None) ->
 
 def _scratch(settings: Settings) -> Path:
     """The audit's private scratch: under out/.work, like a run's; where out/ cannot be written (an
-    auditor's read-only copy), next to the warehouse (store/run_lock.py private_work). Either is
+    auditor's read-only copy), next to the warehouse (core/layout.py private_work). Either is
     removed when the audit ends, and a killed audit's by the next command that takes the lock."""
     name = f"audit-{uuid.uuid4().hex[:8]}"
     try:
-        (settings.out / ".work" / name).mkdir(parents=True, mode=0o700)
-        return settings.out / ".work" / name
+        work_folder(settings.out, name).mkdir(parents=True, mode=0o700)
+        return work_folder(settings.out, name)
     except OSError as exc:       # read-only, not ours, full: os.access cannot tell (root passes it)
         scratch = private_work(settings.db) / name
         scratch.mkdir(parents=True, mode=0o700)
@@ -216,8 +216,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                     result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-            if not any(scratch.parent.iterdir()):       # out/.work or the private scratch, as before
-                scratch.parent.rmdir()
+            remove_if_empty(scratch.parent)       # out/.work or the private scratch, as before
         with connect(db) as con:
             con.execute("insert into audits values (?, ?, ?, ?, ?, ?, ?)",
                         [month, run_id, datetime.now(timezone.utc).replace(tzinfo=None), getpass.getuser(),

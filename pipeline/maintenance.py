@@ -14,8 +14,8 @@ import duckdb
 from gridpay.core.errors import ConfigError
 from gridpay.core.secret_key import ArchiveKeys, ArchiveKeyError
 from gridpay.ingest.archive import blob_path, check_blob, file_sha256, is_sealed, seal_in_place
-from gridpay.core.layout import remove_stale_work
-from gridpay.store.run_lock import HeldLock, WarehouseBusy, private_work, warehouse_lock
+from gridpay.core.layout import private_work, remove_stale_work
+from gridpay.store.run_lock import HeldLock, WarehouseBusy, warehouse_lock
 from gridpay.store.runs import close_interrupted, record_left_behind
 from gridpay.store.warehouse import connect, require_warehouse
 

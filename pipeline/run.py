@@ -25,7 +25,7 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
-from gridpay.core.layout import publish_folder, work_folder
+from gridpay.core.layout import publish_folder, remove_if_empty, work_folder
 from gridpay.core.faults import fault_point
 from gridpay.pipeline.maintenance import tidy_up
 from gridpay.publishing.ownership import check_month_owned
@@ -117,8 +117,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         finally:
             shutil.rmtree(work_folder(s.out, run_id), ignore_errors=True)
             shutil.rmtree(publish_folder(s.out, run_id), ignore_errors=True)
-            if (s.out / ".work").is_dir() and not any((s.out / ".work").iterdir()):
-                (s.out / ".work").rmdir()
+            remove_if_empty(work_folder(s.out, run_id).parent)
 
 
 def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archived: float):

@@ -24,7 +24,7 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
     rules = ctx.policy.scoring
     if rules.insufficient != "pool" or rules.pool_months is None:
         return
-    first = str(Month.parse(ctx.month).plus(1 - rules.pool_months))
+    first = str(Month.parse(ctx.month).first_of(rules.pool_months))
     earlier = {what.removeprefix("rows of "): n for what, n in aside.items()
                if what.startswith("rows of ") and first <= what.removeprefix("rows of ") < ctx.month}
     with connect(ctx.settings.db) as con:

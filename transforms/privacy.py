@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import unicodedata
+
+from gridpay.transforms.folding import folded
 
 _NON_DIGITS = re.compile(r"[^0-9]")
 _MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)")
@@ -29,18 +30,18 @@ COUNTRY_PREFIXES = ("0086", "86")
 
 def unreadable_phone(raw: str | None) -> bool:
     """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0): no phone can be read."""
-    return raw is not None and _EXCEL_NUMBER.fullmatch(unicodedata.normalize("NFKC", str(raw))) is not None
+    return raw is not None and _EXCEL_NUMBER.fullmatch(folded(raw)) is not None
 
 
 def is_mobile(raw: str) -> bool:
     """A mainland mobile number (13905612345, +86 139-0561-2345, 139 0561 2345)."""
-    return _MOBILE.fullmatch(unicodedata.normalize("NFKC", str(raw)).strip()) is not None
+    return _MOBILE.fullmatch(folded(raw).strip()) is not None
 
 
 def masked_number(raw: str) -> str:
     """A value that may be a phone number, fit for a message: 7 or more digits show only the first
     three and the last four, 139****5678; shorter ones as typed."""
-    digits = _DIGIT.findall(unicodedata.normalize("NFKC", str(raw)))
+    digits = _DIGIT.findall(folded(raw))
     return f"{''.join(digits[:3])}****{''.join(digits[-4:])}" if len(digits) >= 7 else str(raw)
 
 
@@ -49,7 +50,7 @@ def normalized_phone(raw: str | None) -> str | None:
     country prefix; None when nothing is left, or when the cell is a number Excel saved as one."""
     if raw is None or unreadable_phone(raw):
         return None
-    digits = _NON_DIGITS.sub("", unicodedata.normalize("NFKC", str(raw)))
+    digits = _NON_DIGITS.sub("", folded(raw))
     for prefix in COUNTRY_PREFIXES:
         if digits.startswith(prefix) and len(digits) == MOBILE_DIGITS + len(prefix):
             digits = digits[len(prefix):]
