@@ -20,9 +20,9 @@ from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
 from gridpay.core.secret_key import key_fingerprint, phone_key, phone_key_source
 from gridpay.core.settings import Settings
-from gridpay.ingest.archive import InputFile, file_sha256
-from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
-                                        payroll_rows, quarantine_rows)
+from gridpay.ingest.archive import InputFile
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, changed_files, csv_bytes,
+                                        grid_rows, payroll_rows, quarantine_rows)
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.core.layout import private_work, remove_if_empty, work_folder
 from gridpay.store.runs import code_version
@@ -82,12 +82,9 @@ def published_file_problems(month_dir: Path, recorded: dict[str, str]) -> list[s
     """Each file of the published month against the SHA-256 the warehouse recorded at publish
     time; the manifest's own list against the same record; files nobody published."""
     problems = []
-    for name, sha in sorted(recorded.items()):
-        path = month_dir / name
-        actual = file_sha256(path) if path.is_file() else "missing"
-        if actual != sha:
-            problems.append(f"{path}: SHA-256 {actual[:12]}… does not match the {sha[:12]}… the warehouse "
-                            f"recorded when it published the month (or last rendered its reports)")
+    for name, actual in changed_files(month_dir, recorded).items():
+        problems.append(f"{month_dir / name}: SHA-256 {actual[:12]}… does not match the {recorded[name][:12]}… the "
+                        f"warehouse recorded when it published the month (or last rendered its reports)")
     manifest_path = month_dir / "manifest.json"
     if manifest_path.is_file():
         listed = {o["file"]: o["sha256"] for o in json.loads(manifest_path.read_text(encoding="utf-8")).get("outputs", [])}

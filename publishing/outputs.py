@@ -173,6 +173,14 @@ def output_hashes(folder: Path, only: str | None = None) -> list[dict]:
             and (p.relative_to(folder).as_posix() == only if only else p.name != "manifest.json")]
 
 
+def changed_files(folder: Path, expected: dict[str, str]) -> dict[str, str]:
+    """The files of `expected` (path under `folder` -> SHA-256) whose bytes are not those: each with
+    its actual SHA-256, or "missing". The one check of published files against a recorded hash
+    (`gridpay audit` against the warehouse's record, `gridpay doctor` against the manifest)."""
+    actual = {name: file_sha256(folder / name) if (folder / name).is_file() else "missing" for name in expected}
+    return {name: sha for name, sha in sorted(actual.items()) if sha != expected[name]}
+
+
 def write_manifest(folder: Path, manifest: dict) -> None:
     body = {**manifest, "outputs": output_hashes(folder)}
     write_file(folder / "manifest.json",
