@@ -40,7 +40,7 @@ class TableValidation:
     """Rules in suite order; `failing_rows_sql[i]` selects the row ids rule i failed (None if none)."""
     rules: tuple[RuleResult, ...]
     failing_rows_sql: tuple[str | None, ...]
-    reasons: tuple[RuleReason | None, ...] = ()     # a survey rule's reason as data (None: a reference rule)
+    reasons: tuple[RuleReason | None, ...] = ()     # each rule's reason as data (None: words only)
 
 
 class _CursorPerQuery(duckdb_engine.ConnectionWrapper):
@@ -166,8 +166,9 @@ def _raise_if_broken(res) -> None:
 
 
 def _reason(meta: dict) -> RuleReason | None:
-    """The reason a survey rule carries as data (transforms/reasons.py); reference rules have none."""
-    return RuleReason(meta["code"], meta["shows"], meta["predicate"]) if "code" in meta else None
+    """The reason a rule carries as data (transforms/reasons.py); None for a rule that has only words
+    (the appeals' and calls' rules: their lines show no value)."""
+    return RuleReason(meta.get("code"), meta["shows"], meta["predicate"]) if "shows" in meta else None
 
 
 def _column(cfg) -> str | None:

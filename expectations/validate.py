@@ -54,7 +54,8 @@ def _require_valid(workdir: Path, suites: dict, record: Path | None, passed_refe
         suites = {t: s for t, s in suites.items() if con.execute(f"select count(*) from {t}").fetchone()[0]}
     results = validate_tables(workdir / STAGE_DB, suites, record=record)
     for table in suites:
-        failing = [(rule, sql) for rule, sql in zip(results[table].rules, results[table].failing_rows_sql)
+        found = results[table]
+        failing = [(rule, reason, sql) for rule, reason, sql in zip(found.rules, found.reasons, found.failing_rows_sql)
                    if sql is not None]
         if failing:
             _raise_first_problem(workdir, table, failing)
@@ -64,18 +65,17 @@ def _require_valid(workdir: Path, suites: dict, record: Path | None, passed_refe
 
 def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
     with stage_connection(workdir) as con:
-        problems = sorted((row_id, index) for index, (_, sql) in enumerate(failing)
+        problems = sorted((row_id, index) for index, (_, _, sql) in enumerate(failing)
                           for (row_id,) in con.execute(sql).fetchall())
         first_row, first_rule = problems[0]          # the first broken row, its first rule in suite order
-        rule = failing[first_rule][0]
-        # the value the rule names, masked as survey values are: "weight '0' is not a number > 0"
-        value = regex_masked_sql(f'"{rule.column}"') if rule.column else "null"
+        rule, reason, _ = failing[first_rule]
+        # the value the rule's reason shows, masked as survey values are: "weight '0' is not a number > 0"
+        value = regex_masked_sql(f'"{reason.shows}"') if reason else "null"
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
-    label, _, rest = rule.reason.partition(" ")
-    reason = f"{label} '{typed}' {rest}" if typed is not None and label == rule.column else rule.reason
     tail = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    raise InputError(source_file, reason + tail, row=int(row_number), column=rule.column)
+    raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
+                     row=int(row_number), column=rule.column)
 
 
 def validate_staged(workdir: Path, month: str, policy: Policy, record: Path | None = None,

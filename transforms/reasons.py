@@ -44,13 +44,14 @@ EXCLUSION_SQL_MACRO = "exclusion_reason"      # (code, variant, value) -> the En
 
 @dataclass(frozen=True)
 class RuleReason:
-    """One survey rule's reason: `shows` is the column whose typed value a failing row's text shows."""
-    code: str
+    """A rule's reason: `shows` is the column whose typed value a failing row's text shows; `code`
+    a survey rule's (None: a reference-table rule, rule_says)."""
+    code: str | None
     shows: str
     predicate: str
 
     @property
-    def label(self) -> str:
+    def label(self) -> str | None:
         """The rule's part of reason_code: 'answer_out_of_scale:sat_overall', 'unknown_channel'."""
         return f"{self.code}:{self.shows}" if self.code in COLUMN_CODES else self.code
 
@@ -66,6 +67,14 @@ class RuleReason:
     def meta(self) -> dict:
         """What a GX expectation carries of it (expectations/runner.py reads it back)."""
         return {"reason": self.text(), "code": self.code, "shows": self.shows, "predicate": self.predicate}
+
+
+def rule_says(column: str, predicate: str) -> dict:
+    """A reference-table rule's meta: its reason as data, the column it checks (whose typed value
+    the stop's line shows) and what is wrong ("weight '0' is not a number > 0"); no code (such a
+    rule stops the run with one line, it marks no row)."""
+    return {"reason": RuleReason(None, column, predicate).text(), "shows": column, "predicate": predicate,
+            "column": column}
 
 
 def rule_reason(code: str, column: str | None = None, **params) -> RuleReason:
