@@ -57,7 +57,8 @@ class RuleReason:
 
     def text(self, value: str | None = None) -> str:
         """'sat_overall is not 1-5 or blank', with a value "sat_overall '很好吧' is not 1-5 or blank"."""
-        return f"{self.shows}{'' if value is None else f' {chr(39)}{value}{chr(39)}'} {self.predicate}"
+        shown = "" if value is None else f" '{value}'"
+        return f"{self.shows}{shown} {self.predicate}"
 
     def text_sql(self, value: str) -> str:
         """text() in SQL, `value` an SQL expression (null: no value shown); the rest are literals."""
@@ -85,11 +86,8 @@ def rule_reason(code: str, column: str | None = None, **params) -> RuleReason:
     return RuleReason(code, shows or column, predicate.format(**params))
 
 
-def invalid_text(reasons: list[str]) -> str:
-    """An invalid row's reason: its failed rules' texts in suite order."""
-    return "invalid: " + "; ".join(reasons)
-
-
+# an invalid row's reason: "invalid: " and its failed rules' texts joined by "; " in suite order;
+# its reason_code: their labels joined by ";" (expectations/validate.py joins them in SQL)
 INVALID_PREFIX, RULE_SEPARATOR, CODE_SEPARATOR = "invalid: ", "; ", ";"
 
 
@@ -99,7 +97,8 @@ def exclusion_text(code: str, variant: str = "", value: str | None = None) -> st
 
 
 def exclusion_macro_sql() -> str:
-    """exclusion_text() as a DuckDB macro of the same name's data, for the exclusion models."""
+    """exclusion_text() as the DuckDB macro exclusion_reason(code, variant, value), built from the
+    same EXCLUSIONS, for the exclusion models (a property test holds the two equal)."""
     cases = " ".join(
         f"when code = {_literal(code)} and variant = {_literal(variant)} then "
         + " || coalesce(value, 'None') || ".join(_literal(part) for part in why.split("{value}"))
@@ -110,7 +109,8 @@ def exclusion_macro_sql() -> str:
 
 
 def register_reasons(con) -> None:
-    """The exclusion models' macro on DuckDB connection `con` (store/warehouse.py connect())."""
+    """The exclusion models' macro on DuckDB connection `con` (store/scoring.py run_params, before
+    the models run)."""
     con.execute(exclusion_macro_sql())
 
 
