@@ -2,16 +2,18 @@
 into <out>/<YYYY-MM>/ only when complete, so readers never see half a month."""
 from __future__ import annotations
 
+import csv
 import ctypes
+import io
 import json
 import logging
 import os
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.duckdb_reader import quoted
@@ -117,25 +119,45 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
              "reason": r[3], "reason_code": r[4]} for r in rows]
 
 
+# The CSV rules, once: a cell Excel would run as a formula (its first character one of
+# FORMULA_START) gets an apostrophe in front, unless it is a NUMBER (-20.50); quoting is csv.writer's
+# minimal quoting as Python 3.11 does it (a comma, a quote or a line feed). Two writers apply them,
+# to two kinds of rows: csv_bytes (Python rows, csv.writer) and csv_from_query (a query's rows as
+# lines DuckDB makes: a city's review.csv has ~800,000 lines, while a small file through DuckDB
+# costs ~0.1 s to bind against a millisecond). tests/test_csv_outputs.py holds them to the same bytes.
+FORMULA_START = "=+-@\t\r"
+NUMBER = r"-?\d+(\.\d+)?"
+_NUMBER = re.compile(f"^{NUMBER}$")
+_FORMULA_START = frozenset(FORMULA_START)      # a set: '' (an empty cell) is in every string
+
+
+def excel_safe(value):
+    """Text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe; numbers,
+    negative amounts included, are left alone."""
+    if isinstance(value, str) and value[:1] in _FORMULA_START and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
     """UTF-8 with BOM so that Chinese Excel opens it right; '\\n' line ends; fixed column order;
-    free text defused against formula injection; each cell as str() gives it, None empty. Python
-    rows go through the one CSV writer below (csv_from_query) in their own order."""
-    table = pa.table({**{c: pa.array([None if r.get(c) is None else str(r.get(c)) for r in rows], pa.string())
-                         for c in columns}, "gp_row": pa.array(range(len(rows)), pa.int64())})
-    with duckdb.connect() as con:
-        con.register("csv_rows", table)
-        return csv_from_query(con, "select * from csv_rows", [], columns, ("gp_row",))
+    free text defused against formula injection. (Rows as lists, and excel_safe() only for a
+    cell that starts like a formula: a city's review.csv has hundreds of thousands of rows.)"""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([excel_safe(v) if isinstance(v, str) and v[:1] in _FORMULA_START else v
+                      for v in map(row.get, columns)] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
-# Every published CSV's cells: csv.writer's minimal quoting as Python 3.11 does it (a cell with a
-# comma, a quote or a line feed is quoted, nothing else) after defusing text Excel would run as a
-# formula (=, +, -, @, tab or CR first, and not a number such as -20.50: an apostrophe in front).
-# tests/test_csv_outputs.py holds it to csv.writer's bytes (its reference oracle).
-_CSV_MACROS = r"""
+# The same rules in SQL: Python's \d is any Unicode digit (\p{Nd}), and its $ also matches before
+# a final line feed (\n?).
+_SQL_NUMBER = NUMBER.replace("\\d", "\\p{Nd}") + "\\n?"
+_CSV_MACROS = f"""
 create or replace temp macro gp_excel_safe(v) as
-    case when ascii(v) in (61, 43, 45, 64, 9, 13)             -- = + - @ tab CR
-              and not regexp_full_match(v, '-?\p{Nd}+(\.\p{Nd}+)?\n?') then '''' || v else v end;
+    case when ascii(v) in ({", ".join(str(ord(c)) for c in FORMULA_START)})
+              and not regexp_full_match(v, '{_SQL_NUMBER}') then '''' || v else v end;
 create or replace temp macro gp_csv_quoted(v) as
     case when contains(v, ',') or contains(v, '"') or contains(v, chr(10)) then '"' || replace(v, '"', '""') || '"'
          else v end;
