@@ -1,7 +1,9 @@
-"""Where a run keeps its scratch under the output folder: one private work folder per run
-(`out/.work/<run id>/`, holding the stage file and, while they are read, decrypted inputs) and one
-folder per publication being assembled (`out/.staging-<run id>/`). Every room that touches them
-reads the names here."""
+"""Where gridpay keeps its scratch: under the output folder, one private work folder per run or
+audit (`out/.work/<name>/`, holding the stage file and, while they are read, decrypted inputs) and
+one folder per publication being assembled (`out/.staging-<name>/`, a run's or a re-render's);
+next to the warehouse (`<db>.work/`) for an audit or call sheet whose out/ cannot be written; and
+private temporary folders of this machine (private_scratch). Every room that touches them reads
+the names here."""
 from __future__ import annotations
 
 import fcntl
@@ -17,13 +19,34 @@ log = logging.getLogger("gridpay")
 STAGE_DB = "stage.duckdb"           # the run's staged survey rows and validation's verdict, in its work folder
 
 
-def work_folder(out: Path, run_id: str) -> Path:
-    return out / ".work" / run_id
+WORK = ".work"                      # out/.work/<run id or audit-…>
+PUBLISHING = ".staging-"            # out/.staging-<run id or render-…>
 
 
-def publish_folder(out: Path, run_id: str) -> Path:
-    """Where a month's files are written before they are swapped into out/<month>."""
-    return out / f".staging-{run_id}"
+def work_folder(out: Path, name: str) -> Path:
+    """A run's (its id) or an audit's work folder under out/."""
+    return out / WORK / name
+
+
+def publish_folder(out: Path, name: str) -> Path:
+    """Where a month's files are written before they are swapped into out/<month> (a run's: its
+    id; a re-render's: render-…)."""
+    return out / f"{PUBLISHING}{name}"
+
+
+def private_work(db: Path) -> Path:
+    """Scratch next to the warehouse, for an audit or call sheet whose out/ cannot be written:
+    private (0700), and emptied by every command that takes the lock, like out/.work."""
+    return db.with_name(db.name + WORK)
+
+
+def remove_if_empty(folder: Path) -> None:
+    """out/.work (or the warehouse's scratch) once the last work folder in it is gone."""
+    try:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    except OSError:
+        pass
 
 
 def remove_stale_work(out: Path, inside: bool = True) -> int:
@@ -34,8 +57,8 @@ def remove_stale_work(out: Path, inside: bool = True) -> int:
     one that cannot be (a read-only out/) is named in a warning."""
     if not out.is_dir():
         return 0
-    work = out / ".work" if inside else out
-    stale = [*out.glob(".staging-*"), *work.glob("*")] if inside else list(work.glob("*"))
+    work = out / WORK if inside else out
+    stale = [*out.glob(f"{PUBLISHING}*"), *work.glob("*")] if inside else list(work.glob("*"))
     removed = 0
     for entry in stale:
         try:
@@ -44,11 +67,8 @@ def remove_stale_work(out: Path, inside: bool = True) -> int:
         except OSError as exc:
             log.warning("could not remove %s (%s), which an interrupted command left: it may hold decrypted "
                         "inputs; remove it by hand", entry, exc.strerror or exc)
-    try:
-        if inside and work.is_dir() and not any(work.iterdir()):
-            work.rmdir()
-    except OSError:
-        pass
+    if inside:
+        remove_if_empty(work)
     return removed
 
 

@@ -59,8 +59,13 @@ class Month:
         return self.plus(1)
 
     def back(self, count: int) -> list["Month"]:
-        """The `count` months ending with this one, oldest first."""
+        """The `count` months ending with this one, oldest first: every "months back" of gridpay
+        (pooling windows, rate trends, baselines, the reports' history) is counted here."""
         return [self.plus(-i) for i in range(count - 1, -1, -1)]
+
+    def first_of(self, count: int) -> "Month":
+        """The oldest of the `count` months ending with this one (count >= 1)."""
+        return self.plus(1 - count)
 
 
 def month_text(text: str) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from gridpay.transforms.reasons import rule_says
+
 from gridpay.expectations.sql_rules import known, matches
 
 E = gx.expectations
@@ -10,9 +12,9 @@ E = gx.expectations
 
 def adjustments_suite(workers_table: str) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="adjustments", expectations=[
-        known("worker_id", workers_table, "worker_id is not in workers.csv"),
-        matches("month", r"[0-9]{4}-[0-9]{2}", "month is not YYYY-MM"),
-        matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?", "amount is not an amount in yuan (at most 2 decimals)"),
-        E.ExpectColumnValuesToNotBeNull(column="reason", meta={"reason": "reason is blank"}),
-        E.ExpectColumnValuesToNotBeNull(column="approved_by", meta={"reason": "approved_by is blank"}),
+        known("worker_id", workers_table, "is not in workers.csv"),
+        matches("month", r"[0-9]{4}-[0-9]{2}", "is not YYYY-MM"),
+        matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?", "is not an amount in yuan (at most 2 decimals)"),
+        E.ExpectColumnValuesToNotBeNull(column="reason", meta=rule_says("reason", "is blank")),
+        E.ExpectColumnValuesToNotBeNull(column="approved_by", meta=rule_says("approved_by", "is blank")),
     ])

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from gridpay.transforms.reasons import rule_says
+
 from gridpay.expectations.sql_rules import known
 
 E = gx.expectations
@@ -11,21 +13,21 @@ E = gx.expectations
 def is_date(column: str) -> gx.expectations.UnexpectedRowsExpectation:
     """A day of the calendar: ingest/staging.py has made 2026/1/1 and Excel's date cells 2026-01-01,
     so anything else here (2026-02-30, 1/2/2026) was typed so that no date can be read from it."""
-    reason = f"{column} is not a date (YYYY-MM-DD or YYYY/M/D)"
+    predicate = "is not a date (YYYY-MM-DD or YYYY/M/D)"
     return gx.expectations.UnexpectedRowsExpectation(
         unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null and (not "
                                f"regexp_full_match({column}, '[0-9]{{{{4}}}}-[0-9]{{{{2}}}}-[0-9]{{{{2}}}}') "
                                f"or try_cast({column} as date) is null)"),
-        description=reason, meta={"reason": reason, "column": column})
+        description=f"{column} {predicate}", meta=rule_says(column, predicate))
 
 
 def assignments_suite(workers_table: str, grids_table: str) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="assignments", expectations=[
-        known("worker_id", workers_table, "worker_id is not in workers.csv"),
-        E.ExpectColumnValuesToNotBeNull(column="worker_id", meta={"reason": "worker_id is blank"}),
-        known("grid_id", grids_table, "grid_id is not in grids.csv"),
-        E.ExpectColumnValuesToNotBeNull(column="grid_id", meta={"reason": "grid_id is blank"}),
-        E.ExpectColumnValuesToNotBeNull(column="start_date", meta={"reason": "start_date is blank"}),
+        known("worker_id", workers_table, "is not in workers.csv"),
+        E.ExpectColumnValuesToNotBeNull(column="worker_id", meta=rule_says("worker_id", "is blank")),
+        known("grid_id", grids_table, "is not in grids.csv"),
+        E.ExpectColumnValuesToNotBeNull(column="grid_id", meta=rule_says("grid_id", "is blank")),
+        E.ExpectColumnValuesToNotBeNull(column="start_date", meta=rule_says("start_date", "is blank")),
         is_date("start_date"),
         is_date("end_date"),
         # > 0 as stored (decimal(9, 4)): a weight of 0 left a worker's only grid with no weight-days
@@ -34,9 +36,9 @@ def assignments_suite(workers_table: str, grids_table: str) -> gx.ExpectationSui
             unexpected_rows_query=("select row_id from {batch} where weight is not null and (not "
                                    "regexp_full_match(weight, '[0-9]*\\.?[0-9]+') or "
                                    "coalesce(try_cast(weight as decimal(9, 4)), 0) <= 0)"),
-            description="weight is not a number > 0", meta={"reason": "weight is not a number > 0", "column": "weight"}),
+            description="weight is not a number > 0", meta=rule_says("weight", "is not a number > 0")),
         E.UnexpectedRowsExpectation(
             unexpected_rows_query="select row_id from {batch} where end_date < start_date",
             description="end_date is not before start_date",
-            meta={"reason": "end_date is before start_date", "column": "end_date"}),
+            meta=rule_says("end_date", "is before start_date")),
     ])

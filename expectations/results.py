@@ -14,7 +14,7 @@ class RuleResult:
     reason: str
     failed_rows: int
     success: bool
-
+    code: str | None = None     # a survey rule's reason code (transforms/reasons.py), reference rules: none
 
 
 @dataclass(frozen=True)

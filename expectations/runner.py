@@ -20,6 +20,7 @@ import duckdb_engine
 from gridpay.core.faults import sqlalchemy_fault_point
 from gridpay.expectations.record import RESULTS, SITE, SUITES, TABLE_DOCS, publish_docs
 from gridpay.expectations.results import RuleResult
+from gridpay.transforms.reasons import RuleReason
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 import great_expectations as gx  # noqa: E402  (the environment switch must come first)
@@ -39,6 +40,7 @@ class TableValidation:
     """Rules in suite order; `failing_rows_sql[i]` selects the row ids rule i failed (None if none)."""
     rules: tuple[RuleResult, ...]
     failing_rows_sql: tuple[str | None, ...]
+    reasons: tuple[RuleReason | None, ...] = ()     # each rule's reason as data (None: words only)
 
 
 class _CursorPerQuery(duckdb_engine.ConnectionWrapper):
@@ -139,15 +141,18 @@ def _in_suite_order(results: list, suite: gx.ExpectationSuite, table: str, row_i
     """The results, which GX returns in its own order, read back by each expectation's id into
     the suite's order, so that a row's reasons read in a fixed order."""
     by_id = {res.expectation_config.id: res for res in results}
-    rules, queries = [], []
+    rules, queries, reasons = [], [], []
     for expectation in suite.expectations:
         res = by_id[expectation.id]
         _raise_if_broken(res)
         cfg = res.expectation_config
+        reason = _reason(cfg.meta)
         rules.append(RuleResult(rule=cfg.type, column=_column(cfg), reason=cfg.meta.get("reason", cfg.type),
-                                failed_rows=_failed_count(res), success=bool(res.success)))
+                                failed_rows=_failed_count(res), success=bool(res.success),
+                                code=reason.label if reason else None))
+        reasons.append(reason)
         queries.append(_failing_rows_sql(res, table, row_id))
-    return TableValidation(tuple(rules), tuple(queries))
+    return TableValidation(tuple(rules), tuple(queries), tuple(reasons))
 
 
 def _raise_if_broken(res) -> None:
@@ -158,6 +163,12 @@ def _raise_if_broken(res) -> None:
     raised = [i.get("exception_message") for i in found if i.get("raised_exception")]
     if raised:
         raise RuntimeError(f"expectation {res.expectation_config.type} could not run: {raised[0]}")
+
+
+def _reason(meta: dict) -> RuleReason | None:
+    """The reason a rule carries as data (transforms/reasons.py); None for a rule that has only words
+    (the appeals' and calls' rules: their lines show no value)."""
+    return RuleReason(meta.get("code"), meta["shows"], meta["predicate"]) if "shows" in meta else None
 
 
 def _column(cfg) -> str | None:

@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from gridpay.transforms.reasons import rule_says
 
-def matches(column: str, pattern: str, reason: str) -> gx.expectations.UnexpectedRowsExpectation:
-    """Every non-blank value of `column` matches `pattern` in full (RE2 syntax)."""
+
+def matches(column: str, pattern: str, predicate: str) -> gx.expectations.UnexpectedRowsExpectation:
+    """Every non-blank value of `column` matches `pattern` in full (RE2 syntax); `predicate` says
+    what is wrong with one that does not ("is not YYYY-MM")."""
     pattern = pattern.replace("{", "{{").replace("}", "}}").replace("'", "''")
     return gx.expectations.UnexpectedRowsExpectation(
         unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null "
                                f"and not regexp_full_match({column}, '{pattern}')"),
-        description=reason, meta={"reason": reason, "column": column})
+        description=f"{column} {predicate}", meta=rule_says(column, predicate))
 
 
-def known(column: str, table: str, reason: str) -> gx.expectations.UnexpectedRowsExpectation:
+def known(column: str, table: str, predicate: str) -> gx.expectations.UnexpectedRowsExpectation:
     """Every non-blank value of `column` is a `column` of the staged `table`."""
     return gx.expectations.UnexpectedRowsExpectation(
         unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null "
                                f"and {column} not in (select {column} from {table} where {column} is not null)"),
-        description=reason, meta={"reason": reason, "column": column})
+        description=f"{column} {predicate}", meta=rule_says(column, predicate))

@@ -7,7 +7,7 @@ from pathlib import Path
 from gridpay.expectations.adjustments import adjustments_suite
 from gridpay.expectations.assignments import assignments_suite
 from gridpay.expectations.grids import grids_suite
-from gridpay.expectations.results import RuleResult, ValidationSummary
+from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.runner import validate_tables
 from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
@@ -18,6 +18,7 @@ from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_numbers, regex_masked_sql
+from gridpay.transforms.reasons import CODE_SEPARATOR, INVALID_PREFIX, RULE_SEPARATOR, RuleReason
 
 
 REFERENCE = ("grids", "workers", "assignments", "adjustments")
@@ -32,13 +33,9 @@ def _stage_reference_tables(workdir: Path) -> None:
                         [str(workdir / f"{kind}.parquet")])
 
 
-# Digests of reference tables this process has seen pass: the same bytes under the same suites
-# pass again, so a process that runs many months (the demo's year, the property tests' hundreds
-# of small months) validates each distinct set of reference tables once.
-_PASSED_REFERENCE: set[str] = set()
-
-
-def _reference_digest(workdir: Path) -> str:
+def reference_digest(workdir: Path) -> str:
+    """The staged reference tables' bytes, as one digest: a caller that validates many months
+    (`passed_reference` below) checks each distinct set of reference tables once."""
     digest = hashlib.sha256()
     for kind in REFERENCE:
         with (workdir / f"{kind}.parquet").open("rb") as handle:
@@ -46,58 +43,61 @@ def _reference_digest(workdir: Path) -> str:
     return digest.hexdigest()
 
 
-def _reference_suites(workdir: Path, suites: dict, record: Path | None) -> dict:
-    """The reference tables' suites to run: none when this process saw the same tables pass (and
-    the run keeps no record, which names every suite), and none for an empty table."""
-    if _reference_digest(workdir) in _PASSED_REFERENCE and record is None:
+def _reference_suites(workdir: Path, suites: dict, record: Path | None, passed_reference: set[str] | None) -> dict:
+    """The reference tables' suites to run: none when the caller has seen the same tables pass
+    (`passed_reference`: digests it owns; None: always validate) and the run keeps no record (which
+    names every suite), and none for an empty table."""
+    if passed_reference is not None and record is None and reference_digest(workdir) in passed_reference:
         return {}
     with stage_connection(workdir) as con:
         return {t: s for t, s in suites.items() if con.execute(f"select count(*) from {t}").fetchone()[0]}
 
 
-def _require_valid(workdir: Path, suites: dict, results: dict) -> None:
+def _require_valid(workdir: Path, suites: dict, results: dict, passed_reference: set[str] | None) -> None:
     """Reference data must be right as a whole: the first broken cell, in table order, stops the
     run (exit 2)."""
     for table in suites:
-        failing = [(rule, sql) for rule, sql in zip(results[table].rules, results[table].failing_rows_sql)
+        found = results[table]
+        failing = [(rule, reason, sql) for rule, reason, sql in zip(found.rules, found.reasons, found.failing_rows_sql)
                    if sql is not None]
         if failing:
             _raise_first_problem(workdir, table, failing)
-    if suites:
-        _PASSED_REFERENCE.add(_reference_digest(workdir))
+    if suites and passed_reference is not None:
+        passed_reference.add(reference_digest(workdir))
 
 
 def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
     with stage_connection(workdir) as con:
-        problems = sorted((row_id, index) for index, (_, sql) in enumerate(failing)
+        problems = sorted((row_id, index) for index, (_, _, sql) in enumerate(failing)
                           for (row_id,) in con.execute(sql).fetchall())
         first_row, first_rule = problems[0]          # the first broken row, its first rule in suite order
-        rule = failing[first_rule][0]
-        # the value the rule names, masked as survey values are: "weight '0' is not a number > 0"
-        value = regex_masked_sql(f'"{rule.column}"') if rule.column else "null"
+        rule, reason, _ = failing[first_rule]
+        # the value the rule's reason shows, masked as survey values are: "weight '0' is not a number > 0"
+        value = regex_masked_sql(f'"{reason.shows}"') if reason else "null"
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
-    label, _, rest = rule.reason.partition(" ")
-    reason = f"{label} '{typed}' {rest}" if typed is not None and label == rule.column else rule.reason
     tail = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    raise InputError(source_file, reason + tail, row=int(row_number), column=rule.column)
+    raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
+                     row=int(row_number), column=rule.column)
 
 
-def validate_staged(workdir: Path, month: str, policy: Policy, record: Path | None = None) -> ValidationSummary:
+def validate_staged(workdir: Path, month: str, policy: Policy, record: Path | None = None,
+                    passed_reference: set[str] | None = None) -> ValidationSummary:
     """Checks the reference tables (raising InputError), then the staged survey rows where they
-    are, writing `survey_invalid` (row_id, invalid_reason) into the stage file for rows that fail.
-    `record`: where the run keeps its validation record (expectations/record.py), None for none."""
+    are, writing `survey_invalid` (row_id, invalid_reason, invalid_code) into the stage file for
+    rows that fail. `record`: where the run keeps its validation record (expectations/record.py),
+    None for none; `passed_reference`: reference digests the caller has seen pass (see _require_valid)."""
     # three parts, each timed for the progress line: the reference tables, the survey rules, the failing rows
     with held_stage(workdir), progress("validating", 3) as advance:
-        return _validated(workdir, month, policy, record, advance)
+        return _validated(workdir, month, policy, record, passed_reference, advance)
 
 
-def _validated(workdir: Path, month: str, policy: Policy, record: Path | None,
-               advance=lambda n=1: None) -> ValidationSummary:
+def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, passed_reference: set[str] | None,
+               advance) -> ValidationSummary:
     _stage_reference_tables(workdir)
     reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
                                             "assignments": assignments_suite("workers", "grids"),
-                                            "adjustments": adjustments_suite("workers")}, record)
+                                            "adjustments": adjustments_suite("workers")}, record, passed_reference)
     start, end = Month.parse(month).bounds()
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s)
@@ -107,20 +107,24 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None,
     # reference tables' problems still stop the run first, before any survey row is judged
     suites = {**reference, **({"surveys": suite} if total else {})}
     results = validate_tables(workdir / STAGE_DB, suites, record=record) if suites else {}
-    _require_valid(workdir, reference, results)
+    _require_valid(workdir, reference, results, passed_reference)
     advance()
     result = results.get("surveys")
     rules = result.rules if result else ()
     advance()
     with stage_connection(workdir) as con:
         con.execute("create or replace table survey_rule_failures (row_id integer, rule_index integer, "
-                    "column_name varchar, value varchar, reason varchar)")
-        for index, (rule, query) in enumerate(zip(result.rules, result.failing_rows_sql) if result else ()):
+                    "code varchar, column_name varchar, value varchar, reason varchar)")
+        for index, (reason, query) in enumerate(zip(result.reasons, result.failing_rows_sql) if result else ()):
             if query is not None:
-                _record_failures(con, index, rule, query)
-        con.execute("""create or replace table survey_invalid as
-                       select row_id, 'invalid: ' || string_agg(reason, '; ' order by rule_index) as invalid_reason
-                       from survey_rule_failures group by row_id""")
+                _record_failures(con, index, reason, query)
+        # a row's reasons and codes in suite order (transforms/reasons.py: "invalid: a; b", "a;b")
+        con.execute(f"""create or replace table survey_invalid as
+                        select row_id,
+                               ? || string_agg(reason, ? order by rule_index) as invalid_reason,
+                               string_agg(code, ? order by rule_index) as invalid_code
+                        from survey_rule_failures group by row_id""",
+                    [INVALID_PREFIX, RULE_SEPARATOR, CODE_SEPARATOR])
         invalid = con.execute("select count(*) from survey_invalid").fetchone()[0]
         advance()
         first = dict(con.execute(
@@ -136,26 +140,12 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None,
     )
 
 
-# The staged column that shows what was typed, where a rule checks a derived one.
-_VALUE_OF = {"submitted_at_ts": "submitted_at"}
-
-
-def _record_failures(con, index: int, rule: RuleResult, query: str) -> None:
-    """The rows `query` selects, each with the offending value (masked) and a reason that names
-    it: "sat_overall '很好吧' is not 1-5 or blank"."""
-    column = _VALUE_OF.get(rule.column or "", rule.column)
-    label, _, rest = rule.reason.partition(" ")
-    if column is None or label not in (column, rule.column):
-        con.execute(f"insert into survey_rule_failures select row_id, ?, ?, null, ? from ({query})",
-                    [index, rule.column, rule.reason])
-        return
-    value = regex_masked_sql(f's."{column}"')
-    quote = "''''"          # a SQL literal holding one quote mark
-    con.execute(f"insert into survey_rule_failures "
-                f"select f.row_id, ?, ?, {value}, case when s.\"{column}\" is null then ? "
-                f"else ? || ' ' || {quote} || {value} || {quote} || ' ' || ? end "
-                f"from ({query}) as f join surveys as s using (row_id)",
-                [index, column, rule.reason, label, rest])
+def _record_failures(con, index: int, reason: RuleReason, query: str) -> None:
+    """The rows `query` selects, each with its rule's code, the value the reason shows (masked)
+    and the reason rendered from them: "sat_overall '很好吧' is not 1-5 or blank"."""
+    value = regex_masked_sql(f's."{reason.shows}"')
+    con.execute(f"insert into survey_rule_failures select f.row_id, ?, ?, ?, {value}, {reason.text_sql(value)} "
+                f"from ({query}) as f join surveys as s using (row_id)", [index, reason.label, reason.shows])
 
 
 def rejected_rows(workdir: Path) -> list[dict]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import io
 import mmap
 import re
@@ -20,35 +19,10 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
 from gridpay.ingest.formats import REQUIRED, TEXT_COLUMNS, Source, canonical_columns, sniffed_delimiter
 from gridpay.ingest.limits import headers_shown
-from gridpay.transforms.privacy import EXCEL_NUMBER
+from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql
 
 # Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
 _TRIM = " \t\r\n\v\f\u3000\u00a0"
-
-
-def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
-    block = (key if len(key) <= 64 else hashlib.sha256(key).digest()).ljust(64, b"\0")
-    return bytes(b ^ 0x5C for b in block), bytes(b ^ 0x36 for b in block)
-
-
-def excel_number_sql(col: str) -> str:
-    """gridpay.transforms.privacy.unreadable_phone in SQL, for ASCII input: 1.39056E+10, 13905612345.0."""
-    return f"regexp_full_match({col}, '{EXCEL_NUMBER}')"
-
-
-def _phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None = None) -> str:
-    """gridpay.transforms.privacy.phone_hash in SQL for ASCII input (HMAC = H(okey || H(ikey || m)));
-    anything else, such as full-width digits, is NULL here and hashed by the Python function itself.
-    A number Excel saved as a number has no phone to hash (NULL, as in Python). `digits` and
-    `ascii_only`: columns that already hold the cell's digits and whether it is ASCII (DuckDB
-    evaluated the digits' regexp_replace once for each of the five places it is named: a quarter
-    of the hash's cost)."""
-    digits = digits or f"regexp_replace({col}, '[^0-9]', '', 'g')"
-    ascii_only = ascii_only or f"regexp_full_match({col}, '[\\x00-\\x7F]*')"
-    phone = (f"nullif(case when {digits} like '0086%' and length({digits}) = 15 then {digits}[5:] "
-             f"when {digits} like '86%' and length({digits}) = 13 then {digits}[3:] else {digits} end, '')")
-    return (f"case when {excel_number_sql(col)} then null when {ascii_only} then "
-            f"lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) end")
 
 
 _BLANK_LINE = re.compile(rb"\n\r?\n")
@@ -137,7 +111,7 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     for name in (*TEXT_COLUMNS, *items):
         value = cell.get(name, "null::varchar")
         if name == "respondent_phone":
-            exprs += [f"{_phone_hash_sql(value, 'gp_phone_digits', 'gp_phone_ascii')} as respondent_phone_hash",
+            exprs += [f"{phone_hash_sql(value, 'gp_phone_digits', 'gp_phone_ascii')} as respondent_phone_hash",
                       f"case when not gp_phone_ascii then {value} end as phone_py",
                       f"coalesce({excel_number_sql(value)}, false) as phone_unreadable"]
         elif name in MAPPED or name in items:
@@ -152,7 +126,7 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
               f"regexp_full_match({phone}, '[\\x00-\\x7F]*') as gp_phone_ascii from {source})")
     try:
         con.execute(f"create temp table {table} as select {', '.join(exprs)} from {source}",
-                    dict(zip(("okey", "ikey"), _hmac_pads(key))))
+                    dict(zip(("okey", "ikey"), hmac_pads(key))))
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise _unreadable(source_name, path, delimiter, exc) from None
 

@@ -20,11 +20,11 @@ from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
 from gridpay.core.secret_key import key_fingerprint, phone_key, phone_key_source
 from gridpay.core.settings import Settings
-from gridpay.ingest.archive import InputFile, file_sha256
-from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, csv_bytes, grid_rows,
-                                        payroll_rows, quarantine_rows)
+from gridpay.ingest.archive import InputFile
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, changed_files, csv_bytes,
+                                        grid_rows, payroll_rows, quarantine_rows)
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.store.run_lock import private_work
+from gridpay.core.layout import private_work, remove_if_empty, work_folder
 from gridpay.store.runs import code_version
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -82,12 +82,9 @@ def published_file_problems(month_dir: Path, recorded: dict[str, str]) -> list[s
     """Each file of the published month against the SHA-256 the warehouse recorded at publish
     time; the manifest's own list against the same record; files nobody published."""
     problems = []
-    for name, sha in sorted(recorded.items()):
-        path = month_dir / name
-        actual = file_sha256(path) if path.is_file() else "missing"
-        if actual != sha:
-            problems.append(f"{path}: SHA-256 {actual[:12]}… does not match the {sha[:12]}… the warehouse "
-                            f"recorded when it published the month (or last rendered its reports)")
+    for name, actual in changed_files(month_dir, recorded).items():
+        problems.append(f"{month_dir / name}: SHA-256 {actual[:12]}… does not match the {recorded[name][:12]}… the "
+                        f"warehouse recorded when it published the month (or last rendered its reports)")
     manifest_path = month_dir / "manifest.json"
     if manifest_path.is_file():
         listed = {o["file"]: o["sha256"] for o in json.loads(manifest_path.read_text(encoding="utf-8")).get("outputs", [])}
@@ -160,12 +157,12 @@ def _phone_key(result: AuditResult, settings: Settings, recorded: str | None) ->
 
 def _scratch(settings: Settings) -> Path:
     """The audit's private scratch: under out/.work, like a run's; where out/ cannot be written (an
-    auditor's read-only copy), next to the warehouse (store/run_lock.py private_work). Either is
+    auditor's read-only copy), next to the warehouse (core/layout.py private_work). Either is
     removed when the audit ends, and a killed audit's by the next command that takes the lock."""
     name = f"audit-{uuid.uuid4().hex[:8]}"
     try:
-        (settings.out / ".work" / name).mkdir(parents=True, mode=0o700)
-        return settings.out / ".work" / name
+        work_folder(settings.out, name).mkdir(parents=True, mode=0o700)
+        return work_folder(settings.out, name)
     except OSError as exc:       # read-only, not ours, full: os.access cannot tell (root passes it)
         scratch = private_work(settings.db) / name
         scratch.mkdir(parents=True, mode=0o700)
@@ -216,8 +213,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                     result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-            if not any(scratch.parent.iterdir()):       # out/.work or the private scratch, as before
-                scratch.parent.rmdir()
+            remove_if_empty(scratch.parent)       # out/.work or the private scratch, as before
         with connect(db) as con:
             con.execute("insert into audits values (?, ?, ?, ?, ?, ?, ?)",
                         [month, run_id, datetime.now(timezone.utc).replace(tzinfo=None), getpass.getuser(),

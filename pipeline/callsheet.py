@@ -25,7 +25,7 @@ from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.steps import archived_policy
 from gridpay.publishing import report_data as data
 from gridpay.publishing.verification import verify_rows
-from gridpay.store.run_lock import private_work
+from gridpay.core.layout import private_work
 from gridpay.store.warehouse import connect, require_warehouse
 
 SHEET_COLUMNS = ("response_id", "grid_name", "household_id", "phone", "why")

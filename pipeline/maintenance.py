@@ -13,9 +13,10 @@ import duckdb
 
 from gridpay.core.errors import ConfigError
 from gridpay.core.secret_key import ArchiveKeys, ArchiveKeyError
-from gridpay.ingest.archive import blob_path, check_blob, file_sha256, is_sealed, seal_in_place
-from gridpay.core.layout import remove_stale_work
-from gridpay.store.run_lock import HeldLock, WarehouseBusy, private_work, warehouse_lock
+from gridpay.ingest.archive import blob_path, check_blob, is_sealed, seal_in_place
+from gridpay.publishing.outputs import changed_files
+from gridpay.core.layout import private_work, remove_stale_work
+from gridpay.store.run_lock import HeldLock, WarehouseBusy, warehouse_lock
 from gridpay.store.runs import close_interrupted, record_left_behind
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -50,14 +51,15 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
         if body.get("run_id") != run_id:
             problems.append(f"{month}: out/ holds run {body.get('run_id')}, the warehouse published {run_id}")
         recorded = {o["file"]: o["sha256"] for o in json.loads(outputs or "[]")}
-        for entry in body.get("outputs", []):
-            path = out / month / entry["file"]
-            if not path.is_file() or file_sha256(path) != entry["sha256"]:
-                problems.append(f"{month}: {entry['file']} does not match its manifest hash (edited or lost since it was "
+        listed = {entry["file"]: entry["sha256"] for entry in body.get("outputs", [])}
+        changed = changed_files(out / month, listed)
+        for name, sha in listed.items():
+            if name in changed:
+                problems.append(f"{month}: {name} does not match its manifest hash (edited or lost since it was "
                                 f"published: put back the published copy from your backup of out/, or re-run the month "
                                 f"with --reason; `gridpay audit --month {month}` shows what differs)")
-            elif recorded and recorded.get(entry["file"]) != entry["sha256"]:
-                problems.append(f"{month}: {entry['file']} differs from the hash the warehouse recorded")
+            elif recorded and recorded.get(name) != sha:
+                problems.append(f"{month}: {name} differs from the hash the warehouse recorded")
         for entry in json.loads(inputs or "[]"):
             if month in purged and entry["name"].startswith("surveys/"):
                 continue

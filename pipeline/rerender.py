@@ -17,6 +17,7 @@ from pathlib import Path
 
 from gridpay.pipeline.audit import find_run, published_file_problems
 from gridpay.core.errors import ConfigError, GateFailed
+from gridpay.core.layout import publish_folder
 from gridpay.core.settings import Settings
 from gridpay.pipeline.steps import archived_policy
 from gridpay.ingest.staging import is_survey
@@ -70,7 +71,7 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
         reports = published_with(recorded).replace("none", "all")
     lang = lang or _language(target)
     policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
-    staging = settings.out / f".staging-render-{uuid.uuid4().hex[:8]}"
+    staging = publish_folder(settings.out, f"render-{uuid.uuid4().hex[:8]}")
     try:
         shutil.copytree(target, staging, ignore=lambda folder, names: [
             n for n in names if _rendered_again((Path(folder) / n).relative_to(target).as_posix() + (

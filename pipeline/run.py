@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import steps
+from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, say_replacing,
                                        say_unreadable_phones, say_unrun_months)
@@ -25,7 +25,7 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.survey_stage import held_stage, staged_counts
-from gridpay.core.layout import publish_folder, work_folder
+from gridpay.core.layout import publish_folder, remove_if_empty, work_folder
 from gridpay.core.faults import fault_point
 from gridpay.pipeline.maintenance import tidy_up
 from gridpay.publishing.ownership import check_month_owned
@@ -100,7 +100,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 check_outcome(ctx, summary, scored)
                 say_unrun_months(ctx, aside)
                 say("scored %d grids and %d workers in %.1f s", scored.grids, scored.workers, seconds)
-                outputs, seconds = _timed(step, "publish", steps.publish, ctx, summary)
+                outputs, seconds = _timed(step, "publish", publish_step.publish, ctx, summary)
             if kind == "audit":
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
@@ -119,8 +119,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 stager.close()
             shutil.rmtree(work_folder(s.out, run_id), ignore_errors=True)
             shutil.rmtree(publish_folder(s.out, run_id), ignore_errors=True)
-            if (s.out / ".work").is_dir() and not any((s.out / ".work").iterdir()):
-                (s.out / ".work").rmdir()
+            remove_if_empty(work_folder(s.out, run_id).parent)
 
 
 def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archived: float):
@@ -169,7 +168,7 @@ def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str
     with connect(s.db) as con:
         tidy_up(con, s.db, s.out, lock.left_behind)
         kind = kind or check_not_finalized(con, month, request.reason)
-        # checked here, before the run's heavy work, and again at the swap (pipeline/steps.py: publish)
+        # checked here, before the run's heavy work, and again at the swap (pipeline/publish_step.py: publish)
         check_month_owned(s.out / month, s.db, con)
         if kind == "run":
             say_replacing(con, month)

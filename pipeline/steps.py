@@ -21,19 +21,12 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
-from gridpay.ingest.phones import stored_unreadable_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
 from gridpay.ingest.staging import grid_names, input_files, is_survey_name, stage_inputs
-from gridpay.ingest.survey_stage import stage_connection, staged_counts
-from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_DETAIL_COLUMNS, QUARANTINE_COLUMNS,
-                                        REJECTED_COLUMNS, csv_bytes, grid_rows, output_hashes, payroll_detail_rows,
-                                        payroll_rows, quarantine_rows, swap_into_place, write_file, write_manifest)
-from gridpay.publishing.ownership import check_month_owned, warehouse_identity
-from gridpay.publishing.reporting import render_reports
+from gridpay.publishing.outputs import REJECTED_COLUMNS, csv_bytes, write_file
 from gridpay.store.models import ModelTestFailed
-from gridpay.store.runs import (code_version, first_publication, library_versions, mark_published,
-                                record_accepted_exclusions, record_partitioning)
 from gridpay.store.partition_scoring import partitioned_scores
+from gridpay.store.runs import first_publication, record_accepted_exclusions, record_partitioning
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
@@ -190,7 +183,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
             workers=con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0],
             counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
-            excluded=dict(con.execute("select split_part(reason, ' ', 2) as rule, count(*)::integer as n "
+            excluded=dict(con.execute("select code as rule, count(*)::integer as n "
                                       "from int_exclusions group by rule order by n desc, rule").fetchall()),
             stops=stops,
             emptied=tuple(f"{name} ({gid})" for gid, name in con.execute(
@@ -204,54 +197,3 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             record_accepted_exclusions(con, ctx.run_id, [asdict(s) for s in stops])
         con.execute("commit")
         return scored
-
-
-def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
-    """Write everything into a staging folder, swap it into <out>/<month>, and in the same breath
-    record the run as published: a run is published exactly when its folder was swapped in.
-    Returns the published files with their SHA-256 (manifest.json last)."""
-    staging, target = ctx.staging, ctx.settings.out / ctx.month
-    with connect(ctx.settings.db) as con:
-        fault_point("publish_write")
-        write_file(staging / "payroll.csv", csv_bytes(payroll_rows(con, ctx.run_id), PAYROLL_COLUMNS))
-        write_file(staging / "payroll_detail.csv",
-                   csv_bytes(payroll_detail_rows(con, ctx.run_id), PAYROLL_DETAIL_COLUMNS))
-        write_file(staging / "grid_scores.csv", csv_bytes(grid_rows(con, ctx.run_id), GRID_COLUMNS))
-        write_file(staging / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
-        render_reports(con, ctx.run_id, staging, ctx.policy, ctx.request.lang, ctx.request.reports,
-                       empty_month=not ctx.survey_sources())
-        if ctx.validation_record is not None:     # whatever --reports says: the record of what was checked
-            from gridpay.expectations.runner import publish_data_docs     # GX: loaded since the validate step
-            publish_data_docs(ctx.validation_record, staging)
-        window = [{"month": m, "run_id": r} for m, r in con.execute(
-            "select month, window_run_id from run_windows where run_id = ? order by month", [ctx.run_id]).fetchall()]
-        warehouse = warehouse_identity(con, ctx.settings.db)
-    policy = ctx.policy
-    write_manifest(staging, {
-        "run_id": ctx.run_id, "month": ctx.month, "inputs": [f.as_dict() for f in ctx.inputs.files],
-        "warehouse": warehouse,       # whose month this is: another warehouse's run may not replace it
-        "policy": {"file": ctx.settings.policy.name, "version": policy.version, "sha256": policy.sha256},
-        "code_version": code_version(), "libraries": library_versions(),
-        "phone_key_fingerprint": key_fingerprint(ctx.key), "output_format": ctx.request.output_format,
-        "validation": summary.as_dict(),
-        "set_aside": staged_counts(ctx.workdir)[1],     # rows of other months, totals rows: read, not counted
-        # rows whose phone Excel saved as a number (1.39056E+10): counted, with the phone unknown
-        "phones_unreadable": unreadable_phone_count(ctx.workdir),
-        "earlier_runs": window,       # the published runs of earlier months it read (pooling, rate trend)
-        # staged on a Dask cluster: partitions, workers, scheduler (null: in one process)
-        "partitioning": ctx.partitioning.as_dict() if ctx.partitioning else None,
-    })
-    outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
-    fault_point("before_swap")
-    with connect(ctx.settings.db) as con:      # another warehouse may have published it since the run began
-        check_month_owned(target, ctx.settings.db, con)
-    swap_into_place(staging, target)
-    mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
-    shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)
-    return outputs
-
-
-def unreadable_phone_count(workdir: Path) -> int:
-    """Survey rows of the month's files whose phone Excel saved as a number (their phone is unknown)."""
-    with stage_connection(workdir) as con:
-        return stored_unreadable_phones(con)

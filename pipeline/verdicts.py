@@ -10,7 +10,7 @@ from typing import Callable
 from gridpay.core.errors import GateFailed
 from gridpay.core.month import Month
 from gridpay.expectations.results import ValidationSummary
-from gridpay.pipeline import steps
+from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
 from gridpay.store.runs import record_end
 from gridpay.store.warehouse import connect, store_validation
@@ -24,7 +24,7 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
     rules = ctx.policy.scoring
     if rules.insufficient != "pool" or rules.pool_months is None:
         return
-    first = str(Month.parse(ctx.month).plus(1 - rules.pool_months))
+    first = str(Month.parse(ctx.month).first_of(rules.pool_months))
     earlier = {what.removeprefix("rows of "): n for what, n in aside.items()
                if what.startswith("rows of ") and first <= what.removeprefix("rows of ") < ctx.month}
     with connect(ctx.settings.db) as con:
@@ -51,7 +51,7 @@ def say_replacing(con, month: str) -> None:
 
 
 def say_unreadable_phones(say: Callable, workdir: Path) -> None:
-    phones = steps.unreadable_phone_count(workdir)
+    phones = publish_step.unreadable_phone_count(workdir)
     if phones:
         say("%d phones unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "
             "but a worker's self-rating cannot be recognised on them", phones)

@@ -19,7 +19,6 @@ from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.privacy import masked_numbers
 from gridpay.ingest.limits import capped
-from gridpay.transforms.reason_codes import reason_code
 from gridpay.transforms.rounding import rounded
 
 log = logging.getLogger("gridpay")
@@ -107,7 +106,7 @@ def grid_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     """quarantine.csv's rows. From output format 2 (store/migrations/0005) a mobile or ID number
     typed as a response id is masked; a run recorded before keeps the file it published."""
-    rows = con.execute("select source_file, row_number, response_id, reason from quarantine "
+    rows = con.execute("select source_file, row_number, response_id, reason, reason_code from quarantine "
                        "where run_id = ? order by source_file, row_number", [run_id]).fetchall()
     output_format = con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone()
     if output_format and (output_format[0] or 1) >= 2:
@@ -117,21 +116,27 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     else:
         shown = str
     return [{"source_file": r[0], "row_number": r[1], "response_id": r[2] if r[2] is None else shown(r[2]),
-             "reason": r[3], "reason_code": reason_code(r[3])} for r in rows]
+             "reason": r[3], "reason_code": r[4]} for r in rows]
 
 
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+# The CSV rules, once: a cell Excel would run as a formula (its first character one of
+# FORMULA_START) gets an apostrophe in front, unless it is a NUMBER (-20.50); quoting is csv.writer's
+# minimal quoting as Python 3.11 does it (a comma, a quote or a line feed). Two writers apply them,
+# to two kinds of rows: csv_bytes (Python rows, csv.writer) and csv_from_query (a query's rows as
+# lines DuckDB makes: a city's review.csv has ~800,000 lines, while a small file through DuckDB
+# costs ~0.1 s to bind against a millisecond). tests/test_csv_outputs.py holds them to the same bytes.
+FORMULA_START = "=+-@\t\r"
+NUMBER = r"-?\d+(\.\d+)?"
+_NUMBER = re.compile(f"^{NUMBER}$")
+_FORMULA_START = frozenset(FORMULA_START)      # a set: '' (an empty cell) is in every string
 
 
 def excel_safe(value):
     """Text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe; numbers,
     negative amounts included, are left alone."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(value):
+    if isinstance(value, str) and value[:1] in _FORMULA_START and not _NUMBER.match(value):
         return "'" + value
     return value
-
-
-_FORMULA_START = frozenset("=+-@\t\r")
 
 
 def csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
@@ -146,14 +151,13 @@ def csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-# csv_bytes' cells built by DuckDB: csv.writer's minimal quoting as Python 3.11 does it (a cell with
-# a comma, a quote or a line feed is quoted, nothing else) after excel_safe (Python's \d is any
-# Unicode digit, and its $ also matches before a final line feed). A property test holds the two
-# to the same bytes.
-_CSV_MACROS = r"""
+# The same rules in SQL: Python's \d is any Unicode digit (\p{Nd}), and its $ also matches before
+# a final line feed (\n?).
+_SQL_NUMBER = NUMBER.replace("\\d", "\\p{Nd}") + "\\n?"
+_CSV_MACROS = f"""
 create or replace temp macro gp_excel_safe(v) as
-    case when ascii(v) in (61, 43, 45, 64, 9, 13)             -- = + - @ tab CR
-              and not regexp_full_match(v, '-?\p{Nd}+(\.\p{Nd}+)?\n?') then '''' || v else v end;
+    case when ascii(v) in ({", ".join(str(ord(c)) for c in FORMULA_START)})
+              and not regexp_full_match(v, '{_SQL_NUMBER}') then '''' || v else v end;
 create or replace temp macro gp_csv_quoted(v) as
     case when contains(v, ',') or contains(v, '"') or contains(v, chr(10)) then '"' || replace(v, '"', '""') || '"'
          else v end;
@@ -189,6 +193,14 @@ def output_hashes(folder: Path, only: str | None = None) -> list[dict]:
     return [{"file": p.relative_to(folder).as_posix(), "sha256": file_sha256(p)}
             for p in sorted(folder.rglob("*")) if p.is_file()
             and (p.relative_to(folder).as_posix() == only if only else p.name != "manifest.json")]
+
+
+def changed_files(folder: Path, expected: dict[str, str]) -> dict[str, str]:
+    """The files of `expected` (path under `folder` -> SHA-256) whose bytes are not those: each with
+    its actual SHA-256, or "missing". The one check of published files against a recorded hash
+    (`gridpay audit` against the warehouse's record, `gridpay doctor` against the manifest)."""
+    actual = {name: file_sha256(folder / name) if (folder / name).is_file() else "missing" for name in expected}
+    return {name: sha for name, sha in sorted(actual.items()) if sha != expected[name]}
 
 
 def write_manifest(folder: Path, manifest: dict) -> None:

@@ -7,16 +7,14 @@ from decimal import Decimal
 import duckdb
 
 from gridpay.transforms.privacy import masked_sql      # its SQL function: on every warehouse connection
-from gridpay.transforms.reason_codes import rule_code
 
+from gridpay.core.month import Month
 from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
 
 
-def months_back(con: duckdb.DuckDBPyConnection, month: str, count: int) -> list[str]:
-    """The `count` months ending with `month`, oldest first."""
-    return [r[0] for r in con.execute(
-        "select strftime(cast(? as date) - to_months(i), '%Y-%m') from range(?) as t(i) order by 1",
-        [f"{month}-01", count]).fetchall()]
+def months_back(month: str, count: int) -> list[str]:
+    """The `count` months ending with `month`, oldest first (core/month.py Month.back)."""
+    return [str(m) for m in Month.parse(month).back(count)]
 
 
 def _runs_for(con: duckdb.DuckDBPyConnection, run_id: str, month: str, months: list[str]) -> dict[str, str]:
@@ -33,7 +31,7 @@ def _pct(value: str) -> str:
 
 def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
     grids = grid_rows(con, run_id)
-    previous_month = months_back(con, month, 2)[0]
+    previous_month = months_back(month, 2)[0]
     previous = dict(con.execute(
         "select g.grid_id, g.adjusted_score from grid_scores g join published p using (run_id) "
         "where p.month = ? and p.month < ?", [previous_month, month]).fetchall())
@@ -107,7 +105,7 @@ def answer_and_pay_totals(grids: list[dict], workers: list[dict]) -> dict:
 
 def trend_series(con: duckdb.DuckDBPyConnection, run_id: str, month: str, count: int = 12) -> tuple[list[str], dict[str, list]]:
     """The community's and each area's mean response score (all counted answers) per month."""
-    months = months_back(con, month, count)
+    months = months_back(month, count)
     runs = _runs_for(con, run_id, month, months)
     rows = con.execute(
         "select month, area, sum(raw_score * responses) / sum(responses), sum(responses) from grid_scores "
@@ -127,9 +125,9 @@ def item_drivers(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
 
 def failed_rules(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict], int]:
     """The survey validation rules that rejected rows, and how many rules passed."""
-    rows = con.execute("select reason, failed_rows from validation_rules where run_id = ? order by failed_rows desc, "
+    rows = con.execute("select code, failed_rows from validation_rules where run_id = ? order by failed_rows desc, "
                        "reason", [run_id]).fetchall()
-    return ([{"code": ":".join(c for c in rule_code(r) if c), "count": n} for r, n in rows if n],
+    return ([{"code": code, "count": n} for code, n in rows if n],
             sum(1 for _, n in rows if not n))
 
 
@@ -228,7 +226,7 @@ def item_scores_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str
 
 
 def worker_trends(con: duckdb.DuckDBPyConnection, run_id: str, month: str, count: int = 12) -> tuple[list[str], dict[str, list]]:
-    months = months_back(con, month, count)
+    months = months_back(month, count)
     runs = _runs_for(con, run_id, month, months)
     series: dict[str, list] = {}
     for m, wid, score in con.execute("select month, worker_id, score from worker_scores where run_id in "

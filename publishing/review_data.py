@@ -12,12 +12,17 @@ from gridpay.publishing.verification import VERIFY_SQL, verify_params
 from gridpay.store.runs import first_published_at
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_sql
+from gridpay.transforms.reasons import exclusion_text
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS
 from gridpay.transforms.review_window import window_dates, window_open
 
 REVIEW_FLAGS = ("appeals_high", "verification_failed")
 # the answers HR's review took out (quarantine's reasons, transforms/sql/intermediate/int_review_exclusions.sql)
-REVIEWED_OUT = "(starts_with(q.reason, 'excluded: appeal_upheld') or starts_with(q.reason, 'excluded: verification_'))"
+REVIEWED_OUT = "(q.reason_code = 'appeal_upheld' or starts_with(q.reason_code, 'verification_'))"
+
+# which upheld appeal took an answer out: its text as transforms/reasons.py renders it, up to the
+# appeal's id ("excluded: appeal_upheld (appeal "), the code alone does not say which appeal
+UPHELD_TEXT = exclusion_text("appeal_upheld", "", "\0").split("\0")[0]
 
 APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
                   "decision_note", "grid_id", "grid_name", "effect")
@@ -27,20 +32,20 @@ APPEALS_SQL = (
     "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
     "group by response_id), "
     "taken as (select reason from quarantine where run_id = $run_id "
-    "          and starts_with(reason, 'excluded: appeal_upheld')) "
+    "          and reason_code = 'appeal_upheld') "
     f"select a.appeal_id, a.worker_id, {masked_sql('a.response_id')} as response_id, a.category, a.filed_on, "
     "a.decision, a.decided_on, "
     f"{masked_sql('a.decision_note')} as decision_note, g.grid_id, g.grid_name, "
     "case when a.decision <> 'upheld' then a.decision "
-    "     when exists (select 1 from taken t where starts_with(t.reason, 'excluded: appeal_upheld (appeal ' "
-    "          || a.appeal_id || ',')) then 'excluded' else 'not_counted' end as effect "
+    "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
+    "          then 'excluded' else 'not_counted' end as effect "
     "from raw_appeals a left join answer_grid ag using (response_id) "
     "left join grid_scores g on g.run_id = $run_id and g.grid_id = ag.grid_id "
     "where a.run_id = $run_id and a.month = $month order by a.appeal_id")
 
 
 def appeal_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
-    rows = con.execute(APPEALS_SQL, {"run_id": run_id, "month": month}).fetchall()
+    rows = con.execute(APPEALS_SQL, {"run_id": run_id, "month": month, "upheld": UPHELD_TEXT}).fetchall()
     return [dict(zip(APPEAL_COLUMNS, r)) for r in rows]
 
 

@@ -74,10 +74,6 @@ class HeldLock:
             os.ftruncate(self._fd, 0)
 
 
-def private_work(db: Path) -> Path:
-    """Scratch next to the warehouse, for an audit whose out/ cannot be written: private (0700),
-    and emptied by every command that takes the lock, like out/.work."""
-    return db.with_name(db.name + ".work")
 
 
 def _left_behind(fd: int) -> dict | None:

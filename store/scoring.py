@@ -11,6 +11,7 @@ import duckdb
 from gridpay.core.month import Month
 from gridpay.store.models import Model, rows_by_name, run_models, sql_models, store_models
 from gridpay.store.warehouse import insert_rows, load_raw
+from gridpay.transforms.reasons import register_reasons
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
 from gridpay.transforms.month_review import dropped_grids, pay_changed, review_flags
 from gridpay.transforms.thin_grids import WindowStats, low_rate_grids
@@ -41,11 +42,12 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "burst_window_minutes": rules.burst_window_minutes, "burst_min_responses": rules.burst_min_responses,
         "min_responses": policy.scoring.min_responses,
         "pool": policy.scoring.insufficient == "pool" and policy.scoring.pool_months is not None,
-        "pool_first_month": str(m.plus(1 - (policy.scoring.pool_months or 1))),
+        "pool_first_month": str(m.first_of(policy.scoring.pool_months or 1)),
     }
     casts = {"month_start": "date", "month_end": "date", "items": "varchar[]", "item_weights": "decimal(9, 4)[]"}
     columns = ", ".join(f"cast(? as {casts[k]}) as {k}" if k in casts else f"? as {k}" for k in params)
     con.execute(f"create or replace temp table run_params as select {columns}", list(params.values()))
+    register_reasons(con)       # the exclusion models write their reasons' texts with its macro
 
 
 def _four_places(value):
@@ -64,7 +66,7 @@ def scoring_window(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -
     back = max(rules.pool_months or 1, rules.low_rate_months if rules.min_response_rate is not None else 1) - 1
     if policy.outcome.compares_months:      # the month published last, to compare answers and pay with
         back = max(back, 1)
-    first = str(Month.parse(month).plus(-back))
+    first = str(Month.parse(month).first_of(back + 1))
     return con.execute("select month, run_id from published where month >= ? and month < ? order by month",
                        [first, month]).fetchall()
 
@@ -81,7 +83,7 @@ def build_grid_scores(con: duckdb.DuckDBPyConnection, month: str, policy: Policy
     stats = [GridStats(**row) for row in rows_by_name(con.execute("select * from int_grid_stats order by grid_id"))]
     windows = {r["grid_id"]: WindowStats(**r) for r in rows_by_name(con.execute("select * from int_window_grid_stats"))}
     baseline = vbp_baseline(con, month, policy) if policy.scoring.mode == "vbp" else None
-    earlier = [str(Month.parse(month).plus(-k)) for k in range(policy.scoring.low_rate_months - 1, 0, -1)]
+    earlier = [str(m) for m in Month.parse(month).back(policy.scoring.low_rate_months)[:-1]]
     rates = {s.grid_id: s.responses / s.households if s.households else None for s in stats}
     low = low_rate_grids(rates, earlier_rates(con), earlier, policy)      # a flag for HR; it changes no score
     reviewed = {grid: review_flags(*counts, policy.review) for grid, *counts in con.execute(
@@ -114,7 +116,7 @@ def earlier_rates(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, float |
 
 def vbp_baseline(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -> dict[str, float]:
     """Each grid's mean adjusted score over the published months of the baseline period."""
-    first = str(Month.parse(month).plus(-policy.scoring.vbp_baseline_months))
+    first = str(Month.parse(month).previous.first_of(policy.scoring.vbp_baseline_months))
     return dict(con.execute(
         "select g.grid_id, avg(g.adjusted_score)::double from grid_scores as g "
         "join published as p on p.run_id = g.run_id "

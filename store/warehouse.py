@@ -119,7 +119,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
         answers = ", ".join(f's."{item}"' for item in policy.items)
         con.execute("insert into raw_surveys by name select ? as run_id, s.row_id, s.source_file, s.row_number, "
                     "s.response_id, s.grid_id, s.household_id, s.respondent_phone_hash, s.submitted_at, "
-                    f"s.submitted_at_ts, s.channel, s.duration_s, s.comment, [{answers}] as answers, v.invalid_reason "
+                    f"s.submitted_at_ts, s.channel, s.duration_s, s.comment, [{answers}] as answers, v.invalid_reason, v.invalid_code "
                     "from stage.surveys s left join stage.survey_invalid v using (row_id)", [run_id])
     finally:
         con.execute("detach stage")
@@ -129,4 +129,5 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
 
 def store_validation(con: duckdb.DuckDBPyConnection, run_id: str, month: str, rules) -> None:
     insert_rows(con, "validation_rules",
-                [[run_id, month, "surveys", r.rule, r.column, r.reason, r.failed_rows, r.success] for r in rules])
+                [[run_id, month, "surveys", r.rule, r.column, r.reason, r.failed_rows, r.success, r.code] for r in rules],
+                ("run_id", "month", "table_name", "rule", "column_name", "reason", "failed_rows", "success", "code"))

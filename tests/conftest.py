@@ -194,5 +194,3 @@ def closed_window(monkeypatch):
     published stands a week later (pipeline/review_gate.py)."""
     import gridpay.pipeline.review_gate as gate
     monkeypatch.setattr(gate, "appeal_window", lambda db, month, policy: ("2020-01-01", "2020-01-08"))
-
-

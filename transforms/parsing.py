@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, timedelta
 
 import pandas as pd
 
+from gridpay.transforms.folding import folded
 from gridpay.transforms.zone import DEFAULT_TIMEZONE
 
 LIKERT_WORDS = {
@@ -20,7 +20,7 @@ def normalized_cell(value: object) -> str | None:
     """NFKC-folded, trimmed text (full-width '５' becomes '5'); None for blank."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return None
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = folded(value).strip()
     return text or None
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import unicodedata
+
+from gridpay.transforms.folding import folded
 
 _NON_DIGITS = re.compile(r"[^0-9]")
 _MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)")
@@ -14,29 +15,33 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za
 
 
 # A number Excel saved as a number: 1.39056E+10 (its last digits are gone) or 13905612345.0. Its
-# digits are not the phone's, so it is read as no phone at all (the SQL twin: ingest/duckdb_reader.py).
+# digits are not the phone's, so it is read as no phone at all (in SQL too: excel_number_sql).
 EXCEL_NUMBER = r"[ \t\r\n]*[0-9]+(\.[0-9]+[eE][+-]?[0-9]+|[eE][+-]?[0-9]+|\.[0-9]+)[ \t\r\n]*"
 _EXCEL_NUMBER = re.compile(EXCEL_NUMBER)
 # A mainland mobile number as people type it: 11 digits from 13-19, an optional +86 / 86 / 0086 in
 # front, spaces or hyphens between groups.
 _MOBILE = re.compile(r"(?:\+?86|0086)?[\s-]*1[3-9][0-9](?:[\s-]*[0-9]){8}")
 _DIGIT = re.compile(r"[0-9]")
+# A mobile number's digits, and the country prefixes stripped from a number with exactly that many
+# digits after them (+86 139..., 0086 139...): phone_hash() and phone_hash_sql() both read these.
+MOBILE_DIGITS = 11
+COUNTRY_PREFIXES = ("0086", "86")
 
 
 def unreadable_phone(raw: str | None) -> bool:
     """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0): no phone can be read."""
-    return raw is not None and _EXCEL_NUMBER.fullmatch(unicodedata.normalize("NFKC", str(raw))) is not None
+    return raw is not None and _EXCEL_NUMBER.fullmatch(folded(raw)) is not None
 
 
 def is_mobile(raw: str) -> bool:
     """A mainland mobile number (13905612345, +86 139-0561-2345, 139 0561 2345)."""
-    return _MOBILE.fullmatch(unicodedata.normalize("NFKC", str(raw)).strip()) is not None
+    return _MOBILE.fullmatch(folded(raw).strip()) is not None
 
 
 def masked_number(raw: str) -> str:
     """A value that may be a phone number, fit for a message: 7 or more digits show only the first
     three and the last four, 139****5678; shorter ones as typed."""
-    digits = _DIGIT.findall(unicodedata.normalize("NFKC", str(raw)))
+    digits = _DIGIT.findall(folded(raw))
     return f"{''.join(digits[:3])}****{''.join(digits[-4:])}" if len(digits) >= 7 else str(raw)
 
 
@@ -45,9 +50,9 @@ def normalized_phone(raw: str | None) -> str | None:
     country prefix; None when nothing is left, or when the cell is a number Excel saved as one."""
     if raw is None or unreadable_phone(raw):
         return None
-    digits = _NON_DIGITS.sub("", unicodedata.normalize("NFKC", str(raw)))
-    for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) == 11 + len(prefix):
+    digits = _NON_DIGITS.sub("", folded(raw))
+    for prefix in COUNTRY_PREFIXES:
+        if digits.startswith(prefix) and len(digits) == MOBILE_DIGITS + len(prefix):
             digits = digits[len(prefix):]
     return digits or None
 
@@ -58,6 +63,34 @@ def phone_hash(raw: str | None, key: bytes) -> str | None:
     if phone is None:
         return None
     return hmac.new(key, phone.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None = None) -> str:
+    """phone_hash() in DuckDB SQL for ASCII input, built from the same rules (COUNTRY_PREFIXES,
+    MOBILE_DIGITS, EXCEL_NUMBER), so the reader hashes in the statement that reads a file and no
+    phone reaches Python; anything else, such as full-width digits, is NULL here and hashed by
+    phone_hash() itself. HMAC = H(okey || H(ikey || m)), the pads bound as $okey and $ikey
+    (hmac_pads). `digits` and `ascii_only`: columns that already hold the cell's digits and whether
+    it is ASCII (DuckDB evaluates an expression once for each place it is named: the digits'
+    regexp_replace five times, a quarter of the hash's cost)."""
+    digits = digits or f"regexp_replace({col}, '[^0-9]', '', 'g')"
+    ascii_only = ascii_only or f"regexp_full_match({col}, '[\\x00-\\x7F]*')"
+    cases = " ".join(f"when {digits} like '{p}%' and length({digits}) = {MOBILE_DIGITS + len(p)} "
+                     f"then {digits}[{len(p) + 1}:]" for p in COUNTRY_PREFIXES)
+    phone = f"nullif(case {cases} else {digits} end, '')"
+    return (f"case when {excel_number_sql(col)} then null when {ascii_only} then "
+            f"lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) end")
+
+
+def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
+    """The outer and inner pads of HMAC-SHA256 under `key` (RFC 2104), for phone_hash_sql()."""
+    block = (key if len(key) <= 64 else hashlib.sha256(key).digest()).ljust(64, b"\0")
+    return bytes(b ^ 0x5C for b in block), bytes(b ^ 0x36 for b in block)
+
+
+def excel_number_sql(col: str) -> str:
+    """unreadable_phone() in SQL, for ASCII input: 1.39056E+10, 13905612345.0."""
+    return f"regexp_full_match({col}, '{EXCEL_NUMBER}')"
 
 
 def masked_numbers(text: str | None) -> str | None:

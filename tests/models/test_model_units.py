@@ -1,6 +1,6 @@
 """dbt-style unit tests: each SQL model over a few given rows (only the columns it reads) and the
-run_params it uses, against rows worked out by hand (conftest.model_rows: in-memory DuckDB). The
-models not here are tested in test_models.py."""
+run_params it uses, against rows worked out by hand (conftest.model_rows: in-memory DuckDB). The review
+cycle's models: test_review_models.py; the rest: test_models.py."""
 from datetime import date, datetime
 from decimal import Decimal as D
 
@@ -150,13 +150,14 @@ def test_int_worker_grid_day_counts_an_overlapping_day_once_at_its_largest_weigh
 def test_fct_quarantine_lists_invalid_and_excluded_rows_with_their_reasons():
     given = {
         "stg_surveys": ("row_id integer, source_file varchar, row_number integer, response_id varchar, "
-                        "invalid_reason varchar, is_invalid boolean", [
-            (1, "2026-09.csv", 2, "A1", "grid_id: unknown grid G9", True),
-            (2, "2026-09.csv", 3, "A2", None, False), (3, "2026-09.csv", 4, "A3", None, False)]),
-        "int_exclusions": ("row_id integer, reason varchar", [(2, "excluded: speeder (x)")]),
+                        "invalid_reason varchar, invalid_code varchar, is_invalid boolean", [
+            (1, "2026-09.csv", 2, "A1", "grid_id: unknown grid G9", "unknown_grid", True),
+            (2, "2026-09.csv", 3, "A2", None, None, False), (3, "2026-09.csv", 4, "A3", None, None, False)]),
+        "int_exclusions": ("row_id integer, code varchar, reason varchar", [(2, "speeder", "excluded: speeder (x)")]),
     }
     assert model_rows("fct_quarantine", given) == [
-        ("2026-09.csv", 2, "A1", "grid_id: unknown grid G9"), ("2026-09.csv", 3, "A2", "excluded: speeder (x)")]
+        ("2026-09.csv", 2, "A1", "grid_id: unknown grid G9", "unknown_grid"),
+        ("2026-09.csv", 3, "A2", "excluded: speeder (x)", "speeder")]
 
 
 def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shared_day_once():

@@ -139,7 +139,7 @@ def _exclusions(scope: str | None, rows: list[tuple]) -> list[tuple]:
         "stg_workers": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
     }
-    return [(row_id, reason.split(" (")[0]) for row_id, reason in model_rows("int_survey_exclusions", given, params)]
+    return [(row_id, reason.split(" (")[0]) for row_id, _, reason in model_rows("int_survey_exclusions", given, params)]
 
 
 DOORS = [(1, "G1", "1栋1单元601", "2026-09-10 10:00:00"), (2, "G2", "1栋1单元601", "2026-09-11 10:00:00"),

@@ -23,19 +23,22 @@ REVIEW_GIVEN = {
 
 def test_int_review_exclusions_upheld_appeal_first_then_failed_calls_never_a_policy_excluded_row():
     assert model_rows("int_review_exclusions", REVIEW_GIVEN) == [
-        (1, "excluded: appeal_upheld (appeal AP1, wrong_grid)"),
-        (2, "excluded: verification_coached (called on 2026-10-03)")]
+        (1, "appeal_upheld", "excluded: appeal_upheld (appeal AP1, wrong_grid)"),
+        (2, "verification_coached", "excluded: verification_coached (called on 2026-10-03)")]
 
 
 def test_int_exclusions_is_the_policys_and_hrs_exclusions_together():
-    given = {"int_survey_exclusions": ("row_id integer, reason varchar", [(1, "excluded: speeder (x)")]),
-             "int_review_exclusions": ("row_id integer, reason varchar", [(2, "excluded: appeal_upheld (y)")])}
-    assert model_rows("int_exclusions", given) == [(1, "excluded: speeder (x)"), (2, "excluded: appeal_upheld (y)")]
+    given = {"int_survey_exclusions": ("row_id integer, code varchar, reason varchar",
+                                       [(1, "speeder", "excluded: speeder (x)")]),
+             "int_review_exclusions": ("row_id integer, code varchar, reason varchar",
+                                       [(2, "appeal_upheld", "excluded: appeal_upheld (y)")])}
+    assert model_rows("int_exclusions", given) == [(1, "speeder", "excluded: speeder (x)"),
+                                                   (2, "appeal_upheld", "excluded: appeal_upheld (y)")]
 
 
 def test_int_grid_reviews_counts_bad_reviews_at_the_bar_and_reached_and_failed_calls():
-    given = {**REVIEW_GIVEN, "int_review_exclusions": ("row_id integer, reason varchar", [
-        (1, "excluded: appeal_upheld (appeal AP1, wrong_grid)"), (6, "excluded: verification_denied (...)")])}
+    given = {**REVIEW_GIVEN, "int_review_exclusions": ("row_id integer, code varchar", [
+        (1, "appeal_upheld"), (6, "verification_denied")])}
     given["stg_verification"] = ("response_id varchar, result varchar", [
         ("A2", "confirmed"), ("A3", "coached"), ("A6", "denied"), ("A7", "unreachable")])
     rows = model_rows("int_grid_reviews", given, {"overall_position": 2, "callback_at_or_below": 2})
@@ -52,9 +55,8 @@ def test_fct_grid_exclusions_counts_each_rule_against_the_grids_valid_rows():
         "stg_surveys": ("row_id integer, grid_id varchar, is_invalid boolean", [
             (1, "G1", False), (2, "G1", False), (3, "G1", False), (4, "G1", False), (5, "G1", True),
             (6, "G2", False)]),
-        "int_survey_exclusions": ("row_id integer, reason varchar", [
-            (1, "excluded: duplicate_household (an older answer)"), (2, "excluded: duplicate_household (x)"),
-            (3, "excluded: no_items (no item answered)")]),
+        "int_survey_exclusions": ("row_id integer, code varchar", [
+            (1, "duplicate_household"), (2, "duplicate_household"), (3, "no_items")]),
         "int_grids": ("grid_id varchar, grid_name varchar", [("G1", "一网格"), ("G2", "二网格")]),
     }
     assert model_rows("fct_grid_exclusions", given) == [

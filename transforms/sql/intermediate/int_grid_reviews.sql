@@ -14,7 +14,7 @@ answers as (
 ),
 bad as (
     select a.grid_id, count(*) as bad_reviews,
-           count(*) filter (where e.reason like 'excluded: appeal_upheld%') as upheld_bad
+           count(*) filter (where e.code = 'appeal_upheld') as upheld_bad
     from answers as a
     cross join p
     left join int_review_exclusions as e using (row_id)

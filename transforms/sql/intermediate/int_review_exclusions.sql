@@ -10,19 +10,20 @@ with candidates as (
     where not is_invalid and row_id not in (select row_id from int_survey_exclusions)
 ),
 upheld as (
-    select c.row_id, 'excluded: appeal_upheld (appeal ' || a.appeal_id || ', ' || a.category || ')' as reason
+    select c.row_id, 'appeal_upheld' as code,
+           exclusion_reason('appeal_upheld', '', a.appeal_id || ', ' || a.category) as reason
     from candidates as c
     join stg_appeals as a using (response_id)
     where a.decision = 'upheld'
     qualify row_number() over (partition by c.row_id order by a.appeal_id) = 1
 ),
 called as (
-    select c.row_id, 'excluded: verification_' || v.result || ' (called on ' || strftime(v.called_on, '%Y-%m-%d')
-                     || ')' as reason
+    select c.row_id, 'verification_' || v.result as code,
+           exclusion_reason('verification_' || v.result, '', strftime(v.called_on, '%Y-%m-%d')) as reason
     from candidates as c
     join stg_verification as v using (response_id)
     where v.result in ('denied', 'coached') and c.row_id not in (select row_id from upheld)
 )
-select row_id, reason from upheld
+select row_id, code, reason from upheld
 union all
-select row_id, reason from called
+select row_id, code, reason from called

@@ -1,4 +1,5 @@
--- grain: one row per valid survey row that policy keeps out of the scores, with its reason.
+-- grain: one row per valid survey row that policy keeps out of the scores, with its reason's code
+-- and text (the text is the exclusion_reason macro's, transforms/reasons.py).
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
 -- speeder, no item answered; then one household, one voice among the rows still standing. A
 -- household is its household_id within its grid under scoring.household_scope = "grid" (door
@@ -33,17 +34,17 @@ first_pass as (
         -- its text, to keep 10M rows and groups small; a collision only ranks a few more rows, each
         -- alone in its household
         hash(case when p.household_scope = 'grid' then s.grid_id end, s.household_id) as household_hash,
+        -- the rule (code) and which of its texts (variant: transforms/reasons.py EXCLUSIONS)
         case
-            when s.row_id in (select row_id from self_rated)
-                then 'excluded: self_rating (the respondent''s phone is that of a worker assigned to this grid)'
+            when s.row_id in (select row_id from self_rated) then {'code': 'self_rating', 'variant': ''}
             when p.speeder = 'exclude' and s.duration_s < p.speeder_fraction * (select seconds from median_duration)
-                then 'excluded: speeder (answered far faster than the month''s median time)'
+                then {'code': 'speeder', 'variant': ''}
             when not list_bool_or(list_transform(s.answers, lambda answer: answer is not null))
-                then 'excluded: no_items (no item answered)'
+                then {'code': 'no_items', 'variant': ''}
             -- only items the policy weighs 0 answered: no score to give (it would divide by zero)
             when not list_bool_or(list_transform(s.answers, lambda answer, i: answer is not null and p.item_weights[i] > 0))
-                then 'excluded: no_items (no item answered that the policy weighs)'
-        end as reason
+                then {'code': 'no_items', 'variant': 'weighed'}
+        end as exclusion
     from stg_surveys as s
     cross join p
     where not s.is_invalid
@@ -51,7 +52,7 @@ first_pass as (
 repeated as (
     -- households that may have answered more than once: only their rows are ranked (a city's month
     -- has millions of households, nearly all answering once: ranking them all sorted the month).
-    select household_hash from first_pass where reason is null
+    select household_hash from first_pass where exclusion is null
     group by household_hash having count(*) > 1
 ),
 ranked as (
@@ -64,14 +65,14 @@ ranked as (
     from first_pass as f
     join stg_surveys as s using (row_id)
     cross join p
-    where f.reason is null and f.household_hash in (select household_hash from repeated)
+    where f.exclusion is null and f.household_hash in (select household_hash from repeated)
 )
-select row_id, reason
+select row_id, exclusion.code, exclusion_reason(exclusion.code, exclusion.variant, null) as reason
 from first_pass
-where reason is not null
+where exclusion is not null
 union all
-select row_id, case when (select household_scope from p) = 'grid'
-    then 'excluded: duplicate_household (an older answer of the same household in the same grid; its latest answer counts)'
-    else 'excluded: duplicate_household (an older answer; the household''s latest answer counts)' end
+select row_id, 'duplicate_household' as code,
+       exclusion_reason('duplicate_household', case when (select household_scope from p) = 'grid' then 'grid'
+                                               else 'month' end, null) as reason
 from ranked
 where (select dedupe_household from p) and household_rank > 1

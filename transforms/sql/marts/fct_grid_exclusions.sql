@@ -13,8 +13,7 @@ with valid as (
     group by grid_id
 ),
 excluded as (
-    -- 'excluded: duplicate_household (...)' -> duplicate_household
-    select s.grid_id, split_part(e.reason, ' ', 2) as rule, count(*) as excluded_rows
+    select s.grid_id, e.code as rule, count(*) as excluded_rows
     from int_survey_exclusions as e
     join stg_surveys as s using (row_id)
     group by s.grid_id, rule

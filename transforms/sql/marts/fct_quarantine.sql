@@ -2,10 +2,10 @@
 -- key: source_file, row_number
 -- refs: int_exclusions, stg_surveys
 -- stored_as: quarantine
-select s.source_file, s.row_number, s.response_id, s.invalid_reason as reason
+select s.source_file, s.row_number, s.response_id, s.invalid_reason as reason, s.invalid_code as reason_code
 from stg_surveys as s
 where s.is_invalid
 union all
-select s.source_file, s.row_number, s.response_id, e.reason
+select s.source_file, s.row_number, s.response_id, e.reason, e.code as reason_code
 from int_exclusions as e
 join stg_surveys as s on s.row_id = e.row_id

@@ -17,6 +17,7 @@ select
     -- one per policy item, in run_params.items order; null where blank (or on rows validation rejected)
     list_transform(answers, lambda answer: try_cast(answer as integer)) as answers,
     invalid_reason,
+    invalid_code,
     invalid_reason is not null as is_invalid
 from raw_surveys
 where run_id = (select run_id from run_params)

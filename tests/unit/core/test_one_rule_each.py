@@ -1,0 +1,82 @@
+"""One definition per rule (issue 28 §3): where the fast path must stay in SQL, the SQL is built from
+the same rule as the Python function, and a property test holds the two to the same answers."""
+import duckdb
+from hypothesis import given, settings, strategies as st
+
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.transforms.privacy import COUNTRY_PREFIXES, hmac_pads, phone_hash, phone_hash_sql
+
+_CON = duckdb.connect()
+_PHONES = st.one_of(
+    st.text(st.sampled_from("0123456789+- .eE()\t８"), max_size=20),
+    st.builds(lambda p, sep, n: p + sep + n, st.sampled_from(["", "+86", "86", "0086", "+0086"]),
+              st.sampled_from(["", " ", "-"]), st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHONES, st.binary(min_size=1, max_size=80))
+def test_the_readers_sql_phone_hash_is_phone_hash(raw, key):
+    okey, ikey = hmac_pads(key)
+    sql = _CON.execute(f"select {phone_hash_sql('$raw')}", {"raw": raw, "okey": okey, "ikey": ikey}).fetchone()[0]
+    if raw.isascii():
+        assert sql == phone_hash(raw, key)
+    else:                           # full-width digits: left to phone_hash() itself
+        assert sql is None
+
+
+def test_the_country_prefix_rule_is_one_list_both_read():
+    key = b"k"
+    okey, ikey = hmac_pads(key)
+    for prefix in COUNTRY_PREFIXES:
+        raw = f"{prefix}13905612345"
+        sql = _CON.execute(f"select {phone_hash_sql('$raw')}", {"raw": raw, "okey": okey, "ikey": ikey}).fetchone()[0]
+        assert sql == phone_hash(raw, key) == phone_hash("13905612345", key)
+
+
+def test_published_files_are_checked_against_recorded_hashes_by_one_function(tmp_path):
+    from gridpay.ingest.archive import file_sha256
+    from gridpay.pipeline.audit import published_file_problems
+    from gridpay.publishing.outputs import changed_files
+    (tmp_path / "a.csv").write_text("a\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("b\n", encoding="utf-8")
+    recorded = {"a.csv": file_sha256(tmp_path / "a.csv"), "b.csv": "0" * 64, "gone.csv": "1" * 64}
+    assert changed_files(tmp_path, recorded) == {"b.csv": file_sha256(tmp_path / "b.csv"), "gone.csv": "missing"}
+    problems = published_file_problems(tmp_path, recorded)
+    assert [p.split(":")[0] for p in problems] == [str(tmp_path / "b.csv"), str(tmp_path / "gone.csv")]
+
+
+def test_every_months_back_is_month_back(tmp_path):
+    from gridpay.core.month import Month
+    from gridpay.publishing.report_data import months_back
+    with duckdb.connect() as con:      # the reports' SQL way up to 3c1880e, as the oracle
+        for month, count in (("2026-02", 3), ("2026-12", 1), ("2027-01", 14)):
+            oracle = [r[0] for r in con.execute(
+                "select strftime(cast(? as date) - to_months(i), '%Y-%m') from range(?) as t(i) order by 1",
+                [f"{month}-01", count]).fetchall()]
+            assert months_back(month, count) == oracle
+            assert str(Month.parse(month).first_of(count)) == oracle[0]
+
+
+def test_the_scratch_folders_are_named_in_one_place(tmp_path):
+    from gridpay.core.layout import private_work, publish_folder, remove_stale_work, work_folder
+    out = tmp_path / "out"
+    for folder in (work_folder(out, "audit-1"), publish_folder(out, "render-1"), publish_folder(out, "run-1")):
+        folder.mkdir(parents=True)
+    assert remove_stale_work(out) == 3 and not any(out.iterdir())          # out/.work went too
+    assert private_work(tmp_path / "w.duckdb") == tmp_path / "w.duckdb.work"
+
+
+def test_which_reference_tables_passed_is_the_callers_to_keep(make_inbox, tmp_path, monkeypatch):
+    from gridpay.expectations import validate
+    from gridpay.ingest.staging import stage_inputs
+    assert not hasattr(validate, "_PASSED_REFERENCE")          # no module-global state decides it
+    policy = load_policy(DEFAULT_POLICY)
+    stage_inputs(make_inbox(), "2026-09", policy, b"k", tmp_path / "work")
+    calls = []
+    real = validate.validate_tables
+    monkeypatch.setattr(validate, "validate_tables", lambda *a, **k: calls.append(1) or real(*a, **k))
+    seen: set[str] = set()
+    for passed in (seen, seen, None, None):
+        validate.validate_staged(tmp_path / "work", "2026-09", policy, passed_reference=passed)
+    assert len(calls) == 3 and len(seen) == 1        # the second look with the caller's set skipped it
