@@ -11,7 +11,6 @@ measured once at the end. Not a test: nothing here asserts a time."""
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import cProfile
 import os
 import platform
@@ -21,17 +20,15 @@ import resource
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from analyst_script import grid_means  # benchmarks/ is the script's folder, first on sys.path
 import polars_script
+from bench_inbox import MONTH, bench_policy, compare_outputs, month_inbox
 from peak_rss import PeakRss
 from tables import prefect_fixed_cost, print_result
 
@@ -40,14 +37,12 @@ from gridpay.pipeline.context import MonthRequest
 from gridpay.core.month import Month
 from gridpay.core.policy_file import load_policy
 from gridpay.pipeline.run import run_month
-from gridpay.core.settings import DEFAULT_POLICY, settings_from_env
-from gridpay.flows.demo_data import DemoScale, demo_tables
+from gridpay.core.settings import settings_from_env
 from gridpay.publishing.report_data import grids_with_change, run_summary, workers_with_interval
 from gridpay.publishing.reporting import render_reports, render_worker_pages, run_fonts, worker_contexts, worker_page_pool
 from gridpay.store.warehouse import connect
 
 SIZES = {"100k": 100_000, "200k": 200_000, "1M": 1_000_000, "10M": 10_000_000}   # 200k: a ~500-worker district
-MONTH = "2026-10"
 FLOOR_SQL = """
 select grid_id, avg(score) from (
   select grid_id, 25 * ((coalesce(sat_environment, 0) + coalesce(sat_safety, 0) + coalesce(sat_service, 0)
@@ -59,29 +54,6 @@ select grid_id, avg(score) from (
                           'sat_responsiveness': 'INTEGER', 'sat_overall': 'INTEGER'}, ignore_errors=true))
 where rn = 1 group by grid_id
 """
-
-
-def write_inbox(inbox: Path, responses: int, seed: int) -> int:
-    grids = max(4, responses // 500)
-    households = int(responses / 0.21)
-    tables = demo_tables(DemoScale(households=households, months=1, end_month=MONTH, seed=seed, grids=grids))
-    (inbox / "surveys").mkdir(parents=True, exist_ok=True)
-    for name in ("grids", "workers", "assignments"):
-        tables[name].to_csv(inbox / f"{name}.csv", index=False)
-    surveys = tables[f"surveys_{MONTH}"]
-    pacsv.write_csv(pa.Table.from_pandas(surveys.astype(str), preserve_index=False), inbox / "surveys" / f"{MONTH}.csv")
-    return len(surveys)
-
-
-def bench_policy(root: Path) -> Path:
-    """The default policy, but the generator's deliberately broken rows (1 in 800 naming grid ZZ99:
-    125 at 100k) stay invalid rows, as they were before the [gate] unknown_grid_rows stop, rather
-    than stopping the month: the benchmark times a month that publishes."""
-    text = DEFAULT_POLICY.read_text(encoding="utf-8")
-    assert "\nunknown_grid_rows = 5\n" in text
-    path = root / "policy.toml"
-    path.write_text(text.replace("\nunknown_grid_rows = 5\n", "\nunknown_grid_rows = 1000000000\n"), encoding="utf-8")
-    return path
 
 
 def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int, reports: bool = True,
@@ -99,20 +71,7 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
         stages.append((name, time.perf_counter() - start, rss.peak()))
 
     inbox = root / "inbox"
-    t = time.perf_counter()
-    cached = inbox_cache / f"{label}-seed{seed}" if inbox_cache else None
-    if cached and (cached / "rows").is_file():      # the same month as generated before (10M: ~6 min)
-        shutil.copytree(cached, inbox, copy_function=os.link, ignore=shutil.ignore_patterns("rows"))
-        rows = int((cached / "rows").read_text())
-    else:
-        # generated in a child process, so that the generator's memory is not counted as the pipeline's
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            rows = pool.submit(write_inbox, inbox, responses, seed).result()
-        if cached:
-            shutil.rmtree(cached, ignore_errors=True)
-            shutil.copytree(inbox, cached, copy_function=os.link)
-            (cached / "rows").write_text(str(rows))
-    generated = time.perf_counter() - t
+    rows, generated = month_inbox(inbox, label, responses, seed, inbox_cache)
     survey_csv = inbox / "surveys" / f"{MONTH}.csv"
     os.environ.setdefault("GRIDPAY_SECRET", "benchmark-key")
     settings = replace(settings_from_env(root), policy=bench_policy(root))
@@ -150,23 +109,6 @@ def run_size(label: str, responses: int, root: Path, pdf_sample: int, seed: int,
         return result
     return {**result, **_report_rates(settings, run_id, root / "reports", min(pdf_sample, workers), workers, seed,
                                       stage, stages)}
-
-
-COMPARED = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
-
-
-def compare_outputs(published: Path, kept: Path) -> str:
-    """The month's CSVs against those an earlier benchmark kept in `kept` (the code before a
-    change); the first time, they are kept there. The generator and the phone key are seeded, so
-    the same code publishes the same bytes."""
-    if not all((kept / name).is_file() for name in COMPARED):
-        kept.mkdir(parents=True, exist_ok=True)
-        for name in COMPARED:
-            shutil.copyfile(published / name, kept / name)
-        return f"outputs kept in {kept} (to compare the next run against)"
-    differ = [name for name in COMPARED if (published / name).read_bytes() != (kept / name).read_bytes()]
-    return (f"outputs DIFFER from {kept}: {', '.join(differ)}" if differ
-            else f"outputs byte-identical to {kept} ({', '.join(COMPARED)})")
 
 
 def _baselines(settings, survey_csv: Path, rss: "PeakRss", audit: bool = True) -> dict:

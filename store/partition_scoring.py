@@ -30,7 +30,7 @@ from gridpay.core.settings import duckdb_memory_limit
 from gridpay.ingest.duckdb_reader import sql_text
 from gridpay.ingest.partition import Partitioning
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.store.models import Model, build_order, run_models, sql_models
+from gridpay.store.models import Model, run_models, sql_models
 from gridpay.store.scoring import run_params
 from gridpay.store.warehouse import load_raw, migrate
 from gridpay.transforms.policy import Policy

@@ -3,7 +3,6 @@ Python renderings agree, and a warehouse written before codes were stored gets, 
 old text parser (kept here as the oracle) gave its texts."""
 import re
 from datetime import date
-from pathlib import Path
 
 import duckdb
 from hypothesis import given, settings
