@@ -75,8 +75,10 @@ def test_which_reference_tables_passed_is_the_callers_to_keep(make_inbox, tmp_pa
     stage_inputs(make_inbox(), "2026-09", policy, b"k", tmp_path / "work")
     calls = []
     real = validate.validate_tables
-    monkeypatch.setattr(validate, "validate_tables", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(validate, "validate_tables", lambda db, suites, **k: calls.append(sorted(suites)) or real(db, suites, **k))
     seen: set[str] = set()
     for passed in (seen, seen, None, None):
         validate.validate_staged(tmp_path / "work", "2026-09", policy, passed_reference=passed)
-    assert len(calls) == 3 and len(seen) == 1        # the second look with the caller's set skipped it
+    everything = ["adjustments", "assignments", "grids", "surveys", "workers"]
+    # the second look with the caller's set skipped the reference tables; without a set, never skipped
+    assert calls == [everything, ["surveys"], everything, everything] and len(seen) == 1
