@@ -1,6 +1,6 @@
 """Where gridpay keeps its scratch: under the output folder, one private work folder per run or
 audit (`out/.work/<name>/`, holding the stage file and, while they are read, decrypted inputs) and
-one folder per publication being assembled (`out/.staging-<name>/`, a run's or a re-render's);
+one folder per publication being assembled (`out/.publishing-<name>/`, a run's or a re-render's);
 next to the warehouse (`<db>.work/`) for an audit or call sheet whose out/ cannot be written; and
 private temporary folders of this machine (private_scratch). Every room that touches them reads
 the names here."""
@@ -20,7 +20,8 @@ STAGE_DB = "stage.duckdb"           # the run's staged survey rows and validatio
 
 
 WORK = ".work"                      # out/.work/<run id or audit-…>
-PUBLISHING = ".staging-"            # out/.staging-<run id or render-…>
+PUBLISHING = ".publishing-"         # out/.publishing-<run id or render-…>
+EARLIER_PUBLISHING = ".staging-"    # the same folders, as gridpay named them before 2026-12 (removed when stale)
 
 
 def work_folder(out: Path, name: str) -> Path:
@@ -58,7 +59,7 @@ def remove_stale_work(out: Path, inside: bool = True) -> int:
     if not out.is_dir():
         return 0
     work = out / WORK if inside else out
-    stale = [*out.glob(f"{PUBLISHING}*"), *work.glob("*")] if inside else list(work.glob("*"))
+    stale = [*out.glob(f"{PUBLISHING}*"), *out.glob(f"{EARLIER_PUBLISHING}*"), *work.glob("*")] if inside else list(work.glob("*"))
     removed = 0
     for entry in stale:
         try:

@@ -90,7 +90,7 @@ class RunContext:
         return work_folder(self.settings.out, self.run_id)
 
     @property
-    def staging(self) -> Path:
+    def publishing(self) -> Path:
         return publish_folder(self.settings.out, self.run_id)
 
     @property

@@ -1,4 +1,4 @@
-"""The publish step of a month's run: its files written into a staging folder and swapped into
+"""The publish step of a month's run: its files written into a assembled folder and swapped into
 <out>/<month>, recorded as published in the same breath (pipeline/run.py calls it after the
 steps of pipeline/steps.py)."""
 from __future__ import annotations
@@ -23,27 +23,27 @@ from gridpay.store.warehouse import connect
 
 
 def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
-    """Write everything into a staging folder, swap it into <out>/<month>, and in the same breath
+    """Write everything into a assembled folder, swap it into <out>/<month>, and in the same breath
     record the run as published: a run is published exactly when its folder was swapped in.
     Returns the published files with their SHA-256 (manifest.json last)."""
-    staging, target = ctx.staging, ctx.settings.out / ctx.month
+    assembled, target = ctx.publishing, ctx.settings.out / ctx.month
     with connect(ctx.settings.db) as con:
         fault_point("publish_write")
-        write_file(staging / "payroll.csv", csv_bytes(payroll_rows(con, ctx.run_id), PAYROLL_COLUMNS))
-        write_file(staging / "payroll_detail.csv",
+        write_file(assembled / "payroll.csv", csv_bytes(payroll_rows(con, ctx.run_id), PAYROLL_COLUMNS))
+        write_file(assembled / "payroll_detail.csv",
                    csv_bytes(payroll_detail_rows(con, ctx.run_id), PAYROLL_DETAIL_COLUMNS))
-        write_file(staging / "grid_scores.csv", csv_bytes(grid_rows(con, ctx.run_id), GRID_COLUMNS))
-        write_file(staging / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
-        render_reports(con, ctx.run_id, staging, ctx.policy, ctx.request.lang, ctx.request.reports,
+        write_file(assembled / "grid_scores.csv", csv_bytes(grid_rows(con, ctx.run_id), GRID_COLUMNS))
+        write_file(assembled / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
+        render_reports(con, ctx.run_id, assembled, ctx.policy, ctx.request.lang, ctx.request.reports,
                        empty_month=not ctx.survey_sources())
         if ctx.validation_record is not None:     # whatever --reports says: the record of what was checked
             from gridpay.expectations.runner import publish_data_docs     # GX: loaded since the validate step
-            publish_data_docs(ctx.validation_record, staging)
+            publish_data_docs(ctx.validation_record, assembled)
         window = [{"month": m, "run_id": r} for m, r in con.execute(
             "select month, window_run_id from run_windows where run_id = ? order by month", [ctx.run_id]).fetchall()]
         warehouse = warehouse_identity(con, ctx.settings.db)
     policy = ctx.policy
-    write_manifest(staging, {
+    write_manifest(assembled, {
         "run_id": ctx.run_id, "month": ctx.month, "inputs": [f.as_dict() for f in ctx.inputs.files],
         "warehouse": warehouse,       # whose month this is: another warehouse's run may not replace it
         "policy": {"file": ctx.settings.policy.name, "version": policy.version, "sha256": policy.sha256},
@@ -57,11 +57,11 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         # staged on a Dask cluster: partitions, workers, scheduler (null: in one process)
         "partitioning": ctx.partitioning.as_dict() if ctx.partitioning else None,
     })
-    outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
+    outputs = output_hashes(assembled) + output_hashes(assembled, only="manifest.json")
     fault_point("before_swap")
     with connect(ctx.settings.db) as con:      # another warehouse may have published it since the run began
         check_month_owned(target, ctx.settings.db, con)
-    swap_into_place(staging, target)
+    swap_into_place(assembled, target)
     mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
     shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)
     return outputs

@@ -4,7 +4,7 @@ scorecards then say 已定稿, by whom and when).
 
 Nothing in out/ is trusted: the month's files are first checked against the SHA-256 the warehouse
 recorded for them, and refused if any differs; the policy is parsed from its archived bytes. The
-documents are rendered into a staging copy of the month, which is swapped in whole, and the
+documents are rendered into a copy of the month being assembled, which is swapped in whole, and the
 warehouse then records the new files' hashes, so that `gridpay audit` checks the new documents."""
 from __future__ import annotations
 
@@ -71,21 +71,21 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
         reports = published_with(recorded).replace("none", "all")
     lang = lang or _language(target)
     policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
-    staging = publish_folder(settings.out, f"render-{uuid.uuid4().hex[:8]}")
+    assembled = publish_folder(settings.out, f"render-{uuid.uuid4().hex[:8]}")
     try:
-        shutil.copytree(target, staging, ignore=lambda folder, names: [
+        shutil.copytree(target, assembled, ignore=lambda folder, names: [
             n for n in names if _rendered_again((Path(folder) / n).relative_to(target).as_posix() + (
                 "/" if (Path(folder) / n).is_dir() else ""), reports)])
-        manifest = json.loads((staging / "manifest.json").read_text(encoding="utf-8"))
-        (staging / "manifest.json").unlink()
+        manifest = json.loads((assembled / "manifest.json").read_text(encoding="utf-8"))
+        (assembled / "manifest.json").unlink()
         with connect(settings.db) as con:
-            render_reports(con, run_id, staging, policy, lang, reports, empty_month=not any(map(is_survey, inputs)))
+            render_reports(con, run_id, assembled, policy, lang, reports, empty_month=not any(map(is_survey, inputs)))
         # a manifest from before manifests named their warehouse gets this one's (the run is its)
-        write_manifest(staging, {"warehouse": warehouse, **{k: v for k, v in manifest.items() if k != "outputs"}})
-        outputs = output_hashes(staging) + output_hashes(staging, only="manifest.json")
-        swap_into_place(staging, target)
+        write_manifest(assembled, {"warehouse": warehouse, **{k: v for k, v in manifest.items() if k != "outputs"}})
+        outputs = output_hashes(assembled) + output_hashes(assembled, only="manifest.json")
+        swap_into_place(assembled, target)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(assembled, ignore_errors=True)
     record_outputs(settings.db, run_id, outputs)
     return outputs
 

@@ -36,7 +36,7 @@ def test_killed_run_leaves_the_published_month_and_warehouse_intact(run_cli, gri
     (inbox / "surveys" / "2026-09.csv").unlink()
     make_inbox({"2026-09.csv": worse})
     proc = gridpay_process("run", "--month", "2026-09", inbox=inbox, env={"GRIDPAY_FAULT": "pause:before_swap"})
-    staged = lambda: any((tmp_path / "out").glob(".staging-*/manifest.json"))  # noqa: E731
+    staged = lambda: any((tmp_path / "out").glob(".publishing-*/manifest.json"))  # noqa: E731
     assert _wait_for(staged), proc.communicate()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -87,7 +87,7 @@ def test_two_runs_at_once_take_turns_and_both_are_recorded(gridpay_process, make
     assert [r[1] for r in runs] == ["published", "published"] and kept == 2
     assert runs[0][3] <= runs[1][2]                 # the second started only after the first finished
     assert published == runs[1][0]
-    assert not list((tmp_path / "out").glob(".staging-*"))
+    assert not list((tmp_path / "out").glob(".publishing-*"))
 
 
 @pytest.mark.parametrize("point", ["policy_archived", "inputs_opened", "publish_write", "before_swap"])
@@ -120,7 +120,7 @@ def test_killed_run_leaves_no_phone_in_clear_and_next_run_cleans_up(point, gridp
     else:
         assert clear_phones() == []
     run_cli("doctor", inbox=inbox)
-    assert not work.exists() and not list((tmp_path / "out").glob(".staging-*"))
+    assert not work.exists() and not list((tmp_path / "out").glob(".publishing-*"))
     assert clear_phones() == []
     assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
     assert clear_phones() == []

@@ -17,7 +17,7 @@ def test_disk_full_while_publishing_keeps_the_earlier_month(run_cli, make_inbox,
     assert err.strip().splitlines()[-1].startswith("gridpay: No space left on device (injected at publish_write)")
 
     assert {p.name: p.read_bytes() for p in month.iterdir() if p.is_file()} == before
-    assert not list((tmp_path / "out").glob(".staging-*")) and not (tmp_path / "out" / ".work").exists()
+    assert not list((tmp_path / "out").glob(".publishing-*")) and not (tmp_path / "out" / ".work").exists()
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         runs = con.execute("select status, message from runs order by started_at").fetchall()
         published = con.execute("select r.status from published p join runs r using (run_id)").fetchall()

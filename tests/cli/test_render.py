@@ -76,4 +76,4 @@ def test_nothing_is_rendered_over_a_file_that_was_edited(published_copy, run_cli
         assert _files(month) == before
     code, _ = run_cli("run", "--month", "2026-09", inbox=inbox)    # not finalized: the refusal undid it
     assert code == 0
-    assert not list((tmp_path / "out").glob(".staging-*"))
+    assert not list((tmp_path / "out").glob(".publishing-*"))

@@ -63,7 +63,9 @@ def test_the_scratch_folders_are_named_in_one_place(tmp_path):
     out = tmp_path / "out"
     for folder in (work_folder(out, "audit-1"), publish_folder(out, "render-1"), publish_folder(out, "run-1")):
         folder.mkdir(parents=True)
-    assert remove_stale_work(out) == 3 and not any(out.iterdir())          # out/.work went too
+    assert publish_folder(out, "run-1").name == ".publishing-run-1"
+    (out / ".staging-run-0").mkdir()            # as an earlier gridpay named a publication being assembled
+    assert remove_stale_work(out) == 4 and not any(out.iterdir())          # out/.work went too
     assert private_work(tmp_path / "w.duckdb") == tmp_path / "w.duckdb.work"
 
 

@@ -12,7 +12,7 @@ def _month(folder, text):
 
 
 def test_first_publication_of_a_month(tmp_path):
-    swap_into_place(_month(tmp_path / ".staging-1", "new"), tmp_path / "2026-10")
+    swap_into_place(_month(tmp_path / ".publishing-1", "new"), tmp_path / "2026-10")
     assert (tmp_path / "2026-10" / "payroll.csv").read_text() == "new"
 
 
@@ -22,9 +22,9 @@ def test_swap_with_and_without_the_atomic_exchange(atomic, tmp_path, monkeypatch
     if not atomic:
         monkeypatch.setattr(outputs, "_exchange", lambda a, b: False)
     target = tmp_path / "2026-09"
-    for folder, text in ((target, "old"), (tmp_path / ".staging-1", "new")):
+    for folder, text in ((target, "old"), (tmp_path / ".publishing-1", "new")):
         folder.mkdir()
         (folder / "payroll.csv").write_text(text)
-    outputs.swap_into_place(tmp_path / ".staging-1", target)
+    outputs.swap_into_place(tmp_path / ".publishing-1", target)
     assert (target / "payroll.csv").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-09"]
