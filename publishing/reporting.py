@@ -18,6 +18,7 @@ from gridpay.publishing import review_data as cycle
 from gridpay.publishing.communities import community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages  # noqa: F401 (their home before)
+from gridpay.publishing.worker_pages import submit_worker_pages, worker_pages_in_order
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
@@ -155,6 +156,9 @@ def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices
     worker sheets, with one font subset for all (community pages and worker sheets on the pool)."""
     fonts = run_fonts(html + "".join(notices.values()) + "".join(pages_by_name.values()), pages)
     on_pool = {name: pool.submit(pdf_bytes, page, fonts) for name, page in pages_by_name.items()} if pool else {}
+    # the worker sheets go to the pool now: it draws them while this process draws the scorecard
+    # (a 2,000-grid scorecard is ~50 s of one core, during which the pool's cores stood idle)
+    sheets = submit_worker_pages(pages, lang, pool, fonts)
     write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
     with progress("community scorecards", len(pages_by_name)) as advance:
         for name, page in pages_by_name.items():
@@ -166,7 +170,7 @@ def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices
         write_file(html_path, notice.encode("utf-8"))
         write_file(pdf_path, pdf_bytes(notice, fonts))
     with progress("worker sheets", len(pages)) as advance:
-        for worker_id, page, pdf in render_worker_pages(pages, lang, pool, fonts, advance):
+        for worker_id, page, pdf in worker_pages_in_order(sheets, advance):
             write_file(folder / "workers" / f"{worker_id}.html", page.encode("utf-8"))
             write_file(folder / "workers" / f"{worker_id}.pdf", pdf)
 
@@ -237,4 +241,8 @@ def worker_page_pool(pages: int, processes: int):
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
         for _ in range(processes):
             pool.submit(_warm_up)
-        yield pool
+        try:
+            yield pool
+        except BaseException:      # the sheets sent ahead are not drawn for a month that failed
+            pool.shutdown(cancel_futures=True)
+            raise

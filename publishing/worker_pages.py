@@ -28,19 +28,33 @@ def _render_chunk(contexts: list[dict], lang: str, fonts: dict[str, str] | None)
 
 def render_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecutor | None,
                         fonts: dict[str, str] | None = None, advance=lambda n=1: None):
-    """Worker scorecards, in order, on the pool from worker_page_pool() or in this process.
-    `advance(n)` (core/progress.py) is told of each page as it is done: on the pool, as each chunk's
-    future completes, whichever comes first; the pages still come back in order."""
+    """Worker scorecards, in order, on the pool from worker_page_pool() or in this process."""
+    return worker_pages_in_order(submit_worker_pages(contexts, lang, pool, fonts), advance)
+
+
+def submit_worker_pages(contexts: list[dict], lang: str, pool: ProcessPoolExecutor | None,
+                        fonts: dict[str, str] | None = None) -> tuple:
+    """Sends the worker scorecards to the pool now (so that the pool draws them while this process
+    draws the HR scorecard); worker_pages_in_order() collects them. Without a pool, nothing starts."""
     if pool is None:
+        return contexts, lang, fonts, None
+    chunks = [contexts[i:i + PAGES_A_TASK] for i in range(0, len(contexts), PAGES_A_TASK)]
+    return contexts, lang, fonts, [(pool.submit(_render_chunk, chunk, lang, fonts), len(chunk)) for chunk in chunks]
+
+
+def worker_pages_in_order(submitted: tuple, advance=lambda n=1: None):
+    """(worker_id, html, pdf) of each submitted page, in order. `advance(n)` (core/progress.py) is
+    told of each page as it is done: on the pool, as each chunk's future completes, whichever comes
+    first; the pages still come back in order."""
+    contexts, lang, fonts, futures = submitted
+    if futures is None:
         for context in contexts:
             yield render_worker_page(context, lang, fonts)
             advance()
         return
-    chunks = [contexts[i:i + PAGES_A_TASK] for i in range(0, len(contexts), PAGES_A_TASK)]
-    futures = [pool.submit(_render_chunk, chunk, lang, fonts) for chunk in chunks]
-    sizes, first = {f: len(c) for f, c in zip(futures, chunks)}, 0
-    for done in as_completed(futures):
+    sizes, first = dict(futures), 0
+    for done in as_completed(sizes):
         advance(sizes[done])
-        while first < len(futures) and futures[first].done():
-            yield from futures[first].result()
+        while first < len(futures) and futures[first][0].done():
+            yield from futures[first][0].result()
             first += 1

@@ -60,6 +60,20 @@ def _face_index(path: Path) -> int:
     return names.index(CJK_FAMILY) if CJK_FAMILY in names else 0
 
 
+@lru_cache(maxsize=1)
+def _advances() -> tuple[dict[int, str], dict[str, tuple[int, int]], int]:
+    from fontTools.ttLib import TTFont
+    path = cjk_font_path()
+    font = TTFont(str(path), fontNumber=_face_index(path), lazy=True)
+    return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
+
+
+def text_ems(text: str) -> float:
+    """The width of `text` set in the CJK font's regular face, in ems (1 for a character it lacks)."""
+    cmap, metrics, units = _advances()
+    return sum(metrics[cmap[ord(c)]][0] / units if ord(c) in cmap else 1.0 for c in text)
+
+
 def font_cache_dir() -> Path:
     """Subset faces are kept here between runs ($XDG_CACHE_HOME/gridpay/fonts): cutting a face
     from the 20 MB collection takes ~0.8 s, and a month's characters rarely change."""

@@ -18,6 +18,19 @@ _ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefine
                    trim_blocks=True, lstrip_blocks=True)
 
 
+def column_px(rows, minimum: float, cell: str) -> float:
+    """The width (CSS px) of a fixed-layout column whose cells do not wrap (a name): its widest
+    text (`cell` formatted with each row) in the CJK font at the tables' 8.5pt, and the cell's 4pt
+    padding each side. What the auto layout measured from every cell, measured once: the auto
+    layout measured a 2,000-row table again on each page it ran onto, most of a long scorecard's layout."""
+    from gridpay.reports.fonts import text_ems   # fontTools, loaded only where a scorecard is drawn
+    widest = max((text_ems(cell.format_map(row)) for row in rows), default=0.0)
+    return round(max(minimum, widest * 8.5 * 4 / 3 + 8 * 4 / 3), 1)
+
+
+_ENV.globals["column_px"] = column_px
+
+
 def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
     """'capped;prorated' -> the readable reasons, joined. A grid's flags read as `grid_flag_*`
     where there is one, its blanks filled from `grid` (a pooled grid's months and answers, a

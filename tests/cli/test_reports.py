@@ -2,6 +2,7 @@
 import csv
 import re
 import subprocess
+from concurrent.futures import wait
 
 
 from conftest import RESIDENT_PHONE, XSS
@@ -108,8 +109,11 @@ def test_worker_pages_render_the_same_in_a_process_pool(monkeypatch):
     fonts = reporting.run_fonts("", contexts)
     with reporting.worker_page_pool(len(contexts), 2) as pool:
         assert pool is not None
+        submitted = reporting.submit_worker_pages(contexts, "zh", pool, fonts)
+        # drawn before anyone asks for them: the pool works while this process draws the HR scorecard
+        assert not wait([future for future, _ in submitted[3]], timeout=300).not_done
         told = []         # the progress (core/progress.py) hears of every page, as its chunk completes
-        pooled = list(reporting.render_worker_pages(contexts, "zh", pool, fonts, told.append))
+        pooled = list(reporting.worker_pages_in_order(submitted, told.append))
     alone = list(reporting.render_worker_pages(contexts[::-1], "zh", None, fonts))[::-1]
     assert sum(told) == 9 and max(told) == 4     # pages a pool task (worker_pages.PAGES_A_TASK)
     assert [w for w, _, _ in pooled] == [f"W{i}" for i in range(9)]
@@ -154,3 +158,38 @@ def test_a_district_of_hundreds_of_grids_charts_its_lowest_and_highest_scores_on
     assert kept == scores[:RANKING_ENDS] + scores[-RANKING_ENDS:]
     assert [g["grid_id"] for g in shown] == sorted(g["grid_id"] for g in shown)     # in the table's order
     assert ranked_part(grids[:2 * RANKING_ENDS]) == grids[:2 * RANKING_ENDS]              # a community: every grid
+
+
+def test_the_scorecard_s_long_tables_have_fixed_columns_as_wide_as_their_names(month):
+    """A 2,000-row table in the auto layout was measured from every cell; fixed, each column has its
+    width, the name columns' from the widest name (the rest are the numbers' and the flags')."""
+    from gridpay.reports.render import column_px
+    html = (month / "scorecard.html").read_text(encoding="utf-8")
+    with (month / "grid_scores.csv").open(encoding="utf-8-sig") as handle:
+        grids = list(csv.DictReader(handle))
+    with (month / "payroll.csv").open(encoding="utf-8-sig") as handle:
+        workers = list(csv.DictReader(handle))
+    firsts = re.findall(r'<table class="fixed long zh">\n<colgroup><col style="width: ([0-9.]+)px">', html)
+    assert len(firsts) >= 3              # the grids, the workers, the review by grid (and any pay changes)
+    assert float(firsts[0]) == column_px(grids, 40, "{grid_name}") > 40
+    assert float(firsts[1]) == column_px(workers, 60, "{name} ({worker_id})")     # short names: 60 px at least
+
+
+def test_a_name_column_is_as_wide_as_the_auto_layout_makes_it():
+    """column_px (the CJK font's advances) against WeasyPrint's own measure of the same cells."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+    from gridpay.publishing.reporting import run_fonts
+    from gridpay.reports.render import _pdf_stylesheets, column_px
+    names = [{"name": "胡喆雪", "worker_id": "W026"}, {"name": "欧阳娜", "worker_id": "W2668"}, {"name": "Li Na", "worker_id": "W1"}]
+    rows = "".join(f"<tr><td>{n['name']} ({n['worker_id']})</td></tr>" for n in names)
+    fonts = run_fonts(rows, [])
+    sheets, config = _pdf_stylesheets(tuple(sorted(fonts.items())))
+    page = HTML(string=f'<table style="width: auto">{rows}</table>').render(stylesheets=sheets, font_config=config).pages[0]
+    tables, todo = [], [page._page_box]
+    while todo:
+        box = todo.pop()
+        tables += [box] if isinstance(box, boxes.TableBox) else []
+        todo += getattr(box, "children", [])
+    measured = tables[0].column_widths[0]
+    assert abs(column_px(names, 0, "{name} ({worker_id})") - measured) < 0.5, measured
