@@ -37,7 +37,7 @@ def test_killed_run_leaves_the_published_month_and_warehouse_intact(run_cli, gri
     make_inbox({"2026-09.csv": worse})
     proc = gridpay_process("run", "--month", "2026-09", inbox=inbox, env={"GRIDPAY_FAULT": "pause:before_swap"})
     staged = lambda: any((tmp_path / "out").glob(".publishing-*/manifest.json"))  # noqa: E731
-    assert _wait_for(staged), proc.communicate()
+    assert _wait_for(staged), proc.communicate(timeout=5)      # a process still paused fails the test, never hangs it
     proc.send_signal(signal.SIGKILL)
     proc.wait()
 
