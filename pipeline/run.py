@@ -19,7 +19,7 @@ from typing import Any, Callable
 from gridpay.pipeline import steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, say_replacing,
-                                       say_unreadable_phones, say_unrun_months)
+                                       say_unreadable_phones, say_unrun_months, shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
@@ -149,7 +149,11 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                      f"in {seconds:.1f} s")
         unknown = steps.unknown_grids(ctx)
-        reviews = steps.review_problems(ctx) if summary.gate_passed and not unknown else []
+        shared = steps.ids_across_files(ctx)
+        reviews = steps.review_problems(ctx) if summary.gate_passed and not unknown and not shared else []
+    if shared:             # two answers under one id: which is which is for HR to say, not to guess
+        say(validated)
+        raise fail_gate(ctx, shared_ids_message(ctx, shared), summary)
     if not summary.gate_passed or unknown:
         say(validated)
         raise fail_gate(ctx, gate_message(ctx, summary, unknown), summary)

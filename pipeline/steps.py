@@ -125,6 +125,12 @@ def unknown_grids(ctx: RunContext) -> list:
     return [] if rows is None else found(ctx.workdir, rows)
 
 
+def ids_across_files(ctx: RunContext) -> list:
+    """Pairs of survey files using the same response ids, where the policy stops the month on them."""
+    from gridpay.expectations.repeated_ids import ids_across_files as found
+    return found(ctx.workdir) if ctx.policy.outcome.ids_across_files == "stop" else []
+
+
 def review_problems(ctx: RunContext) -> list[str]:
     """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py),
     with the appeal window counted from the month's first publication (as of the run an audit checks)."""

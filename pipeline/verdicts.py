@@ -73,6 +73,13 @@ def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> 
             f"Top reasons: {'; '.join(summary.top_reasons())}. {grids + '. ' if grids else ''}{rows}")
 
 
+def shared_ids_message(ctx: RunContext, shared: list) -> str:
+    return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
+            f"either answer; nothing published. {'; '.join(map(str, shared))}. A platform numbers the answers of "
+            f"its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file out of the "
+            f"inbox if it is a copy of the other, and run again")
+
+
 def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:
     """Stop a month whose exclusion rules removed a large share of a grid's answers (unless the run
     accepts it); name grids that had answers last month and none now while rows are invalid."""

@@ -80,6 +80,20 @@ def test_finalize_waits_for_pending_appeals_unless_forced_with_a_reason(publishe
         assert con.execute("select forced_reason from finalized").fetchone()[0] == "街道统一定稿"
 
 
+def test_a_forced_finalize_refuses_an_upheld_appeal_the_published_pay_does_not_apply(published, run_cli, closed_window,
+                                                                                  tmp_path):
+    inbox, _, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A8", "W3", "R5")])     # upheld after the run
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止，提前定稿",
+                        inbox=inbox, policy=policy)
+    assert code == 2, err
+    assert ("2026-09 is not finalized: appeal A8 was decided (upheld) after run" in err
+            and "so the published pay does not apply it: run the month again to apply it (gridpay run --month 2026-09)"
+            in err and "never pay known to be wrong" in err)
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from finalized").fetchone()[0] == 0
+
+
 def test_finalize_refuses_while_the_window_is_open(published, run_cli):
     inbox, _, policy = published
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)
