@@ -21,6 +21,7 @@ from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, say_replacing,
                                        say_unreadable_phones, say_unrun_months, shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
+from gridpay.ingest.grid_aliases import apply_grid_aliases
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
@@ -131,6 +132,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     ctx.workdir.mkdir(parents=True, exist_ok=True)
     with held_stage(ctx.workdir):
         partitioning, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
+        apply_grid_aliases(ctx.workdir)         # grids.csv's other names of a grid (ingest/grid_aliases.py)
         ctx = replace(ctx, partitioning=partitioning)      # for the manifest
         surveys = len(ctx.survey_sources())
         rows, aside = staged_counts(ctx.workdir)

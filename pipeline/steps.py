@@ -121,8 +121,8 @@ def validate(ctx: RunContext) -> ValidationSummary:
 def unknown_grids(ctx: RunContext) -> list:
     """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows."""
     from gridpay.expectations.unknown_grids import unknown_grids as found
-    rows = ctx.policy.outcome.unknown_grid_rows
-    return [] if rows is None else found(ctx.workdir, rows)
+    rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
+    return [] if rows is None and similar is None else found(ctx.workdir, rows, similar)
 
 
 def ids_across_files(ctx: RunContext) -> list:

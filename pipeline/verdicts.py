@@ -64,8 +64,9 @@ def counted(n: int, what: str) -> str:
 def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
     folder = steps.write_rejected(ctx)
     rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
+    ways = "; ".join(g.way_out for g in unknown)
     grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
-             f"Correct the name in grids.csv or in the survey file and run again" if unknown else "")
+             f"{ways[:1].upper()}{ways[1:]}, and run again" if unknown else "")
     if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
         return f"{ctx.month}: survey rows name a grid that grids.csv does not have; nothing published. {grids}. {rows}"
     return (f"{ctx.month}: {summary.invalid_rows} of {summary.total_rows} survey rows are invalid "
