@@ -164,6 +164,7 @@ class ScoredMonth:
                                                   # unless the run accepts them)
     emptied: tuple[str, ...]                      # grids with answers last month and none now
     broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
+    void_appeals: tuple = ()                      # upheld appeals on answers that did not count (rolled back)
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -175,6 +176,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
     """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
     A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
     from gridpay.expectations.outcomes import excessive_exclusions
+    from gridpay.expectations.void_appeals import void_appeals
     with connect(ctx.settings.db) as con:
         con.execute("begin transaction")
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
@@ -188,18 +190,19 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             con.execute("rollback")
             return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
+        void = tuple(void_appeals(con)) if ctx.policy.review.upheld_must_count else ()
         scored = ScoredMonth(
             grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
             workers=con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0],
             counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
             excluded=dict(con.execute("select split_part(reason, ' ', 2) as rule, count(*)::integer as n "
                                       "from int_exclusions group by rule order by n desc, rule").fetchall()),
-            stops=stops,
+            stops=stops, void_appeals=void,
             emptied=tuple(f"{name} ({gid})" for gid, name in con.execute(
                 "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 "
                 "and list_contains(string_split(flags, ';'), 'answers_dropped') order by grid_id",
                 [ctx.run_id]).fetchall()))
-        if stops and not ctx.request.accept_exclusions:
+        if (stops and not ctx.request.accept_exclusions) or void:
             con.execute("rollback")
             return scored
         if stops:

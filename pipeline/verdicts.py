@@ -88,6 +88,12 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
         raise fail_gate(ctx, f"{ctx.month}: a model's rows broke its declared grain, so the month's scores cannot be "
                               f"trusted; nothing published. {'; '.join(scored.broken)}. This is gridpay's fault, not "
                               f"the inbox's: keep the inbox as it is and report it with the log file", summary)
+    if scored.void_appeals:      # HR would read 支持 on the scorecard for a decision that changed nothing
+        raise fail_gate(ctx, (
+            f"{ctx.month}: {'; '.join(map(str, scored.void_appeals))}; nothing published. An upheld appeal can only "
+            f"take out an answer that counted. Record it as rejected (驳回) in appeals.csv with the reason in "
+            f"decision_note, or, if the answer should count, correct its row in the survey file, and run again"),
+            summary)
     if scored.stops and not ctx.request.accept_exclusions:
         rules = ctx.policy.outcome
         raise fail_gate(ctx, (
