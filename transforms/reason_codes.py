@@ -14,6 +14,7 @@ RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), code) for p, c
     (rf"^grid_id{_VALUE} is not in grids\.csv$", "unknown_grid"),
     (rf"^submitted_at{_VALUE} is blank or not a date-time$", "bad_time"),
     (rf"^submitted_at{_VALUE} is outside the month$", "outside_month"),
+    (rf"^submitted_at{_VALUE} could be day/month/year or month/day/year: .*$", "bad_time"),
     (rf"^channel{_VALUE} is not one of .*$", "unknown_channel"),
     (rf"^duration_s{_VALUE} is not a whole number$", "bad_duration"),
     (rf"^duration_s{_VALUE} is over \d+ seconds$", "long_duration"),
