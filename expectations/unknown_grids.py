@@ -23,14 +23,6 @@ class UnknownGrid:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
         return f"'{self.value}' on {self.rows} rows{hint}"
 
-    @property
-    def way_out(self) -> str:
-        """What HR does, without editing the platform's download (archived as it came)."""
-        if not self.closest_ids:
-            return f"correct '{self.value}' in grids.csv or in the survey file"
-        return (f"if '{self.value}' means {self.closest_ids[0]}, add it to the aliases of {self.closest_ids[0]} "
-                f"in grids.csv (an 'aliases' column, names separated by ';'), or correct grids.csv if the grid "
-                f"was renamed")
 
 
 def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None = None) -> list[UnknownGrid]:

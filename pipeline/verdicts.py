@@ -64,7 +64,7 @@ def counted(n: int, what: str) -> str:
 def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
     folder = steps.write_rejected(ctx)
     rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
-    ways = "; ".join(g.way_out for g in unknown)
+    ways = "; ".join(_way_out(g) for g in unknown)
     grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
              f"{ways[:1].upper()}{ways[1:]}, and run again" if unknown else "")
     if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
@@ -79,6 +79,14 @@ def shared_ids_message(ctx: RunContext, shared: list) -> str:
             f"either answer; nothing published. {'; '.join(map(str, shared))}. A platform numbers the answers of "
             f"its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file out of the "
             f"inbox if it is a copy of the other, and run again")
+
+
+def _way_out(grid) -> str:
+    """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
+    if not grid.closest_ids:
+        return f"correct '{grid.value}' in grids.csv or in the survey file"
+    return (f"if '{grid.value}' means {grid.closest_ids[0]}, add it to the aliases of {grid.closest_ids[0]} in "
+            f"grids.csv (an 'aliases' column, names separated by ';'), or correct grids.csv if the grid was renamed")
 
 
 def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:
