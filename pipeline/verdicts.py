@@ -85,8 +85,10 @@ def _way_out(grid) -> str:
     """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
     if not grid.closest_ids:
         return f"correct '{grid.value}' in grids.csv or in the survey file"
-    return (f"if '{grid.value}' means {grid.closest_ids[0]}, add it to the aliases of {grid.closest_ids[0]} in "
-            f"grids.csv (an 'aliases' column, names separated by ';'), or correct grids.csv if the grid was renamed")
+    means = grid.closest_ids[0] if len(grid.closest_ids) == 1 else " or ".join(grid.closest_ids)
+    which = grid.closest_ids[0] if len(grid.closest_ids) == 1 else "that grid"
+    return (f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv (an 'aliases' "
+            f"column, names separated by ';'), or correct grids.csv if the grid was renamed")
 
 
 def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:

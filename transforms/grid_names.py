@@ -17,10 +17,16 @@ def closest_grid_ids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> 
     return tuple(dict.fromkeys(gid for _, gid in _closest(value, grids, cutoff)))
 
 
+# Chinese numerals read as digits when comparing: '新河小区3网格' is 新河小区三网格, not 新河小区二网格
+_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
 def _closest(value: str, grids: dict[str, str], cutoff: float) -> list[tuple[str, str]]:
     labels = {**{name: (f"{name} ({gid})", gid) for gid, name in grids.items() if name},
               **{gid: (f"{gid} ({name})", gid) for gid, name in grids.items()}}
-    scored = sorted(((SequenceMatcher(None, value, text).ratio(), text) for text in labels), reverse=True)
+    folded = value.translate(_NUMERALS)
+    scored = sorted(((SequenceMatcher(None, folded, text.translate(_NUMERALS)).ratio(), text) for text in labels),
+                    reverse=True)
     best = scored[0][0] if scored else 0
     return list(dict.fromkeys(labels[text] for ratio, text in scored
                               if ratio >= cutoff and ratio >= best - 0.05))[:3]
