@@ -116,8 +116,8 @@ def test_sheet_typed_from_paper_forms(canonical_payroll, run_cli, make_inbox, tm
 
 
 def test_a_paper_sheet_with_the_documented_headers_is_read_and_one_without_an_id_says_so(run_cli, make_inbox, tmp_path):
-    # docs/platforms.md: 序号,网格,户号,提交时间,... under a title row (序号 and 提交时间 are also 金数据's columns)
-    header = ["序号", "网格", "户号", "提交时间", "环境卫生", "治安安全", "服务态度", "响应速度", "总体满意度", "意见建议"]
+    # docs/platforms.md: 问卷编号,网格,户号,提交时间,... under a title row (序号 would be 金数据's id column)
+    header = ["问卷编号", "网格", "户号", "提交时间", "环境卫生", "治安安全", "服务态度", "响应速度", "总体满意度", "意见建议"]
     rows = [[f"P{n}", "天桥新村一网格" if n < 6 else "井湖村二网格", f"{n}栋1单元101", "2026-09-10 10:00:00",
              "满意", "满意", "基本满意", "满意", "满意", None] for n in range(1, 11)]
     title = [["天井湖社区网格员满意度测评（纸质问卷录入）"]]
