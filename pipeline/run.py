@@ -22,6 +22,7 @@ from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_m
                                        say_unreadable_phones, say_unrun_months, shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
+from gridpay.ingest.grid_compounds import mixed_compounds
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
@@ -141,6 +142,8 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
         say_unreadable_phones(say, ctx.workdir)
+        for grid in mixed_compounds(ctx.workdir):     # door numbers repeat from compound to compound
+            log.warning("%s; check them in quarantine.csv", grid)
         if not surveys and not request.allow_empty:
             raise fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
                                  f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "
