@@ -49,7 +49,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
                                    f"and try_cast(duration_s as double) > {int(max_duration_s)}"),
             description=f"duration_s is at most {max_duration_s} seconds",
             meta={"reason": f"duration_s is over {max_duration_s} seconds", "column": "duration_s"}))
-    if ambiguous_dates:                # the policy's survey.ambiguous_dates = "invalid" (policies before it: month first)
+    if ambiguous_dates:         # survey.ambiguous_dates = "invalid" (policies before it: read month first)
         rules.append(_ambiguous_dates())
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,

@@ -106,7 +106,7 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
                                      archived_policy(settings.archive, settings.archive_key_file, inputs, month))
         wrong = [b for b in blockers if UNAPPLIED in b]
         if wrong and forced_reason:
-            raise ConfigError(f"{month} is not finalized: {'; '.join(wrong)}. --force finalizes a month whose "
+            raise ConfigError(f"{month}: finalize refused: {'; '.join(wrong)}. --force finalizes a month whose "
                               f"window is open or whose appeals are pending, never pay known to be wrong")
         if blockers and not forced_reason:
             raise GateFailed(f"{month} is not final yet: {'; '.join(blockers)}. Finalize after the window and the "

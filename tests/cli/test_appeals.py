@@ -99,7 +99,7 @@ def test_a_forced_finalize_refuses_an_upheld_appeal_the_published_pay_does_not_a
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止，提前定稿",
                         inbox=inbox, policy=policy)
     assert code == 2, err
-    assert ("2026-09 is not finalized: appeal A8 was decided (upheld) after run" in err
+    assert ("2026-09: finalize refused: appeal A8 was decided (upheld) after run" in err
             and "so the published pay does not apply it: run the month again to apply it (gridpay run --month 2026-09)"
             in err and "never pay known to be wrong" in err)
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
