@@ -15,7 +15,7 @@ E = gx.expectations
 
 def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str, ...],
                   month_start: datetime, month_end: datetime, scale: range,
-                  max_duration_s: int | None = None) -> gx.ExpectationSuite:
+                  max_duration_s: int | None = None, ambiguous_dates: bool = False) -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -50,7 +50,28 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
                                    f"and try_cast(duration_s as double) > {int(max_duration_s)}"),
             description=f"duration_s is at most {max_duration_s} seconds",
             meta=meta("long_duration", seconds=max_duration_s)))
+    if ambiguous_dates:         # survey.ambiguous_dates = "invalid" (policies before it: read month first)
+        rules.append(_ambiguous_dates())
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta=meta("answer_out_of_scale", item, low=answers[0], high=answers[-1])) for item in items]
     return gx.ExpectationSuite(name="surveys", expectations=rules)
+
+
+# day and month of a date typed d/m/yyyy or m/d/yyyy (also with '.' or '-'); no braces: GX formats {batch} into it
+_FIRST, _SECOND = r"^\s*([0-9]+)[/.-]", r"^\s*[0-9]+[/.-]([0-9]+)[/.-]"
+
+
+def _ambiguous_dates() -> gx.expectations.UnexpectedRowsExpectation:
+    """'10/08/2026 11:00' is 8 October read month-first and 10 August read day-first: where both
+    numbers could be a month and differ, the row is refused rather than guessed (a wrong guess moves
+    the answer into another month, or keeps one that was not this month's). 25/10/2026 and
+    2026/10/08 read one way only."""
+    first, second = (f"try_cast(regexp_extract(submitted_at, '{p}', 1) as integer)" for p in (_FIRST, _SECOND))
+    return E.UnexpectedRowsExpectation(
+        unexpected_rows_query=(f"select row_id from {{batch}} where regexp_matches(submitted_at, "
+                               f"'^\\s*[0-9][0-9]?[/.-][0-9][0-9]?[/.-][0-9][0-9][0-9][0-9]([^0-9]|$)') "
+                               f"and {first} between 1 and 12 and {second} between 1 and 12 and {first} <> {second}"),
+        description="submitted_at does not read as two dates",
+        meta={"reason": "submitted_at could be day/month/year or month/day/year: write the year first (YYYY-MM-DD)",
+              "column": "submitted_at"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.grid_names import closest_grids
+from gridpay.transforms.grid_names import closest_grid_ids, closest_grids
 from gridpay.transforms.privacy import regex_masked_sql
 
 
@@ -17,19 +17,26 @@ class UnknownGrid:
     value: str                       # as the survey rows name it (masked)
     rows: int
     closest: tuple[str, ...]         # "老街片区网格 (G05)", most similar first
+    closest_ids: tuple[str, ...] = ()  # their grid ids, in that order
 
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
         return f"'{self.value}' on {self.rows} rows{hint}"
 
 
-def unknown_grids(workdir: Path, min_rows: int) -> list[UnknownGrid]:
-    """Values of the survey rows' grid that are not in grids.csv, on at least `min_rows` rows, most rows first."""
+
+def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None = None) -> list[UnknownGrid]:
+    """Values of the survey rows' grid that are not in grids.csv, on at least `min_rows` rows, or on
+    at least `similar_rows` where the value reads like a known grid (a typo thins that grid quietly),
+    most rows first."""
+    fewest = min(n for n in (min_rows, similar_rows) if n is not None)
     with stage_connection(workdir) as con:
         values = con.execute(
             f"select {regex_masked_sql('grid_id')} as value, count(*) as n from surveys where grid_id is not null "
             f"and grid_id not in (select grid_id from grids) group by value having count(*) >= ? "
-            f"order by n desc, value", [min_rows]).fetchall()
+            f"order by n desc, value", [fewest]).fetchall()
         grids = con.execute("select grid_id, grid_name from grids order by grid_id").fetchall() if values else []
     names = dict(grids)
-    return [UnknownGrid(value, n, closest_grids(value, names)) for value, n in values]
+    found = [UnknownGrid(value, n, closest_grids(value, names), closest_grid_ids(value, names)) for value, n in values]
+    return [g for g in found if (min_rows is not None and g.rows >= min_rows)
+            or (similar_rows is not None and g.rows >= similar_rows and g.closest)]

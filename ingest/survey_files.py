@@ -92,8 +92,10 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     the grids in that order."""
     sheet = read_sheet(source, _canonical_header(reading))
     if sheet is None:
-        first = next((row for row in sheet_cells(source) if any(row)), [])
-        names = canonical_columns([c or "" for c in first], reading.aliases)
+        # the row that names most columns is the header HR meant (a paper sheet's title row is above it)
+        rows = [canonical_columns([c or "" for c in row], reading.aliases)
+                for row, _ in zip((r for r in sheet_cells(source) if any(r)), range(20))]
+        names = max(rows, key=lambda row: sum(1 for n in row if n), default=[])
         missing = next(c for c in REQUIRED["surveys"] if c not in names)
         raise InputError(source.file_name, f"required column is missing (have: {headers_shown(names)})",
                          column=missing)

@@ -1,7 +1,9 @@
 """Whether a published month may be made final: the 公示 cycle's gate in front of `gridpay
 finalize`. A month is not final while its appeal window is open, while an appeal of it in the
 inbox's appeals.csv is pending, or while an appeal was decided after the published run read the
-file (the month must be run again to apply the decision). `--force --reason` overrides, recorded."""
+file (the month must be run again to apply the decision). `--force --reason` overrides the window
+and pending appeals, recorded; never an upheld decision the published pay does not apply
+(UNAPPLIED): --force is for a cycle not yet over, not for pay known to be wrong."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -14,6 +16,8 @@ from gridpay.store.runs import first_publication
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.review_window import window_dates
+UNAPPLIED = "the published pay does not apply it"     # a blocker --force does not override
+
 
 def appeal_window(db: Path, month: str, policy: Policy) -> tuple[str, str] | None:
     """(first day, last day) of the month's appeal window, local dates; None without one."""
@@ -40,6 +44,8 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
             if appeal.decision == "pending":
                 blockers.append(f"appeal {appeal.appeal_id} ({appeal.worker_id}, answer {appeal.response_id}) is pending")
             elif applied.get(appeal.appeal_id) != appeal.decision:
+                # an upheld appeal (or one no longer upheld) changes the pay; a rejected one changes nothing
+                wrong = f", so {UNAPPLIED}" if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else ""
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
-                                f"appeals.csv: run the month again to apply it (gridpay run --month {month})")
+                                f"appeals.csv{wrong}: run the month again to apply it (gridpay run --month {month})")
     return blockers

@@ -19,8 +19,10 @@ from typing import Any, Callable
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, say_replacing,
-                                       say_unreadable_phones, say_unrun_months)
+                                       say_unreadable_phones, say_unrun_months, shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
+from gridpay.ingest.grid_aliases import apply_grid_aliases
+from gridpay.ingest.grid_compounds import mixed_compounds
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
@@ -132,6 +134,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     ctx.workdir.mkdir(parents=True, exist_ok=True)
     with held_stage(ctx.workdir):
         partitioning, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
+        apply_grid_aliases(ctx.workdir)         # grids.csv's other names of a grid (ingest/grid_aliases.py)
         ctx = replace(ctx, partitioning=partitioning)      # for the manifest
         surveys = len(ctx.survey_sources())
         rows, aside = staged_counts(ctx.workdir)
@@ -140,6 +143,8 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
         say_unreadable_phones(say, ctx.workdir)
+        for grid in mixed_compounds(ctx.workdir):     # door numbers repeat from compound to compound
+            log.warning("%s; check them in quarantine.csv", grid)
         if not surveys and not request.allow_empty:
             raise fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
                                  f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "
@@ -150,7 +155,11 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                      f"in {seconds:.1f} s")
         unknown = steps.unknown_grids(ctx)
-        reviews = steps.review_problems(ctx) if summary.gate_passed and not unknown else []
+        shared = steps.ids_across_files(ctx)
+        reviews = steps.review_problems(ctx) if summary.gate_passed and not unknown and not shared else []
+    if shared:             # two answers under one id: which is which is for HR to say, not to guess
+        say(validated)
+        raise fail_gate(ctx, shared_ids_message(ctx, shared), summary)
     if not summary.gate_passed or unknown:
         say(validated)
         raise fail_gate(ctx, gate_message(ctx, summary, unknown), summary)

@@ -115,8 +115,14 @@ def validate(ctx: RunContext) -> ValidationSummary:
 def unknown_grids(ctx: RunContext) -> list:
     """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows."""
     from gridpay.expectations.unknown_grids import unknown_grids as found
-    rows = ctx.policy.outcome.unknown_grid_rows
-    return [] if rows is None else found(ctx.workdir, rows)
+    rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
+    return [] if rows is None and similar is None else found(ctx.workdir, rows, similar)
+
+
+def ids_across_files(ctx: RunContext) -> list:
+    """Pairs of survey files using the same response ids, where the policy stops the month on them."""
+    from gridpay.expectations.repeated_ids import ids_across_files as found
+    return found(ctx.workdir) if ctx.policy.outcome.ids_across_files == "stop" else []
 
 
 def review_problems(ctx: RunContext) -> list[str]:
@@ -152,6 +158,7 @@ class ScoredMonth:
                                                   # unless the run accepts them)
     emptied: tuple[str, ...]                      # grids with answers last month and none now
     broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
+    void_appeals: tuple = ()                      # upheld appeals on answers that did not count (rolled back)
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -163,6 +170,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
     """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
     A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
     from gridpay.expectations.outcomes import excessive_exclusions
+    from gridpay.expectations.void_appeals import void_appeals
     # a partitioned month's per-row and per-grid models, run on its Dask workers (None: here)
     prebuilt = partitioned_scores(ctx.workdir, ctx.partitioning, ctx.run_id, ctx.month, ctx.policy,
                                   ctx.stager) if ctx.partitioning else None
@@ -179,18 +187,19 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             con.execute("rollback")
             return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
+        void = tuple(void_appeals(con)) if ctx.policy.review.upheld_must_count else ()
         scored = ScoredMonth(
             grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
             workers=con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0],
             counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
             excluded=dict(con.execute("select code as rule, count(*)::integer as n "
                                       "from int_exclusions group by rule order by n desc, rule").fetchall()),
-            stops=stops,
+            stops=stops, void_appeals=void,
             emptied=tuple(f"{name} ({gid})" for gid, name in con.execute(
                 "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 "
                 "and list_contains(string_split(flags, ';'), 'answers_dropped') order by grid_id",
                 [ctx.run_id]).fetchall()))
-        if stops and not ctx.request.accept_exclusions:
+        if (stops and not ctx.request.accept_exclusions) or void:
             con.execute("rollback")
             return scored
         if stops:

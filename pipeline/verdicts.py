@@ -64,13 +64,31 @@ def counted(n: int, what: str) -> str:
 def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
     folder = steps.write_rejected(ctx)
     rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
+    ways = "; ".join(_way_out(g) for g in unknown)
     grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
-             f"Correct the name in grids.csv or in the survey file and run again" if unknown else "")
+             f"{ways[:1].upper()}{ways[1:]}, and run again" if unknown else "")
     if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
         return f"{ctx.month}: survey rows name a grid that grids.csv does not have; nothing published. {grids}. {rows}"
     return (f"{ctx.month}: {summary.invalid_rows} of {summary.total_rows} survey rows are invalid "
             f"({summary.invalid_share:.1%} > {summary.max_invalid_share:.0%}); nothing published. "
             f"Top reasons: {'; '.join(summary.top_reasons())}. {grids + '. ' if grids else ''}{rows}")
+
+
+def shared_ids_message(ctx: RunContext, shared: list) -> str:
+    return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
+            f"either answer; nothing published. {'; '.join(map(str, shared))}. A platform numbers the answers of "
+            f"its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file out of the "
+            f"inbox if it is a copy of the other, and run again")
+
+
+def _way_out(grid) -> str:
+    """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
+    if not grid.closest_ids:
+        return f"correct '{grid.value}' in grids.csv or in the survey file"
+    means = grid.closest_ids[0] if len(grid.closest_ids) == 1 else " or ".join(grid.closest_ids)
+    which = grid.closest_ids[0] if len(grid.closest_ids) == 1 else "that grid"
+    return (f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv (an 'aliases' "
+            f"column, names separated by ';'), or correct grids.csv if the grid was renamed")
 
 
 def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:
@@ -80,6 +98,12 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
         raise fail_gate(ctx, f"{ctx.month}: a model's rows broke its declared grain, so the month's scores cannot be "
                               f"trusted; nothing published. {'; '.join(scored.broken)}. This is gridpay's fault, not "
                               f"the inbox's: keep the inbox as it is and report it with the log file", summary)
+    if scored.void_appeals:      # HR would read 支持 on the scorecard for a decision that changed nothing
+        raise fail_gate(ctx, (
+            f"{ctx.month}: {'; '.join(map(str, scored.void_appeals))}; nothing published. An upheld appeal can only "
+            f"take out an answer that counted. Record it as rejected (驳回) in appeals.csv with the reason in "
+            f"decision_note, or, if the answer should count, correct its row in the survey file, and run again"),
+            summary)
     if scored.stops and not ctx.request.accept_exclusions:
         rules = ctx.policy.outcome
         raise fail_gate(ctx, (

@@ -112,7 +112,9 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)
     for row in quarantine + failed:
-        row["reason"] = reason_text(row["code"], lang, policy.scoring.household_scope)
+        typed = "、".join(f"'{v}'" for v in row.get("values", ()))      # an unknown grid's names as typed
+        row["reason"] = reason_text(row["code"], lang, policy.scoring.household_scope) + (
+            ("：" if lang == "zh" else ": ") + typed if typed else "")
     items = data.item_drivers(con, run_id)
     run = {**data.run_summary(con, run_id, grids, workers, quarantined), "empty_month": empty_month}
     run["accepted_exclusions"] = [  # the outcome suite's findings the run was told to accept

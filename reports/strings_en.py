@@ -80,7 +80,7 @@ EN: dict[str, str] = {
     "flag_no_scored_grid": "no grid with enough responses: neutral coefficient",
     "reason_repeated_response_id": "response id used more than once this month (none of them counts)",
     "reason_unknown_grid": "grid id not in grids.csv", "reason_bad_time": "submission time blank or not a time",
-    "reason_outside_month": "submitted outside the month", "reason_unknown_channel": "channel not in the policy",
+    "reason_ambiguous_date": "date could be read day-first or month-first", "reason_outside_month": "submitted outside the month", "reason_unknown_channel": "channel not in the policy",
     "reason_bad_duration": "duration not a whole number of seconds",
     "reason_long_duration": "duration over the policy's limit (a day)",
     "reason_answer_out_of_scale": "{column}: answer not 1-5", "reason_blank": "{column} is blank",

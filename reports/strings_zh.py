@@ -73,7 +73,7 @@ ZH: dict[str, str] = {
     "flag_no_scored_grid": "负责网格均无足够问卷，按中性系数计",
     "reason_repeated_response_id": "答卷编号在本月重复出现（无法判断哪份为真，均不计）",
     "reason_unknown_grid": "网格编号不在网格表（grids.csv）中", "reason_bad_time": "提交时间为空或无法识别",
-    "reason_outside_month": "提交时间不在本考评月", "reason_unknown_channel": "来源渠道不在考评办法列出的渠道中",
+    "reason_ambiguous_date": "日期可按日/月或月/日两种方式读取", "reason_outside_month": "提交时间不在本考评月", "reason_unknown_channel": "来源渠道不在考评办法列出的渠道中",
     "reason_bad_duration": "答题时长不是整数秒", "reason_long_duration": "答题时长超过上限（一天）",
     "reason_answer_out_of_scale": "“{column}”的答案不在 1-5 之间",
     "reason_blank": "“{column}”为空", "reason_invalid": "未通过数据校验",

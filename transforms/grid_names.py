@@ -9,9 +9,24 @@ def closest_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> tup
     """'老街片区网络' -> ('老街片区网格 (G05)',): the grids whose name or id reads most like `value`,
     best first; only those as close as the best (within 0.05), so that a one-character typo is not
     offered beside a grid that merely shares the community's words."""
-    labels = {**{name: f"{name} ({gid})" for gid, name in grids.items() if name},
-              **{gid: f"{gid} ({name})" for gid, name in grids.items()}}
-    scored = sorted(((SequenceMatcher(None, value, text).ratio(), text) for text in labels), reverse=True)
+    return tuple(label for label, _ in _closest(value, grids, cutoff))
+
+
+def closest_grid_ids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> tuple[str, ...]:
+    """The ids of closest_grids, in its order."""
+    return tuple(dict.fromkeys(gid for _, gid in _closest(value, grids, cutoff)))
+
+
+# Chinese numerals read as digits when comparing: '新河小区3网格' is 新河小区三网格, not 新河小区二网格
+_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _closest(value: str, grids: dict[str, str], cutoff: float) -> list[tuple[str, str]]:
+    labels = {**{name: (f"{name} ({gid})", gid) for gid, name in grids.items() if name},
+              **{gid: (f"{gid} ({name})", gid) for gid, name in grids.items()}}
+    folded = value.translate(_NUMERALS)
+    scored = sorted(((SequenceMatcher(None, folded, text.translate(_NUMERALS)).ratio(), text) for text in labels),
+                    reverse=True)
     best = scored[0][0] if scored else 0
-    return tuple(dict.fromkeys(labels[text] for ratio, text in scored
-                               if ratio >= cutoff and ratio >= best - 0.05))[:3]
+    return list(dict.fromkeys(labels[text] for ratio, text in scored
+                              if ratio >= cutoff and ratio >= best - 0.05))[:3]

@@ -60,6 +60,10 @@ class OutcomeRules:
     """Alarms on the month's outcome, not only its input. None switches one off: a policy written
     before them (every archived policy up to 2026.2) names none, and its months audit unchanged."""
     unknown_grid_rows: int | None = None        # this many rows naming one unknown grid stop the month
+    similar_grid_rows: int | None = None        # ... or this many, where it reads like a known grid (None: as above)
+    # a response id two survey files both use: "stop" the month, or "quarantine" its rows as
+    # within one file (every policy written before the key)
+    ids_across_files: str = "quarantine"
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
@@ -76,6 +80,7 @@ class ReviewCycle:
     look at, and the verification calls. None switches a part off: a policy written before it."""
     window_days: int | None = None              # calendar days from the month's first publication
     max_upheld_share: float = 0.2               # upheld appeals over this share of a grid's bad reviews: appeals_high
+    upheld_must_count: bool = False             # an upheld appeal on an answer that did not count stops the month
     contact: str = ""                           # whom residents and workers contact (the notice, the sheets)
     sample_share: float | None = None           # verify.csv: this share of each grid's counted answers ...
     min_per_grid: int = 2                       # ... and at least this many, where a grid has them
@@ -161,8 +166,13 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         if value is not None and (not isinstance(value, int) or value < 1):
             raise PolicyError(f"policy gate.{name} must be a whole number of rows, 1 or more")
         return value
+    across = str(gate.get("response_ids_across_files", "quarantine"))
+    if across not in ("stop", "quarantine"):
+        raise PolicyError(f"policy gate.response_ids_across_files = '{across}' is not one of stop, quarantine")
     return OutcomeRules(
         unknown_grid_rows=count(gate, "unknown_grid_rows", None),
+        similar_grid_rows=count(gate, "similar_grid_rows", None),
+        ids_across_files=across,
         max_excluded_share=share(gate, "max_excluded_share", "gate"),
         min_excluded_rows=count(gate, "min_excluded_rows", 5),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
@@ -175,6 +185,7 @@ def review_cycle(doc: dict) -> ReviewCycle:
     appeals, notice, calls = doc.get("appeals", {}), doc.get("notice", {}), doc.get("verification", {})
     cycle = ReviewCycle(
         window_days=appeals.get("window_days"), max_upheld_share=float(appeals.get("max_upheld_share", 0.2)),
+        upheld_must_count=bool(appeals.get("upheld_must_count", False)),
         contact=str(notice.get("contact", "")), sample_share=calls.get("sample_share"),
         min_per_grid=int(calls.get("min_per_grid", 2)), failed_calls=int(calls.get("failed_calls", 2)),
         failed_share=float(calls.get("failed_share", 0.2)))

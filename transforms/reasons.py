@@ -19,6 +19,7 @@ RULES: dict[str, tuple[str | None, str]] = {
     "unknown_grid": ("grid_id", "is not in grids.csv"),
     "bad_time": ("submitted_at", "is blank or not a date-time"),
     "outside_month": ("submitted_at", "is outside the month"),
+    "ambiguous_date": ("submitted_at", "could be day/month/year or month/day/year: write the year first (YYYY-MM-DD)"),
     "unknown_channel": ("channel", "is not one of {channels}"),
     "bad_duration": ("duration_s", "is not a whole number"),
     "long_duration": ("duration_s", "is over {seconds} seconds"),

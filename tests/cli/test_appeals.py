@@ -51,6 +51,18 @@ def test_an_appeal_for_an_answer_outside_the_workers_grid_stops_the_run(publishe
     assert (out / "2026-09" / "payroll.csv").read_bytes() == before
 
 
+def test_an_upheld_appeal_on_an_answer_that_did_not_count_stops_the_run(published, run_cli, tmp_path):
+    inbox, out, policy = published
+    before = (out / "2026-09" / "payroll.csv").read_bytes()
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A9", "W1", "R4")])   # R4: R1's household's older answer
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", inbox=inbox, policy=policy)
+    assert code == 1, err
+    assert ("2026-09: upheld appeal A9 names answer R4, which did not count (excluded: duplicate_household (an older "
+            "answer of the same household in the same grid; its latest answer counts)); nothing published. An upheld appeal can only take out an "
+            "answer that counted. Record it as rejected (驳回) in appeals.csv") in err
+    assert (out / "2026-09" / "payroll.csv").read_bytes() == before
+
+
 def test_appeal_rules_name_the_appeal_and_the_rule(published, run_cli):
     inbox, _, policy = published
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [
@@ -78,6 +90,20 @@ def test_finalize_waits_for_pending_appeals_unless_forced_with_a_reason(publishe
     assert code == 0, err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select forced_reason from finalized").fetchone()[0] == "街道统一定稿"
+
+
+def test_a_forced_finalize_refuses_an_upheld_appeal_the_published_pay_does_not_apply(published, run_cli, closed_window,
+                                                                                  tmp_path):
+    inbox, _, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A8", "W3", "R5")])     # upheld after the run
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止，提前定稿",
+                        inbox=inbox, policy=policy)
+    assert code == 2, err
+    assert ("2026-09: finalize refused: appeal A8 was decided (upheld) after run" in err
+            and "so the published pay does not apply it: run the month again to apply it (gridpay run --month 2026-09)"
+            in err and "never pay known to be wrong" in err)
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from finalized").fetchone()[0] == 0
 
 
 def test_finalize_refuses_while_the_window_is_open(published, run_cli):

@@ -5,7 +5,7 @@ import json
 
 import duckdb
 
-from conftest import RESIDENT_PHONE, policy_text, survey
+from conftest import RESIDENT_PHONE, policy_text, survey, write_csv
 
 DOORS = ("1栋1单元601", "1栋1单元602", "2栋1单元101")
 
@@ -32,6 +32,18 @@ def test_the_same_door_texts_in_every_grid_are_all_counted(run_cli, make_inbox, 
     # a household answering twice in its own grid still counts once
     assert [(r["response_id"], r["reason_code"]) for r in quarantine] == [("G1-old", "duplicate_household")]
     assert "in the same grid" in quarantine[0]["reason"]
+
+
+def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make_inbox, make_policy, tmp_path):
+    inbox = make_inbox({"2026-09.csv": _door_month()})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "锦绣花园；新河小区"), ("G2", "井湖村二网格", "天井湖社区", "10", "井湖村")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 0, err
+    assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and the survey files name no "
+            "compound: 1 door number answered more than once in it may be homes of different compounds, yet count "
+            "once (the older answer set aside as duplicate_household); check them in quarantine.csv") in err
+    assert "(G2) spans" not in err
 
 
 def test_a_policy_without_household_scope_dedupes_month_wide_as_archived_policies_did(run_cli, make_inbox, tmp_path):

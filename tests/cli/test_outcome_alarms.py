@@ -121,3 +121,64 @@ def test_an_answer_to_zero_weight_items_only_is_excluded_not_a_crash(run_cli, ma
     assert code == 0, err
     quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
     assert "Z1,excluded: no_items (no item answered that the policy weighs),no_items" in quarantine
+
+
+def test_two_survey_files_using_the_same_response_ids_stop_the_month(run_cli, make_inbox, make_policy, tmp_path):
+    # a platform's download numbers its answers 1..30; the paper forms typed into a second file are numbered 1..3
+    online = [survey(str(i + 1), row[1], row[2], row[7:12], row[4])
+              for i, row in enumerate(_answers("G1", 15) + _answers("G2", 15))]
+    paper = [survey(str(i + 1), "G2", f"纸-{i}", ("3", "3", "3", "3", "3"), "2026-09-20 10:00:00", channel="paper")
+             for i in range(3)]
+    inbox = make_inbox({"2026-09.csv": online, "2026-09-paper.csv": paper})
+
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+
+    assert code == 1, err
+    assert ("2026-09: two survey files use the same response ids, so an appeal or a call naming one could mean either "
+            "answer; nothing published. 'surveys/2026-09-paper.csv' and 'surveys/2026-09.csv' both use 3 response ids "
+            "(1, 2, 3). A platform numbers the answers of its own download: renumber one file's ids") in err
+    assert not (tmp_path / "out" / "2026-09").exists()
+    # a policy written before the key quarantines them, as it did (6 of 33 rows invalid: the month publishes)
+    old = tmp_path / "old.toml"
+    old.write_text(make_policy().read_text(encoding="utf-8").replace('response_ids_across_files = "stop"\n', ""),
+                   encoding="utf-8")
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=old)[0] == 0
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert quarantine.count("repeated_response_id") == 6
+    # a copy of a file under another name repeats every id: it stops too, and is never counted twice
+    (inbox / "surveys" / "2026-09-paper.csv").unlink()
+    (inbox / "surveys" / "2026-09-copy.csv").write_bytes((inbox / "surveys" / "2026-09.csv").read_bytes())
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "补录", inbox=inbox)
+    assert code == 1 and "'surveys/2026-09-copy.csv' and 'surveys/2026-09.csv' both use 30 response ids (1, 2, 3" in err
+
+
+def test_a_few_rows_mistyping_a_grid_name_stop_the_month_and_an_alias_maps_them(run_cli, make_inbox, make_policy,
+                                                                              tmp_path):
+    # 4 residents picked a misspelt option of the form: fewer than gate.unknown_grid_rows (5), yet G1 loses them
+    rows = _answers("G1", 15) + _answers("G2", 15) + _answers("天桥新村1网格", 4, day=11)
+    inbox = make_inbox({"2026-09.csv": rows})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1, err
+    assert ("'天桥新村1网格' on 4 rows; did you mean '天桥新村一网格 (G1)'?: grids.csv (" in err
+            and "has no such grid. If '天桥新村1网格' means G1, add it to the aliases of G1 in grids.csv (an 'aliases' "
+                "column, names separated by ';'), or correct grids.csv if the grid was renamed, and run again" in err)
+    # a policy written before gate.similar_grid_rows keeps them as invalid rows, and the scorecard names the name
+    old = tmp_path / "old.toml"
+    old.write_text(make_policy().read_text(encoding="utf-8").replace("similar_grid_rows = 1\n", ""), encoding="utf-8")
+    assert run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox, policy=old)[0] == 0
+    scorecard = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    assert "网格编号不在网格表（grids.csv）中：&#39;天桥新村1网格&#39;" in scorecard
+    # the way out that leaves the platform's download as it came: the typed name as an alias of G1
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "天桥新村1网格；天桥一网格"),
+               ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "网格别名", inbox=inbox)
+    assert code == 0, err
+    grid_scores = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
+    assert "unknown_grid" not in (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert next(line for line in grid_scores.splitlines() if line.startswith("G1,")).split(",")[3] == "19"
+    # an alias that is another grid's name is refused, naming the row
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "井湖村二网格"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "网格别名", inbox=inbox)
+    assert code == 2 and "grids.csv, row 2, column 'aliases': alias '井湖村二网格' of G1 already names G2" in err

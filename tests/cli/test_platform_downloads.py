@@ -115,6 +115,23 @@ def test_sheet_typed_from_paper_forms(canonical_payroll, run_cli, make_inbox, tm
     assert "set aside: 1 totals row)" in err
 
 
+def test_a_paper_sheet_with_the_documented_headers_is_read_and_one_without_an_id_says_so(run_cli, make_inbox, tmp_path):
+    # docs/platforms.md: 问卷编号,网格,户号,提交时间,... under a title row (序号 would be 金数据's id column)
+    header = ["问卷编号", "网格", "户号", "提交时间", "环境卫生", "治安安全", "服务态度", "响应速度", "总体满意度", "意见建议"]
+    rows = [[f"P{n}", "天桥新村一网格" if n < 6 else "井湖村二网格", f"{n}栋1单元101", "2026-09-10 10:00:00",
+             "满意", "满意", "基本满意", "满意", "满意", None] for n in range(1, 11)]
+    title = [["天井湖社区网格员满意度测评（纸质问卷录入）"]]
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09-paper.xlsx", header, rows, above=title)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0, err
+    assert "validated 10 survey rows: 0 invalid" in err
+    write_xlsx(inbox / "surveys" / "2026-09-paper.xlsx", header[1:], [r[1:] for r in rows], above=title)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", "--reason", "无序号", inbox=inbox)
+    assert code == 2 and ("surveys/2026-09-paper.xlsx, column 'response_id': required column is missing (have: "
+                          "grid_id, household_id, submitted_at, sat_environment") in err
+
+
 def test_merged_range_fills_exactly_its_rows_never_true_blanks(run_cli, make_inbox, make_policy, tmp_path):
     header = ["网格", "户号", "问卷编号", "提交时间", "环境卫生", "治安安全", "服务态度", "响应速度", "总体满意度"]
     rows = [["天桥新村一网格", "1栋1单元101", "P1", "2026-09-10 10:00:00", 5, 5, 5, 5, 5],
@@ -184,7 +201,8 @@ def test_an_unknown_grid_name_is_quarantined_with_its_text(run_cli, make_inbox, 
     rows[0][6] = "天桥新村九网格"
     inbox = make_inbox({})
     write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xlsx", HEADER, rows)
-    policy = make_policy(min_responses=3, max_invalid_share=0.5)
+    # it reads like 天桥新村一网格, which stops the month on one row by default (gate.similar_grid_rows)
+    policy = make_policy(min_responses=3, max_invalid_share=0.5, similar_grid_rows=1000)
     assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
     quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
     assert "invalid: grid_id '天桥新村九网格' is not in grids.csv" in quarantine

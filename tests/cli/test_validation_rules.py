@@ -56,3 +56,14 @@ def test_blank_items_are_not_applicable_not_invalid(run_cli, make_inbox, tmp_pat
     code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
     assert code == 0, err
     assert _quarantine(tmp_path) == []
+
+
+def test_a_slash_date_that_reads_two_ways_is_refused_and_one_that_reads_one_way_counts(run_cli, make_inbox, tmp_path):
+    rows = GOOD + [_row(1, submitted_at="09/08/2026 11:00"),        # 8 September or 9 August: not guessed
+                   _row(2, submitted_at="2026/09/08 11:00"), _row(3, submitted_at="25/09/2026 11:00"),
+                   _row(4, submitted_at="09/09/2026 11:00")]        # the same either way
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
+    assert code == 0, err
+    assert [(q["response_id"], q["reason"], q["reason_code"]) for q in _quarantine(tmp_path)] == [
+        ("BAD1", "invalid: submitted_at '09/08/2026 11:00' could be day/month/year or month/day/year: write the year "
+                 "first (YYYY-MM-DD)", "bad_time")]

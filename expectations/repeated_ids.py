@@ -1,0 +1,45 @@
+"""Response ids that two survey files of one month both use. A platform numbers the answers of its
+own download (问卷星 1..80), and a sheet typed from paper forms numbers its own (1..5): the same id
+in two files is two answers, not one answer twice, and quarantining both (the rule within a file)
+thins a grid quietly. A copy of one file under another name repeats every id. Either way the month
+stops (policy gate.response_ids_across_files = "stop") and names both files: appeals.csv and the
+verification calls name an answer by its id, which must stay one answer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridpay.ingest.limits import capped
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.privacy import masked_numbers
+
+SHOWN = 10          # ids named per pair of files
+
+
+@dataclass(frozen=True)
+class SharedIds:
+    first: str                       # source_file, in file order
+    second: str
+    ids: tuple[str, ...]             # the first SHOWN, masked, in the first file's order
+    count: int
+
+    def __str__(self) -> str:
+        more = f" and {self.count - len(self.ids)} more" if self.count > len(self.ids) else ""
+        return (f"'{self.first}' and '{self.second}' both use {self.count} response "
+                f"id{'s' if self.count > 1 else ''} ({', '.join(self.ids)}{more})")
+
+
+def ids_across_files(workdir: Path) -> list[SharedIds]:
+    """Each pair of survey files that use the same response ids, in file order."""
+    with stage_connection(workdir) as con:
+        rows = con.execute("""
+            with uses as (select response_id, source_file, min(row_id) as row_id from surveys
+                          where response_id is not null group by all),
+                 pairs as (select a.source_file as first, b.source_file as second, a.response_id, a.row_id,
+                                  min(a.row_id) over (partition by a.source_file) as file_order
+                           from uses a join uses b on a.response_id = b.response_id and a.row_id < b.row_id
+                           and a.source_file <> b.source_file)
+            select first, second, list(response_id order by row_id), count(*)
+            from pairs group by first, second, file_order order by file_order, second""").fetchall()
+    return [SharedIds(first, second, tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n)
+            for first, second, ids, n in rows]

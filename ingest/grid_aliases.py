@@ -1,0 +1,52 @@
+"""grids.csv's optional `aliases` column: other names residents or a platform's form give a grid
+("新河小区3网格" for 新河小区三网格), separated by ';' or '；'. HR maps a misspelt option of a
+platform's form to its grid here instead of editing the platform's download, which is archived as
+it came. Applied to the staged survey rows after staging (the single-process and the Dask paths
+alike), before validation: a grid answered by an alias is that grid's answer."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.parsing import normalized_cell
+
+_SEPARATORS = re.compile(r"[;；]")
+
+
+def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
+    """alias -> grid_id, each alias as the survey rows hold a grid answer (NFKC, trimmed). An alias
+    that is another grid's id or name, or that two grids give, is refused (exit 2), naming the row."""
+    if "aliases" not in grids.columns:
+        return {}
+    taken = {normalized_cell(v): gid for gid, name in zip(grids["grid_id"], grids["grid_name"])
+             for v in (gid, name) if normalized_cell(v)}
+    aliases: dict[str, str] = {}
+    for row in grids.itertuples(index=False):
+        for typed in _SEPARATORS.split(row.aliases if isinstance(row.aliases, str) else ""):
+            alias = normalized_cell(typed)
+            if alias is None or taken.get(alias) == row.grid_id:
+                continue
+            other = taken.get(alias) or (aliases.get(alias) if aliases.get(alias) != row.grid_id else None)
+            if other is not None:
+                raise InputError(row.source_file, f"alias '{alias}' of {row.grid_id} already names {other}: "
+                                                  f"a name can mean one grid only", row=int(row.row_number),
+                                 column="aliases")
+            aliases[alias] = row.grid_id
+    return aliases
+
+
+def apply_grid_aliases(workdir: Path) -> int:
+    """Staged survey rows answering a grid by one of its aliases get the grid's id. Returns the rows changed."""
+    aliases = grid_aliases(pd.read_parquet(workdir / "grids.parquet"))
+    if not aliases:
+        return 0
+    with stage_connection(workdir) as con:
+        con.execute("create or replace temp table grid_alias (alias varchar, grid_id varchar)")
+        con.executemany("insert into grid_alias values (?, ?)", list(aliases.items()))
+        changed = con.execute("select count(*) from surveys s join grid_alias a on s.grid_id = a.alias").fetchone()[0]
+        con.execute("update surveys set grid_id = a.grid_id from grid_alias a where surveys.grid_id = a.alias")
+    return changed
