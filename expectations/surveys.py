@@ -73,5 +73,4 @@ def _ambiguous_dates() -> gx.expectations.UnexpectedRowsExpectation:
                                f"'^\\s*[0-9][0-9]?[/.-][0-9][0-9]?[/.-][0-9][0-9][0-9][0-9]([^0-9]|$)') "
                                f"and {first} between 1 and 12 and {second} between 1 and 12 and {first} <> {second}"),
         description="submitted_at does not read as two dates",
-        meta={"reason": "submitted_at could be day/month/year or month/day/year: write the year first (YYYY-MM-DD)",
-              "column": "submitted_at"})
+        meta={**rule_reason("ambiguous_date").meta(), "column": "submitted_at"})

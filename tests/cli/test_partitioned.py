@@ -126,8 +126,9 @@ def test_policies_that_flag_speeders_or_span_districts_give_the_single_process_m
     audit replays the partitioned month on the cluster."""
     from distributed import LocalCluster
     inbox = _district_inbox(tmp_path)
-    policies = {"flag": (make_policy(integrity__speeder='"flag"'), "on the Dask workers, 4 partitions"),
-                "month": (make_policy(scoring__household_scope='"month"'),
+    # (the id two districts use is quarantined, as in the test above)
+    policies = {"flag": (make_policy(integrity__speeder='"flag"', gate__response_ids_across_files='"quarantine"'), "on the Dask workers, 4 partitions"),
+                "month": (make_policy(scoring__household_scope='"month"', gate__response_ids_across_files='"quarantine"'),
                           'scoring the month\'s answers in this process, not on the workers: scoring.household_scope '
                           '= "month": a household may answer in two districts')}
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
@@ -195,10 +196,11 @@ class _InProcessStager:
 
 
 def test_a_grid_in_two_files_is_scored_by_the_driver_and_an_empty_file_is_an_empty_partition(
-        run_cli, tmp_path, monkeypatch):
+        run_cli, make_policy, tmp_path, monkeypatch):
     import gridpay.flows.commands as commands
     monkeypatch.setattr(commands, "stager_for", lambda workers: _InProcessStager() if workers else None)
     inbox = _district_inbox(tmp_path)
+    policy = make_policy(gate__response_ids_across_files='"quarantine"')       # the id two districts use is quarantined
     files = sorted((inbox / "surveys").glob("*.csv"))
     first, kept = pd.read_csv(files[0], dtype=str), files[1].read_bytes()
     moved = first.iloc[[5]].assign(response_id="R-moved-1")       # one answer for a grid of the first file
@@ -209,10 +211,11 @@ def test_a_grid_in_two_files_is_scored_by_the_driver_and_an_empty_file_is_an_emp
             files[1].write_bytes(kept)
             first.iloc[:0].to_csv(inbox / "surveys" / f"{MONTH}-01a.csv", index=False)     # the header alone
         single, parted = tmp_path / step / "single", tmp_path / step / "parted"
-        code, err = run_cli("run", "--month", MONTH, inbox=inbox, out=single / "out", db=single / "w.duckdb")
+        code, err = run_cli("run", "--month", MONTH, inbox=inbox, out=single / "out", db=single / "w.duckdb",
+                            policy=policy)
         assert code == 0, err
         code, err = run_cli("run", "--month", MONTH, "--dask-workers", "1", inbox=inbox, out=parted / "out",
-                            db=parted / "w.duckdb")
+                            db=parted / "w.duckdb", policy=policy)
         assert code == 0, err
         expected = (f"grid {moved['grid_id'].iloc[0]} is answered in more than one survey file" if step == "shared grid"
                     else "per-row and per-grid models on the Dask workers, 5 partitions")

@@ -66,4 +66,4 @@ def test_a_slash_date_that_reads_two_ways_is_refused_and_one_that_reads_one_way_
     assert code == 0, err
     assert [(q["response_id"], q["reason"], q["reason_code"]) for q in _quarantine(tmp_path)] == [
         ("BAD1", "invalid: submitted_at '09/08/2026 11:00' could be day/month/year or month/day/year: write the year "
-                 "first (YYYY-MM-DD)", "bad_time")]
+                 "first (YYYY-MM-DD)", "ambiguous_date")]
