@@ -1,6 +1,6 @@
 """The month's models over one partition (a district's survey file), where a Dask worker runs
 them, and the driver's merge of what the partitions return. Nothing here imports Dask: the shell
-(flows/partitions.py) hands `partitioned_scores` its stager, whose `map` that runs a function over a list of tasks
+(flows/partitions.py) hands `partitioned_scores` its stager, whose `map` runs a function over a list of tasks
 on the cluster.
 
 A worker builds a small warehouse of its own (in memory, spilling to its private scratch): the
