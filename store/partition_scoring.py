@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Callable
 
 import duckdb
+import pandas as pd
 
 from gridpay.core.layout import STAGE_DB, private_scratch
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.ingest.duckdb_reader import sql_text
+from gridpay.ingest.grid_aliases import grid_aliases
 from gridpay.ingest.partition import Partitioning
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.store.models import Model, run_models, sql_models
@@ -67,8 +69,13 @@ class PartScoring:
     flag_median: float | None = None
 
 
-def fallback_reason(policy: Policy, shared_grid: str | None) -> str | None:
-    """Why this month cannot be scored partition by partition (the driver scores it), or None."""
+def fallback_reason(policy: Policy, shared_grid: str | None, grid_aliases: bool = False) -> str | None:
+    """Why this month cannot be scored partition by partition (the driver scores it), or None.
+    `grid_aliases`: grids.csv gives grids other names, which the driver maps on the merged month's
+    rows after the partitions were staged (a worker reading its file would count an alias's rows
+    nowhere, and a row may move into another district's grid)."""
+    if grid_aliases:
+        return "grids.csv gives grids other names (aliases), mapped on the whole month's rows"
     if policy.scoring.household_scope != "grid":
         return 'scoring.household_scope = "month": a household may answer in two districts'
     if shared_grid is not None:
@@ -216,7 +223,8 @@ def partitioned_scores(workdir: Path, partitioning: Partitioning, run_id: str, m
     results in task order); None, with one line saying why, where the driver scores it itself."""
     if not partitioning.surveys:
         return None
-    reason = fallback_reason(policy, partitioning.shared_grid)
+    aliases = bool(grid_aliases(pd.read_parquet(workdir / "grids.parquet")))
+    reason = fallback_reason(policy, partitioning.shared_grid, aliases)
     if reason is not None:
         log.info("scoring the month's answers in this process, not on the workers: %s", reason)
         return None

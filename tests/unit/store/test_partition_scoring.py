@@ -29,5 +29,8 @@ def test_a_grid_answered_in_two_files_or_households_month_wide_keep_scoring_in_t
     assert fallback_reason(policy, None) is None
     assert fallback_reason(policy, "G07") == ("grid G07 is answered in more than one survey file: its bursts and "
                                               "households span partitions")
+    # a row typed with a grid's alias is mapped on the merged month: a worker would count it nowhere
+    assert fallback_reason(policy, None, grid_aliases=True) == ("grids.csv gives grids other names (aliases), mapped "
+                                                                "on the whole month's rows")
     month = policy_from_bytes(policy_text(scoring__household_scope='"month"').encode(), "policy.toml")
     assert fallback_reason(month, None).startswith('scoring.household_scope = "month"')
