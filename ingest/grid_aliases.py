@@ -17,6 +17,13 @@ from gridpay.transforms.parsing import normalized_cell
 _SEPARATORS = re.compile(r"[;；]")
 
 
+def listed_names(cell) -> tuple[str, ...]:
+    """A grids.csv cell that lists names (aliases, compounds) separated by ';' or '；': each name as
+    survey rows hold one (NFKC, trimmed), in order, once; a blank cell lists none."""
+    typed = _SEPARATORS.split(cell if isinstance(cell, str) else "")
+    return tuple(dict.fromkeys(n for n in map(normalized_cell, typed) if n))
+
+
 def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
     """alias -> grid_id, each alias as the survey rows hold a grid answer (NFKC, trimmed). An alias
     that is another grid's id or name, or that two grids give, is refused (exit 2), naming the row."""
@@ -26,9 +33,8 @@ def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
              for v in (gid, name) if normalized_cell(v)}
     aliases: dict[str, str] = {}
     for row in grids.itertuples(index=False):
-        for typed in _SEPARATORS.split(row.aliases if isinstance(row.aliases, str) else ""):
-            alias = normalized_cell(typed)
-            if alias is None or taken.get(alias) == row.grid_id:
+        for alias in listed_names(row.aliases):
+            if taken.get(alias) == row.grid_id:
                 continue
             other = taken.get(alias) or (aliases.get(alias) if aliases.get(alias) != row.grid_id else None)
             if other is not None:

@@ -6,17 +6,13 @@ cannot tell them apart; it says so, naming the grid and the door numbers answere
 so that HR checks them (and asks the compound on next month's form)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from gridpay.ingest.grid_aliases import listed_names
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.parsing import normalized_cell
-
-_SEPARATORS = re.compile(r"[;；]")
-
 
 @dataclass(frozen=True)
 class MixedCompounds:
@@ -40,8 +36,7 @@ def mixed_compounds(workdir: Path) -> list[MixedCompounds]:
         return []
     spanning = {}
     for row in grids.itertuples(index=False):
-        names = tuple(dict.fromkeys(n for n in (normalized_cell(c) for c in _SEPARATORS.split(
-            row.compounds if isinstance(row.compounds, str) else "")) if n))
+        names = listed_names(row.compounds)
         if len(names) > 1:
             spanning[row.grid_id] = (row.grid_name, names)
     if not spanning:
