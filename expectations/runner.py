@@ -26,6 +26,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 import great_expectations as gx  # noqa: E402  (the environment switch must come first)
 from great_expectations.data_context.types.base import (DataContextConfig, InMemoryStoreBackendDefaults,  # noqa: E402
                                                         ProgressBarsConfig)
+from gridpay.expectations.docs_views import site_builders  # noqa: E402  (imports GX)
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
@@ -90,7 +91,7 @@ def _context(record: Path | None):
         config.data_docs_sites = {SITE: {
             "class_name": "SiteBuilder", "show_how_to_buttons": False,
             "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(record / TABLE_DOCS)},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}}
+            **site_builders()}}
     return gx.get_context(mode="ephemeral", project_config=config)
 
 
