@@ -18,10 +18,10 @@ def _pay(out, worker: str) -> Decimal:
 
 
 @pytest.fixture
-def published(run_cli, make_inbox, make_policy, tmp_path):
-    """The hand month published under a policy that scores a grid from 2 answers (G2 has 3)."""
-    inbox, policy = make_inbox(), make_policy(min_responses=2)
-    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+def published(published_copy, tmp_path):
+    """The hand month published under a policy that scores a grid from 2 answers (G2 has 3): a
+    copy of the month the test process published once (conftest's published_copy)."""
+    inbox, policy = published_copy("none", min_responses=2)
     return inbox, tmp_path / "out", policy
 
 
