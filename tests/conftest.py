@@ -57,7 +57,10 @@ def month(reports_month):
 
 
 @pytest.fixture(scope="session")
-def _published_templates(tmp_path_factory):
+def published_template(tmp_path_factory):
+    """published_template(reports, min_responses) -> (root, policy): the hand month published once
+    per test process under root (out/, warehouse.duckdb, ...), to be read and never changed (a test
+    that edits or re-runs it takes a published_copy)."""
     made: dict[tuple, tuple[Path, Path | None]] = {}
 
     def get(reports: str, min_responses: int | None) -> tuple[Path, Path | None]:
@@ -74,14 +77,14 @@ def _published_templates(tmp_path_factory):
 
 
 @pytest.fixture
-def published_copy(_published_templates, tmp_path):
+def published_copy(published_template, tmp_path):
     """published_copy(reports, min_responses) -> (inbox, policy): the hand month published once per
     test process, then copied whole into this test's tmp_path (inbox/, out/, warehouse.duckdb,
     archive/, logs/, config/ with the archive key) for a test that edits or audits it."""
     import shutil
 
     def copy(reports: str = "none", min_responses: int | None = None) -> tuple[Path, Path | None]:
-        root, policy = _published_templates(reports, min_responses)
+        root, policy = published_template(reports, min_responses)
         for item in root.iterdir():
             if item.is_dir():
                 shutil.copytree(item, tmp_path / item.name, dirs_exist_ok=True)

@@ -78,23 +78,20 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
 }
 
 
-@pytest.fixture(scope="module")
-def clean_payroll(tmp_path_factory):
-    return {}
+@pytest.fixture
+def clean_payroll(published_template):
+    """The payroll.csv of the clean hand month (policy min_responses = 3), published once by the test process."""
+    root, _ = published_template("none", 3)
+    return (root / "out" / "2026-09" / "payroll.csv").read_bytes()
 
 
 @pytest.mark.parametrize("name", list(ACCEPTED))
 def test_accepted_variants_give_the_clean_payroll(name, run_cli, make_inbox, make_policy, tmp_path, clean_payroll):
-    policy = make_policy(min_responses=3)
-    if "clean" not in clean_payroll:
-        assert run_cli("run", "--month", "2026-09", inbox=make_inbox(name="clean"), policy=policy,
-                       out=tmp_path / "clean")[0] == 0
-        clean_payroll["clean"] = (tmp_path / "clean" / "2026-09" / "payroll.csv").read_bytes()
     inbox = make_inbox({}, name="variant")
     (inbox / "surveys" / "2026-09.csv").write_bytes(ACCEPTED[name])
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy, db=tmp_path / "v.duckdb")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
     assert code == 0, err
-    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == clean_payroll["clean"]
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == clean_payroll
 
 
 @pytest.mark.parametrize("name", list(REFUSED))
@@ -179,12 +176,11 @@ def test_a_200_mb_month_is_read_whole(run_cli, make_inbox, tmp_path):
     assert [r for r in review if int(r["row_number"]) != int(r["response_id"][1:]) + 2] == []
 
 
-def test_reference_dates_typed_as_excel_leaves_them_give_the_clean_payroll(run_cli, make_inbox, make_policy, tmp_path):
+def test_reference_dates_typed_as_excel_leaves_them_give_the_clean_payroll(run_cli, make_inbox, make_policy, tmp_path,
+                                                                          clean_payroll):
     """2026/1/1, 2026年9月16日 and an Excel date cell saved as its day count read as the clean
     inbox's dates; an adjustment's month typed 2026/9 as 2026-09."""
     policy = make_policy(min_responses=3)
-    assert run_cli("run", "--month", "2026-09", inbox=make_inbox(name="clean"), policy=policy,
-                   out=tmp_path / "clean")[0] == 0
     inbox = make_inbox(name="excel", assignments=[
         ("W1", "G1", "2026/1/1", "", ""), ("W2", "G2", "2026/1/1", "2026/9/15", ""),
         ("W3", "G2", "2026年9月16日", "", ""), ("W4", "G1", "46023", "", "1"), ("W4", "G2", "2026/01/01 0:00", "", "0.5")])
@@ -192,5 +188,4 @@ def test_reference_dates_typed_as_excel_leaves_them_give_the_clean_payroll(run_c
               [("W1", "2026/9", "50.00", "协助防汛加班", "人事科 陈主任")])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy, db=tmp_path / "excel.duckdb")
     assert code == 0, err
-    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == \
-        (tmp_path / "clean" / "2026-09" / "payroll.csv").read_bytes()
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == clean_payroll

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from conftest import HAND_SURVEYS, SURVEY_HEADER, build_inbox, policy_text, run_once
+from conftest import HAND_SURVEYS, SURVEY_HEADER
 
 
 def _payroll(run_cli, inbox, policy, tmp_path, name):
@@ -13,14 +13,12 @@ def _payroll(run_cli, inbox, policy, tmp_path, name):
     return (out / "2026-09" / "payroll.csv").read_bytes()
 
 
-@pytest.fixture(scope="module")
-def utf8_payroll(tmp_path_factory):
-    """The hand month's payroll from the plain UTF-8 CSV: what every format must give (run once)."""
-    root = tmp_path_factory.mktemp("utf8")
-    policy = root / "policy.toml"
-    policy.write_text(policy_text(min_responses=3), encoding="utf-8")
-    out = run_once(root, "run", "--month", "2026-09", "--reports", "none", inbox=build_inbox(root), policy=policy)
-    return (out / "2026-09" / "payroll.csv").read_bytes()
+@pytest.fixture
+def utf8_payroll(published_template):
+    """The hand month's payroll from the plain UTF-8 CSV: what every format must give (published
+    once by the test process)."""
+    root, _ = published_template("none", 3)
+    return (root / "out" / "2026-09" / "payroll.csv").read_bytes()
 
 
 @pytest.mark.parametrize("kind", ["gbk", "gb18030", "utf8-bom", "xlsx", "parquet", "split"])

@@ -41,9 +41,9 @@ def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox,
     assert not (tmp_path / "out" / "2026-10.rejected").exists()
 
 
-def test_gate_share_comes_from_the_policy(run_cli, make_inbox, make_policy, tmp_path):
-    # 1 invalid row of 8 (12.5%) passes the default 20% gate but not a 10% one
-    assert run_cli("run", "--month", "2026-09", inbox=make_inbox())[0] == 0
+def test_gate_share_comes_from_the_policy(run_cli, published_copy, make_policy, tmp_path):
+    # 1 invalid row of 8 (12.5%) passes the default 20% gate (the month published) but not a 10% one
+    inbox, _ = published_copy("none")
     strict = make_policy(max_invalid_share=0.10)
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox(), policy=strict, out=tmp_path / "strict")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=strict, out=tmp_path / "strict")
     assert code == 1 and "12.5% > 10%" in err
