@@ -4,9 +4,8 @@ import duckdb
 
 
 
-def test_disk_full_while_publishing_keeps_the_earlier_month(run_cli, make_inbox, tmp_path, monkeypatch):
-    inbox = make_inbox()
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+def test_disk_full_while_publishing_keeps_the_earlier_month(run_cli, published_copy, tmp_path, monkeypatch):
+    inbox, _ = published_copy("none")
     month = tmp_path / "out" / "2026-09"
     before = {p.name: p.read_bytes() for p in month.iterdir() if p.is_file()}
 

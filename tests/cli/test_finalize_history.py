@@ -7,9 +7,8 @@ from conftest import RESIDENT_PHONE, WORKER_PHONE
 pytestmark = pytest.mark.usefixtures("closed_window")     # they finalize what they publish
 
 
-def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli, make_inbox, tmp_path):
-    inbox = make_inbox()
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli, published_copy, tmp_path):
+    inbox, _ = published_copy("none")
     assert run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)[0] == 0
 
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
@@ -29,9 +28,9 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
     assert lines[3].startswith("finalized: run ") and "人事科 陈主任" in lines[3]
 
 
-def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, make_inbox):
-    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox())[0] == 0
-    code, err = run_cli("finalize", "--month", "2026-05", "--by", "HR", inbox=make_inbox())
+def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, published_copy):
+    inbox, _ = published_copy("none")            # 2026-09 published, 2026-05 never run
+    code, err = run_cli("finalize", "--month", "2026-05", "--by", "HR", inbox=inbox)
     assert code == 2 and "2026-05 has no published run to finalize" in err
 
 

@@ -147,9 +147,8 @@ def test_a_policy_without_the_duration_limit_has_none():
     assert policy_from_toml(old).max_duration_s is None and policy_from_toml(policy_text()).max_duration_s == 86400
 
 
-def test_an_audit_with_another_phone_hash_key_is_a_difference(run_cli, make_inbox, tmp_path, monkeypatch):
-    inbox = make_inbox()
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+def test_an_audit_with_another_phone_hash_key_is_a_difference(run_cli, published_copy, tmp_path, monkeypatch):
+    inbox, _ = published_copy("none")
     manifest = (tmp_path / "out" / "2026-09" / "manifest.json").read_text(encoding="utf-8")
     recorded = json.loads(manifest)["phone_key_fingerprint"]
     assert len(recorded) == 16 and "test-secret-not-for-production" not in manifest

@@ -5,9 +5,8 @@ import duckdb
 from conftest import HAND_SURVEYS
 
 
-def test_doctor_is_quiet_on_a_healthy_warehouse_and_names_each_problem(run_cli, make_inbox, tmp_path):
-    inbox = make_inbox()
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+def test_doctor_is_quiet_on_a_healthy_warehouse_and_names_each_problem(run_cli, published_copy, tmp_path):
+    inbox, _ = published_copy("none")
     assert run_cli("doctor", inbox=inbox)[0] == 0
     assert "agree" in run_cli.out
 
