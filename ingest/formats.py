@@ -21,7 +21,7 @@ from gridpay.transforms.privacy import phone_hash
 SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
 # the survey columns a stage table holds, in this order, besides the policy's items
 TEXT_COLUMNS = ("response_id", "grid_id", "household_id", "submitted_at", "respondent_phone", "channel",
-                "duration_s", "comment")
+                "duration_s", "comment", "compound")
 REQUIRED = {
     "grids": ("grid_id", "grid_name", "community", "households"),
     "workers": ("worker_id", "name", "perf_pay_target"),

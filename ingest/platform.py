@@ -18,7 +18,7 @@ from gridpay.transforms.platform_layouts import WJX, WJX_QUESTION_NUMBER, Platfo
 _TRAILING = re.compile(r"[\s?？:：。.!！*＊()（）]+$")
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*小时)?\s*(?:(\d+)\s*分(?:钟)?)?\s*(?:(\d+)\s*秒)?\s*$")
 # the single-choice questions, whose answers carry the option's prefix on some platforms ('A.非常满意')
-CHOICE_COLUMNS = ("grid_id",)
+CHOICE_COLUMNS = ("grid_id", "compound")
 
 
 @lru_cache(maxsize=64)

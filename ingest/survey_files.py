@@ -33,11 +33,12 @@ class SurveyReading:
     platforms: tuple[PlatformLayout, ...] = (WJX,)               # platform layouts, in the policy's order
     timezone: str = DEFAULT_TIMEZONE                             # survey times are local times here
     door_dashes: bool = False                                    # '3-2-301' is 3栋2单元301 (policy)
+    compound: bool = False                                       # the compound (小区) is part of the household
 
 
 def survey_reading(policy) -> SurveyReading:
     return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
-                         policy.platforms, policy.timezone, policy.door_number_dashes)
+                         policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
         if column in frame.columns:
             frame[column] = frame[column].map(fn, na_action="ignore").astype("string")
 
-    for column in (*reading.items, "grid_id", "household_id", "comment", "respondent_phone"):
+    for column in (*reading.items, "grid_id", "household_id", "compound", "comment", "respondent_phone"):
         each(column, lambda v: answer_text(v, layout))
     for column in (*reading.items, *CHOICE_COLUMNS):
         each(column, lambda v: choice_text(v, layout))

@@ -160,14 +160,15 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             select s.row_id::integer as row_id,
                    s.source_file, s.row_number::integer as row_number, s.response_id,
                    gr.value::varchar as grid_id,
-                   case when {canonical_household("s.household_id", reading.door_dashes)} then s.household_id
-                        else hh.value::varchar end as household_id,
+                   {_household(reading)} as household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
-                   ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols}
+                   ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols},
+                   {"cp.value" if reading.compound else "null"}::varchar as compound
             from survey_text s
             left join map_grid gr on gr.raw = s.grid_id
             left join map_household hh on hh.raw = s.household_id
+            left join map_compound cp on cp.raw = s.compound
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")
@@ -175,6 +176,18 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         for t in tables:
             con.execute(f"drop table {t}")        # temp: phone numbers typed unusually are still in clear
         return con.execute("select count(*) from surveys").fetchone()[0]
+
+
+def _household(reading: SurveyReading) -> str:
+    """A row's household: its door number, normalised, and where the policy says so
+    (survey.household_compound) and the row names its compound, the compound before it
+    ('锦绣花园 7栋1单元101'): door numbers repeat from compound to compound. A door number never
+    holds a space once normalised, so the two never read as one."""
+    door = (f"case when {canonical_household('s.household_id', reading.door_dashes)} then s.household_id "
+            f"else hh.value::varchar end")
+    if not reading.compound:
+        return door
+    return f"case when cp.value is not null and ({door}) is not null then cp.value || ' ' || ({door}) else {door} end"
 
 
 def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[str, ...]) -> None:

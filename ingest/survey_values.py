@@ -27,6 +27,8 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
     _mapping(con, "map_household", "select household_id as v from survey_text "
              f"where not {canonical_household('household_id', reading.door_dashes)}",
              lambda v: normalized_household(v, reading.door_dashes))
+    # a compound (小区) as one text however it was spaced or typed (full-width, 锦绣 花园): blank is none
+    _mapping(con, "map_compound", "select compound as v from survey_text", lambda v: "".join(_folded(v).split()) or None)
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone))

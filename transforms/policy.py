@@ -45,6 +45,7 @@ class Policy:
     review: ReviewCycle = ReviewCycle()
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
     door_number_dashes: bool = False            # '3-2-301' read as 3栋2单元301; False: a policy from before the rule
+    household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
 
     @property
@@ -127,6 +128,7 @@ def policy_from_toml(text: str) -> Policy:
         outcome=outcome_rules(doc),
         review=review_cycle(doc),
         door_number_dashes=bool(doc.get("survey", {}).get("door_number_dashes", False)),
+        household_compound=bool(doc.get("survey", {}).get("household_compound", False)),
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in doc.get("survey", {}) else "month_first",
     )

@@ -98,3 +98,30 @@ def test_two_sheets_of_one_month_are_both_read(run_cli, make_inbox, tmp_path):
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0, err
     assert "(2 of them survey files) for 2026-09" in err and ": 8 survey rows" in err
+
+
+def test_a_download_asking_the_compound_tells_apart_homes_with_one_door_number(run_cli, make_inbox, tmp_path):
+    """A 问卷星 download whose form asks 您所在的小区 (the policy's survey.questions.compound): two
+    homes with one door number in the grid's two compounds are two voices; the run names only the
+    answers that name no compound."""
+    from downloads import HEADER, wjx_rows, write_xlsx
+    rows = [survey("R1", "G1", DOORS[0], ("5",) * 5), survey("R2", "G1", DOORS[0], ("2",) * 5),
+            survey("R3", "G1", DOORS[1], ("4",) * 5), survey("R4", "G1", DOORS[1], ("4",) * 5),
+            survey("R5", "G2", DOORS[2], ("3",) * 5)]
+    compounds = ["A.锦绣花园", "B.新河小区", "(空)", "(空)", "井湖村"]       # a single choice, as 问卷星 exports it
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09.xlsx", [*HEADER, "12、您所在的小区"],
+               [row + [c] for row, c in zip(wjx_rows(rows), compounds)])
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "锦绣花园；新河小区"), ("G2", "井湖村二网格", "天井湖社区", "10", "井湖村")])
+    policy = tmp_path / "compound.toml"
+    policy.write_text(policy_text(min_responses=1).replace('# compound = "所在的小区"', 'compound = "所在的小区"'),
+                      encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0, err
+    grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
+    assert grids == {"G1": "3", "G2": "1"}          # R1 and R2 both count; R3 and R4 name no compound: one voice
+    # 问卷星 numbers its answers (序号): R3 is answer 3, the older of the one voice
+    assert [r["response_id"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")] == ["3"]
+    assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and 2 of its answers name no "
+            "compound: 1 door number answered more than once") in err

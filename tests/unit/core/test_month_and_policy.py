@@ -17,7 +17,7 @@ def test_month_arithmetic():
 
 
 @pytest.mark.parametrize("change,message", [
-    (('version = "2026.4"', ""), "policy is missing key 'version'"),
+    (('version = "2026.5"', ""), "policy is missing key 'version'"),
     (('mode = "linear"', 'mode = "median"'), "scoring.mode = 'median' is not one of linear, vbp"),
     (('items = ["sat_environment"', 'items = ["Sat Environment"'), "survey.items must be lower-case column names"),
     (('overall_item = "sat_overall"', 'overall_item = "sat_total"'), "survey.overall_item 'sat_total' is not one of"),

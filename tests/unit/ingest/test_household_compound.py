@@ -1,0 +1,38 @@
+"""Door numbers repeat from compound to compound: where the answers name their compound (小区) and
+the policy says so (survey.household_compound), the compound is part of the household."""
+import pytest
+
+from conftest import SURVEY_HEADER, scored_below_the_cli, survey, write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.transforms.policy import policy_from_toml
+
+DOOR = "7栋1单元101"
+ROWS = [   # one door number, typed in three forms of two compounds; R3 is R1's home, answering later
+    (survey("R1", "G1", DOOR, ("5",) * 5, "2026-09-10 10:00:00"), "锦绣花园"),
+    (survey("R2", "G1", "7幢1单元101室", ("2",) * 5, "2026-09-11 10:00:00"), "新河小区"),
+    (survey("R3", "G1", DOOR, ("4",) * 5, "2026-09-12 10:00:00"), "锦绣 花园"),
+    (survey("R4", "G1", DOOR, ("3",) * 5, "2026-09-09 10:00:00"), ""),               # names no compound
+]
+
+
+def _counted(make_inbox, tmp_path, policy, header="小区"):
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + (header,), [row + (c,) for row, c in ROWS])
+    _, con = scored_below_the_cli(inbox, tmp_path / "work", policy)
+    with con:
+        return dict(con.execute("select s.response_id, s.household_id from counted_responses c "
+                                "join raw_surveys s using (run_id, row_id)").fetchall())
+
+
+@pytest.mark.parametrize("header", ["小区", "compound", "所在小区"])
+def test_homes_with_one_door_number_in_two_compounds_are_two_households(make_inbox, tmp_path, header):
+    counted = _counted(make_inbox, tmp_path, load_policy(DEFAULT_POLICY), header)
+    # R1 and R3 are one home (the compound's spaces do not count): the later answer stands
+    assert counted == {"R2": "新河小区 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
+
+
+def test_a_policy_without_the_key_keeps_one_household_per_door_number(make_inbox, tmp_path):
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("household_compound = true", "")
+    counted = _counted(make_inbox, tmp_path, policy_from_toml(text))
+    assert counted == {"R3": DOOR}
