@@ -68,7 +68,7 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
         "13-19, +86 allowed); Excel saved it as a number"),
     "worker phone as a float, masked": (
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,13800000001.0,1000.00\n".encode(),
-        "workers.csv, row 2, column 'phone': phone '138****0010' is not a mainland mobile number"),
+        "workers.csv, row 2, column 'phone': phone '138****0001.0' is not a mainland mobile number"),
     "weight zero": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,0\n",
                     "assignments.csv, row 2, column 'weight': weight '0' is not a number > 0"),
     "weight negative": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,-1\n",
