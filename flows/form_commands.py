@@ -23,19 +23,22 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     path = absolute(args.file)
     if not path.is_file():
         raise InputError(str(path), "no such file")
-    grids = _grids(args)
-    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), list(grids), grids=grids)))
+    grids, aliases = _grids(args)
+    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), list(grids), grids=grids,
+                                   aliases=aliases)))
     return 0
 
 
-def _grids(args: argparse.Namespace) -> dict[str, str]:
-    """grids.csv's ids and names in order when the inbox has one (a codes export numbers grids so)."""
+def _grids(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str]]:
+    """grids.csv's ids and names in order when the inbox has one (a codes export numbers grids so), and
+    its aliases (alias -> grid id: an answer naming one is the grid's, as in a run)."""
     from gridpay.ingest.formats import read_table
+    from gridpay.ingest.grid_aliases import grid_aliases
     grids = settings_for(args).inbox / "grids.csv"
     if not grids.is_file():
-        return {}
+        return {}, {}
     table = read_table(grids, "grids", _policy(args).aliases).dropna(subset=["grid_id"])
-    return dict(zip(table["grid_id"], table["grid_name"].fillna("")))
+    return dict(zip(table["grid_id"], table["grid_name"].fillna(""))), grid_aliases(table)
 
 
 def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:

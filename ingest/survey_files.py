@@ -169,12 +169,12 @@ def _month_of(value: str, timezone: str) -> str | None:
     return None if ts is None else str(Month(ts.year, ts.month))
 
 
-def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str]) -> list[str]:
-    """inspect's warning: the file's grid answers that are no grid of grids.csv (by id or name), with
-    the closest grids; a run stops on such a grid named on several rows (policy gate.unknown_grid_rows)."""
+def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict[str, str] | None = None) -> list[str]:
+    """inspect's warning: the file's grid answers that are no grid of grids.csv (by id, name or one of
+    its `aliases`, as a run reads them), with the closest grids; a run stops on such a grid."""
     if not grids or "grid_id" not in frame.columns:
         return []
-    known = {normalized_cell(g) for pair in grids.items() for g in pair if g}
+    known = {normalized_cell(g) for pair in grids.items() for g in pair if g} | set(aliases or {})
     values = frame["grid_id"].map(normalized_cell, na_action="ignore").dropna()
     unknown = values[~values.isin(known)].value_counts()
     return [f"not in grids.csv: '{masked_comment(value)}' on {n} rows" + (
@@ -183,7 +183,7 @@ def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str]) -> list[str]:
 
 
 def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5,
-                  grids: dict[str, str] | None = None) -> list[str]:
+                  grids: dict[str, str] | None = None, aliases: dict[str, str] | None = None) -> list[str]:
     """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, the grid
     answers grids.csv lacks, and the first rows as gridpay reads them (phones masked)."""
     read = read_survey_file(source, None, reading, grid_ids)
@@ -198,7 +198,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
-    lines += unknown_grid_lines(frame, grids or {})
+    lines += unknown_grid_lines(frame, grids or {}, aliases)
     lines.append(f"first {min(shown, len(frame))} rows as gridpay reads them (phone numbers masked):")
     for _, row in frame.head(shown).iterrows():
         cells = {k: v for k, v in row.items() if isinstance(v, str)}
