@@ -182,3 +182,16 @@ def test_a_few_rows_mistyping_a_grid_name_stop_the_month_and_an_alias_maps_them(
               [("G1", "天桥新村一网格", "天井湖社区", "20", "井湖村二网格"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "网格别名", inbox=inbox)
     assert code == 2 and "grids.csv, row 2, column 'aliases': alias '井湖村二网格' of G1 already names G2" in err
+
+
+def test_inspect_reads_a_grid_name_given_as_an_alias_as_the_run_does(run_cli, make_inbox):
+    rows = [survey(f"X{i}", "天桥新村一网格", f"H{i}", ("4",) * 5) for i in range(3)]
+    inbox = make_inbox({"2026-09.csv": rows})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases"),
+              [("G1", "天桥新村一网络", "天井湖社区", "20", "天桥新村一网格"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    assert run_cli("inspect", str(inbox / "surveys" / "2026-09.csv"), inbox=inbox)[0] == 0
+    assert "rows: 3" in run_cli.out and "not in grids.csv" not in run_cli.out
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网络", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10")])
+    assert run_cli("inspect", str(inbox / "surveys" / "2026-09.csv"), inbox=inbox)[0] == 0
+    assert "not in grids.csv: '天桥新村一网格' on 3 rows" in run_cli.out

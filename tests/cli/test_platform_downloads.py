@@ -245,14 +245,3 @@ def test_inspect_names_grid_answers_that_grids_csv_lacks(make_inbox, capsys):
     out = capsys.readouterr().out
     assert "not in grids.csv: '天桥新村一网格' on 5 rows; did you mean '天桥新村一网络 (G1)'?" in out
     assert "井湖村二网格' on" not in out
-
-
-def test_inspect_reads_a_grid_name_given_as_an_alias_as_the_run_does(make_inbox, capsys):
-    from conftest import write_csv
-    from gridpay.flows.cli import main
-    inbox = make_inbox({})
-    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases"),
-              [("G1", "天桥新村一网络", "天井湖社区", "20", "天桥新村一网格"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
-    path = write_xls(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}.xls", HEADER, _download_rows())
-    assert main(["inspect", str(path), "--inbox", str(inbox)]) == 0
-    assert "not in grids.csv" not in capsys.readouterr().out
