@@ -41,6 +41,7 @@ EN: dict[str, str] = {
     "review": "Answers for HR review", "review_note": "These answers count as usual; they are listed for review:",
     "review_speeder": "very fast", "review_straight_line": "same answer to every item",
     "review_burst": "many answers within minutes",
+    "review_shared_phone": "one phone for several households",
     "response_id": "Response id", "source": "Source file", "row_n": "row {n}",
     "review_more": "The first {shown} of {total} are listed here; review.csv beside this report has them all.",
     "review_all": "The same list is in review.csv beside this report.",

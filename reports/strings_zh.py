@@ -35,6 +35,7 @@ ZH: dict[str, str] = {
                   "“调整后95%区间”为调整后得分的区间；原始得分的95%区间见 grid_scores.csv 的 ci_low、ci_high 列。",
     "review": "供人工复核的答卷", "review_note": "以下答卷照常计分，仅提示复核：",
     "review_speeder": "答题过快", "review_straight_line": "各题同一分", "review_burst": "短时间集中提交",
+    "review_shared_phone": "同一手机号为多户作答",
     "response_id": "答卷编号", "source": "来源文件", "row_n": "第{n}行",
     "review_more": "此处列出前 {shown} 份，共 {total} 份；完整清单见同目录 review.csv。",
     "review_all": "同一清单见同目录 review.csv。",

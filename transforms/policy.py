@@ -91,6 +91,7 @@ def policy_from_toml(text: str) -> Policy:
         straight_line_min_items=int(get_key(doc, "integrity.straight_line_min_items")),
         burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
         burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
+        shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
     )
     scoring = ScoringRules(
         min_responses=int(get_key(doc, "scoring.min_responses")),
@@ -132,6 +133,14 @@ def policy_from_toml(text: str) -> Policy:
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in doc.get("survey", {}) else "month_first",
     )
+
+
+def _at_least_two(value) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+        raise PolicyError("policy integrity.shared_phone_households must be a whole number, at least 2")
+    return value
 
 
 def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:

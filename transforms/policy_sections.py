@@ -32,6 +32,7 @@ class IntegrityRules:
     straight_line_min_items: int
     burst_window_minutes: int
     burst_min_responses: int
+    shared_phone_households: int | None = None  # None: a policy from before the rule (no flag)
 
 
 @dataclass(frozen=True)

@@ -86,19 +86,20 @@ def test_fct_item_drivers_weights_grid_scores_by_answers_and_correlates_with_ove
 
 
 FLAG_PARAMS = {"speeder": "flag", "speeder_fraction": 0.5, "straight_line_min_items": 3,
-               "burst_window_minutes": 10, "burst_min_responses": 3}
+               "burst_window_minutes": 10, "burst_min_responses": 3, "shared_phone_households": None}
 
 
-def _flags(**params) -> list[tuple]:
+def _flags(phones=(None,) * 6, **params) -> list[tuple]:
     given = {"int_response_scores": (
-        "row_id integer, grid_id varchar, channel varchar, submitted_at timestamp, duration_s integer, "
-        "answered_items integer, lowest_answer integer, highest_answer integer", [
-            (1, "G1", "wechat", "2026-09-10 10:00:00", 100, 3, 5, 5),    # straight line over 3 items
-            (2, "G1", "wechat", "2026-09-10 10:10:00", 100, 2, 4, 4),    # same answers, but only 2 items
-            (3, "G1", "wechat", "2026-09-10 10:20:00", 50, 3, 3, 5),     # exactly at the bar: no speeder
-            (4, "G1", "phone", "2026-09-10 10:05:00", 49, 3, 3, 5),      # below the bar
-            (5, "G2", "wechat", "2026-09-10 10:05:00", 200, 3, 2, 5),
-            (6, "G1", None, "2026-09-10 10:05:00", None, 3, 1, 4)])}     # no duration: never a speeder
+        "row_id integer, grid_id varchar, household_id varchar, channel varchar, submitted_at timestamp, "
+        "duration_s integer, answered_items integer, lowest_answer integer, highest_answer integer", [
+            (1, "G1", "H1", "wechat", "2026-09-10 10:00:00", 100, 3, 5, 5),    # straight line over 3 items
+            (2, "G1", "H2", "wechat", "2026-09-10 10:10:00", 100, 2, 4, 4),    # same answers, but only 2 items
+            (3, "G1", "H3", "wechat", "2026-09-10 10:20:00", 50, 3, 3, 5),     # exactly at the bar: no speeder
+            (4, "G1", "H3", "phone", "2026-09-10 10:05:00", 49, 3, 3, 5),      # below the bar
+            (5, "G2", "H5", "wechat", "2026-09-10 10:05:00", 200, 3, 2, 5),
+            (6, "G1", "H6", None, "2026-09-10 10:05:00", None, 3, 1, 4)]),     # no duration: never a speeder
+        "stg_surveys": ("row_id integer, respondent_phone_hash varchar", list(enumerate(phones, start=1)))}
     return model_rows("int_response_flags", given, {**FLAG_PARAMS, **params})
 
 
@@ -112,6 +113,17 @@ def test_int_response_flags_speeder_straight_line_and_burst_at_their_bars():
     assert _flags(speeder="exclude") == [(1, "G1", "straight_line"), (2, "G1", "burst")]
     assert _flags(burst_window_minutes=9, straight_line_min_items=2) == [
         (1, "G1", "straight_line"), (2, "G1", "straight_line"), (4, "G1", "speeder")]
+
+
+def test_int_response_flags_shared_phone_counts_the_households_of_one_grid_a_phone_answered_for():
+    # phone "a" answers for H1, H2 and H3 (twice: rows 3 and 4) of G1 and for H5 of G2; "b" for H6 only
+    phones = ("a", "a", "a", "a", "a", "b")
+    shared = [row for row in _flags(phones, shared_phone_households=3) if row[2] == "shared_phone"]
+    assert shared == [(1, "G1", "shared_phone"), (2, "G1", "shared_phone"), (3, "G1", "shared_phone"),
+                      (4, "G1", "shared_phone")]           # G2's one household is not G1's three
+    assert [r for r in _flags(phones, shared_phone_households=4) if r[2] == "shared_phone"] == []
+    assert [r for r in _flags(phones) if r[2] == "shared_phone"] == []            # a policy without the key
+    assert [r for r in _flags(shared_phone_households=2) if r[2] == "shared_phone"] == []   # no phone, no flag
 
 
 def test_int_window_grid_stats_sums_a_thin_grids_pooled_answers_and_names_their_months():

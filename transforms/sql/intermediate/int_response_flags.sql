@@ -1,7 +1,8 @@
 -- grain: one row per counted response per review flag. Flags never exclude: they list answers
--- for HR to look at (a speeder when policy says "flag", straight-lining, bursts).
+-- for HR to look at (a speeder when policy says "flag", straight-lining, bursts, one phone
+-- answering for several households of a grid).
 -- key: row_id, flag
--- refs: int_response_scores
+-- refs: int_response_scores, stg_surveys
 -- sources: run_params
 -- stored_as: response_flags
 with p as (select * from run_params),
@@ -17,6 +18,14 @@ bursts as (
                       and to_minutes((select burst_window_minutes from p)) following
         ) as nearby
     from int_response_scores
+),
+phones as (     -- a counted answer's phone hash, and how many households of its grid that phone answered for
+    select c.row_id, c.grid_id,
+        count(distinct c.household_id) over (partition by c.grid_id, s.respondent_phone_hash) as households
+    from int_response_scores as c
+    join stg_surveys as s using (row_id)
+    where s.respondent_phone_hash is not null
+      and (select shared_phone_households from p) is not null
 )
 select c.row_id, c.grid_id, 'speeder' as flag
 from int_response_scores as c cross join p
@@ -29,3 +38,7 @@ union all
 select b.row_id, b.grid_id, 'burst'
 from bursts as b cross join p
 where b.nearby >= p.burst_min_responses
+union all
+select h.row_id, h.grid_id, 'shared_phone'
+from phones as h cross join p
+where h.households >= p.shared_phone_households
