@@ -15,27 +15,43 @@ import pandas as pd
 
 from gridpay.ingest.grid_aliases import listed_names
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.ingest.survey_values import compound_name
+
 
 @dataclass(frozen=True)
 class MixedCompounds:
     grid_id: str
     grid_name: str
     compounds: tuple[str, ...]
-    repeated_doors: int              # door numbers answered more than once this month by answers naming no compound
-    unnamed: int = 0                 # the grid's answers naming no compound (0: not counted, a caller's own)
+    repeated_doors: int              # door numbers answered more than once, by at least one answer naming no compound
+    unnamed: int                     # the grid's answers naming no compound
+    named: int                       # ... and naming one
+    unlisted: tuple[tuple[str, int], ...] = ()   # compounds answers name that grids.csv does not list, with their rows
 
-    def __str__(self) -> str:
-        answers = f"{self.unnamed} of its answers name" if self.unnamed else "the survey files name"
-        return (f"{self.grid_name} ({self.grid_id}) spans {len(self.compounds)} compounds in grids.csv "
-                f"({', '.join(self.compounds)}) and {answers} no compound: {self.repeated_doors} door "
-                f"number{'s' if self.repeated_doors != 1 else ''} answered more than once in it may be homes of "
-                f"different compounds, yet count once (the older answer set aside as duplicate_household)")
+    def lines(self) -> list[str]:
+        grid = f"{self.grid_name} ({self.grid_id})"
+        said = []
+        if self.unnamed:
+            answers = f"{self.unnamed} of its answers name" if self.named else "the survey files name"
+            doors = f"{self.repeated_doors} door number{'s' if self.repeated_doors != 1 else ''}"
+            said.append(f"{grid} spans {len(self.compounds)} compounds in grids.csv ({', '.join(self.compounds)}) "
+                        f"and {answers} no compound: {doors} answered more than once by such answers cannot be told "
+                        f"apart (two homes counted once, or one home twice); check them (quarantine.csv lists "
+                        f"the answers set aside as duplicate_household), and ask the compound on the form "
+                        f"(the policy's survey.questions.compound)")
+        if self.unlisted:
+            named = ", ".join(f"'{name}' on {rows} row{'s' if rows != 1 else ''}" for name, rows in self.unlisted)
+            said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); each counts as a "
+                        f"home of that compound, so a mistyped compound may count one home twice: check them, "
+                        f"and list the grid's compounds in grids.csv")
+        return said
 
 
 def mixed_compounds(workdir: Path) -> list[MixedCompounds]:
-    """Grids that grids.csv gives more than one compound and whose answers this month do not all name
-    their compound, with the door numbers answered more than once among those that do not (the
-    staged survey rows, before validation's verdict)."""
+    """Grids that grids.csv gives more than one compound whose answers this month do not all name
+    one of them: answers naming no compound (with the door numbers answered more than once where
+    one of the answers names none) and answers naming a compound grids.csv does not list for the
+    grid (the staged survey rows, before validation's verdict)."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     if "compounds" not in grids.columns:
         return []
@@ -47,14 +63,27 @@ def mixed_compounds(workdir: Path) -> list[MixedCompounds]:
     if not spanning:
         return []
     grid_ids = f"grid_id in ({', '.join('?' for _ in spanning)})"
+    # a named answer's household is '<compound> <door>': its door number is what follows the compound
+    door = "case when compound is not null then substr(household_id, length(compound) + 2) else household_id end"
     with stage_connection(workdir) as con:
         counts = {gid: (unnamed, named) for gid, unnamed, named in con.execute(
             f"select grid_id, count(*) filter (where compound is null), count(compound) from surveys where {grid_ids} "
             "group by grid_id", list(spanning)).fetchall()}
         repeated = dict(con.execute(
-            "select grid_id, count(*) from (select grid_id, household_id from surveys where "
-            f"{grid_ids} and compound is null and household_id is not null group by all having count(*) > 1) "
+            f"select grid_id, count(*) from (select grid_id, {door} as door from surveys where {grid_ids} "
+            "and household_id is not null group by all having count(*) > 1 and count(*) > count(compound)) "
             "group by grid_id", list(spanning)).fetchall())
-    # a grid no answer of which came this month, or whose every answer names its compound, is told apart
-    return [MixedCompounds(gid, name, names, repeated.get(gid, 0), unnamed if named else 0)
-            for gid, (name, names) in spanning.items() for unnamed, named in [counts.get(gid, (0, 0))] if unnamed]
+        named = con.execute(f"select grid_id, compound, count(*) from surveys where {grid_ids} and compound is not null "
+                            "group by all order by grid_id, compound", list(spanning)).fetchall()
+    listed = {gid: {compound_name(n) for n in names} for gid, (_, names) in spanning.items()}
+    unlisted: dict[str, list[tuple[str, int]]] = {}
+    for gid, compound, rows in named:
+        if compound not in listed[gid]:
+            unlisted.setdefault(gid, []).append((compound, rows))
+    found = []
+    for gid, (name, names) in spanning.items():
+        unnamed, named_rows = counts.get(gid, (0, 0))
+        if unnamed or gid in unlisted:
+            found.append(MixedCompounds(gid, name, names, repeated.get(gid, 0), unnamed, named_rows,
+                                        tuple(unlisted.get(gid, ()))))
+    return found

@@ -3,6 +3,8 @@ duration, channel, grid, household, time): computed once per distinct text, sinc
 repeats its few thousand texts millions of times, and joined back by stage_surveys."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from gridpay.ingest.survey_files import SurveyReading
@@ -10,7 +12,9 @@ from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
                                         parsed_timestamp)
 
-FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
+FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
+_OPTION_LETTER = re.compile(r"^[A-Za-z][.、:)]")      # after NFKC: '．' is '.', '：' ':', '）' ')'
+      # the platforms' own form, parsed by DuckDB without Python
 
 
 def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
@@ -27,11 +31,17 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
     _mapping(con, "map_household", "select household_id as v from survey_text "
              f"where not {canonical_household('household_id', reading.door_dashes)}",
              lambda v: normalized_household(v, reading.door_dashes))
-    # a compound (小区) as one text however it was spaced or typed (full-width, 锦绣 花园): blank is none
-    _mapping(con, "map_compound", "select compound as v from survey_text", lambda v: "".join(_folded(v).split()) or None)
+    _mapping(con, "map_compound", "select compound as v from survey_text", compound_name)
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone))
+
+
+def compound_name(text: str) -> str | None:
+    """A compound (小区) as one text however it was typed: NFKC, no spaces (锦绣 花园), without a
+    single-choice option's letter a platform left on it ('A.锦绣花园'); blank is none."""
+    name = "".join(_folded(text).split())
+    return _OPTION_LETTER.sub("", name) or None
 
 
 def _mapping(con, name: str, values_sql: str, fn) -> None:

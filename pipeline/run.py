@@ -144,7 +144,8 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             if aside else "")
         say_unreadable_phones(say, ctx.workdir)
         for grid in mixed_compounds(ctx.workdir):     # door numbers repeat from compound to compound
-            log.warning("%s; check them in quarantine.csv", grid)
+            for line in grid.lines():
+                log.warning("%s", line)
         if not surveys and not request.allow_empty:
             raise fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
                                  f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "

@@ -41,8 +41,9 @@ def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
     assert code == 0, err
     assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and the survey files name no "
-            "compound: 1 door number answered more than once in it may be homes of different compounds, yet count "
-            "once (the older answer set aside as duplicate_household); check them in quarantine.csv") in err
+            "compound: 1 door number answered more than once by such answers cannot be told apart (two homes counted "
+            "once, or one home twice); check them (quarantine.csv lists the answers set aside as duplicate_household), "
+            "and ask the compound on the form (the policy's survey.questions.compound)") in err
     assert "(G2) spans" not in err
 
 
@@ -108,7 +109,7 @@ def test_a_download_asking_the_compound_tells_apart_homes_with_one_door_number(r
     rows = [survey("R1", "G1", DOORS[0], ("5",) * 5), survey("R2", "G1", DOORS[0], ("2",) * 5),
             survey("R3", "G1", DOORS[1], ("4",) * 5), survey("R4", "G1", DOORS[1], ("4",) * 5),
             survey("R5", "G2", DOORS[2], ("3",) * 5)]
-    compounds = ["A.锦绣花园", "B.新河小区", "(空)", "(空)", "井湖村"]       # a single choice, as 问卷星 exports it
+    compounds = ["A.锦绣花园", "B.新河小区", "(空)", "锦绣花园", "井湖村"]       # a choice's letter left on or not
     inbox = make_inbox({})
     write_xlsx(inbox / "surveys" / "2026-09.xlsx", [*HEADER, "12、您所在的小区"],
                [row + [c] for row, c in zip(wjx_rows(rows), compounds)])
@@ -120,8 +121,10 @@ def test_a_download_asking_the_compound_tells_apart_homes_with_one_door_number(r
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 0, err
     grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
-    assert grids == {"G1": "3", "G2": "1"}          # R1 and R2 both count; R3 and R4 name no compound: one voice
-    # 问卷星 numbers its answers (序号): R3 is answer 3, the older of the one voice
-    assert [r["response_id"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")] == ["3"]
-    assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and 2 of its answers name no "
-            "compound: 1 door number answered more than once") in err
+    # R1 and R2 (one door number, two compounds) both count; R3 names no compound, so it cannot be told
+    # from R4's home (锦绣花园, the same door number): both count, and the run says so
+    assert grids == {"G1": "4", "G2": "1"}
+    assert _rows(tmp_path / "out" / "2026-09" / "quarantine.csv") == []
+    assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and 1 of its answers name no "
+            "compound: 1 door number answered more than once by such answers cannot be told apart") in err
+    assert "answers name compounds grids.csv does not list" not in err

@@ -36,3 +36,18 @@ def test_a_policy_without_the_key_keeps_one_household_per_door_number(make_inbox
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("household_compound = true", "")
     counted = _counted(make_inbox, tmp_path, policy_from_toml(text))
     assert counted == {"R3": DOOR}
+
+
+def test_the_run_names_answers_with_no_compound_or_one_grids_csv_does_not_list(make_inbox, tmp_path):
+    from gridpay.ingest.grid_compounds import mixed_compounds
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "一网格", "社区", "20", "锦绣花园；新河小区"), ("G2", "二网格", "社区", "10", "")])
+    typo = survey("R5", "G1", "8栋1单元101", ("4",) * 5)
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",),
+              [row + (c,) for row, c in ROWS] + [typo + ("A.锦秀花园",)])
+    scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))[1].close()
+    (grid,) = mixed_compounds(tmp_path / "work")
+    assert (grid.grid_id, grid.unnamed, grid.named, grid.repeated_doors) == ("G1", 1, 4, 1)   # R4's door, named elsewhere
+    assert grid.unlisted == (("锦秀花园", 1),)            # the option's letter gone, the typo kept
+    assert "'锦秀花园' on 1 row" in grid.lines()[1]
