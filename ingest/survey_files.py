@@ -34,11 +34,13 @@ class SurveyReading:
     timezone: str = DEFAULT_TIMEZONE                             # survey times are local times here
     door_dashes: bool = False                                    # '3-2-301' is 3栋2单元301 (policy)
     compound: bool = False                                       # the compound (小区) is part of the household
+    channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel
 
 
 def survey_reading(policy) -> SurveyReading:
     return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
-                         policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound)
+                         policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
+                         policy.channel_words)
 
 
 @dataclass

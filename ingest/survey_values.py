@@ -23,8 +23,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
     answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
     _mapping(con, "map_answer", answers, normalized_likert)
     _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
-    _mapping(con, "map_channel", "select channel as v from survey_text",
-             lambda v: (normalized_cell(v) or "").lower() or None)
+    _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words))
     by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
              lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
@@ -35,6 +34,13 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone))
+
+
+def channel_name(text: str, words: dict[str, str]) -> str | None:
+    """A channel as the rules know it: 'WeChat' as wechat, and a channel typed in words the policy's
+    survey.channel_words names (纸质 -> paper); any other text as typed, lower-cased (validation judges it)."""
+    typed = normalized_cell(text) or ""
+    return words.get(typed, typed.lower()) or None
 
 
 def compound_name(text: str) -> str | None:

@@ -18,8 +18,8 @@ from typing import Any, Callable
 
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, say_replacing,
-                                       say_unreadable_phones, say_unrun_months, shared_ids_message)
+from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, invalid_grids_message,
+                                       say_replacing, say_unreadable_phones, say_unrun_months, shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
 from gridpay.ingest.grid_compounds import mixed_compounds
@@ -157,6 +157,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
                      f"in {seconds:.1f} s")
         unknown = steps.unknown_grids(ctx)
         shared = steps.ids_across_files(ctx)
+        failing = steps.invalid_grids(ctx) if summary.gate_passed and not unknown and not shared else []
         reviews = steps.review_problems(ctx) if summary.gate_passed and not unknown and not shared else []
     if shared:             # two answers under one id: which is which is for HR to say, not to guess
         say(validated)
@@ -164,6 +165,9 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     if not summary.gate_passed or unknown:
         say(validated)
         raise fail_gate(ctx, gate_message(ctx, summary, unknown), summary)
+    if failing:            # a grid's answers nearly all invalid: paid as if nobody had answered
+        say(validated)
+        raise fail_gate(ctx, invalid_grids_message(ctx, failing), summary)
     if reviews:            # HR's own decisions: one ignored would pay wrongly
         say(validated)
         raise fail_gate(ctx, f"{month}: the appeals or verification calls break {len(reviews)} "

@@ -119,6 +119,13 @@ def unknown_grids(ctx: RunContext) -> list:
     return [] if rows is None and similar is None else found(ctx.workdir, rows, similar)
 
 
+def invalid_grids(ctx: RunContext) -> list:
+    """Grids most of whose survey rows are invalid, where the policy stops the month on them."""
+    from gridpay.expectations.invalid_grids import invalid_grids as found
+    rules = ctx.policy.outcome
+    return found(ctx.workdir, rules.max_grid_invalid_share, rules.min_grid_invalid_rows)
+
+
 def ids_across_files(ctx: RunContext) -> list:
     """Pairs of survey files using the same response ids, where the policy stops the month on them."""
     from gridpay.expectations.repeated_ids import ids_across_files as found

@@ -74,6 +74,14 @@ def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> 
             f"Top reasons: {'; '.join(summary.top_reasons())}. {grids + '. ' if grids else ''}{rows}")
 
 
+def invalid_grids_message(ctx: RunContext, grids: list) -> str:
+    folder = steps.write_rejected(ctx)
+    return (f"{ctx.month}: most of a grid's survey rows are invalid, so its workers would be paid as if its residents "
+            f"had not answered (the month as a whole is under the gate); nothing published. {'; '.join(map(str, grids))}. "
+            f"Correct the file the rows came from (a paper sheet typed in a form the rules refuse) and run again. "
+            f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}")
+
+
 def shared_ids_message(ctx: RunContext, shared: list) -> str:
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
             f"either answer; nothing published. {'; '.join(map(str, shared))}. A platform numbers the answers of "

@@ -4,13 +4,14 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, platform_layouts, survey_timezone
 from gridpay.transforms.policy_sections import (  # noqa: F401  (the sections are named from here too)
     CoefficientRule, IntegrityRules, OutcomeRules, PolicyError, ReviewCycle, ScoringRules, choice_of, coefficient_rule,
     decimal_of, get_key, outcome_rules, review_cycle, thin_grid_rules)
+from gridpay.transforms.folding import folded
 from gridpay.transforms.rounding import RULES
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -46,6 +47,7 @@ class Policy:
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
     door_number_dashes: bool = False            # '3-2-301' read as 3栋2单元301; False: a policy from before the rule
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
+    channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
 
     @property
@@ -130,6 +132,7 @@ def policy_from_toml(text: str) -> Policy:
         review=review_cycle(doc),
         door_number_dashes=bool(doc.get("survey", {}).get("door_number_dashes", False)),
         household_compound=bool(doc.get("survey", {}).get("household_compound", False)),
+        channel_words={folded(str(k)).strip(): str(v) for k, v in doc.get("survey", {}).get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in doc.get("survey", {}) else "month_first",
     )

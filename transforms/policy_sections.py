@@ -67,6 +67,8 @@ class OutcomeRules:
     ids_across_files: str = "quarantine"
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
+    max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
+    min_grid_invalid_rows: int = 5              # ... and at least this many of them stops the month
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
 
@@ -176,6 +178,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         ids_across_files=across,
         max_excluded_share=share(gate, "max_excluded_share", "gate"),
         min_excluded_rows=count(gate, "min_excluded_rows", 5),
+        max_grid_invalid_share=share(gate, "max_grid_invalid_share", "gate"),
+        min_grid_invalid_rows=count(gate, "min_grid_invalid_rows", 5),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
     )

@@ -47,3 +47,19 @@ def test_gate_share_comes_from_the_policy(run_cli, published_copy, make_policy, 
     strict = make_policy(max_invalid_share=0.10)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=strict, out=tmp_path / "strict")
     assert code == 1 and "12.5% > 10%" in err
+
+
+def test_a_grid_whose_rows_are_nearly_all_invalid_stops_a_month_under_the_gate(run_cli, make_inbox, tmp_path):
+    """A paper sheet for G2 typed with 好 for every answer: all of G2's 6 rows invalid, 6 of 36 for the
+    month (17%, under the 20% gate); G2's worker would have been paid as if nobody had answered.
+    (Its channel typed 纸质 is read as paper: the policy's survey.channel_words.)"""
+    good = [survey(f"G1-{i}", "G1", f"G1-9-{i:03d}", ("4",) * 5) for i in range(30)]
+    paper = [survey(f"P{i}", "G2", f"G2-9-{i:03d}", ("好",) * 5, channel="纸质") for i in range(6)]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": good + paper}))
+    assert code == 1, err
+    line = err.strip().splitlines()[-1]
+    assert "most of a grid's survey rows are invalid" in line and "nothing published" in line
+    assert "井湖村二网格 (G2): 6 of its 6 survey rows are invalid; the first, surveys/2026-09.csv row 32: sat_" in line
+    assert "channel" not in line
+    assert not (tmp_path / "out" / "2026-09").exists()
+    assert (tmp_path / "out" / "2026-09.rejected" / "quarantine.csv").is_file()

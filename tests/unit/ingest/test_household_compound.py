@@ -51,3 +51,11 @@ def test_the_run_names_answers_with_no_compound_or_one_grids_csv_does_not_list(m
     assert (grid.grid_id, grid.unnamed, grid.named, grid.repeated_doors) == ("G1", 1, 4, 1)   # R4's door, named elsewhere
     assert grid.unlisted == (("锦秀花园", 1),)            # the option's letter gone, the typo kept
     assert "'锦秀花园' on 1 row" in grid.lines()[1]
+
+
+def test_a_channel_typed_in_words_reads_as_the_policys_table_says():
+    from gridpay.ingest.survey_values import channel_name
+    words = load_policy(DEFAULT_POLICY).channel_words
+    assert [channel_name(t, words) for t in ("纸质", " 微信 ", "入户", "WeChat", "飞鸽")] == [
+        "paper", "wechat", "visit", "wechat", "飞鸽"]                # an unnamed word is judged as typed
+    assert channel_name("纸质", {}) == "纸质"                          # a policy without the table
