@@ -23,22 +23,25 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     path = absolute(args.file)
     if not path.is_file():
         raise InputError(str(path), "no such file")
-    grids, aliases = _grids(args)
+    grids, aliases, spanning = _grids(args)
     print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), list(grids), grids=grids,
-                                   aliases=aliases)))
+                                   aliases=aliases, spanning=spanning)))
     return 0
 
 
-def _grids(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str]]:
-    """grids.csv's ids and names in order when the inbox has one (a codes export numbers grids so), and
-    its aliases (alias -> grid id: an answer naming one is the grid's, as in a run)."""
+def _grids(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
+    """grids.csv's ids and names in order when the inbox has one (a codes export numbers grids so), its
+    aliases (alias -> grid id: an answer naming one is the grid's, as in a run), and the grids it
+    gives more than one compound."""
     from gridpay.ingest.formats import read_table
-    from gridpay.ingest.grid_aliases import grid_aliases
+    from gridpay.ingest.grid_aliases import grid_aliases, listed_names
     grids = settings_for(args).inbox / "grids.csv"
     if not grids.is_file():
-        return {}, {}
+        return {}, {}, ()
     table = read_table(grids, "grids", _policy(args).aliases).dropna(subset=["grid_id"])
-    return dict(zip(table["grid_id"], table["grid_name"].fillna(""))), grid_aliases(table)
+    spanning = tuple(gid for gid, cell in zip(table["grid_id"], table.get("compounds", [None] * len(table)))
+                     if len(listed_names(cell)) > 1)
+    return dict(zip(table["grid_id"], table["grid_name"].fillna(""))), grid_aliases(table), spanning
 
 
 def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:

@@ -185,7 +185,8 @@ def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict
 
 
 def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5,
-                  grids: dict[str, str] | None = None, aliases: dict[str, str] | None = None) -> list[str]:
+                  grids: dict[str, str] | None = None, aliases: dict[str, str] | None = None,
+                  spanning: tuple[str, ...] = ()) -> list[str]:
     """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, the grid
     answers grids.csv lacks, and the first rows as gridpay reads them (phones masked)."""
     read = read_survey_file(source, None, reading, grid_ids)
@@ -201,6 +202,11 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
     lines += unknown_grid_lines(frame, grids or {}, aliases)
+    if spanning and not (reading.compound and "compound" in frame.columns):
+        lines.append(f"compounds: grids.csv gives {', '.join(spanning)} more than one compound, and no column of this "
+                     f"file is read as the compound (a 小区 column, or the question the policy's "
+                     f"survey.questions.compound names, with survey.household_compound = true): homes with one "
+                     f"door number in two compounds will count as one")
     lines.append(f"first {min(shown, len(frame))} rows as gridpay reads them (phone numbers masked):")
     for _, row in frame.head(shown).iterrows():
         cells = {k: v for k, v in row.items() if isinstance(v, str)}

@@ -128,3 +128,15 @@ def test_a_download_asking_the_compound_tells_apart_homes_with_one_door_number(r
     assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and 1 of its answers name no "
             "compound: 1 door number answered more than once by such answers cannot be told apart") in err
     assert "answers name compounds grids.csv does not list" not in err
+
+
+def test_inspect_says_when_grids_span_compounds_and_the_file_names_none(run_cli, make_inbox):
+    inbox = make_inbox({"2026-09.csv": _door_month()})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "锦绣花园；新河小区"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    assert run_cli("inspect", str(inbox / "surveys" / "2026-09.csv"), inbox=inbox)[0] == 0
+    assert "compounds: grids.csv gives G1 more than one compound, and no column of this file is read" in run_cli.out
+    write_csv(inbox / "surveys" / "2026-09.csv", ("response_id", "grid_id", "household_id", "submitted_at", "小区"),
+              [("R1", "G1", "1栋1单元601", "2026-09-10 10:00:00", "锦绣花园")])
+    assert run_cli("inspect", str(inbox / "surveys" / "2026-09.csv"), inbox=inbox)[0] == 0
+    assert "小区 -> compound" in run_cli.out and "compounds:" not in run_cli.out
