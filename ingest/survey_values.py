@@ -12,9 +12,8 @@ from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
                                         parsed_timestamp)
 
-FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
+FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
 _OPTION_LETTER = re.compile(r"^[A-Za-z][.、:)]")      # after NFKC: '．' is '.', '：' ':', '）' ')'
-      # the platforms' own form, parsed by DuckDB without Python
 
 
 def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
