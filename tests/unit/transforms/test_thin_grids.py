@@ -97,7 +97,9 @@ others = st.lists(st.lists(answer, min_size=10, max_size=30), min_size=4, max_si
 def test_answers_at_or_above_a_scored_grids_score_never_lower_pay(month0, earlier0, others, steps):
     before, scored, score = _coefficient_of_grid0(month0, earlier0, others)
     assume(scored)        # a grid paid at the neutral coefficient has no score to be above
-    extra = [min(100, int(score.pay_score) + 1 + 5 * k) for k in steps]
+    # above both its raw mean and its (shrunken) pay score: an answer between the two pulls the mean
+    # down, and may lower pay as it should
+    extra = [min(100, int(max(score.pay_score, score.raw_score)) + 1 + 5 * k) for k in steps]
     after, _, later = _coefficient_of_grid0(month0 + extra, earlier0, others)
     # Not across min_responses: a thin grid scored on its pooled window becomes, with enough answers of
     # its own, a grid scored on this month alone, which may stand lower when the months before were better
