@@ -34,14 +34,13 @@ def _grids(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str], tu
     aliases (alias -> grid id: an answer naming one is the grid's, as in a run), and the grids it
     gives more than one compound."""
     from gridpay.ingest.formats import read_table
-    from gridpay.ingest.grid_aliases import grid_aliases, listed_names
+    from gridpay.ingest.grid_aliases import grid_aliases
+    from gridpay.ingest.grid_compounds import spanning_grids
     grids = settings_for(args).inbox / "grids.csv"
     if not grids.is_file():
         return {}, {}, ()
     table = read_table(grids, "grids", _policy(args).aliases).dropna(subset=["grid_id"])
-    spanning = tuple(gid for gid, cell in zip(table["grid_id"], table.get("compounds", [None] * len(table)))
-                     if len(listed_names(cell)) > 1)
-    return dict(zip(table["grid_id"], table["grid_name"].fillna(""))), grid_aliases(table), spanning
+    return dict(zip(table["grid_id"], table["grid_name"].fillna(""))), grid_aliases(table), tuple(spanning_grids(table))
 
 
 def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:

@@ -47,19 +47,20 @@ class MixedCompounds:
         return said
 
 
+def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """grid_id -> (grid_name, its compounds) for the grids that grids.csv gives more than one compound."""
+    if "compounds" not in grids.columns:
+        return {}
+    return {row.grid_id: (row.grid_name, names) for row in grids.itertuples(index=False)
+            if len(names := listed_names(row.compounds)) > 1}
+
+
 def mixed_compounds(workdir: Path) -> list[MixedCompounds]:
     """Grids that grids.csv gives more than one compound whose answers this month do not all name
     one of them: answers naming no compound (with the door numbers answered more than once where
     one of the answers names none) and answers naming a compound grids.csv does not list for the
     grid (the staged survey rows, before validation's verdict)."""
-    grids = pd.read_parquet(workdir / "grids.parquet")
-    if "compounds" not in grids.columns:
-        return []
-    spanning = {}
-    for row in grids.itertuples(index=False):
-        names = listed_names(row.compounds)
-        if len(names) > 1:
-            spanning[row.grid_id] = (row.grid_name, names)
+    spanning = spanning_grids(pd.read_parquet(workdir / "grids.parquet"))
     if not spanning:
         return []
     grid_ids = f"grid_id in ({', '.join('?' for _ in spanning)})"

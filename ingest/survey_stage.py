@@ -185,9 +185,8 @@ def _household(reading: SurveyReading) -> str:
     holds a space once normalised, so the two never read as one."""
     door = (f"case when {canonical_household('s.household_id', reading.door_dashes)} then s.household_id "
             f"else hh.value::varchar end")
-    if not reading.compound:
-        return door
-    return f"case when cp.value is not null and ({door}) is not null then cp.value || ' ' || ({door}) else {door} end"
+    # a null compound or door makes the concatenation null: then the door number as it is
+    return f"coalesce(cp.value || ' ' || ({door}), {door})" if reading.compound else door
 
 
 def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[str, ...]) -> None:

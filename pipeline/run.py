@@ -157,8 +157,9 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
                      f"in {seconds:.1f} s")
         unknown = steps.unknown_grids(ctx)
         shared = steps.ids_across_files(ctx)
-        failing = steps.invalid_grids(ctx) if summary.gate_passed and not unknown and not shared else []
-        reviews = steps.review_problems(ctx) if summary.gate_passed and not unknown and not shared else []
+        passed = summary.gate_passed and not unknown and not shared
+        failing = steps.invalid_grids(ctx) if passed else []
+        reviews = steps.review_problems(ctx) if passed else []
     if shared:             # two answers under one id: which is which is for HR to say, not to guess
         say(validated)
         raise fail_gate(ctx, shared_ids_message(ctx, shared), summary)
