@@ -25,4 +25,12 @@ class InputError(ConfigError):
 
 
 class GateFailed(Exception):
-    """The month did not pass the validation gate (exit 1); nothing was published."""
+    """The month did not pass the validation gate (exit 1); nothing was published. `heading`: what
+    the command line says it is (a re-run on changed reference files is stopped, not invalid)."""
+
+    def __init__(self, message: str, heading: str = "validation gate failed") -> None:
+        super().__init__(message)
+        self.heading = heading
+
+    def __reduce__(self):       # a task's exception crosses processes (Prefect, Dask) with its heading
+        return type(self), (str(self), self.heading)

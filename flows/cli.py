@@ -105,6 +105,10 @@ def _month_commands(sub) -> None:
     run.add_argument("--reason", help="why: required to re-run a finalized month (a correction)")
     run.add_argument("--allow-empty-month", action="store_true",
                      help="publish a month that has no survey file (every worker at the neutral coefficient)")
+    run.add_argument("--reference", choices=("published", "inbox"),
+                     help="re-running a published month whose reference files (grids, workers, assignments, "
+                          "adjustments) or policy changed since: published = the ones it was published from, "
+                          "inbox = today's (the change applies to the month too); without it such a run stops")
     run.add_argument("--accept-exclusions", action="store_true",
                      help="publish although an exclusion rule removed more than the policy's share of a grid's "
                           "answers (gate.max_excluded_share); recorded with the run and printed on the scorecard")
@@ -207,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args, logs)
     except GateFailed as exc:
         # a month stopped at one of the run's gates; finalize's refusal says what it is itself
-        print(f"gridpay: {'validation gate failed: ' if args.command in ('run', 'demo') else ''}{exc}", file=sys.stderr)
+        print(f"gridpay: {exc.heading + ': ' if args.command in ('run', 'demo') else ''}{exc}", file=sys.stderr)
         return 1
     except ConfigError as exc:
         print(f"gridpay: {exc}", file=sys.stderr)

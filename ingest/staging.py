@@ -23,18 +23,22 @@ from gridpay.transforms.policy import Policy
 REFERENCE = ("grids", "workers", "assignments")
 
 
-def input_files(inbox: Path, month: str) -> list[Path]:
+def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Path]:
     """Every file of the inbox that a run of `month` reads: the reference tables, adjustments if
-    present, and the month's survey files."""
+    present, and the month's survey files; `skip`: reference files the run takes from elsewhere
+    (a re-run re-using the published run's: pipeline/reference_drift.py)."""
     if not inbox.is_dir():
         raise InputError(str(inbox), "inbox folder does not exist")
     files = []
     for kind in REFERENCE:
         path = inbox / f"{kind}.csv"
+        if path.name in skip:
+            continue
         if not os.path.lexists(path):
             raise InputError(f"{kind}.csv", f"is missing from the inbox {inbox}")
         files.append(inbox_file(inbox, path))
-    if os.path.lexists(inbox / "adjustments.csv"):
+    # re-using the published run's reference files: its adjustments too, or none if it had none
+    if os.path.lexists(inbox / "adjustments.csv") and not skip:
         files.append(inbox_file(inbox, inbox / "adjustments.csv"))
     return files + [inbox_file(inbox, p) for p in review_files(inbox, month)] + month_survey_files(inbox, month)
 

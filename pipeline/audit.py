@@ -26,6 +26,7 @@ from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTIN
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.core.layout import private_work, remove_if_empty, work_folder
 from gridpay.store.runs import code_version
+from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
 
 log = logging.getLogger("gridpay")
@@ -190,6 +191,9 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             fingerprint, output_format = con.execute("select phone_key_fingerprint, output_format from runs "
                                                     "where run_id = ?", [run_id]).fetchone()
         _phone_key(result, settings, fingerprint)
+        with connect(db) as con:     # what it read reproduces; that is not to say it is still right
+            result.notes += [f"the audit replays what the run read; but {stale.line()}"
+                             for stale in stale_months(con) if stale.run_id == run_id]
         if published and published[0] == run_id:
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})

@@ -34,6 +34,10 @@ class MonthRequest:
     replay: tuple[InputFile, ...] | None = None   # an audit: the archived inputs of the run it checks
     replay_window: tuple[tuple[str, str], ...] | None = None   # ... and the earlier runs it read (month, run id)
     log_file: Path | None = None           # where the command logs (recorded with the run)
+    # a re-run of a published month whose reference files or policy changed since: "published"
+    # re-uses the ones it was published from, "inbox" takes today's; None stops (pipeline/reference_drift.py)
+    reference: str | None = None
+    reuse: tuple[InputFile, ...] = ()      # the archived reference files and policy "published" re-uses
     # the rules rows and files are written under (store/migrations/0005): OUTPUT_FORMAT for a run;
     # an audit re-run takes the audited run's, None for one recorded before formats were
     output_format: int | None = OUTPUT_FORMAT

@@ -18,6 +18,7 @@ from gridpay.publishing.outputs import changed_files
 from gridpay.core.layout import private_work, remove_stale_work
 from gridpay.store.run_lock import HeldLock, WarehouseBusy, warehouse_lock
 from gridpay.store.runs import close_interrupted, record_left_behind
+from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
 
 log = logging.getLogger("gridpay")
@@ -39,6 +40,7 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
             published = con.execute("select p.month, p.run_id, r.inputs_json, r.outputs_json from published p "
                                     "join runs r using (run_id) order by p.month").fetchall()
             purged = {m for (m,) in con.execute("select distinct month from purges").fetchall()}
+            problems += [stale.line() for stale in stale_months(con)]
         except duckdb.Error as exc:     # a block that fails its checksum, a file cut short
             return [f"{db}: is corrupt ({str(exc).strip().splitlines()[0]}); restore it from backup, then run "
                     f"`gridpay doctor` again"]

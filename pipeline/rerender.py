@@ -27,6 +27,7 @@ from gridpay.publishing.reporting import render_reports
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.review_gate import UNAPPLIED, finalize_blockers
 from gridpay.store.runs import finalize, record_outputs, unfinalize
+from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
 
 REPORT_PARTS = ("scorecard.html", "scorecard.pdf", "scorecards/", "workers/", "notice/")
@@ -105,7 +106,10 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
         run_id, _, inputs, recorded = find_run(db, month, None, doing="finalize")
         blockers = finalize_blockers(db, settings.inbox, month, run_id,
                                      archived_policy(settings.archive, settings.archive_key_file, inputs, month))
-        wrong = [b for b in blockers if UNAPPLIED in b]
+        with connect(db) as con:        # scored on an earlier month's run that is no longer published
+            stale = [later.line() for later in stale_months(con) if later.month == month]
+        wrong = [b for b in blockers if UNAPPLIED in b] + stale
+        blockers += stale
         if wrong and forced_reason:
             raise ConfigError(f"{month}: finalize refused: {'; '.join(wrong)}. --force finalizes a month whose "
                               f"window is open or whose appeals are pending, never pay known to be wrong")

@@ -16,10 +16,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import publish_step, steps
+from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, invalid_grids_message,
-                                       say_replacing, say_unreadable_phones, say_unrun_months, shared_ids_message)
+                                       say_replacing, say_stale_later_months, say_unreadable_phones, say_unrun_months,
+                                       shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
 from gridpay.ingest.grid_compounds import mixed_compounds
@@ -91,11 +92,16 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         try:
             # an audit never makes an archive key: without the right one it stops (exit 2)
             keys = ArchiveKeys(s.archive_key_file, create=kind != "audit")
+            published = reference_drift.published_run(s.db, request, kind)
+            if published and request.reference == "published":
+                request = replace(request, reuse=reference_drift.reused_entries(published[1]))
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             key = phone_key(s.key_file)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
             ctx = RunContext(request, run_id, inputs, key, keys, stager)
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)
+            if published and request.reference is None:     # after validation: a broken file says so first
+                _stop_if_reference_changed(ctx, published, summary)
             with held_warehouse(s.db):
                 scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
                 say("%s; %s", validated, scored.counts_text())
@@ -107,6 +113,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
                 say("published %s: %d files in %.1f s", s.out / month, len(outputs), seconds)
+                say_stale_later_months(s.db, month)
             lock.settled()
             return MonthResult(run_id, s.out / month, summary, outputs, scored.workers, ctx.policy)
         except GateFailed:
@@ -122,6 +129,15 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             shutil.rmtree(work_folder(s.out, run_id), ignore_errors=True)
             shutil.rmtree(publish_folder(s.out, run_id), ignore_errors=True)
             remove_if_empty(work_folder(s.out, run_id).parent)
+
+
+def _stop_if_reference_changed(ctx: RunContext, published: tuple[str, tuple], summary: ValidationSummary) -> None:
+    """A re-run of a published month on reference files or a policy changed since: stop, saying what
+    changed (pipeline/reference_drift.py), before anything is scored on them."""
+    lines = reference_drift.drift(published[1], ctx.inputs, ctx.month, ctx.settings.archive, ctx.archive_keys,
+                                   ctx.workdir)
+    if lines:
+        raise fail_gate(ctx, reference_drift.drift_message(ctx.month, published[0], lines), summary, heading="stopped")
 
 
 def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archived: float):

@@ -49,11 +49,17 @@ def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
         if policy_file is None:
             raise ConfigError(f"{request.month}: the run's record names no archived policy")
     else:
-        files = tuple(archive_file(p, s.archive, p.relative_to(s.inbox).as_posix(), keys)
-                      for p in input_files(s.inbox, request.month))
-        if not s.policy.is_file():
+        # `--reference published`: the reference files and policy the published run read, from the archive
+        reused = {e.name: e for e in archived(list(request.reuse), s.archive, keys)}
+        files = tuple(e for e in reused.values() if e.name != POLICY_NAME) + tuple(
+            archive_file(p, s.archive, p.relative_to(s.inbox).as_posix(), keys)
+            for p in input_files(s.inbox, request.month, skip=tuple(reused)))
+        if POLICY_NAME in reused:
+            policy_file = reused[POLICY_NAME]
+        elif not s.policy.is_file():
             raise ConfigError(f"{s.policy}: policy file not found")
-        policy_file = archive_file(s.policy, s.archive, POLICY_NAME, keys)
+        else:
+            policy_file = archive_file(s.policy, s.archive, POLICY_NAME, keys)
     fault_point("policy_archived")
     # the bytes applied are the archived ones, whatever happens to the live file from here on
     policy = policy_from_bytes(blob_bytes(s.archive, policy_file.sha256, keys), str(s.policy))

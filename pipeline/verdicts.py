@@ -12,7 +12,9 @@ from gridpay.core.month import Month
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
+from gridpay.ingest.formats import month_survey_files
 from gridpay.store.runs import record_end
+from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
 
 log = logging.getLogger("gridpay")
@@ -32,11 +34,21 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
         thin = con.execute("select count(*) from grid_scores where run_id = ? and responses < ?",
                            [ctx.run_id, rules.min_responses]).fetchone()[0]
     unrun = {m: n for m, n in earlier.items() if m not in published}
-    if unrun and thin:
+    if not unrun or not thin or ctx.request.replay is not None:      # an audit replays; it advises nothing
+        return
+    # only a month whose own survey files are in the inbox can be run; stray rows of a month before
+    # gridpay was used (a download's first days) count in no month, and that is all there is to say
+    runnable = {m: n for m, n in unrun.items() if month_survey_files(ctx.settings.inbox, m)}
+    stray = {m: n for m, n in unrun.items() if m not in runnable}
+    if runnable:
         log.warning("the survey files hold %s of %s, not published in this warehouse, while %d grids have fewer than "
                     "%d answers: thin grids pool only published months, so run %s first (gridpay run --month %s), "
-                    "then this month again", ", ".join(f"{n} rows" for n in unrun.values()), ", ".join(unrun), thin,
-                    rules.min_responses, ", ".join(unrun), min(unrun))
+                    "then this month again", ", ".join(f"{n} rows" for n in runnable.values()), ", ".join(runnable),
+                    thin, rules.min_responses, ", ".join(runnable), min(runnable))
+    if stray:
+        log.info("%s of %s in this month's survey files set aside: %s not published here and the inbox has no survey "
+                 "file for %s, so they count in no month", ", ".join(f"{n} rows" for n in stray.values()),
+                 ", ".join(stray), "it is" if len(stray) == 1 else "they are", "it" if len(stray) == 1 else "them")
 
 
 def say_replacing(con, month: str) -> None:
@@ -48,6 +60,19 @@ def say_replacing(con, month: str) -> None:
         log.warning("%s is published (run %s, %s UTC): this run replaces it when it publishes; a printed or signed "
                     "scorecard of run %s then no longer matches the month (gridpay history lists both)",
                     month, row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[0])
+
+
+def say_stale_later_months(db: Path, month: str) -> None:
+    """Later published months scored on the run of `month` this one replaces (or on none of it):
+    their pay may no longer be right; each said, and refused at finalize (store/stale_windows.py)."""
+    try:     # said after the month is published: nothing here may turn the run into a failure
+        with connect(db) as con:
+            stale = stale_months(con, earlier=month)
+    except Exception as exc:  # noqa: BLE001 (`gridpay doctor` and finalize say it again)
+        log.debug("could not look for later months scored on %s: %s", month, exc)
+        return
+    for later in stale:
+        log.warning("%s", later.line())
 
 
 def say_unreadable_phones(say: Callable, workdir: Path) -> None:
@@ -129,10 +154,11 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
                     ", ".join(scored.emptied), summary.invalid_rows)
 
 
-def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None) -> GateFailed:
+def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None,
+              heading: str = "validation gate failed") -> GateFailed:
     if summary is not None:
         with connect(ctx.settings.db) as con:
             store_validation(con, ctx.run_id, ctx.month, summary.rules)
     record_end(ctx.settings.db, ctx.run_id, "gate_failed", message, ctx.inputs.entries(),
                summary.as_dict() if summary else None)
-    return GateFailed(message)
+    return GateFailed(message, heading)

@@ -61,15 +61,22 @@ def scoring_window(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -
     """(month, run_id) of the runs of earlier months that this month's scoring reads: pooled
     answers (scoring.pool_months) and the response-rate trend (scoring.low_rate_months), each the
     run published now. Only published months: a gate-failed or unpublished one gives nothing."""
+    first = window_from(month, policy)
+    if first is None:
+        return []
+    return con.execute("select month, run_id from published where month >= ? and month < ? order by month",
+                       [first, month]).fetchall()
+
+
+def window_from(month: str, policy: Policy) -> str | None:
+    """The first earlier month the month's scoring reads; None: it reads none."""
     rules = policy.scoring
     if rules.pool_months is None and not policy.outcome.compares_months:
-        return []
+        return None
     back = max(rules.pool_months or 1, rules.low_rate_months if rules.min_response_rate is not None else 1) - 1
     if policy.outcome.compares_months:      # the month published last, to compare answers and pay with
         back = max(back, 1)
-    first = str(Month.parse(month).first_of(back + 1))
-    return con.execute("select month, run_id from published where month >= ? and month < ? order by month",
-                       [first, month]).fetchall()
+    return str(Month.parse(month).first_of(back + 1)) if back else None
 
 
 def window_table(con: duckdb.DuckDBPyConnection, window: list[tuple[str, str]]) -> None:
@@ -158,6 +165,7 @@ def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Polic
     window = scoring_window(con, month, policy) if window is None else window
     window_table(con, window)
     con.execute("insert into run_windows select ?, month, window_run_id from run_window", [run_id])
+    con.execute("update runs set window_from = ? where run_id = ?", [window_from(month, policy), run_id])
     models = month_models() if prebuilt is None else prebuilt.models(month_models())
     run_models(con, models, {"fct_grid_scores": lambda c: build_grid_scores(c, month, policy),
                              "fct_payroll": lambda c: build_payroll(c, policy)}

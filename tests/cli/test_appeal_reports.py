@@ -24,7 +24,7 @@ def reviewed(published_copy, tmp_path, run_cli):
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5"), appeal_row("A2", "W3", "R6", "驳回")])
     write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", TODAY, "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", "--reports", "all",
-                        inbox=inbox, policy=policy)
+                        "--reference", "inbox", inbox=inbox, policy=policy)      # the contact is new to the policy
     assert code == 0, err
     return inbox, tmp_path / "out" / "2026-09"
 

@@ -61,7 +61,7 @@ def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_s
     assert artifacts["scorecard-2026-09"].data.endswith("/out/2026-09/scorecard.html)")
 
     start = datetime.now(timezone.utc)
-    assert run_cli("run", "--month", "2026-09", "--prefect", inbox=make_inbox(),
+    assert run_cli("run", "--month", "2026-09", "--prefect", "--reference", "inbox", inbox=make_inbox(),
                    policy=make_policy(payroll_artifact="true"))[0] == 0
     table = json.loads(artifacts_since(start)["payroll-2026-09"].data)
     assert [row["name"] for row in table] == ["王伟", "李娜", "张喆", "刘玥"]

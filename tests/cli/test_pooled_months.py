@@ -58,12 +58,25 @@ def test_a_thin_grid_is_scored_on_three_published_months_and_audits_after_a_corr
     # on the August that was published when it ran, and its audit re-reads that one.
     (inbox / "surveys" / "2026-08.csv").unlink()
     _inbox(make_inbox, {"2026-08": _month("2026-08", g2_answer="5")})
-    assert run_cli("run", "--month", "2026-08", inbox=inbox)[0] == 0
+    code, err = run_cli("run", "--month", "2026-08", inbox=inbox)
+    assert code == 0, err
     assert json.loads((out / "2026-08" / "manifest.json").read_text(encoding="utf-8"))["run_id"] != first_august
+    # ... so September is said to be stale (a field trial's was off by 303.75 yuan, audited and finalized)
+    stale = f"2026-09 (run {september_run(out)}) was scored reading 2026-08's run {first_august}; 2026-08 is now"
+    assert stale in err and "run it again (gridpay run --month 2026-09)" in err
     code, _ = run_cli("audit", "--month", "2026-09", inbox=inbox)
     assert code == 0, run_cli.out
+    assert stale in run_cli.out                                           # it reproduces, and is said stale
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "月底", inbox=inbox)
+    assert code == 2 and "finalize refused: " + stale in err
+    assert run_cli("doctor", inbox=inbox)[0] == 1 and stale in run_cli.out
     assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0     # a new run reads the corrected August
     assert _grid(out, "2026-09")["raw_score"] == "50.00"                  # (25 x 8 + 100 x 4) / 12
+    assert run_cli("doctor", inbox=inbox)[0] == 0
+
+
+def september_run(out) -> str:
+    return json.loads((out / "2026-09" / "manifest.json").read_text(encoding="utf-8"))["run_id"]
 
 
 def test_a_gate_failed_month_gives_nothing_to_the_window(run_cli, make_inbox, tmp_path):
@@ -76,6 +89,13 @@ def test_a_gate_failed_month_gives_nothing_to_the_window(run_cli, make_inbox, tm
     september = _grid(tmp_path / "out", "2026-09")
     assert (september["window_months"], september["window_responses"]) == ("2026-07,2026-09", "8")
     assert "insufficient_responses" in september["flags"]
+    # August corrected and published after September: September was scored without it
+    (inbox / "surveys" / "2026-08.csv").unlink()
+    _inbox(make_inbox, {"2026-08": _month("2026-08")})
+    code, err = run_cli("run", "--month", "2026-08", inbox=inbox)
+    assert code == 0, err
+    assert f"2026-09 (run {september_run(tmp_path / 'out')}) was scored reading no run of 2026-08 (it was not " \
+           f"published yet)" in err
 
 
 def test_a_grid_silent_three_months_in_a_row_is_flagged_for_hr(run_cli, make_inbox, tmp_path):

@@ -1,0 +1,135 @@
+"""A re-run of a published month reads today's inbox. Its reference files (grids.csv, workers.csv,
+assignments.csv, adjustments.csv) and the policy describe the community now, not as it was that
+month: a target raised from November on, a grid renamed, an adjustments file holding only the
+latest month. Re-run for an appeal, October would be paid on November's targets (a field trial:
+2400.00 became 2640.00, exit 0). So a re-run whose reference files or policy differ from the ones
+the published run read stops and says what differs; `--reference published` re-uses those
+(archived) files, `--reference inbox` takes today's on purpose (a correction of them)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from gridpay.core.secret_key import ArchiveKeys
+from gridpay.ingest.archive import InputFile, open_blob
+from gridpay.ingest.formats import Source, read_table
+from gridpay.core.errors import ConfigError
+from gridpay.pipeline.context import ArchivedInputs, MonthRequest
+from gridpay.pipeline.steps import POLICY_NAME
+from gridpay.store.warehouse import connect
+from gridpay.transforms.parsing import normalized_month
+
+# the files a re-run may re-use from the published run, and the columns that key their rows
+KEYS = {"grids.csv": ("grid_id",), "workers.csv": ("worker_id",),
+        "assignments.csv": ("worker_id", "grid_id", "start_date"), "adjustments.csv": ("worker_id", "month")}
+REUSED = (*KEYS, POLICY_NAME)
+SHOWN = 4            # changed rows named per file; the rest are counted
+WHERE = ("source_file", "row_number")     # where a row is, not what it says
+
+
+def published_run(db: Path, request: MonthRequest, kind: str) -> tuple[str, tuple[InputFile, ...]] | None:
+    """(run id, the inputs it read) of the published run a run of the month replaces; None: the
+    month is not published, or this is an audit (it replays its own run's inputs)."""
+    if kind == "audit" or request.replay is not None:
+        return None
+    with connect(db) as con:
+        row = con.execute("select r.run_id, r.inputs_json from published p join runs r using (run_id) "
+                          "where p.month = ?", [request.month]).fetchone()
+    if row is None or not row[1]:
+        if request.reference == "published":
+            raise ConfigError(f"--reference published: {request.month} has no published run to take its reference "
+                              f"files from")
+        return None
+    return row[0], tuple(InputFile(**e) for e in json.loads(row[1]))
+
+
+def reused_entries(published: tuple[InputFile, ...]) -> tuple[InputFile, ...]:
+    """The published run's reference files and policy, for `--reference published`."""
+    return tuple(e for e in published if e.name in REUSED)
+
+
+def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, archive: Path, keys: ArchiveKeys,
+          scratch: Path) -> list[str]:
+    """What differs between the published run's reference files and policy and today's, one line
+    a file; none: the re-run reads what the month was published from. Files are compared by their
+    bytes, then (if they differ) row by row, so that a file saved again unchanged is no difference."""
+    before = {e.name: e for e in published if e.name in REUSED}
+    after = {e.name: e for e in (*now.files, now.policy_file) if e.name in REUSED}
+    lines = []
+    for name in REUSED:
+        old, new = before.get(name), after.get(name)
+        if (old and old.sha256) == (new and new.sha256):
+            continue
+        try:
+            if name == POLICY_NAME:
+                was = _policy_version(old, archive, keys, scratch)
+                lines.append(f"the policy (version {was} when published, {now.policy.version} now)" if was !=
+                             now.policy.version else f"the policy (changed since, its version {was} unchanged)")
+                continue
+            changes = _row_changes(name, old, new, month, now.policy.aliases, archive, keys, scratch)
+        except (OSError, ConfigError) as exc:      # its archived copy is gone: the bytes differ, that is all
+            lines.append(f"{name} differs from the copy archived when the month was published, which cannot be "
+                         f"read ({exc})")
+            continue
+        if changes:
+            lines.append(f"{name}: " + "; ".join(changes[:SHOWN]) +
+                         (f"; and {len(changes) - SHOWN} more" if len(changes) > SHOWN else ""))
+    return lines
+
+
+def _policy_version(entry: InputFile | None, archive: Path, keys: ArchiveKeys, scratch: Path) -> str:
+    from gridpay.core.policy_file import policy_from_bytes
+    from gridpay.ingest.archive import blob_bytes
+    return policy_from_bytes(blob_bytes(archive, entry.sha256, keys), POLICY_NAME).version if entry else "none"
+
+
+def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive: Path, keys: ArchiveKeys,
+          scratch: Path) -> dict[tuple, dict]:
+    if entry is None:
+        return {}
+    path = open_blob(archive, entry.sha256, keys, scratch)
+    try:
+        frame = read_table(Source(name, path), name.removesuffix(".csv"), aliases)
+    finally:
+        if path.parent == scratch:
+            path.unlink(missing_ok=True)
+    records = [{c: "" if pd.isna(v) else str(v) for c, v in r.items() if c not in WHERE}
+               for r in frame.to_dict("records")]
+    if name == "adjustments.csv":          # only the month's own adjustments pay in it
+        records = [r for r in records if normalized_month(r["month"]) == month]
+    rows, seen = {}, Counter()
+    for record in records:                 # a key typed twice (two adjustments): the second is "#2"
+        key = tuple(record.get(k, "") for k in KEYS[name])
+        seen[key] += 1
+        rows[key if seen[key] == 1 else (*key, f"#{seen[key]}")] = record
+    return rows
+
+
+def _row_changes(name: str, old: InputFile | None, new: InputFile | None, month: str, aliases: dict,
+                 archive: Path, keys: ArchiveKeys, scratch: Path) -> list[str]:
+    a = _rows(name, old, month, aliases, archive, keys, scratch)
+    b = _rows(name, new, month, aliases, archive, keys, scratch)
+    changes = []
+    for key in sorted(set(a) | set(b)):
+        label = "/".join(key)
+        if key not in b:
+            changes.append(f"{label} removed")
+        elif key not in a:
+            changes.append(f"{label} added")
+        else:
+            # a phone is said to have changed, never shown
+            cells = ["phone changed" if c == "phone" else f"{c} {a[key].get(c) or '(blank)'} -> {v or '(blank)'}"
+                     for c, v in b[key].items() if a[key].get(c, "") != v]
+            if cells:
+                changes.append(f"{label} " + ", ".join(cells))
+    return changes
+
+
+def drift_message(month: str, run_id: str, lines: list[str]) -> str:
+    return (f"{month} was published (run {run_id}) from other reference files than the inbox holds now: "
+            f"{' | '.join(lines)}. Re-run on today's files, {month} would be paid on them; nothing published. "
+            f"To re-run it with the files it was published with, add --reference published; if the change "
+            f"applies to {month} too (a correction of them), add --reference inbox")

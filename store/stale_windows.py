@@ -1,0 +1,77 @@
+"""Published months scored on earlier months that have changed since. A thin grid's score pools
+the earlier months' answers, and the response-rate trend and pay comparison read them, each as the
+run then published (run_windows). When one of those months is published again (an appeal upheld,
+a correction) or for the first time (run out of order), the later month's pay rests on answers
+that are no longer the published ones: a field trial's correction of October moved November's pay
+by 303.75 yuan, and November still audited clean (an audit replays what the run read) and was
+finalized. Such a month is not wrong to audit; it is stale: said at every run and `gridpay
+doctor`, and it cannot be finalized until it is run again."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class StaleMonth:
+    month: str                 # the published month scored on ...
+    run_id: str
+    earlier: str               # ... an earlier month ...
+    read_run: str | None       # ... as this run of it (None: it was not published then) ...
+    now_run: str               # ... which is now published as this run
+
+    def line(self) -> str:
+        read = (f"{self.earlier}'s run {self.read_run}" if self.read_run
+                else f"no run of {self.earlier} (it was not published yet)")
+        return (f"{self.month} (run {self.run_id}) was scored reading {read}; {self.earlier} is now published as "
+                f"run {self.now_run}, so {self.month}'s pay may no longer be right: run it again "
+                f"(gridpay run --month {self.month})")
+
+
+def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> list[StaleMonth]:
+    """Every published month whose run read an earlier month's run that is no longer the published
+    one, or read none of a month in its span that is published now; `earlier`: only those reading
+    that month. In month order. Read-only on a warehouse not yet migrated (`gridpay doctor`):
+    without run_windows nothing is known; without runs.window_from, only the runs read are checked."""
+    columns = {(t, c) for t, c in con.execute("select table_name, column_name from information_schema.columns "
+                                              "where table_name in ('runs', 'run_windows')").fetchall()}
+    if ("run_windows", "window_run_id") not in columns:
+        return []
+    span = "r.window_from" if ("runs", "window_from") in columns else "null"
+    rows = con.execute(f"""
+        select p.month, p.run_id, q.month, w.window_run_id, q.run_id
+        from published as p
+        join runs as r on r.run_id = p.run_id
+        join published as q on q.month < p.month
+        left join run_windows as w on w.run_id = p.run_id and w.month = q.month
+        where (w.window_run_id is not null or q.month >= {span})
+          and w.window_run_id is distinct from q.run_id
+          and (? is null or q.month = ?)
+        order by p.month, q.month""", [earlier, earlier]).fetchall()
+    same: dict[tuple[str, str], bool] = {}
+    for row in rows:
+        if row[3] is not None and (row[3], row[4]) not in same:
+            same[row[3], row[4]] = _reads_alike(con, row[3], row[4])
+    return [StaleMonth(*row) for row in rows if row[3] is None or not same[row[3], row[4]]]
+
+
+# what a later month reads of an earlier month's run: its counted answers (pooling), its grids'
+# scores and rates (trend, response-rate rule, reports) and its pay (the pay-change comparison)
+READ = {"answers": "select s.household_id, c.grid_id, s.submitted_at_ts, c.response_score from counted_responses c "
+                   "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id where c.run_id = ?",
+        "grid_scores": "select * exclude (run_id) from grid_scores where run_id = ?",
+        "item_scores": "select * exclude (run_id) from item_scores where run_id = ?",
+        "payroll": "select * exclude (run_id) from payroll where run_id = ?"}
+
+
+def _reads_alike(con: duckdb.DuckDBPyConnection, old: str, new: str) -> bool:
+    """Whether a later month would read the same of run `new` as it did of run `old` (a month run
+    again on the same inputs is no change: its later months are not stale)."""
+    for query in READ.values():
+        differing = con.execute(f"select count(*) from (({query}) except all ({query})) union all "
+                                f"select count(*) from (({query}) except all ({query}))",
+                                [old, new, new, old]).fetchall()
+        if any(n for (n,) in differing):
+            return False
+    return True
