@@ -43,3 +43,44 @@ def invalid_grids(workdir: Path, max_share: float | None, min_rows: int) -> list
             having count(v.row_id) >= ? and count(v.row_id) > ? * count(*)
             order by count(v.row_id) desc, s.grid_id""", [min_rows, max_share]).fetchall()
     return [InvalidGrid(*row) for row in found]
+
+
+DITTO = ("同上", "同前", "仝上", "〃", "\"", "''", "ditto")     # "as above", written for a grid
+
+
+@dataclass(frozen=True)
+class GridlessRows:
+    """Answers of one survey file that name no grid: they count for none."""
+    source_file: str
+    rows: int
+    first_row: int
+    last_row: int
+    above: str | None                 # the grid on the row right above the first of them, if one names one
+
+    def __str__(self) -> str:
+        where = f"row {self.first_row}" if self.rows == 1 else f"rows {self.first_row}-{self.last_row}"
+        above = (f"; the grid is blank below row {self.first_row - 1}'s '{self.above}' (written once for the "
+                 f"sheet, or 同上?)" if self.above else "")
+        return f"{self.rows} answers in {self.source_file} name no grid ({where}){above}"
+
+
+def gridless_rows(workdir: Path, min_rows: int | None) -> list[GridlessRows]:
+    """Survey files with at least `min_rows` answers whose grid is blank or a ditto mark (none
+    when the policy sets no count), in file order."""
+    if min_rows is None:
+        return []
+    marks = ", ".join("?" * len(DITTO))
+    with stage_connection(workdir) as con:
+        found = con.execute(f"""
+            with r as (
+                select source_file, row_number, coalesce(trim(grid_id), '') in ('', {marks}) as blank,
+                       lag(grid_id) over (partition by source_file order by row_number) as above,
+                       lag(row_number) over (partition by source_file order by row_number) as row_above
+                from surveys)
+            select source_file, count(*), min(row_number), max(row_number),
+                   arg_min(case when row_above = row_number - 1 and coalesce(trim(above), '') not in ('', {marks})
+                                then above end, row_number)
+            from r where blank
+            group by source_file having count(*) >= ?
+            order by source_file""", [*DITTO, *DITTO, min_rows]).fetchall()
+    return [GridlessRows(*row) for row in found]

@@ -18,9 +18,9 @@ from typing import Any, Callable
 
 from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, invalid_grids_message,
-                                       say_replacing, say_stale_later_months, say_unreadable_phones, say_unrun_months,
-                                       shared_ids_message)
+from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, gridless_message,
+                                       invalid_grids_message, say_replacing, say_stale_later_months,
+                                       say_unreadable_phones, say_unrun_months, shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
 from gridpay.ingest.grid_compounds import mixed_compounds
@@ -175,6 +175,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         shared = steps.ids_across_files(ctx)
         passed = summary.gate_passed and not unknown and not shared
         failing = steps.invalid_grids(ctx) if passed else []
+        gridless = steps.gridless_rows(ctx) if passed and not failing else []
         reviews = steps.review_problems(ctx) if passed else []
     if shared:             # two answers under one id: which is which is for HR to say, not to guess
         say(validated)
@@ -185,6 +186,9 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     if failing:            # a grid's answers nearly all invalid: paid as if nobody had answered
         say(validated)
         raise fail_gate(ctx, invalid_grids_message(ctx, failing), summary)
+    if gridless:           # answers that count for no grid: which grid lost them is for HR to say
+        say(validated)
+        raise fail_gate(ctx, gridless_message(ctx, gridless), summary)
     if reviews:            # HR's own decisions: one ignored would pay wrongly
         say(validated)
         raise fail_gate(ctx, f"{month}: the appeals or verification calls break {len(reviews)} "

@@ -132,6 +132,12 @@ def invalid_grids(ctx: RunContext) -> list:
     return found(ctx.workdir, rules.max_grid_invalid_share, rules.min_grid_invalid_rows)
 
 
+def gridless_rows(ctx: RunContext) -> list:
+    """Survey files with many answers naming no grid, where the policy stops the month on them."""
+    from gridpay.expectations.invalid_grids import gridless_rows as found
+    return found(ctx.workdir, ctx.policy.outcome.blank_grid_rows)
+
+
 def ids_across_files(ctx: RunContext) -> list:
     """Pairs of survey files using the same response ids, where the policy stops the month on them."""
     from gridpay.expectations.repeated_ids import ids_across_files as found

@@ -107,6 +107,14 @@ def invalid_grids_message(ctx: RunContext, grids: list) -> str:
             f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}")
 
 
+def gridless_message(ctx: RunContext, files: list) -> str:
+    folder = steps.write_rejected(ctx)
+    return (f"{ctx.month}: survey answers name no grid, so they count for none and their grid's workers would be "
+            f"paid without them; nothing published. {'; '.join(map(str, files))}. Write the grid on every row of the "
+            f"file and run again (a file whose answers may name no grid: raise gate.blank_grid_rows in the policy). "
+            f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}")
+
+
 def shared_ids_message(ctx: RunContext, shared: list) -> str:
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
             f"either answer; nothing published. {'; '.join(map(str, shared))}. A platform numbers the answers of "

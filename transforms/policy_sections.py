@@ -69,6 +69,7 @@ class OutcomeRules:
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
     min_grid_invalid_rows: int = 5              # ... and at least this many of them stops the month
+    blank_grid_rows: int | None = None          # a survey file with this many answers naming no grid stops it
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
 
@@ -180,6 +181,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         min_excluded_rows=count(gate, "min_excluded_rows", 5),
         max_grid_invalid_share=share(gate, "max_grid_invalid_share", "gate"),
         min_grid_invalid_rows=count(gate, "min_grid_invalid_rows", 5),
+        blank_grid_rows=count(gate, "blank_grid_rows", None),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
     )

@@ -8,7 +8,8 @@ import re
 from gridpay.transforms.folding import folded
 
 _NON_DIGITS = re.compile(r"[^0-9]")
-_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)")
+# (\d is any decimal digit: a number typed in full-width digits, １３９１２３４５６７８, is one too)
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?([1１][3-9３-９]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)")
 # house numbers in an address: 12号, 3栋, 2单元, 501室 -> *号, *栋, *单元, *室
 _ADDRESS_NUMBER = re.compile(r"\d+(?=\s*(?:号楼|号|栋|幢|单元|室|层))")
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
@@ -141,5 +142,6 @@ def regex_masked_sql(expression: str) -> str:
     digit runs are left as they are. (A published value is masked by masked_numbers(), as before:
     these texts are stored with runs already published, so they stay as they were.)"""
     return (f"regexp_replace(regexp_replace(left({expression}, 40), "
-            f"'(^|[^0-9])(1[3-9][0-9])[0-9]{{4}}([0-9]{{4}})($|[^0-9])', '\\1\\2****\\3\\4', 'g'), "
+            f"'(^|[^0-9０-９])([1１][3-9３-９][0-9０-９])[0-9０-９]{{4}}([0-9０-９]{{4}})($|[^0-9０-９])', "
+            f"'\\1\\2****\\3\\4', 'g'), "
             f"'(^|[^0-9])([0-9]{{6}})[0-9]{{8}}([0-9]{{3}}[0-9Xx])($|[^0-9Xx])', '\\1\\2********\\3\\4', 'g')")

@@ -63,3 +63,17 @@ def test_a_grid_whose_rows_are_nearly_all_invalid_stops_a_month_under_the_gate(r
     assert "channel" not in line
     assert not (tmp_path / "out" / "2026-09").exists()
     assert (tmp_path / "out" / "2026-09.rejected" / "quarantine.csv").is_file()
+
+
+def test_a_paper_sheet_with_the_grid_written_once_stops_the_month(run_cli, make_inbox, tmp_path):
+    """A field trial's sheet: G2 on its first row, blank (or 同上) below; the unhappy answers under it
+    counted for no grid, 6% of the month, and G2's worker was paid more, exit 0."""
+    good = [survey(f"G1-{i}", "G1", f"G1-9-{i:03d}", ("4",) * 5) for i in range(30)]
+    sheet = [survey(f"P{i}", "G2" if i == 0 else ("同上" if i == 3 else ""), f"G2-9-{i:03d}", ("1",) * 5)
+             for i in range(4)]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": good + sheet}))
+    assert code == 1, err
+    line = err.strip().splitlines()[-1]
+    assert ("3 answers in surveys/2026-09.csv name no grid (rows 33-35); the grid is blank below row 32's 'G2' "
+            "(written once for the sheet, or 同上?). Write the grid on every row") in line
+    assert not (tmp_path / "out" / "2026-09").exists()

@@ -28,3 +28,12 @@ def test_mainland_mobiles_excel_numbers_and_masks():
     assert masked_number("13905615678") == "139****5678" and masked_number("139.056E+10") == "139****5610"
     assert masked_number("12345") == "12345"
     assert masked_number("13800000001.0") == "138****0001.0"        # Excel's decimal: the phone's own last four
+
+
+def test_a_number_typed_in_full_width_digits_is_masked_in_text_and_in_sql():
+    """A field trial's `gridpay inspect` showed respondent_phone=１３９１２３４０００１ in clear."""
+    import duckdb
+    from gridpay.transforms.privacy import masked_comment, regex_masked_sql
+    assert masked_comment("电话１３９１２３４０００１，7栋") == "电话１３９****０００１，*栋"
+    assert duckdb.execute("select " + regex_masked_sql("'x１３９１２３４５６７８, 13912345678'")).fetchall() == \
+        [("x１３９****５６７８, 139****5678",)]
