@@ -35,12 +35,13 @@ class SurveyReading:
     door_dashes: bool = False                                    # '3-2-301' is 3栋2单元301 (policy)
     compound: bool = False                                       # the compound (小区) is part of the household
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel
+    door_variants: bool = False                                  # 七栋一单元101, 7#1-101 are 7栋1单元101 (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
     return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
                          policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
-                         policy.channel_words)
+                         policy.channel_words, policy.door_number_variants)
 
 
 @dataclass
@@ -214,7 +215,8 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
             if cells.get(private):
                 cells[private] = masked_comment(cells[private])
         if cells.get("household_id"):
-            cells["household_id"] = normalized_household(cells["household_id"], reading.door_dashes)
+            cells["household_id"] = normalized_household(cells["household_id"], reading.door_dashes,
+                                                          reading.door_variants)
         for item in reading.items:
             if cells.get(item):
                 cells[item] = normalized_likert(cells[item])

@@ -27,8 +27,8 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
              lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
     _mapping(con, "map_household", "select household_id as v from survey_text "
-             f"where not {canonical_household('household_id', reading.door_dashes)}",
-             lambda v: normalized_household(v, reading.door_dashes))
+             f"where not {canonical_household('household_id', reading.door_dashes, reading.door_variants)}",
+             lambda v: normalized_household(v, reading.door_dashes, reading.door_variants))
     _mapping(con, "map_compound", "select compound as v from survey_text", compound_name)
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
@@ -60,14 +60,23 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
     con.unregister("mapping_frame")
 
 
-def canonical_household(col: str, dashes: bool = False) -> str:
+def canonical_household(col: str, dashes: bool = False, variants: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
-    the platform exports them); Python normalises the rest, once each."""
-    return (fr"(regexp_full_match({col}, '[0-9A-Za-z_\-\x{{4e00}}-\x{{9fff}}]+') and not contains({col}, '幢') "
-            fr"and not contains({col}, '号') and not ends_with({col}, '室')"
-            + (fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,4}}'))" if dashes else ")"))
+    the platform exports them); Python normalises the rest, once each. With `variants` also none of
+    7栋1-101, 7座, 七栋 / 一单元, 07栋01单元0101 (ids like G0001-01-1-101 still stay in DuckDB)."""
+    test = (fr"regexp_full_match({col}, '[0-9A-Za-z_\-\x{{4e00}}-\x{{9fff}}]+') "
+            fr"and not contains({col}, '幢') and not contains({col}, '号') and not ends_with({col}, '室')")
+    if dashes or variants:
+        test += fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,4}}')"
+    if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
+        test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
+                 fr"not contains({col}, '-') "
+                 fr"and not regexp_matches({col}, '[0-9]座|[零〇一二两三四五六七八九十](栋|座|单元)') "
+                 fr"and not (regexp_full_match({col}, '[0-9]+栋[0-9]+单元[0-9]+') "
+                 fr"and regexp_matches({col}, '(^|[^0-9])0[0-9]'))))")
+    return f"({test})"
 
 
 def _timestamp_or_none(value: str, timezone: str):

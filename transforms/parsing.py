@@ -77,18 +77,46 @@ _BUILDING = re.compile(r"(\d+)\s*(?:号楼|幢|栋|号)(?=\s*\d+\s*单元)")
 _DASHED = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,4})$")      # 3-2-301: building-unit-room
 
 
-def normalized_household(value: object, dashes: bool = False) -> str | None:
+# survey.door_number_variants: how volunteers and residents also type 7栋1单元101
+_DASH_LIKE = re.compile(r"[—–‐‑‒―~－]+")                   # 7—1—101, 7~1~101 (not _: H_001 stays as typed)
+_NUMERAL_PLACE = re.compile(r"([零〇一二两三四五六七八九十]+)(?=栋|幢|号楼|号|座|#|单元)")    # 七栋一单元
+_SEAT = re.compile(r"(\d+)(?:座|#)")                       # 7座1单元101, 7#1-101: the building
+_UNIT_DASHED = re.compile(r"^(\d{1,3})栋(\d{1,2})-(\d{1,4})$")   # 7栋1-101
+_DOOR = re.compile(r"^(\d{1,4})栋(\d{1,3})单元(\d{1,5})$")
+_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
+
+
+def _numeral(text: str) -> str:
+    """七 -> 7, 十二 -> 12, 二十 -> 20, 二十三 -> 23 (building and unit numbers); other forms as written."""
+    if "十" not in text:
+        return "".join(str(_DIGITS[c]) for c in text)
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return text
+    return str((_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0))
+
+
+def normalized_household(value: object, dashes: bool = False, variants: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
-    shorten it."""
+    shorten it; with `variants` (survey.door_number_variants) also '7栋1-101', '7#1-101', '七栋一单元101',
+    '7座1单元101', '07-01-101' and '7—1—101' (a field trial counted each as a household of its own)."""
     text = normalized_cell(value)
     if text is None:
         return None
-    text = _BUILDING.sub(r"\1栋", _SPACES.sub("", text))
+    text = _SPACES.sub("", text)
+    if variants:
+        text = _NUMERAL_PLACE.sub(lambda m: _numeral(m[1]), _DASH_LIKE.sub("-", text))
+        text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")
+        unit = _UNIT_DASHED.match(text)
+        text = f"{unit[1]}栋{unit[2]}单元{unit[3]}" if unit else text
+    text = _BUILDING.sub(r"\1栋", text)
     text = text[:-1] if text.endswith("室") and len(text) > 1 else text
-    short = _DASHED.match(text) if dashes else None
-    return f"{short[1]}栋{short[2]}单元{short[3]}" if short else text
+    short = _DASHED.match(text) if dashes or variants else None
+    text = f"{short[1]}栋{short[2]}单元{short[3]}" if short else text
+    door = _DOOR.match(text) if variants else None          # 07栋01单元0101: the numbers, not how they were padded
+    return f"{int(door[1])}栋{int(door[2])}单元{int(door[3])}" if door else text
 
 
 # A date as people and Excel type it: 2026-01-01, 2026/1/1, 2026.1.1, 2026年1月1日, with Excel's

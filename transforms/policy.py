@@ -46,6 +46,7 @@ class Policy:
     review: ReviewCycle = ReviewCycle()
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
     door_number_dashes: bool = False            # '3-2-301' read as 3栋2单元301; False: a policy from before the rule
+    door_number_variants: bool = False          # 7栋1-101, 七栋一单元101, 7座... read as 7栋1单元101; False: before
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
@@ -130,11 +131,20 @@ def policy_from_toml(text: str) -> Policy:
         **_survey_platform(doc, items),
         outcome=outcome_rules(doc),
         review=review_cycle(doc),
-        door_number_dashes=bool(doc.get("survey", {}).get("door_number_dashes", False)),
-        household_compound=bool(doc.get("survey", {}).get("household_compound", False)),
-        channel_words={folded(str(k)).strip(): str(v) for k, v in doc.get("survey", {}).get("channel_words", {}).items()},
+        **_typing_rules(doc),
+    )
+
+
+def _typing_rules(doc: dict) -> dict:
+    """How survey cells typed by people are read (each key absent in a policy from before it: as typed)."""
+    survey = doc.get("survey", {})
+    return dict(
+        door_number_dashes=bool(survey.get("door_number_dashes", False)),
+        door_number_variants=bool(survey.get("door_number_variants", False)),
+        household_compound=bool(survey.get("household_compound", False)),
+        channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
-        if "ambiguous_dates" in doc.get("survey", {}) else "month_first",
+        if "ambiguous_dates" in survey else "month_first",
     )
 
 

@@ -27,3 +27,30 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
     kept = _KEEPER.execute(f"select {_canonical_household('v')} from (select ?::varchar as v)", [text]).fetchone()[0]
     if kept:
         assert normalized_household(text) == text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３"), max_size=12),
+       st.sampled_from([(True, False), (True, True), (False, True)]))
+def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
+    """The same under survey.door_number_dashes and survey.door_number_variants."""
+    from gridpay.ingest.survey_values import canonical_household
+    from gridpay.transforms.parsing import normalized_household
+    kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
+                           [text]).fetchone()[0]
+    if kept:
+        assert normalized_household(text, *rules) == text
+
+
+def test_door_numbers_as_volunteers_type_them_are_one_household_under_the_variants_rule():
+    from gridpay.transforms.parsing import normalized_household
+    typed = ["7栋1单元101", "7栋1-101", "7#1-101", "七栋一单元101", "7座1单元101", "07-01-101", "7—1—101",
+             "7号楼1单元101室", "７幢１单元１０１"]
+    assert {normalized_household(t, dashes=True, variants=True) for t in typed} == {"7栋1单元101"}
+    assert normalized_household("十二栋三单元502", variants=True) == "12栋3单元502"
+    assert normalized_household("二十一栋1单元101", variants=True) == "21栋1单元101"
+    for kept in ("G1-9-001", "H0012", "H_001", "A座701", "1-2-3-4"):    # not door numbers of this form
+        assert normalized_household(kept, dashes=True, variants=True) == kept
+    # without the rule (a policy from before it) each is read as typed, so earlier months reproduce
+    assert normalized_household("七栋一单元101", dashes=True) == "七栋一单元101"
+    assert normalized_household("7栋1-101", dashes=True) == "7栋1-101"
