@@ -36,12 +36,13 @@ class SurveyReading:
     compound: bool = False                                       # the compound (小区) is part of the household
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel
     door_variants: bool = False                                  # 七栋一单元101, 7#1-101 are 7栋1单元101 (policy)
+    answer_words: dict[str, str] = field(default_factory=dict)   # an answer in words (比较满意) -> its point
 
 
 def survey_reading(policy) -> SurveyReading:
     return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
                          policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
-                         policy.channel_words, policy.door_number_variants)
+                         policy.channel_words, policy.door_number_variants, policy.answer_words)
 
 
 @dataclass
@@ -219,6 +220,6 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
                                                           reading.door_variants)
         for item in reading.items:
             if cells.get(item):
-                cells[item] = normalized_likert(cells[item])
+                cells[item] = normalized_likert(cells[item], reading.answer_words)
         lines.append("  " + ", ".join(f"{k}={v}" for k, v in cells.items() if k != "source_file"))
     return lines

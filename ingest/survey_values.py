@@ -20,7 +20,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
     """A table per column (map_answer, map_grid, ...) from each distinct text to its normal form,
     computed once per distinct text: a city's month repeats its few thousand texts millions of times."""
     answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
-    _mapping(con, "map_answer", answers, normalized_likert)
+    _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words))
     _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
     _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words))
     by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}

@@ -33,11 +33,13 @@ def normalized_integer(value: object) -> str | None:
     return str(int(match.group(1))) if match else text
 
 
-def normalized_likert(value: object) -> str | None:
+def normalized_likert(value: object, words: dict[str, str] | None = None) -> str | None:
+    """An answer as its point: '５', '5.0' -> '5'; the words of LIKERT_WORDS, and the policy's
+    survey.answer_words (比较满意 -> 4, 5分 -> 5); anything else as typed, for validation to judge."""
     text = normalized_cell(value)
     if text is None:
         return None
-    return LIKERT_WORDS.get(text) or normalized_integer(text)
+    return (words or {}).get(text) or LIKERT_WORDS.get(text) or normalized_integer(text)
 
 
 _EXCEL_SERIAL = re.compile(r"^\d{5}(\.\d+)?$")

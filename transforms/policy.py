@@ -50,6 +50,7 @@ class Policy:
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
+    answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
 
     @property
     def good_at_or_above(self) -> int:
@@ -145,7 +146,17 @@ def _typing_rules(doc: dict) -> dict:
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in survey else "month_first",
+        answer_words=_answer_words(survey),
     )
+
+
+def _answer_words(survey: dict) -> dict[str, str]:
+    words = {folded(str(k)).strip(): v for k, v in survey.get("answer_words", {}).items()}
+    low, high = int(survey.get("scale_min", 1)), int(survey.get("scale_max", 5))
+    wrong = [k for k, v in words.items() if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high]
+    if wrong:
+        raise PolicyError(f"policy survey.answer_words: {wrong[0]!r} must be a point of the scale, {low} to {high}")
+    return {k: str(v) for k, v in words.items()}
 
 
 def _at_least_two(value) -> int | None:

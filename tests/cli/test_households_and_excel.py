@@ -87,17 +87,20 @@ def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inb
     assert quarantine == {"D1": "duplicate_household"}
 
 
-def test_door_numbers_as_volunteers_type_them_are_one_household(run_cli, make_inbox, tmp_path):
+def test_a_volunteers_sheet_is_read_as_they_typed_it(run_cli, make_inbox, tmp_path):
     """A field trial: one home typed 7栋1-101, 七栋一单元101 and 7#1-101 by three volunteers counted
-    three times (survey.door_number_variants); now its latest answer alone counts."""
+    three times (survey.door_number_variants), and a five-level form's words 比较满意 / 很不满意 were
+    invalid (survey.answer_words); now the home's latest answer alone counts, in its words' points."""
     rows = [survey("V1", "G1", "7栋1-101", ("1",) * 5, "2026-09-03 10:00:00"),
-            survey("V2", "G1", "七栋一单元101", ("1",) * 5, "2026-09-10 10:00:00"),
-            survey("V3", "G1", "7#1-101", ("4",) * 5, "2026-09-20 10:00:00"),
-            survey("V4", "G1", "7栋1单元102", ("4",) * 5, "2026-09-21 10:00:00")]
+            survey("V2", "G1", "七栋一单元101", ("很不满意",) * 5, "2026-09-10 10:00:00"),
+            survey("V3", "G1", "7#1-101", ("比较满意",) * 5, "2026-09-20 10:00:00"),
+            survey("V4", "G1", "7栋1单元102", ("4分",) * 5, "2026-09-21 10:00:00")]
     code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
     assert code == 0, err
     quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
     assert quarantine == {"V1": "duplicate_household", "V2": "duplicate_household"}
+    g1 = next(r for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv") if r["grid_id"] == "G1")
+    assert (g1["responses"], float(g1["raw_score"])) == ("2", 75.0), g1
 
 
 def test_two_sheets_of_one_month_are_both_read(run_cli, make_inbox, tmp_path):

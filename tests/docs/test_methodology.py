@@ -55,8 +55,8 @@ def test_pooling_example_matches_what_the_code_produces(run_cli, tmp_path):
 
 def _keys(table, prefix=""):
     for key, value in table.items():
-        if isinstance(value, dict) and key not in ("item_weights", "aliases", "questions", "sources", "option_codes", "channel_words",
-                                                                 "platforms"):
+        if isinstance(value, dict) and key not in ("item_weights", "aliases", "questions", "sources", "option_codes",
+                                                   "channel_words", "answer_words", "platforms"):   # tables of words
             yield from _keys(value, f"{prefix}{key}.")
         else:
             yield f"{prefix}{key}"

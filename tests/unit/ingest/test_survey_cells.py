@@ -54,3 +54,21 @@ def test_door_numbers_as_volunteers_type_them_are_one_household_under_the_varian
     # without the rule (a policy from before it) each is read as typed, so earlier months reproduce
     assert normalized_household("七栋一单元101", dashes=True) == "七栋一单元101"
     assert normalized_household("7栋1-101", dashes=True) == "7栋1-101"
+
+
+def test_answers_in_the_words_of_a_five_level_form_are_read_where_the_policy_names_them():
+    """A trial's paper sheet used 比较满意 / 不太满意 / 很不满意 and '5分'; each was invalid."""
+    import pytest
+    from gridpay.ingest.survey_files import survey_reading
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.transforms.parsing import normalized_likert
+    from gridpay.transforms.policy import PolicyError, policy_from_toml
+    text = DEFAULT_POLICY.read_text(encoding="utf-8")
+    words = survey_reading(policy_from_toml(text)).answer_words
+    typed = ["比较满意", "不太满意", "很不满意", "5分", " ５分 ", "满意", "非常不满意", "4", "好"]
+    assert [normalized_likert(t, words) for t in typed] == ["4", "2", "1", "5", "5", "4", "1", "4", "好"]
+    # an archived policy without the table reads them as typed (invalid), so its months reproduce
+    before = text.split("[survey.answer_words]")[0] + "[survey.sources]" + text.split("[survey.sources]")[1]
+    assert policy_from_toml(before).answer_words == {} and normalized_likert("比较满意", {}) == "比较满意"
+    with pytest.raises(PolicyError, match="'很满意' must be a point of the scale, 1 to 5"):
+        policy_from_toml(text.replace('"很满意" = 5', '"很满意" = 6'))
