@@ -183,8 +183,8 @@ def _household(reading: SurveyReading) -> str:
     (survey.household_compound) and the row names its compound, the compound before it
     ('锦绣花园 7栋1单元101'): door numbers repeat from compound to compound. A door number never
     holds a space once normalised, so the two never read as one."""
-    door = (f"case when {canonical_household('s.household_id', reading.door_dashes, reading.door_variants)} then s.household_id "
-            f"else hh.value::varchar end")
+    kept = canonical_household("s.household_id", reading.door_dashes, reading.door_variants)
+    door = f"case when {kept} then s.household_id else hh.value::varchar end"
     # a null compound or door makes the concatenation null: then the door number as it is
     return f"coalesce(cp.value || ' ' || ({door}), {door})" if reading.compound else door
 

@@ -174,7 +174,8 @@ def test_a_few_rows_mistyping_a_grid_name_stop_the_month_and_an_alias_maps_them(
                ("G2", "井湖村二网格", "天井湖社区", "10", "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "网格别名", inbox=inbox)
     assert code == 1 and "grids.csv: G1 aliases (blank) -> 天桥新村1网格；天桥一网格" in err    # changed since it was published
-    code, err = run_cli("run", "--month", "2026-09", "--reason", "网格别名", "--reference", "inbox", inbox=inbox)
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "网格别名", "--reference", "inbox",
+                        inbox=inbox)
     assert code == 0, err
     grid_scores = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
     assert "unknown_grid" not in (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
