@@ -19,6 +19,7 @@ _WRITING = re.compile(r'(?:write|writing)(?: to)? file "([^"]+)"')
 AFTER = {"run": "the run is recorded as failed", "demo": "the run is recorded as failed",
          "audit": "the audit stopped and recorded nothing", "render": "no report was rendered over the month",
          "finalize": "the month was not finalized"}
+READERS = ("inspect", "questionnaire", "history", "appeals")     # commands that only print
 UNRECORDED = ("the run could not be recorded as failed now (the disk is full): the next gridpay command that "
               "takes the warehouse records it")
 LOST = "the run could not be recorded at all (the disk is full, even for the lock file's note)"
@@ -80,5 +81,7 @@ def fault_line(exc: BaseException, command: str, db: Path | None) -> str | None:
     if unrecorded:
         said = UNRECORDED if unrecorded == "noted" else LOST
         return f"{head}; {said}; the months published before are untouched"
+    if command in READERS:      # `gridpay inspect FILE | head`: a pipe closed early, nothing was written
+        return head
     after = AFTER.get(command)
     return f"{head}; {after + ' and ' if after else ''}the months published before are untouched"

@@ -38,7 +38,7 @@ class MixedCompounds:
                         f"and {answers} no compound: {doors} answered more than once by such answers cannot be told "
                         f"apart (two homes counted once, or one home twice); check them (quarantine.csv lists "
                         f"the answers set aside as duplicate_household), and ask the compound on the form "
-                        f"(the policy's survey.questions.compound)")
+                        f"(the policy's survey.questions.compound, with survey.household_compound = true)")
         if self.unlisted:
             named = ", ".join(f"'{name}' on {rows} row{'s' if rows != 1 else ''}" for name, rows in self.unlisted)
             said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); each counts as a "

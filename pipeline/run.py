@@ -19,7 +19,7 @@ from typing import Any, Callable
 from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, gridless_message,
-                                       invalid_grids_message, say_replacing, say_stale_later_months,
+                                       invalid_grids_message, say_policy_left_out, say_replacing, say_stale_later_months,
                                        say_unreadable_phones, say_unrun_months, shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
@@ -99,6 +99,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             key = phone_key(s.key_file)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
             ctx = RunContext(request, run_id, inputs, key, keys, stager)
+            if kind != "audit" and not request.reuse:         # a run on today's policy file
+                say_policy_left_out(s.policy, ctx.policy)
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)
             if published and request.reference is None:     # after validation: a broken file says so first
                 _stop_if_reference_changed(ctx, published, summary)

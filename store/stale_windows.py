@@ -25,7 +25,8 @@ class StaleMonth:
         read = (f"{self.earlier}'s run {self.read_run}" if self.read_run
                 else f"no run of {self.earlier} (it was not published yet)")
         return (f"{self.month} (run {self.run_id}) was scored reading {read}; {self.earlier} is now published as "
-                f"run {self.now_run}, so {self.month}'s pay may no longer be right: run it again "
+                f"run {self.now_run}, so {self.month}'s pay, or what it shows of {self.earlier} (previous pay, flags), "
+                f"may no longer be right: run it again "
                 f"(gridpay run --month {self.month})")
 
 

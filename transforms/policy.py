@@ -51,6 +51,7 @@ class Policy:
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
+    stated_keys: tuple[str, ...] = ()           # every key and table the file sets (absent ones keep earlier rules)
 
     @property
     def good_at_or_above(self) -> int:
@@ -128,12 +129,33 @@ def policy_from_toml(text: str) -> Policy:
         budget=choice_of(doc, "pay.budget", ("target", "neutral")),
         comments_in_worker_scorecard=bool(get_key(doc, "report.comments_in_worker_scorecard")),
         payroll_artifact=bool(doc.get("report", {}).get("payroll_artifact", False)),
-        aliases={str(k).strip(): str(v) for k, v in doc.get("aliases", {}).items()},
+        aliases=_aliases(doc),
         **_survey_platform(doc, items),
         outcome=outcome_rules(doc),
         review=review_cycle(doc),
         **_typing_rules(doc),
+        stated_keys=tuple(stated_keys(doc)),
     )
+
+
+# tables whose entries are words or layouts the community chooses, not rules: each one key
+WORD_TABLES = ("item_weights", "aliases", "questions", "sources", "option_codes", "channel_words", "answer_words",
+               "platforms")
+
+
+def stated_keys(doc: dict, prefix: str = ""):
+    """Every key and table a policy document sets: 'gate', 'gate.blank_grid_rows', 'survey.channel_words'."""
+    for key, value in doc.items():
+        yield f"{prefix}{key}"
+        if isinstance(value, dict) and key not in WORD_TABLES:
+            yield from stated_keys(value, f"{prefix}{key}.")
+
+
+def keys_left_out(policy: Policy, shipped: Policy) -> list[str]:
+    """The keys and tables the shipped policy sets that `policy` does not (a table left out whole is
+    named once): each such rule works as it did before it was added, usually without a protection."""
+    stated = set(policy.stated_keys)
+    return [k for k in shipped.stated_keys if k not in stated and (("." not in k) or k.rsplit(".", 1)[0] in stated)]
 
 
 def _typing_rules(doc: dict) -> dict:
@@ -157,6 +179,17 @@ def _answer_words(survey: dict) -> dict[str, str]:
     if wrong:
         raise PolicyError(f"policy survey.answer_words: {wrong[0]!r} must be a point of the scale, {low} to {high}")
     return {k: str(v) for k, v in words.items()}
+
+
+def _aliases(doc: dict) -> dict[str, str]:
+    """[aliases]: a header as HR's sheets type it -> the column it is ("网格" = "grid_id"); a table
+    written the other way round (grid_id = ["网格"]) is refused, not read as a header 'grid_id'."""
+    aliases = doc.get("aliases", {})
+    for header, column in aliases.items():
+        if not isinstance(column, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", column):
+            raise PolicyError(f"policy aliases: {header!r} = {column!r}: each alias is a header as typed = the "
+                              f"column it is, e.g. \"网格\" = \"grid_id\"")
+    return {str(k).strip(): v for k, v in aliases.items()}
 
 
 def _at_least_two(value) -> int | None:

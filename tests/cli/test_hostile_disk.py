@@ -70,6 +70,8 @@ def test_fault_line_unwraps_what_gx_and_duckdb_raise():
     corrupt = duckdb.Error("Corrupt database file: computed checksum 1 does not match stored checksum 2")
     assert fault_line(corrupt, "run", Path("/w.duckdb")).startswith("/w.duckdb: the warehouse file is corrupt (")
     assert fault_line(ValueError("a bug"), "run", None) is None
+    # `gridpay inspect FILE | head`: a command that only prints has no month to speak of
+    assert fault_line(BrokenPipeError(32, "Broken pipe"), "inspect", None) == "Broken pipe (while writing)"
 
 
 def _corrupt(db: Path, how: str) -> None:

@@ -43,7 +43,8 @@ def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make
     assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and the survey files name no "
             "compound: 1 door number answered more than once by such answers cannot be told apart (two homes counted "
             "once, or one home twice); check them (quarantine.csv lists the answers set aside as duplicate_household), "
-            "and ask the compound on the form (the policy's survey.questions.compound)") in err
+            "and ask the compound on the form (the policy's survey.questions.compound, with "
+            "survey.household_compound = true)") in err
     assert "(G2) spans" not in err
 
 

@@ -56,3 +56,22 @@ def test_a_file_saved_again_unchanged_or_other_months_adjustments_are_no_change(
         handle.write("W2,2026-10,80.00,夜间巡查,人事科 陈主任\n")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0, err
+
+
+def test_a_community_policy_leaving_out_todays_rules_is_told_so_on_every_run(run_cli, published_copy, tmp_path):
+    """A field trial wrote its own policy from the key table, without scoring.household_scope: a
+    key left out keeps the rule from before it (one household across grids), paid 1630.26 for
+    1649.88, exit 0, no word. Each rule left out is now named on the run, never in an audit."""
+    from conftest import policy_text
+    inbox, _ = published_copy("none")
+    text = policy_text().replace('household_scope = "grid"\n', "")
+    own = tmp_path / "own-policy.toml"
+    own.write_text(text.split("[appeals]")[0] + "[notice]" + text.split("[notice]")[1], encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=own)
+    assert code == 0, err
+    line = next(x for x in err.splitlines() if "leaves out" in x)
+    assert f"the policy {own} (version 2026.5) leaves out 2 rules the shipped policy 2026.5 sets" in line
+    assert line.endswith("default.toml") and ": appeals, scoring.household_scope. To use today's rules" in line
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, policy=own)
+    assert code == 0 and "leaves out" not in err
+    assert "leaves out" not in run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox)[1]

@@ -19,6 +19,8 @@ def test_month_arithmetic():
 @pytest.mark.parametrize("change,message", [
     (('version = "2026.5"', ""), "policy is missing key 'version'"),
     (('mode = "linear"', 'mode = "median"'), "scoring.mode = 'median' is not one of linear, vbp"),
+    (("[aliases]\n", "[aliases]\nresponse_id = [\"问卷编号\"]\n"),           # a trial's table the wrong way round
+     "policy aliases: 'response_id' = .'问卷编号'.: each alias is a header as typed = the column it is"),
     (('items = ["sat_environment"', 'items = ["Sat Environment"'), "survey.items must be lower-case column names"),
     (('overall_item = "sat_overall"', 'overall_item = "sat_total"'), "survey.overall_item 'sat_total' is not one of"),
     (("sat_overall = 1\n", "sat_overall = -1\n"), "item_weights must be >= 0"),
