@@ -137,11 +137,18 @@ def init(args: argparse.Namespace, logs: CommandLog) -> int:
     outer = find_project(folder)
     project = init_project(folder, args.community)
     print(f"gridpay: project {_shown(folder) if folder != Path.cwd() else '.'} made: {_shown(project)}, "
-          f"inbox/ (put grids.csv, workers.csv, assignments.csv, adjustments.csv and surveys/ there), out/, warehouse/")
+          f"policy.toml (the pay rules: a copy of the shipped policy {_policy_version()}), inbox/ (put grids.csv, "
+          f"workers.csv, assignments.csv, adjustments.csv and surveys/ there), out/, warehouse/")
     if outer is not None:
         print(f"  it lies inside the project {outer}: below {_shown(folder)}, gridpay now reads the new one")
     print(f"  from {_shown(folder)} or any folder below it: gridpay run --month YYYY-MM")
     return 0
+
+
+def _policy_version() -> str:
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    return load_policy(DEFAULT_POLICY).version
 
 
 def demo_settings(args: argparse.Namespace) -> Settings:

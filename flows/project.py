@@ -16,7 +16,7 @@ LAYOUT = {"inbox": "inbox", "out": "out", "warehouse": "warehouse/gridpay.duckdb
 NOTES = {"inbox": "grids.csv, workers.csv, assignments.csv, adjustments.csv and surveys/",
          "out": "the published months, out/YYYY-MM/", "warehouse": "every run, its inputs and its results",
          "archive": "encrypted copies of every input a run read", "logs": "one log file per command",
-         "policy": "the pay rules"}
+         "policy": "the pay rules (`init` copies the shipped policy: change `version` with every change)"}
 
 
 def _toml(text: str) -> str:
@@ -50,7 +50,12 @@ def init_project(folder: Path, community: str | None) -> Path:
     for name in ("inbox", "out", "archive", "logs"):
         (folder / LAYOUT[name]).mkdir(parents=True, exist_ok=True)
     (folder / "inbox" / "surveys").mkdir(exist_ok=True)
-    text = project_text(community or folder.name, LAYOUT, "# gridpay project file, written by `gridpay init`.")
+    # the community's pay rules are a file of its own, archived with every run: a copy of the shipped
+    # policy to change (a policy written from scratch keeps the rule from before each key it leaves out)
+    if not (folder / "policy.toml").exists():
+        _write_new(folder / "policy.toml", DEFAULT_POLICY.read_text(encoding="utf-8"))
+    text = project_text(community or folder.name, {**LAYOUT, "policy": "policy.toml"},
+                        "# gridpay project file, written by `gridpay init`.")
     _write_new(project, text)
     return project
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import build_inbox
 from gridpay.core.errors import ConfigError
-from gridpay.core.settings import find_project, settings_from_env
+from gridpay.core.settings import DEFAULT_POLICY, find_project, settings_from_env
 from gridpay.flows.cli import main as gridpay_main
 from gridpay.flows.commands import settings_for
 from gridpay.publishing.ownership import check_month_owned
@@ -93,6 +93,9 @@ def test_init_then_run_from_a_subfolder_with_no_location_flags(tmp_path, monkeyp
     for folder in ("", "inbox", "inbox/surveys", "out", "warehouse", "warehouse/archive", "warehouse/logs"):
         assert oct((hr / folder).stat().st_mode & 0o777) == "0o700", folder
     assert oct((hr / "gridpay.toml").stat().st_mode & 0o777) == "0o600"
+    # the community's own pay rules, a copy of the shipped ones, named by the project file
+    assert (hr / "policy.toml").read_bytes() == DEFAULT_POLICY.read_bytes()
+    assert 'policy = "policy.toml"' in (hr / "gridpay.toml").read_text(encoding="utf-8")
     assert gridpay_main(["init", str(hr)]) == 2 and "already a gridpay project" in capsys.readouterr().err
     build_inbox(hr)
     (hr / "sub" / "deeper").mkdir(parents=True)
