@@ -28,6 +28,7 @@ from gridpay.core.layout import private_work, remove_if_empty, work_folder
 from gridpay.store.runs import code_version
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
+from gridpay.transforms.row_changes import row_changes
 
 log = logging.getLogger("gridpay")
 
@@ -59,19 +60,11 @@ def row_differences(where: str, original: list[dict], rerun: list[dict], key: tu
     """Cell by cell: which row (by key), which figure, old and new."""
     def keyed(rows):
         return {tuple(str(r[k]) for k in key): r for r in rows}
-    a, b = keyed(original), keyed(rerun)
     out = []
-    for k in sorted(set(a) | set(b)):
-        name = "/".join(k)
-        if k not in b:
-            out.append(f"{where} {name}: only in the {labels[0]}")
-        elif k not in a:
-            out.append(f"{where} {name}: only in the {labels[1]}")
-        else:
-            for column in a[k]:
-                if column in WAREHOUSE_EXTRA or str(a[k][column]) == str(b[k].get(column)):
-                    continue
-                out.append(f"{where} {name} {column}: {a[k][column]} ({labels[0]}) -> {b[k].get(column)} ({labels[1]})")
+    for change in row_changes(keyed(original), keyed(rerun), skip=WAREHOUSE_EXTRA):
+        if change.kind != "changed":
+            out.append(f"{where} {change.label}: only in the {labels[change.kind == 'added']}")
+        out += [f"{where} {change.label} {column}: {a} ({labels[0]}) -> {b} ({labels[1]})" for column, a, b in change.cells]
     return out
 
 

@@ -21,6 +21,7 @@ from gridpay.pipeline.context import ArchivedInputs, MonthRequest
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
 from gridpay.transforms.parsing import normalized_month
+from gridpay.transforms.row_changes import row_changes
 
 # the files a re-run may re-use from the published run, and the columns that key their rows
 KEYS = {"grids.csv": ("grid_id",), "workers.csv": ("worker_id",),
@@ -113,18 +114,14 @@ def _row_changes(name: str, old: InputFile | None, new: InputFile | None, month:
     a = _rows(name, old, month, aliases, archive, keys, scratch)
     b = _rows(name, new, month, aliases, archive, keys, scratch)
     changes = []
-    for key in sorted(set(a) | set(b)):
-        label = "/".join(key)
-        if key not in b:
-            changes.append(f"{label} removed")
-        elif key not in a:
-            changes.append(f"{label} added")
-        else:
-            # a phone is said to have changed, never shown
-            cells = ["phone changed" if c == "phone" else f"{c} {a[key].get(c) or '(blank)'} -> {v or '(blank)'}"
-                     for c, v in b[key].items() if a[key].get(c, "") != v]
-            if cells:
-                changes.append(f"{label} " + ", ".join(cells))
+    for change in row_changes(a, b):
+        if change.kind != "changed":
+            changes.append(f"{change.label} {change.kind}")
+            continue
+        # a phone is said to have changed, never shown
+        cells = ["phone changed" if c == "phone" else f"{c} {old or '(blank)'} -> {new or '(blank)'}"
+                 for c, old, new in change.cells]
+        changes.append(f"{change.label} " + ", ".join(cells))
     return changes
 
 

@@ -118,19 +118,24 @@ def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> 
 
 
 def invalid_grids_message(ctx: RunContext, grids: list) -> str:
-    folder = steps.write_rejected(ctx)
-    return (f"{ctx.month}: most of a grid's survey rows are invalid, so its workers would be paid as if its residents "
-            f"had not answered (the month as a whole is under the gate); nothing published. {'; '.join(map(str, grids))}. "
-            f"Correct the file the rows came from (a paper sheet typed in a form the rules refuse) and run again. "
-            f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}")
+    return _stop_with_rows(ctx, "most of a grid's survey rows are invalid, so its workers would be paid as if its "
+                                "residents had not answered (the month as a whole is under the gate)", grids,
+                           "Correct the file the rows came from (a paper sheet typed in a form the rules refuse) "
+                           "and run again")
 
 
 def gridless_message(ctx: RunContext, files: list) -> str:
+    return _stop_with_rows(ctx, "survey answers name no grid, so they count for none and their grid's workers would "
+                                "be paid without them", files,
+                           "Write the grid on every row of the file and run again (a file whose answers may name no "
+                           "grid: raise gate.blank_grid_rows in the policy)")
+
+
+def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str:
+    """A stop whose invalid rows HR corrects: what and where, what to do, and the rejected rows' file."""
     folder = steps.write_rejected(ctx)
-    return (f"{ctx.month}: survey answers name no grid, so they count for none and their grid's workers would be "
-            f"paid without them; nothing published. {'; '.join(map(str, files))}. Write the grid on every row of the "
-            f"file and run again (a file whose answers may name no grid: raise gate.blank_grid_rows in the policy). "
-            f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}")
+    return (f"{ctx.month}: {what}; nothing published. {'; '.join(map(str, found))}. {advice}. Every invalid row, "
+            f"with the value and the reason: {folder / 'quarantine.csv'}")
 
 
 def shared_ids_message(ctx: RunContext, shared: list) -> str:
