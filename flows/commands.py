@@ -137,7 +137,8 @@ def init(args: argparse.Namespace, logs: CommandLog) -> int:
     outer = find_project(folder)
     project = init_project(folder, args.community)
     print(f"gridpay: project {_shown(folder) if folder != Path.cwd() else '.'} made: {_shown(project)}, "
-          f"policy.toml (the pay rules: a copy of the shipped policy {_policy_version()}), inbox/ (put grids.csv, "
+          f"policy.toml (a copy of the shipped policy {_policy_version()} to change, if your rules differ: then name "
+          f"it in gridpay.toml), inbox/ (put grids.csv, "
           f"workers.csv, assignments.csv, adjustments.csv and surveys/ there), out/, warehouse/")
     if outer is not None:
         print(f"  it lies inside the project {outer}: below {_shown(folder)}, gridpay now reads the new one")

@@ -16,7 +16,7 @@ LAYOUT = {"inbox": "inbox", "out": "out", "warehouse": "warehouse/gridpay.duckdb
 NOTES = {"inbox": "grids.csv, workers.csv, assignments.csv, adjustments.csv and surveys/",
          "out": "the published months, out/YYYY-MM/", "warehouse": "every run, its inputs and its results",
          "archive": "encrypted copies of every input a run read", "logs": "one log file per command",
-         "policy": "the pay rules (`init` copies the shipped policy: change `version` with every change)"}
+         "policy": "the pay rules"}
 
 
 def _toml(text: str) -> str:
@@ -33,7 +33,8 @@ def project_text(community: str, locations: dict[str, str], first_line: str) -> 
              f"community = {_toml(community)}"]
     lines += [f"{f'{k} = {_toml(v)}':<{width}}   # {NOTES[k]}" for k, v in locations.items()]
     if "policy" not in locations:
-        lines.append(f"# policy = \"policy.toml\"   # unset: the policy shipped with gridpay ({DEFAULT_POLICY})")
+        lines += ["# policy = \"policy.toml\"   # your own rules: `gridpay init` wrote policy.toml, a copy of the shipped",
+                  f"#                            # policy, to change; unset: the shipped one ({DEFAULT_POLICY})"]
     lines += ["# The keys stay out of this folder, which is copied and backed up with the warehouse: this file",
               "# may name the key FILES, never hold a key (GRIDPAY_SECRET stays in the environment).",
               f"# key_file = \"{default_key_file()}\"",
@@ -50,12 +51,12 @@ def init_project(folder: Path, community: str | None) -> Path:
     for name in ("inbox", "out", "archive", "logs"):
         (folder / LAYOUT[name]).mkdir(parents=True, exist_ok=True)
     (folder / "inbox" / "surveys").mkdir(exist_ok=True)
-    # the community's pay rules are a file of its own, archived with every run: a copy of the shipped
-    # policy to change (a policy written from scratch keeps the rule from before each key it leaves out)
+    # a copy of the shipped policy for a community with rules of its own to change and name (a policy
+    # written from scratch keeps the rule from before each key it leaves out); unnamed, the shipped
+    # policy applies, with the protections later versions add (docs/decisions.md)
     if not (folder / "policy.toml").exists():
         _write_new(folder / "policy.toml", DEFAULT_POLICY.read_text(encoding="utf-8"))
-    text = project_text(community or folder.name, {**LAYOUT, "policy": "policy.toml"},
-                        "# gridpay project file, written by `gridpay init`.")
+    text = project_text(community or folder.name, LAYOUT, "# gridpay project file, written by `gridpay init`.")
     _write_new(project, text)
     return project
 

@@ -19,7 +19,7 @@ from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
 from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.parsing import normalized_cell, normalized_household, normalized_likert, parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
-from gridpay.transforms.privacy import masked_comment
+from gridpay.transforms.privacy import masked_comment, masked_numbers
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ class SurveyReading:
 
 
 def survey_reading(policy) -> SurveyReading:
-    return SurveyReading(policy.aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
+    # a survey file's own headers (手机号 is the resident's phone there, a worker's in workers.csv)
+    return SurveyReading(policy.aliases | policy.survey_aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
                          policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
                          policy.channel_words, policy.door_number_variants, policy.answer_words)
 
@@ -211,7 +212,8 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
                      f"door number in two compounds will count as one")
     lines.append(f"first {min(shown, len(frame))} rows as gridpay reads them (phone numbers masked):")
     for _, row in frame.head(shown).iterrows():
-        cells = {k: v for k, v in row.items() if isinstance(v, str)}
+        # every cell masked as an output is (a phone under a header no rule reads showed in clear)
+        cells = {k: masked_numbers(v) for k, v in row.items() if isinstance(v, str)}
         for private in ("respondent_phone", "comment"):
             if cells.get(private):
                 cells[private] = masked_comment(cells[private])

@@ -51,6 +51,7 @@ class Policy:
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
+    survey_aliases: dict[str, str] = field(default_factory=dict)  # a survey file's own headers (手机号); {}: before
     stated_keys: tuple[str, ...] = ()           # every key and table the file sets (absent ones keep earlier rules)
 
     @property
@@ -129,7 +130,7 @@ def policy_from_toml(text: str) -> Policy:
         budget=choice_of(doc, "pay.budget", ("target", "neutral")),
         comments_in_worker_scorecard=bool(get_key(doc, "report.comments_in_worker_scorecard")),
         payroll_artifact=bool(doc.get("report", {}).get("payroll_artifact", False)),
-        aliases=_aliases(doc),
+        aliases=_aliases(doc.get("aliases", {}), "aliases"),
         **_survey_platform(doc, items),
         outcome=outcome_rules(doc),
         review=review_cycle(doc),
@@ -169,6 +170,7 @@ def _typing_rules(doc: dict) -> dict:
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in survey else "month_first",
         answer_words=_answer_words(survey),
+        survey_aliases=_aliases(survey.get("aliases", {}), "survey.aliases"),
     )
 
 
@@ -181,13 +183,13 @@ def _answer_words(survey: dict) -> dict[str, str]:
     return {k: str(v) for k, v in words.items()}
 
 
-def _aliases(doc: dict) -> dict[str, str]:
-    """[aliases]: a header as HR's sheets type it -> the column it is ("网格" = "grid_id"); a table
-    written the other way round (grid_id = ["网格"]) is refused, not read as a header 'grid_id'."""
-    aliases = doc.get("aliases", {})
+def _aliases(aliases: dict, name: str) -> dict[str, str]:
+    """[aliases] (and [survey.aliases], a survey file's own): a header as HR's sheets type it -> the
+    column it is ("网格" = "grid_id"); a table written the other way round (grid_id = ["网格"]) is
+    refused, not read as a header 'grid_id'."""
     for header, column in aliases.items():
         if not isinstance(column, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", column):
-            raise PolicyError(f"policy aliases: {header!r} = {column!r}: each alias is a header as typed = the "
+            raise PolicyError(f"policy {name}: {header!r} = {column!r}: each alias is a header as typed = the "
                               f"column it is, e.g. \"网格\" = \"grid_id\"")
     return {str(k).strip(): v for k, v in aliases.items()}
 

@@ -104,6 +104,25 @@ def test_a_volunteers_sheet_is_read_as_they_typed_it(run_cli, make_inbox, tmp_pa
     assert (g1["responses"], float(g1["raw_score"])) == ("2", 75.0), g1
 
 
+def test_a_sheets_phone_headed_as_volunteers_write_it_finds_a_workers_own_rating(run_cli, make_inbox, tmp_path):
+    """A trial's paper sheet headed its phone column 手机号, the policy's alias of workers.csv's phone:
+    the column was read as no survey column, a worker's own all-5 form counted and moved two
+    workers' pay, exit 0, and `gridpay inspect` showed the number in clear. [survey.aliases] reads
+    手机号 on a survey file as the resident's phone."""
+    from conftest import SURVEY_HEADER, WORKER_PHONE
+    rows = [survey("S1", "G1", "1栋1单元101", ("5",) * 5, phone=WORKER_PHONE),
+            *[survey(f"S{i}", "G1", f"1栋1单元10{i}", ("3",) * 5, phone=f"1391234000{i}") for i in range(2, 6)]]
+    inbox = make_inbox({})
+    header = ["手机号" if h == "respondent_phone" else h for h in SURVEY_HEADER]
+    write_csv(inbox / "surveys" / "2026-09.csv", header, rows)
+    assert run_cli("inspect", str(inbox / "surveys" / "2026-09.csv"), inbox=inbox)[0] == 0
+    assert "手机号 -> respondent_phone" in run_cli.out and WORKER_PHONE not in run_cli.out
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
+    assert quarantine == {"S1": "self_rating"}
+
+
 def test_two_sheets_of_one_month_are_both_read(run_cli, make_inbox, tmp_path):
     """The demo's October: a paper sheet and a platform download, both read by the sheet reader (a
     half-read count of the first file's unreadable phones once stopped the second with DuckDB 2's

@@ -93,9 +93,10 @@ def test_init_then_run_from_a_subfolder_with_no_location_flags(tmp_path, monkeyp
     for folder in ("", "inbox", "inbox/surveys", "out", "warehouse", "warehouse/archive", "warehouse/logs"):
         assert oct((hr / folder).stat().st_mode & 0o777) == "0o700", folder
     assert oct((hr / "gridpay.toml").stat().st_mode & 0o777) == "0o600"
-    # the community's own pay rules, a copy of the shipped ones, named by the project file
+    # a copy of the shipped rules to change, named only when the community changes them: unnamed,
+    # runs use the shipped policy and the protections later versions add
     assert (hr / "policy.toml").read_bytes() == DEFAULT_POLICY.read_bytes()
-    assert 'policy = "policy.toml"' in (hr / "gridpay.toml").read_text(encoding="utf-8")
+    assert '# policy = "policy.toml"   # your own rules' in (hr / "gridpay.toml").read_text(encoding="utf-8")
     assert gridpay_main(["init", str(hr)]) == 2 and "already a gridpay project" in capsys.readouterr().err
     build_inbox(hr)
     (hr / "sub" / "deeper").mkdir(parents=True)
