@@ -33,8 +33,8 @@ def project_text(community: str, locations: dict[str, str], first_line: str) -> 
              f"community = {_toml(community)}"]
     lines += [f"{f'{k} = {_toml(v)}':<{width}}   # {NOTES[k]}" for k, v in locations.items()]
     if "policy" not in locations:
-        lines += ["# policy = \"policy.toml\"   # your own rules: `gridpay init` wrote policy.toml, a copy of the shipped",
-                  f"#                            # policy, to change; unset: the shipped one ({DEFAULT_POLICY})"]
+        lines += ["# policy = \"policy.toml\"   # your own rules: `gridpay init` wrote policy.toml, a copy of the",
+                  f"#                            # shipped policy, to change; unset: the shipped one ({DEFAULT_POLICY})"]
     lines += ["# The keys stay out of this folder, which is copied and backed up with the warehouse: this file",
               "# may name the key FILES, never hold a key (GRIDPAY_SECRET stays in the environment).",
               f"# key_file = \"{default_key_file()}\"",

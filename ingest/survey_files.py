@@ -41,8 +41,8 @@ class SurveyReading:
 
 def survey_reading(policy) -> SurveyReading:
     # a survey file's own headers (手机号 is the resident's phone there, a worker's in workers.csv)
-    return SurveyReading(policy.aliases | policy.survey_aliases, policy.items, policy.questions, policy.sources, policy.option_codes,
-                         policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
+    return SurveyReading(policy.aliases | policy.survey_aliases, policy.items, policy.questions, policy.sources,
+                         policy.option_codes, policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
                          policy.channel_words, policy.door_number_variants, policy.answer_words)
 
 
