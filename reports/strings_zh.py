@@ -51,7 +51,7 @@ ZH: dict[str, str] = {
     "district_note": "平均得分按有效问卷数加权；预算为在岗天数折算后的绩效工资基数之和；同时负责两个社区网格的网格员在两个社区各计一次。",
     "target_short": "基数", "performance_pay_short": "绩效工资", "adjustment_short": "人工调整",
     "total_short": "应发合计", "money_note": "金额单位：元；基数为当月绩效工资基数，在岗天数为在岗天数/当月天数。",
-    "flag_insufficient_responses": "有效问卷不足，按中性系数计",
+    "flag_insufficient_responses": "有效问卷不足的网格按中性系数计",       # only that grid's share of the days
     "grid_flag_insufficient_responses": "有效问卷不足（{months}合计{n}份，少于{min}份），按中性系数计",
     "grid_flag_pooled": "本月有效问卷少于{min}份，按{months}合计{n}份评分（每户只计最近一次）",
     "grid_flag_few_responses": "有效问卷少于{min}份，按小样本调整后得分计",
