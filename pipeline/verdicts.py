@@ -87,10 +87,11 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
     shipped = load_policy(DEFAULT_POLICY)
     left_out = keys_left_out(policy, shipped)
     if left_out:
-        log.warning("the policy %s (version %s) leaves out %d rules the shipped policy %s sets, so each works as it "
-                    "did before it was added (docs/methodology.md, section 7, says what its absence means): %s. To "
-                    "use today's rules, copy them from the shipped policy, %s", path, policy.version,
-                    len(left_out), shipped.version, ", ".join(left_out), DEFAULT_POLICY)
+        rules = f"{len(left_out)} rule{'s' if len(left_out) != 1 else ''}"
+        log.warning("the policy %s (version %s) leaves out %s the shipped policy %s sets, so each works as it did "
+                    "before it was added (docs/methodology.md, section 7, says what its absence means): %s. To use "
+                    "today's rules, copy them from the shipped policy, %s", path, policy.version, rules,
+                    shipped.version, ", ".join(left_out), DEFAULT_POLICY)
 
 
 def say_unreadable_phones(say: Callable, workdir: Path) -> None:
