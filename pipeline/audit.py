@@ -63,7 +63,7 @@ def row_differences(where: str, original: list[dict], rerun: list[dict], key: tu
     out = []
     for change in row_changes(keyed(original), keyed(rerun), skip=WAREHOUSE_EXTRA):
         if change.kind != "changed":
-            out.append(f"{where} {change.label}: only in the {labels[change.kind == 'added']}")
+            out.append(f"{where} {change.label}: only in the {labels[1] if change.kind == 'added' else labels[0]}")
         out += [f"{where} {change.label} {column}: {a} ({labels[0]}) -> {b} ({labels[1]})" for column, a, b in change.cells]
     return out
 
