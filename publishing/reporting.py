@@ -239,7 +239,8 @@ def worker_page_pool(pages: int, processes: int):
     # the main module and the renderers once; every pool process, in this run and in later months
     # of the same process, is forked from it with them loaded instead of importing its own.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["__main__", "weasyprint", "gridpay.reports.charts", "gridpay.publishing.reporting"])
+    context.set_forkserver_preload(["__main__", "weasyprint", "gridpay.reports.charts", "gridpay.publishing.reporting",
+                                    "matplotlib.figure"])      # charts load it where they draw
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
         for _ in range(processes):
             pool.submit(_warm_up)

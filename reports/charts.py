@@ -4,12 +4,13 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Sequence
-
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING
 
 from gridpay.reports.fonts import cjk_family
 from gridpay.reports.trend_svg import lone_points, score_limits
+
+if TYPE_CHECKING:       # matplotlib loads in cjk_family(), which each figure calls first
+    from matplotlib.figure import Figure
 
 BAR = "#2f6f9f"
 WEAK = "#b8c7d6"
@@ -23,7 +24,7 @@ def grid_ranking_figure(names: Sequence[str], scores: Sequence[float | None], ra
     are drawn pale."""
     cjk_family()
     order = sorted(range(len(names)), key=lambda i: (scores[i] is None, -(scores[i] or 0)))[::-1]
-    fig = Figure(figsize=(7.2, 0.26 * len(names) + 0.9))
+    fig = _figure(figsize=(7.2, 0.26 * len(names) + 0.9))
     ax = fig.add_subplot()
     for pos, i in enumerate(order):
         if scores[i] is None:
@@ -59,6 +60,7 @@ def _trend_axes(fig: Figure, months: Sequence[str], ylabel: str, values: Sequenc
     ax.set_xticks(list(range(len(months))), [m[2:] for m in months], fontsize=7)
     ax.set_xlim(-0.5, len(months) - 0.5)
     ax.set_ylim(*score_limits(values))
+    from matplotlib.ticker import MaxNLocator
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))   # steps of 5 points, not 2.5
     ax.set_ylabel(ylabel, fontsize=8)
     ax.tick_params(length=0, labelsize=7)    # the grid lines mark the scale; tick marks only add nodes
@@ -79,7 +81,7 @@ def trend_figure(months: Sequence[str], series: dict[str, Sequence[float | None]
     """One line per series over the months (gaps where a month has no figure); `bold` is drawn
     thicker (the community line among its areas)."""
     cjk_family()
-    fig = Figure(figsize=(7.2, 2.8))
+    fig = _figure(figsize=(7.2, 2.8))
     ax = _trend_axes(fig, months, ylabel, [v for values in series.values() for v in values])
     for colour, (label, values) in zip(PALETTE * 4, series.items()):
         _line(ax, values, linewidth=2.4 if label == bold else 1.2, color=colour, label=label)
@@ -93,7 +95,7 @@ def trend_figure(months: Sequence[str], series: dict[str, Sequence[float | None]
 def items_figure(labels: Sequence[str], scores: Sequence[float], xlabel: str) -> Figure:
     """Horizontal bars of each item's 0-100 score for the month."""
     cjk_family()
-    fig = Figure(figsize=(7.2, 0.35 * len(labels) + 0.9))
+    fig = _figure(figsize=(7.2, 0.35 * len(labels) + 0.9))
     ax = fig.add_subplot()
     ax.barh(range(len(labels)), scores, color=BAR, height=0.6)
     for pos, score in enumerate(scores):
@@ -107,3 +109,8 @@ def items_figure(labels: Sequence[str], scores: Sequence[float], xlabel: str) ->
         ax.spines[side].set_visible(False)
     fig.tight_layout()
     return fig
+
+
+def _figure(figsize: tuple[float, float]) -> Figure:
+    from matplotlib.figure import Figure       # after cjk_family(), which chose the Agg backend
+    return Figure(figsize=figsize)
