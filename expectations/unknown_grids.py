@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridpay.ingest.grid_aliases import listed_names
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.grid_names import closest_grid_ids, closest_grids
+from gridpay.transforms.grid_names import closest_grid_ids, closest_grids, grids_of_compound
 from gridpay.transforms.privacy import regex_masked_sql
 
 
@@ -21,22 +22,31 @@ class UnknownGrid:
 
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
-        return f"'{self.value}' on {self.rows} rows{hint}"
+        return f"'{self.value}' on {self.rows} row{'s' if self.rows != 1 else ''}{hint}"
 
 
 
 def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None = None) -> list[UnknownGrid]:
     """Values of the survey rows' grid that are not in grids.csv, on at least `min_rows` rows, or on
-    at least `similar_rows` where the value reads like a known grid (a typo thins that grid quietly),
-    most rows first."""
+    at least `similar_rows` where the value reads like a known grid or names a compound grids.csv
+    lists for one (a typo thins that grid quietly), most rows first."""
     fewest = min(n for n in (min_rows, similar_rows) if n is not None)
     with stage_connection(workdir) as con:
         values = con.execute(
             f"select {regex_masked_sql('grid_id')} as value, count(*) as n from surveys where grid_id is not null "
             f"and grid_id not in (select grid_id from grids) group by value having count(*) >= ? "
             f"order by n desc, value", [fewest]).fetchall()
-        grids = con.execute("select grid_id, grid_name from grids order by grid_id").fetchall() if values else []
-    names = dict(grids)
-    found = [UnknownGrid(value, n, closest_grids(value, names), closest_grid_ids(value, names)) for value, n in values]
+        listed = "compounds" if values and "compounds" in {c for (c,) in con.execute(
+            "select column_name from (describe grids)").fetchall()} else "null"
+        grids = con.execute(f"select grid_id, grid_name, {listed} from grids order by grid_id").fetchall() if values else []
+    names = {gid: name for gid, name, _ in grids}
+    compounds = {gid: listed_names(cell) for gid, _, cell in grids}
+    found = [UnknownGrid(value, n, *_closest(value, names, compounds)) for value, n in values]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)
             or (similar_rows is not None and g.rows >= similar_rows and g.closest)]
+
+
+def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, ...]]):
+    """(labels, ids): the grids whose compound the value is, else those whose name it reads like."""
+    labels, ids = grids_of_compound(value, names, compounds)
+    return (labels, ids) if ids else (closest_grids(value, names), closest_grid_ids(value, names))

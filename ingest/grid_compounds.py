@@ -55,6 +55,13 @@ def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]
             if len(names := listed_names(row.compounds)) > 1}
 
 
+def one_compound_grids(grids: pd.DataFrame) -> tuple[str, ...]:
+    """The grids grids.csv lists with exactly one compound: their homes are that compound's."""
+    if "compounds" not in grids.columns:
+        return ()
+    return tuple(row.grid_id for row in grids.itertuples(index=False) if len(listed_names(row.compounds)) == 1)
+
+
 def mixed_compounds(workdir: Path) -> list[MixedCompounds]:
     """Grids that grids.csv gives more than one compound whose answers this month do not all name
     one of them: answers naming no compound (with the door numbers answered more than once where

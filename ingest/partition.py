@@ -49,6 +49,7 @@ class PartitionJob:
     month: str
     grids: dict[str, str]      # grid_id -> grid_name, in grids.csv order
     keys: RunKeys
+    one_compound: tuple[str, ...] = ()     # the grids grids.csv lists with one compound
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
     with private_scratch("gridpay-partition-") as scratch:            # 0700, on this worker's own disk
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
-        stage_surveys([source], survey_reading(job.policy), key, scratch / "stage", job.month, job.grids)
+        stage_surveys([source], survey_reading(job.policy), key, scratch / "stage", job.month, job.grids,
+                      job.one_compound)
         target = Path(job.workdir) / f"part-{part.index:04d}"
         target.mkdir(mode=0o777 & ~private_umask(), exist_ok=True)
         with stage_connection(scratch / "stage") as con:

@@ -37,13 +37,15 @@ class SurveyReading:
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel
     door_variants: bool = False                                  # 七栋一单元101, 7#1-101 are 7栋1单元101 (policy)
     answer_words: dict[str, str] = field(default_factory=dict)   # an answer in words (比较满意) -> its point
+    one_compound_grids: bool = False                             # a one-compound grid's homes: door number alone
 
 
 def survey_reading(policy) -> SurveyReading:
     # a survey file's own headers (手机号 is the resident's phone there, a worker's in workers.csv)
     return SurveyReading(policy.aliases | policy.survey_aliases, policy.items, policy.questions, policy.sources,
                          policy.option_codes, policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
-                         policy.channel_words, policy.door_number_variants, policy.answer_words)
+                         policy.channel_words, policy.door_number_variants, policy.answer_words,
+                         policy.one_compound_grids)
 
 
 @dataclass

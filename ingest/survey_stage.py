@@ -138,11 +138,13 @@ def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_d
 
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
-                  month: str | None = None, grids: dict[str, str] | None = None) -> int:
+                  month: str | None = None, grids: dict[str, str] | None = None,
+                  one_compound: tuple[str, ...] = ()) -> int:
     """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
     file then row order, cells normalised as validation expects them; and table `set_aside` (file,
     what, rows). `grids` maps grid_id -> grid_name in grids.csv order: an answer that is a grid's
-    name becomes its id. Returns the row count."""
+    name becomes its id; `one_compound`: the grids grids.csv lists with one compound. Returns the
+    row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
@@ -153,6 +155,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         store_unreadable_phones(con, phones)
         _survey_text_view(con, tables, finished, items)
         value_mappings(con, reading, grids)
+        con.execute("create or replace temp table one_compound_grid as select unnest(?::varchar[]) as grid_id",
+                    [list(one_compound) if reading.one_compound_grids else []])
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""
@@ -160,7 +164,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             select s.row_id::integer as row_id,
                    s.source_file, s.row_number::integer as row_number, s.response_id,
                    gr.value::varchar as grid_id,
-                   {_household(reading)} as household_id,
+                   {_household(reading, "gr.value")} as household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
                    ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols},
@@ -178,15 +182,20 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         return con.execute("select count(*) from surveys").fetchone()[0]
 
 
-def _household(reading: SurveyReading) -> str:
+def _household(reading: SurveyReading, grid: str) -> str:
     """A row's household: its door number, normalised, and where the policy says so
     (survey.household_compound) and the row names its compound, the compound before it
     ('锦绣花园 7栋1单元101'): door numbers repeat from compound to compound. A door number never
-    holds a space once normalised, so the two never read as one."""
+    holds a space once normalised, so the two never read as one. In a grid of one compound
+    (survey.one_compound_grids; table one_compound_grid) the door number alone: a compound typed
+    two ways, or left blank, must not make one home two."""
     kept = canonical_household("s.household_id", reading.door_dashes, reading.door_variants)
     door = f"case when {kept} then s.household_id else hh.value::varchar end"
+    if not reading.compound:
+        return door
     # a null compound or door makes the concatenation null: then the door number as it is
-    return f"coalesce(cp.value || ' ' || ({door}), {door})" if reading.compound else door
+    return (f"case when {grid} in (select grid_id from one_compound_grid) then {door} "
+            f"else coalesce(cp.value || ' ' || ({door}), {door}) end")
 
 
 def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[str, ...]) -> None:

@@ -21,6 +21,7 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
+from gridpay.ingest.grid_compounds import one_compound_grids
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
 from gridpay.ingest.staging import grid_names, input_files, is_survey_name, stage_inputs
 from gridpay.publishing.outputs import REJECTED_COLUMNS, csv_bytes, write_file
@@ -94,10 +95,11 @@ def stage(ctx: RunContext) -> Partitioning | None:
             shutil.rmtree(opened, ignore_errors=True)
     if not surveys:
         return None
-    grids = grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))
+    frame = pd.read_parquet(ctx.workdir / "grids.parquet")
+    grids = grid_names(frame)
     parts = [Partition(i, f.name, ctx.request.shown_name(f.name), f.sha256) for i, f in enumerate(surveys)]
     partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
-                                                  grids, run_keys(ctx)))
+                                                  grids, run_keys(ctx), one_compound_grids(frame)))
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
     return partitioning
 

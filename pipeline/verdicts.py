@@ -97,8 +97,8 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
 def say_unreadable_phones(say: Callable, workdir: Path) -> None:
     phones = publish_step.unreadable_phone_count(workdir)
     if phones:
-        say("%d phones unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "
-            "but a worker's self-rating cannot be recognised on them", phones)
+        say("%s unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "
+            "but a worker's self-rating cannot be recognised on them", "1 phone" if phones == 1 else f"{phones} phones")
 
 
 def counted(n: int, what: str) -> str:

@@ -17,6 +17,18 @@ def closest_grid_ids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> 
     return tuple(dict.fromkeys(gid for _, gid in _closest(value, grids, cutoff)))
 
 
+def grids_of_compound(value: str, grids: dict[str, str], compounds: dict[str, tuple[str, ...]]
+                      ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(labels, ids) of the grids whose listed compounds `value` names: a volunteer writing the
+    compound (滨河花园, 老街社区 for 老街) where the grid goes. Spaces and a trailing 小区 or 社区 do
+    not count. Empty when no grid lists it; two or more when grids share the compound."""
+    def bare(text: str) -> str:
+        text = "".join(text.split())
+        return text[:-2] if len(text) > 2 and text.endswith(("小区", "社区")) else text
+    found = {gid: name for gid, names in compounds.items() for name in names if bare(name) == bare(value)}
+    return tuple(f"{grids.get(gid) or gid} ({gid}), whose compound is {name}" for gid, name in found.items()), tuple(found)
+
+
 # Chinese numerals read as digits when comparing: '新河小区3网格' is 新河小区三网格, not 新河小区二网格
 _NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 

@@ -48,6 +48,8 @@ class Policy:
     door_number_dashes: bool = False            # '3-2-301' read as 3栋2单元301; False: a policy from before the rule
     door_number_variants: bool = False          # 7栋1-101, 七栋一单元101, 7座... read as 7栋1单元101; False: before
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
+    one_compound_grids: bool = False            # a grid grids.csv lists with one compound: the compound typed is not
+                                                # part of its households; False: before
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
@@ -166,6 +168,7 @@ def _typing_rules(doc: dict) -> dict:
         door_number_dashes=bool(survey.get("door_number_dashes", False)),
         door_number_variants=bool(survey.get("door_number_variants", False)),
         household_compound=bool(survey.get("household_compound", False)),
+        one_compound_grids=bool(survey.get("one_compound_grids", False)),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in survey else "month_first",

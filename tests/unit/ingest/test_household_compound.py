@@ -16,8 +16,11 @@ ROWS = [   # one door number, typed in three forms of two compounds; R3 is R1's 
 ]
 
 
-def _counted(make_inbox, tmp_path, policy, header="小区"):
+def _counted(make_inbox, tmp_path, policy, header="小区", compounds=None):
     inbox = make_inbox({})
+    if compounds is not None:       # grids.csv's compounds column, G1's cell
+        write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+                  [("G1", "天桥新村一网格", "社区", "20", compounds), ("G2", "井湖村二网格", "社区", "10", "")])
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + (header,), [row + (c,) for row, c in ROWS])
     _, con = scored_below_the_cli(inbox, tmp_path / "work", policy)
     with con:
@@ -30,6 +33,19 @@ def test_homes_with_one_door_number_in_two_compounds_are_two_households(make_inb
     counted = _counted(make_inbox, tmp_path, load_policy(DEFAULT_POLICY), header)
     # R1 and R3 are one home (the compound's spaces do not count): the later answer stands
     assert counted == {"R2": "新河小区 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
+
+
+def test_in_a_grid_of_one_compound_a_door_number_is_one_home_whatever_compound_is_typed(make_inbox, tmp_path):
+    """A field trial: 丽景苑 on 问卷星, 丽景苑小区 (or a blank 小区) on the paper sheet, one home
+    counted twice. A grid grids.csv lists with one compound is that compound's (one_compound_grids)."""
+    policy = load_policy(DEFAULT_POLICY)
+    assert policy.one_compound_grids
+    assert _counted(make_inbox, tmp_path / "one", policy, compounds="锦绣花园") == {"R3": DOOR}
+    # two compounds listed: the compound tells homes apart, as above
+    assert _counted(make_inbox, tmp_path / "two", policy, compounds="锦绣花园；新河小区") == {
+        "R2": "新河小区 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("one_compound_grids = true", "")
+    assert len(_counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds="锦绣花园")) == 3
 
 
 def test_a_policy_without_the_key_keeps_one_household_per_door_number(make_inbox, tmp_path):

@@ -1,0 +1,33 @@
+"""A grid the survey rows name that grids.csv lacks: which grid it most likely means."""
+from conftest import SURVEY_HEADER, survey, write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.expectations.unknown_grids import unknown_grids
+from gridpay.expectations.validate import _stage_reference_tables
+from gridpay.ingest.staging import stage_inputs
+from gridpay.transforms.grid_names import grids_of_compound
+
+
+def test_a_compound_written_where_the_grid_goes_names_the_grid_that_lists_it(make_inbox, tmp_path):
+    """A field trial's volunteer wrote 老街社区 (G7's compound 老街) in the grid column on four rows:
+    no name reads like it, so nothing stopped and G7's worker was paid on the rest (1408.80 for 1446.75)."""
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "天桥新村一网格", "社区", "20", "滨河花园"), ("G2", "井湖村二网格", "社区", "10", "老街；新河小区")])
+    rows = [survey(f"R{i}", grid, f"{i}栋1单元101", ("4",) * 5)
+            for i, grid in enumerate(["老街社区", "老街社区", "滨河 花园", "东区", "G1"])]
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    _stage_reference_tables(tmp_path / "work")
+    found = {g.value: (g.closest_ids, str(g)) for g in unknown_grids(tmp_path / "work", 5, 1)}
+    assert found == {
+        "老街社区": (("G2",), "'老街社区' on 2 rows; did you mean '井湖村二网格 (G2), whose compound is 老街'?"),
+        "滨河 花园": (("G1",), "'滨河 花园' on 1 row; did you mean '天桥新村一网格 (G1), whose compound is 滨河花园'?")}
+    # 东区 reads like no grid and names no compound: one such row is an invalid row, no stop
+
+
+def test_a_compound_two_grids_list_offers_both():
+    names = {"G1": "一网格", "G2": "二网格"}
+    labels, ids = grids_of_compound("丽景苑小区", names, {"G1": ("丽景苑",), "G2": ("丽景苑",)})
+    assert ids == ("G1", "G2") and labels[1] == "二网格 (G2), whose compound is 丽景苑"
+    assert grids_of_compound("丽景", names, {"G1": ("丽景苑",)}) == ((), ())
