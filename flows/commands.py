@@ -17,8 +17,21 @@ log = logging.getLogger("gridpay")
 
 def settings_for(args: argparse.Namespace) -> Settings:
     """Arguments over the environment over the nearest gridpay.toml over the defaults."""
-    return settings_from_env(project=find_project()).with_overrides(
+    project = find_project()
+    if getattr(args, "inbox", None) is not None:
+        _same_project(absolute(args.inbox), project)
+    return settings_from_env(project=project).with_overrides(
         **{k: getattr(args, k, None) for k in ("inbox", "out", "db", "policy")})
+
+
+def _same_project(inbox: Path, project: Path | None) -> None:
+    """An --inbox inside another project's folder is that project's: read with this folder's settings
+    (or none), a field trial's month was paid under the shipped policy, not the project's, exit 0."""
+    owner = find_project(inbox)
+    if owner is not None and owner != project:
+        here = f"reads {project}" if project else f"finds no {owner.name} in {Path.cwd()} or above"
+        raise ConfigError(f"{inbox} is the inbox of the project {owner}, whose policy, warehouse and out folder "
+                          f"this command would not use (it {here}); run it in {owner.parent} (cd there first)")
 
 
 def _use_prefect(args: argparse.Namespace) -> bool:

@@ -235,12 +235,11 @@ def worker_page_pool(pages: int, processes: int):
     if processes < 2 or pages < PARALLEL_FROM:
         yield None
         return
-    # forkserver, not fork: this process holds DuckDB's and Prefect's threads. The server imports
-    # the main module and the renderers once; every pool process, in this run and in later months
-    # of the same process, is forked from it with them loaded instead of importing its own.
+    # forkserver, not fork: this process holds DuckDB's and Prefect's threads. The server imports the main
+    # module and the renderers once (matplotlib by name: charts load it where they draw); every pool process,
+    # in this run and later months of the same process, is forked from it with them loaded.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["__main__", "weasyprint", "gridpay.reports.charts", "gridpay.publishing.reporting",
-                                    "matplotlib.figure"])      # charts load it where they draw
+    context.set_forkserver_preload(["__main__", "weasyprint", "matplotlib.figure", "gridpay.publishing.reporting"])
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
         for _ in range(processes):
             pool.submit(_warm_up)
