@@ -43,3 +43,31 @@ def ids_across_files(workdir: Path) -> list[SharedIds]:
             from pairs group by first, second, file_order order by file_order, second""").fetchall()
     return [SharedIds(first, second, tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n)
             for first, second, ids, n in rows]
+
+
+@dataclass(frozen=True)
+class RepeatedIds:
+    """Response ids one survey file uses on more than one row: a sheet typed from paper forms where
+    two forms got one number, or a row typed twice."""
+    file: str
+    ids: tuple[str, ...]             # the first SHOWN, masked, each with its rows: "P7 (rows 9, 10)"
+    count: int
+
+    def __str__(self) -> str:
+        more = f" and {self.count - len(self.ids)} more" if self.count > len(self.ids) else ""
+        return (f"'{self.file}' uses {self.count} response id{'s' if self.count > 1 else ''} on more than one "
+                f"row: {', '.join(self.ids)}{more}")
+
+
+def ids_within_files(workdir: Path) -> list[RepeatedIds]:
+    """Each survey file that uses a response id on more than one row, in file order."""
+    with stage_connection(workdir) as con:
+        rows = con.execute("""
+            with repeated as (select source_file, response_id, min(row_id) as row_id,
+                                     list(row_number order by row_id) as row_numbers
+                              from surveys where response_id is not null group by all having count(*) > 1)
+            select source_file, list(response_id order by row_id), list(row_numbers order by row_id), count(*)
+            from repeated group by source_file order by min(row_id)""").fetchall()
+    return [RepeatedIds(file, tuple(f"{capped(masked_numbers(i))} (rows {', '.join(map(str, numbers))})"
+                                    for i, numbers in zip(ids[:SHOWN], rows_of[:SHOWN])), n)
+            for file, ids, rows_of, n in rows]

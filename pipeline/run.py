@@ -175,14 +175,14 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                      f"in {seconds:.1f} s")
         unknown = steps.unknown_grids(ctx)
-        shared = steps.ids_across_files(ctx)
-        passed = summary.gate_passed and not unknown and not shared
+        shared, repeated = steps.ids_across_files(ctx), steps.ids_within_files(ctx)
+        passed = summary.gate_passed and not unknown and not shared and not repeated
         failing = steps.invalid_grids(ctx) if passed else []
         gridless = steps.gridless_rows(ctx) if passed and not failing else []
         reviews = steps.review_problems(ctx) if passed else []
-    if shared:             # two answers under one id: which is which is for HR to say, not to guess
+    if shared or repeated:     # two answers under one id: which is which is for HR to say, not to guess
         say(validated)
-        raise fail_gate(ctx, shared_ids_message(ctx, shared), summary)
+        raise fail_gate(ctx, shared_ids_message(ctx, shared, repeated), summary)
     if not summary.gate_passed or unknown:
         say(validated)
         raise fail_gate(ctx, gate_message(ctx, summary, unknown), summary)

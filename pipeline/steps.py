@@ -146,6 +146,12 @@ def ids_across_files(ctx: RunContext) -> list:
     return found(ctx.workdir) if ctx.policy.outcome.ids_across_files == "stop" else []
 
 
+def ids_within_files(ctx: RunContext) -> list:
+    """Survey files using a response id on two rows, where the policy stops the month on them."""
+    from gridpay.expectations.repeated_ids import ids_within_files as found
+    return found(ctx.workdir) if ctx.policy.outcome.ids_within_file == "stop" else []
+
+
 def review_problems(ctx: RunContext) -> list[str]:
     """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py),
     with the appeal window counted from the month's first publication (as of the run an audit checks)."""

@@ -139,11 +139,16 @@ def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str
             f"with the value and the reason: {folder / 'quarantine.csv'}")
 
 
-def shared_ids_message(ctx: RunContext, shared: list) -> str:
+def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
+    if not shared:     # within a file: both rows would be quarantined, two homes' answers lost quietly
+        return (f"{ctx.month}: a survey file uses one response id on more than one row, so neither row could count "
+                f"and an appeal or a call naming it could mean either; nothing published. "
+                f"{'; '.join(map(str, repeated))}. Give each form its own number (paper forms as P1, P2, ...), "
+                f"delete a row typed twice, and run again")
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
-            f"either answer; nothing published. {'; '.join(map(str, shared))}. A platform numbers the answers of "
-            f"its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file out of the "
-            f"inbox if it is a copy of the other, and run again")
+            f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}. A platform numbers the "
+            f"answers of its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file "
+            f"out of the inbox if it is a copy of the other, and run again")
 
 
 def _way_out(grid) -> str:

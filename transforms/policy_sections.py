@@ -65,6 +65,7 @@ class OutcomeRules:
     # a response id two survey files both use: "stop" the month, or "quarantine" its rows as
     # within one file (every policy written before the key)
     ids_across_files: str = "quarantine"
+    ids_within_file: str = "quarantine"         # a response id one file uses on two rows: "stop", or as before
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -170,13 +171,15 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         if value is not None and (not isinstance(value, int) or value < 1):
             raise PolicyError(f"policy gate.{name} must be a whole number of rows, 1 or more")
         return value
-    across = str(gate.get("response_ids_across_files", "quarantine"))
-    if across not in ("stop", "quarantine"):
-        raise PolicyError(f"policy gate.response_ids_across_files = '{across}' is not one of stop, quarantine")
+    across, within = (str(gate.get(f"response_ids_{where}", "quarantine")) for where in ("across_files", "within_file"))
+    for where, value in (("across_files", across), ("within_file", within)):
+        if value not in ("stop", "quarantine"):
+            raise PolicyError(f"policy gate.response_ids_{where} = '{value}' is not one of stop, quarantine")
     return OutcomeRules(
         unknown_grid_rows=count(gate, "unknown_grid_rows", None),
         similar_grid_rows=count(gate, "similar_grid_rows", None),
         ids_across_files=across,
+        ids_within_file=within,
         max_excluded_share=share(gate, "max_excluded_share", "gate"),
         min_excluded_rows=count(gate, "min_excluded_rows", 5),
         max_grid_invalid_share=share(gate, "max_grid_invalid_share", "gate"),

@@ -43,9 +43,17 @@ def test_each_rule_quarantines_exactly_its_row(run_cli, make_inbox, tmp_path):
         assert row["response_id"] == ("" if n == 0 else f"BAD{n}")
 
 
-def test_duplicate_response_ids_quarantine_both_rows(run_cli, make_inbox, tmp_path):
+def test_a_response_id_on_two_rows_of_a_file_stops_the_month_or_quarantines_both(run_cli, make_inbox, make_policy,
+                                                                                 tmp_path):
+    """An eighth field trial's two paper forms typed as P7 were both quarantined: two homes lost, exit 0."""
     rows = GOOD + [_row(1, response_id="OK1")]
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
+    inbox = make_inbox({"2026-09.csv": rows})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and "nothing published. 'surveys/2026-09.csv' uses 1 response id on more than one row: " \
+                          f"OK1 (rows 2, {len(GOOD) + 2}). Give each form its own number" in err
+    assert not (tmp_path / "out" / "2026-09").exists()
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox,
+                        policy=make_policy(gate__response_ids_within_file='"quarantine"'))
     assert code == 0, err
     reasons = [q["reason"] for q in _quarantine(tmp_path)]
     assert reasons == ["invalid: response_id 'OK1' is used more than once in the month"] * 2
