@@ -31,6 +31,7 @@ from gridpay.store.runs import first_publication, record_accepted_exclusions, re
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
+from gridpay.transforms.reasons import SAME_TIME
 from gridpay.transforms.review_window import window_dates
 
 if TYPE_CHECKING:     # GX loads with the validate step, not with the core (its import takes ~5 s)
@@ -186,6 +187,8 @@ class ScoredMonth:
     emptied: tuple[str, ...]                      # grids with answers last month and none now
     broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
     void_appeals: tuple = ()                      # upheld appeals on answers that did not count (rolled back)
+    silent: tuple[str, ...] = ()                  # grids with no answer this month
+    same_time: int = 0                            # answers set aside for one of their household's at the same time
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -225,7 +228,12 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             emptied=tuple(f"{name} ({gid})" for gid, name in con.execute(
                 "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 "
                 "and list_contains(string_split(flags, ';'), 'answers_dropped') order by grid_id",
-                [ctx.run_id]).fetchall()))
+                [ctx.run_id]).fetchall()),
+            silent=tuple(f"{name} ({gid})" for gid, name in con.execute(
+                "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 order by grid_id",
+                [ctx.run_id]).fetchall()),
+            same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
+                                  [SAME_TIME]).fetchone()[0])
         if (stops and not ctx.request.accept_exclusions) or void:
             con.execute("rollback")
             return scored

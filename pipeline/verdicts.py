@@ -185,6 +185,15 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.stops:
         log.warning("accepted with --accept-exclusions (recorded, and printed on the scorecard): %s",
                     "; ".join(map(str, scored.stops)))
+    if scored.silent:      # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
+        log.warning("no answer this month for %s: scored on earlier months where the policy pools them, else paid at "
+                    "the neutral coefficient (grid_scores.csv says which); check that its residents were asked",
+                    ", ".join(scored.silent))
+    if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
+        log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
+                    "that counts (the row later in the files counts): check which is the household's in "
+                    "quarantine.csv", scored.same_time, "s" if scored.same_time > 1 else "",
+                    "were" if scored.same_time > 1 else "was")
     if scored.emptied and summary.invalid_rows:
         log.warning("%s had counted answers in the month published last and none now, while %d survey rows are "
                     "invalid: check their rows in quarantine.csv (flagged answers_dropped on the scorecard)",

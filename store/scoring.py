@@ -36,6 +36,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "callback_at_or_below": policy.callback_at_or_below,
         "good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above,
         "dedupe_household": rules.dedupe_household, "household_scope": policy.scoring.household_scope,
+        "same_time_said": rules.same_time_said,
         "exclude_self_rating": rules.exclude_self_rating,
         "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
         "straight_line_min_items": rules.straight_line_min_items,

@@ -33,6 +33,7 @@ class IntegrityRules:
     burst_window_minutes: int
     burst_min_responses: int
     shared_phone_households: int | None = None  # None: a policy from before the rule (no flag)
+    same_time_said: bool = False                # a household's answers tied on time: said so; False: "older"
 
 
 @dataclass(frozen=True)

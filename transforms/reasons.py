@@ -28,6 +28,8 @@ RULES: dict[str, tuple[str | None, str]] = {
 # codes that name their column in reason_code ("blank:household_id"): the others have one column
 COLUMN_CODES = frozenset({"blank", "answer_out_of_scale"})
 
+SAME_TIME = ("given at the same time as the one that counts (the row later in the files): which is the household's "
+             "is for HR to check")
 # (exclusion code, variant) -> why, in brackets after the code; {value}: the row's own detail
 EXCLUSIONS: dict[tuple[str, str], str] = {
     ("self_rating", ""): "the respondent's phone is that of a worker assigned to this grid",
@@ -36,6 +38,9 @@ EXCLUSIONS: dict[tuple[str, str], str] = {
     ("no_items", "weighed"): "no item answered that the policy weighs",
     ("duplicate_household", "grid"): "an older answer of the same household in the same grid; its latest answer counts",
     ("duplicate_household", "month"): "an older answer; the household's latest answer counts",
+    # integrity.same_time_said: no time tells which is the latest (a paper form dated by day)
+    ("duplicate_household", "grid_same_time"): "an answer of the same household in the same grid " + SAME_TIME,
+    ("duplicate_household", "month_same_time"): "an answer of the same household " + SAME_TIME,
     ("appeal_upheld", ""): "appeal {value}",
     ("verification_denied", ""): "called on {value}",
     ("verification_coached", ""): "called on {value}",

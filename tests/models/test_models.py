@@ -125,10 +125,12 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
     assert len(set(stored.values())) == len(stored)      # one model per warehouse table
 
 
-def _exclusions(scope: str | None, rows: list[tuple]) -> list[tuple]:
-    """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at)."""
+def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = False, whole: bool = False) -> list[tuple]:
+    """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at): each
+    excluded row and its reason's head (`whole`: the whole reason)."""
     params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
-              "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"]}
+              "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
+              "same_time_said": same_time_said}
     if scope is not None:
         params["household_scope"] = scope
     given = {
@@ -139,7 +141,8 @@ def _exclusions(scope: str | None, rows: list[tuple]) -> list[tuple]:
         "stg_workers": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
     }
-    return [(row_id, reason.split(" (")[0]) for row_id, _, reason in model_rows("int_survey_exclusions", given, params)]
+    return [(row_id, reason if whole else reason.split(" (")[0])
+            for row_id, _, reason in model_rows("int_survey_exclusions", given, params)]
 
 
 DOORS = [(1, "G1", "1栋1单元601", "2026-09-10 10:00:00"), (2, "G2", "1栋1单元601", "2026-09-11 10:00:00"),
@@ -157,6 +160,23 @@ def test_the_same_door_text_in_every_grid_is_a_household_of_each_grid_under_grid
 def test_a_household_answering_twice_in_its_grid_still_counts_once_under_grid_scope():
     rows = DOORS + [(6, "G3", "1栋1单元601", "2026-09-20 10:00:00")]     # G3's door answers again, later
     assert _exclusions("grid", rows) == [(3, "excluded: duplicate_household")]
+
+
+def test_answers_of_one_household_at_the_same_time_say_so_and_the_row_later_in_the_files_counts():
+    """An eighth field trial: two paper forms of one home dated 2026-10-12, no hour; the one typed lower
+    in the sheet counted and the other's reason said "an older answer", which it was not."""
+    rows = [(1, "G1", "5栋2单元202", "2026-09-12 00:00:00"), (2, "G1", "5栋2单元202", "2026-09-12 00:00:00"),
+            (3, "G1", "5栋2单元202", "2026-09-01 00:00:00")]
+    said = _exclusions("grid", rows, same_time_said=True, whole=True)
+    assert [r for r, _ in said] == [1, 3]
+    assert said[0][1] == ("excluded: duplicate_household (an answer of the same household in the same grid given at the "
+                          "same time as the one that counts (the row later in the files): which is the household's is "
+                          "for HR to check)")
+    assert "an older answer of the same household" in said[1][1]
+    assert _exclusions("month", rows, same_time_said=True, whole=True)[0][1].startswith(
+        "excluded: duplicate_household (an answer of the same household given at the same time")
+    # a policy without the key: the reason of before
+    assert "an older answer" in _exclusions("grid", rows, whole=True)[0][1]
 
 
 def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():

@@ -58,21 +58,24 @@ repeated as (
 ranked as (
     select
         s.row_id,
-        row_number() over (
-            partition by case when p.household_scope = 'grid' then s.grid_id end, s.household_id
-            order by s.submitted_at desc, s.source_file desc, s.row_number desc
-        ) as household_rank
+        row_number() over household as household_rank,
+        -- no later time: the answer that counts is only the row later in the files (a form dated by day)
+        p.same_time_said and s.submitted_at = max(s.submitted_at) over household as same_time
     from first_pass as f
     join stg_surveys as s using (row_id)
     cross join p
     where f.exclusion is null and f.household_hash in (select household_hash from repeated)
+    window household as (
+        partition by case when p.household_scope = 'grid' then s.grid_id end, s.household_id
+        order by s.submitted_at desc, s.source_file desc, s.row_number desc
+        rows between unbounded preceding and unbounded following)
 )
 select row_id, exclusion.code, exclusion_reason(exclusion.code, exclusion.variant, null) as reason
 from first_pass
 where exclusion is not null
 union all
 select row_id, 'duplicate_household' as code,
-       exclusion_reason('duplicate_household', case when (select household_scope from p) = 'grid' then 'grid'
-                                               else 'month' end, null) as reason
+       exclusion_reason('duplicate_household', (select household_scope from p) || case when same_time then '_same_time'
+                                                                                    else '' end, null) as reason
 from ranked
 where (select dedupe_household from p) and household_rank > 1
