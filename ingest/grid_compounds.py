@@ -42,8 +42,8 @@ class MixedCompounds:
         if self.unlisted:
             named = ", ".join(f"'{name}' on {rows} row{'s' if rows != 1 else ''}" for name, rows in self.unlisted)
             said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); each counts as a "
-                        f"home of that compound, so a mistyped compound may count one home twice: check them, "
-                        f"and list the grid's compounds in grids.csv")
+                        f"home of that compound, so a compound typed another way may count one home twice: check "
+                        f"those answers in the survey file (and add a compound the grid does span to grids.csv)")
         return said
 
 

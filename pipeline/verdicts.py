@@ -60,8 +60,8 @@ def say_replacing(con, month: str) -> None:
     row = con.execute("select p.run_id, r.finished_at from published p join runs r using (run_id) where p.month = ?",
                       [month]).fetchone()
     if row is not None:
-        log.warning("%s is published (run %s, %s UTC): this run replaces it when it publishes; a printed or signed "
-                    "scorecard of run %s then no longer matches the month (gridpay history lists both)",
+        log.warning("%s is published (run %s, %s UTC): if this run publishes, it replaces that run; a printed "
+                    "or signed scorecard of run %s then no longer matches the month (gridpay history lists both)",
                     month, row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[0])
 
 

@@ -108,13 +108,13 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     if text is None:
         return None
     text = _SPACES.sub("", text)
+    text = text[:-1] if text.endswith("室") and len(text) > 1 else text     # before the variants: 5栋1-502室
     if variants:
         text = _NUMERAL_PLACE.sub(lambda m: _numeral(m[1]), _DASH_LIKE.sub("-", text))
         text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")
         unit = _UNIT_DASHED.match(text)
         text = f"{unit[1]}栋{unit[2]}单元{unit[3]}" if unit else text
     text = _BUILDING.sub(r"\1栋", text)
-    text = text[:-1] if text.endswith("室") and len(text) > 1 else text
     short = _DASHED.match(text) if dashes or variants else None
     text = f"{short[1]}栋{short[2]}单元{short[3]}" if short else text
     door = _DOOR.match(text) if variants else None          # 07栋01单元0101: the numbers, not how they were padded
