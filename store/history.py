@@ -70,6 +70,7 @@ def history_lines(db: Path, month: str) -> list[str]:
                   if partitions is not None else "")
         note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", parted, message or "", log_note)
                                   if x))
+        status = "replaced" if status == "published" and not published else status     # a later run is the month
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {one_line(user):8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:

@@ -21,7 +21,7 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
     lines = run_cli.out.splitlines()
     assert lines[0].startswith("started (UTC)")
     first, correction = lines[1], lines[2]
-    assert " published " in first and " run " in first and "PUBLISHED" not in first
+    assert " replaced " in first and " run " in first and "PUBLISHED" not in first     # a correction replaced it
     assert " correction " in correction and "补录纸质问卷" in correction and "PUBLISHED" in correction
     # same inputs, same outputs: the fingerprints agree
     assert first.split()[6:8] == correction.split()[6:8]
