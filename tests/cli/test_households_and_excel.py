@@ -52,8 +52,8 @@ def test_a_policy_without_household_scope_dedupes_month_wide_as_archived_policie
     text = policy_text(min_responses=3)
     assert 'household_scope = "grid"' in text
     policy = tmp_path / "old-policy.toml"
-    policy.write_text("\n".join(line for line in text.splitlines() if not line.startswith("household_scope")),
-                      encoding="utf-8")
+    policy.write_text("\n".join(line for line in text.splitlines()      # as archived: before both keys
+                                 if not line.startswith(("household_scope", "same_time_said"))), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": _door_month()}), policy=policy)
     assert code == 0, err
     grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
