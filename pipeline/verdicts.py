@@ -188,7 +188,8 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.silent:      # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
         log.warning("no answer this month for %s: scored on earlier months where the policy pools them, else paid at "
                     "the neutral coefficient (grid_scores.csv says which); check that its residents were asked",
-                    ", ".join(scored.silent))
+                    ", ".join(scored.silent[:10]) + (f" and {len(scored.silent) - 10} more" if len(scored.silent) > 10
+                                                     else ""))
     if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
         log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
                     "that counts (the row later in the files counts): check which is the household's in "

@@ -23,15 +23,21 @@ def _door_month():
 
 
 def test_the_same_door_texts_in_every_grid_are_all_counted(run_cli, make_inbox, make_policy, tmp_path):
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": _door_month()}),
+    same_time = survey("G2-again", "G2", DOORS[1], ("2",) * 5, "2026-09-11 10:00:00")    # G2-1's home, same time
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": _door_month() + [same_time]}),
                         policy=make_policy(min_responses=3))
     assert code == 0, err
     grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
     assert grids == {"G1": "3", "G2": "3"}
+    # the row later in the file counts; the other is said to be no older, for HR to check
+    assert ("1 answer set aside as duplicate_household was given at the same time as the household's answer that "
+            "counts (the row later in the files counts)") in err
     quarantine = _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")
     # a household answering twice in its own grid still counts once
-    assert [(r["response_id"], r["reason_code"]) for r in quarantine] == [("G1-old", "duplicate_household")]
-    assert "in the same grid" in quarantine[0]["reason"]
+    assert [(r["response_id"], r["reason_code"]) for r in quarantine] == [("G2-1", "duplicate_household"),
+                                                                           ("G1-old", "duplicate_household")]
+    assert "in the same grid given at the same time" in quarantine[0]["reason"]
+    assert "an older answer of the same household in the same grid" in quarantine[1]["reason"]
 
 
 def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make_inbox, make_policy, tmp_path):
@@ -58,6 +64,7 @@ def test_a_policy_without_household_scope_dedupes_month_wide_as_archived_policie
     assert code == 0, err
     grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
     assert grids == {"G1": "0", "G2": "3"}          # same times, G2's rows later in the file: they displace G1's
+    assert "no answer this month for 天桥新村一网格 (G1): scored on earlier months where the policy pools" in err
     reasons = {r["reason"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
     assert reasons == {"excluded: duplicate_household (an older answer; the household's latest answer counts)"}
 
