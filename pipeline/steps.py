@@ -188,6 +188,8 @@ class ScoredMonth:
     broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
     void_appeals: tuple = ()                      # upheld appeals on answers that did not count (rolled back)
     silent: tuple[str, ...] = ()                  # grids with no answer this month
+    unassigned: tuple[str, ...] = ()              # workers of workers.csv that assignments.csv never names
+    unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
     same_time: int = 0                            # answers set aside for one of their household's at the same time
 
     def counts_text(self) -> str:
@@ -233,7 +235,13 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
                 "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 order by grid_id",
                 [ctx.run_id]).fetchall()),
             same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
-                                  [SAME_TIME]).fetchone()[0])
+                                  [SAME_TIME]).fetchone()[0],
+            unassigned=tuple(f"{name} ({wid})" for wid, name in con.execute(
+                "select worker_id, name from stg_workers where worker_id not in (select worker_id from stg_assignments) "
+                "order by worker_id").fetchall()),
+            unstaffed=tuple(f"{name} ({gid})" for gid, name in con.execute(
+                "select grid_id, grid_name from grid_scores where run_id = ? and grid_id not in "
+                "(select grid_id from int_worker_grid_days) order by grid_id", [ctx.run_id]).fetchall()))
         if (stops and not ctx.request.accept_exclusions) or void:
             con.execute("rollback")
             return scored

@@ -188,8 +188,13 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.silent:      # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
         log.warning("no answer this month for %s: scored on earlier months where the policy pools them, else paid at "
                     "the neutral coefficient (grid_scores.csv says which); check that its residents were asked",
-                    ", ".join(scored.silent[:10]) + (f" and {len(scored.silent) - 10} more" if len(scored.silent) > 10
-                                                     else ""))
+                    _some(scored.silent))
+    if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so
+        log.warning("%s in workers.csv, but in no row of assignments.csv: not paid this month (no payroll line); "
+                    "add their grid to assignments.csv if they work one", _some(scored.unassigned))
+    if scored.unstaffed:   # answers scored for a grid whose score pays nobody
+        log.warning("no worker is assigned to %s on any day of the month: its answers are scored but pay nobody; "
+                    "check assignments.csv", _some(scored.unstaffed))
     if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
         log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
                     "that counts (the row later in the files counts): check which is the household's in "
@@ -209,3 +214,8 @@ def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None =
     record_end(ctx.settings.db, ctx.run_id, "gate_failed", message, ctx.inputs.entries(),
                summary.as_dict() if summary else None)
     return GateFailed(message, heading)
+
+
+def _some(names: tuple[str, ...], shown: int = 10) -> str:
+    """'a, b, c' or, for many, the first `shown` and how many more."""
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")

@@ -74,6 +74,18 @@ def test_the_run_says_how_many_answers_counted_and_what_each_rule_excluded(run_c
     assert "; counted 6, excluded 1 (duplicate_household 1)" in err
 
 
+def test_a_worker_in_no_assignment_and_a_grid_nobody_covers_are_named(run_cli, make_inbox):
+    """A worker whose assignment row HR forgot had no payroll line, and her grid's answers paid
+    nobody, exit 0 and not a word (a session's own trial of the example inbox)."""
+    inbox = make_inbox(adjustments=False, assignments=[("W2", "G2", "2026-01-01", "2026-08-31", ""),    # left
+                                                        ("W4", "G1", "2026-01-01", "", "1")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    assert ("王伟 (W1), 张喆 (W3) in workers.csv, but in no row of assignments.csv: not paid this month (no payroll "
+            "line)") in err                                     # W2 left in August: no word
+    assert "no worker is assigned to 井湖村二网格 (G2) on any day of the month: its answers are scored but pay" in err
+
+
 def test_answers_that_collapse_and_pay_that_jumps_are_flagged(run_cli, make_inbox, tmp_path):
     august = [survey(f"A{i}", "G1", f"G1-A-{i}", ("5", "5", "5", "5", "5"), "2026-08-10 10:00:00") for i in range(12)]
     august += [survey(f"B{i}", "G2", f"G2-B-{i}", ("3", "3", "3", "3", "3"), "2026-08-10 10:00:00") for i in range(12)]
