@@ -38,7 +38,8 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
             f"order by n desc, value", [fewest]).fetchall()
         listed = "compounds" if values and "compounds" in {c for (c,) in con.execute(
             "select column_name from (describe grids)").fetchall()} else "null"
-        grids = con.execute(f"select grid_id, grid_name, {listed} from grids order by grid_id").fetchall() if values else []
+        grids = (con.execute(f"select grid_id, grid_name, {listed} from grids order by grid_id").fetchall()
+                 if values else [])
     names = {gid: name for gid, name, _ in grids}
     compounds = {gid: listed_names(cell) for gid, _, cell in grids}
     found = [UnknownGrid(value, n, *_closest(value, names, compounds)) for value, n in values]

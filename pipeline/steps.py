@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import shutil
 from contextlib import nullcontext
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -31,11 +30,8 @@ from gridpay.store.runs import first_publication, record_accepted_exclusions, re
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
-from gridpay.transforms.reasons import SAME_TIME
 from gridpay.transforms.review_window import window_dates
-
-if TYPE_CHECKING:     # GX loads with the validate step, not with the core (its import takes ~5 s)
-    from gridpay.expectations.outcomes import ExcessiveExclusion
+from gridpay.pipeline.scored_month import ScoredMonth, scored_month
 
 POLICY_NAME = "policy.toml"
 
@@ -176,28 +172,6 @@ def rejected_folder(out: Path, month: str) -> Path:
     return out / f"{month}.rejected"
 
 
-@dataclass(frozen=True)
-class ScoredMonth:
-    grids: int
-    workers: int
-    counted: int                                  # answers that count toward a score
-    excluded: dict[str, int]                      # rule -> answers it kept out, most first
-    stops: tuple[ExcessiveExclusion, ...]         # the outcome suite's findings (the month was rolled back
-                                                  # unless the run accepts them)
-    emptied: tuple[str, ...]                      # grids with answers last month and none now
-    broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
-    void_appeals: tuple = ()                      # upheld appeals on answers that did not count (rolled back)
-    silent: tuple[str, ...] = ()                  # grids with no answer this month
-    unassigned: tuple[str, ...] = ()              # workers of workers.csv that assignments.csv never names
-    unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
-    same_time: int = 0                            # answers set aside for one of their household's at the same time
-
-    def counts_text(self) -> str:
-        """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
-        rules = ", ".join(f"{rule} {n}" for rule, n in self.excluded.items())
-        return f"counted {self.counted}, excluded {sum(self.excluded.values())}" + (f" ({rules})" if rules else "")
-
-
 def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredMonth:
     """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
     A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
@@ -220,29 +194,9 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
         void = tuple(void_appeals(con)) if ctx.policy.review.upheld_must_count else ()
-        scored = ScoredMonth(
-            grids=con.execute("select count(*) from grid_scores where run_id = ?", [ctx.run_id]).fetchone()[0],
-            workers=con.execute("select count(*) from payroll where run_id = ?", [ctx.run_id]).fetchone()[0],
-            counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
-            excluded=dict(con.execute("select code as rule, count(*)::integer as n "
-                                      "from int_exclusions group by rule order by n desc, rule").fetchall()),
-            stops=stops, void_appeals=void,
-            emptied=tuple(f"{name} ({gid})" for gid, name in con.execute(
-                "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 "
-                "and list_contains(string_split(flags, ';'), 'answers_dropped') order by grid_id",
-                [ctx.run_id]).fetchall()),
-            silent=tuple(f"{name} ({gid})" for gid, name in con.execute(
-                "select grid_id, grid_name from grid_scores where run_id = ? and responses = 0 order by grid_id",
-                [ctx.run_id]).fetchall()),
-            same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
-                                  [SAME_TIME]).fetchone()[0],
-            unassigned=tuple(f"{name} ({wid})" for wid, name in con.execute(
-                "select worker_id, name from stg_workers where worker_id not in (select worker_id from stg_assignments) "
-                "order by worker_id").fetchall()),
-            unstaffed=tuple(f"{name} ({gid})" for gid, name in con.execute(
-                "select grid_id, grid_name from grid_scores where run_id = ? and grid_id not in "
-                "(select grid_id from int_worker_grid_days) order by grid_id", [ctx.run_id]).fetchall()))
-        if (stops and not ctx.request.accept_exclusions) or void:
+        scored = scored_month(con, ctx.run_id, stops, void)
+        stopped = scored.unpaid and ctx.policy.outcome.unpaid_adjustments == "stop"
+        if (stops and not ctx.request.accept_exclusions) or void or stopped:
             con.execute("rollback")
             return scored
         if stops:

@@ -174,6 +174,16 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
             f"take out an answer that counted. Record it as rejected (驳回) in appeals.csv with the reason in "
             f"decision_note, or, if the answer should count, correct its row in the survey file, and run again"),
             summary)
+    unpaid = "; ".join(map(str, scored.unpaid))
+    if unpaid and ctx.policy.outcome.unpaid_adjustments == "stop":     # HR approved money nobody would be paid
+        raise fail_gate(ctx, (
+            f"{ctx.month}: adjustments.csv gives {ctx.month} money to workers with no assigned day in it, so no "
+            f"payroll line would pay it; nothing published. {unpaid}. Give the worker's days in assignments.csv, "
+            f"or date the adjustment to a month the worker has days in (a correction run if that month is "
+            f"published), or remove the row, and run again"), summary)
+    if unpaid:
+        log.warning("adjustments.csv gives %s money to workers with no assigned day in it, so no payroll line pays it: "
+                    "%s", ctx.month, unpaid)
     if scored.stops and not ctx.request.accept_exclusions:
         rules = ctx.policy.outcome
         raise fail_gate(ctx, (

@@ -74,13 +74,20 @@ def test_the_run_says_how_many_answers_counted_and_what_each_rule_excluded(run_c
     assert "; counted 6, excluded 1 (duplicate_household 1)" in err
 
 
-def test_a_worker_in_no_assignment_and_a_grid_nobody_covers_are_named(run_cli, make_inbox):
+def test_a_worker_in_no_assignment_and_a_grid_nobody_covers_are_named(run_cli, make_inbox, make_policy, tmp_path):
     """A worker whose assignment row HR forgot had no payroll line, and her grid's answers paid
-    nobody, exit 0 and not a word (a session's own trial of the example inbox)."""
-    inbox = make_inbox(adjustments=False, assignments=[("W2", "G2", "2026-01-01", "2026-08-31", ""),    # left
-                                                        ("W4", "G1", "2026-01-01", "", "1")])
+    nobody, exit 0 and not a word (a session's own trial of the example inbox); the 50.00 yuan HR
+    approved for her vanished with her line."""
+    inbox = make_inbox(assignments=[("W2", "G2", "2026-01-01", "2026-08-31", ""),    # left in August
+                                    ("W4", "G1", "2026-01-01", "", "1")])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and ("2026-09: adjustments.csv gives 2026-09 money to workers with no assigned day in it, so no "
+                          "payroll line would pay it; nothing published. adjustments.csv row 2: 50.00 yuan for 王伟 "
+                          "(W1). Give the worker's days in assignments.csv") in err
+    assert not (tmp_path / "out" / "2026-09").exists()
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(gate__unpaid_adjustments='"said"'))
     assert code == 0, err
+    assert "so no payroll line pays it: adjustments.csv row 2: 50.00 yuan for 王伟 (W1)" in err
     assert ("王伟 (W1), 张喆 (W3) in workers.csv, but in no row of assignments.csv: not paid this month (no payroll "
             "line)") in err                                     # W2 left in August: no word
     assert "no worker is assigned to 井湖村二网格 (G2) on any day of the month: its answers are scored but pay" in err

@@ -1,0 +1,62 @@
+"""What the scoring step tells the run about the month it just scored (in its warehouse transaction):
+the counts the run's line prints, the outcome rules' findings that stop or are accepted, and the
+things HR should look at before paying (each said on the console by pipeline/verdicts.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from gridpay.transforms.reasons import SAME_TIME
+
+if TYPE_CHECKING:     # GX loads with the validate step, not with the core
+    from gridpay.expectations.outcomes import ExcessiveExclusion
+
+
+@dataclass(frozen=True)
+class ScoredMonth:
+    grids: int
+    workers: int
+    counted: int                                  # answers that count toward a score
+    excluded: dict[str, int]                      # rule -> answers it kept out, most first
+    stops: tuple[ExcessiveExclusion, ...]         # the outcome suite's findings (the month was rolled back
+                                                  # unless the run accepts them)
+    emptied: tuple[str, ...]                      # grids with answers last month and none now
+    broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
+    void_appeals: tuple = ()                      # upheld appeals on answers that did not count (rolled back)
+    silent: tuple[str, ...] = ()                  # grids with no answer this month
+    unpaid: tuple = ()                            # the month's adjustments of workers with no payroll line
+    unassigned: tuple[str, ...] = ()              # workers of workers.csv that assignments.csv never names
+    unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
+    same_time: int = 0                            # answers set aside for one of their household's at the same time
+
+    def counts_text(self) -> str:
+        """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
+        rules = ", ".join(f"{rule} {n}" for rule, n in self.excluded.items())
+        return f"counted {self.counted}, excluded {sum(self.excluded.values())}" + (f" ({rules})" if rules else "")
+
+
+def _named(con, sql: str, params: list | None = None) -> tuple[str, ...]:
+    """'天桥新村一网格 (G01)' for each (id, name) row of `sql`."""
+    return tuple(f"{name} ({key})" for key, name in con.execute(sql, params or []).fetchall())
+
+
+def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
+    """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there)."""
+    from gridpay.expectations.unpaid_adjustments import unpaid_adjustments
+    grids = "select grid_id, grid_name from grid_scores where run_id = ? and "
+    return ScoredMonth(
+        grids=con.execute("select count(*) from grid_scores where run_id = ?", [run_id]).fetchone()[0],
+        workers=con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0],
+        counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
+        excluded=dict(con.execute("select code as rule, count(*)::integer as n "
+                                  "from int_exclusions group by rule order by n desc, rule").fetchall()),
+        stops=stops, void_appeals=void, unpaid=tuple(unpaid_adjustments(con)),
+        emptied=_named(con, grids + "responses = 0 and list_contains(string_split(flags, ';'), 'answers_dropped') "
+                                    "order by grid_id", [run_id]),
+        silent=_named(con, grids + "responses = 0 order by grid_id", [run_id]),
+        same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
+                              [SAME_TIME]).fetchone()[0],
+        unassigned=_named(con, "select worker_id, name from stg_workers "
+                               "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
+        unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
+                         [run_id]))
