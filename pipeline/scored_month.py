@@ -28,6 +28,7 @@ class ScoredMonth:
     unassigned: tuple[str, ...] = ()              # workers of workers.csv that assignments.csv never names
     unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
     same_time: int = 0                            # answers set aside for one of their household's at the same time
+    phoneless: tuple[str, ...] = ()               # workers paid this month whose phone workers.csv leaves blank
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -59,4 +60,6 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
         unassigned=_named(con, "select worker_id, name from stg_workers "
                                "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
-                         [run_id]))
+                         [run_id]),
+        phoneless=_named(con, "select worker_id, name from stg_workers where phone_hash is null "
+                              "and worker_id in (select worker_id from fct_worker_scores) order by worker_id"))

@@ -205,6 +205,9 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.unstaffed:   # answers scored for a grid whose score pays nobody
         log.warning("no worker is assigned to %s on any day of the month: its answers are scored but pay nobody; "
                     "check assignments.csv", _some(scored.unstaffed))
+    if scored.phoneless:   # the self-rating rule compares phones: with none, a worker's own answers would count
+        log.warning("workers.csv gives no phone for %s: a self-rating of theirs cannot be recognised; add the phone "
+                    "they use", _some(scored.phoneless))
     if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
         log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
                     "that counts (the row later in the files counts): check which is the household's in "

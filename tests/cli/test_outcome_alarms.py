@@ -72,6 +72,8 @@ def test_the_run_says_how_many_answers_counted_and_what_each_rule_excluded(run_c
     # the hand month: 8 rows, R8 invalid, R4 an older answer of R1's household
     assert "validated 8 survey rows: 1 invalid (12.5%, the gate stops above 20%)" in err
     assert "; counted 6, excluded 1 (duplicate_household 1)" in err
+    # W3's phone is blank in workers.csv: her own answers would count, so the run says so
+    assert "workers.csv gives no phone for 张喆 (W3): a self-rating of theirs cannot be recognised" in err
 
 
 def test_a_worker_in_no_assignment_and_a_grid_nobody_covers_are_named(run_cli, make_inbox, make_policy, tmp_path):

@@ -35,7 +35,7 @@ def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run
     assert run_cli("run", "--month", "2026-09", "--reports", "none", "--reference", "inbox", inbox=make_inbox())[0] == 0
     code, _ = run_cli("history", "--month", "2026-09", inbox=make_inbox())
     statuses = [line.split()[3] for line in run_cli.out.splitlines()[1:] if line.startswith("20")]
-    assert code == 0 and statuses == ["published", "gate_failed", "published"], run_cli.out
+    assert code == 0 and statuses == ["replaced", "gate_failed", "published"], run_cli.out
 
 
 def test_a_broken_grain_stops_the_month_naming_model_and_key(run_cli, make_inbox, monkeypatch, tmp_path):
