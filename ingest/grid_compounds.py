@@ -62,7 +62,7 @@ def one_compound_grids(grids: pd.DataFrame) -> tuple[str, ...]:
     return tuple(row.grid_id for row in grids.itertuples(index=False) if len(listed_names(row.compounds)) == 1)
 
 
-def mixed_compounds(workdir: Path) -> list[MixedCompounds]:
+def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCompounds]:
     """Grids that grids.csv gives more than one compound whose answers this month do not all name
     one of them: answers naming no compound (with the door numbers answered more than once where
     one of the answers names none) and answers naming a compound grids.csv does not list for the
@@ -83,7 +83,7 @@ def mixed_compounds(workdir: Path) -> list[MixedCompounds]:
             "group by grid_id", list(spanning)).fetchall())
         named = con.execute(f"select grid_id, compound, count(*) from surveys where {grid_ids} and compound is not null "
                             "group by all order by grid_id, compound", list(spanning)).fetchall()
-    listed = {gid: {compound_name(n) for n in names} for gid, (_, names) in spanning.items()}
+    listed = {gid: {compound_name(n, suffix_dropped) for n in names} for gid, (_, names) in spanning.items()}
     unlisted: dict[str, list[tuple[str, int]]] = {}
     for gid, compound, rows in named:
         if compound not in listed[gid]:

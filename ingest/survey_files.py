@@ -38,6 +38,7 @@ class SurveyReading:
     door_variants: bool = False                                  # 七栋一单元101, 7#1-101 are 7栋1单元101 (policy)
     answer_words: dict[str, str] = field(default_factory=dict)   # an answer in words (比较满意) -> its point
     one_compound_grids: bool = False                             # a one-compound grid's homes: door number alone
+    compound_suffix_dropped: bool = False                        # 丽都家园小区 is the compound 丽都家园 (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
@@ -45,7 +46,7 @@ def survey_reading(policy) -> SurveyReading:
     return SurveyReading(policy.aliases | policy.survey_aliases, policy.items, policy.questions, policy.sources,
                          policy.option_codes, policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
                          policy.channel_words, policy.door_number_variants, policy.answer_words,
-                         policy.one_compound_grids)
+                         policy.one_compound_grids, policy.compound_suffix_dropped)
 
 
 @dataclass

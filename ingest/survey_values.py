@@ -9,6 +9,7 @@ import pandas as pd
 
 from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.duckdb_reader import quoted
+from gridpay.transforms.grid_names import bare_compound
 from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
                                         parsed_timestamp)
 
@@ -29,7 +30,8 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
     _mapping(con, "map_household", "select household_id as v from survey_text "
              f"where not {canonical_household('household_id', reading.door_dashes, reading.door_variants)}",
              lambda v: normalized_household(v, reading.door_dashes, reading.door_variants))
-    _mapping(con, "map_compound", "select compound as v from survey_text", compound_name)
+    _mapping(con, "map_compound", "select compound as v from survey_text",
+             lambda v: compound_name(v, reading.compound_suffix_dropped))
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone))
@@ -42,11 +44,13 @@ def channel_name(text: str, words: dict[str, str]) -> str | None:
     return words.get(typed, typed.lower()) or None
 
 
-def compound_name(text: str) -> str | None:
+def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
     """A compound (小区) as one text however it was typed: NFKC, no spaces (锦绣 花园), without a
-    single-choice option's letter a platform left on it ('A.锦绣花园'); blank is none."""
-    name = "".join(_folded(text).split())
-    return _OPTION_LETTER.sub("", name) or None
+    single-choice option's letter a platform left on it ('A.锦绣花园'); with `suffix_dropped`
+    (survey.compound_suffix_dropped) without a trailing 小区 or 社区 (丽都家园小区 is 丽都家园);
+    blank is none."""
+    name = _OPTION_LETTER.sub("", "".join(_folded(text).split()))
+    return (bare_compound(name) if suffix_dropped else name) or None
 
 
 def _mapping(con, name: str, values_sql: str, fn) -> None:

@@ -162,7 +162,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
         say_unreadable_phones(say, ctx.workdir)
-        for grid in mixed_compounds(ctx.workdir):     # door numbers repeat from compound to compound
+        for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
             for line in grid.lines():
                 log.warning("%s", line)
         if not surveys and not request.allow_empty:

@@ -17,15 +17,19 @@ def closest_grid_ids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> 
     return tuple(dict.fromkeys(gid for _, gid in _closest(value, grids, cutoff)))
 
 
+def bare_compound(name: str) -> str:
+    """丽都家园小区 -> 丽都家园: a trailing 小区 or 社区 is how a compound is written, not its name
+    (a name of two characters or fewer keeps it)."""
+    return name[:-2] if len(name) > 2 and name.endswith(("小区", "社区")) else name
+
+
 def grids_of_compound(value: str, grids: dict[str, str], compounds: dict[str, tuple[str, ...]]
                       ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(labels, ids) of the grids whose listed compounds `value` names: a volunteer writing the
     compound (滨河花园, 老街社区 for 老街) where the grid goes. Spaces and a trailing 小区 or 社区 do
     not count. Empty when no grid lists it; two or more when grids share the compound."""
-    def bare(text: str) -> str:
-        text = "".join(text.split())
-        return text[:-2] if len(text) > 2 and text.endswith(("小区", "社区")) else text
-    found = {gid: name for gid, names in compounds.items() for name in names if bare(name) == bare(value)}
+    found = {gid: name for gid, names in compounds.items() for name in names
+             if bare_compound("".join(name.split())) == bare_compound("".join(value.split()))}
     return tuple(f"{grids.get(gid) or gid} ({gid}), whose compound is {name}" for gid, name in found.items()), tuple(found)
 
 

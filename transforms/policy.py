@@ -50,6 +50,7 @@ class Policy:
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
     one_compound_grids: bool = False            # a grid grids.csv lists with one compound: the compound typed is not
                                                 # part of its households; False: before
+    compound_suffix_dropped: bool = False       # 丽都家园小区 is the compound 丽都家园; False: as typed (before)
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
@@ -170,6 +171,7 @@ def _typing_rules(doc: dict) -> dict:
         door_number_variants=bool(survey.get("door_number_variants", False)),
         household_compound=bool(survey.get("household_compound", False)),
         one_compound_grids=bool(survey.get("one_compound_grids", False)),
+        compound_suffix_dropped=bool(survey.get("compound_suffix_dropped", False)),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in survey else "month_first",

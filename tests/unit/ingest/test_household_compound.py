@@ -9,9 +9,10 @@ from gridpay.transforms.policy import policy_from_toml
 
 DOOR = "7栋1单元101"
 ROWS = [   # one door number, typed in three forms of two compounds; R3 is R1's home, answering later
+           # (its compound typed with a space and 小区: survey.compound_suffix_dropped)
     (survey("R1", "G1", DOOR, ("5",) * 5, "2026-09-10 10:00:00"), "锦绣花园"),
     (survey("R2", "G1", "7幢1单元101室", ("2",) * 5, "2026-09-11 10:00:00"), "新河小区"),
-    (survey("R3", "G1", DOOR, ("4",) * 5, "2026-09-12 10:00:00"), "锦绣 花园"),
+    (survey("R3", "G1", DOOR, ("4",) * 5, "2026-09-12 10:00:00"), "锦绣 花园小区"),
     (survey("R4", "G1", DOOR, ("3",) * 5, "2026-09-09 10:00:00"), ""),               # names no compound
 ]
 
@@ -31,8 +32,8 @@ def _counted(make_inbox, tmp_path, policy, header="小区", compounds=None):
 @pytest.mark.parametrize("header", ["小区", "compound", "所在小区"])
 def test_homes_with_one_door_number_in_two_compounds_are_two_households(make_inbox, tmp_path, header):
     counted = _counted(make_inbox, tmp_path, load_policy(DEFAULT_POLICY), header)
-    # R1 and R3 are one home (the compound's spaces do not count): the later answer stands
-    assert counted == {"R2": "新河小区 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
+    # R1 and R3 are one home (the compound's spaces and 小区 do not count): the later answer stands
+    assert counted == {"R2": "新河 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
 
 
 def test_in_a_grid_of_one_compound_a_door_number_is_one_home_whatever_compound_is_typed(make_inbox, tmp_path):
@@ -43,9 +44,17 @@ def test_in_a_grid_of_one_compound_a_door_number_is_one_home_whatever_compound_i
     assert _counted(make_inbox, tmp_path / "one", policy, compounds="锦绣花园") == {"R3": DOOR}
     # two compounds listed: the compound tells homes apart, as above
     assert _counted(make_inbox, tmp_path / "two", policy, compounds="锦绣花园；新河小区") == {
-        "R2": "新河小区 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
+        "R2": "新河 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("one_compound_grids = true", "")
     assert len(_counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds="锦绣花园")) == 3
+
+
+def test_a_policy_without_compound_suffix_dropped_keeps_the_compound_as_typed(make_inbox, tmp_path):
+    """The rule before it: 锦绣花园小区 and 锦绣花园 are two compounds, so R1 and R3 two homes."""
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("compound_suffix_dropped = true", "")
+    counted = _counted(make_inbox, tmp_path, policy_from_toml(text))
+    assert counted == {"R1": "锦绣花园 7栋1单元101", "R2": "新河小区 7栋1单元101", "R3": "锦绣花园小区 7栋1单元101",
+                       "R4": DOOR}
 
 
 def test_a_policy_without_the_key_keeps_one_household_per_door_number(make_inbox, tmp_path):
@@ -63,7 +72,7 @@ def test_the_run_names_answers_with_no_compound_or_one_grids_csv_does_not_list(m
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",),
               [row + (c,) for row, c in ROWS] + [typo + ("A.锦秀花园",)])
     scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))[1].close()
-    (grid,) = mixed_compounds(tmp_path / "work")
+    (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)      # as the shipped policy runs it
     assert (grid.grid_id, grid.unnamed, grid.named, grid.repeated_doors) == ("G1", 1, 4, 1)   # R4's door, named elsewhere
     assert grid.unlisted == (("锦秀花园", 1),)            # the option's letter gone, the typo kept
     assert "'锦秀花园' on 1 row" in grid.lines()[1]
