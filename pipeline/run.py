@@ -19,8 +19,8 @@ from typing import Any, Callable
 from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, gridless_message,
-                                       invalid_grids_message, say_policy_left_out, say_replacing,
-                                       say_stale_later_months, say_unreadable_phones, say_unrun_months,
+                                       invalid_grids_message, overlaps_message, reviews_message, say_policy_left_out,
+                                       say_replacing, say_stale_later_months, say_unreadable_phones, say_unrun_months,
                                        shared_ids_message)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
@@ -179,24 +179,19 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         passed = summary.gate_passed and not unknown and not shared and not repeated
         failing = steps.invalid_grids(ctx) if passed else []
         gridless = steps.gridless_rows(ctx) if passed and not failing else []
+        overlaps = steps.overlapping_assignments(ctx) if passed else []
         reviews = steps.review_problems(ctx) if passed else []
-    if shared or repeated:     # two answers under one id: which is which is for HR to say, not to guess
-        say(validated)
-        raise fail_gate(ctx, shared_ids_message(ctx, shared, repeated), summary)
-    if not summary.gate_passed or unknown:
-        say(validated)
-        raise fail_gate(ctx, gate_message(ctx, summary, unknown), summary)
-    if failing:            # a grid's answers nearly all invalid: paid as if nobody had answered
-        say(validated)
-        raise fail_gate(ctx, invalid_grids_message(ctx, failing), summary)
-    if gridless:           # answers that count for no grid: which grid lost them is for HR to say
-        say(validated)
-        raise fail_gate(ctx, gridless_message(ctx, gridless), summary)
-    if reviews:            # HR's own decisions: one ignored would pay wrongly
-        say(validated)
-        raise fail_gate(ctx, f"{month}: the appeals or verification calls break {len(reviews)} "
-                             f"rule{'s' if len(reviews) > 1 else ''}; nothing published. {'; '.join(reviews[:10])}"
-                             + (" ..." if len(reviews) > 10 else ""), summary)
+    stops = (  # in this order, the first found stops the month: each would pay on a guess
+        (shared or repeated, lambda: shared_ids_message(ctx, shared, repeated)),   # which answer an id means
+        (not summary.gate_passed or unknown, lambda: gate_message(ctx, summary, unknown)),
+        (failing, lambda: invalid_grids_message(ctx, failing)),      # a grid paid as if nobody had answered
+        (gridless, lambda: gridless_message(ctx, gridless)),         # which grid lost the answers
+        (overlaps, lambda: overlaps_message(ctx, overlaps)),         # which weight a day takes
+        (reviews, lambda: reviews_message(ctx, reviews)))            # HR's decisions: one ignored pays wrongly
+    for found, message in stops:
+        if found:
+            say(validated)
+            raise fail_gate(ctx, message(), summary)
     return ctx, summary, aside, validated
 
 

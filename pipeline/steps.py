@@ -149,6 +149,12 @@ def ids_within_files(ctx: RunContext) -> list:
     return found(ctx.workdir) if ctx.policy.outcome.ids_within_file == "stop" else []
 
 
+def overlapping_assignments(ctx: RunContext) -> list:
+    """Assignment rows giving a worker one grid twice on a day at two weights, where the policy stops on them."""
+    from gridpay.expectations.overlapping_assignments import overlapping_assignments as found
+    return found(ctx.workdir, ctx.month) if ctx.policy.outcome.overlapping_assignments == "stop" else []
+
+
 def review_problems(ctx: RunContext) -> list[str]:
     """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py),
     with the appeal window counted from the month's first publication (as of the run an audit checks)."""

@@ -139,6 +139,18 @@ def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str
             f"with the value and the reason: {folder / 'quarantine.csv'}")
 
 
+def overlaps_message(ctx: RunContext, overlaps: list) -> str:
+    return (f"{ctx.month}: assignments.csv gives a worker one grid twice on the same days with different weights, and "
+            f"a day takes one; nothing published. {'; '.join(map(str, overlaps[:10]))}"
+            f"{' ...' if len(overlaps) > 10 else ''}. End the earlier row the day before the later one starts (or "
+            f"give both one weight), and run again")
+
+
+def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
+    rules = f"{len(reviews)} rule{'s' if len(reviews) > 1 else ''}"
+    return (f"{ctx.month}: the appeals or verification calls break {rules}; nothing published. {'; '.join(reviews[:10])}" + (" ..." if len(reviews) > 10 else ""))
+
+
 def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
     if not shared:     # within a file: both rows would be quarantined, two homes' answers lost quietly
         return (f"{ctx.month}: a survey file uses one response id on more than one row, so neither row could count "

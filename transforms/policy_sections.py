@@ -68,6 +68,7 @@ class OutcomeRules:
     ids_across_files: str = "quarantine"
     ids_within_file: str = "quarantine"         # a response id one file uses on two rows: "stop", or as before
     unpaid_adjustments: str = "said"            # an adjustment no payroll line pays: "stop" the month, or "said"
+    overlapping_assignments: str = "largest"    # one worker's grid twice on a day, two weights: "stop", or the larger
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -177,15 +178,18 @@ def outcome_rules(doc: dict) -> OutcomeRules:
     for where, value in (("across_files", across), ("within_file", within)):
         if value not in ("stop", "quarantine"):
             raise PolicyError(f"policy gate.response_ids_{where} = '{value}' is not one of stop, quarantine")
-    unpaid = str(gate.get("unpaid_adjustments", "said"))
-    if unpaid not in ("stop", "said"):
-        raise PolicyError(f"policy gate.unpaid_adjustments = '{unpaid}' is not one of stop, said")
+    unpaid, overlap = str(gate.get("unpaid_adjustments", "said")), str(gate.get("overlapping_assignments", "largest"))
+    for name, value, allowed in (("unpaid_adjustments", unpaid, ("stop", "said")),
+                                 ("overlapping_assignments", overlap, ("stop", "largest"))):
+        if value not in allowed:
+            raise PolicyError(f"policy gate.{name} = '{value}' is not one of {', '.join(allowed)}")
     return OutcomeRules(
         unknown_grid_rows=count(gate, "unknown_grid_rows", None),
         similar_grid_rows=count(gate, "similar_grid_rows", None),
         ids_across_files=across,
         ids_within_file=within,
         unpaid_adjustments=unpaid,
+        overlapping_assignments=overlap,
         max_excluded_share=share(gate, "max_excluded_share", "gate"),
         min_excluded_rows=count(gate, "min_excluded_rows", 5),
         max_grid_invalid_share=share(gate, "max_grid_invalid_share", "gate"),

@@ -13,7 +13,8 @@ def test_a_compound_written_where_the_grid_goes_names_the_grid_that_lists_it(mak
     no name reads like it, so nothing stopped and G7's worker was paid on the rest (1408.80 for 1446.75)."""
     inbox = make_inbox({})
     write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
-              [("G1", "天桥新村一网格", "社区", "20", "滨河花园"), ("G2", "井湖村二网格", "社区", "10", "老街；新河小区")])
+              [("G1", "天桥新村一网格", "社区", "20", "滨河花园"),
+               ("G2", "井湖村二网格", "社区", "10", "老街；新河小区")])
     rows = [survey(f"R{i}", grid, f"{i}栋1单元101", ("4",) * 5)
             for i, grid in enumerate(["老街社区", "老街社区", "滨河 花园", "东区", "G1"])]
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
