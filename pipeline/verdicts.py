@@ -148,7 +148,8 @@ def overlaps_message(ctx: RunContext, overlaps: list) -> str:
 
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
     rules = f"{len(reviews)} rule{'s' if len(reviews) > 1 else ''}"
-    return (f"{ctx.month}: the appeals or verification calls break {rules}; nothing published. {'; '.join(reviews[:10])}" + (" ..." if len(reviews) > 10 else ""))
+    return (f"{ctx.month}: the appeals or verification calls break {rules}; nothing published. "
+            f"{'; '.join(reviews[:10])}" + (" ..." if len(reviews) > 10 else ""))
 
 
 def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
