@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.errors import ConfigError
+from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import require_warehouse
 
 
@@ -57,6 +58,7 @@ def history_lines(db: Path, month: str) -> list[str]:
                                       "where table_name = 'disclosures'").fetchone()[0]
         disclosures = con.execute("select disclosed_at, disclosed_by, numbers, written_to, run_id from disclosures "
                                   "where month = ? order by disclosed_at", [month]).fetchall() if has_disclosures else []
+        stale = [m for m in stale_months(con) if m.month == month]     # its published run read a replaced month
     if not runs:
         return [f"{month}: no runs"]
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
@@ -80,6 +82,8 @@ def history_lines(db: Path, month: str) -> list[str]:
     for at, by, numbers, written_to, run_id in disclosures:
         lines.append(f"phone numbers disclosed {at:%Y-%m-%d %H:%M:%S} UTC to {one_line(by)}: {numbers} numbers of run "
                      f"{run_id} for verification calls, written to {one_line(written_to)}")
+    for found in stale[:1]:
+        lines.append(f"STALE: {found.line()}")
     for at, run_id, user, passed in audits:
         lines.append(f"audit {at:%Y-%m-%d %H:%M:%S} by {one_line(user)}: run {run_id} {'PASSED' if passed else 'FAILED'}")
     return lines

@@ -70,7 +70,9 @@ def test_a_thin_grid_is_scored_on_three_published_months_and_audits_after_a_corr
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "月底", inbox=inbox)
     assert code == 2 and "finalize refused: " + stale in err
     assert run_cli("doctor", inbox=inbox)[0] == 1 and stale in run_cli.out
+    assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0 and "STALE: " + stale in run_cli.out
     assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0     # a new run reads the corrected August
+    assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0 and "STALE" not in run_cli.out
     assert _grid(out, "2026-09")["raw_score"] == "50.00"                  # (25 x 8 + 100 x 4) / 12
     assert run_cli("doctor", inbox=inbox)[0] == 0
 
