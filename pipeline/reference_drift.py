@@ -20,13 +20,13 @@ from gridpay.core.errors import ConfigError
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
-from gridpay.transforms.parsing import normalized_month
+from gridpay.transforms.parsing import normalized_date, normalized_month
 from gridpay.transforms.row_changes import row_changes
 
 # the files a re-run may re-use from the published run, and the columns that key their rows
-KEYS = {"grids.csv": ("grid_id",), "workers.csv": ("worker_id",),
-        "assignments.csv": ("worker_id", "grid_id", "start_date"), "adjustments.csv": ("worker_id", "month")}
-REUSED = (*KEYS, POLICY_NAME)
+KEYS = {"grids.csv": ("grid_id",), "assignments.csv": ("worker_id", "grid_id", "start_date"),
+        "workers.csv": ("worker_id",), "adjustments.csv": ("worker_id", "month")}
+REUSED = (*KEYS, POLICY_NAME)      # in this order: assignments before the workers they name
 SHOWN = 4            # changed rows named per file; the rest are counted
 WHERE = ("source_file", "row_number")     # where a row is, not what it says
 
@@ -56,9 +56,12 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
           scratch: Path) -> list[str]:
     """What differs between the published run's reference files and policy and today's, one line
     a file; none: the re-run reads what the month was published from. Files are compared by their
-    bytes, then (if they differ) row by row, so that a file saved again unchanged is no difference."""
+    bytes, then (if they differ) row by row, so that a file saved again unchanged is no difference,
+    and only rows that bear on the month: its adjustments, the assignments covering a day of it and
+    the workers those name (a hire of the month after changes nothing in it)."""
     before = {e.name: e for e in published if e.name in REUSED}
     after = {e.name: e for e in (*now.files, now.policy_file) if e.name in REUSED}
+    read = {}                  # (file, side) -> rows: assignments first, for the workers they name
     lines = []
     for name in REUSED:
         old, new = before.get(name), after.get(name)
@@ -70,7 +73,11 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
                 lines.append(f"the policy (version {was} when published, {now.policy.version} now)" if was !=
                              now.policy.version else f"the policy (changed since, its version {was} unchanged)")
                 continue
-            changes = _row_changes(name, old, new, month, now.policy.aliases, archive, keys, scratch)
+            wanted = {name} | ({"assignments.csv"} if name == "workers.csv" else set())
+            for file in wanted - {f for f, _ in read}:
+                for side, entry in (("old", before.get(file)), ("new", after.get(file))):
+                    read[file, side] = _rows(file, entry, month, now.policy.aliases, archive, keys, scratch)
+            changes = _row_changes(_month_rows(name, read, month))
         except (OSError, ConfigError) as exc:      # its archived copy is gone: the bytes differ, that is all
             lines.append(f"{name} differs from the copy archived when the month was published, which cannot be "
                          f"read ({exc})")
@@ -109,19 +116,39 @@ def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive
     return rows
 
 
-def _row_changes(name: str, old: InputFile | None, new: InputFile | None, month: str, aliases: dict,
-                 archive: Path, keys: ArchiveKeys, scratch: Path) -> list[str]:
-    a = _rows(name, old, month, aliases, archive, keys, scratch)
-    b = _rows(name, new, month, aliases, archive, keys, scratch)
+def _covers(row: dict, month: str) -> bool:
+    """Whether an assignment row covers a day of `month` (a date that does not read: kept, to be safe)."""
+    start, end = normalized_date(row.get("start_date")), normalized_date(row.get("end_date"))
+    first, last = f"{month}-01", f"{month}-31"
+    if start is None or len(start) != 10 or (end is not None and len(end) != 10):
+        return True
+    return start <= last and (end is None or end >= first)
+
+
+def _month_rows(name: str, read: dict, month: str) -> tuple[dict, dict]:
+    """Both sides' rows of `name` that bear on the month."""
+    a, b = read[name, "old"], read[name, "new"]
+    if name == "assignments.csv":
+        return ({k: r for k, r in a.items() if _covers(r, month)}, {k: r for k, r in b.items() if _covers(r, month)})
+    if name == "workers.csv":
+        named = {r["worker_id"] for side in ("old", "new") for r in read["assignments.csv", side].values()
+                 if _covers(r, month)}
+        return {k: r for k, r in a.items() if k[0] in named}, {k: r for k, r in b.items() if k[0] in named}
+    return a, b
+
+
+def _row_changes(rows: tuple[dict, dict]) -> list[str]:
     changes = []
-    for change in row_changes(a, b):
+    for change in row_changes(*rows):
+        # W1; (W15, G02, 2026/11/16): a key of several columns, whose dates hold slashes, bracketed
+        label = change.key[0] if len(change.key) == 1 else f"({', '.join(change.key)})"
         if change.kind != "changed":
-            changes.append(f"{change.label} {change.kind}")
+            changes.append(f"{label} {change.kind}")
             continue
         # a phone is said to have changed, never shown
         cells = ["phone changed" if c == "phone" else f"{c} {old or '(blank)'} -> {new or '(blank)'}"
                  for c, old, new in change.cells]
-        changes.append(f"{change.label} " + ", ".join(cells))
+        changes.append(f"{label} " + ", ".join(cells))
     return changes
 
 

@@ -45,7 +45,7 @@ def test_the_month_s_adjustments_and_a_phone_are_compared_without_showing_the_ph
     assert code == 1
     line = err.strip().splitlines()[-1]
     assert "workers.csv: W2 phone changed" in line and "13900000002" not in line and "13800000002" not in line
-    assert "adjustments.csv: W1/2026-09 removed." in line           # October's row is not September's business
+    assert "adjustments.csv: (W1, 2026-09) removed." in line         # October's row is not September's business
 
 
 def test_a_file_saved_again_unchanged_or_other_months_adjustments_are_no_change(run_cli, published_copy):
@@ -75,3 +75,20 @@ def test_a_community_policy_leaving_out_todays_rules_is_told_so_on_every_run(run
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, policy=own)
     assert code == 0 and "leaves out" not in err
     assert "leaves out" not in run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox)[1]
+
+
+def test_a_hire_of_a_later_month_changes_nothing_in_a_re_run(run_cli, published_copy):
+    """A ninth field trial added November's hire (workers.csv and an assignment from 2026/11/16) and
+    could not re-run October for a correction: the stop named rows that cannot change October's pay."""
+    inbox, _ = published_copy("none")
+    with (inbox / "workers.csv").open("a", encoding="utf-8") as handle:
+        handle.write("W5,赵新,13800000005,700.00\n")
+    with (inbox / "assignments.csv").open("a", encoding="utf-8") as handle:
+        handle.write("W5,G1,2026/11/16,,\nW4,G1,2026/10/01,,1\n")       # W4's October row: not September's
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    # a September row and W2's worker row do bear on it, the key of several columns bracketed
+    with (inbox / "assignments.csv").open("a", encoding="utf-8") as handle:
+        handle.write("W2,G1,2026/9/20,2026/9/30,0.5\n")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and "assignments.csv: (W2, G1, 2026/9/20) added." in err, err
