@@ -4,7 +4,7 @@ before paying (a month replaced, an earlier month not run, phones Excel spoiled)
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from gridpay.core.errors import GateFailed
@@ -158,6 +158,12 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                 f"and an appeal or a call naming it could mean either; nothing published. "
                 f"{'; '.join(map(str, repeated))}. Give each form its own number (paper forms as P1, P2, ...), "
                 f"delete a row typed twice, and run again")
+    digests = {name: f.sha256 for f in ctx.inputs.files for name in (f.name, PurePosixPath(f.name).name)}
+    copies = [s for s in shared if digests.get(s.first) and digests.get(s.first) == digests.get(s.second)]
+    if copies:         # a download saved twice under two names: nothing to renumber
+        return (f"{ctx.month}: {'; '.join(f'{c.second!r} is a copy of {c.first!r} (the same bytes)' for c in copies)}, "
+                f"so every answer in it would count twice; nothing published. Take the copy out of the inbox, "
+                f"and run again")
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
             f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}. A platform numbers the "
             f"answers of its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file "
