@@ -131,7 +131,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
                "the published month and not stored; '(not yet applied)': decided in appeals.csv after the run "
-               f"read it (gridpay run --month {month} applies it)")
+               f"read it (gridpay run --month {month} applies it). An answer taken out also moves the community's "
+               "average that every grid's score is shrunk toward, so other workers' pay may move by a few fen")
     if any(_lower(a) for a in lines):
         out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
                    "the appeal would lower the appellant's pay; tell the worker before deciding")
