@@ -71,6 +71,12 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
         _rows("decision = 'upheld' and decision_note is null", "decision_note is blank on an upheld appeal",
               "decision_note"),
         _rows(_valid_answer(this), f"response_id is not one of {month}'s valid answers", "response_id"),
+        # one answer, two appeals decided both ways: which decision stands is HR's to say, not the file order's
+        _rows(f"{this} and decision in ('upheld', 'rejected') and response_id in (select response_id from appeals "
+              f"where {this} and decision = 'upheld' intersect select response_id from appeals where {this} "
+              f"and decision = 'rejected')",
+              "the answer has another appeal decided the other way (one upheld, one rejected): decide it once",
+              "decision"),
         _rows(f"{this} and worker_id is not null and {covered}",
               f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
     ]
