@@ -18,10 +18,10 @@ from typing import Any, Callable
 
 from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, gate_message, gridless_message,
-                                       invalid_grids_message, overlaps_message, reviews_message, say_policy_left_out,
-                                       say_replacing, say_stale_later_months, say_unreadable_phones, say_unrun_months,
-                                       shared_ids_message)
+from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message, overlaps_message,
+                                            reviews_message, shared_ids_message)
+from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out, say_replacing,
+                                       say_stale_later_months, say_unreadable_phones, say_unrun_months)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
 from gridpay.ingest.grid_compounds import mixed_compounds

@@ -1,0 +1,84 @@
+"""The lines that stop a month at the gate (exit 1, nothing published): each names what it found,
+where (file, row, grid) and what HR does about it, without editing a platform's download."""
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from gridpay.expectations.results import ValidationSummary
+from gridpay.pipeline import steps
+from gridpay.pipeline.context import RunContext
+
+
+def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
+    folder = steps.write_rejected(ctx)
+    rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
+    ways = "; ".join(_way_out(g) for g in unknown)
+    grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
+             f"{ways[:1].upper()}{ways[1:]}, and run again" if unknown else "")
+    if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
+        return f"{ctx.month}: survey rows name a grid that grids.csv does not have; nothing published. {grids}. {rows}"
+    return (f"{ctx.month}: {summary.invalid_rows} of {summary.total_rows} survey rows are invalid "
+            f"({summary.invalid_share:.1%} > {summary.max_invalid_share:.0%}); nothing published. "
+            f"Top reasons: {'; '.join(summary.top_reasons())}. {grids + '. ' if grids else ''}{rows}")
+
+
+def invalid_grids_message(ctx: RunContext, grids: list) -> str:
+    return _stop_with_rows(ctx, "most of a grid's survey rows are invalid, so its workers would be paid as if its "
+                                "residents had not answered (the month as a whole is under the gate)", grids,
+                           "Correct the file the rows came from (a paper sheet typed in a form the rules refuse) "
+                           "and run again")
+
+
+def gridless_message(ctx: RunContext, files: list) -> str:
+    return _stop_with_rows(ctx, "survey answers name no grid, so they count for none and their grid's workers would "
+                                "be paid without them", files,
+                           "Write the grid on every row of the file and run again (a file whose answers may name no "
+                           "grid: raise gate.blank_grid_rows in the policy)")
+
+
+def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str:
+    """A stop whose invalid rows HR corrects: what and where, what to do, and the rejected rows' file."""
+    folder = steps.write_rejected(ctx)
+    return (f"{ctx.month}: {what}; nothing published. {'; '.join(map(str, found))}. {advice}. Every invalid row, "
+            f"with the value and the reason: {folder / 'quarantine.csv'}")
+
+
+def overlaps_message(ctx: RunContext, overlaps: list) -> str:
+    return (f"{ctx.month}: assignments.csv gives a worker one grid twice on the same days with different weights, and "
+            f"a day takes one; nothing published. {'; '.join(map(str, overlaps[:10]))}"
+            f"{' ...' if len(overlaps) > 10 else ''}. End the earlier row the day before the later one starts (or "
+            f"give both one weight), and run again")
+
+
+def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
+    rules = f"{len(reviews)} rule{'s' if len(reviews) > 1 else ''}"
+    return (f"{ctx.month}: the appeals or verification calls break {rules}; nothing published. "
+            f"{'; '.join(reviews[:10])}" + (" ..." if len(reviews) > 10 else ""))
+
+
+def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
+    if not shared:     # within a file: both rows would be quarantined, two homes' answers lost quietly
+        return (f"{ctx.month}: a survey file uses one response id on more than one row, so neither row could count "
+                f"and an appeal or a call naming it could mean either; nothing published. "
+                f"{'; '.join(map(str, repeated))}. Give each form its own number (paper forms as P1, P2, ...), "
+                f"delete a row typed twice, and run again")
+    digests = {name: f.sha256 for f in ctx.inputs.files for name in (f.name, PurePosixPath(f.name).name)}
+    copies = [s for s in shared if digests.get(s.first) and digests.get(s.first) == digests.get(s.second)]
+    if copies:         # a download saved twice under two names: nothing to renumber
+        return (f"{ctx.month}: {'; '.join(f'{c.second!r} is a copy of {c.first!r} (the same bytes)' for c in copies)}, "
+                f"so every answer in it would count twice; nothing published. Take the copy out of the inbox, "
+                f"and run again")
+    return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
+            f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}. A platform numbers the "
+            f"answers of its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file "
+            f"out of the inbox if it is a copy of the other, and run again")
+
+
+def _way_out(grid) -> str:
+    """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
+    if not grid.closest_ids:
+        return f"correct '{grid.value}' in grids.csv or in the survey file"
+    means = grid.closest_ids[0] if len(grid.closest_ids) == 1 else " or ".join(grid.closest_ids)
+    which = grid.closest_ids[0] if len(grid.closest_ids) == 1 else "that grid"
+    return (f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv (an 'aliases' "
+            f"column, names separated by ';'), or correct grids.csv if the grid was renamed")
