@@ -13,20 +13,27 @@ from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.privacy import masked_numbers
 
-SHOWN = 10          # ids named per pair of files
+SHOWN = 10          # ids named per pair of files, or per file
+
+
+def _named(ids: tuple[str, ...], count: int) -> str:
+    """'1, 2, 3' or, past SHOWN, the first ones and how many more."""
+    return ", ".join(ids) + (f" and {count - len(ids)} more" if count > len(ids) else "")
 
 
 @dataclass(frozen=True)
 class SharedIds:
-    first: str                       # source_file, in file order
-    second: str
-    ids: tuple[str, ...]             # the first SHOWN, masked, in the first file's order
+    """Response ids two survey files both use, or one file uses on more than one row (`files` holds
+    one: a sheet typed from paper forms where two forms got one number, or a row typed twice)."""
+    files: tuple[str, ...]           # source_file, in file order
+    ids: tuple[str, ...]             # the first SHOWN, masked (one file: each with its rows, "P7 (rows 9, 10)")
     count: int
 
     def __str__(self) -> str:
-        more = f" and {self.count - len(self.ids)} more" if self.count > len(self.ids) else ""
-        return (f"'{self.first}' and '{self.second}' both use {self.count} response "
-                f"id{'s' if self.count > 1 else ''} ({', '.join(self.ids)}{more})")
+        ids = f"{self.count} response id{'s' if self.count > 1 else ''}"
+        if len(self.files) == 1:
+            return f"'{self.files[0]}' uses {ids} on more than one row: {_named(self.ids, self.count)}"
+        return f"'{self.files[0]}' and '{self.files[1]}' both use {ids} ({_named(self.ids, self.count)})"
 
 
 def ids_across_files(workdir: Path) -> list[SharedIds]:
@@ -41,25 +48,11 @@ def ids_across_files(workdir: Path) -> list[SharedIds]:
                            and a.source_file <> b.source_file)
             select first, second, list(response_id order by row_id), count(*)
             from pairs group by first, second, file_order order by file_order, second""").fetchall()
-    return [SharedIds(first, second, tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n)
+    return [SharedIds((first, second), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n)
             for first, second, ids, n in rows]
 
 
-@dataclass(frozen=True)
-class RepeatedIds:
-    """Response ids one survey file uses on more than one row: a sheet typed from paper forms where
-    two forms got one number, or a row typed twice."""
-    file: str
-    ids: tuple[str, ...]             # the first SHOWN, masked, each with its rows: "P7 (rows 9, 10)"
-    count: int
-
-    def __str__(self) -> str:
-        more = f" and {self.count - len(self.ids)} more" if self.count > len(self.ids) else ""
-        return (f"'{self.file}' uses {self.count} response id{'s' if self.count > 1 else ''} on more than one "
-                f"row: {', '.join(self.ids)}{more}")
-
-
-def ids_within_files(workdir: Path) -> list[RepeatedIds]:
+def ids_within_files(workdir: Path) -> list[SharedIds]:
     """Each survey file that uses a response id on more than one row, in file order."""
     with stage_connection(workdir) as con:
         rows = con.execute("""
@@ -68,6 +61,6 @@ def ids_within_files(workdir: Path) -> list[RepeatedIds]:
                               from surveys where response_id is not null group by all having count(*) > 1)
             select source_file, list(response_id order by row_id), list(row_numbers order by row_id), count(*)
             from repeated group by source_file order by min(row_id)""").fetchall()
-    return [RepeatedIds(file, tuple(f"{capped(masked_numbers(i))} (rows {', '.join(map(str, numbers))})"
-                                    for i, numbers in zip(ids[:SHOWN], rows_of[:SHOWN])), n)
+    return [SharedIds((file,), tuple(f"{capped(masked_numbers(i))} (rows {', '.join(map(str, numbers))})"
+                                     for i, numbers in zip(ids[:SHOWN], rows_of[:SHOWN])), n)
             for file, ids, rows_of, n in rows]

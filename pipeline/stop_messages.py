@@ -63,9 +63,10 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                 f"{'; '.join(map(str, repeated))}. Give each form its own number (paper forms as P1, P2, ...), "
                 f"delete a row typed twice, and run again")
     digests = {name: f.sha256 for f in ctx.inputs.files for name in (f.name, PurePosixPath(f.name).name)}
-    copies = [s for s in shared if digests.get(s.first) and digests.get(s.first) == digests.get(s.second)]
+    copies = [s.files for s in shared if digests.get(s.files[0]) and digests.get(s.files[0]) == digests.get(s.files[1])]
     if copies:         # a download saved twice under two names: nothing to renumber
-        return (f"{ctx.month}: {'; '.join(f'{c.second!r} is a copy of {c.first!r} (the same bytes)' for c in copies)}, "
+        said = "; ".join(f"{second!r} is a copy of {first!r} (the same bytes)" for first, second in copies)
+        return (f"{ctx.month}: {said}, "
                 f"so every answer in it would count twice; nothing published. Take the copy out of the inbox, "
                 f"and run again")
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
