@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from gridpay.core.secret_key import ArchiveKeys
 from gridpay.ingest.archive import InputFile, open_blob
 from gridpay.ingest.formats import Source, read_table
 from gridpay.core.errors import ConfigError
+from gridpay.core.month import Month
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
@@ -107,7 +109,9 @@ def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive
     records = [{c: "" if pd.isna(v) else str(v) for c, v in r.items() if c not in WHERE}
                for r in frame.to_dict("records")]
     if name == "adjustments.csv":          # only the month's own adjustments pay in it
-        records = [r for r in records if normalized_month(r["month"]) == month]
+        records = [{**r, "month": month} for r in records if normalized_month(r["month"]) == month]
+    if name == "assignments.csv":          # only the days of the month: a row as the month sees it
+        records = [_in_month(r, month) for r in records if _covers(r, month)]
     rows, seen = {}, Counter()
     for record in records:                 # a key typed twice (two adjustments): the second is "#2"
         key = tuple(record.get(k, "") for k in KEYS[name])
@@ -116,23 +120,42 @@ def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive
     return rows
 
 
+def _dates(row: dict, month: str) -> tuple[str | None, str | None, str, str]:
+    """(start, end) as dates (2025年3月1日 is 2025-03-01; None: blank), and the month's first and last day."""
+    m = Month.parse(month)
+    return (normalized_date(row.get("start_date")), normalized_date(row.get("end_date")), m.first_day.isoformat(),
+            m.last_day.isoformat())
+
+
 def _covers(row: dict, month: str) -> bool:
     """Whether an assignment row covers a day of `month` (a date that does not read: kept, to be safe)."""
-    start, end = normalized_date(row.get("start_date")), normalized_date(row.get("end_date"))
-    first, last = f"{month}-01", f"{month}-31"
+    start, end, first, last = _dates(row, month)
     if start is None or len(start) != 10 or (end is not None and len(end) != 10):
         return True
     return start <= last and (end is None or end >= first)
 
 
+def _in_month(row: dict, month: str) -> dict:
+    """An assignment row as the month sees it: its dates within the month (a start before it is the
+    1st, an end after it blank) and its weight as a number (blank is 1): a file saved again with 年月日
+    dates, or an end date set in a later month, changes nothing here."""
+    start, end, first, last = _dates(row, month)
+    if start is None or len(start) != 10 or (end is not None and len(end) != 10):
+        return row                         # as typed: validation names it
+    weight = (row.get("weight") or "").strip() or "1"
+    try:
+        weight = str(Decimal(weight).normalize())
+    except InvalidOperation:
+        pass
+    return {**row, "start_date": max(start, first), "end_date": "" if end is None or end >= last else end,
+            "weight": weight}
+
+
 def _month_rows(name: str, read: dict, month: str) -> tuple[dict, dict]:
-    """Both sides' rows of `name` that bear on the month."""
+    """Both sides' rows of `name` that bear on the month (assignments: read so, _rows)."""
     a, b = read[name, "old"], read[name, "new"]
-    if name == "assignments.csv":
-        return ({k: r for k, r in a.items() if _covers(r, month)}, {k: r for k, r in b.items() if _covers(r, month)})
     if name == "workers.csv":
-        named = {r["worker_id"] for side in ("old", "new") for r in read["assignments.csv", side].values()
-                 if _covers(r, month)}
+        named = {r["worker_id"] for side in ("old", "new") for r in read["assignments.csv", side].values()}
         return {k: r for k, r in a.items() if k[0] in named}, {k: r for k, r in b.items() if k[0] in named}
     return a, b
 

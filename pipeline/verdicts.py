@@ -158,9 +158,10 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
                     "quarantine.csv", scored.same_time, "s" if scored.same_time > 1 else "",
                     "were" if scored.same_time > 1 else "was")
     if scored.emptied and summary.invalid_rows:
-        log.warning("%s had counted answers in the month published last and none now, while %d survey rows are "
-                    "invalid: check their rows in quarantine.csv (flagged answers_dropped on the scorecard)",
-                    ", ".join(scored.emptied), summary.invalid_rows)
+        rows = f"{summary.invalid_rows} survey row{'s are' if summary.invalid_rows > 1 else ' is'} invalid"
+        log.warning("%s had counted answers in the month published last and none now, and %s: check in "
+                    "quarantine.csv whether any was meant for %s (flagged answers_dropped on the scorecard)",
+                    ", ".join(scored.emptied), rows, "them" if len(scored.emptied) > 1 else "it")
 
 
 def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None,

@@ -87,8 +87,17 @@ def test_a_hire_of_a_later_month_changes_nothing_in_a_re_run(run_cli, published_
         handle.write("W5,G1,2026/11/16,,\nW4,G1,2026/10/01,,1\n")       # W4's October row: not September's
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0, err
+    # a tenth trial saved the file again as WPS does (年月日 dates) and ended W3's row in November: the
+    # same September
+    text = (inbox / "assignments.csv").read_text(encoding="utf-8")
+    (inbox / "assignments.csv").write_text(text.replace("W1,G1,2026-01-01,,", "W1,G1,2026年1月1日,,")
+                                           .replace("W3,G2,2026-09-16,,", "W3,G2,2026年9月16日,2026-11-10,"),
+                                           encoding="utf-8")
+    assert (inbox / "assignments.csv").read_text(encoding="utf-8").count("2026年") == 2
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
     # a September row and W2's worker row do bear on it, the key of several columns bracketed
     with (inbox / "assignments.csv").open("a", encoding="utf-8") as handle:
         handle.write("W2,G1,2026/9/20,2026/9/30,0.5\n")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 1 and "assignments.csv: (W2, G1, 2026/9/20) added." in err, err
+    assert code == 1 and "assignments.csv: (W2, G1, 2026-09-20) added." in err, err
