@@ -50,29 +50,33 @@ def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> 
           and w.window_run_id is distinct from q.run_id
           and (? is null or q.month = ?)
         order by p.month, q.month""", [earlier, earlier]).fetchall()
-    same: dict[tuple[str, str], bool] = {}
+    same: dict[tuple[str, str, str], bool] = {}
     for row in rows:
-        if row[3] is not None and (row[3], row[4]) not in same:
-            same[row[3], row[4]] = _reads_alike(con, row[3], row[4])
-    return [StaleMonth(*row) for row in rows if row[3] is None or not same[row[3], row[4]]]
+        if row[3] is not None and (row[3], row[4], row[1]) not in same:
+            same[row[3], row[4], row[1]] = _reads_alike(con, row[3], row[4], row[1])
+    return [StaleMonth(*row) for row in rows if row[3] is None or not same[row[3], row[4], row[1]]]
 
 
 # what a later month reads of an earlier month's run: its counted answers (pooling), its grids'
-# scores and rates (trend, response-rate rule, reports) and its pay (the pay-change comparison)
+# scores and rates (trend, response-rate rule, reports) and the pay of the later month's workers (the
+# pay-change comparison, previous_total_pay): the second ? is the later month's run
 READ = {"answers": "select s.household_id, c.grid_id, s.submitted_at_ts, c.response_score from counted_responses c "
                    "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id where c.run_id = ?",
         "grid_scores": "select * exclude (run_id) from grid_scores where run_id = ?",
         "item_scores": "select * exclude (run_id) from item_scores where run_id = ?",
-        "payroll": "select * exclude (run_id) from payroll where run_id = ?"}
+        "payroll": "select * exclude (run_id) from payroll where run_id = ? "
+                   "and worker_id in (select worker_id from payroll where run_id = ?)"}
 
 
-def _reads_alike(con: duckdb.DuckDBPyConnection, old: str, new: str) -> bool:
-    """Whether a later month would read the same of run `new` as it did of run `old` (a month run
-    again on the same inputs is no change: its later months are not stale)."""
-    for query in READ.values():
+def _reads_alike(con: duckdb.DuckDBPyConnection, old: str, new: str, later: str) -> bool:
+    """Whether the later month's run `later` would read the same of run `new` as it did of run `old`
+    (a month run again on the same inputs is no change; nor is a correction paying a worker the
+    later month does not pay: its later months are not stale)."""
+    for name, query in READ.items():
+        extra = [later] if name == "payroll" else []
         differing = con.execute(f"select count(*) from (({query}) except all ({query})) union all "
                                 f"select count(*) from (({query}) except all ({query}))",
-                                [old, new, new, old]).fetchall()
+                                [old, *extra, new, *extra, new, *extra, old, *extra]).fetchall()
         if any(n for (n,) in differing):
             return False
     return True
