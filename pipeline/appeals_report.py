@@ -40,7 +40,7 @@ class AppealLine:
     status: str                      # pending / upheld / rejected, as the inbox has it now
     applied: bool                    # the published run read it with this status
     current_total: str               # the appellant's total pay as published ('' if not paid this month)
-    total_if_upheld: str = ""        # pending ones only: computed, not stored
+    total_if_upheld: str = ""        # pending ones, and upheld ones the run did not apply: computed, not stored
 
 
 def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]]:
@@ -58,7 +58,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   appeal["category"] or "", appeal["decision"], applied,
                                   _yuan(totals.get(appeal["worker_id"])))
-                if line.status == "pending":
+                # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
+                if line.status == "pending" or (line.status == "upheld" and not applied):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal)
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
                 lines.append(line)

@@ -94,3 +94,8 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     assert if_upheld > current                      # R5 (all 2s) out of W3's grid
     assert " ".join(lines["A8"][4:8]) == "rejected (not yet applied)"      # decided after the run read the file
     assert _counts(tmp_path / "warehouse.duckdb") == before
+    # A7 upheld since the run read it: the total it will give, not a blank (a tenth field trial)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    upheld = next(line.split() for line in run_cli.out.splitlines() if line.startswith("  A7"))
+    assert upheld[4:7] == ["upheld", "(not", "yet"] and float(upheld[-1]) == if_upheld
