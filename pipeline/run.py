@@ -21,7 +21,7 @@ from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message, overlaps_message,
                                             reviews_message, shared_ids_message)
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out, say_replacing,
-                                       say_stale_later_months, say_unreadable_phones, say_unrun_months)
+                                       say_misfiled, say_stale_later_months, say_unreadable_phones, say_unrun_months)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_aliases import apply_grid_aliases
 from gridpay.ingest.grid_compounds import mixed_compounds
@@ -162,6 +162,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
         say_unreadable_phones(say, ctx.workdir)
+        say_misfiled(ctx)
         for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
             for line in grid.lines():
                 log.warning("%s", line)

@@ -94,6 +94,17 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
                     shipped.version, ", ".join(left_out), DEFAULT_POLICY)
 
 
+def say_misfiled(ctx: RunContext) -> None:
+    """A survey file with no answer of the month, only other months': likely in the wrong folder (a ninth
+    field trial's October forms in surveys/2026-09/ counted in no month, October saying only that a
+    grid had no answer)."""
+    from gridpay.ingest.survey_stage import misfiled_files
+    for file, rows in misfiled_files(ctx.workdir):
+        log.warning("%s holds no answer of %s, only %s: it counts in no month from here; if it belongs to another "
+                    "month, move it to that month's folder (surveys/YYYY-MM/) and run that month", file, ctx.month,
+                    rows.replace("1 rows", "1 row"))
+
+
 def say_unreadable_phones(say: Callable, workdir: Path) -> None:
     phones = publish_step.unreadable_phone_count(workdir)
     if phones:
