@@ -53,12 +53,15 @@ def ids_across_files(workdir: Path) -> list[SharedIds]:
 
 
 def ids_within_files(workdir: Path) -> list[SharedIds]:
-    """Each survey file that uses a response id on more than one row, in file order."""
+    """Each survey file that uses a response id on more than one row, in file order: among the rows
+    validation found sharing an id (survey_rule_failures), not the month's every row again."""
     with stage_connection(workdir) as con:
         rows = con.execute("""
             with repeated as (select source_file, response_id, min(row_id) as row_id,
                                      list(row_number order by row_id) as row_numbers
-                              from surveys where response_id is not null group by all having count(*) > 1)
+                              from surveys where row_id in (select row_id from survey_rule_failures
+                                                            where code = 'repeated_response_id')
+                              group by all having count(*) > 1)
             select source_file, list(response_id order by row_id), list(row_numbers order by row_id), count(*)
             from repeated group by source_file order by min(row_id)""").fetchall()
     return [SharedIds((file,), tuple(f"{capped(masked_numbers(i))} (rows {', '.join(map(str, numbers))})"
