@@ -30,7 +30,8 @@ def grids_of_compound(value: str, grids: dict[str, str], compounds: dict[str, tu
     not count. Empty when no grid lists it; two or more when grids share the compound."""
     found = {gid: name for gid, names in compounds.items() for name in names
              if bare_compound("".join(name.split())) == bare_compound("".join(value.split()))}
-    return tuple(f"{grids.get(gid) or gid} ({gid}), whose compound is {name}" for gid, name in found.items()), tuple(found)
+    labels = tuple(f"{grids.get(gid) or gid} ({gid}), whose compound is {name}" for gid, name in found.items())
+    return labels, tuple(found)
 
 
 # Chinese numerals read as digits when comparing: '新河小区3网格' is 新河小区三网格, not 新河小区二网格

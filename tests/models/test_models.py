@@ -169,9 +169,9 @@ def test_answers_of_one_household_at_the_same_time_say_so_and_the_row_later_in_t
             (3, "G1", "5栋2单元202", "2026-09-01 00:00:00")]
     said = _exclusions("grid", rows, same_time_said=True, whole=True)
     assert [r for r, _ in said] == [1, 3]
-    assert said[0][1] == ("excluded: duplicate_household (an answer of the same household in the same grid given at the "
-                          "same time as the one that counts (the row later in the files): which is the household's is "
-                          "for HR to check)")
+    assert said[0][1] == ("excluded: duplicate_household (an answer of the same household in the same grid given at "
+                          "the same time as the one that counts (the row later in the files): which is the household's "
+                          "is for HR to check)")
     assert "an older answer of the same household" in said[1][1]
     assert _exclusions("month", rows, same_time_said=True, whole=True)[0][1].startswith(
         "excluded: duplicate_household (an answer of the same household given at the same time")

@@ -73,7 +73,8 @@ def test_the_run_names_answers_with_no_compound_or_one_grids_csv_does_not_list(m
               [row + (c,) for row, c in ROWS] + [typo + ("A.锦秀花园",)])
     scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))[1].close()
     (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)      # as the shipped policy runs it
-    assert (grid.grid_id, grid.unnamed, grid.named, grid.repeated_doors) == ("G1", 1, 4, 1)   # R4's door, named elsewhere
+    # R4's door is named elsewhere
+    assert (grid.grid_id, grid.unnamed, grid.named, grid.repeated_doors) == ("G1", 1, 4, 1)
     assert grid.unlisted == (("锦秀花园", 1),)            # the option's letter gone, the typo kept
     assert "'锦秀花园' on 1 row" in grid.lines()[1]
 
