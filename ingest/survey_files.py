@@ -43,10 +43,12 @@ class SurveyReading:
 
 def survey_reading(policy) -> SurveyReading:
     # a survey file's own headers (手机号 is the resident's phone there, a worker's in workers.csv)
-    return SurveyReading(policy.aliases | policy.survey_aliases, policy.items, policy.questions, policy.sources,
-                         policy.option_codes, policy.platforms, policy.timezone, policy.door_number_dashes, policy.household_compound,
-                         policy.channel_words, policy.door_number_variants, policy.answer_words,
-                         policy.one_compound_grids, policy.compound_suffix_dropped)
+    return SurveyReading(
+        aliases=policy.aliases | policy.survey_aliases, items=policy.items, questions=policy.questions,
+        sources=policy.sources, option_codes=policy.option_codes, platforms=policy.platforms, timezone=policy.timezone,
+        door_dashes=policy.door_number_dashes, compound=policy.household_compound, channel_words=policy.channel_words,
+        door_variants=policy.door_number_variants, answer_words=policy.answer_words,
+        one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped)
 
 
 @dataclass

@@ -217,12 +217,12 @@ def _columns(con, table: str) -> set[str]:
     return {r[0] for r in con.execute(f"describe {table}").fetchall()}
 
 
-def misfiled_files(workdir: Path) -> list[tuple[str, str]]:
-    """(file, 'N rows of 2026-10, ...') for each survey file holding no row of the run's month and
-    rows of other months: a sheet put in the wrong month's folder, which counts in no month."""
+def misfiled_files(workdir: Path) -> list[tuple[str, list[tuple[int, str]]]]:
+    """(file, [(rows, 'rows of 2026-10'), ...]) for each survey file holding no row of the run's month
+    and rows of other months: a sheet put in the wrong month's folder, which counts in no month."""
     with stage_connection(workdir) as con:
         return con.execute("""
-            select source_file, string_agg(rows_set_aside || ' ' || what, ', ' order by what)
+            select source_file, list((rows_set_aside, what) order by what)
             from set_aside where what like 'rows of %'
               and source_file not in (select distinct source_file from surveys)
             group by source_file order by source_file""").fetchall()

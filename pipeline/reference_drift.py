@@ -111,7 +111,7 @@ def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive
     if name == "adjustments.csv":          # only the month's own adjustments pay in it
         records = [{**r, "month": month} for r in records if normalized_month(r["month"]) == month]
     if name == "assignments.csv":          # only the days of the month: a row as the month sees it
-        records = [_in_month(r, month) for r in records if _covers(r, month)]
+        records = [seen for seen in (_in_month(r, month) for r in records) if seen is not None]
     rows, seen = {}, Counter()
     for record in records:                 # a key typed twice (two adjustments): the second is "#2"
         key = tuple(record.get(k, "") for k in KEYS[name])
@@ -127,21 +127,16 @@ def _dates(row: dict, month: str) -> tuple[str | None, str | None, str, str]:
             m.last_day.isoformat())
 
 
-def _covers(row: dict, month: str) -> bool:
-    """Whether an assignment row covers a day of `month` (a date that does not read: kept, to be safe)."""
-    start, end, first, last = _dates(row, month)
-    if start is None or len(start) != 10 or (end is not None and len(end) != 10):
-        return True
-    return start <= last and (end is None or end >= first)
-
-
-def _in_month(row: dict, month: str) -> dict:
+def _in_month(row: dict, month: str) -> dict | None:
     """An assignment row as the month sees it: its dates within the month (a start before it is the
     1st, an end after it blank) and its weight as a number (blank is 1): a file saved again with 年月日
-    dates, or an end date set in a later month, changes nothing here."""
+    dates, or an end date set in a later month, changes nothing here. None: it covers no day of the
+    month; a date that does not read: the row as typed (validation names it)."""
     start, end, first, last = _dates(row, month)
     if start is None or len(start) != 10 or (end is not None and len(end) != 10):
-        return row                         # as typed: validation names it
+        return row
+    if start > last or (end is not None and end < first):
+        return None
     weight = (row.get("weight") or "").strip() or "1"
     try:
         weight = str(Decimal(weight).normalize())

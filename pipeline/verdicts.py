@@ -102,7 +102,7 @@ def say_misfiled(ctx: RunContext) -> None:
     for file, rows in misfiled_files(ctx.workdir):
         log.warning("%s holds no answer of %s, only %s: it counts in no month from here; if it belongs to another "
                     "month, move it to that month's folder (surveys/YYYY-MM/) and run that month", file, ctx.month,
-                    rows.replace("1 rows", "1 row"))
+                    ", ".join(counted(n, what) for n, what in rows))
 
 
 def say_unreadable_phones(say: Callable, workdir: Path) -> None:

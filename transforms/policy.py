@@ -194,7 +194,7 @@ def _aliases(aliases: dict, name: str) -> dict[str, str]:
     column it is ("网格" = "grid_id"); a table written the other way round (grid_id = ["网格"]) is
     refused, not read as a header 'grid_id'."""
     for header, column in aliases.items():
-        if not isinstance(column, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", column):
+        if not isinstance(column, str) or not _IDENTIFIER.match(column):
             raise PolicyError(f"policy {name}: {header!r} = {column!r}: each alias is a header as typed = the "
                               f"column it is, e.g. \"网格\" = \"grid_id\"")
     return {str(k).strip(): v for k, v in aliases.items()}
