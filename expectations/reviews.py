@@ -91,7 +91,21 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
     return gx.ExpectationSuite(name="appeals", expectations=rules)
 
 
-def verification_suite(month: str) -> gx.ExpectationSuite:
+def _call_dates(today: date) -> list:
+    """A call is made after the answer it checks was given and before the run that reads it: a date
+    outside that is a typo, or (before the answer) the call of another answer, its response_id
+    mistyped, which would exclude the wrong resident's answer (policy gate.verification_dates)."""
+    called = "try_strptime(v.called_on, '%Y-%m-%d')::date"
+    before = (f"row_id in (select v.row_id from verification v join surveys s on s.response_id = v.response_id "
+              f"where {called} < s.submitted_at_ts::date)")
+    return [_rows(before, "called_on is before the answer was given: is the response_id or the date mistyped?",
+                  "called_on"),
+            _rows(f"try_strptime(called_on, '%Y-%m-%d')::date > '{today}'",
+                  f"called_on is after the day of the run ({today}): is the date mistyped?", "called_on")]
+
+
+def verification_suite(month: str, today: date | None = None) -> gx.ExpectationSuite:
+    """`today`: the run's local date, where the policy checks the calls' dates (else None)."""
     return gx.ExpectationSuite(name="verification", expectations=[
         E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
         E.ExpectColumnValuesToBeUnique(column="response_id", meta={"reason": "response_id has more than one result"}),
@@ -100,13 +114,15 @@ def verification_suite(month: str) -> gx.ExpectationSuite:
         E.ExpectColumnValuesToNotBeNull(column="called_on", meta={"reason": "called_on is blank"}),
         matches("called_on", DATE, "is not a date (YYYY-MM-DD)"),
         _rows(_valid_answer("true"), f"response_id is not one of {month}'s valid answers", "response_id"),
+        *(_call_dates(today) if today else []),
     ])
 
 
 def review_problems(workdir: Path, month: str, month_end: date, window: tuple[date, date] | None,
-                    record: Path | None = None) -> list[str]:
+                    record: Path | None = None, today: date | None = None) -> list[str]:
     """Every broken rule of the staged appeals and verification rows, one line each, in file order:
-    "appeals.csv row 3 (appeal A7): the answer is not in a grid the appellant covered in 2026-10"."""
+    "appeals.csv row 3 (appeal A7): the answer is not in a grid the appellant covered in 2026-10".
+    `today`: the run's local date, where the policy checks the calls' dates."""
     with stage_connection(workdir) as con:
         sizes = {}
         for kind in KINDS:
@@ -114,7 +130,7 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
                         f"* exclude (file_row_number) from read_parquet(?, file_row_number = true)",
                         [str(workdir / f"{kind}.parquet")])
             sizes[kind] = con.execute(f"select count(*) from {kind}").fetchone()[0]
-    suites = {"appeals": appeals_suite(month, month_end, window), "verification": verification_suite(month)}
+    suites = {"appeals": appeals_suite(month, month_end, window), "verification": verification_suite(month, today)}
     suites = {kind: suite for kind, suite in suites.items() if sizes[kind]}
     if not suites:
         return []

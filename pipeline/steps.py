@@ -30,7 +30,7 @@ from gridpay.store.runs import first_publication, record_accepted_exclusions, re
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
-from gridpay.transforms.review_window import window_dates
+from gridpay.transforms.review_window import local_day, window_dates
 from gridpay.pipeline.scored_month import ScoredMonth, scored_month
 
 POLICY_NAME = "policy.toml"
@@ -157,13 +157,16 @@ def overlapping_assignments(ctx: RunContext) -> list:
 
 def review_problems(ctx: RunContext) -> list[str]:
     """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py),
-    with the appeal window counted from the month's first publication (as of the run an audit checks)."""
+    with the appeal window counted from the month's first publication and the calls' dates checked
+    against the day of the run (both as of the run an audit checks)."""
     from gridpay.expectations.reviews import NO_WINDOW, review_problems as problems
     month = Month.parse(ctx.month)
     days = ctx.policy.review.window_days
     first = first_publication(ctx.settings.db, ctx.month, ctx.request.as_of)
-    window = NO_WINDOW if days is None else window_dates(first, days, ctx.policy.timezone)
-    return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record)
+    tz = ctx.policy.timezone
+    window = NO_WINDOW if days is None else window_dates(first, days, tz)
+    today = local_day(ctx.request.as_of, tz) if ctx.policy.outcome.verification_dates == "stop" else None
+    return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record, today)
 
 
 def write_rejected(ctx: RunContext) -> Path:

@@ -17,6 +17,12 @@ def window_dates(first_published: datetime | None, window_days: int | None, tz: 
     return opened, opened + timedelta(days=window_days - 1)
 
 
+def local_day(moment: datetime | None, tz: str) -> date:
+    """The local date in `tz` of `moment` (a naive UTC time, as the warehouse records it; None: now)."""
+    moment = datetime.now(timezone.utc) if moment is None else moment.replace(tzinfo=moment.tzinfo or timezone.utc)
+    return moment.astimezone(ZoneInfo(tz)).date()
+
+
 def window_open(window: tuple[date, date] | None, now: datetime, tz: str) -> bool:
     """Whether `now` (aware) falls on or before the window's last local day."""
     return window is not None and now.astimezone(ZoneInfo(tz)).date() <= window[1]

@@ -136,6 +136,25 @@ def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(ru
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
 
 
+def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(published, run_cli):
+    """R1 was given on 2026-09-10: a call on the 9th checked another answer (its id mistyped) and
+    would take out R1, a resident's answer; a call in 2099 is a typed date's typo."""
+    inbox, out, policy = published
+    header = ("response_id", "result", "called_by", "called_on", "note")
+    write_csv(inbox / "verification" / "2026-09.csv", header, [
+        ("R1", "未参与", "王干事", "2026-09-09", ""), ("R2", "属实", "王干事", "2099-09-12", ""),
+        ("R3", "属实", "王干事", "2026-09-10", "")])                     # the day the answer was given: fine
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", inbox=inbox, policy=policy)
+    assert code == 1
+    assert ("verification/2026-09.csv row 2 (answer R1): called_on is before the answer was given: is the response_id "
+            "or the date mistyped?") in err
+    assert f"row 3 (answer R2): called_on is after the day of the run ({TODAY}): is the date mistyped?" in err
+    assert "(answer R3)" not in err
+    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_dates = "stop"', ""), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", "--reference", "inbox", inbox=inbox, policy=policy)
+    assert code == 0, err                                                  # a policy without the key, as before
+
+
 def test_the_call_sheet_holds_the_phones_of_the_sampled_rows_and_history_shows_it(run_cli, make_inbox, tmp_path):
     # every answer has its own phone; a few are bad reviews (callbacks)
     rows = [survey(f"P{i}", "G1" if i % 2 else "G2", f"H{i}", ("2" if i < 4 else "4", "5", "4", "3", "2" if i < 4 else "4"),
