@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gridpay.ingest.grid_aliases import listed_names
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.grid_names import closest_grid_ids, closest_grids, grids_of_compound
+from gridpay.transforms.grid_names import closest_grid_ids, closest_grids, grids_of_compound, similar_grids
 from gridpay.transforms.privacy import regex_masked_sql
 
 
@@ -40,14 +40,33 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
             "select column_name from (describe grids)").fetchall()} else "null"
         grids = (con.execute(f"select grid_id, grid_name, {listed} from grids order by grid_id").fetchall()
                  if values else [])
+        named: dict[str, list[tuple[str, int]]] = {}
+        for value, compound, n in (con.execute(
+                f"select {regex_masked_sql('grid_id')} as value, compound, count(*) as n from surveys where grid_id "
+                f"not in (select grid_id from grids) and compound is not null group by all order by n desc, compound"
+                ).fetchall() if listed != "null" else []):
+            named.setdefault(value, []).append((compound, n))
     names = {gid: name for gid, name, _ in grids}
     compounds = {gid: listed_names(cell) for gid, _, cell in grids}
-    found = [UnknownGrid(value, n, *_closest(value, names, compounds)) for value, n in values]
+    found = [UnknownGrid(value, n, *_closest(value, names, compounds, named.get(value, []))) for value, n in values]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)
             or (similar_rows is not None and g.rows >= similar_rows and g.closest)]
 
 
-def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, ...]]):
-    """(labels, ids): the grids whose compound the value is, else those whose name it reads like."""
+def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, ...]], named: list[tuple[str, int]]):
+    """(labels, ids): the grids whose compound the value is, else the grids whose compounds its rows
+    name (a renamed grid's old name: its rows' compound says whose it is, not its likeness to another
+    grid's name), then those whose name it reads like."""
     labels, ids = grids_of_compound(value, names, compounds)
-    return (labels, ids) if ids else (closest_grids(value, names), closest_grid_ids(value, names))
+    if ids:
+        return labels, ids
+    owners: dict[str, str] = {}
+    for compound, rows in named:
+        for gid in grids_of_compound(compound, names, compounds)[1]:
+            rows_named = f"{'its' if len(named) == 1 else 'of its'} {rows} row{'s' if rows != 1 else ''} name"
+            owners.setdefault(gid, f"{names.get(gid) or gid} ({gid}), whose compound {compound} {rows_named}")
+    if not owners:
+        return closest_grids(value, names), closest_grid_ids(value, names)
+    similar = [(label, gid) for label, gid in similar_grids(value, names) if gid not in owners]
+    return (tuple(owners.values()) + tuple(label for label, _ in similar),
+            tuple(owners) + tuple(dict.fromkeys(gid for _, gid in similar)))

@@ -47,6 +47,58 @@ class MixedCompounds:
         return said
 
 
+@dataclass(frozen=True)
+class OtherGridsCompound:
+    """Answers to a grid naming a compound grids.csv lists under other grids, not under it: an alias
+    given to the wrong grid (a field trial's renamed grid's old name, added to the grid the "did you
+    mean" offered first, paid its answers to that grid's worker, exit 0), or a compound grids.csv
+    misses for the grid."""
+    grid_id: str
+    grid_name: str
+    compound: str
+    rows: int
+    owners: tuple[str, ...]          # "柏树湾网格 (S04)": the grids that list the compound
+    aliases: tuple[str, ...] = ()    # the grid's aliases in grids.csv, any of which may be the owner's name
+
+    def __str__(self) -> str:
+        alias = (f"; if they answered by an alias grids.csv gives {self.grid_id} ({', '.join(self.aliases)}), that "
+                 f"name may be {' or '.join(self.owners)}'s" if self.aliases else "")
+        return (f"{self.rows} answer{'s' if self.rows != 1 else ''} to {self.grid_name} ({self.grid_id}) name "
+                f"{self.compound}, a compound grids.csv lists under {' and '.join(self.owners)}, not under "
+                f"{self.grid_id}{alias}")
+
+
+def _listed(grids: pd.DataFrame, suffix_dropped: bool) -> dict[str, set[str]]:
+    """grid_id -> its compounds as answers name them (compound_name), for each grid grids.csv lists some of."""
+    if "compounds" not in grids.columns:
+        return {}
+    return {row.grid_id: {compound_name(n, suffix_dropped) for n in names} for row in grids.itertuples(index=False)
+            if (names := listed_names(row.compounds))}
+
+
+def other_grids_compounds(workdir: Path, suffix_dropped: bool = False) -> list[OtherGridsCompound]:
+    """(grid, compound) pairs of the staged answers where the grid lists compounds in grids.csv, not
+    that one, and other grids list it, most rows first."""
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    listed = _listed(grids, suffix_dropped)
+    owners: dict[str, list[str]] = {}
+    for gid, names in listed.items():
+        for name in names:
+            owners.setdefault(name, []).append(gid)
+    if len(listed) < 2:
+        return []
+    with stage_connection(workdir) as con:
+        named = con.execute("select grid_id, compound, count(*) as n from surveys where compound is not null "
+                            "group by all order by n desc, grid_id, compound").fetchall()
+    labels = {row.grid_id: f"{row.grid_name} ({row.grid_id})" for row in grids.itertuples(index=False)}
+    names = dict(zip(grids["grid_id"], grids["grid_name"]))
+    aliases = ({row.grid_id: listed_names(row.aliases) for row in grids.itertuples(index=False)}
+               if "aliases" in grids.columns else {})
+    return [OtherGridsCompound(gid, names[gid], compound, rows, tuple(labels[o] for o in owners[compound]),
+                               aliases.get(gid, ()))
+            for gid, compound, rows in named if gid in listed and compound not in listed[gid] and compound in owners]
+
+
 def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:
     """grid_id -> (grid_name, its compounds) for the grids that grids.csv gives more than one compound."""
     if "compounds" not in grids.columns:
@@ -67,7 +119,8 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCo
     one of them: answers naming no compound (with the door numbers answered more than once where
     one of the answers names none) and answers naming a compound grids.csv does not list for the
     grid (the staged survey rows, before validation's verdict)."""
-    spanning = spanning_grids(pd.read_parquet(workdir / "grids.parquet"))
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    spanning = spanning_grids(grids)
     if not spanning:
         return []
     grid_ids = f"grid_id in ({', '.join('?' for _ in spanning)})"
@@ -83,10 +136,11 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCo
             "group by grid_id", list(spanning)).fetchall())
         named = con.execute(f"select grid_id, compound, count(*) from surveys where {grid_ids} and compound is not null "
                             "group by all order by grid_id, compound", list(spanning)).fetchall()
-    listed = {gid: {compound_name(n, suffix_dropped) for n in names} for gid, (_, names) in spanning.items()}
+    listed = _listed(grids, suffix_dropped)
+    elsewhere = set().union(*listed.values())       # another grid's compound: other_grids_compounds says it
     unlisted: dict[str, list[tuple[str, int]]] = {}
     for gid, compound, rows in named:
-        if compound not in listed[gid]:
+        if compound not in listed[gid] and compound not in elsewhere:
             unlisted.setdefault(gid, []).append((compound, rows))
     found = []
     for gid, (name, names) in spanning.items():

@@ -18,8 +18,9 @@ from typing import Any, Callable
 
 from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
-from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message, overlaps_message,
-                                            reviews_message, shared_ids_message)
+from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message,
+                                            other_grids_compound_message, overlaps_message, reviews_message,
+                                            shared_ids_message)
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out, say_replacing,
                                        say_misfiled, say_stale_later_months, say_unreadable_phones, say_unrun_months)
 from gridpay.core.errors import ConfigError, GateFailed
@@ -180,6 +181,9 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         passed = summary.gate_passed and not unknown and not shared and not repeated
         failing = steps.invalid_grids(ctx) if passed else []
         gridless = steps.gridless_rows(ctx) if passed and not failing else []
+        others, said = steps.other_grids_compounds(ctx) if passed else ([], [])
+        for pair in said:
+            log.warning("%s: check those answers' grid in the survey file", pair)
         overlaps = steps.overlapping_assignments(ctx) if passed else []
         reviews = steps.review_problems(ctx) if passed else []
     stops = (  # in this order, the first found stops the month: each would pay on a guess
@@ -187,6 +191,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         (not summary.gate_passed or unknown, lambda: gate_message(ctx, summary, unknown)),
         (failing, lambda: invalid_grids_message(ctx, failing)),      # a grid paid as if nobody had answered
         (gridless, lambda: gridless_message(ctx, gridless)),         # which grid lost the answers
+        (others, lambda: other_grids_compound_message(ctx, others)),  # whose worker the answers pay
         (overlaps, lambda: overlaps_message(ctx, overlaps)),         # which weight a day takes
         (reviews, lambda: reviews_message(ctx, reviews)))            # HR's decisions: one ignored pays wrongly
     for index, (found, message) in enumerate(stops):

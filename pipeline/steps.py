@@ -137,6 +137,16 @@ def gridless_rows(ctx: RunContext) -> list:
     return found(ctx.workdir, ctx.policy.outcome.blank_grid_rows)
 
 
+def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
+    """Answers to a grid naming a compound grids.csv lists under other grids (ingest/grid_compounds.py):
+    (those on as many rows as the policy's gate.other_grid_compound_rows, which stop the month; the rest)."""
+    from gridpay.ingest.grid_compounds import other_grids_compounds as found
+    least = ctx.policy.outcome.other_grid_compound_rows
+    pairs = found(ctx.workdir, ctx.policy.compound_suffix_dropped)
+    stop = [p for p in pairs if least is not None and p.rows >= least]
+    return stop, [p for p in pairs if p not in stop]
+
+
 def ids_across_files(ctx: RunContext) -> list:
     """Pairs of survey files using the same response ids, where the policy stops the month on them."""
     from gridpay.expectations.repeated_ids import ids_across_files as found

@@ -50,6 +50,13 @@ def overlaps_message(ctx: RunContext, overlaps: list) -> str:
             f"give both one weight), and run again")
 
 
+def other_grids_compound_message(ctx: RunContext, found: list) -> str:
+    return (f"{ctx.month}: survey answers to a grid name a compound grids.csv lists under another grid, so they may "
+            f"be that grid's answers, paid to the wrong worker; nothing published. {'; '.join(map(str, found))}. "
+            f"Check their grid: a grid's old name or a typo is given to its grid in grids.csv's aliases; a compound "
+            f"the grid does span is added to its compounds in grids.csv; then run again")
+
+
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
     rules = f"{len(reviews)} rule{'s' if len(reviews) > 1 else ''}"
     return (f"{ctx.month}: the appeals or verification calls break {rules}; nothing published. "

@@ -15,10 +15,16 @@ ITEM_QUESTIONS = {   # item column -> the question residents are asked
 
 
 def questionnaire_text(community: str, grid_names: list[str], items: tuple[str, ...],
-                       questions: dict[str, str]) -> str:
-    """The form; an item the default wording does not know is asked with the policy's text."""
+                       questions: dict[str, str], compounds: tuple[str, ...] = ()) -> str:
+    """The form; an item the default wording does not know is asked with the policy's text. Where
+    grids.csv lists `compounds` and the policy reads a compound question, the form asks it (door
+    numbers repeat from compound to compound)."""
+    compound = questions.get("compound")
+    asked = [] if not (compound and compounds) else [
+        "\n".join([f"{'您所在的小区' if compound in '您所在的小区' else compound}[单选题]", *compounds])]
     blocks = [f"{community}网格员满意度测评",
               "\n".join(["您所在的网格[单选题]", *grid_names]),
+              *asked,
               "您家的门牌号（如 3栋2单元301）[填空题]",
               "您的手机号码（选填，仅用于核实，不会公开）[填空题]"]
     for item in items:

@@ -9,12 +9,12 @@ def closest_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> tup
     """'老街片区网络' -> ('老街片区网格 (G05)',): the grids whose name or id reads most like `value`,
     best first; only those as close as the best (within 0.05), so that a one-character typo is not
     offered beside a grid that merely shares the community's words."""
-    return tuple(label for label, _ in _closest(value, grids, cutoff))
+    return tuple(label for label, _ in similar_grids(value, grids, cutoff))
 
 
 def closest_grid_ids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> tuple[str, ...]:
     """The ids of closest_grids, in its order."""
-    return tuple(dict.fromkeys(gid for _, gid in _closest(value, grids, cutoff)))
+    return tuple(dict.fromkeys(gid for _, gid in similar_grids(value, grids, cutoff)))
 
 
 def bare_compound(name: str) -> str:
@@ -38,7 +38,8 @@ def grids_of_compound(value: str, grids: dict[str, str], compounds: dict[str, tu
 _NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
-def _closest(value: str, grids: dict[str, str], cutoff: float) -> list[tuple[str, str]]:
+def similar_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> list[tuple[str, str]]:
+    """closest_grids' (label, grid_id) pairs: a grid may be offered by its name and by its id."""
     labels = {**{name: (f"{name} ({gid})", gid) for gid, name in grids.items() if name},
               **{gid: (f"{gid} ({name})", gid) for gid, name in grids.items()}}
     folded = value.translate(_NUMERALS)

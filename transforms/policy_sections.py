@@ -75,6 +75,7 @@ class OutcomeRules:
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
     min_grid_invalid_rows: int = 5              # ... and at least this many of them stops the month
     blank_grid_rows: int | None = None          # a survey file with this many answers naming no grid stops it
+    other_grid_compound_rows: int | None = None  # this many answers to a grid naming another grid's compound stop it
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
 
@@ -199,6 +200,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         max_grid_invalid_share=share(gate, "max_grid_invalid_share", "gate"),
         min_grid_invalid_rows=count(gate, "min_grid_invalid_rows", 5),
         blank_grid_rows=count(gate, "blank_grid_rows", None),
+        other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
     )

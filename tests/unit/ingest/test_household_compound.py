@@ -85,3 +85,17 @@ def test_a_channel_typed_in_words_reads_as_the_policys_table_says():
     assert [channel_name(t, words) for t in ("纸质", " 微信 ", "入户", "WeChat", "飞鸽")] == [
         "paper", "wechat", "visit", "wechat", "飞鸽"]                # an unnamed word is judged as typed
     assert channel_name("纸质", {}) == "纸质"                          # a policy without the table
+
+
+def test_answers_to_a_grid_naming_another_grids_compound_are_named_once(make_inbox, tmp_path):
+    from gridpay.ingest.grid_compounds import mixed_compounds, other_grids_compounds
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "一网格", "社区", "20", "锦绣花园；新河小区"), ("G2", "二网格", "社区", "10", "柏树湾小区")])
+    rows = [survey(f"B{i}", "G1", f"{i}栋1单元101", ("4",) * 5) + ("柏树湾",) for i in range(2)]
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in ROWS] + rows)
+    scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))[1].close()
+    (pair,) = other_grids_compounds(tmp_path / "work", suffix_dropped=True)
+    assert (pair.grid_id, pair.compound, pair.rows, pair.owners) == ("G1", "柏树湾", 2, ("二网格 (G2)",))
+    (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)
+    assert grid.unlisted == ()                  # said once, as another grid's compound, not as an unlisted one
