@@ -1,6 +1,7 @@
 """Respondents' phone numbers that Excel saved as numbers (1.39056E+10, 13905612345.0): the row
 keeps counting with its phone unknown (transforms/privacy.unreadable_phone), and the run says how
-many there were, since a worker's self-rating cannot be recognised on them."""
+many there were, since a worker's self-rating cannot be recognised on them. Phones a platform masked
+in its download (138****5678): ingest/masked_phones.py."""
 from __future__ import annotations
 
 from collections import Counter

@@ -12,6 +12,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source, month_survey_files, read_table, with_hashed_phone
+from gridpay.transforms.privacy import masked_phone_hash
 from gridpay.ingest.grid_compounds import one_compound_grids
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import require_worker_mobiles
@@ -83,7 +84,10 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     workdir.mkdir(parents=True, exist_ok=True)
     tables = {kind: read_table(by_name[f"{kind}.csv"], kind, policy.aliases) for kind in REFERENCE}
     require_worker_mobiles(tables["workers"])
-    tables["workers"] = with_hashed_phone(tables["workers"], "phone", key)
+    workers = tables["workers"]     # each phone as a platform masks it too: ingest/masked_phones.py
+    workers["phone_mask_hash"] = (workers["phone"].map(lambda v: masked_phone_hash(v, key), na_action="ignore")
+                                  if "phone" in workers.columns else None)
+    tables["workers"] = with_hashed_phone(workers, "phone", key)
     adjustments = by_name.get("adjustments.csv")
     tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments
                              else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",

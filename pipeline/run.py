@@ -24,7 +24,6 @@ from gridpay.pipeline.stop_messages import (gate_message, gridless_message, inva
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out, say_replacing,
                                        say_misfiled, say_stale_later_months, say_unreadable_phones, say_unrun_months)
 from gridpay.core.errors import ConfigError, GateFailed
-from gridpay.ingest.grid_aliases import apply_grid_aliases
 from gridpay.ingest.grid_compounds import mixed_compounds
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
@@ -154,7 +153,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     ctx.workdir.mkdir(parents=True, exist_ok=True)
     with held_stage(ctx.workdir):
         partitioning, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
-        apply_grid_aliases(ctx.workdir)         # grids.csv's other names of a grid (ingest/grid_aliases.py)
+        masked = steps.settle_staged(ctx)       # grids.csv's other names of a grid; phones a platform masked
         ctx = replace(ctx, partitioning=partitioning)      # for the manifest
         surveys = len(ctx.survey_sources())
         rows, aside = staged_counts(ctx.workdir)
@@ -162,7 +161,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             len(ctx.inputs.files), surveys, month, seconds_archived + seconds_read, rows + sum(aside.values()),
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
-        say_unreadable_phones(say, ctx.workdir)
+        say_unreadable_phones(say, ctx.workdir, masked)
         say_misfiled(ctx)
         for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
             for line in grid.lines():

@@ -15,6 +15,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
 from gridpay.ingest.formats import month_survey_files
+from gridpay.ingest.masked_phones import MaskedPhones
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
@@ -105,7 +106,9 @@ def say_misfiled(ctx: RunContext) -> None:
                     ", ".join(counted(n, what) for n, what in rows))
 
 
-def say_unreadable_phones(say: Callable, workdir: Path) -> None:
+def say_unreadable_phones(say: Callable, workdir: Path, masked: MaskedPhones) -> None:
+    if masked.line():
+        log.warning("%s", masked.line())
     phones = publish_step.unreadable_phone_count(workdir)
     if phones:
         say("%s unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "

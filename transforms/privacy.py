@@ -29,6 +29,14 @@ MOBILE_DIGITS = 11
 COUNTRY_PREFIXES = ("0086", "86")
 
 
+# A phone a survey platform masked in its download (问卷星 and 金数据 can hide the middle four digits):
+# 138****5678. Its hash carries MASKED_PREFIX, so that the stage tells it from a phone typed in full
+# (ingest/phones.py: apply_masked_phones); the digits hashed are the seven shown, as before the prefix.
+MASKED_MOBILE = r"[ \t]*1[3-9][0-9][*]{4}[0-9]{4}[ \t]*"
+_MASKED_MOBILE = re.compile(MASKED_MOBILE)
+MASKED_PREFIX = "masked:"
+
+
 def unreadable_phone(raw: str | None) -> bool:
     """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0): no phone can be read."""
     return raw is not None and _EXCEL_NUMBER.fullmatch(folded(raw)) is not None
@@ -63,11 +71,22 @@ def normalized_phone(raw: str | None) -> str | None:
 
 
 def phone_hash(raw: str | None, key: bytes) -> str | None:
-    """HMAC-SHA256 of the normalised number: equal numbers match, the number itself is gone."""
+    """HMAC-SHA256 of the normalised number: equal numbers match, the number itself is gone. A number
+    a platform masked (138****5678) is its seven digits' hash after MASKED_PREFIX."""
     phone = normalized_phone(raw)
     if phone is None:
         return None
-    return hmac.new(key, phone.encode("ascii"), hashlib.sha256).hexdigest()
+    digest = hmac.new(key, phone.encode("ascii"), hashlib.sha256).hexdigest()
+    return MASKED_PREFIX + digest if _MASKED_MOBILE.fullmatch(folded(raw)) else digest
+
+
+def masked_phone_hash(raw: str | None, key: bytes) -> str | None:
+    """The hash phone_hash() gives this mobile number as a platform masks it (13812345678 as
+    138****5678): a worker's phone, to recognise their answer by its shown digits."""
+    phone = normalized_phone(raw)
+    if phone is None or len(phone) != MOBILE_DIGITS:
+        return None
+    return phone_hash(f"{phone[:3]}****{phone[-4:]}", key)
 
 
 def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None = None) -> str:
@@ -83,8 +102,9 @@ def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None =
     cases = " ".join(f"when {digits} like '{p}%' and length({digits}) = {MOBILE_DIGITS + len(p)} "
                      f"then {digits}[{len(p) + 1}:]" for p in COUNTRY_PREFIXES)
     phone = f"nullif(case {cases} else {digits} end, '')"
+    masked = f"case when regexp_full_match({col}, '{MASKED_MOBILE}') then '{MASKED_PREFIX}' else '' end"
     return (f"case when {excel_number_sql(col)} then null when {ascii_only} then "
-            f"lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) end")
+            f"({masked}) || lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) end")
 
 
 def hmac_pads(key: bytes) -> tuple[bytes, bytes]:

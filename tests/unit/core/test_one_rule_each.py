@@ -11,7 +11,8 @@ _CON = duckdb.connect()
 _PHONES = st.one_of(
     st.text(st.sampled_from("0123456789+- .eE()\t８"), max_size=20),
     st.builds(lambda p, sep, n: p + sep + n, st.sampled_from(["", "+86", "86", "0086", "+0086"]),
-              st.sampled_from(["", " ", "-"]), st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)))
+              st.sampled_from(["", " ", "-"]), st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)),
+    st.from_regex(r" ?1[3-9][0-9][*＊]{4}[0-9]{4} ?", fullmatch=True))       # as a platform masks one
 
 
 @settings(max_examples=300, deadline=None)
@@ -23,6 +24,17 @@ def test_the_readers_sql_phone_hash_is_phone_hash(raw, key):
         assert sql == phone_hash(raw, key)
     else:                           # full-width digits: left to phone_hash() itself
         assert sql is None
+
+
+def test_a_phone_a_platform_masked_is_hashed_apart_with_its_seven_digits():
+    from gridpay.transforms.privacy import MASKED_PREFIX, masked_phone_hash
+    key = b"k"
+    okey, ikey = hmac_pads(key)
+    sql = _CON.execute(f"select {phone_hash_sql('$raw')}", {"raw": "138****5678", "okey": okey, "ikey": ikey}
+                       ).fetchone()[0]
+    assert sql == phone_hash("138****5678", key) == phone_hash("138＊＊＊＊5678", key)
+    assert sql == masked_phone_hash("+86 138-1234-5678", key) == MASKED_PREFIX + phone_hash("1385678", key)
+    assert not phone_hash("1385678", key).startswith(MASKED_PREFIX)        # typed so, it is no mask
 
 
 def test_the_country_prefix_rule_is_one_list_both_read():

@@ -1,0 +1,33 @@
+"""Phones a survey platform masked in its download (138****5678): a field trial's worker rated his own
+grid through one and was paid for it (1532.96 for 1493.60, exit 0), while three homes sharing one mask
+were flagged as one phone answering for several households."""
+from conftest import SURVEY_HEADER, WORKER_PHONE, scored_below_the_cli, survey, write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.transforms.policy import policy_from_toml
+
+MASK = f"{WORKER_PHONE[:3]}****{WORKER_PHONE[-4:]}"        # W1's phone as the platform shows it
+
+
+def _month(make_inbox, tmp_path, policy) -> tuple[dict, set]:
+    rows = [survey("OWN", "G1", "1栋1单元101", ("5",) * 5, phone=MASK)]
+    rows += [survey(f"G2-{i}", "G2", f"{i}栋1单元101", ("4",) * 5, phone="139****5678") for i in range(3)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    with scored_below_the_cli(inbox, tmp_path / "work", policy)[1] as con:
+        excluded = dict(con.execute("select response_id, reason_code from quarantine").fetchall())
+        flagged = {r for (r,) in con.execute("select s.response_id from response_flags f join raw_surveys s "
+                                             "using (run_id, row_id) where f.flag = 'shared_phone'").fetchall()}
+    return excluded, flagged
+
+
+def test_a_masked_phone_showing_a_workers_digits_is_their_self_rating(make_inbox, tmp_path):
+    excluded, flagged = _month(make_inbox, tmp_path, load_policy(DEFAULT_POLICY))
+    assert excluded == {"OWN": "self_rating"} and flagged == set()      # three homes, one mask: no phone
+
+
+def test_a_policy_without_the_key_reads_a_masked_phone_as_typed(make_inbox, tmp_path):
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace('masked_phones = "shown_digits"', "")
+    excluded, flagged = _month(make_inbox, tmp_path, policy_from_toml(text))
+    assert "OWN" not in excluded                                         # as before the rule: counted
+    assert flagged == {"G2-0", "G2-1", "G2-2"}                           # and one mask one phone
