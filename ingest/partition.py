@@ -27,7 +27,7 @@ from gridpay.ingest.survey_stage import stage_connection, stage_surveys
 from gridpay.transforms.policy import Policy
 
 SHARED = "docs/scale.md, what every worker must share"
-TABLES = ("surveys", "set_aside", "unreadable_phones")
+TABLES = ("surveys", "set_aside", "unreadable_phones", "set_aside_ids")
 
 
 @dataclass(frozen=True)

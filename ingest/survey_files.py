@@ -58,6 +58,7 @@ class SurveyRead:
     layout: str | None = None                   # the platform layout that read it (None: canonical)
     header_map: list[tuple[str, str]] = field(default_factory=list)  # (header in the file, canonical column or "")
     set_aside: Counter = field(default_factory=Counter)   # "rows of 2026-09" / "totals rows" -> rows
+    earlier: list[tuple[str, str, str]] = field(default_factory=list)  # (month, id, time) of earlier months' rows
 
 
 def _is_canonical(headers: list[str], aliases: dict[str, str]) -> bool:
@@ -121,7 +122,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     else:
         read = _platform_read(source, sheet, layout, reading, grid_ids)
         if month is not None:
-            read.frame = _this_month(read.frame, month, read.set_aside, reading.timezone)
+            read.frame = _this_month(read.frame, month, read, reading.timezone)
     if sheet.totals_rows:
         read.set_aside["totals rows"] += len(sheet.totals_rows)
     return read
@@ -164,13 +165,17 @@ def _decode(frame: pd.DataFrame, source: Source, reading: SurveyReading, grid_id
     frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
 
 
-def _this_month(frame: pd.DataFrame, month: str, set_aside: Counter, timezone: str) -> pd.DataFrame:
+def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str) -> pd.DataFrame:
     """A cumulative download holds every month answered so far: rows dated in another month (in
-    the policy's time zone) are set aside and counted (neither quarantined nor counted by the gate)."""
+    the policy's time zone) are set aside and counted (neither quarantined nor counted by the gate),
+    and the ids of earlier months' kept (ingest/late_answers.py: an answer its month never read)."""
     months = frame["submitted_at"].map(lambda v: _month_of(v, timezone), na_action="ignore")
     other = months.notna() & (months != month)
     for other_month, rows in months[other].value_counts().sort_index().items():
-        set_aside[f"rows of {other_month}"] += int(rows)
+        read.set_aside[f"rows of {other_month}"] += int(rows)
+    if "response_id" in frame.columns:
+        earlier = months.notna() & (months < month) & frame["response_id"].notna()
+        read.earlier += list(zip(months[earlier], frame.loc[earlier, "response_id"], frame.loc[earlier, "submitted_at"]))
     return frame[~other].reset_index(drop=True)
 
 

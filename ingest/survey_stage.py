@@ -23,6 +23,7 @@ from gridpay.core.layout import STAGE_DB
 from gridpay.core.progress import progress
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
+from gridpay.ingest.late_answers import store_earlier_ids
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_values import FAST_TIMESTAMP, canonical_household, value_mappings
@@ -93,11 +94,12 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
 
 
 def load_survey_files(con, files: list[Source], reading: SurveyReading, key: bytes, workdir: Path,
-                      month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, Counter]:
+                      month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, Counter, list]:
     """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file, as SQL
-    over its table (`_finished_rows`); what was set aside (other months, totals) and Excel-number phones, by file."""
+    over its table (`_finished_rows`); what was set aside (other months, totals) and Excel-number phones, by file;
+    (file, month, response_id, submitted_at) of the rows of earlier months set aside."""
     _register_udfs(con, key)
-    tables, finished, set_aside, phones = [], [], Counter(), Counter()
+    tables, finished, set_aside, phones, earlier = [], [], Counter(), Counter(), []
     with progress("reading survey files", len(files)) as advance:
         for i, source in enumerate(files):
             table = f"survey_file_{i}"
@@ -110,6 +112,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                     read = read_survey_file(source, month, reading, grid_ids)
                     _load_frame(con, table, read.frame, reading.items, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
+                    earlier += [(source.file_name, *row) for row in read.earlier]
             finally:
                 if readable is not None and readable[0] != source.path:
                     readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
@@ -117,7 +120,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
             finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
             phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
             advance()
-    return tables, finished, set_aside, phones
+    return tables, finished, set_aside, phones, earlier
 
 
 def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool) -> str:
@@ -148,7 +151,9 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
-        tables, finished, set_aside, phones = load_survey_files(con, files, reading, key, workdir, month, [*grids])
+        tables, finished, set_aside, phones, earlier = load_survey_files(con, files, reading, key, workdir, month,
+                                                                         [*grids])
+        store_earlier_ids(con, earlier)
         con.execute("create or replace table set_aside (source_file varchar, what varchar, rows_set_aside integer)")
         for (file, what), rows in sorted(set_aside.items()):
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])

@@ -22,7 +22,8 @@ from gridpay.pipeline.stop_messages import (gate_message, gridless_message, inva
                                             other_grids_compound_message, overlaps_message, reviews_message,
                                             shared_ids_message)
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out, say_replacing,
-                                       say_misfiled, say_stale_later_months, say_unreadable_phones, say_unrun_months)
+                                       say_late_answers, say_misfiled, say_stale_later_months, say_unreadable_phones,
+                                       say_unrun_months)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.ingest.grid_compounds import mixed_compounds
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
@@ -163,6 +164,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             if aside else "")
         say_unreadable_phones(say, ctx.workdir, masked)
         say_misfiled(ctx)
+        say_late_answers(ctx)
         for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
             for line in grid.lines():
                 log.warning("%s", line)

@@ -106,6 +106,34 @@ def say_misfiled(ctx: RunContext) -> None:
                     ", ".join(counted(n, what) for n, what in rows))
 
 
+def say_late_answers(ctx: RunContext) -> None:
+    """Answers of an earlier published month that this month's downloads hold and its published run
+    never read (ingest/late_answers.py): given after that month's download was made, counted nowhere."""
+    from gridpay.ingest.late_answers import earlier_ids
+    held = earlier_ids(ctx.workdir) if ctx.request.replay is None else {}
+    if not held:
+        return
+    with connect(ctx.settings.db) as con:
+        for month, rows in held.items():
+            run = con.execute("select run_id from published where month = ?", [month]).fetchone()
+            read = set(con.execute("select distinct response_id, submitted_at from raw_surveys where run_id = ?",
+                                   [run[0]]).fetchall()) if run else set()
+            late = [(file, rid) for file, rid, at in rows if (rid, at) not in read]
+            if not read or not late:      # not published here (say_unrun_months), or its rows purged
+                continue
+            files = ", ".join(dict.fromkeys(file for file, _ in late))
+            ids = (("id " if len(late) == 1 else "ids ") + ", ".join(rid for _, rid in late[:10])
+                   + (" ..." if len(late) > 10 else ""))
+            one = len(late) == 1
+            log.warning("%s holds %s of %s that %s's published run (%s) never read (%s): given after that month's "
+                        "download was made, so %s counts %s nowhere. To count %s, %s's survey files must hold %s: "
+                        "where this download holds all of %s's answers (a cumulative download), put it in place of "
+                        "%s's download in surveys/%s/ and run %s again with --reason", files,
+                        f"{len(late)} answer{'' if one else 's'}", month, month, run[0], ids, month,
+                        "it" if one else "them", "it" if one else "them", month, "it" if one else "them", month,
+                        month, month, month)
+
+
 def say_unreadable_phones(say: Callable, workdir: Path, masked: MaskedPhones) -> None:
     if masked.line():
         log.warning("%s", masked.line())

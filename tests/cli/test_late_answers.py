@@ -1,0 +1,28 @@
+"""An answer of a published month that only a later download holds: given after that month's download
+was made (a field trial's 金数据 answer of 30 October was in November's download only), November sets it
+aside as October's and October never read it. The run names it, with what to do."""
+from conftest import HAND_SURVEYS
+from downloads import HEADER, wjx_rows, write_xlsx
+
+AUGUST = [("A1", "G1", "1栋1单元101", "", "2026-08-20 09:00:00", "wechat", "90", "1", "1", "1", "1", "1", ""),
+          ("A2", "G2", "2栋1单元102", "", "2026-08-21 09:00:00", "wechat", "90", "1", "1", "1", "1", "1", "")]
+LATE = ("A3", "G1", "1栋1单元201", "", "2026-08-31 22:30:00", "wechat", "90", "2", "2", "2", "2", "2", "")
+DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评"
+
+
+def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(run_cli, make_inbox,
+                                                                             make_policy):
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(AUGUST))
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    # September's download is cumulative, numbered in the order answers came: A1 and A2 keep 1 and 2
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_11_11.xlsx", HEADER,
+               wjx_rows(AUGUST + [LATE] + HAND_SURVEYS))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    line = next(x for x in err.splitlines() if "never read" in x)
+    assert ("surveys/2026-09/283746519_2_天井湖社区网格员满意度测评_11_11.xlsx holds 1 answer of 2026-08 that "
+            "2026-08's published run (2026-08-") in line and "never read (id 3): given after that month's" in line
+    assert line.endswith("put it in place of 2026-08's download in surveys/2026-08/ and run 2026-08 again with "
+                         "--reason")
