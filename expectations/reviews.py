@@ -62,7 +62,8 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
               "decided_by"),
         _rows("decided_by is not null and (decided_by = worker_id or decided_by || chr(31) || worker_id in "
               "(select w.name || chr(31) || w.worker_id from workers w))",
-              "decided_by is the appellant: an appeal is never decided by the worker who filed it", "decided_by"),
+              "decided_by is the appellant's id or name: an appeal is never decided by the worker who filed it "
+              "(another person of that name is written so that they are told apart: 王丽（社区书记）)", "decided_by"),
         _rows("decision in ('upheld', 'rejected') and decided_on is null", "decided_on is blank on a decided appeal",
               "decided_on"),
         matches("decided_on", DATE, "is not a date (YYYY-MM-DD)"),
