@@ -145,6 +145,8 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
     each("submitted_at", lambda v: local_time_text(v, layout, reading.timezone))
     each("duration_s", duration_seconds)
     each("channel", lambda v: channel_of(v, reading.sources))
+    if layout.id_prefix:
+        each("response_id", lambda v: layout.id_prefix + v)
     if _is_codes_export(frame, reading.items):
         _decode(frame, source, reading, grid_ids)
         read.shape = "platform codes export"
@@ -175,7 +177,8 @@ def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str
         read.set_aside[f"rows of {other_month}"] += int(rows)
     if "response_id" in frame.columns:
         earlier = months.notna() & (months < month) & frame["response_id"].notna()
-        read.earlier += list(zip(months[earlier], frame.loc[earlier, "response_id"], frame.loc[earlier, "submitted_at"]))
+        read.earlier += list(zip(months[earlier], frame.loc[earlier, "response_id"],
+                                 frame.loc[earlier, "submitted_at"]))
     return frame[~other].reset_index(drop=True)
 
 

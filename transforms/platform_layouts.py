@@ -19,7 +19,7 @@ COLUMN_KEYS = {"response_id": "response_id", "submitted_at": "submitted_at", "du
 # 问卷星's headers: `5、题干`; also Q5. / 第5题: / 5) as people renumber forms
 WJX_QUESTION_NUMBER = r"^\s*(?:Q|第)?\d+\s*(?:题)?\s*[、.．:：)）]\s*"
 BLANK_ANSWERS = ("(空)", "（空）", "(跳过)", "（跳过）", "-3", "跳过")
-_KEYS = (*COLUMN_KEYS.values(), "question_number", "option_prefix", "timezone", "blank_answers")
+_KEYS = (*COLUMN_KEYS.values(), "question_number", "option_prefix", "timezone", "blank_answers", "id_prefix")
 
 
 class LayoutError(ValueError):
@@ -34,6 +34,9 @@ class PlatformLayout:
     option_prefix: str = ""            # regex of an option's prefix ('A.'), removed from choice answers
     timezone: str | None = None        # of its timestamps without a zone; None: the policy's
     blank_answers: tuple[str, ...] = BLANK_ANSWERS
+    # put before each of its response ids: platforms number each download's answers from 1, so two
+    # platforms' downloads of one month would share ids (腾讯问卷's 17 is T17); "" keeps them as they are
+    id_prefix: str = ""
 
     def header(self, canonical: str) -> str | None:
         return next((h for h, c in self.columns.items() if c == canonical), None)
@@ -82,7 +85,7 @@ def _layout(name: str, entry: object) -> PlatformLayout:
     return PlatformLayout(name, columns, _regex(entry, "question_number", where, WJX_QUESTION_NUMBER),
                           _regex(entry, "option_prefix", where, ""),
                           None if zone is None else checked_timezone(zone, f"{where}.timezone"),
-                          tuple(str(b).strip() for b in blanks))
+                          tuple(str(b).strip() for b in blanks), str(entry.get("id_prefix", "")).strip())
 
 
 def platform_layouts(survey: dict) -> tuple[PlatformLayout, ...]:

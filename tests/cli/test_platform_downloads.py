@@ -69,7 +69,7 @@ def test_tencent_download_gives_the_canonical_payroll(encoding, canonical_payrol
     assert "10 survey rows (8 for 2026-09; set aside: 2 rows of 2026-08)" in err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         answers = dict(con.execute("select response_id, answers from raw_surveys").fetchall())
-    assert answers["1"] == ["5"] * 5 and answers["3"] == ["3", "4", "5", None, None]  # 'A.非常满意' -> 5; skipped: blank
+    assert answers["T1"] == ["5"] * 5 and answers["T3"] == ["3", "4", "5", None, None]   # T: its id_prefix
 
 
 def test_inspect_names_the_platform_layout(make_inbox, capsys):

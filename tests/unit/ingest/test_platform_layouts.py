@@ -39,17 +39,17 @@ def test_a_zoned_timestamp_is_the_policys_local_time_before_the_month_is_assigne
                       [_jinshuju_row(1, "2026-10-31T17:30:00Z"), _jinshuju_row(2, "2026-10-31 09:00:00")])
     reading = survey_reading(policy_from_toml(policy_text()))
     november = read_survey_file(Source(path.name, path), "2026-11", reading, GRIDS)
-    assert november.layout == "金数据" and list(november.frame["response_id"]) == ["1"]
+    assert november.layout == "金数据" and list(november.frame["response_id"]) == ["J1"]     # id_prefix
     assert dict(november.set_aside) == {"rows of 2026-10": 1}
     assert november.frame.loc[0, "duration_s"] == "95" and november.frame.loc[0, "sat_service"] == "非常满意"
     october = read_survey_file(Source(path.name, path), "2026-10", reading, GRIDS)
-    assert list(october.frame["response_id"]) == ["2"] and dict(october.set_aside) == {"rows of 2026-11": 1}
+    assert list(october.frame["response_id"]) == ["J2"] and dict(october.set_aside) == {"rows of 2026-11": 1}
     stage_surveys([path], reading, b"k", tmp_path / "work", "2026-11", {"G1": "一网格", "G2": "二网格"})
     with duckdb.connect(str(tmp_path / "work" / STAGE_DB), read_only=True) as con:
         assert str(con.execute("select submitted_at_ts from surveys").fetchone()[0]) == "2026-11-01 01:30:00"
     # a policy whose survey time zone is UTC keeps that answer in October
     utc = survey_reading(policy_from_toml(policy_text(timezone='"UTC"')))
-    assert list(read_survey_file(Source(path.name, path), "2026-10", utc, GRIDS).frame["response_id"]) == ["1", "2"]
+    assert list(read_survey_file(Source(path.name, path), "2026-10", utc, GRIDS).frame["response_id"]) == ["J1", "J2"]
     # 序号 and 提交时间 are 金数据's columns, but a typed sheet that names every canonical column is no download
     header = ["序号", "问卷编号", "网格", "户号", "提交时间", "环境卫生", "治安安全", "服务态度", "响应速度", "总体满意度"]
     path = write_xlsx(tmp_path / "2026-11-paper.xlsx", header, [["1", "P1", "G1", "1栋101", "2026-11-02 10:00:00",

@@ -1,0 +1,20 @@
+"""A month answered on two platforms: 问卷星 and 腾讯问卷 each number their answers from 1, so their
+downloads shared ids and the month stopped, every month, until HR edited a download (two field trials
+did). 腾讯问卷's ids are read with a T before them (the platform's id_prefix in the shipped policy)."""
+import duckdb
+
+from conftest import HAND_SURVEYS
+from downloads import HEADER, tencent_rows, wjx_rows, write_tencent_csv, write_xlsx
+
+
+def test_downloads_of_two_platforms_numbered_from_1_make_one_month(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09" / "283746519_2_天井湖社区网格员满意度测评_9_9.xlsx", HEADER,
+               wjx_rows(HAND_SURVEYS[:4]))
+    write_tencent_csv(inbox / "surveys" / "2026-09" / "天井湖社区网格员满意度测评_答卷数据.csv",
+                      tencent_rows(HAND_SURVEYS[4:]), "utf-8-sig")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0, err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        ids = [r for (r,) in con.execute("select response_id from raw_surveys order by row_id").fetchall()]
+    assert ids == ["1", "2", "3", "4", "T1", "T2", "T3", "T4"]
