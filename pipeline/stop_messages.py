@@ -85,8 +85,11 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
 def _way_out(grid) -> str:
     """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
     if not grid.closest_ids:
-        return f"correct '{grid.value}' in grids.csv or in the survey file"
+        return (f"correct '{grid.value}' in grids.csv or in the survey file, or add it to grids.csv if it is a new "
+                f"grid")
     means = grid.closest_ids[0] if len(grid.closest_ids) == 1 else " or ".join(grid.closest_ids)
     which = grid.closest_ids[0] if len(grid.closest_ids) == 1 else "that grid"
     return (f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv (an 'aliases' "
-            f"column, names separated by ';'), or correct grids.csv if the grid was renamed")
+            f"column, names separated by ';'), or correct grids.csv if the grid was renamed; if it is a grid of "
+            f"its own that grids.csv does not list yet (a new grid), add it to grids.csv and its workers to "
+            f"assignments.csv: an alias would pay its answers to another grid's workers")
