@@ -21,11 +21,10 @@ from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message,
                                             other_grids_compound_message, overlaps_message, reviews_message,
                                             shared_ids_message)
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out, say_replacing,
-                                       say_late_answers, say_misfiled, say_stale_later_months, say_unreadable_phones,
-                                       say_unrun_months)
+from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_household_doubts, say_late_answers,
+                                       say_misfiled, say_policy_left_out, say_replacing, say_stale_later_months,
+                                       say_unreadable_phones, say_unrun_months)
 from gridpay.core.errors import ConfigError, GateFailed
-from gridpay.ingest.grid_compounds import mixed_compounds
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
@@ -165,9 +164,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         say_unreadable_phones(say, ctx.workdir, masked)
         say_misfiled(ctx)
         say_late_answers(ctx)
-        for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
-            for line in grid.lines():
-                log.warning("%s", line)
+        say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
         if not surveys and not request.allow_empty:
             raise fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
                                  f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "

@@ -106,6 +106,19 @@ def say_misfiled(ctx: RunContext) -> None:
                     ", ".join(counted(n, what) for n, what in rows))
 
 
+def say_household_doubts(ctx: RunContext) -> None:
+    """Homes the staged answers may count twice or once wrongly: a grid of several compounds whose
+    answers name none (ingest/grid_compounds.py), a door number written with a place before it and
+    without it (ingest/door_prefixes.py). Said, never a stop: the answers are counted as typed."""
+    from gridpay.ingest.door_prefixes import prefixed_doors
+    from gridpay.ingest.grid_compounds import mixed_compounds
+    for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
+        for line in grid.lines():
+            log.warning("%s", line)
+    for doors in prefixed_doors(ctx.workdir):
+        log.warning("%s", doors.line())
+
+
 def say_late_answers(ctx: RunContext) -> None:
     """Answers of an earlier published month that this month's downloads hold and its published run
     never read (ingest/late_answers.py): given after that month's download was made, counted nowhere."""

@@ -1,0 +1,52 @@
+"""One home's door number written with a place in front and without it: 东湖村3组15号 on 问卷星 and
+3组15号 on the paper sheet, 宿舍楼2号楼301 and 2号楼301. Door-number rules read building, unit and room
+(7栋1单元101); a village's 组/号 or a dormitory's name before them stay as typed, so such a home is two
+households and its two answers both count (a twelfth field trial: W01 1495.62 for 1553.94, exit 0, no
+word). gridpay cannot know that the place is the grid's own, so the run names the pairs for HR (who
+writes the home one way in the sheet HR types) and counts them as typed.
+
+One candidate per door number (the text after its leading non-digits), found by an equality join, so
+that a month of millions of households is one hash join, not a comparison of every pair."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.privacy import regex_masked_sql
+
+
+@dataclass(frozen=True)
+class PrefixedDoors:
+    grid_id: str
+    grid_name: str
+    pairs: int
+    shown: tuple[tuple[str, str], ...]          # the first few (with the place, without), masked
+
+    def line(self) -> str:
+        named = ", ".join(f"'{longer}' and '{shorter}'" for longer, shorter in self.shown)
+        more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""
+        homes = f"{self.pairs} home{'s' if self.pairs != 1 else ''}"
+        return (f"{self.grid_name} ({self.grid_id}): {homes} may be written two ways, with a place before the door "
+                f"number and without it ({named}{more}), each counted as a household of its own: if they are "
+                f"one home, write it one way in the sheet HR types and run again (one household, one voice)")
+
+
+def prefixed_doors(workdir: Path, shown: int = 3) -> list[PrefixedDoors]:
+    """Per grid, the door numbers answered both with a leading place name and without it (the staged
+    answers; a door number after a compound, '锦绣花园 7栋1单元101', is the compound rule's, not this)."""
+    with stage_connection(workdir) as con:
+        found = con.execute(f"""
+            with h as (select distinct grid_id, household_id from surveys
+                       where grid_id is not null and household_id is not null and not contains(household_id, ' ')),
+                 c as (select grid_id, household_id as longer,
+                              regexp_extract(household_id, '^[^0-9０-９]+([0-9０-９].*)$', 1) as shorter
+                       from h where regexp_matches(household_id, '^[^0-9０-９]+[0-9０-９]'))
+            select c.grid_id, count(*), list(({regex_masked_sql('c.longer')}, {regex_masked_sql('c.shorter')})
+                                               order by c.longer)
+            from c join h on h.grid_id = c.grid_id and h.household_id = c.shorter
+            group by c.grid_id order by c.grid_id""").fetchall()
+        names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
+                                 [str(workdir / "grids.parquet")]).fetchall()) if found else {}
+    return [PrefixedDoors(gid, names.get(gid, gid), n, tuple(tuple(p) for p in pairs[:shown]))
+            for gid, n, pairs in found]

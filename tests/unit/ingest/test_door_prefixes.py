@@ -1,0 +1,23 @@
+"""A home written with a place before its door number and without it (东湖村3组15号, 3组15号) is two
+households by the door-number rules; the run names such pairs per grid (a twelfth field trial's pay
+moved 58.32 yuan on one such home, exit 0, no word)."""
+from conftest import SURVEY_HEADER, survey, write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.ingest.door_prefixes import prefixed_doors
+from gridpay.ingest.staging import stage_inputs
+
+
+def test_a_door_number_with_and_without_a_place_before_it_is_named(make_inbox, tmp_path):
+    doors = [("G1", "东湖村3组15号"), ("G1", "3组15号"), ("G2", "宿舍楼2号楼301"), ("G2", "2号楼301"),
+             ("G2", "宿舍楼2号楼302"),                        # no twin: one home, said nothing of
+             ("G1", "2号楼301"),                             # the twin is in another grid: another home
+             ("G1", "7栋1单元101"), ("G1", "1单元101")]        # no place before it: the door-number rules' case
+    rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    found = {d.grid_id: (d.pairs, d.shown) for d in prefixed_doors(tmp_path / "work")}
+    assert found == {"G1": (1, (("东湖村3组15号", "3组15号"),)), "G2": (1, (("宿舍楼2号楼301", "2号楼301"),))}
+    line = prefixed_doors(tmp_path / "work")[0].line()
+    assert line.startswith("天桥新村一网格 (G1): 1 home may be written two ways") and "one household, one voice" in line
