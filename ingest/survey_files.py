@@ -39,6 +39,7 @@ class SurveyReading:
     answer_words: dict[str, str] = field(default_factory=dict)   # an answer in words (比较满意) -> its point
     one_compound_grids: bool = False                             # a one-compound grid's homes: door number alone
     compound_suffix_dropped: bool = False                        # 丽都家园小区 is the compound 丽都家园 (policy)
+    yearless_dates: bool = False                                 # 10月3日 is a day of the run's month (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
@@ -48,7 +49,8 @@ def survey_reading(policy) -> SurveyReading:
         sources=policy.sources, option_codes=policy.option_codes, platforms=policy.platforms, timezone=policy.timezone,
         door_dashes=policy.door_number_dashes, compound=policy.household_compound, channel_words=policy.channel_words,
         door_variants=policy.door_number_variants, answer_words=policy.answer_words,
-        one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped)
+        one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped,
+        yearless_dates=policy.yearless_dates)
 
 
 @dataclass

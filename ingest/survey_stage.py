@@ -159,7 +159,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
         store_unreadable_phones(con, phones)
         _survey_text_view(con, tables, finished, items)
-        value_mappings(con, reading, grids)
+        value_mappings(con, reading, grids, month)
         con.execute("create or replace temp table one_compound_grid as select unnest(?::varchar[]) as grid_id",
                     [list(one_compound) if reading.one_compound_grids else []])
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))

@@ -11,15 +11,16 @@ from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.grid_names import bare_compound
 from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
-                                        parsed_timestamp)
+                                        parsed_timestamp, yearless_timestamp)
 
 FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
 _OPTION_LETTER = re.compile(r"^[A-Za-z][.、:)]")      # after NFKC: '．' is '.', '：' ':', '）' ')'
 
 
-def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
+def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: str | None = None) -> None:
     """A table per column (map_answer, map_grid, ...) from each distinct text to its normal form,
-    computed once per distinct text: a city's month repeats its few thousand texts millions of times."""
+    computed once per distinct text: a city's month repeats its few thousand texts millions of times.
+    `month`: the run's, whose year a date typed without one takes (policy survey.yearless_dates)."""
     answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
     _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words))
     _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
@@ -34,7 +35,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str]) -> None:
              lambda v: compound_name(v, reading.compound_suffix_dropped))
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
-             lambda v: _timestamp_or_none(v, reading.timezone))
+             lambda v: _timestamp_or_none(v, reading.timezone, month if reading.yearless_dates else None))
 
 
 def channel_name(text: str, words: dict[str, str]) -> str | None:
@@ -83,8 +84,10 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False) 
     return f"({test})"
 
 
-def _timestamp_or_none(value: str, timezone: str):
+def _timestamp_or_none(value: str, timezone: str, month: str | None = None):
     ts = parsed_timestamp(value, timezone)
+    if ts is None and month is not None:
+        ts = yearless_timestamp(value, month)
     return None if ts is None else ts.to_pydatetime()
 
 

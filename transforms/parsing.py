@@ -72,6 +72,25 @@ def parsed_timestamp(value: object, tz: str = DEFAULT_TIMEZONE) -> pd.Timestamp 
     return _one_timestamp(normalized_cell(value), tz)
 
 
+# 10月3日, 10月3号 14:30: a date typed without its year (a volunteer's paper sheet)
+_YEARLESS = re.compile(r"^(\d{1,2})月(\d{1,2})[日号]\s*(?:(\d{1,2})[:：点](\d{1,2})(?:[:：分](\d{1,2})秒?)?分?)?$")
+
+
+def yearless_timestamp(value: object, month: str) -> pd.Timestamp | None:
+    """'10月3日' (or '10月3号 14:30') as a day of `month` (YYYY-MM) where its month is that month's:
+    a sheet of the month's answers gives the day, the month's folder the year. A day of another
+    month, or no such day, is None (the answer stays invalid: its year is a guess)."""
+    match = _YEARLESS.match(normalized_cell(value) or "")
+    year, number = (int(part) for part in month.split("-"))
+    if not match or int(match.group(1)) != number:
+        return None
+    day, hour, minute, second = (int(g or 0) for g in match.groups()[1:])
+    try:
+        return pd.Timestamp(year=year, month=number, day=day, hour=hour, minute=minute, second=second)
+    except ValueError:
+        return None
+
+
 _SPACES = re.compile(r"\s+")
 _BUILDING = re.compile(r"(\d+)\s*(?:号楼|幢|栋|号)(?=\s*\d+\s*单元)")
 

@@ -53,6 +53,7 @@ class Policy:
     compound_suffix_dropped: bool = False       # 丽都家园小区 is the compound 丽都家园; False: as typed (before)
     masked_phones_shown_digits: bool = False    # 138****5678 read by its shown digits (a worker's, or no phone); False:
                                                 # its seven digits as a phone (before)
+    yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
@@ -176,6 +177,8 @@ def _typing_rules(doc: dict) -> dict:
         compound_suffix_dropped=bool(survey.get("compound_suffix_dropped", False)),
         masked_phones_shown_digits=choice_of(doc, "survey.masked_phones", ("shown_digits", "as_typed"))
         == "shown_digits" if "masked_phones" in survey else False,
+        yearless_dates=choice_of(doc, "survey.yearless_dates", ("run_month", "invalid"))
+        == "run_month" if "yearless_dates" in survey else False,
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in survey else "month_first",

@@ -72,3 +72,26 @@ def test_answers_in_the_words_of_a_five_level_form_are_read_where_the_policy_nam
     assert policy_from_toml(before).answer_words == {} and normalized_likert("比较满意", {}) == "比较满意"
     with pytest.raises(PolicyError, match="'很满意' must be a point of the scale, 1 to 5"):
         policy_from_toml(text.replace('"很满意" = 5', '"很满意" = 6'))
+
+
+def test_a_date_typed_without_its_year_is_a_day_of_the_runs_month_only(make_inbox, tmp_path):
+    """A twelfth field trial's volunteer typed 10月3日: both such answers were quarantined, exit 0."""
+    from conftest import SURVEY_HEADER, survey, write_csv
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.ingest.staging import stage_inputs
+    from gridpay.ingest.survey_stage import stage_connection
+    from gridpay.transforms.parsing import yearless_timestamp
+    assert str(yearless_timestamp("１０月３号 14:30", "2026-10")) == "2026-10-03 14:30:00"
+    assert yearless_timestamp("9月30日", "2026-10") is None and yearless_timestamp("2月30日", "2026-02") is None
+    rows = [survey(f"R{i}", "G1", f"{i}栋1单元101", ("4",) * 5, when) for i, when in
+            enumerate(["9月3日", "9月10日 9:05", "8月31日"])]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    with stage_connection(tmp_path / "work") as con:
+        times = [str(t) for (t,) in con.execute("select submitted_at_ts from surveys order by row_id").fetchall()]
+    assert times == ["2026-09-03 00:00:00", "2026-09-10 09:05:00", "None"]      # August's day: its year is a guess
+    from gridpay.transforms.policy import policy_from_toml
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace('yearless_dates = "run_month"', "")
+    assert not policy_from_toml(text).yearless_dates                            # as before the key: invalid
