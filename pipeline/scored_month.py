@@ -27,6 +27,7 @@ class ScoredMonth:
     unpaid: tuple = ()                            # the month's adjustments of workers with no payroll line
     unassigned: tuple[str, ...] = ()              # workers of workers.csv that assignments.csv never names
     unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
+    part_staffed: tuple[str, ...] = ()            # grids no worker covers on some days: "J03 (16 days, 10-16 to 10-31)"
     same_time: int = 0                            # answers set aside for one of their household's at the same time
     phoneless: tuple[str, ...] = ()               # workers paid this month whose phone workers.csv leaves blank
 
@@ -39,6 +40,20 @@ class ScoredMonth:
 def _named(con, sql: str, params: list | None = None) -> tuple[str, ...]:
     """'天桥新村一网格 (G01)' for each (id, name) row of `sql`."""
     return tuple(f"{name} ({key})" for key, name in con.execute(sql, params or []).fetchall())
+
+
+def _part_staffed(con, run_id: str) -> tuple[str, ...]:
+    """Grids a worker covers on some days of the month and nobody on others: often a replacement's
+    assignment row HR has not added (a twelfth trial's grid had no worker for 16 days, unsaid)."""
+    rows = con.execute("""
+        select g.grid_id, g.grid_name, count(*) as days, min(d.day), max(d.day)
+        from grid_scores as g cross join int_month_days as d
+        left join (select distinct grid_id, day from int_worker_grid_day) as c
+               on c.grid_id = g.grid_id and c.day = d.day
+        where g.run_id = ? and c.day is null and g.grid_id in (select grid_id from int_worker_grid_day)
+        group by g.grid_id, g.grid_name order by g.grid_id""", [run_id]).fetchall()
+    return tuple(f"{name} ({gid}) on {days} day{'s' if days != 1 else ''} ({first:%m-%d}"
+                 f"{'' if first == last else f' to {last:%m-%d}'})" for gid, name, days, first, last in rows)
 
 
 def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
@@ -61,5 +76,6 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
                                "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
+        part_staffed=_part_staffed(con, run_id),
         phoneless=_named(con, "select worker_id, name from stg_workers where phone_hash is null "
                               "and worker_id in (select worker_id from fct_worker_scores) order by worker_id"))

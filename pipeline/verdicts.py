@@ -201,6 +201,9 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so
         log.warning("%s in workers.csv, but in no row of assignments.csv: not paid this month (no payroll line); "
                     "add their grid to assignments.csv if they work one", _some(scored.unassigned))
+    if scored.part_staffed:     # a replacement's assignment row forgotten leaves them unpaid for those days
+        log.warning("no worker is assigned to %s of the month: if someone covered it then, their assignments.csv row "
+                    "is missing", _some(scored.part_staffed))
     if scored.unstaffed:   # answers scored for a grid whose score pays nobody
         log.warning("no worker is assigned to %s on any day of the month: its answers are scored but pay nobody; "
                     "check assignments.csv", _some(scored.unstaffed))

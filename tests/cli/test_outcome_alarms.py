@@ -81,7 +81,7 @@ def test_a_worker_in_no_assignment_and_a_grid_nobody_covers_are_named(run_cli, m
     nobody, exit 0 and not a word (a session's own trial of the example inbox); the 50.00 yuan HR
     approved for her vanished with her line."""
     inbox = make_inbox(assignments=[("W2", "G2", "2026-01-01", "2026-08-31", ""),    # left in August
-                                    ("W4", "G1", "2026-01-01", "", "1")])
+                                    ("W4", "G1", "2026-01-01", "2026-09-14", "1")])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1 and ("2026-09: adjustments.csv gives 2026-09 money to workers with no assigned day in it, so no "
                           "payroll line would pay it; nothing published. adjustments.csv row 2: 50.00 yuan for 王伟 "
@@ -93,6 +93,8 @@ def test_a_worker_in_no_assignment_and_a_grid_nobody_covers_are_named(run_cli, m
     assert ("王伟 (W1), 张喆 (W3) in workers.csv, but in no row of assignments.csv: not paid this month (no payroll "
             "line)") in err                                     # W2 left in August: no word
     assert "no worker is assigned to 井湖村二网格 (G2) on any day of the month: its answers are scored but pay" in err
+    assert ("no worker is assigned to 天桥新村一网格 (G1) on 16 days (09-15 to 09-30) of the month: if someone "
+            "covered it then, their assignments.csv row is missing") in err          # W4 left on the 14th
 
 
 def test_a_download_of_another_month_in_this_months_files_is_said_to_be_misfiled(run_cli, make_inbox):
