@@ -94,9 +94,12 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
         columns[i] = fields[0]
     missing = [f for f in required if f not in columns.values()]
     if missing:
+        taken = (f"; read as a {layout.name} download, by its {layout.header('response_id')} and "
+                 f"{layout.header('submitted_at')} columns (if HR typed it, head its columns as docs/platforms.md "
+                 f"says: 问卷编号, 网格, 户号, 提交时间, ...)")
         raise InputError(file, f"no header matches {missing[0]} (survey.questions.{missing[0]} = "
-                               f"'{questions.get(missing[0], '')}'); headers seen: {', '.join(map(str, headers))}",
-                         column=missing[0])
+                               f"'{questions.get(missing[0], '')}'); headers seen: {', '.join(map(str, headers))}"
+                               f"{taken}", column=missing[0])
     return HeaderMap(columns, tuple(str(h) for h in headers))
 
 

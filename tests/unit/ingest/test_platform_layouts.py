@@ -113,3 +113,17 @@ def test_a_policy_without_platforms_reads_wenjuanxing_downloads_as_before(tmp_pa
     reads = [read_survey_file(Source(path.name, path), "2026-09", survey_reading(p), GRIDS) for p in (archived, default)]
     assert reads[0].layout == reads[1].layout == "问卷星" and reads[0].frame.equals(reads[1].frame)
     assert list(reads[0].frame["submitted_at"]) == [r[4].replace("-", "/") for r in HAND_SURVEYS[:4]]
+
+
+def test_a_typed_sheet_taken_for_a_download_is_told_why_and_what_headers_a_sheet_takes():
+    """A twelfth trial's phone-interview sheet headed 网格员 (not 网格), with 序号 and 提交时间, was read as
+    金数据's download; the line named only a platform question's text."""
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.platform import map_platform_headers
+    policy = policy_from_toml(policy_text())
+    jsj = next(p for p in policy.platforms if p.name == "金数据")
+    with pytest.raises(InputError) as raised:
+        map_platform_headers("电话访问记录.xlsx", ["序号", "问卷编号", "网格员", "户号", "提交时间", "总体满意度"],
+                             policy.questions, ("grid_id",), jsj)
+    assert ("read as a 金数据 download, by its 序号 and 提交时间 columns (if HR typed it, head its columns as "
+            "docs/platforms.md says: 问卷编号, 网格, 户号, 提交时间, ...)") in str(raised.value)
