@@ -181,13 +181,15 @@ PAYROLL_COLUMNS = ("worker_id", "name", "score", "responses", "coefficient", "pe
 def build_payroll(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
     """fct_payroll: one row per worker, pay from transforms/pay.py; pay_changed against the month
     published last where the policy's [review] asks for it."""
-    share = policy.outcome.pay_change_share
-    before = {} if share is None else dict(_last_published(con, "payroll", "worker_id, total_pay_yuan"))
+    share, per_day = policy.outcome.pay_change_share, policy.outcome.pay_change_per_day
+    before = {} if share is None else {w: (pay, days) for w, pay, days in _last_published(
+        con, "payroll", "worker_id, total_pay_yuan, assigned_days")}
     con.execute("create or replace temp table fct_payroll as select " + ", ".join(PAYROLL_COLUMNS) +
                 " from payroll where false")
     insert_rows(con, "fct_payroll", [
         [ln.worker_id, ln.name, ln.score, ln.responses, ln.coefficient, wm.perf_pay_target, wm.assigned_days,
          wm.days_in_month, ln.performance_pay, ln.adjustment, ln.total_pay,
          ";".join([*ln.flags, *(["pay_changed"] if share is not None and pay_changed(
-             ln.total_pay, before.get(ln.worker_id), share) else [])])]
+             ln.total_pay, before.get(ln.worker_id, (None, 0))[0], share,
+             (wm.assigned_days, before[ln.worker_id][1]) if per_day and ln.worker_id in before else None) else [])])]
         for wm, ln in pay_lines(con, policy)], PAYROLL_COLUMNS)

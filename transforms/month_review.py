@@ -15,11 +15,16 @@ def dropped_grids(counted: dict[str, int], counted_before: dict[str, int], below
             if before > 0 and counted.get(grid, 0) < Decimal(str(below)) * before}
 
 
-def pay_changed(total: Decimal, total_before: Decimal | None, share: float) -> bool:
+def pay_changed(total: Decimal, total_before: Decimal | None, share: float,
+                days: tuple[int, int] | None = None) -> bool:
     """A worker's total pay moved by more than `share` of the month published last (a worker new
-    this month has nothing to move from; from zero, any pay is a move)."""
+    this month has nothing to move from; from zero, any pay is a move). `days` (assigned days this
+    month, that month; the policy's review.pay_change_per_day): pay per assigned day is compared, so
+    that a month paid for 16 days followed by a whole one is no move (a trial's hire was flagged)."""
     if total_before is None:
         return False
+    if days is not None and all(days):
+        total, total_before = total / days[0], total_before / days[1]
     if total_before == 0:
         return total != 0
     return abs(total - total_before) > Decimal(str(share)) * abs(total_before)

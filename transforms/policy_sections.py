@@ -78,6 +78,7 @@ class OutcomeRules:
     other_grid_compound_rows: int | None = None  # this many answers to a grid naming another grid's compound stop it
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
+    pay_change_per_day: bool = False            # ... compared per assigned day (a part month is no move); False: total
 
     @property
     def compares_months(self) -> bool:
@@ -203,6 +204,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
+        pay_change_per_day=bool(review.get("pay_change_per_day", False)),
     )
 
 

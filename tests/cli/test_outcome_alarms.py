@@ -126,8 +126,8 @@ def test_answers_that_collapse_and_pay_that_jumps_are_flagged(run_cli, make_inbo
     detail = (tmp_path / "out" / "2026-09" / "payroll_detail.csv").read_text(encoding="utf-8-sig").splitlines()
     assert detail[0].endswith(",flags,previous_month,previous_total_pay")
     w2 = next(line for line in detail if line.startswith("W2,"))
-    # August at the floor (640.00); handed over mid-September: half of it
-    assert w2.endswith(",320.00,floored;prorated;pay_changed,2026-08,640.00")
+    # August at the floor (640.00); handed over mid-September: half of it, the same pay a day (no move)
+    assert w2.endswith(",320.00,floored;prorated,2026-08,640.00")
 
 
 def test_month_comparisons_are_exact_and_leave_new_workers_alone():
@@ -137,6 +137,8 @@ def test_month_comparisons_are_exact_and_leave_new_workers_alone():
     assert not pay_changed(Decimal("1300.00"), Decimal("1000.00"), 0.3)
     assert not pay_changed(Decimal("500.00"), None, 0.3)        # new this month: nothing to move from
     assert pay_changed(Decimal("0.01"), Decimal("0"), 0.3)
+    assert not pay_changed(Decimal("320.00"), Decimal("640.00"), 0.3, (15, 30))       # per assigned day
+    assert pay_changed(Decimal("320.00"), Decimal("640.00"), 0.3, (30, 30))
 
 
 def test_a_policy_from_before_the_alarms_reads_with_them_off(tmp_path):
