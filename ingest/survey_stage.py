@@ -178,6 +178,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join map_grid gr on gr.raw = s.grid_id
             left join map_household hh on hh.raw = s.household_id
             left join map_compound cp on cp.raw = s.compound
+            left join map_door_compound dc on dc.compound = s.compound and dc.door = s.household_id
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")
@@ -195,7 +196,8 @@ def _household(reading: SurveyReading, grid: str) -> str:
     (survey.one_compound_grids; table one_compound_grid) the door number alone: a compound typed
     two ways, or left blank, must not make one home two."""
     kept = canonical_household("s.household_id", reading.door_dashes, reading.door_variants)
-    door = f"case when {kept} then s.household_id else hh.value::varchar end"
+    # the compound typed into the door number too (桂花苑3栋201): the door number after it
+    door = f"coalesce(dc.value, case when {kept} then s.household_id else hh.value::varchar end)"
     if not reading.compound:
         return door
     # a null compound or door makes the concatenation null: then the door number as it is

@@ -33,6 +33,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
              lambda v: normalized_household(v, reading.door_dashes, reading.door_variants))
     _mapping(con, "map_compound", "select compound as v from survey_text",
              lambda v: compound_name(v, reading.compound_suffix_dropped))
+    _door_after_compound(con, reading)
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone, month if reading.yearless_dates else None))
@@ -52,6 +53,33 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
     blank is none."""
     name = _OPTION_LETTER.sub("", "".join(_folded(text).split()))
     return (bare_compound(name) if suffix_dropped else name) or None
+
+
+def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str | None:
+    """'桂花苑3栋201' answered in the compound 桂花苑 is its door number 3栋201: residents type the
+    compound into the door-number field as well (a field trial's home answered as 3栋201 and as
+    桂花苑3栋201 in 桂花苑, one home counted twice). None when the door number does not start with
+    the compound as named or as typed (桂花苑小区3栋201)."""
+    text, name = "".join(_folded(door).split()), compound_name(compound, reading.compound_suffix_dropped)
+    typed = compound_name(compound)
+    for prefix in sorted({p for p in (name, typed, name and f"{name}小区", name and f"{name}社区") if p},
+                         key=len, reverse=True):
+        rest = text[len(prefix):].lstrip("-_、,，:：") if text.startswith(prefix) else ""
+        if rest:
+            return normalized_household(rest, reading.door_dashes, reading.door_variants)
+    return None
+
+
+def _door_after_compound(con, reading: SurveyReading) -> None:
+    """Table map_door_compound (compound, door, value): door_after_compound() of each distinct pair
+    whose door number starts with no digit, where the policy says so (survey.compound_in_door_number)."""
+    pairs = con.execute("select distinct compound, household_id from survey_text where compound is not null and "
+                        "household_id is not null and not regexp_matches(household_id, '^\\s*[0-9０-９]')"
+                        ).fetchall() if reading.compound_in_door else []
+    found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading)) is not None]
+    con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
+    if found:
+        con.executemany("insert into map_door_compound values (?, ?, ?)", found)
 
 
 def _mapping(con, name: str, values_sql: str, fn) -> None:

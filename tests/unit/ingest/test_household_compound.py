@@ -99,3 +99,27 @@ def test_answers_to_a_grid_naming_another_grids_compound_are_named_once(make_inb
     assert (pair.grid_id, pair.compound, pair.rows, pair.owners) == ("G1", "柏树湾", 2, ("二网格 (G2)",))
     (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)
     assert grid.unlisted == ()                  # said once, as another grid's compound, not as an unlisted one
+
+
+def test_a_door_number_typed_with_its_compound_before_it_is_the_door_number(make_inbox, tmp_path):
+    """A thirteenth trial's home answered as 3栋201 and as 桂花苑3栋201, both in 桂花苑: counted twice."""
+    from gridpay.ingest.survey_files import survey_reading
+    from gridpay.ingest.survey_values import door_after_compound
+    reading = survey_reading(load_policy(DEFAULT_POLICY))
+    assert door_after_compound("桂花苑小区 7-1-101", "桂花苑", reading) == DOOR         # suffix, dashes: the rules
+    assert door_after_compound("丹桂园7栋1单元101", "桂花苑", reading) is None           # another compound's name
+    assert door_after_compound("桂花苑", "桂花苑", reading) is None                      # nothing after it
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "一网格", "社区", "20", "桂花苑；丹桂园"), ("G2", "二网格", "社区", "10", "")])
+    rows = [(survey("R1", "G1", DOOR, ("1",) * 5, "2026-09-10 10:00:00"), "桂花苑"),
+            (survey("R2", "G1", f"桂花苑{DOOR}", ("5",) * 5, "2026-09-20 10:00:00"), "桂花苑"),
+            (survey("R3", "G1", f"桂花苑{DOOR}", ("4",) * 5, "2026-09-21 10:00:00"), "丹桂园")]    # says 丹桂园
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in rows])
+    _, con = scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))
+    with con:
+        counted = dict(con.execute("select s.response_id, s.household_id from counted_responses c "
+                                   "join raw_surveys s using (run_id, row_id)").fetchall())
+    assert counted == {"R2": f"桂花苑 {DOOR}", "R3": f"丹桂园 桂花苑{DOOR}"}      # R1 is R2's home's older answer
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("compound_in_door_number = true", "")
+    assert not survey_reading(policy_from_toml(text)).compound_in_door            # without the key: as typed
