@@ -105,8 +105,9 @@ def _call_dates(today: date) -> list:
                   f"called_on is after the day of the run ({today}): is the date mistyped?", "called_on")]
 
 
-def verification_suite(month: str, today: date | None = None) -> gx.ExpectationSuite:
-    """`today`: the run's local date, where the policy checks the calls' dates (else None)."""
+def verification_suite(month: str, today: date | None = None, listed: bool = False) -> gx.ExpectationSuite:
+    """`today`: the run's local date, where the policy checks the calls' dates (else None); `listed`:
+    whether a call must name an answer a published run listed for one (table called_answers)."""
     return gx.ExpectationSuite(name="verification", expectations=[
         E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
         E.ExpectColumnValuesToBeUnique(column="response_id", meta={"reason": "response_id has more than one result"}),
@@ -116,22 +117,33 @@ def verification_suite(month: str, today: date | None = None) -> gx.ExpectationS
         matches("called_on", DATE, "is not a date (YYYY-MM-DD)"),
         _rows(_valid_answer("true"), f"response_id is not one of {month}'s valid answers", "response_id"),
         *(_call_dates(today) if today else []),
+        # a call of an answer no list gave HR (its phone never disclosed): another answer's call, its id
+        # mistyped, which would take out a resident's answer nobody called (a thirteenth trial's J97 for J87)
+        *([_rows("response_id not in (select response_id from called_answers)",
+                 "the answer was on no call list of the month (verify.csv, callbacks.csv): is the response_id "
+                 "mistyped?", "response_id")] if listed else []),
     ])
 
 
 def review_problems(workdir: Path, month: str, month_end: date, window: tuple[date, date] | None,
-                    record: Path | None = None, today: date | None = None) -> list[str]:
+                    record: Path | None = None, today: date | None = None, called: set[str] | None = None
+                    ) -> list[str]:
     """Every broken rule of the staged appeals and verification rows, one line each, in file order:
     "appeals.csv row 3 (appeal A7): the answer is not in a grid the appellant covered in 2026-10".
-    `today`: the run's local date, where the policy checks the calls' dates."""
+    `today`: the run's local date, where the policy checks the calls' dates; `called`: the answers
+    the month's published runs listed for a call, where the policy checks that a call was one."""
     with stage_connection(workdir) as con:
+        con.execute("create or replace table called_answers (response_id varchar)")
+        if called:
+            con.executemany("insert into called_answers values (?)", [[r] for r in sorted(called)])
         sizes = {}
         for kind in KINDS:
             con.execute(f"create or replace table {kind} as select file_row_number::integer as row_id, "
                         f"* exclude (file_row_number) from read_parquet(?, file_row_number = true)",
                         [str(workdir / f"{kind}.parquet")])
             sizes[kind] = con.execute(f"select count(*) from {kind}").fetchone()[0]
-    suites = {"appeals": appeals_suite(month, month_end, window), "verification": verification_suite(month, today)}
+    suites = {"appeals": appeals_suite(month, month_end, window),
+              "verification": verification_suite(month, today, called is not None)}
     suites = {kind: suite for kind, suite in suites.items() if sizes[kind]}
     if not suites:
         return []

@@ -25,6 +25,7 @@ from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.steps import archived_policy
 from gridpay.publishing import report_data as data
 from gridpay.publishing.verification import verify_rows
+from gridpay.transforms.folding import folded
 from gridpay.core.layout import private_work
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -64,8 +65,27 @@ def _phones(settings: Settings, inputs: list, policy, month: str, grid_ids: list
     return phones
 
 
-def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple[int, int]:
-    """Write the call sheet to `to`; returns (lines, phone numbers written)."""
+def called_answers(settings: Settings, month: str, before: datetime | None) -> set[str] | None:
+    """The response ids any run of `month` published before `before` (None: now) listed for a call
+    (verify.csv, callbacks.csv): the answers whose calls HR can have made. None when none was."""
+    with connect(settings.db) as con:
+        runs = [r for (r,) in con.execute("select run_id from runs where month = ? and status = 'published' and "
+                                          "finished_at < ? order by finished_at",
+                                          [month, before or datetime.now(timezone.utc).replace(tzinfo=None)]
+                                          ).fetchall()]
+    if not runs:
+        return None
+    called: set[str] = set()
+    for run_id in runs:
+        _, _, inputs, _ = find_run(settings.db, month, run_id, doing="check the calls of")
+        policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
+        with connect(settings.db) as con:
+            called |= {line["response_id"] for line in _wanted(con, run_id, month, policy).values()}
+    return called
+
+
+def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple[int, int, int]:
+    """Write the call sheet to `to`; returns (lines, phone numbers written, those of them the platform masked)."""
     db = require_warehouse(settings.db)
     target = Path(os.path.abspath(to))
     if target.is_relative_to(Path(os.path.abspath(settings.out))):
@@ -94,7 +114,8 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             writer.writeheader()
             writer.writerows(rows)
         numbers = sum(1 for r in rows if r["phone"])
+        masked = sum(1 for r in rows if "*" in folded(r["phone"]))       # 138****5678: nobody can dial it
         with connect(db) as con:
             con.execute("insert into disclosures values (?, ?, ?, ?, ?, ?)",
                         [month, run_id, by, datetime.now(timezone.utc).replace(tzinfo=None), numbers, str(target)])
-    return len(rows), numbers
+    return len(rows), numbers, masked

@@ -178,15 +178,24 @@ def overlapping_assignments(ctx: RunContext) -> list:
 def review_problems(ctx: RunContext) -> list[str]:
     """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py),
     with the appeal window counted from the month's first publication and the calls' dates checked
-    against the day of the run (both as of the run an audit checks)."""
+    against the day of the run and the answers listed for a call (all as of the run an audit checks)."""
     from gridpay.expectations.reviews import NO_WINDOW, review_problems as problems
     month = Month.parse(ctx.month)
     days = ctx.policy.review.window_days
     first = first_publication(ctx.settings.db, ctx.month, ctx.request.as_of)
-    tz = ctx.policy.timezone
+    tz, rules = ctx.policy.timezone, ctx.policy.outcome
     window = NO_WINDOW if days is None else window_dates(first, days, tz)
-    today = local_day(ctx.request.as_of, tz) if ctx.policy.outcome.verification_dates == "stop" else None
-    return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record, today)
+    today = local_day(ctx.request.as_of, tz) if rules.verification_dates == "stop" else None
+    return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record, today,
+                    _called(ctx) if rules.verification_drawn == "stop" else None)
+
+
+def _called(ctx: RunContext) -> set[str] | None:
+    """The answers the month's earlier published runs listed for a call, where the month has calls."""
+    from gridpay.pipeline.callsheet import called_answers
+    if not len(pd.read_parquet(ctx.workdir / "verification.parquet", columns=["response_id"])):
+        return None
+    return called_answers(ctx.settings, ctx.month, ctx.request.as_of)
 
 
 def write_rejected(ctx: RunContext) -> Path:

@@ -180,3 +180,21 @@ def test_the_call_sheet_holds_the_phones_of_the_sampled_rows_and_history_shows_i
     # no phone anywhere else gridpay wrote
     for path in (tmp_path / "out").rglob("*.csv"):
         assert "1390000" not in path.read_text(encoding="utf-8-sig"), path
+
+
+def test_a_call_of_an_answer_no_call_list_named_stops_the_month(run_cli, make_inbox, tmp_path):
+    """A thirteenth trial typed J97 for J87: the call took out an answer that was on no call list (its
+    phone never on a call sheet) and flagged its grid verification_failed, exit 0."""
+    rows = [survey(f"V{i}", "G1" if i % 2 else "G2", f"H{i}", ("4", "5", "4", "3", "4"),
+                   f"2026-09-{1 + i % 28:02d} 10:00:00") for i in range(40)]
+    inbox = make_inbox({"2026-09.csv": rows})
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+    drawn = {r["response_id"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv")}
+    never = next(f"V{i}" for i in range(40) if f"V{i}" not in drawn)       # no answer is a bad review here
+    header = ("response_id", "result", "called_by", "called_on", "note")
+    write_csv(inbox / "verification" / "2026-09.csv", header, [(min(drawn), "属实", "王干事", TODAY, ""),
+                                                               (never, "未参与", "王干事", TODAY, "")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)
+    assert code == 1 and (f"verification/2026-09.csv row 3 (answer {never}): the answer was on no call list of the "
+                          f"month (verify.csv, callbacks.csv): is the response_id mistyped?") in err
+    assert f"(answer {min(drawn)})" not in err
