@@ -208,8 +208,7 @@ def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str
         kind = kind or check_not_finalized(con, month, request.reason)
         # checked here, before the run's heavy work, and again at the swap (pipeline/publish_step.py: publish)
         check_month_owned(s.out / month, s.db, con)
-        if kind == "run":
-            say_replacing(con, month)
+        say_replacing(con, month, kind)
         run_id = new_run_id(month)
         # the lock file names the run until its record is closed: if the disk is too full to
         # write even its start or its end, the next command that takes the lock records it

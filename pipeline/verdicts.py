@@ -55,12 +55,17 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
                  ", ".join(stray), "it is" if len(stray) == 1 else "they are", "it" if len(stray) == 1 else "them")
 
 
-def say_replacing(con, month: str) -> None:
-    """A month re-run while it is published (not final): say so, for a copy of the earlier run's
-    scorecard may already be printed or signed, and its run id will no longer be the month's."""
+def say_replacing(con, month: str, kind: str = "run") -> None:
+    """A month re-run while it is published: say so, for a copy of the earlier run's scorecard may
+    already be printed or signed, and its run id will no longer be the month's; a correction of a
+    finalized month is a draft until it is finalized again (a trial's HR was not told)."""
     row = con.execute("select p.run_id, r.finished_at from published p join runs r using (run_id) where p.month = ?",
                       [month]).fetchone()
-    if row is not None:
+    if kind == "correction":
+        log.warning("%s is final; if this correction publishes, it is the month's pay as a draft (its scorecard "
+                    "without 已定稿) until the month is finalized again: gridpay finalize --month %s --by NAME",
+                    month, month)
+    elif kind == "run" and row is not None:
         log.warning("%s is published (run %s, %s UTC): if this run publishes, it replaces that run; a printed "
                     "or signed scorecard of run %s then no longer matches the month (gridpay history lists both)",
                     month, row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[0])

@@ -17,6 +17,8 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
 
     code, err = run_cli("run", "--month", "2026-09", "--reason", "补录纸质问卷", inbox=inbox)
     assert code == 0, err
+    assert ("2026-09 is final; if this correction publishes, it is the month's pay as a draft (its scorecard "
+            "without 已定稿) until the month is finalized again: gridpay finalize --month 2026-09 --by NAME") in err
     assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0
     lines = run_cli.out.splitlines()
     assert lines[0].startswith("started (UTC)")
