@@ -76,6 +76,26 @@ def parsed_timestamp(value: object, tz: str = DEFAULT_TIMEZONE) -> pd.Timestamp 
 _YEARLESS = re.compile(r"^(\d{1,2})月(\d{1,2})[日号]\s*(?:(\d{1,2})[:：点](\d{1,2})(?:[:：分](\d{1,2})秒?)?分?)?$")
 
 
+# 下午3:20, 晚上8点, 上午10点30分: a time of day as people write it on paper, in twelve hours
+_HALF_DAY = re.compile(r"\s*(上午|早上|中午|下午|晚上)\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?\s*$")
+
+
+def half_day_time(value: object) -> str | None:
+    """'2026年10月10日下午3:20' -> '2026年10月10日 15:20': the time of day written with 上午/下午 (and
+    早上, 中午, 晚上) as a 24-hour time, for the date-time rules to read; None when it has none, or an
+    hour no such word takes (下午13点)."""
+    text = normalized_cell(value) or ""
+    match = _HALF_DAY.search(text)
+    if not match:
+        return None
+    word, hour, minute = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+    if hour > 12 or minute > 59:
+        return None
+    afternoon = word in ("下午", "晚上") or (word == "中午" and hour < 11)
+    hour = hour % 12 + 12 if afternoon else (0 if hour == 12 and word in ("上午", "早上") else hour)
+    return f"{text[:match.start()].strip()} {hour:02d}:{minute:02d}"
+
+
 def yearless_timestamp(value: object, month: str) -> pd.Timestamp | None:
     """'10月3日' (or '10月3号 14:30') as a day of `month` (YYYY-MM) where its month is that month's:
     a sheet of the month's answers gives the day, the month's folder the year. A day of another
