@@ -140,6 +140,8 @@ def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(publish
     """R1 was given on 2026-09-10: a call on the 9th checked another answer (its id mistyped) and
     would take out R1, a resident's answer; a call in 2099 is a typed date's typo."""
     inbox, out, policy = published
+    # the dates alone: whether R1-R3 were drawn for a call depends on the policy's hash (its own test below)
+    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_drawn = "stop"', ""), encoding="utf-8")
     header = ("response_id", "result", "called_by", "called_on", "note")
     write_csv(inbox / "verification" / "2026-09.csv", header, [
         ("R1", "未参与", "王干事", "2026-09-09", ""), ("R2", "属实", "王干事", "2099-09-12", ""),
