@@ -136,7 +136,7 @@ def say_late_answers(ctx: RunContext) -> None:
             run = con.execute("select run_id from published where month = ?", [month]).fetchone()
             read = set(con.execute("select distinct response_id, submitted_at from raw_surveys where run_id = ?",
                                    [run[0]]).fetchall()) if run else set()
-            late = [(file, rid) for file, rid, at in rows if (rid, at) not in read]
+            late = [(file, rid) for file, rid, at in rows if not any((r, at) in read for r in _ids_as_read(rid, ctx))]
             if not read or not late:      # not published here (say_unrun_months), or its rows purged
                 continue
             files = ", ".join(dict.fromkeys(file for file, _ in late))
@@ -150,6 +150,12 @@ def say_late_answers(ctx: RunContext) -> None:
                         f"{len(late)} answer{'' if one else 's'}", month, month, run[0], ids, month,
                         "it" if one else "them", "it" if one else "them", month, "it" if one else "them", month,
                         month, month, month)
+
+
+def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:
+    """The id, and the id without a platform's id_prefix: a month published under a policy before the
+    prefix read 金数据's J7 as 7."""
+    return {rid} | {rid[len(p.id_prefix):] for p in ctx.policy.platforms if p.id_prefix and rid.startswith(p.id_prefix)}
 
 
 def say_unreadable_phones(say: Callable, workdir: Path, masked: MaskedPhones) -> None:

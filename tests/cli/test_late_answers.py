@@ -26,3 +26,13 @@ def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(ru
             "2026-08's published run (2026-08-") in line and "never read (id 3): given after that month's" in line
     assert line.endswith("put it in place of 2026-08's download in surveys/2026-08/ and run 2026-08 again with "
                          "--reason")
+
+
+def test_an_earlier_month_read_before_the_platforms_id_prefix_is_matched_without_it():
+    """October published under policy 2026.6 read 金数据's answer 7 as 7; November's run reads it as J7."""
+    from types import SimpleNamespace
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.pipeline.verdicts import _ids_as_read
+    ctx = SimpleNamespace(policy=load_policy(DEFAULT_POLICY))
+    assert _ids_as_read("J7", ctx) == {"J7", "7"} and _ids_as_read("P7", ctx) == {"P7"}
