@@ -31,7 +31,7 @@ class MixedCompounds:
     def lines(self) -> list[str]:
         grid = f"{self.grid_name} ({self.grid_id})"
         said = []
-        if self.unnamed:
+        if self.unnamed and self.repeated_doors:     # none repeated: no home of it can have counted twice
             answers = f"{self.unnamed} of its answers name" if self.named else "the survey files name"
             doors = f"{self.repeated_doors} door number{'s' if self.repeated_doors != 1 else ''}"
             said.append(f"{grid} spans {len(self.compounds)} compounds in grids.csv ({', '.join(self.compounds)}) "

@@ -54,7 +54,9 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
     return (f"{ctx.month}: survey answers to a grid name a compound grids.csv lists under another grid, so they may "
             f"be that grid's answers, paid to the wrong worker; nothing published. {'; '.join(map(str, found))}. "
             f"Check their grid: a grid's old name or a typo is given to its grid in grids.csv's aliases; a compound "
-            f"the grid does span is added to its compounds in grids.csv; then run again")
+            f"the grid does span is added to its compounds in grids.csv; then run again. Where residents near the "
+            f"boundary did choose that grid, raise gate.other_grid_compound_rows in the policy (answers are "
+            f"counted for the grid they name)")
 
 
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:

@@ -198,5 +198,9 @@ def test_a_call_of_an_answer_no_call_list_named_stops_the_month(run_cli, make_in
                                                                (never, "未参与", "王干事", TODAY, "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)
     assert code == 1 and (f"verification/2026-09.csv row 3 (answer {never}): the answer was on no call list of the "
-                          f"month (verify.csv, callbacks.csv): is the response_id mistyped?") in err
+                          f"month (verify.csv, callbacks.csv) and the call has no note: is the response_id mistyped?"
+                          ) in err
     assert f"(answer {min(drawn)})" not in err
+    # a call HR made on its own (a resident phoned to complain) says so in its note: applied
+    write_csv(inbox / "verification" / "2026-09.csv", header, [(never, "未参与", "王干事", TODAY, "住户来电称未填写")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)[0] == 0

@@ -10,7 +10,7 @@ GRIDS = ("grid_id", "grid_name", "community", "households", "aliases", "compound
 def _rows() -> list:
     answers = [(survey(f"G1-{i}", "G1", f"{i}栋1单元101", ("4",) * 5), "锦绣花园") for i in range(8)]
     answers += [(survey(f"G2-{i}", "G2", f"{i}栋2单元101", ("5",) * 5), "柏树湾") for i in range(3)]
-    answers += [(survey(f"P{i}", "天桥老四网格", f"{i}栋3单元101", ("2",) * 5), "柏树湾小区") for i in range(4)]
+    answers += [(survey(f"P{i}", "天桥老四网格", f"{i}栋3单元101", ("2",) * 5), "柏树湾小区") for i in range(5)]
     return [row + (compound,) for row, compound in answers]
 
 
@@ -22,12 +22,12 @@ def test_an_old_grid_name_is_offered_to_the_grid_whose_compound_its_rows_name(ru
     write_csv(inbox / "grids.csv", GRIDS, grids)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1
-    assert ("'天桥老四网格' on 4 rows; did you mean '井湖村二网格 (G2), whose compound 柏树湾 its 4 rows name' or "
+    assert ("'天桥老四网格' on 5 rows; did you mean '井湖村二网格 (G2), whose compound 柏树湾 its 5 rows name' or "
             "'天桥新村一网格 (G1)'?") in err                         # the compound first, the likeness after
     write_csv(inbox / "grids.csv", GRIDS, [grids[0][:4] + ("天桥老四网格",) + grids[0][5:], grids[1]])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1 and "nothing published" in err
-    assert ("4 answers to 天桥新村一网格 (G1) name 柏树湾, a compound grids.csv lists under 井湖村二网格 (G2), not "
+    assert ("5 answers to 天桥新村一网格 (G1) name 柏树湾, a compound grids.csv lists under 井湖村二网格 (G2), not "
             "under G1; if they answered by an alias grids.csv gives G1 (天桥老四网格), that name may be 井湖村二网格 "
             "(G2)'s") in err
     write_csv(inbox / "grids.csv", GRIDS, [grids[0], grids[1][:4] + ("天桥老四网格",) + grids[1][5:]])
