@@ -42,6 +42,7 @@ class SurveyReading:
     yearless_dates: bool = False                                 # 10月3日 is a day of the run's month (policy)
     compound_in_door: bool = False                               # 桂花苑3栋201 in 桂花苑 is 3栋201 (policy)
     half_day_times: bool = False                                 # 下午3:20 is 15:20 (policy)
+    door_suffixes: bool = False                                  # 5栋1单元1201号, 6幢2-502 (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
@@ -53,7 +54,7 @@ def survey_reading(policy) -> SurveyReading:
         door_variants=policy.door_number_variants, answer_words=policy.answer_words,
         one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped,
         yearless_dates=policy.yearless_dates, compound_in_door=policy.compound_in_door_number,
-        half_day_times=policy.half_day_times)
+        half_day_times=policy.half_day_times, door_suffixes=policy.door_number_suffixes)
 
 
 @dataclass
@@ -237,7 +238,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
                 cells[private] = masked_comment(cells[private])
         if cells.get("household_id"):
             cells["household_id"] = normalized_household(cells["household_id"], reading.door_dashes,
-                                                          reading.door_variants)
+                                                          reading.door_variants, reading.door_suffixes)
         for item in reading.items:
             if cells.get(item):
                 cells[item] = normalized_likert(cells[item], reading.answer_words)

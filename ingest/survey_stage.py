@@ -26,7 +26,7 @@ from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_
 from gridpay.ingest.late_answers import store_earlier_ids
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
-from gridpay.ingest.survey_values import FAST_TIMESTAMP, canonical_household, value_mappings
+from gridpay.ingest.survey_values import FAST_TIMESTAMP, canonical_household, door_rules, value_mappings
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
 
@@ -195,7 +195,7 @@ def _household(reading: SurveyReading, grid: str) -> str:
     holds a space once normalised, so the two never read as one. In a grid of one compound
     (survey.one_compound_grids; table one_compound_grid) the door number alone: a compound typed
     two ways, or left blank, must not make one home two."""
-    kept = canonical_household("s.household_id", reading.door_dashes, reading.door_variants)
+    kept = canonical_household("s.household_id", *door_rules(reading))
     # the compound typed into the door number too (桂花苑3栋201): the door number after it
     door = f"coalesce(dc.value, case when {kept} then s.household_id else hh.value::varchar end)"
     if not reading.compound:

@@ -29,8 +29,8 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
              lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
     _mapping(con, "map_household", "select household_id as v from survey_text "
-             f"where not {canonical_household('household_id', reading.door_dashes, reading.door_variants)}",
-             lambda v: normalized_household(v, reading.door_dashes, reading.door_variants))
+             f"where not {canonical_household('household_id', *door_rules(reading))}",
+             lambda v: normalized_household(v, *door_rules(reading)))
     _mapping(con, "map_compound", "select compound as v from survey_text",
              lambda v: compound_name(v, reading.compound_suffix_dropped))
     _door_after_compound(con, reading)
@@ -56,6 +56,11 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
     return (bare_compound(name) if suffix_dropped else name) or None
 
 
+def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool]:
+    """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
+    return reading.door_dashes, reading.door_variants, reading.door_suffixes
+
+
 def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str | None:
     """'桂花苑3栋201' answered in the compound 桂花苑 is its door number 3栋201: residents type the
     compound into the door-number field as well (a field trial's home answered as 3栋201 and as
@@ -67,7 +72,7 @@ def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str
                          key=len, reverse=True):
         rest = text[len(prefix):].lstrip("-_、,，:：") if text.startswith(prefix) else ""
         if rest:
-            return normalized_household(rest, reading.door_dashes, reading.door_variants)
+            return normalized_household(rest, *door_rules(reading))
     return None
 
 
@@ -94,7 +99,7 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
     con.unregister("mapping_frame")
 
 
-def canonical_household(col: str, dashes: bool = False, variants: bool = False) -> str:
+def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -104,6 +109,8 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False) 
             fr"and not contains({col}, '幢') and not contains({col}, '号') and not ends_with({col}, '室')")
     if dashes or variants:
         test += fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,4}}')"
+    if suffixes:      # 1栋1单元201户 (a 号 is never kept, above)
+        test += f" and not ends_with({col}, '户')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

@@ -116,6 +116,9 @@ _BUILDING = re.compile(r"(\d+)\s*(?:号楼|幢|栋|号)(?=\s*\d+\s*单元)")
 
 
 _DASHED = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,4})$")      # 3-2-301: building-unit-room
+# survey.door_number_suffixes: a room written 1201号 or 201户 after a unit (单元, or dashes); 6幢2-502
+_ROOM_SUFFIX = re.compile(r"((?:单元|-)\d{1,5})[号户]$")
+_BUILDING_DASHED = re.compile(r"^(\d{1,3})(?:幢|号楼)(?=\d{1,2}-\d{1,4}$)")
 
 
 # survey.door_number_variants: how volunteers and residents also type 7栋1单元101
@@ -137,16 +140,22 @@ def _numeral(text: str) -> str:
     return str((_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0))
 
 
-def normalized_household(value: object, dashes: bool = False, variants: bool = False) -> str | None:
+def normalized_household(value: object, dashes: bool = False, variants: bool = False,
+                         suffixes: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
     shorten it; with `variants` (survey.door_number_variants) also '7栋1-101', '7#1-101', '七栋一单元101',
-    '7座1单元101', '07-01-101' and '7—1—101' (a field trial counted each as a household of its own)."""
+    '7座1单元101', '07-01-101' and '7—1—101' (a field trial counted each as a household of its own);
+    with `suffixes` (survey.door_number_suffixes) also a room written with 号 or 户 after it
+    ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502')."""
     text = normalized_cell(value)
     if text is None:
         return None
     text = _SPACES.sub("", text)
+    if suffixes:
+        text = _ROOM_SUFFIX.sub(r"\1", text)
+        text = _BUILDING_DASHED.sub(r"\1栋", text)
     text = text[:-1] if text.endswith("室") and len(text) > 1 else text     # before the variants: 5栋1-502室
     if variants:
         text = _NUMERAL_PLACE.sub(lambda m: _numeral(m[1]), _DASH_LIKE.sub("-", text))

@@ -47,6 +47,7 @@ class Policy:
     max_duration_s: int | None = None           # a longer duration_s is invalid; None: a policy from before the rule
     door_number_dashes: bool = False            # '3-2-301' read as 3栋2单元301; False: a policy from before the rule
     door_number_variants: bool = False          # 7栋1-101, 七栋一单元101, 7座... read as 7栋1单元101; False: before
+    door_number_suffixes: bool = False          # 5栋1单元1201号, 201户, 6幢2-502 read so too; False: before
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
     one_compound_grids: bool = False            # a grid grids.csv lists with one compound: the compound typed is not
                                                 # part of its households; False: before
@@ -174,6 +175,7 @@ def _typing_rules(doc: dict) -> dict:
     return dict(
         door_number_dashes=bool(survey.get("door_number_dashes", False)),
         door_number_variants=bool(survey.get("door_number_variants", False)),
+        door_number_suffixes=bool(survey.get("door_number_suffixes", False)),
         household_compound=bool(survey.get("household_compound", False)),
         one_compound_grids=bool(survey.get("one_compound_grids", False)),
         compound_suffix_dropped=bool(survey.get("compound_suffix_dropped", False)),

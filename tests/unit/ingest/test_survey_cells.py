@@ -30,16 +30,26 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３"), max_size=12),
-       st.sampled_from([(True, False), (True, True), (False, True)]))
+@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３户"), max_size=12),
+       st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True)]))
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
-    """The same under survey.door_number_dashes and survey.door_number_variants."""
+    """The same under survey.door_number_dashes, survey.door_number_variants and survey.door_number_suffixes."""
     from gridpay.ingest.survey_values import canonical_household
     from gridpay.transforms.parsing import normalized_household
     kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
                            [text]).fetchone()[0]
     if kept:
         assert normalized_household(text, *rules) == text
+
+
+def test_a_room_written_with_a_suffix_is_one_household_under_the_suffixes_rule():
+    """A fourteenth trial's homes answered as 5栋1单元1201 and 5栋1单元1201号 and counted twice."""
+    from gridpay.transforms.parsing import normalized_household
+    for typed, door in (("5栋1单元1201号", "5栋1单元1201"), ("3幢1单元702号", "3栋1单元702"),
+                        ("6-1-301号", "6栋1单元301"), ("6幢2-502", "6栋2单元502"), ("1栋1单元201户", "1栋1单元201")):
+        assert normalized_household(typed, True, True, True) == door and normalized_household(typed, True, True) != door
+    for kept in ("东湖村3组15号", "12号", "5号楼"):                        # no unit and room: as typed
+        assert normalized_household(kept, True, True, True) == kept
 
 
 def test_door_numbers_as_volunteers_type_them_are_one_household_under_the_variants_rule():
