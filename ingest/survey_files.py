@@ -41,7 +41,7 @@ class SurveyReading:
     compound_suffix_dropped: bool = False                        # 丽都家园小区 is the compound 丽都家园 (policy)
     yearless_dates: bool = False                                 # 10月3日 is a day of the run's month (policy)
     compound_in_door: bool = False                               # 桂花苑3栋201 in 桂花苑 is 3栋201 (policy)
-    half_day_times: bool = False                                 # 下午3:20 is 15:20 (policy)
+    written_times: bool = False                                  # 9号, 14时30分, 下午3:20 as on paper (policy)
     door_suffixes: bool = False                                  # 5栋1单元1201号, 6幢2-502 (policy)
 
 
@@ -54,7 +54,7 @@ def survey_reading(policy) -> SurveyReading:
         door_variants=policy.door_number_variants, answer_words=policy.answer_words,
         one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped,
         yearless_dates=policy.yearless_dates, compound_in_door=policy.compound_in_door_number,
-        half_day_times=policy.half_day_times, door_suffixes=policy.door_number_suffixes)
+        written_times=policy.written_times, door_suffixes=policy.door_number_suffixes)
 
 
 @dataclass

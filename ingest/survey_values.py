@@ -11,7 +11,7 @@ from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.grid_names import bare_compound
 from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
-                                        parsed_timestamp, yearless_timestamp, half_day_time)
+                                        parsed_timestamp, written_time, yearless_timestamp)
 
 FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
 _OPTION_LETTER = re.compile(r"^[A-Za-z][.、:)]")      # after NFKC: '．' is '.', '：' ':', '）' ')'
@@ -37,7 +37,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone, month if reading.yearless_dates else None,
-                                          reading.half_day_times))
+                                          reading.written_times))
 
 
 def channel_name(text: str, words: dict[str, str]) -> str | None:
@@ -120,12 +120,14 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
     return f"({test})"
 
 
-def _timestamp_or_none(value: str, timezone: str, month: str | None = None, half_day: bool = False):
-    """The local time a cell says; under the policy, also one whose time of day is written 下午3:20
-    (survey.half_day_times) or whose date has no year, in the run's `month` (survey.yearless_dates)."""
-    value = (half_day_time(value) or value) if half_day else value
+def _timestamp_or_none(value: str, timezone: str, month: str | None = None, written: bool = False):
+    """The local time a cell says; under the policy, also one written as on paper, 9号 / 14时30分 /
+    下午3:20 (survey.written_times), or whose date has no year, in the run's `month` (survey.yearless_dates)."""
+    value = (written_time(value) or value) if written else value
     ts = parsed_timestamp(value, timezone)
-    if ts is None and month is not None:
+    if ts is not None and ts.year == 1 and month is not None:     # '11/9' read with no year: year 1
+        ts = ts.replace(year=int(month[:4])) if ts.month == int(month[5:]) else None
+    elif ts is None and month is not None:
         ts = yearless_timestamp(value, month)
     return None if ts is None else ts.to_pydatetime()
 

@@ -76,24 +76,39 @@ def parsed_timestamp(value: object, tz: str = DEFAULT_TIMEZONE) -> pd.Timestamp 
 _YEARLESS = re.compile(r"^(\d{1,2})月(\d{1,2})[日号]\s*(?:(\d{1,2})[:：点](\d{1,2})(?:[:：分](\d{1,2})秒?)?分?)?$")
 
 
-# 下午3:20, 晚上8点, 上午10点30分: a time of day as people write it on paper, in twelve hours
-_HALF_DAY = re.compile(r"\s*(上午|早上|中午|下午|晚上)\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?\s*$")
+# A date and time as written on paper forms: 9号 for 9日; 14时30分 or 8点; 下午3:20, 晚上8点 (twelve hours
+# with 上午, 早上, 中午, 下午, 晚上); a half-day word alone after the date (2026年11月9日上午)
+_DAY_HAO = re.compile(r"(月\s*\d{1,2})\s*号")
+_HOURS = re.compile(r"(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?)?\s*$")
+_HALF_DAY = re.compile(r"\s*(上午|早上|中午|下午|晚上)\s*(?:(\d{1,2})\s*(?:[:：]\s*(\d{1,2}))?)?\s*$")
 
 
-def half_day_time(value: object) -> str | None:
-    """'2026年10月10日下午3:20' -> '2026年10月10日 15:20': the time of day written with 上午/下午 (and
-    早上, 中午, 晚上) as a 24-hour time, for the date-time rules to read; None when it has none, or an
-    hour no such word takes (下午13点)."""
+def _clock(word: str, hour: int) -> int:
+    """下午3 -> 15, 中午12 -> 12, 中午1 -> 13, 上午12 -> 0: a twelve-hour time's hour of the day."""
+    if word in ("下午", "晚上") or (word == "中午" and hour < 11):
+        return hour % 12 + 12
+    return 0 if hour == 12 and word in ("上午", "早上") else hour
+
+
+def written_time(value: object) -> str | None:
+    """'2026年10月10日下午3:20' -> '2026年10月10日 15:20', '2026年11月9号 14时30分' -> '2026年11月9日 14:30',
+    '2026年11月9日上午' -> '2026年11月9日': a date-time as written on paper, in the form the date-time rules
+    read; None when nothing is written so, or an hour no half-day word takes (下午13点)."""
     text = normalized_cell(value) or ""
-    match = _HALF_DAY.search(text)
-    if not match:
-        return None
-    word, hour, minute = match.group(1), int(match.group(2)), int(match.group(3) or 0)
-    if hour > 12 or minute > 59:
-        return None
-    afternoon = word in ("下午", "晚上") or (word == "中午" and hour < 11)
-    hour = hour % 12 + 12 if afternoon else (0 if hour == 12 and word in ("上午", "早上") else hour)
-    return f"{text[:match.start()].strip()} {hour:02d}:{minute:02d}"
+    out = _DAY_HAO.sub(r"\1日", text)
+    out = _HOURS.sub(lambda m: f" {m[1]}:{int(m[2] or 0):02d}", out)
+    match = _HALF_DAY.search(out)
+    if match:
+        word, hour, minute = match.group(1), match.group(2), int(match.group(3) or 0)
+        head = out[:match.start()].strip()
+        if hour is None:
+            out = head
+        elif int(hour) > 12 or minute > 59:
+            return None
+        else:
+            out = f"{head} {_clock(word, int(hour)):02d}:{minute:02d}"
+    out = _SPACES.sub(" ", out).strip()
+    return out if out != text else None
 
 
 def yearless_timestamp(value: object, month: str) -> pd.Timestamp | None:

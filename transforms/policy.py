@@ -55,7 +55,7 @@ class Policy:
     masked_phones_shown_digits: bool = False    # 138****5678 read by its shown digits (a worker's, or no phone); False:
                                                 # its seven digits as a phone (before)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
-    half_day_times: bool = False                # 下午3:20 read as 15:20; False: invalid (before)
+    written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid
     compound_in_door_number: bool = False       # 桂花苑3栋201 answered in 桂花苑 is 3栋201; False: as typed (before)
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
@@ -182,7 +182,7 @@ def _typing_rules(doc: dict) -> dict:
         compound_in_door_number=bool(survey.get("compound_in_door_number", False)),
         masked_phones_shown_digits=choice_of(doc, "survey.masked_phones", ("shown_digits", "as_typed"))
         == "shown_digits" if "masked_phones" in survey else False,
-        half_day_times=bool(survey.get("half_day_times", False)),
+        written_times=bool(survey.get("written_times", False)),
         yearless_dates=choice_of(doc, "survey.yearless_dates", ("run_month", "invalid"))
         == "run_month" if "yearless_dates" in survey else False,
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},

@@ -95,16 +95,20 @@ def test_a_date_typed_without_its_year_is_a_day_of_the_runs_month_only(make_inbo
     assert str(yearless_timestamp("１０月３号 14:30", "2026-10")) == "2026-10-03 14:30:00"
     assert yearless_timestamp("9月30日", "2026-10") is None and yearless_timestamp("2月30日", "2026-02") is None
     rows = [survey(f"R{i}", "G1", f"{i}栋1单元101", ("4",) * 5, when) for i, when in
-            enumerate(["9月3日", "9月10日 9:05", "8月31日", "2026年9月10日下午3:20", "9月11日晚上8点"])]
+            enumerate(["9月3日", "9月10日 9:05", "8月31日", "2026年9月10日下午3:20", "9月11日晚上8点", "9/12 8:30",
+                       "10/12"])]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     with stage_connection(tmp_path / "work") as con:
         times = [str(t) for (t,) in con.execute("select submitted_at_ts from surveys order by row_id").fetchall()]
     assert times == ["2026-09-03 00:00:00", "2026-09-10 09:05:00", "None",       # August's day: its year is a guess
-                     "2026-09-10 15:20:00", "2026-09-11 20:00:00"]              # survey.half_day_times
-    from gridpay.transforms.parsing import half_day_time
-    assert half_day_time("2026/9/10 中午12:30") == "2026/9/10 12:30" and half_day_time("下午13:00") is None
+                     "2026-09-10 15:20:00", "2026-09-11 20:00:00",              # survey.written_times
+                     "2026-09-12 08:30:00", "None"]                             # month/day: September's only
+    from gridpay.transforms.parsing import written_time
+    assert written_time("2026/9/10 中午12:30") == "2026/9/10 12:30" and written_time("下午13:00") is None
+    assert written_time("2026年11月9号 14时30分") == "2026年11月9日 14:30"
+    assert written_time("2026年11月9日上午") == "2026年11月9日" and written_time("中午1点") == "13:00"
     from gridpay.transforms.policy import policy_from_toml
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace('yearless_dates = "run_month"', "")
     assert not policy_from_toml(text).yearless_dates                            # as before the key: invalid
