@@ -43,6 +43,7 @@ class SurveyReading:
     compound_in_door: bool = False                               # 桂花苑3栋201 in 桂花苑 is 3栋201 (policy)
     written_times: bool = False                                  # 9号, 14时30分, 下午3:20 as on paper (policy)
     door_suffixes: bool = False                                  # 5栋1单元1201号, 6幢2-502 (policy)
+    file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
 
 
 def survey_reading(policy) -> SurveyReading:
@@ -54,7 +55,8 @@ def survey_reading(policy) -> SurveyReading:
         door_variants=policy.door_number_variants, answer_words=policy.answer_words,
         one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped,
         yearless_dates=policy.yearless_dates, compound_in_door=policy.compound_in_door_number,
-        written_times=policy.written_times, door_suffixes=policy.door_number_suffixes)
+        written_times=policy.written_times, door_suffixes=policy.door_number_suffixes,
+        file_id_prefixes=policy.file_id_prefixes)
 
 
 @dataclass

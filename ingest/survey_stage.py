@@ -26,6 +26,7 @@ from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_
 from gridpay.ingest.late_answers import store_earlier_ids
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
+from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import FAST_TIMESTAMP, canonical_household, door_rules, value_mappings
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
@@ -103,6 +104,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
     with progress("reading survey files", len(files)) as advance:
         for i, source in enumerate(files):
             table = f"survey_file_{i}"
+            prefix = file_id_prefix(source.file_name, reading)
             readable = duckdb_readable(source, workdir, i, reading.aliases)
             try:
                 if readable is not None:
@@ -112,18 +114,18 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                     read = read_survey_file(source, month, reading, grid_ids)
                     _load_frame(con, table, read.frame, reading.items, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
-                    earlier += [(source.file_name, *row) for row in read.earlier]
+                    earlier += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.earlier]
             finally:
                 if readable is not None and readable[0] != source.path:
                     readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
             tables.append(table)
-            finished.append(_finished_rows(con, table, source.file_name, reading.items, by_duckdb=readable is not None))
+            finished.append(_finished_rows(con, table, source.file_name, reading.items, readable is not None, prefix))
             phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
             advance()
     return tables, finished, set_aside, phones, earlier
 
 
-def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool) -> str:
+def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool, prefix: str = "") -> str:
     """SELECT of a file's table with each row's place in the file (file_row, from 0; the table's rowid
     where the reader kept the file's order but could not say it), its row number, and, for a file the
     DuckDB reader read, phone numbers it left to Python hashed and comments masked (the sheet reader does both)."""
@@ -133,8 +135,10 @@ def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_d
     # only a text with a digit can hold a number to mask
     comment = ("case when regexp_matches(comment, '\\p{Nd}') then gp_masked_comment(comment) else comment end"
                if by_duckdb else "comment")
+    rid = f"{sql_text(prefix)} || response_id" if prefix else "response_id"     # survey.file_id_prefixes
     texts = ", ".join(f"{phone} as respondent_phone_hash" if c == "respondent_phone" else
-                      f"{comment} as comment" if c == "comment" else quoted(c) for c in (*TEXT_COLUMNS, *items))
+                      f"{comment} as comment" if c == "comment" else f"{rid} as response_id" if c == "response_id"
+                      else quoted(c) for c in (*TEXT_COLUMNS, *items))
     row_number = "row_number" if "row_number" in columns else f"{file_row} + 2"
     return (f"select {file_row} as file_row, {sql_text(file_name)} as source_file, {row_number} as row_number, "
             f"{texts} from {table} where not is_blank_row")

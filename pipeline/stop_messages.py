@@ -80,8 +80,9 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                 f"and run again")
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
             f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}. A platform numbers the "
-            f"answers of its own download: renumber one file's ids (paper forms as P1, P2, ...), or take the file "
-            f"out of the inbox if it is a copy of the other, and run again")
+            f"answers of each download from 1: give each download's ids a prefix in the policy's "
+            f"[survey.file_id_prefixes] (a text of its file name = the prefix, \"白云\" = \"B\"), number paper forms "
+            f"P1, P2, ..., or take the file out of the inbox if it is a copy of the other, and run again")
 
 
 def _way_out(grid) -> str:

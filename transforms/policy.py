@@ -61,6 +61,7 @@ class Policy:
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
     survey_aliases: dict[str, str] = field(default_factory=dict)  # a survey file's own headers (手机号); {}: before
+    file_id_prefixes: tuple[tuple[str, str], ...] = ()  # (text in a survey file's name, prefix of its ids); (): none
     stated_keys: tuple[str, ...] = ()           # every key and table the file sets (absent ones keep earlier rules)
 
     @property
@@ -190,6 +191,7 @@ def _typing_rules(doc: dict) -> dict:
         if "ambiguous_dates" in survey else "month_first",
         answer_words=_answer_words(survey),
         survey_aliases=_aliases(survey.get("aliases", {}), "survey.aliases"),
+        file_id_prefixes=tuple((str(k), str(v).strip()) for k, v in survey.get("file_id_prefixes", {}).items()),
     )
 
 

@@ -176,7 +176,8 @@ def test_two_survey_files_using_the_same_response_ids_stop_the_month(run_cli, ma
     assert code == 1, err
     assert ("2026-09: two survey files use the same response ids, so an appeal or a call naming one could mean either "
             "answer; nothing published. 'surveys/2026-09-paper.csv' and 'surveys/2026-09.csv' both use 3 response ids "
-            "(1, 2, 3). A platform numbers the answers of its own download: renumber one file's ids") in err
+            "(1, 2, 3). A platform numbers the answers of each download from 1: give each download's ids a prefix "
+            "in the policy's [survey.file_id_prefixes]") in err
     assert not (tmp_path / "out" / "2026-09").exists()
     # a policy written before the key quarantines them, as it did (6 of 33 rows invalid: the month publishes)
     old = tmp_path / "old.toml"

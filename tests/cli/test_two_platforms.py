@@ -18,3 +18,21 @@ def test_downloads_of_two_platforms_numbered_from_1_make_one_month(run_cli, make
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         ids = [r for (r,) in con.execute("select response_id from raw_surveys order by row_id").fetchall()]
     assert ids == ["1", "2", "3", "4", "T1", "T2", "T3", "T4"]
+
+
+def test_one_form_per_community_gets_a_prefix_by_file_name(run_cli, make_inbox, make_policy, tmp_path):
+    """A fifteenth trial's street office: one 问卷星 form per community, three downloads a month each
+    numbered from 1, stopped every month until HR edited two of them."""
+    inbox = make_inbox({})
+    for community, rows in (("青山", HAND_SURVEYS[:4]), ("白云", HAND_SURVEYS[4:])):
+        write_xlsx(inbox / "surveys" / "2026-09" / f"318852044_2_{community}社区满意度测评_9_9.xlsx", HEADER,
+                   wjx_rows(rows))
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 1     # ids 1-4 twice
+    policy = make_policy()
+    policy.write_text(policy.read_text(encoding="utf-8") + '\n[survey.file_id_prefixes]\n"白云" = "B"\n',
+                      encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        ids = {r for (r,) in con.execute("select response_id from raw_surveys").fetchall()}
+    assert ids == {"1", "2", "3", "4", "B1", "B2", "B3", "B4"}
