@@ -16,9 +16,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import publish_step, reference_drift, steps
+from gridpay.pipeline import gate_findings, publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
-from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message,
+from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message, misfiled_message,
                                             other_grids_compound_message, overlaps_message, reviews_message,
                                             shared_ids_message)
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_household_doubts, say_late_answers,
@@ -174,21 +174,23 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         validated = (f"validated {summary.total_rows} survey rows: {summary.invalid_rows} invalid "
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                      f"in {seconds:.1f} s")
-        unknown = steps.unknown_grids(ctx)
-        shared, repeated = steps.ids_across_files(ctx), steps.ids_within_files(ctx)
+        unknown = gate_findings.unknown_grids(ctx)
+        shared, repeated = gate_findings.ids_across_files(ctx), gate_findings.ids_within_files(ctx)
         passed = summary.gate_passed and not unknown and not shared and not repeated
-        failing = steps.invalid_grids(ctx) if passed else []
-        gridless = steps.gridless_rows(ctx) if passed and not failing else []
-        others, said = steps.other_grids_compounds(ctx) if passed else ([], [])
+        failing = gate_findings.invalid_grids(ctx) if passed else []
+        gridless = gate_findings.gridless_rows(ctx) if passed and not failing else []
+        misfiled = gate_findings.misfiled_downloads(ctx) if passed else []
+        others, said = gate_findings.other_grids_compounds(ctx) if passed else ([], [])
         for pair in said:
             log.warning("%s: check those answers' grid in the survey file", pair)
-        overlaps = steps.overlapping_assignments(ctx) if passed else []
+        overlaps = gate_findings.overlapping_assignments(ctx) if passed else []
         reviews = steps.review_problems(ctx) if passed else []
     stops = (  # in this order, the first found stops the month: each would pay on a guess
         (shared or repeated, lambda: shared_ids_message(ctx, shared, repeated)),   # which answer an id means
         (not summary.gate_passed or unknown, lambda: gate_message(ctx, summary, unknown)),
         (failing, lambda: invalid_grids_message(ctx, failing)),      # a grid paid as if nobody had answered
         (gridless, lambda: gridless_message(ctx, gridless)),         # which grid lost the answers
+        (misfiled, lambda: misfiled_message(ctx, misfiled)),         # answers in another month's folder
         (others, lambda: other_grids_compound_message(ctx, others)),  # whose worker the answers pay
         (overlaps, lambda: overlaps_message(ctx, overlaps)),         # which weight a day takes
         (reviews, lambda: reviews_message(ctx, reviews)))            # HR's decisions: one ignored pays wrongly

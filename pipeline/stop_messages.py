@@ -59,6 +59,12 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
             f"counted for the grid they name)")
 
 
+def misfiled_message(ctx: RunContext, found: list) -> str:
+    return (f"{ctx.month}: a download of this month is in another month's folder, so this month would be paid "
+            f"without its answers; nothing published. {'; '.join(map(str, found))}. Move it to surveys/{ctx.month}/ "
+            f"and run again")
+
+
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
     rules = f"{len(reviews)} rule{'s' if len(reviews) > 1 else ''}"
     return (f"{ctx.month}: the appeals or verification calls break {rules}; nothing published. "

@@ -36,3 +36,18 @@ def test_an_earlier_month_read_before_the_platforms_id_prefix_is_matched_without
     from gridpay.pipeline.verdicts import _ids_as_read
     ctx = SimpleNamespace(policy=load_policy(DEFAULT_POLICY))
     assert _ids_as_read("J7", ctx) == {"J7", "7"} and _ids_as_read("P7", ctx) == {"P7"}
+
+
+def test_a_download_of_this_month_in_a_neighbouring_months_folder_stops_it(run_cli, make_inbox):
+    """A fifteenth trial saved 白云's November download in surveys/2026-10/: November was published on
+    the other files' answers alone (123.76 yuan off), exit 0."""
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS[:3]})
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_9_9.xlsx", HEADER, wjx_rows(HAND_SURVEYS[3:]))
+    october = [r[:4] + ("2026-10-02 09:00:00",) + r[5:] for r in HAND_SURVEYS[:2]]   # its own month's too: in place
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_10_10.xlsx", HEADER,
+               wjx_rows(HAND_SURVEYS[:2] + october))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and (f"2026-09: a download of this month is in another month's folder, so this month would be "
+                          f"paid without its answers; nothing published. surveys/2026-08/{DOWNLOAD}_9_9.xlsx holds "
+                          f"{len(HAND_SURVEYS) - 3} answers of this month and none of 2026-08") in err
+    assert "_10_10.xlsx" not in err.splitlines()[-1]

@@ -1,0 +1,42 @@
+"""A month's platform download saved in the folder of the month before or after it: the month it
+belongs to reads only its own folder, and was published without its answers (a fifteenth trial's
+November paid on three grids' paper answers alone, 123.76 yuan off in all, exit 0; the month whose
+folder held it said "it counts in no month", but only when that month ran). A download holding answers
+of the month being run and none of the month whose folder it is in was put in the wrong folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridpay.core.errors import InputError
+from gridpay.core.month import Month
+from gridpay.ingest.formats import Source, month_survey_files
+from gridpay.ingest.survey_files import SurveyReading, read_survey_file
+
+
+@dataclass(frozen=True)
+class Misfiled:
+    file: str            # its path in the inbox
+    folder_month: str    # the month whose folder holds it
+    rows: int            # its answers of the month being run
+
+    def __str__(self) -> str:
+        return (f"{self.file} holds {self.rows} answer{'s' if self.rows != 1 else ''} of this month and none of "
+                f"{self.folder_month}, whose folder it is in")
+
+
+def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids: list[str]) -> list[Misfiled]:
+    """Platform downloads in the folders of the months before and after `month` holding answers of
+    `month` and none of their own folder's month. A sheet HR typed is not looked at (it has no month of
+    its own to compare); a file that cannot be read is its own month's to say."""
+    found = []
+    for other in (str(Month.parse(month).previous), str(Month.parse(month).next)):
+        for path in month_survey_files(inbox, other):
+            source = Source(path.relative_to(inbox).as_posix(), path)
+            try:
+                read = read_survey_file(source, month, reading, grid_ids)
+            except (InputError, OSError, ValueError):
+                continue
+            if read.layout is not None and len(read.frame) and not read.set_aside.get(f"rows of {other}"):
+                found.append(Misfiled(source.file_name, other, len(read.frame)))
+    return found

@@ -1,0 +1,69 @@
+"""What stops a staged month at the gate besides validation's invalid share, each where the policy says
+so: grid names grids.csv lacks, grids nearly all invalid, answers naming no grid, a download in another
+month's folder, answers naming another grid's compound, response ids two rows share, two weights on one
+day (pipeline/run.py runs them in the gate's order; pipeline/stop_messages.py words the stops)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from gridpay.ingest.staging import grid_names
+from gridpay.pipeline.context import RunContext
+
+
+def unknown_grids(ctx: RunContext) -> list:
+    """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows."""
+    from gridpay.expectations.unknown_grids import unknown_grids as found
+    rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
+    return [] if rows is None and similar is None else found(ctx.workdir, rows, similar)
+
+
+def invalid_grids(ctx: RunContext) -> list:
+    """Grids most of whose survey rows are invalid, where the policy stops the month on them."""
+    from gridpay.expectations.invalid_grids import invalid_grids as found
+    rules = ctx.policy.outcome
+    return found(ctx.workdir, rules.max_grid_invalid_share, rules.min_grid_invalid_rows)
+
+
+def gridless_rows(ctx: RunContext) -> list:
+    """Survey files with many answers naming no grid, where the policy stops the month on them."""
+    from gridpay.expectations.invalid_grids import gridless_rows as found
+    return found(ctx.workdir, ctx.policy.outcome.blank_grid_rows)
+
+
+def misfiled_downloads(ctx: RunContext) -> list:
+    """Downloads of this month in the folder of the month before or after it (ingest/misfiled.py), where
+    the policy stops on them; never in an audit, which replays what the run read."""
+    from gridpay.ingest.misfiled import misfiled_downloads as found
+    from gridpay.ingest.survey_files import survey_reading
+    if ctx.policy.outcome.misfiled_downloads != "stop" or ctx.request.replay is not None:
+        return []
+    grids = [*grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))]
+    return found(ctx.settings.inbox, ctx.month, survey_reading(ctx.policy), grids)
+
+
+def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
+    """Answers to a grid naming a compound grids.csv lists under other grids (ingest/grid_compounds.py):
+    (those on as many rows as the policy's gate.other_grid_compound_rows, which stop the month; the rest)."""
+    from gridpay.ingest.grid_compounds import other_grids_compounds as found
+    least = ctx.policy.outcome.other_grid_compound_rows
+    pairs = found(ctx.workdir, ctx.policy.compound_suffix_dropped)
+    stop = [p for p in pairs if least is not None and p.rows >= least]
+    return stop, [p for p in pairs if p not in stop]
+
+
+def ids_across_files(ctx: RunContext) -> list:
+    """Pairs of survey files using the same response ids, where the policy stops the month on them."""
+    from gridpay.expectations.repeated_ids import ids_across_files as found
+    return found(ctx.workdir) if ctx.policy.outcome.ids_across_files == "stop" else []
+
+
+def ids_within_files(ctx: RunContext) -> list:
+    """Survey files using a response id on two rows, where the policy stops the month on them."""
+    from gridpay.expectations.repeated_ids import ids_within_files as found
+    return found(ctx.workdir) if ctx.policy.outcome.ids_within_file == "stop" else []
+
+
+def overlapping_assignments(ctx: RunContext) -> list:
+    """Assignment rows giving a worker one grid twice on a day at two weights, where the policy stops on them."""
+    from gridpay.expectations.overlapping_assignments import overlapping_assignments as found
+    return found(ctx.workdir, ctx.month) if ctx.policy.outcome.overlapping_assignments == "stop" else []
