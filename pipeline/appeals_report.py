@@ -133,7 +133,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
                "the published month and not stored; '(not yet applied)': decided in appeals.csv after the run "
                f"read it (gridpay run --month {month} applies it). An answer taken out also moves the community's "
-               "average that every grid's score is shrunk toward, so other workers' pay may move by a few fen")
+               "average that every grid's score is shrunk toward, so other workers' pay may move too: by fen across "
+               "the community, by yuan for a worker sharing the appellant's grid")
     if any(_lower(a) for a in lines):
         out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
                    "the appeal would lower the appellant's pay; tell the worker before deciding")
