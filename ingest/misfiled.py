@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
+from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 
@@ -25,18 +26,22 @@ class Misfiled:
                 f"{self.folder_month}, whose folder it is in")
 
 
-def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids: list[str]) -> list[Misfiled]:
+def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids: list[str],
+                       read: set[str] = frozenset()) -> list[Misfiled]:
     """Platform downloads in the folders of the months before and after `month` holding answers of
-    `month` and none of their own folder's month. A sheet HR typed is not looked at (it has no month of
-    its own to compare); a file that cannot be read is its own month's to say."""
+    `month` and none of their own folder's month, other than copies of a file this month read (their
+    sha256 in `read`). A sheet HR typed is not looked at (it has no month of its own to compare); a file
+    that cannot be read is its own month's to say."""
     found = []
     for other in (str(Month.parse(month).previous), str(Month.parse(month).next)):
         for path in month_survey_files(inbox, other):
             source = Source(path.relative_to(inbox).as_posix(), path)
             try:
-                read = read_survey_file(source, month, reading, grid_ids)
+                if file_sha256(path) in read:        # a copy of a file of this month: its answers are read
+                    continue
+                sheet = read_survey_file(source, month, reading, grid_ids)
             except (InputError, OSError, ValueError):
                 continue
-            if read.layout is not None and len(read.frame) and not read.set_aside.get(f"rows of {other}"):
-                found.append(Misfiled(source.file_name, other, len(read.frame)))
+            if sheet.layout is not None and len(sheet.frame) and not sheet.set_aside.get(f"rows of {other}"):
+                found.append(Misfiled(source.file_name, other, len(sheet.frame)))
     return found

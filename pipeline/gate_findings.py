@@ -38,7 +38,7 @@ def misfiled_downloads(ctx: RunContext) -> list:
     if ctx.policy.outcome.misfiled_downloads != "stop" or ctx.request.replay is not None:
         return []
     grids = [*grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))]
-    return found(ctx.settings.inbox, ctx.month, survey_reading(ctx.policy), grids)
+    return found(ctx.settings.inbox, ctx.month, survey_reading(ctx.policy), grids, {f.sha256 for f in ctx.inputs.files})
 
 
 def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:

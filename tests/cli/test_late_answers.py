@@ -51,3 +51,7 @@ def test_a_download_of_this_month_in_a_neighbouring_months_folder_stops_it(run_c
                           f"paid without its answers; nothing published. surveys/2026-08/{DOWNLOAD}_9_9.xlsx holds "
                           f"{len(HAND_SURVEYS) - 3} answers of this month and none of 2026-08") in err
     assert "_10_10.xlsx" not in err.splitlines()[-1]
+    moved = inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx"       # a copy left behind: its answers are read
+    moved.parent.mkdir(exist_ok=True)
+    moved.write_bytes((inbox / "surveys" / "2026-08" / moved.name).read_bytes())
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
