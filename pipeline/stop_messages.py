@@ -36,33 +36,37 @@ def gridless_message(ctx: RunContext, files: list) -> str:
                            "grid: raise gate.blank_grid_rows in the policy)")
 
 
+def _stop(ctx: RunContext, what: str, found: list, advice: str, most: int | None = None) -> str:
+    """'<month>: <what>; nothing published. <each found>. <what to do>' (the first `most` found, then ...)."""
+    shown = "; ".join(map(str, found[:most])) + (" ..." if most is not None and len(found) > most else "")
+    return f"{ctx.month}: {what}; nothing published. {shown}. {advice}"
+
+
 def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str:
     """A stop whose invalid rows HR corrects: what and where, what to do, and the rejected rows' file."""
     folder = steps.write_rejected(ctx)
-    return (f"{ctx.month}: {what}; nothing published. {'; '.join(map(str, found))}. {advice}. Every invalid row, "
-            f"with the value and the reason: {folder / 'quarantine.csv'}")
+    return _stop(ctx, what, found, f"{advice}. Every invalid row, with the value and the reason: "
+                                   f"{folder / 'quarantine.csv'}")
 
 
 def overlaps_message(ctx: RunContext, overlaps: list) -> str:
-    return (f"{ctx.month}: assignments.csv gives a worker one grid twice on the same days with different weights, and "
-            f"a day takes one; nothing published. {'; '.join(map(str, overlaps[:10]))}"
-            f"{' ...' if len(overlaps) > 10 else ''}. End the earlier row the day before the later one starts (or "
-            f"give both one weight), and run again")
+    return _stop(ctx, "assignments.csv gives a worker one grid twice on the same days with different weights, and a "
+                      "day takes one", overlaps, "End the earlier row the day before the later one starts (or give "
+                                                 "both one weight), and run again", most=10)
 
 
 def other_grids_compound_message(ctx: RunContext, found: list) -> str:
-    return (f"{ctx.month}: survey answers to a grid name a compound grids.csv lists under another grid, so they may "
-            f"be that grid's answers, paid to the wrong worker; nothing published. {'; '.join(map(str, found))}. "
-            f"Check their grid: a grid's old name or a typo is given to its grid in grids.csv's aliases; a compound "
-            f"the grid does span is added to its compounds in grids.csv; then run again. Where residents near the "
-            f"boundary did choose that grid, raise gate.other_grid_compound_rows in the policy (answers are "
-            f"counted for the grid they name)")
+    return _stop(ctx, "survey answers to a grid name a compound grids.csv lists under another grid, so they may be "
+                      "that grid's answers, paid to the wrong worker", found,
+                 "Check their grid: a grid's old name or a typo is given to its grid in grids.csv's aliases; a "
+                 "compound the grid does span is added to its compounds in grids.csv; then run again. Where residents "
+                 "near the boundary did choose that grid, raise gate.other_grid_compound_rows in the policy (answers "
+                 "are counted for the grid they name)")
 
 
 def misfiled_message(ctx: RunContext, found: list) -> str:
-    return (f"{ctx.month}: a download of this month is in another month's folder, so this month would be paid "
-            f"without its answers; nothing published. {'; '.join(map(str, found))}. Move it to surveys/{ctx.month}/ "
-            f"and run again")
+    return _stop(ctx, "a download of this month is in another month's folder, so this month would be paid without "
+                      "its answers", found, f"Move it to surveys/{ctx.month}/ and run again")
 
 
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
