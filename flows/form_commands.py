@@ -19,7 +19,8 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     """A download checked before the run: nothing is stored, phone numbers are masked."""
     from gridpay.core.errors import InputError
     from gridpay.ingest.formats import Source
-    from gridpay.ingest.survey_files import inspect_lines, survey_reading
+    from gridpay.ingest.survey_files import survey_reading
+    from gridpay.ingest.survey_inspect import inspect_lines
     path = absolute(args.file)
     if not path.is_file():
         raise InputError(str(path), "no such file")

@@ -1,0 +1,79 @@
+"""What `gridpay inspect` prints of a survey file before a run: the shape found, how each header maps,
+rows per month as the run would count them, grid answers grids.csv lacks, the first rows as read
+(phone numbers masked). Nothing is stored."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from gridpay.ingest.formats import Source
+from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
+from gridpay.transforms.grid_names import closest_grids
+from gridpay.transforms.parsing import normalized_cell, normalized_household, normalized_likert, written_time
+from gridpay.transforms.privacy import masked_comment, masked_numbers
+
+_YEARLESS_HINT = re.compile(r"^\s*\d{1,2}\s*(?:月|/)\s*\d{1,2}")     # 10月27日, 10/27: no year
+
+
+def _inspected_month(value: str, reading: SurveyReading) -> str | None:
+    """The month `gridpay inspect` counts a row in: as the run reads its time (survey.written_times);
+    a date with no year (10月27日) is the month the file is run for, which inspect cannot know."""
+    typed = (written_time(value) or value) if reading.written_times else value
+    month = month_of(typed, reading.timezone)
+    if reading.yearless_dates and (month is None or month.startswith("0001")) and _YEARLESS_HINT.search(str(typed)):
+        return "(no year: the month it is run for)"
+    return month
+
+
+def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict[str, str] | None = None) -> list[str]:
+    """inspect's warning: the file's grid answers that are no grid of grids.csv (by id, name or one of
+    its `aliases`, as a run reads them), with the closest grids; a run stops on such a grid."""
+    if not grids or "grid_id" not in frame.columns:
+        return []
+    known = {normalized_cell(g) for pair in grids.items() for g in pair if g} | set(aliases or {})
+    values = frame["grid_id"].map(normalized_cell, na_action="ignore").dropna()
+    unknown = values[~values.isin(known)].value_counts()
+    return [f"not in grids.csv: '{masked_comment(value)}' on {n} rows" + (
+        f"; did you mean {' or '.join(repr(c) for c in closest)}?" if (closest := closest_grids(value, grids)) else "")
+        for value, n in unknown.items()]
+
+
+def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5,
+                  grids: dict[str, str] | None = None, aliases: dict[str, str] | None = None,
+                  spanning: tuple[str, ...] = ()) -> list[str]:
+    """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, the grid
+    answers grids.csv lacks, and the first rows as gridpay reads them (phones masked)."""
+    read = read_survey_file(source, None, reading, grid_ids)
+    frame = read.frame
+    months = frame["submitted_at"].map(lambda v: _inspected_month(v, reading), na_action="ignore").fillna("(no date)")
+    lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}"]
+    if read.layout is not None:
+        lines.append(f"platform layout: {read.layout}")
+    lines.append(f"times: local time in {reading.timezone} (the policy's survey.timezone)")
+    lines.append("columns:")
+    lines += [f"  {header} -> {name or '(not used)'}" for header, name in read.header_map]
+    lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
+    for what, n in sorted(read.set_aside.items()):
+        lines.append(f"set aside: {n} {what}")
+    lines += unknown_grid_lines(frame, grids or {}, aliases)
+    if spanning and not (reading.compound and "compound" in frame.columns):
+        lines.append(f"compounds: grids.csv gives {', '.join(spanning)} more than one compound, and no column of this "
+                     f"file is read as the compound (a 小区 column, or the question the policy's "
+                     f"survey.questions.compound names, with survey.household_compound = true): homes with one "
+                     f"door number in two compounds will count as one")
+    lines.append(f"first {min(shown, len(frame))} rows as gridpay reads them (phone numbers masked):")
+    for _, row in frame.head(shown).iterrows():
+        # every cell masked as an output is (a phone under a header no rule reads showed in clear)
+        cells = {k: masked_numbers(v) for k, v in row.items() if isinstance(v, str)}
+        for private in ("respondent_phone", "comment"):
+            if cells.get(private):
+                cells[private] = masked_comment(cells[private])
+        if cells.get("household_id"):
+            cells["household_id"] = normalized_household(cells["household_id"], reading.door_dashes,
+                                                          reading.door_variants, reading.door_suffixes)
+        for item in reading.items:
+            if cells.get(item):
+                cells[item] = normalized_likert(cells[item], reading.answer_words)
+        lines.append("  " + ", ".join(f"{k}={v}" for k, v in cells.items() if k != "source_file"))
+    return lines
