@@ -183,7 +183,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             con.execute("rollback")
             return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
-        void = tuple(void_appeals(con)) if ctx.policy.review.upheld_must_count else ()
+        void = tuple(void_appeals(con, ctx.month, ctx.request.as_of)) if ctx.policy.review.upheld_must_count else ()
         scored = scored_month(con, ctx.run_id, stops, void)
         stopped = scored.unpaid and ctx.policy.outcome.unpaid_adjustments == "stop"
         if (stops and not ctx.request.accept_exclusions) or void or stopped:

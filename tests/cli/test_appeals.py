@@ -6,7 +6,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from conftest import APPEAL_HEADER, TODAY, appeal_row, survey, write_csv
+from conftest import APPEAL_HEADER, SURVEY_HEADER, TODAY, appeal_row, survey, write_csv
 
 def _rows(path) -> list[dict]:
     with path.open(encoding="utf-8-sig") as handle:
@@ -61,6 +61,20 @@ def test_an_upheld_appeal_on_an_answer_that_did_not_count_stops_the_run(publishe
             "answer of the same household in the same grid; its latest answer counts)); nothing published. An upheld appeal can only take out an "
             "answer that counted. Record it as rejected (驳回) in appeals.csv") in err
     assert (out / "2026-09" / "payroll.csv").read_bytes() == before
+
+
+def test_an_upheld_appeal_on_an_answer_a_late_form_of_its_home_replaced_is_moot_not_a_stop(published, run_cli):
+    """A sixteenth trial: R5 counted when A1 was upheld; October's correction added a later paper form from
+    R5's home, which made R5 an older answer. The run stopped and told HR to record A1 as rejected."""
+    inbox, out, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5")])
+    write_csv(inbox / "surveys" / "2026-09-late.csv", SURVEY_HEADER,
+              [survey("L1", "G2", "G2-1-101", ("3",) * 5, "2026-09-28 10:00:00")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "补录纸质问卷", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert {r["response_id"]: r["reason_code"] for r in _rows(out / "2026-09" / "quarantine.csv")}["R5"] == \
+        "duplicate_household"                                # moot: the home's later answer counts instead
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
 
 
 def test_appeal_rules_name_the_appeal_and_the_rule(published, run_cli):
