@@ -108,11 +108,11 @@ def callsheet(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.callsheet import write_call_sheet
     s = settings_for(args)
     lines, numbers, masked = write_call_sheet(s, args.month, args.by, absolute(args.to))
-    unusable = (f" ({masked} of them masked by the survey platform, which nobody can dial: download the answers "
-                f"with the numbers shown)" if masked else "")
-    print(f"gridpay: {absolute(args.to)}: {lines} calls of {args.month} (verify.csv and callbacks.csv), {numbers} phone "
-          f"numbers in clear{unusable}, readable by you only; the disclosure to {args.by} is recorded (gridpay "
-          f"history). Delete the file when the calls are done")
+    shown = (f"{numbers - masked} phone numbers in clear and {masked} the survey platform masked (nobody can dial "
+             f"those: download the answers with the numbers shown)" if masked else f"{numbers} phone numbers in clear")
+    print(f"gridpay: {absolute(args.to)}: {lines} calls of {args.month} (verify.csv and callbacks.csv), {shown}, "
+          f"readable by you only; the disclosure to {args.by} is recorded (gridpay history). Delete the file when "
+          f"the calls are done")
     return 0
 
 
