@@ -7,7 +7,6 @@ took effect that did not."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 
 @dataclass(frozen=True)
@@ -20,15 +19,13 @@ class VoidAppeal:
         return f"upheld appeal {self.appeal_id} names answer {self.response_id}, which did not count ({self.reason})"
 
 
-def void_appeals(con, month: str, as_of: datetime | None = None) -> list[VoidAppeal]:
+def void_appeals(con, decided_on: str | None = None) -> list[VoidAppeal]:
     """In the month just scored (the run's int_* tables), the upheld appeals whose answer the
-    policy's exclusion rules kept out, in appeal order; not one whose answer counted in the month's
-    run published before `as_of` (None: now), which the appeal was decided on: a correction's late
-    form from the same home made that answer an older one, and the appeal is moot, not wrong (a
-    sixteenth trial's HR was told to record such an appeal as rejected, a false record)."""
-    published = ("select run_id from runs where month = ? and status = 'published' and finished_at < ? "
-                 "order by finished_at desc limit 1")
-    rows = con.execute(f"""
+    policy's exclusion rules kept out, in appeal order; not one whose answer counted in `decided_on`,
+    the month's run the appeal was decided on: a correction's late form from the same home made that
+    answer an older one, and the appeal is moot, not wrong (a sixteenth trial's HR was told to record
+    such an appeal as rejected, a false record)."""
+    rows = con.execute("""
         select a.appeal_id, a.response_id, min(e.reason)
         from stg_appeals a
         join stg_surveys s using (response_id)
@@ -37,7 +34,6 @@ def void_appeals(con, month: str, as_of: datetime | None = None) -> list[VoidApp
           and a.response_id not in (select s2.response_id from stg_surveys s2
                                     join int_review_exclusions r using (row_id))
           and a.response_id not in (select r.response_id from raw_surveys r join counted_responses c
-                                    using (run_id, row_id) where r.run_id = ({published}))
-        group by a.appeal_id, a.response_id order by a.appeal_id""",
-                       [month, as_of or datetime.now(timezone.utc).replace(tzinfo=None)]).fetchall()
+                                    using (run_id, row_id) where r.run_id = ?)
+        group by a.appeal_id, a.response_id order by a.appeal_id""", [decided_on]).fetchall()
     return [VoidAppeal(*row) for row in rows]

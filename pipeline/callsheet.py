@@ -25,8 +25,9 @@ from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.steps import archived_policy
 from gridpay.publishing import report_data as data
 from gridpay.publishing.verification import verify_rows
-from gridpay.transforms.folding import folded
+from gridpay.transforms.privacy import is_masked_phone
 from gridpay.core.layout import private_work
+from gridpay.store.runs import published_runs
 from gridpay.store.warehouse import connect, require_warehouse
 
 SHEET_COLUMNS = ("response_id", "grid_name", "household_id", "phone", "why")
@@ -69,19 +70,15 @@ def called_answers(settings: Settings, month: str, before: datetime | None) -> s
     """The response ids any run of `month` published before `before` (None: now) listed for a call
     (verify.csv, callbacks.csv): the answers whose calls HR can have made. None when none was."""
     with connect(settings.db) as con:
-        runs = [r for (r,) in con.execute("select run_id from runs where month = ? and status = 'published' and "
-                                          "finished_at < ? order by finished_at",
-                                          [month, before or datetime.now(timezone.utc).replace(tzinfo=None)]
-                                          ).fetchall()]
+        runs = published_runs(con, month, before)
     if not runs:
         return None
-    called: set[str] = set()
-    for run_id in runs:
-        _, _, inputs, _ = find_run(settings.db, month, run_id, doing="check the calls of")
-        policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
-        with connect(settings.db) as con:
-            called |= {line["response_id"] for line in _wanted(con, run_id, month, policy).values()}
-    return called
+    policies = {run_id: archived_policy(settings.archive, settings.archive_key_file,
+                                        find_run(settings.db, month, run_id, doing="check the calls of")[2], month)
+                for run_id in runs}
+    with connect(settings.db) as con:
+        return {line["response_id"] for run_id, policy in policies.items()
+                for line in _wanted(con, run_id, month, policy).values()}
 
 
 def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple[int, int, int]:
@@ -114,7 +111,7 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             writer.writeheader()
             writer.writerows(rows)
         numbers = sum(1 for r in rows if r["phone"])
-        masked = sum(1 for r in rows if "*" in folded(r["phone"]))       # 138****5678: nobody can dial it
+        masked = sum(1 for r in rows if is_masked_phone(r["phone"]))     # 138****5678: nobody can dial it
         with connect(db) as con:
             con.execute("insert into disclosures values (?, ?, ?, ?, ?, ?)",
                         [month, run_id, by, datetime.now(timezone.utc).replace(tzinfo=None), numbers, str(target)])

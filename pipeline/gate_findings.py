@@ -46,9 +46,10 @@ def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
     (those on as many rows as the policy's gate.other_grid_compound_rows, which stop the month; the rest)."""
     from gridpay.ingest.grid_compounds import other_grids_compounds as found
     least = ctx.policy.outcome.other_grid_compound_rows
-    pairs = found(ctx.workdir, ctx.policy.compound_suffix_dropped)
-    stop = [p for p in pairs if least is not None and p.rows >= least]
-    return stop, [p for p in pairs if p not in stop]
+    stop, said = [], []
+    for pair in found(ctx.workdir, ctx.policy.compound_suffix_dropped):
+        (stop if least is not None and pair.rows >= least else said).append(pair)
+    return stop, said
 
 
 def ids_across_files(ctx: RunContext) -> list:

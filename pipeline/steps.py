@@ -28,7 +28,7 @@ from gridpay.ingest.staging import grid_names, input_files, is_survey_name, stag
 from gridpay.publishing.outputs import REJECTED_COLUMNS, csv_bytes, write_file
 from gridpay.store.models import ModelTestFailed
 from gridpay.store.partition_scoring import partitioned_scores
-from gridpay.store.runs import first_publication, record_accepted_exclusions, record_partitioning
+from gridpay.store.runs import first_publication, published_runs, record_accepted_exclusions, record_partitioning
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
@@ -183,7 +183,8 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
             con.execute("rollback")
             return ScoredMonth(0, 0, 0, {}, (), (), broken=tuple(exc.problems))
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
-        void = tuple(void_appeals(con, ctx.month, ctx.request.as_of)) if ctx.policy.review.upheld_must_count else ()
+        decided_on = (published_runs(con, ctx.month, ctx.request.as_of) or [None])[-1]     # as of the audited run
+        void = tuple(void_appeals(con, decided_on)) if ctx.policy.review.upheld_must_count else ()
         scored = scored_month(con, ctx.run_id, stops, void)
         stopped = scored.unpaid and ctx.policy.outcome.unpaid_adjustments == "stop"
         if (stops and not ctx.request.accept_exclusions) or void or stopped:

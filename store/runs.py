@@ -183,6 +183,13 @@ def first_publication(db: Path, month: str, before: datetime | None = None) -> d
         return first_published_at(con, month, before)
 
 
+def published_runs(con: duckdb.DuckDBPyConnection, month: str, before: datetime | None = None) -> list[str]:
+    """The runs of `month` that published (replaced since or not) and finished before `before`
+    (None: now), earliest first: what HR was shown of the month as of a run an audit checks."""
+    return [r for (r,) in con.execute("select run_id from runs where month = ? and status = 'published' and "
+                                      "finished_at < ? order by finished_at", [month, before or _now()]).fetchall()]
+
+
 def first_published_at(con: duckdb.DuckDBPyConnection, month: str, before: datetime | None = None) -> datetime | None:
     """first_publication() on an open connection (the reports read it while rendering)."""
     return con.execute("select min(finished_at) from runs where month = ? and status = 'published' "

@@ -189,7 +189,14 @@ def build_payroll(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
     insert_rows(con, "fct_payroll", [
         [ln.worker_id, ln.name, ln.score, ln.responses, ln.coefficient, wm.perf_pay_target, wm.assigned_days,
          wm.days_in_month, ln.performance_pay, ln.adjustment, ln.total_pay,
-         ";".join([*ln.flags, *(["pay_changed"] if share is not None and pay_changed(
-             ln.total_pay, before.get(ln.worker_id, (None, 0))[0], share,
-             (wm.assigned_days, before[ln.worker_id][1]) if per_day and ln.worker_id in before else None) else [])])]
+         ";".join([*ln.flags, *(["pay_changed"] if share is not None and _moved(ln.total_pay, wm.assigned_days,
+                                                                               before.get(ln.worker_id), share, per_day)
+                                 else [])])]
         for wm, ln in pay_lines(con, policy)], PAYROLL_COLUMNS)
+
+
+def _moved(total, days: int, before: tuple | None, share: float, per_day: bool) -> bool:
+    """pay_changed against the month published last's (total pay, assigned days), if it paid the worker."""
+    if before is None:
+        return False
+    return pay_changed(total, before[0], share, (days, before[1]) if per_day else None)

@@ -37,6 +37,11 @@ _MASKED_MOBILE = re.compile(MASKED_MOBILE)
 MASKED_PREFIX = "masked:"
 
 
+def is_masked_phone(raw: str | None) -> bool:
+    """A phone as a platform masks it (138****5678, ＊ too): no number can be dialled or matched from it."""
+    return raw is not None and _MASKED_MOBILE.fullmatch(folded(raw)) is not None
+
+
 def unreadable_phone(raw: str | None) -> bool:
     """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0): no phone can be read."""
     return raw is not None and _EXCEL_NUMBER.fullmatch(folded(raw)) is not None
@@ -77,7 +82,7 @@ def phone_hash(raw: str | None, key: bytes) -> str | None:
     if phone is None:
         return None
     digest = hmac.new(key, phone.encode("ascii"), hashlib.sha256).hexdigest()
-    return MASKED_PREFIX + digest if _MASKED_MOBILE.fullmatch(folded(raw)) else digest
+    return MASKED_PREFIX + digest if is_masked_phone(raw) else digest
 
 
 def masked_phone_hash(raw: str | None, key: bytes) -> str | None:
