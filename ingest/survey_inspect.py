@@ -9,6 +9,7 @@ import pandas as pd
 
 from gridpay.ingest.formats import Source
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
+from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.parsing import normalized_cell, normalized_household, normalized_likert, written_time
 from gridpay.transforms.privacy import masked_comment, masked_numbers
@@ -70,8 +71,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
             if cells.get(private):
                 cells[private] = masked_comment(cells[private])
         if cells.get("household_id"):
-            cells["household_id"] = normalized_household(cells["household_id"], reading.door_dashes,
-                                                          reading.door_variants, reading.door_suffixes)
+            cells["household_id"] = normalized_household(cells["household_id"], *door_rules(reading))
         for item in reading.items:
             if cells.get(item):
                 cells[item] = normalized_likert(cells[item], reading.answer_words)

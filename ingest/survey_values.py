@@ -56,9 +56,9 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
     return (bare_compound(name) if suffix_dropped else name) or None
 
 
-def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool]:
+def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
-    return reading.door_dashes, reading.door_variants, reading.door_suffixes
+    return reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms
 
 
 def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str | None:
@@ -99,7 +99,8 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
     con.unregister("mapping_frame")
 
 
-def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False) -> str:
+def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
+                        rooms: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -111,6 +112,12 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
         test += fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,4}}')"
     if suffixes:      # 1栋1单元201户 (a 号 is never kept, above)
         test += f" and not ends_with({col}, '户')"
+    if rooms:         # 5-302, 5座302, 05栋302, 宿舍楼2栋0302, 10栋1单元二零一
+        test += (fr" and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,5}}') "
+                 fr"and not regexp_matches({col}, '[0-9]座[0-9]{{1,5}}$') "
+                 fr"and not (regexp_matches({col}, '[0-9]栋[0-9]{{1,5}}$') "
+                 fr"and regexp_matches({col}, '(^|[^0-9])0[0-9]')) "
+                 fr"and not regexp_matches({col}, '[栋元][零〇一二三四五六七八九]{{2,5}}$')")
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

@@ -143,6 +143,11 @@ _SEAT = re.compile(r"(\d+)(?:座|#)")                       # 7座1单元101, 7#
 _UNIT_DASHED = re.compile(r"^(\d{1,3})栋(\d{1,2})-(\d{1,4})$")   # 7栋1-101
 _DOOR = re.compile(r"^(\d{1,4})栋(\d{1,3})单元(\d{1,5})$")
 _DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
+# survey.door_number_rooms: a building and a room only (5号楼302室, 5-302, 5座302), and a room read
+# out digit by digit (十栋一单元二零一)
+_TWO_PARTS = re.compile(r"(?<![\d\-])(\d{1,3})(?:号楼|幢|栋|座|#)(\d{1,5})$")     # after a place too: 宿舍楼2号楼301
+_DASHED_PAIR = re.compile(r"^(\d{1,3})-(\d{1,5})$")
+_SPOKEN_ROOM = re.compile(r"(?<=栋|元)([零〇一二三四五六七八九]{2,5})$")
 
 
 def _numeral(text: str) -> str:
@@ -156,14 +161,16 @@ def _numeral(text: str) -> str:
 
 
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
-                         suffixes: bool = False) -> str | None:
+                         suffixes: bool = False, rooms: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
     shorten it; with `variants` (survey.door_number_variants) also '7栋1-101', '7#1-101', '七栋一单元101',
     '7座1单元101', '07-01-101' and '7—1—101' (a field trial counted each as a household of its own);
     with `suffixes` (survey.door_number_suffixes) also a room written with 号 or 户 after it
-    ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502')."""
+    ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502');
+    with `rooms` (survey.door_number_rooms) a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302',
+    and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201' (a trial counted each as a home)."""
     text = normalized_cell(value)
     if text is None:
         return None
@@ -180,6 +187,11 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     text = _BUILDING.sub(r"\1栋", text)
     short = _DASHED.match(text) if dashes or variants else None
     text = f"{short[1]}栋{short[2]}单元{short[3]}" if short else text
+    if rooms:
+        text = _SPOKEN_ROOM.sub(lambda m: "".join(str(_DIGITS[c]) for c in m[1]), text)
+        text = _TWO_PARTS.sub(lambda m: f"{int(m[1])}栋{int(m[2])}", text)
+        pair = _DASHED_PAIR.match(text)
+        text = f"{int(pair[1])}栋{int(pair[2])}" if pair else text
     door = _DOOR.match(text) if variants else None          # 07栋01单元0101: the numbers, not how they were padded
     return f"{int(door[1])}栋{int(door[2])}单元{int(door[3])}" if door else text
 

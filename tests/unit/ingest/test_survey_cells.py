@@ -30,10 +30,11 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３户"), max_size=12),
-       st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True)]))
+@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３户二零"), max_size=12),
+       st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True),
+                        (True, True, True, True), (False, False, False, True)]))
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
-    """The same under survey.door_number_dashes, survey.door_number_variants and survey.door_number_suffixes."""
+    """The same under survey.door_number_dashes, _variants, _suffixes and _rooms."""
     from gridpay.ingest.survey_values import canonical_household
     from gridpay.transforms.parsing import normalized_household
     kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
@@ -50,6 +51,18 @@ def test_a_room_written_with_a_suffix_is_one_household_under_the_suffixes_rule()
         assert normalized_household(typed, True, True, True) == door and normalized_household(typed, True, True) != door
     for kept in ("东湖村3组15号", "12号", "5号楼"):                        # no unit and room: as typed
         assert normalized_household(kept, True, True, True) == kept
+
+
+def test_a_building_and_room_only_or_a_room_read_out_is_one_household_under_the_rooms_rule():
+    """A seventeenth trial's home answered as 5号楼302室, 5-302 and 5栋302 and counted three times."""
+    from gridpay.transforms.parsing import normalized_household
+    for typed, door in (("5号楼302室", "5栋302"), ("5-302", "5栋302"), ("05栋0302", "5栋302"),
+                        ("十栋一单元二零一", "10栋1单元201"), ("3栋二〇一", "3栋201")):
+        before = normalized_household(typed, True, True, True)           # a policy without the rule
+        assert normalized_household(typed, True, True, True, True) == door != before
+    for kept in ("5栋302", "12号", "5号楼", "东湖村3组15号", "A座701", "1-2-3-4", "G1-9-001", "H12-3A",
+                 "宿舍楼2栋301"):
+        assert normalized_household(kept, True, True, True, True) == kept
 
 
 def test_door_numbers_as_volunteers_type_them_are_one_household_under_the_variants_rule():
