@@ -15,7 +15,8 @@ E = gx.expectations
 
 def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str, ...],
                   month_start: datetime, month_end: datetime, scale: range,
-                  max_duration_s: int | None = None, ambiguous_dates: bool = False) -> gx.ExpectationSuite:
+                  max_duration_s: int | None = None, ambiguous_dates: bool = False,
+                  door_dates: bool = False) -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -52,6 +53,8 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
             meta=meta("long_duration", seconds=max_duration_s)))
     if ambiguous_dates:         # survey.ambiguous_dates = "invalid" (policies before it: read month first)
         rules.append(_ambiguous_dates())
+    if door_dates:              # survey.door_number_dates = "invalid" (policies before it: a household as typed)
+        rules.append(_door_dates())
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta=meta("answer_out_of_scale", item, low=answers[0], high=answers[-1])) for item in items]
@@ -60,6 +63,21 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
 
 # day and month of a date typed d/m/yyyy or m/d/yyyy (also with '.' or '-'); no braces: GX formats {batch} into it
 _FIRST, _SECOND = r"^\s*([0-9]+)[/.-]", r"^\s*[0-9]+[/.-]([0-9]+)[/.-]"
+
+
+# a door number after its compound (the household is '<compound> <door>'), as Excel wrote the date
+# it made of it: 2012-01-03 (an .xlsx date cell), 2012/1/3 (a CSV Excel saved), with its midnight
+_DOOR_DATE = (r"(^| )((19|20)[0-9][0-9][-/.年][0-9][0-9]?[-/.月][0-9][0-9]?日?|[0-9][0-9]?/[0-9][0-9]?/(19|20)[0-9][0-9])"
+              r"(0?0[:]00([:]00)?)?$")      # [:]: to SQLAlchemy, a colon before a digit starts a parameter
+
+
+def _door_dates() -> gx.expectations.UnexpectedRowsExpectation:
+    """A door number such as 1-3-12 that Excel turned into a date (2012-01-03): whose home it was
+    cannot be told, so one home could count twice (a field trial's did, online as 1栋3单元12 and on
+    paper as the date); the row is invalid and its reason says how to type the column."""
+    return E.UnexpectedRowsExpectation(
+        unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{_DOOR_DATE}')",
+        description="household_id is not a date", meta={**rule_reason("door_as_date").meta(), "column": "household_id"})
 
 
 def _ambiguous_dates() -> gx.expectations.UnexpectedRowsExpectation:

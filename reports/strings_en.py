@@ -84,6 +84,7 @@ EN: dict[str, str] = {
     "reason_ambiguous_date": "date could be read day-first or month-first", "reason_outside_month": "submitted outside the month", "reason_unknown_channel": "channel not in the policy",
     "reason_bad_duration": "duration not a whole number of seconds",
     "reason_long_duration": "duration over the policy's limit (a day)",
+    "reason_door_as_date": "door number turned into a date by Excel",
     "reason_answer_out_of_scale": "{column}: answer not 1-5", "reason_blank": "{column} is blank",
     "reason_invalid": "failed validation",
     "reason_self_rating": "the worker's own answer (phone of this grid's worker): not counted",

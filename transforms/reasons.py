@@ -24,6 +24,8 @@ RULES: dict[str, tuple[str | None, str]] = {
     "bad_duration": ("duration_s", "is not a whole number"),
     "long_duration": ("duration_s", "is over {seconds} seconds"),
     "answer_out_of_scale": (None, "is not {low}-{high} or blank"),
+    "door_as_date": ("household_id", "is a date: Excel turns a door number such as 1-3-12 into one; format the "
+                                     "column as text and type the door number again"),
 }
 # codes that name their column in reason_code ("blank:household_id"): the others have one column
 COLUMN_CODES = frozenset({"blank", "answer_out_of_scale"})
