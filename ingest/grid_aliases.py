@@ -45,8 +45,11 @@ def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
     return aliases
 
 
-def apply_grid_aliases(workdir: Path) -> int:
-    """Staged survey rows answering a grid by one of its aliases get the grid's id. Returns the rows changed."""
+def apply_grid_aliases(workdir: Path, one_compound: tuple[str, ...] = ()) -> int:
+    """Staged survey rows answering a grid by one of its aliases get the grid's id; where that grid is
+    one of `one_compound` (policy survey.one_compound_aliases), their household the door number alone,
+    as the stage made it for answers naming the grid by its name (its household '<compound> <door>':
+    a door number holds no space). Returns the rows changed."""
     aliases = grid_aliases(pd.read_parquet(workdir / "grids.parquet"))
     if not aliases:
         return 0
@@ -54,5 +57,8 @@ def apply_grid_aliases(workdir: Path) -> int:
         con.execute("create or replace temp table grid_alias (alias varchar, grid_id varchar)")
         con.executemany("insert into grid_alias values (?, ?)", list(aliases.items()))
         changed = con.execute("select count(*) from surveys s join grid_alias a on s.grid_id = a.alias").fetchone()[0]
+        con.execute("update surveys set household_id = split_part(household_id, ' ', 2) from grid_alias a "
+                    "where surveys.grid_id = a.alias and a.grid_id in (select unnest(?::varchar[])) "
+                    "and contains(household_id, ' ')", [list(one_compound)])
         con.execute("update surveys set grid_id = a.grid_id from grid_alias a where surveys.grid_id = a.alias")
     return changed

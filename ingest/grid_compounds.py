@@ -114,6 +114,14 @@ def one_compound_grids(grids: pd.DataFrame) -> tuple[str, ...]:
     return tuple(row.grid_id for row in grids.itertuples(index=False) if len(listed_names(row.compounds)) == 1)
 
 
+def alias_one_compound_grids(workdir: Path, policy) -> tuple[str, ...]:
+    """The one-compound grids whose answers by an alias also take the door number alone as the
+    household, where the policy says so (survey.one_compound_aliases; before it, none)."""
+    if not (policy.one_compound_aliases and policy.one_compound_grids and policy.household_compound):
+        return ()
+    return one_compound_grids(pd.read_parquet(workdir / "grids.parquet"))
+
+
 def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCompounds]:
     """Grids that grids.csv gives more than one compound whose answers this month do not all name
     one of them: answers naming no compound (with the door numbers answered more than once where

@@ -21,7 +21,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.grid_aliases import apply_grid_aliases
-from gridpay.ingest.grid_compounds import one_compound_grids
+from gridpay.ingest.grid_compounds import alias_one_compound_grids, one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
 from gridpay.ingest.staging import grid_names, input_files, is_survey_name, stage_inputs
@@ -107,7 +107,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     """What the stage leaves to the month's reference files and policy, on the answers of either path
     (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), phones a
     platform masked (ingest/masked_phones.py)."""
-    apply_grid_aliases(ctx.workdir)
+    apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy))
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
 
 

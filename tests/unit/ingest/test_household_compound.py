@@ -17,12 +17,13 @@ ROWS = [   # one door number, typed in three forms of two compounds; R3 is R1's 
 ]
 
 
-def _counted(make_inbox, tmp_path, policy, header="小区", compounds=None):
+def _counted(make_inbox, tmp_path, policy, header="小区", compounds=None, rows=ROWS, alias=""):
     inbox = make_inbox({})
-    if compounds is not None:       # grids.csv's compounds column, G1's cell
-        write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
-                  [("G1", "天桥新村一网格", "社区", "20", compounds), ("G2", "井湖村二网格", "社区", "10", "")])
-    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + (header,), [row + (c,) for row, c in ROWS])
+    if compounds is not None:       # grids.csv's compounds column, G1's cell (and its aliases)
+        write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds", "aliases"),
+                  [("G1", "天桥新村一网格", "社区", "20", compounds, alias),
+                   ("G2", "井湖村二网格", "社区", "10", "", "")])
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + (header,), [row + (c,) for row, c in rows])
     _, con = scored_below_the_cli(inbox, tmp_path / "work", policy)
     with con:
         return dict(con.execute("select s.response_id, s.household_id from counted_responses c "
@@ -47,6 +48,19 @@ def test_in_a_grid_of_one_compound_a_door_number_is_one_home_whatever_compound_i
         "R2": "新河 7栋1单元101", "R3": "锦绣花园 7栋1单元101", "R4": DOOR}
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("one_compound_grids = true", "")
     assert len(_counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds="锦绣花园")) == 3
+
+
+def test_a_one_compound_grid_answered_by_an_alias_is_a_home_by_door_number_too(make_inbox, tmp_path):
+    """A seventeenth trial: a home answered on 问卷星 by a misspelt grid option (an alias in grids.csv),
+    naming its compound, and on paper by the grid's name with the compound blank: counted twice."""
+    rows = [(survey("R1", "G1", DOOR, ("5",) * 5, "2026-09-10 10:00:00"), ""),
+            (survey("R2", "天桥新村1网格", DOOR, ("2",) * 5, "2026-09-11 10:00:00"), "锦绣花园")]
+    policy = load_policy(DEFAULT_POLICY)
+    assert _counted(make_inbox, tmp_path / "now", policy, compounds="锦绣花园", rows=rows, alias="天桥新村1网格") == {
+        "R2": DOOR}
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("one_compound_aliases = true", "")
+    assert _counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds="锦绣花园", rows=rows,
+                    alias="天桥新村1网格") == {"R1": DOOR, "R2": "锦绣花园 " + DOOR}
 
 
 def test_a_policy_without_compound_suffix_dropped_keeps_the_compound_as_typed(make_inbox, tmp_path):
