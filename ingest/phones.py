@@ -4,8 +4,6 @@ many there were, since a worker's self-rating cannot be recognised on them. Phon
 in its download (138****5678): ingest/masked_phones.py."""
 from __future__ import annotations
 
-from collections import Counter
-
 import duckdb
 import pandas as pd
 
@@ -39,24 +37,33 @@ def unreadable_in_frame(frame: pd.DataFrame) -> pd.Series:
                      dtype=bool)
 
 
-def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: bool) -> int:
-    """Rows of a file's stage table whose phone is a number Excel saved as one. The DuckDB reader
-    tested the ASCII cells in SQL; cells it left to Python (phone_py) are tested here. Results are
-    fetched whole: DuckDB 2 refuses the next file's register() while one is left half read."""
+def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: bool, row_number: str) -> list[int]:
+    """Row numbers (`row_number`: the SQL of a row's number in its file) of a file's stage table whose
+    phone is a number Excel saved as one. The DuckDB reader tested the ASCII cells in SQL; cells it
+    left to Python (phone_py) are tested here. Results are fetched whole: DuckDB 2 refuses the next
+    file's register() while one is left half read."""
     if not by_duckdb:
-        return con.execute(f"select count(*) from {table} where phone_unreadable").fetchall()[0][0]
-    ascii_cells = con.execute(f"select count(*) from {table} where not is_blank_row and phone_unreadable").fetchall()[0][0]
-    others = con.execute(f"select phone_py, count(*) from {table} where not is_blank_row and phone_py is not null "
-                         "group by phone_py").fetchall()
-    return ascii_cells + sum(n for phone, n in others if unreadable_phone(phone))
+        return [r[0] for r in con.execute(f"select {row_number} from {table} where phone_unreadable").fetchall()]
+    rows = [r[0] for r in con.execute(f"select {row_number} from {table} where not is_blank_row "
+                                      "and phone_unreadable").fetchall()]
+    others = con.execute(f"select phone_py, list({row_number}) from {table} where not is_blank_row "
+                         "and phone_py is not null group by phone_py").fetchall()
+    return sorted(rows + [n for phone, numbers in others if unreadable_phone(phone) for n in numbers])
 
 
-def store_unreadable_phones(con: duckdb.DuckDBPyConnection, by_file: Counter) -> None:
-    """Table `unreadable_phones` (source_file, rows_unreadable) in the stage file."""
-    con.execute("create or replace table unreadable_phones (source_file varchar, rows_unreadable integer)")
+def store_unreadable_phones(con: duckdb.DuckDBPyConnection, by_file: dict[str, list[int]]) -> None:
+    """Table `unreadable_phones` (source_file, rows_unreadable, row_numbers) in the stage file."""
+    con.execute("create or replace table unreadable_phones (source_file varchar, rows_unreadable integer, "
+                "row_numbers integer[])")
     for file, rows in sorted(by_file.items()):
         if rows:
-            con.execute("insert into unreadable_phones values (?, ?)", [file, rows])
+            con.execute("insert into unreadable_phones values (?, ?, ?)", [file, len(rows), sorted(rows)])
+
+
+def unreadable_phone_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, list[int]]]:
+    """(file, its row numbers) of the month's survey rows whose phone Excel saved as a number."""
+    return con.execute("select source_file, list_sort(flatten(list(row_numbers))) from unreadable_phones "
+                       "group by source_file order by source_file").fetchall()
 
 
 def stored_unreadable_phones(con: duckdb.DuckDBPyConnection) -> int:

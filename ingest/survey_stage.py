@@ -10,7 +10,7 @@ answered by their name."""
 from __future__ import annotations
 
 import itertools
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,12 +95,13 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
 
 
 def load_survey_files(con, files: list[Source], reading: SurveyReading, key: bytes, workdir: Path,
-                      month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, Counter, list]:
+                      month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, dict, list]:
     """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file, as SQL
-    over its table (`_finished_rows`); what was set aside (other months, totals) and Excel-number phones, by file;
+    over its table (`_finished_rows`); what was set aside (other months, totals) and the rows of Excel-number
+    phones, by file;
     (file, month, response_id, submitted_at) of the rows of earlier months set aside."""
     _register_udfs(con, key)
-    tables, finished, set_aside, phones, earlier = [], [], Counter(), Counter(), []
+    tables, finished, set_aside, phones, earlier = [], [], Counter(), defaultdict(list), []
     with progress("reading survey files", len(files)) as advance:
         for i, source in enumerate(files):
             table = f"survey_file_{i}"
@@ -120,17 +121,15 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                     readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
             tables.append(table)
             finished.append(_finished_rows(con, table, source.file_name, reading.items, readable is not None, prefix))
-            phones[source.file_name] += unreadable_phones(con, table, by_duckdb=readable is not None)
+            phones[source.file_name] += unreadable_phones(con, table, readable is not None, _row_number(con, table))
             advance()
     return tables, finished, set_aside, phones, earlier
 
 
 def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool, prefix: str = "") -> str:
-    """SELECT of a file's table with each row's place in the file (file_row, from 0; the table's rowid
-    where the reader kept the file's order but could not say it), its row number, and, for a file the
-    DuckDB reader read, phone numbers it left to Python hashed and comments masked (the sheet reader does both)."""
-    columns = _columns(con, table)
-    file_row = "file_row" if "file_row" in columns else "rowid"
+    """SELECT of a file's table with each row's place in the file (file_row), its row number, and, for a
+    file the DuckDB reader read, phone numbers it left to Python hashed and comments masked (the sheet
+    reader does both)."""
     phone = "coalesce(respondent_phone_hash, gp_phone_hash_py(phone_py))" if by_duckdb else "respondent_phone_hash"
     # only a text with a digit can hold a number to mask
     comment = ("case when regexp_matches(comment, '\\p{Nd}') then gp_masked_comment(comment) else comment end"
@@ -139,9 +138,9 @@ def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_d
     texts = ", ".join(f"{phone} as respondent_phone_hash" if c == "respondent_phone" else
                       f"{comment} as comment" if c == "comment" else f"{rid} as response_id" if c == "response_id"
                       else quoted(c) for c in (*TEXT_COLUMNS, *items))
-    row_number = "row_number" if "row_number" in columns else f"{file_row} + 2"
-    return (f"select {file_row} as file_row, {sql_text(file_name)} as source_file, {row_number} as row_number, "
-            f"{texts} from {table} where not is_blank_row")
+    file_row = "file_row" if "file_row" in _columns(con, table) else "rowid"
+    return (f"select {file_row} as file_row, {sql_text(file_name)} as source_file, "
+            f"{_row_number(con, table)} as row_number, {texts} from {table} where not is_blank_row")
 
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
@@ -224,19 +223,15 @@ def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[
     con.execute(f"create temp view survey_text as {' union all '.join(parts) or empty}")
 
 
+def _row_number(con, table: str) -> str:
+    """SQL of a row's number in its file: the reader's, or its place in the file (from 0; the table's
+    rowid where the reader kept the file's order but could not say it) after the header row."""
+    columns = _columns(con, table)
+    return "row_number" if "row_number" in columns else f"{'file_row' if 'file_row' in columns else 'rowid'} + 2"
+
+
 def _columns(con, table: str) -> set[str]:
     return {r[0] for r in con.execute(f"describe {table}").fetchall()}
-
-
-def misfiled_files(workdir: Path) -> list[tuple[str, list[tuple[int, str]]]]:
-    """(file, [(rows, 'rows of 2026-10'), ...]) for each survey file holding no row of the run's month
-    and rows of other months: a sheet put in the wrong month's folder, which counts in no month."""
-    with stage_connection(workdir) as con:
-        return con.execute("""
-            select source_file, list((rows_set_aside, what) order by what)
-            from set_aside where what like 'rows of %'
-              and source_file not in (select distinct source_file from surveys)
-            group by source_file order by source_file""").fetchall()
 
 
 def staged_counts(workdir: Path) -> tuple[int, dict[str, int]]:

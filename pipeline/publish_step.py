@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gridpay.core.faults import fault_point
 from gridpay.expectations.results import ValidationSummary
-from gridpay.ingest.phones import stored_unreadable_phones
+from gridpay.ingest.phones import stored_unreadable_phones, unreadable_phone_rows as unreadable_phone_rows_in
 from gridpay.ingest.survey_stage import stage_connection, staged_counts
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.steps import rejected_folder
@@ -65,6 +65,12 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
     shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)
     return outputs
+
+
+def unreadable_phone_rows(workdir: Path) -> list[tuple[str, list[int]]]:
+    """(file, row numbers) of the month's survey rows whose phone Excel saved as a number."""
+    with stage_connection(workdir) as con:
+        return unreadable_phone_rows_in(con)
 
 
 def unreadable_phone_count(workdir: Path) -> int:

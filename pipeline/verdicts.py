@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import Callable
 
 from gridpay.core.errors import GateFailed
-from gridpay.core.month import Month
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
-from gridpay.ingest.formats import month_survey_files
 from gridpay.ingest.masked_phones import MaskedPhones
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
@@ -22,37 +20,6 @@ from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy, keys_left_out
 
 log = logging.getLogger("gridpay")
-
-
-def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
-    """A download that holds answers of earlier months this warehouse never published, while a grid of
-    this month is thin: pooling reads only published months, so those answers could have scored it."""
-    rules = ctx.policy.scoring
-    if rules.insufficient != "pool" or rules.pool_months is None:
-        return
-    first = str(Month.parse(ctx.month).first_of(rules.pool_months))
-    earlier = {what.removeprefix("rows of "): n for what, n in aside.items()
-               if what.startswith("rows of ") and first <= what.removeprefix("rows of ") < ctx.month}
-    with connect(ctx.settings.db) as con:
-        published = {m for (m,) in con.execute("select month from published").fetchall()}
-        thin = con.execute("select count(*) from grid_scores where run_id = ? and responses < ?",
-                           [ctx.run_id, rules.min_responses]).fetchone()[0]
-    unrun = {m: n for m, n in earlier.items() if m not in published}
-    if not unrun or not thin or ctx.request.replay is not None:      # an audit replays; it advises nothing
-        return
-    # only a month whose own survey files are in the inbox can be run; stray rows of a month before
-    # gridpay was used (a download's first days) count in no month, and that is all there is to say
-    runnable = {m: n for m, n in unrun.items() if month_survey_files(ctx.settings.inbox, m)}
-    stray = {m: n for m, n in unrun.items() if m not in runnable}
-    if runnable:
-        log.warning("the survey files hold %s of %s, not published in this warehouse, while %d grids have fewer than "
-                    "%d answers: thin grids pool only published months, so run %s first (gridpay run --month %s), "
-                    "then this month again", ", ".join(f"{n} rows" for n in runnable.values()), ", ".join(runnable),
-                    thin, rules.min_responses, ", ".join(runnable), min(runnable))
-    if stray:
-        log.info("%s of %s in this month's survey files set aside: %s not published here and the inbox has no survey "
-                 "file for %s, so they count in no month", ", ".join(f"{n} rows" for n in stray.values()),
-                 ", ".join(stray), "it is" if len(stray) == 1 else "they are", "it" if len(stray) == 1 else "them")
 
 
 def say_replacing(con, month: str, kind: str = "run") -> None:
@@ -98,17 +65,6 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
                     "before it was added (docs/methodology.md, section 7, says what its absence means): %s. To use "
                     "today's rules, copy them from the shipped policy, %s", path, policy.version, rules,
                     shipped.version, ", ".join(left_out), DEFAULT_POLICY)
-
-
-def say_misfiled(ctx: RunContext) -> None:
-    """A survey file with no answer of the month, only other months': likely in the wrong folder (a ninth
-    field trial's October forms in surveys/2026-09/ counted in no month, October saying only that a
-    grid had no answer)."""
-    from gridpay.ingest.survey_stage import misfiled_files
-    for file, rows in misfiled_files(ctx.workdir):
-        log.warning("%s holds no answer of %s, only %s: it counts in no month from here; if it belongs to another "
-                    "month, move it to that month's folder (surveys/YYYY-MM/) and run that month", file, ctx.month,
-                    ", ".join(counted(n, what) for n, what in rows))
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -161,10 +117,12 @@ def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:
 def say_unreadable_phones(say: Callable, workdir: Path, masked: MaskedPhones) -> None:
     if masked.line():
         log.warning("%s", masked.line())
-    phones = publish_step.unreadable_phone_count(workdir)
-    if phones:
-        say("%s unreadable: saved as numbers by Excel (like 1.39E+10); their answers count, "
-            "but a worker's self-rating cannot be recognised on them", "1 phone" if phones == 1 else f"{phones} phones")
+    for file, rows in publish_step.unreadable_phone_rows(workdir):
+        one = len(rows) == 1
+        say("%s of %s (row%s %s) unreadable: Excel saved %s as a number (like 1.39E+10); %s, but a worker's "
+            "self-rating cannot be recognised on %s: type %s again from the forms, the column formatted as text",
+            "1 phone" if one else f"{len(rows)} phones", file, "" if one else "s", listed(tuple(map(str, rows))),
+            *(("it", "its answer counts", "it", "it") if one else ("them", "their answers count", "them", "them")))
 
 
 def counted(n: int, what: str) -> str:
@@ -208,19 +166,19 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.silent:      # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
         log.warning("no answer this month for %s: scored on earlier months where the policy pools them, else paid at "
                     "the neutral coefficient (grid_scores.csv says which); check that its residents were asked",
-                    _some(scored.silent))
+                    listed(scored.silent))
     if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so
         log.warning("%s in workers.csv, but in no row of assignments.csv: not paid this month (no payroll line); "
-                    "add their grid to assignments.csv if they work one", _some(scored.unassigned))
+                    "add their grid to assignments.csv if they work one", listed(scored.unassigned))
     if scored.part_staffed:     # a replacement's assignment row forgotten leaves them unpaid for those days
         log.warning("no worker is assigned to %s of the month: if someone covered it then, their assignments.csv row "
-                    "is missing", _some(scored.part_staffed))
+                    "is missing", listed(scored.part_staffed))
     if scored.unstaffed:   # answers scored for a grid whose score pays nobody
         log.warning("no worker is assigned to %s on any day of the month: its answers are scored but pay nobody; "
-                    "check assignments.csv", _some(scored.unstaffed))
+                    "check assignments.csv", listed(scored.unstaffed))
     if scored.phoneless:   # the self-rating rule compares phones: with none, a worker's own answers would count
         log.warning("workers.csv gives no phone for %s: a self-rating of theirs cannot be recognised; add the phone "
-                    "they use", _some(scored.phoneless))
+                    "they use", listed(scored.phoneless))
     if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
         log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
                     "that counts (the row later in the files counts): check which is the household's in "
@@ -243,6 +201,6 @@ def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None =
     return GateFailed(message, heading)
 
 
-def _some(names: tuple[str, ...], shown: int = 10) -> str:
+def listed(names: tuple[str, ...], shown: int = 10) -> str:
     """'a, b, c' or, for many, the first `shown` and how many more."""
     return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
