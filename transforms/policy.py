@@ -48,9 +48,12 @@ class Policy:
     door_number_dashes: bool = False            # '3-2-301' read as 3栋2单元301; False: a policy from before the rule
     door_number_variants: bool = False          # 7栋1-101, 七栋一单元101, 7座... read as 7栋1单元101; False: before
     door_number_suffixes: bool = False          # 5栋1单元1201号, 201户, 6幢2-502 read so too; False: before
+    door_number_rooms: bool = False             # 5号楼302室, 5-302 read as 5栋302, 二零一 as 201; False: before
+    door_number_dates: bool = False             # a door number Excel made a date (2012-01-03) is invalid; False: before
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
     one_compound_grids: bool = False            # a grid grids.csv lists with one compound: the compound typed is not
                                                 # part of its households; False: before
+    one_compound_aliases: bool = False          # so too for an answer by a grid's alias; False: compound kept (before)
     compound_suffix_dropped: bool = False       # 丽都家园小区 is the compound 丽都家园; False: as typed (before)
     masked_phones_shown_digits: bool = False    # 138****5678 read by its shown digits (a worker's, or no phone); False:
                                                 # its seven digits as a phone (before)
@@ -177,6 +180,10 @@ def _typing_rules(doc: dict) -> dict:
         door_number_dashes=bool(survey.get("door_number_dashes", False)),
         door_number_variants=bool(survey.get("door_number_variants", False)),
         door_number_suffixes=bool(survey.get("door_number_suffixes", False)),
+        door_number_rooms=bool(survey.get("door_number_rooms", False)),
+        door_number_dates=choice_of(doc, "survey.door_number_dates", ("invalid", "as_typed"))
+        == "invalid" if "door_number_dates" in survey else False,
+        one_compound_aliases=bool(survey.get("one_compound_aliases", False)),
         household_compound=bool(survey.get("household_compound", False)),
         one_compound_grids=bool(survey.get("one_compound_grids", False)),
         compound_suffix_dropped=bool(survey.get("compound_suffix_dropped", False)),
