@@ -13,6 +13,7 @@ from gridpay.core.month import Month
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
+from gridpay.ingest.survey_stage import stage_connection
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,25 @@ def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids
             if sheet.layout is not None and len(sheet.frame) and not sheet.set_aside.get(f"rows of {other}"):
                 found.append(Misfiled(source.file_name, other, len(sheet.frame)))
     return found
+
+
+def misfiled_files(workdir: Path) -> list[tuple[str, list[tuple[int, str]]]]:
+    """(file, [(rows, 'rows of 2026-10'), ...]) for each survey file holding no row of the run's month
+    and rows of other months: a sheet put in the wrong month's folder, which counts in no month."""
+    with stage_connection(workdir) as con:
+        return con.execute("""
+            select source_file, list((rows_set_aside, what) order by what)
+            from set_aside where what like 'rows of %'
+              and source_file not in (select distinct source_file from surveys)
+            group by source_file order by source_file""").fetchall()
+
+
+def other_month_rows(workdir: Path, month: str) -> list[tuple[str, str, list[int]]]:
+    """(file, YYYY-MM, row numbers) of the staged rows dated in a month other than `month`: a typed
+    sheet's (a platform download's rows of other months are set aside before the stage)."""
+    start, end = Month.parse(month).bounds()
+    with stage_connection(workdir) as con:
+        return con.execute("""
+            select source_file, strftime(submitted_at_ts, '%Y-%m'), list(row_number order by row_number)
+            from surveys where submitted_at_ts < ? or submitted_at_ts > ?
+            group by all order by all""", [start, end]).fetchall()

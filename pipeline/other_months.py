@@ -1,0 +1,71 @@
+"""Answers whose month is not the month of the folder or run that read them: months a download holds
+that this warehouse never published, a file in a neighbouring month's folder, a row of a typed sheet
+dated in another month. Each is said, with what HR does about it (a stop, where the policy makes one,
+is in pipeline/gate_findings.py)."""
+from __future__ import annotations
+
+import logging
+
+from gridpay.core.month import Month
+from gridpay.ingest.formats import month_survey_files
+from gridpay.ingest.misfiled import misfiled_files, other_month_rows
+from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.verdicts import counted, listed
+from gridpay.store.warehouse import connect
+
+log = logging.getLogger("gridpay")
+
+
+def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
+    """A download that holds answers of earlier months this warehouse never published, while a grid of
+    this month is thin: pooling reads only published months, so those answers could have scored it."""
+    rules = ctx.policy.scoring
+    if rules.insufficient != "pool" or rules.pool_months is None:
+        return
+    first = str(Month.parse(ctx.month).first_of(rules.pool_months))
+    earlier = {what.removeprefix("rows of "): n for what, n in aside.items()
+               if what.startswith("rows of ") and first <= what.removeprefix("rows of ") < ctx.month}
+    with connect(ctx.settings.db) as con:
+        published = {m for (m,) in con.execute("select month from published").fetchall()}
+        thin = con.execute("select count(*) from grid_scores where run_id = ? and responses < ?",
+                           [ctx.run_id, rules.min_responses]).fetchone()[0]
+    unrun = {m: n for m, n in earlier.items() if m not in published}
+    if not unrun or not thin or ctx.request.replay is not None:      # an audit replays; it advises nothing
+        return
+    # only a month whose own survey files are in the inbox can be run; stray rows of a month before
+    # gridpay was used (a download's first days) count in no month, and that is all there is to say
+    runnable = {m: n for m, n in unrun.items() if month_survey_files(ctx.settings.inbox, m)}
+    stray = {m: n for m, n in unrun.items() if m not in runnable}
+    if runnable:
+        log.warning("the survey files hold %s of %s, not published in this warehouse, while %d grids have fewer than "
+                    "%d answers: thin grids pool only published months, so run %s first (gridpay run --month %s), "
+                    "then this month again", ", ".join(f"{n} rows" for n in runnable.values()), ", ".join(runnable),
+                    thin, rules.min_responses, ", ".join(runnable), min(runnable))
+    if stray:
+        log.info("%s of %s in this month's survey files set aside: %s not published here and the inbox has no survey "
+                 "file for %s, so they count in no month", ", ".join(f"{n} rows" for n in stray.values()),
+                 ", ".join(stray), "it is" if len(stray) == 1 else "they are", "it" if len(stray) == 1 else "them")
+
+
+def say_misfiled(ctx: RunContext) -> None:
+    """A survey file with no answer of the month, only other months': likely in the wrong folder (a ninth
+    field trial's October forms in surveys/2026-09/ counted in no month, October saying only that a
+    grid had no answer)."""
+    for file, rows in misfiled_files(ctx.workdir):
+        log.warning("%s holds no answer of %s, only %s: it counts in no month from here; if it belongs to another "
+                    "month, move it to that month's folder (surveys/YYYY-MM/) and run that month", file, ctx.month,
+                    ", ".join(counted(n, what) for n, what in rows))
+
+
+
+
+def say_other_month_rows(ctx: RunContext) -> None:
+    """Rows of a typed sheet dated in another month (a platform download's are set aside: it holds
+    every month's answers). Invalid here, they count in no month unless moved: a seventeenth trial's
+    October sheet held a November answer, lost without a word on what to do."""
+    for file, month, rows in other_month_rows(ctx.workdir, ctx.month):
+        one = len(rows) == 1
+        log.warning("%s (row%s %s) holds %s dated in %s: %s invalid here and count%s in no month; if the date is "
+                    "right, move %s to a file in surveys/%s/ and run %s, else correct the date and run again",
+                    file, "" if one else "s", listed(tuple(map(str, rows))), "1 answer" if one else f"{len(rows)} answers", month,
+                    "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month)
