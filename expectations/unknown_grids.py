@@ -63,7 +63,8 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
     owners: dict[str, str] = {}
     for compound, rows in named:
         for gid in grids_of_compound(compound, names, compounds)[1]:
-            rows_named = f"{'its' if len(named) == 1 else 'of its'} {rows} row{'s' if rows != 1 else ''} name"
+            rows_named = (f"{'its' if len(named) == 1 else 'of its'} {rows} rows name" if rows != 1
+                          else "its row names" if len(named) == 1 else "1 of its rows names")
             owners.setdefault(gid, f"{names.get(gid) or gid} ({gid}), whose compound {compound} {rows_named}")
     if not owners:
         return closest_grids(value, names), closest_grid_ids(value, names)
