@@ -3,9 +3,9 @@ verification/<YYYY-MM>.csv (the month's verification calls). Unlike the referenc
 row here stops the month at the gate (exit 1), naming the appeal and the rule: these are HR's own
 decisions about whose answers count, and ignoring one would pay wrongly.
 
-The rules that look at the month's answers (is the answer one of the month's valid rows, in a grid
-the appellant covered, filed within the appeal window) apply to the run's month; the others to
-every row of the file."""
+The rules that look at the month's answers and workers (is the answer one of the month's valid rows,
+in a grid the appellant covered, filed within the appeal window, by a worker in workers.csv) apply to
+the run's month; the others to every row of the file (a row of another month is named with its month)."""
 from __future__ import annotations
 
 from datetime import date
@@ -14,7 +14,7 @@ from pathlib import Path
 import great_expectations as gx
 
 from gridpay.expectations.runner import validate_tables
-from gridpay.expectations.sql_rules import known, matches
+from gridpay.expectations.sql_rules import matches
 from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS
 
@@ -51,7 +51,10 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
         E.ExpectColumnValuesToNotBeNull(column="appeal_id", meta={"reason": "appeal_id is blank"}),
         E.ExpectColumnValuesToBeUnique(column="appeal_id", meta={"reason": "appeal_id is used more than once"}),
         matches("month", r"[0-9]{4}-[0-9]{2}", "is not YYYY-MM"),
-        known("worker_id", "workers", "is not in workers.csv"),
+        # the month's rows only: a worker who has left is taken out of workers.csv, and their appeal of an
+        # earlier month stopped every month after it (an eighteenth trial's)
+        _rows(f"{this} and worker_id is not null and worker_id not in (select worker_id from workers "
+              "where worker_id is not null)", "worker_id is not in workers.csv", "worker_id"),
         E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
         _one_of("category", CATEGORIES),
         E.ExpectColumnValuesToNotBeNull(column="statement", meta={"reason": "statement (the worker's grounds) is blank"}),
@@ -153,12 +156,14 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
     problems = []
     with stage_connection(workdir) as con:
         for kind, result in results.items():
-            label = "a.appeal_id" if kind == "appeals" else "a.response_id"
+            label = "a.appeal_id, a.month" if kind == "appeals" else "a.response_id, null"
             for rule, query in zip(result.rules, result.failing_rows_sql):
                 if query is None:
                     continue
-                for source, row, name in con.execute(
+                for source, row, name, of in con.execute(
                         f"select a.source_file, a.row_number, {label} from {kind} a where a.row_id in ({query})").fetchall():
-                    what = f"appeal {name}" if kind == "appeals" else f"answer {name}"
+                    # an appeal of another month is named so: HR may look for the fault in this month's rows
+                    what = (f"appeal {name}" + (f", of {of}" if of and of != month else "") if kind == "appeals"
+                            else f"answer {name}")
                     problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}"))
     return [text for _, _, text in sorted(problems)]

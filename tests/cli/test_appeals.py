@@ -83,9 +83,13 @@ def test_appeal_rules_name_the_appeal_and_the_rule(published, run_cli):
         appeal_row("A4", "W3", "R5", decided_by="W3"),                      # decided by the appellant
         appeal_row("A5", "W3", "R6", note=""),                              # upheld without a note
         ("A6", "2026-09", "W3", "R7", "乱评", "", "2026-01-01", "", "", "", ""),
-        appeal_row("A7", "W3", "R5"), appeal_row("A8", "W3", "R5", "驳回")])      # one answer decided both ways
+        appeal_row("A7", "W3", "R5"), appeal_row("A8", "W3", "R5", "驳回"),      # one answer decided both ways
+        # August's: a worker since left (out of workers.csv) is not September's concern; a broken row is named so
+        ("A9", "2026-08", "W9", "R1", "恶意差评", "理由", "2026-08-20", "", "", "", ""),
+        ("A10", "2026-08", "W3", "R1", "恶意差评", "", "2026-08-20", "", "", "", "")])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 1
+    assert "(appeal A9" not in err and "(appeal A10, of 2026-08): statement (the worker's grounds) is blank" in err
     for words in ("(appeal A4): decided_by is the appellant", "(appeal A5): decision_note is blank on an upheld appeal",
                   "(appeal A6): category is not one of misrated", "(appeal A6): statement (the worker's grounds) is blank",
                   "(appeal A6): filed_on is outside the appeal window",
