@@ -29,7 +29,9 @@ class PrefixedDoors:
         homes = f"{self.pairs} home{'s' if self.pairs != 1 else ''}"
         return (f"{self.grid_name} ({self.grid_id}): {homes} may be written two ways, with a place before the door "
                 f"number and without it ({named}{more}), each counted as a household of its own: if they are "
-                f"one home, write it one way in the sheet HR types and run again (one household, one voice)")
+                f"one home and the place is the grid's own (its village or compound), give it as the grid's one "
+                f"compound in grids.csv's compounds column; else write it one way in the sheet HR types; and run "
+                f"again (one household, one voice)")
 
 
 def prefixed_doors(workdir: Path, shown: int = 3) -> list[PrefixedDoors]:

@@ -6,6 +6,7 @@ alike), before validation: a grid answered by an alias is that grid's answer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +46,7 @@ def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
     return aliases
 
 
-def apply_grid_aliases(workdir: Path, one_compound: tuple[str, ...] = ()) -> int:
+def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = ()) -> int:
     """Staged survey rows answering a grid by one of its aliases get the grid's id; where that grid is
     one of `one_compound` (policy survey.one_compound_aliases), their household the door number alone,
     as the stage made it for answers naming the grid by its name (its household '<compound> <door>':

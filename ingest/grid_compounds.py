@@ -107,18 +107,20 @@ def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]
             if len(names := listed_names(row.compounds)) > 1}
 
 
-def one_compound_grids(grids: pd.DataFrame) -> tuple[str, ...]:
-    """The grids grids.csv lists with exactly one compound: their homes are that compound's."""
+def one_compound_grids(grids: pd.DataFrame) -> dict[str, str]:
+    """grid_id -> compound of the grids grids.csv lists with exactly one compound: their homes are that
+    compound's."""
     if "compounds" not in grids.columns:
-        return ()
-    return tuple(row.grid_id for row in grids.itertuples(index=False) if len(listed_names(row.compounds)) == 1)
+        return {}
+    return {row.grid_id: names[0] for row in grids.itertuples(index=False)
+            if len(names := listed_names(row.compounds)) == 1}
 
 
-def alias_one_compound_grids(workdir: Path, policy) -> tuple[str, ...]:
+def alias_one_compound_grids(workdir: Path, policy) -> dict[str, str]:
     """The one-compound grids whose answers by an alias also take the door number alone as the
     household, where the policy says so (survey.one_compound_aliases; before it, none)."""
     if not (policy.one_compound_aliases and policy.one_compound_grids and policy.household_compound):
-        return ()
+        return {}
     return one_compound_grids(pd.read_parquet(workdir / "grids.parquet"))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import socket
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError
@@ -49,7 +49,7 @@ class PartitionJob:
     month: str
     grids: dict[str, str]      # grid_id -> grid_name, in grids.csv order
     keys: RunKeys
-    one_compound: tuple[str, ...] = ()     # the grids grids.csv lists with one compound
+    one_compound: dict[str, str] = field(default_factory=dict)     # grid_id -> compound: grids.csv lists one
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ from gridpay.ingest.late_answers import store_earlier_ids
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
-from gridpay.ingest.survey_values import FAST_TIMESTAMP, canonical_household, door_rules, value_mappings
+from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, one_compound_table,
+                                          value_mappings)
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
 
@@ -145,12 +146,12 @@ def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_d
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
                   month: str | None = None, grids: dict[str, str] | None = None,
-                  one_compound: tuple[str, ...] = ()) -> int:
+                  one_compound: dict[str, str] | None = None) -> int:
     """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
     file then row order, cells normalised as validation expects them; and table `set_aside` (file,
     what, rows). `grids` maps grid_id -> grid_name in grids.csv order: an answer that is a grid's
-    name becomes its id; `one_compound`: the grids grids.csv lists with one compound. Returns the
-    row count."""
+    name becomes its id; `one_compound`: grid_id -> compound of the grids grids.csv lists with one
+    compound. Returns the row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
@@ -162,9 +163,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
         store_unreadable_phones(con, phones)
         _survey_text_view(con, tables, finished, items)
+        one_compound_table(con, reading, one_compound or {})
         value_mappings(con, reading, grids, month)
-        con.execute("create or replace temp table one_compound_grid as select unnest(?::varchar[]) as grid_id",
-                    [list(one_compound) if reading.one_compound_grids else []])
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""
@@ -181,7 +181,9 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join map_grid gr on gr.raw = s.grid_id
             left join map_household hh on hh.raw = s.household_id
             left join map_compound cp on cp.raw = s.compound
-            left join map_door_compound dc on dc.compound = s.compound and dc.door = s.household_id
+            left join one_compound_grid oc on oc.grid_id = gr.value
+            left join map_door_compound dc on dc.compound = coalesce(s.compound, oc.compound)
+                                           and dc.door = s.household_id
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")

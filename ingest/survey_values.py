@@ -76,12 +76,25 @@ def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str
     return None
 
 
+def one_compound_table(con, reading: SurveyReading, one_compound: dict[str, str]) -> None:
+    """Table one_compound_grid (grid_id, compound): the grids grids.csv lists with one compound, where
+    the policy reads their homes so (survey.one_compound_grids); their compound where it also reads a
+    door number starting with it in an answer naming none (survey.grid_compound_in_door_number)."""
+    rows = [(g, c if reading.grid_compound_in_door else None) for g, c in one_compound.items()]
+    con.execute("create or replace temp table one_compound_grid (grid_id varchar, compound varchar)")
+    if rows and reading.one_compound_grids:
+        con.executemany("insert into one_compound_grid values (?, ?)", rows)
+
+
 def _door_after_compound(con, reading: SurveyReading) -> None:
     """Table map_door_compound (compound, door, value): door_after_compound() of each distinct pair
-    whose door number starts with no digit, where the policy says so (survey.compound_in_door_number)."""
-    pairs = con.execute("select distinct compound, household_id from survey_text where compound is not null and "
-                        "household_id is not null and not regexp_matches(household_id, '^\\s*[0-9０-９]')"
-                        ).fetchall() if reading.compound_in_door else []
+    whose door number starts with no digit, where the policy says so (survey.compound_in_door_number);
+    the compound the answer names, or where it names none the one its grid's grids.csv row lists
+    (table one_compound_grid: filled where survey.grid_compound_in_door_number says so)."""
+    pairs = con.execute("select distinct coalesce(s.compound, oc.compound), s.household_id from survey_text s "
+                        "left join map_grid gr on gr.raw = s.grid_id left join one_compound_grid oc on oc.grid_id = "
+                        "gr.value where coalesce(s.compound, oc.compound) is not null and s.household_id is not null "
+                        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall() if reading.compound_in_door else []
     found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading)) is not None]
     con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
     if found:
@@ -117,7 +130,8 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
                  fr"and not regexp_matches({col}, '[0-9]座[0-9]{{1,5}}$') "
                  fr"and not (regexp_matches({col}, '[0-9]栋[0-9]{{1,5}}$') "
                  fr"and regexp_matches({col}, '(^|[^0-9])0[0-9]')) "
-                 fr"and not regexp_matches({col}, '[栋元][零〇一二三四五六七八九]{{2,5}}$')")
+                 fr"and not regexp_matches({col}, '[栋元][零〇一二三四五六七八九]{{2,5}}$') "
+                 fr"and not regexp_matches({col}, '[组队社]')")       # 3组9号, 六组二十一
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

@@ -147,6 +147,9 @@ _DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4,
 # out digit by digit (十栋一单元二零一)
 _TWO_PARTS = re.compile(r"(?<![\d\-])(\d{1,3})(?:号楼|幢|栋|座|#)(\d{1,5})$")     # after a place too: 宿舍楼2号楼301
 _DASHED_PAIR = re.compile(r"^(\d{1,3})-(\d{1,5})$")
+# ... and a village home by its group (组, 队, 社) and number: 3组9号, 3组9, 六组二十一号 (a trial's did)
+_VILLAGE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([0-9]+|[零〇一二两三四五六七八九十]+)([组队社])"
+                      r"([0-9]+|[零〇一二两三四五六七八九十]+)号?$")
 _SPOKEN_ROOM = re.compile(r"(?<=栋|元)([零〇一二三四五六七八九]{2,5})$")
 
 
@@ -160,6 +163,11 @@ def _numeral(text: str) -> str:
     return str((_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0))
 
 
+def _number(text: str) -> str:
+    """'09' -> '9', '二十一' -> '21': a number however written (Chinese numerals up to 九十九)."""
+    return str(int(text)) if text.isdigit() else _numeral(text)
+
+
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
@@ -170,7 +178,8 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     with `suffixes` (survey.door_number_suffixes) also a room written with 号 or 户 after it
     ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502');
     with `rooms` (survey.door_number_rooms) a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302',
-    and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201' (a trial counted each as a home)."""
+    and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group
+    and number, '王庄六组二十一号', '王庄6组21号' -> '王庄6组21' (trials counted each as a home)."""
     text = normalized_cell(value)
     if text is None:
         return None
@@ -192,6 +201,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
         text = _TWO_PARTS.sub(lambda m: f"{int(m[1])}栋{int(m[2])}", text)
         pair = _DASHED_PAIR.match(text)
         text = f"{int(pair[1])}栋{int(pair[2])}" if pair else text
+        text = _VILLAGE.sub(lambda m: f"{_number(m[1])}{m[2]}{_number(m[3])}", text)
     door = _DOOR.match(text) if variants else None          # 07栋01单元0101: the numbers, not how they were padded
     return f"{int(door[1])}栋{int(door[2])}单元{int(door[3])}" if door else text
 

@@ -51,15 +51,14 @@ class Policy:
     door_number_rooms: bool = False             # 5号楼302室, 5-302 read as 5栋302, 二零一 as 201; False: before
     door_number_dates: bool = False             # a door number Excel made a date (2012-01-03) is invalid; False: before
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
-    one_compound_grids: bool = False            # a grid grids.csv lists with one compound: the compound typed is not
-                                                # part of its households; False: before
+    one_compound_grids: bool = False            # a grid of one compound (grids.csv): homes by door number; False: before
     one_compound_aliases: bool = False          # so too for an answer by a grid's alias; False: compound kept (before)
     compound_suffix_dropped: bool = False       # 丽都家园小区 is the compound 丽都家园; False: as typed (before)
-    masked_phones_shown_digits: bool = False    # 138****5678 read by its shown digits (a worker's, or no phone); False:
-                                                # its seven digits as a phone (before)
+    masked_phones_shown_digits: bool = False    # 138****5678 by its shown digits (a worker's, or none); False: before
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid
     compound_in_door_number: bool = False       # 桂花苑3栋201 answered in 桂花苑 is 3栋201; False: as typed (before)
+    grid_compound_in_door_number: bool = False  # ... or in a grid grids.csv lists with 桂花苑 alone; False: before
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
@@ -188,6 +187,7 @@ def _typing_rules(doc: dict) -> dict:
         one_compound_grids=bool(survey.get("one_compound_grids", False)),
         compound_suffix_dropped=bool(survey.get("compound_suffix_dropped", False)),
         compound_in_door_number=bool(survey.get("compound_in_door_number", False)),
+        grid_compound_in_door_number=bool(survey.get("grid_compound_in_door_number", False)),
         masked_phones_shown_digits=choice_of(doc, "survey.masked_phones", ("shown_digits", "as_typed"))
         == "shown_digits" if "masked_phones" in survey else False,
         written_times=bool(survey.get("written_times", False)),

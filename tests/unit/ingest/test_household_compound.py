@@ -63,6 +63,20 @@ def test_a_one_compound_grid_answered_by_an_alias_is_a_home_by_door_number_too(m
                     alias="天桥新村1网格") == {"R1": DOOR, "R2": "锦绣花园 " + DOOR}
 
 
+def test_a_village_home_written_with_its_grids_one_compound_and_without_is_one_household(make_inbox, tmp_path):
+    """An eighteenth trial: 李家村3组17号 and 3组17号 in 金数据's download (no compound question) of a grid
+    grids.csv lists with the one compound 李家村 counted twice; the run said to retype a platform's rows."""
+    rows = [(survey("R1", "G1", "李家村3组17号", ("5",) * 5, "2026-09-10 10:00:00"), ""),
+            (survey("R2", "G1", "3组17号", ("2",) * 5, "2026-09-11 10:00:00"), ""),
+            (survey("R3", "G2", "李家村3组17号", ("4",) * 5, "2026-09-11 10:00:00"), "")]   # G2 lists none
+    policy = load_policy(DEFAULT_POLICY)
+    assert _counted(make_inbox, tmp_path / "now", policy, compounds="李家村", rows=rows) == {
+        "R2": "3组17", "R3": "李家村3组17"}
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("grid_compound_in_door_number = true", "")
+    assert _counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds="李家村", rows=rows) == {
+        "R1": "李家村3组17", "R2": "3组17", "R3": "李家村3组17"}
+
+
 def test_a_policy_without_compound_suffix_dropped_keeps_the_compound_as_typed(make_inbox, tmp_path):
     """The rule before it: 锦绣花园小区 and 锦绣花园 are two compounds, so R1 and R3 two homes."""
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("compound_suffix_dropped = true", "")
@@ -135,5 +149,5 @@ def test_a_door_number_typed_with_its_compound_before_it_is_the_door_number(make
         counted = dict(con.execute("select s.response_id, s.household_id from counted_responses c "
                                    "join raw_surveys s using (run_id, row_id)").fetchall())
     assert counted == {"R2": f"桂花苑 {DOOR}", "R3": f"丹桂园 桂花苑{DOOR}"}      # R1 is R2's home's older answer
-    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("compound_in_door_number = true", "")
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("\ncompound_in_door_number = true", "\n")
     assert not survey_reading(policy_from_toml(text)).compound_in_door            # without the key: as typed

@@ -30,7 +30,7 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３户二零"), max_size=12),
+@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３户二零组村"), max_size=12),
        st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True),
                         (True, True, True, True), (False, False, False, True)]))
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
@@ -54,14 +54,16 @@ def test_a_room_written_with_a_suffix_is_one_household_under_the_suffixes_rule()
 
 
 def test_a_building_and_room_only_or_a_room_read_out_is_one_household_under_the_rooms_rule():
-    """A seventeenth trial's home answered as 5号楼302室, 5-302 and 5栋302 and counted three times."""
+    """A seventeenth trial's home answered as 5号楼302室, 5-302 and 5栋302 and counted three times; an
+    eighteenth's village home as 王庄6组21号 and 王庄六组二十一号, another as 3组9号 and 3组9."""
     from gridpay.transforms.parsing import normalized_household
     for typed, door in (("5号楼302室", "5栋302"), ("5-302", "5栋302"), ("05栋0302", "5栋302"),
-                        ("十栋一单元二零一", "10栋1单元201"), ("3栋二〇一", "3栋201")):
+                        ("十栋一单元二零一", "10栋1单元201"), ("3栋二〇一", "3栋201"),
+                        ("王庄六组二十一号", "王庄6组21"), ("王庄6组21号", "王庄6组21"), ("3组9号", "3组9"), ("3组09", "3组9")):
         before = normalized_household(typed, True, True, True)           # a policy without the rule
         assert normalized_household(typed, True, True, True, True) == door != before
-    for kept in ("5栋302", "12号", "5号楼", "东湖村3组15号", "A座701", "1-2-3-4", "G1-9-001", "H12-3A",
-                 "宿舍楼2栋301"):
+    for kept in ("5栋302", "12号", "5号楼", "A座701", "1-2-3-4", "G1-9-001", "H12-3A",
+                 "宿舍楼2栋301", "王二3组5", "XX社区3号", "3组9"):
         assert normalized_household(kept, True, True, True, True) == kept
 
 
