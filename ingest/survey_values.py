@@ -91,10 +91,11 @@ def _door_after_compound(con, reading: SurveyReading) -> None:
     whose door number starts with no digit, where the policy says so (survey.compound_in_door_number);
     the compound the answer names, or where it names none the one its grid's grids.csv row lists
     (table one_compound_grid: filled where survey.grid_compound_in_door_number says so)."""
-    pairs = con.execute("select distinct coalesce(s.compound, oc.compound), s.household_id from survey_text s "
-                        "left join map_grid gr on gr.raw = s.grid_id left join one_compound_grid oc on oc.grid_id = "
-                        "gr.value where coalesce(s.compound, oc.compound) is not null and s.household_id is not null "
-                        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall() if reading.compound_in_door else []
+    pairs = con.execute(
+        "select distinct coalesce(s.compound, oc.compound), s.household_id from survey_text s "
+        "left join map_grid gr on gr.raw = s.grid_id left join one_compound_grid oc on oc.grid_id = gr.value "
+        "where coalesce(s.compound, oc.compound) is not null and s.household_id is not null "
+        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall() if reading.compound_in_door else []
     found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading)) is not None]
     con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
     if found:

@@ -51,7 +51,7 @@ class Policy:
     door_number_rooms: bool = False             # 5号楼302室, 5-302 read as 5栋302, 二零一 as 201; False: before
     door_number_dates: bool = False             # a door number Excel made a date (2012-01-03) is invalid; False: before
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
-    one_compound_grids: bool = False            # a grid of one compound (grids.csv): homes by door number; False: before
+    one_compound_grids: bool = False            # a grid of one compound (grids.csv): homes by door alone; False: before
     one_compound_aliases: bool = False          # so too for an answer by a grid's alias; False: compound kept (before)
     compound_suffix_dropped: bool = False       # 丽都家园小区 is the compound 丽都家园; False: as typed (before)
     masked_phones_shown_digits: bool = False    # 138****5678 by its shown digits (a worker's, or none); False: before

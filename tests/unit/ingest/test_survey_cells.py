@@ -59,7 +59,8 @@ def test_a_building_and_room_only_or_a_room_read_out_is_one_household_under_the_
     from gridpay.transforms.parsing import normalized_household
     for typed, door in (("5号楼302室", "5栋302"), ("5-302", "5栋302"), ("05栋0302", "5栋302"),
                         ("十栋一单元二零一", "10栋1单元201"), ("3栋二〇一", "3栋201"),
-                        ("王庄六组二十一号", "王庄6组21"), ("王庄6组21号", "王庄6组21"), ("3组9号", "3组9"), ("3组09", "3组9")):
+                        ("王庄六组二十一号", "王庄6组21"), ("王庄6组21号", "王庄6组21"), ("3组9号", "3组9"),
+                        ("3组09", "3组9")):
         before = normalized_household(typed, True, True, True)           # a policy without the rule
         assert normalized_household(typed, True, True, True, True) == door != before
     for kept in ("5栋302", "12号", "5号楼", "A座701", "1-2-3-4", "G1-9-001", "H12-3A",
