@@ -28,6 +28,16 @@ class SharedIds:
     files: tuple[str, ...]           # source_file, in file order
     ids: tuple[str, ...]             # the first SHOWN, masked (one file: each with its rows, "P7 (rows 9, 10)")
     count: int
+    same: int = 0                    # of them, ids that are the same answer in both (its time, grid and home)
+    sizes: tuple[int, ...] = ()      # each file's response ids
+
+    @property
+    def later_download(self) -> str | None:
+        """The file holding every answer of the other, the same answers: two downloads of one form
+        made on different days (a platform's download holds every answer given until it was made)."""
+        if len(self.files) != 2 or self.same != self.count:
+            return None
+        return next((f for f, other in zip(self.files, reversed(self.sizes)) if other == self.count), None)
 
     def __str__(self) -> str:
         ids = f"{self.count} response id{'s' if self.count > 1 else ''}"
@@ -42,14 +52,21 @@ def ids_across_files(workdir: Path) -> list[SharedIds]:
         rows = con.execute("""
             with uses as (select response_id, source_file, min(row_id) as row_id from surveys
                           where response_id is not null group by all),
+                 sizes as (select source_file, count(*) as ids from uses group by all),
                  pairs as (select a.source_file as first, b.source_file as second, a.response_id, a.row_id,
-                                  min(a.row_id) over (partition by a.source_file) as file_order
+                                  min(a.row_id) over (partition by a.source_file) as file_order,
+                                  sa.submitted_at_ts is not distinct from sb.submitted_at_ts
+                                  and sa.grid_id is not distinct from sb.grid_id
+                                  and sa.household_id is not distinct from sb.household_id as same
                            from uses a join uses b on a.response_id = b.response_id and a.row_id < b.row_id
-                           and a.source_file <> b.source_file)
-            select first, second, list(response_id order by row_id), count(*)
-            from pairs group by first, second, file_order order by file_order, second""").fetchall()
-    return [SharedIds((first, second), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n)
-            for first, second, ids, n in rows]
+                           and a.source_file <> b.source_file
+                           join surveys sa on sa.row_id = a.row_id join surveys sb on sb.row_id = b.row_id)
+            select first, second, list(response_id order by row_id), count(*), count(*) filter (where same),
+                   any_value(f.ids), any_value(s.ids)
+            from pairs join sizes f on f.source_file = first join sizes s on s.source_file = second
+            group by first, second, file_order order by file_order, second""").fetchall()
+    return [SharedIds((first, second), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n, same, (a, b))
+            for first, second, ids, n, same, a, b in rows]
 
 
 def ids_within_files(workdir: Path) -> list[SharedIds]:

@@ -88,8 +88,18 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
         return (f"{ctx.month}: {said}, "
                 f"so every answer in it would count twice; nothing published. Take the copy out of the inbox, "
                 f"and run again")
+    later = [(s, s.later_download) for s in shared if s.later_download]
+    if later and len(later) == len(shared):    # one form downloaded on two days: prefixes would count it twice
+        said = "; ".join(f"{latest!r} holds every answer of {next(f for f in s.files if f != latest)!r}: the same "
+                         f"{s.count} answers (id, time, grid and home)" for s, latest in later)
+        return (f"{ctx.month}: two downloads of one form are in the inbox, so each answer would count twice; "
+                f"nothing published. {said}. Keep the later download only (it holds every answer given until it "
+                f"was made): take the other out of the inbox, and run again")
+    same = "".join(f"; {s.same} of the ids shared by '{s.files[0]}' and '{s.files[1]}' are the same answer in both "
+                   f"(time, grid and home): if the files are two downloads of one form, keep the later only"
+                   for s in shared if s.same)
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
-            f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}. A platform numbers the "
+            f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}{same}. A platform numbers the "
             f"answers of each download from 1: give each download's ids a prefix in the policy's "
             f"[survey.file_id_prefixes] (a text of its file name = the prefix, \"白云\" = \"B\"), number paper forms "
             f"P1, P2, ..., or take the file out of the inbox if it is a copy of the other, and run again")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import duckdb
 
-from conftest import HAND_SURVEYS, survey, write_csv
+from conftest import HAND_SURVEYS, SURVEY_HEADER, survey, write_csv
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.transforms.month_review import dropped_grids, pay_changed
 
@@ -197,6 +197,14 @@ def test_two_survey_files_using_the_same_response_ids_stop_the_month(run_cli, ma
     code, err = run_cli("run", "--month", "2026-09", "--reason", "补录", inbox=inbox)
     assert code == 1 and ("2026-09: 'surveys/2026-09.csv' is a copy of 'surveys/2026-09-copy.csv' (the same bytes), so "
                           "every answer in it would count twice; nothing published. Take the copy out") in err
+    # the same form downloaded on two days (an eighteenth trial's): the later holds the earlier's answers, and
+    # prefixing both files' ids, as the message above advises for two forms, would count each answer twice
+    (inbox / "surveys" / "2026-09-copy.csv").unlink()
+    write_csv(inbox / "surveys" / "2026-09-early.csv", SURVEY_HEADER, online[:20])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "补录", inbox=inbox)
+    assert code == 1 and ("two downloads of one form are in the inbox, so each answer would count twice; nothing "
+                          "published. 'surveys/2026-09.csv' holds every answer of 'surveys/2026-09-early.csv': the "
+                          "same 20 answers (id, time, grid and home). Keep the later download only") in err
 
 
 def test_a_few_rows_mistyping_a_grid_name_stop_the_month_and_an_alias_maps_them(run_cli, make_inbox, make_policy,
