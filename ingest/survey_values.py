@@ -10,7 +10,7 @@ import pandas as pd
 from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.grid_names import bare_compound
-from gridpay.transforms.parsing import (normalized_cell, normalized_household, normalized_integer, normalized_likert,
+from gridpay.transforms.parsing import (clock_seconds, normalized_cell, normalized_household, normalized_integer, normalized_likert,
                                         parsed_timestamp, written_time, yearless_timestamp)
 
 FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
@@ -23,7 +23,8 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     `month`: the run's, whose year a date typed without one takes (policy survey.yearless_dates)."""
     answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
     _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words))
-    _mapping(con, "map_duration", "select duration_s as v from survey_text", normalized_integer)
+    _mapping(con, "map_duration", "select duration_s as v from survey_text",
+             (lambda v: clock_seconds(v) or normalized_integer(v)) if reading.clock_durations else normalized_integer)
     _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words))
     by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid

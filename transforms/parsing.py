@@ -33,6 +33,18 @@ def normalized_integer(value: object) -> str | None:
     return str(int(match.group(1))) if match else text
 
 
+_CLOCK = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$")
+
+
+def clock_seconds(value: object) -> str | None:
+    """'00:02:05' (an Excel duration cell, a platform's 填写时长) -> '125', '2:05' -> '125' (minutes and
+    seconds); None when the text is not so written (survey.clock_durations)."""
+    match = _CLOCK.match(normalized_cell(value) or "")
+    if not match or int(match[3]) > 59 or (match[1] and int(match[2]) > 59):
+        return None
+    return str(int(match[1] or 0) * 3600 + int(match[2]) * 60 + int(match[3]))
+
+
 def normalized_likert(value: object, words: dict[str, str] | None = None) -> str | None:
     """An answer as its point: '５', '5.0' -> '5'; the words of LIKERT_WORDS, and the policy's
     survey.answer_words (比较满意 -> 4, 5分 -> 5); anything else as typed, for validation to judge."""

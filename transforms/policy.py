@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -11,11 +10,8 @@ from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, pla
 from gridpay.transforms.policy_sections import (  # noqa: F401  (the sections are named from here too)
     CoefficientRule, IntegrityRules, OutcomeRules, PolicyError, ReviewCycle, ScoringRules, choice_of, coefficient_rule,
     decimal_of, get_key, outcome_rules, review_cycle, thin_grid_rules)
-from gridpay.transforms.folding import folded
+from gridpay.transforms.policy_typing import IDENTIFIER, header_aliases, typing_rules
 from gridpay.transforms.rounding import RULES
-
-_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
-
 
 @dataclass(frozen=True)
 class Policy:
@@ -57,6 +53,7 @@ class Policy:
     masked_phones_shown_digits: bool = False    # 138****5678 by its shown digits (a worker's, or none); False: before
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid
+    clock_durations: bool = False               # a duration written 00:02:05 is 125 s; False: invalid (before)
     compound_in_door_number: bool = False       # 桂花苑3栋201 answered in 桂花苑 is 3栋201; False: as typed (before)
     grid_compound_in_door_number: bool = False  # ... or in a grid grids.csv lists with 桂花苑 alone; False: before
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
@@ -79,7 +76,7 @@ class Policy:
 
 def _items(doc: dict) -> tuple[tuple[str, ...], dict[str, Decimal], str]:
     items = tuple(get_key(doc, "survey.items"))
-    bad = [i for i in items if not _IDENTIFIER.match(str(i))]
+    bad = [i for i in items if not IDENTIFIER.match(str(i))]
     if bad or not items:
         raise PolicyError(f"policy survey.items must be lower-case column names, not {bad or 'empty'}")
     overall = str(get_key(doc, "survey.overall_item"))
@@ -143,11 +140,11 @@ def policy_from_toml(text: str) -> Policy:
         budget=choice_of(doc, "pay.budget", ("target", "neutral")),
         comments_in_worker_scorecard=bool(get_key(doc, "report.comments_in_worker_scorecard")),
         payroll_artifact=bool(doc.get("report", {}).get("payroll_artifact", False)),
-        aliases=_aliases(doc.get("aliases", {}), "aliases"),
+        aliases=header_aliases(doc.get("aliases", {}), "aliases"),
         **_survey_platform(doc, items),
         outcome=outcome_rules(doc),
         review=review_cycle(doc),
-        **_typing_rules(doc),
+        **typing_rules(doc),
         stated_keys=tuple(stated_keys(doc)),
     )
 
@@ -172,56 +169,6 @@ def keys_left_out(policy: Policy, shipped: Policy) -> list[str]:
     return [k for k in shipped.stated_keys if k not in stated and (("." not in k) or k.rsplit(".", 1)[0] in stated)]
 
 
-def _typing_rules(doc: dict) -> dict:
-    """How survey cells typed by people are read (each key absent in a policy from before it: as typed)."""
-    survey = doc.get("survey", {})
-    return dict(
-        door_number_dashes=bool(survey.get("door_number_dashes", False)),
-        door_number_variants=bool(survey.get("door_number_variants", False)),
-        door_number_suffixes=bool(survey.get("door_number_suffixes", False)),
-        door_number_rooms=bool(survey.get("door_number_rooms", False)),
-        door_number_dates=choice_of(doc, "survey.door_number_dates", ("invalid", "as_typed"))
-        == "invalid" if "door_number_dates" in survey else False,
-        one_compound_aliases=bool(survey.get("one_compound_aliases", False)),
-        household_compound=bool(survey.get("household_compound", False)),
-        one_compound_grids=bool(survey.get("one_compound_grids", False)),
-        compound_suffix_dropped=bool(survey.get("compound_suffix_dropped", False)),
-        compound_in_door_number=bool(survey.get("compound_in_door_number", False)),
-        grid_compound_in_door_number=bool(survey.get("grid_compound_in_door_number", False)),
-        masked_phones_shown_digits=choice_of(doc, "survey.masked_phones", ("shown_digits", "as_typed"))
-        == "shown_digits" if "masked_phones" in survey else False,
-        written_times=bool(survey.get("written_times", False)),
-        yearless_dates=choice_of(doc, "survey.yearless_dates", ("run_month", "invalid"))
-        == "run_month" if "yearless_dates" in survey else False,
-        channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
-        ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
-        if "ambiguous_dates" in survey else "month_first",
-        answer_words=_answer_words(survey),
-        survey_aliases=_aliases(survey.get("aliases", {}), "survey.aliases"),
-        file_id_prefixes=tuple((str(k), str(v).strip()) for k, v in survey.get("file_id_prefixes", {}).items()),
-    )
-
-
-def _answer_words(survey: dict) -> dict[str, str]:
-    words = {folded(str(k)).strip(): v for k, v in survey.get("answer_words", {}).items()}
-    low, high = int(survey.get("scale_min", 1)), int(survey.get("scale_max", 5))
-    wrong = [k for k, v in words.items() if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high]
-    if wrong:
-        raise PolicyError(f"policy survey.answer_words: {wrong[0]!r} must be a point of the scale, {low} to {high}")
-    return {k: str(v) for k, v in words.items()}
-
-
-def _aliases(aliases: dict, name: str) -> dict[str, str]:
-    """[aliases] (and [survey.aliases], a survey file's own): a header as HR's sheets type it -> the
-    column it is ("网格" = "grid_id"); a table written the other way round (grid_id = ["网格"]) is
-    refused, not read as a header 'grid_id'."""
-    for header, column in aliases.items():
-        if not isinstance(column, str) or not _IDENTIFIER.match(column):
-            raise PolicyError(f"policy {name}: {header!r} = {column!r}: each alias is a header as typed = the "
-                              f"column it is, e.g. \"网格\" = \"grid_id\"")
-    return {str(k).strip(): v for k, v in aliases.items()}
-
-
 def _at_least_two(value) -> int | None:
     if value is None:
         return None
@@ -233,7 +180,7 @@ def _at_least_two(value) -> int | None:
 def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
     survey = doc.get("survey", {})
     questions = {str(k): str(v) for k, v in survey.get("questions", {}).items()}
-    bad = [k for k in questions if not _IDENTIFIER.match(k)]
+    bad = [k for k in questions if not IDENTIFIER.match(k)]
     if bad:
         raise PolicyError(f"policy survey.questions keys must be column names, not {bad}")
     codes = {str(k).strip(): str(v).strip() for k, v in survey.get("option_codes", {}).items()}

@@ -97,26 +97,6 @@ def test_a_worker_in_no_assignment_and_a_grid_nobody_covers_are_named(run_cli, m
             "covered it then, their assignments.csv row is missing") in err          # W4 left on the 14th
 
 
-def test_a_download_of_another_month_in_this_months_files_is_said_to_be_misfiled(run_cli, make_inbox):
-    """A ninth field trial's October forms sat in surveys/2026-09/: they counted in no month, and
-    October said only that a grid had no answer. A typed sheet's rows of another month are invalid
-    rows, named in quarantine.csv and on the console with what to do (a seventeenth trial's October
-    sheet held a November answer, lost without a word); a platform download's are set aside."""
-    from downloads import HEADER, wjx_rows, write_xlsx
-    october = [survey(f"P{i}", "G2", f"5栋1单元{i}01", ("2",) * 5, "2026-10-12 10:00:00") for i in range(1, 4)]
-    typed = [survey(f"X{i}", "G1", f"9栋1单元{i}01", ("5",) * 5) for i in range(1, 4)]       # under the gate
-    typed.append(survey("X4", "G1", "9栋1单元401", ("5",) * 5, "2026-10-02 09:00:00"))
-    inbox = make_inbox({"2026-09.csv": [*HAND_SURVEYS, *typed]})
-    write_xlsx(inbox / "surveys" / "2026-09-wjx.xlsx", HEADER, wjx_rows(october))
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 0, err
-    assert ("surveys/2026-09-wjx.xlsx holds no answer of 2026-09, only 3 rows of 2026-10: it counts in no month "
-            "from here; if it belongs to another month, move it to that month's folder") in err
-    assert "surveys/2026-09.csv holds" not in err
-    assert (f"surveys/2026-09.csv (row {len(HAND_SURVEYS) + 5}) holds 1 answer dated in 2026-10: it is invalid here "
-            "and counts in no month; if the date is right, move it to a file in surveys/2026-10/") in err
-
-
 def test_answers_that_collapse_and_pay_that_jumps_are_flagged(run_cli, make_inbox, tmp_path):
     august = [survey(f"A{i}", "G1", f"G1-A-{i}", ("5", "5", "5", "5", "5"), "2026-08-10 10:00:00") for i in range(12)]
     august += [survey(f"B{i}", "G2", f"G2-B-{i}", ("3", "3", "3", "3", "3"), "2026-08-10 10:00:00") for i in range(12)]

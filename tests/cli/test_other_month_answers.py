@@ -1,0 +1,23 @@
+"""Answers whose month is not their folder's: a platform download in the wrong month's folder, a typed
+sheet's row dated in another month. Each counts in no month unless moved, so the run says so."""
+from conftest import HAND_SURVEYS, survey
+
+
+def test_a_download_of_another_month_in_this_months_files_is_said_to_be_misfiled(run_cli, make_inbox):
+    """A ninth field trial's October forms sat in surveys/2026-09/: they counted in no month, and
+    October said only that a grid had no answer. A typed sheet's rows of another month are invalid
+    rows, named in quarantine.csv and on the console with what to do (a seventeenth trial's October
+    sheet held a November answer, lost without a word); a platform download's are set aside."""
+    from downloads import HEADER, wjx_rows, write_xlsx
+    october = [survey(f"P{i}", "G2", f"5栋1单元{i}01", ("2",) * 5, "2026-10-12 10:00:00") for i in range(1, 4)]
+    typed = [survey(f"X{i}", "G1", f"9栋1单元{i}01", ("5",) * 5) for i in range(1, 4)]       # under the gate
+    typed.append(survey("X4", "G1", "9栋1单元401", ("5",) * 5, "2026-10-02 09:00:00"))
+    inbox = make_inbox({"2026-09.csv": [*HAND_SURVEYS, *typed]})
+    write_xlsx(inbox / "surveys" / "2026-09-wjx.xlsx", HEADER, wjx_rows(october))
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    assert ("surveys/2026-09-wjx.xlsx holds no answer of 2026-09, only 3 rows of 2026-10: it counts in no month "
+            "from here; if it belongs to another month, move it to that month's folder") in err
+    assert "surveys/2026-09.csv holds" not in err
+    assert (f"surveys/2026-09.csv (row {len(HAND_SURVEYS) + 5}) holds 1 answer dated in 2026-10: it is invalid here "
+            "and counts in no month; if the date is right, move it to a file in surveys/2026-10/") in err
