@@ -105,14 +105,11 @@ def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def callsheet(args: argparse.Namespace, logs: CommandLog) -> int:
-    from gridpay.pipeline.callsheet import write_call_sheet
+    from gridpay.pipeline.callsheet import sheet_summary, write_call_sheet
     s = settings_for(args)
     lines, numbers, masked = write_call_sheet(s, args.month, args.by, absolute(args.to))
-    shown = (f"{numbers - masked} phone numbers in clear and {masked} the survey platform masked (nobody can dial "
-             f"those: download the answers with the numbers shown)" if masked else f"{numbers} phone numbers in clear")
-    print(f"gridpay: {absolute(args.to)}: {lines} calls of {args.month} (verify.csv and callbacks.csv), {shown}, "
-          f"readable by you only; the disclosure to {args.by} is recorded (gridpay history). Delete the file when "
-          f"the calls are done")
+    print(f"gridpay: {absolute(args.to)}: {sheet_summary(args.month, lines, numbers, masked)}; the disclosure to "
+          f"{args.by} is recorded (gridpay history). Delete the file when the calls are done")
     return 0
 
 

@@ -116,3 +116,13 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             con.execute("insert into disclosures values (?, ?, ?, ?, ?, ?)",
                         [month, run_id, by, datetime.now(timezone.utc).replace(tzinfo=None), numbers, str(target)])
     return len(rows), numbers, masked
+
+
+def sheet_summary(month: str, lines: int, numbers: int, masked: int) -> str:
+    """What the call sheet holds, as HR reads it: the numbers they can dial, and what to do about the
+    answers they cannot (a trial read "0 phone numbers in clear" as nothing to do)."""
+    shown = (f"{numbers - masked} phone numbers in clear and {masked} the survey platform masked (nobody can dial "
+             f"those: download the answers with the numbers shown)" if masked else f"{numbers} phone numbers in clear")
+    none = (f"; {lines - numbers} of the answers left no phone: verify those by a visit (入户回访) and record the "
+            f"result in verification/{month}.csv as for a call" if lines > numbers else "")
+    return f"{lines} calls of {month} (verify.csv and callbacks.csv), {shown}, readable by you only{none}"

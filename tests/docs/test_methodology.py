@@ -66,3 +66,5 @@ def test_every_policy_key_is_documented():
     policy = tomllib.loads((ROOT / "policies" / "default.toml").read_text(encoding="utf-8"))
     missing = [k for k in _keys(policy) if f"`{k}`" not in reference]
     assert not missing, missing
+    # the table's default version is the shipped one (a trial read 2026.7 there beside init's 2026.8)
+    assert f"| `version` | `{policy['version']}` |" in reference

@@ -1,0 +1,12 @@
+"""What `gridpay callsheet` says of the sheet it wrote: the numbers HR can dial, and what to do about
+the answers that left none (an eighteenth trial read "0 phone numbers in clear" as nothing to do)."""
+from gridpay.pipeline.callsheet import sheet_summary
+
+
+def test_answers_without_a_phone_are_verified_by_a_visit_and_masked_numbers_are_said():
+    said = sheet_summary("2026-10", 39, 0, 0)
+    assert said.startswith("39 calls of 2026-10 (verify.csv and callbacks.csv), 0 phone numbers in clear")
+    assert said.endswith("; 39 of the answers left no phone: verify those by a visit (入户回访) and record the result "
+                         "in verification/2026-10.csv as for a call")
+    assert "left no phone" not in sheet_summary("2026-10", 5, 5, 0)
+    assert "3 phone numbers in clear and 2 the survey platform masked" in sheet_summary("2026-10", 5, 5, 2)
