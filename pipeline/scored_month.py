@@ -30,6 +30,7 @@ class ScoredMonth:
     part_staffed: tuple[str, ...] = ()            # grids no worker covers on some days: "J03 (16 days, 10-16 to 10-31)"
     same_time: int = 0                            # answers set aside for one of their household's at the same time
     phoneless: tuple[str, ...] = ()               # workers paid this month whose phone workers.csv leaves blank
+    over_listed: tuple[str, ...] = ()             # grids with more homes' answers counted than households listed
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -77,5 +78,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=_part_staffed(con, run_id),
+        over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
+            "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
+            "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),
         phoneless=_named(con, "select worker_id, name from stg_workers where phone_hash is null "
                               "and worker_id in (select worker_id from fct_worker_scores) order by worker_id"))

@@ -163,6 +163,12 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.stops:
         log.warning("accepted with --accept-exclusions (recorded, and printed on the scorecard): %s",
                     "; ".join(map(str, scored.stops)))
+    say_roster_doubts(scored, summary)
+
+
+def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary) -> None:
+    """What HR should look at before paying a month that publishes: grids without answers or
+    workers, workers without grids or phones, more homes answering than a grid has."""
     if scored.silent:      # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
         log.warning("no answer this month for %s: scored on earlier months where the policy pools them, else paid at "
                     "the neutral coefficient (grid_scores.csv says which); check that its residents were asked",
@@ -189,6 +195,10 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
         log.warning("%s had counted answers in the month published last and none now, and %s: check in "
                     "quarantine.csv whether any was meant for %s (flagged answers_dropped on the scorecard)",
                     ", ".join(scored.emptied), rows, "them" if len(scored.emptied) > 1 else "it")
+    if scored.over_listed:  # more homes than the grid has: a stale households count, or one home read as several
+        log.warning("more homes' answers counted than grids.csv gives households for %s: check the grid's households "
+                    "in grids.csv, and whether one home's door number is typed several ways (its answers counted as "
+                    "several homes'; quarantine.csv and the scorecard list the answers)", listed(scored.over_listed))
 
 
 def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None,
