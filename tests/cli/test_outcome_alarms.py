@@ -80,8 +80,9 @@ def test_the_run_says_how_many_answers_counted_and_what_each_rule_excluded(run_c
 def test_more_homes_answering_than_a_grid_has_is_said(run_cli, make_inbox):
     """A households count typed 1 for 10 (or one home read as several) would show a response rate over 100%."""
     inbox = make_inbox()
-    text = (inbox / "grids.csv").read_text(encoding="utf-8").replace("井湖村二网格,天井湖社区,10", "井湖村二网格,天井湖社区,1")
-    (inbox / "grids.csv").write_text(text, encoding="utf-8")
+    grids = inbox / "grids.csv"
+    grids.write_text(grids.read_text(encoding="utf-8").replace("井湖村二网格,天井湖社区,10", "井湖村二网格,天井湖社区,1"),
+                     encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0, err
     assert ("more homes' answers counted than grids.csv gives households for 井湖村二网格 (G2: 3 homes, 1 listed): "
