@@ -31,6 +31,7 @@ class ScoredMonth:
     same_time: int = 0                            # answers set aside for one of their household's at the same time
     phoneless: tuple[str, ...] = ()               # workers paid this month whose phone workers.csv leaves blank
     over_listed: tuple[str, ...] = ()             # grids with more homes' answers counted than households listed
+    payroll_doubts: tuple[str, ...] = ()          # a negative total, an adjustment twice, one phone for two workers
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -59,6 +60,7 @@ def _part_staffed(con, run_id: str) -> tuple[str, ...]:
 
 def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there)."""
+    from gridpay.expectations.payroll_doubts import payroll_doubts
     from gridpay.expectations.unpaid_adjustments import unpaid_adjustments
     grids = "select grid_id, grid_name from grid_scores where run_id = ? and "
     return ScoredMonth(
@@ -77,7 +79,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
                                "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
-        part_staffed=_part_staffed(con, run_id),
+        part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
             "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),

@@ -186,7 +186,9 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         decided_on = (published_runs(con, ctx.month, ctx.request.as_of) or [None])[-1]     # as of the audited run
         void = tuple(void_appeals(con, decided_on)) if ctx.policy.review.upheld_must_count else ()
         scored = scored_month(con, ctx.run_id, stops, void)
-        stopped = scored.unpaid and ctx.policy.outcome.unpaid_adjustments == "stop"
+        rules = ctx.policy.outcome
+        stopped = ((scored.unpaid and rules.unpaid_adjustments == "stop")
+                   or (scored.payroll_doubts and rules.payroll_doubts == "stop"))
         if (stops and not ctx.request.accept_exclusions) or void or stopped:
             con.execute("rollback")
             return scored

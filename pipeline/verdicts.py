@@ -152,6 +152,12 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if unpaid:
         log.warning("adjustments.csv gives %s money to workers with no assigned day in it, so no payroll line pays it: "
                     "%s", ctx.month, unpaid)
+    doubts = "; ".join(scored.payroll_doubts)
+    if doubts and ctx.policy.outcome.payroll_doubts == "stop":         # pay HR would call wrong at a glance
+        raise fail_gate(ctx, f"{ctx.month}: the payroll cannot be right; nothing published. {doubts}. Correct "
+                             f"adjustments.csv or workers.csv, and run again", summary)
+    if doubts:
+        log.warning("the payroll of %s may be wrong: %s", ctx.month, doubts)
     if scored.stops and not ctx.request.accept_exclusions:
         rules = ctx.policy.outcome
         raise fail_gate(ctx, (

@@ -72,6 +72,7 @@ class OutcomeRules:
     verification_dates: str = "unchecked"       # a call dated before its answer or after the run: "stop", or unchecked
     verification_drawn: str = "unchecked"       # a call of an answer no published call list named: "stop", or unchecked
     misfiled_downloads: str = "unchecked"       # this month's download in a neighbouring month's folder: "stop"
+    payroll_doubts: str = "said"                # a negative total, an adjustment twice, one phone, two ids: "stop"
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -185,12 +186,13 @@ def outcome_rules(doc: dict) -> OutcomeRules:
             raise PolicyError(f"policy gate.response_ids_{where} = '{value}' is not one of stop, quarantine")
     unpaid, overlap = str(gate.get("unpaid_adjustments", "said")), str(gate.get("overlapping_assignments", "largest"))
     calls, drawn = (str(gate.get(f"verification_{k}", "unchecked")) for k in ("dates", "drawn"))
-    misfiled = str(gate.get("misfiled_downloads", "unchecked"))
+    misfiled, doubts = str(gate.get("misfiled_downloads", "unchecked")), str(gate.get("payroll_doubts", "said"))
     for name, value, allowed in (("unpaid_adjustments", unpaid, ("stop", "said")),
                                  ("overlapping_assignments", overlap, ("stop", "largest")),
                                  ("verification_dates", calls, ("stop", "unchecked")),
                                  ("verification_drawn", drawn, ("stop", "unchecked")),
-                                 ("misfiled_downloads", misfiled, ("stop", "unchecked"))):
+                                 ("misfiled_downloads", misfiled, ("stop", "unchecked")),
+                                 ("payroll_doubts", doubts, ("stop", "said"))):
         if value not in allowed:
             raise PolicyError(f"policy gate.{name} = '{value}' is not one of {', '.join(allowed)}")
     return OutcomeRules(
@@ -202,7 +204,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         overlapping_assignments=overlap,
         verification_dates=calls,
         verification_drawn=drawn,
-        misfiled_downloads=misfiled,
+        misfiled_downloads=misfiled, payroll_doubts=doubts,
         max_excluded_share=share(gate, "max_excluded_share", "gate"),
         min_excluded_rows=count(gate, "min_excluded_rows", 5),
         max_grid_invalid_share=share(gate, "max_grid_invalid_share", "gate"),
