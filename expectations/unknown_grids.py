@@ -26,10 +26,12 @@ class UnknownGrid:
 
 
 
-def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None = None) -> list[UnknownGrid]:
+def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None = None,
+                  former: dict[str, tuple[str, str]] | None = None) -> list[UnknownGrid]:
     """Values of the survey rows' grid that are not in grids.csv, on at least `min_rows` rows, or on
-    at least `similar_rows` where the value reads like a known grid or names a compound grids.csv
-    lists for one (a typo thins that grid quietly), most rows first."""
+    at least `similar_rows` where the value reads like a known grid, names a compound grids.csv
+    lists for one, or is a name a grid had in an earlier published month (`former`: name -> (grid_id,
+    month); a renamed grid's old name), most rows first."""
     fewest = min(n for n in (min_rows, similar_rows) if n is not None)
     with stage_connection(workdir) as con:
         values = con.execute(
@@ -48,9 +50,20 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
             named.setdefault(value, []).append((compound, n))
     names = {gid: name for gid, name, _ in grids}
     compounds = {gid: listed_names(cell) for gid, _, cell in grids}
-    found = [UnknownGrid(value, n, *_closest(value, names, compounds, named.get(value, []))) for value, n in values]
+    found = [UnknownGrid(value, n, *_formerly(value, names, former or {})
+                         or _closest(value, names, compounds, named.get(value, []))) for value, n in values]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)
             or (similar_rows is not None and g.rows >= similar_rows and g.closest)]
+
+
+def _formerly(value: str, names: dict[str, str], former: dict[str, tuple[str, str]]) -> tuple | None:
+    """(labels, ids) of the grid that had the name `value` in an earlier published month's grids.csv and
+    is still in grids.csv: a grid renamed since, its residents still answering by the old name (a
+    nineteenth trial was offered three other grids, took the first, and paid its answers to them)."""
+    gid, month = former.get(value, (None, None))
+    if gid not in names:
+        return None
+    return (f"{names[gid]} ({gid}), whose name it was in the grids.csv of {month}",), (gid,)
 
 
 def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, ...]], named: list[tuple[str, int]]):

@@ -7,14 +7,18 @@ from __future__ import annotations
 import pandas as pd
 
 from gridpay.ingest.staging import grid_names
+from gridpay.store.runs import former_grid_names
 from gridpay.pipeline.context import RunContext
 
 
 def unknown_grids(ctx: RunContext) -> list:
-    """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows."""
+    """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows; a
+    name a grid had in an earlier published month (grids.csv as that month's run read it) offers that grid."""
     from gridpay.expectations.unknown_grids import unknown_grids as found
     rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
-    return [] if rows is None and similar is None else found(ctx.workdir, rows, similar)
+    if rows is None and similar is None:
+        return []
+    return found(ctx.workdir, rows, similar, former_grid_names(ctx.settings.db, ctx.month))
 
 
 def invalid_grids(ctx: RunContext) -> list:

@@ -13,6 +13,7 @@ import duckdb
 
 from gridpay.core.errors import ConfigError
 from gridpay.store.warehouse import connect
+from gridpay.transforms.parsing import normalized_cell
 from gridpay.transforms.policy import Policy
 
 LIBRARIES = ("duckdb", "great_expectations", "prefect", "pandas", "pyarrow", "jinja2", "matplotlib",
@@ -194,3 +195,15 @@ def first_published_at(con: duckdb.DuckDBPyConnection, month: str, before: datet
     """first_publication() on an open connection (the reports read it while rendering)."""
     return con.execute("select min(finished_at) from runs where month = ? and status = 'published' "
                        "and finished_at < ?", [month, before or _now()]).fetchone()[0]
+
+
+def former_grid_names(db: Path, month: str) -> dict[str, tuple[str, str]]:
+    """Name -> (grid_id, month) of the grid names the grids.csv of each month published before `month`
+    gave (the latest such month's, where two give one name): a renamed grid's old name, by which its
+    residents still answer. Empty without a warehouse."""
+    if not Path(db).exists():
+        return {}
+    with connect(db) as con:
+        rows = con.execute("select g.grid_name, g.grid_id, p.month from raw_grids g join published p using (run_id) "
+                           "where p.month < ? and g.grid_name is not null order by p.month", [month]).fetchall()
+    return {normalized_cell(name): (gid, published) for name, gid, published in rows}

@@ -33,3 +33,19 @@ def test_an_old_grid_name_is_offered_to_the_grid_whose_compound_its_rows_name(ru
     write_csv(inbox / "grids.csv", GRIDS, [grids[0], grids[1][:4] + ("天桥老四网格",) + grids[1][5:]])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0 and "柏树湾" not in err, err
+
+
+def test_a_grids_name_in_an_earlier_published_month_offers_that_grid(run_cli, make_inbox):
+    """A nineteenth trial renamed J08 between two months; November's answers by the old name were offered
+    three grids whose names read like it, never J08, and the first took J08's answers (exit 0)."""
+    september = [survey(f"A{i}", "G1" if i % 2 else "G2", f"{i}栋1单元101", ("4",) * 5) for i in range(10)]
+    october = [survey(f"B{i}", "G1", f"{i}栋1单元101", ("4",) * 5, "2026-10-10 10:00:00") for i in range(20)]
+    october += [survey(f"C{i}", "井湖村二网格", f"{i}栋2单元101", ("2",) * 5, "2026-10-10 10:00:00") for i in range(3)]
+    inbox = make_inbox({"2026-09.csv": september, "2026-10.csv": october})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    write_csv(inbox / "grids.csv", GRIDS[:4],
+              [("G1", "天桥新村一网格", "社区", "20"), ("G2", "井湖村河畔网格", "社区", "10")])      # G2 renamed
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 1, err
+    assert ("'井湖村二网格' on 3 rows; did you mean '井湖村河畔网格 (G2), whose name it was in the grids.csv of "
+            "2026-09'?") in err
