@@ -14,7 +14,8 @@ def adjustments_suite(workers_table: str) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="adjustments", expectations=[
         known("worker_id", workers_table, "is not in workers.csv"),
         matches("month", r"[0-9]{4}-[0-9]{2}", "is not YYYY-MM"),
-        matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?", "is not an amount in yuan (at most 2 decimals)"),
+        matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?",
+                "is not an amount in yuan (digits, at most 2 decimals, '-' before a deduction: 200, -150.50)"),
         E.ExpectColumnValuesToNotBeNull(column="reason", meta=rule_says("reason", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="approved_by", meta=rule_says("approved_by", "is blank")),
     ])

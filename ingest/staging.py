@@ -19,7 +19,7 @@ from gridpay.ingest.phones import require_worker_mobiles
 from gridpay.ingest.review_files import review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
-from gridpay.transforms.parsing import normalized_date, normalized_month
+from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_month
 from gridpay.transforms.policy import Policy
 
 REFERENCE = ("grids", "workers", "assignments")
@@ -37,7 +37,11 @@ def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Pat
         if path.name in skip:
             continue
         if not os.path.lexists(path):
-            raise InputError(f"{kind}.csv", f"is missing from the inbox {inbox}")
+            # HR keeps these in Excel: a workers.xlsx beside the missing CSV is said, not left to be guessed
+            other = [p.name for p in sorted(inbox.glob(f"{kind}.*")) if p.suffix.lower() in (".xlsx", ".xls", ".txt")]
+            saved = (f" ({', '.join(other)} is there: reference files are read as CSV; save it from Excel as "
+                     f"'CSV UTF-8' or a GBK CSV, named {kind}.csv)" if other else "")
+            raise InputError(f"{kind}.csv", f"is missing from the inbox {inbox}{saved}")
         files.append(inbox_file(inbox, path))
     # re-using the published run's reference files: its adjustments too, or none if it had none
     if os.path.lexists(inbox / "adjustments.csv") and not skip:
@@ -52,11 +56,13 @@ def grid_names(grids: pd.DataFrame) -> dict[str, str]:
 
 def _normalise_dates(tables: dict[str, pd.DataFrame]) -> None:
     """Dates as survey files accept them (2026/1/1, 2026年1月1日, an Excel date cell) become
-    2026-01-01, and adjustments' months 2026-01; what is no date stays as typed, for validation
-    to refuse naming the row."""
+    2026-01-01, adjustments' months 2026-01, amounts as typed in Excel (+200, 1,800.00, 1800元) plain;
+    what is none stays as typed, for validation to refuse naming the row."""
     for kind, column, normalised in (("assignments", "start_date", normalized_date),
                                      ("assignments", "end_date", normalized_date),
-                                     ("adjustments", "month", normalized_month)):
+                                     ("adjustments", "month", normalized_month),
+                                     ("adjustments", "amount", normalized_amount),
+                                     ("workers", "perf_pay_target", normalized_amount)):
         frame = tables[kind]
         if column in frame.columns:
             frame[column] = frame[column].map(normalised, na_action="ignore").astype("string")

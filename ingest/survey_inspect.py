@@ -11,7 +11,8 @@ from gridpay.ingest.formats import Source
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
-from gridpay.transforms.parsing import normalized_cell, normalized_household, normalized_likert, written_time
+from gridpay.transforms.door_numbers import normalized_household
+from gridpay.transforms.parsing import normalized_cell, normalized_likert, written_time
 from gridpay.transforms.privacy import masked_comment, masked_numbers
 
 _YEARLESS_HINT = re.compile(r"^\s*\d{1,2}\s*(?:月|/)\s*\d{1,2}")     # 10月27日, 10/27: no year

@@ -10,7 +10,8 @@ import pandas as pd
 from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.grid_names import bare_compound
-from gridpay.transforms.parsing import (clock_seconds, normalized_cell, normalized_household, normalized_integer, normalized_likert,
+from gridpay.transforms.door_numbers import normalized_household
+from gridpay.transforms.parsing import (clock_seconds, normalized_cell, normalized_integer, normalized_likert,
                                         parsed_timestamp, written_time, yearless_timestamp)
 
 FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python

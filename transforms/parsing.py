@@ -139,91 +139,25 @@ def yearless_timestamp(value: object, month: str) -> pd.Timestamp | None:
 
 
 _SPACES = re.compile(r"\s+")
-_BUILDING = re.compile(r"(\d+)\s*(?:号楼|幢|栋|号)(?=\s*\d+\s*单元)")
-
-
-_DASHED = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,4})$")      # 3-2-301: building-unit-room
-# survey.door_number_suffixes: a room written 1201号 or 201户 after a unit (单元, or dashes); 6幢2-502
-_ROOM_SUFFIX = re.compile(r"((?:单元|-)\d{1,5})[号户]$")
-_BUILDING_DASHED = re.compile(r"^(\d{1,3})(?:幢|号楼)(?=\d{1,2}-\d{1,4}$)")
-
-
-# survey.door_number_variants: how volunteers and residents also type 7栋1单元101
-_DASH_LIKE = re.compile(r"[—–‐‑‒―~－]+")                   # 7—1—101, 7~1~101 (not _: H_001 stays as typed)
-_NUMERAL_PLACE = re.compile(r"([零〇一二两三四五六七八九十]+)(?=栋|幢|号楼|号|座|#|单元)")    # 七栋一单元
-_SEAT = re.compile(r"(\d+)(?:座|#)")                       # 7座1单元101, 7#1-101: the building
-_UNIT_DASHED = re.compile(r"^(\d{1,3})栋(\d{1,2})-(\d{1,4})$")   # 7栋1-101
-_DOOR = re.compile(r"^(\d{1,4})栋(\d{1,3})单元(\d{1,5})$")
-_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
-# survey.door_number_rooms: a building and a room only (5号楼302室, 5-302, 5座302), and a room read
-# out digit by digit (十栋一单元二零一)
-_TWO_PARTS = re.compile(r"(?<![\d\-])(\d{1,3})(?:号楼|幢|栋|座|#)(\d{1,5})$")     # after a place too: 宿舍楼2号楼301
-_DASHED_PAIR = re.compile(r"^(\d{1,3})-(\d{1,5})$")
-# ... and a village home by its group (组, 队, 社) and number: 3组9号, 3组9, 六组二十一号 (a trial's did)
-_VILLAGE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([0-9]+|[零〇一二两三四五六七八九十]+)([组队社])"
-                      r"([0-9]+|[零〇一二两三四五六七八九十]+)号?$")
-_SPOKEN_ROOM = re.compile(r"(?<=栋|元)([零〇一二三四五六七八九]{2,5})$")
-
-
-def _numeral(text: str) -> str:
-    """七 -> 7, 十二 -> 12, 二十 -> 20, 二十三 -> 23 (building and unit numbers); other forms as written."""
-    if "十" not in text:
-        return "".join(str(_DIGITS[c]) for c in text)
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return text
-    return str((_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0))
-
-
-def _number(text: str) -> str:
-    """'09' -> '9', '二十一' -> '21': a number however written (Chinese numerals up to 九十九)."""
-    return str(int(text)) if text.isdigit() else _numeral(text)
-
-
-def normalized_household(value: object, dashes: bool = False, variants: bool = False,
-                         suffixes: bool = False, rooms: bool = False) -> str | None:
-    """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
-    -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
-    `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
-    shorten it; with `variants` (survey.door_number_variants) also '7栋1-101', '7#1-101', '七栋一单元101',
-    '7座1单元101', '07-01-101' and '7—1—101' (a field trial counted each as a household of its own);
-    with `suffixes` (survey.door_number_suffixes) also a room written with 号 or 户 after it
-    ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502');
-    with `rooms` (survey.door_number_rooms) a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302',
-    and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group
-    and number, '王庄六组二十一号', '王庄6组21号' -> '王庄6组21' (trials counted each as a home)."""
-    text = normalized_cell(value)
-    if text is None:
-        return None
-    text = _SPACES.sub("", text)
-    if suffixes:
-        text = _ROOM_SUFFIX.sub(r"\1", text)
-        text = _BUILDING_DASHED.sub(r"\1栋", text)
-    text = text[:-1] if text.endswith("室") and len(text) > 1 else text     # before the variants: 5栋1-502室
-    if variants:
-        text = _NUMERAL_PLACE.sub(lambda m: _numeral(m[1]), _DASH_LIKE.sub("-", text))
-        text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")
-        unit = _UNIT_DASHED.match(text)
-        text = f"{unit[1]}栋{unit[2]}单元{unit[3]}" if unit else text
-    text = _BUILDING.sub(r"\1栋", text)
-    short = _DASHED.match(text) if dashes or variants else None
-    text = f"{short[1]}栋{short[2]}单元{short[3]}" if short else text
-    if rooms:
-        text = _SPOKEN_ROOM.sub(lambda m: "".join(str(_DIGITS[c]) for c in m[1]), text)
-        text = _TWO_PARTS.sub(lambda m: f"{int(m[1])}栋{int(m[2])}", text)
-        pair = _DASHED_PAIR.match(text)
-        text = f"{int(pair[1])}栋{int(pair[2])}" if pair else text
-        text = _VILLAGE.sub(lambda m: f"{_number(m[1])}{m[2]}{_number(m[3])}", text)
-    door = _DOOR.match(text) if variants else None          # 07栋01单元0101: the numbers, not how they were padded
-    return f"{int(door[1])}栋{int(door[2])}单元{int(door[3])}" if door else text
-
-
 # A date as people and Excel type it: 2026-01-01, 2026/1/1, 2026.1.1, 2026年1月1日, with Excel's
 # midnight (2026/1/1 0:00) where a date cell was saved with its time. Day and month are never guessed
 # from their size (1/2/2026 is refused, not read as January or February).
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+0?0:00(?::00)?)?$")
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _DAY_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")       # an Excel date cell saved as its day count
+
+
+_AMOUNT = re.compile(r"^(?:\+|(-))?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?元?$")
+
+
+def normalized_amount(value: object) -> str | None:
+    """An amount in yuan as HR types it in Excel: '+200', '＋200', '1,800.00', '1800元', '１６００' ->
+    '200', '1800.00', '1800', '1600'; anything else as typed, for validation to refuse naming the row."""
+    text = normalized_cell(value)
+    if text is None:
+        return None
+    match = _AMOUNT.match(text.replace(" ", ""))
+    return f"{match[1] or ''}{match[2].replace(',', '')}{match[3] or ''}" if match else text
 
 
 def normalized_date(value: object) -> str | None:

@@ -23,7 +23,7 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
     """Staging leaves DuckDB the household ids normalized_household() would return unchanged (a
     city's month has millions); the SQL test may pass a few to Python needlessly, never the reverse."""
     from gridpay.ingest.survey_values import canonical_household as _canonical_household
-    from gridpay.transforms.parsing import normalized_household
+    from gridpay.transforms.door_numbers import normalized_household
     kept = _KEEPER.execute(f"select {_canonical_household('v')} from (select ?::varchar as v)", [text]).fetchone()[0]
     if kept:
         assert normalized_household(text) == text
@@ -36,7 +36,7 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
     """The same under survey.door_number_dashes, _variants, _suffixes and _rooms."""
     from gridpay.ingest.survey_values import canonical_household
-    from gridpay.transforms.parsing import normalized_household
+    from gridpay.transforms.door_numbers import normalized_household
     kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
                            [text]).fetchone()[0]
     if kept:
@@ -45,7 +45,7 @@ def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
 
 def test_a_room_written_with_a_suffix_is_one_household_under_the_suffixes_rule():
     """A fourteenth trial's homes answered as 5栋1单元1201 and 5栋1单元1201号 and counted twice."""
-    from gridpay.transforms.parsing import normalized_household
+    from gridpay.transforms.door_numbers import normalized_household
     for typed, door in (("5栋1单元1201号", "5栋1单元1201"), ("3幢1单元702号", "3栋1单元702"),
                         ("6-1-301号", "6栋1单元301"), ("6幢2-502", "6栋2单元502"), ("1栋1单元201户", "1栋1单元201")):
         assert normalized_household(typed, True, True, True) == door and normalized_household(typed, True, True) != door
@@ -56,7 +56,7 @@ def test_a_room_written_with_a_suffix_is_one_household_under_the_suffixes_rule()
 def test_a_building_and_room_only_or_a_room_read_out_is_one_household_under_the_rooms_rule():
     """A seventeenth trial's home answered as 5号楼302室, 5-302 and 5栋302 and counted three times; an
     eighteenth's village home as 王庄6组21号 and 王庄六组二十一号, another as 3组9号 and 3组9."""
-    from gridpay.transforms.parsing import normalized_household
+    from gridpay.transforms.door_numbers import normalized_household
     for typed, door in (("5号楼302室", "5栋302"), ("5-302", "5栋302"), ("05栋0302", "5栋302"),
                         ("十栋一单元二零一", "10栋1单元201"), ("3栋二〇一", "3栋201"),
                         ("王庄六组二十一号", "王庄6组21"), ("王庄6组21号", "王庄6组21"), ("3组9号", "3组9"),
@@ -69,7 +69,7 @@ def test_a_building_and_room_only_or_a_room_read_out_is_one_household_under_the_
 
 
 def test_door_numbers_as_volunteers_type_them_are_one_household_under_the_variants_rule():
-    from gridpay.transforms.parsing import normalized_household
+    from gridpay.transforms.door_numbers import normalized_household
     typed = ["7栋1单元101", "7栋1-101", "7#1-101", "七栋一单元101", "7座1单元101", "07-01-101", "7—1—101",
              "7号楼1单元101室", "７幢１单元１０１", "7栋1-101室", "7#1-101室"]    # 室 after a variant: a trial
     assert {normalized_household(t, dashes=True, variants=True) for t in typed} == {"7栋1单元101"}

@@ -1,0 +1,34 @@
+"""The reference files as HR keeps them in Excel (a nineteenth field trial): amounts typed with a sign,
+thousands separators or 元, and a workers file saved as .xlsx beside the CSV gridpay reads."""
+import pandas as pd
+import pytest
+
+from conftest import write_csv
+from gridpay.core.errors import InputError
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.ingest.staging import input_files, stage_inputs
+from gridpay.transforms.parsing import normalized_amount
+
+
+def test_amounts_as_typed_in_excel_are_plain_and_anything_else_is_left_to_validation():
+    assert [normalized_amount(v) for v in ("+200", "＋200", "1,800.00", "1800元", "１６００", "-150.5", "200")] == [
+        "200", "200", "1800.00", "1800", "1600", "-150.5", "200"]
+    assert [normalized_amount(v) for v in ("(150.00)", "1,80", "+-5", "1800.555", None)] == [
+        "(150.00)", "1,80", "+-5", "1800.555", None]
+
+
+def test_a_bonus_typed_with_a_plus_sign_is_staged_as_its_amount(make_inbox, tmp_path):
+    inbox = make_inbox({})
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W1", "2026-09", "＋200", "协助防汛加班", "人事科 陈主任")])
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    assert pd.read_parquet(tmp_path / "work" / "adjustments.parquet")["amount"].tolist() == ["200"]
+
+
+def test_a_reference_file_saved_as_xlsx_is_named_beside_the_missing_csv(make_inbox):
+    inbox = make_inbox({})
+    (inbox / "workers.csv").rename(inbox / "workers.xlsx")
+    with pytest.raises(InputError) as raised:
+        input_files(inbox, "2026-09")
+    assert "workers.xlsx is there: reference files are read as CSV; save it from Excel as 'CSV UTF-8'" in str(raised.value)
