@@ -31,4 +31,5 @@ def test_a_reference_file_saved_as_xlsx_is_named_beside_the_missing_csv(make_inb
     (inbox / "workers.csv").rename(inbox / "workers.xlsx")
     with pytest.raises(InputError) as raised:
         input_files(inbox, "2026-09")
-    assert "workers.xlsx is there: reference files are read as CSV; save it from Excel as 'CSV UTF-8'" in str(raised.value)
+    said = str(raised.value)
+    assert "workers.xlsx is there: reference files are read as CSV; save it from Excel as 'CSV UTF-8'" in said
