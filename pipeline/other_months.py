@@ -17,8 +17,10 @@ log = logging.getLogger("gridpay")
 
 
 def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
-    """A download that holds answers of earlier months this warehouse never published, while a grid of
-    this month is thin: pooling reads only published months, so those answers could have scored it."""
+    """A download that holds answers of earlier months this warehouse never published, or an earlier
+    month of the pooling window whose survey files are in the inbox but which was never published (a
+    nineteenth trial's October stopped at the gate; November was paid without it, exit 0), while a grid
+    of this month is thin: pooling reads only published months, so those answers could have scored it."""
     rules = ctx.policy.scoring
     if rules.insufficient != "pool" or rules.pool_months is None:
         return
@@ -30,8 +32,18 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
         thin = con.execute("select count(*) from grid_scores where run_id = ? and responses < ?",
                            [ctx.run_id, rules.min_responses]).fetchone()[0]
     unrun = {m: n for m, n in earlier.items() if m not in published}
-    if not unrun or not thin or ctx.request.replay is not None:      # an audit replays; it advises nothing
+    if not thin or ctx.request.replay is not None:      # an audit replays; it advises nothing
         return
+    own = [str(m) for m in Month.parse(ctx.month).previous.back(rules.pool_months - 1)
+           if str(m) not in published and month_survey_files(ctx.settings.inbox, str(m))]
+    if own:
+        log.warning("%s %s survey files in the inbox but %s not published in this warehouse, while %s fewer than "
+                    "%d answers: thin grids pool only published months, so they are scored without %s; "
+                    "publish %s first (gridpay run --month %s), then run this month again", ", ".join(own),
+                    "has" if len(own) == 1 else "have", "is" if len(own) == 1 else "are",
+                    "1 grid has" if thin == 1 else f"{thin} grids have", rules.min_responses,
+                    "it" if len(own) == 1 else "them", ", ".join(own), min(own))
+        unrun = {m: n for m, n in unrun.items() if m not in own}
     # only a month whose own survey files are in the inbox can be run; stray rows of a month before
     # gridpay was used (a download's first days) count in no month, and that is all there is to say
     runnable = {m: n for m, n in unrun.items() if month_survey_files(ctx.settings.inbox, m)}
