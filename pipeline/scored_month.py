@@ -32,6 +32,7 @@ class ScoredMonth:
     phoneless: tuple[str, ...] = ()               # workers paid this month whose phone workers.csv leaves blank
     over_listed: tuple[str, ...] = ()             # grids with more homes' answers counted than households listed
     payroll_doubts: tuple[str, ...] = ()          # a negative total, an adjustment twice, one phone for two workers
+    handovers: tuple[str, ...] = ()               # a grid's leaver and another worker paid for it on the same days
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -58,6 +59,24 @@ def _part_staffed(con, run_id: str) -> tuple[str, ...]:
                  f"{'' if first == last else f' to {last:%m-%d}'})" for gid, name, days, first, last in rows)
 
 
+def _overlapping_handovers(con) -> tuple[str, ...]:
+    """A worker whose assignment to a grid ends within the month while another's starts in the month,
+    on or before that day, and goes on after it: both are paid for those days. A successor's start date
+    typed as the month's first day (a nineteenth trial's W07, paid 1200.00 for 464.52) reads so; a
+    co-worker of long standing staying on when the other leaves does not."""
+    rows = con.execute("""
+        select a.grid_id, a.worker_id, b.worker_id, a.end_date, greatest(a.start_date, b.start_date, p.month_start)
+        from stg_assignments a join stg_assignments b on a.grid_id = b.grid_id and a.worker_id <> b.worker_id
+        cross join run_params p
+        where a.end_date >= p.month_start and a.end_date < p.month_end
+          and b.start_date between p.month_start and a.end_date and coalesce(b.end_date, p.month_end) > a.end_date
+          and greatest(a.start_date, b.start_date, p.month_start) <= a.end_date
+        order by a.grid_id, a.worker_id, b.worker_id""").fetchall()
+    return tuple(f"{grid}: {left}'s assignment ends on {end:%m-%d} and {stays}'s covers it from {start:%m-%d}, so both "
+                 f"are paid for it on {start:%m-%d} to {end:%m-%d}; if {stays} took over from {left}, {stays}'s "
+                 f"start_date is the day after {end:%m-%d}" for grid, left, stays, end, start in rows)
+
+
 def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there)."""
     from gridpay.expectations.payroll_doubts import payroll_doubts
@@ -80,6 +99,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
+        handovers=_overlapping_handovers(con),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
             "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),

@@ -201,6 +201,9 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary) -> 
         log.warning("%s had counted answers in the month published last and none now, and %s: check in "
                     "quarantine.csv whether any was meant for %s (flagged answers_dropped on the scorecard)",
                     ", ".join(scored.emptied), rows, "them" if len(scored.emptied) > 1 else "it")
+    if scored.handovers:    # a successor's start date typed early pays two workers for the same days
+        log.warning("two workers are paid for one grid on the same days around a handover: %s",
+                    "; ".join(scored.handovers))
     if scored.over_listed:  # more homes than the grid has: a stale households count, or one home read as several
         log.warning("more homes' answers counted than grids.csv gives households for %s: check the grid's households "
                     "in grids.csv, and whether one home's door number is typed several ways (its answers counted as "

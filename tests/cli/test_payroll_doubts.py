@@ -26,3 +26,17 @@ def test_a_negative_total_an_adjustment_twice_and_one_phone_for_two_workers_stop
     old.write_text(make_policy().read_text(encoding="utf-8").replace('payroll_doubts = "stop"\n', ""), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=old)
     assert code == 0 and "the payroll of 2026-09 may be wrong: 李娜 (W2) would be paid -" in err
+
+
+def test_a_successors_start_date_typed_early_is_said_and_a_true_handover_is_not(run_cli, make_inbox):
+    """The hand month's G2 passes from W2 (to 09-15) to W3 (from 09-16): nothing said. A nineteenth trial
+    typed the successor's start as the month's first day: both were paid for the same days, unsaid."""
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox())
+    assert code == 0 and "around a handover" not in err, err
+    early = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "2026-09-15", ""),
+             ("W3", "G2", "2026-09-01", "", ""), ("W4", "G1", "2026-01-01", "", "1")]
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=make_inbox(assignments=early))
+    assert code == 0, err
+    assert ("two workers are paid for one grid on the same days around a handover: G2: W2's assignment ends on "
+            "09-15 and W3's covers it from 09-01, so both are paid for it on 09-01 to 09-15; if W3 took over from "
+            "W2, W3's start_date is the day after 09-15") in err
