@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import logging
 
+import pandas as pd
+
 from gridpay.core.month import Month
 from gridpay.ingest.formats import month_survey_files
 from gridpay.ingest.misfiled import misfiled_files, other_month_rows
+from gridpay.ingest.month_adjustments import changed_lines
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.verdicts import counted, listed
 from gridpay.store.warehouse import connect
@@ -59,6 +62,14 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
                  ", ".join(stray), "it is" if len(stray) == 1 else "they are", "it" if len(stray) == 1 else "them")
 
 
+def say_other_months(ctx: RunContext) -> None:
+    """Survey files, typed rows and adjustments of another month than the run's, each paid in no month
+    unless HR moves or re-runs it."""
+    say_misfiled(ctx)
+    say_other_month_rows(ctx)
+    say_changed_adjustments(ctx)
+
+
 def say_misfiled(ctx: RunContext) -> None:
     """A survey file with no answer of the month, only other months': likely in the wrong folder (a ninth
     field trial's October forms in surveys/2026-09/ counted in no month, October saying only that a
@@ -79,5 +90,33 @@ def say_other_month_rows(ctx: RunContext) -> None:
         one = len(rows) == 1
         log.warning("%s (row%s %s) holds %s dated in %s: %s invalid here and count%s in no month; if the date is "
                     "right, move %s to a file in surveys/%s/ and run %s, else correct the date and run again",
-                    file, "" if one else "s", listed(tuple(map(str, rows))), "1 answer" if one else f"{len(rows)} answers", month,
+                    file, "" if one else "s", listed(tuple(map(str, rows))),
+                    "1 answer" if one else f"{len(rows)} answers", month,
                     "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month)
+
+
+def say_changed_adjustments(ctx: RunContext) -> None:
+    """adjustments.csv lines for a month published before this one that its published run did not pay
+    (added since), or paid and no longer gives: only a run of that month pays them."""
+    frame = pd.read_parquet(ctx.workdir / "adjustments.parquet")
+    months = sorted({m for m in frame["month"].dropna() if m < ctx.month})
+    if not months or ctx.request.replay is not None:
+        return
+    with connect(ctx.settings.db) as con:
+        runs = dict(con.execute("select month, run_id from published where month in (select unnest(?))",
+                                [months]).fetchall())
+        paid = {m: con.execute("select worker_id, amount, reason from raw_adjustments where run_id = ? and month = ?",
+                               [run, m]).fetchall() for m, run in runs.items()}
+    never = frame[frame["month"].isin([m for m in months if m not in runs])]
+    if len(never):      # a month typed 2026-1 for 2026-11 is January: paid in no run of this warehouse
+        log.warning("adjustments.csv gives money to months this warehouse has not published, before %s: %s; a run "
+                    "of that month would pay it; is the month mistyped (2026-1 for 2026-11)?", ctx.month,
+                    listed(tuple(f"row {r.row_number} {r.worker_id} {r.amount} in {r.month}"
+                                 for r in never.itertuples()), 5))
+    for month, run in sorted(runs.items()):
+        added, gone = changed_lines(frame, month, paid[month])
+        if added or gone:
+            lines = [f"{w} {a} for '{r}'" for w, a, r in added] + [f"no longer {w} {a} for '{r}'" for w, a, r in gone]
+            log.warning("adjustments.csv gives %s %s that its published run %s did not pay: only a run of %s pays "
+                        "it; run %s again (gridpay run --month %s --reason \"...\") before it is finalized",
+                        month, "; ".join(lines), run, month, month, month)

@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from gridpay.ingest.formats import Source
+from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
 from gridpay.ingest.review_files import review_tables
 from gridpay.store.runs import first_publication
 from gridpay.store.warehouse import connect
@@ -48,4 +49,17 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
                 wrong = f", so {UNAPPLIED}" if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else ""
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
                                 f"appeals.csv{wrong}: run the month again to apply it (gridpay run --month {month})")
-    return blockers
+    return blockers + _unpaid_adjustments(db, inbox, month, run_id, policy)
+
+
+def _unpaid_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
+    """adjustments.csv's lines for the month that its published run did not pay, or paid and it no
+    longer gives: the published pay does not apply them (a blocker --force does not override)."""
+    with connect(db) as con:
+        paid = con.execute("select worker_id, amount, reason from raw_adjustments where run_id = ? and month = ?",
+                           [run_id, month]).fetchall()
+    added, gone = changed_lines(inbox_adjustments(inbox, policy.aliases), month, paid)
+    said = [f"adjustments.csv gives {w} {a} for '{r}' in {month}, which run {run_id} did not pay" for w, a, r in added]
+    said += [f"run {run_id} paid {w} {a} for '{r}', which adjustments.csv no longer gives" for w, a, r in gone]
+    return [f"{line}, so {UNAPPLIED}: run the month again to apply it (gridpay run --month {month} --reason "
+            f"\"...\")" for line in said]

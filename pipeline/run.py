@@ -21,7 +21,7 @@ from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message, misfiled_message,
                                             other_grids_compound_message, overlaps_message, reviews_message,
                                             shared_ids_message)
-from gridpay.pipeline.other_months import say_misfiled, say_other_month_rows, say_unrun_months
+from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_household_doubts, say_late_answers,
                                        say_policy_left_out, say_replacing, say_stale_later_months,
                                        say_unreadable_phones)
@@ -163,8 +163,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
         say_unreadable_phones(say, ctx.workdir, masked)
-        say_misfiled(ctx)
-        say_other_month_rows(ctx)               # a typed sheet's row dated in another month: counts in no month
+        say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
         say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
         if not surveys and not request.allow_empty:

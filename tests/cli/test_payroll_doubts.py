@@ -40,3 +40,27 @@ def test_a_successors_start_date_typed_early_is_said_and_a_true_handover_is_not(
     assert ("two workers are paid for one grid on the same days around a handover: G2: W2's assignment ends on "
             "09-15 and W3's covers it from 09-01, so both are paid for it on 09-01 to 09-15; if W3 took over from "
             "W2, W3's start_date is the day after 09-15") in err
+
+
+def test_an_adjustment_added_after_its_month_published_is_said_and_keeps_the_month_from_final(
+        run_cli, make_inbox, closed_window):
+    """A nineteenth trial added October's 补发 after October was published: November ignored it, and
+    `finalize --force` finalized October without it (100 yuan lost, nothing said)."""
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W1", "2026-09", "50", "协助防汛加班", "人事科 陈主任"),            # as published (50.00)
+               ("W2", "2026-09", "100.00", "补发", "人事科 陈主任"),              # added since
+               ("W4", "2026-1", "300.00", "奖励", "人事科 陈主任")])              # 2026-11 mistyped: January
+    code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox)
+    assert code == 0, err
+    assert ("adjustments.csv gives 2026-09 W2 100.00 for '补发' that its published run" in err
+            and "run 2026-09 again (gridpay run --month 2026-09 --reason" in err)
+    assert ("adjustments.csv gives money to months this warehouse has not published, before 2026-10: row 4 W4 300.00 "
+            "in 2026-01; a run of that month would pay it; is the month mistyped (2026-1 for 2026-11)?") in err
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "统一定稿",
+                        inbox=inbox)
+    assert code == 2 and "adjustments.csv gives W2 100.00 for '补发' in 2026-09, which run" in err, err
+    assert run_cli("run", "--month", "2026-09", "--reason", "补发", "--reference", "inbox", inbox=inbox)[0] == 0
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
+    assert code == 0, err
