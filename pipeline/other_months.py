@@ -37,8 +37,9 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
     unrun = {m: n for m, n in earlier.items() if m not in published}
     if not thin or ctx.request.replay is not None:      # an audit replays; it advises nothing
         return
+    # earlier months of the window with their own files, never published (those a download holds rows of: below)
     own = [str(m) for m in Month.parse(ctx.month).previous.back(rules.pool_months - 1)
-           if str(m) not in published and month_survey_files(ctx.settings.inbox, str(m))]
+           if str(m) not in published and str(m) not in unrun and month_survey_files(ctx.settings.inbox, str(m))]
     if own:
         log.warning("%s %s survey files in the inbox but %s not published in this warehouse, while %s fewer than "
                     "%d answers: thin grids pool only published months, so they are scored without %s; "
@@ -46,7 +47,6 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
                     "has" if len(own) == 1 else "have", "is" if len(own) == 1 else "are",
                     "1 grid has" if thin == 1 else f"{thin} grids have", rules.min_responses,
                     "it" if len(own) == 1 else "them", ", ".join(own), min(own))
-        unrun = {m: n for m, n in unrun.items() if m not in own}
     # only a month whose own survey files are in the inbox can be run; stray rows of a month before
     # gridpay was used (a download's first days) count in no month, and that is all there is to say
     runnable = {m: n for m, n in unrun.items() if month_survey_files(ctx.settings.inbox, m)}
