@@ -1,9 +1,9 @@
 """A payroll HR would call wrong at a glance, found in the month just scored (its stg_* tables and
 its payroll rows): a worker's total below zero (a deduction larger than the month's pay), an
-adjustment row typed twice (paid twice), one phone for two workers paid this month (one person
-under two ids, paid twice; and a self-rating through it is one worker's only). A nineteenth field
-trial published each with exit 0. Under the policy's gate.payroll_doubts = "stop" the month stops
-naming each; without the key the run says so."""
+adjustment row typed twice (paid twice), one phone and one name for two workers paid this month
+(one person under two ids, paid twice). A nineteenth field trial published each with exit 0. Under
+the policy's gate.payroll_doubts = "stop" the month stops naming each; without the key the run
+says so."""
 from __future__ import annotations
 
 
@@ -17,13 +17,18 @@ def payroll_doubts(con, run_id: str) -> list[str]:
                                                                   order by source_file, row_number)
         from stg_adjustments group by worker_id, amount_yuan, reason having count(*) > 1
         order by worker_id, amount_yuan""").fetchall()
+    # one name too (its dots and spaces aside): a couple of workers sharing a phone, or a grid's work phone
+    # handed to the successor, is two people (a twentieth trial's were stopped as one)
     shared = con.execute("""
         select list(w.name || ' (' || w.worker_id || ')' order by w.worker_id) from stg_workers w
         where w.phone_hash is not null and w.worker_id in (select worker_id from payroll where run_id = ?)
-        group by w.phone_hash having count(*) > 1 order by min(w.worker_id)""", [run_id]).fetchall()
+        group by w.phone_hash, regexp_replace(w.name, '[ 　·•・.．]', '', 'g') having count(*) > 1
+        order by min(w.worker_id)""", [run_id]).fetchall()
     return ([f"{name} ({wid}) would be paid {total} (performance pay {pay}, adjustments {adj}): a deduction larger "
-             f"than the month's pay" for name, wid, total, pay, adj in negative]
-            + [f"adjustments.csv gives {wid} {amount} for '{reason}' twice ({', '.join(rows)}): paid twice"
+             f"than the month's pay; spread it over months (a row of adjustments.csv each) or correct it"
+             for name, wid, total, pay, adj in negative]
+            + [f"adjustments.csv gives {wid} {amount} for '{reason}' twice ({', '.join(rows)}): paid twice; delete "
+               f"a row typed twice, or, if both are meant, give each its own reason (防汛值班 10月8日)"
                for wid, amount, reason, rows in twice]
-            + [f"{' and '.join(names)} give one phone in workers.csv: one person under two ids would be paid "
-               f"twice" for (names,) in shared])
+            + [f"{' and '.join(names)} give one phone and one name in workers.csv: one person under two ids would "
+               f"be paid twice; keep one id" for (names,) in shared])

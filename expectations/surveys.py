@@ -66,8 +66,11 @@ _FIRST, _SECOND = r"^\s*([0-9]+)[/.-]", r"^\s*[0-9]+[/.-]([0-9]+)[/.-]"
 
 
 # a door number after its compound (the household is '<compound> <door>'), as Excel wrote the date
-# it made of it: 2012-01-03 (an .xlsx date cell), 2012/1/3 (a CSV Excel saved), with its midnight
-_DOOR_DATE = (r"(^| )((19|20)[0-9][0-9][-/.年][0-9][0-9]?[-/.月][0-9][0-9]?日?|[0-9][0-9]?/[0-9][0-9]?/(19|20)[0-9][0-9])"
+# it made of it: 2012-01-03 (an .xlsx date cell), 2012/1/3 (a CSV Excel saved), with its midnight;
+# 3月12日 and 12-Mar (3-12 in a Chinese or an English Excel, the year not shown)
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DOOR_DATE = (r"(^| )((19|20)[0-9][0-9][-/.年][0-9][0-9]?[-/.月][0-9][0-9]?日?|[0-9][0-9]?/[0-9][0-9]?/(19|20)[0-9][0-9]"
+              rf"|[0-9][0-9]?月[0-9][0-9]?日|[0-9][0-9]?-({_MONTHS})|({_MONTHS})-[0-9][0-9]?)"
               r"(0?0[:]00([:]00)?)?$")      # [:]: to SQLAlchemy, a colon before a digit starts a parameter
 
 

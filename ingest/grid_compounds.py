@@ -39,8 +39,13 @@ class MixedCompounds:
                         f"apart (two homes counted once, or one home twice); check them (quarantine.csv lists "
                         f"the answers set aside as duplicate_household), and ask the compound on the form "
                         f"(the policy's survey.questions.compound, with survey.household_compound = true)")
-        if self.unlisted:
-            named = ", ".join(f"'{name}' on {rows} row{'s' if rows != 1 else ''}" for name, rows in self.unlisted)
+        named = ", ".join(f"'{name}' on {rows} row{'s' if rows != 1 else ''}" for name, rows in self.unlisted)
+        if self.unlisted and len(self.compounds) == 1:    # read as the one compound's homes: door numbers alone
+            said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); as grids.csv lists "
+                        f"{self.compounds[0]} alone for it, they are read as {self.compounds[0]}'s homes, by door "
+                        f"number alone, so one door number in two of them counts as one home: if the grid spans "
+                        f"them (a village, a 二期), list each in grids.csv's compounds column and run again")
+        elif self.unlisted:
             said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); each counts as a "
                         f"home of that compound, so a compound typed another way may count one home twice: check "
                         f"those answers in the survey file (and add a compound the grid does span to grids.csv)")
@@ -125,12 +130,16 @@ def alias_one_compound_grids(workdir: Path, policy) -> dict[str, str]:
 
 
 def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCompounds]:
-    """Grids that grids.csv gives more than one compound whose answers this month do not all name
-    one of them: answers naming no compound (with the door numbers answered more than once where
-    one of the answers names none) and answers naming a compound grids.csv does not list for the
-    grid (the staged survey rows, before validation's verdict)."""
+    """Grids that grids.csv gives compounds whose answers this month do not all name one of them:
+    answers naming no compound in a grid of several (with the door numbers answered more than once
+    where one of the answers names none) and answers naming a compound grids.csv does not list for
+    the grid, in a grid of one compound too (a twentieth trial's 金桥花园一期 and 二期, and a village
+    grids.csv left out, were read as the listed compound's homes: two homes of one door number
+    counted once). The staged survey rows, before validation's verdict."""
     grids = pd.read_parquet(workdir / "grids.parquet")
-    spanning = spanning_grids(grids)
+    name_of = dict(zip(grids["grid_id"], grids["grid_name"]))
+    # a grid of one compound too: answers naming another (a phase, a village) are read as its homes
+    spanning = spanning_grids(grids) | {gid: (name_of[gid], (c,)) for gid, c in one_compound_grids(grids).items()}
     if not spanning:
         return []
     grid_ids = f"grid_id in ({', '.join('?' for _ in spanning)})"
@@ -154,7 +163,7 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCo
             unlisted.setdefault(gid, []).append((compound, rows))
     found = []
     for gid, (name, names) in spanning.items():
-        unnamed, named_rows = counts.get(gid, (0, 0))
+        unnamed, named_rows = counts.get(gid, (0, 0)) if len(names) > 1 else (0, 0)     # one compound: its homes
         if unnamed or gid in unlisted:
             found.append(MixedCompounds(gid, name, names, repeated.get(gid, 0), unnamed, named_rows,
                                         tuple(unlisted.get(gid, ()))))

@@ -154,8 +154,8 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
                     "%s", ctx.month, unpaid)
     doubts = "; ".join(scored.payroll_doubts)
     if doubts and ctx.policy.outcome.payroll_doubts == "stop":         # pay HR would call wrong at a glance
-        raise fail_gate(ctx, f"{ctx.month}: the payroll cannot be right; nothing published. {doubts}. Correct "
-                             f"adjustments.csv or workers.csv, and run again", summary)
+        raise fail_gate(ctx, f"{ctx.month}: the payroll cannot be right; nothing published. {doubts}; and run "
+                             f"again (policy gate.payroll_doubts)", summary)
     if doubts:
         log.warning("the payroll of %s may be wrong: %s", ctx.month, doubts)
     if scored.stops and not ctx.request.accept_exclusions:

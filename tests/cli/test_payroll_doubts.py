@@ -5,21 +5,25 @@ from conftest import WORKER_PHONE, write_csv
 
 def test_a_negative_total_an_adjustment_twice_and_one_phone_for_two_workers_stop_the_month(run_cli, make_inbox,
                                                                                         make_policy, tmp_path):
-    inbox = make_inbox()
+    inbox = make_inbox(assignments=[("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "2026-09-15", ""),
+                                    ("W3", "G2", "2026-09-16", "", ""), ("W4", "G1", "2026-01-01", "", "1"),
+                                    ("W5", "G2", "2026-01-01", "", "0.5")])
     write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
               [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任"),
                ("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任"),       # typed twice
                ("W2", "2026-09", "-5000.00", "扣款", "人事科 陈主任")])          # more than the month's pay
     write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
               [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
-               ("W3", "张喆", "", "600.00"), ("W4", "刘玥", f"+86 {WORKER_PHONE}", "900.00")])   # W1 again
+               ("W3", "张喆", "", "600.00"), ("W4", "王 伟", f"+86 {WORKER_PHONE}", "900.00"),   # W1 again
+               ("W5", "刘玥", "13800000002", "900.00")])        # W2's phone: a couple sharing one, two people
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1, err
-    assert "2026-09: the payroll cannot be right; nothing published." in err
+    assert "2026-09: the payroll cannot be right; nothing published." in err and "刘玥 (W5)" not in err
     assert "李娜 (W2) would be paid -" in err and "a deduction larger than the month's pay" in err
     assert ("adjustments.csv gives W1 50.00 for '协助防汛加班' twice (adjustments.csv row 2, adjustments.csv row 3): "
             "paid twice") in err
-    assert "王伟 (W1) and 刘玥 (W4) give one phone in workers.csv: one person under two ids would be paid twice" in err
+    assert ("王伟 (W1) and 王 伟 (W4) give one phone and one name in workers.csv: one person under two ids would be "
+            "paid twice; keep one id") in err
     assert not (tmp_path / "out" / "2026-09").exists()
     # a policy without the key publishes, as before, and says so
     old = tmp_path / "old.toml"

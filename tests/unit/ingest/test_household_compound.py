@@ -107,6 +107,24 @@ def test_the_run_names_answers_with_no_compound_or_one_grids_csv_does_not_list(m
     assert "'锦秀花园' on 1 row" in grid.lines()[1]
 
 
+def test_a_grid_of_one_compound_whose_answers_name_another_is_named(make_inbox, tmp_path):
+    """A twentieth trial's grid listed 金桥花园 alone; its answers named 金桥花园一期 and 二期, and one
+    door number in both was read as one home (W01 1656.20 for 1718.30), without a word."""
+    from gridpay.ingest.grid_compounds import mixed_compounds
+    rows = [(survey("R1", "G1", DOOR, ("5",) * 5, "2026-09-10 10:00:00"), "金桥花园一期"),
+            (survey("R2", "G1", DOOR, ("1",) * 5, "2026-09-11 10:00:00"), "金桥花园二期"),
+            (survey("R3", "G1", "1栋1单元101", ("4",) * 5), "金桥花园小区"),       # the listed one, as typed
+            (survey("R4", "G1", "2栋1单元101", ("4",) * 5), "")]
+    _counted(make_inbox, tmp_path, load_policy(DEFAULT_POLICY), compounds="金桥花园", rows=rows)
+    (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)
+    assert (grid.grid_id, grid.unnamed, grid.unlisted) == ("G1", 0, (("金桥花园一期", 1), ("金桥花园二期", 1)))
+    assert grid.lines() == [
+        "天桥新村一网格 (G1): answers name compounds grids.csv does not list for it ('金桥花园一期' on 1 row, "
+        "'金桥花园二期' on 1 row); as grids.csv lists 金桥花园 alone for it, they are read as 金桥花园's homes, "
+        "by door number alone, so one door number in two of them counts as one home: if the grid spans them (a "
+        "village, a 二期), list each in grids.csv's compounds column and run again"]
+
+
 def test_a_channel_typed_in_words_reads_as_the_policys_table_says():
     from gridpay.ingest.survey_values import channel_name
     words = load_policy(DEFAULT_POLICY).channel_words
