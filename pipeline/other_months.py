@@ -116,7 +116,8 @@ def say_changed_adjustments(ctx: RunContext) -> None:
     for month, run in sorted(runs.items()):
         added, gone = changed_lines(frame, month, paid[month])
         if added or gone:
-            lines = [f"{w} {a} for '{r}'" for w, a, r in added] + [f"no longer {w} {a} for '{r}'" for w, a, r in gone]
-            log.warning("adjustments.csv gives %s %s that its published run %s did not pay: only a run of %s pays "
-                        "it; run %s again (gridpay run --month %s --reason \"...\") before it is finalized",
-                        month, "; ".join(lines), run, month, month, month)
+            lines = ([f"{w} {a} for '{r}', which it did not pay" for w, a, r in added]
+                     + [f"no longer {w} {a} for '{r}', which it paid" for w, a, r in gone])
+            log.warning("adjustments.csv has changed for %s since its published run %s: it gives %s; only a run of "
+                        "%s pays adjustments of %s: run it again (gridpay run --month %s --reason \"...\") before "
+                        "it is finalized", month, run, "; ".join(lines), month, month, month)

@@ -58,8 +58,9 @@ def test_an_adjustment_added_after_its_month_published_is_said_and_keeps_the_mon
                ("W4", "2026-1", "300.00", "奖励", "人事科 陈主任")])              # 2026-11 mistyped: January
     code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox)
     assert code == 0, err
-    assert ("adjustments.csv gives 2026-09 W2 100.00 for '补发' that its published run" in err
-            and "run 2026-09 again (gridpay run --month 2026-09 --reason" in err)
+    assert ("adjustments.csv has changed for 2026-09 since its published run" in err
+            and "it gives W2 100.00 for '补发', which it did not pay; only a run of 2026-09 pays adjustments of "
+                "2026-09: run it again (gridpay run --month 2026-09 --reason" in err)
     assert ("adjustments.csv gives money to months this warehouse has not published, before 2026-10: row 4 W4 300.00 "
             "in 2026-01; a run of that month would pay it; is the month mistyped (2026-1 for 2026-11)?") in err
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "统一定稿",
