@@ -54,7 +54,10 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
 
 def _unpaid_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
     """adjustments.csv's lines for the month that its published run did not pay, or paid and it no
-    longer gives: the published pay does not apply them (a blocker --force does not override)."""
+    longer gives: the published pay does not apply them (a blocker --force does not override). Without
+    the file (finalized where the inbox is not, as appeals.csv) nothing is compared."""
+    if not (inbox / "adjustments.csv").is_file():
+        return []
     with connect(db) as con:
         paid = con.execute("select worker_id, amount, reason from raw_adjustments where run_id = ? and month = ?",
                            [run_id, month]).fetchall()
