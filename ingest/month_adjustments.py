@@ -31,11 +31,8 @@ def adjustment_lines(rows) -> Counter:
 
 
 def inbox_adjustments(inbox: Path, aliases: dict[str, str]) -> pd.DataFrame:
-    """adjustments.csv as the run reads it (months as YYYY-MM); an empty frame without the file."""
-    path = inbox / "adjustments.csv"
-    if not path.is_file():
-        return pd.DataFrame(columns=["worker_id", "month", "amount", "reason"])
-    frame = read_table(Source("adjustments.csv", path), "adjustments", aliases)
+    """The inbox's adjustments.csv as the run reads it (months as YYYY-MM)."""
+    frame = read_table(Source("adjustments.csv", inbox / "adjustments.csv"), "adjustments", aliases)
     frame["month"] = frame["month"].map(normalized_month, na_action="ignore")
     return frame
 

@@ -121,13 +121,15 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                 if readable is not None and readable[0] != source.path:
                     readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
             tables.append(table)
-            finished.append(_finished_rows(con, table, source.file_name, reading.items, readable is not None, prefix))
-            phones[source.file_name] += unreadable_phones(con, table, readable is not None, _row_number(con, table))
+            places, by_duckdb = _row_places(con, table), readable is not None     # the table's columns, read once
+            finished.append(_finished_rows(table, places, source.file_name, reading.items, by_duckdb, prefix))
+            phones[source.file_name] += unreadable_phones(con, table, by_duckdb, places[1])
             advance()
     return tables, finished, set_aside, phones, earlier
 
 
-def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_duckdb: bool, prefix: str = "") -> str:
+def _finished_rows(table: str, places: tuple[str, str], file_name: str, items: tuple[str, ...], by_duckdb: bool,
+                   prefix: str = "") -> str:
     """SELECT of a file's table with each row's place in the file (file_row), its row number, and, for a
     file the DuckDB reader read, phone numbers it left to Python hashed and comments masked (the sheet
     reader does both)."""
@@ -139,9 +141,8 @@ def _finished_rows(con, table: str, file_name: str, items: tuple[str, ...], by_d
     texts = ", ".join(f"{phone} as respondent_phone_hash" if c == "respondent_phone" else
                       f"{comment} as comment" if c == "comment" else f"{rid} as response_id" if c == "response_id"
                       else quoted(c) for c in (*TEXT_COLUMNS, *items))
-    file_row = "file_row" if "file_row" in _columns(con, table) else "rowid"
-    return (f"select {file_row} as file_row, {sql_text(file_name)} as source_file, "
-            f"{_row_number(con, table)} as row_number, {texts} from {table} where not is_blank_row")
+    return (f"select {places[0]} as file_row, {sql_text(file_name)} as source_file, "
+            f"{places[1]} as row_number, {texts} from {table} where not is_blank_row")
 
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
@@ -225,15 +226,12 @@ def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[
     con.execute(f"create temp view survey_text as {' union all '.join(parts) or empty}")
 
 
-def _row_number(con, table: str) -> str:
-    """SQL of a row's number in its file: the reader's, or its place in the file (from 0; the table's
-    rowid where the reader kept the file's order but could not say it) after the header row."""
-    columns = _columns(con, table)
-    return "row_number" if "row_number" in columns else f"{'file_row' if 'file_row' in columns else 'rowid'} + 2"
-
-
-def _columns(con, table: str) -> set[str]:
-    return {r[0] for r in con.execute(f"describe {table}").fetchall()}
+def _row_places(con, table: str) -> tuple[str, str]:
+    """SQL of a row's place in its file (from 0; the table's rowid where the reader kept the file's
+    order but could not say it) and of its row number: the reader's, or the place after the header."""
+    columns = {r[0] for r in con.execute(f"describe {table}").fetchall()}
+    place = "file_row" if "file_row" in columns else "rowid"
+    return place, "row_number" if "row_number" in columns else f"{place} + 2"
 
 
 def staged_counts(workdir: Path) -> tuple[int, dict[str, int]]:

@@ -14,6 +14,7 @@ from gridpay.ingest.misfiled import misfiled_files, other_month_rows
 from gridpay.ingest.month_adjustments import changed_lines
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.verdicts import counted, listed
+from gridpay.store.runs import paid_adjustments
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -105,8 +106,7 @@ def say_changed_adjustments(ctx: RunContext) -> None:
     with connect(ctx.settings.db) as con:
         runs = dict(con.execute("select month, run_id from published where month in (select unnest(?))",
                                 [months]).fetchall())
-        paid = {m: con.execute("select worker_id, amount, reason from raw_adjustments where run_id = ? and month = ?",
-                               [run, m]).fetchall() for m, run in runs.items()}
+        paid = {m: paid_adjustments(con, run, m) for m, run in runs.items()}
     never = frame[frame["month"].isin([m for m in months if m not in runs])]
     if len(never):      # a month typed 2026-1 for 2026-11 is January: paid in no run of this warehouse
         log.warning("adjustments.csv gives money to months this warehouse has not published, before %s: %s; a run "

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from gridpay.ingest.formats import Source
 from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
 from gridpay.ingest.review_files import review_tables
-from gridpay.store.runs import first_publication
+from gridpay.store.runs import first_publication, paid_adjustments
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.review_window import window_dates
@@ -49,18 +49,17 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
                 wrong = f", so {UNAPPLIED}" if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else ""
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
                                 f"appeals.csv{wrong}: run the month again to apply it (gridpay run --month {month})")
-    return blockers + _unpaid_adjustments(db, inbox, month, run_id, policy)
+    return blockers + _changed_adjustments(db, inbox, month, run_id, policy)
 
 
-def _unpaid_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
+def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
     """adjustments.csv's lines for the month that its published run did not pay, or paid and it no
     longer gives: the published pay does not apply them (a blocker --force does not override). Without
     the file (finalized where the inbox is not, as appeals.csv) nothing is compared."""
     if not (inbox / "adjustments.csv").is_file():
         return []
     with connect(db) as con:
-        paid = con.execute("select worker_id, amount, reason from raw_adjustments where run_id = ? and month = ?",
-                           [run_id, month]).fetchall()
+        paid = paid_adjustments(con, run_id, month)
     added, gone = changed_lines(inbox_adjustments(inbox, policy.aliases), month, paid)
     said = [f"adjustments.csv gives {w} {a} for '{r}' in {month}, which run {run_id} did not pay" for w, a, r in added]
     said += [f"run {run_id} paid {w} {a} for '{r}', which adjustments.csv no longer gives" for w, a, r in gone]

@@ -207,3 +207,9 @@ def former_grid_names(db: Path, month: str) -> dict[str, tuple[str, str]]:
         rows = con.execute("select g.grid_name, g.grid_id, p.month from raw_grids g join published p using (run_id) "
                            "where p.month < ? and g.grid_name is not null order by p.month", [month]).fetchall()
     return {normalized_cell(name): (gid, published) for name, gid, published in rows}
+
+
+def paid_adjustments(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[tuple]:
+    """(worker_id, amount, reason) of the adjustments of `month` run `run_id` read (and paid)."""
+    return con.execute("select worker_id, amount, reason from raw_adjustments where run_id = ? and month = ?",
+                       [run_id, month]).fetchall()

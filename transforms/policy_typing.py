@@ -11,28 +11,24 @@ from gridpay.transforms.policy_sections import PolicyError, choice_of
 IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
+# rules that are on or off; each absent from a policy written before it: off
+SWITCHES = ("door_number_dashes", "door_number_variants", "door_number_suffixes", "door_number_rooms",
+            "one_compound_aliases", "household_compound", "one_compound_grids", "compound_suffix_dropped",
+            "compound_in_door_number", "grid_compound_in_door_number", "written_times", "clock_durations")
+
+
 def typing_rules(doc: dict) -> dict:
     """How survey cells typed by people are read (each key absent in a policy from before it: as typed)."""
     survey = doc.get("survey", {})
+
+    def chosen(key: str, allowed: tuple[str, str]) -> bool:
+        """A two-way key set to its first word; absent: the second (the rule before it)."""
+        return key in survey and choice_of(doc, f"survey.{key}", allowed) == allowed[0]
     return dict(
-        door_number_dashes=bool(survey.get("door_number_dashes", False)),
-        door_number_variants=bool(survey.get("door_number_variants", False)),
-        door_number_suffixes=bool(survey.get("door_number_suffixes", False)),
-        door_number_rooms=bool(survey.get("door_number_rooms", False)),
-        door_number_dates=choice_of(doc, "survey.door_number_dates", ("invalid", "as_typed"))
-        == "invalid" if "door_number_dates" in survey else False,
-        one_compound_aliases=bool(survey.get("one_compound_aliases", False)),
-        household_compound=bool(survey.get("household_compound", False)),
-        one_compound_grids=bool(survey.get("one_compound_grids", False)),
-        compound_suffix_dropped=bool(survey.get("compound_suffix_dropped", False)),
-        compound_in_door_number=bool(survey.get("compound_in_door_number", False)),
-        grid_compound_in_door_number=bool(survey.get("grid_compound_in_door_number", False)),
-        masked_phones_shown_digits=choice_of(doc, "survey.masked_phones", ("shown_digits", "as_typed"))
-        == "shown_digits" if "masked_phones" in survey else False,
-        written_times=bool(survey.get("written_times", False)),
-        clock_durations=bool(survey.get("clock_durations", False)),
-        yearless_dates=choice_of(doc, "survey.yearless_dates", ("run_month", "invalid"))
-        == "run_month" if "yearless_dates" in survey else False,
+        **{key: bool(survey.get(key, False)) for key in SWITCHES},
+        door_number_dates=chosen("door_number_dates", ("invalid", "as_typed")),
+        masked_phones_shown_digits=chosen("masked_phones", ("shown_digits", "as_typed")),
+        yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
         if "ambiguous_dates" in survey else "month_first",
