@@ -25,6 +25,14 @@ def listed_names(cell) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in map(normalized_cell, typed) if n))
 
 
+def listed_compounds(grids: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """grid_id -> the compounds grids.csv lists for it (its optional `compounds` column), for each grid it
+    lists some for."""
+    if "compounds" not in grids.columns:
+        return {}
+    return {row.grid_id: names for row in grids.itertuples(index=False) if (names := listed_names(row.compounds))}
+
+
 def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
     """alias -> grid_id, each alias as the survey rows hold a grid answer (NFKC, trimmed). An alias
     that is another grid's id or name, or that two grids give, is refused (exit 2), naming the row."""

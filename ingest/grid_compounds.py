@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from gridpay.ingest.grid_aliases import listed_names
+from gridpay.ingest.grid_aliases import listed_compounds, listed_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
 
@@ -115,10 +115,7 @@ def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]
 def one_compound_grids(grids: pd.DataFrame) -> dict[str, str]:
     """grid_id -> compound of the grids grids.csv lists with exactly one compound: their homes are that
     compound's."""
-    if "compounds" not in grids.columns:
-        return {}
-    return {row.grid_id: names[0] for row in grids.itertuples(index=False)
-            if len(names := listed_names(row.compounds)) == 1}
+    return {gid: names[0] for gid, names in listed_compounds(grids).items() if len(names) == 1}
 
 
 def alias_one_compound_grids(workdir: Path, policy) -> dict[str, str]:

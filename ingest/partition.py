@@ -49,7 +49,7 @@ class PartitionJob:
     month: str
     grids: dict[str, str]      # grid_id -> grid_name, in grids.csv order
     keys: RunKeys
-    one_compound: dict[str, str] = field(default_factory=dict)     # grid_id -> compound: grids.csv lists one
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)   # grid_id -> compounds grids.csv lists
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
         stage_surveys([source], survey_reading(job.policy), key, scratch / "stage", job.month, job.grids,
-                      job.one_compound)
+                      job.compounds)
         target = Path(job.workdir) / f"part-{part.index:04d}"
         target.mkdir(mode=0o777 & ~private_umask(), exist_ok=True)
         with stage_connection(scratch / "stage") as con:

@@ -27,7 +27,7 @@ from gridpay.ingest.late_answers import store_earlier_ids
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
-from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, one_compound_table,
+from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables,
                                           value_mappings)
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
@@ -147,12 +147,12 @@ def _finished_rows(table: str, places: tuple[str, str], file_name: str, items: t
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
                   month: str | None = None, grids: dict[str, str] | None = None,
-                  one_compound: dict[str, str] | None = None) -> int:
+                  compounds: dict[str, tuple[str, ...]] | None = None) -> int:
     """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
     file then row order, cells normalised as validation expects them; and table `set_aside` (file,
     what, rows). `grids` maps grid_id -> grid_name in grids.csv order: an answer that is a grid's
-    name becomes its id; `one_compound`: grid_id -> compound of the grids grids.csv lists with one
-    compound. Returns the row count."""
+    name becomes its id; `compounds`: grid_id -> the compounds grids.csv lists for it. Returns the
+    row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
@@ -164,7 +164,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
         store_unreadable_phones(con, phones)
         _survey_text_view(con, tables, finished, items)
-        one_compound_table(con, reading, one_compound or {})
+        compound_tables(con, reading, compounds or {})
         value_mappings(con, reading, grids, month)
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
@@ -177,7 +177,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
                    ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols},
-                   {"cp.value" if reading.compound else "null"}::varchar as compound
+                   {"coalesce(cp.value, gd.compound)" if reading.compound else "null"}::varchar as compound
             from survey_text s
             left join map_grid gr on gr.raw = s.grid_id
             left join map_household hh on hh.raw = s.household_id
@@ -185,6 +185,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join one_compound_grid oc on oc.grid_id = gr.value
             left join map_door_compound dc on dc.compound = coalesce(s.compound, oc.compound)
                                            and dc.door = s.household_id
+            left join map_grid_door gd on gd.grid_id = gr.value and gd.door = s.household_id and cp.value is null
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")
@@ -206,9 +207,11 @@ def _household(reading: SurveyReading, grid: str) -> str:
     door = f"coalesce(dc.value, case when {kept} then s.household_id else hh.value::varchar end)"
     if not reading.compound:
         return door
+    # ... or, in an answer naming none, a compound grids.csv lists for its grid (table map_grid_door)
+    door = f"coalesce(gd.value, {door})"
     # a null compound or door makes the concatenation null: then the door number as it is
     return (f"case when {grid} in (select grid_id from one_compound_grid) then {door} "
-            f"else coalesce(cp.value || ' ' || ({door}), {door}) end")
+            f"else coalesce(coalesce(cp.value, gd.compound) || ' ' || ({door}), {door}) end")
 
 
 def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[str, ...]) -> None:

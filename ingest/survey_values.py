@@ -78,14 +78,21 @@ def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str
     return None
 
 
-def one_compound_table(con, reading: SurveyReading, one_compound: dict[str, str]) -> None:
+def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str, ...]]) -> None:
     """Table one_compound_grid (grid_id, compound): the grids grids.csv lists with one compound, where
     the policy reads their homes so (survey.one_compound_grids); their compound where it also reads a
-    door number starting with it in an answer naming none (survey.grid_compound_in_door_number)."""
-    rows = [(g, c if reading.grid_compound_in_door else None) for g, c in one_compound.items()]
+    door number starting with it in an answer naming none (survey.grid_compound_in_door_number).
+    Table listed_compound (grid_id, compound): each compound of a grid grids.csv lists with several,
+    where the policy reads a door number starting with one of them in an answer naming none as that
+    compound's home (survey.listed_compound_in_door_number)."""
+    rows = [(g, c[0] if reading.grid_compound_in_door else None) for g, c in compounds.items() if len(c) == 1]
     con.execute("create or replace temp table one_compound_grid (grid_id varchar, compound varchar)")
     if rows and reading.one_compound_grids:
         con.executemany("insert into one_compound_grid values (?, ?)", rows)
+    listed = [(g, name) for g, names in compounds.items() if len(names) > 1 for name in names]
+    con.execute("create or replace temp table listed_compound (grid_id varchar, compound varchar)")
+    if listed and reading.listed_compound_in_door and reading.compound:
+        con.executemany("insert into listed_compound values (?, ?)", listed)
 
 
 def _door_after_compound(con, reading: SurveyReading) -> None:
@@ -102,6 +109,29 @@ def _door_after_compound(con, reading: SurveyReading) -> None:
     con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
     if found:
         con.executemany("insert into map_door_compound values (?, ?, ?)", found)
+    _door_after_listed_compound(con, reading)
+
+
+def _door_after_listed_compound(con, reading: SurveyReading) -> None:
+    """Table map_grid_door (grid_id, door, compound, value): in a grid grids.csv lists with several
+    compounds (table listed_compound), an answer naming none whose door number starts with one of them
+    (王庄3组9号 on a paper form without the 小区 line) is that compound's home, the door number after it:
+    the online 王庄 / 3组9号 of the same home (a twentieth trial's paper and online answers of one home
+    counted twice). The longest such compound where two start it (王庄 and 王庄二期)."""
+    pairs = con.execute(
+        "select distinct gr.value, s.household_id, lc.compound from survey_text s "
+        "join map_grid gr on gr.raw = s.grid_id join listed_compound lc on lc.grid_id = gr.value "
+        "left join map_compound cp on cp.raw = s.compound "
+        "where cp.value is null and s.household_id is not null "
+        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall()
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for grid, door, listed in sorted(pairs, key=lambda p: len(p[2])):      # a longer compound after
+        if (value := door_after_compound(door, listed, reading)) is not None:
+            found[grid, door] = (compound_name(listed, reading.compound_suffix_dropped), value)
+    con.execute("create or replace temp table map_grid_door (grid_id varchar, door varchar, compound varchar, "
+                "value varchar)")
+    if found:
+        con.executemany("insert into map_grid_door values (?, ?, ?, ?)", [(*k, *v) for k, v in found.items()])
 
 
 def _mapping(con, name: str, values_sql: str, fn) -> None:

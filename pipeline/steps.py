@@ -20,8 +20,8 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
-from gridpay.ingest.grid_aliases import apply_grid_aliases
-from gridpay.ingest.grid_compounds import alias_one_compound_grids, one_compound_grids
+from gridpay.ingest.grid_aliases import apply_grid_aliases, listed_compounds
+from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
 from gridpay.ingest.staging import grid_names, input_files, is_survey_name, stage_inputs
@@ -98,7 +98,7 @@ def stage(ctx: RunContext) -> Partitioning | None:
     grids = grid_names(frame)
     parts = [Partition(i, f.name, ctx.request.shown_name(f.name), f.sha256) for i, f in enumerate(surveys)]
     partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
-                                                  grids, run_keys(ctx), one_compound_grids(frame)))
+                                                  grids, run_keys(ctx), listed_compounds(frame)))
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
     return partitioning
 

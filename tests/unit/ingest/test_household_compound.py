@@ -77,6 +77,22 @@ def test_a_village_home_written_with_its_grids_one_compound_and_without_is_one_h
         "R1": "李家村3组17", "R2": "3组17", "R3": "李家村3组17"}
 
 
+def test_a_home_written_with_one_of_its_grids_compounds_is_that_compounds_home(make_inbox, tmp_path):
+    """A twentieth trial: a grid of 王庄 and 李家村; the online answer 王庄 / 3组9号, the paper form (no 小区
+    line) 王庄3组9号 with the compound blank: one home counted twice. The longest compound where two start
+    the door number (王庄二期 before 王庄)."""
+    rows = [(survey("R1", "G1", "3组9号", ("5",) * 5, "2026-09-10 10:00:00"), "王庄"),
+            (survey("R2", "G1", "王庄3组9号", ("2",) * 5, "2026-09-11 10:00:00"), ""),
+            (survey("R3", "G1", "王庄二期3组9号", ("4",) * 5, "2026-09-12 10:00:00"), ""),
+            (survey("R4", "G2", "王庄3组9号", ("3",) * 5, "2026-09-12 10:00:00"), "")]    # G2 lists none
+    policy = load_policy(DEFAULT_POLICY)
+    assert _counted(make_inbox, tmp_path / "now", policy, compounds="王庄；李家村；王庄二期", rows=rows) == {
+        "R2": "王庄 3组9", "R3": "王庄二期 3组9", "R4": "王庄3组9"}
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("listed_compound_in_door_number = true", "")
+    assert _counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds="王庄；李家村；王庄二期",
+                    rows=rows) == {"R1": "王庄 3组9", "R2": "王庄3组9", "R3": "王庄二期3组9", "R4": "王庄3组9"}
+
+
 def test_a_policy_without_compound_suffix_dropped_keeps_the_compound_as_typed(make_inbox, tmp_path):
     """The rule before it: 锦绣花园小区 and 锦绣花园 are two compounds, so R1 and R3 two homes."""
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("compound_suffix_dropped = true", "")
