@@ -16,6 +16,7 @@ from gridpay.core.month import Month
 from gridpay.core.progress import progress
 from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
+from gridpay.transforms.folding import folded
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_numbers, regex_masked_sql
 from gridpay.transforms.reasons import CODE_SEPARATOR, INVALID_PREFIX, RULE_SEPARATOR, RuleReason
@@ -76,9 +77,18 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         value = regex_masked_sql(f'"{reason.shows}"') if reason else "null"
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
-    tail = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    tail = _width_note(typed) + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
                      row=int(row_number), column=rule.column)
+
+
+def _width_note(typed: str | None) -> str:
+    """A value typed in full-width characters (Ｗ03 for W03: a Chinese input method left on) looks the same
+    as the id it is not; the line says so (a field trial read 'worker_id 'Ｗ03' is not in workers.csv' beside
+    a W03 there)."""
+    if typed is None or (plain := folded(typed)) == typed:
+        return ""
+    return f" (typed in full-width characters; in half-width it reads '{plain}': type it again so)"
 
 
 def validate_staged(workdir: Path, month: str, policy: Policy, record: Path | None = None,

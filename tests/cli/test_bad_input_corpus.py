@@ -73,6 +73,10 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
                     "assignments.csv, row 2, column 'weight': weight '0' is not a number > 0"),
     "weight negative": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,-1\n",
                         "assignments.csv, row 2, column 'weight': weight '-1' is not a number > 0"),
+    "worker id in full-width letters": (
+        "assignments.csv", "worker_id,grid_id,start_date,end_date,weight\nＷ1,G1,2026-01-01,,\n".encode(),
+        "assignments.csv, row 2, column 'worker_id': worker_id 'Ｗ1' is not in workers.csv (typed in full-width "
+        "characters; in half-width it reads 'W1': type it again so)"),
     "no such day": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026/2/30,,\n",
                     "assignments.csv, row 2, column 'start_date': start_date '2026/2/30' is not a date"),
 }
