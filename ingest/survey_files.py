@@ -42,6 +42,7 @@ class SurveyReading:
     written_times: bool = False                                  # 9号, 14时30分, 下午3:20 as on paper (policy)
     door_suffixes: bool = False                                  # 5栋1单元1201号, 6幢2-502 (policy)
     door_rooms: bool = False                                     # 5号楼302室, 5-302, 二零一 (policy)
+    door_floors: bool = False                                    # 3栋2单元12楼01, 3-2-12-01 (policy)
     grid_compound_in_door: bool = False                          # 李家村3组17 in 李家村's grid is 3组17 (policy)
     listed_compound_in_door: bool = False                        # 王庄3组9 in a grid of 王庄 and more (policy)
     clock_durations: bool = False                                # a duration written 00:02:05 (policy)
@@ -58,7 +59,8 @@ def survey_reading(policy) -> SurveyReading:
         one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped,
         yearless_dates=policy.yearless_dates, compound_in_door=policy.compound_in_door_number,
         written_times=policy.written_times, door_suffixes=policy.door_number_suffixes,
-        door_rooms=policy.door_number_rooms, grid_compound_in_door=policy.grid_compound_in_door_number,
+        door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
+        grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number,
         clock_durations=policy.clock_durations,
         file_id_prefixes=policy.file_id_prefixes)

@@ -32,6 +32,10 @@ _DASHED_PAIR = re.compile(r"^(\d{1,3})-(\d{1,5})$")
 _VILLAGE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([0-9]+|[零〇一二两三四五六七八九十]+)([组队社])"
                       r"([0-9]+|[零〇一二两三四五六七八九十]+)号?$")
 _SPOKEN_ROOM = re.compile(r"(?<=栋|元)([零〇一二三四五六七八九]{2,5})$")
+# survey.door_number_floors: a room by its floor and flat, 3栋2单元12楼01, 12号楼3层01, 3-2-12-01
+_FLOOR_FLAT = re.compile(r"^(.*?(?:单元|栋|幢|座|号楼))(\d{1,3})[楼层](\d{1,4})[号户]?$")
+_DASHED_FLOOR = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,3})-(\d{1,2})$")
+_SPOKEN_AFTER_BUILDING = re.compile(r"(?:(?<=号楼)|(?<=[幢座]))([零〇一二三四五六七八九]{2,5})$")     # 十二号楼三零一
 
 
 def _numeral(text: str) -> str:
@@ -49,8 +53,27 @@ def _number(text: str) -> str:
     return str(int(text)) if text.isdigit() else _numeral(text)
 
 
+def _room(floor: str, flat: str) -> str | None:
+    """The room number of a floor and a flat as the building's doors say it: 12 and 01 are 1201, 3 and 1
+    301; 12 and 1201 (the floor said twice) 1201; None where the two do not make one (12 and 305)."""
+    if len(flat) <= 2:
+        return f"{int(floor)}{int(flat):02d}"
+    return str(int(flat)) if flat.startswith(floor) and len(flat) == len(floor) + 2 else None
+
+
+def _by_floor(text: str) -> str:
+    """'3栋2单元12楼01' -> '3栋2单元1201', '12号楼3层01' -> '12号楼301', '3-2-12-01' -> '3栋2单元1201',
+    '十二号楼三零一' (its building already in digits) -> '12号楼301'; other text as it is."""
+    if dashed := _DASHED_FLOOR.match(text):
+        room = _room(dashed[3], dashed[4])
+        return f"{int(dashed[1])}栋{int(dashed[2])}单元{room}" if room else text
+    if (floor := _FLOOR_FLAT.match(text)) and (room := _room(floor[2], floor[3])):
+        return floor[1] + room
+    return _SPOKEN_AFTER_BUILDING.sub(lambda m: "".join(str(_DIGITS[c]) for c in m[1]), text)
+
+
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
-                         suffixes: bool = False, rooms: bool = False) -> str | None:
+                         suffixes: bool = False, rooms: bool = False, floors: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
@@ -60,7 +83,9 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502');
     with `rooms` (survey.door_number_rooms) a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302',
     and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group
-    and number, '王庄六组二十一号', '王庄6组21号' -> '王庄6组21' (trials counted each as a home)."""
+    and number, '王庄六组二十一号', '王庄6组21号' -> '王庄6组21' (trials counted each as a home); with `floors`
+    (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01' -> '3栋2单元1201'
+    (a twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 counted twice)."""
     text = normalized_cell(value)
     if text is None:
         return None
@@ -74,6 +99,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
         text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")
         unit = _UNIT_DASHED.match(text)
         text = f"{unit[1]}栋{unit[2]}单元{unit[3]}" if unit else text
+    text = _by_floor(text) if floors else text
     text = _BUILDING.sub(r"\1栋", text)
     short = _DASHED.match(text) if dashes or variants else None
     text = f"{short[1]}栋{short[2]}单元{short[3]}" if short else text

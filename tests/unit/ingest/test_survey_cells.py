@@ -30,11 +30,12 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼单元室座#七一十〇３户二零组村"), max_size=12),
+@given(st.text(alphabet=st.sampled_from("0179AH-_—~ 栋幢号楼层单元室座#七一十〇３户二零组村"), max_size=12),
        st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True),
-                        (True, True, True, True), (False, False, False, True)]))
+                        (True, True, True, True), (False, False, False, True), (True, True, True, True, True),
+                        (False, False, False, False, True)]))
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
-    """The same under survey.door_number_dashes, _variants, _suffixes and _rooms."""
+    """The same under survey.door_number_dashes, _variants, _suffixes, _rooms and _floors."""
     from gridpay.ingest.survey_values import canonical_household
     from gridpay.transforms.door_numbers import normalized_household
     kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
@@ -66,6 +67,20 @@ def test_a_building_and_room_only_or_a_room_read_out_is_one_household_under_the_
     for kept in ("5栋302", "12号", "5号楼", "A座701", "1-2-3-4", "G1-9-001", "H12-3A",
                  "宿舍楼2栋301", "王二3组5", "XX社区3号", "3组9"):
         assert normalized_household(kept, True, True, True, True) == kept
+
+
+def test_a_room_written_by_floor_and_flat_is_one_household_under_the_floors_rule():
+    """A twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 and counted twice."""
+    from gridpay.transforms.door_numbers import normalized_household
+    for typed, door in (("3栋2单元12楼01", "3栋2单元1201"), ("3栋2单元12层01室", "3栋2单元1201"),
+                        ("3-2-12-01", "3栋2单元1201"), ("3栋2单元12楼1201", "3栋2单元1201"),
+                        ("3幢2单元3楼1号", "3栋2单元301"), ("12号楼3楼01", "12栋301"), ("十二号楼三零一", "12栋301"),
+                        ("宿舍楼2号楼3楼01", "宿舍楼2栋301"), ("A座12层01", "A座1201")):
+        before = normalized_household(typed, True, True, True, True)           # a policy without the rule
+        assert normalized_household(typed, True, True, True, True, True) == door != before, typed
+    for kept in ("3栋2单元12楼305", "12楼01", "老街18号", "3-2-1201", "1-2-3-4-5"):
+        assert normalized_household(kept, True, True, True, True, True) == normalized_household(kept, True, True,
+                                                                                                True, True)
 
 
 def test_door_numbers_as_volunteers_type_them_are_one_household_under_the_variants_rule():
