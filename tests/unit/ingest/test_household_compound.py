@@ -185,3 +185,21 @@ def test_a_door_number_typed_with_its_compound_before_it_is_the_door_number(make
     assert counted == {"R2": f"桂花苑 {DOOR}", "R3": f"丹桂园 桂花苑{DOOR}"}      # R1 is R2's home's older answer
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("\ncompound_in_door_number = true", "\n")
     assert not survey_reading(policy_from_toml(text)).compound_in_door            # without the key: as typed
+
+
+def test_one_home_answering_for_two_grids_is_named(make_inbox, tmp_path):
+    """A twenty-first trial: 枫林苑, listed for two grids; a home's answers in both counted in both, no word."""
+    from gridpay.ingest.shared_homes import homes_in_two_grids
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "一网格", "社区", "20", "锦绣花园"), ("G2", "二网格", "社区", "10", "锦绣花园；新河")])
+    rows = [(survey("R1", "G1", DOOR, ("5",) * 5), ""),              # G1's one compound: 锦绣花园
+            (survey("R2", "G2", DOOR, ("2",) * 5), "锦绣花园小区"),
+            (survey("R3", "G2", DOOR, ("3",) * 5), "新河"),             # another compound's home
+            (survey("R4", "G2", "8栋1单元101", ("3",) * 5), "")]        # no compound: not one home for sure
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [row + (c,) for row, c in rows])
+    scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))[1].close()
+    (home,) = homes_in_two_grids(tmp_path / "work", suffix_dropped=True)
+    assert (home.home, home.answers) == (f"锦绣花园 {DOOR}", (("G1", "一网格", "R1"), ("G2", "二网格", "R2")))
+    assert "answered for 2 grids (一网格 (G1): answer R1; 二网格 (G2): answer R2)" in home.line()
+    assert "appeal (wrong_grid" in home.line()
