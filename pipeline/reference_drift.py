@@ -22,7 +22,7 @@ from gridpay.core.month import Month
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
-from gridpay.transforms.parsing import normalized_date, normalized_month
+from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_month
 from gridpay.transforms.row_changes import row_changes
 
 # the files a re-run may re-use from the published run, and the columns that key their rows
@@ -31,6 +31,7 @@ KEYS = {"grids.csv": ("grid_id",), "assignments.csv": ("worker_id", "grid_id", "
 REUSED = (*KEYS, POLICY_NAME)      # in this order: assignments before the workers they name
 SHOWN = 4            # changed rows named per file; the rest are counted
 WHERE = ("source_file", "row_number")     # where a row is, not what it says
+MONEY = ("perf_pay_target", "amount")       # compared as amounts: 2,000.00 is 2000.00 (a trial's false change)
 
 
 def published_run(db: Path, request: MonthRequest, kind: str) -> tuple[str, tuple[InputFile, ...]] | None:
@@ -106,7 +107,7 @@ def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive
     finally:
         if path.parent == scratch:
             path.unlink(missing_ok=True)
-    records = [{c: "" if pd.isna(v) else str(v) for c, v in r.items() if c not in WHERE}
+    records = [{c: "" if pd.isna(v) else _money(v) if c in MONEY else str(v) for c, v in r.items() if c not in WHERE}
                for r in frame.to_dict("records")]
     if name == "adjustments.csv":          # only the month's own adjustments pay in it
         records = [{**r, "month": month} for r in records if normalized_month(r["month"]) == month]
@@ -118,6 +119,16 @@ def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive
         seen[key] += 1
         rows[key if seen[key] == 1 else (*key, f"#{seen[key]}")] = record
     return rows
+
+
+def _money(value: object) -> str:
+    """An amount as the run reads it (parsing.normalized_amount), to the fen: '2,000.00', '2000' and
+    '2000元' are one target; a text that is no amount, as typed."""
+    typed = normalized_amount(value) or ""
+    try:
+        return str(Decimal(typed).quantize(Decimal("0.01")))
+    except InvalidOperation:
+        return str(value)
 
 
 def _dates(row: dict, month: str) -> tuple[str | None, str | None, str, str]:

@@ -52,6 +52,8 @@ def test_a_file_saved_again_unchanged_or_other_months_adjustments_are_no_change(
     inbox, _ = published_copy("none")
     grids = (inbox / "grids.csv").read_text(encoding="utf-8")
     (inbox / "grids.csv").write_text(grids.replace("\n", "\r\n"), encoding="utf-8")     # saved again by Excel
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8")        # a target typed 1,000.00 (a trial's)
+    (inbox / "workers.csv").write_text(workers.replace("1000.00", '"1,000.00"', 1), encoding="utf-8")
     with (inbox / "adjustments.csv").open("a", encoding="utf-8") as handle:
         handle.write("W2,2026-10,80.00,夜间巡查,人事科 陈主任\n")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
@@ -70,7 +72,7 @@ def test_a_community_policy_leaving_out_todays_rules_is_told_so_on_every_run(run
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=own)
     assert code == 0, err
     line = next(x for x in err.splitlines() if "leaves out" in x)
-    assert f"the policy {own} (version 2026.8) leaves out 2 rules the shipped policy 2026.8 sets" in line
+    assert f"the policy {own} (version 2026.9) leaves out 2 rules the shipped policy 2026.9 sets" in line
     assert line.endswith("default.toml") and ": appeals, scoring.household_scope. To use today's rules" in line
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, policy=own)
     assert code == 0 and "leaves out" not in err
