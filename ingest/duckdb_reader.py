@@ -17,7 +17,8 @@ import duckdb
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
-from gridpay.ingest.formats import REQUIRED, TEXT_COLUMNS, Source, canonical_columns, sniffed_delimiter
+from gridpay.ingest.formats import (REQUIRED, TEXT_COLUMNS, Source, canonical_columns, sheet_without_item,
+                                    sniffed_delimiter)
 from gridpay.ingest.limits import headers_shown
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql
 
@@ -85,7 +86,7 @@ def _trimmed(cell: str) -> str:
 
 
 def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None,
-                      aliases: dict[str, str], items: tuple[str, ...], key: bytes) -> None:
+                      aliases: dict[str, str], items: tuple[str, ...], key: bytes, items_required: bool = False) -> None:
     """Temp table `table`: the file's rows in file order (rowid; Parquet also says `file_row`), in one
     scan with SQL only: the mapped columns and items as typed, the others trimmed, ASCII phone
     numbers hashed. What SQL cannot do is left for survey_stage's view to finish in Python, row by
@@ -104,6 +105,8 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     missing = [c for c in REQUIRED["surveys"] if c not in names]
     if missing:
         raise InputError(source_name, f"required column is missing (have: {headers_shown(names)})", column=missing[0])
+    if items_required and (absent := [i for i in items if i not in names]):
+        raise InputError(source_name, sheet_without_item(absent[0], items, raw_columns, names), column=absent[0])
     cell = {}
     for raw, name in zip(raw_columns, names):
         cell.setdefault(name, f"{quoted(raw)}::varchar")   # a repeated header: the first column counts

@@ -15,7 +15,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.inbox import inbox_file, inbox_folder
-from gridpay.ingest.limits import headers_shown
+from gridpay.ingest.limits import missing_item, headers_shown
 from gridpay.transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
@@ -101,6 +101,24 @@ def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:
         name = str(col).replace("\ufeff", "").strip()
         out.append(aliases.get(name, name.lower()))
     return out
+
+
+def sheet_without_item(item: str, items: tuple[str, ...], headers: list[str], names: list[str]) -> str:
+    """missing_item() for a sheet HR typed (canonical headers): `names`, each header's column as
+    canonical_columns() reads it; a header that is none of the survey columns is unclaimed."""
+    taken = {*TEXT_COLUMNS, *items}
+    unclaimed = [str(h) for h, n in zip(headers, names) if n not in taken and str(h).strip()]
+    merged = next((h for h in unclaimed if unclaimed.count(h) > 1), None)
+    if merged:              # 满意度评价 merged over the items, their own headers in the row below
+        return missing_item(item, items, unclaimed,
+                            f"The header seems to be two rows, a merged cell ({merged}) over columns whose own "
+                            f"headers are in the row below it: give each column its own header in one row "
+                            f"above the answers")
+    example = unclaimed[0] if unclaimed else "总体评价"
+    return missing_item(item, items, unclaimed,
+                        f"Head its column {item}, or give its header in the policy's [survey.aliases] "
+                        f"(\"{example}\" = \"{item}\"); if the form does not ask it, add a column {item} with "
+                        f"its cells blank")
 
 
 def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.DataFrame:

@@ -55,3 +55,15 @@ def column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+
+def missing_item(item: str, items: tuple[str, ...], unclaimed: list[str], how: str) -> str:
+    """The line for a survey file without a column of one of the policy's items (survey.items_required):
+    `unclaimed`, the file's headers no column took (the item's, reworded, is most often among them);
+    `how`, what to do (a sheet's alias or a blank column; a download's question text)."""
+    others = (f"; headers no column took: {headers_shown(unclaimed, 8)}" if unclaimed else
+              "; every header was taken by another column")
+    return (f"has no column for the item {item}: each answer is scored on the policy's {len(items)} items "
+            f"({', '.join(items)}), and a file without one would score its answers on the others{others}. "
+            f"{how}")

@@ -11,8 +11,8 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.transforms.zone import DEFAULT_TIMEZONE
-from gridpay.ingest.formats import REQUIRED, Source, canonical_columns
-from gridpay.ingest.limits import headers_shown
+from gridpay.ingest.formats import REQUIRED, Source, canonical_columns, sheet_without_item
+from gridpay.ingest.limits import headers_shown, missing_item
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
                                      duration_seconds, local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
@@ -46,6 +46,7 @@ class SurveyReading:
     grid_compound_in_door: bool = False                          # 李家村3组17 in 李家村's grid is 3组17 (policy)
     listed_compound_in_door: bool = False                        # 王庄3组9 in a grid of 王庄 and more (policy)
     clock_durations: bool = False                                # a duration written 00:02:05 (policy)
+    items_required: bool = False                                 # a file without an item stops (policy)
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
 
 
@@ -62,7 +63,7 @@ def survey_reading(policy) -> SurveyReading:
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
         grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number,
-        clock_durations=policy.clock_durations,
+        clock_durations=policy.clock_durations, items_required=policy.items_required,
         file_id_prefixes=policy.file_id_prefixes)
 
 
@@ -108,7 +109,10 @@ def _frame(sheet: Sheet, columns: dict[int, str], source: Source) -> pd.DataFram
 
 
 def _is_codes_export(frame: pd.DataFrame, items: tuple[str, ...]) -> bool:
-    answers = pd.concat([frame[i] for i in items if i in frame.columns]).dropna()
+    asked = [frame[i] for i in items if i in frame.columns]
+    if not asked:            # no item's question found (a policy without survey.items_required)
+        return False
+    answers = pd.concat(asked).dropna()
     answers = answers[~answers.isin(["(空)", "（空）"])]
     return bool(len(answers)) and bool(answers.str.fullmatch(r"\s*\d+\s*").all())
 
@@ -129,6 +133,9 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     layout = _layout_of(sheet.headers, reading)
     if layout is None:
         names = canonical_columns(sheet.headers, reading.aliases)
+        if reading.items_required and (absent := [i for i in reading.items if i not in names]):
+            raise InputError(source.file_name, sheet_without_item(absent[0], reading.items, sheet.headers, names),
+                             column=absent[0])
         columns = {}
         for i, name in enumerate(names):
             if name and name not in columns.values():
@@ -146,6 +153,15 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
 def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading: SurveyReading,
                    grid_ids: list[str]) -> SurveyRead:
     header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout)
+    if reading.items_required and (absent := [i for i in reading.items if i not in header_map.columns.values()]):
+        unclaimed = [h for i, h in enumerate(sheet.headers) if i not in header_map.columns]
+        text = reading.questions.get(absent[0], "")
+        raise InputError(source.file_name, missing_item(
+            absent[0], reading.items, unclaimed,
+            f"The policy finds it by the text survey.questions.{absent[0]} = '{text}', which no header holds: if "
+            f"the form words the question otherwise, set that key to a text its header holds (the download "
+            f"stays as it came); if the form does not ask it, take it out of the policy's survey.items"),
+            column=absent[0])
     frame = _frame(sheet, header_map.columns, source)
     read = SurveyRead(frame, "platform text export", layout.name, header_map.describe())
 
