@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from gridpay.pipeline import gate_findings, publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
+from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.stop_messages import (gate_message, gridless_message, invalid_grids_message, misfiled_message,
                                             other_grids_compound_message, overlaps_message, reviews_message,
                                             shared_ids_message)
@@ -148,7 +149,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     """Stage the inputs and validate them; stop at the gate (no survey file, too many invalid rows,
     an unknown grid on many rows, HR's review files broken). Returns (context with its partitioning,
     summary, the rows set aside, the validation's line)."""
-    s, month, request = ctx.settings, ctx.month, ctx.request
+    month = ctx.month
     # the stage file is opened a few times from here to the end of validation: its DuckDB
     # instance is built once and kept (it is the run's own file; scoring attaches it after)
     ctx.workdir.mkdir(parents=True, exist_ok=True)
@@ -166,11 +167,8 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
         say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
-        if not surveys and not request.allow_empty:
-            raise fail_gate(ctx, f"{month}: no survey file for the month in {s.inbox / 'surveys'} (looked "
-                                 f"for {month}*.csv|.xls|.xlsx|.parquet and the folder {month}/); nothing "
-                                 f"published. A month with no answers pays every worker at the neutral "
-                                 f"coefficient: to publish it on purpose, run again with --allow-empty-month")
+        if empty := empty_month_stop(ctx, surveys, rows, aside):     # paid as if nobody had answered
+            raise fail_gate(ctx, empty)
         summary, seconds = _timed(step, "validate", steps.validate, ctx)
         validated = (f"validated {summary.total_rows} survey rows: {summary.invalid_rows} invalid "
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "

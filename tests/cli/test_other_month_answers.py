@@ -21,3 +21,25 @@ def test_a_download_of_another_month_in_this_months_files_is_said_to_be_misfiled
     assert "surveys/2026-09.csv holds" not in err
     assert (f"surveys/2026-09.csv (row {len(HAND_SURVEYS) + 5}) holds 1 answer dated in 2026-10: it is invalid here "
             "and counts in no month; if the date is right, move it to a file in surveys/2026-10/") in err
+
+
+def test_a_month_whose_files_hold_only_another_months_rows_stops_unless_meant(run_cli, make_inbox, tmp_path):
+    """A twenty-second trial put September's download in surveys/2026-10/: October published with every
+    worker at the neutral coefficient, exit 0, though a month with no survey file stops."""
+    from downloads import HEADER, wjx_rows, write_xlsx
+    inbox = make_inbox({})
+    (inbox / "surveys" / "2026-10").mkdir()
+    write_xlsx(inbox / "surveys" / "2026-10" / "318842771_2_测评_4_4.xlsx", HEADER, wjx_rows(HAND_SURVEYS[:4]))
+    (inbox / "surveys" / "2026-10" / "10月纸质问卷.txt").write_text("not read", encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 1 and not (tmp_path / "out" / "2026-10").exists()
+    assert ("2026-10: every row of the month's survey files is dated in another month (set aside: 4 rows of "
+            "2026-09), so the month would be paid as if nobody had answered") in err
+    assert run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox)[0] == 0
+    (inbox / "surveys" / "2026-10" / "318842771_2_测评_4_4.xlsx").unlink()
+    code, err = run_cli("run", "--month", "2026-11", inbox=inbox)
+    assert code == 1 and "not read there" not in err
+    (inbox / "surveys" / "2026-11").mkdir()
+    (inbox / "surveys" / "2026-11" / "11月纸质问卷.txt").write_text("not read", encoding="utf-8")
+    assert "; not read there: 11月纸质问卷.txt (a survey file is .csv" in run_cli("run", "--month", "2026-11",
+                                                                            inbox=inbox)[1]

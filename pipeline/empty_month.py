@@ -1,0 +1,48 @@
+"""A month that would be paid as if nobody had answered: no survey file for it, or survey files whose
+every row is dated in another month (a twenty-second field trial's September download placed in
+October's folder published October with every worker at the neutral coefficient, exit 0, though a
+month with no survey file stops). Either stops unless `--allow-empty-month` says it is meant; the
+stop names the month's download where it lies in a neighbouring month's folder, and the files in the
+month's folder gridpay does not read (a UTF-16 text file Excel saved as .txt)."""
+from __future__ import annotations
+
+from gridpay.ingest.formats import SURVEY_SUFFIXES
+from gridpay.pipeline import gate_findings
+from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.stop_messages import misfiled_message
+
+NEUTRAL = ("A month with no answers pays every worker at the neutral coefficient: to publish it on purpose, run "
+           "again with --allow-empty-month")
+
+
+def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, int]) -> str | None:
+    """The stop's message where the month has no survey file, or (not in an audit, which replays what
+    its run read) files whose rows are all of other months; None otherwise or with --allow-empty-month."""
+    other_months = {what: n for what, n in aside.items() if what.startswith("rows of ")}
+    replay = ctx.request.replay is not None
+    if ctx.request.allow_empty or (surveys and (rows or not other_months or replay)):
+        return None
+    if misfiled := gate_findings.misfiled_downloads(ctx):       # the month's own download, in another folder
+        return misfiled_message(ctx, misfiled)
+    if not surveys:
+        return (f"{ctx.month}: no survey file for the month in {ctx.settings.inbox / 'surveys'} (looked for "
+                f"{ctx.month}*.csv|.xls|.xlsx|.parquet and the folder {ctx.month}/){_unread(ctx)}; nothing "
+                f"published. {NEUTRAL}")
+    dated = ", ".join(f"{n} {what}" for what, n in sorted(other_months.items()))
+    return (f"{ctx.month}: every row of the month's survey files is dated in another month (set aside: {dated}), "
+            f"so the month would be paid as if nobody had answered; nothing published. Is the download one of "
+            f"another month? The month's own goes in surveys/{ctx.month}/. {NEUTRAL}")
+
+
+def _unread(ctx: RunContext) -> str:
+    """'; not read there: 10月纸质.txt (not .csv, .xls, .xlsx or .parquet)' for the files of the month's folder
+    gridpay does not read."""
+    folder = ctx.settings.inbox / "surveys" / ctx.month
+    if not folder.is_dir():
+        return ""
+    unread = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in SURVEY_SUFFIXES
+                    and not p.name.startswith((".", "~$")))
+    if not unread:
+        return ""
+    return (f"; not read there: {', '.join(unread[:5])}{' ...' if len(unread) > 5 else ''} (a survey file is .csv, "
+            f".xls, .xlsx or .parquet: a text file Excel saved as 'Unicode 文本' can be renamed .csv)")
