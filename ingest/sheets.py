@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Callable
@@ -89,16 +90,54 @@ def sheet_cells(source: Source) -> list[list[str | None]]:
         raise InputError(source.file_name, f"cannot be read as {source.suffix[1:].upper()}: {exc}") from exc
 
 
+def _header_at(cells: list[list[str | None]], is_header: Callable[[list[str]], bool]) -> int | None:
+    """The place of the first row `is_header` accepts; None if none does."""
+    return next((i for i, row in enumerate(cells) if any(row) and is_header([c or "" for c in row])), None)
+
+
+def _other_sheets_with_answers(source: Source, is_header: Callable[[list[str]], bool]) -> list[str]:
+    """The names of a workbook's sheets after the first whose first rows hold a survey header (the
+    sheets were checked against the limits with the first: check_workbook)."""
+    if source.suffix == ".csv":
+        return []
+    book = CalamineWorkbook.from_path(str(source.path))
+    found = []
+    for index, name in enumerate(book.sheet_names[1:], start=1):
+        rows = [[cell_text(v) for v in row] for row in itertools.islice(book.get_sheet_by_index(index).iter_rows(), 20)]
+        if _header_at(rows, is_header) is not None:
+            found.append(name)
+    return found
+
+
+def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool], first_has: bool) -> None:
+    """A twenty-second field trial's second batch of answers on a workbook's second sheet counted nowhere,
+    and four grids paid at neutral, exit 0: answers on a sheet other than the first stop the run."""
+    try:
+        others = _other_sheets_with_answers(source, is_header)
+    except Exception:  # noqa: BLE001 (a sheet calamine cannot read is no sheet of answers)
+        return
+    if others and first_has:
+        raise InputError(source.file_name, f"holds survey answers on more than one sheet (the first and "
+                                           f"{', '.join(repr(n) for n in others)}); gridpay reads the first sheet, so "
+                                           f"the others' answers would count nowhere: save each sheet as a file of "
+                                           f"its own in the month's folder (or move their rows onto the first "
+                                           f"sheet) and run again")
+    if others:
+        raise InputError(source.file_name, f"its answers are on the sheet '{others[0]}', not on the first sheet, "
+                                           f"which gridpay reads: move that sheet first (or save it as a file of its "
+                                           f"own) and run again")
+
+
 def read_sheet(source: Source, is_header: Callable[[list[str]], bool]) -> Sheet | None:
     """The sheet from the first row `is_header` accepts (None if no row does): rows above it are
-    titles; blank rows are left out; a row that starts with 合计/平均/小计 is a totals row."""
+    titles; blank rows are left out; a row that starts with 合计/平均/小计 is a totals row. A
+    workbook whose other sheets hold survey answers too is refused (InputError)."""
     cells = sheet_cells(source)
-    for index, row in enumerate(cells):
-        headers = [c or "" for c in row]
-        if any(headers) and is_header(headers):
-            break
-    else:
+    index = _header_at(cells, is_header)
+    _one_sheet_of_answers(source, is_header, index is not None)
+    if index is None:
         return None
+    headers = [c or "" for c in cells[index]]
     while headers and not headers[-1]:
         headers.pop()
     sheet = Sheet(index + 1, headers, [])

@@ -1,5 +1,5 @@
 """An .xlsx workbook's real size, measured before the sheet reader (calamine) opens it: the
-unpacked size of its members (from the zip's directory), the extent of the first sheet's cells
+unpacked size of its members (from the zip's directory), the extent of each sheet's cells
 that hold a value (calamine sizes its grid by the farthest one: a single cell at XFD1048576 asks
 for 512 GiB and aborts the process), and the length of every text. A quick pass counts bytes with
 regular expressions; only a sheet it finds suspect is walked again exactly, streamed through
@@ -34,16 +34,17 @@ def _stream(book: zipfile.ZipFile, member: str, parser) -> None:
     parser.Parse(b"", True)
 
 
-def _targets(book: zipfile.ZipFile) -> tuple[str | None, str | None]:
-    """(first sheet's member, shared strings' member) as the workbook's relationships name them."""
+def _targets(book: zipfile.ZipFile) -> tuple[list[str], str | None]:
+    """(the sheets' members in the workbook's order, shared strings' member) as the workbook's
+    relationships name them: every sheet is read for the answers another sheet may hold."""
     names = set(book.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-        return None, None
-    first, rels = [], {}
+        return [], None
+    ids, rels = [], {}
 
     def start(name, attrs):
-        if _local(name) == "sheet" and not first:
-            first.append(next((v for k, v in attrs.items() if _local(k) == "id"), None))
+        if _local(name) == "sheet":
+            ids.append(next((v for k, v in attrs.items() if _local(k) == "id"), None))
         elif _local(name) == "Relationship":
             rels[attrs.get("Id")] = (attrs.get("Type", ""), attrs.get("Target", ""))
     for member in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
@@ -53,9 +54,9 @@ def _targets(book: zipfile.ZipFile) -> tuple[str | None, str | None]:
 
     def member(target: str) -> str:
         return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-    sheet = member(rels[first[0]][1]) if first and first[0] in rels else None
+    sheets = [m for i in ids if i in rels and (m := member(rels[i][1])) in names]
     strings = next((member(t) for kind, t in rels.values() if kind.endswith("/sharedStrings")), None)
-    return (sheet if sheet in names else None), (strings if strings in names else None)
+    return sheets, (strings if strings in names else None)
 
 
 class _Texts:
@@ -198,7 +199,7 @@ def _quick(book: zipfile.ZipFile, member: str, scan: _Quick) -> _Quick:
 
 
 def check_workbook(file: str, path, limits: Limits) -> None:
-    """Refuse (InputError) an .xlsx workbook whose first sheet is bigger than `limits` allow, before
+    """Refuse (InputError) an .xlsx workbook with a sheet bigger than `limits` allow, before
     it is read; warn of cells exactly at Excel's length limit (Excel cuts longer text when saving).
     A file that is not a zip is left for the reader to refuse."""
     try:
@@ -219,11 +220,17 @@ def _check(file: str, book: zipfile.ZipFile, limits: Limits) -> None:
     if unpacked > limits.unpacked_bytes:
         raise InputError(file, f"unpacks to {unpacked:,} bytes, over gridpay's limit of {limits.unpacked_bytes:,} "
                                "(GRIDPAY_MAX_UNPACKED_BYTES); the workbook is refused unread")
-    sheet_member, strings = _targets(book)
-    if sheet_member is None:
+    sheet_members, strings = _targets(book)
+    if not sheet_members:
         return
     long = _long_strings(book, strings, limits.cell_chars) if strings and _quick(
         book, strings, _Quick(limits.cell_chars)).exact_needed else {}
+    for member in sheet_members:
+        _check_sheet(file, book, member, limits, long)
+
+
+def _check_sheet(file: str, book: zipfile.ZipFile, sheet_member: str, limits: Limits, long: dict[int, int]) -> None:
+    """One sheet's extent and texts: a quick pass, and the exact one where it finds something suspect."""
     quick = _quick(book, sheet_member, _Quick(limits.cell_chars))
     if not (long or quick.exact_needed or quick.columns > limits.sheet_columns or quick.rows > limits.sheet_rows
             or quick.rows * quick.columns > limits.sheet_cells):

@@ -140,6 +140,15 @@ def test_workbook_with_several_sheets_reads_the_first(run_cli, make_inbox, make_
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
     assert code == 0, err
     assert "1161.10" in (tmp_path / "out" / "2026-09" / "payroll.csv").read_text(encoding="utf-8-sig")
+    # a twenty-second trial's second batch on a second sheet counted nowhere, four grids paid at neutral
+    with pd.ExcelWriter(inbox / "surveys" / "2026-09.xlsx") as writer:
+        pd.DataFrame(HAND_SURVEYS[:4], columns=SURVEY_HEADER).to_excel(writer, sheet_name="第一批", index=False)
+        pd.DataFrame(HAND_SURVEYS[4:], columns=SURVEY_HEADER).to_excel(writer, sheet_name="第二批", index=False)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 2 and err.strip().splitlines()[-1] == (
+        "gridpay: surveys/2026-09.xlsx: holds survey answers on more than one sheet (the first and '第二批'); "
+        "gridpay reads the first sheet, so the others' answers would count nowhere: save each sheet as a file of "
+        "its own in the month's folder (or move their rows onto the first sheet) and run again")
 
 
 def test_merged_title_row_above_the_header_is_read_as_a_title(run_cli, make_inbox, tmp_path):

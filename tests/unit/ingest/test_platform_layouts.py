@@ -133,9 +133,10 @@ def test_a_typed_sheet_taken_for_a_download_is_told_why_and_what_headers_a_sheet
 def test_inspect_counts_rows_by_month_as_the_run_reads_their_times(tmp_path):
     """Trials 14 and 15: inspect said "(no date)" for 10月27日 and 下午3点, which the run reads."""
     path = tmp_path / "纸质问卷.csv"
-    path.write_text("问卷编号,网格,门牌号,提交时间,总体满意度\nP1,G1,3栋2单元301,2026年10月5日下午3点,4\n"
-                    "P2,G1,3栋2单元302,10月27日,4\nP3,G1,3栋2单元303,2026/10/5 9:30,4\nP4,G1,3栋2单元304,上周,4\n",
-                    encoding="utf-8")
+    items = "环境卫生,治安安全,服务态度,响应速度,总体满意度"         # every item a column (survey.items_required)
+    path.write_text(f"问卷编号,网格,门牌号,提交时间,{items}\nP1,G1,3栋2单元301,2026年10月5日下午3点,4,4,4,4,4\n"
+                    "P2,G1,3栋2单元302,10月27日,4,4,4,4,4\nP3,G1,3栋2单元303,2026/10/5 9:30,4,4,4,4,4\n"
+                    "P4,G1,3栋2单元304,上周,4,4,4,4,4\n", encoding="utf-8")
     lines = inspect_lines(Source(path.name, path), survey_reading(policy_from_toml(policy_text())), GRIDS)
     assert "\n  (no date): 1 rows\n  (no year: the month it is run for): 1 rows\n  2026-10: 2 rows" in "\n".join(lines)
     assert "  门牌号 -> household_id" in lines                   # the questionnaire's word (a sixteenth trial's sheet)
