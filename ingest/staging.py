@@ -19,7 +19,7 @@ from gridpay.ingest.phones import require_worker_mobiles
 from gridpay.ingest.review_files import review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
-from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_month
+from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_integer, normalized_month
 from gridpay.transforms.policy import Policy
 
 REFERENCE = ("grids", "workers", "assignments")
@@ -56,13 +56,15 @@ def grid_names(grids: pd.DataFrame) -> dict[str, str]:
 
 def _normalise_dates(tables: dict[str, pd.DataFrame]) -> None:
     """Dates as survey files accept them (2026/1/1, 2026年1月1日, an Excel date cell) become
-    2026-01-01, adjustments' months 2026-01, amounts as typed in Excel (+200, 1,800.00, 1800元) plain;
+    2026-01-01, adjustments' months 2026-01, amounts as typed in Excel (+200, 1,800.00, 1800元, ¥1,550.00) plain,
+    a grid's households as Excel saves a number (180.0, full-width ２２０) whole;
     what is none stays as typed, for validation to refuse naming the row."""
     for kind, column, normalised in (("assignments", "start_date", normalized_date),
                                      ("assignments", "end_date", normalized_date),
                                      ("adjustments", "month", normalized_month),
                                      ("adjustments", "amount", normalized_amount),
-                                     ("workers", "perf_pay_target", normalized_amount)):
+                                     ("workers", "perf_pay_target", normalized_amount),
+                                     ("grids", "households", normalized_integer)):     # 180.0 as Excel saved it
         frame = tables[kind]
         if column in frame.columns:
             frame[column] = frame[column].map(normalised, na_action="ignore").astype("string")

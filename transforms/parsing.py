@@ -147,11 +147,11 @@ _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _DAY_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")       # an Excel date cell saved as its day count
 
 
-_AMOUNT = re.compile(r"^(?:\+|(-))?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?元?$")
+_AMOUNT = re.compile(r"^(?:\+|(-))?¥?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?元?$")      # ￥ is ¥ after NFKC
 
 
 def normalized_amount(value: object) -> str | None:
-    """An amount in yuan as HR types it in Excel: '+200', '＋200', '1,800.00', '1800元', '１６００' ->
+    """An amount in yuan as HR types it in Excel: '+200', '＋200', '1,800.00', '1800元', '￥1,550.00', '１６００' ->
     '200', '1800.00', '1800', '1600'; anything else as typed, for validation to refuse naming the row."""
     text = normalized_cell(value)
     if text is None:

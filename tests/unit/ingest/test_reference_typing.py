@@ -12,8 +12,9 @@ from gridpay.transforms.parsing import normalized_amount
 
 
 def test_amounts_as_typed_in_excel_are_plain_and_anything_else_is_left_to_validation():
-    assert [normalized_amount(v) for v in ("+200", "＋200", "1,800.00", "1800元", "１６００", "-150.5", "200")] == [
-        "200", "200", "1800.00", "1800", "1600", "-150.5", "200"]
+    assert [normalized_amount(v) for v in ("+200", "＋200", "1,800.00", "1800元", "１６００", "-150.5", "200", "￥1,550.00",
+                                           "-¥200")] == ["200", "200", "1800.00", "1800", "1600", "-150.5", "200",
+                                                         "1550.00", "-200"]
     assert [normalized_amount(v) for v in ("(150.00)", "1,80", "+-5", "1800.555", None)] == [
         "(150.00)", "1,80", "+-5", "1800.555", None]
 
@@ -24,6 +25,15 @@ def test_a_bonus_typed_with_a_plus_sign_is_staged_as_its_amount(make_inbox, tmp_
               [("W1", "2026-09", "＋200", "协助防汛加班", "人事科 陈主任")])
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     assert pd.read_parquet(tmp_path / "work" / "adjustments.parquet")["amount"].tolist() == ["200"]
+
+
+def test_a_grids_households_as_excel_saves_a_number_is_whole(make_inbox, tmp_path):
+    """A twenty-second trial's households 180.0 (Excel) and ２２０ (full-width) stopped the run."""
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网格", "社区", "180.0"), ("G2", "井湖村二网格", "社区", "２２０")])
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    assert pd.read_parquet(tmp_path / "work" / "grids.parquet")["households"].tolist() == ["180", "220"]
 
 
 def test_a_reference_file_saved_as_xlsx_is_named_beside_the_missing_csv(make_inbox):
