@@ -87,7 +87,34 @@ def sheet_cells(source: Source) -> list[list[str | None]]:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 (calamine's errors vary by what is wrong with the file)
-        raise InputError(source.file_name, f"cannot be read as {source.suffix[1:].upper()}: {exc}") from exc
+        kind = source.suffix[1:].upper()
+        raise InputError(source.file_name, _not_a_workbook(source) or f"cannot be read as {kind}: {exc}") from exc
+
+
+def _not_a_workbook(source: Source) -> str | None:
+    """What a file calamine cannot read is, by its first bytes, and what to do: calamine says 'Cannot
+    detect file format' of an empty file, an encrypted one, a cut one, a web page and a CSV alike (a
+    twenty-second field trial met all five and could not tell them apart)."""
+    with open(source.path, "rb") as handle:
+        head = handle.read(512)
+    kind = source.suffix[1:].upper()
+    if not head:
+        return ("is empty (0 bytes): a download or copy that did not finish? Download it again, or take it out "
+                "of the folder if it is a stray file (a new 工作表 Excel left)")
+    if head.startswith(b"\xd0\xcf\x11\xe0") and kind == "XLSX":
+        return ("is a password-protected workbook (or an old .xls named .xlsx): open it in Excel, remove the "
+                "password (文件 > 信息 > 保护工作簿 > 用密码进行加密, cleared) and save it as .xlsx, then run again")
+    if head.startswith(b"PK"):
+        return (f"is a damaged {kind} (its zip is cut short or broken: a download or copy that did not finish?): "
+                f"download it again")
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta")):
+        return (f"is a web page (HTML) named .{kind.lower()}, not a workbook (a platform's \"Excel\" export that is "
+                f"HTML, or a page saved from the browser): open it in Excel and save it as .xlsx, or download the "
+                f"answers again as Excel")
+    if b"," in head or b"\t" in head:
+        return f"is a text file (CSV) named .{kind.lower()}, not a workbook: rename it .csv and run again"
+    return None
 
 
 def _header_at(cells: list[list[str | None]], is_header: Callable[[list[str]], bool]) -> int | None:
