@@ -4,9 +4,11 @@ rows per month as the run would count them, grid answers grids.csv lacks, the fi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
+from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
@@ -46,7 +48,12 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
                   spanning: tuple[str, ...] = ()) -> list[str]:
     """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, the grid
     answers grids.csv lacks, and the first rows as gridpay reads them (phones masked)."""
-    read = read_survey_file(source, None, reading, grid_ids)
+    try:
+        read, stop = read_survey_file(source, None, reading, grid_ids), None
+    except InputError as problem:    # a file without an item: shown as it reads, and the run's stop said
+        if problem.column not in reading.items:
+            raise
+        read, stop = read_survey_file(source, None, replace(reading, items_required=False), grid_ids), problem
     frame = read.frame
     months = frame["submitted_at"].map(lambda v: _inspected_month(v, reading), na_action="ignore").fillna("(no date)")
     lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}"]
@@ -59,6 +66,8 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
     lines += unknown_grid_lines(frame, grids or {}, aliases)
+    if stop is not None:
+        lines.append(f"a run stops on this file: {stop.message}")
     if spanning and not (reading.compound and "compound" in frame.columns):
         lines.append(f"compounds: grids.csv gives {', '.join(spanning)} more than one compound, and no column of this "
                      f"file is read as the compound (a 小区 column, or the question the policy's "
