@@ -185,3 +185,5 @@ def test_inspect_says_when_grids_span_compounds_and_the_file_names_none(run_cli,
               [("R1", "G1", "1栋1单元601", "2026-09-10 10:00:00", "锦绣花园")])
     assert run_cli("inspect", str(inbox / "surveys" / "2026-09.csv"), inbox=inbox)[0] == 0
     assert "小区 -> compound" in run_cli.out and "compounds:" not in run_cli.out
+    # no item column: shown as read, and the run's stop said (survey.items_required)
+    assert "a run stops on this file: has no column for the item sat_environment" in run_cli.out
