@@ -106,6 +106,8 @@ def say_changed_adjustments(ctx: RunContext) -> None:
     with connect(ctx.settings.db) as con:
         runs = dict(con.execute("select month, run_id from published where month in (select unnest(?))",
                                 [months]).fetchall())
+        final = {m for (m,) in con.execute("select month from finalized where month in (select unnest(?))",
+                                           [months]).fetchall()}
         paid = {m: paid_adjustments(con, run, m) for m, run in runs.items()}
     never = frame[frame["month"].isin([m for m in months if m not in runs])]
     if len(never):      # a month typed 2026-1 for 2026-11 is January: paid in no run of this warehouse
@@ -118,6 +120,9 @@ def say_changed_adjustments(ctx: RunContext) -> None:
         if added or gone:
             lines = ([f"{w} {a} for '{r}', which it did not pay" for w, a, r in added]
                      + [f"no longer {w} {a} for '{r}', which it paid" for w, a, r in gone])
+            # a reference file changed: the re-run takes today's on purpose; a finalized month's is a correction
+            again = (f"gridpay run --month {month} --reference inbox --reason \"...\"): a correction of the finalized "
+                     f"month" if month in final else f"gridpay run --month {month} --reference inbox) before it is "
+                     f"finalized")
             log.warning("adjustments.csv has changed for %s since its published run %s: it gives %s; only a run of "
-                        "%s pays adjustments of %s: run it again (gridpay run --month %s --reason \"...\") before "
-                        "it is finalized", month, run, "; ".join(lines), month, month, month)
+                        "%s pays adjustments of %s: run it again (%s", month, run, "; ".join(lines), month, month, again)
