@@ -25,7 +25,7 @@ from gridpay.publishing.outputs import output_hashes, swap_into_place, write_man
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.pipeline.review_gate import UNAPPLIED, finalize_blockers
+from gridpay.pipeline.review_gate import finalize_blockers, known_wrong
 from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
@@ -108,11 +108,12 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
                                      archived_policy(settings.archive, settings.archive_key_file, inputs, month))
         with connect(db) as con:        # scored on an earlier month's run that is no longer published
             stale = [later.line() for later in stale_months(con) if later.month == month]
-        wrong = [b for b in blockers if UNAPPLIED in b] + stale
+        wrong = known_wrong(blockers) + stale
         blockers += stale
         if wrong and forced_reason:
             raise ConfigError(f"{month}: finalize refused: {'; '.join(wrong)}. --force finalizes a month whose "
-                              f"window is open or whose appeals are pending, never pay known to be wrong")
+                              f"window is open or whose appeals are pending, never pay known to be wrong (nor an appeal's "
+                              f"status on its scorecard)")
         if blockers and not forced_reason:
             raise GateFailed(f"{month} is not final yet: {'; '.join(blockers)}. Finalize after the window and the "
                              f"appeals, or with --force --reason \"...\" (recorded)")

@@ -2,8 +2,8 @@
 finalize`. A month is not final while its appeal window is open, while an appeal of it in the
 inbox's appeals.csv is pending, or while an appeal was decided after the published run read the
 file (the month must be run again to apply the decision). `--force --reason` overrides the window
-and pending appeals, recorded; never an upheld decision the published pay does not apply
-(UNAPPLIED): --force is for a cycle not yet over, not for pay known to be wrong."""
+and pending appeals, recorded; never a decision the published pay or scorecard does not show
+(known_wrong): --force is for a cycle not yet over, not for a month known to be wrong."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -18,6 +18,14 @@ from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.review_window import window_dates
 UNAPPLIED = "the published pay does not apply it"     # a blocker --force does not override
+# ... nor a decision the published documents show otherwise: a twenty-first trial's appeal rejected after
+# the run was finalized with --force, the final scorecard showing it 待复核 while appeals.csv said 驳回
+UNSHOWN = "the published scorecard does not show it"
+
+
+def known_wrong(blockers: list[str]) -> list[str]:
+    """The blockers --force does not override: pay or a published status known to be wrong."""
+    return [b for b in blockers if UNAPPLIED in b or UNSHOWN in b]
 
 
 def appeal_window(db: Path, month: str, policy: Policy) -> tuple[str, str] | None:
@@ -46,9 +54,9 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
                 blockers.append(f"appeal {appeal.appeal_id} ({appeal.worker_id}, answer {appeal.response_id}) is pending")
             elif applied.get(appeal.appeal_id) != appeal.decision:
                 # an upheld appeal (or one no longer upheld) changes the pay; a rejected one changes nothing
-                wrong = f", so {UNAPPLIED}" if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else ""
+                wrong = UNAPPLIED if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else UNSHOWN
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
-                                f"appeals.csv{wrong}: run the month again to apply it (gridpay run --month {month})")
+                                f"appeals.csv, so {wrong}: run the month again to apply it (gridpay run --month {month})")
     return blockers + _changed_adjustments(db, inbox, month, run_id, policy)
 
 

@@ -123,6 +123,12 @@ def test_a_forced_finalize_refuses_an_upheld_appeal_the_published_pay_does_not_a
     assert ("2026-09: finalize refused: appeal A8 was decided (upheld) after run" in err
             and "so the published pay does not apply it: run the month again to apply it (gridpay run --month 2026-09)"
             in err and "never pay known to be wrong" in err)
+    # a twenty-first trial: an appeal rejected after the run, forced final, its scorecard saying 待复核
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A8", "W3", "R5", decision="驳回")])
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止，提前定稿",
+                        inbox=inbox, policy=policy)
+    assert code == 2 and "appeal A8 was decided (rejected) after run" in err, err
+    assert "so the published scorecard does not show it: run the month again" in err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from finalized").fetchone()[0] == 0
 
