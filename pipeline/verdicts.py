@@ -144,7 +144,8 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
         raise fail_gate(ctx, (
             f"{ctx.month}: {'; '.join(map(str, scored.void_appeals))}; nothing published. An upheld appeal can only "
             f"take out an answer that counted. Record it as rejected (驳回) in appeals.csv with the reason in "
-            f"decision_note, or, if the answer should count, correct its row in the survey file, and run again"),
+            f"decision_note, or, if the answer should count, correct its row in a sheet HR typed (a platform's "
+            f"download stays as it came: docs/troubleshooting.md says how its answer may count), and run again"),
             summary)
     unpaid = "; ".join(map(str, scored.unpaid))
     if unpaid and ctx.policy.outcome.unpaid_adjustments == "stop":     # HR approved money nobody would be paid
