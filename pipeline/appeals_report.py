@@ -41,6 +41,7 @@ class AppealLine:
     applied: bool                    # the published run read it with this status
     current_total: str               # the appellant's total pay as published ('' if not paid this month)
     total_if_upheld: str = ""        # pending ones, and upheld ones the run did not apply: computed, not stored
+    counted: bool = True             # its answer counted in the published run (else upholding it changes nothing)
 
 
 def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]]:
@@ -53,11 +54,13 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
         with connect(db) as con:
             totals = dict(con.execute("select worker_id, total_pay_yuan from payroll where run_id = ?",
                                       [run_id]).fetchall())
+            counted = {r for (r,) in con.execute("select r.response_id from raw_surveys r join counted_responses c "
+                                                 "using (run_id, row_id) where r.run_id = ?", [run_id]).fetchall()}
             lines = []
             for appeal, applied in appeals:
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   appeal["category"] or "", appeal["decision"], applied,
-                                  _yuan(totals.get(appeal["worker_id"])))
+                                  _yuan(totals.get(appeal["worker_id"])), counted=appeal["response_id"] in counted)
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
                 if line.status == "pending" or (line.status == "upheld" and not applied):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal)
@@ -124,7 +127,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id})"]
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
     rows = [header] + [(a.appeal_id, a.worker_id, a.response_id, a.category,
-                        a.status + ("" if a.applied else " (not yet applied)"), a.current_total,
+                        a.status + ("" if a.applied else " (not yet applied)") + ("" if a.counted else " (not counted)"),
+                        a.current_total,
                         a.total_if_upheld + (" (lower)" if _lower(a) else ""))
                        for a in lines]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
@@ -135,6 +139,10 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                f"read it (gridpay run --month {month} applies it). An answer taken out also moves the community's "
                "average that every grid's score is shrunk toward, so other workers' pay may move too: by fen across "
                "the community, by yuan for a worker sharing the appellant's grid")
+    if any(not a.counted and a.status != "rejected" for a in lines):
+        out.append("  (not counted): the answer did not count in the published month (an older answer of its home, a "
+                   "self-rating, ...), so upholding the appeal changes nothing, and a run with it upheld stops "
+                   "(appeals.upheld_must_count): record it as rejected (驳回) with the reason in decision_note")
     if any(_lower(a) for a in lines):
         out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
                    "the appeal would lower the appellant's pay; tell the worker before deciding")

@@ -99,3 +99,8 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
     upheld = next(line.split() for line in run_cli.out.splitlines() if line.startswith("  A7"))
     assert upheld[4:7] == ["upheld", "(not", "yet"] and float(upheld[-1]) == if_upheld
+    # an appeal of an answer that did not count (R4: an older answer of R1's home) says so (a twenty-first trial)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A9", "W1", "R4", decision="")])
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert "(not counted)" in next(line for line in run_cli.out.splitlines() if line.startswith("  A9"))
+    assert "so upholding the appeal changes nothing, and a run with it upheld stops" in run_cli.out
