@@ -28,6 +28,7 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
     # same inputs, same outputs: the fingerprints agree
     assert first.split()[6:8] == correction.split()[6:8]
     assert lines[3].startswith("finalized: run ") and "人事科 陈主任" in lines[3]
+    assert f"replaced since by the correction {correction.split()[2]}, a draft until finalized again" in lines[3]
 
 
 def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, published_copy):
