@@ -77,9 +77,18 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         value = regex_masked_sql(f'"{reason.shows}"') if reason else "null"
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
-    tail = _width_note(typed) + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
+        again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
+    tail = again + _width_note(typed) + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
                      row=int(row_number), column=rule.column)
+
+
+def _same_value_rows(con, table: str, rule, row_id: int) -> str:
+    """' (row 8 too)': the other rows of a value that must be unique (a trial's line named the first alone)."""
+    rows = [r for (r,) in con.execute(f'select row_number from {table} where "{rule.column}" = (select "{rule.column}" '
+                                      f'from {table} where row_id = ?) and row_id <> ? order by row_number',
+                                      [row_id, row_id]).fetchall()]
+    return f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows[:5]))} too)" if rows else ""
 
 
 def _width_note(typed: str | None) -> str:

@@ -19,7 +19,7 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
 from gridpay.ingest.formats import (REQUIRED, TEXT_COLUMNS, Source, canonical_columns, sheet_without_item,
                                     sniffed_delimiter)
-from gridpay.ingest.limits import headers_shown
+from gridpay.ingest.limits import garbled_note, headers_shown
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql
 
 # Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
@@ -104,7 +104,8 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     names = canonical_columns(raw_columns, aliases)
     missing = [c for c in REQUIRED["surveys"] if c not in names]
     if missing:
-        raise InputError(source_name, f"required column is missing (have: {headers_shown(names)})", column=missing[0])
+        raise InputError(source_name, f"required column is missing (have: {headers_shown(names)}){garbled_note(names)}",
+                         column=missing[0])
     if items_required and (absent := [i for i in items if i not in names]):
         raise InputError(source_name, sheet_without_item(absent[0], items, raw_columns, names), column=absent[0])
     cell = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.inbox import inbox_file, inbox_folder
-from gridpay.ingest.limits import missing_item, headers_shown
+from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
 from gridpay.transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
@@ -92,7 +93,7 @@ def _raw_frame(source: Source) -> pd.DataFrame:
         return pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sniffed_delimiter(text), dtype=str,
                            keep_default_na=False, skip_blank_lines=False)
     except (pd.errors.ParserError, ValueError) as exc:
-        raise InputError(source.file_name, f"cannot be read as CSV: {str(exc).splitlines()[0]}") from exc
+        raise InputError(source.file_name, _csv_problem(str(exc).splitlines()[0])) from exc
 
 
 def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:
@@ -101,6 +102,21 @@ def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:
         name = str(col).replace("\ufeff", "").strip()
         out.append(aliases.get(name, name.lower()))
     return out
+
+
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def _csv_problem(said: str) -> str:
+    """pandas' parser error as HR reads it: a row with more cells than the header is most often a cell
+    with a comma typed outside quotes (a twenty-second trial's target ￥1,550.00 read 'Error tokenizing
+    data. C error: Expected 4 fields in line 7, saw 5')."""
+    if found := _FIELDS.search(said):
+        header, line, cells = found.groups()
+        return (f"line {line} has {cells} cells where the header has {header}: a cell holding a comma (an amount "
+                f"typed 1,550.00, a name, a note) is split in two unless it is in quotes, as Excel writes it: type "
+                f"the amount without its comma (1550.00), or save the file from Excel as 'CSV UTF-8'")
+    return f"cannot be read as CSV: {said}"
 
 
 def sheet_without_item(item: str, items: tuple[str, ...], headers: list[str], names: list[str]) -> str:
@@ -128,7 +144,8 @@ def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.Da
     frame.columns = canonical_columns(list(frame.columns), aliases)
     missing = [c for c in REQUIRED[kind] if c not in frame.columns]
     if missing:
-        raise InputError(source.file_name, f"required column is missing (have: {headers_shown(list(frame.columns))})",
+        raise InputError(source.file_name, f"required column is missing (have: {headers_shown(list(frame.columns))})"
+                                           f"{garbled_note(list(frame.columns))}",
                          column=missing[0])
     frame = frame.astype("string")
     for col in frame.columns:

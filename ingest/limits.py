@@ -67,3 +67,15 @@ def missing_item(item: str, items: tuple[str, ...], unclaimed: list[str], how: s
     return (f"has no column for the item {item}: each answer is scored on the policy's {len(items)} items "
             f"({', '.join(items)}), and a file without one would score its answers on the others{others}. "
             f"{how}")
+
+
+def garbled_note(headers: list[str]) -> str:
+    """'; its headers read as garbled text (...)' where a header holds the replacement character or
+    Latin-1 letters (no Chinese form's header does): a GBK file saved again as UTF-8 by an editor that
+    read it wrongly, whose missing column is no header to rename (a twenty-second trial was told to)."""
+    texts = [str(h) for h in headers]
+    if not any("\ufffd" in t or sum("\u00a0" <= c <= "\u00ff" for c in t) >= 2 for t in texts):
+        return ""
+    return ("; its headers read as garbled text: the file was saved in one encoding and read or saved again in "
+            "another (a GBK file opened as UTF-8 and saved loses its Chinese for good), so no header is to rename: "
+            "put the original file (the download, the volunteer's copy) in the inbox as it was")

@@ -12,7 +12,7 @@ from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.transforms.zone import DEFAULT_TIMEZONE
 from gridpay.ingest.formats import REQUIRED, Source, canonical_columns, sheet_without_item
-from gridpay.ingest.limits import headers_shown, missing_item
+from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
                                      duration_seconds, local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
@@ -128,7 +128,8 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
                 for row, _ in zip((r for r in sheet_cells(source) if any(r)), range(20))]
         names = max(rows, key=lambda row: sum(1 for n in row if n), default=[])
         missing = next(c for c in REQUIRED["surveys"] if c not in names)
-        raise InputError(source.file_name, f"required column is missing (have: {headers_shown(names)})",
+        raise InputError(source.file_name, f"required column is missing (have: {headers_shown(names)})"
+                                           f"{garbled_note(names)}",
                          column=missing)
     layout = _layout_of(sheet.headers, reading)
     if layout is None:

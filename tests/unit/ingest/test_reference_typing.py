@@ -43,3 +43,19 @@ def test_a_reference_file_saved_as_xlsx_is_named_beside_the_missing_csv(make_inb
         input_files(inbox, "2026-09")
     said = str(raised.value)
     assert "workers.xlsx is there: reference files are read as CSV; save it from Excel as 'CSV UTF-8'" in said
+
+
+def test_a_row_split_by_a_comma_and_garbled_headers_say_what_happened(tmp_path):
+    """A twenty-second trial: a target typed ￥1,550.00 outside quotes read 'Error tokenizing data. C error:
+    Expected 4 fields in line 7, saw 5'; a GBK file saved again as UTF-8 was told to rename a header."""
+    from gridpay.ingest.formats import read_table
+    path = tmp_path / "workers.csv"
+    path.write_text("worker_id,name,phone,perf_pay_target\nW1,王伟,13800000001,1800.00\nW2,李娜,13800000002,"
+                    "￥1,550.00\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"^workers.csv: line 3 has 5 cells where the header has 4: a cell holding a "
+                                         r"comma \(an amount typed 1,550.00"):
+        read_table(path, "workers", {})
+    path.write_bytes("工号,姓名,手机号,绩效基数\nW1,王伟,13800000001,1800.00\n".encode("gbk").decode(
+        "utf-8", errors="replace").encode("utf-8"))
+    with pytest.raises(InputError, match="its headers read as garbled text: the file was saved in one encoding"):
+        read_table(path, "workers", {})
