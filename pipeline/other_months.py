@@ -5,6 +5,7 @@ is in pipeline/gate_findings.py)."""
 from __future__ import annotations
 
 import logging
+import re
 
 import pandas as pd
 
@@ -96,11 +97,15 @@ def say_other_month_rows(ctx: RunContext) -> None:
                     "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month)
 
 
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
 def say_changed_adjustments(ctx: RunContext) -> None:
     """adjustments.csv lines for a month published before this one that its published run did not pay
     (added since), or paid and no longer gives: only a run of that month pays them."""
     frame = pd.read_parquet(ctx.workdir / "adjustments.parquet")
-    months = sorted({m for m in frame["month"].dropna() if m < ctx.month})
+    # a month that is no YYYY-MM ('11月') is validation's to name, not an earlier month's (a trial read both)
+    months = sorted({m for m in frame["month"].dropna() if _MONTH.fullmatch(m) and m < ctx.month})
     if not months or ctx.request.replay is not None:
         return
     with connect(ctx.settings.db) as con:
