@@ -29,6 +29,16 @@ def one_line(text: str) -> str:
     return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
 
 
+def _finalized_line(final: tuple, current: str | None) -> str:
+    """'finalized: run ... by ... at ...', and whether a correction published since (`current`, the
+    month's published run now) made the month a draft again (a trial read 'finalized' of a replaced run)."""
+    return (f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC"
+            + (f"; FORCED before the appeal window closed or its appeals were decided: {one_line(final[3])}"
+               if final[3] else "")
+            + (f"; replaced since by the correction {current}, a draft until finalized again"
+               if current and current != final[0] else ""))
+
+
 def history_lines(db: Path, month: str) -> list[str]:
     require_warehouse(db)
     try:
@@ -75,14 +85,8 @@ def history_lines(db: Path, month: str) -> list[str]:
         status = "replaced" if status == "published" and not published else status     # a later run is the month
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {one_line(user):8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
-    current = next((r[1] for r in runs if r[9]), None)          # the month's published run now
     if final:
-        lines.append(f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC"
-                     + (f"; FORCED before the appeal window closed or its appeals were decided: {one_line(final[3])}"
-                        if final[3] else "")
-                     # a correction published since is a draft again (a trial read 'finalized' of the replaced run)
-                     + (f"; replaced since by the correction {current}, a draft until finalized again"
-                        if current and current != final[0] else ""))
+        lines.append(_finalized_line(final, next((r[1] for r in runs if r[9]), None)))
     for at, by, numbers, written_to, run_id in disclosures:
         lines.append(f"phone numbers disclosed {at:%Y-%m-%d %H:%M:%S} UTC to {one_line(by)}: {numbers} numbers of run "
                      f"{run_id} for verification calls, written to {one_line(written_to)}")
