@@ -165,8 +165,10 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
                  fr"and regexp_matches({col}, '(^|[^0-9])0[0-9]')) "
                  fr"and not regexp_matches({col}, '[栋元][零〇一二三四五六七八九]{{2,5}}$') "
                  fr"and not regexp_matches({col}, '[组队社]')")       # 3组9号, 六组二十一
-    if floors:        # 3栋2单元12楼01, 3-2-12-01, A座三零一 (幢 and 号楼 are never kept, above)
+    if floors:        # 3栋2单元12楼01, 3-2-12-01, 3栋2单元12-01, 12栋2门1503, A座三零一 (幢, 号楼: never kept)
         test += (fr" and not regexp_matches({col}, '[0-9][楼层][0-9]') "
+                 fr"and not regexp_matches({col}, '[0-9]门[0-9]') "
+                 fr"and not regexp_matches({col}, '单元[0-9]{{1,3}}-[0-9]{{1,2}}$') "
                  fr"and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,3}}-[0-9]{{1,2}}') "
                  fr"and not regexp_matches({col}, '座[零〇一二三四五六七八九]{{2,5}}$')")
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone

@@ -32,8 +32,11 @@ _DASHED_PAIR = re.compile(r"^(\d{1,3})-(\d{1,5})$")
 _VILLAGE = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([0-9]+|[零〇一二两三四五六七八九十]+)([组队社])"
                       r"([0-9]+|[零〇一二两三四五六七八九十]+)号?$")
 _SPOKEN_ROOM = re.compile(r"(?<=栋|元)([零〇一二三四五六七八九]{2,5})$")
-# survey.door_number_floors: a room by its floor and flat, 3栋2单元12楼01, 12号楼3层01, 3-2-12-01
+# survey.door_number_floors: a room by its floor and flat, 3栋2单元12楼01, 12号楼3层01, 3-2-12-01,
+# 12栋2单元15-03; and a unit written 门 (12栋2门1503)
 _FLOOR_FLAT = re.compile(r"^(.*?(?:单元|栋|幢|座|号楼))(\d{1,3})[楼层](\d{1,4})[号户]?$")
+_UNIT_FLOOR_DASHED = re.compile(r"^(.*?单元)(\d{1,3})-(\d{1,2})$")
+_GATE = re.compile(r"(?<=[栋幢座])(\d{1,2})门(?=\d)")
 _DASHED_FLOOR = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,3})-(\d{1,2})$")
 _SPOKEN_AFTER_BUILDING = re.compile(r"(?:(?<=号楼)|(?<=[幢座]))([零〇一二三四五六七八九]{2,5})$")     # 十二号楼三零一
 
@@ -62,13 +65,16 @@ def _room(floor: str, flat: str) -> str | None:
 
 
 def _by_floor(text: str) -> str:
-    """'3栋2单元12楼01' -> '3栋2单元1201', '12号楼3层01' -> '12号楼301', '3-2-12-01' -> '3栋2单元1201',
-    '十二号楼三零一' (its building already in digits) -> '12号楼301'; other text as it is."""
+    """'3栋2单元12楼01' -> '3栋2单元1201', '12号楼3层01' -> '12号楼301', '3-2-12-01' and '3栋2单元12-01' ->
+    '3栋2单元1201', '12栋2门1503' -> '12栋2单元1503', '十二号楼三零一' (its building already in digits) ->
+    '12号楼301'; other text as it is."""
     if dashed := _DASHED_FLOOR.match(text):
         room = _room(dashed[3], dashed[4])
         return f"{int(dashed[1])}栋{int(dashed[2])}单元{room}" if room else text
-    if (floor := _FLOOR_FLAT.match(text)) and (room := _room(floor[2], floor[3])):
-        return floor[1] + room
+    text = _GATE.sub(r"\1单元", text)
+    for form in (_FLOOR_FLAT, _UNIT_FLOOR_DASHED):
+        if (floor := form.match(text)) and (room := _room(floor[2], floor[3])):
+            return floor[1] + room
     return _SPOKEN_AFTER_BUILDING.sub(lambda m: "".join(str(_DIGITS[c]) for c in m[1]), text)
 
 
