@@ -1,0 +1,59 @@
+"""One home's door number written with its unit and without it: 5栋1单元802 online and 5幢802 on the paper
+form. A building's room numbers repeat in each of its units (1单元802 and 2单元802 are two homes), so
+gridpay cannot read 5栋802 as either: each is a household of its own, and where they are one home its
+two answers both count (a twenty-third field trial: W01 1899.36 for 1912.68, ten workers' pay moved,
+exit 0, no word). The run names such pairs, per grid, for HR to check (a call, or the paper form)
+and write the home one way in the sheet HR types.
+
+Both forms are read after the door-number rules (transforms/door_numbers.py): '<place>N栋R' beside
+'<place>N栋U单元R' in one grid, the place (a compound: '锦绣花园 ') the same. One equality join."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.privacy import regex_masked_sql
+
+
+@dataclass(frozen=True)
+class UnitlessDoors:
+    grid_id: str
+    grid_name: str
+    pairs: int
+    shown: tuple[tuple[str, str], ...]          # the first few (with the unit, without), masked
+
+    def line(self) -> str:
+        named = ", ".join(f"'{full}' and '{short}'" for full, short in self.shown)
+        more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""
+        pairs = "1 pair of door numbers" if self.pairs == 1 else f"{self.pairs} pairs of door numbers"
+        return (f"{self.grid_name} ({self.grid_id}): {pairs} may be one home written with its unit and without it "
+                f"({named}{more}), each counted as a household of its own: a room number repeats in each unit of a "
+                f"building, so gridpay cannot tell which unit the shorter one is; if they are one home (check the "
+                f"paper form, or call), write it with its unit in the sheet HR types and run again (one household, "
+                f"one voice)")
+
+
+def unitless_doors(workdir: Path, shown: int = 3) -> list[UnitlessDoors]:
+    """Per grid, the households '<place>N栋R' whose '<place>N栋U单元R' the same grid's answers also hold."""
+    with stage_connection(workdir) as con:
+        found = con.execute(f"""
+            with h as (select distinct grid_id, household_id from surveys
+                       where grid_id is not null and household_id is not null and contains(household_id, '栋')),
+                 short as (select grid_id, household_id,
+                                  regexp_extract(household_id, '^(.*[^0-9]|)([0-9]+)栋([0-9]+)$', ['place', 'b', 'r'])
+                                      as k
+                           from h where regexp_full_match(household_id, '(.*[^0-9]|)[0-9]+栋[0-9]+')),
+                 whole as (select grid_id, household_id,
+                                 regexp_extract(household_id, '^(.*[^0-9]|)([0-9]+)栋[0-9]+单元([0-9]+)$',
+                                                ['place', 'b', 'r']) as k
+                          from h where regexp_full_match(household_id, '(.*[^0-9]|)[0-9]+栋[0-9]+单元[0-9]+'))
+            select s.grid_id, count(*),
+                   list(({regex_masked_sql('f.household_id')}, {regex_masked_sql('s.household_id')})
+                        order by f.household_id)
+            from short s join whole f on f.grid_id = s.grid_id and f.k = s.k
+            group by s.grid_id order by s.grid_id""").fetchall()
+        names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
+                                 [str(workdir / "grids.parquet")]).fetchall()) if found else {}
+    return [UnitlessDoors(gid, names.get(gid, gid), n, tuple(tuple(p) for p in pairs[:shown]))
+            for gid, n, pairs in found]
