@@ -9,7 +9,8 @@ from pathlib import Path
 
 from gridpay.ingest.grid_aliases import listed_names
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.grid_names import closest_grid_ids, closest_grids, grids_of_compound, similar_grids
+from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
+                                          similar_grids)
 from gridpay.transforms.privacy import regex_masked_sql
 
 
@@ -81,6 +82,9 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
             owners.setdefault(gid, f"{names.get(gid) or gid} ({gid}), whose compound {compound} {rows_named}")
     if not owners:
         return closest_grids(value, names), closest_grid_ids(value, names)
+    # grids sharing the compound: the one whose name the value reads like first (a twenty-third trial's
+    # '滨江苑二网络' offered 滨江苑一网格 first, all three listing 滨江苑; taken, it pays another worker)
+    owners = dict(sorted(owners.items(), key=lambda o: -likeness(value, names.get(o[0]) or o[0])))
     similar = [(label, gid) for label, gid in similar_grids(value, names) if gid not in owners]
     return (tuple(owners.values()) + tuple(label for label, _ in similar),
             tuple(owners) + tuple(dict.fromkeys(gid for _, gid in similar)))

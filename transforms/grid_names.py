@@ -38,13 +38,16 @@ def grids_of_compound(value: str, grids: dict[str, str], compounds: dict[str, tu
 _NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
+def likeness(value: str, name: str) -> float:
+    """How alike two grid names read (0-1), a Chinese numeral as its digit."""
+    return SequenceMatcher(None, value.translate(_NUMERALS), name.translate(_NUMERALS)).ratio()
+
+
 def similar_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> list[tuple[str, str]]:
     """closest_grids' (label, grid_id) pairs: a grid may be offered by its name and by its id."""
     labels = {**{name: (f"{name} ({gid})", gid) for gid, name in grids.items() if name},
               **{gid: (f"{gid} ({name})", gid) for gid, name in grids.items()}}
-    folded = value.translate(_NUMERALS)
-    scored = sorted(((SequenceMatcher(None, folded, text.translate(_NUMERALS)).ratio(), text) for text in labels),
-                    reverse=True)
+    scored = sorted(((likeness(value, text), text) for text in labels), reverse=True)
     best = scored[0][0] if scored else 0
     return list(dict.fromkeys(labels[text] for ratio, text in scored
                               if ratio >= cutoff and ratio >= best - 0.05))[:3]

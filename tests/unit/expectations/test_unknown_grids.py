@@ -32,3 +32,18 @@ def test_a_compound_two_grids_list_offers_both():
     labels, ids = grids_of_compound("丽景苑小区", names, {"G1": ("丽景苑",), "G2": ("丽景苑",)})
     assert ids == ("G1", "G2") and labels[1] == "二网格 (G2), whose compound is 丽景苑"
     assert grids_of_compound("丽景", names, {"G1": ("丽景苑",)}) == ((), ())
+
+
+def test_a_typo_of_a_grid_sharing_its_compound_with_others_offers_that_grid_first(make_inbox, tmp_path):
+    """A twenty-third trial: '滨江苑二网络' in 滨江苑, which three grids list, offered 滨江苑一网格 first."""
+    from gridpay.core.policy_file import load_policy as policy
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G5", "滨江苑一网格", "社区", "20", "滨江苑"), ("G6", "滨江苑二网格", "社区", "20", "滨江苑"),
+               ("G10", "滨江苑三网格", "社区", "20", "滨江苑")])
+    rows = [survey(f"R{i}", "滨江苑二网络", f"{i}栋1单元101", ("4",) * 5) for i in range(3)]
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + ("滨江苑",) for r in rows])
+    stage_inputs(inbox, "2026-09", policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    _stage_reference_tables(tmp_path / "work")
+    (found,) = unknown_grids(tmp_path / "work", 5, 1)
+    assert found.closest_ids[0] == "G6", str(found)
