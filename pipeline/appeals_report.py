@@ -136,9 +136,10 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
                "the published month and not stored; '(not yet applied)': decided in appeals.csv after the run "
-               f"read it (gridpay run --month {month} applies it). An answer taken out also moves the community's "
-               "average that every grid's score is shrunk toward, so other workers' pay may move too: by fen across "
-               "the community, by yuan for a worker sharing the appellant's grid")
+               f"read it (gridpay run --month {month} applies it). An answer taken out also moves the average "
+               "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
+               "scored together), so other workers' pay moves too, in other grids and by yuan at times (a trial saw "
+               "2.86); only the appellant's is shown")
     if any(not a.counted and a.status != "rejected" for a in lines):
         out.append("  (not counted): the answer did not count in the published month (an older answer of its home, a "
                    "self-rating, ...), so upholding the appeal changes nothing, and a run with it upheld stops "
