@@ -17,7 +17,7 @@ import duckdb
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
-from gridpay.ingest.formats import (REQUIRED, TEXT_COLUMNS, Source, canonical_columns, sheet_without_item,
+from gridpay.ingest.formats import (REQUIRED, TEXT_COLUMNS, TOTAL_WORDS, Source, canonical_columns, sheet_without_item,
                                     sniffed_delimiter)
 from gridpay.ingest.limits import garbled_note, headers_shown
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql
@@ -85,8 +85,7 @@ def _trimmed(cell: str) -> str:
             f"else {cell} end, '')")
 
 
-def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None,
-                      aliases: dict[str, str], items: tuple[str, ...], key: bytes, items_required: bool = False) -> None:
+def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None, reading, key: bytes) -> int:
     """Temp table `table`: the file's rows in file order (rowid; Parquet also says `file_row`), in one
     scan with SQL only: the mapped columns and items as typed, the others trimmed, ASCII phone
     numbers hashed. What SQL cannot do is left for survey_stage's view to finish in Python, row by
@@ -94,7 +93,10 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     and `comment` a comment not yet masked. Both live only in this connection's temp storage,
     never in the stage file. One scan with no Python function keeps the file's order: DuckDB does
     not keep the order of a CREATE TABLE whose query calls one (at 1M rows, rowids came out in chunks
-    out of order, so row numbers named the wrong rows)."""
+    out of order, so row numbers named the wrong rows). `reading`: the policy's SurveyReading. Returns
+    the totals rows (合计, 平均, ... in the first cell) set aside, where the policy sets them aside
+    (survey.csv_totals_rows_set_aside; before it, such a row was an invalid answer)."""
+    aliases, items = reading.aliases, reading.items
     source = _source_sql(path, delimiter)
     try:
         raw_columns = [r[0] for r in con.execute(f"describe select * from {source}").fetchall()
@@ -106,7 +108,7 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     if missing:
         raise InputError(source_name, f"required column is missing (have: {headers_shown(names)}){garbled_note(names)}",
                          column=missing[0])
-    if items_required and (absent := [i for i in items if i not in names]):
+    if reading.items_required and (absent := [i for i in items if i not in names]):
         raise InputError(source_name, sheet_without_item(absent[0], items, raw_columns, names), column=absent[0])
     cell = {}
     for raw, name in zip(raw_columns, names):
@@ -123,7 +125,11 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         else:
             exprs.append(f"{_trimmed(value)} as {quoted(name)}")
     every_cell = ", ".join(f"{quoted(r)}::varchar" for r in raw_columns)
-    exprs.append(f"regexp_full_match(concat({every_cell}), '{_WS}*') as is_blank_row")
+    blank = f"regexp_full_match(concat({every_cell}), '{_WS}*')"
+    # a totals row: its first filled cell 合计, 平均, ... (as the sheet reader sets it aside)
+    first = f"replace(coalesce({', '.join(f'nullif(trim({quoted(r)}::varchar), {chr(39) * 2})' for r in raw_columns)}), ' ', '')"
+    totals = f"regexp_matches({first}, '^({'|'.join(TOTAL_WORDS)})')" if reading.csv_totals_rows_set_aside else "false"
+    exprs += [f"{blank} or coalesce({totals}, false) as is_blank_row", f"coalesce({totals}, false) as is_totals_row"]
     phone = cell.get("respondent_phone", "null::varchar")
     # the phone's digits and ASCII test once a row, for the hash's several uses of them
     source = (f"(select *, regexp_replace({phone}, '[^0-9]', '', 'g') as gp_phone_digits, "
@@ -133,6 +139,7 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
                     dict(zip(("okey", "ikey"), hmac_pads(key))))
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise _unreadable(source_name, path, delimiter, exc) from None
+    return con.execute(f"select count(*) from {table} where is_totals_row").fetchone()[0]
 
 
 def _unreadable(source_name: str, path: Path, delimiter: str | None, exc: Exception) -> InputError:

@@ -23,6 +23,8 @@ SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
 # the survey columns a stage table holds, in this order, besides the policy's items
 TEXT_COLUMNS = ("response_id", "grid_id", "household_id", "submitted_at", "respondent_phone", "channel",
                 "duration_s", "comment", "compound")
+# a totals row's first cell: set aside, never an answer
+TOTAL_WORDS = ("合计", "总计", "小计", "平均", "平均值", "均值")
 REQUIRED = {
     "grids": ("grid_id", "grid_name", "community", "households"),
     "workers": ("worker_id", "name", "perf_pay_target"),

@@ -15,11 +15,10 @@ from typing import Callable
 from python_calamine import CalamineWorkbook
 
 from gridpay.core.errors import InputError
-from gridpay.ingest.formats import Source, decoded_text, sniffed_delimiter
+from gridpay.ingest.formats import TOTAL_WORDS, Source, decoded_text, sniffed_delimiter
 from gridpay.ingest.limits import limits
 from gridpay.ingest.workbook import check_workbook
 
-TOTAL_WORDS = ("合计", "总计", "小计", "平均", "平均值", "均值")
 
 
 @dataclass

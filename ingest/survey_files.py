@@ -47,6 +47,7 @@ class SurveyReading:
     listed_compound_in_door: bool = False                        # 王庄3组9 in a grid of 王庄 and more (policy)
     clock_durations: bool = False                                # a duration written 00:02:05 (policy)
     items_required: bool = False                                 # a file without an item stops (policy)
+    csv_totals_rows_set_aside: bool = False                      # a CSV's 合计 row set aside (policy)
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
 
 
@@ -64,6 +65,7 @@ def survey_reading(policy) -> SurveyReading:
         grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number,
         clock_durations=policy.clock_durations, items_required=policy.items_required,
+        csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside,
         file_id_prefixes=policy.file_id_prefixes)
 
 

@@ -110,8 +110,9 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
             readable = duckdb_readable(source, workdir, i, reading.aliases)
             try:
                 if readable is not None:
-                    load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading.aliases,
-                                     reading.items, key, reading.items_required)
+                    totals = load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading, key)
+                    if totals:
+                        set_aside[source.file_name, "totals rows"] += totals
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
                     _load_frame(con, table, read.frame, reading.items, key)
