@@ -127,7 +127,8 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     every_cell = ", ".join(f"{quoted(r)}::varchar" for r in raw_columns)
     blank = f"regexp_full_match(concat({every_cell}), '{_WS}*')"
     # a totals row: its first filled cell 合计, 平均, ... (as the sheet reader sets it aside)
-    first = f"replace(coalesce({', '.join(f'nullif(trim({quoted(r)}::varchar), {chr(39) * 2})' for r in raw_columns)}), ' ', '')"
+    filled = ", ".join(f"nullif(trim({quoted(r)}::varchar), '')" for r in raw_columns)
+    first = f"replace(coalesce({filled}), ' ', '')"
     totals = f"regexp_matches({first}, '^({'|'.join(TOTAL_WORDS)})')" if reading.csv_totals_rows_set_aside else "false"
     exprs += [f"{blank} or coalesce({totals}, false) as is_blank_row", f"coalesce({totals}, false) as is_totals_row"]
     phone = cell.get("respondent_phone", "null::varchar")
