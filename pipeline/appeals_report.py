@@ -60,7 +60,10 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             for appeal, applied in appeals:
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   appeal["category"] or "", appeal["decision"], applied,
-                                  _yuan(totals.get(appeal["worker_id"])), counted=appeal["response_id"] in counted)
+                                  _yuan(totals.get(appeal["worker_id"])),
+                                  # an upheld appeal the run applied took its answer out itself (a trial was told
+                                  # to reverse it): only an appeal the run did not apply is judged by the count
+                                  counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"))
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
                 if line.status == "pending" or (line.status == "upheld" and not applied):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal)
@@ -127,7 +130,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id})"]
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
     rows = [header] + [(a.appeal_id, a.worker_id, a.response_id, a.category,
-                        a.status + ("" if a.applied else " (not yet applied)") + ("" if a.counted else " (not counted)"),
+                        a.status + ("" if a.applied else " (not yet applied)")
+                        + ("" if a.counted or a.status == "rejected" else " (not counted)"),
                         a.current_total,
                         a.total_if_upheld + (" (lower)" if _lower(a) else ""))
                        for a in lines]

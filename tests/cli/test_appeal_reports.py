@@ -104,3 +104,8 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
     assert "(not counted)" in next(line for line in run_cli.out.splitlines() if line.startswith("  A9"))
     assert "so upholding the appeal changes nothing, and a run with it upheld stops" in run_cli.out
+    # an upheld appeal the run applied took its answer out itself: not 'not counted' (a twenty-fourth trial)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert "(not counted)" not in run_cli.out and " A7 " in run_cli.out
