@@ -168,6 +168,7 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
     if floors:        # 3栋2单元12楼01, 3-2-12-01, 3栋2单元12-01, 12栋2门1503, A座三零一 (幢, 号楼: never kept)
         test += (fr" and not regexp_matches({col}, '[0-9][楼层][0-9]') "
                  fr"and not regexp_matches({col}, '[0-9]门[0-9]') "
+                 fr"and not regexp_full_match({col}, '[A-Za-z][座栋幢]?[1-9][0-9]{{2,3}}') "
                  fr"and not regexp_matches({col}, '单元[0-9]{{1,3}}-[0-9]{{1,2}}$') "
                  fr"and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,3}}-[0-9]{{1,2}}') "
                  fr"and not regexp_matches({col}, '座[零〇一二三四五六七八九]{{2,5}}$')")

@@ -36,7 +36,8 @@ _SPOKEN_ROOM = re.compile(r"(?<=栋|元)([零〇一二三四五六七八九]{2,5
 # 12栋2单元15-03; and a unit written 门 (12栋2门1503)
 _FLOOR_FLAT = re.compile(r"^(.*?(?:单元|栋|幢|座|号楼))(\d{1,3})[楼层](\d{1,4})[号户]?$")
 _UNIT_FLOOR_DASHED = re.compile(r"^(.*?单元)(\d{1,3})-(\d{1,2})$")
-_GATE = re.compile(r"(?<=[栋幢座])(\d{1,2})门(?=\d)")
+_LETTER_BUILDING = re.compile(r"^([A-Za-z])[座栋幢]?([1-9]\d{2,3})$")          # A1203, A座1203: 座 A's 1203
+_GATE = re.compile(r"(?:(?<=[栋幢座号])|(?<=号楼))(\d{1,2})门(?=\d)")
 _DASHED_FLOOR = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,3})-(\d{1,2})$")
 _SPOKEN_AFTER_BUILDING = re.compile(r"(?:(?<=号楼)|(?<=[幢座]))([零〇一二三四五六七八九]{2,5})$")     # 十二号楼三零一
 
@@ -66,11 +67,13 @@ def _room(floor: str, flat: str) -> str | None:
 
 def _by_floor(text: str) -> str:
     """'3栋2单元12楼01' -> '3栋2单元1201', '12号楼3层01' -> '12号楼301', '3-2-12-01' and '3栋2单元12-01' ->
-    '3栋2单元1201', '12栋2门1503' -> '12栋2单元1503', '十二号楼三零一' (its building already in digits) ->
-    '12号楼301'; other text as it is."""
+    '3栋2单元1201', '12栋2门1503' -> '12栋2单元1503', 'A1203' -> 'A座1203', '十二号楼三零一' (its building
+    already in digits) -> '12号楼301'; other text as it is."""
     if dashed := _DASHED_FLOOR.match(text):
         room = _room(dashed[3], dashed[4])
         return f"{int(dashed[1])}栋{int(dashed[2])}单元{room}" if room else text
+    if letter := _LETTER_BUILDING.match(text):
+        return f"{letter[1].upper()}座{letter[2]}"
     text = _GATE.sub(r"\1单元", text)
     for form in (_FLOOR_FLAT, _UNIT_FLOOR_DASHED):
         if (floor := form.match(text)) and (room := _room(floor[2], floor[3])):
