@@ -16,6 +16,11 @@ from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.privacy import regex_masked_sql
 
 
+# how HR takes out the older of one home's two answers where both are in a platform's download
+SET_ASIDE = ("set the older answer aside with an upheld appeal (category other, 其他; its decision_note naming "
+             "the answer it repeats)")
+
+
 @dataclass(frozen=True)
 class PrefixedDoors:
     grid_id: str
@@ -29,9 +34,9 @@ class PrefixedDoors:
         homes = f"{self.pairs} home{'s' if self.pairs != 1 else ''}"
         return (f"{self.grid_name} ({self.grid_id}): {homes} may be written two ways, with a place before the door "
                 f"number and without it ({named}{more}), each counted as a household of its own: if they are "
-                f"one home and the place is the grid's own (its village or compound), give it as the grid's one "
-                f"compound in grids.csv's compounds column; else write it one way in the sheet HR types; and run "
-                f"again (one household, one voice)")
+                f"one home and the place is the grid's own (its village or compound) and grids.csv lists no "
+                f"compound for the grid, give it there; else write it one way in the sheet HR types, or, in a "
+                f"platform's download (never edited), {SET_ASIDE}; and run again (one household, one voice)")
 
 
 def prefixed_doors(workdir: Path, shown: int = 3) -> list[PrefixedDoors]:

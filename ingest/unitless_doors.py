@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridpay.ingest.door_prefixes import SET_ASIDE
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -30,8 +31,8 @@ class UnitlessDoors:
         return (f"{self.grid_name} ({self.grid_id}): {pairs} may be one home written with its unit and without it "
                 f"({named}{more}), each counted as a household of its own: a room number repeats in each unit of a "
                 f"building, so gridpay cannot tell which unit the shorter one is; if they are one home (check the "
-                f"paper form, or call), write it with its unit in the sheet HR types and run again (one household, "
-                f"one voice)")
+                f"paper form, or call), write it with its unit in the sheet HR types or, in a platform's download "
+                f"(never edited), {SET_ASIDE}; and run again (one household, one voice)")
 
 
 def unitless_doors(workdir: Path, shown: int = 3) -> list[UnitlessDoors]:
