@@ -40,9 +40,13 @@ def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
     if "no_scored_grid" in shown and "insufficient_responses" in shown:
         shown.remove("insufficient_responses")     # the first says it already
 
+    partly = grid is None and "insufficient_responses" in shown      # a worker with a grid at the neutral one
+
     def text(flag: str) -> str:
         if grid is not None and f"grid_flag_{flag}" in words:
             return words[f"grid_flag_{flag}"].format_map(grid)
+        if partly and f"flag_{flag}_partly" in words:
+            return words[f"flag_{flag}_partly"]
         return words.get(f"flag_{flag}", flag)
     return "；".join(text(f) for f in shown)
 

@@ -77,6 +77,10 @@ EN: dict[str, str] = {
     "flag_prorated": "part of the month: prorated by days assigned",
     "flag_capped": "score at the cap: coefficient capped",
     "flag_floored": "score at the floor: coefficient floored",
+    "flag_floored_partly": "score at the floor: the scored grids' days at the floor coefficient, the days of grids with "
+                           "too few responses at the neutral one, the coefficient their mean by weighted days",
+    "flag_capped_partly": "score at the cap: the scored grids' days at the capped coefficient, the days of grids with "
+                          "too few responses at the neutral one, the coefficient their mean by weighted days",
     "flag_adjusted": "includes a manual adjustment",
     "flag_no_scored_grid": "no grid with enough responses: neutral coefficient",
     "reason_repeated_response_id": "response id used more than once this month (none of them counts)",

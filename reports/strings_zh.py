@@ -70,6 +70,9 @@ ZH: dict[str, str] = {
     "flag_prorated": "当月未满勤，按在岗天数折算",
     "flag_capped": "得分达到上限，系数封顶",
     "flag_floored": "得分低于下限，系数保底",
+    # with a grid of too few answers: only the scored grids' days are at the floor (a trial's sheet said 保底 at 0.9355)
+    "flag_floored_partly": "得分低于下限：已评分网格的天数按保底系数计，问卷不足网格的天数按中性系数计，系数为两者按加权天数的平均",
+    "flag_capped_partly": "得分达到上限：已评分网格的天数按封顶系数计，问卷不足网格的天数按中性系数计，系数为两者按加权天数的平均",
     "flag_adjusted": "含人工调整",
     "flag_no_scored_grid": "负责网格均无足够问卷，按中性系数计",
     "reason_repeated_response_id": "答卷编号在本月重复出现（无法判断哪份为真，均不计）",
