@@ -22,18 +22,36 @@ SET_ASIDE = ("set the older answer aside with an upheld appeal (category other, 
 
 
 @dataclass(frozen=True)
-class PrefixedDoors:
+class DoorPairs:
+    """Per grid, pairs of door numbers that may be one home written two ways (this module's, and
+    ingest/unitless_doors.py's): the grid, how many pairs, and the first few, masked."""
     grid_id: str
     grid_name: str
     pairs: int
-    shown: tuple[tuple[str, str], ...]          # the first few (with the place, without), masked
+    shown: tuple[tuple[str, str], ...]          # the first few (the longer form, the shorter), masked
 
-    def line(self) -> str:
-        named = ", ".join(f"'{longer}' and '{shorter}'" for longer, shorter in self.shown)
+    def named(self) -> str:
+        """"'东湖村3组15' and '3组15', ... and 2 more": the pairs shown, the rest counted."""
         more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""
+        return ", ".join(f"'{longer}' and '{shorter}'" for longer, shorter in self.shown) + more
+
+
+def pairs_by_grid(workdir: Path, sql: str, kind: type, shown: int = 3) -> list:
+    """`kind` (a DoorPairs) per grid of `sql`'s rows (grid_id, pairs, list of masked pairs) over the
+    staged answers, with the grids' names."""
+    with stage_connection(workdir) as con:
+        found = con.execute(sql).fetchall()
+        names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
+                                 [str(workdir / "grids.parquet")]).fetchall()) if found else {}
+    return [kind(gid, names.get(gid, gid), n, tuple(tuple(p) for p in pairs[:shown])) for gid, n, pairs in found]
+
+
+@dataclass(frozen=True)
+class PrefixedDoors(DoorPairs):
+    def line(self) -> str:
         homes = f"{self.pairs} home{'s' if self.pairs != 1 else ''}"
         return (f"{self.grid_name} ({self.grid_id}): {homes} may be written two ways, with a place before the door "
-                f"number and without it ({named}{more}), each counted as a household of its own: if they are "
+                f"number and without it ({self.named()}), each counted as a household of its own: if they are "
                 f"one home and the place is the grid's own (its village or compound) and grids.csv lists no "
                 f"compound for the grid, give it there; else write it one way in the sheet HR types, or, in a "
                 f"platform's download (never edited), {SET_ASIDE}; and run again (one household, one voice)")
@@ -42,8 +60,7 @@ class PrefixedDoors:
 def prefixed_doors(workdir: Path, shown: int = 3) -> list[PrefixedDoors]:
     """Per grid, the door numbers answered both with a leading place name and without it (the staged
     answers; a door number after a compound, '锦绣花园 7栋1单元101', is the compound rule's, not this)."""
-    with stage_connection(workdir) as con:
-        found = con.execute(f"""
+    return pairs_by_grid(workdir, f"""
             with h as (select distinct grid_id, household_id from surveys
                        where grid_id is not null and household_id is not null and not contains(household_id, ' ')),
                  c as (select grid_id, household_id as longer,
@@ -52,8 +69,4 @@ def prefixed_doors(workdir: Path, shown: int = 3) -> list[PrefixedDoors]:
             select c.grid_id, count(*), list(({regex_masked_sql('c.longer')}, {regex_masked_sql('c.shorter')})
                                                order by c.longer)
             from c join h on h.grid_id = c.grid_id and h.household_id = c.shorter
-            group by c.grid_id order by c.grid_id""").fetchall()
-        names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
-                                 [str(workdir / "grids.parquet")]).fetchall()) if found else {}
-    return [PrefixedDoors(gid, names.get(gid, gid), n, tuple(tuple(p) for p in pairs[:shown]))
-            for gid, n, pairs in found]
+            group by c.grid_id order by c.grid_id""", PrefixedDoors, shown)

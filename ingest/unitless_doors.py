@@ -12,24 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gridpay.ingest.door_prefixes import SET_ASIDE
-from gridpay.ingest.survey_stage import stage_connection
+from gridpay.ingest.door_prefixes import SET_ASIDE, DoorPairs, pairs_by_grid
 from gridpay.transforms.privacy import regex_masked_sql
 
 
 @dataclass(frozen=True)
-class UnitlessDoors:
-    grid_id: str
-    grid_name: str
-    pairs: int
-    shown: tuple[tuple[str, str], ...]          # the first few (with the unit, without), masked
-
+class UnitlessDoors(DoorPairs):
     def line(self) -> str:
-        named = ", ".join(f"'{full}' and '{short}'" for full, short in self.shown)
-        more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""
         pairs = "1 pair of door numbers" if self.pairs == 1 else f"{self.pairs} pairs of door numbers"
         return (f"{self.grid_name} ({self.grid_id}): {pairs} may be one home written with its unit and without it "
-                f"({named}{more}), each counted as a household of its own: a room number repeats in each unit of a "
+                f"({self.named()}), each counted as a household of its own: a room number repeats in each unit of a "
                 f"building, so gridpay cannot tell which unit the shorter one is; if they are one home (check the "
                 f"paper form, or call), write it with its unit in the sheet HR types or, in a platform's download "
                 f"(never edited), {SET_ASIDE}; and run again (one household, one voice)")
@@ -37,8 +29,7 @@ class UnitlessDoors:
 
 def unitless_doors(workdir: Path, shown: int = 3) -> list[UnitlessDoors]:
     """Per grid, the households '<place>N栋R' whose '<place>N栋U单元R' the same grid's answers also hold."""
-    with stage_connection(workdir) as con:
-        found = con.execute(f"""
+    return pairs_by_grid(workdir, f"""
             with h as (select distinct grid_id, household_id from surveys
                        where grid_id is not null and household_id is not null and contains(household_id, '栋')),
                  short as (select grid_id, household_id,
@@ -46,15 +37,11 @@ def unitless_doors(workdir: Path, shown: int = 3) -> list[UnitlessDoors]:
                                       as k
                            from h where regexp_full_match(household_id, '(.*[^0-9]|)[0-9]+栋[0-9]+')),
                  whole as (select grid_id, household_id,
-                                 regexp_extract(household_id, '^(.*[^0-9]|)([0-9]+)栋[0-9]+单元([0-9]+)$',
-                                                ['place', 'b', 'r']) as k
-                          from h where regexp_full_match(household_id, '(.*[^0-9]|)[0-9]+栋[0-9]+单元[0-9]+'))
+                                  regexp_extract(household_id, '^(.*[^0-9]|)([0-9]+)栋[0-9]+单元([0-9]+)$',
+                                                 ['place', 'b', 'r']) as k
+                           from h where regexp_full_match(household_id, '(.*[^0-9]|)[0-9]+栋[0-9]+单元[0-9]+'))
             select s.grid_id, count(*),
                    list(({regex_masked_sql('f.household_id')}, {regex_masked_sql('s.household_id')})
                         order by f.household_id)
             from short s join whole f on f.grid_id = s.grid_id and f.k = s.k
-            group by s.grid_id order by s.grid_id""").fetchall()
-        names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
-                                 [str(workdir / "grids.parquet")]).fetchall()) if found else {}
-    return [UnitlessDoors(gid, names.get(gid, gid), n, tuple(tuple(p) for p in pairs[:shown]))
-            for gid, n, pairs in found]
+            group by s.grid_id order by s.grid_id""", UnitlessDoors, shown)
