@@ -125,8 +125,9 @@ def say_unreadable_phones(say: Callable, workdir: Path, masked: MaskedPhones) ->
         log.warning("%s", masked.line())
     for file, rows in publish_step.unreadable_phone_rows(workdir):
         one = len(rows) == 1
-        say("%s of %s (row%s %s) unreadable: Excel saved %s as a number (like 1.39E+10); %s, but a worker's "
-            "self-rating cannot be recognised on %s: type %s again from the forms, the column formatted as text",
+        say("%s of %s (row%s %s) unreadable: Excel saved %s as a number (like 1.39E+10), or a cell holds two "
+            "numbers; %s, but a worker's self-rating cannot be recognised on %s: type %s again from the forms, "
+            "one number a cell, the column formatted as text",
             "1 phone" if one else f"{len(rows)} phones", file, "" if one else "s", listed(tuple(map(str, rows))),
             *(("it", "its answer counts", "it", "it") if one else ("them", "their answers count", "them", "them")))
 

@@ -19,6 +19,9 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za
 # digits are not the phone's, so it is read as no phone at all (in SQL too: excel_number_sql).
 EXCEL_NUMBER = r"[ \t\r\n]*[0-9]+(\.[0-9]+[eE][+-]?[0-9]+|[eE][+-]?[0-9]+|\.[0-9]+)[ \t\r\n]*"
 _EXCEL_NUMBER = re.compile(EXCEL_NUMBER)
+# two mobile numbers in one cell (13800000001/13900000002, a couple's form): their digits, run together
+TWO_MOBILES = r"1[3-9][0-9]{9}1[3-9][0-9]{9}"
+_TWO_MOBILES = re.compile(TWO_MOBILES)
 # A mainland mobile number as people type it: 11 digits from 13-19, an optional +86 / 86 / 0086 in
 # front, spaces or hyphens between groups.
 _MOBILE = re.compile(r"(?:\+?86|0086)?[\s-]*1[3-9][0-9](?:[\s-]*[0-9]){8}")
@@ -43,8 +46,13 @@ def is_masked_phone(raw: str | None) -> bool:
 
 
 def unreadable_phone(raw: str | None) -> bool:
-    """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0): no phone can be read."""
-    return raw is not None and _EXCEL_NUMBER.fullmatch(folded(raw)) is not None
+    """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0), or holds two mobile numbers
+    (a twenty-fourth trial's 13800000001/13900000002, hashed as one 22-digit number that no worker's
+    phone could match): no phone can be read."""
+    if raw is None:
+        return False
+    text = folded(raw)
+    return _EXCEL_NUMBER.fullmatch(text) is not None or _TWO_MOBILES.fullmatch(_NON_DIGITS.sub("", text)) is not None
 
 
 def is_mobile(raw: str) -> bool:
@@ -119,8 +127,9 @@ def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
 
 
 def excel_number_sql(col: str) -> str:
-    """unreadable_phone() in SQL, for ASCII input: 1.39056E+10, 13905612345.0."""
-    return f"regexp_full_match({col}, '{EXCEL_NUMBER}')"
+    """unreadable_phone() in SQL, for ASCII input: 1.39056E+10, 13905612345.0, two numbers in a cell."""
+    return (f"(regexp_full_match({col}, '{EXCEL_NUMBER}') "
+            f"or regexp_full_match(regexp_replace({col}, '[^0-9]', '', 'g'), '{TWO_MOBILES}'))")
 
 
 def masked_numbers(text: str | None) -> str | None:

@@ -76,8 +76,8 @@ def test_respondent_phones_excel_saved_as_numbers_are_counted_in_the_runs_output
     code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
     assert code == 0, err
     # the file and rows HR types again (a trial's worker rated himself through one, unrecognised)
-    assert ("2 phones of surveys/2026-09.csv (rows 2, 3) unreadable: Excel saved them as a number (like 1.39E+10); "
-            "their answers count") in err
+    assert ("2 phones of surveys/2026-09.csv (rows 2, 3) unreadable: Excel saved them as a number (like 1.39E+10), "
+            "or a cell holds two numbers; their answers count") in err
     manifest = json.loads((tmp_path / "out" / "2026-09" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["phones_unreadable"] == 2
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:

@@ -24,6 +24,12 @@ def test_mainland_mobiles_excel_numbers_and_masks():
     assert not any(is_mobile(p) for p in ("1.39056E+10", "13905612345.0", "12905612345", "1390561234", "0562-1234567"))
     assert unreadable_phone("1.39056E+10") and unreadable_phone(" 13905612345.0 ") and unreadable_phone("1E+10")
     assert not unreadable_phone("13905612345") and not unreadable_phone("+86 139-0561-2345")
+    # two numbers in one cell (a couple's form): no one phone, in Python and in the reader's SQL alike
+    import duckdb
+    from gridpay.transforms.privacy import excel_number_sql
+    for two in ("13800000001/13900000002", "138 0000 0001, 139 0000 0002"):
+        assert unreadable_phone(two) and normalized_phone(two) is None
+        assert duckdb.execute(f"select {excel_number_sql('v')} from (select ?::varchar as v)", [two]).fetchone()[0]
     assert normalized_phone("1.39056E+10") is None and normalized_phone("13905612345") == "13905612345"
     assert masked_number("13905615678") == "139****5678" and masked_number("139.056E+10") == "139****5610"
     assert masked_number("12345") == "12345"
