@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -85,9 +86,13 @@ def private_scratch(prefix: str) -> Iterator[Path]:
     numbers in clear, and no run or `gridpay doctor` of another machine can see it."""
     _remove_dead_scratch(prefix)
     folder = Path(tempfile.mkdtemp(prefix=prefix))
-    alive = open(folder / SCRATCH_ALIVE, "w")         # the lock goes with the process, however it ends
+    # the lock goes with the process, however it ends. Taken before the file has the name another
+    # process's _remove_dead_scratch looks for: between creating the file and locking it, that process
+    # found it free and removed a live folder (two Dask workers on one machine; a test run saw it)
+    alive = open(folder / f"{SCRATCH_ALIVE}.new", "w")
     try:
         fcntl.flock(alive, fcntl.LOCK_EX)
+        os.rename(folder / f"{SCRATCH_ALIVE}.new", folder / SCRATCH_ALIVE)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -37,6 +37,25 @@ def test_a_killed_workers_scratch_is_removed_by_the_next_task_on_its_machine(tmp
     assert not mine.exists()
 
 
+def test_a_scratch_being_made_is_never_taken_for_a_dead_one(tmp_path, monkeypatch):
+    """Two Dask workers on one machine: the second's sweep ran between the first making its lock file and
+    locking it, found it free, and removed a live scratch (FileNotFoundError in a test run under load)."""
+    import fcntl
+    from gridpay.core import layout
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    real = fcntl.flock
+
+    def sweep_first(handle, operation):       # the other worker's sweep, just before this lock is taken
+        layout._remove_dead_scratch("gridpay-scoring-")
+        return real(handle, operation)
+    monkeypatch.setattr(fcntl, "flock", sweep_first)
+    with layout.private_scratch("gridpay-scoring-") as mine:
+        assert mine.is_dir()
+        monkeypatch.setattr(fcntl, "flock", real)
+        layout._remove_dead_scratch("gridpay-scoring-")         # locked now: left alone
+        assert mine.is_dir()
+
+
 def test_a_bad_row_found_on_a_worker_reaches_the_command_line_as_its_one_line():
     """Dask pickles a task's exception back to the driver: InputError must survive it whole."""
     import pickle
