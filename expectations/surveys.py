@@ -7,6 +7,7 @@ from datetime import datetime
 
 import great_expectations as gx
 
+from gridpay.transforms.parsing import ambiguous_date_sql
 from gridpay.transforms.reasons import rule_reason
 
 
@@ -62,7 +63,6 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
 
 
 # day and month of a date typed d/m/yyyy or m/d/yyyy (also with '.' or '-'); no braces: GX formats {batch} into it
-_FIRST, _SECOND = r"^\s*([0-9]+)[/.-]", r"^\s*[0-9]+[/.-]([0-9]+)[/.-]"
 
 
 # a door number after its compound (the household is '<compound> <door>'), as Excel wrote the date
@@ -88,10 +88,7 @@ def _ambiguous_dates() -> gx.expectations.UnexpectedRowsExpectation:
     numbers could be a month and differ, the row is refused rather than guessed (a wrong guess moves
     the answer into another month, or keeps one that was not this month's). 25/10/2026 and
     2026/10/08 read one way only."""
-    first, second = (f"try_cast(regexp_extract(submitted_at, '{p}', 1) as integer)" for p in (_FIRST, _SECOND))
     return E.UnexpectedRowsExpectation(
-        unexpected_rows_query=(f"select row_id from {{batch}} where regexp_matches(submitted_at, "
-                               f"'^\\s*[0-9][0-9]?[/.-][0-9][0-9]?[/.-][0-9][0-9][0-9][0-9]([^0-9]|$)') "
-                               f"and {first} between 1 and 12 and {second} between 1 and 12 and {first} <> {second}"),
+        unexpected_rows_query=f"select row_id from {{batch}} where {ambiguous_date_sql('submitted_at')}",
         description="submitted_at does not read as two dates",
         meta={**rule_reason("ambiguous_date").meta(), "column": "submitted_at"})

@@ -14,6 +14,7 @@ from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.parsing import ambiguous_date_sql
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,15 @@ def misfiled_files(workdir: Path) -> list[tuple[str, list[tuple[int, str]]]]:
             group by source_file order by source_file""").fetchall()
 
 
-def other_month_rows(workdir: Path, month: str) -> list[tuple[str, str, list[int]]]:
+def other_month_rows(workdir: Path, month: str, ambiguous_invalid: bool = False) -> list[tuple[str, str, list[int]]]:
     """(file, YYYY-MM, row numbers) of the staged rows dated in a month other than `month`: a typed
-    sheet's (a platform download's rows of other months are set aside before the stage)."""
+    sheet's (a platform download's rows of other months are set aside before the stage). With
+    `ambiguous_invalid` (survey.ambiguous_dates = "invalid") not a date that reads two ways: '8/11/2026'
+    is no month's, and a trial was told to move it to August."""
     start, end = Month.parse(month).bounds()
+    ambiguous = f"and not coalesce({ambiguous_date_sql('submitted_at')}, false)" if ambiguous_invalid else ""
     with stage_connection(workdir) as con:
-        return con.execute("""
+        return con.execute(f"""
             select source_file, strftime(submitted_at_ts, '%Y-%m'), list(row_number order by row_number)
-            from surveys where submitted_at_ts < ? or submitted_at_ts > ?
+            from surveys where (submitted_at_ts < ? or submitted_at_ts > ?) {ambiguous}
             group by all order by all""", [start, end]).fetchall()

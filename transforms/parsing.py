@@ -150,6 +150,16 @@ _DAY_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")       # an Excel date cell saved a
 _AMOUNT = re.compile(r"^(?:\+|(-))?¥?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?元?$")      # ￥ is ¥ after NFKC
 
 
+def ambiguous_date_sql(col: str) -> str:
+    """SQL test of a date typed day and month both 12 or less in a slash form without the year first
+    ('10/08/2026': 8 October month-first, 10 August day-first): survey.ambiguous_dates' rule, and the
+    rows whose month no line may name (a trial was told to move '8/11/2026' to August)."""
+    first, second = (f"try_cast(regexp_extract({col}, '{p}', 1) as integer)"
+                     for p in (r"^\s*([0-9]+)[/.-]", r"^\s*[0-9]+[/.-]([0-9]+)[/.-]"))
+    return (f"(regexp_matches({col}, '^\\s*[0-9][0-9]?[/.-][0-9][0-9]?[/.-][0-9][0-9][0-9][0-9]([^0-9]|$)') "
+            f"and {first} between 1 and 12 and {second} between 1 and 12 and {first} <> {second})")
+
+
 def normalized_amount(value: object) -> str | None:
     """An amount in yuan as HR types it in Excel: '+200', '＋200', '1,800.00', '1800元', '￥1,550.00', '１６００' ->
     '200', '1800.00', '1800', '1600'; anything else as typed, for validation to refuse naming the row."""

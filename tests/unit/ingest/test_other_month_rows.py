@@ -1,0 +1,18 @@
+"""A typed sheet's rows dated in another month are named with that month, but not a date that reads two
+ways: a twenty-fifth trial's '8/11/2026' (8 November) was said to be August's, to move to surveys/2026-08/."""
+from conftest import SURVEY_HEADER, policy_text, survey, write_csv
+from gridpay.ingest.misfiled import other_month_rows
+from gridpay.ingest.survey_files import survey_reading
+from gridpay.ingest.survey_stage import stage_surveys
+from gridpay.transforms.policy import policy_from_toml
+
+
+def test_an_ambiguous_date_is_no_other_months_row(tmp_path):
+    rows = [survey("P1", "G1", "1栋101", ("4",) * 5, "8/11/2026 10:00"),      # 8 Nov or 11 Aug: invalid, no month
+            survey("P2", "G1", "1栋102", ("4",) * 5, "2026-10-02 10:00:00"),  # October's
+            survey("P3", "G1", "1栋103", ("4",) * 5, "25/11/2026 10:00")]     # one reading only: November
+    path = tmp_path / "2026-11.csv"
+    write_csv(path, SURVEY_HEADER, rows)
+    stage_surveys([path], survey_reading(policy_from_toml(policy_text())), b"k", tmp_path / "work", "2026-11")
+    assert other_month_rows(tmp_path / "work", "2026-11", ambiguous_invalid=True) == [("2026-11.csv", "2026-10", [3])]
+    assert len(other_month_rows(tmp_path / "work", "2026-11")) == 2        # read month-first: August (as before)
