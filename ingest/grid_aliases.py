@@ -13,6 +13,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.grid_names import bare_compound
 from gridpay.transforms.parsing import normalized_cell
 
 _SEPARATORS = re.compile(r"[;；]")
@@ -54,12 +55,35 @@ def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
     return aliases
 
 
-def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = ()) -> int:
+def shared_compound_alias(grids: pd.DataFrame, aliases: dict[str, str]) -> None:
+    """Refuse (exit 2) an alias that is a compound grids.csv lists for more than one grid: an answer
+    naming only 锦江花园, which two grids split by building, cannot say which grid it is, and a
+    twenty-fifth trial, told 'add it to the aliases of that grid', paid every such answer to the first
+    grid offered (W2 1670.22 for 1730.34), exit 0."""
+    owners: dict[str, list[str]] = {}
+    for gid, names in listed_compounds(grids).items():
+        for name in names:
+            owners.setdefault(bare_compound("".join(name.split())), []).append(gid)
+    for alias, gid in aliases.items():
+        grids_of = owners.get(bare_compound("".join(alias.split())), [])
+        if len(grids_of) > 1:
+            row = grids[grids["grid_id"] == gid].iloc[0]
+            said = (f"alias '{alias}' of {gid} is a compound grids.csv lists for {' and '.join(grids_of)}: an "
+                    f"answer naming only the compound cannot say which of them it is. Take the alias out, and "
+                    f"correct those answers' grid by the home's building in the sheet HR types")
+            raise InputError(str(row["source_file"]), said, row=int(row["row_number"]), column="aliases")
+
+
+def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = (), replay: bool = False) -> int:
     """Staged survey rows answering a grid by one of its aliases get the grid's id; where that grid is
     one of `one_compound` (policy survey.one_compound_aliases), their household the door number alone,
     as the stage made it for answers naming the grid by its name (its household '<compound> <door>':
-    a door number holds no space). Returns the rows changed."""
-    aliases = grid_aliases(pd.read_parquet(workdir / "grids.parquet"))
+    a door number holds no space). Returns the rows changed. An alias that is a compound of several
+    grids is refused, but not in an audit (`replay`), which reproduces what its run read."""
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    aliases = grid_aliases(grids)
+    if not replay:
+        shared_compound_alias(grids, aliases)
     if not aliases:
         return 0
     with stage_connection(workdir) as con:

@@ -107,7 +107,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     """What the stage leaves to the month's reference files and policy, on the answers of either path
     (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), phones a
     platform masked (ingest/masked_phones.py)."""
-    apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy))
+    apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
 
 

@@ -110,6 +110,11 @@ def _way_out(grid) -> str:
     if not grid.closest_ids:
         return (f"correct '{grid.value}' in grids.csv or in the survey file, or add it to grids.csv if it is a new "
                 f"grid")
+    if len(grid.closest_ids) > 1 and all(", whose compound is " in c for c in grid.closest):
+        # a compound split between grids: no alias can say which (a trial's alias paid them all to one)
+        return (f"'{grid.value}' is a compound grids.csv lists for {' and '.join(grid.closest_ids)}, so it cannot say "
+                f"which grid an answer is: correct each answer's grid by its home's building in the sheet HR types "
+                f"(an alias would pay them all to one grid's workers)")
     means = grid.closest_ids[0] if len(grid.closest_ids) == 1 else " or ".join(grid.closest_ids)
     which = grid.closest_ids[0] if len(grid.closest_ids) == 1 else "that grid"
     return (f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv (an 'aliases' "

@@ -1,0 +1,36 @@
+"""An alias that is a compound grids.csv lists for several grids is refused: a twenty-fifth trial, told
+to add 锦江花园 (split by building between G2 and G3) to the aliases of the first grid offered, paid every
+answer naming it to G2 (W2 1670.22 for 1730.34), exit 0. An audit replays what its run read."""
+import pytest
+
+from conftest import SURVEY_HEADER, survey, write_csv
+from gridpay.core.errors import InputError
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.ingest.grid_aliases import apply_grid_aliases
+from gridpay.ingest.staging import stage_inputs
+
+
+def test_an_alias_naming_a_compound_two_grids_list_is_refused_but_not_in_an_audit(make_inbox, tmp_path):
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases", "compounds"),
+              [("G1", "青石二网格", "社区", "20", "锦江花园小区", "锦江花园"),
+               ("G2", "青石三网格", "社区", "20", "", "锦江花园")])
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, [survey("P1", "锦江花园小区", "10栋101", ("2",) * 5)])
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    with pytest.raises(InputError) as refused:
+        apply_grid_aliases(tmp_path / "work")
+    assert (refused.value.row, refused.value.column) == (2, "aliases")
+    assert "alias '锦江花园小区' of G1 is a compound grids.csv lists for G1 and G2" in str(refused.value)
+    assert apply_grid_aliases(tmp_path / "work", replay=True) == 1
+
+
+def test_the_stop_on_a_shared_compound_written_as_the_grid_says_to_correct_the_rows_not_to_alias_it():
+    from gridpay.expectations.unknown_grids import UnknownGrid
+    from gridpay.pipeline.stop_messages import _way_out
+    shared = UnknownGrid("锦江花园", 1, ("青石二网格 (G1), whose compound is 锦江花园",
+                                       "青石三网格 (G2), whose compound is 锦江花园"), ("G1", "G2"))
+    said = _way_out(shared)
+    assert said.startswith("'锦江花园' is a compound grids.csv lists for G1 and G2")
+    assert "add it to the aliases" not in said
+    assert "add it to the aliases of G1" in _way_out(UnknownGrid("青石2网格", 3, ("青石二网格 (G1)",), ("G1",)))
