@@ -13,7 +13,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.grid_names import bare_compound
+from gridpay.transforms.grid_names import grids_of_compound
 from gridpay.transforms.parsing import normalized_cell
 
 _SEPARATORS = re.compile(r"[;；]")
@@ -60,12 +60,9 @@ def shared_compound_alias(grids: pd.DataFrame, aliases: dict[str, str]) -> None:
     naming only 锦江花园, which two grids split by building, cannot say which grid it is, and a
     twenty-fifth trial, told 'add it to the aliases of that grid', paid every such answer to the first
     grid offered (W2 1670.22 for 1730.34), exit 0."""
-    owners: dict[str, list[str]] = {}
-    for gid, names in listed_compounds(grids).items():
-        for name in names:
-            owners.setdefault(bare_compound("".join(name.split())), []).append(gid)
+    names, compounds = dict(zip(grids["grid_id"], grids["grid_name"])), listed_compounds(grids)
     for alias, gid in aliases.items():
-        grids_of = owners.get(bare_compound("".join(alias.split())), [])
+        grids_of = grids_of_compound(alias, names, compounds)[1]
         if len(grids_of) > 1:
             row = grids[grids["grid_id"] == gid].iloc[0]
             said = (f"alias '{alias}' of {gid} is a compound grids.csv lists for {' and '.join(grids_of)}: an "

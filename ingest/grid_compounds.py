@@ -75,10 +75,7 @@ class OtherGridsCompound:
 
 def _listed(grids: pd.DataFrame, suffix_dropped: bool) -> dict[str, set[str]]:
     """grid_id -> its compounds as answers name them (compound_name), for each grid grids.csv lists some of."""
-    if "compounds" not in grids.columns:
-        return {}
-    return {row.grid_id: {compound_name(n, suffix_dropped) for n in names} for row in grids.itertuples(index=False)
-            if (names := listed_names(row.compounds))}
+    return {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}
 
 
 def other_grids_compounds(workdir: Path, suffix_dropped: bool = False) -> list[OtherGridsCompound]:
@@ -106,10 +103,8 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False) -> list[O
 
 def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:
     """grid_id -> (grid_name, its compounds) for the grids that grids.csv gives more than one compound."""
-    if "compounds" not in grids.columns:
-        return {}
-    return {row.grid_id: (row.grid_name, names) for row in grids.itertuples(index=False)
-            if len(names := listed_names(row.compounds)) > 1}
+    name_of = dict(zip(grids["grid_id"], grids["grid_name"]))
+    return {gid: (name_of[gid], names) for gid, names in listed_compounds(grids).items() if len(names) > 1}
 
 
 def one_compound_grids(grids: pd.DataFrame) -> dict[str, str]:

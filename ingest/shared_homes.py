@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from gridpay.ingest.grid_aliases import listed_compounds
+from gridpay.ingest.grid_compounds import one_compound_grids
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
 from gridpay.transforms.privacy import regex_masked_sql
@@ -40,8 +40,7 @@ def homes_in_two_grids(workdir: Path, suffix_dropped: bool = False, shown: int =
     """The staged answers' homes (compound and door number) given in more than one grid, the first
     `shown` by home."""
     grids = pd.read_parquet(workdir / "grids.parquet")
-    one = [(gid, compound_name(names[0], suffix_dropped)) for gid, names in listed_compounds(grids).items()
-           if len(names) == 1]
+    one = [(gid, compound_name(name, suffix_dropped)) for gid, name in one_compound_grids(grids).items()]
     with stage_connection(workdir) as con:
         con.execute("create temp table one_compound_frame (grid_id varchar, compound varchar)")
         if one:
