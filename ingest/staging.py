@@ -44,7 +44,7 @@ def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Pat
             raise InputError(f"{kind}.csv", f"is missing from the inbox {inbox}{saved}")
         files.append(inbox_file(inbox, path))
     # re-using the published run's reference files: its adjustments too, or none if it had none
-    if os.path.lexists(inbox / "adjustments.csv") and not skip:
+    if os.path.lexists(inbox / "adjustments.csv") and "adjustments.csv" not in skip:
         files.append(inbox_file(inbox, inbox / "adjustments.csv"))
     return files + [inbox_file(inbox, p) for p in review_files(inbox, month)] + month_survey_files(inbox, month)
 

@@ -38,6 +38,7 @@ class MonthRequest:
     # re-uses the ones it was published from, "inbox" takes today's; None stops (pipeline/reference_drift.py)
     reference: str | None = None
     reuse: tuple[InputFile, ...] = ()      # the archived reference files and policy "published" re-uses
+    take: tuple[str, ...] = ()             # ... but these of today's (--take: a late adjustment), by file name
     # the rules rows and files are written under (store/migrations/0005): OUTPUT_FORMAT for a run;
     # an audit re-run takes the audited run's, None for one recorded before formats were
     output_format: int | None = OUTPUT_FORMAT

@@ -126,8 +126,8 @@ def say_changed_adjustments(ctx: RunContext) -> None:
             lines = ([f"{w} {a} for '{r}', which it did not pay" for w, a, r in added]
                      + [f"no longer {w} {a} for '{r}', which it paid" for w, a, r in gone])
             # a reference file changed: the re-run takes today's on purpose; a finalized month's is a correction
-            again = (f"gridpay run --month {month} --reference inbox --reason \"...\"): a correction of the finalized "
-                     f"month" if month in final else f"gridpay run --month {month} --reference inbox) before it is "
-                     f"finalized")
+            take = f"gridpay run --month {month} --reference published --take adjustments"
+            again = (f"{take} --reason \"...\"): a correction of the finalized month" if month in final else
+                     f"{take}) before it is finalized")
             log.warning("adjustments.csv has changed for %s since its published run %s: it gives %s; only a run of "
                         "%s pays adjustments of %s: run it again (%s", month, run, "; ".join(lines), month, month, again)

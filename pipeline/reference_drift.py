@@ -8,6 +8,7 @@ the published run read stops and says what differs; `--reference published` re-u
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.core.secret_key import ArchiveKeys
-from gridpay.ingest.archive import InputFile, open_blob
+from gridpay.ingest.archive import InputFile, archive_file, blob_bytes, open_blob
 from gridpay.ingest.formats import Source, read_table
 from gridpay.core.errors import ConfigError
 from gridpay.core.month import Month
+from gridpay.core.policy_file import policy_from_bytes
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
@@ -29,6 +31,7 @@ from gridpay.transforms.row_changes import row_changes
 KEYS = {"grids.csv": ("grid_id",), "assignments.csv": ("worker_id", "grid_id", "start_date"),
         "workers.csv": ("worker_id",), "adjustments.csv": ("worker_id", "month")}
 REUSED = (*KEYS, POLICY_NAME)      # in this order: assignments before the workers they name
+log = logging.getLogger("gridpay")
 SHOWN = 4            # changed rows named per file; the rest are counted
 WHERE = ("source_file", "row_number")     # where a row is, not what it says
 MONEY = ("perf_pay_target", "amount")       # compared as amounts: 2,000.00 is 2000.00 (a trial's false change)
@@ -50,22 +53,57 @@ def published_run(db: Path, request: MonthRequest, kind: str) -> tuple[str, tupl
     return row[0], tuple(InputFile(**e) for e in json.loads(row[1]))
 
 
-def reused_entries(published: tuple[InputFile, ...]) -> tuple[InputFile, ...]:
-    """The published run's reference files and policy, for `--reference published`."""
-    return tuple(e for e in published if e.name in REUSED)
+def reused_entries(published: tuple[InputFile, ...], take: tuple[str, ...] = ()) -> tuple[InputFile, ...]:
+    """The published run's reference files and policy, for `--reference published`, but those
+    `--take` takes from today's inbox."""
+    return tuple(e for e in published if e.name in REUSED and e.name not in take)
+
+
+def today_reference(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs | None:
+    """Today's reference files and policy, archived, to say what a `--reference published` re-run
+    leaves out; None: today's policy does not read (the re-run does not need it)."""
+    s = request.settings
+    files = tuple(archive_file(s.inbox / name, s.archive, name, keys) for name in KEYS if (s.inbox / name).is_file())
+    try:
+        policy_file = archive_file(s.policy, s.archive, POLICY_NAME, keys)
+        policy = policy_from_bytes(blob_bytes(s.archive, policy_file.sha256, keys), str(s.policy))
+    except (OSError, ConfigError):
+        return None
+    return ArchivedInputs(files, policy_file, policy)
+
+
+def say_left_as_published(published: tuple[InputFile, ...], request: MonthRequest, keys: ArchiveKeys,
+                         scratch: Path) -> None:
+    """A `--reference published` re-run says which of today's files it does not apply (a late
+    adjustment left unpaid without a word: a trial's exit 0), with the `--take` that applies one."""
+    today = today_reference(request, keys)
+    if today is None:
+        return
+    scratch.mkdir(parents=True, exist_ok=True)
+    lines = {name: line for name, line in drift(published, today, request.month, request.settings.archive, keys,
+                                                  scratch).items() if name not in request.take}
+    if lines:
+        log.warning("--reference published: %s is run on the reference files and policy it was published with; "
+                    "today's differ, and this run does not apply them: %s. If one holds a change for %s too (a late "
+                    "adjustment), run it again adding --take and the file (%s)", request.month,
+                    " | ".join(lines.values()), request.month, _take_names(lines))
+
+
+def _take_names(lines: dict[str, str]) -> str:
+    return ", ".join(f"--take {'policy' if name == POLICY_NAME else name.removesuffix('.csv')}" for name in lines)
 
 
 def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, archive: Path, keys: ArchiveKeys,
-          scratch: Path) -> list[str]:
-    """What differs between the published run's reference files and policy and today's, one line
-    a file; none: the re-run reads what the month was published from. Files are compared by their
+          scratch: Path) -> dict[str, str]:
+    """What differs between the published run's reference files and policy and today's, a line
+    a file (by its name); none: the re-run reads what the month was published from. Files are compared by their
     bytes, then (if they differ) row by row, so that a file saved again unchanged is no difference,
     and only rows that bear on the month: its adjustments, the assignments covering a day of it and
     the workers those name (a hire of the month after changes nothing in it)."""
     before = {e.name: e for e in published if e.name in REUSED}
     after = {e.name: e for e in (*now.files, now.policy_file) if e.name in REUSED}
     read = {}                  # (file, side) -> rows: assignments first, for the workers they name
-    lines = []
+    lines = {}
     for name in REUSED:
         old, new = before.get(name), after.get(name)
         if (old and old.sha256) == (new and new.sha256):
@@ -73,8 +111,8 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
         try:
             if name == POLICY_NAME:
                 was = _policy_version(old, archive, keys, scratch)
-                lines.append(f"the policy (version {was} when published, {now.policy.version} now)" if was !=
-                             now.policy.version else f"the policy (changed since, its version {was} unchanged)")
+                lines[name] = (f"the policy (version {was} when published, {now.policy.version} now)" if was !=
+                               now.policy.version else f"the policy (changed since, its version {was} unchanged)")
                 continue
             wanted = {name} | ({"assignments.csv"} if name == "workers.csv" else set())
             for file in wanted - {f for f, _ in read}:
@@ -82,18 +120,16 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
                     read[file, side] = _rows(file, entry, month, now.policy.aliases, archive, keys, scratch)
             changes = _row_changes(_month_rows(name, read, month))
         except (OSError, ConfigError) as exc:      # its archived copy is gone: the bytes differ, that is all
-            lines.append(f"{name} differs from the copy archived when the month was published, which cannot be "
-                         f"read ({exc})")
+            lines[name] = (f"{name} differs from the copy archived when the month was published, which cannot "
+                           f"be read ({exc})")
             continue
         if changes:
-            lines.append(f"{name}: " + "; ".join(changes[:SHOWN]) +
-                         (f"; and {len(changes) - SHOWN} more" if len(changes) > SHOWN else ""))
+            lines[name] = (f"{name}: " + "; ".join(changes[:SHOWN]) +
+                           (f"; and {len(changes) - SHOWN} more" if len(changes) > SHOWN else ""))
     return lines
 
 
 def _policy_version(entry: InputFile | None, archive: Path, keys: ArchiveKeys, scratch: Path) -> str:
-    from gridpay.core.policy_file import policy_from_bytes
-    from gridpay.ingest.archive import blob_bytes
     return policy_from_bytes(blob_bytes(archive, entry.sha256, keys), POLICY_NAME).version if entry else "none"
 
 
@@ -181,8 +217,10 @@ def _row_changes(rows: tuple[dict, dict]) -> list[str]:
     return changes
 
 
-def drift_message(month: str, run_id: str, lines: list[str]) -> str:
+def drift_message(month: str, run_id: str, lines: dict[str, str]) -> str:
     return (f"{month} was published (run {run_id}) from other reference files than the inbox holds now: "
-            f"{' | '.join(lines)}. Re-run on today's files, {month} would be paid on them; nothing published. "
-            f"To re-run it with the files it was published with, add --reference published; if the change "
-            f"applies to {month} too (a correction of them), add --reference inbox")
+            f"{' | '.join(lines.values())}. Re-run on today's files, {month} would be paid on them; nothing "
+            f"published. To re-run it with the files it was published with, add --reference published; to take "
+            f"some of today's for {month} and the rest as published (a late adjustment), add --reference published "
+            f"and the files to take ({_take_names(lines)}); if all of the change applies to {month} too (a "
+            f"correction of them), add --reference inbox")

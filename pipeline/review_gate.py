@@ -71,6 +71,7 @@ def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy:
     added, gone = changed_lines(inbox_adjustments(inbox, policy.aliases), month, paid)
     said = [f"adjustments.csv gives {w} {a} for '{r}' in {month}, which run {run_id} did not pay" for w, a, r in added]
     said += [f"run {run_id} paid {w} {a} for '{r}', which adjustments.csv no longer gives" for w, a, r in gone]
-    # adjustments.csv is a reference file: a re-run takes today's on purpose (--reference inbox)
+    # adjustments.csv is a reference file: a re-run takes today's on purpose, this one alone (--take:
+    # --reference inbox would take today's targets and policy with it, a trial's wrong September)
     return [f"{line}, so {UNAPPLIED}: run the month again to apply it (gridpay run --month {month} --reference "
-            f"inbox)" for line in said]
+            f"published --take adjustments)" for line in said]

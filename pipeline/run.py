@@ -97,13 +97,15 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             keys = ArchiveKeys(s.archive_key_file, create=kind != "audit")
             published = reference_drift.published_run(s.db, request, kind)
             if published and request.reference == "published":
-                request = replace(request, reuse=reference_drift.reused_entries(published[1]))
+                request = replace(request, reuse=reference_drift.reused_entries(published[1], request.take))
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             key = phone_key(s.key_file)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
             ctx = RunContext(request, run_id, inputs, key, keys, stager)
             if kind != "audit" and not request.reuse:         # a run on today's policy file
                 say_policy_left_out(s.policy, ctx.policy)
+            if published and request.reference == "published":
+                reference_drift.say_left_as_published(published[1], request, keys, ctx.workdir)
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)
             if published and request.reference is None:     # after validation: a broken file says so first
                 _stop_if_reference_changed(ctx, published, summary)

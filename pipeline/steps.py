@@ -53,7 +53,7 @@ def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
         reused = {e.name: e for e in archived(list(request.reuse), s.archive, keys)}
         files = tuple(e for e in reused.values() if e.name != POLICY_NAME) + tuple(
             archive_file(p, s.archive, p.relative_to(s.inbox).as_posix(), keys)
-            for p in input_files(s.inbox, request.month, skip=tuple(reused)))
+            for p in input_files(s.inbox, request.month, skip=_skipped(request, reused)))
         if POLICY_NAME in reused:
             policy_file = reused[POLICY_NAME]
         elif not s.policy.is_file():
@@ -64,6 +64,14 @@ def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
     # the bytes applied are the archived ones, whatever happens to the live file from here on
     policy = policy_from_bytes(blob_bytes(s.archive, policy_file.sha256, keys), str(s.policy))
     return ArchivedInputs(files, policy_file, policy)
+
+
+def _skipped(request: MonthRequest, reused: dict) -> tuple[str, ...]:
+    """The inbox's reference files a `--reference published` re-run does not read: those it re-uses,
+    and adjustments.csv unless taken (the published run's adjustments are the month's, or none)."""
+    if not request.reuse:
+        return ()
+    return tuple(reused) + (() if "adjustments.csv" in request.take else ("adjustments.csv",))
 
 
 def archived_policy(archive: Path, key_file: Path, inputs: list[InputFile], month: str) -> Policy:

@@ -60,13 +60,15 @@ def test_an_adjustment_added_after_its_month_published_is_said_and_keeps_the_mon
     assert code == 0, err
     assert ("adjustments.csv has changed for 2026-09 since its published run" in err
             and "it gives W2 100.00 for '补发', which it did not pay; only a run of 2026-09 pays adjustments of "
-                "2026-09: run it again (gridpay run --month 2026-09 --reference inbox) before it is finalized" in err)
+                "2026-09: run it again (gridpay run --month 2026-09 --reference published --take adjustments) before it is "
+                "finalized" in err)
     assert ("adjustments.csv gives money to months this warehouse has not published, before 2026-10: row 4 W4 300.00 "
             "in 2026-01; a run of that month would pay it; is the month mistyped (2026-1 for 2026-11)?") in err
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "统一定稿",
                         inbox=inbox)
     assert code == 2 and "adjustments.csv gives W2 100.00 for '补发' in 2026-09, which run" in err, err
-    assert "(gridpay run --month 2026-09 --reference inbox)" in err        # the command that runs (a trial's)
-    assert run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox)[0] == 0
+    assert "(gridpay run --month 2026-09 --reference published --take adjustments)" in err    # a command that runs
+    assert run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "adjustments",
+                   inbox=inbox)[0] == 0
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
     assert code == 0, err

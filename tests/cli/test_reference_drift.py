@@ -103,3 +103,39 @@ def test_a_hire_of_a_later_month_changes_nothing_in_a_re_run(run_cli, published_
         handle.write("W2,G1,2026/9/20,2026/9/30,0.5\n")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1 and "assignments.csv: (W2, G1, 2026-09-20) added." in err, err
+
+
+def test_a_late_adjustment_is_taken_alone_and_the_rest_as_published(run_cli, published_copy, tmp_path):
+    """A field trial added a 200.00 back pay for September after November raised every target:
+    --reference published dropped the adjustment without a word (exit 0), --reference inbox paid all
+    of September on November's targets. --take takes the one file; the run without it says what it left."""
+    inbox, _ = published_copy("none")
+    before = _payroll(tmp_path)
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8")
+    (inbox / "workers.csv").write_text(workers.replace("1000.00", "1200.00"), encoding="utf-8")
+    with (inbox / "adjustments.csv").open("a", encoding="utf-8") as handle:
+        handle.write("W2,2026-09,200.00,9月防汛加班补发,人事科 陈主任\n")
+
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and "--reference published and the files to take (--take workers, --take adjustments)" in err
+
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "published", inbox=inbox)
+    assert code == 0 and _payroll(tmp_path) == before
+    left = next(x for x in err.splitlines() if "this run does not apply them" in x)
+    assert "adjustments.csv: (W2, 2026-09) added" in left and "W1 perf_pay_target 1000.00 -> 1200.00" in left
+    assert left.endswith("(--take workers, --take adjustments)")
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
+    assert code != 0 and "--reference published --take adjustments" in err
+
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "adjustments.csv",
+                        inbox=inbox)
+    assert code == 0, err
+    after = _payroll(tmp_path)
+    assert ",1200.00," not in after and ",1000.00," in after           # September's targets as published
+    assert after != before and "200.00" in next(x for x in after.splitlines() if x.startswith("W2,"))
+    left = next(x for x in err.splitlines() if "this run does not apply them" in x)
+    assert "workers.csv" in left and "adjustments.csv" not in left and left.endswith("(--take workers)")
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
+
+    code, err = run_cli("run", "--month", "2026-09", "--take", "adjustments", inbox=inbox)
+    assert code == 2 and "add --reference published" in err.strip().splitlines()[-1]
