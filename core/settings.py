@@ -132,6 +132,24 @@ def settings_from_env(base: Path | None = None, project: Path | None = None) -> 
                     project=project)
 
 
+def environment_over_project(project: Path) -> list[str]:
+    """The GRIDPAY_* locations that set a folder or file other than gridpay.toml's: a variable left
+    set in a shell once published a copy's run over the project's month (a field trial), no word."""
+    given = read_project(project)
+    root = project.parent
+    defaults = {"inbox": root / "inbox", "out": root / "out", "db": root / "warehouse" / "gridpay.duckdb",
+                "policy": DEFAULT_POLICY}
+    lines = []
+    for name, default in defaults.items():
+        if ENV[name] in os.environ and absolute(os.environ[ENV[name]]) != given.get(name, default):
+            lines.append(f"{ENV[name]}={absolute(os.environ[ENV[name]])} sets the {_WHAT[name]}, not {project}'s "
+                         f"{given.get(name, default)}")
+    return lines
+
+
+_WHAT = {"inbox": "inbox", "out": "out folder", "db": "warehouse", "policy": "policy"}
+
+
 def duckdb_memory_limit() -> str:
     """DuckDB's working-memory cap for the warehouse and the run's stage file; beyond it DuckDB
     spills to disk. A process setting rather than a Settings field: every connection reads it."""

@@ -16,7 +16,7 @@ from gridpay.core.logs import CommandLog, log_file
 from gridpay.core.machine import fault_line
 from gridpay.core.modes import make_private
 from gridpay.core.month import month_text
-from gridpay.core.settings import absolute, find_project
+from gridpay.core.settings import absolute, environment_over_project, find_project
 
 log = logging.getLogger("gridpay")
 
@@ -204,6 +204,8 @@ def _say_project(args: argparse.Namespace) -> None:
         project = find_project()
         if project is not None:
             log.info("project file %s", project)
+            for line in environment_over_project(project):
+                log.warning("%s (unset it to use the project's)", line)
 
 
 def _warehouse(args: argparse.Namespace) -> Path | None:

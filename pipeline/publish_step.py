@@ -41,7 +41,7 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
             publish_data_docs(ctx.validation_record, assembled)
         window = [{"month": m, "run_id": r} for m, r in con.execute(
             "select month, window_run_id from run_windows where run_id = ? order by month", [ctx.run_id]).fetchall()]
-        warehouse = warehouse_identity(con, ctx.settings.db)
+        warehouse = warehouse_identity(con, ctx.settings.db, ctx.settings.out)
     policy = ctx.policy
     write_manifest(assembled, {
         "run_id": ctx.run_id, "month": ctx.month, "inputs": [f.as_dict() for f in ctx.inputs.files],

@@ -62,7 +62,7 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
         raise ConfigError(f"{target}: the published month is not there (give --out, or set GRIDPAY_OUT)")
     with connect(settings.db) as con:
         check_month_owned(target, settings.db, con)         # the month's own folder, not another warehouse's
-        warehouse = warehouse_identity(con, settings.db)
+        warehouse = warehouse_identity(con, settings.db, settings.out)
     problems = published_file_problems(target, recorded)
     if problems:
         raise ConfigError(f"{problems[0]}{f' (and {len(problems) - 1} more)' if len(problems) > 1 else ''}; "

@@ -15,10 +15,11 @@ from gridpay.core.errors import ConfigError
 MANIFEST = "manifest.json"
 
 
-def warehouse_identity(con: duckdb.DuckDBPyConnection, db: Path) -> dict:
-    """What a manifest records of the warehouse that published it: its id and its path."""
+def warehouse_identity(con: duckdb.DuckDBPyConnection, db: Path, out: Path) -> dict:
+    """What a manifest records of the warehouse that published it: its id, its path and the out
+    folder it published into (a copy of the folder elsewhere is another place, _check_not_a_copy)."""
     row = con.execute("select warehouse_id from warehouse_identity").fetchone()
-    return {"id": row[0] if row else None, "path": str(db)}
+    return {"id": row[0] if row else None, "path": str(db), "out": str(out)}
 
 
 def _manifest_owner(folder: Path) -> tuple[str, dict]:
@@ -52,10 +53,26 @@ def check_month_owned(folder: Path, db: Path, con: duckdb.DuckDBPyConnection | N
         return                                      # an empty folder: nothing to lose
     run_id, warehouse = _manifest_owner(folder)
     if con is not None and con.execute("select 1 from runs where run_id = ?", [run_id]).fetchone():
+        _check_not_a_copy(folder, db, warehouse)
         return
-    ours = warehouse_identity(con, db)["id"] if con is not None else None
+    ours = warehouse_identity(con, db, folder.parent)["id"] if con is not None else None
     copy = (" (a copy of this warehouse that recorded a run this one has not: restored from an older backup?)"
             if ours and warehouse.get("id") == ours else "")
     raise ConfigError(f"{folder} was published by run {run_id} of {_named(warehouse)}{copy}, not by the warehouse "
                       f"{db}; nothing is published over it. Run with that warehouse (--db, GRIDPAY_DB or the "
                       f"warehouse of gridpay.toml), or move the folder aside to publish this warehouse's month")
+
+
+def _check_not_a_copy(folder: Path, db: Path, warehouse: dict) -> None:
+    """A copy of the warehouse knows the runs of the one it was copied from, so either may replace
+    the other's months; but a copy publishing into the folder its original published, while that
+    original is still there, leaves the original's record behind its own out folder (a trial: GRIDPAY_DB
+    left pointing at a copied project, its audit then found 73 differences). Refused; a copied or moved
+    project publishing into its own out folder, or a warehouse restored in place, is not this."""
+    path, out = warehouse.get("path"), warehouse.get("out")
+    if not path or not out or Path(out) != folder.parent or Path(path) == db or not Path(path).is_file():
+        return
+    raise ConfigError(f"{folder} was published by the warehouse {path}, which is still there; this command's "
+                      f"warehouse {db} is a copy of it, and publishing here would leave {path} behind the month it "
+                      f"published (its audit would fail). Run with {path} (in its project's folder, without "
+                      f"--db or GRIDPAY_DB), or give the copy an out folder of its own (--out)")

@@ -34,7 +34,7 @@ def test_a_second_warehouse_never_replaces_a_month_the_first_published(run_cli, 
     manifest = json.loads((month / "manifest.json").read_text(encoding="utf-8"))
     with duckdb.connect(str(first), read_only=True) as con:
         (identity,) = con.execute("select warehouse_id from warehouse_identity").fetchone()
-    assert manifest["warehouse"] == {"id": identity, "path": str(first)}
+    assert manifest["warehouse"] == {"id": identity, "path": str(first), "out": str(tmp_path / "out")}
     published = _files(month)
     # the forgotten --db: a warehouse that does not exist yet is refused before it is made ...
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, db=second)
@@ -65,6 +65,38 @@ def test_the_swap_checks_again_what_another_warehouse_published_meanwhile(run_cl
     assert code == 2 and f"of the warehouse {tmp_path / 'a.duckdb'}" in err
     assert _files(tmp_path / "out" / "2026-09") == _files(tmp_path / "a" / "2026-09")
     assert _runs(tmp_path / "b.duckdb") == [("failed",)]
+
+
+def test_a_copy_of_the_warehouse_never_publishes_into_the_original_s_folder(run_cli, make_inbox, tmp_path):
+    """A trial left GRIDPAY_DB pointing at a copied project and re-ran October in the original: the
+    copy knows the original's runs, so it published there, and the original's audit failed (73 lines)."""
+    inbox, hr, copy = make_inbox(), tmp_path / "hr", tmp_path / "hr2"
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, db=hr / "w.duckdb", out=hr / "out")[0] == 0
+    shutil.copytree(hr, copy)
+    published = _files(hr / "out" / "2026-09")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, db=copy / "w.duckdb", out=hr / "out")
+    assert code == 2 and f"{hr / 'out' / '2026-09'} was published by the warehouse {hr / 'w.duckdb'}, which is " \
+                         f"still there; this command's warehouse {copy / 'w.duckdb'} is a copy of it" in err
+    assert _files(hr / "out" / "2026-09") == published
+    # the copy in its own folder, and in the original's once that is gone (a moved warehouse), publish
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, db=copy / "w.duckdb", out=copy / "out")[0] == 0
+    (hr / "w.duckdb").rename(tmp_path / "moved.duckdb")
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, db=copy / "w.duckdb", out=hr / "out")[0] == 0
+
+
+def test_a_location_set_in_the_environment_over_the_project_file_is_said(tmp_path, monkeypatch, capsys):
+    hr = tmp_path / "hr"
+    assert gridpay_main(["init", str(hr), "--community", "天井湖社区"]) == 0
+    monkeypatch.chdir(hr)
+    monkeypatch.setenv("GRIDPAY_DB", str(tmp_path / "hr2" / "warehouse" / "gridpay.duckdb"))
+    capsys.readouterr()
+    gridpay_main(["history", "--month", "2026-09"])         # no warehouse there yet: said next, exit 2
+    err = capsys.readouterr().err
+    assert (f"GRIDPAY_DB={tmp_path / 'hr2' / 'warehouse' / 'gridpay.duckdb'} sets the warehouse, not "
+            f"{hr / 'gridpay.toml'}'s {hr / 'warehouse' / 'gridpay.duckdb'} (unset it to use the project's)") in err
+    monkeypatch.setenv("GRIDPAY_DB", "warehouse/gridpay.duckdb")        # the same file: nothing to say
+    gridpay_main(["history", "--month", "2026-09"])
+    assert "sets the" not in capsys.readouterr().err
 
 
 def test_a_folder_without_manifest_or_with_an_old_one_is_refused(tmp_path):
