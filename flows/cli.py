@@ -12,6 +12,7 @@ from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.flows import commands, form_commands
 from gridpay.flows.commands import demo_settings, settings_for
 from gridpay.flows.help_texts import EXIT_CODES, LOCATION_HELP, PROJECT_HELP
+from gridpay.flows.taken_files import TAKEN, taken_name
 from gridpay.core.logs import CommandLog, log_file
 from gridpay.core.machine import fault_line
 from gridpay.core.modes import make_private
@@ -98,15 +99,6 @@ def _setup_commands(sub) -> None:
     _run_options(demo)
 
 
-# the files `run --take` may take from today's inbox into a `--reference published` re-run
-TAKEN = ("adjustments", "grids", "workers", "assignments", "policy")
-
-
-def _taken_name(text: str) -> str:
-    """adjustments.csv or adjustments: as HR sees the file in the inbox, or as the help names it."""
-    return text.strip().lower().removesuffix(".csv").removesuffix(".toml")
-
-
 def _month_commands(sub) -> None:
     """run, audit, callsheet, finalize, appeals, render: one month's life."""
     run = _command(sub, "run", "run one month")
@@ -118,9 +110,9 @@ def _month_commands(sub) -> None:
                      help="re-running a published month whose reference files (grids, workers, assignments, "
                           "adjustments) or policy changed since: published = the ones it was published from, "
                           "inbox = today's (the change applies to the month too); without it such a run stops")
-    run.add_argument("--take", action="append", type=_taken_name, choices=TAKEN, default=[], metavar="FILE",
+    run.add_argument("--take", action="append", type=taken_name, choices=TAKEN, default=[], metavar="|".join(TAKEN),
                      help="with --reference published: take this one of today's files for the month too, the rest "
-                          "as published (a late adjustment: --take adjustments); one of " + ", ".join(TAKEN))
+                          "as published (a late adjustment: --take adjustments)")
     run.add_argument("--accept-exclusions", action="store_true",
                      help="publish although an exclusion rule removed more than the policy's share of a grid's "
                           "answers (gate.max_excluded_share); recorded with the run and printed on the scorecard")

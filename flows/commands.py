@@ -11,6 +11,7 @@ from pathlib import Path
 from gridpay.core.errors import ConfigError
 from gridpay.core.logs import CommandLog, quiet_libraries
 from gridpay.core.settings import Settings, absolute, find_project, settings_from_env
+from gridpay.flows.taken_files import taken_files
 
 log = logging.getLogger("gridpay")
 
@@ -44,16 +45,7 @@ def _run_request(args: argparse.Namespace, settings: Settings, month: str, logs:
                         allow_empty=getattr(args, "allow_empty_month", False), reports=args.reports,
                         accept_exclusions=getattr(args, "accept_exclusions", False),
                         dask_workers=getattr(args, "dask_workers", 0), log_file=logs.path,
-                        reference=getattr(args, "reference", None), take=_taken(args))
-
-
-def _taken(args: argparse.Namespace) -> tuple[str, ...]:
-    """--take's files by the names a run records them under; only beside --reference published."""
-    take = getattr(args, "take", None) or []
-    if take and getattr(args, "reference", None) != "published":
-        raise ConfigError(f"--take {take[0]} picks one of today's files for a re-run that otherwise uses the "
-                          f"published ones: add --reference published")
-    return tuple(dict.fromkeys("policy.toml" if name == "policy" else f"{name}.csv" for name in take))
+                        reference=getattr(args, "reference", None), take=taken_files(args))
 
 
 def run_requests(args: argparse.Namespace, logs: CommandLog, requests: list) -> list[str]:

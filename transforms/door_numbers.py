@@ -40,6 +40,10 @@ _LETTER_BUILDING = re.compile(r"^([A-Za-z])[座栋幢]?([1-9]\d{2,3})$")        
 _GATE = re.compile(r"(?:(?<=[栋幢座号])|(?<=号楼))(\d{1,2})门(?=\d)")
 _DASHED_FLOOR = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,3})-(\d{1,2})$")
 _SPOKEN_AFTER_BUILDING = re.compile(r"(?:(?<=号楼)|(?<=[幢座]))([零〇一二三四五六七八九]{2,5})$")     # 十二号楼三零一
+# survey.door_number_lanes: an old town's lane (弄), house number (号) and room, 7弄5号301室, 七弄五号三零一,
+# 7弄5-301 (7弄5号301), and a whole house with its 号 or without (12弄21号, 12弄21)
+_LANE = re.compile(r"^(.*?)([0-9]{1,4}|[零〇一二两三四五六七八九十]{1,4})弄([0-9]{1,4}|[零〇一二两三四五六七八九十]{1,4})"
+                   r"(?:号-?|-)?([0-9]{1,5}|[零〇一二三四五六七八九]{2,5})?$")
 
 
 def _numeral(text: str) -> str:
@@ -81,8 +85,22 @@ def _by_floor(text: str) -> str:
     return _SPOKEN_AFTER_BUILDING.sub(lambda m: "".join(str(_DIGITS[c]) for c in m[1]), text)
 
 
+def _lane(text: str) -> str:
+    """'7弄5号301', '七弄五号三零一', '7弄5-301' -> '7弄5号301'; '12弄21号', '12弄二十一' -> '12弄21'; a place
+    before the lane stays (荷塘路7弄5号301); other text (7弄5号3楼) as it is."""
+    lane = _LANE.match(text)
+    if lane is None or (lane[1] and lane[1][-1].isdigit()):
+        return text
+    place, number, house, room = lane[1], _number(lane[2]), _number(lane[3]), lane[4]
+    if not (number.isdigit() and house.isdigit()):
+        return text
+    room = room and (str(int(room)) if room.isdigit() else "".join(str(_DIGITS[c]) for c in room))
+    return f"{place}{number}弄{house}号{room}" if room else f"{place}{number}弄{house}"
+
+
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
-                         suffixes: bool = False, rooms: bool = False, floors: bool = False) -> str | None:
+                         suffixes: bool = False, rooms: bool = False, floors: bool = False,
+                         lanes: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
@@ -94,7 +112,9 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group
     and number, '王庄六组二十一号', '王庄6组21号' -> '王庄6组21' (trials counted each as a home); with `floors`
     (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01' -> '3栋2单元1201'
-    (a twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 counted twice)."""
+    (a twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 counted twice); with `lanes`
+    (survey.door_number_lanes) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301' -> '7弄5号301',
+    and '12弄21号' -> '12弄21' (a twenty-seventh trial's lane home counted twice for each)."""
     text = normalized_cell(value)
     if text is None:
         return None
@@ -103,6 +123,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
         text = _ROOM_SUFFIX.sub(r"\1", text)
         text = _BUILDING_DASHED.sub(r"\1栋", text)
     text = text[:-1] if text.endswith("室") and len(text) > 1 else text     # before the variants: 5栋1-502室
+    text = _lane(text) if lanes else text          # before the variants read 七弄五号's 五号 as a building
     if variants:
         text = _NUMERAL_PLACE.sub(lambda m: _numeral(m[1]), _DASH_LIKE.sub("-", text))
         text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")

@@ -30,10 +30,11 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0179AHa-_—~ 栋幢号楼层单元门室座#七一十〇３户二零组村"), max_size=12),
+@given(st.text(alphabet=st.sampled_from("0179AHa-_—~ 栋幢号楼层单元门室座#七一十〇３户二零组村弄"), max_size=12),
        st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True),
                         (True, True, True, True), (False, False, False, True), (True, True, True, True, True),
-                        (False, False, False, False, True)]))
+                        (False, False, False, False, True), (True, True, True, True, True, True),
+                        (False, False, False, False, False, True)]))
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
     """The same under survey.door_number_dashes, _variants, _suffixes, _rooms and _floors."""
     from gridpay.ingest.survey_values import canonical_household
@@ -42,6 +43,20 @@ def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
                            [text]).fetchone()[0]
     if kept:
         assert normalized_household(text, *rules) == text
+
+
+def test_an_old_town_lane_house_and_room_is_one_household_under_the_lanes_rule():
+    """A twenty-seventh trial's lane home answered as 7弄5号301室 online and, on paper, as 七弄五号三零一室,
+    7弄5号三零一 or 7弄5-301, and another as 12弄21号 and 12弄21: each counted twice, every worker's pay moved."""
+    from gridpay.transforms.door_numbers import normalized_household
+    rules = (True, True, True, True, True)
+    for typed, door in (("七弄五号三零一室", "7弄5号301"), ("七弄5号301室", "7弄5号301"), ("7弄5号三零一", "7弄5号301"),
+                        ("7弄5-301", "7弄5号301"), ("7弄05号0301", "7弄5号301"), ("12弄21号", "12弄21"),
+                        ("十二弄二十一号", "12弄21"), ("荷塘路七弄五号301室", "荷塘路7弄5号301")):
+        before = normalized_household(typed, *rules)                     # a policy without the rule
+        assert normalized_household(typed, *rules, True) == door != before
+    for kept in ("7弄5号301", "12弄21", "7弄5号3楼", "7弄", "3栋2单元301", "王庄6组21"):
+        assert normalized_household(kept, *rules, True) == kept
 
 
 def test_a_room_written_with_a_suffix_is_one_household_under_the_suffixes_rule():
