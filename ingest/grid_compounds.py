@@ -13,9 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from gridpay.ingest.door_prefixes import SET_ASIDE
 from gridpay.ingest.grid_aliases import listed_compounds, listed_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
+from gridpay.transforms.privacy import regex_masked_sql
+
+SHOWN = 3        # repeated door numbers named per grid; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class MixedCompounds:
     unnamed: int                     # the grid's answers naming no compound
     named: int                       # ... and naming one
     unlisted: tuple[tuple[str, int], ...] = ()   # compounds answers name that grids.csv does not list, with their rows
+    shown: tuple[tuple[str, tuple[str, ...]], ...] = ()   # the first repeated door numbers (masked), their answers
 
     def lines(self) -> list[str]:
         grid = f"{self.grid_name} ({self.grid_id})"
@@ -34,11 +39,17 @@ class MixedCompounds:
         if self.unnamed and self.repeated_doors:     # none repeated: no home of it can have counted twice
             answers = f"{self.unnamed} of its answers name" if self.named else "the survey files name"
             doors = f"{self.repeated_doors} door number{'s' if self.repeated_doors != 1 else ''}"
+            shown = "; ".join(f"'{door}' (answers {', '.join(ids)})" for door, ids in self.shown)
+            more = f" and {self.repeated_doors - len(self.shown)} more" if self.repeated_doors > len(self.shown) else ""
+            # some answers name their compound: one left blank is a household beside the named one, none set aside
+            check = (f"check each answer's compound (the paper form, or a call) and fill it in the sheet HR types, "
+                     f"or, in a platform's download (never edited), {SET_ASIDE}; and run again" if self.named else
+                     f"check them (quarantine.csv lists the answers set aside as duplicate_household), and ask the "
+                     f"compound on the form (the policy's survey.questions.compound, with survey.household_compound "
+                     f"= true)")
             said.append(f"{grid} spans {len(self.compounds)} compounds in grids.csv ({', '.join(self.compounds)}) "
                         f"and {answers} no compound: {doors} answered more than once by such answers cannot be told "
-                        f"apart (two homes counted once, or one home twice); check them (quarantine.csv lists "
-                        f"the answers set aside as duplicate_household), and ask the compound on the form "
-                        f"(the policy's survey.questions.compound, with survey.household_compound = true)")
+                        f"apart (two homes counted once, or one home twice): {shown}{more}; {check}")
         named = ", ".join(f"'{name}' on {rows} row{'s' if rows != 1 else ''}" for name, rows in self.unlisted)
         if self.unlisted and len(self.compounds) == 1:    # read as the one compound's homes: door numbers alone
             said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); as grids.csv lists "
@@ -141,10 +152,11 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCo
         counts = {gid: (unnamed, named) for gid, unnamed, named in con.execute(
             f"select grid_id, count(*) filter (where compound is null), count(compound) from surveys where {grid_ids} "
             "group by grid_id", list(spanning)).fetchall()}
-        repeated = dict(con.execute(
-            f"select grid_id, count(*) from (select grid_id, {door} as door from surveys where {grid_ids} "
-            "and household_id is not null group by all having count(*) > 1 and count(*) > count(compound)) "
-            "group by grid_id", list(spanning)).fetchall())
+        repeated = {gid: (n, doors) for gid, n, doors in con.execute(
+            f"select grid_id, count(*), list(({regex_masked_sql('door')}, ids) order by door)[1:{SHOWN}] from ("
+            f"select grid_id, {door} as door, list(response_id order by response_id) as ids from surveys "
+            f"where {grid_ids} and household_id is not null group by grid_id, door "
+            "having count(*) > 1 and count(*) > count(compound)) group by grid_id", list(spanning)).fetchall()}
         named = con.execute(f"select grid_id, compound, count(*) from surveys where {grid_ids} and compound is not null "
                             "group by all order by grid_id, compound", list(spanning)).fetchall()
     listed = _listed(grids, suffix_dropped)
@@ -157,6 +169,7 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCo
     for gid, (name, names) in spanning.items():
         unnamed, named_rows = counts.get(gid, (0, 0)) if len(names) > 1 else (0, 0)     # one compound: its homes
         if unnamed or gid in unlisted:
-            found.append(MixedCompounds(gid, name, names, repeated.get(gid, 0), unnamed, named_rows,
-                                        tuple(unlisted.get(gid, ()))))
+            doors, shown = repeated.get(gid, (0, []))
+            found.append(MixedCompounds(gid, name, names, doors, unnamed, named_rows, tuple(unlisted.get(gid, ())),
+                                        tuple((door, tuple(ids)) for door, ids in shown)))
     return found
