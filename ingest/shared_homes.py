@@ -8,7 +8,9 @@ sets the wrong one aside with an appeal (wrong_grid, 非本网格).
 
 A home's compound is the one its answer names or, in a grid grids.csv lists with one compound, that
 compound (its household is the door number alone); an answer with neither is left out: without a
-compound, one door number in two grids is two homes as often as one."""
+compound, one door number in two grids is two homes as often as one. So is an answer to a grid
+grids.csv lacks (第一网格 for 荷塘里一网格): it counts nowhere, and the unknown-grid stop says what to do
+(a twenty-seventh trial was told to appeal it as wrong_grid)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,12 +53,12 @@ def homes_in_two_grids(workdir: Path, suffix_dropped: bool = False, shown: int =
                        case when s.compound is not null and starts_with(s.household_id, s.compound || ' ')
                             then substr(s.household_id, length(s.compound) + 2) else s.household_id end as door
                 from surveys s left join one_compound_frame o on o.grid_id = s.grid_id
-                where s.grid_id is not null and s.household_id is not null)
+                where s.household_id is not null and s.grid_id in (select unnest(?::varchar[])))
             select {regex_masked_sql("compound || ' ' || door")} as home,
                    list((grid_id, response_id) order by grid_id, response_id), count(*) over ()
             from a where compound is not null
             group by compound, door having count(distinct grid_id) > 1
-            order by home limit {int(shown)}""").fetchall()
+            order by home limit {int(shown)}""", [list(grids["grid_id"].dropna())]).fetchall()
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
     return [SharedHome(home, tuple((gid, names.get(gid, gid), rid) for gid, rid in answers), homes)
             for home, answers, homes in found]

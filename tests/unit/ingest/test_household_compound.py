@@ -196,7 +196,8 @@ def test_one_home_answering_for_two_grids_is_named(make_inbox, tmp_path):
     rows = [(survey("R1", "G1", DOOR, ("5",) * 5), ""),              # G1's one compound: 锦绣花园
             (survey("R2", "G2", DOOR, ("2",) * 5), "锦绣花园小区"),
             (survey("R3", "G2", DOOR, ("3",) * 5), "新河"),             # another compound's home
-            (survey("R4", "G2", "8栋1单元101", ("3",) * 5), "")]        # no compound: not one home for sure
+            (survey("R4", "G2", "8栋1单元101", ("3",) * 5), ""),        # no compound: not one home for sure
+            (survey("R5", "第一网格", DOOR, ("3",) * 5), "锦绣花园")]     # no grid of grids.csv: counts nowhere
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [row + (c,) for row, c in rows])
     scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))[1].close()
     (home,) = homes_in_two_grids(tmp_path / "work", suffix_dropped=True)
