@@ -37,3 +37,22 @@ def test_a_door_number_with_and_without_its_unit_is_named(make_inbox, tmp_path):
     assert found == {"G1": (2, (("5栋1单元802", "5栋802"), ("5栋2单元802", "5栋802"))),
                      "G2": (1, (("宿舍楼2栋1单元301", "宿舍楼2栋301"),))}
     assert "2 pairs of door numbers may be one home written with its unit and without it" in unitless_doors(tmp_path / "work")[0].line()
+
+
+def test_the_same_numbers_in_other_words_are_named(make_inbox, tmp_path):
+    """A twenty-seventh trial: a lane home 7弄5号301室 online and 7-5-301 on paper (read 7栋5单元301), two
+    households, every worker's pay moved, exit 0, no word."""
+    from gridpay.ingest.reworded_doors import reworded_doors
+    doors = [("G1", "7弄5号301室"), ("G1", "7-5-301"), ("G1", "七弄五号三零一"),     # one household, and its twin
+             ("G1", "3组9号"), ("G1", "3栋09"),                                   # a village's and a building's
+             ("G2", "7栋5单元301"),                                              # in another grid: another home
+             ("G2", "8栋1单元301"), ("G2", "8栋1单元302"), ("G2", "12")]          # other numbers, or one number
+    rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    found = {d.grid_id: (d.pairs, d.shown) for d in reworded_doors(tmp_path / "work")}
+    assert found == {"G1": (2, (("3栋9", "3组9"), ("7弄5号301", "7栋5单元301")))}
+    line = reworded_doors(tmp_path / "work")[0].line()
+    assert line.startswith("天桥新村一网格 (G1): 2 pairs of door numbers give the same numbers in other words ('3栋9' "
+                           "and '3组9', '7弄5号301' and '7栋5单元301'), each counted as a household of its own")

@@ -1,0 +1,45 @@
+"""One home's door number in other words with the same numbers: 7弄5号301 on 问卷星 and 7-5-301 on the
+paper sheet (which the door-number rules read as 7栋5单元301, the usual meaning of a dashed number), or
+a village's 3组9号 beside 3栋9. gridpay cannot know which words the home's address uses, so each is a
+household of its own and, where they are one home, its two answers both count (a twenty-seventh field
+trial's lane home: every worker's pay moved, exit 0, no word). The run names such pairs, per grid, for
+HR to check and write the home one way in the sheet HR types.
+
+Both are read after the door-number rules (transforms/door_numbers.py): the same place before the first
+digit (a compound: '锦绣花园 ') and the same numbers in the same order (leading zeros aside), at least
+two of them, in one grid. One equality join."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridpay.ingest.door_prefixes import SET_ASIDE, DoorPairs, pairs_by_grid
+from gridpay.transforms.privacy import regex_masked_sql
+
+
+@dataclass(frozen=True)
+class RewordedDoors(DoorPairs):
+    def line(self) -> str:
+        pairs = "1 pair of door numbers" if self.pairs == 1 else f"{self.pairs} pairs of door numbers"
+        return (f"{self.grid_name} ({self.grid_id}): {pairs} give the same numbers in other words ({self.named()}), "
+                f"each counted as a household of its own: if they are one home (check the paper form, or call), "
+                f"write it one way in the sheet HR types or, in a platform's download (never edited), {SET_ASIDE}; "
+                f"and run again (one household, one voice)")
+
+
+def reworded_doors(workdir: Path, shown: int = 3) -> list[RewordedDoors]:
+    """Per grid, the pairs of households with one place and the same numbers in other words."""
+    return pairs_by_grid(workdir, f"""
+            with h as (select distinct grid_id, household_id from surveys
+                       where grid_id is not null and household_id is not null),
+                 k as (select grid_id, household_id, regexp_extract(household_id, '^([^0-9]*)', 1) as place,
+                              list_transform(regexp_extract_all(household_id, '[0-9]+'),
+                                             lambda x: coalesce(nullif(ltrim(x, '0'), ''), '0')) as numbers
+                       from h)
+            select a.grid_id, count(*),
+                   list(({regex_masked_sql('a.household_id')}, {regex_masked_sql('b.household_id')})
+                        order by a.household_id)
+            from k a join k b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
+                             and a.household_id < b.household_id
+            where len(a.numbers) >= 2
+            group by a.grid_id order by a.grid_id""", RewordedDoors, shown)
