@@ -44,9 +44,9 @@ class MixedCompounds:
             # some answers name their compound: one left blank is a household beside the named one, none set aside
             check = (f"check each answer's compound (the paper form, or a call) and fill it in the sheet HR types, "
                      f"or, in a platform's download (never edited), {SET_ASIDE}; and run again" if self.named else
-                     f"check them (quarantine.csv lists the answers set aside as duplicate_household), and ask the "
-                     f"compound on the form (the policy's survey.questions.compound, with survey.household_compound "
-                     f"= true)")
+                     "check them (quarantine.csv lists the answers set aside as duplicate_household), and ask the "
+                     "compound on the form (the policy's survey.questions.compound, with survey.household_compound "
+                     "= true)")
             said.append(f"{grid} spans {len(self.compounds)} compounds in grids.csv ({', '.join(self.compounds)}) "
                         f"and {answers} no compound: {doors} answered more than once by such answers cannot be told "
                         f"apart (two homes counted once, or one home twice): {shown}{more}; {check}")

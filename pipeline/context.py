@@ -17,7 +17,9 @@ from gridpay.ingest.formats import Source
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning
 from gridpay.transforms.policy import Policy
 
-OUTPUT_FORMAT = 2       # see store/migrations/0005_run_key_and_output_format.sql
+# how a run writes its rows and files: 2 (store/migrations/0005) names inputs by their inbox path and
+# masks quarantine.csv; 3 (0012) records the homes it may count wrongly, and its scorecard lists them
+OUTPUT_FORMAT = 3
 
 
 @dataclass(frozen=True)

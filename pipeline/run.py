@@ -23,9 +23,9 @@ from gridpay.pipeline.stop_messages import (gate_message, gridless_message, inva
                                             other_grids_compound_message, overlaps_message, reviews_message,
                                             shared_ids_message)
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_household_doubts, say_late_answers,
-                                       say_policy_left_out, say_replacing, say_stale_later_months,
-                                       say_unreadable_phones)
+from gridpay.pipeline.household_doubts import say_household_doubts
+from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_late_answers, say_policy_left_out,
+                                       say_replacing, say_stale_later_months, say_unreadable_phones)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log

@@ -67,27 +67,6 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
                     shipped.version, ", ".join(left_out), DEFAULT_POLICY)
 
 
-def say_household_doubts(ctx: RunContext) -> None:
-    """Homes the staged answers may count twice or once wrongly: a grid of several compounds whose
-    answers name none (ingest/grid_compounds.py), a door number written with a place before it and
-    without it (ingest/door_prefixes.py), with its unit and without it (ingest/unitless_doors.py), the same
-    numbers in other words (ingest/reworded_doors.py), a home
-    answering for two grids (ingest/shared_homes.py). Said,
-    never a stop: the answers are counted as typed."""
-    from gridpay.ingest.door_prefixes import prefixed_doors
-    from gridpay.ingest.grid_compounds import mixed_compounds
-    from gridpay.ingest.reworded_doors import reworded_doors
-    from gridpay.ingest.shared_homes import homes_in_two_grids
-    from gridpay.ingest.unitless_doors import unitless_doors
-    for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
-        for line in grid.lines():
-            log.warning("%s", line)
-    for doors in (*prefixed_doors(ctx.workdir), *unitless_doors(ctx.workdir), *reworded_doors(ctx.workdir)):
-        log.warning("%s", doors.line())
-    for home in homes_in_two_grids(ctx.workdir, ctx.policy.compound_suffix_dropped):
-        log.warning("%s", home.line())
-
-
 def say_late_answers(ctx: RunContext) -> None:
     """Answers of an earlier published month that this month's downloads hold and its published run
     never read (ingest/late_answers.py): given after that month's download was made, counted nowhere."""

@@ -2,6 +2,7 @@
 Earlier months come from each month's published run; the month itself from this run."""
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -73,14 +74,16 @@ def workers_with_interval(con: duckdb.DuckDBPyConnection, run_id: str, z: float)
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],
                 quarantined: int) -> dict:
-    month, policy_version, accepted = con.execute("select month, policy_version, accepted_exclusions from runs "
-                                                  "where run_id = ?", [run_id]).fetchone()
+    month, policy_version, accepted, doubts = con.execute(
+        "select month, policy_version, accepted_exclusions, household_doubts from runs where run_id = ?",
+        [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
     final = con.execute("select finalized_by, strftime(finalized_at, '%Y-%m-%d %H:%M') from finalized "
                         "where run_id = ?", [run_id]).fetchone()
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
+        "household_doubts": json.loads(doubts or "[]"),      # homes perhaps counted twice (output format 3 on)
         "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),

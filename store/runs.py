@@ -116,6 +116,12 @@ def record_policy(db: Path, run_id: str, policy: Policy, key_fingerprint: str | 
                     [policy.version, policy.sha256, key_fingerprint, output_format, run_id])
 
 
+def record_household_doubts(db: Path, run_id: str, doubts: list[dict]) -> None:
+    """The homes the run counted as typed that may be one home written two ways (store/migrations/0012)."""
+    with connect(db) as con:
+        con.execute("update runs set household_doubts = ? where run_id = ?", [_json(doubts), run_id])
+
+
 def record_partitioning(db: Path, run_id: str, partitioning: dict) -> None:
     """How the run's survey files were staged on a Dask cluster (store/migrations/0009): how many
     partitions, on how many workers, and the scheduler's address; `gridpay history` shows it."""

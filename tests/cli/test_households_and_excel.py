@@ -190,3 +190,17 @@ def test_inspect_says_when_grids_span_compounds_and_the_file_names_none(run_cli,
     assert "小区 -> compound" in run_cli.out and "compounds:" not in run_cli.out
     # no item column: shown as read, and the run's stop said (survey.items_required)
     assert "a run stops on this file: has no column for the item sat_environment" in run_cli.out
+
+
+def test_homes_perhaps_counted_twice_are_listed_on_the_scorecard_hr_signs(run_cli, make_inbox, tmp_path):
+    """A twenty-seventh trial: door numbers written two ways were said on the console only; the
+    scorecard HR signs said nothing (a home counted twice, signed). Recorded with the run, listed
+    there, and the month audits clean."""
+    rows = [survey("R1", "G1", "7弄5号301室", ("5",) * 5), survey("R2", "G1", "7-5-301", ("4",) * 5),
+            *(survey(f"R{i}", "G1", f"{i}栋1单元101", ("4",) * 5) for i in range(3, 6))]
+    inbox = make_inbox({"2026-09.csv": rows})
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox)
+    assert code == 0 and "give the same numbers in other words ('7弄5号301' and '7栋5单元301')" in err
+    page = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    assert "签字前请核实" in page and "天桥新村一网格（G1）：1 对门牌号数字相同、写法不同：&#39;7弄5号301&#39; / &#39;7栋5单元301&#39;" in page
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0

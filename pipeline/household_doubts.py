@@ -1,0 +1,46 @@
+"""Homes the staged answers may count twice, or once wrongly: a grid of several compounds whose answers
+name none (ingest/grid_compounds.py), a door number written with a place before it and without it
+(ingest/door_prefixes.py), with its unit and without it (ingest/unitless_doors.py), the same numbers in
+other words (ingest/reworded_doors.py), a home answering for two grids (ingest/shared_homes.py). Said on
+the console, never a stop: the answers are counted as typed. From output format 3 on they are also
+recorded with the run, and the scorecard HR signs lists them (a twenty-seventh trial's HR, reading only
+the scorecard, would have signed a home counted twice)."""
+from __future__ import annotations
+
+import logging
+
+from gridpay.pipeline.context import RunContext
+from gridpay.store.runs import record_household_doubts
+
+log = logging.getLogger("gridpay")
+
+
+def say_household_doubts(ctx: RunContext) -> None:
+    from gridpay.ingest.door_prefixes import prefixed_doors
+    from gridpay.ingest.grid_compounds import mixed_compounds
+    from gridpay.ingest.reworded_doors import reworded_doors
+    from gridpay.ingest.shared_homes import homes_in_two_grids
+    from gridpay.ingest.unitless_doors import unitless_doors
+    doubts = []
+    for grid in mixed_compounds(ctx.workdir, ctx.policy.compound_suffix_dropped):    # door numbers repeat
+        for line in grid.lines():
+            log.warning("%s", line)
+        if grid.unnamed and grid.repeated_doors:
+            doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
+                                 [f"'{door}'（{', '.join(ids)}）" for door, ids in grid.shown]))
+    for kind, found in (("prefixed", prefixed_doors(ctx.workdir)), ("unitless", unitless_doors(ctx.workdir)),
+                        ("reworded", reworded_doors(ctx.workdir))):
+        for doors in found:
+            log.warning("%s", doors.line())
+            doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
+                                 [f"'{a}' / '{b}'" for a, b in doors.shown]))
+    for home in homes_in_two_grids(ctx.workdir, ctx.policy.compound_suffix_dropped):
+        log.warning("%s", home.line())
+        doubts.append(_doubt("two_grids", home.answers[0][0], home.answers[0][1], len(home.answers),
+                             [f"{home.home}（{', '.join(f'{gid} {rid}' for gid, _, rid in home.answers)}）"]))
+    if (ctx.request.output_format or 1) >= 3:
+        record_household_doubts(ctx.settings.db, ctx.run_id, doubts)
+
+
+def _doubt(kind: str, grid_id: str, grid_name: str, count: int, shown: list[str]) -> dict:
+    return {"kind": kind, "grid_id": grid_id, "grid_name": grid_name, "count": count, "shown": "；".join(shown)}
