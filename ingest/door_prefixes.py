@@ -36,10 +36,24 @@ class DoorPairs:
         return ", ".join(f"'{longer}' and '{shorter}'" for longer, shorter in self.shown) + more
 
 
-def pairs_by_grid(workdir: Path, sql: str, kind: type, shown: int = 3) -> list:
+def answers_view(con, workdir: Path, month: str | None) -> None:
+    """Temp view `answers`: the staged survey rows but those an upheld appeal of `month` takes out.
+    HR follows a line's advice (set the older answer aside with an appeal) and runs again: the line,
+    and the scorecard's list, then no longer name the pair (a twenty-seventh trial's still did)."""
+    appeals = workdir / "appeals.parquet"
+    con.execute("create or replace temp table upheld_ids (response_id varchar)")
+    if month and appeals.is_file():
+        con.execute("insert into upheld_ids select response_id from read_parquet(?) where decision = 'upheld' "
+                    "and month = ? and response_id is not null", [str(appeals), month])
+    con.execute("create or replace temp view answers as select s.* from surveys s anti join upheld_ids using "
+                "(response_id)")
+
+
+def pairs_by_grid(workdir: Path, sql: str, kind: type, shown: int = 3, month: str | None = None) -> list:
     """`kind` (a DoorPairs) per grid of `sql`'s rows (grid_id, pairs, list of masked pairs) over the
-    staged answers, with the grids' names."""
+    staged answers (`answers`: those an upheld appeal of `month` takes out left out), with the grids' names."""
     with stage_connection(workdir) as con:
+        answers_view(con, workdir, month)
         found = con.execute(sql).fetchall()
         names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
                                  [str(workdir / "grids.parquet")]).fetchall()) if found else {}
@@ -57,11 +71,11 @@ class PrefixedDoors(DoorPairs):
                 f"platform's download (never edited), {SET_ASIDE}; and run again (one household, one voice)")
 
 
-def prefixed_doors(workdir: Path, shown: int = 3) -> list[PrefixedDoors]:
+def prefixed_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[PrefixedDoors]:
     """Per grid, the door numbers answered both with a leading place name and without it (the staged
     answers; a door number after a compound, '锦绣花园 7栋1单元101', is the compound rule's, not this)."""
     return pairs_by_grid(workdir, f"""
-            with h as (select distinct grid_id, household_id from surveys
+            with h as (select distinct grid_id, household_id from answers
                        where grid_id is not null and household_id is not null and not contains(household_id, ' ')),
                  c as (select grid_id, household_id as longer,
                               regexp_extract(household_id, '^[^0-9０-９]+([0-9０-９].*)$', 1) as shorter
@@ -69,4 +83,4 @@ def prefixed_doors(workdir: Path, shown: int = 3) -> list[PrefixedDoors]:
             select c.grid_id, count(*), list(({regex_masked_sql('c.longer')}, {regex_masked_sql('c.shorter')})
                                                order by c.longer)
             from c join h on h.grid_id = c.grid_id and h.household_id = c.shorter
-            group by c.grid_id order by c.grid_id""", PrefixedDoors, shown)
+            group by c.grid_id order by c.grid_id""", PrefixedDoors, shown, month)

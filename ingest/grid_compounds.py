@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from gridpay.ingest.door_prefixes import SET_ASIDE
+from gridpay.ingest.door_prefixes import SET_ASIDE, answers_view
 from gridpay.ingest.grid_aliases import listed_compounds, listed_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
@@ -132,13 +132,14 @@ def alias_one_compound_grids(workdir: Path, policy) -> dict[str, str]:
     return one_compound_grids(pd.read_parquet(workdir / "grids.parquet"))
 
 
-def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCompounds]:
+def mixed_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None) -> list[MixedCompounds]:
     """Grids that grids.csv gives compounds whose answers this month do not all name one of them:
     answers naming no compound in a grid of several (with the door numbers answered more than once
     where one of the answers names none) and answers naming a compound grids.csv does not list for
     the grid, in a grid of one compound too (a twentieth trial's 金桥花园一期 and 二期, and a village
     grids.csv left out, were read as the listed compound's homes: two homes of one door number
-    counted once). The staged survey rows, before validation's verdict."""
+    counted once). The staged survey rows, before validation's verdict, but those an upheld appeal of
+    `month` takes out."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     name_of = dict(zip(grids["grid_id"], grids["grid_name"]))
     # a grid of one compound too: answers naming another (a phase, a village) are read as its homes
@@ -149,15 +150,16 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False) -> list[MixedCo
     # a named answer's household is '<compound> <door>': its door number is what follows the compound
     door = "case when compound is not null then substr(household_id, length(compound) + 2) else household_id end"
     with stage_connection(workdir) as con:
+        answers_view(con, workdir, month)
         counts = {gid: (unnamed, named) for gid, unnamed, named in con.execute(
-            f"select grid_id, count(*) filter (where compound is null), count(compound) from surveys where {grid_ids} "
+            f"select grid_id, count(*) filter (where compound is null), count(compound) from answers where {grid_ids} "
             "group by grid_id", list(spanning)).fetchall()}
         repeated = {gid: (n, doors) for gid, n, doors in con.execute(
             f"select grid_id, count(*), list(({regex_masked_sql('door')}, ids) order by door)[1:{SHOWN}] from ("
-            f"select grid_id, {door} as door, list(response_id order by response_id) as ids from surveys "
+            f"select grid_id, {door} as door, list(response_id order by response_id) as ids from answers "
             f"where {grid_ids} and household_id is not null group by grid_id, door "
             "having count(*) > 1 and count(*) > count(compound)) group by grid_id", list(spanning)).fetchall()}
-        named = con.execute(f"select grid_id, compound, count(*) from surveys where {grid_ids} and compound is not null "
+        named = con.execute(f"select grid_id, compound, count(*) from answers where {grid_ids} and compound is not null "
                             "group by all order by grid_id, compound", list(spanning)).fetchall()
     listed = _listed(grids, suffix_dropped)
     elsewhere = set().union(*listed.values())       # another grid's compound: other_grids_compounds says it

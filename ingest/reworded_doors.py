@@ -27,10 +27,10 @@ class RewordedDoors(DoorPairs):
                 f"and run again (one household, one voice)")
 
 
-def reworded_doors(workdir: Path, shown: int = 3) -> list[RewordedDoors]:
+def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[RewordedDoors]:
     """Per grid, the pairs of households with one place and the same numbers in other words."""
     return pairs_by_grid(workdir, f"""
-            with h as (select distinct grid_id, household_id from surveys
+            with h as (select distinct grid_id, household_id from answers
                        where grid_id is not null and household_id is not null),
                  k as (select grid_id, household_id, regexp_extract(household_id, '^([^0-9]*)', 1) as place,
                               list_transform(regexp_extract_all(household_id, '[0-9]+'),
@@ -42,4 +42,4 @@ def reworded_doors(workdir: Path, shown: int = 3) -> list[RewordedDoors]:
             from k a join k b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
                              and a.household_id < b.household_id
             where len(a.numbers) >= 2
-            group by a.grid_id order by a.grid_id""", RewordedDoors, shown)
+            group by a.grid_id order by a.grid_id""", RewordedDoors, shown, month)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.grid_compounds import one_compound_grids
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
@@ -38,12 +39,14 @@ class SharedHome:
                 f"非本网格), then run again" + (f" ({self.of} homes so answered in all)" if self.of > 1 else ""))
 
 
-def homes_in_two_grids(workdir: Path, suffix_dropped: bool = False, shown: int = 10) -> list[SharedHome]:
+def homes_in_two_grids(workdir: Path, suffix_dropped: bool = False, shown: int = 10,
+                       month: str | None = None) -> list[SharedHome]:
     """The staged answers' homes (compound and door number) given in more than one grid, the first
-    `shown` by home."""
+    `shown` by home (an answer an upheld appeal of `month` takes out left out: the appeal this line advises)."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     one = [(gid, compound_name(name, suffix_dropped)) for gid, name in one_compound_grids(grids).items()]
     with stage_connection(workdir) as con:
+        answers_view(con, workdir, month)
         con.execute("create temp table one_compound_frame (grid_id varchar, compound varchar)")
         if one:
             con.executemany("insert into one_compound_frame values (?, ?)", one)
@@ -52,7 +55,7 @@ def homes_in_two_grids(workdir: Path, suffix_dropped: bool = False, shown: int =
                 select s.grid_id, s.response_id, coalesce(s.compound, o.compound) as compound,
                        case when s.compound is not null and starts_with(s.household_id, s.compound || ' ')
                             then substr(s.household_id, length(s.compound) + 2) else s.household_id end as door
-                from surveys s left join one_compound_frame o on o.grid_id = s.grid_id
+                from answers s left join one_compound_frame o on o.grid_id = s.grid_id
                 where s.household_id is not null and s.grid_id in (select unnest(?::varchar[])))
             select {regex_masked_sql("compound || ' ' || door")} as home,
                    list((grid_id, response_id) order by grid_id, response_id), count(*) over ()

@@ -27,10 +27,10 @@ class UnitlessDoors(DoorPairs):
                 f"(never edited), {SET_ASIDE}; and run again (one household, one voice)")
 
 
-def unitless_doors(workdir: Path, shown: int = 3) -> list[UnitlessDoors]:
+def unitless_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[UnitlessDoors]:
     """Per grid, the households '<place>N栋R' whose '<place>N栋U单元R' the same grid's answers also hold."""
     return pairs_by_grid(workdir, f"""
-            with h as (select distinct grid_id, household_id from surveys
+            with h as (select distinct grid_id, household_id from answers
                        where grid_id is not null and household_id is not null and contains(household_id, '栋')),
                  short as (select grid_id, household_id,
                                   regexp_extract(household_id, '^(.*[^0-9]|)([0-9]+)栋([0-9]+)$', ['place', 'b', 'r'])
@@ -44,4 +44,4 @@ def unitless_doors(workdir: Path, shown: int = 3) -> list[UnitlessDoors]:
                    list(({regex_masked_sql('f.household_id')}, {regex_masked_sql('s.household_id')})
                         order by f.household_id)
             from short s join whole f on f.grid_id = s.grid_id and f.k = s.k
-            group by s.grid_id order by s.grid_id""", UnitlessDoors, shown)
+            group by s.grid_id order by s.grid_id""", UnitlessDoors, shown, month)
