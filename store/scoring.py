@@ -182,21 +182,25 @@ def build_payroll(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
     """fct_payroll: one row per worker, pay from transforms/pay.py; pay_changed against the month
     published last where the policy's [review] asks for it."""
     share, per_day = policy.outcome.pay_change_share, policy.outcome.pay_change_per_day
-    before = {} if share is None else {w: (pay, days) for w, pay, days in _last_published(
-        con, "payroll", "worker_id, total_pay_yuan, assigned_days")}
+    per_share = policy.outcome.pay_change_per_share
+    before = {} if share is None else {w: (pay, days, of) for w, pay, days, of in _last_published(
+        con, "payroll", "worker_id, total_pay_yuan, assigned_days, days_in_month")}
     con.execute("create or replace temp table fct_payroll as select " + ", ".join(PAYROLL_COLUMNS) +
                 " from payroll where false")
     insert_rows(con, "fct_payroll", [
         [ln.worker_id, ln.name, ln.score, ln.responses, ln.coefficient, wm.perf_pay_target, wm.assigned_days,
          wm.days_in_month, ln.performance_pay, ln.adjustment, ln.total_pay,
-         ";".join([*ln.flags, *(["pay_changed"] if share is not None and _moved(ln.total_pay, wm.assigned_days,
-                                                                               before.get(ln.worker_id), share, per_day)
+         ";".join([*ln.flags, *(["pay_changed"] if share is not None and _moved(
+             ln.total_pay, (wm.assigned_days, wm.days_in_month), before.get(ln.worker_id), share, per_day, per_share)
                                  else [])])]
         for wm, ln in pay_lines(con, policy)], PAYROLL_COLUMNS)
 
 
-def _moved(total, days: int, before: tuple | None, share: float, per_day: bool) -> bool:
-    """pay_changed against the month published last's (total pay, assigned days), if it paid the worker."""
+def _moved(total, days: tuple[int, int], before: tuple | None, share: float, per_day: bool, per_share: bool) -> bool:
+    """pay_changed against the month published last's (total pay, assigned days, the month's days), if
+    it paid the worker: pay per share of the month's days, per assigned day, or in total (the policy's)."""
     if before is None:
         return False
-    return pay_changed(total, before[0], share, (days, before[1]) if per_day else None)
+    if per_share and all(days) and all(before[1:]):
+        return pay_changed(total, before[0], share, (Decimal(days[0]) / days[1], Decimal(before[1]) / before[2]))
+    return pay_changed(total, before[0], share, (days[0], before[1]) if per_day else None)

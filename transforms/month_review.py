@@ -16,11 +16,13 @@ def dropped_grids(counted: dict[str, int], counted_before: dict[str, int], below
 
 
 def pay_changed(total: Decimal, total_before: Decimal | None, share: float,
-                days: tuple[int, int] | None = None) -> bool:
+                days: tuple[int | Decimal, int | Decimal] | None = None) -> bool:
     """A worker's total pay moved by more than `share` of the month published last (a worker new
     this month has nothing to move from; from zero, any pay is a move). `days` (assigned days this
     month, that month; the policy's review.pay_change_per_day): pay per assigned day is compared, so
-    that a month paid for 16 days followed by a whole one is no move (a trial's hire was flagged)."""
+    that a month paid for 16 days followed by a whole one is no move (a trial's hire was flagged); or
+    the shares of the month's days worked (review.pay_change_per_share), so that whole months of 30
+    and 31 days compare as whole months."""
     if total_before is None:
         return False
     if days is not None and all(days):

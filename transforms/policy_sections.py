@@ -82,6 +82,7 @@ class OutcomeRules:
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
     pay_change_per_day: bool = False            # ... compared per assigned day (a part month is no move); False: total
+    pay_change_per_share: bool = False          # ... per share of the month's days (30 and 31 alike); False: as above
 
     @property
     def compares_months(self) -> bool:
@@ -214,6 +215,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
         pay_change_per_day=bool(review.get("pay_change_per_day", False)),
+        pay_change_per_share=bool(review.get("pay_change_per_share", False)),
     )
 
 
