@@ -73,10 +73,10 @@ def workers_with_interval(con: duckdb.DuckDBPyConnection, run_id: str, z: float)
 
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],
-                quarantined: int) -> dict:
-    month, policy_version, accepted, doubts = con.execute(
-        "select month, policy_version, accepted_exclusions, household_doubts from runs where run_id = ?",
-        [run_id]).fetchone()
+                quarantined: int, policy) -> dict:
+    month, policy_version, accepted, doubts, output_format = con.execute(
+        "select month, policy_version, accepted_exclusions, household_doubts, output_format from runs "
+        "where run_id = ?", [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
     final = con.execute("select finalized_by, strftime(finalized_at, '%Y-%m-%d %H:%M') from finalized "
@@ -84,10 +84,25 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
         "household_doubts": json.loads(doubts or "[]"),      # homes perhaps counted twice (output format 3 on)
+        # the score -> coefficient line, printed from output format 3 on (a trial's worker could not check
+        # theirs, nor see November's new cap); a run before renders as it did
+        "rule": coefficient_rule(policy.coefficient) if (output_format or 1) >= 3 else None,
         "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),
     }
+
+
+def coefficient_rule(rule) -> dict:
+    """The policy's score -> coefficient rule as the reports print it: the line's ends, or its tiers."""
+    words = {k: str(getattr(rule, k)) for k in ("score_at_floor", "score_at_cap")}
+    words |= {k: _coefficient(getattr(rule, k)) for k in ("floor", "cap", "neutral")}
+    return {**words, "mode": rule.mode, "tiers": [(str(at), _coefficient(c)) for at, c in rule.tiers]}
+
+
+def _coefficient(value) -> str:
+    """0.8 as 0.80, 1.255 as 1.255: as a coefficient is written, to the cent at least."""
+    return f"{value:.2f}" if value == round(value, 2) else str(value)
 
 
 def answer_and_pay_totals(grids: list[dict], workers: list[dict]) -> dict:

@@ -116,7 +116,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         row["reason"] = reason_text(row["code"], lang, policy.scoring.household_scope) + (
             ("：" if lang == "zh" else ": ") + typed if typed else "")
     items = data.item_drivers(con, run_id)
-    run = {**data.run_summary(con, run_id, grids, workers, quarantined), "empty_month": empty_month}
+    run = {**data.run_summary(con, run_id, grids, workers, quarantined, policy), "empty_month": empty_month}
     run["accepted_exclusions"] = [  # the outcome suite's findings the run was told to accept
         {**a, "reason": reason_text(a["rule"], lang), "share": f"{a['excluded_rows'] / a['valid_rows']:.0%}"}
         for a in json.loads(run["accepted_exclusions"] or "[]")]

@@ -20,6 +20,9 @@ EN: dict[str, str] = {
     "quarantine": "Data quality: rows not counted", "reason": "Reason", "count": "Rows",
     "assigned_days": "Days assigned", "days_in_month": "Days in month", "target": "Target (yuan)",
     "your_grids": "Grids", "weight": "Weighted days", "calculation": "Calculation",
+    "coefficient_rule": "coefficient: {floor} at a score of {score_at_floor} or below, {cap} at {score_at_cap} or above, on a straight line between; a grid short of answers has the short share at the neutral {neutral}",
+    "coefficient_tiers": "coefficient by score tier: ", "coefficient_tiers_end": "; a grid short of answers has the short share at the neutral {neutral}",
+    "coefficient_tier": "{c} from {at}", "tier_joiner": ", ",
     "calc_text": "performance pay = target x coefficient x days assigned / days in month, rounded to the fen",
     "budget_note": "This month is budget-neutral: the pool (sum of prorated targets) is shared in proportion "
                    "to target x coefficient, to the fen; step 5 shows the share.",
