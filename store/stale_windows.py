@@ -20,14 +20,18 @@ class StaleMonth:
     earlier: str               # ... an earlier month ...
     read_run: str | None       # ... as this run of it (None: it was not published then) ...
     now_run: str               # ... which is now published as this run
+    finalized: bool = False    # the month was finalized: a new run of it is a correction (--reason)
 
     def line(self) -> str:
         read = (f"{self.earlier}'s run {self.read_run}" if self.read_run
                 else f"no run of {self.earlier} (it was not published yet)")
+        # on the reference files it was published with (today's may hold a later month's targets), and
+        # as a correction if finalized: the command as written runs (a twenty-eighth trial's did not)
+        reason = ' --reason "..."' if self.finalized else ""
         return (f"{self.month} (run {self.run_id}) was scored reading {read}; {self.earlier} is now published as "
                 f"run {self.now_run}, so {self.month}'s pay, or what it shows of {self.earlier} (previous pay, flags), "
                 f"may no longer be right: run it again "
-                f"(gridpay run --month {self.month})")
+                f"(gridpay run --month {self.month} --reference published{reason})")
 
 
 def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> list[StaleMonth]:
@@ -41,7 +45,8 @@ def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> 
         return []
     span = "r.window_from" if ("runs", "window_from") in columns else "null"
     rows = con.execute(f"""
-        select p.month, p.run_id, q.month, w.window_run_id, q.run_id
+        select p.month, p.run_id, q.month, w.window_run_id, q.run_id,
+               p.month in (select month from finalized) as finalized
         from published as p
         join runs as r on r.run_id = p.run_id
         join published as q on q.month < p.month

@@ -63,7 +63,7 @@ def test_a_thin_grid_is_scored_on_three_published_months_and_audits_after_a_corr
     assert json.loads((out / "2026-08" / "manifest.json").read_text(encoding="utf-8"))["run_id"] != first_august
     # ... so September is said to be stale (a field trial's was off by 303.75 yuan, audited and finalized)
     stale = f"2026-09 (run {september_run(out)}) was scored reading 2026-08's run {first_august}; 2026-08 is now"
-    assert stale in err and "run it again (gridpay run --month 2026-09)" in err
+    assert stale in err and "run it again (gridpay run --month 2026-09 --reference published)" in err
     code, _ = run_cli("audit", "--month", "2026-09", inbox=inbox)
     assert code == 0, run_cli.out
     assert stale in run_cli.out                                           # it reproduces, and is said stale
@@ -71,7 +71,8 @@ def test_a_thin_grid_is_scored_on_three_published_months_and_audits_after_a_corr
     assert code == 2 and "finalize refused: " + stale in err
     assert run_cli("doctor", inbox=inbox)[0] == 1 and stale in run_cli.out
     assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0 and "STALE: " + stale in run_cli.out
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0     # a new run reads the corrected August
+    # the command as said runs (a new run reads the corrected August)
+    assert run_cli("run", "--month", "2026-09", "--reference", "published", inbox=inbox)[0] == 0
     assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0 and "STALE" not in run_cli.out
     assert _grid(out, "2026-09")["raw_score"] == "50.00"                  # (25 x 8 + 100 x 4) / 12
     assert run_cli("doctor", inbox=inbox)[0] == 0
@@ -122,7 +123,7 @@ def test_a_correction_paying_a_worker_the_later_month_does_not_pay_leaves_it_cur
               [("W3", "2026-07", "150.00", "离职补发", "人事科 陈主任"),
                ("W1", "2026-07", "20.00", "加班", "人事科 陈主任")])
     code, err = run_cli("run", "--month", "2026-07", "--reference", "inbox", inbox=inbox)
-    assert code == 0 and "2026-08 (run" in err and "run it again (gridpay run --month 2026-08)" in err
+    assert code == 0 and "2026-08 (run" in err and "run it again (gridpay run --month 2026-08 --reference published)" in err
 
 
 def test_a_grid_silent_three_months_in_a_row_is_flagged_for_hr(run_cli, make_inbox, tmp_path):
@@ -162,3 +163,11 @@ def test_only_published_runs_of_earlier_months_are_pooled(runs_by_month):
                     "submitted_at timestamp, response_score decimal(18, 6))")
         pooled = con.execute(f"select household_id from ({sql_models()['int_window_responses'].sql})").fetchall()
     assert sorted(h for (h,) in pooled) == sorted(f"H-{r}" for r in published)
+
+
+def test_the_stale_line_gives_a_command_that_runs_a_finalized_month():
+    """A twenty-eighth trial ran `gridpay run --month 2026-10` as said: refused, October was finalized
+    (--reason) and November had raised the targets (--reference published)."""
+    from gridpay.store.stale_windows import StaleMonth
+    line = StaleMonth("2026-10", "r10", "2026-09", "r9", "r9b", finalized=True).line()
+    assert line.endswith('run it again (gridpay run --month 2026-10 --reference published --reason "...")')
