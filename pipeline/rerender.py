@@ -114,9 +114,10 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
             raise ConfigError(f"{month}: finalize refused: {'; '.join(wrong)}. --force finalizes a month whose "
                               f"window is open or whose appeals are pending, never pay known to be wrong (nor an appeal's "
                               f"status on its scorecard)")
-        if blockers and not forced_reason:
-            raise GateFailed(f"{month} is not final yet: {'; '.join(blockers)}. Finalize after the window and the "
-                             f"appeals, or with --force --reason \"...\" (recorded)")
+        if blockers and not forced_reason:     # --force is offered only where it may finalize (a trial's was refused)
+            then = ("Run the month again as said (--force never finalizes pay known to be wrong), then finalize" if wrong
+                    else "Finalize after the window and the appeals, or with --force --reason \"...\" (recorded)")
+            raise GateFailed(f"{month} is not final yet: {'; '.join(blockers)}. {then}")
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None),
                             forced_reason if blockers else None)
         if published_with(recorded) == "none":

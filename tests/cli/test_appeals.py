@@ -129,6 +129,10 @@ def test_a_forced_finalize_refuses_an_upheld_appeal_the_published_pay_does_not_a
                         inbox=inbox, policy=policy)
     assert code == 2 and "appeal A8 was decided (rejected) after run" in err, err
     assert "so the published scorecard does not show it: run the month again" in err
+    # without --force: the advice is to run the month again, not --force (a twenty-eighth trial's was refused)
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)
+    assert code == 1 and err.strip().endswith("Run the month again as said (--force never finalizes pay known to be "
+                                              "wrong), then finalize") and "--force --reason" not in err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from finalized").fetchone()[0] == 0
 
