@@ -24,9 +24,15 @@ class MaskedPhones:
         if not self.shown_digits:
             return (f"{answers}, each read as a phone of its seven digits: a worker's own rating is not recognised "
                     f"on them (the policy's survey.masked_phones = \"shown_digits\" reads them by the digits shown)")
-        return (f"{answers}: {self.workers} show{'s' if self.workers == 1 else ''} the digits of a worker's phone and "
-                f"{'is' if self.workers == 1 else 'are'} read as that worker's; the others as no phone, so a "
-                f"self-rating cannot be recognised on them: download the answers with the phone numbers shown")
+        workers = (f"{self.workers} show{'s' if self.workers == 1 else ''} the digits of a worker's phone and "
+                   f"{'is' if self.workers == 1 else 'are'} read as that worker's")
+        if self.workers == self.rows:     # every one recognised: nothing left to download (a trial was told to)
+            return f"{answers}: {'it shows' if self.rows == 1 else 'each shows'} the digits of a worker's phone and " \
+                   f"{'is' if self.rows == 1 else 'are'} read as that worker's (a self-rating where it rates their grid)"
+        others = self.rows - self.workers
+        return (f"{answers}: {workers}; the other{'s' if others != 1 else ''} ({others}) as no phone, so a "
+                f"self-rating cannot be recognised on {'them' if others != 1 else 'it'}: download the answers with the "
+                f"phone numbers shown")
 
 
 def apply_masked_phones(workdir: Path, shown_digits: bool) -> MaskedPhones:

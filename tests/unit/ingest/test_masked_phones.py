@@ -31,3 +31,16 @@ def test_a_policy_without_the_key_reads_a_masked_phone_as_typed(make_inbox, tmp_
     excluded, flagged = _month(make_inbox, tmp_path, policy_from_toml(text))
     assert "OWN" not in excluded                                         # as before the rule: counted
     assert flagged == {"G2-0", "G2-1", "G2-2"}                           # and one mask one phone
+
+
+def test_the_masked_phones_line_says_only_what_is_left_to_do():
+    """A twenty-eighth trial's only masked phone was recognised as a worker's, and the line still spoke
+    of 'the others' and told HR to download the answers again."""
+    from gridpay.ingest.masked_phones import MaskedPhones
+    one = MaskedPhones(rows=1, shown_digits=True, workers=1).line()
+    assert one.endswith("it shows the digits of a worker's phone and is read as that worker's (a self-rating where "
+                        "it rates their grid)") and "download" not in one
+    some = MaskedPhones(rows=3, shown_digits=True, workers=1).line()
+    assert "1 shows the digits of a worker's phone and is read as that worker's; the others (2) as no phone" in some
+    assert some.endswith("download the answers with the phone numbers shown")
+    assert MaskedPhones(rows=0, shown_digits=True).line() is None
