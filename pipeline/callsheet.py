@@ -90,6 +90,9 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
                           f"({settings.out}), which is published and shared; name a file elsewhere")
     if os.path.lexists(target):
         raise ConfigError(f"{target}: exists; a call sheet is never written over a file: name a new one")
+    if not target.parent.is_dir():     # said before the work (a trial's ended on a fault line naming out/)
+        raise ConfigError(f"{target.parent}: no such folder for the call sheet; make it first (it will hold phone "
+                          f"numbers in clear: a folder only you can read, mkdir -m 700) or name a file elsewhere")
     with exclusive(db, settings.out, f"gridpay callsheet --month {month}", settings.lock_timeout_s):
         run_id, _, inputs, _ = find_run(db, month, None, doing="write a call sheet for")
         policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)

@@ -195,6 +195,8 @@ def test_the_call_sheet_holds_the_phones_of_the_sampled_rows_and_history_shows_i
     wanted = {r["response_id"] for r in _rows(month / "verify.csv")}
     callbacks = _rows(month / "callbacks.csv")
     sheet = tmp_path / "calls" / "2026-09-calls.csv"
+    code, err = run_cli("callsheet", "--month", "2026-09", "--by", "王干事", "--to", str(sheet), inbox=inbox)
+    assert code == 2 and err.startswith(f"gridpay: {sheet.parent}: no such folder for the call sheet; make it first")
     sheet.parent.mkdir()
     assert run_cli("callsheet", "--month", "2026-09", "--by", "王干事", "--to", str(month / "x.csv"), inbox=inbox)[0] == 2
     code, err = run_cli("callsheet", "--month", "2026-09", "--by", "王干事", "--to", str(sheet), inbox=inbox)
