@@ -46,3 +46,15 @@ def test_the_notice_shows_no_pay_comment_phone_or_household(month):
         found = [v for v in (*pay, *comments, *households, RESIDENT_PHONE, WORKER_PHONE) if v in page]
         assert found == []
         assert "¥" not in page and "元" not in page and not re.search(r"1[3-9]\d\*{4}\d{4}", page)
+
+
+def test_a_notice_asking_for_objections_with_nobody_to_tell_is_said(caplog):
+    """A twenty-sixth trial's notice said 对结果有异议的，请在公示期内反映 and named no contact."""
+    from gridpay.publishing.notice import NO_WINDOW, notice_pages
+    run = {"month": "2026-11", "policy_version": "2026.10", "empty_month": False,
+           "window": {**NO_WINDOW, "open": True, "start": "2026-12-01", "end": "2026-12-07"}}
+    with caplog.at_level("WARNING", logger="gridpay"):
+        notice_pages([], [], run, "zh")
+        notice_pages([], [], {**run, "window": {**run["window"], "contact": "社区服务中心 0562-1234567"}}, "zh")
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and said[0].startswith("the residents' notice of 2026-11 asks them to raise objections")
