@@ -28,7 +28,13 @@ def say_replacing(con, month: str, kind: str = "run") -> None:
     finalized month is a draft until it is finalized again (a trial's HR was not told)."""
     row = con.execute("select p.run_id, r.finished_at from published p join runs r using (run_id) where p.month = ?",
                       [month]).fetchone()
-    if kind == "correction":
+    final = con.execute("select run_id from finalized where month = ?", [month]).fetchone()
+    if kind == "correction" and row is not None and final is not None and final[0] != row[0]:
+        # corrected since it was finalized: the month's pay is that correction, a draft (a trial read "is final")
+        log.warning("%s was finalized (run %s) and corrected since (run %s, a draft); if this correction publishes, "
+                    "it replaces that draft, and the month stays a draft (its scorecard without 已定稿) until it is "
+                    "finalized again: gridpay finalize --month %s --by NAME", month, final[0], row[0], month)
+    elif kind == "correction":
         log.warning("%s is final; if this correction publishes, it is the month's pay as a draft (its scorecard "
                     "without 已定稿) until the month is finalized again: gridpay finalize --month %s --by NAME",
                     month, month)

@@ -29,6 +29,11 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
     assert first.split()[6:8] == correction.split()[6:8]
     assert lines[3].startswith("finalized: run ") and "人事科 陈主任" in lines[3]
     assert f"replaced since by the correction {correction.split()[2]}, a draft until finalized again" in lines[3]
+    # a second correction: the month is a draft now, not "final" (a twenty-eighth trial read both)
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "再次补录", inbox=inbox)
+    assert code == 0 and "is final;" not in err
+    assert (f"2026-09 was finalized (run {first.split()[2]}) and corrected since (run {correction.split()[2]}, a "
+            f"draft); if this correction publishes, it replaces that draft") in err
 
 
 def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, published_copy):
