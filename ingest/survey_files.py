@@ -43,7 +43,7 @@ class SurveyReading:
     door_suffixes: bool = False                                  # 5栋1单元1201号, 6幢2-502 (policy)
     door_rooms: bool = False                                     # 5号楼302室, 5-302, 二零一 (policy)
     door_floors: bool = False                                    # 3栋2单元12楼01, 3-2-12-01 (policy)
-    door_lanes: bool = False                                     # 七弄五号三零一, 7弄5-301, 12弄21号 (policy)
+    door_houses: bool = False                                     # 七弄五号三零一, 7弄5-301, 12弄21号 (policy)
     grid_compound_in_door: bool = False                          # 李家村3组17 in 李家村's grid is 3组17 (policy)
     listed_compound_in_door: bool = False                        # 王庄3组9 in a grid of 王庄 and more (policy)
     clock_durations: bool = False                                # a duration written 00:02:05 (policy)
@@ -62,7 +62,7 @@ def survey_reading(policy) -> SurveyReading:
         one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped,
         yearless_dates=policy.yearless_dates, compound_in_door=policy.compound_in_door_number,
         written_times=policy.written_times, door_suffixes=policy.door_number_suffixes,
-        door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors, door_lanes=policy.door_number_lanes,
+        door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors, door_houses=policy.door_number_houses,
         grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number,
         clock_durations=policy.clock_durations, items_required=policy.items_required,

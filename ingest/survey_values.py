@@ -61,7 +61,7 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
 def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bool]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
-            reading.door_lanes)
+            reading.door_houses)
 
 
 def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str | None:
@@ -147,7 +147,7 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
 
 
 def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
-                        rooms: bool = False, floors: bool = False, lanes: bool = False) -> str:
+                        rooms: bool = False, floors: bool = False, houses: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -173,8 +173,9 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
                  fr"and not regexp_matches({col}, '单元[0-9]{{1,3}}-[0-9]{{1,2}}$') "
                  fr"and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,3}}-[0-9]{{1,2}}') "
                  fr"and not regexp_matches({col}, '座[零〇一二三四五六七八九]{{2,5}}$')")
-    if lanes:         # 七弄五号三零一, 7弄5-301, 12弄21号 (a 号 is never kept, above): any lane, in Python
-        test += f" and not contains({col}, '弄')"
+    if houses:        # 7弄5-301, 12号附1, 3队9, 12号院3户, 门面15, A-1203 (a 号 is never kept, above): in Python
+        test += (fr" and not regexp_matches({col}, '[弄之附队社院户]|门面|商铺|铺面|门市|店面') "
+                 fr"and not regexp_matches({col}, '^[A-Za-z]-')")
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

@@ -12,6 +12,7 @@ from gridpay.transforms.privacy import masked_sql      # its SQL function: on ev
 
 from gridpay.core.month import Month
 from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
+from gridpay.publishing.coefficient_words import coefficient_words
 
 
 def months_back(month: str, count: int) -> list[str]:
@@ -86,23 +87,11 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         "household_doubts": json.loads(doubts or "[]"),      # homes perhaps counted twice (output format 3 on)
         # the score -> coefficient line, printed from output format 3 on (a trial's worker could not check
         # theirs, nor see November's new cap); a run before renders as it did
-        "rule": coefficient_rule(policy.coefficient) if (output_format or 1) >= 3 else None,
+        "rule": coefficient_words(policy.coefficient) if (output_format or 1) >= 3 else None,
         "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),
     }
-
-
-def coefficient_rule(rule) -> dict:
-    """The policy's score -> coefficient rule as the reports print it: the line's ends, or its tiers."""
-    words = {k: str(getattr(rule, k)) for k in ("score_at_floor", "score_at_cap")}
-    words |= {k: _coefficient(getattr(rule, k)) for k in ("floor", "cap", "neutral")}
-    return {**words, "mode": rule.mode, "tiers": [(str(at), _coefficient(c)) for at, c in rule.tiers]}
-
-
-def _coefficient(value) -> str:
-    """0.8 as 0.80, 1.255 as 1.255: as a coefficient is written, to the cent at least."""
-    return f"{value:.2f}" if value == round(value, 2) else str(value)
 
 
 def answer_and_pay_totals(grids: list[dict], workers: list[dict]) -> dict:

@@ -40,10 +40,18 @@ _LETTER_BUILDING = re.compile(r"^([A-Za-z])[座栋幢]?([1-9]\d{2,3})$")        
 _GATE = re.compile(r"(?:(?<=[栋幢座号])|(?<=号楼))(\d{1,2})门(?=\d)")
 _DASHED_FLOOR = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,3})-(\d{1,2})$")
 _SPOKEN_AFTER_BUILDING = re.compile(r"(?:(?<=号楼)|(?<=[幢座]))([零〇一二三四五六七八九]{2,5})$")     # 十二号楼三零一
-# survey.door_number_lanes: an old town's lane (弄), house number (号) and room, 7弄5号301室, 七弄五号三零一,
-# 7弄5-301 (7弄5号301), and a whole house with its 号 or without (12弄21号, 12弄21)
+# survey.door_number_houses: an old town's lane (弄), house number (号) and room, 7弄5号301室, 七弄五号三零一,
+# 7弄5-301 (7弄5号301), and a whole house with its 号 or without (12弄21号, 12弄21); ...
 _LANE = re.compile(r"^(.*?)([0-9]{1,4}|[零〇一二两三四五六七八九十]{1,4})弄([0-9]{1,4}|[零〇一二两三四五六七八九十]{1,4})"
                    r"(?:号-?|-)?([0-9]{1,5}|[零〇一二三四五六七八九]{2,5})?$")
+# ... a house's numbers in Chinese numerals (十二号院三户, 三队九号, 12号之一), a house's sub-number
+# (12号之1, 12号附1, 12之1号, 12-1号: 12号之1), a village group as 组, 队 or 社 (3队9号 is 3组9号), a
+# shop front (门面15号, 商铺15, 15号门面: 门面15) and a lettered tower dashed (A-1203 is A座1203)
+_HOUSE_NUMERALS = re.compile(r"([零〇一二两三四五六七八九十]+)(?=[弄号院户组队社])|(?<=[之附])([零〇一二两三四五六七八九十]+)")
+_GROUP = re.compile(r"(?<=[0-9])[队社](?=[0-9])")
+_SUB_NUMBER = re.compile(r"(?<![0-9\-])([0-9]{1,4})(?:号?[之附]([0-9]{1,2})号?|-([0-9]{1,2})号)$")
+_SHOP = re.compile(r"^(?:(?:门面|商铺|铺面|门市|店面)房?([0-9]{1,4})号?|([0-9]{1,4})号(?:门面|商铺|铺面|门市|店面))$")
+_TOWER_DASHED = re.compile(r"^([A-Za-z])-([1-9][0-9]{2,3})$")
 
 
 def _numeral(text: str) -> str:
@@ -98,9 +106,20 @@ def _lane(text: str) -> str:
     return f"{place}{number}弄{house}号{room}" if room else f"{place}{number}弄{house}"
 
 
+def _house(text: str) -> str:
+    """'十二号院三户' -> '12号院3户', '3队9号' -> '3组9号', '12号附1' and '12-1号' -> '12号之1', '15号门面' ->
+    '门面15', 'A-1203' -> 'A座1203'; a lane's house and room (_lane) once 室 is gone."""
+    text = _HOUSE_NUMERALS.sub(lambda m: _numeral(m[1] or m[2]), text)
+    text = _SUB_NUMBER.sub(lambda m: f"{int(m[1])}号之{int(m[2] or m[3])}", _GROUP.sub("组", text))
+    if shop := _SHOP.match(text):
+        return f"门面{int(shop[1] or shop[2])}"
+    tower = _TOWER_DASHED.match(text)
+    return f"{tower[1].upper()}座{tower[2]}" if tower else text
+
+
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
-                         lanes: bool = False) -> str | None:
+                         houses: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
@@ -112,18 +131,21 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group
     and number, '王庄六组二十一号', '王庄6组21号' -> '王庄6组21' (trials counted each as a home); with `floors`
     (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01' -> '3栋2单元1201'
-    (a twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 counted twice); with `lanes`
-    (survey.door_number_lanes) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301' -> '7弄5号301',
-    and '12弄21号' -> '12弄21' (a twenty-seventh trial's lane home counted twice for each)."""
+    (a twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 counted twice); with `houses`
+    (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301' -> '7弄5号301',
+    '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '12-1号', '十二号之一' -> '12号之1', a courtyard's
+    '十二号院三户' -> '12号院3户', a village's '3队9号' -> '3组9', a shop's '15号门面' -> '门面15', and 'A-1203' ->
+    'A座1203' (the twenty-seventh and twenty-ninth trials' homes so typed counted twice)."""
     text = normalized_cell(value)
     if text is None:
         return None
     text = _SPACES.sub("", text)
+    text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
     if suffixes:
         text = _ROOM_SUFFIX.sub(r"\1", text)
         text = _BUILDING_DASHED.sub(r"\1栋", text)
     text = text[:-1] if text.endswith("室") and len(text) > 1 else text     # before the variants: 5栋1-502室
-    text = _lane(text) if lanes else text          # before the variants read 七弄五号's 五号 as a building
+    text = _lane(text) if houses else text         # before the variants read 七弄五号's 五号 as a building
     if variants:
         text = _NUMERAL_PLACE.sub(lambda m: _numeral(m[1]), _DASH_LIKE.sub("-", text))
         text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")

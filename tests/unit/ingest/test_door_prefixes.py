@@ -46,7 +46,8 @@ def test_the_same_numbers_in_other_words_are_named(make_inbox, tmp_path):
     doors = [("G1", "7弄5号301室"), ("G1", "7-5-301"), ("G1", "七弄五号三零一"),     # one household, and its twin
              ("G1", "3组9号"), ("G1", "3栋09"),                                   # a village's and a building's
              ("G2", "7栋5单元301"),                                              # in another grid: another home
-             ("G2", "8栋1单元301"), ("G2", "8栋1单元302"), ("G2", "12")]          # other numbers, or one number
+             ("G2", "8栋1单元301"), ("G2", "8栋1单元302"), ("G2", "12"),          # other numbers, or one number
+             ("G2", "7弄12号"), ("G2", "7弄12号之一"), ("G2", "9号之二")]          # two houses: 之一 is a number
     rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)

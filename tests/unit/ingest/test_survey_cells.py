@@ -30,7 +30,7 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0179AHa-_—~ 栋幢号楼层单元门室座#七一十〇３户二零组村弄"), max_size=12),
+@given(st.text(alphabet=st.sampled_from("0179AHa-_—~ 栋幢号楼层单元门室座#七一十〇３户二零组村弄之附队院面"), max_size=12),
        st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True),
                         (True, True, True, True), (False, False, False, True), (True, True, True, True, True),
                         (False, False, False, False, True), (True, True, True, True, True, True),
@@ -45,7 +45,7 @@ def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
         assert normalized_household(text, *rules) == text
 
 
-def test_an_old_town_lane_house_and_room_is_one_household_under_the_lanes_rule():
+def test_an_old_town_lane_house_and_room_is_one_household_under_the_houses_rule():
     """A twenty-seventh trial's lane home answered as 7弄5号301室 online and, on paper, as 七弄五号三零一室,
     7弄5号三零一 or 7弄5-301, and another as 12弄21号 and 12弄21: each counted twice, every worker's pay moved."""
     from gridpay.transforms.door_numbers import normalized_household
@@ -57,6 +57,23 @@ def test_an_old_town_lane_house_and_room_is_one_household_under_the_lanes_rule()
         assert normalized_household(typed, *rules, True) == door != before
     for kept in ("7弄5号301", "12弄21", "7弄5号3楼", "7弄", "3栋2单元301", "王庄6组21"):
         assert normalized_household(kept, *rules, True) == kept
+
+
+def test_a_house_s_sub_number_courtyard_shop_group_and_dashed_tower_under_the_houses_rule():
+    """A twenty-ninth trial's homes answered a second time as 7弄12号附1, 7弄12-1号, 七弄十二号之一 (for
+    7弄12号之一), 门面15 and 15号门面 (for 门面15号), 十二号院三户, 18-1号 (for 18号之一), 3队9号 and A-1203:
+    each counted twice, nothing said."""
+    from gridpay.transforms.door_numbers import normalized_household
+    rules = (True, True, True, True, True)
+    same = {"7弄12号之1": ("7弄12号之一", "7弄12号附1", "7弄12-1号", "七弄十二号之一", "7弄12之1号"),
+            "门面15": ("门面15号", "商铺15号", "15号门面", "门市房15"), "12号院3户": ("十二号院三户", "12号院3户"),
+            "18号之1": ("18-1号", "18号之一", "18号附1号"), "3组9": ("3队9号", "3社9", "三队九号", "3组9号"),
+            "A座1203": ("A-1203", "a-1203", "A座1203")}
+    for door, typed in same.items():
+        assert {normalized_household(t, *rules, True) for t in typed} == {door}
+    for kept in ("12号", "7弄12", "3组9号之1", "青瓦街15号", "XX社区3号", "6栋1单元301", "5栋302", "G1-9-001"):
+        assert normalized_household(kept, *rules, True) == kept
+    assert normalized_household("18-1号", *rules) == "18栋1"           # a policy without the key: as before
 
 
 def test_a_room_written_with_a_suffix_is_one_household_under_the_suffixes_rule():
