@@ -17,7 +17,7 @@ import duckdb
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
-from gridpay.ingest.formats import (REQUIRED, TEXT_COLUMNS, TOTAL_WORDS, Source, canonical_columns, sheet_without_item,
+from gridpay.ingest.formats import (NOTE_WORDS, REQUIRED, TEXT_COLUMNS, TOTAL_WORDS, Source, canonical_columns, sheet_without_item,
                                     sniffed_delimiter)
 from gridpay.ingest.limits import garbled_note, headers_shown
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql
@@ -85,7 +85,8 @@ def _trimmed(cell: str) -> str:
             f"else {cell} end, '')")
 
 
-def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None, reading, key: bytes) -> int:
+def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: str | None, reading,
+                     key: bytes) -> dict[str, int]:
     """Temp table `table`: the file's rows in file order (rowid; Parquet also says `file_row`), in one
     scan with SQL only: the mapped columns and items as typed, the others trimmed, ASCII phone
     numbers hashed. What SQL cannot do is left for survey_stage's view to finish in Python, row by
@@ -94,8 +95,9 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     never in the stage file. One scan with no Python function keeps the file's order: DuckDB does
     not keep the order of a CREATE TABLE whose query calls one (at 1M rows, rowids came out in chunks
     out of order, so row numbers named the wrong rows). `reading`: the policy's SurveyReading. Returns
-    the totals rows (合计, 平均, ... in the first cell) set aside, where the policy sets them aside
-    (survey.csv_totals_rows_set_aside; before it, such a row was an invalid answer)."""
+    the rows set aside by kind: totals rows (合计, 平均, ... in the first cell; survey.csv_totals_rows_set_aside)
+    and note rows (备注：... alone in its row; survey.note_rows_set_aside); before the policy set them aside,
+    each was an invalid answer."""
     aliases, items = reading.aliases, reading.items
     source = _source_sql(path, delimiter)
     try:
@@ -130,7 +132,12 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     filled = ", ".join(f"nullif(trim({quoted(r)}::varchar), '')" for r in raw_columns)
     first = f"replace(coalesce({filled}), ' ', '')"
     totals = f"regexp_matches({first}, '^({'|'.join(TOTAL_WORDS)})')" if reading.csv_totals_rows_set_aside else "false"
-    exprs += [f"{blank} or coalesce({totals}, false) as is_blank_row", f"coalesce({totals}, false) as is_totals_row"]
+    # a note under the answers: its row's only filled cell (备注：..., 填表人：...), as the sheet reader sets it aside
+    one = " + ".join(f"(nullif(trim({quoted(r)}::varchar), '') is not null)::int" for r in raw_columns)
+    note = (f"({one}) = 1 and regexp_matches({first}, '^({'|'.join(NOTE_WORDS)})')" if reading.note_rows_set_aside
+            else "false")
+    exprs += [f"{blank} or coalesce({totals}, false) or coalesce({note}, false) as is_blank_row",
+              f"coalesce({totals}, false) as is_totals_row", f"coalesce({note}, false) as is_note_row"]
     phone = cell.get("respondent_phone", "null::varchar")
     # the phone's digits and ASCII test once a row, for the hash's several uses of them
     source = (f"(select *, regexp_replace({phone}, '[^0-9]', '', 'g') as gp_phone_digits, "
@@ -140,7 +147,9 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
                     dict(zip(("okey", "ikey"), hmac_pads(key))))
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise _unreadable(source_name, path, delimiter, exc) from None
-    return con.execute(f"select count(*) from {table} where is_totals_row").fetchone()[0]
+    totals, notes = con.execute(f"select count(*) filter (where is_totals_row), count(*) filter (where is_note_row) "
+                                f"from {table}").fetchone()
+    return {"totals rows": totals, "note rows": notes}
 
 
 def _unreadable(source_name: str, path: Path, delimiter: str | None, exc: Exception) -> InputError:

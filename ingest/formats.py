@@ -25,6 +25,8 @@ TEXT_COLUMNS = ("response_id", "grid_id", "household_id", "submitted_at", "respo
                 "duration_s", "comment", "compound")
 # a totals row's first cell: set aside, never an answer
 TOTAL_WORDS = ("合计", "总计", "小计", "平均", "平均值", "均值")
+# a note typed under a sheet, its row's only filled cell (survey.note_rows_set_aside): set aside
+NOTE_WORDS = ("备注", "注:", "注：", "说明", "填表人", "制表人", "录入人", "审核人", "填报人", "统计人")
 REQUIRED = {
     "grids": ("grid_id", "grid_name", "community", "households"),
     "workers": ("worker_id", "name", "perf_pay_target"),

@@ -15,7 +15,7 @@ from typing import Callable
 from python_calamine import CalamineWorkbook
 
 from gridpay.core.errors import InputError
-from gridpay.ingest.formats import TOTAL_WORDS, Source, decoded_text, sniffed_delimiter
+from gridpay.ingest.formats import NOTE_WORDS, TOTAL_WORDS, Source, decoded_text, sniffed_delimiter
 from gridpay.ingest.limits import limits
 from gridpay.ingest.workbook import check_workbook
 
@@ -27,6 +27,7 @@ class Sheet:
     headers: list[str]
     rows: list[tuple[int, list[str | None]]]          # (spreadsheet row, cells), blank rows left out
     totals_rows: list[int] = field(default_factory=list)   # set aside: 合计 / 平均 / 小计
+    note_rows: list[int] = field(default_factory=list)     # set aside: a note typed under the answers
 
 
 def cell_text(value) -> str | None:
@@ -154,7 +155,7 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
                                            f"own) and run again")
 
 
-def read_sheet(source: Source, is_header: Callable[[list[str]], bool]) -> Sheet | None:
+def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bool = False) -> Sheet | None:
     """The sheet from the first row `is_header` accepts (None if no row does): rows above it are
     titles; blank rows are left out; a row that starts with 合计/平均/小计 is a totals row. A
     workbook whose other sheets hold survey answers too is refused (InputError)."""
@@ -174,6 +175,9 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool]) -> Sheet 
             continue
         if str(filled[0]).replace(" ", "").startswith(TOTAL_WORDS):
             sheet.totals_rows.append(number)
+            continue
+        if notes and len(filled) == 1 and str(filled[0]).replace(" ", "").startswith(NOTE_WORDS):
+            sheet.note_rows.append(number)       # 备注：第12份字迹不清 (a trial's note was an invalid answer)
             continue
         sheet.rows.append((number, row))
     return sheet

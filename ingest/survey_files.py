@@ -49,6 +49,7 @@ class SurveyReading:
     clock_durations: bool = False                                # a duration written 00:02:05 (policy)
     items_required: bool = False                                 # a file without an item stops (policy)
     csv_totals_rows_set_aside: bool = False                      # a CSV's 合计 row set aside (policy)
+    note_rows_set_aside: bool = False                            # a note typed under the answers (policy)
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
 
 
@@ -66,7 +67,7 @@ def survey_reading(policy) -> SurveyReading:
         grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number,
         clock_durations=policy.clock_durations, items_required=policy.items_required,
-        csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside,
+        csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside, note_rows_set_aside=policy.note_rows_set_aside,
         file_id_prefixes=policy.file_id_prefixes)
 
 
@@ -124,7 +125,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     """The file's survey rows with canonical columns. `grid_ids` in grids.csv order: a codes
     export answers the grid question with the option's number, and gridpay's questionnaire lists
     the grids in that order."""
-    sheet = read_sheet(source, _canonical_header(reading))
+    sheet = read_sheet(source, _canonical_header(reading), reading.note_rows_set_aside)
     if sheet is None:
         # the row that names most columns is the header HR meant (a paper sheet's title row is above it)
         rows = [canonical_columns([c or "" for c in row], reading.aliases)
@@ -151,6 +152,8 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
             read.frame = _this_month(read.frame, month, read, reading.timezone)
     if sheet.totals_rows:
         read.set_aside["totals rows"] += len(sheet.totals_rows)
+    if sheet.note_rows:
+        read.set_aside["note rows"] += len(sheet.note_rows)
     return read
 
 

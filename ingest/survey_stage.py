@@ -110,9 +110,8 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
             readable = duckdb_readable(source, workdir, i, reading.aliases)
             try:
                 if readable is not None:
-                    totals = load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading, key)
-                    if totals:
-                        set_aside[source.file_name, "totals rows"] += totals
+                    aside = load_with_duckdb(con, table, readable[0], source.file_name, readable[1], reading, key)
+                    set_aside.update({(source.file_name, what): n for what, n in aside.items() if n})
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
                     _load_frame(con, table, read.frame, reading.items, key)
