@@ -126,18 +126,7 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
             exprs.append(f"{value} as {quoted(name)}")
         else:
             exprs.append(f"{_trimmed(value)} as {quoted(name)}")
-    every_cell = ", ".join(f"{quoted(r)}::varchar" for r in raw_columns)
-    blank = f"regexp_full_match(concat({every_cell}), '{_WS}*')"
-    # a totals row: its first filled cell 合计, 平均, ... (as the sheet reader sets it aside)
-    filled = ", ".join(f"nullif(trim({quoted(r)}::varchar), '')" for r in raw_columns)
-    first = f"replace(coalesce({filled}), ' ', '')"
-    totals = f"regexp_matches({first}, '^({'|'.join(TOTAL_WORDS)})')" if reading.csv_totals_rows_set_aside else "false"
-    # a note under the answers: its row's only filled cell (备注：..., 填表人：...), as the sheet reader sets it aside
-    one = " + ".join(f"(nullif(trim({quoted(r)}::varchar), '') is not null)::int" for r in raw_columns)
-    note = (f"({one}) = 1 and regexp_matches({first}, '^({'|'.join(NOTE_WORDS)})')" if reading.note_rows_set_aside
-            else "false")
-    exprs += [f"{blank} or coalesce({totals}, false) or coalesce({note}, false) as is_blank_row",
-              f"coalesce({totals}, false) as is_totals_row", f"coalesce({note}, false) as is_note_row"]
+    exprs += _rows_set_aside(raw_columns, reading)
     phone = cell.get("respondent_phone", "null::varchar")
     # the phone's digits and ASCII test once a row, for the hash's several uses of them
     source = (f"(select *, regexp_replace({phone}, '[^0-9]', '', 'g') as gp_phone_digits, "
@@ -150,6 +139,22 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     totals, notes = con.execute(f"select count(*) filter (where is_totals_row), count(*) filter (where is_note_row) "
                                 f"from {table}").fetchone()
     return {"totals rows": totals, "note rows": notes}
+
+
+def _rows_set_aside(raw_columns: list[str], reading) -> list[str]:
+    """is_blank_row (left out), is_totals_row and is_note_row (left out and counted), as the sheet reader
+    sets them aside: a totals row's first filled cell 合计, 平均, ...; a note, its row's only filled cell
+    备注：..., 填表人：... (each where the policy sets them aside)."""
+    every_cell = ", ".join(f"{quoted(r)}::varchar" for r in raw_columns)
+    blank = f"regexp_full_match(concat({every_cell}), '{_WS}*')"
+    filled = ", ".join(f"nullif(trim({quoted(r)}::varchar), '')" for r in raw_columns)
+    first = f"replace(coalesce({filled}), ' ', '')"
+    totals = f"regexp_matches({first}, '^({'|'.join(TOTAL_WORDS)})')" if reading.csv_totals_rows_set_aside else "false"
+    one = " + ".join(f"(nullif(trim({quoted(r)}::varchar), '') is not null)::int" for r in raw_columns)
+    note = (f"({one}) = 1 and regexp_matches({first}, '^({'|'.join(NOTE_WORDS)})')" if reading.note_rows_set_aside
+            else "false")
+    return [f"{blank} or coalesce({totals}, false) or coalesce({note}, false) as is_blank_row",
+            f"coalesce({totals}, false) as is_totals_row", f"coalesce({note}, false) as is_note_row"]
 
 
 def _unreadable(source_name: str, path: Path, delimiter: str | None, exc: Exception) -> InputError:
