@@ -95,8 +95,12 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
         return (f"{ctx.month}: two downloads of one form are in the inbox, so each answer would count twice; "
                 f"nothing published. {said}. Keep the later download only (it holds every answer given until it "
                 f"was made): take the other out of the inbox, and run again")
+    # neither holding every answer of the other (ids 1-120 and 100-206): keeping the later loses the
+    # earlier's own answers (a thirty-first trial followed "keep the later only": 59 answers gone, exit 0)
     same = "".join(f"; {s.same} of the ids shared by '{s.files[0]}' and '{s.files[1]}' are the same answer in both "
-                   f"(time, grid and home): if the files are two downloads of one form, keep the later only"
+                   f"(time, grid and home): if the files are two downloads of one form, " +
+                   ("keep the later only" if s.later_download else "neither holds every answer of the other, so "
+                    "download the form once more (every answer of the month) and keep that download only")
                    for s in shared if s.same)
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
             f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}{same}. A platform numbers the "

@@ -16,3 +16,17 @@ def test_an_ambiguous_date_is_no_other_months_row(tmp_path):
     stage_surveys([path], survey_reading(policy_from_toml(policy_text())), b"k", tmp_path / "work", "2026-11")
     assert other_month_rows(tmp_path / "work", "2026-11", ambiguous_invalid=True) == [("2026-11.csv", "2026-10", [3])]
     assert len(other_month_rows(tmp_path / "work", "2026-11")) == 2        # read month-first: August (as before)
+
+
+def test_two_downloads_neither_holding_the_other_are_not_told_to_keep_the_later():
+    """A thirty-first trial's downloads held ids 1-120 and 100-206; told to keep the later only, it lost 59
+    answers, exit 0."""
+    from types import SimpleNamespace
+
+    from gridpay.expectations.repeated_ids import SharedIds
+    from gridpay.pipeline.stop_messages import shared_ids_message
+    ctx = SimpleNamespace(month="2026-11", inputs=SimpleNamespace(files=()))
+    partial = SharedIds(("surveys/2026-11/a.xlsx", "surveys/2026-11/b.xlsx"), ("100", "101"), 21, 21, (120, 107))
+    said = shared_ids_message(ctx, [partial], [])
+    assert "neither holds every answer of the other, so download the form once more" in said
+    assert "keep the later only" not in said
