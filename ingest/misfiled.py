@@ -2,7 +2,10 @@
 belongs to reads only its own folder, and was published without its answers (a fifteenth trial's
 November paid on three grids' paper answers alone, 123.76 yuan off in all, exit 0; the month whose
 folder held it said "it counts in no month", but only when that month ran). A download holding answers
-of the month being run and none of the month whose folder it is in was put in the wrong folder."""
+of the month being run and none of the month whose folder it is in was put in the wrong folder. So was
+a later download of the month's form, in the next month's folder, holding answers of the month that
+the month's own files lack: the month's was made before it ended (a thirty-first trial's, made on the
+25th, left out 24 answers: two workers paid at the neutral coefficient, exit 0)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,6 +16,7 @@ from gridpay.core.month import Month
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
+from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.parsing import ambiguous_date_sql
 
@@ -21,19 +25,26 @@ from gridpay.transforms.parsing import ambiguous_date_sql
 class Misfiled:
     file: str            # its path in the inbox
     folder_month: str    # the month whose folder holds it
-    rows: int            # its answers of the month being run
+    rows: int            # its answers of the month being run (later: those the month's own files lack)
+    later: bool = False  # a later download of the month's form: the month's own was made before it ended
 
     def __str__(self) -> str:
-        return (f"{self.file} holds {self.rows} answer{'s' if self.rows != 1 else ''} of this month and none of "
-                f"{self.folder_month}, whose folder it is in")
+        answers = f"{self.rows} answer{'s' if self.rows != 1 else ''} of this month"
+        if self.later:
+            return (f"{self.file} holds {answers} that this month's files lack: a later download of this month's "
+                    f"form (the one in this month's folder made before the month ended?); put it in this month's "
+                    f"folder in place of the earlier one")
+        return f"{self.file} holds {answers} and none of {self.folder_month}, whose folder it is in"
 
 
 def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids: list[str],
-                       read: set[str] = frozenset()) -> list[Misfiled]:
+                       read: set[str] = frozenset(), have: set[str] | None = None) -> list[Misfiled]:
     """Platform downloads in the folders of the months before and after `month` holding answers of
     `month` and none of their own folder's month, other than copies of a file this month read (their
-    sha256 in `read`). A sheet HR typed is not looked at (it has no month of its own to compare); a file
-    that cannot be read is its own month's to say."""
+    sha256 in `read`); and, given the response ids this month's files hold (`have`), a download in the
+    next month's folder holding answers of `month` with ids they lack, where it shares others with them
+    (the same form, downloaded later) or they hold none. A sheet HR typed is not looked at (it has no
+    month of its own to compare); a file that cannot be read is its own month's to say."""
     found = []
     for other in (str(Month.parse(month).previous), str(Month.parse(month).next)):
         for path in month_survey_files(inbox, other):
@@ -44,8 +55,17 @@ def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids
                 sheet = read_survey_file(source, month, reading, grid_ids)
             except (InputError, OSError, ValueError):
                 continue
-            if sheet.layout is not None and len(sheet.frame) and not sheet.set_aside.get(f"rows of {other}"):
+            if sheet.layout is None or not len(sheet.frame):
+                continue
+            if not sheet.set_aside.get(f"rows of {other}"):
                 found.append(Misfiled(source.file_name, other, len(sheet.frame)))
+            elif have is not None and other > month:
+                prefix = file_id_prefix(source.file_name, reading)
+                ids = {f"{prefix}{rid}" for rid in sheet.frame["response_id"].dropna()}
+                # the same form (ids in common: a platform numbers its answers on), or the month holds no
+                # answer at all; a sheet's own numbering (R1, P1) beside a platform's is another form
+                if (ids - have) and (ids & have or not have):
+                    found.append(Misfiled(source.file_name, other, len(ids - have), later=True))
     return found
 
 

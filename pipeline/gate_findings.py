@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gridpay.ingest.staging import grid_names
+from gridpay.ingest.survey_stage import stage_connection
 from gridpay.store.runs import former_grid_names
 from gridpay.pipeline.context import RunContext
 
@@ -42,7 +43,19 @@ def misfiled_downloads(ctx: RunContext) -> list:
     if ctx.policy.outcome.misfiled_downloads != "stop" or ctx.request.replay is not None:
         return []
     grids = [*grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))]
-    return found(ctx.settings.inbox, ctx.month, survey_reading(ctx.policy), grids, {f.sha256 for f in ctx.inputs.files})
+    return found(ctx.settings.inbox, ctx.month, survey_reading(ctx.policy), grids, {f.sha256 for f in ctx.inputs.files},
+                 _staged_ids(ctx.workdir))
+
+
+def _staged_ids(workdir) -> set[str]:
+    """The response ids this month's files hold (none staged: none), for a later download's others."""
+    import duckdb
+    with stage_connection(workdir) as con:
+        try:
+            return {rid for (rid,) in con.execute("select distinct response_id from surveys "
+                                                  "where response_id is not null").fetchall()}
+        except duckdb.CatalogException:
+            return set()
 
 
 def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:

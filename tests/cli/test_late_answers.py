@@ -55,3 +55,19 @@ def test_a_download_of_this_month_in_a_neighbouring_months_folder_stops_it(run_c
     moved.parent.mkdir(exist_ok=True)
     moved.write_bytes((inbox / "surveys" / "2026-08" / moved.name).read_bytes())
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+
+
+def test_a_download_made_before_the_month_ended_beside_a_later_one_in_the_next_folder_stops_it(run_cli, make_inbox):
+    """A thirty-first trial's November folder held a download made on the 25th, the full one (made on 12-01)
+    was in December's folder: 24 answers left out, two workers at the neutral coefficient, exit 0."""
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_5_5.xlsx", HEADER, wjx_rows(HAND_SURVEYS[:5]))
+    october = [r[:4] + ("2026-10-01 09:00:00",) + r[5:] for r in HAND_SURVEYS[:1]]
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_9_9.xlsx", HEADER, wjx_rows(HAND_SURVEYS + october))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and (f"surveys/2026-10/{DOWNLOAD}_9_9.xlsx holds {len(HAND_SURVEYS) - 5} answers of this month "
+                          f"that this month's files lack: a later download of this month's form") in err
+    (inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_5_5.xlsx").unlink()      # as said: the later one in its place
+    later = inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_9_9.xlsx"
+    (inbox / "surveys" / "2026-09" / later.name).write_bytes(later.read_bytes())
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
