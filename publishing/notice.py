@@ -6,13 +6,11 @@ and whom to contact, and once the month is final how many answers of each grid H
 no pay, no comment and nothing of a household (tests/cli/test_notice.py scans it)."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from gridpay.publishing.file_names import community_file_names
 from gridpay.reports.render import flags_short, report_html
 
-log = logging.getLogger("gridpay")
 # the review flags are for the district's attention (the HR scorecard); residents see the counts
 HR_ONLY = ("appeals_high", "verification_failed")
 NO_WINDOW = {"start": "", "end": "", "open": False, "final": False, "contact": "", "not_counted": {}}
@@ -23,10 +21,6 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str)
     community_of = {g["grid_name"]: g["community"] for g in grids}
     file_names = community_file_names(g["community"] for g in grids)
     window = run.get("window") or NO_WINDOW       # the 公示 window (publishing/review_data.py)
-    if window["open"] and not window["contact"]:   # 请在公示期内反映: to whom? (a twenty-sixth trial's notice)
-        log.warning("the residents' notice of %s asks them to raise objections within the appeal window but names "
-                    "nobody to tell: set [notice] contact in the policy (e.g. contact = \"天井湖社区党群服务中心 "
-                    "0562-1234567\")", run["month"])
     pages = {}
     for community in sorted(file_names):
         rows = [{"grid_name": g["grid_name"], "score": g["adjusted_score"], "responses": g["responses"],

@@ -36,7 +36,7 @@ def test_relative_out_with_prefect_publishes_and_records_published(make_inbox, t
     # one plain line per step (and W3's blank phone, the notice naming no contact), no flow-run nicknames, no
     # library chatter
     lines = err.strip().splitlines()
-    assert [line.split(" ")[1] for line in lines] == ["read", "validated", "workers.csv", "scored", "the",
+    assert [line.split(" ")[1] for line in lines] == ["the", "read", "validated", "workers.csv", "scored",
                                                       "published"], lines
     assert all(line.startswith("gridpay: ") for line in lines)
     assert "Flow run" not in err and "temporary" not in err and "Traceback" not in err
