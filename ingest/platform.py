@@ -67,6 +67,11 @@ class HeaderMap:
         return [(h, self.columns.get(i, "")) for i, h in enumerate(self.headers)]
 
 
+# an option of a multiple-choice question, as 问卷星's 按序号 export heads it: 11(环境卫生) (a thirty-first
+# trial's 改进方面 option 环境卫生 matched the item's question too, and the file was refused)
+_OPTION_COLUMN = re.compile(r"^\d+\s*[(（][^)）]*[)）]$")
+
+
 def map_platform_headers(file: str, headers: list[str], questions: dict[str, str],
                          required: tuple[str, ...], layout: PlatformLayout = WJX) -> HeaderMap:
     """Each canonical column's header: the platform's own columns by name, the questions by the
@@ -82,6 +87,8 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
         needle = question_text(text, layout.question_number)
         hits = [i for i, h in enumerate(headers)
                 if i not in columns and needle and needle in question_text(h, layout.question_number)]
+        if len(hits) > 1:      # 问卷星 按序号 heads a multiple choice's options 11(环境卫生): never a question
+            hits = [i for i in hits if not _OPTION_COLUMN.match(str(headers[i]).strip())] or hits
         if len(hits) > 1:
             raise InputError(file, f"the policy's survey.questions.{field} ('{text}') matches {len(hits)} headers: "
                                    f"{', '.join(headers[i] for i in hits)}", column=field)

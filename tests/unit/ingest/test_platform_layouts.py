@@ -140,3 +140,18 @@ def test_inspect_counts_rows_by_month_as_the_run_reads_their_times(tmp_path):
     lines = inspect_lines(Source(path.name, path), survey_reading(policy_from_toml(policy_text())), GRIDS)
     assert "\n  (no date): 1 rows\n  (no year: the month it is run for): 1 rows\n  2026-10: 2 rows" in "\n".join(lines)
     assert "  门牌号 -> household_id" in lines                   # the questionnaire's word (a sixteenth trial's sheet)
+
+
+def test_a_multiple_choice_option_column_is_never_an_item_s_question():
+    """A thirty-first trial's 问卷星 按序号 export headed the 改进方面 options 11(环境卫生), 11(治安安全): two
+    headers matched 环境卫生, and the file was refused (exit 2)."""
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.ingest.platform import map_platform_headers
+    policy = load_policy(DEFAULT_POLICY)
+    headers = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、所在的网格", "2、门牌号",
+               "3、对网格员环境卫生工作的满意度", "4、治安安全", "5、服务态度", "6、响应速度", "7、总体满意度",
+               "11(环境卫生)", "11(治安安全)", "11(其他)"]
+    columns = map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id", "grid_id")).columns
+    assert columns[8] == "sat_environment" and columns[9] == "sat_safety"
+    assert not {13, 14, 15} & set(columns)
