@@ -51,7 +51,14 @@ class MixedCompounds:
                         f"and {answers} no compound: {doors} answered more than once by such answers cannot be told "
                         f"apart (two homes counted once, or one home twice): {shown}{more}; {check}")
         named = ", ".join(f"'{name}' on {rows} row{'s' if rows != 1 else ''}" for name, rows in self.unlisted)
-        if self.unlisted and len(self.compounds) == 1:    # read as the one compound's homes: door numbers alone
+        if self.unlisted and all(name.isdigit() for name, _ in self.unlisted):
+            # 问卷星's 按序号 export gives the compound question's option number (a thirty-first trial was told
+            # to add 1 to 4 to grids.csv as compounds)
+            said.append(f"{grid}: answers name the compound by a number ({named}): a codes export (按序号) gives the "
+                        f"compound question's option number, not its name; each number counts as a compound of its "
+                        f"own, so a home also answered in a text download or a typed sheet counts twice: download the "
+                        f"text export (按文本) instead")
+        elif self.unlisted and len(self.compounds) == 1:    # read as the one compound's homes: door numbers alone
             said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); as grids.csv lists "
                         f"{self.compounds[0]} alone for it, they are read as {self.compounds[0]}'s homes, by door "
                         f"number alone, so one door number in two of them counts as one home: if the grid spans "

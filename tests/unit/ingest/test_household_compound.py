@@ -204,3 +204,13 @@ def test_one_home_answering_for_two_grids_is_named(make_inbox, tmp_path):
     assert (home.home, home.answers) == (f"锦绣花园 {DOOR}", (("G1", "一网格", "R1"), ("G2", "二网格", "R2")))
     assert "answered for 2 grids (一网格 (G1): answer R1; 二网格 (G2): answer R2)" in home.line()
     assert "appeal (wrong_grid" in home.line()
+
+
+def test_compounds_named_by_option_number_are_said_to_be_a_codes_export():
+    """A thirty-first trial's 问卷星 按序号 export gave the compound question as 1-4: the run told HR to add
+    the numbers to grids.csv as compounds."""
+    from gridpay.ingest.grid_compounds import MixedCompounds
+    grid = MixedCompounds("G1", "一网格", ("锦绣花园", "新河"), 0, 0, 5, (("1", 3), ("2", 2)))
+    (line,) = grid.lines()
+    assert "answers name the compound by a number ('1' on 3 rows, '2' on 2 rows): a codes export (按序号)" in line
+    assert line.endswith("download the text export (按文本) instead") and "list each in grids.csv" not in line
