@@ -34,6 +34,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "items": list(policy.items), "item_weights": [str(policy.item_weights[i]) for i in policy.items],
         "overall_position": policy.items.index(policy.overall_item) + 1,
         "callback_at_or_below": policy.callback_at_or_below,
+        "appeals_high_disputes": policy.review.high_counts_disputes,
         "good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above,
         "dedupe_household": rules.dedupe_household, "household_scope": policy.scoring.household_scope,
         "same_time_said": rules.same_time_said,

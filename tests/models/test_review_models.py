@@ -41,13 +41,20 @@ def test_int_grid_reviews_counts_bad_reviews_at_the_bar_and_reached_and_failed_c
         (1, "appeal_upheld"), (6, "verification_denied")])}
     given["stg_verification"] = ("response_id varchar, result varchar", [
         ("A2", "confirmed"), ("A3", "coached"), ("A6", "denied"), ("A7", "unreachable")])
-    rows = model_rows("int_grid_reviews", given, {"overall_position": 2, "callback_at_or_below": 2})
+    params = {"overall_position": 2, "callback_at_or_below": 2, "appeals_high_disputes": False}
+    rows = model_rows("int_grid_reviews", given, params)
     assert rows == [
         # G1 bad: row 1 (overall 2, at the bar; its appeal upheld) and row 6 (1); not row 5 (no overall
         # answer), row 3 (invalid) or row 4 (the policy excluded it). Calls reached: 2 (confirmed), 6 (denied).
         ("G1", 2, 1, 2, 1),
         ("G2", 0, 0, 0, 0),          # one call, unreachable: a row of zeros
         ("G3", 1, 0, 0, 0)]
+    # appeals.high_counts_disputes: row 1's upheld appeals are wrong_grid and other, corrections, not
+    # disputes of the resident's judgement (a thirtieth trial's worker was flagged after following advice)
+    assert model_rows("int_grid_reviews", given, {**params, "appeals_high_disputes": True})[0] == ("G1", 2, 0, 2, 1)
+    given["stg_appeals"] = ("appeal_id varchar, response_id varchar, category varchar, decision varchar", [
+        ("AP1", "A1", "wrong_grid", "upheld"), ("AP5", "A1", "malicious", "upheld")])
+    assert model_rows("int_grid_reviews", given, {**params, "appeals_high_disputes": True})[0] == ("G1", 2, 1, 2, 1)
 
 
 def test_fct_grid_exclusions_counts_each_rule_against_the_grids_valid_rows():

@@ -1,9 +1,12 @@
 -- grain: one row per grid with bad reviews or verification calls this month: its bad reviews (the
 -- answers at or below survey.callback_at_or_below on the overall item that the policy's rules let
 -- through), how many of them upheld appeals took out, and its reached and failed calls (denied or
--- coached). fct_grid_scores flags appeals_high and verification_failed from it.
+-- coached). fct_grid_scores flags appeals_high and verification_failed from it. Where the policy
+-- says so (appeals.high_counts_disputes), an upheld appeal counts only if one of the answer's upheld
+-- appeals disputes the resident's judgement (misrated, malicious, coached), not a correction of where
+-- it belongs (wrong_grid) or a repeat set aside (other).
 -- key: grid_id
--- refs: int_review_exclusions, int_survey_exclusions, stg_surveys, stg_verification
+-- refs: int_review_exclusions, int_survey_exclusions, stg_appeals, stg_surveys, stg_verification
 -- sources: run_params
 with p as (select * from run_params),
 answers as (
@@ -14,7 +17,9 @@ answers as (
 ),
 bad as (
     select a.grid_id, count(*) as bad_reviews,
-           count(*) filter (where e.code = 'appeal_upheld') as upheld_bad
+           count(*) filter (where e.code = 'appeal_upheld' and (not p.appeals_high_disputes or a.response_id in (
+               select response_id from stg_appeals
+               where decision = 'upheld' and category in ('misrated', 'malicious', 'coached')))) as upheld_bad
     from answers as a
     cross join p
     left join int_review_exclusions as e using (row_id)
