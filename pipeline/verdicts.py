@@ -57,24 +57,10 @@ def say_stale_later_months(db: Path, month: str) -> None:
         log.warning("%s", later.line())
 
 
-def _say_no_contact(path: Path, policy: Policy) -> None:
-    """请在公示期内反映, to whom? (a twenty-sixth trial's notice named nobody; a thirtieth trial set the contact
-    in a policy.toml no gridpay.toml named, and its re-run then stopped on the changed policy)."""
-    if policy.review.window_days is None or policy.review.contact:
-        return
-    where = (f"copy {path} into the project, name it in gridpay.toml (policy = \"policy.toml\") and set it there"
-             if path.resolve() == DEFAULT_POLICY.resolve() else f"set it in {path}")
-    log.warning("the residents' notice asks them to raise objections within the appeal window and names nobody to "
-                "tell: the policy gives no [notice] contact; %s (contact = \"社区党群服务中心 电话\"). A month "
-                "already published shows it once run again with --reference published --take policy", where)
-
-
 def say_policy_left_out(path: Path, policy: Policy) -> None:
     """A community's own policy that leaves out rules the shipped one sets: a policy archived before a
     rule must reproduce its months, so a key left out keeps the rule from before it (often no
-    protection at all). Said on every new run from such a file, never in an audit; so is a notice that
-    asks residents for objections and names nobody to tell."""
-    _say_no_contact(path, policy)
+    protection at all). Said on every new run from such a file, never in an audit."""
     if path.resolve() == DEFAULT_POLICY.resolve():
         return
     shipped = load_policy(DEFAULT_POLICY)

@@ -32,7 +32,7 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str)
         pages[file_names[community]] = report_html(
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
-            window=window)
+            window=window, output_format=run.get("output_format") or 1)
     return pages
 
 

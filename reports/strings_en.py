@@ -148,7 +148,7 @@ EN: dict[str, str] = {
     "effect_rejected": "counts as before: no change", "effect_pending": "pending: counts for now",
     "worker_window": "Appeal window: {start} to {end}. You may appeal an answer this sheet rests on until then.",
     "notice_window": "Public notice period: {start} to {end}. Objections within this period, please.",
-    "notice_contact": " Contact: {contact}.",
+    "notice_contact": " Contact: {contact}.", "notice_contact_community": " Tell {community}.",
     "notice_window_closed": "The notice period ({start} to {end}) has ended; review results follow when the month is final.",
     "notice_not_counted": "Not counted after review",
     "notice_not_counted_note": "Not counted after review: answers taken out after a worker's appeal was upheld or a "

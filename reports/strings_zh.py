@@ -128,7 +128,7 @@ ZH: dict[str, str] = {
     "effect_rejected": "照常计分，结果不变", "effect_pending": "待复核：暂照常计分",
     "worker_window": "公示期：{start} 至 {end}。对本考评单所依据的评价有异议的，可在公示期内提出申诉。",
     "notice_window": "公示期：{start} 至 {end}。对结果有异议的，请在公示期内反映。",
-    "notice_contact": "联系：{contact}。",
+    "notice_contact": "联系：{contact}。", "notice_contact_community": "请向{community}反映。",
     "notice_window_closed": "公示期（{start} 至 {end}）已结束，复核结果将在定稿后公布。",
     "notice_not_counted": "经复核不计入",
     "notice_not_counted_note": "经复核不计入：经网格员申诉复核或回访核实后不计入评分的答卷份数（不公布具体住户）。",

@@ -48,19 +48,8 @@ def test_the_notice_shows_no_pay_comment_phone_or_household(month):
         assert "¥" not in page and "元" not in page and not re.search(r"1[3-9]\d\*{4}\d{4}", page)
 
 
-def test_a_notice_asking_for_objections_with_nobody_to_tell_is_said(caplog, tmp_path):
-    """A twenty-sixth trial's notice said 对结果有异议的，请在公示期内反映 and named no contact; a thirtieth
-    set one in a policy.toml that gridpay.toml did not name."""
-    from gridpay.core.policy_file import load_policy
-    from gridpay.core.settings import DEFAULT_POLICY
-    from gridpay.pipeline.verdicts import say_policy_left_out
-    own = tmp_path / "policy.toml"
-    own.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace('contact = ""', 'contact = "社区服务中心"'),
-                   encoding="utf-8")
-    with caplog.at_level("WARNING", logger="gridpay"):
-        say_policy_left_out(DEFAULT_POLICY, load_policy(DEFAULT_POLICY))
-        say_policy_left_out(own, load_policy(own))
-    said = [r.getMessage() for r in caplog.records]
-    assert len(said) == 1 and said[0].startswith("the residents' notice asks them to raise objections")
-    assert f"copy {DEFAULT_POLICY} into the project, name it in gridpay.toml" in said[0]
-    assert said[0].endswith("once run again with --reference published --take policy")
+def test_a_notice_with_no_contact_set_names_the_community_to_tell(month):
+    """A twenty-sixth trial's notice said 对结果有异议的，请在公示期内反映 and named nobody: without [notice]
+    contact it names the community (from output format 3 on)."""
+    page = next((month / "notice").glob("*.html")).read_text(encoding="utf-8")
+    assert "对结果有异议的，请在公示期内反映。" in page and "请向天井湖社区反映。" in page

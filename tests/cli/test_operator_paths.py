@@ -33,11 +33,9 @@ def test_relative_out_with_prefect_publishes_and_records_published(make_inbox, t
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").is_file() and inbox == tmp_path / "inbox"
     with duckdb.connect(str(tmp_path / "wh.duckdb"), read_only=True) as con:
         assert con.execute("select status from runs").fetchall() == [("published",)]
-    # one plain line per step (and W3's blank phone, the notice naming no contact), no flow-run nicknames, no
-    # library chatter
+    # one plain line per step (and W3's blank phone), no flow-run nicknames, no library chatter
     lines = err.strip().splitlines()
-    assert [line.split(" ")[1] for line in lines] == ["the", "read", "validated", "workers.csv", "scored",
-                                                      "published"], lines
+    assert [line.split(" ")[1] for line in lines] == ["read", "validated", "workers.csv", "scored", "published"], lines
     assert all(line.startswith("gridpay: ") for line in lines)
     assert "Flow run" not in err and "temporary" not in err and "Traceback" not in err
     assert gridpay_main(["audit", "--month", "2026-09", "--out", "out", "--db", "wh.duckdb"]) == 0
