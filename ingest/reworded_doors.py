@@ -6,10 +6,11 @@ trial's lane home: every worker's pay moved, exit 0, no word). The run names suc
 HR to check and write the home one way in the sheet HR types.
 
 Both are read after the door-number rules (transforms/door_numbers.py): the same place before the first
-digit (a compound: '锦绣花园 ') and the same numbers in the same order (leading zeros aside), at least
-two of them, in one grid; a number in Chinese numerals the rules left as typed is a number too, so that
-7弄12号 and 7弄12号之一, two houses, are not named (a twenty-ninth trial was told to set one aside). One
-equality join."""
+number or letter (a compound: '锦绣花园 ') and the same numbers and letters in the same order (leading
+zeros aside), at least two of them, in one grid; a number in Chinese numerals the rules left as typed is
+a number too, so that 7弄12号 and 7弄12号之一, two houses, are not named (a twenty-ninth trial was told to
+set one aside), while A-1203 and A座1203, 3队9号 and 3组9号, 12-1号 and 12号之1 are (each may be one home or
+two: a thirty-second trial's were two). One equality join."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,8 +35,9 @@ def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
     return pairs_by_grid(workdir, f"""
             with h as (select distinct grid_id, household_id from answers
                        where grid_id is not null and household_id is not null),
-                 k as (select grid_id, household_id, regexp_extract(household_id, '^([^0-9]*)', 1) as place,
-                              list_transform(regexp_extract_all(household_id, '[0-9]+|[零〇一二两三四五六七八九十]+'),
+                 k as (select grid_id, household_id,
+                              regexp_extract(household_id, '^([^0-9A-Za-z零〇一二两三四五六七八九十]*)', 1) as place,
+                              list_transform(regexp_extract_all(household_id, '[0-9]+|[零〇一二两三四五六七八九十]+|[A-Za-z]+'),
                                              lambda x: coalesce(nullif(ltrim(x, '0'), ''), '0')) as numbers
                        from h)
             select a.grid_id, count(*),

@@ -84,8 +84,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
                         "where run_id = ?", [run_id]).fetchone()
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
-        "household_doubts": json.loads(doubts or "[]"),      # homes perhaps counted twice (output format 3 on)
-        "output_format": output_format,
+        "household_doubts": json.loads(doubts or "[]"), "output_format": output_format,   # (format 3 on: below)
         # the score -> coefficient line, printed from output format 3 on (a trial's worker could not check
         # theirs, nor see November's new cap); a run before renders as it did
         "rule": coefficient_words(policy.coefficient) if (output_format or 1) >= 3 else None,

@@ -74,7 +74,7 @@ EN: dict[str, str] = {
     "flag_pay_changed": "total pay moved sharply from the month published last: review",
     "pay_changes": "Workers whose total pay moved sharply from the month published last",
     "previous_total": "Last total", "this_total": "This month", "pay_change": "Change",
-    "household_doubts": "Check before signing: these answers may be one home written two ways (or two homes written alike), each counted as written; where they are one home, write it one way in the sheet HR types, or set the older platform answer aside with an appeal (other), and run again:",
+    "household_doubts": "Check before signing: these answers may be one home written two ways (or two homes written alike), each counted as written; where they are two homes, nothing is to be done; where they are one home, write it one way in the sheet HR types, or set the older platform answer aside with an appeal (other), and run again:",
     "doubt_compounds": "{grid_name} ({grid_id}): {count} door numbers answered more than once by answers naming no compound cannot be told apart: {shown}",
     "doubt_prefixed": "{grid_name} ({grid_id}): {count} homes written with a place before the door number and without it: {shown}",
     "doubt_unitless": "{grid_name} ({grid_id}): {count} pairs of door numbers, one with its unit and one without: {shown}",

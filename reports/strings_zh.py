@@ -67,7 +67,7 @@ ZH: dict[str, str] = {
     "flag_pay_changed": "应发合计较上次公布月份变动较大，请复核",
     "pay_changes": "应发合计变动较大的网格员（与上次公布月份相比）",
     "previous_total": "上次应发", "this_total": "本月应发", "pay_change": "变动",
-    "household_doubts": "签字前请核实：以下答卷可能是同一户的不同写法（或不同户写成了同一写法），本次各按所写计数；如确为同一户，请在人工录入表中统一写法，平台下载的答卷以申诉（其他）剔除较早一份，然后重新运行：",
+    "household_doubts": "签字前请核实：以下答卷可能是同一户的不同写法（或不同户写成了同一写法），本次各按所写计数；如为不同的两户，无需处理；如确为同一户，请在人工录入表中统一写法，平台下载的答卷以申诉（其他）剔除较早一份，然后重新运行：",
     "doubt_compounds": "{grid_name}（{grid_id}）：未填小区的答卷中有 {count} 个门牌号被答了不止一次，无法分辨是否同一户：{shown}",
     "doubt_prefixed": "{grid_name}（{grid_id}）：{count} 户门牌号前有地名与无地名两种写法：{shown}",
     "doubt_unitless": "{grid_name}（{grid_id}）：{count} 对门牌号一个写了单元、一个没写：{shown}",

@@ -45,13 +45,15 @@ _SPOKEN_AFTER_BUILDING = re.compile(r"(?:(?<=号楼)|(?<=[幢座]))([零〇一�
 _LANE = re.compile(r"^(.*?)([0-9]{1,4}|[零〇一二两三四五六七八九十]{1,4})弄([0-9]{1,4}|[零〇一二两三四五六七八九十]{1,4})"
                    r"(?:号-?|-)?([0-9]{1,5}|[零〇一二三四五六七八九]{2,5})?$")
 # ... a house's numbers in Chinese numerals (十二号院三户, 三队九号, 12号之一), a house's sub-number
-# (12号之1, 12号附1, 12之1号, 12-1号: 12号之1), a village group as 组, 队 or 社 (3队9号 is 3组9号), a
-# shop front (门面15号, 商铺15, 15号门面: 门面15) and a lettered tower dashed (A-1203 is A座1203)
+# (12号之1, 12号附1, 12之1号 are 12号之1; in a lane 7弄12-1号 too), a shop front (门面15号, 商铺15, 15号门面:
+# 门面15) and a room after 座 with 号 (B座602号). Not merged, as they may be two homes (a thirty-second
+# trial's were): 12-1号 outside a lane (building 12, unit 1?), 3队 beside 3组, A-1203 beside A座1203; the
+# run names such pairs (ingest/reworded_doors.py)
 _HOUSE_NUMERALS = re.compile(r"([零〇一二两三四五六七八九十]+)(?=[弄号院户组队社])|(?<=[之附])([零〇一二两三四五六七八九十]+)")
-_GROUP = re.compile(r"(?<=[0-9])[队社](?=[0-9])")
-_SUB_NUMBER = re.compile(r"(?<![0-9\-])([0-9]{1,4})(?:号?[之附]([0-9]{1,2})号?|-([0-9]{1,2})号)$")
+_SUB_NUMBER = re.compile(r"(?<![0-9\-])([0-9]{1,4})号?[之附]([0-9]{1,2})号?$")
+_LANE_SUB_DASHED = re.compile(r"([0-9]{1,4}弄[0-9]{1,4})-([0-9]{1,2})号$")
 _SHOP = re.compile(r"^(?:(?:门面|商铺|铺面|门市|店面)房?([0-9]{1,4})号?|([0-9]{1,4})号(?:门面|商铺|铺面|门市|店面))$")
-_TOWER_DASHED = re.compile(r"^([A-Za-z])-([1-9][0-9]{2,3})$")
+_SEAT_ROOM_NUMBERED = re.compile(r"(座[0-9]{1,5})号$")
 
 
 def _numeral(text: str) -> str:
@@ -107,14 +109,14 @@ def _lane(text: str) -> str:
 
 
 def _house(text: str) -> str:
-    """'十二号院三户' -> '12号院3户', '3队9号' -> '3组9号', '12号附1' and '12-1号' -> '12号之1', '15号门面' ->
-    '门面15', 'A-1203' -> 'A座1203'; a lane's house and room (_lane) once 室 is gone."""
+    """'十二号院三户' -> '12号院3户', '12号附1' and '7弄12-1号' -> '12号之1', '7弄12号之1', '15号门面' -> '门面15',
+    'B座602号' -> 'B座602'; a lane's house and room (_lane) once 室 is gone."""
     text = _HOUSE_NUMERALS.sub(lambda m: _numeral(m[1] or m[2]), text)
-    text = _SUB_NUMBER.sub(lambda m: f"{int(m[1])}号之{int(m[2] or m[3])}", _GROUP.sub("组", text))
+    text = _LANE_SUB_DASHED.sub(lambda m: f"{m[1]}号之{int(m[2])}", text)
+    text = _SUB_NUMBER.sub(lambda m: f"{int(m[1])}号之{int(m[2])}", text)
     if shop := _SHOP.match(text):
         return f"门面{int(shop[1] or shop[2])}"
-    tower = _TOWER_DASHED.match(text)
-    return f"{tower[1].upper()}座{tower[2]}" if tower else text
+    return _SEAT_ROOM_NUMBERED.sub(r"\1", text)
 
 
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
@@ -133,9 +135,9 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01' -> '3栋2单元1201'
     (a twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 counted twice); with `houses`
     (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301' -> '7弄5号301',
-    '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '12-1号', '十二号之一' -> '12号之1', a courtyard's
-    '十二号院三户' -> '12号院3户', a village's '3队9号' -> '3组9', a shop's '15号门面' -> '门面15', and 'A-1203' ->
-    'A座1203' (the twenty-seventh and twenty-ninth trials' homes so typed counted twice)."""
+    '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1' ('7弄12-1号' in a lane), a
+    courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and 'B座602号' -> 'B座602' (the
+    twenty-seventh and twenty-ninth trials' homes so typed counted twice)."""
     text = normalized_cell(value)
     if text is None:
         return None

@@ -47,13 +47,15 @@ def test_the_same_numbers_in_other_words_are_named(make_inbox, tmp_path):
              ("G1", "3组9号"), ("G1", "3栋09"),                                   # a village's and a building's
              ("G2", "7栋5单元301"),                                              # in another grid: another home
              ("G2", "8栋1单元301"), ("G2", "8栋1单元302"), ("G2", "12"),          # other numbers, or one number
-             ("G2", "7弄12号"), ("G2", "7弄12号之一"), ("G2", "9号之二")]          # two houses: 之一 is a number
+             ("G2", "7弄12号"), ("G2", "7弄12号之一"), ("G2", "9号之二"),         # two houses: 之一 is a number
+             ("G3", "A-1203"), ("G3", "A座1203"), ("G3", "3队9号"), ("G3", "3组9号")]   # one home, or two
     rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     found = {d.grid_id: (d.pairs, d.shown) for d in reworded_doors(tmp_path / "work")}
-    assert found == {"G1": (2, (("3栋9", "3组9"), ("7弄5号301", "7栋5单元301")))}
+    assert found == {"G1": (2, (("3栋9", "3组9"), ("7弄5号301", "7栋5单元301"))),
+                     "G3": (2, (("3组9", "3队9"), ("A-1203", "A座1203")))}
     line = reworded_doors(tmp_path / "work")[0].line()
     assert line.startswith("天桥新村一网格 (G1): 2 pairs of door numbers give the same numbers in other words ('3栋9' "
                            "and '3组9', '7弄5号301' and '7栋5单元301'), each counted as a household of its own")
