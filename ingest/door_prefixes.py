@@ -30,6 +30,10 @@ class DoorPairs:
     pairs: int
     shown: tuple[tuple[str, str], ...]          # the first few (the longer form, the shorter), masked
 
+    def door_pairs(self) -> str:
+        """'1 pair of door numbers', '3 pairs of door numbers'."""
+        return "1 pair of door numbers" if self.pairs == 1 else f"{self.pairs} pairs of door numbers"
+
     def named(self) -> str:
         """"'东湖村3组15' and '3组15', ... and 2 more": the pairs shown, the rest counted."""
         more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""

@@ -23,8 +23,7 @@ from gridpay.transforms.privacy import regex_masked_sql
 @dataclass(frozen=True)
 class RewordedDoors(DoorPairs):
     def line(self) -> str:
-        pairs = "1 pair of door numbers" if self.pairs == 1 else f"{self.pairs} pairs of door numbers"
-        return (f"{self.grid_name} ({self.grid_id}): {pairs} give the same numbers in other words ({self.named()}), "
+        return (f"{self.grid_name} ({self.grid_id}): {self.door_pairs()} give the same numbers in other words ({self.named()}), "
                 f"each counted as a household of its own: if they are one home (check the paper form, or call), "
                 f"write it one way in the sheet HR types or, in a platform's download (never edited), {SET_ASIDE}; "
                 f"and run again (one household, one voice)")

@@ -19,8 +19,7 @@ from gridpay.transforms.privacy import regex_masked_sql
 @dataclass(frozen=True)
 class UnitlessDoors(DoorPairs):
     def line(self) -> str:
-        pairs = "1 pair of door numbers" if self.pairs == 1 else f"{self.pairs} pairs of door numbers"
-        return (f"{self.grid_name} ({self.grid_id}): {pairs} may be one home written with its unit and without it "
+        return (f"{self.grid_name} ({self.grid_id}): {self.door_pairs()} may be one home written with its unit and without it "
                 f"({self.named()}), each counted as a household of its own: a room number repeats in each unit of a "
                 f"building, so gridpay cannot tell which unit the shorter one is; if they are one home (check the "
                 f"paper form, or call), write it with its unit in the sheet HR types or, in a platform's download "
