@@ -84,6 +84,6 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
             cells["household_id"] = normalized_household(cells["household_id"], *door_rules(reading))
         for item in reading.items:
             if cells.get(item):
-                cells[item] = normalized_likert(cells[item], reading.answer_words)
+                cells[item] = normalized_likert(cells[item], reading.answer_words, reading.answer_marks_dropped)
         lines.append("  " + ", ".join(f"{k}={v}" for k, v in cells.items() if k != "source_file"))
     return lines

@@ -10,10 +10,11 @@ import pandas as pd
 from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.grid_names import bare_compound
-from gridpay.transforms.door_numbers import normalized_household
+from gridpay.transforms.door_numbers import FORMAL_NUMERALS, normalized_household
 from gridpay.transforms.parsing import (clock_seconds, normalized_cell, normalized_integer, normalized_likert,
                                         parsed_timestamp, written_time, yearless_timestamp)
 
+FORMAL = "".join(chr(c) for c in FORMAL_NUMERALS)       # 壹贰叁...: read as 一二三 (survey.door_number_formal_numerals)
 FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
 _OPTION_LETTER = re.compile(r"^[A-Za-z][.、:)]")      # after NFKC: '．' is '.', '：' ':', '）' ')'
 
@@ -23,10 +24,10 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     computed once per distinct text: a city's month repeats its few thousand texts millions of times.
     `month`: the run's, whose year a date typed without one takes (policy survey.yearless_dates)."""
     answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
-    _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words))
+    _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words, reading.answer_marks_dropped))
     _mapping(con, "map_duration", "select duration_s as v from survey_text",
              (lambda v: clock_seconds(v) or normalized_integer(v)) if reading.clock_durations else normalized_integer)
-    _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words))
+    _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words, reading.channel_words_within))
     by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
              lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
@@ -39,14 +40,19 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone, month if reading.yearless_dates else None,
-                                          reading.written_times))
+                                          reading.written_times, reading.dotted_dates))
 
 
-def channel_name(text: str, words: dict[str, str]) -> str | None:
+def channel_name(text: str, words: dict[str, str], within: bool = False) -> str | None:
     """A channel as the rules know it: 'WeChat' as wechat, and a channel typed in words the policy's
-    survey.channel_words names (纸质 -> paper); any other text as typed, lower-cased (validation judges it)."""
+    survey.channel_words names (纸质 -> paper); with `within` (survey.channel_words_within) also a text
+    holding such words of one channel only (入户调查, 纸质版: a thirty-third trial's volunteer's words
+    made two residents' answers invalid); any other text as typed, lower-cased (validation judges it)."""
     typed = normalized_cell(text) or ""
-    return words.get(typed, typed.lower()) or None
+    if typed in words or not within:
+        return words.get(typed, typed.lower()) or None
+    meant = {channel for word, channel in words.items() if word and word in typed}
+    return meant.pop() if len(meant) == 1 else typed.lower() or None
 
 
 def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
@@ -58,10 +64,10 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
     return (bare_compound(name) if suffix_dropped else name) or None
 
 
-def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bool]:
+def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
-            reading.door_houses)
+            reading.door_houses, reading.door_formal)
 
 
 def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str | None:
@@ -147,7 +153,7 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
 
 
 def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
-                        rooms: bool = False, floors: bool = False, houses: bool = False) -> str:
+                        rooms: bool = False, floors: bool = False, houses: bool = False, formal: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -176,6 +182,8 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
     if houses:        # 7弄5-301, 12号附1, 3队9, 12号院3户, 门面15, A-1203 (a 号 is never kept, above): in Python
         test += (fr" and not regexp_matches({col}, '[弄之附队社院户]|门面|商铺|铺面|门市|店面') "
                  fr"and not regexp_matches({col}, '^[A-Za-z]-')")
+    if formal:        # 叁组拾伍号
+        test += fr" and not regexp_matches({col}, '[{FORMAL}]')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "
@@ -185,10 +193,19 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
     return f"({test})"
 
 
-def _timestamp_or_none(value: str, timezone: str, month: str | None = None, written: bool = False):
+# a day typed month.day (survey.dotted_dates): 10.14, 10.5; not 10.1, 10.2, 10.3, which Excel also shows for
+# 10.10, 10.20, 10.30 (a number cell drops the zero): such a day stays invalid rather than guessed
+_DOTTED_DAY = re.compile(r"^(1[0-2]|0?[1-9])\.((?:[12][0-9]|3[01]|0[1-9])|[4-9])$")
+
+
+def _timestamp_or_none(value: str, timezone: str, month: str | None = None, written: bool = False,
+                       dotted: bool = False):
     """The local time a cell says; under the policy, also one written as on paper, 9号 / 14时30分 /
-    下午3:20 (survey.written_times), or whose date has no year, in the run's `month` (survey.yearless_dates)."""
+    下午3:20 (survey.written_times), or whose date has no year, in the run's `month` (survey.yearless_dates),
+    and a day typed month.day, 10.14 (survey.dotted_dates)."""
     value = (written_time(value) or value) if written else value
+    if dotted and month is not None and value and (day := _DOTTED_DAY.match(value.strip())):   # 10.14 is 10月14日
+        value = f"{day[1]}月{day[2]}日"
     ts = parsed_timestamp(value, timezone)
     if ts is not None and ts.year == 1 and month is not None:     # '11/9' read with no year: year 1
         ts = ts.replace(year=int(month[:4])) if ts.month == int(month[5:]) else None

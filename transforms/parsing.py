@@ -45,12 +45,20 @@ def clock_seconds(value: object) -> str | None:
     return str(int(match[1] or 0) * 3600 + int(match[2]) * 60 + int(match[3]))
 
 
-def normalized_likert(value: object, words: dict[str, str] | None = None) -> str | None:
+_TRAILING_MARKS = re.compile(r"[。.,!;、~?]+$")       # after NFKC: ，！；～？ are , ! ; ~ ?
+
+
+def normalized_likert(value: object, words: dict[str, str] | None = None, marks_dropped: bool = False) -> str | None:
     """An answer as its point: '５', '5.0' -> '5'; the words of LIKERT_WORDS, and the policy's
-    survey.answer_words (比较满意 -> 4, 5分 -> 5); anything else as typed, for validation to judge."""
+    survey.answer_words (比较满意 -> 4, 5分 -> 5); with `marks_dropped` (survey.answer_marks_dropped) a
+    word with a full stop or comma typed after it ('非常满意。'); anything else as typed, for validation."""
     text = normalized_cell(value)
     if text is None:
         return None
+    if marks_dropped and (bare := _TRAILING_MARKS.sub("", text)) != text and bare:
+        point = (words or {}).get(bare) or LIKERT_WORDS.get(bare) or normalized_integer(bare)
+        if point is not None and point.isdigit():
+            return point
     return (words or {}).get(text) or LIKERT_WORDS.get(text) or normalized_integer(text)
 
 

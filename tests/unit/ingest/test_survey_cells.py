@@ -30,11 +30,12 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0179AHa-_—~ 栋幢号楼层单元门室座#七一十〇３户二零组村弄之附队院面"), max_size=12),
+@given(st.text(alphabet=st.sampled_from("0179AHa-_—~ 栋幢号楼层单元门室座#七一十〇３户二零组村弄之附队院面叁拾"), max_size=12),
        st.sampled_from([(True, False), (True, True), (False, True), (True, True, True), (False, False, True),
                         (True, True, True, True), (False, False, False, True), (True, True, True, True, True),
                         (False, False, False, False, True), (True, True, True, True, True, True),
-                        (False, False, False, False, False, True)]))
+                        (False, False, False, False, False, True), (True, True, True, True, True, True, True),
+                        (False, False, False, False, False, False, True)]))
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
     """The same under survey.door_number_dashes, _variants, _suffixes, _rooms and _floors."""
     from gridpay.ingest.survey_values import canonical_household
