@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gridpay.ingest.grid_aliases import listed_names
+from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
                                           similar_grids)
@@ -50,7 +50,7 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
                 ).fetchall() if listed != "null" else []):
             named.setdefault(value, []).append((compound, n))
     names = {gid: name for gid, name, _ in grids}
-    compounds = {gid: listed_names(cell) for gid, _, cell in grids}
+    compounds = {gid: listed_compound_names(cell) for gid, _, cell in grids}
     found = [UnknownGrid(value, n, *_formerly(value, names, former or {})
                          or _closest(value, names, compounds, named.get(value, []))) for value, n in values]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)

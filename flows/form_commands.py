@@ -53,8 +53,8 @@ def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
         raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
     grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
     community = "、".join(dict.fromkeys(grids["community"].dropna()))
-    from gridpay.ingest.grid_aliases import listed_names
-    compounds = tuple(dict.fromkeys(name for cell in grids.get("compounds", ()) for name in listed_names(cell)))
+    from gridpay.ingest.grid_aliases import listed_compound_names
+    compounds = tuple(dict.fromkeys(name for cell in grids.get("compounds", ()) for name in listed_compound_names(cell)))
     print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions,
                              compounds).rstrip("\n"))
     return 0

@@ -26,12 +26,49 @@ def listed_names(cell) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in map(normalized_cell, typed) if n))
 
 
+def compound_entries(cell) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A `compounds` cell's compounds, each with the other names answers give it after '=' (湖滨花园二期=湖滨二期:
+    residents shorten a name, and a thirty-third trial told to add the short one as a compound of its own
+    counted one home under both, exit 0, nothing said)."""
+    entries = (tuple(part.strip() for part in entry.split("=") if part.strip()) for entry in listed_names(cell))
+    return tuple((names[0], names[1:]) for names in entries if names)
+
+
+def listed_compound_names(cell) -> tuple[str, ...]:
+    """A `compounds` cell's compounds by the name grids.csv gives first (without their other names)."""
+    return tuple(dict.fromkeys(name for name, _ in compound_entries(cell)))
+
+
 def listed_compounds(grids: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     """grid_id -> the compounds grids.csv lists for it (its optional `compounds` column), for each grid it
     lists some for."""
     if "compounds" not in grids.columns:
         return {}
-    return {row.grid_id: names for row in grids.itertuples(index=False) if (names := listed_names(row.compounds))}
+    return {row.grid_id: names for row in grids.itertuples(index=False)
+            if (names := listed_compound_names(row.compounds))}
+
+
+def compound_other_names(grids: pd.DataFrame, suffix_dropped: bool = False) -> dict[str, str]:
+    """Each other name a `compounds` cell gives after '=' -> the compound's name, both as answers name a
+    compound (compound_name). An other name that is a listed compound, or that names two compounds,
+    stops the run (exit 2) naming the row."""
+    from gridpay.ingest.survey_values import compound_name
+    if "compounds" not in grids.columns:
+        return {}
+    listed = {compound_name(n, suffix_dropped) for names in listed_compounds(grids).values() for n in names}
+    others: dict[str, str] = {}
+    for row in grids.itertuples(index=False):
+        for name, names in compound_entries(row.compounds):
+            for other in (compound_name(n, suffix_dropped) for n in names):
+                meant = compound_name(name, suffix_dropped)
+                if other in listed or others.get(other, meant) != meant:
+                    said = (f"'{other}', given after '=' as another name of {name}, is "
+                            + ("a compound grids.csv lists itself" if other in listed else
+                               f"already another name of {others[other]}")
+                            + ": a name can mean one compound only")
+                    raise InputError(row.source_file, said, row=int(row.row_number), column="compounds")
+                others[other] = meant
+    return others
 
 
 def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:

@@ -31,7 +31,8 @@ class MixedCompounds:
     unnamed: int                     # the grid's answers naming no compound
     named: int                       # ... and naming one
     unlisted: tuple[tuple[str, int], ...] = ()   # compounds answers name that grids.csv does not list, with their rows
-    shown: tuple[tuple[str, tuple[str, ...]], ...] = ()   # the first repeated door numbers (masked), their answers
+    # the first repeated door numbers (masked), their answers (id, the compound each names or None)
+    shown: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()
 
     def lines(self) -> list[str]:
         grid = f"{self.grid_name} ({self.grid_id})"
@@ -39,7 +40,7 @@ class MixedCompounds:
         if self.unnamed and self.repeated_doors:     # none repeated: no home of it can have counted twice
             answers = f"{self.unnamed} of its answers name" if self.named else "the survey files name"
             doors = f"{self.repeated_doors} door number{'s' if self.repeated_doors != 1 else ''}"
-            shown = "; ".join(f"'{door}' (answers {', '.join(ids)})" for door, ids in self.shown)
+            shown = "; ".join(f"'{door}' (answers {', '.join(_answers(ids))})" for door, ids in self.shown)
             more = f" and {self.repeated_doors - len(self.shown)} more" if self.repeated_doors > len(self.shown) else ""
             # some answers name their compound: one left blank is a household beside the named one, none set aside
             check = (f"check each answer's compound (the paper form, or a call) and fill it in the sheet HR types, "
@@ -66,8 +67,17 @@ class MixedCompounds:
         elif self.unlisted:
             said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); each counts as a "
                         f"home of that compound, so a compound typed another way may count one home twice: check "
-                        f"those answers in the survey file (and add a compound the grid does span to grids.csv)")
+                        f"those answers in the survey file; a compound the grid does span goes into grids.csv's "
+                        f"compounds, and another name of a listed one after its name and '=' "
+                        f"({self.compounds[0]}={self.unlisted[0][0]}, if that is what it is), so that its homes are "
+                        f"that compound's")
         return said
+
+
+def _answers(ids: tuple[tuple[str, str | None], ...]) -> list[str]:
+    """'79 in 南湖家园二期', 'P22 naming none': which of a door number's answers name a compound (a trial read
+    'answers 79, 80, P22 name no compound' where two did)."""
+    return [f"{rid} in {compound}" if compound else f"{rid} naming none" for rid, compound in ids]
 
 
 @dataclass(frozen=True)
@@ -163,7 +173,7 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
             "group by grid_id", list(spanning)).fetchall()}
         repeated = {gid: (n, doors) for gid, n, doors in con.execute(
             f"select grid_id, count(*), list(({regex_masked_sql('door')}, ids) order by door)[1:{SHOWN}] from ("
-            f"select grid_id, {door} as door, list(response_id order by response_id) as ids from answers "
+            f"select grid_id, {door} as door, list((response_id, compound) order by response_id) as ids from answers "
             f"where {grid_ids} and household_id is not null group by grid_id, door "
             "having count(*) > 1 and count(*) > count(compound)) group by grid_id", list(spanning)).fetchall()}
         named = con.execute(f"select grid_id, compound, count(*) from answers where {grid_ids} and compound is not null "
@@ -180,5 +190,5 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
         if unnamed or gid in unlisted:
             doors, shown = repeated.get(gid, (0, []))
             found.append(MixedCompounds(gid, name, names, doors, unnamed, named_rows, tuple(unlisted.get(gid, ())),
-                                        tuple((door, tuple(ids)) for door, ids in shown)))
+                                        tuple((door, tuple(tuple(i) for i in ids)) for door, ids in shown)))
     return found

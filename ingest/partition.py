@@ -50,6 +50,7 @@ class PartitionJob:
     grids: dict[str, str]      # grid_id -> grid_name, in grids.csv order
     keys: RunKeys
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)   # grid_id -> compounds grids.csv lists
+    other_names: dict[str, str] = field(default_factory=dict)             # a compound's other name -> its name
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
         stage_surveys([source], survey_reading(job.policy), key, scratch / "stage", job.month, job.grids,
-                      job.compounds)
+                      job.compounds, job.other_names)
         target = Path(job.workdir) / f"part-{part.index:04d}"
         target.mkdir(mode=0o777 & ~private_umask(), exist_ok=True)
         with stage_connection(scratch / "stage") as con:

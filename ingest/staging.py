@@ -13,7 +13,7 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source, month_survey_files, read_table, with_hashed_phone
 from gridpay.transforms.privacy import masked_phone_hash
-from gridpay.ingest.grid_aliases import listed_compounds
+from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import require_worker_mobiles
 from gridpay.ingest.review_files import review_files, review_tables
@@ -107,6 +107,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     _normalise_dates(tables)
     if surveys:
         stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
-                      grid_names(tables["grids"]), listed_compounds(tables["grids"]))
+                      grid_names(tables["grids"]), listed_compounds(tables["grids"]),
+                      compound_other_names(tables["grids"], policy.compound_suffix_dropped))
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)

@@ -147,12 +147,13 @@ def _finished_rows(table: str, places: tuple[str, str], file_name: str, items: t
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
                   month: str | None = None, grids: dict[str, str] | None = None,
-                  compounds: dict[str, tuple[str, ...]] | None = None) -> int:
+                  compounds: dict[str, tuple[str, ...]] | None = None,
+                  other_names: dict[str, str] | None = None) -> int:
     """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
     file then row order, cells normalised as validation expects them; and table `set_aside` (file,
     what, rows). `grids` maps grid_id -> grid_name in grids.csv order: an answer that is a grid's
-    name becomes its id; `compounds`: grid_id -> the compounds grids.csv lists for it. Returns the
-    row count."""
+    name becomes its id; `compounds`: grid_id -> the compounds grids.csv lists for it; `other_names`:
+    their other names (grid_aliases.compound_other_names). Returns the row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
@@ -165,7 +166,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         store_unreadable_phones(con, phones)
         _survey_text_view(con, tables, finished, items)
         compound_tables(con, reading, compounds or {})
-        value_mappings(con, reading, grids, month)
+        value_mappings(con, reading, grids, month, other_names)
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""

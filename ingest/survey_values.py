@@ -19,10 +19,13 @@ FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by D
 _OPTION_LETTER = re.compile(r"^[A-Za-z][.、:)]")      # after NFKC: '．' is '.', '：' ':', '）' ')'
 
 
-def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: str | None = None) -> None:
+def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: str | None = None,
+                   other_names: dict[str, str] | None = None) -> None:
     """A table per column (map_answer, map_grid, ...) from each distinct text to its normal form,
     computed once per distinct text: a city's month repeats its few thousand texts millions of times.
-    `month`: the run's, whose year a date typed without one takes (policy survey.yearless_dates)."""
+    `month`: the run's, whose year a date typed without one takes (policy survey.yearless_dates);
+    `other_names`: a compound's other names in grids.csv (湖滨二期 -> 湖滨花园二期), read as the compound."""
+    others = other_names or {}
     answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
     _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words, reading.answer_marks_dropped))
     _mapping(con, "map_duration", "select duration_s as v from survey_text",
@@ -35,7 +38,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
              f"where not {canonical_household('household_id', *door_rules(reading))}",
              lambda v: normalized_household(v, *door_rules(reading)))
     _mapping(con, "map_compound", "select compound as v from survey_text",
-             lambda v: compound_name(v, reading.compound_suffix_dropped))
+             lambda v: (name := compound_name(v, reading.compound_suffix_dropped)) and others.get(name, name))
     _door_after_compound(con, reading)
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",

@@ -1,7 +1,8 @@
 """Homes the staged answers may count twice, or once wrongly: a grid of several compounds whose answers
 name none (ingest/grid_compounds.py), a door number written with a place before it and without it
 (ingest/door_prefixes.py), with its unit and without it (ingest/unitless_doors.py), the same numbers in
-other words (ingest/reworded_doors.py), a home answering for two grids (ingest/shared_homes.py). Said on
+other words (ingest/reworded_doors.py), under two compound names that read alike (ingest/alike_compounds.py),
+a home answering for two grids (ingest/shared_homes.py). Said on
 the console, never a stop: the answers are counted as typed. From output format 3 on they are also
 recorded with the run, and the scorecard HR signs lists them (a twenty-seventh trial's HR, reading only
 the scorecard, would have signed a home counted twice)."""
@@ -16,6 +17,7 @@ log = logging.getLogger("gridpay")
 
 
 def say_household_doubts(ctx: RunContext) -> None:
+    from gridpay.ingest.alike_compounds import alike_compounds
     from gridpay.ingest.door_prefixes import prefixed_doors
     from gridpay.ingest.grid_compounds import mixed_compounds
     from gridpay.ingest.reworded_doors import reworded_doors
@@ -29,9 +31,10 @@ def say_household_doubts(ctx: RunContext) -> None:
             log.warning("%s", line)
         if grid.unnamed and grid.repeated_doors:
             doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
-                                 [f"'{door}'（{', '.join(ids)}）" for door, ids in grid.shown]))
+                                 [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
     for kind, found in (("prefixed", prefixed_doors(work, month=month)), ("unitless", unitless_doors(work, month=month)),
-                        ("reworded", reworded_doors(work, month=month))):
+                        ("reworded", reworded_doors(work, month=month)),
+                        ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month))):
         for doors in found:
             log.warning("%s", doors.line())
             doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
@@ -46,3 +49,8 @@ def say_household_doubts(ctx: RunContext) -> None:
 
 def _doubt(kind: str, grid_id: str, grid_name: str, count: int, shown: list[str]) -> dict:
     return {"kind": kind, "grid_id": grid_id, "grid_name": grid_name, "count": count, "shown": "；".join(shown)}
+
+
+def _named(ids) -> str:
+    """'79 南湖家园二期, P22 未填小区': each answer of a door number with the compound it names, or none."""
+    return ", ".join(f"{rid} {compound or '未填小区'}" for rid, compound in ids)

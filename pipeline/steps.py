@@ -20,7 +20,7 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
-from gridpay.ingest.grid_aliases import apply_grid_aliases, listed_compounds
+from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names, listed_compounds
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
@@ -106,7 +106,8 @@ def stage(ctx: RunContext) -> Partitioning | None:
     grids = grid_names(frame)
     parts = [Partition(i, f.name, ctx.request.shown_name(f.name), f.sha256) for i, f in enumerate(surveys)]
     partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
-                                                  grids, run_keys(ctx), listed_compounds(frame)))
+                                                  grids, run_keys(ctx), listed_compounds(frame),
+                                                  compound_other_names(frame, ctx.policy.compound_suffix_dropped)))
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
     return partitioning
 

@@ -51,3 +51,17 @@ def similar_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> lis
     best = scored[0][0] if scored else 0
     return list(dict.fromkeys(labels[text] for ratio, text in scored
                               if ratio >= cutoff and ratio >= best - 0.05))[:3]
+
+
+def compounds_read_alike(a: str, b: str) -> bool:
+    """Two compound names one of which may be the other typed short or with one wrong character: 湖滨二期 and
+    湖滨花园二期 (the shorter's characters in order within the longer), 湖宾花园 and 湖滨花园 (one character
+    apart). Not two phases or numbers (湖滨花园一期, 湖滨花园二期; 1区, 2区): those are compounds of their own."""
+    short, long = sorted((a.translate(_NUMERALS), b.translate(_NUMERALS)), key=len)
+    if short == long or len(short) < 2:
+        return False
+    if len(short) == len(long):
+        apart = [(x, y) for x, y in zip(short, long) if x != y]
+        return len(apart) == 1 and not (apart[0][0].isdigit() and apart[0][1].isdigit())
+    rest = iter(long)
+    return all(char in rest for char in short) and not any(c.isdigit() for c in long if c not in short)

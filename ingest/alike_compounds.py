@@ -1,0 +1,78 @@
+"""One compound named two ways: 湖滨花园二期 on the paper sheet, 湖滨二期 typed online. Where the answers name
+their compound, a home is its compound and door number, so one home under the two names is two households
+and both answers count. A thirty-third trial was told to add the short name to grids.csv as a compound of
+its own, did so, and the run then counted the home twice without a word (W07 1322.30 for 1326.41, exit 0).
+
+gridpay cannot know that two names are one compound (湖滨花园 and 湖宾花园 may be neighbours), so the run
+names, per grid, the door numbers answered under two names that read alike (transforms/grid_names.py), and
+the way to say they are one: the other name after '=' in grids.csv's compounds (湖滨花园二期=湖滨二期)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+
+from gridpay.ingest.door_prefixes import DoorPairs, answers_view
+from gridpay.ingest.grid_aliases import listed_compounds
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.ingest.survey_values import compound_name
+from gridpay.transforms.grid_names import compounds_read_alike
+from gridpay.transforms.privacy import regex_masked_sql
+
+SHOWN = 3
+
+
+@dataclass(frozen=True)
+class AlikeCompounds(DoorPairs):
+    compounds: tuple[str, str] = ("", "")        # the two names: the one grids.csv lists first, or the longer
+
+    def line(self) -> str:
+        named, other = self.compounds
+        doors = "1 door number is" if self.pairs == 1 else f"{self.pairs} door numbers are"
+        shown = "; ".join(f"{a} beside {b}" for a, b in self.shown)
+        more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""
+        return (f"{self.grid_name} ({self.grid_id}): answers name the compounds {named} and {other}, which read "
+                f"alike, and {doors} answered under both ({shown}{more}), each counted as a home of its own: if "
+                f"they are one compound, give the other name after '=' in grids.csv's compounds "
+                f"({named}={other}) and run again; if they are two compounds, nothing is to be done")
+
+
+def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None) -> list[AlikeCompounds]:
+    """Per grid and pair of compound names reading alike, the door numbers answered under both (each with
+    its answers; masked), in the staged answers but those an upheld appeal of `month` takes out. A name
+    grids.csv lists for the grid goes first in a pair."""
+    listed = {gid: {compound_name(n, suffix_dropped) for n in names}
+              for gid, names in listed_compounds(pd.read_parquet(workdir / "grids.parquet")).items()}
+    door = "substr(household_id, length(compound) + 2)"
+    with stage_connection(workdir) as con:
+        answers_view(con, workdir, month)
+        rows = con.execute(
+            f"select grid_id, {regex_masked_sql('door')} as door, "
+            "list((compound, response_id) order by compound, response_id) from ("
+            f"select grid_id, compound, {door} as door, response_id from answers where compound is not null "
+            "and starts_with(household_id, compound || ' ')) group by grid_id, door "
+            "having count(distinct compound) > 1 order by grid_id, door").fetchall()
+        names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
+                                 [str(workdir / "grids.parquet")]).fetchall()) if rows else {}
+    found: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for gid, masked, answered in rows:
+        by_name: dict[str, list[str]] = {}
+        for compound, rid in answered:
+            by_name.setdefault(compound, []).append(rid)
+        for a, b in combinations(sorted(by_name), 2):
+            if compounds_read_alike(a, b):
+                first, second = _ordered(a, b, listed.get(gid, set()))
+                found.setdefault((gid, first, second), []).append(
+                    (f"{first} {masked} ({', '.join(by_name[first])})",
+                     f"{second} {masked} ({', '.join(by_name[second])})"))
+    return [AlikeCompounds(gid, names.get(gid, gid), len(pairs), tuple(pairs[:SHOWN]), (a, b))
+            for (gid, a, b), pairs in found.items()]
+
+
+def _ordered(a: str, b: str, listed: set[str]) -> tuple[str, str]:
+    """The name grids.csv lists first (the other is the one to give after '='), else the longer."""
+    if (a in listed) != (b in listed):
+        return (a, b) if a in listed else (b, a)
+    return (a, b) if len(a) >= len(b) else (b, a)

@@ -1,0 +1,71 @@
+"""One compound named two ways (湖滨花园二期 on paper, 湖滨二期 online): a thirty-third trial, told to add the short
+name to grids.csv, counted one home twice without a word. grids.csv gives a compound's other names after '='; two
+names that read alike with a door number answered under both are named for HR."""
+import pandas as pd
+import pytest
+
+from conftest import SURVEY_HEADER, scored_below_the_cli, survey, write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+
+DOOR = "3栋1单元601"
+ROWS = [(survey("R1", "G1", DOOR, ("4",) * 5, "2026-09-05 10:00:00"), "湖滨花园二期"),
+        (survey("R2", "G1", DOOR, ("2",) * 5, "2026-09-08 10:00:00"), "湖滨二期"),       # R1's home, later
+        (survey("R3", "G1", DOOR, ("5",) * 5, "2026-09-09 10:00:00"), "南湖家园二期")]   # another compound's home
+
+
+def _staged(make_inbox, tmp_path, compounds: str):
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "二期安置网格", "社区", "20", compounds), ("G2", "老村网格", "社区", "10", "")])
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [row + (c,) for row, c in ROWS])
+    _, con = scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))
+    with con:
+        return dict(con.execute("select s.response_id, s.household_id from counted_responses c "
+                                "join raw_surveys s using (run_id, row_id)").fetchall())
+
+
+def test_a_compound_s_other_name_after_equals_is_that_compound(make_inbox, tmp_path):
+    from gridpay.ingest.alike_compounds import alike_compounds
+    counted = _staged(make_inbox, tmp_path, "湖滨花园二期=湖滨二期；南湖家园二期")
+    assert counted == {"R2": f"湖滨花园二期 {DOOR}", "R3": f"南湖家园二期 {DOOR}"}       # R1 is R2's older answer
+    assert alike_compounds(tmp_path / "work", True) == []
+
+
+def test_two_listed_names_that_read_alike_and_share_a_door_number_are_named(make_inbox, tmp_path):
+    from gridpay.ingest.alike_compounds import alike_compounds
+    counted = _staged(make_inbox, tmp_path, "湖滨花园二期；湖滨二期；南湖家园二期")      # as the trial was told
+    assert set(counted) == {"R1", "R2", "R3"}                                   # counted as typed, but said:
+    (alike,) = alike_compounds(tmp_path / "work", True)
+    assert (alike.grid_id, alike.compounds, alike.pairs) == ("G1", ("湖滨花园二期", "湖滨二期"), 1)
+    line = alike.line()
+    assert f"湖滨花园二期 {DOOR} (R1) beside 湖滨二期 {DOOR} (R2)" in line and "(湖滨花园二期=湖滨二期)" in line
+    assert "南湖家园二期" not in line                                             # a neighbour, not a name
+
+
+def test_the_unlisted_compound_line_gives_the_other_name_form(make_inbox, tmp_path):
+    from gridpay.ingest.alike_compounds import alike_compounds
+    from gridpay.ingest.grid_compounds import mixed_compounds
+    _staged(make_inbox, tmp_path, "湖滨花园二期；南湖家园二期")
+    (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)
+    assert grid.unlisted == (("湖滨二期", 1),) and "(湖滨花园二期=湖滨二期, if that is what it is)" in grid.lines()[0]
+    assert alike_compounds(tmp_path / "work", True)[0].compounds == ("湖滨花园二期", "湖滨二期")   # listed first
+
+
+@pytest.mark.parametrize("cell, said", [
+    ("湖滨花园二期=南湖家园二期；南湖家园二期", "'南湖家园二期', given after '=' as another name of 湖滨花园二期, is a compound"),
+    ("湖滨花园二期=湖滨；湖滨一期=湖滨", "'湖滨', given after '=' as another name of 湖滨一期, is already another name of 湖滨花园二期")])
+def test_an_other_name_that_can_mean_two_compounds_is_refused(cell, said):
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
+    grids = pd.DataFrame({"source_file": ["grids.csv"], "row_number": [2], "grid_id": ["G1"], "compounds": [cell]})
+    with pytest.raises(InputError, match=said):
+        compound_other_names(grids)
+    assert listed_compounds(grids)["G1"][0] == "湖滨花园二期"                  # the name grids.csv gives first
+
+
+def test_names_read_alike_when_one_is_the_other_short_or_one_character_off_not_another_phase():
+    from gridpay.transforms.grid_names import compounds_read_alike
+    assert compounds_read_alike("湖滨二期", "湖滨花园二期") and compounds_read_alike("湖宾花园", "湖滨花园")
+    assert not any(compounds_read_alike(a, b) for a, b in (("湖滨花园一期", "湖滨花园二期"), ("南湖家园二期", "湖滨花园二期"),
+                                                           ("金桥花园", "金桥花园二期"), ("1区", "2区"), ("湖滨", "湖滨")))
