@@ -92,13 +92,20 @@ def say_late_answers(ctx: RunContext) -> None:
             ids = (("id " if len(late) == 1 else "ids ") + ", ".join(rid for _, rid in late[:10])
                    + (" ..." if len(late) > 10 else ""))
             one = len(late) == 1
+            # a download holding none of the answers the month's run read is another form's or platform's: in
+            # place of the month's own, it would lose them all (a thirty-third trial's 腾讯问卷 beside 问卷星)
+            same_form = len(late) < len(rows)
+            where = (f"where this download holds all of {month}'s answers (a cumulative download of the same form), "
+                     f"put it in place of {month}'s download in surveys/{month}/" if same_form else
+                     f"this download holds none of the answers {month}'s run read (another form or platform): put a "
+                     f"copy of it beside {month}'s downloads in surveys/{month}/ (its rows of other months are set "
+                     f"aside there)")
             log.warning("%s holds %s of %s that %s's published run (%s) never read (%s): given after that month's "
                         "download was made, so %s counts %s nowhere. To count %s, %s's survey files must hold %s: "
-                        "where this download holds all of %s's answers (a cumulative download), put it in place of "
-                        "%s's download in surveys/%s/ and run %s again with --reason", files,
+                        "%s and run %s again with --reason", files,
                         f"{len(late)} answer{'' if one else 's'}", month, month, run[0], ids, month,
-                        "it" if one else "them", "it" if one else "them", month, "it" if one else "them", month,
-                        month, month, month)
+                        "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where,
+                        month)
 
 
 def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:

@@ -2,7 +2,7 @@
 was made (a field trial's 金数据 answer of 30 October was in November's download only), November sets it
 aside as October's and October never read it. The run names it, with what to do."""
 from conftest import HAND_SURVEYS
-from downloads import HEADER, wjx_rows, write_xlsx
+from downloads import HEADER, tencent_rows, wjx_rows, write_tencent_csv, write_xlsx
 
 AUGUST = [("A1", "G1", "1栋1单元101", "", "2026-08-20 09:00:00", "wechat", "90", "1", "1", "1", "1", "1", ""),
           ("A2", "G2", "2栋1单元102", "", "2026-08-21 09:00:00", "wechat", "90", "1", "1", "1", "1", "1", "")]
@@ -26,6 +26,21 @@ def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(ru
             "2026-08's published run (2026-08-") in line and "never read (id 3): given after that month's" in line
     assert line.endswith("put it in place of 2026-08's download in surveys/2026-08/ and run 2026-08 again with "
                          "--reason")
+
+
+def test_a_late_answer_in_another_platforms_download_is_to_be_copied_beside_not_in_place(run_cli, make_inbox,
+                                                                                       make_policy):
+    """A thirty-third trial's November 腾讯问卷 file held two October answers; October's download was 问卷星's, and
+    'put it in place of October's download' would have lost all of October's answers."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(AUGUST))
+    assert run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)[0] == 0
+    write_tencent_csv(inbox / "surveys" / "2026-09" / "腾讯问卷.csv", tencent_rows([LATE] + HAND_SURVEYS), "utf-8-sig")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    line = next(x for x in err.splitlines() if "never read" in x)
+    assert code == 0 and "put it in place" not in line
+    assert ("this download holds none of the answers 2026-08's run read (another form or platform): put a copy of it "
+            "beside 2026-08's downloads in surveys/2026-08/") in line
 
 
 def test_an_earlier_month_read_before_the_platforms_id_prefix_is_matched_without_it():
