@@ -17,8 +17,8 @@ from gridpay.transforms.privacy import regex_masked_sql
 
 
 # how HR takes out the older of one home's two answers where both are in a platform's download
-SET_ASIDE = ("set the older answer aside with an upheld appeal (category other, 其他; its decision_note naming "
-             "the answer it repeats)")
+SET_ASIDE = ("set the older answer aside with an upheld appeal (category other, 其他; worker_id blank, as HR's own "
+             "correction; its decision_note naming the answer it repeats)")
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ APPEAL_FIELDS = ("appeal_id", "month", "worker_id", "response_id", "category", "
 @dataclass(frozen=True)
 class AppealLine:
     appeal_id: str
-    worker_id: str
+    worker_id: str | None            # blank: HR's own correction, no appellant
     response_id: str
     category: str
     status: str                      # pending / upheld / rejected, as the inbox has it now
@@ -65,7 +65,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   # to reverse it): only an appeal the run did not apply is judged by the count
                                   counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"))
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
-                if line.status == "pending" or (line.status == "upheld" and not applied):
+                # a blank worker_id is HR's own correction (a repeat it found): no appellant's pay to show
+                if appeal["worker_id"] and (line.status == "pending" or (line.status == "upheld" and not applied)):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal)
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
                 lines.append(line)
@@ -129,7 +130,7 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     if not lines:
         return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id})"]
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
-    rows = [header] + [(a.appeal_id, a.worker_id, a.response_id, a.category,
+    rows = [header] + [(a.appeal_id, a.worker_id or "(HR)", a.response_id, a.category,
                         a.status + ("" if a.applied else " (not yet applied)")
                         + ("" if a.counted or a.status == "rejected" else " (not counted)"),
                         a.current_total,
@@ -144,6 +145,9 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
                "scored together), so other workers' pay moves too, in other grids and by yuan at times (a trial saw "
                "2.86); only the appellant's is shown")
+    if any(not a.worker_id for a in lines):
+        out.append("  (HR): a row with worker_id blank, an answer HR itself takes out (a home's repeat it found, "
+                   "category other): no appellant, so no appellant's pay")
     if any(not a.counted and a.status != "rejected" for a in lines):
         out.append("  (not counted): the answer did not count in the published month (an older answer of its home, a "
                    "self-rating, ...), so upholding the appeal changes nothing, and a run with it upheld stops "

@@ -1,0 +1,13 @@
+"""`gridpay appeals`' table: an appeal with worker_id blank is HR's own correction (a thirty-third trial, told to set
+a home's repeat aside with an upheld appeal, filed it in a worker's name; the blank one made the command crash)."""
+from gridpay.pipeline.appeals_report import AppealLine, appeal_table
+
+
+def test_an_appeal_without_an_appellant_is_listed_as_hrs_own():
+    lines = [AppealLine("HR-1", None, "P5", "other", "upheld", True, ""),
+             AppealLine("SS-1", "W04", "140", "malicious", "pending", False, "1391.25", "1402.10")]
+    out = appeal_table("2026-11", "run-1", lines)
+    assert out[2].split() == ["HR-1", "(HR)", "P5", "other", "upheld"]
+    assert out[3].split()[:2] == ["SS-1", "W04"] and out[3].rstrip().endswith("1402.10")
+    assert any(line.strip().startswith("(HR): a row with worker_id blank") for line in out)
+    assert not any("(HR):" in line for line in appeal_table("2026-11", "run-1", lines[1:]))
