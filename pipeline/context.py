@@ -3,7 +3,7 @@
 key, the run id. Every step takes these, never paths re-read from the settings or the live policy."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -77,6 +77,7 @@ class RunContext:
     archive_keys: ArchiveKeys
     stager: SurveyStager | None = None     # None: the survey files are staged in this process
     partitioning: Partitioning | None = None   # set once the stager has run (recorded, in the manifest)
+    notices: list[str] = field(default_factory=list)   # the console's warnings so far (pipeline/run_notices.py)
 
     @property
     def month(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import ON_SCORECARD
 from gridpay.store.runs import record_household_doubts
 
 log = logging.getLogger("gridpay")
@@ -27,8 +28,8 @@ def say_household_doubts(ctx: RunContext) -> None:
     # an answer an upheld appeal of the month takes out is left out: HR followed the advice
     work, month = ctx.workdir, ctx.month
     for grid in mixed_compounds(work, ctx.policy.compound_suffix_dropped, month):    # door numbers repeat
-        for line in grid.lines():
-            log.warning("%s", line)
+        for index, line in enumerate(grid.lines()):     # the first, where it is the repeated doors': listed below
+            log.warning("%s", line, extra=ON_SCORECARD if index == 0 and grid.unnamed and grid.repeated_doors else None)
         if grid.unnamed and grid.repeated_doors:
             doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
@@ -36,11 +37,11 @@ def say_household_doubts(ctx: RunContext) -> None:
                         ("reworded", reworded_doors(work, month=month)),
                         ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month))):
         for doors in found:
-            log.warning("%s", doors.line())
+            log.warning("%s", doors.line(), extra=ON_SCORECARD)
             doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
                                  [f"'{a}' / '{b}'" for a, b in doors.shown]))
     for home in homes_in_two_grids(work, ctx.policy.compound_suffix_dropped, month=month):
-        log.warning("%s", home.line())
+        log.warning("%s", home.line(), extra=ON_SCORECARD)
         doubts.append(_doubt("two_grids", home.answers[0][0], home.answers[0][1], len(home.answers),
                              [f"{home.home}（{', '.join(f'{gid} {rid}' for gid, _, rid in home.answers)}）"]))
     if (ctx.request.output_format or 1) >= 3:

@@ -18,7 +18,7 @@ from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_D
                                         quarantine_rows, swap_into_place, write_file, write_manifest)
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
-from gridpay.store.runs import code_version, library_versions, mark_published
+from gridpay.store.runs import code_version, library_versions, mark_published, record_run_notices
 from gridpay.store.warehouse import connect
 
 
@@ -34,6 +34,7 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
                    csv_bytes(payroll_detail_rows(con, ctx.run_id), PAYROLL_DETAIL_COLUMNS))
         write_file(assembled / "grid_scores.csv", csv_bytes(grid_rows(con, ctx.run_id), GRID_COLUMNS))
         write_file(assembled / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
+        record_run_notices(con, ctx.run_id, ctx.notices)      # the scorecard lists them
         render_reports(con, ctx.run_id, assembled, ctx.policy, ctx.request.lang, ctx.request.reports,
                        empty_month=not ctx.survey_sources())
         if ctx.validation_record is not None:     # whatever --reports says: the record of what was checked

@@ -24,6 +24,7 @@ from gridpay.pipeline.stop_messages import (gate_message, gridless_message, inva
                                             shared_ids_message)
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.household_doubts import say_household_doubts
+from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_late_answers, say_policy_left_out,
                                        say_replacing, say_stale_later_months, say_unreadable_phones)
 from gridpay.core.errors import ConfigError, GateFailed
@@ -88,7 +89,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
     if not s.db.exists():   # a month published by another warehouse: refused before a new one is made
         check_month_owned(s.out / month, s.db, None)
-    with warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock:
+    with (warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock,
+          run_notices() as notices):       # the console's warnings, listed on the scorecard too
         kind, run_id = _start(lock, request, kind)
         ctx = None
         _import_validation_meanwhile()
@@ -101,7 +103,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             key = phone_key(s.key_file)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
-            ctx = RunContext(request, run_id, inputs, key, keys, stager)
+            ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices)
             if kind != "audit" and not request.reuse:         # a run on today's policy file
                 say_policy_left_out(s.policy, ctx.policy)
             if published and request.reference == "published":

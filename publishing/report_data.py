@@ -75,8 +75,8 @@ def workers_with_interval(con: duckdb.DuckDBPyConnection, run_id: str, z: float)
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],
                 quarantined: int, policy) -> dict:
-    month, policy_version, accepted, doubts, output_format = con.execute(
-        "select month, policy_version, accepted_exclusions, household_doubts, output_format from runs "
+    month, policy_version, accepted, doubts, output_format, notices = con.execute(
+        "select month, policy_version, accepted_exclusions, household_doubts, output_format, run_notices from runs "
         "where run_id = ?", [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
@@ -84,7 +84,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
                         "where run_id = ?", [run_id]).fetchone()
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
-        "household_doubts": json.loads(doubts or "[]"), "output_format": output_format,   # (format 3 on: below)
+        "household_doubts": json.loads(doubts or "[]"), "output_format": output_format, "notices": json.loads(notices or "[]"),
         # the score -> coefficient line, printed from output format 3 on (a trial's worker could not check
         # theirs, nor see November's new cap); a run before renders as it did
         "rule": coefficient_words(policy.coefficient) if (output_format or 1) >= 3 else None,

@@ -79,6 +79,7 @@ EN: dict[str, str] = {
     "doubt_prefixed": "{grid_name} ({grid_id}): {count} homes written with a place before the door number and without it: {shown}",
     "doubt_unitless": "{grid_name} ({grid_id}): {count} pairs of door numbers, one with its unit and one without: {shown}",
     "doubt_reworded": "{grid_name} ({grid_id}): {count} pairs of door numbers with the same numbers in other words: {shown}",
+    "run_notices": "The run's other notices, as it printed them on the console; read them before signing:",
     "doubt_alike_compounds": "{grid_name} ({grid_id}): {count} door numbers answered under two compound names that read alike (if they are one compound, give the other name after '=' in grids.csv's compounds): {shown}",
     "doubt_two_grids": "One home answered for {count} grids (a home is in one grid): {shown}",
     "accepted_exclusions": "Published on HR's confirmation: an exclusion rule removed more than the policy's share of these grids' answers (gridpay run --accept-exclusions):",

@@ -72,6 +72,7 @@ ZH: dict[str, str] = {
     "doubt_prefixed": "{grid_name}（{grid_id}）：{count} 户门牌号前有地名与无地名两种写法：{shown}",
     "doubt_unitless": "{grid_name}（{grid_id}）：{count} 对门牌号一个写了单元、一个没写：{shown}",
     "doubt_reworded": "{grid_name}（{grid_id}）：{count} 对门牌号数字相同、写法不同：{shown}",
+    "run_notices": "本次运行的其他提示（运行时控制台所示原文），签字前请阅：",
     "doubt_alike_compounds": "{grid_name}（{grid_id}）：{count} 个门牌号在写法相近的两个小区名下都有答卷（如为同一小区，请在 grids.csv 的 compounds 中以“=”写明别名）：{shown}",
     "doubt_two_grids": "同一户为 {count} 个网格作答（一户只属一个网格）：{shown}",
     "accepted_exclusions": "经人工确认发布：以下网格被某一排除规则剔除的答卷比例超过考评办法的上限（gridpay run --accept-exclusions）：",

@@ -122,6 +122,11 @@ def record_household_doubts(db: Path, run_id: str, doubts: list[dict]) -> None:
         con.execute("update runs set household_doubts = ? where run_id = ?", [_json(doubts), run_id])
 
 
+def record_run_notices(con, run_id: str, lines: list[str]) -> None:
+    """The other warnings the run printed, for the scorecard (store/migrations/0013)."""
+    con.execute("update runs set run_notices = ? where run_id = ?", [_json(lines), run_id])
+
+
 def record_partitioning(db: Path, run_id: str, partitioning: dict) -> None:
     """How the run's survey files were staged on a Dask cluster (store/migrations/0009): how many
     partitions, on how many workers, and the scheduler's address; `gridpay history` shows it."""

@@ -203,9 +203,14 @@ def test_homes_perhaps_counted_twice_are_listed_on_the_scorecard_hr_signs(run_cl
     assert code == 0 and "give the same numbers in other words ('7弄5号301' and '7栋5单元301')" in err
     page = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
     assert "签字前请核实" in page and "天桥新村一网格（G1）：1 对门牌号数字相同、写法不同：&#39;7弄5号301&#39; / &#39;7栋5单元301&#39;" in page
+    assert "other words" not in page        # listed in the scorecard's words, not again as the console's line
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
     # HR follows the advice: the older answer set aside by an upheld appeal; then nothing is said of it
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W1", "R2", category="其他", note="同一户")])
     code, err = run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox)
     assert code == 0 and "other words" not in err
-    assert "签字前请核实" not in (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    assert "签字前请核实" not in page
+    # the console's other warnings are listed too (a thirty-third trial's HR read only the scorecard)
+    notices = page.split("本次运行的其他提示")[1].split("</p>")[0]
+    assert "2026-09 is published (run 2026-09-" in notices and "it replaces that run" in notices
