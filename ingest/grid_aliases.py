@@ -59,8 +59,10 @@ def compound_other_names(grids: pd.DataFrame, suffix_dropped: bool = False) -> d
     others: dict[str, str] = {}
     for row in grids.itertuples(index=False):
         for name, names in compound_entries(row.compounds):
+            meant = compound_name(name, suffix_dropped)
             for other in (compound_name(n, suffix_dropped) for n in names):
-                meant = compound_name(name, suffix_dropped)
+                if other == meant:          # 湖滨花园二期=湖滨花园二期小区: one name as answers read it
+                    continue
                 if other in listed or others.get(other, meant) != meant:
                     said = (f"'{other}', given after '=' as another name of {name}, is "
                             + ("a compound grids.csv lists itself" if other in listed else

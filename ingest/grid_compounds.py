@@ -17,6 +17,7 @@ from gridpay.ingest.door_prefixes import SET_ASIDE, answers_view
 from gridpay.ingest.grid_aliases import listed_compounds, listed_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
+from gridpay.transforms.grid_names import compounds_read_alike
 from gridpay.transforms.privacy import regex_masked_sql
 
 SHOWN = 3        # repeated door numbers named per grid; the rest are counted
@@ -65,12 +66,14 @@ class MixedCompounds:
                         f"number alone, so one door number in two of them counts as one home: if the grid spans "
                         f"them (a village, a 二期), list each in grids.csv's compounds column and run again")
         elif self.unlisted:
+            alike = [(c, u) for u, _ in self.unlisted for c in self.compounds if compounds_read_alike(u, c)]
+            form = (f"{alike[0][0]}={alike[0][1]}: '{alike[0][1]}' reads like {alike[0][0]}" if alike else
+                    f"{self.compounds[0]}=<the other name>")
             said.append(f"{grid}: answers name compounds grids.csv does not list for it ({named}); each counts as a "
                         f"home of that compound, so a compound typed another way may count one home twice: check "
                         f"those answers in the survey file; a compound the grid does span goes into grids.csv's "
-                        f"compounds, and another name of a listed one after its name and '=' "
-                        f"({self.compounds[0]}={self.unlisted[0][0]}, if that is what it is), so that its homes are "
-                        f"that compound's")
+                        f"compounds, and another name of a listed one after its name and '=' ({form}), so that its "
+                        f"homes are that compound's, not a compound of their own")
         return said
 
 

@@ -48,7 +48,7 @@ def test_the_unlisted_compound_line_gives_the_other_name_form(make_inbox, tmp_pa
     from gridpay.ingest.grid_compounds import mixed_compounds
     _staged(make_inbox, tmp_path, "湖滨花园二期；南湖家园二期")
     (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)
-    assert grid.unlisted == (("湖滨二期", 1),) and "(湖滨花园二期=湖滨二期, if that is what it is)" in grid.lines()[0]
+    assert grid.unlisted == (("湖滨二期", 1),) and "(湖滨花园二期=湖滨二期: '湖滨二期' reads like 湖滨花园二期)" in grid.lines()[0]
     assert alike_compounds(tmp_path / "work", True)[0].compounds == ("湖滨花园二期", "湖滨二期")   # listed first
 
 
@@ -62,6 +62,8 @@ def test_an_other_name_that_can_mean_two_compounds_is_refused(cell, said):
     with pytest.raises(InputError, match=said):
         compound_other_names(grids)
     assert listed_compounds(grids)["G1"][0] == "湖滨花园二期"                  # the name grids.csv gives first
+    grids["compounds"] = ["湖滨花园二期=湖滨花园二期小区=湖滨二期"]                 # a name as answers read it: no stop
+    assert compound_other_names(grids, suffix_dropped=True) == {"湖滨二期": "湖滨花园二期"}
 
 
 def test_names_read_alike_when_one_is_the_other_short_or_one_character_off_not_another_phase():
