@@ -44,7 +44,7 @@ class SurveyReading:
     door_rooms: bool = False                                     # 5号楼302室, 5-302, 二零一 (policy)
     door_floors: bool = False                                    # 3栋2单元12楼01, 3-2-12-01 (policy)
     door_houses: bool = False                                    # 七弄五号三零一, 7弄5-301, 12弄21号 (policy)
-    door_formal: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
+    door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
     dotted_dates: bool = False                                   # 10.14 as 10月14日 (policy)
@@ -68,7 +68,7 @@ def survey_reading(policy) -> SurveyReading:
         yearless_dates=policy.yearless_dates, compound_in_door=policy.compound_in_door_number,
         written_times=policy.written_times, door_suffixes=policy.door_number_suffixes,
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors, door_houses=policy.door_number_houses,
-        door_formal=policy.door_number_formal_numerals, answer_marks_dropped=policy.answer_marks_dropped,
+        door_numerals=policy.door_number_numerals, answer_marks_dropped=policy.answer_marks_dropped,
         channel_words_within=policy.channel_words_within, dotted_dates=policy.dotted_dates,
         grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number,

@@ -14,7 +14,8 @@ from gridpay.transforms.door_numbers import FORMAL_NUMERALS, normalized_househol
 from gridpay.transforms.parsing import (clock_seconds, normalized_cell, normalized_integer, normalized_likert,
                                         parsed_timestamp, written_time, yearless_timestamp)
 
-FORMAL = "".join(chr(c) for c in FORMAL_NUMERALS)       # 壹贰叁...: read as 一二三 (survey.door_number_formal_numerals)
+# 壹贰叁...佰 and 百: read as 一二三... and hundreds as digits (survey.door_number_numerals)
+FORMAL = "".join(chr(c) for c in FORMAL_NUMERALS) + "百"
 FAST_TIMESTAMP = "%Y-%m-%d %H:%M:%S"      # the platforms' own form, parsed by DuckDB without Python
 _OPTION_LETTER = re.compile(r"^[A-Za-z][.、:)]")      # after NFKC: '．' is '.', '：' ':', '）' ')'
 
@@ -70,7 +71,7 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
 def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
-            reading.door_houses, reading.door_formal)
+            reading.door_houses, reading.door_numerals)
 
 
 def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str | None:
@@ -156,7 +157,7 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
 
 
 def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
-                        rooms: bool = False, floors: bool = False, houses: bool = False, formal: bool = False) -> str:
+                        rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -185,7 +186,7 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
     if houses:        # 7弄5-301, 12号附1, 3队9, 12号院3户, 门面15, A-1203 (a 号 is never kept, above): in Python
         test += (fr" and not regexp_matches({col}, '[弄之附队社院户]|门面|商铺|铺面|门市|店面') "
                  fr"and not regexp_matches({col}, '^[A-Za-z]-')")
-    if formal:        # 叁组拾伍号
+    if numerals:      # 叁组拾伍号, 一百零二号
         test += fr" and not regexp_matches({col}, '[{FORMAL}]')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("

@@ -54,9 +54,13 @@ _SUB_NUMBER = re.compile(r"(?<![0-9\-])([0-9]{1,4})号?[之附]([0-9]{1,2})号?$
 _LANE_SUB_DASHED = re.compile(r"([0-9]{1,4}弄[0-9]{1,4})-([0-9]{1,2})号$")
 _SHOP = re.compile(r"^(?:(?:门面|商铺|铺面|门市|店面)房?([0-9]{1,4})号?|([0-9]{1,4})号(?:门面|商铺|铺面|门市|店面))$")
 _SEAT_ROOM_NUMBERED = re.compile(r"(座[0-9]{1,5})号$")
-# survey.door_number_formal_numerals: the numerals of cheques and contracts (大写), 叁组拾伍号 for 三组十五号: a
-# thirty-third trial's tenant answered as 叁组15号201室 and as 3组15号201, counted twice, nothing said
-FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
+# survey.door_number_numerals: the numerals of cheques and contracts (大写), 叁组拾伍号 for 三组十五号 (a
+# thirty-third trial's tenant answered as 叁组15号201室 and as 3组15号201, counted twice, nothing said), and a
+# number of hundreds, 一百零二号 for 102号 (a thirty-fourth trial's 一百零二号 was read 一百02号: a home counted
+# twice). 一百二 (120 as spoken, or 102?) stays as typed.
+FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
+_HUNDREDS = re.compile(r"([一二两三四五六七八九])百(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
+                       r"(?![零〇一二两三四五六七八九十百])")
 
 
 def _numeral(text: str) -> str:
@@ -67,6 +71,12 @@ def _numeral(text: str) -> str:
     if len(tens) > 1 or len(ones) > 1 or "十" in ones:
         return text
     return str((_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0))
+
+
+def _hundreds(match: re.Match) -> str:
+    """'一百零二' -> '102', '两百二十' -> '220', '一百一十五' and '一百十五' -> '115', '三百' -> '300'."""
+    rest = (match[2] or "").lstrip("零")
+    return str(_DIGITS[match[1]] * 100 + (int(_numeral(rest)) if rest else 0))
 
 
 def _number(text: str) -> str:
@@ -124,7 +134,7 @@ def _house(text: str) -> str:
 
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
-                         houses: bool = False, formal: bool = False) -> str | None:
+                         houses: bool = False, numerals: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
@@ -140,13 +150,13 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301' -> '7弄5号301',
     '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1' ('7弄12-1号' in a lane), a
     courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and 'B座602号' -> 'B座602' (the
-    twenty-seventh and twenty-ninth trials' homes so typed counted twice); with `formal`
-    (survey.door_number_formal_numerals) '叁组拾伍号' read as '三组十五号' before the rest."""
+    twenty-seventh and twenty-ninth trials' homes so typed counted twice); with `numerals`
+    (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest."""
     text = normalized_cell(value)
     if text is None:
         return None
     text = _SPACES.sub("", text)
-    text = text.translate(FORMAL_NUMERALS) if formal else text
+    text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
     if suffixes:
         text = _ROOM_SUFFIX.sub(r"\1", text)

@@ -48,7 +48,7 @@ class Policy:
     door_number_floors: bool = False            # 3栋2单元12楼01, 3-2-12-01 read as 3栋2单元1201; False: before
     note_rows_set_aside: bool = False           # a note alone in its row under a sheet's answers; False: invalid (before)
     door_number_houses: bool = False            # 七弄五号三零一, 7弄5-301 read as 7弄5号301, 12弄21号 as 12弄21; False: before
-    door_number_formal_numerals: bool = False   # 叁组拾伍号 read as 三组十五号 (then 3组15); False: before
+    door_number_numerals: bool = False   # 叁组拾伍号 read as 三组十五号 (then 3组15); False: before
     answer_marks_dropped: bool = False          # 非常满意。 read as 非常满意; False: invalid (before)
     channel_words_within: bool = False          # 入户调查, 纸质版 read as visit, paper; False: invalid (before)
     dotted_dates: bool = False                  # 10.14 read as 10月14日 (yearless_dates); False: invalid (before)

@@ -6,12 +6,17 @@ from gridpay.transforms.door_numbers import normalized_household
 from gridpay.transforms.parsing import normalized_likert
 
 
-def test_formal_numerals_are_the_numerals_they_stand_for():
+def test_formal_numerals_and_hundreds_are_the_numbers_they_stand_for():
     rules = (True, True, True, True, True, True)
     for typed, door in (("叁组15号201室", "3组15号201"), ("叁组拾伍号", "3组15"), ("伍栋贰单元301", "5栋2单元301")):
         assert normalized_household(typed, *rules, True) == door, typed
         assert normalized_household(typed, *rules) != door                  # a policy without the key
     assert normalized_household("3组15号201", *rules, True) == "3组15号201"
+    # a thirty-fourth trial's 一百零二号 was read 一百02号 and counted beside 102号
+    for typed, door in (("一百零二号", "102号"), ("壹佰零贰号", "102号"), ("一百二十号", "120号"), ("两百号", "200号"),
+                        ("一百一十五号", "115号"), ("7弄一百零五号", "7弄105")):
+        assert normalized_household(typed, *rules, True) == door, typed
+    assert normalized_household("一百二号", *rules, True) != "102号"       # 120 as spoken, or 102: not guessed
 
 
 def test_an_answer_word_with_a_mark_after_it_is_the_word():
