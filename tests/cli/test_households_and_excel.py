@@ -48,7 +48,7 @@ def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make
     assert code == 0, err
     assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and the survey files name no "
             "compound: 1 door number answered more than once by such answers cannot be told apart (two homes counted "
-            "once, or one home twice): '1栋1单元601' (answers G1-0, G1-old); check them (quarantine.csv lists the answers set "
+            "once, or one home twice): '1栋1单元601' (answers G1-0 naming none, G1-old naming none); check them (quarantine.csv lists the answers set "
             "aside as duplicate_household), "
             "and ask the compound on the form (the policy's survey.questions.compound, with "
             "survey.household_compound = true)") in err
@@ -173,7 +173,7 @@ def test_a_download_asking_the_compound_tells_apart_homes_with_one_door_number(r
     assert _rows(tmp_path / "out" / "2026-09" / "quarantine.csv") == []
     assert ("天桥新村一网格 (G1) spans 2 compounds in grids.csv (锦绣花园, 新河小区) and 1 of its answers name no "
             "compound: 1 door number answered more than once by such answers cannot be told apart (two homes counted "
-            "once, or one home twice): '1栋1单元602' (answers 3, 4); check each answer's compound (the paper form, "
+            "once, or one home twice): '1栋1单元602' (answers 3 naming none, 4 in 锦绣花园); check each answer's compound (the paper form, "
             "or a call) and fill it in the sheet HR types") in err
     assert "answers name compounds grids.csv does not list" not in err
 

@@ -72,7 +72,8 @@ def test_a_community_policy_leaving_out_todays_rules_is_told_so_on_every_run(run
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=own)
     assert code == 0, err
     line = next(x for x in err.splitlines() if "leaves out" in x)
-    assert f"the policy {own} (version 2026.10) leaves out 2 rules the shipped policy 2026.10 sets" in line
+    shipped = policy_text().split('version = "')[1].split('"')[0]
+    assert f"the policy {own} (version {shipped}) leaves out 2 rules the shipped policy {shipped} sets" in line
     assert line.endswith("default.toml") and ": appeals, scoring.household_scope. To use today's rules" in line
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, policy=own)
     assert code == 0 and "leaves out" not in err
