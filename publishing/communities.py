@@ -3,6 +3,7 @@ own HR scorecard, and the figures of the district's roll-up page. A one-communit
 single scorecard."""
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from gridpay.publishing.file_names import community_file_names
@@ -10,10 +11,21 @@ from gridpay.publishing.report_data import answer_and_pay_totals
 from gridpay.publishing.outputs import fixed
 
 
+def community_checks(con, run_id: str, quarantine: list[dict], run: dict) -> tuple:
+    """What each community's scorecard lists of its own only: (the month's quarantine rows by reason, each
+    quarantined row's (grid, reason code), the homes the run may count wrongly). A thirty-fourth trial's
+    红旗社区 scorecard counted 滨江社区's denied calls and listed its doubtful door numbers."""
+    by_grid = con.execute("select s.grid_id, q.reason_code from quarantine q join raw_surveys s "
+                          "using (run_id, source_file, row_number) where q.run_id = ?", [run_id]).fetchall()
+    return quarantine, by_grid, run.get("household_doubts") or []
+
+
 def community_parts(grids: list[dict], workers: list[dict], assignments: dict[str, list[tuple]],
-                    review: list[dict], callbacks: list[dict], rows_read: dict[str, int]) -> dict[str, dict]:
+                    review: list[dict], callbacks: list[dict], rows_read: dict[str, int],
+                    checks: tuple = ((), (), ())) -> dict[str, dict]:
     """{file name: the community's grids, workers, review and callback rows, areas and summary};
-    empty for a one-community month. A worker assigned in two communities appears in both."""
+    empty for a one-community month. A worker assigned in two communities appears in both. `checks`:
+    community_checks(), each community's share of which its summary carries."""
     file_names = community_file_names(g["community"] for g in grids)
     if len(file_names) < 2:
         return {}
@@ -29,9 +41,16 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
             "review": [r for r in review if r["grid_id"] in ids],
             "callbacks": [c for c in callbacks if c["grid_name"] in names],
             "run": {**community_summary(community, own, staff, sum(rows_read.get(i, 0) for i in ids)),
-                    "file": file_name},
+                    "file": file_name, **_own_checks(ids, *checks)},
         }
     return parts
+
+
+def _own_checks(ids: set[str], quarantine, by_grid, doubts) -> dict:
+    """The community's quarantine rows by reason (those of its grids) and its homes in doubt."""
+    codes = Counter(code for gid, code in by_grid if gid in ids)
+    return {"quarantine": [{**q, "count": codes[q["code"]]} for q in quarantine if codes.get(q["code"])],
+            "household_doubts": [d for d in doubts if d["grid_id"] in ids]}
 
 
 def community_summary(community: str, grids: list[dict], workers: list[dict], read: int) -> dict:

@@ -15,7 +15,7 @@ import duckdb
 from gridpay.core.progress import progress
 from gridpay.publishing import report_data as data
 from gridpay.publishing import review_data as cycle
-from gridpay.publishing.communities import community_parts
+from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages  # noqa: F401 (their home before)
 from gridpay.publishing.worker_pages import submit_worker_pages, worker_pages_in_order
@@ -132,12 +132,12 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         return report_html(
             "scorecard.html.j2", lang, run=run, grids=grids, workers=workers, items=items,
             charts=_scorecard_charts(con, run_id, month, grids, items, words, areas),
-            failed_rules=failed, passed_rules=passed, quarantine=quarantine, review=data.review_rows(grids),
-            review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review), district_note=district_note,
-            callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks),
+            failed_rules=failed, passed_rules=passed, quarantine=run.get("quarantine", quarantine),
+            review=data.review_rows(grids), review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review),
+            district_note=district_note, callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks),
             cycle=cycle.part_of_section(section, grids))
     split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks,
-                            data.rows_read_by_grid(con, run_id))
+                            data.rows_read_by_grid(con, run_id), community_checks(con, run_id, quarantine, run))
     if split:        # a district's month: one scorecard per community, and scorecard.html rolls them up
         pages_by_name = {name: scorecard({**run, **part["run"]}, part["grids"], part["workers"], part["review"],
                                          part["callbacks"], part["areas"], True)

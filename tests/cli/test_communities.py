@@ -30,6 +30,19 @@ def test_each_community_gets_its_scorecard_and_the_district_a_roll_up(run_cli, m
     assert "刘玥 (W4)" in first and "刘玥 (W4)" in second              # W4 in both communities
     assert {p.name for p in (month / "notice").iterdir()} == {"天井湖社区.html", "天井湖社区.pdf",
                                                              "井湖社区.html", "井湖社区.pdf"}
+    # each community's quarantine table counts its own rows (a thirty-fourth trial's counted the district's)
+    shares = [_quarantined(month / "scorecards" / f"{c}.html") for c in ("天井湖社区", "井湖社区")]
+    assert all(table == kpi for table, kpi in shares) and sum(t for t, _ in shares) == len(
+        (month / "quarantine.csv").read_text(encoding="utf-8-sig").splitlines()) - 1 > 0
+
+
+def _quarantined(page) -> tuple[int, int]:
+    """(the sum of the page's quarantine table, its 隔离问卷 figure)."""
+    import re
+    html = page.read_text(encoding="utf-8")
+    table = html.split("数据质量：未计入评分的问卷")[1].split("</table>")[0]
+    kpi = re.search(r"隔离问卷<b>(\d+)</b>", html)[1]
+    return sum(int(n) for n in re.findall(r'<td class="num">(\d+)</td>', table)), int(kpi)
 
 
 def test_a_one_community_month_keeps_one_scorecard_and_the_demo_can_make_two():
