@@ -1,6 +1,8 @@
 """Suite for assignments.csv: one row per worker per grid per assignment period."""
 from __future__ import annotations
 
+from datetime import date
+
 import great_expectations as gx
 
 from gridpay.transforms.reasons import rule_says
@@ -21,11 +23,23 @@ def is_date(column: str) -> gx.expectations.UnexpectedRowsExpectation:
         description=f"{column} {predicate}", meta=rule_says(column, predicate))
 
 
-def assignments_suite(workers_table: str, grids_table: str) -> gx.ExpectationSuite:
+def known_grid(grids_table: str, month_end: date | None) -> gx.expectations.UnexpectedRowsExpectation:
+    """A row's grid is in grids.csv, unless the row starts after the month run (`month_end`): HR enters a
+    new grid's worker ahead, and a thirty-fourth trial's September stopped on November's grid (exit 2)."""
+    if month_end is None:
+        return known("grid_id", grids_table, "is not in grids.csv")
+    return gx.expectations.UnexpectedRowsExpectation(
+        unexpected_rows_query=(f"select row_id from {{batch}} where grid_id is not null and grid_id not in "
+                               f"(select grid_id from {grids_table} where grid_id is not null) "
+                               f"and coalesce(try_cast(start_date as date) <= date '{month_end}', true)"),
+        description="grid_id is not in grids.csv", meta=rule_says("grid_id", "is not in grids.csv"))
+
+
+def assignments_suite(workers_table: str, grids_table: str, month_end: date | None = None) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="assignments", expectations=[
         known("worker_id", workers_table, "is not in workers.csv"),
         E.ExpectColumnValuesToNotBeNull(column="worker_id", meta=rule_says("worker_id", "is blank")),
-        known("grid_id", grids_table, "is not in grids.csv"),
+        known_grid(grids_table, month_end),
         E.ExpectColumnValuesToNotBeNull(column="grid_id", meta=rule_says("grid_id", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="start_date", meta=rule_says("start_date", "is blank")),
         is_date("start_date"),

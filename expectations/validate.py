@@ -114,10 +114,10 @@ def validate_staged(workdir: Path, month: str, policy: Policy, record: Path | No
 def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, passed_reference: set[str] | None,
                advance) -> ValidationSummary:
     _stage_reference_tables(workdir)
-    reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
-                                            "assignments": assignments_suite("workers", "grids"),
-                                            "adjustments": adjustments_suite("workers")}, record, passed_reference)
     start, end = Month.parse(month).bounds()
+    reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
+                                            "assignments": assignments_suite("workers", "grids", end.date()),
+                                            "adjustments": adjustments_suite("workers")}, record, passed_reference)
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s,
                           policy.ambiguous_dates == "invalid", policy.door_number_dates)

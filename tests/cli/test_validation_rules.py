@@ -75,3 +75,15 @@ def test_a_slash_date_that_reads_two_ways_is_refused_and_one_that_reads_one_way_
     assert [(q["response_id"], q["reason"], q["reason_code"]) for q in _quarantine(tmp_path)] == [
         ("BAD1", "invalid: submitted_at '09/08/2026 11:00' could be day/month/year or month/day/year: write the year "
                  "first (YYYY-MM-DD)", "ambiguous_date")]
+
+
+def test_an_assignment_to_a_grid_grids_csv_lacks_stops_only_the_months_it_covers(run_cli, make_inbox):
+    """A thirty-fourth trial entered November's new grid BJ04 in assignments.csv ahead: September stopped,
+    'grid_id 'BJ04' is not in grids.csv' (exit 2), though no day of September was assigned to it."""
+    ahead = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", ""), ("W3", "G9", "2026-10-01", "", "")]
+    october = [tuple(v.replace("2026-09", "2026-10") for v in row) for row in GOOD]
+    inbox = make_inbox({"2026-09.csv": GOOD, "2026-10.csv": october}, assignments=ahead)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0, err
+    code, err = run_cli("run", "--month", "2026-10", "--reports", "none", inbox=inbox)
+    assert code == 2 and "grid_id 'G9' is not in grids.csv" in err
