@@ -70,8 +70,9 @@ class PrefixedDoors(DoorPairs):
         homes = f"{self.pairs} home{'s' if self.pairs != 1 else ''}"
         return (f"{self.grid_name} ({self.grid_id}): {homes} may be written two ways, with a place before the door "
                 f"number and without it ({self.named()}), each counted as a household of its own: if they are "
-                f"one home and the place is the grid's own (its village or compound) and grids.csv lists no "
-                f"compound for the grid, give it there; else write it one way in the sheet HR types, or, in a "
+                f"one home and the place is the grid's own (its village or compound), give it in grids.csv's "
+                f"compounds for the grid (where it lists the compound by another name, after that name and '=': "
+                f"红旗老街=老街); else write it one way in the sheet HR types, or, in a "
                 f"platform's download (never edited), {SET_ASIDE}; and run again (one household, one voice)")
 
 

@@ -40,7 +40,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
              lambda v: normalized_household(v, *door_rules(reading)))
     _mapping(con, "map_compound", "select compound as v from survey_text",
              lambda v: (name := compound_name(v, reading.compound_suffix_dropped)) and others.get(name, name))
-    _door_after_compound(con, reading)
+    _door_after_compound(con, reading, others)
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone, month if reading.yearless_dates else None,
@@ -74,15 +74,16 @@ def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bo
             reading.door_houses, reading.door_numerals)
 
 
-def door_after_compound(door: str, compound: str, reading: SurveyReading) -> str | None:
+def door_after_compound(door: str, compound: str, reading: SurveyReading, others: tuple[str, ...] = ()) -> str | None:
     """'桂花苑3栋201' answered in the compound 桂花苑 is its door number 3栋201: residents type the
     compound into the door-number field as well (a field trial's home answered as 3栋201 and as
     桂花苑3栋201 in 桂花苑, one home counted twice). None when the door number does not start with
-    the compound as named or as typed (桂花苑小区3栋201)."""
+    the compound as named or as typed (桂花苑小区3栋201), or by one of its `others` names in grids.csv
+    (老街36号 in 红旗老街=老街: a thirty-fourth trial's home so typed counted twice)."""
     text, name = "".join(_folded(door).split()), compound_name(compound, reading.compound_suffix_dropped)
-    typed = compound_name(compound)
-    for prefix in sorted({p for p in (name, typed, name and f"{name}小区", name and f"{name}社区") if p},
-                         key=len, reverse=True):
+    names = (name, *others)
+    prefixes = {p for n in names if n for p in (n, f"{n}小区", f"{n}社区")} | {compound_name(compound)}
+    for prefix in sorted((p for p in prefixes if p), key=len, reverse=True):
         rest = text[len(prefix):].lstrip("-_、,，:：") if text.startswith(prefix) else ""
         if rest:
             return normalized_household(rest, *door_rules(reading))
@@ -106,7 +107,7 @@ def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str,
         con.executemany("insert into listed_compound values (?, ?)", listed)
 
 
-def _door_after_compound(con, reading: SurveyReading) -> None:
+def _door_after_compound(con, reading: SurveyReading, others: dict[str, str]) -> None:
     """Table map_door_compound (compound, door, value): door_after_compound() of each distinct pair
     whose door number starts with no digit, where the policy says so (survey.compound_in_door_number);
     the compound the answer names, or where it names none the one its grid's grids.csv row lists
@@ -116,14 +117,20 @@ def _door_after_compound(con, reading: SurveyReading) -> None:
         "left join map_grid gr on gr.raw = s.grid_id left join one_compound_grid oc on oc.grid_id = gr.value "
         "where coalesce(s.compound, oc.compound) is not null and s.household_id is not null "
         "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall() if reading.compound_in_door else []
-    found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading)) is not None]
+    names_of: dict[str, tuple[str, ...]] = {}          # a compound -> its other names in grids.csv
+    for other, name in others.items():
+        names_of[name] = (*names_of.get(name, ()), other)
+
+    def also(compound: str) -> tuple[str, ...]:
+        return names_of.get(compound_name(compound, reading.compound_suffix_dropped) or "", ())
+    found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading, also(c))) is not None]
     con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
     if found:
         con.executemany("insert into map_door_compound values (?, ?, ?)", found)
-    _door_after_listed_compound(con, reading)
+    _door_after_listed_compound(con, reading, also)
 
 
-def _door_after_listed_compound(con, reading: SurveyReading) -> None:
+def _door_after_listed_compound(con, reading: SurveyReading, also) -> None:
     """Table map_grid_door (grid_id, door, compound, value): in a grid grids.csv lists with several
     compounds (table listed_compound), an answer naming none whose door number starts with one of them
     (王庄3组9号 on a paper form without the 小区 line) is that compound's home, the door number after it:
@@ -137,7 +144,7 @@ def _door_after_listed_compound(con, reading: SurveyReading) -> None:
         "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall()
     found: dict[tuple[str, str], tuple[str, str]] = {}
     for grid, door, listed in sorted(pairs, key=lambda p: len(p[2])):      # a longer compound after
-        if (value := door_after_compound(door, listed, reading)) is not None:
+        if (value := door_after_compound(door, listed, reading, also(listed))) is not None:
             found[grid, door] = (compound_name(listed, reading.compound_suffix_dropped), value)
     con.execute("create or replace temp table map_grid_door (grid_id varchar, door varchar, compound varchar, "
                 "value varchar)")

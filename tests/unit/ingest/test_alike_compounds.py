@@ -71,3 +71,20 @@ def test_names_read_alike_when_one_is_the_other_short_or_one_character_off_not_a
     assert compounds_read_alike("湖滨二期", "湖滨花园二期") and compounds_read_alike("湖宾花园", "湖滨花园")
     assert not any(compounds_read_alike(a, b) for a, b in (("湖滨花园一期", "湖滨花园二期"), ("南湖家园二期", "湖滨花园二期"),
                                                            ("金桥花园", "金桥花园二期"), ("1区", "2区"), ("湖滨", "湖滨")))
+
+
+def test_a_door_number_typed_after_a_compound_s_other_name_is_the_door_number(make_inbox, tmp_path):
+    """A thirty-fourth trial's 老街36号 beside 36号 in a grid of 红旗老街: two households. With 红旗老街=老街 in
+    grids.csv, the other name typed before the door number is read like the compound's own."""
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "红旗老街一网格", "社区", "20", "红旗老街=老街"), ("G2", "老村网格", "社区", "10", "")])
+    rows = [survey("R1", "G1", "老街36号", ("4",) * 5, "2026-09-05 10:00:00"),
+            survey("R2", "G1", "36号", ("2",) * 5, "2026-09-08 10:00:00"),
+            survey("R3", "G1", "红旗老街37号", ("5",) * 5, "2026-09-09 10:00:00")]
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    _, con = scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))
+    with con:
+        counted = dict(con.execute("select s.response_id, s.household_id from counted_responses c "
+                                   "join raw_surveys s using (run_id, row_id)").fetchall())
+    assert counted == {"R2": "36号", "R3": "37号"}
