@@ -18,8 +18,9 @@ from gridpay.ingest.partition import Partition, PartitionJob, Partitioning
 from gridpay.transforms.policy import Policy
 
 # how a run writes its rows and files: 2 (store/migrations/0005) names inputs by their inbox path and
-# masks quarantine.csv; 3 (0012) records the homes it may count wrongly, and its scorecard lists them
-OUTPUT_FORMAT = 3
+# masks quarantine.csv; 3 (0012) records the homes it may count wrongly, and its scorecard lists them; 4: a
+# worker sheet's pay line under a fixed budget says it is scaled, and the notice states the policy's items
+OUTPUT_FORMAT = 4
 
 
 @dataclass(frozen=True)

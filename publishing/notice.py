@@ -10,14 +10,19 @@ from pathlib import Path
 
 from gridpay.publishing.file_names import community_file_names
 from gridpay.reports.render import flags_short, report_html
+from gridpay.reports.strings import labels
 
 # the review flags are for the district's attention (the HR scorecard); residents see the counts
 HR_ONLY = ("appeals_high", "verification_failed")
 NO_WINDOW = {"start": "", "end": "", "open": False, "final": False, "contact": "", "not_counted": {}}
 
 
-def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str) -> dict[str, str]:
-    """{file name: HTML} for each community of the month's grids."""
+def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str, policy=None) -> dict[str, str]:
+    """{file name: HTML} for each community of the month's grids; from output format 4 on, how a score is
+    made says the policy's items (a thirty-fifth trial's notice said five questions averaged, its policy
+    four, 总体 counted twice)."""
+    output_format = run.get("output_format") or 1
+    how = how_items(policy, labels(lang)) if policy is not None and output_format >= 4 else ""
     community_of = {g["grid_name"]: g["community"] for g in grids}
     file_names = community_file_names(g["community"] for g in grids)
     window = run.get("window") or NO_WINDOW       # the 公示 window (publishing/review_data.py)
@@ -32,8 +37,27 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str)
         pages[file_names[community]] = report_html(
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
-            window=window, output_format=run.get("output_format") or 1)
+            window=window, output_format=output_format, how_items=how)
     return pages
+
+
+def how_items(policy, words: dict) -> str:
+    """'每份问卷4个题目（总体按2倍计），非常满意=100、...，取加权平均。': the policy's items as residents read them."""
+    weights = {i: policy.item_weights.get(i, 1) for i in policy.items}
+    heavier = [words["notice_how_weight"].format(item=item_label(i, policy, words), w=f"{w:g}")
+               for i, w in weights.items() if w != 1]
+    equal = len(set(weights.values())) == 1
+    points = (words["notice_how_points"] if (policy.scale_min, policy.scale_max) == (1, 5) else
+              words["notice_how_scale"].format(low=policy.scale_min, high=policy.scale_max))
+    return words["notice_how_items"].format(
+        n=len(policy.items), points=points, mean=words["notice_how_mean" if equal else "notice_how_weighted"],
+        weights=words["notice_how_weights"].format(items=words["notice_how_joiner"].join(heavier)) if heavier and not equal
+        else "")
+
+
+def item_label(item: str, policy, words: dict) -> str:
+    """An item as the form asks it: its label, or the question the policy reads it by where it has no label."""
+    return words.get(f"item_{item}") or policy.questions.get(item) or item
 
 
 def notice_paths(folder: Path, name: str) -> tuple[Path, Path]:

@@ -149,7 +149,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
     pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments) if worker_sheets else []
-    notices = notice_pages(grids, callbacks, run, lang)
+    notices = notice_pages(grids, callbacks, run, lang, policy)
     _write_pages(folder, html, pages_by_name, notices, pages, lang, pool)
 
 def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices: dict[str, str], pages: list[dict],

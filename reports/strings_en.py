@@ -156,6 +156,15 @@ EN: dict[str, str] = {
     "notice_not_counted_note": "Not counted after review: answers taken out after a worker's appeal was upheld or a "
                                "verification call (no household is named).",
     "notice_how": "How the score is computed",
+    "notice_how_items": "{n} questions per answer{weights}: {points}, {mean}. ",
+    "notice_how_weights": " ({items})", "notice_how_weight": "{item} counted {w} times", "notice_how_joiner": ", ",
+    "notice_how_points": "very satisfied = 100, satisfied = 75, neutral = 50, dissatisfied = 25, very dissatisfied = 0",
+    "notice_how_scale": "points {low}-{high} read as 0-100", "notice_how_mean": "averaged",
+    "notice_how_weighted": "a weighted average",
+    "notice_how_rest": "Each household counts once a month (its latest answer); workers' own answers are not counted; "
+                       "grids with few answers are pulled toward the community average, and a grid with too few "
+                       "this month is scored on its last months. Response rate = answers / households.",
+    "budget_scaled": ", then scaled to the budget (see the note below)",
     "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
                        "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "
                        "month (its latest answer); workers' own answers are not counted; grids with few "

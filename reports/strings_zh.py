@@ -135,6 +135,13 @@ ZH: dict[str, str] = {
     "notice_not_counted": "经复核不计入",
     "notice_not_counted_note": "经复核不计入：经网格员申诉复核或回访核实后不计入评分的答卷份数（不公布具体住户）。",
     "notice_how": "得分怎么算",
+    "notice_how_items": "每份问卷{n}个题目{weights}，{points}，取{mean}。",
+    "notice_how_weights": "（{items}）", "notice_how_weight": "{item}按{w}倍计", "notice_how_joiner": "、",
+    "notice_how_points": "非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0",
+    "notice_how_scale": "{low}-{high}分按0-100换算", "notice_how_mean": "平均", "notice_how_weighted": "加权平均",
+    "notice_how_rest": "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
+                       "当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+    "budget_scaled": "，再按预算总额等比调整（见下注）",
     "notice_how_text": "每份问卷五个题目，非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0，取平均。"
                        "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
                        "当月答卷不足的网格合并近三个月的评价计算。参评率 = 有效问卷 ÷ 户数。",

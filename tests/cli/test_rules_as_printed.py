@@ -1,0 +1,33 @@
+"""What the documents say of the rules is the policy's (output format 4): a thirty-fifth trial's worker sheet read
+'1200.00 × 1.0000 × 30 ÷ 30 = 1339.98' under a fixed budget, and its notice told residents 'five questions,
+averaged' under a policy of four items with 总体 counted twice."""
+import dataclasses
+from decimal import Decimal
+
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.publishing.notice import how_items
+from gridpay.reports.strings import labels
+
+
+def test_the_notice_says_the_policy_s_items_and_their_weights():
+    policy = load_policy(DEFAULT_POLICY)
+    assert how_items(policy, labels("zh")).startswith("每份问卷5个题目，非常满意=100、") and "取平均" in how_items(
+        policy, labels("zh"))
+    four = dataclasses.replace(policy, items=("sat_environment", "sat_safety", "sat_helpfulness", "sat_overall"),
+                               item_weights={"sat_overall": Decimal(2)}, questions={"sat_helpfulness": "为民办事"},
+                               scale_min=1, scale_max=10)
+    said = how_items(four, labels("zh"))
+    assert said == "每份问卷4个题目（总体满意度按2倍计），1-10分按0-100换算，取加权平均。", said
+    assert "sat_helpfulness" not in how_items(dataclasses.replace(four, item_weights={"sat_helpfulness": Decimal(3)}),
+                                              labels("zh"))       # named as the form asks it: 为民办事按3倍计
+
+
+def test_a_worker_sheet_under_a_fixed_budget_says_its_pay_is_scaled(run_cli, make_inbox, make_policy, tmp_path):
+    policy = make_policy(budget='"neutral"')
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "all", inbox=make_inbox(), policy=policy)
+    assert code == 0, err
+    sheets = [p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "2026-09" / "workers").glob("*.html")]
+    assert sheets and all("，再按预算总额等比调整（见下注）</td>" in s for s in sheets)
+    notice = next((tmp_path / "out" / "2026-09" / "notice").glob("*.html")).read_text(encoding="utf-8")
+    assert "每份问卷5个题目，" in notice and "每户每月只计最近一份" in notice
