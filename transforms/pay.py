@@ -48,8 +48,15 @@ def linear_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
     return rule.floor + slope * (score - rule.score_at_floor)
 
 
+SHOWN_SCORE_PLACES = 2      # a score as payroll.csv, the scorecard and the worker sheets print it
+
+
 def tier_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
-    """The coefficient of the highest tier whose min_score the score reaches."""
+    """The coefficient of the highest tier whose min_score the score reaches; where the policy says so
+    (coefficient.tiers_on_shown_score), the score as printed: a thirty-fifth trial's worker read 82.00 on
+    the sheet beside "82 分及以上为 1.05" and was paid at 1.00 for a kept score of 81.9999."""
+    if rule.tiers_on_shown_score:
+        score = rounded(score, SHOWN_SCORE_PLACES)
     return next(coefficient for min_score, coefficient in rule.tiers if score >= min_score)
 
 

@@ -21,6 +21,7 @@ class CoefficientRule:
     neutral: Decimal
     decimals: int
     tiers: tuple[tuple[Decimal, Decimal], ...]  # (min_score, coefficient), highest first
+    tiers_on_shown_score: bool = False          # a tier reached by the score as printed (82.00); False: as kept
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def coefficient_rule(doc: dict) -> CoefficientRule:
         neutral=decimal_of(get_key(doc, "coefficient.neutral")),
         decimals=int(get_key(doc, "coefficient.decimals")),
         tiers=tiers,
+        tiers_on_shown_score=bool(doc["coefficient"].get("tiers_on_shown_score", False)),
     )
     if not rule.score_at_floor < rule.score_at_cap or not rule.floor <= rule.neutral <= rule.cap:
         raise PolicyError("policy coefficient needs score_at_floor < score_at_cap and floor <= neutral <= cap")
