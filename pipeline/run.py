@@ -91,8 +91,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         check_month_owned(s.out / month, s.db, None)
     with (warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock,
           run_notices() as notices):       # the console's warnings, listed on the scorecard too
-        kind, run_id = _start(lock, request, kind)
-        ctx = None
+        (kind, run_id), ctx = _start(lock, request, kind), None
         _import_validation_meanwhile()
         try:
             # an audit never makes an archive key: without the right one it stops (exit 2)
