@@ -32,8 +32,9 @@ class Misfiled:
         answers = f"{self.rows} answer{'s' if self.rows != 1 else ''} of this month"
         if self.later:
             return (f"{self.file} holds {answers} that this month's files lack: a later download of this month's "
-                    f"form (the one in this month's folder made before the month ended?); put it in this month's "
-                    f"folder in place of the earlier one")
+                    f"form (the one in this month's folder made before the month ended?); put a copy of it in this "
+                    f"month's folder in place of the earlier one, and leave it in {self.folder_month}'s (a "
+                    f"download of the whole form holds that month's answers too)")
         return f"{self.file} holds {answers} and none of {self.folder_month}, whose folder it is in"
 
 

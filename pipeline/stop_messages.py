@@ -65,8 +65,11 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
 
 
 def misfiled_message(ctx: RunContext, found: list) -> str:
+    # a later download of the whole form is the next month's too: moved, it left that month without one (trial 36)
+    what = (f"Copy it into surveys/{ctx.month}/ as said" if any(f.later for f in found) else
+            f"Move it to surveys/{ctx.month}/")
     return _stop(ctx, "a download of this month is in another month's folder, so this month would be paid without "
-                      "its answers", found, f"Move it to surveys/{ctx.month}/ and run again")
+                      "its answers", found, f"{what} and run again")
 
 
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:

@@ -82,6 +82,8 @@ def test_a_download_made_before_the_month_ended_beside_a_later_one_in_the_next_f
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert code == 1 and (f"surveys/2026-10/{DOWNLOAD}_9_9.xlsx holds {len(HAND_SURVEYS) - 5} answers of this month "
                           f"that this month's files lack: a later download of this month's form") in err
+    # a copy, not a move: the download is October's too (a thirty-sixth trial moved it, October lost its own)
+    assert "leave it in 2026-10's" in err and "Copy it into surveys/2026-09/ as said and run again" in err
     (inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_5_5.xlsx").unlink()      # as said: the later one in its place
     later = inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_9_9.xlsx"
     (inbox / "surveys" / "2026-09" / later.name).write_bytes(later.read_bytes())
