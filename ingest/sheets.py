@@ -147,8 +147,11 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
         raise InputError(source.file_name, f"holds survey answers on more than one sheet (the first and "
                                            f"{', '.join(repr(n) for n in others)}); gridpay reads the first sheet, so "
                                            f"the others' answers would count nowhere: save each sheet as a file of "
-                                           f"its own in the month's folder (or move their rows onto the first "
-                                           f"sheet) and run again")
+                                           f"its own in the folder of the month its forms were filled in "
+                                           f"(surveys/YYYY-MM/: a sheet of another month's forms, 9月 in October's "
+                                           f"workbook, goes to that month's folder, and that month is run again), "
+                                           f"or move a sheet of this month's forms onto the first sheet; and run "
+                                           f"again")
     if others:
         raise InputError(source.file_name, f"its answers are on the sheet '{others[0]}', not on the first sheet, "
                                            f"which gridpay reads: move that sheet first (or save it as a file of its "
