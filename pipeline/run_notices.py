@@ -1,14 +1,18 @@
 """The warnings a run prints on the console, kept to be recorded with it (store/migrations/0013) and listed
 on the scorecard HR signs: a thirty-third trial's HR read the scorecard first, as the README says, and
 signed a month whose console had said that a compound answers named was not in grids.csv. Lines the
-scorecard lists in its own words already (pipeline/household_doubts.py) are marked `on_scorecard`."""
+scorecard lists in its own words already (pipeline/household_doubts.py), and those about the run replacing
+a published one (pipeline/verdicts.py), are left out."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-ON_SCORECARD = {"on_scorecard": True}       # log.warning(..., extra=ON_SCORECARD): listed there already
+# log.warning(..., extra=...): a line the scorecard does not repeat: listed there in its own words, or about
+# this run replacing a published one (a thirty-sixth trial's page read "if this correction publishes ...")
+ON_SCORECARD = {"scorecard_line": False}
+ABOUT_THE_RUN = ON_SCORECARD
 
 
 class _Notices(logging.Handler):
@@ -17,7 +21,7 @@ class _Notices(logging.Handler):
         self.lines = lines
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not getattr(record, "on_scorecard", False):
+        if getattr(record, "scorecard_line", True):
             self.lines.append(record.getMessage())
 
 

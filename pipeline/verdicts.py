@@ -13,6 +13,7 @@ from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import ABOUT_THE_RUN
 from gridpay.ingest.masked_phones import MaskedPhones
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
@@ -33,15 +34,16 @@ def say_replacing(con, month: str, kind: str = "run") -> None:
         # corrected since it was finalized: the month's pay is that correction, a draft (a trial read "is final")
         log.warning("%s was finalized (run %s) and corrected since (run %s, a draft); if this correction publishes, "
                     "it replaces that draft, and the month stays a draft (its scorecard without 已定稿) until it is "
-                    "finalized again: gridpay finalize --month %s --by NAME", month, final[0], row[0], month)
+                    "finalized again: gridpay finalize --month %s --by NAME", month, final[0], row[0], month,
+                    extra=ABOUT_THE_RUN)
     elif kind == "correction":
         log.warning("%s is final; if this correction publishes, it is the month's pay as a draft (its scorecard "
                     "without 已定稿) until the month is finalized again: gridpay finalize --month %s --by NAME",
-                    month, month)
+                    month, month, extra=ABOUT_THE_RUN)
     elif kind == "run" and row is not None:
         log.warning("%s is published (run %s, %s UTC): if this run publishes, it replaces that run; a printed "
                     "or signed scorecard of run %s then no longer matches the month (gridpay history lists both)",
-                    month, row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[0])
+                    month, row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[0], extra=ABOUT_THE_RUN)
 
 
 def say_stale_later_months(db: Path, month: str) -> None:

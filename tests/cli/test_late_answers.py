@@ -36,11 +36,14 @@ def test_a_late_answer_in_another_platforms_download_is_to_be_copied_beside_not_
     write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(AUGUST))
     assert run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)[0] == 0
     write_tencent_csv(inbox / "surveys" / "2026-09" / "腾讯问卷.csv", tencent_rows([LATE] + HAND_SURVEYS), "utf-8-sig")
-    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox, policy=policy)
     line = next(x for x in err.splitlines() if "never read" in x)
     assert code == 0 and "put it in place" not in line
     assert ("this download holds none of the answers 2026-08's run read (another form or platform): put a copy of it "
             "beside 2026-08's downloads in surveys/2026-08/") in line
+    # ... and on the scorecard HR signs (a thirty-third trial's HR read only the scorecard)
+    page = (inbox.parent / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    assert "never read (id" in page.split("本次运行的其他提示")[1].split("</p>")[0]
 
 
 def test_an_earlier_month_read_before_the_platforms_id_prefix_is_matched_without_it():
