@@ -9,7 +9,6 @@ from decimal import Decimal
 import duckdb
 
 from gridpay.transforms.privacy import masked_sql      # its SQL function: on every warehouse connection
-
 from gridpay.core.month import Month
 from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
 from gridpay.publishing.coefficient_words import coefficient_words
@@ -88,6 +87,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         # the score -> coefficient line, printed from output format 3 on (a trial's worker could not check
         # theirs, nor see November's new cap); a run before renders as it did
         "rule": coefficient_words(policy.coefficient) if (output_format or 1) >= 3 else None,
+        "item_questions": {i: q for i, q in policy.questions.items() if i in policy.items and (output_format or 1) >= 4},
         "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),

@@ -31,3 +31,20 @@ def test_a_worker_sheet_under_a_fixed_budget_says_its_pay_is_scaled(run_cli, mak
     assert sheets and all("，再按预算总额等比调整（见下注）</td>" in s for s in sheets)
     notice = next((tmp_path / "out" / "2026-09" / "notice").glob("*.html")).read_text(encoding="utf-8")
     assert "每份问卷5个题目，" in notice and "每户每月只计最近一份" in notice
+
+
+def test_an_item_without_a_label_is_named_as_the_form_asks_it(run_cli, make_inbox, tmp_path):
+    """A thirty-fifth trial's own item sat_helpfulness (为民办事) was printed as sat_helpfulness on the sheets."""
+    from conftest import HAND_SURVEYS, SURVEY_HEADER, policy_text, write_csv
+    inbox = make_inbox({})
+    header = tuple("sat_helpfulness" if c == "sat_service" else c for c in SURVEY_HEADER)
+    write_csv(inbox / "surveys" / "2026-09.csv", header, HAND_SURVEYS)
+    policy = tmp_path / "own.toml"
+    policy.write_text(policy_text().replace('"sat_service", "sat_responsiveness"', '"sat_helpfulness", "sat_responsiveness"')
+                      .replace('sat_service = "服务态度"', 'sat_helpfulness = "为民办事"'), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "all", inbox=inbox, policy=policy)
+    assert code == 0, err
+    sheets = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "2026-09" / "workers").glob("*.html"))
+    scorecard = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    assert '<th class="num">为民办事</th>' in sheets and "<tr><td>为民办事</td>" in scorecard
+    assert ">sat_helpfulness<" not in sheets + scorecard
