@@ -3,14 +3,19 @@ every row is dated in another month (a twenty-second field trial's September dow
 October's folder published October with every worker at the neutral coefficient, exit 0, though a
 month with no survey file stops). Either stops unless `--allow-empty-month` says it is meant; the
 stop names the month's download where it lies in a neighbouring month's folder, and the files in the
-month's folder gridpay does not read (a UTF-16 text file Excel saved as .txt)."""
+month's folder gridpay does not read (a UTF-16 text file Excel saved as .txt). Where the month has survey
+files too, those unread files are said (a thirty-seventh trial's paper sheet saved as .txt beside the
+download: 16 answers counted nowhere, exit 0, nothing said)."""
 from __future__ import annotations
+
+import logging
 
 from gridpay.ingest.formats import SURVEY_SUFFIXES
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.stop_messages import misfiled_message
 
+log = logging.getLogger("gridpay")
 NEUTRAL = ("A month with no answers pays every worker at the neutral coefficient: to publish it on purpose, run "
            "again with --allow-empty-month")
 
@@ -20,6 +25,9 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     its run read) files whose rows are all of other months; None otherwise or with --allow-empty-month."""
     other_months = {what: n for what, n in aside.items() if what.startswith("rows of ")}
     replay = ctx.request.replay is not None
+    if surveys and not replay and (unread := _unread(ctx)):
+        log.warning("surveys/%s/:%s; if one holds answers of %s, they count nowhere", ctx.month, unread[1:],
+                    ctx.month)
     if ctx.request.allow_empty or (surveys and (rows or not other_months or replay)):
         return None
     if misfiled := gate_findings.misfiled_downloads(ctx):       # the month's own download, in another folder
