@@ -45,6 +45,36 @@ def invalid_grids(workdir: Path, max_share: float | None, min_rows: int) -> list
     return [InvalidGrid(*row) for row in found]
 
 
+@dataclass(frozen=True)
+class InvalidFile:
+    """A survey file much of which is invalid: said on the run (and its scorecard), never a stop: a
+    thirty-seventh trial's paper sheet, all 16 rows invalid for one column typed one way (a channel word,
+    dates saved month-first, door numbers Excel made dates), was 13% of the month; the run said '16 invalid'."""
+    source_file: str
+    invalid_rows: int
+    rows: int
+    first_reason: str
+    first_row: int
+
+    def __str__(self) -> str:
+        return (f"{self.source_file}: {self.invalid_rows} of its {self.rows} survey rows are invalid and count "
+                f"nowhere; the first, row {self.first_row}: {self.first_reason.removeprefix(INVALID_PREFIX)}; a "
+                f"column typed one way through the file is the usual cause (quarantine.csv lists every row)")
+
+
+def invalid_files(workdir: Path, share: float = 0.25, min_rows: int = 3) -> list[InvalidFile]:
+    """Survey files with at least `share` of their rows, and `min_rows` rows, invalid."""
+    with stage_connection(workdir) as con:
+        found = con.execute("""
+            select s.source_file, count(v.row_id), count(*),
+                   arg_min(v.invalid_reason, s.row_id) filter (where v.row_id is not null),
+                   arg_min(s.row_number, s.row_id) filter (where v.row_id is not null)
+            from surveys as s left join survey_invalid as v on v.row_id = s.row_id
+            group by s.source_file having count(v.row_id) >= ? and count(v.row_id) >= ? * count(*)
+            order by s.source_file""", [min_rows, share]).fetchall()
+    return [InvalidFile(*row) for row in found]
+
+
 DITTO = ("同上", "同前", "仝上", "〃", "\"", "''", "ditto")     # "as above", written for a grid
 
 

@@ -3,6 +3,7 @@ outputs. pipeline/run.py calls them in order; the Prefect flow (flows/month.py) 
 functions as tasks. Each step opens what it needs; none reads the live inbox or policy again."""
 from __future__ import annotations
 
+import logging
 import shutil
 from contextlib import nullcontext
 from dataclasses import asdict
@@ -36,6 +37,8 @@ from gridpay.transforms.review_window import local_day, window_dates
 from gridpay.pipeline.scored_month import ScoredMonth, scored_month
 
 POLICY_NAME = "policy.toml"
+
+log = logging.getLogger("gridpay")
 
 
 def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
@@ -132,8 +135,12 @@ def run_keys(ctx: RunContext) -> RunKeys:
 def validate(ctx: RunContext) -> ValidationSummary:
     # GX loads here, not with the core: its import alone takes ~5 s, which a run stopped before
     # validating (waiting on the lock, a refused inbox) need not pay
+    from gridpay.expectations.invalid_grids import invalid_files
     from gridpay.expectations.validate import validate_staged
-    return validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
+    summary = validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
+    for file in invalid_files(ctx.workdir) if summary.invalid_rows else ():     # under the gate: said, not hidden
+        log.warning("%s", file)
+    return summary
 
 
 def review_problems(ctx: RunContext) -> list[str]:

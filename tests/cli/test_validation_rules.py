@@ -87,3 +87,15 @@ def test_an_assignment_to_a_grid_grids_csv_lacks_stops_only_the_months_it_covers
     assert code == 0, err
     code, err = run_cli("run", "--month", "2026-10", "--reports", "none", inbox=inbox)
     assert code == 2 and "grid_id 'G9' is not in grids.csv" in err
+
+
+def test_a_file_mostly_invalid_under_the_gate_is_named_on_the_run(run_cli, make_inbox):
+    """A thirty-seventh trial's paper sheet, every row invalid for one column typed one way, was 13% of the
+    month: it published, saying only '16 invalid'. The file is now named, with its first reason."""
+    paper = [_row(n, channel="fax") for n in range(4)]
+    inbox = make_inbox({"2026-09.csv": GOOD, "2026-09-paper.csv": paper})
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0, err
+    line = next(x for x in err.splitlines() if "of its 4 survey rows are invalid" in x)
+    assert line.startswith("gridpay: surveys/2026-09-paper.csv: 4 of its 4 survey rows are invalid and count nowhere; "
+                           "the first, row 2: channel 'fax' is not one of") and "surveys/2026-09.csv:" not in err
