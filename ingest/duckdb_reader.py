@@ -18,6 +18,7 @@ import duckdb
 from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
 from gridpay.ingest.formats import (NOTE_WORDS, REQUIRED, TEXT_COLUMNS, TOTAL_WORDS, Source, canonical_columns, sheet_without_item,
+                                    say_unread_phone, unread_phone_header,
                                     sniffed_delimiter)
 from gridpay.ingest.limits import garbled_note, headers_shown
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql
@@ -106,6 +107,7 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise _unreadable(source_name, path, delimiter, exc) from None
     names = canonical_columns(raw_columns, aliases)
+    say_unread_phone(source_name, unread_phone_header(raw_columns, names, "respondent_phone"), "respondent_phone")
     missing = [c for c in REQUIRED["surveys"] if c not in names]
     if missing:
         raise InputError(source_name, f"required column is missing (have: {headers_shown(names)}){garbled_note(names)}",

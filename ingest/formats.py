@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import logging
 import re
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -100,6 +101,28 @@ def _raw_frame(source: Source) -> pd.DataFrame:
         raise InputError(source.file_name, _csv_problem(str(exc).splitlines()[0])) from exc
 
 
+_PHONE_WORDS = ("手机", "电话", "phone", "mobile")
+
+
+def unread_phone_header(headers: list[str], names: list[str], phone: str) -> str | None:
+    """A header that reads like a phone number's (联系手机, 居民电话, 手机号码（选填）) where no column is read as
+    `phone`: a thirty-seventh trial's sheet headed so lost its phones without a word, and a worker's rating
+    of their own grid counted (+16.20 to W2)."""
+    if phone in names:
+        return None
+    return next((str(h).strip() for h, n in zip(headers, names)
+                 if n != phone and any(w in str(h).lower() for w in _PHONE_WORDS)), None)
+
+
+def say_unread_phone(file: str, header: str | None, phone: str) -> None:
+    if header is not None:
+        alias = ("[survey.aliases]" if phone == "respondent_phone" else "[aliases]")
+        logging.getLogger("gridpay").warning(
+            "%s: the column '%s' reads like a phone, but no column of the file is read as %s: a worker's rating of "
+            "their own grid cannot be recognised through it; name the header in the policy's %s (\"%s\" = \"%s\") "
+            "or rename it, and run again", file, header, phone, alias, header, phone)
+
+
 def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:
     out = []
     for col in columns:
@@ -145,7 +168,9 @@ def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.Da
     """A text-only frame with canonical column names; blank cells are NA; blank lines dropped."""
     source = as_source(file)
     frame = _raw_frame(source)
+    headers = [str(c).replace("\ufeff", "").strip() for c in frame.columns]
     frame.columns = canonical_columns(list(frame.columns), aliases)
+    frame.attrs["headers"] = headers          # as typed: the lines on a header left unread name it so
     missing = [c for c in REQUIRED[kind] if c not in frame.columns]
     if missing:
         raise InputError(source.file_name, f"required column is missing (have: {headers_shown(list(frame.columns))})"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.core.errors import InputError
-from gridpay.ingest.formats import Source, month_survey_files, read_table, with_hashed_phone
+from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
+                                    with_hashed_phone)
 from gridpay.transforms.privacy import masked_phone_hash
 from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
 from gridpay.ingest.inbox import inbox_file
@@ -92,6 +93,9 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     workdir.mkdir(parents=True, exist_ok=True)
     tables = {kind: read_table(by_name[f"{kind}.csv"], kind, policy.aliases) for kind in REFERENCE}
     require_worker_mobiles(tables["workers"])
+    workers = tables["workers"]
+    say_unread_phone("workers.csv", unread_phone_header(workers.attrs.get("headers", list(workers.columns)),
+                                                        list(workers.columns), "phone"), "phone")
     workers = tables["workers"]     # each phone as a platform masks it too: ingest/masked_phones.py
     workers["phone_mask_hash"] = (workers["phone"].map(lambda v: masked_phone_hash(v, key), na_action="ignore")
                                   if "phone" in workers.columns else None)

@@ -11,7 +11,8 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.transforms.zone import DEFAULT_TIMEZONE
-from gridpay.ingest.formats import REQUIRED, Source, canonical_columns, sheet_without_item
+from gridpay.ingest.formats import (REQUIRED, Source, canonical_columns, say_unread_phone, sheet_without_item,
+                                    unread_phone_header)
 from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
                                      duration_seconds, local_time_text, map_platform_headers, recognised_layout)
@@ -144,6 +145,8 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     layout = _layout_of(sheet.headers, reading)
     if layout is None:
         names = canonical_columns(sheet.headers, reading.aliases)
+        say_unread_phone(source.file_name, unread_phone_header(sheet.headers, names, "respondent_phone"),
+                         "respondent_phone")
         if reading.items_required and (absent := [i for i in reading.items if i not in names]):
             raise InputError(source.file_name, sheet_without_item(absent[0], reading.items, sheet.headers, names),
                              column=absent[0])

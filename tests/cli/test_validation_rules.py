@@ -99,3 +99,19 @@ def test_a_file_mostly_invalid_under_the_gate_is_named_on_the_run(run_cli, make_
     line = next(x for x in err.splitlines() if "of its 4 survey rows are invalid" in x)
     assert line.startswith("gridpay: surveys/2026-09-paper.csv: 4 of its 4 survey rows are invalid and count nowhere; "
                            "the first, row 2: channel 'fax' is not one of") and "surveys/2026-09.csv:" not in err
+
+
+def test_a_phone_column_under_a_header_gridpay_does_not_read_is_said(run_cli, make_inbox):
+    """A thirty-seventh trial's paper sheet headed 联系手机 lost its phones without a word, and a worker's rating
+    of their own grid counted; its workers.csv headed 手机号码 did so for every worker, with advice to add the phones."""
+    header = tuple("联系手机" if c == "respondent_phone" else c for c in SURVEY_HEADER)
+    inbox = make_inbox({})
+    with (inbox / "surveys" / "2026-09.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *GOOD])
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8").replace("phone", "手机号码", 1)
+    (inbox / "workers.csv").write_text(workers, encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0, err
+    assert ("surveys/2026-09.csv: the column '联系手机' reads like a phone, but no column of the file is read as "
+            "respondent_phone") in err and '("联系手机" = "respondent_phone")' in err
+    assert "workers.csv: the column '手机号码' reads like a phone, but no column of the file is read as phone" in err
