@@ -43,8 +43,9 @@ def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
     """Per grid and pair of compound names reading alike, the door numbers answered under both (each with
     its answers; masked), in the staged answers but those an upheld appeal of `month` takes out. A name
     grids.csv lists for the grid goes first in a pair."""
-    listed = {gid: {compound_name(n, suffix_dropped) for n in names}
-              for gid, names in listed_compounds(pd.read_parquet(workdir / "grids.parquet")).items()}
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    listed = {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}
+    names = dict(zip(grids["grid_id"], grids["grid_name"]))
     door = "substr(household_id, length(compound) + 2)"
     with stage_connection(workdir) as con:
         answers_view(con, workdir, month)
@@ -54,8 +55,6 @@ def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
             f"select grid_id, compound, {door} as door, response_id from answers where compound is not null "
             "and starts_with(household_id, compound || ' ')) group by grid_id, door "
             "having count(distinct compound) > 1 order by grid_id, door").fetchall()
-        names = dict(con.execute("select grid_id, grid_name from read_parquet(?)",
-                                 [str(workdir / "grids.parquet")]).fetchall()) if rows else {}
     found: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for gid, masked, answered in rows:
         by_name: dict[str, list[str]] = {}

@@ -28,9 +28,10 @@ def say_household_doubts(ctx: RunContext) -> None:
     # an answer an upheld appeal of the month takes out is left out: HR followed the advice
     work, month = ctx.workdir, ctx.month
     for grid in mixed_compounds(work, ctx.policy.compound_suffix_dropped, month):    # door numbers repeat
-        for index, line in enumerate(grid.lines()):     # the first, where it is the repeated doors': listed below
-            log.warning("%s", line, extra=ON_SCORECARD if index == 0 and grid.unnamed and grid.repeated_doors else None)
-        if grid.unnamed and grid.repeated_doors:
+        listed = grid.unnamed and grid.repeated_doors       # its first line then: the doubt listed below
+        for index, line in enumerate(grid.lines()):
+            log.warning("%s", line, extra=ON_SCORECARD if listed and index == 0 else None)
+        if listed:
             doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
     for kind, found in (("prefixed", prefixed_doors(work, month=month)), ("unitless", unitless_doors(work, month=month)),

@@ -4,6 +4,7 @@ single scorecard."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 
 from gridpay.publishing.file_names import community_file_names
@@ -15,20 +16,22 @@ def community_checks(con, run_id: str, quarantine: list[dict], run: dict) -> tup
     """What each community's scorecard lists of its own only: (the month's quarantine rows by reason, each
     quarantined row's (grid, reason code), the homes the run may count wrongly). A thirty-fourth trial's
     红旗社区 scorecard counted 滨江社区's denied calls and listed its doubtful door numbers."""
-    by_grid = con.execute("select s.grid_id, q.reason_code from quarantine q join raw_surveys s "
-                          "using (run_id, source_file, row_number) where q.run_id = ?", [run_id]).fetchall()
+    by_grid = con.execute("select s.grid_id, q.reason_code, count(*) from quarantine q join raw_surveys s "
+                          "using (run_id, source_file, row_number) where q.run_id = ? group by all", [run_id]).fetchall()
     return quarantine, by_grid, run.get("household_doubts") or []
 
 
 def community_parts(grids: list[dict], workers: list[dict], assignments: dict[str, list[tuple]],
                     review: list[dict], callbacks: list[dict], rows_read: dict[str, int],
-                    checks: tuple = ((), (), ())) -> dict[str, dict]:
+                    checks: Callable[[], tuple] = lambda: ((), (), ())) -> dict[str, dict]:
     """{file name: the community's grids, workers, review and callback rows, areas and summary};
     empty for a one-community month. A worker assigned in two communities appears in both. `checks`:
-    community_checks(), each community's share of which its summary carries."""
+    community_checks() of the run, each community's share of which its summary carries (asked only for a
+    month of several communities: a city's quarantine is large)."""
     file_names = community_file_names(g["community"] for g in grids)
     if len(file_names) < 2:
         return {}
+    shares = checks()
     parts = {}
     # keyed by each community's own file name: two names that clean alike (东区/一, 东区_一) are
     # two communities, two scorecards and two lines of the roll-up
@@ -41,14 +44,17 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
             "review": [r for r in review if r["grid_id"] in ids],
             "callbacks": [c for c in callbacks if c["grid_name"] in names],
             "run": {**community_summary(community, own, staff, sum(rows_read.get(i, 0) for i in ids)),
-                    "file": file_name, **_own_checks(ids, *checks)},
+                    "file": file_name, **_own_checks(ids, *shares)},
         }
     return parts
 
 
 def _own_checks(ids: set[str], quarantine, by_grid, doubts) -> dict:
     """The community's quarantine rows by reason (those of its grids) and its homes in doubt."""
-    codes = Counter(code for gid, code in by_grid if gid in ids)
+    codes: Counter = Counter()
+    for gid, code, rows in by_grid:
+        if gid in ids:
+            codes[code] += rows
     return {"quarantine": [{**q, "count": codes[q["code"]]} for q in quarantine if codes.get(q["code"])],
             "household_doubts": [d for d in doubts if d["grid_id"] in ids]}
 
