@@ -113,9 +113,11 @@ def _month_commands(sub) -> None:
     run.add_argument("--take", action="append", type=taken_name, choices=TAKEN, default=[], metavar="|".join(TAKEN),
                      help="with --reference published: take this one of today's files for the month too, the rest "
                           "as published (a late adjustment: --take adjustments)")
-    run.add_argument("--accept-exclusions", action="store_true",
-                     help="publish although an exclusion rule removed more than the policy's share of a grid's "
-                          "answers (gate.max_excluded_share); recorded with the run and printed on the scorecard")
+    for flag, what in (("exclusions", "an exclusion rule removed more than the policy's share of a grid's answers "
+                                      "(gate.max_excluded_share)"),
+                       ("fewer-answers", "the survey files lack answers the published run counted (gate.published_answers)")):
+        run.add_argument(f"--accept-{flag}", action="store_true",
+                         help=f"publish although {what}; recorded with the run and printed on the scorecard")
     run.add_argument("--dask-workers", type=int, default=0, metavar="N",
                      help="stage the district survey files on a local Dask cluster of N processes "
                           "(or on the cluster at GRIDPAY_DASK_ADDRESS); 0 = in this process (default)")

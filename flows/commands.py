@@ -44,6 +44,7 @@ def _run_request(args: argparse.Namespace, settings: Settings, month: str, logs:
     return MonthRequest(month, settings, lang=args.lang, reason=getattr(args, "reason", None),
                         allow_empty=getattr(args, "allow_empty_month", False), reports=args.reports,
                         accept_exclusions=getattr(args, "accept_exclusions", False),
+                        accept_fewer_answers=getattr(args, "accept_fewer_answers", False),
                         dask_workers=getattr(args, "dask_workers", 0), log_file=logs.path,
                         reference=getattr(args, "reference", None), take=taken_files(args))
 

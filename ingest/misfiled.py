@@ -27,9 +27,14 @@ class Misfiled:
     folder_month: str    # the month whose folder holds it
     rows: int            # its answers of the month being run (later: those the month's own files lack)
     later: bool = False  # a later download of the month's form: the month's own was made before it ended
+    lacks: int = 0       # ... and answers of the month its own download holds that this one lacks
 
     def __str__(self) -> str:
         answers = f"{self.rows} answer{'s' if self.rows != 1 else ''} of this month"
+        if self.later and self.lacks:   # a download filtered by date: in the month's place it lost the rest (trial 38)
+            return (f"{self.file} holds {answers} that this month's files lack, and lacks {self.lacks} that they hold "
+                    f"(a download of part of the form, filtered by date?): download the form once more (every answer "
+                    f"of this month) and put that in this month's folder in place of the earlier one")
         if self.later:
             return (f"{self.file} holds {answers} that this month's files lack: a later download of this month's "
                     f"form (the one in this month's folder made before the month ended?); put a copy of it in this "
@@ -39,14 +44,15 @@ class Misfiled:
 
 
 def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids: list[str],
-                       read: set[str] = frozenset(), have: set[str] | None = None) -> list[Misfiled]:
+                       read: set[str] = frozenset(), held: dict[str, set[str]] | None = None) -> list[Misfiled]:
     """Platform downloads in the folders of the months before and after `month` holding answers of
     `month` and none of their own folder's month, other than copies of a file this month read (their
-    sha256 in `read`); and, given the response ids this month's files hold (`have`), a download in the
-    next month's folder holding answers of `month` with ids they lack, where it shares others with them
-    (the same form, downloaded later) or they hold none. A sheet HR typed is not looked at (it has no
+    sha256 in `read`); and, given the response ids each of this month's files holds (`held`), a download in
+    the next month's folder holding answers of `month` with ids they lack, where it shares others with them
+    (the same form, downloaded later) or they hold none, with the count of the ids it lacks of the files it
+    shares ids with. A sheet HR typed is not looked at (it has no
     month of its own to compare); a file that cannot be read is its own month's to say."""
-    found = []
+    found, have = [], set().union(*(held or {}).values())
     for other in (str(Month.parse(month).previous), str(Month.parse(month).next)):
         for path in month_survey_files(inbox, other):
             source = Source(path.relative_to(inbox).as_posix(), path)
@@ -60,13 +66,14 @@ def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids
                 continue
             if not sheet.set_aside.get(f"rows of {other}"):
                 found.append(Misfiled(source.file_name, other, len(sheet.frame)))
-            elif have is not None and other > month:
+            elif held is not None and other > month:
                 prefix = file_id_prefix(source.file_name, reading)
                 ids = {f"{prefix}{rid}" for rid in sheet.frame["response_id"].dropna()}
                 # the same form (ids in common: a platform numbers its answers on), or the month holds no
                 # answer at all; a sheet's own numbering (R1, P1) beside a platform's is another form
                 if (ids - have) and (ids & have or not have):
-                    found.append(Misfiled(source.file_name, other, len(ids - have), later=True))
+                    form = set().union(*(held_ids for held_ids in held.values() if held_ids & ids))
+                    found.append(Misfiled(source.file_name, other, len(ids - have), later=True, lacks=len(form - ids)))
     return found
 
 

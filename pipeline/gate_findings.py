@@ -1,8 +1,11 @@
 """What stops a staged month at the gate besides validation's invalid share, each where the policy says
 so: grid names grids.csv lacks, grids nearly all invalid, answers naming no grid, a download in another
 month's folder, answers naming another grid's compound, response ids two rows share, two weights on one
-day (pipeline/run.py runs them in the gate's order; pipeline/stop_messages.py words the stops)."""
+day, a re-run lacking answers the month was published on, last month's paid worker given no day
+(pipeline/run.py runs them in the gate's order; pipeline/stop_messages.py words the stops)."""
 from __future__ import annotations
+
+import logging
 
 import pandas as pd
 
@@ -10,6 +13,8 @@ from gridpay.ingest.staging import grid_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.store.runs import former_grid_names
 from gridpay.pipeline.context import RunContext
+
+log = logging.getLogger("gridpay")
 
 
 def unknown_grids(ctx: RunContext) -> list:
@@ -47,15 +52,19 @@ def misfiled_downloads(ctx: RunContext) -> list:
                  _staged_ids(ctx.workdir))
 
 
-def _staged_ids(workdir) -> set[str]:
-    """The response ids this month's files hold (none staged: none), for a later download's others."""
+def _staged_ids(workdir) -> dict[str, set[str]]:
+    """File -> the response ids this month's files hold (none staged: none), for a later download's others."""
     import duckdb
     with stage_connection(workdir) as con:
         try:
-            return {rid for (rid,) in con.execute("select distinct response_id from surveys "
-                                                  "where response_id is not null").fetchall()}
+            rows = con.execute("select distinct source_file, response_id from surveys "
+                               "where response_id is not null").fetchall()
         except duckdb.CatalogException:
-            return set()
+            return {}
+    held: dict[str, set[str]] = {}
+    for file, rid in rows:
+        held.setdefault(file, set()).add(rid)
+    return held
 
 
 def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
@@ -85,3 +94,42 @@ def overlapping_assignments(ctx: RunContext) -> list:
     """Assignment rows giving a worker one grid twice on a day at two weights, where the policy stops on them."""
     from gridpay.expectations.overlapping_assignments import overlapping_assignments as found
     return found(ctx.workdir, ctx.month) if ctx.policy.outcome.overlapping_assignments == "stop" else []
+
+
+def published_answers_missing(ctx: RunContext) -> tuple[str, dict[str, list[str]]] | None:
+    """A re-run of a published month whose survey files lack answers its published run counted: (that
+    run, file -> the ids today's files lack). A file replaced by a later download filtered by date (a
+    thirty-eighth trial followed "put it in place of the earlier one": 50 answers gone, every grid paid
+    at neutral, exit 0). Only files the published run read whose bytes no file of today has are looked in."""
+    from gridpay.pipeline.reference_drift import published_run
+    from gridpay.store.runs import counted_answers
+    if ctx.policy.outcome.published_answers != "stop" or ctx.request.replay is not None:
+        return None
+    published = published_run(ctx.settings.db, ctx.request, "run")
+    today = {f.sha256 for f in ctx.inputs.files}
+    gone = [e.name for e in published[1] if e.name.startswith("surveys/") and e.sha256 not in today] if published else []
+    if not gone:
+        return None
+    have, missing = set().union(*_staged_ids(ctx.workdir).values()), {}
+    for source, rid in counted_answers(ctx.settings.db, published[0], ctx.month):
+        if rid not in have and any(source == g or source.startswith(f"{g}#") for g in gone):
+            missing.setdefault(source, []).append(rid)
+    if missing and ctx.request.accept_fewer_answers:      # a file that should never have counted: said, kept
+        log.warning("%d answers that the month's published run %s counted are not in today's survey files "
+                    "(%s); published without them (--accept-fewer-answers)", sum(map(len, missing.values())),
+                    published[0], ", ".join(sorted(missing)))
+        return None
+    return (published[0], missing) if missing else None
+
+
+def paid_workers_unassigned(ctx: RunContext) -> list:
+    """Workers paid in the month before this one whom today's assignments.csv gives no day of it or of
+    this month (expectations/paid_workers.py), where the policy stops on them; never in an audit."""
+    from gridpay.core.month import Month
+    from gridpay.expectations.paid_workers import paid_workers_unassigned as found
+    from gridpay.store.runs import paid_workers
+    if ctx.policy.outcome.paid_workers_unassigned != "stop" or ctx.request.replay is not None:
+        return []
+    before = str(Month.parse(ctx.month).previous)
+    paid = paid_workers(ctx.settings.db, before)
+    return found(ctx.workdir, ctx.month, before, paid[1]) if paid else []

@@ -106,7 +106,9 @@ def say_changed_adjustments(ctx: RunContext) -> None:
     frame = pd.read_parquet(ctx.workdir / "adjustments.parquet")
     # a month that is no YYYY-MM ('11月') is validation's to name, not an earlier month's (a trial read both)
     months = sorted({m for m in frame["month"].dropna() if _MONTH.fullmatch(m) and m < ctx.month})
-    if not months or ctx.request.replay is not None:
+    # a `--reference published` re-run reads the adjustments its month was published from, not today's: what
+    # today's file gives other months is the next run's to say (a trial was told a paid line was gone)
+    if not months or ctx.request.replay is not None or any(e.name == "adjustments.csv" for e in ctx.request.reuse):
         return
     with connect(ctx.settings.db) as con:
         runs = dict(con.execute("select month, run_id from published where month in (select unnest(?))",

@@ -66,10 +66,32 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
 
 def misfiled_message(ctx: RunContext, found: list) -> str:
     # a later download of the whole form is the next month's too: moved, it left that month without one (trial 36)
-    what = (f"Copy it into surveys/{ctx.month}/ as said" if any(f.later for f in found) else
+    what = ("Download the form as said" if any(f.lacks for f in found) else
+            f"Copy it into surveys/{ctx.month}/ as said" if any(f.later for f in found) else
             f"Move it to surveys/{ctx.month}/")
     return _stop(ctx, "a download of this month is in another month's folder, so this month would be paid without "
                       "its answers", found, f"{what} and run again")
+
+
+def published_answers_message(ctx: RunContext, run_id: str, missing: dict[str, list[str]]) -> str:
+    count = sum(map(len, missing.values()))
+    found = [f"{file}: {len(ids)} (ids {', '.join(sorted(ids)[:5])}{' ...' if len(ids) > 5 else ''})"
+             for file, ids in sorted(missing.items())]
+    return _stop(ctx, f"today's survey files lack {count} answer{'s' if count != 1 else ''} that the month's published "
+                      f"run {run_id} counted, so the month would be paid again without them", found,
+                 f"Put the file the month was published from back in surveys/{ctx.month}/, or in its place a download "
+                 f"of the form holding every answer of the month (not one filtered by date), and run again; if those "
+                 f"answers should never have counted (a file of another month or community), run again with "
+                 f"--accept-fewer-answers (said on the scorecard)")
+
+
+def unassigned_message(ctx: RunContext, found: list) -> str:
+    before = found[0].paid_month
+    return _stop(ctx, f"assignments.csv gives a worker paid in {before} no day of {before} or of {ctx.month}, so "
+                      f"the worker is not on this month's payroll", found,
+                 f"Correct the dates (a year typed wrong?) and run again; if the worker did leave before {before}, "
+                 f"correct {before} first (gridpay run --month {before} --reference inbox --reason \"...\"), then "
+                 f"run {ctx.month}", most=10)
 
 
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:

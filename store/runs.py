@@ -224,3 +224,23 @@ def paid_adjustments(con: duckdb.DuckDBPyConnection, run_id: str, month: str) ->
     """(worker_id, amount, reason) of the adjustments of `month` run `run_id` read (and paid)."""
     return con.execute("select worker_id, amount, reason from raw_adjustments where run_id = ? and month = ?",
                        [run_id, month]).fetchall()
+
+
+def counted_answers(db: Path, run_id: str, month: str) -> list[tuple[str, str]]:
+    """(source_file, response_id) of the answers of `month` run `run_id` counted (none once purged)."""
+    with connect(db) as con:
+        return con.execute("select s.source_file, s.response_id from counted_responses c join raw_surveys s "
+                           "using (run_id, row_id) where c.run_id = ? and c.month = ? and s.response_id is not null",
+                           [run_id, month]).fetchall()
+
+
+def paid_workers(db: Path, month: str) -> tuple[str, dict[str, int]] | None:
+    """(run id, worker_id -> days paid) of `month`'s published run; None: the month is not published."""
+    if not Path(db).exists():
+        return None
+    with connect(db) as con:
+        run = con.execute("select run_id from published where month = ?", [month]).fetchone()
+        if run is None:
+            return None
+        return run[0], dict(con.execute("select worker_id, assigned_days from payroll where run_id = ? and month = ? "
+                                        "and assigned_days > 0", [run[0], month]).fetchall())

@@ -74,6 +74,8 @@ class OutcomeRules:
     verification_drawn: str = "unchecked"       # a call of an answer no published call list named: "stop", or unchecked
     misfiled_downloads: str = "unchecked"       # this month's download in a neighbouring month's folder: "stop"
     payroll_doubts: str = "said"                # a negative total, an adjustment twice, one phone, two ids: "stop"
+    published_answers: str = "unchecked"        # a re-run whose files lack answers the published run counted: "stop"
+    paid_workers_unassigned: str = "unchecked"  # last month's paid worker given none of its days, nor this month's: "stop"
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -188,27 +190,20 @@ def outcome_rules(doc: dict) -> OutcomeRules:
     for where, value in (("across_files", across), ("within_file", within)):
         if value not in ("stop", "quarantine"):
             raise PolicyError(f"policy gate.response_ids_{where} = '{value}' is not one of stop, quarantine")
-    unpaid, overlap = str(gate.get("unpaid_adjustments", "said")), str(gate.get("overlapping_assignments", "largest"))
-    calls, drawn = (str(gate.get(f"verification_{k}", "unchecked")) for k in ("dates", "drawn"))
-    misfiled, doubts = str(gate.get("misfiled_downloads", "unchecked")), str(gate.get("payroll_doubts", "said"))
-    for name, value, allowed in (("unpaid_adjustments", unpaid, ("stop", "said")),
-                                 ("overlapping_assignments", overlap, ("stop", "largest")),
-                                 ("verification_dates", calls, ("stop", "unchecked")),
-                                 ("verification_drawn", drawn, ("stop", "unchecked")),
-                                 ("misfiled_downloads", misfiled, ("stop", "unchecked")),
-                                 ("payroll_doubts", doubts, ("stop", "said"))):
-        if value not in allowed:
-            raise PolicyError(f"policy gate.{name} = '{value}' is not one of {', '.join(allowed)}")
+    switches = {}       # each "stop" or what a policy without the key does
+    for name, before in (("unpaid_adjustments", "said"), ("overlapping_assignments", "largest"),
+                         ("verification_dates", "unchecked"), ("verification_drawn", "unchecked"),
+                         ("misfiled_downloads", "unchecked"), ("payroll_doubts", "said"),
+                         ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked")):
+        switches[name] = str(gate.get(name, before))
+        if switches[name] not in ("stop", before):
+            raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")
     return OutcomeRules(
         unknown_grid_rows=count(gate, "unknown_grid_rows", None),
         similar_grid_rows=count(gate, "similar_grid_rows", None),
         ids_across_files=across,
         ids_within_file=within,
-        unpaid_adjustments=unpaid,
-        overlapping_assignments=overlap,
-        verification_dates=calls,
-        verification_drawn=drawn,
-        misfiled_downloads=misfiled, payroll_doubts=doubts,
+        **switches,
         max_excluded_share=share(gate, "max_excluded_share", "gate"),
         min_excluded_rows=count(gate, "min_excluded_rows", 5),
         max_grid_invalid_share=share(gate, "max_grid_invalid_share", "gate"),

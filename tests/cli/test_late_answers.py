@@ -91,3 +91,18 @@ def test_a_download_made_before_the_month_ended_beside_a_later_one_in_the_next_f
     later = inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_9_9.xlsx"
     (inbox / "surveys" / "2026-09" / later.name).write_bytes(later.read_bytes())
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+
+
+def test_a_later_download_filtered_by_date_is_not_to_take_the_months_own_place(run_cli, make_inbox):
+    """A thirty-eighth trial's November download was filtered from 10-25: told to put it in place of October's,
+    the correction lost 50 answers (now a stop of its own, tests/cli/test_published_answers.py)."""
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_5_5.xlsx", HEADER, wjx_rows(HAND_SURVEYS[:5]))
+    october = [r[:4] + ("2026-10-01 09:00:00",) + r[5:] for r in HAND_SURVEYS[:1]]
+    filtered = wjx_rows(HAND_SURVEYS + october)[3:]          # from the 4th answer on, the platform's numbers kept
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_9_9.xlsx", HEADER, filtered)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and (f"surveys/2026-10/{DOWNLOAD}_9_9.xlsx holds {len(HAND_SURVEYS) - 5} answers of this month "
+                          f"that this month's files lack, and lacks 3 that they hold") in err, err
+    assert "in place of the earlier one" in err and "Download the form as said and run again" in err
+    assert "Copy it into" not in err

@@ -1,0 +1,78 @@
+"""What a month was published on is not lost quietly by the next run (policy 2026.12): a correction whose
+survey files lack answers its published run counted stops (a thirty-eighth trial put a download filtered by
+date in the month's place: 50 of 106 answers gone, every grid paid at neutral, exit 0), and so does a month
+whose assignments.csv gives a worker paid the month before no day of either (a leaver's end date typed in
+the wrong year: off the payroll, exit 0)."""
+from conftest import HAND_SURVEYS, SURVEY_HEADER, write_csv
+
+OCTOBER = [r[:4] + ("2026-10-12 09:00:00",) + r[5:] for r in HAND_SURVEYS]
+
+
+def _payroll(tmp_path) -> str:
+    return (tmp_path / "out" / "2026-09" / "payroll.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_rerun_lacking_answers_the_month_was_paid_on_stops_until_accepted(run_cli, published_copy, tmp_path):
+    import duckdb
+    inbox, _ = published_copy("none")
+    before = _payroll(tmp_path)
+    kept = [r for r in HAND_SURVEYS if r[0] not in ("R6", "R7")]            # a download of part of the month
+    (inbox / "surveys" / "2026-09.csv").unlink()
+    write_csv(inbox / "surveys" / "2026-09-下载.csv", SURVEY_HEADER, kept)
+
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "today's survey files lack 2 answers that the month's published run 2026-09-" in line, err
+    assert "surveys/2026-09.csv: 2 (ids R6, R7)" in line and "--accept-fewer-answers" in line
+    assert "not one filtered by date" in line and _payroll(tmp_path) == before
+
+    code, err = run_cli("run", "--month", "2026-09", "--accept-fewer-answers", inbox=inbox)
+    assert code == 0 and "2 answers that the month's published run" in err and "published without them" in err
+    assert _payroll(tmp_path) != before
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        notices, = con.execute("select r.run_notices from published p join runs r using (run_id)").fetchone()
+    assert "--accept-fewer-answers" in str(notices)        # on the scorecard HR signs
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
+
+
+def test_the_same_answers_under_another_file_name_are_no_loss(run_cli, published_copy, tmp_path):
+    inbox, _ = published_copy("none")
+    (inbox / "surveys" / "2026-09.csv").rename(inbox / "surveys" / "2026-09-again.csv")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and "lack" not in err, err
+
+
+def test_a_worker_paid_last_month_whose_dates_give_no_day_of_it_stops_the_month(run_cli, published_copy, tmp_path):
+    inbox, _ = published_copy("none")
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER, OCTOBER)
+    rows = (inbox / "assignments.csv").read_text(encoding="utf-8")
+    typo = rows.replace("W4,G1,2026-01-01,,1", "W4,G1,2025-01-01,2025-10-15,1").replace(
+        "W4,G2,2026-01-01,,0.5", "W4,G2,2025-01-01,2025-10-15,0.5")
+    (inbox / "assignments.csv").write_text(typo, encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "assignments.csv gives a worker paid in 2026-09 no day of 2026-09 or of 2026-10" in line, err
+    assert ("W4, paid for 30 days of 2026-09, is given no day of it or of the month run (assignments.csv row 5: G1 "
+            "from 2025-01-01 to 2025-10-15") in line
+    assert "W2" not in line                              # left on 2026-09-15: paid days of 2026-09, a leaver
+    assert "gridpay run --month 2026-09 --reference inbox" in line
+    (inbox / "assignments.csv").write_text(rows, encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0, err
+
+
+def test_a_rerun_on_its_published_adjustments_does_not_say_a_later_month_s_paid_line_is_gone(run_cli,
+                                                                                          published_copy):
+    """A trial was told October's paid adjustment was gone when November was re-run on its own published files."""
+    inbox, _ = published_copy("none")
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER, OCTOBER)
+    assert run_cli("run", "--month", "2026-10", inbox=inbox)[0] == 0
+    with (inbox / "adjustments.csv").open("a", encoding="utf-8") as handle:       # late, for September
+        handle.write("W2,2026-09,80.00,夜间巡查,人事科 陈主任\n")
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "adjustments",
+                        inbox=inbox)
+    assert code == 0, err
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "published", inbox=inbox)
+    assert code == 0 and "has changed for 2026-09" not in err, err
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 0 and "has changed for 2026-09" not in err, err           # today's file: paid, as it gives
