@@ -139,7 +139,7 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
             if query is not None:
                 _record_failures(con, index, reason, query)
         # a row's reasons and codes in suite order (transforms/reasons.py: "invalid: a; b", "a;b")
-        con.execute(f"""create or replace table survey_invalid as
+        con.execute("""create or replace table survey_invalid as
                         select row_id,
                                ? || string_agg(reason, ? order by rule_index) as invalid_reason,
                                string_agg(code, ? order by rule_index) as invalid_code

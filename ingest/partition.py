@@ -27,7 +27,7 @@ from gridpay.ingest.survey_stage import stage_connection, stage_surveys
 from gridpay.transforms.policy import Policy
 
 SHARED = "docs/scale.md, what every worker must share"
-TABLES = ("surveys", "set_aside", "unreadable_phones", "set_aside_ids")
+TABLES = ("surveys", "set_aside", "unreadable_phones", "set_aside_ids", "unresolved_grid_names")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class PartitionJob:
     keys: RunKeys
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)   # grid_id -> compounds grids.csv lists
     other_names: dict[str, str] = field(default_factory=dict)             # a compound's other name -> its name
+    communities: dict[str, str] = field(default_factory=dict)             # grid_id -> its community
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
         stage_surveys([source], survey_reading(job.policy), key, scratch / "stage", job.month, job.grids,
-                      job.compounds, job.other_names)
+                      job.compounds, job.other_names, job.communities)
         target = Path(job.workdir) / f"part-{part.index:04d}"
         target.mkdir(mode=0o777 & ~private_umask(), exist_ok=True)
         with stage_connection(scratch / "stage") as con:

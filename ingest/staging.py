@@ -55,6 +55,13 @@ def grid_names(grids: pd.DataFrame) -> dict[str, str]:
     return dict(zip(grids["grid_id"].fillna(""), grids["grid_name"].fillna("")))
 
 
+def grid_communities(grids: pd.DataFrame) -> dict[str, str]:
+    """grid_id -> its community as grids.csv gives it (a grid name two grids share is the file's community's)."""
+    if "community" not in grids.columns:
+        return {}
+    return {g: c for g, c in zip(grids["grid_id"].fillna(""), grids["community"].fillna("")) if g and c}
+
+
 def _normalise_dates(tables: dict[str, pd.DataFrame]) -> None:
     """Dates as survey files accept them (2026/1/1, 2026年1月1日, an Excel date cell) become
     2026-01-01, adjustments' months 2026-01, amounts as typed in Excel (+200, 1,800.00, 1800元, ¥1,550.00) plain,
@@ -112,6 +119,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     if surveys:
         stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
                       grid_names(tables["grids"]), listed_compounds(tables["grids"]),
-                      compound_other_names(tables["grids"], policy.compound_suffix_dropped))
+                      compound_other_names(tables["grids"], policy.compound_suffix_dropped),
+                      grid_communities(tables["grids"]))
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)

@@ -56,6 +56,7 @@ class SurveyReading:
     csv_totals_rows_set_aside: bool = False                      # a CSV's 合计 row set aside (policy)
     note_rows_set_aside: bool = False                            # a note typed under the answers (policy)
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
+    grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
@@ -75,7 +76,7 @@ def survey_reading(policy) -> SurveyReading:
         listed_compound_in_door=policy.listed_compound_in_door_number,
         clock_durations=policy.clock_durations, items_required=policy.items_required,
         csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside, note_rows_set_aside=policy.note_rows_set_aside,
-        file_id_prefixes=policy.file_id_prefixes)
+        file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file)
 
 
 @dataclass

@@ -29,8 +29,10 @@ from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables,
                                           value_mappings)
+from gridpay.ingest.shared_grid_names import file_grid_tables
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
+GRID = "coalesce(fg.value, gr.value)"     # a grid name two grids share: the file's community's (map_file_grid)
 
 
 # Stage files whose DuckDB instance a step holds open (held_stage).
@@ -58,8 +60,7 @@ def held_stage(workdir: Path) -> Iterator[None]:
 
 
 def stage_connection(workdir: Path) -> duckdb.DuckDBPyConnection:
-    path = str(workdir / STAGE_DB)
-    con = duckdb.connect(path)
+    con = duckdb.connect(str(workdir / STAGE_DB))
     # spill to the work folder rather than grow: a 10M-row month must fit a small machine
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
     # a scratch file, read back once or twice and deleted with the run: DuckDB's choosing a compression
@@ -99,8 +100,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                       month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, dict, list]:
     """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file, as SQL
     over its table (`_finished_rows`); what was set aside (other months, totals) and the rows of Excel-number
-    phones, by file;
-    (file, month, response_id, submitted_at) of the rows of earlier months set aside."""
+    phones, by file; (file, month, response_id, submitted_at) of the rows of earlier months set aside."""
     _register_udfs(con, key)
     tables, finished, set_aside, phones, earlier = [], [], Counter(), defaultdict(list), []
     with progress("reading survey files", len(files)) as advance:
@@ -147,18 +147,18 @@ def _finished_rows(table: str, places: tuple[str, str], file_name: str, items: t
 
 def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes, workdir: Path,
                   month: str | None = None, grids: dict[str, str] | None = None,
-                  compounds: dict[str, tuple[str, ...]] | None = None,
-                  other_names: dict[str, str] | None = None) -> int:
+                  compounds: dict[str, tuple[str, ...]] | None = None, other_names: dict[str, str] | None = None,
+                  communities: dict[str, str] | None = None) -> int:
     """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
     file then row order, cells normalised as validation expects them; and table `set_aside` (file,
     what, rows). `grids` maps grid_id -> grid_name in grids.csv order: an answer that is a grid's
     name becomes its id; `compounds`: grid_id -> the compounds grids.csv lists for it; `other_names`:
-    their other names (grid_aliases.compound_other_names). Returns the row count."""
+    their other names (grid_aliases.compound_other_names); `communities`: grid_id -> its community (a name
+    two grids share is the one of the community a file is named for). Returns the row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     with stage_connection(workdir) as con:
-        tables, finished, set_aside, phones, earlier = load_survey_files(con, files, reading, key, workdir, month,
-                                                                         [*grids])
+        tables, finished, set_aside, phones, earlier = load_survey_files(con, files, reading, key, workdir, month, [*grids])
         store_earlier_ids(con, earlier)
         con.execute("create or replace table set_aside (source_file varchar, what varchar, rows_set_aside integer)")
         for (file, what), rows in sorted(set_aside.items()):
@@ -167,26 +167,28 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         _survey_text_view(con, tables, finished, items)
         compound_tables(con, reading, compounds or {})
         value_mappings(con, reading, grids, month, other_names)
+        file_grid_tables(con, reading, grids, communities or {})      # 第一网格 in two communities
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))
         con.execute(f"""
             create table surveys as
             select s.row_id::integer as row_id,
                    s.source_file, s.row_number::integer as row_number, s.response_id,
-                   gr.value::varchar as grid_id,
-                   {_household(reading, "gr.value")} as household_id,
+                   {GRID}::varchar as grid_id,
+                   {_household(reading, GRID)} as household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
                    ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols},
                    {"coalesce(cp.value, gd.compound)" if reading.compound else "null"}::varchar as compound
             from survey_text s
             left join map_grid gr on gr.raw = s.grid_id
+            left join map_file_grid fg on fg.source_file = s.source_file and fg.raw = s.grid_id
             left join map_household hh on hh.raw = s.household_id
             left join map_compound cp on cp.raw = s.compound
-            left join one_compound_grid oc on oc.grid_id = gr.value
+            left join one_compound_grid oc on oc.grid_id = {GRID}
             left join map_door_compound dc on dc.compound = coalesce(s.compound, oc.compound)
                                            and dc.door = s.household_id
-            left join map_grid_door gd on gd.grid_id = gr.value and gd.door = s.household_id and cp.value is null
+            left join map_grid_door gd on gd.grid_id = {GRID} and gd.door = s.household_id and cp.value is null
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")

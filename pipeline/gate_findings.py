@@ -133,3 +133,28 @@ def paid_workers_unassigned(ctx: RunContext) -> list:
     before = str(Month.parse(ctx.month).previous)
     paid = paid_workers(ctx.settings.db, before)
     return found(ctx.workdir, ctx.month, before, paid[1]) if paid else []
+
+
+def unresolved_grid_names(ctx: RunContext) -> list:
+    """Answers naming a grid name two grids of grids.csv share, in a file named for no community that tells
+    them apart (ingest/shared_grid_names.py): none where the policy reads such a name as before."""
+    from gridpay.expectations.file_communities import unresolved_grid_names as found
+    return found(ctx.workdir)
+
+
+def other_community_rows(ctx: RunContext) -> list:
+    """Files named for one community with at least the policy's gate.other_community_rows answers counted
+    for another community's grids (a stop); fewer are said on the console."""
+    from gridpay.expectations.file_communities import other_community_rows as found
+    from gridpay.ingest.staging import grid_communities
+    least = ctx.policy.outcome.other_community_rows
+    if least is None:
+        return []
+    stop = []
+    for file in found(ctx.workdir, grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet"))):
+        if file.rows >= least:
+            stop.append(file)
+        else:
+            log.warning("%s: check those answers' grid in the survey file (residents of one community answer "
+                        "for their own grids)", file)
+    return stop

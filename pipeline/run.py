@@ -16,9 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import gate_findings, publish_step, reference_drift, steps, stop_messages as says
+from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.empty_month import empty_month_stop
+from gridpay.pipeline.gate_stops import first_stop
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.household_doubts import say_household_doubts
 from gridpay.pipeline.run_notices import run_notices
@@ -173,35 +174,11 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         validated = (f"validated {summary.total_rows} survey rows: {summary.invalid_rows} invalid "
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                      f"in {seconds:.1f} s")
-        unknown = gate_findings.unknown_grids(ctx)
-        shared, repeated = gate_findings.ids_across_files(ctx), gate_findings.ids_within_files(ctx)
-        passed = summary.gate_passed and not unknown and not shared and not repeated
-        failing = gate_findings.invalid_grids(ctx) if passed else []
-        gridless = gate_findings.gridless_rows(ctx) if passed and not failing else []
-        misfiled = gate_findings.misfiled_downloads(ctx) if passed else []
-        others, said = gate_findings.other_grids_compounds(ctx) if passed else ([], [])
-        for pair in said:
-            log.warning("%s: check those answers' grid in the survey file", pair)
-        lost = gate_findings.published_answers_missing(ctx) if passed and not misfiled else None
-        overlaps = gate_findings.overlapping_assignments(ctx) if passed else []
-        unassigned = gate_findings.paid_workers_unassigned(ctx) if passed else []
-        reviews = steps.review_problems(ctx) if passed else []
-    stops = (  # in this order, the first found stops the month: each would pay on a guess
-        (shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)),   # which answer an id means
-        (not summary.gate_passed or unknown, lambda: says.gate_message(ctx, summary, unknown)),
-        (failing, lambda: says.invalid_grids_message(ctx, failing)),      # a grid paid as if nobody had answered
-        (gridless, lambda: says.gridless_message(ctx, gridless)),         # which grid lost the answers
-        (misfiled, lambda: says.misfiled_message(ctx, misfiled)),         # answers in another month's folder
-        (lost, lambda: says.published_answers_message(ctx, *lost)),       # answers the month was paid on
-        (others, lambda: says.other_grids_compound_message(ctx, others)),  # whose worker the answers pay
-        (overlaps, lambda: says.overlaps_message(ctx, overlaps)),         # which weight a day takes
-        (unassigned, lambda: says.unassigned_message(ctx, unassigned)),   # a date typed in the wrong year
-        (reviews, lambda: says.reviews_message(ctx, reviews)))            # HR's decisions: one ignored pays wrongly
-    for index, (found, message) in enumerate(stops):
-        if found:
-            if index:      # rows sharing ids are invalid by that rule: "114 invalid (83.8%)" read as a disaster
-                say(validated)
-            raise fail_gate(ctx, message(), summary)
+        stop = first_stop(ctx, summary)
+    if stop:
+        if stop[0]:       # rows sharing ids are invalid by that rule: "114 invalid (83.8%)" read as a disaster
+            say(validated)
+        raise fail_gate(ctx, stop[1], summary)
     return ctx, summary, aside, validated
 
 

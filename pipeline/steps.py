@@ -25,7 +25,7 @@ from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
-from gridpay.ingest.staging import grid_names, input_files, is_survey_name, stage_inputs
+from gridpay.ingest.staging import grid_communities, grid_names, input_files, is_survey_name, stage_inputs
 from gridpay.publishing.outputs import REJECTED_COLUMNS, csv_bytes, write_file
 from gridpay.store.models import ModelTestFailed
 from gridpay.store.partition_scoring import partitioned_scores
@@ -110,7 +110,8 @@ def stage(ctx: RunContext) -> Partitioning | None:
     parts = [Partition(i, f.name, ctx.request.shown_name(f.name), f.sha256) for i, f in enumerate(surveys)]
     partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
                                                   grids, run_keys(ctx), listed_compounds(frame),
-                                                  compound_other_names(frame, ctx.policy.compound_suffix_dropped)))
+                                                  compound_other_names(frame, ctx.policy.compound_suffix_dropped),
+                                                  grid_communities(frame)))
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
     return partitioning
 

@@ -94,6 +94,23 @@ def unassigned_message(ctx: RunContext, found: list) -> str:
                  f"run {ctx.month}", most=10)
 
 
+def unresolved_names_message(ctx: RunContext, found: list) -> str:
+    return _stop(ctx, "survey answers name a grid name grids.csv gives to more than one grid, in a file named for "
+                      "no community that tells them apart, so which grid they are would be a guess", found,
+                 "Keep the community's name in the file's name (a platform names a download after its form: "
+                 "283746519_2_天井湖社区网格员满意度测评_66_66.xlsx is 天井湖社区's), or give the grids names of their "
+                 "own in grids.csv and in the form, and run again", most=10)
+
+
+def other_community_message(ctx: RunContext, found: list) -> str:
+    return _stop(ctx, "answers of a survey file named for one community are counted for another community's grids, "
+                      "so one community's residents would pay another's workers", found,
+                 "A codes export (按序号) is read by the grid question's option numbers in grids.csv's order, and a "
+                 "community's own form lists only its grids: download its text export (按文本) instead. Otherwise "
+                 "check the file is that community's and the grids its answers name, and run again; where residents "
+                 "did answer for another community's grid, raise gate.other_community_rows in the policy", most=10)
+
+
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
     rules = f"{len(reviews)} rule{'s' if len(reviews) > 1 else ''}"
     return (f"{ctx.month}: the appeals or verification calls break {rules}; nothing published. "

@@ -65,3 +65,19 @@ def compounds_read_alike(a: str, b: str) -> bool:
         return len(apart) == 1 and not (apart[0][0].isdigit() and apart[0][1].isdigit())
     rest = iter(long)
     return all(char in rest for char in short) and not any(c.isdigit() for c in long if c not in short)
+
+
+_COMMUNITY_WORDS = ("社区居委会", "居委会", "村委会", "社区")
+
+
+def community_in_name(file_name: str, communities: set[str]) -> str | None:
+    """The community of grids.csv whose name a survey file's path holds, whole or without 社区 (a platform
+    names a download after its form: 283746519_2_天井湖社区网格员满意度测评_66_66.xlsx is 天井湖社区's);
+    None where none does, or two do alike (a longer name holding a shorter one wins: 五松新村 over 五松)."""
+    def bare(name: str) -> str:
+        word = next((w for w in _COMMUNITY_WORDS if name.endswith(w)), "")
+        return name[:-len(word)] if word and len(name) - len(word) >= 2 else name
+    held = {c: max(len(n) for n in {c, bare(c)} if n in file_name) for c in communities
+            if c and any(n in file_name for n in {c, bare(c)})}
+    best = [c for c, n in held.items() if n == max(held.values(), default=0)]
+    return best[0] if len(best) == 1 else None

@@ -82,6 +82,7 @@ class OutcomeRules:
     min_grid_invalid_rows: int = 5              # ... and at least this many of them stops the month
     blank_grid_rows: int | None = None          # a survey file with this many answers naming no grid stops it
     other_grid_compound_rows: int | None = None  # this many answers to a grid naming another grid's compound stop it
+    other_community_rows: int | None = None     # this many of a file named for one community counted for another's
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
     pay_change_per_day: bool = False            # ... compared per assigned day (a part month is no move); False: total
@@ -146,7 +147,8 @@ def coefficient_rule(doc: dict) -> CoefficientRule:
         raise PolicyError("policy coefficient needs score_at_floor < score_at_cap and floor <= neutral <= cap")
     if rule.mode == "tiers" and (not tiers or tiers[-1][0] > 0):
         raise PolicyError("policy coefficient.tiers must end with a tier at min_score = 0")
-    if any(not rule.floor <= c <= rule.cap for _, c in tiers):
+    # the tiers apply under mode = "tiers" only: a linear policy's floor and cap may leave the unused table behind
+    if rule.mode == "tiers" and any(not rule.floor <= c <= rule.cap for _, c in tiers):
         raise PolicyError("policy coefficient.tiers coefficients must lie between floor and cap")
     return rule
 
@@ -210,6 +212,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         min_grid_invalid_rows=count(gate, "min_grid_invalid_rows", 5),
         blank_grid_rows=count(gate, "blank_grid_rows", None),
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
+        other_community_rows=count(gate, "other_community_rows", None),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
         pay_change_per_day=bool(review.get("pay_change_per_day", False)),

@@ -1,10 +1,13 @@
 """The Month type's arithmetic, and a policy file refused naming its key."""
 
+from decimal import Decimal
+
 import pytest
 
 from conftest import policy_text
 from gridpay.core.month import Month
 from gridpay.core.policy_file import policy_from_bytes
+from gridpay.core.errors import ConfigError
 
 
 def test_month_arithmetic():
@@ -48,3 +51,11 @@ def test_a_policy_file_that_is_not_utf8_or_missing_is_a_config_error(tmp_path):
         policy_from_bytes(policy_text().encode("utf-16"), "p.toml")
     with pytest.raises(ConfigError, match="cannot read the policy file"):
         load_policy(tmp_path / "missing.toml")
+
+
+def test_a_linear_policy_s_floor_and_cap_do_not_answer_for_its_unused_tiers():
+    """A thirty-eighth trial's 0.85-1.15 linear policy was refused for the shipped tiers table it does not use."""
+    bounds = {"coefficient__floor": "0.85", "coefficient__cap": "1.15"}
+    assert policy_from_bytes(policy_text(**bounds).encode(), "policy").coefficient.cap == Decimal("1.15")
+    with pytest.raises(ConfigError, match="tiers coefficients must lie between floor and cap"):
+        policy_from_bytes(policy_text(coefficient__mode='"tiers"', **bounds).encode(), "policy")

@@ -1,0 +1,51 @@
+"""Which stop, if any, a validated month meets at the gate: the findings (pipeline/gate_findings.py) looked
+for in the gate's order, each only while no earlier one has stopped the month, and the first found worded
+(pipeline/stop_messages.py). Each would pay on a guess: which answer an id means, which grid a name is,
+whose worker the answers pay, which weight a day takes, what HR decided."""
+from __future__ import annotations
+
+import logging
+from typing import Callable, Iterator
+
+from gridpay.expectations.results import ValidationSummary
+from gridpay.pipeline import gate_findings as find, steps, stop_messages as says
+from gridpay.pipeline.context import RunContext
+
+log = logging.getLogger("gridpay")
+
+
+def first_stop(ctx: RunContext, summary: ValidationSummary) -> tuple[int, str] | None:
+    """(its place in the gate's order, the stop's line) of the first finding, or None: the month goes on."""
+    for index, (found, message) in enumerate(_in_order(ctx, summary)):
+        if found:
+            return index, message()
+    return None
+
+
+def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
+    shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
+    yield shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)
+    unresolved = find.unresolved_grid_names(ctx)            # 第一网格 of two communities, in a file of neither
+    yield unresolved, lambda: says.unresolved_names_message(ctx, unresolved)
+    unknown = find.unknown_grids(ctx)
+    yield not summary.gate_passed or unknown, lambda: says.gate_message(ctx, summary, unknown)
+    failing = find.invalid_grids(ctx)                       # a grid paid as if nobody had answered
+    yield failing, lambda: says.invalid_grids_message(ctx, failing)
+    gridless = find.gridless_rows(ctx)                      # which grid lost the answers
+    yield gridless, lambda: says.gridless_message(ctx, gridless)
+    misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
+    yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
+    lost = find.published_answers_missing(ctx)              # answers the month was published on
+    yield lost, lambda: says.published_answers_message(ctx, *lost)
+    elsewhere = find.other_community_rows(ctx)              # one community's answers paid to another's
+    yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
+    others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
+    for pair in said:
+        log.warning("%s: check those answers' grid in the survey file", pair)
+    yield others, lambda: says.other_grids_compound_message(ctx, others)
+    overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
+    yield overlaps, lambda: says.overlaps_message(ctx, overlaps)
+    unassigned = find.paid_workers_unassigned(ctx)          # a date typed in the wrong year
+    yield unassigned, lambda: says.unassigned_message(ctx, unassigned)
+    reviews = steps.review_problems(ctx)                    # HR's decisions: one ignored pays wrongly
+    yield reviews, lambda: says.reviews_message(ctx, reviews)

@@ -1,0 +1,67 @@
+"""A month of two communities whose grids share names (policy 2026.12): an answer naming 第一网格 is the grid
+of the community its file is named for (a thirty-ninth trial's 天井湖 answers were all paid to 五松's grid,
+366.42 yuan moved, exit 0); in a file named for neither the month stops; and a file named for one community
+whose answers count for the other's grids stops (that trial's codes export of 五松's form, read by
+grids.csv's order as 天井湖's grids: 1,365.68 yuan moved, exit 0)."""
+import csv
+
+from conftest import SURVEY_HEADER, survey, write_csv
+
+GRIDS = [("G1", "第一网格", "天井湖社区", "20"), ("G2", "第二网格", "天井湖社区", "20"),
+         ("H1", "第一网格", "五松社区", "20"), ("H2", "第二网格", "五松社区", "20")]
+
+
+def _inbox(root, surveys: dict[str, list]):
+    inbox = root / "inbox"
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"), GRIDS)
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [(f"W{n}", name, "", "1000.00") for n, name in enumerate(("王伟", "李娜", "张喆", "刘玥"), 1)])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              [(f"W{n}", g[0], "2026-01-01", "", "") for n, g in enumerate(GRIDS, 1)])
+    for name, rows in surveys.items():
+        write_csv(inbox / "surveys" / "2026-09" / name, SURVEY_HEADER, rows)
+    return inbox
+
+
+def _answers(prefix: str, grid: str, point: str, count: int = 6, unit: int = 1) -> list:
+    return [survey(f"{prefix}{n}", grid, f"{n}栋{unit}单元101", (point,) * 5) for n in range(1, count + 1)]
+
+
+def _responses(root) -> dict[str, str]:
+    with (root / "out" / "2026-09" / "grid_scores.csv").open(encoding="utf-8-sig") as handle:
+        return {row["grid_id"]: row["responses"] for row in csv.DictReader(handle)}
+
+
+def test_a_shared_grid_name_is_the_grid_of_the_community_the_file_is_named_for(run_cli, tmp_path, make_policy):
+    inbox = _inbox(tmp_path, {"天井湖社区网格员满意度测评_6_6.csv": _answers("T", "第一网格", "5"),
+                              "五松社区网格员满意度测评_6_6.csv": _answers("S", "第一网格", "1", unit=2)})
+    before = make_policy(grid_names_by_file="false", other_community_rows="1000")    # a policy before 2026.12
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)[0] == 0
+    assert _responses(tmp_path) == {"G1": "0", "G2": "0", "H1": "12", "H2": "0"}       # the last grid of the name
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox)
+    assert code == 0, err
+    assert _responses(tmp_path) == {"G1": "6", "G2": "0", "H1": "6", "H2": "0"}
+    scores = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
+    assert "G1,第一网格,2026-09,6,20,0.3000,100.00" in scores and "H1,第一网格,2026-09,6,20,0.3000,0.00" in scores
+
+
+def test_a_shared_grid_name_in_a_file_named_for_neither_community_stops_the_month(run_cli, tmp_path):
+    inbox = _inbox(tmp_path, {"天井湖社区网格员满意度测评_6_6.csv": _answers("T", "第二网格", "5"),
+                              "纸质问卷.csv": _answers("P", "第一网格", "1", 3)})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "a grid name grids.csv gives to more than one grid" in line, err
+    assert ("surveys/2026-09/纸质问卷.csv: 3 answers name '第一网格', which grids.csv gives to G1 (天井湖社区), "
+            "H1 (五松社区)") in line
+    assert "天井湖社区网格员满意度测评_6_6.csv" not in line       # its 第二网格 is 天井湖's
+    assert not (tmp_path / "out" / "2026-09").exists()
+
+
+def test_answers_of_a_file_named_for_one_community_counted_for_the_other_s_grids_stop_it(run_cli, tmp_path):
+    inbox = _inbox(tmp_path, {"五松社区网格员满意度测评_6_6.csv": _answers("S", "G1", "1") + _answers("U", "H2", "3", 2),
+                              "天井湖社区网格员满意度测评_2_2.csv": _answers("T", "G2", "5", 2)})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "one community's residents would pay another's workers" in line, err
+    assert ("surveys/2026-09/五松社区网格员满意度测评_6_6.csv, named for 五松社区, has 6 answers counted for grids of "
+            "another community: G1 (天井湖社区) 6") in line and "按文本" in line
