@@ -20,8 +20,9 @@ from gridpay.transforms.policy import Policy
 # how a run writes its rows and files: 2 (store/migrations/0005) names inputs by their inbox path and
 # masks quarantine.csv; 3 (0012) records the homes it may count wrongly, and its scorecard lists them; 4: a
 # worker sheet's pay line under a fixed budget says it is scaled, the notice states the policy's items, and an
-# item without a label is printed as the form asks it
-OUTPUT_FORMAT = 4
+# item without a label is printed as the form asks it; 5: a worker assigned in two communities counts in one
+# community's scorecard totals, the other's marks the line (publishing/communities.py)
+OUTPUT_FORMAT = 5
 
 
 @dataclass(frozen=True)

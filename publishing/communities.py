@@ -23,30 +23,49 @@ def community_checks(con, run_id: str, quarantine: list[dict], run: dict) -> tup
 
 def community_parts(grids: list[dict], workers: list[dict], assignments: dict[str, list[tuple]],
                     review: list[dict], callbacks: list[dict], rows_read: dict[str, int],
-                    checks: Callable[[], tuple] = lambda: ((), (), ())) -> dict[str, dict]:
+                    checks: Callable[[], tuple] = lambda: ((), (), ()), one_payer: bool = False) -> dict[str, dict]:
     """{file name: the community's grids, workers, review and callback rows, areas and summary};
     empty for a one-community month. A worker assigned in two communities appears in both. `checks`:
     community_checks() of the run, each community's share of which its summary carries (asked only for a
-    month of several communities: a city's quarantine is large)."""
+    month of several communities: a city's quarantine is large). `one_payer` (output format 5): such a
+    worker's pay counts in one community's totals, where most of the worker's weighted days are, and the
+    other's scorecard marks the line `paid_in` that one (a thirty-ninth trial's two signed scorecards each
+    carried W13's whole pay: paid from both, 1,394.78 yuan twice)."""
     file_names = community_file_names(g["community"] for g in grids)
     if len(file_names) < 2:
         return {}
-    shares = checks()
+    shares, payer = checks(), _payers(grids, assignments) if one_payer else {}
     parts = {}
     # keyed by each community's own file name: two names that clean alike (东区/一, 东区_一) are
     # two communities, two scorecards and two lines of the roll-up
     for community, file_name in sorted(file_names.items()):
         own = [g for g in grids if g["community"] == community]
         ids, names = {g["grid_id"] for g in own}, {g["grid_name"] for g in own}
-        staff = [w for w in workers if any(gid in ids for gid, *_ in assignments.get(w["worker_id"], []))]
+        staff = [w if payer.get(w["worker_id"], community) == community else {**w, "paid_in": payer[w["worker_id"]]}
+                 for w in workers if any(gid in ids for gid, *_ in assignments.get(w["worker_id"], []))]
         parts[file_name] = {
             "grids": own, "workers": staff, "areas": {g["area"] for g in own},
             "review": [r for r in review if r["grid_id"] in ids],
             "callbacks": [c for c in callbacks if c["grid_name"] in names],
-            "run": {**community_summary(community, own, staff, sum(rows_read.get(i, 0) for i in ids)),
+            "run": {**community_summary(community, own, [w for w in staff if "paid_in" not in w],
+                                        sum(rows_read.get(i, 0) for i in ids)),
                     "file": file_name, **_own_checks(ids, *shares)},
         }
     return parts
+
+
+def _payers(grids: list[dict], assignments: dict[str, list[tuple]]) -> dict[str, str]:
+    """worker_id -> the community whose totals carry the pay of a worker assigned in two or more: the one
+    with most of the worker's weighted days in the month (a tie: the first by name)."""
+    community = {g["grid_id"]: g["community"] for g in grids}
+    payers = {}
+    for worker, rows in assignments.items():
+        days: Counter = Counter()
+        for gid, _, weight_days in rows:
+            days[community.get(gid)] += weight_days
+        if len(days) > 1:
+            payers[worker] = min(days, key=lambda c: (-days[c], c or ""))
+    return payers
 
 
 def _own_checks(ids: set[str], quarantine, by_grid, doubts) -> dict:

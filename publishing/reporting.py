@@ -136,8 +136,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
             review=data.review_rows(grids), review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review),
             district_note=district_note, callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks),
             cycle=cycle.part_of_section(section, grids))
-    split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks,
-                            data.rows_read_by_grid(con, run_id), lambda: community_checks(con, run_id, quarantine, run))
+    split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks, data.rows_read_by_grid(
+        con, run_id), lambda: community_checks(con, run_id, quarantine, run), (run["output_format"] or 1) >= 5)
     if split:        # a district's month: one scorecard per community, and scorecard.html rolls them up
         pages_by_name = {name: scorecard({**run, **part["run"]}, part["grids"], part["workers"], part["review"],
                                          part["callbacks"], part["areas"], True)

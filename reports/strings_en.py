@@ -59,6 +59,10 @@ EN: dict[str, str] = {
     "budget_short": "Budget", "scorecard": "Scorecard",
     "district_note": "Mean score weighted by counted responses; budget = prorated targets; a worker with grids "
                      "in two communities counts in both.",
+    "district_note_one_payer": "Mean score weighted by counted responses; budget = prorated targets; a worker with "
+                               "grids in two communities counts in the one with more of the worker's weighted days "
+                               "(a tie: the first by name); the other's scorecard lists the line and says who pays it.",
+    "paid_in": "paid by {}, not in this community's totals",
     "target_short": "Target", "performance_pay_short": "Perf. pay", "adjustment_short": "Adjustment",
     "total_short": "Total", "money_note": "Amounts in yuan; days: days assigned / days in the month.",
     "flag_insufficient_responses": "too few responses: neutral coefficient for that grid",

@@ -52,6 +52,9 @@ ZH: dict[str, str] = {
     "grid_count": "网格数", "worker_count": "网格员数",
     "scorecard": "社区考评表",
     "district_note": "平均得分按有效问卷数加权；预算为在岗天数折算后的绩效工资基数之和；同时负责两个社区网格的网格员在两个社区各计一次。",
+    "district_note_one_payer": "平均得分按有效问卷数加权；预算为在岗天数折算后的绩效工资基数之和；同时负责两个社区网格的网格员"
+                               "只计入其加权在岗天数较多的社区（并列时按社区名称取前者），另一社区的考评表列出该行并注明由哪个社区发放。",
+    "paid_in": "由{}发放，不计入本社区合计",
     "target_short": "基数", "performance_pay_short": "绩效工资", "adjustment_short": "人工调整",
     "total_short": "应发合计", "money_note": "金额单位：元；基数为当月绩效工资基数，在岗天数为在岗天数/当月天数。",
     "flag_insufficient_responses": "有效问卷不足的网格按中性系数计",       # only that grid's share of the days

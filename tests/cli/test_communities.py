@@ -27,7 +27,14 @@ def test_each_community_gets_its_scorecard_and_the_district_a_roll_up(run_cli, m
     assert "天桥新村一网格" in first and "井湖村二网格" not in first
     assert "井湖村二网格" in second and "天桥新村一网格" not in second
     assert "王伟 (W1)" in first and "王伟 (W1)" not in second          # W1 works in G1 only
-    assert "刘玥 (W4)" in first and "刘玥 (W4)" in second              # W4 in both communities
+    assert "刘玥 (W4)" in first and "刘玥 (W4)" in second              # W4 in both communities ...
+    # ... paid in 天井湖 (30 weighted days against 15): 井湖's page lists the line without counting it (format 5)
+    pages = [(month / "scorecards" / f"{c}.html").read_text(encoding="utf-8") for c in ("天井湖社区", "井湖社区")]
+    assert "由天井湖社区发放，不计入本社区合计" in pages[1] and "发放，不计入" not in pages[0]
+    rows = (month / "scorecard.html").read_text(encoding="utf-8").split("<tbody>")[1].split("</tbody>")[0]
+    payroll = (month / "payroll.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows.count("<tr>") == 2 and sum(int(r.split('class="num">')[2].split("<")[0]) for r in
+                                          rows.split("<tr>")[1:]) == len(payroll) - 1 == 4   # 4 workers, not 5
     assert {p.name for p in (month / "notice").iterdir()} == {"天井湖社区.html", "天井湖社区.pdf",
                                                              "井湖社区.html", "井湖社区.pdf"}
     # each community's quarantine table counts its own rows (a thirty-fourth trial's counted the district's)
@@ -43,6 +50,21 @@ def _quarantined(page) -> tuple[int, int]:
     table = html.split("数据质量：未计入评分的问卷")[1].split("</table>")[0]
     kpi = re.search(r"隔离问卷<b>(\d+)</b>", html)[1]
     return sum(int(n) for n in re.findall(r'<td class="num">(\d+)</td>', table)), int(kpi)
+
+
+def test_a_worker_of_two_communities_counts_in_the_totals_of_the_one_with_most_weighted_days():
+    """A thirty-ninth trial's two signed community scorecards each carried W13's whole pay (paid twice)."""
+    from decimal import Decimal
+    grids = [{"community": c, "grid_id": g, "grid_name": g, "area": "", "responses": 0, "households": 10,
+              "adjusted_score": ""} for c, g in (("五松社区", "S1"), ("天井湖社区", "T1"))]
+    worker = {"worker_id": "W13", "performance_pay": "1394.78", "adjustment": "0.00", "total_pay": "1394.78",
+              "perf_pay_target": "1600.00", "assigned_days": 31, "days_in_month": 31}
+    days = {"W13": [("S1", 31, Decimal(31)), ("T1", 31, Decimal("15.5"))]}
+    parts = community_parts(grids, [worker], days, [], [], {}, one_payer=True)
+    assert parts["五松社区"]["run"]["total_pay"] == "1394.78" and parts["天井湖社区"]["run"]["total_pay"] == "0.00"
+    assert parts["天井湖社区"]["workers"][0]["paid_in"] == "五松社区" and "paid_in" not in parts["五松社区"]["workers"][0]
+    before = community_parts(grids, [worker], days, [], [], {})           # format 4 and earlier: in both, as drawn then
+    assert [p["run"]["total_pay"] for p in before.values()] == ["1394.78", "1394.78"]
 
 
 def test_a_one_community_month_keeps_one_scorecard_and_the_demo_can_make_two():
