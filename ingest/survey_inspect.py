@@ -9,7 +9,7 @@ from dataclasses import replace
 import pandas as pd
 
 from gridpay.core.errors import InputError
-from gridpay.ingest.formats import Source
+from gridpay.ingest.formats import TEXT_COLUMNS, Source
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
@@ -61,7 +61,8 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
         lines.append(f"platform layout: {read.layout}")
     lines.append(f"times: local time in {reading.timezone} (the policy's survey.timezone)")
     lines.append("columns:")
-    lines += [f"  {header} -> {name or '(not used)'}" for header, name in read.header_map]
+    used = {*TEXT_COLUMNS, *reading.items}      # a sheet's own column (序号) is kept under its name, and not read
+    lines += [f"  {header} -> {name if name in used else '(not used)'}" for header, name in read.header_map]
     lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")

@@ -155,3 +155,12 @@ def test_a_multiple_choice_option_column_is_never_an_item_s_question():
     columns = map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id", "grid_id")).columns
     assert columns[8] == "sat_environment" and columns[9] == "sat_safety"
     assert not {13, 14, 15} & set(columns)
+
+
+def test_a_sheet_s_own_column_is_shown_as_not_used(tmp_path):
+    """A thirty-eighth trial's paper sheet's 序号 column read `序号 -> 序号` under `gridpay inspect`."""
+    from conftest import SURVEY_HEADER
+    path = write_xlsx(tmp_path / "2026-09-纸质.xlsx", ["序号", *SURVEY_HEADER],
+                      [[str(n), *row] for n, row in enumerate(HAND_SURVEYS[:2], 1)])
+    lines = inspect_lines(Source(path.name, path), survey_reading(policy_from_toml(policy_text())), GRIDS)
+    assert "  序号 -> (not used)" in lines and "  response_id -> response_id" in lines
