@@ -5,6 +5,7 @@ What leaves here has phone numbers hashed and comments masked; the raw bytes are
 archive keeps them (ingest/archive.py), never copied into the work folder."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -20,10 +21,13 @@ from gridpay.ingest.phones import require_worker_mobiles
 from gridpay.ingest.review_files import review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
+from gridpay.transforms.grid_names import communities_alike
 from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_integer, normalized_month
 from gridpay.transforms.policy import Policy
 
 REFERENCE = ("grids", "workers", "assignments")
+
+log = logging.getLogger("gridpay")
 
 
 def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Path]:
@@ -116,10 +120,15 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")
     _normalise_dates(tables)
+    communities = grid_communities(tables["grids"])
+    for a, b in communities_alike(communities.values()):     # said, not stopped: pay is the month's, not a community's
+        grids = {name: ", ".join(g for g, c in communities.items() if c == name) for name in (a, b)}
+        log.warning("grids.csv names the communities '%s' (%s) and '%s' (%s): one community typed two ways? Each name "
+                    "gets a scorecard and a residents' notice of its own", a, grids[a], b, grids[b])
     if surveys:
         stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
                       grid_names(tables["grids"]), listed_compounds(tables["grids"]),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),
-                      grid_communities(tables["grids"]))
+                      communities)
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)

@@ -70,13 +70,24 @@ def compounds_read_alike(a: str, b: str) -> bool:
 _COMMUNITY_WORDS = ("社区居委会", "居委会", "村委会", "社区")
 
 
+def bare_community(name: str) -> str:
+    """天井湖社区 -> 天井湖: the words a community's name ends in (社区, 居委会), not its name."""
+    word = next((w for w in _COMMUNITY_WORDS if name.endswith(w)), "")
+    return name[:-len(word)] if word and len(name) - len(word) >= 2 else name
+
+
+def communities_alike(names) -> list[tuple[str, str]]:
+    """Pairs of community names that are one name with and without its 社区 (天井湖社区, 天井湖): one community
+    typed two ways in grids.csv, which would get two scorecards and two residents' notices."""
+    names = sorted({n for n in names if n})
+    return [(a, b) for i, a in enumerate(names) for b in names[i + 1:] if bare_community(a) == bare_community(b)]
+
+
 def community_in_name(file_name: str, communities: set[str]) -> str | None:
     """The community of grids.csv whose name a survey file's path holds, whole or without 社区 (a platform
     names a download after its form: 283746519_2_天井湖社区网格员满意度测评_66_66.xlsx is 天井湖社区's);
     None where none does, or two do alike (a longer name holding a shorter one wins: 五松新村 over 五松)."""
-    def bare(name: str) -> str:
-        word = next((w for w in _COMMUNITY_WORDS if name.endswith(w)), "")
-        return name[:-len(word)] if word and len(name) - len(word) >= 2 else name
+    bare = bare_community
     held = {c: max(len(n) for n in {c, bare(c)} if n in file_name) for c in communities
             if c and any(n in file_name for n in {c, bare(c)})}
     best = [c for c, n in held.items() if n == max(held.values(), default=0)]

@@ -65,3 +65,13 @@ def test_answers_of_a_file_named_for_one_community_counted_for_the_other_s_grids
     assert code == 1 and "one community's residents would pay another's workers" in line, err
     assert ("surveys/2026-09/五松社区网格员满意度测评_6_6.csv, named for 五松社区, has 6 answers counted for grids of "
             "another community: G1 (天井湖社区) 6") in line and "按文本" in line
+
+
+def test_one_community_typed_two_ways_in_grids_csv_is_said(run_cli, tmp_path):
+    from gridpay.transforms.grid_names import communities_alike
+    assert communities_alike(["天井湖社区", "天井湖", "五松社区", "东区社区", "西区社区"]) == [("天井湖", "天井湖社区")]
+    inbox = _inbox(tmp_path, {"2026-09.csv": _answers("T", "G1", "5") + _answers("S", "H1", "4", unit=2)})
+    (inbox / "grids.csv").write_text((inbox / "grids.csv").read_text(encoding="utf-8").replace(
+        "G2,第二网格,天井湖社区", "G2,第二网格,天井湖"), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and "grids.csv names the communities '天井湖' (G2) and '天井湖社区' (G1): one community typed" in err
