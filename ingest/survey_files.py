@@ -57,6 +57,7 @@ class SurveyReading:
     note_rows_set_aside: bool = False                            # a note typed under the answers (policy)
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
     grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
+    other_months_near: bool = False                              # 10/3 18:42 (year 1) is no other month's (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
@@ -76,7 +77,8 @@ def survey_reading(policy) -> SurveyReading:
         listed_compound_in_door=policy.listed_compound_in_door_number,
         clock_durations=policy.clock_durations, items_required=policy.items_required,
         csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside, note_rows_set_aside=policy.note_rows_set_aside,
-        file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file)
+        file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file,
+        other_months_near=policy.other_months_near)
 
 
 @dataclass
@@ -159,7 +161,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     else:
         read = _platform_read(source, sheet, layout, reading, grid_ids)
         if month is not None:
-            read.frame = _this_month(read.frame, month, read, reading.timezone)
+            read.frame = _this_month(read.frame, month, read, reading.timezone, reading.other_months_near)
     if sheet.totals_rows:
         read.set_aside["totals rows"] += len(sheet.totals_rows)
     if sheet.note_rows:
@@ -215,11 +217,18 @@ def _decode(frame: pd.DataFrame, source: Source, reading: SurveyReading, grid_id
     frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
 
 
-def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str) -> pd.DataFrame:
+def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str, near: bool = False) -> pd.DataFrame:
     """A cumulative download holds every month answered so far: rows dated in another month (in
     the policy's time zone) are set aside and counted (neither quarantined nor counted by the gate),
-    and the ids of earlier months' kept (ingest/late_answers.py: an answer its month never read)."""
+    and the ids of earlier months' kept (ingest/late_answers.py: an answer its month never read).
+    With `near` (survey.other_months_near) only months from three years before to one after: a time
+    typed without its year (10/3 18:42 reads as year 1) or with two digits (26/10/3 as 2003) is no
+    other month's answer, and stays for the rules to read or refuse (a forty-first trial's was set aside
+    as 0001-10's, the home's older answer counted instead, exit 0)."""
     months = frame["submitted_at"].map(lambda v: month_of(v, timezone), na_action="ignore")
+    if near:
+        first, last = Month.parse(month).first_of(37), Month.parse(month).plus(12)
+        months = months.where(months.isna() | ((months >= str(first)) & (months <= str(last))))
     other = months.notna() & (months != month)
     for other_month, rows in months[other].value_counts().sort_index().items():
         read.set_aside[f"rows of {other_month}"] += int(rows)

@@ -30,3 +30,21 @@ def test_two_downloads_neither_holding_the_other_are_not_told_to_keep_the_later(
     said = shared_ids_message(ctx, [partial], [])
     assert "neither holds every answer of the other, so download the form once more" in said
     assert "keep the later only" not in said
+
+
+def test_a_download_s_time_saved_without_its_year_is_no_other_month_s_answer(tmp_path):
+    """A forty-first trial's 问卷星 time saved as '10/3 18:42' read as year 1 and was set aside as 0001-10's
+    (the home's older answer counted instead, exit 0); '26/10/3' read as 2003."""
+    from conftest import HAND_SURVEYS
+    from downloads import HEADER, wjx_rows, write_xlsx
+    from gridpay.ingest.formats import Source
+    from gridpay.ingest.survey_files import read_survey_file
+    rows = wjx_rows(HAND_SURVEYS)
+    rows[1][1], rows[2][1], rows[3][1] = "9/10 10:00", "26/9/10 10:00", "2024/03/10 10:00"
+    path = write_xlsx(tmp_path / "283746519_2_满意度_8_8.xlsx", HEADER, rows)
+    now = survey_reading(policy_from_toml(policy_text()))
+    read = read_survey_file(Source(path.name, path), "2026-09", now, ["G1", "G2"])
+    assert dict(read.set_aside) == {"rows of 2024-03": 1} and len(read.frame) == 7    # the rest for the rules
+    before = survey_reading(policy_from_toml(policy_text().replace("other_months_near = true", "")))
+    assert dict(read_survey_file(Source(path.name, path), "2026-09", before, ["G1", "G2"]).set_aside) == {
+        "rows of 0001-09": 1, "rows of 2010-09": 1, "rows of 2024-03": 1}
