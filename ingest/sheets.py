@@ -158,10 +158,23 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
                                            f"own) and run again")
 
 
-def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bool = False) -> Sheet | None:
+def _ends_with_line_break(path) -> bool:
+    """Whether a text file's last line is ended (UTF-16's too): a download cut off ends mid-line."""
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        handle.seek(max(handle.tell() - 2, 0))
+        return handle.read().replace(b"\x00", b"")[-1:] in (b"\n", b"\r")
+
+
+def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bool = False,
+               complete: bool = False) -> Sheet | None:
     """The sheet from the first row `is_header` accepts (None if no row does): rows above it are
     titles; blank rows are left out; a row that starts with 合计/平均/小计 is a totals row. A
-    workbook whose other sheets hold survey answers too is refused (InputError)."""
+    workbook whose other sheets hold survey answers too is refused (InputError). With `complete`
+    (survey.csv_rows_complete), a CSV's answer row with more cells than its header, filled, is refused, and
+    so is its last row short of cells where the file ends without a line break: a download cut off (a
+    forty-first trial's counted its last answer without its 总体, exit 0). A short row elsewhere is one
+    whose empty cells at the end a program left out, read as blank."""
     cells = sheet_cells(source)
     index = _header_at(cells, is_header)
     _one_sheet_of_answers(source, is_header, index is not None)
@@ -170,8 +183,13 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
     headers = [c or "" for c in cells[index]]
     while headers and not headers[-1]:
         headers.pop()
-    sheet = Sheet(index + 1, headers, [])
+    sheet, width = Sheet(index + 1, headers, []), len(cells[index])
+    checked = complete and source.suffix == ".csv"
+    unended = checked and not _ends_with_line_break(source.path)
     for number, row in enumerate(cells[index + 1:], start=index + 2):
+        cells_in_row = len(row)
+        cut = checked and (any(c is not None for c in row[width:]) or
+                           (unended and number == len(cells) and 0 < cells_in_row < width))
         row = (row + [None] * len(headers))[:len(headers)]
         filled = [c for c in row if c is not None]
         if not filled:
@@ -182,5 +200,9 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
         if notes and len(filled) == 1 and str(filled[0]).replace(" ", "").startswith(NOTE_WORDS):
             sheet.note_rows.append(number)       # 备注：第12份字迹不清 (a trial's note was an invalid answer)
             continue
+        if cut:
+            raise InputError(source.file_name, f"row {number:,} has {cells_in_row} cells where the header has {width}: "
+                                               f"a download cut off (download it again), or a cell holding "
+                                               f"'{sniffed_delimiter(decoded_text(source))}' not quoted")
         sheet.rows.append((number, row))
     return sheet

@@ -58,6 +58,7 @@ class SurveyReading:
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
     grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
     other_months_near: bool = False                              # 10/3 18:42 (year 1) is no other month's (policy)
+    csv_rows_complete: bool = False                              # a CSV row short of cells is refused (policy)
 
 
 def survey_reading(policy) -> SurveyReading:
@@ -78,7 +79,7 @@ def survey_reading(policy) -> SurveyReading:
         clock_durations=policy.clock_durations, items_required=policy.items_required,
         csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside, note_rows_set_aside=policy.note_rows_set_aside,
         file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file,
-        other_months_near=policy.other_months_near)
+        other_months_near=policy.other_months_near, csv_rows_complete=policy.csv_rows_complete)
 
 
 @dataclass
@@ -135,7 +136,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
     """The file's survey rows with canonical columns. `grid_ids` in grids.csv order: a codes
     export answers the grid question with the option's number, and gridpay's questionnaire lists
     the grids in that order."""
-    sheet = read_sheet(source, _canonical_header(reading), reading.note_rows_set_aside)
+    sheet = read_sheet(source, _canonical_header(reading), reading.note_rows_set_aside, reading.csv_rows_complete)
     if sheet is None:
         # the row that names most columns is the header HR meant (a paper sheet's title row is above it)
         rows = [canonical_columns([c or "" for c in row], reading.aliases)

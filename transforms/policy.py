@@ -54,6 +54,7 @@ class Policy:
     dotted_dates: bool = False                  # 10.14 read as 10月14日 (yearless_dates); False: invalid (before)
     grid_names_by_file: bool = False            # a name two grids share: its file's community's; False: the last's
     other_months_near: bool = False             # rows set aside as other months' within -3..+1 years; False: any
+    csv_rows_complete: bool = False             # a survey CSV row of fewer or more cells than its header stops; False: padded
     door_number_dates: bool = False             # a door number Excel made a date (2012-01-03) is invalid; False: before
     household_compound: bool = False            # a survey row's compound (小区) is part of its household; False: before
     one_compound_grids: bool = False            # a grid of one compound (grids.csv): homes by door alone; False: before

@@ -48,3 +48,26 @@ def test_a_download_s_time_saved_without_its_year_is_no_other_month_s_answer(tmp
     before = survey_reading(policy_from_toml(policy_text().replace("other_months_near = true", "")))
     assert dict(read_survey_file(Source(path.name, path), "2026-09", before, ["G1", "G2"]).set_aside) == {
         "rows of 0001-09": 1, "rows of 2010-09": 1, "rows of 2024-03": 1}
+
+
+def test_a_download_cut_off_mid_row_is_refused_naming_its_row(tmp_path):
+    """A forty-first trial's GBK download, its last line cut before 总体, counted that answer on four items."""
+    import pytest
+    from conftest import HAND_SURVEYS
+    from downloads import HEADER, wjx_rows
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.formats import Source
+    from gridpay.ingest.survey_files import read_survey_file
+    path = write_csv(tmp_path / "283746519_2_满意度_8_8.csv", HEADER, wjx_rows(HAND_SURVEYS), "gbk")
+    whole = path.read_bytes()
+    reading = survey_reading(policy_from_toml(policy_text()))
+    assert len(read_survey_file(Source(path.name, path), "2026-09", reading, ["G1", "G2"]).frame) == 8
+    path.write_bytes(whole[:whole.rstrip(b"\r\n").rfind(b",", 0, whole.rstrip(b"\r\n").rfind(b",") - 1)])
+    with pytest.raises(InputError, match=r"row 9 has \d+ cells where the header has \d+: a download cut off"):
+        read_survey_file(Source(path.name, path), "2026-09", reading, ["G1", "G2"])
+    ended = whole.rstrip(b"\r\n")
+    path.write_bytes(ended[:ended.rfind(b",")] + b"\r\n")     # the last cell left out, the line ended: blank
+    assert len(read_survey_file(Source(path.name, path), "2026-09", reading, ["G1", "G2"]).frame) == 8
+    before = survey_reading(policy_from_toml(policy_text().replace("csv_rows_complete = true", "")))
+    path.write_bytes(whole[:whole.rstrip(b"\r\n").rfind(b",")])
+    assert len(read_survey_file(Source(path.name, path), "2026-09", before, ["G1", "G2"]).frame) == 8
