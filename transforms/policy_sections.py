@@ -56,6 +56,8 @@ class ScoringRules:
     # repeat from compound to compound), "month" month-wide (the rule of every policy written before
     # the key, so their months audit unchanged)
     household_scope: str = "month"
+    # a door-only home of one month is the one compound-named home of its door in the window (policy 2026.12)
+    window_homes_by_door: bool = False
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ def test_int_worker_grid_days_counts_days_and_weight_days():
 
 def test_int_window_responses_keeps_each_households_latest_answer_for_thin_grids_in_the_window():
     params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-08",
-              "household_scope": "month"}
+              "household_scope": "month", "window_homes_by_door": True}
     given = {
         "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 2), ("G2", 5)]),      # G1 thin
         "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
@@ -102,6 +102,34 @@ def test_int_window_responses_keeps_each_households_latest_answer_for_thin_grids
     assert rows == [("H1", "G1", "2026-10", Decimal("100.000000")), ("H2", "G1", "2026-09", Decimal("25.000000")),
                     ("H3", "G1", "2026-10", Decimal("75.000000"))]
     assert model_rows("int_window_responses", given, {**params, "pool": False}) == []
+
+
+def test_int_window_responses_takes_a_door_only_home_of_another_month_for_its_one_compound_named_home():
+    """A fortieth trial's grid listed one compound in July (homes by door alone) and two in September: the
+    same two homes counted twice in the pooled window (11 answers for 9), exit 0."""
+    params = {"month": "2026-09", "pool": True, "min_responses": 10, "pool_first_month": "2026-07",
+              "household_scope": "grid", "window_homes_by_door": True}
+    given = {
+        "int_grid_stats": ("grid_id varchar, responses integer", [("G6", 3)]),
+        "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+                                "response_score decimal(18, 6)", [
+            (1, "G6", "北门小区 4栋1单元401", "2026-09-05 10:00:00", 100),
+            (2, "G6", "北门小区 2栋1单元101", "2026-09-06 10:00:00", 75),
+            (3, "G6", "北门新苑 2栋1单元101", "2026-09-07 10:00:00", 50)]),
+        "run_window": ("month varchar, window_run_id varchar", [("2026-07", "R7")]),
+        "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
+                              "response_score decimal(18, 6)", [("R7", "2026-07", 1, "G6", 0), ("R7", "2026-07", 2, "G6", 25),
+                                                                ("R7", "2026-07", 3, "G6", 0)]),
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp", [
+            ("R7", 1, "4栋1单元401", "2026-07-01 10:00:00"),       # 北门小区's home in July: one compound then
+            ("R7", 2, "2栋1单元101", "2026-07-02 10:00:00"),       # two homes of that door now: as typed
+            ("R7", 3, "5栋1单元501", "2026-07-03 10:00:00")]),     # no home of that door named: as typed
+    }
+    rows = [(r[0], r[2]) for r in model_rows("int_window_responses", given, params)]
+    assert rows == [("2栋1单元101", "2026-07"), ("5栋1单元501", "2026-07"), ("北门小区 2栋1单元101", "2026-09"),
+                    ("北门小区 4栋1单元401", "2026-09"), ("北门新苑 2栋1单元101", "2026-09")]
+    before = model_rows("int_window_responses", given, {**params, "window_homes_by_door": False})
+    assert len(before) == 6 and ("4栋1单元401", "G6", "2026-07", Decimal("0.000000")) in before
 
 
 def test_a_model_that_reads_a_table_it_does_not_declare_is_refused(tmp_path):
@@ -180,7 +208,8 @@ def test_answers_of_one_household_at_the_same_time_say_so_and_the_row_later_in_t
 
 
 def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():
-    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-10"}
+    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-10",
+              "window_homes_by_door": True}
     given = {
         "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 2), ("G2", 1)]),       # both thin
         "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "

@@ -4,6 +4,10 @@
 -- recorded with the run). A household's latest counted answer in the window stands for it: one
 -- household, one voice across the window, a household being its household_id within its grid
 -- under scoring.household_scope = "grid" (as in int_survey_exclusions), month-wide under "month".
+-- A door number answered without its compound in one month and with it in another (a grid listed with one
+-- compound, its homes by door alone, and then with two: a fortieth trial's two homes counted twice in the
+-- window) is that compound's home where the window holds one such home of the grid and the door-only
+-- answer's month none (scoring.window_homes_by_door); else each stands as typed.
 -- Empty unless the policy says insufficient = "pool".
 -- key: grid_id, household_id
 -- refs: int_grid_stats, int_response_scores
@@ -25,12 +29,26 @@ answers as (
     cross join p
     where w.month >= p.pool_first_month and c.grid_id in (select grid_id from thin)
 ),
+doors as (   -- a home's door number: after its compound and a space, or the whole of a door-only home
+    select *, regexp_extract(household_id, '[^ ]*$') as door, contains(household_id, ' ') as named
+    from answers
+),
+named_homes as (
+    select grid_id, door, count(distinct household_id) as homes, min(household_id) as home,
+           list(distinct month) as months
+    from doors where named group by grid_id, door
+),
+homes as (
+    select d.*, case when p.window_homes_by_door and not d.named and n.homes = 1
+                          and not list_contains(n.months, d.month) then n.home else d.household_id end as home
+    from doors as d left join named_homes as n using (grid_id, door), p
+),
 ranked as (
-    select a.*, row_number() over (
-        partition by case when p.household_scope = 'grid' then a.grid_id end, a.household_id
-        order by a.submitted_at desc, a.month desc) as household_rank
-    from answers as a, p
+    select h.*, row_number() over (
+        partition by case when p.household_scope = 'grid' then h.grid_id end, h.home
+        order by h.submitted_at desc, h.month desc) as household_rank
+    from homes as h, p
 )
-select household_id, grid_id, month, response_score
+select home as household_id, grid_id, month, response_score
 from ranked
 where household_rank = 1
