@@ -15,6 +15,7 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
                                     with_hashed_phone)
 from gridpay.transforms.privacy import masked_phone_hash
+from gridpay.ingest.formula_cells import say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import require_worker_mobiles
@@ -126,6 +127,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
         log.warning("grids.csv names the communities '%s' (%s) and '%s' (%s): one community typed two ways? Each name "
                     "gets a scorecard and a residents' notice of its own", a, grids[a], b, grids[b])
     if surveys:
+        say_unsaved_formulas([s for s in sources if is_survey(s)])    # a formula with no saved value reads as blank
         stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
                       grid_names(tables["grids"]), listed_compounds(tables["grids"]),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),

@@ -29,6 +29,7 @@ from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
+from gridpay.ingest.download_counts import say_short_downloads
 from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.core.layout import publish_folder, remove_if_empty, work_folder
 from gridpay.core.faults import fault_point
@@ -167,6 +168,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         say_unreadable_phones(say, ctx.workdir, masked)
         say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
+        say_short_downloads(ctx.workdir)       # a download cut off on its way: fewer answers than its name says
         say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
         if empty := empty_month_stop(ctx, surveys, rows, aside):     # paid as if nobody had answered
             raise fail_gate(ctx, empty)

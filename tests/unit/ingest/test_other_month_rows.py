@@ -71,3 +71,33 @@ def test_a_download_cut_off_mid_row_is_refused_naming_its_row(tmp_path):
     before = survey_reading(policy_from_toml(policy_text().replace("csv_rows_complete = true", "")))
     path.write_bytes(whole[:whole.rstrip(b"\r\n").rfind(b",")])
     assert len(read_survey_file(Source(path.name, path), "2026-09", before, ["G1", "G2"]).frame) == 8
+
+
+def test_a_download_holding_fewer_answers_than_its_name_says_is_named(tmp_path):
+    """A forty-first trial's download of 82 answers, cut at row 60 and ended cleanly, was paid on 60, exit 0."""
+    from conftest import HAND_SURVEYS
+    from downloads import HEADER, wjx_rows, write_xlsx
+    from gridpay.ingest.download_counts import short_downloads
+    august = [r[:4] + ("2026-08-20 09:00:00",) + r[5:] for r in HAND_SURVEYS[:2]]      # set aside, but held
+    cut = write_xlsx(tmp_path / "283746519_2_满意度_12_12.xlsx", HEADER, wjx_rows(august + HAND_SURVEYS))
+    whole = write_xlsx(tmp_path / "283746519_2_满意度_10_10.xlsx", HEADER, wjx_rows(august + HAND_SURVEYS))
+    reading = survey_reading(policy_from_toml(policy_text()))
+    stage_surveys([cut], reading, b"k", tmp_path / "cut", "2026-09")
+    stage_surveys([whole], reading, b"k", tmp_path / "whole", "2026-09")
+    assert short_downloads(tmp_path / "cut") == [(cut.name, 12, 10)] and short_downloads(tmp_path / "whole") == []
+
+
+def test_formula_cells_with_no_saved_value_are_named(tmp_path, caplog):
+    """A forty-first trial's 总体 written =IF(...) by a script read as blank, its answer scored on four items."""
+    import openpyxl
+    from gridpay.ingest.formats import Source
+    from gridpay.ingest.formula_cells import say_unsaved_formulas, unsaved_formulas
+    book = openpyxl.Workbook()
+    book.active.append(list(SURVEY_HEADER))
+    book.active.append(["R1", "G1", "1栋101", "", "2026-09-10 10:00:00", "wechat", "120", "4", "4", "4", "4",
+                        '=IF(1=1,"4","")', ""])
+    book.save(tmp_path / "2026-09.xlsx")
+    assert unsaved_formulas(tmp_path / "2026-09.xlsx") == (["L2"], 1)
+    say_unsaved_formulas([Source("surveys/2026-09.xlsx", tmp_path / "2026-09.xlsx")])
+    assert "surveys/2026-09.xlsx: 1 cell holds a formula with no value saved (L2), read as blank" in caplog.text
+    assert unsaved_formulas(tmp_path / "none.xlsx") == ([], 0)
