@@ -28,6 +28,7 @@ class Misfiled:
     rows: int            # its answers of the month being run (later: those the month's own files lack)
     later: bool = False  # a later download of the month's form: the month's own was made before it ended
     lacks: int = 0       # ... and answers of the month its own download holds that this one lacks
+    outnumbers: int | None = None   # answers this month's own files hold, fewer than this one's they lack
 
     def __str__(self) -> str:
         answers = f"{self.rows} answer{'s' if self.rows != 1 else ''} of this month"
@@ -35,6 +36,10 @@ class Misfiled:
             return (f"{self.file} holds {answers} that this month's files lack, and lacks {self.lacks} that they hold "
                     f"(a download of part of the form, filtered by date?): download the form once more (every answer "
                     f"of this month) and put that in this month's folder in place of the earlier one")
+        if self.outnumbers is not None:     # made after the month ended, so it holds a few of the next's (trial 43)
+            return (f"{self.file} holds {answers} that this month's files lack, more than they hold "
+                    f"({self.outnumbers}): this month's download, put in {self.folder_month}'s folder? Move it into "
+                    f"this month's folder (copy it, if it is {self.folder_month}'s own download too)")
         if self.later:
             return (f"{self.file} holds {answers} that this month's files lack: a later download of this month's "
                     f"form (the one in this month's folder made before the month ended?); put a copy of it in this "
@@ -50,8 +55,11 @@ def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids
     sha256 in `read`); and, given the response ids each of this month's files holds (`held`), a download in
     the next month's folder holding answers of `month` with ids they lack, where it shares others with them
     (the same form, downloaded later) or they hold none, with the count of the ids it lacks of the files it
-    shares ids with. A sheet HR typed is not looked at (it has no
-    month of its own to compare); a file that cannot be read is its own month's to say."""
+    shares ids with; and, in either folder, a download holding more answers of `month` that its files lack than
+    they hold in all (this month's own download, made after the month ended and so holding a few answers of
+    the next, put in the next month's folder: a forty-third trial's November was paid on October's answers,
+    exit 0). A sheet HR typed is not looked at (it has no month of its own to compare); a file that cannot be
+    read is its own month's to say."""
     found, have = [], set().union(*(held or {}).values())
     for other in (str(Month.parse(month).previous), str(Month.parse(month).next)):
         for path in month_survey_files(inbox, other):
@@ -66,14 +74,16 @@ def misfiled_downloads(inbox: Path, month: str, reading: SurveyReading, grid_ids
                 continue
             if not sheet.set_aside.get(f"rows of {other}"):
                 found.append(Misfiled(source.file_name, other, len(sheet.frame)))
-            elif held is not None and other > month:
+            elif held is not None:
                 prefix = file_id_prefix(source.file_name, reading)
                 ids = {f"{prefix}{rid}" for rid in sheet.frame["response_id"].dropna()}
                 # the same form (ids in common: a platform numbers its answers on), or the month holds no
                 # answer at all; a sheet's own numbering (R1, P1) beside a platform's is another form
-                if (ids - have) and (ids & have or not have):
+                if other > month and (ids - have) and (ids & have or not have):
                     form = set().union(*(held_ids for held_ids in held.values() if held_ids & ids))
                     found.append(Misfiled(source.file_name, other, len(ids - have), later=True, lacks=len(form - ids)))
+                elif len(ids - have) > len(have):
+                    found.append(Misfiled(source.file_name, other, len(ids - have), outnumbers=len(have)))
     return found
 
 

@@ -14,7 +14,8 @@ from gridpay.transforms.zone import DEFAULT_TIMEZONE
 from gridpay.ingest.formats import (REQUIRED, Source, canonical_columns, say_unread_phone, sheet_without_item,
                                     unread_phone_header)
 from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
-from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, coded_answer,
+from gridpay.ingest.codes_export import decode_codes_export
+from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text,
                                      duration_seconds, local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
 from gridpay.transforms.parsing import parsed_timestamp
@@ -58,6 +59,7 @@ class SurveyReading:
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
     grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
     other_months_near: bool = False                              # 10/3 18:42 (year 1) is no other month's (policy)
+    communities: tuple[str, ...] = ()                            # grids.csv's communities (the stage gives them)
     csv_rows_complete: bool = False                              # a CSV row short of cells is refused (policy)
 
 
@@ -199,23 +201,9 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
     if layout.id_prefix:
         each("response_id", lambda v: layout.id_prefix + v)
     if _is_codes_export(frame, reading.items):
-        _decode(frame, source, reading, grid_ids)
+        decode_codes_export(frame, source, reading, grid_ids)
         read.shape = "platform codes export"
     return read
-
-
-def _decode(frame: pd.DataFrame, source: Source, reading: SurveyReading, grid_ids: list[str]) -> None:
-    if not reading.option_codes:
-        raise InputError(source.file_name, "is a codes export (按序号: answers are option numbers, and which number "
-                                           "means 非常满意 depends on the form); download the text export (按文本), "
-                                           "or declare [survey.option_codes] in the policy",
-                         column=next(i for i in reading.items if i in frame.columns))
-    for item in reading.items:
-        if item in frame.columns:
-            frame[item] = frame[item].map(lambda v: coded_answer(v, reading.option_codes),
-                                          na_action="ignore").astype("string")
-    by_number = {str(n): grid for n, grid in enumerate(grid_ids, start=1)}
-    frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
 
 
 def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str, near: bool = False) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -33,10 +34,7 @@ from gridpay.ingest.shared_grid_names import file_grid_tables
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
 GRID = "coalesce(fg.value, gr.value)"     # a grid name two grids share: the file's community's (map_file_grid)
-
-
-# Stage files whose DuckDB instance a step holds open (held_stage).
-_HELD: set[str] = set()
+_HELD: set[str] = set()                   # stage files whose DuckDB instance a step holds open (held_stage)
 
 
 @contextmanager
@@ -149,14 +147,15 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
                   month: str | None = None, grids: dict[str, str] | None = None,
                   compounds: dict[str, tuple[str, ...]] | None = None, other_names: dict[str, str] | None = None,
                   communities: dict[str, str] | None = None) -> int:
-    """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in
-    file then row order, cells normalised as validation expects them; and table `set_aside` (file,
-    what, rows). `grids` maps grid_id -> grid_name in grids.csv order: an answer that is a grid's
-    name becomes its id; `compounds`: grid_id -> the compounds grids.csv lists for it; `other_names`:
-    their other names (grid_aliases.compound_other_names); `communities`: grid_id -> its community (a name
-    two grids share is the one of the community a file is named for). Returns the row count."""
+    """Build table `surveys` in the stage file: one row per non-blank survey row, `row_id` rising in file then
+    row order, cells normalised as validation expects them; and table `set_aside` (file, what, rows). `grids`:
+    grid_id -> grid_name in grids.csv order (an answer that is a grid's name becomes its id); `compounds`: grid_id
+    -> the compounds grids.csv lists for it; `other_names`: their other names (grid_aliases.compound_other_names);
+    `communities`: grid_id -> its community (a name two grids share is the one of the community a file is
+    named for). Returns the row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
+    reading = replace(reading, communities=tuple(sorted(set((communities or {}).values()))))   # for codes exports
     with stage_connection(workdir) as con:
         tables, finished, set_aside, phones, earlier = load_survey_files(con, files, reading, key, workdir, month, [*grids])
         store_earlier_ids(con, earlier)

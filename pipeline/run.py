@@ -165,7 +165,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             len(ctx.inputs.files), surveys, month, seconds_archived + seconds_read, rows + sum(aside.values()),
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
-        say_unreadable_phones(say, ctx.workdir, masked)
+        say_unreadable_phones(ctx.workdir, masked)
         say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
         say_short_downloads(ctx.workdir)       # a download cut off on its way: fewer answers than its name says

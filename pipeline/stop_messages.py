@@ -68,7 +68,7 @@ def misfiled_message(ctx: RunContext, found: list) -> str:
     # a later download of the whole form is the next month's too: moved, it left that month without one (trial 36)
     what = ("Download the form as said" if any(f.lacks for f in found) else
             f"Copy it into surveys/{ctx.month}/ as said" if any(f.later for f in found) else
-            f"Move it to surveys/{ctx.month}/")
+            f"Move it to surveys/{ctx.month}/" + (" as said" if any(f.outnumbers is not None for f in found) else ""))
     return _stop(ctx, "a download of this month is in another month's folder, so this month would be paid without "
                       "its answers", found, f"{what} and run again")
 
@@ -97,7 +97,8 @@ def unassigned_message(ctx: RunContext, found: list) -> str:
 def unresolved_names_message(ctx: RunContext, found: list) -> str:
     return _stop(ctx, "survey answers name a grid name grids.csv gives to more than one grid, in a file named for "
                       "no community that tells them apart, so which grid they are would be a guess", found,
-                 "Keep the community's name in the file's name (a platform names a download after its form: "
+                 "Keep the community's whole name, as grids.csv gives it, in the file's name (a platform names a "
+                 "download after its form: "
                  "283746519_2_天井湖社区网格员满意度测评_66_66.xlsx is 天井湖社区's), or give the grids names of their "
                  "own in grids.csv and in the form, and run again", most=10)
 

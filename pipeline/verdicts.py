@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
 
 from gridpay.core.errors import GateFailed
 from gridpay.core.policy_file import load_policy
@@ -116,16 +115,18 @@ def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:
     return {rid} | {rid[len(p.id_prefix):] for p in ctx.policy.platforms if p.id_prefix and rid.startswith(p.id_prefix)}
 
 
-def say_unreadable_phones(say: Callable, workdir: Path, masked: MaskedPhones) -> None:
+def say_unreadable_phones(workdir: Path, masked: MaskedPhones) -> None:
     if masked.line():
         log.warning("%s", masked.line())
     for file, rows in publish_step.unreadable_phone_rows(workdir):
         one = len(rows) == 1
-        say("%s of %s (row%s %s) unreadable: Excel saved %s as a number (like 1.39E+10), or a cell holds two "
-            "numbers; %s, but a worker's self-rating cannot be recognised on %s: type %s again from the forms, "
-            "one number a cell, the column formatted as text",
-            "1 phone" if one else f"{len(rows)} phones", file, "" if one else "s", listed(tuple(map(str, rows))),
-            *(("it", "its answer counts", "it", "it") if one else ("them", "their answers count", "them", "them")))
+        # a warning, so that the scorecard lists it too (a forty-third trial's HR never saw it: W07 rated herself)
+        log.warning("%s of %s (row%s %s) unreadable: Excel saved %s as a number (like 1.39E+10), or a cell holds two "
+                    "numbers; %s, but a worker's self-rating cannot be recognised on %s: put a platform's download in "
+                    "the inbox as it came (not saved again through Excel), or type %s again from the forms, one number "
+                    "a cell, the column formatted as text",
+                    "1 phone" if one else f"{len(rows)} phones", file, "" if one else "s", listed(tuple(map(str, rows))),
+                    *(("it", "its answer counts", "it", "it") if one else ("them", "their answers count", "them", "them")))
 
 
 def counted(n: int, what: str) -> str:

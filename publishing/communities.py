@@ -30,7 +30,8 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
     month of several communities: a city's quarantine is large). `one_payer` (output format 5): such a
     worker's pay counts in one community's totals, where most of the worker's weighted days are, and the
     other's scorecard marks the line `paid_in` that one (a thirty-ninth trial's two signed scorecards each
-    carried W13's whole pay: paid from both, 1,394.78 yuan twice)."""
+    carried W13's whole pay: paid from both, 1,394.78 yuan twice); and a community's callbacks are its grids'
+    by id (by name, a forty-second trial's 天井湖 scorecard listed 五松's 第一网格 residents to call)."""
     file_names = community_file_names(g["community"] for g in grids)
     if len(file_names) < 2:
         return {}
@@ -46,7 +47,7 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
         parts[file_name] = {
             "grids": own, "workers": staff, "areas": {g["area"] for g in own},
             "review": [r for r in review if r["grid_id"] in ids],
-            "callbacks": [c for c in callbacks if c["grid_name"] in names],
+            "callbacks": [c for c in callbacks if (c["grid_id"] in ids if one_payer else c["grid_name"] in names)],
             "run": {**community_summary(community, own, [w for w in staff if "paid_in" not in w],
                                         sum(rows_read.get(i, 0) for i in ids)),
                     "file": file_name, **_own_checks(ids, *shares)},

@@ -204,7 +204,7 @@ def callback_params(run_id: str, overall_item: str, at_or_below: int) -> dict:
 
 def callback_rows(con: duckdb.DuckDBPyConnection, run_id: str, overall_item: str, at_or_below: int) -> list[dict]:
     rows = con.execute(CALLBACK_SQL, callback_params(run_id, overall_item, at_or_below)).fetchall()
-    return [dict(zip(CALLBACK_COLUMNS, r[:len(CALLBACK_COLUMNS)])) for r in rows]
+    return [dict(zip(CALLBACK_COLUMNS, r[:len(CALLBACK_COLUMNS)]), grid_id=r[len(CALLBACK_COLUMNS)]) for r in rows]
 
 
 def comments_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, list[str]]:

@@ -84,11 +84,10 @@ def communities_alike(names) -> list[tuple[str, str]]:
 
 
 def community_in_name(file_name: str, communities: set[str]) -> str | None:
-    """The community of grids.csv whose name a survey file's path holds, whole or without 社区 (a platform
-    names a download after its form: 283746519_2_天井湖社区网格员满意度测评_66_66.xlsx is 天井湖社区's);
-    None where none does, or two do alike (a longer name holding a shorter one wins: 五松新村 over 五松)."""
-    bare = bare_community
-    held = {c: max(len(n) for n in {c, bare(c)} if n in file_name) for c in communities
-            if c and any(n in file_name for n in {c, bare(c)})}
-    best = [c for c, n in held.items() if n == max(held.values(), default=0)]
+    """The community of grids.csv whose whole name a survey file's path holds (a platform names a download
+    after its form: 283746519_2_天井湖社区网格员满意度测评_66_66.xlsx is 天井湖社区's); None where none does, or
+    two do alike (a longer name holding a shorter one wins: 五松新村社区 over 新村社区). Never the name without its
+    社区: a forty-second trial's sheet named for the compound 五松西村 (天井湖社区's) was read as 五松社区's."""
+    held = [c for c in communities if c and c in file_name]
+    best = [c for c in held if len(c) == max(map(len, held))]
     return best[0] if len(best) == 1 else None

@@ -65,6 +65,12 @@ def test_a_worker_of_two_communities_counts_in_the_totals_of_the_one_with_most_w
     assert parts["天井湖社区"]["workers"][0]["paid_in"] == "五松社区" and "paid_in" not in parts["五松社区"]["workers"][0]
     before = community_parts(grids, [worker], days, [], [], {})           # format 4 and earlier: in both, as drawn then
     assert [p["run"]["total_pay"] for p in before.values()] == ["1394.78", "1394.78"]
+    # two communities' grids of one name: each scorecard's callbacks are its own grids' (trial 42's were not)
+    named = [{**g, "grid_name": "第一网格"} for g in grids]
+    calls = [{"grid_id": "S1", "grid_name": "第一网格"}, {"grid_id": "T1", "grid_name": "第一网格"}]
+    own = community_parts(named, [worker], days, [], calls, {}, one_payer=True)
+    assert [c["grid_id"] for c in own["天井湖社区"]["callbacks"]] == ["T1"]
+    assert len(community_parts(named, [worker], days, [], calls, {})["天井湖社区"]["callbacks"]) == 2     # as before
 
 
 def test_a_one_community_month_keeps_one_scorecard_and_the_demo_can_make_two():

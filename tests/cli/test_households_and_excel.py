@@ -84,6 +84,9 @@ def test_respondent_phones_excel_saved_as_numbers_are_counted_in_the_runs_output
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         hashes = dict(con.execute("select response_id, respondent_phone_hash from raw_surveys").fetchall())
     assert hashes["R1"] is None and hashes["R2"] is None and hashes["R3"] is not None
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:      # on the scorecard too
+        notices, = con.execute("select run_notices from runs where status = 'published'").fetchone()
+    assert "unreadable: Excel saved them as a number" in notices                        # (a trial's HR never saw it)
 
 
 def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inbox, make_policy, tmp_path):

@@ -106,3 +106,16 @@ def test_a_later_download_filtered_by_date_is_not_to_take_the_months_own_place(r
                           f"that this month's files lack, and lacks 3 that they hold") in err, err
     assert "in place of the earlier one" in err and "Download the form as said and run again" in err
     assert "Copy it into" not in err
+
+
+def test_this_months_download_made_after_it_ended_in_the_next_months_folder_stops_it(run_cli, make_inbox):
+    """A forty-third trial's November download, made on 12-01 and so holding three December answers, was put in
+    December's folder: November was paid on October's answers and one paper form, exit 0."""
+    paper = [("P1", "G1", "9栋1单元101", "", "2026-09-20 09:00:00", "paper", "300", "3", "3", "3", "3", "3", "")]
+    inbox = make_inbox({"2026-09-纸质.csv": paper})
+    october = [r[:4] + ("2026-10-01 09:00:00",) + r[5:] for r in HAND_SURVEYS[:2]]
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_10_10.xlsx", HEADER, wjx_rows(HAND_SURVEYS + october))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and (f"surveys/2026-10/{DOWNLOAD}_10_10.xlsx holds {len(HAND_SURVEYS)} answers of this month "
+                          f"that this month's files lack, more than they hold (1): this month's download") in err, err
+    assert "Move it to surveys/2026-09/ as said and run again" in err

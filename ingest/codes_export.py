@@ -1,0 +1,40 @@
+"""A 问卷星 codes export (按序号): answers as the form's option numbers. The answers are read as the policy's
+[survey.option_codes] says, the grid question's numbers in grids.csv's order (the order `gridpay
+questionnaire` lists them in). In a month of several communities a community's own form lists its own grids
+only, so an export whose name names no community is refused (trial 42: renamed 新建 Microsoft Excel
+工作表.xlsx, 天井湖's answers were paid to 五松's grids, 811.57 yuan, exit 0); one named for a community whose
+answers read as another's grids stops the month at the gate (gate.other_community_rows)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.formats import Source
+from gridpay.ingest.platform import coded_answer
+from gridpay.transforms.grid_names import community_in_name
+
+if TYPE_CHECKING:      # ingest/survey_files.py imports this module
+    from gridpay.ingest.survey_files import SurveyReading
+
+
+def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyReading, grid_ids: list[str]) -> None:
+    if not reading.option_codes:
+        raise InputError(source.file_name, "is a codes export (按序号: answers are option numbers, and which number "
+                                           "means 非常满意 depends on the form); download the text export (按文本), "
+                                           "or declare [survey.option_codes] in the policy",
+                         column=next(i for i in reading.items if i in frame.columns))
+    for item in reading.items:
+        if item in frame.columns:
+            frame[item] = frame[item].map(lambda v: coded_answer(v, reading.option_codes),
+                                          na_action="ignore").astype("string")
+    if reading.grid_names_by_file and len(reading.communities) > 1 and not community_in_name(
+            source.file_name, set(reading.communities)):     # a community's own form lists its own grids only
+        raise InputError(source.file_name, "is a codes export (按序号) in a month of several communities, and its name "
+                                           "names none of them, so which grid an option number means is a guess (a "
+                                           "forty-second trial's renamed export paid 天井湖's answers to 五松's grids): "
+                                           "download the text export (按文本), or keep the name the platform gave it",
+                         column="grid_id")
+    by_number = {str(n): grid for n, grid in enumerate(grid_ids, start=1)}
+    frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
