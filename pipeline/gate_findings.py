@@ -1,8 +1,9 @@
 """What stops a staged month at the gate besides validation's invalid share, each where the policy says
 so: grid names grids.csv lacks, grids nearly all invalid, answers naming no grid, a download in another
 month's folder, answers naming another grid's compound, response ids two rows share, two weights on one
-day, a re-run lacking answers the month was published on, last month's paid worker given no day
-(pipeline/run.py runs them in the gate's order; pipeline/stop_messages.py words the stops)."""
+day, a re-run lacking answers the month was published on, last month's paid worker given no day, a grid
+name two communities share in a file of neither, a community's file counted for another's grids
+(pipeline/gate_stops.py looks for them in the gate's order; pipeline/stop_messages.py words the stops)."""
 from __future__ import annotations
 
 import logging
