@@ -248,26 +248,3 @@ def test_inspect_names_grid_answers_that_grids_csv_lacks(make_inbox, capsys):
     out = capsys.readouterr().out
     assert "not in grids.csv: '天桥新村一网格' on 5 rows; did you mean '天桥新村一网络 (G1)'?" in out
     assert "井湖村二网格' on" not in out
-
-
-def test_a_codes_export_named_for_no_community_in_a_month_of_several_is_refused(run_cli, make_inbox, make_policy,
-                                                                                  tmp_path):
-    """A forty-second trial's 天井湖 codes export, renamed 新建 Microsoft Excel 工作表.xls, was read by grids.csv's
-    order as 五松's grids: 811.57 yuan overpaid, exit 0."""
-    from conftest import write_csv
-    from gridpay.transforms.grid_names import community_in_name
-    assert community_in_name("surveys/2026-10/五松西村入户调查.xlsx", {"五松社区", "天井湖社区"}) is None   # a compound's
-    inbox = make_inbox({})
-    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
-              [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "井湖社区", "10")])
-    coded = make_policy(min_responses=3).read_text(encoding="utf-8").replace(
-        "[survey.option_codes]\n", '[survey.option_codes]\n"1" = "5"\n"2" = "4"\n"3" = "3"\n"4" = "2"\n"5" = "1"\n')
-    (tmp_path / "coded.toml").write_text(coded, encoding="utf-8")
-    renamed = write_xls(inbox / "surveys" / "2026-09" / "新建 Microsoft Excel 工作表.xls", HEADER,
-                        _download_rows(codes=True))
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=tmp_path / "coded.toml")
-    assert code == 2 and "is a codes export (按序号) in a month of several communities, and its name names none" in err
-    renamed.rename(renamed.with_name(f"{DOWNLOAD}.xls"))      # the platform's name: 天井湖社区's form
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=tmp_path / "coded.toml")
-    assert code == 0 and "named for 天井湖社区, has 4 answers counted for grids of another community: G2 (井湖社区)" in err
-    # (said: under gate.other_community_rows = 5; five or more stop the month, tests/cli/test_two_communities_one_name.py)
