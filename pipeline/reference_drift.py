@@ -25,6 +25,7 @@ from gridpay.pipeline.context import ArchivedInputs, MonthRequest
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
 from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_month
+from gridpay.transforms.privacy import normalized_phone
 from gridpay.transforms.row_changes import row_changes
 
 # the files a re-run may re-use from the published run, and the columns that key their rows
@@ -143,8 +144,9 @@ def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive
     finally:
         if path.parent == scratch:
             path.unlink(missing_ok=True)
-    records = [{c: "" if pd.isna(v) else _money(v) if c in MONEY else str(v) for c, v in r.items() if c not in WHERE}
-               for r in frame.to_dict("records")]
+    # a phone as the run hashes it: 138 0000 0002 typed with spaces is the same phone (a trial read "phone changed")
+    records = [{c: "" if pd.isna(v) else _money(v) if c in MONEY else (normalized_phone(str(v)) or str(v)) if c == "phone"
+                else str(v) for c, v in r.items() if c not in WHERE} for r in frame.to_dict("records")]
     if name == "adjustments.csv":          # only the month's own adjustments pay in it
         records = [{**r, "month": month} for r in records if normalized_month(r["month"]) == month]
     if name == "assignments.csv":          # only the days of the month: a row as the month sees it

@@ -53,7 +53,8 @@ def test_a_file_saved_again_unchanged_or_other_months_adjustments_are_no_change(
     grids = (inbox / "grids.csv").read_text(encoding="utf-8")
     (inbox / "grids.csv").write_text(grids.replace("\n", "\r\n"), encoding="utf-8")     # saved again by Excel
     workers = (inbox / "workers.csv").read_text(encoding="utf-8")        # a target typed 1,000.00 (a trial's)
-    (inbox / "workers.csv").write_text(workers.replace("1000.00", '"1,000.00"', 1), encoding="utf-8")
+    (inbox / "workers.csv").write_text(workers.replace("1000.00", '"1,000.00"', 1)          # and a phone re-typed
+                                       .replace("13800000002", "138 0000 0002"), encoding="utf-8")   # with spaces
     with (inbox / "adjustments.csv").open("a", encoding="utf-8") as handle:
         handle.write("W2,2026-10,80.00,夜间巡查,人事科 陈主任\n")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
