@@ -87,8 +87,8 @@ def published_answers_message(ctx: RunContext, run_id: str, missing: dict[str, l
 
 def unassigned_message(ctx: RunContext, found: list) -> str:
     before = found[0].paid_month
-    return _stop(ctx, f"assignments.csv gives a worker paid in {before} no day of {before} or of {ctx.month}, so "
-                      f"the worker is not on this month's payroll", found,
+    return _stop(ctx, f"assignments.csv gives a worker paid in {before} fewer days of it than were paid and no day "
+                      f"of {ctx.month}, so the worker is not on this month's payroll", found,
                  f"Correct the dates (a year typed wrong?) and run again; if the worker did leave before {before}, "
                  f"correct {before} first (gridpay run --month {before} --reference inbox --reason \"...\"), then "
                  f"run {ctx.month}", most=10)

@@ -87,7 +87,9 @@ def community_in_name(file_name: str, communities: set[str]) -> str | None:
     """The community of grids.csv whose whole name a survey file's path holds (a platform names a download
     after its form: 283746519_2_天井湖社区网格员满意度测评_66_66.xlsx is 天井湖社区's); None where none does, or
     two do alike (a longer name holding a shorter one wins: 五松新村社区 over 新村社区). Never the name without its
-    社区: a forty-second trial's sheet named for the compound 五松西村 (天井湖社区's) was read as 五松社区's."""
-    held = [c for c in communities if c and c in file_name]
+    社区: a forty-second trial's sheet named for the compound 五松西村 (天井湖社区's) was read as 五松社区's; nor a
+    name of two characters, which a compound's or a street's name holds as easily (a forty-fourth trial's
+    grids.csv wrote 五松 for 五松社区, and the same sheet went to 五松)."""
+    held = [c for c in communities if len(c) >= 3 and c in file_name]
     best = [c for c in held if len(c) == max(map(len, held))]
     return best[0] if len(best) == 1 else None

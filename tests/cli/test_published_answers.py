@@ -51,11 +51,16 @@ def test_a_worker_paid_last_month_whose_dates_give_no_day_of_it_stops_the_month(
     (inbox / "assignments.csv").write_text(typo, encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     line = err.strip().splitlines()[-1]
-    assert code == 1 and "assignments.csv gives a worker paid in 2026-09 no day of 2026-09 or of 2026-10" in line, err
-    assert ("W4, paid for 30 days of 2026-09, is given no day of it or of the month run (assignments.csv row 5: G1 "
-            "from 2025-01-01 to 2025-10-15") in line
-    assert "W2" not in line                              # left on 2026-09-15: paid days of 2026-09, a leaver
+    assert code == 1 and "assignments.csv gives a worker paid in 2026-09 fewer days of it than were paid" in line, err
+    assert ("W4, paid for 30 days of 2026-09, is given no day of it and none of the month run (assignments.csv row 5: "
+            "G1 from 2025-01-01 to 2025-10-15") in line
+    assert "W2" not in line                              # left on 2026-09-15: paid those 15 days, a leaver
     assert "gridpay run --month 2026-09 --reference inbox" in line
+    # the month typed wrong, not the year (a forty-fourth trial's 2026-10-15 for 2026-11-15)
+    (inbox / "assignments.csv").write_text(rows.replace("W1,G1,2026-01-01,,", "W1,G1,2026-01-01,2026-09-10,"),
+                                           encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 1 and "W1, paid for 30 days of 2026-09, is given 10 days of it and none of the month run" in err
     (inbox / "assignments.csv").write_text(rows, encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 0, err
