@@ -51,8 +51,8 @@ def paid_workers_unassigned(workdir: Path, month: str, paid_month: str, paid: di
             if start is None or (ended and end is None):        # a date that does not read: validation's to name
                 days = None
                 break
-            last = min(end or now.last_day, now.last_day)
-            days |= {start + timedelta(n) for n in range(max((last - max(start, before.first_day)).days + 1, 0))}
+            first, last = max(start, before.first_day), min(end or now.last_day, now.last_day)
+            days |= {first + timedelta(n) for n in range(max((last - first).days + 1, 0))}
         if days is None or any(d >= now.first_day for d in days):
             continue
         given = len(days)

@@ -81,3 +81,21 @@ def test_a_rerun_on_its_published_adjustments_does_not_say_a_later_month_s_paid_
     assert code == 0 and "has changed for 2026-09" not in err, err
     code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
     assert code == 0 and "has changed for 2026-09" not in err, err           # today's file: paid, as it gives
+
+
+def test_the_days_a_worker_is_given_are_counted_from_the_month_paid(tmp_path):
+    """Rows begun before the month paid count from its first day (a rejoin, overlapping rows, an open row)."""
+    from gridpay.expectations.paid_workers import paid_workers_unassigned
+    from gridpay.ingest.survey_stage import stage_connection
+    rows = [("W1", "G1", "2026-03-01", "2026-09-30"), ("W1", "G2", "2026-05-01", "2026-09-30"),   # a leaver: 30 days
+            ("W2", "G1", "2026-01-01", ""),                                                         # stays
+            ("W3", "G1", "2026-01-01", "2026-09-10"), ("W3", "G1", "2026-12-01", ""),               # back in December
+            ("W4", "G1", "2025-01-01", "2025-10-15"),                                               # a year typed wrong
+            ("W5", "G1", "2026-03-01", "2026-09-10"), ("W5", "G2", "2026-05-01", "2026-09-10")]     # 10 days, not 20
+    with stage_connection(tmp_path) as con:
+        con.execute("create table assignments (source_file varchar, row_number varchar, worker_id varchar, "
+                    "grid_id varchar, start_date varchar, end_date varchar)")
+        con.executemany("insert into assignments values ('assignments.csv', ?, ?, ?, ?, ?)",
+                        [(str(n), *r) for n, r in enumerate(rows, 2)])
+    found = paid_workers_unassigned(tmp_path, "2026-10", "2026-09", {"W1": 30, "W2": 30, "W3": 30, "W4": 30, "W5": 30})
+    assert [(f.worker_id, f.given) for f in found] == [("W3", 10), ("W4", 0), ("W5", 10)]
