@@ -78,9 +78,21 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
-    tail = again + _width_note(typed) + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
+        more = _more_problems(con, table, failing, problems[1:])
+    tail = again + _width_note(typed) + more
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
                      row=int(row_number), column=rule.column)
+
+
+def _more_problems(con, table: str, failing: list, rest: list) -> str:
+    """' (also row 9, end_date; row 12, grid_id)': where the other broken cells are, so one fix-and-run
+    shows them all (a trial read '(and 1 more problems)' and could not find the second)."""
+    if not rest:
+        return ""
+    rows = dict(con.execute(f"select row_id, row_number from {table} where row_id in "
+                            f"({', '.join(str(int(r)) for r, _ in rest[:3])})").fetchall())
+    named = "; ".join(f"row {rows[r]}, {failing[i][0].column}" for r, i in rest[:3])
+    return f" (also {named}" + (f"; and {len(rest) - 3} more)" if len(rest) > 3 else ")")
 
 
 def _same_value_rows(con, table: str, rule, row_id: int) -> str:

@@ -80,6 +80,9 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
     "worker id twice": ("workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,,1000.00\nW2,李娜,,1000.00\n"
                                        "W1,王芳,,1200.00\n".encode(),
                         "workers.csv, row 2, column 'worker_id': worker_id 'W1' is not unique (row 4 too)"),
+    "two broken rows, both named": (
+        "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,0\nW2,G2,2026-01-01,,x\n",
+        "assignments.csv, row 2, column 'weight': weight '0' is not a number > 0 (also row 3, weight)"),
     "no such day": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026/2/30,,\n",
                     "assignments.csv, row 2, column 'start_date': start_date '2026/2/30' is not a date"),
 }
