@@ -56,9 +56,9 @@ def other_community_rows(workdir: Path, communities: dict[str, str]) -> list[Oth
     with stage_connection(workdir) as con:
         counts = con.execute("select source_file, grid_id, count(*) from surveys where grid_id is not null "
                              "group by all order by 1, 3 desc, 2").fetchall()
+    named = {file: community_in_name(file, known) for file in {file for file, *_ in counts}}
     found: dict[str, list] = {}
     for file, grid, rows in counts:
-        named = community_in_name(file, known)
-        if named is not None and grid in communities and communities[grid] != named:
+        if named[file] is not None and grid in communities and communities[grid] != named[file]:
             found.setdefault(file, []).append((grid, communities[grid], rows))
-    return [OtherCommunity(f, community_in_name(f, known), sum(n for *_, n in g), tuple(g)) for f, g in found.items()]
+    return [OtherCommunity(f, named[f], sum(n for *_, n in g), tuple(g)) for f, g in found.items()]

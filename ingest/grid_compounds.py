@@ -95,6 +95,7 @@ class OtherGridsCompound:
     rows: int
     owners: tuple[str, ...]          # "柏树湾网格 (S04)": the grids that list the compound
     aliases: tuple[str, ...] = ()    # the grid's aliases in grids.csv, any of which may be the owner's name
+    owner_ids: tuple[str, ...] = ()  # the owners' grid ids
 
     def __str__(self) -> str:
         alias = (f"; if they answered by an alias grids.csv gives {self.grid_id} ({', '.join(self.aliases)}), that "
@@ -128,7 +129,7 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False) -> list[O
     aliases = ({row.grid_id: listed_names(row.aliases) for row in grids.itertuples(index=False)}
                if "aliases" in grids.columns else {})
     return [OtherGridsCompound(gid, names[gid], compound, rows, tuple(labels[o] for o in owners[compound]),
-                               aliases.get(gid, ()))
+                               aliases.get(gid, ()), tuple(owners[compound]))
             for gid, compound, rows in named if gid in listed and compound not in listed[gid] and compound in owners]
 
 

@@ -22,6 +22,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names, listed_compounds
+from gridpay.ingest.compound_grids import moved_compound_answers, moved_line
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
@@ -118,9 +119,11 @@ def stage(ctx: RunContext) -> Partitioning | None:
 
 def settle_staged(ctx: RunContext) -> MaskedPhones:
     """What the stage leaves to the month's reference files and policy, on the answers of either path
-    (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), phones a
-    platform masked (ingest/masked_phones.py)."""
+    (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's
+    answers to the grid it left (ingest/compound_grids.py), phones a platform masked (ingest/masked_phones.py)."""
     apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
+    for pair in moved_compound_answers(ctx.workdir, ctx.policy):       # a grid split off: said, line by line
+        log.warning("%s", moved_line(pair))
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
 
 

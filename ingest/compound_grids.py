@@ -1,0 +1,48 @@
+"""Answers naming a grid and a compound that grids.csv lists under one other grid of the same community
+count for that grid, where the policy says so (survey.grid_by_compound): a grid split off, or a compound
+moved to another grid, while residents keep choosing the grid they knew. A forty-fifth trial's 金桂小区
+became 金桂网格 in October and 19 answers still named 湖畔网格; the stop's advice then (list 金桂小区
+under 湖畔网格 again) paid November's such answers to 湖畔网格's worker, exit 0. Each move is said;
+without the key such answers stop the month (gate.other_grid_compound_rows), as before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from gridpay.ingest.grid_compounds import OtherGridsCompound, one_compound_grids, other_grids_compounds
+from gridpay.ingest.survey_stage import stage_connection
+
+
+def moved_compound_answers(workdir: Path, policy) -> list[OtherGridsCompound]:
+    """The staged answers to a grid naming a compound grids.csv lists under exactly one other grid, of
+    the same community, not under it: each (grid, compound) pair given to that grid. Returns the pairs.
+    A home's household follows its new grid's form: the door number alone in a grid of one compound
+    (survey.one_compound_grids), the compound before it in a grid of several."""
+    if not policy.grid_by_compound:
+        return []
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    community = dict(zip(grids["grid_id"], grids["community"])) if "community" in grids.columns else {}
+    moved = [pair for pair in other_grids_compounds(workdir, policy.compound_suffix_dropped)
+             if len(pair.owner_ids) == 1 and community.get(pair.owner_ids[0]) == community.get(pair.grid_id)]
+    door_alone = set(one_compound_grids(grids)) if policy.one_compound_grids else set()
+    with stage_connection(workdir) as con:
+        for pair in moved:
+            (owner,) = pair.owner_ids
+            where = "where grid_id = ? and compound = ?"
+            if policy.household_compound and pair.grid_id in door_alone and owner not in door_alone:
+                con.execute(f"update surveys set household_id = compound || ' ' || household_id {where} "
+                            "and not contains(household_id, ' ')", [pair.grid_id, pair.compound])
+            elif policy.household_compound and owner in door_alone and pair.grid_id not in door_alone:
+                con.execute(f"update surveys set household_id = split_part(household_id, ' ', 2) {where} "
+                            "and contains(household_id, ' ')", [pair.grid_id, pair.compound])
+            con.execute(f"update surveys set grid_id = ? {where}", [owner, pair.grid_id, pair.compound])
+    return moved
+
+
+def moved_line(pair: OtherGridsCompound) -> str:
+    (owner,) = pair.owners
+    return (f"{pair.rows} answer{'s' if pair.rows != 1 else ''} to {pair.grid_name} ({pair.grid_id}) name "
+            f"{pair.compound}, which grids.csv lists under {owner}: counted for {pair.owner_ids[0]} "
+            f"(survey.grid_by_compound: a grid split off, or a compound moved; if {pair.grid_id} does span "
+            f"{pair.compound}, list it for {pair.grid_id} too)")
