@@ -114,8 +114,8 @@ def _month_commands(sub) -> None:
                      help="with --reference published: take this one of today's files for the month too, the rest "
                           "as published (a late adjustment: --take adjustments)")
     for flag, what in (("exclusions", "an exclusion rule removed more than the policy's share of a grid's answers "
-                                      "(gate.max_excluded_share)"),
-                       ("fewer-answers", "the survey files lack answers the published run counted (gate.published_answers)")):
+                                      "(gate.max_excluded_share)"), ("fewer-answers", "the survey files lack answers "
+                       "the published run counted (gate.published_answers), or a community has none (gate.silent_communities)")):
         run.add_argument(f"--accept-{flag}", action="store_true",
                          help=f"publish although {what}; recorded with the run and printed on the scorecard")
     run.add_argument("--dask-workers", type=int, default=0, metavar="N",

@@ -123,6 +123,19 @@ def published_answers_missing(ctx: RunContext) -> tuple[str, dict[str, list[str]
     return (published[0], missing) if missing else None
 
 
+def silent_communities(ctx: RunContext) -> list:
+    """Communities with no answer in a month their others answered (expectations/silent_communities.py), where
+    the policy stops on them and the run does not accept fewer answers (said then); never in an audit."""
+    from gridpay.expectations.silent_communities import silent_communities as found
+    if ctx.policy.outcome.silent_communities != "stop" or ctx.request.replay is not None:
+        return []
+    silent = found(ctx.workdir)
+    if silent and ctx.request.accept_fewer_answers:
+        log.warning("%s: published without its answers (--accept-fewer-answers)", "; ".join(map(str, silent)))
+        return []
+    return silent
+
+
 def paid_workers_unassigned(ctx: RunContext) -> list:
     """Workers paid in the month before this one whom today's assignments.csv gives no day of it or of
     this month (expectations/paid_workers.py), where the policy stops on them; never in an audit."""

@@ -39,6 +39,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield lost, lambda: says.published_answers_message(ctx, *lost)
     elsewhere = find.other_community_rows(ctx)              # one community's answers paid to another's
     yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
+    silent = find.silent_communities(ctx)                   # a community's download missing or last month's
+    yield silent, lambda: says.silent_communities_message(ctx, silent)
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
     for pair in said:
         log.warning("%s: check those answers' grid in the survey file", pair)

@@ -67,6 +67,14 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
                  "grid they name)")
 
 
+def silent_communities_message(ctx: RunContext, found: list) -> str:
+    return _stop(ctx, "a community has no answer this month while the others have theirs, so its grids would be "
+                      "scored on earlier months or paid at the neutral coefficient", found,
+                 f"Put its download of {ctx.month} in surveys/{ctx.month}/ (download the form again if the one "
+                 f"there is another month's) and run again; if the community did not ask its residents this month, "
+                 f"run again with --accept-fewer-answers (said on the scorecard)")
+
+
 def misfiled_message(ctx: RunContext, found: list) -> str:
     # a later download of the whole form is the next month's too: moved, it left that month without one (trial 36)
     what = ("Download the form as said" if any(f.lacks for f in found) else

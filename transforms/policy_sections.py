@@ -78,6 +78,7 @@ class OutcomeRules:
     payroll_doubts: str = "said"                # a negative total, an adjustment twice, one phone, two ids: "stop"
     published_answers: str = "unchecked"        # a re-run whose files lack answers the published run counted: "stop"
     paid_workers_unassigned: str = "unchecked"  # last month's paid worker given none of its days, nor this month's: "stop"
+    silent_communities: str = "unchecked"   # a community with no answer in a month its others answered: "stop"
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -198,7 +199,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
     for name, before in (("unpaid_adjustments", "said"), ("overlapping_assignments", "largest"),
                          ("verification_dates", "unchecked"), ("verification_drawn", "unchecked"),
                          ("misfiled_downloads", "unchecked"), ("payroll_doubts", "said"),
-                         ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked")):
+                         ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked"),
+                         ("silent_communities", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")
