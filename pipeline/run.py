@@ -34,7 +34,7 @@ from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.core.layout import publish_folder, remove_if_empty, work_folder
 from gridpay.core.faults import fault_point
 from gridpay.pipeline.maintenance import tidy_up
-from gridpay.publishing.ownership import check_month_owned
+from gridpay.publishing.ownership import check_month_owned, check_out_not_shared
 from gridpay.store.run_lock import HeldLock, warehouse_lock
 from gridpay.transforms.policy import Policy
 from gridpay.store.warehouse import connect, held_warehouse
@@ -88,6 +88,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
     if not s.db.exists():   # a month published by another warehouse: refused before a new one is made
         check_month_owned(s.out / month, s.db, None)
+        if kind != "audit":
+            check_out_not_shared(s.out, month, s.db, None)
     with (warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock,
           run_notices() as notices):       # the console's warnings, listed on the scorecard too
         (kind, run_id), ctx = _start(lock, request, kind), None
@@ -192,6 +194,8 @@ def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str
         kind = kind or check_not_finalized(con, month, request.reason)
         # checked here, before the run's heavy work, and again at the swap (pipeline/publish_step.py: publish)
         check_month_owned(s.out / month, s.db, con)
+        if kind != "audit":                    # out/ of another warehouse's months: a stray --db
+            check_out_not_shared(s.out, month, s.db, con)
         say_replacing(con, month, kind)
         run_id = new_run_id(month)
         # the lock file names the run until its record is closed: if the disk is too full to

@@ -6,6 +6,7 @@ that published the folder (manifests name their warehouse's id and path)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -13,6 +14,7 @@ import duckdb
 from gridpay.core.errors import ConfigError
 
 MANIFEST = "manifest.json"
+MONTH_FOLDER = re.compile(r"^\d{4}-\d{2}$")
 
 
 def warehouse_identity(con: duckdb.DuckDBPyConnection, db: Path, out: Path) -> dict:
@@ -76,3 +78,25 @@ def _check_not_a_copy(folder: Path, db: Path, warehouse: dict) -> None:
                       f"warehouse {db} is a copy of it, and publishing here would leave {path} behind the month it "
                       f"published (its audit would fail). Run with {path} (in its project's folder, without "
                       f"--db or GRIDPAY_DB), or give the copy an out folder of its own (--out)")
+
+
+def check_out_not_shared(out: Path, month: str, db: Path, con: duckdb.DuckDBPyConnection | None) -> None:
+    """Raise ConfigError where out/ holds other months that runs of another warehouse published: a stray
+    --db (a forty-sixth trial's new, empty warehouse published November beside the project's August to
+    October; its thin grid pooled no earlier month and was paid at neutral, 145.92 yuan, exit 0)."""
+    foreign: dict[str, list[str]] = {}
+    for folder in sorted(out.iterdir()) if out.is_dir() else ():
+        if folder.name == month or not MONTH_FOLDER.match(folder.name) or not (folder / MANIFEST).is_file():
+            continue
+        try:
+            run_id, warehouse = _manifest_owner(folder)
+        except ConfigError:          # an unreadable manifest is named when its own month is run
+            continue
+        if con is None or not con.execute("select 1 from runs where run_id = ?", [run_id]).fetchone():
+            foreign.setdefault(_named(warehouse), []).append(folder.name)
+    if foreign:
+        who, months = next(iter(foreign.items()))
+        raise ConfigError(f"{out} holds {', '.join(months)}, published by {who}, not by the warehouse {db}, which "
+                          f"knows none of them: {month} would be paid without them (a thin grid's earlier months, "
+                          f"last month's pay) beside them. Run with that warehouse (--db, GRIDPAY_DB or the warehouse "
+                          f"of gridpay.toml), or give this warehouse an out folder of its own (--out)")

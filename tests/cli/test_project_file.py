@@ -51,6 +51,19 @@ def test_a_second_warehouse_never_replaces_a_month_the_first_published(run_cli, 
     assert json.loads((month / "manifest.json").read_text(encoding="utf-8"))["run_id"] != manifest["run_id"]
 
 
+def test_a_second_warehouse_never_publishes_a_month_beside_the_first_s(run_cli, make_inbox, tmp_path):
+    """A forty-sixth trial's stray --db (a new, empty warehouse) published November beside the project's
+    earlier months: its thin grid pooled none of them, paid at neutral, 145.92 yuan, exit 0."""
+    inbox, first, second = make_inbox(), tmp_path / "real.duckdb", tmp_path / "new.duckdb"
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, db=first)[0] == 0
+    for db in (second, second):      # not there yet; then there, knowing another out folder's month
+        code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, db=db)
+        assert code == 2 and f"{tmp_path / 'out'} holds 2026-09, published by the warehouse {first}" in err, err
+        assert not (tmp_path / "out" / "2026-10").exists()
+        assert run_cli("run", "--month", "2026-09", inbox=inbox, db=second, out=tmp_path / "own")[0] == 0
+    assert run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, db=first)[0] == 0
+
+
 def test_the_swap_checks_again_what_another_warehouse_published_meanwhile(run_cli, make_inbox, tmp_path, monkeypatch):
     import gridpay.pipeline.steps as steps
     inbox = make_inbox()
