@@ -87,9 +87,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     # an audit's re-run says what it does as such (its "published" folder is a scratch copy)
     say = log.info if kind != "audit" else (lambda text, *args: log.info("audit re-run: " + text, *args))
     if not s.db.exists():   # a month published by another warehouse: refused before a new one is made
-        check_month_owned(s.out / month, s.db, None)
-        if kind != "audit":
-            check_out_not_shared(s.out, month, s.db, None)
+        _check_out_owned(s, month, kind)
     with (warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock,
           run_notices() as notices):       # the console's warnings, listed on the scorecard too
         (kind, run_id), ctx = _start(lock, request, kind), None
@@ -184,6 +182,13 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             say(validated)
         raise fail_gate(ctx, stop[1], summary)
     return ctx, summary, aside, validated
+
+
+def _check_out_owned(s, month: str, kind: str | None) -> None:
+    """Before a new warehouse is made: the month's folder, and out/'s other months, another warehouse's."""
+    check_month_owned(s.out / month, s.db, None)
+    if kind != "audit":
+        check_out_not_shared(s.out, month, s.db, None)
 
 
 def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str, str]:

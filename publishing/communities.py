@@ -10,6 +10,7 @@ from decimal import Decimal
 from gridpay.publishing.file_names import community_file_names
 from gridpay.publishing.report_data import answer_and_pay_totals
 from gridpay.publishing.outputs import fixed
+from gridpay.transforms.payer_communities import payer_communities
 
 
 def community_checks(con, run_id: str, quarantine: list[dict], run: dict) -> tuple:
@@ -56,17 +57,13 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
 
 
 def _payers(grids: list[dict], assignments: dict[str, list[tuple]]) -> dict[str, str]:
-    """worker_id -> the community whose totals carry the pay of a worker assigned in two or more: the one
-    with most of the worker's weighted days in the month (a tie: the first by name)."""
+    """worker_id -> the community whose totals carry the pay of a worker assigned in two or more
+    (transforms/payer_communities.py)."""
     community = {g["grid_id"]: g["community"] for g in grids}
-    payers = {}
-    for worker, rows in assignments.items():
-        days: Counter = Counter()
-        for gid, _, weight_days in rows:
-            days[community.get(gid)] += weight_days
-        if len(days) > 1:
-            payers[worker] = min(days, key=lambda c: (-days[c], c or ""))
-    return payers
+    rows = [(worker, community.get(gid), weight_days) for worker, days in assignments.items()
+            for gid, _, weight_days in days]
+    spread = {worker for worker, days in assignments.items() if len({community.get(g) for g, *_ in days}) > 1}
+    return {w: c for w, c in payer_communities(rows).items() if w in spread}
 
 
 def _own_checks(ids: set[str], quarantine, by_grid, doubts) -> dict:

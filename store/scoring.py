@@ -11,6 +11,7 @@ import duckdb
 from gridpay.core.month import Month
 from gridpay.store.models import Model, rows_by_name, run_models, sql_models, store_models
 from gridpay.store.warehouse import insert_rows, load_raw
+from gridpay.transforms.payer_communities import payer_communities
 from gridpay.transforms.reasons import register_reasons
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
 from gridpay.transforms.month_review import dropped_grids, pay_changed, review_flags
@@ -148,7 +149,12 @@ def pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[Work
                           scored_share=r["scored_share"], responses=int(r["responses"] or 0),
                           has_insufficient_grid=bool(r["has_insufficient_grid"]))
               for r in rows_by_name(con.execute("select * from fct_worker_scores order by worker_id"))]
-    return list(zip(months, payroll(months, policy.coefficient, policy.budget, adjustments, policy.rounding)))
+    pools = None
+    if policy.budget == "neutral" and policy.budget_pool == "community":    # each community's pool its own
+        pools = payer_communities(con.execute(
+            "select d.worker_id, g.community, d.weight_days from int_worker_grid_days d "
+            "join stg_grids g using (grid_id)").fetchall())
+    return list(zip(months, payroll(months, policy.coefficient, policy.budget, adjustments, policy.rounding, pools)))
 
 
 def load_and_score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, workdir: Path,

@@ -152,19 +152,30 @@ def largest_remainder_fen(amounts: list[Fraction], pool_fen: int) -> list[int]:
 
 
 def payroll(months: list[WorkerMonth], rule: CoefficientRule, budget: str,
-            adjustments: dict[str, Decimal], rounding: str = "ROUND_HALF_UP") -> list[PayLine]:
+            adjustments: dict[str, Decimal], rounding: str = "ROUND_HALF_UP",
+            pools: dict[str, str | None] | None = None) -> list[PayLine]:
     """Pay lines for the month in worker order. budget 'target': each worker's own line;
-    'neutral': the same coefficients, then the pool (sum of prorated targets) shared out exactly."""
+    'neutral': the same coefficients, then each pool (the sum of its workers' prorated targets) shared
+    out exactly; `pools`: worker_id -> its pool (the paying community), None: one pool for the month."""
     lines = [pay_line(m, rule, adjustments.get(m.worker_id, Decimal(0)), rounding) for m in months]
     if budget != "neutral" or not lines:
         return lines
+    groups: dict[object, list[int]] = {}
+    for i, m in enumerate(months):
+        groups.setdefault((pools or {}).get(m.worker_id), []).append(i)
+    out = list(lines)
+    for members in groups.values():
+        for i, line in zip(members, _neutral_lines([months[i] for i in members], [lines[i] for i in members],
+                                                   rule, rounding)):
+            out[i] = line
+    return out
+
+
+def _neutral_lines(months: list[WorkerMonth], lines: list[PayLine], rule: CoefficientRule,
+                   rounding: str) -> list[PayLine]:
     prorated = [Fraction(m.perf_pay_target) * m.assigned_days / m.days_in_month for m in months]
     pool_fen = _fen(sum(prorated, Fraction(0)), rounding)
     shares = neutral_shares(prorated, [ln.coefficient for ln in lines], rule.floor, rule.cap, pool_fen)
     fen = largest_remainder_fen(shares, pool_fen)
-    out = []
-    for line, cents in zip(lines, fen):
-        pay = Decimal(cents) / 100
-        out.append(replace(line, performance_pay=pay, total_pay=pay + line.adjustment,
-                           flags=(*line.flags, "budget_neutral")))
-    return out
+    return [replace(line, performance_pay=Decimal(cents) / 100, total_pay=Decimal(cents) / 100 + line.adjustment,
+                    flags=(*line.flags, "budget_neutral")) for line, cents in zip(lines, fen)]

@@ -30,6 +30,7 @@ class Policy:
     coefficient: CoefficientRule
     rounding: str
     budget: str                                 # "target" or "neutral"
+    budget_pool: str                            # a neutral pool's scope: "community" (the payer's) or "month" (before)
     comments_in_worker_scorecard: bool
     payroll_artifact: bool                      # the per-worker pay table as a Prefect artifact
     aliases: dict[str, str]
@@ -151,8 +152,7 @@ def policy_from_toml(text: str) -> Policy:
         integrity=integrity,
         scoring=scoring,
         coefficient=coefficient_rule(doc),
-        rounding=choice_of(doc, "pay.rounding", RULES),
-        budget=choice_of(doc, "pay.budget", ("target", "neutral")),
+        **_pay_rules(doc),
         comments_in_worker_scorecard=bool(get_key(doc, "report.comments_in_worker_scorecard")),
         payroll_artifact=bool(doc.get("report", {}).get("payroll_artifact", False)),
         aliases=header_aliases(doc.get("aliases", {}), "aliases"),
@@ -162,6 +162,13 @@ def policy_from_toml(text: str) -> Policy:
         **typing_rules(doc),
         stated_keys=tuple(stated_keys(doc)),
     )
+
+
+def _pay_rules(doc: dict) -> dict:
+    """[pay]: the rounding, the budget, and a neutral pool's scope (absent before policy 2027.1: the month)."""
+    pool = choice_of(doc, "pay.budget_pool", ("community", "month")) if "budget_pool" in doc.get("pay", {}) else "month"
+    return {"rounding": choice_of(doc, "pay.rounding", RULES),
+            "budget": choice_of(doc, "pay.budget", ("target", "neutral")), "budget_pool": pool}
 
 
 # tables whose entries are words or layouts the community chooses, not rules: each one key

@@ -73,6 +73,20 @@ def test_neutral_budget_pays_out_the_pool_to_the_fen(months):
         assert Fraction(ln.performance_pay) >= prorated * Fraction(POLICY.coefficient.floor) - Fraction(1, 100)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(month_strategy, min_size=2, max_size=20), st.data())
+def test_a_neutral_budget_pooled_by_community_pays_each_community_its_own_pool(months, data):
+    """pay.budget_pool = "community": each community's lines add up to its own pool to the fen and are
+    those of its workers paid as a month of their own (a trial's 银杏社区 was paid 142.85 yuan under its budget)."""
+    months = [replace(m, worker_id=f"W{i:03d}") for i, m in enumerate(months)]
+    pools = {m.worker_id: data.draw(st.sampled_from(["甲社区", "乙社区"])) for m in months}
+    lines = {ln.worker_id: ln for ln in payroll(months, POLICY.coefficient, "neutral", {}, pools=pools)}
+    for community in set(pools.values()):
+        own = [m for m in months if pools[m.worker_id] == community]
+        alone = payroll(own, POLICY.coefficient, "neutral", {})
+        assert [lines[m.worker_id] for m in own] == alone
+
+
 # --- integrity rules, through the real SQL models ------------------------------------------------
 
 def _payroll_for(surveys: list[tuple], makesmall_inbox) -> list[tuple]:
