@@ -176,6 +176,7 @@ def test_two_survey_files_using_the_same_response_ids_stop_the_month(run_cli, ma
             "answer; nothing published. 'surveys/2026-09-paper.csv' and 'surveys/2026-09.csv' both use 3 response ids "
             "(1, 2, 3). A platform numbers the answers of each download from 1: give each download's ids a prefix "
             "in the policy's [survey.file_id_prefixes]") in err
+    assert "the month; the response ids are another file's too (two downloads each numbered from 1?" in err
     assert not (tmp_path / "out" / "2026-09").exists()
     # a policy written before the key quarantines them, as it did (6 of 33 rows invalid: the month publishes)
     old = tmp_path / "old.toml"
