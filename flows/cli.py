@@ -11,7 +11,7 @@ from pathlib import Path
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.flows import commands, form_commands
 from gridpay.flows.commands import demo_settings, settings_for
-from gridpay.flows.help_texts import EXIT_CODES, LOCATION_HELP, PROJECT_HELP
+from gridpay.flows.help_texts import EXIT_CODES, LOCATION_HELP, PROJECT_HELP, QUESTIONNAIRE_HELP, SERVE_HELP
 from gridpay.flows.taken_files import TAKEN, taken_name
 from gridpay.core.logs import CommandLog, log_file
 from gridpay.core.machine import fault_line
@@ -172,17 +172,10 @@ def _tool_commands(sub) -> None:
                        "Show the format found, how each header maps to gridpay's columns, the rows per month and "
                        "the first rows as gridpay reads them (phone numbers masked). Nothing is stored.")
     inspect.add_argument("file", help="the survey file (.csv, .xls, .xlsx)")
-    _command(sub, "questionnaire", "print the recommended form in the platform's batch-import text, grids from grids.csv",
-             "Print the recommended satisfaction form as text a survey platform's batch import takes (问卷星 "
-             "批量添加题目), with the grid question's options taken from the inbox's grids.csv: a form built from "
-             "it is read by gridpay as it is downloaded.")
-    _command(sub, "serve", "register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it",
-             "Register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it in the foreground. "
-             "Every run of the deployment uses the locations given here (or found in gridpay.toml or the "
-             "environment now), made absolute at registration and shown as the deployment's parameters. "
-             "Set PREFECT_API_URL to a Prefect server (e.g. http://127.0.0.1:4200/api) so that the deployment, "
-             "its runs and artifacts outlive this process; without it Prefect starts a temporary server that "
-             "disappears when serving stops.")
+    questionnaire = _command(sub, "questionnaire", "print the recommended form in the platform's batch-import text, "
+                                                   "grids from grids.csv", QUESTIONNAIRE_HELP)
+    questionnaire.add_argument("--community", help="the community whose form to print (grids.csv naming several)")
+    _command(sub, "serve", "register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it", SERVE_HELP)
 
 
 def _log_folder(args: argparse.Namespace) -> Path:

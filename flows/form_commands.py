@@ -52,9 +52,24 @@ def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
     if not (s.inbox / "grids.csv").is_file():
         raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
     grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
-    community = "、".join(dict.fromkeys(grids["community"].dropna()))
+    grids, community = _community_grids(grids, getattr(args, "community", None))
     from gridpay.ingest.grid_aliases import listed_compound_names
     compounds = tuple(dict.fromkeys(name for cell in grids.get("compounds", ()) for name in listed_compound_names(cell)))
     print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions,
                              compounds).rstrip("\n"))
     return 0
+
+
+def _community_grids(grids, chosen: str | None):
+    """(grids.csv's rows of the form's community, its name): one form per community, each named for it (a
+    forty-sixth trial's one form for two communities listed 第一网格 twice, and its download, named for both,
+    was read as the first's)."""
+    from gridpay.core.errors import ConfigError
+    named = list(dict.fromkeys(grids["community"].dropna())) if "community" in grids.columns else []
+    if chosen is None and len(named) > 1:
+        raise ConfigError(f"grids.csv names {len(named)} communities ({', '.join(named)}): each asks its residents on "
+                          f"a form of its own, named for it; print one with --community, e.g. gridpay questionnaire "
+                          f"--community {named[0]}")
+    if chosen is not None and chosen not in named:
+        raise ConfigError(f"--community {chosen}: grids.csv names no such community ({', '.join(named) or 'none'})")
+    return (grids[grids["community"] == chosen], chosen) if chosen is not None else (grids, "、".join(named))

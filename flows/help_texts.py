@@ -21,3 +21,16 @@ LOCATION_HELP = {
     "db": "DuckDB warehouse file (GRIDPAY_DB, gridpay.toml's warehouse, default ./warehouse/gridpay.duckdb)",
     "policy": "policy TOML (GRIDPAY_POLICY, gridpay.toml's policy, default: the policy shipped with gridpay)",
 }
+
+QUESTIONNAIRE_HELP = (
+    "Print the recommended satisfaction form as text a survey platform's batch import takes (问卷星 批量添加题目), "
+    "with the grid question's options taken from the inbox's grids.csv: a form built from it is read by gridpay as "
+    "it is downloaded. Where grids.csv names several communities, each has a form of its own, named for it "
+    "(--community): a download is read as its form's community's.")
+
+SERVE_HELP = (
+    "Register the monthly schedule (GRIDPAY_CRON in GRIDPAY_TIMEZONE) and serve it in the foreground. Every run of "
+    "the deployment uses the locations given here (or found in gridpay.toml or the environment now), made absolute "
+    "at registration and shown as the deployment's parameters. Set PREFECT_API_URL to a Prefect server (e.g. "
+    "http://127.0.0.1:4200/api) so that the deployment, its runs and artifacts outlive this process; without it "
+    "Prefect starts a temporary server that disappears when serving stops.")

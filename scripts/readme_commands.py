@@ -17,7 +17,7 @@ START, END = "<!-- commands -->", "<!-- /commands -->"
 LOCATIONS = ("--inbox", "--out", "--db", "--policy")
 METAVARS = {"dir": "DIR", "inbox": "DIR", "out": "DIR", "db": "FILE", "policy": "FILE", "file": "FILE",
             "reason": "TEXT", "run_id": "ID", "by": "NAME", "month": "YYYY-MM", "end_month": "YYYY-MM",
-            "before": "YYYY-MM"}
+            "before": "YYYY-MM", "community": "NAME"}
 
 
 def _value(action: argparse.Action) -> str:

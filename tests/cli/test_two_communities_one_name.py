@@ -100,3 +100,15 @@ def test_a_codes_export_named_for_no_community_in_a_month_of_several_is_refused(
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=tmp_path / "coded.toml")
     assert code == 0 and "named for 天井湖社区, has 4 answers counted for grids of another community: G2 (井湖社区)" in err
     # (said: under gate.other_community_rows = 5; five or more stop the month, as the test above shows)
+
+
+def test_each_community_has_a_form_of_its_own(tmp_path, capsys):
+    """A forty-sixth trial's one form for two communities listed 第一网格 twice, titled for both."""
+    from gridpay.flows.cli import main
+    inbox = _inbox(tmp_path, {})
+    assert main(["questionnaire", "--inbox", str(inbox)]) == 2
+    assert "grids.csv names 2 communities (天井湖社区, 五松社区): each asks its residents on a form of its own" \
+        in capsys.readouterr().err
+    assert main(["questionnaire", "--inbox", str(inbox), "--community", "五松社区"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("五松社区网格员满意度测评\n\n您所在的网格[单选题]\n第一网格\n第二网格\n\n")
