@@ -50,10 +50,10 @@ _TRAILING_MARKS = re.compile(r"[。.,!;、~?]+$")       # after NFKC: ，！；�
 
 def normalized_likert(value: object, words: dict[str, str] | None = None, marks_dropped: bool = False) -> str | None:
     """An answer as its point: '５', '5.0' -> '5'; the words of LIKERT_WORDS, and the policy's
-    survey.answer_words (比较满意 -> 4, 5分 -> 5); with `marks_dropped` (survey.answer_marks_dropped) a
+    survey.answer_words (比较满意 -> 4, 5分 -> 5; 不了解 -> blank where it says "blank"); with `marks_dropped` (survey.answer_marks_dropped) a
     word with a full stop or comma typed after it ('非常满意。'); anything else as typed, for validation."""
     text = normalized_cell(value)
-    if text is None:
+    if text is None or (words or {}).get(text) == "":       # a "no opinion" word the policy reads as blank
         return None
     if marks_dropped and (bare := _TRAILING_MARKS.sub("", text)) != text and bare:
         point = (words or {}).get(bare) or LIKERT_WORDS.get(bare) or normalized_integer(bare)

@@ -43,12 +43,15 @@ def typing_rules(doc: dict) -> dict:
 
 
 def _answer_words(survey: dict) -> dict[str, str]:
+    """A word -> its point as text; "blank" (policy 2027.1: 不了解, a form's "no opinion") -> "" (not answered)."""
     words = {folded(str(k)).strip(): v for k, v in survey.get("answer_words", {}).items()}
     low, high = int(survey.get("scale_min", 1)), int(survey.get("scale_max", 5))
-    wrong = [k for k, v in words.items() if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high]
+    wrong = [k for k, v in words.items() if v != "blank" and (
+        isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high)]
     if wrong:
-        raise PolicyError(f"policy survey.answer_words: {wrong[0]!r} must be a point of the scale, {low} to {high}")
-    return {k: str(v) for k, v in words.items()}
+        raise PolicyError(f"policy survey.answer_words: {wrong[0]!r} must be a point of the scale, {low} to {high}, "
+                          f"or \"blank\"")
+    return {k: "" if v == "blank" else str(v) for k, v in words.items()}
 
 
 def header_aliases(aliases: dict, name: str) -> dict[str, str]:

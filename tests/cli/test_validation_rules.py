@@ -115,3 +115,17 @@ def test_a_phone_column_under_a_header_gridpay_does_not_read_is_said(run_cli, ma
     assert ("surveys/2026-09.csv: the column '联系手机' reads like a phone, but no column of the file is read as "
             "respondent_phone") in err and '("联系手机" = "respondent_phone")' in err
     assert "workers.csv: the column '手机号码' reads like a phone, but no column of the file is read as phone" in err
+
+
+def test_a_no_opinion_answer_is_a_skipped_item_and_the_others_count(run_cli, make_inbox, make_policy, tmp_path):
+    """A forty-fifth trial's 不了解 on one item made each such answer invalid, its four other items lost
+    (policy 2027.1 reads the words [survey.answer_words] calls "blank" as not answered)."""
+    from conftest import survey
+    rows = [survey(f"K{i}", "G1", f"{i}栋1单元101", ("不了解" if i < 3 else "5", "4", "4", "4", "4")) for i in range(6)]
+    inbox = make_inbox({"2026-09.csv": rows})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 0, err
+    assert "不了解" not in (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    with (tmp_path / "out" / "2026-09" / "grid_scores.csv").open(encoding="utf-8-sig") as handle:
+        g1 = next(r for r in csv.DictReader(handle) if r["grid_id"] == "G1")
+    assert g1["responses"] == "6"

@@ -23,6 +23,8 @@ def test_an_answer_word_with_a_mark_after_it_is_the_word():
     assert [normalized_likert(t, {}, True) for t in ("非常满意。", "满意，", "一般!", "5。", "非常满意")] == ["5", "4", "3", "5", "5"]
     assert normalized_likert("非常满意。", {}) == "非常满意。"                      # without the key: invalid
     assert normalized_likert("好。", {}, True) == "好。" and normalized_likert("。", {}, True) == "。"
+    # a "no opinion" word the policy calls blank (policy 2027.1): not answered; without it, invalid as typed
+    assert normalized_likert("不了解", {"不了解": ""}) is None and normalized_likert("不了解", {}) == "不了解"
 
 
 def test_a_channel_in_more_words_is_the_channel_its_words_name_only_where_they_name_one():
