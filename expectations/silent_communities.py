@@ -12,7 +12,7 @@ import pandas as pd
 
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.grid_names import community_in_name
+from gridpay.transforms.grid_names import communities_alike, community_in_name
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ def silent_communities(workdir: Path) -> list[SilentCommunity]:
     heard = {community[g] for g in answered if g in community}
     if not heard:                                # no answer at all: the month's own stops say so
         return []
+    for one, other in communities_alike(known):  # one community typed two ways (said on its own): heard as one
+        if one in heard or other in heard:
+            heard |= {one, other}
     return [SilentCommunity(c, sum(1 for v in community.values() if v == c),
                             tuple((f, what) for f, what in aside if community_in_name(f, known) == c))
             for c in sorted(known - heard)]
