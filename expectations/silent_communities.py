@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from gridpay.core.month import Month
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import communities_alike, community_in_name
@@ -26,15 +27,20 @@ class SilentCommunity:
         return f"{self.community} ({self.grids} grid{'s' if self.grids != 1 else ''}) has no answer this month{held}"
 
 
-def silent_communities(workdir: Path) -> list[SilentCommunity]:
-    """Each community of two or more in grids.csv with no staged answer for any of its grids, while the
-    month has answers for another's; with the survey files named for it whose rows were all set aside."""
+def silent_communities(workdir: Path, month: str) -> list[SilentCommunity]:
+    """Each community of two or more in grids.csv with a worker assigned in `month` but no staged answer for
+    any of its grids, while the month has answers for another's; with the survey files named for it whose
+    rows were all set aside. A community nobody is paid for is not this: no pay would be wrong."""
     community = grid_communities(pd.read_parquet(workdir / "grids.parquet"))
     known = set(community.values())
     if len(known) < 2:
         return []
+    first, last = Month.parse(month).first_day, Month.parse(month).last_day
     with stage_connection(workdir) as con:
         answered = {g for (g,) in con.execute("select distinct grid_id from surveys where grid_id is not null").fetchall()}
+        staffed = {g for (g,) in con.execute(
+            "select distinct grid_id from assignments where coalesce(try_cast(start_date as date) <= ?, true) and "
+            "coalesce(try_cast(nullif(trim(coalesce(end_date, '')), '') as date) >= ?, true)", [last, first]).fetchall()}
         try:
             aside = con.execute("select source_file, rows_set_aside || ' ' || what from set_aside "
                                 "where what like 'rows of %' order by all").fetchall()
@@ -48,4 +54,4 @@ def silent_communities(workdir: Path) -> list[SilentCommunity]:
             heard |= {one, other}
     return [SilentCommunity(c, sum(1 for v in community.values() if v == c),
                             tuple((f, what) for f, what in aside if community_in_name(f, known) == c))
-            for c in sorted(known - heard)]
+            for c in sorted(known - heard) if any(community.get(g) == c for g in staffed)]

@@ -129,7 +129,7 @@ def silent_communities(ctx: RunContext) -> list:
     from gridpay.expectations.silent_communities import silent_communities as found
     if ctx.policy.outcome.silent_communities != "stop" or ctx.request.replay is not None:
         return []
-    silent = found(ctx.workdir)
+    silent = found(ctx.workdir, ctx.month)
     if silent and ctx.request.accept_fewer_answers:
         log.warning("%s: published without its answers (--accept-fewer-answers)", "; ".join(map(str, silent)))
         return []
