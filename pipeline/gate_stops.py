@@ -47,6 +47,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield others, lambda: says.other_grids_compound_message(ctx, others)
     overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
     yield overlaps, lambda: says.overlaps_message(ctx, overlaps)
+    reused = find.reused_worker_ids(ctx)                    # a leaver's id given to a new hire
+    yield reused, lambda: says.reused_ids_message(ctx, reused)
     unassigned = find.paid_workers_unassigned(ctx)          # a date typed in the wrong year
     yield unassigned, lambda: says.unassigned_message(ctx, unassigned)
     reviews = steps.review_problems(ctx)                    # HR's decisions: one ignored pays wrongly

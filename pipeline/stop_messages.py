@@ -75,6 +75,15 @@ def silent_communities_message(ctx: RunContext, found: list) -> str:
                  f"run again with --accept-fewer-answers (said on the scorecard)")
 
 
+def reused_ids_message(ctx: RunContext, found: list) -> str:
+    return _stop(ctx, "a worker id is now another person's, so the earlier person's months (their scores, their "
+                      "adjustments) would be the new person's", found,
+                 "Give the new person an id of their own in workers.csv, assignments.csv and adjustments.csv (an id "
+                 "is one person for good; an adjustment for the earlier person stays under the old id, and is paid "
+                 "only with a day of theirs), and run again; if it is one person who changed both name and phone, "
+                 "set gate.reused_worker_ids = \"unchecked\" in the policy")
+
+
 def misfiled_message(ctx: RunContext, found: list) -> str:
     # a later download of the whole form is the next month's too: moved, it left that month without one (trial 36)
     what = ("Download the form as said" if any(f.lacks for f in found) else

@@ -1,0 +1,21 @@
+"""Who each worker id was when it was last paid: the name and phone hash workers.csv gave it in the last
+published month before a given one in which it had a payroll line (raw_workers of that month's run)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gridpay.store.warehouse import connect
+
+
+def last_paid_workers(db: Path, month: str) -> dict[str, tuple[str, str | None, str]]:
+    """worker_id -> (name, phone hash, month) as last paid before `month`; {} without a warehouse."""
+    if not Path(db).exists():
+        return {}
+    with connect(db) as con:
+        rows = con.execute("""
+            select w.worker_id, w.name, w.phone_hash, p.month
+            from raw_workers w join published p using (run_id)
+            join payroll pay on pay.run_id = w.run_id and pay.worker_id = w.worker_id and pay.month = p.month
+            where p.month < ?
+            qualify row_number() over (partition by w.worker_id order by p.month desc) = 1""", [month]).fetchall()
+    return {worker: (name, phone, paid) for worker, name, phone, paid in rows}
