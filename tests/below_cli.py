@@ -32,6 +32,13 @@ def scored_below_the_cli(inbox: Path, work: Path, policy, key: bytes = b"k", mon
     return summary, con
 
 
+# int_window_responses' self-rating rule reads this month's workers: a window test without any gives these
+PHONE = "respondent_phone_hash varchar"
+NO_WORKERS = {"stg_workers": ("worker_id varchar, phone_hash varchar", []),
+              "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", [])}
+NO_SELF = {"window_self_ratings": False, "exclude_self_rating": True, "month_start": "2026-10-01", "month_end": "2026-10-31"}
+
+
 # run_params columns whose type a Python value does not carry (as store/scoring.py run_params casts them)
 _PARAM_CASTS = {"month_start": "date", "month_end": "date", "items": "varchar[]", "item_weights": "decimal(9, 4)[]"}
 
@@ -47,8 +54,10 @@ def model_rows(model: str, given: dict[str, tuple[str, list[tuple]]], params: di
         register_reasons(con)           # the exclusion models' texts, as store/scoring.py run_params does
         for table, (columns, rows) in given.items():
             con.execute(f"create temp table {table} ({columns})")
-            if rows:
-                con.executemany(f"insert into {table} values ({', '.join('?' * len(rows[0]))})", rows)
+            if rows:      # into the first columns: a column a test gives no value is null
+                names = [r[0] for r in con.execute(f"describe {table}").fetchall()][:len(rows[0])]
+                con.executemany(f"insert into {table} ({', '.join(names)}) values ({', '.join('?' * len(rows[0]))})",
+                                rows)
         if params is not None:
             columns = ", ".join(f"cast(? as {_PARAM_CASTS[k]}) as {k}" if k in _PARAM_CASTS else f"? as {k}"
                                 for k in params)

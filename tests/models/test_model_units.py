@@ -5,6 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal as D
 
 from conftest import model_rows
+from below_cli import NO_SELF, NO_WORKERS, PHONE
 
 SCALE = {"scale_min": 1, "scale_max": 5}
 ANSWERS = ("row_id integer, grid_id varchar, is_invalid boolean, weighted_points decimal(18, 4), "
@@ -194,3 +195,45 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
         # (4 x 80 + 6 x 90) / 10 = 86; se sqrt((4 x 2)^2 + (6 x 1)^2) / 10 = 1
         ("W3", "张喆", D("600.00"), 10, 30, D("86.0000"), D("1.000000"), 50, False, D("1.0000"))]
     # W4 has no assigned day: no row
+
+
+def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():
+    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-10",
+              "window_homes_by_door": True}
+    given = {
+        "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 2), ("G2", 1)]),       # both thin
+        "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+                                "response_score decimal(18, 6)", [
+            (1, "G1", "1栋101", "2026-10-05 10:00:00", 100), (2, "G2", "1栋101", "2026-10-06 10:00:00", 50),
+            (3, "G1", "2栋101", "2026-10-06 10:00:00", 75)]),
+        "run_window": ("month varchar, window_run_id varchar", []),
+        "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
+                              "response_score decimal(18, 6)", []),
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, []),
+    }
+    grid = model_rows("int_window_responses", given | NO_WORKERS, {**params, **NO_SELF, "household_scope": "grid"})
+    assert [(r[0], r[1]) for r in grid] == [("1栋101", "G1"), ("1栋101", "G2"), ("2栋101", "G1")]
+    month = model_rows("int_window_responses", given | NO_WORKERS, {**params, **NO_SELF, "household_scope": "month"})
+    assert [(r[0], r[1]) for r in month] == [("1栋101", "G2"), ("2栋101", "G1")]
+
+
+def test_int_window_responses_leaves_out_an_earlier_answer_from_the_phone_of_a_worker_covering_the_grid_now():
+    """A forty-seventh trial's new hire (November) had rated his grid 5 stars in October; pooled, it counted."""
+    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-09",
+              "household_scope": "grid", "window_homes_by_door": False, **NO_SELF, "window_self_ratings": True}
+    given = {
+        "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 1)]),
+        "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+                                "response_score decimal(18, 6)", [(1, "G1", "1栋101", "2026-10-05 10:00:00", 50)]),
+        "run_window": ("month varchar, window_run_id varchar", [("2026-09", "R9")]),
+        "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
+                              "response_score decimal(18, 6)", [("R9", "2026-09", 1, "G1", 100), ("R9", "2026-09", 2, "G1", 75)]),
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, [
+            ("R9", 1, "2栋101", "2026-09-20 10:00:00", "h-new-hire"), ("R9", 2, "3栋101", "2026-09-21 10:00:00", "h-x")]),
+        "stg_workers": ("worker_id varchar, phone_hash varchar", [("W9", "h-new-hire")]),
+        "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date",
+                            [("W9", "G1", "2026-10-16", None)]),
+    }
+    assert [r[0] for r in model_rows("int_window_responses", given, params)] == ["1栋101", "3栋101"]
+    before = model_rows("int_window_responses", given, {**params, "window_self_ratings": False})
+    assert [r[0] for r in before] == ["1栋101", "2栋101", "3栋101"]

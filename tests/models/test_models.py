@@ -16,6 +16,8 @@ from gridpay.store.warehouse import require_warehouse
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 
+from below_cli import NO_SELF, NO_WORKERS, PHONE
+
 
 
 
@@ -93,15 +95,15 @@ def test_int_window_responses_keeps_each_households_latest_answer_for_thin_grids
             ("R9", "2026-09", 1, "G1", 25),        # H2
             ("R9", "2026-09", 2, "G2", 0),         # G2 is not thin
             ("RX", "2026-09", 1, "G1", 0)]),       # a run not published then
-        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp", [
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, [
             ("R7", 1, "H4", "2026-07-01 10:00:00"), ("R8", 1, "H1", "2026-08-01 10:00:00"),
             ("R9", 1, "H2", "2026-09-01 10:00:00"), ("R9", 2, "H8", "2026-09-01 10:00:00"),
             ("RX", 1, "H5", "2026-09-01 10:00:00")]),
     }
-    rows = model_rows("int_window_responses", given, params)
+    rows = model_rows("int_window_responses", given | NO_WORKERS, params | NO_SELF)
     assert rows == [("H1", "G1", "2026-10", Decimal("100.000000")), ("H2", "G1", "2026-09", Decimal("25.000000")),
                     ("H3", "G1", "2026-10", Decimal("75.000000"))]
-    assert model_rows("int_window_responses", given, {**params, "pool": False}) == []
+    assert model_rows("int_window_responses", given | NO_WORKERS, {**params, **NO_SELF, "pool": False}) == []
 
 
 def test_int_window_responses_takes_a_door_only_home_of_another_month_for_its_one_compound_named_home():
@@ -120,15 +122,15 @@ def test_int_window_responses_takes_a_door_only_home_of_another_month_for_its_on
         "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
                               "response_score decimal(18, 6)", [("R7", "2026-07", 1, "G6", 0), ("R7", "2026-07", 2, "G6", 25),
                                                                 ("R7", "2026-07", 3, "G6", 0)]),
-        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp", [
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, [
             ("R7", 1, "4栋1单元401", "2026-07-01 10:00:00"),       # 北门小区's home in July: one compound then
             ("R7", 2, "2栋1单元101", "2026-07-02 10:00:00"),       # two homes of that door now: as typed
             ("R7", 3, "5栋1单元501", "2026-07-03 10:00:00")]),     # no home of that door named: as typed
     }
-    rows = [(r[0], r[2]) for r in model_rows("int_window_responses", given, params)]
+    rows = [(r[0], r[2]) for r in model_rows("int_window_responses", given | NO_WORKERS, params | NO_SELF)]
     assert rows == [("2栋1单元101", "2026-07"), ("5栋1单元501", "2026-07"), ("北门小区 2栋1单元101", "2026-09"),
                     ("北门小区 4栋1单元401", "2026-09"), ("北门新苑 2栋1单元101", "2026-09")]
-    before = model_rows("int_window_responses", given, {**params, "window_homes_by_door": False})
+    before = model_rows("int_window_responses", given | NO_WORKERS, {**params, **NO_SELF, "window_homes_by_door": False})
     assert len(before) == 6 and ("4栋1单元401", "G6", "2026-07", Decimal("0.000000")) in before
 
 
@@ -205,26 +207,6 @@ def test_answers_of_one_household_at_the_same_time_say_so_and_the_row_later_in_t
         "excluded: duplicate_household (an answer of the same household given at the same time")
     # a policy without the key: the reason of before
     assert "an older answer" in _exclusions("grid", rows, whole=True)[0][1]
-
-
-def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():
-    params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-10",
-              "window_homes_by_door": True}
-    given = {
-        "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 2), ("G2", 1)]),       # both thin
-        "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
-                                "response_score decimal(18, 6)", [
-            (1, "G1", "1栋101", "2026-10-05 10:00:00", 100), (2, "G2", "1栋101", "2026-10-06 10:00:00", 50),
-            (3, "G1", "2栋101", "2026-10-06 10:00:00", 75)]),
-        "run_window": ("month varchar, window_run_id varchar", []),
-        "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
-                              "response_score decimal(18, 6)", []),
-        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp", []),
-    }
-    grid = model_rows("int_window_responses", given, {**params, "household_scope": "grid"})
-    assert [(r[0], r[1]) for r in grid] == [("1栋101", "G1"), ("1栋101", "G2"), ("2栋101", "G1")]
-    month = model_rows("int_window_responses", given, {**params, "household_scope": "month"})
-    assert [(r[0], r[1]) for r in month] == [("1栋101", "G2"), ("2栋101", "G1")]
 
 
 def _grid_stats(scale_min: int, scale_max: int, answers: list[int]) -> tuple[int, int]:

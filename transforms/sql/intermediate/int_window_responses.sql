@@ -8,9 +8,12 @@
 -- compound, its homes by door alone, and then with two: a fortieth trial's two homes counted twice in the
 -- window) is that compound's home where the window holds one such home of the grid and the door-only
 -- answer's month none (scoring.window_homes_by_door); else each stands as typed.
+-- An earlier month's answer given from the phone of a worker who covers the grid this month is a self-rating
+-- here too (scoring.window_self_ratings): a forty-seventh trial's new hire's own 5-star answer, given before
+-- he was hired, counted in his pooled score (+32.64 yuan).
 -- Empty unless the policy says insufficient = "pool".
 -- key: grid_id, household_id
--- refs: int_grid_stats, int_response_scores
+-- refs: int_grid_stats, int_response_scores, stg_workers, stg_assignments
 -- sources: counted_responses, raw_surveys, run_params, run_window
 with p as (select * from run_params),
 thin as (
@@ -28,6 +31,10 @@ answers as (
     join raw_surveys as s on s.run_id = c.run_id and s.row_id = c.row_id
     cross join p
     where w.month >= p.pool_first_month and c.grid_id in (select grid_id from thin)
+      and not (p.window_self_ratings and p.exclude_self_rating and s.respondent_phone_hash in (
+          select k.phone_hash from stg_workers as k join stg_assignments as a on a.worker_id = k.worker_id
+          where a.grid_id = c.grid_id and a.start_date <= p.month_end
+            and coalesce(a.end_date, p.month_end) >= p.month_start))
 ),
 doors as (   -- a home's door number: after its compound and a space, or the whole of a door-only home
     select *, regexp_extract(household_id, '[^ ]*$') as door, contains(household_id, ' ') as named
