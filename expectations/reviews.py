@@ -89,9 +89,12 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
                            "month"))
     elif window != NO_WINDOW:
         date_pattern = DATE.replace("{", "{{").replace("}", "}}")      # GX formats {batch} into the query
+        # a late appeal HR rejected (逾期不予受理) changes no pay and stays on record (a forty-seventh trial had to
+        # delete the row); pending or upheld, it stops the month
         rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and (filed_on < '{window[0]}' "
-                           f"or filed_on > '{window[1]}')",
-                           f"filed_on is outside the appeal window ({window[0]} to {window[1]})", "filed_on"))
+                           f"or filed_on > '{window[1]}') and coalesce(decision, '') <> 'rejected'",
+                           f"filed_on is outside the appeal window ({window[0]} to {window[1]}): a late appeal "
+                           f"is decided 驳回 (rejected), or taken out of appeals.csv", "filed_on"))
     return gx.ExpectationSuite(name="appeals", expectations=rules)
 
 

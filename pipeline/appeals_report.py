@@ -19,6 +19,7 @@ from gridpay.ingest.formats import Source
 from gridpay.ingest.review_files import review_tables
 from gridpay.pipeline.audit import find_run
 from gridpay.pipeline.maintenance import exclusive
+from gridpay.pipeline.review_gate import appeal_window
 from gridpay.pipeline.steps import archived_policy
 from gridpay.store.scoring import score
 from gridpay.store.warehouse import connect, require_warehouse
@@ -37,7 +38,7 @@ class AppealLine:
     worker_id: str | None            # blank: HR's own correction, no appellant
     response_id: str
     category: str
-    status: str                      # pending / upheld / rejected, as the inbox has it now
+    status: str                      # pending / upheld / rejected, as the inbox has it now; "pending (late)"
     applied: bool                    # the published run read it with this status
     current_total: str               # the appellant's total pay as published ('' if not paid this month)
     total_if_upheld: str = ""        # pending ones, and upheld ones the run did not apply: computed, not stored
@@ -56,8 +57,10 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                       [run_id]).fetchall())
             counted = {r for (r,) in con.execute("select r.response_id from raw_surveys r join counted_responses c "
                                                  "using (run_id, row_id) where r.run_id = ?", [run_id]).fetchall()}
-            lines = []
+            lines, window = [], appeal_window(db, month, policy)
             for appeal, applied in appeals:
+                if window and appeal["decision"] == "pending" and not window[0] <= (appeal["filed_on"] or "") <= window[1]:
+                    appeal = {**appeal, "decision": f"pending (late: filed outside {window[0]} to {window[1]})"}
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   appeal["category"] or "", appeal["decision"], applied,
                                   _yuan(totals.get(appeal["worker_id"])),
@@ -66,6 +69,7 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"))
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
                 # a blank worker_id is HR's own correction (a repeat it found): no appellant's pay to show
+                # (a late one, "pending (late: ...)", has none: it is only ever rejected)
                 if appeal["worker_id"] and (line.status == "pending" or (line.status == "upheld" and not applied)):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal)
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
@@ -131,7 +135,7 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id})"]
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
     rows = [header] + [(a.appeal_id, a.worker_id or "(HR)", a.response_id, a.category,
-                        a.status + ("" if a.applied else " (not yet applied)")
+                        a.status + ("" if a.applied or "(late" in a.status else " (not yet applied)")
                         + ("" if a.counted or a.status == "rejected" else " (not counted)"),
                         a.current_total,
                         a.total_if_upheld + (" (lower)" if _lower(a) else ""))

@@ -109,3 +109,18 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
     assert "(not counted)" not in run_cli.out and " A7 " in run_cli.out
+
+
+def test_a_late_appeal_is_listed_as_late_and_may_be_kept_on_record_rejected(published_copy, run_cli):
+    """A forty-seventh trial's late appeal was listed as pending; rejected (逾期不予受理) it still stopped the run, and
+    deleting the row lost HR's record of it."""
+    inbox, policy = published_copy("none", 2)
+    late = ("A6", "2026-09", "W3", "R7", "恶意差评", "理由", "2026-01-01")
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("", "", "", "")])
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert "pending (late: filed outside" in next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
+    assert code == 1 and "a late appeal is decided 驳回 (rejected), or taken out of appeals.csv" in err
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("驳回", "人事科 陈主任", TODAY, "逾期申诉，不予受理")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "逾期申诉驳回", inbox=inbox, policy=policy)
+    assert code == 0, err
