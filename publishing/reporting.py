@@ -17,8 +17,8 @@ from gridpay.publishing import report_data as data
 from gridpay.publishing import review_data as cycle
 from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.notice import notice_pages, notice_paths
-from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages  # noqa: F401 (their home before)
-from gridpay.publishing.worker_pages import submit_worker_pages, worker_pages_in_order
+from gridpay.publishing.adjustment_lines import with_adjustment_lines
+from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
@@ -31,8 +31,7 @@ from gridpay.transforms.stats import z_value
 
 PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is faster
 PARALLEL_COMMUNITIES = 3   # community scorecards of a district, each a few pages: from 3, a pool pays
-CALLBACKS_IN_SCORECARD = 300   # a city's month can have thousands; all of them are in callbacks.csv
-REVIEW_IN_SCORECARD = 100      # likewise review.csv
+CALLBACKS_IN_SCORECARD, REVIEW_IN_SCORECARD = 300, 100   # a city's month can have thousands: all in callbacks.csv, review.csv
 RANKING_ENDS = 10     # a ranking chart of more than 20 grids: their 10 lowest and 10 highest (one page)
 
 
@@ -108,6 +107,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
     grids = data.grids_with_change(con, run_id, month)
     _with_pay_changes(con, run_id, workers, lang)
+    with_adjustment_lines(con, run_id, workers)
     _with_grid_flags(grids, month, policy, lang)
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)

@@ -32,6 +32,7 @@ EN: dict[str, str] = {
     "items_note": "r: how closely the item moves with overall satisfaction (near 1: it drives it).",
     "item": "Item", "corr": "r with overall", "answered": "Answers",
     "change": "vs last month", "budget": "Budget (prorated targets)", "pay_vs_budget": "Pay / budget",
+    "adjustment_lines": "Adjustments (amount, reason, approver, as in adjustments.csv):", "approved_by": " (approved by {})",
     "adjustments": "Adjustments", "rules": "Validation (Great Expectations)",
     "rules_ok": "The other {n} validation rules passed.", "rule": "Rule", "rows": "Rows",
     "your_comments": "Residents' comments on your grids (masked)",

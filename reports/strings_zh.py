@@ -28,6 +28,7 @@ ZH: dict[str, str] = {
     "items_note": "相关系数：该分项与总体满意度的相关程度（越接近1，越能带动总体评价）。",
     "item": "分项", "corr": "与总体相关系数", "answered": "作答数",
     "change": "较上月", "budget": "预算（折算后基数）", "pay_vs_budget": "绩效/预算",
+    "adjustment_lines": "人工调整明细（金额、事由、批准人，按 adjustments.csv）：", "approved_by": "（批准：{}）",
     "adjustments": "人工调整合计", "rules": "数据校验规则",
     "rules_ok": "其余 {n} 条校验规则全部通过。", "rule": "规则", "rows": "行数",
     "your_comments": "居民对负责网格的意见（已脱敏）",

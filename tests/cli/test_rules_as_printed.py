@@ -48,3 +48,15 @@ def test_an_item_without_a_label_is_named_as_the_form_asks_it(run_cli, make_inbo
     scorecard = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
     assert '<th class="num">为民办事</th>' in sheets and "<tr><td>为民办事</td>" in scorecard
     assert ">sat_helpfulness<" not in sheets + scorecard
+
+
+def test_the_scorecard_and_the_worker_sheet_say_what_each_adjustment_is_for(run_cli, make_inbox, tmp_path):
+    """A forty-seventh trial's scorecard showed only 人工调整 500.00: whoever signed could not see it was a
+    leaver's back pay, typed under a reused id (output format 6)."""
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "all", inbox=make_inbox())
+    assert code == 0, err
+    scorecard = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    assert "人工调整明细（金额、事由、批准人，按 adjustments.csv）：<br>王伟 (W1) 50.00 协助防汛加班（批准：人事科 陈主任）" in scorecard
+    sheet = (tmp_path / "out" / "2026-09" / "workers" / "W1.html").read_text(encoding="utf-8")
+    assert '<span class="meta">50.00 协助防汛加班</span>' in sheet
+    assert "协助防汛加班" not in (tmp_path / "out" / "2026-09" / "workers" / "W2.html").read_text(encoding="utf-8")
