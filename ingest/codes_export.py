@@ -29,6 +29,14 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
         if item in frame.columns:
             frame[item] = frame[item].map(lambda v: coded_answer(v, reading.option_codes),
                                           na_action="ignore").astype("string")
+    by_number = {str(n): grid for n, grid in enumerate(grid_ids, start=1)}
+    numbered = frame["grid_id"].dropna().map(lambda v: v.strip() in by_number and v.strip() not in grid_ids)
+    if reading.grid_numbers_refused and numbered.any():
+        raise InputError(source.file_name, "is a codes export (按序号) whose grid question is option numbers, and which "
+                                           "grid a number means is the form's order of options, which the file does "
+                                           "not say (a forty-eighth trial's form, its grids reordered, paid G1's "
+                                           "answers to G4's worker, 691.74 yuan): download the text export (按文本)",
+                         column="grid_id", row=_first_row(frame, numbered))
     if reading.grid_names_by_file and len(reading.communities) > 1 and not community_in_name(
             source.file_name, set(reading.communities)):     # a community's own form lists its own grids only
         raise InputError(source.file_name, "is a codes export (按序号) in a month of several communities, and its name "
@@ -36,5 +44,9 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
                                            "forty-second trial's renamed export paid 天井湖's answers to 五松's grids): "
                                            "download the text export (按文本), or keep the name the platform gave it",
                          column="grid_id")
-    by_number = {str(n): grid for n, grid in enumerate(grid_ids, start=1)}
     frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
+
+
+def _first_row(frame: pd.DataFrame, numbered: pd.Series) -> int | None:
+    first = numbered[numbered].index[0]
+    return int(frame.at[first, "row_number"]) if "row_number" in frame.columns else None

@@ -90,7 +90,7 @@ def test_codes_export_needs_the_policys_option_codes(canonical_payroll, run_cli,
     assert code == 2
     assert err.strip().splitlines()[-1].startswith(f"gridpay: surveys/2026-09/{path.name}, column 'sat_environment': is a codes export")
     assert "text export (按文本)" in err
-    coded = make_policy(min_responses=3).read_text(encoding="utf-8").replace(
+    coded = make_policy(min_responses=3, grid_numbers_refused="false").read_text(encoding="utf-8").replace(   # before 2027.1
         "[survey.option_codes]\n", '[survey.option_codes]\n"1" = "5"\n"2" = "4"\n"3" = "3"\n"4" = "2"\n"5" = "1"\n')
     (tmp_path / "coded.toml").write_text(coded, encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=tmp_path / "coded.toml")

@@ -95,6 +95,11 @@ def test_a_codes_export_named_for_no_community_in_a_month_of_several_is_refused(
     (tmp_path / "coded.toml").write_text(coded, encoding="utf-8")
     renamed = write_xls(inbox / "surveys" / "2026-09" / "新建 Microsoft Excel 工作表.xls", HEADER,
                         wjx_rows(HAND_SURVEYS, codes=True))
+    # policy 2027.1: a codes export's grid numbers are refused, the form's order of grids being unknown (trial 48)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=tmp_path / "coded.toml")
+    assert code == 2 and "column 'grid_id': is a codes export (按序号) whose grid question is option numbers" in err
+    (tmp_path / "coded.toml").write_text(coded.replace("grid_numbers_refused = true", "grid_numbers_refused = false"),
+                                         encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=tmp_path / "coded.toml")
     assert code == 2 and "is a codes export (按序号) in a month of several communities, and its name names none" in err
     renamed.rename(renamed.with_name(f"{download}.xls"))      # the platform's name: 天井湖社区's form

@@ -31,9 +31,12 @@ answers as (
     join raw_surveys as s on s.run_id = c.run_id and s.row_id = c.row_id
     cross join p
     where w.month >= p.pool_first_month and c.grid_id in (select grid_id from thin)
-      and not (p.window_self_ratings and p.exclude_self_rating and s.respondent_phone_hash in (
+      -- an answer without a phone is no worker's (null in (...) is null, and "not null" would drop it: a
+      -- forty-eighth trial's paper answers left its pooled grid 9 of 28 and paid it at neutral)
+      and not (p.window_self_ratings and p.exclude_self_rating and s.respondent_phone_hash is not null
+               and s.respondent_phone_hash in (
           select k.phone_hash from stg_workers as k join stg_assignments as a on a.worker_id = k.worker_id
-          where a.grid_id = c.grid_id and a.start_date <= p.month_end
+          where a.grid_id = c.grid_id and k.phone_hash is not null and a.start_date <= p.month_end
             and coalesce(a.end_date, p.month_end) >= p.month_start))
 ),
 doors as (   -- a home's door number: after its compound and a space, or the whole of a door-only home
