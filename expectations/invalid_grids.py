@@ -60,9 +60,12 @@ class InvalidFile:
     def __str__(self) -> str:
         # a month's two downloads numbered from 1 each: the cause is the ids, said as such (a forty-sixth
         # trial read "a column typed one way" before the stop's line named the ids)
+        # ... and where only some rows fail, a column typed one way is not the cause (a forty-eighth trial's paper
+        # sheet: 3 of 7 dates typed 10号 or 十月五日, the rest read)
         cause = ("the response ids are another file's too (two downloads each numbered from 1? the month stops on "
                  "them: see below)" if self.shared_ids * 2 >= self.invalid_rows else
-                 "a column typed one way through the file is the usual cause")
+                 "a column typed one way through the file is the usual cause" if self.invalid_rows == self.rows else
+                 "those rows are typed otherwise than the file's other rows")
         return (f"{self.source_file}: {self.invalid_rows} of its {self.rows} survey rows are invalid and count "
                 f"nowhere; the first, row {self.first_row}: {self.first_reason.removeprefix(INVALID_PREFIX)}; "
                 f"{cause} (quarantine.csv lists every row)")
