@@ -59,6 +59,7 @@ class SurveyReading:
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
     grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
     grid_numbers_refused: bool = False                           # a codes export's grid numbers: refused (policy)
+    other_grid_compound_homes: bool = False                      # one-compound grid, another grid's compound named: kept
     other_months_near: bool = False                              # 10/3 18:42 (year 1) is no other month's (policy)
     communities: tuple[str, ...] = ()                            # grids.csv's communities (the stage gives them)
     csv_rows_complete: bool = False                              # a CSV row short of cells is refused (policy)
@@ -82,7 +83,7 @@ def survey_reading(policy) -> SurveyReading:
         clock_durations=policy.clock_durations, items_required=policy.items_required,
         csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside, note_rows_set_aside=policy.note_rows_set_aside,
         file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file,
-        grid_numbers_refused=policy.grid_numbers_refused,
+        grid_numbers_refused=policy.grid_numbers_refused, other_grid_compound_homes=policy.other_grid_compound_homes,
         other_months_near=policy.other_months_near, csv_rows_complete=policy.csv_rows_complete)
 
 

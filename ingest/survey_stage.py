@@ -151,8 +151,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
     row order, cells normalised as validation expects them; and table `set_aside` (file, what, rows). `grids`:
     grid_id -> grid_name in grids.csv order (an answer that is a grid's name becomes its id); `compounds`: grid_id
     -> the compounds grids.csv lists for it; `other_names`: their other names (grid_aliases.compound_other_names);
-    `communities`: grid_id -> its community (a name two grids share is the one of the community a file is
-    named for). Returns the row count."""
+    `communities`: grid_id -> its community (a shared grid name is its file's community's). Returns the row count."""
     workdir.mkdir(parents=True, exist_ok=True)
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     reading = replace(reading, communities=tuple(sorted(set((communities or {}).values()))))   # for codes exports
@@ -185,6 +184,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join map_household hh on hh.raw = s.household_id
             left join map_compound cp on cp.raw = s.compound
             left join one_compound_grid oc on oc.grid_id = {GRID}
+            left join (select distinct compound from any_listed_compound) anyc on anyc.compound = cp.value
+            left join any_listed_compound ownc on ownc.grid_id = {GRID} and ownc.compound = cp.value
             left join map_door_compound dc on dc.compound = coalesce(s.compound, oc.compound)
                                            and dc.door = s.household_id
             left join map_grid_door gd on gd.grid_id = {GRID} and gd.door = s.household_id and cp.value is null
@@ -198,12 +199,11 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
 
 
 def _household(reading: SurveyReading, grid: str) -> str:
-    """A row's household: its door number, normalised, and where the policy says so
-    (survey.household_compound) and the row names its compound, the compound before it
-    ('锦绣花园 7栋1单元101'): door numbers repeat from compound to compound. A door number never
-    holds a space once normalised, so the two never read as one. In a grid of one compound
-    (survey.one_compound_grids; table one_compound_grid) the door number alone: a compound typed
-    two ways, or left blank, must not make one home two."""
+    """A row's household: its door number, normalised, and where the policy says so (survey.household_compound)
+    and the row names its compound, the compound before it ('锦绣花园 7栋1单元101'): door numbers repeat from
+    compound to compound (a door number holds no space once normalised). In a grid of one compound (table
+    one_compound_grid) the door number alone: a compound typed two ways, or left blank, is not two homes;
+    but not one naming a compound grids.csv lists for another grid only (table any_listed_compound)."""
     kept = canonical_household("s.household_id", *door_rules(reading))
     # the compound typed into the door number too (桂花苑3栋201): the door number after it
     door = f"coalesce(dc.value, case when {kept} then s.household_id else hh.value::varchar end)"
@@ -212,7 +212,8 @@ def _household(reading: SurveyReading, grid: str) -> str:
     # ... or, in an answer naming none, a compound grids.csv lists for its grid (table map_grid_door)
     door = f"coalesce(gd.value, {door})"
     # a null compound or door makes the concatenation null: then the door number as it is
-    return (f"case when {grid} in (select grid_id from one_compound_grid) then {door} "
+    foreign = "(anyc.compound is not null and ownc.compound is null)"
+    return (f"case when {grid} in (select grid_id from one_compound_grid) and not {foreign} then {door} "
             f"else coalesce(coalesce(cp.value, gd.compound) || ' ' || ({door}), {door}) end")
 
 

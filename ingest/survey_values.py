@@ -101,6 +101,14 @@ def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str,
     con.execute("create or replace temp table one_compound_grid (grid_id varchar, compound varchar)")
     if rows and reading.one_compound_grids:
         con.executemany("insert into one_compound_grid values (?, ?)", rows)
+    # every listed compound as answers name it, with its grid: in a grid of one compound, an answer naming
+    # another grid's compound keeps it in its household (survey.other_grid_compound_homes; a forty-ninth trial's
+    # 南门小区 home, answering on 西岭's form, was read as 西岭小区's home of its door and pushed out its answer)
+    anywhere = [(g, compound_name(name, reading.compound_suffix_dropped)) for g, names in compounds.items()
+                for name in names]
+    con.execute("create or replace temp table any_listed_compound (grid_id varchar, compound varchar)")
+    if anywhere and reading.other_grid_compound_homes and reading.compound:
+        con.executemany("insert into any_listed_compound values (?, ?)", anywhere)
     listed = [(g, name) for g, names in compounds.items() if len(names) > 1 for name in names]
     con.execute("create or replace temp table listed_compound (grid_id varchar, compound varchar)")
     if listed and reading.listed_compound_in_door and reading.compound:

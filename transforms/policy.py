@@ -56,6 +56,7 @@ class Policy:
     grid_names_by_file: bool = False            # a name two grids share: its file's community's; False: the last's
     grid_by_compound: bool = False              # an answer to a grid naming another grid's compound: that grid's
     grid_numbers_refused: bool = False          # a codes export's grid numbers refused; False: read in grids.csv order
+    other_grid_compound_homes: bool = False     # a one-compound grid's answer naming another grid's compound keeps it
     other_months_near: bool = False             # rows set aside as other months' within -3..+1 years; False: any
     csv_rows_complete: bool = False             # a survey CSV row of fewer or more cells than its header stops; False: padded
     door_number_dates: bool = False             # a door number Excel made a date (2012-01-03) is invalid; False: before

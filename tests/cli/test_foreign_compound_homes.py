@@ -1,0 +1,31 @@
+"""In a grid of one compound, homes are told apart by door number alone, but not an answer naming a compound
+grids.csv lists for another grid only (policy 2027.1, survey.other_grid_compound_homes): a forty-ninth trial's
+南门小区 home answering on 西岭's form was read as 西岭小区's home of the same door, and its answer pushed out
+that home's complaint."""
+import csv
+
+from conftest import SURVEY_HEADER, survey, write_csv
+
+GRIDS = ("grid_id", "grid_name", "community", "households", "compounds")
+
+
+def _quarantined(out) -> dict[str, str]:
+    with (out / "2026-09" / "quarantine.csv").open(encoding="utf-8-sig") as handle:
+        return {row["response_id"]: row["reason_code"] for row in csv.DictReader(handle)}
+
+
+def test_an_answer_naming_another_grids_compound_is_a_home_of_its_own(run_cli, make_inbox, make_policy, tmp_path):
+    answers = [(survey(f"A{i}", "G1", f"{i}栋1单元301", ("4",) * 5), "锦绣花园") for i in range(6)]
+    answers += [(survey("C0", "G1", "12栋1单元301", ("2",) * 5, "2026-09-06 10:00:00"), "锦绣花园"),   # the complaint
+                (survey("N0", "G1", "12栋1单元301", ("5",) * 5, "2026-09-20 10:00:00"), "柏树湾")]    # G2's resident
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in answers])
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "天桥新村一网格", "社区", "20", "锦绣花园"),
+                                           ("G2", "柏树湾网格", "社区", "10", "柏树湾")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 0, err
+    assert "C0" not in _quarantined(tmp_path / "out")                 # two homes: both answers count
+    before = make_policy(min_responses=3, other_grid_compound_homes="false")
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=before)
+    assert code == 0, err
+    assert _quarantined(tmp_path / "out")["C0"] == "duplicate_household"          # the door alone, as before
