@@ -199,7 +199,7 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
                  fr"and not regexp_full_match({col}, '[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{1,3}}-[0-9]{{1,2}}') "
                  fr"and not regexp_matches({col}, '座[零〇一二三四五六七八九]{{2,5}}$')")
     if houses:        # 7弄5-301, 12号附1, 3队9, 12号院3户, 门面15, A-1203 (a 号 is never kept, above): in Python
-        test += (fr" and not regexp_matches({col}, '[弄之附队社院户]|门面|商铺|铺面|门市|店面') "
+        test += (fr" and not regexp_matches({col}, '[弄之附队社院户组]|门面|商铺|铺面|门市|店面') "
                  fr"and not regexp_matches({col}, '^[A-Za-z]-')")
     if numerals:      # 叁组拾伍号, 一百零二号
         test += fr" and not regexp_matches({col}, '[{FORMAL}]')"

@@ -161,6 +161,8 @@ def test_only_published_runs_of_earlier_months_are_pooled(runs_by_month):
         con.execute("create temp table int_grid_stats as select 'G1' as grid_id, 0 as responses")
         con.execute("create temp table int_response_scores (row_id integer, grid_id varchar, household_id varchar, "
                     "submitted_at timestamp, response_score decimal(18, 6))")
+        con.execute("create temp table stg_workers (worker_id varchar, phone_hash varchar); create temp table "
+                    "stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date)")
         pooled = con.execute(f"select household_id from ({sql_models()['int_window_responses'].sql})").fetchall()
     assert sorted(h for (h,) in pooled) == sorted(f"H-{r}" for r in published)
 

@@ -1,7 +1,7 @@
 """Survey cells as people and platforms type them, and the household ids DuckDB may keep as typed."""
 
 import duckdb
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 
@@ -36,6 +36,7 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
                         (False, False, False, False, True), (True, True, True, True, True, True),
                         (False, False, False, False, False, True), (True, True, True, True, True, True, True),
                         (False, False, False, False, False, False, True)]))
+@example("一组", (False, False, False, False, False, True))      # a group's number in words: 1组 (hypothesis, once)
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
     """The same under survey.door_number_dashes, _variants, _suffixes, _rooms and _floors."""
     from gridpay.ingest.survey_values import canonical_household
