@@ -30,10 +30,12 @@ def moved_compound_answers(workdir: Path, policy) -> list[OtherGridsCompound]:
         for pair in moved:
             (owner,) = pair.owner_ids
             where = "where grid_id = ? and compound = ?"
-            if policy.household_compound and pair.grid_id in door_alone and owner not in door_alone:
+            # its home as the new grid reads its own (the old grid's form may have been either: a grid of one
+            # compound keeps another grid's compound, survey.other_grid_compound_homes)
+            if policy.household_compound and owner not in door_alone:
                 con.execute(f"update surveys set household_id = compound || ' ' || household_id {where} "
                             "and not contains(household_id, ' ')", [pair.grid_id, pair.compound])
-            elif policy.household_compound and owner in door_alone and pair.grid_id not in door_alone:
+            elif policy.household_compound:
                 con.execute(f"update surveys set household_id = split_part(household_id, ' ', 2) {where} "
                             "and contains(household_id, ' ')", [pair.grid_id, pair.compound])
             con.execute(f"update surveys set grid_id = ? {where}", [owner, pair.grid_id, pair.compound])
