@@ -29,7 +29,7 @@ from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, 
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables,
-                                          value_mappings)
+                                          foreign_compound_joins, not_foreign_compound, value_mappings)
 from gridpay.ingest.shared_grid_names import file_grid_tables
 from gridpay.transforms.privacy import masked_comment, phone_hash
 
@@ -183,9 +183,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join map_file_grid fg on fg.source_file = s.source_file and fg.raw = s.grid_id
             left join map_household hh on hh.raw = s.household_id
             left join map_compound cp on cp.raw = s.compound
-            left join one_compound_grid oc on oc.grid_id = {GRID}
-            left join (select distinct compound from any_listed_compound) anyc on anyc.compound = cp.value
-            left join any_listed_compound ownc on ownc.grid_id = {GRID} and ownc.compound = cp.value
+            left join one_compound_grid oc on oc.grid_id = {GRID}{foreign_compound_joins(reading, GRID)}
             left join map_door_compound dc on dc.compound = coalesce(s.compound, oc.compound)
                                            and dc.door = s.household_id
             left join map_grid_door gd on gd.grid_id = {GRID} and gd.door = s.household_id and cp.value is null
@@ -212,8 +210,7 @@ def _household(reading: SurveyReading, grid: str) -> str:
     # ... or, in an answer naming none, a compound grids.csv lists for its grid (table map_grid_door)
     door = f"coalesce(gd.value, {door})"
     # a null compound or door makes the concatenation null: then the door number as it is
-    foreign = "(anyc.compound is not null and ownc.compound is null)"
-    return (f"case when {grid} in (select grid_id from one_compound_grid) and not {foreign} then {door} "
+    return (f"case when {grid} in (select grid_id from one_compound_grid) and {not_foreign_compound(reading)} then {door} "
             f"else coalesce(coalesce(cp.value, gd.compound) || ' ' || ({door}), {door}) end")
 
 

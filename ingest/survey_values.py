@@ -115,6 +115,19 @@ def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str,
         con.executemany("insert into listed_compound values (?, ?)", listed)
 
 
+def foreign_compound_joins(reading: SurveyReading, grid: str) -> str:
+    """The stage's joins telling an answer naming another grid's compound only (any_listed_compound); none
+    where the policy does not read them: two more joins cost a month staged under a memory cap."""
+    if not (reading.compound and reading.other_grid_compound_homes):
+        return ""
+    return ("\n            left join (select distinct compound from any_listed_compound) anyc on anyc.compound = cp.value"
+            f"\n            left join any_listed_compound ownc on ownc.grid_id = {grid} and ownc.compound = cp.value")
+
+
+def not_foreign_compound(reading: SurveyReading) -> str:
+    return "not (anyc.compound is not null and ownc.compound is null)" if foreign_compound_joins(reading, "") else "true"
+
+
 def _door_after_compound(con, reading: SurveyReading, others: dict[str, str]) -> None:
     """Table map_door_compound (compound, door, value): door_after_compound() of each distinct pair
     whose door number starts with no digit, where the policy says so (survey.compound_in_door_number);
