@@ -35,7 +35,8 @@ def silent_communities(workdir: Path, month: str) -> list[SilentCommunity]:
     known = set(community.values())
     if len(known) < 2:
         return []
-    first, last = Month.parse(month).first_day, Month.parse(month).last_day
+    month_of = Month.parse(month)
+    first, last = month_of.first_day, month_of.last_day
     with stage_connection(workdir) as con:
         answered = {g for (g,) in con.execute("select distinct grid_id from surveys where grid_id is not null").fetchall()}
         staffed = {g for (g,) in con.execute(

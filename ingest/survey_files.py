@@ -64,6 +64,10 @@ class SurveyReading:
     communities: tuple[str, ...] = ()                            # grids.csv's communities (the stage gives them)
     csv_rows_complete: bool = False                              # a CSV row short of cells is refused (policy)
 
+    @property
+    def reads_foreign_compounds(self) -> bool:    # survey.other_grid_compound_homes, where compounds are read
+        return self.compound and self.other_grid_compound_homes
+
 
 def survey_reading(policy) -> SurveyReading:
     # a survey file's own headers (手机号 is the resident's phone there, a worker's in workers.csv)

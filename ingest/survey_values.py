@@ -107,7 +107,7 @@ def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str,
     anywhere = [(g, compound_name(name, reading.compound_suffix_dropped)) for g, names in compounds.items()
                 for name in names]
     con.execute("create or replace temp table any_listed_compound (grid_id varchar, compound varchar)")
-    if anywhere and reading.other_grid_compound_homes and reading.compound:
+    if anywhere and reading.reads_foreign_compounds:
         con.executemany("insert into any_listed_compound values (?, ?)", anywhere)
     listed = [(g, name) for g, names in compounds.items() if len(names) > 1 for name in names]
     con.execute("create or replace temp table listed_compound (grid_id varchar, compound varchar)")
@@ -116,16 +116,16 @@ def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str,
 
 
 def foreign_compound_joins(reading: SurveyReading, grid: str) -> str:
-    """The stage's joins telling an answer naming another grid's compound only (any_listed_compound); none
-    where the policy does not read them: two more joins cost a month staged under a memory cap."""
-    if not (reading.compound and reading.other_grid_compound_homes):
+    """The stage's joins that find another grid's compound (any_listed_compound); none where not read (memory)."""
+    if not reading.reads_foreign_compounds:
         return ""
     return ("\n            left join (select distinct compound from any_listed_compound) anyc on anyc.compound = cp.value"
             f"\n            left join any_listed_compound ownc on ownc.grid_id = {grid} and ownc.compound = cp.value")
 
 
 def not_foreign_compound(reading: SurveyReading) -> str:
-    return "not (anyc.compound is not null and ownc.compound is null)" if foreign_compound_joins(reading, "") else "true"
+    return "not (anyc.compound is not null and ownc.compound is null)" if reading.reads_foreign_compounds else "true"
+
 
 
 def _door_after_compound(con, reading: SurveyReading, others: dict[str, str]) -> None:

@@ -82,6 +82,7 @@ class RunContext:
     stager: SurveyStager | None = None     # None: the survey files are staged in this process
     partitioning: Partitioning | None = None   # set once the stager has run (recorded, in the manifest)
     notices: list[str] = field(default_factory=list)   # the console's warnings so far (pipeline/run_notices.py)
+    published: tuple | None = None         # (run id, inputs) of the month's published run this one replaces
 
     @property
     def month(self) -> str:

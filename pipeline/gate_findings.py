@@ -102,11 +102,10 @@ def published_answers_missing(ctx: RunContext) -> tuple[str, dict[str, list[str]
     run, file -> the ids today's files lack). A file replaced by a later download filtered by date (a
     thirty-eighth trial followed "put it in place of the earlier one": 50 answers gone, every grid paid
     at neutral, exit 0). Only files the published run read whose bytes no file of today has are looked in."""
-    from gridpay.pipeline.reference_drift import published_run
     from gridpay.store.runs import counted_answers
     if ctx.policy.outcome.published_answers != "stop" or ctx.request.replay is not None:
         return None
-    published = published_run(ctx.settings.db, ctx.request, "run")
+    published = ctx.published                       # run_month looked it up
     today = {f.sha256 for f in ctx.inputs.files}
     gone = [e.name for e in published[1] if e.name.startswith("surveys/") and e.sha256 not in today] if published else []
     if not gone:

@@ -101,7 +101,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             key = phone_key(s.key_file)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
-            ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices)
+            ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices, published=published)
             if kind != "audit" and not request.reuse:         # a run on today's policy file
                 say_policy_left_out(s.policy, ctx.policy)
             if published and request.reference == "published":
