@@ -105,6 +105,16 @@ class OtherGridsCompound:
                 f"{self.grid_id}{alias}")
 
 
+def grid_compound_rows(grids: pd.DataFrame, suffix_dropped: bool = False) -> pd.DataFrame:
+    """(grid_id, compound) for each compound grids.csv lists, as answers name it, and (grid_id, null) for a grid
+    it lists none for: the warehouse keeps each run's (raw_grid_compounds), so that a pooled window knows which
+    compound a month's door-only home was, and which months it does not know (runs before the record)."""
+    listed = _listed(grids, suffix_dropped)
+    rows = sorted({(gid, name) for gid in grids["grid_id"].dropna() for name in (listed.get(gid) or {None})},
+                  key=lambda r: (r[0], r[1] or ""))
+    return pd.DataFrame(rows, columns=["grid_id", "compound"], dtype="string")
+
+
 def _listed(grids: pd.DataFrame, suffix_dropped: bool) -> dict[str, set[str]]:
     """grid_id -> its compounds as answers name them (compound_name), for each grid grids.csv lists some of."""
     return {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}

@@ -17,6 +17,7 @@ from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_
 from gridpay.transforms.privacy import masked_phone_hash
 from gridpay.ingest.formula_cells import say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
+from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import require_worker_mobiles
 from gridpay.ingest.review_files import review_files, review_tables
@@ -132,5 +133,6 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
                       grid_names(tables["grids"]), listed_compounds(tables["grids"]),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),
                       communities)
+    tables["grid_compounds"] = grid_compound_rows(tables["grids"], policy.compound_suffix_dropped)
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)

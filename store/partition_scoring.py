@@ -39,7 +39,7 @@ from gridpay.transforms.policy import Policy
 
 log = logging.getLogger("gridpay")
 
-REFERENCE = ("grids", "workers", "assignments", "adjustments", "appeals", "verification")
+REFERENCE = ("grids", "grid_compounds", "workers", "assignments", "adjustments", "appeals", "verification")
 # per-row models: the union of the partitions' rows (their row_ids are the month's, disjoint)
 ROW_MODELS = ("int_survey_exclusions", "int_review_exclusions", "int_exclusions", "int_response_scores",
               "int_response_flags", "fct_quarantine")

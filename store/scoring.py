@@ -39,6 +39,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above,
         "dedupe_household": rules.dedupe_household, "household_scope": policy.scoring.household_scope,
         "window_homes_by_door": policy.scoring.window_homes_by_door,
+        "window_homes_by_compound": policy.scoring.window_homes_by_compound,
         "window_self_ratings": policy.scoring.window_self_ratings,
         "same_time_said": rules.same_time_said,
         "exclude_self_rating": rules.exclude_self_rating,

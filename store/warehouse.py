@@ -99,6 +99,8 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
 
     con.execute("insert into raw_grids select ?, source_file, row_number, grid_id, grid_name, community, "
                 "households, area from read_parquet(?)", [run_id, parquet("grids")])
+    con.execute("insert into raw_grid_compounds select ?, grid_id, compound from read_parquet(?)",
+                [run_id, parquet("grid_compounds")])
     con.execute("insert into raw_workers select ?, source_file, row_number, worker_id, name, phone_hash, "
                 "perf_pay_target from read_parquet(?)", [run_id, parquet("workers")])
     con.execute("insert into raw_assignments select ?, source_file, row_number, worker_id, grid_id, "

@@ -136,6 +136,7 @@ def policy_from_toml(text: str) -> Policy:
         household_scope=(choice_of(doc, "scoring.household_scope", ("grid", "month"))
                          if "household_scope" in doc.get("scoring", {}) else "month"),
         window_homes_by_door=bool(doc.get("scoring", {}).get("window_homes_by_door", False)),
+        window_homes_by_compound=bool(doc.get("scoring", {}).get("window_homes_by_compound", False)),
         window_self_ratings=bool(doc.get("scoring", {}).get("window_self_ratings", False)),
         **thin_grid_rules(doc),
     )

@@ -58,6 +58,8 @@ class ScoringRules:
     household_scope: str = "month"
     # a door-only home of one month is the one compound-named home of its door in the window (policy 2026.12)
     window_homes_by_door: bool = False
+    # a door-only home of a month whose grids.csv listed one compound for the grid is that compound's (2027.2)
+    window_homes_by_compound: bool = False
     # an earlier month's answer from the phone of a worker covering the grid now is a self-rating (policy 2027.1)
     window_self_ratings: bool = False
 

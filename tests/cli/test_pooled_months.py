@@ -8,7 +8,7 @@ import duckdb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import survey
+from conftest import SURVEY_HEADER, survey, write_csv
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.store.models import sql_models
@@ -108,7 +108,6 @@ def test_a_gate_failed_month_gives_nothing_to_the_window(run_cli, make_inbox, tm
 def test_a_correction_paying_a_worker_the_later_month_does_not_pay_leaves_it_current(run_cli, make_inbox, tmp_path):
     """A tenth field trial added a leaver's back pay to September: October (which pooled September
     and compared pay with it) was said stale, though nothing it reads of September changed."""
-    from conftest import write_csv
     inbox = make_inbox({f"{m}.csv": _month(m) for m in MONTHS[:2]}, adjustments=False,
                        assignments=ASSIGNMENTS + [("W3", "G1", "2026-07-01", "2026-07-31", "")])
     assert run_cli("run", "--month", "2026-07", inbox=inbox)[0] == 0
@@ -173,3 +172,35 @@ def test_the_stale_line_gives_a_command_that_runs_a_finalized_month():
     from gridpay.store.stale_windows import StaleMonth
     line = StaleMonth("2026-10", "r10", "2026-09", "r9", "r9b", finalized=True).line()
     assert line.endswith('run it again (gridpay run --month 2026-10 --reference published --reason "...")')
+
+
+def _compound_months(make_inbox, answers: dict[str, list[tuple[str, str]]]):
+    """Each month's survey file: G1 ten answers, G2 (thin under min_responses 10) its (compound, door) homes."""
+    inbox = make_inbox({}, adjustments=False, assignments=ASSIGNMENTS)
+    for month, homes in answers.items():
+        rows = [(survey(f"{month}-A{i}", "G1", f"{i}栋9单元101", ("4",) * 5, f"{month}-10 10:00:00"), "南苑")
+                for i in range(10)]
+        rows += [(survey(f"{month}-B{i}", "G2", door, ("2",) * 5, f"{month}-11 10:00:00"), compound)
+                 for i, (compound, door) in enumerate(homes)]
+        write_csv(inbox / "surveys" / f"{month}.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in rows])
+    return inbox
+
+
+def test_a_pooled_window_reads_a_door_only_home_as_the_compound_its_month_listed(run_cli, make_inbox, make_policy,
+                                                                               tmp_path):
+    """Trial 40: G2 listed 北门小区 alone in July (homes by door alone), then 北门新苑 too: 1栋101 of July and
+    北门小区 1栋101 of September are one home. Trial 44: 北门新苑 2栋101 is not July's 2栋101."""
+    answers = {"2026-07": [("北门小区", "1栋101"), ("北门小区", "2栋101"), ("北门小区", "3栋101")],
+               "2026-09": [("北门小区", "1栋101"), ("北门新苑", "2栋101")]}
+    g2 = {"2026-07": "北门小区", "2026-09": "北门小区;北门新苑"}
+    for policy, out, expected in ((None, tmp_path / "out", "4"),
+                                  (make_policy(window_homes_by_compound="false"), tmp_path / "typed", "5")):
+        inbox = _compound_months(make_inbox, answers)
+        for month in ("2026-07", "2026-09"):
+            write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+                      [("G1", "南苑网格", "社区", "40", "南苑"), ("G2", "北门网格", "社区", "40", g2[month])])
+            code, err = run_cli("run", "--month", month, inbox=inbox, policy=policy, out=out,
+                                db=out.with_suffix(".duckdb"))
+            assert code == 0, err
+        september = _grid(out, "2026-09")
+        assert (september["window_months"], september["window_responses"]) == ("2026-07,2026-09", expected)

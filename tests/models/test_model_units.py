@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal as D
 
 from conftest import model_rows
-from below_cli import NO_SELF, NO_WORKERS, PHONE
+from below_cli import NO_COMPOUNDS, PHONE, WINDOW_EMPTY, WINDOW_OFF
 
 SCALE = {"scale_min": 1, "scale_max": 5}
 ANSWERS = ("row_id integer, grid_id varchar, is_invalid boolean, weighted_points decimal(18, 4), "
@@ -211,16 +211,16 @@ def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():
                               "response_score decimal(18, 6)", []),
         "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, []),
     }
-    grid = model_rows("int_window_responses", given | NO_WORKERS, {**params, **NO_SELF, "household_scope": "grid"})
+    grid = model_rows("int_window_responses", WINDOW_EMPTY | given, {**WINDOW_OFF, **params, "household_scope": "grid"})
     assert [(r[0], r[1]) for r in grid] == [("1栋101", "G1"), ("1栋101", "G2"), ("2栋101", "G1")]
-    month = model_rows("int_window_responses", given | NO_WORKERS, {**params, **NO_SELF, "household_scope": "month"})
+    month = model_rows("int_window_responses", WINDOW_EMPTY | given, {**WINDOW_OFF, **params, "household_scope": "month"})
     assert [(r[0], r[1]) for r in month] == [("1栋101", "G2"), ("2栋101", "G1")]
 
 
 def test_int_window_responses_leaves_out_an_earlier_answer_from_the_phone_of_a_worker_covering_the_grid_now():
     """A forty-seventh trial's new hire (November) had rated his grid 5 stars in October; pooled, it counted."""
     params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-09",
-              "household_scope": "grid", "window_homes_by_door": False, **NO_SELF, "window_self_ratings": True}
+              "household_scope": "grid", "window_homes_by_door": False, **WINDOW_OFF, "window_self_ratings": True}
     given = {
         "int_grid_stats": ("grid_id varchar, responses integer", [("G1", 1)]),
         "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
@@ -235,7 +235,7 @@ def test_int_window_responses_leaves_out_an_earlier_answer_from_the_phone_of_a_w
         "stg_workers": ("worker_id varchar, phone_hash varchar", [("W9", "h-new-hire")]),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date",
                             [("W9", "G1", "2026-10-16", None)]),
-    }
+    } | NO_COMPOUNDS
     assert [r[0] for r in model_rows("int_window_responses", given, params)] == ["1栋101", "3栋101", "4栋101"]
     before = model_rows("int_window_responses", given, {**params, "window_self_ratings": False})
     assert [r[0] for r in before] == ["1栋101", "2栋101", "3栋101", "4栋101"]
