@@ -118,6 +118,8 @@ def _month_commands(sub) -> None:
                        "the published run counted (gate.published_answers), or a community has none (gate.silent_communities)")):
         run.add_argument(f"--accept-{flag}", action="store_true",
                          help=f"publish although {what}; recorded with the run and printed on the scorecard")
+    run.add_argument("--new-phone-key", action="store_true", help="the phone-hash key was replaced on purpose "
+                     "(SECURITY.md, rotation): run with it although the last published month was hashed with another")
     run.add_argument("--dask-workers", type=int, default=0, metavar="N",
                      help="stage the district survey files on a local Dask cluster of N processes "
                           "(or on the cluster at GRIDPAY_DASK_ADDRESS); 0 = in this process (default)")

@@ -22,11 +22,12 @@ from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.gate_stops import first_stop
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.household_doubts import say_household_doubts
+from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_late_answers, say_policy_left_out,
                                        say_replacing, say_stale_later_months, say_unreadable_phones)
 from gridpay.core.errors import ConfigError, GateFailed
-from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key
+from gridpay.core.secret_key import key_fingerprint
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.download_counts import say_short_downloads
@@ -93,13 +94,12 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         (kind, run_id), ctx = _start(lock, request, kind), None
         _import_validation_meanwhile()
         try:
-            # an audit never makes an archive key: without the right one it stops (exit 2)
-            keys = ArchiveKeys(s.archive_key_file, create=kind != "audit")
+            # keys are made for a new warehouse only: another or none stops the run (exit 2) before it archives
+            key, keys = run_keys(s, kind, request.new_phone_key)
             published = reference_drift.published_run(s.db, request, kind)
             if published and request.reference == "published":
                 request = replace(request, reuse=reference_drift.reused_entries(published[1], request.take))
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
-            key = phone_key(s.key_file)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
             ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices, published=published)
             if kind != "audit" and not request.reuse:         # a run on today's policy file

@@ -55,3 +55,23 @@ def test_an_archive_from_before_encryption_is_audited_sealed_and_audited_again(m
     assert code == 0 and "sealed 6 archived files" in run_cli.out
     assert all(is_sealed(b) for b in archive_blobs(archive))
     assert run_cli("audit", "--month", "2026-09", inbox=month)[0] == 0
+
+
+def test_a_machine_without_the_projects_keys_stops_before_it_archives(month, run_cli, tmp_path, monkeypatch):
+    """A fifty-first trial moved its project to a new machine without the key files: gridpay made new ones,
+    hashed October's phones with the new key and paid 9 of 11 workers wrong, exit 0 (its audit passed)."""
+    blobs = set(archive_blobs(tmp_path / "archive"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "new-home"))
+    monkeypatch.delenv("GRIDPAY_SECRET")
+    code, err = run_cli("run", "--month", "2026-09", inbox=month)
+    assert code == 2 and "secret.key: phone-hash key file not found" in err
+    assert "archive.key: archive key file not found" in err and "this warehouse published 2026-09" in err
+    assert not (tmp_path / "new-home").exists() and set(archive_blobs(tmp_path / "archive")) == blobs
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))       # the archive key restored ...
+    monkeypatch.setenv("GRIDPAY_SECRET", "another-secret")                 # ... and another phone key
+    code, err = run_cli("run", "--month", "2026-09", inbox=month)
+    assert code == 2 and "GRIDPAY_SECRET: the phone-hash key (fingerprint" in err
+    assert "is not the one this warehouse's 2026-09 was hashed with" in err and "--new-phone-key" in err
+    code, err = run_cli("run", "--month", "2026-09", "--new-phone-key", inbox=month)
+    assert code == 0 and "the phone-hash key changed since 2026-09" in err

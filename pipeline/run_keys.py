@@ -1,0 +1,63 @@
+"""The run's two keys, checked against the warehouse's history before any input is archived.
+
+gridpay makes each key file on first use. On a machine where the key files were not restored (a new
+computer, a new HOME), a run of an existing project would make new ones and carry on: a fifty-first
+trial's October was hashed with a new phone key, the pooled window no longer recognised a new worker's
+own answer from before she was hired, 9 of 11 workers were paid wrong with exit 0, and the month's audit
+passed (it re-hashes with the same new key). The new archive key sealed the month's files, so that once the
+real key file was restored every run stopped on them. So keys are made only for a warehouse that has
+published nothing; after that a missing key file, or a phone key other than the one the last published
+month was hashed with, stops the run (exit 2) before anything is archived."""
+from __future__ import annotations
+
+import logging
+import os
+
+from gridpay.core.errors import ConfigError
+from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key, phone_key_source
+from gridpay.core.settings import Settings
+from gridpay.store.warehouse import connect
+
+log = logging.getLogger("gridpay")
+
+BACKUP = "from your backup (README, step 7; SECURITY.md)"
+
+
+def last_published_key(settings: Settings) -> tuple[str, str] | None:
+    """(month, phone-key fingerprint) of the run published last, or None: nothing published, or only
+    runs from before fingerprints were recorded."""
+    if not settings.db.exists():
+        return None
+    with connect(settings.db) as con:
+        return con.execute("select p.month, r.phone_key_fingerprint from published p join runs r using (run_id) "
+                           "where r.phone_key_fingerprint is not null order by p.published_at desc limit 1").fetchone()
+
+
+def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False) -> tuple[bytes, ArchiveKeys]:
+    """The phone-hash key and the archive keys a run uses. An audit never makes either (it compares the
+    phone key with the audited run's, pipeline/audit.py); `new_phone_key`: the key was replaced on purpose."""
+    if kind == "audit":
+        return phone_key(settings.key_file), ArchiveKeys(settings.archive_key_file, create=False)
+    known = last_published_key(settings)
+    if known is not None:
+        missing = [f"{path}: {what} not found" for what, path, given in (
+            ("phone-hash key file", settings.key_file, bool(os.environ.get("GRIDPAY_SECRET"))),
+            ("archive key file", settings.archive_key_file, False)) if not given and not path.is_file()]
+        if missing:
+            raise ConfigError(f"{'; '.join(missing)}; this warehouse published {known[0]} with keys of its own: "
+                              f"restore {'them' if len(missing) > 1 else 'it'} {BACKUP}. gridpay makes new keys only "
+                              f"for a warehouse that has published nothing")
+    key = phone_key(settings.key_file, create=known is None)
+    source = phone_key_source(settings.key_file)
+    if known is not None and key_fingerprint(key) != known[1]:
+        if not new_phone_key:
+            raise ConfigError(
+                f"{source}: the phone-hash key (fingerprint {key_fingerprint(key)}) is not the one this warehouse's "
+                f"{known[0]} was hashed with (fingerprint {known[1]}): a worker's own answers of earlier months "
+                f"would no longer be recognised as self-ratings. Restore the key file {BACKUP} (on a new machine, "
+                f"under a new HOME), or, if the key was replaced on purpose (SECURITY.md, rotation), run with "
+                f"--new-phone-key")
+        log.warning("the phone-hash key changed since %s (fingerprint %s, now %s), as --new-phone-key says: earlier "
+                    "months' answers in a pooled window are no longer recognised as this month's workers' own",
+                    known[0], known[1], key_fingerprint(key))
+    return key, ArchiveKeys(settings.archive_key_file, create=known is None)
