@@ -60,6 +60,7 @@ class SurveyReading:
     grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
     grid_numbers_refused: bool = False                           # a codes export's grid numbers: refused (policy)
     other_grid_compound_homes: bool = False                      # one-compound grid, another grid's compound named: kept
+    door_after_listed_name: bool = False                         # 刘家湾村4组13 typed in 刘家湾: 4组13 (policy)
     other_months_near: bool = False                              # 10/3 18:42 (year 1) is no other month's (policy)
     communities: tuple[str, ...] = ()                            # grids.csv's communities (the stage gives them)
     csv_rows_complete: bool = False                              # a CSV row short of cells is refused (policy)
@@ -88,7 +89,8 @@ def survey_reading(policy) -> SurveyReading:
         csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside, note_rows_set_aside=policy.note_rows_set_aside,
         file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file,
         grid_numbers_refused=policy.grid_numbers_refused, other_grid_compound_homes=policy.other_grid_compound_homes,
-        other_months_near=policy.other_months_near, csv_rows_complete=policy.csv_rows_complete)
+        other_months_near=policy.other_months_near, csv_rows_complete=policy.csv_rows_complete,
+        door_after_listed_name=policy.door_after_listed_name)
 
 
 @dataclass
@@ -98,7 +100,7 @@ class SurveyRead:
     layout: str | None = None                   # the platform layout that read it (None: canonical)
     header_map: list[tuple[str, str]] = field(default_factory=list)  # (header in the file, canonical column or "")
     set_aside: Counter = field(default_factory=Counter)   # "rows of 2026-09" / "totals rows" -> rows
-    earlier: list[tuple[str, str, str]] = field(default_factory=list)  # (month, id, time) of earlier months' rows
+    earlier: list[tuple[str, str, str]] = field(default_factory=list)  # (month, id, time) of other months' rows
 
 
 def _is_canonical(headers: list[str], aliases: dict[str, str]) -> bool:
@@ -216,7 +218,7 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
 def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str, near: bool = False) -> pd.DataFrame:
     """A cumulative download holds every month answered so far: rows dated in another month (in
     the policy's time zone) are set aside and counted (neither quarantined nor counted by the gate),
-    and the ids of earlier months' kept (ingest/late_answers.py: an answer its month never read).
+    and the ids of other months' kept (ingest/late_answers.py: an answer its month never read).
     With `near` (survey.other_months_near) only months from three years before to one after: a time
     typed without its year (10/3 18:42 reads as year 1) or with two digits (26/10/3 as 2003) is no
     other month's answer, and stays for the rules to read or refuse (a forty-first trial's was set aside
@@ -229,7 +231,7 @@ def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str
     for other_month, rows in months[other].value_counts().sort_index().items():
         read.set_aside[f"rows of {other_month}"] += int(rows)
     if "response_id" in frame.columns:
-        earlier = months.notna() & (months < month) & frame["response_id"].notna()
+        earlier = other & frame["response_id"].notna()
         read.earlier += list(zip(months[earlier], frame.loc[earlier, "response_id"],
                                  frame.loc[earlier, "submitted_at"]))
     return frame[~other].reset_index(drop=True)

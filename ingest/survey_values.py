@@ -32,15 +32,16 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     _mapping(con, "map_duration", "select duration_s as v from survey_text",
              (lambda v: clock_seconds(v) or normalized_integer(v)) if reading.clock_durations else normalized_integer)
     _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words, reading.channel_words_within))
-    by_name = {_folded(name): gid for gid, name in grids.items()} | {_folded(gid): gid for gid in grids}
+    by_name = {folded(name): gid for gid, name in grids.items()} | {folded(gid): gid for gid in grids}
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
-             lambda v: by_name.get(_folded(v), _folded(v)) if _folded(v) else None)
+             lambda v: by_name.get(folded(v), folded(v)) if folded(v) else None)
     _mapping(con, "map_household", "select household_id as v from survey_text "
              f"where not {canonical_household('household_id', *door_rules(reading))}",
              lambda v: normalized_household(v, *door_rules(reading)))
     _mapping(con, "map_compound", "select compound as v from survey_text",
              lambda v: (name := compound_name(v, reading.compound_suffix_dropped)) and others.get(name, name))
-    _door_after_compound(con, reading, others)
+    from gridpay.ingest.compound_doors import door_tables    # it reads the compound and grid maps above
+    door_tables(con, reading, others)
     _mapping(con, "map_timestamp", f"select submitted_at as v from survey_text "
              f"where try_strptime(submitted_at, '{FAST_TIMESTAMP}') is null",
              lambda v: _timestamp_or_none(v, reading.timezone, month if reading.yearless_dates else None,
@@ -64,7 +65,7 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
     single-choice option's letter a platform left on it ('A.锦绣花园'); with `suffix_dropped`
     (survey.compound_suffix_dropped) without a trailing 小区 or 社区 (丽都家园小区 is 丽都家园);
     blank is none."""
-    name = _OPTION_LETTER.sub("", "".join(_folded(text).split()))
+    name = _OPTION_LETTER.sub("", "".join(folded(text).split()))
     return (bare_compound(name) if suffix_dropped else name) or None
 
 
@@ -72,22 +73,6 @@ def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bo
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
             reading.door_houses, reading.door_numerals)
-
-
-def door_after_compound(door: str, compound: str, reading: SurveyReading, others: tuple[str, ...] = ()) -> str | None:
-    """'桂花苑3栋201' answered in the compound 桂花苑 is its door number 3栋201: residents type the
-    compound into the door-number field as well (a field trial's home answered as 3栋201 and as
-    桂花苑3栋201 in 桂花苑, one home counted twice). None when the door number does not start with
-    the compound as named or as typed (桂花苑小区3栋201), or by one of its `others` names in grids.csv
-    (老街36号 in 红旗老街=老街: a thirty-fourth trial's home so typed counted twice)."""
-    text, name = "".join(_folded(door).split()), compound_name(compound, reading.compound_suffix_dropped)
-    names = (name, *others)
-    prefixes = {p for n in names if n for p in (n, f"{n}小区", f"{n}社区")} | {compound_name(compound)}
-    for prefix in sorted((p for p in prefixes if p), key=len, reverse=True):
-        rest = text[len(prefix):].lstrip("-_、,，:：") if text.startswith(prefix) else ""
-        if rest:
-            return normalized_household(rest, *door_rules(reading))
-    return None
 
 
 def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str, ...]]) -> None:
@@ -107,7 +92,7 @@ def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str,
     anywhere = [(g, compound_name(name, reading.compound_suffix_dropped)) for g, names in compounds.items()
                 for name in names]
     con.execute("create or replace temp table any_listed_compound (grid_id varchar, compound varchar)")
-    if anywhere and reading.reads_foreign_compounds:
+    if anywhere and (reading.reads_foreign_compounds or reading.door_after_listed_name):
         con.executemany("insert into any_listed_compound values (?, ?)", anywhere)
     listed = [(g, name) for g, names in compounds.items() if len(names) > 1 for name in names]
     con.execute("create or replace temp table listed_compound (grid_id varchar, compound varchar)")
@@ -126,51 +111,6 @@ def foreign_compound_joins(reading: SurveyReading, grid: str) -> str:
 def not_foreign_compound(reading: SurveyReading) -> str:
     return "not (anyc.compound is not null and ownc.compound is null)" if reading.reads_foreign_compounds else "true"
 
-
-
-def _door_after_compound(con, reading: SurveyReading, others: dict[str, str]) -> None:
-    """Table map_door_compound (compound, door, value): door_after_compound() of each distinct pair
-    whose door number starts with no digit, where the policy says so (survey.compound_in_door_number);
-    the compound the answer names, or where it names none the one its grid's grids.csv row lists
-    (table one_compound_grid: filled where survey.grid_compound_in_door_number says so)."""
-    pairs = con.execute(
-        "select distinct coalesce(s.compound, oc.compound), s.household_id from survey_text s "
-        "left join map_grid gr on gr.raw = s.grid_id left join one_compound_grid oc on oc.grid_id = gr.value "
-        "where coalesce(s.compound, oc.compound) is not null and s.household_id is not null "
-        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall() if reading.compound_in_door else []
-    names_of: dict[str, tuple[str, ...]] = {}          # a compound -> its other names in grids.csv
-    for other, name in others.items():
-        names_of[name] = (*names_of.get(name, ()), other)
-
-    def also(compound: str) -> tuple[str, ...]:
-        return names_of.get(compound_name(compound, reading.compound_suffix_dropped) or "", ())
-    found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading, also(c))) is not None]
-    con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
-    if found:
-        con.executemany("insert into map_door_compound values (?, ?, ?)", found)
-    _door_after_listed_compound(con, reading, also)
-
-
-def _door_after_listed_compound(con, reading: SurveyReading, also) -> None:
-    """Table map_grid_door (grid_id, door, compound, value): in a grid grids.csv lists with several
-    compounds (table listed_compound), an answer naming none whose door number starts with one of them
-    (王庄3组9号 on a paper form without the 小区 line) is that compound's home, the door number after it:
-    the online 王庄 / 3组9号 of the same home (a twentieth trial's paper and online answers of one home
-    counted twice). The longest such compound where two start it (王庄 and 王庄二期)."""
-    pairs = con.execute(
-        "select distinct gr.value, s.household_id, lc.compound from survey_text s "
-        "join map_grid gr on gr.raw = s.grid_id join listed_compound lc on lc.grid_id = gr.value "
-        "left join map_compound cp on cp.raw = s.compound "
-        "where cp.value is null and s.household_id is not null "
-        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall()
-    found: dict[tuple[str, str], tuple[str, str]] = {}
-    for grid, door, listed in sorted(pairs, key=lambda p: len(p[2])):      # a longer compound after
-        if (value := door_after_compound(door, listed, reading, also(listed))) is not None:
-            found[grid, door] = (compound_name(listed, reading.compound_suffix_dropped), value)
-    con.execute("create or replace temp table map_grid_door (grid_id varchar, door varchar, compound varchar, "
-                "value varchar)")
-    if found:
-        con.executemany("insert into map_grid_door values (?, ?, ?, ?)", [(*k, *v) for k, v in found.items()])
 
 
 def _mapping(con, name: str, values_sql: str, fn) -> None:
@@ -246,5 +186,5 @@ def _timestamp_or_none(value: str, timezone: str, month: str | None = None, writ
     return None if ts is None else ts.to_pydatetime()
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     return normalized_cell(text) or ""

@@ -122,6 +122,34 @@ def published_answers_missing(ctx: RunContext) -> tuple[str, dict[str, list[str]
     return (published[0], missing) if missing else None
 
 
+def set_aside_answers_missing(ctx: RunContext) -> list[str]:
+    """Answers of this month that another month's published run found in its survey files and set aside
+    (raw_set_aside_answers), in none of this month's files: a download made on 3 August holds 1 to 3 August's
+    answers, and a fifty-first trial's August, run on another platform's download alone, published without
+    24 of them (39.20 yuan, exit 0). A line per file, where the policy stops on them; never in an audit."""
+    from gridpay.store.warehouse import connect
+    if ctx.policy.outcome.set_aside_answers != "stop" or ctx.request.replay is not None:
+        return []
+    with connect(ctx.settings.db) as con:
+        held = con.execute("select p.month, a.source_file, a.response_id, a.submitted_at from raw_set_aside_answers a "
+                           "join published p using (run_id) where a.month = ? order by all", [ctx.month]).fetchall()
+    if not held:
+        return []
+    with stage_connection(ctx.workdir) as con:
+        staged = set(con.execute("select response_id, submitted_at from surveys").fetchall())
+    missing: dict[tuple[str, str], list[str]] = {}
+    for month, file, rid, at in held:
+        if (rid, at) not in staged:
+            missing.setdefault((month, file), []).append(rid)
+    lines = [f"{file}, read by {month}'s published run: {len(ids)} (ids {', '.join(ids[:5])}"
+             f"{' ...' if len(ids) > 5 else ''})" for (month, file), ids in missing.items()]
+    if lines and ctx.request.accept_fewer_answers:
+        log.warning("answers of %s that other months' downloads held are in none of its survey files (%s); published "
+                    "without them (--accept-fewer-answers)", ctx.month, "; ".join(lines))
+        return []
+    return lines
+
+
 def silent_communities(ctx: RunContext) -> list:
     """Communities with no answer in a month their others answered (expectations/silent_communities.py), where
     the policy stops on them and the run does not accept fewer answers (said then); never in an audit."""

@@ -105,6 +105,14 @@ def published_answers_message(ctx: RunContext, run_id: str, missing: dict[str, l
                  f"--accept-fewer-answers (said on the scorecard)")
 
 
+def set_aside_answers_message(ctx: RunContext, found: list[str]) -> str:
+    return _stop(ctx, f"answers of {ctx.month} that another month's survey files held (set aside there as this "
+                      f"month's) are in none of this month's survey files, so the month would be paid without them",
+                 found, f"Copy that download into surveys/{ctx.month}/ beside this month's files (its rows of other "
+                        f"months are set aside there), or download the form again, and run again; if those answers "
+                        f"should not count, run again with --accept-fewer-answers (said on the scorecard)")
+
+
 def unassigned_message(ctx: RunContext, found: list) -> str:
     before = found[0].paid_month
     return _stop(ctx, f"assignments.csv gives a worker paid in {before} fewer days of it than were paid and no day "

@@ -78,7 +78,7 @@ def say_late_answers(ctx: RunContext) -> None:
     """Answers of an earlier published month that this month's downloads hold and its published run
     never read (ingest/late_answers.py): given after that month's download was made, counted nowhere."""
     from gridpay.ingest.late_answers import earlier_ids
-    held = earlier_ids(ctx.workdir) if ctx.request.replay is None else {}
+    held = earlier_ids(ctx.workdir, ctx.month) if ctx.request.replay is None else {}
     if not held:
         return
     with connect(ctx.settings.db) as con:

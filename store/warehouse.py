@@ -116,6 +116,11 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
     # the stage file holds the survey rows (hashed, masked) and validation's verdict on each
     con.execute("attach ? as stage (read_only)", [str(workdir / STAGE_DB)])
     try:
+        if con.execute("select count(*) from duckdb_tables() where database_name = 'stage' and "
+                       "table_name = 'set_aside_ids'").fetchone()[0]:     # later months' answers the files held
+            con.execute("insert into raw_set_aside_answers select ?, month, source_file, response_id, submitted_at "
+                        "from stage.set_aside_ids where month > (select month from runs where run_id = ?)",
+                        [run_id, run_id])
         # Item names come from the policy (checked to be plain identifiers), never from input files;
         # a row's answers are one list, in the policy's item order (policy_items.position).
         answers = ", ".join(f's."{item}"' for item in policy.items)

@@ -57,6 +57,7 @@ class Policy:
     grid_by_compound: bool = False              # an answer to a grid naming another grid's compound: that grid's
     grid_numbers_refused: bool = False          # a codes export's grid numbers refused; False: read in grids.csv order
     other_grid_compound_homes: bool = False     # a one-compound grid's answer naming another grid's compound keeps it
+    door_after_listed_name: bool = False        # 刘家湾村4组13号 typed in 刘家湾 (of 刘家湾村) is 4组13; False: 村4组13
     other_months_near: bool = False             # rows set aside as other months' within -3..+1 years; False: any
     csv_rows_complete: bool = False             # a survey CSV row of fewer or more cells than its header stops; False: padded
     door_number_dates: bool = False             # a door number Excel made a date (2012-01-03) is invalid; False: before

@@ -84,6 +84,7 @@ class OutcomeRules:
     paid_workers_unassigned: str = "unchecked"  # last month's paid worker given none of its days, nor this month's: "stop"
     silent_communities: str = "unchecked"   # a community with no answer in a month its others answered: "stop"
     reused_worker_ids: str = "unchecked"    # a worker id now another name and phone than when last paid: "stop"
+    set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -205,7 +206,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("verification_dates", "unchecked"), ("verification_drawn", "unchecked"),
                          ("misfiled_downloads", "unchecked"), ("payroll_doubts", "said"),
                          ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked"),
-                         ("silent_communities", "unchecked"), ("reused_worker_ids", "unchecked")):
+                         ("silent_communities", "unchecked"), ("reused_worker_ids", "unchecked"),
+                         ("set_aside_answers", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

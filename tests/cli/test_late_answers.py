@@ -119,3 +119,24 @@ def test_this_months_download_made_after_it_ended_in_the_next_months_folder_stop
     assert code == 1 and (f"surveys/2026-10/{DOWNLOAD}_10_10.xlsx holds {len(HAND_SURVEYS)} answers of this month "
                           f"that this month's files lack, more than they hold (1): this month's download") in err, err
     assert "Move it to surveys/2026-09/ as said and run again" in err
+
+
+def test_answers_of_the_month_an_earlier_download_held_and_its_files_lack_stop_it(run_cli, make_inbox, make_policy):
+    """A fifty-first trial's July download, made on 3 August, held 24 August answers; August, run on a 腾讯问卷
+    download alone, was published without them, exit 0."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    early = [("S1", "G1", "1栋1单元301", "", "2026-09-01 08:00:00", "wechat", "90", "2", "2", "2", "2", "2", ""),
+             ("S2", "G2", "2栋1单元302", "", "2026-09-02 08:00:00", "wechat", "90", "3", "3", "3", "3", "3", "")]
+    august = write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_9_3.xlsx", HEADER, wjx_rows(AUGUST + early))
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and "set aside: 2 rows of 2026-09" in err
+    write_tencent_csv(inbox / "surveys" / "2026-09" / "腾讯问卷.csv", tencent_rows(HAND_SURVEYS), "utf-8-sig")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 1 and "answers of 2026-09 that another month's survey files held" in err
+    assert f"surveys/2026-08/{august.name}, read by 2026-08's published run: 2 (ids 3, 4)" in err
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", "--accept-fewer-answers", inbox=inbox,
+                        policy=policy)
+    assert code == 0 and "published without them (--accept-fewer-answers)" in err
+    (inbox / "surveys" / "2026-09" / august.name).write_bytes(august.read_bytes())    # the way out the stop gives
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and "another month's survey files held" not in err

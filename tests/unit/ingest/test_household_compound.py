@@ -166,7 +166,7 @@ def test_answers_to_a_grid_naming_another_grids_compound_are_named_once(make_inb
 def test_a_door_number_typed_with_its_compound_before_it_is_the_door_number(make_inbox, tmp_path):
     """A thirteenth trial's home answered as 3栋201 and as 桂花苑3栋201, both in 桂花苑: counted twice."""
     from gridpay.ingest.survey_files import survey_reading
-    from gridpay.ingest.survey_values import door_after_compound
+    from gridpay.ingest.compound_doors import door_after_compound
     reading = survey_reading(load_policy(DEFAULT_POLICY))
     assert door_after_compound("桂花苑小区 7-1-101", "桂花苑", reading) == DOOR         # suffix, dashes: the rules
     assert door_after_compound("丹桂园7栋1单元101", "桂花苑", reading) is None           # another compound's name
@@ -214,3 +214,17 @@ def test_compounds_named_by_option_number_are_said_to_be_a_codes_export():
     (line,) = grid.lines()
     assert "answers name the compound by a number ('1' on 3 rows, '2' on 2 rows): a codes export (按序号)" in line
     assert line.endswith("download the text export (按文本) instead") and "list each in grids.csv" not in line
+
+
+@pytest.mark.parametrize("listed", ["刘家湾村", "刘家湾村=刘家湾"])
+def test_a_door_number_typed_after_the_listed_name_of_a_compound_typed_shorter_is_the_door_after_it(
+        make_inbox, tmp_path, listed):
+    """A fifty-first trial's 刘家湾村4组13号, answered in 刘家湾 (the grid lists 刘家湾村), was read as 村4组13,
+    and the home's 4组13号 of the next month counted again in its grid's pooled window."""
+    rows = [(survey("R1", "G1", "刘家湾村4组13号", ("2",) * 5, "2026-09-10 10:00:00"), "刘家湾"),
+            (survey("R2", "G1", "4组13号", ("4",) * 5, "2026-09-20 10:00:00"), "")]
+    policy = load_policy(DEFAULT_POLICY)
+    assert _counted(make_inbox, tmp_path, policy, compounds=listed, rows=rows) == {"R2": "4组13"}
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("\ndoor_after_listed_name = true", "\n")
+    before = _counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds=listed, rows=rows)
+    assert before == {"R1": "村4组13", "R2": "4组13"}

@@ -1,0 +1,79 @@
+"""A door number typed with its compound before it (桂花苑3栋201 answered in 桂花苑) read as the door
+number after it, so that the home typed both ways is one household: the mapping tables the stage
+joins (map_door_compound, map_grid_door), computed once per distinct text."""
+from __future__ import annotations
+
+from gridpay.ingest.survey_files import SurveyReading
+from gridpay.ingest.survey_values import compound_name, door_rules, folded
+from gridpay.transforms.door_numbers import normalized_household
+
+
+def door_after_compound(door: str, compound: str, reading: SurveyReading, others: tuple[str, ...] = ()) -> str | None:
+    """'桂花苑3栋201' answered in the compound 桂花苑 is its door number 3栋201: residents type the
+    compound into the door-number field as well (a field trial's home answered as 3栋201 and as
+    桂花苑3栋201 in 桂花苑, one home counted twice). None when the door number does not start with
+    the compound as named or as typed (桂花苑小区3栋201), or by one of its `others` names in grids.csv
+    (老街36号 in 红旗老街=老街: a thirty-fourth trial's home so typed counted twice)."""
+    text, name = "".join(folded(door).split()), compound_name(compound, reading.compound_suffix_dropped)
+    names = (name, *others)
+    prefixes = {p for n in names if n for p in (n, f"{n}小区", f"{n}社区")} | {compound_name(compound)}
+    for prefix in sorted((p for p in prefixes if p), key=len, reverse=True):
+        rest = text[len(prefix):].lstrip("-_、,，:：") if text.startswith(prefix) else ""
+        if rest:
+            return normalized_household(rest, *door_rules(reading))
+    return None
+
+
+def door_tables(con, reading: SurveyReading, others: dict[str, str]) -> None:
+    """Table map_door_compound (compound, door, value): door_after_compound() of each distinct pair
+    whose door number starts with no digit, where the policy says so (survey.compound_in_door_number);
+    the compound the answer names, or where it names none the one its grid's grids.csv row lists
+    (table one_compound_grid: filled where survey.grid_compound_in_door_number says so)."""
+    pairs = con.execute(
+        "select distinct coalesce(s.compound, oc.compound), s.household_id from survey_text s "
+        "left join map_grid gr on gr.raw = s.grid_id left join one_compound_grid oc on oc.grid_id = gr.value "
+        "where coalesce(s.compound, oc.compound) is not null and s.household_id is not null "
+        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall() if reading.compound_in_door else []
+    names_of: dict[str, tuple[str, ...]] = {}          # a compound -> its other names in grids.csv
+    for other, name in others.items():
+        names_of[name] = (*names_of.get(name, ()), other)
+
+    listed = ({c for (c,) in con.execute("select distinct compound from any_listed_compound").fetchall()}
+              if reading.door_after_listed_name else set())
+
+    def also(compound: str) -> tuple[str, ...]:
+        name = compound_name(compound, reading.compound_suffix_dropped) or ""
+        if not reading.door_after_listed_name:
+            return names_of.get(name, ())
+        # 刘家湾 typed for 刘家湾村 (its other name in grids.csv, or the listed name's beginning): a door number typed
+        # after the listed name loses all of it (a fifty-first trial's 刘家湾村4组13号 was read as 村4组13, and the
+        # home's 4组13号 of the next month counted again in its grid's pooled window)
+        own = {others.get(name, name)} | {n for n in listed if name and n.startswith(name)}
+        return tuple(sorted({*own, *(o for n in own for o in names_of.get(n, ()))} - {name}))
+    found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading, also(c))) is not None]
+    con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
+    if found:
+        con.executemany("insert into map_door_compound values (?, ?, ?)", found)
+    _door_after_listed_compound(con, reading, also)
+
+
+def _door_after_listed_compound(con, reading: SurveyReading, also) -> None:
+    """Table map_grid_door (grid_id, door, compound, value): in a grid grids.csv lists with several
+    compounds (table listed_compound), an answer naming none whose door number starts with one of them
+    (王庄3组9号 on a paper form without the 小区 line) is that compound's home, the door number after it:
+    the online 王庄 / 3组9号 of the same home (a twentieth trial's paper and online answers of one home
+    counted twice). The longest such compound where two start it (王庄 and 王庄二期)."""
+    pairs = con.execute(
+        "select distinct gr.value, s.household_id, lc.compound from survey_text s "
+        "join map_grid gr on gr.raw = s.grid_id join listed_compound lc on lc.grid_id = gr.value "
+        "left join map_compound cp on cp.raw = s.compound "
+        "where cp.value is null and s.household_id is not null "
+        "and not regexp_matches(s.household_id, '^\\s*[0-9０-９]')").fetchall()
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for grid, door, listed in sorted(pairs, key=lambda p: len(p[2])):      # a longer compound after
+        if (value := door_after_compound(door, listed, reading, also(listed))) is not None:
+            found[grid, door] = (compound_name(listed, reading.compound_suffix_dropped), value)
+    con.execute("create or replace temp table map_grid_door (grid_id varchar, door varchar, compound varchar, "
+                "value varchar)")
+    if found:
+        con.executemany("insert into map_grid_door values (?, ?, ?, ?)", [(*k, *v) for k, v in found.items()])
