@@ -144,7 +144,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     out = [f"gridpay appeals: {len(lines)} appeals of {month}; pay as published by run {run_id}"]
     out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
-               "the published month and not stored; '(not yet applied)': decided in appeals.csv after the run "
+               "the published month's inputs and not stored (a verification call, an adjustment or a file changed "
+               "since moves the next run's pay as well); '(not yet applied)': decided in appeals.csv after the run "
                f"read it (gridpay run --month {month} applies it). An answer taken out also moves the average "
                "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
                "scored together), so other workers' pay moves too, in other grids and by yuan at times (a trial saw "
