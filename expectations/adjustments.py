@@ -10,9 +10,11 @@ from gridpay.expectations.sql_rules import known, matches
 E = gx.expectations
 
 
-def adjustments_suite(workers_table: str) -> gx.ExpectationSuite:
+def adjustments_suite(workers_table: str, month: str) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="adjustments", expectations=[
-        known("worker_id", workers_table, "is not in workers.csv"),
+        # the month's rows: a later month's line for a worker hired since stopped a correction of this month that
+        # takes today's adjustments.csv beside the workers.csv it was published with (a fifty-second trial's)
+        known("worker_id", workers_table, "is not in workers.csv", f"month = '{month}'"),
         matches("month", r"[0-9]{4}-[0-9]{2}", "is not YYYY-MM"),
         matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?",
                 "is not an amount in yuan (digits, at most 2 decimals, '-' before a deduction: 200, -150.50)"),

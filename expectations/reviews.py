@@ -95,6 +95,11 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
                            f"or filed_on > '{window[1]}') and coalesce(decision, '') <> 'rejected'",
                            f"filed_on is outside the appeal window ({window[0]} to {window[1]}): a late appeal "
                            f"is decided 驳回 (rejected), or taken out of appeals.csv", "filed_on"))
+        # an upheld appeal of 2026-10 typed 2026-1 was read as January's and applied in no month (a fifty-second trial)
+        rules.append(_rows(f"month <> '{month}' and filed_on between '{window[0]}' and '{window[1]}' and response_id in "
+                           "(select s.response_id from surveys s where s.response_id is not null)",
+                           f"month is not {month}, but the appeal was filed in {month}'s appeal window against one of "
+                           f"{month}'s answers: is the month mistyped?", "month"))
     return gx.ExpectationSuite(name="appeals", expectations=rules)
 
 

@@ -18,9 +18,9 @@ def matches(column: str, pattern: str, predicate: str) -> gx.expectations.Unexpe
         description=f"{column} {predicate}", meta=rule_says(column, predicate))
 
 
-def known(column: str, table: str, predicate: str) -> gx.expectations.UnexpectedRowsExpectation:
-    """Every non-blank value of `column` is a `column` of the staged `table`."""
+def known(column: str, table: str, predicate: str, where: str = "true") -> gx.expectations.UnexpectedRowsExpectation:
+    """Every non-blank value of `column` (in the rows `where` selects) is a `column` of the staged `table`."""
     return gx.expectations.UnexpectedRowsExpectation(
-        unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null "
+        unexpected_rows_query=(f"select row_id from {{batch}} where {where} and {column} is not null "
                                f"and {column} not in (select {column} from {table} where {column} is not null)"),
         description=f"{column} {predicate}", meta=rule_says(column, predicate))

@@ -9,13 +9,27 @@ from pathlib import Path
 
 import pandas as pd
 
+from gridpay.core.errors import InputError
 from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source, read_table
 from gridpay.transforms.parsing import normalized_date, normalized_month
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS, as_code
 
 def review_files(inbox: Path, month: str) -> list[Path]:
-    """appeals.csv and verification/<month>.csv, where they exist."""
-    return [p for p in (inbox / "appeals.csv", inbox / "verification" / f"{month}.csv") if os.path.lexists(p)]
+    """appeals.csv and verification/<month>.csv, where they exist. A file of the month's calls named otherwise
+    (2026-11.xlsx, 2026-11回访结果.csv, one moved into a subfolder) is refused, exit 2: a fifty-second trial's
+    calls so named were read by no run, and the answers they found not genuine were paid, exit 0."""
+    read = [p for p in (inbox / "appeals.csv", inbox / "verification" / f"{month}.csv") if os.path.lexists(p)]
+    y, m = month.split("-")
+    names = (month, f"{y}{m}", f"{y}_{m}", f"{y}.{m}", f"{y}年{m}月", f"{y}年{int(m)}月")
+    calls = [p for p in sorted((inbox / "verification").rglob("*")) if p.is_file() and p not in read
+             and any(n in p.stem for n in names)] if (inbox / "verification").is_dir() else []
+    appeals = [p for p in sorted(inbox.iterdir()) if p.is_file() and p not in read and p.suffix.lower() in
+               (".csv", ".xlsx", ".xls") and (p.stem.lower().startswith("appeals") or "申诉" in p.stem)]
+    for path, wanted in [(p, f"verification/{month}.csv") for p in calls] + [(p, "appeals.csv") for p in appeals]:
+        raise InputError(path.relative_to(inbox).as_posix(), f"is read by no run: {wanted} is read (a CSV, by that "
+                         f"name{', in that folder' if wanted != 'appeals.csv' else ''}); save it as {wanted}, or move "
+                         f"it out of the inbox")
+    return read
 
 def review_file_names(month: str) -> dict[str, str]:
     return {"appeals": "appeals.csv", "verification": f"verification/{month}.csv"}

@@ -122,6 +122,28 @@ def published_answers_missing(ctx: RunContext) -> tuple[str, dict[str, list[str]
     return (published[0], missing) if missing else None
 
 
+def published_reviews_missing(ctx: RunContext) -> list[str]:
+    """HR's decisions the month's published run applied (an upheld appeal; a call that found its answer not
+    genuine) whose rows today's appeals.csv and verification file no longer hold: a re-run would pay those
+    answers again. A fifty-second trial's clerk started a fresh appeals.csv in December and moved November's
+    call file into a subfolder; a correction of November un-applied 3 appeals and 2 calls, exit 0. A row kept
+    with another decision is HR's reversal, not this. Where the policy stops on them; never in an audit."""
+    from gridpay.store.warehouse import connect
+    from gridpay.transforms.review_terms import EXCLUDING_RESULTS, RESULTS
+    if ctx.policy.outcome.published_reviews != "stop" or ctx.request.replay is not None or not ctx.published:
+        return []
+    with connect(ctx.settings.db) as con:
+        appeals = con.execute("select appeal_id, response_id from raw_appeals where run_id = ? and month = ? and "
+                              "decision = 'upheld' order by all", [ctx.published[0], ctx.month]).fetchall()
+        calls = con.execute(f"select response_id, result from raw_verification where run_id = ? and result in "
+                            f"{tuple(EXCLUDING_RESULTS)} order by all", [ctx.published[0]]).fetchall()
+    today_appeals = pd.read_parquet(ctx.workdir / "appeals.parquet")
+    kept = set(today_appeals.loc[today_appeals["month"] == ctx.month, "appeal_id"].dropna())
+    called = set(pd.read_parquet(ctx.workdir / "verification.parquet")["response_id"].dropna())
+    return ([f"appeal {a} (answer {r}, upheld)" for a, r in appeals if a not in kept]
+            + [f"the call of answer {r} ({RESULTS[result]})" for r, result in calls if r not in called])
+
+
 def set_aside_answers_missing(ctx: RunContext) -> list[str]:
     """Answers of this month that another month's published run found in its survey files and set aside
     (raw_set_aside_answers), in none of this month's files: a download made on 3 August holds 1 to 3 August's

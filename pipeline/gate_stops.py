@@ -37,6 +37,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
     lost = find.published_answers_missing(ctx)              # answers the month was published on
     yield lost, lambda: says.published_answers_message(ctx, *lost)
+    undone = find.published_reviews_missing(ctx)            # HR's decisions the month was published on
+    yield undone, lambda: says.published_reviews_message(ctx, undone)
     aside = find.set_aside_answers_missing(ctx)             # answers an earlier month's download held
     yield aside, lambda: says.set_aside_answers_message(ctx, aside)
     elsewhere = find.other_community_rows(ctx)              # one community's answers paid to another's

@@ -105,6 +105,15 @@ def published_answers_message(ctx: RunContext, run_id: str, missing: dict[str, l
                  f"--accept-fewer-answers (said on the scorecard)")
 
 
+def published_reviews_message(ctx: RunContext, found: list[str]) -> str:
+    return _stop(ctx, f"today's appeals.csv and verification/{ctx.month}.csv no longer hold decisions the month's "
+                      f"published run {ctx.published[0]} applied, so the month would be paid as if they had never "
+                      f"been made", found,
+                 f"Put those rows back (appeals.csv keeps every month's appeals; verification/{ctx.month}.csv the "
+                 f"month's calls, in that folder, not a subfolder), and run again; to reverse a decision, keep its "
+                 f"row with the new decision (驳回, or the call's new result)")
+
+
 def set_aside_answers_message(ctx: RunContext, found: list[str]) -> str:
     return _stop(ctx, f"answers of {ctx.month} that another month's survey files held (set aside there as this "
                       f"month's) are in none of this month's survey files, so the month would be paid without them",

@@ -170,11 +170,12 @@ def ambiguous_date_sql(col: str) -> str:
 
 def normalized_amount(value: object) -> str | None:
     """An amount in yuan as HR types it in Excel: '+200', '＋200', '1,800.00', '1800元', '￥1,550.00', '１６００' ->
-    '200', '1800.00', '1800', '1600'; anything else as typed, for validation to refuse naming the row."""
+    '200', '1800.00', '1800', '1600', and a deduction with the minus sign (U+2212) a word processor gives, '−30',
+    as '-30'; anything else as typed, for validation to refuse naming the row."""
     text = normalized_cell(value)
     if text is None:
         return None
-    match = _AMOUNT.match(text.replace(" ", ""))
+    match = _AMOUNT.match(text.replace(" ", "").replace("\u2212", "-"))
     return f"{match[1] or ''}{match[2].replace(',', '')}{match[3] or ''}" if match else text
 
 

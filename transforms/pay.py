@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from gridpay.transforms.policy_sections import CoefficientRule
+from gridpay.transforms.coefficient_rule import CoefficientRule
 from gridpay.transforms.rounding import rounded
 
 FEN = Decimal("0.01")

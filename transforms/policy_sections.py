@@ -1,6 +1,7 @@
 """The policy's sections as typed values, each parsed from the TOML document by a function named
-for what it returns: the coefficient rule, the integrity rules, the rules for thin grids, the
-outcome alarms and the 公示 cycle. transforms/policy.py assembles them into the Policy."""
+for what it returns: the integrity rules, the rules for thin grids, the outcome alarms and the 公示
+cycle (the coefficient rule: transforms/coefficient_rule.py). transforms/policy.py assembles them
+into the Policy."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,19 +10,6 @@ from decimal import Decimal
 
 class PolicyError(ValueError):
     """The policy file is not usable; the message names the key."""
-
-
-@dataclass(frozen=True)
-class CoefficientRule:
-    mode: str                                   # "linear" or "tiers"
-    score_at_floor: Decimal
-    floor: Decimal
-    score_at_cap: Decimal
-    cap: Decimal
-    neutral: Decimal
-    decimals: int
-    tiers: tuple[tuple[Decimal, Decimal], ...]  # (min_score, coefficient), highest first
-    tiers_on_shown_score: bool = False          # a tier reached by the score as printed (82.00); False: as kept
 
 
 @dataclass(frozen=True)
@@ -85,6 +73,7 @@ class OutcomeRules:
     silent_communities: str = "unchecked"   # a community with no answer in a month its others answered: "stop"
     reused_worker_ids: str = "unchecked"    # a worker id now another name and phone than when last paid: "stop"
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
+    published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -138,30 +127,6 @@ def choice_of(doc: dict, dotted: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def coefficient_rule(doc: dict) -> CoefficientRule:
-    tiers = tuple(sorted(((decimal_of(t["min_score"]), decimal_of(t["coefficient"])) for t in doc["coefficient"].get("tiers", [])),
-                         reverse=True))
-    rule = CoefficientRule(
-        mode=choice_of(doc, "coefficient.mode", ("linear", "tiers")),
-        score_at_floor=decimal_of(get_key(doc, "coefficient.score_at_floor")),
-        floor=decimal_of(get_key(doc, "coefficient.floor")),
-        score_at_cap=decimal_of(get_key(doc, "coefficient.score_at_cap")),
-        cap=decimal_of(get_key(doc, "coefficient.cap")),
-        neutral=decimal_of(get_key(doc, "coefficient.neutral")),
-        decimals=int(get_key(doc, "coefficient.decimals")),
-        tiers=tiers,
-        tiers_on_shown_score=bool(doc["coefficient"].get("tiers_on_shown_score", False)),
-    )
-    if not rule.score_at_floor < rule.score_at_cap or not rule.floor <= rule.neutral <= rule.cap:
-        raise PolicyError("policy coefficient needs score_at_floor < score_at_cap and floor <= neutral <= cap")
-    if rule.mode == "tiers" and (not tiers or tiers[-1][0] > 0):
-        raise PolicyError("policy coefficient.tiers must end with a tier at min_score = 0")
-    # the tiers apply under mode = "tiers" only: a linear policy's floor and cap may leave the unused table behind
-    if rule.mode == "tiers" and any(not rule.floor <= c <= rule.cap for _, c in tiers):
-        raise PolicyError("policy coefficient.tiers coefficients must lie between floor and cap")
-    return rule
-
-
 def thin_grid_rules(doc: dict) -> dict:
     """Pooling and the response-rate watch. A policy written before them names neither key, and is
     read as it was applied then (the neutral rule, no watch), so that its months audit unchanged."""
@@ -207,7 +172,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("misfiled_downloads", "unchecked"), ("payroll_doubts", "said"),
                          ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked"),
                          ("silent_communities", "unchecked"), ("reused_worker_ids", "unchecked"),
-                         ("set_aside_answers", "unchecked")):
+                         ("set_aside_answers", "unchecked"), ("published_reviews", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

@@ -13,8 +13,8 @@ from gridpay.transforms.parsing import normalized_amount
 
 def test_amounts_as_typed_in_excel_are_plain_and_anything_else_is_left_to_validation():
     assert [normalized_amount(v) for v in ("+200", "＋200", "1,800.00", "1800元", "１６００", "-150.5", "200", "￥1,550.00",
-                                           "-¥200")] == ["200", "200", "1800.00", "1800", "1600", "-150.5", "200",
-                                                         "1550.00", "-200"]
+                                           "-¥200", "\u221230")] == ["200", "200", "1800.00", "1800", "1600", "-150.5",
+                                                                   "200", "1550.00", "-200", "-30"]
     assert [normalized_amount(v) for v in ("(150.00)", "1,80", "+-5", "1800.555", None)] == [
         "(150.00)", "1,80", "+-5", "1800.555", None]
 

@@ -1,0 +1,54 @@
+"""HR's decisions as records a month keeps (a fifty-second trial's): a correction never drops an appeal or a
+call its month was published on, a call file of the month named otherwise is refused rather than read by no
+run, an appeal whose month is mistyped is named, and a later month's adjustment for a worker hired since does
+not stop a correction of an earlier month."""
+import pytest
+
+from conftest import APPEAL_HEADER, TODAY, appeal_row, write_csv
+
+
+@pytest.fixture
+def published(published_copy, tmp_path):
+    inbox, policy = published_copy("none", min_responses=2)
+    return inbox, policy
+
+
+def test_a_rerun_without_an_appeal_its_month_was_published_on_stops_and_a_reversal_does_not(published, run_cli):
+    inbox, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5")])     # upheld: R5 taken out
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [])               # a fresh file for the next month
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "补发", inbox=inbox, policy=policy)
+    assert code == 1 and "no longer hold decisions the month's published run" in err
+    assert "appeal A1 (answer R5, upheld)" in err
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5", "驳回")])    # HR reverses it
+    assert run_cli("run", "--month", "2026-09", "--reason", "复核改判", inbox=inbox, policy=policy)[0] == 0
+
+
+def test_a_call_file_of_the_month_named_otherwise_is_refused(published, run_cli):
+    inbox, policy = published
+    write_csv(inbox / "verification" / "2026-09回访结果.csv", ("response_id", "result", "called_by", "called_on", "note"),
+              [("R5", "未参与", "王干事", TODAY, "住户称未填写问卷")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", inbox=inbox, policy=policy)
+    assert code == 2 and "verification/2026-09回访结果.csv: is read by no run: verification/2026-09.csv is read" in err
+
+
+def test_an_appeal_of_the_month_with_its_month_mistyped_is_named(published, run_cli):
+    inbox, policy = published
+    typo = ("A2", "2026-1", *appeal_row("A2", "W3", "R5")[2:])         # 2026-09 typed 2026-1: read as January
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [typo])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+    assert code == 1 and "(appeal A2, of 2026-01): month is not 2026-09, but the appeal was filed in 2026-09's" in err
+
+
+def test_a_later_months_adjustment_for_a_worker_hired_since_does_not_stop_a_correction(published, run_cli):
+    inbox, policy = published
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W9", "2026-10", "−30", "迟到扣款", "人事科"), ("W1", "2026-09", "200", "补发", "人事科")])
+    late = ("--reason", "补发", "--reference", "published", "--take", "adjustments")    # the trial's late line
+    code, err = run_cli("run", "--month", "2026-09", *late, inbox=inbox, policy=policy)
+    assert code == 0, err
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W9", "2026-09", "200", "补发", "人事科")])
+    code, err = run_cli("run", "--month", "2026-09", *late, inbox=inbox, policy=policy)
+    assert code == 2 and "W9" in err and "is not in workers.csv" in err

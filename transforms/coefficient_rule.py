@@ -1,0 +1,45 @@
+"""[coefficient]: the rule from a grid's score to its workers' pay coefficient, linear between a floor
+and a cap or in tiers, as a typed value parsed from the policy's TOML document."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gridpay.transforms.policy_sections import PolicyError, choice_of, decimal_of, get_key
+
+
+@dataclass(frozen=True)
+class CoefficientRule:
+    mode: str                                   # "linear" or "tiers"
+    score_at_floor: Decimal
+    floor: Decimal
+    score_at_cap: Decimal
+    cap: Decimal
+    neutral: Decimal
+    decimals: int
+    tiers: tuple[tuple[Decimal, Decimal], ...]  # (min_score, coefficient), highest first
+    tiers_on_shown_score: bool = False          # a tier reached by the score as printed (82.00); False: as kept
+
+
+def coefficient_rule(doc: dict) -> CoefficientRule:
+    tiers = tuple(sorted(((decimal_of(t["min_score"]), decimal_of(t["coefficient"])) for t in doc["coefficient"].get("tiers", [])),
+                         reverse=True))
+    rule = CoefficientRule(
+        mode=choice_of(doc, "coefficient.mode", ("linear", "tiers")),
+        score_at_floor=decimal_of(get_key(doc, "coefficient.score_at_floor")),
+        floor=decimal_of(get_key(doc, "coefficient.floor")),
+        score_at_cap=decimal_of(get_key(doc, "coefficient.score_at_cap")),
+        cap=decimal_of(get_key(doc, "coefficient.cap")),
+        neutral=decimal_of(get_key(doc, "coefficient.neutral")),
+        decimals=int(get_key(doc, "coefficient.decimals")),
+        tiers=tiers,
+        tiers_on_shown_score=bool(doc["coefficient"].get("tiers_on_shown_score", False)),
+    )
+    if not rule.score_at_floor < rule.score_at_cap or not rule.floor <= rule.neutral <= rule.cap:
+        raise PolicyError("policy coefficient needs score_at_floor < score_at_cap and floor <= neutral <= cap")
+    if rule.mode == "tiers" and (not tiers or tiers[-1][0] > 0):
+        raise PolicyError("policy coefficient.tiers must end with a tier at min_score = 0")
+    # the tiers apply under mode = "tiers" only: a linear policy's floor and cap may leave the unused table behind
+    if rule.mode == "tiers" and any(not rule.floor <= c <= rule.cap for _, c in tiers):
+        raise PolicyError("policy coefficient.tiers coefficients must lie between floor and cap")
+    return rule
