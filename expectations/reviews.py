@@ -121,7 +121,9 @@ def verification_suite(month: str, today: date | None = None, listed: bool = Fal
     whether a call must name an answer a published run listed for one (table called_answers)."""
     return gx.ExpectationSuite(name="verification", expectations=[
         E.ExpectColumnValuesToNotBeNull(column="response_id", meta={"reason": "response_id is blank"}),
-        E.ExpectColumnValuesToBeUnique(column="response_id", meta={"reason": "response_id has more than one result"}),
+        E.ExpectColumnValuesToBeUnique(column="response_id", meta={"reason": (
+            "response_id has more than one result: keep one row per answer, the call that reached the resident (or "
+            "the last attempt), and note earlier attempts in its note (三次未接通后接通)")}),
         _one_of("result", RESULTS),
         E.ExpectColumnValuesToNotBeNull(column="called_by", meta={"reason": "called_by is blank"}),
         E.ExpectColumnValuesToNotBeNull(column="called_on", meta={"reason": "called_on is blank"}),

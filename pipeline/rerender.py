@@ -117,7 +117,7 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
         if blockers and not forced_reason:     # --force is offered only where it may finalize (a trial's was refused)
             then = ("Run the month again as said (--force never finalizes pay known to be wrong), then finalize" if wrong
                     else "Finalize after the window and the appeals, or with --force --reason \"...\" (recorded)")
-            raise GateFailed(f"{month} is not final yet: {'; '.join(blockers)}. {then}")
+            raise GateFailed(f"{month} cannot be finalized now: {'; '.join(blockers)}. {then}")
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None),
                             forced_reason if blockers else None)
         if published_with(recorded) == "none":
