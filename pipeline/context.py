@@ -22,7 +22,7 @@ from gridpay.transforms.policy import Policy
 # worker sheet's pay line under a fixed budget says it is scaled, the notice states the policy's items, and an
 # item without a label is printed as the form asks it; 5: a worker assigned in two communities counts in one
 # community's scorecard totals, the other's marks the line (publishing/communities.py)
-OUTPUT_FORMAT = 6
+OUTPUT_FORMAT = 7
 
 
 @dataclass(frozen=True)

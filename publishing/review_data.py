@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
+from gridpay.publishing.republication import publication
 from gridpay.publishing.verification import VERIFY_SQL, verify_params
 from gridpay.store.runs import first_published_at
 from gridpay.transforms.policy import Policy
@@ -140,4 +141,5 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
         "group by s.grid_id", [run_id]).fetchall()) if final and window is not None else {}
     return {"start": window[0].isoformat() if window else "", "end": window[1].isoformat() if window else "",
             "open": not final and window_open(window, now, policy.timezone), "final": final and window is not None,
-            "contact": policy.review.contact, "not_counted": not_counted}
+            "contact": policy.review.contact, "not_counted": not_counted,
+            "published": publication(con, run_id, month, policy.timezone)}     # printed from output format 7

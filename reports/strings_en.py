@@ -156,6 +156,9 @@ EN: dict[str, str] = {
     "worker_window": "Appeal window: {start} to {end}. You may appeal an answer this sheet rests on until then.",
     "notice_window": "Public notice period: {start} to {end}. Objections within this period, please.",
     "notice_contact": " Contact: {contact}.", "notice_contact_community": " Tell {community}.",
+    "published_on": "Published on {date}.",
+    "notice_replaces": "Correction: this notice replaces the one published on {date}.",
+    "sheet_replaces": "Correction: this sheet replaces the one published on {date} (run {run_id}); this one stands.",
     "notice_window_closed": "The notice period ({start} to {end}) has ended; review results follow when the month is final.",
     "notice_not_counted": "Not counted after review",
     "notice_not_counted_note": "Not counted after review: answers taken out after a worker's appeal was upheld or a "

@@ -1,6 +1,7 @@
 """The residents' notice (公示): one page per community with each grid's score, answers and
 response rate, and nothing else: no pay, no comment, no phone number, no household."""
 import csv
+import json
 import re
 import subprocess
 import tomllib
@@ -53,3 +54,18 @@ def test_a_notice_with_no_contact_set_names_the_community_to_tell(month):
     contact it names the community (from output format 3 on)."""
     page = next((month / "notice").glob("*.html")).read_text(encoding="utf-8")
     assert "对结果有异议的，请在公示期内反映。" in page and "请向天井湖社区反映。" in page
+
+
+def test_a_month_published_again_says_on_the_notice_and_the_sheets_which_publication_it_replaces(
+        month, published_copy, run_cli, tmp_path):
+    """A fifty-second trial's two September sheets of one worker, 1410.00 and 1310.00, differed only in a run
+    id; a notice on the board could not be told from its correction (output format 7)."""
+    first = (month / "notice" / "天井湖社区.html").read_text(encoding="utf-8")
+    assert "发布日期：" in first and "更正" not in first
+    inbox, _ = published_copy("all")
+    earlier = json.loads((tmp_path / "out" / "2026-09" / "manifest.json").read_text(encoding="utf-8"))["run_id"]
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    notice = (tmp_path / "out" / "2026-09" / "notice" / "天井湖社区.html").read_text(encoding="utf-8")
+    sheet = (tmp_path / "out" / "2026-09" / "workers" / "W1.html").read_text(encoding="utf-8")
+    assert re.search(r"更正公示：本公示替代 \d{4}-\d{2}-\d{2} 发布的公示。", notice) and earlier not in notice
+    assert re.search(rf"更正：本表替代 \d{{4}}-\d{{2}}-\d{{2}} 发布的版本（运行编号 {re.escape(earlier)}）", sheet)
