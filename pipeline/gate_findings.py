@@ -6,6 +6,7 @@ name two communities share in a file of neither, a community's file counted for 
 (pipeline/gate_stops.py looks for them in the gate's order; pipeline/stop_messages.py words the stops)."""
 from __future__ import annotations
 
+import json
 import logging
 
 import pandas as pd
@@ -123,11 +124,10 @@ def published_answers_missing(ctx: RunContext) -> tuple[str, dict[str, list[str]
 
 
 def published_reviews_missing(ctx: RunContext) -> list[str]:
-    """HR's decisions the month's published run applied (an upheld appeal; a call that found its answer not
-    genuine) whose rows today's appeals.csv and verification file no longer hold: a re-run would pay those
-    answers again. A fifty-second trial's clerk started a fresh appeals.csv in December and moved November's
-    call file into a subfolder; a correction of November un-applied 3 appeals and 2 calls, exit 0. A row kept
-    with another decision is HR's reversal, not this. Where the policy stops on them; never in an audit."""
+    """HR's decisions the month's published run applied (an upheld appeal; a call finding its answer not genuine)
+    whose rows today's appeals.csv and verification file lack: a fifty-second trial's fresh December appeals.csv
+    and November's call file moved into a subfolder un-applied 3 appeals and 2 calls in a correction, exit 0. A row
+    kept with another decision is HR's reversal, not this. Where the policy stops on them; never in an audit."""
     from gridpay.store.warehouse import connect
     from gridpay.transforms.review_terms import EXCLUDING_RESULTS, RESULTS
     if ctx.policy.outcome.published_reviews != "stop" or ctx.request.replay is not None or not ctx.published:
@@ -155,6 +155,9 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
     with connect(ctx.settings.db) as con:
         held = con.execute("select p.month, a.source_file, a.response_id, a.submitted_at from raw_set_aside_answers a "
                            "join published p using (run_id) where a.month = ? order by all", [ctx.month]).fetchall()
+        unkept = con.execute("select month from published where month <> ? and run_id not in (select run_id from "
+                             "raw_set_aside_answers) order by month", [ctx.month]).fetchall()
+    _say_unkept_set_aside(ctx, [m for (m,) in unkept])
     if not held:
         return []
     with stage_connection(ctx.workdir) as con:
@@ -170,6 +173,20 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
                     "without them (--accept-fewer-answers)", ctx.month, "; ".join(lines))
         return []
     return lines
+
+
+def _say_unkept_set_aside(ctx: RunContext, months: list[str]) -> None:
+    """Months published by a run that kept no set-aside ids (gridpay before migration 15: a fifty-third trial's
+    upgrade) whose manifest says they set aside answers of this month: said, as they cannot be compared."""
+    for month in months:
+        manifest = ctx.settings.out / month / "manifest.json"
+        rows = (json.loads(manifest.read_text(encoding="utf-8")).get("set_aside") or {}).get(
+            f"rows of {ctx.month}", 0) if manifest.is_file() else 0
+        if rows:
+            log.warning("%s's published run set aside %d answer%s of %s from its survey files, by a gridpay that kept "
+                        "no ids of them: they cannot be checked against this month's files; if those lack them, copy "
+                        "%s's download into surveys/%s/ beside this month's files", month, rows, "s" * (rows != 1),
+                        ctx.month, month, ctx.month)
 
 
 def silent_communities(ctx: RunContext) -> list:

@@ -2,6 +2,7 @@
 every earlier run's. Scoring them is store/scoring.py's."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -17,6 +18,7 @@ from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import register_masking
 
 MIGRATIONS = Path(__file__).with_name("migrations")   # NNNN_what.sql, applied in order, each once
+log = logging.getLogger("gridpay")
 
 
 def _text(value) -> str | None:
@@ -55,7 +57,10 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
         raise ConfigError(f"{db}: cannot open the warehouse ({str(exc).splitlines()[0]}); "
                           f"see `gridpay doctor` and restore it from backup") from exc
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
-    migrate(con)
+    applied = migrate(con)
+    if applied and applied[0] > 1:      # a warehouse of an earlier gridpay, upgraded in place (not a new one)
+        log.info("%s: upgraded the warehouse's schema (migration%s %s; CHANGELOG.md, upgrading)", db,
+                 "s" if len(applied) > 1 else "", ", ".join(map(str, applied)))
     # what the outputs show of an identifier goes through transforms/privacy.py's masking; registered
     # here, before any query: DuckDB refuses a function on a connection with a result still open
     register_masking(con)

@@ -1,6 +1,8 @@
 """An answer of a published month that only a later download holds: given after that month's download
 was made (a field trial's 金数据 answer of 30 October was in November's download only), November sets it
 aside as October's and October never read it. The run names it, with what to do."""
+import duckdb
+
 from conftest import HAND_SURVEYS
 from downloads import HEADER, tencent_rows, wjx_rows, write_tencent_csv, write_xlsx
 
@@ -140,3 +142,19 @@ def test_answers_of_the_month_an_earlier_download_held_and_its_files_lack_stop_i
     (inbox / "surveys" / "2026-09" / august.name).write_bytes(august.read_bytes())    # the way out the stop gives
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
     assert code == 0 and "another month's survey files held" not in err
+
+
+def test_answers_a_run_before_kept_ids_set_aside_for_the_month_are_said_from_its_manifest(run_cli, make_inbox,
+                                                                                        make_policy, tmp_path):
+    """A fifty-third trial's August was published by gridpay 0.1.0, which kept no ids of the September answers
+    its download held: September, run without them, is told so (they cannot be compared)."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    early = [("S1", "G1", "1栋1单元301", "", "2026-09-01 08:00:00", "wechat", "90", "2", "2", "2", "2", "2", "")]
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_9_3.xlsx", HEADER, wjx_rows(AUGUST + early))
+    assert run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)[0] == 0
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:      # as a run before migration 15 left it
+        con.execute("delete from raw_set_aside_answers")
+    write_tencent_csv(inbox / "surveys" / "2026-09" / "腾讯问卷.csv", tencent_rows(HAND_SURVEYS), "utf-8-sig")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and ("2026-08's published run set aside 1 answer of 2026-09 from its survey files, by a gridpay "
+                          "that kept no ids of them") in err

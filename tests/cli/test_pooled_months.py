@@ -204,3 +204,16 @@ def test_a_pooled_window_reads_a_door_only_home_as_the_compound_its_month_listed
             assert code == 0, err
         september = _grid(out, "2026-09")
         assert (september["window_months"], september["window_responses"]) == ("2026-07,2026-09", expected)
+
+
+def test_a_pooled_window_of_months_published_under_another_policy_is_said(run_cli, make_inbox, make_policy):
+    """A fifty-third trial upgraded gridpay in September: July's home, read by July's rules, counted again
+    beside September's in the thin grid's window, nothing said."""
+    inbox = _inbox(make_inbox, {m: _month(m) for m in MONTHS})
+    earlier = make_policy(version='"2027.1"')
+    for month in MONTHS[:2]:
+        assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and ("G2 pooled with 2026-07 (policy 2027.1), 2026-08 (policy 2027.1), published under another "
+                          "policy than this run's 2027.2") in err
+    assert "re-run them under today's policy (gridpay run --month 2026-07 --reference inbox" in err
