@@ -73,12 +73,15 @@ def say_window_read_before(ctx: RunContext) -> None:
     with connect(ctx.settings.db) as con:
         pooled = [g for (g,) in con.execute("select grid_id from grid_scores where run_id = ? and "
                                             "contains(flags, 'pooled') order by grid_id", [ctx.run_id]).fetchall()]
+        # ... or by a gridpay that kept no compounds (before migration 14): its homes stay as typed in the window
         other = con.execute("select w.month, r.policy_version from run_windows w join runs r on r.run_id = "
-                            "w.window_run_id where w.run_id = ? and r.policy_version is distinct from ? order by "
-                            "w.month", [ctx.run_id, ctx.policy.version]).fetchall()
+                            "w.window_run_id where w.run_id = ? and (r.policy_version is distinct from ? or "
+                            "w.window_run_id not in (select run_id from raw_grid_compounds)) order by w.month",
+                            [ctx.run_id, ctx.policy.version]).fetchall()
     if pooled and other:
         months = ", ".join(f"{m} (policy {v})" for m, v in other)
-        log.warning("%s pooled with %s, published under another policy than this run's %s: their answers count as "
+        log.warning("%s pooled with %s, published under another policy than this run's %s or by an earlier gridpay "
+                    "(0.1.0): their answers count as "
                     "those runs read them, so a home today's rules read otherwise (a door number, a compound) may "
                     "count twice; to read them alike, re-run %s under today's policy (gridpay run --month %s "
                     "--reference inbox --reason \"...\"), which may change their pay", listed(tuple(pooled)), months,

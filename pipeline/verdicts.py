@@ -103,7 +103,7 @@ def say_late_answers(ctx: RunContext) -> None:
                      f"aside there)")
             log.warning("%s holds %s of %s that %s's published run (%s) never read (%s): given after that month's "
                         "download was made, so %s counts %s nowhere. To count %s, %s's survey files must hold %s: "
-                        "%s and run %s again with --reason", files,
+                        "%s and run %s again (with --reason once it is final)", files,
                         f"{len(late)} answer{'' if one else 's'}", month, month, run[0], ids, month,
                         "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where,
                         month)

@@ -26,8 +26,8 @@ def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(ru
     line = next(x for x in err.splitlines() if "never read" in x)
     assert ("surveys/2026-09/283746519_2_天井湖社区网格员满意度测评_11_11.xlsx holds 1 answer of 2026-08 that "
             "2026-08's published run (2026-08-") in line and "never read (id 3): given after that month's" in line
-    assert line.endswith("put it in place of 2026-08's download in surveys/2026-08/ and run 2026-08 again with "
-                         "--reason")
+    assert line.endswith("put it in place of 2026-08's download in surveys/2026-08/ and run 2026-08 again (with "
+                         "--reason once it is final)")
 
 
 def test_a_late_answer_in_another_platforms_download_is_to_be_copied_beside_not_in_place(run_cli, make_inbox,
