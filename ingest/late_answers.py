@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def store_earlier_ids(con, rows: list[tuple[str, str, str, str]]) -> None:
+def store_aside_ids(con, rows: list[tuple[str, str, str, str]]) -> None:
     """Table `set_aside_ids` (source_file, month, response_id, submitted_at) in the stage file."""
     con.execute("create or replace table set_aside_ids (source_file varchar, month varchar, response_id varchar, "
                 "submitted_at varchar)")

@@ -100,7 +100,7 @@ class SurveyRead:
     layout: str | None = None                   # the platform layout that read it (None: canonical)
     header_map: list[tuple[str, str]] = field(default_factory=list)  # (header in the file, canonical column or "")
     set_aside: Counter = field(default_factory=Counter)   # "rows of 2026-09" / "totals rows" -> rows
-    earlier: list[tuple[str, str, str]] = field(default_factory=list)  # (month, id, time) of other months' rows
+    aside_ids: list[tuple[str, str, str]] = field(default_factory=list)  # (month, id, time) of other months' rows
 
 
 def _is_canonical(headers: list[str], aliases: dict[str, str]) -> bool:
@@ -231,9 +231,9 @@ def _this_month(frame: pd.DataFrame, month: str, read: SurveyRead, timezone: str
     for other_month, rows in months[other].value_counts().sort_index().items():
         read.set_aside[f"rows of {other_month}"] += int(rows)
     if "response_id" in frame.columns:
-        earlier = other & frame["response_id"].notna()
-        read.earlier += list(zip(months[earlier], frame.loc[earlier, "response_id"],
-                                 frame.loc[earlier, "submitted_at"]))
+        kept = other & frame["response_id"].notna()
+        read.aside_ids += list(zip(months[kept], frame.loc[kept, "response_id"],
+                                 frame.loc[kept, "submitted_at"]))
     return frame[~other].reset_index(drop=True)
 
 

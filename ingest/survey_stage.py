@@ -24,7 +24,7 @@ from gridpay.core.layout import STAGE_DB
 from gridpay.core.progress import progress
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
-from gridpay.ingest.late_answers import store_earlier_ids
+from gridpay.ingest.late_answers import store_aside_ids
 from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
@@ -98,9 +98,9 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                       month: str | None, grid_ids: list[str]) -> tuple[list[str], list[str], Counter, dict, list]:
     """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file, as SQL
     over its table (`_finished_rows`); what was set aside (other months, totals) and the rows of Excel-number
-    phones, by file; (file, month, response_id, submitted_at) of the rows of earlier months set aside."""
+    phones, by file; (file, month, response_id, submitted_at) of the rows of other months set aside."""
     _register_udfs(con, key)
-    tables, finished, set_aside, phones, earlier = [], [], Counter(), defaultdict(list), []
+    tables, finished, set_aside, phones, aside_ids = [], [], Counter(), defaultdict(list), []
     with progress("reading survey files", len(files)) as advance:
         for i, source in enumerate(files):
             table = f"survey_file_{i}"
@@ -114,7 +114,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                     read = read_survey_file(source, month, reading, grid_ids)
                     _load_frame(con, table, read.frame, reading.items, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
-                    earlier += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.earlier]
+                    aside_ids += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.aside_ids]
             finally:
                 if readable is not None and readable[0] != source.path:
                     readable[0].unlink(missing_ok=True)       # the transcoded copy: phones in clear
@@ -123,7 +123,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
             finished.append(_finished_rows(table, places, source.file_name, reading.items, by_duckdb, prefix))
             phones[source.file_name] += unreadable_phones(con, table, by_duckdb, places[1])
             advance()
-    return tables, finished, set_aside, phones, earlier
+    return tables, finished, set_aside, phones, aside_ids
 
 
 def _finished_rows(table: str, places: tuple[str, str], file_name: str, items: tuple[str, ...], by_duckdb: bool,
@@ -156,8 +156,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
     files, items, grids = [as_source(f) for f in files], reading.items, grids or {}
     reading = replace(reading, communities=tuple(sorted(set((communities or {}).values()))))   # for codes exports
     with stage_connection(workdir) as con:
-        tables, finished, set_aside, phones, earlier = load_survey_files(con, files, reading, key, workdir, month, [*grids])
-        store_earlier_ids(con, earlier)
+        tables, finished, set_aside, phones, aside_ids = load_survey_files(con, files, reading, key, workdir, month, [*grids])
+        store_aside_ids(con, aside_ids)
         con.execute("create or replace table set_aside (source_file varchar, what varchar, rows_set_aside integer)")
         for (file, what), rows in sorted(set_aside.items()):
             con.execute("insert into set_aside values (?, ?, ?)", [file, what, rows])
