@@ -98,7 +98,7 @@ def audit(args: argparse.Namespace, logs: CommandLog) -> int:
 def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.rerender import finalize_month
     s = settings_for(args)
-    if args.force and not args.reason:
+    if args.force and not (args.reason or "").strip():       # " " is no reason (a fifty-fourth trial's was taken)
         raise ConfigError("finalize --force needs --reason \"...\": why the month is final before its appeals are")
     run_id, rendered = finalize_month(s, args.month, args.by, args.reason if args.force else None)
     marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿" if rendered

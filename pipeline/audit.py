@@ -77,8 +77,9 @@ def published_file_problems(month_dir: Path, recorded: dict[str, str]) -> list[s
     time; the manifest's own list against the same record; files nobody published."""
     problems = []
     for name, actual in changed_files(month_dir, recorded).items():
-        problems.append(f"{month_dir / name}: SHA-256 {actual[:12]}… does not match the {recorded[name][:12]}… the "
-                        f"warehouse recorded when it published the month (or last rendered its reports)")
+        found = "is missing" if actual == "missing" else f"SHA-256 {actual[:12]}… does not match"
+        problems.append(f"{month_dir / name}: {found}: the warehouse recorded {recorded[name][:12]}… when it published "
+                        f"the month (or last rendered its reports)")
     manifest_path = month_dir / "manifest.json"
     if manifest_path.is_file():
         listed = {o["file"]: o["sha256"] for o in json.loads(manifest_path.read_text(encoding="utf-8")).get("outputs", [])}

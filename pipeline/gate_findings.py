@@ -155,7 +155,7 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
     with connect(ctx.settings.db) as con:
         held = con.execute("select p.month, a.source_file, a.response_id, a.submitted_at from raw_set_aside_answers a "
                            "join published p using (run_id) where a.month = ? order by all", [ctx.month]).fetchall()
-        unkept = con.execute("select month from published where month <> ? and run_id not in (select run_id from "
+        unkept = con.execute("select month from published where month < ? and run_id not in (select run_id from "
                              "raw_set_aside_answers) order by month", [ctx.month]).fetchall()
     _say_unkept_set_aside(ctx, [m for (m,) in unkept])
     if not held:
@@ -176,8 +176,8 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
 
 
 def _say_unkept_set_aside(ctx: RunContext, months: list[str]) -> None:
-    """Months published by a run that kept no set-aside ids (gridpay before migration 15: a fifty-third trial's
-    upgrade) whose manifest says they set aside answers of this month: said, as they cannot be compared."""
+    """Earlier months (a run keeps only later months' answers) published by a gridpay before migration 15 (a
+    fifty-third trial's upgrade) whose manifest says they set aside answers of this month: said, not compared."""
     for month in months:
         manifest = ctx.settings.out / month / "manifest.json"
         rows = (json.loads(manifest.read_text(encoding="utf-8")).get("set_aside") or {}).get(

@@ -67,7 +67,18 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
                 continue
             if not blob_path(archive, entry["sha256"]).is_file():
                 problems.append(f"{month}: archived input {entry['name']} ({entry['sha256'][:12]}…) is missing")
-    return problems
+        problems += [f"{month}: {name} is not among the files the run published (added since?)"
+                     for name in sorted(p.relative_to(out / month).as_posix() for p in (out / month).rglob("*")
+                                        if p.is_file()) if name not in listed and name != "manifest.json"]
+    return problems + _unknown_months(out, {m for m, *_ in published})
+
+
+def _unknown_months(out: Path, published: set[str]) -> list[str]:
+    """Month folders of out/ with a manifest that this warehouse has not published (a fifty-fourth trial's
+    warehouse restored from a backup older than out/, and a month's folder copied under another name)."""
+    folders = sorted(p.parent.name for p in out.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]/manifest.json"))
+    return [f"{month}: {out / month} holds a published month this warehouse has no record of (a warehouse restored "
+            f"from an older backup than out/, or a folder copied in?)" for month in folders if month not in published]
 
 
 def read_every_block(con: duckdb.DuckDBPyConnection) -> None:

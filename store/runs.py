@@ -90,7 +90,7 @@ def check_not_finalized(con: duckdb.DuckDBPyConnection, month: str, reason: str 
     row = con.execute("select finalized_by, finalized_at from finalized where month = ?", [month]).fetchone()
     if row is None:
         return "run"
-    if not reason:
+    if not (reason or "").strip():      # " " is no reason (a fifty-fourth trial's was taken)
         raise ConfigError(f"{month} was finalized by {row[0]} at {row[1]:%Y-%m-%d %H:%M} UTC; "
                           f"a new run is a correction and needs --reason \"...\"")
     return "correction"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from gridpay.core.errors import ConfigError
 from gridpay.core.month import Month
 from gridpay.store.models import Model, rows_by_name, run_models, sql_models, store_models
 from gridpay.store.warehouse import insert_rows, load_raw
@@ -72,6 +73,20 @@ def scoring_window(con: duckdb.DuckDBPyConnection, month: str, policy: Policy) -
         return []
     return con.execute("select month, run_id from published where month >= ? and month < ? order by month",
                        [first, month]).fetchall()
+
+
+def _require_unpurged(con: duckdb.DuckDBPyConnection, month: str, policy: Policy, window: list) -> None:
+    """A thin grid pools earlier months' answers: a month of the window whose answers were purged cannot be read
+    (a fifty-fourth trial's re-run after `gridpay purge` lost its pooled window, all 11 lines moved, exit 0)."""
+    if policy.scoring.insufficient != "pool" or policy.scoring.pool_months is None:
+        return
+    first = str(Month.parse(month).first_of(policy.scoring.pool_months))
+    purged = [m for (m,) in con.execute("select distinct month from purges order by month").fetchall()
+              if first <= m < month and m in {w for w, _ in window}]
+    if purged:
+        raise ConfigError(f"{month}: its thin grids pool the answers of {', '.join(purged)}, which were purged "
+                          f"(gridpay purge): the month cannot be scored as it was published; purge only months "
+                          f"older than the pooling window of any month you may still run or audit")
 
 
 def window_from(month: str, policy: Policy) -> str | None:
@@ -174,6 +189,7 @@ def score(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Polic
     PartitionedScores), read from there rather than built again."""
     run_params(con, run_id, month, policy)
     window = scoring_window(con, month, policy) if window is None else window
+    _require_unpurged(con, month, policy, window)
     window_table(con, window)
     con.execute("insert into run_windows select ?, month, window_run_id from run_window", [run_id])
     con.execute("update runs set window_from = ? where run_id = ?", [window_from(month, policy), run_id])

@@ -27,7 +27,7 @@ def test_hand_edited_payroll_csv_fails_and_names_the_figure(published, run_cli, 
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
     out = run_cli.out
     assert code == 1 and "AUDIT FAILED" in out
-    assert "payroll.csv: SHA-256" in out and "the warehouse recorded when it published the month" in out
+    assert "payroll.csv: SHA-256" in out and "when it published the month" in out
     assert "payroll.csv W1 total_pay: 1961.10 (published file) -> 1161.10 (warehouse)" in out
 
 

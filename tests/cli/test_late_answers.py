@@ -142,6 +142,9 @@ def test_answers_of_the_month_an_earlier_download_held_and_its_files_lack_stop_i
     (inbox / "surveys" / "2026-09" / august.name).write_bytes(august.read_bytes())    # the way out the stop gives
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
     assert code == 0 and "another month's survey files held" not in err
+    # September's download held August's answers too: a re-run of August is not told of them (a fifty-fourth trial's)
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and "kept no ids" not in err
 
 
 def test_answers_a_run_before_kept_ids_set_aside_for_the_month_are_said_from_its_manifest(run_cli, make_inbox,

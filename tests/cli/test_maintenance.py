@@ -1,5 +1,7 @@
 """`gridpay doctor` finds where the warehouse, out/ and the archive disagree; `gridpay purge`
 drops raw answers past retention and keeps aggregates, payroll and every hash."""
+import shutil
+
 import duckdb
 
 from conftest import HAND_SURVEYS
@@ -20,6 +22,12 @@ def test_doctor_is_quiet_on_a_healthy_warehouse_and_names_each_problem(run_cli, 
     assert code == 1
     assert "2026-09: grid_scores.csv does not match its manifest hash" in run_cli.out
     assert "archived input" in run_cli.out and "is missing" in run_cli.out
+    # a file added to a published month, and a month's folder copied in (a fifty-fourth trial's doctor said "agree")
+    (tmp_path / "out" / "2026-09" / "payroll_corrected.csv").write_text("W1,999", encoding="utf-8")
+    shutil.copytree(tmp_path / "out" / "2026-09", tmp_path / "out" / "2026-10")
+    assert run_cli("doctor", inbox=inbox)[0] == 1
+    assert "2026-09: payroll_corrected.csv is not among the files the run published" in run_cli.out
+    assert "2026-10: " in run_cli.out and "holds a published month this warehouse has no record of" in run_cli.out
 
 
 def test_purge_keeps_aggregates_and_hashes_and_audits_say_why_they_cannot_rerun(run_cli, make_inbox, tmp_path):
@@ -42,5 +50,9 @@ def test_purge_keeps_aggregates_and_hashes_and_audits_say_why_they_cannot_rerun(
 
     code, err = run_cli("audit", "--month", "2026-08", inbox=inbox)
     assert code == 2 and "were purged" in err
-    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
+    # September's thin grids pooled August's answers: neither its audit nor a re-run can read them now (a
+    # fifty-fourth trial's re-run after a purge lost its pooled window, exit 0; its audit failed on 131 rows)
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    assert code == 2 and "its thin grids pool the answers of 2026-08, which were purged" in err
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 2
     assert run_cli("doctor", inbox=inbox)[0] == 0
