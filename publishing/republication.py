@@ -6,10 +6,9 @@ is not printed: it may name another worker or an amount, and these documents go 
 notice board."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
-
 import duckdb
+
+from gridpay.transforms.review_window import local_day
 
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
@@ -18,10 +17,5 @@ def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: s
     before = con.execute("select run_id, finished_at from runs where month = ? and status = 'published' and "
                          "run_id <> ? and finished_at < ? order by finished_at desc limit 1",
                          [month, run_id, started]).fetchone()
-    return {"date": _day(started, zone),
-            "replaces": {"run_id": before[0], "date": _day(before[1], zone)} if before else None}
-
-
-def _day(moment: datetime, zone: str) -> str:
-    """A UTC time the warehouse keeps (naive) as the day it was in `zone`."""
-    return moment.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone)).date().isoformat()
+    return {"date": local_day(started, zone).isoformat(),
+            "replaces": {"run_id": before[0], "date": local_day(before[1], zone).isoformat()} if before else None}
