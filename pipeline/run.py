@@ -22,6 +22,7 @@ from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.gate_stops import first_stop
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.household_doubts import say_household_doubts
+from gridpay.pipeline.policy_versions import check_version_names_its_rules
 from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_late_answers, say_policy_left_out,
@@ -101,6 +102,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 request = replace(request, reuse=reference_drift.reused_entries(published[1], request.take))
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
+            if kind != "audit":           # one version, one set of rules (an audit replays its own)
+                check_version_names_its_rules(s.db, s.archive, keys, inputs.policy, month)
             ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices, published=published)
             if kind != "audit" and not request.reuse:         # a run on today's policy file
                 say_policy_left_out(s.policy, ctx.policy)

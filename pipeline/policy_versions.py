@@ -1,0 +1,85 @@
+"""A policy version names one set of rules. The scorecard, the worker's sheet and the notice print
+the version that paid a month, and HR and auditors read "2027.2" as the same rules in every month
+that shows it. A policy edited without a new version (a target raised, a minimum of answers
+lowered) would pay November on rules October's scorecard also calls 2027.2, with exit 0. So a run
+whose policy's rules differ from every published month's under the same version stops (exit 2)
+before it reads a survey, naming the months and the rules that differ. The month being re-run is
+left out (a correction may change its rules: reference_drift says so), as are audits, which
+replay their own policy. Rules, not bytes, are compared: a comment or a blank line is no change."""
+from __future__ import annotations
+
+import json
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+
+from gridpay.core.errors import ConfigError
+from gridpay.core.policy_file import policy_from_bytes
+from gridpay.core.secret_key import ArchiveKeys
+from gridpay.ingest.archive import blob_bytes
+from gridpay.pipeline.steps import POLICY_NAME
+from gridpay.store.warehouse import connect
+from gridpay.transforms.policy import Policy
+
+SHOWN = 5          # rules named; the rest are counted
+
+
+def published_policies(db: Path, version: str, month: str) -> list[tuple[str, str, str]]:
+    """(month, run id, archived policy SHA-256) of each other month published under `version`."""
+    with connect(db) as con:
+        rows = con.execute("select p.month, r.run_id, r.inputs_json from published p join runs r using (run_id) "
+                           "where r.policy_version = ? and p.month <> ? order by p.month", [version, month]).fetchall()
+    found = []
+    for other, run_id, inputs in rows:
+        sha = next((e["sha256"] for e in json.loads(inputs or "[]") if e.get("name") == POLICY_NAME), None)
+        if sha:
+            found.append((other, run_id, sha))
+    return found
+
+
+def changed_rules(before: Policy, after: Policy, prefix: str = "") -> list[str]:
+    """The rules (as dotted names of the parsed policy) whose values differ; none: the same rules."""
+    names = []
+    for field in fields(before):
+        if field.name == "sha256":
+            continue
+        old, new = getattr(before, field.name), getattr(after, field.name)
+        if old == new:
+            continue
+        if is_dataclass(old) and is_dataclass(new) and type(old) is type(new):
+            names += changed_rules(old, new, f"{prefix}{field.name}.")
+        else:
+            names.append(prefix + field.name)
+    return names
+
+
+def check_version_names_its_rules(db: Path, archive: Path, keys: ArchiveKeys, policy: Policy, month: str) -> None:
+    """Stop (ConfigError, exit 2) if other months were published under this policy's version and
+    its rules are none of theirs. A month whose archived policy cannot be read is passed over."""
+    if not db.exists():
+        return
+    differing: list[tuple[str, list[str]]] = []
+    for other, _run_id, sha in published_policies(db, policy.version, month):
+        if sha == policy.sha256:
+            return
+        try:
+            theirs = policy_from_bytes(blob_bytes(archive, sha, keys), POLICY_NAME)
+        except (OSError, ConfigError):
+            continue
+        rules = changed_rules(theirs, policy)
+        if not rules:
+            return
+        differing.append((other, rules))
+    if differing:
+        raise ConfigError(_message(policy, month, differing))
+
+
+def _message(policy: Policy, month: str, differing: list[tuple[str, list[str]]]) -> str:
+    months = [m for m, _ in differing]
+    rules = differing[-1][1]
+    named = ", ".join(rules[:SHOWN]) + (f" and {len(rules) - SHOWN} more" if len(rules) > SHOWN else "")
+    return (f"policy version {policy.version} already names other rules: {', '.join(months)} "
+            f"{'was' if len(months) == 1 else 'were'} published under it, and this policy differs from "
+            f"{months[-1]}'s in {named}. Every scorecard prints the version that paid its month, so one version "
+            f"must mean one set of rules: give this policy a new version (version = \"{policy.version}-b\", say) "
+            f"and run {month} again; to pay {month} on the rules published before, use that policy file")
+
