@@ -20,6 +20,7 @@ from gridpay.pipeline import publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.gate_stops import first_stop
+from gridpay.pipeline.changed_answers import say_changed_answers
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.household_doubts import say_household_doubts
 from gridpay.pipeline.policy_versions import check_version_names_its_rules
@@ -117,6 +118,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 say("%s; %s", validated, scored.counts_text())
                 check_outcome(ctx, summary, scored)
                 say_unrun_months(ctx, aside)
+                say_changed_answers(ctx)        # a published month's answers edited under their ids
                 say("scored %d grids and %d workers in %.1f s", scored.grids, scored.workers, seconds)
                 outputs, seconds = _timed(step, "publish", publish_step.publish, ctx, summary)
             if kind == "audit":

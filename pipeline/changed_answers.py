@@ -1,0 +1,67 @@
+"""A re-run of a published month whose survey files give other answers under the same ids. A download
+edited by hand (a fifty-fourth trial's auditor raised three answers in a published month's file and
+ran it again) was published with exit 0, and its audit passed: an audit replays the edited file. A
+paper answer keyed in wrong and put right is the same change made for a good reason, so the run goes
+on, but says which answers changed, on the console and on the scorecard HR signs. Compared where the
+policy is the one the month was published with (another policy changes every score: reference_drift
+names that), on what each answer counted for, so that a download saved in another layout (options
+as texts or as numbers) is no change."""
+from __future__ import annotations
+
+import logging
+
+from gridpay.pipeline.context import RunContext
+from gridpay.store.warehouse import connect
+
+log = logging.getLogger("gridpay")
+SHOWN = 5          # answers named; the rest are counted
+
+CHANGED = """
+with published as (
+    select s.response_id, s.source_file, c.grid_id, c.response_score from counted_responses c
+    join raw_surveys s using (run_id, row_id) where c.run_id = ? and c.month = ?
+), today as (
+    select s.response_id, c.grid_id, c.response_score from counted_responses c
+    join raw_surveys s using (run_id, row_id) where c.run_id = ? and c.month = ?
+)
+select p.response_id, p.source_file, p.grid_id, t.grid_id, p.response_score, t.response_score
+from published p join today t using (response_id)
+where p.grid_id is distinct from t.grid_id or p.response_score <> t.response_score
+order by p.source_file, p.response_id
+"""
+
+
+def changed_answers(ctx: RunContext) -> list[tuple]:
+    """(response id, its published file, grid then, grid now, score then, score now) of the answers the
+    published run and this one both counted, on the same policy, that count differently."""
+    published = ctx.published
+    if not published or ctx.request.replay is not None:
+        return []
+    policy = next((e.sha256 for e in published[1] if e.name == ctx.inputs.policy_file.name), None)
+    if policy != ctx.inputs.policy_file.sha256:
+        return []
+    with connect(ctx.settings.db) as con:
+        return con.execute(CHANGED, [published[0], ctx.month, ctx.run_id, ctx.month]).fetchall()
+
+
+def say_changed_answers(ctx: RunContext) -> None:
+    """Warn (console and scorecard) of answers counted under the same id with other scores or grids."""
+    rows = changed_answers(ctx)
+    if not rows:
+        return
+    shown = "; ".join(f"{rid} ({_change(*rest)})" for rid, _file, *rest in rows[:SHOWN])
+    files = sorted({row[1] for row in rows})
+    log.warning("today's survey files count %d answer%s otherwise than %s's published run %s did (%s): %s%s. %s",
+                len(rows), "" if len(rows) == 1 else "s", ctx.month, ctx.published[0], ", ".join(files), shown,
+                f"; and {len(rows) - SHOWN} more" if len(rows) > SHOWN else "",
+                f"The run's reason: {ctx.request.reason.strip()}" if (ctx.request.reason or "").strip() else
+                "Nothing says why: if a file was edited by hand (a paper answer keyed in wrong and put right), run "
+                "the month again with --reason saying so, which gridpay history keeps; if not, compare today's "
+                "file with the one the month was published from")
+
+
+def _change(grid_then, grid_now, score_then, score_now) -> str:
+    parts = [f"grid {grid_then} -> {grid_now}"] if grid_then != grid_now else []
+    if score_then != score_now:
+        parts.append(f"score {score_then:.2f} -> {score_now:.2f}")
+    return ", ".join(parts)
