@@ -109,6 +109,8 @@ def test_troubleshooting_quotes_messages_the_code_still_prints():
                   "survey rows are invalid", "an exclusion rule removed more than ",
                   "if the exclusions are right, run again ", "no survey file for the month in ",
                   "(give --db, or set GRIDPAY_DB)", "a new run is a correction and needs --reason",
-                  "the run is recorded as failed", "the next gridpay command that "):
+                  "the run is recorded as failed", "the next gridpay command that ",
+                  "already names other rules: ", "Every scorecard prints the version that paid its month",
+                  "Nothing says why: if a file was edited by hand"):
         assert words in TROUBLESHOOTING, words
         assert words in source, words
