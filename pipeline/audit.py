@@ -18,7 +18,8 @@ from pathlib import Path
 from gridpay.pipeline.context import MonthRequest, SurveyStager
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
-from gridpay.core.secret_key import key_fingerprint, phone_key, phone_key_source
+from gridpay.pipeline.run_keys import audit_phone_key
+from gridpay.core.secret_key import key_fingerprint, phone_key_source
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, changed_files, csv_bytes,
@@ -140,7 +141,7 @@ def _phone_key(result: AuditResult, settings: Settings, recorded: str | None) ->
         result.notes.append(f"the phone-hash key ({source}) cannot be checked: the run was recorded before "
                             f"gridpay kept the key's fingerprint")
         return
-    current = key_fingerprint(phone_key(settings.key_file))
+    current = key_fingerprint(audit_phone_key(settings))
     if current != recorded:
         result.differences.append(
             f"{source}: the phone-hash key is not the one the run hashed phone numbers with (fingerprint "

@@ -33,11 +33,19 @@ def last_published_key(settings: Settings) -> tuple[str, str] | None:
                            "where r.phone_key_fingerprint is not null order by p.published_at desc limit 1").fetchone()
 
 
+def audit_phone_key(settings: Settings) -> bytes:
+    """The phone-hash key an audit hashes with; never made (one made now would only differ from the run's)."""
+    if not os.environ.get("GRIDPAY_SECRET") and not settings.key_file.is_file():
+        raise ConfigError(f"{settings.key_file}: phone-hash key file not found; an audit needs the key the month "
+                          f"was hashed with: restore it {BACKUP}")
+    return phone_key(settings.key_file, create=False)
+
+
 def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False) -> tuple[bytes, ArchiveKeys]:
     """The phone-hash key and the archive keys a run uses. An audit never makes either (it compares the
     phone key with the audited run's, pipeline/audit.py); `new_phone_key`: the key was replaced on purpose."""
     if kind == "audit":
-        return phone_key(settings.key_file), ArchiveKeys(settings.archive_key_file, create=False)
+        return audit_phone_key(settings), ArchiveKeys(settings.archive_key_file, create=False)
     known = last_published_key(settings)
     if known is not None:
         missing = [f"{path}: {what} not found" for what, path, given in (

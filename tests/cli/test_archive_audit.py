@@ -67,6 +67,10 @@ def test_a_machine_without_the_projects_keys_stops_before_it_archives(month, run
     assert code == 2 and "secret.key: phone-hash key file not found" in err
     assert "archive.key: archive key file not found" in err and "this warehouse published 2026-09" in err
     assert not (tmp_path / "new-home").exists() and set(archive_blobs(tmp_path / "archive")) == blobs
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))       # the archive key restored, not the other
+    code, err = run_cli("audit", "--month", "2026-09", inbox=month)      # an audit makes no key either
+    assert code == 2 and "phone-hash key file not found; an audit needs the key the month was hashed with" in err
+    assert not (tmp_path / "config" / "gridpay" / "secret.key").exists()
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))       # the archive key restored ...
     monkeypatch.setenv("GRIDPAY_SECRET", "another-secret")                 # ... and another phone key
