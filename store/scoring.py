@@ -42,7 +42,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "window_homes_by_door": policy.scoring.window_homes_by_door,
         "window_homes_by_compound": policy.scoring.window_homes_by_compound,
         "window_self_ratings": policy.scoring.window_self_ratings,
-        "same_time_said": rules.same_time_said,
+        "same_time_said": rules.same_time_said, "calls_before_household": rules.calls_before_household,
         "exclude_self_rating": rules.exclude_self_rating,
         "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
         "straight_line_min_items": rules.straight_line_min_items,

@@ -23,6 +23,7 @@ class IntegrityRules:
     burst_min_responses: int
     shared_phone_households: int | None = None  # None: a policy from before the rule (no flag)
     same_time_said: bool = False                # a household's answers tied on time: said so; False: "older"
+    calls_before_household: bool = False        # an answer a call found not genuine pushes no earlier one out; False: before
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import duckdb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SURVEY_HEADER, survey, write_csv
+from conftest import SURVEY_HEADER, policy_text, survey, write_csv
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.store.models import sql_models
@@ -214,6 +214,7 @@ def test_a_pooled_window_of_months_published_under_another_policy_is_said(run_cl
     for month in MONTHS[:2]:
         assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    shipped = policy_text().split('version = "')[1].split('"')[0]
     assert code == 0 and ("G2 pooled with 2026-07 (policy 2027.1), 2026-08 (policy 2027.1), published under another "
-                          "policy than this run's 2027.2") in err
+                          f"policy than this run's {shipped}") in err
     assert "re-run them under today's policy (gridpay run --month 2026-07 --reference inbox" in err

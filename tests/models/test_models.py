@@ -96,21 +96,24 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
     assert len(set(stored.values())) == len(stored)      # one model per warehouse table
 
 
-def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = False, whole: bool = False) -> list[tuple]:
-    """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at): each
-    excluded row and its reason's head (`whole`: the whole reason)."""
+def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = False, whole: bool = False,
+                calls: tuple[tuple[str, str], ...] = (), calls_first: bool = False) -> list[tuple]:
+    """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at; response id
+    R<row_id>) and verification calls (response id, result): each excluded row and its reason's head
+    (`whole`: the whole reason)."""
     params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
-              "same_time_said": same_time_said}
+              "same_time_said": same_time_said, "calls_before_household": calls_first}
     if scope is not None:
         params["household_scope"] = scope
     given = {
         "stg_surveys": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
                         "source_file varchar, row_number integer, respondent_phone_hash varchar, "
-                        "is_invalid boolean, duration_s integer, answers integer[]",
-                        [(*r, "2026-09.csv", r[0] + 1, None, False, 120, [5]) for r in rows]),
+                        "is_invalid boolean, duration_s integer, answers integer[], response_id varchar",
+                        [(*r, "2026-09.csv", r[0] + 1, None, False, 120, [5], f"R{r[0]}") for r in rows]),
         "stg_workers": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
+        "stg_verification": ("response_id varchar, result varchar", list(calls)),
     }
     return [(row_id, reason if whole else reason.split(" (")[0])
             for row_id, _, reason in model_rows("int_survey_exclusions", given, params)]
@@ -131,6 +134,21 @@ def test_the_same_door_text_in_every_grid_is_a_household_of_each_grid_under_grid
 def test_a_household_answering_twice_in_its_grid_still_counts_once_under_grid_scope():
     rows = DOORS + [(6, "G3", "1栋1单元601", "2026-09-20 10:00:00")]     # G3's door answers again, later
     assert _exclusions("grid", rows) == [(3, "excluded: duplicate_household")]
+
+
+def test_an_answer_a_call_found_not_genuine_pushes_no_earlier_answer_of_its_household_out():
+    """A fifty-fifth trial: a forged 5-star answer for a resident's door, later in the month, set the
+    resident's own 非常不满意 aside as older; a call exposed the forgery, and the resident's stayed out."""
+    rows = [(1, "G1", "7栋2单元401", "2026-09-01 21:28:47"), (2, "G1", "7栋2单元401", "2026-09-20 21:02:00"),
+            (3, "G1", "8栋101", "2026-09-02 10:00:00"), (4, "G1", "8栋101", "2026-09-21 10:00:00")]
+    calls = (("R2", "denied"), ("R4", "confirmed"))
+    # R2 is left to int_review_exclusions (verification_denied); R1 counts; R4 was confirmed: R3 is older
+    assert _exclusions("grid", rows, calls=calls, calls_first=True) == [(3, "excluded: duplicate_household")]
+    assert _exclusions("grid", rows, calls=(("R2", "coached"),), calls_first=True) == [
+        (3, "excluded: duplicate_household")]
+    # without the key (policies before 2027.3) the resident's answer stays out, as those months were paid
+    assert _exclusions("grid", rows, calls=calls) == [(1, "excluded: duplicate_household"),
+                                                      (3, "excluded: duplicate_household")]
 
 
 def test_answers_of_one_household_at_the_same_time_say_so_and_the_row_later_in_the_files_counts():

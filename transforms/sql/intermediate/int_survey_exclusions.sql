@@ -1,15 +1,23 @@
 -- grain: one row per valid survey row that policy keeps out of the scores, with its reason's code
 -- and text (the text is the exclusion_reason macro's, transforms/reasons.py).
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
--- speeder, no item answered; then one household, one voice among the rows still standing. A
+-- speeder, no item answered; then one household, one voice among the rows still standing (under
+-- integrity.calls_before_household, not counting an answer a verification call found not genuine:
+-- int_review_exclusions excludes it, and the household's earlier answer counts). A
 -- household is its household_id within its grid under scoring.household_scope = "grid" (door
 -- numbers such as 1栋1单元601 repeat from compound to compound), month-wide under "month".
 -- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
 -- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
--- refs: stg_assignments, stg_surveys, stg_workers
+-- refs: stg_assignments, stg_surveys, stg_verification, stg_workers
 -- sources: run_params
 with p as (select * from run_params),
+called as (
+    select distinct v.response_id
+    from stg_verification as v
+    cross join p
+    where p.calls_before_household and v.result in ('denied', 'coached')
+),
 self_rated as (
     select distinct s.row_id
     from stg_surveys as s
@@ -44,7 +52,8 @@ first_pass as (
             -- only items the policy weighs 0 answered: no score to give (it would divide by zero)
             when not list_bool_or(list_transform(s.answers, lambda answer, i: answer is not null and p.item_weights[i] > 0))
                 then {'code': 'no_items', 'variant': 'weighed'}
-        end as exclusion
+        end as exclusion,
+        coalesce(s.response_id in (select response_id from called), false) as called
     from stg_surveys as s
     cross join p
     where not s.is_invalid
@@ -52,7 +61,7 @@ first_pass as (
 repeated as (
     -- households that may have answered more than once: only their rows are ranked (a city's month
     -- has millions of households, nearly all answering once: ranking them all sorted the month).
-    select household_hash from first_pass where exclusion is null
+    select household_hash from first_pass where exclusion is null and not called
     group by household_hash having count(*) > 1
 ),
 ranked as (
@@ -64,7 +73,7 @@ ranked as (
     from first_pass as f
     join stg_surveys as s using (row_id)
     cross join p
-    where f.exclusion is null and f.household_hash in (select household_hash from repeated)
+    where f.exclusion is null and not f.called and f.household_hash in (select household_hash from repeated)
     window household as (
         partition by case when p.household_scope = 'grid' then s.grid_id end, s.household_id
         order by s.submitted_at desc, s.source_file desc, s.row_number desc
