@@ -22,6 +22,16 @@ def first_stop(ctx: RunContext, summary: ValidationSummary) -> tuple[int, str] |
     return None
 
 
+def reused_grid_ids(ctx: RunContext) -> list:
+    """Grid ids given to another place since last published (expectations/reused_grid_ids.py), where the policy
+    stops on them; never in an audit."""
+    from gridpay.expectations.reused_grid_ids import reused_grid_ids as found
+    from gridpay.store.grid_history import last_listed_grids
+    if ctx.policy.outcome.reused_grid_ids != "stop" or ctx.request.replay is not None:
+        return []
+    return found(ctx.workdir, last_listed_grids(ctx.settings.db, ctx.month))
+
+
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)
@@ -53,6 +63,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield overlaps, lambda: says.overlaps_message(ctx, overlaps)
     reused = find.reused_worker_ids(ctx)                    # a leaver's id given to a new hire
     yield reused, lambda: says.reused_ids_message(ctx, reused)
+    places = reused_grid_ids(ctx)                           # a retired grid's id given to a new grid
+    yield places, lambda: says.reused_grids_message(ctx, places)
     unassigned = find.paid_workers_unassigned(ctx)          # a date typed in the wrong year
     yield unassigned, lambda: says.unassigned_message(ctx, unassigned)
     reviews = steps.review_problems(ctx)                    # HR's decisions: one ignored pays wrongly

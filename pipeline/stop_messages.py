@@ -84,6 +84,15 @@ def reused_ids_message(ctx: RunContext, found: list) -> str:
                  "set gate.reused_worker_ids = \"unchecked\" in the policy")
 
 
+def reused_grids_message(ctx: RunContext, found: list) -> str:
+    return _stop(ctx, "a grid id now names another place, so the earlier place's answers (a thin grid's pooled "
+                      "window), its trend and last month's comparisons would be the new grid's", found,
+                 "Give the new grid an id of its own in grids.csv and assignments.csv (an id is one place for good) "
+                 "and run again; if it is the same place renamed, list its old name in grids.csv's aliases column "
+                 "(residents will still answer by it), or keep one of its compounds listed; if the id is meant to "
+                 "carry the other place's months, set gate.reused_grid_ids = \"unchecked\" in the policy")
+
+
 def misfiled_message(ctx: RunContext, found: list) -> str:
     # a later download of the whole form is the next month's too: moved, it left that month without one (trial 36)
     what = ("Download the form as said" if any(f.lacks for f in found) else

@@ -73,6 +73,7 @@ class OutcomeRules:
     paid_workers_unassigned: str = "unchecked"  # last month's paid worker given none of its days, nor this month's: "stop"
     silent_communities: str = "unchecked"   # a community with no answer in a month its others answered: "stop"
     reused_worker_ids: str = "unchecked"    # a worker id now another name and phone than when last paid: "stop"
+    reused_grid_ids: str = "unchecked"      # a grid id now another name and other compounds than when published: "stop"
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
@@ -173,7 +174,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("misfiled_downloads", "unchecked"), ("payroll_doubts", "said"),
                          ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked"),
                          ("silent_communities", "unchecked"), ("reused_worker_ids", "unchecked"),
-                         ("set_aside_answers", "unchecked"), ("published_reviews", "unchecked")):
+                         ("set_aside_answers", "unchecked"), ("published_reviews", "unchecked"),
+                         ("reused_grid_ids", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

@@ -23,3 +23,41 @@ def test_an_id_given_to_another_person_stops_the_month_and_a_renamed_worker_does
     write_csv(inbox / "workers.csv", HEADER, [WORKERS[0], WORKERS[1], WORKERS[2], ("W4", "刘玥玥", "13800000004", "900.00")])
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 0 and "another person" not in err, err
+
+
+GRIDS = ("grid_id", "grid_name", "community", "households", "compounds", "aliases")
+
+
+def test_a_grid_id_given_to_another_place_stops_the_month_and_a_renamed_grid_does_not(run_cli, make_inbox, tmp_path):
+    """A fifty-sixth trial gave a merged-away street grid's id to a new compound's grid: the thin new grid was
+    scored on the street's pooled answers, every worker's pay moved, exit 0 (policy 2027.3, gate.reused_grid_ids)."""
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": OCTOBER})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    new_place = ("G2", "金桂花园四网格", "天井湖社区", "10", "金桂花园", "")
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "天桥新村一网格", "天井湖社区", "20", "", ""), new_place])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "a grid id now names another place" in line, err
+    assert ("G2 was 井湖村二网格 (no compound listed) when last published (2026-09) and is now 金桂花园四网格 "
+            "(金桂花园)") in line and "aliases column" in line and not (tmp_path / "out" / "2026-10").exists()
+    # the same place renamed, its old name kept among its other names (residents still answer by it)
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "天桥新村一网格", "天井湖社区", "20", "", ""),
+                                           new_place[:5] + ("井湖村二网格",)])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0 and "another place" not in err, err
+
+
+def test_a_grid_keeping_a_compound_or_its_name_is_one_place(tmp_path):
+    import pandas as pd
+    from gridpay.expectations.reused_grid_ids import reused_grid_ids
+    pd.DataFrame({"grid_id": ["G1", "G2", "G3"], "grid_name": ["枫林一网格", "新名网格", "锦华二网格"]}).to_parquet(
+        tmp_path / "grids.parquet")
+    pd.DataFrame({"grid_id": ["G1", "G2", "G3"], "compound": ["枫林苑", "锦华小区", "东关街"]}).to_parquet(
+        tmp_path / "grid_compounds.parquet")
+    before = {"G1": ("枫林网格", frozenset({"枫林苑"}), "2026-09"),             # renamed, its compound kept
+              "G2": ("锦华一网格", frozenset({"锦华小区", "东关街"}), "2026-09"),  # renamed, a compound kept
+              "G3": ("锦华二网格", frozenset({"锦华小区"}), "2026-09")}           # its name kept, boundary redrawn
+    assert reused_grid_ids(tmp_path, before) == []
+    before["G1"] = ("东关街网格", frozenset({"东关街"}), "2026-08")
+    assert [str(r) for r in reused_grid_ids(tmp_path, before)] == [
+        "G1 was 东关街网格 (东关街) when last published (2026-08) and is now 枫林一网格 (枫林苑)"]

@@ -1,0 +1,25 @@
+"""What the warehouse knew of each grid when it last published a month."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gridpay.store.warehouse import connect
+
+
+def last_listed_grids(db: Path, month: str) -> dict[str, tuple[str, frozenset[str], str]]:
+    """grid_id -> (name, compounds, month) as the last published month before `month` listed it; {} without
+    a warehouse. A run from before compounds were recorded (migration 14) gives none."""
+    if not Path(db).exists():
+        return {}
+    with connect(db) as con:
+        rows = con.execute("""
+            with last as (
+                select g.grid_id, g.grid_name, g.run_id, p.month
+                from raw_grids g join published p using (run_id)
+                where p.month < ?
+                qualify row_number() over (partition by g.grid_id order by p.month desc) = 1
+            )
+            select l.grid_id, l.grid_name, l.month, list(c.compound) filter (where c.compound is not null)
+            from last l left join raw_grid_compounds c on c.run_id = l.run_id and c.grid_id = l.grid_id
+            group by all""", [month]).fetchall()
+    return {gid: (name, frozenset(compounds or ()), listed) for gid, name, listed, compounds in rows}
