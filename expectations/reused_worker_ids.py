@@ -35,3 +35,29 @@ def reused_worker_ids(workdir: Path, last_paid: dict[str, tuple[str, str | None,
         if str(row.name).strip() != str(before[0]).strip() and row.phone_hash != before[1]:
             found.append(ReusedId(row.worker_id, before[0], row.name, before[2]))
     return found
+
+
+def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | None, str]],
+                        month: str) -> list[str]:
+    """A line for each worker of today's workers.csv under the name but not the phone the id was last paid
+    with: a phone changed, or a leaver's id given to a new hire of the same name (a fifty-sixth trial's two
+    王芳: the leaver's 300.00 adjustment was paid to the new one, exit 0). With the id's adjustments of `month`."""
+    workers = pd.read_parquet(workdir / "workers.parquet")
+    if "phone_hash" not in workers.columns:
+        return []
+    adjustments = pd.read_parquet(workdir / "adjustments.parquet")
+    lines = []
+    for row in workers.itertuples(index=False):
+        before = last_paid.get(row.worker_id)
+        if before is None or pd.isna(row.phone_hash) or before[1] is None or row.phone_hash == before[1]:
+            continue
+        if str(row.name).strip() != str(before[0]).strip():
+            continue            # name and phone both changed: reused_worker_ids's stop
+        own = adjustments.loc[(adjustments["worker_id"] == row.worker_id) & (adjustments["month"] == month), "amount"]
+        paid = f"; {month}'s adjustments for {row.worker_id} ({', '.join(map(str, own))}) are paid to this person" \
+            if len(own) else ""
+        lines.append(f"{row.worker_id} {row.name}: workers.csv gives another phone than {row.worker_id} was last paid "
+                     f"with ({before[2]}){paid}. If {row.worker_id} is now another person of the same name (a "
+                     f"leaver's id given to a new hire), give the new person an id of their own (an id is one "
+                     f"person for good) and run again; a phone changed is nothing to do")
+    return lines

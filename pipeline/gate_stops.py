@@ -32,6 +32,15 @@ def reused_grid_ids(ctx: RunContext) -> list:
     return found(ctx.workdir, last_listed_grids(ctx.settings.db, ctx.month))
 
 
+def say_same_name_new_phone(ctx: RunContext) -> None:
+    """Workers under the name but not the phone their id was last paid with, said (console and scorecard)."""
+    from gridpay.expectations.reused_worker_ids import same_name_new_phone
+    from gridpay.store.worker_history import last_paid_workers
+    if ctx.request.replay is None:
+        for line in same_name_new_phone(ctx.workdir, last_paid_workers(ctx.settings.db, ctx.month), ctx.month):
+            log.warning(line)
+
+
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)
@@ -62,6 +71,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
     yield overlaps, lambda: says.overlaps_message(ctx, overlaps)
     reused = find.reused_worker_ids(ctx)                    # a leaver's id given to a new hire
+    say_same_name_new_phone(ctx)                            # ... of the same name: said
     yield reused, lambda: says.reused_ids_message(ctx, reused)
     places = reused_grid_ids(ctx)                           # a retired grid's id given to a new grid
     yield places, lambda: says.reused_grids_message(ctx, places)

@@ -25,6 +25,22 @@ def test_an_id_given_to_another_person_stops_the_month_and_a_renamed_worker_does
     assert code == 0 and "another person" not in err, err
 
 
+
+def test_an_id_under_its_name_with_another_phone_is_said_with_the_month_s_adjustments(run_cli, make_inbox):
+    """A fifty-sixth trial's two 王芳: a leaver's id given to a new hire of the same name, her back pay paid to
+    the new one (300.00, exit 0). A phone changed is as common, so it is said, not stopped."""
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": OCTOBER})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    write_csv(inbox / "workers.csv", HEADER, [*WORKERS[:3], ("W4", "刘玥", "13912340044", "900.00")])
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W4", "2026-10", "300.00", "8月离职 补发加班费", "人事科 陈主任")])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    line = next(x for x in err.splitlines() if "gives another phone" in x)
+    assert code == 0 and ("W4 刘玥: workers.csv gives another phone than W4 was last paid with (2026-09); "
+                          "2026-10's adjustments for W4 (300.00) are paid to this person.") in line, err
+    assert "13912340044" not in err and "give the new person an id of their own" in line
+
+
 GRIDS = ("grid_id", "grid_name", "community", "households", "compounds", "aliases")
 
 
