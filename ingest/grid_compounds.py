@@ -96,6 +96,7 @@ class OtherGridsCompound:
     owners: tuple[str, ...]          # "柏树湾网格 (S04)": the grids that list the compound
     aliases: tuple[str, ...] = ()    # the grid's aliases in grids.csv, any of which may be the owner's name
     owner_ids: tuple[str, ...] = ()  # the owners' grid ids
+    taken: bool = False              # narrowed to the one owner that took the compound over (ingest/compound_grids.py)
 
     def __str__(self) -> str:
         alias = (f"; if they answered by an alias grids.csv gives {self.grid_id} ({', '.join(self.aliases)}), that "

@@ -56,13 +56,18 @@ def overlaps_message(ctx: RunContext, overlaps: list) -> str:
 
 
 def other_grids_compound_message(ctx: RunContext, found: list) -> str:
+    split = ("Check their grid: where a grid was split off or the compound moved to that grid (residents still "
+             "choose the grid they knew), set survey.grid_by_compound = true in the policy: such answers count "
+             "for the compound's grid, this month and after; do not list the compound under the old grid again. "
+             if not ctx.policy.grid_by_compound else
+             "Check their grid. survey.grid_by_compound is on, but it moves answers only to a compound one grid "
+             "lists, or to the one of several that took it over from the grid named since that grid was last "
+             "published (survey.grid_by_compound_taken); here no such grid can be told, so the answers stay "
+             "with the grid named. ")
     return _stop(ctx, "survey answers to a grid name a compound grids.csv lists under another grid, so they may be "
                       "that grid's answers, paid to the wrong worker", found,
-                 "Check their grid: where a grid was split off or the compound moved to that grid (residents still "
-                 "choose the grid they knew), set survey.grid_by_compound = true in the policy: such answers count "
-                 "for the compound's grid, this month and after; do not list the compound under the old grid again. "
-                 "A grid's old name or a typo is given to its grid in grids.csv's aliases; a compound the grid does "
-                 "span is added to its compounds in grids.csv; then run again. Where residents near the boundary did "
+                 split + "A grid's old name or a typo is given to its grid in grids.csv's aliases; a compound the grid "
+                 "does span is added to its compounds in grids.csv; then run again. Where residents near the boundary did "
                  "choose that grid, raise gate.other_grid_compound_rows in the policy (answers are counted for the "
                  "grid they name)")
 

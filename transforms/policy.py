@@ -56,6 +56,7 @@ class Policy:
     dotted_dates: bool = False                  # 10.14 read as 10月14日 (yearless_dates); False: invalid (before)
     grid_names_by_file: bool = False            # a name two grids share: its file's community's; False: the last's
     grid_by_compound: bool = False              # an answer to a grid naming another grid's compound: that grid's
+    grid_by_compound_taken: bool = False        # ... of several grids listing it: the one that took it from the grid named
     grid_numbers_refused: bool = False          # a codes export's grid numbers refused; False: read in grids.csv order
     other_grid_compound_homes: bool = False     # a one-compound grid's answer naming another grid's compound keeps it
     door_after_listed_name: bool = False        # 刘家湾村4组13号 typed in 刘家湾 (of 刘家湾村) is 4组13; False: 村4组13

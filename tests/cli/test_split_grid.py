@@ -61,3 +61,30 @@ def test_a_moved_home_keeps_its_compound_in_a_grid_of_several(run_cli, make_inbo
     assert code == 0, err
     assert ((tmp_path / "named" / "2026-09" / "payroll.csv").read_bytes()
             == (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes())
+
+
+def test_a_shared_compound_moves_to_the_grid_that_took_it_over_and_only_then(run_cli, make_inbox, make_policy, tmp_path):
+    """A fifty-sixth trial split G03's part of 锦华小区 off as G11 while G07 and G10 kept theirs: residents still
+    naming G03 stopped the month, run after run, on advice (grid_by_compound) already followed."""
+    policy = make_policy(grid_by_compound="true")
+    inbox = _inbox(make_inbox, "G1")
+    august = [survey(f"H{i}", "G1", f"{i}栋1单元101", ("4",) * 5, "2026-08-10 10:00:00") + ("锦绣花园",)
+              for i in range(3)]
+    write_csv(inbox / "surveys" / "2026-08.csv", SURVEY_HEADER + ("小区",), august)
+    shared = [("G1", "天桥新村一网格", "社区", "20", "锦绣花园;柏树湾"), ("G2", "柏树湾网格", "社区", "10", "柏树湾"),
+              ("G3", "河畔网格", "社区", "10", "柏树湾")]
+    # August: G1 and G3 share 柏树湾; G2 (already a grid) lists another compound
+    write_csv(inbox / "grids.csv", GRIDS, [shared[0], ("G2", "柏树湾网格", "社区", "10", "新区"), shared[2]])
+    assert run_cli("run", "--month", "2026-08", inbox=inbox, policy=policy)[0] == 0
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "天桥新村一网格", "社区", "20", "锦绣花园"), *shared[1:]])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert ("5 answers to 天桥新村一网格 (G1) name 柏树湾, which grids.csv lists under 柏树湾网格 (G2), the one of its "
+            "grids that took it over from G1 (the others listed it before): counted for G2") in err
+    assert _grid_responses(tmp_path / "out")["G2"] == "9"
+    # without a month telling which grid is new to it, the answers stay with G1, and the stop says why
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy, out=tmp_path / "fresh",
+                        db=tmp_path / "fresh.duckdb")
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "survey.grid_by_compound is on, but it moves answers only to a compound one grid" in line
+    assert "set survey.grid_by_compound = true" not in line
