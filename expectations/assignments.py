@@ -23,23 +23,28 @@ def is_date(column: str) -> gx.expectations.UnexpectedRowsExpectation:
         description=f"{column} {predicate}", meta=rule_says(column, predicate))
 
 
-def known_grid(grids_table: str, month_end: date | None) -> gx.expectations.UnexpectedRowsExpectation:
+def known_grid(grids_table: str, month_end: date | None,
+               month_start: date | None = None) -> gx.expectations.UnexpectedRowsExpectation:
     """A row's grid is in grids.csv, unless the row starts after the month run (`month_end`): HR enters a
-    new grid's worker ahead, and a thirty-fourth trial's September stopped on November's grid (exit 2)."""
+    new grid's worker ahead, and a thirty-fourth trial's September stopped on November's grid (exit 2);
+    or ended before it (`month_start`): a grid merged away leaves its worker's ended row behind, and a
+    fifty-sixth trial's next month stopped on it (exit 2) with no word of what to do."""
+    ended = f" and coalesce(try_cast(end_date as date) >= date '{month_start}', true)" if month_start else ""
     if month_end is None:
         return known("grid_id", grids_table, "is not in grids.csv")
     return gx.expectations.UnexpectedRowsExpectation(
         unexpected_rows_query=(f"select row_id from {{batch}} where grid_id is not null and grid_id not in "
                                f"(select grid_id from {grids_table} where grid_id is not null) "
-                               f"and coalesce(try_cast(start_date as date) <= date '{month_end}', true)"),
+                               f"and coalesce(try_cast(start_date as date) <= date '{month_end}', true){ended}"),
         description="grid_id is not in grids.csv", meta=rule_says("grid_id", "is not in grids.csv"))
 
 
-def assignments_suite(workers_table: str, grids_table: str, month_end: date | None = None) -> gx.ExpectationSuite:
+def assignments_suite(workers_table: str, grids_table: str, month_end: date | None = None,
+                      month_start: date | None = None) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name="assignments", expectations=[
         known("worker_id", workers_table, "is not in workers.csv"),
         E.ExpectColumnValuesToNotBeNull(column="worker_id", meta=rule_says("worker_id", "is blank")),
-        known_grid(grids_table, month_end),
+        known_grid(grids_table, month_end, month_start),
         E.ExpectColumnValuesToNotBeNull(column="grid_id", meta=rule_says("grid_id", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="start_date", meta=rule_says("start_date", "is blank")),
         is_date("start_date"),

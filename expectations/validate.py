@@ -128,7 +128,7 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
     _stage_reference_tables(workdir)
     start, end = Month.parse(month).bounds()
     reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
-                                            "assignments": assignments_suite("workers", "grids", end.date()),
+                                            "assignments": assignments_suite("workers", "grids", end.date(), start.date()),
                                             "adjustments": adjustments_suite("workers", month)}, record, passed_reference)
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s,

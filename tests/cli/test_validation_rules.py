@@ -77,7 +77,7 @@ def test_a_slash_date_that_reads_two_ways_is_refused_and_one_that_reads_one_way_
                  "first (YYYY-MM-DD)", "ambiguous_date")]
 
 
-def test_an_assignment_to_a_grid_grids_csv_lacks_stops_only_the_months_it_covers(run_cli, make_inbox):
+def test_an_assignment_to_a_grid_grids_csv_lacks_stops_only_the_months_it_covers(run_cli, make_inbox, tmp_path):
     """A thirty-fourth trial entered November's new grid BJ04 in assignments.csv ahead: September stopped,
     'grid_id 'BJ04' is not in grids.csv' (exit 2), though no day of September was assigned to it."""
     ahead = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", ""), ("W3", "G9", "2026-10-01", "", "")]
@@ -87,6 +87,11 @@ def test_an_assignment_to_a_grid_grids_csv_lacks_stops_only_the_months_it_covers
     assert code == 0, err
     code, err = run_cli("run", "--month", "2026-10", "--reports", "none", inbox=inbox)
     assert code == 2 and "grid_id 'G9' is not in grids.csv" in err
+    # a fifty-sixth trial's grid merged away, its worker's row ended before the month: no day of it, no stop
+    ended = [*ahead[:2], ("W3", "G9", "2026-01-01", "2026/9/30", ""), ("W3", "G2", "2026-10-01", "", "")]
+    code, err = run_cli("run", "--month", "2026-10", "--reports", "none", inbox=make_inbox(
+        {"2026-10.csv": october}, assignments=ended, name="ended"), out=tmp_path / "ended", db=tmp_path / "e.duckdb")
+    assert code == 0, err
 
 
 def test_a_file_mostly_invalid_under_the_gate_is_named_on_the_run(run_cli, make_inbox):
