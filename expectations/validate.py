@@ -1,6 +1,7 @@
 """Validate step: run the GX suites over the staged tables, mark invalid survey rows, apply the gate."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 from pathlib import Path
 
@@ -79,7 +80,8 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
         more = _more_problems(con, table, failing, problems[1:])
-    tail = again + _width_note(typed) + more
+        meant = _closest_ids(con, reason, typed)
+    tail = again + (_width_note(typed) or meant) + more
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
                      row=int(row_number), column=rule.column)
 
@@ -101,6 +103,21 @@ def _same_value_rows(con, table: str, rule, row_id: int) -> str:
                                       f'from {table} where row_id = ?) and row_id <> ? order by row_number',
                                       [row_id, row_id]).fetchall()]
     return f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows[:5]))} too)" if rows else ""
+
+
+KNOWN_IN = {"is not in workers.csv": "workers", "is not in grids.csv": "grids"}
+
+
+def _closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
+    """' (did you mean W07?)' for an id the other file lacks: a fifty-sixth trial's W7 for W07 was refused
+    with nothing to say which id was meant (difflib: the few ids of a community's files need no index)."""
+    table = KNOWN_IN.get(reason.predicate) if reason else None
+    if table is None or not typed:
+        return ""
+    known = [v for (v,) in con.execute(f'select distinct "{reason.shows}" from {table} where "{reason.shows}" is not null')
+             .fetchall()]
+    close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
+    return f" (did you mean {' or '.join(close)}?)" if close else ""
 
 
 def _width_note(typed: str | None) -> str:

@@ -19,7 +19,7 @@ class MaskedPhones:
         """What the run says of them (None: there are none)."""
         if not self.rows:
             return None
-        answers = f"{self.rows} answer{'s' if self.rows != 1 else ''} give a phone the platform masked (like " \
+        answers = f"{self.rows} answer{'s give' if self.rows != 1 else ' gives'} a phone the platform masked (like " \
                   f"138****5678)"
         if not self.shown_digits:
             return (f"{answers}, each read as a phone of its seven digits: a worker's own rating is not recognised "

@@ -77,6 +77,9 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
         "assignments.csv", "worker_id,grid_id,start_date,end_date,weight\nＷ1,G1,2026-01-01,,\n".encode(),
         "assignments.csv, row 2, column 'worker_id': worker_id 'Ｗ1' is not in workers.csv (typed in full-width "
         "characters; in half-width it reads 'W1': type it again so)"),
+    "worker id typed with a zero": (         # a fifty-sixth trial's W7 for W07: which id was meant?
+        "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW01,G1,2026-01-01,,\n",
+        "assignments.csv, row 2, column 'worker_id': worker_id 'W01' is not in workers.csv (did you mean W1?)"),
     "worker id twice": ("workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,,1000.00\nW2,李娜,,1000.00\n"
                                        "W1,王芳,,1200.00\n".encode(),
                         "workers.csv, row 2, column 'worker_id': worker_id 'W1' is not unique (row 4 too)"),
