@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -52,6 +53,14 @@ def published_run(db: Path, request: MonthRequest, kind: str) -> tuple[str, tupl
                               f"files from")
         return None
     return row[0], tuple(InputFile(**e) for e in json.loads(row[1]))
+
+
+def with_published_reference(request: MonthRequest, published: tuple[str, tuple[InputFile, ...]] | None
+                             ) -> MonthRequest:
+    """The request, re-using the published run's reference files and policy under `--reference published`."""
+    if published and request.reference == "published":
+        return replace(request, reuse=reused_entries(published[1], request.take))
+    return request
 
 
 def reused_entries(published: tuple[InputFile, ...], take: tuple[str, ...] = ()) -> tuple[InputFile, ...]:

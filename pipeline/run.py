@@ -96,18 +96,16 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         (kind, run_id), ctx = _start(lock, request, kind), None
         _import_validation_meanwhile()
         try:
-            # keys are made for a new warehouse only: another or none stops the run (exit 2) before it archives
-            key, keys = run_keys(s, kind, request.new_phone_key)
+            key, keys = run_keys(s, kind, request.new_phone_key)     # made for a new warehouse only, else exit 2
             published = reference_drift.published_run(s.db, request, kind)
-            if published and request.reference == "published":
-                request = replace(request, reuse=reference_drift.reused_entries(published[1], request.take))
+            request = reference_drift.with_published_reference(request, published)
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
             record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
-            if kind != "audit":           # one version, one set of rules (an audit replays its own)
-                check_version_names_its_rules(s.db, s.archive, keys, inputs.policy, month)
             ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices, published=published)
-            if kind != "audit" and not request.reuse:         # a run on today's policy file
-                say_policy_left_out(s.policy, ctx.policy)
+            if kind != "audit":       # one version, one set of rules (an audit replays its own)
+                check_version_names_its_rules(s.db, s.archive, keys, inputs.policy, month)
+                if not request.reuse:         # a run on today's policy file: the rules it leaves out
+                    say_policy_left_out(s.policy, ctx.policy)
             if published and request.reference == "published":
                 reference_drift.say_left_as_published(published[1], request, keys, ctx.workdir)
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)

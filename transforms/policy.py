@@ -127,8 +127,7 @@ def policy_from_toml(text: str) -> Policy:
         burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
         burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
         shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
-        same_time_said=bool(doc.get("integrity", {}).get("same_time_said", False)),
-        calls_before_household=bool(doc.get("integrity", {}).get("calls_before_household", False)),
+        **{key: bool(doc.get("integrity", {}).get(key, False)) for key in ("same_time_said", "calls_before_household")},
     )
     scoring = ScoringRules(
         min_responses=int(get_key(doc, "scoring.min_responses")),
