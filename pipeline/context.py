@@ -21,8 +21,9 @@ from gridpay.transforms.policy import Policy
 # masks quarantine.csv; 3 (0012) records the homes it may count wrongly, and its scorecard lists them; 4: a
 # worker sheet's pay line under a fixed budget says it is scaled, the notice states the policy's items, and an
 # item without a label is printed as the form asks it; 5: a worker assigned in two communities counts in one
-# community's scorecard totals, the other's marks the line (publishing/communities.py)
-OUTPUT_FORMAT = 7
+# community's scorecard totals, the other's marks the line (publishing/communities.py); 8: the notice says
+# which other answers do not count (speeders, calls, upheld appeals: publishing/notice.py)
+OUTPUT_FORMAT = 8
 
 
 @dataclass(frozen=True)

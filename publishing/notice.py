@@ -23,6 +23,8 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
     four, 总体 counted twice)."""
     output_format = run.get("output_format") or 1
     how = how_items(policy, labels(lang)) if policy is not None and output_format >= 4 else ""
+    # from output format 8, what else keeps an answer out (a fifty-fifth trial's residents were not told)
+    out = not_counted_rules(policy, labels(lang)) if how and output_format >= 8 else ""
     community_of = {g["grid_name"]: g["community"] for g in grids}
     file_names = community_file_names(g["community"] for g in grids)
     window = run.get("window") or NO_WINDOW       # the 公示 window (publishing/review_data.py)
@@ -37,7 +39,7 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
         pages[file_names[community]] = report_html(
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
-            window=window, output_format=output_format, how_items=how)
+            window=window, output_format=output_format, how_items=how, not_counted=out)
     return pages
 
 
@@ -53,6 +55,15 @@ def how_items(policy, words: dict) -> str:
         n=len(policy.items), points=points, mean=words["notice_how_mean" if equal else "notice_how_weighted"],
         weights=words["notice_how_weights"].format(items=words["notice_how_joiner"].join(heavier)) if heavier and not equal
         else "")
+
+
+def not_counted_rules(policy, words: dict) -> str:
+    """'以下答卷也不计入：用时不到本月答卷中位用时33%的；经回访核实...；申诉经复核成立的。': the exclusions
+    the notice's other lines do not name (one household, one voice and a worker's own answers are)."""
+    rules = [words["notice_out_speeder"].format(share=f"{policy.integrity.speeder_fraction:.0%}")
+             ] if policy.integrity.speeder == "exclude" else []
+    rules += [words["notice_out_calls"], words["notice_out_appeals"]]
+    return words["notice_out"].format(rules=words["notice_out_joiner"].join(rules))
 
 
 def item_label(item: str, policy, words: dict) -> str:

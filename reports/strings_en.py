@@ -172,6 +172,10 @@ EN: dict[str, str] = {
     "notice_how_rest": "Each household counts once a month (its latest answer); workers' own answers are not counted; "
                        "grids with few answers are pulled toward the community average, and a grid with too few "
                        "this month is scored on its last months. Response rate = answers / households.",
+    "notice_out": "Nor are these answers counted: {rules}. ", "notice_out_joiner": "; ",
+    "notice_out_speeder": "answers given in under {share} of the month's median time",
+    "notice_out_calls": "answers a verification call found the household did not give, or gave coached",
+    "notice_out_appeals": "answers an upheld appeal concerned",
     "budget_scaled": ", then scaled to the budget (see the note below)",
     "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
                        "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "

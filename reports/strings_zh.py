@@ -148,6 +148,10 @@ ZH: dict[str, str] = {
     "notice_how_scale": "{low}-{high}分按0-100换算", "notice_how_mean": "平均", "notice_how_weighted": "加权平均",
     "notice_how_rest": "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
                        "当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+    "notice_out": "以下答卷也不计入：{rules}。", "notice_out_joiner": "；",
+    "notice_out_speeder": "用时不到本月答卷中位用时{share}的",
+    "notice_out_calls": "经回访核实不是本户所填或受人诱导填写的",
+    "notice_out_appeals": "申诉经复核成立的",
     "budget_scaled": "，再按预算总额等比调整（见下注）",
     "notice_how_text": "每份问卷五个题目，非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0，取平均。"
                        "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"

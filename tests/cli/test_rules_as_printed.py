@@ -31,6 +31,8 @@ def test_a_worker_sheet_under_a_fixed_budget_says_its_pay_is_scaled(run_cli, mak
     assert sheets and all("，再按预算总额等比调整（见下注）</td>" in s for s in sheets)
     notice = next((tmp_path / "out" / "2026-09" / "notice").glob("*.html")).read_text(encoding="utf-8")
     assert "每份问卷5个题目，" in notice and "每户每月只计最近一份" in notice
+    assert ("以下答卷也不计入：用时不到本月答卷中位用时33%的；经回访核实不是本户所填或受人诱导填写的；申诉经复核成立的。"
+            in notice)
 
 
 def test_an_item_without_a_label_is_named_as_the_form_asks_it(run_cli, make_inbox, tmp_path):
