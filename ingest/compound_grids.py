@@ -17,13 +17,13 @@ from gridpay.ingest.grid_compounds import OtherGridsCompound, one_compound_grids
 from gridpay.ingest.survey_stage import stage_connection
 
 
-def moved_compound_answers(workdir: Path, policy, earlier: dict[str, frozenset[str]] | None = None
+def moved_compound_answers(workdir: Path, policy, earlier: dict[str, dict[str, frozenset[str]]] | None = None
                            ) -> list[OtherGridsCompound]:
     """The staged answers to a grid naming a compound grids.csv lists under exactly one other grid, of
     the same community, not under it: each (grid, compound) pair given to that grid. Returns the pairs.
     A home's household follows its new grid's form: the door number alone in a grid of one compound
-    (survey.one_compound_grids), the compound before it in a grid of several. `earlier`: each grid's
-    compounds when it was last published, for a compound several grids list (_taking_over)."""
+    (survey.one_compound_grids), the compound before it in a grid of several. `earlier`: month -> compound ->
+    the grids listing it, of the months published before, for a compound several grids list (_taking_over)."""
     if not policy.grid_by_compound:
         return []
     grids = pd.read_parquet(workdir / "grids.parquet")
@@ -50,12 +50,16 @@ def moved_compound_answers(workdir: Path, policy, earlier: dict[str, frozenset[s
     return moved
 
 
-def _taking_over(pair: OtherGridsCompound, earlier: dict[str, frozenset[str]]) -> OtherGridsCompound:
-    """A pair whose compound several grids list, the grid named listing it when last published: its owners
-    narrowed to those that did not list it then (a grid split off a shared compound: the one that took it)."""
-    if len(pair.owner_ids) < 2 or pair.compound not in earlier.get(pair.grid_id, frozenset()):
+def _taking_over(pair: OtherGridsCompound, earlier: dict[str, dict[str, frozenset[str]]]) -> OtherGridsCompound:
+    """A pair whose compound several grids list: its owners narrowed to those that did not list it in the
+    last published month whose grids.csv listed it under the grid named (a grid split off a shared compound:
+    the one that took it over, in every month after the split; a fifty-eighth trial's second month compared
+    with the month before, when the grid named no longer listed it, and stopped)."""
+    then = next((listing[pair.compound] for _, listing in sorted(earlier.items(), reverse=True)
+                 if pair.grid_id in listing.get(pair.compound, frozenset())), None)
+    if len(pair.owner_ids) < 2 or then is None:
         return pair
-    new = [i for i, owner in enumerate(pair.owner_ids) if pair.compound not in earlier.get(owner, frozenset())]
+    new = [i for i, owner in enumerate(pair.owner_ids) if owner not in then]
     if len(new) != 1:
         return pair
     return replace(pair, owners=(pair.owners[new[0]],), owner_ids=(pair.owner_ids[new[0]],), taken=True)

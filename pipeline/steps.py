@@ -30,7 +30,7 @@ from gridpay.ingest.staging import grid_communities, grid_names, input_files, is
 from gridpay.publishing.outputs import REJECTED_COLUMNS, csv_bytes, write_file
 from gridpay.store.models import ModelTestFailed
 from gridpay.store.partition_scoring import partitioned_scores
-from gridpay.store.grid_history import last_listed_grids
+from gridpay.store.grid_history import compound_listings
 from gridpay.store.runs import first_publication, published_runs, record_accepted_exclusions, record_partitioning
 from gridpay.store.scoring import load_and_score
 from gridpay.store.warehouse import connect, store_validation
@@ -123,7 +123,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's
     answers to the grid it left (ingest/compound_grids.py), phones a platform masked (ingest/masked_phones.py)."""
     apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
-    earlier = {gid: compounds for gid, (_, compounds, _) in last_listed_grids(ctx.settings.db, ctx.month).items()}
+    earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
         log.warning("%s", moved_line(pair))
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)

@@ -23,3 +23,18 @@ def last_listed_grids(db: Path, month: str) -> dict[str, tuple[str, frozenset[st
             from last l left join raw_grid_compounds c on c.run_id = l.run_id and c.grid_id = l.grid_id
             group by all""", [month]).fetchall()
     return {gid: (name, frozenset(compounds or ()), listed) for gid, name, listed, compounds in rows}
+
+
+def compound_listings(db: Path, month: str) -> dict[str, dict[str, frozenset[str]]]:
+    """month -> compound -> the grids listing it, for each month published before `month` whose run recorded
+    its compounds (migration 14); {} without a warehouse."""
+    if not Path(db).exists():
+        return {}
+    with connect(db) as con:
+        rows = con.execute("select p.month, c.compound, list(distinct c.grid_id) from raw_grid_compounds c "
+                           "join published p using (run_id) where p.month < ? and c.compound is not null "
+                           "group by all", [month]).fetchall()
+    listings: dict[str, dict[str, frozenset[str]]] = {}
+    for listed, compound, grids in rows:
+        listings.setdefault(listed, {})[compound] = frozenset(grids)
+    return listings

@@ -82,9 +82,19 @@ def test_a_shared_compound_moves_to_the_grid_that_took_it_over_and_only_then(run
     assert ("5 answers to 天桥新村一网格 (G1) name 柏树湾, which grids.csv lists under 柏树湾网格 (G2), the one of its "
             "grids that took it over from G1 (the others listed it before): counted for G2") in err
     assert _grid_responses(tmp_path / "out")["G2"] == "9"
+    # October, the residents still naming G1: compared with August, when G1 last listed it (not September)
+    october = [r[:4] + ("2026-10-12 10:00:00",) + r[5:] for r in _rows_of(inbox, "2026-09.csv")]
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 0 and "took it over from G1 (the others listed it before): counted for G2" in err, err
     # without a month telling which grid is new to it, the answers stay with G1, and the stop says why
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy, out=tmp_path / "fresh",
                         db=tmp_path / "fresh.duckdb")
     line = err.strip().splitlines()[-1]
     assert code == 1 and "survey.grid_by_compound is on, but it moves answers only to a compound one grid" in line
     assert "set survey.grid_by_compound = true" not in line
+
+
+def _rows_of(inbox, name: str) -> list[tuple]:
+    with (inbox / "surveys" / name).open(encoding="utf-8", newline="") as handle:
+        return [tuple(r) for r in list(csv.reader(handle))[1:]]
