@@ -15,6 +15,7 @@ from gridpay.ingest.misfiled import misfiled_files, other_month_rows
 from gridpay.ingest.month_adjustments import changed_lines
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.verdicts import counted, listed
+from gridpay.pipeline.window_rules import say_window_read_before
 from gridpay.store.runs import paid_adjustments
 from gridpay.store.warehouse import connect
 
@@ -63,29 +64,6 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
         log.info("%s of %s in this month's survey files set aside: %s not published here and the inbox has no survey "
                  "file for %s, so they count in no month", ", ".join(f"{n} rows" for n in stray.values()),
                  ", ".join(stray), "it is" if len(stray) == 1 else "they are", "it" if len(stray) == 1 else "them")
-
-
-def say_window_read_before(ctx: RunContext) -> None:
-    """A pooled grid's window holding months published under another policy: their answers count as those
-    runs read them (households, compounds), so a home today's rules read otherwise may count twice. A
-    fifty-third trial upgraded gridpay in September: July's 马家村3组12号 of a shortened compound stayed 村3组12
-    beside September's 3组12 (10 homes for 9, W05 paid 300.00 less, nothing said)."""
-    with connect(ctx.settings.db) as con:
-        pooled = [g for (g,) in con.execute("select grid_id from grid_scores where run_id = ? and "
-                                            "contains(flags, 'pooled') order by grid_id", [ctx.run_id]).fetchall()]
-        # ... or by a gridpay that kept no compounds (before migration 14): its homes stay as typed in the window
-        other = con.execute("select w.month, r.policy_version from run_windows w join runs r on r.run_id = "
-                            "w.window_run_id where w.run_id = ? and (r.policy_version is distinct from ? or "
-                            "w.window_run_id not in (select run_id from raw_grid_compounds)) order by w.month",
-                            [ctx.run_id, ctx.policy.version]).fetchall()
-    if pooled and other:
-        months = ", ".join(f"{m} (policy {v})" for m, v in other)
-        log.warning("%s pooled with %s, published under another policy than this run's %s or by an earlier gridpay "
-                    "(0.1.0): their answers count as "
-                    "those runs read them, so a home today's rules read otherwise (a door number, a compound) may "
-                    "count twice; to read them alike, re-run %s under today's policy (gridpay run --month %s "
-                    "--reference inbox --reason \"...\"), which may change their pay", listed(tuple(pooled)), months,
-                    ctx.policy.version, "it" if len(other) == 1 else "them", other[0][0])
 
 
 def say_other_months(ctx: RunContext) -> None:

@@ -210,11 +210,23 @@ def test_a_pooled_window_of_months_published_under_another_policy_is_said(run_cl
     """A fifty-third trial upgraded gridpay in September: July's home, read by July's rules, counted again
     beside September's in the thin grid's window, nothing said."""
     inbox = _inbox(make_inbox, {m: _month(m) for m in MONTHS})
-    earlier = make_policy(version='"2027.1"')
+    earlier = make_policy(version='"2027.1"', door_after_listed_name="false")
     for month in MONTHS[:2]:
         assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     shipped = policy_text().split('version = "')[1].split('"')[0]
-    assert code == 0 and ("G2 pooled with 2026-07 (policy 2027.1), 2026-08 (policy 2027.1), published under another "
-                          f"policy than this run's {shipped}") in err
+    assert code == 0 and ("G2 pooled with 2026-07 (policy 2027.1: survey.door_after_listed_name), 2026-08 (policy "
+                          f"2027.1: survey.door_after_listed_name), whose homes were read by other rules than this "
+                          f"run's policy {shipped}") in err, err
     assert "re-run them under today's policy (gridpay run --month 2026-07 --reference inbox" in err
+
+
+def test_a_window_read_by_the_same_home_rules_is_not_said(run_cli, make_inbox, make_policy):
+    """A fifty-seventh trial raised min_responses under a new version and was told to re-pay two finalized
+    months for a door-number reason that did not apply."""
+    inbox = _inbox(make_inbox, {m: _month(m) for m in MONTHS})
+    earlier = make_policy(version='"2027.1"', min_responses=4)
+    for month in MONTHS[:2]:
+        assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and "pooled with" not in err and "re-run them" not in err, err

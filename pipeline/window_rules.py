@@ -1,0 +1,71 @@
+"""A pooled grid's window holding months whose runs read homes by other rules. Their answers count as those
+runs read them (households, compounds), so a home today's rules read otherwise may count twice. A
+fifty-third trial upgraded gridpay in September: July's 马家村3组12号 of a shortened compound stayed 村3组12
+beside September's 3组12 (10 homes for 9, W05 paid 300.00 less, nothing said). Only the rules that read
+a home are compared: a fifty-seventh trial raised min_responses under a new version and was told to re-pay
+two finalized months for a door-number reason that did not apply."""
+from __future__ import annotations
+
+import json
+import logging
+
+from gridpay.core.errors import ConfigError
+from gridpay.core.policy_file import policy_from_bytes
+from gridpay.ingest.archive import blob_bytes
+from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.policy_versions import changed_rules
+from gridpay.pipeline.steps import POLICY_NAME
+from gridpay.pipeline.verdicts import listed
+from gridpay.store.warehouse import connect
+from gridpay.transforms.policy_typing import SWITCHES
+
+log = logging.getLogger("gridpay")
+# the rules that say which answers are one home, besides the survey's switches for typed cells
+HOME_RULES = {"door_number_dates", "scoring.household_scope", "scoring.window_homes_by_door",
+              "scoring.window_homes_by_compound", "integrity.dedupe_household", "integrity.same_time_said"}
+
+
+def home_rules_changed(before, after) -> list[str]:
+    """The rules reading a home that differ between two parsed policies, as the policy file names them."""
+    return [f"survey.{name}" if name in SWITCHES or name == "door_number_dates" else name
+            for name in changed_rules(before, after) if name in SWITCHES or name in HOME_RULES]
+
+
+def _window_months(ctx: RunContext) -> list[str]:
+    """'2026-07 (policy 2027.1: survey.door_after_listed_name)' for each month of the run's windows read
+    by other home rules, or recorded before the warehouse kept compounds (migration 14)."""
+    with connect(ctx.settings.db) as con:
+        rows = con.execute("select w.month, r.policy_version, r.inputs_json, w.window_run_id in (select run_id from "
+                           "raw_grid_compounds) from run_windows w join runs r on r.run_id = w.window_run_id "
+                           "where w.run_id = ? order by w.month", [ctx.run_id]).fetchall()
+    months = []
+    for month, version, inputs, recorded in rows:
+        if not recorded:
+            months.append(f"{month} (published before gridpay kept each month's compounds)")
+            continue
+        sha = next((e["sha256"] for e in json.loads(inputs or "[]") if e.get("name") == POLICY_NAME), None)
+        if sha is None or sha == ctx.inputs.policy_file.sha256:
+            continue
+        try:
+            theirs = policy_from_bytes(blob_bytes(ctx.settings.archive, sha, ctx.archive_keys), POLICY_NAME)
+        except (OSError, ConfigError):
+            continue        # its policy purged or unreadable: nothing to compare
+        if rules := home_rules_changed(theirs, ctx.policy):
+            months.append(f"{month} (policy {version}: {', '.join(rules)})")
+    return months
+
+
+def say_window_read_before(ctx: RunContext) -> None:
+    """Warn where a pooled grid's window holds months whose homes were read by other rules."""
+    with connect(ctx.settings.db) as con:
+        pooled = [g for (g,) in con.execute("select grid_id from grid_scores where run_id = ? and "
+                                            "contains(flags, 'pooled') order by grid_id", [ctx.run_id]).fetchall()]
+    other = _window_months(ctx) if pooled else []
+    if other:
+        first = other[0].split(" ")[0]
+        log.warning("%s pooled with %s, whose homes were read by other rules than this run's policy %s: their "
+                    "answers count as those runs read them, so a home today's rules read otherwise (a door number, "
+                    "a compound) may count twice; to read them alike, re-run %s under today's policy (gridpay run "
+                    "--month %s --reference inbox --reason \"...\"), which may change their pay",
+                    listed(tuple(pooled)), ", ".join(other), ctx.policy.version, "it" if len(other) == 1 else "them",
+                    first)
