@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
-from gridpay.core.errors import ConfigError
+from gridpay.core.errors import ConfigError, InputError
 from gridpay.core.month import Month
 from gridpay.core.faults import duckdb_fault_point, fault_point
 from gridpay.core.layout import private_scratch
@@ -39,6 +39,7 @@ from gridpay.transforms.review_window import local_day, window_dates
 from gridpay.pipeline.scored_month import ScoredMonth, scored_month
 
 POLICY_NAME = "policy.toml"
+REFERENCE_FILES = ("grids.csv", "workers.csv", "assignments.csv", "adjustments.csv")
 
 log = logging.getLogger("gridpay")
 
@@ -143,7 +144,14 @@ def validate(ctx: RunContext) -> ValidationSummary:
     # validating (waiting on the lock, a refused inbox) need not pay
     from gridpay.expectations.invalid_grids import invalid_files
     from gridpay.expectations.validate import validate_staged
-    summary = validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
+    try:
+        summary = validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
+    except InputError as exc:       # a re-run on reference files changed since (a merged grid's row): say the way
+        if ctx.published and ctx.request.reference is None and exc.file in REFERENCE_FILES:
+            raise InputError(exc.file, f"{exc.message}; {ctx.month} was published from the reference files of its "
+                                       f"day: to re-run it on those, add --reference published", exc.row,
+                             exc.column) from exc
+        raise
     for file in invalid_files(ctx.workdir) if summary.invalid_rows else ():     # under the gate: said, not hidden
         log.warning("%s", file)
     return summary

@@ -1,7 +1,7 @@
 """Each survey validation rule, run by the real GX suite, quarantines exactly the row that breaks it."""
 import csv
 
-from conftest import SURVEY_HEADER, survey
+from conftest import SURVEY_HEADER, survey, write_csv
 
 GOOD = [survey(f"OK{i}", "G1", f"G1-2-{i:03d}", ("4", "4", "4", "4", "4")) for i in range(1, 61)]
 CASES = [
@@ -91,6 +91,24 @@ def test_an_assignment_to_a_grid_grids_csv_lacks_stops_only_the_months_it_covers
     ended = [*ahead[:2], ("W3", "G9", "2026-01-01", "2026/9/30", ""), ("W3", "G2", "2026-10-01", "", "")]
     code, err = run_cli("run", "--month", "2026-10", "--reports", "none", inbox=make_inbox(
         {"2026-10.csv": october}, assignments=ended, name="ended"), out=tmp_path / "ended", db=tmp_path / "e.duckdb")
+    assert code == 0, err
+
+
+def test_a_rerun_on_a_grids_csv_that_lost_a_grid_since_says_how_to_rerun_as_published(run_cli, make_inbox, tmp_path):
+    """A fifty-eighth trial re-ran August after G08 was merged away: its worker's row, ended 08-31, stopped the
+    re-run (exit 2) with 'did you mean G10 or G09?', inviting HR to point a retired grid's row at another."""
+    header = ("grid_id", "grid_name", "community", "households")
+    grids = [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10")]
+    rows = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", ""), ("W3", "G9", "2026-01-01", "", "")]
+    inbox = make_inbox({"2026-09.csv": GOOD}, assignments=rows)
+    write_csv(inbox / "grids.csv", header, [*grids, ("G9", "东关街网格", "天井湖社区", "10")])
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+    write_csv(inbox / "grids.csv", header, grids)              # G9 merged away since
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 2 and "grid_id 'G9' is not in grids.csv" in err
+    assert "2026-09 was published from the reference files of its day: to re-run it on those, add --reference " \
+           "published" in err
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", "--reference", "published", inbox=inbox)
     assert code == 0, err
 
 
