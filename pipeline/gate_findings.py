@@ -245,6 +245,6 @@ def other_community_rows(ctx: RunContext) -> list:
         if file.rows >= least:
             stop.append(file)
         else:
-            log.warning("%s: check those answers' grid in the survey file (residents of one community answer "
-                        "for their own grids)", file)
+            log.warning("%s: residents answer for their own community's grids; an answer of another grid is taken "
+                        "out by an appeal upheld (非本网格) in the 公示 window, never by editing the download", file)
     return stop

@@ -66,7 +66,9 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield silent, lambda: says.silent_communities_message(ctx, silent)
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
     for pair in said:
-        log.warning("%s: check those answers' grid in the survey file", pair)
+        log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "
+                    "window (非本网格) takes them out (the download is never edited); if the grid does span the "
+                    "compound, list it for the grid in grids.csv", pair)
     yield others, lambda: says.other_grids_compound_message(ctx, others)
     overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
     yield overlaps, lambda: says.overlaps_message(ctx, overlaps)
