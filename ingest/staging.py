@@ -134,5 +134,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),
                       communities)
     tables["grid_compounds"] = grid_compound_rows(tables["grids"], policy.compound_suffix_dropped)
+    others = compound_other_names(tables["grids"], policy.compound_suffix_dropped)      # kept with the run
+    tables["compound_names"] = pd.DataFrame(list(others.items()), columns=["other_name", "compound"], dtype="string")
     for name, frame in tables.items():
         frame.to_parquet(workdir / f"{name}.parquet", index=False)

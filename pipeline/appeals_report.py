@@ -26,7 +26,7 @@ from gridpay.store.warehouse import connect, require_warehouse
 from gridpay.transforms.policy import Policy
 
 # the inputs a run's models read by run_params.run_id (store/warehouse.py load_raw)
-RAW_TABLES = ("raw_grids", "raw_grid_compounds", "raw_workers", "raw_assignments", "raw_adjustments", "raw_appeals",
+RAW_TABLES = ("raw_grids", "raw_grid_compounds", "raw_compound_names", "raw_workers", "raw_assignments", "raw_adjustments", "raw_appeals",
               "raw_verification", "raw_surveys", "policy_items")
 APPEAL_FIELDS = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
                  "decided_by", "decided_on", "decision_note")

@@ -41,6 +41,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "dedupe_household": rules.dedupe_household, "household_scope": policy.scoring.household_scope,
         "window_homes_by_door": policy.scoring.window_homes_by_door,
         "window_homes_by_compound": policy.scoring.window_homes_by_compound,
+        "window_compound_names": policy.scoring.window_compound_names,
         "window_self_ratings": policy.scoring.window_self_ratings,
         "same_time_said": rules.same_time_said, "calls_before_household": rules.calls_before_household,
         "exclude_self_rating": rules.exclude_self_rating,

@@ -106,6 +106,9 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
                 "households, area from read_parquet(?)", [run_id, parquet("grids")])
     con.execute("insert into raw_grid_compounds select ?, grid_id, compound from read_parquet(?)",
                 [run_id, parquet("grid_compounds")])
+    if (workdir / "compound_names.parquet").exists():      # ingest/staging.py writes it; a hand-made stage may not
+        con.execute("insert into raw_compound_names select ?, other_name, compound from read_parquet(?)",
+                    [run_id, parquet("compound_names")])
     con.execute("insert into raw_workers select ?, source_file, row_number, worker_id, name, phone_hash, "
                 "perf_pay_target from read_parquet(?)", [run_id, parquet("workers")])
     con.execute("insert into raw_assignments select ?, source_file, row_number, worker_id, grid_id, "

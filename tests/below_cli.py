@@ -35,13 +35,15 @@ def scored_below_the_cli(inbox: Path, work: Path, policy, key: bytes = b"k", mon
 # int_window_responses reads this month's workers (its self-rating rule) and each run's compounds: a window
 # test about neither gives these, empty (before its own given tables, which win)
 PHONE = "respondent_phone_hash varchar"
-NO_COMPOUNDS = {"raw_grid_compounds": ("run_id varchar, grid_id varchar, compound varchar", [])}
+NO_COMPOUNDS = {"raw_grid_compounds": ("run_id varchar, grid_id varchar, compound varchar", []),
+                "raw_compound_names": ("run_id varchar, other_name varchar, compound varchar", [])}
 WINDOW_EMPTY = {"stg_workers": ("worker_id varchar, phone_hash varchar", []),
                 "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
                 **NO_COMPOUNDS}
 # ... and the run_params its newer rules read, off (a test's own params come after them and win)
 WINDOW_OFF = {"window_self_ratings": False, "exclude_self_rating": True, "month_start": "2026-10-01",
-              "month_end": "2026-10-31", "window_homes_by_compound": False, "run_id": "run"}
+              "month_end": "2026-10-31", "window_homes_by_compound": False, "run_id": "run",
+              "window_compound_names": False}
 
 
 # run_params columns whose type a Python value does not carry (as store/scoring.py run_params casts them)

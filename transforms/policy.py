@@ -139,7 +139,8 @@ def policy_from_toml(text: str) -> Policy:
         household_scope=(choice_of(doc, "scoring.household_scope", ("grid", "month"))
                          if "household_scope" in doc.get("scoring", {}) else "month"),
         window_homes_by_door=bool(doc.get("scoring", {}).get("window_homes_by_door", False)),
-        window_homes_by_compound=bool(doc.get("scoring", {}).get("window_homes_by_compound", False)),
+        **{key: bool(doc.get("scoring", {}).get(key, False)) for key in ("window_homes_by_compound",
+                                                                         "window_compound_names")},
         window_self_ratings=bool(doc.get("scoring", {}).get("window_self_ratings", False)),
         **thin_grid_rules(doc),
     )

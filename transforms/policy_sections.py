@@ -49,6 +49,8 @@ class ScoringRules:
     window_homes_by_door: bool = False
     # a door-only home of a month whose grids.csv listed one compound for the grid is that compound's (2027.2)
     window_homes_by_compound: bool = False
+    # an earlier month's home named by a compound's other name of today's grids.csv is that compound's (2027.3)
+    window_compound_names: bool = False
     # an earlier month's answer from the phone of a worker covering the grid now is a self-rating (policy 2027.1)
     window_self_ratings: bool = False
 

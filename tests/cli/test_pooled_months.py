@@ -206,6 +206,18 @@ def test_a_pooled_window_reads_a_door_only_home_as_the_compound_its_month_listed
         assert (september["window_months"], september["window_responses"]) == ("2026-07,2026-09", expected)
 
 
+def test_a_pooled_window_reads_a_renamed_compound_s_earlier_homes_by_its_name_now(run_cli, make_inbox, tmp_path):
+    """Trial 58: the city renamed 桂园二期 桂馨苑 (grids.csv: 桂馨苑=桂园二期); one home answering under each name
+    counted twice in the thin grid's window (W10 1200.00 for 1234.35, exit 0)."""
+    inbox = _compound_months(make_inbox, {"2026-07": [("桂园二期", "1栋101"), ("桂园二期", "2栋101")],
+                                          "2026-09": [("桂馨苑", "1栋101"), ("桂园", "3栋101")]})
+    for month, g2 in (("2026-07", "桂园;桂园二期"), ("2026-09", "桂园;桂馨苑=桂园二期")):
+        write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+                  [("G1", "南苑网格", "社区", "40", "南苑"), ("G2", "桂园网格", "社区", "40", g2)])
+        assert run_cli("run", "--month", month, inbox=inbox)[0] == 0
+    assert _grid(tmp_path / "out", "2026-09")["window_responses"] == "3"      # 1栋101 once, 2栋101, 3栋101
+
+
 def test_a_pooled_window_of_months_published_under_another_policy_is_said(run_cli, make_inbox, make_policy):
     """A fifty-third trial upgraded gridpay in September: July's home, read by July's rules, counted again
     beside September's in the thin grid's window, nothing said."""

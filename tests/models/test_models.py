@@ -90,7 +90,7 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
     models = sql_models()
     assert {m.name for m in models.values() if m.sql is None} == {"fct_grid_scores", "fct_payroll"}
     assert models["int_window_responses"].sources == {"run_params", "run_window", "counted_responses", "raw_surveys",
-                                                       "raw_grid_compounds"}
+                                                       "raw_grid_compounds", "raw_compound_names"}
     stored = {m.name: m.stored_as for m in models.values() if m.stored_as}
     assert stored["fct_payroll"] == "payroll" and stored["int_response_scores"] == "counted_responses"
     assert len(set(stored.values())) == len(stored)      # one model per warehouse table

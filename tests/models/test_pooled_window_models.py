@@ -93,3 +93,27 @@ def test_int_window_responses_reads_a_door_only_home_as_the_one_compound_its_mon
     unrecorded = {**given, "raw_grid_compounds": (given["raw_grid_compounds"][0], given["raw_grid_compounds"][1][:1] +
                                                   given["raw_grid_compounds"][1][2:])}
     assert model_rows("int_window_responses", WINDOW_EMPTY | unrecorded, WINDOW_OFF | params) == before
+
+
+def test_int_window_responses_reads_an_earlier_home_under_a_compound_s_other_name_as_that_compound_s():
+    """A fifty-eighth trial's city renamed 桂园二期 桂馨苑 (grids.csv: 桂馨苑=桂园二期): August's 桂园二期 3栋102 and
+    October's 桂馨苑 3栋102, one home, counted twice in the thin grid's window (W10 1200.00 for 1234.35)."""
+    params = {"month": "2026-10", "pool": True, "min_responses": 10, "pool_first_month": "2026-08", "run_id": "R10",
+              "household_scope": "grid", "window_homes_by_door": False, "window_compound_names": True}
+    given = {
+        "int_grid_stats": ("grid_id varchar, responses integer", [("G10", 1)]),
+        "int_response_scores": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+                                "response_score decimal(18, 6)", [(1, "G10", "桂馨苑 3栋102", "2026-10-05 10:00:00", 100)]),
+        "run_window": ("month varchar, window_run_id varchar", [("2026-08", "R8")]),
+        "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
+                              "response_score decimal(18, 6)", [("R8", "2026-08", 1, "G10", 25),
+                                                                ("R8", "2026-08", 2, "G10", 0)]),
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, [
+            ("R8", 1, "桂园二期 3栋102", "2026-08-01 10:00:00"), ("R8", 2, "桂园 2栋301", "2026-08-02 10:00:00")]),
+        "raw_compound_names": ("run_id varchar, other_name varchar, compound varchar", [("R10", "桂园二期", "桂馨苑")]),
+    }
+    rows = [(r[0], r[2]) for r in model_rows("int_window_responses", WINDOW_EMPTY | given, WINDOW_OFF | params)]
+    assert rows == [("桂园 2栋301", "2026-08"), ("桂馨苑 3栋102", "2026-10")]
+    before = model_rows("int_window_responses", WINDOW_EMPTY | given,
+                        {**WINDOW_OFF, **params, "window_compound_names": False})
+    assert len(before) == 3                              # without the key, as its month read it: twice

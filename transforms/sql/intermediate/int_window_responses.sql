@@ -15,10 +15,13 @@
 -- An earlier month's answer given from the phone of a worker who covers the grid this month is a self-rating
 -- here too (scoring.window_self_ratings): a forty-seventh trial's new hire's own 5-star answer, given before
 -- he was hired, counted in his pooled score (+32.64 yuan).
+-- An earlier month's home named by a compound's other name of today's grids.csv (桂园二期 in August, 桂馨苑
+-- after the city renamed it, listed 桂馨苑=桂园二期: raw_compound_names) is that compound's (scoring.window_compound_names: a
+-- fifty-eighth trial's renamed compound counted its homes twice in the window).
 -- Empty unless the policy says insufficient = "pool".
 -- key: grid_id, household_id
 -- refs: int_grid_stats, int_response_scores, stg_workers, stg_assignments
--- sources: counted_responses, raw_grid_compounds, raw_surveys, run_params, run_window
+-- sources: counted_responses, raw_compound_names, raw_grid_compounds, raw_surveys, run_params, run_window
 with p as (select * from run_params),
 thin as (
     select grid_id from int_grid_stats, p where p.pool and responses < p.min_responses
@@ -43,9 +46,17 @@ answers as (
           where a.grid_id = c.grid_id and k.phone_hash is not null and a.start_date <= p.month_end
             and coalesce(a.end_date, p.month_end) >= p.month_start))
 ),
+renamed as (
+    select a.* replace (coalesce(n.compound || ' ' || regexp_extract(a.household_id, '[^ ]*$'),
+                                 a.household_id) as household_id)
+    from answers as a cross join p
+    left join raw_compound_names as n
+        on p.window_compound_names and n.run_id = p.run_id
+        and n.other_name = regexp_extract(a.household_id, '^(.*) [^ ]*$', 1)
+),
 doors as (   -- a home's door number: after its compound and a space, or the whole of a door-only home
     select *, regexp_extract(household_id, '[^ ]*$') as door, contains(household_id, ' ') as named
-    from answers
+    from renamed
 ),
 compounds as (select * from raw_grid_compounds where run_id in (select run_id from answers)),
 one_compound as (   -- the grids each run's grids.csv listed with one compound
