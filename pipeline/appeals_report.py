@@ -151,6 +151,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
                "scored together), so other workers' pay moves too, in other grids and by yuan at times (a trial saw "
                "2.86); only the appellant's is shown")
+    if any(a.status.startswith("pending (late") for a in lines):
+        out.append("  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld")
     if any(not a.worker_id for a in lines):
         out.append("  (HR): a row with worker_id blank, an answer HR itself takes out (a home's repeat it found, "
                    "category other): no appellant, so no appellant's pay")

@@ -119,6 +119,8 @@ def test_a_late_appeal_is_listed_as_late_and_may_be_kept_on_record_rejected(publ
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("", "", "", "")])
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
     assert "pending (late: filed outside" in next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
+    assert "  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld" \
+        in run_cli.out                       # a fifty-seventh trial read the blank total as a fault
     code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
     assert code == 1 and "a late appeal is decided 驳回 (rejected), or taken out of appeals.csv" in err
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("驳回", "人事科 陈主任", TODAY, "逾期申诉，不予受理")])
