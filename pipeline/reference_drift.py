@@ -93,9 +93,10 @@ def say_left_as_published(published: tuple[InputFile, ...], request: MonthReques
     lines = {name: line for name, line in drift(published, today, request.month, request.settings.archive, keys,
                                                   scratch).items() if name not in request.take}
     if lines:
-        log.warning("--reference published: %s is run on the reference files and policy it was published with; "
+        taken = f" (but today's {', '.join(request.take)}, as --take says)" if request.take else ""
+        log.warning("--reference published: %s is run on the reference files and policy it was published with%s; "
                     "today's differ, and this run does not apply them: %s. If one holds a change for %s too (a late "
-                    "adjustment), run it again adding --take and the file (%s)", request.month,
+                    "adjustment), run it again adding --take and the file (%s)", request.month, taken,
                     " | ".join(lines.values()), request.month, _take_names(lines))
 
 

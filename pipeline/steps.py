@@ -4,6 +4,7 @@ functions as tasks. Each step opens what it needs; none reads the live inbox or 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from contextlib import nullcontext
 from dataclasses import asdict
@@ -148,7 +149,8 @@ def validate(ctx: RunContext) -> ValidationSummary:
         summary = validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
     except InputError as exc:       # a re-run on reference files changed since (a merged grid's row): say the way
         if ctx.published and ctx.request.reference is None and exc.file in REFERENCE_FILES:
-            raise InputError(exc.file, f"{exc.message}; {ctx.month} was published from the reference files of its "
+            said = re.sub(r" \(did you mean [^)]*\?\)", "", exc.message)      # not another grid: its own day's files
+            raise InputError(exc.file, f"{said}; {ctx.month} was published from the reference files of its "
                                        f"day: to re-run it on those, add --reference published", exc.row,
                              exc.column) from exc
         raise

@@ -17,31 +17,36 @@ from gridpay.pipeline.policy_versions import changed_rules
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.pipeline.verdicts import listed
 from gridpay.store.warehouse import connect
-from gridpay.transforms.policy_typing import SWITCHES
 
 log = logging.getLogger("gridpay")
-# the rules that say which answers are one home, besides the survey's switches for typed cells
-HOME_RULES = {"door_number_dates", "scoring.household_scope", "scoring.window_homes_by_door",
-              "scoring.window_homes_by_compound", "integrity.dedupe_household", "integrity.same_time_said"}
+# the survey's rules that read a typed home (a door number, a compound), and the rules that say which
+# answers are one home (a grid's, a month's, a window's); rules moving an answer between grids are not these
+HOME_SWITCHES = {"door_number_dashes", "door_number_variants", "door_number_suffixes", "door_number_rooms",
+                 "door_number_floors", "door_number_houses", "door_number_numerals", "door_number_dates",
+                 "one_compound_aliases", "household_compound", "one_compound_grids", "compound_suffix_dropped",
+                 "compound_in_door_number", "grid_compound_in_door_number", "listed_compound_in_door_number",
+                 "other_grid_compound_homes", "door_after_listed_name"}
+HOME_RULES = {"scoring.household_scope", "scoring.window_homes_by_door", "scoring.window_homes_by_compound",
+              "scoring.window_compound_names", "integrity.dedupe_household", "integrity.same_time_said"}
 
 
 def home_rules_changed(before, after) -> list[str]:
     """The rules reading a home that differ between two parsed policies, as the policy file names them."""
-    return [f"survey.{name}" if name in SWITCHES or name == "door_number_dates" else name
-            for name in changed_rules(before, after) if name in SWITCHES or name in HOME_RULES]
+    return [f"survey.{name}" if name in HOME_SWITCHES else name
+            for name in changed_rules(before, after) if name in HOME_SWITCHES or name in HOME_RULES]
 
 
-def _window_months(ctx: RunContext) -> list[str]:
-    """'2026-07 (policy 2027.1: survey.door_after_listed_name)' for each month of the run's windows read
-    by other home rules, or recorded before the warehouse kept compounds (migration 14)."""
+def _window_months(ctx: RunContext) -> dict[str, str]:
+    """month -> '2026-07 (policy 2027.1: survey.door_after_listed_name)' for each month of the run's windows
+    read by other home rules, or recorded before the warehouse kept compounds (migration 14)."""
     with connect(ctx.settings.db) as con:
         rows = con.execute("select w.month, r.policy_version, r.inputs_json, w.window_run_id in (select run_id from "
                            "raw_grid_compounds) from run_windows w join runs r on r.run_id = w.window_run_id "
                            "where w.run_id = ? order by w.month", [ctx.run_id]).fetchall()
-    months = []
+    months = {}
     for month, version, inputs, recorded in rows:
         if not recorded:
-            months.append(f"{month} (published before gridpay kept each month's compounds)")
+            months[month] = f"{month} (published before gridpay kept each month's compounds)"
             continue
         sha = next((e["sha256"] for e in json.loads(inputs or "[]") if e.get("name") == POLICY_NAME), None)
         if sha is None or sha == ctx.inputs.policy_file.sha256:
@@ -51,21 +56,24 @@ def _window_months(ctx: RunContext) -> list[str]:
         except (OSError, ConfigError):
             continue        # its policy purged or unreadable: nothing to compare
         if rules := home_rules_changed(theirs, ctx.policy):
-            months.append(f"{month} (policy {version}: {', '.join(rules)})")
+            months[month] = f"{month} (policy {version}: {', '.join(rules)})"
     return months
 
 
 def say_window_read_before(ctx: RunContext) -> None:
     """Warn where a pooled grid's window holds months whose homes were read by other rules."""
     with connect(ctx.settings.db) as con:
-        pooled = [g for (g,) in con.execute("select grid_id from grid_scores where run_id = ? and "
-                                            "contains(flags, 'pooled') order by grid_id", [ctx.run_id]).fetchall()]
-    other = _window_months(ctx) if pooled else []
-    if other:
-        first = other[0].split(" ")[0]
+        pooled = con.execute("select grid_id, window_months from grid_scores where run_id = ? and "
+                             "contains(flags, 'pooled') order by grid_id", [ctx.run_id]).fetchall()
+    other = _window_months(ctx) if pooled else {}
+    # each grid with the months of its own window read otherwise (a trial's line named a grid whose window held none)
+    grids = [g for g, months in pooled if set((months or "").split(",")) & set(other)]
+    shown = sorted({m for _, months in pooled for m in (months or "").split(",") if m in other})
+    if grids:
         log.warning("%s pooled with %s, whose homes were read by other rules than this run's policy %s: their "
                     "answers count as those runs read them, so a home today's rules read otherwise (a door number, "
-                    "a compound) may count twice; to read them alike, re-run %s under today's policy (gridpay run "
-                    "--month %s --reference inbox --reason \"...\"), which may change their pay",
-                    listed(tuple(pooled)), ", ".join(other), ctx.policy.version, "it" if len(other) == 1 else "them",
-                    first)
+                    "a compound) may count twice; to read them alike, re-run %s on today's policy and the reference "
+                    "files it was published with (gridpay run --month %s --reference published --take policy "
+                    "--reason \"...\"), which may change their pay", listed(tuple(grids)),
+                    ", ".join(other[m] for m in shown), ctx.policy.version, "it" if len(shown) == 1 else "them",
+                    shown[0])

@@ -230,7 +230,8 @@ def test_a_pooled_window_of_months_published_under_another_policy_is_said(run_cl
     assert code == 0 and ("G2 pooled with 2026-07 (policy 2027.1: survey.door_after_listed_name), 2026-08 (policy "
                           f"2027.1: survey.door_after_listed_name), whose homes were read by other rules than this "
                           f"run's policy {shipped}") in err, err
-    assert "re-run them under today's policy (gridpay run --month 2026-07 --reference inbox" in err
+    assert ("re-run them on today's policy and the reference files it was published with (gridpay run --month 2026-07 "
+            "--reference published --take policy") in err
 
 
 def test_a_window_read_by_the_same_home_rules_is_not_said(run_cli, make_inbox, make_policy):

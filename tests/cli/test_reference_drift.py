@@ -136,7 +136,8 @@ def test_a_late_adjustment_is_taken_alone_and_the_rest_as_published(run_cli, pub
     assert ",1200.00," not in after and ",1000.00," in after           # September's targets as published
     assert after != before and "200.00" in next(x for x in after.splitlines() if x.startswith("W2,"))
     left = next(x for x in err.splitlines() if "this run does not apply them" in x)
-    assert "workers.csv" in left and "adjustments.csv" not in left and left.endswith("(--take workers)")
+    assert "workers.csv" in left and "adjustments.csv:" not in left and left.endswith("(--take workers)")
+    assert "(but today's adjustments.csv, as --take says)" in left
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
 
     code, err = run_cli("run", "--month", "2026-09", "--take", "adjustments", inbox=inbox)
