@@ -138,10 +138,8 @@ def policy_from_toml(text: str) -> Policy:
         vbp_top_share=float(get_key(doc, "scoring.vbp.top_share")),
         household_scope=(choice_of(doc, "scoring.household_scope", ("grid", "month"))
                          if "household_scope" in doc.get("scoring", {}) else "month"),
-        window_homes_by_door=bool(doc.get("scoring", {}).get("window_homes_by_door", False)),
-        **{key: bool(doc.get("scoring", {}).get(key, False)) for key in ("window_homes_by_compound",
-                                                                         "window_compound_names")},
-        window_self_ratings=bool(doc.get("scoring", {}).get("window_self_ratings", False)),
+        **{key: bool(doc.get("scoring", {}).get(key, False)) for key in (
+            "window_homes_by_door", "window_homes_by_compound", "window_compound_names", "window_self_ratings")},
         **thin_grid_rules(doc),
     )
     if not 0 < scoring.confidence < 1:
