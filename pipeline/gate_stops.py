@@ -32,6 +32,19 @@ def reused_grid_ids(ctx: RunContext) -> list:
     return found(ctx.workdir, last_listed_grids(ctx.settings.db, ctx.month))
 
 
+def previous_months_downloads(ctx: RunContext) -> list:
+    """The month before's download in this month's folder (expectations/early_downloads.py), where the policy
+    stops on it; never in an audit; with --accept-fewer-answers, said."""
+    from gridpay.expectations.early_downloads import previous_months_downloads as found
+    if ctx.policy.outcome.early_downloads != "stop" or ctx.request.replay is not None:
+        return []
+    early = found(ctx.workdir, ctx.month)
+    if early and ctx.request.accept_fewer_answers:
+        log.warning("%s: published on these answers (--accept-fewer-answers)", "; ".join(map(str, early)))
+        return []
+    return early
+
+
 def say_same_name_new_phone(ctx: RunContext) -> None:
     """Workers under the name but not the phone their id was last paid with, said (console and scorecard)."""
     from gridpay.expectations.reused_worker_ids import same_name_new_phone
@@ -54,6 +67,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield gridless, lambda: says.gridless_message(ctx, gridless)
     misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
+    early = previous_months_downloads(ctx)                  # last month's download in this month's place
+    yield early, lambda: says.previous_download_message(ctx, early)
     lost = find.published_answers_missing(ctx)              # answers the month was published on
     yield lost, lambda: says.published_answers_message(ctx, *lost)
     undone = find.published_reviews_missing(ctx)            # HR's decisions the month was published on

@@ -21,6 +21,7 @@ from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.gate_stops import first_stop
 from gridpay.pipeline.changed_answers import say_changed_answers
+from gridpay.pipeline.download_dates import say_download_before_month_end
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.household_doubts import say_household_doubts
 from gridpay.pipeline.policy_versions import check_version_names_its_rules
@@ -172,6 +173,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
         say_short_downloads(ctx.workdir)       # a download cut off on its way: fewer answers than its name says
+        say_download_before_month_end(ctx)     # ... or made before the month ended
         say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
         if empty := empty_month_stop(ctx, surveys, rows, aside):     # paid as if nobody had answered
             raise fail_gate(ctx, empty)

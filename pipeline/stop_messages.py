@@ -89,6 +89,15 @@ def reused_ids_message(ctx: RunContext, found: list) -> str:
                  "set gate.reused_worker_ids = \"unchecked\" in the policy")
 
 
+def previous_download_message(ctx: RunContext, found: list) -> str:
+    return _stop(ctx, "a survey file of the month holds mostly the month before's answers and only the first days "
+                      "of this one's, so the month would be paid on a few answers (its thin grids on earlier "
+                      "months)", found,
+                 f"Put {ctx.month}'s own download, made after {ctx.month} ended, in surveys/{ctx.month}/ in its place, "
+                 f"and run again; if {ctx.month} had only these answers, run again with --accept-fewer-answers "
+                 f"(said on the scorecard)")
+
+
 def reused_grids_message(ctx: RunContext, found: list) -> str:
     return _stop(ctx, "a grid id now names another place, so the earlier place's answers (a thin grid's pooled "
                       "window), its trend and last month's comparisons would be the new grid's", found,

@@ -76,6 +76,7 @@ class OutcomeRules:
     silent_communities: str = "unchecked"   # a community with no answer in a month its others answered: "stop"
     reused_worker_ids: str = "unchecked"    # a worker id now another name and phone than when last paid: "stop"
     reused_grid_ids: str = "unchecked"      # a grid id now another name and other compounds than when published: "stop"
+    early_downloads: str = "unchecked"      # the month before's download, made as this month began, in its place: "stop"
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
@@ -177,7 +178,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked"),
                          ("silent_communities", "unchecked"), ("reused_worker_ids", "unchecked"),
                          ("set_aside_answers", "unchecked"), ("published_reviews", "unchecked"),
-                         ("reused_grid_ids", "unchecked")):
+                         ("reused_grid_ids", "unchecked"), ("early_downloads", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

@@ -1,0 +1,55 @@
+"""Downloads made at the wrong time. A platform download holds every answer given up to the moment it was made:
+the previous month's download, made just after that month ended, holds a few answers of the first hours of
+this one. A sixtieth trial's clerk put October's download in November's folder: November was published on
+its 8 early-morning answers (the rest of each grid's score from pooled earlier months), exit 0, the gate that
+stops a month whose every row is dated in another month defeated by one answer. And a download made before
+the month ended misses its last days: that trial's October download, made on the 28th, left out 32 answers
+(W06 +126.38), nothing said."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from gridpay.core.month import Month
+from gridpay.ingest.survey_stage import stage_connection
+
+FIRST_DAYS = 3       # a download whose answers of the month all fall in its first days was made then
+LAST_DAYS = 2        # ... and one whose latest answer is this far before the month's end, before it ended
+
+
+@dataclass(frozen=True)
+class EarlyDownload:
+    file: str
+    earlier_month: str
+    earlier_rows: int          # its answers of the month before, set aside
+    rows: int                  # its answers of this month
+    latest: datetime
+
+    def __str__(self) -> str:
+        return (f"{self.file} holds {self.earlier_rows} answers of {self.earlier_month} and {self.rows} of this "
+                f"month, the latest at {self.latest:%Y-%m-%d %H:%M}: {self.earlier_month}'s download, made as this "
+                f"month began?")
+
+
+def previous_months_downloads(workdir: Path, month: str) -> list[EarlyDownload]:
+    """Survey files of the month holding more answers of the month before than of this one, all of this
+    one's in its first FIRST_DAYS days."""
+    m = Month.parse(month)
+    before = str(m.previous)
+    with stage_connection(workdir) as con:
+        rows = con.execute("""
+            select s.source_file, a.rows, count(*)::integer, max(s.submitted_at_ts)
+            from surveys s
+            join (select source_file, sum(rows_set_aside)::integer as rows from set_aside where what = ?
+                  group by source_file) a using (source_file)
+            group by s.source_file, a.rows
+            having a.rows > count(*) and max(s.submitted_at_ts) < ?
+            order by s.source_file""", [f"rows of {before}", m.first_day + timedelta(days=FIRST_DAYS)]).fetchall()
+    return [EarlyDownload(file, before, earlier, n, latest) for file, earlier, n, latest in rows]
+
+
+def latest_answer(workdir: Path) -> datetime | None:
+    """The month's latest answer in its survey files."""
+    with stage_connection(workdir) as con:
+        return con.execute("select max(submitted_at_ts) from surveys").fetchone()[0]

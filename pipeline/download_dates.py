@@ -1,0 +1,38 @@
+"""A download made before the month ended misses its last days' answers (a sixtieth trial's October download,
+made on the 28th, left out 32 answers: W06 paid 1262.38 for 1136.00, exit 0, nothing said; the next month's
+download finds them only after the 公示 has begun). Said, not stopped: a community whose survey closes before
+the month ends looks the same, so only where the month before had answers in its own last days."""
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+
+from gridpay.core.month import Month
+from gridpay.expectations.early_downloads import LAST_DAYS, latest_answer
+from gridpay.pipeline.context import RunContext
+from gridpay.store.warehouse import connect
+
+log = logging.getLogger("gridpay")
+
+
+def say_download_before_month_end(ctx: RunContext, today: date | None = None) -> None:
+    """Warn where the month is over, its latest answer is more than LAST_DAYS days before its end, and the month
+    before's published run counted answers of its last LAST_DAYS days."""
+    m = Month.parse(ctx.month)
+    latest = latest_answer(ctx.workdir)
+    cutoff = datetime.combine(m.last_day - timedelta(days=LAST_DAYS - 1), datetime.min.time())
+    if ctx.request.replay is not None or latest is None or latest >= cutoff or (today or date.today()) <= m.last_day:
+        return
+    before = m.previous
+    with connect(ctx.settings.db) as con:
+        row = con.execute("select max(s.submitted_at_ts) from published p join counted_responses c using (run_id) "
+                          "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id "
+                          "where p.month = ? and c.month = ?", [str(before), str(before)]).fetchone()
+    if row is None or row[0] is None or row[0] < datetime.combine(before.last_day - timedelta(days=LAST_DAYS - 1),
+                                                                  datetime.min.time()):
+        return
+    log.warning("%s's latest answer in its survey files is at %s, %d days before the month ended, while %s had answers "
+                "to its last days (%s): a download made before the month ended misses the answers after it; "
+                "download the form again now and put it in surveys/%s/ in place of the earlier one, then run again",
+                ctx.month, f"{latest:%Y-%m-%d %H:%M}", (m.last_day - latest.date()).days, before,
+                f"{row[0]:%Y-%m-%d %H:%M}", ctx.month)

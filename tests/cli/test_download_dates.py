@@ -1,0 +1,42 @@
+"""Downloads made at the wrong time (expectations/early_downloads.py, pipeline/download_dates.py): the month
+before's download, made as this month began, in this month's folder stops the month (a sixtieth trial's
+November was published on 8 early-morning answers, exit 0); a download made before the month ended is said
+where the month before had answers to its last days (that trial's October lost 32 answers without a word)."""
+from conftest import HAND_SURVEYS, survey
+from downloads import HEADER, wjx_rows, write_xlsx
+
+DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评"
+SEPTEMBER = [r[:4] + (f"2026-09-{10 + i} 10:00:00",) + r[5:] for i, r in enumerate(HAND_SURVEYS)]
+SEPTEMBER_END = survey("S9", "G1", "9栋1单元101", ("4",) * 5, "2026-09-30 21:00:00")
+EARLY_OCTOBER = [survey(f"E{i}", "G2", f"8栋1单元10{i}", ("5",) * 5, "2026-10-01 00:30:00") for i in range(2)]
+
+
+def test_the_month_before_s_download_in_this_month_s_place_stops_it(run_cli, make_inbox, make_policy, tmp_path):
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx", HEADER, wjx_rows(SEPTEMBER + [SEPTEMBER_END]))
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    # September's download, made at 01:00 on 1 October, copied into October's folder
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_11_11.xlsx", HEADER,
+               wjx_rows(SEPTEMBER + [SEPTEMBER_END] + EARLY_OCTOBER))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "holds mostly the month before's answers and only the first days" in line, err
+    assert (f"surveys/2026-10/{DOWNLOAD}_11_11.xlsx holds 9 answers of 2026-09 and 2 of this month, the latest at "
+            "2026-10-01 00:30: 2026-09's download, made as this month began?") in line
+    assert "--accept-fewer-answers" in line and not (tmp_path / "out" / "2026-10").exists()
+    code, err = run_cli("run", "--month", "2026-10", "--accept-fewer-answers", inbox=inbox, policy=policy)
+    assert code == 0 and "published on these answers (--accept-fewer-answers)" in err, err
+
+
+def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_ran_to_its_end(run_cli, make_inbox,
+                                                                                           make_policy):
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx", HEADER, wjx_rows(SEPTEMBER + [SEPTEMBER_END]))
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    october = [r[:4] + (f"2026-10-{10 + i} 10:00:00",) + r[5:] for i, r in enumerate(HAND_SURVEYS)]   # to the 17th
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(october))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    line = next(x for x in err.splitlines() if "before the month ended" in x)
+    assert code == 0 and line.startswith("gridpay: 2026-10's latest answer in its survey files is at 2026-10-17 "
+                                         "10:00, 14 days before the month ended, while 2026-09 had answers to its "
+                                         "last days (2026-09-30 21:00)"), line
