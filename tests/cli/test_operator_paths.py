@@ -129,6 +129,8 @@ def test_help_lists_exit_codes_version_and_only_each_commands_flags(capsys):
     assert "--inbox" not in subparsers["audit"].format_help() and "--lang" not in subparsers["audit"].format_help()
     assert "--out" not in subparsers["history"].format_help()
     assert "PREFECT_API_URL" in subparsers["serve"].format_help()
+    assert gridpay_main(["serve"]) == 2   # a sixtieth trial served for minutes on a temporary server: no run came
+    assert "gridpay serve needs a Prefect server: without PREFECT_API_URL" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         parser.parse_args(["history", "--month", "2026-10", "--inbox", "x"])
 
