@@ -138,13 +138,8 @@ def history(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def serve(args: argparse.Namespace, logs: CommandLog) -> int:
-    from prefect.settings import get_current_settings
-    from gridpay.flows.schedule import serve
-    if not get_current_settings().api.url:       # Prefect's temporary server makes no scheduled runs (trial 60)
-        raise ConfigError("gridpay serve needs a Prefect server: without PREFECT_API_URL, Prefect's temporary server "
-                          "cannot schedule runs, so no month would ever run and nothing would say so. Start one "
-                          "(prefect server start, as a service) and set PREFECT_API_URL=http://127.0.0.1:4200/api "
-                          "(docs/operations.md, Scheduled runs)")
+    from gridpay.flows.schedule import require_prefect_server, serve
+    require_prefect_server()
     s = settings_for(args)
     print(f"gridpay: serving the monthly run, cron '{s.cron}' in {s.timezone} (Ctrl-C stops and pauses it); "
           f"every run of it uses inbox {s.inbox}, out {s.out}, warehouse {s.db}, policy {s.policy}")

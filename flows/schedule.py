@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from prefect import flow
 from prefect.schedules import Cron
 
+from gridpay.core.errors import ConfigError
 from gridpay.pipeline.context import MonthRequest
 from gridpay.core.month import Month
 from gridpay.core.settings import Settings, settings_from_env
@@ -48,6 +49,17 @@ def monthly_deployment(settings: Settings):
     return monthly.to_deployment(name=DEPLOYMENT_NAME, schedule=Cron(settings.cron, timezone=settings.timezone),
                                  parameters=deployment_parameters(settings),
                                  description="gridpay: the previous month, inbox to published scorecards")
+
+
+def require_prefect_server() -> None:
+    """A schedule needs a Prefect server: the temporary one Prefect starts without PREFECT_API_URL makes no
+    scheduled runs (a sixtieth trial served for minutes and no run came; Prefect only logs a warning)."""
+    from prefect.settings import get_current_settings
+    if not get_current_settings().api.url:
+        raise ConfigError("gridpay serve needs a Prefect server: without PREFECT_API_URL, Prefect's temporary server "
+                          "cannot schedule runs, so no month would ever run and nothing would say so. Start one "
+                          "(prefect server start, as a service) and set PREFECT_API_URL=http://127.0.0.1:4200/api "
+                          "(docs/operations.md, Scheduled runs)")
 
 
 def serve(settings: Settings) -> None:

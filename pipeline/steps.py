@@ -40,7 +40,6 @@ from gridpay.transforms.review_window import local_day, window_dates
 from gridpay.pipeline.scored_month import ScoredMonth, scored_month
 
 POLICY_NAME = "policy.toml"
-REFERENCE_FILES = ("grids.csv", "workers.csv", "assignments.csv", "adjustments.csv")
 
 log = logging.getLogger("gridpay")
 
@@ -148,7 +147,7 @@ def validate(ctx: RunContext) -> ValidationSummary:
     try:
         summary = validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
     except InputError as exc:       # a re-run on reference files changed since (a merged grid's row): say the way
-        if ctx.published and ctx.request.reference is None and exc.file in REFERENCE_FILES:
+        if _retired_since(ctx, exc.message):
             said = re.sub(r" \(did you mean [^)]*\?\)", "", exc.message)      # not another grid: its own day's files
             raise InputError(exc.file, f"{said}; {ctx.month} was published from the reference files of its "
                                        f"day: to re-run it on those, add --reference published", exc.row,
@@ -188,6 +187,17 @@ def write_rejected(ctx: RunContext) -> Path:
     folder = rejected_folder(ctx.settings.out, ctx.month)
     write_file(folder / "quarantine.csv", csv_bytes(rejected_rows(ctx.workdir), REJECTED_COLUMNS))
     return folder
+
+
+def _retired_since(ctx: RunContext, message: str) -> bool:
+    """Whether a reference file's unknown grid or worker is one the month's published run knew (retired since:
+    a fifty-eighth trial's merged grid), not a typo (W01 for W1 was never anyone's)."""
+    known = re.match(r"(grid_id|worker_id) '([^']*)' is not in (grids|workers)\.csv", message)
+    if not (ctx.published and ctx.request.reference is None and known):
+        return False
+    with connect(ctx.settings.db) as con:
+        return bool(con.execute(f"select count(*) from raw_{known[3]} where run_id = ? and {known[1]} = ?",
+                                [ctx.published[0], known[2]]).fetchone()[0])
 
 
 def rejected_folder(out: Path, month: str) -> Path:
