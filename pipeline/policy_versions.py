@@ -28,12 +28,20 @@ def published_policies(db: Path, version: str, month: str) -> list[tuple[str, st
     with connect(db) as con:
         rows = con.execute("select p.month, r.run_id, r.inputs_json from published p join runs r using (run_id) "
                            "where r.policy_version = ? and p.month <> ? order by p.month", [version, month]).fetchall()
-    found = []
-    for other, run_id, inputs in rows:
-        sha = next((e["sha256"] for e in json.loads(inputs or "[]") if e.get("name") == POLICY_NAME), None)
-        if sha:
-            found.append((other, run_id, sha))
-    return found
+    return [(other, run_id, sha) for other, run_id, inputs in rows if (sha := policy_sha(inputs))]
+
+
+def policy_sha(inputs_json: str | None) -> str | None:
+    """The SHA-256 of the policy a run read, from its recorded inputs (runs.inputs_json)."""
+    return next((e["sha256"] for e in json.loads(inputs_json or "[]") if e.get("name") == POLICY_NAME), None)
+
+
+def archived_policy(archive: Path, sha: str, keys: ArchiveKeys) -> Policy | None:
+    """A run's policy parsed from its archived bytes; None where they cannot be read (purged, unreadable)."""
+    try:
+        return policy_from_bytes(blob_bytes(archive, sha, keys), POLICY_NAME)
+    except (OSError, ConfigError):
+        return None
 
 
 def changed_rules(before: Policy, after: Policy, prefix: str = "") -> list[str]:
@@ -61,9 +69,8 @@ def check_version_names_its_rules(db: Path, archive: Path, keys: ArchiveKeys, po
     for other, _run_id, sha in published_policies(db, policy.version, month):
         if sha == policy.sha256:
             return
-        try:
-            theirs = policy_from_bytes(blob_bytes(archive, sha, keys), POLICY_NAME)
-        except (OSError, ConfigError):
+        theirs = archived_policy(archive, sha, keys)
+        if theirs is None:
             continue
         rules = changed_rules(theirs, policy)
         if not rules:

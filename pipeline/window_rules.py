@@ -6,15 +6,10 @@ a home are compared: a fifty-seventh trial raised min_responses under a new vers
 two finalized months for a door-number reason that did not apply."""
 from __future__ import annotations
 
-import json
 import logging
 
-from gridpay.core.errors import ConfigError
-from gridpay.core.policy_file import policy_from_bytes
-from gridpay.ingest.archive import blob_bytes
 from gridpay.pipeline.context import RunContext
-from gridpay.pipeline.policy_versions import changed_rules
-from gridpay.pipeline.steps import POLICY_NAME
+from gridpay.pipeline.policy_versions import archived_policy, changed_rules, policy_sha
 from gridpay.pipeline.verdicts import listed
 from gridpay.store.warehouse import connect
 
@@ -48,14 +43,11 @@ def _window_months(ctx: RunContext) -> dict[str, str]:
         if not recorded:
             months[month] = f"{month} (published before gridpay kept each month's compounds)"
             continue
-        sha = next((e["sha256"] for e in json.loads(inputs or "[]") if e.get("name") == POLICY_NAME), None)
+        sha = policy_sha(inputs)
         if sha is None or sha == ctx.inputs.policy_file.sha256:
             continue
-        try:
-            theirs = policy_from_bytes(blob_bytes(ctx.settings.archive, sha, ctx.archive_keys), POLICY_NAME)
-        except (OSError, ConfigError):
-            continue        # its policy purged or unreadable: nothing to compare
-        if rules := home_rules_changed(theirs, ctx.policy):
+        theirs = archived_policy(ctx.settings.archive, sha, ctx.archive_keys)     # None: purged or unreadable
+        if theirs is not None and (rules := home_rules_changed(theirs, ctx.policy)):
             months[month] = f"{month} (policy {version}: {', '.join(rules)})"
     return months
 
