@@ -4,6 +4,7 @@ things HR should look at before paying (each said on the console by pipeline/ver
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from gridpay.transforms.reasons import SAME_TIME
@@ -33,6 +34,7 @@ class ScoredMonth:
     over_listed: tuple[str, ...] = ()             # grids with more homes' answers counted than households listed
     payroll_doubts: tuple[str, ...] = ()          # a negative total, an adjustment twice, one phone for two workers
     handovers: tuple[str, ...] = ()               # a grid's leaver and another worker paid for it on the same days
+    handover_gaps: tuple[str, ...] = ()           # days between a leaver's end and the next worker's start
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -77,6 +79,29 @@ def _overlapping_handovers(con) -> tuple[str, ...]:
                  f"start_date is the day after {end:%m-%d}" for grid, left, stays, end, start in rows)
 
 
+def _handover_gaps(con) -> tuple[str, ...]:
+    """A worker whose assignment to a grid ends within the month and the next worker's starts days later
+    in it, while a co-worker covers the grid meanwhile (with nobody on the grid, `_part_staffed` says it):
+    the leaver's place is paid to nobody on those days. A vacancy can be real; a successor's start date
+    typed late (the 18th for the 16th) reads the same, and nothing else said it."""
+    rows = con.execute("""
+        select a.grid_id, a.worker_id, b.worker_id, a.end_date, b.start_date
+        from stg_assignments a join stg_assignments b on a.grid_id = b.grid_id and a.worker_id <> b.worker_id
+        cross join run_params p
+        where a.end_date >= p.month_start and a.end_date < p.month_end
+          and b.start_date > a.end_date + 1 and b.start_date <= p.month_end
+          and not exists (select 1 from stg_assignments c where c.grid_id = a.grid_id
+                          and c.start_date <= b.start_date - 1 and coalesce(c.end_date, p.month_end) > a.end_date
+                          and (c.worker_id = a.worker_id or c.start_date > a.end_date))
+          and exists (select 1 from int_worker_grid_day d where d.grid_id = a.grid_id and d.day = a.end_date + 1)
+        order by a.grid_id, a.worker_id, b.worker_id""").fetchall()
+    return tuple(f"{grid}: {left}'s assignment ends on {end:%m-%d} and {next_}'s starts on {start:%m-%d}, so "
+                 f"nobody is paid for {left}'s place on {end + timedelta(days=1):%m-%d}"
+                 f"{'' if start - end == timedelta(days=2) else f' to {start - timedelta(days=1):%m-%d}'}; if "
+                 f"{next_} took over the day after {end:%m-%d}, correct {next_}'s start_date"
+                 for grid, left, next_, end, start in rows)
+
+
 def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there)."""
     from gridpay.expectations.payroll_doubts import payroll_doubts
@@ -99,7 +124,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
-        handovers=_overlapping_handovers(con),
+        handovers=_overlapping_handovers(con), handover_gaps=_handover_gaps(con),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
             "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),

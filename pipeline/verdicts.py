@@ -209,6 +209,8 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary) -> 
     if scored.handovers:    # a successor's start date typed early pays two workers for the same days
         log.warning("two workers are paid for one grid on the same days around a handover: %s",
                     "; ".join(scored.handovers))
+    if scored.handover_gaps:    # a successor's start date typed late pays nobody for the days between
+        log.warning("a handover leaves days unpaid: %s", "; ".join(scored.handover_gaps))
     if scored.over_listed:  # more homes than the grid has: a stale households count, or one home read as several
         log.warning("more homes' answers counted than grids.csv gives households for %s: check the grid's households "
                     "in grids.csv, and whether one home's door number is typed several ways (its answers counted as "
