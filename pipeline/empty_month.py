@@ -5,12 +5,14 @@ month with no survey file stops). Either stops unless `--allow-empty-month` says
 stop names the month's download where it lies in a neighbouring month's folder, and the files in the
 month's folder gridpay does not read (a UTF-16 text file Excel saved as .txt). Where the month has survey
 files too, those unread files are said (a thirty-seventh trial's paper sheet saved as .txt beside the
-download: 16 answers counted nowhere, exit 0, nothing said)."""
+download: 16 answers counted nowhere, exit 0, nothing said), and so are survey files no month reads
+(ingest/unread_surveys.py: a folder named 2026年10月/, a subfolder of the month's)."""
 from __future__ import annotations
 
 import logging
 
 from gridpay.ingest.formats import SURVEY_SUFFIXES
+from gridpay.ingest.unread_surveys import unread_line
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.stop_messages import misfiled_message
@@ -28,6 +30,8 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if surveys and not replay and (unread := _unread(ctx)):
         log.warning("surveys/%s/:%s; if one holds answers of %s, they count nowhere", ctx.month, unread[1:],
                     ctx.month)
+    if surveys and not replay and (stray := unread_line(ctx.settings.inbox / "surveys", ctx.month)):
+        log.warning("%s", stray)
     if ctx.request.allow_empty or (surveys and (rows or not other_months or replay)):
         return None
     if misfiled := gate_findings.misfiled_downloads(ctx):       # the month's own download, in another folder
@@ -35,11 +39,16 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if not surveys:
         return (f"{ctx.month}: no survey file for the month in {ctx.settings.inbox / 'surveys'} (looked for "
                 f"{ctx.month}*.csv|.xls|.xlsx|.parquet and the folder {ctx.month}/){_unread(ctx)}; nothing "
-                f"published. {NEUTRAL}")
+                f"published. {_stray(ctx)}{NEUTRAL}")
     dated = ", ".join(f"{n} {what}" for what, n in sorted(other_months.items()))
     return (f"{ctx.month}: every row of the month's survey files is dated in another month (set aside: {dated}), "
             f"so the month would be paid as if nobody had answered; nothing published. Is the download one of "
             f"another month? The month's own goes in surveys/{ctx.month}/. {NEUTRAL}")
+
+
+def _stray(ctx: RunContext) -> str:
+    line = unread_line(ctx.settings.inbox / "surveys", ctx.month)
+    return f"{line[0].upper()}{line[1:]}. " if line else ""
 
 
 def _unread(ctx: RunContext) -> str:

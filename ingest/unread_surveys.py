@@ -1,0 +1,53 @@
+"""Survey files under surveys/ that no month reads. A month reads surveys/<YYYY-MM>*.csv|.xls|.xlsx|.parquet
+and the files directly in surveys/<YYYY-MM>/ (ingest/formats.py), so a download saved as surveys/问卷星10月.xlsx,
+in a folder named surveys/2026年10月/, or in a subfolder surveys/2026-10/纸质/ counted in no month: paper
+answers kept in such a folder beside the month's download were published without, exit 0, nothing said."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gridpay.ingest.formats import SURVEY_SUFFIXES
+
+MONTH_FOLDER = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _is_survey(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in SURVEY_SUFFIXES and not path.name.startswith(("~$", "."))
+
+
+def _held(folder: Path) -> int:
+    """Survey files anywhere below `folder` (hidden folders left out)."""
+    return sum(1 for p in folder.rglob("*") if _is_survey(p)
+               and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def unread_survey_files(surveys: Path) -> list[str]:
+    """'问卷星10月.xlsx', '2026年10月/ (2 survey files)', '2026-10/纸质/ (1 survey file)': what under `surveys`
+    holds survey files that no month reads, sorted."""
+    if not surveys.is_dir() or surveys.is_symlink():
+        return []
+    found: list[str] = []
+    for entry in sorted(surveys.iterdir()):
+        if entry.name.startswith(".") or entry.is_symlink():
+            continue
+        if entry.is_dir():
+            month_named = MONTH_FOLDER.fullmatch(entry.name) is not None
+            folders = sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+                if month_named else [entry]
+            found += [f"{p.relative_to(surveys).as_posix()}/ ({n} survey file{'s' if n != 1 else ''})"
+                      for p in folders if (n := _held(p))]
+        elif _is_survey(entry) and MONTH_FOLDER.match(entry.name) is None:
+            found.append(entry.name)
+    return found
+
+
+def unread_line(surveys: Path, month: str) -> str:
+    """The words said of them (empty where there are none)."""
+    found = unread_survey_files(surveys)
+    if not found:
+        return ""
+    shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    return (f"the folder surveys/ holds survey files that no month reads: {shown} (a month reads the files in "
+            f"surveys/<YYYY-MM>/ and surveys/<YYYY-MM>*.xlsx|.xls|.csv|.parquet); if one holds answers of {month}, "
+            f"move it into surveys/{month}/ and run again")

@@ -1,0 +1,24 @@
+"""Survey files under surveys/ that no month reads are named: a download beside the month folders
+without a month in its name, a folder named another way, a subfolder of a month's folder. What a month
+reads, and files that are not survey files, are not."""
+from gridpay.ingest.unread_surveys import unread_line, unread_survey_files
+
+
+def test_files_no_month_reads_are_named_and_the_months_own_are_not(tmp_path):
+    surveys = tmp_path / "surveys"
+    for name in ("2026-10/问卷星.xlsx", "2026-10/纸质/p1.csv", "2026-10/纸质/p2.xls", "2026-09.csv",
+                 "2026-11-paper.xlsx", "2026年10月/下载.xlsx", "问卷星10月.xlsx", "备注/readme.txt",
+                 "2026-10/~$问卷星.xlsx", ".hidden/x.csv", "2026-13/x.csv"):
+        (surveys / name).parent.mkdir(parents=True, exist_ok=True)
+        (surveys / name).write_bytes(b"x")
+    assert unread_survey_files(surveys) == ["2026-10/纸质/ (2 survey files)", "2026-13/ (1 survey file)",
+                                            "2026年10月/ (1 survey file)", "问卷星10月.xlsx"]
+    line = unread_line(surveys, "2026-10")
+    assert line.startswith("the folder surveys/ holds survey files that no month reads: 2026-10/纸质/ (2 survey files)")
+    assert line.endswith("if one holds answers of 2026-10, move it into surveys/2026-10/ and run again")
+
+
+def test_a_tidy_inbox_says_nothing(tmp_path):
+    (tmp_path / "surveys" / "2026-10").mkdir(parents=True)
+    (tmp_path / "surveys" / "2026-10" / "问卷星.xlsx").write_bytes(b"x")
+    assert unread_line(tmp_path / "surveys", "2026-10") == "" and unread_survey_files(tmp_path / "nothing") == []
