@@ -129,7 +129,11 @@ def test_help_lists_exit_codes_version_and_only_each_commands_flags(capsys):
     assert "--inbox" not in subparsers["audit"].format_help() and "--lang" not in subparsers["audit"].format_help()
     assert "--out" not in subparsers["history"].format_help()
     assert "PREFECT_API_URL" in subparsers["serve"].format_help()
-    assert gridpay_main(["serve"]) == 2   # a sixtieth trial served for minutes on a temporary server: no run came
+    # a sixtieth trial served for minutes on a temporary server: no run came. Without PREFECT_API_URL here even
+    # where this process's test server (another test's prefect_server) set it: else serve serves, and never returns
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        assert gridpay_main(["serve"]) == 2
     assert "gridpay serve needs a Prefect server: without PREFECT_API_URL" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         parser.parse_args(["history", "--month", "2026-10", "--inbox", "x"])
