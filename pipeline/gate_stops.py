@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import gate_findings as find, steps, stop_messages as says
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.verdicts import listed
 
 log = logging.getLogger("gridpay")
 
@@ -45,6 +46,53 @@ def previous_months_downloads(ctx: RunContext) -> list:
     return early
 
 
+def stops_on(ctx: RunContext, key: str) -> bool:
+    """Does the policy stop the month on gate.`key` here (never in an audit, which replays its run)?"""
+    return getattr(ctx.policy.outcome, key) == "stop" and ctx.request.replay is None
+
+
+def unreadable_phones(ctx: RunContext) -> list[tuple[str, list[int]]]:
+    """(file, rows) of the month's answers whose phone Excel saved as a number, where the policy stops on them."""
+    from gridpay.pipeline.publish_step import unreadable_phone_rows
+    return unreadable_phone_rows(ctx.workdir) if stops_on(ctx, "unreadable_phones") else []
+
+
+def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]]) -> str:
+    n = sum(len(rows) for _, rows in found)
+    where = "; ".join(f"{file} (row{'s' if len(rows) > 1 else ''} {listed(tuple(map(str, rows)))})" for file, rows in found)
+    return (f"{ctx.month}: {n} phone{'s' if n != 1 else ''} of the survey files unreadable: {where}. Excel saved "
+            f"{'them as numbers' if n != 1 else 'it as a number'} (like 1.39E+10, the last digits lost), so a worker rating their own "
+            f"grid through one would count (a cell holding two numbers is read so too); nothing published. Put the platform's download in the inbox as it came (not "
+            f"opened and saved again in Excel or WPS), or, in a sheet HR typed, type the numbers again in a column "
+            f"formatted as text, one number a cell (leave a cell empty where the number cannot be had), and run again "
+            f"(policy gate.unreadable_phones)")
+
+
+def short_downloads(ctx: RunContext) -> list[tuple[str, int, int]]:
+    """问卷星 downloads holding fewer answers than their names say (ingest/download_counts.py), where the policy
+    stops on them; with --accept-fewer-answers, said."""
+    from gridpay.ingest.download_counts import short_downloads as found
+    if not stops_on(ctx, "short_downloads") or ctx.request.accept_fewer_answers:
+        return []
+    return found(ctx.workdir)
+
+
+def say_short_downloads(ctx: RunContext) -> None:
+    """The warning where the policy does not stop on a short download (or the run accepts it)."""
+    from gridpay.ingest.download_counts import say_short_downloads as say
+    if not stops_on(ctx, "short_downloads") or ctx.request.accept_fewer_answers:
+        say(ctx.workdir)
+
+
+def short_downloads_message(ctx: RunContext, found: list[tuple[str, int, int]]) -> str:
+    files = "; ".join(f"{file} holds {rows} answer rows where its name says {named}" for file, named, rows in found)
+    return (f"{ctx.month}: {files} (问卷星 names a download by the answers it holds): rows filtered out, deleted or cut "
+            f"off on the way, whose grids would be paid without them; nothing published. Download the answers again "
+            f"from the platform, put that file in place of this one, and run again; if the rows were taken out on "
+            f"purpose (test answers), run with --accept-fewer-answers (said on the scorecard) "
+            f"(policy gate.short_downloads)")
+
+
 def say_same_name_new_phone(ctx: RunContext) -> None:
     """Workers under the name but not the phone their id was last paid with, said (console and scorecard)."""
     from gridpay.expectations.reused_worker_ids import same_name_new_phone
@@ -67,6 +115,10 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield gridless, lambda: says.gridless_message(ctx, gridless)
     misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
+    unreadable = unreadable_phones(ctx)                     # Excel's 1.39E+10: a self-rating unrecognised
+    yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
+    short = short_downloads(ctx)                            # a download with rows filtered out or cut off
+    yield short, lambda: short_downloads_message(ctx, short)
     early = previous_months_downloads(ctx)                  # last month's download in this month's place
     yield early, lambda: says.previous_download_message(ctx, early)
     lost = find.published_answers_missing(ctx)              # answers the month was published on

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import publish_step, reference_drift, steps
+from gridpay.pipeline import gate_stops, publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.gate_stops import first_stop
@@ -33,7 +33,6 @@ from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.core.logs import note_in_log
 from gridpay.expectations.results import ValidationSummary
-from gridpay.ingest.download_counts import say_short_downloads
 from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.core.layout import publish_folder, remove_if_empty, work_folder
 from gridpay.core.faults import fault_point
@@ -169,10 +168,10 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             len(ctx.inputs.files), surveys, month, seconds_archived + seconds_read, rows + sum(aside.values()),
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
-        say_unreadable_phones(ctx.workdir, masked)
+        say_unreadable_phones(ctx.workdir, masked, not gate_stops.stops_on(ctx, "unreadable_phones"))
         say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
-        say_short_downloads(ctx.workdir)       # a download cut off on its way: fewer answers than its name says
+        gate_stops.say_short_downloads(ctx)    # a download cut off on its way: fewer answers than its name says
         say_download_before_month_end(ctx)     # ... or made before the month ended
         say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
         if empty := empty_month_stop(ctx, surveys, rows, aside):     # paid as if nobody had answered

@@ -77,6 +77,8 @@ class OutcomeRules:
     reused_worker_ids: str = "unchecked"    # a worker id now another name and phone than when last paid: "stop"
     reused_grid_ids: str = "unchecked"      # a grid id now another name and other compounds than when published: "stop"
     early_downloads: str = "unchecked"      # the month before's download, made as this month began, in its place: "stop"
+    unreadable_phones: str = "said"         # phones Excel saved as numbers (1.39E+10): "stop", or said (2027.4)
+    short_downloads: str = "said"           # a 问卷星 download holding fewer answers than its name says: "stop" (2027.4)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
@@ -178,7 +180,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("published_answers", "unchecked"), ("paid_workers_unassigned", "unchecked"),
                          ("silent_communities", "unchecked"), ("reused_worker_ids", "unchecked"),
                          ("set_aside_answers", "unchecked"), ("published_reviews", "unchecked"),
-                         ("reused_grid_ids", "unchecked"), ("early_downloads", "unchecked")):
+                         ("reused_grid_ids", "unchecked"), ("early_downloads", "unchecked"),
+                         ("unreadable_phones", "said"), ("short_downloads", "said")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

@@ -40,3 +40,20 @@ def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_r
     assert code == 0 and line.startswith("gridpay: 2026-10's latest answer in its survey files is at 2026-10-17 "
                                          "10:00, 14 days before the month ended, while 2026-09 had answers to its "
                                          "last days (2026-09-30 21:00)"), line
+
+
+def test_a_download_holding_fewer_answers_than_its_name_says_stops_unless_accepted(run_cli, make_inbox, make_policy,
+                                                                                  tmp_path):
+    """A sixty-first trial's October, one grid filtered out in Excel and saved under the download's name
+    (_82_82, 67 rows), paid that grid's workers at the neutral coefficient, exit 0 (policy 2027.4)."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    september = SEPTEMBER + [SEPTEMBER_END]
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_12_12.xlsx", HEADER, wjx_rows(september))
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and not (tmp_path / "out" / "2026-09").exists()
+    assert line.startswith(f"gridpay: validation gate failed: 2026-09: surveys/2026-09/{DOWNLOAD}_12_12.xlsx holds "
+                           f"{len(september)} answer rows where its name says 12"), err
+    assert "--accept-fewer-answers" in line and "(policy gate.short_downloads)" in line
+    code, err = run_cli("run", "--month", "2026-09", "--accept-fewer-answers", inbox=inbox, policy=policy)
+    assert code == 0 and f"holds {len(september)} answer rows where its name says 12" in err, err

@@ -70,11 +70,21 @@ def test_a_policy_without_household_scope_dedupes_month_wide_as_archived_policie
     assert reasons == {"excluded: duplicate_household (an older answer; the household's latest answer counts)"}
 
 
-def test_respondent_phones_excel_saved_as_numbers_are_counted_in_the_runs_output(run_cli, make_inbox, tmp_path):
+def test_respondent_phones_excel_saved_as_numbers_stop_the_month_or_are_counted_in_the_runs_output(
+        run_cli, make_inbox, make_policy, tmp_path):
     rows = [survey("R1", "G1", "H1", ("5",) * 5, phone="1.39123E+10"),
             survey("R2", "G1", "H2", ("4",) * 5, phone="13912345678.0"),
             survey("R3", "G2", "H3", ("3",) * 5, phone=RESIDENT_PHONE)]
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}))
+    inbox = make_inbox({"2026-09.csv": rows})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)      # the default policy stops (2027.4)
+    assert code == 1 and not (tmp_path / "out" / "2026-09").exists()
+    assert err.strip().splitlines()[-1].startswith(
+        "gridpay: validation gate failed: 2026-09: 2 phones of the survey files unreadable: surveys/2026-09.csv (rows "
+        "2, 3). Excel saved them as numbers (like 1.39E+10, the last digits lost), so a worker rating their own grid "
+        "through one would count (a cell holding two numbers is read so too); nothing published.")
+    said = tmp_path / "said.toml"       # a policy before the key: counted with no phone, said
+    said.write_text(make_policy().read_text(encoding="utf-8").replace('unreadable_phones = "stop"\n', ""), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=said)
     assert code == 0, err
     # the file and rows HR types again (a trial's worker rated himself through one, unrecognised)
     assert ("2 phones of surveys/2026-09.csv (rows 2, 3) unreadable: Excel saved them as a number (like 1.39E+10), "
