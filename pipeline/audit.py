@@ -142,11 +142,12 @@ def _phone_key(result: AuditResult, settings: Settings, recorded: str | None) ->
                             f"gridpay kept the key's fingerprint")
         return
     current = key_fingerprint(audit_phone_key(settings))
-    if current != recorded:
-        result.differences.append(
+    if current != recorded:     # the auditor's key, not the month: exit 2, no failed audit recorded (trial 62)
+        raise ConfigError(
             f"{source}: the phone-hash key is not the one the run hashed phone numbers with (fingerprint "
             f"{current}, the run recorded {recorded}); self-ratings and households found by phone cannot be "
-            f"reproduced with it: audit with the key of the month (SECURITY.md, the phone-hash key)")
+            f"reproduced with it, so the month is not audited: audit with the key of the month (SECURITY.md, the "
+            f"phone-hash key)")
     else:
         result.checked.append(f"the phone-hash key ({source}) is the one the run used (fingerprint {current})")
 
@@ -185,6 +186,12 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                                             [run_id]).fetchone()
             fingerprint, output_format = con.execute("select phone_key_fingerprint, output_format from runs "
                                                     "where run_id = ?", [run_id]).fetchone()
+        if published and published[0] == run_id and not (settings.out / month / "manifest.json").is_file():
+            # an audit from the wrong folder once reported a correct month's 60 rows as differences (trial 62)
+            raise ConfigError(f"{settings.out / month}: no month published there (no manifest.json), so the files "
+                              f"published for {month} cannot be compared; nothing is audited. Give the out folder "
+                              f"{month} was published to (--out, GRIDPAY_OUT or gridpay.toml), or run in the "
+                              f"project's folder")
         _phone_key(result, settings, fingerprint)
         with connect(db) as con:     # what it read reproduces; that is not to say it is still right
             result.notes += [f"the audit replays what the run read; but {stale.line()}"

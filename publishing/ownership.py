@@ -100,3 +100,19 @@ def check_out_not_shared(out: Path, month: str, db: Path, con: duckdb.DuckDBPyCo
                           f"knows none of them: {month} would be paid without them (a thin grid's earlier months, "
                           f"last month's pay) beside them. Run with that warehouse (--db, GRIDPAY_DB or the warehouse "
                           f"of gridpay.toml), or give this warehouse an out folder of its own (--out)")
+
+
+def check_out_holds_published(out: Path, month: str, con: duckdb.DuckDBPyConnection) -> None:
+    """Raise ConfigError where the warehouse has published months and `out` holds none of them: a stray
+    --out (a sixty-second trial's correction run from a subfolder with `--out out` published October into
+    sub/out, exit 0, and left the real out/2026-10 behind the warehouse's record). A stray --db is
+    check_out_not_shared's; a month folder deleted by hand among others is doctor's to name."""
+    months = [m for (m,) in con.execute("select month from published order by month desc").fetchall()]
+    if not months or any((out / m / MANIFEST).is_file() for m in months):
+        return
+    shown = ", ".join(months[:3]) + (f" and {len(months) - 3} more" if len(months) > 3 else "")
+    raise ConfigError(f"{out} holds none of the months this warehouse published ({shown}): is it the out folder the "
+                      f"warehouse publishes to? {month} published here would stand apart from them, and the warehouse's record "
+                      f"from the folder it published. Run in the "
+                      f"project's folder (without --out or GRIDPAY_OUT), or give the out folder of gridpay.toml; if "
+                      f"the published months moved, move them into {out} first")

@@ -147,16 +147,23 @@ def test_a_policy_without_the_duration_limit_has_none():
     assert policy_from_toml(old).max_duration_s is None and policy_from_toml(policy_text()).max_duration_s == 86400
 
 
-def test_an_audit_with_another_phone_hash_key_is_a_difference(run_cli, published_copy, tmp_path, monkeypatch):
+def test_an_audit_with_another_phone_hash_key_or_out_folder_stops_unrecorded(run_cli, published_copy, tmp_path,
+                                                                             monkeypatch):
     inbox, _ = published_copy("none")
     manifest = (tmp_path / "out" / "2026-09" / "manifest.json").read_text(encoding="utf-8")
     recorded = json.loads(manifest)["phone_key_fingerprint"]
     assert len(recorded) == 16 and "test-secret-not-for-production" not in manifest
     monkeypatch.setenv("GRIDPAY_SECRET", "a-replaced-key")
-    code, _ = run_cli("audit", "--month", "2026-09", inbox=inbox)
-    different = [line for line in run_cli.out.splitlines() if "DIFFERENT" in line]
-    assert code == 1 and len(different) == 1
-    assert "GRIDPAY_SECRET: the phone-hash key is not the one the run hashed phone numbers with" in different[0]
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    # the auditor's key, not the month: exit 2, and no failed audit kept against the month (trial 62)
+    assert code == 2 and "GRIDPAY_SECRET: the phone-hash key is not the one the run hashed phone numbers with" in err
+    assert "so the month is not audited" in err
+    monkeypatch.setenv("GRIDPAY_SECRET", "test-secret-not-for-production")
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, out=tmp_path / "elsewhere")     # a stray --out
+    assert code == 2 and f"{tmp_path / 'elsewhere' / '2026-09'}: no month published there (no manifest.json)" in err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
+        assert con.execute("select count(*) from audits").fetchone() == (0,)
+    monkeypatch.setenv("GRIDPAY_SECRET", "a-replaced-key")
     with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:       # a run recorded before fingerprints
         con.execute("update runs set phone_key_fingerprint = null")
     code, _ = run_cli("audit", "--month", "2026-09", inbox=inbox)

@@ -64,6 +64,18 @@ def test_a_second_warehouse_never_publishes_a_month_beside_the_first_s(run_cli, 
     assert run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, db=first)[0] == 0
 
 
+def test_a_stray_out_folder_never_publishes_a_month_apart_from_the_warehouse_s(run_cli, make_inbox, tmp_path):
+    """A sixty-second trial's correction run from a subfolder with `--out out` published October into sub/out,
+    exit 0, leaving the real out/2026-10 behind the warehouse's record."""
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "x", inbox=inbox, out=tmp_path / "sub" / "out")
+    assert code == 2 and (f"{tmp_path / 'sub' / 'out'} holds none of the months this warehouse published (2026-09): "
+                          "is it the out folder the warehouse publishes to?") in err, err
+    assert not (tmp_path / "sub" / "out" / "2026-09").exists()
+    assert run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox)[0] == 0     # its own out/: as ever
+
+
 def test_the_swap_checks_again_what_another_warehouse_published_meanwhile(run_cli, make_inbox, tmp_path, monkeypatch):
     import gridpay.pipeline.steps as steps
     inbox = make_inbox()
