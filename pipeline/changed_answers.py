@@ -31,6 +31,25 @@ order by p.source_file, p.response_id
 """
 
 
+ADDED = """
+select s.response_id, s.source_file, s.submitted_at_ts from counted_responses c
+join raw_surveys s using (run_id, row_id)
+where c.run_id = ? and c.month = ? and s.response_id is not null and s.response_id not in (
+    select response_id from raw_surveys where run_id = ? and response_id is not null)
+order by s.submitted_at_ts, s.response_id
+"""
+
+
+def added_answers(ctx: RunContext) -> list[tuple]:
+    """(response id, file, submitted at) of the answers this re-run of a published month counts whose ids the
+    published run did not read at all, on whatever policy: a sixty-second trial's five all-满意 answers added
+    to a finalized month's download raised a worker's pay by 147.36 yuan, exit 0, nothing said."""
+    if not ctx.published or ctx.request.replay is not None:
+        return []
+    with connect(ctx.settings.db) as con:
+        return con.execute(ADDED, [ctx.run_id, ctx.month, ctx.published[0]]).fetchall()
+
+
 def changed_answers(ctx: RunContext) -> list[tuple]:
     """(response id, its published file, grid then, grid now, score then, score now) of the answers the
     published run and this one both counted, on the same policy, that count differently."""
@@ -47,8 +66,31 @@ def changed_answers(ctx: RunContext) -> list[tuple]:
     return rows
 
 
+def _why(ctx: RunContext, what: str) -> str:
+    if (ctx.request.reason or "").strip():
+        return f"The run's reason: {ctx.request.reason.strip()}"
+    return (f"Nothing says why: if {what}, run the month again with --reason saying so, which gridpay history keeps; "
+            f"if not, compare today's files with the ones the month was published from")
+
+
+def say_added_answers(ctx: RunContext) -> None:
+    """Warn (console and scorecard) of answers counted now that the published run never read."""
+    rows = added_answers(ctx)
+    if not rows:
+        return
+    days = sorted({f"{at:%m-%d}" for _, _, at in rows if at is not None})
+    dated = f", dated {days[0]}{'' if len(days) == 1 else f' to {days[-1]}'}" if days else ""
+    log.warning("today's survey files hold %d answer%s that %s's published run %s did not read, counted now (%s%s): "
+                "%s%s. %s", len(rows), "" if len(rows) == 1 else "s", ctx.month, ctx.published[0],
+                ", ".join(sorted({r[1] for r in rows})), dated, ", ".join(str(r[0]) for r in rows[:SHOWN]),
+                f" and {len(rows) - SHOWN} more" if len(rows) > SHOWN else "",
+                _why(ctx, "they were added on purpose (a later download of the whole month, paper forms keyed in since)"))
+
+
 def say_changed_answers(ctx: RunContext) -> None:
-    """Warn (console and scorecard) of answers counted under the same id with other scores or grids."""
+    """Warn (console and scorecard) of answers counted under the same id with other scores or grids, and of
+    answers the published run never read."""
+    say_added_answers(ctx)
     rows = changed_answers(ctx)
     if not rows:
         return
@@ -57,10 +99,7 @@ def say_changed_answers(ctx: RunContext) -> None:
     log.warning("today's survey files count %d answer%s otherwise than %s's published run %s did (%s): %s%s. %s",
                 len(rows), "" if len(rows) == 1 else "s", ctx.month, ctx.published[0], ", ".join(files), shown,
                 f"; and {len(rows) - SHOWN} more" if len(rows) > SHOWN else "",
-                f"The run's reason: {ctx.request.reason.strip()}" if (ctx.request.reason or "").strip() else
-                "Nothing says why: if a file was edited by hand (a paper answer keyed in wrong and put right), run "
-                "the month again with --reason saying so, which gridpay history keeps; if not, compare today's "
-                "file with the one the month was published from")
+                _why(ctx, "a file was edited by hand (a paper answer keyed in wrong and put right)"))
 
 
 def _change(grid_then, grid_now, score_then, score_now) -> str:

@@ -2,7 +2,7 @@
 edited by hand: a fifty-fourth trial's auditor raised answers and re-ran, exit 0, the audit passing)
 says which answers count otherwise, on the console and on the scorecard; a download saved again
 unchanged, or a re-run on another policy, says nothing of the kind (pipeline/changed_answers.py)."""
-from conftest import HAND_SURVEYS, SURVEY_HEADER, write_csv
+from conftest import HAND_SURVEYS, SURVEY_HEADER, survey, write_csv
 
 import duckdb
 
@@ -38,3 +38,18 @@ def test_the_same_answers_saved_again_say_nothing(run_cli, published_copy):
     (inbox / "surveys" / "2026-09.csv").write_text(text.replace("\n", "\r\n"), encoding="utf-8-sig")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0 and "otherwise than" not in err, err
+
+
+def test_answers_added_to_a_published_month_are_named_with_their_dates(run_cli, published_copy):
+    """A sixty-second trial added five all-满意 answers to a finalized month's download and re-ran it with a
+    reason: a worker's pay rose by 147.36 yuan, exit 0, and nothing named the new answers."""
+    inbox, _ = published_copy("none")
+    added = [survey("N1", "G2", "9栋1单元901", ("5",) * 5, "2026-09-20 10:00:00"),
+             survey("N2", "G2", "9栋1单元902", ("5",) * 5, "2026-09-24 10:00:00")]
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, HAND_SURVEYS + added)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    line = next(x for x in err.splitlines() if "did not read" in x)
+    assert "today's survey files hold 2 answers that 2026-09's published run 2026-09-" in line, line
+    assert "counted now (surveys/2026-09.csv, dated 09-20 to 09-24): N1, N2. Nothing says why" in line
+    assert "otherwise than" not in err
