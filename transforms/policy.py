@@ -127,7 +127,8 @@ def policy_from_toml(text: str) -> Policy:
         burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
         burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
         shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
-        **{key: bool(doc.get("integrity", {}).get(key, False)) for key in ("same_time_said", "calls_before_household")},
+        **{key: bool(doc.get("integrity", {}).get(key, False)) for key in ("same_time_said", "calls_before_household",
+                                                                         "same_time_by_id")},
     )
     scoring = ScoringRules(
         min_responses=int(get_key(doc, "scoring.min_responses")),

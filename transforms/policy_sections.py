@@ -24,6 +24,7 @@ class IntegrityRules:
     shared_phone_households: int | None = None  # None: a policy from before the rule (no flag)
     same_time_said: bool = False                # a household's answers tied on time: said so; False: "older"
     calls_before_household: bool = False        # an answer a call found not genuine pushes no earlier one out; False: before
+    same_time_by_id: bool = False               # tied times in one file: the later answer number counts; False: the row
 
 
 @dataclass(frozen=True)

@@ -97,20 +97,22 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
 
 
 def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = False, whole: bool = False,
-                calls: tuple[tuple[str, str], ...] = (), calls_first: bool = False) -> list[tuple]:
+                calls: tuple[tuple[str, str], ...] = (), calls_first: bool = False, by_id: bool = False,
+                ids: dict[int, str] | None = None) -> list[tuple]:
     """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at; response id
-    R<row_id>) and verification calls (response id, result): each excluded row and its reason's head
-    (`whole`: the whole reason)."""
+    R<row_id>, or `ids`' for the row) and verification calls (response id, result): each excluded row and
+    its reason's head (`whole`: the whole reason)."""
     params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
-              "same_time_said": same_time_said, "calls_before_household": calls_first}
+              "same_time_said": same_time_said, "calls_before_household": calls_first, "same_time_by_id": by_id}
     if scope is not None:
         params["household_scope"] = scope
     given = {
         "stg_surveys": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
                         "source_file varchar, row_number integer, respondent_phone_hash varchar, "
                         "is_invalid boolean, duration_s integer, answers integer[], response_id varchar",
-                        [(*r, "2026-09.csv", r[0] + 1, None, False, 120, [5], f"R{r[0]}") for r in rows]),
+                        [(*r, "2026-09.csv", r[0] + 1, None, False, 120, [5], (ids or {}).get(r[0], f"R{r[0]}"))
+                         for r in rows]),
         "stg_workers": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
         "stg_verification": ("response_id varchar, result varchar", list(calls)),
@@ -166,6 +168,22 @@ def test_answers_of_one_household_at_the_same_time_say_so_and_the_row_later_in_t
         "excluded: duplicate_household (an answer of the same household given at the same time")
     # a policy without the key: the reason of before
     assert "an older answer" in _exclusions("grid", rows, whole=True)[0][1]
+
+
+def test_answers_of_one_household_at_the_same_minute_of_one_file_count_by_the_platform_s_answer_number():
+    """A sixty-first trial's 问卷星 CSV, saved through Excel (seconds dropped) and sorted newest first: a
+    household's all-1 answer (序号 48) and its all-5 one (序号 49) both at 20:15; the row lower in the
+    file, the earlier answer, counted (136.80 yuan). The later number counts, said as an older answer."""
+    rows = [(1, "G1", "5栋2单元202", "2026-09-18 20:15:00"), (2, "G1", "5栋2单元202", "2026-09-18 20:15:00")]
+    numbers = {1: "49", 2: "48"}
+    by_id = _exclusions("grid", rows, same_time_said=True, whole=True, by_id=True, ids=numbers)
+    assert by_id == [(2, "excluded: duplicate_household (an older answer of the same household in the same grid; its "
+                         "latest answer counts)")]
+    # without the key (policies before 2027.4) the row later in the file counts, said as the same time
+    assert [r for r, _ in _exclusions("grid", rows, same_time_said=True, ids=numbers)] == [1]
+    # ids that are not whole numbers keep the row order, said
+    said = _exclusions("grid", rows, same_time_said=True, whole=True, by_id=True)
+    assert [r for r, _ in said] == [1] and "given at the same time" in said[0][1]
 
 
 def _grid_stats(scale_min: int, scale_max: int, answers: list[int]) -> tuple[int, int]:

@@ -64,19 +64,30 @@ repeated as (
     select household_hash from first_pass where exclusion is null and not called
     group by household_hash having count(*) > 1
 ),
-ranked as (
-    select
-        s.row_id,
-        row_number() over household as household_rank,
-        -- no later time: the answer that counts is only the row later in the files (a form dated by day)
-        p.same_time_said and s.submitted_at = max(s.submitted_at) over household as same_time
+numbered as (
+    -- integrity.same_time_by_id: of one file's answers at the same time (seconds Excel dropped), the platform's
+    -- later answer number (问卷星's 序号) is the later answer, whatever order HR sorted the rows in (a sixty-first
+    -- trial's file, sorted newest first, kept a household's first, all-1 answer: 136.80 yuan)
+    select s.*, case when p.same_time_by_id then try_cast(s.response_id as bigint) end as answer_number
     from first_pass as f
     join stg_surveys as s using (row_id)
     cross join p
     where f.exclusion is null and not f.called and f.household_hash in (select household_hash from repeated)
+),
+ranked as (
+    select
+        s.row_id,
+        row_number() over household as household_rank,
+        -- no later time: the answer that counts is only the row later in the files (a form dated by day),
+        -- unless the answer numbers of one file told which was given later
+        p.same_time_said and s.submitted_at = max(s.submitted_at) over household
+            and (s.answer_number is null or first_value(s.answer_number) over household is null
+                 or s.source_file <> first_value(s.source_file) over household) as same_time
+    from numbered as s
+    cross join p
     window household as (
         partition by case when p.household_scope = 'grid' then s.grid_id end, s.household_id
-        order by s.submitted_at desc, s.source_file desc, s.row_number desc
+        order by s.submitted_at desc, s.source_file desc, s.answer_number desc nulls last, s.row_number desc
         rows between unbounded preceding and unbounded following)
 )
 select row_id, exclusion.code, exclusion_reason(exclusion.code, exclusion.variant, null) as reason
