@@ -202,16 +202,6 @@ def silent_communities(ctx: RunContext) -> list:
     return silent
 
 
-def reused_worker_ids(ctx: RunContext) -> list:
-    """Worker ids given to another person since last paid (expectations/reused_worker_ids.py), where the policy
-    stops on them; never in an audit."""
-    from gridpay.expectations.reused_worker_ids import reused_worker_ids as found
-    from gridpay.store.worker_history import last_paid_workers
-    if ctx.policy.outcome.reused_worker_ids != "stop" or ctx.request.replay is not None:
-        return []
-    return found(ctx.workdir, last_paid_workers(ctx.settings.db, ctx.month))
-
-
 def paid_workers_unassigned(ctx: RunContext) -> list:
     """Workers paid in the month before this one whom today's assignments.csv gives no day of it or of
     this month (expectations/paid_workers.py), where the policy stops on them; never in an audit."""

@@ -23,6 +23,17 @@ def first_stop(ctx: RunContext, summary: ValidationSummary) -> tuple[int, str] |
     return None
 
 
+def reused_worker_ids(ctx: RunContext) -> list:
+    """Worker ids given to another person since last paid (expectations/reused_worker_ids.py), where the policy
+    stops on them; never in an audit."""
+    from gridpay.expectations.reused_worker_ids import reused_worker_ids as found
+    from gridpay.core.secret_key import key_fingerprint
+    from gridpay.store.worker_history import last_paid_workers
+    if ctx.policy.outcome.reused_worker_ids != "stop" or ctx.request.replay is not None:
+        return []
+    return found(ctx.workdir, last_paid_workers(ctx.settings.db, ctx.month, key_fingerprint(ctx.key)))
+
+
 def reused_grid_ids(ctx: RunContext) -> list:
     """Grid ids given to another place since last published (expectations/reused_grid_ids.py), where the policy
     stops on them; never in an audit."""
@@ -96,9 +107,10 @@ def short_downloads_message(ctx: RunContext, found: list[tuple[str, int, int]]) 
 def say_same_name_new_phone(ctx: RunContext) -> None:
     """Workers under the name but not the phone their id was last paid with, said (console and scorecard)."""
     from gridpay.expectations.reused_worker_ids import same_name_new_phone
+    from gridpay.core.secret_key import key_fingerprint
     from gridpay.store.worker_history import last_paid_workers
     if ctx.request.replay is None:
-        for line in same_name_new_phone(ctx.workdir, last_paid_workers(ctx.settings.db, ctx.month), ctx.month):
+        for line in same_name_new_phone(ctx.workdir, last_paid_workers(ctx.settings.db, ctx.month, key_fingerprint(ctx.key)), ctx.month):
             log.warning(line)
 
 
@@ -139,7 +151,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield others, lambda: says.other_grids_compound_message(ctx, others)
     overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
     yield overlaps, lambda: says.overlaps_message(ctx, overlaps)
-    reused = find.reused_worker_ids(ctx)                    # a leaver's id given to a new hire
+    reused = reused_worker_ids(ctx)                         # a leaver's id given to a new hire
     say_same_name_new_phone(ctx)                            # ... of the same name: said
     yield reused, lambda: says.reused_ids_message(ctx, reused)
     places = reused_grid_ids(ctx)                           # a retired grid's id given to a new grid

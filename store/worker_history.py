@@ -7,15 +7,20 @@ from pathlib import Path
 from gridpay.store.warehouse import connect
 
 
-def last_paid_workers(db: Path, month: str) -> dict[str, tuple[str, str | None, str]]:
-    """worker_id -> (name, phone hash, month) as last paid before `month`; {} without a warehouse."""
+def last_paid_workers(db: Path, month: str, fingerprint: str | None = None) -> dict[str, tuple[str, str | None, str]]:
+    """worker_id -> (name, phone hash, month) as last paid before `month`; {} without a warehouse. The phone hash
+    is None where that run hashed with another key than the one of `fingerprint` (a key replaced with
+    --new-phone-key: every phone compared as changed, a sixty-second trial's eight false warnings)."""
     if not Path(db).exists():
         return {}
     with connect(db) as con:
         rows = con.execute("""
-            select w.worker_id, w.name, w.phone_hash, p.month
-            from raw_workers w join published p using (run_id)
+            select w.worker_id, w.name,
+                   case when ? is null or r.phone_key_fingerprint is null or r.phone_key_fingerprint = ?
+                        then w.phone_hash end, p.month
+            from raw_workers w join published p using (run_id) join runs r using (run_id)
             join payroll pay on pay.run_id = w.run_id and pay.worker_id = w.worker_id and pay.month = p.month
             where p.month < ?
-            qualify row_number() over (partition by w.worker_id order by p.month desc) = 1""", [month]).fetchall()
+            qualify row_number() over (partition by w.worker_id order by p.month desc) = 1""",
+            [fingerprint, fingerprint, month]).fetchall()
     return {worker: (name, phone, paid) for worker, name, phone, paid in rows}
