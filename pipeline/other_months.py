@@ -90,7 +90,7 @@ def say_other_month_rows(ctx: RunContext) -> None:
     """Rows of a typed sheet dated in another month (a platform download's are set aside: it holds
     every month's answers). Invalid here, they count in no month unless moved: a seventeenth trial's
     October sheet held a November answer, lost without a word on what to do."""
-    for file, month, rows in other_month_rows(ctx.workdir, ctx.month, ctx.policy.ambiguous_dates == "invalid"):
+    for file, month, rows in other_month_rows(ctx.workdir, ctx.month, ctx.policy.ambiguous_dates != "month_first"):
         one = len(rows) == 1
         log.warning("%s (row%s %s) holds %s dated in %s: %s invalid here and count%s in no month; if the date is "
                     "right, move %s to a file in surveys/%s/ and run %s, else correct the date and run again",

@@ -168,6 +168,17 @@ def ambiguous_date_sql(col: str) -> str:
             f"and {first} between 1 and 12 and {second} between 1 and 12 and {first} <> {second})")
 
 
+def month_first_files_sql(col: str, table: str) -> str:
+    """SQL of the files of `table` (source_file) whose slash dates show the month first: some with a second
+    number over 12 (11/25/2026), none with a first (an English-locale Excel's m/d/yyyy); no braces, for GX's
+    query templates. survey.ambiguous_dates = "by_file" reads such a file's 11/5/2026 as 5 November."""
+    slash = f"regexp_matches({col}, '^\\s*[0-9][0-9]?[/.-][0-9][0-9]?[/.-][0-9][0-9][0-9][0-9]([^0-9]|$)')"
+    first, second = (f"try_cast(regexp_extract({col}, '{p}', 1) as integer)"
+                     for p in (r"^\s*([0-9]+)[/.-]", r"^\s*[0-9]+[/.-]([0-9]+)[/.-]"))
+    return (f"select source_file from {table} where {slash} group by source_file "
+            f"having bool_or({second} > 12) and not bool_or({first} > 12)")
+
+
 def normalized_amount(value: object) -> str | None:
     """An amount in yuan as HR types it in Excel: '+200', '＋200', '1,800.00', '1800元', '￥1,550.00', '１６００' ->
     '200', '1800.00', '1800', '1600', and a deduction with the minus sign (U+2212) a word processor gives, '−30',

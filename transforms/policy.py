@@ -77,7 +77,7 @@ class Policy:
     items_required: bool = False                # a survey file without an item stops; False: left out (before)
     csv_totals_rows_set_aside: bool = False     # a CSV's 合计 row set aside as a sheet's; False: invalid (before)
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
-    ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", or read month-first (a policy from before)
+    ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", "by_file" (2027.4), or month-first (before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
     survey_aliases: dict[str, str] = field(default_factory=dict)  # a survey file's own headers (手机号); {}: before
     file_id_prefixes: tuple[tuple[str, str], ...] = ()  # (text in a survey file's name, prefix of its ids); (): none

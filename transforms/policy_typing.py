@@ -36,7 +36,7 @@ def typing_rules(doc: dict) -> dict:
         masked_phones_shown_digits=chosen("masked_phones", ("shown_digits", "as_typed")),
         yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
-        ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first"))
+        ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))
         if "ambiguous_dates" in survey else "month_first",
         answer_words=_answer_words(survey),
         survey_aliases=header_aliases(survey.get("aliases", {}), "survey.aliases"),
