@@ -15,7 +15,7 @@ DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评"
 def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(run_cli, make_inbox,
                                                                              make_policy):
     inbox, policy = make_inbox({}), make_policy(min_responses=1)
-    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(AUGUST))
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_2_2.xlsx", HEADER, wjx_rows(AUGUST))
     code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)
     assert code == 0, err
     # September's download is cumulative, numbered in the order answers came: A1 and A2 keep 1 and 2
@@ -35,7 +35,7 @@ def test_a_late_answer_in_another_platforms_download_is_to_be_copied_beside_not_
     """A thirty-third trial's November 腾讯问卷 file held two October answers; October's download was 问卷星's, and
     'put it in place of October's download' would have lost all of October's answers."""
     inbox, policy = make_inbox({}), make_policy(min_responses=1)
-    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(AUGUST))
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_2_2.xlsx", HEADER, wjx_rows(AUGUST))
     assert run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)[0] == 0
     write_tencent_csv(inbox / "surveys" / "2026-09" / "腾讯问卷.csv", tencent_rows([LATE] + HAND_SURVEYS), "utf-8-sig")
     code, err = run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox, policy=policy)
@@ -62,16 +62,16 @@ def test_a_download_of_this_month_in_a_neighbouring_months_folder_stops_it(run_c
     """A fifteenth trial saved 白云's November download in surveys/2026-10/: November was published on
     the other files' answers alone (123.76 yuan off), exit 0."""
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS[:3]})
-    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_9_9.xlsx", HEADER, wjx_rows(HAND_SURVEYS[3:]))
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_5_5.xlsx", HEADER, wjx_rows(HAND_SURVEYS[3:]))
     october = [r[:4] + ("2026-10-02 09:00:00",) + r[5:] for r in HAND_SURVEYS[:2]]   # its own month's too: in place
     write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_10_10.xlsx", HEADER,
                wjx_rows(HAND_SURVEYS[:2] + october))
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert code == 1 and (f"2026-09: a download of this month is in another month's folder, so this month would be "
-                          f"paid without its answers; nothing published. surveys/2026-08/{DOWNLOAD}_9_9.xlsx holds "
+                          f"paid without its answers; nothing published. surveys/2026-08/{DOWNLOAD}_5_5.xlsx holds "
                           f"{len(HAND_SURVEYS) - 3} answers of this month and none of 2026-08") in err
     assert "_10_10.xlsx" not in err.splitlines()[-1]
-    moved = inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx"       # a copy left behind: its answers are read
+    moved = inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_5_5.xlsx"       # a copy left behind: its answers are read
     moved.parent.mkdir(exist_ok=True)
     moved.write_bytes((inbox / "surveys" / "2026-08" / moved.name).read_bytes())
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0

@@ -9,7 +9,7 @@ from downloads import HEADER, tencent_rows, wjx_rows, write_tencent_csv, write_x
 
 def test_downloads_of_two_platforms_numbered_from_1_make_one_month(run_cli, make_inbox, tmp_path):
     inbox = make_inbox({})
-    write_xlsx(inbox / "surveys" / "2026-09" / "283746519_2_天井湖社区网格员满意度测评_9_9.xlsx", HEADER,
+    write_xlsx(inbox / "surveys" / "2026-09" / "283746519_2_天井湖社区网格员满意度测评_4_4.xlsx", HEADER,
                wjx_rows(HAND_SURVEYS[:4]))
     write_tencent_csv(inbox / "surveys" / "2026-09" / "天井湖社区网格员满意度测评_答卷数据.csv",
                       tencent_rows(HAND_SURVEYS[4:]), "utf-8-sig")
@@ -25,7 +25,7 @@ def test_one_form_per_community_gets_a_prefix_by_file_name(run_cli, make_inbox, 
     numbered from 1, stopped every month until HR edited two of them."""
     inbox = make_inbox({})
     for community, rows in (("青山", HAND_SURVEYS[:4]), ("白云", HAND_SURVEYS[4:])):
-        write_xlsx(inbox / "surveys" / "2026-09" / f"318852044_2_{community}社区满意度测评_9_9.xlsx", HEADER,
+        write_xlsx(inbox / "surveys" / "2026-09" / f"318852044_2_{community}社区满意度测评_4_4.xlsx", HEADER,
                    wjx_rows(rows))
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 1     # ids 1-4 twice
     policy = make_policy()
