@@ -75,12 +75,15 @@ def ids_within_files(workdir: Path) -> list[SharedIds]:
     with stage_connection(workdir) as con:
         rows = con.execute("""
             with repeated as (select source_file, response_id, min(row_id) as row_id,
-                                     list(row_number order by row_id) as row_numbers
+                                     list(row_number order by row_id) as row_numbers,
+                                     -- one answer on each row (its time, grid and home): rows pasted twice
+                                     count(distinct (submitted_at, grid_id, household_id)) = 1 as same
                               from surveys where row_id in (select row_id from survey_rule_failures
                                                             where code = 'repeated_response_id')
                               group by all having count(*) > 1)
-            select source_file, list(response_id order by row_id), list(row_numbers order by row_id), count(*)
+            select source_file, list(response_id order by row_id), list(row_numbers order by row_id), count(*),
+                   count(*) filter (where same)
             from repeated group by source_file order by min(row_id)""").fetchall()
     return [SharedIds((file,), tuple(f"{capped(masked_numbers(i))} (rows {', '.join(map(str, numbers))})"
-                                     for i, numbers in zip(ids[:SHOWN], rows_of[:SHOWN])), n)
-            for file, ids, rows_of, n in rows]
+                                     for i, numbers in zip(ids[:SHOWN], rows_of[:SHOWN])), n, same)
+            for file, ids, rows_of, n, same in rows]

@@ -180,10 +180,15 @@ def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
 
 def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
     if not shared:     # within a file: both rows would be quarantined, two homes' answers lost quietly
+        pasted = all(r.same == r.count for r in repeated)     # one answer twice: downloads pasted into one sheet
         return (f"{ctx.month}: a survey file uses one response id on more than one row, so neither row could count "
                 f"and an appeal or a call naming it could mean either; nothing published. "
-                f"{'; '.join(map(str, repeated))}. Give each form its own number (paper forms as P1, P2, ...), "
-                f"delete a row typed twice, and run again")
+                f"{'; '.join(map(str, repeated))}. " + (
+                    "The rows under each id are one answer (its time, grid and home) twice: two downloads pasted "
+                    "into one sheet? Put the platform's one download of the whole month in the inbox as it came "
+                    "in place of this file, or keep one row of each, and run again" if pasted else
+                    "Give each form its own number (paper forms as P1, P2, ...), delete a row typed twice, and run "
+                    "again"))
     digests = {name: f.sha256 for f in ctx.inputs.files for name in (f.name, PurePosixPath(f.name).name)}
     copies = [s.files for s in shared if digests.get(s.files[0]) and digests.get(s.files[0]) == digests.get(s.files[1])]
     if copies:         # a download saved twice under two names: nothing to renumber

@@ -57,6 +57,12 @@ def test_a_response_id_on_two_rows_of_a_file_stops_the_month_or_quarantines_both
     assert code == 0, err
     reasons = [q["reason"] for q in _quarantine(tmp_path)]
     assert reasons == ["invalid: response_id 'OK1' is used more than once in the month"] * 2
+    # the same answers twice under their ids: two downloads pasted into one sheet (a sixty-first trial was told to
+    # number its forms P1, P2 ... and ran into a second stop)
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, GOOD + GOOD[:3])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "x", inbox=inbox)
+    assert code == 1 and "The rows under each id are one answer (its time, grid and home) twice: two downloads " \
+                          "pasted into one sheet?" in err and "P1, P2" not in err.splitlines()[-1], err
 
 
 def test_blank_items_are_not_applicable_not_invalid(run_cli, make_inbox, tmp_path):
