@@ -15,6 +15,12 @@ log = logging.getLogger("gridpay")
 _COUNTED_NAME = re.compile(r"^\d+_\d+_.+_(\d+)_(\d+)\.(?:xls|xlsx|csv)$")
 
 
+def named_answers(file_name: str) -> int | None:
+    """The answers a 问卷星 download's name says it holds (both its counts the same), else None."""
+    named = _COUNTED_NAME.match(PurePosixPath(file_name).name)
+    return int(named[1]) if named and named[1] == named[2] else None
+
+
 def short_downloads(workdir: Path) -> list[tuple[str, int, int]]:
     """(file, answers its name gives, answer rows it holds: the month's and those set aside as other months')
     for each survey file named as 问卷星 names a download whose two counts agree, holding fewer."""
@@ -26,9 +32,8 @@ def short_downloads(workdir: Path) -> list[tuple[str, int, int]]:
             group by all""").fetchall())
     found = []
     for file, rows in sorted(held.items()):
-        named = _COUNTED_NAME.match(PurePosixPath(file).name)
-        if named and named[1] == named[2] and int(named[1]) > rows:
-            found.append((file, int(named[1]), int(rows)))
+        if (named := named_answers(file)) is not None and named > rows:
+            found.append((file, named, int(rows)))
     return found
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import TEXT_COLUMNS, Source
+from gridpay.ingest.inspect_doubts import doubt_lines
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
@@ -67,6 +68,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
     lines += unknown_grid_lines(frame, grids or {}, aliases)
+    lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")))
     if stop is not None:
         lines.append(f"a run stops on this file: {stop.message}")
     if spanning and not (reading.compound and "compound" in frame.columns):

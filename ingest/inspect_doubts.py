@@ -1,0 +1,43 @@
+"""What `gridpay inspect` says of a file that a run would stop on or read in doubt, beside the rows it
+shows: phones Excel saved as numbers, fewer rows than a 问卷星 download's name says, dates that read two
+ways. A sixty-first trial's inspect showed `respondent_phone=1.71395E+10` as if it were fine; its run then
+counted two workers' own answers. The same tests a run makes (ingest/phones.py, ingest/download_counts.py,
+transforms/parsing.py), on the file alone."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from gridpay.ingest.download_counts import named_answers
+from gridpay.ingest.phones import unreadable_in_frame
+from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql
+
+
+def _rows(numbers: pd.Series, shown: int = 5) -> str:
+    listed = ", ".join(str(n) for n in numbers.head(shown))
+    return listed + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")
+
+
+def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> list[str]:
+    """The lines, each starting 'check:'; none for a clean file."""
+    lines = []
+    unreadable = unreadable_in_frame(frame)
+    if unreadable.any():
+        lines.append(f"check: {int(unreadable.sum())} phones unreadable (rows {_rows(frame.loc[unreadable, 'row_number'])}):"
+                     f" Excel saved them as numbers (like 1.39E+10) or a cell holds two; a worker's self-rating cannot "
+                     f"be recognised on them, and a run stops on them (gate.unreadable_phones): use the platform's "
+                     f"download as it came")
+    named = named_answers(file_name)
+    if named is not None and named > len(frame) + rows_set_aside:
+        lines.append(f"check: the file holds {len(frame) + rows_set_aside} answer rows where its name says {named}: "
+                     f"rows filtered out or cut off; a run stops on it (gate.short_downloads): download it again")
+    if "submitted_at" in frame.columns:
+        con = duckdb.connect()
+        con.register("sheet", frame[["source_file", "submitted_at", "row_number"]])
+        both = con.execute(f"select row_number from sheet where {ambiguous_date_sql('submitted_at')} and source_file "
+                           f"not in ({month_first_files_sql('submitted_at', 'sheet')}) order by row_number").fetchall()
+        if both:
+            lines.append(f"check: {len(both)} times read two ways, day/month or month/day (rows "
+                         f"{_rows(pd.Series([r[0] for r in both]))}): invalid in a run, as the rest of the file does not "
+                         f"show the order; use the platform's download as it came")
+    return lines

@@ -1,0 +1,27 @@
+"""`gridpay inspect` says what a run would stop on or read in doubt (a sixty-first trial's inspect showed
+`respondent_phone=1.71395E+10` as if it were fine): phones Excel saved as numbers, fewer rows than a
+问卷星 download's name says, times that read two ways where the file does not show the order."""
+import pandas as pd
+
+from gridpay.ingest.inspect_doubts import doubt_lines
+
+NAME = "283746519_2_翠湖社区网格员满意度测评_5_5.csv"
+
+
+def _frame(phones, times):
+    return pd.DataFrame({"source_file": NAME, "row_number": range(2, 2 + len(phones)),
+                         "respondent_phone": phones, "submitted_at": times}, dtype="string")
+
+
+def test_excel_s_damage_is_named_with_its_rows():
+    frame = _frame(["1.39562E+10", "13956201001", None, "13956201002.0"],
+                   ["11/5/2026 9:03", "2026-11-20 10:00:00", "5/11/2026 9:03", "2026-11-21 10:00:00"])
+    lines = doubt_lines(frame, NAME, 0)
+    assert lines[0].startswith("check: 2 phones unreadable (rows 2, 5): Excel saved them as numbers")
+    assert lines[1].startswith("check: the file holds 4 answer rows where its name says 5")
+    assert lines[2].startswith("check: 2 times read two ways, day/month or month/day (rows 2, 4)")
+
+
+def test_a_whole_download_of_month_first_times_says_nothing():
+    frame = _frame(["13956201001"] * 4, ["11/5/2026 9:03", "11/25/2026 18:00", "11/7/2026 8:00", "11/30/2026 9:00"])
+    assert doubt_lines(frame, NAME, 1) == []          # 4 rows and 1 of another month set aside: the 5 it names
