@@ -77,8 +77,14 @@ def _unknown_months(out: Path, published: set[str]) -> list[str]:
     """Month folders of out/ with a manifest that this warehouse has not published (a fifty-fourth trial's
     warehouse restored from a backup older than out/, and a month's folder copied under another name)."""
     folders = sorted(p.parent.name for p in out.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]/manifest.json"))
+    # ... and month folders holding files but no manifest: no run published them (a sixty-second trial's
+    # payroll.csv put into out/2026-11 by hand went unnamed)
+    bare = sorted(p.name for p in out.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]") if p.is_dir()
+                  and not (p / "manifest.json").exists() and any(p.iterdir()))
     return [f"{month}: {out / month} holds a published month this warehouse has no record of (a warehouse restored "
-            f"from an older backup than out/, or a folder copied in?)" for month in folders if month not in published]
+            f"from an older backup than out/, or a folder copied in?)" for month in folders if month not in published] \
+        + [f"{month}: {out / month} holds files but no manifest.json: no gridpay run published them (put there by "
+           f"hand, or a month folder copied in part?); move them out of out/" for month in bare]
 
 
 def read_every_block(con: duckdb.DuckDBPyConnection) -> None:

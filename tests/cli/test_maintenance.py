@@ -28,6 +28,10 @@ def test_doctor_is_quiet_on_a_healthy_warehouse_and_names_each_problem(run_cli, 
     assert run_cli("doctor", inbox=inbox)[0] == 1
     assert "2026-09: payroll_corrected.csv is not among the files the run published" in run_cli.out
     assert "2026-10: " in run_cli.out and "holds a published month this warehouse has no record of" in run_cli.out
+    (tmp_path / "out" / "2026-11").mkdir()                    # a payroll put there by hand (trial 62: unnamed)
+    (tmp_path / "out" / "2026-11" / "payroll.csv").write_text("W1,999", encoding="utf-8")
+    assert run_cli("doctor", inbox=inbox)[0] == 1
+    assert "2026-11: " in run_cli.out and "holds files but no manifest.json: no gridpay run published them" in run_cli.out
 
 
 def test_purge_keeps_aggregates_and_hashes_and_audits_say_why_they_cannot_rerun(run_cli, make_inbox, tmp_path):
