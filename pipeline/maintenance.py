@@ -47,11 +47,14 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
     for month, run_id, inputs, outputs in published:
         manifest = out / month / "manifest.json"
         if not manifest.is_file():
-            problems.append(f"{month}: {manifest} is missing")
+            problems.append(f"{month}: {manifest} is missing (put back the month's folder from your backup of out/, "
+                            f"or re-run the month with --reason)")
             continue
         body = json.loads(manifest.read_text(encoding="utf-8"))
         if body.get("run_id") != run_id:
-            problems.append(f"{month}: out/ holds run {body.get('run_id')}, the warehouse published {run_id}")
+            problems.append(f"{month}: out/ holds run {body.get('run_id')}, the warehouse published {run_id} (out/ or the "
+                            f"warehouse restored from another backup than the other? put back the pair from one "
+                            f"backup, or re-run the month with --reason)")
         recorded = {o["file"]: o["sha256"] for o in json.loads(outputs or "[]")}
         listed = {entry["file"]: entry["sha256"] for entry in body.get("outputs", [])}
         changed = changed_files(out / month, listed)
@@ -66,7 +69,8 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
             if month in purged and entry["name"].startswith("surveys/"):
                 continue
             if not blob_path(archive, entry["sha256"]).is_file():
-                problems.append(f"{month}: archived input {entry['name']} ({entry['sha256'][:12]}…) is missing")
+                problems.append(f"{month}: archived input {entry['name']} ({entry['sha256'][:12]}…) is missing (restore "
+                                f"the archive folder from your backup: without it the month cannot be audited)")
         problems += [f"{month}: {name} is not among the files the run published (added since?)"
                      for name in sorted(p.relative_to(out / month).as_posix() for p in (out / month).rglob("*")
                                         if p.is_file()) if name not in listed and name != "manifest.json"]
