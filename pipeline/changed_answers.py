@@ -73,11 +73,11 @@ def _why(ctx: RunContext, what: str) -> str:
             f"if not, compare today's files with the ones the month was published from")
 
 
-def say_added_answers(ctx: RunContext) -> None:
-    """Warn (console and scorecard) of answers counted now that the published run never read."""
+def say_added_answers(ctx: RunContext) -> bool:
+    """Warn (console and scorecard) of answers counted now that the published run never read; said?"""
     rows = added_answers(ctx)
     if not rows:
-        return
+        return False
     days = sorted({f"{at:%m-%d}" for _, _, at in rows if at is not None})
     dated = f", dated {days[0]}{'' if len(days) == 1 else f' to {days[-1]}'}" if days else ""
     log.warning("today's survey files hold %d answer%s that %s's published run %s did not read, counted now (%s%s): "
@@ -85,13 +85,18 @@ def say_added_answers(ctx: RunContext) -> None:
                 ", ".join(sorted({r[1] for r in rows})), dated, ", ".join(str(r[0]) for r in rows[:SHOWN]),
                 f" and {len(rows) - SHOWN} more" if len(rows) > SHOWN else "",
                 _why(ctx, "they were added on purpose (a later download of the whole month, paper forms keyed in since)"))
+    return True
 
 
 def say_changed_answers(ctx: RunContext) -> None:
     """Warn (console and scorecard) of answers counted under the same id with other scores or grids, and of
     answers the published run never read."""
-    say_added_answers(ctx)
+    added = say_added_answers(ctx)
     rows = changed_answers(ctx)
+    reason = (ctx.request.reason or "").strip()
+    if not rows and not added and reason and ctx.published and ctx.request.replay is None:
+        # the reason of a correction on the scorecard HR signs, not only in `gridpay history` (trial 62)
+        log.warning("this run replaces %s's published run %s; its reason: %s", ctx.month, ctx.published[0], reason)
     if not rows:
         return
     shown = "; ".join(f"{rid} ({_change(*rest)})" for rid, _file, *rest in rows[:SHOWN])

@@ -38,6 +38,10 @@ def test_the_same_answers_saved_again_say_nothing(run_cli, published_copy):
     (inbox / "surveys" / "2026-09.csv").write_text(text.replace("\n", "\r\n"), encoding="utf-8-sig")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0 and "otherwise than" not in err, err
+    # a re-run with a reason says it, for the scorecard HR signs (trial 62: only `gridpay history` had it)
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "王主任核对后重算", inbox=inbox)
+    assert code == 0 and "this run replaces 2026-09's published run 2026-09-" in err, err
+    assert "; its reason: 王主任核对后重算" in err and "otherwise than" not in err
 
 
 def test_answers_added_to_a_published_month_are_named_with_their_dates(run_cli, published_copy):
