@@ -55,7 +55,9 @@ def ids_across_files(workdir: Path) -> list[SharedIds]:
                  sizes as (select source_file, count(*) as ids from uses group by all),
                  pairs as (select a.source_file as first, b.source_file as second, a.response_id, a.row_id,
                                   min(a.row_id) over (partition by a.source_file) as file_order,
-                                  sa.submitted_at_ts is not distinct from sb.submitted_at_ts
+                                  -- to the minute: a download saved again through Excel drops the seconds
+                                  date_trunc('minute', sa.submitted_at_ts)
+                                      is not distinct from date_trunc('minute', sb.submitted_at_ts)
                                   and sa.grid_id is not distinct from sb.grid_id
                                   and sa.household_id is not distinct from sb.household_id as same
                            from uses a join uses b on a.response_id = b.response_id and a.row_id < b.row_id
@@ -77,7 +79,8 @@ def ids_within_files(workdir: Path) -> list[SharedIds]:
             with repeated as (select source_file, response_id, min(row_id) as row_id,
                                      list(row_number order by row_id) as row_numbers,
                                      -- one answer on each row (its time, grid and home): rows pasted twice
-                                     count(distinct (submitted_at, grid_id, household_id)) = 1 as same
+                                     count(distinct (date_trunc('minute', submitted_at_ts), grid_id, household_id)) = 1
+                                         as same
                               from surveys where row_id in (select row_id from survey_rule_failures
                                                             where code = 'repeated_response_id')
                               group by all having count(*) > 1)

@@ -17,6 +17,7 @@ from gridpay.ingest.masked_phones import MaskedPhones
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
+from gridpay.transforms.parsing import parsed_timestamp
 from gridpay.transforms.policy import Policy, keys_left_out
 
 log = logging.getLogger("gridpay")
@@ -84,9 +85,13 @@ def say_late_answers(ctx: RunContext) -> None:
     with connect(ctx.settings.db) as con:
         for month, rows in held.items():
             run = con.execute("select run_id from published where month = ?", [month]).fetchone()
-            read = set(con.execute("select distinct response_id, submitted_at from raw_surveys where run_id = ?",
-                                   [run[0]]).fetchall()) if run else set()
-            late = [(file, rid) for file, rid, at in rows if not any((r, at) in read for r in _ids_as_read(rid, ctx))]
+            # an answer is its id and time, to the minute: a download saved again through Excel drops the
+            # seconds (a sixty-third trial was told its 106 answers were never read, and that they were another form's)
+            pairs = con.execute("select distinct response_id, submitted_at, date_trunc('minute', submitted_at_ts) "
+                                "from raw_surveys where run_id = ?", [run[0]]).fetchall() if run else []
+            read = {(r, typed) for r, typed, _ in pairs} | {(r, minute) for r, _, minute in pairs if minute}
+            late = [(file, rid) for file, rid, at in rows if not any(
+                (r, at) in read or (r, _minute(at, ctx.policy.timezone)) in read for r in _ids_as_read(rid, ctx))]
             if not read or not late:      # not published here (say_unrun_months), or its rows purged
                 continue
             files = ", ".join(dict.fromkeys(file for file, _ in late))
@@ -107,6 +112,11 @@ def say_late_answers(ctx: RunContext) -> None:
                         f"{len(late)} answer{'' if one else 's'}", month, month, run[0], ids, month,
                         "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where,
                         month)
+
+
+def _minute(typed: str, timezone: str):
+    ts = parsed_timestamp(typed, timezone)
+    return None if ts is None else ts.floor("min").to_pydatetime()
 
 
 def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:

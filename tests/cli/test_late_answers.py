@@ -30,6 +30,20 @@ def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(ru
                          "--reason once it is final)")
 
 
+def test_earlier_answers_in_a_download_excel_saved_without_seconds_are_the_ones_read(run_cli, make_inbox,
+                                                                                     make_policy):
+    """A sixty-third trial's October download, saved again through Excel, gave September's answers without their
+    seconds: the run said 106 answers were never read and were another form's, and its advice led to four stops."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    timed = [r[:4] + (r[4].replace(":00:00", ":00:17"),) + r[5:] for r in AUGUST]
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_2_2.xlsx", HEADER, wjx_rows(timed))
+    assert run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)[0] == 0
+    excel = [r[:4] + ("2026/8/" + r[4][8:10].lstrip("0") + " " + r[4][11:16].lstrip("0"),) + r[5:] for r in AUGUST]
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_10_10.xlsx", HEADER, wjx_rows(excel + HAND_SURVEYS))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and "never read" not in err, err
+
+
 def test_a_late_answer_in_another_platforms_download_is_to_be_copied_beside_not_in_place(run_cli, make_inbox,
                                                                                        make_policy):
     """A thirty-third trial's November 腾讯问卷 file held two October answers; October's download was 问卷星's, and
