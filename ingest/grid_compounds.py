@@ -97,6 +97,7 @@ class OtherGridsCompound:
     aliases: tuple[str, ...] = ()    # the grid's aliases in grids.csv, any of which may be the owner's name
     owner_ids: tuple[str, ...] = ()  # the owners' grid ids
     taken: bool = False              # narrowed to the one owner that took the compound over (ingest/compound_grids.py)
+    lists_none: bool = False         # grids.csv lists no compound for the grid named
 
     def __str__(self) -> str:
         alias = (f"; if they answered by an alias grids.csv gives {self.grid_id} ({', '.join(self.aliases)}), that "
@@ -121,16 +122,16 @@ def _listed(grids: pd.DataFrame, suffix_dropped: bool) -> dict[str, set[str]]:
     return {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}
 
 
-def other_grids_compounds(workdir: Path, suffix_dropped: bool = False) -> list[OtherGridsCompound]:
-    """(grid, compound) pairs of the staged answers where the grid lists compounds in grids.csv, not
-    that one, and other grids list it, most rows first."""
+def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted: bool = False) -> list[OtherGridsCompound]:
+    """(grid, compound) pairs of the staged answers where the grid lists compounds in grids.csv (or, with
+    `unlisted`, any grid), not that one, and other grids list it, most rows first."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     listed = _listed(grids, suffix_dropped)
     owners: dict[str, list[str]] = {}
     for gid, names in listed.items():
         for name in names:
             owners.setdefault(name, []).append(gid)
-    if len(listed) < 2:
+    if len(listed) < (1 if unlisted else 2):
         return []
     with stage_connection(workdir) as con:
         named = con.execute("select grid_id, compound, count(*) as n from surveys where compound is not null "
@@ -140,8 +141,9 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False) -> list[O
     aliases = ({row.grid_id: listed_names(row.aliases) for row in grids.itertuples(index=False)}
                if "aliases" in grids.columns else {})
     return [OtherGridsCompound(gid, names[gid], compound, rows, tuple(labels[o] for o in owners[compound]),
-                               aliases.get(gid, ()), tuple(owners[compound]))
-            for gid, compound, rows in named if gid in listed and compound not in listed[gid] and compound in owners]
+                               aliases.get(gid, ()), tuple(owners[compound]), lists_none=gid not in listed)
+            for gid, compound, rows in named
+            if (gid in listed or unlisted) and compound not in listed.get(gid, ()) and compound in owners]
 
 
 def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:

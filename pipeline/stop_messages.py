@@ -66,7 +66,10 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
              "with the grid named. ")
     return _stop(ctx, "survey answers to a grid name a compound grids.csv lists under another grid, so they may be "
                       "that grid's answers, paid to the wrong worker", found,
-                 split + "A grid's old name or a typo is given to its grid in grids.csv's aliases; a compound the grid "
+                 split + ("A grid grids.csv lists no compound for may have had its residents pick one because the "
+                          "form's 小区 question is required: make it optional (问卷星: 非必答) for the months after. "
+                          if any(pair.lists_none for pair in found) else "") +
+                 "A grid's old name or a typo is given to its grid in grids.csv's aliases; a compound the grid "
                  "does span is added to its compounds in grids.csv; then run again. Where residents near the boundary did "
                  "choose that grid, raise gate.other_grid_compound_rows in the policy (answers are counted for the "
                  "grid they name)")

@@ -88,6 +88,7 @@ class OutcomeRules:
     min_grid_invalid_rows: int = 5              # ... and at least this many of them stops the month
     blank_grid_rows: int | None = None          # a survey file with this many answers naming no grid stops it
     other_grid_compound_rows: int | None = None  # this many answers to a grid naming another grid's compound stop it
+    other_grid_compound_unlisted: bool = False  # ... a grid listing no compound too (2027.4); False: only grids listing some
     other_community_rows: int | None = None     # this many of a file named for one community counted for another's
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
@@ -198,6 +199,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         min_grid_invalid_rows=count(gate, "min_grid_invalid_rows", 5),
         blank_grid_rows=count(gate, "blank_grid_rows", None),
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
+        other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
         other_community_rows=count(gate, "other_community_rows", None),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),

@@ -29,3 +29,21 @@ def test_an_answer_naming_another_grids_compound_is_a_home_of_its_own(run_cli, m
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=before)
     assert code == 0, err
     assert _quarantined(tmp_path / "out")["C0"] == "duplicate_household"          # the door alone, as before
+
+
+def test_answers_to_a_grid_listing_no_compound_naming_another_grids_stop_the_month(run_cli, make_inbox, make_policy,
+                                                                                   tmp_path):
+    """A sixty-third trial's 老街 grid listed no compound; the form's required 小区 question made its residents pick
+    翠湖花园, G1's: published, exit 0, nothing said, its homes counted twice in its pooled window (policy 2027.4)."""
+    answers = [(survey(f"L{i}", "G2", f"老街{i}号", ("4",) * 5), "翠湖花园") for i in range(6)]
+    answers += [(survey(f"C{i}", "G1", f"{i}栋1单元301", ("4",) * 5), "翠湖花园") for i in range(3)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in answers])
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "翠湖一网格", "社区", "20", "翠湖花园"),
+                                           ("G2", "老街网格", "社区", "10", "")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "6 answers to 老街网格 (G2) name 翠湖花园, a compound grids.csv lists under 翠湖一网格 (G1)" in line
+    assert "make it optional (问卷星: 非必答)" in line and not (tmp_path / "out" / "2026-09").exists()
+    before = make_policy(min_responses=3, gate__other_grid_compound_unlisted="false")
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)[0] == 0      # as before the key
