@@ -45,8 +45,10 @@ def test_gate_share_comes_from_the_policy(run_cli, published_copy, make_policy, 
     # 1 invalid row of 8 (12.5%) passes the default 20% gate (the month published) but not a 10% one
     inbox, _ = published_copy("none")
     strict = make_policy(max_invalid_share=0.10)
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=strict, out=tmp_path / "strict")
-    assert code == 1 and "12.5% > 10%" in err
+    before = sorted(p.name for p in (tmp_path / "out" / "2026-09").iterdir())
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=strict)
+    assert code == 1 and "12.5% > 10%" in err, err
+    assert sorted(p.name for p in (tmp_path / "out" / "2026-09").iterdir()) == before      # the month as published
 
 
 def test_a_grid_whose_rows_are_nearly_all_invalid_stops_a_month_under_the_gate(run_cli, make_inbox, tmp_path):

@@ -1,5 +1,6 @@
 """A warehouse written by an earlier gridpay opens and upgrades in place; a model whose key breaks stops the month."""
 import gzip
+import json
 import shutil
 
 import duckdb
@@ -29,6 +30,10 @@ def test_warehouse_of_the_previous_code_upgrades_in_place_and_keeps_its_runs(run
     assert "raw_answers" not in tables
     with connect(db) as con:          # opening it again applies nothing
         assert migrate(con) == []
+    with connect(db) as con:          # the project's out/ beside it: a run refuses one without its months
+        published = con.execute("select run_id from published where month = '2026-09'").fetchone()[0]
+    (tmp_path / "out" / "2026-09").mkdir(parents=True)
+    (tmp_path / "out" / "2026-09" / "manifest.json").write_text(json.dumps({"run_id": published}), encoding="utf-8")
     # its month was published on the policy of its day, whose archived copy this test does not have
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox())
     assert code == 1 and "policy.toml differs from the copy archived when the month was published" in err
