@@ -69,8 +69,9 @@ def changed_answers(ctx: RunContext) -> list[tuple]:
 def _why(ctx: RunContext, what: str) -> str:
     if (ctx.request.reason or "").strip():
         return f"The run's reason: {ctx.request.reason.strip()}"
-    return (f"Nothing says why: if {what}, run the month again with --reason saying so, which gridpay history keeps; "
-            f"if not, compare today's files with the ones the month was published from")
+    # a run made only to record a reason confused a sixty-third trial: the month is published either way
+    return (f"Nothing says why: if {what}, the month is right as published (a run's --reason says why, which gridpay "
+            f"history keeps); if not, compare today's files with the ones the month was published from")
 
 
 def say_added_answers(ctx: RunContext) -> bool:

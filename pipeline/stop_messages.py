@@ -203,7 +203,7 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
     if later and len(later) == len(shared):    # one form downloaded on two days: prefixes would count it twice
         said = "; ".join(f"{latest!r} holds every answer of {next(f for f in s.files if f != latest)!r}: the same "
                          f"{s.count} answers (id, time, grid and home)" for s, latest in later)
-        return (f"{ctx.month}: two downloads of one form are in the inbox, so each answer would count twice; "
+        return (f"{ctx.month}: two downloads of one form are in the inbox, so each answer is in the month twice; "
                 f"nothing published. {said}. Keep the later download only (it holds every answer given until it "
                 f"was made): take the other out of the inbox, and run again")
     # neither holding every answer of the other (ids 1-120 and 100-206): keeping the later loses the
