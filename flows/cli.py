@@ -130,6 +130,9 @@ def _month_commands(sub) -> None:
     audit.add_argument("--dask-workers", type=int, default=0, metavar="N",
                        help="re-run on a Dask cluster of N processes (or the one at GRIDPAY_DASK_ADDRESS), as a "
                             "partitioned run does; 0 = in this process (default)")
+    audit.add_argument("--documents", action="store_true",
+                       help="also render the month's HTML and PDF documents from the warehouse and compare them byte "
+                            "for byte with the published ones (a worker sheet edited with its recorded hash)")
     sheet = _command(sub, "callsheet", "write the phone numbers of the month's verification calls and callbacks "
                                        "to a file of your own (0600, never inside out/); each disclosure is recorded")
     sheet.add_argument("--month", type=_month, required=True, help="the published month, YYYY-MM")

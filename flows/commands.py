@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, logs: CommandLog) -> int:
 
 def audit(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.audit import audit_month
-    result = audit_month(settings_for(args), args.month, args.run_id, args.dask_workers, stager_for(args.dask_workers))
+    result = audit_month(settings_for(args), args.month, args.run_id, args.dask_workers, stager_for(args.dask_workers), args.documents)
     print(f"gridpay audit {result.month}, run {result.run_id} (code {result.original_code}; re-run with "
           f"{result.rerun_code}):")
     for line in result.checked:

@@ -169,8 +169,9 @@ def _scratch(settings: Settings) -> Path:
 
 
 def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_workers: int = 0,
-                stager: SurveyStager | None = None) -> AuditResult:
-    """`stager`: re-run the survey files on a Dask cluster (the partitioned path) rather than here."""
+                stager: SurveyStager | None = None, documents: bool = False) -> AuditResult:
+    """`stager`: re-run the survey files on a Dask cluster (the partitioned path) rather than here;
+    `documents`: render the published month's documents again and compare them (pipeline/rerender.py)."""
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay audit --month {month}", settings.lock_timeout_s):
         run_id, original_code, inputs, recorded = find_run(db, month, run_id)
@@ -199,6 +200,10 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
         if published and published[0] == run_id:
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
+            if documents:
+                from gridpay.pipeline.rerender import document_differences     # it imports this module
+                result.checked.append("the published documents against those rendered again from the warehouse")
+                result.differences += document_differences(settings, month, run_id, inputs, recorded)
         scratch = _scratch(settings)
         try:
             for suffix in ("", ".wal"):

@@ -91,6 +91,30 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
     return outputs
 
 
+def document_differences(settings: Settings, month: str, run_id: str, inputs: list, recorded: dict[str, str]) -> list[str]:
+    """The published month's documents (HTML, PDF) that differ from those its warehouse renders now: what an
+    audit of the CSVs cannot see (a sixty-second trial edited a worker sheet's pay and its recorded hash
+    together; the audit passed). Rendering is deterministic: the same figures give the same bytes."""
+    reports = published_with(recorded)
+    if reports == "none":
+        return []
+    target, scratch = settings.out / month, publish_folder(settings.out, f"audit-{uuid.uuid4().hex[:8]}")
+    try:
+        scratch.mkdir(parents=True, mode=0o700)
+        with connect(settings.db) as con:
+            render_reports(con, run_id, scratch, archived_policy(settings.archive, settings.archive_key_file, inputs,
+                                                                 month), _language(target), reports,
+                           empty_month=not any(map(is_survey, inputs)))
+        rendered = {p.relative_to(scratch).as_posix(): p.read_bytes() for p in scratch.rglob("*") if p.is_file()}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    shown = [name for name in sorted(set(rendered) | {n for n in recorded if _rendered_again(n, reports)})
+             if _rendered_again(name, reports)]
+    return [f"{target / name}: differs from the document rendered again from the warehouse's figures (edited since it "
+            f"was published?)" for name in shown
+            if not (target / name).is_file() or (target / name).read_bytes() != rendered.get(name)]
+
+
 def render_month(settings: Settings, month: str, reports: str | None = None, lang: str | None = None) -> list[dict]:
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay render --month {month}", settings.lock_timeout_s):
