@@ -108,6 +108,13 @@ def _published_files(result: AuditResult, month_dir: Path, recorded: dict[str, s
                                                   TABLES[name][2], ("published file", "warehouse"))
 
 
+def _documents(result: AuditResult, settings: Settings, month: str, inputs: list, recorded: dict[str, str]) -> None:
+    """`--documents`: the published documents against those the warehouse renders now (pipeline/rerender.py)."""
+    from gridpay.pipeline.rerender import document_differences     # it imports this module
+    result.checked.append("the published documents against those rendered again from the warehouse")
+    result.differences += document_differences(settings, month, result.run_id, inputs, recorded)
+
+
 def find_run(db: Path, month: str, run_id: str | None,
              doing: str = "audit") -> tuple[str, str, list[InputFile], dict[str, str]]:
     """(run id, its code version, its archived inputs, the hashes recorded for its published files)
@@ -201,9 +208,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
             if documents:
-                from gridpay.pipeline.rerender import document_differences     # it imports this module
-                result.checked.append("the published documents against those rendered again from the warehouse")
-                result.differences += document_differences(settings, month, run_id, inputs, recorded)
+                _documents(result, settings, month, inputs, recorded)
         scratch = _scratch(settings)
         try:
             for suffix in ("", ".wal"):
