@@ -21,7 +21,7 @@ from gridpay.ingest.formats import (NOTE_WORDS, REQUIRED, TEXT_COLUMNS, TOTAL_WO
                                     say_unread_phone, unread_phone_header,
                                     sniffed_delimiter)
 from gridpay.ingest.limits import garbled_note, headers_shown
-from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql
+from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql, two_mobiles_sql
 
 # Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
 _TRIM = " \t\r\n\v\f\u3000\u00a0"
@@ -123,7 +123,8 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         if name == "respondent_phone":
             exprs += [f"{phone_hash_sql(value, 'gp_phone_digits', 'gp_phone_ascii')} as respondent_phone_hash",
                       f"case when not gp_phone_ascii then {value} end as phone_py",
-                      f"coalesce({excel_number_sql(value)}, false) as phone_unreadable"]
+                      f"coalesce({excel_number_sql(value)}, false) as phone_unreadable",
+                      f"coalesce({two_mobiles_sql(value)}, false) as phone_two"]
         elif name in MAPPED or name in items:
             exprs.append(f"{value} as {quoted(name)}")
         else:

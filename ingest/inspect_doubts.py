@@ -25,8 +25,8 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
     if unreadable.any():
         lines.append(f"check: {int(unreadable.sum())} phones unreadable (rows {_rows(frame.loc[unreadable, 'row_number'])}):"
                      f" Excel saved them as numbers (like 1.39E+10) or a cell holds two; a worker's self-rating cannot "
-                     f"be recognised on them, and a run stops on them (gate.unreadable_phones): use the platform's "
-                     f"download as it came")
+                     f"be recognised on them, and a run stops on those Excel saved (gate.unreadable_phones): use the "
+                     f"platform's download as it came")
     named = named_answers(file_name)
     if named is not None and named > len(frame) + rows_set_aside:
         lines.append(f"check: the file holds {len(frame) + rows_set_aside} answer rows where its name says {named}: "

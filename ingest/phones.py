@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from gridpay.core.errors import InputError
-from gridpay.transforms.privacy import is_mobile, masked_number, unreadable_phone
+from gridpay.transforms.privacy import is_mobile, masked_number, two_mobiles, unreadable_phone
 
 
 def require_worker_mobiles(workers: pd.DataFrame) -> None:
@@ -37,33 +37,49 @@ def unreadable_in_frame(frame: pd.DataFrame) -> pd.Series:
                      dtype=bool)
 
 
-def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: bool, row_number: str) -> list[int]:
-    """Row numbers (`row_number`: the SQL of a row's number in its file) of a file's stage table whose
-    phone is a number Excel saved as one. The DuckDB reader tested the ASCII cells in SQL; cells it
-    left to Python (phone_py) are tested here. Results are fetched whole: DuckDB 2 refuses the next
-    file's register() while one is left half read."""
+def two_in_frame(frame: pd.DataFrame) -> pd.Series:
+    """Per row of a sheet reader's frame: does its phone cell hold two numbers (unreadable, not Excel's doing)?"""
+    if "respondent_phone" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return pd.Series([not pd.isna(v) and two_mobiles(v) for v in frame["respondent_phone"]], index=frame.index,
+                     dtype=bool)
+
+
+def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: bool,
+                      row_number: str) -> list[tuple[int, bool]]:
+    """(row number, whether the cell holds two numbers) of a file's stage table's rows whose phone is unreadable:
+    a number Excel saved as one, or two numbers in a cell (`row_number`: the SQL of a row's number in its file).
+    The DuckDB reader tested the ASCII cells in SQL; cells it left to Python (phone_py) are tested here.
+    Results are fetched whole: DuckDB 2 refuses the next file's register() while one is left half read."""
     if not by_duckdb:
-        return [r[0] for r in con.execute(f"select {row_number} from {table} where phone_unreadable").fetchall()]
-    rows = [r[0] for r in con.execute(f"select {row_number} from {table} where not is_blank_row "
-                                      "and phone_unreadable").fetchall()]
+        return con.execute(f"select {row_number}, phone_two from {table} where phone_unreadable").fetchall()
+    rows = con.execute(f"select {row_number}, phone_two from {table} where not is_blank_row "
+                       "and phone_unreadable").fetchall()
     others = con.execute(f"select phone_py, list({row_number}) from {table} where not is_blank_row "
                          "and phone_py is not null group by phone_py").fetchall()
-    return sorted(rows + [n for phone, numbers in others if unreadable_phone(phone) for n in numbers])
+    return sorted(rows + [(n, two_mobiles(phone)) for phone, numbers in others if unreadable_phone(phone)
+                          for n in numbers])
 
 
-def store_unreadable_phones(con: duckdb.DuckDBPyConnection, by_file: dict[str, list[int]]) -> None:
-    """Table `unreadable_phones` (source_file, rows_unreadable, row_numbers) in the stage file."""
+def store_unreadable_phones(con: duckdb.DuckDBPyConnection, by_file: dict[str, list[tuple[int, bool]]]) -> None:
+    """Table `unreadable_phones` (source_file, rows_unreadable, row_numbers, two_numbers: those of the rows
+    whose cell holds two numbers) in the stage file."""
     con.execute("create or replace table unreadable_phones (source_file varchar, rows_unreadable integer, "
-                "row_numbers integer[])")
+                "row_numbers integer[], two_numbers integer[])")
     for file, rows in sorted(by_file.items()):
         if rows:
-            con.execute("insert into unreadable_phones values (?, ?, ?)", [file, len(rows), sorted(rows)])
+            con.execute("insert into unreadable_phones values (?, ?, ?, ?)",
+                        [file, len(rows), sorted(n for n, _ in rows), sorted(n for n, two in rows if two)])
 
 
-def unreadable_phone_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, list[int]]]:
-    """(file, its row numbers) of the month's survey rows whose phone Excel saved as a number."""
-    return con.execute("select source_file, list_sort(flatten(list(row_numbers))) from unreadable_phones "
-                       "group by source_file order by source_file").fetchall()
+def unreadable_phone_rows(con: duckdb.DuckDBPyConnection, excel_only: bool = False) -> list[tuple[str, list[int]]]:
+    """(file, its row numbers) of the month's survey rows whose phone is unreadable; `excel_only`: those Excel
+    saved as a number, not a cell of two numbers (a resident may type two into a download's text box)."""
+    rows = ("list_filter(flatten(list(row_numbers)), lambda n: not list_contains(flatten(list(two_numbers)), n))"
+            if excel_only else "flatten(list(row_numbers))")
+    found = con.execute(f"select source_file, list_sort({rows}) from unreadable_phones "
+                        "group by source_file order by source_file").fetchall()
+    return [(file, numbers) for file, numbers in found if numbers]
 
 
 def stored_unreadable_phones(con: duckdb.DuckDBPyConnection) -> int:

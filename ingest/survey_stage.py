@@ -25,7 +25,7 @@ from gridpay.core.progress import progress
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.late_answers import store_aside_ids
-from gridpay.ingest.phones import store_unreadable_phones, unreadable_in_frame, unreadable_phones
+from gridpay.ingest.phones import store_unreadable_phones, two_in_frame, unreadable_in_frame, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables,
@@ -89,6 +89,7 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
         out[name] = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
     out["is_blank_row"] = False                     # the sheet reader leaves blank rows out
     out["phone_unreadable"] = unreadable
+    out["phone_two"] = two_in_frame(frame)
     con.register("staged_frame", out)
     con.execute(f"create temp table {table} as select * from staged_frame")
     con.unregister("staged_frame")

@@ -65,7 +65,7 @@ def stops_on(ctx: RunContext, key: str) -> bool:
 def unreadable_phones(ctx: RunContext) -> list[tuple[str, list[int]]]:
     """(file, rows) of the month's answers whose phone Excel saved as a number, where the policy stops on them."""
     from gridpay.pipeline.publish_step import unreadable_phone_rows
-    return unreadable_phone_rows(ctx.workdir) if stops_on(ctx, "unreadable_phones") else []
+    return unreadable_phone_rows(ctx.workdir, excel_only=True) if stops_on(ctx, "unreadable_phones") else []
 
 
 def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]]) -> str:
@@ -73,7 +73,7 @@ def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]
     where = "; ".join(f"{file} (row{'s' if len(rows) > 1 else ''} {listed(tuple(map(str, rows)))})" for file, rows in found)
     return (f"{ctx.month}: {n} phone{'s' if n != 1 else ''} of the survey files unreadable: {where}. Excel saved "
             f"{'them as numbers' if n != 1 else 'it as a number'} (like 1.39E+10, the last digits lost), so a worker rating their own "
-            f"grid through one would count (a cell holding two numbers is read so too); nothing published. Put the platform's download in the inbox as it came (not "
+            f"grid through one would count; nothing published. Put the platform's download in the inbox as it came (not "
             f"opened and saved again in Excel or WPS), or, in a sheet HR typed, type the numbers again in a column "
             f"formatted as text, one number a cell (leave a cell empty where the number cannot be had), and run again "
             f"(policy gate.unreadable_phones)")

@@ -68,10 +68,11 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     return outputs
 
 
-def unreadable_phone_rows(workdir: Path) -> list[tuple[str, list[int]]]:
-    """(file, row numbers) of the month's survey rows whose phone Excel saved as a number."""
+def unreadable_phone_rows(workdir: Path, excel_only: bool = False) -> list[tuple[str, list[int]]]:
+    """(file, row numbers) of the month's survey rows whose phone is unreadable (`excel_only`: Excel saved it
+    as a number, not a cell of two numbers)."""
     with stage_connection(workdir) as con:
-        return unreadable_phone_rows_in(con)
+        return unreadable_phone_rows_in(con, excel_only)
 
 
 def unreadable_phone_count(workdir: Path) -> int:

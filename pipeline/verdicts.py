@@ -126,10 +126,14 @@ def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:
 
 
 def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = True) -> None:
-    """Phones the platform masked; and, with `phones` (the policy does not stop on them), those Excel saved as numbers."""
+    """Phones the platform masked, and unreadable ones: all of them where the policy does not stop on those Excel
+    saved as numbers (`phones`), else the cells holding two numbers (a resident's own typing: said, not stopped)."""
     if masked.line():
         log.warning("%s", masked.line())
-    for file, rows in publish_step.unreadable_phone_rows(workdir) if phones else ():
+    excel = {} if phones else dict(publish_step.unreadable_phone_rows(workdir, excel_only=True))
+    found = [(file, [n for n in rows if n not in excel.get(file, ())])
+             for file, rows in publish_step.unreadable_phone_rows(workdir)]
+    for file, rows in [(file, rows) for file, rows in found if rows]:
         one = len(rows) == 1
         # a warning, so that the scorecard lists it too (a forty-third trial's HR never saw it: W07 rated herself)
         log.warning("%s of %s (row%s %s) unreadable: Excel saved %s as a number (like 1.39E+10), or a cell holds two "

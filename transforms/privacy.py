@@ -126,6 +126,16 @@ def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x5C for b in block), bytes(b ^ 0x36 for b in block)
 
 
+def two_mobiles(raw: str | None) -> bool:
+    """The cell holds two mobile numbers (a couple's form, 13800000001/13900000002): unreadable, but not Excel's doing."""
+    return raw is not None and _TWO_MOBILES.fullmatch(_NON_DIGITS.sub("", folded(raw))) is not None
+
+
+def two_mobiles_sql(col: str) -> str:
+    """two_mobiles() in SQL, for ASCII input."""
+    return f"regexp_full_match(regexp_replace({col}, '[^0-9]', '', 'g'), '{TWO_MOBILES}')"
+
+
 def excel_number_sql(col: str) -> str:
     """unreadable_phone() in SQL, for ASCII input: 1.39056E+10, 13905612345.0, two numbers in a cell."""
     return (f"(regexp_full_match({col}, '{EXCEL_NUMBER}') "

@@ -81,7 +81,7 @@ def test_respondent_phones_excel_saved_as_numbers_stop_the_month_or_are_counted_
     assert err.strip().splitlines()[-1].startswith(
         "gridpay: validation gate failed: 2026-09: 2 phones of the survey files unreadable: surveys/2026-09.csv (rows "
         "2, 3). Excel saved them as numbers (like 1.39E+10, the last digits lost), so a worker rating their own grid "
-        "through one would count (a cell holding two numbers is read so too); nothing published.")
+        "through one would count; nothing published.")
     said = tmp_path / "said.toml"       # a policy before the key: counted with no phone, said
     said.write_text(make_policy().read_text(encoding="utf-8").replace('unreadable_phones = "stop"\n', ""), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=said)
@@ -97,6 +97,12 @@ def test_respondent_phones_excel_saved_as_numbers_stop_the_month_or_are_counted_
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:      # on the scorecard too
         notices, = con.execute("select run_notices from runs where status = 'published'").fetchone()
     assert "unreadable: Excel saved them as a number" in notices                        # (a trial's HR never saw it)
+    # two numbers a resident typed into one cell (a download's text box) are not Excel's doing: said, not stopped
+    # (a sixty-fourth trial's month stopped, with no way past it but editing the download)
+    couple = make_inbox({"2026-09.csv": [survey("C1", "G1", "H1", ("5",) * 5, phone="13800000001/13900000002"),
+                                         survey("C2", "G2", "H3", ("3",) * 5, phone=RESIDENT_PHONE)]})
+    code, err = run_cli("run", "--month", "2026-09", inbox=couple, out=tmp_path / "couple", db=tmp_path / "couple.duckdb")
+    assert code == 0 and "1 phone of surveys/2026-09.csv (row 2) unreadable" in err, err
 
 
 def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inbox, make_policy, tmp_path):
