@@ -103,16 +103,16 @@ def check_out_not_shared(out: Path, month: str, db: Path, con: duckdb.DuckDBPyCo
 
 
 def check_out_holds_published(out: Path, month: str, con: duckdb.DuckDBPyConnection) -> None:
-    """Raise ConfigError where the warehouse has published months and `out` holds none of them: a stray
-    --out (a sixty-second trial's correction run from a subfolder with `--out out` published October into
-    sub/out, exit 0, and left the real out/2026-10 behind the warehouse's record). A stray --db is
-    check_out_not_shared's; a month folder deleted by hand among others is doctor's to name."""
+    """Raise ConfigError where the warehouse has published months and `out` does not exist: a stray --out (a
+    sixty-second trial's correction run from a subfolder with `--out out` published October into a new sub/out,
+    exit 0, and left the real out/2026-10 behind the warehouse's record). An out folder that exists is the
+    office's (a sixty-fourth trial moved every published month into an archive and went on in the empty out/);
+    a stray --db is check_out_not_shared's."""
     months = [m for (m,) in con.execute("select month from published order by month desc").fetchall()]
-    if not months or any((out / m / MANIFEST).is_file() for m in months):
+    if not months or out.exists():
         return
     shown = ", ".join(months[:3]) + (f" and {len(months) - 3} more" if len(months) > 3 else "")
-    raise ConfigError(f"{out} holds none of the months this warehouse published ({shown}): is it the out folder the "
-                      f"warehouse publishes to? {month} published here would stand apart from them, and the warehouse's record "
-                      f"from the folder it published. Run in the "
-                      f"project's folder (without --out or GRIDPAY_OUT), or give the out folder of gridpay.toml; if "
-                      f"the published months moved, move them into {out} first")
+    raise ConfigError(f"{out} does not exist, and this warehouse has published {shown} into another out folder: a "
+                      f"month published here would stand apart from them. Give the out folder the warehouse publishes "
+                      f"to (--out or GRIDPAY_OUT left out, gridpay.toml's out), or, to publish into a new one on "
+                      f"purpose, create the folder first (mkdir {out})")
