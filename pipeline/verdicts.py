@@ -121,8 +121,11 @@ def _minute(typed: str, timezone: str):
 
 def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:
     """The id, and the id without a platform's id_prefix: a month published under a policy before the
-    prefix read 金数据's J7 as 7."""
-    return {rid} | {rid[len(p.id_prefix):] for p in ctx.policy.platforms if p.id_prefix and rid.startswith(p.id_prefix)}
+    prefix read 金数据's J7 as 7; with and without a file's prefix: a download renamed so that its name no
+    longer holds the text of [survey.file_id_prefixes] gives its ids none (a sixty-fourth trial's C98, 98)."""
+    files = {prefix for _, prefix in ctx.policy.file_id_prefixes if prefix}     # a renamed file's ids lose theirs
+    return ({rid} | {rid[len(p.id_prefix):] for p in ctx.policy.platforms if p.id_prefix and rid.startswith(p.id_prefix)}
+            | {prefix + rid for prefix in files} | {rid[len(prefix):] for prefix in files if rid.startswith(prefix)})
 
 
 def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = True) -> None:

@@ -70,6 +70,10 @@ def test_an_earlier_month_read_before_the_platforms_id_prefix_is_matched_without
     from gridpay.pipeline.verdicts import _ids_as_read
     ctx = SimpleNamespace(policy=load_policy(DEFAULT_POLICY))
     assert _ids_as_read("J7", ctx) == {"J7", "7"} and _ids_as_read("P7", ctx) == {"P7"}
+    # a file's prefix, with and without: a renamed download's ids lose it (a sixty-fourth trial's C98 read as 98)
+    from dataclasses import replace
+    ctx = SimpleNamespace(policy=replace(ctx.policy, file_id_prefixes=(("翠湖", "C"),)))
+    assert _ids_as_read("98", ctx) == {"98", "C98"} and _ids_as_read("C98", ctx) == {"C98", "98", "CC98"}
 
 
 def test_a_download_of_this_month_in_a_neighbouring_months_folder_stops_it(run_cli, make_inbox):
