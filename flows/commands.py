@@ -11,6 +11,7 @@ from pathlib import Path
 from gridpay.core.errors import ConfigError
 from gridpay.core.logs import CommandLog, quiet_libraries
 from gridpay.core.settings import Settings, absolute, find_project, settings_from_env
+from gridpay.flows.project import check_inbox_project
 from gridpay.flows.taken_files import taken_files
 
 log = logging.getLogger("gridpay")
@@ -19,20 +20,11 @@ log = logging.getLogger("gridpay")
 def settings_for(args: argparse.Namespace) -> Settings:
     """Arguments over the environment over the nearest gridpay.toml over the defaults."""
     project = find_project()
-    if getattr(args, "inbox", None) is not None:
-        _same_project(absolute(args.inbox), project)
-    return settings_from_env(project=project).with_overrides(
+    settings = settings_from_env(project=project).with_overrides(
         **{k: getattr(args, k, None) for k in ("inbox", "out", "db", "policy")})
-
-
-def _same_project(inbox: Path, project: Path | None) -> None:
-    """An --inbox inside another project's folder is that project's: read with this folder's settings
-    (or none), a field trial's month was paid under the shipped policy, not the project's, exit 0."""
-    owner = find_project(inbox)
-    if owner is not None and owner != project:
-        here = f"reads {project}" if project else f"finds no {owner.name} in {Path.cwd()} or above"
-        raise ConfigError(f"{inbox} is the inbox of the project {owner}, whose policy, warehouse and out folder "
-                          f"this command would not use (it {here}); run it in {owner.parent} (cd there first)")
+    if getattr(args, "inbox", None) is not None:
+        check_inbox_project(absolute(args.inbox), project, settings)
+    return settings
 
 
 def _use_prefect(args: argparse.Namespace) -> bool:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError
-from gridpay.core.settings import DEFAULT_POLICY, PROJECT_FILE, Settings, default_key_file
+from gridpay.core.settings import DEFAULT_POLICY, PROJECT_FILE, Settings, default_key_file, find_project, settings_from_env
 
 DEMO_MARK = "# written by gridpay demo"
 # init's layout, relative to the project folder: what gridpay.toml names and init creates
@@ -80,3 +80,20 @@ def write_demo_project(folder: Path, s: Settings) -> Path | None:
     _write_new(project, project_text("gridpay demo", {k: os.path.relpath(v, folder) for k, v in locations.items()},
                                      f"{DEMO_MARK}: the demo community's project file."))
     return project
+
+
+def check_inbox_project(inbox: Path, project: Path | None, settings: Settings) -> None:
+    """An --inbox inside another project's folder is that project's: read with this folder's settings
+    (or none), a field trial's month was paid under the shipped policy, not the project's, exit 0. A
+    command whose other locations are that project's own (a sixty-fourth trial gave --out, --db and
+    --policy of the project from its parent folder) uses the project as it is and goes on."""
+    owner = find_project(inbox)
+    if owner is None or owner == project:
+        return
+    theirs = settings_from_env(project=owner)
+    if (settings.out, settings.db, settings.policy) == (theirs.out, theirs.db, theirs.policy):
+        return
+    here = f"reads {project}" if project else f"finds no {owner.name} in {Path.cwd()} or above"
+    raise ConfigError(f"{inbox} is the inbox of the project {owner}, whose policy, warehouse and out folder "
+                      f"this command would not use (it {here}); run it in {owner.parent} (cd there first), or give "
+                      f"--out, --db and --policy of the project too")

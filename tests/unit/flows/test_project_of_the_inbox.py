@@ -7,8 +7,8 @@ from gridpay.core.errors import ConfigError
 from gridpay.flows.commands import settings_for
 
 
-def _args(inbox) -> argparse.Namespace:
-    return argparse.Namespace(inbox=inbox, out=None, db=None, policy=None)
+def _args(inbox, out=None, db=None, policy=None) -> argparse.Namespace:
+    return argparse.Namespace(inbox=inbox, out=out, db=db, policy=policy)
 
 
 def test_an_inbox_of_another_project_stops_the_command_naming_it(tmp_path, monkeypatch):
@@ -27,3 +27,9 @@ def test_an_inbox_of_another_project_stops_the_command_naming_it(tmp_path, monke
     monkeypatch.chdir(tmp_path / "elsewhere")     # an inbox in no project: the defaults, as before
     (tmp_path / "loose").mkdir()
     assert settings_for(_args("../loose")).inbox == tmp_path / "loose"
+    # every location of the project given (a sixty-fourth trial, from the project's parent folder): its own
+    monkeypatch.chdir(tmp_path)
+    settings = settings_for(_args("lijing/inbox", "lijing/out", "lijing/warehouse/gridpay.duckdb", "lijing/policy.toml"))
+    assert settings.policy == project / "policy.toml" and settings.out == project / "out"
+    with pytest.raises(ConfigError, match="give --out, --db and --policy of the project too"):
+        settings_for(_args("lijing/inbox", "lijing/out", "lijing/warehouse/gridpay.duckdb"))     # the shipped policy
