@@ -30,7 +30,8 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
     named = named_answers(file_name)
     if named is not None and named > len(frame) + rows_set_aside:
         lines.append(f"check: the file holds {len(frame) + rows_set_aside} answer rows where its name says {named}: "
-                     f"rows filtered out or cut off; a run stops on it (gate.short_downloads): download it again")
+                     f"rows filtered out or cut off; a run stops on it (gate.short_downloads): download it again (rows "
+                     f"taken out on purpose: run with --accept-fewer-answers)")
     if "submitted_at" in frame.columns:
         con = duckdb.connect()
         con.register("sheet", frame[["source_file", "submitted_at", "row_number"]])
