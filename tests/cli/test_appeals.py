@@ -178,7 +178,12 @@ def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(publish
     assert code == 1
     assert ("verification/2026-09.csv row 2 (answer R1): called_on is before the answer was given: is the response_id "
             "or the date mistyped?") in err
-    assert f"row 3 (answer R2): called_on is after the day of the run ({TODAY}): is the date mistyped?" in err
+    # the run's day in the policy's zone, taken now: TODAY was taken when the module loaded (Beijing's midnight is
+    # 16:00 UTC, and a suite running across it failed here)
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    day = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    assert f"row 3 (answer R2): called_on is after the day of the run ({day}): is the date mistyped?" in err
     assert "(answer R3)" not in err
     policy.write_text(policy.read_text(encoding="utf-8").replace('verification_dates = "stop"', ""), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", "--reference", "inbox", inbox=inbox, policy=policy)
