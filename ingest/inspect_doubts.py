@@ -33,10 +33,11 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
                      f"rows filtered out or cut off; a run stops on it (gate.short_downloads): download it again (rows "
                      f"taken out on purpose: run with --accept-fewer-answers)")
     if "submitted_at" in frame.columns:
-        con = duckdb.connect()
-        con.register("sheet", frame[["source_file", "submitted_at", "row_number"]])
-        both = con.execute(f"select row_number from sheet where {ambiguous_date_sql('submitted_at')} and source_file "
-                           f"not in ({month_first_files_sql('submitted_at', 'sheet')}) order by row_number").fetchall()
+        with duckdb.connect() as con:        # an in-memory database of its own, closed with the block
+            con.register("sheet", frame[["source_file", "submitted_at", "row_number"]])
+            both = con.execute(f"select row_number from sheet where {ambiguous_date_sql('submitted_at')} and "
+                               f"source_file not in ({month_first_files_sql('submitted_at', 'sheet')}) "
+                               f"order by row_number").fetchall()
         if both:
             lines.append(f"check: {len(both)} times read two ways, day/month or month/day (rows "
                          f"{_rows(pd.Series([r[0] for r in both]))}): invalid in a run, as the rest of the file does not "
