@@ -52,20 +52,26 @@ def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
     if not (s.inbox / "grids.csv").is_file():
         raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
     grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
-    grids, community = _community_grids(grids, getattr(args, "community", None))
+    grids, community = _community_grids(grids, getattr(args, "community", None), s.community)
     from gridpay.ingest.grid_aliases import listed_compound_names
-    compounds = tuple(dict.fromkeys(name for cell in grids.get("compounds", ()) for name in listed_compound_names(cell)))
+    cells = [listed_compound_names(cell) for cell in grids.get("compounds", ())]
+    compounds = tuple(dict.fromkeys(name for names in cells for name in names))
     print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions,
-                             compounds).rstrip("\n"))
+                             compounds, optional_compound=not all(cells)).rstrip("\n"))
     return 0
 
 
-def _community_grids(grids, chosen: str | None):
+def _community_grids(grids, chosen: str | None, project: str = ""):
     """(grids.csv's rows of the form's community, its name): one form per community, each named for it (a
     forty-sixth trial's one form for two communities listed 第一网格 twice, and its download, named for both,
-    was read as the first's)."""
+    was read as the first's). Without --community, gridpay.toml's community where grids.csv names it, or
+    names none (a sixty-fourth trial's form was titled for no community)."""
     from gridpay.core.errors import ConfigError
     named = list(dict.fromkeys(grids["community"].dropna())) if "community" in grids.columns else []
+    if chosen is None and project and (project in named or not named):
+        if not named:
+            return grids, project
+        chosen = project
     if chosen is None and len(named) > 1:
         raise ConfigError(f"grids.csv names {len(named)} communities ({', '.join(named)}): each asks its residents on "
                           f"a form of its own, named for it; print one with --community, e.g. gridpay questionnaire "

@@ -15,13 +15,16 @@ ITEM_QUESTIONS = {   # item column -> the question residents are asked
 
 
 def questionnaire_text(community: str, grid_names: list[str], items: tuple[str, ...],
-                       questions: dict[str, str], compounds: tuple[str, ...] = ()) -> str:
+                       questions: dict[str, str], compounds: tuple[str, ...] = (), optional_compound: bool = False) -> str:
     """The form; an item the default wording does not know is asked with the policy's text. Where
     grids.csv lists `compounds` and the policy reads a compound question, the form asks it (door
-    numbers repeat from compound to compound)."""
+    numbers repeat from compound to compound); `optional_compound` where some grid of the form lists none,
+    whose residents must be able to leave it blank (a sixty-fourth trial's required question made 老街's
+    residents pick another grid's compound, and the month stopped)."""
     compound = questions.get("compound")
-    asked = [] if not (compound and compounds) else [
-        "\n".join([f"{'您所在的小区' if compound in '您所在的小区' else compound}[单选题]", *compounds])]
+    asked_as = "您所在的小区" if compound in "您所在的小区" else compound
+    hint = "（选填：不住在以下小区的不选）" if optional_compound else ""
+    asked = [] if not (compound and compounds) else ["\n".join([f"{asked_as}{hint}[单选题]", *compounds])]
     blocks = [f"{community}网格员满意度测评",
               "\n".join(["您所在的网格[单选题]", *grid_names]),
               *asked,

@@ -118,3 +118,17 @@ def test_each_community_has_a_form_of_its_own(tmp_path, capsys):
     assert main(["questionnaire", "--inbox", str(inbox), "--community", "五松社区"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("五松社区网格员满意度测评\n\n您所在的网格[单选题]\n第一网格\n第二网格\n\n")
+
+
+def test_the_form_is_gridpay_toml_s_community_s_without_community(tmp_path, monkeypatch, capsys):
+    from gridpay.flows.cli import main
+    hr = tmp_path / "hr"
+    assert main(["init", str(hr), "--community", "五松社区"]) == 0
+    _inbox(hr, {})
+    monkeypatch.chdir(hr)
+    capsys.readouterr()
+    assert main(["questionnaire"]) == 0          # a sixty-fourth trial was told to name it again
+    form = capsys.readouterr().out
+    assert form.startswith("五松社区网格员满意度测评") and "天井湖" not in form
+    assert main(["questionnaire", "--community", "天井湖社区"]) == 0
+    assert capsys.readouterr().out.startswith("天井湖社区网格员满意度测评")
