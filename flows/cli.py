@@ -86,6 +86,8 @@ def _setup_commands(sub) -> None:
                     "the folder or any folder below it finds gridpay.toml and needs no location flags.")
     init.add_argument("dir", nargs="?", default=".", help="the project folder (default: this folder)")
     init.add_argument("--community", help="the community's name (default: the folder's name)")
+    init.add_argument("--example", action="store_true", help="put the example community into inbox/ (天井湖社区: "
+                      "four grids, five workers, a 问卷星 download of 2026-10), to try the README's first month on")
     demo = _command(sub, "demo", "generate the demo community and run every month end to end (and leave a "
                                  "gridpay.toml in its folder)")
     demo.add_argument("--dir", default="demo", help="demo folder for inbox, out and warehouse (default ./demo)")

@@ -143,11 +143,12 @@ def init(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.flows.project import init_project
     folder = absolute(args.dir)
     outer = find_project(folder)
-    project = init_project(folder, args.community)
+    project = init_project(folder, args.community, args.example)
+    inbox = ("the example community: grids.csv, workers.csv, assignments.csv and surveys/2026-10/" if args.example else
+             "put grids.csv, workers.csv, assignments.csv, adjustments.csv and surveys/ there")
     print(f"gridpay: project {_shown(folder) if folder != Path.cwd() else '.'} made: {_shown(project)}, "
           f"policy.toml (a copy of the shipped policy {_policy_version()} to change, if your rules differ: then name "
-          f"it in gridpay.toml), inbox/ (put grids.csv, "
-          f"workers.csv, assignments.csv, adjustments.csv and surveys/ there), out/, warehouse/")
+          f"it in gridpay.toml), inbox/ ({inbox}), out/, warehouse/")
     if outer is not None:
         print(f"  it lies inside the project {outer}: below {_shown(folder)}, gridpay now reads the new one")
     print(f"  from {_shown(folder)} or any folder below it: gridpay run --month YYYY-MM")

@@ -42,12 +42,14 @@ def project_text(community: str, locations: dict[str, str], first_line: str) -> 
     return "\n".join(lines) + "\n"
 
 
-def init_project(folder: Path, community: str | None) -> Path:
-    """Make the project folder, its folders (private: the process umask) and gridpay.toml; an
-    existing gridpay.toml is never overwritten. Returns the project file."""
+def init_project(folder: Path, community: str | None, example: bool = False) -> Path:
+    """Make the project folder, its folders (private: the process umask) and gridpay.toml, and with `example`
+    the example community in its inbox; an existing gridpay.toml is never overwritten. Returns the project file."""
     project = folder / PROJECT_FILE
     if project.exists():
         raise ConfigError(f"{project}: already a gridpay project; nothing changed (edit the file to change it)")
+    if example:
+        _copy_example_inbox(folder / LAYOUT["inbox"])
     for name in ("inbox", "out", "archive", "logs"):
         (folder / LAYOUT[name]).mkdir(parents=True, exist_ok=True)
     (folder / "inbox" / "surveys").mkdir(exist_ok=True)
@@ -59,6 +61,22 @@ def init_project(folder: Path, community: str | None) -> Path:
     text = project_text(community or folder.name, LAYOUT, "# gridpay project file, written by `gridpay init`.")
     _write_new(project, text)
     return project
+
+
+def _copy_example_inbox(inbox: Path) -> None:
+    """The shipped example inbox into `inbox`, nothing overwritten: file by file, so that the copies take the
+    process umask (shutil.copytree would give the folders the package's modes)."""
+    from importlib.resources import as_file, files
+    with as_file(files("gridpay.examples") / "inbox") as shipped:
+        sources = sorted(p for p in shipped.rglob("*") if p.is_file())
+        there = [str(inbox / p.relative_to(shipped)) for p in sources if (inbox / p.relative_to(shipped)).exists()]
+        if there:
+            raise ConfigError(f"--example: {there[0]} is already there; nothing changed (run init --example in an "
+                              f"empty folder)")
+        for source in sources:
+            target = inbox / source.relative_to(shipped)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
 
 
 def _write_new(path: Path, text: str) -> None:

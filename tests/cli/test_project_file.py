@@ -231,3 +231,12 @@ def test_a_run_in_a_folder_with_no_project_and_no_inbox_makes_nothing(tmp_path, 
     err = capsys.readouterr().err
     assert "inbox folder does not exist (no gridpay.toml here or in a folder above" in err
     assert not (tmp_path / "warehouse").exists() and not (tmp_path / "out").exists()
+
+
+def test_init_example_never_overwrites_an_inbox_file(tmp_path, capsys):
+    (tmp_path / "hr" / "inbox").mkdir(parents=True)
+    (tmp_path / "hr" / "inbox" / "grids.csv").write_text("grid_id\n", encoding="utf-8")
+    assert gridpay_main(["init", str(tmp_path / "hr"), "--example"]) == 2
+    assert "grids.csv is already there; nothing changed" in capsys.readouterr().err
+    assert (tmp_path / "hr" / "inbox" / "grids.csv").read_text(encoding="utf-8") == "grid_id\n"
+    assert not (tmp_path / "hr" / "gridpay.toml").exists() and not (tmp_path / "hr" / "inbox" / "workers.csv").exists()
