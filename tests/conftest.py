@@ -12,7 +12,7 @@ import gridpay.flows.month  # noqa: F401
 from below_cli import model_rows, scored_below_the_cli  # noqa: F401  (re-exported: tests import them from conftest)
 from gridpay.flows.cli import COMMAND_LOCATIONS, main as gridpay_main
 from inboxes import (HAND_SURVEYS, ITEMS, RESIDENT_PHONE, SURVEY_HEADER, WORKER_PHONE,  # noqa: F401
-                     APPEAL_HEADER, TODAY, appeal_row, build_inbox, policy_text, small_inbox, survey, write_csv)
+                     APPEAL_HEADER, today, appeal_row, build_inbox, policy_text, small_inbox, survey, write_csv)
 
 
 ROOT = Path(__file__).resolve().parents[1]        # the project's folder (tests are in folders by room)

@@ -100,11 +100,16 @@ def small_inbox(root: Path, surveys: list[tuple]) -> Path:
 
 APPEAL_HEADER = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
                  "decided_by", "decided_on", "decision_note")
-TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()     # the window opens with the first publication
+
+
+def today() -> str:
+    """The day in the policy's zone, taken when called (a day taken when the module loaded made an appeal filed
+    "today" predate a month published after Beijing's midnight, 16:00 UTC, and tests failed across it)."""
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()     # the window opens with the first publication
 
 
 def appeal_row(appeal_id, worker, response, decision="支持", category="恶意差评", decided_by="人事科 陈主任", note="经回访核实"):
     """One row of appeals.csv: HR's decision on a worker's appeal against one answer, filed and decided today."""
-    return (appeal_id, "2026-09", worker, response, category, "该户与网格员有私人纠纷", TODAY, decision,
-            decided_by if decision not in ("", "待复核") else "", TODAY if decision not in ("", "待复核") else "",
+    return (appeal_id, "2026-09", worker, response, category, "该户与网格员有私人纠纷", today(), decision,
+            decided_by if decision not in ("", "待复核") else "", today() if decision not in ("", "待复核") else "",
             note if decision in ("支持", "upheld") else "")

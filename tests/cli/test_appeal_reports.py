@@ -6,7 +6,7 @@ import re
 import duckdb
 import pytest
 
-from conftest import APPEAL_HEADER, TODAY, appeal_row, policy_text, write_csv
+from conftest import APPEAL_HEADER, today, appeal_row, policy_text, write_csv
 from gridpay.publishing.review_data import review_counts
 from gridpay.store.warehouse import connect
 
@@ -22,7 +22,7 @@ def reviewed(published_copy, tmp_path, run_cli):
     policy = tmp_path / "contact.toml"
     policy.write_text(policy_text(min_responses=2, notice__contact=f'"{CONTACT}"'), encoding="utf-8")
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5"), appeal_row("A2", "W3", "R6", "驳回")])
-    write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", TODAY, "")])
+    write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", today(), "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", "--reports", "all",
                         "--reference", "inbox", inbox=inbox, policy=policy)      # the contact is new to the policy
     assert code == 0, err
@@ -60,7 +60,7 @@ def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_house
     inbox, month = reviewed
     notice = next((month / "notice").glob("*.html"))
     text = _text(notice)
-    assert re.search(rf"公示期：{TODAY} 至 \d{{4}}-\d{{2}}-\d{{2}}", text) and CONTACT in text
+    assert re.search(rf"公示期：{today()} 至 \d{{4}}-\d{{2}}-\d{{2}}", text) and CONTACT in text
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
     assert code == 0, err
     text = _text(notice)
@@ -123,6 +123,6 @@ def test_a_late_appeal_is_listed_as_late_and_may_be_kept_on_record_rejected(publ
         in run_cli.out                       # a fifty-seventh trial read the blank total as a fault
     code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
     assert code == 1 and "a late appeal is decided 驳回 (rejected), or taken out of appeals.csv" in err
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("驳回", "人事科 陈主任", TODAY, "逾期申诉，不予受理")])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("驳回", "人事科 陈主任", today(), "逾期申诉，不予受理")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "逾期申诉驳回", inbox=inbox, policy=policy)
     assert code == 0, err

@@ -6,7 +6,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from conftest import APPEAL_HEADER, SURVEY_HEADER, TODAY, appeal_row, survey, write_csv
+from conftest import APPEAL_HEADER, SURVEY_HEADER, today, appeal_row, survey, write_csv
 
 def _rows(path) -> list[dict]:
     with path.open(encoding="utf-8-sig") as handle:
@@ -155,7 +155,7 @@ def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(ru
     assert list(drawn[0]) == ["response_id", "grid_name", "household_id", "submitted_at", "channel", "why"]
     called = drawn[0]["response_id"]
     write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
-              [(called, "未参与", "王干事", TODAY, "住户称未填写问卷")])
+              [(called, "未参与", "王干事", today(), "住户称未填写问卷")])
     assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)[0] == 0
     quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
     assert quarantine[called] == "verification_denied"
@@ -178,12 +178,7 @@ def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(publish
     assert code == 1
     assert ("verification/2026-09.csv row 2 (answer R1): called_on is before the answer was given: is the response_id "
             "or the date mistyped?") in err
-    # the run's day in the policy's zone, taken now: TODAY was taken when the module loaded (Beijing's midnight is
-    # 16:00 UTC, and a suite running across it failed here)
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-    day = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
-    assert f"row 3 (answer R2): called_on is after the day of the run ({day}): is the date mistyped?" in err
+    assert f"row 3 (answer R2): called_on is after the day of the run ({today()}): is the date mistyped?" in err
     assert "(answer R3)" not in err
     policy.write_text(policy.read_text(encoding="utf-8").replace('verification_dates = "stop"', ""), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", "--reference", "inbox", inbox=inbox, policy=policy)
@@ -229,13 +224,13 @@ def test_a_call_of_an_answer_no_call_list_named_stops_the_month(run_cli, make_in
     drawn = {r["response_id"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv")}
     never = next(f"V{i}" for i in range(40) if f"V{i}" not in drawn)       # no answer is a bad review here
     header = ("response_id", "result", "called_by", "called_on", "note")
-    write_csv(inbox / "verification" / "2026-09.csv", header, [(min(drawn), "属实", "王干事", TODAY, ""),
-                                                               (never, "未参与", "王干事", TODAY, "")])
+    write_csv(inbox / "verification" / "2026-09.csv", header, [(min(drawn), "属实", "王干事", today(), ""),
+                                                               (never, "未参与", "王干事", today(), "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)
     assert code == 1 and (f"verification/2026-09.csv row 3 (answer {never}): the answer was on no call list of the "
                           f"month (verify.csv, callbacks.csv) and the call has no note: is the response_id mistyped?"
                           ) in err
     assert f"(answer {min(drawn)})" not in err
     # a call HR made on its own (a resident phoned to complain) says so in its note: applied
-    write_csv(inbox / "verification" / "2026-09.csv", header, [(never, "未参与", "王干事", TODAY, "住户来电称未填写")])
+    write_csv(inbox / "verification" / "2026-09.csv", header, [(never, "未参与", "王干事", today(), "住户来电称未填写")])
     assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)[0] == 0

@@ -4,7 +4,7 @@ run, an appeal whose month is mistyped is named, and a later month's adjustment 
 not stop a correction of an earlier month."""
 import pytest
 
-from conftest import APPEAL_HEADER, TODAY, appeal_row, write_csv
+from conftest import APPEAL_HEADER, today, appeal_row, write_csv
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_a_rerun_without_an_appeal_its_month_was_published_on_stops_and_a_revers
 def test_a_call_file_of_the_month_named_otherwise_is_refused(published, run_cli):
     inbox, policy = published
     write_csv(inbox / "verification" / "2026-09回访结果.csv", ("response_id", "result", "called_by", "called_on", "note"),
-              [("R5", "未参与", "王干事", TODAY, "住户称未填写问卷")])
+              [("R5", "未参与", "王干事", today(), "住户称未填写问卷")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", inbox=inbox, policy=policy)
     assert code == 2 and "verification/2026-09回访结果.csv: is read by no run: verification/2026-09.csv is read" in err
 
