@@ -18,6 +18,8 @@ from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_D
                                         quarantine_rows, swap_into_place, write_file, write_manifest)
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
+from gridpay.ingest.download_counts import short_downloads
+from gridpay.store.accepted_downloads import record_accepted_short_downloads
 from gridpay.store.runs import code_version, library_versions, mark_published, record_run_notices
 from gridpay.store.warehouse import connect
 
@@ -35,6 +37,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
         write_file(assembled / "grid_scores.csv", csv_bytes(grid_rows(con, ctx.run_id), GRID_COLUMNS))
         write_file(assembled / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
         record_run_notices(con, ctx.run_id, ctx.notices)      # the scorecard lists them
+        if ctx.request.accept_fewer_answers:                   # answers taken out on purpose: not said again later
+            record_accepted_short_downloads(con, ctx.run_id, short_downloads(ctx.workdir))
         render_reports(con, ctx.run_id, assembled, ctx.policy, ctx.request.lang, ctx.request.reports,
                        empty_month=not ctx.survey_sources())
         if ctx.validation_record is not None:     # whatever --reports says: the record of what was checked

@@ -27,7 +27,8 @@ from gridpay.pipeline.household_doubts import say_household_doubts
 from gridpay.pipeline.policy_versions import check_version_names_its_rules
 from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.run_notices import run_notices
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_late_answers, say_policy_left_out,
+from gridpay.pipeline.unread_earlier_answers import say_late_answers
+from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out,
                                        say_replacing, say_stale_later_months, say_unreadable_phones)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import key_fingerprint

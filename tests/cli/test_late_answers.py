@@ -30,6 +30,29 @@ def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(ru
                          "--reason once it is final)")
 
 
+def test_answers_a_month_left_out_on_purpose_are_not_said_again_in_later_months(run_cli, make_inbox, make_policy):
+    """A sixty-fourth trial took its test answers out of October's download and published with
+    --accept-fewer-answers; every later month then said October's run "never read" them, and to put the later
+    download in October's place (which would have counted them). An answer given after the download still is."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    test = ("T1", "G1", "9栋1单元909", "", "2026-08-21 08:00:00", "wechat", "90", "5", "5", "5", "5", "5", "测试")
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_3_3.xlsx", HEADER, wjx_rows(AUGUST))
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 1 and "holds 2 answer rows where its name says 3" in err
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", "--accept-fewer-answers", inbox=inbox,
+                        policy=policy)
+    assert code == 0 and "published on the rows it holds (--accept-fewer-answers)" in err, err
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_12_12.xlsx", HEADER,
+               wjx_rows(AUGUST + [test, LATE] + HAND_SURVEYS))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    line = next(x for x in err.splitlines() if "never read" in x)
+    assert code == 0 and "holds 1 answer of 2026-08" in line and "never read (id 4)" in line, line
+    with duckdb.connect(str(inbox.parent / "warehouse.duckdb"), read_only=True) as con:
+        accepted = con.execute("select accepted_short_downloads from runs where month = '2026-08' and status = "
+                               "'published'").fetchone()[0]
+    assert f"{DOWNLOAD}_3_3.xlsx" in accepted and '"named": 3, "rows": 2' in accepted
+
+
 def test_earlier_answers_in_a_download_excel_saved_without_seconds_are_the_ones_read(run_cli, make_inbox,
                                                                                      make_policy):
     """A sixty-third trial's October download, saved again through Excel, gave September's answers without their
@@ -67,7 +90,7 @@ def test_an_earlier_month_read_before_the_platforms_id_prefix_is_matched_without
     from types import SimpleNamespace
     from gridpay.core.policy_file import load_policy
     from gridpay.core.settings import DEFAULT_POLICY
-    from gridpay.pipeline.verdicts import _ids_as_read
+    from gridpay.pipeline.unread_earlier_answers import _ids_as_read
     ctx = SimpleNamespace(policy=load_policy(DEFAULT_POLICY))
     assert _ids_as_read("J7", ctx) == {"J7", "7"} and _ids_as_read("P7", ctx) == {"P7"}
     # a file's prefix, with and without: a renamed download's ids lose it (a sixty-fourth trial's C98 read as 98)

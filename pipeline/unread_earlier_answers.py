@@ -1,0 +1,77 @@
+"""Answers of an earlier published month that this month's downloads hold and its published run never read
+(ingest/late_answers.py keeps their ids): given after that month's download was made, they count nowhere
+unless that month is run again on a download holding them. Answers a month's run left out on purpose
+(--accept-fewer-answers: test answers taken out of its download) are not said again every later month
+(a sixty-fourth trial was told so each month, and to put the later download in that month's place, which
+would have counted its test answers)."""
+from __future__ import annotations
+
+import logging
+
+from gridpay.ingest.late_answers import earlier_ids
+from gridpay.pipeline.context import RunContext
+from gridpay.store.accepted_downloads import taken_out_until
+from gridpay.store.warehouse import connect
+from gridpay.transforms.parsing import parsed_timestamp
+
+log = logging.getLogger("gridpay")
+
+
+def say_late_answers(ctx: RunContext) -> None:
+    """Answers of an earlier published month that this month's downloads hold and its published run
+    never read (ingest/late_answers.py): given after that month's download was made, counted nowhere."""
+    held = earlier_ids(ctx.workdir, ctx.month) if ctx.request.replay is None else {}
+    if not held:
+        return
+    with connect(ctx.settings.db) as con:
+        for month, rows in held.items():
+            run = con.execute("select run_id from published where month = ?", [month]).fetchone()
+            # an answer is its id and time, to the minute: a download saved again through Excel drops the
+            # seconds (a sixty-third trial was told its 106 answers were never read, and that they were another form's)
+            pairs = con.execute("select distinct response_id, submitted_at, date_trunc('minute', submitted_at_ts) "
+                                "from raw_surveys where run_id = ?", [run[0]]).fetchall() if run else []
+            read = {(r, typed) for r, typed, _ in pairs} | {(r, minute) for r, _, minute in pairs if minute}
+            until = taken_out_until(con, run[0]) if run else None
+            late = [(file, rid) for file, rid, at in rows if not any(
+                (r, at) in read or (r, _minute(at, ctx.policy.timezone)) in read for r in _ids_as_read(rid, ctx))
+                and not _taken_out(_minute(at, ctx.policy.timezone), until)]
+            if not read or not late:      # not published here (say_unrun_months), or its rows purged
+                continue
+            files = ", ".join(dict.fromkeys(file for file, _ in late))
+            ids = (("id " if len(late) == 1 else "ids ") + ", ".join(rid for _, rid in late[:10])
+                   + (" ..." if len(late) > 10 else ""))
+            one = len(late) == 1
+            # a download holding none of the answers the month's run read is another form's or platform's: in
+            # place of the month's own, it would lose them all (a thirty-third trial's 腾讯问卷 beside 问卷星)
+            same_form = len(late) < len(rows)
+            where = (f"where this download holds all of {month}'s answers (a cumulative download of the same form), "
+                     f"put it in place of {month}'s download in surveys/{month}/" if same_form else
+                     f"this download holds none of the answers {month}'s run read (another form or platform): put a "
+                     f"copy of it beside {month}'s downloads in surveys/{month}/ (its rows of other months are set "
+                     f"aside there)")
+            log.warning("%s holds %s of %s that %s's published run (%s) never read (%s): given after that month's "
+                        "download was made, so %s counts %s nowhere. To count %s, %s's survey files must hold %s: "
+                        "%s and run %s again (with --reason once it is final)", files,
+                        f"{len(late)} answer{'' if one else 's'}", month, month, run[0], ids, month,
+                        "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where,
+                        month)
+
+
+def _minute(typed: str, timezone: str):
+    ts = parsed_timestamp(typed, timezone)
+    return None if ts is None else ts.floor("min").to_pydatetime()
+
+
+def _taken_out(minute, until) -> bool:
+    """Given before the latest answer a run read that published on purpose without answers its download held
+    (--accept-fewer-answers): taken out of that download (test answers), said by that month's run."""
+    return until is not None and minute is not None and minute <= until
+
+
+def _ids_as_read(rid: str, ctx: RunContext) -> set[str]:
+    """The id, and the id without a platform's id_prefix: a month published under a policy before the
+    prefix read 金数据's J7 as 7; with and without a file's prefix: a download renamed so that its name no
+    longer holds the text of [survey.file_id_prefixes] gives its ids none (a sixty-fourth trial's C98, 98)."""
+    files = {prefix for _, prefix in ctx.policy.file_id_prefixes if prefix}     # a renamed file's ids lose theirs
+    return ({rid} | {rid[len(p.id_prefix):] for p in ctx.policy.platforms if p.id_prefix and rid.startswith(p.id_prefix)}
+            | {prefix + rid for prefix in files} | {rid[len(prefix):] for prefix in files if rid.startswith(prefix)})
