@@ -33,6 +33,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         return
     log.warning("%s's latest answer in its survey files is at %s, %d days before the month ended, while %s had answers "
                 "to its last days (%s): a download made before the month ended misses the answers after it; "
-                "download the form again now and put it in surveys/%s/ in place of the earlier one, then run again",
+                "download the form again now and put it in surveys/%s/ in place of the earlier one, then run again "
+                "(if the form closed on %s on purpose, nothing is missing)",
                 ctx.month, f"{latest:%Y-%m-%d %H:%M}", (m.last_day - latest.date()).days, before,
-                f"{row[0]:%Y-%m-%d %H:%M}", ctx.month)
+                f"{row[0]:%Y-%m-%d %H:%M}", ctx.month, f"{latest:%Y-%m-%d}")

@@ -40,6 +40,8 @@ def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_r
     assert code == 0 and line.startswith("gridpay: 2026-10's latest answer in its survey files is at 2026-10-17 "
                                          "10:00, 14 days before the month ended, while 2026-09 had answers to its "
                                          "last days (2026-09-30 21:00)"), line
+    # a form closed early on purpose (a sixty-fourth trial's closed on the 25th) is told it misses nothing
+    assert line.endswith("(if the form closed on 2026-10-17 on purpose, nothing is missing)"), line
 
 
 def test_a_download_holding_fewer_answers_than_its_name_says_stops_unless_accepted(run_cli, make_inbox, make_policy,
