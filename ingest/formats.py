@@ -194,12 +194,15 @@ def with_hashed_phone(frame: pd.DataFrame, column: str, key: bytes) -> pd.DataFr
     return out
 
 
+def survey_named(path: Path) -> bool:
+    """A survey file's name: Excel's lock files (~$name.xlsx) and hidden files are not surveys."""
+    return path.suffix.lower() in SURVEY_SUFFIXES and not path.name.startswith(("~$", "."))
+
+
 def _survey_file(inbox: Path, path: Path) -> bool:
-    # Excel's lock files (~$name.xlsx) and hidden files are not surveys; a survey file that is a
-    # link out of the inbox, a device or a folder is refused (ingest/inbox.py), never skipped quietly
-    if path.suffix.lower() not in SURVEY_SUFFIXES or path.name.startswith(("~$", ".")):
-        return False
-    return bool(inbox_file(inbox, path))
+    # a survey file that is a link out of the inbox, a device or a folder is refused (ingest/inbox.py), never
+    # skipped quietly
+    return survey_named(path) and bool(inbox_file(inbox, path))
 
 
 def month_survey_files(inbox: Path, month: str) -> list[Path]:

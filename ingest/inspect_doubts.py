@@ -8,14 +8,14 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from gridpay.core.wording import listed
 from gridpay.ingest.download_counts import named_answers
 from gridpay.ingest.phones import unreadable_in_frame
 from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql
 
 
 def _rows(numbers: pd.Series, shown: int = 5) -> str:
-    listed = ", ".join(str(n) for n in numbers.head(shown))
-    return listed + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")
+    return listed(numbers, shown)
 
 
 def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> list[str]:

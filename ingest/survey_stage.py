@@ -1,12 +1,11 @@
 """Stage the month's survey files in a DuckDB file in the run's work folder (`stage.duckdb`).
 
-Each file is read by the reader its format calls for: a canonical CSV or Parquet file by DuckDB
-itself (ingest/duckdb_reader.py, the fast path for a city's month); everything else, Excel
-workbooks, platform downloads, sheets typed from paper, UTF-16 or CSV with blank lines, by the
-sheet reader (ingest/survey_files.py). Both hash phone numbers and mask comments before a row is
-stored. Every distinct cell text is then normalised once in Python (transforms/parsing.py) and
-joined back: Likert words, full-width digits, dates as people type them, door numbers, and grids
-answered by their name."""
+Each file is read by the reader its format calls for: a canonical CSV or Parquet file by DuckDB itself
+(ingest/duckdb_reader.py, the fast path for a city's month); everything else, Excel workbooks, platform downloads,
+sheets typed from paper, UTF-16 or CSV with blank lines, by the sheet reader (ingest/survey_files.py). Both hash
+phone numbers and mask comments before a row is stored. Every distinct cell text is then normalised once in Python
+(transforms/parsing.py) and joined back: Likert words, full-width digits, dates as people type them, door numbers,
+and grids answered by their name."""
 from __future__ import annotations
 
 import itertools
@@ -22,6 +21,7 @@ import pandas as pd
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.core.layout import STAGE_DB
 from gridpay.core.progress import progress
+from gridpay.ingest.answer_words import note_platform_file, store_answer_words
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.late_answers import store_aside_ids
@@ -113,6 +113,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                     set_aside.update({(source.file_name, what): n for what, n in aside.items() if n})
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
+                    note_platform_file(con, source.file_name, read.layout)
                     _load_frame(con, table, read.frame, reading.items, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
                     aside_ids += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.aside_ids]
@@ -166,6 +167,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
         _survey_text_view(con, tables, finished, items)
         compound_tables(con, reading, compounds or {})
         value_mappings(con, reading, grids, month, other_names)
+        store_answer_words(con, items)          # a platform form's options, as read (expectations/form_options.py)
         file_grid_tables(con, reading, grids, communities or {})      # 第一网格 in two communities
         item_cols = "".join(f", a{n}.value::varchar as {quoted(i)}" for n, i in enumerate(items))
         item_joins = "".join(f" left join map_answer a{n} on a{n}.raw = s.{quoted(i)}" for n, i in enumerate(items))

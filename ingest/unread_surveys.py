@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gridpay.ingest.formats import SURVEY_SUFFIXES
+from gridpay.core.wording import listed
+from gridpay.ingest.formats import survey_named
 
 MONTH_FOLDER = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 def _is_survey(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in SURVEY_SUFFIXES and not path.name.startswith(("~$", "."))
+    return path.is_file() and survey_named(path)
 
 
 def _held(folder: Path) -> int:
@@ -47,7 +48,7 @@ def unread_line(surveys: Path, month: str) -> str:
     found = unread_survey_files(surveys)
     if not found:
         return ""
-    shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    shown = listed(found, 5)
     return (f"the folder surveys/ holds survey files that no month reads: {shown} (a month reads the files in "
             f"surveys/<YYYY-MM>/ and surveys/<YYYY-MM>*.xlsx|.xls|.csv|.parquet); if one holds answers of {month}, "
             f"move it into surveys/{month}/ and run again")

@@ -68,6 +68,32 @@ def unreadable_phones(ctx: RunContext) -> list[tuple[str, list[int]]]:
     return unreadable_phone_rows(ctx.workdir, excel_only=True) if stops_on(ctx, "unreadable_phones") else []
 
 
+def form_doubts(ctx: RunContext) -> list:
+    """A platform download's answer words read otherwise than its form means them (expectations/form_options.py),
+    where the policy stops on them; a download whose many 满意 answers have none at the top is said."""
+    from gridpay.expectations.form_options import form_doubts as found, top_never_chosen
+    if not stops_on(ctx, "form_answers"):
+        return []
+    p = ctx.policy
+    doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words)
+    for file, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
+        log.warning("%s: %d answers say 满意 and none %d, the scale's top (非常满意): if the form's options are "
+                    "满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
+                    "points in the policy's [survey.answer_words] and run again; if no resident chose 非常满意, nothing "
+                    "is wrong", file, satisfied, p.scale_max, p.scale_max)
+    return doubts
+
+
+def form_doubts_message(ctx: RunContext, found: list) -> str:
+    files = {d.file: [str(x) for x in found if x.file == d.file] for d in found}
+    said = "; ".join(f"{file}: {listed(doubts, 4)}" for file, doubts in files.items())
+    return (f"{ctx.month}: answers of a platform download are not read as its form means them: {said}. A "
+            f"download's answers are its form's options, each chosen on every such row, so the month would be paid on "
+            f"a misread form; nothing published. Give each of the form's words the point it means in the policy's "
+            f"[survey.answer_words] (比较满意 = 4, 极不满意 = 1; a new policy version: docs/platforms.md), or ask with "
+            f"the options of gridpay questionnaire, and run again (policy gate.form_answers)")
+
+
 def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]]) -> str:
     n = sum(len(rows) for _, rows in found)
     where = "; ".join(f"{file} (row{'s' if len(rows) > 1 else ''} {listed(tuple(map(str, rows)))})" for file, rows in found)
@@ -123,6 +149,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)
     unresolved = find.unresolved_grid_names(ctx)            # 第一网格 of two communities, in a file of neither
     yield unresolved, lambda: says.unresolved_names_message(ctx, unresolved)
+    doubts = form_doubts(ctx)                               # a form's options misread: every row that chose one
+    yield doubts, lambda: form_doubts_message(ctx, doubts)
     unknown = find.unknown_grids(ctx)
     yield not summary.gate_passed or unknown, lambda: says.gate_message(ctx, summary, unknown)
     failing = find.invalid_grids(ctx)                       # a grid paid as if nobody had answered

@@ -12,6 +12,7 @@ import json
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
+from gridpay.core.wording import listed
 from gridpay.core.errors import ConfigError
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys
@@ -83,7 +84,7 @@ def check_version_names_its_rules(db: Path, archive: Path, keys: ArchiveKeys, po
 def _message(policy: Policy, month: str, differing: list[tuple[str, list[str]]]) -> str:
     months = [m for m, _ in differing]
     rules = differing[-1][1]
-    named = ", ".join(rules[:SHOWN]) + (f" and {len(rules) - SHOWN} more" if len(rules) > SHOWN else "")
+    named = listed(rules, SHOWN)
     return (f"policy version {policy.version} already names other rules: {', '.join(months)} "
             f"{'was' if len(months) == 1 else 'were'} published under it, and this policy differs from "
             f"{months[-1]}'s in {named}. Every scorecard prints the version that paid its month, so one version "

@@ -38,7 +38,7 @@ from gridpay.ingest.survey_stage import held_stage, staged_counts
 from gridpay.core.layout import publish_folder, remove_if_empty, work_folder
 from gridpay.core.faults import fault_point
 from gridpay.pipeline.maintenance import tidy_up
-from gridpay.publishing.ownership import check_month_owned, check_out_holds_published, check_out_not_shared
+from gridpay.publishing.ownership import check_month_owned, check_out_folder_exists, check_out_not_shared
 from gridpay.store.run_lock import HeldLock, warehouse_lock
 from gridpay.transforms.policy import Policy
 from gridpay.store.warehouse import connect, held_warehouse
@@ -206,7 +206,7 @@ def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str
         check_month_owned(s.out / month, s.db, con)
         if kind != "audit":                    # out/ of another warehouse's months: a stray --db; none: --out
             check_out_not_shared(s.out, month, s.db, con)
-            check_out_holds_published(s.out, month, con)
+            check_out_folder_exists(s.out, month, con)
         say_replacing(con, month, kind)
         run_id = new_run_id(month)
         # the lock file names the run until its record is closed: if the disk is too full to

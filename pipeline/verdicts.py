@@ -9,6 +9,7 @@ from pathlib import Path
 from gridpay.core.errors import GateFailed
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.core.wording import listed  # noqa: F401  (the rooms below import it from here too)
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
@@ -189,8 +190,3 @@ def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None =
     record_end(ctx.settings.db, ctx.run_id, "gate_failed", message, ctx.inputs.entries(),
                summary.as_dict() if summary else None)
     return GateFailed(message, heading)
-
-
-def listed(names: tuple[str, ...], shown: int = 10) -> str:
-    """'a, b, c' or, for many, the first `shown` and how many more."""
-    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")

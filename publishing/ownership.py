@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from gridpay.core.wording import listed
 from gridpay.core.errors import ConfigError
 
 MANIFEST = "manifest.json"
@@ -102,7 +103,7 @@ def check_out_not_shared(out: Path, month: str, db: Path, con: duckdb.DuckDBPyCo
                           f"of gridpay.toml), or give this warehouse an out folder of its own (--out)")
 
 
-def check_out_holds_published(out: Path, month: str, con: duckdb.DuckDBPyConnection) -> None:
+def check_out_folder_exists(out: Path, month: str, con: duckdb.DuckDBPyConnection) -> None:
     """Raise ConfigError where the warehouse has published months and `out` does not exist: a stray --out (a
     sixty-second trial's correction run from a subfolder with `--out out` published October into a new sub/out,
     exit 0, and left the real out/2026-10 behind the warehouse's record). An out folder that exists is the
@@ -111,7 +112,7 @@ def check_out_holds_published(out: Path, month: str, con: duckdb.DuckDBPyConnect
     months = [m for (m,) in con.execute("select month from published order by month desc").fetchall()]
     if not months or out.exists():
         return
-    shown = ", ".join(months[:3]) + (f" and {len(months) - 3} more" if len(months) > 3 else "")
+    shown = listed(months, 3)
     raise ConfigError(f"{out} does not exist, and this warehouse has published {shown} into another out folder: a "
                       f"month published here would stand apart from them. Give the out folder the warehouse publishes "
                       f"to (--out or GRIDPAY_OUT left out, gridpay.toml's out), or, to publish into a new one on "

@@ -80,6 +80,7 @@ class OutcomeRules:
     early_downloads: str = "unchecked"      # the month before's download, made as this month began, in its place: "stop"
     unreadable_phones: str = "said"         # phones Excel saved as numbers (1.39E+10): "stop", or said (2027.4)
     short_downloads: str = "said"           # a 问卷星 download holding fewer answers than its name says: "stop" (2027.4)
+    form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
@@ -183,7 +184,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("silent_communities", "unchecked"), ("reused_worker_ids", "unchecked"),
                          ("set_aside_answers", "unchecked"), ("published_reviews", "unchecked"),
                          ("reused_grid_ids", "unchecked"), ("early_downloads", "unchecked"),
-                         ("unreadable_phones", "said"), ("short_downloads", "said")):
+                         ("unreadable_phones", "said"), ("short_downloads", "said"),
+                         ("form_answers", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

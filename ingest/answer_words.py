@@ -1,0 +1,32 @@
+"""The words a platform download's answers are, by file and item, with the point each is read as. A download's
+answers are its form's options, so a word gridpay cannot read, or two words read as one point, is how the form
+is built, not a resident's typing: a sixty-fifth trial's form reworded 非常不满意 as 极不满意 (the unhappiest
+residents' answers invalid, 11% of the month, published) and another's options 满意/比较满意/一般/不太满意/不满意
+read 满意 and 比较满意 both as 4 (every worker's pay lowered, exit 0). expectations/form_options.py judges them."""
+from __future__ import annotations
+
+import duckdb
+
+from gridpay.ingest.duckdb_reader import quoted
+
+
+def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, layout: str | None) -> None:
+    """Table `platform_files` (source_file, layout) in the stage: the survey files read as a platform's download."""
+    con.execute("create table if not exists platform_files (source_file varchar, layout varchar)")
+    if layout is not None:
+        con.execute("insert into platform_files values (?, ?)", [file_name, layout])
+
+
+def store_answer_words(con: duckdb.DuckDBPyConnection, items: tuple[str, ...]) -> None:
+    """Table `answer_words` (source_file, item, word, point, rows): each answer text of the platform downloads'
+    item columns (survey_text) as typed, trimmed, and the point map_answer reads it as (null: a blank)."""
+    con.execute("create table if not exists platform_files (source_file varchar, layout varchar)")
+    words = " union all ".join(
+        f"select source_file, '{item}' as item, {quoted(item)} as raw from survey_text "
+        f"where source_file in (select source_file from platform_files)" for item in items) or \
+        "select null::varchar as source_file, null::varchar as item, null::varchar as raw"
+    con.execute(f"""
+        create or replace table answer_words as
+        select w.source_file, w.item, trim(w.raw) as word, a.value::varchar as point, count(*)::integer as rows
+        from ({words}) w left join map_answer a on a.raw = w.raw
+        where coalesce(trim(w.raw), '') <> '' group by all""")

@@ -1,0 +1,62 @@
+"""A platform download's answers read otherwise than its form means them stop the month (policy 2027.5,
+gate.form_answers; expectations/form_options.py): a sixty-fifth trial's forms, each published with exit 0 before."""
+from conftest import survey
+from downloads import HEADER, wjx_rows, write_xlsx
+
+DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评"
+POINTS = ["5", "4", "4", "3", "2", "1", "5", "4", "3", "4"]
+
+
+def _month(inbox, words: dict[str, str], count: int = 10) -> None:
+    """A download of `count` answers whose options read `words` (the point each option means -> its text)."""
+    answers = [survey(f"R{n}", "G1" if n % 2 else "G2", f"{n}栋1单元101", (POINTS[n % len(POINTS)],) * 5,
+                      f"2026-09-{10 + n % 15} 10:00:00") for n in range(1, count + 1)]
+    rows = wjx_rows(answers)
+    for row in rows:
+        row[10:15] = [words.get(cell, cell) for cell in row[10:15]]
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_{count}_{count}.xlsx", HEADER, rows)
+
+
+def test_two_options_read_as_one_point_stop_the_month(run_cli, make_inbox, make_policy):
+    """满意/比较满意/一般/不太满意/不满意: 满意 and 比较满意 both read as 4, every worker's pay lowered, exit 0."""
+    inbox = make_inbox({})
+    _month(inbox, {"非常满意": "满意", "满意": "比较满意", "基本满意": "一般", "不满意": "不太满意", "非常不满意": "不满意"})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 1, err
+    line = next(x for x in err.splitlines() if "not read as its form means them" in x)
+    assert (f"surveys/2026-09/{DOWNLOAD}_10_10.xlsx: '不太满意' and '不满意' are both read as 2 (5 questions, 10 "
+            f"answers), '比较满意' and '满意' are both read as 4 (5 questions, 30 answers)") in line
+    assert "[survey.answer_words]" in line and line.endswith("(policy gate.form_answers)")
+    # the form's words given their points (troubleshooting's example): published, 满意 read as 5
+    words = '5\n"满意" = 5\n"一般" = 3\n"不满意" = 1'
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(
+        min_responses=1, **{'survey__answer_words__"很满意"': words}))
+    assert code == 0 and "form means" not in err, err
+    # a policy before the key: published as before
+    before = make_policy(min_responses=1, gate__form_answers='"unchecked"')
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=before, out=inbox.parent / "out2",
+                   db=inbox.parent / "w2.duckdb")[0] == 0
+
+
+def test_an_option_gridpay_does_not_read_stops_the_month_and_its_word_given_a_point_publishes(run_cli, make_inbox,
+                                                                                               make_policy):
+    """非常不满意 renamed 极不满意: the unhappiest residents' answers were invalid, 11% of the month, published."""
+    inbox = make_inbox({})
+    _month(inbox, {"非常不满意": "极不满意"})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 1 and "'极不满意' is no answer gridpay reads (5 questions, 5 answers)" in err, err
+    policy = make_policy(min_responses=1, **{'survey__answer_words__"很满意"': '5\n"极不满意" = 1'})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0, err
+
+
+def test_a_three_option_form_is_said_and_a_usual_one_is_not(run_cli, make_inbox, make_policy):
+    inbox = make_inbox({})
+    _month(inbox, {"非常满意": "满意", "满意": "满意", "基本满意": "基本满意", "不满意": "不满意", "非常不满意": "不满意"},
+           count=25)      # 满意 its top: a warning only, as a five-option form no resident chose 非常满意 on looks alike
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and "say 满意 and none 5, the scale's top" in err, err
+    _month(make_inbox({}, name="usual"), {}, count=25)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox.parent / "usual", out=inbox.parent / "out2",
+                        db=inbox.parent / "w2.duckdb", policy=make_policy(min_responses=1))
+    assert code == 0 and "scale's top" not in err and "form means" not in err, err
