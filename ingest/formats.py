@@ -114,13 +114,16 @@ def unread_phone_header(headers: list[str], names: list[str], phone: str) -> str
                  if n != phone and any(w in str(h).lower() for w in _PHONE_WORDS)), None)
 
 
-def say_unread_phone(file: str, header: str | None, phone: str) -> None:
+def say_unread_phone(file: str, header: str | None, phone: str, question: bool = False) -> None:
+    """The warning; `question`: a platform download's, whose questions the policy finds by their text."""
     if header is not None:
         alias = ("[survey.aliases]" if phone == "respondent_phone" else "[aliases]")
+        fix = (f"set the policy's survey.questions.respondent_phone to a text the header holds (the download stays as "
+               f"it came)" if question else f"name the header in the policy's {alias} (\"{header}\" = \"{phone}\") or "
+               f"rename it")
         logging.getLogger("gridpay").warning(
             "%s: the column '%s' reads like a phone, but no column of the file is read as %s: a worker's rating of "
-            "their own grid cannot be recognised through it; name the header in the policy's %s (\"%s\" = \"%s\") "
-            "or rename it, and run again", file, header, phone, alias, header, phone)
+            "their own grid cannot be recognised through it; %s, and run again", file, header, phone, fix)
 
 
 def canonical_columns(columns: list[str], aliases: dict[str, str]) -> list[str]:

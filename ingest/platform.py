@@ -73,10 +73,12 @@ _OPTION_COLUMN = re.compile(r"^\d+\s*[(（][^)）]*[)）]$")
 
 
 def map_platform_headers(file: str, headers: list[str], questions: dict[str, str],
-                         required: tuple[str, ...], layout: PlatformLayout = WJX) -> HeaderMap:
+                         required: tuple[str, ...], layout: PlatformLayout = WJX,
+                         phone_words: tuple[str, ...] = ()) -> HeaderMap:
     """Each canonical column's header: the platform's own columns by name, the questions by the
-    policy's text for them. A header two fields claim, or a required field no header has, stops
-    the run naming the field and listing the headers seen."""
+    policy's text for them; the phone, where its text matches none, by the one header holding one of
+    `phone_words` (survey.phone_questions). A header two fields claim, or a required field no header has,
+    stops the run naming the field and listing the headers seen."""
     columns: dict[int, str] = {}
     for i, header in enumerate(headers):
         name = layout.columns.get(_fold(header))
@@ -99,6 +101,11 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
             raise InputError(file, f"header '{headers[i]}' matches {' and '.join(fields)} in the policy's "
                                    f"survey.questions", column=fields[0])
         columns[i] = fields[0]
+    if phone_words and "respondent_phone" not in columns.values():
+        # 您的联系电话, 您的手机号: a sixty-fifth trial's reworded question lost every phone, a self-rating counted
+        hits = [i for i, h in enumerate(headers) if i not in columns and any(w in str(h) for w in phone_words)]
+        if len(hits) == 1:
+            columns[hits[0]] = "respondent_phone"
     missing = [f for f in required if f not in columns.values()]
     if missing:
         taken = (f"; read as a {layout.name} download, by its {layout.header('response_id')} and "

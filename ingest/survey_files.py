@@ -37,6 +37,7 @@ class SurveyReading:
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel
     door_variants: bool = False                                  # 七栋一单元101, 7#1-101 are 7栋1单元101 (policy)
     answer_words: dict[str, str] = field(default_factory=dict)   # an answer in words (比较满意) -> its point
+    phone_questions: tuple[str, ...] = ()                         # a download's phone question worded otherwise
     one_compound_grids: bool = False                             # a one-compound grid's homes: door number alone
     compound_suffix_dropped: bool = False                        # 丽都家园小区 is the compound 丽都家园 (policy)
     yearless_dates: bool = False                                 # 10月3日 is a day of the run's month (policy)
@@ -90,7 +91,7 @@ def survey_reading(policy) -> SurveyReading:
         file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file,
         grid_numbers_refused=policy.grid_numbers_refused, other_grid_compound_homes=policy.other_grid_compound_homes,
         other_months_near=policy.other_months_near, csv_rows_complete=policy.csv_rows_complete,
-        door_after_listed_name=policy.door_after_listed_name)
+        door_after_listed_name=policy.door_after_listed_name, phone_questions=policy.phone_questions)
 
 
 @dataclass
@@ -183,7 +184,11 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
 
 def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading: SurveyReading,
                    grid_ids: list[str]) -> SurveyRead:
-    header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout)
+    header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout,
+                                      reading.phone_questions)
+    names = [header_map.columns.get(i, "") for i in range(len(sheet.headers))]
+    say_unread_phone(source.file_name, unread_phone_header(sheet.headers, names, "respondent_phone"), "respondent_phone",
+                     question=True)
     if reading.items_required and (absent := [i for i in reading.items if i not in header_map.columns.values()]):
         unclaimed = [h for i, h in enumerate(sheet.headers) if i not in header_map.columns]
         text = reading.questions.get(absent[0], "")

@@ -29,7 +29,8 @@ from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.unread_earlier_answers import say_late_answers
 from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out,
-                                       say_replacing, say_stale_later_months, say_unreadable_phones)
+                                       say_phoneless_downloads, say_replacing, say_stale_later_months,
+                                       say_unreadable_phones)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.core.logs import note_in_log
@@ -170,6 +171,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
         say_unreadable_phones(ctx.workdir, masked, not gate_stops.stops_on(ctx, "unreadable_phones"))
+        say_phoneless_downloads(ctx.workdir)   # a form that no longer asks the phone: self-ratings unseen
         say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
         gate_stops.say_short_downloads(ctx)    # a download cut off on its way: fewer answers than its name says

@@ -94,6 +94,24 @@ def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = Tr
                     *(("it", "its answer counts", "it", "it") if one else ("them", "their answers count", "them", "them")))
 
 
+def say_phoneless_downloads(workdir: Path) -> None:
+    """A platform download none of whose answers gives a phone, where workers.csv gives phones: the form no longer
+    asks it, or asks it in words no rule reads, and a worker's rating of their own grid cannot be recognised in
+    it (a sixty-fifth trial's form dropped the question: a worker's own all-5 answer counted, exit 0, unsaid)."""
+    import pandas as pd
+    from gridpay.ingest.survey_stage import stage_connection
+    if pd.read_parquet(workdir / "workers.parquet", columns=["phone_hash"])["phone_hash"].isna().all():
+        return
+    with stage_connection(workdir) as con:
+        files = con.execute("select s.source_file, count(*) from surveys s join platform_files p using (source_file) "
+                            "group by 1 having count(s.respondent_phone_hash) = 0 and count(*) >= 5").fetchall()
+    for file, rows in files:
+        log.warning("%s: none of its %d answers gives a phone (the form does not ask it, or asks it in words the policy's "
+                    "survey.questions.respondent_phone and survey.phone_questions do not hold): a worker's rating of "
+                    "their own grid cannot be recognised in them; ask the phone on the form (选填) as gridpay "
+                    "questionnaire does", file, rows)
+
+
 def counted(n: int, what: str) -> str:
     return f"{n} {what.replace('rows', 'row', 1) if n == 1 else what}"
 

@@ -79,6 +79,7 @@ class Policy:
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", "by_file" (2027.4), or month-first (before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
+    phone_questions: tuple[str, ...] = ()       # 联系电话, 手机号: a download's phone question worded otherwise; (): before
     survey_aliases: dict[str, str] = field(default_factory=dict)  # a survey file's own headers (手机号); {}: before
     file_id_prefixes: tuple[tuple[str, str], ...] = ()  # (text in a survey file's name, prefix of its ids); (): none
     stated_keys: tuple[str, ...] = ()           # every key and table the file sets (absent ones keep earlier rules)
@@ -223,4 +224,5 @@ def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
     except LayoutError as exc:
         raise PolicyError(str(exc)) from exc
     return {"questions": questions, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
-            "option_codes": codes, "max_duration_s": longest, "platforms": platforms, "timezone": timezone}
+            "option_codes": codes, "max_duration_s": longest, "platforms": platforms, "timezone": timezone,
+            "phone_questions": tuple(str(w) for w in survey.get("phone_questions", ()) if str(w).strip())}

@@ -60,3 +60,21 @@ def test_a_three_option_form_is_said_and_a_usual_one_is_not(run_cli, make_inbox,
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox.parent / "usual", out=inbox.parent / "out2",
                         db=inbox.parent / "w2.duckdb", policy=make_policy(min_responses=1))
     assert code == 0 and "scale's top" not in err and "form means" not in err, err
+
+
+def test_a_phone_question_reworded_is_read_and_one_dropped_is_said(run_cli, make_inbox, make_policy):
+    """A sixty-fifth trial's form asked 您的联系电话, then no phone: a worker's own all-5 answer counted, unsaid."""
+    from conftest import WORKER_PHONE
+    inbox = make_inbox({})
+    answers = [survey(f"R{n}", "G1" if n % 2 else "G2", f"{n}栋1单元101", ("4",) * 5, f"2026-09-{10 + n} 10:00:00")
+               for n in range(1, 9)] + [survey("R9", "G1", "9栋1单元101", ("5",) * 5, "2026-09-20 10:00:00", WORKER_PHONE)]
+    header = [h.replace("4、您的手机号码", "4、您的联系电话（选填）") for h in HEADER]
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx", header, wjx_rows(answers))
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and "self_rating 1" in err, err
+    dropped = [h for h in HEADER if "手机" not in h]
+    rows = [row[:9] + row[10:] for row in wjx_rows(answers)]
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx", dropped, rows)
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "问卷改版", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and "self_rating" not in err, err
+    assert f"{DOWNLOAD}_9_9.xlsx: none of its 9 answers gives a phone" in err

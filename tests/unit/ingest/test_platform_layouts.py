@@ -164,3 +164,18 @@ def test_a_sheet_s_own_column_is_shown_as_not_used(tmp_path):
                       [[str(n), *row] for n, row in enumerate(HAND_SURVEYS[:2], 1)])
     lines = inspect_lines(Source(path.name, path), survey_reading(policy_from_toml(policy_text())), GRIDS)
     assert "  序号 -> (not used)" in lines and "  response_id -> response_id" in lines
+
+
+def test_a_phone_question_worded_otherwise_is_read_by_the_policy_s_phone_words_and_two_are_not_guessed():
+    """A sixty-fifth trial's form asked 您的联系电话: every phone lost, a worker's own answer counted (policy 2027.5)."""
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.ingest.platform import map_platform_headers
+    policy = load_policy(DEFAULT_POLICY)
+    headers = ["序号", "提交答卷时间", "1、所在的网格", "2、门牌号", "3、您的联系电话（选填）", "4、总体满意度"]
+    read = map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id",), phone_words=policy.phone_questions)
+    assert read.columns[4] == "respondent_phone"
+    assert 4 not in map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id",)).columns   # before
+    two = headers + ["5、紧急联系电话"]
+    assert "respondent_phone" not in map_platform_headers("wjx.xlsx", two, policy.questions, ("response_id",),
+                                                          phone_words=policy.phone_questions).columns.values()
