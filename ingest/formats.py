@@ -118,8 +118,8 @@ def say_unread_phone(file: str, header: str | None, phone: str, question: bool =
     """The warning; `question`: a platform download's, whose questions the policy finds by their text."""
     if header is not None:
         alias = ("[survey.aliases]" if phone == "respondent_phone" else "[aliases]")
-        fix = (f"set the policy's survey.questions.respondent_phone to a text the header holds (the download stays as "
-               f"it came)" if question else f"name the header in the policy's {alias} (\"{header}\" = \"{phone}\") or "
+        fix = ("set the policy's survey.questions.respondent_phone to a text the header holds (the download stays as "
+               "it came)" if question else f"name the header in the policy's {alias} (\"{header}\" = \"{phone}\") or "
                f"rename it")
         logging.getLogger("gridpay").warning(
             "%s: the column '%s' reads like a phone, but no column of the file is read as %s: a worker's rating of "
