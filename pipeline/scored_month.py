@@ -35,6 +35,7 @@ class ScoredMonth:
     payroll_doubts: tuple[str, ...] = ()          # a negative total, an adjustment twice, one phone for two workers
     handovers: tuple[str, ...] = ()               # a grid's leaver and another worker paid for it on the same days
     handover_gaps: tuple[str, ...] = ()           # days between a leaver's end and the next worker's start
+    score_shift: tuple[str, ...] = ()             # every grid's score moved one way by SHIFT points since last month
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -102,6 +103,31 @@ def _handover_gaps(con) -> tuple[str, ...]:
                  for grid, left, next_, end, start in rows)
 
 
+SHIFT, SHIFT_ANSWERS = 25, 5     # points (0-100) the grids answered in both months moved on average, each on 5 answers
+
+
+def _score_shift(con, run_id: str) -> tuple[str, ...]:
+    """'G1 85.0 -> 14.8', ... where the grids (two or more) with SHIFT_ANSWERS answers this month and in the month
+    before's published run moved SHIFT points or more on average: a form whose options were reversed, read by
+    survey.option_codes in the old order (a sixty-fifth trial's grids fell by 13 to 65, CZ1 80 to 14, each worker
+    floored, no flag; a grid near the middle barely moves), or a scale read otherwise; residents do not all change
+    their minds at once."""
+    from gridpay.core.month import Month
+    month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()
+    if month is None:
+        return ()
+    rows = con.execute("""
+        select g.grid_id, b.raw_score, g.raw_score from grid_scores g
+        join published p on p.month = ? join grid_scores b on b.run_id = p.run_id and b.grid_id = g.grid_id
+        where g.run_id = ? and g.responses >= ? and b.responses >= ? and g.raw_score is not null
+          and b.raw_score is not null order by g.grid_id""",
+                       [str(Month.parse(month[0]).previous), run_id, SHIFT_ANSWERS, SHIFT_ANSWERS]).fetchall()
+    moves = [float(now) - float(before) for _, before, now in rows]
+    if len(rows) < 2 or abs(sum(moves) / len(moves)) < SHIFT:
+        return ()
+    return tuple(f"{gid} {float(before):.1f} -> {float(now):.1f}" for gid, before, now in rows)
+
+
 def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there)."""
     from gridpay.expectations.payroll_doubts import payroll_doubts
@@ -124,7 +150,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
-        handovers=_overlapping_handovers(con), handover_gaps=_handover_gaps(con),
+        handovers=_overlapping_handovers(con), handover_gaps=_handover_gaps(con), score_shift=_score_shift(con, run_id),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
             "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),

@@ -14,6 +14,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ABOUT_THE_RUN
+from gridpay.pipeline.scored_month import SHIFT
 from gridpay.ingest.masked_phones import MaskedPhones
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
@@ -192,6 +193,10 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary) -> 
     if scored.handovers:    # a successor's start date typed early pays two workers for the same days
         log.warning("two workers are paid for one grid on the same days around a handover: %s",
                     "; ".join(scored.handovers))
+    if scored.score_shift:  # a form read upside down, not residents changing their minds all at once
+        log.warning("the grids' scores moved %d points or more on average since the month before: %s; check that "
+                    "the form's options and how gridpay reads them (survey.option_codes, [survey.answer_words], the "
+                    "scale) did not change before paying", SHIFT, listed(scored.score_shift))
     if scored.handover_gaps:    # a successor's start date typed late pays nobody for the days between
         log.warning("a handover leaves days unpaid: %s", "; ".join(scored.handover_gaps))
     if scored.over_listed:  # more homes than the grid has: a stale households count, or one home read as several

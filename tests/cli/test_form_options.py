@@ -78,3 +78,18 @@ def test_a_phone_question_reworded_is_read_and_one_dropped_is_said(run_cli, make
     code, err = run_cli("run", "--month", "2026-09", "--reason", "问卷改版", inbox=inbox, policy=make_policy(min_responses=1))
     assert code == 0 and "self_rating" not in err, err
     assert f"{DOWNLOAD}_9_9.xlsx: none of its 9 answers gives a phone" in err
+
+
+def test_the_grids_scores_moving_a_quarter_of_the_scale_at_once_are_said(run_cli, make_inbox, make_policy):
+    """A sixty-fifth trial's form was reversed and read by survey.option_codes in the old order: every grid fell
+    (CZ1 80 to 14), each worker floored, no flag. Residents do not all change their minds at once."""
+    def month(m: str, point: str, n0: int) -> list:
+        return [survey(f"{m}{n}", "G1" if n % 2 else "G2", f"{n}栋1单元101", (point,) * 5, f"2026-{m}-1{n % 9} 10:00:00")
+                for n in range(n0, n0 + 12)]
+    inbox = make_inbox({"2026-09.csv": month("09", "5", 1), "2026-10.csv": month("10", "1", 1)})
+    policy = make_policy(min_responses=1)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0 and "on average" not in err, err
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 0 and ("the grids' scores moved 25 points or more on average since the month before: G1 100.0 -> "
+                          "0.0, G2 100.0 -> 0.0") in err, err
