@@ -31,8 +31,8 @@ def _value(action: argparse.Action) -> str:
 
 
 def _word(action: argparse.Action) -> str:
-    if not action.option_strings:                     # a positional argument
-        return _value(action)
+    if not action.option_strings:                     # a positional argument: [DIR] where it may be left out
+        return f"[{_value(action)}]" if action.nargs == "?" else _value(action)
     if isinstance(action, argparse.BooleanOptionalAction):
         word = "|".join(action.option_strings)
     elif action.nargs == 0:                           # store_true
