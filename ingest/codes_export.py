@@ -23,7 +23,8 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
     if not reading.option_codes:
         raise InputError(source.file_name, "is a codes export (按序号: answers are option numbers, and which number "
                                            "means 非常满意 depends on the form); download the text export (按文本), "
-                                           "or declare [survey.option_codes] in the policy",
+                                           "or declare [survey.option_codes] in the policy (a question the form scores "
+                                           "in numbers, 1-10: each number as itself, \"7\" = \"7\")",
                          column=next(i for i in reading.items if i in frame.columns))
     for item in reading.items:
         if item in frame.columns:
