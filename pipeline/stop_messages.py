@@ -12,7 +12,7 @@ from gridpay.pipeline.context import RunContext
 def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
     folder = steps.write_rejected(ctx)
     rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
-    ways = "; ".join(_way_out(g) for g in unknown)
+    ways = "; ".join(_way_out(g) for g in unknown) + (ALIAS_TAIL if any(map(_aliased, unknown)) else "")
     grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
              f"{ways[:1].upper()}{ways[1:]}, and run again" if unknown else "")
     if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
@@ -232,7 +232,16 @@ def _way_out(grid) -> str:
                 f"(an alias would pay them all to one grid's workers)")
     means = grid.closest_ids[0] if len(grid.closest_ids) == 1 else " or ".join(grid.closest_ids)
     which = grid.closest_ids[0] if len(grid.closest_ids) == 1 else "that grid"
-    return (f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv (an 'aliases' "
-            f"column, names separated by ';'), or correct grids.csv if the grid was renamed; if it is a grid of "
-            f"its own that grids.csv does not list yet (a new grid), add it to grids.csv and its workers to "
-            f"assignments.csv: an alias would pay its answers to another grid's workers")
+    return f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv"
+
+
+# said once after the names' ways out (a sixty-fifth trial's stop on six names was one line of 2,300 characters)
+ALIAS_TAIL = (" (an 'aliases' column, names separated by ';'), or correct grids.csv if the grid was renamed; if it is a "
+              "grid of its own that grids.csv does not list yet (a new grid), add it to grids.csv and its workers to "
+              "assignments.csv: an alias would pay its answers to another grid's workers")
+
+
+def _aliased(grid) -> bool:
+    """Is the name's way out an alias of a grid it reads like (not a compound two grids list)?"""
+    return bool(grid.closest_ids) and not (len(grid.closest_ids) > 1 and
+                                           all(", whose compound is " in c for c in grid.closest))

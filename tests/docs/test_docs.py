@@ -105,7 +105,7 @@ def test_troubleshooting_quotes_messages_the_code_still_prints():
                   "is a codes export (按序号", "must be readable by its owner only (chmod 600), is ",
                   ": the warehouse is busy with ", "(GRIDPAY_LOCK_TIMEOUT)", "no CJK font found: install Debian's",
                   "survey rows name a grid that grids.csv does not have; nothing published.",
-                  "add it to the aliases of", "in grids.csv (an 'aliases' ",
+                  "add it to the aliases of", "(an 'aliases' column, names separated by ';')",
                   "survey rows are invalid", "an exclusion rule removed more than ",
                   "if the exclusions are right, run again ", "no survey file for the month in ",
                   "(give --db, or set GRIDPAY_DB)", "a new run is a correction and needs --reason",
