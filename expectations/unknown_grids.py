@@ -67,6 +67,17 @@ def _formerly(value: str, names: dict[str, str], former: dict[str, tuple[str, st
     return (f"{names[gid]} ({gid}), whose name it was in the grids.csv of {month}",), (gid,)
 
 
+def _whose(pairs: list[tuple[str, int]], compounds_named: int) -> str:
+    """'whose compound 柏树湾 its 5 rows name', or, where the rows name several of its compounds, each with its rows
+    (a sixty-fifth trial read 'whose compound 红旗宿舍 of its 11 rows name' where the other 9 named its 梅园新村)."""
+    if len(pairs) > 1:
+        return "whose compounds its rows name (" + ", ".join(f"{c} on {n}" for c, n in pairs) + ")"
+    compound, rows = pairs[0]
+    rows_named = (f"{'its' if compounds_named == 1 else 'of its'} {rows} rows name" if rows != 1
+                  else "its row names" if compounds_named == 1 else "1 of its rows names")
+    return f"whose compound {compound} {rows_named}"
+
+
 def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, ...]], named: list[tuple[str, int]]):
     """(labels, ids): the grids whose compound the value is, else the grids whose compounds its rows
     name (a renamed grid's old name: its rows' compound says whose it is, not its likeness to another
@@ -74,12 +85,11 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
     labels, ids = grids_of_compound(value, names, compounds)
     if ids:
         return labels, ids
-    owners: dict[str, str] = {}
+    found: dict[str, list[tuple[str, int]]] = {}
     for compound, rows in named:
         for gid in grids_of_compound(compound, names, compounds)[1]:
-            rows_named = (f"{'its' if len(named) == 1 else 'of its'} {rows} rows name" if rows != 1
-                          else "its row names" if len(named) == 1 else "1 of its rows names")
-            owners.setdefault(gid, f"{names.get(gid) or gid} ({gid}), whose compound {compound} {rows_named}")
+            found.setdefault(gid, []).append((compound, rows))
+    owners = {gid: f"{names.get(gid) or gid} ({gid}), {_whose(pairs, len(named))}" for gid, pairs in found.items()}
     if not owners:
         return closest_grids(value, names), closest_grid_ids(value, names)
     # grids sharing the compound: the one whose name the value reads like first (a twenty-third trial's

@@ -47,3 +47,12 @@ def test_a_typo_of_a_grid_sharing_its_compound_with_others_offers_that_grid_firs
     _stage_reference_tables(tmp_path / "work")
     (found,) = unknown_grids(tmp_path / "work", 5, 1)
     assert found.closest_ids[0] == "G6", str(found)
+
+
+def test_a_grid_whose_two_compounds_the_rows_name_is_offered_with_both():
+    """A sixty-fifth trial read 'whose compound 红旗宿舍 of its 11 rows name' where the other 9 named its 梅园新村."""
+    from gridpay.expectations.unknown_grids import _closest
+    names = {"CZ3": "梅园新村第三网格", "CZ1": "翠竹苑第一网格"}
+    labels, ids = _closest("梅园三网格", names, {"CZ3": ("梅园新村", "红旗宿舍")}, [("红旗宿舍", 11), ("梅园新村", 9)])
+    assert ids[0] == "CZ3"
+    assert labels[0] == "梅园新村第三网格 (CZ3), whose compounds its rows name (红旗宿舍 on 11, 梅园新村 on 9)"
