@@ -27,7 +27,8 @@ from gridpay.ingest.survey_stage import stage_connection, stage_surveys
 from gridpay.transforms.policy import Policy
 
 SHARED = "docs/scale.md, what every worker must share"
-TABLES = ("surveys", "set_aside", "unreadable_phones", "set_aside_ids", "unresolved_grid_names")
+TABLES = ("surveys", "set_aside", "unreadable_phones", "set_aside_ids", "unresolved_grid_names", "platform_files",
+          "answer_words")      # the last two: a download's form options, judged by expectations/form_options.py
 
 
 @dataclass(frozen=True)
