@@ -10,17 +10,21 @@ import duckdb
 from gridpay.ingest.duckdb_reader import quoted
 
 
-def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, layout: str | None) -> None:
-    """Table `platform_files` (source_file, layout) in the stage: the survey files read as a platform's download."""
-    con.execute("create table if not exists platform_files (source_file varchar, layout varchar)")
+_PLATFORM_FILES = "create table if not exists platform_files (source_file varchar, layout varchar, phone_asked boolean)"
+
+
+def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, layout: str | None, phone_asked: bool) -> None:
+    """Table `platform_files` (source_file, layout, phone_asked) in the stage: the survey files read as a platform's
+    download, and whether a question of it was read as the respondent's phone."""
+    con.execute(_PLATFORM_FILES)
     if layout is not None:
-        con.execute("insert into platform_files values (?, ?)", [file_name, layout])
+        con.execute("insert into platform_files values (?, ?, ?)", [file_name, layout, phone_asked])
 
 
 def store_answer_words(con: duckdb.DuckDBPyConnection, items: tuple[str, ...]) -> None:
     """Table `answer_words` (source_file, item, word, point, rows): each answer text of the platform downloads'
     item columns (survey_text) as typed, trimmed, and the point map_answer reads it as (null: a blank)."""
-    con.execute("create table if not exists platform_files (source_file varchar, layout varchar)")
+    con.execute(_PLATFORM_FILES)
     words = " union all ".join(
         f"select source_file, '{item}' as item, {quoted(item)} as raw from survey_text "
         f"where source_file in (select source_file from platform_files)" for item in items) or \

@@ -76,8 +76,8 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
                          required: tuple[str, ...], layout: PlatformLayout = WJX,
                          phone_words: tuple[str, ...] = ()) -> HeaderMap:
     """Each canonical column's header: the platform's own columns by name, the questions by the
-    policy's text for them; the phone, where its text matches none, by the one header holding one of
-    `phone_words` (survey.phone_questions). A header two fields claim, or a required field no header has,
+    policy's text for them; the phone, where its text matches none, by the one header holding the first
+    of `phone_words` (survey.phone_questions) that one header holds. A header two fields claim, or a required field no header has,
     stops the run naming the field and listing the headers seen."""
     columns: dict[int, str] = {}
     for i, header in enumerate(headers):
@@ -93,7 +93,8 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
             hits = [i for i in hits if not _OPTION_COLUMN.match(str(headers[i]).strip())] or hits
         if len(hits) > 1:
             raise InputError(file, f"the policy's survey.questions.{field} ('{text}') matches {len(hits)} headers: "
-                                   f"{', '.join(headers[i] for i in hits)}", column=field)
+                                   f"{', '.join(headers[i] for i in hits)}; set it to a text only its question "
+                                   f"holds (in your policy, with a new version: docs/troubleshooting.md)", column=field)
         for i in hits:
             claimed.setdefault(i, []).append(field)
     for i, fields in claimed.items():
@@ -101,11 +102,13 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
             raise InputError(file, f"header '{headers[i]}' matches {' and '.join(fields)} in the policy's "
                                    f"survey.questions", column=fields[0])
         columns[i] = fields[0]
-    if phone_words and "respondent_phone" not in columns.values():
-        # 您的联系电话, 您的手机号: a sixty-fifth trial's reworded question lost every phone, a self-rating counted
-        hits = [i for i, h in enumerate(headers) if i not in columns and any(w in str(h) for w in phone_words)]
+    for word in phone_words if "respondent_phone" not in columns.values() else ():
+        # 您的联系电话, 您的手机号: a sixty-fifth trial's reworded question lost every phone, a self-rating counted;
+        # word by word, so that 联系电话 is the phone beside 您是否愿意通过联系方式回访 (a sixty-sixth trial's form)
+        hits = [i for i, h in enumerate(headers) if i not in columns and word in str(h)]
         if len(hits) == 1:
             columns[hits[0]] = "respondent_phone"
+            break
     missing = [f for f in required if f not in columns.values()]
     if missing:
         taken = (f"; read as a {layout.name} download, by its {layout.header('response_id')} and "

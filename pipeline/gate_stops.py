@@ -77,8 +77,8 @@ def form_doubts(ctx: RunContext) -> list:
     p = ctx.policy
     doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words)
     for file, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
-        log.warning("%s: %d answers say 满意 and none %d, the scale's top (非常满意): if the form's options are "
-                    "满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
+        log.warning("%s: %d answers to a question say 满意 and none %d, the scale's top (非常满意): if the form's "
+                    "options are 满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
                     "points in the policy's [survey.answer_words] and run again; if no resident chose 非常满意, nothing "
                     "is wrong", file, satisfied, p.scale_max, p.scale_max)
     return doubts
@@ -90,8 +90,9 @@ def form_doubts_message(ctx: RunContext, found: list) -> str:
     return (f"{ctx.month}: answers of a platform download are not read as its form means them: {said}. A "
             f"download's answers are its form's options, each chosen on every such row, so the month would be paid on "
             f"a misread form; nothing published. Give each of the form's words the point it means in the policy's "
-            f"[survey.answer_words] (比较满意 = 4, 极不满意 = 1; a new policy version: docs/platforms.md), or ask with "
-            f"the options of gridpay questionnaire, and run again (policy gate.form_answers)")
+            f"[survey.answer_words] (比较满意 = 4, 极不满意 = 1; a \"no opinion\" option: 说不好 = \"blank\", its item "
+            f"skipped; a new policy version: docs/troubleshooting.md), or ask with the options of gridpay questionnaire, "
+            f"and run again (policy gate.form_answers)")
 
 
 def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]]) -> str:

@@ -104,13 +104,16 @@ def say_phoneless_downloads(workdir: Path) -> None:
     if pd.read_parquet(workdir / "workers.parquet", columns=["phone_hash"])["phone_hash"].isna().all():
         return
     with stage_connection(workdir) as con:
-        files = con.execute("select s.source_file, count(*) from surveys s join platform_files p using (source_file) "
-                            "group by 1 having count(s.respondent_phone_hash) = 0 and count(*) >= 5").fetchall()
-    for file, rows in files:
-        log.warning("%s: none of its %d answers gives a phone (the form does not ask it, or asks it in words the policy's "
-                    "survey.questions.respondent_phone and survey.phone_questions do not hold): a worker's rating of "
-                    "their own grid cannot be recognised in them; ask the phone on the form (选填) as gridpay "
-                    "questionnaire does", file, rows)
+        files = con.execute("select s.source_file, count(*), any_value(p.phone_asked) from surveys s "
+                            "join platform_files p using (source_file) group by 1 "
+                            "having count(s.respondent_phone_hash) = 0 and count(*) >= 5").fetchall()
+    for file, rows, asked in files:
+        # a sixty-sixth trial's residents left the question blank, and were told the form did not ask it
+        why = ("its phone question was left blank on all %d answers" if asked else "none of its %d answers gives a "
+               "phone: no question of it is read as the respondent's (the form does not ask it, or asks it in words "
+               "the policy's survey.questions.respondent_phone and survey.phone_questions do not hold)") % rows
+        log.warning("%s: %s: a worker's rating of their own grid cannot be recognised in them%s", file, why,
+                    "" if asked else "; ask the phone on the form (选填) as gridpay questionnaire does")
 
 
 def counted(n: int, what: str) -> str:

@@ -53,10 +53,10 @@ def test_an_option_gridpay_does_not_read_stops_the_month_and_its_word_given_a_po
 def test_a_three_option_form_is_said_and_a_usual_one_is_not(run_cli, make_inbox, make_policy):
     inbox = make_inbox({})
     _month(inbox, {"非常满意": "满意", "满意": "满意", "基本满意": "基本满意", "不满意": "不满意", "非常不满意": "不满意"},
-           count=25)      # 满意 its top: a warning only, as a five-option form no resident chose 非常满意 on looks alike
+           count=40)      # 满意 its top: a warning only, as a five-option form no resident chose 非常满意 on looks alike
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
     assert code == 0 and "say 满意 and none 5, the scale's top" in err, err
-    _month(make_inbox({}, name="usual"), {}, count=25)
+    _month(make_inbox({}, name="usual"), {}, count=40)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox.parent / "usual", out=inbox.parent / "out2",
                         db=inbox.parent / "w2.duckdb", policy=make_policy(min_responses=1))
     assert code == 0 and "scale's top" not in err and "form means" not in err, err
@@ -93,3 +93,16 @@ def test_the_grids_scores_moving_a_quarter_of_the_scale_at_once_are_said(run_cli
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
     assert code == 0 and ("the grids' scores moved 25 points or more on average since the month before: G1 100.0 -> "
                           "0.0, G2 100.0 -> 0.0") in err, err
+
+
+def test_a_no_opinion_option_skips_its_item_and_the_answer_counts(run_cli, make_inbox, make_policy):
+    """A sixty-sixth trial's 说不好 on one item made an unhappy resident's whole answer invalid (policy 2027.5)."""
+    inbox = make_inbox({})
+    _month(inbox, {})
+    path = inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_10_10.xlsx"
+    import openpyxl
+    book = openpyxl.load_workbook(path)
+    book.active.cell(row=3, column=14).value = "说不好"         # one resident's 响应速度
+    book.save(path)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and "0 invalid" in err and "form means" not in err, err

@@ -176,6 +176,10 @@ def test_a_phone_question_worded_otherwise_is_read_by_the_policy_s_phone_words_a
     read = map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id",), phone_words=policy.phone_questions)
     assert read.columns[4] == "respondent_phone"
     assert 4 not in map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id",)).columns   # before
+    # word by word: 联系电话 is the phone beside a question on 联系方式 (a sixty-sixth trial's form)
+    asked = headers + ["5、您是否愿意网格员通过联系方式回访您？"]
+    assert map_platform_headers("wjx.xlsx", asked, policy.questions, ("response_id",),
+                                phone_words=policy.phone_questions).columns[4] == "respondent_phone"
     two = headers + ["5、紧急联系电话"]
     assert "respondent_phone" not in map_platform_headers("wjx.xlsx", two, policy.questions, ("response_id",),
                                                           phone_words=policy.phone_questions).columns.values()
