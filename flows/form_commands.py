@@ -25,8 +25,10 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     if not path.is_file():
         raise InputError(str(path), "no such file")
     grids, aliases, spanning = _grids(args)
-    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(_policy(args)), list(grids), grids=grids,
-                                   aliases=aliases, spanning=spanning)))
+    policy = _policy(args)
+    scale = (policy.scale_min, policy.scale_max) if policy.outcome.form_answers == "stop" else None
+    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(policy), list(grids), grids=grids,
+                                   aliases=aliases, spanning=spanning, form_scale=scale)))
     return 0
 
 

@@ -11,7 +11,8 @@ import pandas as pd
 from gridpay.core.wording import listed
 from gridpay.ingest.download_counts import named_answers
 from gridpay.ingest.phones import unreadable_in_frame
-from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql
+from gridpay.transforms.form_options import form_word_doubts
+from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql, normalized_likert
 
 
 def _rows(numbers: pd.Series, shown: int = 5) -> str:
@@ -43,3 +44,14 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
                          f"{_rows(pd.Series([r[0] for r in both]))}): invalid in a run, as the rest of the file does not "
                          f"show the order; use the platform's download as it came")
     return lines
+
+
+def form_lines(frame: pd.DataFrame, file_name: str, items: tuple[str, ...], answer_words: dict[str, str],
+               marks_dropped: bool, scale: tuple[int, int]) -> list[str]:
+    """'check:' lines where a platform download's answer words are read otherwise than its form means them, as the
+    run's gate judges them (a sixty-sixth trial's inspect showed a file its run then stopped on as fine)."""
+    rows = [(file_name, item, word, normalized_likert(word, answer_words, marks_dropped), int(n))
+            for item in items if item in frame.columns
+            for word, n in frame[item].dropna().map(str.strip).value_counts().items() if word]
+    return [f"check: {doubt}: a run stops on it (gate.form_answers; docs/troubleshooting.md)"
+            for doubt in form_word_doubts(rows, *scale, answer_words)]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import TEXT_COLUMNS, Source
-from gridpay.ingest.inspect_doubts import doubt_lines
+from gridpay.ingest.inspect_doubts import doubt_lines, form_lines
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
@@ -46,9 +46,10 @@ def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict
 
 def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5,
                   grids: dict[str, str] | None = None, aliases: dict[str, str] | None = None,
-                  spanning: tuple[str, ...] = ()) -> list[str]:
+                  spanning: tuple[str, ...] = (), form_scale: tuple[int, int] | None = None) -> list[str]:
     """What `gridpay inspect` prints: the shape found, how each header maps, rows per month, the grid
-    answers grids.csv lacks, and the first rows as gridpay reads them (phones masked)."""
+    answers grids.csv lacks, and the first rows as gridpay reads them (phones masked); with `form_scale` (the
+    policy's scale, where it stops on gate.form_answers), a download's answer words read otherwise than meant."""
     try:
         read, stop = read_survey_file(source, None, reading, grid_ids), None
     except InputError as problem:    # a file without an item: shown as it reads, and the run's stop said
@@ -69,6 +70,9 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
         lines.append(f"set aside: {n} {what}")
     lines += unknown_grid_lines(frame, grids or {}, aliases)
     lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")))
+    if form_scale is not None and read.layout is not None:
+        lines += form_lines(frame, source.name, reading.items, reading.answer_words, reading.answer_marks_dropped,
+                            form_scale)
     if stop is not None:
         lines.append(f"a run stops on this file: {stop.message}")
     if spanning and not (reading.compound and "compound" in frame.columns):

@@ -106,3 +106,13 @@ def test_a_no_opinion_option_skips_its_item_and_the_answer_counts(run_cli, make_
     book.save(path)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
     assert code == 0 and "0 invalid" in err and "form means" not in err, err
+
+
+def test_inspect_shows_the_form_doubts_a_run_stops_on(make_inbox, capsys):
+    """A sixty-sixth trial's inspect showed a download its run then stopped on as fine."""
+    from gridpay.flows.cli import main
+    inbox = make_inbox({})
+    _month(inbox, {"非常不满意": "极不满意"})
+    assert main(["inspect", str(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_10_10.xlsx"), "--inbox", str(inbox)]) == 0
+    assert ("check: '极不满意' is no answer gridpay reads (5 questions, 5 answers): a run stops on it "
+            "(gate.form_answers; docs/troubleshooting.md)") in capsys.readouterr().out
