@@ -31,14 +31,15 @@ def _answer_words(workdir: Path) -> list[tuple[str, str, str, str | None, int]]:
                            "order by source_file, item, point, word").fetchall()
 
 
-def top_never_chosen(workdir: Path, scale_max: int) -> list[tuple[str, int]]:
-    """(file, most answers to one question saying 满意) of each platform download with TOP_ANSWERS or more such and
-    none at the top (a sixty-sixth trial's 4 residents' 26 item answers were said)."""
+def top_never_chosen(workdir: Path, scale_max: int) -> list[tuple[str, str, int]]:
+    """(file, question, its answers saying 满意) of each platform download's question with TOP_ANSWERS or more such
+    and none at the top (a sixty-sixth trial's 4 residents' 26 item answers were said; a sixty-seventh trial's form
+    asked 总体 alone with three options, and the file's other questions hid it)."""
     with stage_connection(workdir) as con:
         if not con.execute("select count(*) from duckdb_tables() where table_name = 'answer_words'").fetchone()[0]:
             return []
         return con.execute("""
-            select source_file, max(rows) filter (where word = '满意')::integer as satisfied from answer_words
-            group by source_file
-            having count(*) filter (where point = ?) = 0 and satisfied >= ? order by source_file""",
+            select source_file, item, sum(rows) filter (where word = '满意')::integer as satisfied from answer_words
+            group by source_file, item
+            having count(*) filter (where point = ?) = 0 and satisfied >= ? order by source_file, item""",
                            [str(scale_max), TOP_ANSWERS]).fetchall()

@@ -24,7 +24,7 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
         raise InputError(source.file_name, "is a codes export (按序号: answers are option numbers, and which number "
                                            "means 非常满意 depends on the form); download the text export (按文本), "
                                            "or declare [survey.option_codes] in the policy (a question the form scores "
-                                           "in numbers, 1-10: each number as itself, \"7\" = \"7\")",
+                                           "in numbers, 1-5 stars or 1-10: each number as itself, \"5\" = \"5\")",
                          column=next(i for i in reading.items if i in frame.columns))
     for item in reading.items:
         if item in frame.columns:

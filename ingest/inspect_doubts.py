@@ -47,10 +47,11 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
 
 
 def form_lines(frame: pd.DataFrame, file_name: str, items: tuple[str, ...], answer_words: dict[str, str],
-               marks_dropped: bool, scale: tuple[int, int]) -> list[str]:
+               read_as: tuple[bool, bool], scale: tuple[int, int]) -> list[str]:
     """'check:' lines where a platform download's answer words are read otherwise than its form means them, as the
-    run's gate judges them (a sixty-sixth trial's inspect showed a file its run then stopped on as fine)."""
-    rows = [(file_name, item, word, normalized_likert(word, answer_words, marks_dropped), int(n))
+    run's gate judges them (a sixty-sixth trial's inspect showed a file its run then stopped on as fine); `read_as`:
+    the policy's (survey.answer_marks_dropped, survey.answer_text_cleaned)."""
+    rows = [(file_name, item, word, normalized_likert(word, answer_words, *read_as), int(n))
             for item in items if item in frame.columns
             for word, n in frame[item].dropna().map(str.strip).value_counts().items() if word]
     return [f"check: {doubt}: a run stops on it (gate.form_answers; docs/troubleshooting.md)"

@@ -72,6 +72,11 @@ class HeaderMap:
 _OPTION_COLUMN = re.compile(r"^\d+\s*[(（][^)）]*[)）]$")
 
 
+# a phone that is not the respondent's, or no phone: 紧急联系人手机号, 您是否知道网格员的联系电话 (a sixty-seventh
+# trial's emergency contacts, naming their 网格员, were read as self-ratings, and workers' own answers counted)
+NOT_THE_RESPONDENTS = ("紧急", "联系人", "家属", "亲属", "是否", "知道", "网格员")
+
+
 def map_platform_headers(file: str, headers: list[str], questions: dict[str, str],
                          required: tuple[str, ...], layout: PlatformLayout = WJX,
                          phone_words: tuple[str, ...] = ()) -> HeaderMap:
@@ -105,7 +110,8 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
     for word in phone_words if "respondent_phone" not in columns.values() else ():
         # 您的联系电话, 您的手机号: a sixty-fifth trial's reworded question lost every phone, a self-rating counted;
         # word by word, so that 联系电话 is the phone beside 您是否愿意通过联系方式回访 (a sixty-sixth trial's form)
-        hits = [i for i, h in enumerate(headers) if i not in columns and word in str(h)]
+        hits = [i for i, h in enumerate(headers) if i not in columns and word in str(h)
+                and not any(other in str(h) for other in NOT_THE_RESPONDENTS)]
         if len(hits) == 1:
             columns[hits[0]] = "respondent_phone"
             break

@@ -49,6 +49,7 @@ class SurveyReading:
     door_houses: bool = False                                    # 七弄五号三零一, 7弄5-301, 12弄21号 (policy)
     door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
+    answer_text_cleaned: bool = False                            # 不满意〖原因〗 as 不满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
     dotted_dates: bool = False                                   # 10.14 as 10月14日 (policy)
     grid_compound_in_door: bool = False                          # 李家村3组17 in 李家村's grid is 3组17 (policy)
@@ -83,6 +84,7 @@ def survey_reading(policy) -> SurveyReading:
         written_times=policy.written_times, door_suffixes=policy.door_number_suffixes,
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors, door_houses=policy.door_number_houses,
         door_numerals=policy.door_number_numerals, answer_marks_dropped=policy.answer_marks_dropped,
+        answer_text_cleaned=policy.answer_text_cleaned,
         channel_words_within=policy.channel_words_within, dotted_dates=policy.dotted_dates,
         grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number,

@@ -71,8 +71,8 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines += unknown_grid_lines(frame, grids or {}, aliases)
     lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")))
     if form_scale is not None and read.layout is not None:
-        lines += form_lines(frame, source.name, reading.items, reading.answer_words, reading.answer_marks_dropped,
-                            form_scale)
+        lines += form_lines(frame, source.name, reading.items, reading.answer_words,
+                            (reading.answer_marks_dropped, reading.answer_text_cleaned), form_scale)
     if stop is not None:
         lines.append(f"a run stops on this file: {stop.message}")
     if spanning and not (reading.compound and "compound" in frame.columns):
@@ -91,6 +91,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
             cells["household_id"] = normalized_household(cells["household_id"], *door_rules(reading))
         for item in reading.items:
             if cells.get(item):
-                cells[item] = normalized_likert(cells[item], reading.answer_words, reading.answer_marks_dropped)
+                cells[item] = normalized_likert(cells[item], reading.answer_words, reading.answer_marks_dropped,
+                                                 reading.answer_text_cleaned)
         lines.append("  " + ", ".join(f"{k}={v}" for k, v in cells.items() if k != "source_file"))
     return lines

@@ -28,7 +28,8 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     `other_names`: a compound's other names in grids.csv (湖滨二期 -> 湖滨花园二期), read as the compound."""
     others = other_names or {}
     answers = " union all ".join(f"select {quoted(i)} as v from survey_text" for i in reading.items) or "select null as v"
-    _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words, reading.answer_marks_dropped))
+    _mapping(con, "map_answer", answers, lambda v: normalized_likert(v, reading.answer_words, reading.answer_marks_dropped,
+                                                                     reading.answer_text_cleaned))
     _mapping(con, "map_duration", "select duration_s as v from survey_text",
              (lambda v: clock_seconds(v) or normalized_integer(v)) if reading.clock_durations else normalized_integer)
     _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words, reading.channel_words_within))

@@ -76,11 +76,11 @@ def form_doubts(ctx: RunContext) -> list:
         return []
     p = ctx.policy
     doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words)
-    for file, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
-        log.warning("%s: %d answers to a question say 满意 and none %d, the scale's top (非常满意): if the form's "
-                    "options are 满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
+    for file, item, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
+        log.warning("%s: %d answers to %s say 满意 and none %d, the scale's top (非常满意): if the question's options are "
+                    "满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
                     "points in the policy's [survey.answer_words] and run again; if no resident chose 非常满意, nothing "
-                    "is wrong", file, satisfied, p.scale_max, p.scale_max)
+                    "is wrong", file, satisfied, item, p.scale_max, p.scale_max)
     return doubts
 
 

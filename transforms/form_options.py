@@ -23,7 +23,7 @@ class FormDoubt:
     scale_max: int = 5
 
     def __str__(self) -> str:
-        shown = " and ".join(f"'{w}'" for w in self.words)
+        shown = " and ".join(f"'{_visible(w)}'" for w in self.words)
         where = f"{len(self.items)} questions" if len(self.items) > 2 else " and ".join(self.items)
         rows = f"{self.rows} answer{'s' if self.rows != 1 else ''}"
         if self.kind == "unread":
@@ -31,6 +31,12 @@ class FormDoubt:
         if self.kind == "one_point":
             return f"{shown} are both read as {self.point} ({where}, {rows})"
         return f"{shown} read as {self.point} of the policy's 1-{self.scale_max} scale ({where}, {rows})"
+
+
+def _visible(word: str) -> str:
+    """A word with its invisible characters shown (a sixty-seventh trial read '满意' for 满意 and a zero-width space)."""
+    return "".join(c if c.isprintable() and not 0x200b <= ord(c) <= 0x200f and c != "\ufeff" else f"<U+{ord(c):04X}>"
+                   for c in word)
 
 
 def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_min: int, scale_max: int,
@@ -48,8 +54,8 @@ def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_mi
     for file, item, word, point, n in rows:
         if point is None:
             continue                     # a "no opinion" word the policy reads as blank
-        if point not in points:
-            add(file, item, (word,), None, n, "unread")     # kept below UNREAD_ANSWERS in all: invalid, said
+        if point not in points:           # by the text it reads as: 其他〖…〗 in each resident's words is one 其他
+            add(file, item, (point,), None, n, "unread")     # kept below UNREAD_ANSWERS in all: invalid, said
         elif not _NUMBER.match(word):
             by_point.setdefault((file, item, point), []).append((word, n))
             if scale_max != 5 and word in LIKERT_WORDS and word not in answer_words:

@@ -48,11 +48,28 @@ def clock_seconds(value: object) -> str | None:
 _TRAILING_MARKS = re.compile(r"[。.,!;、~?]+$")       # after NFKC: ，！；～？ are , ! ; ~ ?
 
 
-def normalized_likert(value: object, words: dict[str, str] | None = None, marks_dropped: bool = False) -> str | None:
+_FILL_IN = re.compile(r"〖[^〗]*〗")                   # 问卷星's box after an option: 不满意〖下水道堵了〗
+_OPTION_NOTE = re.compile(r"\([^()]*\)$")              # after NFKC: 不满意（请注明原因）, 非常满意(5分)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _cleaned_answer(text: str, words: dict[str, str]) -> str | None:
+    """An option's word without a fill-in box's text, invisible characters, or, where the word is then one gridpay
+    reads, a note in brackets after it (a sixty-seventh trial's 不满意（请注明原因）〖…〗: each unhappy resident's own
+    reason made every such answer a word of its own, invalid, 9 of 97 lost, exit 0)."""
+    bare = _INVISIBLE.sub("", _FILL_IN.sub("", text)).strip()
+    noted = _OPTION_NOTE.sub("", bare).strip()
+    return (noted if noted != bare and (noted in words or noted in LIKERT_WORDS) else bare) or None
+
+
+def normalized_likert(value: object, words: dict[str, str] | None = None, marks_dropped: bool = False,
+                      cleaned: bool = False) -> str | None:
     """An answer as its point: '５', '5.0' -> '5'; the words of LIKERT_WORDS, and the policy's
     survey.answer_words (比较满意 -> 4, 5分 -> 5; 不了解 -> blank where it says "blank"); with `marks_dropped` (survey.answer_marks_dropped) a
     word with a full stop or comma typed after it ('非常满意。'); anything else as typed, for validation."""
     text = normalized_cell(value)
+    if cleaned and text is not None:                        # survey.answer_text_cleaned (policy 2027.5)
+        text = _cleaned_answer(text, words or {})
     if text is None or (words or {}).get(text) == "":       # a "no opinion" word the policy reads as blank
         return None
     if marks_dropped and (bare := _TRAILING_MARKS.sub("", text)) != text and bare:

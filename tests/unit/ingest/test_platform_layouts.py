@@ -180,6 +180,11 @@ def test_a_phone_question_worded_otherwise_is_read_by_the_policy_s_phone_words_a
     asked = headers + ["5、您是否愿意网格员通过联系方式回访您？"]
     assert map_platform_headers("wjx.xlsx", asked, policy.questions, ("response_id",),
                                 phone_words=policy.phone_questions).columns[4] == "respondent_phone"
-    two = headers + ["5、紧急联系电话"]
+    # another's phone, or a question on the phone, is never the respondent's (a sixty-seventh trial's forms)
+    others = [h.replace("您的联系电话（选填）", "您本人的联系电话") for h in headers] + ["6、紧急联系人手机号",
+                                                                                 "7、您是否知道网格员的联系电话？"]
+    assert map_platform_headers("wjx.xlsx", others, policy.questions, ("response_id",),
+                                phone_words=policy.phone_questions).columns[4] == "respondent_phone"
+    two = headers + ["5、您家人的联系电话"]
     assert "respondent_phone" not in map_platform_headers("wjx.xlsx", two, policy.questions, ("response_id",),
                                                           phone_words=policy.phone_questions).columns.values()
