@@ -18,9 +18,10 @@ from gridpay.transforms.form_options import FormDoubt, form_word_doubts
 TOP_ANSWERS = 20        # answers to one question saying 满意, in a download with none at the scale's top, to be said
 
 
-def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dict[str, str]) -> list[FormDoubt]:
+def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dict[str, str],
+                cleaned: bool = False) -> list[FormDoubt]:
     """The doubts of each platform download's answer words in the stage (transforms/form_options.py)."""
-    return form_word_doubts(_answer_words(workdir), scale_min, scale_max, answer_words)
+    return form_word_doubts(_answer_words(workdir), scale_min, scale_max, answer_words, cleaned)
 
 
 def _answer_words(workdir: Path) -> list[tuple[str, str, str, str | None, int]]:

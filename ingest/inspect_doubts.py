@@ -55,4 +55,4 @@ def form_lines(frame: pd.DataFrame, file_name: str, items: tuple[str, ...], answ
             for item in items if item in frame.columns
             for word, n in frame[item].dropna().map(str.strip).value_counts().items() if word]
     return [f"check: {doubt}: a run stops on it (gate.form_answers; docs/troubleshooting.md)"
-            for doubt in form_word_doubts(rows, *scale, answer_words)]
+            for doubt in form_word_doubts(rows, *scale, answer_words, read_as[1])]

@@ -75,7 +75,7 @@ def form_doubts(ctx: RunContext) -> list:
     if not stops_on(ctx, "form_answers"):
         return []
     p = ctx.policy
-    doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words)
+    doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words, p.answer_text_cleaned)
     for file, item, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
         log.warning("%s: %d answers to %s say 满意 and none %d, the scale's top (非常满意): if the question's options are "
                     "满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gridpay.transforms.parsing import LIKERT_WORDS
+from gridpay.transforms.parsing import LIKERT_WORDS, cleaned_answer, normalized_cell
 
 UNREAD_ANSWERS = 2      # answers (item cells) of a word not read, before it is the form's: one is a cell edited by hand
 _NUMBER = re.compile(r"^\d+$")
@@ -40,29 +40,32 @@ def _visible(word: str) -> str:
 
 
 def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_min: int, scale_max: int,
-                     answer_words: dict[str, str]) -> list[FormDoubt]:
+                     answer_words: dict[str, str], cleaned: bool = False) -> list[FormDoubt]:
     """The doubts of platform downloads' answer words, given as (file, item, word, point read, answers), one per
-    file, kind and words, with their questions."""
+    file, kind and words, with their questions; `cleaned` (survey.answer_text_cleaned): words compared as read,
+    without a fill-in box's text (each resident's own reason is not a word of the form's)."""
     points = {str(p) for p in range(scale_min, scale_max + 1)}
     found: dict[tuple, tuple[list[str], int]] = {}
-    by_point: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+    by_point: dict[tuple[str, str, str], dict[str, int]] = {}
 
     def add(file: str, item: str, words: tuple[str, ...], point: str | None, n: int, kind: str) -> None:
         items, total = found.get((file, kind, words, point), ([], 0))
         found[(file, kind, words, point)] = (items + [item] if item not in items else items, total + n)
 
-    for file, item, word, point, n in rows:
+    for file, item, typed, point, n in rows:
+        word = (cleaned_answer(normalized_cell(typed) or typed, answer_words) or typed) if cleaned else typed
         if point is None:
             continue                     # a "no opinion" word the policy reads as blank
         if point not in points:           # by the text it reads as: 其他〖…〗 in each resident's words is one 其他
             add(file, item, (point,), None, n, "unread")     # kept below UNREAD_ANSWERS in all: invalid, said
         elif not _NUMBER.match(word):
-            by_point.setdefault((file, item, point), []).append((word, n))
+            words = by_point.setdefault((file, item, point), {})
+            words[word] = words.get(word, 0) + n
             if scale_max != 5 and word in LIKERT_WORDS and word not in answer_words:
                 add(file, item, (word,), point, n, "scale")
     for (file, item, point), words in by_point.items():
         if len(words) > 1:
-            add(file, item, tuple(w for w, _ in words), point, sum(n for _, n in words), "one_point")
+            add(file, item, tuple(words), point, sum(words.values()), "one_point")
     return sorted((FormDoubt(file, tuple(items), words, point, n, kind, scale_max)
                    for (file, kind, words, point), (items, n) in found.items()
                    if kind != "unread" or n >= UNREAD_ANSWERS),

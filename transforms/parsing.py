@@ -53,7 +53,7 @@ _OPTION_NOTE = re.compile(r"\([^()]*\)$")              # after NFKC: 不满意�
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def _cleaned_answer(text: str, words: dict[str, str]) -> str | None:
+def cleaned_answer(text: str, words: dict[str, str]) -> str | None:
     """An option's word without a fill-in box's text, invisible characters, or, where the word is then one gridpay
     reads, a note in brackets after it (a sixty-seventh trial's 不满意（请注明原因）〖…〗: each unhappy resident's own
     reason made every such answer a word of its own, invalid, 9 of 97 lost, exit 0)."""
@@ -69,7 +69,7 @@ def normalized_likert(value: object, words: dict[str, str] | None = None, marks_
     word with a full stop or comma typed after it ('非常满意。'); anything else as typed, for validation."""
     text = normalized_cell(value)
     if cleaned and text is not None:                        # survey.answer_text_cleaned (policy 2027.5)
-        text = _cleaned_answer(text, words or {})
+        text = cleaned_answer(text, words or {})
     if text is None or (words or {}).get(text) == "":       # a "no opinion" word the policy reads as blank
         return None
     if marks_dropped and (bare := _TRAILING_MARKS.sub("", text)) != text and bare:

@@ -1,0 +1,22 @@
+"""The words of a platform download's form, judged as given rows -> doubts (transforms/form_options.py)."""
+from gridpay.transforms.form_options import form_word_doubts
+
+REASONS = [("f.xlsx", "sat_overall", "不满意（请注明原因）〖下水道堵了〗", "2", 1),
+           ("f.xlsx", "sat_overall", "不满意（请注明原因）〖路灯坏了〗", "2", 1),
+           ("f.xlsx", "sat_overall", "满意", "4", 3)]
+
+
+def test_residents_own_reasons_are_not_words_of_the_form():
+    """A sixty-seventh trial's reasons, each a resident's own, read as 不满意 and then compared as two words."""
+    assert form_word_doubts(REASONS, 1, 5, {}, cleaned=True) == []
+    (doubt,) = form_word_doubts(REASONS, 1, 5, {})            # compared as typed, as a policy before the key
+    assert doubt.kind == "one_point" and doubt.point == "2" and len(doubt.words) == 2
+
+
+def test_an_unread_word_is_counted_by_what_it_reads_as_and_one_answer_alone_is_a_cell():
+    others = [("f.xlsx", "sat_responsiveness", f"其他〖{why}〗", "其他", 1) for why in ("太慢", "没人接")]
+    (doubt,) = form_word_doubts(others, 1, 5, {}, cleaned=True)
+    assert str(doubt) == "'其他' is no answer gridpay reads (sat_responsiveness, 2 answers)"
+    assert form_word_doubts(others[:1], 1, 5, {}, cleaned=True) == []
+    assert str(form_word_doubts([("f", "sat_safety", "满意\u200b", "满意\u200b", 3)], 1, 5, {})[0]).startswith(
+        "'满意<U+200B>' is no answer")
