@@ -74,7 +74,8 @@ _OPTION_COLUMN = re.compile(r"^\d+\s*[(（][^)）]*[)）]$")
 
 # a phone that is not the respondent's, or no phone: 紧急联系人手机号, 您是否知道网格员的联系电话 (a sixty-seventh
 # trial's emergency contacts, naming their 网格员, were read as self-ratings, and workers' own answers counted)
-NOT_THE_RESPONDENTS = ("紧急", "联系人", "家属", "亲属", "是否", "知道", "网格员")
+# (网格员 is not among them: 您的联系电话（网格员回访用） is the respondent's)
+NOT_THE_RESPONDENTS = ("紧急", "联系人", "家属", "亲属", "是否", "知道")
 
 
 def map_platform_headers(file: str, headers: list[str], questions: dict[str, str],
@@ -82,8 +83,8 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
                          phone_words: tuple[str, ...] = ()) -> HeaderMap:
     """Each canonical column's header: the platform's own columns by name, the questions by the
     policy's text for them; the phone, where its text matches none, by the one header holding the first
-    of `phone_words` (survey.phone_questions) that one header holds. A header two fields claim, or a required field no header has,
-    stops the run naming the field and listing the headers seen."""
+    of `phone_words` (survey.phone_questions) that one header holds. A header two fields claim, or a
+    required field no header has, stops the run naming the field and listing the headers seen."""
     columns: dict[int, str] = {}
     for i, header in enumerate(headers):
         name = layout.columns.get(_fold(header))

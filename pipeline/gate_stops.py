@@ -70,7 +70,7 @@ def unreadable_phones(ctx: RunContext) -> list[tuple[str, list[int]]]:
 
 def form_doubts(ctx: RunContext) -> list:
     """A platform download's answer words read otherwise than its form means them (expectations/form_options.py),
-    where the policy stops on them; a download whose many 满意 answers have none at the top is said."""
+    where the policy stops on them; a question whose many 满意 answers have none at the top is said."""
     from gridpay.expectations.form_options import form_doubts as found, top_never_chosen
     if not stops_on(ctx, "form_answers"):
         return []

@@ -35,7 +35,7 @@ class ScoredMonth:
     payroll_doubts: tuple[str, ...] = ()          # a negative total, an adjustment twice, one phone for two workers
     handovers: tuple[str, ...] = ()               # a grid's leaver and another worker paid for it on the same days
     handover_gaps: tuple[str, ...] = ()           # days between a leaver's end and the next worker's start
-    score_shift: tuple[str, ...] = ()             # every grid's score moved one way by SHIFT points since last month
+    score_shift: tuple[str, ...] = ()             # grids' scores moved SHIFT points on average since last month
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""

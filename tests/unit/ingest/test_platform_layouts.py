@@ -185,6 +185,9 @@ def test_a_phone_question_worded_otherwise_is_read_by_the_policy_s_phone_words_a
                                                                                  "7、您是否知道网格员的联系电话？"]
     assert map_platform_headers("wjx.xlsx", others, policy.questions, ("response_id",),
                                 phone_words=policy.phone_questions).columns[4] == "respondent_phone"
+    helping = [h.replace("您的联系电话（选填）", "您的联系电话（网格员回访用）") for h in headers]
+    assert map_platform_headers("wjx.xlsx", helping, policy.questions, ("response_id",),
+                                phone_words=policy.phone_questions).columns[4] == "respondent_phone"
     two = headers + ["5、您家人的联系电话"]
     assert "respondent_phone" not in map_platform_headers("wjx.xlsx", two, policy.questions, ("response_id",),
                                                           phone_words=policy.phone_questions).columns.values()
