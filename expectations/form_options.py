@@ -24,9 +24,14 @@ def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dic
     return form_word_doubts(_answer_words(workdir), scale_min, scale_max, answer_words, cleaned)
 
 
+def _staged(con) -> bool:
+    """Does the stage hold the answer words (a stage of a build before them does not)?"""
+    return bool(con.execute("select count(*) from duckdb_tables() where table_name = 'answer_words'").fetchone()[0])
+
+
 def _answer_words(workdir: Path) -> list[tuple[str, str, str, str | None, int]]:
     with stage_connection(workdir) as con:
-        if not con.execute("select count(*) from duckdb_tables() where table_name = 'answer_words'").fetchone()[0]:
+        if not _staged(con):
             return []
         return con.execute("select source_file, item, word, point, rows from answer_words "
                            "order by source_file, item, point, word").fetchall()
@@ -37,7 +42,7 @@ def top_never_chosen(workdir: Path, scale_max: int) -> list[tuple[str, str, int]
     and none at the top (a sixty-sixth trial's 4 residents' 26 item answers were said; a sixty-seventh trial's form
     asked 总体 alone with three options, and the file's other questions hid it)."""
     with stage_connection(workdir) as con:
-        if not con.execute("select count(*) from duckdb_tables() where table_name = 'answer_words'").fetchone()[0]:
+        if not _staged(con):
             return []
         return con.execute("""
             select source_file, item, sum(rows) filter (where word = '满意')::integer as satisfied from answer_words

@@ -10,7 +10,7 @@ from typing import Callable, Iterator
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import gate_findings as find, steps, stop_messages as says
 from gridpay.pipeline.context import RunContext
-from gridpay.pipeline.verdicts import listed
+from gridpay.core.wording import listed
 
 log = logging.getLogger("gridpay")
 

@@ -14,7 +14,8 @@ from gridpay.ingest.formats import month_survey_files
 from gridpay.ingest.misfiled import misfiled_files, other_month_rows
 from gridpay.ingest.month_adjustments import changed_lines
 from gridpay.pipeline.context import RunContext
-from gridpay.pipeline.verdicts import counted, listed
+from gridpay.core.wording import listed
+from gridpay.pipeline.verdicts import counted
 from gridpay.pipeline.window_rules import say_window_read_before
 from gridpay.store.runs import paid_adjustments
 from gridpay.store.warehouse import connect

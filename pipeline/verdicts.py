@@ -9,7 +9,7 @@ from pathlib import Path
 from gridpay.core.errors import GateFailed
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
-from gridpay.core.wording import listed  # noqa: F401  (the rooms below import it from here too)
+from gridpay.core.wording import listed
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext

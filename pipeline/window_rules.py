@@ -10,7 +10,7 @@ import logging
 
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.policy_versions import archived_policy, changed_rules, policy_sha
-from gridpay.pipeline.verdicts import listed
+from gridpay.core.wording import listed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
