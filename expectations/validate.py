@@ -146,7 +146,9 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
     start, end = Month.parse(month).bounds()
     reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
                                             "assignments": assignments_suite("workers", "grids", end.date(), start.date()),
-                                            "adjustments": adjustments_suite("workers", month)}, record, passed_reference)
+                                            "adjustments": adjustments_suite(
+                                                "workers", month, policy.outcome.deduction_words,
+                                                policy.outcome.deduction_returned_words)}, record, passed_reference)
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s,
                           policy.ambiguous_dates != "month_first", policy.door_number_dates,

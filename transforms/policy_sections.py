@@ -83,6 +83,8 @@ class OutcomeRules:
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
+    deduction_words: tuple[str, ...] = ()   # an adjustment whose reason holds one, its amount positive, stops (2027.6)
+    deduction_returned_words: tuple[str, ...] = ()  # ... unless its reason holds one of these (退还: a deduction given back)
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -154,6 +156,13 @@ def thin_grid_rules(doc: dict) -> dict:
     return rules
 
 
+def _words(gate: dict, name: str) -> tuple[str, ...]:
+    value = gate.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise PolicyError(f"policy gate.{name} must be a list of words in quotes: [\"扣\", \"罚\"]")
+    return tuple(w.strip() for w in value)
+
+
 def outcome_rules(doc: dict) -> OutcomeRules:
     """[gate] unknown_grid_rows, max_excluded_share, min_excluded_rows and [review]: each optional,
     absent meaning off (see OutcomeRules)."""
@@ -203,6 +212,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
         other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
         other_community_rows=count(gate, "other_community_rows", None),
+        deduction_words=_words(gate, "deduction_words"), deduction_returned_words=_words(gate, "deduction_returned_words"),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
         pay_change_per_day=bool(review.get("pay_change_per_day", False)),

@@ -72,3 +72,24 @@ def test_an_adjustment_added_after_its_month_published_is_said_and_keeps_the_mon
                    inbox=inbox)[0] == 0
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
     assert code == 0, err
+
+
+def test_a_deduction_typed_without_its_minus_stops_the_run_and_a_deduction_given_back_does_not(run_cli, make_inbox,
+                                                                                               make_policy, tmp_path):
+    """A probe of 2026-12-03: 迟到扣款 typed 200 was paid as a bonus, the worker 400 yuan over, exit 0, unsaid."""
+    inbox = make_inbox()
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W1", "2026-09", "200", "迟到扣款", "人事科"), ("W4", "2026-09", "150.00", "退还8月误扣款", "人事科"),
+               ("W2", "2026-09", "-80", "罚款", "人事科"), ("W2", "2026-08", "90", "罚款", "人事科")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 2, err
+    assert ("adjustments.csv, row 2, column 'amount': amount '200' is added to the pay, but the row's reason deducts "
+            "(扣/罚): a deduction is typed with '-' before its amount") in err
+    assert "(also row" not in err       # the deduction given back, the one typed with '-', another month's row
+    assert not (tmp_path / "out" / "2026-09").exists()
+    # a policy without the key pays the row as typed, as before
+    old = tmp_path / "old.toml"
+    old.write_text("\n".join(line for line in make_policy().read_text(encoding="utf-8").splitlines()
+                             if not line.startswith("deduction_")), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=old)
+    assert code == 0, err

@@ -20,7 +20,7 @@ def test_month_arithmetic():
 
 
 @pytest.mark.parametrize("change,message", [
-    (('version = "2027.5"', ""), "policy is missing key 'version'"),
+    (('version = "2027.6"', ""), "policy is missing key 'version'"),
     (('mode = "linear"', 'mode = "median"'), "scoring.mode = 'median' is not one of linear, vbp"),
     (("[aliases]\n", "[aliases]\nresponse_id = [\"问卷编号\"]\n"),           # a trial's table the wrong way round
      "policy aliases: 'response_id' = .'问卷编号'.: each alias is a header as typed = the column it is"),
@@ -34,6 +34,7 @@ def test_month_arithmetic():
     (("[survey.option_codes]\n", '[survey.option_codes]\n"1" = "很好"\n'), "option_codes values must be answers"),
     (("[gate]", "[gate"), "policy is not valid TOML"),
     (('household_scope = "grid"', 'household_scope = "street"'), "scoring.household_scope = 'street' is not one of grid"),
+    (('deduction_words = ["扣", "罚"]', 'deduction_words = "扣"'), "gate.deduction_words must be a list of words"),
 ])
 def test_a_broken_policy_is_refused_naming_the_key(change, message):
     from gridpay.core.errors import ConfigError
