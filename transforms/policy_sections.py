@@ -83,6 +83,7 @@ class OutcomeRules:
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
+    target_times_median: int | None = None  # a worker's pay target this many times the median or under it / this (2027.6)
     deduction_words: tuple[str, ...] = ()   # an adjustment whose reason holds one, its amount positive, stops (2027.6)
     deduction_returned_words: tuple[str, ...] = ()  # ... unless its reason holds one of these (退还: a deduction given back)
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
@@ -212,6 +213,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
         other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
         other_community_rows=count(gate, "other_community_rows", None),
+        target_times_median=count(gate, "target_times_median", None),
         deduction_words=_words(gate, "deduction_words"), deduction_returned_words=_words(gate, "deduction_returned_words"),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),

@@ -93,3 +93,23 @@ def test_a_deduction_typed_without_its_minus_stops_the_run_and_a_deduction_given
                              if not line.startswith("deduction_")), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=old)
     assert code == 0, err
+
+
+def test_a_pay_target_typed_with_a_zero_too_many_or_too_few_stops_the_run(run_cli, make_inbox, make_policy, tmp_path):
+    """A probe of 2026-12-03: 16000.00 typed for 1600.00 paid the worker 14,440.00, exit 0, nothing said."""
+    inbox = make_inbox()
+    rows = [("W1", "王伟", "", "1000.00"), ("W2", "李娜", "", "8000.00"), ("W3", "张喆", "", "60.00"),
+            ("W4", "刘玥", "", "900.00"), ("W5", "志愿者", "", "0")]      # a target of 0 is never compared
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"), rows)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 2, err
+    assert ("workers.csv, row 3, column 'perf_pay_target': perf_pay_target '8000.00' is more than 5 times the median "
+            "of workers.csv's targets, or under a 5th of it: a zero too many or too few?") in err
+    assert "(also row 4, perf_pay_target)" in err
+    # targets 800 beside 3,000 (two communities funded differently) pass; a policy without the key looks at none
+    rows[1:3] = [("W2", "李娜", "", "3000.00"), ("W3", "张喆", "", "800.00")]
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"), rows)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(**{"gate__target_times_median": 3}))
+    assert code == 2 and "perf_pay_target '3000.00' is more than 3 times" in err
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
