@@ -1,10 +1,13 @@
 """Read the policy file and turn its problems into exit 2."""
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError
+from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.transforms.policy import Policy, PolicyError, policy_from_toml
+from gridpay.transforms.policy_keys import policy_key_doubts
 
 
 def load_policy(path: Path) -> Policy:
@@ -16,7 +19,8 @@ def load_policy(path: Path) -> Policy:
 
 
 def policy_from_bytes(data: bytes, label: str) -> Policy:
-    """The policy in `data` (a run passes its archived copy's bytes); errors name `label`."""
+    """The policy in `data` (a run passes its archived copy's bytes); errors name `label`, and what the
+    file says that no rule reads ([Coefficient] for [coefficient] is a missing key)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -24,4 +28,30 @@ def policy_from_bytes(data: bytes, label: str) -> Policy:
     try:
         return policy_from_toml(text)
     except PolicyError as exc:
-        raise ConfigError(f"{label}: {exc}") from exc
+        raise ConfigError(f"{label}: {exc}{_doubts_said(text)}") from exc
+    except (ValueError, TypeError, KeyError, ArithmeticError) as exc:      # "15%" where a number goes
+        raise ConfigError(f"{label}: a value of the policy cannot be read ({type(exc).__name__}: {exc}); "
+                          f"docs/methodology.md, section 7, gives each key's form{_doubts_said(text)}") from exc
+
+
+def check_policy_keys(data: bytes, label: str) -> None:
+    """Stop (exit 2) a new run on a policy that says what no rule reads (policy_keys); an audit replays
+    its archived policy as it was and does not call this."""
+    doubts = _doubts(data.decode("utf-8"))
+    if doubts:
+        raise ConfigError(f"{label}: the policy says what no rule reads, so the month would be paid on other rules "
+                          f"than the file shows; nothing published. {'; '.join(doubts)}. Correct the file (a new "
+                          f"version if a month was published under this one) and run again")
+
+
+def _doubts(text: str) -> list[str]:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return []
+    return policy_key_doubts(doc, tomllib.loads(DEFAULT_POLICY.read_text(encoding="utf-8")))
+
+
+def _doubts_said(text: str) -> str:
+    doubts = _doubts(text)
+    return f" ({'; '.join(doubts)})" if doubts else ""

@@ -9,18 +9,21 @@ replay their own policy. Rules, not bytes, are compared: a comment or a blank li
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 from gridpay.core.wording import listed
 from gridpay.core.errors import ConfigError
-from gridpay.core.policy_file import policy_from_bytes
+from gridpay.core.policy_file import check_policy_keys, load_policy, policy_from_bytes
+from gridpay.core.settings import DEFAULT_POLICY, Settings
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.ingest.archive import blob_bytes
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
-from gridpay.transforms.policy import Policy
+from gridpay.transforms.policy import Policy, keys_left_out
 
+log = logging.getLogger("gridpay")
 SHOWN = 5          # rules named; the rest are counted
 
 
@@ -43,6 +46,63 @@ def archived_policy(archive: Path, sha: str, keys: ArchiveKeys) -> Policy | None
         return policy_from_bytes(blob_bytes(archive, sha, keys), POLICY_NAME)
     except (OSError, ConfigError):
         return None
+
+
+def check_policy_as_written(s: Settings, keys: ArchiveKeys, sha: str, policy: Policy) -> None:
+    """A run on today's policy file (s.policy, archived as `sha`): stop if it says what no rule reads
+    (transforms/policy_keys.py) or if the project's own policy.toml is not the one named; say the shipped
+    rules it leaves out."""
+    check_policy_keys(blob_bytes(s.archive, sha, keys), str(s.policy))
+    check_unnamed_project_policy(s.project, s.policy, policy)
+    say_policy_left_out(s.policy, policy)
+
+
+# every version the shipped policy has had: a project's policy.toml of one of them may be init's copy, left
+# unedited while gridpay was upgraded; any other version is a community's own
+SHIPPED_VERSIONS = tuple(f"2026.{n}" for n in range(1, 13)) + tuple(f"2027.{n}" for n in range(1, 7))
+
+
+def check_unnamed_project_policy(project: Path | None, used: Path, policy: Policy) -> None:
+    """`gridpay init` writes policy.toml beside gridpay.toml, to edit and then name there. Edited and not named,
+    the month was paid on the shipped rules (a sixty-eighth trial: its raised targets ignored, W02 18.75 yuan,
+    exit 0, nothing said on the console). A copy whose rules differ from the shipped ones stops the run, unless
+    its version is one the shipped policy had (a copy left as init wrote it before an upgrade: said)."""
+    copy = project.parent / "policy.toml" if project is not None else None
+    if copy is None or not copy.is_file() or used.resolve() != DEFAULT_POLICY.resolve():
+        return
+    try:
+        theirs = load_policy(copy)
+    except ConfigError:
+        theirs = None
+    rules = ["everything (it cannot be read)"] if theirs is None else [
+        r for r in changed_rules(policy, theirs) if r != "version"]
+    if not rules:
+        return
+    version = theirs.version if theirs else "?"
+    line = (f"{copy} (version {version}) is not the policy this run pays on: gridpay.toml names no policy, so "
+            f"the shipped policy {policy.version} applies ({DEFAULT_POLICY}), and {copy.name} differs from it in "
+            f"{listed(rules, SHOWN)}. To pay on {copy.name}, name it in gridpay.toml (policy = \"policy.toml\"); to "
+            f"pay on the shipped rules, delete or rename {copy.name}")
+    if version in SHIPPED_VERSIONS and version != policy.version:
+        log.warning("%s", line)
+        return
+    raise ConfigError(line + "; nothing published")
+
+
+def say_policy_left_out(path: Path, policy: Policy) -> None:
+    """A community's own policy that leaves out rules the shipped one sets: a policy archived before a
+    rule must reproduce its months, so a key left out keeps the rule from before it (often no
+    protection at all). Said on every new run from such a file, never in an audit."""
+    if path.resolve() == DEFAULT_POLICY.resolve():
+        return
+    shipped = load_policy(DEFAULT_POLICY)
+    left_out = keys_left_out(policy, shipped)
+    if left_out:
+        rules = f"{len(left_out)} rule{'s' if len(left_out) != 1 else ''}"
+        log.warning("the policy %s (version %s) leaves out %s the shipped policy %s sets, so each works as it did "
+                    "before it was added (docs/methodology.md, section 7, says what its absence means): %s. To use "
+                    "today's rules, copy them from the shipped policy, %s", path, policy.version, rules,
+                    shipped.version, ", ".join(left_out), DEFAULT_POLICY)
 
 
 def changed_rules(before: Policy, after: Policy, prefix: str = "") -> list[str]:

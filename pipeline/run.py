@@ -24,13 +24,12 @@ from gridpay.pipeline.changed_answers import say_changed_answers
 from gridpay.pipeline.download_dates import say_download_before_month_end
 from gridpay.pipeline.other_months import say_other_months, say_unrun_months
 from gridpay.pipeline.household_doubts import say_household_doubts
-from gridpay.pipeline.policy_versions import check_version_names_its_rules
+from gridpay.pipeline.policy_versions import check_policy_as_written, check_version_names_its_rules
 from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.unread_earlier_answers import say_late_answers
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_policy_left_out,
-                                       say_phoneless_downloads, say_replacing, say_stale_later_months,
-                                       say_unreadable_phones)
+from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_phoneless_downloads, say_replacing,
+                                       say_stale_later_months, say_unreadable_phones)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.core.logs import note_in_log
@@ -106,8 +105,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices, published=published)
             if kind != "audit":       # one version, one set of rules (an audit replays its own)
                 check_version_names_its_rules(s.db, s.archive, keys, inputs.policy, month)
-                if not request.reuse:         # a run on today's policy file: the rules it leaves out
-                    say_policy_left_out(s.policy, ctx.policy)
+                if not request.reuse:         # a run on today's policy file: keys no rule reads, rules it leaves out
+                    check_policy_as_written(s, keys, inputs.policy_file.sha256, ctx.policy)
             if published and request.reference == "published":
                 reference_drift.say_left_as_published(published[1], request, keys, ctx.workdir)
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)

@@ -7,8 +7,6 @@ import logging
 from pathlib import Path
 
 from gridpay.core.errors import GateFailed
-from gridpay.core.policy_file import load_policy
-from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.core.wording import listed
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
@@ -19,7 +17,6 @@ from gridpay.ingest.masked_phones import MaskedPhones
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
-from gridpay.transforms.policy import Policy, keys_left_out
 
 log = logging.getLogger("gridpay")
 
@@ -58,22 +55,6 @@ def say_stale_later_months(db: Path, month: str) -> None:
         return
     for later in stale:
         log.warning("%s", later.line())
-
-
-def say_policy_left_out(path: Path, policy: Policy) -> None:
-    """A community's own policy that leaves out rules the shipped one sets: a policy archived before a
-    rule must reproduce its months, so a key left out keeps the rule from before it (often no
-    protection at all). Said on every new run from such a file, never in an audit."""
-    if path.resolve() == DEFAULT_POLICY.resolve():
-        return
-    shipped = load_policy(DEFAULT_POLICY)
-    left_out = keys_left_out(policy, shipped)
-    if left_out:
-        rules = f"{len(left_out)} rule{'s' if len(left_out) != 1 else ''}"
-        log.warning("the policy %s (version %s) leaves out %s the shipped policy %s sets, so each works as it did "
-                    "before it was added (docs/methodology.md, section 7, says what its absence means): %s. To use "
-                    "today's rules, copy them from the shipped policy, %s", path, policy.version, rules,
-                    shipped.version, ", ".join(left_out), DEFAULT_POLICY)
 
 
 def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = True) -> None:

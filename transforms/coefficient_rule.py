@@ -22,7 +22,8 @@ class CoefficientRule:
 
 
 def coefficient_rule(doc: dict) -> CoefficientRule:
-    tiers = tuple(sorted(((decimal_of(t["min_score"]), decimal_of(t["coefficient"])) for t in doc["coefficient"].get("tiers", [])),
+    table = doc.get("coefficient", {})
+    tiers = tuple(sorted(((decimal_of(t["min_score"]), decimal_of(t["coefficient"])) for t in table.get("tiers", [])),
                          reverse=True))
     rule = CoefficientRule(
         mode=choice_of(doc, "coefficient.mode", ("linear", "tiers")),
@@ -33,10 +34,14 @@ def coefficient_rule(doc: dict) -> CoefficientRule:
         neutral=decimal_of(get_key(doc, "coefficient.neutral")),
         decimals=int(get_key(doc, "coefficient.decimals")),
         tiers=tiers,
-        tiers_on_shown_score=bool(doc["coefficient"].get("tiers_on_shown_score", False)),
+        tiers_on_shown_score=bool(table.get("tiers_on_shown_score", False)),
     )
-    if not rule.score_at_floor < rule.score_at_cap or not rule.floor <= rule.neutral <= rule.cap:
-        raise PolicyError("policy coefficient needs score_at_floor < score_at_cap and floor <= neutral <= cap")
+    if not 0 <= rule.score_at_floor < rule.score_at_cap <= 100 or not rule.floor <= rule.neutral <= rule.cap:
+        raise PolicyError(f"policy coefficient needs 0 <= score_at_floor < score_at_cap <= 100 (scores are 0-100; here "
+                          f"{rule.score_at_floor} and {rule.score_at_cap}) and floor <= neutral <= cap (here "
+                          f"{rule.floor}, {rule.neutral}, {rule.cap})")
+    if not 2 <= rule.decimals <= 6:      # 0 decimals made every coefficient 1 (a sixty-eighth trial)
+        raise PolicyError(f"policy coefficient.decimals must be 2 to 6, not {rule.decimals}")
     if rule.mode == "tiers" and (not tiers or tiers[-1][0] > 0):
         raise PolicyError("policy coefficient.tiers must end with a tier at min_score = 0")
     # the tiers apply under mode = "tiers" only: a linear policy's floor and cap may leave the unused table behind

@@ -120,18 +120,7 @@ def policy_from_toml(text: str) -> Policy:
     share = float(get_key(doc, "gate.max_invalid_share"))
     if not 0 <= share <= 1:
         raise PolicyError("policy gate.max_invalid_share must be between 0 and 1")
-    integrity = IntegrityRules(
-        dedupe_household=bool(get_key(doc, "integrity.dedupe_household")),
-        exclude_self_rating=bool(get_key(doc, "integrity.exclude_self_rating")),
-        speeder=choice_of(doc, "integrity.speeder", ("exclude", "flag", "off")),
-        speeder_fraction=float(get_key(doc, "integrity.speeder_fraction")),
-        straight_line_min_items=int(get_key(doc, "integrity.straight_line_min_items")),
-        burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
-        burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
-        shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
-        **{key: bool(doc.get("integrity", {}).get(key, False)) for key in ("same_time_said", "calls_before_household",
-                                                                         "same_time_by_id")},
-    )
+    integrity = _integrity_rules(doc)
     scoring = ScoringRules(
         min_responses=int(get_key(doc, "scoring.min_responses")),
         mode=choice_of(doc, "scoring.mode", ("linear", "vbp")),
@@ -173,6 +162,24 @@ def policy_from_toml(text: str) -> Policy:
     )
 
 
+def _integrity_rules(doc: dict) -> IntegrityRules:
+    integrity = IntegrityRules(
+        dedupe_household=bool(get_key(doc, "integrity.dedupe_household")),
+        exclude_self_rating=bool(get_key(doc, "integrity.exclude_self_rating")),
+        speeder=choice_of(doc, "integrity.speeder", ("exclude", "flag", "off")),
+        speeder_fraction=float(get_key(doc, "integrity.speeder_fraction")),
+        straight_line_min_items=int(get_key(doc, "integrity.straight_line_min_items")),
+        burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
+        burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
+        shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
+        **{key: bool(doc.get("integrity", {}).get(key, False)) for key in ("same_time_said", "calls_before_household",
+                                                                         "same_time_by_id")},
+    )
+    if not 0 < integrity.speeder_fraction < 1:      # 33.33 made 91 of 92 answers speeders (a sixty-eighth trial)
+        raise PolicyError("policy integrity.speeder_fraction must be between 0 and 1 (a third is 0.3333)")
+    return integrity
+
+
 def _pay_rules(doc: dict) -> dict:
     """[pay]: the rounding, the budget, and a neutral pool's scope (absent before policy 2027.1: the month)."""
     pool = choice_of(doc, "pay.budget_pool", ("community", "month")) if "budget_pool" in doc.get("pay", {}) else "month"
@@ -182,7 +189,7 @@ def _pay_rules(doc: dict) -> dict:
 
 # tables whose entries are words or layouts the community chooses, not rules: each one key
 WORD_TABLES = ("item_weights", "aliases", "questions", "sources", "option_codes", "channel_words", "answer_words",
-               "platforms")
+               "file_id_prefixes", "platforms")
 
 
 def stated_keys(doc: dict, prefix: str = ""):

@@ -130,7 +130,10 @@ def get_key(table: dict, dotted: str):
 
 def decimal_of(value) -> Decimal:
     # str() first: a TOML float like 0.8 must become Decimal('0.8'), not its binary expansion.
-    return Decimal(str(value))
+    try:
+        return Decimal(str(value))
+    except ArithmeticError as exc:           # "15%" (a sixty-eighth trial's: an unexpected error)
+        raise PolicyError(f"policy value '{value}' is not a number (a share is written 0.15, not 15%)") from exc
 
 
 def choice_of(doc: dict, dotted: str, allowed: tuple[str, ...]) -> str:

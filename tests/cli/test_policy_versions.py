@@ -52,3 +52,27 @@ def test_changed_rules_names_nested_rules_and_ignores_the_bytes(tmp_path):
     assert changed_rules(base, policy_from_bytes(("# x\n" + policy_text()).encode(), "b.toml")) == []
     changed = changed_rules(base, policy_from_bytes(policy_text(min_responses=7).encode(), "c.toml"))
     assert changed == ["scoring.min_responses"]
+
+
+def test_a_projects_policy_toml_edited_and_not_named_stops_the_run(tmp_path, monkeypatch, capsys):
+    """A sixty-eighth trial's raised targets in init's policy.toml were never read: gridpay.toml named no policy,
+    the month was paid on the shipped rules, nothing said on the console."""
+    from conftest import build_inbox
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.flows.cli import main as gridpay_main
+    hr = tmp_path / "hr"
+    assert gridpay_main(["init", str(hr)]) == 0
+    build_inbox(hr)
+    monkeypatch.chdir(hr)
+    assert gridpay_main(["run", "--month", "2026-09", "--reports", "none"]) == 0      # init's copy, unedited
+    version = policy_text().split('version = "')[1].split('"')[0]
+    edited = DEFAULT_POLICY.read_text(encoding="utf-8").replace("min_responses = 10", "min_responses = 9", 1)
+    (hr / "policy.toml").write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert gridpay_main(["run", "--month", "2026-09", "--reports", "none"]) == 2
+    assert (f"{hr / 'policy.toml'} (version {version}) is not the policy this run pays on: gridpay.toml names no "
+            f"policy, so the shipped policy {version} applies") in capsys.readouterr().err
+    # an earlier shipped version's copy, left as init wrote it before an upgrade, is said
+    (hr / "policy.toml").write_text(edited.replace(f'version = "{version}"', 'version = "2027.5"'), encoding="utf-8")
+    assert gridpay_main(["run", "--month", "2026-09", "--reports", "none"]) == 0
+    assert "policy.toml (version 2027.5) is not the policy this run pays on" in capsys.readouterr().err

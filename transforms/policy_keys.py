@@ -1,0 +1,56 @@
+"""What a policy file says that no rule reads, judged against the shipped policy's keys.
+
+The parser reads the keys it knows and leaves the rest: an archived policy must load as it was
+applied. A key HR misspells (`sat_overal = 2`, `floor_score`), writes in the wrong table, or types as
+text where a switch is true or false (`shrinkage = "false"`, read as on) would pay the month on other
+rules than the file shows (a sixty-eighth trial: up to 49.50 yuan a worker, exit 0, nothing said).
+A new run stops on them (pipeline/run.py); an audit replays its archived policy as it was."""
+from __future__ import annotations
+
+import difflib
+
+from gridpay.transforms.policy import stated_keys
+
+OPTIONAL = ("survey.file_id_prefixes",)     # keys the parser reads that the shipped policy does not set
+
+
+def policy_key_doubts(doc: dict, shipped: dict) -> list[str]:
+    """One line per key of `doc` no rule reads as written, with what was likely meant."""
+    known = set(stated_keys(shipped)) | set(OPTIONAL)
+    items = [str(i) for i in doc.get("survey", {}).get("items", [])]
+    # a table no rule reads is named once, not each key in it
+    lines = [f"{key}: no rule reads it{_meant(key, known, items)}" for key in stated_keys(doc)
+             if key not in known and ("." not in key or key.rsplit(".", 1)[0] in known)]
+    weights = doc.get("survey", {}).get("item_weights", {})
+    lines += [f"survey.item_weights.{name}: not one of survey.items{_closest(name, items)}"
+              for name in weights if isinstance(weights, dict) and name not in items]
+    lines += [f"{key} = {_value(doc, key)!r}: written in quotes, so read as text; write {key.rsplit('.', 1)[1]} = "
+              f"true or false, without quotes" for key in stated_keys(shipped)
+              if isinstance(_value(shipped, key), bool) and _value(doc, key) is not None
+              and not isinstance(_value(doc, key), bool)]
+    return lines
+
+
+def _meant(key: str, known: set[str], items: list[str]) -> str:
+    leaf = key.rsplit(".", 1)[-1]
+    if leaf in items:
+        return f" (an item's weight goes under [survey.item_weights]: {leaf} = 2)"
+    same = [k for k in known if k.lower() == key.lower()]          # [Coefficient] for [coefficient]
+    close = same or difflib.get_close_matches(key, known, n=1, cutoff=0.75) or [
+        k for k in known if k.rsplit(".", 1)[-1] == leaf]
+    return f" (did you mean {close[0]}?)" if close else " (docs/methodology.md, section 7, lists every key)"
+
+
+def _closest(name: str, items: list[str]) -> str:
+    close = difflib.get_close_matches(name, items, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _value(doc: dict, dotted: str):
+    node = doc
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
