@@ -93,12 +93,21 @@ def _raw_frame(source: Source) -> pd.DataFrame:
     text = decoded_text(source)
     if not text.strip():
         raise InputError(source.file_name, "is empty (no header row)")
+    sep = sniffed_delimiter(text)
     try:
         # bytes, not a StringIO: pandas reads a text buffer in small re-encoded pieces (minutes for 200 MB)
-        return pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sniffed_delimiter(text), dtype=str,
-                           keep_default_na=False, skip_blank_lines=False)
+        frame = pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sep, dtype=str,
+                            keep_default_na=False, skip_blank_lines=False)
     except (pd.errors.ParserError, ValueError) as exc:
         raise InputError(source.file_name, _csv_problem(str(exc).splitlines()[0])) from exc
+    if not isinstance(frame.index, pd.RangeIndex):
+        # the first row one cell wider than the header: pandas takes its first cell as the row's index and no
+        # error is raised (a sixty-eighth trial's adjustment of 1,200 unquoted: "month '1' is not YYYY-MM")
+        header, *rows = csv.reader(io.StringIO(text), delimiter=sep)
+        line, cells = next(((n, len(r)) for n, r in enumerate(rows, start=2) if len(r) > len(header)),
+                           (2, len(header) + 1))
+        raise InputError(source.file_name, _csv_problem(f"Expected {len(header)} fields in line {line}, saw {cells}"))
+    return frame
 
 
 _PHONE_WORDS = ("手机", "电话", "phone", "mobile")

@@ -55,6 +55,10 @@ def test_a_row_split_by_a_comma_and_garbled_headers_say_what_happened(tmp_path):
     with pytest.raises(InputError, match=r"^workers.csv: line 3 has 5 cells where the header has 4: a cell holding a "
                                          r"comma \(an amount typed 1,550.00"):
         read_table(path, "workers", {})
+    # the first row so split: pandas took its first cell as an index, silently (a sixty-eighth trial's 1,200)
+    path.write_text("worker_id,month,amount,reason,approved_by\nW1,2026-10,1,200,补发,人事科\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"^workers.csv: line 2 has 6 cells where the header has 5: a cell holding"):
+        read_table(path, "adjustments", {})
     path.write_bytes("工号,姓名,手机号,绩效基数\nW1,王伟,13800000001,1800.00\n".encode("gbk").decode(
         "utf-8", errors="replace").encode("utf-8"))
     with pytest.raises(InputError, match="its headers read as garbled text: the file was saved in one encoding"):
