@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from gridpay.transforms.policy import stated_keys
+from gridpay.transforms.policy import WORD_TABLES, stated_keys
 
 OPTIONAL = ("survey.file_id_prefixes",)     # keys the parser reads that the shipped policy does not set
 
@@ -29,6 +29,21 @@ def policy_key_doubts(doc: dict, shipped: dict) -> list[str]:
               if isinstance(_value(shipped, key), bool) and _value(doc, key) is not None
               and not isinstance(_value(doc, key), bool)]
     return lines
+
+
+def toml_keys_changed(before: dict, after: dict, prefix: str = "") -> list[str]:
+    """The keys as the file writes them (verification.sample_share, not the parsed rule's name) whose values
+    differ between two policy documents, `version` aside; a table of the community's words is one key."""
+    names = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old == new or (not prefix and key == "version"):
+            continue
+        if isinstance(old, dict) and isinstance(new, dict) and key not in WORD_TABLES:
+            names += toml_keys_changed(old, new, f"{prefix}{key}.")
+        else:
+            names.append(prefix + key)
+    return names
 
 
 def _meant(key: str, known: set[str], items: list[str]) -> str:

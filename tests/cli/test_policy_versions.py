@@ -18,13 +18,16 @@ def test_a_policy_edited_under_its_version_stops_the_next_month(run_cli, publish
     inbox, policy = published_copy("none", 3)
     _october(inbox)
     edited = tmp_path / "edited.toml"
-    edited.write_text(policy_text(min_responses=5), encoding="utf-8")       # the same version, another minimum
+    # the same version, another minimum and call share: named as the file writes them (a sixty-eighth trial was
+    # told of review.sample_share, a key of [verification])
+    edited.write_text(policy_text(min_responses=5, verification__sample_share=0.1), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=edited)
     assert code == 2
     line = err.strip().splitlines()[-1]
     version = policy_text().split('version = "')[1].split('"')[0]
     assert line.startswith(f"gridpay: policy version {version} already names other rules: 2026-09 was published "
-                           f"under it, and this policy differs from 2026-09's in scoring.min_responses."), line
+                           f"under it, and this policy differs from 2026-09's in scoring.min_responses, "
+                           f"verification.sample_share."), line
     assert f'version = "{version}-b"' in line and not (tmp_path / "out" / "2026-10").exists()
 
     edited.write_text(policy_text(min_responses=5).replace(f'version = "{version}"', f'version = "{version}-b"'),
