@@ -28,6 +28,9 @@ def policy_key_doubts(doc: dict, shipped: dict) -> list[str]:
               f"true or false, without quotes" for key in stated_keys(shipped)
               if isinstance(_value(shipped, key), bool) and _value(doc, key) is not None
               and not isinstance(_value(doc, key), bool)]
+    if "version" in doc and not isinstance(doc["version"], str):      # 2027.10 unquoted is the number 2027.1
+        lines.append(f"version = {doc['version']!r}: written without quotes, so read as a number (2027.10 reads "
+                     f"2027.1); write it in quotes as the scorecards are to print it (version = \"2027.10\")")
     return lines
 
 

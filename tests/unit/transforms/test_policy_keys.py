@@ -39,9 +39,13 @@ def test_a_misspelt_or_misplaced_key_is_named_with_what_was_meant():
                    ("[survey.option_codes]\n", "[survey.file_id_prefixes]\n\"白云\" = \"B\"\n[survey.option_codes]\n")) == []
 
 
-def test_a_switch_written_in_quotes_is_named():
+def test_a_switch_written_in_quotes_and_a_version_without_them_are_named():
     assert _doubts(("shrinkage = true", 'shrinkage = "false"')) == [
         "scoring.shrinkage = 'false': written in quotes, so read as text; write shrinkage = true or false, without quotes"]
+    version = SHIPPED["version"]
+    assert _doubts((f'version = "{version}"', "version = 2027.10")) == [
+        'version = 2027.1: written without quotes, so read as a number (2027.10 reads 2027.1); write it in quotes as '
+        'the scorecards are to print it (version = "2027.10")']
 
 
 def test_a_new_run_stops_on_them_and_the_parser_names_them_beside_its_own_error():
