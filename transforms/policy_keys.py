@@ -22,7 +22,9 @@ def policy_key_doubts(doc: dict, shipped: dict) -> list[str]:
     lines = [f"{key}: no rule reads it{_meant(key, known, items)}" for key in stated_keys(doc)
              if key not in known and ("." not in key or key.rsplit(".", 1)[0] in known)]
     weights = doc.get("survey", {}).get("item_weights", {})
-    lines += [f"survey.item_weights.{name}: not one of survey.items{_closest(name, items)}"
+    # an item named by its question (总体满意度 for sat_overall: a sixty-eighth trial's weight left out)
+    asked = {str(q): item for item, q in doc.get("survey", {}).get("questions", {}).items() if item in items}
+    lines += [f"survey.item_weights.{name}: not one of survey.items{_closest(name, items, asked)}"
               for name in weights if isinstance(weights, dict) and name not in items]
     lines += [f"{key} = {_value(doc, key)!r}: written in quotes, so read as text; write {key.rsplit('.', 1)[1]} = "
               f"true or false, without quotes" for key in stated_keys(shipped)
@@ -38,7 +40,7 @@ def toml_keys_changed(before: dict, after: dict, prefix: str = "") -> list[str]:
     """The keys as the file writes them (verification.sample_share, not the parsed rule's name) whose values
     differ between two policy documents, `version` aside; a table of the community's words is one key."""
     names = []
-    for key in sorted(set(before) | set(after)):
+    for key in [*after, *(k for k in before if k not in after)]:      # the file's order; keys it lacks last
         old, new = before.get(key), after.get(key)
         if old == new or (not prefix and key == "version"):
             continue
@@ -59,8 +61,9 @@ def _meant(key: str, known: set[str], items: list[str]) -> str:
     return f" (did you mean {close[0]}?)" if close else " (docs/methodology.md, section 7, lists every key)"
 
 
-def _closest(name: str, items: list[str]) -> str:
-    close = difflib.get_close_matches(name, items, n=1, cutoff=0.6)
+def _closest(name: str, items: list[str], asked: dict[str, str]) -> str:
+    close = [item for question, item in asked.items() if question and (question in name or name in question)]
+    close = close or difflib.get_close_matches(name, items, n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
 

@@ -31,6 +31,8 @@ def test_a_misspelt_or_misplaced_key_is_named_with_what_was_meant():
         "scoring.sat_overall: no rule reads it (an item's weight goes under [survey.item_weights]: sat_overall = 2)"]
     assert _doubts(("sat_overall = 1\n", "sat_overal = 2\n")) == [
         "survey.item_weights.sat_overal: not one of survey.items (did you mean sat_overall?)"]
+    assert _doubts(("sat_overall = 1\n", "\"总体满意度\" = 2\n")) == [        # the item by its question's words
+        "survey.item_weights.总体满意度: not one of survey.items (did you mean sat_overall?)"]
     assert _doubts(("[pay]\n", "[pay]\nmax_pay = 1700\n"), ("[aliases]\n", "[Budget]\ntotal = 1\n[aliases]\n")) == [
         "pay.max_pay: no rule reads it (docs/methodology.md, section 7, lists every key)",
         "Budget: no rule reads it (docs/methodology.md, section 7, lists every key)"]
