@@ -16,6 +16,7 @@ from gridpay.ingest.review_files import review_tables
 from gridpay.store.runs import first_publication, paid_adjustments
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
+from gridpay.transforms.review_terms import EXCLUDING_RESULTS
 from gridpay.transforms.review_window import window_dates
 UNAPPLIED = "the published pay does not apply it"     # a blocker --force does not override
 # ... nor a decision the published documents show otherwise: a twenty-first trial's appeal rejected after
@@ -57,7 +58,29 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
                 wrong = UNAPPLIED if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else UNSHOWN
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
                                 f"appeals.csv, so {wrong}: run the month again to apply it (gridpay run --month {month})")
-    return blockers + _changed_adjustments(db, inbox, month, run_id, policy)
+    return blockers + _changed_calls(db, inbox, month, run_id, policy) + _changed_adjustments(db, inbox, month, run_id,
+                                                                                               policy)
+
+
+def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
+    """Calls of verification/<month>.csv its published run did not read, or read with another result or no longer
+    there: a sixty-ninth trial's 未参与 recorded after the last run was finalized unapplied, exit 0 (W08 25.84 yuan).
+    A call finding the answer not genuine changes the pay (not overridden by --force); another, the scorecard's counts."""
+    calls = inbox / "verification" / f"{month}.csv"
+    if not calls.is_file():
+        return []
+    live = review_tables({f"verification/{month}.csv": Source(f"verification/{month}.csv", calls)}, month,
+                         policy.aliases)["verification"]
+    now = {(str(r.response_id), str(r.result)) for r in live.itertuples()}
+    with connect(db) as con:
+        read = set(con.execute("select response_id, result from raw_verification where run_id = ?", [run_id]).fetchall())
+    lines = []
+    for (answer, result), told in sorted([(c, "was recorded after") for c in now - read]
+                                         + [(c, "is no longer in the file since") for c in read - now]):
+        wrong = UNAPPLIED if result in EXCLUDING_RESULTS else UNSHOWN
+        lines.append(f"the call of answer {answer} ({result}) {told} run {run_id} read verification/{month}.csv, so "
+                     f"{wrong}: run the month again to apply it (gridpay run --month {month})")
+    return lines
 
 
 def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:

@@ -143,7 +143,8 @@ def test_finalize_refuses_while_the_window_is_open(published, run_cli):
     assert code == 1 and "the appeal window (公示期) is open from" in err
 
 
-def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(run_cli, make_inbox, tmp_path):
+def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(run_cli, make_inbox, tmp_path,
+                                                                              closed_window):
     rows = [survey(f"V{i}", "G1" if i % 2 else "G2", f"H{i}", ("4", "5", "4", "3", "4"), f"2026-09-{1 + i % 28:02d} 10:00:00")
             for i in range(40)]
     inbox = make_inbox({"2026-09.csv": rows})
@@ -162,6 +163,15 @@ def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(ru
     again = _rows(tmp_path / "out" / "2026-09" / "verify.csv")
     assert [r["response_id"] for r in again if r["response_id"] != called][:1] and first
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
+    # a call recorded after the last run: a sixty-ninth trial's was finalized unapplied, W08 25.84 yuan short, exit 0
+    other = drawn[1]["response_id"]
+    write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
+              [(called, "未参与", "王干事", today(), "住户称未填写问卷"), (other, "未参与", "王干事", today(), "")])
+    for force in ((), ("--force", "--reason", "发薪截止")):
+        code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", *force, inbox=inbox)
+        assert code == (2 if force else 1), err
+        assert (f"the call of answer {other} (denied) was recorded after run 2026-09-" in err
+                and "so the published pay does not apply it: run the month again to apply it" in err), err
 
 
 def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(published, run_cli):
