@@ -81,7 +81,9 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
               f"and decision = 'rejected')",
               "the answer has another appeal decided the other way (one upheld, one rejected): decide it once",
               "decision"),
-        _rows(f"{this} and worker_id is not null and {covered}",
+        # a rejected appeal changes no pay and stays on record (a sixty-ninth trial's appeal of a worker who had
+        # left, rejected 不予受理, stopped the month until the row was deleted)
+        _rows(f"{this} and worker_id is not null and coalesce(decision, '') <> 'rejected' and {covered}",
               f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
     ]
     if window is None:
@@ -96,7 +98,10 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
                            f"filed_on is outside the appeal window ({window[0]} to {window[1]}): a late appeal "
                            f"is decided 驳回 (rejected), or taken out of appeals.csv", "filed_on"))
         # an upheld appeal of 2026-10 typed 2026-1 was read as January's and applied in no month (a fifty-second trial)
-        rules.append(_rows(f"month <> '{month}' and filed_on between '{window[0]}' and '{window[1]}' and response_id in "
+        # ... a rejected one changes no pay either way (a sixty-ninth trial's late appeal of September, rejected
+        # 逾期不予受理 in October's window, stopped October)
+        rules.append(_rows(f"month <> '{month}' and filed_on between '{window[0]}' and '{window[1]}' and "
+                           "coalesce(decision, '') <> 'rejected' and response_id in "
                            "(select s.response_id from surveys s where s.response_id is not null)",
                            f"month is not {month}, but the appeal was filed in {month}'s appeal window against one of "
                            f"{month}'s answers: is the month mistyped?", "month"))

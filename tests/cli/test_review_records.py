@@ -39,6 +39,11 @@ def test_an_appeal_of_the_month_with_its_month_mistyped_is_named(published, run_
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [typo])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
     assert code == 1 and "(appeal A2, of 2026-01): month is not 2026-09, but the appeal was filed in 2026-09's" in err
+    # rejected, it pays nothing either way: a sixty-ninth trial's late appeal of another month, 逾期不予受理, stopped
+    late = ("A2", "2026-08", *appeal_row("A2", "W3", "R5", decision="驳回")[2:])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+    assert code == 0 and "appeal A2" not in err, err
 
 
 def test_a_later_months_adjustment_for_a_worker_hired_since_does_not_stop_a_correction(published, run_cli):
