@@ -86,6 +86,15 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
         _rows(f"{this} and worker_id is not null and coalesce(decision, '') <> 'rejected' and {covered}",
               f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
     ]
+    rules += _window_rules(month, window)
+    return gx.ExpectationSuite(name="appeals", expectations=rules)
+
+
+def _window_rules(month: str, window: tuple[date, date] | None) -> list:
+    """The appeal window's rules: an appeal of an unpublished month, one filed outside the window, one of
+    another month filed in this one's window against one of this month's answers."""
+    this = f"month = '{month}'"
+    rules: list = []
     if window is None:
         rules.append(_rows(this, f"{month} has not been published yet: appeals are filed against a published month",
                            "month"))
@@ -105,7 +114,7 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
                            "(select s.response_id from surveys s where s.response_id is not null)",
                            f"month is not {month}, but the appeal was filed in {month}'s appeal window against one of "
                            f"{month}'s answers: is the month mistyped?", "month"))
-    return gx.ExpectationSuite(name="appeals", expectations=rules)
+    return rules
 
 
 def _call_dates(today: date) -> list:

@@ -22,8 +22,9 @@ from gridpay.transforms.policy import Policy
 # worker sheet's pay line under a fixed budget says it is scaled, the notice states the policy's items, and an
 # item without a label is printed as the form asks it; 5: a worker assigned in two communities counts in one
 # community's scorecard totals, the other's marks the line (publishing/communities.py); 8: the notice says
-# which other answers do not count (speeders, calls, upheld appeals: publishing/notice.py)
-OUTPUT_FORMAT = 8
+# which other answers do not count (speeders, calls, upheld appeals: publishing/notice.py); 9: a pending or
+# rejected appeal on an answer that did not count for another reason says so (publishing/review_data.py)
+OUTPUT_FORMAT = 9
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ UPHELD_TEXT = exclusion_text("appeal_upheld", "", "\0").split("\0")[0]
 APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
                   "decision_note", "grid_id", "grid_name", "effect")
 # one row per appeal of the month the run read; `effect`: what it changed in this run (excluded:
-# its answer no longer counts; not_counted: upheld, but the answer did not count anyway)
+# its answer no longer counts; not_counted: the answer did not count anyway, upheld or, from output format 9, not)
 APPEALS_SQL = (
     "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
     "group by response_id), "
@@ -37,7 +37,12 @@ APPEALS_SQL = (
     f"select a.appeal_id, a.worker_id, {masked_sql('a.response_id')} as response_id, a.category, a.filed_on, "
     "a.decision, a.decided_on, "
     f"{masked_sql('a.decision_note')} as decision_note, g.grid_id, g.grid_name, "
-    "case when a.decision <> 'upheld' then a.decision "
+    # output format 9: a pending or rejected appeal on an answer that did not count for another reason says so,
+    # not 照常计分 (a sixty-ninth trial's sheet said so of an answer a call had taken out)
+    "case when a.decision <> 'upheld' and $told and a.response_id not in (select s.response_id from raw_surveys s "
+    "          join counted_responses c on c.run_id = s.run_id and c.row_id = s.row_id "
+    "          where s.run_id = $run_id and c.month = $month and s.response_id is not null) then 'not_counted' "
+    "     when a.decision <> 'upheld' then a.decision "
     "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
     "          then 'excluded' else 'not_counted' end as effect "
     "from raw_appeals a left join answer_grid ag using (response_id) "
@@ -46,7 +51,9 @@ APPEALS_SQL = (
 
 
 def appeal_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
-    rows = con.execute(APPEALS_SQL, {"run_id": run_id, "month": month, "upheld": UPHELD_TEXT}).fetchall()
+    told = (con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone() or (None,))[0] or 1
+    rows = con.execute(APPEALS_SQL, {"run_id": run_id, "month": month, "upheld": UPHELD_TEXT,
+                                     "told": told >= 9}).fetchall()
     return [dict(zip(APPEAL_COLUMNS, r)) for r in rows]
 
 

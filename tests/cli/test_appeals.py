@@ -52,8 +52,7 @@ def test_an_appeal_for_an_answer_outside_the_workers_grid_stops_the_run(publishe
     # rejected (不予受理), it changes no pay and stays on record (a sixty-ninth trial had to delete the row)
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A3", "W1", "R5", decision="驳回")])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
-    assert code == 0 and "appeal A3" not in err, err
-    assert (out / "2026-09" / "payroll.csv").read_bytes() == before
+    assert code == 0 and "appeal A3" not in err and (out / "2026-09" / "payroll.csv").read_bytes() == before, err
 
 
 def test_an_upheld_appeal_on_an_answer_that_did_not_count_stops_the_run(published, run_cli, tmp_path):

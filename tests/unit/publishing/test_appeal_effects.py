@@ -1,0 +1,34 @@
+"""What a worker's sheet says an appeal changed (publishing/review_data.appeal_rows): a sixty-ninth trial's sheet
+said 待复核：暂照常计分 of an answer a verification call had already taken out of the pay."""
+import duckdb
+
+from gridpay.publishing.review_data import appeal_rows
+from gridpay.store.warehouse import migrate
+from gridpay.transforms.privacy import register_masking
+
+
+def _month(output_format: int) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    migrate(con)
+    register_masking(con)
+    con.execute("insert into runs (run_id, month, started_at, status, output_format) values ('r', '2026-10', now(), 'published', ?)",
+                [output_format])
+    con.execute("insert into raw_surveys (run_id, row_id, response_id, grid_id) values "
+                "('r', 1, '160', 'G1'), ('r', 2, '161', 'G1'), ('r', 3, '162', 'G1')")
+    con.execute("insert into counted_responses (run_id, month, row_id, grid_id) values ('r', '2026-10', 2, 'G1')")
+    con.execute("insert into raw_appeals (run_id, appeal_id, month, worker_id, response_id, decision) values "
+                "('r', 'A1', '2026-10', 'W7', '160', 'pending'), ('r', 'A2', '2026-10', 'W7', '161', 'pending'), "
+                "('r', 'A3', '2026-10', 'W7', '162', 'rejected')")
+    return con
+
+
+def test_a_pending_or_rejected_appeal_on_an_answer_that_did_not_count_says_so():
+    with _month(9) as con:           # 160 and 162 taken out (a call said 未参与), 161 counted
+        assert {a["appeal_id"]: a["effect"] for a in appeal_rows(con, "r", "2026-10")} == {
+            "A1": "not_counted", "A2": "pending", "A3": "not_counted"}
+
+
+def test_a_month_published_before_output_format_9_renders_as_it_did():
+    with _month(8) as con:
+        assert {a["appeal_id"]: a["effect"] for a in appeal_rows(con, "r", "2026-10")} == {
+            "A1": "pending", "A2": "pending", "A3": "rejected"}
