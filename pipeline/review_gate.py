@@ -37,7 +37,16 @@ def appeal_window(db: Path, month: str, policy: Policy) -> tuple[str, str] | Non
 
 
 def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
-    """What keeps the month from being final, one line each; none: it may be finalized."""
+    """What keeps the month from being final, one line each; none: it may be finalized. A month final already
+    (finalized with --force, then an appeal decided) is run again as a correction, with --reason (a sixty-ninth
+    trial was told to run it without)."""
+    with connect(db) as con:
+        final = con.execute("select count(*) from finalized where month = ?", [month]).fetchone()[0] > 0
+    return [line.replace(f"(gridpay run --month {month}", f"(gridpay run --month {month} --reason \"...\"") if final
+            else line for line in _blockers(db, inbox, month, run_id, policy)]
+
+
+def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
     blockers = []
     window = appeal_window(db, month, policy)
     today = datetime.now(ZoneInfo(policy.timezone)).date().isoformat()

@@ -57,3 +57,14 @@ def test_a_later_months_adjustment_for_a_worker_hired_since_does_not_stop_a_corr
               [("W9", "2026-09", "200", "补发", "人事科")])
     code, err = run_cli("run", "--month", "2026-09", *late, inbox=inbox, policy=policy)
     assert code == 2 and "W9" in err and "is not in workers.csv" in err
+
+
+def test_an_appeal_decided_after_a_forced_finalize_is_to_be_applied_by_a_correction(published, run_cli, closed_window):
+    """A sixty-ninth trial was told to run the final month again without --reason, which a final month refuses."""
+    inbox, policy = published
+    assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)[0] == 0
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5")])     # upheld after it
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)
+    assert code == 1 and ('so the published pay does not apply it: run the month again to apply it (gridpay run '
+                          '--month 2026-09 --reason "...")') in err, err
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉改判", inbox=inbox, policy=policy)[0] == 0
