@@ -38,7 +38,8 @@ from gridpay.core.month import Month
 from gridpay.core.policy_file import load_policy
 from gridpay.pipeline.run import run_month
 from gridpay.core.settings import settings_from_env
-from gridpay.publishing.report_data import grids_with_change, run_summary, workers_with_interval
+from gridpay.publishing.report_data import grids_with_change, run_summary
+from gridpay.publishing.worker_interval import workers_with_interval
 from gridpay.publishing.reporting import render_reports, render_worker_pages, run_fonts, worker_contexts, worker_page_pool
 from gridpay.store.warehouse import connect
 

@@ -23,7 +23,8 @@ from gridpay.transforms.policy import Policy
 # item without a label is printed as the form asks it; 5: a worker assigned in two communities counts in one
 # community's scorecard totals, the other's marks the line (publishing/communities.py); 8: the notice says
 # which other answers do not count (speeders, calls, upheld appeals: publishing/notice.py); 9: a pending or
-# rejected appeal on an answer that did not count for another reason says so (publishing/review_data.py)
+# rejected appeal on an answer that did not count for another reason says so (publishing/review_data.py), and a
+# worker's interval is drawn around the kept score (publishing/worker_interval.py)
 OUTPUT_FORMAT = 9
 
 

@@ -10,7 +10,7 @@ import duckdb
 
 from gridpay.transforms.privacy import masked_sql      # its SQL function: on every warehouse connection
 from gridpay.core.month import Month
-from gridpay.publishing.outputs import fixed, grid_rows, payroll_rows, quarantine_rows
+from gridpay.publishing.outputs import fixed, grid_rows, quarantine_rows
 from gridpay.publishing.coefficient_words import coefficient_words
 
 
@@ -57,19 +57,6 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
         for rate in ("response_rate", "good_rate", "satisfied_rate"):
             g[f"{rate}_pct"] = _pct(g[rate])
     return grids
-
-
-def workers_with_interval(con: duckdb.DuckDBPyConnection, run_id: str, z: float) -> list[dict]:
-    workers = payroll_rows(con, run_id)
-    se = dict(con.execute("select worker_id, score_se from worker_scores where run_id = ?", [run_id]).fetchall())
-    for w in workers:
-        s = se.get(w["worker_id"])
-        if w["score"] and s is not None:
-            score = Decimal(w["score"])
-            w["score_ci"] = f"{fixed(max(score - Decimal(z) * s, Decimal(0)), 2)}–{fixed(min(score + Decimal(z) * s, Decimal(100)), 2)}"
-        else:
-            w["score_ci"] = ""
-    return workers
 
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],

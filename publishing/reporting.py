@@ -16,6 +16,7 @@ from gridpay.core.progress import progress
 from gridpay.publishing import report_data as data
 from gridpay.publishing import review_data as cycle
 from gridpay.publishing.communities import community_checks, community_parts
+from gridpay.publishing.worker_interval import workers_with_interval
 from gridpay.publishing.notice import notice_pages, notice_paths
 from gridpay.publishing.adjustment_lines import with_adjustment_lines
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
@@ -76,7 +77,7 @@ def render_reports(con: duckdb.DuckDBPyConnection, run_id: str, folder: Path, po
     if which == "none":
         write_callbacks(con, run_id, folder, policy)
         return
-    workers = data.workers_with_interval(con, run_id, z_value(policy.scoring.confidence))
+    workers = workers_with_interval(con, run_id, z_value(policy.scoring.confidence))
     communities = con.execute("select count(distinct community) from grid_scores where run_id = ?",
                               [run_id]).fetchone()[0]
     # a district of several communities draws their scorecards on the pool too (with the HR

@@ -1,0 +1,22 @@
+"""A worker's interval is drawn around the score as kept, as the grid's is: a sixty-ninth trial's sheet printed
+49.13–60.03 above and 49.13–60.02 in its grid's row (around the printed, rounded score)."""
+import duckdb
+
+from gridpay.publishing.worker_interval import workers_with_interval
+from gridpay.store.warehouse import migrate
+
+
+def _interval(output_format: int) -> str:
+    with duckdb.connect() as con:
+        migrate(con)
+        con.execute("insert into runs (run_id, month, started_at, status, output_format) "
+                    "values ('r', '2026-11', now(), 'published', ?)", [output_format])
+        con.execute("insert into payroll (run_id, worker_id, name, month, score) values ('r', 'W07', '某', '2026-11', 54.575)")
+        con.execute("insert into worker_scores (run_id, worker_id, score, score_se) values ('r', 'W07', 54.5749, 2.7811)")
+        return workers_with_interval(con, "r", 1.96)[0]["score_ci"]
+
+
+def test_the_interval_is_around_the_kept_score_from_output_format_9():
+    # 54.5749 ± 5.450956 is 49.12–60.03; around the printed 54.58 it was 49.13–60.03
+    assert _interval(9) == "49.12–60.03"
+    assert _interval(8) == "49.13–60.03"
