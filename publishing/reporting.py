@@ -13,8 +13,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.progress import progress
-from gridpay.publishing import report_data as data
-from gridpay.publishing import review_data as cycle
+from gridpay.publishing import report_data as data, review_data as cycle
 from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.worker_interval import workers_with_interval
 from gridpay.publishing.notice import notice_pages, notice_paths
