@@ -24,6 +24,7 @@ from gridpay.pipeline.steps import archived_policy
 from gridpay.store.scoring import score
 from gridpay.store.warehouse import connect, require_warehouse
 from gridpay.transforms.policy import Policy
+from gridpay.transforms.privacy import masked_sql
 
 # the inputs a run's models read by run_params.run_id (store/warehouse.py load_raw)
 RAW_TABLES = ("raw_grids", "raw_grid_compounds", "raw_compound_names", "raw_workers", "raw_assignments", "raw_adjustments", "raw_appeals",
@@ -43,6 +44,7 @@ class AppealLine:
     current_total: str               # the appellant's total pay as published ('' if not paid this month)
     total_if_upheld: str = ""        # pending ones, and upheld ones the run did not apply: computed, not stored
     counted: bool = True             # its answer counted in the published run (else upholding it changes nothing)
+    answer_at: str = ""              # the answer's grid and home: an id of another month's form names another home
 
 
 def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]]:
@@ -57,6 +59,11 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                       [run_id]).fetchall())
             counted = {r for (r,) in con.execute("select r.response_id from raw_surveys r join counted_responses c "
                                                  "using (run_id, row_id) where r.run_id = ?", [run_id]).fetchall()}
+            # a sixty-ninth trial's appeal of September's answer 65, typed as October's, took out October's 65,
+            # another grid's home: the home shown beside the id is what HR checks against the statement
+            at = dict(con.execute(f"select s.response_id, g.grid_name || ' ' || coalesce({masked_sql('s.household_id')}, "
+                                  f"'') from raw_surveys s left join grid_scores g on g.run_id = s.run_id and "
+                                  f"g.grid_id = s.grid_id where s.run_id = ?", [run_id]).fetchall())
             lines, window = [], appeal_window(db, month, policy)
             for appeal, applied in appeals:
                 if window and appeal["decision"] == "pending" and not window[0] <= (appeal["filed_on"] or "") <= window[1]:
@@ -66,7 +73,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   _yuan(totals.get(appeal["worker_id"])),
                                   # an upheld appeal the run applied took its answer out itself (a trial was told
                                   # to reverse it): only an appeal the run did not apply is judged by the count
-                                  counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"))
+                                  counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"),
+                                  answer_at=(at.get(appeal["response_id"]) or "").strip())
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
                 # a blank worker_id is HR's own correction (a repeat it found): no appellant's pay to show
                 # (a late one, "pending (late: ...)", has none: it is only ever rejected)
@@ -142,7 +150,10 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                        for a in lines]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     out = [f"gridpay appeals: {len(lines)} appeals of {month}; pay as published by run {run_id}"]
-    out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    for row, line in zip(rows, [None, *lines]):
+        out.append("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        if line is not None and line.answer_at:      # to check against the worker's statement
+            out.append(f"      answer {line.response_id}: {line.answer_at}")
     out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
                "the published month's inputs and not stored (a verification call, an adjustment or a file changed "
                "since moves the next run's pay as well); '(not yet applied)': decided in appeals.csv after the run "

@@ -93,6 +93,7 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     current, if_upheld = map(float, lines["A7"][5:7])
     assert if_upheld > current                      # R5 (all 2s) out of W3's grid
     assert " ".join(lines["A8"][4:8]) == "rejected (not yet applied)"      # decided after the run read the file
+    assert "      answer R5: 井湖村二网格 G2-1-" in run_cli.out         # its grid and home, to check against the statement
     assert _counts(tmp_path / "warehouse.duckdb") == before
     # A7 upheld since the run read it: the total it will give, not a blank (a tenth field trial)
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])
