@@ -109,8 +109,11 @@ def _window_rules(month: str, window: tuple[date, date] | None) -> list:
         # an upheld appeal of 2026-10 typed 2026-1 was read as January's and applied in no month (a fifty-second trial)
         # ... a rejected one changes no pay either way (a sixty-ninth trial's late appeal of September, rejected
         # 逾期不予受理 in October's window, stopped October)
+        # ... nor one of a month that is published (ids restart with each month's form: a seventieth trial's
+        # upheld October appeal, filed while November's window was open, stopped November's every re-run)
         rules.append(_rows(f"month <> '{month}' and filed_on between '{window[0]}' and '{window[1]}' and "
-                           "coalesce(decision, '') <> 'rejected' and response_id in "
+                           "coalesce(decision, '') <> 'rejected' and month not in (select month from published_months) "
+                           "and response_id in "
                            "(select s.response_id from surveys s where s.response_id is not null)",
                            f"month is not {month}, but the appeal was filed in {month}'s appeal window against one of "
                            f"{month}'s answers: is the month mistyped?", "month"))
@@ -155,13 +158,16 @@ def verification_suite(month: str, today: date | None = None, listed: bool = Fal
 
 
 def review_problems(workdir: Path, month: str, month_end: date, window: tuple[date, date] | None,
-                    record: Path | None = None, today: date | None = None, called: set[str] | None = None
-                    ) -> list[str]:
+                    record: Path | None = None, today: date | None = None, called: set[str] | None = None,
+                    published: frozenset[str] = frozenset()) -> list[str]:
     """Every broken rule of the staged appeals and verification rows, one line each, in file order:
     "appeals.csv row 3 (appeal A7): the answer is not in a grid the appellant covered in 2026-10".
     `today`: the run's local date, where the policy checks the calls' dates; `called`: the answers
-    the month's published runs listed for a call, where the policy checks that a call was one."""
+    the month's published runs listed for a call, where the policy checks that a call was one; `published`: the
+    other months with a published run (an appeal of one of them is that month's, whatever its answer's id)."""
     with stage_connection(workdir) as con:
+        con.execute("create or replace table published_months as select unnest(?::varchar[]) as month",
+                    [sorted(published)])
         con.execute("create or replace table called_answers (response_id varchar)")
         if called:
             con.executemany("insert into called_answers values (?)", [[r] for r in sorted(called)])

@@ -170,7 +170,15 @@ def review_problems(ctx: RunContext) -> list[str]:
     window = NO_WINDOW if days is None else window_dates(first, days, tz)
     today = local_day(ctx.request.as_of, tz) if rules.verification_dates == "stop" else None
     return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record, today,
-                    _called(ctx) if rules.verification_drawn == "stop" else None)
+                    _called(ctx) if rules.verification_drawn == "stop" else None,
+                    _published_months(ctx.settings.db, ctx.month))
+
+
+def _published_months(db: Path, month: str) -> frozenset[str]:
+    if not db.exists():
+        return frozenset()
+    with connect(db) as con:
+        return frozenset(m for (m,) in con.execute("select month from published where month <> ?", [month]).fetchall())
 
 
 def _called(ctx: RunContext) -> set[str] | None:
