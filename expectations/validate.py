@@ -144,12 +144,9 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
                advance) -> ValidationSummary:
     _stage_reference_tables(workdir)
     start, end = Month.parse(month).bounds()
-    rules = policy.outcome
-    reference = _reference_suites(workdir, {
-        "grids": grids_suite(), "workers": workers_suite(rules.target_times_median),
-        "assignments": assignments_suite("workers", "grids", end.date(), start.date()),
-        "adjustments": adjustments_suite("workers", month, rules.deduction_words, rules.deduction_returned_words)},
-        record, passed_reference)
+    reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
+                                            "assignments": assignments_suite("workers", "grids", end.date(), start.date()),
+                                            "adjustments": adjustments_suite("workers", month)}, record, passed_reference)
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s,
                           policy.ambiguous_dates != "month_first", policy.door_number_dates,

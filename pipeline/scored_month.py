@@ -36,6 +36,7 @@ class ScoredMonth:
     handovers: tuple[str, ...] = ()               # a grid's leaver and another worker paid for it on the same days
     handover_gaps: tuple[str, ...] = ()           # days between a leaver's end and the next worker's start
     score_shift: tuple[str, ...] = ()             # grids' scores moved SHIFT points on average since last month
+    pay_inputs: tuple[str, ...] = ()              # a target far from the others', a deduction typed without '-' (said)
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -128,8 +129,10 @@ def _score_shift(con, run_id: str) -> tuple[str, ...]:
     return tuple(f"{gid} {float(before):.1f} -> {float(now):.1f}" for gid, before, now in rows)
 
 
-def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
-    """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there)."""
+def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> ScoredMonth:
+    """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
+    policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
+    from gridpay.expectations.pay_inputs import added_deductions, far_targets
     from gridpay.expectations.payroll_doubts import payroll_doubts
     from gridpay.expectations.unpaid_adjustments import unpaid_adjustments
     grids = "select grid_id, grid_name from grid_scores where run_id = ? and "
@@ -151,6 +154,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple) -> ScoredMonth:
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         handovers=_overlapping_handovers(con), handover_gaps=_handover_gaps(con), score_shift=_score_shift(con, run_id),
+        pay_inputs=tuple(far_targets(con, rules and rules.target_times_median)
+                         + added_deductions(con, rules.deduction_words if rules else ())),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
             "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),

@@ -235,7 +235,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
         decided_on = (published_runs(con, ctx.month, ctx.request.as_of) or [None])[-1]     # as of the audited run
         void = tuple(void_appeals(con, decided_on)) if ctx.policy.review.upheld_must_count else ()
-        scored = scored_month(con, ctx.run_id, stops, void)
+        scored = scored_month(con, ctx.run_id, stops, void, ctx.policy.outcome)
         rules = ctx.policy.outcome
         stopped = ((scored.unpaid and rules.unpaid_adjustments == "stop")
                    or (scored.payroll_doubts and rules.payroll_doubts == "stop"))

@@ -131,6 +131,8 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
                              f"again (policy gate.payroll_doubts)", summary)
     if doubts:
         log.warning("the payroll of %s may be wrong: %s", ctx.month, doubts)
+    for line in scored.pay_inputs:        # said, for HR to correct or sign (expectations/pay_inputs.py)
+        log.warning("%s", line)
     if scored.stops and not ctx.request.accept_exclusions:
         rules = ctx.policy.outcome
         raise fail_gate(ctx, (

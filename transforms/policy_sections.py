@@ -83,9 +83,8 @@ class OutcomeRules:
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
-    target_times_median: int | None = None  # a worker's pay target this many times the median or under it / this (2027.6)
-    deduction_words: tuple[str, ...] = ()   # an adjustment whose reason holds one, its amount positive, stops (2027.6)
-    deduction_returned_words: tuple[str, ...] = ()  # ... unless its reason holds one of these (退还: a deduction given back)
+    target_times_median: int | None = None  # a worker's target this many times the median, or under it / this: said (2027.6)
+    deduction_words: tuple[str, ...] = ()   # an adjustment above zero whose reason holds one: said (2027.6)
     max_excluded_share: float | None = None     # one exclusion rule removing more of a grid's valid answers ...
     min_excluded_rows: int = 5                  # ... and at least this many of them stops the month
     max_grid_invalid_share: float | None = None  # a grid's survey rows invalid above this share ...
@@ -217,7 +216,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
         other_community_rows=count(gate, "other_community_rows", None),
         target_times_median=count(gate, "target_times_median", None),
-        deduction_words=_words(gate, "deduction_words"), deduction_returned_words=_words(gate, "deduction_returned_words"),
+        deduction_words=_words(gate, "deduction_words"),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
         pay_change_per_day=bool(review.get("pay_change_per_day", False)),

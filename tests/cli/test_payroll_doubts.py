@@ -1,5 +1,7 @@
 """A payroll HR would call wrong at a glance stops the month (gate.payroll_doubts): a nineteenth field
 trial published each of these with exit 0."""
+import duckdb
+
 from conftest import WORKER_PHONE, write_csv
 
 
@@ -74,42 +76,31 @@ def test_an_adjustment_added_after_its_month_published_is_said_and_keeps_the_mon
     assert code == 0, err
 
 
-def test_a_deduction_typed_without_its_minus_stops_the_run_and_a_deduction_given_back_does_not(run_cli, make_inbox,
-                                                                                               make_policy, tmp_path):
-    """A probe of 2026-12-03: 迟到扣款 typed 200 was paid as a bonus, the worker 400 yuan over, exit 0, unsaid."""
+def test_a_deduction_typed_without_its_minus_and_a_target_far_from_the_others_are_said(run_cli, make_inbox,
+                                                                                       make_policy, tmp_path):
+    """A probe of 2026-12-03: 迟到扣款 typed 200 was paid as a bonus, and 16000.00 typed for 1600.00 paid as typed,
+    exit 0, nothing said. Said, not stopped: a part-timer's target and 纠正错扣 +80 read the same (trial 70)."""
     inbox = make_inbox()
     write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
-              [("W1", "2026-09", "200", "迟到扣款", "人事科"), ("W4", "2026-09", "150.00", "退还8月误扣款", "人事科"),
-               ("W2", "2026-09", "-80", "罚款", "人事科"), ("W2", "2026-08", "90", "罚款", "人事科")])
+              [("W1", "2026-09", "200", "迟到扣款", "人事科"), ("W4", "2026-09", "-80", "罚款", "人事科"),
+               ("W2", "2026-08", "90", "罚款", "人事科")])
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("W1", "王伟", "", "1000.00"), ("W2", "李娜", "", "8000.00"), ("W3", "张喆", "", "60.00"),
+               ("W4", "刘玥", "", "900.00"), ("W5", "志愿者", "", "0")])      # a target of 0 is never compared
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 2, err
-    assert ("adjustments.csv, row 2, column 'amount': amount '200' is added to the pay, but the row's reason deducts "
-            "(扣/罚): a deduction is typed with '-' before its amount") in err
-    assert "(also row" not in err       # the deduction given back, the one typed with '-', another month's row
-    assert not (tmp_path / "out" / "2026-09").exists()
-    # a policy without the key pays the row as typed, as before
+    assert code == 0, err
+    assert ("adjustments.csv row 2 gives W1 +200.00 for '迟到扣款', a reason that reads as a deduction (扣): if it "
+            "deducts, type -200.00 and run again; if it adds (退还, 补发, 纠正错扣), it is right as it is") in err
+    assert "row 3 gives" not in err and "row 4 gives" not in err      # typed with '-'; another month's row
+    assert ("李娜 (W2)'s perf_pay_target 8000.00 is over 5 times the median of workers.csv's targets (900.00): a zero "
+            "too many or too few?") in err
+    assert "张喆 (W3)'s perf_pay_target 60.00 is under 1/5 of the median" in err and "(W1)'s perf_pay_target" not in err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:     # the scorecard lists them
+        notices = con.execute("select run_notices from runs where status = 'published'").fetchone()[0]
+    assert "迟到扣款" in notices and "李娜 (W2)" in notices
+    # a policy without the keys says neither
     old = tmp_path / "old.toml"
     old.write_text("\n".join(line for line in make_policy().read_text(encoding="utf-8").splitlines()
-                             if not line.startswith("deduction_")), encoding="utf-8")
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=old)
-    assert code == 0, err
-
-
-def test_a_pay_target_typed_with_a_zero_too_many_or_too_few_stops_the_run(run_cli, make_inbox, make_policy, tmp_path):
-    """A probe of 2026-12-03: 16000.00 typed for 1600.00 paid the worker 14,440.00, exit 0, nothing said."""
-    inbox = make_inbox()
-    rows = [("W1", "王伟", "", "1000.00"), ("W2", "李娜", "", "8000.00"), ("W3", "张喆", "", "60.00"),
-            ("W4", "刘玥", "", "900.00"), ("W5", "志愿者", "", "0")]      # a target of 0 is never compared
-    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"), rows)
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 2, err
-    assert ("workers.csv, row 3, column 'perf_pay_target': perf_pay_target '8000.00' is more than 5 times the median "
-            "of workers.csv's targets, or under a 5th of it: a zero too many or too few?") in err
-    assert "(also row 4, perf_pay_target)" in err
-    # targets 800 beside 3,000 (two communities funded differently) pass; a policy without the key looks at none
-    rows[1:3] = [("W2", "李娜", "", "3000.00"), ("W3", "张喆", "", "800.00")]
-    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"), rows)
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(**{"gate__target_times_median": 3}))
-    assert code == 2 and "perf_pay_target '3000.00' is more than 3 times" in err
-    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 0, err
+                             if not line.startswith(("deduction_", "target_times"))), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "旧规则", "--reference", "inbox", inbox=inbox, policy=old)
+    assert code == 0 and "reads as a deduction" not in err and "perf_pay_target" not in err, err

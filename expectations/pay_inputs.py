@@ -1,0 +1,35 @@
+"""Pay inputs HR would call wrong at a glance, said (console and scorecard), never stopped: a worker's target
+far from the others' (16000.00 typed for 1600.00; a probe of 2026-12-03 paid 14,440.00 for 1,444.00, exit 0,
+nothing said), an adjustment whose reason reads as a deduction typed without its '-' (迟到扣款 200: paid as a
+bonus). Both are judged from words and figures that legitimate rows share (a weekend part-timer at 300 beside
+1,900; 纠正9月错扣考勤款 +80, 补扣社保 +45.50 a slip): a seventieth trial's stops on them were false as often as
+right, so the run names the rows and HR, who knows which is which, corrects or signs (gate.target_times_median,
+gate.deduction_words, policy 2027.6)."""
+from __future__ import annotations
+
+
+def far_targets(con, times: int | None) -> list[str]:
+    """Workers whose target above zero is more than `times` the median target above zero, or under it / `times`."""
+    if not times:
+        return []
+    rows = con.execute("""
+        with t as (select worker_id, name, perf_pay_target_yuan as target from stg_workers where perf_pay_target_yuan > 0),
+             m as (select quantile_disc(target, 0.5) as median from t)
+        select worker_id, name, target, median from t, m
+        where target > ? * median or target * ? < median order by worker_id""", [times, times]).fetchall()
+    return [f"{name} ({wid})'s perf_pay_target {target} is "
+            f"{f'over {times} times' if target > median else f'under 1/{times} of'} the median of workers.csv's targets "
+            f"({median}): a zero too many or too few? If it is meant (a part-timer, a leader), nothing to do"
+            for wid, name, target, median in rows]
+
+
+def added_deductions(con, words: tuple[str, ...]) -> list[str]:
+    """The month's adjustments above zero whose reason holds one of `words` (扣, 罚)."""
+    if not words:
+        return []
+    held = " or ".join("contains(reason, ?)" for _ in words)
+    rows = con.execute(f"select source_file, row_number, worker_id, amount_yuan, reason from stg_adjustments "
+                       f"where amount_yuan > 0 and ({held}) order by source_file, row_number", list(words)).fetchall()
+    return [f"{file} row {row} gives {wid} +{amount} for '{reason}', a reason that reads as a deduction "
+            f"({'/'.join(w for w in words if w in reason)}): if it deducts, type -{amount} and run again; if it adds "
+            f"(退还, 补发, 纠正错扣), it is right as it is" for file, row, wid, amount, reason in rows]
