@@ -26,8 +26,8 @@ def test_a_policy_edited_under_its_version_stops_the_next_month(run_cli, publish
     line = err.strip().splitlines()[-1]
     version = policy_text().split('version = "')[1].split('"')[0]
     assert line.startswith(f"gridpay: policy version {version} already names other rules: 2026-09 was published "
-                           f"under it, and this policy differs from 2026-09's in scoring.min_responses, "
-                           f"verification.sample_share."), line
+                           f"under it, and this policy differs from 2026-09's in verification.sample_share, "
+                           f"scoring.min_responses."), line          # in the file's order
     assert f'version = "{version}-b"' in line and not (tmp_path / "out" / "2026-10").exists()
 
     edited.write_text(policy_text(min_responses=5).replace(f'version = "{version}"', f'version = "{version}-b"'),

@@ -43,7 +43,8 @@ def test_an_item_without_a_label_is_named_as_the_form_asks_it(run_cli, make_inbo
     write_csv(inbox / "surveys" / "2026-09.csv", header, HAND_SURVEYS)
     policy = tmp_path / "own.toml"
     policy.write_text(policy_text().replace('"sat_service", "sat_responsiveness"', '"sat_helpfulness", "sat_responsiveness"')
-                      .replace('sat_service = "服务态度"', 'sat_helpfulness = "为民办事"'), encoding="utf-8")
+                      .replace('sat_service = "服务态度"', 'sat_helpfulness = "为民办事"')
+                      .replace("sat_service = 1\n", "sat_helpfulness = 1\n"), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reports", "all", inbox=inbox, policy=policy)
     assert code == 0, err
     sheets = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "2026-09" / "workers").glob("*.html"))
