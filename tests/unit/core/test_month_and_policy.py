@@ -34,7 +34,8 @@ def test_month_arithmetic():
     (("[survey.option_codes]\n", '[survey.option_codes]\n"1" = "很好"\n'), "option_codes values must be answers"),
     (("[gate]", "[gate"), "policy is not valid TOML"),
     (('household_scope = "grid"', 'household_scope = "street"'), "scoring.household_scope = 'street' is not one of grid"),
-    (('deduction_words = ["扣", "罚"]', 'deduction_words = "扣"'), "gate.deduction_words must be a list of words"),
+    (('deduction_words = ["扣", "罚", "冲减", "追回", "收回"]', 'deduction_words = "扣"'),
+     "gate.deduction_words must be a list of words"),
 ])
 def test_a_broken_policy_is_refused_naming_the_key(change, message):
     from gridpay.core.errors import ConfigError
