@@ -78,7 +78,8 @@ def _overlapping_handovers(con) -> tuple[str, ...]:
         order by a.grid_id, a.worker_id, b.worker_id""").fetchall()
     return tuple(f"{grid}: {left}'s assignment ends on {end:%m-%d} and {stays}'s covers it from {start:%m-%d}, so both "
                  f"are paid for it on {start:%m-%d} to {end:%m-%d}; if {stays} took over from {left}, {stays}'s "
-                 f"start_date is the day after {end:%m-%d}" for grid, left, stays, end, start in rows)
+                 f"start_date is the day after {end:%m-%d}; if both worked it on those days (a new hire shadowing the "
+                 f"leaver), it is right as it is" for grid, left, stays, end, start in rows)
 
 
 def _handover_gaps(con) -> tuple[str, ...]:
