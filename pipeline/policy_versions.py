@@ -9,8 +9,8 @@ replay their own policy. Rules, not bytes, are compared: a comment or a blank li
 from __future__ import annotations
 
 import json
-import tomllib
 import logging
+import tomllib
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 

@@ -10,6 +10,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pandas as pd
+
 from gridpay.ingest.formats import Source
 from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
 from gridpay.ingest.review_files import review_tables
@@ -80,7 +82,7 @@ def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Polic
         return []
     live = review_tables({f"verification/{month}.csv": Source(f"verification/{month}.csv", calls)}, month,
                          policy.aliases)["verification"]
-    now = {(str(r.response_id), str(r.result)) for r in live.itertuples()}
+    now = {tuple(None if pd.isna(v) else str(v) for v in (r.response_id, r.result)) for r in live.itertuples()}
     with connect(db) as con:
         read = set(con.execute("select response_id, result from raw_verification where run_id = ?", [run_id]).fetchall())
     lines = []
