@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import gate_findings as find, steps, stop_messages as says
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.verdicts import say_undecided_appeals
 from gridpay.core.wording import listed
 
 log = logging.getLogger("gridpay")
@@ -192,4 +193,5 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     unassigned = find.paid_workers_unassigned(ctx)          # a date typed in the wrong year
     yield unassigned, lambda: says.unassigned_message(ctx, unassigned)
     reviews = steps.review_problems(ctx)                    # HR's decisions: one ignored pays wrongly
+    say_undecided_appeals(ctx)                              # ... one whose decision was left blank: said
     yield reviews, lambda: says.reviews_message(ctx, reviews)

@@ -199,3 +199,19 @@ def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None =
     record_end(ctx.settings.db, ctx.run_id, "gate_failed", message, ctx.inputs.entries(),
                summary.as_dict() if summary else None)
     return GateFailed(message, heading)
+
+
+def say_undecided_appeals(ctx: RunContext) -> None:
+    """An appeal of the month with decided_by or decided_on typed and its decision left blank is pending, and its
+    answer counts (a sixty-ninth trial's published so, unsaid until finalize stopped on it)."""
+    import pandas as pd
+    path = ctx.workdir / "appeals.parquet"
+    appeals = pd.read_parquet(path) if path.is_file() else pd.DataFrame()
+    if appeals.empty:
+        return
+    undecided = appeals[(appeals["month"] == ctx.month) & (appeals["decision"] == "pending")
+                        & (appeals["decided_by"].notna() | appeals["decided_on"].notna())]
+    for row in undecided.itertuples():
+        log.warning("appeals.csv row %s (appeal %s): decided_by or decided_on is filled but the decision is blank, "
+                    "so the appeal is pending and its answer counts: type 支持 or 驳回 and run again, or clear them "
+                    "while it is pending", row.row_number, row.appeal_id)

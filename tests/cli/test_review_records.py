@@ -68,3 +68,14 @@ def test_an_appeal_decided_after_a_forced_finalize_is_to_be_applied_by_a_correct
     assert code == 1 and ('so the published pay does not apply it: run the month again to apply it (gridpay run '
                           '--month 2026-09 --reason "...")') in err, err
     assert run_cli("run", "--month", "2026-09", "--reason", "申诉改判", inbox=inbox, policy=policy)[0] == 0
+
+
+def test_an_appeal_with_its_decider_typed_and_its_decision_left_blank_is_said(published, run_cli):
+    """A sixty-ninth trial's such appeal published as pending, its answer counted, nothing said until finalize."""
+    inbox, policy = published
+    row = (*appeal_row("A5", "W3", "R5", decision="")[:7], "", "人事科 陈主任", today(), "经回访核实")
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [row])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert ("appeals.csv row 2 (appeal A5): decided_by or decided_on is filled but the decision is blank, so the appeal "
+            "is pending and its answer counts") in err
