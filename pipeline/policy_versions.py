@@ -72,14 +72,16 @@ def check_unnamed_project_policy(project: Path | None, used: Path, policy: Polic
     copy = project.parent / "policy.toml" if project is not None else None
     if copy is None or not copy.is_file() or used.resolve() != DEFAULT_POLICY.resolve():
         return
+    text = copy.read_bytes()
     try:
-        theirs = load_policy(copy)
+        theirs = policy_from_bytes(text, str(copy))
     except ConfigError:
         theirs = None
     rules = ["everything (it cannot be read)"] if theirs is None else [
         r for r in changed_rules(policy, theirs) if r != "version"]
-    if theirs is not None and rules:
-        rules = toml_keys_changed(*(tomllib.loads(p.read_text(encoding="utf-8")) for p in (DEFAULT_POLICY, copy))) or rules
+    if theirs is not None and rules:       # named as the file writes them
+        shipped = tomllib.loads(DEFAULT_POLICY.read_text(encoding="utf-8"))
+        rules = toml_keys_changed(shipped, tomllib.loads(text.decode("utf-8"))) or rules
     if not rules:
         return
     version = theirs.version if theirs else "?"

@@ -44,11 +44,11 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
     trial was told to run it without)."""
     with connect(db) as con:
         final = con.execute("select count(*) from finalized where month = ?", [month]).fetchone()[0] > 0
-    return [line.replace(f"(gridpay run --month {month}", f"(gridpay run --month {month} --reason \"...\"") if final
-            else line for line in _blockers(db, inbox, month, run_id, policy)]
+    rerun = f"gridpay run --month {month}" + (' --reason "..."' if final else "")
+    return _blockers(db, inbox, month, run_id, policy, rerun)
 
 
-def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
+def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, rerun: str) -> list[str]:
     blockers = []
     window = appeal_window(db, month, policy)
     today = datetime.now(ZoneInfo(policy.timezone)).date().isoformat()
@@ -68,12 +68,12 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) ->
                 # an upheld appeal (or one no longer upheld) changes the pay; a rejected one changes nothing
                 wrong = UNAPPLIED if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else UNSHOWN
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
-                                f"appeals.csv, so {wrong}: run the month again to apply it (gridpay run --month {month})")
-    return blockers + _changed_calls(db, inbox, month, run_id, policy) + _changed_adjustments(db, inbox, month, run_id,
-                                                                                               policy)
+                                f"appeals.csv, so {wrong}: run the month again to apply it ({rerun})")
+    return (blockers + _changed_calls(db, inbox, month, run_id, policy, rerun)
+            + _changed_adjustments(db, inbox, month, run_id, policy, rerun))
 
 
-def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
+def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, rerun: str) -> list[str]:
     """Calls of verification/<month>.csv its published run did not read, or read with another result or no longer
     there: a sixty-ninth trial's 未参与 recorded after the last run was finalized unapplied, exit 0 (W08 25.84 yuan).
     A call finding the answer not genuine changes the pay (not overridden by --force); another, the scorecard's counts."""
@@ -90,11 +90,11 @@ def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Polic
                                          + [(c, "is no longer in the file since") for c in read - now]):
         wrong = UNAPPLIED if result in EXCLUDING_RESULTS else UNSHOWN
         lines.append(f"the call of answer {answer} ({result}) {told} run {run_id} read verification/{month}.csv, so "
-                     f"{wrong}: run the month again to apply it (gridpay run --month {month})")
+                     f"{wrong}: run the month again to apply it ({rerun})")
     return lines
 
 
-def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy) -> list[str]:
+def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, rerun: str) -> list[str]:
     """adjustments.csv's lines for the month that its published run did not pay, or paid and it no
     longer gives: the published pay does not apply them (a blocker --force does not override). Without
     the file (finalized where the inbox is not, as appeals.csv) nothing is compared."""
@@ -107,5 +107,5 @@ def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy:
     said += [f"run {run_id} paid {w} {a} for '{r}', which adjustments.csv no longer gives" for w, a, r in gone]
     # adjustments.csv is a reference file: a re-run takes today's on purpose, this one alone (--take:
     # --reference inbox would take today's targets and policy with it, a trial's wrong September)
-    return [f"{line}, so {UNAPPLIED}: run the month again to apply it (gridpay run --month {month} --reference "
+    return [f"{line}, so {UNAPPLIED}: run the month again to apply it ({rerun} --reference "
             f"published --take adjustments)" for line in said]
