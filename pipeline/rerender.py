@@ -14,6 +14,7 @@ import shutil
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from gridpay.pipeline.audit import find_run, published_file_problems
 from gridpay.core.errors import ConfigError, GateFailed
@@ -26,7 +27,7 @@ from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.review_gate import finalize_blockers, known_wrong
-from gridpay.store.runs import finalize, record_outputs, unfinalize
+from gridpay.store.runs import finalization, finalize, record_outputs, unfinalize
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -121,13 +122,22 @@ def render_month(settings: Settings, month: str, reports: str | None = None, lan
         return rerender_locked(settings, month, reports, lang)
 
 
-def finalize_month(settings: Settings, month: str, by: str, forced_reason: str | None = None) -> tuple[str, bool]:
-    """Record the month final and render its HR documents again to say so. Returns (run id,
-    whether documents were rendered: a month published with --reports none has none). Refused
-    (GateFailed) while the 公示 cycle is not over, unless `forced_reason` says why (recorded)."""
+class Finalized(NamedTuple):
+    run_id: str
+    rendered: bool             # a month published with --reports none has no documents to mark
+    already: tuple | None      # (run id, by, at) where the published run was final already: nothing changed
+
+
+def finalize_month(settings: Settings, month: str, by: str, forced_reason: str | None = None) -> Finalized:
+    """Record the month final and render its HR documents again to say so. Refused (GateFailed)
+    while the 公示 cycle is not over, unless `forced_reason` says why (recorded). A month whose
+    published run is final already keeps who signed it and when (a sixty-ninth trial's second
+    finalize replaced them and said "finalized" again)."""
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay finalize --month {month}", settings.lock_timeout_s):
         run_id, _, inputs, recorded = find_run(db, month, None, doing="finalize")
+        if (done := finalization(db, month)) is not None and done[0] == run_id:
+            return Finalized(run_id, False, done)
         blockers = finalize_blockers(db, settings.inbox, month, run_id,
                                      archived_policy(settings.archive, settings.archive_key_file, inputs, month))
         with connect(db) as con:        # scored on an earlier month's run that is no longer published
@@ -145,10 +155,10 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None),
                             forced_reason if blockers else None)
         if published_with(recorded) == "none":
-            return run_id, False
+            return Finalized(run_id, False, None)
         try:     # the HR documents carry the status; worker sheets and notices do not, and are kept
             rerender_locked(settings, month, "hr")
         except BaseException:
             unfinalize(db, month, previous)        # the documents still say 草稿: so does the warehouse
             raise
-        return run_id, True
+        return Finalized(run_id, True, None)

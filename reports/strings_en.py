@@ -152,7 +152,7 @@ EN: dict[str, str] = {
     "your_appeals": "Your appeals", "appeal_id": "Appeal", "filed_on": "Filed", "decision_note": "HR's note",
     "appeal_effect": "What it changed",
     "effect_excluded": "the answer no longer counts", "effect_not_counted": "the answer did not count anyway: no change",
-    "effect_rejected": "counts as before: no change", "effect_pending": "pending: counts for now",
+    "effect_rejected": "counts, as if not appealed", "effect_pending": "pending: counts for now",
     "worker_window": "Appeal window: {start} to {end}. You may appeal an answer this sheet rests on until then.",
     "notice_window": "Public notice period: {start} to {end}. Objections within this period, please.",
     "notice_contact": " Contact: {contact}.", "notice_contact_community": " Tell {community}.",

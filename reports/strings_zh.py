@@ -131,7 +131,7 @@ ZH: dict[str, str] = {
     "your_appeals": "本人申诉", "appeal_id": "申诉编号", "filed_on": "申诉日期", "decision_note": "复核意见",
     "appeal_effect": "对本月结果的影响",
     "effect_excluded": "该答卷不再计入评分", "effect_not_counted": "该答卷本已因其他原因不计入，结果不变",
-    "effect_rejected": "照常计分，结果不变", "effect_pending": "待复核：暂照常计分",
+    "effect_rejected": "照常计分（与未申诉时相同）", "effect_pending": "待复核：暂照常计分",
     "worker_window": "公示期：{start} 至 {end}。对本考评单所依据的评价有异议的，可在公示期内提出申诉。",
     "notice_window": "公示期：{start} 至 {end}。对结果有异议的，请在公示期内反映。",
     "notice_contact": "联系：{contact}。", "notice_contact_community": "请向{community}反映。",

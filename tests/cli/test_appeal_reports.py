@@ -52,7 +52,7 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     # the worker's own appeals and what they changed
     mine = _text(month / "workers" / "W3.html")
     assert "本人申诉" in mine and "A1" in mine and "该答卷不再计入评分" in mine
-    assert "A2" in mine and "照常计分，结果不变" in mine
+    assert "A2" in mine and "照常计分（与未申诉时相同）" in mine
     assert "本人申诉" not in _text(month / "workers" / "W1.html")          # nobody else's
 
 

@@ -36,6 +36,15 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
             f"draft); if this correction publishes, it replaces that draft") in err
 
 
+def test_finalizing_a_final_month_again_keeps_who_signed_it(run_cli, published_copy):
+    inbox, _ = published_copy("none")
+    assert run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)[0] == 0
+    assert run_cli("finalize", "--month", "2026-09", "--by", "王五", inbox=inbox)[0] == 0
+    assert "2026-09 was finalized already, by 人事科 陈主任 at " in run_cli.out and "nothing changed" in run_cli.out
+    assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert "人事科 陈主任" in run_cli.out and "王五" not in run_cli.out
+
+
 def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, published_copy):
     inbox, _ = published_copy("none")            # 2026-09 published, 2026-05 never run
     code, err = run_cli("finalize", "--month", "2026-05", "--by", "HR", inbox=inbox)
