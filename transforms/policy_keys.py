@@ -55,10 +55,14 @@ def _meant(key: str, known: set[str], items: list[str]) -> str:
     leaf = key.rsplit(".", 1)[-1]
     if leaf in items:
         return f" (an item's weight goes under [survey.item_weights]: {leaf} = 2)"
-    same = [k for k in known if k.lower() == key.lower()]          # [Coefficient] for [coefficient]
-    close = same or difflib.get_close_matches(key, known, n=1, cutoff=0.75) or [
-        k for k in known if k.rsplit(".", 1)[-1] == leaf]
-    return f" (did you mean {close[0]}?)" if close else " (docs/methodology.md, section 7, lists every key)"
+    same = [k for k in sorted(known) if k.lower() == key.lower()]          # [Coefficient] for [coefficient]
+    close = same or difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+    if close:
+        return f" (did you mean {close[0]}?)"
+    # the key's last part under another table: every such key, in order (a set's order differs by process)
+    tables = [k for k in sorted(known) if k.rsplit(".", 1)[-1] == leaf]
+    return (f" (did you mean {' or '.join(tables)}?)" if tables
+            else " (docs/methodology.md, section 7, lists every key)")
 
 
 def _closest(name: str, items: list[str], asked: dict[str, str]) -> str:

@@ -36,6 +36,9 @@ def test_a_misspelt_or_misplaced_key_is_named_with_what_was_meant():
     assert _doubts(("[pay]\n", "[pay]\nmax_pay = 1700\n"), ("[aliases]\n", "[Budget]\ntotal = 1\n[aliases]\n")) == [
         "pay.max_pay: no rule reads it (docs/methodology.md, section 7, lists every key)",
         "Budget: no rule reads it (docs/methodology.md, section 7, lists every key)"]
+    # a key's last part in two tables: both named, in the same order in every process
+    assert _doubts(("[pay]\n", "[pay]\nmode = \"quota\"\n")) == [
+        "pay.mode: no rule reads it (did you mean coefficient.mode or scoring.mode?)"]
     # the tables of the community's own words take any key; file_id_prefixes is read though not shipped
     assert _doubts(("[aliases]\n", "[aliases]\n\"所属网格（测试）\" = \"grid_name\"\n"),
                    ("[survey.option_codes]\n", "[survey.file_id_prefixes]\n\"白云\" = \"B\"\n[survey.option_codes]\n")) == []
