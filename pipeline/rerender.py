@@ -27,7 +27,7 @@ from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.review_gate import finalize_blockers, known_wrong
-from gridpay.store.runs import finalization, finalize, record_outputs, unfinalize
+from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
 
@@ -136,7 +136,10 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay finalize --month {month}", settings.lock_timeout_s):
         run_id, _, inputs, recorded = find_run(db, month, None, doing="finalize")
-        if (done := finalization(db, month)) is not None and done[0] == run_id:
+        with connect(db) as con:
+            done = con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?",
+                               [month]).fetchone()
+        if done is not None and done[0] == run_id:
             return Finalized(run_id, False, done)
         blockers = finalize_blockers(db, settings.inbox, month, run_id,
                                      archived_policy(settings.archive, settings.archive_key_file, inputs, month))

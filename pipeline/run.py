@@ -20,16 +20,16 @@ from gridpay.pipeline import gate_stops, publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.gate_stops import first_stop
-from gridpay.pipeline.changed_answers import say_changed_answers
 from gridpay.pipeline.download_dates import say_download_before_month_end
-from gridpay.pipeline.other_months import say_other_months, say_unrun_months
+from gridpay.pipeline.other_months import say_other_months
+from gridpay.pipeline.scored_month_lines import said_of_the_scored_month
 from gridpay.pipeline.household_doubts import say_household_doubts
 from gridpay.pipeline.policy_versions import check_policy_as_written, check_version_names_its_rules
 from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.unread_earlier_answers import say_late_answers
-from gridpay.pipeline.verdicts import (check_outcome, counted, fail_gate, say_phoneless_downloads, say_replacing,
-                                       say_stale_later_months, say_unreadable_phones)
+from gridpay.pipeline.verdicts import (counted, fail_gate, say_phoneless_downloads, say_stale_later_months,
+                                       say_unreadable_phones)
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.core.logs import note_in_log
@@ -115,9 +115,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             with held_warehouse(s.db):
                 scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
                 say("%s; %s", validated, scored.counts_text())
-                check_outcome(ctx, summary, scored)
-                say_unrun_months(ctx, aside)
-                say_changed_answers(ctx)        # a published month's answers edited under their ids
+                said_of_the_scored_month(ctx, summary, scored, aside, kind)
                 say("scored %d grids and %d workers in %.1f s", scored.grids, scored.workers, seconds)
                 outputs, seconds = _timed(step, "publish", publish_step.publish, ctx, summary)
             if kind == "audit":
@@ -208,7 +206,6 @@ def _start(lock: HeldLock, request: MonthRequest, kind: str | None) -> tuple[str
         if kind != "audit":                    # out/ of another warehouse's months: a stray --db; none: --out
             check_out_not_shared(s.out, month, s.db, con)
             check_out_folder_exists(s.out, month, con)
-        say_replacing(con, month, kind)
         run_id = new_run_id(month)
         # the lock file names the run until its record is closed: if the disk is too full to
         # write even its start or its end, the next command that takes the lock records it

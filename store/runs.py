@@ -168,12 +168,6 @@ def finalize(db: Path, month: str, by: str, at: datetime | None = None, forced_r
     return previous
 
 
-def finalization(db: Path, month: str) -> tuple[str, str, datetime] | None:
-    """(run id, by, at UTC) of the month's finalization, if it has one."""
-    with connect(db) as con:
-        return con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?", [month]).fetchone()
-
-
 def unfinalize(db: Path, month: str, previous: tuple | None) -> None:
     """Put back what finalize() replaced (its documents could not be rendered)."""
     with connect(db) as con:

@@ -2,7 +2,7 @@
 import pytest
 from prefect.client.orchestration import get_client
 
-from conftest import RESIDENT_PHONE, WORKER_PHONE
+from conftest import RESIDENT_PHONE, WORKER_PHONE, policy_text
 
 pytestmark = pytest.mark.usefixtures("closed_window")     # they finalize what they publish
 
@@ -43,6 +43,17 @@ def test_finalizing_a_final_month_again_keeps_who_signed_it(run_cli, published_c
     assert "2026-09 was finalized already, by 人事科 陈主任 at " in run_cli.out and "nothing changed" in run_cli.out
     assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0
     assert "人事科 陈主任" in run_cli.out and "王五" not in run_cli.out
+
+
+def test_a_re_run_that_stops_does_not_say_it_replaces_the_published_run(run_cli, published_copy, tmp_path):
+    inbox, _ = published_copy("none")
+    policy = tmp_path / "typo.toml"
+    policy.write_text(policy_text().replace("[coefficient]\n", "[coefficient]\nfloor_score = 55\n", 1), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 2 and "coefficient.floor_score: no rule reads it" in err
+    assert "is published (run" not in err           # trial 68 read "it replaces that run" above the stop
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and "2026-09 is published (run 2026-09-" in err and "it replaces that run" in err
 
 
 def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, published_copy):
