@@ -40,7 +40,8 @@ from gridpay.pipeline.run import run_month
 from gridpay.core.settings import settings_from_env
 from gridpay.publishing.report_data import grids_with_change, run_summary
 from gridpay.publishing.worker_interval import workers_with_interval
-from gridpay.publishing.reporting import render_reports, render_worker_pages, run_fonts, worker_contexts, worker_page_pool
+from gridpay.publishing.reporting import render_reports, render_worker_pages, run_fonts, worker_page_pool
+from gridpay.publishing.worker_contexts import worker_contexts
 from gridpay.store.warehouse import connect
 
 SIZES = {"100k": 100_000, "200k": 200_000, "1M": 1_000_000, "10M": 10_000_000}   # 200k: a ~500-worker district

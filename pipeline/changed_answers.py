@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import ON_SCORECARD
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -96,8 +97,10 @@ def say_changed_answers(ctx: RunContext) -> None:
     rows = changed_answers(ctx)
     reason = (ctx.request.reason or "").strip()
     if not rows and not added and reason and ctx.published and ctx.request.replay is None:
-        # the reason of a correction on the scorecard HR signs, not only in `gridpay history` (trial 62)
-        log.warning("this run replaces %s's published run %s; its reason: %s", ctx.month, ctx.published[0], reason)
+        # the reason of a correction on the scorecard HR signs, not only in `gridpay history` (trial 62); from
+        # output format 10 the scorecard says it in its own words, with what the correction changed
+        log.warning("this run replaces %s's published run %s; its reason: %s", ctx.month, ctx.published[0], reason,
+                    extra=ON_SCORECARD if (ctx.request.output_format or 1) >= 10 else {})
     if not rows:
         return
     shown = "; ".join(f"{rid} ({_change(*rest)})" for rid, _file, *rest in rows[:SHOWN])

@@ -24,8 +24,10 @@ from gridpay.transforms.policy import Policy
 # community's scorecard totals, the other's marks the line (publishing/communities.py); 8: the notice says
 # which other answers do not count (speeders, calls, upheld appeals: publishing/notice.py); 9: a pending or
 # rejected appeal on an answer that did not count for another reason says so (publishing/review_data.py), and a
-# worker's interval is drawn around the kept score (publishing/worker_interval.py)
-OUTPUT_FORMAT = 9
+# worker's interval is drawn around the kept score (publishing/worker_interval.py); 10: percentages are rounded
+# once, half up, and grid_scores.csv's rates printed as published (publishing/percent.py), a rejected appeal's
+# answer "counts as if not appealed" (publishing/review_data.py)
+OUTPUT_FORMAT = 10
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from decimal import Decimal
 def coefficient_words(rule) -> dict:
     """The rule's figures as text: the line's ends and the neutral coefficient, or its tiers."""
     words = {k: str(getattr(rule, k)) for k in ("score_at_floor", "score_at_cap")}
-    words |= {k: _coefficient(getattr(rule, k)) for k in ("floor", "cap", "neutral")}
-    return {**words, "mode": rule.mode, "tiers": [(str(at), _coefficient(c)) for at, c in rule.tiers]}
+    words |= {k: coefficient_text(getattr(rule, k)) for k in ("floor", "cap", "neutral")}
+    return {**words, "mode": rule.mode, "tiers": [(str(at), coefficient_text(c)) for at, c in rule.tiers]}
 
 
-def _coefficient(value: Decimal) -> str:
+def coefficient_text(value: Decimal) -> str:
     """0.8 as 0.80, 1.255 as 1.255: as a coefficient is written, to the cent at least."""
     return f"{value:.2f}" if value == round(value, 2) else str(value)

@@ -24,11 +24,11 @@ def community_checks(con, run_id: str, quarantine: list[dict], run: dict) -> tup
 
 def community_parts(grids: list[dict], workers: list[dict], assignments: dict[str, list[tuple]],
                     review: list[dict], callbacks: list[dict], rows_read: dict[str, int],
-                    checks: Callable[[], tuple] = lambda: ((), (), ()), one_payer: bool = False) -> dict[str, dict]:
+                    checks: Callable[[], tuple] = lambda: ((), (), ()), fmt: int = 1) -> dict[str, dict]:
     """{file name: the community's grids, workers, review and callback rows, areas and summary};
     empty for a one-community month. A worker assigned in two communities appears in both. `checks`:
     community_checks() of the run, each community's share of which its summary carries (asked only for a
-    month of several communities: a city's quarantine is large). `one_payer` (output format 5): such a
+    month of several communities: a city's quarantine is large). `fmt`: the run's output format; from 5, such a
     worker's pay counts in one community's totals, where most of the worker's weighted days are, and the
     other's scorecard marks the line `paid_in` that one (a thirty-ninth trial's two signed scorecards each
     carried W13's whole pay: paid from both, 1,394.78 yuan twice); and a community's callbacks are its grids'
@@ -36,6 +36,7 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
     file_names = community_file_names(g["community"] for g in grids)
     if len(file_names) < 2:
         return {}
+    one_payer = fmt >= 5
     shares, payer = checks(), _payers(grids, assignments) if one_payer else {}
     parts = {}
     # keyed by each community's own file name: two names that clean alike (东区/一, 东区_一) are
@@ -50,7 +51,7 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
             "review": [r for r in review if r["grid_id"] in ids],
             "callbacks": [c for c in callbacks if (c["grid_id"] in ids if one_payer else c["grid_name"] in names)],
             "run": {**community_summary(community, own, [w for w in staff if "paid_in" not in w],
-                                        sum(rows_read.get(i, 0) for i in ids)),
+                                        sum(rows_read.get(i, 0) for i in ids), fmt),
                     "file": file_name, **_own_checks(ids, *shares)},
         }
     return parts
@@ -76,9 +77,9 @@ def _own_checks(ids: set[str], quarantine, by_grid, doubts) -> dict:
             "household_doubts": [d for d in doubts if d["grid_id"] in ids]}
 
 
-def community_summary(community: str, grids: list[dict], workers: list[dict], read: int) -> dict:
+def community_summary(community: str, grids: list[dict], workers: list[dict], read: int, fmt: int = 1) -> dict:
     """The scorecard's summary figures for one community, and its row on the roll-up page."""
-    totals = answer_and_pay_totals(grids, workers)
+    totals = answer_and_pay_totals(grids, workers, fmt)
     scored = [(Decimal(g["adjusted_score"]), g["responses"]) for g in grids if g["adjusted_score"]]
     weight = sum(n for _, n in scored)
     return {

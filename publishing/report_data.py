@@ -12,6 +12,7 @@ from gridpay.transforms.privacy import masked_sql      # its SQL function: on ev
 from gridpay.core.month import Month
 from gridpay.publishing.outputs import fixed, grid_rows, quarantine_rows
 from gridpay.publishing.coefficient_words import coefficient_words
+from gridpay.publishing.percent import published_rate, ratio
 
 
 def months_back(month: str, count: int) -> list[str]:
@@ -27,12 +28,9 @@ def _runs_for(con: duckdb.DuckDBPyConnection, run_id: str, month: str, months: l
     return runs
 
 
-def _pct(value: str) -> str:
-    return f"{float(value):.1%}" if value else ""
-
-
 def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
     grids = grid_rows(con, run_id)
+    fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]
     previous_month = months_back(month, 2)[0]
     previous = dict(con.execute(
         "select g.grid_id, g.adjusted_score from grid_scores g join published p using (run_id) "
@@ -44,10 +42,10 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
     for grid, m, rate in con.execute(
             "select g.grid_id, w.month, g.response_rate from run_windows as w join grid_scores as g "
             "on g.run_id = w.window_run_id where w.run_id = ? order by w.month", [run_id]).fetchall():
-        earlier.setdefault(grid, []).append(f"{m} {_pct(rate)}")
+        earlier.setdefault(grid, []).append(f"{m} {published_rate(rate, fmt)}")
     for g in grids:
         # the response-rate trend over the months the run read, this one last (the watch's evidence)
-        g["rate_trend"] = "、".join([*earlier.get(g["grid_id"], []), f"{month} {_pct(g['response_rate'])}"])
+        g["rate_trend"] = "、".join([*earlier.get(g["grid_id"], []), f"{month} {published_rate(g['response_rate'], fmt)}"])
         g["ci"] = f"{g['adjusted_ci_low']}–{g['adjusted_ci_high']}" if g["adjusted_ci_low"] else ""
         g["shift"] = (f"{Decimal(g['adjusted_score']) - Decimal(g['raw_score']):+.2f}"
                       if g["adjusted_score"] and g["raw_score"] else "")
@@ -55,7 +53,7 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
         before = previous.get(g["grid_id"])
         g["change"] = f"{Decimal(g['adjusted_score']) - before:+.2f}" if before is not None and g["adjusted_score"] else ""
         for rate in ("response_rate", "good_rate", "satisfied_rate"):
-            g[f"{rate}_pct"] = _pct(g[rate])
+            g[f"{rate}_pct"] = published_rate(g[rate], fmt)
     return grids
 
 
@@ -77,24 +75,26 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         "item_questions": {i: q for i, q in policy.questions.items() if i in policy.items and (output_format or 1) >= 4},
         "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
-        "rows_read": read, "rows_quarantined": quarantined, **answer_and_pay_totals(grids, workers),
+        "rows_read": read, "rows_quarantined": quarantined,
+        **answer_and_pay_totals(grids, workers, output_format or 1),
     }
 
 
-def answer_and_pay_totals(grids: list[dict], workers: list[dict]) -> dict:
-    """The summary figures of a set of grids and their workers: the month's, or one community's."""
+def answer_and_pay_totals(grids: list[dict], workers: list[dict], fmt: int) -> dict:
+    """The summary figures of a set of grids and their workers: the month's, or one community's
+    (`fmt`: the run's output format, publishing/percent.py)."""
     counted = sum(g["responses"] for g in grids)
     households = sum(g["households"] for g in grids)
     pay = sum((Decimal(w["performance_pay"]) for w in workers), Decimal(0))
     budget = sum((Decimal(w["perf_pay_target"]) * w["assigned_days"] / w["days_in_month"] for w in workers), Decimal(0))
     return {
         "rows_counted": counted, "households": households,
-        "response_rate": f"{counted / households:.1%}" if households else "",
+        "response_rate": ratio(counted, households, fmt),
         "performance_pay": fixed(pay, 2),
         "adjustments": fixed(sum((Decimal(w["adjustment"]) for w in workers), Decimal(0)), 2),
         "total_pay": fixed(sum((Decimal(w["total_pay"]) for w in workers), Decimal(0)), 2),
         "budget": fixed(budget, 2),
-        "pay_vs_budget": f"{pay / budget:.1%}" if budget else "",
+        "pay_vs_budget": ratio(pay, budget, fmt),
     }
 
 

@@ -16,10 +16,12 @@ from gridpay.core.progress import progress
 from gridpay.publishing import report_data as data, review_data as cycle
 from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.worker_interval import workers_with_interval
+from gridpay.publishing.worker_contexts import worker_contexts
 from gridpay.publishing.notice import notice_pages, notice_paths
 from gridpay.publishing.adjustment_lines import with_adjustment_lines
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
+from gridpay.publishing.percent import ratio
 from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from gridpay.reports.fonts import subset_fonts
@@ -137,7 +139,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
             district_note=district_note, callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks),
             cycle=cycle.part_of_section(section, grids))
     split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks, data.rows_read_by_grid(
-        con, run_id), lambda: community_checks(con, run_id, quarantine, run), (run["output_format"] or 1) >= 5)
+        con, run_id), lambda: community_checks(con, run_id, quarantine, run), run["output_format"] or 1)
     if split:        # a district's month: one scorecard per community, and scorecard.html rolls them up
         pages_by_name = {name: scorecard({**run, **part["run"]}, part["grids"], part["workers"], part["review"],
                                          part["callbacks"], part["areas"], True)
@@ -148,7 +150,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         html = scorecard(run, grids, workers, review, callbacks)
     write_file(folder / "scorecard.html", html.encode("utf-8"))
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
-    pages = worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments) if worker_sheets else []
+    pages = (worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments, policy.coefficient)
+             if worker_sheets else [])
     notices = notice_pages(grids, callbacks, run, lang, policy)
     _write_pages(folder, html, pages_by_name, notices, pages, lang, pool)
 
@@ -180,12 +183,13 @@ def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices
 def _with_pay_changes(con, run_id: str, workers: list[dict], lang: str) -> None:
     """Each worker's flags in words, and the total of the month published last where pay moved."""
     _, before = previous_totals(con, run_id)
+    fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]
     for row in workers:
         row["flags_text"] = flags_text(row["flags"], lang)
         row["previous_total_pay"] = previous = before.get(row["worker_id"], "")
         row["pay_changed"] = "pay_changed" in row["flags"].split(";")
-        row["pay_change"] = (f"{(Decimal(row['total_pay']) - Decimal(previous)) / Decimal(previous):+.1%}"
-                             if row["pay_changed"] and previous and Decimal(previous) else "")
+        row["pay_change"] = (ratio(Decimal(row["total_pay"]) - Decimal(previous), Decimal(previous), fmt, sign=True)
+                             if row["pay_changed"] and previous else "")
 
 
 def _with_grid_flags(grids: list[dict], month: str, policy: Policy, lang: str) -> None:
@@ -203,23 +207,6 @@ def run_fonts(scorecard_html: str, contexts: list[dict]) -> dict[str, str]:
     """One CJK subset for every PDF of the run: the characters of the HR page and of every worker's data."""
     text = report_charset(scorecard_html, json.dumps(contexts, ensure_ascii=False, default=str))
     return {weight: str(path) for weight, path in subset_fonts(text).items()}
-
-
-def worker_contexts(con, run_id: str, month: str, run: dict, grids: list[dict], workers: list[dict],
-                    items: tuple[str, ...], comments: dict[str, list[str]] | None = None) -> list[dict]:
-    """Everything one worker's scorecard shows, as plain data: their grids, items, trend and pay,
-    and nobody else's."""
-    by_grid = {g["grid_id"]: g for g in grids}
-    assigned = data.worker_assignments(con, run_id)
-    scores = data.item_scores_by_grid(con, run_id)
-    months, trends = data.worker_trends(con, run_id, month)
-    appeals = cycle.appeals_by_worker(con, run_id, month)          # each worker's own, with what they changed
-    return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
-             "trend": trends.get(w["worker_id"], [None] * len(months)),
-             "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
-                        "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
-                       for gid, days, wd in assigned.get(w["worker_id"], [])]}
-            for w in workers]
 
 
 def _warm_up() -> None:

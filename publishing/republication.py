@@ -2,20 +2,44 @@
 reading the notice board and a worker holding two sheets of one month could not tell the corrected one
 from the first (a fifty-second trial's two September sheets, 1410.00 and 1310.00 yuan, differed only in a
 run id). Printed from output format 7 on; dates in the policy's time zone. The reason HR gave for the re-run
-is not printed: it may name another worker or an amount, and these documents go to one worker and to the
-notice board."""
+is not printed on a worker's sheet or the notice: it may name another worker or an amount, and these
+documents go to one worker and to the notice board. From output format 10 the HR scorecard prints it, with
+how many workers' totals moved, and the notice says which grids' figures changed (a seventy-first trial's
+notices said "本公示替代" both times, once when nothing residents see had changed)."""
 from __future__ import annotations
 
 import duckdb
 
 from gridpay.transforms.review_window import local_day
 
+TOLD_WHAT_CHANGED = 10
+
+# what the notice shows of a grid (publishing/notice.py), compared between two publications
+NOTICE_FIGURES = "grid_id, grid_name, adjusted_score, responses, response_rate"
+
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
-    """{'date': this run's day, 'replaces': {'date', 'run_id'} of the month's last publication before it, or None}."""
-    started = con.execute("select started_at from runs where run_id = ?", [run_id]).fetchone()[0]
+    """{'date': this run's day, 'replaces': {'date', 'run_id'} of the month's last publication before it, or None};
+    from output format 10 'replaces' also holds the run's reason, the workers whose total moved and by how
+    much in all, and the names of the grids whose notice figures changed."""
+    started, fmt, reason = con.execute("select started_at, coalesce(output_format, 1), reason from runs "
+                                       "where run_id = ?", [run_id]).fetchone()
     before = con.execute("select run_id, finished_at from runs where month = ? and status = 'published' and "
                          "run_id <> ? and finished_at < ? order by finished_at desc limit 1",
                          [month, run_id, started]).fetchone()
-    return {"date": local_day(started, zone).isoformat(),
-            "replaces": {"run_id": before[0], "date": local_day(before[1], zone).isoformat()} if before else None}
+    replaces = {"run_id": before[0], "date": local_day(before[1], zone).isoformat()} if before else None
+    if replaces and fmt >= TOLD_WHAT_CHANGED:
+        replaces |= {"reason": reason or "", **_changes(con, before[0], run_id)}
+    return {"date": local_day(started, zone).isoformat(), "replaces": replaces}
+
+
+def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str) -> dict:
+    moved, total = con.execute(
+        "select count(*), coalesce(sum(coalesce(n.total_pay_yuan, 0) - coalesce(e.total_pay_yuan, 0)), 0) "
+        "from (select worker_id, total_pay_yuan from payroll where run_id = ?) as n "
+        "full join (select worker_id, total_pay_yuan from payroll where run_id = ?) as e using (worker_id) "
+        "where n.total_pay_yuan is distinct from e.total_pay_yuan", [run_id, earlier]).fetchone()
+    grids = [name for (name,) in con.execute(
+        f"select grid_name from ((select {NOTICE_FIGURES} from grid_scores where run_id = ? except "
+        f"select {NOTICE_FIGURES} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()]
+    return {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": grids}

@@ -28,7 +28,8 @@ UPHELD_TEXT = exclusion_text("appeal_upheld", "", "\0").split("\0")[0]
 APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
                   "decision_note", "grid_id", "grid_name", "effect")
 # one row per appeal of the month the run read; `effect`: what it changed in this run (excluded:
-# its answer no longer counts; not_counted: the answer did not count anyway, upheld or, from output format 9, not)
+# its answer no longer counts; not_counted: the answer did not count anyway, upheld or, from output format 9, not;
+# counted: rejected, from format 10; pending, and rejected before)
 APPEALS_SQL = (
     "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
     "group by response_id), "
@@ -42,6 +43,9 @@ APPEALS_SQL = (
     "case when a.decision <> 'upheld' and $told and a.response_id not in (select s.response_id from raw_surveys s "
     "          join counted_responses c on c.run_id = s.run_id and c.row_id = s.row_id "
     "          where s.run_id = $run_id and c.month = $month and s.response_id is not null) then 'not_counted' "
+    # output format 10: a rejected appeal's answer counts as if never appealed, not "结果不变" (a correction that
+    # reversed an upheld appeal lowered a sixty-ninth trial's pay under those words)
+    "     when a.decision = 'rejected' and $as_if then 'counted' "
     "     when a.decision <> 'upheld' then a.decision "
     "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
     "          then 'excluded' else 'not_counted' end as effect "
@@ -53,7 +57,7 @@ APPEALS_SQL = (
 def appeal_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
     told = (con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone() or (None,))[0] or 1
     rows = con.execute(APPEALS_SQL, {"run_id": run_id, "month": month, "upheld": UPHELD_TEXT,
-                                     "told": told >= 9}).fetchall()
+                                     "told": told >= 9, "as_if": told >= 10}).fetchall()
     return [dict(zip(APPEAL_COLUMNS, r)) for r in rows]
 
 
@@ -138,15 +142,19 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
                    final: bool, now: datetime | None = None) -> dict:
     """The window as the notice and the worker sheets print it: its dates (from the month's first
     publication; a month published for the first time by this run opens it today), whether it is
-    open, whom to contact, and once the month is final the answers per grid that HR's review took out."""
+    open, whom to contact, and once the month is final the answers per grid that HR's review took out;
+    from output format 10 as soon as there are any, while residents may still object (trials 69 and 71:
+    the notice of an open window showed no sign of the answers a call and an appeal had taken out)."""
     now = now or datetime.now(timezone.utc)
     first = first_published_at(con, month) or now.astimezone(timezone.utc).replace(tzinfo=None)
     window = window_dates(first, policy.review.window_days, policy.timezone)
+    fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]
     not_counted = dict(con.execute(
         "select s.grid_id, count(*) from quarantine q join raw_surveys s on s.run_id = q.run_id "
         f"and s.source_file = q.source_file and s.row_number = q.row_number where q.run_id = ? and {REVIEWED_OUT} "
-        "group by s.grid_id", [run_id]).fetchall()) if final and window is not None else {}
+        "group by s.grid_id", [run_id]).fetchall()) if (final or fmt >= 10) and window is not None else {}
     return {"start": window[0].isoformat() if window else "", "end": window[1].isoformat() if window else "",
             "open": not final and window_open(window, now, policy.timezone), "final": final and window is not None,
             "contact": policy.review.contact, "not_counted": not_counted,
+            "reviewed_out": window is not None and (final or bool(not_counted)),
             "published": publication(con, run_id, month, policy.timezone)}     # printed from output format 7

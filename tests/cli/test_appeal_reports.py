@@ -54,6 +54,18 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     assert "本人申诉" in mine and "A1" in mine and "该答卷不再计入评分" in mine
     assert "A2" in mine and "照常计分（与未申诉时相同）" in mine
     assert "本人申诉" not in _text(month / "workers" / "W1.html")          # nobody else's
+    # a correction's sheet says how its total moved from the sheet it replaces (trial 71: only "本表替代")
+    with connect(month.parents[1] / "warehouse.duckdb") as con:
+        earlier, now = ({w: str(t) for w, t in con.execute(
+            "select worker_id, total_pay_yuan from payroll where run_id = ?", [r]).fetchall()} for (r,) in con.execute(
+            "select run_id from runs where status in ('published', 'replaced') order by started_at").fetchall())
+    for worker, total in now.items():
+        said = _text(month / "workers" / f"{worker}.html")
+        assert (f"您本月实发合计由 {earlier[worker]} 元变为 {total} 元" in said if earlier[worker] != total
+                else f"您本月实发合计未变（{total} 元）" in said), worker
+    assert any(earlier[w] != now[w] for w in now) and any(earlier[w] == now[w] for w in now)
+    moved = sum(earlier[w] != now[w] for w in now)
+    assert f"更正原因：申诉复核结果。与该版本相比，{moved} 名网格员的实发合计有变" in _text(month / "scorecard.html")
 
 
 def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_household(reviewed, run_cli, closed_window):
@@ -61,6 +73,9 @@ def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_house
     notice = next((month / "notice").glob("*.html"))
     text = _text(notice)
     assert re.search(rf"公示期：{today()} 至 \d{{4}}-\d{{2}}-\d{{2}}", text) and CONTACT in text
+    # what the review took out is shown while residents may still object (trials 69 and 71: only once final)
+    assert "经复核不计入" in text
+    assert "与前次公示相比，以下网格的数据有变：井湖村二网格。" in text and "申诉复核结果" not in text
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
     assert code == 0, err
     text = _text(notice)

@@ -60,7 +60,7 @@ def test_a_worker_of_two_communities_counts_in_the_totals_of_the_one_with_most_w
     worker = {"worker_id": "W13", "performance_pay": "1394.78", "adjustment": "0.00", "total_pay": "1394.78",
               "perf_pay_target": "1600.00", "assigned_days": 31, "days_in_month": 31}
     days = {"W13": [("S1", 31, Decimal(31)), ("T1", 31, Decimal("15.5"))]}
-    parts = community_parts(grids, [worker], days, [], [], {}, one_payer=True)
+    parts = community_parts(grids, [worker], days, [], [], {}, fmt=5)
     assert parts["五松社区"]["run"]["total_pay"] == "1394.78" and parts["天井湖社区"]["run"]["total_pay"] == "0.00"
     assert parts["天井湖社区"]["workers"][0]["paid_in"] == "五松社区" and "paid_in" not in parts["五松社区"]["workers"][0]
     before = community_parts(grids, [worker], days, [], [], {})           # format 4 and earlier: in both, as drawn then
@@ -68,7 +68,7 @@ def test_a_worker_of_two_communities_counts_in_the_totals_of_the_one_with_most_w
     # two communities' grids of one name: each scorecard's callbacks are its own grids' (trial 42's were not)
     named = [{**g, "grid_name": "第一网格"} for g in grids]
     calls = [{"grid_id": "S1", "grid_name": "第一网格"}, {"grid_id": "T1", "grid_name": "第一网格"}]
-    own = community_parts(named, [worker], days, [], calls, {}, one_payer=True)
+    own = community_parts(named, [worker], days, [], calls, {}, fmt=5)
     assert [c["grid_id"] for c in own["天井湖社区"]["callbacks"]] == ["T1"]
     assert len(community_parts(named, [worker], days, [], calls, {})["天井湖社区"]["callbacks"]) == 2     # as before
 

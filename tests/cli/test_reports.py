@@ -5,7 +5,7 @@ import subprocess
 from concurrent.futures import wait
 
 
-from conftest import RESIDENT_PHONE, XSS
+from conftest import HAND_SURVEYS, RESIDENT_PHONE, XSS, survey
 
 REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
@@ -206,3 +206,19 @@ def test_a_name_column_is_as_wide_as_the_auto_layout_makes_it():
         todo += getattr(box, "children", [])
     measured = tables[0].column_widths[0]
     assert abs(column_px(names, 0, "{name} ({worker_id})") - measured) < 0.5, measured
+
+
+def test_a_coefficient_blended_with_the_neutral_one_is_told_in_its_parts(run_cli, make_inbox, make_policy, tmp_path):
+    """A seventy-first trial's worker could not get from 77.02 to 1.0134: half his month was in a grid
+    with too few answers, paid at the neutral coefficient, and the sheet did not say so."""
+    more = [survey(f"R{n}", "G1", f"G1-3-{n}01", ("4", "4", "5", "4", "4")) for n in (10, 11)]
+    assert run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": HAND_SURVEYS + more}),
+                   policy=make_policy(min_responses=4))[0] == 0
+    month = tmp_path / "out" / "2026-09"             # G2's 3 answers are too few: W4 works G1 and G2
+    with open(month / "payroll.csv", encoding="utf-8-sig") as f:
+        blended = [r for r in csv.DictReader(f) if r["score"] and "insufficient_responses" in r["flags"]]
+    assert blended, "the hand month has a worker on a thin grid and a scored one (W4)"
+    for row in blended:
+        sheet = re.sub(r"<[^>]+>", "", (month / "workers" / f"{row['worker_id']}.html").read_text(encoding="utf-8"))
+        assert f"按得分 {row['score']} 计系数" in sheet and "在问卷不足的网格，按中性系数 1.00 计" in sheet
+        assert f"保留 4 位小数为 {row['coefficient']}。" in sheet

@@ -1,0 +1,31 @@
+"""A worker's coefficient blended from a score and the neutral one, told in its parts (a seventy-first
+trial's worker could not get from 77.02 to 1.0134: half the month was in a grid with too few answers)."""
+from decimal import Decimal
+
+import duckdb
+
+from gridpay.publishing.worker_contexts import coefficient_parts
+from gridpay.transforms.coefficient_rule import CoefficientRule
+from gridpay.transforms.pay import WorkerMonth, worker_coefficient
+from gridpay.transforms.rounding import rounded
+
+RULE = CoefficientRule(mode="linear", floor=Decimal("0.8"), cap=Decimal("1.2"), score_at_floor=Decimal(60),
+                       score_at_cap=Decimal(90), neutral=Decimal("1.00"), decimals=4, tiers=(),
+                       tiers_on_shown_score=False)
+
+
+def test_a_blended_coefficient_is_told_in_parts_that_give_the_coefficient_paid():
+    con = duckdb.connect()
+    con.execute("create table worker_scores (run_id varchar, worker_id varchar, score decimal(9, 4), "
+                "scored_share decimal(9, 6))")
+    con.execute("insert into worker_scores values ('r', 'W04', 77.0200, 0.5), ('r', 'W01', 80, 1), "
+                "('r', 'W07', null, 0), ('r', 'W09', 64.5, 0.645161)")
+    parts = coefficient_parts(con, "r", RULE)
+    assert set(parts) == {"W04", "W09"}            # a whole month scored, or none: nothing to tell
+    w04 = parts["W04"]
+    assert (w04["scored"], w04["share"], w04["rest"], w04["blend"]) == (
+        Decimal("1.026933"), "50.00%", "50.00%", Decimal("1.013467"))
+    paid = worker_coefficient(WorkerMonth("W04", "", Decimal(1600), 31, 31, Decimal("77.02"), Decimal("0.5"), 4, True),
+                              RULE)
+    assert paid == Decimal("1.0135") == rounded(w04["blend"], 4)
+    assert parts["W09"]["share"] == "64.52%" and parts["W09"]["rest"] == "35.48%"
