@@ -5,7 +5,6 @@ seventy-first trial's workers could not get from 77.02 to 1.0134, and read "æœ¬è
 lowered the pay by 26.10 yuan as on one that changed nothing)."""
 from __future__ import annotations
 
-
 import duckdb
 
 from gridpay.publishing import report_data as data, review_data as cycle
