@@ -24,6 +24,7 @@ from gridpay.pipeline.steps import archived_policy
 from gridpay.ingest.staging import is_survey
 from gridpay.publishing.outputs import output_hashes, swap_into_place, write_manifest
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
+from gridpay.publishing.render_clock import rendered_as_of
 from gridpay.publishing.reporting import render_reports
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.review_gate import finalize_blockers, known_wrong
@@ -93,27 +94,44 @@ def rerender_locked(settings: Settings, month: str, reports: str | None = None, 
 
 
 def document_differences(settings: Settings, month: str, run_id: str, inputs: list, recorded: dict[str, str]) -> list[str]:
-    """The published month's documents (HTML, PDF) that differ from those its warehouse renders now: what an
+    """The published month's documents (HTML, PDF) that differ from those its warehouse renders: what an
     audit of the CSVs cannot see (a sixty-second trial edited a worker sheet's pay and its recorded hash
-    together; the audit passed). Rendering is deterministic: the same figures give the same bytes."""
+    together; the audit passed). Rendering is deterministic: the same figures give the same bytes. A
+    document is rendered as of today, then, where it differs, as of its publication and as of today as a
+    draft (publishing/render_clock.py: a worker sheet keeps the window of its day when finalize renders
+    the HR documents again); it differs if it matches none."""
     reports = published_with(recorded)
     if reports == "none":
         return []
-    target, scratch = settings.out / month, publish_folder(settings.out, f"audit-{uuid.uuid4().hex[:8]}")
+    target = settings.out / month
+    first = _rendered(settings, month, run_id, inputs, reports)
+    shown = _differing(target, first, sorted({n for n in [*first, *recorded] if _rendered_again(n, reports)}))
+    with connect(settings.db) as con:
+        published_at = con.execute("select started_at from runs where run_id = ?", [run_id]).fetchone()[0]
+    for at in (published_at, datetime.now(timezone.utc).replace(tzinfo=None)):
+        if shown:
+            with rendered_as_of(at, draft=True):
+                shown = _differing(target, _rendered(settings, month, run_id, inputs, reports), shown)
+    return [f"{target / name}: differs from the document rendered again from the warehouse's figures (edited since it "
+            f"was published?)" for name in shown]
+
+
+def _differing(target: Path, rendered: dict[str, bytes], names: list[str]) -> list[str]:
+    return [n for n in names if not (target / n).is_file() or (target / n).read_bytes() != rendered.get(n)]
+
+
+def _rendered(settings: Settings, month: str, run_id: str, inputs: list, reports: str) -> dict[str, bytes]:
+    """The month's documents as the warehouse renders them, by their path in the month's folder."""
+    scratch = publish_folder(settings.out, f"audit-{uuid.uuid4().hex[:8]}")
     try:
         scratch.mkdir(parents=True, mode=0o700)
         with connect(settings.db) as con:
             render_reports(con, run_id, scratch, archived_policy(settings.archive, settings.archive_key_file, inputs,
-                                                                 month), _language(target), reports,
+                                                                 month), _language(settings.out / month), reports,
                            empty_month=not any(map(is_survey, inputs)))
-        rendered = {p.relative_to(scratch).as_posix(): p.read_bytes() for p in scratch.rglob("*") if p.is_file()}
+        return {p.relative_to(scratch).as_posix(): p.read_bytes() for p in scratch.rglob("*") if p.is_file()}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    shown = [name for name in sorted(set(rendered) | {n for n in recorded if _rendered_again(n, reports)})
-             if _rendered_again(name, reports)]
-    return [f"{target / name}: differs from the document rendered again from the warehouse's figures (edited since it "
-            f"was published?)" for name in shown
-            if not (target / name).is_file() or (target / name).read_bytes() != rendered.get(name)]
 
 
 def render_month(settings: Settings, month: str, reports: str | None = None, lang: str | None = None) -> list[dict]:

@@ -13,6 +13,7 @@ from gridpay.core.month import Month
 from gridpay.publishing.outputs import fixed, grid_rows, quarantine_rows
 from gridpay.publishing.coefficient_words import coefficient_words
 from gridpay.publishing.percent import published_rate, ratio
+from gridpay.publishing.render_clock import as_a_draft
 
 
 def months_back(month: str, count: int) -> list[str]:
@@ -65,7 +66,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
     final = con.execute("select finalized_by, strftime(finalized_at, '%Y-%m-%d %H:%M') from finalized "
-                        "where run_id = ?", [run_id]).fetchone()
+                        "where run_id = ?", [run_id]).fetchone() if not as_a_draft() else None
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
         "household_doubts": json.loads(doubts or "[]"), "output_format": output_format, "notices": json.loads(notices or "[]"),

@@ -153,13 +153,13 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     pages = (worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments, policy.coefficient)
              if worker_sheets else [])
     notices = notice_pages(grids, callbacks, run, lang, policy)
-    _write_pages(folder, html, pages_by_name, notices, pages, lang, pool)
+    _write_pages(folder, html, pages_by_name, notices, pages, lang, pool, run["output_format"])
 
 def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices: dict[str, str], pages: list[dict],
-                 lang: str, pool: ProcessPoolExecutor | None) -> None:
+                 lang: str, pool: ProcessPoolExecutor | None, output_format: int | None) -> None:
     """The month's documents as PDF (and HTML): the scorecard, each community's, the notices and the
     worker sheets, with one font subset for all (community pages and worker sheets on the pool)."""
-    fonts = run_fonts(html + "".join(notices.values()) + "".join(pages_by_name.values()), pages)
+    fonts = run_fonts(html + "".join(notices.values()) + "".join(pages_by_name.values()), pages, output_format or 1)
     on_pool = {name: pool.submit(pdf_bytes, page, fonts) for name, page in pages_by_name.items()} if pool else {}
     # the worker sheets go to the pool now: it draws them while this process draws the scorecard
     # (a 2,000-grid scorecard is ~50 s of one core, during which the pool's cores stood idle)
@@ -203,9 +203,11 @@ def _with_grid_flags(grids: list[dict], month: str, policy: Policy, lang: str) -
         row["flags_short"] = flags_short(row["flags"], lang)
 
 
-def run_fonts(scorecard_html: str, contexts: list[dict]) -> dict[str, str]:
-    """One CJK subset for every PDF of the run: the characters of the HR page and of every worker's data."""
-    text = report_charset(scorecard_html, json.dumps(contexts, ensure_ascii=False, default=str))
+def run_fonts(scorecard_html: str, contexts: list[dict], output_format: int | None = None) -> dict[str, str]:
+    """One CJK subset for every PDF of the run: the characters of the HR page, of every worker's data and of
+    the labels as frozen for the run's output format (reports/charsets.py)."""
+    text = report_charset(scorecard_html, json.dumps(contexts, ensure_ascii=False, default=str),
+                          output_format=output_format)
     return {weight: str(path) for weight, path in subset_fonts(text).items()}
 
 

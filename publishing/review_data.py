@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
+from gridpay.publishing.render_clock import render_time
 from gridpay.publishing.republication import publication
 from gridpay.publishing.verification import VERIFY_SQL, verify_params
 from gridpay.store.runs import first_published_at
@@ -145,7 +146,7 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
     open, whom to contact, and once the month is final the answers per grid that HR's review took out;
     from output format 10 as soon as there are any, while residents may still object (trials 69 and 71:
     the notice of an open window showed no sign of the answers a call and an appeal had taken out)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or render_time()
     first = first_published_at(con, month) or now.astimezone(timezone.utc).replace(tzinfo=None)
     window = window_dates(first, policy.review.window_days, policy.timezone)
     fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]

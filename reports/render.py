@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from gridpay.reports.charsets import frozen_charset
 from gridpay.reports.strings import labels
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -86,13 +87,19 @@ _SVG_URI = re.compile(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
 _SVG_FONT = re.compile(r"font-family: [^;\"]*")
 
 
-def report_charset(*texts: str) -> str:
-    """Every character the reports can print: the given texts (rendered pages, contexts as
-    JSON), the charts inside the pages, every label in both languages and the templates."""
+def report_charset(*texts: str, output_format: int | None = None) -> str:
+    """Every character the reports can print: the given texts (rendered pages, contexts as JSON),
+    the charts inside the pages, and every label and template as frozen for the run's output format
+    (reports/charsets.py; None: the newest)."""
     charts = [base64.b64decode(m.group(1)).decode("utf-8") for t in texts for m in _SVG_URI.finditer(t)]
+    return "".join(sorted(set("".join([*texts, *charts, frozen_charset(output_format)]))))
+
+
+def labels_charset() -> str:
+    """Every character of today's labels in both languages and of the templates."""
     static = [json.dumps([labels("zh"), labels("en")], ensure_ascii=False)]
     static += [p.read_text(encoding="utf-8") for p in sorted(TEMPLATES.iterdir()) if p.is_file()]
-    return "".join(sorted(set("".join([*texts, *charts, *static]))))
+    return "".join(sorted(set("".join(static))))
 
 
 def _subset_css(fonts: dict[str, str]) -> str:

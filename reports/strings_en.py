@@ -160,6 +160,7 @@ EN: dict[str, str] = {
     "notice_replaces": "Correction: this notice replaces the one published on {date}.",
     "notice_changed": " Against it, the figures of these grids changed: {grids}.", "notice_unchanged": " Against it, no grid's score, answers or response rate changed.",
     "scorecard_replaces": "Correction: this scorecard replaces the one published on {date} (run {run_id}); the reason given: {reason}. Against it, {workers} workers' totals changed ({pay} yuan in all); ",
+    "scorecard_replaces_same_pay": "Correction: this scorecard replaces the one published on {date} (run {run_id}); the reason given: {reason}. Against it, no worker's total changed; ",
     "scorecard_grids_changed": "grids whose figures changed: {grids}.", "scorecard_grids_same": "no grid's score, answers or response rate changed.",
     "sheet_replaces": "Correction: this sheet replaces the one published on {date} (run {run_id}); this one stands.",
     "sheet_total_changed": " Against that sheet, your total for the month went from {before} to {now} yuan.",

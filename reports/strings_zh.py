@@ -139,6 +139,7 @@ ZH: dict[str, str] = {
     "notice_replaces": "更正公示：本公示替代 {date} 发布的公示。",
     "notice_changed": "与前次公示相比，以下网格的数据有变：{grids}。", "notice_unchanged": "与前次公示相比，各网格的得分、有效问卷数和参评率均未变。",
     "scorecard_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），更正原因：{reason}。与该版本相比，{workers} 名网格员的实发合计有变（合计 {pay} 元）；",
+    "scorecard_replaces_same_pay": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），更正原因：{reason}。与该版本相比，各网格员的实发合计均未变；",
     "scorecard_grids_changed": "数据有变的网格：{grids}。", "scorecard_grids_same": "各网格的得分、有效问卷数和参评率均未变。",
     "sheet_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），请以本表为准。",
     "sheet_total_changed": "与该版本相比，您本月实发合计由 {before} 元变为 {now} 元。",

@@ -56,6 +56,18 @@ def test_a_sheet_edited_with_every_recorded_hash_is_found_by_an_audit_of_the_doc
     assert run_cli.out.count("DIFFERENT") == 1
 
 
+def test_a_month_finalized_after_its_sheets_were_published_audits_clean_with_its_documents(published, run_cli,
+                                                                                           make_inbox):
+    """A seventy-first trial's September, finalized with --force, failed `audit --documents` on every worker
+    sheet and its notice: they keep the window of their day, and were rendered again as of the audit's."""
+    assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "月底结账",
+                   inbox=make_inbox())[0] == 0
+    assert "公示期" in (published / "workers" / "W1.html").read_text(encoding="utf-8")      # kept from its day
+    assert "已定稿" in (published / "scorecard.html").read_text(encoding="utf-8")          # rendered at finalize
+    code, _ = run_cli("audit", "--month", "2026-09", "--documents", inbox=make_inbox())
+    assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out
+
+
 def test_extra_file_in_a_published_month_fails_the_audit(published, run_cli, make_inbox):
     (published / "workers" / "W9.pdf").write_bytes(b"%PDF-1.7 forged")
     code, _ = run_cli("audit", "--month", "2026-09", inbox=make_inbox())
