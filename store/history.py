@@ -8,11 +8,13 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.errors import ConfigError
+from gridpay.store.run_lock import lock_held
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import require_warehouse
 
 
 DATA_FILES = ("payroll.csv", "grid_scores.csv", "quarantine.csv")
+INTERRUPTED = "its process ended before it recorded its end (killed?); the next run or `gridpay doctor` records it"
 
 
 def digest(entries_json: str | None, key: str, only: tuple[str, ...] | None = None) -> str:
@@ -71,6 +73,7 @@ def history_lines(db: Path, month: str) -> list[str]:
         stale = [m for m in stale_months(con) if m.month == month]     # its published run read a replaced month
     if not runs:
         return [f"{month}: no runs"]
+    held = lock_held(db)
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
              f"{'inputs':12}  {'data out':12}  reason / note"]
     for (started, run_id, status, kind, user, reason, inputs, outputs, message, published, log_file,
@@ -83,6 +86,8 @@ def history_lines(db: Path, month: str) -> list[str]:
         note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", parted, message or "", log_note)
                                   if x))
         status = "replaced" if status == "published" and not published else status     # a later run is the month
+        if status == "running" and not held:       # killed: the next command that takes the lock records it
+            status, note = "interrupted", one_line("; ".join(x for x in (note, INTERRUPTED) if x))
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {one_line(user):8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
     if final:

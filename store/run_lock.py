@@ -74,6 +74,21 @@ class HeldLock:
             os.ftruncate(self._fd, 0)
 
 
+def lock_held(db: Path) -> bool:
+    """Whether a gridpay process holds the warehouse's lock now (a run's 'running' record without one was
+    killed: `history` showed it running until the next command)."""
+    try:
+        fd = os.open(lock_path(db), os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
 
 
 def _left_behind(fd: int) -> dict | None:

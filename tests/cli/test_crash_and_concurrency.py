@@ -44,6 +44,8 @@ def test_killed_run_leaves_the_published_month_and_warehouse_intact(run_cli, gri
     assert {p.name: p.read_bytes() for p in month.iterdir() if p.is_file()} == before
     # the next run notices the interrupted one and records it as failed
     code, err = run_cli("history", "--month", "2026-09", inbox=inbox)
+    killed = run_cli.out.splitlines()[2]          # shown as what it is, not "running" (a trial read it so)
+    assert code == 0 and " interrupted " in killed and "its process ended before it recorded its end" in killed
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("select run_id from published").fetchone()[0] == first_run
         statuses = [s for (s,) in con.execute("select status from runs order by started_at").fetchall()]
