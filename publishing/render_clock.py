@@ -16,7 +16,7 @@ _AS_OF: ContextVar[tuple[datetime, bool] | None] = ContextVar("rendered_as_of", 
 
 @contextmanager
 def rendered_as_of(at: datetime, draft: bool) -> Iterator[None]:
-    """Render as of `at` (UTC); `draft`: as the month was before any finalize."""
+    """Render as of `at` (UTC); `draft`: as the month was before any finalize, else as it is."""
     token = _AS_OF.set((at, draft))
     try:
         yield

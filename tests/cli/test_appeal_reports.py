@@ -21,7 +21,8 @@ def reviewed(published_copy, tmp_path, run_cli):
     inbox, _ = published_copy("none", 2)
     policy = tmp_path / "contact.toml"
     policy.write_text(policy_text(min_responses=2, notice__contact=f'"{CONTACT}"'), encoding="utf-8")
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5"), appeal_row("A2", "W3", "R6", "驳回")])
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5", note="经回访核实，鑫苑邻里证实"),
+                                                     appeal_row("A2", "W3", "R6", "驳回")])     # 鑫: on W3's sheet alone
     write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", today(), "")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", "--reports", "all",
                         "--reference", "inbox", inbox=inbox, policy=policy)      # the contact is new to the policy
@@ -84,6 +85,11 @@ def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_house
     assert re.findall(r'<td class="num">(.*?)</td>', row)[-1] == "1"          # R5, upheld
     for private in ("G2-1-101", "R5", "A1", "W3", "13912345678", "13800000002"):
         assert private not in text, private
+    # finalize rendered the HR documents alone, their fonts without the sheets' characters (鑫): an audit of the
+    # documents renders them so too before it calls them different (trial 72's December failed so)
+    assert "鑫" in _text(month / "workers" / "W3.html") and "鑫" not in _text(month / "scorecard.html")
+    code, err = run_cli("audit", "--month", "2026-09", "--documents", inbox=inbox)
+    assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out
 
 
 def _counts(db) -> dict[str, int]:
