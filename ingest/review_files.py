@@ -11,7 +11,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source, read_table
-from gridpay.transforms.parsing import normalized_date, normalized_month
+from gridpay.transforms.parsing import dated_from, normalized_month
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS, as_code
 
 def review_files(inbox: Path, month: str) -> list[Path]:
@@ -44,11 +44,14 @@ def review_tables(by_name: dict[str, Source], month: str, aliases: dict[str, str
         for column in OPTIONAL[kind]:
             if column not in frame.columns:
                 frame[column] = pd.Series(pd.NA, index=frame.index, dtype="string")
-        for column in ("filed_on", "decided_on", "called_on"):
-            if column in frame.columns:
-                frame[column] = frame[column].map(normalized_date, na_action="ignore").astype("string")
         if kind == "appeals":
             frame["month"] = frame["month"].map(normalized_month, na_action="ignore").astype("string")
+        for column in ("filed_on", "decided_on", "called_on"):      # a date without its year: of the review's month
+            if column in frame.columns:
+                of = frame["month"] if kind == "appeals" else pd.Series(month, index=frame.index)
+                frame[column] = pd.Series([None if pd.isna(v) else dated_from(v, None if pd.isna(m) else m)
+                                           for v, m in zip(frame[column], of)], index=frame.index, dtype="string")
+        if kind == "appeals":
             frame["category"] = frame["category"].map(lambda v: as_code(v, CATEGORIES), na_action="ignore")
             frame["decision"] = frame["decision"].fillna("").map(lambda v: as_code(v, DECISIONS, "pending")).astype("string")
         else:

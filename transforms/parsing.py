@@ -222,6 +222,24 @@ def normalized_date(value: object) -> str | None:
         return text
 
 
+_YEARLESS_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$")
+
+
+def dated_from(value: object, month: str | None) -> str | None:
+    """A date of HR's review of `month` (an appeal's filing or decision, a call): '1月6日', typed without its
+    year, as the first 6 January on or after the month's first day (December 2026's: 2027-01-06; trials 69
+    and 72 were stopped on such dates); anything else as normalized_date reads it."""
+    text = normalized_cell(value)
+    match = _YEARLESS_DAY.match(text or "")
+    if not match or not re.fullmatch(r"\d{4}-\d{2}", month or ""):
+        return normalized_date(value)
+    number, day = int(match.group(1)), int(match.group(2))
+    try:
+        return date(int(month[:4]) + (number < int(month[5:7])), number, day).isoformat()
+    except ValueError:                  # 2月30日, 13月1日: not a day
+        return text
+
+
 def normalized_month(value: object) -> str | None:
     """'2026/1', '2026-1', '2026年1月' -> '2026-01'; anything else as typed; None for blank."""
     text = normalized_cell(value)

@@ -25,6 +25,21 @@ def test_a_rerun_without_an_appeal_its_month_was_published_on_stops_and_a_revers
     assert run_cli("run", "--month", "2026-09", "--reason", "复核改判", inbox=inbox, policy=policy)[0] == 0
 
 
+def test_an_appeal_and_a_call_dated_without_their_year_are_read_as_days_after_the_month(published, run_cli, tmp_path):
+    """Trials 69 and 72 typed 10月4日 and 1月6日 on their appeal and call sheets, as offices do; each stopped the month."""
+    inbox, policy = published
+    day = today()
+    typed = f"{int(day[5:7])}月{int(day[8:10])}日"
+    row = appeal_row("A1", "W3", "R5")
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [(*row[:6], typed, row[7], row[8], typed, row[10])])
+    write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
+              [("R7", "属实", "王干事", typed, "")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+    assert code == 0, err
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert "appeal_upheld" in quarantine                       # the appeal applied, its dates read as today's
+
+
 def test_a_call_file_of_the_month_named_otherwise_is_refused(published, run_cli):
     inbox, policy = published
     write_csv(inbox / "verification" / "2026-09回访结果.csv", ("response_id", "result", "called_by", "called_on", "note"),
