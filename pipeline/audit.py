@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from gridpay.pipeline.audit_csvs import OTHER_CSVS_FROM, other_csv_differences
 from gridpay.pipeline.context import MonthRequest, SurveyStager
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
@@ -57,7 +58,7 @@ class AuditResult:
 
 
 def row_differences(where: str, original: list[dict], rerun: list[dict], key: tuple[str, ...],
-                    labels: tuple[str, str] = ("original", "re-run")) -> list[str]:
+                    labels: tuple[str, str] = ("warehouse", "re-run")) -> list[str]:
     """Cell by cell: which row (by key), which figure, old and new."""
     def keyed(rows):
         return {tuple(str(r[k]) for k in key): r for r in rows}
@@ -227,6 +228,10 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                     # every stored column, not only the CSV's: a figure edited in the warehouse shows
                     result.checked.append(f"warehouse rows behind {name}, re-computed from the archived inputs")
                     result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
+            if published and published[0] == run_id and (output_format or 1) >= OTHER_CSVS_FROM:
+                checked, differ = other_csv_differences(settings.out / month, rerun_settings.out / month, set(TABLES))
+                result.checked.append(checked)
+                result.differences += differ
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             remove_if_empty(scratch.parent)       # out/.work or the private scratch, as before

@@ -116,8 +116,8 @@ def document_differences(settings: Settings, month: str, run_id: str, inputs: li
         if shown and (which != "hr" or reports == "all"):
             with rendered_as_of(at, draft):
                 shown = _differing(target, _rendered(settings, month, run_id, inputs, which), shown)
-    return [f"{target / name}: differs from the document rendered again from the warehouse's figures (edited since it "
-            f"was published?)" for name in shown]
+    return [f"{target / name}: differs from the document rendered again from the warehouse's figures (the document, or "
+            f"the warehouse's figures behind it, edited since it was published?)" for name in shown]
 
 
 def _differing(target: Path, rendered: dict[str, bytes], names: list[str]) -> list[str]:

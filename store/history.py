@@ -64,6 +64,11 @@ def history_lines(db: Path, month: str) -> list[str]:
                              "and column_name = 'forced_reason'").fetchone()[0]
         final = con.execute(f"select run_id, finalized_by, finalized_at, {'forced_reason' if forced else 'null'} "
                             "from finalized where month = ?", [month]).fetchone()
+        logged = con.execute("select count(*) from information_schema.tables where table_name = 'finalize_log'"
+                             ).fetchone()[0]      # before migration 0018, the current finalization alone
+        earlier = con.execute("select run_id, finalized_by, finalized_at, forced_reason from finalize_log "
+                              "where month = ? and finalized_at < ? order by finalized_at",
+                              [month, final[2]]).fetchall() if logged and final else []
         audits = con.execute("select audited_at, run_id, user_name, passed from audits where month = ? "
                              "order by audited_at", [month]).fetchall()
         has_disclosures = con.execute("select count(*) from information_schema.tables "
@@ -90,6 +95,8 @@ def history_lines(db: Path, month: str) -> list[str]:
             status, note = "interrupted", one_line("; ".join(x for x in (note, INTERRUPTED) if x))
         lines.append(f"{started:%Y-%m-%d %H:%M:%S}  {run_id:34}  {status:11}  {kind:10}  {one_line(user):8}  "
                      f"{digest(inputs, 'name'):12}  {digest(outputs, 'file', DATA_FILES):12}  {note}")
+    for before in earlier:      # a finalization replaced by a later one (trial 73 lost a forced one's reason)
+        lines.append("earlier " + _finalized_line(before, None))
     if final:
         lines.append(_finalized_line(final, next((r[1] for r in runs if r[9]), None)))
     for at, by, numbers, written_to, run_id in disclosures:

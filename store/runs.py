@@ -163,14 +163,18 @@ def finalize(db: Path, month: str, by: str, at: datetime | None = None, forced_r
         if row is None:
             raise ConfigError(f"{month} has no published run to finalize")
         previous = con.execute("select * from finalized where month = ?", [month]).fetchone()
+        values = [month, row[0], by, at or _now(), forced_reason]
         con.execute("insert or replace into finalized (month, run_id, finalized_by, finalized_at, forced_reason) "
-                    "values (?, ?, ?, ?, ?)", [month, row[0], by, at or _now(), forced_reason])
+                    "values (?, ?, ?, ?, ?)", values)
+        con.execute("insert into finalize_log values (?, ?, ?, ?, ?)", values)       # every one kept (0018)
     return previous
 
 
 def unfinalize(db: Path, month: str, previous: tuple | None) -> None:
     """Put back what finalize() replaced (its documents could not be rendered)."""
     with connect(db) as con:
+        con.execute("delete from finalize_log where month = ? and finalized_at = (select finalized_at from finalized "
+                    "where month = ?)", [month, month])
         con.execute("delete from finalized where month = ?", [month])
         if previous is not None:
             con.execute(f"insert into finalized values ({', '.join('?' * len(previous))})", list(previous))

@@ -38,7 +38,7 @@ def test_edited_warehouse_pay_row_fails_and_names_worker_and_figure(published, r
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
     out = run_cli.out
     assert code == 1
-    assert "payroll.csv W2 performance_pay: 999.99 (original) -> 320.00 (re-run)" in out
+    assert "payroll.csv W2 performance_pay: 999.99 (warehouse) -> 320.00 (re-run)" in out
     assert "W2 performance_pay: 320.00 (published file) -> 999.99 (warehouse)" in out
 
 

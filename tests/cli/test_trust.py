@@ -1,6 +1,9 @@
 """The audit trusts only what the warehouse recorded; a run applies exactly the policy bytes it
 archived. (A killed run's work folder: test_crash_and_concurrency.py.)"""
+import csv
+import io
 import json
+from decimal import Decimal
 
 import duckdb
 import pytest
@@ -66,6 +69,34 @@ def test_a_month_finalized_after_its_sheets_were_published_audits_clean_with_its
     assert "已定稿" in (published / "scorecard.html").read_text(encoding="utf-8")          # rendered at finalize
     code, _ = run_cli("audit", "--month", "2026-09", "--documents", inbox=make_inbox())
     assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out
+
+
+def test_a_pay_edited_in_payroll_detail_with_every_recorded_hash_fails_the_audit(published, run_cli, make_inbox,
+                                                                                 tmp_path):
+    """A seventy-third trial raised a worker's total in payroll_detail.csv by 200.00 and updated its hashes in the
+    manifest and the warehouse: the audit passed (only payroll.csv, grid_scores.csv and quarantine.csv were re-run)."""
+    detail = published / "payroll_detail.csv"
+    rows = list(csv.DictReader(io.StringIO(detail.read_text(encoding="utf-8-sig"))))
+    rows[0]["total_pay"] = f"{Decimal(rows[0]['total_pay']) + 200:.2f}"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    detail.write_text(out.getvalue(), encoding="utf-8-sig")
+    manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["outputs"]:
+        if entry["file"] == "payroll_detail.csv":
+            entry["sha256"] = file_sha256(detail)
+    (published / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
+        run_id, outputs = con.execute("select run_id, outputs_json from runs where status = 'published'").fetchone()
+        hashes = {"payroll_detail.csv": file_sha256(detail), "manifest.json": file_sha256(published / "manifest.json")}
+        con.execute("update runs set outputs_json = ? where run_id = ?",
+                    [json.dumps([{**o, "sha256": hashes.get(o["file"], o["sha256"])} for o in json.loads(outputs)]),
+                     run_id])
+    code, _ = run_cli("audit", "--month", "2026-09", inbox=make_inbox())
+    assert code == 1 and f"{detail}: differs from the file the re-run writes from the archived inputs" in run_cli.out
+    assert run_cli.out.count("DIFFERENT") == 1, run_cli.out
 
 
 def test_extra_file_in_a_published_month_fails_the_audit(published, run_cli, make_inbox):
