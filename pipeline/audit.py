@@ -116,6 +116,20 @@ def _documents(result: AuditResult, settings: Settings, month: str, inputs: list
     result.differences += document_differences(settings, month, result.run_id, inputs, recorded)
 
 
+def _compare_rerun(result: AuditResult, originals: dict, rerun: Settings, rerun_id: str, month_dir: Path | None) -> None:
+    """The re-run's rows against the run's, field by field; with `month_dir`, the month's other CSVs against the
+    re-run's, byte for byte (pipeline/audit_csvs.py)."""
+    with connect(rerun.db) as con:
+        for name, (reader, _, key) in TABLES.items():
+            # every stored column, not only the CSV's: a figure edited in the warehouse shows
+            result.checked.append(f"warehouse rows behind {name}, re-computed from the archived inputs")
+            result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
+    if month_dir is not None:
+        checked, differ = other_csv_differences(month_dir, rerun.out / month_dir.name, set(TABLES))
+        result.checked.append(checked)
+        result.differences += differ
+
+
 def find_run(db: Path, month: str, run_id: str | None,
              doing: str = "audit") -> tuple[str, str, list[InputFile], dict[str, str]]:
     """(run id, its code version, its archived inputs, the hashes recorded for its published files)
@@ -223,15 +237,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                                    accept_exclusions=accepted is not None, as_of=started, dask_workers=dask_workers)
             rerun_id = run_month(request, kind="audit", stager=stager).run_id
             result.checked.append(f"re-ran {'on ' + str(dask_workers) + ' Dask workers' if stager else 'in one process'}")
-            with connect(rerun_settings.db) as con:
-                for name, (reader, _, key) in TABLES.items():
-                    # every stored column, not only the CSV's: a figure edited in the warehouse shows
-                    result.checked.append(f"warehouse rows behind {name}, re-computed from the archived inputs")
-                    result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
-            if published and published[0] == run_id and (output_format or 1) >= OTHER_CSVS_FROM:
-                checked, differ = other_csv_differences(settings.out / month, rerun_settings.out / month, set(TABLES))
-                result.checked.append(checked)
-                result.differences += differ
+            csvs = bool(published and published[0] == run_id and (output_format or 1) >= OTHER_CSVS_FROM)
+            _compare_rerun(result, originals, rerun_settings, rerun_id, settings.out / month if csvs else None)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             remove_if_empty(scratch.parent)       # out/.work or the private scratch, as before

@@ -26,7 +26,8 @@ from gridpay.transforms.policy import Policy
 # rejected appeal on an answer that did not count for another reason says so (publishing/review_data.py), and a
 # worker's interval is drawn around the kept score (publishing/worker_interval.py); 10: percentages are rounded
 # once, half up, and grid_scores.csv's rates printed as published (publishing/percent.py), a rejected appeal's
-# answer "counts as if not appealed" (publishing/review_data.py)
+# answer "counts as if not appealed" (publishing/review_data.py), and the audit compares the month's other CSVs
+# byte for byte (pipeline/audit_csvs.py)
 OUTPUT_FORMAT = 10
 
 

@@ -41,6 +41,19 @@ def _finalized_line(final: tuple, current: str | None) -> str:
                if current and current != final[0] else ""))
 
 
+def _finalizations(con: duckdb.DuckDBPyConnection, month: str) -> tuple[tuple | None, list[tuple]]:
+    """The month's finalization, and those a later one replaced (migration 0018 keeps them)."""
+    forced = con.execute("select count(*) from information_schema.columns where table_name = 'finalized' "
+                         "and column_name = 'forced_reason'").fetchone()[0]
+    final = con.execute(f"select run_id, finalized_by, finalized_at, {'forced_reason' if forced else 'null'} "
+                        "from finalized where month = ?", [month]).fetchone()
+    logged = con.execute("select count(*) from information_schema.tables where table_name = 'finalize_log'"
+                         ).fetchone()[0]      # before migration 0018, the current finalization alone
+    return final, con.execute("select run_id, finalized_by, finalized_at, forced_reason from finalize_log "
+                              "where month = ? and finalized_at < ? order by finalized_at",
+                              [month, final[2]]).fetchall() if logged and final else []
+
+
 def history_lines(db: Path, month: str) -> list[str]:
     require_warehouse(db)
     try:
@@ -60,15 +73,7 @@ def history_lines(db: Path, month: str) -> list[str]:
             f"{'r.log_file' if has_log else 'null'}, {parted} "
             "from runs r left join published p on p.run_id = r.run_id "
             "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
-        forced = con.execute("select count(*) from information_schema.columns where table_name = 'finalized' "
-                             "and column_name = 'forced_reason'").fetchone()[0]
-        final = con.execute(f"select run_id, finalized_by, finalized_at, {'forced_reason' if forced else 'null'} "
-                            "from finalized where month = ?", [month]).fetchone()
-        logged = con.execute("select count(*) from information_schema.tables where table_name = 'finalize_log'"
-                             ).fetchone()[0]      # before migration 0018, the current finalization alone
-        earlier = con.execute("select run_id, finalized_by, finalized_at, forced_reason from finalize_log "
-                              "where month = ? and finalized_at < ? order by finalized_at",
-                              [month, final[2]]).fetchall() if logged and final else []
+        final, earlier = _finalizations(con, month)
         audits = con.execute("select audited_at, run_id, user_name, passed from audits where month = ? "
                              "order by audited_at", [month]).fetchall()
         has_disclosures = con.execute("select count(*) from information_schema.tables "

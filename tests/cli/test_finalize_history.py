@@ -2,7 +2,7 @@
 import pytest
 from prefect.client.orchestration import get_client
 
-from conftest import RESIDENT_PHONE, WORKER_PHONE, policy_text
+from conftest import APPEAL_HEADER, RESIDENT_PHONE, WORKER_PHONE, appeal_row, policy_text, write_csv
 
 pytestmark = pytest.mark.usefixtures("closed_window")     # they finalize what they publish
 
@@ -54,6 +54,23 @@ def test_a_re_run_that_stops_does_not_say_it_replaces_the_published_run(run_cli,
     assert "is published (run" not in err           # trial 68 read "it replaces that run" above the stop
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0 and "2026-09 is published (run 2026-09-" in err and "it replaces that run" in err
+
+
+def test_a_forced_finalize_replaced_by_a_later_one_stays_in_history_with_its_reason(run_cli, published_copy):
+    """A seventy-third trial's October, finalized with --force and a reason, corrected and finalized again, kept no
+    trace of the forced finalize, which docs/auditing.md says `history` lists."""
+    inbox, _ = published_copy("none")
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5", decision="")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox)[0] == 0
+    assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "街道统一定稿",
+                   inbox=inbox)[0] == 0
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5", decision="驳回")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉驳回", inbox=inbox)[0] == 0
+    assert run_cli("finalize", "--month", "2026-09", "--by", "王科长", inbox=inbox)[0] == 0
+    assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0
+    earlier, current = [line for line in run_cli.out.splitlines() if "finalized: run" in line]
+    assert earlier.startswith("earlier finalized: run ") and "陈主任" in earlier and "FORCED" in earlier
+    assert "街道统一定稿" in earlier and current.startswith("finalized: run ") and "王科长" in current
 
 
 def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, published_copy):
