@@ -36,23 +36,29 @@ def test_edited_report_with_its_manifest_hash_updated_fails_the_audit(published,
     assert f"{published / 'manifest.json'}: SHA-256" in out                  # the manifest itself was edited
 
 
+def _cover_with_every_hash(published, name: str, db) -> None:
+    """What a clerk who can write the warehouse does after editing a published file: its hash updated in the
+    manifest and in the warehouse's record, and the manifest's own."""
+    manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["outputs"]:
+        if entry["file"] == name:
+            entry["sha256"] = file_sha256(published / name)
+    (published / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with duckdb.connect(str(db)) as con:
+        run_id, outputs = con.execute("select run_id, outputs_json from runs where status = 'published'").fetchone()
+        hashes = {name: file_sha256(published / name), "manifest.json": file_sha256(published / "manifest.json")}
+        con.execute("update runs set outputs_json = ? where run_id = ?",
+                    [json.dumps([{**o, "sha256": hashes.get(o["file"], o["sha256"])} for o in json.loads(outputs)]),
+                     run_id])
+
+
 def test_a_sheet_edited_with_every_recorded_hash_is_found_by_an_audit_of_the_documents(published, run_cli,
                                                                                         make_inbox, tmp_path):
     """A sixty-second trial edited W1's sheet, its manifest entry and the warehouse's recorded hashes: the audit
     passed. `--documents` renders the month's documents again and compares them byte for byte."""
     page = published / "workers" / "W1.html"
     page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>paid in full</p></body>"))
-    manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
-    for entry in manifest["outputs"]:
-        if entry["file"] == "workers/W1.html":
-            entry["sha256"] = file_sha256(page)
-    (published / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
-        run_id, outputs = con.execute("select run_id, outputs_json from runs where status = 'published'").fetchone()
-        hashes = {"workers/W1.html": file_sha256(page), "manifest.json": file_sha256(published / "manifest.json")}
-        con.execute("update runs set outputs_json = ? where run_id = ?",
-                    [json.dumps([{**o, "sha256": hashes.get(o["file"], o["sha256"])} for o in json.loads(outputs)]),
-                     run_id])
+    _cover_with_every_hash(published, "workers/W1.html", tmp_path / "warehouse.duckdb")
     assert run_cli("audit", "--month", "2026-09", inbox=make_inbox())[0] == 0            # the CSVs are right
     code, _ = run_cli("audit", "--month", "2026-09", "--documents", inbox=make_inbox())
     assert code == 1 and f"DIFFERENT: {page}: differs from the document rendered again" in run_cli.out, run_cli.out
@@ -83,17 +89,7 @@ def test_a_pay_edited_in_payroll_detail_with_every_recorded_hash_fails_the_audit
     writer.writeheader()
     writer.writerows(rows)
     detail.write_text(out.getvalue(), encoding="utf-8-sig")
-    manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
-    for entry in manifest["outputs"]:
-        if entry["file"] == "payroll_detail.csv":
-            entry["sha256"] = file_sha256(detail)
-    (published / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
-        run_id, outputs = con.execute("select run_id, outputs_json from runs where status = 'published'").fetchone()
-        hashes = {"payroll_detail.csv": file_sha256(detail), "manifest.json": file_sha256(published / "manifest.json")}
-        con.execute("update runs set outputs_json = ? where run_id = ?",
-                    [json.dumps([{**o, "sha256": hashes.get(o["file"], o["sha256"])} for o in json.loads(outputs)]),
-                     run_id])
+    _cover_with_every_hash(published, "payroll_detail.csv", tmp_path / "warehouse.duckdb")
     code, _ = run_cli("audit", "--month", "2026-09", inbox=make_inbox())
     assert code == 1 and f"{detail}: differs from the file the re-run writes from the archived inputs" in run_cli.out
     assert run_cli.out.count("DIFFERENT") == 1, run_cli.out
