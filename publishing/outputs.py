@@ -103,13 +103,18 @@ def grid_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     return [{n: _formatted(n, v) for n, v in zip(names, row)} for row in cursor.fetchall()]
 
 
+def output_format_of(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+    """The output format the run wrote under (pipeline/context.py OUTPUT_FORMAT); 1 for a run before formats."""
+    row = con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone()
+    return (row[0] if row else None) or 1
+
+
 def quarantine_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     """quarantine.csv's rows. From output format 2 (store/migrations/0005) a mobile or ID number
     typed as a response id is masked; a run recorded before keeps the file it published."""
     rows = con.execute("select source_file, row_number, response_id, reason, reason_code from quarantine "
                        "where run_id = ? order by source_file, row_number", [run_id]).fetchall()
-    output_format = con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone()
-    if output_format and (output_format[0] or 1) >= 2:
+    if output_format_of(con, run_id) >= 2:
         # a response_id of megabytes (a pasted complaint) is echoed as its first 200 characters and its length
         def shown(value):
             return capped(masked_numbers(value))

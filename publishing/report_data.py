@@ -10,7 +10,7 @@ import duckdb
 
 from gridpay.transforms.privacy import masked_sql      # its SQL function: on every warehouse connection
 from gridpay.core.month import Month
-from gridpay.publishing.outputs import fixed, grid_rows, quarantine_rows
+from gridpay.publishing.outputs import fixed, grid_rows, output_format_of, quarantine_rows
 from gridpay.publishing.coefficient_words import coefficient_words
 from gridpay.publishing.percent import published_rate, ratio
 from gridpay.publishing.render_clock import as_a_draft
@@ -31,7 +31,7 @@ def _runs_for(con: duckdb.DuckDBPyConnection, run_id: str, month: str, months: l
 
 def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
     grids = grid_rows(con, run_id)
-    fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]
+    fmt = output_format_of(con, run_id)
     previous_month = months_back(month, 2)[0]
     previous = dict(con.execute(
         "select g.grid_id, g.adjusted_score from grid_scores g join published p using (run_id) "

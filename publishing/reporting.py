@@ -22,7 +22,7 @@ from gridpay.publishing.adjustment_lines import with_adjustment_lines
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.percent import ratio
-from gridpay.publishing.outputs import csv_from_query, previous_totals, write_file
+from gridpay.publishing.outputs import csv_from_query, output_format_of, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from gridpay.reports.fonts import subset_fonts
 from gridpay.reports.render import flags_short, flags_text, pdf_bytes, reason_text, report_charset, report_html
@@ -183,7 +183,7 @@ def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices
 def _with_pay_changes(con, run_id: str, workers: list[dict], lang: str) -> None:
     """Each worker's flags in words, and the total of the month published last where pay moved."""
     _, before = previous_totals(con, run_id)
-    fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]
+    fmt = output_format_of(con, run_id)
     for row in workers:
         row["flags_text"] = flags_text(row["flags"], lang)
         row["previous_total_pay"] = previous = before.get(row["worker_id"], "")

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
+from gridpay.publishing.outputs import output_format_of
 from gridpay.publishing.render_clock import render_time
 from gridpay.publishing.republication import publication
 from gridpay.publishing.verification import VERIFY_SQL, verify_params
@@ -56,7 +57,7 @@ APPEALS_SQL = (
 
 
 def appeal_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
-    told = (con.execute("select output_format from runs where run_id = ?", [run_id]).fetchone() or (None,))[0] or 1
+    told = output_format_of(con, run_id)
     rows = con.execute(APPEALS_SQL, {"run_id": run_id, "month": month, "upheld": UPHELD_TEXT,
                                      "told": told >= 9, "as_if": told >= 10}).fetchall()
     return [dict(zip(APPEAL_COLUMNS, r)) for r in rows]
@@ -149,7 +150,7 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
     now = now or render_time()
     first = first_published_at(con, month) or now.astimezone(timezone.utc).replace(tzinfo=None)
     window = window_dates(first, policy.review.window_days, policy.timezone)
-    fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]
+    fmt = output_format_of(con, run_id)
     not_counted = dict(con.execute(
         "select s.grid_id, count(*) from quarantine q join raw_surveys s on s.run_id = q.run_id "
         f"and s.source_file = q.source_file and s.row_number = q.row_number where q.run_id = ? and {REVIEWED_OUT} "

@@ -10,11 +10,11 @@ import duckdb
 from gridpay.publishing import report_data as data, review_data as cycle
 from gridpay.publishing.coefficient_words import coefficient_text
 from gridpay.publishing.outputs import payroll_rows
+from gridpay.publishing.republication import TOLD_WHAT_CHANGED
 from gridpay.transforms.coefficient_rule import CoefficientRule
 from gridpay.transforms.pay import score_coefficient
 from gridpay.transforms.rounding import rounded
 
-TOLD_WHAT_CHANGED = 10       # the output format from which a sheet says so
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
