@@ -82,8 +82,9 @@ def audit(args: argparse.Namespace, logs: CommandLog) -> int:
         print(f"  not checked: {line}")
     for line in result.differences:
         print(f"  DIFFERENT: {line}")
+    found = len(result.differences)
     print("AUDIT PASSED: the month reproduces exactly" if result.passed
-          else f"AUDIT FAILED: {len(result.differences)} differences")
+          else f"AUDIT FAILED: {found} difference{'s' * (found != 1)}")
     return 0 if result.passed else 1
 
 
@@ -226,7 +227,7 @@ def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
     for line in problems:
         print(f"  PROBLEM: {line}")
     print("gridpay doctor: the warehouse, out/ and the archive agree" if not problems
-          else f"gridpay doctor: {len(problems)} problems")
+          else f"gridpay doctor: {len(problems)} problem{'s' * (len(problems) != 1)}")
     return 1 if problems else 0
 
 

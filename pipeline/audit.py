@@ -19,8 +19,7 @@ from gridpay.pipeline.audit_csvs import OTHER_CSVS_FROM, other_csv_differences
 from gridpay.pipeline.context import MonthRequest, SurveyStager
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
-from gridpay.pipeline.run_keys import audit_phone_key
-from gridpay.core.secret_key import key_fingerprint, phone_key_source
+from gridpay.pipeline.run_keys import phone_key_checked
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, changed_files, csv_bytes,
@@ -155,25 +154,6 @@ def find_run(db: Path, month: str, run_id: str | None,
     return run_id, row[2], [InputFile(**e) for e in json.loads(row[1])], recorded
 
 
-def _phone_key(result: AuditResult, settings: Settings, recorded: str | None) -> None:
-    """Is the phone-hash key the re-run hashes with the one the run did? Both sides of the re-run
-    are hashed with it, so a replaced key would otherwise pass unseen (SECURITY.md)."""
-    source = phone_key_source(settings.key_file)
-    if recorded is None:
-        result.notes.append(f"the phone-hash key ({source}) cannot be checked: the run was recorded before "
-                            f"gridpay kept the key's fingerprint")
-        return
-    current = key_fingerprint(audit_phone_key(settings))
-    if current != recorded:     # the auditor's key, not the month: exit 2, no failed audit recorded (trial 62)
-        raise ConfigError(
-            f"{source}: the phone-hash key is not the one the run hashed phone numbers with (fingerprint "
-            f"{current}, the run recorded {recorded}); self-ratings and households found by phone cannot be "
-            f"reproduced with it, so the month is not audited: audit with the key of the month (SECURITY.md, the "
-            f"phone-hash key)")
-    else:
-        result.checked.append(f"the phone-hash key ({source}) is the one the run used (fingerprint {current})")
-
-
 def _scratch(settings: Settings) -> Path:
     """The audit's private scratch: under out/.work, like a run's; where out/ cannot be written (an
     auditor's read-only copy), next to the warehouse (core/layout.py private_work). Either is
@@ -215,7 +195,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                               f"published for {month} cannot be compared; nothing is audited. Give the out folder "
                               f"{month} was published to (--out, GRIDPAY_OUT or gridpay.toml), or run in the "
                               f"project's folder")
-        _phone_key(result, settings, fingerprint)
+        checked, line = phone_key_checked(settings, fingerprint)
+        (result.checked if checked else result.notes).append(line)
         with connect(db) as con:     # what it read reproduces; that is not to say it is still right
             result.notes += [f"the audit replays what the run read; but {stale.line()}"
                              for stale in stale_months(con) if stale.run_id == run_id]
@@ -224,6 +205,10 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
             if documents:
                 _documents(result, settings, month, inputs, recorded)
+        else:     # an earlier run's files were replaced in out/ (trial 73's auditor was told nothing of them)
+            result.notes.append(f"the files{' and documents' if documents else ''} in {settings.out / month}: they are "
+                                f"run {published[0] if published else '(none)'}'s, not run {run_id}'s; its rows "
+                                f"in the warehouse are compared with the re-run's")
         scratch = _scratch(settings)
         try:
             for suffix in ("", ".wal"):

@@ -116,7 +116,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
                 say("%s; %s", validated, scored.counts_text())
                 said_of_the_scored_month(ctx, summary, scored, aside, kind)
-                say("scored %d grids and %d workers in %.1f s", scored.grids, scored.workers, seconds)
+                say("scored %d grids%s and %d workers in %.1f s", scored.grids, scored.thin_text(), scored.workers,
+                    seconds)
                 outputs, seconds = _timed(step, "publish", publish_step.publish, ctx, summary)
             if kind == "audit":
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)

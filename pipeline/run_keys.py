@@ -69,3 +69,22 @@ def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False) 
                     "months' answers in a pooled window are no longer recognised as this month's workers' own",
                     known[0], known[1], key_fingerprint(key))
     return key, ArchiveKeys(settings.archive_key_file, create=known is None)
+
+
+def phone_key_checked(settings: Settings, recorded: str | None) -> tuple[bool, str]:
+    """The audit's check: is the phone-hash key the re-run hashes with the one the run did? Both sides
+    of the re-run are hashed with it, so a replaced key would otherwise pass unseen (SECURITY.md).
+    Returns (checked, the line to print); a different key stops the audit (exit 2, no failed audit
+    recorded: it is the auditor's key, not the month, trial 62)."""
+    source = phone_key_source(settings.key_file)
+    if recorded is None:
+        return False, (f"the phone-hash key ({source}) cannot be checked: the run was recorded before gridpay kept "
+                       f"the key's fingerprint")
+    current = key_fingerprint(audit_phone_key(settings))
+    if current != recorded:
+        raise ConfigError(
+            f"{source}: the phone-hash key is not the one the run hashed phone numbers with (fingerprint "
+            f"{current}, the run recorded {recorded}); self-ratings and households found by phone cannot be "
+            f"reproduced with it, so the month is not audited: audit with the key of the month (SECURITY.md, the "
+            f"phone-hash key)")
+    return True, f"the phone-hash key ({source}) is the one the run used (fingerprint {current})"

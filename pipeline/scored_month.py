@@ -37,6 +37,13 @@ class ScoredMonth:
     handover_gaps: tuple[str, ...] = ()           # days between a leaver's end and the next worker's start
     score_shift: tuple[str, ...] = ()             # grids' scores moved SHIFT points on average since last month
     pay_inputs: tuple[str, ...] = ()              # a target far from the others', a deduction typed without '-' (said)
+    thin: int = 0                                 # grids paid at the neutral coefficient (too few answers)
+
+    def thin_text(self) -> str:
+        """' (2 of them paid at the neutral coefficient: too few answers)': trial 71's HR read "scored 12
+        grids" as 12 scores"""
+        which = "all of them" if self.thin == self.grids else f"{self.thin} of them"
+        return f" ({which} paid at the neutral coefficient: too few answers)" if self.thin else ""
 
     def counts_text(self) -> str:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
@@ -140,6 +147,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
     return ScoredMonth(
         grids=con.execute("select count(*) from grid_scores where run_id = ?", [run_id]).fetchone()[0],
         workers=con.execute("select count(*) from payroll where run_id = ?", [run_id]).fetchone()[0],
+        thin=con.execute("select count(*) from grid_scores where run_id = ? and is_insufficient", [run_id]).fetchone()[0],
         counted=con.execute("select count(*) from int_response_scores").fetchone()[0],
         excluded=dict(con.execute("select code as rule, count(*)::integer as n "
                                   "from int_exclusions group by rule order by n desc, rule").fetchall()),

@@ -46,3 +46,17 @@ def test_audit_of_a_month_never_run_is_a_usage_error(published, run_cli):
     inbox, _ = published
     code, err = run_cli("audit", "--month", "2026-08", inbox=inbox)
     assert code == 2 and "2026-08 has no published run to audit" in err
+
+
+def test_an_earlier_runs_audit_says_out_holds_the_correction(published, run_cli, tmp_path):
+    inbox, policy = published
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
+        first = con.execute("select run_id from published where month = '2026-09'").fetchone()[0]
+    assert run_cli("run", "--month", "2026-09", "--reason", "a late answer", inbox=inbox,
+                   policy=policy)[0] == 0
+    code, err = run_cli("audit", "--month", "2026-09", "--run-id", first, "--documents", inbox=inbox)
+    out = run_cli.out
+    assert code == 0 and "AUDIT PASSED" in out, out + err
+    # trial 73's auditor was told nothing of the files and documents of the run it named
+    assert f"not checked: the files and documents in {tmp_path / 'out' / '2026-09'}: they are run " in out
+    assert f"not run {first}'s" in out and "checked: the published files" not in out

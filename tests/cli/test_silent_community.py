@@ -23,6 +23,8 @@ def test_a_community_without_answers_stops_the_month_naming_its_files(run_cli, t
     assert code == 0, err
     assert "五松社区 (2 grids) has no answer this month" in err and "(--accept-fewer-answers)" in err
     assert _responses(tmp_path) == {"G1": "6", "G2": "0", "H1": "0", "H2": "0"}
+    # trial 71's HR read "scored 12 grids" as twelve scores
+    assert "scored 4 grids (all of them paid at the neutral coefficient: too few answers) and" in err
 
 
 def test_a_policy_without_the_key_publishes_as_before(run_cli, tmp_path, make_policy):
