@@ -60,9 +60,8 @@ def _command(sub, name: str, help_text: str, description: str | None = None) -> 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language (default zh)")
-    parser.add_argument("--reports", choices=("all", "hr", "none"), default="all",
-                        help="all: HR scorecard and worker sheets (default); hr: the HR scorecard only; "
-                             "none: the CSVs only")
+    parser.add_argument("--reports", choices=("all", "hr", "none"), default="all", help="all: HR scorecard and "
+                        "worker sheets (default); hr: the HR scorecard only; none: the CSVs only")
     parser.add_argument("--prefect", action=argparse.BooleanOptionalAction, default=None,
                         help="run as a Prefect flow (default: when PREFECT_API_URL names a Prefect server)")
 
@@ -116,8 +115,9 @@ def _month_commands(sub) -> None:
                      help="with --reference published: take this one of today's files for the month too, the rest "
                           "as published (a late adjustment: --take adjustments)")
     for flag, what in (("exclusions", "an exclusion rule removed more than the policy's share of a grid's answers "
-                                      "(gate.max_excluded_share)"), ("fewer-answers", "the survey files lack answers "
-                       "the published run counted (gate.published_answers), or a community has none (gate.silent_communities)")):
+                                      "(gate.max_excluded_share)"), ("fewer-answers", "the survey files lack answers the "
+                       "published run counted (gate.published_answers), a community has none (gate.silent_communities), "
+                       "or a month before it has no run in this warehouse")):
         run.add_argument(f"--accept-{flag}", action="store_true",
                          help=f"publish although {what}; recorded with the run and printed on the scorecard")
     run.add_argument("--new-phone-key", action="store_true", help="the phone-hash key was replaced on purpose "

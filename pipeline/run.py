@@ -26,6 +26,7 @@ from gridpay.pipeline.scored_month_lines import said_of_the_scored_month
 from gridpay.pipeline.household_doubts import say_household_doubts
 from gridpay.pipeline.policy_versions import check_policy_as_written, check_version_names_its_rules
 from gridpay.pipeline.run_keys import run_keys
+from gridpay.pipeline.month_gaps import gap_before
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.unread_earlier_answers import say_late_answers
 from gridpay.pipeline.verdicts import (counted, fail_gate, say_phoneless_downloads, say_stale_later_months,
@@ -112,6 +113,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)
             if published and request.reference is None:     # after validation: a broken file says so first
                 _stop_if_reference_changed(ctx, published, summary)
+            if gap := gap_before(ctx):                        # a month between it and the last one never run here
+                raise fail_gate(ctx, gap, summary, heading="stopped")
             with held_warehouse(s.db):
                 scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
                 say("%s; %s", validated, scored.counts_text())
