@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from gridpay.ingest.formats import SURVEY_SUFFIXES
+from gridpay.ingest.staging import is_survey
 from gridpay.ingest.unread_surveys import unread_line
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
@@ -39,11 +40,22 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if not surveys:
         return (f"{ctx.month}: no survey file for the month in {ctx.settings.inbox / 'surveys'} (looked for "
                 f"{ctx.month}*.csv|.xls|.xlsx|.parquet and the folder {ctx.month}/){_unread(ctx)}; nothing "
-                f"published. {_stray(ctx)}{NEUTRAL}")
+                f"published. {_stray(ctx)}{_published_from(ctx) or NEUTRAL}")
     dated = ", ".join(f"{n} {what}" for what, n in sorted(other_months.items()))
     return (f"{ctx.month}: every row of the month's survey files is dated in another month (set aside: {dated}), "
             f"so the month would be paid as if nobody had answered; nothing published. Is the download one of "
             f"another month? The month's own goes in surveys/{ctx.month}/. {NEUTRAL}")
+
+
+def _published_from(ctx: RunContext) -> str | None:
+    """A published month re-run without its download: where to put it back, not --allow-empty-month (a seventy-
+    fourth trial's clerk, correcting a month restored without inbox/, was told to pay everyone at neutral)."""
+    files = [f.name for f in (ctx.published[1] if ctx.published else ()) if is_survey(f)]
+    if not files:
+        return None
+    return (f"{ctx.month} was published (run {ctx.published[0]}) from {', '.join(files[:3])}"
+            f"{' ...' if len(files) > 3 else ''}: put {'it' if len(files) == 1 else 'them'} back there (from your "
+            f"backup of inbox/) and run again; --allow-empty-month would pay every worker at the neutral coefficient")
 
 
 def _stray(ctx: RunContext) -> str:

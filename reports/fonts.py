@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +20,21 @@ CANDIDATES = (
 
 class FontMissing(RuntimeError):
     pass
+
+
+# A subset's `head.modified`, by weight, to cut faces with: an audit re-renders a PDF published with a
+# subset cut on another machine (or before the cache was emptied) with that subset's own date (a seventy-
+# fourth trial's restored laptop called every PDF of a right month edited). None: the source face's date.
+_DATED: ContextVar[dict[str, int] | None] = ContextVar("subset_dated", default=None)
+
+
+@contextmanager
+def fonts_dated(modified: dict[str, int]) -> Iterator[None]:
+    token = _DATED.set(modified)
+    try:
+        yield
+    finally:
+        _DATED.reset(token)
 
 
 @lru_cache(maxsize=1)
@@ -94,21 +112,26 @@ def subset_fonts(text: str) -> dict[str, Path]:
         if source is None:
             continue
         stat = source.stat()
-        key = hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}|{codepoints}".encode()).hexdigest()[:24]
+        dated = (_DATED.get() or {}).get(weight)
+        key = hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}|{codepoints}"
+                             f"{'' if dated is None else f'|{dated}'}".encode()).hexdigest()[:24]
         out[weight] = font_cache_dir() / f"{weight}-{key}.otf"
         if not out[weight].is_file():
-            _write_subset(source, codepoints, out[weight])
+            _write_subset(source, codepoints, out[weight], dated)
     return out
 
 
-def _write_subset(source: Path, codepoints: list[int], target: Path) -> None:
+def _write_subset(source: Path, codepoints: list[int], target: Path, modified: int | None) -> None:
     from fontTools import subset, ttLib
     options = subset.Options()
     # names kept (the family must not be renamed); layout features dropped: horizontal Chinese and
     # figures need none, and the CJK layout tables are most of the subsetting time
     options.name_IDs, options.name_languages, options.layout_features = ["*"], ["*"], []
     options.notdef_outline, options.hinting = True, False
-    font = ttLib.TTFont(str(source), fontNumber=_face_index(source), lazy=True)
+    # the source face's date, not the moment it was cut: the same characters give the same bytes anywhere
+    font = ttLib.TTFont(str(source), fontNumber=_face_index(source), lazy=True, recalcTimestamp=False)
+    if modified is not None:
+        font["head"].modified = modified
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)

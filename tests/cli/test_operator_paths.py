@@ -90,6 +90,17 @@ def test_month_without_survey_file_stops_unless_allowed(run_cli, make_inbox, tmp
     assert not (tmp_path / "out" / "2026-11" / "workers").exists()           # --reports hr
 
 
+def test_a_published_month_re_run_without_its_download_is_told_to_put_it_back(run_cli, make_inbox, tmp_path):
+    """A seventy-fourth trial's clerk, correcting a month restored without inbox/, was told --allow-empty-month."""
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    (inbox / "surveys" / "2026-09.csv").unlink()
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and "was published (run " in err and ") from surveys/2026-09.csv: put it back there" in err, err
+    assert "--allow-empty-month would pay every worker at the neutral coefficient" in err
+    assert "to publish it on purpose, run again with --allow-empty-month" not in err
+
+
 def test_commands_that_read_the_warehouse_never_create_one(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     for argv in (["history", "--month", "2026-10"], ["audit", "--month", "2026-10"], ["doctor"],

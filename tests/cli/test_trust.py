@@ -10,6 +10,8 @@ import pytest
 
 from conftest import policy_text
 from gridpay.ingest.archive import file_sha256
+from gridpay.reports.fonts import fonts_dated
+from gridpay.reports.pdf_fonts import embedded_font_dates
 
 REPORTS = "all"      # these tests read the scorecards (run_cli renders them)
 
@@ -75,6 +77,23 @@ def test_a_month_finalized_after_its_sheets_were_published_audits_clean_with_its
     assert "已定稿" in (published / "scorecard.html").read_text(encoding="utf-8")          # rendered at finalize
     code, _ = run_cli("audit", "--month", "2026-09", "--documents", inbox=make_inbox())
     assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out
+
+
+def test_pdfs_whose_fonts_were_cut_on_another_machine_audit_clean_and_an_edit_is_still_found(published, run_cli,
+                                                                                            make_inbox, tmp_path):
+    """A seventy-fourth trial restored a month on a new laptop: `audit --documents` called all its PDFs edited
+    (their font subsets, cut on the old laptop, carried that day's date). The audit renders a differing PDF
+    again with the dates its embedded subsets carry."""
+    with fonts_dated({"normal": 3000000000, "bold": 3000000001}):        # as an older build cut them elsewhere
+        assert run_cli("render", "--month", "2026-09", inbox=make_inbox())[0] == 0
+    sheet = published / "workers" / "W1.pdf"
+    assert embedded_font_dates(sheet.read_bytes())["normal"] == 3000000000
+    code, _ = run_cli("audit", "--month", "2026-09", "--documents", inbox=make_inbox())
+    assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out
+    sheet.write_bytes(sheet.read_bytes().replace(b"%%EOF", b"% paid in full\n%%EOF"))
+    _cover_with_every_hash(published, "workers/W1.pdf", tmp_path / "warehouse.duckdb")
+    code, _ = run_cli("audit", "--month", "2026-09", "--documents", inbox=make_inbox())
+    assert code == 1 and f"DIFFERENT: {sheet}: differs" in run_cli.out and run_cli.out.count("DIFFERENT") == 1
 
 
 def test_a_pay_edited_in_payroll_detail_with_every_recorded_hash_fails_the_audit(published, run_cli, make_inbox,
