@@ -98,7 +98,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
         (kind, run_id), ctx = _start(lock, request, kind), None
         _import_validation_meanwhile()
         try:
-            key, keys = run_keys(s, kind, request.new_phone_key)     # made for a new warehouse only, else exit 2
+            key, keys = run_keys(s, kind, request.new_phone_key, month)     # made for a new warehouse only, else exit 2
             published = reference_drift.published_run(s.db, request, kind)
             request = reference_drift.with_published_reference(request, published)
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)

@@ -41,9 +41,11 @@ def audit_phone_key(settings: Settings) -> bytes:
     return phone_key(settings.key_file, create=False)
 
 
-def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False) -> tuple[bytes, ArchiveKeys]:
-    """The phone-hash key and the archive keys a run uses. An audit never makes either (it compares the
-    phone key with the audited run's, pipeline/audit.py); `new_phone_key`: the key was replaced on purpose."""
+def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False,
+             month: str | None = None) -> tuple[bytes, ArchiveKeys]:
+    """The phone-hash key and the archive keys a run of `month` uses. An audit never makes either (it compares
+    the phone key with the audited run's, pipeline/audit.py); `new_phone_key`: the key was replaced on purpose,
+    from a month not yet published on (a re-run of a published month hashes with the key it was published with)."""
     if kind == "audit":
         return audit_phone_key(settings), ArchiveKeys(settings.archive_key_file, create=False)
     known = last_published_key(settings)
@@ -57,6 +59,7 @@ def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False) 
                               f"for a warehouse that has published nothing")
     key = phone_key(settings.key_file, create=known is None)
     source = phone_key_source(settings.key_file)
+    _same_key_as_published(settings, month, key, source)
     if known is not None and key_fingerprint(key) != known[1]:
         if not new_phone_key:
             raise ConfigError(
@@ -69,6 +72,24 @@ def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False) 
                     "months' answers in a pooled window are no longer recognised as this month's workers' own",
                     known[0], known[1], key_fingerprint(key))
     return key, ArchiveKeys(settings.archive_key_file, create=known is None)
+
+
+def _same_key_as_published(settings: Settings, month: str | None, key: bytes, source: str) -> None:
+    """A published month re-run with another phone-hash key would read its answers otherwise (self-ratings,
+    households across a pooled window), and `--new-phone-key` is for the months after a rotation: a seventy-
+    fourth trial's clerk, handed a wrong key on a new laptop, re-ran September with it, and August could no
+    longer be audited with the key the warehouse then held."""
+    if month is None or not settings.db.exists():
+        return
+    with connect(settings.db) as con:
+        row = con.execute("select r.run_id, r.phone_key_fingerprint from published p join runs r using (run_id) "
+                          "where p.month = ?", [month]).fetchone()
+    if row and row[1] and row[1] != key_fingerprint(key):
+        raise ConfigError(f"{source}: the phone-hash key (fingerprint {key_fingerprint(key)}) is not the one {month} was "
+                          f"published with (fingerprint {row[1]}, run {row[0]}); a re-run of a published month hashes "
+                          f"with its own key, whatever --new-phone-key says (that is for the months after a rotation). "
+                          f"Restore that key file {BACKUP}, or give the old key kept with the archive "
+                          f"(GRIDPAY_KEY_FILE=...)")
 
 
 def phone_key_checked(settings: Settings, recorded: str | None) -> tuple[bool, str]:

@@ -74,13 +74,18 @@ def test_a_machine_without_the_projects_keys_stops_before_it_archives(month, run
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))       # the archive key restored ...
     monkeypatch.setenv("GRIDPAY_SECRET", "another-secret")                 # ... and another phone key
-    code, err = run_cli("run", "--month", "2026-09", inbox=month)
+    code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=month)
     assert code == 2 and "GRIDPAY_SECRET: the phone-hash key (fingerprint" in err
     assert "is not the one this warehouse's 2026-09 was hashed with" in err and "--new-phone-key" in err
+    # --new-phone-key starts the months after a rotation; a published month keeps its key (trial 74's clerk re-ran
+    # September with another community's key, and August could no longer be audited)
     code, err = run_cli("run", "--month", "2026-09", "--new-phone-key", inbox=month)
+    assert code == 2 and "is not the one 2026-09 was published with (fingerprint" in err
+    assert "a re-run of a published month hashes with its own key, whatever --new-phone-key says" in err
+    code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", "--new-phone-key", inbox=month)
     assert code == 0 and "the phone-hash key changed since 2026-09" in err
     # the next month under yet another key: its workers' phones are not compared with hashes of the key before
     # (a sixty-second trial was told every worker's phone had changed)
     monkeypatch.setenv("GRIDPAY_SECRET", "a-third-secret")
-    code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", "--new-phone-key", inbox=month)
+    code, err = run_cli("run", "--month", "2026-11", "--allow-empty-month", "--new-phone-key", inbox=month)
     assert code == 0 and "gives another phone" not in err, err
