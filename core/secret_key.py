@@ -98,7 +98,8 @@ class ArchiveKeys:
             if key_id_of(key) == key_id:
                 return key
         raise ArchiveKeyError(f"{self.file}: the archive key file holds no key {key_id.hex()} that this archived "
-                          f"file was encrypted with (a wrong key file, or an old key removed after a rotation)")
+                          f"file was encrypted with (a wrong key file, or an old key removed after a rotation): restore this "
+                              f"warehouse's archive key file from your backup (README, step 7; SECURITY.md)")
 
 
 def key_id_of(key: bytes) -> bytes:

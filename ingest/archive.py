@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from gridpay.core.errors import ConfigError
 from gridpay.core.modes import private_umask
-from gridpay.core.secret_key import ArchiveKeys, key_id_of
+from gridpay.core.secret_key import ArchiveKeyError, ArchiveKeys, key_id_of
 
 MAGIC = b"GRIDPAY-AESGCM\x00\x01"
 KEY_ID, NONCE, TAG = 8, 12, 16
@@ -168,6 +168,9 @@ def archived(entries: list[InputFile], archive: Path, keys: ArchiveKeys) -> list
             raise ConfigError(f"{entry.name}: not a path inside the inbox")
         try:
             check_blob(archive, entry.sha256, keys)
+        except ArchiveKeyError as exc:        # the key's, not the file's (trial 74 read "grids.csv: ...archive.key")
+            lost = "" if keys.file.is_file() else "; restore it from your backup (README, step 7; SECURITY.md)"
+            raise ArchiveKeyError(f"{exc}{lost}") from None
         except ConfigError as exc:
             raise ConfigError(f"{entry.name}: {exc}") from None
     return entries

@@ -185,10 +185,9 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             window = tuple(con.execute("select month, window_run_id from run_windows where run_id = ? "
                                        "order by month", [run_id]).fetchall())
             # a month published with --accept-exclusions is re-run accepting them too
-            accepted, started = con.execute("select accepted_exclusions, started_at from runs where run_id = ?",
-                                            [run_id]).fetchone()
-            fingerprint, output_format = con.execute("select phone_key_fingerprint, output_format from runs "
-                                                    "where run_id = ?", [run_id]).fetchone()
+            accepted, started, fingerprint, output_format = con.execute(
+                "select accepted_exclusions, started_at, phone_key_fingerprint, output_format from runs "
+                "where run_id = ?", [run_id]).fetchone()
         if published and published[0] == run_id and not (settings.out / month / "manifest.json").is_file():
             # an audit from the wrong folder once reported a correct month's 60 rows as differences (trial 62)
             raise ConfigError(f"{settings.out / month}: no month published there (no manifest.json), so the files "
@@ -206,9 +205,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             if documents:
                 _documents(result, settings, month, inputs, recorded)
         else:     # an earlier run's files were replaced in out/ (trial 73's auditor was told nothing of them)
-            result.notes.append(f"the files{' and documents' if documents else ''} in {settings.out / month}: they are "
-                                f"run {published[0] if published else '(none)'}'s, not run {run_id}'s; its rows "
-                                f"in the warehouse are compared with the re-run's")
+            result.notes.append(f"the files{' and documents' * documents} in {settings.out / month}: they are run "
+                                f"{(published or ['(none)'])[0]}'s, not run {run_id}'s; its warehouse rows are compared")
         scratch = _scratch(settings)
         try:
             for suffix in ("", ".wal"):

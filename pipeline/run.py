@@ -111,10 +111,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             if published and request.reference == "published":
                 reference_drift.say_left_as_published(published[1], request, keys, ctx.workdir)
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)
-            if published and request.reference is None:     # after validation: a broken file says so first
-                _stop_if_reference_changed(ctx, published, summary)
-            if gap := gap_before(ctx):                        # a month between it and the last one never run here
-                raise fail_gate(ctx, gap, summary, heading="stopped")
+            _stop_before_scoring(ctx, published, summary)     # after validation: a broken file says so first
             with held_warehouse(s.db):
                 scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
                 say("%s; %s", validated, scored.counts_text())
@@ -144,13 +141,17 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             remove_if_empty(work_folder(s.out, run_id).parent)
 
 
-def _stop_if_reference_changed(ctx: RunContext, published: tuple[str, tuple], summary: ValidationSummary) -> None:
-    """A re-run of a published month on reference files or a policy changed since: stop, saying what
-    changed (pipeline/reference_drift.py), before anything is scored on them."""
-    lines = reference_drift.drift(published[1], ctx.inputs, ctx.month, ctx.settings.archive, ctx.archive_keys,
-                                   ctx.workdir)
-    if lines:
-        raise fail_gate(ctx, reference_drift.drift_message(ctx.month, published[0], lines), summary, heading="stopped")
+def _stop_before_scoring(ctx: RunContext, published: tuple[str, tuple] | None, summary: ValidationSummary) -> None:
+    """A re-run of a published month on reference files or a policy changed since (without --reference): stop,
+    saying what changed (pipeline/reference_drift.py); a month after months never run here (pipeline/month_gaps.py)."""
+    if published and ctx.request.reference is None:
+        lines = reference_drift.drift(published[1], ctx.inputs, ctx.month, ctx.settings.archive, ctx.archive_keys,
+                                       ctx.workdir)
+        if lines:
+            raise fail_gate(ctx, reference_drift.drift_message(ctx.month, published[0], lines), summary,
+                            heading="stopped")
+    if gap := gap_before(ctx):
+        raise fail_gate(ctx, gap, summary, heading="stopped")
 
 
 def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archived: float):

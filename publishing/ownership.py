@@ -113,7 +113,7 @@ def check_out_folder_exists(out: Path, month: str, con: duckdb.DuckDBPyConnectio
     if not months or out.exists():
         return
     shown = listed(months, 3)
-    raise ConfigError(f"{out} does not exist, and this warehouse has published {shown} into another out folder: a "
-                      f"month published here would stand apart from them. Give the out folder the warehouse publishes "
-                      f"to (--out or GRIDPAY_OUT left out, gridpay.toml's out), or, to publish into a new one on "
-                      f"purpose, create the folder first (mkdir {out})")
+    raise ConfigError(f"{out} does not exist, and this warehouse has published {shown}: a month published here would "
+                      f"stand apart from them. Restored from a backup? Restore out/ with the warehouse. Else give the "
+                      f"out folder the warehouse publishes to (--out or GRIDPAY_OUT left out, gridpay.toml's out), or, "
+                      f"to publish into a new one on purpose, create the folder first (mkdir -m 700 {out})")

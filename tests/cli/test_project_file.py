@@ -70,8 +70,10 @@ def test_a_stray_out_folder_never_publishes_a_month_apart_from_the_warehouse_s(r
     inbox = make_inbox()
     assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
     code, err = run_cli("run", "--month", "2026-09", "--reason", "x", inbox=inbox, out=tmp_path / "sub" / "out")
-    assert code == 2 and (f"{tmp_path / 'sub' / 'out'} does not exist, and this warehouse has published 2026-09 into "
-                          "another out folder") in err, err
+    assert code == 2 and (f"{tmp_path / 'sub' / 'out'} does not exist, and this warehouse has published 2026-09: a "
+                          "month published here would stand apart from them. Restored from a backup? Restore out/ "
+                          "with the warehouse") in err, err
+    assert f"(mkdir -m 700 {tmp_path / 'sub' / 'out'})" in err      # private, as doctor wants it (trial 74)
     assert not (tmp_path / "sub" / "out").exists()
     # an out folder the office emptied on purpose (its months moved to an archive: a sixty-fourth trial) is its own
     (tmp_path / "archive-2026").mkdir()
