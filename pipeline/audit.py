@@ -129,15 +129,15 @@ def _compare_rerun(result: AuditResult, originals: dict, rerun: Settings, rerun_
         result.differences += differ
 
 
-def find_run(db: Path, month: str, run_id: str | None,
-             doing: str = "audit") -> tuple[str, str, list[InputFile], dict[str, str]]:
+def find_run(db: Path, month: str, run_id: str | None, doing: str = "audit",
+             out: Path | None = None) -> tuple[str, str, list[InputFile], dict[str, str]]:
     """(run id, its code version, its archived inputs, the hashes recorded for its published files)
     of the month's published run (or `run_id`), for `gridpay {doing}`; one that cannot be, refused."""
     with connect(db) as con:
         if run_id is None:
             row = con.execute("select run_id from published where month = ?", [month]).fetchone()
             if row is None:
-                raise ConfigError(f"{month} has no published run to {doing}")
+                raise ConfigError(f"{month} has no published run to {doing}{_published_elsewhere(out, month, db)}")
             run_id = row[0]
         row = con.execute("select month, inputs_json, code_version, status, outputs_json from runs "
                           "where run_id = ?", [run_id]).fetchone()
@@ -152,6 +152,20 @@ def find_run(db: Path, month: str, run_id: str | None,
         raise ConfigError(f"run {run_id} did not publish ({row[3]}); there is nothing to reproduce")
     recorded = {o["file"]: o["sha256"] for o in json.loads(row[4] or "[]")}
     return run_id, row[2], [InputFile(**e) for e in json.loads(row[1])], recorded
+
+
+def _published_elsewhere(out: Path | None, month: str, db: Path) -> str:
+    """'; but out/2026-09 holds run ...': a warehouse older than the out folder (trial 74's restore)."""
+    manifest = out / month / "manifest.json" if out is not None else None
+    if manifest is None or not manifest.is_file():
+        return ""
+    try:
+        run_id = json.loads(manifest.read_text(encoding="utf-8")).get("run_id")
+    except (ValueError, OSError):
+        run_id = None
+    return (f" in {db}, but {out / month} holds the month published by run {run_id or '(unreadable manifest)'}: a "
+            f"warehouse restored from a backup older than that publication? Restore the warehouse and out/ of the "
+            f"same backup")
 
 
 def _scratch(settings: Settings) -> Path:
@@ -176,7 +190,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
     `documents`: render the published month's documents again and compare them (pipeline/rerender.py)."""
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay audit --month {month}", settings.lock_timeout_s):
-        run_id, original_code, inputs, recorded = find_run(db, month, run_id)
+        run_id, original_code, inputs, recorded = find_run(db, month, run_id, out=settings.out)
         result = AuditResult(month, run_id, original_code, code_version())
         with connect(db) as con:
             originals = {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()}

@@ -45,7 +45,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list, columns:
 def require_warehouse(db: Path) -> Path:
     """For commands that read the warehouse: they never create one where there is none."""
     if not db.is_file():
-        raise ConfigError(f"no warehouse at {db} (give --db, or set GRIDPAY_DB)")
+        raise ConfigError(f"no warehouse at {db} (give --db, or set GRIDPAY_DB; on a new computer, restore "
+                          f"warehouse/ from your backup with out/)")
     return db
 
 

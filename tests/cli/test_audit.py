@@ -60,3 +60,13 @@ def test_an_earlier_runs_audit_says_out_holds_the_correction(published, run_cli,
     # trial 73's auditor was told nothing of the files and documents of the run it named
     assert f"not checked: the files and documents in {tmp_path / 'out' / '2026-09'}: they are run " in out
     assert f"not run {first}'s" in out and "checked: the published files" not in out
+
+
+def test_an_audit_by_a_warehouse_older_than_out_says_so(published, run_cli, tmp_path):
+    """Trial 74's restore put an older warehouse beside a newer out/: the audit said only that the month had no run."""
+    inbox, _ = published
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:      # as a backup taken before it was published
+        run_id = con.execute("delete from published where month = '2026-09' returning run_id").fetchone()[0]
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    assert code == 2 and f"2026-09 has no published run to audit in {tmp_path / 'warehouse.duckdb'}, but " in err
+    assert f"holds the month published by run {run_id}: a warehouse restored from a backup older than" in err
