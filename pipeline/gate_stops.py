@@ -5,6 +5,7 @@ whose worker the answers pay, which weight a day takes, what HR decided."""
 from __future__ import annotations
 
 import logging
+import re
 from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
@@ -88,9 +89,13 @@ def form_doubts(ctx: RunContext) -> list:
 def form_doubts_message(ctx: RunContext, found: list) -> str:
     files = {d.file: [str(x) for x in found if x.file == d.file] for d in found}
     said = "; ".join(f"{file}: {listed(doubts, 4)}" for file, doubts in files.items())
+    # numbers where the form's words go ('-2') are a damaged file or a codes export, not the form's words (trial 75)
+    codes = [w for d in found if d.kind == "unread" for w in d.words if re.fullmatch(r"-?\d+(\.\d+)?", w.strip())]
+    again = (f"'{codes[0]}' is a number where the form's words go: a damaged download or a codes export (按序号) "
+             f"is downloaded again, as text (按选项文本; docs/troubleshooting.md). Else: " if codes else "")
     return (f"{ctx.month}: answers of a platform download are not read as its form means them: {said}. A "
             f"download's answers are its form's options, each chosen on every such row, so the month would be paid on "
-            f"a misread form; nothing published. Give each of the form's words the point it means in the policy's "
+            f"a misread form; nothing published. {again}Give each of the form's words the point it means in the policy's "
             f"[survey.answer_words] (比较满意 = 4, 极不满意 = 1; a \"no opinion\" option: 说不好 = \"blank\", its item "
             f"skipped; a new policy version: docs/troubleshooting.md), or ask with the options of gridpay questionnaire, "
             f"and run again (policy gate.form_answers)")

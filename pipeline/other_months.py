@@ -45,6 +45,8 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
     # earlier months of the window with their own files, never published (those a download holds rows of: below)
     own = [str(m) for m in Month.parse(ctx.month).previous.back(rules.pool_months - 1)
            if str(m) not in published and str(m) not in unrun and month_survey_files(ctx.settings.inbox, str(m))]
+    with connect(ctx.settings.db) as con:      # a month whose runs stopped is said before (pipeline/month_gaps.py)
+        own = [m for m in own if not con.execute("select count(*) from runs where month = ?", [m]).fetchone()[0]]
     if own:
         log.warning("%s %s survey files in the inbox but %s not published in this warehouse, while %s fewer than "
                     "%d answers: thin grids pool only published months, so they are scored without %s; "

@@ -37,7 +37,8 @@ class StaleMonth:
 def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> list[StaleMonth]:
     """Every published month whose run read an earlier month's run that is no longer the published
     one, or read none of a month in its span that is published now; `earlier`: only those reading
-    that month. In month order. Read-only on a warehouse not yet migrated (`gridpay doctor`):
+    that month. A month published without survey files (`--allow-empty-month`) reads no earlier month
+    (a seventy-fifth trial's flood month could never be finalized: "scored reading no run of June"). In month order. Read-only on a warehouse not yet migrated (`gridpay doctor`):
     without run_windows nothing is known; without runs.window_from, only the runs read are checked."""
     columns = {(t, c) for t, c in con.execute("select table_name, column_name from information_schema.columns "
                                               "where table_name in ('runs', 'run_windows')").fetchall()}
@@ -53,6 +54,7 @@ def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> 
         left join run_windows as w on w.run_id = p.run_id and w.month = q.month
         where (w.window_run_id is not null or q.month >= {span})
           and w.window_run_id is distinct from q.run_id
+          and contains(r.inputs_json, '"name": "surveys/')
           and (? is null or q.month = ?)
         order by p.month, q.month""", [earlier, earlier]).fetchall()
     same: dict[tuple[str, str, str], bool] = {}

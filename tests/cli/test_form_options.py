@@ -155,3 +155,13 @@ def test_one_question_asked_with_three_options_is_said_by_its_name(run_cli, make
     book.save(path)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
     assert code == 0 and "answers to sat_overall say 满意 and none 5, the scale's top" in err, err
+
+
+def test_numbers_where_the_form_s_words_go_are_told_to_be_downloaded_again(run_cli, make_inbox, make_policy):
+    """Trial 75's damaged September ('-2' in most answers) was told to give '-2' a point in the policy."""
+    inbox = make_inbox({})
+    _month(inbox, {"非常不满意": "-2"})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    line = next(x for x in err.splitlines() if "not read as its form means them" in x)
+    assert code == 1 and "'-2' is a number where the form's words go: a damaged download or a codes export" in line
+    assert "is downloaded again, as text (按选项文本; docs/troubleshooting.md). Else: Give each" in line

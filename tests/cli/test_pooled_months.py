@@ -91,9 +91,8 @@ def test_a_gate_failed_month_gives_nothing_to_the_window(run_cli, make_inbox, tm
     assert run_cli("run", "--month", "2026-08", inbox=inbox)[0] == 1          # stopped at the gate
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0, err
-    # said: a nineteenth trial's November was paid so without a word
-    assert ("2026-08 has survey files in the inbox but is not published in this warehouse, while 1 grid has fewer "
-            "than" in err and "publish 2026-08 first (gridpay run --month 2026-08), then run this month again" in err)
+    # said: a nineteenth trial's November was paid so without a word (tests/cli/test_month_gaps.py: the words)
+    assert "2026-08: not published in this warehouse (its run stopped); 2026-09 is scored without it" in err
     september = _grid(tmp_path / "out", "2026-09")
     assert (september["window_months"], september["window_responses"]) == ("2026-07,2026-09", "8")
     assert "insufficient_responses" in september["flags"]
