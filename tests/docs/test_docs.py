@@ -108,7 +108,7 @@ def test_troubleshooting_quotes_messages_the_code_still_prints():
                   "add it to the aliases of", "(an 'aliases' column, names separated by ';')",
                   "survey rows are invalid", "an exclusion rule removed more than ",
                   "if the exclusions are right, run again ", "no survey file for the month in ",
-                  "(give --db, or set GRIDPAY_DB)", "a new run is a correction and needs --reason",
+                  "(give --db, or set GRIDPAY_DB; on a new computer, restore ", "a new run is a correction and needs --reason",
                   "the run is recorded as failed", "the next gridpay command that ",
                   "already names other rules: ", "Every scorecard prints the version that paid its month",
                   "the month is right as published (a run's --reason says why, which gridpay"):
