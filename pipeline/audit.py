@@ -25,6 +25,7 @@ from gridpay.ingest.archive import InputFile
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, changed_files, csv_bytes,
                                         grid_rows, payroll_rows, quarantine_rows)
 from gridpay.pipeline.maintenance import exclusive
+from gridpay.publishing.ownership import manifest_owner
 from gridpay.core.layout import private_work, remove_if_empty, work_folder
 from gridpay.store.runs import code_version
 from gridpay.store.stale_windows import stale_months
@@ -156,14 +157,13 @@ def find_run(db: Path, month: str, run_id: str | None, doing: str = "audit",
 
 def _published_elsewhere(out: Path | None, month: str, db: Path) -> str:
     """'; but out/2026-09 holds run ...': a warehouse older than the out folder (trial 74's restore)."""
-    manifest = out / month / "manifest.json" if out is not None else None
-    if manifest is None or not manifest.is_file():
+    if out is None or not (out / month / "manifest.json").is_file():
         return ""
     try:
-        run_id = json.loads(manifest.read_text(encoding="utf-8")).get("run_id")
-    except (ValueError, OSError):
-        run_id = None
-    return (f" in {db}, but {out / month} holds the month published by run {run_id or '(unreadable manifest)'}: a "
+        run_id = manifest_owner(out / month)[0]
+    except ConfigError:
+        run_id = "(unreadable manifest)"
+    return (f" in {db}, but {out / month} holds the month published by run {run_id}: a "
             f"warehouse restored from a backup older than that publication? Restore the warehouse and out/ of the "
             f"same backup")
 

@@ -36,6 +36,7 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
                if what.startswith("rows of ") and first <= what.removeprefix("rows of ") < ctx.month}
     with connect(ctx.settings.db) as con:
         published = {m for (m,) in con.execute("select month from published").fetchall()}
+        ran = {m for (m,) in con.execute("select distinct month from runs").fetchall()}
         thin = con.execute("select count(*) from grid_scores where run_id = ? and responses < ?",
                            [ctx.run_id, rules.min_responses]).fetchone()[0]
     unrun = {m: n for m, n in earlier.items() if m not in published}
@@ -43,10 +44,10 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
         return
     say_window_read_before(ctx)
     # earlier months of the window with their own files, never published (those a download holds rows of: below)
+    # a month whose runs stopped is said before (pipeline/month_gaps.py)
     own = [str(m) for m in Month.parse(ctx.month).previous.back(rules.pool_months - 1)
-           if str(m) not in published and str(m) not in unrun and month_survey_files(ctx.settings.inbox, str(m))]
-    with connect(ctx.settings.db) as con:      # a month whose runs stopped is said before (pipeline/month_gaps.py)
-        own = [m for m in own if not con.execute("select count(*) from runs where month = ?", [m]).fetchone()[0]]
+           if str(m) not in published and str(m) not in ran and str(m) not in unrun
+           and month_survey_files(ctx.settings.inbox, str(m))]
     if own:
         log.warning("%s %s survey files in the inbox but %s not published in this warehouse, while %s fewer than "
                     "%d answers: thin grids pool only published months, so they are scored without %s; "

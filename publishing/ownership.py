@@ -25,7 +25,7 @@ def warehouse_identity(con: duckdb.DuckDBPyConnection, db: Path, out: Path) -> d
     return {"id": row[0] if row else None, "path": str(db), "out": str(out)}
 
 
-def _manifest_owner(folder: Path) -> tuple[str, dict]:
+def manifest_owner(folder: Path) -> tuple[str, dict]:
     """(run id, warehouse record or {}) from the folder's manifest; unreadable: refused."""
     path = folder / MANIFEST
     try:
@@ -54,7 +54,7 @@ def check_month_owned(folder: Path, db: Path, con: duckdb.DuckDBPyConnection | N
                           f"published over them: move them aside to publish this month there")
     if not (folder / MANIFEST).is_file():
         return                                      # an empty folder: nothing to lose
-    run_id, warehouse = _manifest_owner(folder)
+    run_id, warehouse = manifest_owner(folder)
     if con is not None and con.execute("select 1 from runs where run_id = ?", [run_id]).fetchone():
         _check_not_a_copy(folder, db, warehouse)
         return
@@ -90,7 +90,7 @@ def check_out_not_shared(out: Path, month: str, db: Path, con: duckdb.DuckDBPyCo
         if folder.name == month or not MONTH_FOLDER.match(folder.name) or not (folder / MANIFEST).is_file():
             continue
         try:
-            run_id, warehouse = _manifest_owner(folder)
+            run_id, warehouse = manifest_owner(folder)
         except ConfigError:          # an unreadable manifest is named when its own month is run
             continue
         if con is None or not con.execute("select 1 from runs where run_id = ?", [run_id]).fetchone():
