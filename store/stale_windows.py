@@ -60,13 +60,14 @@ def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> 
     same: dict[tuple[str, str, str], bool] = {}
     for row in rows:
         if row[3] is not None and (row[3], row[4], row[1]) not in same:
-            same[row[3], row[4], row[1]] = _reads_alike(con, row[3], row[4], row[1])
+            pay = _compares_pay_with(con, row[1], row[2])
+            same[row[3], row[4], row[1]] = _reads_alike(con, row[3], row[4], row[1], pay)
     return [StaleMonth(*row) for row in rows if row[3] is None or not same[row[3], row[4], row[1]]]
 
 
 # what a later month reads of an earlier month's run: its counted answers (pooling), its grids'
-# scores and rates (trend, response-rate rule, reports) and the pay of the later month's workers (the
-# pay-change comparison, previous_total_pay): the second ? is the later month's run
+# scores and rates (trend, response-rate rule, reports) and, of the month it compares pay with only,
+# the pay of the later month's workers (previous_total_pay): the second ? is the later month's run
 READ = {"answers": "select s.household_id, c.grid_id, s.submitted_at_ts, c.response_score from counted_responses c "
                    "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id where c.run_id = ?",
         "grid_scores": "select * exclude (run_id) from grid_scores where run_id = ?",
@@ -75,11 +76,22 @@ READ = {"answers": "select s.household_id, c.grid_id, s.submitted_at_ts, c.respo
                    "and worker_id in (select worker_id from payroll where run_id = ?)"}
 
 
-def _reads_alike(con: duckdb.DuckDBPyConnection, old: str, new: str, later: str) -> bool:
+def _compares_pay_with(con: duckdb.DuckDBPyConnection, later: str, month: str) -> bool:
+    """Whether run `later` compares its pay with `month`'s: the last month it read
+    (publishing/outputs.previous_totals). A seventy-fifth trial's pay-only correction of August made
+    October stale, which reads August's answers only."""
+    latest = con.execute("select max(month) from run_windows where run_id = ?", [later]).fetchone()[0]
+    return latest == month
+
+
+def _reads_alike(con: duckdb.DuckDBPyConnection, old: str, new: str, later: str, pay: bool = True) -> bool:
     """Whether the later month's run `later` would read the same of run `new` as it did of run `old`
     (a month run again on the same inputs is no change; nor is a correction paying a worker the
-    later month does not pay: its later months are not stale)."""
+    later month does not pay, or of a month it does not compare pay with: its later months are not
+    stale)."""
     for name, query in READ.items():
+        if name == "payroll" and not pay:
+            continue
         extra = [later] if name == "payroll" else []
         differing = con.execute(f"select count(*) from (({query}) except all ({query})) union all "
                                 f"select count(*) from (({query}) except all ({query}))",

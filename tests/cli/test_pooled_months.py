@@ -107,11 +107,12 @@ def test_a_gate_failed_month_gives_nothing_to_the_window(run_cli, make_inbox, tm
 
 def test_a_correction_paying_a_worker_the_later_month_does_not_pay_leaves_it_current(run_cli, make_inbox, tmp_path):
     """A tenth field trial added a leaver's back pay to September: October (which pooled September
-    and compared pay with it) was said stale, though nothing it reads of September changed."""
-    inbox = make_inbox({f"{m}.csv": _month(m) for m in MONTHS[:2]}, adjustments=False,
+    and compared pay with it) was said stale, though nothing it reads of September changed. A
+    seventy-fifth's pay-only correction of August made October stale, which compares pay with September."""
+    inbox = make_inbox({f"{m}.csv": _month(m) for m in MONTHS}, adjustments=False,
                        assignments=ASSIGNMENTS + [("W3", "G1", "2026-07-01", "2026-07-31", "")])
-    assert run_cli("run", "--month", "2026-07", inbox=inbox)[0] == 0
-    assert run_cli("run", "--month", "2026-08", inbox=inbox)[0] == 0
+    for month in MONTHS:
+        assert run_cli("run", "--month", month, inbox=inbox)[0] == 0
     write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
               [("W3", "2026-07", "150.00", "离职补发", "人事科 陈主任")])
     code, err = run_cli("run", "--month", "2026-07", "--reference", "inbox", inbox=inbox)
@@ -123,6 +124,8 @@ def test_a_correction_paying_a_worker_the_later_month_does_not_pay_leaves_it_cur
                ("W1", "2026-07", "20.00", "加班", "人事科 陈主任")])
     code, err = run_cli("run", "--month", "2026-07", "--reference", "inbox", inbox=inbox)
     assert code == 0 and "2026-08 (run" in err and "run it again (gridpay run --month 2026-08 --reference published)" in err
+    # ... not September, which pools July's answers (unchanged) but compares pay with August (trial 75)
+    assert "2026-09 (run" not in err
 
 
 def test_a_grid_silent_three_months_in_a_row_is_flagged_for_hr(run_cli, make_inbox, tmp_path):
