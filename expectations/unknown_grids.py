@@ -10,7 +10,7 @@ from pathlib import Path
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
-                                          similar_grids)
+                                          same_compound, similar_grids)
 from gridpay.transforms.privacy import regex_masked_sql
 
 
@@ -88,7 +88,10 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
     found: dict[str, list[tuple[str, int]]] = {}
     for compound, rows in named:
         for gid in grids_of_compound(compound, names, compounds)[1]:
-            found.setdefault(gid, []).append((compound, rows))
+            # as grids.csv lists it (滨江小区), not as the stage keeps it (滨江): a seventy-fourth trial's
+            # rows said 滨江小区, and "whose compound 滨江 its row names" read as another compound
+            listed = next((n for n in compounds[gid] if same_compound(n, compound)), compound)
+            found.setdefault(gid, []).append((listed, rows))
     owners = {gid: f"{names.get(gid) or gid} ({gid}), {_whose(pairs, len(named))}" for gid, pairs in found.items()}
     if not owners:
         return closest_grids(value, names), closest_grid_ids(value, names)

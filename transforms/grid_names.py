@@ -23,13 +23,17 @@ def bare_compound(name: str) -> str:
     return name[:-2] if len(name) > 2 and name.endswith(("小区", "社区")) else name
 
 
+def same_compound(name: str, value: str) -> bool:
+    """Whether two texts name one compound: spaces and a trailing 小区 or 社区 do not count."""
+    return bare_compound("".join(name.split())) == bare_compound("".join(value.split()))
+
+
 def grids_of_compound(value: str, grids: dict[str, str], compounds: dict[str, tuple[str, ...]]
                       ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(labels, ids) of the grids whose listed compounds `value` names: a volunteer writing the
     compound (滨河花园, 老街社区 for 老街) where the grid goes. Spaces and a trailing 小区 or 社区 do
     not count. Empty when no grid lists it; two or more when grids share the compound."""
-    found = {gid: name for gid, names in compounds.items() for name in names
-             if bare_compound("".join(name.split())) == bare_compound("".join(value.split()))}
+    found = {gid: name for gid, names in compounds.items() for name in names if same_compound(name, value)}
     labels = tuple(f"{grids.get(gid) or gid} ({gid}), whose compound is {name}" for gid, name in found.items())
     return labels, tuple(found)
 

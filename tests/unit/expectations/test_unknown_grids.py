@@ -56,3 +56,10 @@ def test_a_grid_whose_two_compounds_the_rows_name_is_offered_with_both():
     labels, ids = _closest("梅园三网格", names, {"CZ3": ("梅园新村", "红旗宿舍")}, [("红旗宿舍", 11), ("梅园新村", 9)])
     assert ids[0] == "CZ3"
     assert labels[0] == "梅园新村第三网格 (CZ3), whose compounds its rows name (红旗宿舍 on 11, 梅园新村 on 9)"
+
+
+def test_a_grid_whose_compound_the_rows_name_is_offered_with_the_compound_as_grids_csv_lists_it():
+    """A seventy-fourth trial's rows said 滨江小区 and were told 'whose compound 滨江 its row names' (the stage's form)."""
+    from gridpay.expectations.unknown_grids import _closest
+    labels, ids = _closest("滨江网络", {"G2": "滨江网格", "G1": "翠湖网格"}, {"G2": ("滨江小区",)}, [("滨江", 1)])
+    assert ids[0] == "G2" and labels[0] == "滨江网格 (G2), whose compound 滨江小区 its row names"
