@@ -197,7 +197,8 @@ def _say_project(args: argparse.Namespace) -> None:
     if args.command not in ("demo", "init"):
         project = find_project()
         if project is not None:
-            log.info("project file %s", project)
+            if args.command != "doctor":       # doctor's first line names it with the warehouse and out/
+                log.info("project file %s", project)
             for line in environment_over_project(project):
                 log.warning("%s (unset it to use the project's)", line)
 

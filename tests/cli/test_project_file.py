@@ -170,6 +170,9 @@ def test_init_then_run_from_a_subfolder_with_no_location_flags(tmp_path, monkeyp
     assert any((hr / "warehouse" / "archive").iterdir()) and any((hr / "warehouse" / "logs").iterdir())
     assert sorted(p.name for p in (hr / "sub").rglob("*")) == ["deeper"]      # nothing made where HR stood
     assert gridpay_main(["history", "--month", "2026-09"]) == 0 and "PUBLISHED" in capsys.readouterr().out
+    assert gridpay_main(["doctor"]) == 0             # its first line names the project file, once
+    said = capsys.readouterr()
+    assert (said.out + said.err).count(str(hr / "gridpay.toml")) == 1, said
 
 
 def test_arguments_over_environment_over_project_file_over_defaults(tmp_path, monkeypatch):
