@@ -14,6 +14,7 @@ from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ABOUT_THE_RUN
 from gridpay.pipeline.scored_month import SHIFT
 from gridpay.ingest.masked_phones import MaskedPhones
+from gridpay.ingest.staging import is_survey_name
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
@@ -144,13 +145,17 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.stops:
         log.warning("accepted with --accept-exclusions (recorded, and printed on the scorecard): %s",
                     "; ".join(map(str, scored.stops)))
-    say_roster_doubts(scored, summary)
+    say_roster_doubts(scored, summary, any(is_survey_name(f.name) for f in ctx.inputs.files))
 
 
-def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary) -> None:
+def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, surveyed: bool = True) -> None:
     """What HR should look at before paying a month that publishes: grids without answers or
-    workers, workers without grids or phones, more homes answering than a grid has."""
-    if scored.silent:      # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
+    workers, workers without grids or phones, more homes answering than a grid has. `surveyed`: the
+    month has survey files (one published without, --allow-empty-month, pools no earlier month)."""
+    if scored.silent and not surveyed:     # a seventy-fifth trial's flood month was told it pooled
+        log.warning("no survey file this month: every grid is paid at the neutral coefficient (a month published "
+                    "without survey files pools no earlier month)")
+    elif scored.silent:    # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
         log.warning("no answer this month for %s: scored on earlier months where the policy pools them, else paid at "
                     "the neutral coefficient (grid_scores.csv says which); check that its residents were asked",
                     listed(scored.silent))

@@ -46,7 +46,9 @@ def test_a_month_published_empty_on_purpose_reads_no_earlier_month_and_can_be_fi
     of 2026-06 (it was not published yet)", though June was published a month before it."""
     inbox = _inbox(make_inbox, {"2026-06": _month("2026-06")})
     assert run_cli("run", "--month", "2026-06", inbox=inbox)[0] == 0
-    assert run_cli("run", "--month", "2026-07", "--allow-empty-month", inbox=inbox)[0] == 0
+    code, err = run_cli("run", "--month", "2026-07", "--allow-empty-month", inbox=inbox)
+    assert code == 0 and "a month published without survey files pools no earlier month" in err, err
+    assert "scored on earlier months where the policy pools them" not in err      # it was told so (trial 75)
     code, _ = run_cli("doctor", inbox=inbox)
     assert code == 0 and "STALE" not in run_cli.out and "no run of 2026-06" not in run_cli.out, run_cli.out
     code, err = run_cli("finalize", "--month", "2026-07", "--by", "陈主任", "--force", "--reason", "防汛停测", inbox=inbox)
