@@ -194,13 +194,12 @@ def _log_folder(args: argparse.Namespace) -> Path:
 
 def _say_project(args: argparse.Namespace) -> None:
     """The command's first line names the gridpay.toml it read, so that nobody guesses."""
-    if args.command not in ("demo", "init"):
-        project = find_project()
-        if project is not None:
-            if args.command != "doctor":       # doctor's first line names it with the warehouse and out/
-                log.info("project file %s", project)
-            for line in environment_over_project(project):
-                log.warning("%s (unset it to use the project's)", line)
+    if args.command in ("demo", "init") or (project := find_project()) is None:
+        return
+    if args.command != "doctor":      # doctor's first line names it, with the warehouse and out/
+        log.info("project file %s", project)
+    for line in environment_over_project(project):
+        log.warning("%s (unset it to use the project's)", line)
 
 
 def _warehouse(args: argparse.Namespace) -> Path | None:

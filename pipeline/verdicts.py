@@ -194,6 +194,8 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
         log.warning("more homes' answers counted than grids.csv gives households for %s: check the grid's households "
                     "in grids.csv, and whether one home's door number is typed several ways (its answers counted as "
                     "several homes'; quarantine.csv and the scorecard list the answers)", listed(scored.over_listed))
+    for line in scored.answer_doubts:   # how answers were gathered (expectations/answer_doubts.py): counted, said
+        log.warning("%s", line)
 
 
 def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None,
