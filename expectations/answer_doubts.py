@@ -17,33 +17,39 @@ SURGE_TIMES, SURGE_MORE = 2, 10
 
 def answer_doubts(con) -> list[str]:
     """One line per doubt, grid by grid, in a stable order."""
-    return [*_worker_phones(con), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con)]
+    return [*_worker_phones(con, own=False), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con)]
+
+
+def self_ratings(con) -> list[str]:
+    """Whose phone the month's self_rating answers came from, grid by grid: said before a stop they cause."""
+    return _worker_phones(con, own=True)
 
 
 def _ids(ids: list[str]) -> str:
     return ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else "")
 
 
-def _worker_phones(con) -> list[str]:
-    """Answers from the phone workers.csv gives a worker: to a grid of theirs (self_rating, kept out: said
-    by whom), or to a grid they do not work, counted as a resident's (they may live there)."""
-    rows = con.execute("""
-        select w.worker_id, w.name, s.grid_id, coalesce(g.grid_name, s.grid_id), e.code = 'self_rating',
-               count(*), count(distinct s.household_id), list(s.response_id::varchar order by s.row_id)
+def _worker_phones(con, own: bool) -> list[str]:
+    """Answers from the phone workers.csv gives a worker: to a grid of theirs (`own`: self_rating, kept out:
+    said by whom), or to a grid they do not work, counted as a resident's (they may live there)."""
+    which = ("e.code = 'self_rating'" if own else
+             "s.row_id in (select row_id from int_response_scores) and not exists (select 1 from int_worker_grid_days "
+             "d where d.worker_id = w.worker_id and d.grid_id = s.grid_id)")
+    rows = con.execute(f"""
+        select w.worker_id, w.name, s.grid_id, coalesce(g.grid_name, s.grid_id), count(*),
+               count(distinct s.household_id), list(s.response_id::varchar order by s.row_id)
         from stg_surveys s
         join stg_workers w on w.phone_hash = s.respondent_phone_hash
         left join stg_grids g on g.grid_id = s.grid_id
         left join int_exclusions e on e.row_id = s.row_id
-        where (e.code = 'self_rating' or s.row_id in (select row_id from int_response_scores))
-          and (e.code = 'self_rating' or not exists (select 1 from int_worker_grid_days d
-                                                      where d.worker_id = w.worker_id and d.grid_id = s.grid_id))
+        where {which}
         group by all order by all""").fetchall()
     return [(f"{n} answer{'s' if n != 1 else ''} to {grid} ({gid}) came from the phone of {name} ({wid}), who "
              + (f"works it: kept out as self_rating ({_ids(ids)})" if own else
                 f"does not work it, for {homes} home{'s' if homes != 1 else ''}: counted as a resident's. Unless "
                 f"{wid} lives there, they are a worker's judgement of a colleague's grid; check them before signing "
                 f"({_ids(ids)})"))
-            for wid, name, gid, grid, own, n, homes, ids in rows]
+            for wid, name, gid, grid, n, homes, ids in rows]
 
 
 def _one_phone_many_homes(con) -> list[str]:

@@ -40,6 +40,7 @@ class ScoredMonth:
     thin: int = 0                                 # grids paid at the neutral coefficient (too few answers)
     answer_doubts: tuple[str, ...] = ()           # how answers were gathered: a worker's phone, one phone for many
                                                   # homes, a grid's answers multiplied, many without a phone
+    self_ratings: tuple[str, ...] = ()            # whose phone the self_rating answers came from, grid by grid
 
     def thin_text(self) -> str:
         """' (2 of them paid at the neutral coefficient: too few answers)': trial 71's HR read "scored 12
@@ -142,7 +143,7 @@ def _score_shift(con, run_id: str) -> tuple[str, ...]:
 def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
-    from gridpay.expectations.answer_doubts import answer_doubts
+    from gridpay.expectations.answer_doubts import answer_doubts, self_ratings
     from gridpay.expectations.pay_inputs import added_deductions, far_targets
     from gridpay.expectations.payroll_doubts import payroll_doubts
     from gridpay.expectations.unpaid_adjustments import unpaid_adjustments
@@ -165,7 +166,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
-        answer_doubts=tuple(answer_doubts(con)),
+        answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
         handovers=_overlapping_handovers(con), handover_gaps=_handover_gaps(con), score_shift=_score_shift(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median)
                          + added_deductions(con, rules.deduction_words if rules else ())),

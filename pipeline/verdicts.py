@@ -105,6 +105,8 @@ def counted(n: int, what: str) -> str:
 def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.ScoredMonth) -> None:
     """Stop a month whose exclusion rules removed a large share of a grid's answers (unless the run
     accepts it); name grids that had answers last month and none now while rows are invalid."""
+    for line in scored.self_ratings:    # by whom, before a stop they may cause (trial 76: only a count was said)
+        log.warning("%s", line)
     if scored.broken:
         raise fail_gate(ctx, f"{ctx.month}: a model's rows broke its declared grain, so the month's scores cannot be "
                               f"trusted; nothing published. {'; '.join(scored.broken)}. This is gridpay's fault, not "
