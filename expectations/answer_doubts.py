@@ -67,7 +67,8 @@ def _one_phone_many_homes(con) -> list[str]:
                list(p.response_id order by p.row_id) filter (where p.row_id is not null)
         from int_response_scores r left join phone_rows p on p.row_id = r.row_id
         left join stg_grids g on g.grid_id = r.grid_id
-        group by all having count(p.row_id) > 0 order by r.grid_id""").fetchall()
+        where r.grid_id in (select grid_id from phone_rows)
+        group by all order by r.grid_id""").fetchall()
     return [f"{n} answers to {grid} ({gid}) for {homes} homes came from {'one phone' if phones == 1 else f'{phones} phones'}"
             f"{'' if phones == 1 else ', each answering for several homes'} (shared_phone: counted). Their mean score "
             f"{theirs:.2f}; the grid's raw score {whole:.2f}, "
