@@ -31,7 +31,9 @@ def _ids(ids: list[str]) -> str:
 
 def _worker_phones(con, own: bool) -> list[str]:
     """Answers from the phone workers.csv gives a worker: to a grid of theirs (`own`: self_rating, kept out:
-    said by whom), or to a grid they do not work, counted as a resident's (they may live there)."""
+    said by whom), or for two homes or more of a grid they do not work, counted as residents' answers."""
+    # in another grid, for two homes or more: a worker lives in one (a seventy-seventh trial's own home's answer
+    # was said every month, with no way to record where she lives)
     which = ("e.code = 'self_rating'" if own else
              "s.row_id in (select row_id from int_response_scores) and not exists (select 1 from int_worker_grid_days "
              "d where d.worker_id = w.worker_id and d.grid_id = s.grid_id)")
@@ -43,11 +45,11 @@ def _worker_phones(con, own: bool) -> list[str]:
         left join stg_grids g on g.grid_id = s.grid_id
         left join int_exclusions e on e.row_id = s.row_id
         where {which}
-        group by all order by all""").fetchall()
+        group by all having {'true' if own else 'count(distinct s.household_id) > 1'} order by all""").fetchall()
     return [(f"{n} answer{'s' if n != 1 else ''} to {grid} ({gid}) came from the phone of {name} ({wid}), who "
              + (f"works it: kept out as self_rating ({_ids(ids)})" if own else
-                f"does not work it, for {homes} home{'s' if homes != 1 else ''}: counted as a resident's. Unless "
-                f"{wid} lives there, they are a worker's judgement of a colleague's grid; check them before signing "
+                f"does not work it, for {homes} homes: counted as residents' answers. {wid} lives in one home at "
+                f"most: the others are a worker's judgement of a colleague's grid; check them before signing "
                 f"({_ids(ids)})"))
             for wid, name, gid, grid, n, homes, ids in rows]
 
@@ -79,24 +81,31 @@ def _one_phone_many_homes(con) -> list[str]:
 
 
 def _surges(con) -> list[str]:
-    """Grids whose counted answers are SURGE_TIMES those of the month the run read last (answers_dropped's
-    opposite: a flag for a fall, only a line for a rise)."""
+    """Grids whose counted answers are SURGE_TIMES the most of any month the run read, at this month's households
+    (a compound handed over raises both; answers_dropped is the flag for a fall). Against the most, not the last:
+    a seventy-seventh trial's thin July made August's ordinary count a rise, and a meeting's June July's fall."""
     rows = con.execute("""
-        with last as (select month, window_run_id from run_window order by month desc limit 1),
-        now as (select grid_id, count(*) as n from int_response_scores group by grid_id)
-        select g.grid_id, g.grid_name, now.n, b.responses, last.month
-        from now join stg_grids g using (grid_id) cross join last
-        join grid_scores b on b.run_id = last.window_run_id and b.grid_id = now.grid_id
-        where b.responses > 0 and now.n >= ? * b.responses and now.n - b.responses >= ?
+        with now as (select grid_id, count(*) as n from int_response_scores group by grid_id),
+        before as (
+            select b.grid_id, w.month, b.responses,
+                   b.responses * coalesce(g.households / nullif(b.households, 0), 1) as expected
+            from run_window w join grid_scores b on b.run_id = w.window_run_id join stg_grids g using (grid_id)),
+        most as (select grid_id, arg_max(month, expected) as month, arg_max(responses, expected) as responses,
+                        max(expected) as expected from before group by grid_id)
+        select g.grid_id, g.grid_name, now.n, m.responses, m.month
+        from now join stg_grids g using (grid_id) join most m using (grid_id)
+        where m.expected > 0 and now.n >= ? * m.expected and now.n - m.expected >= ?
         order by g.grid_id""", [SURGE_TIMES, SURGE_MORE]).fetchall()
-    return [f"{grid} ({gid}): {n} answers counted, {before} in {month}: check that its residents gave them (answers "
-            f"gathered by one hand read so; review.csv lists those flagged)" for gid, grid, n, before, month in rows]
+    return [f"{grid} ({gid}): {n} answers counted, at least twice its most of the months before ({before} in "
+            f"{month}): check that its residents gave them, as many answers collected by one person would look so "
+            f"(review.csv lists those flagged)" for gid, grid, n, before, month in rows]
 
 
 def _phoneless(con) -> list[str]:
-    """Grids whose counted answers giving no phone are SURGE_TIMES those of the month the run read last: such
-    an answer escapes the self_rating and shared_phone rules (a form asking the phone 选填), and a share of
-    residents always leave it blank (the trial's 7 of 28 in September, 22 of 43 in October)."""
+    """Grids whose counted answers giving no phone are SURGE_TIMES those of the month the run read last, and
+    SURGE_TIMES the other grids' share this month: such an answer escapes the self_rating and shared_phone rules
+    (a form asking the phone 选填), and a share of residents always leave it blank (the trial's 7 of 28 in
+    September, 22 of 43 in October). A form made optional again raises every grid's (a seventy-seventh trial)."""
     rows = con.execute("""
         with last as (select window_run_id from run_window order by month desc limit 1),
         before as (
@@ -110,8 +119,10 @@ def _phoneless(con) -> list[str]:
             from int_response_scores r join stg_surveys s on s.row_id = r.row_id group by r.grid_id)
         select now.grid_id, coalesce(g.grid_name, now.grid_id), now.blank, now.n, before.blank, before.month, now.ids
         from now join before using (grid_id) left join stg_grids g on g.grid_id = now.grid_id
-        where now.blank >= ? * before.blank and now.blank - before.blank >= ?
-        order by now.grid_id""", [SURGE_TIMES, SURGE_MORE]).fetchall()
+        cross join (select sum(n) as n, sum(blank) as blank from now) as whole
+        where now.blank >= ? * before.blank and now.blank - before.blank >= ? and whole.n > now.n
+          and now.blank * (whole.n - now.n) >= ? * now.n * (whole.blank - now.blank)
+        order by now.grid_id""", [SURGE_TIMES, SURGE_MORE, SURGE_TIMES]).fetchall()
     return [f"{grid} ({gid}): {blank} of its {n} counted answers give no phone, {before} in {month}: an answer without "
             f"a phone escapes the self_rating and shared_phone rules; check them with the homes ({_ids(ids)})"
             for gid, grid, blank, n, before, month, ids in rows]

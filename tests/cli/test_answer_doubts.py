@@ -19,7 +19,8 @@ def _october() -> list[tuple]:
             + [survey(f"B{i}", "G2", f"G2-1-{i}01", ("3", "4", "4", "4", "3"), "2026-10-11 10:00:00",
                       f"1390000000{i}") for i in range(5)]
             + [survey(f"C{i}", "G2", f"G2-3-{i}01", ("1",) * 5, f"2026-10-1{i} 21:00:00", STRANGER) for i in range(3)]
-            + [survey("D1", "G2", "G2-4-101", ("1",) * 5, day, "13800000001"),      # W1's phone, a grid not W1's
+            + [survey("D1", "G2", "G2-4-101", ("1",) * 5, day, "13800000001"),      # W1's phone, a grid not W1's,
+               survey("D2", "G2", "G2-4-102", ("1",) * 5, day, "13800000001"),      # two homes: one is not W1's
                survey("E1", "G2", "G2-4-201", ("5",) * 5, day, "13800000002")])     # W2's own: self_rating
 
 
@@ -30,12 +31,37 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
     assert code == 0 and "came from" not in err and "give no phone" not in err, err     # an ordinary month: nothing
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 0, err
-    assert "1 answer to 井湖村二网格 (G2) came from the phone of 王伟 (W1), who does not work it, for 1 home: counted " \
-           "as a resident's. Unless W1 lives there" in err
+    assert "2 answers to 井湖村二网格 (G2) came from the phone of 王伟 (W1), who does not work it, for 2 homes: counted " \
+           "as residents' answers. W1 lives in one home at most" in err
     assert "1 answer to 井湖村二网格 (G2) came from the phone of 李娜 (W2), who works it: kept out as self_rating (E1)" in err
     assert ("3 answers to 井湖村二网格 (G2) for 3 homes came from one phone (shared_phone: counted). Their mean score "
-            "0.00; the grid's raw score 36.11, 54.17 without them.") in err   # (5 x 65 + 4 x 0) / 9; (5 x 65) / 6
-    assert "天桥新村一网格 (G1): 16 answers counted, 6 in 2026-09: check that its residents gave them" in err
+            "0.00; the grid's raw score 32.50, 46.43 without them.") in err   # (5 x 65 + 5 x 0) / 10; (5 x 65) / 7
+    assert "天桥新村一网格 (G1): 16 answers counted, at least twice its most of the months before (6 in 2026-09): " \
+           "check that its residents gave them" in err
     assert "天桥新村一网格 (G1): 16 of its 16 counted answers give no phone, 6 in 2026-09" in err
     assert "(A00, A01, A02, A03, A04 ...)" in err
     assert err.count("井湖村二网格 (G2): ") == 0            # G2 neither multiplied its answers nor lost its phones
+
+
+def test_ordinary_swings_are_not_said(run_cli, make_inbox):
+    """A seventy-seventh trial's honest year: a thin month then an ordinary one, a compound handed over (more
+    households), a form whose phone became optional for every grid, a worker answering for her own home in
+    another grid. None is said."""
+    def month(m: str, g1: int, g2: int, phones: bool) -> list[tuple]:
+        day = f"{m}-10 10:00:00"
+        return ([survey(f"{m}-A{i}", "G1", f"G1-1-{i:02}", ("4", "5", "4", "4", "4"), day,
+                        f"1391000{i:04}" if phones else "") for i in range(g1)]
+                + [survey(f"{m}-B{i}", "G2", f"G2-1-{i:02}", ("3", "4", "4", "4", "3"), day,
+                          f"1392000{i:04}" if phones else "") for i in range(g2)])
+    inbox = make_inbox({"2026-07.csv": month("2026-07", 14, 5, True), "2026-08.csv": month("2026-08", 4, 5, True),
+                        "2026-09.csv": month("2026-09", 14, 15, False)
+                        + [survey("W", "G2", "G2-9-901", ("5",) * 5, "2026-09-10 10:00:00", "13800000001")]},
+                       adjustments=False, assignments=ASSIGNMENTS)
+    for m in ("2026-07", "2026-08"):
+        assert run_cli("run", "--month", m, inbox=inbox)[0] == 0
+    grids = (inbox / "grids.csv").read_text(encoding="utf-8")
+    (inbox / "grids.csv").write_text(grids.replace("井湖村二网格,天井湖社区,10", "井湖村二网格,天井湖社区,30"), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    assert "came from the phone of" not in err and "answers counted, at least twice" not in err, err
+    assert "give no phone" not in err, err
