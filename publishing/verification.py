@@ -1,6 +1,7 @@
 """verify.csv: the answers HR calls back to check they are genuine (回访). Per grid a random share
 of its counted answers (policy [verification] sample_share, at least min_per_grid where the grid
-has that many), plus every counted answer with a review flag. The draw is an MD5 order of the
+has that many), plus every counted answer with a review flag the policy's flags_called names (every
+flag, without the key). The draw is an MD5 order of the
 answers' ids seeded with the month and the policy's hash, so a re-run and an audit draw the same
 rows; it is no secret to the residents, but nobody can choose which answers it picks. No phone
 here: `gridpay callsheet` reads the phones of exactly these rows from the encrypted archive."""
@@ -20,7 +21,7 @@ VERIFY_SQL = (
     "  from counted_responses c join raw_surveys s using (run_id, row_id) where c.run_id = $run_id), "
     "drawn as (select *, row_number() over (partition by grid_id order by draw, row_id) as place from counted), "
     "flagged as (select row_id, string_agg(flag, ';' order by flag) as flags from response_flags "
-    "            where run_id = $run_id group by row_id) "
+    "            where run_id = $run_id and ($every or list_contains($called, flag)) group by row_id) "
     f"select d.response_id, g.grid_name, {masked_sql('d.household_id')} as household_id, "
     "       strftime(d.submitted_at_ts, '%Y-%m-%d %H:%M') as submitted_at, d.channel, "
     "       coalesce(f.flags, 'random') as why, d.grid_id, d.submitted_at_ts, d.row_id "
@@ -32,8 +33,9 @@ VERIFY_ORDER = ("grid_id", "submitted_at_ts", "row_id")
 
 
 def verify_params(run_id: str, month: str, policy: Policy) -> dict:
+    called = policy.review.flags_called       # policy 2027.7: straight_line alone filled half the calls
     return {"run_id": run_id, "seed": f"{month}:{policy.sha256}:", "share": float(policy.review.sample_share or 0),
-            "min_per_grid": policy.review.min_per_grid}
+            "min_per_grid": policy.review.min_per_grid, "every": called is None, "called": list(called or ())}
 
 
 def verify_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> list[dict]:

@@ -116,6 +116,7 @@ class ReviewCycle:
     min_per_grid: int = 2                       # ... and at least this many, where a grid has them
     failed_calls: int = 2                       # a grid with this many denied or coached calls ...
     failed_share: float = 0.2                   # ... or more than this share of its reached calls: verification_failed
+    flags_called: tuple[str, ...] | None = None  # the review flags that draw a call; None: every flag (before 2027.7)
 
 
 def get_key(table: dict, dotted: str):
@@ -224,6 +225,9 @@ def outcome_rules(doc: dict) -> OutcomeRules:
     )
 
 
+REVIEW_FLAGS = ("speeder", "straight_line", "burst", "shared_phone")     # int_response_flags' flags
+
+
 def review_cycle(doc: dict) -> ReviewCycle:
     """[appeals], [notice] and [verification]: each optional (see ReviewCycle)."""
     appeals, notice, calls = doc.get("appeals", {}), doc.get("notice", {}), doc.get("verification", {})
@@ -233,7 +237,10 @@ def review_cycle(doc: dict) -> ReviewCycle:
         high_counts_disputes=bool(appeals.get("high_counts_disputes", False)),
         contact=str(notice.get("contact", "")), sample_share=calls.get("sample_share"),
         min_per_grid=int(calls.get("min_per_grid", 2)), failed_calls=int(calls.get("failed_calls", 2)),
-        failed_share=float(calls.get("failed_share", 0.2)))
+        failed_share=float(calls.get("failed_share", 0.2)),
+        flags_called=tuple(calls["flags_called"]) if isinstance(calls.get("flags_called"), list) else None)
+    if "flags_called" in calls and (cycle.flags_called is None or not set(cycle.flags_called) <= set(REVIEW_FLAGS)):
+        raise PolicyError(f"policy verification.flags_called must list review flags ({', '.join(REVIEW_FLAGS)})")
     if cycle.window_days is not None and (not isinstance(cycle.window_days, int) or not 1 <= cycle.window_days <= 90):
         raise PolicyError("policy appeals.window_days must be a whole number of days, 1 to 90")
     if cycle.sample_share is not None and not 0 < float(cycle.sample_share) <= 1:

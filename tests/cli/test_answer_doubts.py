@@ -1,7 +1,13 @@
 """How a month's answers were gathered, said before HR pays (expectations/answer_doubts.py): a seventy-sixth
 field trial's worker filled in forms from her husband's phone and with the phone left blank, a grid tripled its
 answers, a worker's phone rated a colleague's grid; each published with exit 0 and the console silent."""
+import csv
+
+import pytest
+
 from conftest import survey
+from gridpay.transforms.policy import PolicyError
+from gridpay.transforms.policy_sections import review_cycle
 
 ASSIGNMENTS = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")]
 STRANGER = "13700000009"
@@ -15,7 +21,8 @@ def _september() -> list[tuple]:
 
 def _october() -> list[tuple]:
     day = "2026-10-12 19:00:00"
-    return ([survey(f"A{i:02}", "G1", f"G1-2-{i:02}", ("5",) * 5, day) for i in range(16)]      # 6 -> 16, no phones
+    return ([survey(f"A{i:02}", "G1", f"G1-2-{i:02}", ("5",) * 5, f"2026-10-{1 + i:02} 19:00:00")   # 6 -> 16,
+             for i in range(16)]                                                                        # no phones
             + [survey(f"B{i}", "G2", f"G2-1-{i}01", ("3", "4", "4", "4", "3"), "2026-10-11 10:00:00",
                       f"1390000000{i}") for i in range(5)]
             + [survey(f"C{i}", "G2", f"G2-3-{i}01", ("1",) * 5, f"2026-10-1{i} 21:00:00", STRANGER) for i in range(3)]
@@ -41,6 +48,11 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
     assert "天桥新村一网格 (G1): 16 of its 16 counted answers give no phone, 6 in 2026-09" in err
     assert "(A00, A01, A02, A03, A04 ...)" in err
     assert err.count("井湖村二网格 (G2): ") == 0            # G2 neither multiplied its answers nor lost its phones
+    # policy 2027.7: the shared phone's answers are called; answering alike throughout (G1's sixteen) draws no call
+    with (inbox.parent / "out" / "2026-10" / "verify.csv").open(encoding="utf-8-sig") as handle:
+        why = {r["response_id"]: r["why"] for r in csv.DictReader(handle)}
+    assert [why.get(f"C{i}") for i in range(3)] == ["shared_phone"] * 3           # all 1s too: straight_line
+    assert not [w for w in why.values() if "straight_line" in w] and sum(r.startswith("A") for r in why) <= 2
 
 
 def test_ordinary_swings_are_not_said(run_cli, make_inbox):
@@ -65,3 +77,10 @@ def test_ordinary_swings_are_not_said(run_cli, make_inbox):
     assert code == 0, err
     assert "came from the phone of" not in err and "answers counted, at least twice" not in err, err
     assert "give no phone" not in err, err
+
+
+def test_flags_called_are_review_flags_and_absent_means_every_flag():
+    assert review_cycle({"verification": {"flags_called": ["burst"]}}).flags_called == ("burst",)
+    assert review_cycle({"verification": {}}).flags_called is None          # a policy before 2027.7: every flag
+    with pytest.raises(PolicyError, match="verification.flags_called must list review flags"):
+        review_cycle({"verification": {"flags_called": ["straight_lines"]}})
