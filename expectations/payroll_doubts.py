@@ -1,7 +1,8 @@
 """A payroll HR would call wrong at a glance, found in the month just scored (its stg_* tables and
 its payroll rows): a worker's total below zero (a deduction larger than the month's pay), an
 adjustment row typed twice (paid twice), one phone and one name for two workers paid this month
-(one person under two ids, paid twice). A nineteenth field trial published each with exit 0. Under
+(one person under two ids, paid twice), ids differing in letter case only. A nineteenth field trial published
+each with exit 0. Under
 the policy's gate.payroll_doubts = "stop" the month stops naming each; without the key the run
 says so."""
 from __future__ import annotations
@@ -24,6 +25,12 @@ def payroll_doubts(con, run_id: str) -> list[str]:
         where w.phone_hash is not null and w.worker_id in (select worker_id from payroll where run_id = ?)
         group by w.phone_hash, regexp_replace(w.name, '[ 　·•・.．]', '', 'g') having count(*) > 1
         order by min(w.worker_id)""", [run_id]).fetchall()
+    # ids that differ in letter case only (W01, w01): one worker typed twice, and their sheets workers/W01.pdf and
+    # workers/w01.pdf are one file where case does not count (a seventy-eighth trial's 周晓梅, paid twice, exit 0)
+    cased = con.execute("""
+        select list(worker_id order by worker_id) from stg_workers
+        where worker_id in (select worker_id from payroll where run_id = ?)
+        group by lower(worker_id) having count(*) > 1 order by min(worker_id)""", [run_id]).fetchall()
     return ([f"{name} ({wid}) would be paid {total} (performance pay {pay}, adjustments {adj}): a deduction larger "
              f"than the month's pay; spread it over months (a row of adjustments.csv each) or correct it"
              for name, wid, total, pay, adj in negative]
@@ -31,4 +38,7 @@ def payroll_doubts(con, run_id: str) -> list[str]:
                f"a row typed twice, or, if both are meant, give each its own reason (防汛值班 10月8日)"
                for wid, amount, reason, rows in twice]
             + [f"{' and '.join(names)} give one phone and one name in workers.csv: one person under two ids would "
-               f"be paid twice; keep one id" for (names,) in shared])
+               f"be paid twice; keep one id" for (names,) in shared]
+            + [f"workers.csv gives the ids {' and '.join(ids)}, which differ in letter case only: one worker typed "
+               f"twice would be paid twice, and their sheets are one file where case does not count (Windows, "
+               f"macOS); keep one id, or give two people ids that differ otherwise" for (ids,) in cased])

@@ -14,7 +14,7 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
                                     with_hashed_phone)
-from gridpay.transforms.privacy import masked_phone_hash
+from gridpay.transforms.privacy import masked_numbers, masked_phone_hash
 from gridpay.ingest.formula_cells import say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
 from gridpay.ingest.grid_compounds import grid_compound_rows
@@ -53,7 +53,13 @@ def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Pat
     # re-using the published run's reference files: its adjustments too, or none if it had none
     if os.path.lexists(inbox / "adjustments.csv") and "adjustments.csv" not in skip:
         files.append(inbox_file(inbox, inbox / "adjustments.csv"))
-    return files + [inbox_file(inbox, p) for p in review_files(inbox, month)] + month_survey_files(inbox, month)
+    surveys = month_survey_files(inbox, month)
+    for path in surveys:      # its name goes into the archive's record, the manifest and quarantine.csv
+        name = path.relative_to(inbox).as_posix()
+        if masked_numbers(name) != name:
+            raise InputError(masked_numbers(name), "its name holds a phone or ID number, which gridpay would write "
+                             "into the run's record, the manifest and quarantine.csv; rename the file and run again")
+    return files + [inbox_file(inbox, p) for p in review_files(inbox, month)] + surveys
 
 
 def grid_names(grids: pd.DataFrame) -> dict[str, str]:

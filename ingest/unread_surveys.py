@@ -52,3 +52,10 @@ def unread_line(surveys: Path, month: str) -> str:
     return (f"the folder surveys/ holds survey files that no month reads: {shown} (a month reads the files in "
             f"surveys/<YYYY-MM>/ and surveys/<YYYY-MM>*.xlsx|.xls|.csv|.parquet); if one holds answers of {month}, "
             f"move it into surveys/{month}/ and run again")
+
+
+def month_subfolders(surveys: Path, month: str) -> list[str]:
+    """'2026-11/问卷星下载/ (1 survey file)': folders inside the month's own folder holding survey files, which the
+    month does not read (a seventy-eighth trial's download unzipped into its own folder there: the month was
+    published on 37 of its 56 answers, exit 0, after one warning)."""
+    return [entry for entry in unread_survey_files(surveys) if entry.startswith(f"{month}/")]

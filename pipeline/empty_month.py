@@ -13,7 +13,8 @@ import logging
 
 from gridpay.ingest.formats import SURVEY_SUFFIXES
 from gridpay.ingest.staging import is_survey
-from gridpay.ingest.unread_surveys import unread_line
+from gridpay.core.wording import listed
+from gridpay.ingest.unread_surveys import month_subfolders, unread_line
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.stop_messages import misfiled_message
@@ -33,6 +34,11 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
                     ctx.month)
     if surveys and not replay and (stray := unread_line(ctx.settings.inbox / "surveys", ctx.month)):
         log.warning("%s", stray)
+    if not replay and (inside := month_subfolders(ctx.settings.inbox / "surveys", ctx.month)):
+        return (f"{ctx.month}: surveys/{ctx.month}/ holds folders of survey files that the month does not read "
+                f"({listed(inside, 5)}): the month would be paid without their answers; nothing published. Move "
+                f"the files of {ctx.month}'s answers into surveys/{ctx.month}/ itself, and a copy of files already "
+                f"there out of surveys/, and run again")
     if ctx.request.allow_empty or (surveys and (rows or not other_months or replay)):
         return None
     if misfiled := gate_findings.misfiled_downloads(ctx):       # the month's own download, in another folder

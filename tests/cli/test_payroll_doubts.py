@@ -9,7 +9,7 @@ def test_a_negative_total_an_adjustment_twice_and_one_phone_for_two_workers_stop
                                                                                         make_policy, tmp_path):
     inbox = make_inbox(assignments=[("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "2026-09-15", ""),
                                     ("W3", "G2", "2026-09-16", "", ""), ("W4", "G1", "2026-01-01", "", "1"),
-                                    ("W5", "G2", "2026-01-01", "", "0.5")])
+                                    ("w3", "G2", "2026-01-01", "", "0.5")])
     write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
               [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任"),
                ("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任"),       # typed twice
@@ -17,10 +17,12 @@ def test_a_negative_total_an_adjustment_twice_and_one_phone_for_two_workers_stop
     write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
               [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
                ("W3", "张喆", "", "600.00"), ("W4", "王 伟", f"+86 {WORKER_PHONE}", "900.00"),   # W1 again
-               ("W5", "刘玥", "13800000002", "900.00")])        # W2's phone: a couple sharing one, two people
+               ("w3", "刘玥", "13800000002", "900.00")])        # W2's phone: a couple sharing one, two people
+    # (w3: W3's id in other case, trial 78: one file for both sheets where case does not count)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1, err
-    assert "2026-09: the payroll cannot be right; nothing published." in err and "刘玥 (W5)" not in err
+    assert "2026-09: the payroll cannot be right; nothing published." in err and "刘玥 (w3)" not in err
+    assert "workers.csv gives the ids W3 and w3, which differ in letter case only" in err
     assert "李娜 (W2) would be paid -" in err and "a deduction larger than the month's pay" in err
     assert ("adjustments.csv gives W1 50.00 for '协助防汛加班' twice (adjustments.csv row 2, adjustments.csv row 3): "
             "paid twice") in err
