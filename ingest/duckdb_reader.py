@@ -184,6 +184,8 @@ def duckdb_readable(source: Source, workdir: Path, index: int,
         head = fh.read(1 << 16)
     if not head.strip() or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _has_blank_line(path):
         return None
+    if b"\r" in head and b"\n" not in head:     # old Mac line ends: the sheet reader's (a seventy-eighth trial's
+        return None                            # "unexpected error ... new-line character seen in unquoted field")
     try:
         text = head.decode("utf-8")
         gbk = False

@@ -67,6 +67,8 @@ def _csv_cells(source: Source) -> list[list[str | None]]:
     text = decoded_text(source)
     if not text.strip():
         raise InputError(source.file_name, "is empty (no header row)")
+    if "\r" in text and "\n" not in text:       # old Mac line ends (a seventy-eighth trial's file): lines all the same
+        text = text.replace("\r", "\n")
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sniffed_delimiter(text))
     try:
         return [[cell_text(v) for v in row] for row in reader]
