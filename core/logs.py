@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from gridpay.core.progress import ON_BAR
+from gridpay.transforms.folding import visible
 
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -68,6 +69,13 @@ def quiet_libraries(file_handler: logging.Handler | None, debug: bool) -> None:
             logger.addHandler(file_handler)
 
 
+class _Visible(logging.Formatter):
+    """The console's lines with invisible characters named (transforms/folding.visible)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return visible(super().format(record), keep="\n\t")
+
+
 class CommandLog:
     """Set up for one command; `close()` undoes it (the CLI may run many commands in one process)."""
 
@@ -76,8 +84,8 @@ class CommandLog:
         self.file = PrivateFileHandler(path, delay=True, encoding="utf-8")
         self.file.setFormatter(logging.Formatter(LOG_FORMAT))
         self.console = logging.StreamHandler(sys.stderr)
-        self.console.setFormatter(logging.Formatter("gridpay: %(message)s" if not debug else
-                                                    "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.console.setFormatter(_Visible("gridpay: %(message)s" if not debug else
+                                           "%(asctime)s %(levelname)s %(name)s: %(message)s"))
         # a step's progress line goes to the log file; on the console a progress bar already says it
         self.console.addFilter(lambda record: not getattr(record, ON_BAR, False))
         root, ours = logging.getLogger(), logging.getLogger("gridpay")

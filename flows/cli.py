@@ -13,7 +13,7 @@ from gridpay.flows import commands, form_commands
 from gridpay.flows.commands import demo_settings, settings_for
 from gridpay.flows.help_texts import EXIT_CODES, LOCATION_HELP, PROJECT_HELP, QUESTIONNAIRE_HELP, SERVE_HELP
 from gridpay.flows.taken_files import TAKEN, taken_name
-from gridpay.core.logs import CommandLog, log_file
+from gridpay.core.logs import CommandLog, log_file, visible
 from gridpay.core.machine import fault_line
 from gridpay.core.modes import make_private
 from gridpay.core.month import month_text
@@ -217,12 +217,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _say_project(args)
         return COMMANDS[args.command](args, logs)
-    except GateFailed as exc:
-        # a month stopped at one of the run's gates; finalize's refusal says what it is itself
-        print(f"gridpay: {exc.heading + ': ' if args.command in ('run', 'demo') else ''}{exc}", file=sys.stderr)
+    except GateFailed as exc:      # a month stopped at a gate; finalize's refusal says what it is itself
+        print(visible(f"gridpay: {exc.heading + ': ' if args.command in ('run', 'demo') else ''}{exc}", "\n\t"),
+              file=sys.stderr)
         return 1
     except ConfigError as exc:
-        print(f"gridpay: {exc}", file=sys.stderr)
+        print(visible(f"gridpay: {exc}", "\n\t"), file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 (anything else is a fault or a bug: exit 2, never 1)
         fault = fault_line(exc, args.command, _warehouse(args))

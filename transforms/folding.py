@@ -10,3 +10,10 @@ import unicodedata
 def folded(value: object) -> str:
     """str(value), NFKC-folded (not trimmed: callers decide what whitespace means)."""
     return unicodedata.normalize("NFKC", str(value))
+
+
+def visible(text: str, keep: str = "") -> str:
+    """Text with its invisible characters named (<U+200B>): a zero-width space or a right-to-left mark makes two
+    values look alike in a message ('QF1' and 'QF1<U+200B>': a seventy-eighth trial read "did you mean 'QF1'" of
+    'QF1'). `keep`: characters shown as they are (a console's line ends)."""
+    return "".join(c if c.isprintable() or c in keep else f"<U+{ord(c):04X}>" for c in text)

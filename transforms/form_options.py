@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gridpay.transforms.folding import visible
 from gridpay.transforms.parsing import LIKERT_WORDS, cleaned_answer, normalized_cell
 
 UNREAD_ANSWERS = 2      # answers (item cells) of a word not read, before it is the form's: one is a cell edited by hand
@@ -23,7 +24,7 @@ class FormDoubt:
     scale_max: int = 5
 
     def __str__(self) -> str:
-        shown = " and ".join(f"'{_visible(w)}'" for w in self.words)
+        shown = " and ".join(f"'{visible(w)}'" for w in self.words)   # 满意 and a zero-width space: trial 67
         where = f"{len(self.items)} questions" if len(self.items) > 2 else " and ".join(self.items)
         rows = f"{self.rows} answer{'s' if self.rows != 1 else ''}"
         if self.kind == "unread":
@@ -33,10 +34,6 @@ class FormDoubt:
         return f"{shown} read as {self.point} of the policy's 1-{self.scale_max} scale ({where}, {rows})"
 
 
-def _visible(word: str) -> str:
-    """A word with its invisible characters shown (a sixty-seventh trial read '满意' for 满意 and a zero-width space)."""
-    return "".join(c if c.isprintable() and not 0x200b <= ord(c) <= 0x200f and c != "\ufeff" else f"<U+{ord(c):04X}>"
-                   for c in word)
 
 
 def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_min: int, scale_max: int,
