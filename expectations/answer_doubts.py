@@ -1,6 +1,6 @@
 """How a month's answers were gathered, where HR would ask before paying: a worker's phone answering,
-one phone answering for several homes of a grid, a grid's answers multiplied since the month it was
-last read, many answers of one grid giving no phone. Found in the month just scored (its stg_* and
+one phone answering for several homes of a grid, a grid's answers doubled against the months before,
+its answers giving no phone doubled while the other grids' did not. Found in the month just scored (its stg_* and
 int_* tables); counted as the policy's rules count them (review flags never change pay), but said on
 the console and so listed on the scorecard HR signs, naming the grid, the worker and what is at stake.
 A seventy-sixth field trial's worker filled in 15 homes' forms from her husband's phone (+243.54 yuan),
@@ -9,9 +9,9 @@ typed 15 forms with the phone left blank (+201.78): each was at most one line am
 scorecard's review table, or nowhere, and the console said nothing."""
 from __future__ import annotations
 
-# a grid's counted answers (or those giving no phone) at least SURGE_TIMES times those of the month the run
-# read last, and at least SURGE_MORE more: gathered by one hand reads so (the trial's 22 -> 66, and 7 -> 22
-# without a phone); a season's ordinary swing does not
+# a grid's counted answers at least SURGE_TIMES the most of the months the run read, or those giving no phone
+# SURGE_TIMES the month before's, and at least SURGE_MORE more: gathered by one hand reads so (the trial's
+# 22 -> 66, and 7 -> 22 without a phone); a season's ordinary swing does not
 SURGE_TIMES, SURGE_MORE = 2, 10
 
 
@@ -59,7 +59,8 @@ def _one_phone_many_homes(con) -> list[str]:
     above), with the grid's raw score with and without them: what the month would pay on them."""
     rows = con.execute("""
         with phone_rows as (
-            select s.row_id, s.grid_id, s.respondent_phone_hash as phone, s.household_id, s.response_id::varchar as response_id
+            select s.row_id, s.grid_id, s.respondent_phone_hash as phone, s.household_id,
+                   s.response_id::varchar as response_id
             from int_response_flags f join stg_surveys s on s.row_id = f.row_id
             where f.flag = 'shared_phone'
               and s.respondent_phone_hash not in (select phone_hash from stg_workers where phone_hash is not null))

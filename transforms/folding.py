@@ -15,5 +15,6 @@ def folded(value: object) -> str:
 def visible(text: str, keep: str = "") -> str:
     """Text with its invisible characters named (<U+200B>): a zero-width space or a right-to-left mark makes two
     values look alike in a message ('QF1' and 'QF1<U+200B>': a seventy-eighth trial read "did you mean 'QF1'" of
-    'QF1'). `keep`: characters shown as they are (a console's line ends)."""
-    return "".join(c if c.isprintable() or c in keep else f"<U+{ord(c):04X}>" for c in text)
+    'QF1'). Spaces of any width are shown as they are; `keep`: more characters so (a console's line ends)."""
+    return "".join(c if c.isprintable() or c in keep or unicodedata.category(c) == "Zs" else f"<U+{ord(c):04X}>"
+                   for c in text)
