@@ -14,7 +14,6 @@ from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ABOUT_THE_RUN
 from gridpay.pipeline.scored_month import SHIFT
 from gridpay.ingest.masked_phones import MaskedPhones
-from gridpay.ingest.staging import is_survey_name
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
@@ -147,7 +146,7 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     if scored.stops:
         log.warning("accepted with --accept-exclusions (recorded, and printed on the scorecard): %s",
                     "; ".join(map(str, scored.stops)))
-    say_roster_doubts(scored, summary, any(is_survey_name(f.name) for f in ctx.inputs.files))
+    say_roster_doubts(scored, summary, bool(ctx.survey_sources()))   # as scoring decides its window
 
 
 def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, surveyed: bool = True) -> None:
