@@ -19,7 +19,7 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
 from gridpay.ingest.formats import (NOTE_WORDS, REQUIRED, TEXT_COLUMNS, TOTAL_WORDS, Source, canonical_columns, sheet_without_item,
                                     say_unread_phone, unread_phone_header,
-                                    sniffed_delimiter)
+                                    sniffed_delimiter, utf8_until)
 from gridpay.ingest.limits import garbled_note, headers_shown
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql, two_mobiles_sql
 
@@ -191,6 +191,8 @@ def duckdb_readable(source: Source, workdir: Path, index: int,
         gbk = False
     except UnicodeDecodeError as exc:
         gbk = exc.start < len(head) - 4              # not just a character cut at the 64 KiB edge
+        if gbk and utf8_until(head, exc.start):     # half UTF-8, half GBK: the sheet reader names the line
+            return None
         text = head.decode("gb18030" if gbk else "utf-8", "ignore")
     text = text.lstrip("\ufeff")
     delimiter = sniffed_delimiter(text)

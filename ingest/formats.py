@@ -71,12 +71,28 @@ def decoded_text(file: Source | Path) -> str:
     data = source.path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(source.file_name, "is neither UTF-8, UTF-16 nor GB18030/GBK text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if mixed := utf8_until(data, error.start):
+            raise InputError(source.file_name, "is neither UTF-8, UTF-16 nor GB18030/GBK text" + mixed) from None
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(source.file_name, "is neither UTF-8, UTF-16 nor GB18030/GBK text") from None
+
+
+def utf8_until(data: bytes, stop: int) -> str:
+    """Where UTF-8 stops in a file whose whole lines before it hold UTF-8 Chinese: half UTF-8 and half GBK (two
+    files joined, lines pasted from another program). Read as GBK its UTF-8 lines were garbled, or it was refused
+    naming no line (trial 78). A GBK file's first Chinese line is never whole UTF-8 by chance."""
+    whole = data.rfind(b"\n", 0, stop) + 1
+    if data[:whole].isascii():
+        return ""
+    line = data.count(b"\n", 0, stop) + 1
+    return (f": lines 1 to {line - 1} are UTF-8 and line {line} is not (byte {stop + 1}, "
+            f"{data[stop:stop + 2].hex(' ')}): two files of different encodings joined? "
+            f"Use the platform's download as it came")
 
 
 def sniffed_delimiter(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Callable
@@ -106,6 +107,10 @@ def _not_a_workbook(source: Source) -> str | None:
     if head.startswith(b"\xd0\xcf\x11\xe0") and kind == "XLSX":
         return ("is a password-protected workbook (or an old .xls named .xlsx): open it in Excel, remove the "
                 "password (文件 > 信息 > 保护工作簿 > 用密码进行加密, cleared) and save it as .xlsx, then run again")
+    if head.startswith(b"PK") and (members := _zip_members(source)) is not None:
+        shown = ", ".join(members[:3]) + (" ..." if len(members) > 3 else "")
+        return (f"is a zip archive of other files ({shown}), not a workbook: unzip it and put the survey file it "
+                f"holds in its place, then run again")
     if head.startswith(b"PK"):
         return (f"is a damaged {kind} (its zip is cut short or broken: a download or copy that did not finish?): "
                 f"download it again")
@@ -117,6 +122,18 @@ def _not_a_workbook(source: Source) -> str | None:
     if b"," in head or b"\t" in head:
         return f"is a text file (CSV) named .{kind.lower()}, not a workbook: rename it .csv and run again"
     return None
+
+
+def _zip_members(source: Source) -> list[str] | None:
+    """The files of a whole zip that holds no workbook (a trial's .xlsx was a zip of readme.txt and data.csv,
+    told to be downloaded again); None for a workbook or a cut zip, which downloading again mends."""
+    try:
+        with zipfile.ZipFile(source.path) as book:
+            names = [n for n in book.namelist() if not n.endswith("/")]
+    except (zipfile.BadZipFile, OSError):
+        return None
+    workbook = {"[Content_Types].xml", "xl/workbook.xml", "xl/workbook.bin", "content.xml"}   # OOXML, ODS
+    return None if workbook & set(names) else names
 
 
 def _header_at(cells: list[list[str | None]], is_header: Callable[[list[str]], bool]) -> int | None:

@@ -32,6 +32,17 @@ def test_a_file_that_is_no_workbook_is_named_for_what_it_is(name, data, said, tm
     assert str(refused.value).startswith(f"surveys/2026-09/{name}: {said}"), str(refused.value)
 
 
+def test_a_zip_of_other_files_is_told_to_be_unzipped_not_downloaded_again(tmp_path):
+    path = tmp_path / "问卷.xlsx"                     # trial 78: a zip of readme.txt and data.csv named .xlsx
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("readme.txt", "说明")
+        book.writestr("data.csv", "问卷编号,网格\n")
+    with pytest.raises(InputError) as refused:
+        _read(path)
+    assert str(refused.value) == ("surveys/2026-09/问卷.xlsx: is a zip archive of other files (readme.txt, data.csv), "
+                                  "not a workbook: unzip it and put the survey file it holds in its place, then run again")
+
+
 def test_a_second_sheet_reaching_past_the_limits_is_refused_before_any_sheet_is_read(tmp_path, monkeypatch):
     path = tmp_path / "问卷.xlsx"
     book = openpyxl.Workbook()

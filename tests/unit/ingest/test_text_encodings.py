@@ -1,0 +1,31 @@
+"""A survey CSV's encoding as HR gets it: GBK from Chinese Excel read as it is, and a file half UTF-8 and half
+GBK (two files joined) refused naming the line where UTF-8 stops (trial 78 was told only the file)."""
+import pytest
+
+from conftest import HAND_SURVEYS, SURVEY_HEADER, policy_text
+from gridpay.core.errors import InputError
+from gridpay.ingest.survey_files import survey_reading
+from gridpay.ingest.survey_stage import stage_surveys
+from gridpay.transforms.policy import policy_from_toml
+
+
+def _lines(rows) -> list[str]:
+    return [",".join(row) + "\n" for row in rows]
+
+
+def test_a_gbk_csv_is_read_and_a_half_gbk_one_is_refused_naming_the_line(tmp_path):
+    lines = _lines([SURVEY_HEADER, *HAND_SURVEYS])
+    reading = survey_reading(policy_from_toml(policy_text()))
+    gbk = tmp_path / "2026-09.csv"
+    gbk.write_bytes("".join(lines).encode("gbk"))
+    assert stage_surveys([gbk], reading, b"k", tmp_path / "gbk", "2026-09") == len(HAND_SURVEYS)
+    mixed = tmp_path / "2026-09-joined.csv"       # the answers UTF-8 (R2's comment Chinese), then one in GBK
+    head, tail = "".join(lines).encode(), lines[2].replace("R2,", "R9,").encode("gbk")
+    mixed.write_bytes(head + tail)
+    assert not head.isascii() and not tail.isascii()
+    with pytest.raises(InputError) as refused:
+        stage_surveys([mixed], reading, b"k", tmp_path / "mixed", "2026-09")
+    said = str(refused.value)
+    assert said.startswith(f"2026-09-joined.csv: is neither UTF-8, UTF-16 nor GB18030/GBK text: lines 1 to "
+                           f"{len(lines)} are UTF-8 and line {len(lines) + 1} is not (byte "), said
+    assert said.endswith("two files of different encodings joined? Use the platform's download as it came"), said
