@@ -1,10 +1,13 @@
 """A payroll HR would call wrong at a glance, found in the month just scored (its stg_* tables and
 its payroll rows): a worker's total below zero (a deduction larger than the month's pay), an
 adjustment row typed twice (paid twice), one phone and one name for two workers paid this month
-(one person under two ids, paid twice), two ids differing in letter case only (W01, w01). A nineteenth
-field trial published each with exit 0. Under the policy's gate.payroll_doubts = "stop" the month stops
+(one person under two ids, paid twice), two ids differing in letter case only (W01, w01), an id or name holding an invisible or
+direction character (W02 with a zero-width space, a name turned round by U+202E). A nineteenth field trial
+published each with exit 0, the seventy-eighth the last two. Under the policy's gate.payroll_doubts = "stop" the month stops
 naming each; without the key the run says so."""
 from __future__ import annotations
+
+from gridpay.transforms.folding import visible
 
 
 def payroll_doubts(con, run_id: str) -> list[str]:
@@ -30,14 +33,44 @@ def payroll_doubts(con, run_id: str) -> list[str]:
         select list(worker_id order by worker_id) from stg_workers
         where worker_id in (select worker_id from payroll where run_id = ?)
         group by lower(worker_id) having count(*) > 1 order by min(worker_id)""", [run_id]).fetchall()
-    return ([f"{name} ({wid}) would be paid {total} (performance pay {pay}, adjustments {adj}): a deduction larger "
+    return (_negative(negative) + _twice(twice) + _shared(shared) + _cased(cased)
+            + _invisible(con.execute("""
+        select 'workers.csv', worker_id, name from stg_workers where worker_id in (select worker_id from payroll
+        where run_id = ?) union all select 'grids.csv', grid_id, grid_name from stg_grids order by 1 desc, 2""",
+                                     [run_id]).fetchall()))
+
+
+def _invisible(rows: list[tuple]) -> list[str]:
+    """An id or name that shows otherwise than it is: 'W02' with a zero-width space is another worker or grid that
+    reads as W02 in every document, and a name holding U+202E prints turned round on the signed scorecard."""
+    lines = []
+    for file, ident, name in rows:
+        name = name or ""
+        hidden = " and ".join(what for what, text in (("id", ident), ("name", name)) if visible(text) != text)
+        if hidden:
+            lines.append(f"{file}'s {visible(ident)} ({visible(name)}): its {hidden} hold{'s' * (' ' not in hidden)} "
+                         f"an invisible or direction character, which the documents would not show; type it again")
+    return lines
+
+
+def _negative(rows):
+    return [f"{name} ({wid}) would be paid {total} (performance pay {pay}, adjustments {adj}): a deduction larger "
              f"than the month's pay; spread it over months (a row of adjustments.csv each) or correct it"
-             for name, wid, total, pay, adj in negative]
-            + [f"adjustments.csv gives {wid} {amount} for '{reason}' twice ({', '.join(rows)}): paid twice; delete "
-               f"a row typed twice, or, if both are meant, give each its own reason (防汛值班 10月8日)"
-               for wid, amount, reason, rows in twice]
-            + [f"{' and '.join(names)} give one phone and one name in workers.csv: one person under two ids would "
-               f"be paid twice; keep one id" for (names,) in shared]
-            + [f"workers.csv gives the ids {' and '.join(ids)}, which differ in letter case only: one worker typed "
-               f"twice would be paid twice, and their sheets are one file where case does not count (Windows, "
-               f"macOS); keep one id, or give two people ids that differ otherwise" for (ids,) in cased])
+            for name, wid, total, pay, adj in rows]
+
+
+def _twice(rows):
+    return [f"adjustments.csv gives {wid} {amount} for '{reason}' twice ({', '.join(lines)}): paid twice; delete "
+            f"a row typed twice, or, if both are meant, give each its own reason (防汛值班 10月8日)"
+            for wid, amount, reason, lines in rows]
+
+
+def _shared(rows):
+    return [f"{' and '.join(names)} give one phone and one name in workers.csv: one person under two ids would "
+            f"be paid twice; keep one id" for (names,) in rows]
+
+
+def _cased(rows):
+    return [f"workers.csv gives the ids {' and '.join(ids)}, which differ in letter case only: one worker typed "
+            f"twice would be paid twice, and their sheets are one file where case does not count (Windows, "
+            f"macOS); keep one id, or give two people ids that differ otherwise" for (ids,) in rows]

@@ -16,13 +16,20 @@ def test_a_negative_total_an_adjustment_twice_and_one_phone_for_two_workers_stop
                ("W2", "2026-09", "-5000.00", "扣款", "人事科 陈主任")])          # more than the month's pay
     write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
               [("W1", "王伟", WORKER_PHONE, "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
-               ("W3", "张喆", "", "600.00"), ("W4", "王 伟", f"+86 {WORKER_PHONE}", "900.00"),   # W1 again
+               ("W3", "张\u202e喆", "", "600.00"), ("W4", "王 伟", f"+86 {WORKER_PHONE}", "900.00"),   # W1 again
                ("w3", "刘玥", "13800000002", "900.00")])        # W2's phone: a couple sharing one, two people
-    # (w3: W3's id in other case, trial 78: one file for both sheets where case does not count)
+    # (w3: W3's id in other case, trial 78: one file for both sheets where case does not count; W3's name turned
+    # round by U+202E and a grid's id with a zero-width space: shown otherwise than they are)
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10"),
+               ("G1\u200b", "天桥新村一网格", "天井湖社区", "20")])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1, err
     assert "2026-09: the payroll cannot be right; nothing published." in err and "刘玥 (w3)" not in err
     assert "workers.csv gives the ids W3 and w3, which differ in letter case only" in err
+    assert ("workers.csv's W3 (张<U+202E>喆): its name holds an invisible or direction character, which the documents "
+            "would not show; type it again") in err
+    assert "grids.csv's G1<U+200B> (天桥新村一网格): its id holds an invisible" in err
     assert "李娜 (W2) would be paid -" in err and "a deduction larger than the month's pay" in err
     assert ("adjustments.csv gives W1 50.00 for '协助防汛加班' twice (adjustments.csv row 2, adjustments.csv row 3): "
             "paid twice") in err
