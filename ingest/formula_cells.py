@@ -1,11 +1,15 @@
 """Cells of an .xlsx sheet holding a formula with no value saved: a workbook a program wrote and Excel never
 opened and saved. The reader (calamine) reads the value Excel saved, so such a cell reads as blank: a
 forty-first trial's 总体 written =IF(...) was left out of its answer's score without a word (documented in
-platforms.md, but nothing named the cells). Said with the cells; the answers are read as they read."""
+platforms.md, but nothing named the cells). Refused naming the cells (policy 2027.8: a seventy-eighth trial's were
+said and the month published with them blank); a policy before it says so and reads them as blank."""
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
+
+from gridpay.core.errors import InputError
 
 # <c r="A2"><f>IF(...)</f><v /></c>, <c r="B3"><f>1+1</f></c>, <c r="C4" t="str"><f t="shared" si="0"/></c>
 _UNSAVED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*?>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
@@ -25,13 +29,16 @@ def unsaved_formulas(path, first: int = 5) -> tuple[list[str], int]:
     return cells[:first], len(cells)
 
 
-def say_unsaved_formulas(sources) -> None:
-    """A line per .xlsx survey file (ingest/formats.Source) with formula cells no value was saved for."""
-    import logging
+def say_unsaved_formulas(sources, refused: bool = False) -> None:
+    """A line per .xlsx survey file (ingest/formats.Source) with formula cells no value was saved for; with
+    `refused` (survey.unsaved_formulas_refused), the first such file stops the run (exit 2)."""
     for source in sources:
         if source.suffix == ".xlsx" and (found := unsaved_formulas(source.path))[1]:
             cells, count = found
-            logging.getLogger("gridpay").warning(
-                "%s: %d cell%s hold%s a formula with no value saved (%s%s), read as blank: a workbook a program "
-                "wrote and Excel never saved? Open it in Excel, save it, and run again", source.file_name, count,
-                "s" if count != 1 else "", "" if count != 1 else "s", ", ".join(cells), " ..." if count > len(cells) else "")
+            said = (f"{count} cell{'s' if count != 1 else ''} hold{'' if count != 1 else 's'} a formula with no value "
+                    f"saved ({', '.join(cells)}{' ...' if count > len(cells) else ''}), read as blank: a workbook a "
+                    f"program wrote and no spreadsheet program saved (a platform's download holds no formulas)? "
+                    f"Open it in Excel or WPS, save it, and run again")
+            if refused:
+                raise InputError(source.file_name, said.replace(", read as blank", ", which gridpay cannot read"))
+            logging.getLogger("gridpay").warning("%s: %s", source.file_name, said)

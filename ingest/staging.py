@@ -133,8 +133,8 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
         grids = {name: ", ".join(g for g, c in communities.items() if c == name) for name in (a, b)}
         log.warning("grids.csv names the communities '%s' (%s) and '%s' (%s): one community typed two ways? Each name "
                     "gets a scorecard and a residents' notice of its own", a, grids[a], b, grids[b])
+    say_unsaved_formulas([s for s in sources if is_survey(s)], policy.unsaved_formulas_refused)   # the Dask path's too
     if surveys:
-        say_unsaved_formulas([s for s in sources if is_survey(s)])    # a formula with no saved value reads as blank
         stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
                       grid_names(tables["grids"]), listed_compounds(tables["grids"]),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),

@@ -77,6 +77,7 @@ class Policy:
     listed_compound_in_door_number: bool = False  # ... or with 王庄 among others; False: before
     items_required: bool = False                # a survey file without an item stops; False: left out (before)
     csv_totals_rows_set_aside: bool = False     # a CSV's 合计 row set aside as a sheet's; False: invalid (before)
+    unsaved_formulas_refused: bool = False      # a workbook's formula cells with no value saved refused; False: said
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", "by_file" (2027.4), or month-first (before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before

@@ -87,17 +87,28 @@ def test_a_download_holding_fewer_answers_than_its_name_says_is_named(tmp_path):
     assert short_downloads(tmp_path / "cut") == [(cut.name, 12, 10)] and short_downloads(tmp_path / "whole") == []
 
 
-def test_formula_cells_with_no_saved_value_are_named(tmp_path, caplog):
-    """A forty-first trial's 总体 written =IF(...) by a script read as blank, its answer scored on four items."""
+def test_formula_cells_with_no_saved_value_are_refused_and_said_before_2027_8(tmp_path, caplog):
+    """A forty-first trial's 总体 written =IF(...) by a script read as blank, its answer scored on four items; a
+    seventy-eighth trial's were said and the month published with them blank (survey.unsaved_formulas_refused)."""
     import openpyxl
-    from gridpay.ingest.formats import Source
-    from gridpay.ingest.formula_cells import say_unsaved_formulas, unsaved_formulas
+    import pytest
+
+    from conftest import build_inbox
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.formula_cells import unsaved_formulas
+    from gridpay.ingest.staging import stage_inputs
+    inbox = build_inbox(tmp_path, surveys={})
     book = openpyxl.Workbook()
     book.active.append(list(SURVEY_HEADER))
     book.active.append(["R1", "G1", "1栋101", "", "2026-09-10 10:00:00", "wechat", "120", "4", "4", "4", "4",
                         '=IF(1=1,"4","")', ""])
-    book.save(tmp_path / "2026-09.xlsx")
-    assert unsaved_formulas(tmp_path / "2026-09.xlsx") == (["L2"], 1)
-    say_unsaved_formulas([Source("surveys/2026-09.xlsx", tmp_path / "2026-09.xlsx")])
+    book.save(inbox / "surveys" / "2026-09.xlsx")
+    assert unsaved_formulas(inbox / "surveys" / "2026-09.xlsx") == (["L2"], 1)
+    with pytest.raises(InputError) as refused:
+        stage_inputs(inbox, "2026-09", policy_from_toml(policy_text()), b"k", tmp_path / "now")
+    assert str(refused.value).startswith("surveys/2026-09.xlsx: 1 cell holds a formula with no value saved (L2), "
+                                         "which gridpay cannot read: a workbook a program wrote"), str(refused.value)
+    before = policy_text().replace("unsaved_formulas_refused = true\n", "")
+    stage_inputs(inbox, "2026-09", policy_from_toml(before), b"k", tmp_path / "before")
     assert "surveys/2026-09.xlsx: 1 cell holds a formula with no value saved (L2), read as blank" in caplog.text
     assert unsaved_formulas(tmp_path / "none.xlsx") == ([], 0)
