@@ -1,10 +1,10 @@
 """A payroll HR would call wrong at a glance, found in the month just scored (its stg_* tables and
 its payroll rows): a worker's total below zero (a deduction larger than the month's pay), an
 adjustment row typed twice (paid twice), one phone and one name for two workers paid this month
-(one person under two ids, paid twice), two ids differing in letter case only (W01, w01), an id or name holding an invisible or
-direction character (W02 with a zero-width space, a name turned round by U+202E). A nineteenth field trial
-published each with exit 0, the seventy-eighth the last two. Under the policy's gate.payroll_doubts = "stop" the month stops
-naming each; without the key the run says so."""
+(one person under two ids, paid twice), two ids differing in letter case only (W01, w01), an id or
+name holding an invisible or direction character (W02 with a zero-width space, a name turned round by
+U+202E). A nineteenth field trial published each with exit 0, the seventy-eighth the last two. Under
+the policy's gate.payroll_doubts = "stop" the month stops naming each; without the key the run says so."""
 from __future__ import annotations
 
 from gridpay.transforms.folding import visible

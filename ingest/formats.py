@@ -85,7 +85,7 @@ def decoded_text(file: Source | Path) -> str:
 def utf8_until(data: bytes, stop: int) -> str:
     """Where UTF-8 stops in a file whose whole lines before it hold UTF-8 Chinese: half UTF-8 and half GBK (two
     files joined, lines pasted from another program). Read as GBK its UTF-8 lines were garbled, or it was refused
-    naming no line (trial 78). A GBK file's first Chinese line is never whole UTF-8 by chance."""
+    naming no line (trial 78). A GBK file's first line of Chinese is hardly ever whole UTF-8 by chance."""
     whole = data.rfind(b"\n", 0, stop) + 1
     if data[:whole].isascii():
         return ""
