@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.settings import Settings
-from gridpay.ingest.formats import Source
+from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source
 from gridpay.ingest.review_files import review_tables
 from gridpay.pipeline.audit import find_run
 from gridpay.pipeline.maintenance import exclusive
@@ -25,6 +25,7 @@ from gridpay.store.scoring import score
 from gridpay.store.warehouse import connect, require_warehouse
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_sql
+from gridpay.transforms.review_terms import CATEGORIES, DECISIONS
 
 # the inputs a run's models read by run_params.run_id (store/warehouse.py load_raw)
 RAW_TABLES = ("raw_grids", "raw_grid_compounds", "raw_compound_names", "raw_workers", "raw_assignments", "raw_adjustments", "raw_appeals",
@@ -140,7 +141,10 @@ def _yuan(value: Decimal | None) -> str:
 def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     """The command's output: one line per appeal, then what the columns mean."""
     if not lines:
-        return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id})"]
+        columns = ",".join(REQUIRED["appeals"] + OPTIONAL["appeals"])
+        return [f"gridpay appeals: no appeal of {month} (the inbox's appeals.csv and run {run_id}); an appeal is a row "
+                f"of appeals.csv: {columns} (category: {', '.join(CATEGORIES.values())}; decision: "
+                f"{', '.join(DECISIONS.values())})"]
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
     rows = [header] + [(a.appeal_id, a.worker_id or "(HR)", a.response_id, a.category,
                         a.status + ("" if a.applied or "(late" in a.status else " (not yet applied)")

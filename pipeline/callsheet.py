@@ -17,7 +17,7 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import blob_path, open_blob
-from gridpay.ingest.formats import Source
+from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source
 from gridpay.ingest.staging import is_survey
 from gridpay.ingest.survey_files import read_survey_file, survey_reading
 from gridpay.pipeline.audit import find_run
@@ -26,6 +26,7 @@ from gridpay.pipeline.steps import archived_policy
 from gridpay.publishing import report_data as data
 from gridpay.publishing.verification import verify_rows
 from gridpay.transforms.privacy import is_masked_phone
+from gridpay.transforms.review_terms import RESULTS
 from gridpay.core.layout import private_work
 from gridpay.store.runs import published_runs
 from gridpay.store.warehouse import connect, require_warehouse
@@ -119,6 +120,13 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             con.execute("insert into disclosures values (?, ?, ?, ?, ?, ?)",
                         [month, run_id, by, datetime.now(timezone.utc).replace(tzinfo=None), numbers, str(target)])
     return len(rows), numbers, masked
+
+
+def results_file(month: str) -> str:
+    """Where and how each call's result is recorded (a trial's clerk, with the README only, found no columns)."""
+    columns = ",".join(REQUIRED["verification"] + OPTIONAL["verification"])
+    return (f"record each result in the inbox's verification/{month}.csv, a row each: {columns} (result: "
+            f"{', '.join(RESULTS.values())}), and run the month again to apply them")
 
 
 def sheet_summary(month: str, lines: int, numbers: int, masked: int) -> str:

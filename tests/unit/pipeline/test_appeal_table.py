@@ -11,3 +11,11 @@ def test_an_appeal_without_an_appellant_is_listed_as_hrs_own():
     assert out[3].split()[:2] == ["SS-1", "W04"] and out[3].rstrip().endswith("1402.10")
     assert any(line.strip().startswith("(HR): a row with worker_id blank") for line in out)
     assert not any("(HR):" in line for line in appeal_table("2026-11", "run-1", lines[1:]))
+
+
+def test_no_appeal_says_what_a_row_of_appeals_csv_holds():
+    """Trial 80's clerk, with the README only, found no columns for appeals.csv."""
+    assert appeal_table("2026-05", "run-1", []) == [
+        "gridpay appeals: no appeal of 2026-05 (the inbox's appeals.csv and run run-1); an appeal is a row of "
+        "appeals.csv: appeal_id,month,worker_id,response_id,category,statement,filed_on,decision,decided_by,"
+        "decided_on,decision_note (category: 误评, 恶意差评, 诱导或代填, 非本网格, 其他; decision: 待复核, 支持, 驳回)"]

@@ -1,6 +1,6 @@
 """What `gridpay callsheet` says of the sheet it wrote: the numbers HR can dial, and what to do about
 the answers that left none (an eighteenth trial read "0 phone numbers in clear" as nothing to do)."""
-from gridpay.pipeline.callsheet import sheet_summary
+from gridpay.pipeline.callsheet import results_file, sheet_summary
 
 
 def test_answers_without_a_phone_are_verified_by_a_visit_and_masked_numbers_are_said():
@@ -10,3 +10,10 @@ def test_answers_without_a_phone_are_verified_by_a_visit_and_masked_numbers_are_
                          "in verification/2026-10.csv as for a call")
     assert "left no phone" not in sheet_summary("2026-10", 5, 5, 0)
     assert "3 phone numbers in clear and 2 the survey platform masked" in sheet_summary("2026-10", 5, 5, 2)
+
+
+def test_the_results_file_is_named_with_its_columns_and_words():
+    """Trial 80's clerk, with the README only, found no columns for the calls' results."""
+    assert results_file("2026-05") == (
+        "record each result in the inbox's verification/2026-05.csv, a row each: response_id,result,called_by,"
+        "called_on,note (result: 属实, 未参与, 受诱导, 未接通), and run the month again to apply them")
