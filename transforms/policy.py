@@ -163,13 +163,21 @@ def policy_from_toml(text: str) -> Policy:
     )
 
 
+def _straight_line(doc: dict) -> int | None:
+    """Answers alike throughout, flagged from this many items; None: not flagged (`integrity.straight_line = "off"`,
+    policy 2027.8: a third to a half of honest residents tick one answer throughout on a five-item form, and trials
+    77 and 80 found review.csv's 84 of 188 such rows burying the answers HR has to look at)."""
+    off = "straight_line" in doc.get("integrity", {}) and choice_of(doc, "integrity.straight_line", ("off", "flag")) == "off"
+    return None if off else int(get_key(doc, "integrity.straight_line_min_items"))
+
+
 def _integrity_rules(doc: dict) -> IntegrityRules:
     integrity = IntegrityRules(
         dedupe_household=bool(get_key(doc, "integrity.dedupe_household")),
         exclude_self_rating=bool(get_key(doc, "integrity.exclude_self_rating")),
         speeder=choice_of(doc, "integrity.speeder", ("exclude", "flag", "off")),
         speeder_fraction=float(get_key(doc, "integrity.speeder_fraction")),
-        straight_line_min_items=int(get_key(doc, "integrity.straight_line_min_items")),
+        straight_line_min_items=_straight_line(doc),
         burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
         burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
         shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),

@@ -18,7 +18,7 @@ class IntegrityRules:
     exclude_self_rating: bool
     speeder: str                                # "exclude", "flag" or "off"
     speeder_fraction: float
-    straight_line_min_items: int
+    straight_line_min_items: int | None         # None: integrity.straight_line = "off" (policy 2027.8)
     burst_window_minutes: int
     burst_min_responses: int
     shared_phone_households: int | None = None  # None: a policy from before the rule (no flag)

@@ -17,12 +17,16 @@ def test_review_flags_straight_lining_and_bursts_but_never_exclude(make_inbox, t
             survey("S2", "G1", "G1-1-102", ("5", "4", "5", "4", "5"), "2026-09-04 10:00:00"),
             survey("S3", "G1", "G1-1-103", ("5", "5", "5", "", ""), "2026-09-05 10:00:00"),      # 3 items: too few
             *burst]
-    con = _scored(make_inbox, rows, tmp_path)
+    con = _scored(make_inbox, rows, tmp_path, integrity__straight_line='"flag"')
     flags = con.execute("select s.response_id, f.flag from response_flags f join raw_surveys s using (row_id) "
                         "order by 1, 2").fetchall()
     counted = con.execute("select count(*) from counted_responses").fetchone()[0]
     assert flags == [*[(f"B{i}", "burst") for i in range(5)], ("S1", "straight_line")]
     assert counted == len(rows)                       # flagged answers still count
+    # policy 2027.8's default: answers alike throughout are not flagged (trials 77 and 80: 45% of honest answers)
+    off = _scored(make_inbox, rows, tmp_path / "off").execute(
+        "select s.response_id, f.flag from response_flags f join raw_surveys s using (row_id) order by 1, 2").fetchall()
+    assert off == [(f"B{i}", "burst") for i in range(5)]
 
 
 def test_speeder_is_flagged_not_excluded_when_the_policy_says_flag(make_inbox, tmp_path):
