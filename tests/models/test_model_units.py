@@ -187,7 +187,7 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
         "stg_workers": ("worker_id varchar, name varchar, perf_pay_target_yuan decimal(12, 2)", [
             ("W1", "王伟", 1000), ("W2", "李娜", 800), ("W3", "张喆", 600), ("W4", "刘玥", 900)]),
     }
-    assert model_rows("fct_worker_scores", given, {"days_in_month": 30}) == [
+    assert model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_mean_exact": True}) == [
         # G1 and G2 on days 6-10 are 10 paid days, not 15; the thin G2 is left out of the score (80)
         # and carries 5 of the 15 weight days: scored_share 10/15; se sqrt((10 x 2)^2) / 10 = 2
         ("W1", "王伟", D("1000.00"), 10, 30, D("80.0000"), D("0.666667"), 22, True, D("2.0000")),
@@ -195,6 +195,23 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
         # (4 x 80 + 6 x 90) / 10 = 86; se sqrt((4 x 2)^2 + (6 x 1)^2) / 10 = 1
         ("W3", "张喆", D("600.00"), 10, 30, D("86.0000"), D("1.000000"), 50, False, D("1.0000"))]
     # W4 has no assigned day: no row
+
+
+def test_fct_worker_scores_keeps_a_mean_on_a_half_half_away_from_zero():
+    """Trial 79's W16: (73.6250 + 70.3449) / 2 = 71.98495, kept 71.9849 by a double's division (printed 71.98);
+    exactly, half away from zero, 71.9850 (printed 71.99). A policy before 2027.8 keeps the double's."""
+    given = {
+        "fct_grid_scores": ("grid_id varchar, is_insufficient boolean, pay_score decimal(9, 4), "
+                            "adjusted_se decimal(9, 4), responses integer", [
+            ("G16", False, D("73.6250"), 1, 50), ("G17", False, D("70.3449"), 1, 54)]),
+        "int_worker_grid_days": ("worker_id varchar, grid_id varchar, weight_days decimal(18, 4)", [
+            ("W16", "G16", 30), ("W16", "G17", 30)]),
+        "int_worker_grid_day": ("worker_id varchar, day date", [("W16", date(2026, 9, d)) for d in range(1, 31)]),
+        "stg_workers": ("worker_id varchar, name varchar, perf_pay_target_yuan decimal(12, 2)", [("W16", "郭丽", 2100)]),
+    }
+    scores = [model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_mean_exact": exact})[0][5]
+              for exact in (True, False)]
+    assert scores == [D("71.9850"), D("71.9849")]
 
 
 def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():

@@ -25,6 +25,14 @@ per_worker as (
     from int_worker_grid_days as wg
     join fct_grid_scores as g using (grid_id)
     group by wg.worker_id
+),
+scaled as (
+    -- the mean's parts in whole 10^-8s: DuckDB divides decimals as doubles, and a mean on a half at the fifth
+    -- decimal, (73.6250 + 70.3449) / 2 = 71.98495, was kept 71.9849 (trial 79); scoring.worker_mean_exact
+    select worker_id,
+        cast(round(scored_sum, 8) * 100000000 as hugeint) as sum_e8,
+        cast(round(scored_weight_days, 8) * 100000000 as hugeint) as days_e8
+    from per_worker
 )
 select
     w.worker_id,
@@ -32,14 +40,18 @@ select
     w.perf_pay_target_yuan,
     u.assigned_days,
     (select days_in_month from run_params) as days_in_month,
-    cast(round(case when p.scored_weight_days > 0 then p.scored_sum / p.scored_weight_days end, 4)
-         as decimal(9, 4)) as score,
+    case when p.scored_weight_days <= 0 then null
+         when (select worker_mean_exact from run_params)       -- half away from zero, exactly (scores are >= 0)
+         then cast(cast((2 * s.sum_e8 * 10000 + s.days_e8) // (2 * s.days_e8) as decimal(18, 0))
+                   * cast(0.0001 as decimal(5, 4)) as decimal(9, 4))
+         else cast(round(p.scored_sum / p.scored_weight_days, 4) as decimal(9, 4)) end as score,
     cast(round(p.scored_weight_days / p.weight_days, 6) as decimal(9, 6)) as scored_share,
     p.responses,
     p.has_insufficient_grid,
     cast(round(case when p.scored_weight_days > 0 then sqrt(p.scored_var_sum) / p.scored_weight_days end, 4)
          as decimal(9, 4)) as score_se
 from per_worker as p
+join scaled as s using (worker_id)
 join union_days as u using (worker_id)
 join stg_workers as w using (worker_id)
 order by w.worker_id
