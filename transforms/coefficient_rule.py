@@ -19,6 +19,7 @@ class CoefficientRule:
     decimals: int
     tiers: tuple[tuple[Decimal, Decimal], ...]  # (min_score, coefficient), highest first
     tiers_on_shown_score: bool = False          # a tier reached by the score as printed (82.00); False: as kept
+    linear_on_shown_score: bool = False         # the line read at the score as printed (71.98); False: as kept
 
 
 def coefficient_rule(doc: dict) -> CoefficientRule:
@@ -35,6 +36,7 @@ def coefficient_rule(doc: dict) -> CoefficientRule:
         decimals=int(get_key(doc, "coefficient.decimals")),
         tiers=tiers,
         tiers_on_shown_score=bool(table.get("tiers_on_shown_score", False)),
+        linear_on_shown_score=bool(table.get("linear_on_shown_score", False)),
     )
     if not 0 <= rule.score_at_floor < rule.score_at_cap <= 100 or not rule.floor <= rule.neutral <= rule.cap:
         raise PolicyError(f"policy coefficient needs 0 <= score_at_floor < score_at_cap <= 100 (scores are 0-100; here "

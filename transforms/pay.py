@@ -61,7 +61,12 @@ def tier_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
 
 
 def score_coefficient(score: Decimal, rule: CoefficientRule) -> Decimal:
-    return tier_coefficient(score, rule) if rule.mode == "tiers" else linear_coefficient(score, rule)
+    """The score's coefficient; on the line at the score as printed where the policy says so
+    (coefficient.linear_on_shown_score): trial 79's sheet printed 得分 71.98 beside 系数 0.9598, read off the
+    line at the kept 71.9849, and the worker applying the printed rule to 71.98 got 0.9597 (21 fen)."""
+    if rule.mode == "tiers":
+        return tier_coefficient(score, rule)
+    return linear_coefficient(rounded(score, SHOWN_SCORE_PLACES) if rule.linear_on_shown_score else score, rule)
 
 
 def worker_coefficient(month: WorkerMonth, rule: CoefficientRule, rounding: str = "ROUND_HALF_UP") -> Decimal:

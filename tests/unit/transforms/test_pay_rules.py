@@ -40,3 +40,12 @@ def test_adjustment_is_shown_apart_from_the_computed_pay():
     line = pay_line(_month(D("75"), days=15), RULE, D("-20.5"))
     assert (line.performance_pay, line.adjustment, line.total_pay) == (D("500.00"), D("-20.50"), D("479.50"))
     assert line.flags == ("prorated", "adjusted")
+
+
+def test_the_line_is_read_at_the_score_as_printed_from_policy_2027_8():
+    """Trial 79's W16: kept 71.9849, printed 71.98; her sheet's 系数 0.9598 (at 71.9849) did not follow from
+    its 得分 71.98 by the printed rule (0.9597)."""
+    from dataclasses import replace
+    assert RULE.linear_on_shown_score
+    assert pay_line(_month(D("71.9849")), RULE, D(0)).coefficient == D("0.9597")
+    assert pay_line(_month(D("71.9849")), replace(RULE, linear_on_shown_score=False), D(0)).coefficient == D("0.9598")
