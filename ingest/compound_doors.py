@@ -3,6 +3,7 @@ number after it, so that the home typed both ways is one household: the mapping 
 joins (map_door_compound, map_grid_door), computed once per distinct text."""
 from __future__ import annotations
 
+from gridpay.core.table_rows import insert_rows
 from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.survey_values import compound_name, door_rules, folded
 from gridpay.transforms.door_numbers import normalized_household
@@ -52,8 +53,7 @@ def door_tables(con, reading: SurveyReading, others: dict[str, str]) -> None:
         return tuple(sorted({*own, *(o for n in own for o in names_of.get(n, ()))} - {name}))
     found = [(c, d, v) for c, d in pairs if (v := door_after_compound(d, c, reading, also(c))) is not None]
     con.execute("create or replace temp table map_door_compound (compound varchar, door varchar, value varchar)")
-    if found:
-        con.executemany("insert into map_door_compound values (?, ?, ?)", found)
+    insert_rows(con, "map_door_compound", found)
     _door_after_listed_compound(con, reading, also)
 
 
@@ -75,5 +75,4 @@ def _door_after_listed_compound(con, reading: SurveyReading, also) -> None:
             found[grid, door] = (compound_name(listed, reading.compound_suffix_dropped), value)
     con.execute("create or replace temp table map_grid_door (grid_id varchar, door varchar, compound varchar, "
                 "value varchar)")
-    if found:
-        con.executemany("insert into map_grid_door values (?, ?, ?, ?)", [(*k, *v) for k, v in found.items()])
+    insert_rows(con, "map_grid_door", [(*k, *v) for k, v in found.items()])

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gridpay.core.table_rows import insert_rows
+
 
 def store_aside_ids(con, rows: list[tuple[str, str, str, str]]) -> None:
     """Table `set_aside_ids` (source_file, month, response_id, submitted_at) in the stage file."""
     con.execute("create or replace table set_aside_ids (source_file varchar, month varchar, response_id varchar, "
                 "submitted_at varchar)")
-    if rows:
-        con.executemany("insert into set_aside_ids values (?, ?, ?, ?)", rows)
+    insert_rows(con, "set_aside_ids", rows)       # a year's cumulative download: 18,000 ids, 11 s by executemany
 
 
 def earlier_ids(workdir: Path, month: str) -> dict[str, list[tuple[str, str, str]]]:

@@ -11,7 +11,8 @@ import duckdb
 from gridpay.core.errors import ConfigError
 from gridpay.core.month import Month
 from gridpay.store.models import Model, rows_by_name, run_models, sql_models, store_models
-from gridpay.store.warehouse import insert_rows, load_raw
+from gridpay.core.table_rows import insert_rows
+from gridpay.store.warehouse import load_raw
 from gridpay.transforms.payer_communities import payer_communities
 from gridpay.transforms.reasons import register_reasons
 from gridpay.transforms.grid_scores import GridScore, GridStats, grid_scores
