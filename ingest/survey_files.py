@@ -174,9 +174,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
                 columns[i] = name
         read = SurveyRead(_frame(sheet, columns, source), "canonical", None, list(zip(sheet.headers, names)))
     else:
-        read = _platform_read(source, sheet, layout, reading, grid_ids)
-        if month is not None:
-            read.frame = _this_month(read.frame, month, read, reading.timezone, reading.other_months_near)
+        read = _platform_read(source, sheet, layout, reading, grid_ids, month)
     if sheet.totals_rows:
         read.set_aside["totals rows"] += len(sheet.totals_rows)
     if sheet.note_rows:
@@ -185,7 +183,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
 
 
 def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading: SurveyReading,
-                   grid_ids: list[str]) -> SurveyRead:
+                   grid_ids: list[str], month: str | None) -> SurveyRead:
     header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout,
                                       reading.phone_questions)
     names = [header_map.columns.get(i, "") for i in range(len(sheet.headers))]
@@ -207,15 +205,17 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
         if column in frame.columns:
             frame[column] = frame[column].map(fn, na_action="ignore").astype("string")
 
+    each("submitted_at", lambda v: local_time_text(v, layout, reading.timezone))
+    if layout.id_prefix:
+        each("response_id", lambda v: layout.id_prefix + v)
+    if month is not None:       # the month's rows first: a year's cumulative download is ten times the month
+        frame = read.frame = _this_month(frame, month, read, reading.timezone, reading.other_months_near)
     for column in (*reading.items, "grid_id", "household_id", "compound", "comment", "respondent_phone"):
         each(column, lambda v: answer_text(v, layout))
     for column in (*reading.items, *CHOICE_COLUMNS):
         each(column, lambda v: choice_text(v, layout))
-    each("submitted_at", lambda v: local_time_text(v, layout, reading.timezone))
     each("duration_s", duration_seconds)
     each("channel", lambda v: channel_of(v, reading.sources))
-    if layout.id_prefix:
-        each("response_id", lambda v: layout.id_prefix + v)
     if _is_codes_export(frame, reading.items):
         decode_codes_export(frame, source, reading, grid_ids)
         read.shape = "platform codes export"

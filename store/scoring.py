@@ -44,7 +44,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "window_homes_by_compound": policy.scoring.window_homes_by_compound,
         "window_compound_names": policy.scoring.window_compound_names,
         "window_self_ratings": policy.scoring.window_self_ratings,
-        "worker_mean_exact": policy.scoring.worker_mean_exact,
+        "worker_score_from_shown": policy.scoring.worker_score_from_shown,
         "same_time_said": rules.same_time_said, "calls_before_household": rules.calls_before_household,
         "same_time_by_id": rules.same_time_by_id,
         "exclude_self_rating": rules.exclude_self_rating,

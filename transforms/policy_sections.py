@@ -54,8 +54,8 @@ class ScoringRules:
     window_compound_names: bool = False
     # an earlier month's answer from the phone of a worker covering the grid now is a self-rating (policy 2027.1)
     window_self_ratings: bool = False
-    # a worker's score kept to 4 decimals from the exact weighted mean, half away from zero (policy 2027.8)
-    worker_mean_exact: bool = False
+    # a worker's score: the exact weighted mean of the grids' scores as printed, kept half away from zero (2027.8)
+    worker_score_from_shown: bool = False
 
 
 @dataclass(frozen=True)

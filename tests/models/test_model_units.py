@@ -187,7 +187,7 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
         "stg_workers": ("worker_id varchar, name varchar, perf_pay_target_yuan decimal(12, 2)", [
             ("W1", "王伟", 1000), ("W2", "李娜", 800), ("W3", "张喆", 600), ("W4", "刘玥", 900)]),
     }
-    assert model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_mean_exact": True}) == [
+    assert model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_score_from_shown": True}) == [
         # G1 and G2 on days 6-10 are 10 paid days, not 15; the thin G2 is left out of the score (80)
         # and carries 5 of the 15 weight days: scored_share 10/15; se sqrt((10 x 2)^2) / 10 = 2
         ("W1", "王伟", D("1000.00"), 10, 30, D("80.0000"), D("0.666667"), 22, True, D("2.0000")),
@@ -197,9 +197,10 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
     # W4 has no assigned day: no row
 
 
-def test_fct_worker_scores_keeps_a_mean_on_a_half_half_away_from_zero():
+def test_fct_worker_scores_is_the_exact_mean_of_the_grids_scores_as_printed():
     """Trial 79's W16: (73.6250 + 70.3449) / 2 = 71.98495, kept 71.9849 by a double's division (printed 71.98);
-    exactly, half away from zero, 71.9850 (printed 71.99). A policy before 2027.8 keeps the double's."""
+    from the printed 73.63 and 70.34, exactly, 71.9850 (printed 71.99). Trial 79b's sheet printed 72.68 and 69.39
+    beside 71.03 (the kept 72.6774 and 69.3907): now 71.0350. A policy before 2027.8 keeps the double's."""
     given = {
         "fct_grid_scores": ("grid_id varchar, is_insufficient boolean, pay_score decimal(9, 4), "
                             "adjusted_se decimal(9, 4), responses integer", [
@@ -209,9 +210,12 @@ def test_fct_worker_scores_keeps_a_mean_on_a_half_half_away_from_zero():
         "int_worker_grid_day": ("worker_id varchar, day date", [("W16", date(2026, 9, d)) for d in range(1, 31)]),
         "stg_workers": ("worker_id varchar, name varchar, perf_pay_target_yuan decimal(12, 2)", [("W16", "郭丽", 2100)]),
     }
-    scores = [model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_mean_exact": exact})[0][5]
-              for exact in (True, False)]
+    scores = [model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_score_from_shown": shown})[0][5]
+              for shown in (True, False)]
     assert scores == [D("71.9850"), D("71.9849")]
+    given["fct_grid_scores"][1][:] = [("G16", False, D("72.6774"), 1, 50), ("G17", False, D("69.3907"), 1, 54)]
+    assert model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_score_from_shown": True})[0][5] == \
+        D("71.0350")
 
 
 def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():

@@ -73,7 +73,7 @@ def test_the_watch_flags_a_rate_low_for_three_months_in_a_row():
 
 # --- properties: no reward for silence ----------------------------------------------------------
 
-def _coefficient_of_grid0(month0: list[int], earlier0: list[int], others: list[list[int]]):
+def _coefficient_of_grid0(month0: list[int], earlier0: list[int], others: list[list[int]], rule=POLICY.coefficient):
     """The coefficient of a worker who holds grid 0 alone, whether grid 0 was scored, and its score
     (GridScore). Grid 0's window: its month's answers and earlier households' answers (each household once)."""
     stats = [_stats("G00", month0), *(_stats(f"G{i:02d}", s) for i, s in enumerate(others, 1))]
@@ -83,7 +83,7 @@ def _coefficient_of_grid0(month0: list[int], earlier0: list[int], others: list[l
     month = WorkerMonth("W1", "王伟", Decimal("1000.00"), 30, 30,
                         Decimal(repr(score.pay_score)).quantize(Decimal("0.0001")) if scored else None,
                         Decimal(1 if scored else 0), score.responses, not scored)
-    line = payroll([month], POLICY.coefficient, "target", {})[0]
+    line = payroll([month], rule, "target", {})[0]
     return line.coefficient, scored, score
 
 
@@ -112,8 +112,9 @@ def test_the_answer_that_ends_a_grids_pooling_can_lower_its_pay_as_documented():
     """The step docs/methodology.md names: found by the property above before it stayed within one rule."""
     others = [[0] * 10] * 4
     month0, earlier0 = [10, 20, 25, 30, 40, 45, 50, 60, 75], [95, 100, 100, 100, 100]
-    before, _, score = _coefficient_of_grid0(month0, earlier0, others)
-    after, _, later = _coefficient_of_grid0(month0 + [int(score.pay_score) + 1], earlier0, others)
+    kept = replace(POLICY.coefficient, linear_on_shown_score=False)      # the line at the kept score (before 2027.8)
+    before, _, score = _coefficient_of_grid0(month0, earlier0, others, kept)
+    after, _, later = _coefficient_of_grid0(month0 + [int(score.pay_score) + 1], earlier0, others, kept)
     assert (score.window_months, later.window_months) == ("2026-08,2026-09,2026-10", "2026-10")
     assert (before, after) == (Decimal("0.8001"), Decimal("0.8000"))
 

@@ -17,7 +17,10 @@ per_worker as (
         wg.worker_id,
         sum(wg.weight_days) as weight_days,
         sum(case when not g.is_insufficient then wg.weight_days else 0 end) as scored_weight_days,
-        sum(case when not g.is_insufficient then wg.weight_days * g.pay_score else 0 end) as scored_sum,
+        -- the grids' scores as the sheets print them (two decimals) under scoring.worker_score_from_shown: a
+        -- worker's sheet showed 72.68 and 69.39 at equal days beside a score of 71.03 (trial 79b)
+        sum(case when not g.is_insufficient then wg.weight_days * (case when (select worker_score_from_shown
+            from run_params) then round(g.pay_score, 2) else g.pay_score end) else 0 end) as scored_sum,
         -- the weighted mean's standard error, grids taken as independent
         sum(case when not g.is_insufficient then (wg.weight_days * g.adjusted_se) ^ 2 else 0 end) as scored_var_sum,
         sum(g.responses) as responses,
@@ -28,7 +31,7 @@ per_worker as (
 ),
 scaled as (
     -- the mean's parts in whole 10^-8s: DuckDB divides decimals as doubles, and a mean on a half at the fifth
-    -- decimal, (73.6250 + 70.3449) / 2 = 71.98495, was kept 71.9849 (trial 79); scoring.worker_mean_exact
+    -- decimal, (73.6250 + 70.3449) / 2 = 71.98495, was kept 71.9849 (trial 79); scoring.worker_score_from_shown
     select worker_id,
         cast(round(scored_sum, 8) * 100000000 as hugeint) as sum_e8,
         cast(round(scored_weight_days, 8) * 100000000 as hugeint) as days_e8
@@ -41,7 +44,7 @@ select
     u.assigned_days,
     (select days_in_month from run_params) as days_in_month,
     case when p.scored_weight_days <= 0 then null
-         when (select worker_mean_exact from run_params)       -- half away from zero, exactly (scores are >= 0)
+         when (select worker_score_from_shown from run_params)       -- half away from zero, exactly (scores are >= 0)
          then cast(cast((2 * s.sum_e8 * 10000 + s.days_e8) // (2 * s.days_e8) as decimal(18, 0))
                    * cast(0.0001 as decimal(5, 4)) as decimal(9, 4))
          else cast(round(p.scored_sum / p.scored_weight_days, 4) as decimal(9, 4)) end as score,
