@@ -40,12 +40,13 @@ XSS = '<script>alert("x")</script>'
 @pytest.fixture(scope="session")
 def reports_month(tmp_path_factory):
     """One published month with every report (the hand month, a comment carrying a script, policy
-    min_responses = 3), read and never changed by the report tests of every module: rendering it
+    min_responses = 3, answers alike throughout flagged), read and never changed by the report tests of every module: rendering it
     takes seconds, so each test process renders it once."""
     root = tmp_path_factory.mktemp("reports")
     rows = HAND_SURVEYS + [survey("R9", "G1", "G1-2-101", ("2", "2", "2", "2", "2"), comment=XSS)]
     policy = root / "policy.toml"
-    policy.write_text(policy_text(min_responses=3), encoding="utf-8")
+    # straight_line flagged (not by the shipped 2027.8): the review list has rows to render
+    policy.write_text(policy_text(min_responses=3, integrity__straight_line='"flag"'), encoding="utf-8")
     return run_once(root, "run", "--month", "2026-09", "--reports", "all",
                     inbox=build_inbox(root, {"2026-09.csv": rows}), policy=policy) / "2026-09"
 

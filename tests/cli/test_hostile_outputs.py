@@ -116,12 +116,13 @@ PHONES = ("13912340005", "13912340007", "13912340009")
 
 
 def test_phone_numbers_typed_into_identifiers_are_shown_masked_and_a_day_long_duration_is_invalid(
-        run_cli, make_inbox, tmp_path):
+        run_cli, make_inbox, make_policy, tmp_path):
     rows = [*HAND_SURVEYS,
             survey("13912340007", "G2", "手机13912340005", ("1", "1", "1", "1", "1")),   # callback, straight line
             survey("R10", "G2", "G2-2-101", ("4", "4", "4", "4", "4"), duration="13912340009")]
     inbox = make_inbox(surveys={"2026-09.csv": rows})
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    flagged = make_policy(integrity__straight_line='"flag"')      # the review list shows the straight line
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=flagged)[0] == 0
     month = tmp_path / "out" / "2026-09"
     callbacks, review, quarantine = (_rows(month / f) for f in ("callbacks.csv", "review.csv", "quarantine.csv"))
     assert "手机139****0005" in {c["household_id"] for c in callbacks}
