@@ -42,9 +42,8 @@ class ScoringRules:
     pool_months: int | None = None              # None: a policy from before pooling (no window columns)
     min_response_rate: float | None = None      # None: a policy from before the response-rate watch
     low_rate_months: int = 3
-    # one household, one voice: "grid" ranks a household's answers within its grid (door numbers
-    # repeat from compound to compound), "month" month-wide (the rule of every policy written before
-    # the key, so their months audit unchanged)
+    # one household, one voice: "grid" ranks a household's answers within its grid (door numbers repeat from
+    # compound to compound), "month" month-wide (every policy before the key, so their months audit unchanged)
     household_scope: str = "month"
     # a door-only home of one month is the one compound-named home of its door in the window (policy 2026.12)
     window_homes_by_door: bool = False
@@ -54,8 +53,7 @@ class ScoringRules:
     window_compound_names: bool = False
     # an earlier month's answer from the phone of a worker covering the grid now is a self-rating (policy 2027.1)
     window_self_ratings: bool = False
-    # a worker's score: the exact weighted mean of the grids' scores as printed, kept half away from zero (2027.8)
-    worker_score_from_shown: bool = False
+    worker_score_from_shown: bool = False       # the exact mean of the grids' scores as printed (policy 2027.8)
 
 
 @dataclass(frozen=True)

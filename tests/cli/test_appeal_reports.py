@@ -23,7 +23,8 @@ def reviewed(published_copy, tmp_path, run_cli):
     policy.write_text(policy_text(min_responses=2, notice__contact=f'"{CONTACT}"'), encoding="utf-8")
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5", note="经回访核实，鑫苑邻里证实"),
                                                      appeal_row("A2", "W3", "R6", "驳回")])     # 鑫: on W3's sheet alone
-    write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", today(), "")])
+    # a call of HR's own (a note says why): which answers the month's draw calls turns on the policy's text
+    write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "属实", "王干事", today(), "居民来电")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", "--reports", "all",
                         "--reference", "inbox", inbox=inbox, policy=policy)      # the contact is new to the policy
     assert code == 0, err

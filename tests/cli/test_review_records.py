@@ -33,7 +33,7 @@ def test_an_appeal_and_a_call_dated_without_their_year_are_read_as_days_after_th
     row = appeal_row("A1", "W3", "R5")
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [(*row[:6], typed, row[7], row[8], typed, row[10])])
     write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
-              [("R7", "属实", "王干事", typed, "")])
+              [("R7", "属实", "王干事", typed, "居民来电")])      # HR's own call (the draw turns on the policy)
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
     assert code == 0, err
     quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
