@@ -68,17 +68,25 @@ def previous_totals(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[str, d
     return row[0], {w["worker_id"]: w["total_pay"] for w in payroll_rows(con, row[1])}
 
 
+def grid_days(grid: str, days: int, weight_days: Decimal | None) -> str:
+    """'G2:30', or 'G2:30(15)' where the weighted days differ (a weight of 0.5); None: not shown (format 10)."""
+    shown = "" if weight_days is None or Decimal(weight_days) == days else f"({Decimal(weight_days).normalize():f})"
+    return f"{grid}:{days}{shown}"
+
+
 def payroll_detail_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
-    """payroll.csv with what HR checks each line against: the target, the days, the grids with
-    the days assigned on each ("G1:30;G2:15") and the total of the month published last.
-    payroll.csv keeps the contract's columns."""
-    grids = dict(con.execute(
-        "select worker_id, string_agg(grid_id || ':' || assigned_days, ';' order by grid_id) "
-        "from worker_grid_days where run_id = ? group by worker_id", [run_id]).fetchall())
+    """payroll.csv with what HR checks each line against: the target, the days, the grids with the days on each
+    ("G1:30;G2:15"; from output format 11 the weighted days too where a weight is not 1, "G2:30(15)": trial 79b's
+    check of a worker at weight 0.5 was off by up to 3.2 points) and the total of the month published last."""
+    weighted = output_format_of(con, run_id) >= 11
+    grids: dict[str, list[str]] = {}
+    for worker, grid, days, weight_days in con.execute(
+            "select worker_id, grid_id, assigned_days, weight_days from worker_grid_days where run_id = ? order by all",
+            [run_id]).fetchall():
+        grids.setdefault(worker, []).append(grid_days(grid, days, weight_days if weighted else None))
     month, before = previous_totals(con, run_id)
-    return [{**{c: row[c] for c in PAYROLL_DETAIL_COLUMNS if c in row}, "grids": grids.get(row["worker_id"], ""),
-             "previous_month": month if row["worker_id"] in before else "",
-             "previous_total_pay": before.get(row["worker_id"], "")}
+    return [{**{c: row[c] for c in PAYROLL_DETAIL_COLUMNS if c in row}, "grids": ";".join(grids.get(row["worker_id"], [])),
+             "previous_month": month if row["worker_id"] in before else "", "previous_total_pay": before.get(row["worker_id"], "")}
             for row in payroll_rows(con, run_id)]
 
 

@@ -141,7 +141,8 @@ def test_hr_gets_the_review_list_payroll_detail_and_a_sign_off_block(month):
     assert not any(RESIDENT_PHONE in str(r) or "楼道灯" in str(r) for r in review)
     with (month / "payroll_detail.csv").open(encoding="utf-8-sig") as handle:
         detail = {r["worker_id"]: r for r in csv.DictReader(handle)}
-    assert detail["W4"]["grids"] == "G1:30;G2:30" and detail["W2"]["grids"] == "G2:15"
+    # output format 11: a grid's weighted days in brackets where its weight is not 1 (W4 covers G2 at 0.5)
+    assert detail["W4"]["grids"] == "G1:30;G2:30(15)" and detail["W2"]["grids"] == "G2:15"
     assert detail["W2"]["perf_pay_target"] == "800.00" and detail["W2"]["assigned_days"] == "15"
     text = pdf_text(month / "scorecard.pdf")
     assert all(r["response_id"] in text for r in review)

@@ -2,7 +2,7 @@
 import duckdb
 from hypothesis import given, settings, strategies as st
 
-from gridpay.publishing.outputs import csv_bytes, csv_from_query, excel_safe
+from gridpay.publishing.outputs import csv_bytes, csv_from_query, excel_safe, grid_days
 
 
 def test_formula_like_text_gets_an_apostrophe_but_amounts_do_not():
@@ -47,3 +47,11 @@ def test_csv_lines_keep_the_querys_order_at_scale():
         made = csv_from_query(con, "select a, n from t order by n", [], ("a", "n"), ("n",))
         rows = [{"a": a, "n": n} for a, n in con.execute("select a, n from t order by n").fetchall()]
     assert made == csv_bytes(rows, ("a", "n"))
+
+
+def test_a_grids_weighted_days_are_shown_where_its_weight_is_not_one_from_output_format_11():
+    """Trial 79b checked a worker at weight 0.5 from payroll_detail.csv's G19:30 and was off by up to 3.2 points."""
+    from decimal import Decimal
+    assert [grid_days("G19", 30, Decimal(w)) for w in ("15.0000", "30.0000", "22.5000")] == [
+        "G19:30(15)", "G19:30", "G19:30(22.5)"]
+    assert grid_days("G19", 30, None) == "G19:30"           # a run of output format 10 or before, as published
