@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import duckdb
 
@@ -65,8 +67,8 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         "where run_id = ?", [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
-    final = con.execute("select finalized_by, strftime(finalized_at, '%Y-%m-%d %H:%M') from finalized "
-                        "where run_id = ?", [run_id]).fetchone() if not as_a_draft() else None
+    final = con.execute("select finalized_by, finalized_at from finalized where run_id = ?",
+                        [run_id]).fetchone() if not as_a_draft() else None
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
         "household_doubts": json.loads(doubts or "[]"), "output_format": output_format, "notices": json.loads(notices or "[]"),
@@ -74,11 +76,21 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         # theirs, nor see November's new cap); a run before renders as it did
         "rule": coefficient_words(policy.coefficient) if (output_format or 1) >= 3 else None,
         "item_questions": {i: q for i, q in policy.questions.items() if i in policy.items and (output_format or 1) >= 4},
-        "finalized_by": final[0] if final else None, "finalized_at": final[1] if final else None,
+        "finalized_by": final[0] if final else None,
+        "finalized_at": final_time(final[1], policy.timezone, output_format or 1) if final else None,
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined,
         **answer_and_pay_totals(grids, workers, output_format or 1),
     }
+
+
+def final_time(at: datetime, timezone: str, fmt: int) -> str:
+    """The finalize time the scorecard prints: UTC before output format 11, then local (trial 80 read 09:00 UTC)."""
+    if fmt < 11:
+        return f"{at:%Y-%m-%d %H:%M}"
+    local = at.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(timezone))
+    hours, minutes = divmod(int(local.utcoffset().total_seconds()) // 60, 60)
+    return f"{local:%Y-%m-%d %H:%M} UTC{hours:+d}" + (f":{minutes:02d}" if minutes else "")
 
 
 def answer_and_pay_totals(grids: list[dict], workers: list[dict], fmt: int) -> dict:

@@ -118,6 +118,7 @@ EN: dict[str, str] = {
     "status": "Status", "status_draft": "draft: final once prepared, reviewed and approved below and "
                                           "recorded with gridpay finalize",
     "status_final": "final (recorded by {by} with gridpay finalize, {at} UTC)",
+    "status_final_local": "final (recorded by {by} with gridpay finalize, {at})",
     "signoff": "Sign-off", "signoff_prepared": "Prepared by", "signoff_reviewed": "Reviewed by",
     "signoff_approved": "Approved by",
     "signoff_note": "Signing confirms the results of {month} (run {run_id}); a later run of a finalized month "

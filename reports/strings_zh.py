@@ -106,6 +106,7 @@ ZH: dict[str, str] = {
     "flag_budget_neutral": "按预算中性方式分配",
     "status": "状态", "status_draft": "草稿：经制表、审核、审批签字后，以 gridpay finalize 记录定稿",
     "status_final": "已定稿（{by}，{at} UTC 以 gridpay finalize 记录）",
+    "status_final_local": "已定稿（{by}，{at} 以 gridpay finalize 记录）",     # output format 11: at = 17:00 UTC+8
     "signoff": "审核签字", "signoff_prepared": "制表", "signoff_reviewed": "审核", "signoff_approved": "审批",
     "signoff_note": "签字即确认 {month} 考评结果（运行编号 {run_id}）；定稿后再次运行须说明理由，并留有记录。",
     "notice_title": "网格服务满意度测评结果公示",

@@ -53,7 +53,8 @@ def test_finalize_marks_the_scorecard_final_and_a_correction_is_a_draft_again(pu
     assert run_cli("finalize", "--month", "2026-09", "--by", by, inbox=inbox)[0] == 0
     assert "now says 已定稿" in run_cli.out
     text = _text(month / "scorecard.pdf")
-    assert "已定稿（人事科 陈主任" in text and " UTC 以 gridpay finalize 记录）" in text and "草稿" not in text
+    # output format 11: the time in the policy's zone with its offset (trial 80 read 09:00 UTC in a Beijing office)
+    assert "已定稿（人事科 陈主任" in text and " UTC+8 以 gridpay finalize 记录）" in text and "草稿" not in text
     html = (month / "scorecard.html").read_text(encoding="utf-8")
     assert XSS not in html and "&lt;script&gt;" in html
     # worker sheets carry no status: kept as they were

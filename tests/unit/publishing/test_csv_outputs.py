@@ -55,3 +55,4 @@ def test_a_grids_weighted_days_are_shown_where_its_weight_is_not_one_from_output
     assert [grid_days("G19", 30, Decimal(w)) for w in ("15.0000", "30.0000", "22.5000")] == [
         "G19:30(15)", "G19:30", "G19:30(22.5)"]
     assert grid_days("G19", 30, None) == "G19:30"           # a run of output format 10 or before, as published
+
