@@ -40,7 +40,7 @@ BY_FORMAT = {
     '超越趋足转载较辨达过运近远连适逐通速道部都配重量金长门问间阅限除隔集需非靠页顶项'
     '须预题额驱驳验骤高（），：；'),
 }
-BY_FORMAT[11] = BY_FORMAT[10]        # format 11 changed payroll_detail.csv only
+BY_FORMAT[11] = BY_FORMAT[10]        # format 11 prints no character format 10 did not
 
 
 def frozen_charset(output_format: int | None) -> str:
