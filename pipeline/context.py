@@ -28,7 +28,7 @@ from gridpay.transforms.policy import Policy
 # once, half up, and grid_scores.csv's rates printed as published (publishing/percent.py), a rejected appeal's
 # answer "counts as if not appealed" (publishing/review_data.py), and the audit compares the month's other CSVs
 # byte for byte (pipeline/audit_csvs.py)
-OUTPUT_FORMAT = 11
+OUTPUT_FORMAT = 12
 
 
 @dataclass(frozen=True)

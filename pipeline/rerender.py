@@ -179,6 +179,7 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
             stale = [later.line() for later in stale_months(con) if later.month == month]
             done = con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?",
                                [month]).fetchone()
+            fmt = con.execute("select coalesce(output_format, 1) from runs where run_id = ?", [run_id]).fetchone()[0]
         wrong = known_wrong(blockers) + stale
         blockers += stale
         if wrong and forced_reason:
@@ -195,8 +196,11 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
                             forced_reason if blockers else None)
         if published_with(recorded) == "none":
             return Finalized(run_id, False, None)
-        try:     # the HR documents carry the status; worker sheets and notices do not, and are kept
-            rerender_locked(settings, month, "hr")
+        # the HR documents and the notice carry the status; worker sheets do not, and are kept, but from output
+        # format 12 a month finalized with --force says so on them too (trial 81's still invited appeals)
+        which = published_with(recorded) if blockers and fmt >= 12 else "hr"
+        try:
+            rerender_locked(settings, month, which)
         except BaseException:
             unfinalize(db, month, previous)        # the documents still say 草稿: so does the warehouse
             raise

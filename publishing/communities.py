@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
+from gridpay.publishing.trend_areas import drawn_area
 from gridpay.publishing.file_names import community_file_names
 from gridpay.publishing.report_data import answer_and_pay_totals
 from gridpay.publishing.outputs import fixed
@@ -47,7 +48,7 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
         staff = [w if payer.get(w["worker_id"], community) == community else {**w, "paid_in": payer[w["worker_id"]]}
                  for w in workers if any(gid in ids for gid, *_ in assignments.get(w["worker_id"], []))]
         parts[file_name] = {
-            "grids": own, "workers": staff, "areas": {g["area"] for g in own},
+            "grids": own, "workers": staff, "areas": {drawn_area(g["area"], community, fmt) for g in own},
             "review": [r for r in review if r["grid_id"] in ids],
             "callbacks": [c for c in callbacks if (c["grid_id"] in ids if one_payer else c["grid_name"] in names)],
             "run": {**community_summary(community, own, [w for w in staff if "paid_in" not in w],

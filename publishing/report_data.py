@@ -16,6 +16,7 @@ from gridpay.publishing.outputs import fixed, grid_rows, output_format_of, quara
 from gridpay.publishing.coefficient_words import coefficient_words
 from gridpay.publishing.percent import published_rate, ratio
 from gridpay.publishing.render_clock import as_a_draft
+from gridpay.publishing.trend_areas import area_means
 
 
 def months_back(month: str, count: int) -> list[str]:
@@ -67,7 +68,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         "where run_id = ?", [run_id]).fetchone()
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
-    final = con.execute("select finalized_by, finalized_at from finalized where run_id = ?",
+    final = con.execute("select finalized_by, finalized_at, forced_reason from finalized where run_id = ?",
                         [run_id]).fetchone() if not as_a_draft() else None
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
@@ -78,6 +79,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         "item_questions": {i: q for i, q in policy.questions.items() if i in policy.items and (output_format or 1) >= 4},
         "finalized_by": final[0] if final else None,
         "finalized_at": final_time(final[1], policy.timezone, output_format or 1) if final else None,
+        "finalized_forced": final[2] if final and (output_format or 1) >= 12 else None,     # trial 81: not said
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined,
         **answer_and_pay_totals(grids, workers, output_format or 1),
@@ -115,12 +117,8 @@ def trend_series(con: duckdb.DuckDBPyConnection, run_id: str, month: str, count:
     """The community's and each area's mean response score (all counted answers) per month."""
     months = months_back(month, count)
     runs = _runs_for(con, run_id, month, months)
-    rows = con.execute(
-        "select month, area, sum(raw_score * responses) / sum(responses), sum(responses) from grid_scores "
-        "where run_id in (select unnest(?)) and responses > 0 group by grouping sets ((month, area), (month)) "
-        "order by month, area", [list(runs.values())]).fetchall()
     series: dict[str, list] = {}
-    for m, area, mean, _ in rows:
+    for m, area, mean in area_means(con, run_id, list(runs.values())):       # publishing/trend_areas.py
         series.setdefault(area or "", [None] * len(months))[months.index(m)] = float(mean)
     return months, series
 

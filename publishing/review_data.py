@@ -17,7 +17,7 @@ from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_sql
 from gridpay.transforms.reasons import exclusion_text
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS
-from gridpay.transforms.review_window import window_dates, window_open
+from gridpay.transforms.review_window import finalized_early, window_dates, window_open
 
 REVIEW_FLAGS = ("appeals_high", "verification_failed")
 # the answers HR's review took out (quarantine's reasons, transforms/sql/intermediate/int_review_exclusions.sql)
@@ -159,4 +159,14 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
             "open": not final and window_open(window, now, policy.timezone), "final": final and window is not None,
             "contact": policy.review.contact, "not_counted": not_counted,
             "reviewed_out": window is not None and (final or bool(not_counted)),
+            "final_early": _final_early(con, run_id, window, policy.timezone) if final and fmt >= 12 else None,
             "published": publication(con, run_id, month, policy.timezone)}     # printed from output format 7
+
+
+def _final_early(con: duckdb.DuckDBPyConnection, run_id: str, window, tz: str) -> str | None:
+    """The local day the run was finalized, where that was on or before its window's last day (with --force): the
+    worker sheets and the notice then say so (output format 12; trial 81's sheets still invited appeals)."""
+    row = con.execute("select finalized_at from finalized where run_id = ? and forced_reason is not null",
+                      [run_id]).fetchone()
+    day = finalized_early(window, row[0], tz) if row else None
+    return day.isoformat() if day else None

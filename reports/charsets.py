@@ -41,6 +41,7 @@ BY_FORMAT = {
     '须预题额驱驳验骤高（），：；'),
 }
 BY_FORMAT[11] = BY_FORMAT[10]        # format 11 prints no character format 10 did not
+BY_FORMAT[12] = BY_FORMAT[10]        # nor does format 12
 
 
 def frozen_charset(output_format: int | None) -> str:

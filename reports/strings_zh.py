@@ -107,6 +107,7 @@ ZH: dict[str, str] = {
     "status": "状态", "status_draft": "草稿：经制表、审核、审批签字后，以 gridpay finalize 记录定稿",
     "status_final": "已定稿（{by}，{at} UTC 以 gridpay finalize 记录）",
     "status_final_local": "已定稿（{by}，{at} 以 gridpay finalize 记录）",     # output format 11: at = 17:00 UTC+8
+    "status_forced": "；公示期或申诉未结束时以 --force 定稿，原因：{reason}",     # output format 12
     "signoff": "审核签字", "signoff_prepared": "制表", "signoff_reviewed": "审核", "signoff_approved": "审批",
     "signoff_note": "签字即确认 {month} 考评结果（运行编号 {run_id}）；定稿后再次运行须说明理由，并留有记录。",
     "notice_title": "网格服务满意度测评结果公示",
@@ -135,12 +136,15 @@ ZH: dict[str, str] = {
     "effect_rejected": "照常计分，结果不变", "effect_counted": "照常计分（与未申诉时相同）", "effect_pending": "待复核：暂照常计分",
     "worker_window": "公示期：{start} 至 {end}。对本考评单所依据的评价有异议的，可在公示期内提出申诉。",
     "notice_window": "公示期：{start} 至 {end}。对结果有异议的，请在公示期内反映。",
+    "worker_final_early": "公示期：{start} 至 {end}；本月考评已于 {date} 提前定稿。此后对本考评单所依据的评价有异议的，也可反映，更正将另行发布。",
+    "notice_final_early": "公示期：{start} 至 {end}；本月结果已于 {date} 提前定稿。此后对结果有异议的，也可反映。",
     "notice_contact": "联系：{contact}。", "notice_contact_community": "请向{community}反映。",
     "published_on": "发布日期：{date}。",
     "notice_replaces": "更正公示：本公示替代 {date} 发布的公示。",
     "notice_changed": "与前次公示相比，以下网格的数据有变：{grids}。", "notice_unchanged": "与前次公示相比，各网格的得分、有效问卷数和参评率均未变。",
     "scorecard_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），更正原因：{reason}。与该版本相比，{workers} 名网格员的实发合计有变（合计 {pay} 元）；",
     "scorecard_replaces_same_pay": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），更正原因：{reason}。与该版本相比，各网格员的实发合计均未变；",
+    "reason_not_given": "未注明（公示期内重新运行，无须注明）",
     "scorecard_grids_changed": "数据有变的网格：{grids}。", "scorecard_grids_same": "各网格的得分、有效问卷数和参评率均未变。",
     "sheet_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），请以本表为准。",
     "sheet_total_changed": "与该版本相比，您本月实发合计由 {before} 元变为 {now} 元。",

@@ -26,3 +26,9 @@ def local_day(moment: datetime | None, tz: str) -> date:
 def window_open(window: tuple[date, date] | None, now: datetime, tz: str) -> bool:
     """Whether `now` (aware) falls on or before the window's last local day."""
     return window is not None and now.astimezone(ZoneInfo(tz)).date() <= window[1]
+
+
+def finalized_early(window: tuple[date, date] | None, finalized_at: datetime, tz: str) -> date | None:
+    """The local day of `finalized_at` (naive UTC) where it falls on or before the window's last day, else None."""
+    day = local_day(finalized_at, tz)
+    return day if window is not None and day <= window[1] else None

@@ -70,6 +70,20 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     assert f"更正原因：申诉复核结果。与该版本相比，{moved} 名网格员的实发合计有变" in _text(month / "scorecard.html")
 
 
+def test_a_month_finalized_with_force_in_its_window_says_so_to_workers_residents_and_hr(reviewed, run_cli):
+    """Trial 81: after `finalize --force` the worker sheets still invited appeals until the window's end, and the
+    scorecard's 已定稿 line did not say it was forced (output format 12)."""
+    inbox, month = reviewed
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止", inbox=inbox)
+    assert code == 0, err
+    sheet, notice = _text(month / "workers" / "W3.html"), _text(next((month / "notice").glob("*.html")))
+    assert f"本月考评已于 {today()} 提前定稿" in sheet and "可在公示期内提出申诉" not in sheet
+    assert f"本月结果已于 {today()} 提前定稿" in notice and CONTACT in notice and "请在公示期内反映" not in notice
+    assert "以 --force 定稿，原因：发薪截止" in _text(month / "scorecard.html")
+    code, err = run_cli("audit", "--month", "2026-09", "--documents", inbox=inbox)
+    assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out
+
+
 def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_household(reviewed, run_cli, closed_window):
     inbox, month = reviewed
     notice = next((month / "notice").glob("*.html"))
