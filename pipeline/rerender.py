@@ -163,6 +163,7 @@ class Finalized(NamedTuple):
     run_id: str
     rendered: bool             # a month published with --reports none has no documents to mark
     already: tuple | None      # (run id, by, at) where the published run was final already: nothing changed
+    forced_shown: bool = False     # finalized with --force under output format 12: the documents say so
 
 
 def finalize_month(settings: Settings, month: str, by: str, forced_reason: str | None = None) -> Finalized:
@@ -204,4 +205,4 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
         except BaseException:
             unfinalize(db, month, previous)        # the documents still say 草稿: so does the warehouse
             raise
-        return Finalized(run_id, True, None)
+        return Finalized(run_id, True, None, bool(blockers) and fmt >= 12)

@@ -137,7 +137,7 @@ ZH: dict[str, str] = {
     "worker_window": "公示期：{start} 至 {end}。对本考评单所依据的评价有异议的，可在公示期内提出申诉。",
     "notice_window": "公示期：{start} 至 {end}。对结果有异议的，请在公示期内反映。",
     "worker_final_early": "公示期：{start} 至 {end}；本月考评已于 {date} 提前定稿。此后对本考评单所依据的评价有异议的，也可反映，更正将另行发布。",
-    "notice_final_early": "公示期：{start} 至 {end}；本月结果已于 {date} 提前定稿。此后对结果有异议的，也可反映。",
+    "notice_final_early": "公示期：{start} 至 {end}；本月结果已于 {date} 提前定稿。此后对结果有异议的，",
     "notice_contact": "联系：{contact}。", "notice_contact_community": "请向{community}反映。",
     "published_on": "发布日期：{date}。",
     "notice_replaces": "更正公示：本公示替代 {date} 发布的公示。",
