@@ -98,11 +98,9 @@ def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
         print(f"gridpay: {args.month} was finalized already, by {already[1]} at {already[2]:%Y-%m-%d %H:%M} UTC "
               f"(run {run_id}); nothing changed")
         return 0
-    marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿" if rendered
+    forced = ", that --force did it and why; before the window's end its worker sheets and notice now say 提前定稿"
+    marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿{forced if forced_shown else ''}" if rendered
               else "; it was published without reports (gridpay render renders them, marked final)")
-    if forced_shown:         # output format 12: said on the documents (trial 81)
-        marked += (", that it was finalized with --force and why; where that came before the window's end, its "
-                   "worker sheets and notice now say 提前定稿 in place of the invitation to appeal")
     print(f"gridpay: {args.month} finalized by {args.by} (run {run_id}){marked}; a new run now needs --reason")
     return 0
 
