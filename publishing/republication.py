@@ -14,8 +14,12 @@ from gridpay.transforms.review_window import local_day
 
 TOLD_WHAT_CHANGED = 10
 
-# what the notice shows of a grid (publishing/notice.py), compared between two publications
+# what the notice shows of a grid (publishing/notice.py), compared between two publications; from output format
+# 12 as printed (trial 82's corrected notice named all five grids, one whose printed 89.91 had not moved: an
+# upheld appeal moves the community's mean, and with it every grid's shrunken score in its third decimal)
 NOTICE_FIGURES = "grid_id, grid_name, adjusted_score, responses, response_rate"
+NOTICE_FIGURES_PRINTED = "grid_id, grid_name, round(adjusted_score, 2), responses, response_rate"
+AS_PRINTED = 12
 
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
@@ -29,17 +33,18 @@ def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: s
                          [month, run_id, started]).fetchone()
     replaces = {"run_id": before[0], "date": local_day(before[1], zone).isoformat()} if before else None
     if replaces and fmt >= TOLD_WHAT_CHANGED:
-        replaces |= {"reason": reason or "", **_changes(con, before[0], run_id)}
+        replaces |= {"reason": reason or "", **_changes(con, before[0], run_id, fmt)}
     return {"date": local_day(started, zone).isoformat(), "replaces": replaces}
 
 
-def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str) -> dict:
+def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str, fmt: int) -> dict:
     moved, total = con.execute(
         "select count(*), coalesce(sum(coalesce(n.total_pay_yuan, 0) - coalesce(e.total_pay_yuan, 0)), 0) "
         "from (select worker_id, total_pay_yuan from payroll where run_id = ?) as n "
         "full join (select worker_id, total_pay_yuan from payroll where run_id = ?) as e using (worker_id) "
         "where n.total_pay_yuan is distinct from e.total_pay_yuan", [run_id, earlier]).fetchone()
+    shown = NOTICE_FIGURES_PRINTED if fmt >= AS_PRINTED else NOTICE_FIGURES
     grids = [name for (name,) in con.execute(
-        f"select grid_name from ((select {NOTICE_FIGURES} from grid_scores where run_id = ? except "
-        f"select {NOTICE_FIGURES} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()]
+        f"select grid_name from ((select {shown} from grid_scores where run_id = ? except "
+        f"select {shown} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()]
     return {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": grids}

@@ -107,7 +107,7 @@ ZH: dict[str, str] = {
     "status": "状态", "status_draft": "草稿：经制表、审核、审批签字后，以 gridpay finalize 记录定稿",
     "status_final": "已定稿（{by}，{at} UTC 以 gridpay finalize 记录）",
     "status_final_local": "已定稿（{by}，{at} 以 gridpay finalize 记录）",     # output format 11: at = 17:00 UTC+8
-    "status_forced": "；公示期或申诉未结束时以 --force 定稿，原因：{reason}",     # output format 12
+    "status_forced": "；系提前定稿（公示期未结束或尚有申诉未决），原因：{reason}",     # output format 12
     "signoff": "审核签字", "signoff_prepared": "制表", "signoff_reviewed": "审核", "signoff_approved": "审批",
     "signoff_note": "签字即确认 {month} 考评结果（运行编号 {run_id}）；定稿后再次运行须说明理由，并留有记录。",
     "notice_title": "网格服务满意度测评结果公示",
@@ -136,8 +136,8 @@ ZH: dict[str, str] = {
     "effect_rejected": "照常计分，结果不变", "effect_counted": "照常计分（与未申诉时相同）", "effect_pending": "待复核：暂照常计分",
     "worker_window": "公示期：{start} 至 {end}。对本考评单所依据的评价有异议的，可在公示期内提出申诉。",
     "notice_window": "公示期：{start} 至 {end}。对结果有异议的，请在公示期内反映。",
-    "worker_final_early": "公示期：{start} 至 {end}；本月考评已于 {date} 提前定稿。此后对本考评单所依据的评价有异议的，也可反映，更正将另行发布。",
-    "notice_final_early": "公示期：{start} 至 {end}；本月结果已于 {date} 提前定稿。此后对结果有异议的，",
+    "worker_final_early": "公示期：{start} 至 {end}；本月考评已于 {date} 提前定稿，公示期内对本考评单所依据的评价提出的申诉照常受理，经核实需更正的，将另行发布更正。",
+    "notice_final_early": "公示期：{start} 至 {end}；本月结果已于 {date} 提前定稿，公示期内的异议照常受理，经核实需更正的，将另行公示。",
     "notice_contact": "联系：{contact}。", "notice_contact_community": "请向{community}反映。",
     "published_on": "发布日期：{date}。",
     "notice_replaces": "更正公示：本公示替代 {date} 发布的公示。",

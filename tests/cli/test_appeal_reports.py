@@ -77,9 +77,9 @@ def test_a_month_finalized_with_force_in_its_window_says_so_to_workers_residents
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止", inbox=inbox)
     assert code == 0 and "worker sheets and notice now say 提前定稿" in run_cli.out, err
     sheet, notice = _text(month / "workers" / "W3.html"), _text(next((month / "notice").glob("*.html")))
-    assert f"本月考评已于 {today()} 提前定稿" in sheet and "可在公示期内提出申诉" not in sheet
+    assert f"本月考评已于 {today()} 提前定稿，公示期内" in sheet and "可在公示期内提出申诉" not in sheet
     assert f"本月结果已于 {today()} 提前定稿" in notice and CONTACT in notice and "请在公示期内反映" not in notice
-    assert "以 --force 定稿，原因：发薪截止" in _text(month / "scorecard.html")
+    assert "系提前定稿（公示期未结束或尚有申诉未决），原因：发薪截止" in _text(month / "scorecard.html")
     code, err = run_cli("audit", "--month", "2026-09", "--documents", inbox=inbox)
     assert code == 0 and "AUDIT PASSED" in run_cli.out, run_cli.out
 
