@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridpay.publishing.file_names import community_file_names
-from gridpay.reports.render import flags_short, report_html
+from gridpay.reports.render import flags_short, pdf_page_count, report_html
 from gridpay.reports.strings import labels
 
 # the review flags are for the district's attention (the HR scorecard); residents see the counts
 HR_ONLY = ("appeals_high", "verification_failed")
 NO_WINDOW = {"start": "", "end": "", "open": False, "final": False, "contact": "", "not_counted": {}}
+ONE_PAGE = 12           # output format from which a notice that would run onto a second page is laid out dense
 
 
 def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str, policy=None) -> dict[str, str]:
@@ -69,6 +70,15 @@ def not_counted_rules(policy, words: dict) -> str:
 def item_label(item: str, policy, words: dict) -> str:
     """An item as the form asks it: its label, or the question the policy reads it by where it has no label."""
     return words.get(f"item_{item}") or policy.questions.get(item) or item
+
+
+def one_page_notice(html: str, fonts: dict[str, str] | None, output_format: int) -> str:
+    """The notice, laid out dense where it would run onto a second page: from output format 12 (trial 82's
+    corrected, finalized notice of five grids put its footer alone on page 2; dense was for over 12 grids)."""
+    plain = '<body class="notice">'
+    if output_format < ONE_PAGE or plain not in html or pdf_page_count(html, fonts) <= 1:
+        return html
+    return html.replace(plain, '<body class="notice dense">', 1)
 
 
 def notice_paths(folder: Path, name: str) -> tuple[Path, Path]:

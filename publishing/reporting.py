@@ -17,7 +17,7 @@ from gridpay.publishing import report_data as data, review_data as cycle
 from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.worker_interval import workers_with_interval
 from gridpay.publishing.worker_contexts import worker_contexts
-from gridpay.publishing.notice import notice_pages, notice_paths
+from gridpay.publishing.notice import notice_pages, notice_paths, one_page_notice
 from gridpay.publishing.adjustment_lines import with_adjustment_lines
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
@@ -171,7 +171,7 @@ def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices
             write_file(folder / "scorecards" / f"{name}.pdf", on_pool[name].result() if pool else pdf_bytes(page, fonts))
             advance()
     for name, notice in notices.items():
-        html_path, pdf_path = notice_paths(folder, name)
+        notice, (html_path, pdf_path) = one_page_notice(notice, fonts, output_format or 1), notice_paths(folder, name)
         write_file(html_path, notice.encode("utf-8"))
         write_file(pdf_path, pdf_bytes(notice, fonts))
     with progress("worker sheets", len(pages)) as advance:

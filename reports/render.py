@@ -148,9 +148,20 @@ def _charts_in_subset(html: str) -> str:
 def pdf_bytes(html: str, fonts: dict[str, str] | None = None) -> bytes:
     """`fonts` ({'normal': path, 'bold': path} from reports.fonts.subset_fonts) makes the PDF
     embed small faces; without it the system CJK font is embedded (larger, slower)."""
+    page, options = _weasy_page(html, fonts)
+    return page.write_pdf(**options)
+
+
+def pdf_page_count(html: str, fonts: dict[str, str] | None = None) -> int:
+    """The pages pdf_bytes lays the page out on."""
+    page, options = _weasy_page(html, fonts)
+    return len(page.render(**options).pages)
+
+
+def _weasy_page(html: str, fonts: dict[str, str] | None):
     from weasyprint import HTML  # imported late: it loads Pango, which only PDF rendering needs
     if not fonts:
-        return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+        return HTML(string=html, base_url=str(TEMPLATES)), {}
     sheets, config = _pdf_stylesheets(tuple(sorted(fonts.items())))
     html = _charts_in_subset(html).replace(f"<style>{_base_css()}</style>", "", 1)   # given parsed instead
-    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf(stylesheets=sheets, font_config=config)
+    return HTML(string=html, base_url=str(TEMPLATES)), {"stylesheets": sheets, "font_config": config}
