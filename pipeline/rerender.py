@@ -199,10 +199,10 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
             return Finalized(run_id, False, None)
         # the HR documents and the notice carry the status; worker sheets do not, and are kept, but from output
         # format 12 a month finalized with --force says so on them too (trial 81's still invited appeals)
-        which = published_with(recorded) if blockers and fmt >= 12 else "hr"
+        forced_shown = bool(blockers) and fmt >= 12
         try:
-            rerender_locked(settings, month, which)
+            rerender_locked(settings, month, published_with(recorded) if forced_shown else "hr")
         except BaseException:
             unfinalize(db, month, previous)        # the documents still say 草稿: so does the warehouse
             raise
-        return Finalized(run_id, True, None, bool(blockers) and fmt >= 12)
+        return Finalized(run_id, True, None, forced_shown)
