@@ -27,8 +27,9 @@ from gridpay.transforms.policy import Policy
 # worker's interval is drawn around the kept score (publishing/worker_interval.py); 10: percentages are rounded
 # once, half up, and grid_scores.csv's rates printed as published (publishing/percent.py), a rejected appeal's
 # answer "counts as if not appealed" (publishing/review_data.py), and the audit compares the month's other CSVs
-# byte for byte (pipeline/audit_csvs.py)
-OUTPUT_FORMAT = 12
+# byte for byte (pipeline/audit_csvs.py); 11 and 12: CHANGELOG.md; 13: a worker sheet lists the verification
+# calls on its grids' answers (publishing/worker_contexts.py)
+OUTPUT_FORMAT = 13
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,19 @@ def call_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict[s
     return out
 
 
+def calls_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict[str, int]]:
+    """grid id -> {result: calls, "out": answers the calls took out of its score}, for a worker's sheet
+    (output format 13: a trial's worker read his sheet explain the appeal that moved his pay and not
+    the call). An answer a call found not genuine but some other rule had already left out is no "out"."""
+    out = {gid: {**dict.fromkeys(RESULTS, 0), **calls, "out": 0} for gid, calls in call_counts(con, run_id).items()}
+    for gid, n in con.execute(
+            "select s.grid_id, count(*) from quarantine q join raw_surveys s on s.run_id = q.run_id and "
+            "s.source_file = q.source_file and s.row_number = q.row_number where q.run_id = ? and "
+            "q.reason_code in ('verification_denied', 'verification_coached') group by all", [run_id]).fetchall():
+        out.setdefault(gid, {**dict.fromkeys(RESULTS, 0), "out": 0})["out"] = n
+    return out
+
+
 def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> dict[str, int]:
     """grid id -> answers of it in verify.csv (none where the policy draws no sample)."""
     if policy.review.sample_share is None:

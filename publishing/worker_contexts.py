@@ -2,7 +2,9 @@
 nobody else's. From output format 10 a sheet also says what its own figures owe to a grid with too
 few answers, and, when it corrects an earlier publication, how its total moved from that one's (a
 seventy-first trial's workers could not get from 77.02 to 1.0134, and read "本表替代" on a sheet that
-lowered the pay by 26.10 yuan as on one that changed nothing)."""
+lowered the pay by 26.10 yuan as on one that changed nothing). From format 13 it lists the verification
+calls made on its grids' answers and what they took out (an eighty-second trial's worker read his sheet
+explain the appeal that moved his pay, not the call beside it)."""
 from __future__ import annotations
 
 import duckdb
@@ -15,6 +17,7 @@ from gridpay.transforms.coefficient_rule import CoefficientRule
 from gridpay.transforms.pay import score_coefficient
 from gridpay.transforms.rounding import rounded
 
+CALLS_SHOWN = 13        # the output format from which a sheet lists the calls made on its grids' answers
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -26,12 +29,15 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     months, trends = data.worker_trends(con, run_id, month)
     appeals = cycle.appeals_by_worker(con, run_id, month)          # each worker's own, with what they changed
     told = (run.get("output_format") or 1) >= TOLD_WHAT_CHANGED
+    calls = cycle.calls_by_grid(con, run_id) if (run.get("output_format") or 1) >= CALLS_SHOWN else {}
     parts = coefficient_parts(con, run_id, rule) if told and rule is not None else {}
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
     before = {r["worker_id"]: r["total_pay"] for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "coefficient_parts": parts.get(w["worker_id"]),
+             "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid]}
+                       for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}

@@ -151,6 +151,10 @@ EN: dict[str, str] = {
     "reason_appeal_upheld": "the worker's appeal was upheld: not counted",
     "reason_verification_denied": "the household said on a verification call it did not answer: not counted",
     "reason_verification_coached": "the household said on a verification call it was coached: not counted",
+    "your_calls": "Verification calls this month",
+    "calls_line_out": "{grid}: {called} calls ({results}); {out} answers found not the household's own view are not "
+                      "counted in its score.",
+    "calls_line_none": "{grid}: {called} calls ({results}); the grid's score is not affected.",
     "your_appeals": "Your appeals", "appeal_id": "Appeal", "filed_on": "Filed", "decision_note": "HR's note",
     "appeal_effect": "What it changed",
     "effect_excluded": "the answer no longer counts", "effect_not_counted": "the answer did not count anyway: no change",

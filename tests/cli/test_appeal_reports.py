@@ -56,6 +56,15 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     assert "本人申诉" in mine and "A1" in mine and "该答卷不再计入评分" in mine
     assert "A2" in mine and "照常计分（与未申诉时相同）" in mine
     assert "本人申诉" not in _text(month / "workers" / "W1.html")          # nobody else's
+    # output format 13: the sheets of the workers of the grid answered by R7 list its call (trial 82)
+    with connect(month.parents[1] / "warehouse.duckdb") as con:
+        run_id = con.execute("select run_id from published").fetchone()[0]
+        called = {w for (w,) in con.execute(
+            "select distinct a.worker_id from raw_assignments a join raw_surveys s using (run_id, grid_id) "
+            "where a.run_id = ? and s.response_id = 'R7'", [run_id]).fetchall()}
+    sheets = {p.stem: _text(p) for p in (month / "workers").glob("*.html")}
+    assert called and {w for w, t in sheets.items() if "本月回访" in t} == called
+    assert all("：回访 1 次（属实 1），该网格得分不受影响。" in sheets[w] for w in called)
     # a correction's sheet says how its total moved from the sheet it replaces (trial 71: only "本表替代")
     with connect(month.parents[1] / "warehouse.duckdb") as con:
         earlier, now = ({w: str(t) for w, t in con.execute(
