@@ -102,7 +102,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             published = reference_drift.published_run(s.db, request, kind)
             request = reference_drift.with_published_reference(request, published)
             inputs, seconds = _timed(step, "archive", steps.archive_inputs, request, keys, io=True)
-            record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format)
+            record_policy(s.db, run_id, inputs.policy, key_fingerprint(key), request.output_format, inputs.entries())
             ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices, published=published)
             if kind != "audit":       # one version, one set of rules (an audit replays its own)
                 check_version_names_its_rules(s.db, s.archive, keys, inputs.policy, month)

@@ -8,8 +8,11 @@ how many workers' totals moved, and the notice says which grids' figures changed
 notices said "本公示替代" both times, once when nothing residents see had changed)."""
 from __future__ import annotations
 
+import json
+
 import duckdb
 
+from gridpay.transforms.input_changes import input_changes
 from gridpay.transforms.review_window import local_day
 
 TOLD_WHAT_CHANGED = 10
@@ -20,6 +23,7 @@ TOLD_WHAT_CHANGED = 10
 NOTICE_FIGURES = "grid_id, grid_name, adjusted_score, responses, response_rate"
 NOTICE_FIGURES_PRINTED = "grid_id, grid_name, round(adjusted_score, 2), responses, response_rate"
 AS_PRINTED = 12
+INPUTS_NAMED = 13      # the correction line names the input files read differently (transforms/input_changes.py)
 
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
@@ -47,4 +51,10 @@ def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str, fmt: int
     grids = [name for (name,) in con.execute(
         f"select grid_name from ((select {shown} from grid_scores where run_id = ? except "
         f"select {shown} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()]
-    return {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": grids}
+    out = {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": grids}
+    if fmt >= INPUTS_NAMED:
+        (before, code_before), (now, code_now) = (con.execute(
+            "select inputs_json, code_version from runs where run_id = ?", [r]).fetchone() for r in (earlier, run_id))
+        out["inputs_changed"] = input_changes(json.loads(before or "[]"), json.loads(now or "[]"))
+        out["code_changed"] = (code_before, code_now) if code_before != code_now else None
+    return out

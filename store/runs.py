@@ -105,15 +105,15 @@ def record_start(con: duckdb.DuckDBPyConnection, run_id: str, month: str, kind: 
 
 
 def record_policy(db: Path, run_id: str, policy: Policy, key_fingerprint: str | None = None,
-                  output_format: int | None = None) -> None:
+                  output_format: int | None = None, inputs: list | None = None) -> None:
     """The policy the run applies: its version and the SHA-256 of the archived bytes it was parsed
     from; the phone-hash key's fingerprint (never the key) and how its rows name their input file
     in source_file and masks quarantine.csv (output_format, store/migrations/0005): what its audit
-    checks and replays."""
+    checks and replays. Its inputs now, not at its end: a correction's scorecard names those changed (format 13)."""
     with connect(db) as con:
         con.execute("update runs set policy_version = ?, policy_sha256 = ?, phone_key_fingerprint = ?, "
-                    "output_format = ? where run_id = ?",
-                    [policy.version, policy.sha256, key_fingerprint, output_format, run_id])
+                    "output_format = ?, inputs_json = coalesce(?, inputs_json) where run_id = ?",
+                    [policy.version, policy.sha256, key_fingerprint, output_format, _json(inputs), run_id])
 
 
 def record_household_doubts(db: Path, run_id: str, doubts: list[dict]) -> None:

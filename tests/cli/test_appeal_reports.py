@@ -77,6 +77,9 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     assert any(earlier[w] != now[w] for w in now) and any(earlier[w] == now[w] for w in now)
     moved = sum(earlier[w] != now[w] for w in now)
     assert f"更正原因：申诉复核结果。与该版本相比，{moved} 名网格员的实发合计有变" in _text(month / "scorecard.html")
+    # output format 13: and which files the re-run read differently (trial 82: 更正原因：未注明, causes known)
+    assert re.search(r"读入的文件有变：appeals\.csv（新）、verification/2026-09\.csv（新）、policy\.toml（有变）。",
+                     _text(month / "scorecard.html"))
 
 
 def test_a_month_finalized_with_force_in_its_window_says_so_to_workers_residents_and_hr(reviewed, run_cli):
