@@ -110,7 +110,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     grids = data.grids_with_change(con, run_id, month)
     _with_pay_changes(con, run_id, workers, lang)
     with_adjustment_lines(con, run_id, workers)
-    _with_grid_flags(grids, month, policy, lang)
+    _with_grid_flags(grids, month, policy, lang, output_format_of(con, run_id))
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)
     for row in quarantine + failed:
@@ -192,10 +192,10 @@ def _with_pay_changes(con, run_id: str, workers: list[dict], lang: str) -> None:
                              if row["pay_changed"] and previous else "")
 
 
-def _with_grid_flags(grids: list[dict], month: str, policy: Policy, lang: str) -> None:
+def _with_grid_flags(grids: list[dict], month: str, policy: Policy, lang: str, fmt: int) -> None:
     """Each grid's flags in words, their blanks filled from the grid (its window, trend, counts)."""
     for row in grids:
-        row["flags_text"] = flags_text(row["flags"], lang, {
+        row["flags_text"] = flags_text(row["flags"], lang, {"output_format": fmt,
             "months": "、".join((row["window_months"] or month).split(",")), "n": row["window_responses"] or row["responses"],
             "trend": row["rate_trend"], "rate": f"{policy.scoring.min_response_rate or 0:.0%}",
             "k": policy.scoring.low_rate_months, "min": policy.scoring.min_responses, "responses": row["responses"],

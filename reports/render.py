@@ -45,7 +45,9 @@ def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
 
     def text(flag: str) -> str:
         if grid is not None and f"grid_flag_{flag}" in words:
-            return words[f"grid_flag_{flag}"].format_map(grid)
+            newer = f"grid_flag_{flag}_13"       # output format 13's words, where they changed
+            return words[newer if newer in words and grid.get("output_format", 1) >= 13 else
+                         f"grid_flag_{flag}"].format_map(grid)
         if partly and f"flag_{flag}_partly" in words:
             return words[f"flag_{flag}_partly"]
         return words.get(f"flag_{flag}", flag)

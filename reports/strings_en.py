@@ -147,6 +147,8 @@ EN: dict[str, str] = {
                               "for the district's attention",
     "grid_flag_verification_failed": "verification calls found several answers not genuine (denied or coached): "
                                      "for the district's attention",
+    "grid_flag_verification_failed_13": "verification calls found answers not the household's own (denied or "
+                                        "coached): not counted; the street office will look into how they came about",
     "short_flag_appeals_high": "appeals high", "short_flag_verification_failed": "calls failed",
     "reason_appeal_upheld": "the worker's appeal was upheld: not counted",
     "reason_verification_denied": "the household said on a verification call it did not answer: not counted",

@@ -126,6 +126,8 @@ ZH: dict[str, str] = {
     "result_confirmed": "属实", "result_denied": "未参与", "result_coached": "受诱导", "result_unreachable": "未接通",
     "grid_flag_appeals_high": "经申诉复核不计入的差评占本网格差评的比例超过考评办法的上限，街道将予关注",
     "grid_flag_verification_failed": "回访核实有答卷并非住户本人真实意见（未参与或受诱导），街道将予关注",
+    # format 13: a call that took out a forged bad review read as suspicion of the worker (trial 81)
+    "grid_flag_verification_failed_13": "回访核实有答卷并非住户本人真实意见（未参与或受诱导），已不计入得分；街道将核实其来由",
     "short_flag_appeals_high": "申诉支持偏多", "short_flag_verification_failed": "回访未通过",
     "reason_appeal_upheld": "网格员申诉经复核支持，该答卷不计入",
     "reason_verification_denied": "回访时住户表示未参与评价，不计入",
