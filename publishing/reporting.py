@@ -53,7 +53,7 @@ def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: li
         _floats(shown, "adjusted_ci_low"), _floats(shown, "adjusted_ci_high"),
         [g["is_insufficient"] for g in shown], words["score_axis"])
     trend = trend_figure(months, {words["community_line"]: community, **series}, words["score_axis"],
-                         bold=words["community_line"])
+                         bold=words["community_line"], legend_alone=output_format_of(con, run_id) >= 13)
     bars = items_figure([words.get(f"item_{i['item']}", i["item"]) for i in items],
                         [float(i["score"]) for i in items], words["score_axis"])
     return {"ranking": svg_data_uri(ranking), "trend": svg_data_uri(trend), "item_bars": svg_data_uri(bars),

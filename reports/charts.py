@@ -77,18 +77,20 @@ def _line(ax, values: Sequence[float | None], **style):
 
 
 def trend_figure(months: Sequence[str], series: dict[str, Sequence[float | None]], ylabel: str,
-                 bold: str | None = None) -> Figure:
+                 bold: str | None = None, legend_alone: bool = False) -> Figure:
     """One line per series over the months (gaps where a month has no figure); `bold` is drawn
-    thicker (the community line among its areas)."""
+    thicker (the community line among its areas). A lone series has a legend where `legend_alone`
+    (output format 13: trial 82's chart, headed 社区与各片区, drew one line and did not say which)."""
     cjk_family()
     fig = _figure(figsize=(7.2, 2.8))
     ax = _trend_axes(fig, months, ylabel, [v for values in series.values() for v in values])
     for colour, (label, values) in zip(PALETTE * 4, series.items()):
         _line(ax, values, linewidth=2.4 if label == bold else 1.2, color=colour, label=label)
-    if len(series) > 1:
+    legend = len(series) > 1 or legend_alone
+    if legend:
         ax.legend(fontsize=7, frameon=False, ncol=min(5, len(series)), loc="lower center", bbox_to_anchor=(0.5, 1.0))
     # fixed margins, not tight_layout(): that draws the figure once more to measure it
-    fig.subplots_adjust(left=0.085, right=0.99, bottom=0.1, top=0.86 if len(series) > 1 else 0.97)
+    fig.subplots_adjust(left=0.085, right=0.99, bottom=0.1, top=0.86 if legend else 0.97)
     return fig
 
 
