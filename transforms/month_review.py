@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gridpay.transforms.policy_sections import ReviewCycle
+from gridpay.transforms.review_cycle import ReviewCycle
 
 
 def dropped_grids(counted: dict[str, int], counted_before: dict[str, int], below: float) -> set[str]:

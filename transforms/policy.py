@@ -9,8 +9,9 @@ from decimal import Decimal
 from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, platform_layouts, survey_timezone
 from gridpay.transforms.coefficient_rule import CoefficientRule, coefficient_rule
 from gridpay.transforms.policy_sections import (  # noqa: F401  (the sections are named from here too)
-    IntegrityRules, OutcomeRules, PolicyError, ReviewCycle, ScoringRules, choice_of, decimal_of, get_key,
-    outcome_rules, review_cycle, thin_grid_rules)
+    IntegrityRules, OutcomeRules, PolicyError, ScoringRules, choice_of, decimal_of, get_key, outcome_rules,
+    thin_grid_rules)
+from gridpay.transforms.review_cycle import ReviewCycle, review_cycle
 from gridpay.transforms.policy_typing import IDENTIFIER, header_aliases, typing_rules
 from gridpay.transforms.rounding import RULES
 

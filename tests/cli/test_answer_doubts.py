@@ -7,7 +7,7 @@ import pytest
 
 from conftest import survey
 from gridpay.transforms.policy import PolicyError
-from gridpay.transforms.policy_sections import review_cycle
+from gridpay.transforms.review_cycle import review_cycle
 
 ASSIGNMENTS = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")]
 STRANGER = "13700000009"
