@@ -5,13 +5,14 @@ thirty-ninth trial's codes export of 五松's form, whose grid question lists �
 grids.csv's order as 天井湖's four: 44 answers paid to 天井湖's workers, 1,365.68 yuan moved, exit 0)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import duckdb
 
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.grid_names import community_in_name
+from gridpay.transforms.grid_names import bare_community, community_in_name
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,44 @@ def other_community_rows(workdir: Path, communities: dict[str, str]) -> list[Oth
         if named[file] is not None and grid in communities and communities[grid] != named[file]:
             found.setdefault(file, []).append((grid, communities[grid], rows))
     return [OtherCommunity(f, named[f], sum(n for *_, n in g), tuple(g)) for f, g in found.items()]
+
+
+@dataclass(frozen=True)
+class ForeignFile:
+    file: str
+    community: str       # the 社区 its name holds, which is none of the project's
+    rows: int
+    strange: int         # of them, answers naming a compound grids.csv lists for no grid, or no grid of it
+    names: tuple[str, ...]
+
+    def __str__(self) -> str:
+        named = f" ({', '.join(repr(n) for n in self.names[:3])}{' ...' if len(self.names) > 3 else ''})" if self.names else ""
+        return (f"{self.file} is named for {self.community}, and {self.strange} of its {self.rows} answers of the "
+                f"month name a compound or grid grids.csv does not have{named}")
+
+
+_NAMED = re.compile(r"[\u4e00-\u9fff]{2,12}?社区")
+
+
+def foreign_community_files(workdir: Path, ours: set[str], listed: set[str]) -> list[ForeignFile]:
+    """Survey files of the month whose name holds a community (…社区) none of `ours` (grids.csv's, gridpay.toml's)
+    is, and whose answers name a compound none of grids.csv's grids lists (`listed`, as answers name them) or a
+    grid it does not have: another community's download, read for the grids its answers name. An eighty-third
+    trial's neighbour's 江畔社区 form, whose 望江一网格 is also a grid of 碧溪社区's, paid 90 answers from 江畔花园
+    to 碧溪's worker (1520.00 for 1634.19), exit 0; its grid named otherwise, the stop offered to make it an alias
+    of the closest grid. Both signs, not the name alone: a title such as 居民对社区网格员的评价 names no community."""
+    bare = {bare_community(c) for c in ours if c}
+    if not bare:
+        return []
+    with stage_connection(workdir) as con:
+        counts = con.execute(
+            "with s as (select *, len($listed) > 0 and compound is not null and not list_contains($listed, compound) "
+            "as unlisted from surveys) select source_file, count(*), count(*) filter (where grid_id is null or "
+            "unlisted), list(distinct compound order by compound) filter (where unlisted) from s group by all "
+            "order by min(row_id)", {"listed": sorted(listed)}).fetchall()
+    found = []
+    for file, rows, strange, names in counts:
+        other = next((n for n in _NAMED.findall(PurePosixPath(file).name) if not any(b in n for b in bare)), None)
+        if other is not None and strange:
+            found.append(ForeignFile(file, other, rows, strange, tuple(names or ())))
+    return found

@@ -9,7 +9,7 @@ import re
 from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
-from gridpay.pipeline import gate_findings as find, steps, stop_messages as says
+from gridpay.pipeline import file_stops, gate_findings as find, steps, stop_messages as says
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.verdicts import say_undecided_appeals
 from gridpay.core.wording import listed
@@ -152,8 +152,12 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
 
 
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
+    copies = file_stops.copied_survey_files(ctx)            # one download saved twice, under any names
+    yield copies, lambda: file_stops.copies_message(ctx, copies)
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)
+    foreign = file_stops.foreign_community_files(ctx)      # another community's download
+    yield foreign, lambda: file_stops.foreign_files_message(ctx, foreign)
     unresolved = find.unresolved_grid_names(ctx)            # 第一网格 of two communities, in a file of neither
     yield unresolved, lambda: says.unresolved_names_message(ctx, unresolved)
     doubts = form_doubts(ctx)                               # a form's options misread: every row that chose one
@@ -182,6 +186,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
     silent = find.silent_communities(ctx)                   # a community's download missing or last month's
     yield silent, lambda: says.silent_communities_message(ctx, silent)
+    quiet, held = file_stops.silent_grids(ctx)              # a grid's download missing or last month's
+    yield quiet, lambda: file_stops.silent_grids_message(ctx, quiet, held)
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
     for pair in said:
         log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "

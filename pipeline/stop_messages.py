@@ -2,8 +2,6 @@
 where (file, row, grid) and what HR does about it, without editing a platform's download."""
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import steps
 from gridpay.pipeline.context import RunContext
@@ -192,13 +190,7 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                     "in place of this file, or keep one row of each, and run again" if pasted else
                     "Give each form its own number (paper forms as P1, P2, ...), delete a row typed twice, and run "
                     "again"))
-    digests = {name: f.sha256 for f in ctx.inputs.files for name in (f.name, PurePosixPath(f.name).name)}
-    copies = [s.files for s in shared if digests.get(s.files[0]) and digests.get(s.files[0]) == digests.get(s.files[1])]
-    if copies:         # a download saved twice under two names: nothing to renumber
-        said = "; ".join(f"{second!r} is a copy of {first!r} (the same bytes)" for first, second in copies)
-        return (f"{ctx.month}: {said}, "
-                f"so every answer in it would count twice; nothing published. Take the copy out of the inbox, "
-                f"and run again")
+    # a download saved twice under two names stops before this (pipeline/file_stops.py copied_survey_files)
     later = [(s, s.later_download) for s in shared if s.later_download]
     if later and len(later) == len(shared):    # one form downloaded on two days: prefixes would count it twice
         said = "; ".join(f"{latest!r} holds every answer of {next(f for f in s.files if f != latest)!r}: the same "

@@ -11,34 +11,19 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from gridpay.transforms.privacy import masked_sql      # its SQL function: on every warehouse connection
-from gridpay.core.month import Month
 from gridpay.publishing.outputs import fixed, grid_rows, output_format_of, quarantine_rows
 from gridpay.publishing.coefficient_words import coefficient_words
 from gridpay.publishing.percent import published_rate, ratio
 from gridpay.publishing.render_clock import as_a_draft
-from gridpay.publishing.trend_areas import area_means
-
-
-def months_back(month: str, count: int) -> list[str]:
-    """The `count` months ending with `month`, oldest first (core/month.py Month.back)."""
-    return [str(m) for m in Month.parse(month).back(count)]
-
-
-def _runs_for(con: duckdb.DuckDBPyConnection, run_id: str, month: str, months: list[str]) -> dict[str, str]:
-    """month -> the run whose figures stand for it: this run for its month, else the published one."""
-    published = dict(con.execute("select month, run_id from published where month < ?", [month]).fetchall())
-    runs = {m: published[m] for m in months if m in published}
-    runs[month] = run_id
-    return runs
+from gridpay.publishing.earlier_months import months_back, published_before
 
 
 def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> list[dict]:
     grids = grid_rows(con, run_id)
     fmt = output_format_of(con, run_id)
     previous_month = months_back(month, 2)[0]
-    previous = dict(con.execute(
-        "select g.grid_id, g.adjusted_score from grid_scores g join published p using (run_id) "
-        "where p.month = ? and p.month < ?", [previous_month, month]).fetchall())
+    before = published_before(con, run_id, month).get(previous_month) if previous_month < month else None
+    previous = dict(con.execute("select grid_id, adjusted_score from grid_scores where run_id = ?", [before]).fetchall())
     last = {grid: (m, n) for m, grid, n in con.execute(     # the month published last (answers_dropped's evidence)
         "select w.month, g.grid_id, g.responses from run_windows as w join grid_scores as g on g.run_id = w.window_run_id "
         "where w.run_id = ? and w.month = (select max(month) from run_windows where run_id = ?)", [run_id, run_id]).fetchall()}
@@ -111,16 +96,6 @@ def answer_and_pay_totals(grids: list[dict], workers: list[dict], fmt: int) -> d
         "budget": fixed(budget, 2),
         "pay_vs_budget": ratio(pay, budget, fmt),
     }
-
-
-def trend_series(con: duckdb.DuckDBPyConnection, run_id: str, month: str, count: int = 12) -> tuple[list[str], dict[str, list]]:
-    """The community's and each area's mean response score (all counted answers) per month."""
-    months = months_back(month, count)
-    runs = _runs_for(con, run_id, month, months)
-    series: dict[str, list] = {}
-    for m, area, mean in area_means(con, run_id, list(runs.values())):       # publishing/trend_areas.py
-        series.setdefault(area or "", [None] * len(months))[months.index(m)] = float(mean)
-    return months, series
 
 
 def item_drivers(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
@@ -236,13 +211,3 @@ def item_scores_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str
                                         [run_id]).fetchall():
         out.setdefault(gid, {})[item] = fixed(score, 1)
     return out
-
-
-def worker_trends(con: duckdb.DuckDBPyConnection, run_id: str, month: str, count: int = 12) -> tuple[list[str], dict[str, list]]:
-    months = months_back(month, count)
-    runs = _runs_for(con, run_id, month, months)
-    series: dict[str, list] = {}
-    for m, wid, score in con.execute("select month, worker_id, score from worker_scores where run_id in "
-                                     "(select unnest(?)) and score is not null", [list(runs.values())]).fetchall():
-        series.setdefault(wid, [None] * len(months))[months.index(m)] = float(score)
-    return months, series

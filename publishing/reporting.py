@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from gridpay.core.progress import progress
-from gridpay.publishing import report_data as data, review_data as cycle
+from gridpay.publishing import earlier_months, report_data as data, review_data as cycle
 from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.worker_interval import workers_with_interval
 from gridpay.publishing.worker_contexts import worker_contexts
@@ -43,7 +43,7 @@ def _floats(rows: list[dict], name: str) -> list[float | None]:
 
 def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: list[dict], words: dict,
                       areas: set[str] | None = None) -> dict:
-    months, series = data.trend_series(con, run_id, month)
+    months, series = earlier_months.trend_series(con, run_id, month)
     community = series.pop("", [None] * len(months))
     if areas is not None:     # one community of a district: its areas, and the district's line
         series = {a: v for a, v in series.items() if a in areas}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from gridpay.publishing import report_data as data, review_data as cycle
+from gridpay.publishing import earlier_months, report_data as data, review_data as cycle
 from gridpay.publishing.coefficient_words import coefficient_text
 from gridpay.publishing.outputs import payroll_rows
 from gridpay.publishing.republication import TOLD_WHAT_CHANGED
@@ -26,7 +26,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     by_grid = {g["grid_id"]: g for g in grids}
     assigned = data.worker_assignments(con, run_id)
     scores = data.item_scores_by_grid(con, run_id)
-    months, trends = data.worker_trends(con, run_id, month)
+    months, trends = earlier_months.worker_trends(con, run_id, month)
     appeals = cycle.appeals_by_worker(con, run_id, month)          # each worker's own, with what they changed
     told = (run.get("output_format") or 1) >= TOLD_WHAT_CHANGED
     calls = cycle.calls_by_grid(con, run_id) if (run.get("output_format") or 1) >= CALLS_SHOWN else {}

@@ -78,6 +78,8 @@ class OutcomeRules:
     reused_worker_ids: str = "unchecked"    # a worker id now another name and phone than when last paid: "stop"
     reused_grid_ids: str = "unchecked"      # a grid id now another name and other compounds than when published: "stop"
     early_downloads: str = "unchecked"      # the month before's download, made as this month began, in its place: "stop"
+    silent_grids: str = "unchecked"         # a staffed grid with no answer in a month of scored grids: "stop" (2027.9)
+    foreign_community_files: str = "unchecked"  # a file named for another community, naming unknown places: "stop"
     unreadable_phones: str = "said"         # phones Excel saved as numbers (1.39E+10): "stop", or said (2027.4)
     short_downloads: str = "said"           # a 问卷星 download holding fewer answers than its name says: "stop" (2027.4)
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
@@ -182,7 +184,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("set_aside_answers", "unchecked"), ("published_reviews", "unchecked"),
                          ("reused_grid_ids", "unchecked"), ("early_downloads", "unchecked"),
                          ("unreadable_phones", "said"), ("short_downloads", "said"),
-                         ("form_answers", "unchecked")):
+                         ("form_answers", "unchecked"), ("silent_grids", "unchecked"),
+                         ("foreign_community_files", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

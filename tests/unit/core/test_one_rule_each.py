@@ -60,7 +60,7 @@ def test_published_files_are_checked_against_recorded_hashes_by_one_function(tmp
 
 def test_every_months_back_is_month_back(tmp_path):
     from gridpay.core.month import Month
-    from gridpay.publishing.report_data import months_back
+    from gridpay.publishing.earlier_months import months_back
     with duckdb.connect() as con:      # the reports' SQL way up to 3c1880e, as the oracle
         for month, count in (("2026-02", 3), ("2026-12", 1), ("2027-01", 14)):
             oracle = [r[0] for r in con.execute(

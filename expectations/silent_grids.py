@@ -1,0 +1,62 @@
+"""A grid with a worker assigned and no answer at all in a month whose other grids have enough to be scored:
+its download missing, or another month's in its place. An eighty-third trial's one-form-a-grid October ran on
+schedule before 望江二网格's file arrived: the grid was scored on September's 77 answers, its worker paid
+September's 1485.54 for 1440.00, every other worker moved by the shrinkage's mean, exit 0; a first month paid
+that worker at the neutral coefficient, 1800.00 for 1485.54. A grid of a community with no answer at all is
+the community's stop (expectations/silent_communities.py); a month whose grids are thin anyway is not this."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+import duckdb
+import pandas as pd
+
+from gridpay.core.month import Month
+from gridpay.ingest.staging import grid_communities
+from gridpay.ingest.survey_stage import stage_connection
+
+
+@dataclass(frozen=True)
+class SilentGrid:
+    grid_id: str
+    grid_name: str
+    workers: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.grid_name} ({self.grid_id}, worker{'s' if len(self.workers) > 1 else ''} {', '.join(self.workers)}) has no answer this month"
+
+
+def silent_grids(workdir: Path, month: str, enough: int) -> tuple[list[SilentGrid], list[tuple[str, str]]]:
+    """(the staffed grids with no staged answer, where the month's answered grids have `enough` answers or
+    more at the median and the grid's community has answers; the survey files of the month that hold no
+    answer of it, with what they hold instead: ('surveys/2026-10/x.xlsx', '91 rows of 2026-09'))."""
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    community = grid_communities(grids)
+    month_of = Month.parse(month)
+    with stage_connection(workdir) as con:
+        answers = dict(con.execute("select grid_id, count(*) from surveys where grid_id is not null "
+                                   "group by all").fetchall())
+        staffed: dict[str, list[str]] = {}
+        for grid, worker in con.execute(
+                "select distinct grid_id, worker_id from assignments where coalesce(try_cast(start_date as date) <= ?, "
+                "true) and coalesce(try_cast(nullif(trim(coalesce(end_date, '')), '') as date) >= ?, true) "
+                "order by all", [month_of.last_day, month_of.first_day]).fetchall():
+            staffed.setdefault(grid, []).append(worker)
+        files = _files_without_answers(con)
+    if not answers or median(answers.values()) < enough:
+        return [], files
+    heard = {community.get(g) for g in answers}
+    names = dict(zip(grids["grid_id"], grids["grid_name"]))
+    return [SilentGrid(g, names.get(g, g), tuple(w)) for g, w in sorted(staffed.items())
+            if g in names and g not in answers and community.get(g) in heard], files
+
+
+def _files_without_answers(con) -> list[tuple[str, str]]:
+    try:
+        return con.execute("select source_file, rows_set_aside || ' ' || what from set_aside where what like "
+                           "'rows of %' and source_file not in (select distinct source_file from surveys) "
+                           "order by all").fetchall()
+    except duckdb.CatalogException:          # a stage made before the table
+        return []

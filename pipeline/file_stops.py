@@ -1,0 +1,83 @@
+"""Stops about the files the month holds: one download saved under two names, a grid whose download is
+missing, a download of another community's (expectations/silent_grids.py and file_communities.py). The
+last two never in an audit (a published month's files are what they were)."""
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from gridpay.ingest.grid_aliases import listed_compounds
+from gridpay.ingest.staging import grid_communities
+from gridpay.ingest.survey_values import compound_name
+from gridpay.pipeline.context import RunContext
+
+log = logging.getLogger("gridpay")
+
+
+def copied_survey_files(ctx: RunContext) -> list[tuple[str, str]]:
+    """(first, copy) of the month's survey files holding the same bytes, whatever their names. A copy's ids
+    are the original's, and the shared-ids stop names it, but not under another name whose id prefix
+    (survey.file_id_prefixes) differs: an eighty-third trial's renamed copy was stopped only by the households
+    it counted twice, with advice to accept the exclusions."""
+    first: dict[str, str] = {}
+    copies: list[tuple[str, str]] = []
+    if ctx.request.replay is not None:        # an audit replays what was published, as it was
+        return copies
+    for f in ctx.inputs.files:
+        if f.name.startswith("surveys/"):
+            if f.sha256 in first:
+                copies.append((first[f.sha256], f.name))
+            first.setdefault(f.sha256, f.name)
+    return copies
+
+
+def copies_message(ctx: RunContext, copies: list[tuple[str, str]]) -> str:
+    said = "; ".join(f"{second!r} is a copy of {first!r} (the same bytes)" for first, second in copies)
+    return (f"{ctx.month}: {said}, so every answer in it would count twice; nothing published. Take the copy out of "
+            f"the inbox, and run again")
+
+
+def silent_grids(ctx: RunContext) -> tuple[list, list]:
+    """(the grids with no answer in a month whose grids have enough, where the policy stops on them and the run
+    does not accept fewer answers (said then); the files holding no answer of the month)."""
+    from gridpay.expectations.silent_grids import silent_grids as found
+    if ctx.policy.outcome.silent_grids != "stop" or ctx.request.replay is not None:
+        return [], []
+    grids, files = found(ctx.workdir, ctx.month, ctx.policy.scoring.min_responses)
+    if grids and ctx.request.accept_fewer_answers:
+        log.warning("%s: published without its answers (--accept-fewer-answers)", "; ".join(map(str, grids)))
+        return [], files
+    return grids, files
+
+
+def silent_grids_message(ctx: RunContext, grids: list, files: list) -> str:
+    held = "".join(f"; {file} holds only {what}" for file, what in files[:3])
+    return (f"{ctx.month}: a grid with a worker assigned has no answer this month while the others have enough to "
+            f"be scored, so it would be scored on earlier months or paid at the neutral coefficient; nothing "
+            f"published. "
+            f"{'; '.join(map(str, grids))}{held}. Put each grid's download of {ctx.month} in surveys/{ctx.month}/ "
+            f"(download the form again if the one there is another month's) and run again; if its residents were "
+            f"not asked this month, run again with --accept-fewer-answers (said on the scorecard)")
+
+
+def foreign_community_files(ctx: RunContext) -> list:
+    """Survey files named for a community the project does not have whose answers name compounds or grids it
+    does not have, where the policy stops on them."""
+    from gridpay.expectations.file_communities import foreign_community_files as found
+    if ctx.policy.outcome.foreign_community_files != "stop" or ctx.request.replay is not None:
+        return []
+    grids = pd.read_parquet(ctx.workdir / "grids.parquet")
+    listed = {compound_name(n, ctx.policy.compound_suffix_dropped) for names in listed_compounds(grids).values()
+              for n in names}
+    return found(ctx.workdir, {*grid_communities(grids).values(), ctx.settings.community}, listed)
+
+
+def foreign_files_message(ctx: RunContext, files: list) -> str:
+    ours = "、".join(sorted({c for c in (*grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")).values(),
+                                         ctx.settings.community) if c}))
+    return (f"{ctx.month}: a survey file is named for another community than this project's ({ours}), and its "
+            f"answers name compounds or grids grids.csv does not have: another community's download would be "
+            f"counted for the grids its answers name; nothing published. {'; '.join(map(str, files))}. Take it out "
+            f"of surveys/{ctx.month}/ and run again; if it is this community's own form, list its compounds for "
+            f"their grids in grids.csv, or set gate.foreign_community_files = \"unchecked\" in the policy")

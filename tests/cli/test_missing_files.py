@@ -1,0 +1,74 @@
+"""Files the month should hold and does not, or holds and should not (policy 2027.9; trial 83, all exit 0
+before): a grid whose download has not arrived, or whose place last month's holds, was scored on earlier
+months or paid at neutral; a neighbouring community's download was counted for our grid of its grid's name."""
+from conftest import SURVEY_HEADER, survey, write_csv
+from downloads import HEADER, wjx_rows, write_xlsx
+
+GRIDS = ("grid_id", "grid_name", "community", "households", "compounds")
+
+
+def _inbox(root, grids_and_answers: dict[str, list], compounds=("翠柳苑", "金桂园", "望江小区")):
+    inbox = root / "inbox"
+    write_csv(inbox / "grids.csv", GRIDS, [(f"G{n}", f"{c}网格", "碧溪社区", "40", c) for n, c in enumerate(compounds, 1)])
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [(f"W{n}", name, "", "1000.00") for n, name in enumerate(("王伟", "李娜", "张喆"), 1)])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              [(f"W{n}", f"G{n}", "2026-01-01", "", "") for n in range(1, 4)])
+    for name, rows in grids_and_answers.items():
+        write_csv(inbox / "surveys" / "2026-09" / name, SURVEY_HEADER + ("小区",), rows)
+    return inbox
+
+
+def _answers(prefix: str, grid: str, compound: str, count: int = 12, when: str = "2026-09-10 10:00:00") -> list:
+    return [survey(f"{prefix}{n}", grid, f"{n}栋1单元101", ("4",) * 5, when) + (compound,) for n in range(1, count + 1)]
+
+
+def test_a_grid_without_answers_in_a_month_of_scored_grids_stops_it_naming_the_file_of_another_month(run_cli, tmp_path):
+    inbox = _inbox(tmp_path, {"318400101_2_碧溪社区翠柳苑网格员满意度测评_12_12.csv": _answers("A", "G1", "翠柳苑"),
+                              "318400102_2_碧溪社区金桂园网格员满意度测评_12_12.csv": _answers("B", "G2", "金桂园")})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)           # 望江小区's download not come yet
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "a grid with a worker assigned has no answer this month while the others have enough" in line
+    assert "望江小区网格 (G3, worker W3) has no answer this month. Put each grid's download of 2026-09" in line, line
+    assert not (tmp_path / "out" / "2026-09").exists()
+    # its August download, made as September began, in its place: named
+    august = wjx_rows([survey(f"C{n}", "G1", f"{n}栋1单元101", ("4",) * 5, "2026-08-20 10:00:00") for n in range(9)])
+    write_xlsx(inbox / "surveys" / "2026-09" / "318400103_2_碧溪社区望江小区网格员满意度测评_9_9.xlsx", HEADER,
+               [row[:6] + ["望江小区网格"] + row[7:] for row in august])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and ("望江小区网格 (G3, worker W3) has no answer this month; surveys/2026-09/318400103_2_碧溪社区望江小区"
+                          "网格员满意度测评_9_9.xlsx holds only 9 rows of 2026-08") in err.strip().splitlines()[-1], err
+    code, err = run_cli("run", "--month", "2026-09", "--accept-fewer-answers", inbox=inbox)
+    assert code == 0 and "望江小区网格 (G3, worker W3) has no answer this month: published without its answers" in err
+
+
+def test_a_month_of_thin_grids_and_a_policy_without_the_key_are_not_stopped(run_cli, tmp_path, make_policy):
+    thin = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑", 6), "b.csv": _answers("B", "G2", "金桂园", 6)})
+    assert run_cli("run", "--month", "2026-09", inbox=thin)[0] == 0         # under min_responses: pooled anyway
+    for name in ("a.csv", "b.csv"):
+        (thin / "surveys" / "2026-09" / name).unlink()
+    write_csv(thin / "surveys" / "2026-09" / "c.csv", SURVEY_HEADER + ("小区",),
+              _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园"))
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "新下载", "--reference", "inbox", inbox=thin,
+                        policy=make_policy(gate__silent_grids='"unchecked"'))
+    assert code == 0 and "no answer this month for 望江小区网格 (G3)" in err, err
+
+
+def test_a_download_named_for_another_community_whose_answers_name_places_we_do_not_have_stops(run_cli, tmp_path):
+    inbox = _inbox(tmp_path, {"318400101_2_碧溪社区网格员满意度测评_36_36.csv":
+                              _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园") + _answers("C", "G3", "望江小区"),
+                              # the neighbour's form: its grid has our grid's name, its homes are in 江畔花园
+                              "318499905_2_江畔社区网格服务满意度调查_8_8.csv": _answers("J", "望江小区网格", "江畔花园", 8)})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "a survey file is named for another community than this project's (碧溪社区)" in line, err
+    assert ("surveys/2026-09/318499905_2_江畔社区网格服务满意度调查_8_8.csv is named for 江畔社区, and 8 of its 8 answers of "
+            "the month name a compound or grid grids.csv does not have ('江畔花园')") in line
+    # a title naming no community, answers from our places: read as ever
+    (inbox / "surveys" / "2026-09" / "318499905_2_江畔社区网格服务满意度调查_8_8.csv").rename(
+        inbox / "surveys" / "2026-09" / "居民对社区网格员的评价.csv")
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 1        # its 江畔花园 answers: the compound stop
+    write_csv(inbox / "surveys" / "2026-09" / "居民对社区网格员的评价.csv", SURVEY_HEADER + ("小区",),
+              _answers("J", "G3", "望江小区", 3, "2026-09-20 10:00:00"))
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
