@@ -28,8 +28,8 @@ from gridpay.transforms.privacy import masked_sql
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS
 
 # the inputs a run's models read by run_params.run_id (store/warehouse.py load_raw)
-RAW_TABLES = ("raw_grids", "raw_grid_compounds", "raw_compound_names", "raw_workers", "raw_assignments", "raw_adjustments", "raw_appeals",
-              "raw_verification", "raw_surveys", "policy_items")
+RAW_TABLES = ("raw_grids", "raw_grid_compounds", "raw_compound_names", "raw_workers", "raw_worker_phones",
+              "raw_assignments", "raw_adjustments", "raw_appeals", "raw_verification", "raw_surveys", "policy_items")
 APPEAL_FIELDS = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
                  "decided_by", "decided_on", "decision_note")
 

@@ -38,6 +38,7 @@ from gridpay.store.warehouse import connect, store_validation
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.review_window import local_day, window_dates
 from gridpay.pipeline.scored_month import ScoredMonth, scored_month
+from gridpay.pipeline.worker_phones import write_past_phones
 
 POLICY_NAME = "policy.toml"
 
@@ -127,6 +128,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
         log.warning("%s", moved_line(pair))
+    write_past_phones(ctx)                      # a worker's phones of earlier published runs (policy 2027.9)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
 
 

@@ -39,7 +39,8 @@ from gridpay.transforms.policy import Policy
 
 log = logging.getLogger("gridpay")
 
-REFERENCE = ("grids", "grid_compounds", "workers", "assignments", "adjustments", "appeals", "verification")
+REFERENCE = ("grids", "grid_compounds", "workers", "worker_phones", "assignments", "adjustments", "appeals",
+             "verification")
 # per-row models: the union of the partitions' rows (their row_ids are the month's, disjoint)
 ROW_MODELS = ("int_survey_exclusions", "int_review_exclusions", "int_exclusions", "int_response_scores",
               "int_response_flags", "fct_quarantine")
@@ -108,7 +109,8 @@ def _part_warehouse(task: PartScoring, scratch: Path) -> duckdb.DuckDBPyConnecti
     the month's row_ids and validation's verdict, loaded as the driver loads the month."""
     shared = Path(task.workdir)
     for name in REFERENCE:
-        os.symlink(shared / f"{name}.parquet", scratch / f"{name}.parquet")
+        if (shared / f"{name}.parquet").exists():        # worker_phones: only under a policy that keeps them
+            os.symlink(shared / f"{name}.parquet", scratch / f"{name}.parquet")
     last = task.first_row + 2**31 - 1
     with duckdb.connect(str(scratch / STAGE_DB)) as stage:     # views: the rows are read once, by the load
         stage.execute(f"create view surveys as select (row_id + {int(task.first_row)})::integer as row_id, "
@@ -132,7 +134,7 @@ def part_durations(task: PartScoring, rule: str) -> list[tuple[int, int]]:
     with private_scratch("gridpay-scoring-") as scratch, _part_warehouse(task, scratch) as con:
         models = sql_models()
         if rule == "exclude":
-            run_models(con, _closure(models, ("stg_surveys", "stg_workers", "stg_assignments")), {})
+            run_models(con, _closure(models, ("stg_surveys", "stg_worker_phones", "stg_assignments")), {})
             sql = models["int_survey_exclusions"].sql
             head = sql[:sql.index(EXCLUDE_MEDIAN) + len(EXCLUDE_MEDIAN)]
             query = (head.replace("select median(duration_s) as seconds", "select duration_s as seconds")

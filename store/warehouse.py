@@ -90,6 +90,9 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
                     [run_id, parquet("compound_names")])
     con.execute("insert into raw_workers select ?, source_file, row_number, worker_id, name, phone_hash, "
                 "perf_pay_target from read_parquet(?)", [run_id, parquet("workers")])
+    if (workdir / "worker_phones.parquet").exists():       # policy 2027.9: her phones of earlier published runs
+        con.execute("insert into raw_worker_phones select ?, worker_id, phone_hash from read_parquet(?)",
+                    [run_id, parquet("worker_phones")])
     con.execute("insert into raw_assignments select ?, source_file, row_number, worker_id, grid_id, "
                 "start_date, end_date, weight from read_parquet(?)", [run_id, parquet("assignments")])
     con.execute("insert into raw_adjustments select ?, source_file, row_number, worker_id, month, amount, "

@@ -1,7 +1,9 @@
 """Who each worker id was when it was last paid: the name and phone hash workers.csv gave it in the last
-published month before a given one in which it had a payroll line (raw_workers of that month's run)."""
+published month before a given one in which it had a payroll line (raw_workers of that month's run); and
+every phone a worker id was given in a published run."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from gridpay.store.warehouse import connect
@@ -24,3 +26,16 @@ def last_paid_workers(db: Path, month: str, fingerprint: str | None = None) -> d
             qualify row_number() over (partition by w.worker_id order by p.month desc) = 1""",
             [fingerprint, fingerprint, month]).fetchall()
     return {worker: (name, phone, paid) for worker, name, phone, paid in rows}
+
+
+def published_phones(db: Path, fingerprint: str | None, before: datetime) -> list[tuple[str, str]]:
+    """(worker_id, phone hash) of every worker row of the runs published before `before` (an audit: the time of
+    the run it checks), hashed with the key of `fingerprint` (a run before fingerprints: taken as the same)."""
+    if not Path(db).exists():
+        return []
+    with connect(db) as con:
+        return con.execute(
+            "select distinct w.worker_id, w.phone_hash from raw_workers w join runs r using (run_id) "
+            "where r.status = 'published' and r.finished_at < ? and w.phone_hash is not null and "
+            "(? is null or r.phone_key_fingerprint is null or r.phone_key_fingerprint = ?) order by all",
+            [before, fingerprint, fingerprint]).fetchall()

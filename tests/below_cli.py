@@ -37,7 +37,7 @@ def scored_below_the_cli(inbox: Path, work: Path, policy, key: bytes = b"k", mon
 PHONE = "respondent_phone_hash varchar"
 NO_COMPOUNDS = {"raw_grid_compounds": ("run_id varchar, grid_id varchar, compound varchar", []),
                 "raw_compound_names": ("run_id varchar, other_name varchar, compound varchar", [])}
-WINDOW_EMPTY = {"stg_workers": ("worker_id varchar, phone_hash varchar", []),
+WINDOW_EMPTY = {"stg_worker_phones": ("worker_id varchar, phone_hash varchar", []),
                 "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
                 **NO_COMPOUNDS}
 # ... and the run_params its newer rules read, off (a test's own params come after them and win)

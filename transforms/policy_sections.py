@@ -25,6 +25,7 @@ class IntegrityRules:
     same_time_said: bool = False                # a household's answers tied on time: said so; False: "older"
     calls_before_household: bool = False        # an answer a call found not genuine pushes no earlier one out; False: before
     same_time_by_id: bool = False               # tied times in one file: the later answer number counts; False: the row
+    self_rating_past_phones: bool = False       # a worker's phones of earlier published runs are hers too (2027.9)
 
 
 @dataclass(frozen=True)

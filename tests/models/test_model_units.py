@@ -232,10 +232,11 @@ def test_int_window_responses_leaves_out_an_earlier_answer_from_the_phone_of_a_w
         "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, [
             ("R9", 1, "2栋101", "2026-09-20 10:00:00", "h-new-hire"), ("R9", 2, "3栋101", "2026-09-21 10:00:00", "h-x"),
             ("R9", 3, "4栋101", "2026-09-22 10:00:00", None)]),
-        "stg_workers": ("worker_id varchar, phone_hash varchar", [("W9", "h-new-hire")]),
+        "stg_worker_phones": ("worker_id varchar, phone_hash varchar", [("W9", "h-new-hire")]),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date",
                             [("W9", "G1", "2026-10-16", None)]),
     } | NO_COMPOUNDS
     assert [r[0] for r in model_rows("int_window_responses", given, params)] == ["1栋101", "3栋101", "4栋101"]
     before = model_rows("int_window_responses", given, {**params, "window_self_ratings": False})
     assert [r[0] for r in before] == ["1栋101", "2栋101", "3栋101", "4栋101"]
+

@@ -113,7 +113,7 @@ def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = Fal
                         "is_invalid boolean, duration_s integer, answers integer[], response_id varchar",
                         [(*r, "2026-09.csv", r[0] + 1, None, False, 120, [5], (ids or {}).get(r[0], f"R{r[0]}"))
                          for r in rows]),
-        "stg_workers": ("worker_id varchar, phone_hash varchar", []),
+        "stg_worker_phones": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
         "stg_verification": ("response_id varchar, result varchar", list(calls)),
     }

@@ -9,7 +9,7 @@
 -- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
 -- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
--- refs: stg_assignments, stg_surveys, stg_verification, stg_workers
+-- refs: stg_assignments, stg_surveys, stg_verification, stg_worker_phones
 -- sources: run_params
 with p as (select * from run_params),
 called as (
@@ -21,7 +21,7 @@ called as (
 self_rated as (
     select distinct s.row_id
     from stg_surveys as s
-    join stg_workers as w on w.phone_hash = s.respondent_phone_hash
+    join stg_worker_phones as w on w.phone_hash = s.respondent_phone_hash
     join stg_assignments as a on a.worker_id = w.worker_id and a.grid_id = s.grid_id
     cross join p
     where p.exclude_self_rating

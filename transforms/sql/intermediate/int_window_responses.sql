@@ -20,7 +20,7 @@
 -- fifty-eighth trial's renamed compound counted its homes twice in the window).
 -- Empty unless the policy says insufficient = "pool".
 -- key: grid_id, household_id
--- refs: int_grid_stats, int_response_scores, stg_workers, stg_assignments
+-- refs: int_grid_stats, int_response_scores, stg_worker_phones, stg_assignments
 -- sources: counted_responses, raw_compound_names, raw_grid_compounds, raw_surveys, run_params, run_window
 with p as (select * from run_params),
 thin as (
@@ -42,7 +42,7 @@ answers as (
       -- forty-eighth trial's paper answers left its pooled grid 9 of 28 and paid it at neutral)
       and not (p.window_self_ratings and p.exclude_self_rating and s.respondent_phone_hash is not null
                and s.respondent_phone_hash in (
-          select k.phone_hash from stg_workers as k join stg_assignments as a on a.worker_id = k.worker_id
+          select k.phone_hash from stg_worker_phones as k join stg_assignments as a on a.worker_id = k.worker_id
           where a.grid_id = c.grid_id and k.phone_hash is not null and a.start_date <= p.month_end
             and coalesce(a.end_date, p.month_end) >= p.month_start))
 ),

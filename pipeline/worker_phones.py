@@ -1,0 +1,29 @@
+"""The phones a run knows as each worker's besides workers.csv's (policy 2027.9, integrity.self_rating_past_phones):
+those the published runs before it were given for the same worker id. An eighty-fourth trial corrected July
+after W01 had changed phone in August, with today's workers.csv (the only one naming August's hire): her July
+rating of her own grid, from the phone she had then, counted as a resident's, +5.94 yuan to her, exit 0.
+Written beside workers.parquet as worker_phones.parquet (hashes only), for the models on either path."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pandas as pd
+
+from gridpay.core.secret_key import key_fingerprint
+from gridpay.pipeline.context import RunContext
+from gridpay.store.worker_history import published_phones
+
+
+def write_past_phones(ctx: RunContext) -> int:
+    """worker_phones.parquet for the run's workers, where the policy keeps their past phones; how many rows."""
+    if not ctx.policy.integrity.self_rating_past_phones:
+        return 0
+    workers = pd.read_parquet(ctx.workdir / "workers.parquet", columns=["worker_id", "phone_hash"])
+    current = set(zip(workers["worker_id"], workers["phone_hash"]))
+    ids = set(workers["worker_id"])
+    before = ctx.request.as_of or datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = [(w, h) for w, h in published_phones(ctx.settings.db, key_fingerprint(ctx.key), before)
+            if w in ids and (w, h) not in current]
+    pd.DataFrame(rows, columns=["worker_id", "phone_hash"], dtype="string").to_parquet(
+        ctx.workdir / "worker_phones.parquet", index=False)
+    return len(rows)

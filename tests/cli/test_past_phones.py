@@ -1,0 +1,36 @@
+"""A worker's own rating is known by the phones she had in published months too (policy 2027.9,
+integrity.self_rating_past_phones): trial 84 corrected July after W01 had changed phone in August, with
+today's workers.csv (the only one naming August's hire); her July rating of her own grid, from the phone
+she had then, counted as a resident's, +5.94 yuan to her, exit 0."""
+import csv
+
+from conftest import HAND_SURVEYS, WORKER_PHONE, survey, write_csv
+
+
+def _quarantined(out) -> dict[str, str]:
+    with (out / "2026-09" / "quarantine.csv").open(encoding="utf-8-sig") as handle:
+        return {row["response_id"]: row["reason_code"] for row in csv.DictReader(handle)}
+
+
+def _new_phone(inbox) -> None:
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("W1", "王伟", "13800000009", "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
+               ("W3", "张喆", "", "600.00"), ("W4", "刘玥", "13800000004", "900.00")])
+
+
+def test_a_month_corrected_after_a_worker_changed_phone_still_keeps_out_her_rating(run_cli, make_inbox, make_policy,
+                                                                                  tmp_path):
+    own = survey("R9", "G1", "G1-2-101", ("5",) * 5, "2026-09-12 10:00:00", WORKER_PHONE)
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [own]})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert _quarantined(tmp_path / "out")["R9"] == "self_rating"
+    _new_phone(inbox)                                           # W1's new phone, as today's workers.csv has it
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "入职日期更正", inbox=inbox)
+    assert code == 0, err
+    assert _quarantined(tmp_path / "out")["R9"] == "self_rating"
+    # a policy without the key knows workers.csv's phones only, as before
+    before = make_policy(integrity__self_rating_past_phones="false")
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "旧办法", inbox=inbox,
+                        policy=before)
+    assert code == 0, err
+    assert "R9" not in _quarantined(tmp_path / "out")
