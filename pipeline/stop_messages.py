@@ -141,9 +141,11 @@ def published_reviews_message(ctx: RunContext, found: list[str]) -> str:
 def set_aside_answers_message(ctx: RunContext, found: list[str]) -> str:
     return _stop(ctx, f"answers of {ctx.month} that another month's survey files held (set aside there as this "
                       f"month's) are in none of this month's survey files, so the month would be paid without them",
-                 found, f"Copy that download into surveys/{ctx.month}/ beside this month's files (its rows of other "
-                        f"months are set aside there), or download the form again, and run again; if those answers "
-                        f"should not count, run again with --accept-fewer-answers (said on the scorecard)")
+                 # trial 83 copied the download as told, and was stopped as last month's download in this one's place
+                 found, f"Download that form again now that {ctx.month} is over (a download made after it ended holds "
+                        f"every answer of it) into surveys/{ctx.month}/, and run again; if the form can no longer be "
+                        f"downloaded, copy that download there and run again with --accept-fewer-answers; if those "
+                        f"answers should not count, run again with --accept-fewer-answers (said on the scorecard)")
 
 
 def unassigned_message(ctx: RunContext, found: list) -> str:

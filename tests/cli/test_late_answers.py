@@ -176,6 +176,7 @@ def test_answers_of_the_month_an_earlier_download_held_and_its_files_lack_stop_i
     write_tencent_csv(inbox / "surveys" / "2026-09" / "腾讯问卷.csv", tencent_rows(HAND_SURVEYS), "utf-8-sig")
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
     assert code == 1 and "answers of 2026-09 that another month's survey files held" in err
+    assert "Download that form again now that 2026-09 is over" in err         # trial 83: copying it looped
     assert f"surveys/2026-08/{august.name}, read by 2026-08's published run: 2 (ids 3, 4)" in err
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", "--accept-fewer-answers", inbox=inbox,
                         policy=policy)
