@@ -3,6 +3,7 @@ adds what it is for: retries of the steps that read files (the inbox may sit on 
 artifacts, the schedule, the UI. A failed validation is an answer, not a hiccup: never retried."""
 from __future__ import annotations
 
+import json
 import logging
 from decimal import Decimal
 
@@ -42,6 +43,8 @@ def _artifacts(request: MonthRequest, result: MonthResult) -> None:
     with connect(request.settings.db) as con:
         workers = payroll_rows(con, result.run_id)
         reviewed = review_counts(con, result.run_id, month)     # counts only: no appeal, answer or household
+        notices = json.loads(con.execute("select run_notices from runs where run_id = ?",
+                                         [result.run_id]).fetchone()[0] or "[]")
     total = sum((Decimal(w["total_pay"]) for w in workers), Decimal(0))
     if result.policy.payroll_artifact:
         create_table_artifact(key=f"payroll-{month}", table=[
@@ -53,7 +56,11 @@ def _artifacts(request: MonthRequest, result: MonthResult) -> None:
         f"{summary.invalid_share:.1%}, limit {summary.max_invalid_share:.0%})\n"
         f"- workers paid: {result.workers}; total pay ¥{total:.2f} (policy {result.policy.version})\n"
         f"- appeals (申诉): {', '.join(f'{k} {n}' for k, n in reviewed['appeals'].items())}\n"
-        f"- verification calls (回访): {', '.join(f'{k} {n}' for k, n in reviewed['calls'].items())}\n"),
+        f"- verification calls (回访): {', '.join(f'{k} {n}' for k, n in reviewed['calls'].items())}\n"
+        # trial 83's summary said "passed" alone of a month whose console warned a grid had no answer (a count:
+        # the lines name workers and grids, and the UI is open to all of operations)
+        + (f"- **warnings: {len(notices)}**, listed at the top of the HR scorecard (本次运行的其他提示): read them before signing\n"
+           if notices else "")),
         description=f"gridpay summary {month}")
     create_link_artifact(key=f"scorecard-{month}", link=(result.folder / "scorecard.html").as_uri(),
                          link_text=f"HR scorecard {month}")

@@ -81,7 +81,7 @@ def test_finalizing_a_month_without_a_published_run_is_refused(run_cli, publishe
 
 @pytest.mark.xdist_group("prefect")
 def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_says(run_cli, make_inbox, make_policy,
-                                                                                       prefect_server):
+                                                                                       prefect_server, tmp_path):
     import json
     from datetime import datetime, timezone
 
@@ -99,6 +99,12 @@ def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_s
     assert set(artifacts) == {"summary-2026-09", "scorecard-2026-09"}
     summary = artifacts["summary-2026-09"].data
     assert "validation gate: **passed**" in summary and "workers paid: 4; total pay ¥" in summary
+    # the console's warnings counted, not quoted (trial 83's summary said "passed" of a month that had warned)
+    from gridpay.store.warehouse import connect
+    with connect(tmp_path / "warehouse.duckdb") as con:
+        warned = json.loads(con.execute("select run_notices from runs").fetchone()[0] or "[]")
+    assert (f"- **warnings: {len(warned)}**, listed at the top of the HR scorecard" in summary if warned
+            else "warnings:" not in summary)
     assert "appeals (申诉): pending 0, upheld 0, rejected 0" in summary      # counts only (issue 26)
     assert "verification calls (回访): confirmed 0, denied 0, coached 0, unreachable 0" in summary
     assert not [name for name in ("王伟", "李娜", "张喆", "刘玥") if name in summary]
