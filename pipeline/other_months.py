@@ -12,6 +12,7 @@ import pandas as pd
 from gridpay.core.month import Month
 from gridpay.ingest.formats import month_survey_files
 from gridpay.ingest.misfiled import misfiled_files, other_month_rows
+from gridpay.pipeline.changed_assignments import say_changed_assignments
 from gridpay.ingest.month_adjustments import changed_lines
 from gridpay.pipeline.context import RunContext
 from gridpay.core.wording import listed
@@ -76,6 +77,7 @@ def say_other_months(ctx: RunContext) -> None:
     say_misfiled(ctx)
     say_other_month_rows(ctx)
     say_changed_adjustments(ctx)
+    say_changed_assignments(ctx)            # a published month's days edited since
 
 
 def say_misfiled(ctx: RunContext) -> None:

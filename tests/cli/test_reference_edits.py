@@ -1,10 +1,11 @@
-"""A worker's own rating is known by the phones she had in published months too (policy 2027.9,
-integrity.self_rating_past_phones): trial 84 corrected July after W01 had changed phone in August, with
-today's workers.csv (the only one naming August's hire); her July rating of her own grid, from the phone
-she had then, counted as a resident's, +5.94 yuan to her, exit 0."""
+"""Reference files edited after a month is published (trial 84). A worker's own rating is known by the phones
+she had in published months too (policy 2027.9, integrity.self_rating_past_phones): July, corrected after W01
+had changed phone in August with today's workers.csv (the only one naming August's hire), counted her July
+rating from the phone she had then as a resident's, +5.94 yuan to her, exit 0. And a published month's days
+edited in assignments.csv are said by the next run (nothing was)."""
 import csv
 
-from conftest import HAND_SURVEYS, WORKER_PHONE, survey, write_csv
+from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey, write_csv
 
 
 def _quarantined(out) -> dict[str, str]:
@@ -34,3 +35,16 @@ def test_a_month_corrected_after_a_worker_changed_phone_still_keeps_out_her_rati
                         policy=before)
     assert code == 0, err
     assert "R9" not in _quarantined(tmp_path / "out")
+
+
+def test_an_edit_to_a_published_months_days_is_said_by_the_next_run(run_cli, make_inbox):
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    text = (inbox / "assignments.csv").read_text(encoding="utf-8")
+    (inbox / "assignments.csv").write_text(text.replace("W1,G1,2026-01-01", "W1,G1,2026-09-10"), encoding="utf-8")
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER, [survey("O1", "G1", "G1-1-101", ("4",) * 5,
+                                                                        "2026-10-10 10:00:00")])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0, err
+    assert ("assignments.csv now gives 2026-09 other days than its published run" in err
+            and "W1 on G1: 21 days (paid 30)" in err and "--take assignments" in err), err

@@ -1,0 +1,61 @@
+"""assignments.csv edited for a month published before this one: a worker given other days of it than the
+month was paid on. An eighty-fourth trial corrected W08's July start date (07-01 to 07-10) before running
+October: October, the audits of every month and `gridpay doctor` said nothing, while July had paid 31 days
+for 22 (1333.95 for 946.67); a line added to adjustments.csv for a published month was said, this was not.
+Said, not stopped: only a run of that month changes its pay. A row taken out of the file (a leaver's rows
+pruned) is not said: the file no longer speaks of that month."""
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pandas as pd
+
+from gridpay.core.month import Month
+from gridpay.core.wording import listed
+from gridpay.pipeline.context import RunContext
+from gridpay.store.warehouse import connect
+
+log = logging.getLogger("gridpay")
+
+
+def days_in_month(rows: pd.DataFrame, month: str) -> dict[tuple[str, str], int]:
+    """(worker, grid) -> the days of `month` the assignment rows give, overlapping rows counted once; a row
+    whose dates do not read is left out (validation names it in its own month)."""
+    first, last = Month.parse(month).first_day, Month.parse(month).last_day
+    covered: dict[tuple[str, str], set[int]] = {}
+    for worker, grid, start, end in rows[["worker_id", "grid_id", "start_date", "end_date"]].itertuples(index=False):
+        try:
+            begin = max(date.fromisoformat(str(start)), first)
+            until = min(date.fromisoformat(str(end)) if isinstance(end, str) and end.strip() else last, last)
+        except ValueError:
+            continue
+        if begin <= until:
+            days = covered.setdefault((str(worker), str(grid)), set())
+            days.update(range(begin.toordinal(), until.toordinal() + 1))
+    return {key: len(days) for key, days in covered.items()}
+
+
+def say_changed_assignments(ctx: RunContext) -> None:
+    """Each published month before this one to which today's assignments.csv gives a worker other days on a
+    grid than its published run paid: said, with the re-run that applies it."""
+    if ctx.request.replay is not None or any(e.name == "assignments.csv" for e in ctx.request.reuse):
+        return
+    rows = pd.read_parquet(ctx.workdir / "assignments.parquet")
+    with connect(ctx.settings.db) as con:
+        paid = con.execute("select p.month, p.run_id, d.worker_id, d.grid_id, d.assigned_days from published p "
+                           "join worker_grid_days d using (run_id) where p.month < ? order by all",
+                           [ctx.month]).fetchall()
+        final = {m for (m,) in con.execute("select month from finalized").fetchall()}
+    by_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    for month, run, worker, grid, days in paid:
+        by_month.setdefault((month, run), {})[(worker, grid)] = days
+    for (month, run), was in sorted(by_month.items()):
+        now = days_in_month(rows, month)
+        moved = [f"{w} on {g}: {now[(w, g)]} days (paid {was.get((w, g), 0)})" for w, g in sorted(now)
+                 if now[(w, g)] != was.get((w, g), 0)]
+        if moved:
+            take = f"gridpay run --month {month} --reference published --take assignments"
+            log.warning("assignments.csv now gives %s other days than its published run %s paid: %s; only a run of "
+                        "%s pays them: run it again (%s --reason \"...\"%s)", month, run, listed(tuple(moved), 5),
+                        month, take, ", a correction of the finalized month" if month in final else "")
