@@ -14,9 +14,18 @@ def workers_with_interval(con: duckdb.DuckDBPyConnection, run_id: str, z: float)
     kept = {wid: (se, score if fmt >= 9 else None) for wid, se, score, fmt in con.execute(
         "select worker_id, score_se, score, coalesce(output_format, 1) from worker_scores join runs using (run_id) "
         "where run_id = ?", [run_id]).fetchall()}
+    # format 13: a worker of one grid prints that grid's interval (trial 84: W09 56.51–60.43 beside his one grid's
+    # 56.51–60.44: his score is the grid's as printed, 58.47, the grid's interval around its kept 58.4749)
+    alone = dict(((wid, (low, high)) for wid, low, high in con.execute(
+        "select d.worker_id, any_value(g.adjusted_ci_low), any_value(g.adjusted_ci_high) from worker_grid_days d "
+        "join grid_scores g using (run_id, grid_id) join runs r using (run_id) where d.run_id = ? and "
+        "r.output_format >= 13 group by d.worker_id having count(distinct d.grid_id) = 1", [run_id]).fetchall()))
     for w in workers:
         s, score = kept.get(w["worker_id"], (None, None))
-        if w["score"] and s is not None:
+        if w["score"] and alone.get(w["worker_id"], (None,))[0] is not None:
+            low, high = alone[w["worker_id"]]
+            w["score_ci"] = f"{fixed(low, 2)}–{fixed(high, 2)}"
+        elif w["score"] and s is not None:
             score = score if score is not None else Decimal(w["score"])
             w["score_ci"] = f"{fixed(max(score - Decimal(z) * s, Decimal(0)), 2)}–{fixed(min(score + Decimal(z) * s, Decimal(100)), 2)}"
         else:

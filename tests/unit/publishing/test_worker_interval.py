@@ -20,3 +20,22 @@ def test_the_interval_is_around_the_kept_score_from_output_format_9():
     # 54.5749 ± 5.450956 is 49.12–60.03; around the printed 54.58 it was 49.13–60.03
     assert _interval(9) == "49.12–60.03"
     assert _interval(8) == "49.13–60.03"
+
+
+def test_a_worker_of_one_grid_prints_that_grids_interval_from_output_format_13():
+    """Trial 84: W09's sheet 56.51–60.43 beside his one grid's 56.51–60.44 (his score is the grid's as printed)."""
+    with duckdb.connect() as con:
+        migrate(con)
+        for run, fmt in (("r13", 13), ("r12", 12)):
+            con.execute("insert into runs (run_id, month, started_at, status, output_format) "
+                        "values (?, '2026-08', now(), 'published', ?)", [run, fmt])
+            con.execute("insert into payroll (run_id, worker_id, name, month, score) values (?, 'W09', '韩雪', "
+                        "'2026-08', 58.47)", [run])
+            con.execute("insert into worker_scores (run_id, worker_id, score, score_se) values (?, 'W09', 58.47, 1.0)",
+                        [run])
+            con.execute("insert into worker_grid_days (run_id, month, worker_id, grid_id, assigned_days) "
+                        "values (?, '2026-08', 'W09', 'G04', 31)", [run])
+            con.execute("insert into grid_scores (run_id, grid_id, adjusted_score, adjusted_ci_low, adjusted_ci_high) "
+                        "values (?, 'G04', 58.4749, 56.5086, 60.4412)", [run])
+        assert workers_with_interval(con, "r13", 1.96)[0]["score_ci"] == "56.51–60.44"      # the grid's, as printed
+        assert workers_with_interval(con, "r12", 1.96)[0]["score_ci"] == "56.51–60.43"      # 58.47 ± 1.96, as before
