@@ -3,7 +3,8 @@ its download missing, or another month's in its place. An eighty-third trial's o
 schedule before 望江二网格's file arrived: the grid was scored on September's 77 answers, its worker paid
 September's 1485.54 for 1440.00, every other worker moved by the shrinkage's mean, exit 0; a first month paid
 that worker at the neutral coefficient, 1800.00 for 1485.54. A grid of a community with no answer at all is
-the community's stop (expectations/silent_communities.py); a month whose grids are thin anyway is not this."""
+the community's stop (expectations/silent_communities.py); a month whose grids are thin anyway is not this, nor
+a grid that had too few answers to be scored in the month published last (the demo's grid that barely answers)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,10 +29,14 @@ class SilentGrid:
         return f"{self.grid_name} ({self.grid_id}, worker{'s' if len(self.workers) > 1 else ''} {', '.join(self.workers)}) has no answer this month"
 
 
-def silent_grids(workdir: Path, month: str, enough: int) -> tuple[list[SilentGrid], list[tuple[str, str]]]:
+def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | None = None
+                 ) -> tuple[list[SilentGrid], list[tuple[str, str]]]:
     """(the staffed grids with no staged answer, where the month's answered grids have `enough` answers or
-    more at the median and the grid's community has answers; the survey files of the month that hold no
-    answer of it, with what they hold instead: ('surveys/2026-10/x.xlsx', '91 rows of 2026-09'))."""
+    more at the median, the grid's community has answers, and the grid counted `enough` in the month published
+    last (`last`: grid -> its counted answers then; a grid it lacks, or None for no month before, is not
+    excused): a grid that barely answers is pooled or neutral by design, and its empty month no surprise; the
+    survey files of the month that hold no answer of it, with what they hold instead: ('surveys/2026-10/x.xlsx',
+    '91 rows of 2026-09'))."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     community = grid_communities(grids)
     month_of = Month.parse(month)
@@ -50,7 +55,8 @@ def silent_grids(workdir: Path, month: str, enough: int) -> tuple[list[SilentGri
     heard = {community.get(g) for g in answers}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
     return [SilentGrid(g, names.get(g, g), tuple(w)) for g, w in sorted(staffed.items())
-            if g in names and g not in answers and community.get(g) in heard], files
+            if g in names and g not in answers and community.get(g) in heard
+            and (last is None or last.get(g) is None or last[g] >= enough)], files
 
 
 def _files_without_answers(con) -> list[tuple[str, str]]:

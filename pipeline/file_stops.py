@@ -11,6 +11,7 @@ from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
+from gridpay.store.grid_history import last_counted
 
 log = logging.getLogger("gridpay")
 
@@ -44,7 +45,8 @@ def silent_grids(ctx: RunContext) -> tuple[list, list]:
     from gridpay.expectations.silent_grids import silent_grids as found
     if ctx.policy.outcome.silent_grids != "stop" or ctx.request.replay is not None:
         return [], []
-    grids, files = found(ctx.workdir, ctx.month, ctx.policy.scoring.min_responses)
+    grids, files = found(ctx.workdir, ctx.month, ctx.policy.scoring.min_responses,
+                         last_counted(ctx.settings.db, ctx.month))
     if grids and ctx.request.accept_fewer_answers:
         log.warning("%s: published without its answers (--accept-fewer-answers)", "; ".join(map(str, grids)))
         return [], files

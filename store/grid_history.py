@@ -38,3 +38,15 @@ def compound_listings(db: Path, month: str) -> dict[str, dict[str, frozenset[str
     for listed, compound, grids in rows:
         listings.setdefault(listed, {})[compound] = frozenset(grids)
     return listings
+
+
+def last_counted(db: Path, month: str) -> dict[str, int] | None:
+    """grid_id -> its counted answers in the last month published before `month`; None where none was (or no
+    warehouse yet)."""
+    if not Path(db).exists():
+        return None
+    with connect(db) as con:
+        row = con.execute("select run_id from published where month < ? order by month desc limit 1", [month]).fetchone()
+        if row is None:
+            return None
+        return dict(con.execute("select grid_id, responses from grid_scores where run_id = ?", [row[0]]).fetchall())

@@ -54,6 +54,17 @@ def test_a_month_of_thin_grids_and_a_policy_without_the_key_are_not_stopped(run_
     assert code == 0 and "no answer this month for 望江小区网格 (G3)" in err, err
 
 
+def test_a_grid_too_thin_to_be_scored_last_month_is_not_stopped_for_an_empty_one(run_cli, tmp_path):
+    """The demo's grid that barely answers (3 answers a month, none in one): pooled or neutral by design."""
+    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
+                              + _answers("C", "G3", "望江小区", 3)})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    write_csv(inbox / "surveys" / "2026-10" / "a.csv", SURVEY_HEADER + ("小区",),
+              _answers("D", "G1", "翠柳苑", 12, "2026-10-10 10:00:00") + _answers("E", "G2", "金桂园", 12, "2026-10-10 10:00:00"))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0 and "no answer this month for 望江小区网格 (G3)" in err, err
+
+
 def test_a_download_named_for_another_community_whose_answers_name_places_we_do_not_have_stops(run_cli, tmp_path):
     inbox = _inbox(tmp_path, {"318400101_2_碧溪社区网格员满意度测评_36_36.csv":
                               _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园") + _answers("C", "G3", "望江小区"),
