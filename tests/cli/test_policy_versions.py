@@ -5,8 +5,8 @@ from conftest import policy_text, survey, write_csv
 
 from gridpay.pipeline.policy_versions import changed_rules
 
-OCTOBER = [survey(f"O{i}", "G1", f"G1-1-{100 + i}", ("4", "4", "4", "4", "4"), "2026-10-12 10:00:00")
-           for i in range(1, 4)]
+OCTOBER = [survey(f"O{i}{g}", g, f"{g}-1-{100 + i}", ("4", "4", "4", "4", "4"), "2026-10-12 10:00:00")
+           for i in range(1, 4) for g in ("G1", "G2")]        # both grids answered (gate.silent_grids)
 
 
 def _october(inbox):
