@@ -82,10 +82,10 @@ class ForeignFile:
 _NAMED = re.compile(r"[\u4e00-\u9fff]{2,12}?社区")
 
 
-def foreign_community_files(workdir: Path, ours: set[str], listed: set[str]) -> list[ForeignFile]:
+def foreign_community_files(workdir: Path, ours: set[str], listed: set[str], grids: set[str]) -> list[ForeignFile]:
     """Survey files of the month whose name holds a community (…社区) none of `ours` (grids.csv's, gridpay.toml's)
     is, and whose answers name a compound none of grids.csv's grids lists (`listed`, as answers name them) or a
-    grid it does not have: another community's download, read for the grids its answers name. An eighty-third
+    grid it does not have (`grids`, its ids): another community's download, read for the grids its answers name. An eighty-third
     trial's neighbour's 江畔社区 form, whose 望江一网格 is also a grid of 碧溪社区's, paid 90 answers from 江畔花园
     to 碧溪's worker (1520.00 for 1634.19), exit 0; its grid named otherwise, the stop offered to make it an alias
     of the closest grid. Both signs, not the name alone: a title such as 居民对社区网格员的评价 names no community."""
@@ -96,8 +96,9 @@ def foreign_community_files(workdir: Path, ours: set[str], listed: set[str]) -> 
         counts = con.execute(
             "with s as (select *, len($listed) > 0 and compound is not null and not list_contains($listed, compound) "
             "as unlisted from surveys) select source_file, count(*), count(*) filter (where grid_id is null or "
-            "unlisted), list(distinct compound order by compound) filter (where unlisted) from s group by all "
-            "order by min(row_id)", {"listed": sorted(listed)}).fetchall()
+            "not list_contains($grids, grid_id) or unlisted), list(distinct compound order by compound) filter "
+            "(where unlisted) from s group by all order by min(row_id)",
+            {"listed": sorted(listed), "grids": sorted(grids)}).fetchall()
     found = []
     for file, rows, strange, names in counts:
         other = next((n for n in _NAMED.findall(PurePosixPath(file).name) if not any(b in n for b in bare)), None)

@@ -11,7 +11,7 @@ from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
-from gridpay.store.grid_history import last_counted
+from gridpay.store.grid_history import last_counted, last_listed_grids
 
 log = logging.getLogger("gridpay")
 
@@ -70,9 +70,17 @@ def foreign_community_files(ctx: RunContext) -> list:
     if ctx.policy.outcome.foreign_community_files != "stop" or ctx.request.replay is not None:
         return []
     grids = pd.read_parquet(ctx.workdir / "grids.parquet")
-    listed = {compound_name(n, ctx.policy.compound_suffix_dropped) for names in listed_compounds(grids).values()
-              for n in names}
-    return found(ctx.workdir, {*grid_communities(grids).values(), ctx.settings.community}, listed)
+    listed = _names(listed_compounds(grids).values(), ctx.policy.compound_suffix_dropped)
+    # a compound listed only since the month published last is not yet ours: trial 85 listed the neighbour's
+    # compound for our grid, as a line of the run had offered, and its answers were paid to our worker
+    before = _names((c for _, c, _ in last_listed_grids(ctx.settings.db, ctx.month).values()),
+                    ctx.policy.compound_suffix_dropped)
+    return found(ctx.workdir, {*grid_communities(grids).values(), ctx.settings.community},
+                 listed & before if before else listed, set(grids["grid_id"].dropna()))
+
+
+def _names(compounds, suffix_dropped: bool) -> set[str]:
+    return {compound_name(n, suffix_dropped) for names in compounds for n in names}
 
 
 def foreign_files_message(ctx: RunContext, files: list) -> str:
@@ -81,5 +89,7 @@ def foreign_files_message(ctx: RunContext, files: list) -> str:
     return (f"{ctx.month}: a survey file is named for another community than this project's ({ours}), and its "
             f"answers name compounds or grids grids.csv does not have: another community's download would be "
             f"counted for the grids its answers name; nothing published. {'; '.join(map(str, files))}. Take it out "
-            f"of surveys/{ctx.month}/ and run again; if it is this community's own form, list its compounds for "
-            f"their grids in grids.csv, or set gate.foreign_community_files = \"unchecked\" in the policy")
+            f"of surveys/{ctx.month}/ and run again (do not list its compounds or grids in grids.csv: its answers "
+            f"would then be paid to this community's workers); if it is this community's own form, under a title "
+            f"naming another community, rename the file without that name, or set gate.foreign_community_files = "
+            f"\"unchecked\" in the policy")
