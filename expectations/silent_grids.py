@@ -24,19 +24,26 @@ class SilentGrid:
     grid_id: str
     grid_name: str
     workers: tuple[str, ...]
+    answers: int = 0                 # its survey rows this month
+    before: int | None = None        # its counted answers in the month published last, where it had fallen
 
     def __str__(self) -> str:
-        return f"{self.grid_name} ({self.grid_id}, worker{'s' if len(self.workers) > 1 else ''} {', '.join(self.workers)}) has no answer this month"
+        who = f"{self.grid_name} ({self.grid_id}, worker{'s' if len(self.workers) > 1 else ''} {', '.join(self.workers)})"
+        if self.before is None or not self.answers:
+            return f"{who} has no answer this month"
+        return f"{who} has {self.answers} answer{'s' if self.answers != 1 else ''} this month ({self.before} counted in the month published last)"
 
 
-def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | None = None
+def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | None = None, fallen: float = 0.5
                  ) -> tuple[list[SilentGrid], list[tuple[str, str]]]:
     """(the staffed grids with no staged answer, where the month's answered grids have `enough` answers or
     more at the median, the grid's community has answers, and the grid counted `enough` in the month published
     last (`last`: grid -> its counted answers then; a grid it lacks, or None for no month before, is not
     excused): a grid that barely answers is pooled or neutral by design, and its empty month no surprise; the
     survey files of the month that hold no answer of it, with what they hold instead: ('surveys/2026-10/x.xlsx',
-    '91 rows of 2026-09'))."""
+    '91 rows of 2026-09')). A grid scored in the month published last whose rows now fall under `enough` and
+    under `fallen` of its answers then is one too: trial 85's forgotten compound download left a grid 8 answers
+    of a paper sheet for about 100, paid at neutral, while only its neighbour, left none, was named."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     community = grid_communities(grids)
     month_of = Month.parse(month)
@@ -54,9 +61,13 @@ def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | 
         return [], files
     heard = {community.get(g) for g in answers}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
-    return [SilentGrid(g, names.get(g, g), tuple(w)) for g, w in sorted(staffed.items())
-            if g in names and g not in answers and community.get(g) in heard
-            and (last is None or last.get(g) is None or last[g] >= enough)], files
+    silent = [SilentGrid(g, names.get(g, g), tuple(w)) for g, w in sorted(staffed.items())
+              if g in names and g not in answers and community.get(g) in heard
+              and (last is None or last.get(g) is None or last[g] >= enough)]
+    fell = [SilentGrid(g, names.get(g, g), tuple(w), answers[g], last[g]) for g, w in sorted(staffed.items())
+            if g in answers and last is not None and (last.get(g) or 0) >= enough
+            and answers[g] < enough and answers[g] < fallen * last[g]]
+    return sorted(silent + fell, key=lambda g: g.grid_id), files
 
 
 def _files_without_answers(con) -> list[tuple[str, str]]:

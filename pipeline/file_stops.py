@@ -46,19 +46,19 @@ def silent_grids(ctx: RunContext) -> tuple[list, list]:
     if ctx.policy.outcome.silent_grids != "stop" or ctx.request.replay is not None:
         return [], []
     grids, files = found(ctx.workdir, ctx.month, ctx.policy.scoring.min_responses,
-                         last_counted(ctx.settings.db, ctx.month))
+                         last_counted(ctx.settings.db, ctx.month), ctx.policy.outcome.answers_dropped_below or 0.5)
     if grids and ctx.request.accept_fewer_answers:
-        log.warning("%s: published without its answers (--accept-fewer-answers)", "; ".join(map(str, grids)))
+        log.warning("%s: published on the answers it has (--accept-fewer-answers)", "; ".join(map(str, grids)))
         return [], files
     return grids, files
 
 
 def silent_grids_message(ctx: RunContext, grids: list, files: list) -> str:
     held = "".join(f"; {file} holds only {what}" for file, what in files[:3])
-    return (f"{ctx.month}: a grid with a worker assigned has no answer this month while the others have enough to "
-            f"be scored, so it would be scored on earlier months or paid at the neutral coefficient; nothing "
-            f"published. "
-            f"{'; '.join(map(str, grids))}{held}. Put each grid's download of {ctx.month} in surveys/{ctx.month}/ "
+    return (f"{ctx.month}: a grid with a worker assigned has no answer this month, or too few to be scored where "
+            f"it had enough in the month published last, while the others have enough, so it would be scored on "
+            f"earlier months or paid at the neutral coefficient; nothing published. "
+            f"{'; '.join(map(str, grids))}{held}. Put each grid's downloads of {ctx.month} in surveys/{ctx.month}/ "
             f"(download the form again if the one there is another month's) and run again; if its residents were "
             f"not asked this month, run again with --accept-fewer-answers (said on the scorecard)")
 

@@ -28,8 +28,8 @@ def test_a_grid_without_answers_in_a_month_of_scored_grids_stops_it_naming_the_f
                               "318400102_2_碧溪社区金桂园网格员满意度测评_12_12.csv": _answers("B", "G2", "金桂园")})
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)           # 望江小区's download not come yet
     line = err.strip().splitlines()[-1]
-    assert code == 1 and "a grid with a worker assigned has no answer this month while the others have enough" in line
-    assert "望江小区网格 (G3, worker W3) has no answer this month. Put each grid's download of 2026-09" in line, line
+    assert code == 1 and "a grid with a worker assigned has no answer this month, or too few to be scored" in line
+    assert "望江小区网格 (G3, worker W3) has no answer this month. Put each grid's downloads of 2026-09" in line, line
     assert not (tmp_path / "out" / "2026-09").exists()
     # its August download, made as September began, in its place: named
     august = wjx_rows([survey(f"C{n}", "G1", f"{n}栋1单元101", ("4",) * 5, "2026-08-20 10:00:00") for n in range(9)])
@@ -39,7 +39,7 @@ def test_a_grid_without_answers_in_a_month_of_scored_grids_stops_it_naming_the_f
     assert code == 1 and ("望江小区网格 (G3, worker W3) has no answer this month; surveys/2026-09/318400103_2_碧溪社区望江小区"
                           "网格员满意度测评_9_9.xlsx holds only 9 rows of 2026-08") in err.strip().splitlines()[-1], err
     code, err = run_cli("run", "--month", "2026-09", "--accept-fewer-answers", inbox=inbox)
-    assert code == 0 and "望江小区网格 (G3, worker W3) has no answer this month: published without its answers" in err
+    assert code == 0 and "望江小区网格 (G3, worker W3) has no answer this month: published on the answers it has" in err
 
 
 def test_a_month_of_thin_grids_and_a_policy_without_the_key_are_not_stopped(run_cli, tmp_path, make_policy):
@@ -63,6 +63,23 @@ def test_a_grid_too_thin_to_be_scored_last_month_is_not_stopped_for_an_empty_one
               _answers("D", "G1", "翠柳苑", 12, "2026-10-10 10:00:00") + _answers("E", "G2", "金桂园", 12, "2026-10-10 10:00:00"))
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 0 and "no answer this month for 望江小区网格 (G3)" in err, err
+
+
+def test_a_grid_whose_answers_fell_under_the_minimum_and_half_stops_the_month(run_cli, tmp_path):
+    """Trial 85's forgotten compound download left a grid the 8 answers of a paper sheet for about 100."""
+    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
+                              + _answers("C", "G3", "望江小区", 14)})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    when = "2026-10-10 10:00:00"
+    write_csv(inbox / "surveys" / "2026-10" / "a.csv", SURVEY_HEADER + ("小区",), _answers("D", "G1", "翠柳苑", 12, when)
+              + _answers("E", "G2", "金桂园", 12, when) + _answers("F", "G3", "望江小区", 3, when))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 1 and ("望江小区网格 (G3, worker W3) has 3 answers this month (14 counted in the month published "
+                          "last)") in err.strip().splitlines()[-1], err
+    write_csv(inbox / "surveys" / "2026-10" / "b.csv", SURVEY_HEADER + ("小区",),       # 8 of 14: no collapse
+              [r[:2] + (r[2].replace("1单元", "2单元"),) + r[3:] for r in _answers("G", "G3", "望江小区", 5, when)])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0, err
 
 
 def test_a_download_named_for_another_community_whose_answers_name_places_we_do_not_have_stops(run_cli, tmp_path):
