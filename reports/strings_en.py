@@ -153,6 +153,8 @@ EN: dict[str, str] = {
     "reason_appeal_upheld": "the worker's appeal was upheld: not counted",
     "reason_verification_denied": "the household said on a verification call it did not answer: not counted",
     "reason_verification_coached": "the household said on a verification call it was coached: not counted",
+    "items_pooled": "{grid}: the items are this month's {n} answers; its score is of {total} answers over {months} "
+                    "(too few this month: recent months pooled).",
     "your_calls": "Verification calls this month",
     "calls_line_out": "{grid}: {called} calls ({results}); {out} answers found not the household's own view are not "
                       "counted in its score.",

@@ -132,6 +132,7 @@ ZH: dict[str, str] = {
     "reason_appeal_upheld": "网格员申诉经复核支持，该答卷不计入",
     "reason_verification_denied": "回访时住户表示未参与评价，不计入",
     "reason_verification_coached": "回访时住户表示受诱导或被代填，不计入",
+    "items_pooled": "{grid}：分项为本月的 {n} 份答卷所得；得分按{months}合计 {total} 份答卷计算（当月答卷不足，合并近月）。",
     "your_calls": "本月回访",
     "calls_line_out": "{grid}：回访 {called} 次（{results}）；其中 {out} 份答卷经核实并非住户本人真实意见，已不计入该网格得分。",
     "calls_line_none": "{grid}：回访 {called} 次（{results}），该网格得分不受影响。",
