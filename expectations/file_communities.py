@@ -76,7 +76,7 @@ class ForeignFile:
     def __str__(self) -> str:
         named = f" ({', '.join(repr(n) for n in self.names[:3])}{' ...' if len(self.names) > 3 else ''})" if self.names else ""
         return (f"{self.file} is named for {self.community}, and {self.strange} of its {self.rows} answers of the "
-                f"month name a compound or grid grids.csv does not have{named}")
+                f"month name a compound or grid not this community's{named}")
 
 
 _NAMED = re.compile(r"[\u4e00-\u9fff]{2,12}?社区")
@@ -85,7 +85,8 @@ _NAMED = re.compile(r"[\u4e00-\u9fff]{2,12}?社区")
 def foreign_community_files(workdir: Path, ours: set[str], listed: set[str], grids: set[str]) -> list[ForeignFile]:
     """Survey files of the month whose name holds a community (…社区) none of `ours` (grids.csv's, gridpay.toml's)
     is, and whose answers name a compound none of grids.csv's grids lists (`listed`, as answers name them) or a
-    grid it does not have (`grids`, its ids): another community's download, read for the grids its answers name. An eighty-third
+    grid it does not have (`grids`, its ids; the caller leaves out a compound listed only since the month
+    published last): another community's download, read for the grids its answers name. An eighty-third
     trial's neighbour's 江畔社区 form, whose 望江一网格 is also a grid of 碧溪社区's, paid 90 answers from 江畔花园
     to 碧溪's worker (1520.00 for 1634.19), exit 0; its grid named otherwise, the stop offered to make it an alias
     of the closest grid. Both signs, not the name alone: a title such as 居民对社区网格员的评价 names no community."""

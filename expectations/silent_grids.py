@@ -41,8 +41,8 @@ def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | 
     last (`last`: grid -> its counted answers then; a grid it lacks, or None for no month before, is not
     excused): a grid that barely answers is pooled or neutral by design, and its empty month no surprise; the
     survey files of the month that hold no answer of it, with what they hold instead: ('surveys/2026-10/x.xlsx',
-    '91 rows of 2026-09')). A grid scored in the month published last whose rows now fall under `enough` and
-    under `fallen` of its answers then is one too: trial 85's forgotten compound download left a grid 8 answers
+    '91 rows of 2026-09')). A grid with twice `enough` in the month published last whose rows now fall under
+    `enough` and under `fallen` of its answers then is one too (11 then 5 is a month: trial 86): trial 85's forgotten compound download left a grid 8 answers
     of a paper sheet for about 100, paid at neutral, while only its neighbour, left none, was named."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     community = grid_communities(grids)
@@ -65,7 +65,7 @@ def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | 
               if g in names and g not in answers and community.get(g) in heard
               and (last is None or last.get(g) is None or last[g] >= enough)]
     fell = [SilentGrid(g, names.get(g, g), tuple(w), answers[g], last[g]) for g, w in sorted(staffed.items())
-            if g in answers and last is not None and (last.get(g) or 0) >= enough
+            if g in answers and last is not None and (last.get(g) or 0) >= 2 * enough
             and answers[g] < enough and answers[g] < fallen * last[g]]
     return sorted(silent + fell, key=lambda g: g.grid_id), files
 

@@ -48,7 +48,7 @@ def silent_grids(ctx: RunContext) -> tuple[list, list]:
     grids, files = found(ctx.workdir, ctx.month, ctx.policy.scoring.min_responses,
                          last_counted(ctx.settings.db, ctx.month), ctx.policy.outcome.answers_dropped_below or 0.5)
     if grids and ctx.request.accept_fewer_answers:
-        log.warning("%s: published on the answers it has (--accept-fewer-answers)", "; ".join(map(str, grids)))
+        log.warning("%s: accepted (--accept-fewer-answers): scored on the answers it has", "; ".join(map(str, grids)))
         return [], files
     return grids, files
 
@@ -59,8 +59,9 @@ def silent_grids_message(ctx: RunContext, grids: list, files: list) -> str:
             f"it had enough in the month published last, while the others have enough, so it would be scored on "
             f"earlier months or paid at the neutral coefficient; nothing published. "
             f"{'; '.join(map(str, grids))}{held}. Put each grid's downloads of {ctx.month} in surveys/{ctx.month}/ "
-            f"(download the form again if the one there is another month's) and run again; if its residents were "
-            f"not asked this month, run again with --accept-fewer-answers (said on the scorecard)")
+            f"(download the form again if the one there is another month's) and run again; if every download is "
+            f"there and its residents answered so few (or were not asked), run again with --accept-fewer-answers "
+            f"(said on the scorecard)")
 
 
 def foreign_community_files(ctx: RunContext) -> list:
@@ -90,6 +91,6 @@ def foreign_files_message(ctx: RunContext, files: list) -> str:
             f"answers name compounds or grids grids.csv does not have: another community's download would be "
             f"counted for the grids its answers name; nothing published. {'; '.join(map(str, files))}. Take it out "
             f"of surveys/{ctx.month}/ and run again (do not list its compounds or grids in grids.csv: its answers "
-            f"would then be paid to this community's workers); if it is this community's own form, under a title "
-            f"naming another community, rename the file without that name, or set gate.foreign_community_files = "
-            f"\"unchecked\" in the policy")
+            f"would then be paid to this community's workers, nor rename the file: the rename hides whose it is); if it "
+            f"is this community's own form under a title naming another community, set "
+            f"gate.foreign_community_files = \"unchecked\" in the policy for that month")
