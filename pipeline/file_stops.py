@@ -88,7 +88,7 @@ def foreign_files_message(ctx: RunContext, files: list) -> str:
     ours = "、".join(sorted({c for c in (*grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")).values(),
                                          ctx.settings.community) if c}))
     return (f"{ctx.month}: a survey file is named for another community than this project's ({ours}), and its "
-            f"answers name compounds or grids grids.csv does not have: another community's download would be "
+            f"answers name compounds or grids not this community's: another community's download would be "
             f"counted for the grids its answers name; nothing published. {'; '.join(map(str, files))}. Take it out "
             f"of surveys/{ctx.month}/ and run again (do not list its compounds or grids in grids.csv: its answers "
             f"would then be paid to this community's workers, nor rename the file: the rename hides whose it is); if it "
