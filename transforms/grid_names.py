@@ -2,6 +2,7 @@
 difflib from the standard library: a community has a few dozen names, no need for rapidfuzz."""
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 
@@ -51,10 +52,24 @@ def similar_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> lis
     """closest_grids' (label, grid_id) pairs: a grid may be offered by its name and by its id."""
     labels = {**{name: (f"{name} ({gid})", gid) for gid, name in grids.items() if name},
               **{gid: (f"{gid} ({name})", gid) for gid, name in grids.items()}}
-    scored = sorted(((likeness(value, text), text) for text in labels), reverse=True)
+    names = {name for name in grids.values() if name}
+    scored = sorted(((likeness(value, text), text) for text in labels
+                     if text not in names or stems_alike(value, text)), reverse=True)
     best = scored[0][0] if scored else 0
     return list(dict.fromkeys(labels[text] for ratio, text in scored
                               if ratio >= cutoff and ratio >= best - 0.05))[:3]
+
+
+# the words a grid's name ends in: 一网格, 第3网格, 网格
+_GRID_ENDING = re.compile(r"(第?[〇零一二三四五六七八九十百0-9]+号?)?网格$")
+
+
+def stems_alike(value: str, name: str) -> bool:
+    """Whether two grid names are alike before the words every grid's name ends in: 桃源一网格 is not
+    金桂一网格 (an eighty-sixth trial's neighbour's grid name was offered as 金桂一网格's, 0.6 alike by
+    the 一网格 they share; made its alias as offered, its answers were paid to our worker); 金贵一网格 may be."""
+    a, b = _GRID_ENDING.sub("", value), _GRID_ENDING.sub("", name)
+    return not a or not b or likeness(a, b) >= 0.5
 
 
 def compounds_read_alike(a: str, b: str) -> bool:
