@@ -111,13 +111,13 @@ def grid_compound_rows(grids: pd.DataFrame, suffix_dropped: bool = False) -> pd.
     """(grid_id, compound) for each compound grids.csv lists, as answers name it, and (grid_id, null) for a grid
     it lists none for: the warehouse keeps each run's (raw_grid_compounds), so that a pooled window knows which
     compound a month's door-only home was, and which months it does not know (runs before the record)."""
-    listed = _listed(grids, suffix_dropped)
+    listed = listed_as_named(grids, suffix_dropped)
     rows = sorted({(gid, name) for gid in grids["grid_id"].dropna() for name in (listed.get(gid) or {None})},
                   key=lambda r: (r[0], r[1] or ""))
     return pd.DataFrame(rows, columns=["grid_id", "compound"], dtype="string")
 
 
-def _listed(grids: pd.DataFrame, suffix_dropped: bool) -> dict[str, set[str]]:
+def listed_as_named(grids: pd.DataFrame, suffix_dropped: bool = False) -> dict[str, set[str]]:
     """grid_id -> its compounds as answers name them (compound_name), for each grid grids.csv lists some of."""
     return {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}
 
@@ -126,7 +126,7 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
     """(grid, compound) pairs of the staged answers where the grid lists compounds in grids.csv (or, with
     `unlisted`, any grid), not that one, and other grids list it, most rows first."""
     grids = pd.read_parquet(workdir / "grids.parquet")
-    listed = _listed(grids, suffix_dropped)
+    listed = listed_as_named(grids, suffix_dropped)
     owners: dict[str, list[str]] = {}
     for gid, names in listed.items():
         for name in names:
@@ -166,14 +166,16 @@ def alias_one_compound_grids(workdir: Path, policy) -> dict[str, str]:
     return one_compound_grids(pd.read_parquet(workdir / "grids.parquet"))
 
 
-def mixed_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None) -> list[MixedCompounds]:
+def mixed_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None,
+                    unlisted_said: bool = True) -> list[MixedCompounds]:
     """Grids that grids.csv gives compounds whose answers this month do not all name one of them:
     answers naming no compound in a grid of several (with the door numbers answered more than once
     where one of the answers names none) and answers naming a compound grids.csv does not list for
     the grid, in a grid of one compound too (a twentieth trial's 金桥花园一期 and 二期, and a village
     grids.csv left out, were read as the listed compound's homes: two homes of one door number
     counted once). The staged survey rows, before validation's verdict, but those an upheld appeal of
-    `month` takes out."""
+    `month` takes out. Without `unlisted_said`, compounds grids.csv lists for no grid are left out (the
+    policy stops on them: pipeline/file_stops.py)."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     name_of = dict(zip(grids["grid_id"], grids["grid_name"]))
     # a grid of one compound too: answers naming another (a phase, a village) are read as its homes
@@ -195,11 +197,11 @@ def mixed_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
             "having count(*) > 1 and count(*) > count(compound)) group by grid_id", list(spanning)).fetchall()}
         named = con.execute(f"select grid_id, compound, count(*) from answers where {grid_ids} and compound is not null "
                             "group by all order by grid_id, compound", list(spanning)).fetchall()
-    listed = _listed(grids, suffix_dropped)
+    listed = listed_as_named(grids, suffix_dropped)
     elsewhere = set().union(*listed.values())       # another grid's compound: other_grids_compounds says it
     unlisted: dict[str, list[tuple[str, int]]] = {}
     for gid, compound, rows in named:
-        if compound not in listed[gid] and compound not in elsewhere:
+        if compound not in listed[gid] and compound not in elsewhere and unlisted_said:
             unlisted.setdefault(gid, []).append((compound, rows))
     found = []
     for gid, (name, names) in spanning.items():

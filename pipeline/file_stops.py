@@ -14,6 +14,7 @@ from gridpay.pipeline.context import RunContext
 from gridpay.store.grid_history import last_counted, last_listed_grids
 
 log = logging.getLogger("gridpay")
+SHOWN = 5          # (file, grid, compound) named; the rest are counted
 
 
 def copied_survey_files(ctx: RunContext) -> list[tuple[str, str]]:
@@ -78,6 +79,27 @@ def foreign_community_files(ctx: RunContext) -> list:
                     ctx.policy.compound_suffix_dropped)
     return found(ctx.workdir, {*grid_communities(grids).values(), ctx.settings.community},
                  listed & before if before else listed, set(grids["grid_id"].dropna()))
+
+
+def unlisted_compounds(ctx: RunContext) -> list:
+    """Answers to grids listing their compounds that name a compound grids.csv lists for no grid, where the
+    policy stops on them (expectations/unlisted_compounds.py)."""
+    from gridpay.expectations.unlisted_compounds import unlisted_compounds as found
+    if ctx.policy.outcome.unlisted_compounds != "stop" or ctx.request.replay is not None:
+        return []
+    return found(ctx.workdir, ctx.policy.compound_suffix_dropped, ctx.month)
+
+
+def unlisted_compounds_message(ctx: RunContext, found: list) -> str:
+    shown = "; ".join(map(str, found[:SHOWN])) + (f"; and {len(found) - SHOWN} more" if len(found) > SHOWN else "")
+    codes = ("; a number is the compound question's option number in a codes export (按序号): put the text export "
+             "(按文本) in its place" if any(f.compound.isdigit() for f in found) else "")
+    return (f"{ctx.month}: answers name a compound (小区) that grids.csv lists for no grid, in grids it lists compounds "
+            f"for: another community's download, whatever its name, would be paid to the grids its answers name; "
+            f"nothing published. {shown}. If the file is another community's, take it out of surveys/{ctx.month}/ "
+            f"and run again. Only if the compound is this community's: list it in grids.csv's compounds under the "
+            f"grid that spans it, or, a listed compound typed another way, after that compound's name and '=' "
+            f"(翠竹苑=翠竹园), and run again{codes} (policy gate.unlisted_compounds)")
 
 
 def _names(compounds, suffix_dropped: bool) -> set[str]:

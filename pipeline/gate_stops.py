@@ -164,6 +164,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield doubts, lambda: form_doubts_message(ctx, doubts)
     unknown = find.unknown_grids(ctx)
     yield not summary.gate_passed or unknown, lambda: says.gate_message(ctx, summary, unknown)
+    unlisted = file_stops.unlisted_compounds(ctx)           # a renamed neighbour's download: places not ours
+    yield unlisted, lambda: file_stops.unlisted_compounds_message(ctx, unlisted)
     failing = find.invalid_grids(ctx)                       # a grid paid as if nobody had answered
     yield failing, lambda: says.invalid_grids_message(ctx, failing)
     gridless = find.gridless_rows(ctx)                      # which grid lost the answers

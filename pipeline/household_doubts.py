@@ -27,7 +27,9 @@ def say_household_doubts(ctx: RunContext) -> None:
     doubts = []
     # an answer an upheld appeal of the month takes out is left out: HR followed the advice
     work, month = ctx.workdir, ctx.month
-    for grid in mixed_compounds(work, ctx.policy.compound_suffix_dropped, month):    # door numbers repeat
+    # compounds grids.csv lists for no grid: a stop where the policy says so (pipeline/file_stops.py)
+    unlisted = ctx.policy.outcome.unlisted_compounds != "stop"
+    for grid in mixed_compounds(work, ctx.policy.compound_suffix_dropped, month, unlisted):    # door numbers repeat
         listed = grid.unnamed and grid.repeated_doors       # its first line then: the doubt listed below
         for index, line in enumerate(grid.lines()):
             log.warning("%s", line, extra=ON_SCORECARD if listed and index == 0 else None)

@@ -108,3 +108,23 @@ def test_a_download_named_for_another_community_whose_answers_name_places_we_do_
               _answers("J", "G3", "望江小区", 3, "2026-10-20 10:00:00"))
     code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
     assert code == 0, err
+
+
+def test_a_renamed_neighbours_download_naming_a_compound_no_grid_lists_stops(run_cli, tmp_path, make_policy):
+    """Trial 86: the neighbour's file, renamed, holding only its 滨河网格's answers (a grid name ours has too), was
+    paid to our worker with one console line (policy 2027.10, gate.unlisted_compounds)."""
+    ours = _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园") + _answers("C", "G3", "望江小区")
+    theirs = [r[:2] + (r[2].replace("1单元", "3单元"),) + r[3:] for r in _answers("J", "望江小区网格", "江畔花园", 8)]
+    inbox = _inbox(tmp_path, {"a.csv": ours + theirs})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "answers name a compound (小区) that grids.csv lists for no grid" in line, err
+    assert "surveys/2026-09/a.csv: 8 answers to 望江小区网格 (G3) name '江畔花园'. If the file is another community's" in line
+    assert "a compound the grid does span goes into grids.csv's compounds" not in err      # the line trial 86 followed
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox,
+                        policy=make_policy(gate__unlisted_compounds='"unchecked"'))
+    assert code == 0 and "望江小区网格 (G3): answers name compounds grids.csv does not list for it ('江畔花园' on 8 rows)" in err
+    grids = (inbox / "grids.csv").read_text(encoding="utf-8")        # HR says the grid spans it: counted
+    (inbox / "grids.csv").write_text(grids.replace(",40,望江小区", ",40,望江小区;江畔花园"), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "江畔花园属本网格", "--reference", "inbox", inbox=inbox)
+    assert code == 0, err
