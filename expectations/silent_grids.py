@@ -26,12 +26,15 @@ class SilentGrid:
     workers: tuple[str, ...]
     answers: int = 0                 # its survey rows this month
     before: int | None = None        # its counted answers in the month published last, where it had fallen
+    came_in: tuple[str, str] | None = None   # (that month, the survey file that held most of its answers then)
 
     def __str__(self) -> str:
         who = f"{self.grid_name} ({self.grid_id}, worker{'s' if len(self.workers) > 1 else ''} {', '.join(self.workers)})"
+        came = f" ({self.came_in[0]}'s answers came in {self.came_in[1]})" if self.came_in else ""
         if self.before is None or not self.answers:
-            return f"{who} has no answer this month"
-        return f"{who} has {self.answers} answer{'s' if self.answers != 1 else ''} this month ({self.before} counted in the month published last)"
+            return f"{who} has no answer this month{came}"
+        return (f"{who} has {self.answers} answer{'s' if self.answers != 1 else ''} this month ({self.before} counted "
+                f"in the month published last){came}")
 
 
 def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | None = None, fallen: float = 0.5

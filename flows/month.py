@@ -10,9 +10,10 @@ from decimal import Decimal
 from prefect import flow, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed, State
 
 from gridpay.pipeline.context import MonthRequest
-from gridpay.core.errors import GateFailed
+from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.pipeline.run import MonthResult, run_month
 from gridpay.flows.commands import stager_for
 from gridpay.publishing.outputs import payroll_rows
@@ -66,16 +67,26 @@ def _artifacts(request: MonthRequest, result: MonthResult) -> None:
                          link_text=f"HR scorecard {month}")
 
 
+def stopped(exc: Exception) -> State:
+    """A stop (exit 1, or 2 for a file or setting) as the flow run's Failed state with its message: the run's
+    log then says `Finished in state Failed('2026-10: ...')`, where a raised stop printed Prefect's traceback
+    under `gridpay serve` (trial 83 read it as a crash). Calling the flow still raises `exc`."""
+    return Failed(message=str(exc), data=exc)
+
+
 @flow(name="gridpay-month")
-def month_flow(request: MonthRequest) -> str:
+def month_flow(request: MonthRequest) -> str | State:
     """Run one month end to end; returns the published folder. Raises GateFailed (exit 1) or
-    ConfigError/InputError (exit 2); every outcome is recorded in the warehouse's runs table."""
+    ConfigError/InputError (exit 2) to its caller, as a Failed state (stopped); every outcome is
+    recorded in the warehouse's runs table."""
     try:
         result = run_month(request, prefect_step, stager=stager_for(request.dask_workers))
     except GateFailed as exc:
         create_markdown_artifact(key=f"summary-{request.month}",
                                  markdown=f"# gridpay {request.month}\n\n- validation gate: **failed**: {exc}\n")
-        raise
+        return stopped(exc)
+    except ConfigError as exc:
+        return stopped(exc)
     try:     # the month is published: nothing from here on may turn the run into a failure
         _artifacts(request, result)
     except Exception as exc:  # noqa: BLE001 (the orchestrator's bookkeeping, not the month)
@@ -84,6 +95,9 @@ def month_flow(request: MonthRequest) -> str:
 
 
 @flow(name="gridpay-months")
-def months_flow(requests: list[MonthRequest]) -> list[str]:
+def months_flow(requests: list[MonthRequest]) -> list[str] | State:
     """Several months in order in one flow run (one Prefect start-up for a year, as the demo runs)."""
-    return [month_flow(r) for r in requests]
+    try:
+        return [month_flow(r) for r in requests]
+    except (GateFailed, ConfigError) as exc:
+        return stopped(exc)

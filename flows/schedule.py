@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 from prefect import flow
 from prefect.schedules import Cron
+from prefect.states import State
 
-from gridpay.core.errors import ConfigError
+from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.pipeline.context import MonthRequest
 from gridpay.core.month import Month
 from gridpay.core.settings import Settings, settings_from_env
-from gridpay.flows.month import month_flow
+from gridpay.flows.month import month_flow, stopped
 
 DEPLOYMENT_NAME = "gridpay-monthly"
 
@@ -30,14 +31,17 @@ LOCATIONS = ("inbox", "out", "db", "policy", "archive", "logs", "key_file", "arc
 @flow(name="gridpay-monthly")
 def monthly(month: str | None = None, lang: str = "zh", reports: str = "all", inbox: str | None = None,
             out: str | None = None, db: str | None = None, policy: str | None = None, archive: str | None = None,
-            logs: str | None = None, key_file: str | None = None, archive_key_file: str | None = None) -> str:
+            logs: str | None = None, key_file: str | None = None, archive_key_file: str | None = None) -> str | State:
     """What the schedule runs: `month` defaults to the previous month in GRIDPAY_TIMEZONE; the
     locations are the deployment's (a location not given: the environment's, as before)."""
     given = {"inbox": inbox, "out": out, "db": db, "policy": policy, "archive": archive, "logs": logs,
              "key_file": key_file, "archive_key_file": archive_key_file}
     s = settings_from_env().with_overrides(**given)
     month = month or previous_month(datetime.now(ZoneInfo(s.timezone)), s.timezone)
-    return month_flow(MonthRequest(month, s, lang, reports=reports))
+    try:
+        return month_flow(MonthRequest(month, s, lang, reports=reports))
+    except (GateFailed, ConfigError) as exc:       # the subflow's Failed state, raised here: the same, no traceback
+        return stopped(exc)
 
 
 def deployment_parameters(settings: Settings) -> dict[str, str]:

@@ -4,6 +4,8 @@ last two never in an audit (a published month's files are what they were)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from pathlib import PurePosixPath
 
 import pandas as pd
 
@@ -11,7 +13,7 @@ from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
-from gridpay.store.grid_history import last_counted, last_listed_grids
+from gridpay.store.grid_history import last_counted, last_files, last_listed_grids
 
 log = logging.getLogger("gridpay")
 SHOWN = 5          # (file, grid, compound) named; the rest are counted
@@ -51,7 +53,9 @@ def silent_grids(ctx: RunContext) -> tuple[list, list]:
     if grids and ctx.request.accept_fewer_answers:
         log.warning("%s: accepted (--accept-fewer-answers): scored on the answers it has", "; ".join(map(str, grids)))
         return [], files
-    return grids, files
+    last, came_in = last_files(ctx.settings.db, ctx.month) if grids else (None, {})
+    return [replace(g, came_in=(last, PurePosixPath(came_in[g.grid_id]).name)) if g.grid_id in came_in else g
+            for g in grids], files
 
 
 def silent_grids_message(ctx: RunContext, grids: list, files: list) -> str:

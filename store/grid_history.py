@@ -50,3 +50,20 @@ def last_counted(db: Path, month: str) -> dict[str, int] | None:
         if row is None:
             return None
         return dict(con.execute("select grid_id, responses from grid_scores where run_id = ?", [row[0]]).fetchall())
+
+
+def last_files(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
+    """(the last month published before `month`, grid_id -> the survey file that held most of its rows then):
+    a grid whose download is missing is named with the form it came in (trial 86's clerk worked out which form
+    from the grids' names). (None, {}) without such a month."""
+    if not Path(db).exists():
+        return None, {}
+    with connect(db) as con:
+        row = con.execute("select month, run_id from published where month < ? order by month desc limit 1",
+                          [month]).fetchone()
+        if row is None:
+            return None, {}
+        files = con.execute("select grid_id, source_file from raw_surveys where run_id = ? and grid_id is not null "
+                            "group by grid_id, source_file qualify row_number() over (partition by grid_id order by count(*) desc, "
+                            "source_file) = 1", [row[1]]).fetchall()
+    return row[0], dict(files)

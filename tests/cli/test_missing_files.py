@@ -75,7 +75,7 @@ def test_a_grid_whose_answers_fell_under_the_minimum_and_half_stops_the_month(ru
               + _answers("E", "G2", "金桂园", 12, when) + _answers("F", "G3", "望江小区", 3, when))
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 1 and ("望江小区网格 (G3, worker W3) has 3 answers this month (24 counted in the month published "
-                          "last)") in err.strip().splitlines()[-1], err
+                          "last) (2026-09's answers came in a.csv)") in err.strip().splitlines()[-1], err
     write_csv(inbox / "surveys" / "2026-10" / "b.csv", SURVEY_HEADER + ("小区",),       # 12 of 24: no collapse
               [r[:2] + (r[2].replace("1单元", "2单元"),) + r[3:] for r in _answers("G", "G3", "望江小区", 9, when)])
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)

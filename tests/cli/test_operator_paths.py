@@ -57,6 +57,20 @@ def test_nothing_after_the_swap_turns_a_published_run_into_a_failure(make_inbox,
         assert con.execute("select status from runs").fetchall() == [("published",)]
 
 
+@pytest.mark.xdist_group("prefect")
+def test_a_scheduled_months_stop_is_a_failed_state_with_its_message_not_a_traceback(make_inbox, tmp_path,
+                                                                                  prefect_server, caplog):
+    """Trial 83 read the traceback Prefect logged of a stop under `gridpay serve` as a crash."""
+    from gridpay.core.errors import GateFailed
+    from gridpay.flows.schedule import monthly
+    where = {"inbox": str(make_inbox({})), "out": str(tmp_path / "out"), "db": str(tmp_path / "wh.duckdb")}
+    state = monthly(month="2026-11", return_state=True, **where)
+    assert state.is_failed() and "no survey file for the month" in state.message, state.message
+    assert not [r for r in caplog.records if r.exc_info or "Traceback" in r.getMessage()]
+    with pytest.raises(GateFailed, match="no survey file for the month"):      # the CLI's exit 1
+        monthly(month="2026-11", **where)
+
+
 def test_unexpected_error_is_exit_2_with_one_line_and_the_log_path(make_inbox, tmp_path, monkeypatch, capsys):
     import gridpay.pipeline.steps as steps
 
