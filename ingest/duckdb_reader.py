@@ -21,6 +21,7 @@ from gridpay.ingest.formats import (NOTE_WORDS, REQUIRED, TEXT_COLUMNS, TOTAL_WO
                                     say_unread_phone, unread_phone_header,
                                     sniffed_delimiter, utf8_until)
 from gridpay.ingest.limits import garbled_note, headers_shown
+from gridpay.ingest.pasted_headers import header_texts, moved_column, pasted_header_error
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql, two_mobiles_sql
 
 # Characters pandas' str.strip() removes that people type around cells (ideographic and no-break spaces).
@@ -130,6 +131,8 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         else:
             exprs.append(f"{_trimmed(value)} as {quoted(name)}")
     exprs += _rows_set_aside(raw_columns, reading)
+    texts = header_texts(raw_columns)         # a row whose id is a header's text: the header again, maybe moved
+    exprs.append(f"coalesce(trim({cell['response_id']}) in ({', '.join(map(sql_text, texts))}), false) as is_header_row")
     phone = cell.get("respondent_phone", "null::varchar")
     # the phone's digits and ASCII test once a row, for the hash's several uses of them
     source = (f"(select *, regexp_replace({phone}, '[^0-9]', '', 'g') as gp_phone_digits, "
@@ -141,7 +144,24 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         raise _unreadable(source_name, path, delimiter, exc) from None
     totals, notes = con.execute(f"select count(*) filter (where is_totals_row), count(*) filter (where is_note_row) "
                                 f"from {table}").fetchone()
+    _pasted_header(con, table, source, texts, source_name, delimiter)
     return {"totals rows": totals, "note rows": notes}
+
+
+def _pasted_header(con, table: str, source: str, texts: list[str], source_name: str, delimiter: str | None) -> None:
+    """Stops a file holding its header again in another column order (ingest/pasted_headers.py); the file is
+    scanned again only where a row's id is a header's text."""
+    places = [p for (p,) in con.execute(f"select {'file_row' if delimiter is None else 'rowid'} from {table} "
+                                        "where is_header_row order by 1").fetchall()]
+    if not places:
+        return
+    place = "file_row_number" if delimiter is None else "row_number() over () - 1"
+    rows = con.execute(f"select * from (select {place} as gp_place, * from {source}) where gp_place in "
+                       f"({', '.join(map(str, places))}) order by gp_place").fetchall()
+    for row in rows:
+        cells = [c for name, c in zip(con.description[1:], row[1:]) if name[0] != "file_row_number"]
+        if (moved := moved_column(texts, cells)) is not None:
+            raise pasted_header_error(source_name, row[0] + 2, moved)
 
 
 def _rows_set_aside(raw_columns: list[str], reading) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import logging
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -17,9 +18,12 @@ from python_calamine import CalamineWorkbook
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import NOTE_WORDS, TOTAL_WORDS, Source, decoded_text, sniffed_delimiter
+from gridpay.ingest.hidden_rows import hidden_rows
 from gridpay.ingest.limits import limits
+from gridpay.ingest.pasted_headers import header_texts, moved_column, pasted_header_error
 from gridpay.ingest.workbook import check_workbook
 
+log = logging.getLogger("gridpay")
 
 
 @dataclass
@@ -205,6 +209,8 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
     while headers and not headers[-1]:
         headers.pop()
     sheet, width = Sheet(index + 1, headers, []), len(cells[index])
+    texts = header_texts(headers)
+    known = frozenset(t for t in texts if t)
     checked = complete and source.suffix == ".csv"
     unended = checked and not _ends_with_line_break(source.path)
     for number, row in enumerate(cells[index + 1:], start=index + 2):
@@ -225,5 +231,17 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
             raise InputError(source.file_name, f"row {number:,} has {cells_in_row} cells where the header has {width}: "
                                                f"a download cut off (download it again), or a cell holding "
                                                f"'{sniffed_delimiter(decoded_text(source))}' not quoted")
+        if (moved := moved_column(texts, row, known)) is not None:      # two downloads pasted together
+            raise pasted_header_error(source.file_name, number, moved)
         sheet.rows.append((number, row))
+    _say_hidden_rows(source, sheet)
     return sheet
+
+
+def _say_hidden_rows(source: Source, sheet: Sheet) -> None:
+    """The rows read that Excel hides (ingest/hidden_rows.py), said: a hidden test row is not a deleted one."""
+    if source.suffix == ".xlsx" and (hidden := set(hidden_rows(source.path)) & {n for n, _ in sheet.rows}):
+        shown = ", ".join(map(str, sorted(hidden)[:10])) + (" ..." if len(hidden) > 10 else "")
+        log.warning("%s: row%s %s hidden in Excel, and read like any other: a test or struck-out row "
+                    "hidden there counts; delete it from the sheet if it is not an answer", source.file_name,
+                    "s" * (len(hidden) > 1), f"{shown} {'are' if len(hidden) > 1 else 'is'}")
