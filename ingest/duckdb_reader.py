@@ -131,8 +131,6 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         else:
             exprs.append(f"{_trimmed(value)} as {quoted(name)}")
     exprs += _rows_set_aside(raw_columns, reading)
-    texts = header_texts(raw_columns)         # a row whose id is a header's text: the header again, maybe moved
-    exprs.append(f"coalesce(trim({cell['response_id']}) in ({', '.join(map(sql_text, texts))}), false) as is_header_row")
     phone = cell.get("respondent_phone", "null::varchar")
     # the phone's digits and ASCII test once a row, for the hash's several uses of them
     source = (f"(select *, regexp_replace({phone}, '[^0-9]', '', 'g') as gp_phone_digits, "
@@ -144,15 +142,17 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
         raise _unreadable(source_name, path, delimiter, exc) from None
     totals, notes = con.execute(f"select count(*) filter (where is_totals_row), count(*) filter (where is_note_row) "
                                 f"from {table}").fetchone()
-    _pasted_header(con, table, source, texts, source_name, delimiter)
+    _pasted_header(con, table, source, header_texts(raw_columns), source_name, delimiter)
     return {"totals rows": totals, "note rows": notes}
 
 
 def _pasted_header(con, table: str, source: str, texts: list[str], source_name: str, delimiter: str | None) -> None:
     """Stops a file holding its header again in another column order (ingest/pasted_headers.py); the file is
     scanned again only where a row's id is a header's text."""
-    places = [p for (p,) in con.execute(f"select {'file_row' if delimiter is None else 'rowid'} from {table} "
-                                        "where is_header_row order by 1").fetchall()]
+    # a row whose id is a header's text: the header again, maybe moved (a scan of one column of the table; an
+    # expression of the file's scan made DuckDB give the rows out of the file's order)
+    places = [p for (p,) in con.execute(f"select {'file_row' if delimiter is None else 'rowid'} from {table} where "
+                                        "list_contains($texts, trim(response_id)) order by 1", {"texts": texts}).fetchall()]
     if not places:
         return
     place = "file_row_number" if delimiter is None else "row_number() over () - 1"
