@@ -97,6 +97,8 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
                 if i not in columns and needle and needle in question_text(h, layout.question_number)]
         if len(hits) > 1:      # 问卷星 按序号 heads a multiple choice's options 11(环境卫生): never a question
             hits = [i for i in hits if not _OPTION_COLUMN.match(str(headers[i]).strip())] or hits
+        if len(hits) > 1 and field == "respondent_phone":     # 紧急联系人手机号码 beside 您的手机号码 (trial 87)
+            hits = [i for i in hits if not any(w in str(headers[i]) for w in NOT_THE_RESPONDENTS)] or hits
         if len(hits) > 1:
             raise InputError(file, f"the policy's survey.questions.{field} ('{text}') matches {len(hits)} headers: "
                                    f"{', '.join(headers[i] for i in hits)}; set it to a text only its question "

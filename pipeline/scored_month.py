@@ -41,6 +41,7 @@ class ScoredMonth:
     answer_doubts: tuple[str, ...] = ()           # how answers were gathered: a worker's phone, one phone for many
                                                   # homes, a grid's answers multiplied, many without a phone
     self_ratings: tuple[str, ...] = ()            # whose phone the self_rating answers came from, grid by grid
+    lone_weights: tuple[str, ...] = ()            # workers of one grid at a weight other than 1: it changes nothing
 
     def thin_text(self) -> str:
         """' (2 of them paid at the neutral coefficient: too few answers)': trial 71's HR read "scored 12
@@ -173,5 +174,10 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
             "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),
+        lone_weights=tuple(f"{name} ({wid}, {gid} at weight {weight.normalize():f})" for wid, name, gid, weight in con.execute(
+            "select d.worker_id, w.name, d.grid_id, (d.weight_days / d.assigned_days)::decimal(9, 4) from "
+            "int_worker_grid_days d join stg_workers w using (worker_id) where d.assigned_days > 0 and d.weight_days "
+            "<> d.assigned_days and d.worker_id in (select worker_id from int_worker_grid_days group by 1 having "
+            "count(*) = 1) order by 1").fetchall()),
         phoneless=_named(con, "select worker_id, name from stg_workers where phone_hash is null "
                               "and worker_id in (select worker_id from fct_worker_scores) order by worker_id"))

@@ -174,6 +174,10 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
     if scored.phoneless:   # the self-rating rule compares phones: with none, a worker's own answers would count
         log.warning("workers.csv gives no phone for %s: a self-rating of theirs cannot be recognised; add the phone "
                     "they use", listed(scored.phoneless))
+    if scored.lone_weights:     # trial 85's HR typed weight 0.5 for a part-timer: paid in full, nothing said
+        log.warning("%s: one grid this month, at a weight other than 1: a weight shares a worker's score between "
+                    "their grids, so for one grid it changes nothing, and pay is prorated by days only; a "
+                    "part-timer's pay for a full month goes in workers.csv's perf_pay_target", listed(scored.lone_weights))
     if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
         log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
                     "that counts (the row later in the files counts): check which is the household's in "

@@ -191,3 +191,15 @@ def test_a_phone_question_worded_otherwise_is_read_by_the_policy_s_phone_words_a
     two = headers + ["5、您家人的联系电话"]
     assert "respondent_phone" not in map_platform_headers("wjx.xlsx", two, policy.questions, ("response_id",),
                                                           phone_words=policy.phone_questions).columns.values()
+
+
+def test_an_emergency_contacts_phone_beside_the_respondents_question_is_not_claimed_by_its_text():
+    """Trial 87's form added 5、紧急联系人手机号码 beside 4、您的手机号码: the policy's text 手机号码 matched both, and the
+    run stopped (exit 2), though the phone question's other words say 紧急 is never the respondent's."""
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.ingest.platform import map_platform_headers
+    policy = load_policy(DEFAULT_POLICY)
+    headers = ["序号", "提交答卷时间", "1、所在的网格", "2、门牌号", "4、您的手机号码", "5、紧急联系人手机号码", "6、总体满意度"]
+    read = map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id",), phone_words=policy.phone_questions)
+    assert read.columns[4] == "respondent_phone" and 5 not in read.columns
