@@ -13,6 +13,7 @@ import pandas as pd
 from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.grid_compounds import listed_as_named
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.grid_names import compounds_read_alike
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,25 @@ class UnlistedCompound:
     compound: str        # as the answers name it
     rows: int
 
+    hint: str = ""       # what it may be of a listed compound, said after it
+
     def __str__(self) -> str:
-        return f"{self.file}: {self.rows} answer{'s' if self.rows != 1 else ''} to {self.grid} name '{self.compound}'"
+        said = f"{self.file}: {self.rows} answer{'s' if self.rows != 1 else ''} to {self.grid} name '{self.compound}'"
+        return f"{said} ({self.hint})" if self.hint else said
+
+
+def compound_hint(name: str, listed: list[str]) -> str:
+    """What an unlisted compound may be of a listed one: a typing of it (翠竹院, 翠竹苑: write 翠竹苑=翠竹院), or a
+    part holding its name (翠竹苑二期): a trial-88 clerk listed both as compounds of their own, as the stop's
+    either-or offered, and one home answering under both names counted twice (+32.48 yuan, exit 0)."""
+    alike = next((c for c in listed if compounds_read_alike(name, c)), None)
+    if alike:
+        return f"reads like {alike}: a typing of it is written {alike}={name}"
+    part = next((c for c in sorted(listed, key=len, reverse=True) if len(c) >= 2 and name.startswith(c)), None)
+    if part:
+        return (f"holds the name of {part}: if its door numbers are {part}'s own, write {part}={name}; only if they "
+                f"repeat {part}'s (buildings numbered again) is it a compound of its own")
+    return ""
 
 
 def unlisted_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None) -> list[UnlistedCompound]:
@@ -42,4 +60,5 @@ def unlisted_compounds(workdir: Path, suffix_dropped: bool = False, month: str |
             "group by all order by n desc, source_file, grid_id, compound",
             {"grids": sorted(listed), "known": known}).fetchall()
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
-    return [UnlistedCompound(file, f"{names.get(gid) or gid} ({gid})", compound, n) for file, gid, compound, n in found]
+    return [UnlistedCompound(file, f"{names.get(gid) or gid} ({gid})", compound, n, compound_hint(compound, known))
+            for file, gid, compound, n in found]

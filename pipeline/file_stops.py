@@ -101,9 +101,10 @@ def unlisted_compounds_message(ctx: RunContext, found: list) -> str:
     return (f"{ctx.month}: answers name a compound (小区) that grids.csv lists for no grid, in grids it lists compounds "
             f"for: another community's download, whatever its name, would be paid to the grids its answers name; "
             f"nothing published. {shown}. If the file is another community's, take it out of surveys/{ctx.month}/ "
-            f"and run again. Only if the compound is this community's: list it in grids.csv's compounds under the "
-            f"grid that spans it, or, a listed compound typed another way, after that compound's name and '=' "
-            f"(翠竹苑=翠竹园), and run again{codes} (policy gate.unlisted_compounds)")
+            f"and run again. Only if the compound is this community's: a listed compound typed another way, or a part "
+            f"of one numbering its doors as it does, goes after that compound's name and '=' (翠竹苑=翠竹园); a compound "
+            f"of its own, in grids.csv's compounds under the grid that spans it; and run again{codes} (policy "
+            f"gate.unlisted_compounds)")
 
 
 def _names(compounds, suffix_dropped: bool) -> set[str]:
