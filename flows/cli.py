@@ -117,9 +117,9 @@ def _month_commands(sub) -> None:
     for flag, what in (("exclusions", "an exclusion rule removed more than the policy's share of a grid's answers "
                                       "(gate.max_excluded_share)"), ("fewer-answers", "the survey files lack answers the "
                        "published run counted (gate.published_answers), a community has none (gate.silent_communities), "
-                       "or a month before it has no run in this warehouse")):
-        run.add_argument(f"--accept-{flag}", action="store_true",
-                         help=f"publish although {what}; recorded with the run and printed on the scorecard")
+                       "or a month before it has no run in this warehouse"), ("more-answers", "a grid's answers "
+                       "doubled through a file answering no other grid (gate.lone_file_surges)")):
+        run.add_argument(f"--accept-{flag}", action="store_true", help=f"publish although {what}; recorded with the run and printed on the scorecard")
     run.add_argument("--new-phone-key", action="store_true", help="the phone-hash key was replaced on purpose "
                      "(SECURITY.md, rotation): run with it although the last published month was hashed with another")
     run.add_argument("--dask-workers", type=int, default=0, metavar="N",

@@ -37,6 +37,7 @@ def _run_request(args: argparse.Namespace, settings: Settings, month: str, logs:
                         allow_empty=getattr(args, "allow_empty_month", False), reports=args.reports,
                         accept_exclusions=getattr(args, "accept_exclusions", False),
                         accept_fewer_answers=getattr(args, "accept_fewer_answers", False),
+                        accept_more_answers=getattr(args, "accept_more_answers", False),
                         new_phone_key=getattr(args, "new_phone_key", False),
                         dask_workers=getattr(args, "dask_workers", 0), log_file=logs.path,
                         reference=getattr(args, "reference", None), take=taken_files(args))

@@ -43,6 +43,7 @@ class MonthRequest:
     dask_workers: int = 0                  # > 0: stage the survey files on a Dask cluster
     accept_exclusions: bool = False        # publish although the outcome suite found rules removing many answers
     accept_fewer_answers: bool = False     # publish a re-run whose files lack answers the published run counted
+    accept_more_answers: bool = False      # publish a grid whose answers doubled through a file of its own
     new_phone_key: bool = False            # the phone-hash key was replaced on purpose (pipeline/run_keys.py)
     as_of: datetime | None = None          # an audit: the time of the run it checks (the appeal window as then)
     replay: tuple[InputFile, ...] | None = None   # an audit: the archived inputs of the run it checks

@@ -107,6 +107,28 @@ def unlisted_compounds_message(ctx: RunContext, found: list) -> str:
             f"gate.unlisted_compounds)")
 
 
+def lone_file_surges(ctx: RunContext) -> list:
+    """Grids whose answers doubled through a file answering no other grid (expectations/lone_file_surges.py), where
+    the policy stops on them and the run does not accept more answers (said then)."""
+    from gridpay.expectations.lone_file_surges import lone_file_surges as found
+    if ctx.policy.outcome.lone_file_surges != "stop" or ctx.request.replay is not None:
+        return []
+    surges = found(ctx.workdir, last_counted(ctx.settings.db, ctx.month))
+    if surges and ctx.request.accept_more_answers:
+        log.warning("%s: accepted (--accept-more-answers): counted", "; ".join(map(str, surges)))
+        return []
+    return surges
+
+
+def lone_file_surges_message(ctx: RunContext, surges: list) -> str:
+    return (f"{ctx.month}: a grid's answers at least doubled, the new ones from a file answering no other grid: "
+            f"another community's download under another name, read for a grid name both communities have, would "
+            f"be paid to this community's worker; nothing published. {'; '.join(map(str, surges))}. If the file "
+            f"is not this community's, take it out of surveys/{ctx.month}/ and run again; if its answers are this "
+            f"community's residents' (a paper drive, a form of its own), run again with --accept-more-answers (said "
+            f"on the scorecard) (policy gate.lone_file_surges)")
+
+
 def _names(compounds, suffix_dropped: bool) -> set[str]:
     return {compound_name(n, suffix_dropped) for names in compounds for n in names}
 

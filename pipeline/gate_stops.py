@@ -190,6 +190,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield silent, lambda: says.silent_communities_message(ctx, silent)
     quiet, held = file_stops.silent_grids(ctx)              # a grid's download missing or last month's
     yield quiet, lambda: file_stops.silent_grids_message(ctx, quiet, held)
+    surges = file_stops.lone_file_surges(ctx)               # a renamed neighbour's file of a shared grid name
+    yield surges, lambda: file_stops.lone_file_surges_message(ctx, surges)
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
     for pair in said:
         log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "

@@ -128,3 +128,22 @@ def test_a_renamed_neighbours_download_naming_a_compound_no_grid_lists_stops(run
     (inbox / "grids.csv").write_text(grids.replace(",40,望江小区", ",40,望江小区;江畔花园"), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reason", "江畔花园属本网格", "--reference", "inbox", inbox=inbox)
     assert code == 0, err
+
+
+def test_a_grids_answers_doubled_through_a_file_of_its_own_stop_the_month(run_cli, tmp_path):
+    """Trial 88: a neighbour's download renamed 下载(1).xlsx, holding only the answers of a grid name both
+    communities have (a grid listing no compound), was paid to our worker, 1200.00 for 1483.80, exit 0."""
+    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
+                              + _answers("C", "G3", "望江小区")})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    when = "2026-10-10 10:00:00"
+    write_csv(inbox / "surveys" / "2026-10" / "a.csv", SURVEY_HEADER + ("小区",), _answers("D", "G1", "翠柳苑", 12, when)
+              + _answers("E", "G2", "金桂园", 12, when) + _answers("F", "G3", "望江小区", 12, when))
+    write_csv(inbox / "surveys" / "2026-10" / "下载(1).csv", SURVEY_HEADER + ("小区",),      # no compound named
+              [r[:2] + (r[2].replace("1单元", "5单元"),) + r[3:-1] + ("",) for r in _answers("J", "G3", "", 14, when)])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and ("望江小区网格 (G3) has 26 answers this month (12 counted in the month published last), 14 of "
+                          "them from surveys/2026-10/下载(1).csv, which answers no other grid") in line, err
+    code, err = run_cli("run", "--month", "2026-10", "--accept-more-answers", inbox=inbox)
+    assert code == 0 and "accepted (--accept-more-answers)" in err, err
