@@ -35,9 +35,8 @@ def _run_request(args: argparse.Namespace, settings: Settings, month: str, logs:
     from gridpay.pipeline.context import MonthRequest
     return MonthRequest(month, settings, lang=args.lang, reason=getattr(args, "reason", None),
                         allow_empty=getattr(args, "allow_empty_month", False), reports=args.reports,
-                        accept_exclusions=getattr(args, "accept_exclusions", False),
-                        accept_fewer_answers=getattr(args, "accept_fewer_answers", False),
-                        accept_more_answers=getattr(args, "accept_more_answers", False),
+                        **{f"accept_{what}": getattr(args, f"accept_{what}", False)
+                           for what in ("exclusions", "fewer_answers", "more_answers")},
                         new_phone_key=getattr(args, "new_phone_key", False),
                         dask_workers=getattr(args, "dask_workers", 0), log_file=logs.path,
                         reference=getattr(args, "reference", None), take=taken_files(args))

@@ -50,7 +50,11 @@ class AuditResult:
     rerun_code: str
     checked: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)       # what could not be checked, said and passed over
+    # what could not be checked, said and passed over (trial 83's auditor read AUDIT PASSED of a month paid on a
+    # neighbour's download as "the month is right")
+    notes: list[str] = field(default_factory=lambda: [
+        "that the run read the month's right files (every grid's download, none of another month or community): "
+        "the audit replays the files it read, which manifest.json lists"])
 
     @property
     def passed(self) -> bool:
@@ -213,8 +217,6 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
         with connect(db) as con:     # what it read reproduces; that is not to say it is still right
             result.notes += [f"the audit replays what the run read; but {stale.line()}"
                              for stale in stale_months(con) if stale.run_id == run_id]
-        result.notes.append("that the run read the month's right files (every grid's download, none of another "
-                            "month or community): the audit replays the files it read, which manifest.json lists")
         if published and published[0] == run_id:
             _published_files(result, settings.out / month, recorded,
                              {name: csv_bytes(originals[name], TABLES[name][1]) for name in TABLES})
