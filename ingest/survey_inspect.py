@@ -11,6 +11,7 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import TEXT_COLUMNS, Source
 from gridpay.ingest.inspect_doubts import doubt_lines, form_lines
+from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
@@ -81,9 +82,12 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
                      f"survey.questions.compound names, with survey.household_compound = true): homes with one "
                      f"door number in two compounds will count as one")
     lines.append(f"first {min(shown, len(frame))} rows as gridpay reads them (phone numbers masked):")
+    prefix = file_id_prefix(source.file_name, reading)     # F1, as the outputs and appeals.csv name it (trial 85)
     for _, row in frame.head(shown).iterrows():
         # every cell masked as an output is (a phone under a header no rule reads showed in clear)
         cells = {k: masked_numbers(v) for k, v in row.items() if isinstance(v, str)}
+        if prefix and cells.get("response_id"):
+            cells["response_id"] = prefix + cells["response_id"]
         for private in ("respondent_phone", "comment"):
             if cells.get(private):
                 cells[private] = masked_comment(cells[private])

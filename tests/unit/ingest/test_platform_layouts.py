@@ -203,3 +203,11 @@ def test_an_emergency_contacts_phone_beside_the_respondents_question_is_not_clai
     headers = ["序号", "提交答卷时间", "1、所在的网格", "2、门牌号", "4、您的手机号码", "5、紧急联系人手机号码", "6、总体满意度"]
     read = map_platform_headers("wjx.xlsx", headers, policy.questions, ("response_id",), phone_words=policy.phone_questions)
     assert read.columns[4] == "respondent_phone" and 5 not in read.columns
+
+
+def test_inspect_shows_a_downloads_ids_with_the_policys_prefix(tmp_path):
+    """Trial 85's inspect showed response_id=1 where every output, appeals.csv and the calls name it F1."""
+    path = write_xlsx(tmp_path / "318400101_2_翠柳苑满意度_10_10.xlsx", HEADER, wjx_rows(list(HAND_SURVEYS)))
+    reading = survey_reading(policy_from_toml(policy_text() + '\n[survey.file_id_prefixes]\n"翠柳苑" = "F"\n'))
+    lines = inspect_lines(Source(path.name, path), reading, GRIDS)
+    assert any(line.startswith("  response_id=F1,") for line in lines), lines[-5:]
