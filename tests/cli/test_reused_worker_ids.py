@@ -39,6 +39,8 @@ def test_an_id_under_its_name_with_another_phone_is_said_with_the_month_s_adjust
     assert code == 0 and ("W4 刘玥: workers.csv gives another phone than W4 was last paid with (2026-09); "
                           "2026-10's adjustments for W4 (300.00) are paid to this person.") in line, err
     assert "13912340044" not in err and "give the new person an id of their own" in line
+    code, err = run_cli("run", "--month", "2026-10", "--reason", "再跑一次", inbox=inbox)     # published with it: not again
+    assert code == 0 and "gives another phone" not in err, err
 
 
 GRIDS = ("grid_id", "grid_name", "community", "households", "compounds", "aliases")
