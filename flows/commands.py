@@ -98,7 +98,7 @@ def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
         print(f"gridpay: {args.month} was finalized already, by {already[1]} at {already[2]:%Y-%m-%d %H:%M} UTC "
               f"(run {run_id}); nothing changed")
         return 0
-    forced = ", that --force did it and why; before the window's end its worker sheets and notice now say 提前定稿"
+    forced = ", that --force did it and why; its worker sheets and notice are rendered again (提前定稿 where the window was open)"
     marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿{forced if forced_shown else ''}" if rendered
               else "; it was published without reports (gridpay render renders them, marked final)")
     print(f"gridpay: {args.month} finalized by {args.by} (run {run_id}){marked}; a new run now needs --reason")
@@ -214,7 +214,7 @@ def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
     s = settings_for(args)
     print(f"gridpay doctor: project file {s.project or 'none (no gridpay.toml here or above)'}; warehouse {s.db}, "
           f"out {s.out}, archive {s.archive}")
-    problems = doctor(s.db, s.out, s.archive)
+    problems = doctor(s.db, s.out, s.archive, s.inbox, s.policy)
     if args.encrypt_archive:
         sealed = encrypt_archive(s.db, s.out, s.archive, ArchiveKeys(s.archive_key_file))
         print(f"  sealed {sealed} archived files under the current key of {s.archive_key_file}")

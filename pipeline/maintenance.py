@@ -26,8 +26,9 @@ log = logging.getLogger("gridpay")
 RAW_SURVEY_TABLES = ("raw_surveys", "counted_responses", "response_flags")
 
 
-def doctor(db: Path, out: Path, archive: Path) -> list[str]:
-    """Problems found (empty: healthy). Opens the warehouse read-only."""
+def doctor(db: Path, out: Path, archive: Path, inbox: Path | None = None, policy: Path | None = None) -> list[str]:
+    """Problems found (empty: healthy). Opens the warehouse read-only. With the inbox and the policy: the months
+    final whose pay HR's files now contradict (pipeline/review_gate.py)."""
     require_warehouse(db)
     try:
         con = duckdb.connect(str(db), read_only=True)
@@ -74,7 +75,15 @@ def doctor(db: Path, out: Path, archive: Path) -> list[str]:
         problems += [f"{month}: {name} is not among the files the run published (added since?)"
                      for name in sorted(p.relative_to(out / month).as_posix() for p in (out / month).rglob("*")
                                         if p.is_file()) if name not in listed and name != "manifest.json"]
-    return problems + _unknown_months(out, {m for m, *_ in published})
+    return problems + _unknown_months(out, {m for m, *_ in published}) + _final_known_wrong(db, inbox, policy)
+
+
+def _final_known_wrong(db: Path, inbox: Path | None, policy: Path | None) -> list[str]:
+    if inbox is None or policy is None:
+        return []
+    from gridpay.core.policy_file import load_policy
+    from gridpay.pipeline.review_gate import final_months_known_wrong
+    return final_months_known_wrong(db, inbox, load_policy(policy))
 
 
 def _unknown_months(out: Path, published: set[str]) -> list[str]:

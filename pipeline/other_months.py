@@ -78,6 +78,10 @@ def say_other_months(ctx: RunContext) -> None:
     say_other_month_rows(ctx)
     say_changed_adjustments(ctx)
     say_changed_assignments(ctx)            # a published month's days edited since
+    if ctx.request.replay is None:           # a month final whose pay HR's files now contradict (trial 89)
+        from gridpay.pipeline.review_gate import final_months_known_wrong
+        for line in final_months_known_wrong(ctx.settings.db, ctx.settings.inbox, ctx.policy, ctx.month):
+            log.warning(line)
 
 
 def say_misfiled(ctx: RunContext) -> None:

@@ -48,6 +48,19 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
     return _blockers(db, inbox, month, run_id, policy, rerun)
 
 
+def final_months_known_wrong(db: Path, inbox: Path, policy: Policy, before: str | None = None) -> list[str]:
+    """A line for each month final (before `before`) whose pay or scorecard HR's files now contradict: an appeal
+    decided, a call recorded or an adjustment added after it was finalized with --force (trial 89's appeal upheld
+    the day after left W4's final pay 102.00 short; doctor and November's run said nothing)."""
+    if not Path(db).exists():
+        return []
+    with connect(db) as con:
+        final = con.execute("select f.month, f.run_id from finalized f join published p on p.month = f.month and "
+                            "p.run_id = f.run_id where ? is null or f.month < ? order by 1", [before, before]).fetchall()
+    return [f"{month} is final, but {line}" for month, run_id in final
+            for line in known_wrong(finalize_blockers(db, inbox, month, run_id, policy))]
+
+
 def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, rerun: str) -> list[str]:
     blockers = []
     window = appeal_window(db, month, policy)

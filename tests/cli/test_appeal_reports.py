@@ -87,7 +87,7 @@ def test_a_month_finalized_with_force_in_its_window_says_so_to_workers_residents
     scorecard's 已定稿 line did not say it was forced (output format 12)."""
     inbox, month = reviewed
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止", inbox=inbox)
-    assert code == 0 and "worker sheets and notice now say 提前定稿" in run_cli.out, err
+    assert code == 0 and "worker sheets and notice are rendered again (提前定稿 where the window was open)" in run_cli.out, err
     sheet, notice = _text(month / "workers" / "W3.html"), _text(next((month / "notice").glob("*.html")))
     assert f"本月考评已于 {today()} 提前定稿，公示期内" in sheet and "可在公示期内提出申诉" not in sheet
     assert f"本月结果已于 {today()} 提前定稿" in notice and CONTACT in notice and "请在公示期内反映" not in notice
