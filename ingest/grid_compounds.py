@@ -122,9 +122,11 @@ def listed_as_named(grids: pd.DataFrame, suffix_dropped: bool = False) -> dict[s
     return {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}
 
 
-def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted: bool = False) -> list[OtherGridsCompound]:
-    """(grid, compound) pairs of the staged answers where the grid lists compounds in grids.csv (or, with
-    `unlisted`, any grid), not that one, and other grids list it, most rows first."""
+def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted: bool = False,
+                          month: str | None = None) -> list[OtherGridsCompound]:
+    """(grid, compound) pairs of the staged answers (but those an upheld appeal of `month` takes out: trial 89's
+    scorecard still said of one that an appeal would take it out) where the grid lists compounds in grids.csv (or,
+    with `unlisted`, any grid), not that one, and other grids list it, most rows first."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     listed = listed_as_named(grids, suffix_dropped)
     owners: dict[str, list[str]] = {}
@@ -134,7 +136,8 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
     if len(listed) < (1 if unlisted else 2):
         return []
     with stage_connection(workdir) as con:
-        named = con.execute("select grid_id, compound, count(*) as n from surveys where compound is not null "
+        answers_view(con, workdir, month)
+        named = con.execute("select grid_id, compound, count(*) as n from answers where compound is not null "
                             "group by all order by n desc, grid_id, compound").fetchall()
     labels = {row.grid_id: f"{row.grid_name} ({row.grid_id})" for row in grids.itertuples(index=False)}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))

@@ -75,7 +75,8 @@ def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
     from gridpay.ingest.grid_compounds import other_grids_compounds as found
     least = ctx.policy.outcome.other_grid_compound_rows
     stop, said = [], []
-    for pair in found(ctx.workdir, ctx.policy.compound_suffix_dropped, ctx.policy.outcome.other_grid_compound_unlisted):
+    for pair in found(ctx.workdir, ctx.policy.compound_suffix_dropped, ctx.policy.outcome.other_grid_compound_unlisted,
+                      ctx.month):
         (stop if least is not None and pair.rows >= least else said).append(pair)
     return stop, said
 

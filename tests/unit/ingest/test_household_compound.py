@@ -161,6 +161,12 @@ def test_answers_to_a_grid_naming_another_grids_compound_are_named_once(make_inb
     assert (pair.grid_id, pair.compound, pair.rows, pair.owners) == ("G1", "柏树湾", 2, ("二网格 (G2)",))
     (grid,) = mixed_compounds(tmp_path / "work", suffix_dropped=True)
     assert grid.unlisted == ()                  # said once, as another grid's compound, not as an unlisted one
+    # one of them taken out by an upheld appeal (非本网格): no longer said of it (trial 89's scorecard still did)
+    import pandas as pd
+    pd.DataFrame({"response_id": ["B0"], "decision": ["upheld"], "month": ["2026-09"]}).to_parquet(
+        tmp_path / "work" / "appeals.parquet")
+    (pair,) = other_grids_compounds(tmp_path / "work", suffix_dropped=True, month="2026-09")
+    assert pair.rows == 1
 
 
 def test_a_door_number_typed_with_its_compound_before_it_is_the_door_number(make_inbox, tmp_path):
