@@ -162,13 +162,20 @@ CALLBACK_SQL = (
     f"select g.grid_name, strftime(s.submitted_at_ts, '%Y-%m-%d') as date, {masked_sql('s.household_id')} "
     "as household_id, "
     "s.answers[o.position] as answer, coalesce(s.comment, '') as comment, "
-    "g.grid_id, s.submitted_at_ts, s.row_id "              # the lines' order (CALLBACK_ORDER), not printed
+    "g.grid_id, s.submitted_at_ts, s.row_id, "             # the lines' order (CALLBACK_ORDER), not printed
+    "s.response_id "                                       # printed from output format 14 (callback_columns)
     "from raw_surveys s cross join overall o "
     "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "
     "where s.run_id = $run_id and try_cast(s.answers[o.position] as integer) <= $at_or_below "
     "and s.row_id in (select row_id from counted_responses where run_id = $run_id) "
     "order by g.grid_id, s.submitted_at_ts, s.row_id")
 CALLBACK_ORDER = ("grid_id", "submitted_at_ts", "row_id")
+
+
+def callback_columns(output_format: int) -> tuple[str, ...]:
+    """callbacks.csv's columns: from output format 14 each line's answer id first, which appeals.csv and the
+    verification file name (trials 85 and 89 found it only on the call sheet, beside the phones)."""
+    return ("response_id", *CALLBACK_COLUMNS) if output_format >= 14 else CALLBACK_COLUMNS
 
 
 def callback_params(run_id: str, overall_item: str, at_or_below: int) -> dict:

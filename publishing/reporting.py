@@ -94,7 +94,7 @@ def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> None:
     are made by DuckDB (a city's month has ~800,000 review lines); the scorecard reads the rows."""
     write_file(folder / "callbacks.csv", csv_from_query(
         con, data.CALLBACK_SQL, data.callback_params(run_id, policy.overall_item, policy.callback_at_or_below),
-        data.CALLBACK_COLUMNS, data.CALLBACK_ORDER))
+        data.callback_columns(output_format_of(con, run_id)), data.CALLBACK_ORDER))
     write_file(folder / "review.csv", csv_from_query(con, data.REVIEW_SQL, {"run_id": run_id}, data.REVIEW_COLUMNS,
                                                      data.REVIEW_ORDER))
     if policy.review.sample_share is not None:       # the verification calls' sample (policy [verification])

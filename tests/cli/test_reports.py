@@ -103,6 +103,8 @@ def test_callback_list_is_published_in_full_as_csv(month):
         rows = list(csv.DictReader(handle))
     # R5 (all 2: 不满意) and R9 (all 2, with the script comment), both counted
     assert [(r["household_id"], r["answer"]) for r in rows] == [("G1-2-101", "2"), ("G2-1-101", "2")]
+    # output format 14: the answer's id, which appeals.csv and the calls name (trials 85 and 89)
+    assert list(rows[0])[0] == "response_id" and [r["response_id"] for r in rows] == ["R9", "R5"]
     assert rows[0]["comment"] == XSS                     # raw text in the CSV; escaped in the HTML
 
 
