@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from gridpay.expectations.answer_doubts import SURGE_MORE as MORE, SURGE_TIMES as TIMES   # the doubts' surge
 from gridpay.ingest.survey_stage import stage_connection
-
-TIMES, MORE = 2, 10      # at least twice the month before's, and 10 more: the answer doubts' surge (expectations/answer_doubts.py)
 
 
 @dataclass(frozen=True)
