@@ -66,6 +66,7 @@ def test_a_scheduled_months_stop_is_a_failed_state_with_its_message_not_a_traceb
     where = {"inbox": str(make_inbox({})), "out": str(tmp_path / "out"), "db": str(tmp_path / "wh.duckdb")}
     state = monthly(month="2026-11", return_state=True, **where)
     assert state.is_failed() and "no survey file for the month" in state.message, state.message
+    assert "encountered an exception" not in state.message          # Prefect's words for a raised one
     assert not [r for r in caplog.records if r.exc_info or "Traceback" in r.getMessage()]
     with pytest.raises(GateFailed, match="no survey file for the month"):      # the CLI's exit 1
         monthly(month="2026-11", **where)
