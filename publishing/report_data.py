@@ -163,7 +163,7 @@ CALLBACK_SQL = (
     "as household_id, "
     "s.answers[o.position] as answer, coalesce(s.comment, '') as comment, "
     "g.grid_id, s.submitted_at_ts, s.row_id, "             # the lines' order (CALLBACK_ORDER), not printed
-    "s.response_id "                                       # printed from output format 14 (callback_columns)
+    f"{masked_sql('s.response_id')} as response_id "       # printed from output format 14 (callback_columns)
     "from raw_surveys s cross join overall o "
     "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "
     "where s.run_id = $run_id and try_cast(s.answers[o.position] as integer) <= $at_or_below "

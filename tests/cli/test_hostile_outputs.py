@@ -126,6 +126,7 @@ def test_phone_numbers_typed_into_identifiers_are_shown_masked_and_a_day_long_du
     month = tmp_path / "out" / "2026-09"
     callbacks, review, quarantine = (_rows(month / f) for f in ("callbacks.csv", "review.csv", "quarantine.csv"))
     assert "手机139****0005" in {c["household_id"] for c in callbacks}
+    assert "139****0007" in {c["response_id"] for c in callbacks}         # output format 14's id, masked as review's
     assert "139****0007" in {r["response_id"] for r in review}
     long = next(q for q in quarantine if q["response_id"] == "R10")
     assert long["reason"] == "invalid: duration_s '139****0009' is over 86400 seconds"

@@ -1,0 +1,20 @@
+"""A month final whose pay HR's files now contradict: trial 89 finalized October with --force while an appeal was
+pending and upheld it the day after; the final pay stayed 102.00 short, and doctor said the warehouse agreed."""
+from conftest import APPEAL_HEADER, appeal_row, write_csv
+
+
+def test_an_appeal_upheld_after_a_forced_finalize_is_a_doctor_problem(published_copy, run_cli, closed_window,
+                                                                      monkeypatch):
+    inbox, policy = published_copy("none", min_responses=2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5", decision="")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)[0] == 0
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "街道统一定稿",
+                        inbox=inbox)
+    assert code == 0, err
+    monkeypatch.setenv("GRIDPAY_INBOX", str(inbox))        # doctor reads them from gridpay.toml or the environment
+    monkeypatch.setenv("GRIDPAY_POLICY", str(policy))
+    assert run_cli("doctor", inbox=inbox)[0] == 0                           # pending: the cycle was not over
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])         # upheld the day after
+    code, err = run_cli("doctor", inbox=inbox)
+    assert code == 1 and ("PROBLEM: 2026-09 is final, but appeal A7 was decided (upheld) after run" in run_cli.out
+                          and 'run the month again to apply it (gridpay run --month 2026-09 --reason "...")' in run_cli.out)
