@@ -22,7 +22,6 @@ class UnlistedCompound:
     grid: str            # '滨河网格 (G07)'
     compound: str        # as the answers name it
     rows: int
-
     hint: str = ""       # what it may be of a listed compound, said after it
 
     def __str__(self) -> str:
