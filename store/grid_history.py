@@ -40,16 +40,21 @@ def compound_listings(db: Path, month: str) -> dict[str, dict[str, frozenset[str
     return listings
 
 
+def _last_published(con, month: str) -> tuple[str, str] | None:
+    """(month, run id) of the last month published before `month`; None where none was."""
+    return con.execute("select month, run_id from published where month < ? order by month desc limit 1",
+                       [month]).fetchone()
+
+
 def last_counted(db: Path, month: str) -> dict[str, int] | None:
     """grid_id -> its counted answers in the last month published before `month`; None where none was (or no
     warehouse yet)."""
     if not Path(db).exists():
         return None
     with connect(db) as con:
-        row = con.execute("select run_id from published where month < ? order by month desc limit 1", [month]).fetchone()
-        if row is None:
+        if (last := _last_published(con, month)) is None:
             return None
-        return dict(con.execute("select grid_id, responses from grid_scores where run_id = ?", [row[0]]).fetchall())
+        return dict(con.execute("select grid_id, responses from grid_scores where run_id = ?", [last[1]]).fetchall())
 
 
 def last_files(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
@@ -59,11 +64,9 @@ def last_files(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
     if not Path(db).exists():
         return None, {}
     with connect(db) as con:
-        row = con.execute("select month, run_id from published where month < ? order by month desc limit 1",
-                          [month]).fetchone()
-        if row is None:
+        if (last := _last_published(con, month)) is None:
             return None, {}
         files = con.execute("select grid_id, source_file from raw_surveys where run_id = ? and grid_id is not null "
-                            "group by grid_id, source_file qualify row_number() over (partition by grid_id order by count(*) desc, "
-                            "source_file) = 1", [row[1]]).fetchall()
-    return row[0], dict(files)
+                            "group by grid_id, source_file qualify row_number() over (partition by grid_id "
+                            "order by count(*) desc, source_file) = 1", [last[1]]).fetchall()
+    return last[0], dict(files)
