@@ -1,9 +1,9 @@
 """What stops a staged month at the gate besides validation's invalid share, each where the policy says
 so: grid names grids.csv lacks, grids nearly all invalid, answers naming no grid, a download in another
 month's folder, answers naming another grid's compound, response ids two rows share, two weights on one
-day, a re-run lacking answers the month was published on, last month's paid worker given no day, a grid
-name two communities share in a file of neither, a community's file counted for another's grids
-(pipeline/gate_stops.py looks for them in the gate's order; pipeline/stop_messages.py words the stops)."""
+day, last month's paid worker given no day, a grid name two communities share in a file of neither, a
+community's file counted for another's grids (pipeline/gate_stops.py looks for them in the gate's order;
+pipeline/stop_messages.py words the stops)."""
 from __future__ import annotations
 
 import json
@@ -97,31 +97,6 @@ def overlapping_assignments(ctx: RunContext) -> list:
     """Assignment rows giving a worker one grid twice on a day at two weights, where the policy stops on them."""
     from gridpay.expectations.overlapping_assignments import overlapping_assignments as found
     return found(ctx.workdir, ctx.month) if ctx.policy.outcome.overlapping_assignments == "stop" else []
-
-
-def published_answers_missing(ctx: RunContext) -> tuple[str, dict[str, list[str]]] | None:
-    """A re-run of a published month whose survey files lack answers its published run counted: (that
-    run, file -> the ids today's files lack). A file replaced by a later download filtered by date (a
-    thirty-eighth trial followed "put it in place of the earlier one": 50 answers gone, every grid paid
-    at neutral, exit 0). Only files the published run read whose bytes no file of today has are looked in."""
-    from gridpay.store.runs import counted_answers
-    if ctx.policy.outcome.published_answers != "stop" or ctx.request.replay is not None:
-        return None
-    published = ctx.published                       # run_month looked it up
-    today = {f.sha256 for f in ctx.inputs.files}
-    gone = [e.name for e in published[1] if e.name.startswith("surveys/") and e.sha256 not in today] if published else []
-    if not gone:
-        return None
-    have, missing = set().union(*_staged_ids(ctx.workdir).values()), {}
-    for source, rid in counted_answers(ctx.settings.db, published[0], ctx.month):
-        if rid not in have and any(source == g or source.startswith(f"{g}#") for g in gone):
-            missing.setdefault(source, []).append(rid)
-    if missing and ctx.request.accept_fewer_answers:      # a file that should never have counted: said, kept
-        log.warning("%d answers that the month's published run %s counted are not in today's survey files "
-                    "(%s); published without them (--accept-fewer-answers)", sum(map(len, missing.values())),
-                    published[0], ", ".join(sorted(missing)))
-        return None
-    return (published[0], missing) if missing else None
 
 
 def published_reviews_missing(ctx: RunContext) -> list[str]:

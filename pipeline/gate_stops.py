@@ -9,7 +9,7 @@ import re
 from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
-from gridpay.pipeline import file_stops, gate_findings as find, steps, stop_messages as says
+from gridpay.pipeline import file_stops, gate_findings as find, published_answers, steps, stop_messages as says
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.verdicts import say_undecided_appeals
 from gridpay.core.month import Month
@@ -182,8 +182,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield short, lambda: short_downloads_message(ctx, short)
     early = previous_months_downloads(ctx)                  # last month's download in this month's place
     yield early, lambda: says.previous_download_message(ctx, early)
-    lost = find.published_answers_missing(ctx)              # answers the month was published on
-    yield lost, lambda: says.published_answers_message(ctx, *lost)
+    lost = published_answers.published_answers_missing(ctx)     # answers the month was published on
+    yield lost, lambda: published_answers.published_answers_message(ctx, lost)
     undone = find.published_reviews_missing(ctx)            # HR's decisions the month was published on
     yield undone, lambda: says.published_reviews_message(ctx, undone)
     aside = find.set_aside_answers_missing(ctx)             # answers an earlier month's download held

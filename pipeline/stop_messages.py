@@ -34,7 +34,7 @@ def gridless_message(ctx: RunContext, files: list) -> str:
                            "grid: raise gate.blank_grid_rows in the policy)")
 
 
-def _stop(ctx: RunContext, what: str, found: list, advice: str, most: int | None = None) -> str:
+def stop_line(ctx: RunContext, what: str, found: list, advice: str, most: int | None = None) -> str:
     """'<month>: <what>; nothing published. <each found>. <what to do>' (the first `most` found, then ...)."""
     shown = "; ".join(map(str, found[:most])) + (" ..." if most is not None and len(found) > most else "")
     return f"{ctx.month}: {what}; nothing published. {shown}. {advice}"
@@ -43,14 +43,15 @@ def _stop(ctx: RunContext, what: str, found: list, advice: str, most: int | None
 def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str:
     """A stop whose invalid rows HR corrects: what and where, what to do, and the rejected rows' file."""
     folder = steps.write_rejected(ctx)
-    return _stop(ctx, what, found, f"{advice}. Every invalid row, with the value and the reason: "
+    return stop_line(ctx, what, found, f"{advice}. Every invalid row, with the value and the reason: "
                                    f"{folder / 'quarantine.csv'}")
 
 
 def overlaps_message(ctx: RunContext, overlaps: list) -> str:
-    return _stop(ctx, "assignments.csv gives a worker one grid twice on the same days with different weights, and a "
-                      "day takes one", overlaps, "End the earlier row the day before the later one starts (or give "
-                                                 "both one weight), and run again", most=10)
+    return stop_line(ctx, "assignments.csv gives a worker one grid twice on the same days with different weights, "
+                          "and a day takes one", overlaps,
+                     "End the earlier row the day before the later one starts (or give both one weight), and run again",
+                     most=10)
 
 
 def other_grids_compound_message(ctx: RunContext, found: list) -> str:
@@ -62,7 +63,7 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
              "lists, or to the one of several that took it over from the grid named since that grid was last "
              "published (survey.grid_by_compound_taken); here no such grid can be told, so the answers stay "
              "with the grid named. ")
-    return _stop(ctx, "survey answers to a grid name a compound grids.csv lists under another grid, so they may be "
+    return stop_line(ctx, "survey answers to a grid name a compound grids.csv lists under another grid, so they may be "
                       "that grid's answers, paid to the wrong worker", found,
                  split + ("A grid grids.csv lists no compound for may have had its residents pick one because the "
                           "form's 小区 question is required: make it optional (问卷星: 非必答) for the months after. "
@@ -74,7 +75,7 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
 
 
 def silent_communities_message(ctx: RunContext, found: list) -> str:
-    return _stop(ctx, "a community has no answer this month while the others have theirs, so its grids would be "
+    return stop_line(ctx, "a community has no answer this month while the others have theirs, so its grids would be "
                       "scored on earlier months or paid at the neutral coefficient", found,
                  f"Put its download of {ctx.month} in surveys/{ctx.month}/ (download the form again if the one "
                  f"there is another month's) and run again; if the community did not ask its residents this month, "
@@ -82,7 +83,7 @@ def silent_communities_message(ctx: RunContext, found: list) -> str:
 
 
 def reused_ids_message(ctx: RunContext, found: list) -> str:
-    return _stop(ctx, "a worker id is now another person's, so the earlier person's months (their scores, their "
+    return stop_line(ctx, "a worker id is now another person's, so the earlier person's months (their scores, their "
                       "adjustments) would be the new person's", found,
                  "Give the new person an id of their own in workers.csv, assignments.csv and adjustments.csv (an id "
                  "is one person for good; an adjustment for the earlier person stays under the old id, and is paid "
@@ -91,7 +92,7 @@ def reused_ids_message(ctx: RunContext, found: list) -> str:
 
 
 def previous_download_message(ctx: RunContext, found: list) -> str:
-    return _stop(ctx, "a survey file of the month holds mostly the month before's answers and only the first days "
+    return stop_line(ctx, "a survey file of the month holds mostly the month before's answers and only the first days "
                       "of this one's, so the month would be paid on a few answers (its thin grids on earlier "
                       "months)", found,
                  f"Put {ctx.month}'s own download, made after {ctx.month} ended, in surveys/{ctx.month}/ in its place, "
@@ -100,7 +101,7 @@ def previous_download_message(ctx: RunContext, found: list) -> str:
 
 
 def reused_grids_message(ctx: RunContext, found: list) -> str:
-    return _stop(ctx, "a grid id now names another place, so the earlier place's answers (a thin grid's pooled "
+    return stop_line(ctx, "a grid id now names another place, so the earlier place's answers (a thin grid's pooled "
                       "window), its trend and last month's comparisons would be the new grid's", found,
                  "Give the new grid an id of its own in grids.csv and assignments.csv (an id is one place for good) "
                  "and run again; if it is the same place renamed, list its old name in grids.csv's aliases column "
@@ -113,24 +114,12 @@ def misfiled_message(ctx: RunContext, found: list) -> str:
     what = ("Download the form as said" if any(f.lacks for f in found) else
             f"Copy it into surveys/{ctx.month}/ as said" if any(f.later for f in found) else
             f"Move it to surveys/{ctx.month}/" + (" as said" if any(f.outnumbers is not None for f in found) else ""))
-    return _stop(ctx, "a download of this month is in another month's folder, so this month would be paid without "
+    return stop_line(ctx, "a download of this month is in another month's folder, so this month would be paid without "
                       "its answers", found, f"{what} and run again")
 
 
-def published_answers_message(ctx: RunContext, run_id: str, missing: dict[str, list[str]]) -> str:
-    count = sum(map(len, missing.values()))
-    found = [f"{file}: {len(ids)} (ids {', '.join(sorted(ids)[:5])}{' ...' if len(ids) > 5 else ''})"
-             for file, ids in sorted(missing.items())]
-    return _stop(ctx, f"today's survey files lack {count} answer{'s' if count != 1 else ''} that the month's published "
-                      f"run {run_id} counted, so the month would be paid again without them", found,
-                 f"Put the file the month was published from back in surveys/{ctx.month}/, or in its place a download "
-                 f"of the form holding every answer of the month (not one filtered by date), and run again; if those "
-                 f"answers should never have counted (a file of another month or community), run again with "
-                 f"--accept-fewer-answers (said on the scorecard)")
-
-
 def published_reviews_message(ctx: RunContext, found: list[str]) -> str:
-    return _stop(ctx, f"today's appeals.csv and verification/{ctx.month}.csv no longer hold decisions the month's "
+    return stop_line(ctx, f"today's appeals.csv and verification/{ctx.month}.csv no longer hold decisions the month's "
                       f"published run {ctx.published[0]} applied, so the month would be paid as if they had never "
                       f"been made", found,
                  f"Put those rows back (appeals.csv keeps every month's appeals; verification/{ctx.month}.csv the "
@@ -139,7 +128,7 @@ def published_reviews_message(ctx: RunContext, found: list[str]) -> str:
 
 
 def set_aside_answers_message(ctx: RunContext, found: list[str]) -> str:
-    return _stop(ctx, f"answers of {ctx.month} that another month's survey files held (set aside there as this "
+    return stop_line(ctx, f"answers of {ctx.month} that another month's survey files held (set aside there as this "
                       f"month's) are in none of this month's survey files, so the month would be paid without them",
                  # trial 83 copied the download as told, and was stopped as last month's download in this one's place
                  found, f"Download that form again now that {ctx.month} is over (a download made after it ended holds "
@@ -150,7 +139,7 @@ def set_aside_answers_message(ctx: RunContext, found: list[str]) -> str:
 
 def unassigned_message(ctx: RunContext, found: list) -> str:
     before = found[0].paid_month
-    return _stop(ctx, f"assignments.csv gives a worker paid in {before} fewer days of it than were paid and no day "
+    return stop_line(ctx, f"assignments.csv gives a worker paid in {before} fewer days of it than were paid and no day "
                       f"of {ctx.month}, so the worker is not on this month's payroll", found,
                  f"Correct the dates (a year typed wrong?) and run again; if the worker did leave before {before}, "
                  f"correct {before} first (gridpay run --month {before} --reference inbox --reason \"...\"), then "
@@ -158,7 +147,7 @@ def unassigned_message(ctx: RunContext, found: list) -> str:
 
 
 def unresolved_names_message(ctx: RunContext, found: list) -> str:
-    return _stop(ctx, "survey answers name a grid name grids.csv gives to more than one grid, in a file named for "
+    return stop_line(ctx, "survey answers name a grid name grids.csv gives to more than one grid, in a file named for "
                       "no community that tells them apart, so which grid they are would be a guess", found,
                  "Keep the community's whole name, as grids.csv gives it, in the file's name (a platform names a "
                  "download after its form: "
@@ -167,7 +156,7 @@ def unresolved_names_message(ctx: RunContext, found: list) -> str:
 
 
 def other_community_message(ctx: RunContext, found: list) -> str:
-    return _stop(ctx, "answers of a survey file named for one community are counted for another community's grids, "
+    return stop_line(ctx, "answers of a survey file named for one community are counted for another community's grids, "
                       "so one community's residents would pay another's workers", found,
                  "A codes export (按序号) is read by the grid question's option numbers in grids.csv's order, and a "
                  "community's own form lists only its grids: download its text export (按文本) instead. Otherwise "

@@ -34,26 +34,40 @@ def say_late_answers(ctx: RunContext) -> None:
                                 "from raw_surveys where run_id = ?", [run[0]]).fetchall()
             read = {(r, typed) for r, typed, _ in pairs} | {(r, minute) for r, _, minute in pairs if minute}
             late = _unread(rows, read, taken_out_until(con, run[0]), ctx) if read else []
-            if not late:                  # all read, or the month's rows purged
-                continue
-            files = ", ".join(dict.fromkeys(file for file, _ in late))
-            ids = (("id " if len(late) == 1 else "ids ") + ", ".join(rid for _, rid in late[:10])
-                   + (" ..." if len(late) > 10 else ""))
-            one = len(late) == 1
-            # a download holding none of the answers the month's run read is another form's or platform's: in
-            # place of the month's own, it would lose them all (a thirty-third trial's 腾讯问卷 beside 问卷星)
-            same_form = len(late) < len(rows)
-            where = (f"where this download holds all of {month}'s answers (a cumulative download of the same form), "
-                     f"put it in place of {month}'s download in surveys/{month}/" if same_form else
-                     f"this download holds none of the answers {month}'s run read (another form or platform): put a "
-                     f"copy of it beside {month}'s downloads in surveys/{month}/ (its rows of other months are set "
-                     f"aside there)")
-            log.warning("%s holds %s of %s that %s's published run (%s) never read (%s): given after that month's "
-                        "download was made, so %s counts %s nowhere. To count %s, %s's survey files must hold %s: "
-                        "%s and run %s again (with --reason once it is final)", files,
-                        f"{len(late)} answer{'' if one else 's'}", month, month, run[0], ids, month,
-                        "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where,
-                        month)
+            ids = {r for r, _ in read}
+            for file in dict.fromkeys(file for file, _ in late):      # each file's own (trial 91: all files' rows)
+                mine = [rid for f, rid in late if f == file]
+                in_file = sum(f == file for f, _, _ in rows)
+                clash = len(mine) == in_file and any(rid in ids for rid in mine)
+                _say(file, month, run[0], mine, "clash" if clash else "same" if len(mine) < in_file else "other")
+
+
+def _say(file: str, month: str, run_id: str, late: list[str], kind: str) -> None:
+    """One file's answers of `month` its published run never read, and what to do: a cumulative download of the
+    same form goes in place of the month's; another form's beside it; a file whose answers carry ids the run read
+    for other answers is another community's or form's download under this name (a ninety-first trial's 柳岸
+    download saved under 凤鸣's file name was to be put in place of 凤鸣's October download)."""
+    ids = (("id " if len(late) == 1 else "ids ") + ", ".join(late[:10]) + (" ..." if len(late) > 10 else ""))
+    one = len(late) == 1
+    where = {"same": f"where this download holds all of {month}'s answers (a cumulative download of the same form), "
+                     f"put it in place of {month}'s download in surveys/{month}/",
+             # a download holding none of the answers the month's run read is another form's or platform's: in
+             # place of the month's own, it would lose them all (a thirty-third trial's 腾讯问卷 beside 问卷星)
+             "other": f"this download holds none of the answers {month}'s run read (another form or platform): put a "
+                      f"copy of it beside {month}'s downloads in surveys/{month}/ (its rows of other months are set "
+                      f"aside there)"}.get(kind)
+    if where is None:
+        log.warning("%s holds %s of %s under %s that %s's published run (%s) read for other answers, given at other "
+                    "times (%s): it may be another community's or form's download saved under this file's name; check "
+                    "it (gridpay inspect) before putting it in surveys/%s/", file,
+                    f"{len(late)} answer{'' if one else 's'}", month, "an id" if one else "ids", month, run_id, ids,
+                    month)
+        return
+    log.warning("%s holds %s of %s that %s's published run (%s) never read (%s): given after that month's "
+                "download was made, so %s counts %s nowhere. To count %s, %s's survey files must hold %s: "
+                "%s and run %s again (with --reason once it is final)", file,
+                f"{len(late)} answer{'' if one else 's'}", month, month, run_id, ids, month,
+                "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where, month)
 
 
 def _unread(rows, read: set, until, ctx: RunContext) -> list[tuple[str, str]]:

@@ -30,6 +30,21 @@ def test_an_answer_of_a_published_month_only_the_next_download_holds_is_named(ru
                          "--reason once it is final)")
 
 
+def test_a_neighbour_s_download_under_the_month_s_ids_is_not_to_be_put_in_its_place(run_cli, make_inbox,
+                                                                                      make_policy):
+    """A ninety-first trial's other community's download saved under this one's name: its August answers carry
+    the ids August's run read, at other times; it was told to put the file in place of August's download."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_2_2.xlsx", HEADER, wjx_rows(AUGUST))
+    assert run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)[0] == 0
+    theirs = [r[:4] + ("2026-08-25 19:15:00",) + r[5:] for r in AUGUST]              # other answers, ids 1 and 2
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_10_10.xlsx", HEADER, wjx_rows(theirs + HAND_SURVEYS))
+    err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)[1]
+    line = next(x for x in err.splitlines() if "2026-08's published run" in x)
+    assert "holds 2 answers of 2026-08 under ids that 2026-08's published run" in line, line
+    assert "read for other answers, given at other times (ids 1, 2)" in line and "in place of" not in line
+
+
 def test_answers_a_month_left_out_on_purpose_are_not_said_again_in_later_months(run_cli, make_inbox, make_policy):
     """A sixty-fourth trial took its test answers out of October's download and published with
     --accept-fewer-answers; every later month then said October's run "never read" them, and to put the later

@@ -35,6 +35,20 @@ def test_a_rerun_lacking_answers_the_month_was_paid_on_stops_until_accepted(run_
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
 
 
+def test_other_answers_under_the_published_ids_are_named_and_not_waved_through(run_cli, published_copy, tmp_path):
+    """A ninety-first trial's other community's download under this one's name: ids the published answers had,
+    other times; it was told only some were missing and offered --accept-fewer-answers."""
+    inbox, _ = published_copy("none")
+    before = _payroll(tmp_path)
+    other = [r[:4] + ("2026-09-21 18:30:00",) + r[5:] for r in HAND_SURVEYS]     # same ids, other answers
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, other)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "today's survey files lack 6 answers that the month's published" in line, err
+    assert "give 6 of their ids to other answers (other times)" in line   # 6 counted of 8
+    assert "--accept-fewer-answers" not in line and _payroll(tmp_path) == before
+
+
 def test_the_same_answers_under_another_file_name_are_no_loss(run_cli, published_copy, tmp_path):
     inbox, _ = published_copy("none")
     (inbox / "surveys" / "2026-09.csv").rename(inbox / "surveys" / "2026-09-again.csv")
