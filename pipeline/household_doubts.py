@@ -15,6 +15,9 @@ from gridpay.pipeline.run_notices import ON_SCORECARD
 from gridpay.store.runs import record_household_doubts
 
 log = logging.getLogger("gridpay")
+# a ninety-first trial's other community's download under this one's name printed 26 such homes before its stop,
+# each advising an appeal: more than a few are said as one line
+MANY_HOMES = 3
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -43,12 +46,23 @@ def say_household_doubts(ctx: RunContext) -> None:
             log.warning("%s", doors.line(), extra=ON_SCORECARD)
             doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
                                  [f"'{a}' / '{b}'" for a, b in doors.shown]))
-    for home in homes_in_two_grids(work, ctx.policy.compound_suffix_dropped, month=month):
-        log.warning("%s", home.line(), extra=ON_SCORECARD)
+    homes = homes_in_two_grids(work, ctx.policy.compound_suffix_dropped, month=month)
+    for index, home in enumerate(homes):
+        if index < MANY_HOMES:
+            log.warning("%s", home.line(), extra=ON_SCORECARD)
         doubts.append(_doubt("two_grids", home.answers[0][0], home.answers[0][1], len(home.answers),
                              [f"{home.home}（{', '.join(f'{gid} {rid}' for gid, _, rid in home.answers)}）"]))
+    if homes and homes[0].of > MANY_HOMES:
+        log.warning("%s", _many_homes(homes[0].of), extra=ON_SCORECARD)
     if (ctx.request.output_format or 1) >= 3:
         record_household_doubts(ctx.settings.db, ctx.run_id, doubts)
+
+
+def _many_homes(count: int) -> str:
+    return (f"{count} homes answered for two grids each (the first {MANY_HOMES} above): so many at once is more "
+            f"likely one download read for another grid's answers (another community's file under this one's name, "
+            f"or a copy of a download) than residents choosing a grid they are not in; check the survey files "
+            f"(gridpay inspect) before setting answers aside with appeals (the scorecard lists the homes)")
 
 
 def _doubt(kind: str, grid_id: str, grid_name: str, count: int, shown: list[str]) -> dict:
