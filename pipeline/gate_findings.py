@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 
 import pandas as pd
 
@@ -200,17 +201,30 @@ def unresolved_grid_names(ctx: RunContext) -> list:
 
 def other_community_rows(ctx: RunContext) -> list:
     """Files named for one community with at least the policy's gate.other_community_rows answers counted
-    for another community's grids (a stop); fewer are said on the console."""
+    for another community's grids (a stop); fewer are said on the console, and so are the answers of a grid
+    grids.csv has moved to another community since the month published last, in a file of the community it
+    was in: its residents answer on the old community's form until the form is changed (a ninety-first trial's
+    correct month stopped, with a codes export's explanation and a policy threshold the only way on)."""
     from gridpay.expectations.file_communities import other_community_rows as found
     from gridpay.ingest.staging import grid_communities
+    from gridpay.store.grid_history import last_communities
     least = ctx.policy.outcome.other_community_rows
     if least is None:
         return []
     stop = []
+    last, before = last_communities(ctx.settings.db, ctx.month)
     for file in found(ctx.workdir, grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet"))):
+        moved = [g for g in file.grids if before.get(g[0]) == file.community]
+        for grid, now, rows in moved:
+            log.warning("%s: %d answers to %s, which grids.csv lists under %s since %s (under %s then), counted for "
+                        "it: the form of %s still lists it; change the form's grid question", file.file, rows, grid,
+                        now, last, file.community, file.community)
+        if moved:
+            file = replace(file, grids=tuple(g for g in file.grids if g not in moved),
+                           rows=file.rows - sum(n for *_, n in moved))
         if file.rows >= least:
             stop.append(file)
-        else:
+        elif file.rows:
             log.warning("%s: residents answer for their own community's grids; an answer of another grid is taken "
                         "out by an appeal upheld (非本网格) in the 公示 window, never by editing the download", file)
     return stop

@@ -40,6 +40,18 @@ def compound_listings(db: Path, month: str) -> dict[str, dict[str, frozenset[str
     return listings
 
 
+def last_communities(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
+    """(that month, grid_id -> its community) as grids.csv gave them to the last month published before `month`;
+    (None, {}) where none was."""
+    if not Path(db).exists():
+        return None, {}
+    with connect(db) as con:
+        if (last := _last_published(con, month)) is None:
+            return None, {}
+        return last[0], dict(con.execute("select grid_id, trim(community) from raw_grids where run_id = ? and "
+                                          "grid_id is not null and community is not null", [last[1]]).fetchall())
+
+
 def _last_published(con, month: str) -> tuple[str, str] | None:
     """(month, run id) of the last month published before `month`; None where none was."""
     return con.execute("select month, run_id from published where month < ? order by month desc limit 1",

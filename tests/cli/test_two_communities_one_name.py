@@ -132,3 +132,31 @@ def test_the_form_is_gridpay_toml_s_community_s_without_community(tmp_path, monk
     assert form.startswith("五松社区网格员满意度测评") and "天井湖" not in form
     assert main(["questionnaire", "--community", "天井湖社区"]) == 0
     assert capsys.readouterr().out.startswith("天井湖社区网格员满意度测评")
+
+
+def test_a_grid_moved_to_another_community_is_counted_from_its_old_community_s_form(run_cli, tmp_path):
+    """A ninety-first trial moved a grid to another community in grids.csv; its residents still answered on the
+    old community's form, and the correct month stopped with a codes export's explanation."""
+    def month(m: str) -> dict[str, list]:
+        at = f"2026-{m}-12 10:00:00"
+        return {"天井湖社区网格员满意度测评.csv": [survey(f"T{n}", g, f"{n}栋1单元101", ("4",) * 5, at)
+                                        for n, g in enumerate(("G1", "G2") * 3, 1)],
+                "五松社区网格员满意度测评.csv": [survey(f"S{n}", g, f"{n}栋2单元101", ("2",) * 5, at)
+                                       for n, g in enumerate(("H1", "H2") * 3, 1)]}
+    inbox = _inbox(tmp_path, month("09"))
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+    moved = [g[:2] + ("天井湖社区",) + g[3:] if g[0] == "H2" else g for g in GRIDS]
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"), moved)
+    for name, rows in month("10").items():
+        write_csv(inbox / "surveys" / "2026-10" / name, SURVEY_HEADER, rows)
+    code, err = run_cli("run", "--month", "2026-10", "--reports", "none", inbox=inbox)
+    assert code == 0, err
+    assert ("surveys/2026-10/五松社区网格员满意度测评.csv: 3 answers to H2, which grids.csv lists under 天井湖社区 since "
+            "2026-09 (under 五松社区 then), counted for it") in err
+    # a grid never the file's community's still stops
+    (inbox / "surveys" / "2026-10" / "天井湖社区网格员满意度测评.csv").unlink()
+    write_csv(inbox / "surveys" / "2026-10" / "天井湖社区网格员满意度测评.csv", SURVEY_HEADER,
+              [survey(f"T{n}", g, f"{n}栋1单元101", ("4",) * 5, "2026-10-12 10:00:00")
+               for n, g in enumerate(("G2", "H1", "H1") * 3, 1)])
+    code, err = run_cli("run", "--month", "2026-10", "--reports", "none", "--reason", "更正", inbox=inbox)
+    assert code == 1 and "has 6 answers counted for grids of another community: H1 (五松社区) 6" in err, err
