@@ -186,9 +186,11 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
     if later and len(later) == len(shared):    # one form downloaded on two days: prefixes would count it twice
         said = "; ".join(f"{latest!r} holds every answer of {next(f for f in s.files if f != latest)!r}: the same "
                          f"{s.count} answers (id, time, grid and home)" for s, latest in later)
+        # "keep the later download only" was read as the later-saved file (a ninety-first trial's subset)
+        keep = "; ".join(f"keep {latest!r}, take {next(f for f in s.files if f != latest)!r} out" for s, latest in later)
         return (f"{ctx.month}: two downloads of one form are in the inbox, so each answer is in the month twice; "
-                f"nothing published. {said}. Keep the later download only (it holds every answer given until it "
-                f"was made): take the other out of the inbox, and run again")
+                f"nothing published. {said}. Keep the download that holds every answer of the other (the later "
+                f"one, whatever its file name or date says): {keep}, and run again")
     # neither holding every answer of the other (ids 1-120 and 100-206): keeping the later loses the
     # earlier's own answers (a thirty-first trial followed "keep the later only": 59 answers gone, exit 0)
     same = "".join(f"; {s.same} of the ids shared by '{s.files[0]}' and '{s.files[1]}' are the same answer in both "
@@ -197,10 +199,25 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                     "download the form once more (every answer of the month) and keep that download only")
                    for s in shared if s.same)
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
-            f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}{same}. A platform numbers the "
+            f"either answer; nothing published. {'; '.join(map(str, shared + repeated))}{same}{_one_name(ctx, shared)}. "
+            f"A platform numbers the "
             f"answers of each download from 1: give each download's ids a prefix in the policy's "
             f"[survey.file_id_prefixes] (a text of its file name = the prefix, \"白云\" = \"B\"), number paper forms "
             f"P1, P2, ..., or take the file out of the inbox if it is a copy of the other, and run again")
+
+
+def _one_name(ctx: RunContext, shared: list) -> str:
+    """Two files named for one community: a community has one form, so one may be another's download under its
+    name (a ninety-first trial's 柳岸 download saved as 凤鸣社区11月.xlsx beside 凤鸣's was told to give it a prefix)."""
+    import pandas as pd
+    from gridpay.ingest.staging import grid_communities
+    from gridpay.transforms.grid_names import community_in_name
+    known = set(grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")).values())
+    both = {community_in_name(s.files[0], known) for s in shared if not s.same} & {
+        community_in_name(s.files[1], known) for s in shared if not s.same}
+    return "".join(f"; both are named for {c}, which has one form: if one is another community's download saved "
+                   f"under its name, give it its own name back (gridpay inspect shows the grids and compounds each "
+                   f"names) before anything else" for c in sorted(both - {None}))
 
 
 def _way_out(grid) -> str:

@@ -196,9 +196,9 @@ def test_two_survey_files_using_the_same_response_ids_stop_the_month(run_cli, ma
     (inbox / "surveys" / "2026-09-copy.csv").unlink()
     write_csv(inbox / "surveys" / "2026-09-early.csv", SURVEY_HEADER, online[:20])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "补录", inbox=inbox)
-    assert code == 1 and ("two downloads of one form are in the inbox, so each answer is in the month twice; nothing "
-                          "published. 'surveys/2026-09.csv' holds every answer of 'surveys/2026-09-early.csv': the "
-                          "same 20 answers (id, time, grid and home). Keep the later download only") in err
+    assert code == 1 and ("each answer is in the month twice; nothing published. 'surveys/2026-09.csv' holds every "
+                          "answer of 'surveys/2026-09-early.csv': the same 20 answers (id, time, grid and home)") in err
+    assert "or date says): keep 'surveys/2026-09.csv', take 'surveys/2026-09-early.csv' out, and run again" in err
 
 
 def test_a_few_rows_mistyping_a_grid_name_stop_the_month_and_an_alias_maps_them(run_cli, make_inbox, make_policy,

@@ -160,3 +160,15 @@ def test_a_grid_moved_to_another_community_is_counted_from_its_old_community_s_f
                for n, g in enumerate(("G2", "H1", "H1") * 3, 1)])
     code, err = run_cli("run", "--month", "2026-10", "--reports", "none", "--reason", "更正", inbox=inbox)
     assert code == 1 and "has 6 answers counted for grids of another community: H1 (五松社区) 6" in err, err
+
+
+def test_two_files_named_for_one_community_sharing_ids_are_said_to_be_one_form(run_cli, tmp_path):
+    """A ninety-first trial's 柳岸 download saved as 凤鸣社区11月.xlsx beside 凤鸣's was told to give it a prefix."""
+    inbox = _inbox(tmp_path, {"天井湖社区网格员满意度测评_6_6.csv": _answers("", "G1", "4"),
+                              "天井湖社区9月.csv": _answers("", "H2", "2", unit=3),
+                              "五松社区网格员满意度测评_6_6.csv": _answers("S", "H1", "3", unit=2)})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "two survey files use the same response ids" in line, err
+    assert ("both are named for 天井湖社区, which has one form: if one is another community's download saved under "
+            "its name, give it its own name back") in line
