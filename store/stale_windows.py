@@ -21,6 +21,8 @@ class StaleMonth:
     read_run: str | None       # ... as this run of it (None: it was not published then) ...
     now_run: str               # ... which is now published as this run
     finalized: bool = False    # the month was finalized: a new run of it is a correction (--reason)
+    comparison_only: bool = False    # of what it reads, only the pay it compares its own with changed
+
 
     def line(self) -> str:
         read = (f"{self.earlier}'s run {self.read_run}" if self.read_run
@@ -28,6 +30,12 @@ class StaleMonth:
         # on the reference files it was published with (today's may hold a later month's targets), and
         # as a correction if finalized: the command as written runs (a twenty-eighth trial's did not)
         reason = ' --reason "..."' if self.finalized else ""
+        if self.comparison_only:       # an eighty-fifth trial re-ran such a month and wondered at its 更正 of nothing
+            return (f"{self.month} (run {self.run_id}) compares its pay with {read}; {self.earlier} is now published "
+                    f"as run {self.now_run}, with other pay, so what {self.month} shows of it (previous pay, the "
+                    f"pay_changed flag) is out of date, though nothing its own pay and scores read has changed: run "
+                    f"it again to bring that up to date; its pay and scores will stay as they are "
+                    f"(gridpay run --month {self.month} --reference published{reason})")
         return (f"{self.month} (run {self.run_id}) was scored reading {read}; {self.earlier} is now published as "
                 f"run {self.now_run}, so {self.month}'s pay, or what it shows of {self.earlier} (previous pay, flags), "
                 f"may no longer be right: run it again "
@@ -57,12 +65,13 @@ def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> 
           and contains(r.inputs_json, '"name": "surveys/')
           and (? is null or q.month = ?)
         order by p.month, q.month""", [earlier, earlier]).fetchall()
-    same: dict[tuple[str, str, str], bool] = {}
+    changed: dict[tuple[str, str, str], set[str]] = {}
     for row in rows:
-        if row[3] is not None and (row[3], row[4], row[1]) not in same:
+        if row[3] is not None and (row[3], row[4], row[1]) not in changed:
             pay = _compares_pay_with(con, row[1], row[2])
-            same[row[3], row[4], row[1]] = _reads_alike(con, row[3], row[4], row[1], pay)
-    return [StaleMonth(*row) for row in rows if row[3] is None or not same[row[3], row[4], row[1]]]
+            changed[row[3], row[4], row[1]] = _read_otherwise(con, row[3], row[4], row[1], pay)
+    return [StaleMonth(*row, comparison_only=row[3] is not None and changed[row[3], row[4], row[1]] == {"payroll"})
+            for row in rows if row[3] is None or changed[row[3], row[4], row[1]]]
 
 
 # what a later month reads of an earlier month's run: its counted answers (pooling), its grids'
@@ -84,11 +93,12 @@ def _compares_pay_with(con: duckdb.DuckDBPyConnection, later: str, month: str) -
     return latest == month
 
 
-def _reads_alike(con: duckdb.DuckDBPyConnection, old: str, new: str, later: str, pay: bool = True) -> bool:
-    """Whether the later month's run `later` would read the same of run `new` as it did of run `old`
+def _read_otherwise(con: duckdb.DuckDBPyConnection, old: str, new: str, later: str, pay: bool = True) -> set[str]:
+    """What the later month's run `later` would read otherwise of run `new` than it did of run `old` (READ's names)
     (a month run again on the same inputs is no change; nor is a correction paying a worker the
     later month does not pay, or of a month it does not compare pay with: its later months are not
     stale)."""
+    otherwise = set()
     for name, query in READ.items():
         if name == "payroll" and not pay:
             continue
@@ -97,5 +107,5 @@ def _reads_alike(con: duckdb.DuckDBPyConnection, old: str, new: str, later: str,
                                 f"select count(*) from (({query}) except all ({query}))",
                                 [old, *extra, new, *extra, new, *extra, old, *extra]).fetchall()
         if any(n for (n,) in differing):
-            return False
-    return True
+            otherwise.add(name)
+    return otherwise
