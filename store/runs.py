@@ -231,13 +231,11 @@ def paid_adjustments(con: duckdb.DuckDBPyConnection, run_id: str, month: str) ->
 
 
 def counted_answers(db: Path, run_id: str, month: str) -> list[tuple[str, str, object]]:
-    """(source_file, response_id, time to the minute) of the answers of `month` run `run_id` counted (none once
-    purged)."""
+    """(source_file, response_id, time to the minute) of the answers of `month` run `run_id` counted (none purged)."""
     with connect(db) as con:
-        return con.execute("select s.source_file, s.response_id, date_trunc('minute', s.submitted_at_ts) "
-                           "from counted_responses c join raw_surveys s "
-                           "using (run_id, row_id) where c.run_id = ? and c.month = ? and s.response_id is not null",
-                           [run_id, month]).fetchall()
+        return con.execute("select s.source_file, s.response_id, date_trunc('minute', s.submitted_at_ts) from "
+                           "counted_responses c join raw_surveys s using (run_id, row_id) where c.run_id = ? and "
+                           "c.month = ? and s.response_id is not null", [run_id, month]).fetchall()
 
 
 def paid_workers(db: Path, month: str) -> tuple[str, dict[str, int]] | None:
