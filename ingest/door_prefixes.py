@@ -34,10 +34,12 @@ class DoorPairs:
         """'1 pair of door numbers', '3 pairs of door numbers'."""
         return "1 pair of door numbers" if self.pairs == 1 else f"{self.pairs} pairs of door numbers"
 
-    def named(self) -> str:
-        """"'东湖村3组15' and '3组15', ... and 2 more": the pairs shown, the rest counted."""
-        more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""
-        return ", ".join(f"'{longer}' and '{shorter}'" for longer, shorter in self.shown) + more
+    def named(self, most: int = 3) -> str:
+        """"'东湖村3组15' and '3组15', ... and 2 more": the first `most` pairs, the rest counted (the scorecard
+        lists every pair shown: a ninety-second trial's HR was told of 4 more pairs it could find nowhere)."""
+        more = f" and {self.pairs - most} more" if self.pairs > most else ""
+        listed = " (the scorecard lists them)" if more and len(self.shown) > most else ""
+        return ", ".join(f"'{longer}' and '{shorter}'" for longer, shorter in self.shown[:most]) + more + listed
 
 
 def answers_view(con, workdir: Path, month: str | None) -> None:

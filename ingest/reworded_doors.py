@@ -7,7 +7,8 @@ HR to check and write the home one way in the sheet HR types.
 
 Both are read after the door-number rules (transforms/door_numbers.py): the same place before the first
 number or letter (a compound: '锦绣花园 ') and the same numbers and letters in the same order (leading
-zeros aside), at least two of them, in one grid; a number in Chinese numerals the rules left as typed is
+zeros aside), at least two of them or one after a place (a street's 银杏街7号 and 银杏街7号（门面）: a ninety-second
+trial's street grid counted both, nothing said), in one grid; a number in Chinese numerals the rules left as typed is
 a number too, so that 7弄12号 and 7弄12号之一, two houses, are not named (a twenty-ninth trial was told to
 set one aside), while A-1203 and A座1203, 3队9号 and 3组9号, 12-1号 and 12号之1 are (each may be one home or
 two: a thirty-second trial's were two). One equality join."""
@@ -44,5 +45,5 @@ def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                         order by a.household_id)
             from k a join k b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
                              and a.household_id < b.household_id
-            where len(a.numbers) >= 2
+            where len(a.numbers) >= 2 or a.place <> ''
             group by a.grid_id order by a.grid_id""", RewordedDoors, shown, month)

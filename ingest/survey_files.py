@@ -15,8 +15,8 @@ from gridpay.ingest.formats import (REQUIRED, Source, canonical_columns, say_unr
                                     unread_phone_header)
 from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
 from gridpay.ingest.codes_export import decode_codes_export
-from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text,
-                                     duration_seconds, local_time_text, map_platform_headers, recognised_layout)
+from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, duration_seconds,
+                                     local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
 from gridpay.transforms.parsing import parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
@@ -48,6 +48,7 @@ class SurveyReading:
     door_floors: bool = False                                    # 3栋2单元12楼01, 3-2-12-01 (policy)
     door_houses: bool = False                                    # 七弄五号三零一, 7弄5-301, 12弄21号 (policy)
     door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
+    door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
     answer_text_cleaned: bool = False                            # 不满意〖原因〗 as 不满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
@@ -82,18 +83,18 @@ def survey_reading(policy) -> SurveyReading:
         one_compound_grids=policy.one_compound_grids, compound_suffix_dropped=policy.compound_suffix_dropped,
         yearless_dates=policy.yearless_dates, compound_in_door=policy.compound_in_door_number,
         written_times=policy.written_times, door_suffixes=policy.door_number_suffixes,
-        door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors, door_houses=policy.door_number_houses,
-        door_numerals=policy.door_number_numerals, answer_marks_dropped=policy.answer_marks_dropped,
-        answer_text_cleaned=policy.answer_text_cleaned,
-        channel_words_within=policy.channel_words_within, dotted_dates=policy.dotted_dates,
-        grid_compound_in_door=policy.grid_compound_in_door_number,
-        listed_compound_in_door=policy.listed_compound_in_door_number,
-        clock_durations=policy.clock_durations, items_required=policy.items_required,
-        csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside, note_rows_set_aside=policy.note_rows_set_aside,
-        file_id_prefixes=policy.file_id_prefixes, grid_names_by_file=policy.grid_names_by_file,
-        grid_numbers_refused=policy.grid_numbers_refused, other_grid_compound_homes=policy.other_grid_compound_homes,
-        other_months_near=policy.other_months_near, csv_rows_complete=policy.csv_rows_complete,
-        door_after_listed_name=policy.door_after_listed_name, phone_questions=policy.phone_questions)
+        door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
+        door_houses=policy.door_number_houses, door_numerals=policy.door_number_numerals,
+        door_streets=policy.door_number_streets, answer_marks_dropped=policy.answer_marks_dropped,
+        answer_text_cleaned=policy.answer_text_cleaned, channel_words_within=policy.channel_words_within,
+        dotted_dates=policy.dotted_dates, grid_compound_in_door=policy.grid_compound_in_door_number,
+        listed_compound_in_door=policy.listed_compound_in_door_number, clock_durations=policy.clock_durations,
+        items_required=policy.items_required, csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside,
+        note_rows_set_aside=policy.note_rows_set_aside, file_id_prefixes=policy.file_id_prefixes,
+        grid_names_by_file=policy.grid_names_by_file, grid_numbers_refused=policy.grid_numbers_refused,
+        other_grid_compound_homes=policy.other_grid_compound_homes, other_months_near=policy.other_months_near,
+        csv_rows_complete=policy.csv_rows_complete, door_after_listed_name=policy.door_after_listed_name,
+        phone_questions=policy.phone_questions)
 
 
 @dataclass
@@ -112,9 +113,8 @@ def _is_canonical(headers: list[str], aliases: dict[str, str]) -> bool:
 
 
 def _canonical_header(reading: SurveyReading):
-    def accepts(headers: list[str]) -> bool:
-        return _is_canonical(headers, reading.aliases) or recognised_layout(headers, reading.platforms) is not None
-    return accepts
+    return lambda headers: (_is_canonical(headers, reading.aliases)
+                            or recognised_layout(headers, reading.platforms) is not None)
 
 
 def _layout_of(headers: list[str], reading: SurveyReading) -> PlatformLayout | None:

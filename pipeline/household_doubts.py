@@ -18,6 +18,7 @@ log = logging.getLogger("gridpay")
 # a ninety-first trial's other community's download under this one's name printed 26 such homes before its stop,
 # each advising an appeal: more than a few are said as one line
 MANY_HOMES = 3
+LISTED = 30           # door-number pairs the scorecard lists per grid (the console names 3)
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -39,8 +40,8 @@ def say_household_doubts(ctx: RunContext) -> None:
         if listed:
             doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
-    for kind, found in (("prefixed", prefixed_doors(work, month=month)), ("unitless", unitless_doors(work, month=month)),
-                        ("reworded", reworded_doors(work, month=month)),
+    for kind, found in (("prefixed", prefixed_doors(work, LISTED, month)),
+                        ("unitless", unitless_doors(work, LISTED, month)), ("reworded", reworded_doors(work, LISTED, month)),
                         ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month))):
         for doors in found:
             log.warning("%s", doors.line(), extra=ON_SCORECARD)

@@ -58,6 +58,11 @@ _SEAT_ROOM_NUMBERED = re.compile(r"(座[0-9]{1,5})号$")
 # thirty-third trial's tenant answered as 叁组15号201室 and as 3组15号201, counted twice, nothing said), and a
 # number of hundreds, 一百零二号 for 102号 (a thirty-fourth trial's 一百零二号 was read 一百02号: a home counted
 # twice). 一百二 (120 as spoken, or 102?) stays as typed.
+# survey.door_number_streets: a house on a street by its number, 梧桐路18号 however typed (梧桐路18, 梧桐路第18号,
+# 梧桐路18#: a ninety-second trial's street grid counted each beside 梧桐路18号, nothing said), and numbers a space
+# apart, 1 1 202, as a dashed door number (the spaces were dropped: 11202, a home of its own)
+_STREET_HOUSE = re.compile(r"^(.*?[路街巷道])第?([0-9]{1,4})[号#]?$")
+_SPACED_DIGITS = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
 _HUNDREDS = re.compile(r"([一二两三四五六七八九])百(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
                        r"(?![零〇一二两三四五六七八九十百])")
@@ -134,7 +139,7 @@ def _house(text: str) -> str:
 
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
-                         houses: bool = False, numerals: bool = False) -> str | None:
+                         houses: bool = False, numerals: bool = False, streets: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
@@ -151,13 +156,17 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1' ('7弄12-1号' in a lane), a
     courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and 'B座602号' -> 'B座602' (the
     twenty-seventh and twenty-ninth trials' homes so typed counted twice); with `numerals`
-    (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest."""
+    (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest; with
+    `streets` (survey.door_number_streets) '梧桐路18', '梧桐路第18号', '梧桐路18#' -> '梧桐路18号', and numbers a space
+    apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`)."""
     text = normalized_cell(value)
     if text is None:
         return None
+    text = _SPACED_DIGITS.sub("-", text.strip()) if streets else text
     text = _SPACES.sub("", text)
     text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
+    text = _STREET_HOUSE.sub(lambda m: f"{m[1]}{int(m[2])}号", text) if streets else text   # before 20# is 栋
     if suffixes:
         text = _ROOM_SUFFIX.sub(r"\1", text)
         text = _BUILDING_DASHED.sub(r"\1栋", text)

@@ -17,7 +17,7 @@ SWITCHES = ("door_number_dashes", "door_number_variants", "door_number_suffixes"
             "compound_suffix_dropped", "compound_in_door_number", "grid_compound_in_door_number",
             "listed_compound_in_door_number", "written_times", "clock_durations", "items_required",
             "csv_totals_rows_set_aside", "door_number_houses", "note_rows_set_aside",
-            "door_number_numerals", "answer_marks_dropped", "channel_words_within", "dotted_dates",
+            "door_number_numerals", "door_number_streets", "answer_marks_dropped", "channel_words_within", "dotted_dates",
             "grid_names_by_file", "other_months_near", "csv_rows_complete", "grid_by_compound",
             "grid_numbers_refused", "other_grid_compound_homes", "door_after_listed_name",
             "grid_by_compound_taken", "answer_text_cleaned", "unsaved_formulas_refused")

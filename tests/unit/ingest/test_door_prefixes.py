@@ -1,6 +1,8 @@
 """A home written with a place before its door number and without it (东湖村3组15号, 3组15号) is two
 households by the door-number rules; the run names such pairs per grid (a twelfth field trial's pay
 moved 58.32 yuan on one such home, exit 0, no word)."""
+from dataclasses import replace
+
 from conftest import SURVEY_HEADER, survey, write_csv
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
@@ -59,3 +61,23 @@ def test_the_same_numbers_in_other_words_are_named(make_inbox, tmp_path):
     line = reworded_doors(tmp_path / "work")[0].line()
     assert line.startswith("天桥新村一网格 (G1): 2 pairs of door numbers give the same numbers in other words ('3栋9' "
                            "and '3组9', '7弄5号301' and '7栋5单元301'), each counted as a household of its own")
+
+
+def test_a_street_house_with_a_note_or_a_sign_after_its_number_is_named_and_every_pair_reaches_the_scorecard(
+        make_inbox, tmp_path):
+    """A ninety-second trial's street grid, listing no compound: 银杏街7号 online and 银杏街7号（门面）on paper (a shop,
+    or a note?) counted twice, nothing said; another grid's 7 pairs were said as 3 "and 4 more", listed nowhere."""
+    from gridpay.ingest.reworded_doors import reworded_doors
+    doors = [("G1", "银杏街7号"), ("G1", "银杏街7号（门面）"), ("G1", "银杏街9号(王)"), ("G1", "银杏街9号"),
+             ("G1", "梧桐路18"), ("G1", "梧桐路第18号"), ("G1", "梧桐路20#"), ("G1", "梧桐路20号"),   # one home each
+             ("G1", "银杏街11号"), ("G1", "银杏街11号之1"), ("G2", "12"), ("G2", "12号")]  # two houses; no place
+    rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")   # streets: 18号, 20号
+    (found,) = reworded_doors(tmp_path / "work", shown=30)
+    assert (found.grid_id, found.pairs) == ("G1", 2) and found.shown == (("银杏街7号", "银杏街7号(门面)"),
+                                                                         ("银杏街9号", "银杏街9号(王)")), found
+    assert "and '银杏街9号(王)'), each counted" in found.line()
+    many = replace(found, pairs=7, shown=found.shown * 4)
+    assert many.named().endswith(" and 4 more (the scorecard lists them)") and many.named().count("' and '") == 3

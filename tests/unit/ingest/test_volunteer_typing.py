@@ -43,3 +43,17 @@ def test_a_day_typed_month_dot_day_is_a_day_of_the_run_s_month_unless_excel_may_
     # 10.1 may be 10.10 (a number cell drops the zero), 9.30 is another month's day, 10.32 none
     assert [read(t) for t in ("10.1", "10.2", "10.3", "9.30", "10.32")] == [None] * 5
     assert read("10.14", dotted=False) is None                                # without the key
+
+
+def test_a_street_house_however_typed_and_numbers_a_space_apart_are_one_home_under_the_streets_rule():
+    """A ninety-second trial's street grid (no compound to tell homes by): 银杏街3号 online, 银杏街3 on paper, counted
+    twice; and 1 1 202 read as 11202. Policy 2027.11; without the key as before."""
+    rules = (True,) * 7
+    for typed, door in (("银杏街3", "银杏街3号"), ("梧桐路第21号", "梧桐路21号"), ("梧桐路20#", "梧桐路20号"),
+                        ("中山路一巷5", "中山路一巷5号"), ("1 1 202", "1栋1单元202"),
+                        ("3 2 501", "3栋2单元501")):
+        assert normalized_household(typed, *rules, True) == door, typed
+        assert normalized_household(typed, *rules) != door, typed           # a policy without the key
+    assert normalized_household("32 501", *rules, True) == "32栋501" != normalized_household("3 2 501", *rules, True)
+    for kept in ("银杏街7号(门面)", "梧桐路18号302", "7弄5号301", "银杏街3号", "12弄21"):      # a note, a room, a lane
+        assert normalized_household(kept, *rules, True) == normalized_household(kept, *rules), kept
