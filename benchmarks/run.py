@@ -151,7 +151,7 @@ def _report_rates(settings, run_id: str, out: Path, sample: int, workers: int, s
         for row in grids + payroll:
             row["flags_text"] = row["flags_short"] = row["flags"]
         contexts = [with_a_year_of_trend(c, seed) for c in worker_contexts(
-            con, run_id, MONTH, run_summary(con, run_id, grids, payroll, 0), grids, payroll, policy.items)]
+            con, run_id, MONTH, run_summary(con, run_id, grids, payroll, 0, policy), grids, payroll, policy.items)]
         fonts = run_fonts("", contexts)
         ready = time.perf_counter()
         with worker_page_pool(len(contexts), os.cpu_count() or 1) as pool:
