@@ -62,18 +62,28 @@ def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = Tr
     saved as numbers (`phones`), else the cells holding two numbers (a resident's own typing: said, not stopped)."""
     if masked.line():
         log.warning("%s", masked.line())
-    excel = {} if phones else dict(publish_step.unreadable_phone_rows(workdir, excel_only=True))
-    found = [(file, [n for n in rows if n not in excel.get(file, ())])
-             for file, rows in publish_step.unreadable_phone_rows(workdir)]
-    for file, rows in [(file, rows) for file, rows in found if rows]:
-        one = len(rows) == 1
-        # a warning, so that the scorecard lists it too (a forty-third trial's HR never saw it: W07 rated herself)
-        log.warning("%s of %s (row%s %s) unreadable: Excel saved %s as a number (like 1.39E+10), or a cell holds two "
-                    "numbers; %s, but a worker's self-rating cannot be recognised on %s: put a platform's download in "
-                    "the inbox as it came (not saved again through Excel), or type %s again from the forms, one number "
-                    "a cell, the column formatted as text",
-                    "1 phone" if one else f"{len(rows)} phones", file, "" if one else "s", listed(tuple(map(str, rows))),
-                    *(("it", "its answer counts", "it", "it") if one else ("them", "their answers count", "them", "them")))
+    excel = dict(publish_step.unreadable_phone_rows(workdir, excel_only=True))
+    for file, rows in publish_step.unreadable_phone_rows(workdir):
+        saved = [n for n in rows if n in excel.get(file, ())] if phones else []   # else the stop says them
+        _say_unreadable(file, saved, "Excel saved {it} as a number (like 1.39E+10)",
+                        "put a platform's download in the inbox as it came (not saved again through Excel), or type "
+                        "{it} again from the forms, the column formatted as text")
+        # a cell of two numbers is a resident's typing (a ninety-second trial's 13905621104/13805620000 was told
+        # Excel first, and held a worker's own phone): one number a cell is the way out
+        _say_unreadable(file, [n for n in rows if n not in excel.get(file, ())], "a cell holds two numbers, or a "
+                        "number that is not a phone", "type {it} again from the forms, one phone a cell (where one "
+                        "of them is a worker's, that worker's own answer counts until it is)")
+
+
+def _say_unreadable(file: str, rows: list[int], why: str, way_out: str) -> None:
+    if not rows:
+        return
+    one = len(rows) == 1
+    it = "it" if one else "them"
+    # a warning, so that the scorecard lists it too (a forty-third trial's HR never saw it: W07 rated herself)
+    log.warning("%s of %s (row%s %s) unreadable: %s; %s, but a worker's self-rating cannot be recognised on %s: %s",
+                "1 phone" if one else f"{len(rows)} phones", file, "" if one else "s", listed(tuple(map(str, rows))),
+                why.format(it=it), "its answer counts" if one else "their answers count", it, way_out.format(it=it))
 
 
 def say_phoneless_downloads(workdir: Path) -> None:

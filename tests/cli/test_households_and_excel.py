@@ -87,8 +87,8 @@ def test_respondent_phones_excel_saved_as_numbers_stop_the_month_or_are_counted_
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=said)
     assert code == 0, err
     # the file and rows HR types again (a trial's worker rated himself through one, unrecognised)
-    assert ("2 phones of surveys/2026-09.csv (rows 2, 3) unreadable: Excel saved them as a number (like 1.39E+10), "
-            "or a cell holds two numbers; their answers count") in err
+    assert ("2 phones of surveys/2026-09.csv (rows 2, 3) unreadable: Excel saved them as a number (like 1.39E+10); "
+            "their answers count") in err
     manifest = json.loads((tmp_path / "out" / "2026-09" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["phones_unreadable"] == 2
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
@@ -102,7 +102,8 @@ def test_respondent_phones_excel_saved_as_numbers_stop_the_month_or_are_counted_
     couple = make_inbox({"2026-09.csv": [survey("C1", "G1", "H1", ("5",) * 5, phone="13800000001/13900000002"),
                                          survey("C2", "G2", "H3", ("3",) * 5, phone=RESIDENT_PHONE)]})
     code, err = run_cli("run", "--month", "2026-09", inbox=couple, out=tmp_path / "couple", db=tmp_path / "couple.duckdb")
-    assert code == 0 and "1 phone of surveys/2026-09.csv (row 2) unreadable" in err, err
+    assert code == 0 and ("1 phone of surveys/2026-09.csv (row 2) unreadable: a cell holds two numbers, or a number "
+                          "that is not a phone; its answer counts") in err, err        # not Excel's (trial 92)
 
 
 def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inbox, make_policy, tmp_path):
