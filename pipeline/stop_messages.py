@@ -223,8 +223,10 @@ def _one_name(ctx: RunContext, shared: list) -> str:
 def _way_out(grid) -> str:
     """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
     if not grid.closest_ids:
+        # a neighbour's sheet stapled in (trial 92): "add it to grids.csv" would pay another community's answers
         return (f"correct '{grid.value}' in grids.csv or in the survey file, or add it to grids.csv if it is a new "
-                f"grid")
+                f"grid of this community; if it is another community's grid (a neighbour's forms typed in with "
+                f"ours), take those rows out of the sheet HR typed, or the file out of the inbox")
     if len(grid.closest_ids) > 1 and all(", whose compound is " in c for c in grid.closest):
         # a compound split between grids: no alias can say which (a trial's alias paid them all to one)
         return (f"'{grid.value}' is a compound grids.csv lists for {' and '.join(grid.closest_ids)}, so it cannot say "

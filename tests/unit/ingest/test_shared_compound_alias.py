@@ -34,3 +34,7 @@ def test_the_stop_on_a_shared_compound_written_as_the_grid_says_to_correct_the_r
     assert said.startswith("'锦江花园' is a compound grids.csv lists for G1 and G2")
     assert "add it to the aliases" not in said
     assert "add it to the aliases of G1" in _way_out(UnknownGrid("青石2网格", 3, ("青石二网格 (G1)",), ("G1",)))
+    # nothing like it: a new grid of ours, or a neighbour's sheet stapled in (trial 92: "add it" would pay it)
+    alone = _way_out(UnknownGrid("凤凰苑一网格", 6, (), ()))
+    assert "add it to grids.csv if it is a new grid of this community" in alone
+    assert "if it is another community's grid (a neighbour's forms typed in with ours), take those rows out" in alone
