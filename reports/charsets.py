@@ -44,6 +44,7 @@ BY_FORMAT[11] = BY_FORMAT[10]        # format 11 prints no character format 10 d
 BY_FORMAT[12] = BY_FORMAT[10]        # nor does format 12
 BY_FORMAT[13] = BY_FORMAT[10]        # nor format 13
 BY_FORMAT[14] = BY_FORMAT[10]        # nor format 14 (callbacks.csv's ids only)
+BY_FORMAT[15] = BY_FORMAT[10]        # nor format 15 (a worker sheet's layout only)
 
 
 def frozen_charset(output_format: int | None) -> str:

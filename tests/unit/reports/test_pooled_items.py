@@ -23,3 +23,17 @@ def _sheet(fmt: int) -> str:
 def test_a_pooled_grids_items_are_said_to_be_the_months_from_format_13():
     said = "平房网格：分项为本月的 3 份答卷所得；得分按2026-08、2026-09、2026-10合计 10 份答卷计算（当月答卷不足，合并近月）。"
     assert said in _sheet(13) and said not in _sheet(12)
+
+
+def test_a_format_15_sheet_keeps_its_calculation_whole_and_draws_its_trend_narrower():
+    """Trial 93's corrected sheets ran to a second page holding the two footnote lines alone, or step 7 alone."""
+    from gridpay.reports.trend_svg import trend_geometry
+
+    def html(fmt: int) -> str:
+        run = {"month": "2026-10", "policy_version": "2027.11", "run_id": "r", "output_format": fmt}
+        return report_html("worker.html.j2", "zh", run=run, w=WORKER, grids=[GRID], items=("sat_overall",),
+                           trend=trend_geometry(["2026-09", "2026-10"], [55.0, 58.1]), appeals=[], calls=[],
+                           coefficient_parts=None, replaced_total_pay=None)
+    assert 'style="width: 60%"' in html(15) and '<div style="break-inside: avoid"><h2>' in html(15)
+    assert html(15).count("<div") == html(14).count("<div") + 1 and html(15).endswith("</div></body>\n</html>")
+    assert 'style="width: 80%"' in html(14) and "<div style=\"break-inside" not in html(14) and 'style="width: 80%"' not in html(13)
