@@ -33,7 +33,9 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
     for community in sorted(file_names):
         rows = [{"grid_name": g["grid_name"], "score": g["adjusted_score"], "responses": g["responses"],
                  "response_rate_pct": g["response_rate_pct"],
-                 "note": flags_short(";".join(f for f in g["flags"].split(";") if f not in HR_ONLY), lang),
+                 "note": flags_short(";".join(f for f in g["flags"].split(";") if f not in HR_ONLY), lang,
+                                     # a grid paid at neutral: its score moved no pay (trial 93's resident read it did)
+                                     "notice_flag_" if output_format >= 15 else "short_flag_"),
                  "not_counted": window.get("not_counted", {}).get(g["grid_id"], 0)}
                 for g in grids if g["community"] == community]
         called = sum(1 for c in callbacks if community_of.get(c["grid_name"]) == community)

@@ -67,11 +67,12 @@ def reason_text(code: str, lang: str, household_scope: str = "month") -> str:
     return "；".join(parts)
 
 
-def flags_short(flags: str, lang: str) -> str:
-    """A grid's flags in a table cell: a few words each, the sentences go below the table."""
+def flags_short(flags: str, lang: str, prefix: str = "short_flag_") -> str:
+    """A grid's flags in a table cell: a few words each, the sentences go below the table (`prefix`: a page's
+    own words first, then the short ones)."""
     words = labels(lang)
-    return ("、" if lang == "zh" else ", ").join(words.get(f"short_flag_{f}", words.get(f"flag_{f}", f))
-                                                 for f in flags.split(";") if f)
+    return ("、" if lang == "zh" else ", ").join(
+        words.get(f"{prefix}{f}", words.get(f"short_flag_{f}", words.get(f"flag_{f}", f))) for f in flags.split(";") if f)
 
 
 @lru_cache(maxsize=1)

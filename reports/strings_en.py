@@ -72,6 +72,7 @@ EN: dict[str, str] = {
     "grid_flag_few_responses": "under {min} responses: scored on the shrunken score",
     "grid_flag_low_response_rate": "response rate under {rate} for {k} months in a row ({trend})",
     "short_flag_pooled": "pooled months", "short_flag_insufficient_responses": "too few answers",
+    "notice_flag_insufficient_responses": "too few answers: paid at the neutral coefficient (this score moved no pay)",
     "short_flag_few_responses": "few answers", "short_flag_low_response_rate": "low response rate",
     "short_flag_no_baseline": "no baseline",
     "short_flag_answers_dropped": "answers dropped",

@@ -64,6 +64,7 @@ ZH: dict[str, str] = {
     "grid_flag_few_responses": "有效问卷少于{min}份，按小样本调整后得分计",
     "grid_flag_low_response_rate": "参评率连续{k}个月低于{rate}，请关注（{trend}）",
     "short_flag_pooled": "合并近月评分", "short_flag_insufficient_responses": "问卷不足",
+    "notice_flag_insufficient_responses": "问卷不足，本月绩效按中性系数计（此得分未用于绩效）",
     "short_flag_few_responses": "样本较少", "short_flag_low_response_rate": "参评率偏低",
     "short_flag_no_baseline": "无基线",
     "short_flag_answers_dropped": "问卷骤减",

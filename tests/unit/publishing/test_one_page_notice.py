@@ -13,3 +13,18 @@ def test_a_notice_that_would_run_onto_a_second_page_is_laid_out_dense_from_outpu
 
 def test_a_notice_of_output_format_11_is_written_as_published():
     assert one_page_notice(LONG, None, 11) == LONG
+
+
+def test_a_grid_paid_at_neutral_is_said_on_the_notice_to_have_moved_no_pay_from_output_format_15():
+    """Trial 93's resident read a thin grid's 48.16 (问卷不足) as the score that decided its worker's pay."""
+    from gridpay.publishing.notice import notice_pages
+    grid = {"grid_id": "G6", "grid_name": "沿街商铺网格", "community": "石榴社区", "adjusted_score": "48.16",
+            "responses": 6, "response_rate_pct": "12.00%", "flags": "insufficient_responses"}
+
+    def page(fmt: int) -> str:
+        window = {"start": "", "end": "", "open": False, "final": False, "contact": "", "published": None}
+        run = {"month": "2026-10", "policy_version": "2027.11", "empty_month": False, "output_format": fmt,
+               "window": window}
+        return notice_pages([grid], [], run, "zh")["石榴社区"]
+    assert "问卷不足，本月绩效按中性系数计（此得分未用于绩效）" in page(15)
+    assert "<td>问卷不足</td>" in page(14) and "此得分未用于绩效" not in page(14)
