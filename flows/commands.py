@@ -147,7 +147,7 @@ def serve(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def init(args: argparse.Namespace, logs: CommandLog) -> int:
-    from gridpay.flows.project import init_project
+    from gridpay.flows.project import CONTACT_HINT, init_project
     folder = absolute(args.dir)
     outer = find_project(folder)
     project = init_project(folder, args.community, args.example)
@@ -158,7 +158,7 @@ def init(args: argparse.Namespace, logs: CommandLog) -> int:
           f"it in gridpay.toml), inbox/ ({inbox}), out/, warehouse/")
     if outer is not None:
         print(f"  it lies inside the project {outer}: below {_shown(folder)}, gridpay now reads the new one")
-    print(f"  from {_shown(folder)} or any folder below it: gridpay run --month YYYY-MM")
+    print(f"  from {_shown(folder)} or any folder below it: gridpay run --month YYYY-MM\n{CONTACT_HINT}")
     return 0
 
 

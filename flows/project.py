@@ -42,6 +42,11 @@ def project_text(community: str, locations: dict[str, str], first_line: str) -> 
     return "\n".join(lines) + "\n"
 
 
+# a ninety-third trial's notice and sheets sent residents to "石榴社区" with no office, phone or person
+CONTACT_HINT = ("  the notice and the workers' sheets send residents to the community (请向…社区反映): to give an office "
+                "and a phone, write them in policy.toml's [notice] contact, and name policy.toml in gridpay.toml")
+
+
 def init_project(folder: Path, community: str | None, example: bool = False) -> Path:
     """Make the project folder, its folders (private: the process umask) and gridpay.toml, and with `example`
     the example community in its inbox; an existing gridpay.toml is never overwritten. Returns the project file."""

@@ -152,6 +152,7 @@ def _project(folder, text):
 def test_init_then_run_from_a_subfolder_with_no_location_flags(tmp_path, monkeypatch, capsys):
     hr = tmp_path / "hr"
     assert gridpay_main(["init", str(hr), "--community", "天井湖社区"]) == 0
+    assert "write them in policy.toml's [notice] contact" in capsys.readouterr().out      # trial 93: no contact
     for folder in ("", "inbox", "inbox/surveys", "out", "warehouse", "warehouse/archive", "warehouse/logs"):
         assert oct((hr / folder).stat().st_mode & 0o777) == "0o700", folder
     assert oct((hr / "gridpay.toml").stat().st_mode & 0o777) == "0o600"
