@@ -36,11 +36,14 @@ def review_flags(bad_reviews: int, upheld_bad: int, reached_calls: int, failed_c
                  cycle: ReviewCycle) -> tuple[str, ...]:
     """A grid's flags from HR's review of the month: `appeals_high` where upheld appeals took out
     more than max_upheld_share of its bad reviews; `verification_failed` where calls found at least
-    failed_calls answers not genuine, or more than failed_share of the calls that reached someone."""
+    failed_calls answers not genuine, or more than failed_share of the calls that reached someone; a share of one
+    case flags nothing where the policy asks for more (least_upheld, least_failed: trials 89 and 93's workers read
+    "the street office will look into it" over one appeal of one bad review, one coached call of one reached)."""
     flags = []
-    if cycle.window_days is not None and bad_reviews and upheld_bad > Decimal(str(cycle.max_upheld_share)) * bad_reviews:
+    if (cycle.window_days is not None and bad_reviews and upheld_bad >= cycle.least_upheld
+            and upheld_bad > Decimal(str(cycle.max_upheld_share)) * bad_reviews):
         flags.append("appeals_high")
-    if cycle.sample_share is not None and failed_calls and (
-            failed_calls >= cycle.failed_calls or failed_calls > Decimal(str(cycle.failed_share)) * reached_calls):
+    if cycle.sample_share is not None and failed_calls and (failed_calls >= cycle.failed_calls or (
+            failed_calls >= cycle.least_failed and failed_calls > Decimal(str(cycle.failed_share)) * reached_calls)):
         flags.append("verification_failed")
     return tuple(flags)

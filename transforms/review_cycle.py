@@ -20,6 +20,8 @@ class ReviewCycle:
     failed_calls: int = 2                       # a grid with this many denied or coached calls ...
     failed_share: float = 0.2                   # ... or more than this share of its reached calls: verification_failed
     flags_called: tuple[str, ...] | None = None  # the review flags that draw a call; None: every flag (before 2027.7)
+    least_upheld: int = 1                       # appeals_high needs this many upheld appeals (1: before 2027.11)
+    least_failed: int = 1                       # verification_failed by share needs this many failed calls (1: before)
 
 
 REVIEW_FLAGS = ("speeder", "straight_line", "burst", "shared_phone")     # int_response_flags' flags
@@ -35,7 +37,8 @@ def review_cycle(doc: dict) -> ReviewCycle:
         contact=str(notice.get("contact", "")), sample_share=calls.get("sample_share"),
         min_per_grid=int(calls.get("min_per_grid", 2)), failed_calls=int(calls.get("failed_calls", 2)),
         failed_share=float(calls.get("failed_share", 0.2)),
-        flags_called=tuple(calls["flags_called"]) if isinstance(calls.get("flags_called"), list) else None)
+        flags_called=tuple(calls["flags_called"]) if isinstance(calls.get("flags_called"), list) else None,
+        least_upheld=int(appeals.get("least_upheld", 1)), least_failed=int(calls.get("least_failed", 1)))
     if "flags_called" in calls and (cycle.flags_called is None or not set(cycle.flags_called) <= set(REVIEW_FLAGS)):
         raise PolicyError(f"policy verification.flags_called must list review flags ({', '.join(REVIEW_FLAGS)})")
     if cycle.window_days is not None and (not isinstance(cycle.window_days, int) or not 1 <= cycle.window_days <= 90):
