@@ -162,7 +162,9 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     text = normalized_cell(value)
     if text is None:
         return None
-    text = _SPACED_DIGITS.sub("-", text.strip()) if streets else text
+    # ... never a phone's or an ID's digits (11 or more): glued as before, so that their masks still find them
+    spaced = streets and sum(c.isdigit() for c in text) <= 10
+    text = _SPACED_DIGITS.sub("-", text.strip()) if spaced else text
     text = _SPACES.sub("", text)
     text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
