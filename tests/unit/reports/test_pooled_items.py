@@ -37,3 +37,17 @@ def test_a_format_15_sheet_keeps_its_calculation_whole_and_draws_its_trend_narro
     assert 'style="width: 60%"' in html(15) and '<div style="break-inside: avoid"><h2>' in html(15)
     assert html(15).count("<div") == html(14).count("<div") + 1 and html(15).endswith("</div></body>\n</html>")
     assert 'style="width: 80%"' in html(14) and "<div style=\"break-inside" not in html(14) and 'style="width: 80%"' not in html(13)
+
+
+def test_a_sheet_of_output_format_13_or_earlier_renders_byte_for_byte_as_those_formats_did():
+    """Format 14's flag line, put under the figures, took a newline from every earlier format's sheet: trial 94's
+    audit --documents of a month published before the upgrade failed on every worker sheet ("edited since?")."""
+    run = {"month": "2026-10", "policy_version": "2027.9", "run_id": "r", "output_format": 13,
+           "window": {"open": True, "start": "2026-11-01", "end": "2026-11-07", "contact": ""}}
+    html = report_html("worker.html.j2", "zh", run=run, w=WORKER, grids=[GRID], items=("sat_overall",), trend=None,
+                       appeals=[], calls=[], coefficient_parts=None, replaced_total_pay=None)
+    assert '</div>\n\n<p class="alert">公示期' in html                      # as format 13 was published
+    run["output_format"] = 14
+    html = report_html("worker.html.j2", "zh", run=run, w=WORKER, grids=[GRID], items=("sat_overall",), trend=None,
+                       appeals=[], calls=[], coefficient_parts=None, replaced_total_pay=None)
+    assert '</div>\n<p class="alert">公示期' in html                        # as format 14 was published
