@@ -27,7 +27,7 @@ from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTIN
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.publishing.ownership import manifest_owner
 from gridpay.core.layout import private_work, remove_if_empty, work_folder
-from gridpay.store.runs import code_version
+from gridpay.core.build import code_version
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
 from gridpay.transforms.row_changes import row_changes

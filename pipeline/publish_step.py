@@ -20,7 +20,8 @@ from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.reporting import render_reports
 from gridpay.ingest.download_counts import short_downloads
 from gridpay.store.accepted_downloads import record_accepted_short_downloads
-from gridpay.store.runs import code_version, library_versions, mark_published, record_run_notices
+from gridpay.core.build import code_version
+from gridpay.store.runs import library_versions, mark_published, record_run_notices
 from gridpay.store.warehouse import connect
 
 

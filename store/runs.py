@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import subprocess
 import uuid
 from datetime import datetime, timezone
 from importlib import metadata
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from gridpay.core.build import code_version
 from gridpay.core.errors import ConfigError
 from gridpay.store.warehouse import connect
 from gridpay.transforms.parsing import normalized_cell
@@ -22,19 +22,6 @@ LIBRARIES = ("duckdb", "great_expectations", "prefect", "pandas", "pyarrow", "ji
 
 def new_run_id(month: str) -> str:
     return f"{month}-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
-
-
-def code_version() -> str:
-    version = metadata.version("gridpay")
-    root = Path(__file__).resolve().parents[1]
-    if not (root / "pyproject.toml").is_file():     # installed from a wheel: the version is all there is
-        return version
-    try:
-        commit = subprocess.run(["git", "-C", str(root), "describe", "--always", "--dirty", "--abbrev=12"],
-                                capture_output=True, text=True, timeout=5, check=True).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return version
-    return f"{version}+g{commit}"
 
 
 def library_versions() -> dict[str, str]:
