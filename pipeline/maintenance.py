@@ -26,6 +26,16 @@ log = logging.getLogger("gridpay")
 RAW_SURVEY_TABLES = ("raw_surveys", "counted_responses", "response_flags")
 
 
+def _final_once(con) -> list[str]:
+    """Months finalized whose published run is a correction since, a draft: HR pays from a final month (a
+    ninety-fourth trial's paid October became a draft, and doctor said all was well)."""
+    return [f"{month}: was finalized (run {final}), and its correction since (run {now}) is a draft: finalize it again "
+            f"once its appeal window closes (gridpay finalize --month {month} --by NAME)"
+            for month, final, now in con.execute(
+                "select f.month, f.run_id, p.run_id from finalized f join published p using (month) "
+                "where f.run_id <> p.run_id order by f.month").fetchall()]
+
+
 def doctor(db: Path, out: Path, archive: Path, inbox: Path | None = None, policy: Path | None = None) -> list[str]:
     """Problems found (empty: healthy). Opens the warehouse read-only. With the inbox and the policy: the months
     final whose pay HR's files now contradict (pipeline/review_gate.py)."""
@@ -42,6 +52,7 @@ def doctor(db: Path, out: Path, archive: Path, inbox: Path | None = None, policy
                                     "join runs r using (run_id) order by p.month").fetchall()
             purged = {m for (m,) in con.execute("select distinct month from purges").fetchall()}
             problems += [stale.line() for stale in stale_months(con)]
+            problems += _final_once(con)
         except duckdb.Error as exc:     # a block that fails its checksum, a file cut short
             return [f"{db}: is corrupt ({str(exc).strip().splitlines()[0]}); restore it from backup, then run "
                     f"`gridpay doctor` again"]

@@ -21,3 +21,11 @@ def test_an_appeal_upheld_after_a_forced_finalize_is_a_doctor_problem(published_
     # and every later month's run says it (October's folder holds no file: published empty, as asked)
     code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, policy=policy)
     assert "2026-09 is final, but appeal A7 was decided (upheld) after run" in err, err
+    # applied as the line says: the correction is a draft, and doctor says so until the month is final again
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉支持", inbox=inbox, policy=policy)[0] == 0
+    code, _ = run_cli("doctor", inbox=inbox)
+    assert code == 1 and "2026-09: was finalized (run 2026-09-" in run_cli.out, run_cli.out      # trial 94
+    assert "is a draft: finalize it again once its appeal window closes" in run_cli.out
+    assert "is final, but appeal A7" not in run_cli.out
+    assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)[0] == 0
+    assert run_cli("doctor", inbox=inbox)[0] == 0
