@@ -71,8 +71,10 @@ def _why(ctx: RunContext, what: str) -> str:
     if (ctx.request.reason or "").strip():
         return f"The run's reason: {ctx.request.reason.strip()}"
     # a run made only to record a reason confused a sixty-third trial: the month is published either way
-    return (f"Nothing says why: if {what}, the month is right as published (a run's --reason says why, which gridpay "
-            f"history keeps); if not, compare today's files with the ones the month was published from")
+    # "right as published" read as "nothing changed" to a ninety-fourth trial, and the run republished the month
+    return (f"Nothing says why: if {what}, "
+            f"the month is right as this run publishes it (a run's --reason says why, which gridpay history keeps); "
+            f"if not, compare today's files with the ones the month was published from")
 
 
 def say_added_answers(ctx: RunContext) -> bool:

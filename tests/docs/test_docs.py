@@ -111,6 +111,6 @@ def test_troubleshooting_quotes_messages_the_code_still_prints():
                   "(give --db, or set GRIDPAY_DB; on a new computer, restore ", "a new run is a correction and needs --reason",
                   "the run is recorded as failed", "the next gridpay command that ",
                   "already names other rules: ", "Every scorecard prints the version that paid its month",
-                  "the month is right as published (a run's --reason says why, which gridpay"):
+                  "the month is right as this run publishes it (a run's --reason says why, which gridpay"):
         assert words in TROUBLESHOOTING, words
         assert words in source, words
