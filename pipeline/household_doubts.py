@@ -40,13 +40,15 @@ def say_household_doubts(ctx: RunContext) -> None:
         if listed:
             doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
+    reworded = reworded_doors(work, LISTED, month)
     for kind, found in (("prefixed", prefixed_doors(work, LISTED, month)),
-                        ("unitless", unitless_doors(work, LISTED, month)), ("reworded", reworded_doors(work, LISTED, month)),
+                        ("unitless", unitless_doors(work, LISTED, month)), ("reworded", reworded),
                         ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month))):
         for doors in found:
             log.warning("%s", doors.line(), extra=ON_SCORECARD)
             doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
                                  [f"'{a}' / '{b}'" for a, b in doors.shown]))
+    _say_streets_key(ctx, reworded)
     homes = homes_in_two_grids(work, ctx.policy.compound_suffix_dropped, month=month)
     for index, home in enumerate(homes):
         if index < MANY_HOMES:
@@ -57,6 +59,24 @@ def say_household_doubts(ctx: RunContext) -> None:
         log.warning("%s", _many_homes(homes[0].of), extra=ON_SCORECARD)
     if (ctx.request.output_format or 1) >= 3:
         record_household_doubts(ctx.settings.db, ctx.run_id, doubts)
+
+
+def _say_streets_key(ctx: RunContext, reworded: list) -> None:
+    """Pairs a policy without survey.door_number_streets names that the key reads as one home: a ninety-fourth
+    trial's HR, on its own policy copied before the key, was told to retype the paper sheet or appeal each repeat."""
+    from dataclasses import replace
+    from gridpay.ingest.survey_files import survey_reading
+    from gridpay.ingest.survey_values import door_rules
+    from gridpay.transforms.door_numbers import normalized_household
+    if ctx.policy.door_number_streets:
+        return
+    rules = door_rules(replace(survey_reading(ctx.policy), door_streets=True))
+    one = sum(normalized_household(a, *rules) == normalized_household(b, *rules) for d in reworded for a, b in d.shown)
+    if one:
+        log.warning("%d of the pairs above %s one home by survey.door_number_streets (the shipped policy's since 2027.11: "
+                    "a street's house with or without 号, 第 or #), which policy %s does not have: to read them so, add "
+                    "`door_number_streets = true` under its [survey] with a new version", one, "is" if one == 1 else "are",
+                    ctx.policy.version)
 
 
 def _many_homes(count: int) -> str:

@@ -37,3 +37,27 @@ def test_many_homes_in_two_grids_point_to_the_files_before_any_appeal(make_inbox
     assert lines[-1].startswith("8 homes answered for two grids each (the first 3 above): so many at once is more "
                                 "likely one download read for another grid's answers"), lines[-1]
     assert "check the survey files (gridpay inspect) before setting answers aside with appeals" in lines[-1]
+
+
+def test_a_policy_without_the_streets_rule_is_told_of_it_where_a_named_pair_is_one_house_by_it(make_inbox, tmp_path,
+                                                                                                caplog):
+    """A ninety-fourth trial's HR, on its own policy copied before 2027.11, was told to retype the paper sheet or
+    appeal each repeat of 银杏路12 beside 银杏路12号."""
+    from conftest import policy_text
+    from gridpay.transforms.policy import policy_from_toml
+    inbox = make_inbox({})
+    rows = [survey("R1", "G1", "银杏路12号", ("2",) * 5), survey("R2", "G1", "银杏路12", ("2",) * 5, "2026-09-20 10:00:00")]
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    said = {}
+    for name, text in (("before", policy_text().replace("\ndoor_number_streets = true\n", "\n")), ("now", policy_text())):
+        policy = policy_from_toml(text)
+        scored_below_the_cli(inbox, tmp_path / name, policy)[1].close()
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="gridpay"):
+            say_household_doubts(SimpleNamespace(workdir=tmp_path / name, month="2026-09", policy=policy,
+                                                 request=SimpleNamespace(output_format=1)))
+        said[name] = [r.getMessage() for r in caplog.records if "door_number_streets" in r.getMessage()]
+    assert said["now"] == []                                        # one household: no pair, no word
+    (line,) = said["before"]
+    assert line.startswith("1 of the pairs above is one home by survey.door_number_streets"), line
+    assert "add `door_number_streets = true` under its [survey] with a new version" in line
