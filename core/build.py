@@ -3,6 +3,7 @@ tell two builds of one package version apart (a ninety-fourth trial's release be
 0.2.0, and a month's documents rendered otherwise by the newer read as edited)."""
 from __future__ import annotations
 
+import argparse
 import hashlib
 import subprocess
 from functools import lru_cache
@@ -30,3 +31,10 @@ def code_version() -> str:
     for path in sorted(p for pattern in BUILT_FROM for p in ROOT.rglob(pattern) if "__pycache__" not in p.parts):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{version}+b{digest.hexdigest()[:12]}"
+
+
+class VersionAction(argparse.Action):
+    """`gridpay --version`: the build as runs record it, worked out only when asked."""
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"gridpay {code_version()}")
+        parser.exit()

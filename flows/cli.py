@@ -5,9 +5,9 @@ import argparse
 import logging
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
+from gridpay.core.build import VersionAction
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.flows import commands, form_commands
 from gridpay.flows.commands import demo_settings, settings_for
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gridpay", description="Residents' satisfaction surveys to grid workers' performance pay.",
         epilog=f"{PROJECT_HELP}\n{_project_found()}\n\n{EXIT_CODES}", formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"gridpay {metadata.version('gridpay')}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the build (as runs record it) and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add_commands in (_setup_commands, _month_commands, _warehouse_commands, _tool_commands):
         add_commands(sub)
