@@ -216,9 +216,9 @@ def other_community_rows(ctx: RunContext) -> list:
     for file in found(ctx.workdir, grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet"))):
         moved = [g for g in file.grids if before.get(g[0]) == file.community]
         for grid, now, rows in moved:
-            log.warning("%s: %d answers to %s, which grids.csv lists under %s since %s (under %s then), counted for "
-                        "it: the form of %s still lists it; change the form's grid question", file.file, rows, grid,
-                        now, last, file.community, file.community)
+            log.warning("%s: %d answers to %s, which grids.csv now lists under %s (under %s in %s, the month published "
+                        "last), counted for it: the form of %s still lists it; change the form's grid question",
+                        file.file, rows, grid, now, file.community, last, file.community)
         if moved:
             file = replace(file, grids=tuple(g for g in file.grids if g not in moved),
                            rows=file.rows - sum(n for *_, n in moved))

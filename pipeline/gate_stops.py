@@ -176,6 +176,9 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield gridless, lambda: says.gridless_message(ctx, gridless)
     misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
+    # before the stops reading a file as this community's other download (trial 95: 南山's read as 东篱's early one)
+    elsewhere = find.other_community_rows(ctx)              # one community's answers paid to another's
+    yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
     unreadable = unreadable_phones(ctx)                     # Excel's 1.39E+10: a self-rating unrecognised
     yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
     short = short_downloads(ctx)                            # a download with rows filtered out or cut off
@@ -188,8 +191,6 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield undone, lambda: says.published_reviews_message(ctx, undone)
     aside = find.set_aside_answers_missing(ctx)             # answers an earlier month's download held
     yield aside, lambda: says.set_aside_answers_message(ctx, aside)
-    elsewhere = find.other_community_rows(ctx)              # one community's answers paid to another's
-    yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
     silent = find.silent_communities(ctx)                   # a community's download missing or last month's
     yield silent, lambda: says.silent_communities_message(ctx, silent)
     quiet, held = file_stops.silent_grids(ctx)              # a grid's download missing or last month's

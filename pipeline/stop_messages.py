@@ -49,9 +49,8 @@ def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str
 
 def overlaps_message(ctx: RunContext, overlaps: list) -> str:
     return stop_line(ctx, "assignments.csv gives a worker one grid twice on the same days with different weights, "
-                          "and a day takes one", overlaps,
-                     "End the earlier row the day before the later one starts (or give both one weight), and run again",
-                     most=10)
+                          "and a day takes one", overlaps, "End the earlier row the day before the later one starts (or "
+                                                           "give both one weight), and run again", most=10)
 
 
 def other_grids_compound_message(ctx: RunContext, found: list) -> str:
@@ -158,10 +157,12 @@ def unresolved_names_message(ctx: RunContext, found: list) -> str:
 def other_community_message(ctx: RunContext, found: list) -> str:
     return stop_line(ctx, "answers of a survey file named for one community are counted for another community's grids, "
                       "so one community's residents would pay another's workers", found,
-                 "A codes export (按序号) is read by the grid question's option numbers in grids.csv's order, and a "
-                 "community's own form lists only its grids: download its text export (按文本) instead. Otherwise "
-                 "check the file is that community's and the grids its answers name, and run again; where residents "
-                 "did answer for another community's grid, raise gate.other_community_rows in the policy", most=10)
+                 # a ninety-fifth trial's text export read the codes export first: the likelier cause goes first
+                 "Check the file is that community's (another community's download saved under its name?) and the "
+                 "grids its answers name, and run again; a codes export (按序号) is read by the grid question's option "
+                 "numbers in grids.csv's order, and a community's own form lists only its grids: download its text "
+                 "export (按文本) instead; where residents did answer for another community's grid, raise "
+                 "gate.other_community_rows in the policy", most=10)
 
 
 def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
@@ -207,14 +208,15 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
 
 
 def _one_name(ctx: RunContext, shared: list) -> str:
-    """Two files named for one community: a community has one form, so one may be another's download under its
-    name (a ninety-first trial's 柳岸 download saved as 凤鸣社区11月.xlsx beside 凤鸣's was told to give it a prefix)."""
+    """Two files named for one community: one may be another's download (trial 91's 柳岸 as 凤鸣社区11月.xlsx)."""
     import pandas as pd
     from gridpay.ingest.staging import grid_communities
     from gridpay.transforms.grid_names import community_in_name
+    pairs = [s.files for s in shared if not s.same]          # two files of one form: said otherwise
+    if not pairs:
+        return ""
     known = set(grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")).values())
-    both = {community_in_name(s.files[0], known) for s in shared if not s.same} & {
-        community_in_name(s.files[1], known) for s in shared if not s.same}
+    both = {community_in_name(a, known) for a, _ in pairs} & {community_in_name(b, known) for _, b in pairs}
     return "".join(f"; both are named for {c}, which has one form: if one is another community's download saved "
                    f"under its name, give it its own name back (gridpay inspect shows the grids and compounds each "
                    f"names) before anything else" for c in sorted(both - {None}))
@@ -223,7 +225,6 @@ def _one_name(ctx: RunContext, shared: list) -> str:
 def _way_out(grid) -> str:
     """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
     if not grid.closest_ids:
-        # a neighbour's sheet stapled in (trial 92): "add it to grids.csv" would pay another community's answers
         return (f"correct '{grid.value}' in grids.csv or in the survey file, or add it to grids.csv if it is a new "
                 f"grid of this community; if it is another community's grid (a neighbour's forms typed in with "
                 f"ours), take those rows out of the sheet HR typed, or the file out of the inbox")

@@ -151,8 +151,8 @@ def test_a_grid_moved_to_another_community_is_counted_from_its_old_community_s_f
         write_csv(inbox / "surveys" / "2026-10" / name, SURVEY_HEADER, rows)
     code, err = run_cli("run", "--month", "2026-10", "--reports", "none", inbox=inbox)
     assert code == 0, err
-    assert ("surveys/2026-10/五松社区网格员满意度测评.csv: 3 answers to H2, which grids.csv lists under 天井湖社区 since "
-            "2026-09 (under 五松社区 then), counted for it") in err
+    assert ("surveys/2026-10/五松社区网格员满意度测评.csv: 3 answers to H2, which grids.csv now lists under 天井湖社区 "
+            "(under 五松社区 in 2026-09, the month published last), counted for it") in err
     # a grid never the file's community's still stops
     (inbox / "surveys" / "2026-10" / "天井湖社区网格员满意度测评.csv").unlink()
     write_csv(inbox / "surveys" / "2026-10" / "天井湖社区网格员满意度测评.csv", SURVEY_HEADER,
