@@ -174,11 +174,11 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield failing, lambda: says.invalid_grids_message(ctx, failing)
     gridless = find.gridless_rows(ctx)                      # which grid lost the answers
     yield gridless, lambda: says.gridless_message(ctx, gridless)
-    misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
-    yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
     # before the stops reading a file as this community's other download (trial 95: 南山's read as 东篱's early one)
     elsewhere = find.other_community_rows(ctx)              # one community's answers paid to another's
     yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
+    misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
+    yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
     unreadable = unreadable_phones(ctx)                     # Excel's 1.39E+10: a self-rating unrecognised
     yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
     short = short_downloads(ctx)                            # a download with rows filtered out or cut off
