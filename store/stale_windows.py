@@ -21,7 +21,7 @@ class StaleMonth:
     read_run: str | None       # ... as this run of it (None: it was not published then) ...
     now_run: str               # ... which is now published as this run
     finalized: bool = False    # the month was finalized: a new run of it is a correction (--reason)
-    comparison_only: bool = False    # of what it reads, only the pay it compares its own with changed
+    pay_stays: bool = False    # nothing its pay and scores read changed, only what it shows of the earlier month
 
 
     def line(self) -> str:
@@ -30,11 +30,11 @@ class StaleMonth:
         # on the reference files it was published with (today's may hold a later month's targets), and
         # as a correction if finalized: the command as written runs (a twenty-eighth trial's did not)
         reason = ' --reason "..."' if self.finalized else ""
-        if self.comparison_only:       # an eighty-fifth trial re-ran such a month and wondered at its 更正 of nothing
-            return (f"{self.month} (run {self.run_id}) compares its pay with {read}; {self.earlier} is now published "
-                    f"as run {self.now_run}, with other pay, so what {self.month} shows of it (previous pay, the "
-                    f"pay_changed flag) is out of date, though nothing its own pay and scores read has changed: run "
-                    f"it again to bring that up to date; its pay and scores will stay as they are "
+        if self.pay_stays:     # trials 85 and 95 re-ran such a month and wondered at a 更正 of nothing
+            return (f"{self.month} (run {self.run_id}) was scored reading {read}; {self.earlier} is now published as "
+                    f"run {self.now_run}, so what {self.month} shows of it (previous pay, flags, the change in scores) "
+                    f"is out of date, though nothing its own pay and scores read has changed: run it again to bring "
+                    f"that up to date; its pay and scores will stay as they are "
                     f"(gridpay run --month {self.month} --reference published{reason})")
         return (f"{self.month} (run {self.run_id}) was scored reading {read}; {self.earlier} is now published as "
                 f"run {self.now_run}, so {self.month}'s pay, or what it shows of {self.earlier} (previous pay, flags), "
@@ -70,8 +70,16 @@ def stale_months(con: duckdb.DuckDBPyConnection, earlier: str | None = None) -> 
         if row[3] is not None and (row[3], row[4], row[1]) not in changed:
             pay = _compares_pay_with(con, row[1], row[2])
             changed[row[3], row[4], row[1]] = _read_otherwise(con, row[3], row[4], row[1], pay)
-    return [StaleMonth(*row, comparison_only=row[3] is not None and changed[row[3], row[4], row[1]] == {"payroll"})
+    return [StaleMonth(*row, pay_stays=row[3] is not None and (
+                "answers" not in changed[row[3], row[4], row[1]] or not _pools(con, row[1], row[2])))
             for row in rows if row[3] is None or changed[row[3], row[4], row[1]]]
+
+
+def _pools(con: duckdb.DuckDBPyConnection, later: str, month: str) -> bool:
+    """Whether run `later` scored a grid on `month`'s answers (its window: pooled, or too few even so): the only
+    way an earlier month's answers reach a later month's pay."""
+    return con.execute("select count(*) from grid_scores where run_id = ? and list_contains(string_split("
+                       "coalesce(window_months, ''), ','), ?)", [later, month]).fetchone()[0] > 0
 
 
 # what a later month reads of an earlier month's run: its counted answers (pooling), its grids'

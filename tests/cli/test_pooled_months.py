@@ -123,7 +123,7 @@ def test_a_correction_paying_a_worker_the_later_month_does_not_pay_leaves_it_cur
               [("W3", "2026-07", "150.00", "离职补发", "人事科 陈主任"),
                ("W1", "2026-07", "20.00", "加班", "人事科 陈主任")])
     code, err = run_cli("run", "--month", "2026-07", "--reference", "inbox", inbox=inbox)
-    assert code == 0 and "2026-08 (run" in err and "compares its pay with 2026-07's run" in err, err   # trial 85
+    assert code == 0 and "2026-08 (run" in err and "what 2026-08 shows of it (previous pay" in err, err   # trial 85
     assert "its pay and scores will stay as they are (gridpay run --month 2026-08 --reference published)" in err
     # ... not September, which pools July's answers (unchanged) but compares pay with August (trial 75)
     assert "2026-09 (run" not in err
