@@ -212,8 +212,9 @@ def other_community_rows(ctx: RunContext) -> list:
     if least is None:
         return []
     stop = []
-    last, before = last_communities(ctx.settings.db, ctx.month)
-    for file in found(ctx.workdir, grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet"))):
+    files = found(ctx.workdir, grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")))
+    last, before = last_communities(ctx.settings.db, ctx.month) if files else (None, {})   # the warehouse: only then
+    for file in files:
         moved = [g for g in file.grids if before.get(g[0]) == file.community]
         for grid, now, rows in moved:
             log.warning("%s: %d answers to %s, which grids.csv now lists under %s (under %s in %s, the month published "

@@ -62,8 +62,9 @@ def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = Tr
     saved as numbers (`phones`), else the cells holding two numbers (a resident's own typing: said, not stopped)."""
     if masked.line():
         log.warning("%s", masked.line())
-    excel = dict(publish_step.unreadable_phone_rows(workdir, excel_only=True))
-    for file, rows in publish_step.unreadable_phone_rows(workdir):
+    unreadable = publish_step.unreadable_phone_rows(workdir)
+    excel = dict(publish_step.unreadable_phone_rows(workdir, excel_only=True)) if unreadable else {}
+    for file, rows in unreadable:
         saved = [n for n in rows if n in excel.get(file, ())] if phones else []   # else the stop says them
         _say_unreadable(file, saved, "Excel saved {it} as a number (like 1.39E+10)",
                         "put a platform's download in the inbox as it came (not saved again through Excel), or type "
