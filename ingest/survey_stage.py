@@ -79,7 +79,7 @@ def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
 
 
 def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], key: bytes) -> None:
-    unreadable = unreadable_in_frame(frame)
+    unreadable, two = unreadable_in_frame(frame), two_in_frame(frame)     # before the phones are hashed
     frame = with_hashed_phone(frame, "respondent_phone", key)
     if "comment" in frame.columns:
         frame["comment"] = frame["comment"].map(masked_comment, na_action="ignore").astype("string")
@@ -88,8 +88,7 @@ def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], ke
         name = "respondent_phone_hash" if name == "respondent_phone" else name
         out[name] = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
     out["is_blank_row"] = False                     # the sheet reader leaves blank rows out
-    out["phone_unreadable"] = unreadable
-    out["phone_two"] = two_in_frame(frame)
+    out["phone_unreadable"], out["phone_two"] = unreadable, two
     con.register("staged_frame", out)
     con.execute(f"create temp table {table} as select * from staged_frame")
     con.unregister("staged_frame")

@@ -26,6 +26,7 @@ from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names
 from gridpay.ingest.compound_grids import moved_compound_answers, moved_line
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
+from gridpay.ingest.two_phones import apply_two_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
 from gridpay.ingest.staging import grid_communities, grid_names, input_files, is_survey_name, stage_inputs
 from gridpay.publishing.outputs import REJECTED_COLUMNS, csv_bytes, write_file
@@ -91,13 +92,11 @@ def archived_policy(archive: Path, key_file: Path, inputs: list[InputFile], mont
 
 
 def stage(ctx: RunContext) -> Partitioning | None:
-    """Read the archived inputs into the work folder (phones hashed, comments masked). Each input
-    is decrypted into the private work folder, read, and its clear copy removed before the step
-    ends (a killed run's copy goes with its work folder: the next run or `gridpay doctor`).
-    With a stager (a Dask cluster) the work folder is shared with the workers: the survey files
-    are not opened here at all (each worker opens its own blob in its own private scratch), and
-    the reference tables are opened in a private folder of this machine. Returns how the month
-    was partitioned (None: in this process)."""
+    """Read the archived inputs into the work folder (phones hashed, comments masked). Each input is decrypted
+    into the private work folder, read, and its clear copy removed before the step ends (a killed run's copy goes
+    with its work folder: the next run or `gridpay doctor`). With a stager (a Dask cluster) the work folder is
+    shared with the workers: the survey files are not opened here (each worker opens its own blob in its own private
+    scratch), the reference tables in a private folder of this machine. Returns how the month was partitioned."""
     surveys = [f for f in ctx.inputs.files if is_survey_name(f.name)] if ctx.stager is not None else []
     with private_scratch("gridpay-inputs-") if surveys else nullcontext(ctx.opened_inputs) as opened:
         try:
@@ -122,13 +121,14 @@ def stage(ctx: RunContext) -> Partitioning | None:
 
 def settle_staged(ctx: RunContext) -> MaskedPhones:
     """What the stage leaves to the month's reference files and policy, on the answers of either path
-    (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's
-    answers to the grid it left (ingest/compound_grids.py), phones a platform masked (ingest/masked_phones.py)."""
+    (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's answers to
+    the grid it left (ingest/compound_grids.py), phones a platform masked or two in a cell (ingest/*_phones.py)."""
     apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
         log.warning("%s", moved_line(pair))
     write_past_phones(ctx)                      # a worker's phones of earlier published runs (policy 2027.9)
+    apply_two_phones(ctx.workdir, ctx.policy.two_phone_cells_checked)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
 
 

@@ -14,6 +14,7 @@ from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ABOUT_THE_RUN
 from gridpay.pipeline.scored_month import SHIFT
 from gridpay.ingest.masked_phones import MaskedPhones
+from gridpay.ingest.two_phones import checked_line, two_phone_cells
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
@@ -64,16 +65,21 @@ def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = Tr
         log.warning("%s", masked.line())
     unreadable = publish_step.unreadable_phone_rows(workdir)
     excel = dict(publish_step.unreadable_phone_rows(workdir, excel_only=True)) if unreadable else {}
+    checked = {f: workers for f, _, workers in two_phone_cells(workdir) if workers is not None} if unreadable else {}
     for file, rows in unreadable:
         saved = [n for n in rows if n in excel.get(file, ())] if phones else []   # else the stop says them
         _say_unreadable(file, saved, "Excel saved {it} as a number (like 1.39E+10)",
                         "put a platform's download in the inbox as it came (not saved again through Excel), or type "
                         "{it} again from the forms, the column formatted as text")
         # a cell of two numbers is a resident's typing (a ninety-second trial's 13905621104/13805620000 was told
-        # Excel first, and held a worker's own phone): one number a cell is the way out
-        _say_unreadable(file, [n for n in rows if n not in excel.get(file, ())], "a cell holds two numbers, or a "
-                        "number that is not a phone", "type {it} again from the forms, one phone a cell (where one "
-                        "of them is a worker's, that worker's own answer counts until it is)")
+        # Excel first, and held a worker's own phone): under survey.two_phone_cells each number is checked
+        two = [n for n in rows if n not in excel.get(file, ())]
+        if two and file in checked:
+            (log.warning if checked[file] else log.info)("%s", checked_line(file, two, checked[file]))
+        else:
+            _say_unreadable(file, two, "a cell holds two numbers, or a number that is not a phone", "type {it} "
+                            "again from the forms, one phone a cell (where one of them is a worker's, that worker's "
+                            "own answer counts until it is)")
 
 
 def _say_unreadable(file: str, rows: list[int], why: str, way_out: str) -> None:

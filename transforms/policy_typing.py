@@ -34,6 +34,7 @@ def typing_rules(doc: dict) -> dict:
         **{key: bool(survey.get(key, False)) for key in SWITCHES},
         door_number_dates=chosen("door_number_dates", ("invalid", "as_typed")),
         masked_phones_shown_digits=chosen("masked_phones", ("shown_digits", "as_typed")),
+        two_phone_cells_checked=chosen("two_phone_cells", ("checked", "unread")),
         yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))

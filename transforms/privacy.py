@@ -38,6 +38,9 @@ COUNTRY_PREFIXES = ("0086", "86")
 MASKED_MOBILE = r"[ \t]*1[3-9][0-9][*]{4}[0-9]{4}[ \t]*"
 _MASKED_MOBILE = re.compile(MASKED_MOBILE)
 MASKED_PREFIX = "masked:"
+# A cell of two mobile numbers (a couple's form) hashes as TWO_PREFIX and each number's hash, comma-separated,
+# so that the stage can tell whether one is a worker's phone (ingest/two_phones.py) before it keeps none.
+TWO_PREFIX = "two:"
 
 
 def is_masked_phone(raw: str | None) -> bool:
@@ -85,7 +88,11 @@ def normalized_phone(raw: str | None) -> str | None:
 
 def phone_hash(raw: str | None, key: bytes) -> str | None:
     """HMAC-SHA256 of the normalised number: equal numbers match, the number itself is gone. A number
-    a platform masked (138****5678) is its seven digits' hash after MASKED_PREFIX."""
+    a platform masked (138****5678) is its seven digits' hash after MASKED_PREFIX; a cell of two
+    numbers is both hashes after TWO_PREFIX."""
+    if two_mobiles(raw):
+        digits = _NON_DIGITS.sub("", folded(raw))
+        return TWO_PREFIX + ",".join(phone_hash(d, key) for d in (digits[:MOBILE_DIGITS], digits[MOBILE_DIGITS:]))
     phone = normalized_phone(raw)
     if phone is None:
         return None
@@ -116,8 +123,14 @@ def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None =
                      f"then {digits}[{len(p) + 1}:]" for p in COUNTRY_PREFIXES)
     phone = f"nullif(case {cases} else {digits} end, '')"
     masked = f"case when regexp_full_match({col}, '{MASKED_MOBILE}') then '{MASKED_PREFIX}' else '' end"
-    return (f"case when {excel_number_sql(col)} then null when {ascii_only} then "
-            f"({masked}) || lower(sha256($okey || unhex(sha256($ikey || ({phone})::blob)))) end")
+    two = (f"'{TWO_PREFIX}' || {_hmac_sql(f'{digits}[1:{MOBILE_DIGITS}]')} || ',' || "
+           f"{_hmac_sql(f'{digits}[{MOBILE_DIGITS + 1}:]')}")
+    return (f"case when {ascii_only} and regexp_full_match({digits}, '{TWO_MOBILES}') then {two} "
+            f"when {excel_number_sql(col)} then null when {ascii_only} then ({masked}) || {_hmac_sql(phone)} end")
+
+
+def _hmac_sql(text: str) -> str:
+    return f"lower(sha256($okey || unhex(sha256($ikey || ({text})::blob))))"
 
 
 def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
