@@ -8,17 +8,26 @@ from __future__ import annotations
 import duckdb
 
 from gridpay.ingest.duckdb_reader import quoted
+from gridpay.ingest.survey_files import SurveyRead
 
 
-_PLATFORM_FILES = "create table if not exists platform_files (source_file varchar, layout varchar, phone_asked boolean)"
+_PLATFORM_FILES = ("create table if not exists platform_files (source_file varchar, layout varchar, phone_asked boolean, "
+                   "duration_read boolean, unread_duration varchar)")
+# a header that names the time an answer took, whichever platform's words (问卷星 所用时间, 腾讯问卷 答题时长, 金数据 填写时长)
+_DURATION_WORDS = ("时长", "用时", "所用时间", "耗时")
 
 
-def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, layout: str | None, phone_asked: bool) -> None:
-    """Table `platform_files` (source_file, layout, phone_asked) in the stage: the survey files read as a platform's
-    download, and whether a question of it was read as the respondent's phone."""
+def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, read: SurveyRead) -> None:
+    """Table `platform_files` (source_file, layout, phone_asked, duration_read, unread_duration) in the stage: the
+    survey files read as a platform's download, whether a question of it was read as the respondent's phone, whether
+    a column of it as the answers' durations, and, where none was, a header of it that names one, read as nothing."""
     con.execute(_PLATFORM_FILES)
-    if layout is not None:
-        con.execute("insert into platform_files values (?, ?, ?)", [file_name, layout, phone_asked])
+    if read.layout is None:
+        return
+    unread = next((h for h, name in read.header_map if not name and any(w in str(h) for w in _DURATION_WORDS)), None)
+    con.execute("insert into platform_files values (?, ?, ?, ?, ?)",
+                [file_name, read.layout, "respondent_phone" in read.frame.columns, "duration_s" in read.frame.columns,
+                 None if "duration_s" in read.frame.columns else unread])
 
 
 def store_answer_words(con: duckdb.DuckDBPyConnection, items: tuple[str, ...]) -> None:

@@ -112,7 +112,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                     set_aside.update({(source.file_name, what): n for what, n in aside.items() if n})
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
-                    note_platform_file(con, source.file_name, read.layout, "respondent_phone" in read.frame.columns)
+                    note_platform_file(con, source.file_name, read)
                     _load_frame(con, table, read.frame, reading.items, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
                     aside_ids += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.aside_ids]

@@ -18,7 +18,9 @@ from typing import Any, Callable
 
 from gridpay.pipeline import gate_stops, publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
+from gridpay.pipeline.download_columns import say_download_columns
 from gridpay.pipeline.empty_month import empty_month_stop
+from gridpay.pipeline.month_over import month_not_over
 from gridpay.pipeline.gate_stops import first_stop
 from gridpay.pipeline.download_dates import say_download_before_month_end
 from gridpay.pipeline.other_months import say_other_months
@@ -29,8 +31,7 @@ from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.month_gaps import gap_before
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.unread_earlier_answers import say_late_answers
-from gridpay.pipeline.verdicts import (counted, fail_gate, say_phoneless_downloads, say_stale_later_months,
-                                       say_unreadable_phones)
+from gridpay.pipeline.verdicts import counted, fail_gate, say_stale_later_months, say_unreadable_phones
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.core.logs import note_in_log
@@ -161,6 +162,8 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     month = ctx.month
     # the stage file is opened a few times from here to the end of validation: its DuckDB
     # instance is built once and kept (it is the run's own file; scoring attaches it after)
+    if early := month_not_over(ctx):        # a month paid on half its answers
+        raise fail_gate(ctx, early)
     ctx.workdir.mkdir(parents=True, exist_ok=True)
     with held_stage(ctx.workdir):
         partitioning, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
@@ -173,7 +176,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
             f" ({rows} for {month}; set aside: {', '.join(counted(n, what) for what, n in aside.items())})"
             if aside else "")
         say_unreadable_phones(ctx.workdir, masked, not gate_stops.stops_on(ctx, "unreadable_phones"))
-        say_phoneless_downloads(ctx.workdir)   # a form that no longer asks the phone: self-ratings unseen
+        say_download_columns(ctx)              # a phone or a duration no column gives: a rule sees nothing
         say_other_months(ctx)                  # files, rows and adjustments of another month: paid in no month
         say_late_answers(ctx)
         gate_stops.say_short_downloads(ctx)    # a download cut off on its way: fewer answers than its name says

@@ -36,3 +36,18 @@ def test_one_form_per_community_gets_a_prefix_by_file_name(run_cli, make_inbox, 
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         ids = {r for (r,) in con.execute("select response_id from raw_surveys").fetchall()}
     assert ids == {"1", "2", "3", "4", "B1", "B2", "B3", "B4"}
+
+
+def test_a_download_whose_layout_finds_no_duration_is_said(run_cli, make_inbox, tmp_path):
+    """A ninety-sixth trial's download headed 序号 and 提交时间 was read by the 金数据 layout, whose 填写时长 it
+    lacked: its 答题时长 was read as nothing and a 22-second answer counted, exit 0, unsaid."""
+    inbox = make_inbox({})
+    header = ["答题时长" if h == "所用时间" else h for h in HEADER]      # the layout reads 所用时间
+    write_xlsx(inbox / "surveys" / "2026-09" / "283746519_2_天井湖社区网格员满意度测评_8_8.xlsx", header,
+               wjx_rows(HAND_SURVEYS))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0 and ("283746519_2_天井湖社区网格员满意度测评_8_8.xlsx: none of its 8 answers has a duration (read "
+                          "as a 问卷星 download by its 序号 and 提交答卷时间 columns, without its 所用时间 column), so the "
+                          "speeder rule judges none of them; its column '答题时长' is read as nothing: if it is the "
+                          "time each answer took, name it in your policy's survey.platforms.\"问卷星\".duration (with "
+                          "a new version), or download the form again as 问卷星 exports it") in err, err
