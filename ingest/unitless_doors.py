@@ -6,7 +6,7 @@ exit 0, no word). The run names such pairs, per grid, for HR to check (a call, o
 and write the home one way in the sheet HR types.
 
 Both forms are read after the door-number rules (transforms/door_numbers.py): '<place>N栋R' beside
-'<place>N栋U单元R' in one grid, the place (a compound: '锦绣花园 ') the same. One equality join."""
+'<place>N栋U单元R' (or A座R beside A座U单元R) in one grid, the place (a compound: '锦绣花园 ') the same. One equality join."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +14,9 @@ from pathlib import Path
 
 from gridpay.ingest.door_prefixes import SET_ASIDE, DoorPairs, pairs_by_grid
 from gridpay.transforms.privacy import regex_masked_sql
+
+# a building by its number (5栋) or its letter (A座: a ninety-sixth trial's towers; A座1201 beside A座1单元1201 unsaid)
+BUILDING = "[0-9]+栋|[A-Za-z]+座"
 
 
 @dataclass(frozen=True)
@@ -30,15 +33,16 @@ def unitless_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
     """Per grid, the households '<place>N栋R' whose '<place>N栋U单元R' the same grid's answers also hold."""
     return pairs_by_grid(workdir, f"""
             with h as (select distinct grid_id, household_id from answers
-                       where grid_id is not null and household_id is not null and contains(household_id, '栋')),
+                       where grid_id is not null and household_id is not null
+                             and (contains(household_id, '栋') or contains(household_id, '座'))),
                  short as (select grid_id, household_id,
-                                  regexp_extract(household_id, '^(.*[^0-9]|)([0-9]+)栋([0-9]+)$', ['place', 'b', 'r'])
+                                  regexp_extract(household_id, '^(.*[^0-9]|)({BUILDING})([0-9]+)$', ['place', 'b', 'r'])
                                       as k
-                           from h where regexp_full_match(household_id, '(.*[^0-9]|)[0-9]+栋[0-9]+')),
+                           from h where regexp_full_match(household_id, '(.*[^0-9]|)({BUILDING})[0-9]+')),
                  whole as (select grid_id, household_id,
-                                  regexp_extract(household_id, '^(.*[^0-9]|)([0-9]+)栋[0-9]+单元([0-9]+)$',
+                                  regexp_extract(household_id, '^(.*[^0-9]|)({BUILDING})[0-9]+单元([0-9]+)$',
                                                  ['place', 'b', 'r']) as k
-                           from h where regexp_full_match(household_id, '(.*[^0-9]|)[0-9]+栋[0-9]+单元[0-9]+'))
+                           from h where regexp_full_match(household_id, '(.*[^0-9]|)({BUILDING})[0-9]+单元[0-9]+'))
             select s.grid_id, count(*),
                    list(({regex_masked_sql('f.household_id')}, {regex_masked_sql('s.household_id')})
                         order by f.household_id)

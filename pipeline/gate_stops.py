@@ -87,6 +87,16 @@ def form_doubts(ctx: RunContext) -> list:
     return doubts
 
 
+_LETTERED = re.compile(r"\s*[A-Za-z]{1,2}\s*[.．、]\s*\S")
+
+
+def layout_of(ctx: RunContext, file: str) -> str:
+    from gridpay.ingest.survey_stage import stage_connection
+    with stage_connection(ctx.workdir) as con:
+        row = con.execute("select layout from platform_files where source_file = ?", [file]).fetchone()
+    return row[0] if row else "platform"
+
+
 def form_doubts_message(ctx: RunContext, found: list) -> str:
     files = {d.file: [str(x) for x in found if x.file == d.file] for d in found}
     said = "; ".join(f"{file}: {listed(doubts, 4)}" for file, doubts in files.items())
@@ -94,6 +104,14 @@ def form_doubts_message(ctx: RunContext, found: list) -> str:
     codes = [w for d in found if d.kind == "unread" for w in d.words if re.fullmatch(r"-?\d+(\.\d+)?", w.strip())]
     again = (f"'{codes[0]}' is a number where the form's words go: a damaged download or a codes export (按序号) "
              f"is downloaded again, as text (按选项文本; docs/troubleshooting.md). Else: " if codes else "")
+    # an option's letter kept (A.非常满意): the file was read by a layout that strips none (trial 96: 金数据's for a
+    # download of another platform's), which answer words would not put right
+    lettered = [(d.file, w) for d in found if d.kind == "unread" for w in d.words if _LETTERED.match(w)]
+    again = again or (f"'{lettered[0][1]}' keeps its option's letter: {lettered[0][0]} was read as a "
+                      f"{layout_of(ctx, lettered[0][0])} download, whose layout strips no letter; if it is another "
+                      f"platform's (腾讯问卷 letters its options), its headers are not that platform's as the policy's "
+                      f"survey.platforms names them (`gridpay inspect` shows them; docs/platforms.md). Else: "
+                      if lettered else "")
     return (f"{ctx.month}: answers of a platform download are not read as its form means them: {said}. A "
             f"download's answers are its form's options, each chosen on every such row, so the month would be paid on "
             f"a misread form; nothing published. {again}Give each of the form's words the point it means in the policy's "

@@ -4,7 +4,7 @@ did). 腾讯问卷's ids are read with a T before them (the platform's id_prefix
 import duckdb
 
 from conftest import HAND_SURVEYS
-from downloads import HEADER, tencent_rows, wjx_rows, write_tencent_csv, write_xlsx
+from downloads import HEADER, WORDS, tencent_rows, wjx_rows, write_tencent_csv, write_xlsx
 
 
 def test_downloads_of_two_platforms_numbered_from_1_make_one_month(run_cli, make_inbox, tmp_path):
@@ -51,3 +51,15 @@ def test_a_download_whose_layout_finds_no_duration_is_said(run_cli, make_inbox, 
                           "speeder rule judges none of them; its column '答题时长' is read as nothing: if it is the "
                           "time each answer took, name it in your policy's survey.platforms.\"问卷星\".duration (with "
                           "a new version), or download the form again as 问卷星 exports it") in err, err
+
+
+def test_answers_keeping_their_option_letter_name_the_layout_that_read_the_file(run_cli, make_inbox, tmp_path):
+    """Trial 96's lettered answers (A.非常满意) under a layout that strips none were told to get answer words."""
+    inbox = make_inbox({})
+    rows = [[f"{'ABCDE'[5 - int(v)]}.{w}" if i in range(10, 15) and (v := next(
+        (k for k, word in WORDS.items() if word == w and k), None)) else w for i, w in enumerate(row)]
+        for row in wjx_rows(HAND_SURVEYS)]
+    write_xlsx(inbox / "surveys" / "2026-09" / "283746519_2_天井湖社区网格员满意度测评_8_8.xlsx", HEADER, rows)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and ("keeps its option's letter: surveys/2026-09/283746519_2_天井湖社区网格员满意度测评_8_8.xlsx was read as a "
+                          "问卷星 download, whose layout strips no letter") in err, err

@@ -30,14 +30,15 @@ def test_a_door_number_with_and_without_its_unit_is_named(make_inbox, tmp_path):
     from gridpay.ingest.unitless_doors import unitless_doors
     doors = [("G1", "5栋1单元802"), ("G1", "5幢802"), ("G1", "5栋2单元802"),     # the short one: either unit
              ("G2", "6栋1单元101"), ("G1", "6栋101"),                           # in another grid: another home
-             ("G2", "宿舍楼2栋1单元301"), ("G2", "宿舍楼2栋301"), ("G2", "2栋301")]  # the place must match too
+             ("G2", "宿舍楼2栋1单元301"), ("G2", "宿舍楼2栋301"), ("G2", "2栋301"),  # the place must match too
+             ("G3", "A座1单元1201"), ("G3", "A座1201"), ("G3", "B座1201")]      # a tower by its letter (trial 96)
     rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     found = {d.grid_id: (d.pairs, d.shown) for d in unitless_doors(tmp_path / "work")}
     assert found == {"G1": (2, (("5栋1单元802", "5栋802"), ("5栋2单元802", "5栋802"))),
-                     "G2": (1, (("宿舍楼2栋1单元301", "宿舍楼2栋301"),))}
+                     "G2": (1, (("宿舍楼2栋1单元301", "宿舍楼2栋301"),)), "G3": (1, (("A座1单元1201", "A座1201"),))}
     assert "2 pairs of door numbers may be one home written with its unit and without it" in unitless_doors(tmp_path / "work")[0].line()
 
 
