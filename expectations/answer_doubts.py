@@ -47,7 +47,7 @@ def _worker_phones(con, own: bool) -> list[str]:
         where {which}
         group by all having {'true' if own else 'count(distinct s.household_id) > 1'} order by all""").fetchall()
     return [(f"{n} answer{'s' if n != 1 else ''} to {grid} ({gid}) came from the phone of {name} ({wid}), who "
-             + (f"works it: kept out as self_rating ({_ids(ids)})" if own else
+             + (f"is assigned to it in the month: kept out as self_rating ({_ids(ids)})" if own else
                 f"does not work it, for {homes} homes: counted as residents' answers. {wid} lives in one home at "
                 f"most: the others are a worker's judgement of a colleague's grid; check them before signing "
                 f"({_ids(ids)})"))

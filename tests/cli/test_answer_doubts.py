@@ -40,7 +40,7 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
     assert code == 0, err
     assert "2 answers to 井湖村二网格 (G2) came from the phone of 王伟 (W1), who does not work it, for 2 homes: counted " \
            "as residents' answers. W1 lives in one home at most" in err
-    assert "1 answer to 井湖村二网格 (G2) came from the phone of 李娜 (W2), who works it: kept out as self_rating (E1)" in err
+    assert "1 answer to 井湖村二网格 (G2) came from the phone of 李娜 (W2), who is assigned to it in the month: kept out as self_rating (E1)" in err
     assert ("3 answers to 井湖村二网格 (G2) for 3 homes came from one phone (shared_phone: counted). Their mean score "
             "0.00; the grid's raw score 32.50, 46.43 without them.") in err   # (5 x 65 + 5 x 0) / 10; (5 x 65) / 7
     assert "天桥新村一网格 (G1): 16 answers counted, at least twice its most of the months before (6 in 2026-09): " \
