@@ -153,6 +153,17 @@ def appeals_by_worker(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
     return out
 
 
+def upheld_by_grid(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, list[dict]]:
+    """grid id -> the month's upheld appeals that took an answer of it out, whoever filed them (a worker sheet
+    from output format 16 names those of its grids filed by others: a ninety-third trial's worker on a shared grid
+    saw her score move on a colleague's appeal, and her sheet did not say why)."""
+    out: dict[str, list[dict]] = {}
+    for a in appeal_rows(con, run_id, month):
+        if a["decision"] == "upheld" and a["effect"] == "excluded":
+            out.setdefault(a["grid_id"], []).append(a)
+    return out
+
+
 def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
                    final: bool, now: datetime | None = None) -> dict:
     """The window as the notice and the worker sheets print it: its dates (from the month's first

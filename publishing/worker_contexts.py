@@ -18,6 +18,7 @@ from gridpay.transforms.pay import score_coefficient
 from gridpay.transforms.rounding import rounded
 
 CALLS_SHOWN = 13        # the output format from which a sheet lists the calls made on its grids' answers
+OTHERS_SHOWN = 16       # ... and others' upheld appeals on its grids' answers
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -30,6 +31,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     appeals = cycle.appeals_by_worker(con, run_id, month)          # each worker's own, with what they changed
     told = (run.get("output_format") or 1) >= TOLD_WHAT_CHANGED
     calls = cycle.calls_by_grid(con, run_id) if (run.get("output_format") or 1) >= CALLS_SHOWN else {}
+    upheld = cycle.upheld_by_grid(con, run_id, month) if (run.get("output_format") or 1) >= OTHERS_SHOWN else {}
     parts = coefficient_parts(con, run_id, rule) if told and rule is not None else {}
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
     before = {r["worker_id"]: r["total_pay"] for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
@@ -39,10 +41,21 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
              "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid]}
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
+             "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld),
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
                        for gid, days, wd in assigned.get(w["worker_id"], [])]}
             for w in workers]
+
+
+def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[str, list[dict]]) -> list[dict]:
+    """Per grid of the worker's, the upheld appeals on its answers filed by others (a colleague, or HR's own)."""
+    out = []
+    for gid, _, _ in assigned:
+        ids = [a["appeal_id"] for a in upheld.get(gid, []) if a["worker_id"] != worker_id]
+        if ids:
+            out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(ids), "ids": "、".join(ids)})
+    return out
 
 
 def coefficient_parts(con: duckdb.DuckDBPyConnection, run_id: str, rule: CoefficientRule) -> dict[str, dict]:

@@ -45,6 +45,7 @@ BY_FORMAT[12] = BY_FORMAT[10]        # nor does format 12
 BY_FORMAT[13] = BY_FORMAT[10]        # nor format 13
 BY_FORMAT[14] = BY_FORMAT[10]        # nor format 14 (callbacks.csv's ids only)
 BY_FORMAT[15] = BY_FORMAT[10]        # nor format 15 (a worker sheet's layout only)
+BY_FORMAT[16] = BY_FORMAT[10]        # nor format 16 (others' upheld appeals on a worker's grids, in its words)
 
 
 def frozen_charset(output_format: int | None) -> str:

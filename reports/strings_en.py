@@ -160,6 +160,8 @@ EN: dict[str, str] = {
     "calls_line_out": "{grid}: {called} calls ({results}); {out} answers found not the household's own view are not "
                       "counted in its score.",
     "calls_line_none": "{grid}: {called} calls ({results}); the grid's score is not affected.",
+    "others_appeals_line": "{grid}: {n} appeals by others upheld this month ({ids}); their answers are not counted "
+                           "in the grid's score, and this sheet's figures include that.",
     "your_appeals": "Your appeals", "appeal_id": "Appeal", "filed_on": "Filed", "decision_note": "HR's note",
     "appeal_effect": "What it changed",
     "effect_excluded": "the answer no longer counts", "effect_not_counted": "the answer did not count anyway: no change",

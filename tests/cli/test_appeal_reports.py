@@ -66,6 +66,9 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     sheets = {p.stem: _text(p) for p in (month / "workers").glob("*.html")}
     assert called and {w for w, t in sheets.items() if "本月回访" in t} == called
     assert all("：回访 1 次（属实 1），该网格得分不受影响。" in sheets[w] for w in called)
+    # output format 16: the other workers of A1's grid are told a colleague's upheld appeal moved it (trial 93)
+    others = "井湖村二网格：本月另有 1 件他人提出的申诉经复核成立（A1），相应答卷已不计入该网格得分，本表得分已按此计算。"
+    assert {w for w, t in sheets.items() if others in t} == {"W2", "W4"}
     # a correction's sheet says how its total moved from the sheet it replaces (trial 71: only "本表替代")
     with connect(month.parents[1] / "warehouse.duckdb") as con:
         earlier, now = ({w: str(t) for w, t in con.execute(
