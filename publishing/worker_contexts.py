@@ -31,17 +31,21 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     appeals = cycle.appeals_by_worker(con, run_id, month)          # each worker's own, with what they changed
     told = (run.get("output_format") or 1) >= TOLD_WHAT_CHANGED
     calls = cycle.calls_by_grid(con, run_id) if (run.get("output_format") or 1) >= CALLS_SHOWN else {}
-    upheld = cycle.upheld_by_grid(con, run_id, month) if (run.get("output_format") or 1) >= OTHERS_SHOWN else {}
+    upheld = cycle.upheld_by_grid(con, run_id, month) if (run.get("output_format") or 1) >= OTHERS_SHOWN else None
     parts = coefficient_parts(con, run_id, rule) if told and rule is not None else {}
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
-    before = {r["worker_id"]: r["total_pay"] for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
+    lines = {r["worker_id"]: r for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
+    before = {w: r["total_pay"] for w, r in lines.items()}
+    same = unchanged_grids(con, run_id, replaced["run_id"]) if replaced and upheld is not None else None
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "coefficient_parts": parts.get(w["worker_id"]),
              "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid]}
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
-             "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld),
+             "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld or {}),
+             "moved_by_others": same is not None and moved_by_others(w, lines.get(w["worker_id"]),
+                                                                     assigned.get(w["worker_id"], []), same),
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
                        for gid, days, wd in assigned.get(w["worker_id"], [])]}
@@ -56,6 +60,23 @@ def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[s
         if ids:
             out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(ids), "ids": "、".join(ids)})
     return out
+
+
+def unchanged_grids(con: duckdb.DuckDBPyConnection, run_id: str, before_run: str) -> set[str]:
+    """The grids whose answers and raw score are those of the run `before_run` too."""
+    return {gid for (gid,) in con.execute(
+        "select n.grid_id from grid_scores n join grid_scores b on b.grid_id = n.grid_id and b.run_id = $before "
+        "where n.run_id = $now and n.responses is not distinct from b.responses "
+        "and n.raw_score is not distinct from b.raw_score", {"now": run_id, "before": before_run}).fetchall()}
+
+
+def moved_by_others(w: dict, before: dict | None, assigned: list, same: set[str]) -> bool:
+    """A correction moved the worker's total though her grids' answers, her adjustment, target and days are as
+    they were: the other grids moved it (a ninety-seventh trial's worker read "由 1567.05 元变为 1562.40 元" on a
+    grid of the same 17 answers, unexplained)."""
+    return (before is not None and before["total_pay"] != w["total_pay"] and bool(assigned)
+            and all(gid in same for gid, _, _ in assigned)
+            and all(before[k] == w[k] for k in ("adjustment", "perf_pay_target", "assigned_days", "days_in_month")))
 
 
 def coefficient_parts(con: duckdb.DuckDBPyConnection, run_id: str, rule: CoefficientRule) -> dict[str, dict]:

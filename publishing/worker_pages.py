@@ -20,6 +20,7 @@ def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = 
     html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
                        items=context["items"], trend=trend, appeals=context.get("appeals", []),
                        calls=context.get("calls", []), others_appeals=context.get("others_appeals", []),
+                       moved_by_others=context.get("moved_by_others", False),
                        coefficient_parts=context.get("coefficient_parts"),
                        replaced_total_pay=context.get("replaced_total_pay"))
     return w["worker_id"], html, pdf_bytes(html, fonts)

@@ -184,6 +184,10 @@ EN: dict[str, str] = {
     "sheet_replaces": "Correction: this sheet replaces the one published on {date} (run {run_id}); this one stands.",
     "sheet_total_changed": " Against that sheet, your total for the month went from {before} to {now} yuan.",
     "sheet_total_same": " Against that sheet, your total for the month is unchanged ({now} yuan).",
+    "sheet_moved_by_others": " Your grids' answers and raw scores did not change, nor did your adjustment or days; "
+                             "the total moved because other grids' answers did: the adjusted score draws on every "
+                             "grid's mean{budget}.",
+    "sheet_moved_budget": ", and performance pay shares the budget",
     "sheet_total_new": " That publication had no pay line for you.",
     "coefficient_parts": "Of your assigned days (by weight), {share} were in grids with enough answers, at the coefficient of your score {score}: {scored}; the other {rest} in grids with too few, at the neutral {neutral}: {scored} × {share} + {neutral} × {rest} ≈ {blend}, to {decimals} decimals {coefficient}.",
     "notice_window_closed": "The notice period ({start} to {end}) has ended; review results follow when the month is final.",

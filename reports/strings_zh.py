@@ -160,6 +160,8 @@ ZH: dict[str, str] = {
     "sheet_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），请以本表为准。",
     "sheet_total_changed": "与该版本相比，您本月实发合计由 {before} 元变为 {now} 元。",
     "sheet_total_same": "与该版本相比，您本月实发合计未变（{now} 元）。",
+    "sheet_moved_by_others": "您所在网格的答卷与原始得分均未变，人工调整与在岗天数也未变；合计有变，是因为其他网格的答卷有变：调整后得分参考全部网格的平均水平{budget}。",
+    "sheet_moved_budget": "，绩效总额按预算比例调整",
     "sheet_total_new": "该版本中没有您的工资记录。",
     "coefficient_parts": "其中 {share} 的在岗天数（按权重）在问卷充足的网格，按得分 {score} 计系数 {scored}；其余 {rest} 在问卷不足的网格，按中性系数 {neutral} 计：{scored} × {share} + {neutral} × {rest} ≈ {blend}，保留 {decimals} 位小数为 {coefficient}。",
     "notice_window_closed": "公示期（{start} 至 {end}）已结束，复核结果将在定稿后公布。",

@@ -79,6 +79,10 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
         assert (f"您本月实发合计由 {earlier[worker]} 元变为 {total} 元" in said if earlier[worker] != total
                 else f"您本月实发合计未变（{total} 元）" in said), worker
     assert any(earlier[w] != now[w] for w in now) and any(earlier[w] == now[w] for w in now)
+    # output format 16: W1's grid G1 kept its answers: a total that moved anyway is said to come from the other grids
+    for worker in now:
+        moved = "您所在网格的答卷与原始得分均未变，人工调整与在岗天数也未变；合计有变，是因为其他网格的答卷有变"
+        assert (moved in _text(month / "workers" / f"{worker}.html")) == (worker == "W1" and earlier[worker] != now[worker])
     moved = sum(earlier[w] != now[w] for w in now)
     assert f"更正原因：申诉复核结果。与该版本相比，{moved} 名网格员的实发合计有变" in _text(month / "scorecard.html")
     # output format 13: and which files the re-run read differently (trial 82: 更正原因：未注明, causes known)
