@@ -129,5 +129,8 @@ def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = (), replay
         con.execute("update surveys set household_id = split_part(household_id, ' ', 2) from grid_alias a "
                     "where surveys.grid_id = a.alias and a.grid_id in (select unnest(?::varchar[])) "
                     "and contains(household_id, ' ')", [list(one_compound)])
-        con.execute("update surveys set grid_id = a.grid_id from grid_alias a where surveys.grid_id = a.alias")
+        # the alias answered, kept: two aliases may be two places (ingest/alias_doors.py: a merged grid's groups)
+        con.execute("alter table surveys add column if not exists grid_alias varchar")
+        con.execute("update surveys set grid_alias = a.alias, grid_id = a.grid_id from grid_alias a "
+                    "where surveys.grid_id = a.alias")
     return changed

@@ -48,3 +48,31 @@ def unitless_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                         order by f.household_id)
             from short s join whole f on f.grid_id = s.grid_id and f.k = s.k
             group by s.grid_id order by s.grid_id""", UnitlessDoors, shown, month)
+
+
+@dataclass(frozen=True)
+class GrouplessDoors(DoorPairs):
+    def line(self) -> str:
+        return (f"{self.grid_name} ({self.grid_id}): {self.door_pairs()} may be one home written with its group (组) and "
+                f"without it ({self.named()}), each counted as a household of its own: a village numbers its houses in "
+                f"each group, so gridpay cannot tell which group the shorter one is; if they are one home (check the "
+                f"paper form, or call), write it with its group in the sheet HR types or, in a platform's download "
+                f"(never edited), {SET_ASIDE}; and run again (one household, one voice)")
+
+
+def groupless_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[GrouplessDoors]:
+    """Per grid, the households 'M号' (a house number alone) whose '<place>N组M' the same grid's answers also hold
+    (a ninety-eighth trial's 16号 beside 三组十六号 counted twice, exit 0, nothing said)."""
+    return pairs_by_grid(workdir, f"""
+            with h as (select distinct grid_id, household_id from answers
+                       where grid_id is not null and household_id is not null),
+                 short as (select grid_id, household_id, regexp_extract(household_id, '^([0-9]+)号?$', 1) as r
+                           from h where regexp_full_match(household_id, '[0-9]+号?')),
+                 whole as (select grid_id, household_id,
+                                  regexp_extract(household_id, '^.*[0-9]+(组|队)([0-9]+)号?$', 2) as r
+                           from h where regexp_full_match(household_id, '.*[0-9]+(组|队)[0-9]+号?'))
+            select s.grid_id, count(*),
+                   list(({regex_masked_sql('f.household_id')}, {regex_masked_sql('s.household_id')})
+                        order by f.household_id)
+            from short s join whole f on f.grid_id = s.grid_id and f.r = s.r
+            group by s.grid_id order by s.grid_id""", GrouplessDoors, shown, month)

@@ -22,12 +22,13 @@ LISTED = 30           # door-number pairs the scorecard lists per grid (the cons
 
 
 def say_household_doubts(ctx: RunContext) -> None:
+    from gridpay.ingest.alias_doors import alias_doors
     from gridpay.ingest.alike_compounds import alike_compounds
     from gridpay.ingest.door_prefixes import prefixed_doors
     from gridpay.ingest.grid_compounds import mixed_compounds
     from gridpay.ingest.reworded_doors import reworded_doors
     from gridpay.ingest.shared_homes import homes_in_two_grids
-    from gridpay.ingest.unitless_doors import unitless_doors
+    from gridpay.ingest.unitless_doors import groupless_doors, unitless_doors
     doubts = []
     # an answer an upheld appeal of the month takes out is left out: HR followed the advice
     work, month = ctx.workdir, ctx.month
@@ -42,7 +43,9 @@ def say_household_doubts(ctx: RunContext) -> None:
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
     reworded = reworded_doors(work, LISTED, month)
     for kind, found in (("prefixed", prefixed_doors(work, LISTED, month)),
-                        ("unitless", unitless_doors(work, LISTED, month)), ("reworded", reworded),
+                        ("unitless", unitless_doors(work, LISTED, month)),
+                        ("groupless", groupless_doors(work, LISTED, month)), ("reworded", reworded),
+                        ("alias_doors", alias_doors(work, LISTED, month)),
                         ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month))):
         for doors in found:
             log.warning("%s", doors.line(), extra=ON_SCORECARD)

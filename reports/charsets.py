@@ -45,7 +45,7 @@ BY_FORMAT[12] = BY_FORMAT[10]        # nor does format 12
 BY_FORMAT[13] = BY_FORMAT[10]        # nor format 13
 BY_FORMAT[14] = BY_FORMAT[10]        # nor format 14 (callbacks.csv's ids only)
 BY_FORMAT[15] = BY_FORMAT[10]        # nor format 15 (a worker sheet's layout only)
-BY_FORMAT[16] = BY_FORMAT[10]        # nor format 16 (others' upheld appeals on a worker's grids, in its words)
+BY_FORMAT[16] = "".join(sorted(set(BY_FORMAT[10] + "组")))     # format 16: a door with its group and without it
 
 
 def frozen_charset(output_format: int | None) -> str:

@@ -84,6 +84,8 @@ EN: dict[str, str] = {
     "doubt_compounds": "{grid_name} ({grid_id}): {count} door numbers answered more than once by answers naming no compound cannot be told apart: {shown}",
     "doubt_prefixed": "{grid_name} ({grid_id}): {count} homes written with a place before the door number and without it: {shown}",
     "doubt_unitless": "{grid_name} ({grid_id}): {count} pairs of door numbers, one with its unit and one without: {shown}",
+    "doubt_groupless": "{grid_name} ({grid_id}): {count} pairs of door numbers, one with its group (组) and one without: {shown}",
+    "doubt_alias_doors": "{grid_name} ({grid_id}): {count} door numbers answered under two of the grid's other names, counted as one home (two, where the names were two groups or grids): {shown}",
     "doubt_reworded": "{grid_name} ({grid_id}): {count} pairs of door numbers with the same numbers in other words: {shown}",
     "run_notices": "The run's other notices, as it printed them on the console; read them before signing:",
     "doubt_alike_compounds": "{grid_name} ({grid_id}): {count} door numbers answered under two compound names that read alike (if they are one compound, give the other name after '=' in grids.csv's compounds): {shown}",

@@ -76,6 +76,8 @@ ZH: dict[str, str] = {
     "doubt_compounds": "{grid_name}（{grid_id}）：未填小区的答卷中有 {count} 个门牌号被答了不止一次，无法分辨是否同一户：{shown}",
     "doubt_prefixed": "{grid_name}（{grid_id}）：{count} 户门牌号前有地名与无地名两种写法：{shown}",
     "doubt_unitless": "{grid_name}（{grid_id}）：{count} 对门牌号一个写了单元、一个没写：{shown}",
+    "doubt_groupless": "{grid_name}（{grid_id}）：{count} 对门牌号一个写了组、一个没写：{shown}",
+    "doubt_alias_doors": "{grid_name}（{grid_id}）：{count} 个门牌号在本网格的不同别名下都有答卷，按同一户计（如别名原为不同的组或网格，则为不同住户）：{shown}",
     "doubt_reworded": "{grid_name}（{grid_id}）：{count} 对门牌号数字相同、写法不同：{shown}",
     "run_notices": "本次运行的其他提示（运行时控制台所示原文），签字前请阅：",
     "doubt_alike_compounds": "{grid_name}（{grid_id}）：{count} 个门牌号在写法相近的两个小区名下都有答卷（如为同一小区，请在 grids.csv 的 compounds 中以“=”写明别名）：{shown}",

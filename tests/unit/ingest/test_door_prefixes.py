@@ -82,3 +82,18 @@ def test_a_street_house_with_a_note_or_a_sign_after_its_number_is_named_and_ever
     assert "and '银杏街9号(王)'), each counted" in found.line()
     many = replace(found, pairs=7, shown=found.shown * 4)
     assert many.named().endswith(" and 4 more (the scorecard lists them)") and many.named().count("' and '") == 3
+
+
+def test_a_village_home_with_its_group_and_without_it_is_named(make_inbox, tmp_path):
+    """A ninety-eighth trial's 16号 beside 三组十六号 in the group's grid counted twice, exit 0, nothing said."""
+    from gridpay.ingest.unitless_doors import groupless_doors
+    doors = [("G1", "三组十六号"), ("G1", "16号"), ("G1", "柳河村3组15号"), ("G1", "15"), ("G1", "3组17号"),
+             ("G2", "16号"), ("G2", "4组18号"), ("G2", "5栋1单元18")]           # another grid; a building's room
+    rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    found = groupless_doors(tmp_path / "work")
+    assert {d.grid_id: (d.pairs, d.shown) for d in found} == {
+        "G1": (2, (("3组16", "16号"), ("柳河村3组15", "15")))}
+    assert "2 pairs of door numbers may be one home written with its group (组) and without it" in found[0].line()
