@@ -196,6 +196,8 @@ EN: dict[str, str] = {
     "notice_not_counted": "Not counted after review",
     "notice_not_counted_note": "Not counted after review: answers taken out after a worker's appeal was upheld or a "
                                "verification call (no household is named).",
+    "notice_not_counted_note_16": "Not counted after review: answers taken out by an upheld appeal or a "
+                                  "verification call (no household is named).",
     "notice_how": "How the score is computed",
     "notice_how_items": "{n} questions per answer{weights}: {points}, {mean}. ",
     "notice_how_weights": " ({items})", "notice_how_weight": "{item} counted {w} times", "notice_how_joiner": ", ",
@@ -205,6 +207,10 @@ EN: dict[str, str] = {
     "notice_how_rest": "Each household counts once a month (its latest answer); workers' own answers are not counted; "
                        "grids with few answers are pulled toward the community average, and a grid with too few "
                        "this month is scored on its last months. Response rate = answers / households.",
+    "notice_how_rest_16": "Each household counts once a month (its latest answer); answers giving the phone of a "
+                          "worker of the grid are not counted; grids with few answers are pulled toward the community "
+                          "average, and a grid with too few this month is scored on its last months. Response rate = "
+                          "answers / households.",
     "notice_out": "Nor are these answers counted: {rules}. ", "notice_out_joiner": "; ",
     "notice_out_speeder": "answers given in under {share} of the month's median time",
     "notice_out_calls": "answers a verification call found the household did not give, or gave coached",

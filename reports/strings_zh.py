@@ -169,6 +169,8 @@ ZH: dict[str, str] = {
     "notice_window_closed": "公示期（{start} 至 {end}）已结束，复核结果将在定稿后公布。",
     "notice_not_counted": "经复核不计入",
     "notice_not_counted_note": "经复核不计入：经网格员申诉复核或回访核实后不计入评分的答卷份数（不公布具体住户）。",
+    # format 16: HR's own correction is no worker's appeal, and a form a worker carried is typed with her phone (trial 98)
+    "notice_not_counted_note_16": "经复核不计入：经申诉复核或回访核实后不计入评分的答卷份数（不公布具体住户）。",
     "notice_how": "得分怎么算",
     "notice_how_items": "每份问卷{n}个题目{weights}，{points}，取{mean}。",
     "notice_how_weights": "（{items}）", "notice_how_weight": "{item}按{w}倍计", "notice_how_joiner": "、",
@@ -176,6 +178,8 @@ ZH: dict[str, str] = {
     "notice_how_scale": "{low}-{high}分按0-100换算", "notice_how_mean": "平均", "notice_how_weighted": "加权平均",
     "notice_how_rest": "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
                        "当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+    "notice_how_rest_16": "每户每月只计最近一份；手机号为该网格网格员本人的答卷不计入；答卷少的网格向全社区平均水平适度靠拢，"
+                          "当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
     "notice_out": "以下答卷也不计入：{rules}。", "notice_out_joiner": "；",
     "notice_out_speeder": "用时不到本月答卷中位用时{share}的",
     "notice_out_calls": "经回访核实不是本户所填或受人诱导填写的",

@@ -28,3 +28,21 @@ def test_a_grid_paid_at_neutral_is_said_on_the_notice_to_have_moved_no_pay_from_
         return notice_pages([grid], [], run, "zh")["石榴社区"]
     assert "问卷不足，本月绩效按中性系数计（此得分未用于绩效）" in page(15)
     assert "<td>问卷不足</td>" in page(14) and "此得分未用于绩效" not in page(14)
+
+
+def test_the_notice_of_format_16_names_no_worker_in_a_review_and_says_self_ratings_by_the_phone():
+    """Trial 98: HR's own correction was told to residents as a worker's appeal, and forms a worker carried round
+    (typed with her phone) as the worker's own ratings."""
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.publishing.notice import notice_pages
+    grid = {"grid_id": "G1", "grid_name": "三组网格", "community": "柳河村社区", "adjusted_score": "70.00",
+            "responses": 16, "response_rate_pct": "40.00%", "flags": "", "not_counted": 1}
+
+    def page(fmt: int) -> str:
+        window = {"start": "", "end": "", "open": False, "final": True, "contact": "", "published": None}
+        run = {"month": "2026-10", "policy_version": "2027.12", "empty_month": False, "output_format": fmt,
+               "window": window}
+        return notice_pages([grid], [], run, "zh", load_policy(DEFAULT_POLICY))["柳河村社区"]
+    assert "经申诉复核或回访核实后不计入" in page(16) and "经网格员申诉复核" in page(15)
+    assert "手机号为该网格网格员本人的答卷不计入" in page(16) and "网格员本人的评价不计入" in page(15)
