@@ -108,8 +108,8 @@ def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
 def callsheet(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.pipeline.callsheet import results_file, sheet_summary, write_call_sheet
     s = settings_for(args)
-    lines, numbers, masked = write_call_sheet(s, args.month, args.by, absolute(args.to))
-    print(f"gridpay: {absolute(args.to)}: {sheet_summary(args.month, lines, numbers, masked)}; the disclosure to "
+    lines, numbers, masked, shared = write_call_sheet(s, args.month, args.by, absolute(args.to))
+    print(f"gridpay: {absolute(args.to)}: {sheet_summary(args.month, lines, numbers, masked, shared)}; the disclosure to "
           f"{args.by} is recorded (gridpay history). Delete the file when the calls are done")
     print(f"gridpay: {results_file(args.month)}")
     return 0

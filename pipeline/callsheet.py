@@ -115,11 +115,22 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             writer.writeheader()
             writer.writerows(rows)
         numbers = sum(1 for r in rows if r["phone"])
+        shared = shared_number_lines(rows)
         masked = sum(1 for r in rows if is_masked_phone(r["phone"]))     # 138****5678: nobody can dial it
         with connect(db) as con:
             con.execute("insert into disclosures values (?, ?, ?, ?, ?, ?)",
                         [month, run_id, by, datetime.now(timezone.utc).replace(tzinfo=None), numbers, str(target)])
-    return len(rows), numbers, masked
+    return len(rows), numbers, masked, shared
+
+
+def shared_number_lines(rows: list[dict]) -> int:
+    """The sheet's lines whose number is given for two homes or more: a volunteer's or a worker's own, typed for the
+    homes she visited (a ninety-eighth trial's sheet sent 16 calls to volunteer 李强's phone)."""
+    homes: dict[str, set] = {}
+    for r in rows:
+        if r["phone"] and not is_masked_phone(r["phone"]):
+            homes.setdefault("".join(c for c in r["phone"] if c.isdigit()), set()).add(r.get("household_id"))
+    return sum(1 for r in rows if len(homes.get("".join(c for c in r["phone"] if c.isdigit()), ())) > 1)
 
 
 def results_file(month: str) -> str:
@@ -129,11 +140,16 @@ def results_file(month: str) -> str:
             f"{', '.join(RESULTS.values())}), and run the month again to apply them")
 
 
-def sheet_summary(month: str, lines: int, numbers: int, masked: int) -> str:
+def sheet_summary(month: str, lines: int, numbers: int, masked: int, shared: int = 0) -> str:
     """What the call sheet holds, as HR reads it: the numbers they can dial, and what to do about the
     answers they cannot (a trial read "0 phone numbers in clear" as nothing to do)."""
     shown = (f"{numbers - masked} phone numbers in clear and {masked} the survey platform masked (nobody can dial "
              f"those: download the answers with the numbers shown)" if masked else f"{numbers} phone numbers in clear")
     none = (f"; {lines - numbers} of the answers left no phone: verify those by a visit (入户回访) and record the "
             f"result in verification/{month}.csv as for a call" if lines > numbers else "")
-    return f"{lines} calls of {month} (verify.csv and callbacks.csv), {shown}, readable by you only{none}"
+    # a number typed for the homes one person visited reaches her: "I typed it" is no household's 未参与
+    many = (f"; {shared} lines give a number given for several homes, most often the volunteer's or worker's who "
+            f"typed the forms she collected: ask for the household by its door number, and record 未参与 only where "
+            f"the household says it did not answer, never because the number's owner says she typed it"
+            if shared else "")
+    return f"{lines} calls of {month} (verify.csv and callbacks.csv), {shown}, readable by you only{none}{many}"

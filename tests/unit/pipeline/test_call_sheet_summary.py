@@ -17,3 +17,17 @@ def test_the_results_file_is_named_with_its_columns_and_words():
     assert results_file("2026-05") == (
         "record each result in the inbox's verification/2026-05.csv, a row each: response_id,result,called_by,"
         "called_on,note (result: 属实, 未参与, 受诱导, 未接通), and run the month again to apply them")
+
+
+def test_a_number_given_for_several_homes_is_said_to_be_asked_about_the_home():
+    """Trial 98's sheet sent 16 calls to the volunteer who typed the door visits' forms with her own phone."""
+    from gridpay.pipeline.callsheet import shared_number_lines
+    rows = [{"phone": "13812665544", "household_id": "2组1"}, {"phone": "138 1266 5544", "household_id": "2组3"},
+            {"phone": "13900000001", "household_id": "2组5"}, {"phone": "13900000001", "household_id": "2组5"},
+            {"phone": "", "household_id": "2组7"}, {"phone": "138****5544", "household_id": "2组9"}]
+    assert shared_number_lines(rows) == 2
+    said = sheet_summary("2026-11", 6, 5, 1, 2)
+    assert said.endswith("; 2 lines give a number given for several homes, most often the volunteer's or worker's who "
+                         "typed the forms she collected: ask for the household by its door number, and record 未参与 "
+                         "only where the household says it did not answer, never because the number's owner says she "
+                         "typed it")
