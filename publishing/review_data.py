@@ -96,6 +96,16 @@ def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
                             verify_params(run_id, month, policy)).fetchall())
 
 
+def uncalled_count(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> int:
+    """Answers of verify.csv no call the run read was made on: a correction's new answers draw a sample again (a
+    ninety-seventh trial's scorecard read "抽样 12 份 ... 已记录回访 12 次", three of the 12 never called)."""
+    if policy.review.sample_share is None:
+        return 0
+    return con.execute(f"select count(*) from ({VERIFY_SQL}) d where d.response_id not in "
+                       "(select response_id from raw_verification where run_id = $run_id and response_id is not null)",
+                       verify_params(run_id, month, policy)).fetchone()[0]
+
+
 def review_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, dict[str, int]]:
     """The month's appeals by status and calls by result, counts only (the Prefect artifact)."""
     appeals = dict.fromkeys(DECISIONS, 0) | dict(con.execute(
@@ -133,6 +143,7 @@ def cycle_section(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
                      "sample": sample.get(g["grid_id"], 0), **{r: called.get(r, 0) for r in RESULTS},
                      "flags": flags})
     return {"rows": rows, "appeals": len(appeals), "sample": sum(sample.values()), "sample_grids": len(sample),
+            "uncalled": uncalled_count(con, run_id, month, policy),
             "calls": sum(sum(c.values()) for c in calls.values()),
             "totals": {k: sum(r[k] for r in rows) for k in (*DECISIONS, *RESULTS)}}
 

@@ -135,6 +135,7 @@ EN: dict[str, str] = {
     "notice_callbacks": "{n} dissatisfied answers this month are on the callback list: the community "
                         "will call each one back.",
     "cycle": "Appeals and verification calls",
+    "cycle_uncalled": " {n} answers of the sample have no call recorded (verify.csv): call them before signing.",
     "cycle_lead": "{appeals} appeals this month; {sample} answers sampled for verification calls ({grids} grids, "
                   "verify.csv), {calls} calls recorded. The grids with an appeal, a call or a review flag:",
     "cycle_none": "No appeals and no calls recorded this month.",

@@ -46,6 +46,10 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     assert cells[1:4] == ["0", "1", "1"] and cells[4] == "恶意差评 2" and cells[5] == "50%"
     assert cells[7:11] == ["1", "0", "0", "0"] and "申诉支持偏多" in cells[11]
     assert "网格员申诉经复核支持，该答卷不计入" in page          # the quarantine's reason, in words
+    # output format 16: the sample's answers no call was recorded on are counted (trial 97: a correction drew again)
+    sample = int(re.search(r"回访抽样 (\d+) 份", page).group(1))
+    verify = (month / "verify.csv").read_text(encoding="utf-8-sig")
+    assert f"抽样中有 {sample - ('R7,' in verify)} 份尚无回访记录（见 verify.csv），请回访后再签字。" in page
     with connect(month.parents[1] / "warehouse.duckdb") as con:          # the Prefect artifact's counts
         run_id = con.execute("select run_id from published").fetchone()[0]
         assert review_counts(con, run_id, "2026-09") == {
