@@ -7,11 +7,14 @@ import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import duckdb
 
 from gridpay.core.errors import ConfigError
+from gridpay.core.month import Month
 from gridpay.core.secret_key import ArchiveKeys, ArchiveKeyError
 from gridpay.ingest.archive import blob_path, check_blob, is_sealed, seal_in_place
 from gridpay.publishing.outputs import changed_files
@@ -20,6 +23,7 @@ from gridpay.store.run_lock import HeldLock, WarehouseBusy, warehouse_lock
 from gridpay.store.runs import close_interrupted, record_left_behind
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
+from gridpay.transforms.zone import DEFAULT_TIMEZONE
 
 log = logging.getLogger("gridpay")
 
@@ -34,6 +38,20 @@ def _final_once(con) -> list[str]:
             for month, final, now in con.execute(
                 "select f.month, f.run_id, p.run_id from finalized f join published p using (month) "
                 "where f.run_id <> p.run_id order by f.month").fetchall()]
+
+
+def _published_early(con) -> list[str]:
+    """Months published before they ended (a ninety-sixth trial's December on December 5, before runs of such a
+    month stopped): paid on the answers given by then."""
+    zone = ZoneInfo(DEFAULT_TIMEZONE)
+    out = []
+    for month, at in con.execute("select month, published_at from published order by month").fetchall():
+        last = Month.parse(month).last_day
+        if at.replace(tzinfo=timezone.utc).astimezone(zone).date() <= last:
+            out.append(f"{month}: was published on {at:%Y-%m-%d} (UTC), before the month ended ({last}): its pay is on "
+                       f"the answers given by then; run it again after the month ends (gridpay run --month {month} "
+                       f"--reason ...)")
+    return out
 
 
 def doctor(db: Path, out: Path, archive: Path, inbox: Path | None = None, policy: Path | None = None) -> list[str]:
@@ -52,7 +70,7 @@ def doctor(db: Path, out: Path, archive: Path, inbox: Path | None = None, policy
                                     "join runs r using (run_id) order by p.month").fetchall()
             purged = {m for (m,) in con.execute("select distinct month from purges").fetchall()}
             problems += [stale.line() for stale in stale_months(con)]
-            problems += _final_once(con)
+            problems += _final_once(con) + _published_early(con)
         except duckdb.Error as exc:     # a block that fails its checksum, a file cut short
             return [f"{db}: is corrupt ({str(exc).strip().splitlines()[0]}); restore it from backup, then run "
                     f"`gridpay doctor` again"]
