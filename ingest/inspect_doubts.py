@@ -10,7 +10,7 @@ import pandas as pd
 
 from gridpay.core.wording import listed
 from gridpay.ingest.download_counts import named_answers
-from gridpay.ingest.phones import unreadable_in_frame
+from gridpay.ingest.phones import two_in_frame, unreadable_in_frame
 from gridpay.transforms.form_options import form_word_doubts
 from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql, normalized_likert
 
@@ -19,15 +19,30 @@ def _rows(numbers: pd.Series, shown: int = 5) -> str:
     return listed(numbers, shown)
 
 
+def _n(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _n_rows(numbers: pd.Series) -> str:
+    return f"row{'' if len(numbers) == 1 else 's'} {_rows(numbers)}"
+
+
 def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> list[str]:
     """The lines, each starting 'check:'; none for a clean file."""
     lines = []
-    unreadable = unreadable_in_frame(frame)
-    if unreadable.any():
-        lines.append(f"check: {int(unreadable.sum())} phones unreadable (rows {_rows(frame.loc[unreadable, 'row_number'])}):"
-                     f" Excel saved them as numbers (like 1.39E+10) or a cell holds two; a worker's self-rating cannot "
-                     f"be recognised on them, and a run stops on those Excel saved (gate.unreadable_phones): use the "
-                     f"platform's download as it came")
+    two = two_in_frame(frame)
+    excel = unreadable_in_frame(frame) & ~two
+    if excel.any():
+        lines.append(f"check: {_n(int(excel.sum()), 'phone')} unreadable ({_n_rows(frame.loc[excel, 'row_number'])}): "
+                     f"Excel saved them as numbers (like 1.39E+10); a worker's self-rating cannot be recognised on them, "
+                     f"and a run stops on them (gate.unreadable_phones): use the platform's download as it came, or type "
+                     f"them again from the forms, the column formatted as text")
+    if two.any():       # a couple's form (trial 99 was told Excel's line for a sheet a volunteer typed)
+        lines.append(f"check: {_n(int(two.sum()), 'phone cell')} hold{'s' if two.sum() == 1 else ''} two numbers "
+                     f"({_n_rows(frame.loc[two, 'row_number'])}): "
+                     f"a run checks each against workers.csv's phones (survey.two_phone_cells = \"checked\", the "
+                     f"shipped policy's): a worker's makes the answer hers, a self-rating where it rates her grid; "
+                     f"otherwise the answer counts with no phone")
     named = named_answers(file_name)
     if named is not None and named > len(frame) + rows_set_aside:
         lines.append(f"check: the file holds {len(frame) + rows_set_aside} answer rows where its name says {named}: "

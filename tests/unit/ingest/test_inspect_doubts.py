@@ -25,3 +25,14 @@ def test_excel_s_damage_is_named_with_its_rows():
 def test_a_whole_download_of_month_first_times_says_nothing():
     frame = _frame(["13956201001"] * 4, ["11/5/2026 9:03", "11/25/2026 18:00", "11/7/2026 8:00", "11/30/2026 9:00"])
     assert doubt_lines(frame, NAME, 1) == []          # 4 rows and 1 of another month set aside: the 5 it names
+
+
+def test_a_cell_of_two_numbers_is_told_as_the_run_reads_it_not_as_excels():
+    """Trial 99: inspect told a volunteer's typed couple's cell to use the platform's download as it came."""
+    frame = _frame(["13951230006/13812349999", "1.39562E+10", "13956201001", "13956201002"],
+                   ["2026-11-20 10:00:00"] * 4)
+    lines = doubt_lines(frame, "纸质问卷.csv", 0)
+    assert lines[0].startswith("check: 1 phone unreadable (row 3): Excel saved them as numbers")
+    assert lines[1] == ("check: 1 phone cell holds two numbers (row 2): a run checks each against workers.csv's phones "
+                        "(survey.two_phone_cells = \"checked\", the shipped policy's): a worker's makes the answer hers, "
+                        "a self-rating where it rates her grid; otherwise the answer counts with no phone")
