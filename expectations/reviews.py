@@ -42,7 +42,8 @@ def _valid_answer(month_only: str) -> str:
             f"and s.row_id not in (select row_id from survey_invalid))")
 
 
-def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None) -> gx.ExpectationSuite:
+def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
+                  today: date | None = None) -> gx.ExpectationSuite:
     this = f"month = '{month}'"
     covered = (f"worker_id || chr(31) || response_id not in (select g.worker_id || chr(31) || s.response_id "
                f"from surveys s join assignments g on g.grid_id = s.grid_id where s.response_id is not null "
@@ -87,6 +88,11 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None)
               f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
     ]
     rules += _window_rules(month, window)
+    # filed or decided after the day of the run (policy gate.appeal_dates): a typo, as a call's date is (a hundredth
+    # trial's upheld appeal "decided 2026-12-14" moved a worker's pay on a sheet published 2026-12-05, exit 0)
+    rules += [_rows(f"try_strptime({column}, '%Y-%m-%d')::date > '{today}'",
+                    f"{column} is after the day of the run ({today}): is the date mistyped?", column)
+              for column in ("filed_on", "decided_on")] if today else []
     return gx.ExpectationSuite(name="appeals", expectations=rules)
 
 
@@ -159,10 +165,10 @@ def verification_suite(month: str, today: date | None = None, listed: bool = Fal
 
 def review_problems(workdir: Path, month: str, month_end: date, window: tuple[date, date] | None,
                     record: Path | None = None, today: date | None = None, called: set[str] | None = None,
-                    published: frozenset[str] = frozenset()) -> list[str]:
+                    published: frozenset[str] = frozenset(), appeals_today: date | None = None) -> list[str]:
     """Every broken rule of the staged appeals and verification rows, one line each, in file order:
     "appeals.csv row 3 (appeal A7): the answer is not in a grid the appellant covered in 2026-10".
-    `today`: the run's local date, where the policy checks the calls' dates; `called`: the answers
+    `today` (`appeals_today`): the run's local date, where the policy checks the calls' (appeals') dates; `called`: the answers
     the month's published runs listed for a call, where the policy checks that a call was one; `published`: the
     other months with a published run (an appeal of one of them is that month's, whatever its answer's id)."""
     with stage_connection(workdir) as con:
@@ -177,7 +183,7 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
                         f"* exclude (file_row_number) from read_parquet(?, file_row_number = true)",
                         [str(workdir / f"{kind}.parquet")])
             sizes[kind] = con.execute(f"select count(*) from {kind}").fetchone()[0]
-    suites = {"appeals": appeals_suite(month, month_end, window),
+    suites = {"appeals": appeals_suite(month, month_end, window, appeals_today),
               "verification": verification_suite(month, today, called is not None)}
     suites = {kind: suite for kind, suite in suites.items() if sizes[kind]}
     if not suites:

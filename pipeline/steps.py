@@ -161,19 +161,19 @@ def validate(ctx: RunContext) -> ValidationSummary:
 
 
 def review_problems(ctx: RunContext) -> list[str]:
-    """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py),
-    with the appeal window counted from the month's first publication and the calls' dates checked
-    against the day of the run and the answers listed for a call (all as of the run an audit checks)."""
+    """Broken rows of appeals.csv and the month's verification calls (expectations/reviews.py), with the appeal window
+    counted from the month's first publication and the calls' and appeals' dates checked against the day of the run
+    and the answers listed for a call (all as of the run an audit checks)."""
     from gridpay.expectations.reviews import NO_WINDOW, review_problems as problems
     month = Month.parse(ctx.month)
     days = ctx.policy.review.window_days
     first = first_publication(ctx.settings.db, ctx.month, ctx.request.as_of)
     tz, rules = ctx.policy.timezone, ctx.policy.outcome
-    window = NO_WINDOW if days is None else window_dates(first, days, tz)
-    today = local_day(ctx.request.as_of, tz) if rules.verification_dates == "stop" else None
-    return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record, today,
+    window, today = NO_WINDOW if days is None else window_dates(first, days, tz), local_day(ctx.request.as_of, tz)
+    return problems(ctx.workdir, ctx.month, month.last_day, window, ctx.validation_record,
+                    today if rules.verification_dates == "stop" else None,
                     _called(ctx) if rules.verification_drawn == "stop" else None,
-                    _published_months(ctx.settings.db, ctx.month))
+                    _published_months(ctx.settings.db, ctx.month), today if rules.appeal_dates == "stop" else None)
 
 
 def _published_months(db: Path, month: str) -> frozenset[str]:

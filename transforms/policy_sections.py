@@ -83,6 +83,7 @@ class OutcomeRules:
     foreign_community_files: str = "unchecked"  # a file named for another community, naming unknown places: "stop"
     unlisted_compounds: str = "unchecked"   # answers naming a compound grids.csv lists for no grid: "stop" (2027.10)
     lone_file_surges: str = "unchecked"     # a grid's answers doubled through a file of its own: "stop" (2027.10)
+    appeal_dates: str = "unchecked"         # an appeal filed or decided after the day of the run: "stop" (2027.12)
     unreadable_phones: str = "said"         # phones Excel saved as numbers (1.39E+10): "stop", or said (2027.4)
     short_downloads: str = "said"           # a 问卷星 download holding fewer answers than its name says: "stop" (2027.4)
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
@@ -189,7 +190,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("unreadable_phones", "said"), ("short_downloads", "said"),
                          ("form_answers", "unchecked"), ("silent_grids", "unchecked"),
                          ("foreign_community_files", "unchecked"), ("unlisted_compounds", "unchecked"),
-                         ("lone_file_surges", "unchecked")):
+                         ("lone_file_surges", "unchecked"), ("appeal_dates", "unchecked")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")
