@@ -80,7 +80,8 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
         _rows(f"{this} and decision in ('upheld', 'rejected') and response_id in (select response_id from appeals "
               f"where {this} and decision = 'upheld' intersect select response_id from appeals where {this} "
               f"and decision = 'rejected')",
-              "the answer has another appeal decided the other way (one upheld, one rejected): decide it once",
+              "the answer has another appeal decided the other way (one upheld, one rejected): decide it once (a "
+              "decision reversed is its row edited, with the new decided_on and note; a trial added a second row)",
               "decision"),
         # a rejected appeal changes no pay and stays on record (a sixty-ninth trial's appeal of a worker who had
         # left, rejected 不予受理, stopped the month until the row was deleted)
