@@ -48,6 +48,20 @@ def listed_compounds(grids: pd.DataFrame) -> dict[str, tuple[str, ...]]:
             if (names := listed_compound_names(row.compounds))}
 
 
+def compounds_by_answer(grids: pd.DataFrame, policy) -> dict[str, tuple[str, ...]]:
+    """listed_compounds() as the stage reads a grid answer, before aliases are applied: under the policy's
+    survey.alias_compound_rules each alias too, so that an answer naming its grid by an alias is read with the grid's
+    compounds (a door typed with a listed compound is that compound's home) as one naming it by its name is (a
+    ninety-eighth trial's 柳河村3组15号 was 柳河村's home online and a home of its own on the sheets naming 三组)."""
+    listed = listed_compounds(grids)
+    if policy.alias_compound_rules:
+        for alias, gid in grid_aliases(grids).items():
+            # a one-compound grid's alias only where survey.one_compound_aliases reads it so (a hand-made policy)
+            if gid in listed and (len(listed[gid]) > 1 or policy.one_compound_aliases):
+                listed.setdefault(alias, listed[gid])
+    return listed
+
+
 def compound_other_names(grids: pd.DataFrame, suffix_dropped: bool = False) -> dict[str, str]:
     """Each other name a `compounds` cell gives after '=' -> the compound's name, both as answers name a
     compound (compound_name). An other name that is a listed compound, or that names two compounds,

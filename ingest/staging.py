@@ -16,7 +16,7 @@ from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_
                                     with_hashed_phone)
 from gridpay.transforms.privacy import masked_numbers, masked_phone_hash
 from gridpay.ingest.formula_cells import say_unsaved_formulas
-from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
+from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import require_worker_mobiles
@@ -136,7 +136,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     say_unsaved_formulas([s for s in sources if is_survey(s)], policy.unsaved_formulas_refused)   # the Dask path's too
     if surveys:
         stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
-                      grid_names(tables["grids"]), listed_compounds(tables["grids"]),
+                      grid_names(tables["grids"]), compounds_by_answer(tables["grids"], policy),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),
                       communities)
     tables["grid_compounds"] = grid_compound_rows(tables["grids"], policy.compound_suffix_dropped)

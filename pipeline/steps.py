@@ -22,7 +22,7 @@ from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
-from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names, listed_compounds
+from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names, compounds_by_answer
 from gridpay.ingest.compound_grids import moved_compound_answers, moved_line
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
@@ -109,10 +109,10 @@ def stage(ctx: RunContext) -> Partitioning | None:
     if not surveys:
         return None
     frame = pd.read_parquet(ctx.workdir / "grids.parquet")
-    grids = grid_names(frame)
+    grids, listed = grid_names(frame), compounds_by_answer(frame, ctx.policy)
     parts = [Partition(i, f.name, ctx.request.shown_name(f.name), f.sha256) for i, f in enumerate(surveys)]
     partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
-                                                  grids, run_keys(ctx), listed_compounds(frame),
+                                                  grids, run_keys(ctx), listed,
                                                   compound_other_names(frame, ctx.policy.compound_suffix_dropped),
                                                   grid_communities(frame)))
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())

@@ -21,7 +21,7 @@ HOME_SWITCHES = {"door_number_dashes", "door_number_variants", "door_number_suff
                  "door_number_dates",
                  "one_compound_aliases", "household_compound", "one_compound_grids", "compound_suffix_dropped",
                  "compound_in_door_number", "grid_compound_in_door_number", "listed_compound_in_door_number",
-                 "other_grid_compound_homes", "door_after_listed_name"}
+                 "other_grid_compound_homes", "door_after_listed_name", "alias_compound_rules"}
 HOME_RULES = {"scoring.household_scope", "scoring.window_homes_by_door", "scoring.window_homes_by_compound",
               "scoring.window_compound_names", "integrity.dedupe_household", "integrity.same_time_said"}
 
