@@ -1,20 +1,16 @@
-"""The month's models over one partition (a district's survey file), where a Dask worker runs
-them, and the driver's merge of what the partitions return. Nothing here imports Dask: the shell
-(flows/partitions.py) hands `partitioned_scores` its stager, whose `map` runs a function over a list of tasks
-on the cluster.
+"""The month's models over one partition (a district's survey file), where a Dask worker runs them, and the
+driver's merge of what the partitions return. Nothing here imports Dask: the shell (flows/partitions.py) hands
+`partitioned_scores` its stager, whose `map` runs a function over a list of tasks on the cluster.
 
-A worker builds a small warehouse of its own (in memory, spilling to its private scratch): the
-reference tables, its partition's survey rows with validation's verdict, the run's parameters,
-and runs the very SQL models the driver would (transforms/sql/) up to the per-row and per-grid
-ones. It writes them into `<workdir>/part-<n>/models.duckdb` (a DuckDB file: exact types, sums
-stay HUGEINT and DECIMAL). The driver then reads, for scoring, tables of grids, and keeps the
+A worker builds a small warehouse of its own (in memory, spilling to its private scratch): the reference tables,
+its partition's survey rows with validation's verdict, the run's parameters, and runs the very SQL models the driver
+would (transforms/sql/) up to the per-row and per-grid ones. It writes them into `<workdir>/part-<n>/models.duckdb`
+(exact types: sums stay HUGEINT and DECIMAL). The driver then reads, for scoring, tables of grids, and keeps the
 per-row ones (counted responses, flags, quarantine) in the warehouse through views.
 
-This holds only where every per-row rule is local to a partition: households within a grid
-(scoring.household_scope = "grid") and no grid answered in two partitions (bursts and households
-are per grid). The speeder rule compares with the month's median duration: each worker first
-returns a histogram of its durations, the driver takes the exact median of their sum and hands
-it back (one more round). Otherwise the driver scores as in one process (`fallback_reason`)."""
+This holds only where every per-row rule is local to a partition: households within a grid (household_scope "grid")
+and no grid answered in two partitions. The speeder rule's median: each worker returns a histogram of its durations,
+the driver takes the exact median of their sum and hands it back. Otherwise the driver scores (`fallback_reason`)."""
 from __future__ import annotations
 
 import logging
@@ -36,6 +32,7 @@ from gridpay.store.models import Model, run_models, sql_models
 from gridpay.store.scoring import run_params
 from gridpay.store.warehouse import load_raw, migrate
 from gridpay.transforms.policy import Policy
+from gridpay.transforms.privacy import MASKED_PREFIX, TWO_PREFIX
 
 log = logging.getLogger("gridpay")
 
@@ -57,8 +54,7 @@ FLAG_MEDIAN = "select median(duration_s) as seconds from int_response_scores whe
 
 @dataclass(frozen=True)
 class PartScoring:
-    """One partition's scoring task: its staged rows, where its row_ids start in the month, and
-    the month's median durations once the driver knows them."""
+    """One partition's scoring task: its staged rows, where its row_ids start, the month's median durations."""
     index: int
     surveys: str                  # <workdir>/part-<n>/surveys.parquet (row_id local to the file)
     first_row: int
@@ -70,13 +66,15 @@ class PartScoring:
     flag_median: float | None = None
 
 
-def fallback_reason(policy: Policy, shared_grid: str | None, grid_aliases: bool = False) -> str | None:
-    """Why this month cannot be scored partition by partition (the driver scores it), or None.
-    `grid_aliases`: grids.csv gives grids other names, which the driver maps on the merged month's
-    rows after the partitions were staged (a worker reading its file would count an alias's rows
-    nowhere, and a row may move into another district's grid)."""
+def fallback_reason(policy: Policy, shared_grid: str | None, grid_aliases: bool = False,
+                    phones_settled: bool = False) -> str | None:
+    """Why this month cannot be scored partition by partition (the driver scores it), or None. `grid_aliases`:
+    grids.csv gives grids other names, which the driver maps on the merged month's rows after the partitions were
+    staged (a worker would count an alias's rows nowhere); `phones_settled`: so too for some phones."""
     if grid_aliases:
         return "grids.csv gives grids other names (aliases), mapped on the whole month's rows"
+    if phones_settled:      # a worker's own answer through such a phone is recognised on the merged rows only
+        return "answers give phones a platform masked or two numbers in a cell, read on the whole month's rows"
     if policy.scoring.household_scope != "grid":
         return 'scoring.household_scope = "month": a household may answer in two districts'
     if shared_grid is not None:
@@ -219,6 +217,14 @@ class PartitionedScores:
         return build
 
 
+def _phones_settled(parts: tuple[str, ...]) -> bool:
+    """A part's phone the driver reads on the merged month (ingest/masked_phones.py, two_phones.py): prefixed."""
+    files = ", ".join(sql_text(p) for p in parts)
+    with duckdb.connect() as con:
+        return con.execute(f"select exists (select 1 from read_parquet([{files}]) where respondent_phone_hash "
+                           f"like '{MASKED_PREFIX}%' or respondent_phone_hash like '{TWO_PREFIX}%')").fetchone()[0]
+
+
 def partitioned_scores(workdir: Path, partitioning: Partitioning, run_id: str, month: str, policy: Policy,
                        stager) -> PartitionedScores | None:
     """Run the month's per-row and per-grid models on the workers (`stager.map(fn, tasks, **kw)`,
@@ -226,7 +232,7 @@ def partitioned_scores(workdir: Path, partitioning: Partitioning, run_id: str, m
     if not partitioning.surveys:
         return None
     aliases = bool(grid_aliases(pd.read_parquet(workdir / "grids.parquet")))
-    reason = fallback_reason(policy, partitioning.shared_grid, aliases)
+    reason = fallback_reason(policy, partitioning.shared_grid, aliases, _phones_settled(partitioning.surveys))
     if reason is not None:
         log.info("scoring the month's answers in this process, not on the workers: %s", reason)
         return None

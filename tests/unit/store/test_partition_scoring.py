@@ -34,3 +34,20 @@ def test_a_grid_answered_in_two_files_or_households_month_wide_keep_scoring_in_t
                                                                 "on the whole month's rows")
     month = policy_from_bytes(policy_text(scoring__household_scope='"month"').encode(), "policy.toml")
     assert fallback_reason(month, None).startswith('scoring.household_scope = "month"')
+
+
+def test_phones_read_on_the_merged_month_keep_it_in_the_driver(tmp_path):
+    """A platform's masked phone and a cell of two numbers are read on the merged rows (settle_staged), after the
+    parts were written: a worker scoring its part would miss a self-rating through them."""
+    import pandas as pd
+    from conftest import policy_text
+    from gridpay.core.policy_file import policy_from_bytes
+    from gridpay.store.partition_scoring import _phones_settled, fallback_reason
+    from gridpay.transforms.privacy import TWO_PREFIX
+    policy = policy_from_bytes(policy_text().encode(), "policy.toml")
+    parts = []
+    for i, phone in enumerate(["ab" * 32, f"{TWO_PREFIX}{'c' * 64},{'d' * 64}"]):
+        parts.append(str(tmp_path / f"part-{i}.parquet"))
+        pd.DataFrame({"respondent_phone_hash": [phone, None]}, dtype="string").to_parquet(parts[-1])
+    assert not _phones_settled(tuple(parts[:1])) and _phones_settled(tuple(parts))
+    assert fallback_reason(policy, None, phones_settled=True).startswith("answers give phones a platform masked")
