@@ -25,14 +25,15 @@ def say_durationless_downloads(ctx: RunContext) -> None:
         return
     layouts = {p.name: p for p in ctx.policy.platforms}
     with stage_connection(ctx.workdir) as con:
-        files = con.execute("select s.source_file, count(*), any_value(p.layout), any_value(p.unread_duration) "
-                            "from surveys s join platform_files p using (source_file) group by 1 "
-                            "having count(s.duration_s) = 0 and count(*) >= 5 order by 1").fetchall()
-    for file, rows, name, unread in files:
+        files = con.execute("select s.source_file, count(*), any_value(p.layout), any_value(p.unread_duration), "
+                            "bool_or(p.duration_read) from surveys s join platform_files p using (source_file) "
+                            "group by 1 having count(s.duration_s) = 0 and count(*) >= 5 order by 1").fetchall()
+    for file, rows, name, unread, read in files:
         layout = layouts.get(name)
         own = layout.header("duration_s") if layout else None
+        lacks = (f", whose {own} column gives none it can read" if read else f", without its {own} column") if own else ""
         by = (f" (read as a {name} download by its {layout.header('response_id')} and "
-              f"{layout.header('submitted_at')} columns{f', without its {own} column' if own else ''})") if layout else ""
+              f"{layout.header('submitted_at')} columns{lacks})") if layout else ""
         way = (f"its column '{unread}' is read as nothing: if it is the time each answer took, name it in your "
                f"policy's survey.platforms.\"{name}\".duration (with a new version), or download the form again as "
                f"{name} exports it") if unread else "download the form again with the time each answer took"
