@@ -39,3 +39,23 @@ def test_a_worker_of_one_grid_prints_that_grids_interval_from_output_format_13()
                         "values (?, 'G04', 58.4749, 56.5086, 60.4412)", [run])
         assert workers_with_interval(con, "r13", 1.96)[0]["score_ci"] == "56.51–60.44"      # the grid's, as printed
         assert workers_with_interval(con, "r12", 1.96)[0]["score_ci"] == "56.51–60.43"      # 58.47 ± 1.96, as before
+
+
+def test_a_worker_of_two_grids_one_scored_prints_that_grids_interval_from_output_format_16():
+    """Trial 99: W05 53.94–63.36 beside her one scored grid's 53.95–63.36 (the other, too few answers)."""
+    with duckdb.connect() as con:
+        migrate(con)
+        for run, fmt in (("r16", 16), ("r15", 15)):
+            con.execute("insert into runs (run_id, month, started_at, status, output_format) "
+                        "values (?, '2026-10', now(), 'published', ?)", [run, fmt])
+            con.execute("insert into payroll (run_id, worker_id, name, month, score) values (?, 'W05', '某', "
+                        "'2026-10', 58.65)", [run])
+            con.execute("insert into worker_scores (run_id, worker_id, score, score_se) values (?, 'W05', 58.6549, 2.41)",
+                        [run])
+            for grid, low, high, thin in (("G5", 53.9451, 63.3647, False), ("G6", None, None, True)):
+                con.execute("insert into worker_grid_days (run_id, month, worker_id, grid_id, assigned_days) "
+                            "values (?, '2026-10', 'W05', ?, 31)", [run, grid])
+                con.execute("insert into grid_scores (run_id, grid_id, adjusted_ci_low, adjusted_ci_high, "
+                            "is_insufficient) values (?, ?, ?, ?, ?)", [run, grid, low, high, thin])
+        assert workers_with_interval(con, "r16", 1.96)[0]["score_ci"] == "53.95–63.36"      # the scored grid's
+        assert workers_with_interval(con, "r15", 1.96)[0]["score_ci"] == "53.93–63.38"      # around her score
