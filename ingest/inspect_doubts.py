@@ -40,9 +40,10 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
     if two.any():       # a couple's form (trial 99 was told Excel's line for a sheet a volunteer typed)
         lines.append(f"check: {_n(int(two.sum()), 'phone cell')} hold{'s' if two.sum() == 1 else ''} two numbers "
                      f"({_n_rows(frame.loc[two, 'row_number'])}): "
-                     f"a run checks each against workers.csv's phones (survey.two_phone_cells = \"checked\", the "
-                     f"shipped policy's): a worker's makes the answer hers, a self-rating where it rates her grid; "
-                     f"otherwise the answer counts with no phone")
+                     f"a run checks each against workers.csv's phones where the policy has survey.two_phone_cells = "
+                     f"\"checked\" (the shipped one's since 2027.12): a worker's makes the answer hers, a self-rating "
+                     f"where it rates her grid; otherwise the answer counts with no phone (a policy without the key "
+                     f"stops on a worker's)")
     named = named_answers(file_name)
     if named is not None and named > len(frame) + rows_set_aside:
         lines.append(f"check: the file holds {len(frame) + rows_set_aside} answer rows where its name says {named}: "

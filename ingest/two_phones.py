@@ -26,23 +26,24 @@ def apply_two_phones(workdir: Path, checked: bool) -> None:
         con.execute("create or replace temp table worker_phone as select distinct phone_hash from "
                     "read_parquet(?, union_by_name = true) where phone_hash is not null", [phones])
         known = "(select phone_hash from worker_phone)"
-        worker = f"({_FIRST} in {known} or {_SECOND} in {known})" if checked else "null::boolean"
-        con.execute(f"create or replace table two_phone_cells as select source_file, row_number, {worker} as worker "
+        # a worker's number is looked for either way: a policy that reads none is told of it (a hundred-and-second
+        # trial's upgrade published a worker's own rating through such a cell, said as unrecognisable)
+        con.execute(f"create or replace table two_phone_cells as select source_file, row_number, "
+                    f"({_FIRST} in {known} or {_SECOND} in {known}) as worker, {bool(checked)} as checked "
                     f"from surveys where {_PAIR} order by source_file, row_number")
         read = (f"case when {_FIRST} in {known} then {_FIRST} when {_SECOND} in {known} then {_SECOND} end"
                 if checked else "null")
         con.execute(f"update surveys set respondent_phone_hash = {read} where {_PAIR}")
 
 
-def two_phone_cells(workdir: Path) -> list[tuple[str, list[int], list[int] | None]]:
-    """(file, rows of a cell of two numbers, those of them holding a worker's phone; None where the policy did
-    not check) of the month's answers."""
+def two_phone_cells(workdir: Path) -> list[tuple[str, list[int], list[int], bool]]:
+    """(file, rows of a cell of two numbers, those of them holding a worker's phone, whether the policy read them
+    so) of the month's answers."""
     with stage_connection(workdir) as con:
         if not con.execute("select count(*) from duckdb_tables() where table_name = 'two_phone_cells'").fetchone()[0]:
             return []
-        return con.execute("select source_file, list(row_number order by row_number), "
-                           "case when bool_or(worker is not null) then coalesce(list(row_number order by row_number) "
-                           "filter (where worker), []) end "
+        return con.execute("select source_file, list(row_number order by row_number), coalesce(list(row_number "
+                           "order by row_number) filter (where worker), []), bool_and(checked) "
                            "from two_phone_cells group by source_file order by source_file").fetchall()
 
 
@@ -60,3 +61,18 @@ def checked_line(file: str, rows: list[int], workers: list[int]) -> str:
     rest = (f"{'; ' if workers else ''}{subject} hold{'s' if one else ''} no worker's and count{'s' if one else ''} "
             f"as no phone") if others else ""
     return cells + held + rest
+
+
+def worker_cells(workdir: Path) -> list[tuple[str, list[int]]]:
+    """(file, rows) of the cells of two numbers one of which is a worker's phone."""
+    return [(file, workers) for file, _, workers, _ in two_phone_cells(workdir) if workers]
+
+
+def unread_worker_cells_message(month: str, found: list[tuple[str, list[int]]]) -> str:
+    """The stop where a policy without survey.two_phone_cells reads such a cell as no phone (a hundred-and-second
+    trial's upgrade published a worker's own rating through one, said only as unrecognisable)."""
+    cells = "; ".join(f"{file} (row{'s' if len(rows) > 1 else ''} {listed(tuple(map(str, rows)))})" for file, rows in found)
+    return (f"{month}: a phone cell of two numbers holds a worker's phone: {cells}. This policy reads such a cell as no "
+            f"phone (it has no survey.two_phone_cells), so a worker's rating of her own grid through it would count; "
+            f"nothing published. Give the policy `two_phone_cells = \"checked\"` under [survey] (the shipped policy's "
+            f"since 2027.12) with a new version, and run again")

@@ -14,6 +14,7 @@ from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.verdicts import say_undecided_appeals
 from gridpay.core.month import Month
 from gridpay.core.wording import listed
+from gridpay.ingest.two_phones import unread_worker_cells_message
 
 log = logging.getLogger("gridpay")
 
@@ -69,6 +70,12 @@ def unreadable_phones(ctx: RunContext) -> list[tuple[str, list[int]]]:
     """(file, rows) of the month's answers whose phone Excel saved as a number, where the policy stops on them."""
     from gridpay.pipeline.publish_step import unreadable_phone_rows
     return unreadable_phone_rows(ctx.workdir, excel_only=True) if stops_on(ctx, "unreadable_phones") else []
+
+
+def unread_worker_cells(ctx: RunContext) -> list[tuple[str, list[int]]]:
+    """A worker's phone in a cell of two numbers, where the policy reads none (never in an audit: it replays)."""
+    from gridpay.ingest.two_phones import worker_cells
+    return [] if ctx.policy.two_phone_cells_checked or ctx.request.replay is not None else worker_cells(ctx.workdir)
 
 
 def form_doubts(ctx: RunContext) -> list:
@@ -199,6 +206,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
     unreadable = unreadable_phones(ctx)                     # Excel's 1.39E+10: a self-rating unrecognised
     yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
+    unread = unread_worker_cells(ctx)                       # a worker's number beside another, read as none
+    yield unread, lambda: unread_worker_cells_message(ctx.month, unread)
     short = short_downloads(ctx)                            # a download with rows filtered out or cut off
     yield short, lambda: short_downloads_message(ctx, short)
     early = previous_months_downloads(ctx)                  # last month's download in this month's place

@@ -65,7 +65,7 @@ def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = Tr
         log.warning("%s", masked.line())
     unreadable = publish_step.unreadable_phone_rows(workdir)
     excel = dict(publish_step.unreadable_phone_rows(workdir, excel_only=True)) if unreadable else {}
-    checked = {f: workers for f, _, workers in two_phone_cells(workdir) if workers is not None} if unreadable else {}
+    checked = {f: workers for f, _, workers, read in two_phone_cells(workdir) if read} if unreadable else {}
     for file, rows in unreadable:
         saved = [n for n in rows if n in excel.get(file, ())] if phones else []   # else the stop says them
         _say_unreadable(file, saved, "Excel saved {it} as a number (like 1.39E+10)",

@@ -114,9 +114,15 @@ def test_respondent_phones_excel_saved_as_numbers_stop_the_month_or_are_counted_
     unread.write_text(make_policy().read_text(encoding="utf-8").replace('two_phone_cells = "checked"\n', ""),
                       encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=couple, out=tmp_path / "c2", db=tmp_path / "c2.duckdb",
+                        policy=unread)                           # W1's own rating would count: stopped (trial 102)
+    assert code == 1 and ("2026-09: a phone cell of two numbers holds a worker's phone: surveys/2026-09.csv (row 2). "
+                          "This policy reads such a cell as no phone") in err, err
+    residents = make_inbox({"2026-09.csv": [survey("C2", "G2", "H3", ("3",) * 5, phone="13900000003 13900000004"),
+                                            survey("C3", "G2", "H4", ("3",) * 5, phone=RESIDENT_PHONE)]})
+    code, err = run_cli("run", "--month", "2026-09", inbox=residents, out=tmp_path / "c3", db=tmp_path / "c3.duckdb",
                         policy=unread)
-    assert code == 0 and ("2 phones of surveys/2026-09.csv (rows 2, 3) unreadable: a cell holds two numbers, or a "
-                          "number that is not a phone; their answers count") in err, err     # not Excel's (trial 92)
+    assert code == 0 and ("1 phone of surveys/2026-09.csv (row 2) unreadable: a cell holds two numbers, or a "
+                          "number that is not a phone; its answer counts") in err, err       # not Excel's (trial 92)
 
 
 def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inbox, make_policy, tmp_path):

@@ -34,5 +34,6 @@ def test_a_cell_of_two_numbers_is_told_as_the_run_reads_it_not_as_excels():
     lines = doubt_lines(frame, "纸质问卷.csv", 0)
     assert lines[0].startswith("check: 1 phone unreadable (row 3): Excel saved them as numbers")
     assert lines[1] == ("check: 1 phone cell holds two numbers (row 2): a run checks each against workers.csv's phones "
-                        "(survey.two_phone_cells = \"checked\", the shipped policy's): a worker's makes the answer hers, "
-                        "a self-rating where it rates her grid; otherwise the answer counts with no phone")
+                        "where the policy has survey.two_phone_cells = \"checked\" (the shipped one's since 2027.12): a "
+                        "worker's makes the answer hers, a self-rating where it rates her grid; otherwise the answer "
+                        "counts with no phone (a policy without the key stops on a worker's)")
