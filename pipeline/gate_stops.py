@@ -208,6 +208,11 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
     unread = unread_worker_cells(ctx)                       # a worker's number beside another, read as none
     yield unread, lambda: unread_worker_cells_message(ctx.month, unread)
+    yield from _later_in_order(ctx)
+
+
+def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]]]:
+    """The stops after the files' and the phones' (_in_order's), in order: the first found stops the month."""
     short = short_downloads(ctx)                            # a download with rows filtered out or cut off
     yield short, lambda: short_downloads_message(ctx, short)
     early = previous_months_downloads(ctx)                  # last month's download in this month's place

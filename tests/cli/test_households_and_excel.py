@@ -97,32 +97,6 @@ def test_respondent_phones_excel_saved_as_numbers_stop_the_month_or_are_counted_
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:      # on the scorecard too
         notices, = con.execute("select run_notices from runs where status = 'published'").fetchone()
     assert "unreadable: Excel saved them as a number" in notices                        # (a trial's HR never saw it)
-    # two numbers a resident typed into one cell (a download's text box) are not Excel's doing: said, not stopped
-    # (a sixty-fourth trial's month stopped, with no way past it but editing the download); W1's own number beside
-    # her husband's is hers, a self-rating (policy 2027.12: a ninety-second trial's counted)
-    couple = make_inbox({"2026-09.csv": [survey("C1", "G1", "H1", ("5",) * 5, phone="13800000001/13900000002"),
-                                         survey("C2", "G2", "H3", ("3",) * 5, phone="13900000003 13900000004"),
-                                         survey("C3", "G2", "H4", ("3",) * 5, phone=RESIDENT_PHONE)]})
-    code, err = run_cli("run", "--month", "2026-09", inbox=couple, out=tmp_path / "couple", db=tmp_path / "couple.duckdb")
-    assert code == 0 and ("2 phone cells of surveys/2026-09.csv (rows 2, 3) hold two numbers, each checked against "
-                          "workers.csv's phones: row 2 holds a worker's and is read as that worker's (a self-rating "
-                          "where the answer rates that worker's grid); row 3 holds no worker's and counts as no "
-                          "phone") in err, err
-    quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "couple" / "2026-09" / "quarantine.csv")}
-    assert quarantine == {"C1": "self_rating"}
-    unread = tmp_path / "unread.toml"        # a policy before the key: no phone, said as before
-    unread.write_text(make_policy().read_text(encoding="utf-8").replace('two_phone_cells = "checked"\n', ""),
-                      encoding="utf-8")
-    code, err = run_cli("run", "--month", "2026-09", inbox=couple, out=tmp_path / "c2", db=tmp_path / "c2.duckdb",
-                        policy=unread)                           # W1's own rating would count: stopped (trial 102)
-    assert code == 1 and ("2026-09: a phone cell of two numbers holds a worker's phone: surveys/2026-09.csv (row 2). "
-                          "This policy reads such a cell as no phone") in err, err
-    residents = make_inbox({"2026-09.csv": [survey("C2", "G2", "H3", ("3",) * 5, phone="13900000003 13900000004"),
-                                            survey("C3", "G2", "H4", ("3",) * 5, phone=RESIDENT_PHONE)]})
-    code, err = run_cli("run", "--month", "2026-09", inbox=residents, out=tmp_path / "c3", db=tmp_path / "c3.duckdb",
-                        policy=unread)
-    assert code == 0 and ("1 phone of surveys/2026-09.csv (row 2) unreadable: a cell holds two numbers, or a "
-                          "number that is not a phone; its answer counts") in err, err       # not Excel's (trial 92)
 
 
 def test_a_door_number_typed_with_dashes_is_the_same_household(run_cli, make_inbox, make_policy, tmp_path):
