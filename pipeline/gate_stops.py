@@ -14,7 +14,7 @@ from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.verdicts import say_undecided_appeals
 from gridpay.core.month import Month
 from gridpay.core.wording import listed
-from gridpay.ingest.two_phones import unread_worker_cells_message
+from gridpay.ingest.two_phones import unread_worker_cells_message, worker_cells
 
 log = logging.getLogger("gridpay")
 
@@ -74,7 +74,6 @@ def unreadable_phones(ctx: RunContext) -> list[tuple[str, list[int]]]:
 
 def unread_worker_cells(ctx: RunContext) -> list[tuple[str, list[int]]]:
     """A worker's phone in a cell of two numbers, where the policy reads none (never in an audit: it replays)."""
-    from gridpay.ingest.two_phones import worker_cells
     return [] if ctx.policy.two_phone_cells_checked or ctx.request.replay is not None else worker_cells(ctx.workdir)
 
 

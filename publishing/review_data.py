@@ -88,22 +88,16 @@ def calls_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict
     return out
 
 
-def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> dict[str, int]:
-    """grid id -> answers of it in verify.csv (none where the policy draws no sample)."""
+def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> tuple[dict[str, int], int]:
+    """grid id -> answers of it in verify.csv (none where the policy draws no sample), and how many of the sample no
+    call the run read was made on: a correction's new answers draw the sample again (a ninety-seventh trial's
+    scorecard read "抽样 12 份 ... 已记录回访 12 次", three of the 12 never called). One pass over the draw."""
     if policy.review.sample_share is None:
-        return {}
-    return dict(con.execute(f"select grid_id, count(*) from ({VERIFY_SQL}) group by grid_id",
-                            verify_params(run_id, month, policy)).fetchall())
-
-
-def uncalled_count(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> int:
-    """Answers of verify.csv no call the run read was made on: a correction's new answers draw a sample again (a
-    ninety-seventh trial's scorecard read "抽样 12 份 ... 已记录回访 12 次", three of the 12 never called)."""
-    if policy.review.sample_share is None:
-        return 0
-    return con.execute(f"select count(*) from ({VERIFY_SQL}) d where d.response_id not in "
-                       "(select response_id from raw_verification where run_id = $run_id and response_id is not null)",
-                       verify_params(run_id, month, policy)).fetchone()[0]
+        return {}, 0
+    rows = con.execute(f"select grid_id, count(*), count(*) filter (where response_id not in (select response_id "
+                       f"from raw_verification where run_id = $run_id and response_id is not null)) "
+                       f"from ({VERIFY_SQL}) group by grid_id", verify_params(run_id, month, policy)).fetchall()
+    return {gid: n for gid, n, _ in rows}, sum(uncalled for *_, uncalled in rows)
 
 
 def review_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, dict[str, int]]:
@@ -124,7 +118,7 @@ def cycle_section(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
     if policy.review.window_days is None and policy.review.sample_share is None:
         return None
     appeals, calls = appeal_rows(con, run_id, month), call_counts(con, run_id)
-    sample = sample_counts(con, run_id, month, policy)
+    sample, uncalled = sample_counts(con, run_id, month, policy)
     by_grid: dict[str, list[dict]] = {}         # grouped once: a district has thousands of grids
     for a in appeals:
         by_grid.setdefault(a["grid_id"], []).append(a)
@@ -143,7 +137,7 @@ def cycle_section(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
                      "sample": sample.get(g["grid_id"], 0), **{r: called.get(r, 0) for r in RESULTS},
                      "flags": flags})
     return {"rows": rows, "appeals": len(appeals), "sample": sum(sample.values()), "sample_grids": len(sample),
-            "uncalled": uncalled_count(con, run_id, month, policy),
+            "uncalled": uncalled,
             "calls": sum(sum(c.values()) for c in calls.values()),
             "totals": {k: sum(r[k] for r in rows) for k in (*DECISIONS, *RESULTS)}}
 
@@ -156,20 +150,20 @@ def part_of_section(section: dict | None, grids: list[dict]) -> dict | None:
     return {**section, "rows": [r for r in section["rows"] if r["grid_id"] in ids]}
 
 
-def appeals_by_worker(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, list[dict]]:
-    """Each worker's own appeals of the month, for their sheet (and nobody else's)."""
+def appeals_by_worker(appeals: list[dict]) -> dict[str, list[dict]]:
+    """Each worker's own appeals of the month (appeal_rows), for their sheet (and nobody else's)."""
     out: dict[str, list[dict]] = {}
-    for a in appeal_rows(con, run_id, month):
+    for a in appeals:
         out.setdefault(a["worker_id"], []).append(a)
     return out
 
 
-def upheld_by_grid(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, list[dict]]:
-    """grid id -> the month's upheld appeals that took an answer of it out, whoever filed them (a worker sheet
-    from output format 16 names those of its grids filed by others: a ninety-third trial's worker on a shared grid
-    saw her score move on a colleague's appeal, and her sheet did not say why)."""
+def upheld_by_grid(appeals: list[dict]) -> dict[str, list[dict]]:
+    """grid id -> the month's upheld appeals (appeal_rows) that took an answer of it out, whoever filed them (a worker
+    sheet from output format 16 names those of its grids filed by others: a ninety-third trial's worker on a shared
+    grid saw her score move on a colleague's appeal, and her sheet did not say why)."""
     out: dict[str, list[dict]] = {}
-    for a in appeal_rows(con, run_id, month):
+    for a in appeals:
         if a["decision"] == "upheld" and a["effect"] == "excluded":
             out.setdefault(a["grid_id"], []).append(a)
     return out

@@ -28,22 +28,24 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     assigned = data.worker_assignments(con, run_id)
     scores = data.item_scores_by_grid(con, run_id)
     months, trends = earlier_months.worker_trends(con, run_id, month)
-    appeals = cycle.appeals_by_worker(con, run_id, month)          # each worker's own, with what they changed
-    told = (run.get("output_format") or 1) >= TOLD_WHAT_CHANGED
-    calls = cycle.calls_by_grid(con, run_id) if (run.get("output_format") or 1) >= CALLS_SHOWN else {}
-    upheld = cycle.upheld_by_grid(con, run_id, month) if (run.get("output_format") or 1) >= OTHERS_SHOWN else None
+    rows = cycle.appeal_rows(con, run_id, month)                   # read once: each worker's own, and others'
+    appeals = cycle.appeals_by_worker(rows)                        # each worker's own, with what they changed
+    fmt = run.get("output_format") or 1
+    told, others = fmt >= TOLD_WHAT_CHANGED, fmt >= OTHERS_SHOWN
+    calls = cycle.calls_by_grid(con, run_id) if fmt >= CALLS_SHOWN else {}
+    upheld = cycle.upheld_by_grid(rows) if others else {}
     parts = coefficient_parts(con, run_id, rule) if told and rule is not None else {}
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
     lines = {r["worker_id"]: r for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
     before = {w: r["total_pay"] for w, r in lines.items()}
-    same = unchanged_grids(con, run_id, replaced["run_id"]) if replaced and upheld is not None else None
+    same = unchanged_grids(con, run_id, replaced["run_id"]) if replaced and others else None
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "coefficient_parts": parts.get(w["worker_id"]),
              "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid]}
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
-             "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld or {}),
+             "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld),
              "moved_by_others": same is not None and moved_by_others(w, lines.get(w["worker_id"]),
                                                                      assigned.get(w["worker_id"], []), same),
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
