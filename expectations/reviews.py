@@ -109,10 +109,17 @@ def _window_rules(month: str, window: tuple[date, date] | None) -> list:
         date_pattern = DATE.replace("{", "{{").replace("}", "}}")      # GX formats {batch} into the query
         # a late appeal HR rejected (逾期不予受理) changes no pay and stays on record (a forty-seventh trial had to
         # delete the row); pending or upheld, it stops the month
-        rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and (filed_on < '{window[0]}' "
-                           f"or filed_on > '{window[1]}') and coalesce(decision, '') <> 'rejected'",
+        rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and filed_on > '{window[1]}' "
+                           "and coalesce(decision, '') <> 'rejected'",
                            f"filed_on is outside the appeal window ({window[0]} to {window[1]}): a late appeal "
                            f"is decided 驳回 (rejected), or taken out of appeals.csv", "filed_on"))
+        # ... one dated before the window opened is not late (a hundred-and-second trial's was told so): before the
+        # month was published there was nothing to appeal, so its date is more likely mistyped
+        rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and filed_on < '{window[0]}' "
+                           "and coalesce(decision, '') <> 'rejected'",
+                           f"filed_on is outside the appeal window ({window[0]} to {window[1]}), before it opened "
+                           f"on the month's first publication: is the date mistyped? An appeal filed then is decided "
+                           f"驳回 (rejected), or taken out of appeals.csv", "filed_on"))
         # an upheld appeal of 2026-10 typed 2026-1 was read as January's and applied in no month (a fifty-second trial)
         # ... a rejected one changes no pay either way (a sixty-ninth trial's late appeal of September, rejected
         # 逾期不予受理 in October's window, stopped October)

@@ -48,6 +48,9 @@ class AppealLine:
     answer_at: str = ""              # the answer's grid and home: an id of another month's form names another home
 
 
+OUTSIDE = ("pending (late", "pending (early")     # filed outside the window: never applied, only ever rejected
+
+
 def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]]:
     """(the published run, the month's appeals in appeal id order)."""
     db = require_warehouse(settings.db)
@@ -68,7 +71,9 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             lines, window = [], appeal_window(db, month, policy)
             for appeal, applied in appeals:
                 if window and appeal["decision"] == "pending" and not window[0] <= (appeal["filed_on"] or "") <= window[1]:
-                    appeal = {**appeal, "decision": f"pending (late: filed outside {window[0]} to {window[1]})"}
+                    early = (appeal["filed_on"] or "") < window[0] and bool(appeal["filed_on"])
+                    appeal = {**appeal, "decision": f"pending ({'early' if early else 'late'}: filed outside "
+                                                    f"{window[0]} to {window[1]})"}
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   appeal["category"] or "", appeal["decision"], applied,
                                   _yuan(totals.get(appeal["worker_id"])),
@@ -147,7 +152,7 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                 f"{', '.join(DECISIONS.values())})"]
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
     rows = [header] + [(a.appeal_id, a.worker_id or "(HR)", a.response_id, a.category,
-                        a.status + ("" if a.applied or "(late" in a.status else " (not yet applied)")
+                        a.status + ("" if a.applied or a.status.startswith(OUTSIDE) else " (not yet applied)")
                         + ("" if a.counted or a.status == "rejected" else " (not counted)"),
                         a.current_total,
                         a.total_if_upheld + (" (lower)" if _lower(a) else ""))
@@ -168,6 +173,9 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                "2.86); only the appellant's is shown")
     if any(a.status.startswith("pending (late") for a in lines):
         out.append("  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld")
+    if any(a.status.startswith("pending (early") for a in lines):
+        out.append("  (early): dated before the appeal window opened on the month's first publication: is the date "
+                   "mistyped? As dated it can only be rejected (驳回): no total if upheld")
     if any(not a.worker_id for a in lines):
         out.append("  (HR): a row with worker_id blank, an answer HR itself takes out (a home's repeat it found, "
                    "category other): no appellant, so no appellant's pay")

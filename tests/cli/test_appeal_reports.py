@@ -2,6 +2,7 @@
 appeals on their sheet, the window and contact on the residents' notice (no household, ever), and
 `gridpay appeals`, which prices a pending appeal without storing anything."""
 import re
+from datetime import date
 
 import duckdb
 import pytest
@@ -172,18 +173,41 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     assert "(not counted)" not in run_cli.out and " A7 " in run_cli.out
 
 
-def test_a_late_appeal_is_listed_as_late_and_may_be_kept_on_record_rejected(published_copy, run_cli):
-    """A forty-seventh trial's late appeal was listed as pending; rejected (逾期不予受理) it still stopped the run, and
-    deleting the row lost HR's record of it."""
+def test_an_early_appeal_is_listed_as_early_and_may_be_kept_on_record_rejected(published_copy, run_cli):
+    """A forty-seventh trial's out-of-window appeal was listed as pending; rejected (逾期不予受理) it still stopped the
+    run, and deleting the row lost HR's record of it. Dated before the month was published, it is not late (a
+    hundred-and-second trial was told so): its date is likelier mistyped."""
     inbox, policy = published_copy("none", 2)
     late = ("A6", "2026-09", "W3", "R7", "恶意差评", "理由", "2026-01-01")
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("", "", "", "")])
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
-    assert "pending (late: filed outside" in next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
-    assert "  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld" \
-        in run_cli.out                       # a fifty-seventh trial read the blank total as a fault
+    assert "pending (early: filed outside" in next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
+    assert "  (early): dated before the appeal window opened on the month's first publication: is the date " \
+        "mistyped? As dated it can only be rejected (驳回): no total if upheld" in run_cli.out
+    row = next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
+    assert "(not yet applied)" not in row and "  (late)" not in run_cli.out
     code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
-    assert code == 1 and "a late appeal is decided 驳回 (rejected), or taken out of appeals.csv" in err
+    assert code == 1 and "(appeal A6): filed_on is outside the appeal window" in err
+    assert "before it opened on the month's first publication: is the date mistyped? An appeal filed then is " \
+        "decided 驳回 (rejected), or taken out of appeals.csv" in err and "a late appeal" not in err
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("驳回", "人事科 陈主任", today(), "逾期申诉，不予受理")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "逾期申诉驳回", inbox=inbox, policy=policy)
     assert code == 0, err
+
+
+def test_a_late_appeal_is_listed_as_late(published_copy, run_cli, monkeypatch):
+    """Filed after the window closed (a fifty-seventh trial read the blank total as a fault)."""
+    import gridpay.pipeline.appeals_report as report
+    import gridpay.pipeline.steps as steps
+    monkeypatch.setattr(report, "appeal_window", lambda db, month, policy: ("2026-10-01", "2026-10-07"))
+    monkeypatch.setattr(steps, "window_dates", lambda first, days, tz: (date(2026, 10, 1), date(2026, 10, 7)))
+    inbox, policy = published_copy("none", 2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER,
+              [("A6", "2026-09", "W3", "R7", "恶意差评", "理由", "2026-10-20", "", "", "", "")])
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert "pending (late: filed outside" in next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
+    assert "  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld" \
+        in run_cli.out and "(early)" not in run_cli.out
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
+    assert code == 1 and "filed_on is outside the appeal window (2026-10-01 to 2026-10-07): a late appeal is " \
+        "decided 驳回 (rejected), or taken out of appeals.csv" in err and "mistyped" not in err
