@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 
+import pandas as pd
+
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.policy_versions import archived_policy, changed_rules, policy_sha
 from gridpay.core.wording import listed
+from gridpay.ingest.grid_aliases import grid_aliases, listed_compounds
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -32,9 +35,12 @@ def home_rules_changed(before, after) -> list[str]:
             for name in changed_rules(before, after) if name in HOME_SWITCHES or name in HOME_RULES]
 
 
-def _window_months(ctx: RunContext) -> dict[str, str]:
-    """month -> '2026-07 (policy 2027.1: survey.door_after_listed_name)' for each month of the run's windows
-    read by other home rules, or recorded before the warehouse kept compounds (migration 14)."""
+ALIAS_RULE = "survey.alias_compound_rules"     # reads a home otherwise only in a grid answered by an alias
+
+
+def _window_months(ctx: RunContext) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """month -> (its policy version, the home rules it read otherwise) for each month of the run's windows read by
+    other home rules; (version, ()) for one recorded before the warehouse kept compounds (migration 14)."""
     with connect(ctx.settings.db) as con:
         rows = con.execute("select w.month, r.policy_version, r.inputs_json, w.window_run_id in (select run_id from "
                            "raw_grid_compounds) from run_windows w join runs r on r.run_id = w.window_run_id "
@@ -42,15 +48,32 @@ def _window_months(ctx: RunContext) -> dict[str, str]:
     months = {}
     for month, version, inputs, recorded in rows:
         if not recorded:
-            months[month] = f"{month} (published before gridpay kept each month's compounds)"
+            months[month] = (version, ())
             continue
         sha = policy_sha(inputs)
         if sha is None or sha == ctx.inputs.policy_file.sha256:
             continue
         theirs = archived_policy(ctx.settings.archive, sha, ctx.archive_keys)     # None: purged or unreadable
         if theirs is not None and (rules := home_rules_changed(theirs, ctx.policy)):
-            months[month] = f"{month} (policy {version}: {', '.join(rules)})"
+            months[month] = (version, tuple(rules))
     return months
+
+
+def _aliased_grids(ctx: RunContext) -> set[str] | None:
+    """The grids whose aliases survey.alias_compound_rules reads with their compounds (grids.csv as staged);
+    None: not known (every grid then counts as one)."""
+    staged = ctx.workdir / "grids.parquet"
+    if not staged.exists():
+        return None
+    grids = pd.read_parquet(staged)
+    listed = listed_compounds(grids)
+    return {gid for gid in grid_aliases(grids).values()
+            if gid in listed and (len(listed[gid]) > 1 or ctx.policy.one_compound_aliases)}
+
+
+def _said(month: str, version: str, rules: tuple[str, ...]) -> str:
+    return (f"{month} (policy {version}: {', '.join(rules)})" if rules
+            else f"{month} (published before gridpay kept each month's compounds)")
 
 
 def say_window_read_before(ctx: RunContext) -> None:
@@ -58,11 +81,26 @@ def say_window_read_before(ctx: RunContext) -> None:
     with connect(ctx.settings.db) as con:
         pooled = con.execute("select grid_id, window_months from grid_scores where run_id = ? and "
                              "contains(flags, 'pooled') order by grid_id", [ctx.run_id]).fetchall()
-    other = _window_months(ctx) if pooled else {}
+    months = _window_months(ctx) if pooled else {}
+    aliased = _aliased_grids(ctx) if any(ALIAS_RULE in rules for _, rules in months.values()) else None
+
+    def rules_for(grid: str, month: str) -> tuple[str, ...] | None:
+        """The rules reading the grid's homes otherwise in the month; None: none (a hundred-and-second trial's
+        policy adopting survey.alias_compound_rules was told to re-run the windows of grids with no alias)."""
+        if month not in months:
+            return None
+        version, rules = months[month]
+        kept = tuple(r for r in rules if r != ALIAS_RULE or aliased is None or grid in aliased)
+        return kept if kept or not rules else None
+
     # each grid with the months of its own window read otherwise (a trial's line named a grid whose window held none)
-    grids = [g for g, months in pooled if set((months or "").split(",")) & set(other)]
-    shown = sorted({m for _, months in pooled for m in (months or "").split(",") if m in other})
+    read = {(g, m): rules for g, window in pooled for m in (window or "").split(",")
+            if (rules := rules_for(g, m)) is not None}
+    grids = sorted({g for g, _ in read})
+    shown = sorted({m for _, m in read})
     if grids:
+        other = {m: _said(m, months[m][0], tuple(dict.fromkeys(r for (_, mm), rs in read.items() if mm == m
+                                                              for r in rs))) for m in shown}
         log.warning("%s pooled with %s, whose homes were read by other rules than this run's policy %s: their "
                     "answers count as those runs read them, so a home today's rules read otherwise (a door number, "
                     "a compound) may count twice; to read them alike, re-run %s on today's policy and the reference "

@@ -247,3 +247,14 @@ def test_a_window_read_by_the_same_home_rules_is_not_said(run_cli, make_inbox, m
         assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 0 and "pooled with" not in err and "re-run them" not in err, err
+
+
+def test_adopting_alias_compound_rules_is_said_only_for_a_grid_answered_by_aliases(run_cli, make_inbox, make_policy):
+    """A hundred-and-second trial's policy adopting survey.alias_compound_rules was told to re-run the windows of
+    pooled grids that have no alias: the rule reads a home otherwise only where a grid has aliases."""
+    inbox = _inbox(make_inbox, {m: _month(m) for m in MONTHS})
+    earlier = make_policy(version='"2027.1"', alias_compound_rules="false")
+    for month in MONTHS[:2]:
+        assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and "pooled with" not in err and "re-run them" not in err, err
