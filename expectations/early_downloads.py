@@ -53,3 +53,15 @@ def latest_answer(workdir: Path) -> datetime | None:
     """The month's latest answer in its survey files."""
     with stage_connection(workdir) as con:
         return con.execute("select max(submitted_at_ts) from surveys").fetchone()[0]
+
+
+def platform_latest(workdir: Path) -> dict[str, datetime]:
+    """Each platform download's own latest answer of the month (a hundred-and-third trial's mid-month download beside
+    paper forms dated the 30th hid behind the month's latest answer, the paper's)."""
+    with stage_connection(workdir) as con:
+        if not con.execute("select count(*) from information_schema.tables where table_name = 'platform_files'"
+                           ).fetchone()[0]:
+            return {}
+        return dict(con.execute("select s.source_file, max(s.submitted_at_ts) from surveys s join platform_files p "
+                                "using (source_file) group by 1 having max(s.submitted_at_ts) is not null "
+                                "order by 1").fetchall())

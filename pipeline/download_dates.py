@@ -8,7 +8,7 @@ import logging
 from datetime import date, datetime, timedelta
 
 from gridpay.core.month import Month
-from gridpay.expectations.early_downloads import LAST_DAYS, latest_answer
+from gridpay.expectations.early_downloads import LAST_DAYS, latest_answer, platform_latest
 from gridpay.pipeline.context import RunContext
 from gridpay.store.warehouse import connect
 
@@ -16,24 +16,41 @@ log = logging.getLogger("gridpay")
 
 
 def say_download_before_month_end(ctx: RunContext, today: date | None = None) -> None:
-    """Warn where the month is over, its latest answer is more than LAST_DAYS days before its end, and the month
-    before's published run counted answers of its last LAST_DAYS days."""
+    """Warn where the month is over, its latest answer (or a platform download's own) is more than LAST_DAYS days
+    before its end, and the month before's published run counted answers of its last LAST_DAYS days."""
     m = Month.parse(ctx.month)
-    latest = latest_answer(ctx.workdir)
-    cutoff = datetime.combine(m.last_day - timedelta(days=LAST_DAYS - 1), datetime.min.time())
-    if ctx.request.replay is not None or latest is None or latest >= cutoff or (today or date.today()) <= m.last_day:
+    if ctx.request.replay is not None or (today or date.today()) <= m.last_day:
         return
+    cutoff = datetime.combine(m.last_day - timedelta(days=LAST_DAYS - 1), datetime.min.time())
+    latest = latest_answer(ctx.workdir)
+    month_early = latest is not None and latest < cutoff
+    files = {} if month_early else {f: at for f, at in platform_latest(ctx.workdir).items() if at < cutoff}
+    if not (month_early or files) or (before_end := _month_before_to_its_end(ctx.settings.db, m)) is None:
+        return
+    if month_early:
+        log.warning("%s's latest answer in its survey files is at %s, %d days before the month ended, while %s had "
+                    "answers to its last days (%s): a download made before the month ended misses the answers after "
+                    "it; download the form again now and put it in surveys/%s/ in place of the earlier one, then run "
+                    "again (if the form closed on %s on purpose, nothing is missing)",
+                    ctx.month, f"{latest:%Y-%m-%d %H:%M}", (m.last_day - latest.date()).days, m.previous,
+                    f"{before_end:%Y-%m-%d %H:%M}", ctx.month, f"{latest:%Y-%m-%d}")
+    for file, at in files.items():
+        log.warning("%s: this platform download's latest answer is at %s, %d days before %s ended, while the month's "
+                    "other survey files have answers to %s and %s had answers to its last days: a download made on "
+                    "%s misses the online answers given after it; download the form again now and put it in "
+                    "surveys/%s/ in place of this one, then run again (if the online form closed on %s on purpose, "
+                    "nothing is missing)", file, f"{at:%Y-%m-%d %H:%M}",
+                    (m.last_day - at.date()).days, ctx.month, f"{latest:%Y-%m-%d}", m.previous, f"{at:%Y-%m-%d}",
+                    ctx.month, f"{at:%Y-%m-%d}")
+
+
+def _month_before_to_its_end(db, m: Month) -> datetime | None:
+    """The latest answer the month before's published run counted, if within its last LAST_DAYS days."""
     before = m.previous
-    with connect(ctx.settings.db) as con:
+    with connect(db) as con:
         row = con.execute("select max(s.submitted_at_ts) from published p join counted_responses c using (run_id) "
                           "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id "
                           "where p.month = ? and c.month = ?", [str(before), str(before)]).fetchone()
-    if row is None or row[0] is None or row[0] < datetime.combine(before.last_day - timedelta(days=LAST_DAYS - 1),
-                                                                  datetime.min.time()):
-        return
-    log.warning("%s's latest answer in its survey files is at %s, %d days before the month ended, while %s had answers "
-                "to its last days (%s): a download made before the month ended misses the answers after it; "
-                "download the form again now and put it in surveys/%s/ in place of the earlier one, then run again "
-                "(if the form closed on %s on purpose, nothing is missing)",
-                ctx.month, f"{latest:%Y-%m-%d %H:%M}", (m.last_day - latest.date()).days, before,
-                f"{row[0]:%Y-%m-%d %H:%M}", ctx.month, f"{latest:%Y-%m-%d}")
+    at = row[0] if row else None
+    return at if at is not None and at >= datetime.combine(before.last_day - timedelta(days=LAST_DAYS - 1),
+                                                          datetime.min.time()) else None

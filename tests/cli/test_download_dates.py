@@ -2,7 +2,7 @@
 before's download, made as this month began, in this month's folder stops the month (a sixtieth trial's
 November was published on 8 early-morning answers, exit 0); a download made before the month ended is said
 where the month before had answers to its last days (that trial's October lost 32 answers without a word)."""
-from conftest import HAND_SURVEYS, survey
+from conftest import HAND_SURVEYS, SURVEY_HEADER, survey, write_csv
 from downloads import HEADER, wjx_rows, write_xlsx
 
 DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评"
@@ -43,6 +43,26 @@ def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_r
     # a form closed early on purpose (a sixty-fourth trial's closed on the 25th) is told it misses nothing
     assert line.endswith("(if the form closed on 2026-10-17 on purpose, nothing is missing)"), line
 
+
+
+def test_a_platform_download_made_mid_month_is_said_though_paper_forms_reach_the_month_s_end(run_cli, make_inbox,
+                                                                                            make_policy):
+    """A hundred-and-third trial's November: the download of the 16th beside paper forms dated the 30th published
+    on half the online answers (W1 -143.46), exit 0, nothing said: the month's latest answer was the paper's."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx", HEADER, wjx_rows(SEPTEMBER + [SEPTEMBER_END]))
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    october = [r[:4] + (f"2026-10-{10 + i} 10:00:00",) + r[5:] for i, r in enumerate(HAND_SURVEYS)]   # to the 17th
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(october))
+    write_csv(inbox / "surveys" / "2026-10" / "纸质问卷.csv", SURVEY_HEADER,
+              [survey("P1", "G1", "9栋1单元101", ("4",) * 5, "2026-10-30 00:00:00")])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 0 and "2026-10's latest answer" not in err, err
+    line = next(x for x in err.splitlines() if "platform download's latest answer" in x)
+    assert line.startswith(f"gridpay: surveys/2026-10/{DOWNLOAD}_8_8.xlsx: this platform download's latest answer "
+                           "is at 2026-10-17 10:00, 14 days before 2026-10 ended, while the month's other survey files "
+                           "have answers to 2026-10-30 and 2026-09 had answers to its last days"), line
+    assert "download the form again now and put it in surveys/2026-10/ in place of this one" in line
 
 def test_a_download_holding_fewer_answers_than_its_name_says_stops_unless_accepted(run_cli, make_inbox, make_policy,
                                                                                   tmp_path):
