@@ -16,12 +16,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import gate_stops, publish_step, reference_drift, steps
+from gridpay.pipeline import gate_stops, phoneless_homes, publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.download_columns import say_download_columns
 from gridpay.pipeline.empty_month import empty_month_stop
 from gridpay.pipeline.month_over import month_not_over
-from gridpay.pipeline.gate_stops import first_stop
 from gridpay.pipeline.download_dates import say_download_before_month_end
 from gridpay.pipeline.other_months import say_other_months
 from gridpay.pipeline.scored_month_lines import said_of_the_scored_month
@@ -182,13 +181,14 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         gate_stops.say_short_downloads(ctx)    # a download cut off on its way: fewer answers than its name says
         say_download_before_month_end(ctx)     # ... or made before the month ended
         say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
+        phoneless_homes.say_self_rating_homes(ctx)       # her home answering with no phone: unchecked
         if empty := empty_month_stop(ctx, surveys, rows, aside):     # paid as if nobody had answered
             raise fail_gate(ctx, empty)
         summary, seconds = _timed(step, "validate", steps.validate, ctx)
         validated = (f"validated {summary.total_rows} survey rows: {summary.invalid_rows} invalid "
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                      f"in {seconds:.1f} s")
-        stop = first_stop(ctx, summary)
+        stop = gate_stops.first_stop(ctx, summary)
     if stop:
         if stop[0]:       # rows sharing ids are invalid by that rule: "114 invalid (83.8%)" read as a disaster
             say(validated)

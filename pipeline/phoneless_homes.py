@@ -1,0 +1,49 @@
+"""An answer giving no phone, from a home a worker's own rating of its grid came from in a published month. A
+phone unread or left empty escapes the self-rating check: a hundred-and-fifth trial's office PC saved two phones as
+1.38E+10, the stop said to type them again, HR blanked them instead, and the worker's own all-5 form, from the home
+her rating of October came from, counted (W3 +45.28, exit 0, nothing said). Said, naming the rows, not stopped:
+a worker's relatives answer from her home too, and a paper form often gives no phone."""
+from __future__ import annotations
+
+import logging
+
+from gridpay.core.wording import listed
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.pipeline.context import RunContext
+from gridpay.store.warehouse import connect
+
+log = logging.getLogger("gridpay")
+SHOWN = 10      # rows named in the line
+
+
+def self_rating_homes(ctx: RunContext) -> list[tuple[str, str, str]]:
+    """(grid, home, month) of each worker's own rating a published month set aside (rule self_rating)."""
+    if not ctx.settings.db.exists():
+        return []
+    with connect(ctx.settings.db) as con:
+        return con.execute("select distinct s.grid_id, s.household_id, p.month from published p "
+                           "join quarantine q on q.run_id = p.run_id and q.reason_code = 'self_rating' "
+                           "join raw_surveys s on s.run_id = q.run_id and s.source_file = q.source_file "
+                           "and s.row_number = q.row_number where s.household_id is not null order by all").fetchall()
+
+
+def say_self_rating_homes(ctx: RunContext) -> None:
+    """Warn of the month's answers giving no phone from a home a worker's own rating came from before."""
+    homes = self_rating_homes(ctx)
+    if not homes:
+        return
+    with stage_connection(ctx.workdir) as con:
+        con.execute("create or replace temp table self_rating_homes (grid_id varchar, household_id varchar, "
+                    "month varchar)")
+        con.executemany("insert into self_rating_homes values (?, ?, ?)", homes)
+        rows = con.execute("select s.source_file, s.row_number, s.grid_id, s.household_id, min(h.month) "
+                           "from surveys s join self_rating_homes h using (grid_id, household_id) "
+                           "where s.respondent_phone_hash is null group by all order by all").fetchall()
+    if not rows:
+        return
+    shown = tuple(f"{file} row {row} ({grid} {home}, {month})" for file, row, grid, home, month in rows[:SHOWN])
+    log.warning("%d answer%s giving no phone from a home a worker's own rating of its grid came from in a published "
+                "month: %s%s. Without a phone the self-rating rule cannot check it, so it counts: type its phone "
+                "from the paper form if it gives one; if the form is the worker's own, take it out as HR's own "
+                "correction (an upheld appeal in appeals.csv, worker_id blank, category other) and run again",
+                len(rows), "" if len(rows) == 1 else "s", listed(shown), " ..." if len(rows) > SHOWN else "")

@@ -1,0 +1,31 @@
+"""An answer giving no phone from a home a worker's own rating of its grid came from in a published month
+(pipeline/phoneless_homes.py): a hundred-and-fifth trial blanked two phones Excel had spoiled, as the stop then
+advised, and the worker's own all-5 form counted (W3 +45.28, exit 0, nothing said)."""
+from conftest import HAND_SURVEYS, WORKER_PHONE, survey
+
+OCTOBER = [r[:4] + ("2026-10-10 10:00:00",) + r[5:] for r in HAND_SURVEYS[:3]]
+
+
+def test_an_answer_with_no_phone_from_a_worker_s_home_is_named(run_cli, make_inbox, make_policy):
+    september = HAND_SURVEYS + [survey("S1", "G1", "G1-3-301", ("5",) * 5, "2026-09-12 10:00:00", WORKER_PHONE)]
+    october = OCTOBER + [survey("P1", "G1", "G1-3-301", ("5",) * 5, "2026-10-12 10:00:00"),     # her form, no phone
+                         survey("P2", "G2", "G1-3-301", ("4",) * 5, "2026-10-12 11:00:00"),     # another grid's home
+                         survey("P3", "G1", "G1-1-202", ("4",) * 5, "2026-10-12 12:00:00")]
+    inbox, policy = make_inbox({"2026-09.csv": september, "2026-10.csv": october}), make_policy(min_responses=1)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0 and "giving no phone" not in err, err
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    line = next(x for x in err.splitlines() if "giving no phone" in x)
+    assert code == 0 and line.startswith("gridpay: 1 answer giving no phone from a home a worker's own rating of its "
+                                         "grid came from in a published month: surveys/2026-10.csv row 5 (G1 "
+                                         "G1-3-301, 2026-09)."), line
+    assert "take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id blank" in line
+
+
+def test_the_unreadable_phones_stop_no_longer_advises_blanking_a_cell(run_cli, make_inbox, make_policy):
+    spoiled = [r[:3] + ("1.38E+10",) + r[4:] if r[0] == "R2" else r for r in HAND_SURVEYS]
+    inbox, policy = make_inbox({"2026-09.csv": spoiled}), make_policy(min_responses=1)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 1 and "phone of the survey files unreadable" in err, err
+    assert "a cell left empty is an answer no one checks against the workers' phones" in err
+    assert "leave a cell empty" not in err
