@@ -19,6 +19,8 @@ from gridpay.transforms.rounding import rounded
 
 CALLS_SHOWN = 13        # the output format from which a sheet lists the calls made on its grids' answers
 OTHERS_SHOWN = 16       # ... and others' upheld appeals on its grids' answers
+WHY_MOVED = 17          # ... why an unchanged grid's total moved (the policy, the files, other grids), and with whom
+                        # how a grid held part of the month is shared
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -46,8 +48,11 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
              "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld),
-             "moved_by_others": same is not None and moved_by_others(w, lines.get(w["worker_id"]),
-                                                                     assigned.get(w["worker_id"], []), same),
+             "moved_by_others": fmt < WHY_MOVED and same is not None and moved_by_others(
+                 w, lines.get(w["worker_id"]), assigned.get(w["worker_id"], []), same),
+             "moved_because": moved_because(w, lines.get(w["worker_id"]), assigned.get(w["worker_id"], []), same,
+                                            replaced, run) if fmt >= WHY_MOVED and same is not None else None,
+             "shared_grids": shared_grids(w, assigned, by_grid) if fmt >= WHY_MOVED else [],
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
                        for gid, days, wd in assigned.get(w["worker_id"], [])]}
@@ -94,4 +99,34 @@ def coefficient_parts(con: duckdb.DuckDBPyConnection, run_id: str, rule: Coeffic
         out[wid] = {"score": rounded(score, 2), "scored": rounded(scored, places), "share": f"{rounded(share * 100, 2)}%",
                     "rest": f"{rounded((1 - share) * 100, 2)}%", "neutral": coefficient_text(rule.neutral), "decimals": rule.decimals,
                     "blend": rounded(share * scored + (1 - share) * rule.neutral, places)}
+    return out
+
+
+def moved_because(w: dict, before: dict | None, assigned: list, same: set[str], replaced: dict, run: dict
+                  ) -> dict | None:
+    """Why a correction moved the total of a worker whose own grids, adjustment and days are as they were: the
+    policy ('policy', its version), else other grids' answers ('others'), else the files read ('files', their names).
+    A hundred-and-fourth trial's sheets blamed other grids' answers for a change of the policy's budget, where no
+    answer had changed."""
+    if not moved_by_others(w, before, assigned, same):
+        return None
+    files = [name for name, _ in replaced.get("inputs_changed", [])]
+    if any(name.endswith("policy.toml") for name in files):
+        return {"kind": "policy", "version": run.get("policy_version", "")}
+    if replaced.get("grids_changed"):
+        return {"kind": "others"}
+    return {"kind": "files", "files": "、".join(files)} if files else {"kind": "others"}
+
+
+def shared_grids(w: dict, assigned: dict, by_grid: dict) -> list[dict]:
+    """The worker's grids she holds for part of the month: their answers and score are the whole grid's, the whole
+    month's (a hundred-and-third trial's leaver and newcomer read one grid's 25 answers on both sheets, as each one's
+    own); with how many others held it that month and their days, unnamed (a sheet shows nobody else's)."""
+    out = []
+    for gid, days, _ in assigned.get(w["worker_id"], []):
+        if days >= int(w["days_in_month"]):
+            continue
+        others = [d for o, grids in assigned.items() if o != w["worker_id"] for g, d, _ in grids if g == gid]
+        out.append({"grid_name": by_grid[gid]["grid_name"], "days": days, "others": len(others),
+                    "others_days": sum(others)})
     return out

@@ -191,6 +191,14 @@ EN: dict[str, str] = {
                              "the total moved because other grids' answers did: the adjusted score draws on every "
                              "grid's mean{budget}.",
     "sheet_moved_budget": ", and performance pay shares the budget",
+    "sheet_moved_by_policy": " Your grids' answers and raw scores did not change, nor did your adjustment or days; "
+                             "the total moved because the pay policy changed (this sheet is computed under version "
+                             "{version}){budget}.",
+    "sheet_moved_by_files": " Your grids' answers and raw scores did not change, nor did your adjustment or days; "
+                            "the total moved because files read changed ({files}){budget}.",
+    "sheet_shared_grid": "{grid}: you held it {days} days this month. Its answers and score are the whole grid's for "
+                         "the whole month, including days you did not hold it; your pay counts your days.",
+    "sheet_shared_with": " {others} other worker(s) held it this month, {days} days in all, each paid for their own days.",
     "sheet_total_new": " That publication had no pay line for you.",
     "coefficient_parts": "Of your assigned days (by weight), {share} were in grids with enough answers, at the coefficient of your score {score}: {scored}; the other {rest} in grids with too few, at the neutral {neutral}: {scored} × {share} + {neutral} × {rest} ≈ {blend}, to {decimals} decimals {coefficient}.",
     "notice_window_closed": "The notice period ({start} to {end}) has ended; review results follow when the month is final.",

@@ -225,3 +225,12 @@ def test_a_coefficient_blended_with_the_neutral_one_is_told_in_its_parts(run_cli
         sheet = re.sub(r"<[^>]+>", "", (month / "workers" / f"{row['worker_id']}.html").read_text(encoding="utf-8"))
         assert f"按得分 {row['score']} 计系数" in sheet and "在问卷不足的网格，按中性系数 1.00 计" in sheet
         assert f"保留 4 位小数为 {row['coefficient']}。" in sheet
+
+
+def test_a_handover_s_sheets_say_the_grid_s_answers_are_the_whole_month_s(month):
+    """Format 17 (trial 103): W2 hands G2 over to W3 on the 15th; each sheet names no one else."""
+    for worker_id, days in (("W2", 15), ("W3", 15)):
+        html = (month / "workers" / f"{worker_id}.html").read_text(encoding="utf-8")
+        assert f"井湖村二网格：您本月在岗 {days} 天。该网格的答卷与得分是整个网格整月的，含您不在岗日子的答卷" in html
+        assert "本月该网格另有 2 名网格员在岗" in html              # W4 at weight 0.5 holds it all month too
+    assert "您本月在岗" not in (month / "workers" / "W1.html").read_text(encoding="utf-8")

@@ -35,3 +35,40 @@ def test_a_total_moved_with_the_workers_own_grids_and_lines_unchanged_is_said_to
                        coefficient_parts=None, replaced_total_pay="1567.05", moved_by_others=True)
     assert ("您本月实发合计由 1567.05 元变为 1562.40 元。您所在网格的答卷与原始得分均未变，人工调整与在岗天数也未变；合计有变，"
             "是因为其他网格的答卷有变：调整后得分参考全部网格的平均水平，绩效总额按预算比例调整。") in html
+
+
+def test_from_format_17_a_moved_total_says_whether_the_policy_the_files_or_other_grids_moved_it():
+    """A hundred-and-fourth trial's sheets blamed other grids' answers for a change of the policy's budget (and of
+    min_responses), where no answer had changed anywhere."""
+    from gridpay.publishing.worker_contexts import moved_because
+    from gridpay.reports.render import report_html
+    line = {"total_pay": "1662.80", "adjustment": "0.00", "perf_pay_target": "1600.00", "assigned_days": 30,
+            "days_in_month": 30}
+    now, assigned, run = {**line, "total_pay": "1366.60"}, [("G4", 30, 30.0)], {"policy_version": "翠微2026.11b"}
+    policy = {"inputs_changed": [("policy.toml", "changed")], "grids_changed": ["G4网格"]}
+    assert moved_because(now, line, assigned, {"G4"}, policy, run) == {"kind": "policy", "version": "翠微2026.11b"}
+    assert moved_because(now, line, assigned, {"G4"}, {"inputs_changed": [("surveys/a.csv", "changed")],
+                                                        "grids_changed": ["G1网格"]}, run) == {"kind": "others"}
+    assert moved_because(now, line, assigned, {"G4"}, {"inputs_changed": [("workers.csv", "changed")],
+                                                        "grids_changed": []}, run) == {"kind": "files",
+                                                                                      "files": "workers.csv"}
+    assert moved_because(now, line, assigned, set(), policy, run) is None          # her own grid moved: said above
+    w = {"worker_id": "W4", "name": "某", "score": "80.00", "score_ci": "", "coefficient": "0.8000",
+         "perf_pay_target": "1600.00", "assigned_days": 30, "days_in_month": 30, "performance_pay": "1366.60",
+         "adjustment": "0.00", "total_pay": "1366.60", "flags": "", "flags_text": ""}
+    page = {"month": "2026-11", "policy_version": "翠微2026.11b", "run_id": "r", "output_format": 17,
+            "window": {"published": {"date": "2026-12-09", "replaces": {"date": "2026-12-01", "run_id": "r0"}}}}
+    html = report_html("worker.html.j2", "zh", run=page, w=w, grids=[], items=(), trend=None, appeals=[], calls=[],
+                       coefficient_parts=None, replaced_total_pay="1662.80", moved_by_others=False,
+                       moved_because={"kind": "policy", "version": "翠微2026.11b"})
+    assert "合计有变，是因为考评办法有变（本表按 翠微2026.11b 版计算）。" in html and "其他网格的答卷有变" not in html
+
+
+def test_from_format_17_a_grid_held_part_of_the_month_says_its_answers_are_the_whole_month_s():
+    """A hundred-and-third trial's leaver and newcomer read one grid's 25 answers on both sheets as each one's own."""
+    from gridpay.publishing.worker_contexts import shared_grids
+    assigned = {"W4": [("G4", 15, 15.0)], "W5": [("G4", 15, 15.0), ("G5", 30, 30.0)], "W6": [("G5", 30, 30.0)]}
+    by_grid = {"G4": {"grid_name": "四网格"}, "G5": {"grid_name": "五网格"}}
+    assert shared_grids({"worker_id": "W4", "days_in_month": "30"}, assigned, by_grid) == [
+        {"grid_name": "四网格", "days": 15, "others": 1, "others_days": 15}]
+    assert shared_grids({"worker_id": "W6", "days_in_month": 30}, assigned, by_grid) == []     # the whole month
