@@ -3,9 +3,9 @@ the version that paid a month, and HR and auditors read "2027.2" as the same rul
 that shows it. A policy edited without a new version (a target raised, a minimum of answers
 lowered) would pay November on rules October's scorecard also calls 2027.2, with exit 0. So a run
 whose policy's rules differ from every published month's under the same version stops (exit 2)
-before it reads a survey, naming the months and the rules that differ. The month being re-run is
-left out (a correction may change its rules: reference_drift says so), as are audits, which
-replay their own policy. Rules, not bytes, are compared: a comment or a blank line is no change."""
+before it reads a survey, naming the months and the rules that differ, the month being re-run among them (a
+correction may change its rules under a new version: reference_drift says so); audits replay their own policy.
+Rules, not bytes, are compared: a comment or a blank line is no change."""
 from __future__ import annotations
 
 import json
@@ -29,11 +29,13 @@ log = logging.getLogger("gridpay")
 SHOWN = 5          # rules named; the rest are counted
 
 
-def published_policies(db: Path, version: str, month: str) -> list[tuple[str, str, str]]:
-    """(month, run id, archived policy SHA-256) of each other month published under `version`."""
+def published_policies(db: Path, version: str) -> list[tuple[str, str, str]]:
+    """(month, run id, archived policy SHA-256) of each month published under `version`, the month itself too (a
+    hundred-and-fourth trial's correction of November published a neutral budget under the version that had paid it
+    on the targets: two payrolls, one version name)."""
     with connect(db) as con:
         rows = con.execute("select p.month, r.run_id, r.inputs_json from published p join runs r using (run_id) "
-                           "where r.policy_version = ? and p.month <> ? order by p.month", [version, month]).fetchall()
+                           "where r.policy_version = ? order by p.month", [version]).fetchall()
     return [(other, run_id, sha) for other, run_id, inputs in rows if (sha := policy_sha(inputs))]
 
 
@@ -133,7 +135,7 @@ def check_version_names_its_rules(db: Path, archive: Path, keys: ArchiveKeys, po
     if not db.exists():
         return
     differing: list[tuple[str, list[str]]] = []
-    for other, _run_id, sha in published_policies(db, policy.version, month):
+    for other, _run_id, sha in published_policies(db, policy.version):
         if sha == policy.sha256:
             return
         theirs = archived_policy(archive, sha, keys)

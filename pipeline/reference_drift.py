@@ -123,7 +123,8 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
             if name == POLICY_NAME:
                 was = _policy_version(old, archive, keys, scratch)
                 lines[name] = (f"the policy (version {was} when published, {now.policy.version} now)" if was !=
-                               now.policy.version else f"the policy (changed since, its version {was} unchanged)")
+                               now.policy.version else f"the policy (changed since, its version {was} unchanged: a policy "
+                               f"paying on other rules needs a new version)")
                 continue
             wanted = {name} | ({"assignments.csv"} if name == "workers.csv" else set())
             for file in wanted - {f for f, _ in read}:

@@ -41,12 +41,16 @@ def test_the_same_rules_saved_again_and_the_month_s_own_correction_go_on(run_cli
     again = tmp_path / "again.toml"            # a comment and a blank line added: the same rules
     again.write_text("# checked by HR, October\n\n" + policy.read_text(encoding="utf-8"), encoding="utf-8")
     assert run_cli("run", "--month", "2026-10", inbox=inbox, policy=again)[0] == 0
-    # September's own correction on other rules is a re-run's business (reference_drift), but October
-    # is published under the version too, and its rules are not these
+    # September's own correction on other rules under the version that paid it stops too (a hundred-and-fourth
+    # trial's correction published a neutral budget under the version that had paid on the targets)
     edited = tmp_path / "edited.toml"
     edited.write_text(policy_text(min_responses=5), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=edited)
-    assert code == 2 and "2026-10 was published under it" in err
+    assert code == 2 and "2026-09, 2026-10 were published under it" in err, err
+    edited.write_text(policy_text(min_responses=5, version='"2027.12-b"'), encoding="utf-8")   # a version of its own
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "最低样本量调整", inbox=inbox,
+                        policy=edited)
+    assert code == 0, err
 
 
 def test_changed_rules_names_nested_rules_and_ignores_the_bytes(tmp_path):

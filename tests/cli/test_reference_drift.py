@@ -67,14 +67,14 @@ def test_a_community_policy_leaving_out_todays_rules_is_told_so_on_every_run(run
     1649.88, exit 0, no word. Each rule left out is now named on the run, never in an audit."""
     from conftest import policy_text
     inbox, _ = published_copy("none")
-    text = policy_text().replace('household_scope = "grid"\n', "")
+    shipped = policy_text().split('version = "')[1].split('"')[0]
+    text = policy_text().replace('household_scope = "grid"\n', "").replace(f'version = "{shipped}"', 'version = "本社区1"')
     own = tmp_path / "own-policy.toml"
     own.write_text(text.split("[appeals]")[0] + "[notice]" + text.split("[notice]")[1], encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=own)
     assert code == 0, err
     line = next(x for x in err.splitlines() if "leaves out" in x)
-    shipped = policy_text().split('version = "')[1].split('"')[0]
-    assert f"the policy {own} (version {shipped}) leaves out 2 rules the shipped policy {shipped} sets" in line
+    assert f"the policy {own} (version 本社区1) leaves out 2 rules the shipped policy {shipped} sets" in line
     assert line.endswith("default.toml") and ": appeals, scoring.household_scope. To use today's rules" in line
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, policy=own)
     assert code == 0 and "leaves out" not in err

@@ -30,7 +30,7 @@ def test_a_month_corrected_after_a_worker_changed_phone_still_keeps_out_her_rati
     assert code == 0, err
     assert _quarantined(tmp_path / "out")["R9"] == "self_rating"
     # a policy without the key knows workers.csv's phones only, as before
-    before = make_policy(integrity__self_rating_past_phones="false")
+    before = make_policy(version='"2027.1"', integrity__self_rating_past_phones="false")     # a version of its own
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "旧办法", inbox=inbox,
                         policy=before)
     assert code == 0, err
