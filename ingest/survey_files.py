@@ -49,6 +49,7 @@ class SurveyReading:
     door_houses: bool = False                                    # 七弄五号三零一, 7弄5-301, 12弄21号 (policy)
     door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
+    comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
     answer_text_cleaned: bool = False                            # 不满意〖原因〗 as 不满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
@@ -94,7 +95,7 @@ def survey_reading(policy) -> SurveyReading:
         grid_names_by_file=policy.grid_names_by_file, grid_numbers_refused=policy.grid_numbers_refused,
         other_grid_compound_homes=policy.other_grid_compound_homes, other_months_near=policy.other_months_near,
         csv_rows_complete=policy.csv_rows_complete, door_after_listed_name=policy.door_after_listed_name,
-        phone_questions=policy.phone_questions)
+        phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all)
 
 
 @dataclass

@@ -40,7 +40,7 @@ def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict
     known = {normalized_cell(g) for pair in grids.items() for g in pair if g} | set(aliases or {})
     values = frame["grid_id"].map(normalized_cell, na_action="ignore").dropna()
     unknown = values[~values.isin(known)].value_counts()
-    return [f"not in grids.csv: '{masked_comment(value)}' on {n} rows" + (
+    return [f"not in grids.csv: '{masked_comment(value, True)}' on {n} rows" + (
         f"; did you mean {' or '.join(repr(c) for c in closest)}?" if (closest := closest_grids(value, grids)) else "")
         for value, n in unknown.items()]
 
@@ -90,7 +90,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
             cells["response_id"] = prefix + cells["response_id"]
         for private in ("respondent_phone", "comment"):
             if cells.get(private):
-                cells[private] = masked_comment(cells[private])
+                cells[private] = masked_comment(cells[private], True)
         if cells.get("household_id"):
             cells["household_id"] = normalized_household(cells["household_id"], *door_rules(reading))
         for item in reading.items:

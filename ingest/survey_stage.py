@@ -31,7 +31,7 @@ from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables,
                                           foreign_compound_joins, not_foreign_compound, value_mappings)
 from gridpay.ingest.shared_grid_names import file_grid_tables
-from gridpay.transforms.privacy import masked_comment, phone_hash
+from gridpay.transforms.privacy import every_phone_masked, phone_hash
 
 GRID = "coalesce(fg.value, gr.value)"     # a grid name two grids share: the file's community's (map_file_grid)
 _HELD: set[str] = set()                   # stage files whose DuckDB instance a step holds open (held_stage)
@@ -71,18 +71,19 @@ def stage_connection(workdir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
+def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes, every_phone: bool = False) -> None:
     con.create_function("gp_phone_hash_py", lambda v: phone_hash(v, key), ["VARCHAR"], "VARCHAR",
                         null_handling="special", side_effects=False)
-    con.create_function("gp_masked_comment", masked_comment, ["VARCHAR"], "VARCHAR",
+    con.create_function("gp_masked_comment", every_phone_masked(every_phone), ["VARCHAR"], "VARCHAR",
                         null_handling="special", side_effects=False)
 
 
-def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], key: bytes) -> None:
+def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], key: bytes,
+                every_phone: bool = False) -> None:
     unreadable, two = unreadable_in_frame(frame), two_in_frame(frame)     # before the phones are hashed
     frame = with_hashed_phone(frame, "respondent_phone", key)
     if "comment" in frame.columns:
-        frame["comment"] = frame["comment"].map(masked_comment, na_action="ignore").astype("string")
+        frame["comment"] = frame["comment"].map(every_phone_masked(every_phone), na_action="ignore").astype("string")
     out = pd.DataFrame({"file_row": range(len(frame)), "row_number": frame["row_number"].astype("int64")})
     for name in (*TEXT_COLUMNS, *items):
         name = "respondent_phone_hash" if name == "respondent_phone" else name
@@ -99,7 +100,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
     """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file, as SQL
     over its table (`_finished_rows`); what was set aside (other months, totals) and the rows of Excel-number
     phones, by file; (file, month, response_id, submitted_at) of the rows of other months set aside."""
-    _register_udfs(con, key)
+    _register_udfs(con, key, reading.comment_phones_all)
     tables, finished, set_aside, phones, aside_ids = [], [], Counter(), defaultdict(list), []
     with progress("reading survey files", len(files)) as advance:
         for i, source in enumerate(files):
@@ -113,7 +114,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
                     note_platform_file(con, source.file_name, read)
-                    _load_frame(con, table, read.frame, reading.items, key)
+                    _load_frame(con, table, read.frame, reading.items, key, reading.comment_phones_all)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
                     aside_ids += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.aside_ids]
             finally:

@@ -35,6 +35,7 @@ def typing_rules(doc: dict) -> dict:
         door_number_dates=chosen("door_number_dates", ("invalid", "as_typed")),
         masked_phones_shown_digits=chosen("masked_phones", ("shown_digits", "as_typed")),
         two_phone_cells_checked=chosen("two_phone_cells", ("checked", "unread")),
+        comment_phones_all=chosen("comment_numbers", ("all", "mobiles")),
         yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))

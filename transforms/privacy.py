@@ -13,6 +13,11 @@ _MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?([1１][3-9３-９]\d)[-\s
 # house numbers in an address: 12号, 3栋, 2单元, 501室 -> *号, *栋, *单元, *室
 _ADDRESS_NUMBER = re.compile(r"\d+(?=\s*(?:号楼|号|栋|幢|单元|室|层))")
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
+# survey.comment_numbers = "all" (policy 2027.13): a mobile written with dots or brackets, 139.8765.4321 or
+# (139)8765-4321, and a landline with its area code, 0571-8765 4321 or (0571)87654321, or without it, 8765-4321 or
+# 87654321 (a hundred-and-fifth trial's comment printed a home landline in clear on the callback list)
+_MOBILE_ANY_WAY = re.compile(r"(?<![\d.])(?:\+?86[-\s.]?)?\(?([1１][3-9３-９]\d)\)?[-\s.·]?(\d{4})[-\s.·]?(\d{4})(?![\d.])")
+_LANDLINE = re.compile(r"(?<![\d.])(?:\(?(0\d{2,3})\)?[-\s.]?)?(\d{3,4})[-\s.]?(\d{4})(?![\d.])")
 
 
 # A number Excel saved as a number: 1.39056E+10 (its last digits are gone) or 13905612345.0. Its
@@ -165,10 +170,25 @@ def masked_numbers(text: str | None) -> str | None:
     return _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked)
 
 
-def masked_comment(text: str | None) -> str | None:
+def masked_comment(text: str | None, every_phone: bool = False) -> str | None:
     """A comment masked as masked_numbers() does, and house numbers of addresses as *号 / *栋 /
-    *单元 / *室 too (an identifier keeps those: the callback list must find the household)."""
-    return None if text is None else _ADDRESS_NUMBER.sub("*", masked_numbers(text))
+    *单元 / *室 too (an identifier keeps those: the callback list must find the household); with
+    `every_phone` (survey.comment_numbers = "all") a mobile written with dots or brackets and a landline
+    too, shown by their last four digits (0571-****4321)."""
+    if text is None:
+        return None
+    masked = masked_numbers(text)
+    if every_phone:
+        masked = _MOBILE_ANY_WAY.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked)
+        masked = _LANDLINE.sub(lambda m: f"{m.group(1) + '-' if m.group(1) else ''}****{m.group(3)}", masked)
+    return _ADDRESS_NUMBER.sub("*", masked)
+
+
+def every_phone_masked(every_phone: bool):
+    """masked_comment() with survey.comment_numbers' choice, as a function of the text alone (for a UDF)."""
+    def masked(text: str | None) -> str | None:       # one parameter: DuckDB's create_function counts them
+        return masked_comment(text, every_phone)
+    return masked
 
 
 MASKED_SQL_FUNCTION = "gp_masked_numbers"

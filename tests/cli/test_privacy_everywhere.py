@@ -1,7 +1,7 @@
 """A published month with every report: no phone number in clear in the warehouse or any file written."""
 import duckdb
 
-from conftest import RESIDENT_PHONE, WORKER_PHONE
+from conftest import HAND_SURVEYS, RESIDENT_PHONE, WORKER_PHONE, survey
 
 REPORTS = "all"      # the test reads the scorecards (run_cli renders them)
 
@@ -16,13 +16,19 @@ def _all_text_in_warehouse(db) -> str:
     return "\n".join(values)
 
 
+LANDLINE = "请王师傅回电 139.8765.4321，或打家里0571-8765 4321"       # trial 105's, in a bad review
+
+
 def test_no_phone_number_in_clear_anywhere(run_cli, make_inbox, tmp_path):
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox())
+    bad = survey("R9", "G2", "G2-2-101", ("1",) * 5, comment=LANDLINE)
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": HAND_SURVEYS + [bad]}))
     assert code == 0, err
     db = tmp_path / "warehouse.duckdb"
     stored = _all_text_in_warehouse(db)
     assert "G1-1-101" in stored                          # the scan does see the survey rows
-    for phone in (RESIDENT_PHONE, WORKER_PHONE, "13800000002"):
+    assert "请王师傅回电 139****4321，或打家里0571-****4321" in stored        # policy 2027.13: survey.comment_numbers
+    assert "0571-****4321" in (tmp_path / "out" / "2026-09" / "callbacks.csv").read_text(encoding="utf-8-sig")
+    for phone in (RESIDENT_PHONE, WORKER_PHONE, "13800000002", "8765 4321", "8765.4321"):
         assert phone not in stored
         assert phone.encode() not in db.read_bytes()
         for path in (tmp_path / "out").rglob("*"):

@@ -43,3 +43,17 @@ def test_a_number_typed_in_full_width_digits_is_masked_in_text_and_in_sql():
     assert masked_comment("电话１３９１２３４０００１，7栋") == "电话１３９****０００１，*栋"
     assert duckdb.execute("select " + regex_masked_sql("'x１３９１２３４５６７８, 13912345678'")).fetchall() == \
         [("x１３９****５６７８, 139****5678",)]
+
+
+def test_under_comment_numbers_all_a_comment_s_landlines_and_dotted_mobiles_are_masked_too():
+    """A hundred-and-fifth trial's comment printed a home landline in clear on the callback list and the scorecard,
+    and kept 139.8765.4321 and (139)8765-4321 in clear in the warehouse (policy 2027.13: survey.comment_numbers)."""
+    from gridpay.transforms.privacy import masked_comment
+    said = "请冯师傅回电 139-8765-4321，或打家里0571-8765 4321"
+    assert masked_comment(said, True) == "请冯师傅回电 139****4321，或打家里0571-****4321"
+    assert masked_comment(said) == "请冯师傅回电 139****4321，或打家里0571-8765 4321"         # a policy before it
+    for typed in ("139.8765.4321 找我", "(139)8765-4321 找我", "+86 139.8765.4321 找我"):
+        assert masked_comment(typed, True) == "139****4321 找我", typed
+    assert masked_comment("电话87654321，(0571)87654321", True) == "电话****4321，0571-****4321"
+    for kept in ("2026-11-03 下午来过", "补贴1200.00元", "2026.11.03", "3号楼2单元"):
+        assert masked_comment(kept, True) == masked_comment(kept), kept     # dates and amounts are not phones
