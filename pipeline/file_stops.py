@@ -51,7 +51,10 @@ def silent_grids(ctx: RunContext) -> tuple[list, list]:
     grids, files = found(ctx.workdir, ctx.month, ctx.policy.scoring.min_responses,
                          last_counted(ctx.settings.db, ctx.month), ctx.policy.outcome.answers_dropped_below or 0.5)
     if grids and ctx.request.accept_fewer_answers:
-        log.warning("%s: accepted (--accept-fewer-answers): scored on the answers it has", "; ".join(map(str, grids)))
+        # a grid with no answer was told it is "scored on the answers it has" (a hundred-and-fourth trial's G8)
+        log.warning("%s: accepted (--accept-fewer-answers): each is scored on the answers it has; one with none or "
+                    "too few is paid at the neutral coefficient for its days, or on its earlier published months "
+                    "where the policy pools them", "; ".join(map(str, grids)))
         return [], files
     last, came_in = last_files(ctx.settings.db, ctx.month) if grids else (None, {})
     return [replace(g, came_in=(last, PurePosixPath(came_in[g.grid_id]).name)) if g.grid_id in came_in else g
