@@ -234,3 +234,9 @@ def test_a_handover_s_sheets_say_the_grid_s_answers_are_the_whole_month_s(month)
         assert f"井湖村二网格：您本月在岗 {days} 天。该网格的答卷与得分是整个网格整月的，含您不在岗日子的答卷" in html
         assert "本月该网格另有 2 名网格员在岗" in html              # W4 at weight 0.5 holds it all month too
     assert "您本月在岗" not in (month / "workers" / "W1.html").read_text(encoding="utf-8")
+
+
+def test_a_month_paid_on_targets_says_the_budget_is_no_cap(month):
+    """Format 17 (trial 104): the street office asked what became of the money the budget figure did not pay."""
+    html = (month / "scorecard.html").read_text(encoding="utf-8")
+    assert "合计不按预算封顶，与预算的差额不再分配给任何人" in html
