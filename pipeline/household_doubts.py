@@ -2,7 +2,7 @@
 name none (ingest/grid_compounds.py), a door number written with a place before it and without it
 (ingest/door_prefixes.py), with its unit and without it (ingest/unitless_doors.py), the same numbers in
 other words (ingest/reworded_doors.py), under two compound names that read alike (ingest/alike_compounds.py),
-a home answering for two grids (ingest/shared_homes.py). Said on
+a home answering for two grids (ingest/shared_homes.py), one phone for two homes of a grid (ingest/phone_doors.py). Said on
 the console, never a stop: the answers are counted as typed. From output format 3 on they are also
 recorded with the run, and the scorecard HR signs lists them (a twenty-seventh trial's HR, reading only
 the scorecard, would have signed a home counted twice)."""
@@ -19,6 +19,7 @@ log = logging.getLogger("gridpay")
 # each advising an appeal: more than a few are said as one line
 MANY_HOMES = 3
 LISTED = 30           # door-number pairs the scorecard lists per grid (the console names 3)
+PHONE_DOORS = 17      # the output format from which one phone's two homes of a grid are said
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -26,12 +27,13 @@ def say_household_doubts(ctx: RunContext) -> None:
     from gridpay.ingest.alike_compounds import alike_compounds
     from gridpay.ingest.door_prefixes import prefixed_doors
     from gridpay.ingest.grid_compounds import mixed_compounds
+    from gridpay.ingest.phone_doors import phone_doors
     from gridpay.ingest.reworded_doors import reworded_doors
     from gridpay.ingest.shared_homes import homes_in_two_grids
     from gridpay.ingest.unitless_doors import groupless_doors, unitless_doors
     doubts = []
     # an answer an upheld appeal of the month takes out is left out: HR followed the advice
-    work, month = ctx.workdir, ctx.month
+    work, month, fmt = ctx.workdir, ctx.month, ctx.request.output_format or 1
     # compounds grids.csv lists for no grid: a stop where the policy says so (pipeline/file_stops.py)
     unlisted = ctx.policy.outcome.unlisted_compounds != "stop"
     for grid in mixed_compounds(work, ctx.policy.compound_suffix_dropped, month, unlisted):    # door numbers repeat
@@ -46,6 +48,8 @@ def say_household_doubts(ctx: RunContext) -> None:
                         ("unitless", unitless_doors(work, LISTED, month)),
                         ("groupless", groupless_doors(work, LISTED, month)), ("reworded", reworded),
                         ("alias_doors", alias_doors(work, LISTED, month)),
+                        # output format 17: an audit of an earlier month's scorecard lists no such kind
+                        ("phone_doors", phone_doors(work, LISTED, month) if fmt >= PHONE_DOORS else []),
                         ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month))):
         for doors in found:
             log.warning("%s", doors.line(), extra=ON_SCORECARD)

@@ -22,7 +22,9 @@ def write_past_phones(ctx: RunContext) -> int:
     current = set(zip(workers["worker_id"], workers["phone_hash"]))
     ids = set(workers["worker_id"])
     before = ctx.request.as_of or datetime.now(timezone.utc).replace(tzinfo=None)
-    rows = [(w, h) for w, h in published_phones(ctx.settings.db, key_fingerprint(ctx.key), before)
+    # under integrity.past_phones_while_held, only phones a published run of this month or a later one gave her
+    held = ctx.month if ctx.policy.integrity.past_phones_while_held else None
+    rows = [(w, h) for w, h in published_phones(ctx.settings.db, key_fingerprint(ctx.key), before, held)
             if w in ids and (w, h) not in current]
     pd.DataFrame(rows, columns=["worker_id", "phone_hash"], dtype="string").to_parquet(
         ctx.workdir / "worker_phones.parquet", index=False)

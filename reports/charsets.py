@@ -53,4 +53,4 @@ def frozen_charset(output_format: int | None) -> str:
     if output_format is None:
         return BY_FORMAT[max(BY_FORMAT)]
     return BY_FORMAT[max([f for f in BY_FORMAT if f <= output_format] or [min(BY_FORMAT)])]
-BY_FORMAT[17] = "".join(sorted(set(BY_FORMAT[16] + "子己自给")))    # format 17: why a total moved, a grid shared
+BY_FORMAT[17] = "".join(sorted(set(BY_FORMAT[16] + "子己自给把改栋楼")))    # format 17: why a total moved, a grid shared

@@ -88,6 +88,7 @@ EN: dict[str, str] = {
     "doubt_prefixed": "{grid_name} ({grid_id}): {count} homes written with a place before the door number and without it: {shown}",
     "doubt_unitless": "{grid_name} ({grid_id}): {count} pairs of door numbers, one with its unit and one without: {shown}",
     "doubt_groupless": "{grid_name} ({grid_id}): {count} pairs of door numbers, one with its group (组) and one without: {shown}",
+    "doubt_phone_doors": "{grid_name} ({grid_id}): {count} phones answered for two homes of the grid, each counted as a home (one home renumbered or typed two ways: set the older answer aside as HR's own correction): {shown}",
     "doubt_alias_doors": "{grid_name} ({grid_id}): {count} door numbers answered under two of the grid's other names, counted as one home (two, where the names were two groups or grids): {shown}",
     "doubt_reworded": "{grid_name} ({grid_id}): {count} pairs of door numbers with the same numbers in other words: {shown}",
     "run_notices": "The run's other notices, as it printed them on the console; read them before signing:",

@@ -78,6 +78,7 @@ ZH: dict[str, str] = {
     "doubt_prefixed": "{grid_name}（{grid_id}）：{count} 户门牌号前有地名与无地名两种写法：{shown}",
     "doubt_unitless": "{grid_name}（{grid_id}）：{count} 对门牌号一个写了单元、一个没写：{shown}",
     "doubt_groupless": "{grid_name}（{grid_id}）：{count} 对门牌号一个写了组、一个没写：{shown}",
+    "doubt_phone_doors": "{grid_name}（{grid_id}）：{count} 个手机号为本网格的两户作答，各按一户计（如为同一户：楼栋改号、门牌写法不同，请把较早的答卷作 HR 更正剔除）：{shown}",
     "doubt_alias_doors": "{grid_name}（{grid_id}）：{count} 个门牌号在本网格的不同别名下都有答卷，按同一户计（如别名原为不同的组或网格，则为不同住户）：{shown}",
     "doubt_reworded": "{grid_name}（{grid_id}）：{count} 对门牌号数字相同、写法不同：{shown}",
     "run_notices": "本次运行的其他提示（运行时控制台所示原文），签字前请阅：",

@@ -28,14 +28,17 @@ def last_paid_workers(db: Path, month: str, fingerprint: str | None = None) -> d
     return {worker: (name, phone, paid) for worker, name, phone, paid in rows}
 
 
-def published_phones(db: Path, fingerprint: str | None, before: datetime) -> list[tuple[str, str]]:
+def published_phones(db: Path, fingerprint: str | None, before: datetime, since_month: str | None = None
+                     ) -> list[tuple[str, str]]:
     """(worker_id, phone hash) of every worker row of the runs published before `before` (an audit: the time of
-    the run it checks), hashed with the key of `fingerprint` (a run before fingerprints: taken as the same)."""
+    the run it checks), hashed with the key of `fingerprint` (a run before fingerprints: taken as the same); with
+    `since_month`, of the runs of that month or a later one only (the phones a worker held then)."""
     if not Path(db).exists():
         return []
     with connect(db) as con:
         return con.execute(
             "select distinct w.worker_id, w.phone_hash from raw_workers w join runs r using (run_id) "
             "where r.status = 'published' and r.finished_at < ? and w.phone_hash is not null and "
-            "(? is null or r.phone_key_fingerprint is null or r.phone_key_fingerprint = ?) order by all",
-            [before, fingerprint, fingerprint]).fetchall()
+            "(? is null or r.phone_key_fingerprint is null or r.phone_key_fingerprint = ?) "
+            "and (?::varchar is null or r.month >= ?) order by all",
+            [before, fingerprint, fingerprint, since_month, since_month]).fetchall()

@@ -188,7 +188,8 @@ def _integrity_rules(doc: dict) -> IntegrityRules:
         burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
         shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
         **{key: bool(doc.get("integrity", {}).get(key, False)) for key in ("same_time_said", "calls_before_household",
-                                                                         "same_time_by_id", "self_rating_past_phones")},
+                                                                         "same_time_by_id", "self_rating_past_phones",
+                                                                         "past_phones_while_held")},
     )
     if not 0 < integrity.speeder_fraction < 1:      # 33.33 made 91 of 92 answers speeders (a sixty-eighth trial)
         raise PolicyError("policy integrity.speeder_fraction must be between 0 and 1 (a third is 0.3333)")

@@ -26,6 +26,7 @@ class IntegrityRules:
     calls_before_household: bool = False        # an answer a call found not genuine pushes no earlier one out; False: before
     same_time_by_id: bool = False               # tied times in one file: the later answer number counts; False: the row
     self_rating_past_phones: bool = False       # a worker's phones of earlier published runs are hers too (2027.9)
+    past_phones_while_held: bool = False        # ... in the months she held them only (2027.13); False: any month
 
 
 @dataclass(frozen=True)

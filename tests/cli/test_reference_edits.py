@@ -8,8 +8,8 @@ import csv
 from conftest import HAND_SURVEYS, SURVEY_HEADER, WORKER_PHONE, survey, write_csv
 
 
-def _quarantined(out) -> dict[str, str]:
-    with (out / "2026-09" / "quarantine.csv").open(encoding="utf-8-sig") as handle:
+def _quarantined(out, month: str = "2026-09") -> dict[str, str]:
+    with (out / month / "quarantine.csv").open(encoding="utf-8-sig") as handle:
         return {row["response_id"]: row["reason_code"] for row in csv.DictReader(handle)}
 
 
@@ -36,6 +36,22 @@ def test_a_month_corrected_after_a_worker_changed_phone_still_keeps_out_her_rati
     assert code == 0, err
     assert "R9" not in _quarantined(tmp_path / "out")
 
+
+def test_a_phone_a_worker_gave_up_is_a_resident_s_in_the_months_after(run_cli, make_inbox, make_policy, tmp_path):
+    """A hundred-and-seventh trial: W02 gave up her number in October; in November its new owner, a resident of a
+    grid W02 covers, was kept out as W02's own rating (policy 2027.13: integrity.past_phones_while_held)."""
+    october = [survey(f"O{i}", "G1", f"G1-9-10{i}", ("4",) * 5, "2026-10-10 10:00:00") for i in range(3)]
+    reused = survey("O9", "G1", "G1-2-101", ("1",) * 5, "2026-10-12 10:00:00", WORKER_PHONE)   # the new owner's
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": october + [reused]})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    _new_phone(inbox)                                           # W1 gave up WORKER_PHONE after September
+    assert run_cli("run", "--month", "2026-10", inbox=inbox)[0] == 0
+    assert "O9" not in _quarantined(tmp_path / "out", "2026-10")            # a resident's answer: it counts
+    before = make_policy(version='"own-1"', integrity__past_phones_while_held="false")      # as before the key
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", "--reason", "旧办法", inbox=inbox,
+                        policy=before)
+    assert code == 0, err
+    assert _quarantined(tmp_path / "out", "2026-10")["O9"] == "self_rating"
 
 def test_an_edit_to_a_published_months_days_is_said_by_the_next_run(run_cli, make_inbox):
     inbox = make_inbox()
