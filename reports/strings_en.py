@@ -209,6 +209,9 @@ EN: dict[str, str] = {
     "notice_not_counted": "Not counted after review",
     "notice_not_counted_note": "Not counted after review: answers taken out after a worker's appeal was upheld or a "
                                "verification call (no household is named).",
+    "notice_not_counted_note_17": "Not counted after review: answers taken out by an upheld appeal, a verification "
+                                  "call, or the office's own check (a home that answered twice); no household is "
+                                  "named.",
     "notice_not_counted_note_16": "Not counted after review: answers taken out by an upheld appeal or a "
                                   "verification call (no household is named).",
     "notice_how": "How the score is computed",

@@ -18,8 +18,8 @@ def test_an_appeal_decided_after_the_day_of_the_run_stops_unless_the_policy_lack
                           f"date mistyped?") in err, err
     policy = tmp_path / "before.toml"
     from gridpay.core.settings import DEFAULT_POLICY
-    policy.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace('appeal_dates = "stop"\n', ""),
-                      encoding="utf-8")
+    policy.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace('appeal_dates = "stop"\n', "")
+                      .replace('version = "', 'version = "t', 1), encoding="utf-8")     # edited rules, a new version
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉", "--reference", "inbox", inbox=inbox,
                         policy=policy)
     assert code == 0, err                                                # a policy without the key, as before

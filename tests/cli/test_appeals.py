@@ -183,7 +183,8 @@ def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(publish
     would take out R1, a resident's answer; a call in 2099 is a typed date's typo."""
     inbox, out, policy = published
     # the dates alone: whether R1-R3 were drawn for a call depends on the policy's hash (its own test below)
-    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_drawn = "stop"', ""), encoding="utf-8")
+    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_drawn = "stop"', "")
+                      .replace('version = "', 'version = "t', 1), encoding="utf-8")      # edited rules, a new version
     header = ("response_id", "result", "called_by", "called_on", "note")
     write_csv(inbox / "verification" / "2026-09.csv", header, [
         ("R1", "未参与", "王干事", "2026-09-09", ""), ("R2", "属实", "王干事", "2099-09-12", ""),
@@ -194,7 +195,8 @@ def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(publish
             "or the date mistyped?") in err
     assert f"row 3 (answer R2): called_on is after the day of the run ({today()}): is the date mistyped?" in err
     assert "(answer R3)" not in err
-    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_dates = "stop"', ""), encoding="utf-8")
+    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_dates = "stop"', "")
+                      .replace('version = "', 'version = "t', 1), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", "--reference", "inbox", inbox=inbox, policy=policy)
     assert code == 0, err                                                  # a policy without the key, as before
 

@@ -113,6 +113,6 @@ def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_s
 
     start = datetime.now(timezone.utc)
     assert run_cli("run", "--month", "2026-09", "--prefect", "--reference", "inbox", inbox=make_inbox(),
-                   policy=make_policy(payroll_artifact="true"))[0] == 0
+                   policy=make_policy(version='"own-1"', payroll_artifact="true"))[0] == 0
     table = json.loads(artifacts_since(start)["payroll-2026-09"].data)
     assert [row["name"] for row in table] == ["王伟", "李娜", "张喆", "刘玥"]
