@@ -1,6 +1,5 @@
-"""Survey files that are not the canonical CSV: survey-platform downloads (text or codes exports,
-often cumulative over the year) and sheets typed from paper forms (title rows, merged grid cells,
-totals rows). Each becomes the canonical all-text frame, and what was set aside is counted."""
+"""Platform downloads (text or codes exports, often cumulative over the year) and sheets typed from paper forms (title
+rows, merged grid cells, totals rows), each read as the canonical all-text frame, what was set aside counted."""
 from __future__ import annotations
 
 from collections import Counter

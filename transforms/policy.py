@@ -9,7 +9,7 @@ from decimal import Decimal
 from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, platform_layouts, survey_timezone
 from gridpay.transforms.coefficient_rule import CoefficientRule, coefficient_rule
 from gridpay.transforms.policy_sections import (  # noqa: F401  (the sections are named from here too)
-    IntegrityRules, OutcomeRules, PolicyError, ScoringRules, choice_of, decimal_of, get_key, outcome_rules,
+    INTEGRITY_SWITCHES, IntegrityRules, OutcomeRules, PolicyError, ScoringRules, choice_of, decimal_of, get_key, outcome_rules,
     thin_grid_rules)
 from gridpay.transforms.review_cycle import ReviewCycle, review_cycle
 from gridpay.transforms.policy_typing import IDENTIFIER, header_aliases, typing_rules
@@ -187,9 +187,7 @@ def _integrity_rules(doc: dict) -> IntegrityRules:
         burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
         burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
         shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
-        **{key: bool(doc.get("integrity", {}).get(key, False)) for key in ("same_time_said", "calls_before_household",
-                                                                         "same_time_by_id", "self_rating_past_phones",
-                                                                         "past_phones_while_held")},
+        **{key: bool(doc.get("integrity", {}).get(key, False)) for key in INTEGRITY_SWITCHES},
     )
     if not 0 < integrity.speeder_fraction < 1:      # 33.33 made 91 of 92 answers speeders (a sixty-eighth trial)
         raise PolicyError("policy integrity.speeder_fraction must be between 0 and 1 (a third is 0.3333)")

@@ -29,6 +29,11 @@ class IntegrityRules:
     past_phones_while_held: bool = False        # ... in the months she held them only (2027.13); False: any month
 
 
+# [integrity]'s true-or-false keys, each false where a policy from before it lacks it
+INTEGRITY_SWITCHES = ("same_time_said", "calls_before_household", "same_time_by_id", "self_rating_past_phones",
+                      "past_phones_while_held")
+
+
 @dataclass(frozen=True)
 class ScoringRules:
     min_responses: int

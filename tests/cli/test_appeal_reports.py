@@ -21,7 +21,8 @@ def reviewed(published_copy, tmp_path, run_cli):
     a confirmed call on R7, with every report, under a policy naming the contact."""
     inbox, _ = published_copy("none", 2)
     policy = tmp_path / "contact.toml"
-    policy.write_text(policy_text(min_responses=2, notice__contact=f'"{CONTACT}"', appeals__least_upheld=1),
+    policy.write_text(policy_text(version='"own-1"', min_responses=2, notice__contact=f'"{CONTACT}"',
+                                  appeals__least_upheld=1),
                       encoding="utf-8")                  # one upheld appeal flags the grid, as before 2027.11
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5", note="经回访核实，鑫苑邻里证实"),
                                                      appeal_row("A2", "W3", "R6", "驳回")])     # 鑫: on W3's sheet alone

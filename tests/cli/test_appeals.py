@@ -19,8 +19,7 @@ def _pay(out, worker: str) -> Decimal:
 
 @pytest.fixture
 def published(published_copy, tmp_path):
-    """The hand month published under a policy that scores a grid from 2 answers (G2 has 3): a
-    copy of the month the test process published once (conftest's published_copy)."""
+    """The hand month published under a policy scoring a grid from 2 answers (G2 has 3), as published once."""
     inbox, policy = published_copy("none", min_responses=2)
     return inbox, tmp_path / "out", policy
 
@@ -179,12 +178,11 @@ def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(ru
 
 
 def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(published, run_cli):
-    """R1 was given on 2026-09-10: a call on the 9th checked another answer (its id mistyped) and
-    would take out R1, a resident's answer; a call in 2099 is a typed date's typo."""
+    """R1 was given on 2026-09-10: a call on the 9th checked another answer (its id mistyped); 2099 is a typo."""
     inbox, out, policy = published
     # the dates alone: whether R1-R3 were drawn for a call depends on the policy's hash (its own test below)
-    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_drawn = "stop"', "")
-                      .replace('version = "', 'version = "t', 1), encoding="utf-8")      # edited rules, a new version
+    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_drawn = "stop"', "").replace(
+        'version = "', 'version = "t', 1), encoding="utf-8")      # edited rules, a new version
     header = ("response_id", "result", "called_by", "called_on", "note")
     write_csv(inbox / "verification" / "2026-09.csv", header, [
         ("R1", "未参与", "王干事", "2026-09-09", ""), ("R2", "属实", "王干事", "2099-09-12", ""),
@@ -195,8 +193,8 @@ def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(publish
             "or the date mistyped?") in err
     assert f"row 3 (answer R2): called_on is after the day of the run ({today()}): is the date mistyped?" in err
     assert "(answer R3)" not in err
-    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_dates = "stop"', "")
-                      .replace('version = "', 'version = "t', 1), encoding="utf-8")
+    policy.write_text(policy.read_text(encoding="utf-8").replace('verification_dates = "stop"', "").replace(
+        'version = "', 'version = "t', 1), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reason", "回访", "--reference", "inbox", inbox=inbox, policy=policy)
     assert code == 0, err                                                  # a policy without the key, as before
 

@@ -25,7 +25,7 @@ def test_each_community_pays_out_its_own_pool(run_cli, tmp_path, make_policy):
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(budget='"neutral"', min_responses=3))
     assert code == 0, err
     assert _pay_by_community(tmp_path / "out") == {"天井湖": Decimal("2000.00"), "五松": Decimal("2000.00")}
-    month = make_policy(budget='"neutral"', budget_pool='"month"', min_responses=3)     # one pool for the run, as before the key
+    month = make_policy(version='"own-1"', budget='"neutral"', budget_pool='"month"', min_responses=3)   # one pool, as before the key
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=month)
     assert code == 0, err
     pay = _pay_by_community(tmp_path / "out")

@@ -27,7 +27,8 @@ def test_an_answer_naming_another_grids_compound_is_a_home_of_its_own(run_cli, m
                         policy=make_policy(min_responses=3, silent_grids='"unchecked"'))
     assert code == 0, err
     assert "C0" not in _quarantined(tmp_path / "out")                 # two homes: both answers count
-    before = make_policy(min_responses=3, other_grid_compound_homes="false", silent_grids='"unchecked"')
+    before = make_policy(version='"own-1"', min_responses=3, other_grid_compound_homes="false",
+                         silent_grids='"unchecked"')
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=before)
     assert code == 0, err
     assert _quarantined(tmp_path / "out")["C0"] == "duplicate_household"          # the door alone, as before

@@ -44,7 +44,7 @@ def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox,
 def test_gate_share_comes_from_the_policy(run_cli, published_copy, make_policy, tmp_path):
     # 1 invalid row of 8 (12.5%) passes the default 20% gate (the month published) but not a 10% one
     inbox, _ = published_copy("none")
-    strict = make_policy(max_invalid_share=0.10)
+    strict = make_policy(version='"own-1"', max_invalid_share=0.10)
     before = sorted(p.name for p in (tmp_path / "out" / "2026-09").iterdir())
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox, policy=strict)
     assert code == 1 and "12.5% > 10%" in err, err

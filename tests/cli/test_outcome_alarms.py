@@ -179,9 +179,8 @@ def test_two_survey_files_using_the_same_response_ids_stop_the_month(run_cli, ma
     assert "the month; the response ids are another file's too (two downloads each numbered from 1?" in err
     assert not (tmp_path / "out" / "2026-09").exists()
     # a policy written before the key quarantines them, as it did (6 of 33 rows invalid: the month publishes)
-    old = tmp_path / "old.toml"
-    old.write_text(make_policy().read_text(encoding="utf-8").replace('response_ids_across_files = "stop"\n', ""),
-                   encoding="utf-8")
+    old = make_policy(version='"own-1"')
+    old.write_text(old.read_text(encoding="utf-8").replace('response_ids_across_files = "stop"\n', ""), encoding="utf-8")
     assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=old)[0] == 0
     quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
     assert quarantine.count("repeated_response_id") == 6
@@ -213,8 +212,8 @@ def test_a_few_rows_mistyping_a_grid_name_stop_the_month_and_an_alias_maps_them(
                 "column, names separated by ';'), or correct grids.csv if the grid was renamed; if it is a grid of its "
                 "own that grids.csv does not list yet (a new grid), add it to grids.csv" in err)
     # a policy written before gate.similar_grid_rows keeps them as invalid rows, and the scorecard names the name
-    old = tmp_path / "old.toml"
-    old.write_text(make_policy().read_text(encoding="utf-8").replace("similar_grid_rows = 1\n", ""), encoding="utf-8")
+    old = make_policy(version='"own-1"')
+    old.write_text(old.read_text(encoding="utf-8").replace("similar_grid_rows = 1\n", ""), encoding="utf-8")
     assert run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=inbox, policy=old)[0] == 0
     scorecard = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
     assert "网格编号不在网格表（grids.csv）中：&#39;天桥新村1网格&#39;" in scorecard

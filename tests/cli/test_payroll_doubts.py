@@ -110,7 +110,7 @@ def test_a_deduction_typed_without_its_minus_and_a_target_far_from_the_others_ar
     assert "迟到扣款" in notices and "李娜 (W2)" in notices
     # a policy without the keys says neither
     old = tmp_path / "old.toml"
-    old.write_text("\n".join(line for line in make_policy().read_text(encoding="utf-8").splitlines()
+    old.write_text("\n".join(line for line in make_policy(version='"own-1"').read_text(encoding="utf-8").splitlines()
                              if not line.startswith(("deduction_", "target_times"))), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reason", "旧规则", "--reference", "inbox", inbox=inbox, policy=old)
     assert code == 0 and "reads as a deduction" not in err and "perf_pay_target" not in err, err

@@ -35,7 +35,7 @@ def _responses(root) -> dict[str, str]:
 def test_a_shared_grid_name_is_the_grid_of_the_community_the_file_is_named_for(run_cli, tmp_path, make_policy):
     inbox = _inbox(tmp_path, {"天井湖社区网格员满意度测评_6_6.csv": _answers("T", "第一网格", "5"),
                               "五松社区网格员满意度测评_6_6.csv": _answers("S", "第一网格", "1", unit=2)})
-    before = make_policy(grid_names_by_file="false", other_community_rows="1000",     # a policy before 2026.12
+    before = make_policy(version='"own-1"', grid_names_by_file="false", other_community_rows="1000",   # before 2026.12
                          silent_communities='"unchecked"', silent_grids='"unchecked"')
     assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)[0] == 0
     assert _responses(tmp_path) == {"G1": "0", "G2": "0", "H1": "12", "H2": "0"}       # the last grid of the name

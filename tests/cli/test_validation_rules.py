@@ -66,7 +66,7 @@ def test_a_response_id_on_two_rows_of_a_file_stops_the_month_or_quarantines_both
                           f"OK1 (rows 2, {len(GOOD) + 2}). Give each form its own number" in err
     assert not (tmp_path / "out" / "2026-09").exists()
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox,
-                        policy=make_policy(gate__response_ids_within_file='"quarantine"'))
+                        policy=make_policy(version='"own-1"', gate__response_ids_within_file='"quarantine"'))
     assert code == 0, err
     reasons = [q["reason"] for q in _quarantine(tmp_path)]
     assert reasons == ["invalid: response_id 'OK1' is used more than once in the month"] * 2
