@@ -26,12 +26,8 @@ def test_a_total_moved_with_the_workers_own_grids_and_lines_unchanged_is_said_to
     assert not moved_by_others(now, line, assigned, set())                          # her grid's answers moved
     assert not moved_by_others({**now, "adjustment": "50.00"}, line, assigned, {"G1"})   # her adjustment did
     assert not moved_by_others(line, line, assigned, {"G1"}) and not moved_by_others(now, None, assigned, {"G1"})
-    w = {"worker_id": "W1", "name": "某", "score": "80.00", "score_ci": "", "coefficient": "1.0000",
-         "perf_pay_target": "1600.00", "assigned_days": 30, "days_in_month": 30, "performance_pay": "1562.40",
-         "adjustment": "0.00", "total_pay": "1562.40", "flags": "budget_neutral", "flags_text": ""}
-    run = {"month": "2026-11", "policy_version": "2027.12", "run_id": "r", "output_format": 16,
-           "window": {"published": {"date": "2026-12-09", "replaces": {"date": "2026-12-01", "run_id": "r0"}}}}
-    html = report_html("worker.html.j2", "zh", run=run, w=w, grids=[], items=(), trend=None, appeals=[], calls=[],
+    w = _sheet_worker("W1", "1.0000", "1562.40", "budget_neutral")
+    html = report_html("worker.html.j2", "zh", run=_corrected_run("2027.12", 16), w=w, grids=[], items=(), trend=None, appeals=[], calls=[],
                        coefficient_parts=None, replaced_total_pay="1567.05", moved_by_others=True)
     assert ("您本月实发合计由 1567.05 元变为 1562.40 元。您所在网格的答卷与原始得分均未变，人工调整与在岗天数也未变；合计有变，"
             "是因为其他网格的答卷有变：调整后得分参考全部网格的平均水平，绩效总额按预算比例调整。") in html
@@ -53,12 +49,8 @@ def test_from_format_17_a_moved_total_says_whether_the_policy_the_files_or_other
                                                         "grids_changed": []}, run) == {"kind": "files",
                                                                                       "files": "workers.csv"}
     assert moved_because(now, line, assigned, set(), policy, run) is None          # her own grid moved: said above
-    w = {"worker_id": "W4", "name": "某", "score": "80.00", "score_ci": "", "coefficient": "0.8000",
-         "perf_pay_target": "1600.00", "assigned_days": 30, "days_in_month": 30, "performance_pay": "1366.60",
-         "adjustment": "0.00", "total_pay": "1366.60", "flags": "", "flags_text": ""}
-    page = {"month": "2026-11", "policy_version": "翠微2026.11b", "run_id": "r", "output_format": 17,
-            "window": {"published": {"date": "2026-12-09", "replaces": {"date": "2026-12-01", "run_id": "r0"}}}}
-    html = report_html("worker.html.j2", "zh", run=page, w=w, grids=[], items=(), trend=None, appeals=[], calls=[],
+    w = _sheet_worker("W4", "0.8000", "1366.60", "")
+    html = report_html("worker.html.j2", "zh", run=_corrected_run("翠微2026.11b", 17), w=w, grids=[], items=(), trend=None, appeals=[], calls=[],
                        coefficient_parts=None, replaced_total_pay="1662.80", moved_by_others=False,
                        moved_because={"kind": "policy", "version": "翠微2026.11b"})
     assert "合计有变，是因为考评办法有变（本表按 翠微2026.11b 版计算）。" in html and "其他网格的答卷有变" not in html
@@ -72,3 +64,15 @@ def test_from_format_17_a_grid_held_part_of_the_month_says_its_answers_are_the_w
     assert shared_grids({"worker_id": "W4", "days_in_month": "30"}, assigned, by_grid) == [
         {"grid_name": "四网格", "days": 15, "others": 1, "others_days": 15}]
     assert shared_grids({"worker_id": "W6", "days_in_month": 30}, assigned, by_grid) == []     # the whole month
+
+
+def _sheet_worker(worker_id: str, coefficient: str, total: str, flags: str) -> dict:
+    return {"worker_id": worker_id, "name": "某", "score": "80.00", "score_ci": "", "coefficient": coefficient,
+            "perf_pay_target": "1600.00", "assigned_days": 30, "days_in_month": 30, "performance_pay": total,
+            "adjustment": "0.00", "total_pay": total, "flags": flags, "flags_text": ""}
+
+
+def _corrected_run(version: str, fmt: int) -> dict:
+    """A run of November replacing the publication of December 1, as the worker template reads it."""
+    return {"month": "2026-11", "policy_version": version, "run_id": "r", "output_format": fmt,
+            "window": {"published": {"date": "2026-12-09", "replaces": {"date": "2026-12-01", "run_id": "r0"}}}}
