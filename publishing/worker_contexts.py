@@ -47,7 +47,8 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
              "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid]}
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
-             "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld),
+             "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld,
+                                              fmt >= WHY_MOVED),
              "moved_by_others": fmt < WHY_MOVED and same is not None and moved_by_others(
                  w, lines.get(w["worker_id"]), assigned.get(w["worker_id"], []), same),
              "moved_because": moved_because(w, lines.get(w["worker_id"]), assigned.get(w["worker_id"], []), same,
@@ -59,13 +60,20 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
             for w in workers]
 
 
-def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[str, list[dict]]) -> list[dict]:
-    """Per grid of the worker's, the upheld appeals on its answers filed by others (a colleague, or HR's own)."""
+def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[str, list[dict]],
+                   hr_apart: bool = False) -> list[dict]:
+    """Per grid of the worker's, the upheld appeals on its answers filed by others (a colleague, or HR's own); with
+    `hr_apart` (output format 17) HR's own corrections (no appellant) as entries of their own, kind "hr" (a
+    hundred-and-eighth trial's sheet called HR's removal of a repeat "他人提出的申诉")."""
     out = []
     for gid, _, _ in assigned:
-        ids = [a["appeal_id"] for a in upheld.get(gid, []) if a["worker_id"] != worker_id]
-        if ids:
-            out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(ids), "ids": "、".join(ids)})
+        others = [a for a in upheld.get(gid, []) if a["worker_id"] != worker_id]
+        groups = ((("", [a for a in others if a["worker_id"]]), ("hr", [a for a in others if not a["worker_id"]]))
+                  if hr_apart else (("", others),))
+        for kind, found in groups:
+            if found:
+                out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(found), "kind": kind,
+                            "ids": "、".join(a["appeal_id"] for a in found)})
     return out
 
 

@@ -167,6 +167,9 @@ EN: dict[str, str] = {
     "calls_line_out": "{grid}: {called} calls ({results}); {out} answers found not the household's own view are not "
                       "counted in its score.",
     "calls_line_none": "{grid}: {called} calls ({results}); the grid's score is not affected.",
+    "hr_corrections_line": "{grid}: the office's own check took {n} more answers out this month ({ids}, such as a "
+                           "home that answered twice); they are not counted in the grid's score, and this sheet is "
+                           "computed so.",
     "others_appeals_line": "{grid}: {n} appeals by others upheld this month ({ids}); their answers are not counted "
                            "in the grid's score, and this sheet's figures include that.",
     "your_appeals": "Your appeals", "appeal_id": "Appeal", "filed_on": "Filed", "decision_note": "HR's note",

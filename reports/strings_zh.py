@@ -142,6 +142,7 @@ ZH: dict[str, str] = {
     "your_calls": "本月回访",
     "calls_line_out": "{grid}：回访 {called} 次（{results}）；其中 {out} 份答卷经核实并非住户本人真实意见，已不计入该网格得分。",
     "calls_line_none": "{grid}：回访 {called} 次（{results}），该网格得分不受影响。",
+    "hr_corrections_line": "{grid}：本月社区核对另剔除了 {n} 份答卷（{ids}，如同一户重复作答），已不计入该网格得分，本表得分已按此计算。",
     "others_appeals_line": "{grid}：本月另有 {n} 件他人提出的申诉经复核成立（{ids}），相应答卷已不计入该网格得分，本表得分已按此计算。",
     "your_appeals": "本人申诉", "appeal_id": "申诉编号", "filed_on": "申诉日期", "decision_note": "复核意见",
     "appeal_effect": "对本月结果的影响",

@@ -10,8 +10,21 @@ UPHELD = {"G1": [{"appeal_id": "A1", "worker_id": "W1"}, {"appeal_id": "A2", "wo
 
 def test_only_others_appeals_on_the_workers_own_grids_are_named():
     assigned = [("G1", 30, 30.0), ("G2", 30, 15.0)]
-    assert others_appeals("W1", assigned, BY_GRID, UPHELD) == [{"grid_name": "一网格", "n": 2, "ids": "A2、A3"}]
+    assert others_appeals("W1", assigned, BY_GRID, UPHELD) == [{"grid_name": "一网格", "n": 2, "kind": "",
+                                                               "ids": "A2、A3"}]
     assert others_appeals("W9", [("G2", 30, 30.0)], BY_GRID, UPHELD) == []
+    # format 17: HR's own correction apart (a hundred-and-eighth trial's sheet called it 他人提出的申诉)
+    assert others_appeals("W1", assigned, BY_GRID, UPHELD, hr_apart=True) == [
+        {"grid_name": "一网格", "n": 1, "kind": "", "ids": "A2"}, {"grid_name": "一网格", "n": 1, "kind": "hr", "ids": "A3"}]
+
+
+def test_from_format_17_hr_s_own_correction_is_not_called_an_appeal_on_the_sheet():
+    from gridpay.reports.render import report_html
+    html = report_html("worker.html.j2", "zh", run=_corrected_run("2027.13", 17), w=_sheet_worker("W1", "1.0000",
+                       "1562.40", ""), grids=[], items=(), trend=None, appeals=[], calls=[], coefficient_parts=None,
+                       replaced_total_pay="1562.40", others_appeals=[{"grid_name": "一网格", "n": 1, "kind": "hr",
+                                                                      "ids": "A3"}])
+    assert "一网格：本月社区核对另剔除了 1 份答卷（A3，如同一户重复作答）" in html and "他人提出的申诉" not in html
 
 
 def test_a_total_moved_with_the_workers_own_grids_and_lines_unchanged_is_said_to_come_from_the_others():
