@@ -133,7 +133,8 @@ def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]
             f"{'them as numbers' if n != 1 else 'it as a number'} (like 1.39E+10, the last digits lost), so a worker rating their own "
             f"grid through one would count; nothing published. Put the platform's download in the inbox as it came (not "
             f"opened and saved again in Excel or WPS), or, in a sheet HR typed, type the numbers again in a column "
-            f"formatted as text, one number a cell, from the paper forms (a cell left empty is an answer no one checks against the workers' phones), and run again "
+            f"formatted as text, one number a cell, from the paper forms (a cell left empty is an answer no one "
+            f"checks against the workers' phones), and run again "
             f"(policy gate.unreadable_phones)")
 
 

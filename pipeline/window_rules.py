@@ -89,7 +89,7 @@ def say_window_read_before(ctx: RunContext) -> None:
         policy adopting survey.alias_compound_rules was told to re-run the windows of grids with no alias)."""
         if month not in months:
             return None
-        version, rules = months[month]
+        rules = months[month][1]
         kept = tuple(r for r in rules if r != ALIAS_RULE or aliased is None or grid in aliased)
         return kept if kept or not rules else None
 

@@ -134,7 +134,8 @@ def shared_grids(w: dict, assigned: dict, by_grid: dict) -> list[dict]:
     for gid, days, _ in assigned.get(w["worker_id"], []):
         if days >= int(w["days_in_month"]):
             continue
-        others = [d for o, grids in assigned.items() if o != w["worker_id"] for g, d, _ in grids if g == gid]
+        others = {o: sum(d for g, d, _ in grids if g == gid) for o, grids in assigned.items()
+                  if o != w["worker_id"] and any(g == gid for g, _, _ in grids)}      # a worker once, her days summed
         out.append({"grid_name": by_grid[gid]["grid_name"], "days": days, "others": len(others),
-                    "others_days": sum(others)})
+                    "others_days": sum(others.values())})
     return out
