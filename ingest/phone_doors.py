@@ -3,7 +3,8 @@ reads alike, such as a building the street office renumbered (a hundred-and-seve
 home answered online as 3栋2单元301 and on the volunteer's sheet as 13-2-301 with the same phone, counted twice,
 exit 0, nothing said). Said, never a stop: a family that moved within the grid, or a daughter answering for her
 parents' home too, are two homes. A phone answering for more homes (a volunteer's own, typed on the forms she
-carried) is the shared_phone flag's; a masked phone or a cell of two numbers is no one phone."""
+carried) is the shared_phone flag's; a masked phone or a cell of two numbers is no one phone; a worker's phone has
+its own line (pipeline/verdicts.py: a worker's phone answering for homes of a grid she does not work)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,13 +25,17 @@ class PhoneDoors(DoorPairs):
 
 
 def phone_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[PhoneDoors]:
-    """Per grid, the phones that answered for exactly two of its homes in the staged answers."""
+    """Per grid, the phones that answered for exactly two of its homes in the staged answers (a worker's but)."""
+    workers = workdir / "workers.parquet"
+    path = workers.as_posix().replace("'", "''")          # a folder named with a quote stays one SQL string
+    theirs = (f"and respondent_phone_hash not in (select phone_hash from read_parquet('{path}') "
+              f"where phone_hash is not null)") if workers.exists() else ""
     return pairs_by_grid(workdir, f"""
             with homes as (select distinct grid_id, respondent_phone_hash as phone, household_id from answers
                            where grid_id is not null and household_id is not null
                              and respondent_phone_hash is not null
                              and not starts_with(respondent_phone_hash, '{MASKED_PREFIX}')
-                             and not starts_with(respondent_phone_hash, '{TWO_PREFIX}')),
+                             and not starts_with(respondent_phone_hash, '{TWO_PREFIX}') {theirs}),
                  two as (select grid_id, min(household_id) as a, max(household_id) as b from homes
                          group by grid_id, phone having count(*) = 2)
             select grid_id, count(*), list(({regex_masked_sql('a')}, {regex_masked_sql('b')}) order by a, b)
