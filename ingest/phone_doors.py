@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gridpay.ingest.door_prefixes import SET_ASIDE, DoorPairs, pairs_by_grid
+from gridpay.ingest.duckdb_reader import sql_text
 from gridpay.transforms.privacy import MASKED_PREFIX, TWO_PREFIX, regex_masked_sql
 
 
@@ -27,8 +28,7 @@ class PhoneDoors(DoorPairs):
 def phone_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[PhoneDoors]:
     """Per grid, the phones that answered for exactly two of its homes in the staged answers (a worker's but)."""
     workers = workdir / "workers.parquet"
-    path = workers.as_posix().replace("'", "''")          # a folder named with a quote stays one SQL string
-    theirs = (f"and respondent_phone_hash not in (select phone_hash from read_parquet('{path}') "
+    theirs = (f"and respondent_phone_hash not in (select phone_hash from read_parquet({sql_text(workers.as_posix())}) "
               f"where phone_hash is not null)") if workers.exists() else ""
     return pairs_by_grid(workdir, f"""
             with homes as (select distinct grid_id, respondent_phone_hash as phone, household_id from answers
