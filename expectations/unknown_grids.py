@@ -11,6 +11,7 @@ from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
                                           same_compound, similar_grids)
+from gridpay.transforms.grid_splits import grids_split_off
 from gridpay.transforms.privacy import regex_masked_sql
 
 
@@ -20,6 +21,7 @@ class UnknownGrid:
     rows: int
     closest: tuple[str, ...]         # "老街片区网格 (G05)", most similar first
     closest_ids: tuple[str, ...] = ()  # their grid ids, in that order
+    split_off: tuple[str, ...] = ()    # grids split off the grid whose former name it is (closest_ids[0])
 
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
@@ -28,7 +30,8 @@ class UnknownGrid:
 
 
 def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None = None,
-                  former: dict[str, tuple[str, str]] | None = None) -> list[UnknownGrid]:
+                  former: dict[str, tuple[str, str]] | None = None,
+                  earlier: dict[str, dict[str, frozenset[str]]] | None = None) -> list[UnknownGrid]:
     """Values of the survey rows' grid that are not in grids.csv, on at least `min_rows` rows, or on
     at least `similar_rows` where the value reads like a known grid, names a compound grids.csv
     lists for one, or is a name a grid had in an earlier published month (`former`: name -> (grid_id,
@@ -51,20 +54,25 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
             named.setdefault(value, []).append((compound, n))
     names = {gid: name for gid, name, _ in grids}
     compounds = {gid: listed_compound_names(cell) for gid, _, cell in grids}
-    found = [UnknownGrid(value, n, *_formerly(value, names, former or {})
+    found = [UnknownGrid(value, n, *_formerly(value, names, former or {}, compounds, earlier or {})
                          or _closest(value, names, compounds, named.get(value, []))) for value, n in values]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)
             or (similar_rows is not None and g.rows >= similar_rows and g.closest)]
 
 
-def _formerly(value: str, names: dict[str, str], former: dict[str, tuple[str, str]]) -> tuple | None:
-    """(labels, ids) of the grid that had the name `value` in an earlier published month's grids.csv and
-    is still in grids.csv: a grid renamed since, its residents still answering by the old name (a
-    nineteenth trial was offered three other grids, took the first, and paid its answers to them)."""
+def _formerly(value: str, names: dict[str, str], former: dict[str, tuple[str, str]],
+              compounds: dict[str, tuple[str, ...]], earlier: dict[str, dict[str, frozenset[str]]]) -> tuple | None:
+    """(labels, ids, split off) of the grid that had the name `value` in an earlier published month's grids.csv
+    and is still in grids.csv: a grid renamed since, its residents still answering by the old name (a
+    nineteenth trial was offered three other grids, took the first, and paid its answers to them); then the
+    grids split off it since, listing compounds it listed then (transforms/grid_splits.py)."""
     gid, month = former.get(value, (None, None))
     if gid not in names:
         return None
-    return (f"{names[gid]} ({gid}), whose name it was in the grids.csv of {month}",), (gid,)
+    split = grids_split_off(gid, earlier.get(month, {}), compounds)
+    return ((f"{names[gid]} ({gid}), whose name it was in the grids.csv of {month}",
+             *(f"{names[other]} ({other}), which lists {', '.join(sorted(taken))} as {gid} did in {month}"
+               for other, taken in split.items())), (gid, *split), tuple(split))
 
 
 def _whose(pairs: list[tuple[str, int]], compounds_named: int) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from gridpay.ingest.staging import grid_names
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.store.grid_history import compound_listings
 from gridpay.store.runs import former_grid_names
 from gridpay.pipeline.context import RunContext
 
@@ -27,7 +28,8 @@ def unknown_grids(ctx: RunContext) -> list:
     rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
     if rows is None and similar is None:
         return []
-    return found(ctx.workdir, rows, similar, former_grid_names(ctx.settings.db, ctx.month))
+    return found(ctx.workdir, rows, similar, former_grid_names(ctx.settings.db, ctx.month),
+                 compound_listings(ctx.settings.db, ctx.month))
 
 
 def invalid_grids(ctx: RunContext) -> list:

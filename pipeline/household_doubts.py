@@ -13,6 +13,7 @@ import logging
 
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ON_SCORECARD
+from gridpay.pipeline.split_grids import say_split_names
 from gridpay.store.runs import record_household_doubts
 
 log = logging.getLogger("gridpay")
@@ -67,6 +68,7 @@ def say_household_doubts(ctx: RunContext) -> None:
         log.warning("%s", _many_homes(homes[0].of), extra=ON_SCORECARD)
     if (ctx.request.output_format or 1) >= 3:
         record_household_doubts(ctx.settings.db, ctx.run_id, doubts)
+    say_split_names(ctx)                # a split grid's old name: answers whose half cannot be told
 
 
 def _say_streets_key(ctx: RunContext, reworded: list) -> None:

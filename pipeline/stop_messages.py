@@ -3,14 +3,15 @@ where (file, row, grid) and what HR does about it, without editing a platform's 
 from __future__ import annotations
 
 from gridpay.expectations.results import ValidationSummary
-from gridpay.pipeline import steps
+from gridpay.pipeline import split_grids, steps
 from gridpay.pipeline.context import RunContext
 
 
 def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
     folder = steps.write_rejected(ctx)
     rows = f"Every invalid row, with the value and the reason: {folder / 'quarantine.csv'}"
-    ways = "; ".join(_way_out(g) for g in unknown) + (ALIAS_TAIL if any(map(_aliased, unknown)) else "")
+    ways = ("; ".join(split_grids.split_way_out(g) if g.split_off else _way_out(g) for g in unknown)
+            + (ALIAS_TAIL if any(map(_aliased, unknown)) else ""))
     grids = (f"{'; '.join(map(str, unknown))}: grids.csv ({ctx.settings.inbox / 'grids.csv'}) has no such grid. "
              f"{ways[:1].upper()}{ways[1:]}, and run again" if unknown else "")
     if summary.gate_passed:     # many rows naming one unknown grid: that grid would be paid as if nobody answered
@@ -42,9 +43,8 @@ def stop_line(ctx: RunContext, what: str, found: list, advice: str, most: int | 
 
 def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str:
     """A stop whose invalid rows HR corrects: what and where, what to do, and the rejected rows' file."""
-    folder = steps.write_rejected(ctx)
     return stop_line(ctx, what, found, f"{advice}. Every invalid row, with the value and the reason: "
-                                   f"{folder / 'quarantine.csv'}")
+                                   f"{steps.write_rejected(ctx) / 'quarantine.csv'}")
 
 
 def overlaps_message(ctx: RunContext, overlaps: list) -> str:

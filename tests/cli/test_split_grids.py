@@ -1,0 +1,47 @@
+"""A grid split in two while residents keep answering by its old name (pipeline/split_grids.py). A hundred-and-ninth
+trial's stop offered only the half that kept the id; the alias it advised paid the other half's answers to its
+worker, two of them from a compound both halves list with no word."""
+from conftest import SURVEY_HEADER, survey, write_csv
+
+GRIDS = ("grid_id", "grid_name", "community", "households", "aliases", "compounds")
+OCTOBER = "2026-10-10 10:00:00"
+
+
+def _answers(prefix: str, grid: str, compound: str, n: int, score: str, when: str) -> list[tuple]:
+    return [survey(f"{prefix}{i}", grid, f"{i + 1}栋1单元101", (score,) * 5, when) + (compound,) for i in range(n)]
+
+
+def test_a_split_grids_old_name_offers_both_halves_and_names_the_answers_whose_half_is_unknown(
+        run_cli, make_inbox, make_policy):
+    inbox = make_inbox({})
+    september = _answers("A", "G1", "锦绣花园", 8, "4", "2026-09-10 10:00:00")
+    september += _answers("B", "G2", "柏树湾", 4, "4", "2026-09-10 10:00:00")
+    september += _answers("C", "G2", "翠园", 4, "4", "2026-09-10 10:00:00")
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"),
+                                           ("G2", "井湖村二网格", "社区", "20", "", "柏树湾;翠园")])
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    october = _answers("D", "G1", "锦绣花园", 8, "4", OCTOBER)
+    october += _answers("X", "井湖村二网格", "柏树湾", 3, "5", OCTOBER)
+    october += _answers("Y", "井湖村二网格", "翠园", 3, "2", OCTOBER)
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
+    split = [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格东", "社区", "10", "", "柏树湾"),
+             ("G3", "井湖村二网格西", "社区", "10", "", "柏树湾;翠园")]
+    write_csv(inbox / "grids.csv", GRIDS, split)
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 1, err
+    assert ("'井湖村二网格' on 6 rows; did you mean '井湖村二网格东 (G2), whose name it was in the grids.csv of 2026-09' "
+            "or '井湖村二网格西 (G3), which lists 柏树湾, 翠园 as G2 did in 2026-09'?") in err
+    assert ("'井湖村二网格' was G2's name and G3 now lists compounds G2 listed then (a grid split off it), so an answer "
+            "naming it may be either grid's: set survey.grid_by_compound = true in the policy, so that one naming a "
+            "compound only G3 lists counts there") in err
+
+    split[1] = split[1][:4] + ("井湖村二网格",) + split[1][5:]       # the advice followed
+    write_csv(inbox / "grids.csv", GRIDS, split)
+    policy = make_policy(version='"split-1"', survey__grid_by_compound="true")
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert "3 answers to 井湖村二网格东 (G2) name 翠园, which grids.csv lists under 井湖村二网格西 (G3): counted for G3" in err
+    assert ("3 answers naming '井湖村二网格', the name 井湖村二网格东 (G2) had in 2026-09 before 井湖村二网格西 (G3) split "
+            "off it, are from a home whose half cannot be told (柏树湾, which both list) and count for G2 as its alias "
+            "says (X0, X1, X2): check each by its home's building") in err
