@@ -22,6 +22,7 @@ class ScoredMonth:
     stops: tuple[ExcessiveExclusion, ...]         # the outcome suite's findings (the month was rolled back
                                                   # unless the run accepts them)
     emptied: tuple[str, ...]                      # grids with answers last month and none now
+    fallen: tuple[str, ...] = ()                  # ... and under answers_dropped_below of them now: "G4 (5, 16 ...)"
     broken: tuple[str, ...] = ()                  # models whose built rows broke their declared key
     void_appeals: tuple = ()                      # upheld appeals on answers that did not count (rolled back)
     silent: tuple[str, ...] = ()                  # grids with no answer this month
@@ -58,6 +59,21 @@ class ScoredMonth:
 def _named(con, sql: str, params: list | None = None) -> tuple[str, ...]:
     """'天桥新村一网格 (G01)' for each (id, name) row of `sql`."""
     return tuple(f"{name} ({key})" for key, name in con.execute(sql, params or []).fetchall())
+
+
+def _fallen(con, run_id: str) -> tuple[str, ...]:
+    """Grids flagged answers_dropped that still have answers: a hundred-and-tenth trial's grid fell from 16 to 5 (its
+    paper sheet not yet typed in), was pooled with the month before and its workers paid 157.52 yuan over, said
+    only by the flag in the scorecard's table (a grid with none at all is a stop: expectations/silent_grids.py)."""
+    return tuple(f"{name} ({gid}): {n} answer{'s' if n != 1 else ''} counted, {before} in {month}, the month "
+                 f"published last (flagged answers_dropped on the scorecard): if a download or a paper sheet of the "
+                 f"grid is missing, put it in this month's surveys folder and run again; if its residents answered "
+                 f"so few, nothing is missing" for gid, name, n, before, month in con.execute(
+                     "select g.grid_id, g.grid_name, g.responses, b.responses, w.month from grid_scores g "
+                     "join (select * from run_window order by month desc limit 1) w on true "
+                     "join grid_scores b on b.run_id = w.window_run_id and b.grid_id = g.grid_id "
+                     "where g.run_id = ? and g.responses > 0 and list_contains(string_split(g.flags, ';'), "
+                     "'answers_dropped') order by g.grid_id", [run_id]).fetchall())
 
 
 def _part_staffed(con, run_id: str) -> tuple[str, ...]:
@@ -159,7 +175,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
         stops=stops, void_appeals=void, unpaid=tuple(unpaid_adjustments(con)),
         emptied=_named(con, grids + "responses = 0 and list_contains(string_split(flags, ';'), 'answers_dropped') "
                                     "order by grid_id", [run_id]),
-        silent=_named(con, grids + "responses = 0 order by grid_id", [run_id]),
+        silent=_named(con, grids + "responses = 0 order by grid_id", [run_id]), fallen=_fallen(con, run_id),
         same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
                               [SAME_TIME]).fetchone()[0],
         unassigned=_named(con, "select worker_id, name from stg_workers "

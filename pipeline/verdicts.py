@@ -205,6 +205,8 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
         log.warning("%s had counted answers in the month published last and none now, and %s: check in "
                     "quarantine.csv whether any was meant for %s (flagged answers_dropped on the scorecard)",
                     ", ".join(scored.emptied), rows, "them" if len(scored.emptied) > 1 else "it")
+    for line in scored.fallen:      # a download or a paper sheet left out: pooled with earlier months, paid unsaid
+        log.warning("%s", line)
     if scored.handovers:    # a successor's start date typed early pays two workers for the same days
         log.warning("two workers are paid for one grid on the same days around a handover: %s",
                     "; ".join(scored.handovers))
