@@ -88,18 +88,22 @@ def _surges(con) -> list[str]:
     rows = con.execute("""
         with now as (select grid_id, count(*) as n from int_response_scores group by grid_id),
         before as (
-            select b.grid_id, w.month, b.responses,
+            select b.grid_id, w.month, b.responses, b.households,
                    b.responses * coalesce(g.households / nullif(b.households, 0), 1) as expected
             from run_window w join grid_scores b on b.run_id = w.window_run_id join stg_grids g using (grid_id)),
         most as (select grid_id, arg_max(month, expected) as month, arg_max(responses, expected) as responses,
-                        max(expected) as expected from before group by grid_id)
-        select g.grid_id, g.grid_name, now.n, m.responses, m.month
+                        arg_max(households, expected) as households, max(expected) as expected
+                 from before group by grid_id)
+        select g.grid_id, g.grid_name, now.n, m.responses, m.month,
+               if(m.households is distinct from g.households,
+                  format(' of {} households, {} at its {} now', m.households, round(m.expected, 1), g.households), '')
         from now join stg_grids g using (grid_id) join most m using (grid_id)
         where m.expected > 0 and now.n >= ? * m.expected and now.n - m.expected >= ?
         order by g.grid_id""", [SURGE_TIMES, SURGE_MORE]).fetchall()
+    # at this month's households: a grid split in two since had 18 of 600 (9 at 300), and "twice 18" read wrong
     return [f"{grid} ({gid}): {n} answers counted, at least twice its most of the months before ({before} in "
-            f"{month}): check that its residents gave them, as many answers collected by one person would look so "
-            f"(review.csv lists those flagged)" for gid, grid, n, before, month in rows]
+            f"{month}{scaled}): check that its residents gave them, as many answers collected by one person would look "
+            f"so (review.csv lists those flagged)" for gid, grid, n, before, month, scaled in rows]
 
 
 def _phoneless(con) -> list[str]:
