@@ -49,8 +49,9 @@ def key_lines(key_file: Path, create: bool, what: str = "key file") -> list[str]
         else:
             with os.fdopen(fd, "w") as handle:
                 handle.write(secrets.token_hex(32) + "\n")
-    if not key_file.is_file():
-        raise ConfigError(f"{key_file}: {what} not found")
+    if not key_file.is_file():      # one not made here is one made before: restored, never made again
+        raise ConfigError(f"{key_file}: {what} not found" + ("" if create else ": it is made once, with a "
+                          "warehouse's first run; restore it from your backup (README, step 7; SECURITY.md)"))
     mode = key_file.stat().st_mode & 0o777
     if mode & 0o077:
         raise ConfigError(f"{key_file}: {what} must be readable by its owner only (chmod 600), is {mode:o}")

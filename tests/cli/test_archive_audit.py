@@ -28,7 +28,8 @@ def test_the_archive_holds_no_phone_and_the_audit_needs_its_key(month, run_cli, 
     missing = tmp_path / "elsewhere" / "archive.key"
     monkeypatch.setenv("GRIDPAY_ARCHIVE_KEY_FILE", str(missing))
     code, err = run_cli("audit", "--month", "2026-09", inbox=month)
-    assert code == 2 and f"{missing}: archive key file (GRIDPAY_ARCHIVE_KEY_FILE) not found" in err
+    assert code == 2 and (f"{missing}: archive key file (GRIDPAY_ARCHIVE_KEY_FILE) not found: it is made once, with "
+                          f"a warehouse's first run; restore it from your backup") in err      # trial 110: "not found"
     assert not missing.exists()                                 # an audit never makes a key
 
     wrong = tmp_path / "wrong.key"
