@@ -13,7 +13,7 @@ from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
-from gridpay.store.grid_history import last_counted, last_files, last_listed_grids
+from gridpay.store.grid_history import last_counted, last_dropped, last_files, last_listed_grids
 
 log = logging.getLogger("gridpay")
 SHOWN = 5          # (file, grid, compound) named; the rest are counted
@@ -124,9 +124,16 @@ def lone_file_surges(ctx: RunContext) -> list:
 
 
 def lone_file_surges_message(ctx: RunContext, surges: list) -> str:
+    # a grid the month before had flagged fallen: a hundred-and-tenth trial's October lacked the paper sheet that
+    # November's "surge" came in, and the stop blamed the right file and never named October
+    last, dropped = last_dropped(ctx.settings.db, ctx.month)
+    fallen = sorted({s.grid_id for s in surges} & dropped)
+    back = (f" {', '.join(fallen)} {'was' if len(fallen) == 1 else 'were'} flagged answers_dropped in {last} (its answers "
+            f"fell from the month before it's): if {last} lacked a file like this one, correct {last} first (its own "
+            f"such file in surveys/{last}/, a correction run), then run this month again." if fallen else "")
     return (f"{ctx.month}: a grid's answers at least doubled, the new ones from a file answering no other grid: "
             f"another community's download under another name, read for a grid name both communities have, would "
-            f"be paid to this community's worker; nothing published. {'; '.join(map(str, surges))}. If the file "
+            f"be paid to this community's worker; nothing published. {'; '.join(map(str, surges))}.{back} If the file "
             f"is not this community's, take it out of surveys/{ctx.month}/ and run again; if its answers are this "
             f"community's residents' (a paper drive, a form of its own), run again with --accept-more-answers (said "
             f"on the scorecard) (policy gate.lone_file_surges)")

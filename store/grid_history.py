@@ -69,6 +69,18 @@ def last_counted(db: Path, month: str) -> dict[str, int] | None:
         return dict(con.execute("select grid_id, responses from grid_scores where run_id = ?", [last[1]]).fetchall())
 
 
+def last_dropped(db: Path, month: str) -> tuple[str | None, set[str]]:
+    """(the last month published before `month`, the grids it flagged answers_dropped); (None, set()) without one."""
+    if not Path(db).exists():
+        return None, set()
+    with connect(db) as con:
+        if (last := _last_published(con, month)) is None:
+            return None, set()
+        return last[0], {g for (g,) in con.execute("select grid_id from grid_scores where run_id = ? and "
+                                                   "list_contains(string_split(flags, ';'), 'answers_dropped')",
+                                                   [last[1]]).fetchall()}
+
+
 def last_files(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
     """(the last month published before `month`, grid_id -> the survey file that held most of its rows then):
     a grid whose download is missing is named with the form it came in (trial 86's clerk worked out which form

@@ -148,3 +148,26 @@ def test_a_grids_answers_doubled_through_a_file_of_its_own_stop_the_month(run_cl
                           "them from surveys/2026-10/下载(1).csv, which answers no other grid") in line, err
     code, err = run_cli("run", "--month", "2026-10", "--accept-more-answers", inbox=inbox)
     assert code == 0 and "accepted (--accept-more-answers)" in err, err
+
+
+def test_a_paper_sheet_left_out_is_said_in_its_month_and_named_by_the_next_months_surge(run_cli, tmp_path):
+    """Trial 110: October lacked a grid's paper sheet (16 answers, then 5), was pooled with September and paid 157.52
+    yuan wrongly, said only by a flag; November's sheet then stopped as a surge that never named October."""
+    paper = {m: [r[:2] + (r[2].replace("1单元", "2单元"),) + r[3:] for r in _answers(f"P{m}-", "G3", "望江小区", 10,
+                                                                                   f"2026-{m}-10 10:00:00")]
+             for m in ("09", "11")}
+    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
+                              + _answers("C", "G3", "望江小区", 6), "paper.csv": paper["09"]})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    for month, paper_rows in (("10", []), ("11", paper["11"])):
+        when = f"2026-{month}-10 10:00:00"
+        write_csv(inbox / "surveys" / f"2026-{month}" / "a.csv", SURVEY_HEADER + ("小区",),
+                  _answers("D", "G1", "翠柳苑", 12, when) + _answers("E", "G2", "金桂园", 12, when)
+                  + _answers("F", "G3", "望江小区", 5 if month == "10" else 6, when))
+        if paper_rows:
+            write_csv(inbox / "surveys" / f"2026-{month}" / "paper.csv", SURVEY_HEADER + ("小区",), paper_rows)
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0 and "望江小区网格 (G3): 5 answers counted, 16 in 2026-09, the month published last" in err, err
+    code, err = run_cli("run", "--month", "2026-11", inbox=inbox)
+    assert code == 1 and ("G3 was flagged answers_dropped in 2026-10 (its answers fell from the month before it's): "
+                          "if 2026-10 lacked a file like this one, correct 2026-10 first") in err, err
