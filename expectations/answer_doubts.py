@@ -25,6 +25,11 @@ def self_ratings(con) -> list[str]:
     return _worker_phones(con, own=True)
 
 
+def _round(homes: int) -> str:
+    return (f", though for {homes} homes: answers collected on a worker's phone are given in front of her and count "
+            f"as hers; their residents' own answers (their phones, a paper form) would count") if homes > 1 else ""
+
+
 def _ids(ids: list[str]) -> str:
     return ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else "")
 
@@ -47,7 +52,8 @@ def _worker_phones(con, own: bool) -> list[str]:
         where {which}
         group by all having {'true' if own else 'count(distinct s.household_id) > 1'} order by all""").fetchall()
     return [(f"{n} answer{'s' if n != 1 else ''} to {grid} ({gid}) came from the phone of {name} ({wid}), who "
-             + (f"is assigned to it in the month: kept out as self_rating ({_ids(ids)})" if own else
+             # for several homes: her round door to door on her phone (a hundred-and-twelfth trial read "her own")
+             + (f"is assigned to it in the month: kept out as self_rating{_round(homes)} ({_ids(ids)})" if own else
                 f"does not work it, for {homes} homes: counted as residents' answers. {wid} lives in one home at "
                 f"most: the others are a worker's judgement of a colleague's grid; check them before signing "
                 f"({_ids(ids)})"))

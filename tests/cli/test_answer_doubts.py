@@ -28,7 +28,8 @@ def _october() -> list[tuple]:
             + [survey(f"C{i}", "G2", f"G2-3-{i}01", ("1",) * 5, f"2026-10-1{i} 21:00:00", STRANGER) for i in range(3)]
             + [survey("D1", "G2", "G2-4-101", ("1",) * 5, day, "13800000001"),      # W1's phone, a grid not W1's,
                survey("D2", "G2", "G2-4-102", ("1",) * 5, day, "13800000001"),      # two homes: one is not W1's
-               survey("E1", "G2", "G2-4-201", ("5",) * 5, day, "13800000002")])     # W2's own: self_rating
+               survey("E1", "G2", "G2-4-201", ("5",) * 5, day, "13800000002"),      # W2's own: self_rating,
+               survey("E2", "G2", "G2-4-202", ("5",) * 5, day, "13800000002")])     # ... a neighbour's on it too
 
 
 def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_said(run_cli, make_inbox):
@@ -40,7 +41,9 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
     assert code == 0, err
     assert "2 answers to 井湖村二网格 (G2) came from the phone of 王伟 (W1), who does not work it, for 2 homes: counted " \
            "as residents' answers. W1 lives in one home at most" in err
-    assert "1 answer to 井湖村二网格 (G2) came from the phone of 李娜 (W2), who is assigned to it in the month: kept out as self_rating (E1)" in err
+    assert ("2 answers to 井湖村二网格 (G2) came from the phone of 李娜 (W2), who is assigned to it in the month: kept "
+            "out as self_rating, though for 2 homes: answers collected on a worker's phone are given in front of her "
+            "and count as hers; their residents' own answers (their phones, a paper form) would count (E1, E2)") in err
     assert ("3 answers to 井湖村二网格 (G2) for 3 homes came from one phone (shared_phone: counted). Their mean score "
             "0.00; the grid's raw score 32.50, 46.43 without them.") in err   # (5 x 65 + 5 x 0) / 10; (5 x 65) / 7
     assert "天桥新村一网格 (G1): 16 answers counted, at least twice its most of the months before (6 in 2026-09): " \
