@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from gridpay.pipeline.context import RunContext
-from gridpay.pipeline.run_notices import ON_SCORECARD
+from gridpay.pipeline.run_notices import ON_SCORECARD, headed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -88,7 +88,9 @@ def say_added_answers(ctx: RunContext) -> bool:
                 "%s%s. %s", len(rows), "" if len(rows) == 1 else "s", ctx.month, ctx.published[0],
                 ", ".join(sorted({r[1] for r in rows})), dated, ", ".join(str(r[0]) for r in rows[:SHOWN]),
                 f" and {len(rows) - SHOWN} more" if len(rows) > SHOWN else "",
-                _why(ctx, "they were added on purpose (a later download of the whole month, paper forms keyed in since)"))
+                _why(ctx, "they were added on purpose (a later download of the whole month, paper forms keyed in "
+                          "since)"),
+                extra=headed("changed_answers"))
     return True
 
 
@@ -110,7 +112,8 @@ def say_changed_answers(ctx: RunContext) -> None:
     log.warning("today's survey files count %d answer%s otherwise than %s's published run %s did (%s): %s%s. %s",
                 len(rows), "" if len(rows) == 1 else "s", ctx.month, ctx.published[0], ", ".join(files), shown,
                 f"; and {len(rows) - SHOWN} more" if len(rows) > SHOWN else "",
-                _why(ctx, "a file was edited by hand (a paper answer keyed in wrong and put right)"))
+                _why(ctx, "a file was edited by hand (a paper answer keyed in wrong and put right)"),
+                extra=headed("changed_answers"))
 
 
 def _change(grid_then, grid_now, score_then, score_now) -> str:

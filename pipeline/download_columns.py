@@ -38,4 +38,4 @@ def say_durationless_downloads(ctx: RunContext) -> None:
                f"policy's survey.platforms.\"{name}\".duration (with a new version), or download the form again as "
                f"{name} exports it") if unread else "download the form again with the time each answer took"
         log.warning("%s: none of its %d answers has a duration%s, so the speeder rule judges none of them; %s",
-                    file, rows, by, way)
+                    file, rows, by, way, extra=headed("download_columns"))

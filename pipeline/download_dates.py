@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from gridpay.core.month import Month
 from gridpay.expectations.early_downloads import LAST_DAYS, latest_answer, platform_latest
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -33,7 +34,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
                     "it; download the form again now and put it in surveys/%s/ in place of the earlier one, then run "
                     "again (if the form closed on %s on purpose, nothing is missing)",
                     ctx.month, f"{latest:%Y-%m-%d %H:%M}", (m.last_day - latest.date()).days, m.previous,
-                    f"{before_end:%Y-%m-%d %H:%M}", ctx.month, f"{latest:%Y-%m-%d}")
+                    f"{before_end:%Y-%m-%d %H:%M}", ctx.month, f"{latest:%Y-%m-%d}", extra=headed("early_download"))
     for file, at in files.items():
         log.warning("%s: this platform download's latest answer is at %s, %d days before %s ended, while the month's "
                     "other survey files have answers to %s and %s had answers to its last days: a download made on "
@@ -41,7 +42,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
                     "surveys/%s/ in place of this one, then run again (if the online form closed on %s on purpose, "
                     "nothing is missing)", file, f"{at:%Y-%m-%d %H:%M}",
                     (m.last_day - at.date()).days, ctx.month, f"{latest:%Y-%m-%d}", m.previous, f"{at:%Y-%m-%d}",
-                    ctx.month, f"{at:%Y-%m-%d}")
+                    ctx.month, f"{at:%Y-%m-%d}", extra=headed("early_download"))
 
 
 def _month_before_to_its_end(db, m: Month) -> datetime | None:

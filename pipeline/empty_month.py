@@ -17,6 +17,7 @@ from gridpay.core.wording import listed
 from gridpay.ingest.unread_surveys import month_subfolders, unread_line
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.stop_messages import misfiled_message
 
 log = logging.getLogger("gridpay")
@@ -31,9 +32,9 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     replay = ctx.request.replay is not None
     if surveys and not replay and (unread := _unread(ctx)):
         log.warning("surveys/%s/:%s; if one holds answers of %s, they count nowhere", ctx.month, unread[1:],
-                    ctx.month)
+                    ctx.month, extra=headed("files_unread"))
     if surveys and not replay and (stray := unread_line(ctx.settings.inbox / "surveys", ctx.month)):
-        log.warning("%s", stray)
+        log.warning("%s", stray, extra=headed("files_unread"))
     if not replay and (inside := month_subfolders(ctx.settings.inbox / "surveys", ctx.month)):
         return (f"{ctx.month}: surveys/{ctx.month}/ holds folders of survey files that the month does not read "
                 f"({listed(inside, 5)}): the month would be paid without their answers; nothing published. Move "

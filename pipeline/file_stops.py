@@ -13,6 +13,7 @@ from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.grid_history import last_counted, last_dropped, last_files, last_listed_grids
 
 log = logging.getLogger("gridpay")
@@ -54,7 +55,7 @@ def silent_grids(ctx: RunContext) -> tuple[list, list]:
         # a grid with no answer was told it is "scored on the answers it has" (a hundred-and-fourth trial's G8)
         log.warning("%s: accepted (--accept-fewer-answers): each is scored on the answers it has; one with none or "
                     "too few is paid at the neutral coefficient for its days, or on its earlier published months "
-                    "where the policy pools them", "; ".join(map(str, grids)))
+                    "where the policy pools them", "; ".join(map(str, grids)), extra=headed("accepted"))
         return [], files
     last, came_in = last_files(ctx.settings.db, ctx.month) if grids else (None, {})
     return [replace(g, came_in=(last, PurePosixPath(came_in[g.grid_id]).name)) if g.grid_id in came_in else g
@@ -118,7 +119,8 @@ def lone_file_surges(ctx: RunContext) -> list:
         return []
     surges = found(ctx.workdir, last_counted(ctx.settings.db, ctx.month))
     if surges and ctx.request.accept_more_answers:
-        log.warning("%s: accepted (--accept-more-answers): counted", "; ".join(map(str, surges)))
+        log.warning("%s: accepted (--accept-more-answers): counted", "; ".join(map(str, surges)),
+        extra=headed("accepted"))
         return []
     return surges
 
@@ -128,8 +130,8 @@ def lone_file_surges_message(ctx: RunContext, surges: list) -> str:
     # November's "surge" came in, and the stop blamed the right file and never named October
     last, dropped = last_dropped(ctx.settings.db, ctx.month)
     fallen = sorted({s.grid_id for s in surges} & dropped)
-    back = (f" {', '.join(fallen)} {'was' if len(fallen) == 1 else 'were'} flagged answers_dropped in {last} (its answers "
-            f"fell from the month before it's): if {last} lacked a file like this one, correct {last} first (its own "
+    back = (f" {', '.join(fallen)} {'was' if len(fallen) == 1 else 'were'} flagged answers_dropped in {last} (its "
+            f"answers fell from the month before it's): if {last} lacked a file like this one, correct {last} first (its own "
             f"such file in surveys/{last}/, a correction run), then run this month again." if fallen else "")
     return (f"{ctx.month}: a grid's answers at least doubled, the new ones from a file answering no other grid: "
             f"another community's download under another name, read for a grid name both communities have, would "

@@ -17,6 +17,7 @@ from gridpay.ingest.survey_stage import stage_connection
 from gridpay.store.grid_history import compound_listings
 from gridpay.store.runs import former_grid_names
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 
 log = logging.getLogger("gridpay")
 
@@ -149,7 +150,7 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
              f"{' ...' if len(ids) > 5 else ''})" for (month, file), ids in missing.items()]
     if lines and ctx.request.accept_fewer_answers:
         log.warning("answers of %s that other months' downloads held are in none of its survey files (%s); published "
-                    "without them (--accept-fewer-answers)", ctx.month, "; ".join(lines))
+                    "without them (--accept-fewer-answers)", ctx.month, "; ".join(lines), extra=headed("other_months"))
         return []
     return lines
 
@@ -165,7 +166,7 @@ def _say_unkept_set_aside(ctx: RunContext, months: list[str]) -> None:
             log.warning("%s's published run set aside %d answer%s of %s from its survey files, by a gridpay that kept "
                         "no ids of them: they cannot be checked against this month's files; if those lack them, copy "
                         "%s's download into surveys/%s/ beside this month's files", month, rows, "s" * (rows != 1),
-                        ctx.month, month, ctx.month)
+                        ctx.month, month, ctx.month, extra=headed("other_months"))
 
 
 def silent_communities(ctx: RunContext) -> list:
@@ -176,7 +177,8 @@ def silent_communities(ctx: RunContext) -> list:
         return []
     silent = found(ctx.workdir, ctx.month)
     if silent and ctx.request.accept_fewer_answers:
-        log.warning("%s: published without its answers (--accept-fewer-answers)", "; ".join(map(str, silent)))
+        log.warning("%s: published without its answers (--accept-fewer-answers)", "; ".join(map(str, silent)),
+        extra=headed("accepted"))
         return []
     return silent
 
@@ -221,7 +223,7 @@ def other_community_rows(ctx: RunContext) -> list:
         for grid, now, rows in moved:
             log.warning("%s: %d answers to %s, which grids.csv now lists under %s (under %s in %s, the month published "
                         "last), counted for it: the form of %s still lists it; change the form's grid question",
-                        file.file, rows, grid, now, file.community, last, file.community)
+                        file.file, rows, grid, now, file.community, last, file.community, extra=headed("compound_grid"))
         if moved:
             file = replace(file, grids=tuple(g for g in file.grids if g not in moved),
                            rows=file.rows - sum(n for *_, n in moved))
@@ -229,5 +231,6 @@ def other_community_rows(ctx: RunContext) -> list:
             stop.append(file)
         elif file.rows:
             log.warning("%s: residents answer for their own community's grids; an answer of another grid is taken "
-                        "out by an appeal upheld (非本网格) in the 公示 window, never by editing the download", file)
+                        "out by an appeal upheld (非本网格) in the 公示 window, never by editing the download", file,
+                        extra=headed("compound_grid"))
     return stop

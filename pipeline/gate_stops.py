@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import file_stops, gate_findings as find, published_answers, steps, stop_messages as says
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import say_undecided_appeals
 from gridpay.core.month import Month
 from gridpay.core.wording import listed
@@ -56,7 +57,7 @@ def previous_months_downloads(ctx: RunContext) -> list:
         return []
     early = found(ctx.workdir, ctx.month)
     if early and ctx.request.accept_fewer_answers:
-        log.warning("%s: published on these answers (--accept-fewer-answers)", "; ".join(map(str, early)))
+        log.warning("%s: published on these answers (--accept-fewer-answers)", "; ".join(map(str, early)), extra=headed("accepted"))
         return []
     return early
 
@@ -89,7 +90,7 @@ def form_doubts(ctx: RunContext) -> list:
         log.warning("%s: %d answers to %s say 满意 and none %d, the scale's top (非常满意): if the question's options are "
                     "满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
                     "points in the policy's [survey.answer_words] and run again; if no resident chose 非常满意, nothing "
-                    "is wrong", file, satisfied, item, p.scale_max, p.scale_max)
+                    "is wrong", file, satisfied, item, p.scale_max, p.scale_max, extra=headed("form_options"))
     return doubts
 
 
@@ -155,7 +156,7 @@ def say_short_downloads(ctx: RunContext) -> None:
     elif ctx.request.accept_fewer_answers:     # trial 64's accepted file was still told "download it again"
         for file, named, rows in found(ctx.workdir):
             log.warning("%s holds %d answer rows where its name says %d: published on the rows it holds "
-                        "(--accept-fewer-answers)", file, rows, named)
+                        "(--accept-fewer-answers)", file, rows, named, extra=headed("download_cut"))
 
 
 def short_downloads_message(ctx: RunContext, found: list[tuple[str, int, int]]) -> str:
@@ -177,7 +178,7 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
     if ctx.request.replay is None:
         following = str(Month.parse(ctx.month).next)
         for line in same_name_new_phone(ctx.workdir, last_paid_workers(ctx.settings.db, following, key_fingerprint(ctx.key)), ctx.month):
-            log.warning(line)
+            log.warning(line, extra=headed("roster"))
 
 
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
@@ -233,7 +234,7 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     for pair in said:
         log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "
                     "window (非本网格) takes them out (the download is never edited); if the grid does span the "
-                    "compound, list it for the grid in grids.csv", pair)
+                    "compound, list it for the grid in grids.csv", pair, extra=headed("compound_grid"))
     yield others, lambda: says.other_grids_compound_message(ctx, others)
     overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
     yield overlaps, lambda: says.overlaps_message(ctx, overlaps)

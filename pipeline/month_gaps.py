@@ -11,6 +11,7 @@ import logging
 from gridpay.core.month import Month
 from gridpay.ingest.formats import month_survey_files
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -43,7 +44,8 @@ def gap_before(ctx: RunContext) -> str | None:
         log.warning("%s: not published in this warehouse (%s stopped); %s is scored without %s (the pay change, and "
                     "the answers a grid with few answers pools): publish %s (gridpay run --month %s), then run %s "
                     "again", ", ".join(stopped), "its run" if len(stopped) == 1 else "their runs", ctx.month,
-                    "it" if len(stopped) == 1 else "them", ", ".join(stopped), stopped[0], ctx.month)
+                    "it" if len(stopped) == 1 else "them", ", ".join(stopped), stopped[0], ctx.month,
+                    extra=headed("other_months"))
     if not missing:
         return None
     months = ", ".join(missing)
@@ -51,7 +53,7 @@ def gap_before(ctx: RunContext) -> str | None:
     surveyed = [m for m in missing if month_survey_files(ctx.settings.inbox, m)]
     if ctx.request.accept_fewer_answers and not surveyed:
         log.warning("%s: no run in this warehouse, though %s is published in it; %s is scored without %s, as "
-                    "--accept-fewer-answers says", months, last, ctx.month, these)
+                    "--accept-fewer-answers says", months, last, ctx.month, these, extra=headed("other_months"))
         return None
     if surveyed:     # a month with its download in the inbox was surveyed: never skipped (trial 75)
         return (f"{months} {'has' if len(missing) == 1 else 'have'} no run in this warehouse ({ctx.settings.db}), "

@@ -15,6 +15,7 @@ from gridpay.ingest.misfiled import misfiled_files, other_month_rows
 from gridpay.pipeline.changed_assignments import say_changed_assignments
 from gridpay.ingest.month_adjustments import changed_lines
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.core.wording import listed
 from gridpay.pipeline.verdicts import counted
 from gridpay.pipeline.window_rules import say_window_read_before
@@ -55,7 +56,7 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
                     "publish %s first (gridpay run --month %s), then run this month again", ", ".join(own),
                     "has" if len(own) == 1 else "have", "is" if len(own) == 1 else "are",
                     "1 grid has" if thin == 1 else f"{thin} grids have", rules.min_responses,
-                    "it" if len(own) == 1 else "them", ", ".join(own), min(own))
+                    "it" if len(own) == 1 else "them", ", ".join(own), min(own), extra=headed("other_months"))
     # only a month whose own survey files are in the inbox can be run; stray rows of a month before
     # gridpay was used (a download's first days) count in no month, and that is all there is to say
     runnable = {m: n for m, n in unrun.items() if month_survey_files(ctx.settings.inbox, m)}
@@ -64,7 +65,7 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
         log.warning("the survey files hold %s of %s, not published in this warehouse, while %d grids have fewer than "
                     "%d answers: thin grids pool only published months, so run %s first (gridpay run --month %s), "
                     "then this month again", ", ".join(f"{n} rows" for n in runnable.values()), ", ".join(runnable),
-                    thin, rules.min_responses, ", ".join(runnable), min(runnable))
+                    thin, rules.min_responses, ", ".join(runnable), min(runnable), extra=headed("other_months"))
     if stray:
         log.info("%s of %s in this month's survey files set aside: %s not published here and the inbox has no survey "
                  "file for %s, so they count in no month", ", ".join(f"{n} rows" for n in stray.values()),
@@ -81,7 +82,7 @@ def say_other_months(ctx: RunContext) -> None:
     if ctx.request.replay is None:           # a month final whose pay HR's files now contradict (trial 89)
         from gridpay.pipeline.review_gate import final_months_known_wrong
         for line in final_months_known_wrong(ctx.settings.db, ctx.settings.inbox, ctx.policy, ctx.month):
-            log.warning(line)
+            log.warning(line, extra=headed("other_months"))
 
 
 def say_misfiled(ctx: RunContext) -> None:
@@ -91,7 +92,7 @@ def say_misfiled(ctx: RunContext) -> None:
     for file, rows in misfiled_files(ctx.workdir):
         log.warning("%s holds no answer of %s, only %s: it counts in no month from here; if it belongs to another "
                     "month, move it to that month's folder (surveys/YYYY-MM/) and run that month", file, ctx.month,
-                    ", ".join(counted(n, what) for n, what in rows))
+                    ", ".join(counted(n, what) for n, what in rows), extra=headed("other_months"))
 
 
 
@@ -106,7 +107,8 @@ def say_other_month_rows(ctx: RunContext) -> None:
                     "right, move %s to a file in surveys/%s/ and run %s, else correct the date and run again",
                     file, "" if one else "s", listed(tuple(map(str, rows))),
                     "1 answer" if one else f"{len(rows)} answers", month,
-                    "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month)
+                    "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month,
+                    extra=headed("other_months"))
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}")
@@ -133,7 +135,7 @@ def say_changed_adjustments(ctx: RunContext) -> None:
         log.warning("adjustments.csv gives money to months this warehouse has not published, before %s: %s; a run "
                     "of that month would pay it; is the month mistyped (2026-1 for 2026-11)?", ctx.month,
                     listed(tuple(f"row {r.row_number} {r.worker_id} {r.amount} in {r.month}"
-                                 for r in never.itertuples()), 5))
+                                 for r in never.itertuples()), 5), extra=headed("other_months"))
     for month, run in sorted(runs.items()):
         added, gone = changed_lines(frame, month, paid[month])
         if added or gone:
@@ -144,4 +146,5 @@ def say_changed_adjustments(ctx: RunContext) -> None:
             again = (f"{take} --reason \"...\"): a correction of the finalized month" if month in final else
                      f"{take}) before it is finalized")
             log.warning("adjustments.csv has changed for %s since its published run %s: it gives %s; only a run of "
-                        "%s pays adjustments of %s: run it again (%s", month, run, "; ".join(lines), month, month, again)
+                        "%s pays adjustments of %s: run it again (%s", month, run, "; ".join(lines), month, month, again,
+                        extra=headed("other_months"))

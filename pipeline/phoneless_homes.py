@@ -10,6 +10,7 @@ import logging
 from gridpay.core.wording import listed
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -46,4 +47,5 @@ def say_self_rating_homes(ctx: RunContext) -> None:
                 "month: %s%s. Without a phone the self-rating rule cannot check it, so it counts: type its phone "
                 "from the paper form if it gives one; if the form is the worker's own, take it out as HR's own "
                 "correction (an upheld appeal in appeals.csv, worker_id blank, category other) and run again",
-                len(rows), "" if len(rows) == 1 else "s", listed(shown), " ..." if len(rows) > SHOWN else "")
+                len(rows), "" if len(rows) == 1 else "s", listed(shown), " ..." if len(rows) > SHOWN else "",
+                extra=headed("self_rating"))

@@ -11,6 +11,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.phones import stored_unreadable_phones, unreadable_phone_rows as unreadable_phone_rows_in
 from gridpay.ingest.survey_stage import stage_connection, staged_counts
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import notice_kinds
 from gridpay.pipeline.steps import rejected_folder
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, PAYROLL_DETAIL_COLUMNS, QUARANTINE_COLUMNS,
@@ -37,7 +38,7 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
                    csv_bytes(payroll_detail_rows(con, ctx.run_id), PAYROLL_DETAIL_COLUMNS))
         write_file(assembled / "grid_scores.csv", csv_bytes(grid_rows(con, ctx.run_id), GRID_COLUMNS))
         write_file(assembled / "quarantine.csv", csv_bytes(quarantine_rows(con, ctx.run_id), QUARANTINE_COLUMNS))
-        record_run_notices(con, ctx.run_id, ctx.notices)      # the scorecard lists them
+        record_run_notices(con, ctx.run_id, ctx.notices, notice_kinds(ctx))      # the scorecard lists them
         if ctx.request.accept_fewer_answers:                   # answers taken out on purpose: not said again later
             record_accepted_short_downloads(con, ctx.run_id, short_downloads(ctx.workdir))
         render_reports(con, ctx.run_id, assembled, ctx.policy, ctx.request.lang, ctx.request.reports,

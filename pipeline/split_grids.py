@@ -12,6 +12,7 @@ import pandas as pd
 from gridpay.ingest.grid_aliases import grid_aliases, listed_compounds
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.grid_history import compound_listings
 from gridpay.store.runs import former_grid_names
 from gridpay.transforms.grid_names import same_compound
@@ -47,11 +48,12 @@ def say_split_names(ctx: RunContext) -> None:
         if split:
             unsure = _unsure_answers(ctx, alias, gid, now, split)
             if unsure:
-                log.warning("%s", _line(alias, gid, names, former[alias][1], split, unsure))
+                log.warning("%s", _line(alias, gid, names, former[alias][1], split, unsure), extra=headed("split_grid"))
 
 
 def _unsure_answers(ctx: RunContext, alias: str, gid: str, now: dict, split: dict) -> list[tuple[str, str, bool]]:
-    """(compound or '', response id, whether both halves list it) of the answers naming `alias` counted for `gid` whose half cannot be told."""
+    """(compound or '', response id, whether both halves list it) of the answers naming `alias` counted for `gid`
+    whose half cannot be told."""
     with stage_connection(ctx.workdir) as con:
         if not con.execute("select count(*) from duckdb_columns() where table_name = 'surveys' "
                            "and column_name = 'grid_alias'").fetchone()[0]:

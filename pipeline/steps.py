@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.core.errors import ConfigError, InputError
 from gridpay.core.month import Month
 from gridpay.core.faults import duckdb_fault_point, fault_point
@@ -126,7 +127,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
-        log.warning("%s", moved_line(pair))
+        log.warning("%s", moved_line(pair), extra=headed("compound_grid"))
     write_past_phones(ctx)                      # a worker's phones of earlier published runs (policy 2027.9)
     apply_two_phones(ctx.workdir, ctx.policy.two_phone_cells_checked)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
@@ -142,8 +143,7 @@ def run_keys(ctx: RunContext) -> RunKeys:
 
 
 def validate(ctx: RunContext) -> ValidationSummary:
-    # GX loads here, not with the core: its import alone takes ~5 s, which a run stopped before
-    # validating (waiting on the lock, a refused inbox) need not pay
+    # GX loads here, not with the core: its import alone takes ~5 s, which a run stopped before validating need not pay
     from gridpay.expectations.invalid_grids import invalid_files
     from gridpay.expectations.validate import validate_staged
     try:
@@ -156,7 +156,7 @@ def validate(ctx: RunContext) -> ValidationSummary:
                              exc.column) from exc
         raise
     for file in invalid_files(ctx.workdir) if summary.invalid_rows else ():     # under the gate: said, not hidden
-        log.warning("%s", file)
+        log.warning("%s", file, extra=headed("invalid_rows"))
     return summary
 
 

@@ -10,6 +10,7 @@ import logging
 
 from gridpay.ingest.late_answers import earlier_ids
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.accepted_downloads import taken_out_until
 from gridpay.store.warehouse import connect
 from gridpay.transforms.parsing import parsed_timestamp
@@ -61,13 +62,14 @@ def _say(file: str, month: str, run_id: str, late: list[str], kind: str) -> None
                     "times (%s): it may be another community's or form's download saved under this file's name; check "
                     "it (gridpay inspect) before putting it in surveys/%s/", file,
                     f"{len(late)} answer{'' if one else 's'}", month, "an id" if one else "ids", month, run_id, ids,
-                    month)
+                    month, extra=headed("other_months"))
         return
     log.warning("%s holds %s of %s that %s's published run (%s) never read (%s): given after that month's "
                 "download was made, so %s counts %s nowhere. To count %s, %s's survey files must hold %s: "
                 "%s and run %s again (with --reason once it is final)", file,
                 f"{len(late)} answer{'' if one else 's'}", month, month, run_id, ids, month,
-                "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where, month)
+                "it" if one else "them", "it" if one else "them", month, "it" if one else "them", where, month,
+                extra=headed("other_months"))
 
 
 def _unread(rows, read: set, until, ctx: RunContext) -> list[tuple[str, str]]:

@@ -11,8 +11,8 @@ from gridpay.core.wording import listed
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
-from gridpay.pipeline.run_notices import ABOUT_THE_RUN
-from gridpay.pipeline.scored_month import SHIFT
+from gridpay.pipeline.roster_doubts import say_roster_doubts
+from gridpay.pipeline.run_notices import ABOUT_THE_RUN, headed
 from gridpay.ingest.masked_phones import MaskedPhones
 from gridpay.ingest.two_phones import checked_line, two_phone_cells
 from gridpay.store.runs import record_end
@@ -55,14 +55,14 @@ def say_stale_later_months(db: Path, month: str) -> None:
         log.debug("could not look for later months scored on %s: %s", month, exc)
         return
     for later in stale:
-        log.warning("%s", later.line())
+        log.warning("%s", later.line(), extra=headed("other_months"))
 
 
 def say_unreadable_phones(workdir: Path, masked: MaskedPhones, phones: bool = True) -> None:
     """Phones the platform masked, and unreadable ones: all of them where the policy does not stop on those Excel
     saved as numbers (`phones`), else the cells holding two numbers (a resident's own typing: said, not stopped)."""
     if masked.line():
-        log.warning("%s", masked.line())
+        log.warning("%s", masked.line(), extra=headed("phones_unread"))
     unreadable = publish_step.unreadable_phone_rows(workdir)
     excel = dict(publish_step.unreadable_phone_rows(workdir, excel_only=True)) if unreadable else {}
     checked = {f: workers for f, _, workers, read in two_phone_cells(workdir) if read} if unreadable else {}
@@ -90,7 +90,8 @@ def _say_unreadable(file: str, rows: list[int], why: str, way_out: str) -> None:
     # a warning, so that the scorecard lists it too (a forty-third trial's HR never saw it: W07 rated herself)
     log.warning("%s of %s (row%s %s) unreadable: %s; %s, but a worker's self-rating cannot be recognised on %s: %s",
                 "1 phone" if one else f"{len(rows)} phones", file, "" if one else "s", listed(tuple(map(str, rows))),
-                why.format(it=it), "its answer counts" if one else "their answers count", it, way_out.format(it=it))
+                why.format(it=it), "its answer counts" if one else "their answers count", it, way_out.format(it=it),
+                extra=headed("phones_unread"))
 
 
 def say_phoneless_downloads(workdir: Path) -> None:
@@ -113,7 +114,8 @@ def say_phoneless_downloads(workdir: Path) -> None:
                "phone: no question of it is read as the respondent's (the form does not ask it, or asks it in words "
                "the policy's survey.questions.respondent_phone and survey.phone_questions do not hold)") % rows
         log.warning("%s: %s: a worker's rating of their own grid cannot be recognised in them%s", file, why,
-                    "" if asked else "; ask the phone on the form (选填) as gridpay questionnaire does")
+                    "" if asked else "; ask the phone on the form (选填) as gridpay questionnaire does",
+                    extra=headed("phones_unread"))
 
 
 def counted(n: int, what: str) -> str:
@@ -124,7 +126,7 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
     """Stop a month whose exclusion rules removed a large share of a grid's answers (unless the run
     accepts it); name grids that had answers last month and none now while rows are invalid."""
     for line in scored.self_ratings:    # by whom, before a stop they may cause (trial 76: only a count was said)
-        log.warning("%s", line)
+        log.warning("%s", line, extra=headed("self_rating"))
     if scored.broken:
         raise fail_gate(ctx, f"{ctx.month}: a model's rows broke its declared grain, so the month's scores cannot be "
                               f"trusted; nothing published. {'; '.join(scored.broken)}. This is gridpay's fault, not "
@@ -145,15 +147,15 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
             f"published), or remove the row, and run again"), summary)
     if unpaid:
         log.warning("adjustments.csv gives %s money to workers with no assigned day in it, so no payroll line pays it: "
-                    "%s", ctx.month, unpaid)
+                    "%s", ctx.month, unpaid, extra=headed("pay_inputs"))
     doubts = "; ".join(scored.payroll_doubts)
     if doubts and ctx.policy.outcome.payroll_doubts == "stop":         # pay HR would call wrong at a glance
         raise fail_gate(ctx, f"{ctx.month}: the payroll cannot be right; nothing published. {doubts}; and run "
                              f"again (policy gate.payroll_doubts)", summary)
     if doubts:
-        log.warning("the payroll of %s may be wrong: %s", ctx.month, doubts)
+        log.warning("the payroll of %s may be wrong: %s", ctx.month, doubts, extra=headed("pay_inputs"))
     for line in scored.pay_inputs:        # said, for HR to correct or sign (expectations/pay_inputs.py)
-        log.warning("%s", line)
+        log.warning("%s", line, extra=headed("pay_inputs"))
     if scored.stops and not ctx.request.accept_exclusions:
         rules = ctx.policy.outcome
         raise fail_gate(ctx, (
@@ -164,64 +166,8 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
             f"with --accept-exclusions (recorded with the run and printed on the scorecard)"), summary)
     if scored.stops:
         log.warning("accepted with --accept-exclusions (recorded, and printed on the scorecard): %s",
-                    "; ".join(map(str, scored.stops)))
+                    "; ".join(map(str, scored.stops)), extra=headed("accepted"))
     say_roster_doubts(scored, summary, bool(ctx.survey_sources()))   # as scoring decides its window
-
-
-def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, surveyed: bool = True) -> None:
-    """What HR should look at before paying a month that publishes: grids without answers or
-    workers, workers without grids or phones, more homes answering than a grid has. `surveyed`: the
-    month has survey files (one published without, --allow-empty-month, pools no earlier month)."""
-    if scored.silent and not surveyed:     # a seventy-fifth trial's flood month was told it pooled
-        log.warning("no survey file this month: every grid is paid at the neutral coefficient (a month published "
-                    "without survey files pools no earlier month)")
-    elif scored.silent:    # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
-        log.warning("no answer this month for %s: scored on earlier months where the policy pools them, else paid at "
-                    "the neutral coefficient (grid_scores.csv says which); check that its residents were asked",
-                    listed(scored.silent))
-    if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so
-        log.warning("%s in workers.csv, but in no row of assignments.csv: not paid this month (no payroll line); "
-                    "add their grid to assignments.csv if they work one", listed(scored.unassigned))
-    if scored.part_staffed:     # a replacement's assignment row forgotten leaves them unpaid for those days
-        log.warning("no worker is assigned to %s of the month: if someone covered it then, their assignments.csv row "
-                    "is missing", listed(scored.part_staffed))
-    if scored.unstaffed:   # answers scored for a grid whose score pays nobody
-        log.warning("no worker is assigned to %s on any day of the month: its answers are scored but pay nobody; "
-                    "check assignments.csv", listed(scored.unstaffed))
-    if scored.phoneless:   # the self-rating rule compares phones: with none, a worker's own answers would count
-        log.warning("workers.csv gives no phone for %s: a self-rating of theirs cannot be recognised; add the phone "
-                    "they use", listed(scored.phoneless))
-    if scored.lone_weights:     # trial 85's HR typed weight 0.5 for a part-timer: paid in full, nothing said
-        log.warning("%s: one grid this month, at a weight other than 1: a weight shares a worker's score between "
-                    "their grids, so for one grid it changes nothing, and pay is prorated by days only; a "
-                    "part-timer's pay for a full month goes in workers.csv's perf_pay_target", listed(scored.lone_weights))
-    if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
-        log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
-                    "that counts (the row later in the files counts): check which is the household's in "
-                    "quarantine.csv", scored.same_time, "s" if scored.same_time > 1 else "",
-                    "were" if scored.same_time > 1 else "was")
-    if scored.emptied and summary.invalid_rows:
-        rows = f"{summary.invalid_rows} survey row{'s are' if summary.invalid_rows > 1 else ' is'} invalid"
-        log.warning("%s had counted answers in the month published last and none now, and %s: check in "
-                    "quarantine.csv whether any was meant for %s (flagged answers_dropped on the scorecard)",
-                    ", ".join(scored.emptied), rows, "them" if len(scored.emptied) > 1 else "it")
-    for line in scored.fallen:      # a download or a paper sheet left out: pooled with earlier months, paid unsaid
-        log.warning("%s", line)
-    if scored.handovers:    # a successor's start date typed early pays two workers for the same days
-        log.warning("two workers are paid for one grid on the same days around a handover: %s",
-                    "; ".join(scored.handovers))
-    if scored.score_shift:  # a form read upside down, not residents changing their minds all at once
-        log.warning("the grids' scores moved %d points or more on average since the month before: %s; check that "
-                    "the form's options and how gridpay reads them (survey.option_codes, [survey.answer_words], the "
-                    "scale) did not change before paying", SHIFT, listed(scored.score_shift))
-    if scored.handover_gaps:    # a successor's start date typed late pays nobody for the days between
-        log.warning("a handover leaves days unpaid: %s", "; ".join(scored.handover_gaps))
-    if scored.over_listed:  # more homes than the grid has: a stale households count, or one home read as several
-        log.warning("more homes' answers counted than grids.csv gives households for %s: check the grid's households "
-                    "in grids.csv, and whether one home's door number is typed several ways (its answers counted as "
-                    "several homes'; quarantine.csv and the scorecard list the answers)", listed(scored.over_listed))
-    for line in scored.answer_doubts:   # how answers were gathered (expectations/answer_doubts.py): counted, said
-        log.warning("%s", line)
 
 
 def fail_gate(ctx: RunContext, message: str, summary: ValidationSummary | None = None,
@@ -247,4 +193,4 @@ def say_undecided_appeals(ctx: RunContext) -> None:
     for row in undecided.itertuples():
         log.warning("appeals.csv row %s (appeal %s): decided_by or decided_on is filled but the decision is blank, "
                     "so the appeal is pending and its answer counts: type 支持 or 驳回 and run again, or clear them "
-                    "while it is pending", row.row_number, row.appeal_id)
+                    "while it is pending", row.row_number, row.appeal_id, extra=headed("appeals"))

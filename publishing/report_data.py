@@ -48,16 +48,19 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],
                 quarantined: int, policy) -> dict:
-    month, policy_version, accepted, doubts, output_format, notices = con.execute(
-        "select month, policy_version, accepted_exclusions, household_doubts, output_format, run_notices from runs "
-        "where run_id = ?", [run_id]).fetchone()
+    month, policy_version, accepted, doubts, output_format, notices, kinds = con.execute(
+        "select month, policy_version, accepted_exclusions, household_doubts, output_format, run_notices, "
+        "run_notice_kinds from runs where run_id = ?", [run_id]).fetchone()
+    notices = json.loads(notices or "[]")
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
     final = con.execute("select finalized_by, finalized_at, forced_reason from finalized where run_id = ?",
                         [run_id]).fetchone() if not as_a_draft() else None
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
-        "household_doubts": json.loads(doubts or "[]"), "output_format": output_format, "notices": json.loads(notices or "[]"),
+        "household_doubts": json.loads(doubts or "[]"), "output_format": output_format, "notices": notices,
+        # each line's kind, its heading on the scorecard (output format 18: pipeline/run_notices.py); none before
+        "notice_kinds": [*json.loads(kinds or "[]"), *[None] * len(notices)][:len(notices)],
         # the score -> coefficient line, printed from output format 3 on (a trial's worker could not check
         # theirs, nor see November's new cap); a run before renders as it did
         "rule": coefficient_words(policy.coefficient) if (output_format or 1) >= 3 else None,

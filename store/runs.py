@@ -109,9 +109,10 @@ def record_household_doubts(db: Path, run_id: str, doubts: list[dict]) -> None:
         con.execute("update runs set household_doubts = ? where run_id = ?", [_json(doubts), run_id])
 
 
-def record_run_notices(con, run_id: str, lines: list[str]) -> None:
-    """The other warnings the run printed, for the scorecard (store/migrations/0013)."""
-    con.execute("update runs set run_notices = ? where run_id = ?", [_json(lines), run_id])
+def record_run_notices(con, run_id: str, lines: list[str], kinds: list[str | None] | None = None) -> None:
+    """The other warnings the run printed, for the scorecard (store/migrations/0013), and the kind of each (0020)."""
+    con.execute("update runs set run_notices = ?, run_notice_kinds = ? where run_id = ?",
+                [_json(lines), _json(kinds) if kinds and any(kinds) else None, run_id])
 
 
 def record_partitioning(db: Path, run_id: str, partitioning: dict) -> None:

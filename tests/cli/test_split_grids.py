@@ -1,6 +1,10 @@
 """A grid split in two while residents keep answering by its old name (pipeline/split_grids.py). A hundred-and-ninth
 trial's stop offered only the half that kept the id; the alias it advised paid the other half's answers to its
 worker, two of them from a compound both halves list with no word."""
+import json
+
+import duckdb
+
 from conftest import SURVEY_HEADER, survey, write_csv
 
 GRIDS = ("grid_id", "grid_name", "community", "households", "aliases", "compounds")
@@ -12,7 +16,7 @@ def _answers(prefix: str, grid: str, compound: str, n: int, score: str, when: st
 
 
 def test_a_split_grids_old_name_offers_both_halves_and_names_the_answers_whose_half_is_unknown(
-        run_cli, make_inbox, make_policy):
+        run_cli, make_inbox, make_policy, tmp_path):
     inbox = make_inbox({})
     september = _answers("A", "G1", "锦绣花园", 8, "4", "2026-09-10 10:00:00")
     september += _answers("B", "G2", "柏树湾", 4, "4", "2026-09-10 10:00:00")
@@ -45,3 +49,12 @@ def test_a_split_grids_old_name_offers_both_halves_and_names_the_answers_whose_h
     assert ("3 answers naming '井湖村二网格', the name 井湖村二网格东 (G2) had in 2026-09 before 井湖村二网格西 (G3) split "
             "off it, are from a home whose half cannot be told (柏树湾, which both list) and count for G2 as its alias "
             "says (X0, X1, X2): check each by its home's building") in err
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        lines, kinds = con.execute("select run_notices, run_notice_kinds from runs where status = 'published' "
+                                   "and month = '2026-10'").fetchone()
+    lines, kinds = json.loads(lines), json.loads(kinds)
+    assert len(kinds) == len(lines) and kinds[next(i for i, x in enumerate(lines) if "naming '井湖" in x)] == "split_grid"
+    # the scorecard, written in Chinese, heads the console's English line with its kind (output format 18)
+    assert run_cli("render", "--month", "2026-10", "--reports", "hr", inbox=inbox)[0] == 0
+    html = (tmp_path / "out" / "2026-10" / "scorecard.html").read_text(encoding="utf-8")
+    assert "<b>【网格拆分：旧网格名的答卷归属不明】</b>3 answers naming &#39;井湖村二网格&#39;" in html

@@ -20,7 +20,7 @@ def _said(make_inbox, tmp_path, caplog, homes: int) -> list[str]:
     policy = load_policy(DEFAULT_POLICY)
     scored_below_the_cli(inbox, tmp_path / "work", policy)[1].close()
     ctx = SimpleNamespace(workdir=tmp_path / "work", month="2026-09", policy=policy,
-                          request=SimpleNamespace(output_format=1))
+                          request=SimpleNamespace(output_format=1), settings=SimpleNamespace(db=tmp_path / "none"))
     with caplog.at_level(logging.WARNING, logger="gridpay"):
         say_household_doubts(ctx)
     return [r.getMessage() for r in caplog.records if "grids" in r.getMessage()]
@@ -55,7 +55,8 @@ def test_a_policy_without_the_streets_rule_is_told_of_it_where_a_named_pair_is_o
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="gridpay"):
             say_household_doubts(SimpleNamespace(workdir=tmp_path / name, month="2026-09", policy=policy,
-                                                 request=SimpleNamespace(output_format=1)))
+                                                 request=SimpleNamespace(output_format=1),
+                                                 settings=SimpleNamespace(db=tmp_path / "none")))
         said[name] = [r.getMessage() for r in caplog.records if "door_number_streets" in r.getMessage()]
     assert said["now"] == []                                        # one household: no pair, no word
     (line,) = said["before"]
