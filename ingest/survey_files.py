@@ -17,6 +17,7 @@ from gridpay.ingest.codes_export import decode_codes_export
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, duration_seconds,
                                      local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
+from gridpay.ingest.unlike_columns import refuse_unlike_columns
 from gridpay.transforms.parsing import parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
 
@@ -49,6 +50,7 @@ class SurveyReading:
     door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
+    duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
     answer_text_cleaned: bool = False                            # 不满意〖原因〗 as 不满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
@@ -94,7 +96,8 @@ def survey_reading(policy) -> SurveyReading:
         grid_names_by_file=policy.grid_names_by_file, grid_numbers_refused=policy.grid_numbers_refused,
         other_grid_compound_homes=policy.other_grid_compound_homes, other_months_near=policy.other_months_near,
         csv_rows_complete=policy.csv_rows_complete, door_after_listed_name=policy.door_after_listed_name,
-        phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all)
+        phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all,
+        duplicate_columns_refused=policy.duplicate_columns_refused)
 
 
 @dataclass
@@ -147,9 +150,8 @@ def _is_codes_export(frame: pd.DataFrame, items: tuple[str, ...]) -> bool:
 
 
 def read_survey_file(source: Source, month: str | None, reading: SurveyReading, grid_ids: list[str]) -> SurveyRead:
-    """The file's survey rows with canonical columns. `grid_ids` in grids.csv order: a codes
-    export answers the grid question with the option's number, and gridpay's questionnaire lists
-    the grids in that order."""
+    """The file's survey rows with canonical columns. `grid_ids` in grids.csv order: a codes export answers the grid
+    question with the option's number, and gridpay's questionnaire lists the grids in that order."""
     sheet = read_sheet(source, _canonical_header(reading), reading.note_rows_set_aside, reading.csv_rows_complete)
     if sheet is None:
         # the row that names most columns is the header HR meant (a paper sheet's title row is above it)
@@ -168,10 +170,8 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
         if reading.items_required and (absent := [i for i in reading.items if i not in names]):
             raise InputError(source.file_name, sheet_without_item(absent[0], reading.items, sheet.headers, names),
                              column=absent[0])
-        columns = {}
-        for i, name in enumerate(names):
-            if name and name not in columns.values():
-                columns[i] = name
+        columns = {i: name for name, i in {n: i for i, n in reversed(list(enumerate(names))) if n}.items()}  # 1st
+        refuse_unlike_columns(source.file_name, sheet, names, reading.duplicate_columns_refused)
         read = SurveyRead(_frame(sheet, columns, source), "canonical", None, list(zip(sheet.headers, names)))
     else:
         read = _platform_read(source, sheet, layout, reading, grid_ids, month)

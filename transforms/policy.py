@@ -73,6 +73,7 @@ class Policy:
     masked_phones_shown_digits: bool = False    # 138****5678 by its shown digits (a worker's, or none); False: before
     two_phone_cells_checked: bool = False       # a cell of two numbers, one a worker's: hers (2027.12); False: none
     comment_phones_all: bool = False            # a comment's landlines, dotted mobiles masked (2027.13); False: mobiles
+    duplicate_columns_refused: bool = False     # two headers of a sheet read as one column, unlike (2027.14); False: 1st
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid

@@ -36,6 +36,7 @@ def typing_rules(doc: dict) -> dict:
         masked_phones_shown_digits=chosen("masked_phones", ("shown_digits", "as_typed")),
         two_phone_cells_checked=chosen("two_phone_cells", ("checked", "unread")),
         comment_phones_all=chosen("comment_numbers", ("all", "mobiles")),
+        duplicate_columns_refused=chosen("duplicate_columns", ("refused", "first")),
         yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))

@@ -1,0 +1,26 @@
+"""Two headers of a typed sheet read as one column (survey.duplicate_columns, policy 2027.14)."""
+from __future__ import annotations
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.limits import column_letters
+from gridpay.ingest.sheets import Sheet
+
+
+def refuse_unlike_columns(file: str, sheet: Sheet, names: list[str], refused: bool = True) -> None:
+    """Two headers read as one column whose cells differ on some row stop the run (exit 2) naming both: a hundred-
+    and-eleventh trial's volunteer retyped 总体满意度 in a new column and hid the old, wrong one to its left; the
+    first was read, seven answers scored low, exit 0, nothing said (policy 2027.14, survey.duplicate_columns)."""
+    for i, name in enumerate(names if refused else ()):
+        for j in (j for j in range(i + 1, len(names)) if name and names[j] == name):
+            differ = next((number for number, row in sheet.rows if _cell(row, i) != _cell(row, j)), None)
+            if differ is not None:
+                raise InputError(file, f"headers '{sheet.headers[i]}' (column {column_letters(i + 1)}) and "
+                                       f"'{sheet.headers[j]}' (column {column_letters(j + 1)}) are both read as "
+                                       f"{name}, and their cells differ (first on this row): a column hidden in "
+                                       f"Excel is read too. "
+                                       f"Delete the one that is not the residents' answers (unhide the columns to "
+                                       f"see it), or head it otherwise, and run again", row=differ, column=name)
+
+
+def _cell(row: list, i: int) -> str:
+    return ((row[i] if i < len(row) else None) or "").strip()
