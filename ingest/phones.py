@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from gridpay.core.errors import InputError
+from gridpay.transforms.folding import folded
 from gridpay.transforms.privacy import is_mobile, masked_number, two_mobiles, unreadable_phone
 
 
@@ -21,9 +22,13 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     if bad.empty:
         return
     first = bad.iloc[0]
+    # a character no number holds, which the mask hides: Excel's text mark typed in ('13812340101, trial 111)
+    odd = "".join(sorted({c for c in folded(str(first["phone"])) if not c.isdigit() and c not in " -+()"}))
     excel = ("; Excel saved it as a number: format the column as text and type the numbers again"
-             if unreadable_phone(first["phone"]) else "")
-    more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+             if unreadable_phone(first["phone"]) else f"; it holds {odd!r}, not part of a number: delete it" if odd
+             else "")
+    more = f" (also row{'s' if len(bad) > 2 else ''} {', '.join(str(int(r)) for r in bad['row_number'][1:])})" \
+        if len(bad) > 1 else ""
     raise InputError(str(first["source_file"]), f"phone '{masked_number(first['phone'])}' is not a mainland mobile "
                      f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
                      column="phone")
