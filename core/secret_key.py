@@ -49,9 +49,8 @@ def key_lines(key_file: Path, create: bool, what: str = "key file") -> list[str]
         else:
             with os.fdopen(fd, "w") as handle:
                 handle.write(secrets.token_hex(32) + "\n")
-    if not key_file.is_file():      # one not made here is one made before: restored, never made again
-        raise ConfigError(f"{key_file}: {what} not found" + ("" if create else ": it is made once, with a "
-                          "warehouse's first run; restore it from your backup (README, step 7; SECURITY.md)"))
+    if not key_file.is_file():
+        raise ConfigError(f"{key_file}: {what} not found")
     mode = key_file.stat().st_mode & 0o777
     if mode & 0o077:
         raise ConfigError(f"{key_file}: {what} must be readable by its owner only (chmod 600), is {mode:o}")
@@ -77,8 +76,10 @@ class ArchiveKeys:
             keys = []
             try:
                 lines = key_lines(self.file, self.create, what)
-            except ConfigError as exc:
-                raise ArchiveKeyError(str(exc)) from None
+            except ConfigError as exc:      # one not made here was made before: restored, never made again
+                restore = ("" if self.create or self.file.exists() else ": it is made once, with a warehouse's first "
+                           "run; restore it from your backup (README, step 7; SECURITY.md)")
+                raise ArchiveKeyError(str(exc) + restore) from None
             for line in lines:
                 try:
                     key = bytes.fromhex(line)
