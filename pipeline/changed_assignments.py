@@ -14,6 +14,7 @@ import pandas as pd
 from gridpay.core.month import Month
 from gridpay.core.wording import listed
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -58,4 +59,4 @@ def say_changed_assignments(ctx: RunContext) -> None:
             take = f"gridpay run --month {month} --reference published --take assignments"
             log.warning("assignments.csv now gives %s other days than its published run %s paid: %s; only a run of "
                         "%s pays them: run it again (%s --reason \"...\"%s)", month, run, listed(tuple(moved), 5),
-                        month, take, ", a correction of the finalized month" if month in final else "")
+                        month, take, ", a correction of the finalized month" if month in final else "", extra=headed("roster"))

@@ -20,6 +20,7 @@ from gridpay.core.policy_file import check_policy_keys, load_policy, policy_from
 from gridpay.core.settings import DEFAULT_POLICY, Settings
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.ingest.archive import blob_bytes
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy, keys_left_out
@@ -92,7 +93,7 @@ def check_unnamed_project_policy(project: Path | None, used: Path, policy: Polic
             f"{listed(rules, SHOWN)}. To pay on {copy.name}, name it in gridpay.toml (policy = \"policy.toml\"); to "
             f"pay on the shipped rules, delete or rename {copy.name}")
     if version in SHIPPED_VERSIONS and version != policy.version:
-        log.warning("%s", line)
+        log.warning("%s", line, extra=headed("policy"))
         return
     raise ConfigError(line + "; nothing published")
 
@@ -110,7 +111,7 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
         log.warning("the policy %s (version %s) leaves out %s the shipped policy %s sets, so each works as it did "
                     "before it was added (docs/methodology.md, section 7, says what its absence means): %s. To use "
                     "today's rules, copy them from the shipped policy, %s", path, policy.version, rules,
-                    shipped.version, ", ".join(left_out), DEFAULT_POLICY)
+                    shipped.version, ", ".join(left_out), DEFAULT_POLICY, extra=headed("policy"))
 
 
 def changed_rules(before: Policy, after: Policy, prefix: str = "") -> list[str]:

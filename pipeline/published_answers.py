@@ -12,6 +12,7 @@ import duckdb
 
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.stop_messages import stop_line
 
 log = logging.getLogger("gridpay")
@@ -50,7 +51,7 @@ def published_answers_missing(ctx: RunContext) -> LostAnswers | None:
     if lost and ctx.request.accept_fewer_answers:      # a file that should never have counted: said, kept
         log.warning("%d answers that the month's published run %s counted are not in today's survey files "
                     "(%s%s); published without them (--accept-fewer-answers)", sum(map(len, lost.missing.values())),
-                    published[0], ", ".join(sorted(lost.missing)), _replaced(lost))
+                    published[0], ", ".join(sorted(lost.missing)), _replaced(lost), extra=headed("changed_answers"))
         return None
     return lost or None
 

@@ -23,6 +23,7 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.month import Month
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
 from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_month
@@ -97,7 +98,7 @@ def say_left_as_published(published: tuple[InputFile, ...], request: MonthReques
         log.warning("--reference published: %s is run on the reference files and policy it was published with%s; "
                     "today's differ, and this run does not apply them: %s. If one holds a change for %s too (a late "
                     "adjustment), run it again adding --take and the file (%s)", request.month, taken,
-                    " | ".join(lines.values()), request.month, _take_names(lines))
+                    " | ".join(lines.values()), request.month, _take_names(lines), extra=headed("reference_files"))
 
 
 def _take_names(lines: dict[str, str]) -> str:

@@ -16,6 +16,7 @@ import os
 from gridpay.core.errors import ConfigError
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key, phone_key_source
 from gridpay.core.settings import Settings
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -70,7 +71,7 @@ def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False,
                 f"--new-phone-key")
         log.warning("the phone-hash key changed since %s (fingerprint %s, now %s), as --new-phone-key says: earlier "
                     "months' answers in a pooled window are no longer recognised as this month's workers' own",
-                    known[0], known[1], key_fingerprint(key))
+                    known[0], known[1], key_fingerprint(key), extra=headed("keys"))
     return key, ArchiveKeys(settings.archive_key_file, create=known is None)
 
 

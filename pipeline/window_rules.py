@@ -11,6 +11,7 @@ import logging
 import pandas as pd
 
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.policy_versions import archived_policy, changed_rules, policy_sha
 from gridpay.core.wording import listed
 from gridpay.ingest.grid_aliases import grid_aliases, listed_compounds
@@ -107,4 +108,4 @@ def say_window_read_before(ctx: RunContext) -> None:
                     "files it was published with (gridpay run --month %s --reference published --take policy "
                     "--reason \"...\"), which may change their pay", listed(tuple(grids)),
                     ", ".join(other[m] for m in shown), ctx.policy.version, "it" if len(shown) == 1 else "them",
-                    shown[0])
+                    shown[0], extra=headed("pooled_window"))

@@ -27,6 +27,8 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
     last = {grid: (m, n) for m, grid, n in con.execute(     # the month published last (answers_dropped's evidence)
         "select w.month, g.grid_id, g.responses from run_windows as w join grid_scores as g on g.run_id = w.window_run_id "
         "where w.run_id = ? and w.month = (select max(month) from run_windows where run_id = ?)", [run_id, run_id]).fetchall()}
+    # output format 18: a grid listing other compounds than then (split, merged) is another place (trial 109's half)
+    moved = _compounds_changed(con, run_id, before) if before and (fmt or 1) >= 18 else set()
     earlier: dict[str, list[str]] = {}
     for grid, m, rate in con.execute(
             "select g.grid_id, w.month, g.response_rate from run_windows as w join grid_scores as g "
@@ -40,10 +42,22 @@ def grids_with_change(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -
                       if g["adjusted_score"] and g["raw_score"] else "")
         g["previous_month"], g["previous_responses"] = last.get(g["grid_id"], ("", ""))
         before = previous.get(g["grid_id"])
-        g["change"] = f"{Decimal(g['adjusted_score']) - before:+.2f}" if before is not None and g["adjusted_score"] else ""
+        g["change"] = (f"{Decimal(g['adjusted_score']) - before:+.2f}"
+                       if before is not None and g["adjusted_score"] and g["grid_id"] not in moved else "")
         for rate in ("response_rate", "good_rate", "satisfied_rate"):
             g[f"{rate}_pct"] = published_rate(g[rate], fmt)
     return grids
+
+
+def _compounds_changed(con: duckdb.DuckDBPyConnection, run_id: str, before: str) -> set[str]:
+    """The grids whose listed compounds differ between two runs (none where the earlier recorded none: migration 14)."""
+    return {g for (g,) in con.execute("""
+        with cur as (select grid_id, list(compound order by compound) as c from raw_grid_compounds where run_id = ?
+                     group by grid_id),
+             prev as (select grid_id, list(compound order by compound) as c from raw_grid_compounds where run_id = ?
+                      group by grid_id)
+        select grid_id from cur full join prev using (grid_id)
+        where cur.c is distinct from prev.c and exists (select 1 from prev)""", [run_id, before]).fetchall()}
 
 
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], workers: list[dict],

@@ -172,8 +172,7 @@ def policy_from_toml(text: str) -> Policy:
 
 def _straight_line(doc: dict) -> int | None:
     """Answers alike throughout, flagged from this many items; None: not flagged (`integrity.straight_line = "off"`,
-    policy 2027.8: a third to a half of honest residents tick one answer throughout on a five-item form, and trials
-    77 and 80 found review.csv's 84 of 188 such rows burying the answers HR has to look at)."""
+    policy 2027.8: a third to a half of honest residents tick one answer throughout a five-item form; trials 77, 80)."""
     off = "straight_line" in doc.get("integrity", {}) and choice_of(doc, "integrity.straight_line", ("off", "flag")) == "off"
     return None if off else int(get_key(doc, "integrity.straight_line_min_items"))
 
