@@ -67,12 +67,30 @@ def _formerly(value: str, names: dict[str, str], former: dict[str, tuple[str, st
     nineteenth trial was offered three other grids, took the first, and paid its answers to them); then the
     grids split off it since, listing compounds it listed then (transforms/grid_splits.py)."""
     gid, month = former.get(value, (None, None))
+    if gid is not None and gid not in names:        # merged into another: the grid listing its compounds now
+        return _merged_into(value, gid, month, names, compounds, earlier.get(month, {}))
     if gid not in names:
         return None
     split = grids_split_off(gid, earlier.get(month, {}), compounds)
     return ((f"{names[gid]} ({gid}), whose name it was in the grids.csv of {month}",
              *(f"{names[other]} ({other}), which lists {', '.join(sorted(taken))} as {gid} did in {month}"
                for other, taken in split.items())), (gid, *split), tuple(split))
+
+
+def _merged_into(value: str, gid: str, month: str, names: dict[str, str], compounds: dict[str, tuple[str, ...]],
+                 then: dict[str, frozenset[str]]) -> tuple | None:
+    """(labels, ids) of the grids listing now the compounds of `gid`, gone from grids.csv, whose name `value` was in
+    `month`: a hundred-and-thirteenth trial's merged 柳岸四网格 was offered three neighbours by likeness, the first
+    took it, and 杏花村's answers paid 梧桐里's worker, exit 0."""
+    was = [c for c, grids in then.items() if gid in grids]
+    takers = {other: tuple(c for c in was if any(same_compound(n, c) for n in listed))
+              for other, listed in compounds.items()}
+    takers = {other: taken for other, taken in takers.items() if taken}
+    if not takers:
+        return None
+    return (tuple(f"{names[other]} ({other}), which lists {', '.join(sorted(taken))}, {gid}'s in {month} when "
+                  f"'{value}' was {gid}'s name ({gid} is no longer in grids.csv: merged into it?)"
+                  for other, taken in takers.items()), tuple(takers))
 
 
 def _whose(pairs: list[tuple[str, int]], compounds_named: int) -> str:

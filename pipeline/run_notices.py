@@ -18,7 +18,7 @@ NOTICE_HEADINGS = 18        # the output format from which the scorecard heads a
 
 def headed(kind: str) -> dict:
     """log.warning(..., extra=headed("self_rating")): the scorecard, written in Chinese, heads the English line with
-    its kind in its own words (reports/strings_*.py run_notice_<kind>): trials 109 to 112's HR, reading no English, could
+    its kind in its own words (reports/strings_notices.py): trials 109 to 112's HR, reading no English, could
     not tell what the scorecard's one warning of the month was about."""
     return {"notice": kind}
 

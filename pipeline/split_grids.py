@@ -10,6 +10,7 @@ import logging
 import pandas as pd
 
 from gridpay.ingest.grid_aliases import grid_aliases, listed_compounds
+from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
@@ -17,9 +18,11 @@ from gridpay.store.grid_history import compound_listings
 from gridpay.store.runs import former_grid_names
 from gridpay.transforms.grid_names import same_compound
 from gridpay.transforms.grid_splits import grids_split_off
+from gridpay.transforms.parsing import normalized_cell
+from gridpay.transforms.privacy import regex_masked_sql
 
 log = logging.getLogger("gridpay")
-SHOWN = 10          # answers named per line
+SHOWN = 30          # answers named per line (trial 113: '... and 6 more', never named)
 
 
 def split_way_out(grid) -> str:
@@ -34,50 +37,93 @@ def split_way_out(grid) -> str:
 
 
 def say_split_names(ctx: RunContext) -> None:
-    """Warn, per alias that is the former name of its grid split since, of the answers naming it counted for the
-    grid whose half cannot be told: their compound listed by both halves, by no grid, or not named."""
+    """Warn of the answers counted for a grid split since whose half cannot be told (their compound listed by both
+    halves, by no grid, or not named): all its answers in the month after the split (a hundred-and-thirteenth
+    trial's half that kept the old name took 7-12栋's answers unsaid, W01 1724.58 for 2040.48), and those naming
+    an alias that was its name before (trial 109). And of an alias that was a grid's name no longer in grids.csv,
+    given to a grid that lists none of its compounds (trial 113's merged 柳岸四网格, given to a neighbour)."""
     grids = pd.read_parquet(ctx.workdir / "grids.parquet")
     aliases, former = grid_aliases(grids), former_grid_names(ctx.settings.db, ctx.month)
-    named = {alias: gid for alias, gid in aliases.items() if former.get(alias, (None,))[0] == gid}
-    if not named:
-        return
     earlier, now = compound_listings(ctx.settings.db, ctx.month), listed_compounds(grids)
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
-    for alias, gid in named.items():
-        split = grids_split_off(gid, earlier.get(former[alias][1], {}), now)
-        if split:
-            unsure = _unsure_answers(ctx, alias, gid, now, split)
-            if unsure:
-                log.warning("%s", _line(alias, gid, names, former[alias][1], split, unsure), extra=headed("split_grid"))
+    last = max(earlier, default=None)
+    # a half that kept the grid's name: its answers by that name are either half's while the form offered no other
+    kept = {gid for gid, name in names.items() if former.get(normalized_cell(name)) == (gid, last)}
+    whole = {gid: split for gid in kept if (split := grids_split_off(gid, earlier[last], now))}
+    for gid, split in whole.items():
+        if unsure := _unsure_answers(ctx, None, gid, now, split):
+            log.warning("%s", _line(None, gid, names, last, split, unsure), extra=headed("split_grid"))
+    for alias, gid in aliases.items():
+        was, month = former.get(alias, (None, None))
+        if was == gid and gid not in whole and (split := grids_split_off(gid, earlier.get(month, {}), now)):
+            if unsure := _unsure_answers(ctx, alias, gid, now, split):
+                log.warning("%s", _line(alias, gid, names, month, split, unsure), extra=headed("split_grid"))
+        elif was is not None and was not in names and (line := merged_alias_line(ctx, alias, gid, was, month,
+                                                                                 earlier.get(month, {}), now, names)):
+            log.warning("%s", line, extra=headed("split_grid"))
 
 
-def _unsure_answers(ctx: RunContext, alias: str, gid: str, now: dict, split: dict) -> list[tuple[str, str, bool]]:
-    """(compound or '', response id, whether both halves list it) of the answers naming `alias` counted for `gid`
-    whose half cannot be told."""
+def merged_alias_line(ctx: RunContext, alias: str, gid: str, was: str, month: str, then: dict, now: dict,
+                      names: dict) -> str | None:
+    """An alias of `gid` that was the name of `was` (gone from grids.csv) in `month`, whose compounds then `gid` does
+    not list and another grid does: the line naming the grid that took them, with the alias's answers."""
+    compounds = [c for c, listing in then.items() if was in listing]
+    if not compounds or any(_lists(now, gid, c) for c in compounds):
+        return None
+    takers = [other for other in now if any(_lists(now, other, c) for c in compounds)]
+    if not takers:
+        return None
     with stage_connection(ctx.workdir) as con:
-        if not con.execute("select count(*) from duckdb_columns() where table_name = 'surveys' "
-                           "and column_name = 'grid_alias'").fetchone()[0]:
+        answered = con.execute("select count(*) from surveys where grid_alias = ?", [alias]).fetchone()[0] if \
+            _has_aliases(con) else 0
+    took = " or ".join(f"{names.get(t) or t} ({t})" for t in takers)
+    return (f"{answered} answer{'s' if answered != 1 else ''} name '{alias}', an alias of {names.get(gid) or gid} "
+            f"({gid}), which was the name of {was} in {month}: {was} listed {', '.join(compounds)}, which grids.csv "
+            f"now lists under {took}, not under {gid}, so they count for {gid}'s workers: if {was} was merged into "
+            f"{took}, make '{alias}' its alias instead, and run again")
+
+
+def _has_aliases(con) -> bool:
+    return bool(con.execute("select count(*) from duckdb_columns() where table_name = 'surveys' "
+                            "and column_name = 'grid_alias'").fetchone()[0])
+
+
+def _lists(now: dict, grid: str, compound: str) -> bool:
+    return any(same_compound(name, compound) for name in now.get(grid, ()))
+
+
+def _unsure_answers(ctx: RunContext, alias: str | None, gid: str, now: dict, split: dict
+                    ) -> list[tuple[str, str, bool]]:
+    """(compound or '', 'response id door', whether both halves list it) of the answers counted for `gid` (naming
+    `alias`, where given) whose half cannot be told; an answer an upheld appeal of the month takes out left out."""
+    with stage_connection(ctx.workdir) as con:
+        if alias is not None and not _has_aliases(con):
             return []
-        rows = con.execute("select coalesce(compound, ''), coalesce(response_id::varchar, '?') from surveys "
-                           "where grid_id = ? and grid_alias = ? order by row_id", [gid, alias]).fetchall()
+        answers_view(con, ctx.workdir, ctx.month)
+        rows = con.execute(f"select coalesce(compound, ''), coalesce(response_id::varchar, '?') || ' ' || "
+                           f"coalesce({regex_masked_sql('household_id')}, '') from answers where grid_id = ? "
+                           f"{'and grid_alias = ?' if alias is not None else ''} order by row_id",
+                           [gid] + ([alias] if alias is not None else [])).fetchall()
+    return [(compound, rid.strip(), bool(compound) and _lists(now, gid, compound)) for compound, rid in rows
+            if not compound or not any(_lists(now, g, compound) for g in now)
+            or (_lists(now, gid, compound) and any(_lists(now, other, compound) for other in split))]
 
-    def lists(grid: str, compound: str) -> bool:
-        return any(same_compound(name, compound) for name in now.get(grid, ()))
-    return [(compound, rid, bool(compound) and lists(gid, compound)) for compound, rid in rows
-            if not compound or not any(lists(g, compound) for g in now)
-            or (lists(gid, compound) and any(lists(other, compound) for other in split))]
 
-
-def _line(alias: str, gid: str, names: dict, month: str, split: dict, unsure: list[tuple[str, str, bool]]) -> str:
+def _line(alias: str | None, gid: str, names: dict, month: str, split: dict, unsure: list[tuple[str, str, bool]]
+          ) -> str:
     halves = " and ".join(f"{names.get(other) or other} ({other})" for other in split)
     places = "; ".join(dict.fromkeys(f"{compound}, which {'both list' if both else 'no grid lists'}"
                                      if compound else "no compound named" for compound, _, both in unsure))
     ids = ", ".join(rid for _, rid, _ in unsure[:SHOWN]) + (f" and {len(unsure) - SHOWN} more" if len(unsure) > SHOWN
                                                           else "")
     n = len(unsure)
-    return (f"{n} answer{'s' if n != 1 else ''} naming '{alias}', the name {names.get(gid) or gid} ({gid}) had in "
-            f"{month} before {halves} split off it, {'are' if n != 1 else 'is'} from a home whose half cannot be told "
-            f"({places}) and count{'' if n != 1 else 's'} "
-            f"for {gid} as its alias says ({ids}): check each by its home's building; one of the other half's is "
-            f"counted there once its grid is typed in the sheet HR types, or, in a platform's download, taken out by "
-            f"an appeal upheld in the 公示 window (非本网格)")
+    what = (f"naming '{alias}', the name {names.get(gid) or gid} ({gid}) had in {month} before {halves} split off it,"
+            if alias is not None else
+            f"to {names.get(gid) or gid} ({gid}), from which {halves} split off after {month} (listing compounds it "
+            f"listed then),")
+    return (f"{n} answer{'s' if n != 1 else ''} {what} {'are' if n != 1 else 'is'} from a home whose half cannot be "
+            f"told ({places}) and count{'' if n != 1 else 's'} for {gid} as answered ({ids}): check each by its home's "
+            f"building; one of the other half's is counted there once its grid is typed in the sheet HR types, or, "
+            f"in a platform's download, taken out by an appeal upheld in the 公示 window (非本网格)"
+            + ("" if alias is not None else f"; answers given after the form offered {' and '.join(split)} chose "
+               f"{gid} themselves"))

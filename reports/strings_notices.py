@@ -28,7 +28,7 @@ ZH: dict[str, str] = {
     "run_notice_same_time": "【同户同时作答】",
     "run_notice_score_shift": "【得分整体变动】",
     "run_notice_self_rating": "【网格员本人手机作答】",
-    "run_notice_split_grid": "【网格拆分：旧网格名的答卷归属不明】",
+    "run_notice_split_grid": "【网格拆分或合并：答卷归属不明】",
 }
 
 EN: dict[str, str] = {
@@ -57,5 +57,5 @@ EN: dict[str, str] = {
     "run_notice_same_time": "[Answers at the same time] ",
     "run_notice_score_shift": "[Scores moved together] ",
     "run_notice_self_rating": "[A worker's own phone] ",
-    "run_notice_split_grid": "[A split grid's old name: whose answers] ",
+    "run_notice_split_grid": "[A grid split or merged: whose answers] ",
 }

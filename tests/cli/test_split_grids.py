@@ -47,8 +47,8 @@ def test_a_split_grids_old_name_offers_both_halves_and_names_the_answers_whose_h
     assert code == 0, err
     assert "3 answers to 井湖村二网格东 (G2) name 翠园, which grids.csv lists under 井湖村二网格西 (G3): counted for G3" in err
     assert ("3 answers naming '井湖村二网格', the name 井湖村二网格东 (G2) had in 2026-09 before 井湖村二网格西 (G3) split "
-            "off it, are from a home whose half cannot be told (柏树湾, which both list) and count for G2 as its alias "
-            "says (X0, X1, X2): check each by its home's building") in err
+            "off it, are from a home whose half cannot be told (柏树湾, which both list) and count for G2 as answered "
+            "(X0 1栋1单元101, X1 2栋1单元101, X2 3栋1单元101): check each by its home's building") in err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         lines, kinds = con.execute("select run_notices, run_notice_kinds from runs where status = 'published' "
                                    "and month = '2026-10'").fetchone()
@@ -57,4 +57,59 @@ def test_a_split_grids_old_name_offers_both_halves_and_names_the_answers_whose_h
     # the scorecard, written in Chinese, heads the console's English line with its kind (output format 18)
     assert run_cli("render", "--month", "2026-10", "--reports", "hr", inbox=inbox)[0] == 0
     html = (tmp_path / "out" / "2026-10" / "scorecard.html").read_text(encoding="utf-8")
-    assert "<b>【网格拆分：旧网格名的答卷归属不明】</b>3 answers naming &#39;井湖村二网格&#39;" in html
+    assert "<b>【网格拆分或合并：答卷归属不明】</b>3 answers naming &#39;井湖村二网格&#39;" in html
+
+
+def _grids(inbox, rows):
+    write_csv(inbox / "grids.csv", GRIDS, rows)
+
+
+def test_a_half_that_kept_the_name_names_its_answers_of_the_shared_compound_in_the_month_of_the_split(
+        run_cli, make_inbox):
+    """Trial 113: 翠柳苑 1-6栋 kept 柳岸一网格, 7-12栋 became a new grid, the form offered the old name for ten days;
+    7-12栋's answers counted for the old half with no word (W01 1724.58 for 2040.48)."""
+    inbox = make_inbox({})
+    september = _answers("A", "G1", "锦绣花园", 8, "4", "2026-09-10 10:00:00") + _answers(
+        "B", "G2", "柏树湾", 8, "4", "2026-09-10 10:00:00")
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
+    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")])
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    october = _answers("D", "G1", "锦绣花园", 8, "4", OCTOBER) + _answers("X", "G2", "柏树湾", 3, "5", OCTOBER)
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
+    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "10", "", "柏树湾"),
+                   ("G3", "井湖村二网格北", "社区", "10", "", "柏树湾")])
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 0, err
+    assert ("3 answers to 井湖村二网格 (G2), from which 井湖村二网格北 (G3) split off after 2026-09 (listing compounds it "
+            "listed then), are from a home whose half cannot be told (柏树湾, which both list) and count for G2 as "
+            "answered (X0 1栋1单元101, X1 2栋1单元101, X2 3栋1单元101)") in err
+    november = _answers("E", "G1", "锦绣花园", 8, "4", "2026-11-10 10:00:00") + _answers(
+        "F", "G2", "柏树湾", 3, "5", "2026-11-10 10:00:00")
+    write_csv(inbox / "surveys" / "2026-11.csv", SURVEY_HEADER + ("小区",), november)
+    code, err = run_cli("run", "--month", "2026-11", inbox=inbox)
+    assert code == 0 and "split off" not in err, err           # the month after: the residents chose
+
+
+def test_a_merged_grids_old_name_offers_the_grid_that_lists_its_compounds_and_a_wrong_alias_is_said(
+        run_cli, make_inbox, tmp_path):
+    """Trial 113: 柳岸四网格 merged into 桂杏网格 was offered three neighbours by likeness; the first took it, exit 0."""
+    inbox = make_inbox({})
+    september = _answers("A", "G1", "锦绣花园", 8, "4", "2026-09-10 10:00:00") + _answers(
+        "B", "G2", "柏树湾", 8, "4", "2026-09-10 10:00:00") + _answers("C", "G3", "翠园", 4, "2", "2026-09-10 10:00:00")
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
+    three = [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾"),
+             ("G3", "井湖村三网格", "社区", "10", "", "翠园")]
+    _grids(inbox, three)
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    october = _answers("D", "G1", "锦绣花园", 8, "4", OCTOBER) + _answers("X", "G2", "柏树湾", 8, "4", OCTOBER)
+    october += _answers("Y", "井湖村三网格", "", 3, "2", OCTOBER)        # a paper sheet without 小区
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
+    merged = [three[0], ("G2", "井湖村二网格", "社区", "30", "", "柏树湾;翠园")]
+    _grids(inbox, merged)
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 1 and ("'井湖村三网格' on 3 rows; did you mean \"井湖村二网格 (G2), which lists 翠园, G3's in 2026-09 "
+                          "when '井湖村三网格' was G3's name (G3 is no longer in grids.csv: merged into it?)\"?") in err, err
+    _grids(inbox, [three[0][:4] + ("井湖村三网格",) + three[0][5:], merged[1]])        # given to the wrong grid
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 0 and ("3 answers name '井湖村三网格', an alias of 天桥新村一网格 (G1), which was the name of G3 in "
+                          "2026-09: G3 listed 翠园, which grids.csv now lists under 井湖村二网格 (G2), not under G1") in err
