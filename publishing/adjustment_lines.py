@@ -18,6 +18,8 @@ def with_adjustment_lines(con: duckdb.DuckDBPyConnection, run_id: str, workers: 
     for worker, amount, reason, approved in con.execute(
             "select worker_id, cast(amount as decimal(12, 2)), reason, approved_by from raw_adjustments "
             "where run_id = ? and month = ? order by source_file, row_number", [run_id, month]).fetchall():
-        lines.setdefault(worker, []).append({"amount": fixed(amount, 2), "reason": reason or "", "approved_by": approved or ""})
+        # output format 18: with its sign, "+200.00 扣款..." (trial 114's 200.00 扣款 read as deducted, paid as added)
+        shown = fixed(amount, 2) if output_format < 18 or amount <= 0 else "+" + fixed(amount, 2)
+        lines.setdefault(worker, []).append({"amount": shown, "reason": reason or "", "approved_by": approved or ""})
     for w in workers:
         w["adjustment_lines"] = lines.get(w["worker_id"], [])

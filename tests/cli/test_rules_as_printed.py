@@ -59,7 +59,7 @@ def test_the_scorecard_and_the_worker_sheet_say_what_each_adjustment_is_for(run_
     code, err = run_cli("run", "--month", "2026-09", "--reports", "all", inbox=make_inbox())
     assert code == 0, err
     scorecard = (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
-    assert "人工调整明细（金额、事由、批准人，按 adjustments.csv）：<br>王伟 (W1) 50.00 协助防汛加班（批准：人事科 陈主任）" in scorecard
+    assert "人工调整明细（金额、事由、批准人，按 adjustments.csv）：<br>王伟 (W1) +50.00 协助防汛加班（批准：人事科 陈主任）" in scorecard   # format 18: signed
     sheet = (tmp_path / "out" / "2026-09" / "workers" / "W1.html").read_text(encoding="utf-8")
-    assert '<span class="meta">50.00 协助防汛加班</span>' in sheet
+    assert '<span class="meta">+50.00 协助防汛加班</span>' in sheet
     assert "协助防汛加班" not in (tmp_path / "out" / "2026-09" / "workers" / "W2.html").read_text(encoding="utf-8")
