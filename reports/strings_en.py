@@ -215,6 +215,9 @@ EN: dict[str, str] = {
     "notice_not_counted_note_17": "Not counted after review: answers taken out by an upheld appeal, a verification "
                                   "call, or the office's own check (a home that answered twice); no household is "
                                   "named.",
+    "notice_not_counted_note_18": "Not counted after review: answers taken out by an upheld appeal, a verification "
+                                  "call, or the office's own check; no household is named. Answers the rules leave "
+                                  "out (the older of a household's two answers) are not among them.",
     "notice_not_counted_note_16": "Not counted after review: answers taken out by an upheld appeal or a "
                                   "verification call (no household is named).",
     "notice_how": "How the score is computed",

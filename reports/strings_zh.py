@@ -179,6 +179,7 @@ ZH: dict[str, str] = {
     "notice_not_counted_note": "经复核不计入：经网格员申诉复核或回访核实后不计入评分的答卷份数（不公布具体住户）。",
     # format 16: HR's own correction is no worker's appeal, and a form a worker carried is typed with her phone (trial 98)
     "notice_not_counted_note_17": "经复核不计入：经申诉复核、回访核实或社区核对（如同一户重复作答）后不计入评分的答卷份数（不公布具体住户）。",
+    "notice_not_counted_note_18": "经复核不计入：经申诉复核、回访核实或社区人工核对后不计入评分的答卷份数（不公布具体住户）；按规则自动不计入的答卷（如同一户重复作答时较早的一份）不在其内。",
     "notice_not_counted_note_16": "经复核不计入：经申诉复核或回访核实后不计入评分的答卷份数（不公布具体住户）。",
     "notice_how": "得分怎么算",
     "notice_how_items": "每份问卷{n}个题目{weights}，{points}，取{mean}。",

@@ -46,4 +46,5 @@ def test_the_notice_of_format_16_names_no_worker_in_a_review_and_says_self_ratin
         return notice_pages([grid], [], run, "zh", load_policy(DEFAULT_POLICY))["柳河村社区"]
     assert "经申诉复核或回访核实后不计入" in page(16) and "经网格员申诉复核" in page(15)
     assert "经申诉复核、回访核实或社区核对（如同一户重复作答）后不计入" in page(17)      # HR's own correction (trial 107)
+    assert "按规则自动不计入的答卷（如同一户重复作答时较早的一份）不在其内" in page(18)  # trial 114 read it as the rule's
     assert "手机号为该网格网格员本人的答卷不计入" in page(16) and "网格员本人的评价不计入" in page(15)
