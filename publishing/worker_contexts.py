@@ -21,6 +21,7 @@ CALLS_SHOWN = 13        # the output format from which a sheet lists the calls m
 OTHERS_SHOWN = 16       # ... and others' upheld appeals on its grids' answers
 WHY_MOVED = 17          # ... why an unchanged grid's total moved (the policy, the files, other grids), and with whom
                         # how a grid held part of the month is shared
+OWN_PHONE = 18          # ... the answers given on her own phone, not counted (trials 112 and 114: said to HR only)
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -41,6 +42,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     lines = {r["worker_id"]: r for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
     before = {w: r["total_pay"] for w, r in lines.items()}
     same = unchanged_grids(con, run_id, replaced["run_id"]) if replaced and others else None
+    own = own_phone_answers(con, run_id) if fmt >= OWN_PHONE else {}
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "coefficient_parts": parts.get(w["worker_id"]),
@@ -54,6 +56,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
              "moved_because": moved_because(w, lines.get(w["worker_id"]), assigned.get(w["worker_id"], []), same,
                                             replaced, run) if fmt >= WHY_MOVED and same is not None else None,
              "shared_grids": shared_grids(w, assigned, by_grid) if fmt >= WHY_MOVED else [],
+             "own_phone": own.get(w["worker_id"], 0),
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
                        for gid, days, wd in assigned.get(w["worker_id"], [])]}
@@ -139,3 +142,15 @@ def shared_grids(w: dict, assigned: dict, by_grid: dict) -> list[dict]:
         out.append({"grid_name": by_grid[gid]["grid_name"], "days": days, "others": len(others),
                     "others_days": sum(others.values())})
     return out
+
+
+def own_phone_answers(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """worker_id -> the month's answers given on her phone (workers.csv's, or a past one of hers the run read) and
+    kept out as self_rating: a round door to door on her phone reads on her sheet as answers that never were."""
+    return dict(con.execute("""
+        with phones as (select worker_id, phone_hash from raw_workers where run_id = $1 and phone_hash is not null
+                        union select worker_id, phone_hash from raw_worker_phones where run_id = $1)
+        select p.worker_id, count(distinct s.row_id) from quarantine q
+        join raw_surveys s on s.run_id = q.run_id and s.source_file = q.source_file and s.row_number = q.row_number
+        join phones p on p.phone_hash = s.respondent_phone_hash
+        where q.run_id = $1 and q.reason_code = 'self_rating' group by 1""", [run_id]).fetchall())

@@ -22,6 +22,7 @@ def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = 
                        calls=context.get("calls", []), others_appeals=context.get("others_appeals", []),
                        moved_by_others=context.get("moved_by_others", False),
                        moved_because=context.get("moved_because"), shared_grids=context.get("shared_grids", []),
+                       own_phone=context.get("own_phone", 0),
                        coefficient_parts=context.get("coefficient_parts"),
                        replaced_total_pay=context.get("replaced_total_pay"))
     return w["worker_id"], html, pdf_bytes(html, fonts)

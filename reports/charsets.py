@@ -54,4 +54,4 @@ def frozen_charset(output_format: int | None) -> str:
         return BY_FORMAT[max(BY_FORMAT)]
     return BY_FORMAT[max([f for f in BY_FORMAT if f <= output_format] or [min(BY_FORMAT)])]
 BY_FORMAT[17] = "".join(sorted(set(BY_FORMAT[16] + "子己自给把改栋楼")))    # format 17: why a total moved, a grid shared
-BY_FORMAT[18] = "".join(sorted(set(BY_FORMAT[17] + "【】存归扣拆旧末款疑缺薪补选酬密钥")))   # format 18: run notices' headings
+BY_FORMAT[18] = "".join(sorted(set(BY_FORMAT[17] + "【】存归扣拆旧末款疑缺薪补选酬密钥纸视")))   # format 18: run notices' headings

@@ -170,6 +170,7 @@ ZH: dict[str, str] = {
     "sheet_moved_budget": "，绩效总额按预算比例调整",
     "sheet_moved_by_policy": "您所在网格的答卷与原始得分均未变，人工调整与在岗天数也未变；合计有变，是因为考评办法有变（本表按 {version} 版计算）{budget}。",
     "sheet_moved_by_files": "您所在网格的答卷与原始得分均未变，人工调整与在岗天数也未变；合计有变，是因为读入的文件有变（{files}）{budget}。",
+    "sheet_own_phone": "另有 {n} 份答卷是用您本人的手机提交的（如入户时代居民填写），按考评办法视为本人评价，不计入；居民用自己的手机或纸质问卷作答方可计入。",
     "sheet_shared_grid": "{grid}：您本月在岗 {days} 天。该网格的答卷与得分是整个网格整月的，含您不在岗日子的答卷；绩效按您的在岗天数计。",
     "sheet_shared_with": "本月该网格另有 {others} 名网格员在岗，共 {days} 天，各按自己的在岗天数计。",
     "sheet_total_new": "该版本中没有您的工资记录。",
