@@ -98,13 +98,16 @@ class OtherGridsCompound:
     owner_ids: tuple[str, ...] = ()  # the owners' grid ids
     taken: bool = False              # narrowed to the one owner that took the compound over (ingest/compound_grids.py)
     lists_none: bool = False         # grids.csv lists no compound for the grid named
+    ids: tuple[str, ...] = ()        # their response ids, for the appeal the line advises (trial 115: none given)
 
     def __str__(self) -> str:
         alias = (f"; if they answered by an alias grids.csv gives {self.grid_id} ({', '.join(self.aliases)}), that "
                  f"name may be {' or '.join(self.owners)}'s" if self.aliases else "")
+        ids = (f" (answer{'s' if len(self.ids) > 1 else ''} {', '.join(self.ids[:10])}"
+               f"{' ...' if len(self.ids) > 10 else ''})" if self.ids else "")
         return (f"{self.rows} answer{'s' if self.rows != 1 else ''} to {self.grid_name} ({self.grid_id}) name "
                 f"{self.compound}, a compound grids.csv lists under {' and '.join(self.owners)}, not under "
-                f"{self.grid_id}{alias}")
+                f"{self.grid_id}{alias}{ids}")
 
 
 def grid_compound_rows(grids: pd.DataFrame, suffix_dropped: bool = False) -> pd.DataFrame:
@@ -137,15 +140,17 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
         return []
     with stage_connection(workdir) as con:
         answers_view(con, workdir, month)
-        named = con.execute("select grid_id, compound, count(*) as n from answers where compound is not null "
-                            "group by all order by n desc, grid_id, compound").fetchall()
+        named = con.execute(f"select grid_id, compound, count(*) as n, list(coalesce({regex_masked_sql('response_id')}, "
+                            f"'?') order by row_id) from answers where compound is not null group by grid_id, compound "
+                            "order by n desc, grid_id, compound").fetchall()
     labels = {row.grid_id: f"{row.grid_name} ({row.grid_id})" for row in grids.itertuples(index=False)}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
     aliases = ({row.grid_id: listed_names(row.aliases) for row in grids.itertuples(index=False)}
                if "aliases" in grids.columns else {})
     return [OtherGridsCompound(gid, names[gid], compound, rows, tuple(labels[o] for o in owners[compound]),
-                               aliases.get(gid, ()), tuple(owners[compound]), lists_none=gid not in listed)
-            for gid, compound, rows in named
+                               aliases.get(gid, ()), tuple(owners[compound]), lists_none=gid not in listed,
+                               ids=tuple(ids))
+            for gid, compound, rows, ids in named
             if (gid in listed or unlisted) and compound not in listed.get(gid, ()) and compound in owners]
 
 

@@ -100,7 +100,7 @@ def _unsure_answers(ctx: RunContext, alias: str | None, gid: str, now: dict, spl
         if alias is not None and not _has_aliases(con):
             return []
         answers_view(con, ctx.workdir, ctx.month)
-        rows = con.execute(f"select coalesce(compound, ''), coalesce(response_id::varchar, '?') || ' ' || "
+        rows = con.execute(f"select coalesce(compound, ''), coalesce({regex_masked_sql('response_id')}, '?') || ' ' || "
                            f"coalesce({regex_masked_sql('household_id')}, '') from answers where grid_id = ? "
                            f"{'and grid_alias = ?' if alias is not None else ''} order by row_id",
                            [gid] + ([alias] if alias is not None else [])).fetchall()
