@@ -14,7 +14,7 @@ from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
-from gridpay.store.grid_history import compound_listings
+from gridpay.store.grid_history import compound_listings, last_households
 from gridpay.store.runs import former_grid_names
 from gridpay.transforms.grid_names import same_compound
 from gridpay.transforms.grid_splits import grids_split_off
@@ -53,6 +53,9 @@ def say_split_names(ctx: RunContext) -> None:
     for gid, split in whole.items():
         if unsure := _unsure_answers(ctx, None, gid, now, split):
             log.warning("%s", _line(None, gid, names, last, split, unsure), extra=headed("split_grid"))
+    for gid, taker, moved in handed_over(ctx, grids, earlier.get(last, {}), now, set(whole)):
+        if unsure := _unsure_answers(ctx, None, gid, now, {taker: ()}):
+            log.warning("%s", _handed_line(gid, taker, names, moved, unsure), extra=headed("split_grid"))
     for alias, gid in aliases.items():
         was, month = former.get(alias, (None, None))
         if was == gid and gid not in whole and (split := grids_split_off(gid, earlier.get(month, {}), now)):
@@ -127,3 +130,30 @@ def _line(alias: str | None, gid: str, names: dict, month: str, split: dict, uns
             f"in a platform's download, taken out by an appeal upheld in the 公示 window (非本网格)"
             + ("" if alias is not None else f"; answers given after the form offered {' and '.join(split)} chose "
                f"{gid} themselves"))
+
+
+def handed_over(ctx: RunContext, grids: pd.DataFrame, then: dict, now: dict, said: set) -> list[tuple[str, str, tuple]]:
+    """(grid, grid, (its households then, now; the other's then, now)) of two grids listing one compound then and now
+    where grids.csv moved households from the first to the second since the month published last: buildings handed
+    over, which grids.csv cannot name (a hundred-and-fifteenth trial's 8-10栋, A2 300 -> 180, A3 150 -> 270: five
+    answers still choosing A2 counted there unsaid)."""
+    before = last_households(ctx.settings.db, ctx.month)
+    households = {g: int(h) for g, h in zip(grids["grid_id"], grids["households"]) if str(h).strip().isdigit()}
+    fell = {g: before[g] - h for g, h in households.items() if g in before and h < before[g] and g not in said}
+    rose = {g: h - before[g] for g, h in households.items() if g in before and h > before[g]}
+    return [(g, t, (before[g], households[g], before[t], households[t])) for g in fell for t in rose
+            if any(g in listing and t in listing and _lists(now, g, c) and _lists(now, t, c)
+                   for c, listing in then.items())]
+
+
+def _handed_line(gid: str, taker: str, names: dict, moved: tuple, unsure: list[tuple[str, str, bool]]) -> str:
+    ids = ", ".join(rid for _, rid, _ in unsure[:SHOWN]) + (f" and {len(unsure) - SHOWN} more" if len(unsure) > SHOWN
+                                                          else "")
+    places = ", ".join(dict.fromkeys(compound or "no compound named" for compound, _, _ in unsure))
+    one, other = names.get(gid) or gid, names.get(taker) or taker
+    return (f"grids.csv gives {one} ({gid}) {moved[0]} -> {moved[1]} households and {other} ({taker}) {moved[2]} -> "
+            f"{moved[3]} since the month published last, both listing {places}: if "
+            f"buildings were handed over, their residents may still choose {gid}; {len(unsure)} answer"
+            f"{'s' if len(unsure) != 1 else ''} to {gid} from it count there ({ids}): check each by its home's "
+            f"building, and take one of {taker}'s out by an appeal upheld (非本网格), or type its grid in the sheet "
+            f"HR types")

@@ -69,6 +69,17 @@ def last_counted(db: Path, month: str) -> dict[str, int] | None:
         return dict(con.execute("select grid_id, responses from grid_scores where run_id = ?", [last[1]]).fetchall())
 
 
+def last_households(db: Path, month: str) -> dict[str, int]:
+    """grid_id -> its households as grids.csv gave them to the last month published before `month` ({} without)."""
+    if not Path(db).exists():
+        return {}
+    with connect(db) as con:
+        if (last := _last_published(con, month)) is None:
+            return {}
+        return dict(con.execute("select grid_id, try_cast(households as integer) from raw_grids where run_id = ? "
+                                "and try_cast(households as integer) is not null", [last[1]]).fetchall())
+
+
 def last_dropped(db: Path, month: str) -> tuple[str | None, set[str]]:
     """(the last month published before `month`, the grids it flagged answers_dropped); (None, set()) without one."""
     if not Path(db).exists():
