@@ -29,6 +29,8 @@ def unsaved_formulas(path, first: int = 5) -> tuple[list[str], int]:
     return cells[:first], len(cells)
 
 
+# a cell's formula may be a payload (a hundred-and-sixteenth trial's =cmd|' /C calc'!A0): the advice to open the
+# workbook says not to let Excel run it
 def say_unsaved_formulas(sources, refused: bool = False) -> None:
     """A line per .xlsx survey file (ingest/formats.Source) with formula cells no value was saved for; with
     `refused` (survey.unsaved_formulas_refused), the first such file stops the run (exit 2)."""
@@ -38,7 +40,8 @@ def say_unsaved_formulas(sources, refused: bool = False) -> None:
             said = (f"{count} cell{'s' if count != 1 else ''} hold{'' if count != 1 else 's'} a formula with no value "
                     f"saved ({', '.join(cells)}{' ...' if count > len(cells) else ''}), read as blank: a workbook a "
                     f"program wrote and no spreadsheet program saved (a platform's download holds no formulas)? "
-                    f"Open it in Excel or WPS, save it, and run again")
+                    f"Open it in Excel or WPS, save it, and run again (a formula naming another program, =cmd|... "
+                    f"or DDE, is no resident's answer: when Excel asks, do not let it run it, and clear that cell)")
             if refused:
                 raise InputError(source.file_name, said.replace(", read as blank", ", which gridpay cannot read"))
             logging.getLogger("gridpay").warning("%s: %s", source.file_name, said)

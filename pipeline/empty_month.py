@@ -40,6 +40,10 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
                 f"({listed(inside, 5)}): the month would be paid without their answers; nothing published. Move "
                 f"the files of {ctx.month}'s answers into surveys/{ctx.month}/ itself, and a copy of files already "
                 f"there out of surveys/, and run again")
+    if surveys and not rows and not other_months and not replay:     # trial 116: a header-only download, unsaid
+        log.warning("%s: the month's survey files hold no answer (their header only): every worker is paid at the "
+                    "neutral coefficient; a download taken before anyone answered, or filtered to nothing, misses the "
+                    "month's answers: download the form again and run again", ctx.month, extra=headed("no_answers"))
     if ctx.request.allow_empty or (surveys and (rows or not other_months or replay)):
         return None
     if misfiled := gate_findings.misfiled_downloads(ctx):       # the month's own download, in another folder

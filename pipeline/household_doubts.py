@@ -15,6 +15,7 @@ from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ON_SCORECARD
 from gridpay.pipeline.split_grids import say_split_names
 from gridpay.store.runs import record_household_doubts
+from gridpay.transforms.folding import visible
 
 log = logging.getLogger("gridpay")
 # a ninety-first trial's other community's download under this one's name printed 26 such homes before its stop,
@@ -22,6 +23,7 @@ log = logging.getLogger("gridpay")
 MANY_HOMES = 3
 LISTED = 30           # door-number pairs the scorecard lists per grid (the console names 3)
 PHONE_DOORS = 17      # the output format from which one phone's two homes of a grid are said
+SEEN = 18             # ... and a pair's invisible characters named (<U+200B>)
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -53,10 +55,11 @@ def say_household_doubts(ctx: RunContext) -> None:
                         # output format 17: an audit of an earlier month's scorecard lists no such kind
                         ("phone_doors", phone_doors(work, LISTED, month) if fmt >= PHONE_DOORS else []),
                         ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month))):
-        for doors in found:
-            log.warning("%s", doors.line(), extra=ON_SCORECARD)
+        for doors in found:     # from format 18 invisible characters named: trial 116's pair read alike, '12栋...'
+            seen = visible if fmt >= SEEN else str
+            log.warning("%s", seen(doors.line()), extra=ON_SCORECARD)
             doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
-                                 [f"'{a}' / '{b}'" for a, b in doors.shown]))
+                                 [f"'{seen(a)}' / '{seen(b)}'" for a, b in doors.shown]))
     _say_streets_key(ctx, reworded)
     homes = homes_in_two_grids(work, ctx.policy.compound_suffix_dropped, month=month)
     for index, home in enumerate(homes):

@@ -126,7 +126,7 @@ def test_refused_inputs_exit_2_with_one_line_and_touch_nothing(name, run_cli, pu
 def test_header_only_month_publishes_neutral_pay(run_cli, make_inbox, tmp_path):
     inbox = make_inbox({"2026-09.csv": []})
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 0, err
+    assert code == 0 and "2026-09: the month's survey files hold no answer (their header only)" in err, err
     with (tmp_path / "out" / "2026-09" / "payroll.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["coefficient"] for r in rows} == {"1.0000"}
