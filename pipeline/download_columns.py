@@ -8,6 +8,7 @@ import logging
 
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import say_phoneless_downloads
 
 log = logging.getLogger("gridpay")
