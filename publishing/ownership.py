@@ -62,12 +62,13 @@ def check_month_owned(folder: Path, db: Path, con: duckdb.DuckDBPyConnection | N
     copy = (" (a copy of this warehouse that recorded a run this one has not: restored from an older backup?)"
             if ours and warehouse.get("id") == ours else "")
     # no warehouse yet: a restore that forgot warehouse/ (a hundred-and-tenth trial was first told to move it aside)
-    way = ("restore that warehouse (warehouse/ from the backup that gave out/) and run again; only if it is lost for "
-           "good, move the folder aside to publish the month anew" if con is None else
-           "or move the folder aside to publish this warehouse's month")
+    way = ("; there is no warehouse at the path yet: if this is a restored project, restore that warehouse too "
+           "(warehouse/ from the backup that gave out/) and run again; only if it is lost for good, move the folder "
+           "aside to publish the month anew" if con is None else
+           ", or move the folder aside to publish this warehouse's month")
     raise ConfigError(f"{folder} was published by run {run_id} of {_named(warehouse)}{copy}, not by the warehouse "
-                      f"{db}{' (there is none there yet)' if con is None else ''}; nothing is published over it. Run "
-                      f"with that warehouse (--db, GRIDPAY_DB or the warehouse of gridpay.toml), {way}")
+                      f"{db}; nothing is published over it. Run with that warehouse (--db, GRIDPAY_DB or the "
+                      f"warehouse of gridpay.toml){way}")
 
 
 def _check_not_a_copy(folder: Path, db: Path, warehouse: dict) -> None:

@@ -39,8 +39,9 @@ def test_a_second_warehouse_never_replaces_a_month_the_first_published(run_cli, 
     # the forgotten --db: a warehouse that does not exist yet is refused before it is made ...
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, db=second)
     assert code == 2 and f"published by run {manifest['run_id']} of the warehouse {first} (id {identity})" in err
-    assert (f"not by the warehouse {second} (there is none there yet); nothing is published over it. Run with that "
-            f"warehouse (--db, GRIDPAY_DB or the warehouse of gridpay.toml), restore that warehouse") in err  # trial 110
+    assert (f"not by the warehouse {second}; nothing is published over it. Run with that warehouse (--db, GRIDPAY_DB "
+            f"or the warehouse of gridpay.toml); there is no warehouse at the path yet: if this is a restored project, "
+            f"restore that warehouse too") in err                      # trial 110: not first "move the folder aside"
     assert not second.exists() and _files(month) == published
     # ... and one that exists, with runs of its own, stops before it starts a run
     assert run_cli("run", "--month", "2026-09", inbox=inbox, db=second, out=tmp_path / "elsewhere")[0] == 0
