@@ -17,7 +17,7 @@ from gridpay.pipeline.run_notices import headed
 from gridpay.store.grid_history import compound_listings, last_households
 from gridpay.store.runs import former_grid_names
 from gridpay.transforms.grid_names import same_compound
-from gridpay.transforms.grid_splits import grids_split_off
+from gridpay.transforms.grid_splits import grids_split_off, splits_since
 from gridpay.transforms.parsing import normalized_cell
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -49,7 +49,8 @@ def say_split_names(ctx: RunContext) -> None:
     last = max(earlier, default=None)
     # a half that kept the grid's name: its answers by that name are either half's while the form offered no other
     kept = {gid for gid, name in names.items() if former.get(normalized_cell(name)) == (gid, last)}
-    whole = {gid: split for gid in kept if (split := grids_split_off(gid, earlier[last], now))}
+    splits = splits_since(earlier[last], now) if last else {}
+    whole = {gid: splits[gid] for gid in kept if splits.get(gid)}
     for gid, split in whole.items():
         if unsure := _unsure_answers(ctx, None, gid, now, split):
             log.warning("%s", _line(None, gid, names, last, split, unsure), extra=headed("split_grid"))
@@ -141,9 +142,10 @@ def handed_over(ctx: RunContext, grids: pd.DataFrame, then: dict, now: dict, sai
     households = {g: int(h) for g, h in zip(grids["grid_id"], grids["households"]) if str(h).strip().isdigit()}
     fell = {g: before[g] - h for g, h in households.items() if g in before and h < before[g] and g not in said}
     rose = {g: h - before[g] for g, h in households.items() if g in before and h > before[g]}
-    return [(g, t, (before[g], households[g], before[t], households[t])) for g in fell for t in rose
-            if any(g in listing and t in listing and _lists(now, g, c) and _lists(now, t, c)
-                   for c, listing in then.items())]
+    pairs = dict.fromkeys((g, t) for c, listing in then.items() if len(listing) > 1      # compound by compound
+                          for g in sorted(listing & fell.keys()) for t in sorted(listing & rose.keys())
+                          if _lists(now, g, c) and _lists(now, t, c))
+    return [(g, t, (before[g], households[g], before[t], households[t])) for g, t in pairs]
 
 
 def _handed_line(gid: str, taker: str, names: dict, moved: tuple, unsure: list[tuple[str, str, bool]]) -> str:

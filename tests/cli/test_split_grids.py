@@ -113,3 +113,21 @@ def test_a_merged_grids_old_name_offers_the_grid_that_lists_its_compounds_and_a_
     code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
     assert code == 0 and ("3 answers name '井湖村三网格', an alias of 天桥新村一网格 (G1), which was the name of G3 in "
                           "2026-09: G3 listed 翠园, which grids.csv now lists under 井湖村二网格 (G2), not under G1") in err
+
+
+def test_buildings_handed_over_between_two_grids_of_one_compound_name_the_giving_grids_answers(run_cli, make_inbox):
+    """Trial 115: 8-10栋 of 翠湖苑 went from A2 to A3 (grids.csv: households 300 -> 180, 150 -> 270); five answers
+    still choosing A2 counted there, nothing said (W2 1302.40 for 1280.00)."""
+    inbox = make_inbox({})
+    september = _answers("A", "G1", "锦绣花园", 8, "4", "2026-09-10 10:00:00") + _answers(
+        "B", "G2", "柏树湾", 8, "4", "2026-09-10 10:00:00")
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
+    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园;柏树湾"), ("G2", "井湖村二网格", "社区", "30", "", "柏树湾")])
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    october = _answers("D", "G1", "锦绣花园", 8, "4", OCTOBER) + _answers("X", "G2", "柏树湾", 2, "5", OCTOBER)
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
+    _grids(inbox, [("G1", "天桥新村一网格", "社区", "30", "", "锦绣花园;柏树湾"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")])
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 0 and ("grids.csv gives 井湖村二网格 (G2) 30 -> 20 households and 天桥新村一网格 (G1) 20 -> 30 since the "
+                          "month published last, both listing 柏树湾: if buildings were handed over, their residents "
+                          "may still choose G2; 2 answers to G2 from it count there (X0 1栋1单元101, X1 2栋1单元101)") in err
