@@ -103,8 +103,8 @@ class OtherGridsCompound:
     def __str__(self) -> str:
         alias = (f"; if they answered by an alias grids.csv gives {self.grid_id} ({', '.join(self.aliases)}), that "
                  f"name may be {' or '.join(self.owners)}'s" if self.aliases else "")
-        ids = (f" (answer{'s' if len(self.ids) > 1 else ''} {', '.join(self.ids[:10])}"
-               f"{' ...' if len(self.ids) > 10 else ''})" if self.ids else "")
+        ids = (f" (answer{'s' if len(self.ids) > 1 else ''} {', '.join(self.ids)}"
+               f"{' ...' if self.rows > len(self.ids) else ''})" if self.ids else "")
         return (f"{self.rows} answer{'s' if self.rows != 1 else ''} to {self.grid_name} ({self.grid_id}) name "
                 f"{self.compound}, a compound grids.csv lists under {' and '.join(self.owners)}, not under "
                 f"{self.grid_id}{alias}{ids}")
@@ -140,18 +140,22 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
         return []
     with stage_connection(workdir) as con:
         answers_view(con, workdir, month)
-        named = con.execute(f"select grid_id, compound, count(*) as n, list(coalesce({regex_masked_sql('response_id')}, "
-                            f"'?') order by row_id) from answers where compound is not null group by grid_id, compound "
-                            "order by n desc, grid_id, compound").fetchall()
+        named = [(gid, compound, rows) for gid, compound, rows in con.execute(
+            "select grid_id, compound, count(*) as n from answers where compound is not null group by all "
+            "order by n desc, grid_id, compound").fetchall()
+            if (gid in listed or unlisted) and compound not in listed.get(gid, ()) and compound in owners]
+        # the ids of those pairs only (a 10M-answer month's are nearly all of a grid's own compounds)
+        ids = {(gid, compound): con.execute(
+            f"select list(coalesce({regex_masked_sql('response_id')}, '?') order by row_id)[1:10] from answers "
+            f"where grid_id = ? and compound = ?", [gid, compound]).fetchone()[0] for gid, compound, _ in named[:20]}
     labels = {row.grid_id: f"{row.grid_name} ({row.grid_id})" for row in grids.itertuples(index=False)}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
     aliases = ({row.grid_id: listed_names(row.aliases) for row in grids.itertuples(index=False)}
                if "aliases" in grids.columns else {})
     return [OtherGridsCompound(gid, names[gid], compound, rows, tuple(labels[o] for o in owners[compound]),
                                aliases.get(gid, ()), tuple(owners[compound]), lists_none=gid not in listed,
-                               ids=tuple(ids))
-            for gid, compound, rows, ids in named
-            if (gid in listed or unlisted) and compound not in listed.get(gid, ()) and compound in owners]
+                               ids=tuple(ids.get((gid, compound), ())))
+            for gid, compound, rows in named]
 
 
 def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:
