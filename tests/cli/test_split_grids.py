@@ -64,21 +64,29 @@ def _grids(inbox, rows):
     write_csv(inbox / "grids.csv", GRIDS, rows)
 
 
-def test_a_half_that_kept_the_name_names_its_answers_of_the_shared_compound_in_the_month_of_the_split(
-        run_cli, make_inbox):
-    """Trial 113: 翠柳苑 1-6栋 kept 柳岸一网格, 7-12栋 became a new grid, the form offered the old name for ten days;
-    7-12栋's answers counted for the old half with no word (W01 1724.58 for 2040.48)."""
+def _september_then_october(run_cli, make_inbox, september_grids: list, october_grids: list, answers: int):
+    """(inbox, exit code, stderr): G1's 锦绣花园 and G2's 柏树湾 answer in September, published on `september_grids`;
+    October run on `october_grids`, with `answers` of G2's from 柏树湾 (X0, X1, ...)."""
     inbox = make_inbox({})
     september = _answers("A", "G1", "锦绣花园", 8, "4", "2026-09-10 10:00:00") + _answers(
         "B", "G2", "柏树湾", 8, "4", "2026-09-10 10:00:00")
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
-    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")])
+    _grids(inbox, september_grids)
     assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
-    october = _answers("D", "G1", "锦绣花园", 8, "4", OCTOBER) + _answers("X", "G2", "柏树湾", 3, "5", OCTOBER)
+    october = _answers("D", "G1", "锦绣花园", 8, "4", OCTOBER) + _answers("X", "G2", "柏树湾", answers, "5", OCTOBER)
     write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
-    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "10", "", "柏树湾"),
-                   ("G3", "井湖村二网格北", "社区", "10", "", "柏树湾")])
-    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    _grids(inbox, october_grids)
+    return inbox, *run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+
+
+def test_a_half_that_kept_the_name_names_its_answers_of_the_shared_compound_in_the_month_of_the_split(
+        run_cli, make_inbox):
+    """Trial 113: 翠柳苑 1-6栋 kept 柳岸一网格, 7-12栋 became a new grid, the form offered the old name for ten days;
+    7-12栋's answers counted for the old half with no word (W01 1724.58 for 2040.48)."""
+    inbox, code, err = _september_then_october(
+        run_cli, make_inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")],
+        [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "10", "", "柏树湾"),
+         ("G3", "井湖村二网格北", "社区", "10", "", "柏树湾")], 3)
     assert code == 0, err
     assert ("3 answers to 井湖村二网格 (G2), from which 井湖村二网格北 (G3) split off after 2026-09 (listing compounds it "
             "listed then), are from a home whose half cannot be told (柏树湾, which both list) and count for G2 as "
@@ -118,16 +126,9 @@ def test_a_merged_grids_old_name_offers_the_grid_that_lists_its_compounds_and_a_
 def test_buildings_handed_over_between_two_grids_of_one_compound_name_the_giving_grids_answers(run_cli, make_inbox):
     """Trial 115: 8-10栋 of 翠湖苑 went from A2 to A3 (grids.csv: households 300 -> 180, 150 -> 270); five answers
     still choosing A2 counted there, nothing said (W2 1302.40 for 1280.00)."""
-    inbox = make_inbox({})
-    september = _answers("A", "G1", "锦绣花园", 8, "4", "2026-09-10 10:00:00") + _answers(
-        "B", "G2", "柏树湾", 8, "4", "2026-09-10 10:00:00")
-    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
-    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园;柏树湾"), ("G2", "井湖村二网格", "社区", "30", "", "柏树湾")])
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
-    october = _answers("D", "G1", "锦绣花园", 8, "4", OCTOBER) + _answers("X", "G2", "柏树湾", 2, "5", OCTOBER)
-    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
-    _grids(inbox, [("G1", "天桥新村一网格", "社区", "30", "", "锦绣花园;柏树湾"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")])
-    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    _, code, err = _september_then_october(
+        run_cli, make_inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园;柏树湾"), ("G2", "井湖村二网格", "社区", "30", "", "柏树湾")],
+        [("G1", "天桥新村一网格", "社区", "30", "", "锦绣花园;柏树湾"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")], 2)
     assert code == 0 and ("grids.csv gives 井湖村二网格 (G2) 30 -> 20 households and 天桥新村一网格 (G1) 20 -> 30 since the "
                           "month published last, both listing 柏树湾: if buildings were handed over, their residents "
                           "may still choose G2; 2 answers to G2 from it count there (X0 1栋1单元101, X1 2栋1单元101)") in err
