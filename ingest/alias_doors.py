@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gridpay.ingest.door_prefixes import DoorPairs, pairs_by_grid
+from gridpay.ingest.grid_aliases import has_alias_column
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -31,8 +32,7 @@ class AliasDoors(DoorPairs):
 def alias_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[AliasDoors]:
     """Per grid, the households answered under two of its aliases (ingest/grid_aliases.py keeps the alias)."""
     with stage_connection(workdir) as con:
-        if not con.execute("select count(*) from duckdb_columns() where table_name = 'surveys' "
-                           "and column_name = 'grid_alias'").fetchone()[0]:
+        if not has_alias_column(con):
             return []
     return pairs_by_grid(workdir, f"""
             with named as (select distinct grid_id, household_id, grid_alias from answers

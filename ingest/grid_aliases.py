@@ -87,6 +87,12 @@ def compound_other_names(grids: pd.DataFrame, suffix_dropped: bool = False) -> d
     return others
 
 
+def has_alias_column(con) -> bool:
+    """Does the stage's surveys table keep the alias each answer named its grid by (apply_grid_aliases)?"""
+    return bool(con.execute("select count(*) from duckdb_columns() where table_name = 'surveys' "
+                            "and column_name = 'grid_alias'").fetchone()[0])
+
+
 def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
     """alias -> grid_id, each alias as the survey rows hold a grid answer (NFKC, trimmed). An alias
     that is another grid's id or name, or that two grids give, is refused (exit 2), naming the row."""

@@ -144,10 +144,8 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
             "select grid_id, compound, count(*) as n from answers where compound is not null group by all "
             "order by n desc, grid_id, compound").fetchall()
             if (gid in listed or unlisted) and compound not in listed.get(gid, ()) and compound in owners]
-        # the ids of those pairs only (a 10M-answer month's are nearly all of a grid's own compounds)
-        ids = {(gid, compound): con.execute(
-            f"select list(coalesce({regex_masked_sql('response_id')}, '?') order by row_id)[1:10] from answers "
-            f"where grid_id = ? and compound = ?", [gid, compound]).fetchone()[0] for gid, compound, _ in named[:20]}
+        # the ids of those pairs only, in one pass (a 10M-answer month's are nearly all of a grid's own compounds)
+        ids = _pair_ids(con, [(gid, compound) for gid, compound, _ in named[:20]]) if named else {}
     labels = {row.grid_id: f"{row.grid_name} ({row.grid_id})" for row in grids.itertuples(index=False)}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
     aliases = ({row.grid_id: listed_names(row.aliases) for row in grids.itertuples(index=False)}
@@ -156,6 +154,15 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
                                aliases.get(gid, ()), tuple(owners[compound]), lists_none=gid not in listed,
                                ids=tuple(ids.get((gid, compound), ())))
             for gid, compound, rows in named]
+
+
+def _pair_ids(con, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """(grid, compound) -> the first ten response ids (masked as identifiers are) of the staged answers of each pair."""
+    con.execute("create or replace temp table said_pairs (grid_id varchar, compound varchar)")
+    con.executemany("insert into said_pairs values (?, ?)", pairs)
+    return {(gid, compound): found for gid, compound, found in con.execute(
+        f"select grid_id, compound, list(coalesce({regex_masked_sql('response_id')}, '?') order by row_id)[1:10] "
+        f"from answers join said_pairs using (grid_id, compound) group by all").fetchall()}
 
 
 def spanning_grids(grids: pd.DataFrame) -> dict[str, tuple[str, tuple[str, ...]]]:

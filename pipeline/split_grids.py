@@ -9,7 +9,7 @@ import logging
 
 import pandas as pd
 
-from gridpay.ingest.grid_aliases import grid_aliases, listed_compounds
+from gridpay.ingest.grid_aliases import grid_aliases, has_alias_column, listed_compounds
 from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
@@ -79,17 +79,12 @@ def merged_alias_line(ctx: RunContext, alias: str, gid: str, was: str, month: st
         return None
     with stage_connection(ctx.workdir) as con:
         answered = con.execute("select count(*) from surveys where grid_alias = ?", [alias]).fetchone()[0] if \
-            _has_aliases(con) else 0
+            has_alias_column(con) else 0
     took = " or ".join(f"{names.get(t) or t} ({t})" for t in takers)
     return (f"{answered} answer{'s' if answered != 1 else ''} name '{alias}', an alias of {names.get(gid) or gid} "
             f"({gid}), which was the name of {was} in {month}: {was} listed {', '.join(compounds)}, which grids.csv "
             f"now lists under {took}, not under {gid}, so they count for {gid}'s workers: if {was} was merged into "
             f"{took}, make '{alias}' its alias instead, and run again")
-
-
-def _has_aliases(con) -> bool:
-    return bool(con.execute("select count(*) from duckdb_columns() where table_name = 'surveys' "
-                            "and column_name = 'grid_alias'").fetchone()[0])
 
 
 def _lists(now: dict, grid: str, compound: str) -> bool:
@@ -101,7 +96,7 @@ def _unsure_answers(ctx: RunContext, alias: str | None, gid: str, now: dict, spl
     """(compound or '', 'response id door', whether both halves list it) of the answers counted for `gid` (naming
     `alias`, where given) whose half cannot be told; an answer an upheld appeal of the month takes out left out."""
     with stage_connection(ctx.workdir) as con:
-        if alias is not None and not _has_aliases(con):
+        if alias is not None and not has_alias_column(con):
             return []
         answers_view(con, ctx.workdir, ctx.month)
         rows = con.execute(f"select coalesce(compound, ''), coalesce({regex_masked_sql('response_id')}, '?') || ' ' || "
