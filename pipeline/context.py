@@ -29,7 +29,7 @@ from gridpay.transforms.policy import Policy
 # answer "counts as if not appealed" (publishing/review_data.py), and the audit compares the month's other CSVs
 # byte for byte (pipeline/audit_csvs.py); 11 and 12: CHANGELOG.md; 13: a worker sheet lists the verification
 # calls on its grids' answers (publishing/worker_contexts.py); 14 to 18: CHANGELOG.md
-OUTPUT_FORMAT = 18
+OUTPUT_FORMAT = 19
 
 
 @dataclass(frozen=True)

@@ -55,3 +55,4 @@ def frozen_charset(output_format: int | None) -> str:
     return BY_FORMAT[max([f for f in BY_FORMAT if f <= output_format] or [min(BY_FORMAT)])]
 BY_FORMAT[17] = "".join(sorted(set(BY_FORMAT[16] + "子己自给把改栋楼")))    # format 17: why a total moved, a grid shared
 BY_FORMAT[18] = "".join(sorted(set(BY_FORMAT[17] + "【】存归扣拆旧末款疑缺薪补选酬密钥纸视")))   # format 18: run notices' headings
+BY_FORMAT[19] = "".join(sorted(set(BY_FORMAT[18] + "但修删叠围增失夹幅往悉情找查检涉漏登看知票移箱范藏论赖起进遗采隐齐容要")))   # format 19: what HR does, in Chinese

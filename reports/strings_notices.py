@@ -59,3 +59,37 @@ EN: dict[str, str] = {
     "run_notice_self_rating": "[A worker's own phone] ",
     "run_notice_split_grid": "[A grid split or merged: whose answers] ",
 }
+
+# Output format 19: under its heading, the first line of a kind says in Chinese what it is about and what HR
+# does (trials 114 and 117's HR, reading only Chinese, got the gist from the heading, not what to do); the
+# console's English line follows as the detail. English scorecards need no such line: the line is the advice.
+ADVICE_ZH: dict[str, str] = {
+    "keys": "手机号加密密钥与往月不同，往月答卷中网格员本人手机作答可能无法识别。非有意更换密钥的，请找回原密钥文件后重新运行。",
+    "policy": "本次计酬所依据的考评办法与文件夹中的办法不一致，或缺少新版条款。请核对本月适用的考评办法及版本号。",
+    "pooled_window": "答卷较少的网格合并往月答卷计分，往月答卷按当时的规则读取。请核对合并的月份及其读法。",
+    "reference_files": "网格、网格员、分工或补扣款文件与本月发布时不同，本次未采用新文件。如有本月的更正，请按提示加 --take 重新运行。",
+    "accepted": "以下事项经人事在运行时确认放行（--accept 选项），已记录在案。签字前请确认放行理由。",
+    "answer_doubts": "答卷收集方式或户数存疑（计入户数多于登记户数、同一门牌多种写法、集中作答等），已照常计分。请核对后视情况安排回访。",
+    "answers_fallen": "某网格本月计入的答卷比上月骤减，可能漏放了一份纸质问卷或下载文件。请检查收件箱，补齐后重新运行。",
+    "appeals": "申诉表有记录未填完（填了处理人或日期但无结论），该申诉按待处理计，答卷照常计分。请填写“支持”或“驳回”后重新运行。",
+    "changed_answers": "本次读入的答卷与该月已发布的版本不同（新增、删除或修改）。请确认是有意更正（如补录纸质问卷）后再签字。",
+    "compound_grid": "答卷所填小区在网格表中属于其他网格，答卷已计入答卷所填的网格。请核对网格范围：确属他网格的，在公示期以申诉（非本网格）剔除。",
+    "download_columns": "平台下载文件缺少某列（如答题用时），相关核查无法进行。请按平台说明重新下载完整文件。",
+    "download_cut": "平台下载文件的答卷数少于文件名所示，可能不完整。请确认后重新下载，或知悉按现有答卷计酬。",
+    "early_download": "平台下载时间早于月末，月末几天的答卷可能缺失。请在月末后重新下载，替换原文件后重新运行。",
+    "files_unread": "收件箱中有文件未被读取，其中的答卷不计入任何网格。请按提示更正或移动文件后重新运行。",
+    "form_options": "问卷选项与计分的对应存疑（如“满意”可能是最高档）。请核对问卷选项，不一致时在考评办法中写明各选项分值后重新运行。",
+    "handover": "网格交接的日期有重叠或空档：两名网格员同日计酬，或有天数无人计酬。请核对分工表中的起止日期。",
+    "invalid_rows": "部分答卷无效未计入，原因见 quarantine.csv。请查看，可更正的更正后重新运行。",
+    "no_answers": "有网格本月没有答卷，按往月合并计分或按中性系数计酬。请确认该网格居民已收到问卷、下载文件没有遗漏。",
+    "other_months": "收件箱中有其他月份的文件、答卷或补扣款，或依赖的往月尚未发布。请按提示处理后再签字。",
+    "pay_inputs": "计酬数据存疑（如补扣款发给本月无分工的网格员、金额异常）。请核对补扣款表和网格员名单。",
+    "phones_unread": "部分答卷的手机号被平台隐藏或无法识别，无法检查一户一票和本人作答。请按平台说明导出完整手机号后重新运行。",
+    "roster": "网格员名单或分工需要核对（网格部分日期无人负责、网格员未登记手机号、权重等）。请按所列内容核对 workers.csv 和 assignments.csv。",
+    "same_time": "同一户同一时间提交了多份答卷，只计一份。请在 quarantine.csv 中核对哪一份是该户的。",
+    "score_shift": "各网格得分整体大幅变动，可能是问卷选项或其读法改了。请核对问卷与考评办法后再发放。",
+    "self_rating": "有答卷涉及网格员本人手机，按规定本人作答不计入。请核实，居民的纸质问卷可补录居民本人手机号。",
+    "split_grid": "网格拆分、合并或交接后，部分答卷无法确定属于哪个网格。请核对所列答卷的楼栋门牌，并在网格表中写明各网格的小区。",
+}
+ZH |= {f"run_advice_{kind}": text for kind, text in ADVICE_ZH.items()}
+EN |= {f"run_advice_{kind}": "" for kind in ADVICE_ZH}

@@ -54,10 +54,13 @@ def test_a_split_grids_old_name_offers_both_halves_and_names_the_answers_whose_h
                                    "and month = '2026-10'").fetchone()
     lines, kinds = json.loads(lines), json.loads(kinds)
     assert len(kinds) == len(lines) and kinds[next(i for i, x in enumerate(lines) if "naming '井湖" in x)] == "split_grid"
-    # the scorecard, written in Chinese, heads the console's English line with its kind (output format 18)
+    # the scorecard, written in Chinese, heads the console's English line with its kind (output format 18) and
+    # says once a kind what HR does about it (19)
     assert run_cli("render", "--month", "2026-10", "--reports", "hr", inbox=inbox)[0] == 0
     html = (tmp_path / "out" / "2026-10" / "scorecard.html").read_text(encoding="utf-8")
-    assert "<b>【网格拆分或合并：答卷归属不明】</b>3 answers naming &#39;井湖村二网格&#39;" in html
+    assert ("<b>【网格拆分或合并：答卷归属不明】</b>网格拆分、合并或交接后，部分答卷无法确定属于哪个网格。请核对所列答卷的楼栋门牌，"
+            "并在网格表中写明各网格的小区。<br><span style=\"font-weight: normal\">3 answers naming &#39;井湖村二网格&#39;") in html
+    assert html.count("请核对所列答卷的楼栋门牌") == 1     # once, however many lines of the kind
 
 
 def _grids(inbox, rows):
