@@ -1,6 +1,7 @@
 """Read the policy file and turn its problems into exit 2."""
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -22,13 +23,13 @@ def policy_from_bytes(data: bytes, label: str) -> Policy:
     """The policy in `data` (a run passes its archived copy's bytes); errors name `label`, and what the
     file says that no rule reads ([Coefficient] for [coefficient] is a missing key)."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")      # Notepad's BOM (trial 118: refused as 'line 1, column 1')
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{label}: policy file must be UTF-8") from exc
     try:
         return policy_from_toml(text)
     except PolicyError as exc:
-        raise ConfigError(f"{label}: {exc}{_doubts_said(text)}") from exc
+        raise ConfigError(f"{label}: {exc}{_full_width_said(text, exc)}{_doubts_said(text)}") from exc
     except (ValueError, TypeError, KeyError, ArithmeticError) as exc:      # "15%" where a number goes
         raise ConfigError(f"{label}: a value of the policy cannot be read ({type(exc).__name__}: {exc}); "
                           f"docs/methodology.md, section 7, gives each key's form{_doubts_said(text)}") from exc
@@ -37,11 +38,27 @@ def policy_from_bytes(data: bytes, label: str) -> Policy:
 def check_policy_keys(data: bytes, label: str) -> None:
     """Stop (exit 2) a new run on a policy that says what no rule reads (policy_keys); an audit replays
     its archived policy as it was and does not call this."""
-    doubts = _doubts(data.decode("utf-8"))
+    doubts = _doubts(data.decode("utf-8-sig"))
     if doubts:
         raise ConfigError(f"{label}: the policy says what no rule reads, so the month would be paid on other rules "
                           f"than the file shows; nothing published. {'; '.join(doubts)}. Correct the file (a new "
                           f"version if a month was published under this one) and run again")
+
+
+_FULL_WIDTH = "＝“”‘’，。：；［］＃"
+
+
+def _full_width_said(text: str, exc: Exception) -> str:
+    """Punctuation typed in Chinese outside a quoted value on the line TOML could not read: trial 118's ＝ and “ ”
+    read as = and " on screen, and 'Expected =' said nothing a clerk could see."""
+    at = re.search(r"at line (\d+)", str(exc))
+    lines = text.splitlines()
+    if "not valid TOML" not in str(exc) or not at or int(at[1]) > len(lines):
+        return ""
+    line = re.sub(r"\"[^\"]*\"|'[^']*'", "", lines[int(at[1]) - 1].split("#")[0])
+    found = "".join(c for c in dict.fromkeys(line) if c in _FULL_WIDTH)
+    return (f"; line {at[1]} holds {' '.join(found)} typed in Chinese (full-width): TOML reads only = \" ' , . : [ ] "
+            f"typed in English (half-width)") if found else ""
 
 
 def _doubts(text: str) -> list[str]:

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from gridpay.transforms.policy_sections import PolicyError, choice_of, decimal_of, get_key
 
+MOST = Decimal(3)       # the highest cap a policy may set: three times the target (130 or 15 is a percentage typed)
+
 
 @dataclass(frozen=True)
 class CoefficientRule:
@@ -42,6 +44,10 @@ def coefficient_rule(doc: dict) -> CoefficientRule:
         raise PolicyError(f"policy coefficient needs 0 <= score_at_floor < score_at_cap <= 100 (scores are 0-100; here "
                           f"{rule.score_at_floor} and {rule.score_at_cap}) and floor <= neutral <= cap (here "
                           f"{rule.floor}, {rule.neutral}, {rule.cap})")
+    if rule.cap > MOST or rule.floor < 0:    # trial 118's 上浮15% typed cap = 15 paid W01 23,016.78, exit 0
+        raise PolicyError(f"policy coefficient.cap = {rule.cap} and floor = {rule.floor}: a coefficient multiplies a "
+                          f"worker's target pay (1.30 pays 130%, 0.80 pays 80%), so a cap above {MOST} or a floor "
+                          f"below 0 is refused: write 上浮30% as cap = 1.30, 下浮20% as floor = 0.80")
     if not 2 <= rule.decimals <= 6:      # 0 decimals made every coefficient 1 (a sixty-eighth trial)
         raise PolicyError(f"policy coefficient.decimals must be 2 to 6, not {rule.decimals}")
     if rule.mode == "tiers" and (not tiers or tiers[-1][0] > 0):

@@ -1,6 +1,7 @@
 """What a policy file says that no rule reads (a sixty-eighth trial: each paid other rules than the file showed,
 exit 0, nothing said)."""
 import tomllib
+from decimal import Decimal
 
 import pytest
 
@@ -69,6 +70,10 @@ def test_a_new_run_stops_on_them_and_the_parser_names_them_beside_its_own_error(
 @pytest.mark.parametrize("old,new,message", [
     ("score_at_cap = 90", "score_at_cap = 900", r"0 <= score_at_floor < score_at_cap <= 100 \(scores are 0-100; here 60 and 900\)"),
     ("decimals = 4", "decimals = 0", "coefficient.decimals must be 2 to 6, not 0"),
+    # trial 118: 上浮15% typed cap = 15 paid 23,016.78 for 2,172.96, exit 0; cap = 130 left after floor = 70 was refused
+    ("cap = 1.20", "cap = 15", r"coefficient.cap = 15 and floor = 0.8: a coefficient multiplies a worker's target pay "
+                               r"\(1.30 pays 130%, 0.80 pays 80%\), so a cap above 3"),
+    ("cap = 1.20", "cap = 130", "coefficient.cap = 130 and floor"),
     ("speeder_fraction = 0.3333", "speeder_fraction = 33.33", "integrity.speeder_fraction must be between 0 and 1"),
 ])
 def test_values_the_policy_cannot_mean_are_refused(old, new, message):
@@ -80,3 +85,13 @@ def test_values_the_policy_cannot_mean_are_refused(old, new, message):
 def test_the_shipped_version_is_one_a_projects_unedited_copy_may_hold():
     from gridpay.pipeline.policy_versions import SHIPPED_VERSIONS
     assert SHIPPED["version"] in SHIPPED_VERSIONS
+
+
+def test_notepads_bom_is_read_and_chinese_punctuation_is_named_by_its_line():
+    """Trial 118: a policy saved with a BOM was refused at 'line 1, column 1' (a comment), and ＝ or “ ” typed in
+    Chinese read 'Expected =' on a line whose = looked right."""
+    assert policy_from_bytes(b"\xef\xbb\xbf" + policy_text().encode(), "p.toml").coefficient.cap == Decimal("1.20")
+    broken = policy_text().replace("cap = 1.20", "cap ＝ 1.20", 1)
+    line = broken.splitlines().index("cap ＝ 1.20") + 1
+    with pytest.raises(ConfigError, match=f"line {line} holds ＝ typed in Chinese \\(full-width\\)"):
+        policy_from_bytes(broken.encode(), "p.toml")
