@@ -51,3 +51,12 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
 def _first_row(frame: pd.DataFrame, numbered: pd.Series) -> int | None:
     first = numbered[numbered].index[0]
     return int(frame.at[first, "row_number"]) if "row_number" in frame.columns else None
+
+
+def is_codes_export(frame: pd.DataFrame, items: tuple[str, ...]) -> bool:
+    asked = [frame[i] for i in items if i in frame.columns]
+    if not asked:            # no item's question found (a policy without survey.items_required)
+        return False
+    answers = pd.concat(asked).dropna()
+    answers = answers[~answers.isin(["(空)", "（空）"])]
+    return bool(len(answers)) and bool(answers.str.fullmatch(r"\s*\d+\s*").all())

@@ -61,10 +61,12 @@ def recognised_layout(headers: list[str], layouts: tuple[PlatformLayout, ...] = 
 class HeaderMap:
     columns: dict[int, str]            # column position -> canonical name
     headers: tuple[str, ...]           # as the file has them
+    twins: tuple[tuple[str, tuple[int, ...]], ...] = ()    # an item asked by several headers (reworded_questions)
 
     def describe(self) -> list[tuple[str, str]]:
         """(header, canonical name or '') for `gridpay inspect`."""
-        return [(h, self.columns.get(i, "")) for i, h in enumerate(self.headers)]
+        also = {i: name for name, positions in self.twins for i in positions}
+        return [(h, self.columns.get(i) or also.get(i, "")) for i, h in enumerate(self.headers)]
 
 
 # an option of a multiple-choice question, as 问卷星's 按序号 export heads it: 11(环境卫生) (a thirty-first
@@ -80,12 +82,14 @@ NOT_THE_RESPONDENTS = ("紧急", "联系人", "家属", "亲属", "是否", "知
 
 def map_platform_headers(file: str, headers: list[str], questions: dict[str, str],
                          required: tuple[str, ...], layout: PlatformLayout = WJX,
-                         phone_words: tuple[str, ...] = ()) -> HeaderMap:
+                         phone_words: tuple[str, ...] = (), reworded: tuple[str, ...] = ()) -> HeaderMap:
     """Each canonical column's header: the platform's own columns by name, the questions by the
     policy's text for them; the phone, where its text matches none, by the one header holding the first
     of `phone_words` (survey.phone_questions) that one header holds. A header two fields claim, or a
-    required field no header has, stops the run naming the field and listing the headers seen."""
+    required field no header has, stops the run naming the field and listing the headers seen; a field of
+    `reworded` (survey.reworded_questions) matching several is read by the first, its twins said."""
     columns: dict[int, str] = {}
+    twins = []
     for i, header in enumerate(headers):
         name = layout.columns.get(_fold(header))
         if name:
@@ -99,6 +103,9 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
             hits = [i for i in hits if not _OPTION_COLUMN.match(str(headers[i]).strip())] or hits
         if len(hits) > 1 and field == "respondent_phone":     # 紧急联系人手机号码 beside 您的手机号码 (trial 87)
             hits = [i for i in hits if not any(w in str(headers[i]) for w in NOT_THE_RESPONDENTS)] or hits
+        if len(hits) > 1 and field in reworded:        # one question asked before an edit and after it
+            twins.append((field, tuple(hits)))
+            hits = hits[:1]
         if len(hits) > 1:
             raise InputError(file, f"the policy's survey.questions.{field} ('{text}') matches {len(hits)} headers: "
                                    f"{', '.join(headers[i] for i in hits)}; set it to a text only its question "
@@ -126,7 +133,7 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
         raise InputError(file, f"no header matches {missing[0]} (survey.questions.{missing[0]} = "
                                f"'{questions.get(missing[0], '')}'); headers seen: {', '.join(map(str, headers))}"
                                f"{taken}", column=missing[0])
-    return HeaderMap(columns, tuple(str(h) for h in headers))
+    return HeaderMap(columns, tuple(str(h) for h in headers), tuple(twins))
 
 
 def duration_seconds(text: str | None) -> str | None:

@@ -13,10 +13,11 @@ from gridpay.transforms.zone import DEFAULT_TIMEZONE
 from gridpay.ingest.formats import (REQUIRED, Source, canonical_columns, say_unread_phone, sheet_without_item,
                                     unread_phone_header)
 from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
-from gridpay.ingest.codes_export import decode_codes_export
+from gridpay.ingest.codes_export import decode_codes_export, is_codes_export
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, duration_seconds,
                                      local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
+from gridpay.ingest.reworded_questions import one_question, refuse_unread_answers
 from gridpay.ingest.unlike_columns import refuse_unlike_columns
 from gridpay.transforms.parsing import parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
@@ -51,6 +52,7 @@ class SurveyReading:
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
     duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
+    reworded_questions: bool = False                             # an item's question asked two ways (policy)
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
     answer_text_cleaned: bool = False                            # 不满意〖原因〗 as 不满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
@@ -97,7 +99,7 @@ def survey_reading(policy) -> SurveyReading:
         other_grid_compound_homes=policy.other_grid_compound_homes, other_months_near=policy.other_months_near,
         csv_rows_complete=policy.csv_rows_complete, door_after_listed_name=policy.door_after_listed_name,
         phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all,
-        duplicate_columns_refused=policy.duplicate_columns_refused)
+        duplicate_columns_refused=policy.duplicate_columns_refused, reworded_questions=policy.reworded_questions)
 
 
 @dataclass
@@ -140,15 +142,6 @@ def _frame(sheet: Sheet, columns: dict[int, str], source: Source) -> pd.DataFram
     return frame
 
 
-def _is_codes_export(frame: pd.DataFrame, items: tuple[str, ...]) -> bool:
-    asked = [frame[i] for i in items if i in frame.columns]
-    if not asked:            # no item's question found (a policy without survey.items_required)
-        return False
-    answers = pd.concat(asked).dropna()
-    answers = answers[~answers.isin(["(空)", "（空）"])]
-    return bool(len(answers)) and bool(answers.str.fullmatch(r"\s*\d+\s*").all())
-
-
 def read_survey_file(source: Source, month: str | None, reading: SurveyReading, grid_ids: list[str]) -> SurveyRead:
     """The file's survey rows with canonical columns. `grid_ids` in grids.csv order: a codes export answers the grid
     question with the option's number, and gridpay's questionnaire lists the grids in that order."""
@@ -185,7 +178,10 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
 def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading: SurveyReading,
                    grid_ids: list[str], month: str | None) -> SurveyRead:
     header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout,
-                                      reading.phone_questions)
+                                      reading.phone_questions, reading.items if reading.reworded_questions else ())
+    if reading.reworded_questions:      # a question reworded in the month: its two columns read as one, or a stop
+        sheet = one_question(source.file_name, sheet, header_map, layout)
+        refuse_unread_answers(source.file_name, sheet, header_map, reading.items, reading.answer_words, layout)
     names = [header_map.columns.get(i, "") for i in range(len(sheet.headers))]
     say_unread_phone(source.file_name, unread_phone_header(sheet.headers, names, "respondent_phone"), "respondent_phone",
                      question=True)
@@ -216,7 +212,7 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
         each(column, lambda v: choice_text(v, layout))
     each("duration_s", duration_seconds)
     each("channel", lambda v: channel_of(v, reading.sources))
-    if _is_codes_export(frame, reading.items):
+    if is_codes_export(frame, reading.items):
         decode_codes_export(frame, source, reading, grid_ids)
         read.shape = "platform codes export"
     return read

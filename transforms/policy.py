@@ -74,6 +74,7 @@ class Policy:
     two_phone_cells_checked: bool = False       # a cell of two numbers, one a worker's: hers (2027.12); False: none
     comment_phones_all: bool = False            # a comment's landlines, dotted mobiles masked (2027.13); False: mobiles
     duplicate_columns_refused: bool = False     # two headers of a sheet read as one column, unlike (2027.14); False: 1st
+    reworded_questions: bool = False            # an item's question asked by two headers read as one (2027.15)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid
@@ -232,8 +233,7 @@ def _at_least_two(value) -> int | None:
 def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
     survey = doc.get("survey", {})
     questions = {str(k): str(v) for k, v in survey.get("questions", {}).items()}
-    bad = [k for k in questions if not IDENTIFIER.match(k)]
-    if bad:
+    if bad := [k for k in questions if not IDENTIFIER.match(k)]:
         raise PolicyError(f"policy survey.questions keys must be column names, not {bad}")
     codes = {str(k).strip(): str(v).strip() for k, v in survey.get("option_codes", {}).items()}
     if any(not v.isdigit() for v in codes.values()):

@@ -37,6 +37,7 @@ def typing_rules(doc: dict) -> dict:
         two_phone_cells_checked=chosen("two_phone_cells", ("checked", "unread")),
         comment_phones_all=chosen("comment_numbers", ("all", "mobiles")),
         duplicate_columns_refused=chosen("duplicate_columns", ("refused", "first")),
+        reworded_questions=chosen("reworded_questions", ("one", "stop")),
         yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))

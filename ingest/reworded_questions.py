@@ -1,0 +1,96 @@
+"""A question reworded in the middle of the month (survey.reworded_questions, policy 2027.15). A platform edits a
+form in place, and its download then holds the old question and the new one as two columns, each answered on the
+rows from before or after the edit. Trial 117's reworded 总体 question: read by its old column only, 37 of 74
+answers were scored on four items (W1 +29.88), the callback list missed six unhappy residents, exit 0, nothing
+said; its two headers both holding 总体 stopped the run, and the advice (a text only one holds) lost the other
+half. Under the key: an item's text matching headers never answered on one row reads them as one question; a column
+no text matches that answers on the rows where an item is blank stops the run (exit 2) naming both."""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from difflib import SequenceMatcher
+from functools import cache
+from itertools import islice
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.limits import column_letters
+from gridpay.ingest.platform import HeaderMap, answer_text, choice_text, question_text
+from gridpay.ingest.sheets import Sheet
+from gridpay.transforms.parsing import normalized_likert
+from gridpay.transforms.platform_layouts import PlatformLayout
+
+log = logging.getLogger("gridpay")
+LEAST = 2           # answers of an unread column on an item's blank rows before it is the item's other wording
+SAMPLE = 200        # an unread column's first filled cells, one of them an answer word, before every row is looked at
+
+
+def one_question(file: str, sheet: Sheet, header_map: HeaderMap, layout: PlatformLayout) -> Sheet:
+    """The sheet with each item's columns (header_map.twins) read as its first: their answers in one cell a row; two
+    answered on one row are two questions, and stop the run."""
+    rows = sheet.rows
+    for name, positions in header_map.twins:
+        counts = [0] * len(positions)
+        merged = []
+        for number, row in rows:
+            answered = [k for k, p in enumerate(positions) if _filled(row, p, layout)]
+            if len(answered) > 1:
+                shown = ", ".join(f"'{sheet.headers[p]}'" for p in positions)
+                raise InputError(file, f"the policy's survey.questions.{name} matches {len(positions)} headers: {shown}, "
+                                       f"and this row answers two of them, so they are two questions: set it to a "
+                                       f"text only its question holds (in your policy, with a new version: "
+                                       f"docs/troubleshooting.md)", row=number, column=name)
+            row = list(row)
+            for k in answered:
+                counts[k] += 1
+                row[positions[0]] = row[positions[k]]
+            merged.append((number, row))
+        rows = merged
+        log.warning("%s: %s is asked by %d headers, never both on one row (the form edited in the month): %s; read "
+                    "as one question", file, name, len(positions), ", ".join(
+                        f"'{sheet.headers[p]}' ({n} answers)" for p, n in zip(positions, counts)),
+                    extra={"notice": "form_options"})    # pipeline/run_notices.headed
+    return replace(sheet, rows=rows)
+
+
+def refuse_unread_answers(file: str, sheet: Sheet, header_map: HeaderMap, items: tuple[str, ...],
+                          words: dict[str, str], layout: PlatformLayout) -> None:
+    """Stop (exit 2) on a column no question text matches whose answers (满意, 非常满意 ...) fill the rows where an item
+    is blank: the item's question reworded, its new column unread."""
+    at = {name: i for i, name in header_map.columns.items()}
+    for u in (u for u in range(len(sheet.headers)) if u not in header_map.columns):
+        said = cache(lambda text: _answer_word(text, words, layout))
+        filled = (row[u] for _, row in sheet.rows if u < len(row) and _filled(row, u, layout))
+        if not any(said(text) for text in islice(filled, SAMPLE)):      # an IP's, an age's: one look, not a pass
+            continue
+        answering = [(number, row) for number, row in sheet.rows if u < len(row) and row[u] and said(row[u])]
+        for item in (i for i in items if i in at and len(answering) >= LEAST):
+            if not any(_filled(row, at[item], layout) for _, row in answering):
+                old, new = sheet.headers[at[item]], sheet.headers[u]
+                common = _common_text(sheet.headers, old, new, layout)
+                raise InputError(file, f"column {column_letters(u + 1)} '{new}' is not read, but answers "
+                                       f"{len(answering)} rows (first on this row) on each of which {item}, asked by "
+                                       f"'{old}', is blank: the question reworded in the month? Set "
+                                       f"survey.questions.{item} to a text both headers hold{common} (in your policy, with a "
+                                       f"new version): they are then read as one question", row=answering[0][0], column=item)
+
+
+def _filled(row: list, i: int, layout: PlatformLayout) -> bool:
+    return i < len(row) and bool((answer_text(row[i], layout) or "").strip())
+
+
+def _answer_word(cell: str, words: dict[str, str], layout: PlatformLayout) -> bool:
+    text = choice_text(answer_text(cell, layout), layout)
+    point = normalized_likert(text, words) if text and not text.strip().isdigit() else None
+    return bool(point and point.isdigit())
+
+
+def _common_text(headers: list[str], old: str, new: str, layout: PlatformLayout) -> str:
+    """', e.g. '满意吗'': the longest text both questions hold that no other header holds, if any."""
+    a, b = question_text(old, layout.question_number), question_text(new, layout.question_number)
+    blocks = sorted(SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks(), key=lambda m: -m.size)
+    for block in (m for m in blocks if m.size >= 2):
+        text = a[block.a:block.a + block.size].strip()
+        if len(text) >= 2 and sum(text in question_text(h, layout.question_number) for h in headers) == 2:
+            return f", e.g. '{text}'"
+    return ""
