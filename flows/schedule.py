@@ -5,6 +5,7 @@ environment it happens to run in."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from prefect import flow
@@ -31,7 +32,8 @@ LOCATIONS = ("inbox", "out", "db", "policy", "archive", "logs", "key_file", "arc
 @flow(name="gridpay-monthly")
 def monthly(month: str | None = None, lang: str = "zh", reports: str = "all", inbox: str | None = None,
             out: str | None = None, db: str | None = None, policy: str | None = None, archive: str | None = None,
-            logs: str | None = None, key_file: str | None = None, archive_key_file: str | None = None) -> str | State:
+            logs: str | None = None, key_file: str | None = None, archive_key_file: str | None = None,
+            project: str | None = None, project_locations: dict | None = None) -> str | State:
     """What the schedule runs: `month` defaults to the previous month in GRIDPAY_TIMEZONE; the
     locations are the deployment's (a location not given: the environment's, as before)."""
     given = {"inbox": inbox, "out": out, "db": db, "policy": policy, "archive": archive, "logs": logs,
@@ -39,14 +41,37 @@ def monthly(month: str | None = None, lang: str = "zh", reports: str = "all", in
     s = settings_from_env().with_overrides(**given)
     month = month or previous_month(datetime.now(ZoneInfo(s.timezone)), s.timezone)
     try:
+        project_unchanged(project, project_locations)
         return month_flow(MonthRequest(month, s, lang, reports=reports))
     except (GateFailed, ConfigError) as exc:       # the subflow's Failed state, raised here: the same, no traceback
         return stopped(exc)
 
 
-def deployment_parameters(settings: Settings) -> dict[str, str]:
-    """The locations every run of the deployment uses, absolute (Settings holds them so)."""
-    return {name: str(getattr(settings, name)) for name in LOCATIONS}
+def deployment_parameters(settings: Settings) -> dict:
+    """The locations every run of the deployment uses, absolute (Settings holds them so), and the gridpay.toml they
+    were resolved with, with what it named then."""
+    pinned = {name: str(getattr(settings, name)) for name in LOCATIONS}
+    return pinned if settings.project is None else {
+        **pinned, "project": str(settings.project), "project_locations": project_locations(settings.project)}
+
+
+def project_locations(project: Path) -> dict[str, str]:
+    s = settings_from_env(project=project)
+    return {name: str(getattr(s, name)) for name in LOCATIONS}
+
+
+def project_unchanged(project: str | None, then: dict | None) -> None:
+    """Stop a scheduled run (exit as the gate's) whose gridpay.toml names other locations than when `gridpay serve`
+    registered the schedule: trial 119's HR named a new policy there, and the schedule paid December on the old one,
+    exit 0, while a hand run in the folder paid on the new one."""
+    if not project or then is None or not Path(project).is_file():
+        return
+    now = project_locations(Path(project))
+    if changed := [name for name in LOCATIONS if now.get(name) != then.get(name)]:
+        raise ConfigError(f"{project} now names other locations than when gridpay serve registered this schedule ("
+                          f"{'; '.join(f'{n}: {then.get(n)} then, {now[n]} now' for n in changed)}); nothing "
+                          f"published. The schedule runs on the locations it registered: stop gridpay serve and start "
+                          f"it again in the project's folder, then run the month (gridpay run --month ...)")
 
 
 def monthly_deployment(settings: Settings):

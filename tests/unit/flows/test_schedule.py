@@ -40,3 +40,21 @@ def test_default_month_is_the_previous_one_in_beijing():
 def test_the_deployment_pins_no_month_so_each_scheduled_run_takes_the_month_before():
     parameters = monthly_deployment(settings_from_env()).parameters
     assert "month" not in parameters and parameters        # the locations only
+
+
+def test_a_scheduled_run_stops_where_gridpay_toml_names_other_locations_than_when_served(tmp_path, monkeypatch):
+    """Trial 119: HR named a new policy in gridpay.toml; the schedule, served before, paid December on the old one."""
+    import pytest
+    from gridpay.core.errors import ConfigError
+    from gridpay.flows.schedule import project_unchanged
+    for name in ("GRIDPAY_POLICY", "GRIDPAY_INBOX", "GRIDPAY_OUT", "GRIDPAY_DB"):
+        monkeypatch.delenv(name, raising=False)
+    project = tmp_path / "gridpay.toml"
+    project.write_text('community = "天井湖社区"\n', encoding="utf-8")
+    parameters = monthly_deployment(settings_from_env(project=project)).parameters
+    assert parameters["project"] == str(project)
+    project_unchanged(parameters["project"], parameters["project_locations"])        # unchanged: runs
+    project.write_text('community = "天井湖社区"\npolicy = "policy-2027.toml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"now names other locations than when gridpay serve registered this "
+                                          r"schedule \(policy: .* then, .*policy-2027.toml now\); nothing published"):
+        project_unchanged(parameters["project"], parameters["project_locations"])
