@@ -33,6 +33,7 @@ class Sheet:
     rows: list[tuple[int, list[str | None]]]          # (spreadsheet row, cells), blank rows left out
     totals_rows: list[int] = field(default_factory=list)   # set aside: 合计 / 平均 / 小计
     note_rows: list[int] = field(default_factory=list)     # set aside: a note typed under the answers
+    notes: list[tuple[int, str]] = field(default_factory=list)     # ... and its text (sheet_scales.py reads it)
 
 
 def cell_text(value) -> str | None:
@@ -226,6 +227,7 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
             continue
         if notes and len(filled) == 1 and str(filled[0]).replace(" ", "").startswith(NOTE_WORDS):
             sheet.note_rows.append(number)       # 备注：第12份字迹不清 (a trial's note was an invalid answer)
+            sheet.notes.append((number, str(filled[0])))
             continue
         if cut:
             raise InputError(source.file_name, f"row {number:,} has {cells_in_row} cells where the header has {width}: "

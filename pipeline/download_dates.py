@@ -8,9 +8,10 @@ import logging
 from datetime import date, datetime, timedelta
 
 from gridpay.core.month import Month
-from gridpay.expectations.early_downloads import LAST_DAYS, latest_answer, platform_latest
+from gridpay.expectations.early_downloads import LAST_DAYS, latest_answer, platform_latest, previous_months_downloads
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
+from gridpay.pipeline.verdicts import fail_gate
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -18,7 +19,8 @@ log = logging.getLogger("gridpay")
 
 def say_download_before_month_end(ctx: RunContext, today: date | None = None) -> None:
     """Warn where the month is over, its latest answer (or a platform download's own) is more than LAST_DAYS days
-    before its end, and the month before's published run counted answers of its last LAST_DAYS days."""
+    before its end, and the month before's published run counted answers of its last LAST_DAYS days; stop the
+    month there under gate.downloads_before_month_end (policy 2027.15) unless the run accepts fewer answers."""
     m = Month.parse(ctx.month)
     if ctx.request.replay is not None or (today or date.today()) <= m.last_day:
         return
@@ -28,21 +30,28 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     files = {} if month_early else {f: at for f, at in platform_latest(ctx.workdir).items() if at < cutoff}
     if not (month_early or files) or (before_end := _month_before_to_its_end(ctx.settings.db, m)) is None:
         return
-    if month_early:
-        log.warning("%s's latest answer in its survey files is at %s, %d days before the month ended, while %s had "
-                    "answers to its last days (%s): a download made before the month ended misses the answers after "
-                    "it; download the form again now and put it in surveys/%s/ in place of the earlier one, then run "
-                    "again (if the form closed on %s on purpose, nothing is missing)",
-                    ctx.month, f"{latest:%Y-%m-%d %H:%M}", (m.last_day - latest.date()).days, m.previous,
-                    f"{before_end:%Y-%m-%d %H:%M}", ctx.month, f"{latest:%Y-%m-%d}", extra=headed("early_download"))
-    for file, at in files.items():
-        log.warning("%s: this platform download's latest answer is at %s, %d days before %s ended, while the month's "
-                    "other survey files have answers to %s and %s had answers to its last days: a download made on "
-                    "%s misses the online answers given after it; download the form again now and put it in "
-                    "surveys/%s/ in place of this one, then run again (if the online form closed on %s on purpose, "
-                    "nothing is missing)", file, f"{at:%Y-%m-%d %H:%M}",
-                    (m.last_day - at.date()).days, ctx.month, f"{latest:%Y-%m-%d}", m.previous, f"{at:%Y-%m-%d}",
-                    ctx.month, f"{at:%Y-%m-%d}", extra=headed("early_download"))
+    lines = [] if not month_early else [
+        f"{ctx.month}'s latest answer in its survey files is at {latest:%Y-%m-%d %H:%M}, "
+        f"{(m.last_day - latest.date()).days} days before the month ended, while {m.previous} had answers to its last "
+        f"days ({before_end:%Y-%m-%d %H:%M}): a download made before the month ended misses the answers after it; "
+        f"download the form again now and put it in surveys/{ctx.month}/ in place of the earlier one, then run again "
+        f"(if the form closed on {latest:%Y-%m-%d} on purpose, nothing is missing)"]
+    lines += [f"{file}: this platform download's latest answer is at {at:%Y-%m-%d %H:%M}, {(m.last_day - at.date()).days} "
+              f"days before {ctx.month} ended, while the month's other survey files have answers to {latest:%Y-%m-%d} "
+              f"and {m.previous} had answers to its last days: a download made on {at:%Y-%m-%d} misses the online "
+              f"answers given after it; download the form again now and put it in surveys/{ctx.month}/ in place of "
+              f"this one, then run again (if the online form closed on {at:%Y-%m-%d} on purpose, nothing is missing)"
+              for file, at in files.items()]
+    if ctx.policy.outcome.early_downloads == "stop" and previous_months_downloads(ctx.workdir, ctx.month):
+        return      # the month before's download in this one's place: the gate names it (gate.early_downloads)
+    if ctx.policy.outcome.downloads_before_month_end == "stop" and not ctx.request.accept_fewer_answers:
+        # trial 119: the 28 November download published, W3 paid 255.36 too much, an English line the only word
+        raise fail_gate(ctx, f"{ctx.month}: {'; '.join(lines)}. Nothing published; if the form closed early on "
+                             f"purpose, run with --accept-fewer-answers (said on the scorecard; policy "
+                             f"gate.downloads_before_month_end)")
+    for line in lines:
+        log.warning("%s%s", line, " (published: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
+                    extra=headed("early_download"))
 
 
 def _month_before_to_its_end(db, m: Month) -> datetime | None:

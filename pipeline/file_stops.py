@@ -11,6 +11,8 @@ import pandas as pd
 
 from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
+from gridpay.ingest.duckdb_reader import quoted
+from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
@@ -155,3 +157,42 @@ def foreign_files_message(ctx: RunContext, files: list) -> str:
             f"would then be paid to this community's workers, nor rename the file: the rename hides whose it is); if it "
             f"is this community's own form under a title naming another community, set "
             f"gate.foreign_community_files = \"unchecked\" in the policy for that month")
+
+
+ABOVE = 2       # a typed sheet's answers above the policy's scale (6 to 10 on 1-5) before it is a sheet on another scale
+
+
+def other_scale_sheets(ctx: RunContext) -> list[tuple[str, int, int, list[int]]]:
+    """(file, rows answering above the scale, its rows, the first such rows) of each typed sheet with ABOVE or more
+    (survey.sheet_scales): trial 117's paper sheet on a 10-point scale had its 7-10 rows invalid and its unhappiest
+    residents' 3 to 5 out of 10 counted as 3 to 5 of 5 (W5 +64.94), exit 0, the rows said pointed at the happy ones."""
+    p = ctx.policy
+    if not p.sheet_scales_checked or ctx.request.replay is not None:
+        return []
+    high = " or ".join(f"try_cast({quoted(i)} as integer) between {p.scale_max + 1} and {2 * p.scale_max}"
+                       for i in p.items)
+    with stage_connection(ctx.workdir) as con:
+        downloads = ("select source_file from platform_files" if con.execute(
+            "select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0] else "select ''")
+        return con.execute(f"""
+            select source_file, count(*) filter (where {high})::integer, count(*)::integer,
+                   (list(row_number order by row_number) filter (where {high}))[1:5]
+            from surveys where source_file not in ({downloads}) group by source_file
+            having count(*) filter (where {high}) >= {ABOVE} order by source_file""").fetchall()
+
+
+def other_scale_message(ctx: RunContext, sheets: list) -> str:
+    top = ctx.policy.scale_max
+    said = "; ".join(f"{file}: {high} of its {rows} answers give {top + 1} to {2 * top} (rows "
+                     f"{', '.join(map(str, first))}{' ...' if high > len(first) else ''})" for file, high, rows, first in sheets)
+    return (f"{ctx.month}: a typed sheet's answers are on another scale than the policy's 1 to {top}; nothing published. "
+            f"{said}. A sheet typed on a 1-{2 * top} scale has its answers of 1 to {top} read as the policy's too ("
+            f"4 of {2 * top} as 4 of {top}), and its higher ones invalid: retype the sheet's answers on the policy's "
+            f"scale ({top} = 非常满意) or as the paper forms' words, and run again (policy survey.sheet_scales)")
+
+
+def say_other_grids_compounds(said: list) -> None:
+    for pair in said:
+        log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "
+                    "window (非本网格) takes them out (the download is never edited); if the grid does span the "
+                    "compound, list it for the grid in grids.csv", pair, extra=headed("compound_grid"))

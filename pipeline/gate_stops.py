@@ -214,6 +214,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
 
 def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]]]:
     """The stops after the files' and the phones' (_in_order's), in order: the first found stops the month."""
+    scales = file_stops.other_scale_sheets(ctx)             # a paper sheet typed on a 1-10 scale
+    yield scales, lambda: file_stops.other_scale_message(ctx, scales)
     short = short_downloads(ctx)                            # a download with rows filtered out or cut off
     yield short, lambda: short_downloads_message(ctx, short)
     early = previous_months_downloads(ctx)                  # last month's download in this month's place
@@ -231,10 +233,7 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     surges = file_stops.lone_file_surges(ctx)               # a renamed neighbour's file of a shared grid name
     yield surges, lambda: file_stops.lone_file_surges_message(ctx, surges)
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
-    for pair in said:
-        log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "
-                    "window (非本网格) takes them out (the download is never edited); if the grid does span the "
-                    "compound, list it for the grid in grids.csv", pair, extra=headed("compound_grid"))
+    file_stops.say_other_grids_compounds(said)
     yield others, lambda: says.other_grids_compound_message(ctx, others)
     overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
     yield overlaps, lambda: says.overlaps_message(ctx, overlaps)

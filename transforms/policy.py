@@ -75,6 +75,7 @@ class Policy:
     comment_phones_all: bool = False            # a comment's landlines, dotted mobiles masked (2027.13); False: mobiles
     duplicate_columns_refused: bool = False     # two headers of a sheet read as one column, unlike (2027.14); False: 1st
     reworded_questions: bool = False            # an item's question asked by two headers read as one (2027.15)
+    sheet_scales_checked: bool = False          # a typed sheet's own legend, its answers above the scale (2027.15)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid
@@ -149,8 +150,7 @@ def policy_from_toml(text: str) -> Policy:
         version=str(get_key(doc, "version")),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         items=items,
-        item_weights=weights,
-        overall_item=overall,
+        item_weights=weights, overall_item=overall,
         callback_at_or_below=int(get_key(doc, "survey.callback_at_or_below")),
         scale_min=int(get_key(doc, "survey.scale_min")),
         scale_max=int(get_key(doc, "survey.scale_max")),

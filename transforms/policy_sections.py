@@ -92,6 +92,7 @@ class OutcomeRules:
     appeal_dates: str = "unchecked"         # an appeal filed or decided after the day of the run: "stop" (2027.12)
     unreadable_phones: str = "said"         # phones Excel saved as numbers (1.39E+10): "stop", or said (2027.4)
     short_downloads: str = "said"           # a 问卷星 download holding fewer answers than its name says: "stop" (2027.4)
+    downloads_before_month_end: str = "said"    # a download made before the month ended, others' answers after: "stop"
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
@@ -196,7 +197,8 @@ def outcome_rules(doc: dict) -> OutcomeRules:
                          ("unreadable_phones", "said"), ("short_downloads", "said"),
                          ("form_answers", "unchecked"), ("silent_grids", "unchecked"),
                          ("foreign_community_files", "unchecked"), ("unlisted_compounds", "unchecked"),
-                         ("lone_file_surges", "unchecked"), ("appeal_dates", "unchecked")):
+                         ("lone_file_surges", "unchecked"), ("appeal_dates", "unchecked"),
+                         ("downloads_before_month_end", "said")):
         switches[name] = str(gate.get(name, before))
         if switches[name] not in ("stop", before):
             raise PolicyError(f"policy gate.{name} = '{switches[name]}' is not one of stop, {before}")

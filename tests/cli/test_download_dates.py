@@ -1,6 +1,6 @@
 """Downloads made at the wrong time (expectations/early_downloads.py, pipeline/download_dates.py): the month
 before's download, made as this month began, in this month's folder stops the month (a sixtieth trial's
-November was published on 8 early-morning answers, exit 0); a download made before the month ended is said
+November was published on 8 early-morning answers, exit 0); a download made before the month ended stops it
 where the month before had answers to its last days (that trial's October lost 32 answers without a word)."""
 from conftest import HAND_SURVEYS, SURVEY_HEADER, survey, write_csv
 from downloads import HEADER, wjx_rows, write_xlsx
@@ -37,11 +37,15 @@ def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_r
     write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(october))
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
     line = next(x for x in err.splitlines() if "before the month ended" in x)
-    assert code == 0 and line.startswith("gridpay: 2026-10's latest answer in its survey files is at 2026-10-17 "
-                                         "10:00, 14 days before the month ended, while 2026-09 had answers to its "
-                                         "last days (2026-09-30 21:00)"), line
+    assert code == 1 and ("2026-10: 2026-10's latest answer in its survey files is at 2026-10-17 10:00, 14 days before "
+                          "the month ended, while 2026-09 had answers to its last days (2026-09-30 21:00)") in line, line
+    assert line.endswith("Nothing published; if the form closed early on purpose, run with --accept-fewer-answers (said "
+                         "on the scorecard; policy gate.downloads_before_month_end)"), line      # trial 119
     # a form closed early on purpose (a sixty-fourth trial's closed on the 25th) is told it misses nothing
-    assert line.endswith("(if the form closed on 2026-10-17 on purpose, nothing is missing)"), line
+    code, err = run_cli("run", "--month", "2026-10", "--accept-fewer-answers", inbox=inbox, policy=policy)
+    line = next(x for x in err.splitlines() if "before the month ended" in x)
+    assert code == 0 and line.endswith("(if the form closed on 2026-10-17 on purpose, nothing is missing) (published: "
+                                       "--accept-fewer-answers)"), line
 
 
 
@@ -57,6 +61,8 @@ def test_a_platform_download_made_mid_month_is_said_though_paper_forms_reach_the
     write_csv(inbox / "surveys" / "2026-10" / "纸质问卷.csv", SURVEY_HEADER,
               [survey("P1", "G1", "9栋1单元101", ("4",) * 5, "2026-10-30 00:00:00")])
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 1 and "2026-10's latest answer" not in err and "Nothing published" in err, err
+    code, err = run_cli("run", "--month", "2026-10", "--accept-fewer-answers", inbox=inbox, policy=policy)
     assert code == 0 and "2026-10's latest answer" not in err, err
     line = next(x for x in err.splitlines() if "platform download's latest answer" in x)
     assert line.startswith(f"gridpay: surveys/2026-10/{DOWNLOAD}_8_8.xlsx: this platform download's latest answer "

@@ -1,0 +1,38 @@
+"""A typed sheet's own legend for its numbers (survey.sheet_scales, policy 2027.15): trial 117's volunteer typed her
+paper forms as numbers, 1 = 非常满意, and wrote so under them; the note was set aside, the answers read upside down, her
+grid's worker paid at the floor (1400.00 for 1457.58), exit 0."""
+import pytest
+
+from conftest import HAND_SURVEYS, SURVEY_HEADER, policy_text
+from downloads import write_xlsx
+from gridpay.core.errors import InputError
+from gridpay.ingest.formats import Source
+from gridpay.ingest.sheet_scales import legend_pairs
+from gridpay.ingest.survey_files import read_survey_file, survey_reading
+from gridpay.transforms.policy import policy_from_toml
+
+REVERSED = "说明：1=非常满意，2=满意，3=基本满意，4=不满意，5=非常不满意"
+
+
+def test_a_legend_is_read_number_first_or_word_first():
+    assert legend_pairs(REVERSED)[:2] == [("1", "非常满意"), ("2", "满意")]
+    assert legend_pairs("备注：非常满意记为5，不满意为2；3代表一般") == [("3", "一般"), ("5", "非常满意"), ("2", "不满意")]
+    assert legend_pairs("备注：第12份字迹不清，按5份计") == []
+
+
+def _read(tmp_path, note: str, **keys):
+    path = write_xlsx(tmp_path / "纸质问卷.xlsx", list(SURVEY_HEADER), [[*row] for row in HAND_SURVEYS] + [[note]])
+    return read_survey_file(Source(path.name, path), "2026-09", survey_reading(policy_from_toml(policy_text(**keys))),
+                            ["G1", "G2"])
+
+
+def test_a_note_giving_the_numbers_another_meaning_stops_the_run_naming_it(tmp_path):
+    with pytest.raises(InputError) as stop:
+        _read(tmp_path, REVERSED)
+    assert stop.value.row == len(HAND_SURVEYS) + 2
+    assert (f"the note '{REVERSED}' says 1 means 非常满意, which gridpay reads as 5: the sheet's numbers are typed on "
+            f"another scale than the policy's") in str(stop.value)
+    agreeing = _read(tmp_path, "说明：5=非常满意，1=非常不满意")          # the policy's own: read, the note set aside
+    assert len(agreeing.frame) == len(HAND_SURVEYS) and agreeing.set_aside["note rows"] == 1
+    before = _read(tmp_path, REVERSED, survey__sheet_scales='"as_typed"')     # a policy before the key: as before
+    assert len(before.frame) == len(HAND_SURVEYS) and before.set_aside["note rows"] == 1
