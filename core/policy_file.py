@@ -31,7 +31,7 @@ def policy_from_bytes(data: bytes, label: str) -> Policy:
     except PolicyError as exc:
         raise ConfigError(f"{label}: {exc}{_full_width_said(text, exc)}{_doubts_said(text)}") from exc
     except (ValueError, TypeError, KeyError, ArithmeticError) as exc:      # "15%" where a number goes
-        raise ConfigError(f"{label}: a value of the policy cannot be read ({type(exc).__name__}: {exc}); "
+        raise ConfigError(f"{label}: a value of the policy cannot be read ({type(exc).__name__}: {exc}){_line_of(text, exc)}; "
                           f"docs/methodology.md, section 7, gives each key's form{_doubts_said(text)}") from exc
 
 
@@ -46,6 +46,13 @@ def check_policy_keys(data: bytes, label: str) -> None:
 
 
 _FULL_WIDTH = "＝“”‘’，。：；［］＃"
+
+
+def _line_of(text: str, exc: Exception) -> str:
+    """', on line 12: min_responses = "10份"': the line of the value Python could not read (trial 118: no key named)."""
+    value = re.search(r"'([^']+)'", str(exc))
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if value and f'"{value[1]}"' in line.split("#")[0]]
+    return f", on line {lines[0][0]}: {lines[0][1].strip()}" if len(lines) == 1 else ""
 
 
 def _full_width_said(text: str, exc: Exception) -> str:

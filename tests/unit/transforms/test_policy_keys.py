@@ -1,5 +1,6 @@
 """What a policy file says that no rule reads (a sixty-eighth trial: each paid other rules than the file showed,
 exit 0, nothing said)."""
+import re
 import tomllib
 from decimal import Decimal
 
@@ -95,3 +96,7 @@ def test_notepads_bom_is_read_and_chinese_punctuation_is_named_by_its_line():
     line = broken.splitlines().index("cap ＝ 1.20") + 1
     with pytest.raises(ConfigError, match=f"line {line} holds ＝ typed in Chinese \\(full-width\\)"):
         policy_from_bytes(broken.encode(), "p.toml")
+    unread = re.sub(r"(?m)^min_responses = \d+", 'min_responses = "10份"', policy_text(), count=1)
+    line = unread.splitlines().index('min_responses = "10份"') + 1
+    with pytest.raises(ConfigError, match=f"'10份'\\), on line {line}: min_responses = \"10份\""):
+        policy_from_bytes(unread.encode(), "p.toml")
