@@ -10,18 +10,33 @@ Said, not stopped: a download whose many answers say 满意 and none the scale's
 (满意/基本满意/不满意) gives; a five-option form whose residents never chose 非常满意 looks the same."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.form_options import FormDoubt, form_word_doubts
 
+log = logging.getLogger("gridpay")
 TOP_ANSWERS = 20        # answers to one question saying 满意, in a download with none at the scale's top, to be said
 
 
 def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dict[str, str],
                 cleaned: bool = False) -> list[FormDoubt]:
-    """The doubts of each platform download's answer words in the stage (transforms/form_options.py)."""
-    return form_word_doubts(_answer_words(workdir), scale_min, scale_max, answer_words, cleaned)
+    """The doubts of each platform download's answer words in the stage (transforms/form_options.py); an option
+    renamed in the month (its words given one after the other) is said, not a doubt."""
+    doubts = form_word_doubts(_answer_words(workdir), scale_min, scale_max, answer_words, cleaned, _spans(workdir))
+    for doubt in (d for d in doubts if d.kind == "renamed"):
+        log.warning("%s: %s", doubt.file, doubt, extra={"notice": "form_options"})   # pipeline/run_notices.headed
+    return [d for d in doubts if d.kind != "renamed"]
+
+
+def _spans(workdir: Path) -> dict[tuple[str, str, str], tuple]:
+    with stage_connection(workdir) as con:
+        if not _staged(con) or not con.execute("select count(*) from duckdb_columns() where table_name = "
+                                               "'answer_words' and column_name = 'first_at'").fetchone()[0]:
+            return {}
+        return {(f, i, w): (a, b) for f, i, w, a, b in con.execute(
+            "select source_file, item, word, first_at, last_at from answer_words").fetchall()}
 
 
 def _staged(con) -> bool:

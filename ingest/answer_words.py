@@ -9,6 +9,7 @@ import duckdb
 
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.survey_files import SurveyRead
+from gridpay.ingest.survey_values import FAST_TIMESTAMP
 
 
 _PLATFORM_FILES = ("create table if not exists platform_files (source_file varchar, layout varchar, phone_asked boolean, "
@@ -31,15 +32,18 @@ def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, read: Sur
 
 
 def store_answer_words(con: duckdb.DuckDBPyConnection, items: tuple[str, ...]) -> None:
-    """Table `answer_words` (source_file, item, word, point, rows): each answer text of the platform downloads'
-    item columns (survey_text) as typed, trimmed, and the point map_answer reads it as (null: a blank)."""
+    """Table `answer_words` (source_file, item, word, point, rows, first_at, last_at): each answer text of the platform
+    downloads' item columns (survey_text) as typed, trimmed, the point map_answer reads it as (null: a blank), and
+    the first and last time it was given (a form's option renamed in the month: one word until, the other after)."""
     con.execute(_PLATFORM_FILES)
     words = " union all ".join(
-        f"select source_file, '{item}' as item, {quoted(item)} as raw from survey_text "
+        f"select source_file, '{item}' as item, {quoted(item)} as raw, submitted_at as at from survey_text "
         f"where source_file in (select source_file from platform_files)" for item in items) or \
-        "select null::varchar as source_file, null::varchar as item, null::varchar as raw"
+        "select null::varchar as source_file, null::varchar as item, null::varchar as raw, null::varchar as at"
     con.execute(f"""
         create or replace table answer_words as
-        select w.source_file, w.item, trim(w.raw) as word, a.value::varchar as point, count(*)::integer as rows
-        from ({words}) w left join map_answer a on a.raw = w.raw
-        where coalesce(trim(w.raw), '') <> '' group by all""")
+        select w.source_file, w.item, trim(w.raw) as word, a.value::varchar as point, count(*)::integer as rows,
+               min(coalesce(try_strptime(w.at, '{FAST_TIMESTAMP}'), t.value::timestamp)) as first_at,
+               max(coalesce(try_strptime(w.at, '{FAST_TIMESTAMP}'), t.value::timestamp)) as last_at
+        from ({words}) w left join map_answer a on a.raw = w.raw left join map_timestamp t on t.raw = w.at
+        where coalesce(trim(w.raw), '') <> '' group by w.source_file, w.item, trim(w.raw), a.value""")

@@ -10,6 +10,8 @@ from gridpay.transforms.folding import visible
 from gridpay.transforms.parsing import LIKERT_WORDS, cleaned_answer, normalized_cell
 
 UNREAD_ANSWERS = 2      # answers (item cells) of a word not read, before it is the form's: one is a cell edited by hand
+RENAMED = 10            # answers (item cells) of each of two words one after the other, every question's, before they
+                        # are an option renamed: two residents' five answers each are one after the other by chance
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -31,16 +33,22 @@ class FormDoubt:
             return f"{shown} is no answer gridpay reads ({where}, {rows})"
         if self.kind == "one_point":
             return f"{shown} are both read as {self.point} ({where}, {rows})"
+        if self.kind == "renamed":
+            return (f"{shown} are both read as {self.point}, each given only after the one before it was last given "
+                    f"({where}, {rows}): the form's option renamed in the month, read as one point")
         return f"{shown} read as {self.point} of the policy's 1-{self.scale_max} scale ({where}, {rows})"
 
 
 
 
 def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_min: int, scale_max: int,
-                     answer_words: dict[str, str], cleaned: bool = False) -> list[FormDoubt]:
+                     answer_words: dict[str, str], cleaned: bool = False,
+                     spans: dict[tuple[str, str, str], tuple] | None = None) -> list[FormDoubt]:
     """The doubts of platform downloads' answer words, given as (file, item, word, point read, answers), one per
     file, kind and words, with their questions; `cleaned` (survey.answer_text_cleaned): words compared as read,
-    without a fill-in box's text (each resident's own reason is not a word of the form's)."""
+    without a fill-in box's text (each resident's own reason is not a word of the form's). `spans`: (file, item,
+    word) -> (first, last) time given; words of one point given one after the other are an option renamed in the
+    month (kind "renamed"): trial 117's 满意 until the 15th and 比较满意 after stopped the month as a misread form."""
     points = {str(p) for p in range(scale_min, scale_max + 1)}
     found: dict[tuple, tuple[list[str], int]] = {}
     by_point: dict[tuple[str, str, str], dict[str, int]] = {}
@@ -49,8 +57,10 @@ def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_mi
         items, total = found.get((file, kind, words, point), ([], 0))
         found[(file, kind, words, point)] = (items + [item] if item not in items else items, total + n)
 
+    given: dict[tuple[str, str], int] = {}        # a word's answers in a file, every question's
     for file, item, typed, point, n in rows:
         word = (cleaned_answer(normalized_cell(typed) or typed, answer_words) or typed) if cleaned else typed
+        given[(file, word)] = given.get((file, word), 0) + n
         if point is None:
             continue                     # a "no opinion" word the policy reads as blank
         if point not in points:           # by the text it reads as: 其他〖…〗 in each resident's words is one 其他
@@ -62,8 +72,24 @@ def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_mi
                 add(file, item, (word,), point, n, "scale")
     for (file, item, point), words in by_point.items():
         if len(words) > 1:
-            add(file, item, tuple(words), point, sum(words.values()), "one_point")
+            renamed = spans is not None and all(given.get((file, w), 0) >= RENAMED for w in words) and \
+                _one_after_another([_pooled(spans, file, w) for w in words])
+            add(file, item, tuple(words), point, sum(words.values()), "renamed" if renamed else "one_point")
     return sorted((FormDoubt(file, tuple(items), words, point, n, kind, scale_max)
                    for (file, kind, words, point), (items, n) in found.items()
                    if kind != "unread" or n >= UNREAD_ANSWERS),
                   key=lambda d: (d.file, d.kind, d.point or "", d.words))
+
+
+def _one_after_another(spans: list[tuple | None]) -> bool:
+    """Is each (first, last) wholly after another's last, so that no two were given in the same days?"""
+    if any(span is None or None in span for span in spans):
+        return False
+    ordered = sorted(spans)
+    return all(before[1] < after[0] for before, after in zip(ordered, ordered[1:]))
+
+
+def _pooled(spans: dict, file: str, word: str) -> tuple | None:
+    """(first, last) a word was given in a file, over every question (an edit renames an option in all at once)."""
+    found = [span for (f, _, w), span in spans.items() if f == file and w == word and span and None not in span]
+    return (min(a for a, _ in found), max(b for _, b in found)) if found else None

@@ -20,3 +20,20 @@ def test_an_unread_word_is_counted_by_what_it_reads_as_and_one_answer_alone_is_a
     assert form_word_doubts(others[:1], 1, 5, {}, cleaned=True) == []
     assert str(form_word_doubts([("f", "sat_safety", "满意\u200b", "满意\u200b", 3)], 1, 5, {})[0]).startswith(
         "'满意<U+200B>' is no answer")
+
+
+def test_two_words_of_one_point_given_one_after_the_other_are_an_option_renamed_in_the_month():
+    """Trial 117: the form's 满意 renamed 比较满意 on the 15th stopped the month as a misread form; given in the same
+    days, the two words are still one (a form with both options)."""
+    from datetime import datetime
+    rows = [("f.xlsx", "sat_overall", "满意", "4", 10), ("f.xlsx", "sat_overall", "比较满意", "4", 12)]
+    day = lambda d, h=10: datetime(2026, 11, d, h)        # noqa: E731
+    apart = {("f.xlsx", "sat_overall", "满意"): (day(1), day(15, 9)), ("f.xlsx", "sat_overall", "比较满意"): (day(15), day(30))}
+    (doubt,) = form_word_doubts(rows, 1, 5, {}, spans=apart)
+    assert doubt.kind == "renamed" and str(doubt).startswith("'满意' and '比较满意' are both read as 4, each given only "
+                                                             "after the one before it was last given")
+    together = {**apart, ("f.xlsx", "sat_overall", "满意"): (day(1), day(20))}
+    assert [d.kind for d in form_word_doubts(rows, 1, 5, {}, spans=together)] == ["one_point"]
+    assert [d.kind for d in form_word_doubts(rows, 1, 5, {})] == ["one_point"]           # no times: as before
+    few = [(f, i, w, p, 2) for f, i, w, p, _ in rows]       # two residents' answers: one after the other by chance
+    assert [d.kind for d in form_word_doubts(few, 1, 5, {}, spans=apart)] == ["one_point"]
