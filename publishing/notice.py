@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridpay.publishing.file_names import community_file_names
+from gridpay.publishing.republication import community_window
 from gridpay.reports.render import flags_short, pdf_page_count, report_html
 from gridpay.reports.strings import labels
 
@@ -16,6 +17,8 @@ from gridpay.reports.strings import labels
 HR_ONLY = ("appeals_high", "verification_failed")
 NO_WINDOW = {"start": "", "end": "", "open": False, "final": False, "contact": "", "not_counted": {}}
 ONE_PAGE = 12           # output format from which a notice that would run onto a second page is laid out dense
+BY_ID = 19              # ... from which its callbacks are counted by grid id: trial 121's two communities' 第一网格
+                        # gave one community's five callbacks to the other's notice
 
 
 def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str, policy=None) -> dict[str, str]:
@@ -27,6 +30,7 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
     # from output format 8, what else keeps an answer out (a fifty-fifth trial's residents were not told)
     out = not_counted_rules(policy, labels(lang)) if how and output_format >= 8 else ""
     community_of = {g["grid_name"]: g["community"] for g in grids}
+    community_by_id = {g["grid_id"]: g["community"] for g in grids}
     file_names = community_file_names(g["community"] for g in grids)
     window = run.get("window") or NO_WINDOW       # the 公示 window (publishing/review_data.py)
     pages = {}
@@ -38,11 +42,13 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
                                      "notice_flag_" if output_format >= 15 else "short_flag_"),
                  "not_counted": window.get("not_counted", {}).get(g["grid_id"], 0)}
                 for g in grids if g["community"] == community]
-        called = sum(1 for c in callbacks if community_of.get(c["grid_name"]) == community)
+        called = (sum(1 for c in callbacks if community_by_id.get(c["grid_id"]) == community) if output_format >= BY_ID
+                  else sum(1 for c in callbacks if community_of.get(c["grid_name"]) == community))
+        own = community_window(window, {g["grid_id"] for g in grids if g["community"] == community}, set())
         pages[file_names[community]] = report_html(
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
-            window=window, output_format=output_format, how_items=how, not_counted=out)
+            window=own, output_format=output_format, how_items=how, not_counted=out)
     return pages
 
 

@@ -22,6 +22,7 @@ from gridpay.publishing.adjustment_lines import with_adjustment_lines
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.percent import ratio
+from gridpay.publishing.republication import community_window
 from gridpay.publishing.outputs import csv_from_query, output_format_of, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from gridpay.reports.fonts import subset_fonts
@@ -35,6 +36,8 @@ PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is fa
 PARALLEL_COMMUNITIES = 3   # community scorecards of a district, each a few pages: from 3, a pool pays
 CALLBACKS_IN_SCORECARD, REVIEW_IN_SCORECARD = 300, 100   # a city's month can have thousands: all in callbacks.csv, review.csv
 RANKING_ENDS = 10     # a ranking chart of more than 20 grids: their 10 lowest and 10 highest (one page)
+DISTRICT_LINE = 19      # the output format from which one community's scorecard names the run's line as every
+                        # community's of the run (trial 121's new community read 全社区 as its own, with an October)
 
 
 def _floats(rows: list[dict], name: str) -> list[float | None]:
@@ -52,8 +55,9 @@ def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: li
         [g["grid_name"] for g in shown], _floats(shown, "adjusted_score"), _floats(shown, "raw_score"),
         _floats(shown, "adjusted_ci_low"), _floats(shown, "adjusted_ci_high"),
         [g["is_insufficient"] for g in shown], words["score_axis"])
-    trend = trend_figure(months, {words["community_line"]: community, **series}, words["score_axis"],
-                         bold=words["community_line"], legend_alone=output_format_of(con, run_id) >= 13)
+    fmt = output_format_of(con, run_id)
+    line = words["district_line"] if areas is not None and fmt >= DISTRICT_LINE else words["community_line"]
+    trend = trend_figure(months, {line: community, **series}, words["score_axis"], bold=line, legend_alone=fmt >= 13)
     bars = items_figure([words.get(f"item_{i['item']}", i["item"]) for i in items],
                         [float(i["score"]) for i in items], words["score_axis"])
     return {"ranking": svg_data_uri(ranking), "trend": svg_data_uri(trend), "item_bars": svg_data_uri(bars),
@@ -141,8 +145,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks, data.rows_read_by_grid(
         con, run_id), lambda: community_checks(con, run_id, quarantine, run), run["output_format"] or 1)
     if split:        # a district's month: one scorecard per community, and scorecard.html rolls them up
-        pages_by_name = {name: scorecard({**run, **part["run"]}, part["grids"], part["workers"], part["review"],
-                                         part["callbacks"], part["areas"], True)
+        pages_by_name = {name: scorecard({**run, **part["run"], "window": _own_window(run, part)}, part["grids"],
+                                         part["workers"], part["review"], part["callbacks"], part["areas"], True)
                          for name, part in split.items()}
         html = report_html("district.html.j2", lang, run=run, communities=[p["run"] for p in split.values()])
     else:
@@ -154,6 +158,12 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
              if worker_sheets else [])
     notices = notice_pages(grids, callbacks, run, lang, policy)
     _write_pages(folder, html, pages_by_name, notices, pages, lang, pool, run["output_format"])
+
+def _own_window(run: dict, part: dict) -> dict:
+    """The window with the correction line of the part's community: its grids, the workers it pays."""
+    paid = {w["worker_id"] for w in part["workers"] if "paid_in" not in w}
+    return community_window(run["window"], {g["grid_id"] for g in part["grids"]}, paid)
+
 
 def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices: dict[str, str], pages: list[dict],
                  lang: str, pool: ProcessPoolExecutor | None, output_format: int | None) -> None:

@@ -9,6 +9,7 @@ notices said "本公示替代" both times, once when nothing residents see had c
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import duckdb
 
@@ -24,6 +25,8 @@ NOTICE_FIGURES = "grid_id, grid_name, adjusted_score, responses, response_rate"
 NOTICE_FIGURES_PRINTED = "grid_id, grid_name, round(adjusted_score, 2), responses, response_rate"
 AS_PRINTED = 12
 INPUTS_NAMED = 13      # the correction line names the input files read differently (transforms/input_changes.py)
+BY_COMMUNITY = 19      # each community's notice and scorecard say its own grids and workers that changed (trial 121's
+                       # second community's notice named the first's grids, its scorecard the first's four workers)
 
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
@@ -48,13 +51,32 @@ def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str, fmt: int
         "full join (select worker_id, total_pay_yuan from payroll where run_id = ?) as e using (worker_id) "
         "where n.total_pay_yuan is distinct from e.total_pay_yuan", [run_id, earlier]).fetchone()
     shown = NOTICE_FIGURES_PRINTED if fmt >= AS_PRINTED else NOTICE_FIGURES
-    grids = [name for (name,) in con.execute(
-        f"select grid_name from ((select {shown} from grid_scores where run_id = ? except "
-        f"select {shown} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()]
-    out = {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": grids}
+    changed = con.execute(f"select grid_id, grid_name from ((select {shown} from grid_scores where run_id = ? except "
+                          f"select {shown} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()
+    out = {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": [name for _, name in changed]}
+    if fmt >= BY_COMMUNITY:
+        out["grid_ids_changed"] = [gid for gid, _ in changed]
+        out["totals_moved"] = dict(con.execute(
+            "select worker_id, (coalesce(n.total_pay_yuan, 0) - coalesce(e.total_pay_yuan, 0))::varchar "
+            "from (select worker_id, total_pay_yuan from payroll where run_id = ?) as n "
+            "full join (select worker_id, total_pay_yuan from payroll where run_id = ?) as e using (worker_id) "
+            "where n.total_pay_yuan is distinct from e.total_pay_yuan", [run_id, earlier]).fetchall())
     if fmt >= INPUTS_NAMED:
         (before, code_before), (now, code_now) = (con.execute(
             "select inputs_json, code_version from runs where run_id = ?", [r]).fetchone() for r in (earlier, run_id))
         out["inputs_changed"] = input_changes(json.loads(before or "[]"), json.loads(now or "[]"))
         out["code_changed"] = (code_before, code_now) if code_before != code_now else None
     return out
+
+
+def community_window(window: dict, grid_ids: set[str], worker_ids: set[str]) -> dict:
+    """The 公示 window with the correction line of one community of the month: its grids whose figures changed, its
+    workers whose totals moved and by how much (output format BY_COMMUNITY; before it, the month's)."""
+    replaces = (window.get("published") or {}).get("replaces") or {}
+    if "totals_moved" not in replaces:
+        return window
+    changed = [name for gid, name in zip(replaces["grid_ids_changed"], replaces["grids_changed"]) if gid in grid_ids]
+    moved = {w: Decimal(d) for w, d in replaces["totals_moved"].items() if w in worker_ids}
+    own = {**replaces, "grids_changed": changed, "workers_moved": len(moved),
+           "pay_moved": f"{sum(moved.values(), Decimal(0)):+.2f}"}
+    return {**window, "published": {**window["published"], "replaces": own}}

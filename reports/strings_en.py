@@ -40,7 +40,7 @@ EN: dict[str, str] = {
     "rules_ok": "The other {n} validation rules passed.", "rule": "Rule", "rows": "Rows",
     "your_comments": "Residents' comments on your grids (masked)",
     "your_score": "Score", "your_items": "Item scores of your grids", "your_trend": "Your score, last 12 months",
-    "ci_worker": "Score 95% interval", "community_line": "Community",
+    "ci_worker": "Score 95% interval", "community_line": "Community", "district_line": "All communities",
     "good_rate": "Top-2 rate", "satisfied_rate": "Satisfied rate", "shift": "Small-sample shift",
     "shift_note": "Small-sample shift: grids with few answers are pulled toward the community mean "
                   "(empirical Bayes); the column is adjusted minus raw score. The interval shown is the "

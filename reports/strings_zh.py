@@ -34,7 +34,7 @@ ZH: dict[str, str] = {
     "rules_ok": "其余 {n} 条校验规则全部通过。", "rule": "规则", "rows": "行数",
     "your_comments": "居民对负责网格的意见（已脱敏）",
     "your_score": "本人得分", "your_items": "负责网格分项得分", "your_trend": "近12个月本人得分",
-    "ci_worker": "得分95%区间", "community_line": "全社区",
+    "ci_worker": "得分95%区间", "community_line": "全社区", "district_line": "所有社区合计",
     "good_rate": "好评率", "satisfied_rate": "满意率", "shift": "小样本调整",
     "shift_note": "小样本调整：问卷少的网格向社区均值收缩（经验贝叶斯），表中为调整后得分减原始得分。"
                   "“调整后95%区间”为调整后得分的区间；原始得分的95%区间见 grid_scores.csv 的 ci_low、ci_high 列。",
