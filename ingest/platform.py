@@ -103,8 +103,9 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
             hits = [i for i in hits if not _OPTION_COLUMN.match(str(headers[i]).strip())] or hits
         if len(hits) > 1 and field == "respondent_phone":     # 紧急联系人手机号码 beside 您的手机号码 (trial 87)
             hits = [i for i in hits if not any(w in str(headers[i]) for w in NOT_THE_RESPONDENTS)] or hits
-        if len(hits) > 1 and field in reworded:        # one question asked before an edit and after it
-            twins.append((field, tuple(hits)))
+        if len(hits) > 1 and field in reworded and not any(      # one question asked before an edit and after it,
+                _asks(headers[i], other, layout) for i in hits for f, other in questions.items() if f != field):
+            twins.append((field, tuple(hits)))      # ... not a text other questions' headers hold too (满意吗)
             hits = hits[:1]
         if len(hits) > 1:
             raise InputError(file, f"the policy's survey.questions.{field} ('{text}') matches {len(hits)} headers: "
@@ -134,6 +135,11 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
                                f"'{questions.get(missing[0], '')}'); headers seen: {', '.join(map(str, headers))}"
                                f"{taken}", column=missing[0])
     return HeaderMap(columns, tuple(str(h) for h in headers), tuple(twins))
+
+
+def _asks(header: str, text: str, layout: PlatformLayout) -> bool:
+    needle = question_text(text, layout.question_number)
+    return bool(needle) and needle in question_text(header, layout.question_number)
 
 
 def duration_seconds(text: str | None) -> str | None:
