@@ -34,6 +34,7 @@ class Sheet:
     totals_rows: list[int] = field(default_factory=list)   # set aside: 合计 / 平均 / 小计
     note_rows: list[int] = field(default_factory=list)     # set aside: a note typed under the answers
     notes: list[tuple[int, str]] = field(default_factory=list)     # ... and its text (sheet_scales.py reads it)
+    titles: list[str] = field(default_factory=list)        # the rows above the header (a title: 满意度调查（10分制）)
 
 
 def cell_text(value) -> str | None:
@@ -199,8 +200,7 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
     workbook whose other sheets hold survey answers too is refused (InputError). With `complete`
     (survey.csv_rows_complete), a CSV's answer row with more cells than its header, filled, is refused, and
     so is its last row short of cells where the file ends without a line break: a download cut off (a
-    forty-first trial's counted its last answer without its 总体, exit 0). A short row elsewhere is one
-    whose empty cells at the end a program left out, read as blank."""
+    forty-first trial's counted its last answer without its 总体, exit 0). A short row elsewhere: blank at its end."""
     cells = sheet_cells(source)
     index = _header_at(cells, is_header)
     _one_sheet_of_answers(source, is_header, index is not None)
@@ -209,7 +209,8 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
     headers = [c or "" for c in cells[index]]
     while headers and not headers[-1]:
         headers.pop()
-    sheet, width = Sheet(index + 1, headers, []), len(cells[index])
+    sheet = Sheet(index + 1, headers, [], titles=[" ".join(str(c) for c in row if c) for row in cells[:index]])
+    width = len(cells[index])
     texts = header_texts(headers)
     known = frozenset(t for t in texts if t)
     checked = complete and source.suffix == ".csv"

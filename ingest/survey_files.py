@@ -18,7 +18,7 @@ from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, ch
                                      local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
 from gridpay.ingest.reworded_questions import one_question, refuse_unread_answers
-from gridpay.ingest.sheet_scales import refuse_legend_otherwise
+from gridpay.ingest.sheet_scales import refuse_other_scales
 from gridpay.ingest.unlike_columns import refuse_unlike_columns
 from gridpay.transforms.parsing import parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
@@ -54,7 +54,7 @@ class SurveyReading:
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
     duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
     reworded_questions: bool = False                             # an item's question asked two ways (policy)
-    sheet_scales_checked: bool = False                           # a sheet's own legend, its 6-10s (policy)
+    sheet_scale: int | None = None                               # the top a sheet's legend, title are checked on
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
     answer_text_cleaned: bool = False                            # 不满意〖原因〗 as 不满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
@@ -102,7 +102,7 @@ def survey_reading(policy) -> SurveyReading:
         csv_rows_complete=policy.csv_rows_complete, door_after_listed_name=policy.door_after_listed_name,
         phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all,
         duplicate_columns_refused=policy.duplicate_columns_refused, reworded_questions=policy.reworded_questions,
-        sheet_scales_checked=policy.sheet_scales_checked)
+        sheet_scale=policy.scale_max if policy.sheet_scales_checked else None)
 
 
 @dataclass
@@ -168,7 +168,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
                              column=absent[0])
         columns = {i: name for name, i in {n: i for i, n in reversed(list(enumerate(names))) if n}.items()}  # 1st
         refuse_unlike_columns(source.file_name, sheet, names, reading.duplicate_columns_refused)
-        refuse_legend_otherwise(source.file_name, sheet, reading.answer_words, reading.sheet_scales_checked)
+        refuse_other_scales(source.file_name, sheet, reading.answer_words, reading.sheet_scale)
         read = SurveyRead(_frame(sheet, columns, source), "canonical", None, list(zip(sheet.headers, names)))
     else:
         read = _platform_read(source, sheet, layout, reading, grid_ids, month)

@@ -20,8 +20,9 @@ def test_a_legend_is_read_number_first_or_word_first():
     assert legend_pairs("备注：第12份字迹不清，按5份计") == []
 
 
-def _read(tmp_path, note: str, **keys):
-    path = write_xlsx(tmp_path / "纸质问卷.xlsx", list(SURVEY_HEADER), [[*row] for row in HAND_SURVEYS] + [[note]])
+def _read(tmp_path, note: str | list, **keys):
+    legend = note if isinstance(note, list) else [note]
+    path = write_xlsx(tmp_path / "纸质问卷.xlsx", list(SURVEY_HEADER), [[*row] for row in HAND_SURVEYS] + [legend])
     return read_survey_file(Source(path.name, path), "2026-09", survey_reading(policy_from_toml(policy_text(**keys))),
                             ["G1", "G2"])
 
@@ -36,3 +37,23 @@ def test_a_note_giving_the_numbers_another_meaning_stops_the_run_naming_it(tmp_p
     assert len(agreeing.frame) == len(HAND_SURVEYS) and agreeing.set_aside["note rows"] == 1
     before = _read(tmp_path, REVERSED, survey__sheet_scales='"as_typed"')     # a policy before the key: as before
     assert len(before.frame) == len(HAND_SURVEYS) and before.set_aside["note rows"] == 1
+
+
+@pytest.mark.parametrize("legend", [["1代表非常满意，2代表满意，3代表基本满意，4代表不满意，5代表非常不满意"],
+                                    ["1=非常满意", "2=满意", "3=基本满意", "4=不满意", "5=非常不满意"]])
+def test_a_legend_typed_as_a_row_of_its_own_stops_the_run_too(tmp_path, legend):
+    """Trial 120: a legend without 说明 before it, or one meaning a cell, was an invalid row; the answers above it
+    were read upside down (W4 1280.00 for 1682.08), exit 0."""
+    with pytest.raises(InputError, match="says 1 means 非常满意, which gridpay reads as 5") as stop:
+        _read(tmp_path, legend)
+    assert stop.value.row == len(HAND_SURVEYS) + 2
+
+
+def test_a_sheet_titled_on_another_scale_stops_the_run_naming_its_title(tmp_path):
+    """Trial 120: a 10分制 sheet with one answer above 5 had the others read as points of 5 (5 of 10 as 非常满意)."""
+    path = write_xlsx(tmp_path / "桂园.xlsx", list(SURVEY_HEADER), [[*row] for row in HAND_SURVEYS],
+                      above=[["桂园小区网格员满意度调查（10分制）"]])
+    reading = survey_reading(policy_from_toml(policy_text()))
+    with pytest.raises(InputError, match=r"'桂园小区网格员满意度调查（10分制）' says the sheet's answers are on a 1-10 "
+                                          r"scale, the policy's on 1 to 5"):
+        read_survey_file(Source(path.name, path), "2026-09", reading, ["G1", "G2"])
