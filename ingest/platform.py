@@ -96,9 +96,7 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
             columns[i] = name
     claimed: dict[int, list[str]] = {}
     for field, text in questions.items():
-        needle = question_text(text, layout.question_number)
-        hits = [i for i, h in enumerate(headers)
-                if i not in columns and needle and needle in question_text(h, layout.question_number)]
+        hits = [i for i, h in enumerate(headers) if i not in columns and _asks(h, text, layout)]
         if len(hits) > 1:      # 问卷星 按序号 heads a multiple choice's options 11(环境卫生): never a question
             hits = [i for i in hits if not _OPTION_COLUMN.match(str(headers[i]).strip())] or hits
         if len(hits) > 1 and field == "respondent_phone":     # 紧急联系人手机号码 beside 您的手机号码 (trial 87)
@@ -137,9 +135,11 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
     return HeaderMap(columns, tuple(str(h) for h in headers), tuple(twins))
 
 
-def _asks(header: str, text: str, layout: PlatformLayout) -> bool:
-    needle = question_text(text, layout.question_number)
-    return bool(needle) and needle in question_text(header, layout.question_number)
+def _asks(header: str, text: str | tuple[str, ...], layout: PlatformLayout) -> bool:
+    """Does the header hold the text, or one of the texts (survey.questions' list: a question reworded)?"""
+    asked = question_text(header, layout.question_number)
+    return any((needle := question_text(t, layout.question_number)) and needle in asked
+               for t in (text if isinstance(text, tuple) else (text,)))
 
 
 def duration_seconds(text: str | None) -> str | None:

@@ -71,8 +71,9 @@ def refuse_unread_answers(file: str, sheet: Sheet, header_map: HeaderMap, items:
                 raise InputError(file, f"column {column_letters(u + 1)} '{new}' is not read, but answers "
                                        f"{len(answering)} rows (first on this row) on each of which {item}, asked by "
                                        f"'{old}', is blank: the question reworded in the month? Set "
-                                       f"survey.questions.{item} to a text both headers hold{common} (in your policy, with a "
-                                       f"new version): they are then read as one question", row=answering[0][0], column=item)
+                                       f"survey.questions.{item} to a text both headers hold{common}, or to a list of a text "
+                                       f"of each (['{_short(old, layout)}', '{_short(new, layout)}']), in your policy "
+                                       f"with a new version: they are then read as one question", row=answering[0][0], column=item)
 
 
 def _filled(row: list, i: int, layout: PlatformLayout) -> bool:
@@ -83,6 +84,10 @@ def _answer_word(cell: str, words: dict[str, str], layout: PlatformLayout) -> bo
     text = choice_text(answer_text(cell, layout), layout)
     point = normalized_likert(text, words) if text and not text.strip().isdigit() else None
     return bool(point and point.isdigit())
+
+
+def _short(header: str, layout: PlatformLayout) -> str:
+    return question_text(header, layout.question_number).rstrip("？?")
 
 
 def _common_text(headers: list[str], old: str, new: str, layout: PlatformLayout) -> str:

@@ -29,7 +29,7 @@ class SurveyReading:
     """What the policy says about reading survey files."""
     aliases: dict[str, str]
     items: tuple[str, ...]
-    questions: dict[str, str] = field(default_factory=dict)      # canonical column -> text of its question
+    questions: dict[str, str | tuple] = field(default_factory=dict)      # canonical column -> text(s) of its question
     sources: dict[str, str] = field(default_factory=dict)        # platform 来源 -> channel
     option_codes: dict[str, str] = field(default_factory=dict)   # codes export: option number -> 1-5
     platforms: tuple[PlatformLayout, ...] = (WJX,)               # platform layouts, in the policy's order
@@ -82,7 +82,7 @@ class SurveyReading:
 def survey_reading(policy) -> SurveyReading:
     # a survey file's own headers (手机号 is the resident's phone there, a worker's in workers.csv)
     return SurveyReading(
-        aliases=policy.aliases | policy.survey_aliases, items=policy.items, questions=policy.questions,
+        aliases=policy.aliases | policy.survey_aliases, items=policy.items, questions=policy.question_texts,
         sources=policy.sources, option_codes=policy.option_codes, platforms=policy.platforms, timezone=policy.timezone,
         door_dashes=policy.door_number_dashes, compound=policy.household_compound, channel_words=policy.channel_words,
         door_variants=policy.door_number_variants, answer_words=policy.answer_words,

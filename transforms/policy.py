@@ -9,8 +9,8 @@ from decimal import Decimal
 from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, platform_layouts, survey_timezone
 from gridpay.transforms.coefficient_rule import CoefficientRule, coefficient_rule
 from gridpay.transforms.policy_sections import (  # noqa: F401  (the sections are named from here too)
-    INTEGRITY_SWITCHES, IntegrityRules, OutcomeRules, PolicyError, ScoringRules, choice_of, decimal_of, get_key, outcome_rules,
-    thin_grid_rules)
+    INTEGRITY_SWITCHES, IntegrityRules, OutcomeRules, PolicyError, ScoringRules, at_least_two, choice_of, decimal_of, get_key,
+    outcome_rules, thin_grid_rules)
 from gridpay.transforms.review_cycle import ReviewCycle, review_cycle
 from gridpay.transforms.policy_typing import IDENTIFIER, header_aliases, typing_rules
 from gridpay.transforms.rounding import RULES
@@ -75,6 +75,7 @@ class Policy:
     comment_phones_all: bool = False            # a comment's landlines, dotted mobiles masked (2027.13); False: mobiles
     duplicate_columns_refused: bool = False     # two headers of a sheet read as one column, unlike (2027.14); False: 1st
     reworded_questions: bool = False            # an item's question asked by two headers read as one (2027.15)
+    questions_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # its other texts (a list: 2027.15)
     sheet_scales_checked: bool = False          # a typed sheet's own legend, its answers above the scale (2027.15)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
@@ -103,6 +104,11 @@ class Policy:
     def satisfied_at_or_above(self) -> int:
         """满意: at or above the scale's midpoint, rounded up (3 on 1-5, 6 on 1-10)."""
         return -(-(self.scale_min + self.scale_max) // 2)
+
+    @property
+    def question_texts(self) -> dict[str, str | tuple[str, ...]]:
+        """Each column's question text, or its texts where the policy lists several (a question reworded)."""
+        return {k: (v, *self.questions_also[k]) if k in self.questions_also else v for k, v in self.questions.items()}
 
 
 def _items(doc: dict) -> tuple[tuple[str, ...], dict[str, Decimal], str]:
@@ -187,7 +193,7 @@ def _integrity_rules(doc: dict) -> IntegrityRules:
         straight_line_min_items=_straight_line(doc),
         burst_window_minutes=int(get_key(doc, "integrity.burst_window_minutes")),
         burst_min_responses=int(get_key(doc, "integrity.burst_min_responses")),
-        shared_phone_households=_at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
+        shared_phone_households=at_least_two(doc.get("integrity", {}).get("shared_phone_households")),
         **{key: bool(doc.get("integrity", {}).get(key, False)) for key in INTEGRITY_SWITCHES},
     )
     if not 0 < integrity.speeder_fraction < 1:      # 33.33 made 91 of 92 answers speeders (a sixty-eighth trial)
@@ -222,17 +228,11 @@ def keys_left_out(policy: Policy, shipped: Policy) -> list[str]:
     return [k for k in shipped.stated_keys if k not in stated and (("." not in k) or k.rsplit(".", 1)[0] in stated)]
 
 
-def _at_least_two(value) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
-        raise PolicyError("policy integrity.shared_phone_households must be a whole number, at least 2")
-    return value
-
-
 def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
     survey = doc.get("survey", {})
-    questions = {str(k): str(v) for k, v in survey.get("questions", {}).items()}
+    asked = survey.get("questions", {})       # a list: the question's texts before and after an edit (2027.15)
+    questions = {str(k): str(v[0] if isinstance(v, list) and v else v) for k, v in asked.items()}
+    also = {str(k): tuple(str(t) for t in v[1:]) for k, v in asked.items() if isinstance(v, list) and len(v) > 1}
     if bad := [k for k in questions if not IDENTIFIER.match(k)]:
         raise PolicyError(f"policy survey.questions keys must be column names, not {bad}")
     codes = {str(k).strip(): str(v).strip() for k, v in survey.get("option_codes", {}).items()}
@@ -245,6 +245,6 @@ def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
         platforms, timezone = platform_layouts(survey), survey_timezone(survey)
     except LayoutError as exc:
         raise PolicyError(str(exc)) from exc
-    return {"questions": questions, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
+    return {"questions": questions, "questions_also": also, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
             "option_codes": codes, "max_duration_s": longest, "platforms": platforms, "timezone": timezone,
             "phone_questions": tuple(str(w) for w in survey.get("phone_questions", ()) if str(w).strip())}

@@ -223,3 +223,11 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         pay_change_per_day=bool(review.get("pay_change_per_day", False)),
         pay_change_per_share=bool(review.get("pay_change_per_share", False)),
     )
+
+
+def at_least_two(value) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+        raise PolicyError("policy integrity.shared_phone_households must be a whole number, at least 2")
+    return value

@@ -52,3 +52,14 @@ def test_an_unread_column_answering_where_an_item_is_blank_stops_naming_both(tmp
             f"the month? Set survey.questions.sat_overall to a text both headers hold") in str(stop.value)
     assert _read(source, survey__reworded_questions='"stop"').frame["sat_overall"].notna().sum() == sum(
         row[OVERALL] != "(空)" for row in wjx_rows(HAND_SURVEYS)[:HALF])         # the old column alone, as before
+
+
+def test_a_list_of_texts_reads_a_question_reworded_with_no_text_in_common(tmp_path, caplog):
+    """Trial 120: 您反映问题后，网格员处理得及时吗 shared only 网格员 (every question's) with 响应速度; the advice had no
+    way through. A list gives each wording's text."""
+    source = _download(tmp_path, "30、总的来说，您对网格员的整体工作是否满意？")
+    read = _read(source, survey__questions__sat_overall='["总体", "整体工作"]')
+    assert list(read.frame["sat_overall"].fillna("(空)")) == [row[OVERALL] for row in wjx_rows(HAND_SURVEYS)]
+    assert "sat_overall is asked by 2 headers, never both on one row" in caplog.text
+    with pytest.raises(InputError, match=r"or to a list of a text of each \(\['您对网格员的总体工作满意吗', '总的来说,"):
+        _read(source)
