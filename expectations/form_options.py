@@ -26,7 +26,7 @@ def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dic
     renamed in the month (its words given one after the other) is said, not a doubt."""
     doubts = form_word_doubts(_answer_words(workdir), scale_min, scale_max, answer_words, cleaned, _spans(workdir))
     for doubt in (d for d in doubts if d.kind == "renamed"):
-        log.warning("%s: %s", doubt.file, doubt, extra={"notice": "form_options"})   # pipeline/run_notices.headed
+        log.warning("%s: %s", doubt.file, doubt, extra={"notice": "form_edited"})   # pipeline/run_notices.headed
     return [d for d in doubts if d.kind != "renamed"]
 
 

@@ -49,7 +49,7 @@ def one_question(file: str, sheet: Sheet, header_map: HeaderMap, layout: Platfor
         log.warning("%s: %s is asked by %d headers, never both on one row (the form edited in the month): %s; read "
                     "as one question", file, name, len(positions), ", ".join(
                         f"'{sheet.headers[p]}' ({n} answers)" for p, n in zip(positions, counts)),
-                    extra={"notice": "form_options"})    # pipeline/run_notices.headed
+                    extra={"notice": "form_edited"})    # pipeline/run_notices.headed
     return replace(sheet, rows=rows)
 
 
