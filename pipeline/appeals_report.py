@@ -46,6 +46,7 @@ class AppealLine:
     total_if_upheld: str = ""        # pending ones, and upheld ones the run did not apply: computed, not stored
     counted: bool = True             # its answer counted in the published run (else upholding it changes nothing)
     answer_at: str = ""              # the answer's grid and home: an id of another month's form names another home
+    meant: str = ""                  # no answer has the id: the one whose id ends with it (C62 for 62), if one does
 
 
 OUTSIDE = ("pending (late", "pending (early")     # filed outside the window: never applied, only ever rejected
@@ -80,7 +81,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   # an upheld appeal the run applied took its answer out itself (a trial was told
                                   # to reverse it): only an appeal the run did not apply is judged by the count
                                   counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"),
-                                  answer_at=(at.get(appeal["response_id"]) or "").strip())
+                                  answer_at=(at.get(appeal["response_id"]) or "").strip(),
+                                  meant=_meant(appeal["response_id"], at))
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
                 # a blank worker_id is HR's own correction (a repeat it found): no appellant's pay to show
                 # (a late one, "pending (late: ...)", has none: it is only ever rejected)
@@ -153,7 +155,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     header = ("appeal", "worker", "answer", "category", "status", "current total", "total if upheld")
     rows = [header] + [(a.appeal_id, a.worker_id or "(HR)", a.response_id, a.category,
                         a.status + ("" if a.applied or a.status.startswith(OUTSIDE) else " (not yet applied)")
-                        + ("" if a.counted or a.status == "rejected" else " (not counted)"),
+                        + ("" if a.counted or a.status == "rejected" else
+                           " (no such answer" + (f": {a.meant}?)" if a.meant else ")") if not a.answer_at else " (not counted)"),
                         a.current_total,
                         a.total_if_upheld + (" (lower)" if _lower(a) else ""))
                        for a in lines]
@@ -179,7 +182,12 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     if any(not a.worker_id for a in lines):
         out.append("  (HR): a row with worker_id blank, an answer HR itself takes out (a home's repeat it found, "
                    "category other): no appellant, so no appellant's pay")
-    if any(not a.counted and a.status != "rejected" for a in lines):
+    if any(not a.counted and a.status != "rejected" and not a.answer_at for a in lines):
+        # trial 121: 62 for C62 read "(not counted) ... record it as rejected": a valid appeal turned down
+        out.append("  (no such answer): no answer of the month has this id; a download's ids carry the prefix the policy "
+                   "gives its file (survey.file_id_prefixes, e.g. C62 for a download's 62): type the id as gridpay "
+                   "lists it (callbacks.csv, review.csv) in appeals.csv and run this again")
+    if any(not a.counted and a.status != "rejected" and a.answer_at for a in lines):
         out.append("  (not counted): the answer did not count in the published month (an older answer of its home, a "
                    "self-rating, ...), so upholding the appeal changes nothing, and a run with it upheld stops "
                    "(appeals.upheld_must_count): record it as rejected (驳回) with the reason in decision_note")
@@ -187,6 +195,14 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
                    "the appeal would lower the appellant's pay; tell the worker before deciding")
     return out
+
+
+def _meant(response_id: str | None, ids: dict) -> str:
+    """The one id of the month that ends with an id no answer has (a prefixed download's C62 for 62), else ''."""
+    if not response_id or response_id in ids:
+        return ""
+    near = [r for r in ids if r and r.endswith(response_id) and not r[-len(response_id) - 1].isdigit()]
+    return near[0] if len(near) == 1 else ""
 
 
 def _lower(line: "AppealLine") -> bool:

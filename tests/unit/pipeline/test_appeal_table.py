@@ -19,3 +19,16 @@ def test_no_appeal_says_what_a_row_of_appeals_csv_holds():
         "gridpay appeals: no appeal of 2026-05 (the inbox's appeals.csv and run run-1); an appeal is a row of "
         "appeals.csv: appeal_id,month,worker_id,response_id,category,statement,filed_on,decision,decided_by,"
         "decided_on,decision_note (category: 误评, 恶意差评, 诱导或代填, 非本网格, 其他; decision: 待复核, 支持, 驳回)"]
+
+
+def test_an_appeal_of_an_id_no_answer_has_is_told_so_not_advised_to_be_rejected():
+    """Trial 121: the download's 62 for the month's C62 (its file's prefix) read '(not counted) ... record it as
+    rejected (驳回)': a valid appeal turned down."""
+    from gridpay.pipeline.appeals_report import _meant
+    assert _meant("62", {"C62": "第一网格 6栋1单元102", "C162": "", "F62": "x"}) == ""       # two could be meant
+    assert _meant("62", {"C62": "第一网格 6栋1单元102", "162": ""}) == "C62" and _meant("C62", {"C62": ""}) == ""
+    line = AppealLine("A1", None, "62", "other", "pending", False, "", counted=False, meant="C62")
+    out = appeal_table("2026-11", "run-1", [line])
+    assert out[2].rstrip().endswith("pending (not yet applied) (no such answer: C62?)")
+    assert any(x.strip().startswith("(no such answer): no answer of the month has this id") for x in out)
+    assert not any("record it as rejected" in x for x in out)
