@@ -48,7 +48,7 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
         pages[file_names[community]] = report_html(
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
-            window=own, output_format=output_format, how_items=how, not_counted=out)
+            window=own, output_format=output_format, how_items=how, not_counted=out, several=len(file_names) > 1)
     return pages
 
 

@@ -236,6 +236,10 @@ EN: dict[str, str] = {
                           "worker of the grid are not counted; grids with few answers are pulled toward the community "
                           "average, and a grid with too few this month is scored on its last months. Response rate = "
                           "answers / households.",
+    "notice_how_rest_19_several": "Each household counts once a month (its latest answer); answers giving the phone of "
+                                  "a worker of the grid are not counted; grids with few answers are pulled toward the "
+                                  "average of every community scored with this one, and a grid with too few this month "
+                                  "is scored on its last months. Response rate = answers / households.",
     "notice_out": "Nor are these answers counted: {rules}. ", "notice_out_joiner": "; ",
     "notice_out_speeder": "answers given in under {share} of the month's median time",
     "notice_out_calls": "answers a verification call found the household did not give, or gave coached",

@@ -61,5 +61,9 @@ def test_a_notices_callbacks_are_its_own_grids_by_id_from_output_format_19():
            "window": {**NO_WINDOW, "published": {"date": "2026-12-01", "replaces": None}}}
     pages = notice_pages(grids, callbacks, {**run, "output_format": 19}, "zh")
     assert "本月共有 5 份" in pages["翠湖社区"] and "本月共有 2 份" in pages["枫桥社区"]
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    told = notice_pages(grids, callbacks, {**run, "output_format": 19}, "zh", load_policy(DEFAULT_POLICY))["翠湖社区"]
+    assert "答卷少的网格向本次一并考评的各社区平均水平适度靠拢" in told        # the prior is both communities' mean
     before = notice_pages(grids, callbacks, {**run, "output_format": 18}, "zh")        # as published then
     assert "本月共有 0 份" in before["翠湖社区"] and "本月共有 7 份" in before["枫桥社区"]
