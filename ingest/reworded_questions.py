@@ -12,6 +12,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import cache
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.limits import column_letters
@@ -19,6 +20,9 @@ from gridpay.ingest.platform import HeaderMap, answer_text, choice_text, questio
 from gridpay.ingest.sheets import Sheet
 from gridpay.transforms.parsing import normalized_likert
 from gridpay.transforms.platform_layouts import PlatformLayout
+
+if TYPE_CHECKING:
+    from gridpay.ingest.survey_files import SurveyReading
 
 log = logging.getLogger("gridpay")
 LEAST = 2           # answers of an unread column on an item's blank rows before it is the item's other wording
@@ -53,27 +57,34 @@ def one_question(file: str, sheet: Sheet, header_map: HeaderMap, layout: Platfor
     return replace(sheet, rows=rows)
 
 
-def refuse_unread_answers(file: str, sheet: Sheet, header_map: HeaderMap, items: tuple[str, ...],
-                          words: dict[str, str], layout: PlatformLayout) -> None:
-    """Stop (exit 2) on a column no question text matches whose answers (满意, 非常满意 ...) fill the rows where an item
-    is blank: the item's question reworded, its new column unread."""
+def refuse_unread_answers(file: str, sheet: Sheet, header_map: HeaderMap, reading: "SurveyReading",
+                          layout: PlatformLayout, rows: set[int]) -> None:
+    """Stop (exit 2) on a column no question text matches whose answers (满意, 非常满意 ...) fill the rows of the month
+    (`rows`, a cumulative download's other months left out) where an item is blank: the item's question reworded,
+    its new column unread (survey.reworded_questions)."""
+    if not reading.reworded_questions:
+        return
     at = {name: i for i, name in header_map.columns.items()}
+    month = [(number, row) for number, row in sheet.rows if number in rows]
     for u in (u for u in range(len(sheet.headers)) if u not in header_map.columns):
-        said = cache(lambda text: _answer_word(text, words, layout))
-        filled = (row[u] for _, row in sheet.rows if u < len(row) and _filled(row, u, layout))
+        said = cache(lambda text: _answer_word(text, reading.answer_words, layout))
+        filled = (row[u] for _, row in month if u < len(row) and _filled(row, u, layout))
         if not any(said(text) for text in islice(filled, SAMPLE)):      # an IP's, an age's: one look, not a pass
             continue
-        answering = [(number, row) for number, row in sheet.rows if u < len(row) and row[u] and said(row[u])]
-        for item in (i for i in items if i in at and len(answering) >= LEAST):
+        answering = [(number, row) for number, row in month if u < len(row) and row[u] and said(row[u])]
+        for item in (i for i in reading.items if i in at and len(answering) >= LEAST):
             if not any(_filled(row, at[item], layout) for _, row in answering):
-                old, new = sheet.headers[at[item]], sheet.headers[u]
-                common = _common_text(sheet.headers, old, new, layout)
-                raise InputError(file, f"column {column_letters(u + 1)} '{new}' is not read, but answers "
-                                       f"{len(answering)} rows (first on this row) on each of which {item}, asked by "
-                                       f"'{old}', is blank: the question reworded in the month? Set "
-                                       f"survey.questions.{item} to a text both headers hold{common}, or to a list of a text "
-                                       f"of each (['{_short(old, layout)}', '{_short(new, layout)}']), in your policy "
-                                       f"with a new version: they are then read as one question", row=answering[0][0], column=item)
+                raise InputError(file, _unread_line(sheet.headers, at[item], u, item, len(answering), layout),
+                                 row=answering[0][0], column=item)
+
+
+def _unread_line(headers: list[str], old: int, new: int, item: str, rows: int, layout: PlatformLayout) -> str:
+    common = _common_text(headers, headers[old], headers[new], layout)
+    return (f"column {column_letters(new + 1)} '{headers[new]}' is not read, but answers {rows} rows (first on this "
+            f"row) on each of which {item}, asked by '{headers[old]}', is blank: the question reworded in the month? "
+            f"Set survey.questions.{item} to a text both headers hold{common}, or to a list of a text of each (['"
+            f"{_short(headers[old], layout)}', '{_short(headers[new], layout)}']), in your policy with a new version: "
+            f"they are then read as one question")
 
 
 def _filled(row: list, i: int, layout: PlatformLayout) -> bool:

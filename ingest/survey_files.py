@@ -183,9 +183,8 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
                    grid_ids: list[str], month: str | None) -> SurveyRead:
     header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout,
                                       reading.phone_questions, reading.items if reading.reworded_questions else ())
-    if reading.reworded_questions:      # a question reworded in the month: its two columns read as one, or a stop
+    if reading.reworded_questions:      # a question reworded in the month: its two columns read as one
         sheet = one_question(source.file_name, sheet, header_map, layout)
-        refuse_unread_answers(source.file_name, sheet, header_map, reading.items, reading.answer_words, layout)
     names = [header_map.columns.get(i, "") for i in range(len(sheet.headers))]
     say_unread_phone(source.file_name, unread_phone_header(sheet.headers, names, "respondent_phone"), "respondent_phone",
                      question=True)
@@ -210,6 +209,7 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
         each("response_id", lambda v: layout.id_prefix + v)
     if month is not None:       # the month's rows first: a year's cumulative download is ten times the month
         frame = read.frame = _this_month(frame, month, read, reading.timezone, reading.other_months_near)
+    refuse_unread_answers(source.file_name, sheet, header_map, reading, layout, set(frame["row_number"]))   # ... or a stop
     for column in (*reading.items, "grid_id", "household_id", "compound", "comment", "respondent_phone"):
         each(column, lambda v: answer_text(v, layout))
     for column in (*reading.items, *CHOICE_COLUMNS):
