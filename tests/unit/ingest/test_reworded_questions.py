@@ -63,3 +63,16 @@ def test_a_list_of_texts_reads_a_question_reworded_with_no_text_in_common(tmp_pa
     assert "sat_overall is asked by 2 headers, never both on one row" in caplog.text
     with pytest.raises(InputError, match=r"or to a list of a text of each \(\['您对网格员的总体工作满意吗', '总的来说,"):
         _read(source)
+
+
+def test_a_cumulative_downloads_earlier_months_asked_otherwise_stop_nothing(tmp_path):
+    """A column the policy does not name answering only last month's rows (set aside) stops nothing."""
+    rows = wjx_rows(HAND_SURVEYS)
+    for k, row in enumerate(rows):
+        answer = row[OVERALL]
+        row[OVERALL] = "(空)" if k < HALF else answer
+        row.append(answer if k < HALF else "(空)")
+        row[1] = row[1].replace("2026/09/", "2026/08/") if k < HALF else row[1]
+    path = write_xlsx(tmp_path / "问卷星.xlsx", [*HEADER, "30、总的来说，您对网格员的整体工作是否满意？"], rows)
+    read = _read(Source(path.name, path))
+    assert len(read.frame) == len(HAND_SURVEYS) - HALF and read.set_aside["rows of 2026-08"] == HALF
