@@ -5,14 +5,23 @@ down and its worker paid at the floor (1400.00 for 1457.58), exit 0, nothing sai
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.sheets import Sheet
 from gridpay.transforms.parsing import normalized_likert
 
+if TYPE_CHECKING:
+    from gridpay.ingest.survey_files import SurveyReading
+
 _WORD = "非常不满意|很不满意|不太满意|比较满意|基本满意|非常满意|很满意|不满意|满意|一般"
 _NUMBER_FIRST = re.compile(rf"(\d{{1,2}})\s*分?\s*(?:[=＝:：为是→]|代表|表示)\s*({_WORD})")
 _SCALE = re.compile(r"(\d{1,3})分制|满分(\d{1,3})|(?<!\d)[0-1][-~～—至到](\d{1,3})分(?![队钟])")
+_OPTION = re.compile(r"(非常|比较|基本|很|不太|不)满意(?![度吗程情率])|(?<![对的])满意(?![度吗程情率])|一般(?!情况)")
+_KEYS = ("response_id", "grid_id", "household_id")
+# what a tick sheet's volunteer does instead (ingest/unlike_columns.py says it too)
+TICKS = ("gridpay reads one answer a question: type each question's ticked option as its word (非常满意, 满意, 基本满意, "
+         "不满意, 非常不满意) in one column headed as the question, and run again; delete no column, each holds answers")
 _WORD_FIRST = re.compile(rf"({_WORD})\s*(?:[=＝:：为是→]|记为|计)\s*(\d{{1,2}})")
 
 
@@ -21,9 +30,16 @@ def legend_pairs(note: str) -> list[tuple[str, str]]:
     return [*_NUMBER_FIRST.findall(note), *((n, w) for w, n in _WORD_FIRST.findall(note))]
 
 
-def refuse_other_scales(file: str, sheet: Sheet, words: dict[str, str], top: int | None) -> None:
-    """Stop (exit 2) on a sheet whose title or header gives it another scale than the policy's 1 to `top` (None:
-    not checked), or whose legend gives a number another meaning than gridpay reads it with."""
+def refuse_other_scales(file: str, sheet: Sheet, names: list[str], reading: "SurveyReading") -> None:
+    """Stop (exit 2) on a sheet whose title or header gives it another scale than the policy's 1 to its top (None:
+    not checked), whose legend gives a number another meaning than gridpay reads it with, or whose item column is
+    headed by an option (a tick sheet's: trial 123's 环境卫生 非常满意 column, its ticks typed 1, read as 非常不满意)."""
+    top, words = reading.sheet_scale, reading.answer_words
+    for i, name in enumerate(names if top is not None else ()):
+        if name in reading.items and (option := named_option(sheet, i, names)):
+            raise InputError(file, f"column '{sheet.headers[i]}' is read as {name} but is headed by an option ({option}): "
+                                   f"a column of a sheet with a column per option, ticked (✓, √, 1)? Its ticks would be "
+                                   f"read as points. {TICKS}", column=name)
     for said in (t for t in [*sheet.titles, *sheet.headers] if top is not None and t):
         if (n := _scale_of(str(said))) is not None and n != top:
             raise InputError(file, f"'{said}' says the sheet's answers are on a 1-{n} scale, the policy's on 1 to {top}: "
@@ -31,6 +47,23 @@ def refuse_other_scales(file: str, sheet: Sheet, words: dict[str, str], top: int
                                    f"the paper forms' words or on the policy's scale, and run again; docs/"
                                    f"troubleshooting.md says how a 1-{n} answer is put on 1 to {top}")
     refuse_legend_otherwise(file, sheet, words, top is not None)
+
+
+def named_option(sheet: Sheet, i: int, names: list[str]) -> str | None:
+    """The option column i's header names, or the row under the header names where it heads the options alone (its
+    id, grid and door cells blank: trial 123's 环境卫生 over 非常满意, 满意 ... in the row below)."""
+    if found := option_in(sheet.headers[i]):
+        return found
+    number, row = sheet.rows[0] if sheet.rows else (0, [])
+    blank = all(not row[j] or str(row[j]) == sheet.headers[j]       # a merged header's cell, filled in again
+                for j, n in enumerate(names) if n in _KEYS and j < len(row))
+    return option_in(str(row[i])) if blank and i < len(row) and row[i] else None
+
+
+def option_in(header: str) -> str | None:
+    """The answer option a header names (环境卫生-非常满意, 总体（一般）), not a question's 满意度 or 满意吗."""
+    found = _OPTION.search(header.replace(" ", ""))
+    return found.group(0) if found else None
 
 
 def _scale_of(text: str) -> int | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.limits import column_letters
+from gridpay.ingest.sheet_scales import TICKS, named_option
 from gridpay.ingest.sheets import Sheet
 
 
@@ -13,6 +14,10 @@ def refuse_unlike_columns(file: str, sheet: Sheet, names: list[str], refused: bo
     for i, name in enumerate(names if refused else ()):
         for j in (j for j in range(i + 1, len(names)) if name and names[j] == name):
             differ = next((number for number, row in sheet.rows if _cell(row, i) != _cell(row, j)), None)
+            if differ is not None and (options := [o for o in (named_option(sheet, k, names) for k in (i, j)) if o]):
+                raise InputError(file, f"headers '{sheet.headers[i]}' and '{sheet.headers[j]}' are both read as {name} "
+                                       f"and name options ({', '.join(options)}): a sheet with a column per option, "
+                                       f"ticked (✓, √, 1)? {TICKS}", row=differ, column=name)     # trial 123: not hidden
             if differ is not None:
                 raise InputError(file, f"headers '{sheet.headers[i]}' (column {column_letters(i + 1)}) and "
                                        f"'{sheet.headers[j]}' (column {column_letters(j + 1)}) are both read as "

@@ -57,3 +57,20 @@ def test_a_sheet_titled_on_another_scale_stops_the_run_naming_its_title(tmp_path
     with pytest.raises(InputError, match=r"'桂园小区网格员满意度调查（10分制）' says the sheet's answers are on a 1-10 "
                                           r"scale, the policy's on 1 to 5"):
         read_survey_file(Source(path.name, path), "2026-09", reading, ["G1", "G2"])
+
+
+def test_a_tick_sheet_is_named_and_never_told_to_delete_a_column(tmp_path):
+    """Trial 123: a column per option (环境卫生 over 非常满意, 满意 ... in the row below, ticked 1) was told 'a column
+    hidden in Excel ... delete the one that is not the residents' answers'; done, each 非常满意 tick read as 1."""
+    reading = survey_reading(policy_from_toml(policy_text()))
+    env = SURVEY_HEADER.index("sat_environment")
+    header = [*SURVEY_HEADER[:env], "sat_environment", *SURVEY_HEADER[env:]]
+    options = [None] * env + ["非常满意", "满意"] + [None] * (len(SURVEY_HEADER) - env - 1)
+    rows = [options, [*HAND_SURVEYS[0][:env], None, "1", *HAND_SURVEYS[0][env + 1:]]]
+    path = write_xlsx(tmp_path / "王大爷.xlsx", header, rows)
+    with pytest.raises(InputError, match=r"and name options \(非常满意, 满意\): a sheet with a column per option, ticked") as stop:
+        read_survey_file(Source(path.name, path), "2026-09", reading, ["G1", "G2"])
+    assert "delete no column, each holds answers" in str(stop.value) and "hidden" not in str(stop.value)
+    one = write_xlsx(tmp_path / "删列.xlsx", list(SURVEY_HEADER), [options[:env + 1] + options[env + 2:], [*HAND_SURVEYS[0]]])
+    with pytest.raises(InputError, match=r"is read as sat_environment but is headed by an option \(非常满意\)"):
+        read_survey_file(Source(one.name, one), "2026-09", reading, ["G1", "G2"])
