@@ -17,7 +17,8 @@ E = gx.expectations
 def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str, ...],
                   month_start: datetime, month_end: datetime, scale: range,
                   max_duration_s: int | None = None, ambiguous_dates: bool = False,
-                  door_dates: bool = False, month_first_files: bool = False) -> gx.ExpectationSuite:
+                  door_dates: bool = False, month_first_files: bool = False,
+                  unknown_doors: bool = False) -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -56,6 +57,8 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
         rules.append(_ambiguous_dates(month_first_files))
     if door_dates:              # survey.door_number_dates = "invalid" (policies before it: a household as typed)
         rules.append(_door_dates())
+    if unknown_doors:           # survey.unknown_doors = "invalid" (policies before it: 看不清 is a home)
+        rules.append(_unknown_doors())
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta=meta("answer_out_of_scale", item, low=answers[0], high=answers[-1])) for item in items]
@@ -81,6 +84,18 @@ def _door_dates() -> gx.expectations.UnexpectedRowsExpectation:
     return E.UnexpectedRowsExpectation(
         unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{_DOOR_DATE}')",
         description="household_id is not a date", meta={**rule_reason("door_as_date").meta(), "column": "household_id"})
+
+
+# a door number that says it is not known (a volunteer's 看不清 for a form's illegible one), after its compound
+UNKNOWN_DOOR = r"(^| )(看不清|看不清楚|字迹不清|不清楚|不详|不知道|未知|未填|未写|无|没有|空|暂无|[?？/\-—_*xX]+)$"
+
+
+def _unknown_doors() -> gx.expectations.UnexpectedRowsExpectation:
+    """A door number typed as not known: every such answer of a grid was one home (trial 123's two 看不清, two homes,
+    were one household, the first set aside as the home's older answer, exit 0); invalid, its reason saying so."""
+    return E.UnexpectedRowsExpectation(
+        unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{UNKNOWN_DOOR}')",
+        description="household_id is a door number", meta={**rule_reason("door_unknown").meta(), "column": "household_id"})
 
 
 def _ambiguous_dates(month_first_files: bool = False) -> gx.expectations.UnexpectedRowsExpectation:

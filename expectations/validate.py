@@ -150,7 +150,8 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s,
                           policy.ambiguous_dates != "month_first", policy.door_number_dates,
-                          month_first_files=policy.ambiguous_dates == "by_file")
+                          month_first_files=policy.ambiguous_dates == "by_file",
+                          unknown_doors=policy.unknown_doors_invalid)
     with stage_connection(workdir) as con:
         total = con.execute("select count(*) from surveys").fetchone()[0]
     # one GX context and data source for every table (each costs ~0.3 s to build and drop): the

@@ -112,6 +112,7 @@ EN: dict[str, str] = {
     "reason_bad_duration": "duration not a whole number of seconds",
     "reason_long_duration": "duration over the policy's limit (a day)",
     "reason_door_as_date": "door number turned into a date by Excel",
+    "reason_door_unknown": "door number not known (看不清)",
     "reason_answer_out_of_scale": "{column}: answer not 1-5", "reason_blank": "{column} is blank",
     "reason_invalid": "failed validation",
     "reason_self_rating": "the worker's own answer (phone of this grid's worker): not counted",

@@ -100,6 +100,7 @@ ZH: dict[str, str] = {
     "reason_ambiguous_date": "日期可按日/月或月/日两种方式读取", "reason_outside_month": "提交时间不在本考评月", "reason_unknown_channel": "来源渠道不在考评办法列出的渠道中",
     "reason_bad_duration": "答题时长不是整数秒", "reason_long_duration": "答题时长超过上限（一天）",
     "reason_door_as_date": "门牌号被Excel转成了日期",
+    "reason_door_unknown": "门牌号不明（如“看不清”）",
     "reason_answer_out_of_scale": "“{column}”的答案不在 1-5 之间",
     "reason_blank": "“{column}”为空", "reason_invalid": "未通过数据校验",
     "reason_self_rating": "网格员本人的评价（手机号与该网格网格员一致），不计入",

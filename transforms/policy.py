@@ -77,6 +77,7 @@ class Policy:
     reworded_questions: bool = False            # an item's question asked by two headers read as one (2027.15)
     questions_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # its other texts (a list: 2027.15)
     sheet_scales_checked: bool = False          # a typed sheet's own legend, its answers above the scale (2027.15)
+    unknown_doors_invalid: bool = False         # a door number typed 看不清, 不详: invalid (2027.15); False: a home
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid
@@ -106,8 +107,7 @@ class Policy:
         return -(-(self.scale_min + self.scale_max) // 2)
 
     @property
-    def question_texts(self) -> dict[str, str | tuple[str, ...]]:
-        """Each column's question text, or its texts where the policy lists several (a question reworded)."""
+    def question_texts(self) -> dict[str, str | tuple[str, ...]]:      # a list: the texts of a question reworded
         return {k: (v, *self.questions_also[k]) if k in self.questions_also else v for k, v in self.questions.items()}
 
 

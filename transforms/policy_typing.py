@@ -39,6 +39,7 @@ def typing_rules(doc: dict) -> dict:
         duplicate_columns_refused=chosen("duplicate_columns", ("refused", "first")),
         reworded_questions=chosen("reworded_questions", ("one", "stop")),
         sheet_scales_checked=chosen("sheet_scales", ("checked", "as_typed")),
+        unknown_doors_invalid=chosen("unknown_doors", ("invalid", "as_typed")),
         yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))

@@ -26,6 +26,8 @@ RULES: dict[str, tuple[str | None, str]] = {
     "answer_out_of_scale": (None, "is not {low}-{high} or blank"),
     "door_as_date": ("household_id", "is a date: Excel turns a door number such as 1-3-12 into one; format the "
                                      "column as text and type the door number again"),
+    "door_unknown": ("household_id", "says the door is not known, so whose home answered cannot be told (every such "
+                                     "answer of the grid would be one home's); type the door number if the form shows it"),
 }
 # codes that name their column in reason_code ("blank:household_id"): the others have one column
 COLUMN_CODES = frozenset({"blank", "answer_out_of_scale"})

@@ -1,0 +1,27 @@
+"""A door number typed as not known (survey.unknown_doors, policy 2027.15): trial 123's volunteer typed 看不清 for two
+forms' illegible doors; the two homes were one household, the first answer set aside as its older one, exit 0."""
+from conftest import SURVEY_HEADER, scored_below_the_cli, survey, write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.transforms.policy import policy_from_toml
+
+
+def _quarantined(make_inbox, work, policy) -> dict[str, str]:
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09" / "paper.csv", SURVEY_HEADER,
+              [survey("P1", "G1", "看不清", ("5",) * 5, "2026-09-10 10:00:00"),
+               survey("P2", "G1", "看不清", ("2",) * 5, "2026-09-11 10:00:00"),
+               survey("P3", "G2", "？", ("4",) * 5), survey("P4", "G2", "无锡路1号", ("4",) * 5),
+               survey("P5", "G2", "2-1-302", ("3",) * 5)])
+    _, con = scored_below_the_cli(inbox, work, policy)
+    with con:
+        return dict(con.execute("select response_id, reason_code from quarantine").fetchall())
+
+
+def test_a_door_typed_as_not_known_is_invalid_and_no_home(make_inbox, tmp_path):
+    policy = load_policy(DEFAULT_POLICY)
+    assert _quarantined(make_inbox, tmp_path / "now", policy) == {
+        "P1": "door_unknown", "P2": "door_unknown", "P3": "door_unknown"}
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace('unknown_doors = "invalid"', "")
+    # before the rule: 看不清 is a home, and its first answer its older one
+    assert _quarantined(make_inbox, tmp_path / "before", policy_from_toml(text)) == {"P1": "duplicate_household"}
