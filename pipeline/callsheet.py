@@ -41,7 +41,11 @@ def _wanted(con, run_id: str, month: str, policy) -> dict[int, dict]:
                                                                    policy.callback_at_or_below)).fetchall():
         line = dict(zip((*data.CALLBACK_COLUMNS, "grid_id", "submitted_at_ts", "row_id"), row))
         lines.setdefault(line["row_id"], {"grid_name": line["grid_name"], "household_id": line["household_id"],
-                                          "why": "callback"})
+                                          "why": "callback", "grid_id": line["grid_id"]})
+    communities = dict(con.execute("select grid_id, community from raw_grids where run_id = ?", [run_id]).fetchall())
+    if len(set(communities.values())) > 1:     # trial 122: two communities' 第一网格 4栋1单元101, one to visit
+        for line in lines.values():
+            line["grid_name"] = f"{communities.get(line.get('grid_id'), '')} {line['grid_name']}".strip()
     places = con.execute("select row_id, source_file, row_number, response_id from raw_surveys where run_id = ? "
                          "and row_id in (select unnest(?))", [run_id, list(lines)]).fetchall()
     for row_id, source_file, row_number, response_id in places:

@@ -172,3 +172,17 @@ def test_two_files_named_for_one_community_sharing_ids_are_said_to_be_one_form(r
     assert code == 1 and "two survey files use the same response ids" in line, err
     assert ("both are named for 天井湖社区, which has one form: if one is another community's download saved under "
             "its name, give it its own name back") in line
+
+
+def test_the_call_sheet_names_each_homes_community(run_cli, tmp_path):
+    """Trial 122: two communities' 第一网格 4栋1单元101 both answered; the call sheet gave grid and door only, and a
+    visit to the wrong one would record 未参与 and take out the other's genuine answer."""
+    inbox = _inbox(tmp_path, {"天井湖社区网格员满意度测评_6_6.csv": _answers("T", "第一网格", "1"),
+                              "五松社区网格员满意度测评_6_6.csv": _answers("S", "第一网格", "1")})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    sheet = tmp_path / "calls.csv"
+    assert run_cli("callsheet", "--month", "2026-09", "--by", "王干事", "--to", str(sheet), inbox=inbox)[0] == 0
+    with sheet.open(encoding="utf-8-sig") as handle:
+        names = {row["response_id"]: row["grid_name"] for row in csv.DictReader(handle)}
+    assert names and {names[r] for r in names if "S" in r} == {"五松社区 第一网格"}
+    assert {names[r] for r in names if "T" in r} == {"天井湖社区 第一网格"}
