@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from gridpay.ingest.survey_stage import stage_connection
+
 
 @dataclass(frozen=True)
 class ReusedId:
@@ -37,9 +39,23 @@ def reused_worker_ids(workdir: Path, last_paid: dict[str, tuple[str, str | None,
     return found
 
 
+def _old_phone_answers(workdir: Path, worker_id: str, phone_hash: str) -> list[str]:
+    """The ids of the month's answers to the worker's grids giving the phone she was last paid with: a rating of her
+    own from before she changed it (trial 124: the 5th's, from the phone she gave up on the 12th, counted, nothing
+    said), or the number's new owner's (trial 107): only HR can tell."""
+    grids = pd.read_parquet(workdir / "assignments.parquet", columns=["worker_id", "grid_id"])
+    own = sorted(set(grids.loc[grids["worker_id"] == worker_id, "grid_id"]))
+    if not own:
+        return []
+    with stage_connection(workdir) as con:
+        return [str(r) for (r,) in con.execute(
+            "select response_id from surveys where respondent_phone_hash = ? and grid_id in (select unnest(?)) "
+            "order by row_id", [phone_hash, own]).fetchall()]
+
+
 def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | None, str]],
-                        month: str) -> list[str]:
-    """A line for each worker of today's workers.csv under the name but not the phone the id was last paid
+                        month: str) -> list[tuple[str, str]]:
+    """(line, its kind) for each worker of today's workers.csv under the name but not the phone the id was last paid
     with: a phone changed, or a leaver's id given to a new hire of the same name (a fifty-sixth trial's two
     王芳: the leaver's 300.00 adjustment was paid to the new one, exit 0). With the id's adjustments of `month`."""
     workers = pd.read_parquet(workdir / "workers.parquet")
@@ -56,8 +72,15 @@ def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | Non
         own = adjustments.loc[(adjustments["worker_id"] == row.worker_id) & (adjustments["month"] == month), "amount"]
         paid = f"; {month}'s adjustments for {row.worker_id} ({', '.join(map(str, own))}) are paid to this person" \
             if len(own) else ""
-        lines.append(f"{row.worker_id} {row.name}: workers.csv gives another phone than {row.worker_id} was last paid "
+        old = _old_phone_answers(workdir, row.worker_id, before[1])
+        lines.append((f"{row.worker_id} {row.name}: workers.csv gives another phone than {row.worker_id} was last paid "
                      f"with ({before[2]}){paid}. If {row.worker_id} is now another person of the same name (a "
                      f"leaver's id given to a new hire), give the new person an id of their own (an id is one "
-                     f"person for good) and run again; a phone changed is nothing to do")
+                     f"person for good) and run again; " + (
+                         f"{len(old)} answer{'s' if len(old) > 1 else ''} to {row.worker_id}'s grids this month "
+                         f"give{'' if len(old) > 1 else 's'} the phone {row.worker_id} was last paid with (id "
+                         f"{', '.join(old[:10])}{' ...' if len(old) > 10 else ''}): counted as a resident's. If one is "
+                         f"{row.worker_id}'s own rating from before the phone changed, take it out as HR's own "
+                         f"correction (appeals.csv: an upheld appeal, worker_id blank, category other) and run again"
+                         if old else "a phone changed is nothing to do"), "self_rating" if old else "roster"))
     return lines

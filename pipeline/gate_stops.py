@@ -177,8 +177,8 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
     # (trial 85's re-runs repeated the line each time)
     if ctx.request.replay is None:
         following = str(Month.parse(ctx.month).next)
-        for line in same_name_new_phone(ctx.workdir, last_paid_workers(ctx.settings.db, following, key_fingerprint(ctx.key)), ctx.month):
-            log.warning(line, extra=headed("roster"))
+        for line, kind in same_name_new_phone(ctx.workdir, last_paid_workers(ctx.settings.db, following, key_fingerprint(ctx.key)), ctx.month):
+            log.warning(line, extra=headed(kind))
 
 
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
