@@ -162,33 +162,42 @@ def foreign_files_message(ctx: RunContext, files: list) -> str:
 ABOVE = 2       # a typed sheet's answers above the policy's scale (6 to 10 on 1-5) before it is a sheet on another scale
 
 
-def other_scale_sheets(ctx: RunContext) -> list[tuple[str, int, int, list[int]]]:
-    """(file, rows answering above the scale, its rows, the first such rows) of each typed sheet with ABOVE or more
-    (survey.sheet_scales): trial 117's paper sheet on a 10-point scale had its 7-10 rows invalid and its unhappiest
-    residents' 3 to 5 out of 10 counted as 3 to 5 of 5 (W5 +64.94), exit 0, the rows said pointed at the happy ones."""
+def other_scale_sheets(ctx: RunContext) -> list[tuple[str, int, int, int, list[int]]]:
+    """(file, rows answering above the scale, rows answering a letter, its rows, the first such rows) of each typed
+    sheet with ABOVE or more of either (survey.sheet_scales): trial 117's paper sheet on a 10-point scale had its 7-10
+    rows invalid and its unhappiest residents' 3 to 5 out of 10 counted as 3 to 5 of 5 (W5 +64.94), exit 0, the rows
+    said pointed at the happy ones; trial 125's sheet typed as the form's letters (A-E) was invalid whole, W5 paid
+    1711.62 for 1440.00 on the other grids' answers, a line the only word."""
     p = ctx.policy
     if not p.sheet_scales_checked or ctx.request.replay is not None:
         return []
     high = " or ".join(f"try_cast({quoted(i)} as integer) between {p.scale_max + 1} and {2 * p.scale_max}"
                        for i in p.items)
+    letter = " or ".join(f"regexp_full_match(coalesce({quoted(i)}, ''), '[A-Ea-e]')" for i in p.items)
     with stage_connection(ctx.workdir) as con:
         downloads = ("select source_file from platform_files" if con.execute(
             "select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0] else "select ''")
         return con.execute(f"""
-            select source_file, count(*) filter (where {high})::integer, count(*)::integer,
-                   (list(row_number order by row_number) filter (where {high}))[1:5]
+            select source_file, count(*) filter (where {high})::integer, count(*) filter (where {letter})::integer,
+                   count(*)::integer, (list(row_number order by row_number) filter (where {high} or {letter}))[1:5]
             from surveys where source_file not in ({downloads}) group by source_file
-            having count(*) filter (where {high}) >= {ABOVE} order by source_file""").fetchall()
+            having count(*) filter (where {high}) >= {ABOVE} or count(*) filter (where {letter}) >= {ABOVE}
+            order by source_file""").fetchall()
 
 
 def other_scale_message(ctx: RunContext, sheets: list) -> str:
     top = ctx.policy.scale_max
-    said = "; ".join(f"{file}: {high} of its {rows} answers give {top + 1} to {2 * top} (rows "
-                     f"{', '.join(map(str, first))}{' ...' if high > len(first) else ''})" for file, high, rows, first in sheets)
+
+    def told(high: int, letters: int) -> str:
+        return " and ".join([f"{high} of its answers give {top + 1} to {2 * top}"] * bool(high) +
+                            [f"{letters} {'' if high else 'of its answers '}are letters (A-E, the form's options as printed)"] * bool(letters))
+    said = "; ".join(f"{file}: {told(high, letters)} (rows {', '.join(map(str, first))}"
+                     f"{' ...' if high + letters > len(first) else ''})" for file, high, letters, _, first in sheets)
     return (f"{ctx.month}: a typed sheet's answers are on another scale than the policy's 1 to {top}; nothing published. "
             f"{said}. A sheet typed on a 1-{2 * top} scale has its answers of 1 to {top} read as the policy's too ("
-            f"4 of {2 * top} as 4 of {top}), and its higher ones invalid: retype the sheet's answers on the policy's "
-            f"scale ({top} = 非常满意) or as the paper forms' words, and run again (policy survey.sheet_scales)")
+            f"4 of {2 * top} as 4 of {top}), and its higher ones invalid; a letter is no answer gridpay reads: retype "
+            f"the sheet's answers on the policy's scale ({top} = 非常满意) or as the paper forms' words, and run again "
+            f"(policy survey.sheet_scales)")
 
 
 def say_other_grids_compounds(said: list) -> None:
