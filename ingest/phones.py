@@ -4,12 +4,17 @@ many there were, since a worker's self-rating cannot be recognised on them. Phon
 in its download (138****5678): ingest/masked_phones.py."""
 from __future__ import annotations
 
+import logging
+import re
+
 import duckdb
 import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.transforms.folding import folded
 from gridpay.transforms.privacy import is_mobile, masked_number, two_mobiles, unreadable_phone
+
+log = logging.getLogger("gridpay")
 
 
 def require_worker_mobiles(workers: pd.DataFrame) -> None:
@@ -35,11 +40,35 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
 
 
 def unreadable_in_frame(frame: pd.DataFrame) -> pd.Series:
-    """Per row of a sheet reader's frame (before its phones are hashed): is its phone unreadable?"""
+    """Per row of a sheet reader's frame (before its phones are hashed): is its phone unreadable? Its phones with a
+    digit unclear are said (say_unclear_phones): read, as before, but matching no worker's."""
     if "respondent_phone" not in frame.columns:
         return pd.Series(False, index=frame.index)
+    say_unclear_phones(frame)
     return pd.Series([not pd.isna(v) and unreadable_phone(v) for v in frame["respondent_phone"]], index=frame.index,
                      dtype=bool)
+
+
+# a digit the volunteer could not read, typed as a mark among the digits (1391234040?, 139-1234-04x0); not a platform's
+# mask (138****5678), which ingest/masked_phones.py reads
+_UNCLEAR = re.compile(r"^[+\d\s()-]*[?？xX_□○][+\d\s()?？xX_□○-]*$")
+
+
+def say_unclear_phones(frame: pd.DataFrame) -> None:
+    """Say a sheet's phones with a digit unclear (trial 124: W04's own paper form, 1391234040?, was hashed as a number
+    no worker has and counted as a resident's, nothing said): a worker's own rating cannot be recognised on them."""
+    if "respondent_phone" not in frame.columns:
+        return
+    unclear = [(file, int(n), str(v)) for file, n, v in zip(frame["source_file"], frame["row_number"],
+                                                             frame["respondent_phone"])
+               if isinstance(v, str) and _UNCLEAR.fullmatch(folded(v).strip()) and sum(c.isdigit() for c in v) >= 7]
+    if unclear:
+        rows = ", ".join(f"{n} ({masked_number(v)})" for _, n, v in unclear[:10])
+        log.warning("%s: %d phone%s with a digit unclear, row%s %s%s: counted with no phone a worker has, so a worker's "
+                    "own rating cannot be recognised on %s: type the number from the paper form if it can be read",
+                    unclear[0][0], len(unclear), "s" if len(unclear) > 1 else "",
+                    "s" if len(unclear) > 1 else "", rows, " ..." if len(unclear) > 10 else "",
+                    "them" if len(unclear) > 1 else "it", extra={"notice": "phones_unread"})
 
 
 def two_in_frame(frame: pd.DataFrame) -> pd.Series:

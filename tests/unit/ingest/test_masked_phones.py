@@ -44,3 +44,13 @@ def test_the_masked_phones_line_says_only_what_is_left_to_do():
     assert "1 shows the digits of a worker's phone and is read as that worker's; the others (2) as no phone" in some
     assert some.endswith("download the answers with the phone numbers shown")
     assert MaskedPhones(rows=0, shown_digits=True).line() is None
+
+
+def test_a_phone_with_a_digit_unclear_is_said(caplog):
+    """Trial 124: W04's own paper form, phone typed 1391234040?, matched no worker's and counted, nothing said."""
+    import pandas as pd
+    from gridpay.ingest.phones import unreadable_in_frame
+    frame = pd.DataFrame({"source_file": ["纸质.xlsx"] * 3, "row_number": [2, 3, 4],
+                          "respondent_phone": ["1391234040?", "138****5678", "13912340404"]})
+    assert not unreadable_in_frame(frame).any()                 # read as before: the line is the change
+    assert "纸质.xlsx: 1 phone with a digit unclear, row 2 (139****4040): counted with no phone a worker has" in caplog.text

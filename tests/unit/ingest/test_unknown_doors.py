@@ -25,3 +25,4 @@ def test_a_door_typed_as_not_known_is_invalid_and_no_home(make_inbox, tmp_path):
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace('unknown_doors = "invalid"', "")
     # before the rule: 看不清 is a home, and its first answer its older one
     assert _quarantined(make_inbox, tmp_path / "before", policy_from_toml(text)) == {"P1": "duplicate_household"}
+
