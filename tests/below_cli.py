@@ -72,3 +72,10 @@ def model_rows(model: str, given: dict[str, tuple[str, list[tuple]]], params: di
                                 for k in params)
             con.execute(f"create temp table run_params as select {columns}", list(params.values()))
         return con.execute(f"select * from ({sql_models()[model].sql}) order by all").fetchall()
+
+
+def quarantined_below_the_cli(inbox: Path, work: Path, policy) -> dict[str, str]:
+    """{response_id: reason_code} of the month's quarantine, scored below the CLI."""
+    _, con = scored_below_the_cli(inbox, work, policy)
+    with con:
+        return dict(con.execute("select response_id, reason_code from quarantine").fetchall())

@@ -3,7 +3,8 @@ told, so the answer is invalid with a reason that says how to type the column (a
 home answered online as 1栋3单元12 and on a volunteer's sheet as the date, and counted twice)."""
 from datetime import date
 
-from conftest import SURVEY_HEADER, scored_below_the_cli, survey, write_csv
+from below_cli import quarantined_below_the_cli
+from conftest import SURVEY_HEADER, survey, write_csv
 from downloads import write_xlsx
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
@@ -19,9 +20,7 @@ def _quarantined(make_inbox, work, policy) -> dict[str, str]:
                survey("R4", "G2", "3月12日", ("4",) * 5), survey("R5", "G2", "12-Mar", ("4",) * 5)])
     paper = survey("P1", "G1", date(2012, 1, 3), ("5",) * 5, "2026-09-12 10:00:00", channel="paper")
     write_xlsx(inbox / "surveys" / "2026-09" / "paper.xlsx", list(SURVEY_HEADER), [list(paper)])
-    _, con = scored_below_the_cli(inbox, work, policy)
-    with con:
-        return dict(con.execute("select response_id, reason_code from quarantine").fetchall())
+    return quarantined_below_the_cli(inbox, work, policy)
 
 
 def test_a_door_number_excel_made_a_date_is_invalid_and_says_how_to_type_it(make_inbox, tmp_path):

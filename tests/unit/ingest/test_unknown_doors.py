@@ -1,6 +1,7 @@
 """A door number typed as not known (survey.unknown_doors, policy 2027.15): trial 123's volunteer typed 看不清 for two
 forms' illegible doors; the two homes were one household, the first answer set aside as its older one, exit 0."""
-from conftest import SURVEY_HEADER, scored_below_the_cli, survey, write_csv
+from below_cli import quarantined_below_the_cli
+from conftest import SURVEY_HEADER, survey, write_csv
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.transforms.policy import policy_from_toml
@@ -13,9 +14,7 @@ def _quarantined(make_inbox, work, policy) -> dict[str, str]:
                survey("P2", "G1", "看不清", ("2",) * 5, "2026-09-11 10:00:00"),
                survey("P3", "G2", "？", ("4",) * 5), survey("P4", "G2", "无锡路1号", ("4",) * 5),
                survey("P5", "G2", "2-1-302", ("3",) * 5)])
-    _, con = scored_below_the_cli(inbox, work, policy)
-    with con:
-        return dict(con.execute("select response_id, reason_code from quarantine").fetchall())
+    return quarantined_below_the_cli(inbox, work, policy)
 
 
 def test_a_door_typed_as_not_known_is_invalid_and_no_home(make_inbox, tmp_path):
