@@ -49,19 +49,21 @@ def previous_months_downloads(workdir: Path, month: str) -> list[EarlyDownload]:
     return [EarlyDownload(file, before, earlier, n, latest) for file, earlier, n, latest in rows]
 
 
-def latest_answer(workdir: Path) -> datetime | None:
-    """The month's latest answer in its survey files."""
+def latest_answer(workdir: Path) -> tuple[datetime | None, int]:
+    """The month's latest answer in its survey files, and how many are dated."""
     with stage_connection(workdir) as con:
-        return con.execute("select max(submitted_at_ts) from surveys").fetchone()[0]
+        latest, dated = con.execute("select max(submitted_at_ts), count(submitted_at_ts) from surveys").fetchone()
+        return latest, int(dated)
 
 
-def platform_latest(workdir: Path) -> dict[str, datetime]:
-    """Each platform download's own latest answer of the month (a hundred-and-third trial's mid-month download beside
-    paper forms dated the 30th hid behind the month's latest answer, the paper's)."""
+def platform_latest(workdir: Path) -> dict[str, tuple[datetime, int]]:
+    """Each platform download's own latest answer of the month, and its answers (a hundred-and-third trial's mid-month
+    download beside paper forms dated the 30th hid behind the month's latest answer, the paper's)."""
     with stage_connection(workdir) as con:
         if not con.execute("select count(*) from information_schema.tables where table_name = 'platform_files'"
                            ).fetchone()[0]:
             return {}
-        return dict(con.execute("select s.source_file, max(s.submitted_at_ts) from surveys s join platform_files p "
-                                "using (source_file) group by 1 having max(s.submitted_at_ts) is not null "
-                                "order by 1").fetchall())
+        return {file: (at, n) for file, at, n in con.execute(
+            "select s.source_file, max(s.submitted_at_ts), count(s.submitted_at_ts)::integer from surveys s "
+            "join platform_files p using (source_file) group by 1 having max(s.submitted_at_ts) is not null "
+            "order by 1").fetchall()}

@@ -1,0 +1,24 @@
+"""A download's last answer days before the month's end says it was made early only where the form's own pace would
+have had answers in the gap (trial 128: a form answered every two days, its last on the 29th, stopped the month)."""
+from datetime import datetime
+
+from gridpay.core.month import Month
+from gridpay.pipeline.download_dates import MISSED_AT_LEAST, missed_answers
+
+OCTOBER = Month.parse("2026-10")
+
+
+def test_a_form_answered_every_two_days_misses_nothing_by_ending_on_the_29th():
+    assert missed_answers(OCTOBER, datetime(2026, 10, 29, 10, 27), 15) < MISSED_AT_LEAST
+
+
+def test_a_busy_form_downloaded_on_the_28th_misses_answers():
+    assert missed_answers(OCTOBER, datetime(2026, 10, 28, 9, 0), 80) >= MISSED_AT_LEAST
+
+
+def test_an_answer_within_the_last_two_days_leaves_no_gap_whatever_the_pace():
+    assert missed_answers(OCTOBER, datetime(2026, 10, 30, 0, 0), 1000) == 0.0
+
+
+def test_a_download_made_mid_month_misses_answers_at_a_modest_pace():
+    assert missed_answers(OCTOBER, datetime(2026, 10, 17, 10, 0), 8) >= MISSED_AT_LEAST
