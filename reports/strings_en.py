@@ -224,31 +224,4 @@ EN: dict[str, str] = {
                                   "out (the older of a household's two answers) are not among them.",
     "notice_not_counted_note_16": "Not counted after review: answers taken out by an upheld appeal or a "
                                   "verification call (no household is named).",
-    "notice_how": "How the score is computed",
-    "notice_how_items": "{n} questions per answer{weights}: {points}, {mean}. ",
-    "notice_how_weights": " ({items})", "notice_how_weight": "{item} counted {w} times", "notice_how_joiner": ", ",
-    "notice_how_points": "very satisfied = 100, satisfied = 75, neutral = 50, dissatisfied = 25, very dissatisfied = 0",
-    "notice_how_scale": "points {low}-{high} read as 0-100", "notice_how_mean": "averaged",
-    "notice_how_weighted": "a weighted average",
-    "notice_how_rest": "Each household counts once a month (its latest answer); workers' own answers are not counted; "
-                       "grids with few answers are pulled toward the community average, and a grid with too few "
-                       "this month is scored on its last months. Response rate = answers / households.",
-    "notice_how_rest_16": "Each household counts once a month (its latest answer); answers giving the phone of a "
-                          "worker of the grid are not counted; grids with few answers are pulled toward the community "
-                          "average, and a grid with too few this month is scored on its last months. Response rate = "
-                          "answers / households.",
-    "notice_how_rest_19_several": "Each household counts once a month (its latest answer); answers giving the phone of "
-                                  "a worker of the grid are not counted; grids with few answers are pulled toward the "
-                                  "average of every community scored with this one, and a grid with too few this month "
-                                  "is scored on its last months. Response rate = answers / households.",
-    "notice_out": "Nor are these answers counted: {rules}. ", "notice_out_joiner": "; ",
-    "notice_out_speeder": "answers given in under {share} of the month's median time",
-    "notice_out_calls": "answers a verification call found the household did not give, or gave coached",
-    "notice_out_appeals": "answers an upheld appeal concerned",
-    "budget_scaled": ", then scaled to the budget (see the note below)",
-    "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
-                       "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "
-                       "month (its latest answer); workers' own answers are not counted; grids with few "
-                       "answers are pulled toward the community average, and a grid with too few this "
-                       "month is scored on its last three months. Response rate = answers / households.",
 }

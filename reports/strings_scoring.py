@@ -1,0 +1,55 @@
+"""The resident notice's 得分怎么算 (how the score is computed) in both languages: the words that state the policy's
+items, scale and rules, kept apart from the other labels (reports/strings.py merges them)."""
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "notice_how": "得分怎么算",
+    "notice_how_items": "每份问卷{n}个题目{weights}，{points}，取{mean}。",
+    "notice_how_weights": "（{items}）", "notice_how_weight": "{item}按{w}倍计", "notice_how_joiner": "、",
+    "notice_how_points": "非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0",
+    "notice_how_scale": "{low}-{high}分按0-100换算", "notice_how_mean": "平均", "notice_how_weighted": "加权平均",
+    "notice_how_rest": "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
+                       "当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+    "notice_how_rest_16": "每户每月只计最近一份；手机号为该网格网格员本人的答卷不计入；答卷少的网格向全社区平均水平适度靠拢，"
+                          "当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+    "notice_how_rest_19_several": "每户每月只计最近一份；手机号为该网格网格员本人的答卷不计入；答卷少的网格向本次一并考评的各社区"
+                                  "平均水平适度靠拢，当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+    "notice_out": "以下答卷也不计入：{rules}。", "notice_out_joiner": "；",
+    "notice_out_speeder": "用时不到本月答卷中位用时{share}的",
+    "notice_out_calls": "经回访核实不是本户所填或受人诱导填写的",
+    "notice_out_appeals": "申诉经复核成立的",
+    "budget_scaled": "，再按预算总额等比调整（见下注）",
+    "notice_how_text": "每份问卷五个题目，非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0，取平均。"
+                       "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
+                       "当月答卷不足的网格合并近三个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+}
+
+EN: dict[str, str] = {
+    "notice_how": "How the score is computed",
+    "notice_how_items": "{n} questions per answer{weights}: {points}, {mean}. ",
+    "notice_how_weights": " ({items})", "notice_how_weight": "{item} counted {w} times", "notice_how_joiner": ", ",
+    "notice_how_points": "very satisfied = 100, satisfied = 75, neutral = 50, dissatisfied = 25, very dissatisfied = 0",
+    "notice_how_scale": "points {low}-{high} read as 0-100", "notice_how_mean": "averaged",
+    "notice_how_weighted": "a weighted average",
+    "notice_how_rest": "Each household counts once a month (its latest answer); workers' own answers are not counted; "
+                       "grids with few answers are pulled toward the community average, and a grid with too few "
+                       "this month is scored on its last months. Response rate = answers / households.",
+    "notice_how_rest_16": "Each household counts once a month (its latest answer); answers giving the phone of a "
+                          "worker of the grid are not counted; grids with few answers are pulled toward the community "
+                          "average, and a grid with too few this month is scored on its last months. Response rate = "
+                          "answers / households.",
+    "notice_how_rest_19_several": "Each household counts once a month (its latest answer); answers giving the phone of "
+                                  "a worker of the grid are not counted; grids with few answers are pulled toward the "
+                                  "average of every community scored with this one, and a grid with too few this month "
+                                  "is scored on its last months. Response rate = answers / households.",
+    "notice_out": "Nor are these answers counted: {rules}. ", "notice_out_joiner": "; ",
+    "notice_out_speeder": "answers given in under {share} of the month's median time",
+    "notice_out_calls": "answers a verification call found the household did not give, or gave coached",
+    "notice_out_appeals": "answers an upheld appeal concerned",
+    "budget_scaled": ", then scaled to the budget (see the note below)",
+    "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
+                       "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "
+                       "month (its latest answer); workers' own answers are not counted; grids with few "
+                       "answers are pulled toward the community average, and a grid with too few this "
+                       "month is scored on its last three months. Response rate = answers / households.",
+}
