@@ -37,3 +37,35 @@ def void_appeals(con, decided_on: str | None = None) -> list[VoidAppeal]:
                                     using (run_id, row_id) where r.run_id = ?)
         group by a.appeal_id, a.response_id order by a.appeal_id""", [decided_on]).fetchall()
     return [VoidAppeal(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class GoodAnswerAppeal:
+    """An upheld 恶意差评 appeal on an answer with no bad rating: trial 128's appeal of answer 73, typed 78, took a
+    resident's 非常满意 out of W01's grid (65.70 yuan to her), exit 0, nothing said."""
+    appeal_id: str
+    response_id: str
+    lowest: int                 # the answer's lowest rating
+    bad_reviews: str            # the grid's bad reviews of the month, the ids the appeal more likely meant
+
+    def __str__(self) -> str:
+        meant = f" (its grid's bad reviews this month: {self.bad_reviews})" if self.bad_reviews else ""
+        return (f"upheld appeal {self.appeal_id} (malicious, 恶意差评) names answer {self.response_id}, whose lowest "
+                f"rating is {self.lowest}: no bad review to be malicious; is its answer id mistyped?{meant}")
+
+
+def good_answer_appeals(con) -> list[GoodAnswerAppeal]:
+    """In the month just scored, the upheld appeals of category malicious whose answer rated no item at or below
+    survey.callback_at_or_below (the callback list's line), with the grid's answers that did."""
+    rows = con.execute("""
+        with p as (select * from run_params),
+        rated as (select s.response_id, s.grid_id, s.answers[p.overall_position] as overall,
+                         list_min(s.answers) as lowest
+                  from stg_surveys s cross join p where not s.is_invalid)
+        select a.appeal_id, a.response_id, r.lowest,
+               coalesce((select string_agg(b.response_id, ', ' order by b.response_id) from rated b cross join p
+                         where b.grid_id = r.grid_id and b.overall <= p.callback_at_or_below), '')
+        from stg_appeals a join rated r using (response_id) cross join p
+        where a.decision = 'upheld' and a.category = 'malicious' and r.lowest > p.callback_at_or_below
+        order by a.appeal_id""").fetchall()
+    return [GoodAnswerAppeal(*row) for row in rows]

@@ -108,7 +108,9 @@ def _appeals(inbox: Path, db: Path, run_id: str, month: str, policy: Policy) -> 
             if row["appeal_id"] is not None and row["appeal_id"] == row["appeal_id"]:       # NA is not itself
                 live.setdefault(row["appeal_id"], {k: _text(row.get(k)) for k in APPEAL_FIELDS})
     merged = {**stored, **live}
-    return [(merged[a], a in stored and stored[a]["decision"] == merged[a]["decision"]) for a in sorted(merged)]
+    # an appeal's answer id retyped since the run is not applied either (trial 128: 78 put right as 73 read "upheld")
+    return [(merged[a], a in stored and all(stored[a][k] == merged[a][k] for k in ("decision", "response_id")))
+            for a in sorted(merged)]
 
 
 def pay_if_upheld(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,

@@ -76,14 +76,21 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, re
         live = review_tables({"appeals.csv": Source("appeals.csv", appeals)}, month, policy.aliases)["appeals"]
         live = live[live["month"] == month]
         with connect(db) as con:
-            applied = dict(con.execute("select appeal_id, decision from raw_appeals where run_id = ? and month = ?",
-                                       [run_id, month]).fetchall())
+            applied = {a: (d, r) for a, d, r in con.execute(
+                "select appeal_id, decision, response_id from raw_appeals where run_id = ? and month = ?",
+                [run_id, month]).fetchall()}
         for appeal in live.itertuples():
+            was, answer_was = applied.get(appeal.appeal_id, (None, None))
             if appeal.decision == "pending":
                 blockers.append(f"appeal {appeal.appeal_id} ({appeal.worker_id}, answer {appeal.response_id}) is pending")
-            elif applied.get(appeal.appeal_id) != appeal.decision:
+            elif was == appeal.decision == "upheld" and answer_was != (None if pd.isna(appeal.response_id)
+                                                                     else str(appeal.response_id)):
+                # trial 128: the id of an upheld appeal put right (78 for 73) after the run, finalized with 78 out
+                blockers.append(f"appeal {appeal.appeal_id} names answer {appeal.response_id}, run {run_id} took out "
+                                f"answer {answer_was}, so {UNAPPLIED}: run the month again to apply it ({rerun})")
+            elif was != appeal.decision:
                 # an upheld appeal (or one no longer upheld) changes the pay; a rejected one changes nothing
-                wrong = UNAPPLIED if "upheld" in (appeal.decision, applied.get(appeal.appeal_id)) else UNSHOWN
+                wrong = UNAPPLIED if "upheld" in (appeal.decision, was) else UNSHOWN
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
                                 f"appeals.csv, so {wrong}: run the month again to apply it ({rerun})")
     return (blockers + _changed_calls(db, inbox, month, run_id, policy, rerun)

@@ -218,7 +218,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
     """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
     A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
     from gridpay.expectations.outcomes import excessive_exclusions
-    from gridpay.expectations.void_appeals import void_appeals
+    from gridpay.expectations.void_appeals import good_answer_appeals, void_appeals
     # a partitioned month's per-row and per-grid models, run on its Dask workers (None: here)
     prebuilt = partitioned_scores(ctx.workdir, ctx.partitioning, ctx.run_id, ctx.month, ctx.policy,
                                   ctx.stager) if ctx.partitioning else None
@@ -237,8 +237,8 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         stops = tuple(excessive_exclusions(con, ctx.workdir, ctx.policy.outcome, ctx.validation_record))
         decided_on = (published_runs(con, ctx.month, ctx.request.as_of) or [None])[-1]     # as of the audited run
         void = tuple(void_appeals(con, decided_on)) if ctx.policy.review.upheld_must_count else ()
-        scored = scored_month(con, ctx.run_id, stops, void, ctx.policy.outcome)
-        rules = ctx.policy.outcome
+        void += () if ctx.request.replay is not None else tuple(good_answer_appeals(con))     # as published: audited
+        scored = scored_month(con, ctx.run_id, stops, void, rules := ctx.policy.outcome)
         stopped = ((scored.unpaid and rules.unpaid_adjustments == "stop")
                    or (scored.payroll_doubts and rules.payroll_doubts == "stop"))
         if (stops and not ctx.request.accept_exclusions) or void or stopped:

@@ -9,6 +9,7 @@ from pathlib import Path
 from gridpay.core.errors import GateFailed
 from gridpay.core.wording import listed
 from gridpay.expectations.results import ValidationSummary
+from gridpay.expectations.void_appeals import GoodAnswerAppeal
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.roster_doubts import say_roster_doubts
@@ -131,6 +132,11 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
         raise fail_gate(ctx, f"{ctx.month}: a model's rows broke its declared grain, so the month's scores cannot be "
                               f"trusted; nothing published. {'; '.join(scored.broken)}. This is gridpay's fault, not "
                               f"the inbox's: keep the inbox as it is and report it with the log file", summary)
+    if good := [a for a in scored.void_appeals if isinstance(a, GoodAnswerAppeal)]:
+        raise fail_gate(ctx, (
+            f"{ctx.month}: {'; '.join(map(str, good))}; nothing published. Check the answer id against the worker's "
+            f"statement (`gridpay appeals --month {ctx.month}` shows each answer's home) and correct it in "
+            f"appeals.csv, or record the appeal's category as the statement gives it, and run again"), summary)
     if scored.void_appeals:      # HR would read 支持 on the scorecard for a decision that changed nothing
         raise fail_gate(ctx, (
             f"{ctx.month}: {'; '.join(map(str, scored.void_appeals))}; nothing published. An upheld appeal can only "

@@ -94,3 +94,31 @@ def test_an_appeal_with_its_decider_typed_and_its_decision_left_blank_is_said(pu
     assert code == 0, err
     assert ("appeals.csv row 2 (appeal A5): decided_by or decided_on is filled but the decision is blank, so the appeal "
             "is pending and its answer counts") in err
+
+
+def test_a_malicious_review_appeal_upheld_on_a_satisfied_answer_stops_naming_the_grid_s_bad_reviews(published, run_cli):
+    """Trial 128's appeal of answer 73 (all 非常不满意) typed as 78 (非常满意) took a good answer out, exit 0."""
+    inbox, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R7")])     # R7: all 4 (满意)
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+    assert code == 1 and ("upheld appeal A1 (malicious, 恶意差评) names answer R7, whose lowest rating is 4: no bad "
+                          "review to be malicious; is its answer id mistyped? (its grid's bad reviews this month: R5)"
+                          ) in err, err
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
+
+
+def test_an_upheld_appeal_s_answer_id_put_right_after_the_run_is_not_applied_and_not_finalized(published, run_cli,
+                                                                                                closed_window):
+    """Trial 128 put its appeal's id right (73 for 78) after the correction: `appeals` read plain "upheld" and
+    finalize --force made the pay with 78 taken out final."""
+    inbox, policy = published
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5", category="其他")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R6", category="其他")])
+    code, err = run_cli("appeals", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0 and "upheld (not yet applied)" in run_cli.out, run_cli.out
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止",
+                        inbox=inbox, policy=policy)
+    assert code == 2 and "appeal A1 names answer R6, run " in err and "took out answer R5, so the published pay does " \
+                                                                      "not apply it" in err, err
