@@ -109,6 +109,26 @@ def _overlapping_handovers(con) -> tuple[str, ...]:
                  f"leaver), it is right as it is" for grid, left, stays, end, start in rows)
 
 
+def _moves_not_ended(con) -> tuple[str, ...]:
+    """A worker starting on another grid within the month, her row on her grid going on to its end, while another
+    worker starts on that grid within a day of her move: a move whose old row was not ended pays her both grids
+    (trial 127 added the new rows only: W04 paid 1553.63 for 1572.84, exit 0, nothing said)."""
+    rows = con.execute("""
+        select a.grid_id, a.worker_id, m.grid_id, m.start_date, x.worker_id, x.start_date
+        from stg_assignments a
+        join stg_assignments m on m.worker_id = a.worker_id and m.grid_id <> a.grid_id
+        join stg_assignments x on x.grid_id = a.grid_id and x.worker_id <> a.worker_id
+        cross join run_params p
+        where m.start_date between p.month_start and p.month_end and a.start_date < m.start_date
+          and coalesce(a.end_date, p.month_end) >= p.month_end
+          and x.start_date between m.start_date - 1 and m.start_date + 1 and x.start_date > a.start_date
+        order by a.grid_id, a.worker_id, m.grid_id""").fetchall()
+    return tuple(f"{grid}: {mover} starts on {new} on {moved:%m-%d} and {other} on {grid} on {start:%m-%d}, while "
+                 f"{mover}'s {grid} row goes on, so {mover} is paid for both grids from then; if {mover} moved from "
+                 f"{grid} to {new}, her {grid} row's end_date is {moved - timedelta(days=1):%m-%d}; if she keeps "
+                 f"both, it is right as it is" for grid, mover, new, moved, other, start in rows)
+
+
 def _handover_gaps(con) -> tuple[str, ...]:
     """A worker whose assignment to a grid ends within the month and the next worker's starts days later
     in it, while a co-worker covers the grid meanwhile (with nobody on the grid, `_part_staffed` says it):
@@ -184,7 +204,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
-        handovers=_overlapping_handovers(con), handover_gaps=_handover_gaps(con), score_shift=_score_shift(con, run_id),
+        handovers=_overlapping_handovers(con) + _moves_not_ended(con), handover_gaps=_handover_gaps(con), score_shift=_score_shift(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median)
                          + added_deductions(con, rules.deduction_words if rules else ())),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(

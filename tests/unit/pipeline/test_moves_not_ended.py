@@ -1,0 +1,37 @@
+"""A worker moving to another grid in the month whose old row was not ended, while a newcomer starts on her old grid,
+is said (trial 127: only the new rows added, she was paid both grids); a move with its old row ended, a cover with no
+newcomer, and a newcomer weeks apart from the move say nothing."""
+import duckdb
+
+from gridpay.pipeline.scored_month import _moves_not_ended
+
+
+def _moves(rows: list[tuple]) -> tuple[str, ...]:
+    con = duckdb.connect()
+    con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
+    con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date)")
+    con.executemany("insert into stg_assignments values (?, ?, ?, ?)", rows)
+    return _moves_not_ended(con)
+
+
+OLD = ("W02", "G2", "2025-06-01", None)
+NEW_GRID = ("W02", "G4", "2026-11-16", None)
+
+
+def test_a_move_whose_old_row_goes_on_while_a_newcomer_starts_there_is_said():
+    assert _moves([OLD, NEW_GRID, ("W06", "G2", "2026-11-16", None)]) == (
+        "G2: W02 starts on G4 on 11-16 and W06 on G2 on 11-16, while W02's G2 row goes on, so W02 is paid for both "
+        "grids from then; if W02 moved from G2 to G4, her G2 row's end_date is 11-15; if she keeps both, it is right "
+        "as it is",)
+    assert len(_moves([OLD, NEW_GRID, ("W06", "G2", "2026-11-17", None)])) == 1     # a day apart
+
+
+def test_a_move_ended_a_cover_without_a_newcomer_and_a_later_hire_say_nothing():
+    assert _moves([("W02", "G2", "2025-06-01", "2026-11-15"), NEW_GRID, ("W06", "G2", "2026-11-16", None)]) == ()
+    assert _moves([OLD, NEW_GRID]) == ()                                    # she covers a second grid
+    assert _moves([OLD, NEW_GRID, ("W06", "G2", "2026-11-25", None)]) == ()
+    assert _moves([OLD, ("W02", "G4", "2025-09-01", None), ("W06", "G2", "2026-11-16", None)]) == ()   # long held
+
+
+def test_a_move_on_the_month_s_first_day_is_said_too():
+    assert len(_moves([OLD, ("W02", "G4", "2026-11-01", None), ("W06", "G2", "2026-11-01", None)])) == 1
