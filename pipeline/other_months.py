@@ -89,11 +89,20 @@ def say_misfiled(ctx: RunContext) -> None:
     """A survey file with no answer of the month, only other months': likely in the wrong folder (a ninth
     field trial's October forms in surveys/2026-09/ counted in no month, October saying only that a
     grid had no answer)."""
-    for file, rows in misfiled_files(ctx.workdir):
-        log.warning("%s holds no answer of %s, only %s: it counts in no month from here; if it belongs to another "
-                    "month, move it to that month's folder (surveys/YYYY-MM/) and run that month", file, ctx.month,
-                    ", ".join(counted(n, what) for n, what in rows), extra=headed("other_months"))
-
+    misfiled = misfiled_files(ctx.workdir)
+    with connect(ctx.settings.db) as con:
+        published = {m for (m,) in con.execute("select distinct month from published").fetchall()} if misfiled else set()
+    for file, rows in misfiled:
+        months = [what.removeprefix("rows of ") for _, what in rows]
+        # trial 128's October download saved again under November's name was told to go to October's folder and
+        # run October, published from its own download: a correction nobody needed
+        advice = (f"if it is {listed(tuple(months))}'s download again (published already), take it out of "
+                  f"surveys/{ctx.month}/ and put {ctx.month}'s own there; if {listed(tuple(months))}'s published "
+                  f"run lacks its answers, put it in that month's folder and run that month again as a correction"
+                  if months and set(months) <= published else
+                  "if it belongs to another month, move it to that month's folder (surveys/YYYY-MM/) and run that month")
+        log.warning("%s holds no answer of %s, only %s: it counts in no month from here; %s", file, ctx.month,
+                    ", ".join(counted(n, what) for n, what in rows), advice, extra=headed("other_months"))
 
 
 

@@ -46,3 +46,19 @@ def test_a_month_whose_files_hold_only_another_months_rows_stops_unless_meant(ru
     (inbox / "surveys" / "2026-11" / "11月纸质问卷.txt").write_text("not read", encoding="utf-8")
     assert "; not read there: 11月纸质问卷.txt (a survey file is .csv" in run_cli("run", "--month", "2026-11",
                                                                             inbox=inbox)[1]
+
+
+def test_a_published_month_s_download_again_in_the_next_month_s_folder_is_told_to_come_out(published_copy, run_cli):
+    """Trial 128's October download saved again under November's name was told to go to October's folder and run
+    October, published from that very download: a correction nobody needed."""
+    from conftest import write_csv, SURVEY_HEADER
+    from downloads import HEADER, wjx_rows, write_xlsx
+    inbox, policy = published_copy("none", min_responses=2)
+    october = [r[:4] + ("2026-10-12 10:00:00",) + r[5:] for r in HAND_SURVEYS]
+    write_csv(inbox / "surveys" / "2026-10" / "2026-10.csv", SURVEY_HEADER, october)
+    september = [survey(f"S{i}", "G2", f"5栋1单元{i}01", ("4",) * 5, "2026-09-12 10:00:00") for i in range(1, 4)]
+    write_xlsx(inbox / "surveys" / "2026-10" / "wjx.xlsx", HEADER, wjx_rows(september))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert ("surveys/2026-10/wjx.xlsx holds no answer of 2026-10, only 3 rows of 2026-09: it counts in no month from "
+            "here; if it is 2026-09's download again (published already), take it out of surveys/2026-10/ and put "
+            "2026-10's own there") in err, err
