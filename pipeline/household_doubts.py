@@ -13,6 +13,7 @@ import logging
 
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ON_SCORECARD
+from gridpay.pipeline.alias_doubts import say_aliases_like_other_grids
 from gridpay.pipeline.split_grids import say_split_names
 from gridpay.store.runs import record_household_doubts
 from gridpay.transforms.folding import visible
@@ -72,6 +73,7 @@ def say_household_doubts(ctx: RunContext) -> None:
     if (ctx.request.output_format or 1) >= 3:
         record_household_doubts(ctx.settings.db, ctx.run_id, doubts)
     say_split_names(ctx)                # a split grid's old name: answers whose half cannot be told
+    say_aliases_like_other_grids(ctx)   # an alias given to another grid than the one it reads like
 
 
 def _say_streets_key(ctx: RunContext, reworded: list) -> None:

@@ -49,3 +49,21 @@ def test_a_grids_name_in_an_earlier_published_month_offers_that_grid(run_cli, ma
     assert code == 1, err
     assert ("'井湖村二网格' on 3 rows; did you mean '井湖村河畔网格 (G2), whose name it was in the grids.csv of "
             "2026-09'?") in err
+
+
+def test_an_alias_reading_like_another_grid_s_name_is_said_with_its_answers(run_cli, make_inbox):
+    """Trial 127 put '第三网络' (for 第三网格, G3) on G4, one of three grids the stop offered: G3's answers paid G4's
+    worker, exit 0, nothing said. An alias like its own grid's name, or like none, says nothing."""
+    inbox = make_inbox({})
+    answers = [survey(f"A{i}", "G1", f"{i}栋1单元101", ("4",) * 5) for i in range(6)]
+    answers += [survey(f"T{i}", "天桥新村一网络", f"{i}栋2单元101", ("2",) * 5) for i in range(3)]
+    answers += [survey(f"B{i}", "柏树湾", f"{i}栋3单元101", ("5",) * 5) for i in range(4)]
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, answers)
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "天桥新村一网格", "社区", "20", "", ""),
+                                           ("G2", "井湖村二网格", "社区", "10", "天桥新村一网络;柏树湾", "")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0, err
+    assert ("3 answers name the grid '天桥新村一网络', an alias grids.csv gives 井湖村二网格 (G2), but it reads like G1's "
+            "name 天桥新村一网格: they count for G2; if they are G1's residents' (the sheet's name, their homes say), "
+            "move the alias to G1 in grids.csv and run again") in err, err
+    assert "'柏树湾', an alias" not in err
