@@ -67,3 +67,18 @@ def test_an_edit_to_a_published_months_days_is_said_by_the_next_run(run_cli, mak
     assert code == 0, err
     assert ("assignments.csv now gives 2026-09 other days than its published run" in err
             and "W1 on G1: 21 days (paid 30)" in err and "--take assignments" in err), err
+
+
+def test_a_row_s_end_date_typed_a_year_early_is_said_for_the_published_month_it_no_longer_pays(run_cli, make_inbox):
+    """Trial 127's 2025-11-15 for 2026-11-15: the row, still in the file, gave the published October no day (paid 31),
+    and nothing said so; only rows taken out of the file are not said."""
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    text = (inbox / "assignments.csv").read_text(encoding="utf-8")
+    assert "W1,G1,2026-01-01,," in text
+    (inbox / "assignments.csv").write_text(text.replace("W1,G1,2026-01-01,,", "W1,G1,2025-01-01,2025-10-15,\n"
+                                                                           "W1,G2,2026-10-16,,"), encoding="utf-8")
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER, [survey("O1", "G1", "G1-1-101", ("4",) * 5,
+                                                                        "2026-10-10 10:00:00")])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert "W1 on G1: 0 days (paid 30)" in err, err
