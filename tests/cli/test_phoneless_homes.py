@@ -10,15 +10,19 @@ def test_an_answer_with_no_phone_from_a_worker_s_home_is_named(run_cli, make_inb
     september = HAND_SURVEYS + [survey("S1", "G1", "G1-3-301", ("5",) * 5, "2026-09-12 10:00:00", WORKER_PHONE)]
     october = OCTOBER + [survey("P1", "G1", "G1-3-301", ("5",) * 5, "2026-10-12 10:00:00"),     # her form, no phone
                          survey("P2", "G2", "G1-3-301", ("4",) * 5, "2026-10-12 11:00:00"),     # another grid's home
-                         survey("P3", "G1", "G1-1-202", ("4",) * 5, "2026-10-12 12:00:00")]
+                         survey("P3", "G1", "G1-1-202", ("4",) * 5, "2026-10-12 12:00:00"),
+                         # trial 128: her own rating of this month, then a form from her home with no phone
+                         survey("S2", "G1", "G1-4-401", ("5",) * 5, "2026-10-13 09:00:00", WORKER_PHONE),
+                         survey("P4", "G1", "G1-4-401", ("5",) * 5, "2026-10-14 09:00:00")]
     inbox, policy = make_inbox({"2026-09.csv": september, "2026-10.csv": october}), make_policy(min_responses=1)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 0 and "giving no phone" not in err, err
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
     line = next(x for x in err.splitlines() if "giving no phone" in x)
-    assert code == 0 and line.startswith("gridpay: 1 answer giving no phone from a home a worker's own rating of its "
-                                         "grid came from in a published month: surveys/2026-10.csv row 5 (G1 "
-                                         "G1-3-301, 2026-09)."), line
+    assert code == 0 and line.startswith("gridpay: 2 answers giving no phone from a home a worker's own rating of its "
+                                         "grid came from in a published month or this one: surveys/2026-10.csv row 5 "
+                                         "(G1 G1-3-301, 2026-09), surveys/2026-10.csv row 9 (G1 G1-4-401, "
+                                         "2026-10)."), line
     assert "take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id blank" in line
 
 
