@@ -20,6 +20,7 @@ from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS
 from gridpay.transforms.review_window import finalized_early, window_dates, window_open
 
 REVIEW_FLAGS = ("appeals_high", "verification_failed")
+UNCALLED_SHOWN = 10         # ids of the sample without a call the scorecard names (output format 19)
 # the answers HR's review took out (quarantine's reasons, transforms/sql/intermediate/int_review_exclusions.sql)
 REVIEWED_OUT = "(q.reason_code = 'appeal_upheld' or starts_with(q.reason_code, 'verification_'))"
 
@@ -88,16 +89,19 @@ def calls_by_grid(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict
     return out
 
 
-def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> tuple[dict[str, int], int]:
-    """grid id -> answers of it in verify.csv (none where the policy draws no sample), and how many of the sample no
-    call the run read was made on: a correction's new answers draw the sample again (a ninety-seventh trial's
-    scorecard read "抽样 12 份 ... 已记录回访 12 次", three of the 12 never called). One pass over the draw."""
+def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy
+                  ) -> tuple[dict[str, int], list[str]]:
+    """grid id -> answers of it in verify.csv (none where the policy draws no sample), and the ids (masked) of the
+    sample no call the run read was made on: a correction's new answers draw the sample again (a ninety-seventh
+    trial's scorecard read "抽样 12 份 ... 已记录回访 12 次", three of the 12 never called; trial 128's HR, its calls
+    all made, could not tell which answer the line meant: K2, drawn by the correction). One pass over the draw."""
     if policy.review.sample_share is None:
-        return {}, 0
-    rows = con.execute(f"select grid_id, count(*), count(*) filter (where response_id not in (select response_id "
-                       f"from raw_verification where run_id = $run_id and response_id is not null)) "
-                       f"from ({VERIFY_SQL}) group by grid_id", verify_params(run_id, month, policy)).fetchall()
-    return {gid: n for gid, n, _ in rows}, sum(uncalled for *_, uncalled in rows)
+        return {}, []
+    rows = con.execute(f"select grid_id, count(*), list({masked_sql('response_id')} order by response_id) filter "
+                       f"(where response_id not in (select response_id from raw_verification where run_id = $run_id "
+                       f"and response_id is not null)) from ({VERIFY_SQL}) group by grid_id order by grid_id",
+                       verify_params(run_id, month, policy)).fetchall()
+    return {gid: n for gid, n, _ in rows}, [i for *_, ids in rows for i in ids or ()]
 
 
 def review_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str) -> dict[str, dict[str, int]]:
@@ -137,7 +141,8 @@ def cycle_section(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
                      "sample": sample.get(g["grid_id"], 0), **{r: called.get(r, 0) for r in RESULTS},
                      "flags": flags})
     return {"rows": rows, "appeals": len(appeals), "sample": sum(sample.values()), "sample_grids": len(sample),
-            "uncalled": uncalled,
+            "uncalled": len(uncalled), "uncalled_ids": ", ".join(uncalled[:UNCALLED_SHOWN])
+            + (" ..." if len(uncalled) > UNCALLED_SHOWN else ""),
             "calls": sum(sum(c.values()) for c in calls.values()),
             "totals": {k: sum(r[k] for r in rows) for k in (*DECISIONS, *RESULTS)}}
 

@@ -141,6 +141,7 @@ EN: dict[str, str] = {
                         "will call each one back.",
     "cycle": "Appeals and verification calls",
     "cycle_uncalled": " {n} answers of the sample have no call recorded (verify.csv): call them before signing.",
+    "cycle_uncalled_19": " {n} answers of the sample have no call recorded ({ids}; verify.csv): call them before signing.",
     "cycle_lead": "{appeals} appeals this month; {sample} answers sampled for verification calls ({grids} grids, "
                   "verify.csv), {calls} calls recorded. The grids with an appeal, a call or a review flag:",
     "cycle_none": "No appeals and no calls recorded this month.",

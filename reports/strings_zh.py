@@ -123,6 +123,7 @@ ZH: dict[str, str] = {
     "notice_callbacks": "本月共有 {n} 份“不满意”或“非常不满意”的评价列入回访清单，社区将逐一回访。",
     "cycle": "申诉与回访",
     "cycle_uncalled": "抽样中有 {n} 份尚无回访记录（见 verify.csv），请回访后再签字。",
+    "cycle_uncalled_19": "抽样中有 {n} 份尚无回访记录（{ids}，见 verify.csv），请回访后再签字。",
     "cycle_lead": "本月申诉 {appeals} 件；回访抽样 {sample} 份（{grids} 个网格，见 verify.csv），已记录回访 {calls} 次。下表列出有申诉、回访或复核标记的网格。",
     "cycle_none": "本月没有申诉，也没有回访记录。",
     "cycle_note": "支持率 = 支持 ÷ 已复核（支持 + 驳回）。经支持的申诉和回访为“未参与”“受诱导”的答卷不计入评分（见数据质量一节）；“待复核”“驳回”照常计分。",

@@ -51,7 +51,11 @@ def test_scorecard_and_worker_sheet_show_the_appeals_and_calls(reviewed):
     # output format 16: the sample's answers no call was recorded on are counted (trial 97: a correction drew again)
     sample = int(re.search(r"回访抽样 (\d+) 份", page).group(1))
     verify = (month / "verify.csv").read_text(encoding="utf-8-sig")
-    assert f"抽样中有 {sample - ('R7,' in verify)} 份尚无回访记录（见 verify.csv），请回访后再签字。" in page
+    # output format 19: named (trial 128's HR, its calls all made, could not tell which the correction had drawn)
+    uncalled = re.search(r"抽样中有 (\d+) 份尚无回访记录（([^，]+)，见 verify.csv），请回访后再签字。", page)
+    drawn = {line.split(",")[0] for line in verify.splitlines()[1:]}
+    assert int(uncalled.group(1)) == sample - ('R7,' in verify) == len(drawn - {"R7"})
+    assert set(uncalled.group(2).split(", ")) == drawn - {"R7"}, uncalled.group(2)
     with connect(month.parents[1] / "warehouse.duckdb") as con:          # the Prefect artifact's counts
         run_id = con.execute("select run_id from published").fetchone()[0]
         assert review_counts(con, run_id, "2026-09") == {
