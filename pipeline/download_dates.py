@@ -5,6 +5,7 @@ the month ends looks the same, so only where the month before had answers in its
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime, timedelta
 
 from gridpay.core.month import Month
@@ -15,7 +16,10 @@ from gridpay.pipeline.verdicts import fail_gate
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
-MISSED_AT_LEAST = 3     # a gap with fewer answers expected in it happens by chance (none at all in 1 month of 20)
+# a gap with fewer answers expected in it happens by chance: none at all where 5 were expected, in 1 form-month of
+# 150 (at 3, 1 in 20: trial 129's six small forms a month, one stopped every fourth month)
+MISSED_AT_LEAST = 5
+STAMP = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?!\d)")
 
 
 def say_download_before_month_end(ctx: RunContext, today: date | None = None) -> None:
@@ -28,7 +32,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     latest, dated = latest_answer(ctx.workdir)
     month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST
     files = {} if month_early else {f: at for f, (at, n) in platform_latest(ctx.workdir).items()
-                                    if missed_answers(m, at, n) >= MISSED_AT_LEAST}
+                                    if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m)}
     if not (month_early or files) or (before_end := _month_before_to_its_end(ctx.settings.db, m)) is None:
         return
     lines = [] if not month_early else [
@@ -53,6 +57,21 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     for line in lines:
         log.warning("%s%s", line, " (published: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
                     extra=headed("early_download"))
+
+
+def stamped_after(file: str, m: Month) -> bool:
+    """Does the file's name carry a date after the month's end (腾讯问卷_..._20261101.csv: the platform's or the
+    clerk's stamp of the day it was downloaded)? Such a download misses nothing of the month (trial 129's)."""
+    stamps = [match.groups() for match in STAMP.finditer(file.rsplit("/", 1)[-1])]
+    return any(date(int(y), int(mo), int(d)) > m.last_day for y, mo, d in stamps if _real_day(y, mo, d))
+
+
+def _real_day(y: str, mo: str, d: str) -> bool:
+    try:
+        date(int(y), int(mo), int(d))
+    except ValueError:
+        return False
+    return True
 
 
 def missed_answers(m: Month, latest: datetime, answers: int) -> float:

@@ -14,6 +14,7 @@ def test_a_form_answered_every_two_days_misses_nothing_by_ending_on_the_29th():
 
 def test_a_busy_form_downloaded_on_the_28th_misses_answers():
     assert missed_answers(OCTOBER, datetime(2026, 10, 28, 9, 0), 80) >= MISSED_AT_LEAST
+    assert missed_answers(OCTOBER, datetime(2026, 10, 25, 12, 0), 15) < MISSED_AT_LEAST     # trial 129
 
 
 def test_an_answer_within_the_last_two_days_leaves_no_gap_whatever_the_pace():
@@ -22,3 +23,12 @@ def test_an_answer_within_the_last_two_days_leaves_no_gap_whatever_the_pace():
 
 def test_a_download_made_mid_month_misses_answers_at_a_modest_pace():
     assert missed_answers(OCTOBER, datetime(2026, 10, 17, 10, 0), 8) >= MISSED_AT_LEAST
+
+
+def test_a_file_named_with_a_day_after_the_month_was_downloaded_after_it():
+    from gridpay.pipeline.download_dates import stamped_after
+    assert stamped_after("surveys/2026-10/腾讯问卷_锦绣家园网格员满意度调查_20261101.csv", OCTOBER)
+    assert stamped_after("surveys/2026-10/答卷_202611011530.xlsx", OCTOBER)
+    assert not stamped_after("surveys/2026-10/答卷_20261028.xlsx", OCTOBER)             # made on the 28th
+    assert not stamped_after("surveys/2026-10/318826401_2_翠湖社区满意度_174_174.csv", OCTOBER)     # a form's id
+    assert not stamped_after("surveys/2026-10/20261341.csv", OCTOBER)                  # no such day
