@@ -60,6 +60,9 @@ def say_changed_assignments(ctx: RunContext) -> None:
                  for w, g in sorted(set(now) | (set(was) & kept)) if now.get((w, g), 0) != was.get((w, g), 0)]
         if moved:
             take = f"gridpay run --month {month} --reference published --take assignments"
-            log.warning("assignments.csv now gives %s other days than its published run %s paid: %s; only a run of "
-                        "%s pays them: run it again (%s --reason \"...\"%s)", month, run, listed(tuple(moved), 5),
-                        month, take, ", a correction of the finalized month" if month in final else "", extra=headed("roster"))
+            # trial 127's re-check ran the month again on a year typed wrong: its worker taken off its payroll
+            log.warning("assignments.csv now gives %s other days than its published run %s paid: %s; if a date was "
+                        "typed wrong since (a year), correct it in assignments.csv; if the month was paid on wrong "
+                        "days, only a run of %s pays them: run it again (%s --reason \"...\"%s)", month, run,
+                        listed(tuple(moved), 5), month, take,
+                        ", a correction of the finalized month" if month in final else "", extra=headed("roster"))

@@ -90,20 +90,34 @@ def say_misfiled(ctx: RunContext) -> None:
     field trial's October forms in surveys/2026-09/ counted in no month, October saying only that a
     grid had no answer)."""
     misfiled = misfiled_files(ctx.workdir)
-    with connect(ctx.settings.db) as con:
-        published = {m for (m,) in con.execute("select distinct month from published").fetchall()} if misfiled else set()
+    published, read = _published_files(ctx) if misfiled else ({}, {})
     for file, rows in misfiled:
         months = [what.removeprefix("rows of ") for _, what in rows]
+        same = published.get(read.get(file, ""))
         # trial 128's October download saved again under November's name was told to go to October's folder and
         # run October, published from its own download: a correction nobody needed
-        advice = (f"if it is {listed(tuple(months))}'s download again (published already), take it out of "
+        advice = (f"it is the very file {same[0]} was published with ({same[1]}): take it out of surveys/{ctx.month}/ "
+                  f"and put {ctx.month}'s own download there" if same else
+                  f"if it is {listed(tuple(months))}'s download again (published already), take it out of "
                   f"surveys/{ctx.month}/ and put {ctx.month}'s own there; if {listed(tuple(months))}'s published "
                   f"run lacks its answers, put it in that month's folder and run that month again as a correction"
-                  if months and set(months) <= published else
+                  if months and set(months) <= set(m for m, _ in published.values()) else
                   "if it belongs to another month, move it to that month's folder (surveys/YYYY-MM/) and run that month")
         log.warning("%s holds no answer of %s, only %s: it counts in no month from here; %s", file, ctx.month,
                     ", ".join(counted(n, what) for n, what in rows), advice, extra=headed("other_months"))
 
+
+
+def _published_files(ctx: RunContext) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """(sha256 -> (month, file name) of every survey file a published run of another month read; this run's input
+    file -> sha256): a published month's download again is told apart from a file of that month never read."""
+    import json
+    with connect(ctx.settings.db) as con:
+        runs = con.execute("select p.month, r.inputs_json from published p join runs r using (run_id) "
+                           "where p.month <> ?", [ctx.month]).fetchall()
+    published = {f["sha256"]: (month, f["name"]) for month, inputs in runs for f in json.loads(inputs or "[]")
+                 if str(f.get("name", "")).startswith("surveys/")}
+    return published, {f.name: f.sha256 for f in ctx.inputs.files}
 
 
 def say_other_month_rows(ctx: RunContext) -> None:

@@ -1,6 +1,6 @@
 """Answers whose month is not their folder's: a platform download in the wrong month's folder, a typed
 sheet's row dated in another month. Each counts in no month unless moved, so the run says so."""
-from conftest import HAND_SURVEYS, survey
+from conftest import HAND_SURVEYS, SURVEY_HEADER, survey, write_csv
 
 
 def test_a_download_of_another_month_in_this_months_files_is_said_to_be_misfiled(run_cli, make_inbox):
@@ -51,7 +51,6 @@ def test_a_month_whose_files_hold_only_another_months_rows_stops_unless_meant(ru
 def test_a_published_month_s_download_again_in_the_next_month_s_folder_is_told_to_come_out(published_copy, run_cli):
     """Trial 128's October download saved again under November's name was told to go to October's folder and run
     October, published from that very download: a correction nobody needed."""
-    from conftest import write_csv, SURVEY_HEADER
     from downloads import HEADER, wjx_rows, write_xlsx
     inbox, policy = published_copy("none", min_responses=2)
     october = [r[:4] + ("2026-10-12 10:00:00",) + r[5:] for r in HAND_SURVEYS]
@@ -62,3 +61,19 @@ def test_a_published_month_s_download_again_in_the_next_month_s_folder_is_told_t
     assert ("surveys/2026-10/wjx.xlsx holds no answer of 2026-10, only 3 rows of 2026-09: it counts in no month from "
             "here; if it is 2026-09's download again (published already), take it out of surveys/2026-10/ and put "
             "2026-10's own there") in err, err
+
+
+def test_the_very_download_a_month_was_published_with_again_in_the_next_month_s_folder_is_named(run_cli, make_inbox):
+    """Trial 128's re-check: the line said 'if it is 2026-10's download again' of the file October was published with."""
+    from downloads import HEADER, wjx_rows, write_xlsx
+    september = [survey(f"S{i}", "G2", f"5栋1单元{i}01", ("4",) * 5, "2026-09-12 10:00:00") for i in range(1, 4)]
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS})
+    write_xlsx(inbox / "surveys" / "2026-09-wjx.xlsx", HEADER, wjx_rows(september))
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    october = [r[:4] + ("2026-10-12 10:00:00",) + r[5:] for r in HAND_SURVEYS]
+    write_csv(inbox / "surveys" / "2026-10" / "2026-10.csv", SURVEY_HEADER, october)
+    (inbox / "surveys" / "2026-10" / "10月.xlsx").write_bytes((inbox / "surveys" / "2026-09-wjx.xlsx").read_bytes())
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert ("surveys/2026-10/10月.xlsx holds no answer of 2026-10, only 3 rows of 2026-09: it counts in no month from "
+            "here; it is the very file 2026-09 was published with (surveys/2026-09-wjx.xlsx): take it out of "
+            "surveys/2026-10/ and put 2026-10's own download there") in err, err
