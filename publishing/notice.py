@@ -47,9 +47,23 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
         own = community_window(window, {g["grid_id"] for g in grids if g["community"] == community}, set())
         pages[file_names[community]] = report_html(
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
+            callback_words=callback_words(policy, labels(lang), output_format) if policy is not None else "",
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
             window=own, output_format=output_format, how_items=how, not_counted=out, several=len(file_names) > 1)
     return pages
+
+
+def callback_words(policy, words: dict, output_format: int) -> str:
+    """The answers the callback list takes, in words, where they are not 不满意 and 非常不满意 (output format 19): trial
+    129's policy put 基本满意 on the list too, and its notice told residents of 42 不满意 answers (33 were 基本满意).
+    '' where the policy's line is the default (2 on 1-5), the wording every month before said."""
+    at, low, high = policy.callback_at_or_below, policy.scale_min, policy.scale_max
+    if output_format < 19 or (at, low, high) == (2, 1, 5):
+        return ""
+    if (low, high) != (1, 5):
+        return words["callbacks_points"].format(at=at)
+    named = [words["callbacks_quoted"].format(word=words[f"answer_{p}"]) for p in range(at, 0, -1)]
+    return named[0] if len(named) == 1 else words["callbacks_joiner"].join(named[:-1]) + words["callbacks_or"] + named[-1]
 
 
 def how_items(policy, words: dict) -> str:

@@ -17,7 +17,7 @@ from gridpay.publishing import earlier_months, report_data as data, review_data 
 from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.worker_interval import workers_with_interval
 from gridpay.publishing.worker_contexts import worker_contexts
-from gridpay.publishing.notice import notice_pages, notice_paths, one_page_notice
+from gridpay.publishing.notice import callback_words, notice_pages, notice_paths, one_page_notice
 from gridpay.publishing.adjustment_lines import with_adjustment_lines
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
@@ -141,6 +141,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
             failed_rules=failed, passed_rules=passed, quarantine=run.get("quarantine", quarantine),
             review=data.review_rows(grids), review_list=review[:REVIEW_IN_SCORECARD], review_total=len(review),
             district_note=district_note, callbacks=callbacks[:CALLBACKS_IN_SCORECARD], callbacks_total=len(callbacks),
+            callback_words=callback_words(policy, words, run["output_format"] or 1),
             cycle=cycle.part_of_section(section, grids))
     split = community_parts(grids, workers, data.worker_assignments(con, run_id), review, callbacks, data.rows_read_by_grid(
         con, run_id), lambda: community_checks(con, run_id, quarantine, run), run["output_format"] or 1)

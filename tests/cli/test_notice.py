@@ -69,3 +69,18 @@ def test_a_month_published_again_says_on_the_notice_and_the_sheets_which_publica
     sheet = (tmp_path / "out" / "2026-09" / "workers" / "W1.html").read_text(encoding="utf-8")
     assert re.search(r"更正公示：本公示替代 \d{4}-\d{2}-\d{2} 发布的公示。", notice) and earlier not in notice
     assert re.search(rf"更正：本表替代 \d{{4}}-\d{{2}}-\d{{2}} 发布的版本（运行编号 {re.escape(earlier)}）", sheet)
+
+
+def test_a_policy_calling_back_基本满意_too_says_so_on_the_notice_and_the_scorecard(run_cli, make_inbox, make_policy,
+                                                                                  tmp_path):
+    """Trial 129's policy put 基本满意 (3) on the callback list; its notice told residents of 42 不满意 or 非常不满意
+    answers, 33 of them 基本满意, and the scorecard headed them so."""
+    inbox, policy = make_inbox(), make_policy(survey__callback_at_or_below=3)
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    month = tmp_path / "out" / "2026-09"
+    with (month / "callbacks.csv").open(encoding="utf-8-sig") as handle:
+        called = len(list(csv.DictReader(handle)))
+    notice = next((month / "notice").glob("*.html")).read_text(encoding="utf-8")
+    assert f"本月共有 {called} 份“基本满意”、“不满意”或“非常不满意”的评价列入回访清单" in notice
+    assert "<h2>回访清单：“基本满意”、“不满意”或“非常不满意”的评价</h2>" in (month / "scorecard.html").read_text(
+        encoding="utf-8")
