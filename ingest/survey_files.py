@@ -167,7 +167,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
             raise InputError(source.file_name, sheet_without_item(absent[0], reading.items, sheet.headers, names),
                              column=absent[0])
         columns = {i: name for name, i in {n: i for i, n in reversed(list(enumerate(names))) if n}.items()}  # 1st
-        refuse_unlike_columns(source.file_name, sheet, names, reading.duplicate_columns_refused)
+        refuse_unlike_columns(source.file_name, sheet, names, reading.duplicate_columns_refused, reading.items)
         refuse_other_scales(source.file_name, sheet, names, reading)
         read = SurveyRead(_frame(sheet, columns, source), "canonical", None, list(zip(sheet.headers, names)))
     else:

@@ -47,3 +47,13 @@ def test_like_columns_and_a_policy_without_the_key_read_the_first_as_before(tmp_
     assert list(same.frame["sat_overall"].fillna("")) == overall
     old = read_survey_file(_sheet(tmp_path, ["1"] * len(HAND_SURVEYS)), "2026-09", _reading(), ["G1", "G2"])
     assert set(old.frame["sat_overall"]) == {"1"}                        # the hidden, first column, as before
+
+
+def test_two_columns_gridpay_does_not_read_under_one_header_stop_nothing(tmp_path):
+    """Trial 129's merged 满意度评价 over the items (a header of two rows): `gridpay inspect` told HR to delete one of
+    its columns as hidden. Only columns gridpay reads are compared."""
+    rows = [[*row, "楼道灯", "电梯"] for row in HAND_SURVEYS]
+    path = write_xlsx(tmp_path / "志愿者.xlsx", [*SURVEY_HEADER, "满意度评价", "满意度评价"], rows)
+    frame = read_survey_file(Source(path.name, path), "2026-09", _reading(survey__duplicate_columns='"refused"'),
+                             ["G1", "G2"])
+    assert len(frame.frame) == len(HAND_SURVEYS)
