@@ -55,7 +55,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
                              f"purpose, run with --accept-fewer-answers (said on the scorecard; policy "
                              f"gate.downloads_before_month_end)")
     for line in lines:
-        log.warning("%s%s", line, " (published: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
+        log.warning("%s%s", line, " (accepted: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
                     extra=headed("early_download"))
 
 

@@ -44,7 +44,7 @@ def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_r
     # a form closed early on purpose (a sixty-fourth trial's closed on the 25th) is told it misses nothing
     code, err = run_cli("run", "--month", "2026-10", "--accept-fewer-answers", inbox=inbox, policy=policy)
     line = next(x for x in err.splitlines() if "before the month ended" in x)
-    assert code == 0 and line.endswith("(if the form closed on 2026-10-17 on purpose, nothing is missing) (published: "
+    assert code == 0 and line.endswith("(if the form closed on 2026-10-17 on purpose, nothing is missing) (accepted: "
                                        "--accept-fewer-answers)"), line
 
 
