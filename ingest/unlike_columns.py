@@ -15,8 +15,9 @@ def refuse_unlike_columns(file: str, sheet: Sheet, names: list[str], refused: bo
     """Two headers read as one column whose cells differ on some row stop the run (exit 2) naming both: a hundred-
     and-eleventh trial's volunteer retyped 总体满意度 in a new column and hid the old, wrong one to its left; the
     first was read, seven answers scored low, exit 0, nothing said (policy 2027.14, survey.duplicate_columns).
-    Only columns gridpay reads (its text columns and `items`, where given): a merged 满意度评价 over the items, a header of two rows, is no such pair,
-    and trial 129's `gridpay inspect` told HR to delete one of its columns, each an item's answers."""
+    Only columns gridpay reads (its text columns and `items`, where given): a merged 满意度评价 over the items, a
+    header of two rows, is no such pair, and trial 129's `gridpay inspect` told HR to delete one of its columns,
+    each an item's answers."""
     read = None if items is None else {*TEXT_COLUMNS, *items}
     for i, name in enumerate(names if refused else ()):
         if read is not None and name not in read:

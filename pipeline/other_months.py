@@ -107,7 +107,6 @@ def say_misfiled(ctx: RunContext) -> None:
                     ", ".join(counted(n, what) for n, what in rows), advice, extra=headed("other_months"))
 
 
-
 def _published_files(ctx: RunContext) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """(sha256 -> (month, file name) of every survey file a published run of another month read; this run's input
     file -> sha256): a published month's download again is told apart from a file of that month never read."""

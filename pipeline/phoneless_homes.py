@@ -36,16 +36,17 @@ def say_self_rating_homes(ctx: RunContext) -> None:
     """Warn of the month's answers giving no phone from a home a worker's own rating came from before, or in this
     month (an answer of it giving a worker's phone)."""
     homes = self_rating_homes(ctx)
-    workers = ctx.workdir / "workers.parquet"
+    workers, assigned = ctx.workdir / "workers.parquet", ctx.workdir / "assignments.parquet"
     with stage_connection(ctx.workdir) as con:
         con.execute("create or replace temp table self_rating_homes (grid_id varchar, household_id varchar, "
                     "month varchar)")
         if homes:
             con.executemany("insert into self_rating_homes values (?, ?, ?)", homes)
-        if workers.exists():
-            con.execute(f"insert into self_rating_homes select distinct grid_id, household_id, ? from surveys "
-                        f"where household_id is not null and respondent_phone_hash in (select phone_hash from "
-                        f"read_parquet({sql_text(workers.as_posix())}) where phone_hash is not null)", [ctx.month])
+        if workers.exists() and assigned.exists():      # a worker's phone answering for a grid she works
+            con.execute(f"insert into self_rating_homes select distinct s.grid_id, s.household_id, ? from surveys s "
+                        f"join read_parquet({sql_text(workers.as_posix())}) w on w.phone_hash = s.respondent_phone_hash "
+                        f"join read_parquet({sql_text(assigned.as_posix())}) a on a.worker_id = w.worker_id "
+                        f"and a.grid_id = s.grid_id where s.household_id is not null", [ctx.month])
         rows = con.execute("select s.source_file, s.row_number, s.grid_id, s.household_id, min(h.month) "
                            "from surveys s join self_rating_homes h using (grid_id, household_id) "
                            "where s.respondent_phone_hash is null group by all order by all").fetchall()
@@ -53,8 +54,8 @@ def say_self_rating_homes(ctx: RunContext) -> None:
         return
     shown = tuple(f"{file} row {row} ({grid} {home}, {month})" for file, row, grid, home, month in rows[:SHOWN])
     log.warning("%d answer%s giving no phone from a home a worker's own rating of its grid came from in a published "
-                "month or this one: %s%s. Without a phone the self-rating rule cannot check it, so it counts: type its phone "
-                "from the paper form if it gives one; if the form is the worker's own, take it out as HR's own "
-                "correction (an upheld appeal in appeals.csv, worker_id blank, category other) and run again",
+                "month or this one: %s%s. Without a phone the self-rating rule cannot check it, so it counts: type "
+                "its phone from the paper form if it gives one; if the form is the worker's own, take it out as HR's "
+                "own correction (an upheld appeal in appeals.csv, worker_id blank, category other) and run again",
                 len(rows), "" if len(rows) == 1 else "s", listed(shown), " ..." if len(rows) > SHOWN else "",
                 extra=headed("self_rating"))
