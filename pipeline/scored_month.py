@@ -125,7 +125,7 @@ def _moves_not_ended(con) -> tuple[str, ...]:
         order by a.grid_id, a.worker_id, m.grid_id""").fetchall()
     return tuple(f"{grid}: {mover} starts on {new} on {moved:%m-%d} and {other} on {grid} on {start:%m-%d}, while "
                  f"{mover}'s {grid} row goes on, so {mover} is paid for both grids from then; if {mover} moved from "
-                 f"{grid} to {new}, her {grid} row's end_date is {moved - timedelta(days=1):%m-%d}; if she keeps "
+                 f"{grid} to {new}, that row's end_date is {moved - timedelta(days=1):%m-%d}; if {mover} keeps "
                  f"both, it is right as it is" for grid, mover, new, moved, other, start in rows)
 
 
@@ -204,7 +204,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
-        handovers=_overlapping_handovers(con) + _moves_not_ended(con), handover_gaps=_handover_gaps(con), score_shift=_score_shift(con, run_id),
+        handovers=_overlapping_handovers(con) + _moves_not_ended(con), handover_gaps=_handover_gaps(con),
+        score_shift=_score_shift(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median)
                          + added_deductions(con, rules.deduction_words if rules else ())),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(

@@ -21,7 +21,7 @@ NEW_GRID = ("W02", "G4", "2026-11-16", None)
 def test_a_move_whose_old_row_goes_on_while_a_newcomer_starts_there_is_said():
     assert _moves([OLD, NEW_GRID, ("W06", "G2", "2026-11-16", None)]) == (
         "G2: W02 starts on G4 on 11-16 and W06 on G2 on 11-16, while W02's G2 row goes on, so W02 is paid for both "
-        "grids from then; if W02 moved from G2 to G4, her G2 row's end_date is 11-15; if she keeps both, it is right "
+        "grids from then; if W02 moved from G2 to G4, that row's end_date is 11-15; if W02 keeps both, it is right "
         "as it is",)
     assert len(_moves([OLD, NEW_GRID, ("W06", "G2", "2026-11-17", None)])) == 1     # a day apart
 
