@@ -129,6 +129,31 @@ def _moves_not_ended(con) -> tuple[str, ...]:
                  f"both, it is right as it is" for grid, mover, new, moved, other, start in rows)
 
 
+def _covers_not_ended(con) -> tuple[str, ...]:
+    """A worker covering a grid at a weight under 1 beside a grid of her own, her cover going on to the month's end,
+    while another worker starts on that grid full time in the month, the grid having had no full-time worker the day
+    before: a cover not ended when the grid's own worker came (trial 127's W04 kept half of G4 after W02 took it over: 1553.63 for 1572.84, exit 0, nothing said)."""
+    rows = con.execute("""
+        select c.grid_id, c.worker_id, c.weight, n.worker_id, n.start_date
+        from stg_assignments c
+        join stg_assignments n on n.grid_id = c.grid_id and n.worker_id <> c.worker_id
+        cross join run_params p
+        where c.weight < 1 and n.weight >= 1 and n.start_date > p.month_start and n.start_date <= p.month_end
+          and c.start_date < n.start_date and coalesce(c.end_date, p.month_end) >= p.month_end
+          and exists (select 1 from stg_assignments o where o.worker_id = c.worker_id and o.grid_id <> c.grid_id
+                      and o.weight >= 1 and o.start_date <= n.start_date
+                      and coalesce(o.end_date, p.month_end) >= n.start_date)
+          -- the grid had no worker of its own the day before (one who leaves then is replaced, the cover stays)
+          and not exists (select 1 from stg_assignments f where f.grid_id = c.grid_id and f.weight >= 1
+                          and f.worker_id not in (c.worker_id, n.worker_id) and f.start_date < n.start_date
+                          and coalesce(f.end_date, p.month_end) >= n.start_date - 1)
+        order by c.grid_id, c.worker_id""").fetchall()
+    return tuple(f"{grid}: {cover}'s cover at weight {weight.normalize():f} goes on after {new} starts on {grid} on "
+                 f"{start:%m-%d}; if {new} took the grid over, {cover}'s {grid} row's end_date is "
+                 f"{start - timedelta(days=1):%m-%d}; if both work it, it is right as it is"
+                 for grid, cover, weight, new, start in rows)
+
+
 def _handover_gaps(con) -> tuple[str, ...]:
     """A worker whose assignment to a grid ends within the month and the next worker's starts days later
     in it, while a co-worker covers the grid meanwhile (with nobody on the grid, `_part_staffed` says it):
@@ -204,7 +229,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
-        handovers=_overlapping_handovers(con) + _moves_not_ended(con), handover_gaps=_handover_gaps(con),
+        handovers=_overlapping_handovers(con) + _moves_not_ended(con) + _covers_not_ended(con),
+        handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median)
                          + added_deductions(con, rules.deduction_words if rules else ())),

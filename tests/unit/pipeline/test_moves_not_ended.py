@@ -35,3 +35,34 @@ def test_a_move_ended_a_cover_without_a_newcomer_and_a_later_hire_say_nothing():
 
 def test_a_move_on_the_month_s_first_day_is_said_too():
     assert len(_moves([OLD, ("W02", "G4", "2026-11-01", None), ("W06", "G2", "2026-11-01", None)])) == 1
+
+
+def _covers(rows: list[tuple]) -> tuple[str, ...]:
+    from gridpay.pipeline.scored_month import _covers_not_ended
+    con = duckdb.connect()
+    con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
+    con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date, "
+                "weight decimal(9, 4))")
+    con.executemany("insert into stg_assignments values (?, ?, ?, ?, ?)", rows)
+    return _covers_not_ended(con)
+
+
+OWN = ("W04", "G5", "2025-06-01", None, 1)
+COVER = ("W04", "G4", "2026-10-01", None, 0.5)
+
+
+def test_a_half_weight_cover_going_on_after_a_full_time_worker_starts_on_the_grid_is_said():
+    """Trial 127's W04 kept half of G4 after W02 took it over on the 16th (W04 1553.63 for 1572.84)."""
+    assert _covers([OWN, COVER, ("W02", "G4", "2026-11-16", None, 1)]) == (
+        "G4: W04's cover at weight 0.5 goes on after W02 starts on G4 on 11-16; if W02 took the grid over, W04's G4 "
+        "row's end_date is 11-15; if both work it, it is right as it is",)
+
+
+def test_a_cover_ended_a_full_weight_co_worker_and_a_newcomer_at_half_weight_say_nothing():
+    assert _covers([OWN, ("W04", "G4", "2026-10-01", "2026-11-15", 0.5), ("W02", "G4", "2026-11-16", None, 1)]) == ()
+    assert _covers([OWN, ("W04", "G4", "2026-10-01", None, 1), ("W02", "G4", "2026-11-16", None, 1)]) == ()
+    assert _covers([OWN, COVER, ("W02", "G4", "2026-11-16", None, 0.5)]) == ()
+    assert _covers([COVER, ("W02", "G4", "2026-11-16", None, 1)]) == ()             # no grid of her own
+    # a full-time worker handing the grid over: the newcomer replaces that worker, the cover stays (the test inbox's)
+    assert _covers([OWN, COVER, ("W01", "G4", "2025-01-01", "2026-11-15", 1), ("W02", "G4", "2026-11-16", None, 1)]
+                   ) == ()
