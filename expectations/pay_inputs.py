@@ -8,8 +8,10 @@ gate.deduction_words, policy 2027.6)."""
 from __future__ import annotations
 
 
-def far_targets(con, times: int | None) -> list[str]:
-    """Workers whose target above zero is more than `times` the median target above zero, or under it / `times`."""
+def far_targets(con, times: int | None, shared: bool = False) -> list[str]:
+    """Workers whose target above zero is more than `times` the median target above zero, or under it / `times`;
+    `shared`: the budget is the targets' sum (pay.budget = "neutral"), so such a target moves everyone's pay (trial
+    130's 15000 for 1500 made the budget 21,000 for 7,500 and cut the five others by 28.25 to 73.08, unnamed)."""
     if not times:
         return []
     rows = con.execute("""
@@ -20,6 +22,8 @@ def far_targets(con, times: int | None) -> list[str]:
     return [f"{name} ({wid})'s perf_pay_target {target} is "
             f"{f'over {times} times' if target > median else f'under 1/{times} of'} the median of workers.csv's targets "
             f"({median}): a zero too many or too few? If it is meant (a part-timer, a leader), nothing to do"
+            + ("; under pay.budget = \"neutral\" the budget is the sum of the targets, so a wrong one moves every "
+               "worker's pay, not only this one's" if shared else "")
             for wid, name, target, median in rows]
 
 

@@ -52,7 +52,9 @@ def say_self_rating_homes(ctx: RunContext) -> None:
                            "where s.respondent_phone_hash is null group by all order by all").fetchall()
     if not rows:
         return
-    shown = tuple(f"{file} row {row} ({grid} {home}, {month})" for file, row, grid, home, month in rows[:SHOWN])
+    # the month of the worker's rating, not of the answer (trial 130 read a November row dated 2026-10)
+    shown = tuple(f"{file} row {row} ({grid} {home}: the worker's rating of {month})"
+                  for file, row, grid, home, month in rows[:SHOWN])
     log.warning("%d answer%s giving no phone from a home a worker's own rating of its grid came from in a published "
                 "month or this one: %s%s. Without a phone the self-rating rule cannot check it, so it counts: type "
                 "its phone from the paper form if it gives one; if the form is the worker's own, take it out as HR's "

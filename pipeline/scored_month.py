@@ -202,7 +202,7 @@ def _score_shift(con, run_id: str) -> tuple[str, ...]:
     return tuple(f"{gid} {float(before):.1f} -> {float(now):.1f}" for gid, before, now in rows)
 
 
-def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> ScoredMonth:
+def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget: str = "target") -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
     from gridpay.expectations.answer_doubts import answer_doubts, self_ratings
@@ -232,7 +232,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None) -> Sco
         handovers=_overlapping_handovers(con) + _moves_not_ended(con) + _covers_not_ended(con),
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id),
-        pay_inputs=tuple(far_targets(con, rules and rules.target_times_median)
+        pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")
                          + added_deductions(con, rules.deduction_words if rules else ())),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "

@@ -238,7 +238,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
         decided_on = (published_runs(con, ctx.month, ctx.request.as_of) or [None])[-1]     # as of the audited run
         void = tuple(void_appeals(con, decided_on)) if ctx.policy.review.upheld_must_count else ()
         void += () if ctx.request.replay is not None else tuple(good_answer_appeals(con))     # as published: audited
-        scored = scored_month(con, ctx.run_id, stops, void, rules := ctx.policy.outcome)
+        scored = scored_month(con, ctx.run_id, stops, void, rules := ctx.policy.outcome, ctx.policy.budget)
         stopped = ((scored.unpaid and rules.unpaid_adjustments == "stop")
                    or (scored.payroll_doubts and rules.payroll_doubts == "stop"))
         if (stops and not ctx.request.accept_exclusions) or void or stopped:

@@ -21,8 +21,8 @@ def test_an_answer_with_no_phone_from_a_worker_s_home_is_named(run_cli, make_inb
     line = next(x for x in err.splitlines() if "giving no phone" in x)
     assert code == 0 and line.startswith("gridpay: 2 answers giving no phone from a home a worker's own rating of its "
                                          "grid came from in a published month or this one: surveys/2026-10.csv row 5 "
-                                         "(G1 G1-3-301, 2026-09), surveys/2026-10.csv row 9 (G1 G1-4-401, "
-                                         "2026-10)."), line
+                                         "(G1 G1-3-301: the worker's rating of 2026-09), surveys/2026-10.csv row 9 "
+                                         "(G1 G1-4-401: the worker's rating of 2026-10)."), line
     assert "take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id blank" in line
 
 
