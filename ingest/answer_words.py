@@ -31,6 +31,12 @@ def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, read: Sur
                  None if "duration_s" in read.frame.columns else unread])
 
 
+def has_platform_files(con: duckdb.DuckDBPyConnection) -> bool:
+    """Does the stage hold table `platform_files` (made as the first survey file is staged)?"""
+    return bool(con.execute("select count(*) from information_schema.tables where table_name = 'platform_files'"
+                            ).fetchone()[0])
+
+
 def store_answer_words(con: duckdb.DuckDBPyConnection, items: tuple[str, ...]) -> None:
     """Table `answer_words` (source_file, item, word, point, rows, first_at, last_at): each answer text of the platform
     downloads' item columns (survey_text) as typed, trimmed, the point map_answer reads it as (null: a blank), and

@@ -66,8 +66,8 @@ def refuse_unread_answers(file: str, sheet: Sheet, header_map: HeaderMap, readin
         return
     at = {name: i for i, name in header_map.columns.items()}
     month = [(number, row) for number, row in sheet.rows if number in rows]
+    said = cache(lambda text: _answer_word(text, reading.answer_words, layout))       # one look a distinct cell
     for u in (u for u in range(len(sheet.headers)) if u not in header_map.columns):
-        said = cache(lambda text: _answer_word(text, reading.answer_words, layout))
         filled = (row[u] for _, row in month if u < len(row) and _filled(row, u, layout))
         if not any(said(text) for text in islice(filled, SAMPLE)):      # an IP's, an age's: one look, not a pass
             continue

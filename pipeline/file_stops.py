@@ -11,6 +11,7 @@ import pandas as pd
 
 from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
+from gridpay.ingest.answer_words import has_platform_files
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
@@ -175,8 +176,7 @@ def other_scale_sheets(ctx: RunContext) -> list[tuple[str, int, int, int, list[i
                        for i in p.items)
     letter = " or ".join(f"regexp_full_match(coalesce({quoted(i)}, ''), '[A-Ea-e]')" for i in p.items)
     with stage_connection(ctx.workdir) as con:
-        downloads = ("select source_file from platform_files" if con.execute(
-            "select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0] else "select ''")
+        downloads = "select source_file from platform_files" if has_platform_files(con) else "select ''"
         return con.execute(f"""
             select source_file, count(*) filter (where {high})::integer, count(*) filter (where {letter})::integer,
                    count(*)::integer, (list(row_number order by row_number) filter (where {high} or {letter}))[1:5]
@@ -189,8 +189,8 @@ def other_scale_message(ctx: RunContext, sheets: list) -> str:
     top = ctx.policy.scale_max
 
     def told(high: int, letters: int) -> str:
-        return " and ".join([f"{high} of its answers give {top + 1} to {2 * top}"] * bool(high) +
-                            [f"{letters} {'' if high else 'of its answers '}are letters (A-E, the form's options as printed)"] * bool(letters))
+        letter = f"{letters} {'' if high else 'of its answers '}are letters (A-E, the form's options as printed)"
+        return " and ".join([f"{high} of its answers give {top + 1} to {2 * top}"] * bool(high) + [letter] * bool(letters))
     said = "; ".join(f"{file}: {told(high, letters)} (rows {', '.join(map(str, first))}"
                      f"{' ...' if high + letters > len(first) else ''})" for file, high, letters, _, first in sheets)
     return (f"{ctx.month}: a typed sheet's answers are on another scale than the policy's 1 to {top}; nothing published. "
