@@ -47,6 +47,7 @@ class AppealLine:
     counted: bool = True             # its answer counted in the published run (else upholding it changes nothing)
     answer_at: str = ""              # the answer's grid and home: an id of another month's form names another home
     meant: str = ""                  # no answer has the id: the one whose id ends with it (C62 for 62), if one does
+    no_bad_rating: bool = False      # a 恶意差评 appeal whose answer rated nothing at or below the callback line
 
 
 OUTSIDE = ("pending (late", "pending (early")     # filed outside the window: never applied, only ever rejected
@@ -69,6 +70,10 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             at = dict(con.execute(f"select s.response_id, g.grid_name || ' ' || coalesce({masked_sql('s.household_id')}, "
                                   f"'') from raw_surveys s left join grid_scores g on g.run_id = s.run_id and "
                                   f"g.grid_id = s.grid_id where s.run_id = ?", [run_id]).fetchall())
+            # a run with such an appeal upheld stops (expectations/void_appeals.py good_answer_appeals): say it first
+            good = {r for (r,) in con.execute("select response_id from raw_surveys where run_id = ? and invalid_reason "
+                                              "is null and list_min(list_transform(answers, lambda a: try_cast(a as "
+                                              "integer))) > ?", [run_id, policy.callback_at_or_below]).fetchall()}
             lines, window = [], appeal_window(db, month, policy)
             for appeal, applied in appeals:
                 if window and appeal["decision"] == "pending" and not window[0] <= (appeal["filed_on"] or "") <= window[1]:
@@ -82,7 +87,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   # to reverse it): only an appeal the run did not apply is judged by the count
                                   counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"),
                                   answer_at=(at.get(appeal["response_id"]) or "").strip(),
-                                  meant=_meant(appeal["response_id"], at))
+                                  meant=_meant(appeal["response_id"], at),
+                                  no_bad_rating=appeal["category"] == "malicious" and appeal["response_id"] in good)
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
                 # a blank worker_id is HR's own correction (a repeat it found): no appellant's pay to show
                 # (a late one, "pending (late: ...)", has none: it is only ever rejected)
@@ -158,7 +164,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
     rows = [header] + [(a.appeal_id, a.worker_id or "(HR)", a.response_id, a.category,
                         a.status + ("" if a.applied or a.status.startswith(OUTSIDE) else " (not yet applied)")
                         + ("" if a.counted or a.status == "rejected" else
-                           " (no such answer" + (f": {a.meant}?)" if a.meant else ")") if not a.answer_at else " (not counted)"),
+                           " (no such answer" + (f": {a.meant}?)" if a.meant else ")") if not a.answer_at else " (not counted)")
+                        + (" (no bad rating)" if a.no_bad_rating and a.status != "rejected" else ""),
                         a.current_total,
                         a.total_if_upheld + (" (lower)" if _lower(a) else ""))
                        for a in lines]
@@ -193,6 +200,10 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         out.append("  (not counted): the answer did not count in the published month (an older answer of its home, a "
                    "self-rating, ...), so upholding the appeal changes nothing, and a run with it upheld stops "
                    "(appeals.upheld_must_count): record it as rejected (驳回) with the reason in decision_note")
+    if any(a.no_bad_rating and a.status != "rejected" for a in lines):
+        out.append("  (no bad rating): a malicious-review appeal (恶意差评) on an answer that rated nothing at or below "
+                   "the callback line: no bad review to be malicious, and a run with it upheld stops. Is its answer id "
+                   "mistyped? Check the id against the worker's statement and callbacks.csv")
     if any(_lower(a) for a in lines):
         out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
                    "the appeal would lower the appellant's pay; tell the worker before deciding")

@@ -155,7 +155,7 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     assert code == 0, err
     lines = {line.split()[0]: line.split() for line in run_cli.out.splitlines() if line.startswith("  A")}
     # appeal, worker, answer, category, status, current total, total if upheld
-    assert lines["A7"][:5] == ["A7", "W3", "R5", "malicious", "pending"]
+    assert lines["A7"][:5] == ["A7", "W3", "R5", "malicious", "pending"] and "(no" not in lines["A7"]
     current, if_upheld = map(float, lines["A7"][5:7])
     assert if_upheld > current                      # R5 (all 2s) out of W3's grid
     assert " ".join(lines["A8"][4:8]) == "rejected (not yet applied)"      # decided after the run read the file
@@ -167,9 +167,13 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     upheld = next(line.split() for line in run_cli.out.splitlines() if line.startswith("  A7"))
     assert upheld[4:7] == ["upheld", "(not", "yet"] and float(upheld[-1]) == if_upheld
     # an appeal of an answer that did not count (R4: an older answer of R1's home) says so (a twenty-first trial)
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A9", "W1", "R4", decision="")])
+    # and a malicious-review appeal of a satisfied answer (R7, all 4s) is marked before anyone upholds it (trial 128)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A9", "W1", "R4", decision=""),
+                                                     appeal_row("B1", "W3", "R7", decision="")])
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
     assert "(not counted)" in next(line for line in run_cli.out.splitlines() if line.startswith("  A9"))
+    assert "(no bad rating)" in next(line for line in run_cli.out.splitlines() if line.startswith("  B1"))
+    assert "(no bad rating)" not in next(line for line in run_cli.out.splitlines() if line.startswith("  A9"))
     assert "so upholding the appeal changes nothing, and a run with it upheld stops" in run_cli.out
     # an upheld appeal the run applied took its answer out itself: not 'not counted' (a twenty-fourth trial)
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])

@@ -32,3 +32,15 @@ def test_an_appeal_of_an_id_no_answer_has_is_told_so_not_advised_to_be_rejected(
     assert out[2].rstrip().endswith("pending (not yet applied) (no such answer: C62?)")
     assert any(x.strip().startswith("(no such answer): no answer of the month has this id") for x in out)
     assert not any("record it as rejected" in x for x in out)
+
+
+def test_a_malicious_review_appeal_on_a_satisfied_answer_is_marked_before_it_is_upheld():
+    """Trial 128: an appeal's id typed 78 (a 非常满意 answer) for 73 listed as an ordinary pending appeal; upheld, the
+    run stopped on it. The list says it first, and not once the appeal is rejected."""
+    line = AppealLine("A2", "W01", "78", "malicious", "pending", False, "2015.28", "1949.58", no_bad_rating=True)
+    out = appeal_table("2026-11", "run-1", [line])
+    assert out[2].split()[4:] == ["pending", "(not", "yet", "applied)", "(no", "bad", "rating)", "2015.28", "1949.58",
+                                  "(lower)"]
+    assert any(x.strip().startswith("(no bad rating): a malicious-review appeal (恶意差评)") for x in out)
+    rejected = appeal_table("2026-11", "run-1", [AppealLine(**{**line.__dict__, "status": "rejected", "applied": True})])
+    assert not any("no bad rating" in x for x in rejected)
