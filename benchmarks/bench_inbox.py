@@ -36,10 +36,13 @@ def bench_policy(root: Path) -> Path:
     than stopping the month: the benchmark times a month that publishes."""
     text = DEFAULT_POLICY.read_text(encoding="utf-8")
     assert "\nunknown_grid_rows = 5\n" in text and "\nsimilar_grid_rows = 1\n" in text
+    assert '\nsheet_scales = "checked"\n' in text
     path = root / "policy.toml"
-    # at 1M the grids reach CZ99, which ZZ99 reads like (a "did you mean": gate.similar_grid_rows)
+    # at 1M the grids reach CZ99, which ZZ99 reads like (a "did you mean": gate.similar_grid_rows); the broken rows'
+    # answers of 6 to 10 read as a sheet typed on a 10-point scale (survey.sheet_scales, policy 2027.15)
     path.write_text(text.replace("\nunknown_grid_rows = 5\n", "\nunknown_grid_rows = 1000000000\n").replace(
-        "\nsimilar_grid_rows = 1\n", "\nsimilar_grid_rows = 1000000000\n"), encoding="utf-8")
+        "\nsimilar_grid_rows = 1\n", "\nsimilar_grid_rows = 1000000000\n").replace(
+        '\nsheet_scales = "checked"\n', '\nsheet_scales = "as_typed"\n'), encoding="utf-8")
     return path
 
 

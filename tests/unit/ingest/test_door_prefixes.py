@@ -3,6 +3,9 @@ households by the door-number rules; the run names such pairs per grid (a twelft
 moved 58.32 yuan on one such home, exit 0, no word)."""
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import SURVEY_HEADER, survey, write_csv
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
@@ -97,3 +100,26 @@ def test_a_village_home_with_its_group_and_without_it_is_named(make_inbox, tmp_p
     assert {d.grid_id: (d.pairs, d.shown) for d in found} == {
         "G1": (2, (("3组16", "16号"), ("柳河村3组15", "15")))}
     assert "2 pairs of door numbers may be one home written with its group (组) and without it" in found[0].line()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="0123-栋号A座三零组 ", min_size=1, max_size=8), min_size=2, max_size=30))
+def test_the_prefilter_on_numbers_without_zeros_keeps_every_pair_the_numbers_match(doors):
+    """reworded_doors() compares the numbers (a lambda per number) only of homes whose numbers' characters but zeros
+    are equal, one regex a home: every pair the full comparison finds must pass that key (a 1M month: 5 s, now 1.8)."""
+    import inspect
+
+    import duckdb
+    from gridpay.ingest import reworded_doors
+    con = duckdb.connect()
+    con.execute("create table h as select unnest(?) as household_id", [sorted(set(doors))])
+    exact = con.execute("""select household_id, regexp_extract(household_id, '^([^0-9A-Za-z零〇一二两三四五六七八九十]*)', 1),
+                                  list_transform(regexp_extract_all(household_id, '[0-9]+|[零〇一二两三四五六七八九十]+|[A-Za-z]+'),
+                                                 lambda x: coalesce(nullif(ltrim(x, '0'), ''), '0')),
+                                  regexp_replace(household_id, '[^1-9A-Za-z零〇一二两三四五六七八九十]+', '', 'g')
+                           from h""").fetchall()
+    assert "'[^1-9A-Za-z零〇一二两三四五六七八九十]+', '', 'g') as coarse" in inspect.getsource(reworded_doors)
+    for a in exact:
+        for b in exact:
+            if a[1:3] == b[1:3]:
+                assert a[3] == b[3], (a, b)
