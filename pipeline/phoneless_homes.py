@@ -1,4 +1,4 @@
-"""An answer giving no phone, from a home a worker's own rating of its grid came from in a published month. A
+"""An answer giving no phone, or another phone, from a home a worker's own rating of its grid came from. A
 phone unread or left empty escapes the self-rating check: a hundred-and-fifth trial's office PC saved two phones as
 1.38E+10, the stop said to type them again, HR blanked them instead, and the worker's own all-5 form, from the home
 her rating of October came from, counted (W3 +45.28, exit 0, nothing said). Said, naming the rows, not stopped:
@@ -18,14 +18,14 @@ log = logging.getLogger("gridpay")
 SHOWN = 10      # rows named in the line
 
 
-def self_rating_homes(ctx: RunContext) -> list[tuple[str, str, str]]:
-    """(grid, home, month) of each worker's own rating a month published before this one set aside (rule
+def self_rating_homes(ctx: RunContext) -> list[tuple[str, str, str, str]]:
+    """(grid, home, month, phone hash) of each worker's own rating a month published before this one set aside (rule
     self_rating): not this month's own run, so that its re-run and audit say what its first run said (trial 128's
     audit alone named a row)."""
     if not ctx.settings.db.exists():
         return []
     with connect(ctx.settings.db) as con:
-        return con.execute("select distinct s.grid_id, s.household_id, p.month from published p "
+        return con.execute("select distinct s.grid_id, s.household_id, p.month, s.respondent_phone_hash from published p "
                            "join quarantine q on q.run_id = p.run_id and q.reason_code = 'self_rating' "
                            "join raw_surveys s on s.run_id = q.run_id and s.source_file = q.source_file "
                            "and s.row_number = q.row_number where s.household_id is not null and p.month < ? "
@@ -33,31 +33,48 @@ def self_rating_homes(ctx: RunContext) -> list[tuple[str, str, str]]:
 
 
 def say_self_rating_homes(ctx: RunContext) -> None:
-    """Warn of the month's answers giving no phone from a home a worker's own rating came from before, or in this
-    month (an answer of it giving a worker's phone)."""
+    """Warn of the month's answers from a home a worker's own phone answered from for its grid before, or in this
+    month: those giving no phone, which the self-rating rule cannot check; and those on another phone where her phone
+    answered from that home alone in its month (her own home, likely: trial 132's husband rated his wife's grid
+    from their flat every month, 34.00 yuan a month to her, nothing said)."""
     homes = self_rating_homes(ctx)
     workers, assigned = ctx.workdir / "workers.parquet", ctx.workdir / "assignments.parquet"
     with stage_connection(ctx.workdir) as con:
         con.execute("create or replace temp table self_rating_homes (grid_id varchar, household_id varchar, "
-                    "month varchar)")
+                    "month varchar, phone varchar)")
         if homes:
-            con.executemany("insert into self_rating_homes values (?, ?, ?)", homes)
+            con.executemany("insert into self_rating_homes values (?, ?, ?, ?)", homes)
+        staff = "select null::varchar as phone_hash where false"
         if workers.exists() and assigned.exists():      # a worker's phone answering for a grid she works
-            con.execute(f"insert into self_rating_homes select distinct s.grid_id, s.household_id, ? from surveys s "
-                        f"join read_parquet({sql_text(workers.as_posix())}) w on w.phone_hash = s.respondent_phone_hash "
-                        f"join read_parquet({sql_text(assigned.as_posix())}) a on a.worker_id = w.worker_id "
-                        f"and a.grid_id = s.grid_id where s.household_id is not null", [ctx.month])
-        rows = con.execute("select s.source_file, s.row_number, s.grid_id, s.household_id, min(h.month) "
-                           "from surveys s join self_rating_homes h using (grid_id, household_id) "
-                           "where s.respondent_phone_hash is null group by all order by all").fetchall()
+            staff = f"select phone_hash from read_parquet({sql_text(workers.as_posix())}) where phone_hash is not null"
+            con.execute(f"insert into self_rating_homes select distinct s.grid_id, s.household_id, ?, s.respondent_phone_hash "
+                        f"from surveys s join read_parquet({sql_text(workers.as_posix())}) w on w.phone_hash = "
+                        f"s.respondent_phone_hash join read_parquet({sql_text(assigned.as_posix())}) a on a.worker_id = "
+                        f"w.worker_id and a.grid_id = s.grid_id where s.household_id is not null", [ctx.month])
+        rows = con.execute(f"""
+            with h as (select grid_id, household_id, month,
+                              count(distinct household_id) over (partition by month, phone) = 1 as lone
+                       from self_rating_homes)
+            select s.source_file, s.row_number, s.grid_id, s.household_id, min(h.month),
+                   s.respondent_phone_hash is null as phoneless, bool_or(h.lone)
+            from surveys s join h using (grid_id, household_id)
+            where s.respondent_phone_hash is null or s.respondent_phone_hash not in ({staff})
+            group by all order by all""").fetchall()
+    _say([r[:5] for r in rows if r[5]], "giving no phone", "Without a phone the self-rating rule cannot check it, so it "
+         "counts: type its phone from the paper form if it gives one; if the form is the worker's own (her household's)")
+    _say([r[:5] for r in rows if not r[5] and r[6]], "on another phone", "Her phone answered from that home alone in "
+         "its month, so it is likely her own home, and an answer from it her household's rating of her own grid (one "
+         "household, one voice; no self-rating): if it is")
+
+
+def _say(rows: list, what: str, advice: str) -> None:
     if not rows:
         return
-    # the month of the worker's rating, not of the answer (trial 130 read a November row dated 2026-10)
-    shown = tuple(f"{file} row {row} ({grid} {home}: the worker's rating of {month})"
+    # the month of the worker's phone's answer, not of this one (trial 130 read a November row dated 2026-10)
+    shown = tuple(f"{file} row {row} ({grid} {home}: the worker's phone answered from it in {month})"
                   for file, row, grid, home, month in rows[:SHOWN])
-    log.warning("%d answer%s giving no phone from a home a worker's own rating of its grid came from in a published "
-                "month or this one: %s%s. Without a phone the self-rating rule cannot check it, so it counts: type "
-                "its phone from the paper form if it gives one; if the form is the worker's own, take it out as HR's "
-                "own correction (an upheld appeal in appeals.csv, worker_id blank, category other) and run again",
-                len(rows), "" if len(rows) == 1 else "s", listed(shown), " ..." if len(rows) > SHOWN else "",
-                extra=headed("self_rating"))
+    log.warning("%d answer%s %s from a home a worker's own phone answered from for its grid, in a published month or "
+                "this one: %s%s. %s, take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id "
+                "blank, category other) and run again; a home whose answer she typed on a visit is the resident's: it "
+                "counts as it is", len(rows), "" if len(rows) == 1 else "s", what, listed(shown),
+                " ..." if len(rows) > SHOWN else "", advice, extra=headed("self_rating"))

@@ -19,11 +19,37 @@ def test_an_answer_with_no_phone_from_a_worker_s_home_is_named(run_cli, make_inb
     assert code == 0 and "giving no phone" not in err, err
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
     line = next(x for x in err.splitlines() if "giving no phone" in x)
-    assert code == 0 and line.startswith("gridpay: 2 answers giving no phone from a home a worker's own rating of its "
-                                         "grid came from in a published month or this one: surveys/2026-10.csv row 5 "
-                                         "(G1 G1-3-301: the worker's rating of 2026-09), surveys/2026-10.csv row 9 "
-                                         "(G1 G1-4-401: the worker's rating of 2026-10)."), line
+    assert code == 0 and line.startswith("gridpay: 2 answers giving no phone from a home a worker's own phone answered "
+                                         "from for its grid, in a published month or this one: surveys/2026-10.csv "
+                                         "row 5 (G1 G1-3-301: the worker's phone answered from it in 2026-09), "
+                                         "surveys/2026-10.csv row 9 (G1 G1-4-401: the worker's phone answered from it "
+                                         "in 2026-10)."), line
     assert "take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id blank" in line
+    assert "on another phone" not in err        # P3 is another home; P2 another grid's
+
+
+def test_an_answer_on_another_phone_from_the_one_home_a_worker_s_phone_answered_from_is_named(run_cli, make_inbox,
+                                                                                           make_policy):
+    """Trial 132: W03's husband rated her grid from their flat on his own phone every month (+34.00 yuan a month),
+    though her own answer of September, from that door, was set aside as her rating: nothing said. A home among
+    several her phone answered from (a round of visits) is a resident's: not named."""
+    september = HAND_SURVEYS + [survey("S1", "G1", "G1-3-301", ("5",) * 5, "2026-09-12 10:00:00", WORKER_PHONE)]
+    october = OCTOBER + [survey("H1", "G1", "G1-3-301", ("5",) * 5, "2026-10-12 10:00:00", "13700001111"),
+                         survey("V1", "G1", "G1-5-501", ("4",) * 5, "2026-10-02 10:00:00", WORKER_PHONE),  # visits
+                         survey("V2", "G1", "G1-5-502", ("4",) * 5, "2026-10-02 10:10:00", WORKER_PHONE),
+                         survey("N1", "G1", "G1-5-501", ("3",) * 5, "2026-10-20 10:00:00", "13700002222"),
+                         survey("Q1", "G2", "G2-1-101", ("4",) * 5, "2026-10-12 11:00:00")]
+    inbox, policy = make_inbox({"2026-09.csv": september, "2026-10.csv": october}), make_policy(min_responses=1)
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    line = next(x for x in err.splitlines() if "on another phone" in x)
+    assert code == 0, err
+    assert line.startswith("gridpay: 1 answer on another phone from a home a worker's own phone answered "
+                                         "from for its grid, in a published month or this one: surveys/2026-10.csv "
+                                         "row 5 (G1 G1-3-301: the worker's phone answered from it in 2026-09). Her "
+                                         "phone answered from that home alone in its month, so it is likely her own "
+                                         "home"), line
+    assert "G1-5-501" not in line and "giving no phone" not in err
 
 
 def test_the_unreadable_phones_stop_no_longer_advises_blanking_a_cell(run_cli, make_inbox, make_policy):
