@@ -31,12 +31,22 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     odd = "".join(sorted({c for c in folded(str(first["phone"])) if not c.isdigit() and c not in " -+()"}))
     excel = ("; Excel saved it as a number: format the column as text and type the numbers again"
              if unreadable_phone(first["phone"]) else f"; it holds {odd!r}, not part of a number: delete it" if odd
-             else "")
+             else _digits(str(first["phone"])))
     more = f" (also row{'s' if len(bad) > 2 else ''} {', '.join(str(int(r)) for r in bad['row_number'][1:])})" \
         if len(bad) > 1 else ""
     raise InputError(str(first["source_file"]), f"phone '{masked_number(first['phone'])}' is not a mainland mobile "
                      f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
                      column="phone")
+
+
+def _digits(phone: str) -> str:
+    """What the mask hides (trial 132: a 10-digit phone masked as '139****2178', like a good one), and why a blank is
+    no way out: a worker with no phone has her own ratings counted."""
+    digits = "".join(c for c in folded(phone) if c.isdigit())
+    digits = digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
+    what = (f"it has {len(digits)} digits" if len(digits) != 11 else "its 11 digits do not start with 13 to 19")
+    return (f"; {what}: type it again from the worker's own record (left blank, her own ratings of her grid would "
+            f"count)")
 
 
 def unreadable_in_frame(frame: pd.DataFrame) -> pd.Series:

@@ -70,6 +70,10 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,'13812340101,1000.00\nW2,李娜,1390000,800.00\n"
         .encode(), "workers.csv, row 2, column 'phone': phone '138****0101' is not a mainland mobile number (11 digits "
         "from 13-19, +86 allowed); it holds \"'\", not part of a number: delete it (also row 3)"),
+    "worker phone a digit short, masked like a good one": (     # trial 132: '139****2178' said nothing of what was wrong
+        "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,1391232178,1000.00\n".encode(),
+        "workers.csv, row 2, column 'phone': phone '139****2178' is not a mainland mobile number (11 digits from "
+        "13-19, +86 allowed); it has 10 digits: type it again from the worker's own record (left blank"),
     "worker phone as a float, masked": (
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,13800000001.0,1000.00\n".encode(),
         "workers.csv, row 2, column 'phone': phone '138****0001.0' is not a mainland mobile number"),
