@@ -163,6 +163,18 @@ def foreign_files_message(ctx: RunContext, files: list) -> str:
 ABOVE = 2       # a typed sheet's answers above the policy's scale (6 to 10 on 1-5) before it is a sheet on another scale
 
 
+def rounded_times(ctx: RunContext) -> list:
+    """Answer times a spreadsheet saved as rounded day numbers that may be another month's (ingest/excel_times.py);
+    never in an audit."""
+    from gridpay.ingest.excel_times import rounded_times as found
+    return [] if ctx.request.replay is not None else found(ctx.workdir, ctx.month)
+
+
+def rounded_times_message(ctx: RunContext, found: list) -> str:
+    from gridpay.ingest.excel_times import rounded_times_message as message
+    return message(ctx.month, found)
+
+
 def other_scale_sheets(ctx: RunContext) -> list[tuple[str, int, int, int, list[int]]]:
     """(file, rows answering above the scale, rows answering a letter, its rows, the first such rows) of each typed
     sheet with ABOVE or more of either (survey.sheet_scales): trial 117's paper sheet on a 10-point scale had its 7-10

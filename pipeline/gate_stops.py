@@ -205,6 +205,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
     misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
+    yield (rounded := file_stops.rounded_times(ctx)), lambda: file_stops.rounded_times_message(ctx, rounded)  # 46357.00
     unreadable = unreadable_phones(ctx)                     # Excel's 1.39E+10: a self-rating unrecognised
     yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
     unread = unread_worker_cells(ctx)                       # a worker's number beside another, read as none

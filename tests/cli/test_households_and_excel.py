@@ -226,3 +226,14 @@ def test_homes_perhaps_counted_twice_are_listed_on_the_scorecard_hr_signs(run_cl
     assert "签字前请核实" not in page
     # the line on replacing the published run is the console's only: on the page it would read stale
     assert "2026-09 is published (run 2026-09-" in err and "it replaces that run" not in page
+
+
+def test_a_time_saved_as_a_rounded_day_number_at_the_month_s_end_stops_the_month(run_cli, make_inbox, make_policy):
+    """Trial 131: 2026-11-30 23:53, saved by WPS as 46357.00, went to December (W02 +9.52, exit 0). Here 46296.00,
+    2026-10-01 00:00 give or take 7 minutes, in September's download."""
+    rows = _door_month()
+    rows[0] = rows[0][:4] + ("46296.00",) + rows[0][5:]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}),
+                        policy=make_policy(min_responses=3))
+    assert code == 1 and "2026-09: answer times saved as a spreadsheet's rounded day numbers may be another month's; " \
+                         "nothing published. surveys/2026-09.csv row 2: 46296.00. A day number" in err, err
