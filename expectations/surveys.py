@@ -7,6 +7,7 @@ from datetime import datetime
 
 import great_expectations as gx
 
+from gridpay.transforms.door_numbers import DOOR_DATE
 from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql
 from gridpay.transforms.reasons import rule_reason
 
@@ -68,21 +69,12 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
 # day and month of a date typed d/m/yyyy or m/d/yyyy (also with '.' or '-'); no braces: GX formats {batch} into it
 
 
-# a door number after its compound (the household is '<compound> <door>'), as Excel wrote the date
-# it made of it: 2012-01-03 (an .xlsx date cell), 2012/1/3 (a CSV Excel saved), with its midnight;
-# 3月12日 and 12-Mar (3-12 in a Chinese or an English Excel, the year not shown)
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_DOOR_DATE = (r"(^| )((19|20)[0-9][0-9][-/.年][0-9][0-9]?[-/.月][0-9][0-9]?日?|[0-9][0-9]?/[0-9][0-9]?/(19|20)[0-9][0-9]"
-              rf"|[0-9][0-9]?月[0-9][0-9]?日|[0-9][0-9]?-({_MONTHS})|({_MONTHS})-[0-9][0-9]?)"
-              r"(0?0[:]00([:]00)?)?$")      # [:]: to SQLAlchemy, a colon before a digit starts a parameter
-
-
 def _door_dates() -> gx.expectations.UnexpectedRowsExpectation:
     """A door number such as 1-3-12 that Excel turned into a date (2012-01-03): whose home it was
     cannot be told, so one home could count twice (a field trial's did, online as 1栋3单元12 and on
     paper as the date); the row is invalid and its reason says how to type the column."""
     return E.UnexpectedRowsExpectation(
-        unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{_DOOR_DATE}')",
+        unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{DOOR_DATE}')",
         description="household_id is not a date", meta={**rule_reason("door_as_date").meta(), "column": "household_id"})
 
 

@@ -191,3 +191,12 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
         text = _VILLAGE.sub(lambda m: f"{_number(m[1])}{m[2]}{_number(m[3])}", text)
     door = _DOOR.match(text) if variants else None          # 07栋01单元0101: the numbers, not how they were padded
     return f"{int(door[1])}栋{int(door[2])}单元{int(door[3])}" if door else text
+
+
+# a door number after its compound (the household is '<compound> <door>'), as Excel wrote the date
+# it made of it: 2012-01-03 (an .xlsx date cell), 2012/1/3 (a CSV Excel saved), with its midnight;
+# 3月12日 and 12-Mar (3-12 in a Chinese or an English Excel, the year not shown)
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+DOOR_DATE = (r"(^| )((19|20)[0-9][0-9][-/.年][0-9][0-9]?[-/.月][0-9][0-9]?日?|[0-9][0-9]?/[0-9][0-9]?/(19|20)[0-9][0-9]"
+              rf"|[0-9][0-9]?月[0-9][0-9]?日|[0-9][0-9]?-({_MONTHS})|({_MONTHS})-[0-9][0-9]?)"
+              r"(0?0[:]00([:]00)?)?$")      # [:]: to SQLAlchemy, a colon before a digit starts a parameter

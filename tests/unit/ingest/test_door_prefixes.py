@@ -123,3 +123,18 @@ def test_the_prefilter_on_numbers_without_zeros_keeps_every_pair_the_numbers_mat
         for b in exact:
             if a[1:3] == b[1:3]:
                 assert a[3] == b[3], (a, b)
+
+
+def test_a_door_number_excel_made_a_date_is_no_home_to_pair(make_inbox, tmp_path):
+    """Trial 131: '3月2日' (a paper 3-2 saved by WPS) and '3栋2' were said to give the same numbers in other words,
+    with advice to set the older aside by an appeal: the date's row is invalid, and the appeal would stop the month."""
+    from gridpay.ingest.phone_doors import phone_doors
+    from gridpay.ingest.reworded_doors import reworded_doors
+    doors = [("G1", "3月2日", "13900000001"), ("G1", "3栋2", "13900000001"), ("G1", "2026/5/12", "13900000002"),
+             ("G1", "5栋12", "13900000002"), ("G2", "7弄5号301", ""), ("G2", "7-5-301", "")]
+    rows = [survey(f"R{i}", grid, door, ("4",) * 5, phone=phone) for i, (grid, door, phone) in enumerate(doors)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    assert [d.grid_id for d in reworded_doors(tmp_path / "work")] == ["G2"]
+    assert phone_doors(tmp_path / "work") == []
