@@ -176,7 +176,8 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
                                            f"the others' answers would count nowhere: save each sheet as a file of "
                                            f"its own in the folder of the month its forms were filled in "
                                            f"(surveys/YYYY-MM/: a sheet of another month's forms, 9月 in October's "
-                                           f"workbook, goes to that month's folder, and that month is run again), "
+                                           f"workbook, goes to that month's folder, and that month is run again; a "
+                                           f"copy of a month already run, pasted in beside it, is deleted), "
                                            f"or move a sheet of this month's forms onto the first sheet; and run "
                                            f"again")
     if others:

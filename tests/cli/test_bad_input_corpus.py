@@ -166,7 +166,8 @@ def test_workbook_with_several_sheets_reads_the_first(run_cli, make_inbox, make_
         "gridpay: surveys/2026-09.xlsx: holds survey answers on more than one sheet (the first and '第二批'); "
         "gridpay reads the first sheet, so the others' answers would count nowhere: save each sheet as a file of "
         "its own in the folder of the month its forms were filled in (surveys/YYYY-MM/: a sheet of another month's "
-        "forms, 9月 in October's workbook, goes to that month's folder, and that month is run again), or move a "
+        "forms, 9月 in October's workbook, goes to that month's folder, and that month is run again; a copy of a "
+        "month already run, pasted in beside it, is deleted), or move a "
         "sheet of this month's forms onto the first sheet; and run again")
 
 
