@@ -1,4 +1,6 @@
-"""Answer times a spreadsheet saved as its day numbers, rounded: 问卷星's 2026-11-30 23:53 saved by Excel (WPS)
+"""A platform's download opened and saved again in a spreadsheet (Excel, WPS), which changes what residents typed:
+door numbers made dates (3-2 saved as 3月2日: trial 131's row was invalid, its home's answer lost, W05 +1.20, exit
+0), and answer times saved as day numbers, rounded: 问卷星's 2026-11-30 23:53 saved by Excel (WPS)
 with two decimals is 46357.00, read as 2026-12-01 00:00, and the answer went to December (trial 131: W02 paid
 1371.56 for 1362.04, exit 0, "set aside: 1 row of 2026-12" the only word). A day number with d decimals places
 the answer only to within half of 10^-d of a day (7.2 minutes at two): where that span holds a month's first
@@ -11,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gridpay.core.month import Month
+from gridpay.ingest.answer_words import has_platform_files
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.door_numbers import DOOR_DATE
 
 EXCEL_EPOCH = "1899-12-30"
 SHOWN = 5
@@ -48,11 +52,44 @@ def rounded_times(workdir: Path, month: str) -> list[RoundedTime]:
             order by source_file, kind, row_number, place""", list(bounds)).fetchall()]
 
 
-def rounded_times_message(month: str, found: list[RoundedTime]) -> str:
-    shown = "; ".join(map(str, found[:SHOWN])) + (f" and {len(found) - SHOWN} more" if len(found) > SHOWN else "")
-    return (f"{month}: answer times saved as a spreadsheet's rounded day numbers may be another month's; nothing "
-            f"published. {shown}. A day number with two decimals places an answer only to within 7 minutes, and "
-            f"these lie that close to a month's first moment (46357.00 is 2026-12-01 00:00, or 2026-11-30 23:53): a "
-            f"download opened and saved again in Excel or WPS. Put the download in as the platform gives it (download "
-            f"it again; do not open and save it in a spreadsheet), or type each named row's time from the platform "
-            f"(2026-11-30 23:53:10), and run again")
+@dataclass(frozen=True)
+class ResavedDownload:
+    file: str
+    door_dates: int          # door numbers made dates
+    rows: tuple[int, ...]    # the first of them
+
+    def __str__(self) -> str:
+        more = " ..." if self.door_dates > len(self.rows) else ""
+        return (f"{self.file}: {self.door_dates} door number{'s' if self.door_dates != 1 else ''} made "
+                f"date{'s' if self.door_dates != 1 else ''} (row{'s' if len(self.rows) != 1 else ''} "
+                f"{', '.join(map(str, self.rows))}{more})")
+
+
+def resaved_downloads(workdir: Path) -> list[ResavedDownload]:
+    """The platform downloads of the month holding a door number a spreadsheet made a date."""
+    with stage_connection(workdir) as con:
+        if not has_platform_files(con):
+            return []
+        return [ResavedDownload(file, n, tuple(rows)) for file, n, rows in con.execute(f"""
+            select source_file, count(*)::integer, (list(row_number order by row_number))[1:{SHOWN}] from surveys
+            where source_file in (select source_file from platform_files)
+              and regexp_matches(coalesce(household_id, ''), '{DOOR_DATE}')
+            group by source_file order by source_file""").fetchall()]
+
+
+def spreadsheet_message(month: str, found: list) -> str:
+    """The stop's line for ResavedDownload and RoundedTime findings."""
+    resaved = [f for f in found if isinstance(f, ResavedDownload)]
+    rounded = [f for f in found if isinstance(f, RoundedTime)]
+    said = "; ".join([*map(str, resaved), *map(str, rounded[:SHOWN])]) + (
+        f" and {len(rounded) - SHOWN} more" if len(rounded) > SHOWN else "")
+    what = ("a platform's download was opened and saved again in a spreadsheet, which changed what residents typed"
+            if resaved else "answer times saved as a spreadsheet's rounded day numbers may be another month's")
+    why = ((" A door number a spreadsheet made a date (3-2 as 3月2日) tells no home, so its answer would be lost." if
+            resaved else "") + (" A day number with two decimals places an answer only to within 7 minutes, and "
+                                "these lie that close to a month's first moment (46357.00 is 2026-12-01 00:00, or "
+                                "2026-11-30 23:53): a download opened and saved again in Excel or WPS." if rounded else ""))
+    return (f"{month}: {what}; nothing published. {said}.{why} Put the download in as the platform gives it "
+            f"(download it again; open it in a spreadsheet only to read it, never save it), or type each named row's "
+            f"{'door number and time' if resaved and rounded else 'door number' if resaved else 'time'} as the form "
+            f"gave it{' (2026-11-30 23:53:10)' if rounded else ''}, and run again")

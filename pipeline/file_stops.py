@@ -163,15 +163,15 @@ def foreign_files_message(ctx: RunContext, files: list) -> str:
 ABOVE = 2       # a typed sheet's answers above the policy's scale (6 to 10 on 1-5) before it is a sheet on another scale
 
 
-def rounded_times(ctx: RunContext) -> list:
-    """Answer times a spreadsheet saved as rounded day numbers that may be another month's (ingest/excel_times.py);
-    never in an audit."""
-    from gridpay.ingest.excel_times import rounded_times as found
-    return [] if ctx.request.replay is not None else found(ctx.workdir, ctx.month)
+def spreadsheet_saved(ctx: RunContext) -> list:
+    """A platform's download a spreadsheet saved again (door numbers made dates), and answer times saved as rounded day
+    numbers that may be another month's (ingest/excel_times.py); never in an audit."""
+    from gridpay.ingest.excel_times import resaved_downloads, rounded_times
+    return [] if ctx.request.replay is not None else [*resaved_downloads(ctx.workdir), *rounded_times(ctx.workdir, ctx.month)]
 
 
-def rounded_times_message(ctx: RunContext, found: list) -> str:
-    from gridpay.ingest.excel_times import rounded_times_message as message
+def spreadsheet_message(ctx: RunContext, found: list) -> str:
+    from gridpay.ingest.excel_times import spreadsheet_message as message
     return message(ctx.month, found)
 
 

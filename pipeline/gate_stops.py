@@ -184,6 +184,7 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
     copies = file_stops.copied_survey_files(ctx)            # one download saved twice, under any names
     yield copies, lambda: file_stops.copies_message(ctx, copies)
+    yield (saved := file_stops.spreadsheet_saved(ctx)), lambda: file_stops.spreadsheet_message(ctx, saved)   # 3月2日
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)
     foreign = file_stops.foreign_community_files(ctx)      # another community's download
@@ -205,7 +206,6 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield elsewhere, lambda: says.other_community_message(ctx, elsewhere)
     misfiled = find.misfiled_downloads(ctx)                 # answers in another month's folder
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
-    yield (rounded := file_stops.rounded_times(ctx)), lambda: file_stops.rounded_times_message(ctx, rounded)  # 46357.00
     unreadable = unreadable_phones(ctx)                     # Excel's 1.39E+10: a self-rating unrecognised
     yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
     unread = unread_worker_cells(ctx)                       # a worker's number beside another, read as none
