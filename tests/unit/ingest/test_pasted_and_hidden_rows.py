@@ -52,3 +52,21 @@ def test_a_row_excel_hides_is_read_and_said(tmp_path, caplog):
     book.save(tmp_path / "paper.xlsx")
     assert stage_surveys([tmp_path / "paper.xlsx"], READING, b"k", tmp_path / "work", "2026-09") == len(HAND_SURVEYS)
     assert "paper.xlsx: row 3 is hidden in Excel, and read like any other: a test or struck-out row" in caplog.text
+
+
+def test_a_neighbouring_month_s_hidden_rows_are_its_own_month_s_to_say(tmp_path, caplog):
+    """Trial 131: October's and November's runs, looking in September's folder for misfiled answers, said
+    September's download's hidden rows, and their scorecards listed them for HR to read before signing."""
+    import openpyxl
+    from gridpay.ingest.misfiled import misfiled_downloads
+    book = openpyxl.Workbook()
+    for row in (HEADER, *wjx_rows(list(HAND_SURVEYS))):
+        book.active.append(list(row))
+    book.active.row_dimensions[3].hidden = True
+    (tmp_path / "surveys" / "2026-09").mkdir(parents=True)
+    book.save(tmp_path / "surveys" / "2026-09" / "问卷星.xlsx")
+    assert misfiled_downloads(tmp_path, "2026-10", READING, ["G1", "G2"]) == []
+    assert "hidden in Excel" not in caplog.text
+    staged = stage_surveys([tmp_path / "surveys" / "2026-09" / "问卷星.xlsx"], READING, b"k",
+                    tmp_path / "work", "2026-09")
+    assert staged and "row 3 is hidden in Excel" in caplog.text       # its own month's run says it
