@@ -67,6 +67,6 @@ def test_a_neighbouring_month_s_hidden_rows_are_its_own_month_s_to_say(tmp_path,
     book.save(tmp_path / "surveys" / "2026-09" / "问卷星.xlsx")
     assert misfiled_downloads(tmp_path, "2026-10", READING, ["G1", "G2"]) == []
     assert "hidden in Excel" not in caplog.text
-    staged = stage_surveys([tmp_path / "surveys" / "2026-09" / "问卷星.xlsx"], READING, b"k",
-                    tmp_path / "work", "2026-09")
+    staged = stage_surveys([tmp_path / "surveys" / "2026-09" / "问卷星.xlsx"], READING, b"k", tmp_path / "work",
+                           "2026-09")
     assert staged and "row 3 is hidden in Excel" in caplog.text       # its own month's run says it
