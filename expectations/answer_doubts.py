@@ -69,7 +69,9 @@ def _one_phone_many_homes(con) -> list[str]:
                    s.response_id::varchar as response_id
             from int_response_flags f join stg_surveys s on s.row_id = f.row_id
             where f.flag = 'shared_phone'
-              and s.respondent_phone_hash not in (select phone_hash from stg_workers where phone_hash is not null))
+              and s.respondent_phone_hash not in (select phone_hash from stg_workers where phone_hash is not null)
+              -- a home a call found had answered (属实) is no doubt: trial 132's 13 confirmed were still "for a call"
+              and s.response_id not in (select response_id from stg_verification where result = 'confirmed'))
         select r.grid_id, coalesce(g.grid_name, r.grid_id), count(distinct p.phone), count(p.row_id),
                count(distinct p.household_id), avg(r.response_score) filter (where p.row_id is not null),
                avg(r.response_score), avg(r.response_score) filter (where p.row_id is null),

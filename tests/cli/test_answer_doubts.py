@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from conftest import survey
+from conftest import survey, today, write_csv
 from gridpay.transforms.policy import PolicyError
 from gridpay.transforms.review_cycle import review_cycle
 
@@ -60,6 +60,11 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
         why = {r["response_id"]: r["why"] for r in csv.DictReader(handle)}
     assert [why.get(f"C{i}") for i in range(3)] == ["shared_phone"] * 3           # all 1s too: straight_line
     assert not [w for w in why.values() if "straight_line" in w] and sum(r.startswith("A") for r in why) <= 2
+    # trial 132: the calls found each home had answered (属实): the line no longer lists them for a call
+    write_csv(inbox / "verification" / "2026-10.csv", ("response_id", "result", "called_by", "called_on", "note"),
+              [(f"C{i}", "属实", "王干事", today(), "") for i in range(3)])
+    code, err = run_cli("run", "--month", "2026-10", "--reason", "回访结果", inbox=inbox)
+    assert code == 0 and "came from one phone" not in err, err
 
 
 def test_ordinary_swings_are_not_said(run_cli, make_inbox):
