@@ -49,9 +49,14 @@ def gridless_rows(ctx: RunContext) -> list:
 def misfiled_downloads(ctx: RunContext) -> list:
     """Downloads of this month in the folder of the month before or after it (ingest/misfiled.py), where
     the policy stops on them; never in an audit, which replays what the run read."""
+    from gridpay.core.month import Month
+    from gridpay.ingest.formats import month_survey_files
     from gridpay.ingest.misfiled import misfiled_downloads as found
     from gridpay.ingest.survey_files import survey_reading
     if ctx.policy.outcome.misfiled_downloads != "stop" or ctx.request.replay is not None:
+        return []
+    this = Month.parse(ctx.month)       # no file beside the month's: its ids not fetched (1M ids, 2 s)
+    if not any(month_survey_files(ctx.settings.inbox, str(m)) for m in (this.previous, this.next)):
         return []
     grids = [*grid_names(pd.read_parquet(ctx.workdir / "grids.parquet"))]
     return found(ctx.settings.inbox, ctx.month, survey_reading(ctx.policy), grids, {f.sha256 for f in ctx.inputs.files},
