@@ -5,12 +5,15 @@ counted two workers' own answers. The same tests a run makes (ingest/phones.py, 
 transforms/parsing.py), on the file alone."""
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pandas as pd
 
 from gridpay.core.wording import listed
 from gridpay.ingest.download_counts import named_answers
 from gridpay.ingest.phones import two_in_frame, unreadable_in_frame
+from gridpay.transforms.door_numbers import DOOR_DATE
 from gridpay.transforms.form_options import form_word_doubts
 from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql, normalized_likert
 
@@ -49,6 +52,7 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
         lines.append(f"check: the file holds {len(frame) + rows_set_aside} answer rows where its name says {named}: "
                      f"rows filtered out or cut off; a run stops on it (gate.short_downloads): download it again (rows "
                      f"taken out on purpose: run with --accept-fewer-answers)")
+    lines += _spreadsheet_lines(frame)
     if "submitted_at" in frame.columns:
         with duckdb.connect() as con:        # an in-memory database of its own, closed with the block
             con.register("sheet", frame[["source_file", "submitted_at", "row_number"]])
@@ -59,6 +63,28 @@ def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int) -> lis
             lines.append(f"check: {len(both)} times read two ways, day/month or month/day (rows "
                          f"{_rows(pd.Series([r[0] for r in both]))}): invalid in a run, as the rest of the file does not "
                          f"show the order; use the platform's download as it came")
+    return lines
+
+
+def _spreadsheet_lines(frame: pd.DataFrame) -> list[str]:
+    """Door numbers a spreadsheet made dates and times it saved as day numbers (ingest/excel_times.py): trial 131's
+    inspect said nothing of either, and its runs stopped, or lost a home's answer."""
+    def text(column: str) -> pd.Series:
+        return frame[column].astype("string").str.strip()
+
+    lines = []
+    dated = re.compile(DOOR_DATE)
+    if "household_id" in frame.columns and (dates := text("household_id").map(
+            lambda v: v is not pd.NA and bool(dated.search(v))).astype(bool)).any():
+        lines.append(f"check: {_n(int(dates.sum()), 'door number')} made a date ({_n_rows(frame.loc[dates, 'row_number'])}"
+                     f"): a spreadsheet's doing (3-2 saved as 3月2日); in a platform's download a run stops on them: "
+                     f"use the download as it came; in a sheet you typed they are invalid rows: type them again, the "
+                     f"column formatted as text")
+    if "submitted_at" in frame.columns and (days := text("submitted_at").str.fullmatch(r"\d{5}\.\d+", na=False)).any():
+        lines.append(f"check: {_n(int(days.sum()), 'answer time')} saved as day numbers "
+                     f"({_n_rows(frame.loc[days, 'row_number'])}, e.g. {frame.loc[days, 'submitted_at'].iloc[0]}): the "
+                     f"file was saved again by a spreadsheet; a run stops where one may be another month's (its "
+                     f"rounding holds a month's first moment): use the platform's download as it came")
     return lines
 
 

@@ -37,3 +37,14 @@ def test_a_cell_of_two_numbers_is_told_as_the_run_reads_it_not_as_excels():
                         "where the policy has survey.two_phone_cells = \"checked\" (the shipped one's since 2027.12): a "
                         "worker's makes the answer hers, a self-rating where it rates her grid; otherwise the answer "
                         "counts with no phone (a policy without the key stops on a worker's)")
+
+
+def test_door_numbers_made_dates_and_times_saved_as_day_numbers_are_named():
+    """Trial 131: inspect showed a WPS-saved download's 2026/9/1 door and 46327.47 times without a word; its runs
+    stopped on the one, and the other sent an answer to December."""
+    frame = _frame(["13956201001"] * 4, ["46327.47", "2026-11-20 10:00:00", "46357.00", "2026-11-21 10:00:00"])
+    frame["household_id"] = pd.Series(["3栋2单元101", "2026/9/1", "3月2日", "5-1-302"], dtype="string")
+    lines = doubt_lines(frame, NAME, 1)
+    assert lines[0].startswith("check: 2 door numbers made a date (rows 3, 4): a spreadsheet's doing")
+    assert lines[1].startswith("check: 2 answer times saved as day numbers (rows 2, 4, e.g. 46327.47): the file was "
+                               "saved again by a spreadsheet")
