@@ -92,4 +92,4 @@ def spreadsheet_message(month: str, found: list) -> str:
     return (f"{month}: {what}; nothing published. {said}.{why} Put the download in as the platform gives it "
             f"(download it again; open it in a spreadsheet only to read it, never save it), or type each named row's "
             f"{'door number and time' if resaved and rounded else 'door number' if resaved else 'time'} as the form "
-            f"gave it{' (2026-11-30 23:53:10)' if rounded else ''}, and run again")
+            f"gave it{' (the time to the second, as the platform shows the answer)' if rounded else ''}, and run again")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from gridpay.core.wording import listed
+from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.duckdb_reader import sql_text
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
@@ -51,18 +52,19 @@ def say_self_rating_homes(ctx: RunContext) -> None:
                         f"from surveys s join read_parquet({sql_text(workers.as_posix())}) w on w.phone_hash = "
                         f"s.respondent_phone_hash join read_parquet({sql_text(assigned.as_posix())}) a on a.worker_id = "
                         f"w.worker_id and a.grid_id = s.grid_id where s.household_id is not null", [ctx.month])
+        answers_view(con, ctx.workdir, ctx.month)      # an answer HR took out since (an upheld appeal): not said
         rows = con.execute(f"""
             with h as (select grid_id, household_id, month,
                               count(distinct household_id) over (partition by month, phone) = 1 as lone
                        from self_rating_homes)
-            select s.source_file, s.row_number, s.grid_id, s.household_id, min(h.month),
+            select s.source_file, s.row_number, s.response_id, s.grid_id, s.household_id, min(h.month),
                    s.respondent_phone_hash is null as phoneless, bool_or(h.lone)
-            from surveys s join h using (grid_id, household_id)
+            from answers s join h using (grid_id, household_id)
             where s.respondent_phone_hash is null or s.respondent_phone_hash not in ({staff})
             group by all order by all""").fetchall()
-    _say([r[:5] for r in rows if r[5]], "giving no phone", "Without a phone the self-rating rule cannot check it, so it "
+    _say([r[:6] for r in rows if r[6]], "giving no phone", "Without a phone the self-rating rule cannot check it, so it "
          "counts: type its phone from the paper form if it gives one; if the form is the worker's own (her household's)")
-    _say([r[:5] for r in rows if not r[5] and r[6]], "on another phone", "Her phone answered from that home alone in "
+    _say([r[:6] for r in rows if not r[6] and r[7]], "on another phone", "Her phone answered from that home alone in "
          "its month, so it is likely her own home, and an answer from it her household's rating of her own grid (one "
          "household, one voice; no self-rating): if it is")
 
@@ -71,10 +73,11 @@ def _say(rows: list, what: str, advice: str) -> None:
     if not rows:
         return
     # the month of the worker's phone's answer, not of this one (trial 130 read a November row dated 2026-10)
-    shown = tuple(f"{file} row {row} ({grid} {home}: the worker's phone answered from it in {month})"
-                  for file, row, grid, home, month in rows[:SHOWN])
+    # the answer's id too: appeals.csv names an answer by it (trial 132 had the row, 14, for answer 13)
+    shown = tuple(f"{file} row {row} (answer {rid}; {grid} {home}: the worker's phone answered from it in {month})"
+                  for file, row, rid, grid, home, month in rows[:SHOWN])
     log.warning("%d answer%s %s from a home a worker's own phone answered from for its grid, in a published month or "
                 "this one: %s%s. %s, take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id "
                 "blank, category other) and run again; a home whose answer she typed on a visit is the resident's: it "
                 "counts as it is", len(rows), "" if len(rows) == 1 else "s", what, listed(shown),
-                " ..." if len(rows) > SHOWN else "", advice, extra=headed("self_rating"))
+                " ..." if len(rows) > SHOWN else "", advice, extra=headed("worker_home"))

@@ -30,6 +30,7 @@ ZH: dict[str, str] = {
     "run_notice_score_shift": "【得分整体变动】",
     "run_notice_self_rating": "【网格员本人手机作答】",
     "run_notice_split_grid": "【网格拆分或合并：答卷归属不明】",
+    "run_notice_worker_home": "【可能来自网格员本人住户的答卷】",
 }
 
 EN: dict[str, str] = {
@@ -60,6 +61,7 @@ EN: dict[str, str] = {
     "run_notice_score_shift": "[Scores moved together] ",
     "run_notice_self_rating": "[A worker's own phone] ",
     "run_notice_split_grid": "[A grid split or merged: whose answers] ",
+    "run_notice_worker_home": "[From a worker's own home, perhaps] ",
 }
 
 # Output format 19: under its heading, the first line of a kind says in Chinese what it is about and what HR
@@ -94,6 +96,9 @@ ADVICE_ZH: dict[str, str] = {
     "score_shift": "各网格得分整体大幅变动，可能是问卷选项或其读法改了。请核对问卷与考评办法后再发放。",
     "self_rating": "有答卷涉及网格员本人手机，按规定本人作答不计入。请核实，居民的纸质问卷可补录居民本人手机号。",
     "split_grid": "网格拆分、合并或交接后，部分答卷无法确定属于哪个网格。请核对所列答卷的楼栋门牌，并在网格表中写明各网格的小区。",
+    # trials 132 and 133: these answers count, and the self_rating heading's words said they did not
+    "worker_home": "有答卷来自网格员本人手机以前作答过的门牌（未留手机号，或用其他手机），已照常计入。如系网格员本人住户，请以人事"
+                   "更正（申诉表中网格员编号留空、类别为其他、结论为支持）剔除后重新运行；如系网格员入户时替居民代填的住户，无需处理。",
 }
 ZH |= {f"run_advice_{kind}": text for kind, text in ADVICE_ZH.items()}
 EN |= {f"run_advice_{kind}": "" for kind in ADVICE_ZH}

@@ -1,7 +1,7 @@
 """An answer giving no phone from a home a worker's own rating of its grid came from in a published month
 (pipeline/phoneless_homes.py): a hundred-and-fifth trial blanked two phones Excel had spoiled, as the stop then
 advised, and the worker's own all-5 form counted (W3 +45.28, exit 0, nothing said)."""
-from conftest import HAND_SURVEYS, WORKER_PHONE, survey
+from conftest import APPEAL_HEADER, HAND_SURVEYS, WORKER_PHONE, survey, today, write_csv
 
 OCTOBER = [r[:4] + ("2026-10-10 10:00:00",) + r[5:] for r in HAND_SURVEYS[:3]]
 
@@ -21,9 +21,9 @@ def test_an_answer_with_no_phone_from_a_worker_s_home_is_named(run_cli, make_inb
     line = next(x for x in err.splitlines() if "giving no phone" in x)
     assert code == 0 and line.startswith("gridpay: 2 answers giving no phone from a home a worker's own phone answered "
                                          "from for its grid, in a published month or this one: surveys/2026-10.csv "
-                                         "row 5 (G1 G1-3-301: the worker's phone answered from it in 2026-09), "
-                                         "surveys/2026-10.csv row 9 (G1 G1-4-401: the worker's phone answered from it "
-                                         "in 2026-10)."), line
+                                         "row 5 (answer P1; G1 G1-3-301: the worker's phone answered from it in "
+                                         "2026-09), surveys/2026-10.csv row 9 (answer P4; G1 G1-4-401: the worker's "
+                                         "phone answered from it in 2026-10)."), line
     assert "take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id blank" in line
     assert "on another phone" not in err        # P3 is another home; P2 another grid's
 
@@ -46,10 +46,19 @@ def test_an_answer_on_another_phone_from_the_one_home_a_worker_s_phone_answered_
     assert code == 0, err
     assert line.startswith("gridpay: 1 answer on another phone from a home a worker's own phone answered "
                                          "from for its grid, in a published month or this one: surveys/2026-10.csv "
-                                         "row 5 (G1 G1-3-301: the worker's phone answered from it in 2026-09). Her "
-                                         "phone answered from that home alone in its month, so it is likely her own "
-                                         "home"), line
+                                         "row 5 (answer H1; G1 G1-3-301: the worker's phone answered from it in "
+                                         "2026-09). Her phone answered from that home alone in its month, so it is "
+                                         "likely her own home"), line
     assert "G1-5-501" not in line and "giving no phone" not in err
+    # the scorecard heads it as an answer that counts (trial 132 read 【网格员本人手机作答】: "本人作答不计入")
+    assert run_cli("render", "--month", "2026-10", "--reports", "hr", inbox=inbox)[0] == 0
+    scorecard = (inbox.parent / "out" / "2026-10" / "scorecard.html").read_text(encoding="utf-8")
+    assert "【可能来自网格员本人住户的答卷】" in scorecard and "已照常计入" in scorecard
+    # HR takes it out as its own correction: the line is no longer said
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [("HR-1", "2026-10", "", "H1", "其他", "网格员本人住户", today(), "支持",
+                                                     "人事科", today(), "网格员丈夫作答")])
+    code, err = run_cli("run", "--month", "2026-10", "--reason", "剔除本人住户答卷", inbox=inbox, policy=policy)
+    assert code == 0 and "on another phone" not in err, err
 
 
 def test_the_unreadable_phones_stop_no_longer_advises_blanking_a_cell(run_cli, make_inbox, make_policy):
