@@ -103,8 +103,8 @@ def write_callbacks(con, run_id: str, folder: Path, policy: Policy) -> None:
                                                      data.REVIEW_ORDER))
     if policy.review.sample_share is not None:       # the verification calls' sample (policy [verification])
         month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()[0]
-        write_file(folder / "verify.csv", csv_from_query(con, VERIFY_SQL, verify_params(run_id, month, policy),
-                                                         VERIFY_COLUMNS, VERIFY_ORDER))
+        params = verify_params(run_id, month, policy, output_format_of(con, run_id))
+        write_file(folder / "verify.csv", csv_from_query(con, VERIFY_SQL, params, VERIFY_COLUMNS, VERIFY_ORDER))
 
 
 def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, workers: list[dict],

@@ -100,7 +100,7 @@ def sample_counts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
     rows = con.execute(f"select grid_id, count(*), list({masked_sql('response_id')} order by response_id) filter "
                        f"(where response_id not in (select response_id from raw_verification where run_id = $run_id "
                        f"and response_id is not null)) from ({VERIFY_SQL}) group by grid_id order by grid_id",
-                       verify_params(run_id, month, policy)).fetchall()
+                       verify_params(run_id, month, policy, output_format_of(con, run_id))).fetchall()
     return {gid: n for gid, n, _ in rows}, [i for *_, ids in rows for i in ids or ()]
 
 

@@ -9,16 +9,29 @@ from __future__ import annotations
 
 import duckdb
 
+from gridpay.publishing.outputs import output_format_of
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_sql
 
+REVIEWED = ("appeal_upheld", "verification_denied", "verification_coached")     # int_review_exclusions' codes
+KEPT_FROM = 20          # the output format from which they are drawn (above)
 VERIFY_COLUMNS = ("response_id", "grid_name", "household_id", "submitted_at", "channel", "why")
 
 VERIFY_SQL = (
-    "with counted as ("
+    # output format 20: the answers HR's review took out are drawn too, so that a correction draws the sample its
+    # month was first published with (trial 133's corrected October dropped the call that caused it, P15, drew P18,
+    # never on HR's call sheet, and asked for it to be called before signing)
+    "with basis as ("
+    "  select row_id, grid_id from counted_responses where run_id = $run_id "
+    "  union all "
+    "  select s.row_id, s.grid_id from quarantine q join raw_surveys s on s.run_id = q.run_id "
+    "  and s.source_file = q.source_file and s.row_number = q.row_number "
+    "  where $reviewed_kept and q.run_id = $run_id and q.reason_code in ("
+    f"{', '.join(repr(code) for code in REVIEWED)})), "
+    "counted as ("
     "  select c.row_id, c.grid_id, s.response_id, s.household_id, s.submitted_at_ts, s.channel, "
     "         md5($seed || s.response_id) as draw, count(*) over (partition by c.grid_id) as answers "
-    "  from counted_responses c join raw_surveys s using (run_id, row_id) where c.run_id = $run_id), "
+    "  from basis c join raw_surveys s on s.run_id = $run_id and s.row_id = c.row_id), "
     "drawn as (select *, row_number() over (partition by grid_id order by draw, row_id) as place from counted), "
     "flagged as (select row_id, string_agg(flag, ';' order by flag) as flags from response_flags "
     "            where run_id = $run_id and ($every or list_contains($called, flag)) group by row_id) "
@@ -32,15 +45,16 @@ VERIFY_SQL = (
 VERIFY_ORDER = ("grid_id", "submitted_at_ts", "row_id")
 
 
-def verify_params(run_id: str, month: str, policy: Policy) -> dict:
+def verify_params(run_id: str, month: str, policy: Policy, output_format: int) -> dict:
     called = policy.review.flags_called       # policy 2027.7: straight_line alone filled half the calls
     return {"run_id": run_id, "seed": f"{month}:{policy.sha256}:", "share": float(policy.review.sample_share or 0),
-            "min_per_grid": policy.review.min_per_grid, "every": called is None, "called": list(called or ())}
+            "min_per_grid": policy.review.min_per_grid, "every": called is None, "called": list(called or ()),
+            "reviewed_kept": output_format >= KEPT_FROM}
 
 
 def verify_rows(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy) -> list[dict]:
     """verify.csv's rows in its order, with the row_id each stands for (the call sheet finds its phone by it)."""
     cursor = con.execute(f"select * from ({VERIFY_SQL}) order by {', '.join(VERIFY_ORDER)}",
-                         verify_params(run_id, month, policy))
+                         verify_params(run_id, month, policy, output_format_of(con, run_id)))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
