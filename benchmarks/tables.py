@@ -33,7 +33,10 @@ def print_result(r: dict) -> None:
     print("|---|---:|---:|")
     for name, seconds, peak in r["stages"]:
         print(f"| {name} | {seconds:.2f} | {peak / 2**30:.2f} |")
-    print(f"| **pipeline, ingest to payroll.csv** | **{r['pipeline']:.2f}** | {r['peak'] / 2**30:.2f} |")
+    print(f"| pipeline, its stages' sum | {r['pipeline']:.2f} | {r['peak'] / 2**30:.2f} |")
+    # the checks between the stages (the gate's stops, the doubts said) are the user's wait too: 10 s of a 1M month
+    print(f"| **gridpay run, ingest to payroll.csv (wall: the stages and the checks between them)** | "
+          f"**{r['run_wall']:.2f}** | {r['peak'] / 2**30:.2f} |")
     print(f"| floor: bare DuckDB latest-answer-per-household mean by grid (no memory cap) | {r['floor']:.2f} | "
           f"{r['floor_peak'] / 2**30:.2f} |")
     print(f"| the analyst's pandas script (benchmarks/analyst_script.py) | {r['analyst']:.2f} | "
@@ -49,7 +52,9 @@ def print_result(r: dict) -> None:
     pdfs = (f"worker PDFs {r['pdf_rate']:.1f}/s for the stage (their data and font subset {r['pdf_prepare']:.1f} s, "
             f"pool start to the first page {r['pdf_start']:.1f} s, then {r['pdf_steady']:.1f}/s), "
             f"{r['pdf_kib']:.0f} KiB each" if r["pdf_rate"] else "reports not run")
-    print(f"pipeline / floor = {r['pipeline'] / r['floor']:.1f}x; pipeline / pandas script = "
-          f"{r['pipeline'] / r['analyst']:.2f}x; pipeline / Polars script = {r['pipeline'] / r['polars']:.2f}x; audit / pipeline = {r['audit'] / r['pipeline'] if r['audit'] else float('nan'):.2f}; {pdfs}")
+    wall = r["run_wall"]
+    print(f"run / floor = {wall / r['floor']:.1f}x; run / pandas script = {wall / r['analyst']:.2f}x; run / Polars "
+          f"script = {wall / r['polars']:.2f}x; audit / run = {r['audit'] / wall if r['audit'] else float('nan'):.2f}; "
+          f"{pdfs}")
     if r.get("compared"):
         print(r["compared"])

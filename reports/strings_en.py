@@ -212,6 +212,9 @@ EN: dict[str, str] = {
     "sheet_own_phone": "{n} more answers were given on your own phone (filled in for residents at their door, say): "
                        "the policy counts them as your own rating, not counted; a resident's answer on their own phone "
                        "or on paper counts.",
+    "sheet_own_phone_20": "{n} more answers give your own phone number (filled in for residents at their door, say): "
+                          "the policy counts them as your own rating, not counted; a resident's answer on their own "
+                          "phone or on paper counts.",
     "sheet_shared_grid": "{grid}: you held it {days} days this month. Its answers and score are the whole grid's for "
                          "the whole month, including days you did not hold it; your pay counts your days.",
     "sheet_shared_with": " {others} other worker(s) held it this month, {days} days in all, each paid for their own days.",

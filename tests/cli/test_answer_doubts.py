@@ -46,8 +46,8 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
             "and count as hers; their residents' own answers (their phones, a paper form) would count (E1, E2)") in err
     assert run_cli("render", "--month", "2026-10", "--reports", "all", inbox=inbox)[0] == 0     # her sheet says so too
     sheet = (inbox.parent / "out" / "2026-10" / "workers" / "W2.html").read_text(encoding="utf-8")
-    assert "另有 2 份答卷是用您本人的手机提交的（如入户时代居民填写），按考评办法视为本人评价，不计入" in sheet
-    assert "本人的手机提交" not in (inbox.parent / "out" / "2026-10" / "workers" / "W1.html").read_text(encoding="utf-8")
+    assert "另有 2 份答卷所留手机号与您本人的手机号一致（如入户时替居民代填），按考评办法视为本人评价，不计入" in sheet
+    assert "与您本人的手机号一致" not in (inbox.parent / "out" / "2026-10" / "workers" / "W1.html").read_text(encoding="utf-8")
     assert ("3 answers to 井湖村二网格 (G2) for 3 homes came from one phone (shared_phone: counted). Their mean score "
             "0.00; the grid's raw score 32.50, 46.43 without them.") in err   # (5 x 65 + 5 x 0) / 10; (5 x 65) / 7
     assert "天桥新村一网格 (G1): 16 answers counted, at least twice its most of the months before (6 in 2026-09): " \
