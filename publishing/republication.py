@@ -27,6 +27,8 @@ AS_PRINTED = 12
 INPUTS_NAMED = 13      # the correction line names the input files read differently (transforms/input_changes.py)
 BY_COMMUNITY = 19      # each community's notice and scorecard say its own grids and workers that changed (trial 121's
                        # second community's notice named the first's grids, its scorecard the first's four workers)
+ANSWERS_APART = 20     # the grids whose answers changed told apart from those whose score alone moved (trial 133's
+                       # corrected notice named all seven grids for two grids' answers: the others' moved 0.01-0.08)
 
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
@@ -54,6 +56,12 @@ def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str, fmt: int
     changed = con.execute(f"select grid_id, grid_name from ((select {shown} from grid_scores where run_id = ? except "
                           f"select {shown} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()
     out = {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": [name for _, name in changed]}
+    if fmt >= ANSWERS_APART:
+        out["grid_ids_answered"] = [gid for (gid,) in con.execute(
+            "select grid_id from ((select grid_id, responses, response_rate from grid_scores where run_id = ? except "
+            "select grid_id, responses, response_rate from grid_scores where run_id = ?)) order by grid_id",
+            [run_id, earlier]).fetchall()]
+        out["grids_answered"] = [name for gid, name in changed if gid in out["grid_ids_answered"]]
     if fmt >= BY_COMMUNITY:
         out["grid_ids_changed"] = [gid for gid, _ in changed]
         out["totals_moved"] = dict(con.execute(
@@ -76,7 +84,10 @@ def community_window(window: dict, grid_ids: set[str], worker_ids: set[str]) -> 
     if "totals_moved" not in replaces:
         return window
     changed = [name for gid, name in zip(replaces["grid_ids_changed"], replaces["grids_changed"]) if gid in grid_ids]
+    answered = [name for gid, name in zip(replaces["grid_ids_changed"], replaces["grids_changed"])
+                if gid in grid_ids and gid in replaces.get("grid_ids_answered", ())]
     moved = {w: Decimal(d) for w, d in replaces["totals_moved"].items() if w in worker_ids}
     own = {**replaces, "grids_changed": changed, "workers_moved": len(moved),
+           **({"grids_answered": answered} if "grids_answered" in replaces else {}),
            "pay_moved": f"{sum(moved.values(), Decimal(0)):+.2f}"}
     return {**window, "published": {**window["published"], "replaces": own}}

@@ -56,4 +56,4 @@ def frozen_charset(output_format: int | None) -> str:
 BY_FORMAT[17] = "".join(sorted(set(BY_FORMAT[16] + "子己自给把改栋楼")))    # format 17: why a total moved, a grid shared
 BY_FORMAT[18] = "".join(sorted(set(BY_FORMAT[17] + "【】存归扣拆旧末款疑缺薪补选酬密钥纸视")))   # format 18: run notices' headings
 BY_FORMAT[19] = "".join(sorted(set(BY_FORMAT[18] + "但修删叠围增失夹幅往悉情找查检涉漏登看知票移箱范藏论赖起进遗采隐齐容要")))   # format 19: what HR does, in Chinese
-BY_FORMAT[20] = BY_FORMAT[19]        # format 20 prints no character format 19 did not
+BY_FORMAT[20] = "".join(sorted(set(BY_FORMAT[19] + "略")))   # format 20: a grid whose score alone moved

@@ -167,7 +167,12 @@ ZH: dict[str, str] = {
     "input_added": "（新）", "input_changed": "（有变）", "input_removed": "（不再读入）",
     "scorecard_code_changed": "gridpay 版本由 {before} 变为 {now}。",
     "reason_not_given": "未注明（公示期内重新运行，无须注明）",
-    "scorecard_grids_changed": "数据有变的网格：{grids}。", "scorecard_grids_same": "各网格的得分、有效问卷数和参评率均未变。",
+    "scorecard_grids_changed": "数据有变的网格：{grids}。",
+    # format 20 (trial 133): the grids whose answers changed, apart from those whose score alone moved
+    "scorecard_grids_answered_20": "有效问卷数有变的网格：{grids}。", "scorecard_grids_moved_20": "有效问卷数未变、得分有变动的网格：{grids}。",
+    "notice_changed_lead_20": "与前次公示相比，", "notice_changed_answers_20": "{grids}的有效问卷数有变",
+    "notice_changed_scores_20": "{grids}的有效问卷数未变，得分略有变动", "notice_changed_sep_20": "；",
+    "notice_changed_end_20": "。", "scorecard_grids_same": "各网格的得分、有效问卷数和参评率均未变。",
     "sheet_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），请以本表为准。",
     "sheet_total_changed": "与该版本相比，您本月实发合计由 {before} 元变为 {now} 元。",
     "sheet_total_same": "与该版本相比，您本月实发合计未变（{now} 元）。",

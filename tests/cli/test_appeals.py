@@ -160,13 +160,16 @@ def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(ru
     called = drawn[0]["response_id"]
     write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
               [(called, "未参与", "王干事", today(), "住户称未填写问卷")])
-    assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)[0] == 0
+    assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", "--reports", "hr", inbox=inbox)[0] == 0
     quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
     assert quarantine[called] == "verification_denied"
     again = _rows(tmp_path / "out" / "2026-09" / "verify.csv")
     # the correction draws the sample the month was first published with, the denied answer in it (output format 20:
     # trial 133's dropped it and drew an answer never on HR's call sheet)
     assert [r["response_id"] for r in again] == [r["response_id"] for r in drawn] and first
+    # its notice tells the grid whose answers changed from the one whose score alone moved (trial 133)
+    notice = next((tmp_path / "out" / "2026-09" / "notice").glob("*.html")).read_text(encoding="utf-8")
+    assert "与前次公示相比，" in notice and "的有效问卷数有变" in notice and "以下网格的数据有变" not in notice
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
     # a call recorded after the last run: a sixty-ninth trial's was finalized unapplied, W08 25.84 yuan short, exit 0
     other = drawn[1]["response_id"]

@@ -67,3 +67,26 @@ def test_a_notices_callbacks_are_its_own_grids_by_id_from_output_format_19():
     assert "答卷少的网格向本次一并考评的各社区平均水平适度靠拢" in told        # the prior is both communities' mean
     before = notice_pages(grids, callbacks, {**run, "output_format": 18}, "zh")        # as published then
     assert "本月共有 0 份" in before["翠湖社区"] and "本月共有 7 份" in before["枫桥社区"]
+
+
+def test_from_output_format_20_the_grids_whose_answers_changed_are_told_apart_from_those_whose_score_moved():
+    """Trial 133's corrected notice named all seven grids as changed for two grids' answers (an upheld appeal, a call):
+    the other five had moved 0.01 to 0.08 with the community's mean."""
+    from gridpay.publishing.notice import NO_WINDOW, notice_pages
+    with _con() as con:
+        con.execute("update grid_scores set responses = 33, adjusted_score = 83.3100 where run_id = 'after' and "
+                    "grid_id = 'G1'")
+        con.execute("update grid_scores set adjusted_score = 89.8700 where run_id = 'after' and grid_id = 'G5'")
+        con.execute("create table runs as select unnest(['before', 'after']) as run_id, '[]' as inputs_json, "
+                    "'0.2.0' as code_version")
+        replaces = _changes(con, "before", "after", 20)
+    assert (replaces["grids_changed"], replaces["grids_answered"]) == (["G1网格", "G5网格"], ["G1网格"])
+    grids = [{"grid_id": g, "grid_name": g + "网格", "community": "翠湖社区", "adjusted_score": "80.00", "responses": 9,
+              "response_rate_pct": "12.50%", "flags": ""} for g in ROWS]
+    run = {"month": "2026-10", "policy_version": "2027.15", "empty_month": False, "output_format": 20,
+           "window": {**NO_WINDOW, "published": {"date": "2026-12-05", "replaces": {"date": "2026-12-01", **replaces}}}}
+    page = notice_pages(grids, [], run, "zh")["翠湖社区"]
+    assert "与前次公示相比，G1网格的有效问卷数有变；G5网格的有效问卷数未变，得分略有变动。" in page
+    assert "以下网格的数据有变" not in page
+    told = notice_pages(grids, [], {**run, "output_format": 19}, "zh")["翠湖社区"]       # as published then
+    assert "以下网格的数据有变：G1网格、G5网格" in told
