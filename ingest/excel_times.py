@@ -1,15 +1,18 @@
-"""A platform's download opened and saved again in a spreadsheet (Excel, WPS), which changes what residents typed:
-door numbers made dates (3-2 saved as 3月2日: trial 131's row was invalid, its home's answer lost, W05 +1.20, exit
-0), and answer times saved as day numbers, rounded: 问卷星's 2026-11-30 23:53 saved by Excel (WPS)
-with two decimals is 46357.00, read as 2026-12-01 00:00, and the answer went to December (trial 131: W02 paid
-1371.56 for 1362.04, exit 0, "set aside: 1 row of 2026-12" the only word). A day number with d decimals places
-the answer only to within half of 10^-d of a day (7.2 minutes at two): where that span holds a month's first
-moment, the answer may be either month's, and no rule can tell which. Such rows stop the month (never in an
-audit, which replays what was published), naming each; a day number with five decimals or more (under a second)
-or none (a date: the whole day) is read as it is."""
+"""A platform's download opened and saved again in a spreadsheet (Excel, WPS), which changes what residents typed.
+A door number made a date (a paper 9-1 saved as 2026/9/1) tells no home: trial 131's row was invalid and its home's
+answer lost (W05 +1.20, exit 0, "1 invalid" the only word). An answer time saved as a rounded day number places the
+answer only to within half of 10^-d of a day for d decimals (7.2 minutes at two): 问卷星's 2026-11-30 23:53 saved
+as 46357.00 read as 2026-12-01 00:00 and went to December (W02 paid 1371.56 for 1362.04, exit 0, "set aside: 1 row
+of 2026-12" the only word). Where that span holds a month's first moment no rule can tell the month.
+
+Both stop the month, naming the rows: a door number made a date only in a platform's download (in a sheet HR typed
+it is an invalid row whose reason says to type it again), a rounded time in any file; a day number to five decimals
+or more (under a second) or none (a date: the whole day) is read as it is. Neither on an audit's replay, which
+replays a published month as it was."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from gridpay.core.month import Month
@@ -17,7 +20,7 @@ from gridpay.ingest.answer_words import has_platform_files
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.door_numbers import DOOR_DATE
 
-EXCEL_EPOCH = "1899-12-30"
+EXCEL_EPOCH = date(1899, 12, 30)      # Excel's day 0 (its day numbers count from it)
 SHOWN = 5
 
 
@@ -35,21 +38,19 @@ def rounded_times(workdir: Path, month: str) -> list[RoundedTime]:
     """The month's rows, and those of its download set aside as the month before's or after's, whose time is a
     rounded day number whose span holds the first moment of the month or of the next."""
     this = Month.parse(month)
-    # Excel's day numbers of the month's first moment and the next month's
+    bounds = [(day - EXCEL_EPOCH).days for day in (this.first_day, this.next.first_day)]     # their day numbers
     with stage_connection(workdir) as con:
-        bounds = con.execute("select date_diff('day', ?::date, ?::date), date_diff('day', ?::date, ?::date)",
-                             [EXCEL_EPOCH, str(this.first_day), EXCEL_EPOCH, str(this.next.first_day)]).fetchone()
         aside = ("union all select source_file, 'answer ' || response_id, trim(submitted_at), 2, null from set_aside_ids"
                  if con.execute("select count(*) from duckdb_tables() where table_name = 'set_aside_ids'").fetchone()[0]
                  else "")
         return [RoundedTime(*row) for row in con.execute(f"""
             with typed as (select source_file, 'row ' || row_number as place, trim(submitted_at) as typed, 1 as kind,
                                   row_number from surveys {aside}),
-                 serial as (select *, length(split_part(typed, '.', 2)) as decimals, try_cast(typed as double) as day from typed
-                            where regexp_full_match(typed, '[0-9]{{5}}\\.[0-9]{{1,4}}'))
+                 serial as (select *, length(split_part(typed, '.', 2)) as decimals, try_cast(typed as double) as day
+                            from typed where regexp_full_match(typed, '[0-9]{{5}}\\.[0-9]{{1,4}}'))
             select source_file, place, typed from serial
             where abs(day - ?) <= 0.5 * pow(10, -decimals) or abs(day - ?) <= 0.5 * pow(10, -decimals)
-            order by source_file, kind, row_number, place""", list(bounds)).fetchall()]
+            order by source_file, kind, row_number, place""", bounds).fetchall()]
 
 
 @dataclass(frozen=True)
