@@ -79,7 +79,7 @@ def say_other_months(ctx: RunContext) -> None:
     say_other_month_rows(ctx)
     say_changed_adjustments(ctx)
     say_changed_assignments(ctx)            # a published month's days edited since
-    if ctx.request.replay is None:           # a month final whose pay HR's files now contradict (trial 89)
+    if ctx.request.replay is None:           # a month published whose pay HR's files now contradict (trials 89, 134)
         from gridpay.pipeline.review_gate import final_months_known_wrong
         for line in final_months_known_wrong(ctx.settings.db, ctx.settings.inbox, ctx.policy, ctx.month):
             log.warning(line, extra=headed("other_months"))

@@ -50,17 +50,19 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
 
 
 def final_months_known_wrong(db: Path, inbox: Path, policy: Policy, before: str | None = None) -> list[str]:
-    """A line for each month final (before `before`) whose pay or scorecard HR's files now contradict: an appeal
-    decided or a call recorded after it was finalized with --force (trial 89's appeal upheld
-    the day after left W4's final pay 102.00 short; doctor and November's run said nothing)."""
+    """A line for each month published (before `before`) whose pay or scorecard HR's files now contradict: an appeal
+    decided or a call recorded after its run, final or not (trial 89's appeal upheld the day after left W4's final pay
+    102.00 short; doctor and November's run said nothing; trial 134's backup restored from before October's correction
+    published November on the first October, the upheld appeal and the call still in the inbox, nothing said)."""
     if not Path(db).exists():
         return []
     with connect(db) as con:
-        final = con.execute("select f.month, f.run_id from finalized f join published p on p.month = f.month and "
-                            "p.run_id = f.run_id where ? is null or f.month < ? order by 1", [before, before]).fetchall()
+        months = con.execute("select p.month, p.run_id, f.run_id is not null from published p left join finalized f "
+                             "on f.month = p.month and f.run_id = p.run_id where ? is null or p.month < ? order by 1",
+                             [before, before]).fetchall()
     # adjustments.csv's lines of published months are said by every run already (pipeline/other_months.py), and
     # a file kept to the month's own lines would read as lines removed
-    return [f"{month} is final, but {line}" for month, run_id in final
+    return [f"{month} is {'final' if final else 'published'}, but {line}" for month, run_id, final in months
             for line in known_wrong(finalize_blockers(db, inbox, month, run_id, policy, adjustments=False))]
 
 

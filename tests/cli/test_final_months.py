@@ -29,3 +29,13 @@ def test_an_appeal_upheld_after_a_forced_finalize_is_a_doctor_problem(published_
     assert "is final, but appeal A7" not in run_cli.out
     assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)[0] == 0
     assert run_cli("doctor", inbox=inbox)[0] == 0
+
+
+def test_a_published_month_that_does_not_apply_an_appeal_in_the_inbox_is_said_by_the_next_month(published_copy, run_cli):
+    """Trial 134: a backup from before October's correction was restored; November published on the first October,
+    the upheld appeal and the call that corrected it still in the inbox, exit 0, nothing said."""
+    inbox, policy = published_copy("none", min_responses=2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])       # upheld, never applied
+    code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, policy=policy)
+    assert code == 0 and "2026-09 is published, but appeal A7 was decided (upheld) after run" in err, err
+    assert "run the month again to apply it (gridpay run --month 2026-09)" in err
