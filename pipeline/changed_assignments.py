@@ -60,9 +60,13 @@ def say_changed_assignments(ctx: RunContext) -> None:
                  for w, g in sorted(set(now) | (set(was) & kept)) if now.get((w, g), 0) != was.get((w, g), 0)]
         if moved:
             take = f"gridpay run --month {month} --reference published --take assignments"
+            # trial 135 cleared a returning worker's end date: the run offered to pay her maternity leave
+            added = any(now.get((w, g), 0) > was.get((w, g), 0) for w, g in set(now) | set(was))
+            back = ("; a worker back from leave keeps the row that ended and has a new row from her first day back "
+                    "(an end date cleared pays her the months between)" if added else "")
             # trial 127's re-check ran the month again on a year typed wrong: its worker taken off its payroll
             log.warning("assignments.csv now gives %s other days than its published run %s paid: %s; if a date was "
-                        "typed wrong since (a year), correct it in assignments.csv; if the month was paid on wrong "
+                        "typed wrong since (a year), correct it in assignments.csv%s; if the month was paid on wrong "
                         "days, only a run of %s pays them: run it again (%s --reason \"...\"%s)", month, run,
-                        listed(tuple(moved), 5), month, take,
+                        listed(tuple(moved), 5), back, month, take,
                         ", a correction of the finalized month" if month in final else "", extra=headed("roster"))

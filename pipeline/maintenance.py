@@ -22,6 +22,7 @@ from gridpay.core.layout import private_work, remove_stale_work
 from gridpay.store.run_lock import HeldLock, WarehouseBusy, warehouse_lock
 from gridpay.store.runs import close_interrupted, record_left_behind
 from gridpay.store.stale_windows import stale_months
+from gridpay.pipeline.build_guard import require_newest_build
 from gridpay.store.warehouse import connect, require_warehouse
 from gridpay.transforms.zone import DEFAULT_TIMEZONE
 
@@ -187,6 +188,7 @@ def tidy_up(con: duckdb.DuckDBPyConnection | None, db: Path, out: Path | None,
 def exclusive(db: Path, out: Path | None, what: str, timeout_s: float) -> Iterator[HeldLock]:
     """The warehouse lock, and what interrupted commands left cleared first (tidy_up)."""
     with warehouse_lock(db, what, timeout_s) as lock:
+        require_newest_build(db, what)
         with connect(db) as con:
             tidy_up(con, db, out, lock.left_behind)
         yield lock

@@ -14,6 +14,7 @@ import logging
 import os
 
 from gridpay.core.errors import ConfigError
+from gridpay.pipeline.build_guard import require_newest_build
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint, phone_key, phone_key_source
 from gridpay.core.settings import Settings
 from gridpay.pipeline.run_notices import headed
@@ -47,6 +48,7 @@ def run_keys(settings: Settings, kind: str | None, new_phone_key: bool = False,
     """The phone-hash key and the archive keys a run of `month` uses. An audit never makes either (it compares
     the phone key with the audited run's, pipeline/audit.py); `new_phone_key`: the key was replaced on purpose,
     from a month not yet published on (a re-run of a published month hashes with the key it was published with)."""
+    require_newest_build(settings.db, f"gridpay {kind or 'run'} --month {month}")      # trial 134
     if kind == "audit":
         return audit_phone_key(settings), ArchiveKeys(settings.archive_key_file, create=False)
     known = last_published_key(settings)

@@ -37,6 +37,12 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
                           f"see `gridpay doctor` and restore it from backup") from exc
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
     applied = migrate(con)
+    ahead = con.execute("select max(version) from schema_migrations").fetchall()[0][0] or 0
+    if ahead > (known := max(int(m.name[:4]) for m in MIGRATIONS.glob("[0-9][0-9][0-9][0-9]_*.sql"))):
+        con.close()         # a newer gridpay's schema: this build would write rows it does not know (trial 134)
+        raise ConfigError(f"{db}: the warehouse's schema is at migration {ahead}, which this gridpay does not know (it "
+                          f"knows up to {known}): a newer gridpay wrote it. Upgrade gridpay on this computer "
+                          f"(CHANGELOG.md, upgrading) and run it again")
     if applied and applied[0] > 1:      # a warehouse of an earlier gridpay, upgraded in place (not a new one)
         log.info("%s: upgraded the warehouse's schema (migration%s %s; CHANGELOG.md, upgrading)", db,
                  "s" if len(applied) > 1 else "", ", ".join(map(str, applied)))

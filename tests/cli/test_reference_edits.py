@@ -82,3 +82,22 @@ def test_a_row_s_end_date_typed_a_year_early_is_said_for_the_published_month_it_
                                                                         "2026-10-10 10:00:00")])
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert "W1 on G1: 0 days (paid 30)" in err, err
+
+
+def test_an_end_date_cleared_for_a_worker_back_from_leave_is_told_to_keep_the_ended_row(run_cli, make_inbox):
+    """Trial 135: W02's row ended for her maternity leave was reopened on her return, and the line offered to re-run
+    the months of her leave on it (paying her for them); it now says how a return is entered."""
+    inbox = make_inbox()
+    text = (inbox / "assignments.csv").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("W1,G1,"))
+    ended = row.split(",")
+    ended[3] = "2026-09-15"
+    (inbox / "assignments.csv").write_text(text.replace(row, ",".join(ended)), encoding="utf-8")
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0            # W1 paid 15 days of G1
+    (inbox / "assignments.csv").write_text(text, encoding="utf-8")             # her end date cleared
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER, [survey(f"O{i}", g, f"{g}-1-10{i}", ("4",) * 5,
+                                                                        "2026-10-10 10:00:00") for i, g in
+                                                                 enumerate(("G1", "G2"))])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0 and "W1 on G1: 30 days (paid 15)" in err, err
+    assert "a worker back from leave keeps the row that ended and has a new row from her first day back" in err
