@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from gridpay.pipeline.handovers import rows_not_ended
 from gridpay.transforms.reasons import SAME_TIME
 
 if TYPE_CHECKING:     # GX loads with the validate step, not with the core
@@ -90,70 +91,6 @@ def _part_staffed(con, run_id: str) -> tuple[str, ...]:
                  f"{'' if first == last else f' to {last:%m-%d}'})" for gid, name, days, first, last in rows)
 
 
-def _overlapping_handovers(con) -> tuple[str, ...]:
-    """A worker whose assignment to a grid ends within the month while another's starts in the month,
-    on or before that day, and goes on after it: both are paid for those days. A successor's start date
-    typed as the month's first day (a nineteenth trial's W07, paid 1200.00 for 464.52) reads so; a
-    co-worker of long standing staying on when the other leaves does not."""
-    rows = con.execute("""
-        select a.grid_id, a.worker_id, b.worker_id, a.end_date, greatest(a.start_date, b.start_date, p.month_start)
-        from stg_assignments a join stg_assignments b on a.grid_id = b.grid_id and a.worker_id <> b.worker_id
-        cross join run_params p
-        where a.end_date >= p.month_start and a.end_date < p.month_end
-          and b.start_date between p.month_start and a.end_date and coalesce(b.end_date, p.month_end) > a.end_date
-          and greatest(a.start_date, b.start_date, p.month_start) <= a.end_date
-        order by a.grid_id, a.worker_id, b.worker_id""").fetchall()
-    return tuple(f"{grid}: {left}'s assignment ends on {end:%m-%d} and {stays}'s covers it from {start:%m-%d}, so both "
-                 f"are paid for it on {start:%m-%d} to {end:%m-%d}; if {stays} took over from {left}, {stays}'s "
-                 f"start_date is the day after {end:%m-%d}; if both worked it on those days (a new hire shadowing the "
-                 f"leaver), it is right as it is" for grid, left, stays, end, start in rows)
-
-
-def _moves_not_ended(con) -> tuple[str, ...]:
-    """A worker starting on another grid within the month, her row on her grid going on to its end, while another
-    worker starts on that grid within a day of her move: a move whose old row was not ended pays her both grids
-    (trial 127 added the new rows only: W04 paid 1553.63 for 1572.84, exit 0, nothing said)."""
-    rows = con.execute("""
-        select a.grid_id, a.worker_id, m.grid_id, m.start_date, x.worker_id, x.start_date
-        from stg_assignments a
-        join stg_assignments m on m.worker_id = a.worker_id and m.grid_id <> a.grid_id
-        join stg_assignments x on x.grid_id = a.grid_id and x.worker_id <> a.worker_id
-        cross join run_params p
-        where m.start_date between p.month_start and p.month_end and a.start_date < m.start_date
-          and coalesce(a.end_date, p.month_end) >= p.month_end
-          and x.start_date between m.start_date - 1 and m.start_date + 1 and x.start_date > a.start_date
-        order by a.grid_id, a.worker_id, m.grid_id""").fetchall()
-    return tuple(f"{grid}: {mover} starts on {new} on {moved:%m-%d} and {other} on {grid} on {start:%m-%d}, while "
-                 f"{mover}'s {grid} row goes on, so {mover} is paid for both grids from then; if {mover} moved from "
-                 f"{grid} to {new}, that row's end_date is {moved - timedelta(days=1):%m-%d}; if {mover} keeps "
-                 f"both, it is right as it is" for grid, mover, new, moved, other, start in rows)
-
-
-def _covers_not_ended(con) -> tuple[str, ...]:
-    """A worker covering a grid at a weight under 1 beside a grid of her own, her cover going on to the month's end,
-    while another worker starts on that grid full time in the month, the grid having had no full-time worker the day
-    before: a cover not ended when the grid's own worker came (trial 127's W04 kept half of G4 after W02 took it over: 1553.63 for 1572.84, exit 0, nothing said)."""
-    rows = con.execute("""
-        select c.grid_id, c.worker_id, c.weight, n.worker_id, n.start_date
-        from stg_assignments c
-        join stg_assignments n on n.grid_id = c.grid_id and n.worker_id <> c.worker_id
-        cross join run_params p
-        where c.weight < 1 and n.weight >= 1 and n.start_date > p.month_start and n.start_date <= p.month_end
-          and c.start_date < n.start_date and coalesce(c.end_date, p.month_end) >= p.month_end
-          and exists (select 1 from stg_assignments o where o.worker_id = c.worker_id and o.grid_id <> c.grid_id
-                      and o.weight >= 1 and o.start_date <= n.start_date
-                      and coalesce(o.end_date, p.month_end) >= n.start_date)
-          -- the grid had no worker of its own the day before (one who leaves then is replaced, the cover stays)
-          and not exists (select 1 from stg_assignments f where f.grid_id = c.grid_id and f.weight >= 1
-                          and f.worker_id not in (c.worker_id, n.worker_id) and f.start_date < n.start_date
-                          and coalesce(f.end_date, p.month_end) >= n.start_date - 1)
-        order by c.grid_id, c.worker_id""").fetchall()
-    return tuple(f"{grid}: {cover}'s cover at weight {weight.normalize():f} goes on after {new} starts on {grid} on "
-                 f"{start:%m-%d}; if {new} took the grid over, {cover}'s {grid} row's end_date is "
-                 f"{start - timedelta(days=1):%m-%d}; if both work it, it is right as it is"
-                 for grid, cover, weight, new, start in rows)
-
-
 def _handover_gaps(con) -> tuple[str, ...]:
     """A worker whose assignment to a grid ends within the month and the next worker's starts days later
     in it, while a co-worker covers the grid meanwhile (with nobody on the grid, `_part_staffed` says it):
@@ -229,7 +166,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
-        handovers=_overlapping_handovers(con) + _moves_not_ended(con) + _covers_not_ended(con),
+        handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")

@@ -1,9 +1,10 @@
 """A worker moving to another grid in the month whose old row was not ended, while a newcomer starts on her old grid,
 is said (trial 127: only the new rows added, she was paid both grids); a move with its old row ended, a cover with no
-newcomer, and a newcomer weeks apart from the move say nothing."""
+newcomer, and a newcomer weeks apart from the move say nothing; a substitute going on after the grid's worker is
+back from leave is said too (trial 135)."""
 import duckdb
 
-from gridpay.pipeline.scored_month import _moves_not_ended
+from gridpay.pipeline.handovers import moves_not_ended
 
 
 def _moves(rows: list[tuple]) -> tuple[str, ...]:
@@ -11,7 +12,7 @@ def _moves(rows: list[tuple]) -> tuple[str, ...]:
     con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
     con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date)")
     con.executemany("insert into stg_assignments values (?, ?, ?, ?)", rows)
-    return _moves_not_ended(con)
+    return moves_not_ended(con)
 
 
 OLD = ("W02", "G2", "2025-06-01", None)
@@ -38,13 +39,13 @@ def test_a_move_on_the_month_s_first_day_is_said_too():
 
 
 def _covers(rows: list[tuple]) -> tuple[str, ...]:
-    from gridpay.pipeline.scored_month import _covers_not_ended
+    from gridpay.pipeline.handovers import covers_not_ended
     con = duckdb.connect()
     con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
     con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date, "
                 "weight decimal(9, 4))")
     con.executemany("insert into stg_assignments values (?, ?, ?, ?, ?)", rows)
-    return _covers_not_ended(con)
+    return covers_not_ended(con)
 
 
 OWN = ("W04", "G5", "2025-06-01", None, 1)
@@ -66,3 +67,28 @@ def test_a_cover_ended_a_full_weight_co_worker_and_a_newcomer_at_half_weight_say
     # a full-time worker handing the grid over: the newcomer replaces that worker, the cover stays (the test inbox's)
     assert _covers([OWN, COVER, ("W01", "G4", "2025-01-01", "2026-11-15", 1), ("W02", "G4", "2026-11-16", None, 1)]
                    ) == ()
+
+
+def _substitutes(rows: list[tuple]) -> tuple[str, ...]:
+    from gridpay.pipeline.handovers import substitutes_not_ended
+    con = duckdb.connect()
+    con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
+    con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date)")
+    con.executemany("insert into stg_assignments values (?, ?, ?, ?)", rows)
+    return substitutes_not_ended(con)
+
+
+LEAVE = ("W02", "G2", "2025-06-01", "2026-09-15")
+BACK = ("W02", "G2", "2026-11-16", None)
+
+
+def test_a_substitute_going_on_after_the_grid_s_worker_is_back_from_leave_is_said():
+    """Trial 135: W08 stood in for W02's maternity leave from 09-16; W02 back on 11-16, W08's end date left blank paid
+    her 1809.15 for 1054.58, exit 0, nothing said."""
+    assert _substitutes([LEAVE, BACK, ("W08", "G2", "2026-09-16", None)]) == (
+        "G2: W02 is back on G2 on 11-16, and W08, who started there on 09-16 when W02's row ended, goes on, so both "
+        "are paid for G2 from 11-16; if W08 stood in for W02, W08's G2 row's end_date is 11-15; if both work it, it is "
+        "right as it is",)
+    assert _substitutes([LEAVE, BACK, ("W08", "G2", "2026-09-16", "2026-11-15")]) == ()     # ended: a handover back
+    assert _substitutes([LEAVE, BACK, ("W08", "G2", "2026-03-01", None)]) == ()    # a co-worker from before her leave
+    assert _substitutes([LEAVE, ("W08", "G2", "2026-09-16", None)]) == ()                  # not back this month

@@ -1,0 +1,96 @@
+"""Assignment rows around a handover that pay two workers for one grid on the same days: each said under the
+handover kind (pipeline/verdicts.py), never a stop, since two workers may truly share a grid for a while (a new hire
+shadowing the leaver, a worker keeping both grids); the line says which end date would make it a handover."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+
+def rows_not_ended(con) -> tuple[str, ...]:
+    """The month's lines, in the order the checks were added."""
+    return overlapping_handovers(con) + moves_not_ended(con) + covers_not_ended(con) + substitutes_not_ended(con)
+
+
+def overlapping_handovers(con) -> tuple[str, ...]:
+    """A worker whose assignment to a grid ends within the month while another's starts in the month,
+    on or before that day, and goes on after it: both are paid for those days. A successor's start date
+    typed as the month's first day (a nineteenth trial's W07, paid 1200.00 for 464.52) reads so; a
+    co-worker of long standing staying on when the other leaves does not."""
+    rows = con.execute("""
+        select a.grid_id, a.worker_id, b.worker_id, a.end_date, greatest(a.start_date, b.start_date, p.month_start)
+        from stg_assignments a join stg_assignments b on a.grid_id = b.grid_id and a.worker_id <> b.worker_id
+        cross join run_params p
+        where a.end_date >= p.month_start and a.end_date < p.month_end
+          and b.start_date between p.month_start and a.end_date and coalesce(b.end_date, p.month_end) > a.end_date
+          and greatest(a.start_date, b.start_date, p.month_start) <= a.end_date
+        order by a.grid_id, a.worker_id, b.worker_id""").fetchall()
+    return tuple(f"{grid}: {left}'s assignment ends on {end:%m-%d} and {stays}'s covers it from {start:%m-%d}, so both "
+                 f"are paid for it on {start:%m-%d} to {end:%m-%d}; if {stays} took over from {left}, {stays}'s "
+                 f"start_date is the day after {end:%m-%d}; if both worked it on those days (a new hire shadowing the "
+                 f"leaver), it is right as it is" for grid, left, stays, end, start in rows)
+
+
+def moves_not_ended(con) -> tuple[str, ...]:
+    """A worker starting on another grid within the month, her row on her grid going on to its end, while another
+    worker starts on that grid within a day of her move: a move whose old row was not ended pays her both grids
+    (trial 127 added the new rows only: W04 paid 1553.63 for 1572.84, exit 0, nothing said)."""
+    rows = con.execute("""
+        select a.grid_id, a.worker_id, m.grid_id, m.start_date, x.worker_id, x.start_date
+        from stg_assignments a
+        join stg_assignments m on m.worker_id = a.worker_id and m.grid_id <> a.grid_id
+        join stg_assignments x on x.grid_id = a.grid_id and x.worker_id <> a.worker_id
+        cross join run_params p
+        where m.start_date between p.month_start and p.month_end and a.start_date < m.start_date
+          and coalesce(a.end_date, p.month_end) >= p.month_end
+          and x.start_date between m.start_date - 1 and m.start_date + 1 and x.start_date > a.start_date
+        order by a.grid_id, a.worker_id, m.grid_id""").fetchall()
+    return tuple(f"{grid}: {mover} starts on {new} on {moved:%m-%d} and {other} on {grid} on {start:%m-%d}, while "
+                 f"{mover}'s {grid} row goes on, so {mover} is paid for both grids from then; if {mover} moved from "
+                 f"{grid} to {new}, that row's end_date is {moved - timedelta(days=1):%m-%d}; if {mover} keeps "
+                 f"both, it is right as it is" for grid, mover, new, moved, other, start in rows)
+
+
+def covers_not_ended(con) -> tuple[str, ...]:
+    """A worker covering a grid at a weight under 1 beside a grid of her own, her cover going on to the month's end,
+    while another worker starts on that grid full time in the month, the grid having had no full-time worker the day
+    before: a cover not ended when the grid's own worker came (trial 127's W04 kept half of G4 after W02 took it over: 1553.63 for 1572.84, exit 0, nothing said)."""
+    rows = con.execute("""
+        select c.grid_id, c.worker_id, c.weight, n.worker_id, n.start_date
+        from stg_assignments c
+        join stg_assignments n on n.grid_id = c.grid_id and n.worker_id <> c.worker_id
+        cross join run_params p
+        where c.weight < 1 and n.weight >= 1 and n.start_date > p.month_start and n.start_date <= p.month_end
+          and c.start_date < n.start_date and coalesce(c.end_date, p.month_end) >= p.month_end
+          and exists (select 1 from stg_assignments o where o.worker_id = c.worker_id and o.grid_id <> c.grid_id
+                      and o.weight >= 1 and o.start_date <= n.start_date
+                      and coalesce(o.end_date, p.month_end) >= n.start_date)
+          -- the grid had no worker of its own the day before (one who leaves then is replaced, the cover stays)
+          and not exists (select 1 from stg_assignments f where f.grid_id = c.grid_id and f.weight >= 1
+                          and f.worker_id not in (c.worker_id, n.worker_id) and f.start_date < n.start_date
+                          and coalesce(f.end_date, p.month_end) >= n.start_date - 1)
+        order by c.grid_id, c.worker_id""").fetchall()
+    return tuple(f"{grid}: {cover}'s cover at weight {weight.normalize():f} goes on after {new} starts on {grid} on "
+                 f"{start:%m-%d}; if {new} took the grid over, {cover}'s {grid} row's end_date is "
+                 f"{start - timedelta(days=1):%m-%d}; if both work it, it is right as it is"
+                 for grid, cover, weight, new, start in rows)
+
+
+def substitutes_not_ended(con) -> tuple[str, ...]:
+    """A worker back on a grid within the month, whose earlier row on it ended when another worker's started there
+    (the day after, or on it), that worker's row going on after her return: a substitute not ended when the grid's own
+    worker came back from leave (trial 135's W08, her end date left blank, paid 1809.15 for 1054.58 beside W02, exit
+    0, nothing said)."""
+    rows = con.execute("""
+        select distinct n.grid_id, n.worker_id, n.start_date, o.worker_id, o.start_date
+        from stg_assignments n
+        join stg_assignments e on e.worker_id = n.worker_id and e.grid_id = n.grid_id and e.end_date < n.start_date
+        join stg_assignments o on o.grid_id = n.grid_id and o.worker_id <> n.worker_id
+        cross join run_params p
+        where n.start_date > p.month_start and n.start_date <= p.month_end
+          and o.start_date between e.end_date and e.end_date + 1 and o.start_date < n.start_date
+          and coalesce(o.end_date, p.month_end) >= n.start_date
+        order by n.grid_id, n.worker_id, o.worker_id""").fetchall()
+    return tuple(f"{grid}: {back} is back on {grid} on {start:%m-%d}, and {sub}, who started there on {began:%m-%d} "
+                 f"when {back}'s row ended, goes on, so both are paid for {grid} from {start:%m-%d}; if {sub} stood in "
+                 f"for {back}, {sub}'s {grid} row's end_date is {start - timedelta(days=1):%m-%d}; if both work it, it "
+                 f"is right as it is" for grid, back, start, sub, began in rows)
