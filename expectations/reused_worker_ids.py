@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from gridpay.core.month import Month
 from gridpay.ingest.survey_stage import stage_connection
 
 
@@ -39,12 +40,18 @@ def reused_worker_ids(workdir: Path, last_paid: dict[str, tuple[str, str | None,
     return found
 
 
-def _old_phone_answers(workdir: Path, worker_id: str, phone_hash: str) -> list[str]:
-    """The ids of the month's answers to the worker's grids giving the phone she was last paid with: a rating of her
-    own from before she changed it (trial 124: the 5th's, from the phone she gave up on the 12th, counted, nothing
-    said), or the number's new owner's (trial 107): only HR can tell."""
-    grids = pd.read_parquet(workdir / "assignments.parquet", columns=["worker_id", "grid_id"])
-    own = sorted(set(grids.loc[grids["worker_id"] == worker_id, "grid_id"]))
+def _old_phone_answers(workdir: Path, worker_id: str, phone_hash: str, month: str) -> list[str]:
+    """The ids of the month's answers to the worker's grids of the month giving the phone she was last paid with: a
+    rating of her own from before she changed it (trial 124: the 5th's, from the phone she gave up on the 12th,
+    counted, nothing said), or the number's new owner's (trial 107): only HR can tell. A grid she held in no day of
+    the month is not hers in it (trial 135's re-hired W05, re-running October: her complaint about her old grid, left
+    without a worker, was offered to be taken out as her own rating)."""
+    grids = pd.read_parquet(workdir / "assignments.parquet", columns=["worker_id", "grid_id", "start_date", "end_date"])
+    first, last = str(Month.parse(month).first_day), str(Month.parse(month).last_day)
+    ends = grids["end_date"].astype("string").str.strip().fillna("")        # blank: the row goes on
+    held = (grids["worker_id"] == worker_id) & (grids["start_date"].astype("string").str.strip() <= last) & (
+        (ends == "") | (ends >= first))
+    own = sorted(set(grids.loc[held, "grid_id"]))
     if not own:
         return []
     with stage_connection(workdir) as con:
@@ -72,7 +79,7 @@ def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | Non
         own = adjustments.loc[(adjustments["worker_id"] == row.worker_id) & (adjustments["month"] == month), "amount"]
         paid = f"; {month}'s adjustments for {row.worker_id} ({', '.join(map(str, own))}) are paid to this person" \
             if len(own) else ""
-        old = _old_phone_answers(workdir, row.worker_id, before[1])
+        old = _old_phone_answers(workdir, row.worker_id, before[1], month)
         lines.append((f"{row.worker_id} {row.name}: workers.csv gives another phone than {row.worker_id} was last paid "
                      f"with ({before[2]}){paid}. If {row.worker_id} is now another person of the same name (a "
                      f"leaver's id given to a new hire), give the new person an id of their own (an id is one "
