@@ -177,9 +177,8 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
                                            f"its own in the folder of the month its forms were filled in "
                                            f"(surveys/YYYY-MM/: a sheet of another month's forms, 9月 in October's "
                                            f"workbook, goes to that month's folder, and that month is run again; a "
-                                           f"copy of a month already run, pasted in beside it, is deleted), "
-                                           f"or move a sheet of this month's forms onto the first sheet; and run "
-                                           f"again")
+                                           f"copy of a month already run, pasted in beside it, is deleted), or move a "
+                                           f"sheet of this month's forms onto the first sheet; and run again")
     if others:
         raise InputError(source.file_name, f"its answers are on the sheet '{others[0]}', not on the first sheet, "
                                            f"which gridpay reads: move that sheet first (or save it as a file of its "

@@ -25,8 +25,7 @@ def invalid_grids_message(ctx: RunContext, grids: list) -> str:
     return _stop_with_rows(ctx, "most of a grid's survey rows are invalid, so its workers would be paid as if its "
                                 "residents had not answered (the month as a whole is under the gate)", grids,
                            "Correct the file the rows came from (a paper sheet typed in a form the rules refuse; a "
-                           "platform's download opened and saved again in Excel or WPS, its door numbers made dates: "
-                           "never edit it, put it in as the platform gives it, downloaded again) and run again")
+                           "download Excel or WPS saved again: put it in as downloaded, never edited) and run again")
 
 
 def gridless_message(ctx: RunContext, files: list) -> str:

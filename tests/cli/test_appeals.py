@@ -146,42 +146,6 @@ def test_finalize_refuses_while_the_window_is_open(published, run_cli):
     assert code == 1 and "the appeal window (公示期) is open from" in err
 
 
-def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(run_cli, make_inbox, tmp_path,
-                                                                              closed_window):
-    rows = [survey(f"V{i}", "G1" if i % 2 else "G2", f"H{i}", ("4", "5", "4", "3", "4"), f"2026-09-{1 + i % 28:02d} 10:00:00")
-            for i in range(40)]
-    inbox = make_inbox({"2026-09.csv": rows})
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
-    first = (tmp_path / "out" / "2026-09" / "verify.csv").read_bytes()
-    drawn = _rows(tmp_path / "out" / "2026-09" / "verify.csv")
-    assert {g: sum(r["grid_name"] == g for r in drawn) for g in ("天桥新村一网格", "井湖村二网格")} == {
-        "天桥新村一网格": 2, "井湖村二网格": 2}                     # 5% of 20 is 1: at least 2 per grid
-    assert list(drawn[0]) == ["response_id", "grid_name", "household_id", "submitted_at", "channel", "why"]
-    called = drawn[0]["response_id"]
-    write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
-              [(called, "未参与", "王干事", today(), "住户称未填写问卷")])
-    assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", "--reports", "hr", inbox=inbox)[0] == 0
-    quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
-    assert quarantine[called] == "verification_denied"
-    again = _rows(tmp_path / "out" / "2026-09" / "verify.csv")
-    # the correction draws the sample the month was first published with, the denied answer in it (output format 20:
-    # trial 133's dropped it and drew an answer never on HR's call sheet)
-    assert [r["response_id"] for r in again] == [r["response_id"] for r in drawn] and first
-    # its notice tells the grid whose answers changed from the one whose score alone moved (trial 133)
-    notice = next((tmp_path / "out" / "2026-09" / "notice").glob("*.html")).read_text(encoding="utf-8")
-    assert "与前次公示相比，" in notice and "的有效问卷数有变" in notice and "以下网格的数据有变" not in notice
-    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
-    # a call recorded after the last run: a sixty-ninth trial's was finalized unapplied, W08 25.84 yuan short, exit 0
-    other = drawn[1]["response_id"]
-    write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
-              [(called, "未参与", "王干事", today(), "住户称未填写问卷"), (other, "未参与", "王干事", today(), "")])
-    for force in ((), ("--force", "--reason", "发薪截止")):
-        code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", *force, inbox=inbox)
-        assert code == (2 if force else 1), err
-        assert (f"the call of answer {other} (denied) was recorded after run 2026-09-" in err
-                and "so the published pay does not apply it: run the month again to apply it" in err), err
-
-
 def test_a_call_dated_before_its_answer_or_after_the_run_stops_the_month(published, run_cli):
     """R1 was given on 2026-09-10: a call on the 9th checked another answer (its id mistyped); 2099 is a typo."""
     inbox, out, policy = published

@@ -63,8 +63,7 @@ def test_a_grid_whose_rows_are_nearly_all_invalid_stops_a_month_under_the_gate(r
     assert "most of a grid's survey rows are invalid" in line and "nothing published" in line
     assert "井湖村二网格 (G2): 6 of its 6 survey rows are invalid; the first, surveys/2026-09.csv row 32: sat_" in line
     assert "channel" not in line
-    assert "a platform's download opened and saved again in Excel or WPS, its door numbers made dates: never edit it" \
-        in line      # trial 131 was told to correct a 问卷星 download
+    assert "a download Excel or WPS saved again: put it in as downloaded, never edited" in line      # trial 131
     assert not (tmp_path / "out" / "2026-09").exists()
     assert (tmp_path / "out" / "2026-09.rejected" / "quarantine.csv").is_file()
 

@@ -4,15 +4,21 @@ newcomer, and a newcomer weeks apart from the move say nothing; a substitute goi
 back from leave is said too (trial 135)."""
 import duckdb
 
-from gridpay.pipeline.handovers import moves_not_ended
+from gridpay.pipeline.handovers import covers_not_ended, moves_not_ended, substitutes_not_ended
+
+
+def _november(check, rows: list[tuple], weight: bool = False) -> tuple[str, ...]:
+    """`check` over November with these assignment rows (worker, grid, start, end[, weight])."""
+    con = duckdb.connect()
+    con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
+    con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date"
+                + (", weight decimal(9, 4))" if weight else ")"))
+    con.executemany(f"insert into stg_assignments values (?, ?, ?, ?{', ?' if weight else ''})", rows)
+    return check(con)
 
 
 def _moves(rows: list[tuple]) -> tuple[str, ...]:
-    con = duckdb.connect()
-    con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
-    con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date)")
-    con.executemany("insert into stg_assignments values (?, ?, ?, ?)", rows)
-    return moves_not_ended(con)
+    return _november(moves_not_ended, rows)
 
 
 OLD = ("W02", "G2", "2025-06-01", None)
@@ -39,13 +45,7 @@ def test_a_move_on_the_month_s_first_day_is_said_too():
 
 
 def _covers(rows: list[tuple]) -> tuple[str, ...]:
-    from gridpay.pipeline.handovers import covers_not_ended
-    con = duckdb.connect()
-    con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
-    con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date, "
-                "weight decimal(9, 4))")
-    con.executemany("insert into stg_assignments values (?, ?, ?, ?, ?)", rows)
-    return covers_not_ended(con)
+    return _november(covers_not_ended, rows, weight=True)
 
 
 OWN = ("W04", "G5", "2025-06-01", None, 1)
@@ -70,12 +70,7 @@ def test_a_cover_ended_a_full_weight_co_worker_and_a_newcomer_at_half_weight_say
 
 
 def _substitutes(rows: list[tuple]) -> tuple[str, ...]:
-    from gridpay.pipeline.handovers import substitutes_not_ended
-    con = duckdb.connect()
-    con.execute("create table run_params as select date '2026-11-01' as month_start, date '2026-11-30' as month_end")
-    con.execute("create table stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date)")
-    con.executemany("insert into stg_assignments values (?, ?, ?, ?)", rows)
-    return substitutes_not_ended(con)
+    return _november(substitutes_not_ended, rows)
 
 
 LEAVE = ("W02", "G2", "2025-06-01", "2026-09-15")
