@@ -60,13 +60,16 @@ def say_changed_assignments(ctx: RunContext) -> None:
                  for w, g in sorted(set(now) | (set(was) & kept)) if now.get((w, g), 0) != was.get((w, g), 0)]
         if moved:
             take = f"gridpay run --month {month} --reference published --take assignments"
-            # trial 135 cleared a returning worker's end date: the run offered to pay her maternity leave
+            # trial 135 cleared a returning worker's end date: the run offered to pay her maternity leave, and its
+            # re-check followed the offer (W02 1742.58 for September's leave): days added lead with the likelier cause
             added = any(now.get((w, g), 0) > was.get((w, g), 0) for w, g in set(now) | set(was))
-            back = ("; a worker back from leave keeps the row that ended and has a new row from her first day back "
-                    "(an end date cleared pays her the months between)" if added else "")
+            back = ("days added to a published month are most often a row reopened, its end date cleared on a worker's "
+                    "return from leave: if so, put the end date back and give her a new row from her first day back "
+                    "(run on the new days, the month would pay her leave, and this month pays her on the row too); "
+                    if added else "")
             # trial 127's re-check ran the month again on a year typed wrong: its worker taken off its payroll
-            log.warning("assignments.csv now gives %s other days than its published run %s paid: %s; if a date was "
-                        "typed wrong since (a year), correct it in assignments.csv%s; if the month was paid on wrong "
-                        "days, only a run of %s pays them: run it again (%s --reason \"...\"%s)", month, run,
+            log.warning("assignments.csv now gives %s other days than its published run %s paid: %s; %sif a date was "
+                        "typed wrong since (a year), correct it in assignments.csv; only if the month was paid on wrong "
+                        "days, a run of %s pays them: run it again (%s --reason \"...\"%s)", month, run,
                         listed(tuple(moved), 5), back, month, take,
                         ", a correction of the finalized month" if month in final else "", extra=headed("roster"))

@@ -8,7 +8,8 @@ from datetime import timedelta
 
 def rows_not_ended(con) -> tuple[str, ...]:
     """The month's lines, in the order the checks were added."""
-    return overlapping_handovers(con) + moves_not_ended(con) + covers_not_ended(con) + substitutes_not_ended(con)
+    return (overlapping_handovers(con) + moves_not_ended(con) + covers_not_ended(con) + substitutes_not_ended(con)
+            + reopened_rows(con))
 
 
 def overlapping_handovers(con) -> tuple[str, ...]:
@@ -94,3 +95,26 @@ def substitutes_not_ended(con) -> tuple[str, ...]:
                  f"when {back}'s row ended, goes on, so both are paid for {grid} from {start:%m-%d}; if {sub} stood in "
                  f"for {back}, {sub}'s {grid} row's end_date is {start - timedelta(days=1):%m-%d}; if both work it, it "
                  f"is right as it is" for grid, back, start, sub, began in rows)
+
+
+def reopened_rows(con) -> tuple[str, ...]:
+    """A worker whose row from before the month goes on past the day another worker's row on the grid ends in it, while
+    the month before's published run paid the other for the grid and her for none of it: a row reopened, its end date
+    cleared on her return from leave (trial 135's W02 paid 1810.98 for 905.49 beside her stand-in, exit 0)."""
+    rows = con.execute("""
+        with before as (select window_run_id as run_id, month from run_window order by month desc limit 1)
+        select b.grid_id, b.worker_id, a.worker_id, a.end_date, w.month
+        from stg_assignments a join stg_assignments b on a.grid_id = b.grid_id and a.worker_id <> b.worker_id
+        cross join run_params p cross join before w
+        where a.end_date >= p.month_start and a.end_date < p.month_end and b.start_date < p.month_start
+          and coalesce(b.end_date, p.month_end) > a.end_date
+          and exists (select 1 from worker_grid_days d where d.run_id = w.run_id and d.worker_id = a.worker_id
+                      and d.grid_id = a.grid_id and d.assigned_days > 0)
+          and not exists (select 1 from worker_grid_days d where d.run_id = w.run_id and d.worker_id = b.worker_id
+                          and d.grid_id = b.grid_id and d.assigned_days > 0)
+        order by all""").fetchall()
+    return tuple(f"{grid}: {back}'s row goes on through {grid}'s days to {end:%m-%d} beside {sub}, while {month}'s "
+                 f"published run paid {sub} for {grid} and {back} for none of it, so both are paid for it from the "
+                 f"month's first day to {end:%m-%d}: a row reopened (its end date cleared on {back}'s return)? if "
+                 f"{back} came back on {end + timedelta(days=1):%m-%d}, put the row's end date back and give her a new "
+                 f"row from then; if both worked it, it is right as it is" for grid, back, sub, end, month in rows)

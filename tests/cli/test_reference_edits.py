@@ -100,4 +100,4 @@ def test_an_end_date_cleared_for_a_worker_back_from_leave_is_told_to_keep_the_en
                                                                  enumerate(("G1", "G2"))])
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 0 and "W1 on G1: 30 days (paid 15)" in err, err
-    assert "a worker back from leave keeps the row that ended and has a new row from her first day back" in err
+    assert "days added to a published month are most often a row reopened, its end date cleared on a worker's return" in err

@@ -87,3 +87,25 @@ def test_a_substitute_going_on_after_the_grid_s_worker_is_back_from_leave_is_sai
     assert _substitutes([LEAVE, BACK, ("W08", "G2", "2026-09-16", "2026-11-15")]) == ()     # ended: a handover back
     assert _substitutes([LEAVE, BACK, ("W08", "G2", "2026-03-01", None)]) == ()    # a co-worker from before her leave
     assert _substitutes([LEAVE, ("W08", "G2", "2026-09-16", None)]) == ()                  # not back this month
+
+
+def test_a_row_reopened_on_a_worker_s_return_is_said_by_the_month_before_s_pay():
+    """Trial 135: W02's row, ended for her maternity leave, had its end date cleared; November paid her 30 days beside
+    W08, who stood in to 11-15 (1810.98 for 905.49), exit 0, nothing said for November."""
+    from gridpay.pipeline.handovers import reopened_rows
+
+    def check(con):
+        con.execute("create table run_window as select '2026-10' as month, 'oct' as window_run_id")
+        con.execute("create table worker_grid_days (run_id varchar, worker_id varchar, grid_id varchar, "
+                    "assigned_days integer)")
+        con.executemany("insert into worker_grid_days values ('oct', ?, 'G2', ?)", paid)
+        return reopened_rows(con)
+    rows = [("W02", "G2", "2024-03-01", None), ("W08", "G2", "2026-09-16", "2026-11-15")]
+    paid = [("W08", 31)]
+    assert _november(check, rows) == (
+        "G2: W02's row goes on through G2's days to 11-15 beside W08, while 2026-10's published run paid W08 for G2 "
+        "and W02 for none of it, so both are paid for it from the month's first day to 11-15: a row reopened (its end "
+        "date cleared on W02's return)? if W02 came back on 11-16, put the row's end date back and give her a new row "
+        "from then; if both worked it, it is right as it is",)
+    paid = [("W08", 31), ("W02", 31)]               # a co-worker of long standing: nothing
+    assert _november(check, rows) == ()
