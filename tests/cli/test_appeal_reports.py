@@ -121,7 +121,7 @@ def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_house
     assert re.search(rf"公示期：{today()} 至 \d{{4}}-\d{{2}}-\d{{2}}", text) and CONTACT in text
     # what the review took out is shown while residents may still object (trials 69 and 71: only once final)
     assert "经复核不计入" in text
-    assert "与前次公示相比，以下网格的数据有变：井湖村二网格。" in text and "申诉复核结果" not in text
+    assert "与前次公示相比，井湖村二网格的有效问卷数有变。" in text and "申诉复核结果" not in text     # format 20
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
     assert code == 0, err
     text = _text(notice)
