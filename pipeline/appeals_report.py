@@ -70,10 +70,13 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             at = dict(con.execute(f"select s.response_id, g.grid_name || ' ' || coalesce({masked_sql('s.household_id')}, "
                                   f"'') from raw_surveys s left join grid_scores g on g.run_id = s.run_id and "
                                   f"g.grid_id = s.grid_id where s.run_id = ?", [run_id]).fetchall())
-            # a run with such an appeal upheld stops (expectations/void_appeals.py good_answer_appeals): say it first
-            good = {r for (r,) in con.execute("select response_id from raw_surveys where run_id = ? and invalid_reason "
-                                              "is null and list_min(list_transform(answers, lambda a: try_cast(a as "
-                                              "integer))) > ?", [run_id, policy.callback_at_or_below]).fetchall()}
+            # a run with such an appeal upheld stops (expectations/void_appeals.py good_answer_appeals): say it first;
+            # only the appeals' answers are read (a city's month has a million)
+            good = {r for (r,) in con.execute(
+                "select response_id from raw_surveys where run_id = ? and response_id in (select unnest(?)) and "
+                "invalid_reason is null and list_min(list_transform(answers, lambda a: try_cast(a as integer))) > ?",
+                [run_id, [a["response_id"] for a, _ in appeals if a["response_id"]], policy.callback_at_or_below]
+            ).fetchall()}
             lines, window = [], appeal_window(db, month, policy)
             for appeal, applied in appeals:
                 if window and appeal["decision"] == "pending" and not window[0] <= (appeal["filed_on"] or "") <= window[1]:
