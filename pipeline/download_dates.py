@@ -31,8 +31,10 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         return
     latest, dated = latest_answer(ctx.workdir)
     month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST
-    files = {} if month_early else {f: at for f, (at, n) in platform_latest(ctx.workdir).items()
-                                    if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m)}
+    latest_by_file = {} if month_early else platform_latest(ctx.workdir)
+    files_n = {f: n for f, (at, n) in latest_by_file.items()}
+    files = {f: at for f, (at, n) in latest_by_file.items()
+             if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m)}
     if not (month_early or files) or (before_end := _month_before_to_its_end(ctx.settings.db, m)) is None:
         return
     lines = [] if not month_early else [
@@ -43,8 +45,9 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         f"(if the form closed on {latest:%Y-%m-%d} on purpose, nothing is missing)"]
     lines += [f"{file}: this platform download's latest answer is at {at:%Y-%m-%d %H:%M}, {(m.last_day - at.date()).days} "
               f"days before {ctx.month} ended, while the month's other survey files have answers to {latest:%Y-%m-%d} "
-              f"and {m.previous} had answers to its last days: a download made on {at:%Y-%m-%d} misses the online "
-              f"answers given after it; download the form again now and put it in surveys/{ctx.month}/ in place of "
+              f"and {m.previous} had answers to its last days{_stamp_said(file)}: at its own pace about "
+              f"{missed_answers(m, at, files_n[file]):.0f} more answers were due by the month's end, which a download "
+              f"made before then misses; download the form again now and put it in surveys/{ctx.month}/ in place of "
               f"this one, then run again (if the online form closed on {at:%Y-%m-%d} on purpose, or a download made "
               f"after the month ended holds no later answer, nothing is missing)"
               for file, at in files.items()]
@@ -67,6 +70,14 @@ def stamped_after(file: str, m: Month) -> bool:
     clerk's stamp of the day it was downloaded)? Such a download misses nothing of the month (trial 129's)."""
     stamps = [match.groups() for match in STAMP.finditer(file.rsplit("/", 1)[-1])]
     return any(date(int(y), int(mo), int(d)) > m.last_day for y, mo, d in stamps if _real_day(y, mo, d))
+
+
+def _stamp_said(file: str) -> str:
+    """Trial 135's quiet form named a file stamped _20261130 "a download made on 2026-11-22" (its latest answer's
+    day): the day a file was downloaded is said only where its name says it."""
+    days = [f"{y}-{mo}-{d}" for y, mo, d in (x.groups() for x in STAMP.finditer(file.rsplit("/", 1)[-1]))
+            if _real_day(y, mo, d)]
+    return f" (its name says {days[-1]})" if days else ""
 
 
 def _real_day(y: str, mo: str, d: str) -> bool:

@@ -70,6 +70,8 @@ def test_a_platform_download_made_mid_month_is_said_though_paper_forms_reach_the
                            "is at 2026-10-17 10:00, 14 days before 2026-10 ended, while the month's other survey files "
                            "have answers to 2026-10-30 and 2026-09 had answers to its last days"), line
     assert "download the form again now and put it in surveys/2026-10/ in place of this one" in line
+    # trial 135: the day a file was downloaded is not guessed from its latest answer
+    assert "more answers were due by the month's end" in line and "a download made on" not in line, line
 
 def test_a_download_holding_fewer_answers_than_its_name_says_stops_unless_accepted(run_cli, make_inbox, make_policy,
                                                                                   tmp_path):

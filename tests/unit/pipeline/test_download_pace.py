@@ -32,3 +32,10 @@ def test_a_file_named_with_a_day_after_the_month_was_downloaded_after_it():
     assert not stamped_after("surveys/2026-10/答卷_20261028.xlsx", OCTOBER)             # made on the 28th
     assert not stamped_after("surveys/2026-10/318826401_2_翠湖社区满意度_174_174.csv", OCTOBER)     # a form's id
     assert not stamped_after("surveys/2026-10/20261341.csv", OCTOBER)                  # no such day
+
+
+def test_the_day_a_download_was_made_is_said_only_where_its_name_says_it():
+    """Trial 135: a quiet form stamped _20261130 was called "a download made on 2026-11-22" (its latest answer)."""
+    from gridpay.pipeline.download_dates import _stamp_said
+    assert _stamp_said("surveys/2026-11/金数据_楼栋满意度_20261130.xlsx") == " (its name says 2026-11-30)"
+    assert _stamp_said("surveys/2026-11/283746519_2_满意度测评_8_8.xlsx") == ""
