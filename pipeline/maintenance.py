@@ -105,15 +105,15 @@ def doctor(db: Path, out: Path, archive: Path, inbox: Path | None = None, policy
         problems += [f"{month}: {name} is not among the files the run published (added since?)"
                      for name in sorted(p.relative_to(out / month).as_posix() for p in (out / month).rglob("*")
                                         if p.is_file()) if name not in listed and name != "manifest.json"]
-    return problems + _unknown_months(out, {m for m, *_ in published}) + _final_known_wrong(db, inbox, policy)
+    return _final_known_wrong(db, inbox, policy) + problems + _unknown_months(out, {m for m, *_ in published})
 
 
 def _final_known_wrong(db: Path, inbox: Path | None, policy: Path | None) -> list[str]:
     if inbox is None or policy is None:
         return []
     from gridpay.core.policy_file import load_policy
-    from gridpay.pipeline.review_gate import final_months_known_wrong
-    return final_months_known_wrong(db, inbox, load_policy(policy))
+    from gridpay.pipeline.review_gate import months_known_wrong_pay_first
+    return months_known_wrong_pay_first(db, inbox, load_policy(policy))
 
 
 def _unknown_months(out: Path, published: set[str]) -> list[str]:

@@ -66,6 +66,20 @@ def final_months_known_wrong(db: Path, inbox: Path, policy: Policy, before: str 
             for line in known_wrong(finalize_blockers(db, inbox, month, run_id, policy, adjustments=False))]
 
 
+def months_known_wrong_pay_first(db: Path, inbox: Path, policy: Policy) -> list[str]:
+    """final_months_known_wrong for `gridpay doctor`: the lines that move pay first (trial 134: after a backup
+    restored from before October's correction, the two sat last, under lines about calls' counts), and the likely
+    cause said where the decisions of two months or more are missing."""
+    lines = final_months_known_wrong(db, inbox, policy)
+    lines = [x for x in lines if UNAPPLIED in x] + [x for x in lines if UNAPPLIED not in x]
+    months = sorted({x.split(" ", 1)[0] for x in lines})
+    return lines + ([] if len(months) < 2 else [
+        f"{', '.join(months)}: HR's appeals or calls of {len(months)} published months are not in the runs that "
+        f"published them; a warehouse restored from a backup older than the inbox reads like this: restore the "
+        f"warehouse, out/ and the archive from one backup, the newest, or run each month again (--reason ...), "
+        f"the months whose pay does not apply them first"])
+
+
 def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, rerun: str,
               adjustments: bool = True) -> list[str]:
     blockers = []
