@@ -17,7 +17,8 @@ SURGE_TIMES, SURGE_MORE = 2, 10
 
 def answer_doubts(con) -> list[str]:
     """One line per doubt, grid by grid, in a stable order."""
-    return [*_worker_phones(con, own=False), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con)]
+    return [*_worker_phones(con, own=False), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con),
+            *_complaints_set_aside(con)]
 
 
 def self_ratings(con) -> list[str]:
@@ -148,3 +149,34 @@ def _phoneless_ids(con, grid_id: str) -> list[str]:
     return [rid for (rid,) in con.execute(
         "select s.response_id::varchar from int_response_scores r join stg_surveys s on s.row_id = r.row_id "
         "where r.grid_id = ? and s.respondent_phone_hash is null order by s.row_id limit 6", [grid_id]).fetchall()]
+
+
+def _complaints_set_aside(con) -> list[str]:
+    """Bad reviews set aside as an earlier answer of a home whose answer that counts, from another phone, is no bad
+    review: one household, one voice keeps the later, but two homes writing one door number read so (trial 136's
+    景秀园 renumbered: a new 1栋's 非常不满意, typed with its old number 6-2-402, set aside for new 6栋's 5s; W03
+    +90.27, nothing said, the complaint off the callback list too). Two phones both given: one without a phone
+    may be the same resident's paper form and online answer."""
+    rows = con.execute("""
+        with p as (select * from run_params),
+        answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
+                            s.answers[p.overall_position] as overall
+                     from stg_surveys s cross join p where not s.is_invalid and s.household_id is not null),
+        counted as (select a.* from answered a where a.row_id in (select row_id from int_response_scores)),
+        aside as (select a.* from answered a join int_survey_exclusions e using (row_id) cross join p
+                  where e.code = 'duplicate_household' and a.overall <= p.callback_at_or_below)
+        select x.grid_id, coalesce(g.grid_name, x.grid_id),
+               list(format('{} ({}, counted: {})', x.response_id, x.household_id, k.response_id)
+                    order by x.response_id)
+        from aside x cross join p
+        join counted k on k.household_id = x.household_id
+             and (p.household_scope <> 'grid' or k.grid_id = x.grid_id)
+        left join stg_grids g on g.grid_id = x.grid_id
+        where k.overall > p.callback_at_or_below and x.phone <> k.phone
+        group by all order by x.grid_id""").fetchall()
+    return [f"{grid} ({gid}): {len(ids)} bad review{'s' if len(ids) != 1 else ''} set aside as an earlier answer of "
+            f"a home whose answer that counts, from another phone, is no bad review ({_ids(ids)}): one household, one "
+            f"voice counts the later, but two homes writing one door number (a building renumbered, a neighbour's "
+            f"number) read so, and then a complaint is lost: call the home; if they are two, the home whose number "
+            f"was written wrong gives its answer on a paper form, typed into the sheet HR types under its own number"
+            for gid, grid, ids in rows]

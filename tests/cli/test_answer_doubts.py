@@ -96,3 +96,25 @@ def test_flags_called_are_review_flags_and_absent_means_every_flag():
     assert review_cycle({"verification": {}}).flags_called is None          # a policy before 2027.7: every flag
     with pytest.raises(PolicyError, match="verification.flags_called must list review flags"):
         review_cycle({"verification": {"flags_called": ["straight_lines"]}})
+
+
+def test_a_bad_review_set_aside_for_another_phone_s_good_answer_of_its_door_is_said(make_inbox, tmp_path):
+    """Trial 136: 景秀园's buildings renumbered, a new 1栋 home typed its old number 6-2-402 and its 非常不满意 was set
+    aside as the earlier answer of new 6栋2单元402, whose 5s counted (W03 +90.27, exit 0, nothing said)."""
+    from below_cli import scored_below_the_cli
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.expectations.answer_doubts import answer_doubts
+    rows = [survey("K1", "G1", "6-2-402", ("1",) * 5, "2026-09-03 10:00:00", "13900000001"),     # two homes, one door
+            survey("K2", "G1", "6-2-402", ("5",) * 5, "2026-09-20 10:00:00", "13900000002"),
+            survey("M1", "G1", "7-1-101", ("2",) * 5, "2026-09-03 10:00:00", "13900000003"),     # one phone: a change
+            survey("M2", "G1", "7-1-101", ("5",) * 5, "2026-09-21 10:00:00", "13900000003"),     # of mind
+            survey("N1", "G2", "8-1-101", ("1",) * 5, "2026-09-03 10:00:00", "13900000004"),     # the later is bad
+            survey("N2", "G2", "8-1-101", ("2",) * 5, "2026-09-22 10:00:00", "13900000005")]     # too: nothing lost
+    rows += [survey(f"F{i}", g, f"9-1-{i}0{g[-1]}", ("4",) * 5) for i in range(3) for g in ("G1", "G2")]
+    _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "work", load_policy(DEFAULT_POLICY))
+    with con:
+        lines = [x for x in answer_doubts(con) if "set aside as an earlier answer" in x]
+    assert len(lines) == 1 and lines[0].startswith(
+        "天桥新村一网格 (G1): 1 bad review set aside as an earlier answer of a home whose answer that counts, from "
+        "another phone, is no bad review (K1 (6栋2单元402, counted: K2)): one household, one voice counts the later"), lines
