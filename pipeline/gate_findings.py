@@ -146,10 +146,12 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
     if not held:
         return []
     with stage_connection(ctx.workdir) as con:
-        staged = set(con.execute("select response_id, submitted_at from surveys").fetchall())
+        # by id, at its time or later: 问卷星's 修改答卷 keeps an answer's 序号 and gives it the time it was changed
+        # (trial 137's A33, set aside by September's download at 00:40 on 10-01, changed on 10-06: October stopped)
+        staged = dict(con.execute("select response_id, max(submitted_at) from surveys group by 1").fetchall())
     missing: dict[tuple[str, str], list[str]] = {}
     for month, file, rid, at in held:
-        if (rid, at) not in staged:
+        if not (rid in staged and staged[rid] is not None and at is not None and staged[rid] >= at):
             missing.setdefault((month, file), []).append(rid)
     lines = [f"{file}, read by {month}'s published run: {len(ids)} (ids {', '.join(ids[:5])}"
              f"{' ...' if len(ids) > 5 else ''})" for (month, file), ids in missing.items()]

@@ -1,0 +1,59 @@
+"""An answer a month published before counted, counted again by this month under its id: 问卷星's 修改答卷 keeps
+an answer's 序号 and gives it the time it was changed, so a whole-history download puts the changed answer in the
+month it was changed (trial 137's A31, all 2s in September, changed to 4s on 10-03: September paid the 2s, October
+the 4s, nothing said). Counted where its time says, one voice a month, but said on the console and the scorecard,
+naming the answers: HR may hold it September's answer put right (then an appeal, 其他, takes it out of this month)."""
+from __future__ import annotations
+
+import logging
+
+from gridpay.core.month import Month
+from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
+from gridpay.store.warehouse import connect
+
+log = logging.getLogger("gridpay")
+SHOWN = 10          # answers named
+MONTHS_BACK = 3     # the published months looked at, before this one (the pooling window's usual length)
+
+COUNTED_BEFORE = """
+with now as (
+    select s.response_id, c.grid_id, s.household_id, c.response_score, s.submitted_at_ts
+    from counted_responses c join raw_surveys s using (run_id, row_id)
+    where c.run_id = $run and c.month = $month and s.response_id is not null
+), before as (
+    select p.month, s.response_id, c.grid_id, s.household_id, c.response_score
+    from published p join counted_responses c on c.run_id = p.run_id and c.month = p.month
+    join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id
+    where p.month in (select unnest($months)) and s.response_id in (select response_id from now)
+)
+select n.response_id, b.month, n.household_id, b.response_score, n.response_score, n.submitted_at_ts
+from now n join before b on b.response_id = n.response_id and b.grid_id = n.grid_id
+     and b.household_id is not distinct from n.household_id
+order by b.month, n.response_id
+"""
+
+
+def answers_counted_before(ctx: RunContext) -> list[tuple]:
+    """(response id, the month that counted it, home, score then, score now, answered at) of this run's counted
+    answers that a published month of the MONTHS_BACK before counted under the same id, grid and home."""
+    if ctx.request.replay is not None:
+        return []
+    months = [str(m) for m in Month.parse(ctx.month).previous.back(MONTHS_BACK)]
+    with connect(ctx.settings.db) as con:
+        return con.execute(COUNTED_BEFORE, {"run": ctx.run_id, "month": ctx.month, "months": months}).fetchall()
+
+
+def say_answers_counted_before(ctx: RunContext) -> None:
+    rows = answers_counted_before(ctx)
+    if not rows:
+        return
+    shown = "; ".join(f"{rid} ({home or 'no home'}: {then:.2f} in {month}, {now:.2f} now, answered {at:%Y-%m-%d})"
+                      for rid, month, home, then, now, at in rows[:SHOWN])
+    n = len(rows)
+    log.warning("%d answer%s counted now %s counted by a published month before, under the same id, grid and home: "
+                "%s%s. A platform's 修改答卷 keeps an answer's id and gives it the time it was changed, so the changed "
+                "answer counts in the month it was changed; if HR holds it the earlier month's answer put right, "
+                "take it out of this month by an appeal upheld (其他), and run again", n, "s" if n != 1 else "",
+                "was" if n == 1 else "were", shown, f"; and {n - SHOWN} more" if n > SHOWN else "",
+                extra=headed("other_months"))

@@ -1,0 +1,29 @@
+"""问卷星's 修改答卷: a resident changes an answer days later; a whole-history download then holds it under its old
+序号 at the time it was changed (trial 137). An answer set aside by the month before's download as this month's is
+no missing answer once changed; an answer counted by a published month and changed in the next is said."""
+from conftest import HAND_SURVEYS
+from downloads import HEADER, wjx_rows, write_xlsx
+
+DOWNLOAD = "283746519_2_天井湖社区网格员满意度测评"
+AUGUST = [("A1", "G1", "1栋1单元101", "", "2026-08-20 09:00:00", "wechat", "90", "2", "2", "2", "2", "2", ""),
+          ("A2", "G2", "2栋1单元102", "", "2026-08-21 09:00:00", "wechat", "90", "2", "2", "2", "2", "2", "")]
+EARLY = ("A3", "G1", "1栋1单元201", "", "2026-09-01 00:40:00", "wechat", "90", "3", "3", "3", "3", "3", "")
+
+
+def test_answers_changed_after_a_download_are_neither_missing_nor_counted_twice_unsaid(run_cli, make_inbox,
+                                                                                   make_policy):
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    # August's download, made on 09-01 at 09:30, holds A3 of 00:40: set aside as September's
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_3_3.xlsx", HEADER, wjx_rows(AUGUST + [EARLY]))
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    # September's whole-history download: A2 changed to 4s on 09-03, A3 changed on 09-06, both under their 序号
+    changed = [AUGUST[0], AUGUST[1][:4] + ("2026-09-03 20:00:00",) + AUGUST[1][5:7] + ("4",) * 5 + ("",),
+               EARLY[:4] + ("2026-09-06 08:00:00",) + EARLY[5:]]
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_11_11.xlsx", HEADER, wjx_rows(changed + HAND_SURVEYS))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and "are in none of this month's survey files" not in err, err      # A3 (id 3) is there
+    line = next(x for x in err.splitlines() if "counted by a published month before" in x)
+    assert line.startswith("gridpay: 1 answer counted now was counted by a published month before, under the same "
+                           "id, grid and home: 2 (2栋1单元102: 25.00 in 2026-08, 75.00 now, answered 2026-09-03)"), line
+    assert "修改答卷" in line and "take it out of this month by an appeal upheld (其他)" in line
