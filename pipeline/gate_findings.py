@@ -134,6 +134,7 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
     (raw_set_aside_answers), in none of this month's files: a download made on 3 August holds 1 to 3 August's
     answers, and a fifty-first trial's August, run on another platform's download alone, published without
     24 of them (39.20 yuan, exit 0). A line per file, where the policy stops on them; never in an audit."""
+    from gridpay.pipeline.published_answers import later_months_ids
     from gridpay.store.warehouse import connect
     if ctx.policy.outcome.set_aside_answers != "stop" or ctx.request.replay is not None:
         return []
@@ -149,9 +150,10 @@ def set_aside_answers_missing(ctx: RunContext) -> list[str]:
         # by id, at its time or later: 问卷星's 修改答卷 keeps an answer's 序号 and gives it the time it was changed
         # (trial 137's A33, set aside by September's download at 00:40 on 10-01, changed on 10-06: October stopped)
         staged = dict(con.execute("select response_id, max(submitted_at) from surveys group by 1").fetchall())
+        staged |= {rid: None for rid in later_months_ids(ctx.workdir, ctx.month)}     # ... or changed into a later month
     missing: dict[tuple[str, str], list[str]] = {}
     for month, file, rid, at in held:
-        if not (rid in staged and staged[rid] is not None and at is not None and staged[rid] >= at):
+        if rid not in staged or (staged[rid] is not None and at is not None and staged[rid] < at):
             missing.setdefault((month, file), []).append(rid)
     lines = [f"{file}, read by {month}'s published run: {len(ids)} (ids {', '.join(ids[:5])}"
              f"{' ...' if len(ids) > 5 else ''})" for (month, file), ids in missing.items()]

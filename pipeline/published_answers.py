@@ -23,6 +23,7 @@ class LostAnswers:
     run_id: str                                          # the month's published run
     missing: dict[str, list[str]] = field(default_factory=dict)    # the file it read -> ids today's files lack
     replaced: int = 0                                    # of those, ids today's files give answers of other times
+    later: int = 0                                       # ids today's files hold in a later month (修改答卷)
 
     def __bool__(self) -> bool:
         return bool(self.missing)
@@ -41,19 +42,30 @@ def published_answers_missing(ctx: RunContext) -> LostAnswers | None:
     if not gone:
         return None
     held, lost = _staged_answers(ctx.workdir), LostAnswers(published[0])
-    ids = {rid for rid, _ in held}
+    ids, later = {rid for rid, _ in held}, later_months_ids(ctx.workdir, ctx.month)
     for source, rid, minute in counted_answers(ctx.settings.db, published[0], ctx.month):
         if (rid, minute) in held or (rid, None) in held or (minute is None and rid in ids):
             continue
         if any(source == g or source.startswith(f"{g}#") for g in gone):
             lost.missing.setdefault(source, []).append(rid)
             lost.replaced += rid in ids
+            lost.later += rid in later
     if lost and ctx.request.accept_fewer_answers:      # a file that should never have counted: said, kept
         log.warning("%d answers that the month's published run %s counted are not in today's survey files "
                     "(%s%s); published without them (--accept-fewer-answers)", sum(map(len, lost.missing.values())),
                     published[0], ", ".join(sorted(lost.missing)), _replaced(lost), extra=headed("changed_answers"))
         return None
     return lost or None
+
+
+def later_months_ids(workdir, month: str) -> set[str]:
+    """The response ids of the rows today's files hold dated after `month` (set aside as a later month's)."""
+    with stage_connection(workdir) as con:
+        try:
+            return {rid for (rid,) in con.execute("select distinct response_id from set_aside_ids where month > ?",
+                                                  [month]).fetchall()}
+        except duckdb.CatalogException:
+            return set()
 
 
 def _staged_answers(workdir) -> set[tuple[str, object]]:
@@ -77,6 +89,14 @@ def published_answers_message(ctx: RunContext, lost: LostAnswers) -> str:
              for file, ids in sorted(lost.missing.items())]
     put_back = (f"Put the file the month was published from back in surveys/{ctx.month}/, or in its place a download "
                 f"of the form holding every answer of the month (not one filtered by date), and run again")
+    if lost.later == count:
+        # trial 137: a download made after a resident changed an answer (修改答卷) was told of another community's
+        return stop_line(ctx, f"today's survey files lack {count} answer{'s' if count != 1 else ''} that the month's "
+                              f"published run {lost.run_id} counted, so the month would be paid again without them; "
+                              f"today's files hold {'it' if count == 1 else 'each'} under its id "
+                              f"in a later month: changed since by {'its resident' if count == 1 else 'their residents'} (a platform's 修改答卷 keeps an answer's id and gives it the time it was "
+                              f"changed), so the changed answers count in the month they were changed", found,
+                         f"Put the file the month was published from back in surveys/{ctx.month}/ and run again")
     if lost.replaced:           # the answers are not missing: another file stands in their place under their ids
         return stop_line(ctx, f"today's survey files lack {count} answer{'s' if count != 1 else ''} that the month's "
                           f"published run {lost.run_id} counted, so the month would be paid again without them; "

@@ -27,3 +27,10 @@ def test_answers_changed_after_a_download_are_neither_missing_nor_counted_twice_
     assert line.startswith("gridpay: 1 answer counted now was counted by a published month before, under the same "
                            "id, grid and home: 2 (2栋1单元102: 25.00 in 2026-08, 75.00 now, answered 2026-09-03)"), line
     assert "修改答卷" in line and "take it out of this month by an appeal upheld (其他)" in line
+    # August again from a download made after A2 was changed: A2 is not another community's answer under its id
+    (inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_3_3.xlsx").unlink()
+    write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_11_11.xlsx", HEADER, wjx_rows(changed + HAND_SURVEYS))
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", "--reason", "重新下载", inbox=inbox,
+                        policy=policy)
+    assert code == 1 and "today's files hold it under its id in a later month: changed since by its resident" in err
+    assert "another community or form" not in err and "Put the file the month was published from back" in err, err
