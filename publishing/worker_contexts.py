@@ -7,6 +7,8 @@ calls made on its grids' answers and what they took out (an eighty-second trial'
 explain the appeal that moved his pay, not the call beside it)."""
 from __future__ import annotations
 
+from collections import Counter
+
 import duckdb
 
 from gridpay.publishing import earlier_months, report_data as data, review_data as cycle
@@ -76,7 +78,8 @@ def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[s
         for kind, found in groups:
             if found:
                 out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(found), "kind": kind,
-                            "ids": "、".join(a["appeal_id"] for a in found)})
+                            "ids": "、".join(a["appeal_id"] for a in found),
+                            "categories": sorted(Counter(a.get("category") or "other" for a in found).items())})
     return out
 
 

@@ -176,6 +176,8 @@ EN: dict[str, str] = {
     "hr_corrections_line": "{grid}: the office's own check took {n} more answers out this month ({ids}, such as a "
                            "home that answered twice); they are not counted in the grid's score, and this sheet is "
                            "computed so.",
+    "hr_corrections_line_21": "{grid}: the office's own check took {n} more answers out this month ({ids}; {why}); "
+                              "they are not counted in the grid's score, and this sheet is computed so.",
     "others_appeals_line": "{grid}: {n} appeals by others upheld this month ({ids}); their answers are not counted "
                            "in the grid's score, and this sheet's figures include that.",
     "your_appeals": "Your appeals", "appeal_id": "Appeal", "filed_on": "Filed", "decision_note": "HR's note",
@@ -205,6 +207,10 @@ EN: dict[str, str] = {
     "sheet_replaces": "Correction: this sheet replaces the one published on {date} (run {run_id}); this one stands.",
     "sheet_total_changed": " Against that sheet, your total for the month went from {before} to {now} yuan.",
     "sheet_total_same": " Against that sheet, your total for the month is unchanged ({now} yuan).",
+    "sheet_total_same_floored": " Your score is still below the floor, so the coefficient stays at its minimum and the "
+                                "change of score does not change the amount.",
+    "sheet_total_same_capped": " Your score is still at or above the cap, so the coefficient stays at its maximum and "
+                               "the change of score does not change the amount.",
     "sheet_moved_by_others": " Your grids' answers and raw scores did not change, nor did your adjustment or days; "
                              "the total moved because other grids' answers did: the adjusted score draws on every "
                              "grid's mean{budget}.",

@@ -3,19 +3,21 @@ trial's worker on a shared grid saw her score move on a colleague's appeal, and 
 from gridpay.publishing.worker_contexts import others_appeals
 
 BY_GRID = {"G1": {"grid_name": "一网格"}, "G2": {"grid_name": "二网格"}}
-UPHELD = {"G1": [{"appeal_id": "A1", "worker_id": "W1"}, {"appeal_id": "A2", "worker_id": "W2"},
-                 {"appeal_id": "A3", "worker_id": None}],                      # HR's own correction
+UPHELD = {"G1": [{"appeal_id": "A1", "worker_id": "W1"}, {"appeal_id": "A2", "worker_id": "W2", "category": "misrated"},
+                 {"appeal_id": "A3", "worker_id": None, "category": "wrong_grid"}],      # HR's own correction
           "G3": [{"appeal_id": "A4", "worker_id": "W3"}]}
 
 
 def test_only_others_appeals_on_the_workers_own_grids_are_named():
     assigned = [("G1", 30, 30.0), ("G2", 30, 15.0)]
     assert others_appeals("W1", assigned, BY_GRID, UPHELD) == [{"grid_name": "一网格", "n": 2, "kind": "",
-                                                               "ids": "A2、A3"}]
+                                                               "ids": "A2、A3", "categories": [("misrated", 1),
+                                                                                              ("wrong_grid", 1)]}]
     assert others_appeals("W9", [("G2", 30, 30.0)], BY_GRID, UPHELD) == []
     # format 17: HR's own correction apart (a hundred-and-eighth trial's sheet called it 他人提出的申诉)
     assert others_appeals("W1", assigned, BY_GRID, UPHELD, hr_apart=True) == [
-        {"grid_name": "一网格", "n": 1, "kind": "", "ids": "A2"}, {"grid_name": "一网格", "n": 1, "kind": "hr", "ids": "A3"}]
+        {"grid_name": "一网格", "n": 1, "kind": "", "ids": "A2", "categories": [("misrated", 1)]},
+        {"grid_name": "一网格", "n": 1, "kind": "hr", "ids": "A3", "categories": [("wrong_grid", 1)]}]
 
 
 def test_from_format_17_hr_s_own_correction_is_not_called_an_appeal_on_the_sheet():
@@ -25,6 +27,22 @@ def test_from_format_17_hr_s_own_correction_is_not_called_an_appeal_on_the_sheet
                        replaced_total_pay="1562.40", others_appeals=[{"grid_name": "一网格", "n": 1, "kind": "hr",
                                                                       "ids": "A3"}])
     assert "一网格：本月社区核对另剔除了 1 份答卷（A3，如同一户重复作答）" in html and "他人提出的申诉" not in html
+
+
+def test_from_format_21_hr_s_own_corrections_say_why_and_an_unchanged_floored_total_says_why():
+    """Trial 136: 13 answers HR took out as 非本网格 read "如同一户重复作答" on W04's sheet; an upheld appeal that left a
+    floored worker's total as it was gave no reason (trial 135's left item)."""
+    from gridpay.reports.render import report_html
+    hr = [{"grid_name": "一网格", "n": 13, "kind": "hr", "ids": "A3", "categories": [("other", 1), ("wrong_grid", 12)]}]
+    html = report_html("worker.html.j2", "zh", run=_corrected_run("2027.15", 21), w=_sheet_worker("W1", "0.8000",
+                       "1280.00", "floored"), grids=[], items=(), trend=None, appeals=[], calls=[],
+                       coefficient_parts=None, replaced_total_pay="1280.00", others_appeals=hr)
+    assert "一网格：本月社区核对另剔除了 13 份答卷（A3；其他 1、非本网格 12），已不计入该网格得分" in html
+    assert "您本月实发合计未变（1280.00 元）。您的得分仍低于下限，系数保底，得分的变化未改变金额。" in html
+    before = report_html("worker.html.j2", "zh", run=_corrected_run("2027.15", 20), w=_sheet_worker(
+        "W1", "0.8000", "1280.00", "floored"), grids=[], items=(), trend=None, appeals=[], calls=[],
+        coefficient_parts=None, replaced_total_pay="1280.00", others_appeals=hr)
+    assert "（A3，如同一户重复作答）" in before and "系数保底，得分的变化" not in before       # format 20 as published
 
 
 def test_a_total_moved_with_the_workers_own_grids_and_lines_unchanged_is_said_to_come_from_the_others():
