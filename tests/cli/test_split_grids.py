@@ -101,6 +101,26 @@ def test_a_half_that_kept_the_name_names_its_answers_of_the_shared_compound_in_t
     assert code == 0 and "split off" not in err, err           # the month after: the residents chose
 
 
+def test_a_neighbour_listing_the_split_grid_s_compound_that_kept_its_households_is_not_named_as_split(
+        run_cli, make_inbox):
+    """Trial 136: 兴业三网格 split off 兴业一网格 alone (its households fell), yet the lines named every grid listing
+    兴业小区, 兴业二网格 too, so HR checked 55 answers for 30."""
+    inbox, both = make_inbox({}), "柏树湾；锦绣花园"
+    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", both), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")])
+    september = (_answers("A", "G1", "柏树湾", 8, "4", "2026-09-10 10:00:00")
+                 + _answers("B", "G2", "柏树湾", 8, "4", "2026-09-10 10:00:00"))
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", both), ("G2", "井湖村二网格", "社区", "10", "", "柏树湾"),
+                   ("G3", "井湖村二网格北", "社区", "10", "", "柏树湾")])
+    october = _answers("D", "G1", "柏树湾", 8, "4", OCTOBER) + _answers("X", "G2", "柏树湾", 3, "5", OCTOBER)
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER + ("小区",), october)
+    code, err = run_cli("run", "--month", "2026-10", "--reference", "inbox", inbox=inbox)
+    assert code == 0, err
+    assert "3 answers to 井湖村二网格 (G2), from which 井湖村二网格北 (G3) split off after 2026-09" in err, err
+    assert "to 天桥新村一网格 (G1), from which" not in err, err
+
+
 def test_a_merged_grids_old_name_offers_the_grid_that_lists_its_compounds_and_a_wrong_alias_is_said(
         run_cli, make_inbox, tmp_path):
     """Trial 113: 柳岸四网格 merged into 桂杏网格 was offered three neighbours by likeness; the first took it, exit 0."""
