@@ -53,12 +53,13 @@ def overlaps_message(ctx: RunContext, overlaps: list) -> str:
                                                            "give both one weight), and run again", most=10)
 
 
-def other_grids_compound_message(ctx: RunContext, found: list) -> str:
-    split = ("Check their grid: where a grid was split off or the compound moved to that grid (residents still "
+def other_grids_compound_message(ctx: RunContext, found: list) -> str:     # the grid's own row first (trial 136)
+    span = "Check their grid: a compound the grid does span is added to its compounds in grids.csv; "
+    split = span + ("where a grid was split off or the compound moved to that grid (residents still "
              "choose the grid they knew), set survey.grid_by_compound = true in the policy: such answers count "
              "for the compound's grid, this month and after; do not list the compound under the old grid again. "
              if not ctx.policy.grid_by_compound else
-             "Check their grid. survey.grid_by_compound is on, but it moves answers only to a compound one grid "
+             "survey.grid_by_compound is on, but it moves answers only to a compound one grid "
              "lists, or to the one of several that took it over from the grid named since that grid was last "
              "published (survey.grid_by_compound_taken); here no such grid can be told, so the answers stay "
              "with the grid named. ")
@@ -67,9 +68,8 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:
                  split + ("A grid grids.csv lists no compound for may have had its residents pick one because the "
                           "form's 小区 question is required: make it optional (问卷星: 非必答) for the months after. "
                           if any(pair.lists_none for pair in found) else "") +
-                 "A grid's old name or a typo is given to its grid in grids.csv's aliases; a compound the grid "
-                 "does span is added to its compounds in grids.csv; then run again. Where residents near the boundary did "
-                 "choose that grid, raise gate.other_grid_compound_rows in the policy (answers are counted for the "
+                 "A grid's old name or a typo is given to its grid in grids.csv's aliases; then run again. Where "
+                 "residents near the boundary did choose that grid, raise gate.other_grid_compound_rows in the policy (answers are counted for the "
                  "grid they name)")
 
 

@@ -155,3 +155,19 @@ def test_buildings_handed_over_between_two_grids_of_one_compound_name_the_giving
     assert code == 0 and ("grids.csv gives 井湖村二网格 (G2) 30 -> 20 households and 天桥新村一网格 (G1) 20 -> 30 since the "
                           "month published last, both listing 柏树湾: if buildings were handed over, their residents "
                           "may still choose G2; 2 answers to G2 from it count there (X0 1栋1单元101, X1 2栋1单元101)") in err
+
+
+def test_answers_naming_another_grid_s_compound_are_first_told_to_list_it_under_their_own_grid(run_cli, make_inbox):
+    """Trial 136 left 兴业小区 out of QS2's row: the stop's first advice was survey.grid_by_compound, which would move
+    QS2's own 9-10栋 answers to the other grid every month; listing the compound under QS2 came third."""
+    inbox = make_inbox({})
+    _grids(inbox, [("G1", "天桥新村一网格", "社区", "20", "", "锦绣花园"), ("G2", "井湖村二网格", "社区", "20", "", "柏树湾")])
+    september = (_answers("A", "G1", "锦绣花园", 4, "4", "2026-09-10 10:00:00")
+                 + _answers("B", "G1", "柏树湾", 6, "4", "2026-09-10 10:00:00")
+                 + _answers("C", "G2", "柏树湾", 8, "4", "2026-09-10 10:00:00"))
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), september)
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and "may be that grid's answers, paid to the wrong worker" in err, err
+    line = next(x for x in err.splitlines() if "paid to the wrong worker" in x)
+    assert ("Check their grid: a compound the grid does span is added to its compounds in grids.csv; where a grid "
+            "was split off") in line, line
