@@ -30,7 +30,7 @@ from gridpay.pipeline.run_keys import run_keys
 from gridpay.pipeline.month_gaps import gap_before
 from gridpay.pipeline.run_notices import run_notices
 from gridpay.pipeline.unread_earlier_answers import say_late_answers
-from gridpay.pipeline.verdicts import counted, fail_gate, say_stale_later_months, say_unreadable_phones
+from gridpay.pipeline.verdicts import counted, fail_gate, say_published, say_unreadable_phones
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.core.secret_key import key_fingerprint
 from gridpay.core.logs import note_in_log
@@ -123,7 +123,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
                 say("published %s: %d files in %.1f s", s.out / month, len(outputs), seconds)
-                say_stale_later_months(s.db, month)
+                say_published(s.db, month, run_id, published[0] if published else None)
             lock.settled()
             return MonthResult(run_id, s.out / month, summary, outputs, scored.workers, ctx.policy)
         except GateFailed:

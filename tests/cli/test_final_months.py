@@ -22,7 +22,10 @@ def test_an_appeal_upheld_after_a_forced_finalize_is_a_doctor_problem(published_
     code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, policy=policy)
     assert "2026-09 is final, but appeal A7 was decided (upheld) after run" in err, err
     # applied as the line says: the correction is a draft, and doctor says so until the month is final again
-    assert run_cli("run", "--month", "2026-09", "--reason", "申诉支持", inbox=inbox, policy=policy)[0] == 0
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉支持", inbox=inbox, policy=policy)
+    # trial 137: whose pay the correction moved is named on the console
+    assert code == 0 and "), total pay moved for 3 workers: W2 李娜 320.00 -> 333.32 (+13.32); W3 张喆 240.00 -> " \
+                         "249.99 (+9.99); W4" in err, err
     code, _ = run_cli("doctor", inbox=inbox)
     assert code == 1 and "2026-09: was finalized (run 2026-09-" in run_cli.out, run_cli.out      # trial 94
     assert "is a draft: finalize it again once its appeal window closes" in run_cli.out
