@@ -67,10 +67,15 @@ def history_lines(db: Path, month: str) -> list[str]:
         has_log = "log_file" in columns
         parted = ("r.partitions, r.partition_workers, r.dask_scheduler" if "partitions" in columns
                   else "null, null, null")      # before migration 0009
+        # a run that published past a stop on a flag says so (trial 137's October, --accept-fewer-answers, read as
+        # any other run): the flag's lines are among its run notices (migration 0013), each marked so
+        accepted = ("coalesce(regexp_matches(r.run_notices, '\\(--accept-fewer-answers\\)|accepted: "
+                    "--accept-fewer-answers|as --accept-fewer-answers says'), false)" if "run_notices" in columns
+                    else "false")
         runs = con.execute(
             "select r.started_at, r.run_id, r.status, coalesce(r.kind, 'run'), coalesce(r.user_name, ''), "
             "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null, "
-            f"{'r.log_file' if has_log else 'null'}, {parted} "
+            f"{'r.log_file' if has_log else 'null'}, {parted}, {accepted} "
             "from runs r left join published p on p.run_id = r.run_id "
             "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
         final, earlier = _finalizations(con, month)
@@ -87,14 +92,15 @@ def history_lines(db: Path, month: str) -> list[str]:
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
              f"{'inputs':12}  {'data out':12}  reason / note"]
     for (started, run_id, status, kind, user, reason, inputs, outputs, message, published, log_file,
-         partitions, workers, scheduler) in runs:
+         partitions, workers, scheduler, fewer) in runs:
         log_note = (f"log: {log_file}" + ("" if Path(log_file).is_file() else " (not written: the process ended "
                                                                        "first, or the log was removed)")
                     if log_file and status == "failed" else "")
         parted = (f"partitioned: {partitions} survey files on {workers} Dask workers ({scheduler})"
                   if partitions is not None else "")
-        note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", parted, message or "", log_note)
-                                  if x))
+        accepted = "accepted fewer answers (--accept-fewer-answers: see its scorecard)" if fewer else ""
+        note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", accepted, parted, message or "",
+                                              log_note) if x))
         status = "replaced" if status == "published" and not published else status     # a later run is the month
         if status == "running" and not held:       # killed: the next command that takes the lock records it
             status, note = "interrupted", one_line("; ".join(x for x in (note, INTERRUPTED) if x))

@@ -26,6 +26,11 @@ def test_the_month_before_s_download_in_this_month_s_place_stops_it(run_cli, mak
     assert "--accept-fewer-answers" in line and not (tmp_path / "out" / "2026-10").exists()
     code, err = run_cli("run", "--month", "2026-10", "--accept-fewer-answers", inbox=inbox, policy=policy)
     assert code == 0 and "published on these answers (--accept-fewer-answers)" in err, err
+    # trial 137: history tells the run published past a stop on the flag from the others
+    assert run_cli("history", "--month", "2026-10", inbox=inbox)[0] == 0
+    published = [x for x in run_cli.out.splitlines() if "PUBLISHED" in x]
+    assert len(published) == 1 and "accepted fewer answers (--accept-fewer-answers: see its scorecard)" in published[0]
+    assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0 and "accepted fewer" not in run_cli.out
 
 
 def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_ran_to_its_end(run_cli, make_inbox,
