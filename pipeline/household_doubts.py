@@ -97,7 +97,8 @@ def _say_streets_key(ctx: RunContext, reworded: list) -> None:
 def _many_homes(count: int) -> str:
     return (f"{count} homes answered for two grids each (the first {MANY_HOMES} above): so many at once is more "
             f"likely one download read for another grid's answers (another community's file under this one's name, "
-            f"or a copy of a download) than residents choosing a grid they are not in; check the survey files "
+            f"or a copy of a download) than residents choosing a grid they are not in, unless a grid was split or "
+            f"buildings handed over since (then residents choosing the grid they knew read so); check the survey files "
             f"(gridpay inspect) before setting answers aside with appeals (the scorecard lists the homes)")
 
 
