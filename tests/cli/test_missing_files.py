@@ -83,6 +83,20 @@ def test_a_grid_whose_answers_fell_under_the_minimum_and_half_stops_the_month(ru
     assert code == 0, err
 
 
+def test_a_grid_whose_answers_fell_to_a_tenth_stops_the_month_though_it_had_few(run_cli, tmp_path):
+    """Trial 137: 锦江苑二网格's October download had not come; one resident of another grid's form ticked it, so it
+    was not silent, and 12 answers in September were under twice the minimum: October published on September's."""
+    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
+                              + _answers("C", "G3", "望江小区", 12)})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    when = "2026-10-10 10:00:00"
+    write_csv(inbox / "surveys" / "2026-10" / "a.csv", SURVEY_HEADER + ("小区",), _answers("D", "G1", "翠柳苑", 12, when)
+              + _answers("E", "G2", "金桂园", 12, when) + _answers("F", "G3", "望江小区", 1, when))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 1 and ("望江小区网格 (G3, worker W3) has 1 answer this month (12 counted in the month published "
+                          "last)") in err.strip().splitlines()[-1], err
+
+
 def test_a_download_named_for_another_community_whose_answers_name_places_we_do_not_have_stops(run_cli, tmp_path):
     ours = _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园") + _answers("C", "G3", "望江小区")
     inbox = _inbox(tmp_path, {"318400101_2_碧溪社区网格员满意度测评_36_36.csv": ours})
