@@ -96,7 +96,10 @@ def published_answers_message(ctx: RunContext, lost: LostAnswers) -> str:
                               f"today's files hold {'it' if count == 1 else 'each'} under its id "
                               f"in a later month: changed since by {'its resident' if count == 1 else 'their residents'} (a platform's 修改答卷 keeps an answer's id and gives it the time it was "
                               f"changed), so the changed answers count in the month they were changed", found,
-                         f"Put the file the month was published from back in surveys/{ctx.month}/ and run again")
+                         f"Put the file the month was published from back in surveys/{ctx.month}/ and run again; to "
+                         f"run on this download (answers of the month it holds that the first did not count then), "
+                         f"run again with --accept-fewer-answers: the changed answers count in the month of their "
+                         f"change only")
     if lost.replaced:           # the answers are not missing: another file stands in their place under their ids
         return stop_line(ctx, f"today's survey files lack {count} answer{'s' if count != 1 else ''} that the month's "
                           f"published run {lost.run_id} counted, so the month would be paid again without them; "

@@ -34,3 +34,4 @@ def test_answers_changed_after_a_download_are_neither_missing_nor_counted_twice_
                         policy=policy)
     assert code == 1 and "today's files hold it under its id in a later month: changed since by its resident" in err
     assert "another community or form" not in err and "Put the file the month was published from back" in err, err
+    assert "run again with --accept-fewer-answers: the changed answers count in the month of their change only" in err
