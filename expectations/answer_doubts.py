@@ -155,16 +155,18 @@ def _complaints_set_aside(con) -> list[str]:
     """Bad reviews set aside as an earlier answer of a home whose answer that counts, from another phone, is no bad
     review: one household, one voice keeps the later, but two homes writing one door number read so (trial 136's
     景秀园 renumbered: a new 1栋's 非常不满意, typed with its old number 6-2-402, set aside for new 6栋's 5s; W03
-    +90.27, nothing said, the complaint off the callback list too). Two phones both given: one without a phone
-    may be the same resident's paper form and online answer."""
+    +90.27, nothing said, the complaint off the callback list too). Every item a bad review in one, none in the
+    other (a family's two answers differ less: the example's grandmother rated 不满意 overall, 非常满意 elsewhere), and
+    two phones both given (one without may be the same resident's paper form and online answer)."""
     rows = con.execute("""
         with p as (select * from run_params),
         answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
-                            s.answers[p.overall_position] as overall
+                            list_max(s.answers) as highest, list_min(s.answers) as lowest
                      from stg_surveys s cross join p where not s.is_invalid and s.household_id is not null),
         counted as (select a.* from answered a where a.row_id in (select row_id from int_response_scores)),
         aside as (select a.* from answered a join int_survey_exclusions e using (row_id) cross join p
-                  where e.code = 'duplicate_household' and a.overall <= p.callback_at_or_below)
+                  where e.code = 'duplicate_household' and a.highest <= p.callback_at_or_below
+                    and a.row_id not in (select row_id from int_review_exclusions))     -- HR took it out since
         select x.grid_id, coalesce(g.grid_name, x.grid_id),
                list(format('{} ({}, counted: {})', x.response_id, x.household_id, k.response_id)
                     order by x.response_id)
@@ -172,11 +174,14 @@ def _complaints_set_aside(con) -> list[str]:
         join counted k on k.household_id = x.household_id
              and (p.household_scope <> 'grid' or k.grid_id = x.grid_id)
         left join stg_grids g on g.grid_id = x.grid_id
-        where k.overall > p.callback_at_or_below and x.phone <> k.phone
+        where k.lowest > p.callback_at_or_below and x.phone <> k.phone
         group by all order by x.grid_id""").fetchall()
-    return [f"{grid} ({gid}): {len(ids)} bad review{'s' if len(ids) != 1 else ''} set aside as an earlier answer of "
-            f"a home whose answer that counts, from another phone, is no bad review ({_ids(ids)}): one household, one "
+    return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} rating every item badly set aside as "
+            f"an earlier answer of a home whose answer that counts, from another phone, rates none badly ({_ids(ids)}): "
+            f"one household, one "
             f"voice counts the later, but two homes writing one door number (a building renumbered, a neighbour's "
-            f"number) read so, and then a complaint is lost: call the home; if they are two, the home whose number "
-            f"was written wrong gives its answer on a paper form, typed into the sheet HR types under its own number"
+            f"number) read so, and then a complaint is lost: call the phone the set-aside answer gave (its download "
+            f"holds it); if they are two homes, type that answer into the sheet HR types under the home's own number, "
+            f"dated when it was given, take the download's answer out as HR's own correction (an appeal upheld, "
+            f"其他), and run again"
             for gid, grid, ids in rows]

@@ -2,7 +2,7 @@
 an answer's 序号 and gives it the time it was changed, so a whole-history download puts the changed answer in the
 month it was changed (trial 137's A31, all 2s in September, changed to 4s on 10-03: September paid the 2s, October
 the 4s, nothing said). Counted where its time says, one voice a month, but said on the console and the scorecard,
-naming the answers: HR may hold it September's answer put right (then an appeal, 其他, takes it out of this month)."""
+naming the answers (taking one out of this month would count the change in no month: trial 137's re-check)."""
 from __future__ import annotations
 
 import logging
@@ -48,12 +48,13 @@ def say_answers_counted_before(ctx: RunContext) -> None:
     rows = answers_counted_before(ctx)
     if not rows:
         return
-    shown = "; ".join(f"{rid} ({home or 'no home'}: {then:.2f} in {month}, {now:.2f} now, answered {at:%Y-%m-%d})"
+    shown = "; ".join(f"{rid} ({home or 'no home'}: {then:.2f} in {month}, {now:.2f} now, given or changed {at:%Y-%m-%d})"
                       for rid, month, home, then, now, at in rows[:SHOWN])
     n = len(rows)
     log.warning("%d answer%s counted now %s counted by a published month before, under the same id, grid and home: "
-                "%s%s. A platform's 修改答卷 keeps an answer's id and gives it the time it was changed, so the changed "
-                "answer counts in the month it was changed; if HR holds it the earlier month's answer put right, "
-                "take it out of this month by an appeal upheld (其他), and run again", n, "s" if n != 1 else "",
+                "%s%s. A platform's 修改答卷 keeps an answer's id and gives it the time it was changed, so each month "
+                "counts the version its files hold, the changed one in the month of the change: leave it so (taking "
+                "it out of this month would count the change in no month, the earlier month keeping the version the "
+                "resident withdrew)", n, "s" if n != 1 else "",
                 "was" if n == 1 else "were", shown, f"; and {n - SHOWN} more" if n > SHOWN else "",
                 extra=headed("other_months"))

@@ -190,8 +190,8 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
         # "keep the later download only" was read as the later-saved file (a ninety-first trial's subset)
         keep = "; ".join(f"keep {latest!r}, take {next(f for f in s.files if f != latest)!r} out" for s, latest in later)
         return (f"{ctx.month}: two downloads of one form are in the inbox, so each answer is in the month twice; "
-                f"nothing published. {said}. Keep the download that holds every answer of the other (the later "
-                f"one, whatever its file name or date says): {keep}, and run again")
+                f"nothing published. {said}. Keep the download that holds every answer of the other (most often "
+                f"the later; whatever its file name or date says): {keep}, and run again")
     # neither holding every answer of the other (ids 1-120 and 100-206): keeping the later loses the
     # earlier's own answers (a thirty-first trial followed "keep the later only": 59 answers gone, exit 0)
     same = "".join(f"; {s.same} of the ids shared by '{s.files[0]}' and '{s.files[1]}' are the same answer in both "

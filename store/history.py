@@ -54,6 +54,27 @@ def _finalizations(con: duckdb.DuckDBPyConnection, month: str) -> tuple[tuple | 
                               [month, final[2]]).fetchall() if logged and final else []
 
 
+def _runs(con, month: str) -> list[tuple]:
+    """The month's runs, oldest first, with what each line of the history shows."""
+    # a warehouse not yet upgraded (opened read-only here) has no log_file column
+    columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
+                                         "where table_name = 'runs'").fetchall()}
+    has_log = "log_file" in columns
+    parted = ("r.partitions, r.partition_workers, r.dask_scheduler" if "partitions" in columns
+              else "null, null, null")      # before migration 0009
+    # a run that published past a stop on a flag says so (trial 137's October, --accept-fewer-answers, read as
+    # any other run): the flag's lines are among its run notices (migration 0013), each marked so
+    accepted = ("coalesce(regexp_matches(r.run_notices, '\\(--accept-fewer-answers\\)|accepted: "
+                "--accept-fewer-answers|as --accept-fewer-answers says'), false)" if "run_notices" in columns
+                else "false")
+    return con.execute(
+        "select r.started_at, r.run_id, r.status, coalesce(r.kind, 'run'), coalesce(r.user_name, ''), "
+        "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null, "
+        f"{'r.log_file' if has_log else 'null'}, {parted}, {accepted} "
+        "from runs r left join published p on p.run_id = r.run_id "
+        "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
+
+
 def history_lines(db: Path, month: str) -> list[str]:
     require_warehouse(db)
     try:
@@ -61,23 +82,7 @@ def history_lines(db: Path, month: str) -> list[str]:
     except duckdb.IOException as exc:
         raise ConfigError(f"{db}: cannot open the warehouse now ({exc})") from exc
     with con:
-        # a warehouse not yet upgraded (opened read-only here) has no log_file column
-        columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
-                                             "where table_name = 'runs'").fetchall()}
-        has_log = "log_file" in columns
-        parted = ("r.partitions, r.partition_workers, r.dask_scheduler" if "partitions" in columns
-                  else "null, null, null")      # before migration 0009
-        # a run that published past a stop on a flag says so (trial 137's October, --accept-fewer-answers, read as
-        # any other run): the flag's lines are among its run notices (migration 0013), each marked so
-        accepted = ("coalesce(regexp_matches(r.run_notices, '\\(--accept-fewer-answers\\)|accepted: "
-                    "--accept-fewer-answers|as --accept-fewer-answers says'), false)" if "run_notices" in columns
-                    else "false")
-        runs = con.execute(
-            "select r.started_at, r.run_id, r.status, coalesce(r.kind, 'run'), coalesce(r.user_name, ''), "
-            "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null, "
-            f"{'r.log_file' if has_log else 'null'}, {parted}, {accepted} "
-            "from runs r left join published p on p.run_id = r.run_id "
-            "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
+        runs = _runs(con, month)
         final, earlier = _finalizations(con, month)
         audits = con.execute("select audited_at, run_id, user_name, passed from audits where month = ? "
                              "order by audited_at", [month]).fetchall()

@@ -110,11 +110,14 @@ def test_a_bad_review_set_aside_for_another_phone_s_good_answer_of_its_door_is_s
             survey("M1", "G1", "7-1-101", ("2",) * 5, "2026-09-03 10:00:00", "13900000003"),     # one phone: a change
             survey("M2", "G1", "7-1-101", ("5",) * 5, "2026-09-21 10:00:00", "13900000003"),     # of mind
             survey("N1", "G2", "8-1-101", ("1",) * 5, "2026-09-03 10:00:00", "13900000004"),     # the later is bad
-            survey("N2", "G2", "8-1-101", ("2",) * 5, "2026-09-22 10:00:00", "13900000005")]     # too: nothing lost
+            survey("N2", "G2", "8-1-101", ("2",) * 5, "2026-09-22 10:00:00", "13900000005"),     # too: nothing lost
+            survey("P1", "G2", "8-2-101", ("5", "4", "4", "4", "1"), "2026-09-03 10:00:00", "13900000006"),  # a family:
+            survey("P2", "G2", "8-2-101", ("4",) * 5, "2026-09-22 10:00:00", "13900000007")]     # not all bad
     rows += [survey(f"F{i}", g, f"9-1-{i}0{g[-1]}", ("4",) * 5) for i in range(3) for g in ("G1", "G2")]
     _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "work", load_policy(DEFAULT_POLICY))
     with con:
         lines = [x for x in answer_doubts(con) if "set aside as an earlier answer" in x]
     assert len(lines) == 1 and lines[0].startswith(
-        "天桥新村一网格 (G1): 1 bad review set aside as an earlier answer of a home whose answer that counts, from "
-        "another phone, is no bad review (K1 (6栋2单元402, counted: K2)): one household, one voice counts the later"), lines
+        "天桥新村一网格 (G1): 1 answer rating every item badly set aside as an earlier answer of a home whose answer "
+        "that counts, from another phone, rates none badly (K1 (6栋2单元402, counted: K2)): one household, one voice "
+        "counts the later"), lines

@@ -25,8 +25,8 @@ def test_answers_changed_after_a_download_are_neither_missing_nor_counted_twice_
     assert code == 0 and "are in none of this month's survey files" not in err, err      # A3 (id 3) is there
     line = next(x for x in err.splitlines() if "counted by a published month before" in x)
     assert line.startswith("gridpay: 1 answer counted now was counted by a published month before, under the same "
-                           "id, grid and home: 2 (2栋1单元102: 25.00 in 2026-08, 75.00 now, answered 2026-09-03)"), line
-    assert "修改答卷" in line and "take it out of this month by an appeal upheld (其他)" in line
+                           "id, grid and home: 2 (2栋1单元102: 25.00 in 2026-08, 75.00 now, given or changed 2026-09-03)"), line
+    assert "修改答卷" in line and "leave it so (taking it out of this month would count the change in no month" in line
     # August again from a download made after A2 was changed: A2 is not another community's answer under its id
     (inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_3_3.xlsx").unlink()
     write_xlsx(inbox / "surveys" / "2026-08" / f"{DOWNLOAD}_11_11.xlsx", HEADER, wjx_rows(changed + HAND_SURVEYS))
