@@ -65,8 +65,9 @@ def say_self_rating_homes(ctx: RunContext) -> None:
     _say([r[:6] for r in rows if r[6]], "giving no phone", "Without a phone the self-rating rule cannot check it, so it "
          "counts: type its phone from the paper form if it gives one; if the form is the worker's own (her household's)")
     _say([r[:6] for r in rows if not r[6] and r[7]], "on another phone", "Her phone answered from that home alone in "
-         "its month, so it is likely her own home, and an answer from it her household's rating of her own grid (one "
-         "household, one voice; no self-rating): if it is")
+         "its month, so it may be her own home, and an answer from it her household's rating of her own grid (one "
+         "household, one voice; no self-rating), or a resident's door she typed on her phone: check where she lives "
+         "in HR's records; if it is her home")
 
 
 def _say(rows: list, what: str, advice: str) -> None:
