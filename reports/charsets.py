@@ -57,4 +57,4 @@ BY_FORMAT[17] = "".join(sorted(set(BY_FORMAT[16] + "子己自给把改栋楼")))
 BY_FORMAT[18] = "".join(sorted(set(BY_FORMAT[17] + "【】存归扣拆旧末款疑缺薪补选酬密钥纸视")))   # format 18: run notices' headings
 BY_FORMAT[19] = "".join(sorted(set(BY_FORMAT[18] + "但修删叠围增失夹幅往悉情找查检涉漏登看知票移箱范藏论赖起进遗采隐齐容要")))   # format 19: what HR does, in Chinese
 BY_FORMAT[20] = "".join(sorted(set(BY_FORMAT[19] + "略")))   # format 20: a grid whose score alone moved
-BY_FORMAT[21] = "".join(sorted(set(BY_FORMAT[20] + "仍化")))   # format 21: why HR took answers out, why a total held
+BY_FORMAT[21] = "".join(sorted(set(BY_FORMAT[20] + "仍化让")))   # format 21: why HR took answers out, why a total held

@@ -100,5 +100,15 @@ ADVICE_ZH: dict[str, str] = {
     "worker_home": "有答卷来自网格员本人手机以前作答过的门牌（未留手机号，或用其他手机），已照常计入。如系网格员本人住户，请以人事"
                    "更正（申诉表中网格员编号留空、类别为其他、结论为支持）剔除后重新运行；如系网格员入户时替居民代填的住户，无需处理。",
 }
+# output format 21: advice reworded (trial 136: a split cannot be placed by compounds within one compound, and an
+# answer said under 【答卷收集方式存疑】 may be one the rules set aside); months before render with the words above
+ADVICE_21_ZH: dict[str, str] = {
+    "answer_doubts": "答卷收集方式或户数存疑（计入户数多于登记户数、同一门牌多种写法、集中作答、同一门牌的差评让位于另一部手机的答卷等），"
+                     "已按规则计分。请核对后视情况安排回访。",
+    "split_grid": "网格拆分、合并或交接后，部分答卷无法确定属于哪个网格。请逐份核对所列答卷的楼栋门牌：属于其他网格的，"
+                  "在公示期以申诉（非本网格）剔除，或录入人工录入表计入其所属网格。",
+}
 ZH |= {f"run_advice_{kind}": text for kind, text in ADVICE_ZH.items()}
+ZH |= {f"run_advice_{kind}_21": text for kind, text in ADVICE_21_ZH.items()}
+EN |= {f"run_advice_{kind}_21": "" for kind in ADVICE_21_ZH}
 EN |= {f"run_advice_{kind}": "" for kind in ADVICE_ZH}

@@ -58,9 +58,11 @@ def test_a_split_grids_old_name_offers_both_halves_and_names_the_answers_whose_h
     # says once a kind what HR does about it (19)
     assert run_cli("render", "--month", "2026-10", "--reports", "hr", inbox=inbox)[0] == 0
     html = (tmp_path / "out" / "2026-10" / "scorecard.html").read_text(encoding="utf-8")
-    assert ("<b>【网格拆分或合并：答卷归属不明】</b>网格拆分、合并或交接后，部分答卷无法确定属于哪个网格。请核对所列答卷的楼栋门牌，"
-            "并在网格表中写明各网格的小区。<br><span style=\"font-weight: normal\">3 answers naming &#39;井湖村二网格&#39;") in html
-    assert html.count("请核对所列答卷的楼栋门牌") == 1     # once, however many lines of the kind
+    # format 21: not "write each grid's compounds in grids.csv", which cannot place a split within one compound
+    assert ("<b>【网格拆分或合并：答卷归属不明】</b>网格拆分、合并或交接后，部分答卷无法确定属于哪个网格。请逐份核对所列答卷的楼栋门牌："
+            "属于其他网格的，在公示期以申诉（非本网格）剔除，或录入人工录入表计入其所属网格。<br><span style=\"font-weight: "
+            "normal\">3 answers naming &#39;井湖村二网格&#39;") in html
+    assert html.count("请逐份核对所列答卷的楼栋门牌") == 1     # once, however many lines of the kind
 
 
 def _grids(inbox, rows):
