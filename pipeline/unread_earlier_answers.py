@@ -34,7 +34,13 @@ def say_late_answers(ctx: RunContext) -> None:
             pairs = con.execute("select distinct response_id, submitted_at, date_trunc('minute', submitted_at_ts) "
                                 "from raw_surveys where run_id = ?", [run[0]]).fetchall()
             read = {(r, typed) for r, typed, _ in pairs} | {(r, minute) for r, _, minute in pairs if minute}
-            late = _unread(rows, read, taken_out_until(con, run[0]), ctx) if read else []
+            # ... or another id at the same second: the demo's September export (R2026090000783) and October's
+            # cumulative 问卷星 download (序号 1 ...) hold the same 665 answers, and every `gridpay demo` was told to
+            # put a copy of the download beside September's, which would have read each answer twice
+            seconds = {at for (at,) in con.execute("select distinct date_trunc('second', submitted_at_ts) from "
+                                                   "raw_surveys where run_id = ? and submitted_at_ts is not null",
+                                                   [run[0]]).fetchall()}
+            late = _unread(rows, read, taken_out_until(con, run[0]), ctx, seconds) if read else []
             ids = {r for r, _ in read}
             for file in dict.fromkeys(file for file, _ in late):      # each file's own (trial 91: all files' rows)
                 mine = [rid for f, rid in late if f == file]
@@ -72,24 +78,23 @@ def _say(file: str, month: str, run_id: str, late: list[str], kind: str) -> None
                 extra=headed("other_months"))
 
 
-def _unread(rows, read: set, until, ctx: RunContext) -> list[tuple[str, str]]:
+def _unread(rows, read: set, until, ctx: RunContext, seconds: set = frozenset()) -> list[tuple[str, str]]:
     """(file, id) of the rows whose id (as any prefix reads it) and time, as typed or to the minute, the
-    month's run did not read; a time is parsed only where its text was not read as typed, once (a year's
-    download is 18,000 rows of other months, and parsing each twice took 2.3 s of a 15 s run)."""
+    month's run did not read, nor any answer at its second (`seconds`: another export's ids for the same answers);
+    a time is parsed only where its text was not read as typed, once (a year's download is 18,000 rows of other
+    months, and parsing each twice took 2.3 s of a 15 s run)."""
     late = []
     for file, rid, at in rows:
         ids = _ids_as_read(rid, ctx)
         if any((r, at) in read for r in ids):
             continue
-        minute = _minute(at, ctx.policy.timezone)
+        ts = parsed_timestamp(at, ctx.policy.timezone)
+        minute = None if ts is None else ts.floor("min").to_pydatetime()
+        if ts is not None and ts.floor("s").to_pydatetime() in seconds:
+            continue
         if not any((r, minute) in read for r in ids) and not _taken_out(minute, until):
             late.append((file, rid))
     return late
-
-
-def _minute(typed: str, timezone: str):
-    ts = parsed_timestamp(typed, timezone)
-    return None if ts is None else ts.floor("min").to_pydatetime()
 
 
 def _taken_out(minute, until) -> bool:

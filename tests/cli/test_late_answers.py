@@ -218,3 +218,17 @@ def test_answers_a_run_before_kept_ids_set_aside_for_the_month_are_said_from_its
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
     assert code == 0 and ("2026-08's published run set aside 1 answer of 2026-09 from its survey files, by a gridpay "
                           "that kept no ids of them") in err
+
+
+def test_a_month_s_answers_under_another_export_s_ids_are_not_called_never_read(run_cli, make_inbox, make_policy):
+    """The demo: September published from an export with its own ids (R2026090000783), October's cumulative 问卷星
+    download holding the same 665 answers numbered 1, 2, ...: every demo was told September's run never read them, and
+    to put a copy of the download beside September's, which would have read each answer twice."""
+    inbox, policy = make_inbox({"2026-08.csv": AUGUST}), make_policy(min_responses=1)
+    assert run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox, policy=policy)[0] == 0
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_11_11.xlsx", HEADER,
+               wjx_rows(AUGUST + [LATE] + HAND_SURVEYS))          # ids 1 and 2 for A1 and A2, 3 for the late one
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0, err
+    line = next(x for x in err.splitlines() if "never read" in x)
+    assert "holds 1 answer of 2026-08 that 2026-08's published run" in line and "never read (id 3)" in line, line
