@@ -66,19 +66,26 @@ def test_a_grid_too_thin_to_be_scored_last_month_is_not_stopped_for_an_empty_one
     assert code == 0 and "no answer this month for 望江小区网格 (G3)" in err, err
 
 
+def _g3_fell(run_cli, tmp_path, september: int, october: int):
+    """(inbox, exit code, stderr of October): G3 answering `september` times, then `october`; G1 and G2 12 each."""
+    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
+                              + _answers("C", "G3", "望江小区", september)})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    write_csv(inbox / "surveys" / "2026-10" / "a.csv", SURVEY_HEADER + ("小区",), _answers("D", "G1", "翠柳苑", 12, OCT)
+              + _answers("E", "G2", "金桂园", 12, OCT) + _answers("F", "G3", "望江小区", october, OCT))
+    return inbox, *run_cli("run", "--month", "2026-10", inbox=inbox)
+
+
+OCT = "2026-10-10 10:00:00"
+
+
 def test_a_grid_whose_answers_fell_under_the_minimum_and_half_stops_the_month(run_cli, tmp_path):
     """Trial 85's forgotten compound download left a grid the 8 answers of a paper sheet for about 100."""
-    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
-                              + _answers("C", "G3", "望江小区", 24)})
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
-    when = "2026-10-10 10:00:00"
-    write_csv(inbox / "surveys" / "2026-10" / "a.csv", SURVEY_HEADER + ("小区",), _answers("D", "G1", "翠柳苑", 12, when)
-              + _answers("E", "G2", "金桂园", 12, when) + _answers("F", "G3", "望江小区", 3, when))
-    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    inbox, code, err = _g3_fell(run_cli, tmp_path, 24, 3)
     assert code == 1 and ("望江小区网格 (G3, worker W3) has 3 answers this month (24 counted in the month published "
                           "last) (2026-09's answers came in a.csv)") in err.strip().splitlines()[-1], err
     write_csv(inbox / "surveys" / "2026-10" / "b.csv", SURVEY_HEADER + ("小区",),       # 12 of 24: no collapse
-              [r[:2] + (r[2].replace("1单元", "2单元"),) + r[3:] for r in _answers("G", "G3", "望江小区", 9, when)])
+              [r[:2] + (r[2].replace("1单元", "2单元"),) + r[3:] for r in _answers("G", "G3", "望江小区", 9, OCT)])
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 0, err
 
@@ -86,13 +93,7 @@ def test_a_grid_whose_answers_fell_under_the_minimum_and_half_stops_the_month(ru
 def test_a_grid_whose_answers_fell_to_a_tenth_stops_the_month_though_it_had_few(run_cli, tmp_path):
     """Trial 137: 锦江苑二网格's October download had not come; one resident of another grid's form ticked it, so it
     was not silent, and 12 answers in September were under twice the minimum: October published on September's."""
-    inbox = _inbox(tmp_path, {"a.csv": _answers("A", "G1", "翠柳苑") + _answers("B", "G2", "金桂园")
-                              + _answers("C", "G3", "望江小区", 12)})
-    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
-    when = "2026-10-10 10:00:00"
-    write_csv(inbox / "surveys" / "2026-10" / "a.csv", SURVEY_HEADER + ("小区",), _answers("D", "G1", "翠柳苑", 12, when)
-              + _answers("E", "G2", "金桂园", 12, when) + _answers("F", "G3", "望江小区", 1, when))
-    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    _, code, err = _g3_fell(run_cli, tmp_path, 12, 1)
     assert code == 1 and ("望江小区网格 (G3, worker W3) has 1 answer this month (12 counted in the month published "
                           "last)") in err.strip().splitlines()[-1], err
 
