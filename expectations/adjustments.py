@@ -15,7 +15,9 @@ def adjustments_suite(workers_table: str, month: str) -> gx.ExpectationSuite:
         # the month's rows: a later month's line for a worker hired since stopped a correction of this month that
         # takes today's adjustments.csv beside the workers.csv it was published with (a fifty-second trial's)
         known("worker_id", workers_table, "is not in workers.csv", f"month = '{month}'"),
-        matches("month", r"[0-9]{4}-[0-9]{2}", "is not YYYY-MM"),
+        # 2026.1 is how Excel and WPS keep 2026.10 (trial 139): the line says so
+        matches("month", r"[0-9]{4}-[0-9]{2}", "is not YYYY-MM (Excel keeps 2026.10 as the number 2026.1, which "
+                "reads as January too: type the month as text, 2026-10)"),
         matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?",
                 "is not an amount in yuan (digits, at most 2 decimals, '-' before a deduction: 200, -150.50)"),
         E.ExpectColumnValuesToNotBeNull(column="reason", meta=rule_says("reason", "is blank")),

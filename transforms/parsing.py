@@ -241,9 +241,11 @@ def dated_from(value: object, month: str | None) -> str | None:
 
 
 def normalized_month(value: object) -> str | None:
-    """'2026/1', '2026-1', '2026年1月' -> '2026-01'; anything else as typed; None for blank."""
+    """'2026/1', '2026-1', '2026年1月' -> '2026-01'; anything else as typed; None for blank. '2026.1' is as typed
+    too (so the tables' rules refuse it, naming it): Excel and WPS keep 2026.10 as the number 2026.1, and trial
+    139's October bonus, read as January's, went unpaid (W02 1486.24 for 1686.24)."""
     text = normalized_cell(value)
-    if text is None:
-        return None
+    if text is None or re.fullmatch(r"\d{4}\.1", text):
+        return text
     match = _MONTH.match(text)
     return f"{match.group(1)}-{int(match.group(2)):02d}" if match and 1 <= int(match.group(2)) <= 12 else text

@@ -63,3 +63,17 @@ def test_a_row_split_by_a_comma_and_garbled_headers_say_what_happened(tmp_path):
         "utf-8", errors="replace").encode("utf-8"))
     with pytest.raises(InputError, match="its headers read as garbled text: the file was saved in one encoding"):
         read_table(path, "workers", {})
+
+
+def test_a_month_excel_kept_as_a_number_that_reads_two_ways_is_refused_naming_it(run_cli, make_inbox):
+    """Trial 139: 2026.10, typed in WPS, kept as the number 2026.1, was read as January: W02's October bonus went
+    unpaid (1486.24 for 1686.24), the only word a guess that 2026-1 was 2026-11."""
+    from gridpay.transforms.parsing import normalized_month
+    assert [normalized_month(v) for v in ("2026.1", "2026.10", "2026.9", "2026/1", "2026年1月")] == [
+        "2026.1", "2026-10", "2026-09", "2026-01", "2026-01"]
+    inbox = make_inbox()
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任"), ("W2", "2026.1", "200", "国庆补贴", "陈主任")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code != 0 and "adjustments.csv, row 3, column 'month': month '2026.1' is not YYYY-MM (Excel keeps 2026.10 " \
+                         "as the number 2026.1" in err, err
