@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from gridpay.core.month import Month
+from gridpay.ingest.late_answers import earlier_ids
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
@@ -18,7 +19,7 @@ MONTHS_BACK = 3     # the published months looked at, before this one (the pooli
 
 COUNTED_BEFORE = """
 with now as (
-    select s.response_id, c.grid_id, s.household_id, c.response_score, s.submitted_at_ts
+    select s.response_id, c.grid_id, s.household_id, c.response_score, s.submitted_at_ts, s.source_file
     from counted_responses c join raw_surveys s using (run_id, row_id)
     where c.run_id = $run and c.month = $month and s.response_id is not null
 ), before as (
@@ -27,7 +28,7 @@ with now as (
     join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id
     where p.month in (select unnest($months)) and s.response_id in (select response_id from now)
 )
-select n.response_id, b.month, n.household_id, b.response_score, n.response_score, n.submitted_at_ts
+select n.response_id, b.month, n.household_id, b.response_score, n.response_score, n.submitted_at_ts, n.source_file
 from now n join before b on b.response_id = n.response_id and b.grid_id = n.grid_id
      and b.household_id is not distinct from n.household_id
 order by b.month, n.response_id
@@ -41,7 +42,12 @@ def answers_counted_before(ctx: RunContext) -> list[tuple]:
         return []
     months = [str(m) for m in Month.parse(ctx.month).previous.back(MONTHS_BACK)]
     with connect(ctx.settings.db) as con:
-        return con.execute(COUNTED_BEFORE, {"run": ctx.run_id, "month": ctx.month, "months": months}).fetchall()
+        rows = con.execute(COUNTED_BEFORE, {"run": ctx.run_id, "month": ctx.month, "months": months}).fetchall()
+    # only from a download holding that month's answers too (a whole history): a paper sheet numbered P1, P2 ...
+    # each month gives a home the id it had before (trial 139's P7, said as a 修改答卷)
+    whole = {(f.split("#")[0], m) for m, held in earlier_ids(ctx.workdir, ctx.month).items() for f, _, _ in held} \
+        if rows else set()
+    return [r[:6] for r in rows if (r[6].split("#")[0], r[1]) in whole]
 
 
 def say_answers_counted_before(ctx: RunContext) -> None:
