@@ -64,10 +64,10 @@ def say_self_rating_homes(ctx: RunContext) -> None:
             group by all order by all""").fetchall()
     _say([r[:6] for r in rows if r[6]], "giving no phone", "Without a phone the self-rating rule cannot check it, so it "
          "counts: type its phone from the paper form if it gives one; if the form is the worker's own (her household's)")
-    _say([r[:6] for r in rows if not r[6] and r[7]], "on another phone", "Her phone answered from that home alone in "
-         "its month, so it may be her own home, and an answer from it her household's rating of her own grid (one "
-         "household, one voice; no self-rating), or a resident's door she typed on her phone: check where she lives "
-         "in HR's records; if it is her home")
+    _say([r[:6] for r in rows if not r[6] and r[7]], "on another phone", "The worker's phone answered from that home alone "
+         "in its month, so it may be the worker's own home, and an answer from it the household's rating of its own "
+         "worker (one household, one voice; no self-rating), or a resident's door typed on the worker's phone: check "
+         "where the worker lives in HR's records; if it is the worker's home")
 
 
 def _say(rows: list, what: str, advice: str) -> None:
@@ -79,6 +79,6 @@ def _say(rows: list, what: str, advice: str) -> None:
                   for file, row, rid, grid, home, month in rows[:SHOWN])
     log.warning("%d answer%s %s from a home a worker's own phone answered from for its grid, in a published month or "
                 "this one: %s%s. %s, take it out as HR's own correction (an upheld appeal in appeals.csv, worker_id "
-                "blank, category other) and run again; a home whose answer she typed on a visit is the resident's: it "
-                "counts as it is", len(rows), "" if len(rows) == 1 else "s", what, listed(shown),
+                "blank, category other) and run again; a home whose answer the worker typed on a visit is the "
+                "resident's: it counts as it is", len(rows), "" if len(rows) == 1 else "s", what, listed(shown),
                 " ..." if len(rows) > SHOWN else "", advice, extra=headed("worker_home"))

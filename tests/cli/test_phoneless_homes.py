@@ -47,9 +47,9 @@ def test_an_answer_on_another_phone_from_the_one_home_a_worker_s_phone_answered_
     assert line.startswith("gridpay: 1 answer on another phone from a home a worker's own phone answered "
                                          "from for its grid, in a published month or this one: surveys/2026-10.csv "
                                          "row 5 (answer H1; G1 G1-3-301: the worker's phone answered from it in "
-                                         "2026-09). Her phone answered from that home alone in its month, so it may "
-                                         "be her own home"), line
-    assert "or a resident's door she typed on her phone: check where she lives in HR's records" in line  # trial 137
+                                         "2026-09). The worker's phone answered from that home alone in its month, so "
+                                         "it may be the worker's own home"), line
+    assert "or a resident's door typed on the worker's phone: check where the worker lives in HR's records" in line
     assert "G1-5-501" not in line and "giving no phone" not in err
     # the scorecard heads it as an answer that counts (trial 132 read 【网格员本人手机作答】: "本人作答不计入")
     assert run_cli("render", "--month", "2026-10", "--reports", "hr", inbox=inbox)[0] == 0
