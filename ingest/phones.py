@@ -34,9 +34,21 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
              else _digits(str(first["phone"])))
     more = f" (also row{'s' if len(bad) > 2 else ''} {', '.join(str(int(r)) for r in bad['row_number'][1:])})" \
         if len(bad) > 1 else ""
-    raise InputError(str(first["source_file"]), f"phone '{masked_number(first['phone'])}' is not a mainland mobile "
+    # a number Excel saved in E notation is shown as its size, not masked: the mask of 1.39562E+10 read 139****6210,
+    # digits no one typed (trial 139); 13800000001.0 keeps the phone's own last four
+    shown = _excel_size(first["phone"]) if "E" in folded(str(first["phone"])).upper() and unreadable_phone(
+        first["phone"]) else masked_number(first["phone"])
+    raise InputError(str(first["source_file"]), f"phone '{shown}' is not a mainland mobile "
                      f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
                      column="phone")
+
+
+def _excel_size(phone: object) -> str:
+    """1.39562E+10 as 1.4E+10: the number's size, two of its digits."""
+    try:
+        return f"{float(folded(str(phone)).strip()):.1E}"
+    except ValueError:
+        return masked_number(phone)
 
 
 def _digits(phone: str) -> str:
