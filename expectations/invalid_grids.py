@@ -56,13 +56,17 @@ class InvalidFile:
     first_reason: str
     first_row: int
     shared_ids: int = 0          # ... of them for a response id used more than once in the month
+    day_first: str = ""          # a date of the file only day-first reads ('25/11/2026 10:00, row 2'), its others
+    #                              refused as reading two ways (trial 139's colleague's sheet: 2 of 5 rows lost)
 
     def __str__(self) -> str:
         # a month's two downloads numbered from 1 each: the cause is the ids, said as such (a forty-sixth
         # trial read "a column typed one way" before the stop's line named the ids)
         # ... and where only some rows fail, a column typed one way is not the cause (a forty-eighth trial's paper
         # sheet: 3 of 7 dates typed 10号 or 十月五日, the rest read)
-        cause = ("the response ids are another file's too (two downloads each numbered from 1? the month stops on "
+        cause = (f"the file writes the day first ({self.day_first}), so a date whose day is 12 or less reads two "
+                 f"ways: write its dates with the year first (2026-11-05) and run again" if self.day_first else
+                 "the response ids are another file's too (two downloads each numbered from 1? the month stops on "
                  "them: see below)" if self.shared_ids * 2 >= self.invalid_rows else
                  "a column typed one way through the file is the usual cause" if self.invalid_rows == self.rows else
                  "those rows are typed otherwise than the file's other rows")
@@ -71,16 +75,26 @@ class InvalidFile:
                 f"{cause} (quarantine.csv lists every row)")
 
 
+_SLASH = r"^\s*([0-9][0-9]?)[/.-]([0-9][0-9]?)[/.-][0-9]{4}([^0-9]|$)"
+
+
 def invalid_files(workdir: Path, share: float = 0.25, min_rows: int = 3) -> list[InvalidFile]:
-    """Survey files with at least `share` of their rows, and `min_rows` rows, invalid."""
+    """Survey files with at least `share` of their rows, and `min_rows` rows, invalid; and those with a date refused
+    as reading two ways whose other dates show the day first (some first number over 12, no second)."""
+    first, second = (f"try_cast(regexp_extract(s.submitted_at, '{_SLASH}', {i}) as integer)" for i in (1, 2))
     with stage_connection(workdir) as con:
-        found = con.execute("""
+        found = con.execute(f"""
             select s.source_file, count(v.row_id), count(*),
                    arg_min(v.invalid_reason, s.row_id) filter (where v.row_id is not null),
                    arg_min(s.row_number, s.row_id) filter (where v.row_id is not null),
-                   count(v.row_id) filter (where contains(v.invalid_code, 'repeated_response_id'))
+                   count(v.row_id) filter (where contains(v.invalid_code, 'repeated_response_id')),
+                   case when count(v.row_id) filter (where contains(v.invalid_code, 'ambiguous_date')) > 0
+                         and bool_or({first} > 12) and not coalesce(bool_or({second} > 12), false)
+                        then arg_min(s.submitted_at || ', row ' || s.row_number, s.row_id) filter (where {first} > 12)
+                        else '' end as day_first
             from surveys as s left join survey_invalid as v on v.row_id = s.row_id
-            group by s.source_file having count(v.row_id) >= ? and count(v.row_id) >= ? * count(*)
+            group by s.source_file
+            having (count(v.row_id) >= ? and count(v.row_id) >= ? * count(*)) or day_first <> ''
             order by s.source_file""", [min_rows, share]).fetchall()
     return [InvalidFile(*row) for row in found]
 

@@ -11,3 +11,26 @@ def test_the_cause_said_follows_which_rows_failed():
     assert "those rows are typed otherwise than the file's other rows" in str(some) and "one way" not in str(some)
     ids = InvalidFile("surveys/2026-09-paper.csv", 3, 3, "invalid: response_id '1' is used more than once", 2, 3)
     assert "the response ids are another file's too" in str(ids)
+
+
+def test_a_file_writing_the_day_first_is_named_with_its_dates_that_read_two_ways(make_inbox, tmp_path):
+    """Trial 139: a colleague's sheet of 25/11/2026 and 5/11/2026: the second refused as reading two ways, said only
+    as "2 invalid (2.1%)" where 2 of 5 rows failed, the month published without them."""
+    from below_cli import scored_below_the_cli
+    from conftest import SURVEY_HEADER, survey, write_csv
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.expectations.invalid_grids import invalid_files
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-11" / "李姐.csv", SURVEY_HEADER,
+              [survey("L1", "G1", "1栋1单元101", ("4",) * 5, "25/11/2026 10:00"),
+               survey("L2", "G1", "1栋1单元102", ("4",) * 5, "5/11/2026 10:00"),
+               *[survey(f"L{i}", "G2", f"2栋1单元10{i}", ("4",) * 5, f"2{i}/11/2026 10:00") for i in range(3, 8)]])
+    write_csv(inbox / "surveys" / "2026-11" / "online.csv", SURVEY_HEADER,
+              [survey(f"O{i}", "G1", f"3栋1单元10{i}", ("4",) * 5, "2026-11-10 10:00:00") for i in range(5)])
+    _, con = scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY), month="2026-11")
+    con.close()
+    (found,) = invalid_files(tmp_path / "work")
+    assert found.source_file == "surveys/2026-11/李姐.csv" and found.invalid_rows == 1 and found.rows == 7
+    assert "the file writes the day first (25/11/2026 10:00, row 2), so a date whose day is 12 or less reads two " \
+           "ways: write its dates with the year first (2026-11-05) and run again" in str(found)
