@@ -79,7 +79,7 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
-        more = _more_problems(con, table, failing, problems[1:])
+        more = _more_problems(con, table, failing, [(first_row, first_rule)] + problems[1:])
         meant = _closest_ids(con, reason, typed)
     tail = again + (_width_note(typed) or meant) + more
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
@@ -88,7 +88,13 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
 
 def _more_problems(con, table: str, failing: list, rest: list) -> str:
     """' (also row 9, end_date; row 12, grid_id)': where the other broken cells are, so one fix-and-run
-    shows them all (a trial read '(and 1 more problems)' and could not find the second)."""
+    shows them all (a trial read '(and 1 more problems)' and could not find the second). Each cell once, and none
+    of the first problem's row: trial 139 read '(also row 8, end_date)' of the cell just named, and a good end date
+    named where its row's start date was unreadable (the rule comparing the two fails on it)."""
+    first = rest[0][0] if rest else None
+    rest = list(dict.fromkeys((r, i) for r, i in rest if r != first))
+    seen: set = set()
+    rest = [(r, i) for r, i in rest if not ((r, failing[i][0].column) in seen or seen.add((r, failing[i][0].column)))]
     if not rest:
         return ""
     rows = dict(con.execute(f"select row_id, row_number from {table} where row_id in "

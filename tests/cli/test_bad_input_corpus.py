@@ -98,6 +98,11 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
     "two broken rows, both named": (
         "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,0\nW2,G2,2026-01-01,,x\n",
         "assignments.csv, row 2, column 'weight': weight '0' is not a number > 0 (also row 3, weight)"),
+    "a row's good end date not named for its bad start date": (       # trial 139: "(also row 8, end_date)"
+        "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,10/5/2026,2026-11-12,\n"
+                           b"W2,G2,2026-01-01,,0\n",
+        "assignments.csv, row 2, column 'start_date': start_date '10/5/2026' is not a date (YYYY-MM-DD or YYYY/M/D) "
+        "(also row 3, weight)"),
     "no such day": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026/2/30,,\n",
                     "assignments.csv, row 2, column 'start_date': start_date '2026/2/30' is not a date"),
 }
