@@ -20,6 +20,8 @@ def adjustments_suite(workers_table: str, month: str) -> gx.ExpectationSuite:
                 "reads as January too: type the month as text, 2026-10)"),
         matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?",
                 "is not an amount in yuan (digits, at most 2 decimals, '-' before a deduction: 200, -150.50)"),
+        # a blank amount passed, and the run ended in a TypeError naming no file (trial 138)
+        E.ExpectColumnValuesToNotBeNull(column="amount", meta=rule_says("amount", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="reason", meta=rule_says("reason", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="approved_by", meta=rule_says("approved_by", "is blank")),
     ])

@@ -201,9 +201,12 @@ def normalized_amount(value: object) -> str | None:
     '200', '1800.00', '1800', '1600', and a deduction with the minus sign (U+2212) a word processor gives, '−30',
     as '-30'; anything else as typed, for validation to refuse naming the row."""
     text = normalized_cell(value)
-    if text is None:
-        return None
-    match = _AMOUNT.match(text.replace(" ", "").replace("\u2212", "-"))
+    if text is None or re.search(r"\d\s+[\d.,]|[\d.,]\s+\d", text):
+        # digits apart are two numbers, not one: trial 138's bonus typed '100 50' was paid as 10050.00, a target
+        # '1600 1800' as 16,001,800.00; left as typed, for validation to refuse naming the cell
+        return text
+    # ￥-50 is how a Chinese Excel formats a negative currency cell (trial 138 was refused it)
+    match = _AMOUNT.match(text.replace(" ", "").replace("\u2212", "-").replace("¥-", "-¥"))
     return f"{match[1] or ''}{match[2].replace(',', '')}{match[3] or ''}" if match else text
 
 

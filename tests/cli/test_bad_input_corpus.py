@@ -103,6 +103,9 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
                            b"W2,G2,2026-01-01,,0\n",
         "assignments.csv, row 2, column 'start_date': start_date '10/5/2026' is not a date (YYYY-MM-DD or YYYY/M/D) "
         "(also row 3, weight)"),
+    "a blank adjustment amount": (        # trial 138: a TypeError naming no file
+        "adjustments.csv", "worker_id,month,amount,reason,approved_by\nW1,2026-09,,加班,陈主任\n".encode(),
+        "adjustments.csv, row 2, column 'amount': amount is blank"),
     "no such day": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026/2/30,,\n",
                     "assignments.csv, row 2, column 'start_date': start_date '2026/2/30' is not a date"),
 }

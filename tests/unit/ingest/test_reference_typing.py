@@ -17,6 +17,9 @@ def test_amounts_as_typed_in_excel_are_plain_and_anything_else_is_left_to_valida
                                                                    "200", "1550.00", "-200", "-30"]
     assert [normalized_amount(v) for v in ("(150.00)", "1,80", "+-5", "1800.555", None)] == [
         "(150.00)", "1,80", "+-5", "1800.555", None]
+    # trial 138: digits apart are two numbers ('100 50' was paid as 10050.00); ￥-50 is Excel's negative currency
+    assert [normalized_amount(v) for v in ("100 50", "1600 1800", "1 600", "¥ 1600", "1600 元", "￥-50")] == [
+        "100 50", "1600 1800", "1 600", "1600", "1600", "-50"]
 
 
 def test_a_bonus_typed_with_a_plus_sign_is_staged_as_its_amount(make_inbox, tmp_path):
