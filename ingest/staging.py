@@ -53,6 +53,7 @@ def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Pat
     # re-using the published run's reference files: its adjustments too, or none if it had none
     if os.path.lexists(inbox / "adjustments.csv") and "adjustments.csv" not in skip:
         files.append(inbox_file(inbox, inbox / "adjustments.csv"))
+    _refuse_unread_adjustments(inbox)
     surveys = month_survey_files(inbox, month)
     for path in surveys:      # its name goes into the archive's record, the manifest and quarantine.csv
         name = path.relative_to(inbox).as_posix()
@@ -60,6 +61,18 @@ def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Pat
             raise InputError(masked_numbers(name), "its name holds a phone or ID number, which gridpay would write "
                              "into the run's record, the manifest and quarantine.csv; rename the file and run again")
     return files + [inbox_file(inbox, p) for p in review_files(inbox, month)] + surveys
+
+
+def _refuse_unread_adjustments(inbox: Path) -> None:
+    """A file of adjustments named otherwise (adjustments.xlsx, Adjustments.csv, adjustments.csv.csv as Windows
+    hides an extension, 补扣款.csv) is refused, exit 2: trial 138's were read by no run, and every month published
+    without its bonuses and deductions, the only sign "read 6 input files" for 7."""
+    for path in sorted(inbox.iterdir()):
+        stem = path.name.lower().split(".", 1)[0]
+        if path.is_file() and path.name != "adjustments.csv" and path.suffix.lower() in (".csv", ".xlsx", ".xls", ".txt") \
+                and (stem.startswith("adjustment") or "补扣款" in stem):
+            raise InputError(path.name, "is read by no run: adjustments.csv is read (a CSV, by that name); save it as "
+                                        "adjustments.csv, or move it out of the inbox")
 
 
 def grid_names(grids: pd.DataFrame) -> dict[str, str]:

@@ -106,6 +106,10 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
     "a blank adjustment amount": (        # trial 138: a TypeError naming no file
         "adjustments.csv", "worker_id,month,amount,reason,approved_by\nW1,2026-09,,加班,陈主任\n".encode(),
         "adjustments.csv, row 2, column 'amount': amount is blank"),
+    "adjustments saved under another name": (        # trial 138: read by no run, every bonus unpaid, exit 0
+        "adjustments.csv.csv", "worker_id,month,amount,reason,approved_by\nW1,2026-09,50.00,加班,陈主任\n".encode(),
+        "adjustments.csv.csv: is read by no run: adjustments.csv is read (a CSV, by that name); save it as "
+        "adjustments.csv, or move it out of the inbox"),
     "no such day": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026/2/30,,\n",
                     "assignments.csv, row 2, column 'start_date': start_date '2026/2/30' is not a date"),
 }
