@@ -167,6 +167,13 @@ def say_changed_adjustments(ctx: RunContext) -> None:
             take = f"gridpay run --month {month} --reference published --take adjustments"
             again = (f"{take} --reason \"...\"): a correction of the finalized month" if month in final else
                      f"{take}) before it is finalized")
+            # trial 138: a November bonus typed 2026-10 (its reason '11月社区活动补贴') was told to re-run October,
+            # which would pay November's money in October
+            this = f"{int(ctx.month[5:])}月"
+            named = [r for _, _, r in added if this in str(r)]
+            typed = (f"; a line of {ctx.month} typed as {month}'s is paid by no run: correct its month and run again"
+                     + (f" (its reason says {this}: {', '.join(repr(r) for r in named)})" if named else ""))
             log.warning("adjustments.csv has changed for %s since its published run %s: it gives %s; only a run of "
-                        "%s pays adjustments of %s: run it again (%s", month, run, "; ".join(lines), month, month, again,
-                        extra=headed("other_months"))
+                        "%s pays adjustments of %s: if the line%s %s's, run it again (%s%s", month, run,
+                        "; ".join(lines), month, month, "s are" if len(lines) > 1 else " is", month, again,
+                        typed if added else "", extra=headed("other_months"))

@@ -66,18 +66,24 @@ def test_an_adjustment_added_after_its_month_published_is_said_and_keeps_the_mon
     write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
               [("W1", "2026-09", "50", "协助防汛加班", "人事科 陈主任"),            # as published (50.00)
                ("W2", "2026-09", "100.00", "补发", "人事科 陈主任"),              # added since
+               ("W3", "2026-09", "80.00", "10月社区活动补贴", "人事科 陈主任"),       # October's, typed 2026-09
                ("W4", "2026-1", "300.00", "奖励", "人事科 陈主任")])              # 2026-11 mistyped: January
     code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox)
     assert code == 0, err
     assert ("adjustments.csv has changed for 2026-09 since its published run" in err
-            and "it gives W2 100.00 for '补发', which it did not pay; only a run of 2026-09 pays adjustments of "
-                "2026-09: run it again (gridpay run --month 2026-09 --reference published --take adjustments) before it is "
-                "finalized" in err)
-    assert ("adjustments.csv gives money to months this warehouse has not published, before 2026-10: row 4 W4 300.00 "
+            and "it gives W2 100.00 for '补发', which it did not pay; W3 80.00 for '10月社区活动补贴', which it did not "
+                "pay; only a run of 2026-09 pays adjustments of 2026-09: if the lines are 2026-09's, run it again (gridpay "
+                "run --month 2026-09 --reference published --take adjustments) before it is finalized; a line of 2026-10 "
+                "typed as 2026-09's is paid by no run: correct its month and run again (its reason says 10月: "
+                "'10月社区活动补贴')" in err), err
+    assert ("adjustments.csv gives money to months this warehouse has not published, before 2026-10: row 5 W4 300.00 "
             "in 2026-01; a run of that month would pay it; is the month mistyped (2026-1 for 2026-11)?") in err
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "统一定稿",
                         inbox=inbox)
     assert code == 2 and "adjustments.csv gives W2 100.00 for '补发' in 2026-09, which run" in err, err
+    write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
+              [("W1", "2026-09", "50", "协助防汛加班", "人事科 陈主任"), ("W2", "2026-09", "100.00", "补发", "人事科 陈主任"),
+               ("W4", "2026-1", "300.00", "奖励", "人事科 陈主任")])
     assert "(gridpay run --month 2026-09 --reference published --take adjustments)" in err    # a command that runs
     assert run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "adjustments",
                    inbox=inbox)[0] == 0
