@@ -37,3 +37,17 @@ def added_deductions(con, words: tuple[str, ...]) -> list[str]:
     return [f"{file} row {row} gives {wid} +{amount} for '{reason}', a reason that reads as a deduction "
             f"({'/'.join(w for w in words if w in reason)}): if it deducts, type -{amount} and run again; if it adds "
             f"(退还, 补发, 纠正错扣), it is right as it is" for file, row, wid, amount, reason in rows]
+
+
+def large_adjustments(con) -> list[str]:
+    """The month's adjustments as large as the worker's whole target or larger: trial 138's 120000 typed for a 1,200
+    bonus paid W03 121,280.00, exit 0, said only by a review flag the console did not print."""
+    rows = con.execute("""
+        select a.source_file, a.row_number, a.worker_id, w.name, a.amount_yuan, a.reason, w.perf_pay_target_yuan
+        from stg_adjustments a join stg_workers w using (worker_id)
+        where w.perf_pay_target_yuan > 0 and abs(a.amount_yuan) >= w.perf_pay_target_yuan
+        order by a.source_file, a.row_number""").fetchall()
+    return [f"{file} row {row} gives {name} ({wid}) {amount} for '{reason}', as much as the worker's whole target "
+            f"in workers.csv ({target}) or more: a zero too many? If it is meant (a year-end bonus, a repayment), "
+            f"nothing to do"
+            for file, row, wid, name, amount, reason, target in rows]

@@ -98,7 +98,8 @@ def test_a_deduction_typed_without_its_minus_and_a_target_far_from_the_others_ar
     inbox = make_inbox()
     write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
               [("W1", "2026-09", "200", "迟到扣款", "人事科"), ("W4", "2026-09", "-80", "罚款", "人事科"),
-               ("W2", "2026-08", "90", "罚款", "人事科"), ("W4", "2026-09", "100", "冲减8月多发绩效", "人事科")])
+               ("W2", "2026-08", "90", "罚款", "人事科"), ("W4", "2026-09", "100", "冲减8月多发绩效", "人事科"),
+               ("W3", "2026-09", "120", "年终奖", "人事科")])         # trial 138: 120000 typed for 1,200
     write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
               [("W1", "王伟", "", "1000.00"), ("W2", "李娜", "", "8000.00"), ("W3", "张喆", "", "60.00"),
                ("W4", "刘玥", "", "900.00"), ("W5", "志愿者", "", "0")])      # a target of 0 is never compared
@@ -111,6 +112,8 @@ def test_a_deduction_typed_without_its_minus_and_a_target_far_from_the_others_ar
     assert ("李娜 (W2)'s perf_pay_target 8000.00 is over 5 times the median of workers.csv's targets (900.00): a zero "
             "too many or too few?") in err
     assert "张喆 (W3)'s perf_pay_target 60.00 is under 1/5 of the median" in err and "(W1)'s perf_pay_target" not in err
+    assert ("adjustments.csv row 6 gives 张喆 (W3) 120.00 for '年终奖', as much as the worker's whole target in "
+            "workers.csv (60.00) or more: a zero too many?") in err and "gives 王伟 (W1)" not in err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:     # the scorecard lists them
         notices = con.execute("select run_notices from runs where status = 'published'").fetchone()[0]
     assert "迟到扣款" in notices and "李娜 (W2)" in notices
