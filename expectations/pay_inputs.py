@@ -51,3 +51,15 @@ def large_adjustments(con) -> list[str]:
             f"in workers.csv ({target}) or more: a zero too many? If it is meant (a year-end bonus, a repayment), "
             f"nothing to do"
             for file, row, wid, name, amount, reason, target in rows]
+
+
+def moved_pay(con, run_id: str) -> list[str]:
+    """The workers whose total pay the review flag pay_changed marks: trial 138's README said such a move is said,
+    and October's first run flagged W02 at +77% on the scorecard alone."""
+    rows = con.execute("select worker_id, name from payroll where run_id = ? and "
+                       "list_contains(string_split(flags, ';'), 'pay_changed') order by worker_id", [run_id]).fetchall()
+    if not rows:
+        return []
+    return [f"total pay moved by more than the policy's review.pay_change_share against the month published before "
+            f"for {', '.join(f'{name} ({wid})' for wid, name in rows)} (flag pay_changed): check before signing; the "
+            f"scorecard's table of large pay changes gives both figures"]

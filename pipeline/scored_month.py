@@ -143,7 +143,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
     from gridpay.expectations.answer_doubts import answer_doubts, self_ratings
-    from gridpay.expectations.pay_inputs import added_deductions, far_targets, large_adjustments
+    from gridpay.expectations.pay_inputs import added_deductions, far_targets, large_adjustments, moved_pay
     from gridpay.expectations.payroll_doubts import payroll_doubts
     from gridpay.expectations.unpaid_adjustments import unpaid_adjustments
     grids = "select grid_id, grid_name from grid_scores where run_id = ? and "
@@ -170,7 +170,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")
-                         + added_deductions(con, rules.deduction_words if rules else ()) + large_adjustments(con)),
+                         + added_deductions(con, rules.deduction_words if rules else ()) + large_adjustments(con)
+                         + moved_pay(con, run_id)),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "
             "and households is not null and responses > households order by grid_id", [run_id]).fetchall()),

@@ -201,12 +201,9 @@ def normalized_amount(value: object) -> str | None:
     '200', '1800.00', '1800', '1600', and a deduction with the minus sign (U+2212) a word processor gives, '−30',
     as '-30'; anything else as typed, for validation to refuse naming the row."""
     text = normalized_cell(value)
-    if text is None or re.search(r"\d\s+[\d.,]|[\d.,]\s+\d", text):
-        # digits apart are two numbers, not one: trial 138's bonus typed '100 50' was paid as 10050.00, a target
-        # '1600 1800' as 16,001,800.00; left as typed, for validation to refuse naming the cell
+    if text is None or re.search(r"\d\s+[\d.,]|[\d.,]\s+\d", text):   # two numbers (trial 138: '100 50' paid 10050)
         return text
-    # ￥-50 is how a Chinese Excel formats a negative currency cell (trial 138 was refused it)
-    match = _AMOUNT.match(text.replace(" ", "").replace("\u2212", "-").replace("¥-", "-¥"))
+    match = _AMOUNT.match(text.replace(" ", "").replace("\u2212", "-").replace("¥-", "-¥"))   # ￥-50: Excel's negative
     return f"{match[1] or ''}{match[2].replace(',', '')}{match[3] or ''}" if match else text
 
 
@@ -244,9 +241,8 @@ def dated_from(value: object, month: str | None) -> str | None:
 
 
 def normalized_month(value: object) -> str | None:
-    """'2026/1', '2026-1', '2026年1月' -> '2026-01'; anything else as typed; None for blank. '2026.1' is as typed
-    too (so the tables' rules refuse it, naming it): Excel and WPS keep 2026.10 as the number 2026.1, and trial
-    139's October bonus, read as January's, went unpaid (W02 1486.24 for 1686.24)."""
+    """'2026/1', '2026-1', '2026年1月' -> '2026-01'; anything else as typed; None for blank. '2026.1' as typed too,
+    for the rules to refuse: Excel keeps 2026.10 as 2026.1 (trial 139's October bonus read as January's, unpaid)."""
     text = normalized_cell(value)
     if text is None or re.fullmatch(r"\d{4}\.1", text):
         return text
