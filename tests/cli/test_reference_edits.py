@@ -84,6 +84,18 @@ def test_a_row_s_end_date_typed_a_year_early_is_said_for_the_published_month_it_
     assert "W1 on G1: 0 days (paid 30)" in err, err
 
 
+def test_an_end_date_that_does_not_read_is_the_stop_s_alone_not_a_published_month_s_lost_days(run_cli, make_inbox):
+    """Trial 139's end date 12/11/2026 read first as "W05 on CH4: 0 days (paid 30)", with a re-run of September
+    and October, before the stop naming the date."""
+    inbox = make_inbox()
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    text = (inbox / "assignments.csv").read_text(encoding="utf-8")
+    (inbox / "assignments.csv").write_text(text.replace("W1,G1,2026-01-01,,", "W1,G1,2026-01-01,12/11/2026,"),
+                                           encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox)
+    assert code == 2 and "end_date '12/11/2026' is not a date" in err and "days (paid" not in err, err
+
+
 def test_an_end_date_cleared_for_a_worker_back_from_leave_is_told_to_keep_the_ended_row(run_cli, make_inbox):
     """Trial 135: W02's row ended for her maternity leave was reopened on her return, and the line offered to re-run
     the months of her leave on it (paying her for them); it now says how a return is entered."""
