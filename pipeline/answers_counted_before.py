@@ -54,7 +54,8 @@ def say_answers_counted_before(ctx: RunContext) -> None:
     rows = answers_counted_before(ctx)
     if not rows:
         return
-    shown = "; ".join(f"{rid} ({home or 'no home'}: {then:.2f} in {month}, {now:.2f} now, given or changed {at:%Y-%m-%d})"
+    shown = "; ".join(f"{rid} ({home or 'no home'}: {then:.2f} in {month}, {now:.2f} now"
+                      f"{f', given or changed {at:%Y-%m-%d}' if at is not None else ''})"
                       for rid, month, home, then, now, at in rows[:SHOWN])
     n = len(rows)
     log.warning("%d answer%s counted now %s counted by a published month before, under the same id, grid and home: "
