@@ -50,12 +50,14 @@ def say_split_names(ctx: RunContext) -> None:
     # a half that kept the grid's name: its answers by that name are either half's while the form offered no other
     kept = {gid for gid, name in names.items() if former.get(normalized_cell(name)) == (gid, last)}
     splits = splits_since(earlier[last], now) if last else {}
+    # households then (the month published last) and now, read once for the splits and the handovers
     before = last_households(ctx.settings.db, ctx.month)
-    whole = {gid: splits[gid] for gid in kept if splits.get(gid) and not _kept_its_homes(before, grids, gid)}
+    households = {g: int(h) for g, h in zip(grids["grid_id"], grids["households"]) if str(h).strip().isdigit()}
+    whole = {gid: splits[gid] for gid in kept if splits.get(gid) and not _kept_its_homes(before, households, gid)}
     for gid, split in whole.items():
         if unsure := _unsure_answers(ctx, None, gid, now, split):
             log.warning("%s", _line(None, gid, names, last, split, unsure), extra=headed("split_grid"))
-    for gid, taker, moved in handed_over(ctx, grids, earlier.get(last, {}), now, set(whole)):
+    for gid, taker, moved in handed_over(before, households, earlier.get(last, {}), now, set(whole)):
         if unsure := _unsure_answers(ctx, None, gid, now, {taker: ()}):
             log.warning("%s", _handed_line(gid, taker, names, moved, unsure), extra=headed("split_grid"))
     for alias, gid in aliases.items():
@@ -68,12 +70,11 @@ def say_split_names(ctx: RunContext) -> None:
             log.warning("%s", line, extra=headed("split_grid"))
 
 
-def _kept_its_homes(before: dict[str, int], grids: pd.DataFrame, gid: str) -> bool:
+def _kept_its_homes(before: dict[str, int], households: dict[str, int], gid: str) -> bool:
     """Does grids.csv give `gid` as many households as the month published last, or more? A grid a new one split
     off lost homes to it; its neighbours listing the same compound did not (trial 136's 兴业三网格 split off
     兴业一网格 alone, and the lines named 兴业二网格 and 翠湖二网格 too: 55 answers to check for 30)."""
-    now = dict(zip(grids["grid_id"], grids["households"])).get(gid)
-    return gid in before and str(now).strip().isdigit() and int(now) >= before[gid]
+    return gid in before and gid in households and households[gid] >= before[gid]
 
 
 def merged_alias_line(ctx: RunContext, alias: str, gid: str, was: str, month: str, then: dict, now: dict,
@@ -137,13 +138,12 @@ def _line(alias: str | None, gid: str, names: dict, month: str, split: dict, uns
                f"{gid} themselves"))
 
 
-def handed_over(ctx: RunContext, grids: pd.DataFrame, then: dict, now: dict, said: set) -> list[tuple[str, str, tuple]]:
+def handed_over(before: dict[str, int], households: dict[str, int], then: dict, now: dict, said: set
+                ) -> list[tuple[str, str, tuple]]:
     """(grid, grid, (its households then, now; the other's then, now)) of two grids listing one compound then and now
     where grids.csv moved households from the first to the second since the month published last: buildings handed
     over, which grids.csv cannot name (a hundred-and-fifteenth trial's 8-10栋, A2 300 -> 180, A3 150 -> 270: five
-    answers still choosing A2 counted there unsaid)."""
-    before = last_households(ctx.settings.db, ctx.month)
-    households = {g: int(h) for g, h in zip(grids["grid_id"], grids["households"]) if str(h).strip().isdigit()}
+    answers still choosing A2 counted there unsaid). `before`, `households`: each grid's then and now."""
     fell = {g: before[g] - h for g, h in households.items() if g in before and h < before[g] and g not in said}
     rose = {g: h - before[g] for g, h in households.items() if g in before and h > before[g]}
     pairs = dict.fromkeys((g, t) for c, listing in then.items() if len(listing) > 1      # compound by compound

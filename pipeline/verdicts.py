@@ -52,17 +52,7 @@ SHOWN_PAY = 12      # workers named with their change; the rest are counted
 def say_published(db: Path, month: str, run_id: str, replaced: str | None) -> None:
     """After a month publishes: whose total pay moved against the run it replaced (trial 137's late download moved
     three other workers' October pay, by the month's speeder line, none named), and later months to run again."""
-    if replaced is not None:
-        try:
-            with connect(db) as con:
-                moved = con.execute(
-                    "select coalesce(n.worker_id, b.worker_id), coalesce(n.name, b.name), b.total_pay_yuan, "
-                    "n.total_pay_yuan from (select * from payroll where run_id = $new) n full join (select * from "
-                    "payroll where run_id = $old) b using (worker_id) where n.total_pay_yuan is distinct from "
-                    "b.total_pay_yuan order by 1", {"new": run_id, "old": replaced}).fetchall()
-        except Exception as exc:  # noqa: BLE001 (said after publishing: nothing here may fail the run)
-            log.debug("could not compare the pay of %s with %s: %s", run_id, replaced, exc)
-            moved = []
+    if replaced is not None and (moved := _pay_moved(db, run_id, replaced)) is not None:
         shown = [f"{wid} {name} {'—' if was is None else was} -> {'—' if now is None else now}"
                  + (f" ({now - was:+.2f})" if was is not None and now is not None else "")
                  for wid, name, was, now in moved[:SHOWN_PAY]]
@@ -71,6 +61,21 @@ def say_published(db: Path, month: str, run_id: str, replaced: str | None) -> No
                  f"{f'; and {len(moved) - SHOWN_PAY} more' if len(moved) > SHOWN_PAY else ''}" if moved else
                  "no worker", extra=ABOUT_THE_RUN)
     say_stale_later_months(db, month)
+
+
+def _pay_moved(db: Path, run_id: str, replaced: str) -> list[tuple] | None:
+    """(worker, name, total then, total now) of the workers whose total differs; None if it cannot be read (said
+    after publishing: nothing here may fail the run, nor say "no worker" when it does not know)."""
+    try:
+        with connect(db) as con:
+            return con.execute(
+                "select coalesce(n.worker_id, b.worker_id), coalesce(n.name, b.name), b.total_pay_yuan, "
+                "n.total_pay_yuan from (select * from payroll where run_id = $new) n full join (select * from "
+                "payroll where run_id = $old) b using (worker_id) where n.total_pay_yuan is distinct from "
+                "b.total_pay_yuan order by 1", {"new": run_id, "old": replaced}).fetchall()
+    except Exception as exc:  # noqa: BLE001
+        log.debug("could not compare the pay of %s with %s: %s", run_id, replaced, exc)
+        return None
 
 
 def say_stale_later_months(db: Path, month: str) -> None:
