@@ -22,6 +22,8 @@ def adjustments_suite(workers_table: str, month: str) -> gx.ExpectationSuite:
                 "is not an amount in yuan (digits, at most 2 decimals, '-' before a deduction: 200, -150.50)"),
         # a blank amount passed, and the run ended in a TypeError naming no file (trial 138)
         E.ExpectColumnValuesToNotBeNull(column="amount", meta=rule_says("amount", "is blank")),
+        # a line without a worker is nobody's pay: it passed, and its amount was paid to no one, nothing said
+        E.ExpectColumnValuesToNotBeNull(column="worker_id", meta=rule_says("worker_id", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="reason", meta=rule_says("reason", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="approved_by", meta=rule_says("approved_by", "is blank")),
     ])

@@ -10,6 +10,7 @@ from gridpay.expectations.assignments import assignments_suite
 from gridpay.expectations.grids import grids_suite
 from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.runner import validate_tables
+from gridpay.expectations.summary_rows import summary_cell, summary_row_message
 from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
@@ -78,12 +79,22 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         value = regex_masked_sql(f'"{reason.shows}"') if reason else "null"
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
+        summary = _summary_row(con, table, first_row)
+        if summary is not None:
+            raise InputError(source_file, summary_row_message(summary[1], table), row=int(row_number),
+                             column=summary[0])
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
         more = _more_problems(con, table, failing, [(first_row, first_rule)] + problems[1:])
         meant = _closest_ids(con, reason, typed)
     tail = again + (_width_note(typed) or meant) + more
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
                      row=int(row_number), column=rule.column)
+
+
+def _summary_row(con, table: str, row_id: int) -> tuple[str, str] | None:
+    """The typed cells of the first broken row, looked at as a possible 合计 or 备注 row."""
+    cursor = con.execute(f"select * exclude (row_id, source_file, row_number) from {table} where row_id = ?", [row_id])
+    return summary_cell(dict(zip([d[0] for d in cursor.description], cursor.fetchone())))
 
 
 def _more_problems(con, table: str, failing: list, rest: list) -> str:
@@ -120,10 +131,23 @@ def _closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
     table = KNOWN_IN.get(reason.predicate) if reason else None
     if table is None or not typed:
         return ""
+    if table == "workers" and (named := _named_workers(con, typed)):
+        return named
     known = [v for (v,) in con.execute(f'select distinct "{reason.shows}" from {table} where "{reason.shows}" is not null')
              .fetchall()]
     close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
     return f" (did you mean {' or '.join(close)}?)" if close else ""
+
+
+def _named_workers(con, typed: str) -> str:
+    """' (王芳 is the name of W03 and W05 in workers.csv: type the worker's id)': a bonus typed by name (trial 141's
+    clerk) is refused; two workers may share the name, so the line names both and picks neither."""
+    ids = [i for (i,) in con.execute("select worker_id from workers where replace(name, ' ', '') = ? order by row_id",
+                                     [folded(typed).replace(" ", "")]).fetchall()]
+    if not ids:
+        return ""
+    return (f" ({typed} is the name of {' and '.join(ids)} in workers.csv: type the worker's id"
+            + (", and check which of them is meant)" if len(ids) > 1 else ")"))
 
 
 def _width_note(typed: str | None) -> str:

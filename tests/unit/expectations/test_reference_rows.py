@@ -1,0 +1,65 @@
+"""Lines for reference rows a clerk types as a sheet, not as data: a 合计 or 备注 row, a bonus without a worker,
+a worker named rather than given by id (trials 138 and 141)."""
+import pytest
+from conftest import write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.core.errors import InputError
+from gridpay.expectations.summary_rows import summary_cell
+from gridpay.expectations.validate import validate_staged
+from gridpay.ingest.staging import stage_inputs
+
+
+ADJUSTMENTS = ("worker_id", "month", "amount", "reason", "approved_by")
+
+
+@pytest.mark.parametrize("cells, found", [
+    ({"worker_id": "合 计", "amount": "150.00"}, ("worker_id", "totals")),
+    ({"worker_id": None, "month": "2026-09", "reason": "合计："}, ("reason", "totals")),
+    ({"worker_id": "备注：W3 九月调岗", "grid_id": None}, ("worker_id", "notes")),
+    ({"worker_id": "制表人：李敏", "grid_id": "审核：张华"}, ("worker_id", "notes")),
+    ({"worker_id": "W1", "reason": "合计加班三天"}, None),           # a reason that mentions a total is a reason
+    ({"worker_id": "W1", "reason": "说明会值班"}, None),             # a note word past the first cell is data
+])
+def test_a_totals_or_notes_row_is_told_by_its_cells(cells, found):
+    assert summary_cell(cells) == found
+
+
+def _refusal(inbox, tmp_path) -> str:
+    policy = load_policy(DEFAULT_POLICY)
+    stage_inputs(inbox, "2026-09", policy, b"k", tmp_path / "work")
+    with pytest.raises(InputError) as refused:
+        validate_staged(tmp_path / "work", "2026-09", policy)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize("row, says", [
+    (("合计", "", "200.00", "", ""), "adjustments.csv, row 3, column 'worker_id': this row reads as a totals row"),
+    (("", "2026-09", "200.00", "合计", "人事科"), "row 3, column 'reason': this row reads as a totals row"),
+    # a bonus for nobody passed, and its amount was paid to no one
+    (("", "2026-09", "200.00", "夜班", "人事科"), "row 3, column 'worker_id': worker_id is blank"),
+    (("王伟", "2026-09", "200.00", "夜班", "人事科"),
+     "worker_id '王伟' is not in workers.csv (王伟 is the name of W1 in workers.csv: type the worker's id)"),
+])
+def test_an_adjustments_row_that_is_no_workers_line_is_refused_so(make_inbox, tmp_path, row, says):
+    inbox = make_inbox()
+    write_csv(inbox / "adjustments.csv", ADJUSTMENTS, [("W1", "2026-09", "50.00", "协助防汛加班", "人事科 陈主任"), row])
+    assert says in _refusal(inbox, tmp_path)
+
+
+def test_a_name_two_workers_share_names_both_and_picks_neither(make_inbox, tmp_path):
+    inbox = make_inbox()
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("W1", "王芳", "", "1000.00"), ("W2", "李娜", "", "800.00"), ("W3", "王芳", "", "600.00"),
+               ("W4", "刘玥", "", "900.00")])
+    write_csv(inbox / "adjustments.csv", ADJUSTMENTS, [("王芳", "2026-09", "50.00", "加班", "人事科")])
+    assert "(王芳 is the name of W1 and W3 in workers.csv: type the worker's id, and check which of them is meant)" \
+        in _refusal(inbox, tmp_path)
+
+
+def test_a_notes_row_under_the_assignments_is_named(make_inbox, tmp_path):
+    inbox = make_inbox()
+    with (inbox / "assignments.csv").open("a", encoding="utf-8") as handle:
+        handle.write("备注：W3 九月十六日接替W2,,,,\n")
+    assert "assignments.csv, row 7, column 'worker_id': this row reads as a row of notes, not data" \
+        in _refusal(inbox, tmp_path)
