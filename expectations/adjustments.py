@@ -19,7 +19,8 @@ def adjustments_suite(workers_table: str, month: str) -> gx.ExpectationSuite:
         matches("month", r"[0-9]{4}-[0-9]{2}", "is not YYYY-MM (Excel keeps 2026.10 as the number 2026.1, which "
                 "reads as January too: type the month as text, 2026-10)"),
         matches("amount", r"-?[0-9]+(\.[0-9]{1,2})?",
-                "is not an amount in yuan (digits, at most 2 decimals, '-' before a deduction: 200, -150.50)"),
+                "is not an amount in yuan (digits, at most 2 decimals, '-' before a deduction: 200, -150.50; "
+                "a deduction an accountant wrote (200) is typed -200)"),
         # a blank amount passed, and the run ended in a TypeError naming no file (trial 138)
         E.ExpectColumnValuesToNotBeNull(column="amount", meta=rule_says("amount", "is blank")),
         # a line without a worker is nobody's pay: it passed, and its amount was paid to no one, nothing said
