@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from gridpay.transforms.pay import score_coefficient
 from gridpay.transforms.policy import Policy
 
 if TYPE_CHECKING:
@@ -31,6 +32,17 @@ def scored_sample(month: GridStats, window: WindowStats | None, policy: Policy) 
             and window.responses >= rules.min_responses):
         return replace(month, responses=window.responses, sum_score=window.sum_score, sum_sq=window.sum_sq), True
     return month, False
+
+
+def silent_month_neutral(month_responses: int, pay_score: float | None, policy: Policy) -> bool:
+    """Whether a grid nobody answered this month, scored on its earlier months, is paid at the neutral coefficient
+    instead (scoring.silent_month_at_most_neutral): trial 143's grid without one answer was paid on the two months
+    before, already paid for, at 1.1079 where the month before had paid 1.0821 on its own answers. Its earlier
+    months may lower its pay (a grid whose residents are unhappy gains nothing by falling silent), never raise it
+    above neutral."""
+    if not policy.scoring.silent_month_at_most_neutral or month_responses or pay_score is None:
+        return False
+    return score_coefficient(Decimal(str(pay_score)), policy.coefficient) > policy.coefficient.neutral
 
 
 def is_insufficient(responses: int, policy: Policy) -> bool:

@@ -145,3 +145,20 @@ def test_the_rule_before_pooling_paid_for_that_silence():
     stats = [_stats("G00", [40] * 4), *(_stats(f"G{i:02d}", s) for i, s in enumerate(others, 1))]
     old = grid_scores(stats, NEUTRAL, windows={"G00": _window("G00", [40] * 12)}, month="2026-10")[0]
     assert old.is_insufficient             # the neutral rule: six residents silent, neutral pay
+
+
+def test_a_grid_nobody_answered_is_paid_at_most_neutral():
+    """Trial 143: a grid without one answer in a quiet month was paid 1.1079 on two months already paid for, more
+    than the month before's 1.0821 on its own answers (scoring.silent_month_at_most_neutral, policy 2027.16)."""
+    others = [[60, 70, 80] * 4] * 4
+    happy, _, silent = _coefficient_of_grid0([], [90] * 12, others)
+    assert happy == POLICY.coefficient.neutral and silent.is_insufficient
+    assert silent.flags == "pooled;silent_month" and silent.pay_score > 75       # its score still shown
+    unhappy, scored, _ = _coefficient_of_grid0([], [40] * 12, others)
+    assert scored and unhappy < POLICY.coefficient.neutral                    # silence lifts an unhappy grid nowhere
+    one, scored, _ = _coefficient_of_grid0([90], [90] * 12, others)           # one answer: pooled as before
+    assert scored and one > POLICY.coefficient.neutral
+    before = replace(POLICY, scoring=replace(POLICY.scoring, silent_month_at_most_neutral=False))
+    stats = [_stats("G00", []), *(_stats(f"G{i:02d}", s) for i, s in enumerate(others, 1))]
+    old = grid_scores(stats, before, windows={"G00": _window("G00", [90] * 12)}, month="2026-10")[0]
+    assert not old.is_insufficient and old.flags == "pooled"                   # a policy before 2027.16
