@@ -15,6 +15,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from gridpay.core.errors import InputError
+from gridpay.ingest.form_questions import is_other_question, other_answers_line
 from gridpay.ingest.limits import column_letters
 from gridpay.ingest.platform import HeaderMap, answer_text, choice_text, question_text
 from gridpay.ingest.sheets import Sheet
@@ -22,7 +23,7 @@ from gridpay.transforms.parsing import normalized_likert
 from gridpay.transforms.platform_layouts import PlatformLayout
 
 if TYPE_CHECKING:
-    from gridpay.ingest.survey_files import SurveyReading
+    from gridpay.ingest.survey_reading import SurveyReading
 
 log = logging.getLogger("gridpay")
 LEAST = 2           # answers of an unread column on an item's blank rows before it is the item's other wording
@@ -61,21 +62,28 @@ def refuse_unread_answers(file: str, sheet: Sheet, header_map: HeaderMap, readin
                           layout: PlatformLayout, rows: set[int]) -> None:
     """Stop (exit 2) on a column no question text matches whose answers (满意, 非常满意 ...) fill the rows of the month
     (`rows`, a cumulative download's other months left out) where an item is blank: the item's question reworded,
-    its new column unread (survey.reworded_questions)."""
-    if not reading.reworded_questions:
+    its new column unread (survey.reworded_questions); or, under survey.other_questions, on any row, unless that
+    names its question (ingest/form_questions.py)."""
+    if not reading.reworded_questions and reading.other_questions is None:
         return
     at = {name: i for i, name in header_map.columns.items()}
     month = [(number, row) for number, row in sheet.rows if number in rows]
-    said = cache(lambda text: _answer_word(text, reading.answer_words, layout))       # one look a distinct cell
-    for u in (u for u in range(len(sheet.headers)) if u not in header_map.columns):
+    cleaned = reading.other_questions is not None       # 满意(4分) as 满意 (policy 2027.16; it was missed before)
+    said = cache(lambda text: _answer_word(text, reading.answer_words, layout, cleaned))     # one look a distinct cell
+    twins = {p for _, positions in header_map.twins for p in positions}       # read as their item's (one_question)
+    for u in (u for u in range(len(sheet.headers)) if u not in header_map.columns and u not in twins):
         filled = (row[u] for _, row in month if u < len(row) and _filled(row, u, layout))
         if not any(said(text) for text in islice(filled, SAMPLE)):      # an IP's, an age's: one look, not a pass
             continue
         answering = [(number, row) for number, row in month if u < len(row) and row[u] and said(row[u])]
-        for item in (i for i in reading.items if i in at and len(answering) >= LEAST):
+        for item in (i for i in reading.items if i in at and len(answering) >= LEAST and reading.reworded_questions):
             if not any(_filled(row, at[item], layout) for _, row in answering):
                 raise InputError(file, _unread_line(sheet.headers, at[item], u, item, len(answering), layout),
                                  row=answering[0][0], column=item)
+        if (reading.other_questions is not None and len(answering) >= LEAST
+                and not is_other_question(sheet.headers[u], reading, layout)):
+            raise InputError(file, other_answers_line(sheet.headers, u, header_map, reading, len(answering), layout),
+                             row=answering[0][0])
 
 
 def _unread_line(headers: list[str], old: int, new: int, item: str, rows: int, layout: PlatformLayout) -> str:
@@ -91,9 +99,9 @@ def _filled(row: list, i: int, layout: PlatformLayout) -> bool:
     return i < len(row) and bool((answer_text(row[i], layout) or "").strip())
 
 
-def _answer_word(cell: str, words: dict[str, str], layout: PlatformLayout) -> bool:
+def _answer_word(cell: str, words: dict[str, str], layout: PlatformLayout, cleaned: bool = False) -> bool:
     text = choice_text(answer_text(cell, layout), layout)
-    point = normalized_likert(text, words) if text and not text.strip().isdigit() else None
+    point = normalized_likert(text, words, cleaned=cleaned) if text and not text.strip().isdigit() else None
     return bool(point and point.isdigit())
 
 

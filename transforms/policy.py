@@ -96,14 +96,13 @@ class Policy:
     file_id_prefixes: tuple[tuple[str, str], ...] = ()  # (text in a survey file's name, prefix of its ids); (): none
     stated_keys: tuple[str, ...] = ()           # every key and table the file sets (absent ones keep earlier rules)
 
-    @property
-    def good_at_or_above(self) -> int:
-        """好评: the top two points of the answer scale (4 and 5 on 1-5)."""
-        return self.scale_max - 1
+    other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
+    door_parts: tuple[str, ...] = ()            # 楼栋, 单元 asked apart from 门牌号, read as one door (2027.16)
+
+    good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
 
     @property
-    def satisfied_at_or_above(self) -> int:
-        """满意: at or above the scale's midpoint, rounded up (3 on 1-5, 6 on 1-10)."""
+    def satisfied_at_or_above(self) -> int:     # 满意: at or above the scale's midpoint, rounded up (3 on 1-5)
         return -(-(self.scale_min + self.scale_max) // 2)
 
     @property

@@ -47,7 +47,17 @@ def typing_rules(doc: dict) -> dict:
         answer_words=_answer_words(survey),
         survey_aliases=header_aliases(survey.get("aliases", {}), "survey.aliases"),
         file_id_prefixes=tuple((str(k), str(v).strip()) for k, v in survey.get("file_id_prefixes", {}).items()),
+        other_questions=_texts(survey, "other_questions") if "other_questions" in survey else None,
+        door_parts=_texts(survey, "door_parts"),
     )
+
+
+def _texts(survey: dict, key: str) -> tuple[str, ...]:
+    """A list of question texts (policy 2027.16: survey.other_questions, survey.door_parts)."""
+    value = survey.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
+        raise PolicyError(f"policy survey.{key} must be a list of texts in quotes: [\"楼栋\", \"单元\"]")
+    return tuple(t.strip() for t in value)
 
 
 def _answer_words(survey: dict) -> dict[str, str]:

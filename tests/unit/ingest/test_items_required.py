@@ -29,7 +29,7 @@ def test_a_download_whose_item_question_is_worded_otherwise_stops_naming_the_hea
     assert "has no column for the item sat_overall" in str(stop.value)
     assert "9、您对网格员的整体工作满意吗？" in str(stop.value) and "survey.questions.sat_overall = '总体'" in str(stop.value)
     # a policy from before the rule leaves the item out, as it did (and no longer crashes with none found)
-    before = policy_text().replace("items_required = true\n", "")
+    before = policy_text().replace("items_required = true\n", "").replace("other_questions = []\n", "")
     assert _stage(path, tmp_path / "before", before) == len(HAND_SURVEYS)
     every = [re.sub(r"(环境卫生|治安安全|服务态度|响应速度|总体)", "某方面", h) for h in HEADER]
     assert _stage(write_xlsx(tmp_path / "all.xlsx", every, wjx_rows(HAND_SURVEYS)), tmp_path / "all", before) == len(

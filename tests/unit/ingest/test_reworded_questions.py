@@ -50,8 +50,10 @@ def test_an_unread_column_answering_where_an_item_is_blank_stops_naming_both(tmp
     assert (f"'30、总的来说，您对网格员的整体工作是否满意？' is not read, but answers {len(HAND_SURVEYS) - HALF} rows (first on "
             f"this row) on each of which sat_overall, asked by '{HEADER[OVERALL]}', is blank: the question reworded in "
             f"the month? Set survey.questions.sat_overall to a text both headers hold") in str(stop.value)
-    assert _read(source, survey__reworded_questions='"stop"').frame["sat_overall"].notna().sum() == sum(
-        row[OVERALL] != "(空)" for row in wjx_rows(HAND_SURVEYS)[:HALF])         # the old column alone, as before
+    # a policy from before both rules: the old column alone, as before (survey.other_questions would stop on it)
+    before = policy_text(survey__reworded_questions='"stop"').replace("other_questions = []\n", "")
+    assert read_survey_file(source, "2026-09", survey_reading(policy_from_toml(before)), ["G1", "G2"]).frame[
+        "sat_overall"].notna().sum() == sum(row[OVERALL] != "(空)" for row in wjx_rows(HAND_SURVEYS)[:HALF])
 
 
 def test_a_list_of_texts_reads_a_question_reworded_with_no_text_in_common(tmp_path, caplog):
