@@ -5,12 +5,13 @@ import great_expectations as gx
 
 from gridpay.transforms.reasons import rule_says
 
-from gridpay.expectations.sql_rules import known, matches
+from gridpay.expectations.sql_rules import known, matches, named_as
 
 E = gx.expectations
 
 
-def adjustments_suite(workers_table: str, month: str) -> gx.ExpectationSuite:
+def adjustments_suite(workers_table: str, month: str, named: bool = False) -> gx.ExpectationSuite:
+    """`named`: the file has a name column (姓名), checked against the worker_id's name."""
     return gx.ExpectationSuite(name="adjustments", expectations=[
         # the month's rows: a later month's line for a worker hired since stopped a correction of this month that
         # takes today's adjustments.csv beside the workers.csv it was published with (a fifty-second trial's)
@@ -27,4 +28,7 @@ def adjustments_suite(workers_table: str, month: str) -> gx.ExpectationSuite:
         E.ExpectColumnValuesToNotBeNull(column="worker_id", meta=rule_says("worker_id", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="reason", meta=rule_says("reason", "is blank")),
         E.ExpectColumnValuesToNotBeNull(column="approved_by", meta=rule_says("approved_by", "is blank")),
+        # a line without a month is no month's pay: it passed, paid in none, nothing said (trial 141)
+        E.ExpectColumnValuesToNotBeNull(column="month", meta=rule_says("month", "is blank")),
+        *([named_as(workers_table)] if named else []),
     ])

@@ -18,6 +18,17 @@ def matches(column: str, pattern: str, predicate: str) -> gx.expectations.Unexpe
         description=f"{column} {predicate}", meta=rule_says(column, predicate))
 
 
+def named_as(workers: str) -> gx.expectations.UnexpectedRowsExpectation:
+    """A row's name column, where the file has one (姓名), is the name `workers` gives its worker_id: trial 141's
+    `W05,王芳,...` paid 陈刚 (W05) the bonus meant for 王芳, exit 0; the id is what pays, so a name beside it that
+    another worker has is the line HR must hear of (spaces aside)."""
+    predicate = "is not the name workers.csv gives the row's worker_id: the id is paid, so check which worker is meant"
+    return gx.expectations.UnexpectedRowsExpectation(
+        unexpected_rows_query=(f"select b.row_id from {{batch}} as b join {workers} as w on b.worker_id = w.worker_id "
+                               f"where b.name is not null and replace(b.name, ' ', '') <> replace(w.name, ' ', '')"),
+        description=f"name {predicate}", meta=rule_says("name", predicate))
+
+
 def known(column: str, table: str, predicate: str, where: str = "true") -> gx.expectations.UnexpectedRowsExpectation:
     """Every non-blank value of `column` (in the rows `where` selects) is a `column` of the staged `table`."""
     return gx.expectations.UnexpectedRowsExpectation(

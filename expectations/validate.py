@@ -1,7 +1,6 @@
 """Validate step: run the GX suites over the staged tables, mark invalid survey rows, apply the gate."""
 from __future__ import annotations
 
-import difflib
 import hashlib
 from pathlib import Path
 
@@ -10,7 +9,8 @@ from gridpay.expectations.assignments import assignments_suite
 from gridpay.expectations.grids import grids_suite
 from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.runner import validate_tables
-from gridpay.expectations.summary_rows import summary_cell, summary_row_message
+from gridpay.expectations.reference_notes import closest_ids, summary_row, width_note, worker_named
+from gridpay.expectations.summary_rows import summary_row_message
 from gridpay.expectations.surveys import surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
@@ -18,7 +18,6 @@ from gridpay.core.month import Month
 from gridpay.core.progress import progress
 from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
-from gridpay.transforms.folding import folded
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_numbers, regex_masked_sql
 from gridpay.transforms.reasons import CODE_SEPARATOR, INVALID_PREFIX, RULE_SEPARATOR, RuleReason
@@ -34,6 +33,13 @@ def _stage_reference_tables(workdir: Path) -> None:
             con.execute(f"create or replace table {kind} as select file_row_number::integer as row_id, "
                         f"* exclude (file_row_number) from read_parquet(?, file_row_number = true)",
                         [str(workdir / f"{kind}.parquet")])
+
+
+def _named_tables(workdir: Path) -> set[str]:
+    """The reference tables with a name column beside worker_id (姓名 in an assignments or adjustments sheet)."""
+    with stage_connection(workdir) as con:
+        return {t for (t,) in con.execute("select table_name from information_schema.columns where column_name = 'name' "
+                                          "and table_name in ('assignments', 'adjustments')").fetchall()}
 
 
 def reference_digest(workdir: Path) -> str:
@@ -79,22 +85,16 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         value = regex_masked_sql(f'"{reason.shows}"') if reason else "null"
         source_file, row_number, typed = con.execute(
             f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
-        summary = _summary_row(con, table, first_row)
+        summary = summary_row(con, table, first_row)
         if summary is not None:
             raise InputError(source_file, summary_row_message(summary[1], table), row=int(row_number),
                              column=summary[0])
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
         more = _more_problems(con, table, failing, [(first_row, first_rule)] + problems[1:])
-        meant = _closest_ids(con, reason, typed)
-    tail = again + (_width_note(typed) or meant) + more
+        meant = closest_ids(con, reason, typed) + worker_named(con, table, rule.column, first_row)
+    tail = again + (width_note(typed) or meant) + more
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
                      row=int(row_number), column=rule.column)
-
-
-def _summary_row(con, table: str, row_id: int) -> tuple[str, str] | None:
-    """The typed cells of the first broken row, looked at as a possible 合计 or 备注 row."""
-    cursor = con.execute(f"select * exclude (row_id, source_file, row_number) from {table} where row_id = ?", [row_id])
-    return summary_cell(dict(zip([d[0] for d in cursor.description], cursor.fetchone())))
 
 
 def _more_problems(con, table: str, failing: list, rest: list) -> str:
@@ -122,43 +122,6 @@ def _same_value_rows(con, table: str, rule, row_id: int) -> str:
     return f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows[:5]))} too)" if rows else ""
 
 
-KNOWN_IN = {"is not in workers.csv": "workers", "is not in grids.csv": "grids"}
-
-
-def _closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
-    """' (did you mean W07?)' for an id the other file lacks: a fifty-sixth trial's W7 for W07 was refused
-    with nothing to say which id was meant (difflib: the few ids of a community's files need no index)."""
-    table = KNOWN_IN.get(reason.predicate) if reason else None
-    if table is None or not typed:
-        return ""
-    if table == "workers" and (named := _named_workers(con, typed)):
-        return named
-    known = [v for (v,) in con.execute(f'select distinct "{reason.shows}" from {table} where "{reason.shows}" is not null')
-             .fetchall()]
-    close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
-    return f" (did you mean {' or '.join(close)}?)" if close else ""
-
-
-def _named_workers(con, typed: str) -> str:
-    """' (王芳 is the name of W03 and W05 in workers.csv: type the worker's id)': a bonus typed by name (trial 141's
-    clerk) is refused; two workers may share the name, so the line names both and picks neither."""
-    ids = [i for (i,) in con.execute("select worker_id from workers where replace(name, ' ', '') = ? order by row_id",
-                                     [folded(typed).replace(" ", "")]).fetchall()]
-    if not ids:
-        return ""
-    return (f" ({typed} is the name of {' and '.join(ids)} in workers.csv: type the worker's id"
-            + (", and check which of them is meant)" if len(ids) > 1 else ")"))
-
-
-def _width_note(typed: str | None) -> str:
-    """A value typed in full-width characters (Ｗ03 for W03: a Chinese input method left on) looks the same
-    as the id it is not; the line says so (a field trial read 'worker_id 'Ｗ03' is not in workers.csv' beside
-    a W03 there)."""
-    if typed is None or (plain := folded(typed)) == typed:
-        return ""
-    return f" (typed in full-width characters; in half-width it reads '{plain}': type it again so)"
-
-
 def validate_staged(workdir: Path, month: str, policy: Policy, record: Path | None = None,
                     passed_reference: set[str] | None = None) -> ValidationSummary:
     """Checks the reference tables (raising InputError), then the staged survey rows where they
@@ -174,9 +137,12 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
                advance) -> ValidationSummary:
     _stage_reference_tables(workdir)
     start, end = Month.parse(month).bounds()
+    named = _named_tables(workdir)
     reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
-                                            "assignments": assignments_suite("workers", "grids", end.date(), start.date()),
-                                            "adjustments": adjustments_suite("workers", month)}, record, passed_reference)
+                                            "assignments": assignments_suite("workers", "grids", end.date(), start.date(),
+                                                                             "assignments" in named),
+                                            "adjustments": adjustments_suite("workers", month, "adjustments" in named)},
+                                  record, passed_reference)
     scale = range(policy.scale_min, policy.scale_max + 1)
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s,
                           policy.ambiguous_dates != "month_first", policy.door_number_dates,

@@ -63,3 +63,23 @@ def test_a_notes_row_under_the_assignments_is_named(make_inbox, tmp_path):
         handle.write("备注：W3 九月十六日接替W2,,,,\n")
     assert "assignments.csv, row 7, column 'worker_id': this row reads as a row of notes, not data" \
         in _refusal(inbox, tmp_path)
+
+
+def test_a_name_beside_the_id_that_is_another_workers_is_refused(make_inbox, tmp_path):
+    """Trial 141's `W05,王芳,...` paid 陈刚 (W05) the bonus meant for 王芳, exit 0: the 姓名 column was read and ignored."""
+    inbox = make_inbox()
+    write_csv(inbox / "adjustments.csv", ("worker_id", "姓名", *ADJUSTMENTS[1:]),
+              [("W1", "王 伟", "2026-09", "50.00", "加班", "人事科"), ("W2", "王伟", "2026-09", "300", "奖励", "人事科")])
+    assert ("adjustments.csv, row 3, column 'name': name '王伟' is not the name workers.csv gives the row's worker_id: "
+            "the id is paid, so check which worker is meant (W2 is 李娜 in workers.csv)") in _refusal(inbox, tmp_path)
+
+
+def test_a_line_without_a_month_and_a_grid_typed_by_name_are_refused(make_inbox, tmp_path):
+    inbox = make_inbox()
+    write_csv(inbox / "adjustments.csv", ADJUSTMENTS, [("W1", "", "50.00", "加班", "人事科")])
+    assert "adjustments.csv, row 2, column 'month': month is blank" in _refusal(inbox, tmp_path)
+    (inbox / "adjustments.csv").unlink()
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              [("W1", "天桥新村一网格", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")])
+    assert ("grid_id '天桥新村一网格' is not in grids.csv (天桥新村一网格 is the grid_name of G1 in grids.csv: type the "
+            "grid's id)") in _refusal(inbox, tmp_path / "again")

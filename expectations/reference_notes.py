@@ -1,0 +1,64 @@
+"""What a broken reference row's line adds after its rule (expectations/validate.py): the row read as a 合计 or 备注 row,
+a worker typed by name, the id a name has, a full-width id, the id likely meant."""
+from __future__ import annotations
+
+import difflib
+
+from gridpay.expectations.summary_rows import summary_cell
+from gridpay.transforms.folding import folded
+from gridpay.transforms.reasons import RuleReason
+
+
+def summary_row(con, table: str, row_id: int) -> tuple[str, str] | None:
+    """The typed cells of the first broken row, looked at as a possible 合计 or 备注 row."""
+    cursor = con.execute(f"select * exclude (row_id, source_file, row_number) from {table} where row_id = ?", [row_id])
+    return summary_cell(dict(zip([d[0] for d in cursor.description], cursor.fetchone())))
+
+
+KNOWN_IN = {"is not in workers.csv": "workers", "is not in grids.csv": "grids"}
+
+
+def closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
+    """' (did you mean W07?)' for an id the other file lacks: a fifty-sixth trial's W7 for W07 was refused
+    with nothing to say which id was meant (difflib: the few ids of a community's files need no index)."""
+    table = KNOWN_IN.get(reason.predicate) if reason else None
+    if table is None or not typed:
+        return ""
+    if table == "workers" and (named := _named_workers(con, typed)):
+        return named
+    if table == "grids" and (grid := con.execute("select grid_id from grids where replace(grid_name, ' ', '') = ?",
+                                                 [folded(typed).replace(" ", "")]).fetchone()):
+        return f" ({typed} is the grid_name of {grid[0]} in grids.csv: type the grid's id)"      # trial 141
+    known = [v for (v,) in con.execute(f'select distinct "{reason.shows}" from {table} where "{reason.shows}" is not null')
+             .fetchall()]
+    close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
+    return f" (did you mean {' or '.join(close)}?)" if close else ""
+
+
+def worker_named(con, table: str, column: str | None, row_id: int) -> str:
+    """' (W05 is 陈刚 in workers.csv)': the name a row's worker_id has, beside the other name typed (sql_rules.named_as)."""
+    if column != "name":
+        return ""
+    found = con.execute(f"select w.worker_id, w.name from {table} as t join workers as w on t.worker_id = w.worker_id "
+                        f"where t.row_id = ?", [row_id]).fetchone()
+    return f" ({found[0]} is {found[1]} in workers.csv)" if found else ""
+
+
+def _named_workers(con, typed: str) -> str:
+    """' (王芳 is the name of W03 and W05 in workers.csv: type the worker's id)': a bonus typed by name (trial 141's
+    clerk) is refused; two workers may share the name, so the line names both and picks neither."""
+    ids = [i for (i,) in con.execute("select worker_id from workers where replace(name, ' ', '') = ? order by row_id",
+                                     [folded(typed).replace(" ", "")]).fetchall()]
+    if not ids:
+        return ""
+    return (f" ({typed} is the name of {' and '.join(ids)} in workers.csv: type the worker's id"
+            + (", and check which of them is meant)" if len(ids) > 1 else ")"))
+
+
+def width_note(typed: str | None) -> str:
+    """A value typed in full-width characters (Ｗ03 for W03: a Chinese input method left on) looks the same
+    as the id it is not; the line says so (a field trial read 'worker_id 'Ｗ03' is not in workers.csv' beside
+    a W03 there)."""
+    if typed is None or (plain := folded(typed)) == typed:
+        return ""
+    return f" (typed in full-width characters; in half-width it reads '{plain}': type it again so)"
