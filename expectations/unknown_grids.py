@@ -10,7 +10,7 @@ from pathlib import Path
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
-                                          same_compound, similar_grids)
+                                          numbers_differ, same_compound, similar_grids)
 from gridpay.transforms.grid_splits import grids_split_off
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -123,7 +123,8 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
         return closest_grids(value, names), closest_grid_ids(value, names)
     # grids sharing the compound: the one whose name the value reads like first (a twenty-third trial's
     # '滨江苑二网络' offered 滨江苑一网格 first, all three listing 滨江苑; taken, it pays another worker)
-    owners = dict(sorted(owners.items(), key=lambda o: -likeness(value, names.get(o[0]) or o[0])))
+    owners = dict(sorted(owners.items(), key=lambda o: (numbers_differ(value, names.get(o[0]) or o[0]),
+                                                        -likeness(value, names.get(o[0]) or o[0]))))
     similar = [(label, gid) for label, gid in similar_grids(value, names) if gid not in owners]
     return (tuple(owners.values()) + tuple(label for label, _ in similar),
             tuple(owners) + tuple(dict.fromkeys(gid for _, gid in similar)))

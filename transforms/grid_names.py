@@ -48,13 +48,31 @@ def likeness(value: str, name: str) -> float:
     return SequenceMatcher(None, value.translate(_NUMERALS), name.translate(_NUMERALS)).ratio()
 
 
+def _numbers(text: str) -> list[int]:
+    """The numbers a name carries, numerals as digits: 第二网格 [2], G04 [4]."""
+    return [int(n) for n in re.findall(r"\d+", text.translate(_NUMERALS))]
+
+
+def numbers_differ(value: str, name: str) -> bool:
+    """Whether two grid names both carry a number and the numbers differ: 网格二 is not 第一网格 (trial 141's clerk took
+    the first of '第一网格 (CH01)' or '第二网格 (CH02)', alike by 网格 alone, and CH02's answers paid CH01's worker)."""
+    a, b = _numbers(value), _numbers(name)
+    return bool(a and b and a != b)
+
+
+def same_number(value: str, name: str) -> bool:
+    """Both carry one number and it is the same (网格二, 第二网格): the likeness counts it (their 网格 alone is 0.57)."""
+    a = _numbers(value)
+    return bool(a) and a == _numbers(name)
+
+
 def similar_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> list[tuple[str, str]]:
     """closest_grids' (label, grid_id) pairs: a grid may be offered by its name and by its id."""
     labels = {**{name: (f"{name} ({gid})", gid) for gid, name in grids.items() if name},
               **{gid: (f"{gid} ({name})", gid) for gid, name in grids.items()}}
     names = {name for name in grids.values() if name}
-    scored = sorted(((likeness(value, text), text) for text in labels
-                     if text not in names or stems_alike(value, text)), reverse=True)
+    scored = sorted(((likeness(value, text) + (0.1 if same_number(value, text) else 0), text) for text in labels
+                     if (text not in names or stems_alike(value, text)) and not numbers_differ(value, text)), reverse=True)
     best = scored[0][0] if scored else 0
     return list(dict.fromkeys(labels[text] for ratio, text in scored
                               if ratio >= cutoff and ratio >= best - 0.05))[:3]

@@ -17,3 +17,12 @@ GRIDS = {"G01": "翠竹一网格", "G04": "金桂一网格", "G07": "滨河网�
 ])
 def test_closest_grids_alike_before_the_ending(typed, offered):
     assert closest_grids(typed, GRIDS) == offered
+
+
+def test_a_grid_of_another_number_is_never_offered():
+    """Trial 141: '网格二' offered '第一网格 (CH01)' first, alike by 网格 alone; its clerk took it, and CH02's answers paid
+    CH01's worker."""
+    grids = {"CH01": "第一网格", "CH02": "第二网格", "CH03": "第三网格"}
+    assert closest_grids("网格二", grids) == ("第二网格 (CH02)",)
+    assert closest_grids("3号网格", grids) == ("第三网格 (CH03)",)
+    assert closest_grids("第四网格", grids) == ()
