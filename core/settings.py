@@ -139,6 +139,8 @@ def environment_over_project(project: Path) -> list[str]:
     root = project.parent
     defaults = {"inbox": root / "inbox", "out": root / "out", "db": root / "warehouse" / "gridpay.duckdb",
                 "policy": DEFAULT_POLICY}
+    # the archive follows the warehouse: trial 142's GRIDPAY_ARCHIVE, left set, stored a month's inputs elsewhere, no word
+    defaults["archive"] = given.get("db", defaults["db"]).parent / "archive"
     lines = []
     for name, default in defaults.items():
         if ENV[name] in os.environ and absolute(os.environ[ENV[name]]) != given.get(name, default):
@@ -147,7 +149,8 @@ def environment_over_project(project: Path) -> list[str]:
     return lines
 
 
-_WHAT = {"inbox": "inbox", "out": "out folder", "db": "warehouse", "policy": "policy"}
+_WHAT = {"inbox": "inbox", "out": "out folder", "db": "warehouse", "policy": "policy",
+         "archive": "archive of the inputs (an audit needs it)"}
 
 
 def duckdb_memory_limit() -> str:

@@ -199,7 +199,8 @@ def _say_project(args: argparse.Namespace) -> None:
     if args.command != "doctor":      # doctor's first line names it, with the warehouse and out/
         log.info("project file %s", project)
     for line in environment_over_project(project):
-        log.warning("%s (unset it to use the project's)", line)
+        if not (args.command == "run" and line.startswith("GRIDPAY_POLICY=")):    # the run says it, on the scorecard too
+            log.warning("%s (unset it to use the project's)", line)
 
 
 def _warehouse(args: argparse.Namespace) -> Path | None:

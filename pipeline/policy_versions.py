@@ -17,7 +17,7 @@ from pathlib import Path
 from gridpay.core.wording import listed
 from gridpay.core.errors import ConfigError
 from gridpay.core.policy_file import check_policy_keys, load_policy, policy_from_bytes
-from gridpay.core.settings import DEFAULT_POLICY, Settings
+from gridpay.core.settings import DEFAULT_POLICY, Settings, environment_over_project
 from gridpay.core.secret_key import ArchiveKeys
 from gridpay.ingest.archive import blob_bytes
 from gridpay.pipeline.run_notices import headed
@@ -60,6 +60,9 @@ def check_policy_as_written(s: Settings, keys: ArchiveKeys, sha: str, policy: Po
     check_policy_keys(blob_bytes(s.archive, sha, keys), str(s.policy))
     check_unnamed_project_policy(s.project, s.policy, policy)
     say_policy_left_out(s.policy, policy)
+    if s.project is not None:     # on the scorecard too: trial 142's trial policy, left set in a terminal, paid a month
+        for line in (ln for ln in environment_over_project(s.project) if ln.startswith("GRIDPAY_POLICY=")):
+            log.warning("%s: this month is paid on it (unset it to use the project's)", line, extra=headed("policy"))
 
 
 # every version the shipped policy has had: a project's policy.toml of one of them may be init's copy, left

@@ -129,6 +129,10 @@ def test_a_location_set_in_the_environment_over_the_project_file_is_said(tmp_pat
     monkeypatch.setenv("GRIDPAY_DB", "warehouse/gridpay.duckdb")        # the same file: nothing to say
     gridpay_main(["history", "--month", "2026-09"])
     assert "sets the" not in capsys.readouterr().err
+    monkeypatch.setenv("GRIDPAY_ARCHIVE", str(tmp_path / "elsewhere"))    # trial 142: inputs stored away, no word
+    gridpay_main(["history", "--month", "2026-09"])
+    assert (f"GRIDPAY_ARCHIVE={tmp_path / 'elsewhere'} sets the archive of the inputs (an audit needs it), not "
+            f"{hr / 'gridpay.toml'}'s {hr / 'warehouse' / 'archive'}") in capsys.readouterr().err
 
 
 def test_a_folder_without_manifest_or_with_an_old_one_is_refused(tmp_path):
@@ -248,3 +252,21 @@ def test_init_example_never_overwrites_an_inbox_file(tmp_path, capsys):
     assert "grids.csv is already there; nothing changed" in capsys.readouterr().err
     assert (tmp_path / "hr" / "inbox" / "grids.csv").read_text(encoding="utf-8") == "grid_id\n"
     assert not (tmp_path / "hr" / "gridpay.toml").exists() and not (tmp_path / "hr" / "inbox" / "workers.csv").exists()
+
+
+def test_a_policy_set_in_the_environment_is_said_once_and_on_the_scorecard(tmp_path, monkeypatch, capsys):
+    """Trial 142: a trial policy left set in one terminal paid November (W01 1710.90 for 1676.85), exit 0; the console
+    said so, the scorecard HR signs did not."""
+    hr = tmp_path / "hr"
+    assert gridpay_main(["init", str(hr), "--community", "天井湖社区"]) == 0
+    build_inbox(hr)
+    trial = tmp_path / "trial.toml"
+    trial.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace('version = "2027.16"', 'version = "试算"'),
+                     encoding="utf-8")
+    monkeypatch.chdir(hr)
+    monkeypatch.setenv("GRIDPAY_POLICY", str(trial))
+    capsys.readouterr()
+    assert gridpay_main(["run", "--month", "2026-09", "--reports", "hr"]) == 0
+    line = f"GRIDPAY_POLICY={trial} sets the policy, not {hr / 'gridpay.toml'}'s {DEFAULT_POLICY}: this month is paid on it"
+    assert capsys.readouterr().err.count(line) == 1
+    assert line.replace("'", "&#39;") in (hr / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
