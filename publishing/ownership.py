@@ -59,14 +59,19 @@ def check_month_owned(folder: Path, db: Path, con: duckdb.DuckDBPyConnection | N
         _check_not_a_copy(folder, db, warehouse)
         return
     ours = warehouse_identity(con, db, folder.parent)["id"] if con is not None else None
-    copy = (" (a copy of this warehouse that recorded a run this one has not: restored from an older backup?)"
-            if ours and warehouse.get("id") == ours else "")
+    if ours and warehouse.get("id") == ours:     # trial 142 read "of the warehouse X ..., not by the warehouse X"
+        raise ConfigError(f"{folder} was published by run {run_id}, which this warehouse ({db}) has no record of: "
+                          f"another copy of it published the month (a copy on another computer, or this one restored "
+                          f"from an older backup); nothing is published over it. out/ and warehouse/ belong together: "
+                          f"put back the warehouse file that recorded run {run_id} beside this out folder, or move "
+                          f"the folder out of {folder.parent} to publish this warehouse's month (run {run_id}'s "
+                          f"record then stays only in that other copy)")
     # no warehouse yet: a restore that forgot warehouse/ (a hundred-and-tenth trial was first told to move it aside)
     way = ("; there is no warehouse at the path yet: if this is a restored project, restore that warehouse too "
            "(warehouse/ from the backup that gave out/) and run again; only if it is lost for good, move the folder "
            "aside to publish the month anew" if con is None else
            ", or move the folder aside to publish this warehouse's month")
-    raise ConfigError(f"{folder} was published by run {run_id} of {_named(warehouse)}{copy}, not by the warehouse "
+    raise ConfigError(f"{folder} was published by run {run_id} of {_named(warehouse)}, not by the warehouse "
                       f"{db}; nothing is published over it. Run with that warehouse (--db, GRIDPAY_DB or the "
                       f"warehouse of gridpay.toml){way}")
 

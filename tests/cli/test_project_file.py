@@ -270,3 +270,19 @@ def test_a_policy_set_in_the_environment_is_said_once_and_on_the_scorecard(tmp_p
     line = f"GRIDPAY_POLICY={trial} sets the policy, not {hr / 'gridpay.toml'}'s {DEFAULT_POLICY}: this month is paid on it"
     assert capsys.readouterr().err.count(line) == 1
     assert line.replace("'", "&#39;") in (hr / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+
+
+def test_a_month_a_copy_of_the_warehouse_published_is_named_as_the_copys(run_cli, make_inbox, tmp_path):
+    """Trial 142: clerk B's laptop copy re-ran November and her out/ was copied back; the office's next run said
+    '... of the warehouse X (a copy of this warehouse ...), not by the warehouse X', the same path twice."""
+    inbox, hr, laptop = make_inbox(), tmp_path / "hr", tmp_path / "laptop"
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, db=hr / "w.duckdb", out=hr / "out")[0] == 0
+    shutil.copytree(hr, laptop)
+    assert run_cli("run", "--month", "2026-09", "--reason", "B", inbox=inbox, db=laptop / "w.duckdb",
+                   out=laptop / "out")[0] == 0
+    shutil.rmtree(hr / "out" / "2026-09")
+    shutil.copytree(laptop / "out" / "2026-09", hr / "out" / "2026-09")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, db=hr / "w.duckdb", out=hr / "out")
+    run_id = json.loads((hr / "out" / "2026-09" / "manifest.json").read_text(encoding="utf-8"))["run_id"]
+    assert code == 2 and (f"was published by run {run_id}, which this warehouse ({hr / 'w.duckdb'}) has no record of: "
+                          f"another copy of it published the month") in err, err
