@@ -6,13 +6,15 @@ and pending appeals, recorded; never a decision the published pay or scorecard d
 (known_wrong): --force is for a cycle not yet over, not for a month known to be wrong."""
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from gridpay.ingest.formats import Source
+from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
 from gridpay.ingest.review_files import review_tables
 from gridpay.store.runs import first_publication, paid_adjustments
@@ -110,7 +112,25 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, re
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
                                 f"appeals.csv, so {wrong}: run the month again to apply it ({rerun})")
     return (blockers + _changed_calls(db, inbox, month, run_id, policy, rerun)
-            + (_changed_adjustments(db, inbox, month, run_id, policy, rerun) if adjustments else []))
+            + (_changed_adjustments(db, inbox, month, run_id, policy, rerun) if adjustments else [])
+            + _unread_survey_files(db, inbox, month, run_id, rerun))
+
+
+def _unread_survey_files(db: Path, inbox: Path, month: str, run_id: str, rerun: str) -> list[str]:
+    """The month's survey files in the inbox that its published run did not read (added or changed since): trial
+    142's clerk copied a colleague's warehouse and out/ back over the office's, whose run had read a late download;
+    finalize named only a bonus, and without it the month would have been made final without that grid's answers."""
+    with connect(db) as con:
+        row = con.execute("select inputs_json from runs where run_id = ?", [run_id]).fetchone()
+    read = {(f["name"], f["sha256"]) for f in json.loads(row[0] or "[]")} if row else set()
+    lines = []
+    for path in month_survey_files(inbox, month):
+        name = path.relative_to(inbox).as_posix()
+        with path.open("rb") as handle:
+            if (name, hashlib.file_digest(handle, "sha256").hexdigest()) not in read:
+                lines.append(f"{name} is in the inbox and run {run_id} did not read it as it is now (added or "
+                             f"changed since), so {UNAPPLIED}: run the month again to read it ({rerun})")
+    return lines
 
 
 def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, rerun: str) -> list[str]:

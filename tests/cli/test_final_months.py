@@ -42,3 +42,20 @@ def test_a_published_month_that_does_not_apply_an_appeal_in_the_inbox_is_said_by
     code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, policy=policy)
     assert code == 0 and "2026-09 is published, but appeal A7 was decided (upheld) after run" in err, err
     assert "run the month again to apply it (gridpay run --month 2026-09)" in err
+
+
+def test_a_survey_file_the_published_run_did_not_read_keeps_the_month_from_being_final(published_copy, run_cli,
+                                                                                     closed_window):
+    """Trial 142: a colleague's warehouse and out/ copied back over the office's, whose run had read a late download;
+    finalize named only a bonus, and the month would have been final without that grid's answers."""
+    import shutil
+    inbox, policy = published_copy("none", min_responses=2)
+    late = inbox / "surveys" / "2026-09" / "late.csv"
+    late.parent.mkdir()
+    shutil.copy(inbox / "surveys" / "2026-09.csv", late)
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "x", inbox=inbox)
+    assert code != 0 and ("surveys/2026-09/late.csv is in the inbox and run 2026-09-" in err
+                          and "did not read it as it is now (added or changed since), so the published pay does not "
+                              "apply it" in err), err
+    late.unlink()
+    assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)[0] == 0
