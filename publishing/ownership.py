@@ -6,6 +6,7 @@ that published the folder (manifests name their warehouse's id and path)."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from gridpay.core.errors import ConfigError
 
 MANIFEST = "manifest.json"
 MONTH_FOLDER = re.compile(r"^\d{4}-\d{2}$")
+
+
+log = logging.getLogger("gridpay")
 
 
 def warehouse_identity(con: duckdb.DuckDBPyConnection, db: Path, out: Path) -> dict:
@@ -96,15 +100,25 @@ def check_out_not_shared(out: Path, month: str, db: Path, con: duckdb.DuckDBPyCo
     --db (a forty-sixth trial's new, empty warehouse published November beside the project's August to
     October; its thin grid pooled no earlier month and was paid at neutral, 145.92 yuan, exit 0)."""
     foreign: dict[str, list[str]] = {}
+    ours: tuple[str, dict] | None = None       # the newest month this warehouse published here, and where from
     for folder in sorted(out.iterdir()) if out.is_dir() else ():
-        if folder.name == month or not MONTH_FOLDER.match(folder.name) or not (folder / MANIFEST).is_file():
+        if not MONTH_FOLDER.match(folder.name) or not (folder / MANIFEST).is_file():
             continue
         try:
             run_id, warehouse = manifest_owner(folder)
         except ConfigError:          # an unreadable manifest is named when its own month is run
             continue
-        if con is None or not con.execute("select 1 from runs where run_id = ?", [run_id]).fetchone():
+        known = con is not None and con.execute("select 1 from runs where run_id = ?", [run_id]).fetchone()
+        if known:
+            ours = (folder.name, warehouse)
+        elif folder.name != month:          # the month's own folder is check_month_owned's
             foreign.setdefault(_named(warehouse), []).append(folder.name)
+    if ours and not foreign and ours[1].get("path") and ours[1]["path"] != str(db):
+        # trial 142: a laptop's copy ran November while the office's went on; both Novembers passed every check
+        log.warning("this warehouse (%s) published %s from %s: the project was copied or moved. If that copy is "
+                    "still used (a colleague's computer), run each month in one of them only, and bring the whole "
+                    "project back together (out/ and warehouse/ with its archive), never out/ or warehouse/ alone",
+                    db, ours[0], ours[1]["path"])
     if foreign:
         who, months = next(iter(foreign.items()))
         raise ConfigError(f"{out} holds {', '.join(months)}, published by {who}, not by the warehouse {db}, which "

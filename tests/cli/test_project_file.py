@@ -110,8 +110,13 @@ def test_a_copy_of_the_warehouse_never_publishes_into_the_original_s_folder(run_
     assert code == 2 and f"{hr / 'out' / '2026-09'} was published by the warehouse {hr / 'w.duckdb'}, which is " \
                          f"still there; this command's warehouse {copy / 'w.duckdb'} is a copy of it" in err
     assert _files(hr / "out" / "2026-09") == published
-    # the copy in its own folder, and in the original's once that is gone (a moved warehouse), publish
-    assert run_cli("run", "--month", "2026-09", inbox=inbox, db=copy / "w.duckdb", out=copy / "out")[0] == 0
+    # the copy in its own folder, and in the original's once that is gone (a moved warehouse), publish; the copy's
+    # first run says where its months were published from (trial 142's two Novembers), its next says nothing
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, db=copy / "w.duckdb", out=copy / "out")
+    assert code == 0 and (f"this warehouse ({copy / 'w.duckdb'}) published 2026-09 from {hr / 'w.duckdb'}: the project "
+                          f"was copied or moved") in err, err
+    assert "was copied or moved" not in run_cli("run", "--month", "2026-09", inbox=inbox, db=copy / "w.duckdb",
+                                                out=copy / "out")[1]
     (hr / "w.duckdb").rename(tmp_path / "moved.duckdb")
     assert run_cli("run", "--month", "2026-09", inbox=inbox, db=copy / "w.duckdb", out=hr / "out")[0] == 0
 
