@@ -13,6 +13,7 @@ from pathlib import Path
 
 import great_expectations as gx
 
+from gridpay.expectations.reference_notes import width_note
 from gridpay.expectations.runner import validate_tables
 from gridpay.expectations.sql_rules import matches
 from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
@@ -85,7 +86,9 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
               "decision"),
         # a rejected appeal changes no pay and stays on record (a sixty-ninth trial's appeal of a worker who had
         # left, rejected 不予受理, stopped the month until the row was deleted)
-        _rows(f"{this} and worker_id is not null and coalesce(decision, '') <> 'rejected' and {covered}",
+        # ... a worker_id workers.csv lacks is that rule's line alone (trial 141 read this one first, the cause after)
+        _rows(f"{this} and worker_id is not null and coalesce(decision, '') <> 'rejected' and {covered} "
+              f"and worker_id in (select worker_id from workers)",
               f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
     ]
     rules += _window_rules(month, window)
@@ -200,14 +203,17 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
     problems = []
     with stage_connection(workdir) as con:
         for kind, result in results.items():
-            label = "a.appeal_id, a.month" if kind == "appeals" else "a.response_id, null"
+            label = "a.appeal_id, a.month, a.worker_id" if kind == "appeals" else "a.response_id, null, null"
             for rule, query in zip(result.rules, result.failing_rows_sql):
                 if query is None:
                     continue
-                for source, row, name, of in con.execute(
+                for source, row, name, of, worker in con.execute(
                         f"select a.source_file, a.row_number, {label} from {kind} a where a.row_id in ({query})").fetchall():
                     # an appeal of another month is named so: HR may look for the fault in this month's rows
                     what = (f"appeal {name}" + (f", of {of}" if of and of != month else "") if kind == "appeals"
                             else f"answer {name}")
-                    problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}"))
+                    # the id as typed, and a full-width one said so (trial 141's Ｗ０３ was named by neither)
+                    typed = (f": '{worker}'{width_note(worker)}" if rule.reason == "worker_id is not in workers.csv"
+                             else "")
+                    problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}{typed}"))
     return [text for _, _, text in sorted(problems)]

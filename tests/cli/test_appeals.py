@@ -47,6 +47,12 @@ def test_an_appeal_for_an_answer_outside_the_workers_grid_stops_the_run(publishe
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 1
     assert "appeals.csv row 2 (appeal A3): the answer is not in a grid the appellant covered in 2026-09" in err
+    # an id workers.csv lacks is named as typed, the cause alone (trial 141: Ｗ０３ read only as "not covered")
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A3", "Ｗ３", "R5")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 1 and ("appeals.csv row 2 (appeal A3): worker_id is not in workers.csv: 'Ｗ３' (typed in full-width "
+                          "characters; in half-width it reads 'W3': type it again so)") in err, err
+    assert "not in a grid the appellant covered" not in err
     assert (out / "2026-09" / "payroll.csv").read_bytes() == before
     # rejected (不予受理), it changes no pay and stays on record (a sixty-ninth trial had to delete the row)
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A3", "W1", "R5", decision="驳回")])
