@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("gridpay")
 ROOM_ALONE = re.compile(r"^\d{1,5}[室号房]?$")      # 501, 1702室: a room without its building
+UNIT_ROOM = re.compile(r"^(\d{1,3})(?:单元|-)(\d{1,5})[室号房]?$")      # 1单元501, 1-501: without its building
+NAMES_BUILDING = re.compile(r"栋|幢|号楼|#|^\d+-\d+-\d+")
+SHIPPED_PARTS = ("楼栋", "单元")       # what a policy without survey.door_parts is told a form asks
 
 
 def _cell(row: list, i: int, layout: PlatformLayout) -> str:
@@ -38,41 +41,66 @@ def _part(value: str, text: str) -> str:
 
 
 def _part_columns(file: str, sheet: Sheet, header_map: HeaderMap, texts: tuple[str, ...],
-                  layout: PlatformLayout) -> list[tuple[str, int]]:
+                  layout: PlatformLayout, strict: bool = True) -> list[tuple[str, int]]:
     parts = []
     for text in texts:
         found = [i for i, h in enumerate(sheet.headers)
                  if i not in header_map.columns and text in question_text(h, layout.question_number)]
-        if len(found) > 1:
+        if len(found) > 1 and strict:
             shown = ", ".join(f"'{sheet.headers[i]}'" for i in found)
             raise InputError(file, f"the policy's survey.door_parts text '{text}' matches {len(found)} headers: {shown}; "
                                    f"set it to a text only one of them holds (in your policy, with a new version)",
                              column="household_id")
-        parts += [(text, found[0])] if found else []
+        parts += [(text, found[0])] if len(found) == 1 else []
     return parts
+
+
+def joined_door(door: str, parts: list[tuple[str, str]]) -> str | None:
+    """The door with the parts asked apart ((question text, answer)) before it, or None to leave it as typed: a room
+    alone takes them all (12栋 1 501 -> 12栋1单元501); a unit and room its building (12栋, 1-501 -> 12栋1单元501, where
+    trial 140's re-check read 1-501 as 1栋501); a door naming its building, or none given, as typed."""
+    given = [(text, value) for text, value in parts if value]
+    building = "".join(_part(v, t) for t, v in given if "单元" not in t)
+    if ROOM_ALONE.match(door) and given:
+        return "".join(_part(v, t) for t, v in given) + door
+    if (unit := UNIT_ROOM.match(door)) and building:
+        return f"{building}{unit[1]}单元{unit[2]}"
+    return None
 
 
 def door_from_parts(file: str, sheet: Sheet, header_map: HeaderMap, reading: "SurveyReading",
                     layout: PlatformLayout) -> Sheet:
-    """Each row's door with the answers to survey.door_parts' questions before it where the door is a room alone
-    (楼栋 12栋, 单元 1, 门牌号 501 -> 12栋1单元501); a door typed whole (12栋1单元501, 12-1-501) as typed."""
+    """Each row's door with the answers to survey.door_parts' questions before it (joined_door); said once a file,
+    with the doors that name no building left as typed. A policy without the key is told where the form asks them."""
     door = next((i for i, name in header_map.columns.items() if name == "household_id"), None)
-    parts = _part_columns(file, sheet, header_map, reading.door_parts, layout) if reading.door_parts else []
-    if door is None or not parts:
+    texts = reading.door_parts or SHIPPED_PARTS
+    parts = _part_columns(file, sheet, header_map, texts, layout, strict=bool(reading.door_parts)) if door is not None else []
+    if not parts:
         return sheet
-    rows, joined = [], []
+    rows, joined, bare = [], [], []
     for number, row in sheet.rows:
-        room = _cell(row, door, layout)
-        before = "".join(_part(v, text) for text, i in parts if (v := _cell(row, i, layout)))
-        if before and ROOM_ALONE.match(room):
+        typed = _cell(row, door, layout)
+        whole = joined_door(typed, [(text, _cell(row, i, layout)) for text, i in parts])
+        if whole is not None and reading.door_parts:
             row = list(row)
-            row[door] = before + room
-            joined.append(row[door])
+            row[door] = whole
+            joined.append(whole)
+        elif whole is not None:
+            joined.append(typed)            # read as typed, without its building: what the old policy is told
+        elif typed and not NAMES_BUILDING.search(typed):
+            bare.append(typed)
         rows.append((number, row))
-    if joined:
-        log.info("%s: the door number is read from %s and '%s' (survey.door_parts) where it is a room alone: %d "
-                 "answers, e.g. %s", file, ", ".join(f"'{sheet.headers[i]}'" for _, i in parts), sheet.headers[door],
-                 len(joined), joined[0])
+    asked = ", ".join(f"'{sheet.headers[i]}'" for _, i in parts)
+    if not reading.door_parts and joined:      # trial 140's re-check: a policy copied before 2027.16, 14 homes merged
+        log.warning("%s: the form asks the door in parts (%s and '%s'), which this policy does not join "
+                    "(survey.door_parts, policy 2027.16): %d door numbers are read without their building (e.g. %s), "
+                    "and homes of other buildings with one number read as one household; add door_parts = [\"楼栋\", "
+                    "\"单元\"] to your policy's [survey] (with a new version) and run again", file, asked,
+                    sheet.headers[door], len(joined), joined[0])
+    elif joined or bare:
+        log.info("%s: the door number is read from %s and '%s' (survey.door_parts): %d answers, e.g. %s%s", file,
+                 asked, sheet.headers[door], len(joined), joined[0] if joined else "-",
+                 f"; {len(bare)} name no building and are read as typed (e.g. {bare[0]}): check them" if bare else "")
     return replace(sheet, rows=rows)
 
 
@@ -91,3 +119,16 @@ def other_answers_line(headers: list[str], unread: int, header_map: HeaderMap, r
             f"worker, set that item's survey.questions text to a text its header holds; if it rates something else (the "
             f"community as a whole, the street), add a text of its header to survey.other_questions (either in your "
             f"policy, with a new version) and run again")
+
+
+def refuse_items_of_other_questions(file: str, headers: list[str], header_map: HeaderMap, reading: "SurveyReading",
+                                    layout: PlatformLayout) -> None:
+    """Stop where an item is read from a question survey.other_questions names as rating no worker: trial 140's
+    re-check named the community's question there and left sat_overall = "总体" reading it."""
+    for i, name in sorted(header_map.columns.items()):
+        if name in reading.items and reading.other_questions and is_other_question(headers[i], reading, layout):
+            raise InputError(file, f"column {column_letters(i + 1)} '{headers[i]}' is read as {name} "
+                                   f"(survey.questions.{name}) and named by survey.other_questions as rating no "
+                                   f"worker: set survey.questions.{name} to a text only the worker's own question "
+                                   f"holds (a list of one for each form of the month), in your policy with a new "
+                                   f"version", column=name)

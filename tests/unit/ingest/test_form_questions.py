@@ -47,3 +47,40 @@ def test_a_column_of_answers_no_text_reads_stops_until_named(tmp_path):
     before = policy_text().replace("other_questions = []\n", "")          # a policy without the key: not looked at
     assert len(read_survey_file(Source(path.name, path), "2026-09", survey_reading(policy_from_toml(before)),
                                 ["G1", "G2"]).frame) == len(HAND_SURVEYS)
+
+
+def test_a_unit_and_room_take_their_building_and_a_door_naming_none_is_said(tmp_path, caplog):
+    """Trial 140's re-check: 楼栋 12栋 beside 门牌号 1-501 was read as 1栋501, another building's home, nothing said."""
+    from gridpay.ingest.form_questions import joined_door
+    asked = [("楼栋", "12栋"), ("单元", "1")]
+    assert joined_door("1-501", asked) == joined_door("1单元501", asked) == "12栋1单元501"
+    assert joined_door("501", [("楼栋", ""), ("单元", "")]) is None and joined_door("5楼501", asked) is None
+    assert joined_door("12栋1单元501", asked) is None
+    caplog.set_level("INFO", logger="gridpay")
+    header = [*HEADER[:DOOR], "2、楼栋号", "3、单元号", "4、门牌号（如302）", *HEADER[DOOR + 1:]]
+    parts = [("12栋", "1", "501"), ("", "", "5楼501")]
+    rows = [[*r[:DOOR], *parts[k % len(parts)], *r[DOOR + 1:]] for k, r in enumerate(wjx_rows(HAND_SURVEYS))]
+    path = write_xlsx(tmp_path / "腾讯问卷.xlsx", header, rows)
+    _read(path)
+    assert "name no building and are read as typed (e.g. 5楼501): check them" in caplog.text
+    # a policy copied before 2027.16 reads the room alone, and is told so
+    before = policy_text().replace('door_parts = ["楼栋", "单元"]\n', "")
+    read_survey_file(Source(path.name, path), "2026-09", survey_reading(policy_from_toml(before)), ["G1", "G2"])
+    assert ("the form asks the door in parts ('2、楼栋号', '3、单元号' and '4、门牌号（如302）'), which this policy does "
+            "not join (survey.door_parts, policy 2027.16)") in caplog.text
+
+
+def test_an_item_read_from_a_question_named_as_rating_no_worker_stops_and_an_old_policy_is_told(tmp_path, caplog):
+    """Trial 140's re-check: other_questions named the community's question while sat_overall = "总体" still read it;
+    a policy copied before 2027.16 read the community's question as sat_overall, nothing said."""
+    header = [*HEADER, "12、您对社区的总体工作满意吗"]
+    rows = [[*r, "满意(4分)"] for r in wjx_rows(HAND_SURVEYS)]
+    header[HEADER.index("9、您对网格员的总体工作满意吗？")] = "9、您对网格员的整体工作满意吗？"
+    path = write_xlsx(tmp_path / "问卷星.xlsx", header, rows)
+    with pytest.raises(InputError, match="column R '12、您对社区的总体工作满意吗' is read as sat_overall "
+                                         r"\(survey.questions.sat_overall\) and named by survey.other_questions"):
+        _read(path, survey__other_questions='["社区的总体"]')
+    before = policy_text().replace("other_questions = []\n", "")
+    read_survey_file(Source(path.name, path), "2026-09", survey_reading(policy_from_toml(before)), ["G1", "G2"])
+    assert ("column O '9、您对网格员的整体工作满意吗？' holds answers (满意, 非常满意 ...) on" in caplog.text
+            and "This policy reads on (survey.other_questions, policy 2027.16, stops on it)" in caplog.text)
