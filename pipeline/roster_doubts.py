@@ -23,7 +23,7 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
                     "without survey files pools no earlier month)", extra=headed("no_answers"))
     elif scored.silent:    # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
         log.warning("no answer this month for %s: scored on earlier months where the policy pools them (paid at most "
-                    "the neutral coefficient from policy 2027.16, flag silent_month), else paid at the neutral "
+                    "the neutral coefficient from policy 2027.16, flag thin_month), else paid at the neutral "
                     "coefficient (grid_scores.csv says which); check that its residents were asked",
                     listed(scored.silent), extra=headed("no_answers"))
     if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so

@@ -79,10 +79,10 @@ EN: dict[str, str] = {
     "short_flag_few_responses": "few answers", "short_flag_low_response_rate": "low response rate",
     "short_flag_no_baseline": "no baseline",
     "short_flag_answers_dropped": "answers dropped",
-    "grid_flag_silent_month": "no counted answer this month: its earlier months' score is above neutral, so the "
-                              "neutral coefficient",
-    "short_flag_silent_month": "no answer this month",
-    "notice_flag_silent_month": "no answer this month: paid at the neutral coefficient (this score moved no pay)",
+    "grid_flag_thin_month": "{responses} counted answers this month, under {min}: its earlier months' score is above "
+                             "neutral, so the neutral coefficient",
+    "short_flag_thin_month": "few answers this month",
+    "notice_flag_thin_month": "few answers this month: paid at the neutral coefficient (this score moved no pay)",
     "grid_flag_answers_dropped": "{responses} counted answers, under half the {previous_responses} of the month published last ({previous_month}): check grids.csv and the survey files",
     "flag_pay_changed": "total pay moved sharply from the month published last: review",
     "pay_changes": "Workers whose total pay moved sharply from the month published last",

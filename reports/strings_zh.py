@@ -70,9 +70,9 @@ ZH: dict[str, str] = {
     "short_flag_no_baseline": "无基线",
     "short_flag_answers_dropped": "问卷骤减",
     # policy 2027.16: a grid nobody answered, whose earlier months would pay above neutral (trial 143)
-    "grid_flag_silent_month": "本月无有效问卷：近月评分高于中性，本月按中性系数计",
-    "short_flag_silent_month": "本月无答卷",
-    "notice_flag_silent_month": "本月无答卷，本月绩效按中性系数计（此得分未用于绩效）",
+    "grid_flag_thin_month": "本月有效问卷{responses}份，少于{min}份：近月评分高于中性，本月按中性系数计",
+    "short_flag_thin_month": "本月问卷不足",
+    "notice_flag_thin_month": "本月问卷不足，本月绩效按中性系数计（此得分未用于绩效）",
     "grid_flag_answers_dropped": "有效问卷{responses}份，不足上次公布月份（{previous_month}）{previous_responses}份的一半，请核对网格表与问卷文件",
     "flag_pay_changed": "应发合计较上次公布月份变动较大，请复核",
     "pay_changes": "应发合计变动较大的网格员（与上次公布月份相比）",

@@ -10,7 +10,7 @@ from statistics import median
 
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.stats import empirical_bayes, wilson_interval, z_value
-from gridpay.transforms.thin_grids import WindowStats, is_insufficient, scored_sample, silent_month_neutral
+from gridpay.transforms.thin_grids import WindowStats, is_insufficient, scored_sample, thin_month_neutral
 
 
 @dataclass(frozen=True)
@@ -175,9 +175,9 @@ def grid_scores(stats: list[GridStats], policy: Policy, baseline: dict[str, floa
         insufficient = is_insufficient(s.responses, policy)
         flags = _sample_flags(s.responses, m.responses, pooled, insufficient, scoring)
         ach, imp, pay_score = _points(s.grid_id, est, marks, baseline, flags, scoring.mode)
-        if not insufficient and silent_month_neutral(m.responses, pay_score, policy):
+        if not insufficient and thin_month_neutral(m.responses, pay_score, policy):
             insufficient = True         # its window's answers still give its score; its share is paid at neutral
-            flags.append("silent_month")
+            flags.append("thin_month")
         flags += [flag for flag, on in (("low_response_rate", s.grid_id in low_rate),
                                         ("answers_dropped", s.grid_id in dropped)) if on]
         flags += (reviewed or {}).get(s.grid_id, ())     # appeals_high, verification_failed

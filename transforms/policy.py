@@ -146,7 +146,7 @@ def policy_from_toml(text: str) -> Policy:
                          if "household_scope" in doc.get("scoring", {}) else "month"),
         **{key: bool(doc.get("scoring", {}).get(key, False)) for key in (
             "window_homes_by_door", "window_homes_by_compound", "window_compound_names", "window_self_ratings",
-            "worker_score_from_shown", "silent_month_at_most_neutral")},
+            "worker_score_from_shown", "thin_month_at_most_neutral")},
         **thin_grid_rules(doc),
     )
     if not 0 < scoring.confidence < 1:

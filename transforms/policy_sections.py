@@ -62,7 +62,7 @@ class ScoringRules:
     window_self_ratings: bool = False
     worker_score_from_shown: bool = False       # the exact mean of the grids' scores as printed (policy 2027.8)
     # a grid nobody answered in the month is paid at most the neutral coefficient (policy 2027.16)
-    silent_month_at_most_neutral: bool = False
+    thin_month_at_most_neutral: bool = False
 
 
 @dataclass(frozen=True)

@@ -34,15 +34,17 @@ def scored_sample(month: GridStats, window: WindowStats | None, policy: Policy) 
     return month, False
 
 
-def silent_month_neutral(month_responses: int, pay_score: float | None, policy: Policy) -> bool:
-    """Whether a grid nobody answered this month, scored on its earlier months, is paid at the neutral coefficient
-    instead (scoring.silent_month_at_most_neutral): trial 143's grid without one answer was paid on the two months
-    before, already paid for, at 1.1079 where the month before had paid 1.0821 on its own answers. Its earlier
-    months may lower its pay (a grid whose residents are unhappy gains nothing by falling silent), never raise it
-    above neutral."""
-    if not policy.scoring.silent_month_at_most_neutral or month_responses or pay_score is None:
+def thin_month_neutral(month_responses: int, pay_score: float | None, policy: Policy) -> bool:
+    """Whether a grid with fewer than min_responses counted answers this month, scored on its earlier months too, is
+    paid at the neutral coefficient instead (scoring.thin_month_at_most_neutral): its earlier months may lower its pay
+    (a grid whose residents are unhappy gains nothing by falling silent), never raise it above neutral. Trial 143's
+    grid without one answer was paid on the two months before, already paid for, at 1.1079 where the month before had
+    paid 1.0821; capped for a silent month alone, its re-check found one 非常不满意 answer lifting pay from neutral to
+    1.0561: under the minimum, no answer of the month lifts pay above neutral, and the minimum reached, the month's own
+    answers pay."""
+    if not policy.scoring.thin_month_at_most_neutral or month_responses >= policy.scoring.min_responses:
         return False
-    return score_coefficient(Decimal(str(pay_score)), policy.coefficient) > policy.coefficient.neutral
+    return pay_score is not None and score_coefficient(Decimal(str(pay_score)), policy.coefficient) > policy.coefficient.neutral
 
 
 def is_insufficient(responses: int, policy: Policy) -> bool:

@@ -147,18 +147,22 @@ def test_the_rule_before_pooling_paid_for_that_silence():
     assert old.is_insufficient             # the neutral rule: six residents silent, neutral pay
 
 
-def test_a_grid_nobody_answered_is_paid_at_most_neutral():
+def test_a_thin_month_is_paid_at_most_neutral():
     """Trial 143: a grid without one answer in a quiet month was paid 1.1079 on two months already paid for, more
-    than the month before's 1.0821 on its own answers (scoring.silent_month_at_most_neutral, policy 2027.16)."""
+    than the month before's 1.0821 on its own answers; capped for a silent month alone, its re-check's one
+    非常不满意 answer lifted pay from neutral to 1.0561 (scoring.thin_month_at_most_neutral, policy 2027.16)."""
     others = [[60, 70, 80] * 4] * 4
-    happy, _, silent = _coefficient_of_grid0([], [90] * 12, others)
-    assert happy == POLICY.coefficient.neutral and silent.is_insufficient
-    assert silent.flags == "pooled;silent_month" and silent.pay_score > 75       # its score still shown
+    neutral = POLICY.coefficient.neutral
+    silent_pay, _, silent = _coefficient_of_grid0([], [90] * 12, others)
+    assert silent_pay == neutral and silent.is_insufficient
+    assert silent.flags == "pooled;thin_month" and silent.pay_score > 75       # its score still shown
+    for month0 in ([0], [90], [90] * 9):                                       # no answer of a thin month lifts pay
+        assert _coefficient_of_grid0(month0, [90] * 12, others)[0] == neutral
+    assert _coefficient_of_grid0([90] * 10, [90] * 12, others)[0] > neutral     # the minimum: the month's own answers
     unhappy, scored, _ = _coefficient_of_grid0([], [40] * 12, others)
-    assert scored and unhappy < POLICY.coefficient.neutral                    # silence lifts an unhappy grid nowhere
-    one, scored, _ = _coefficient_of_grid0([90], [90] * 12, others)           # one answer: pooled as before
-    assert scored and one > POLICY.coefficient.neutral
-    before = replace(POLICY, scoring=replace(POLICY.scoring, silent_month_at_most_neutral=False))
+    assert scored and unhappy < neutral                                        # silence lifts an unhappy grid nowhere
+    assert _coefficient_of_grid0([0], [40] * 12, others)[0] <= unhappy        # ... and a complaint lowers it
+    before = replace(POLICY, scoring=replace(POLICY.scoring, thin_month_at_most_neutral=False))
     stats = [_stats("G00", []), *(_stats(f"G{i:02d}", s) for i, s in enumerate(others, 1))]
     old = grid_scores(stats, before, windows={"G00": _window("G00", [90] * 12)}, month="2026-10")[0]
     assert not old.is_insufficient and old.flags == "pooled"                   # a policy before 2027.16
