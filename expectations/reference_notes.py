@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 
 from gridpay.expectations.summary_rows import summary_cell
+from gridpay.ingest.grid_aliases import listed_names
+from gridpay.transforms.parsing import normalized_cell
 from gridpay.transforms.folding import folded
 from gridpay.transforms.reasons import RuleReason
 
@@ -29,10 +31,22 @@ def closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
     if table == "grids" and (grid := con.execute("select grid_id from grids where replace(grid_name, ' ', '') = ?",
                                                  [folded(typed).replace(" ", "")]).fetchone()):
         return f" ({typed} is the grid_name of {grid[0]} in grids.csv: type the grid's id)"      # trial 141
+    if table == "grids" and (alias := _alias_of(con, typed)):
+        return f" ({typed} is an alias of {alias} in grids.csv: type the grid's id)"       # its re-check's 三网格
     known = [v for (v,) in con.execute(f'select distinct "{reason.shows}" from {table} where "{reason.shows}" is not null')
              .fetchall()]
     close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
     return f" (did you mean {' or '.join(close)}?)" if close else ""
+
+
+def _alias_of(con, typed: str) -> str | None:
+    """The grid whose grids.csv aliases list `typed` (where the file has the column)."""
+    if not con.execute("select 1 from information_schema.columns where table_name = 'grids' and column_name = "
+                       "'aliases'").fetchone():
+        return None
+    wanted = normalized_cell(typed)
+    return next((gid for gid, cell in con.execute("select grid_id, aliases from grids where aliases is not null")
+                 .fetchall() if wanted in listed_names(cell)), None)
 
 
 def worker_named(con, table: str, column: str | None, row_id: int) -> str:

@@ -125,6 +125,9 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
     # '滨江苑二网络' offered 滨江苑一网格 first, all three listing 滨江苑; taken, it pays another worker)
     owners = dict(sorted(owners.items(), key=lambda o: (numbers_differ(value, names.get(o[0]) or o[0]),
                                                         -likeness(value, names.get(o[0]) or o[0]))))
+    # ... and one of another number is not offered beside one of the same (its re-check: 网格二, CH02 or CH01)
+    if any(not numbers_differ(value, names.get(g) or g) for g in owners):
+        owners = {g: label for g, label in owners.items() if not numbers_differ(value, names.get(g) or g)}
     similar = [(label, gid) for label, gid in similar_grids(value, names) if gid not in owners]
     return (tuple(owners.values()) + tuple(label for label, _ in similar),
             tuple(owners) + tuple(dict.fromkeys(gid for _, gid in similar)))

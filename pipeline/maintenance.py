@@ -83,9 +83,11 @@ def doctor(db: Path, out: Path, archive: Path, inbox: Path | None = None, policy
             continue
         body = json.loads(manifest.read_text(encoding="utf-8"))
         if body.get("run_id") != run_id:
+            # trial 142's re-check: the re-run it offered is refused while out/ holds another copy's month
             problems.append(f"{month}: out/ holds run {body.get('run_id')}, the warehouse published {run_id} (out/ or the "
-                            f"warehouse restored from another backup than the other? put back the pair from one "
-                            f"backup, or re-run the month with --reason)")
+                            f"warehouse restored from another backup than the other, or copied from another computer? "
+                            f"put back the pair from one backup or one computer; or move out/{month} out of out/ and "
+                            f"re-run the month with --reason)")
         recorded = {o["file"]: o["sha256"] for o in json.loads(outputs or "[]")}
         listed = {entry["file"]: entry["sha256"] for entry in body.get("outputs", [])}
         changed = changed_files(out / month, listed)

@@ -115,10 +115,12 @@ def check_out_not_shared(out: Path, month: str, db: Path, con: duckdb.DuckDBPyCo
             foreign.setdefault(_named(warehouse), []).append(folder.name)
     if ours and not foreign and ours[1].get("path") and ours[1]["path"] != str(db):
         # trial 142: a laptop's copy ran November while the office's went on; both Novembers passed every check
+        # ... and copying one back over the other replaced A's November, her bonus and late download (its re-check)
         log.warning("this warehouse (%s) published %s from %s: the project was copied or moved. If that copy is "
-                    "still used (a colleague's computer), run each month in one of them only, and bring the whole "
-                    "project back together (out/ and warehouse/ with its archive), never out/ or warehouse/ alone",
-                    db, ours[0], ours[1]["path"])
+                    "still used (a colleague's computer), run each month in one of them only; to bring months run "
+                    "here back, put their inbox files (surveys, adjustments, appeals) into that project's inbox and "
+                    "run them there, never copy out/, warehouse/ or inbox/ over the other's (its months, bonuses and "
+                    "downloads are replaced without a word)", db, ours[0], ours[1]["path"])
     if foreign:
         who, months = next(iter(foreign.items()))
         raise ConfigError(f"{out} holds {', '.join(months)}, published by {who}, not by the warehouse {db}, which "

@@ -83,3 +83,12 @@ def test_a_line_without_a_month_and_a_grid_typed_by_name_are_refused(make_inbox,
               [("W1", "天桥新村一网格", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")])
     assert ("grid_id '天桥新村一网格' is not in grids.csv (天桥新村一网格 is the grid_name of G1 in grids.csv: type the "
             "grid's id)") in _refusal(inbox, tmp_path / "again")
+
+
+def test_a_grid_typed_by_its_alias_in_assignments_is_told_its_id(make_inbox, tmp_path):
+    inbox = make_inbox()
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "一网格；天桥一"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              [("W1", "天桥一", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")])
+    assert "(天桥一 is an alias of G1 in grids.csv: type the grid's id)" in _refusal(inbox, tmp_path)

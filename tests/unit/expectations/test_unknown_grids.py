@@ -63,3 +63,13 @@ def test_a_grid_whose_compound_the_rows_name_is_offered_with_the_compound_as_gri
     from gridpay.expectations.unknown_grids import _closest
     labels, ids = _closest("滨江网络", {"G2": "滨江网格", "G1": "翠湖网格"}, {"G2": ("滨江小区",)}, [("滨江", 1)])
     assert ids[0] == "G2" and labels[0] == "滨江网格 (G2), whose compound 滨江小区 its row names"
+
+
+def test_grids_sharing_the_compound_are_offered_by_the_number_typed():
+    """Trial 141's re-check: '网格二' in 翠湖花园, which CH01 and CH02 list, offered 'CH02 or CH01'; a clerk in a
+    hurry takes either."""
+    from gridpay.expectations.unknown_grids import _closest
+    names = {"CH01": "第一网格", "CH02": "第二网格", "CH03": "第三网格"}
+    compounds = {"CH01": ("翠湖花园",), "CH02": ("翠湖花园",), "CH03": ("翠湖花园",)}
+    assert _closest("网格二", names, compounds, [("翠湖花园", 4)])[1] == ("CH02",)
+    assert _closest("网格", names, compounds, [("翠湖花园", 4)])[1][:3] == ("CH01", "CH02", "CH03")   # no number: all
