@@ -144,8 +144,10 @@ def environment_over_project(project: Path) -> list[str]:
     lines = []
     for name, default in defaults.items():
         if ENV[name] in os.environ and absolute(os.environ[ENV[name]]) != given.get(name, default):
-            lines.append(f"{ENV[name]}={absolute(os.environ[ENV[name]])} sets the {_WHAT[name]}, not {project}'s "
-                         f"{given.get(name, default)}")
+            # gridpay.toml naming no policy runs the shipped one: said so (trial 142's re-check read venv/.../default.toml)
+            theirs = (f"{project}'s {given[name]}" if name in given else
+                      f"the shipped policy {default} ({project} names none)" if name == "policy" else f"{project}'s {default}")
+            lines.append(f"{ENV[name]}={absolute(os.environ[ENV[name]])} sets the {_WHAT[name]}, not {theirs}")
     return lines
 
 

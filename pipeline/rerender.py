@@ -29,7 +29,7 @@ from gridpay.publishing.reporting import render_reports
 from gridpay.reports.fonts import fonts_dated
 from gridpay.reports.pdf_fonts import embedded_font_dates
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.pipeline.review_gate import finalize_blockers, known_wrong
+from gridpay.pipeline.review_gate import finalize_blockers, known_wrong, policy_set_apart
 from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
@@ -176,6 +176,7 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
         run_id, _, inputs, recorded = find_run(db, month, None, doing="finalize")
         blockers = finalize_blockers(db, settings.inbox, month, run_id,
                                      archived_policy(settings.archive, settings.archive_key_file, inputs, month))
+        blockers += policy_set_apart(db, run_id, settings.policy)
         with connect(db) as con:        # scored on an earlier month's run that is no longer published
             stale = [later.line() for later in stale_months(con) if later.month == month]
             done = con.execute("select run_id, finalized_by, finalized_at from finalized where month = ?",

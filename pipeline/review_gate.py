@@ -116,6 +116,22 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, re
             + _unread_survey_files(db, inbox, month, run_id, rerun))
 
 
+def policy_set_apart(db: Path, run_id: str, policy: Path) -> list[str]:
+    """The published run's policy where GRIDPAY_POLICY set it over the project's and this command's is another file:
+    trial 142's re-check finalized, in a terminal without the variable, a November paid on a trial policy."""
+    with connect(db) as con:
+        row = con.execute("select run_notices from runs where run_id = ?", [run_id]).fetchone()
+    for line in json.loads(row[0] or "[]") if row else []:
+        if line.startswith("GRIDPAY_POLICY=") and " sets the policy" in line:
+            used = line[len("GRIDPAY_POLICY="):line.index(" sets the policy")]
+            if Path(used) != policy:
+                return [f"run {run_id} was paid on the policy {used}, which GRIDPAY_POLICY set over the project's, and "
+                        f"this command's is {policy}, so {UNAPPLIED} if the project's is the month's: run the month again "
+                        f"without the variable (--reference inbox); if {used} is right, finalize with GRIDPAY_POLICY "
+                        f"set to it"]
+    return []
+
+
 def _unread_survey_files(db: Path, inbox: Path, month: str, run_id: str, rerun: str) -> list[str]:
     """The month's survey files in the inbox that its published run did not read (added or changed since): trial
     142's clerk copied a colleague's warehouse and out/ back over the office's, whose run had read a late download;

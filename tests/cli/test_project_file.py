@@ -272,9 +272,14 @@ def test_a_policy_set_in_the_environment_is_said_once_and_on_the_scorecard(tmp_p
     monkeypatch.setenv("GRIDPAY_POLICY", str(trial))
     capsys.readouterr()
     assert gridpay_main(["run", "--month", "2026-09", "--reports", "hr"]) == 0
-    line = f"GRIDPAY_POLICY={trial} sets the policy, not {hr / 'gridpay.toml'}'s {DEFAULT_POLICY}: this month is paid on it"
+    line = (f"GRIDPAY_POLICY={trial} sets the policy, not the shipped policy {DEFAULT_POLICY} ({hr / 'gridpay.toml'} names "
+            f"none): this month is paid on it")
     assert capsys.readouterr().err.count(line) == 1
     assert line.replace("'", "&#39;") in (hr / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    # its re-check: finalized in a terminal without the variable, the trial policy's pay was made final
+    monkeypatch.delenv("GRIDPAY_POLICY")
+    assert gridpay_main(["finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "x"]) == 2
+    assert f"was paid on the policy {trial}, which GRIDPAY_POLICY set over the project's" in capsys.readouterr().err
 
 
 def test_a_month_a_copy_of_the_warehouse_published_is_named_as_the_copys(run_cli, make_inbox, tmp_path):
