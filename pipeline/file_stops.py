@@ -58,7 +58,8 @@ def silent_grids(ctx: RunContext) -> tuple[list, list]:
         # a grid with no answer was told it is "scored on the answers it has" (a hundred-and-fourth trial's G8)
         log.warning("%s: accepted (--accept-fewer-answers): each is scored on the answers it has; one with none or "
                     "too few is paid at the neutral coefficient for its days, or on its earlier published months "
-                    "where the policy pools them", "; ".join(map(str, grids)), extra=headed("accepted"))
+                    "where the policy pools them (at most the neutral coefficient under scoring.thin_month_at_most_"
+                    "neutral)", "; ".join(map(str, grids)), extra=headed("accepted"))
         return [], files
     last, came_in = last_files(ctx.settings.db, ctx.month) if grids else (None, {})
     return [replace(g, came_in=(last, PurePosixPath(came_in[g.grid_id]).name)) if g.grid_id in came_in else g
