@@ -168,8 +168,7 @@ def _warehouse_commands(sub) -> None:
     doctor.add_argument("--encrypt-archive", action="store_true",
                         help="seal archived files stored in clear (or under a rotated-out key) with the current "
                              "archive key, then check")
-    purge = _command(sub, "purge", "drop raw survey data past retention (GRIDPAY_RETENTION_MONTHS), keep "
-                                   "aggregates and hashes")
+    purge = _command(sub, "purge", "drop raw survey data past retention (GRIDPAY_RETENTION_MONTHS), keep aggregates and hashes")
     purge.add_argument("--before", type=_month, help="purge months before this one (default: by the retention setting)")
 
 
@@ -198,9 +197,9 @@ def _say_project(args: argparse.Namespace) -> None:
         return
     if args.command != "doctor":      # doctor's first line names it, with the warehouse and out/
         log.info("project file %s", project)
-    for line in environment_over_project(project):
-        if not (args.command == "run" and line.startswith("GRIDPAY_POLICY=")):    # the run says it, on the scorecard too
-            log.warning("%s (unset it to use the project's)", line)
+    said_by_run = "GRIDPAY_POLICY=" if args.command == "run" else "\0"      # the run says it, on the scorecard too
+    for line in (x for x in environment_over_project(project) if not x.startswith(said_by_run)):
+        log.warning("%s (unset it to use the project's)", line)
 
 
 def _warehouse(args: argparse.Namespace) -> Path | None:
