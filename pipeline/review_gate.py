@@ -6,7 +6,6 @@ and pending appeals, recorded; never a decision the published pay or scorecard d
 (known_wrong): --force is for a cycle not yet over, not for a month known to be wrong."""
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -14,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
 from gridpay.ingest.review_files import review_tables
@@ -142,10 +142,9 @@ def _unread_survey_files(db: Path, inbox: Path, month: str, run_id: str, rerun: 
     lines = []
     for path in month_survey_files(inbox, month):
         name = path.relative_to(inbox).as_posix()
-        with path.open("rb") as handle:
-            if (name, hashlib.file_digest(handle, "sha256").hexdigest()) not in read:
-                lines.append(f"{name} is in the inbox and run {run_id} did not read it as it is now (added or "
-                             f"changed since), so {UNAPPLIED}: run the month again to read it ({rerun})")
+        if (name, file_sha256(path)) not in read:
+            lines.append(f"{name} is in the inbox and run {run_id} did not read it as it is now (added or "
+                         f"changed since), so {UNAPPLIED}: run the month again to read it ({rerun})")
     return lines
 
 
