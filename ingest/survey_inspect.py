@@ -32,6 +32,13 @@ def _inspected_month(value: str, reading: SurveyReading) -> str | None:
     return month
 
 
+def _unused(header: str, reading: SurveyReading) -> str:
+    """A header no column is read from: a part of the door the policy joins to it (楼栋, 单元) says so (a trial's
+    clerk read '楼栋号 -> (not used)' as homes of other buildings counted as one)."""
+    part = next((text for text in reading.door_parts or () if text in header), None)
+    return f"household_id (joined before the door number: survey.door_parts '{part}')" if part else "(not used)"
+
+
 def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict[str, str] | None = None) -> list[str]:
     """inspect's warning: the file's grid answers that are no grid of grids.csv (by id, name or one of
     its `aliases`, as a run reads them), with the closest grids; a run stops on such a grid."""
@@ -66,7 +73,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines.append(f"times: local time in {reading.timezone} (the policy's survey.timezone)")
     lines.append("columns:")
     used = {*TEXT_COLUMNS, *reading.items}      # a sheet's own column (序号) is kept under its name, and not read
-    lines += [f"  {header} -> {name if name in used else '(not used)'}" for header, name in read.header_map]
+    lines += [f"  {header} -> {name if name in used else _unused(header, reading)}" for header, name in read.header_map]
     lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")

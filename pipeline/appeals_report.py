@@ -48,6 +48,7 @@ class AppealLine:
     answer_at: str = ""              # the answer's grid and home: an id of another month's form names another home
     meant: str = ""                  # no answer has the id: the one whose id ends with it (C62 for 62), if one does
     no_bad_rating: bool = False      # a 恶意差评 appeal whose answer rated nothing at or below the callback line
+    known_worker: bool = True        # its worker_id is in the run's workers.csv (else the next run stops on it)
 
 
 OUTSIDE = ("pending (late", "pending (early")     # filed outside the window: never applied, only ever rejected
@@ -77,6 +78,7 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                 "invalid_reason is null and list_min(list_transform(answers, lambda a: try_cast(a as integer))) > ?",
                 [run_id, [a["response_id"] for a, _ in appeals if a["response_id"]], policy.callback_at_or_below]
             ).fetchall()}
+            workers = {w for (w,) in con.execute("select worker_id from raw_workers where run_id = ?", [run_id]).fetchall()}
             lines, window = [], appeal_window(db, month, policy)
             for appeal, applied in appeals:
                 if window and appeal["decision"] == "pending" and not window[0] <= (appeal["filed_on"] or "") <= window[1]:
@@ -91,11 +93,12 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"),
                                   answer_at=(at.get(appeal["response_id"]) or "").strip(),
                                   meant=_meant(appeal["response_id"], at),
-                                  no_bad_rating=appeal["category"] == "malicious" and appeal["response_id"] in good)
+                                  no_bad_rating=appeal["category"] == "malicious" and appeal["response_id"] in good,
+                                  known_worker=not appeal["worker_id"] or appeal["worker_id"] in workers)
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
                 # a blank worker_id is HR's own correction (a repeat it found): no appellant's pay to show
                 # (a late one, "pending (late: ...)", has none: it is only ever rejected)
-                if appeal["worker_id"] and (line.status == "pending" or (line.status == "upheld" and not applied)):
+                if appeal["worker_id"] in workers and (line.status == "pending" or (line.status == "upheld" and not applied)):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal)
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
                 lines.append(line)
@@ -168,7 +171,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                         a.status + ("" if a.applied or a.status.startswith(OUTSIDE) else " (not yet applied)")
                         + ("" if a.counted or a.status == "rejected" else
                            " (no such answer" + (f": {a.meant}?)" if a.meant else ")") if not a.answer_at else " (not counted)")
-                        + (" (no bad rating)" if a.no_bad_rating and a.status != "rejected" else ""),
+                        + (" (no bad rating)" if a.no_bad_rating and a.status != "rejected" else "")
+                        + ("" if a.known_worker else " (no such worker)"),
                         a.current_total,
                         a.total_if_upheld + (" (lower)" if _lower(a) else ""))
                        for a in lines]
@@ -207,6 +211,10 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         out.append("  (no bad rating): a malicious-review appeal (恶意差评) on an answer that rated nothing at or below "
                    "the callback line: no bad review to be malicious, and a run with it upheld stops. Is its answer id "
                    "mistyped? Check the id against the worker's statement and callbacks.csv")
+    if any(not a.known_worker for a in lines):
+        # trial 141's re-check: an appeal typed with a worker id workers.csv lacks read "upheld" here until a run stopped
+        out.append("  (no such worker): workers.csv has no worker of this id, so the next run stops on the row "
+                   "(appeals.csv, worker_id): type the id as workers.csv has it (W03, not w3 or Ｗ０３)")
     if any(_lower(a) for a in lines):
         out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
                    "the appeal would lower the appellant's pay; tell the worker before deciding")

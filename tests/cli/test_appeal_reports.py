@@ -180,6 +180,12 @@ def test_appeals_prices_a_pending_appeal_and_leaves_the_warehouse_unchanged(publ
     assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
     assert "(not counted)" not in run_cli.out and " A7 " in run_cli.out
+    # an appeal typed with an id workers.csv lacks is marked before a run stops on it (trial 141's re-check)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5"), appeal_row("C1", "w3", "R6")])
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert next(x for x in run_cli.out.splitlines() if x.startswith("  C1")).rstrip().endswith("(no such worker)")
+    assert "(no such worker)" not in next(x for x in run_cli.out.splitlines() if x.startswith("  A7"))
+    assert "  (no such worker): workers.csv has no worker of this id" in run_cli.out
 
 
 def test_an_early_appeal_is_listed_as_early_and_may_be_kept_on_record_rejected(published_copy, run_cli):

@@ -30,6 +30,11 @@ def test_a_door_asked_as_three_questions_is_read_as_one(tmp_path, caplog):
     assert "the door number is read from '2、楼栋号', '3、单元号' and '4、门牌号（如302）'" in caplog.text
     before = _read(path, survey__door_parts="[]").frame["household_id"]        # without the key: as typed
     assert list(before[:2]) == ["501", "502室"]
+    # inspect says the parts are read (a trial's clerk read '楼栋号 -> (not used)' as buildings merged)
+    from gridpay.ingest.survey_inspect import inspect_lines
+    lines = inspect_lines(Source(path.name, path), survey_reading(policy_from_toml(policy_text())), ["G1", "G2"])
+    assert "  2、楼栋号 -> household_id (joined before the door number: survey.door_parts '楼栋')" in lines
+    assert "  3、单元号 -> household_id (joined before the door number: survey.door_parts '单元')" in lines
 
 
 def test_a_column_of_answers_no_text_reads_stops_until_named(tmp_path):
