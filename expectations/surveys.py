@@ -19,7 +19,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
                   month_start: datetime, month_end: datetime, scale: range,
                   max_duration_s: int | None = None, ambiguous_dates: bool = False,
                   door_dates: bool = False, month_first_files: bool = False,
-                  unknown_doors: bool = False) -> gx.ExpectationSuite:
+                  unknown_doors: bool = False, numberless_doors: bool = False) -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -59,7 +59,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
     if door_dates:              # survey.door_number_dates = "invalid" (policies before it: a household as typed)
         rules.append(_door_dates())
     if unknown_doors:           # survey.unknown_doors = "invalid" (policies before it: 看不清 is a home)
-        rules.append(_unknown_doors())
+        rules.append(_unknown_doors(numberless_doors))
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta=meta("answer_out_of_scale", item, low=answers[0], high=answers[-1])) for item in items]
@@ -81,12 +81,17 @@ def _door_dates() -> gx.expectations.UnexpectedRowsExpectation:
 # a door number that says it is not known (a volunteer's 看不清 for a form's illegible one), after its compound
 UNKNOWN_DOOR = r"(^| )(看不清|看不清楚|字迹不清|不清楚|不详|不知道|未知|未填|未写|无|没有|空|暂无|[?？/\-—_*xX]+)$"
 
+# a number in a door (after its compound): digits, or the numerals a door is written in (三栋二单元五零一)
+DOOR_NUMERAL = "[0-9０-９零〇一二三四五六七八九十百两]"
 
-def _unknown_doors() -> gx.expectations.UnexpectedRowsExpectation:
+
+def _unknown_doors(numberless: bool = False) -> gx.expectations.UnexpectedRowsExpectation:
     """A door number typed as not known: every such answer of a grid was one home (trial 123's two 看不清, two homes,
-    were one household, the first set aside as the home's older answer, exit 0); invalid, its reason saying so."""
+    were one household, the first set aside as the home's older answer, exit 0); invalid, its reason saying so.
+    `numberless` (survey.unknown_doors = "no_number"): a door with no number at all too (trial 146's two 保密)."""
+    none = (f" or not regexp_matches(regexp_extract(household_id, '[^ ]*$'), '{DOOR_NUMERAL}')" if numberless else "")
     return E.UnexpectedRowsExpectation(
-        unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{UNKNOWN_DOOR}')",
+        unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{UNKNOWN_DOOR}'){none}",
         description="household_id is a door number", meta={**rule_reason("door_unknown").meta(), "column": "household_id"})
 
 

@@ -78,6 +78,7 @@ class Policy:
     questions_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # its other texts (a list: 2027.15)
     sheet_scales_checked: bool = False          # a typed sheet's own legend, its answers above the scale (2027.15)
     unknown_doors_invalid: bool = False         # a door number typed 看不清, 不详: invalid (2027.15); False: a home
+    numberless_doors_invalid: bool = False      # a door with no number at all (保密): invalid too (2027.17)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid

@@ -39,7 +39,10 @@ def typing_rules(doc: dict) -> dict:
         duplicate_columns_refused=chosen("duplicate_columns", ("refused", "first")),
         reworded_questions=chosen("reworded_questions", ("one", "stop")),
         sheet_scales_checked=chosen("sheet_scales", ("checked", "as_typed")),
-        unknown_doors_invalid=chosen("unknown_doors", ("invalid", "as_typed")),
+        # "no_number" (policy 2027.17): a door with no number at all (保密) too; trial 146's two 保密 were one home
+        unknown_doors_invalid="unknown_doors" in survey and choice_of(
+            doc, "survey.unknown_doors", ("no_number", "invalid", "as_typed")) != "as_typed",
+        numberless_doors_invalid=survey.get("unknown_doors") == "no_number",
         yearless_dates=chosen("yearless_dates", ("run_month", "invalid")),
         channel_words={folded(str(k)).strip(): str(v) for k, v in survey.get("channel_words", {}).items()},
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))

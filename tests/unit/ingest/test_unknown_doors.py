@@ -13,15 +13,23 @@ def _quarantined(make_inbox, work, policy) -> dict[str, str]:
               [survey("P1", "G1", "看不清", ("5",) * 5, "2026-09-10 10:00:00"),
                survey("P2", "G1", "看不清", ("2",) * 5, "2026-09-11 10:00:00"),
                survey("P3", "G2", "？", ("4",) * 5), survey("P4", "G2", "无锡路1号", ("4",) * 5),
-               survey("P5", "G2", "2-1-302", ("3",) * 5)])
+               survey("P5", "G2", "2-1-302", ("3",) * 5), survey("P6", "G1", "保密", ("1",) * 5),
+               survey("P7", "G1", "保密", ("1",) * 5, "2026-09-12 10:00:00"), survey("P8", "G1", "三栋二单元五零一", ("3",) * 5)])
     return quarantined_below_the_cli(inbox, work, policy)
 
 
-def test_a_door_typed_as_not_known_is_invalid_and_no_home(make_inbox, tmp_path):
+def test_a_door_typed_as_not_known_is_invalid_and_no_home(make_inbox, tmp_path, caplog):
     policy = load_policy(DEFAULT_POLICY)
+    # a door with no number at all (保密) is none either: trial 146's two 保密 were one home (policy 2027.17)
     assert _quarantined(make_inbox, tmp_path / "now", policy) == {
-        "P1": "door_unknown", "P2": "door_unknown", "P3": "door_unknown"}
-    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace('unknown_doors = "invalid"', "")
+        "P1": "door_unknown", "P2": "door_unknown", "P3": "door_unknown", "P6": "door_unknown", "P7": "door_unknown"}
+    text = DEFAULT_POLICY.read_text(encoding="utf-8")
+    words = text.replace('unknown_doors = "no_number"', 'unknown_doors = "invalid"')     # 2027.15's words only
+    assert _quarantined(make_inbox, tmp_path / "words", policy_from_toml(words)) == {
+        "P1": "door_unknown", "P2": "door_unknown", "P3": "door_unknown", "P6": "duplicate_household"}
+    assert "2 answers of grid G1 give the door '保密', which holds no number: they are read as one home" in caplog.text
     # before the rule: 看不清 is a home, and its first answer its older one
-    assert _quarantined(make_inbox, tmp_path / "before", policy_from_toml(text)) == {"P1": "duplicate_household"}
+    before = text.replace('unknown_doors = "no_number"', "")
+    assert _quarantined(make_inbox, tmp_path / "before", policy_from_toml(before)) == {
+        "P1": "duplicate_household", "P6": "duplicate_household"}
 
