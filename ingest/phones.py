@@ -61,14 +61,40 @@ def _digits(phone: str) -> str:
             f"count)")
 
 
-def unreadable_in_frame(frame: pd.DataFrame) -> pd.Series:
+def unreadable_in_frame(frame: pd.DataFrame, rounded: bool = False) -> pd.Series:
     """Per row of a sheet reader's frame (before its phones are hashed): is its phone unreadable? Its phones with a
-    digit unclear are said (say_unclear_phones): read, as before, but matching no worker's."""
+    digit unclear are said (say_unclear_phones): read, as before, but matching no worker's. `rounded` (policy 2027.17:
+    survey.rounded_phones_unread): the phones Excel rounded too (rounded_in_frame)."""
     if "respondent_phone" not in frame.columns:
         return pd.Series(False, index=frame.index)
     say_unclear_phones(frame)
-    return pd.Series([not pd.isna(v) and unreadable_phone(v) for v in frame["respondent_phone"]], index=frame.index,
-                     dtype=bool)
+    excel = pd.Series([not pd.isna(v) and unreadable_phone(v) for v in frame["respondent_phone"]], index=frame.index,
+                      dtype=bool)
+    return excel | rounded_in_frame(frame) if rounded else excel
+
+
+def readable_phones(frame: pd.DataFrame, rounded: bool) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """(the frame with its unreadable phones blanked before they are hashed (a rounded 15955600000 would hash as a
+    number; a cell of two numbers is kept, its two hashes read: ingest/two_phones.py), per row whether its phone is
+    unreadable, whether its cell holds two numbers)."""
+    unreadable, two = unreadable_in_frame(frame, rounded), two_in_frame(frame)
+    if "respondent_phone" in frame.columns:
+        frame = frame.assign(respondent_phone=frame["respondent_phone"].mask(unreadable & ~two))
+    return frame, unreadable, two
+
+
+# a mobile whose last five digits are zeros: 1.59556E+10 as Excel shows it, typed back or pasted as a number
+_ROUNDED = re.compile(r"1[3-9][0-9]{4}0{5}")
+
+
+def rounded_in_frame(frame: pd.DataFrame) -> pd.Series:
+    """Per row: a phone Excel rounded to the digits it showed (15955612345 kept as 15955600000), where the file holds
+    two or more such numbers (one may be a real number or a placeholder): trial 147's column of them hashed as
+    phones no worker has, her own rating counted, nothing said. Read as unreadable: gate.unreadable_phones stops."""
+    digits = ["" if pd.isna(v) else "".join(c for c in folded(str(v)) if c.isdigit()) for v in frame["respondent_phone"]]
+    found = [_ROUNDED.fullmatch(d) is not None for d in digits]
+    many = len({d for d, f in zip(digits, found) if f}) >= 2
+    return pd.Series([f and many for f in found], index=frame.index, dtype=bool)
 
 
 # a digit the volunteer could not read, typed as a mark among the digits (1391234040?, 139-1234-04x0); not a platform's

@@ -78,7 +78,8 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
     lines += unknown_grid_lines(frame, grids or {}, aliases)
-    lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")))
+    lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")),
+                         reading.rounded_phones_unread)
     if form_scale is not None and read.layout is not None:
         lines += form_lines(frame, source.name, reading.items, reading.answer_words,
                             (reading.answer_marks_dropped, reading.answer_text_cleaned), form_scale)

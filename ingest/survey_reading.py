@@ -58,6 +58,7 @@ class SurveyReading:
     csv_rows_complete: bool = False                              # a CSV row short of cells is refused (policy)
     other_questions: tuple[str, ...] | None = None               # a form's questions on no worker (policy)
     door_parts: tuple[str, ...] = ()                             # 楼栋, 单元 asked apart from 门牌号 (policy)
+    rounded_phones_unread: bool = False                          # phones Excel rounded read as unreadable (policy)
 
     @property
     def reads_foreign_compounds(self) -> bool:    # survey.other_grid_compound_homes, where compounds are read
@@ -88,4 +89,5 @@ def survey_reading(policy) -> SurveyReading:
         phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all,
         duplicate_columns_refused=policy.duplicate_columns_refused, reworded_questions=policy.reworded_questions,
         sheet_scale=policy.scale_max if policy.sheet_scales_checked else None,
-        other_questions=policy.other_questions, door_parts=policy.door_parts)
+        other_questions=policy.other_questions, door_parts=policy.door_parts,
+        rounded_phones_unread=policy.rounded_phones_unread)

@@ -25,7 +25,7 @@ from gridpay.ingest.answer_words import note_platform_file, store_answer_words
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.late_answers import store_aside_ids
-from gridpay.ingest.phones import store_unreadable_phones, two_in_frame, unreadable_in_frame, unreadable_phones
+from gridpay.ingest.phones import readable_phones, store_unreadable_phones, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables,
@@ -78,14 +78,14 @@ def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes, every_phone: bool
                         null_handling="special", side_effects=False)
 
 
-def _load_frame(con, table: str, frame: pd.DataFrame, items: tuple[str, ...], key: bytes,
-                every_phone: bool = False) -> None:
-    unreadable, two = unreadable_in_frame(frame), two_in_frame(frame)     # before the phones are hashed
+def _load_frame(con, table: str, frame: pd.DataFrame, reading: SurveyReading, key: bytes) -> None:
+    frame, unreadable, two = readable_phones(frame, reading.rounded_phones_unread)      # before the phones are hashed
     frame = with_hashed_phone(frame, "respondent_phone", key)
     if "comment" in frame.columns:
-        frame["comment"] = frame["comment"].map(every_phone_masked(every_phone), na_action="ignore").astype("string")
+        frame["comment"] = frame["comment"].map(every_phone_masked(reading.comment_phones_all),
+                                                na_action="ignore").astype("string")
     out = pd.DataFrame({"file_row": range(len(frame)), "row_number": frame["row_number"].astype("int64")})
-    for name in (*TEXT_COLUMNS, *items):
+    for name in (*TEXT_COLUMNS, *reading.items):
         name = "respondent_phone_hash" if name == "respondent_phone" else name
         out[name] = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
     out["is_blank_row"] = False                     # the sheet reader leaves blank rows out
@@ -114,7 +114,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
                     note_platform_file(con, source.file_name, read)
-                    _load_frame(con, table, read.frame, reading.items, key, reading.comment_phones_all)
+                    _load_frame(con, table, read.frame, reading, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
                     aside_ids += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.aside_ids]
             finally:

@@ -23,7 +23,8 @@ from gridpay.ingest.archive import blob_bytes
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
-from gridpay.transforms.policy import Policy, keys_left_out
+from gridpay.transforms.policy import Policy
+from gridpay.transforms.policy_keys import keys_left_out
 from gridpay.transforms.policy_keys import toml_keys_changed
 
 log = logging.getLogger("gridpay")

@@ -79,6 +79,7 @@ class Policy:
     sheet_scales_checked: bool = False          # a typed sheet's own legend, its answers above the scale (2027.15)
     unknown_doors_invalid: bool = False         # a door number typed 看不清, 不详: invalid (2027.15); False: a home
     numberless_doors_invalid: bool = False      # a door with no number at all (保密): invalid too (2027.17)
+    rounded_phones_unread: bool = False         # a sheet's phones Excel rounded (15955600000): unreadable (2027.17)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid
@@ -219,13 +220,6 @@ def stated_keys(doc: dict, prefix: str = ""):
         yield f"{prefix}{key}"
         if isinstance(value, dict) and key not in WORD_TABLES:
             yield from stated_keys(value, f"{prefix}{key}.")
-
-
-def keys_left_out(policy: Policy, shipped: Policy) -> list[str]:
-    """The keys and tables the shipped policy sets that `policy` does not (a table left out whole is
-    named once): each such rule works as it did before it was added, usually without a protection."""
-    stated = set(policy.stated_keys)
-    return [k for k in shipped.stated_keys if k not in stated and (("." not in k) or k.rsplit(".", 1)[0] in stated)]
 
 
 def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:

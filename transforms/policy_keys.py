@@ -1,4 +1,4 @@
-"""What a policy file says that no rule reads, judged against the shipped policy's keys.
+"""What a policy file says that no rule reads, and what it leaves out, judged against the shipped policy's keys.
 
 The parser reads the keys it knows and leaves the rest: an archived policy must load as it was
 applied. A key HR misspells (`sat_overal = 2`, `floor_score`), writes in the wrong table, or types as
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from gridpay.transforms.policy import WORD_TABLES, stated_keys
+from gridpay.transforms.policy import WORD_TABLES, Policy, stated_keys
 
 OPTIONAL = ("survey.file_id_prefixes",)     # keys the parser reads that the shipped policy does not set
 
@@ -79,3 +79,9 @@ def _value(doc: dict, dotted: str):
         node = node[part]
     return node
 
+
+def keys_left_out(policy: Policy, shipped: Policy) -> list[str]:
+    """The keys and tables the shipped policy sets that `policy` does not (a table left out whole is
+    named once): each such rule works as it did before it was added, usually without a protection."""
+    stated = set(policy.stated_keys)
+    return [k for k in shipped.stated_keys if k not in stated and (("." not in k) or k.rsplit(".", 1)[0] in stated)]

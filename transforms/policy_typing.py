@@ -20,7 +20,8 @@ SWITCHES = ("door_number_dashes", "door_number_variants", "door_number_suffixes"
             "door_number_numerals", "door_number_streets", "answer_marks_dropped", "channel_words_within", "dotted_dates",
             "grid_names_by_file", "other_months_near", "csv_rows_complete", "grid_by_compound",
             "grid_numbers_refused", "other_grid_compound_homes", "door_after_listed_name",
-            "grid_by_compound_taken", "answer_text_cleaned", "unsaved_formulas_refused", "alias_compound_rules")
+            "grid_by_compound_taken", "answer_text_cleaned", "unsaved_formulas_refused", "alias_compound_rules",
+            "rounded_phones_unread")
 
 
 def typing_rules(doc: dict) -> dict:

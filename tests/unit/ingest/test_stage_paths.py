@@ -89,3 +89,25 @@ def test_phones_excel_saved_as_numbers_are_unknown_and_counted_on_both_paths(tmp
         unreadable = stored_unreadable_phones(con)
     assert hashes == {"P1": None, "P2": None, "P3": None, "P4": phone_hash("13912345678", KEY)}
     assert unreadable == 3
+
+
+def test_phones_excel_rounded_are_unknown_where_a_sheet_has_two_or_more(tmp_path):
+    """Trial 147: a column of phones kept as the digits Excel showed (1.59556E+10 -> 15955600000) hashed as numbers no
+    worker has, W03's own rating counted, nothing said (policy 2027.17: survey.rounded_phones_unread)."""
+    from gridpay.ingest.phones import stored_unreadable_phones
+    rows = [survey("P1", "G1", "H1", ("5",) * 5, phone="15955600000"),
+            survey("P2", "G1", "H2", ("5",) * 5, phone="13812300000"),
+            survey("P3", "G1", "H3", ("5",) * 5, phone="13912345678")]
+
+    def staged(name: str, rows: list, rounded: bool) -> tuple[dict, int]:
+        path = write_csv(tmp_path / name / "2026-09.csv", SURVEY_HEADER, rows)
+        path.write_bytes(path.read_bytes() + b"\n\n")          # the sheet reader's path, as an Excel file's
+        stage_surveys([path], SurveyReading({}, ITEMS, rounded_phones_unread=rounded), KEY, tmp_path / name / "work")
+        with duckdb.connect(str(tmp_path / name / "work" / STAGE_DB), read_only=True) as con:
+            return (dict(con.execute("select response_id, respondent_phone_hash from surveys").fetchall()),
+                    stored_unreadable_phones(con))
+    assert staged("two", rows, True) == ({"P1": None, "P2": None, "P3": phone_hash("13912345678", KEY)}, 2)
+    # one such number may be a real one or a placeholder: read as typed; and before the rule, all as typed
+    assert staged("one", rows[1:], True) == ({"P2": phone_hash("13812300000", KEY),
+                                              "P3": phone_hash("13912345678", KEY)}, 0)
+    assert staged("before", rows, False)[1] == 0
