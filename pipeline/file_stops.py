@@ -215,6 +215,8 @@ def other_scale_message(ctx: RunContext, sheets: list) -> str:
 
 def say_other_grids_compounds(said: list) -> None:
     for pair in said:
+        # trial 147: a sheet HR typed, sorted by its 网格 column alone, was told to appeal residents' answers out
         log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "
-                    "window (非本网格) takes them out (the download is never edited); if the grid does span the "
+                    "window (非本网格) takes them out (a platform's download is never edited; a sheet HR typed is put "
+                    "right from the paper forms: one sorted by a column alone mixes grids); if the grid does span the "
                     "compound, list it for the grid in grids.csv", pair, extra=headed("compound_grid"))

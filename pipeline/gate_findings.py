@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from dataclasses import replace
 
 import pandas as pd
@@ -82,12 +83,15 @@ def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
     """Answers to a grid naming a compound grids.csv lists under other grids (ingest/grid_compounds.py):
     (those on as many rows as the policy's gate.other_grid_compound_rows, which stop the month; the rest)."""
     from gridpay.ingest.grid_compounds import other_grids_compounds as found
-    least = ctx.policy.outcome.other_grid_compound_rows
-    stop, said = [], []
-    for pair in found(ctx.workdir, ctx.policy.compound_suffix_dropped, ctx.policy.outcome.other_grid_compound_unlisted,
-                      ctx.month):
-        (stop if least is not None and pair.rows >= least else said).append(pair)
-    return stop, said
+    least, outcome = ctx.policy.outcome.other_grid_compound_rows, ctx.policy.outcome
+    pairs = found(ctx.workdir, ctx.policy.compound_suffix_dropped, outcome.other_grid_compound_unlisted, ctx.month)
+    # by grid (policy 2027.17): trial 147's sheet sorted by its 网格 column alone gave two grids 5 such answers each
+    # over 3-4 compounds, none 5 of one; 26 answers paid to other grids' workers, exit 0
+    rows = Counter()
+    for pair in pairs:
+        rows[pair.grid_id if outcome.other_grid_compound_by_grid else pair] += pair.rows
+    stop = [p for p in pairs if least is not None and rows[p.grid_id if outcome.other_grid_compound_by_grid else p] >= least]
+    return stop, [p for p in pairs if p not in stop]
 
 
 def ids_across_files(ctx: RunContext) -> list:

@@ -68,7 +68,7 @@ def other_grids_compound_message(ctx: RunContext, found: list) -> str:     # the
                  split + ("A grid grids.csv lists no compound for may have had its residents pick one because the "
                           "form's 小区 question is required: make it optional (问卷星: 非必答) for the months after. "
                           if any(pair.lists_none for pair in found) else "") +
-                 "A grid's old name or a typo is given to its grid in grids.csv's aliases; then run again. Where "
+                 "A grid's old name or a typo is given to its grid in grids.csv's aliases; a sheet HR typed that was sorted by one column alone (its 网格 column apart from its rows) is put back in order from the paper forms; then run again. Where "
                  "residents near the boundary did choose that grid, raise gate.other_grid_compound_rows in the policy (answers are counted for the "
                  "grid they name)")
 

@@ -107,6 +107,7 @@ class OutcomeRules:
     blank_grid_rows: int | None = None          # a survey file with this many answers naming no grid stops it
     other_grid_compound_rows: int | None = None  # this many answers to a grid naming another grid's compound stop it
     other_grid_compound_unlisted: bool = False  # ... a grid listing no compound too (2027.4); False: only grids listing some
+    other_grid_compound_by_grid: bool = False   # ... counted over all the compounds a grid's answers name (2027.17)
     other_community_rows: int | None = None     # this many of a file named for one community counted for another's
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
@@ -217,6 +218,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         blank_grid_rows=count(gate, "blank_grid_rows", None),
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
         other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
+        other_grid_compound_by_grid=bool(gate.get("other_grid_compound_by_grid", False)),
         other_community_rows=count(gate, "other_community_rows", None),
         target_times_median=count(gate, "target_times_median", None),
         deduction_words=_words(gate, "deduction_words"),

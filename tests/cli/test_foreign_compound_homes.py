@@ -50,3 +50,21 @@ def test_answers_to_a_grid_listing_no_compound_naming_another_grids_stop_the_mon
     assert "make it optional (问卷星: 非必答)" in line and not (tmp_path / "out" / "2026-09").exists()
     before = make_policy(min_responses=3, gate__other_grid_compound_unlisted="false")
     assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)[0] == 0      # as before the key
+
+
+def test_answers_naming_other_grids_compounds_are_counted_by_grid(run_cli, make_inbox, make_policy, tmp_path):
+    """Trial 147: a typed sheet sorted by its 网格 column alone gave two grids 5 answers each naming other grids'
+    compounds, over 3-4 compounds, none 5 of one: 26 answers paid to other grids' workers, exit 0 (policy 2027.17)."""
+    own = {"G1": "翠湖花园", "G2": "柏树湾", "G3": "锦绣花园"}
+    answers = [(survey(f"{g}-{i}", g, f"{i}栋1单元301", ("4",) * 5), c) for g, c in own.items() for i in range(4)]
+    answers += [(survey(f"X{i}", "G1", f"{i}栋2单元502", ("2",) * 5), "柏树湾" if i < 3 else "锦绣花园") for i in range(5)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in answers])
+    write_csv(inbox / "grids.csv", GRIDS, [(g, f"{c}网格", "社区", "20", c) for g, c in own.items()])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "3 answers to 翠湖花园网格 (G1) name 柏树湾" in line and "2 answers to 翠湖花园网格 (G1) name 锦绣花园" in line
+    assert "sorted by one column alone" in line and not (tmp_path / "out" / "2026-09").exists()
+    before = make_policy(min_responses=3, gate__other_grid_compound_by_grid="false")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)
+    assert code == 0 and "a sheet HR typed is put right from the paper forms" in err, err        # as before the key
