@@ -10,7 +10,7 @@ from pathlib import Path
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
-                                          numbers_differ, same_compound, similar_grids)
+                                          numbers_differ, same_compound, same_number, similar_grids)
 from gridpay.transforms.grid_splits import grids_split_off
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -128,6 +128,9 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
     # ... and one of another number is not offered beside one of the same (its re-check: 网格二, CH02 or CH01)
     if any(not numbers_differ(value, names.get(g) or g) for g in owners):
         owners = {g: label for g, label in owners.items() if not numbers_differ(value, names.get(g) or g)}
+    # ... nor one of no number beside one of the typed number (trial 146: 井湖村4网格 offered 井湖车站网格 as equal)
+    if any(same_number(value, names.get(g) or g) for g in owners):
+        owners = {g: label for g, label in owners.items() if same_number(value, names.get(g) or g)}
     similar = [(label, gid) for label, gid in similar_grids(value, names) if gid not in owners]
     return (tuple(owners.values()) + tuple(label for label, _ in similar),
             tuple(owners) + tuple(dict.fromkeys(gid for _, gid in similar)))

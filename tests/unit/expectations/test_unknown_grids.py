@@ -73,3 +73,7 @@ def test_grids_sharing_the_compound_are_offered_by_the_number_typed():
     compounds = {"CH01": ("翠湖花园",), "CH02": ("翠湖花园",), "CH03": ("翠湖花园",)}
     assert _closest("网格二", names, compounds, [("翠湖花园", 4)])[1] == ("CH02",)
     assert _closest("网格", names, compounds, [("翠湖花园", 4)])[1][:3] == ("CH01", "CH02", "CH03")   # no number: all
+    # trial 146: '井湖村4网格' offered 井湖村四网格 (JH04) and, as its equal, 井湖车站网格 (JH01), whose name has no number
+    names = {"JH01": "井湖车站网格", "JH04": "井湖村四网格"}
+    compounds = {"JH01": ("井湖村", "车站新村"), "JH04": ("井湖村",)}
+    assert _closest("井湖村4网格", names, compounds, [("井湖村", 3)])[1] == ("JH04",)
