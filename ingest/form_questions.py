@@ -114,6 +114,13 @@ def other_answers_line(headers: list[str], unread: int, header_map: HeaderMap, r
                        layout: PlatformLayout) -> str:
     read = "; ".join(f"{name} from {column_letters(i + 1)} '{headers[i]}'" for i, name in
                      sorted(header_map.columns.items()) if name in reading.items)
+    span = [i for i, h in enumerate(headers) if h == headers[unread]]
+    if not read and len(span) > 1:          # trial 147: a matrix question's merged header, "read from: ." said
+        return (f"columns {column_letters(span[0] + 1)} to {column_letters(span[-1] + 1)} hold answers (满意, 非常满意 "
+                f"...) under one header '{headers[unread]}', a cell merged over them, and no item is read from any "
+                f"column: the header seems to be two rows, the items' own headers in the row below it. Give each "
+                f"column its own header in one row above the answers (the question and the item it rates, "
+                f"'{headers[unread]}—环境卫生'), and run again")
     return (f"column {column_letters(unread + 1)} '{headers[unread]}' holds answers (满意, 非常满意 ...) on {rows} "
             f"rows (first on this row) and is read as no item, while the items are read from: {read}. If it rates the "
             f"worker, set that item's survey.questions text to a text its header holds; if it rates something else (the "

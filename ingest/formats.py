@@ -17,7 +17,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.inbox import inbox_file, inbox_folder
-from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
+from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, two_row_header
 from gridpay.transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
@@ -179,12 +179,8 @@ def sheet_without_item(item: str, items: tuple[str, ...], headers: list[str], na
     canonical_columns() reads it; a header that is none of the survey columns is unclaimed."""
     taken = {*TEXT_COLUMNS, *items}
     unclaimed = [str(h) for h, n in zip(headers, names) if n not in taken and str(h).strip()]
-    merged = next((h for h in unclaimed if unclaimed.count(h) > 1), None)
-    if merged:              # 满意度评价 merged over the items, their own headers in the row below
-        return missing_item(item, items, unclaimed,
-                            f"The header seems to be two rows, a merged cell ({merged}) over columns whose own "
-                            f"headers are in the row below it: give each column its own header in one row "
-                            f"above the answers")
+    if merged := merged_header(unclaimed):      # 满意度评价 merged over the items, their own headers in the row below
+        return missing_item(item, items, unclaimed, two_row_header(merged))
     example = unclaimed[0] if unclaimed else "总体评价"
     return missing_item(item, items, unclaimed,
                         f"Head its column {item}, or give its header in the policy's [survey.aliases] "

@@ -79,3 +79,13 @@ def garbled_note(headers: list[str]) -> str:
     return ("; its headers read as garbled text: the file was saved in one encoding and read or saved again in "
             "another (a GBK file opened as UTF-8 and saved loses its Chinese for good), so no header is to rename: "
             "put the original file (the download, the volunteer's copy) in the inbox as it was")
+
+
+def merged_header(unclaimed: list[str]) -> str | None:
+    """A header no column took that heads two or more columns: a cell merged over them (calamine gives each its value)."""
+    return next((h for h in unclaimed if h.strip() and unclaimed.count(h) > 1), None)
+
+
+def two_row_header(merged: str) -> str:
+    return (f"The header seems to be two rows, a merged cell ({merged}) over columns whose own headers are in the row "
+            f"below it: give each column its own header in one row above the answers")

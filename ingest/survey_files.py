@@ -11,7 +11,7 @@ from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.ingest.formats import (REQUIRED, Source, canonical_columns, say_unread_phone, sheet_without_item,
                                     unread_phone_header)
-from gridpay.ingest.limits import garbled_note, headers_shown, missing_item
+from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, two_row_header
 from gridpay.ingest.codes_export import decode_codes_export, is_codes_export
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, duration_seconds,
                                      local_time_text, map_platform_headers, recognised_layout)
@@ -112,8 +112,9 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
     if reading.items_required and (absent := [i for i in reading.items if i not in header_map.columns.values()]):
         unclaimed = [h for i, h in enumerate(sheet.headers) if i not in header_map.columns]
         text = reading.questions.get(absent[0], "")
+        # trial 147's 腾讯问卷 matrix question over two header rows was told to take the item out of the policy
         raise InputError(source.file_name, missing_item(
-            absent[0], reading.items, unclaimed,
+            absent[0], reading.items, unclaimed, two_row_header(merged) if (merged := merged_header(unclaimed)) else
             f"The policy finds it by the text survey.questions.{absent[0]} = '{text}', which no header holds: if "
             f"the form words the question otherwise, set that key to a text its header holds (the download "
             f"stays as it came); if the form does not ask it, take it out of the policy's survey.items"),

@@ -89,3 +89,18 @@ def test_an_item_read_from_a_question_named_as_rating_no_worker_stops_and_an_old
     read_survey_file(Source(path.name, path), "2026-09", survey_reading(policy_from_toml(before)), ["G1", "G2"])
     assert ("column O '9、您对网格员的整体工作满意吗？' holds answers (满意, 非常满意 ...) on" in caplog.text
             and "This policy reads on (survey.other_questions, policy 2027.16, stops on it)" in caplog.text)
+
+
+def test_a_matrix_question_merged_over_the_items_is_told_to_be_two_header_rows(tmp_path):
+    """Trial 147's 腾讯问卷 matrix question merged over K:O: inspect said 'the items are read from: .', the run told
+    HR to take the item out of the policy."""
+    from gridpay.ingest.survey_inspect import inspect_lines
+    header = [*HEADER[:10], *["5.请对网格员的以下工作进行评价"] * 5, *HEADER[15:]]
+    path = write_xlsx(tmp_path / "腾讯问卷.xlsx", header, wjx_rows(HAND_SURVEYS))
+    with pytest.raises(InputError) as stop:
+        _read(path)
+    assert "The header seems to be two rows, a merged cell (5.请对网格员的以下工作进行评价)" in str(stop.value)
+    assert "take it out of the policy's survey.items" not in str(stop.value)
+    with pytest.raises(InputError) as told:
+        inspect_lines(Source(path.name, path), survey_reading(policy_from_toml(policy_text())), ["G1", "G2"])
+    assert "columns K to O hold answers (满意, 非常满意 ...) under one header" in str(told.value)
