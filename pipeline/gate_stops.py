@@ -9,7 +9,7 @@ import re
 from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
-from gridpay.pipeline import file_stops, gate_findings as find, published_answers, steps, stop_messages as says
+from gridpay.pipeline import file_stops, gate_findings as find, id_messages, published_answers, steps, stop_messages as says
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import say_undecided_appeals
@@ -186,7 +186,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield copies, lambda: file_stops.copies_message(ctx, copies)
     yield (saved := file_stops.spreadsheet_saved(ctx)), lambda: file_stops.spreadsheet_message(ctx, saved)   # 3月2日
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
-    yield shared or repeated, lambda: says.shared_ids_message(ctx, shared, repeated)
+    yield shared or repeated, lambda: id_messages.shared_ids_message(ctx, shared, repeated)
     foreign = file_stops.foreign_community_files(ctx)      # another community's download
     yield foreign, lambda: file_stops.foreign_files_message(ctx, foreign)
     unresolved = find.unresolved_grid_names(ctx)            # 第一网格 of two communities, in a file of neither

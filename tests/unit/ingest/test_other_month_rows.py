@@ -24,12 +24,17 @@ def test_two_downloads_neither_holding_the_other_are_not_told_to_keep_the_later(
     from types import SimpleNamespace
 
     from gridpay.expectations.repeated_ids import SharedIds
-    from gridpay.pipeline.stop_messages import shared_ids_message
+    from gridpay.pipeline.id_messages import shared_ids_message
     ctx = SimpleNamespace(month="2026-11", inputs=SimpleNamespace(files=()))
     partial = SharedIds(("surveys/2026-11/a.xlsx", "surveys/2026-11/b.xlsx"), ("100", "101"), 21, 21, (120, 107))
     said = shared_ids_message(ctx, [partial], [])
     assert "neither holds every answer of the other, so download the form once more" in said
     assert "keep the later only" not in said
+    # trial 147: a 汇总 sheet beside the sheets it copies, 19 pairs in one line of 3,000 characters
+    assert "if one file copies the other's rows (a 汇总 sheet saved beside the sheets it sums), take the copy out" in said
+    many = [SharedIds((f"surveys/2026-11/{n}.xlsx", "surveys/2026-11/汇总.xlsx"), ("1",), 1, 1, (8, 40)) for n in range(9)]
+    said = shared_ids_message(ctx, many, [])
+    assert "; and 4 more" in said and "7.xlsx" not in said and said.count("take the copy out") == 3
 
 
 def test_a_download_s_time_saved_without_its_year_is_no_other_month_s_answer(tmp_path):
