@@ -27,8 +27,10 @@ def self_ratings(con) -> list[str]:
 
 
 def _round(homes: int) -> str:
-    return (f", though for {homes} homes: answers collected on a worker's phone are given in front of her and count "
-            f"as hers; their residents' own answers (their phones, a paper form) would count") if homes > 1 else ""
+    # trial 145: "given in front of her" told of answers a worker made up herself, as if they were residents' to retype
+    return (f", though for {homes} homes: an answer on a worker's phone counts as hers, whether she typed it or a "
+            f"resident did in front of her; whether those residents answered at all, a verification call tells; a "
+            f"resident's own answer, on their own phone or a paper form they fill in, would count") if homes > 1 else ""
 
 
 def _ids(ids: list[str]) -> str:

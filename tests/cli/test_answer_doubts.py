@@ -42,8 +42,9 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
     assert "2 answers to 井湖村二网格 (G2) came from the phone of 王伟 (W1), who does not work it, for 2 homes: counted " \
            "as residents' answers. W1 lives in one home at most" in err
     assert ("2 answers to 井湖村二网格 (G2) came from the phone of 李娜 (W2), who is assigned to it in the month: kept "
-            "out as self_rating, though for 2 homes: answers collected on a worker's phone are given in front of her "
-            "and count as hers; their residents' own answers (their phones, a paper form) would count (E1, E2)") in err
+            "out as self_rating, though for 2 homes: an answer on a worker's phone counts as hers, whether she typed it "
+            "or a resident did in front of her; whether those residents answered at all, a verification call tells; "
+            "a resident's own answer, on their own phone or a paper form they fill in, would count (E1, E2)") in err
     assert run_cli("render", "--month", "2026-10", "--reports", "all", inbox=inbox)[0] == 0     # her sheet says so too
     sheet = (inbox.parent / "out" / "2026-10" / "workers" / "W2.html").read_text(encoding="utf-8")
     assert "另有 2 份答卷所留手机号与您本人的手机号一致（如入户时替居民代填），按考评办法视为本人评价，不计入" in sheet
