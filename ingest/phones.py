@@ -78,6 +78,12 @@ def readable_phones(frame: pd.DataFrame, rounded: bool) -> tuple[pd.DataFrame, p
     number; a cell of two numbers is kept, its two hashes read: ingest/two_phones.py), per row whether its phone is
     unreadable, whether its cell holds two numbers)."""
     unreadable, two = unreadable_in_frame(frame, rounded), two_in_frame(frame)
+    if not rounded and "respondent_phone" in frame.columns and (found := rounded_in_frame(frame)).any():
+        log.warning("%s: %d phones end in 00000 (rows %s): Excel kept only the digits it showed (1.59556E+10), so a "
+                    "worker's own rating cannot be recognised on them; survey.rounded_phones_unread = true (policy "
+                    "2027.17) reads them as unreadable (gate.unreadable_phones): add it to your policy with a new "
+                    "version", frame["source_file"].iloc[0], int(found.sum()),
+                    ", ".join(map(str, frame.loc[found, "row_number"].head(10))))
     if "respondent_phone" in frame.columns:
         frame = frame.assign(respondent_phone=frame["respondent_phone"].mask(unreadable & ~two))
     return frame, unreadable, two

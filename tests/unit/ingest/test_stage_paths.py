@@ -91,7 +91,7 @@ def test_phones_excel_saved_as_numbers_are_unknown_and_counted_on_both_paths(tmp
     assert unreadable == 3
 
 
-def test_phones_excel_rounded_are_unknown_where_a_sheet_has_two_or_more(tmp_path):
+def test_phones_excel_rounded_are_unknown_where_a_sheet_has_two_or_more(tmp_path, caplog):
     """Trial 147: a column of phones kept as the digits Excel showed (1.59556E+10 -> 15955600000) hashed as numbers no
     worker has, W03's own rating counted, nothing said (policy 2027.17: survey.rounded_phones_unread)."""
     from gridpay.ingest.phones import stored_unreadable_phones
@@ -111,3 +111,4 @@ def test_phones_excel_rounded_are_unknown_where_a_sheet_has_two_or_more(tmp_path
     assert staged("one", rows[1:], True) == ({"P2": phone_hash("13812300000", KEY),
                                               "P3": phone_hash("13912345678", KEY)}, 0)
     assert staged("before", rows, False)[1] == 0
+    assert "2026-09.csv: 2 phones end in 00000 (rows 2, 3): Excel kept only the digits it showed" in caplog.text
