@@ -82,14 +82,23 @@ def _door_dates() -> gx.expectations.UnexpectedRowsExpectation:
 UNKNOWN_DOOR = r"(^| )(看不清|看不清楚|字迹不清|不清楚|不详|不知道|未知|未填|未写|无|没有|空|暂无|[?？/\-—_*xX]+)$"
 
 # a number in a door (after its compound): digits, or the numerals a door is written in (三栋二单元五零一)
-DOOR_NUMERAL = "[0-9０-９零〇一二三四五六七八九十百两]"
+NUMERALS = "0-9０-９零〇一二三四五六七八九十百两"
+# a door that names a floor, building or unit alone (一楼, 3栋, 2单元): no one home (trial 146's re-check: two 一楼)
+PLACE_ONLY = f"^[^{NUMERALS}]*[{NUMERALS}]+ *号? *(楼|层|栋|幢|座|单元)$"
+
+
+def no_home_sql(col: str) -> str:
+    """A door (after its compound) with no number at all, or naming a floor, building or unit alone."""
+    door = f"regexp_extract({col}, '[^ ]*$')"
+    return f"(not regexp_matches({door}, '[{NUMERALS}]') or regexp_matches({door}, '{PLACE_ONLY}'))"
 
 
 def _unknown_doors(numberless: bool = False) -> gx.expectations.UnexpectedRowsExpectation:
     """A door number typed as not known: every such answer of a grid was one home (trial 123's two 看不清, two homes,
     were one household, the first set aside as the home's older answer, exit 0); invalid, its reason saying so.
-    `numberless` (survey.unknown_doors = "no_number"): a door with no number at all too (trial 146's two 保密)."""
-    none = (f" or not regexp_matches(regexp_extract(household_id, '[^ ]*$'), '{DOOR_NUMERAL}')" if numberless else "")
+    `numberless` (survey.unknown_doors = "no_number"): a door with no number at all too (trial 146's two 保密), or
+    naming a floor, building or unit alone (一楼)."""
+    none = f" or {no_home_sql('household_id')}" if numberless else ""
     return E.UnexpectedRowsExpectation(
         unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{UNKNOWN_DOOR}'){none}",
         description="household_id is a door number", meta={**rule_reason("door_unknown").meta(), "column": "household_id"})

@@ -12,7 +12,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.runner import validate_tables
 from gridpay.expectations.reference_notes import closest_ids, summary_row, width_note, worker_named
 from gridpay.expectations.summary_rows import summary_row_message
-from gridpay.expectations.surveys import DOOR_NUMERAL, surveys_suite
+from gridpay.expectations.surveys import no_home_sql, surveys_suite
 from gridpay.expectations.workers import workers_suite
 from gridpay.core.errors import InputError
 from gridpay.core.month import Month
@@ -196,10 +196,9 @@ def _say_numberless_doors(con) -> None:
     household, the older answer set aside (trial 146, exit 0); said, with the key that reads each as no door."""
     for file, grid, door, n in con.execute(
             f"select min(source_file), grid_id, household_id, count(*) from surveys where household_id is not null "
-            f"and row_id not in (select row_id from survey_invalid) and not regexp_matches("
-            f"regexp_extract(household_id, '[^ ]*$'), '{DOOR_NUMERAL}') group by all having count(*) > 1 "
-            f"order by 1, 2, 3").fetchall():
-        log.warning("%s: %d answers of grid %s give the door '%s', which holds no number: they are read as one home, "
+            f"and row_id not in (select row_id from survey_invalid) and {no_home_sql('household_id')} "
+            f"group by all having count(*) > 1 order by 1, 2, 3").fetchall():
+        log.warning("%s: %d answers of grid %s give the door '%s', which names no one home: they are read as one home, "
                     "all but the latest set aside; survey.unknown_doors = \"no_number\" (policy 2027.17) reads each "
                     "as no door number (invalid, door_unknown): add it to your policy with a new version", file, n,
                     grid, masked_numbers(door))

@@ -220,3 +220,31 @@ def say_other_grids_compounds(said: list) -> None:
                     "window (非本网格) takes them out (a platform's download is never edited; a sheet HR typed is put "
                     "right from the paper forms: one sorted by a column alone mixes grids); if the grid does span the "
                     "compound, list it for the grid in grids.csv", pair, extra=headed("compound_grid"))
+
+
+def mixed_sheets(ctx: RunContext) -> list[tuple[str, int, int]]:
+    """Survey files of which many answers name a compound of another grid than the one they give (policy 2027.17,
+    gate.other_grid_compound_by_grid); a policy before it is told of them. Never in an audit."""
+    from gridpay.ingest.sorted_sheets import mixed_sheets as found
+    least, outcome = ctx.policy.outcome.other_grid_compound_rows, ctx.policy.outcome
+    if least is None or ctx.request.replay is not None:
+        return []
+    mixed = found(ctx.workdir, least, ctx.policy.compound_suffix_dropped, ctx.month)
+    if mixed and not outcome.other_grid_compound_by_grid:      # the key a project's older policy lacks (trial 147)
+        log.warning("%s: gate.other_grid_compound_by_grid = true (policy 2027.17) stops the month on it: add it to "
+                    "your policy with a new version", _mixed(mixed), extra=headed("compound_grid"))
+    return mixed if outcome.other_grid_compound_by_grid else []
+
+
+def _mixed(mixed: list[tuple[str, int, int]]) -> str:
+    return "; ".join(f"{file}: {n} of its {named} answers naming a compound name one another grid lists, not the grid "
+                     f"they give" for file, n, named in mixed)
+
+
+def mixed_sheets_message(ctx: RunContext, mixed: list[tuple[str, int, int]]) -> str:
+    return (f"{ctx.month}: {_mixed(mixed)}; so they would be paid to other grids' workers; nothing published. A sheet "
+            f"HR typed and then sorted by one column alone (its 网格 column apart from its rows) does this: put it back "
+            f"in order from the paper forms (undo the sort, or type each row's grid again) and run again. In a "
+            f"platform's download, residents chose both: correct the grids' compounds in grids.csv, or, where a grid "
+            f"was split, see docs/troubleshooting.md (survey.grid_by_compound) (policy gate.other_grid_compound_by_grid)")
+

@@ -182,8 +182,7 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
 
 
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
-    copies = file_stops.copied_survey_files(ctx)            # one download saved twice, under any names
-    yield copies, lambda: file_stops.copies_message(ctx, copies)
+    yield (copies := file_stops.copied_survey_files(ctx)), lambda: file_stops.copies_message(ctx, copies)   # saved twice
     yield (saved := file_stops.spreadsheet_saved(ctx)), lambda: file_stops.spreadsheet_message(ctx, saved)   # 3月2日
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: id_messages.shared_ids_message(ctx, shared, repeated)
@@ -233,6 +232,7 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     yield quiet, lambda: file_stops.silent_grids_message(ctx, quiet, held)
     surges = file_stops.lone_file_surges(ctx)               # a renamed neighbour's file of a shared grid name
     yield surges, lambda: file_stops.lone_file_surges_message(ctx, surges)
+    yield (mixed := file_stops.mixed_sheets(ctx)), lambda: file_stops.mixed_sheets_message(ctx, mixed)   # sorted apart
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
     file_stops.say_other_grids_compounds(said)
     yield others, lambda: says.other_grids_compound_message(ctx, others)

@@ -56,7 +56,8 @@ def test_answers_naming_other_grids_compounds_are_counted_by_grid(run_cli, make_
     """Trial 147: a typed sheet sorted by its 网格 column alone gave two grids 5 answers each naming other grids'
     compounds, over 3-4 compounds, none 5 of one: 26 answers paid to other grids' workers, exit 0 (policy 2027.17)."""
     own = {"G1": "翠湖花园", "G2": "柏树湾", "G3": "锦绣花园"}
-    answers = [(survey(f"{g}-{i}", g, f"{i}栋1单元301", ("4",) * 5), c) for g, c in own.items() for i in range(4)]
+    # a download of 53 answers: 5 are under a tenth of it, so no sheet sorted apart is said (the next test)
+    answers = [(survey(f"{g}-{i}", g, f"{i}栋1单元301", ("4",) * 5), c) for g, c in own.items() for i in range(16)]
     answers += [(survey(f"X{i}", "G1", f"{i}栋2单元502", ("2",) * 5), "柏树湾" if i < 3 else "锦绣花园") for i in range(5)]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in answers])
@@ -68,3 +69,22 @@ def test_answers_naming_other_grids_compounds_are_counted_by_grid(run_cli, make_
     before = make_policy(min_responses=3, gate__other_grid_compound_by_grid="false")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)
     assert code == 0 and "a sheet HR typed is put right from the paper forms" in err, err        # as before the key
+
+
+def test_a_sheet_whose_grids_and_compounds_disagree_throughout_stops_the_month(run_cli, make_inbox, make_policy,
+                                                                               tmp_path):
+    """Trial 147's re-check: the sorted sheet's other grids had 4 such answers each, under any grid's count."""
+    own = {"G1": "翠湖花园", "G2": "柏树湾", "G3": "锦绣花园"}
+    answers = [(survey(f"{g}-{i}", g, f"{i}栋1单元301", ("4",) * 5), c) for g, c in own.items() for i in range(4)]
+    answers += [(survey(f"X{g}{i}", g, f"{i}栋2单元502", ("2",) * 5), other)
+                for (g, _), other in zip(own.items(), ("柏树湾", "锦绣花园", "翠湖花园")) for i in range(2)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [r + (c,) for r, c in answers])
+    write_csv(inbox / "grids.csv", GRIDS, [(g, f"{c}网格", "社区", "20", c) for g, c in own.items()])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "2026-09.csv: 6 of its 18 answers naming a compound name one another grid lists" in line
+    assert "sorted by one column alone" in line and not (tmp_path / "out" / "2026-09").exists()
+    before = make_policy(min_responses=3, gate__other_grid_compound_by_grid="false")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)
+    assert code == 0 and "gate.other_grid_compound_by_grid = true (policy 2027.17) stops the month on it" in err, err

@@ -14,7 +14,9 @@ def _quarantined(make_inbox, work, policy) -> dict[str, str]:
                survey("P2", "G1", "看不清", ("2",) * 5, "2026-09-11 10:00:00"),
                survey("P3", "G2", "？", ("4",) * 5), survey("P4", "G2", "无锡路1号", ("4",) * 5),
                survey("P5", "G2", "2-1-302", ("3",) * 5), survey("P6", "G1", "保密", ("1",) * 5),
-               survey("P7", "G1", "保密", ("1",) * 5, "2026-09-12 10:00:00"), survey("P8", "G1", "三栋二单元五零一", ("3",) * 5)])
+               survey("P7", "G1", "保密", ("1",) * 5, "2026-09-12 10:00:00"), survey("P8", "G1", "三栋二单元五零一", ("3",) * 5),
+               survey("P9", "G2", "一楼", ("1",) * 5), survey("P10", "G2", "3号楼", ("2",) * 5),
+               survey("P11", "G2", "12号", ("3",) * 5), survey("P12", "G2", "1楼101", ("3",) * 5)])
     return quarantined_below_the_cli(inbox, work, policy)
 
 
@@ -22,12 +24,13 @@ def test_a_door_typed_as_not_known_is_invalid_and_no_home(make_inbox, tmp_path, 
     policy = load_policy(DEFAULT_POLICY)
     # a door with no number at all (保密) is none either: trial 146's two 保密 were one home (policy 2027.17)
     assert _quarantined(make_inbox, tmp_path / "now", policy) == {
-        "P1": "door_unknown", "P2": "door_unknown", "P3": "door_unknown", "P6": "door_unknown", "P7": "door_unknown"}
+        "P1": "door_unknown", "P2": "door_unknown", "P3": "door_unknown", "P6": "door_unknown", "P7": "door_unknown",
+        "P9": "door_unknown", "P10": "door_unknown"}     # a floor or building alone; a village's 12号 is a home
     text = DEFAULT_POLICY.read_text(encoding="utf-8")
     words = text.replace('unknown_doors = "no_number"', 'unknown_doors = "invalid"')     # 2027.15's words only
     assert _quarantined(make_inbox, tmp_path / "words", policy_from_toml(words)) == {
         "P1": "door_unknown", "P2": "door_unknown", "P3": "door_unknown", "P6": "duplicate_household"}
-    assert "2 answers of grid G1 give the door '保密', which holds no number: they are read as one home" in caplog.text
+    assert "2 answers of grid G1 give the door '保密', which names no one home: they are read as one home" in caplog.text
     # before the rule: 看不清 is a home, and its first answer its older one
     before = text.replace('unknown_doors = "no_number"', "")
     assert _quarantined(make_inbox, tmp_path / "before", policy_from_toml(before)) == {
