@@ -114,7 +114,8 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
         rules = f"{len(left_out)} rule{'s' if len(left_out) != 1 else ''}"
         log.warning("the policy %s (version %s) leaves out %s the shipped policy %s sets, so each works as it did "
                     "before it was added (docs/methodology.md, section 7, says what its absence means): %s. To use "
-                    "today's rules, copy them from the shipped policy, %s", path, policy.version, rules,
+                    "today's rules, copy them from the shipped policy, %s (`gridpay init` in an empty folder writes a copy "
+                    "of it, policy.toml, to read), into yours under a new version", path, policy.version, rules,
                     shipped.version, ", ".join(left_out), DEFAULT_POLICY, extra=headed("policy"))
 
 

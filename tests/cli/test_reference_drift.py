@@ -75,7 +75,7 @@ def test_a_community_policy_leaving_out_todays_rules_is_told_so_on_every_run(run
     assert code == 0, err
     line = next(x for x in err.splitlines() if "leaves out" in x)
     assert f"the policy {own} (version 本社区1) leaves out 2 rules the shipped policy {shipped} sets" in line
-    assert line.endswith("default.toml") and ": appeals, scoring.household_scope. To use today's rules" in line
+    assert line.endswith("default.toml (`gridpay init` in an empty folder writes a copy of it, policy.toml, to read), into yours under a new version") and ": appeals, scoring.household_scope. To use today's rules" in line
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, policy=own)
     assert code == 0 and "leaves out" not in err
     assert "leaves out" not in run_cli("run", "--month", "2026-09", "--reference", "inbox", inbox=inbox)[1]
