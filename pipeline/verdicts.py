@@ -12,6 +12,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.void_appeals import GoodAnswerAppeal
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.older_answers import say_appeals_over_older_answers
 from gridpay.pipeline.roster_doubts import say_roster_doubts
 from gridpay.pipeline.run_notices import ABOUT_THE_RUN, headed
 from gridpay.ingest.masked_phones import MaskedPhones
@@ -60,6 +61,7 @@ def say_published(db: Path, month: str, run_id: str, replaced: str | None) -> No
                  f"{len(moved)} worker{'s' if len(moved) != 1 else ''}: {'; '.join(shown)}"
                  f"{f'; and {len(moved) - SHOWN_PAY} more' if len(moved) > SHOWN_PAY else ''}" if moved else
                  "no worker", extra=ABOUT_THE_RUN)
+    say_appeals_over_older_answers(db, run_id)
     say_stale_later_months(db, month)
 
 

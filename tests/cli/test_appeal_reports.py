@@ -226,3 +226,14 @@ def test_a_late_appeal_is_listed_as_late(published_copy, run_cli, monkeypatch):
     code, err = run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)
     assert code == 1 and "filed_on is outside the appeal window (2026-10-01 to 2026-10-07): a late appeal is " \
         "decided 驳回 (rejected), or taken out of appeals.csv" in err and "mistyped" not in err
+
+
+def test_an_upheld_appeal_whose_answer_set_its_home_s_older_one_aside_is_said(published_copy, run_cli):
+    """Trial 148: a campaign typed real homes' doors; appeals took its answers out, the homes' own older answers stayed
+    out, nothing said (R1 set aside R4, an older answer of its home G1-1-101)."""
+    inbox, policy = published_copy("none", 2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("B3", "W1", "R1", category="误评")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert "an upheld appeal takes out answer R1, for which its home" in err and "older answer R4 was set aside" in err
+    assert "a verification call recording 未参与 for R1 counts the home's own answer again" in err
