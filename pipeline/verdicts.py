@@ -234,3 +234,12 @@ def say_undecided_appeals(ctx: RunContext) -> None:
         log.warning("appeals.csv row %s (appeal %s): decided_by or decided_on is filled but the decision is blank, "
                     "so the appeal is pending and its answer counts: type 支持 or 驳回 and run again, or clear them "
                     "while it is pending", row.row_number, row.appeal_id, extra=headed("appeals"))
+    # the note is printed on the appellant's own sheet: trial 148's 回访核实4栋2单元502住户未参与 showed her the home
+    from gridpay.transforms.privacy import masked_comment
+    month = appeals[appeals["month"] == ctx.month]
+    for row in month[month["decision_note"].notna()].itertuples() if "decision_note" in month else ():
+        if masked_comment(str(row.decision_note), True) != str(row.decision_note):
+            log.warning("appeals.csv row %s (appeal %s): decision_note names a home or a phone (%s), and the note is "
+                        "printed on the worker's own sheet: write it without them (经回访核实，该答卷非住户本人填写)",
+                        row.row_number, row.appeal_id, masked_comment(str(row.decision_note), True),
+                        extra=headed("appeals"))
