@@ -27,11 +27,12 @@ class IntegrityRules:
     same_time_by_id: bool = False               # tied times in one file: the later answer number counts; False: the row
     self_rating_past_phones: bool = False       # a worker's phones of earlier published runs are hers too (2027.9)
     past_phones_while_held: bool = False        # ... in the months she held them only (2027.13); False: any month
+    burst_all_answers: bool = False             # a burst counted among every valid answer, any channel (2027.17)
 
 
 # [integrity]'s true-or-false keys, each false where a policy from before it lacks it
 INTEGRITY_SWITCHES = ("same_time_said", "calls_before_household", "same_time_by_id", "self_rating_past_phones",
-                      "past_phones_while_held")
+                      "past_phones_while_held", "burst_all_answers")
 
 
 @dataclass(frozen=True)

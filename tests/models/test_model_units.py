@@ -87,7 +87,8 @@ def test_fct_item_drivers_weights_grid_scores_by_answers_and_correlates_with_ove
 
 
 FLAG_PARAMS = {"speeder": "flag", "speeder_fraction": 0.5, "straight_line_min_items": 3,
-               "burst_window_minutes": 10, "burst_min_responses": 3, "shared_phone_households": None}
+               "burst_window_minutes": 10, "burst_min_responses": 3, "shared_phone_households": None,
+               "burst_all_answers": False}
 
 
 def _flags(phones=(None,) * 6, **params) -> list[tuple]:
@@ -100,8 +101,23 @@ def _flags(phones=(None,) * 6, **params) -> list[tuple]:
             (4, "G1", "H3", "phone", "2026-09-10 10:05:00", 49, 3, 3, 5),      # below the bar
             (5, "G2", "H5", "wechat", "2026-09-10 10:05:00", 200, 3, 2, 5),
             (6, "G1", "H6", None, "2026-09-10 10:05:00", None, 3, 1, 4)]),     # no duration: never a speeder
-        "stg_surveys": ("row_id integer, respondent_phone_hash varchar", list(enumerate(phones, start=1)))}
+        # the month's valid answers: the six counted, and 7, a G1 answer some rule set aside (a speeder)
+        "stg_surveys": ("row_id integer, respondent_phone_hash varchar, grid_id varchar, channel varchar, "
+                        "submitted_at timestamp, is_invalid boolean",
+                        [(n, p, g, c, t, False) for n, p, g, c, t in zip(
+                            range(1, 8), (*phones, None), ("G1", "G1", "G1", "G1", "G2", "G1", "G1"),
+                            ("wechat", "wechat", "wechat", "phone", "wechat", None, "phone"),
+                            ("2026-09-10 10:00:00", "2026-09-10 10:10:00", "2026-09-10 10:20:00",
+                             "2026-09-10 10:05:00", "2026-09-10 10:05:00", "2026-09-10 10:05:00",
+                             "2026-09-10 10:06:00"))])}
     return model_rows("int_response_flags", given, {**FLAG_PARAMS, **params})
+
+
+def test_int_response_flags_burst_among_every_valid_answer_of_the_grid():
+    """Policy 2027.17 (integrity.burst_all_answers): trial 145's batch half set aside as speeders, trial 148's
+    alternating channels. G1's 1, 2, 4, 6 and 7 (set aside) are within 10:00-10:10 whatever their channel."""
+    bursts = [r for r in _flags(burst_all_answers=True) if r[2] == "burst"]
+    assert bursts == [(1, "G1", "burst"), (2, "G1", "burst"), (4, "G1", "burst"), (6, "G1", "burst")]
 
 
 def test_int_response_flags_speeder_straight_line_and_burst_at_their_bars():

@@ -9,15 +9,25 @@ with p as (select * from run_params),
 median_duration as (
     select median(duration_s) as seconds from int_response_scores where duration_s is not null
 ),
+-- the answers a burst is counted among: the counted ones of a channel; under integrity.burst_all_answers (policy
+-- 2027.17) every valid answer of the grid, whatever its channel or exclusion (trial 145's late-night batch, 4 of 7
+-- set aside as speeders, left 3 under the 5 a burst needs; trial 148's alternated 微信 and 手机提交)
+burst_answers as (
+    select row_id, grid_id, coalesce(channel, '') as channel, submitted_at from int_response_scores
+    where not (select burst_all_answers from p)
+    union all
+    select row_id, grid_id, '' as channel, submitted_at from stg_surveys
+    where (select burst_all_answers from p) and not is_invalid
+),
 bursts as (
     select row_id, grid_id,
         count(*) over (
-            partition by grid_id, coalesce(channel, '')
+            partition by grid_id, channel
             order by submitted_at
             range between to_minutes((select burst_window_minutes from p)) preceding
                       and to_minutes((select burst_window_minutes from p)) following
         ) as nearby
-    from int_response_scores
+    from burst_answers
 ),
 phones as (     -- a counted answer's phone hash, and how many households of its grid that phone answered for
     select c.row_id, c.grid_id,
@@ -37,7 +47,7 @@ where c.answered_items >= p.straight_line_min_items and c.lowest_answer = c.high
 union all
 select b.row_id, b.grid_id, 'burst'
 from bursts as b cross join p
-where b.nearby >= p.burst_min_responses
+where b.nearby >= p.burst_min_responses and b.row_id in (select row_id from int_response_scores)
 union all
 select h.row_id, h.grid_id, 'shared_phone'
 from phones as h cross join p
