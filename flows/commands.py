@@ -95,8 +95,8 @@ def finalize(args: argparse.Namespace, logs: CommandLog) -> int:
         raise ConfigError("finalize --force needs --reason \"...\": why the month is final before its appeals are")
     run_id, rendered, already, forced_shown = finalize_month(s, args.month, args.by, args.reason if args.force else None)
     if already:
-        print(f"gridpay: {args.month} was finalized already, by {already[1]} at {already[2]:%Y-%m-%d %H:%M} UTC "
-              f"(run {run_id}); nothing changed")
+        print(f"gridpay: {args.month} was finalized already, by {already[1]} at {already[2]} (run {run_id}); "
+              f"nothing changed")
         return 0
     forced = ", that --force did it and why; its worker sheets and notice are rendered again (提前定稿 where the window was open)"
     marked = (f"; its HR scorecard in {s.out / args.month} now says 已定稿{forced if forced_shown else ''}" if rendered

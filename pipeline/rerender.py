@@ -25,6 +25,7 @@ from gridpay.ingest.staging import is_survey
 from gridpay.publishing.outputs import output_hashes, swap_into_place, write_manifest
 from gridpay.publishing.ownership import check_month_owned, warehouse_identity
 from gridpay.publishing.render_clock import rendered_as_of
+from gridpay.publishing.report_data import final_time
 from gridpay.publishing.reporting import render_reports
 from gridpay.reports.fonts import fonts_dated
 from gridpay.reports.pdf_fonts import embedded_font_dates
@@ -162,7 +163,7 @@ def render_month(settings: Settings, month: str, reports: str | None = None, lan
 class Finalized(NamedTuple):
     run_id: str
     rendered: bool             # a month published with --reports none has no documents to mark
-    already: tuple | None      # (run id, by, at) where the published run was final already: nothing changed
+    already: tuple | None      # (run id, by, at as the scorecard prints it) where the run was final already
     forced_shown: bool = False     # finalized with --force under output format 12: the documents say so
 
 
@@ -174,8 +175,8 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay finalize --month {month}", settings.lock_timeout_s):
         run_id, _, inputs, recorded = find_run(db, month, None, doing="finalize")
-        blockers = finalize_blockers(db, settings.inbox, month, run_id,
-                                     archived_policy(settings.archive, settings.archive_key_file, inputs, month))
+        policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
+        blockers = finalize_blockers(db, settings.inbox, month, run_id, policy)
         blockers += policy_set_apart(db, run_id, settings.policy)
         with connect(db) as con:        # scored on an earlier month's run that is no longer published
             stale = [later.line() for later in stale_months(con) if later.month == month]
@@ -193,7 +194,8 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
                     else "Finalize after the window and the appeals, or with --force --reason \"...\" (recorded)")
             raise GateFailed(f"{month} cannot be finalized now: {'; '.join(blockers)}. {then}")
         if done is not None and done[0] == run_id:      # after the checks: an appeal decided since still stops it
-            return Finalized(run_id, False, done)
+            # in the community's time, as the scorecard prints it (trial 145 read 16:15 UTC before the window opened)
+            return Finalized(run_id, False, (*done[:2], final_time(done[2], policy.timezone, 99)))
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None),
                             forced_reason if blockers else None)
         if published_with(recorded) == "none":

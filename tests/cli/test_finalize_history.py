@@ -41,6 +41,7 @@ def test_finalizing_a_final_month_again_keeps_who_signed_it(run_cli, published_c
     assert run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)[0] == 0
     assert run_cli("finalize", "--month", "2026-09", "--by", "王五", inbox=inbox)[0] == 0
     assert "2026-09 was finalized already, by 人事科 陈主任 at " in run_cli.out and "nothing changed" in run_cli.out
+    assert " UTC+8 (run " in run_cli.out          # in the community's time, as its scorecard prints it (trial 145)
     assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0
     assert "人事科 陈主任" in run_cli.out and "王五" not in run_cli.out
 
