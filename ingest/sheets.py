@@ -245,6 +245,9 @@ def _say_hidden_rows(source: Source, sheet: Sheet) -> None:
     """The rows read that Excel hides (ingest/hidden_rows.py), said: a hidden test row is not a deleted one."""
     if source.suffix == ".xlsx" and (hidden := set(hidden_rows(source.path)) & {n for n, _ in sheet.rows}):
         shown = ", ".join(map(str, sorted(hidden)[:10])) + (" ..." if len(hidden) > 10 else "")
-        log.warning("%s: row%s %s hidden in Excel, and read like any other: a test or struck-out row "
-                    "hidden there counts; delete it from the sheet if it is not an answer", source.file_name,
-                    "s" * (len(hidden) > 1), f"{shown} {'are' if len(hidden) > 1 else 'is'}")
+        # trial 147's re-check: a filter left on a download hid 41 of its 55 answers, and the line said "delete it"
+        log.warning("%s: %d row%s (%s) %s hidden in Excel, and read like any other: a filter left on hides answers "
+                    "without taking them out, and they count. In a sheet HR typed, a test or struck-out row hidden "
+                    "there counts too: delete it if it is not an answer (a platform's download stays as it came)",
+                    source.file_name, len(hidden), "s" * (len(hidden) > 1), shown,
+                    "are" if len(hidden) > 1 else "is")

@@ -223,17 +223,14 @@ def say_other_grids_compounds(said: list) -> None:
 
 
 def mixed_sheets(ctx: RunContext) -> list[tuple[str, int, int]]:
-    """Survey files of which many answers name a compound of another grid than the one they give (policy 2027.17,
-    gate.other_grid_compound_by_grid); a policy before it is told of them. Never in an audit."""
+    """Survey files of which many answers name a compound of another grid than the one they give, under any policy
+    with gate.other_grid_compound_rows: trial 147's re-checks published its sorted sheet's wrong pay under a policy
+    that lacked gate.other_grid_compound_by_grid, said in a line that read as a stop. Never in an audit."""
     from gridpay.ingest.sorted_sheets import mixed_sheets as found
-    least, outcome = ctx.policy.outcome.other_grid_compound_rows, ctx.policy.outcome
+    least = ctx.policy.outcome.other_grid_compound_rows
     if least is None or ctx.request.replay is not None:
         return []
-    mixed = found(ctx.workdir, least, ctx.policy.compound_suffix_dropped, ctx.month)
-    if mixed and not outcome.other_grid_compound_by_grid:      # the key a project's older policy lacks (trial 147)
-        log.warning("%s: gate.other_grid_compound_by_grid = true (policy 2027.17) stops the month on it: add it to "
-                    "your policy with a new version", _mixed(mixed), extra=headed("compound_grid"))
-    return mixed if outcome.other_grid_compound_by_grid else []
+    return found(ctx.workdir, least, ctx.policy.compound_suffix_dropped, ctx.month)
 
 
 def _mixed(mixed: list[tuple[str, int, int]]) -> str:
@@ -246,5 +243,5 @@ def mixed_sheets_message(ctx: RunContext, mixed: list[tuple[str, int, int]]) -> 
             f"HR typed and then sorted by one column alone (its 网格 column apart from its rows) does this: put it back "
             f"in order from the paper forms (undo the sort, or type each row's grid again) and run again. In a "
             f"platform's download, residents chose both: correct the grids' compounds in grids.csv, or, where a grid "
-            f"was split, see docs/troubleshooting.md (survey.grid_by_compound) (policy gate.other_grid_compound_by_grid)")
+            f"was split, see docs/troubleshooting.md (survey.grid_by_compound) (policy gate.other_grid_compound_rows)")
 

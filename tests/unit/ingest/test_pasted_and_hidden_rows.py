@@ -51,7 +51,7 @@ def test_a_row_excel_hides_is_read_and_said(tmp_path, caplog):
     book.active.row_dimensions[3].hidden = True
     book.save(tmp_path / "paper.xlsx")
     assert stage_surveys([tmp_path / "paper.xlsx"], READING, b"k", tmp_path / "work", "2026-09") == len(HAND_SURVEYS)
-    assert "paper.xlsx: row 3 is hidden in Excel, and read like any other: a test or struck-out row" in caplog.text
+    assert "paper.xlsx: 1 row (3) is hidden in Excel, and read like any other: a filter left on hides answers" in caplog.text
 
 
 def test_a_neighbouring_month_s_hidden_rows_are_its_own_month_s_to_say(tmp_path, caplog):
@@ -69,4 +69,4 @@ def test_a_neighbouring_month_s_hidden_rows_are_its_own_month_s_to_say(tmp_path,
     assert "hidden in Excel" not in caplog.text
     staged = stage_surveys([tmp_path / "surveys" / "2026-09" / "问卷星.xlsx"], READING, b"k", tmp_path / "work",
                            "2026-09")
-    assert staged and "row 3 is hidden in Excel" in caplog.text       # its own month's run says it
+    assert staged and "1 row (3) is hidden in Excel" in caplog.text       # its own month's run says it
