@@ -201,7 +201,7 @@ def _say_numberless_doors(con) -> None:
         log.warning("%s: %d answers of grid %s give the door '%s', which names no one home: they are read as one home, "
                     "all but the latest set aside; survey.unknown_doors = \"no_number\" (policy 2027.17) reads each "
                     "as no door number (invalid, door_unknown): add it to your policy with a new version", file, n,
-                    grid, masked_numbers(door))
+                    grid, masked_numbers(door), extra={"notice": "answer_doubts"})
 
 
 def _record_failures(con, index: int, reason: RuleReason, query: str) -> None:

@@ -83,7 +83,7 @@ def readable_phones(frame: pd.DataFrame, rounded: bool) -> tuple[pd.DataFrame, p
                     "worker's own rating cannot be recognised on them; survey.rounded_phones_unread = true (policy "
                     "2027.17) reads them as unreadable (gate.unreadable_phones): add it to your policy with a new "
                     "version", frame["source_file"].iloc[0], int(found.sum()),
-                    ", ".join(map(str, frame.loc[found, "row_number"].head(10))))
+                    ", ".join(map(str, frame.loc[found, "row_number"].head(10))), extra={"notice": "phones_unread"})
     if "respondent_phone" in frame.columns:
         frame = frame.assign(respondent_phone=frame["respondent_phone"].mask(unreadable & ~two))
     return frame, unreadable, two

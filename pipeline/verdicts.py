@@ -242,4 +242,4 @@ def say_undecided_appeals(ctx: RunContext) -> None:
             log.warning("appeals.csv row %s (appeal %s): decision_note names a home or a phone (%s), and the note is "
                         "printed on the worker's own sheet: write it without them (经回访核实，该答卷非住户本人填写)",
                         row.row_number, row.appeal_id, masked_comment(str(row.decision_note), True),
-                        extra=headed("appeals"))
+                        extra=headed("appeal_notes"))

@@ -11,6 +11,7 @@ ZH: dict[str, str] = {
     "run_notice_answer_doubts": "【答卷收集方式存疑】",
     "run_notice_answers_fallen": "【网格答卷骤减】",
     "run_notice_appeals": "【申诉记录未填完】",
+    "run_notice_appeal_notes": "【申诉处理意见】",
     "run_notice_changed_answers": "【答卷与已发布版本不同】",
     "run_notice_compound_grid": "【答卷所填小区属于其他网格】",
     "run_notice_download_columns": "【下载文件缺少列】",
@@ -36,6 +37,7 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "run_notice_keys": "[The phone-hash key] ",
     "run_notice_policy": "[The policy] ",
+    "run_notice_appeal_notes": "[An appeal's note] ",
     "run_notice_pooled_window": "[Pooled months] ",
     "run_notice_reference_files": "[Reference files changed] ",
     "run_notice_accepted": "[Accepted by HR] ",
@@ -76,6 +78,8 @@ ADVICE_ZH: dict[str, str] = {
     "answer_doubts": "答卷收集方式或户数存疑（计入户数多于登记户数、同一门牌多种写法、集中作答等），已照常计分。请核对后视情况安排回访。",
     "answers_fallen": "某网格本月计入的答卷比上月骤减，可能漏放了一份纸质问卷或下载文件。请检查收件箱，补齐后重新运行。",
     "appeals": "申诉表有记录未填完（填了处理人或日期但无结论），该申诉按待处理计，答卷照常计分。请填写“支持”或“驳回”后重新运行。",
+    # trial 148: HR's note named the home a call found had not answered, printed on the worker's own sheet
+    "appeal_notes": "申诉的处理意见列在网格员本人的考评表上，其中写有住户的门牌或手机号。请改写处理意见后重新运行。",
     "changed_answers": "本次读入的答卷与该月已发布的版本不同（新增、删除或修改）。请确认是有意更正（如补录纸质问卷）后再签字。",
     "compound_grid": "答卷所填小区在网格表中属于其他网格，答卷已计入答卷所填的网格。请核对网格范围：确属他网格的，在公示期以申诉（非本网格）剔除。",
     "download_columns": "平台下载文件缺少某列（如答题用时），相关核查无法进行。请按平台说明重新下载完整文件。",
