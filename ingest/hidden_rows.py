@@ -5,11 +5,13 @@ rows are hidden, and loading a whole workbook in openpyxl costs seconds a sheet,
 read for its rows' `hidden` attribute."""
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
+log = logging.getLogger("gridpay")
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _NUMBER = re.compile(rb'\br="(\d+)"')
@@ -33,3 +35,15 @@ def hidden_rows(path: Path) -> list[int]:
     if b'hidden="' not in xml:         # most sheets: one scan of the bytes, not a match a row
         return []
     return [int(n.group(1)) for attrs in _ROW.findall(xml) if _HIDDEN.search(attrs) and (n := _NUMBER.search(attrs))]
+
+
+def say_hidden_rows(source, rows: list[tuple[int, list]]) -> None:
+    """The rows read (`rows`: a Sheet's) that Excel hides, said: a hidden test row is not a deleted one."""
+    if source.suffix == ".xlsx" and (hidden := set(hidden_rows(source.path)) & {n for n, _ in rows}):
+        shown = ", ".join(map(str, sorted(hidden)[:10])) + (" ..." if len(hidden) > 10 else "")
+        # trial 147's re-check: a filter left on a download hid 41 of its 55 answers, and the line said "delete it"
+        log.warning("%s: %d row%s (%s) %s hidden in Excel, and read like any other: a filter left on hides answers "
+                    "without taking them out, and they count. In a sheet HR typed, a test or struck-out row hidden "
+                    "there counts too: delete it if it is not an answer (a platform's download stays as it came)",
+                    source.file_name, len(hidden), "s" * (len(hidden) > 1), shown,
+                    "are" if len(hidden) > 1 else "is")

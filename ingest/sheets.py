@@ -18,7 +18,7 @@ from python_calamine import CalamineWorkbook
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import NOTE_WORDS, TOTAL_WORDS, Source, decoded_text, sniffed_delimiter
-from gridpay.ingest.hidden_rows import hidden_rows
+from gridpay.ingest.hidden_rows import say_hidden_rows
 from gridpay.ingest.limits import limits
 from gridpay.ingest.pasted_headers import header_texts, moved_column, pasted_header_error
 from gridpay.ingest.workbook import check_workbook
@@ -237,17 +237,6 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
         if (moved := moved_column(texts, row, known)) is not None:      # two downloads pasted together
             raise pasted_header_error(source.file_name, number, moved)
         sheet.rows.append((number, row))
-    _say_hidden_rows(source, sheet)
+    say_hidden_rows(source, sheet.rows)
     return sheet
 
-
-def _say_hidden_rows(source: Source, sheet: Sheet) -> None:
-    """The rows read that Excel hides (ingest/hidden_rows.py), said: a hidden test row is not a deleted one."""
-    if source.suffix == ".xlsx" and (hidden := set(hidden_rows(source.path)) & {n for n, _ in sheet.rows}):
-        shown = ", ".join(map(str, sorted(hidden)[:10])) + (" ..." if len(hidden) > 10 else "")
-        # trial 147's re-check: a filter left on a download hid 41 of its 55 answers, and the line said "delete it"
-        log.warning("%s: %d row%s (%s) %s hidden in Excel, and read like any other: a filter left on hides answers "
-                    "without taking them out, and they count. In a sheet HR typed, a test or struck-out row hidden "
-                    "there counts too: delete it if it is not an answer (a platform's download stays as it came)",
-                    source.file_name, len(hidden), "s" * (len(hidden) > 1), shown,
-                    "are" if len(hidden) > 1 else "is")
