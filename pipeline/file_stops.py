@@ -244,4 +244,3 @@ def mixed_sheets_message(ctx: RunContext, mixed: list[tuple[str, int, int]]) -> 
             f"in order from the paper forms (undo the sort, or type each row's grid again) and run again. In a "
             f"platform's download, residents chose both: correct the grids' compounds in grids.csv, or, where a grid "
             f"was split, see docs/troubleshooting.md (survey.grid_by_compound) (policy gate.other_grid_compound_rows)")
-

@@ -87,10 +87,11 @@ def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
     pairs = found(ctx.workdir, ctx.policy.compound_suffix_dropped, outcome.other_grid_compound_unlisted, ctx.month)
     # by grid (policy 2027.17): trial 147's sheet sorted by its 网格 column alone gave two grids 5 such answers each
     # over 3-4 compounds, none 5 of one; 26 answers paid to other grids' workers, exit 0
-    rows = Counter()
+    by = (lambda pair: pair.grid_id) if outcome.other_grid_compound_by_grid else (lambda pair: pair)
+    counted = Counter()
     for pair in pairs:
-        rows[pair.grid_id if outcome.other_grid_compound_by_grid else pair] += pair.rows
-    stop = [p for p in pairs if least is not None and rows[p.grid_id if outcome.other_grid_compound_by_grid else p] >= least]
+        counted[by(pair)] += pair.rows
+    stop = [p for p in pairs if least is not None and counted[by(p)] >= least]
     return stop, [p for p in pairs if p not in stop]
 
 
