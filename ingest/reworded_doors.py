@@ -33,18 +33,20 @@ class RewordedDoors(DoorPairs):
 def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[RewordedDoors]:
     """Per grid, the pairs of households with one place and the same numbers in other words."""
     return pairs_by_grid(workdir, f"""
-            with h as (select distinct grid_id, household_id from answers
+            -- a letter typed for a digit (4O1, 10l) is the digit here: a policy before 2027.18 names such a pair
+            with h as (select distinct grid_id, household_id,
+                              translate(household_id, 'OoIl', '0011') as alike from answers
                        where grid_id is not null and household_id is not null),
                  -- the numbers' characters but zeros: equal for any two homes of equal numbers, and one regex
                  -- a home where the list below (a lambda per number) cost 5 s a 1M month, twice (a benchmark)
                  c as materialized (
-                       select grid_id, household_id,
-                              regexp_extract(household_id, '^([^0-9A-Za-z零〇一二两三四五六七八九十]*)', 1) as place,
-                              regexp_replace(household_id, '[^1-9A-Za-z零〇一二两三四五六七八九十]+', '', 'g') as coarse
+                       select grid_id, household_id, alike,
+                              regexp_extract(alike, '^([^0-9A-Za-z零〇一二两三四五六七八九十]*)', 1) as place,
+                              regexp_replace(alike, '[^1-9A-Za-z零〇一二两三四五六七八九十]+', '', 'g') as coarse
                        from h),
                  k as materialized (
                        select grid_id, household_id, place,
-                              list_transform(regexp_extract_all(household_id, '[0-9]+|[零〇一二两三四五六七八九十]+|[A-Za-z]+'),
+                              list_transform(regexp_extract_all(alike, '[0-9]+|[零〇一二两三四五六七八九十]+|[A-Za-z]+'),
                                              lambda x: coalesce(nullif(ltrim(x, '0'), ''), '0')) as numbers
                        from c semi join (select grid_id, place, coarse from c group by all having count(*) > 1)
                               using (grid_id, place, coarse))

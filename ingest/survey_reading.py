@@ -34,6 +34,7 @@ class SurveyReading:
     door_houses: bool = False                                    # 七弄五号三零一, 7弄5-301, 12弄21号 (policy)
     door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
+    door_look_alikes: bool = False                               # 4O1, 10l as 401, 101 (policy)
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
     duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
     reworded_questions: bool = False                             # an item's question asked two ways (policy)
@@ -77,7 +78,8 @@ def survey_reading(policy) -> SurveyReading:
         written_times=policy.written_times, door_suffixes=policy.door_number_suffixes,
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
         door_houses=policy.door_number_houses, door_numerals=policy.door_number_numerals,
-        door_streets=policy.door_number_streets, answer_marks_dropped=policy.answer_marks_dropped,
+        door_streets=policy.door_number_streets, door_look_alikes=policy.door_number_look_alikes,
+        answer_marks_dropped=policy.answer_marks_dropped,
         answer_text_cleaned=policy.answer_text_cleaned, channel_words_within=policy.channel_words_within,
         dotted_dates=policy.dotted_dates, grid_compound_in_door=policy.grid_compound_in_door_number,
         listed_compound_in_door=policy.listed_compound_in_door_number, clock_durations=policy.clock_durations,

@@ -76,22 +76,30 @@ def say_household_doubts(ctx: RunContext) -> None:
     say_aliases_like_other_grids(ctx)   # an alias given to another grid than the one it reads like
 
 
+# keys a policy copied before them may lack that read a pair the run names as one home: (the reading's field, the
+# policy's key, since, what it reads)
+ONE_HOME_KEYS = (("door_streets", "door_number_streets", "2027.11", "a street's house with or without 号, 第 or #"),
+                 ("door_look_alikes", "door_number_look_alikes", "2027.18", "a letter typed for a digit, 4O1 or 10l"))
+
+
 def _say_streets_key(ctx: RunContext, reworded: list) -> None:
-    """Pairs a policy without survey.door_number_streets names that the key reads as one home: a ninety-fourth
-    trial's HR, on its own policy copied before the key, was told to retype the paper sheet or appeal each repeat."""
+    """Pairs a policy without survey.door_number_streets (or door_number_look_alikes) names that the key reads as one
+    home: a ninety-fourth trial's HR, on its own policy copied before the key, was told to retype the paper sheet or
+    appeal each repeat."""
     from dataclasses import replace
     from gridpay.ingest.survey_files import survey_reading
     from gridpay.ingest.survey_values import door_rules
     from gridpay.transforms.door_numbers import normalized_household
-    if ctx.policy.door_number_streets:
-        return
-    rules = door_rules(replace(survey_reading(ctx.policy), door_streets=True))
-    one = sum(normalized_household(a, *rules) == normalized_household(b, *rules) for d in reworded for a, b in d.shown)
-    if one:
-        log.warning("%d of the pairs above %s one home by survey.door_number_streets (the shipped policy's since 2027.11: "
-                    "a street's house with or without 号, 第 or #), which policy %s does not have: to read them so, add "
-                    "`door_number_streets = true` under its [survey] with a new version", one, "is" if one == 1 else "are",
-                    ctx.policy.version)
+    reading = survey_reading(ctx.policy)
+    for field, key, since, what in ONE_HOME_KEYS:
+        if getattr(reading, field):
+            continue
+        rules = door_rules(replace(reading, **{field: True}))
+        one = sum(normalized_household(a, *rules) == normalized_household(b, *rules) for d in reworded for a, b in d.shown)
+        if one:
+            log.warning("%d of the pairs above %s one home by survey.%s (the shipped policy's since %s: %s), which "
+                        "policy %s does not have: to read them so, add `%s = true` under its [survey] with a new version",
+                        one, "is" if one == 1 else "are", key, since, what, ctx.policy.version, key)
 
 
 def _many_homes(count: int) -> str:

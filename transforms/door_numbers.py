@@ -64,6 +64,12 @@ _SEAT_ROOM_NUMBERED = re.compile(r"(座[0-9]{1,5})号$")
 _STREET_HOUSE = re.compile(r"^(.*?[路街巷道])第?([0-9]{1,4})[号#]?$")
 _SPACED_DIGITS = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
+# survey.door_number_look_alikes: a letter typed for the digit it looks like, beside digits (6栋2单元4O1, 8栋1单元10l,
+# 4栋1单元1O2), and characters no one sees (9-2-502 with a zero-width space): a hundred-and-fiftieth trial's volunteer
+# typed forms twice so, each copy a home of its own, exit 0, nothing said. Letters beside other letters stay (Block A)
+_LOOK_ALIKE = re.compile(r"(?<=[0-9])[OoIlОоΟοІ|]+(?![A-Za-z])|(?<![A-Za-z])[OoIlОоΟοІ|]+(?=[0-9])")
+_LOOK_ALIKE_DIGITS = str.maketrans("OoIlОоΟοІ|", "0011000011")
+_UNSEEN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _HUNDREDS = re.compile(r"([一二两三四五六七八九])百(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
                        r"(?![零〇一二两三四五六七八九十百])")
 
@@ -139,7 +145,8 @@ def _house(text: str) -> str:
 
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
-                         houses: bool = False, numerals: bool = False, streets: bool = False) -> str | None:
+                         houses: bool = False, numerals: bool = False, streets: bool = False,
+                         look_alikes: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
     -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
     `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
@@ -158,8 +165,12 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     twenty-seventh and twenty-ninth trials' homes so typed counted twice); with `numerals`
     (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest; with
     `streets` (survey.door_number_streets) '梧桐路18', '梧桐路第18号', '梧桐路18#' -> '梧桐路18号', and numbers a space
-    apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`)."""
+    apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`); with `look_alikes`
+    (survey.door_number_look_alikes) a letter beside digits read as the digit it looks like, '4O1' and '10l' as '401'
+    and '101', and invisible characters dropped."""
     text = normalized_cell(value)
+    if text is not None and look_alikes:
+        text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _UNSEEN.sub("", text)) or None
     if text is None:
         return None
     # ... never a phone's or an ID's digits (11 or more): glued as before, so that their masks still find them

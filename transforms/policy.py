@@ -53,6 +53,7 @@ class Policy:
     door_number_houses: bool = False            # 七弄五号三零一, 7弄5-301 read as 7弄5号301, 12弄21号 as 12弄21; False: before
     door_number_numerals: bool = False   # 叁组拾伍号 read as 三组十五号 (then 3组15); False: before
     door_number_streets: bool = False    # 梧桐路18, 梧桐路第18号, 梧桐路18# read as 梧桐路18号; 1 1 202 as 1-1-202
+    door_number_look_alikes: bool = False    # 4O1, 10l read as 401, 101; invisible characters dropped (2027.18)
     answer_marks_dropped: bool = False          # 非常满意。 read as 非常满意; False: invalid (before)
     answer_text_cleaned: bool = False           # 不满意〖下水道堵了〗, 满意(5分), 满意+zero-width read as the word (2027.5)
     channel_words_within: bool = False          # 入户调查, 纸质版 read as visit, paper; False: invalid (before)
