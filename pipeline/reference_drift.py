@@ -130,7 +130,7 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
             wanted = {name} | ({"assignments.csv"} if name == "workers.csv" else set())
             for file in wanted - {f for f, _ in read}:
                 for side, entry in (("old", before.get(file)), ("new", after.get(file))):
-                    read[file, side] = _rows(file, entry, month, now.policy.aliases, archive, keys, scratch)
+                    read[file, side] = reference_rows(file, entry, month, now.policy.aliases, archive, keys, scratch)
             changes = _row_changes(_month_rows(name, read, month))
         except (OSError, ConfigError) as exc:      # its archived copy is gone: the bytes differ, that is all
             lines[name] = (f"{name} differs from the copy archived when the month was published, which cannot "
@@ -146,8 +146,8 @@ def _policy_version(entry: InputFile | None, archive: Path, keys: ArchiveKeys, s
     return policy_from_bytes(blob_bytes(archive, entry.sha256, keys), POLICY_NAME).version if entry else "none"
 
 
-def _rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive: Path, keys: ArchiveKeys,
-          scratch: Path) -> dict[tuple, dict]:
+def reference_rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive: Path, keys: ArchiveKeys,
+                   scratch: Path) -> dict[tuple, dict]:
     if entry is None:
         return {}
     path = open_blob(archive, entry.sha256, keys, scratch)

@@ -142,3 +142,25 @@ def test_a_late_adjustment_is_taken_alone_and_the_rest_as_published(run_cli, pub
 
     code, err = run_cli("run", "--month", "2026-09", "--take", "adjustments", inbox=inbox)
     assert code == 2 and "add --reference published" in err.strip().splitlines()[-1]
+
+
+def test_a_month_caught_up_before_a_published_one_on_its_later_targets_stops_until_told(run_cli, published_copy):
+    """Trial 149's backlog: June run after November was published, on November's workers.csv (targets raised in
+    October): June, July and August paid about 11% too much, exit 0, nothing said."""
+    inbox, _ = published_copy("none")
+    (inbox / "surveys" / "2026-08").mkdir(parents=True)
+    september = next((inbox / "surveys").rglob("*.csv")).read_text(encoding="utf-8")
+    (inbox / "surveys" / "2026-08" / "2026-08.csv").write_text(september.replace("2026-09-", "2026-08-"),
+                                                              encoding="utf-8")
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8")
+    (inbox / "workers.csv").write_text(workers.replace("1000.00", "1200.00"), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-08", inbox=inbox)
+    assert code == 1, err
+    line = err.strip().splitlines()[-1]
+    assert line.startswith("gridpay: stopped: 2026-08 is run after 2026-09 was published here, on a workers.csv whose "
+                           "perf_pay_target differs from the one 2026-09 was paid on (W1 1000.00 then, 1200.00 now)"), line
+    assert "run again with --reference inbox" in line
+    assert not (inbox.parent / "out" / "2026-08").exists()
+    (inbox / "workers.csv").write_text(workers, encoding="utf-8")         # August's own targets: no stop
+    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox)
+    assert code == 0, err
