@@ -69,7 +69,7 @@ class InvalidFile:
                  "the response ids are another file's too (two downloads each numbered from 1? the month stops on "
                  "them: see below)" if self.shared_ids * 2 >= self.invalid_rows else
                  "a column typed one way through the file is the usual cause" if self.invalid_rows == self.rows else
-                 "each of those rows fails on a value of its own, not on the way the file is typed")
+                 "each of those rows fails on a value of its own (its reason says which)")
         return (f"{self.source_file}: {self.invalid_rows} of its {self.rows} survey rows are invalid and count "
                 f"nowhere; the first, row {self.first_row}: {self.first_reason.removeprefix(INVALID_PREFIX)}; "
                 f"{cause} (quarantine.csv lists every row)")

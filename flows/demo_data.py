@@ -229,7 +229,8 @@ def write_demo_inbox(inbox: Path, scale: DemoScale, mixed_formats: bool = True) 
         frame = tables[f"surveys_{month}"]
         if mixed_formats:
             paper = frame["channel"] == "paper"
-            frame[paper].drop(columns=["respondent_phone"]).to_excel(
+            # typed from paper: no phone column, and no timer (policy 2027.18 reads none from a typed sheet)
+            frame[paper].drop(columns=["respondent_phone", "duration_s"]).to_excel(
                 inbox / "surveys" / f"{month}-paper.xlsx", index=False)
             frame = frame[~paper]
         if mixed_formats and t == len(months) - 1 and len(months) > 1:

@@ -5,7 +5,10 @@ residents' answers invalid, 11% of the month, published) and another's options �
 read 满意 and 比较满意 both as 4 (every worker's pay lowered, exit 0). expectations/form_options.py judges them."""
 from __future__ import annotations
 
+import logging
+
 import duckdb
+import pandas as pd
 
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.survey_files import SurveyRead
@@ -16,6 +19,7 @@ _PLATFORM_FILES = ("create table if not exists platform_files (source_file varch
                    "duration_read boolean, unread_duration varchar)")
 # a header that names the time an answer took, whichever platform's words (问卷星 所用时间, 腾讯问卷 答题时长, 金数据 填写时长)
 _DURATION_WORDS = ("时长", "用时", "所用时间", "耗时")
+log = logging.getLogger("gridpay")
 
 
 def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, read: SurveyRead) -> None:
@@ -29,6 +33,32 @@ def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, read: Sur
     con.execute("insert into platform_files values (?, ?, ?, ?, ?)",
                 [file_name, read.layout, "respondent_phone" in read.frame.columns, "duration_s" in read.frame.columns,
                  None if "duration_s" in read.frame.columns else unread])
+
+
+def typed_durations(read: SurveyRead, file_name: str, unread: bool) -> pd.DataFrame:
+    """A sheet typed by hand (no platform's download) with a column of the time each answer took: its frame without
+    that column where `unread` (survey.typed_durations_unread, policy 2027.18), said either way. A paper form has no
+    timer: a hundred-and-fiftieth trial's volunteer typed 20 seconds on four unhappy forms of one grid, set aside as
+    speeders (+220.50 for its worker), and 1500 on every other, raising the month's median until 8 online answers
+    were speeders, exit 0, nothing said."""
+    frame = read.frame
+    if read.layout is not None or "duration_s" not in frame.columns:
+        return frame
+    typed = int(sum(not pd.isna(v) and str(v).strip() != "" for v in frame["duration_s"]))
+    if not typed:
+        return frame
+    header = next((h for h, name in read.header_map if name == "duration_s"), "duration_s")
+    if unread:
+        log.warning("%s: its column '%s' (%d answers) is not read as the time each answer took: a sheet typed by hand "
+                    "has no platform's timer, and the speeder rule would set aside whichever answers its typist timed "
+                    "short (survey.typed_durations_unread); its answers count as answers without a duration", file_name,
+                    header, typed, extra={"notice": "answer_doubts"})
+        return frame.drop(columns="duration_s")
+    log.warning("%s: %d answers' durations are its column '%s', typed by hand, not a platform's timer: the speeder rule "
+                "reads them, so whoever typed them chose which answers it sets aside; survey.typed_durations_unread = "
+                "true (policy 2027.18) leaves them unread: add it to your policy with a new version", file_name, typed,
+                header, extra={"notice": "answer_doubts"})
+    return frame
 
 
 def has_platform_files(con: duckdb.DuckDBPyConnection) -> bool:

@@ -60,6 +60,7 @@ class SurveyReading:
     other_questions: tuple[str, ...] | None = None               # a form's questions on no worker (policy)
     door_parts: tuple[str, ...] = ()                             # 楼栋, 单元 asked apart from 门牌号 (policy)
     rounded_phones_unread: bool = False                          # phones Excel rounded read as unreadable (policy)
+    typed_durations_unread: bool = False                         # a typed sheet's durations not read (policy)
 
     @property
     def reads_foreign_compounds(self) -> bool:    # survey.other_grid_compound_homes, where compounds are read
@@ -92,4 +93,4 @@ def survey_reading(policy) -> SurveyReading:
         duplicate_columns_refused=policy.duplicate_columns_refused, reworded_questions=policy.reworded_questions,
         sheet_scale=policy.scale_max if policy.sheet_scales_checked else None,
         other_questions=policy.other_questions, door_parts=policy.door_parts,
-        rounded_phones_unread=policy.rounded_phones_unread)
+        rounded_phones_unread=policy.rounded_phones_unread, typed_durations_unread=policy.typed_durations_unread)

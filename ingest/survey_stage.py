@@ -21,7 +21,7 @@ import pandas as pd
 from gridpay.core.settings import duckdb_memory_limit
 from gridpay.core.layout import STAGE_DB
 from gridpay.core.progress import progress
-from gridpay.ingest.answer_words import note_platform_file, store_answer_words
+from gridpay.ingest.answer_words import note_platform_file, store_answer_words, typed_durations
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.late_answers import store_aside_ids
@@ -39,11 +39,10 @@ _HELD: set[str] = set()                   # stage files whose DuckDB instance a 
 
 @contextmanager
 def held_stage(workdir: Path) -> Iterator[None]:
-    """Keep the stage file's DuckDB instance open while a step makes many short connections to it.
-    Opening a file that no connection in the process holds builds a database instance (~20 ms with
-    DuckDB 2.0: validating a small month opened it a dozen times); while one stays open, a later
-    connection with the same configuration shares its instance (GX's too: expectations/runner.py
-    connects with DuckDB's defaults, as this does)."""
+    """Keep the stage file's DuckDB instance open while a step makes many short connections to it. Opening a file
+    that no connection in the process holds builds a database instance (~20 ms with DuckDB 2.0: validating a small
+    month opened it a dozen times); while one stays open, a later connection with the same configuration shares its
+    instance (GX's too: expectations/runner.py connects with DuckDB's defaults, as this does)."""
     path = str(workdir / STAGE_DB)
     if path in _HELD:
         yield
@@ -114,7 +113,8 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
                     note_platform_file(con, source.file_name, read)
-                    _load_frame(con, table, read.frame, reading, key)
+                    _load_frame(con, table, typed_durations(read, source.file_name, reading.typed_durations_unread),
+                                reading, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
                     aside_ids += [(source.file_name, month_of, prefix + rid, at) for month_of, rid, at in read.aside_ids]
             finally:

@@ -1,7 +1,6 @@
-"""Which stop, if any, a validated month meets at the gate: the findings (pipeline/gate_findings.py) looked
-for in the gate's order, each only while no earlier one has stopped the month, and the first found worded
-(pipeline/stop_messages.py). Each would pay on a guess: which answer an id means, which grid a name is,
-whose worker the answers pay, which weight a day takes, what HR decided."""
+"""Which stop, if any, a validated month meets at the gate: the findings (gate_findings.py) looked for in the gate's
+order, each only while no earlier one has stopped the month, the first worded (stop_messages.py). Each would pay on
+a guess: which answer an id means, which grid a name is, whose worker the answers pay, what HR decided."""
 from __future__ import annotations
 
 import logging
@@ -9,7 +8,8 @@ import re
 from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
-from gridpay.pipeline import file_stops, gate_findings as find, id_messages, published_answers, steps, stop_messages as says
+from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, id_messages, published_answers, steps,
+                              stop_messages as says)
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import say_undecided_appeals
@@ -135,8 +135,7 @@ def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]
             f"grid through one would count; nothing published. Put the platform's download in the inbox as it came (not "
             f"opened and saved again in Excel or WPS), or, in a sheet HR typed, type the numbers again in a column "
             f"formatted as text, one number a cell, from the paper forms (a cell left empty is an answer no one "
-            f"checks against the workers' phones), and run again "
-            f"(policy gate.unreadable_phones)")
+            f"checks against the workers' phones), and run again (policy gate.unreadable_phones)")
 
 
 def short_downloads(ctx: RunContext) -> list[tuple[str, int, int]]:
@@ -184,6 +183,7 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
     yield (copies := file_stops.copied_survey_files(ctx)), lambda: file_stops.copies_message(ctx, copies)   # saved twice
     yield (saved := file_stops.spreadsheet_saved(ctx)), lambda: file_stops.spreadsheet_message(ctx, saved)   # 3月2日
+    yield (garbled := garbled_text.garbled_rows(ctx)), lambda: garbled_text.garbled_message(ctx, garbled)   # 缈犵瑰
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: id_messages.shared_ids_message(ctx, shared, repeated)
     foreign = file_stops.foreign_community_files(ctx)      # another community's download

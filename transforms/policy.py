@@ -81,6 +81,7 @@ class Policy:
     unknown_doors_invalid: bool = False         # a door number typed 看不清, 不详: invalid (2027.15); False: a home
     numberless_doors_invalid: bool = False      # a door with no number at all (保密): invalid too (2027.17)
     rounded_phones_unread: bool = False         # a sheet's phones Excel rounded (15955600000): unreadable (2027.17)
+    typed_durations_unread: bool = False        # a sheet typed by hand: its durations not read (2027.18)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)
     written_times: bool = False                 # 9号, 14时30分, 下午3:20 read as written on paper; False: invalid

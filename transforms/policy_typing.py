@@ -21,7 +21,7 @@ SWITCHES = ("door_number_dashes", "door_number_variants", "door_number_suffixes"
             "grid_names_by_file", "other_months_near", "csv_rows_complete", "grid_by_compound",
             "grid_numbers_refused", "other_grid_compound_homes", "door_after_listed_name",
             "grid_by_compound_taken", "answer_text_cleaned", "unsaved_formulas_refused", "alias_compound_rules",
-            "rounded_phones_unread", "door_number_look_alikes")
+            "rounded_phones_unread", "door_number_look_alikes", "typed_durations_unread")
 
 
 def typing_rules(doc: dict) -> dict:
