@@ -18,7 +18,7 @@ SURGE_TIMES, SURGE_MORE = 2, 10
 def answer_doubts(con) -> list[str]:
     """One line per doubt, grid by grid, in a stable order."""
     return [*_worker_phones(con, own=False), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con),
-            *_complaints_set_aside(con)]
+            *_complaints_set_aside(con), *_phoneless_in_place(con)]
 
 
 def self_ratings(con) -> list[str]:
@@ -187,3 +187,33 @@ def _complaints_set_aside(con) -> list[str]:
             f"dated when it was given, take the download's answer out as HR's own correction (an appeal upheld, "
             f"其他), and run again"
             for gid, grid, ids in rows]
+
+
+def _phoneless_in_place(con) -> list[str]:
+    """Answers giving a phone set aside as the earlier answer of a home whose answer that counts gives none and rates
+    otherwise (a point or more apart on average): a form typed later without a phone takes an online answer's place,
+    so whoever types paper forms can choose a home's voice (trial 150's volunteer typed forms dated the month's last
+    day for six doors whose residents had answered online: W01 +104.94, W02 -46.62, only the duplicates counted)."""
+    rows = con.execute("""
+        with p as (select * from run_params),
+        answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
+                            list_avg(s.answers) as mean
+                     from stg_surveys s where not s.is_invalid and s.household_id is not null),
+        counted as (select a.* from answered a where a.phone is null
+                      and a.row_id in (select row_id from int_response_scores)),
+        aside as (select a.* from answered a join int_survey_exclusions e using (row_id)
+                  where e.code = 'duplicate_household' and a.phone is not null
+                    and a.row_id not in (select row_id from int_review_exclusions))     -- HR took it out since
+        select x.grid_id, coalesce(g.grid_name, x.grid_id),
+               list(format('{} ({}, counted: {})', x.response_id, x.household_id, k.response_id) order by x.response_id)
+        from aside x cross join p
+        join counted k on k.household_id = x.household_id and (p.household_scope <> 'grid' or k.grid_id = x.grid_id)
+        left join stg_grids g on g.grid_id = x.grid_id
+        where abs(x.mean - k.mean) >= 1
+        group by all order by x.grid_id""").fetchall()
+    return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} giving a phone set aside as an earlier "
+            f"answer of a home whose answer that counts gives no phone and rates otherwise ({_ids(ids)}): one "
+            f"household, one voice counts the later, so a form typed later without a phone (a paper form) takes the "
+            f"place of the home's own answer: call the phone the set-aside answer gave (its download holds it); if the "
+            f"home did not fill in the later form, take it out as HR's own correction (an appeal upheld, 其他) and run "
+            f"again" for gid, grid, ids in rows]

@@ -122,3 +122,24 @@ def test_a_bad_review_set_aside_for_another_phone_s_good_answer_of_its_door_is_s
         "天桥新村一网格 (G1): 1 answer rating every item badly set aside as an earlier answer of a home whose answer "
         "that counts, from another phone, rates none badly (K1 (6栋2单元402, counted: K2)): one household, one voice "
         "counts the later"), lines
+
+
+def test_an_online_answer_set_aside_for_a_later_form_without_a_phone_is_said(make_inbox, tmp_path):
+    """Trial 150: a volunteer typed paper forms without a phone, dated the month's last day, for doors whose residents
+    had answered online: five took their place (W01 +104.94, W02 -46.62), only the duplicates counted."""
+    from below_cli import scored_below_the_cli
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.expectations.answer_doubts import answer_doubts
+    rows = [survey("W1", "G1", "6-2-402", ("1",) * 5, "2026-09-03 10:00:00", "13900000001"),     # replaced
+            survey("P1", "G1", "6-2-402", ("5",) * 5, "2026-09-30 10:00:00"),
+            survey("W2", "G1", "7-1-101", ("4",) * 5, "2026-09-03 10:00:00", "13900000003"),     # the same view
+            survey("P2", "G1", "7-1-101", ("4", "4", "4", "4", "5"), "2026-09-30 11:00:00"),
+            survey("W3", "G2", "8-1-101", ("5",) * 5, "2026-09-03 10:00:00", "13900000004"),     # replaced
+            survey("P3", "G2", "8-1-101", ("2",) * 5, "2026-09-30 10:00:00")]
+    rows += [survey(f"F{i}", g, f"9-1-{i}0{g[-1]}", ("4",) * 5) for i in range(3) for g in ("G1", "G2")]
+    _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "work", load_policy(DEFAULT_POLICY))
+    with con:
+        lines = [x for x in answer_doubts(con) if "gives no phone and rates otherwise" in x]
+    assert [x.split(":", 1)[0] for x in lines] == ["天桥新村一网格 (G1)", "井湖村二网格 (G2)"], lines
+    assert "(W1 (6栋2单元402, counted: P1))" in lines[0] and "W2" not in lines[0], lines
