@@ -103,18 +103,25 @@ def _surges(con) -> list[str]:
                    b.responses * coalesce(g.households / nullif(b.households, 0), 1) as expected
             from run_window w join grid_scores b on b.run_id = w.window_run_id join stg_grids g using (grid_id)),
         most as (select grid_id, arg_max(month, expected) as month, arg_max(responses, expected) as responses,
-                        arg_max(households, expected) as households, max(expected) as expected
+                        arg_max(households, expected) as households, max(expected) as expected,
+                        list(distinct month order by month) as months
                  from before group by grid_id)
-        select g.grid_id, g.grid_name, now.n, m.responses, m.month,
+        select g.grid_id, g.grid_name, now.n, m.responses, m.month, m.months,
                if(m.households is distinct from g.households,
                   format(' of {} households, {} at its {} now', m.households, round(m.expected, 1), g.households), '')
         from now join stg_grids g using (grid_id) join most m using (grid_id)
         where m.expected > 0 and now.n >= ? * m.expected and now.n - m.expected >= ?
         order by g.grid_id""", [SURGE_TIMES, SURGE_MORE]).fetchall()
     # at this month's households: a grid split in two since had 18 of 600 (9 at 300), and "twice 18" read wrong
+    # the months read named: a backlog run out of order read September alone, short of a download (trial 149)
     return [f"{grid} ({gid}): {n} answers counted, at least twice its most of the months before ({before} in "
-            f"{month}{scaled}): check that its residents gave them, as many answers collected by one person would look "
-            f"so (review.csv lists those flagged)" for gid, grid, n, before, month, scaled in rows]
+            f"{month}{scaled}; {_months_read(months)}): check that its residents gave them, as many answers collected "
+            f"by one person would look so (review.csv lists those flagged), or that {month} was not published short of "
+            f"a download" for gid, grid, n, before, month, months, scaled in rows]
+
+
+def _months_read(months: list[str]) -> str:
+    return f"the only month read, {months[0]}" if len(months) == 1 else f"months read: {', '.join(months)}"
 
 
 def _phoneless(con) -> list[str]:
