@@ -3,6 +3,7 @@ a worker typed by name, the id a name has, a full-width id, the id likely meant.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 from gridpay.expectations.summary_rows import summary_cell
 from gridpay.ingest.grid_aliases import listed_names
@@ -73,6 +74,14 @@ def width_note(typed: str | None) -> str:
     """A value typed in full-width characters (Ｗ03 for W03: a Chinese input method left on) looks the same
     as the id it is not; the line says so (a field trial read 'worker_id 'Ｗ03' is not in workers.csv' beside
     a W03 there)."""
-    if typed is None or (plain := folded(typed)) == typed:
+    if typed is None:
+        return ""
+    # a Cyrillic or Greek letter that looks Latin (WО2 with a Cyrillic О): trial 150's line read only "did you mean W02"
+    alike = [c for c in dict.fromkeys(typed) if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))]
+    if alike:
+        return (f" (its {', '.join(f'{c!r} (U+{ord(c):04X})' for c in alike)} "
+                f"{'is a letter' if len(alike) == 1 else 'are letters'} of another alphabet that looks Latin: type it "
+                f"again in Latin letters)")
+    if (plain := folded(typed)) == typed:
         return ""
     return f" (typed in full-width characters; in half-width it reads '{plain}': type it again so)"

@@ -85,6 +85,10 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
                     "assignments.csv, row 2, column 'weight': weight '0' is not a number > 0"),
     "weight negative": ("assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,-1\n",
                         "assignments.csv, row 2, column 'weight': weight '-1' is not a number > 0"),
+    "worker id with a Cyrillic letter (trial 150)": (
+        "assignments.csv", "worker_id,grid_id,start_date,end_date,weight\nWО1,G1,2026-01-01,,\n".encode(),
+        "assignments.csv, row 2, column 'worker_id': worker_id 'WО1' is not in workers.csv (its 'О' (U+041E) is a "
+        "letter of another alphabet that looks Latin: type it again in Latin letters)"),
     "worker id in full-width letters": (
         "assignments.csv", "worker_id,grid_id,start_date,end_date,weight\nＷ1,G1,2026-01-01,,\n".encode(),
         "assignments.csv, row 2, column 'worker_id': worker_id 'Ｗ1' is not in workers.csv (typed in full-width "
