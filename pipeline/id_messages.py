@@ -2,15 +2,21 @@
 files, whether their rows are one answer twice, and what HR does (a prefix per download, a copy taken out)."""
 from __future__ import annotations
 
+from gridpay.ingest.answer_words import has_platform_files
+from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 
 
 def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
     if not shared:     # within a file: both rows would be quarantined, two homes' answers lost quietly
         pasted = all(r.same == r.count for r in repeated)     # one answer twice: downloads pasted into one sheet
+        # ... or, in a sheet typed by hand, a form typed twice (trial 150 was told of downloads pasted together)
+        typed = not any(f in _downloads(ctx) for r in repeated for f in r.files)
         return (f"{ctx.month}: a survey file uses one response id on more than one row, so neither row could count "
                 f"and an appeal or a call naming it could mean either; nothing published. "
                 f"{'; '.join(map(str, repeated))}. " + (
+                    "The rows under each id are one answer (its time, grid and home) typed or pasted twice: delete the "
+                    "copies, keeping one row of each, and run again" if pasted and typed else
                     "The rows under each id are one answer (its time, grid and home) twice: two downloads pasted "
                     "into one sheet? Put the platform's one download of the whole month in the inbox as it came "
                     "in place of this file, or keep one row of each, and run again" if pasted else
@@ -57,3 +63,11 @@ def _one_name(ctx: RunContext, shared: list) -> str:
     return "".join(f"; both are named for {c}, which has one form: if one is another community's download saved "
                    f"under its name, give it its own name back (gridpay inspect shows the grids and compounds each "
                    f"names) before anything else" for c in sorted(both - {None}))
+
+
+def _downloads(ctx: RunContext) -> set[str]:
+    """The survey files read as a platform's download (the stage's platform_files)."""
+    with stage_connection(ctx.workdir) as con:
+        if not has_platform_files(con):
+            return set()
+        return {f for (f,) in con.execute("select source_file from platform_files").fetchall()}

@@ -74,8 +74,8 @@ def test_a_response_id_on_two_rows_of_a_file_stops_the_month_or_quarantines_both
     # number its forms P1, P2 ... and ran into a second stop)
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, GOOD + GOOD[:3])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "x", inbox=inbox)
-    assert code == 1 and "The rows under each id are one answer (its time, grid and home) twice: two downloads " \
-                          "pasted into one sheet?" in err and "P1, P2" not in err.splitlines()[-1], err
+    assert code == 1 and "The rows under each id are one answer (its time, grid and home) typed or pasted twice: " \
+                          "delete the copies, keeping one row of each" in err and "P1, P2" not in err.splitlines()[-1], err
 
 
 def test_blank_items_are_not_applicable_not_invalid(run_cli, make_inbox, tmp_path):
