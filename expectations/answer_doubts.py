@@ -167,24 +167,8 @@ def _complaints_set_aside(con) -> list[str]:
     +90.27, nothing said, the complaint off the callback list too). Every item a bad review in one, none in the
     other (a family's two answers differ less: the example's grandmother rated 不满意 overall, 非常满意 elsewhere), and
     two phones both given (one without may be the same resident's paper form and online answer)."""
-    rows = con.execute("""
-        with p as (select * from run_params),
-        answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
-                            list_max(s.answers) as highest, list_min(s.answers) as lowest
-                     from stg_surveys s cross join p where not s.is_invalid and s.household_id is not null),
-        counted as (select a.* from answered a where a.row_id in (select row_id from int_response_scores)),
-        aside as (select a.* from answered a join int_survey_exclusions e using (row_id) cross join p
-                  where e.code = 'duplicate_household' and a.highest <= p.callback_at_or_below
-                    and a.row_id not in (select row_id from int_review_exclusions))     -- HR took it out since
-        select x.grid_id, coalesce(g.grid_name, x.grid_id),
-               list(format('{} ({}, counted: {})', x.response_id, x.household_id, k.response_id)
-                    order by x.response_id)
-        from aside x cross join p
-        join counted k on k.household_id = x.household_id
-             and (p.household_scope <> 'grid' or k.grid_id = x.grid_id)
-        left join stg_grids g on g.grid_id = x.grid_id
-        where k.lowest > p.callback_at_or_below and x.phone <> k.phone
-        group by all order by x.grid_id""").fetchall()
+    rows = _displaced(con, aside="x.highest <= p.callback_at_or_below",
+                      pair="k.lowest > p.callback_at_or_below and x.phone <> k.phone")
     return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} rating every item badly set aside as "
             f"an earlier answer of a home whose answer that counts, from another phone, rates none badly ({_ids(ids)}): "
             f"one household, one "
@@ -201,26 +185,33 @@ def _phoneless_in_place(con) -> list[str]:
     otherwise (a point or more apart on average): a form typed later without a phone takes an online answer's place,
     so whoever types paper forms can choose a home's voice (trial 150's volunteer typed forms dated the month's last
     day for six doors whose residents had answered online: W01 +104.94, W02 -46.62, only the duplicates counted)."""
-    rows = con.execute("""
-        with p as (select * from run_params),
-        answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
-                            list_avg(s.answers) as mean
-                     from stg_surveys s where not s.is_invalid and s.household_id is not null),
-        counted as (select a.* from answered a where a.phone is null
-                      and a.row_id in (select row_id from int_response_scores)),
-        aside as (select a.* from answered a join int_survey_exclusions e using (row_id)
-                  where e.code = 'duplicate_household' and a.phone is not null
-                    and a.row_id not in (select row_id from int_review_exclusions))     -- HR took it out since
-        select x.grid_id, coalesce(g.grid_name, x.grid_id),
-               list(format('{} ({}, counted: {})', x.response_id, x.household_id, k.response_id) order by x.response_id)
-        from aside x cross join p
-        join counted k on k.household_id = x.household_id and (p.household_scope <> 'grid' or k.grid_id = x.grid_id)
-        left join stg_grids g on g.grid_id = x.grid_id
-        where abs(x.mean - k.mean) >= 1
-        group by all order by x.grid_id""").fetchall()
+    rows = _displaced(con, aside="x.phone is not null", pair="k.phone is null and abs(x.mean - k.mean) >= 1")
     return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} giving a phone set aside as an earlier "
             f"answer of a home whose answer that counts gives no phone and rates otherwise ({_ids(ids)}): one "
             f"household, one voice counts the later, so a form typed later without a phone (a paper form) takes the "
             f"place of the home's own answer: call the phone the set-aside answer gave (its download holds it); if the "
             f"home did not fill in the later form, take it out as HR's own correction (an appeal upheld, 其他) and run "
             f"again" for gid, grid, ids in rows]
+
+
+def _displaced(con, aside: str, pair: str) -> list[tuple[str, str, list[str]]]:
+    """(grid, its name, 'set-aside id (home, counted: id)' ...) per grid: the answers set aside as a home's older
+    answer (x, not taken out by HR since) meeting `aside`, beside its counted answer (k) where the two meet `pair`
+    (SQL over x and k: phone, highest, lowest, mean; p: run_params)."""
+    return con.execute(f"""
+        with p as (select * from run_params),
+        answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
+                            list_max(s.answers) as highest, list_min(s.answers) as lowest, list_avg(s.answers) as mean
+                     from stg_surveys s where not s.is_invalid and s.household_id is not null),
+        counted as (select a.* from answered a where a.row_id in (select row_id from int_response_scores)),
+        set_aside as (select a.* from answered a join int_survey_exclusions e using (row_id)
+                      where e.code = 'duplicate_household'
+                        and a.row_id not in (select row_id from int_review_exclusions))     -- HR took it out since
+        select x.grid_id, coalesce(g.grid_name, x.grid_id),
+               list(format('{{}} ({{}}, counted: {{}})', x.response_id, x.household_id, k.response_id)
+                    order by x.response_id)
+        from set_aside x cross join p
+        join counted k on k.household_id = x.household_id and (p.household_scope <> 'grid' or k.grid_id = x.grid_id)
+        left join stg_grids g on g.grid_id = x.grid_id
+        where ({aside}) and ({pair})
+        group by all order by x.grid_id""").fetchall()
