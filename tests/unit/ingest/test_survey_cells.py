@@ -146,8 +146,8 @@ def test_answers_in_the_words_of_a_five_level_form_are_read_where_the_policy_nam
     from gridpay.transforms.policy import PolicyError, policy_from_toml
     text = DEFAULT_POLICY.read_text(encoding="utf-8")
     words = survey_reading(policy_from_toml(text)).answer_words
-    typed = ["比较满意", "不太满意", "很不满意", "5分", " ５分 ", "满意", "非常不满意", "4", "好"]
-    assert [normalized_likert(t, words) for t in typed] == ["4", "2", "1", "5", "5", "4", "1", "4", "好"]
+    typed = ["比较满意", "不太满意", "很不满意", "5分", " ５分 ", "满意", "非常不满意", "4", "好", "一", "五分", "l"]
+    assert [normalized_likert(t, words) for t in typed] == ["4", "2", "1", "5", "5", "4", "1", "4", "好", "1", "5", "l"]
     # an archived policy without the table reads them as typed (invalid), so its months reproduce
     before = text.split("[survey.answer_words]")[0] + "[survey.sources]" + text.split("[survey.sources]")[1]
     assert policy_from_toml(before).answer_words == {} and normalized_likert("比较满意", {}) == "比较满意"
