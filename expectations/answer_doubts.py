@@ -182,10 +182,11 @@ def _complaints_set_aside(con) -> list[str]:
 
 def _phoneless_in_place(con) -> list[str]:
     """Answers giving a phone set aside as the earlier answer of a home whose answer that counts gives none and rates
-    otherwise (a point or more apart on average): a form typed later without a phone takes an online answer's place,
+    otherwise (an item's answer differs; its re-check's forms one point higher went unsaid at a point apart on
+    average or more): a form typed later without a phone takes an online answer's place,
     so whoever types paper forms can choose a home's voice (trial 150's volunteer typed forms dated the month's last
     day for six doors whose residents had answered online: W01 +104.94, W02 -46.62, only the duplicates counted)."""
-    rows = _displaced(con, aside="x.phone is not null", pair="k.phone is null and abs(x.mean - k.mean) >= 1")
+    rows = _displaced(con, aside="x.phone is not null", pair="k.phone is null and x.answers is distinct from k.answers")
     return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} giving a phone set aside as an earlier "
             f"answer of a home whose answer that counts gives no phone and rates otherwise ({_ids(ids)}): one "
             f"household, one voice counts the later, so a form typed later without a phone (a paper form) takes the "
@@ -197,11 +198,11 @@ def _phoneless_in_place(con) -> list[str]:
 def _displaced(con, aside: str, pair: str) -> list[tuple[str, str, list[str]]]:
     """(grid, its name, 'set-aside id (home, counted: id)' ...) per grid: the answers set aside as a home's older
     answer (x, not taken out by HR since) meeting `aside`, beside its counted answer (k) where the two meet `pair`
-    (SQL over x and k: phone, highest, lowest, mean; p: run_params)."""
+    (SQL over x and k: phone, answers, highest, lowest; p: run_params)."""
     return con.execute(f"""
         with p as (select * from run_params),
         answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
-                            list_max(s.answers) as highest, list_min(s.answers) as lowest, list_avg(s.answers) as mean
+                            s.answers, list_max(s.answers) as highest, list_min(s.answers) as lowest
                      from stg_surveys s where not s.is_invalid and s.household_id is not null),
         counted as (select a.* from answered a where a.row_id in (select row_id from int_response_scores)),
         set_aside as (select a.* from answered a join int_survey_exclusions e using (row_id)

@@ -28,7 +28,7 @@ from gridpay.ingest.late_answers import store_aside_ids
 from gridpay.ingest.phones import readable_phones, store_unreadable_phones, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
-from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables,
+from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables, duration_sql,
                                           foreign_compound_joins, not_foreign_compound, value_mappings)
 from gridpay.ingest.shared_grid_names import file_grid_tables
 from gridpay.transforms.privacy import every_phone_masked, phone_hash
@@ -179,7 +179,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
                    {_household(reading, GRID)} as household_id,
                    s.respondent_phone_hash, s.submitted_at,
                    coalesce(try_strptime(s.submitted_at, '{FAST_TIMESTAMP}'), ts.value::timestamp) as submitted_at_ts,
-                   ch.value::varchar as channel, du.value::varchar as duration_s, s.comment{item_cols},
+                   ch.value::varchar as channel, {duration_sql(reading)} as duration_s, s.comment{item_cols},
                    {"coalesce(cp.value, gd.compound)" if reading.compound else "null"}::varchar as compound
             from survey_text s
             left join map_grid gr on gr.raw = s.grid_id

@@ -76,6 +76,14 @@ def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bo
             reading.door_houses, reading.door_numerals, reading.door_streets, reading.door_look_alikes)
 
 
+def duration_sql(reading: SurveyReading) -> str:
+    """The staged duration (map_duration du, map_channel ch): none for a paper answer under
+    survey.typed_durations_unread, whatever file it is in (a paper form has no timer; trial 150's re-check typed
+    20 seconds on paper answers in a CSV headed as the contract's own, duration_s)."""
+    return ("case when ch.value = 'paper' then null else du.value end::varchar" if reading.typed_durations_unread
+            else "du.value::varchar")
+
+
 def compound_tables(con, reading: SurveyReading, compounds: dict[str, tuple[str, ...]]) -> None:
     """Table one_compound_grid (grid_id, compound): the grids grids.csv lists with one compound, where
     the policy reads their homes so (survey.one_compound_grids); their compound where it also reads a
@@ -161,7 +169,7 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
     if streets:       # 梧桐路18, 梧桐路第18 (with 号 or #, or a space: never kept, above)
         test += fr" and not regexp_matches({col}, '[路街巷道]第?[0-9]{{1,4}}$')"
     if look_alikes:   # 4O1, 10l (characters no one sees are never kept, above)
-        test += fr" and not regexp_matches({col}, '[0-9][OoIl]|[OoIl][0-9]')"
+        test += fr" and not regexp_matches({col}, '[0-9栋幢元][OoIl]|[OoIl][0-9栋幢单]') and not contains({col}, '丨')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

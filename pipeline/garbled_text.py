@@ -25,7 +25,8 @@ def garbled_rows(ctx: RunContext) -> list[tuple[str, int, str, str, str, int]]:
         con.execute("create or replace temp table garbled_values (v varchar)")
         con.executemany("insert into garbled_values values (?)", [[v] for v in garbled])
         rows = con.execute(f"""
-            select source_file, arg_min(row_number, row_id), arg_min(col, row_id), arg_min(v, row_id), count(*)
+            select source_file, arg_min(row_number, row_id), arg_min(col, row_id), arg_min(v, row_id),
+                   count(distinct row_id)
             from ({" union all ".join(f"select source_file, row_number, row_id, '{c}' as col, {c} as v from surveys"
                                       for c in COLUMNS)})
             where v in (select v from garbled_values) group by source_file order by source_file""").fetchall()
@@ -38,5 +39,6 @@ def garbled_message(ctx: RunContext, found: list[tuple[str, int, str, str, str, 
     return (f"{file} row {row}, column {column}: '{value}' is text garbled by a wrong encoding (its bytes read as "
             f"UTF-8 say '{back}'), {count} row{'s' if count > 1 else ''} of the file so{more}: rows saved as UTF-8 were "
             f"pasted into a GBK file, or the file was opened in one encoding and saved in the other, and their answers "
-            f"would count for no grid; nothing published. Put the original file (the download, the volunteer's copy) in "
+            f"would count {'for no grid' if column == 'grid_id' else 'as homes of no compound grids.csv lists'}; "
+            f"nothing published. Put the original file (the download, the volunteer's copy) in "
             f"the inbox, in one encoding throughout, and run {ctx.month} again")

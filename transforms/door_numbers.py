@@ -4,6 +4,7 @@ and keeps the SQL test of the forms DuckDB may keep as typed (canonical_househol
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from gridpay.transforms.parsing import normalized_cell
 
@@ -64,12 +65,22 @@ _SEAT_ROOM_NUMBERED = re.compile(r"(座[0-9]{1,5})号$")
 _STREET_HOUSE = re.compile(r"^(.*?[路街巷道])第?([0-9]{1,4})[号#]?$")
 _SPACED_DIGITS = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
-# survey.door_number_look_alikes: a letter typed for the digit it looks like, beside digits (6栋2单元4O1, 8栋1单元10l,
-# 4栋1单元1O2), and characters no one sees (9-2-502 with a zero-width space): a hundred-and-fiftieth trial's volunteer
-# typed forms twice so, each copy a home of its own, exit 0, nothing said. Letters beside other letters stay (Block A)
-_LOOK_ALIKE = re.compile(r"(?<=[0-9])[OoIlОоΟοІ|]+(?![A-Za-z])|(?<![A-Za-z])[OoIlОоΟοІ|]+(?=[0-9])")
-_LOOK_ALIKE_DIGITS = str.maketrans("OoIlОоΟοІ|", "0011000011")
-_UNSEEN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# survey.door_number_look_alikes: a letter typed for the digit it looks like, beside digits or a 栋/单元 (6栋2单元4O1,
+# 8栋1单元10l, 5〇1, 36栋l单元301), and characters no one sees (a zero-width space, a variation selector, a Hangul
+# filler): a hundred-and-fiftieth trial's volunteer typed forms twice so, each copy a home of its own, exit 0, nothing
+# said. Letters beside other letters stay (Block A)
+_ALIKE = "OoIlОоΟοІ|〇丨ǀЗ"
+_LOOK_ALIKE = re.compile(f"(?<=[0-9栋幢元])[{_ALIKE}]+(?![A-Za-z])|(?<![A-Za-z])[{_ALIKE}]+(?=[0-9栋幢单])")
+_LOOK_ALIKE_DIGITS = str.maketrans(_ALIKE, "00110000110113")
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_OTHER_THAN_DIGITS = re.compile(r"[^0-9\s-]")
+
+
+def _unseen_dropped(text: str) -> str:
+    """The text without the characters no one sees (format characters, combining marks, blank letters)."""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Mn", "Me") and c not in _BLANK_LETTERS)
+
+
 _HUNDREDS = re.compile(r"([一二两三四五六七八九])百(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
                        r"(?![零〇一二两三四五六七八九十百])")
 
@@ -170,11 +181,12 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     and '101', and invisible characters dropped."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
-        text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _UNSEEN.sub("", text)) or None
+        text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
     if text is None:
         return None
-    # ... never a phone's or an ID's digits (11 or more): glued as before, so that their masks still find them
-    spaced = streets and sum(c.isdigit() for c in text) <= 10
+    # ... never a phone's or an ID's digits (11 or more): glued as before, so that their masks still find them; and
+    # under look_alikes only numbers alone a space apart (1 1 202), not a room's digits (3栋2单元20 2: 202)
+    spaced = streets and sum(c.isdigit() for c in text) <= 10 and not (look_alikes and _OTHER_THAN_DIGITS.search(text))
     text = _SPACED_DIGITS.sub("-", text.strip()) if spaced else text
     text = _SPACES.sub("", text)
     text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text

@@ -134,7 +134,7 @@ def test_an_online_answer_set_aside_for_a_later_form_without_a_phone_is_said(mak
     rows = [survey("W1", "G1", "6-2-402", ("1",) * 5, "2026-09-03 10:00:00", "13900000001"),     # replaced
             survey("P1", "G1", "6-2-402", ("5",) * 5, "2026-09-30 10:00:00"),
             survey("W2", "G1", "7-1-101", ("4",) * 5, "2026-09-03 10:00:00", "13900000003"),     # the same view
-            survey("P2", "G1", "7-1-101", ("4", "4", "4", "4", "5"), "2026-09-30 11:00:00"),
+            survey("P2", "G1", "7-1-101", ("4",) * 5, "2026-09-30 11:00:00"),
             survey("W3", "G2", "8-1-101", ("5",) * 5, "2026-09-03 10:00:00", "13900000004"),     # replaced
             survey("P3", "G2", "8-1-101", ("2",) * 5, "2026-09-30 10:00:00")]
     rows += [survey(f"F{i}", g, f"9-1-{i}0{g[-1]}", ("4",) * 5) for i in range(3) for g in ("G1", "G2")]
@@ -143,3 +143,7 @@ def test_an_online_answer_set_aside_for_a_later_form_without_a_phone_is_said(mak
         lines = [x for x in answer_doubts(con) if "gives no phone and rates otherwise" in x]
     assert [x.split(":", 1)[0] for x in lines] == ["天桥新村一网格 (G1)", "井湖村二网格 (G2)"], lines
     assert "(W1 (6栋2单元402, counted: P1))" in lines[0] and "W2" not in lines[0], lines
+    rows[3] = survey("P2", "G1", "7-1-101", ("4", "4", "4", "4", "5"), "2026-09-30 11:00:00")     # one item higher
+    _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "again", load_policy(DEFAULT_POLICY))
+    with con:
+        assert "(W1 (6栋2单元402, counted: P1), W2 (7栋1单元101, counted: P2))" in answer_doubts(con)[0]
