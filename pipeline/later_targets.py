@@ -1,47 +1,63 @@
 """A month run for the first time after a later month was published here (a backlog caught up out of order) reads
-today's workers.csv, whose targets may be a later month's: a hundred-and-forty-ninth trial's clerk, catching up June
-after November, left November's workers.csv in the inbox and June, July and August were paid on November's raised
-targets (W01 1992.00 for 1792.80, every worker about +11%), exit 0, nothing said, though September was published on
-the old ones. Such a run stops where a worker's target differs from the one the nearest later published month paid
-on; `--reference inbox` says the inbox's targets are the month's own (raised after it)."""
+today's reference files, and workers.csv holds one target per worker with no date: a hundred-and-forty-ninth
+trial's clerk, catching up June after November, left November's workers.csv in the inbox, and June to August were
+paid on November's raised targets (W01 1992.00 for 1792.80), exit 0, nothing said. Compared with the nearest later
+published month, its re-check then published August on October's raised file (the same as October's: no
+difference to see) and stopped the honest one: which file is the month's own cannot be told from the files. So such
+a run stops until `--reference inbox` says the inbox's reference files are the month's own, and the run that says
+so lists the targets beside the later month's (console and scorecard)."""
 from __future__ import annotations
 
 import json
+import logging
 
 from gridpay.ingest.archive import InputFile
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.reference_drift import reference_rows
+from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
+log = logging.getLogger("gridpay")
 SHOWN = 4           # workers named; the rest are counted
 
 
 def stop_message(ctx: RunContext) -> str | None:
-    """The stop's message where the month is run for the first time, a later month is published, and a target of a
-    worker assigned in the month differs from the one that later month was paid on; None otherwise (a re-run, an
-    audit's replay, `--reference` given)."""
+    """The stop's message where the month is run for the first time and a later month is published here; with
+    `--reference inbox`, the targets said instead. None: a re-run, an audit's replay, no later month published."""
     request = ctx.request
-    if request.replay is not None or request.reference is not None or ctx.published:
+    if request.replay is not None or ctx.published or (later := _later_published(ctx)) is None:
         return None
+    month, inputs = later
+    targets = _targets(ctx, inputs)
+    if request.reference == "inbox":
+        log.warning("%s is paid on the inbox's workers.csv as its own (--reference inbox), though %s was published "
+                    "here before it: %s", ctx.month, month, targets, extra=headed("accepted"))
+        return None
+    return (f"{ctx.month} is run for the first time after {month} was published here: workers.csv holds one target "
+            f"per worker and no date, so the inbox's may be a later month's ({targets}); nothing published. Put "
+            f"{ctx.month}'s own workers.csv and assignments.csv in the inbox, then run again with --reference inbox, "
+            f"which says they are {ctx.month}'s (the scorecard lists it)")
+
+
+def _later_published(ctx: RunContext) -> tuple[str, dict[str, InputFile]] | None:
     with connect(ctx.settings.db) as con:
         row = con.execute("select p.month, r.inputs_json from published p join runs r using (run_id) "
                           "where p.month > ? order by p.month limit 1", [ctx.month]).fetchone()
     if row is None or not row[1]:
         return None
-    later, inputs = row[0], {e["name"]: InputFile(**e) for e in json.loads(row[1])}
+    return row[0], {e["name"]: InputFile(**e) for e in json.loads(row[1])}
+
+
+def _targets(ctx: RunContext, later: dict[str, InputFile]) -> str:
+    """'W01 1800.00 now, 2000.00 when 2026-10 was paid; ...' or that they are the ones it was paid on."""
     today = {e.name: e for e in ctx.inputs.files}
-    if "workers.csv" not in inputs or "workers.csv" not in today or \
-            inputs["workers.csv"].sha256 == today["workers.csv"].sha256:
-        return None
-    differ = _targets_differing(ctx, inputs["workers.csv"], today)
+    if "workers.csv" not in today or "workers.csv" not in later:
+        return "no workers.csv to compare"
+    differ = _targets_differing(ctx, later["workers.csv"], today)
     if not differ:
-        return None
-    shown = "; ".join(f"{w} {then} then, {now} now" for w, then, now in differ[:SHOWN]) + (
-        f"; and {len(differ) - SHOWN} more" if len(differ) > SHOWN else "")
-    return (f"{ctx.month} is run after {later} was published here, on a workers.csv whose perf_pay_target differs "
-            f"from the one {later} was paid on ({shown}): a month is paid on its own targets, and the inbox's "
-            f"workers.csv may be a later month's; nothing published. Put {ctx.month}'s workers.csv in the inbox and "
-            f"run again; if these are {ctx.month}'s own targets (changed after it), run again with --reference inbox")
+        return "its perf_pay_target of every worker assigned in the month is the one the later month was paid on"
+    return "perf_pay_target " + "; ".join(f"{w} {now} now, {then} in the later month" for w, then, now in differ[:SHOWN]) \
+        + (f"; and {len(differ) - SHOWN} more" if len(differ) > SHOWN else "")
 
 
 def _targets_differing(ctx: RunContext, then_entry: InputFile, today: dict) -> list[tuple[str, str, str]]:

@@ -144,9 +144,10 @@ def test_a_late_adjustment_is_taken_alone_and_the_rest_as_published(run_cli, pub
     assert code == 2 and "add --reference published" in err.strip().splitlines()[-1]
 
 
-def test_a_month_caught_up_before_a_published_one_on_its_later_targets_stops_until_told(run_cli, published_copy):
+def test_a_month_caught_up_before_a_published_one_stops_until_its_files_are_said_to_be_its_own(run_cli, published_copy):
     """Trial 149's backlog: June run after November was published, on November's workers.csv (targets raised in
-    October): June, July and August paid about 11% too much, exit 0, nothing said."""
+    October): June to August paid about 11% too much, exit 0; its re-check published August on October's file (no
+    difference from the later month to see) and stopped the honest one."""
     inbox, _ = published_copy("none")
     (inbox / "surveys" / "2026-08").mkdir(parents=True)
     september = next((inbox / "surveys").rglob("*.csv")).read_text(encoding="utf-8")
@@ -157,10 +158,16 @@ def test_a_month_caught_up_before_a_published_one_on_its_later_targets_stops_unt
     code, err = run_cli("run", "--month", "2026-08", inbox=inbox)
     assert code == 1, err
     line = err.strip().splitlines()[-1]
-    assert line.startswith("gridpay: stopped: 2026-08 is run after 2026-09 was published here, on a workers.csv whose "
-                           "perf_pay_target differs from the one 2026-09 was paid on (W1 1000.00 then, 1200.00 now)"), line
-    assert "run again with --reference inbox" in line
+    assert line.startswith("gridpay: stopped: 2026-08 is run for the first time after 2026-09 was published here: "
+                           "workers.csv holds one target per worker and no date, so the inbox's may be a later month's "
+                           "(perf_pay_target W1 1200.00 now, 1000.00 in the later month)"), line
+    assert "then run again with --reference inbox" in line
     assert not (inbox.parent / "out" / "2026-08").exists()
-    (inbox / "workers.csv").write_text(workers, encoding="utf-8")         # August's own targets: no stop
-    code, err = run_cli("run", "--month", "2026-08", "--reports", "none", inbox=inbox)
+    (inbox / "workers.csv").write_text(workers, encoding="utf-8")         # the later month's file: stopped too
+    code, err = run_cli("run", "--month", "2026-08", inbox=inbox)
+    assert code == 1 and "(its perf_pay_target of every worker assigned in the month is the one the later month was " \
+                         "paid on)" in err, err
+    code, err = run_cli("run", "--month", "2026-08", "--reference", "inbox", inbox=inbox)
     assert code == 0, err
+    assert "2026-08 is paid on the inbox's workers.csv as its own (--reference inbox), though 2026-09 was published " \
+           "here before it" in err
