@@ -5,7 +5,8 @@ paid on November's raised targets (W01 1992.00 for 1792.80), exit 0, nothing sai
 published month, its re-check then published August on October's raised file (the same as October's: no
 difference to see) and stopped the honest one: which file is the month's own cannot be told from the files. So such
 a run stops until `--reference inbox` says the inbox's reference files are the month's own, and the run that says
-so lists the targets beside the later month's (console and scorecard)."""
+so lists the targets beside the later month's (console and scorecard). A month run before on today's file, before
+any later month was published (stopped at the gate, say), is not stopped: the file was its own then."""
 from __future__ import annotations
 
 import json
@@ -28,6 +29,8 @@ def stop_message(ctx: RunContext) -> str | None:
     if request.replay is not None or ctx.published or (later := _later_published(ctx)) is None:
         return None
     month, inputs = later
+    if _read_before_any_later(ctx):
+        return None
     targets = _targets(ctx, inputs)
     if request.reference == "inbox":
         log.warning("%s is paid on the inbox's workers.csv as its own (--reference inbox), though %s was published "
@@ -37,6 +40,19 @@ def stop_message(ctx: RunContext) -> str | None:
             f"per worker and no date, so the inbox's may be a later month's ({targets}); nothing published. Put "
             f"{ctx.month}'s own workers.csv and assignments.csv in the inbox, then run again with --reference inbox, "
             f"which says they are {ctx.month}'s (the scorecard lists it)")
+
+
+def _read_before_any_later(ctx: RunContext) -> bool:
+    """Did a run of the month (one the gate stopped, say) read today's workers.csv before any later month was first
+    published? Then the file is the month's own of its time: trial 149's in-order September, stopped for a missing
+    download, was run again on its own file after October and November were published."""
+    today = next((e.sha256 for e in ctx.inputs.files if e.name == "workers.csv"), None)
+    with connect(ctx.settings.db) as con:
+        runs = con.execute("select inputs_json from runs where month = ? and coalesce(kind, 'run') <> 'audit' "
+                           "and inputs_json is not null and started_at < (select min(finished_at) from runs "
+                           "where month > ? and status = 'published')", [ctx.month, ctx.month]).fetchall()
+    return today is not None and any(e.get("name") == "workers.csv" and e.get("sha256") == today
+                                     for (inputs,) in runs for e in json.loads(inputs))
 
 
 def _later_published(ctx: RunContext) -> tuple[str, dict[str, InputFile]] | None:
