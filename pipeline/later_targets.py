@@ -5,8 +5,9 @@ paid on November's raised targets (W01 1992.00 for 1792.80), exit 0, nothing sai
 published month, its re-check then published August on October's raised file (the same as October's: no
 difference to see) and stopped the honest one: which file is the month's own cannot be told from the files. So such
 a run stops until `--reference inbox` says the inbox's reference files are the month's own, and the run that says
-so lists the targets beside the later month's (console and scorecard). A month run before on today's file, before
-any later month was published (stopped at the gate, say), is not stopped: the file was its own then."""
+so lists the targets beside the later month's (console and scorecard). A month whose earlier runs stopped is no
+exception: its second re-check's September, retried after October's raised file was in the inbox, was then
+published on it (+972.20) when a run of the month on today's file before October was published was taken as proof."""
 from __future__ import annotations
 
 import json
@@ -19,7 +20,7 @@ from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
-SHOWN = 4           # workers named; the rest are counted
+SHOWN = 8           # workers named; the rest are counted
 
 
 def stop_message(ctx: RunContext) -> str | None:
@@ -29,30 +30,15 @@ def stop_message(ctx: RunContext) -> str | None:
     if request.replay is not None or ctx.published or (later := _later_published(ctx)) is None:
         return None
     month, inputs = later
-    if _read_before_any_later(ctx):
-        return None
     targets = _targets(ctx, inputs)
     if request.reference == "inbox":
         log.warning("%s is paid on the inbox's workers.csv as its own (--reference inbox), though %s was published "
                     "here before it: %s", ctx.month, month, targets, extra=headed("accepted"))
         return None
-    return (f"{ctx.month} is run for the first time after {month} was published here: workers.csv holds one target "
+    return (f"{ctx.month} is not published here and {month}, a later month, is: workers.csv holds one target "
             f"per worker and no date, so the inbox's may be a later month's ({targets}); nothing published. Put "
             f"{ctx.month}'s own workers.csv and assignments.csv in the inbox, then run again with --reference inbox, "
             f"which says they are {ctx.month}'s (the scorecard lists it)")
-
-
-def _read_before_any_later(ctx: RunContext) -> bool:
-    """Did a run of the month (one the gate stopped, say) read today's workers.csv before any later month was first
-    published? Then the file is the month's own of its time: trial 149's in-order September, stopped for a missing
-    download, was run again on its own file after October and November were published."""
-    today = next((e.sha256 for e in ctx.inputs.files if e.name == "workers.csv"), None)
-    with connect(ctx.settings.db) as con:
-        runs = con.execute("select inputs_json from runs where month = ? and coalesce(kind, 'run') <> 'audit' "
-                           "and inputs_json is not null and started_at < (select min(finished_at) from runs "
-                           "where month > ? and status = 'published')", [ctx.month, ctx.month]).fetchall()
-    return today is not None and any(e.get("name") == "workers.csv" and e.get("sha256") == today
-                                     for (inputs,) in runs for e in json.loads(inputs))
 
 
 def _later_published(ctx: RunContext) -> tuple[str, dict[str, InputFile]] | None:
@@ -65,13 +51,15 @@ def _later_published(ctx: RunContext) -> tuple[str, dict[str, InputFile]] | None
 
 
 def _targets(ctx: RunContext, later: dict[str, InputFile]) -> str:
-    """'W01 1800.00 now, 2000.00 when 2026-10 was paid; ...' or that they are the ones it was paid on."""
+    """'perf_pay_target W01 1800.00 now, 2000.00 in the later month; ...', or, where none differs, the targets."""
     today = {e.name: e for e in ctx.inputs.files}
     if "workers.csv" not in today or "workers.csv" not in later:
         return "no workers.csv to compare"
     differ = _targets_differing(ctx, later["workers.csv"], today)
-    if not differ:
-        return "its perf_pay_target of every worker assigned in the month is the one the later month was paid on"
+    if not differ:       # the figures too: the month's own file and a later month's read alike here (its re-check)
+        shown = _targets_now(ctx, today)
+        return ("perf_pay_target as the later month was paid on: " + "; ".join(shown[:SHOWN])
+                + (f"; and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""))
     return "perf_pay_target " + "; ".join(f"{w} {now} now, {then} in the later month" for w, then, now in differ[:SHOWN]) \
         + (f"; and {len(differ) - SHOWN} more" if len(differ) > SHOWN else "")
 
@@ -89,3 +77,9 @@ def _targets_differing(ctx: RunContext, then_entry: InputFile, today: dict) -> l
             for key, now in sorted(rows["now"].items())
             if key in rows["then"] and (assigned is None or key[0] in assigned)
             and rows["then"][key].get("perf_pay_target", "") != now.get("perf_pay_target", "")]
+
+
+def _targets_now(ctx: RunContext, today: dict) -> list[str]:
+    rows = reference_rows("workers.csv", today["workers.csv"], ctx.month, ctx.policy.aliases, ctx.settings.archive,
+                          ctx.archive_keys, ctx.workdir)
+    return [f"{key[0]} {row.get('perf_pay_target', '')}" for key, row in sorted(rows.items())]
