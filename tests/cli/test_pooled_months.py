@@ -99,8 +99,7 @@ def test_a_gate_failed_month_gives_nothing_to_the_window(run_cli, make_inbox, tm
     # August corrected and published after September: September was scored without it
     (inbox / "surveys" / "2026-08.csv").unlink()
     _inbox(make_inbox, {"2026-08": _month("2026-08")})
-    # its reference files said to be its own: September is published (pipeline/later_targets.py)
-    code, err = run_cli("run", "--month", "2026-08", "--reference", "inbox", inbox=inbox)
+    code, err = run_cli("run", "--month", "2026-08", "--reference", "inbox", inbox=inbox)   # files its own: 09 is out
     assert code == 0, err
     assert f"2026-09 (run {september_run(tmp_path / 'out')}) was scored reading no run of 2026-08 (it was not " \
            f"published yet)" in err
