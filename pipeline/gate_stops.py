@@ -183,7 +183,7 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
     yield (copies := file_stops.copied_survey_files(ctx)), lambda: file_stops.copies_message(ctx, copies)   # saved twice
     yield (saved := file_stops.spreadsheet_saved(ctx)), lambda: file_stops.spreadsheet_message(ctx, saved)   # 3月2日
-    yield (garbled := garbled_text.garbled_rows(ctx)), lambda: garbled_text.garbled_message(ctx, garbled)   # 缈犵瑰
+    yield (garbled := garbled_text.garbled_rows(ctx)), lambda: garbled_text.garbled_message(ctx, garbled)   # pasted text
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: id_messages.shared_ids_message(ctx, shared, repeated)
     foreign = file_stops.foreign_community_files(ctx)      # another community's download

@@ -143,7 +143,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
 
 def _stop_before_scoring(ctx: RunContext, published: tuple[str, tuple] | None, summary: ValidationSummary) -> None:
     """Stop a re-run of a published month on reference files or a policy changed since (reference_drift.py), a month
-    after months never run here (month_gaps.py), one before a published month on other targets (later_targets.py)."""
+    after months never run here (month_gaps.py), one never published before a published month (later_targets.py)."""
     if published and ctx.request.reference is None:
         lines = reference_drift.drift(published[1], ctx.inputs, ctx.month, ctx.settings.archive, ctx.archive_keys,
                                        ctx.workdir)

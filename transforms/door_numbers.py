@@ -177,8 +177,8 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest; with
     `streets` (survey.door_number_streets) '梧桐路18', '梧桐路第18号', '梧桐路18#' -> '梧桐路18号', and numbers a space
     apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`); with `look_alikes`
-    (survey.door_number_look_alikes) a letter beside digits read as the digit it looks like, '4O1' and '10l' as '401'
-    and '101', and invisible characters dropped."""
+    (survey.door_number_look_alikes) a letter beside a digit, a 栋 or a 单元 read as the digit it looks like, '4O1',
+    '10l' and '5〇1' as '401', '101' and '501', invisible characters dropped and a room's digits a space apart glued."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
