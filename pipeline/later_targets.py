@@ -70,9 +70,7 @@ def _targets_differing(ctx: RunContext, then_entry: InputFile, today: dict) -> l
     rows = {}
     for side, entry in (("then", then_entry), ("now", today["workers.csv"])):
         rows[side] = reference_rows("workers.csv", entry, ctx.month, aliases, s.archive, ctx.archive_keys, ctx.workdir)
-    assigned = ({r["worker_id"] for r in reference_rows("assignments.csv", today["assignments.csv"], ctx.month, aliases,
-                                                        s.archive, ctx.archive_keys, ctx.workdir).values()}
-                if "assignments.csv" in today else None)
+    assigned = _assigned(ctx, today)
     return [(key[0], rows["then"][key].get("perf_pay_target", ""), now.get("perf_pay_target", ""))
             for key, now in sorted(rows["now"].items())
             if key in rows["then"] and (assigned is None or key[0] in assigned)
@@ -80,6 +78,18 @@ def _targets_differing(ctx: RunContext, then_entry: InputFile, today: dict) -> l
 
 
 def _targets_now(ctx: RunContext, today: dict) -> list[str]:
+    """'W01 1800.00' of each worker assigned in the month (every worker where there is no assignments.csv)."""
     rows = reference_rows("workers.csv", today["workers.csv"], ctx.month, ctx.policy.aliases, ctx.settings.archive,
                           ctx.archive_keys, ctx.workdir)
-    return [f"{key[0]} {row.get('perf_pay_target', '')}" for key, row in sorted(rows.items())]
+    assigned = _assigned(ctx, today)
+    return [f"{key[0]} {row.get('perf_pay_target', '')}" for key, row in sorted(rows.items())
+            if assigned is None or key[0] in assigned]
+
+
+def _assigned(ctx: RunContext, today: dict) -> set[str] | None:
+    """The worker ids of the inbox's assignments.csv; None where it has none."""
+    if "assignments.csv" not in today:
+        return None
+    return {r["worker_id"] for r in reference_rows("assignments.csv", today["assignments.csv"], ctx.month,
+                                                   ctx.policy.aliases, ctx.settings.archive, ctx.archive_keys,
+                                                   ctx.workdir).values()}

@@ -163,9 +163,12 @@ def test_a_month_caught_up_before_a_published_one_stops_until_its_files_are_said
                            "(perf_pay_target W1 1200.00 now, 1000.00 in the later month)"), line
     assert "then run again with --reference inbox" in line
     assert not (inbox.parent / "out" / "2026-08").exists()
-    (inbox / "workers.csv").write_text(workers, encoding="utf-8")         # the later month's file: stopped too
+    # the later month's file (and a worker not assigned in the month, not listed): stopped too
+    (inbox / "workers.csv").write_text(workers.rstrip("\n") + "\nW9,赵六,,700.00\n", encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-08", inbox=inbox)
     assert code == 1 and "(perf_pay_target as the later month was paid on: W1 1000.00; W2 " in err, err
+    assert "W9" not in err, err
+    (inbox / "workers.csv").write_text(workers, encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-08", "--reference", "inbox", inbox=inbox)
     assert code == 0, err
     assert "2026-08 is paid on the inbox's workers.csv as its own (--reference inbox), though 2026-09 was published " \
