@@ -98,10 +98,10 @@ def say_left_as_published(published: tuple[InputFile, ...], request: MonthReques
         log.warning("--reference published: %s is run on the reference files and policy it was published with%s; "
                     "today's differ, and this run does not apply them: %s. If one holds a change for %s too (a late "
                     "adjustment), run it again adding --take and the file (%s)", request.month, taken,
-                    " | ".join(lines.values()), request.month, _take_names(lines), extra=headed("reference_files"))
+                    " | ".join(lines.values()), request.month, take_names(lines), extra=headed("reference_files"))
 
 
-def _take_names(lines: dict[str, str]) -> str:
+def take_names(lines: dict[str, str]) -> str:
     return ", ".join(f"--take {'policy' if name == POLICY_NAME else name.removesuffix('.csv')}" for name in lines)
 
 
@@ -236,5 +236,10 @@ def drift_message(month: str, run_id: str, lines: dict[str, str]) -> str:
             f"{' | '.join(lines.values())}. Re-run on today's files, {month} would be paid on them; nothing "
             f"published. To re-run it with the files it was published with, add --reference published; to take "
             f"some of today's for {month} and the rest as published (a late adjustment), add --reference published "
-            f"and the files to take ({_take_names(lines)}); if all of the change applies to {month} too (a "
-            f"correction of them), add --reference inbox")
+            f"and the files to take ({take_names(lines)}); if all of the change applies to {month} too (a "
+            f"correction of them{_its_rules_too(lines)}), add --reference inbox")
+
+
+def _its_rules_too(lines: dict[str, str]) -> str:
+    """Where the policy differs, that --reference inbox takes it too (trial 151: October re-paid under November's)."""
+    return ", its rules included: re-paid under today's policy" if POLICY_NAME in lines else ""

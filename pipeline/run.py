@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import gate_stops, later_targets, phoneless_homes, publish_step, reference_drift, steps
+from gridpay.pipeline import gate_stops, later_targets, month_rules, phoneless_homes, publish_step, reference_drift, steps
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.download_columns import say_download_columns
 from gridpay.pipeline.empty_month import empty_month_stop
@@ -142,16 +142,16 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
 
 
 def _stop_before_scoring(ctx: RunContext, published: tuple[str, tuple] | None, summary: ValidationSummary) -> None:
-    """Stop a re-run of a published month on reference files or a policy changed since (reference_drift.py), a month
-    after months never run here (month_gaps.py), one never published before a published month (later_targets.py)."""
+    """Stop a re-run on reference files or a policy changed since (reference_drift.py) or of another month (month_rules.py),
+    a month after months never run here (month_gaps.py), one never published before a published one (later_targets.py)."""
     if published and ctx.request.reference is None:
         lines = reference_drift.drift(published[1], ctx.inputs, ctx.month, ctx.settings.archive, ctx.archive_keys,
                                        ctx.workdir)
         if lines:
             raise fail_gate(ctx, reference_drift.drift_message(ctx.month, published[0], lines), summary,
                             heading="stopped")
-    if gap := gap_before(ctx) or later_targets.stop_message(ctx):
-        raise fail_gate(ctx, gap, summary, heading="stopped")
+    if stop := gap_before(ctx) or later_targets.stop_message(ctx) or month_rules.other_rules_message(ctx, published):
+        raise fail_gate(ctx, stop, summary, heading="stopped")
 
 
 def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archived: float):

@@ -1,0 +1,34 @@
+"""A published month re-run under another month's policy (pipeline/month_rules.py): trial 151's October, corrected
+for an appeal with --reference inbox after November's new rules were written, was re-paid under them, exit 0."""
+from conftest import HAND_SURVEYS
+
+
+def _october() -> list[tuple]:
+    return [tuple(c.replace("2026-09-", "2026-10-") if isinstance(c, str) else c for c in row) for row in HAND_SURVEYS]
+
+
+def test_a_month_re_run_on_today_s_files_keeps_its_own_rules_unless_the_run_takes_the_policy(run_cli, make_inbox,
+                                                                                          make_policy, tmp_path):
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": _october()})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0                     # the shipped rules
+    november = make_policy(version='"own-1"', integrity__past_phones_while_held="false")  # October's own, say
+    assert run_cli("run", "--month", "2026-10", inbox=inbox, policy=november)[0] == 0
+    payroll = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "申诉", inbox=inbox,
+                        policy=november)
+    assert code == 1, err
+    line = err.strip().splitlines()[-1]
+    assert "2026-09 was published (run " in line and ", and the inbox's policy is own-1, the rules 2026-10 was " \
+           "published under: --reference inbox would re-pay 2026-09 under another month's rules; nothing published. " \
+           "To re-run it under its own rules, use --reference published; to re-pay it under own-1 (its rules " \
+           "corrected too), add --take policy as well" in line, line
+    assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == payroll
+    # the run that names the policy takes it
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "policy", "--reason", "申诉",
+                        inbox=inbox, policy=november)
+    assert code == 0, err
+    # a version no month was published under is taken, and said
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "新办法", inbox=inbox,
+                        policy=make_policy(version='"own-2"', integrity__past_phones_while_held="false"))
+    assert code == 0, err
+    assert "2026-09 is re-paid under policy own-2, not own-1 it was published under (run " in err
