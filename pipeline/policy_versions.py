@@ -8,6 +8,7 @@ correction may change its rules under a new version: reference_drift says so); a
 Rules, not bytes, are compared: a comment or a blank line is no change."""
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import tomllib
@@ -59,7 +60,7 @@ def check_policy_as_written(s: Settings, keys: ArchiveKeys, sha: str, policy: Po
     (transforms/policy_keys.py) or if the project's own policy.toml is not the one named; say the shipped
     rules it leaves out."""
     check_policy_keys(blob_bytes(s.archive, sha, keys), str(s.policy))
-    check_unnamed_project_policy(s.project, s.policy, policy)
+    check_unnamed_project_policy(s.project, s.policy, policy, s.db)
     say_policy_left_out(s.policy, policy)
     if s.project is not None:     # on the scorecard too: trial 142's trial policy, left set in a terminal, paid a month
         for line in (ln for ln in environment_over_project(s.project) if ln.startswith("GRIDPAY_POLICY=")):
@@ -71,11 +72,13 @@ def check_policy_as_written(s: Settings, keys: ArchiveKeys, sha: str, policy: Po
 SHIPPED_VERSIONS = tuple(f"2026.{n}" for n in range(1, 13)) + tuple(f"2027.{n}" for n in range(1, 19))
 
 
-def check_unnamed_project_policy(project: Path | None, used: Path, policy: Policy) -> None:
+def check_unnamed_project_policy(project: Path | None, used: Path, policy: Policy, db: Path | None = None) -> None:
     """`gridpay init` writes policy.toml beside gridpay.toml, to edit and then name there. Edited and not named,
     the month was paid on the shipped rules (a sixty-eighth trial: its raised targets ignored, W02 18.75 yuan,
     exit 0, nothing said on the console). A copy whose rules differ from the shipped ones stops the run, unless
-    its version is one the shipped policy had (a copy left as init wrote it before an upgrade: said)."""
+    its version is one the shipped policy had (a copy left as init wrote it before an upgrade: said). Where months
+    were published in `db` under the copy's version, the stop says so and does not offer the shipped rules (trial
+    151's colleague, told to rename the file, re-published November under September's rules)."""
     copy = project.parent / "policy.toml" if project is not None else None
     if copy is None or not copy.is_file() or used.resolve() != DEFAULT_POLICY.resolve():
         return
@@ -92,10 +95,15 @@ def check_unnamed_project_policy(project: Path | None, used: Path, policy: Polic
     if not rules:
         return
     version = theirs.version if theirs else "?"
+    own = hashlib.sha256(text).hexdigest()       # the copy's own bytes, not another file of its version
+    paid = sorted({m for m, _, sha in published_policies(db, version) if sha == own}) if db and db.exists() else []
+    shipped = (f"to pay on the shipped rules, delete or rename {copy.name}" if not paid else
+               f"{', '.join(paid)} {'was' if len(paid) == 1 else 'were'} published here under it, so the shipped "
+               f"rules are not this community's: do not delete it")
     line = (f"{copy} (version {version}) is not the policy this run pays on: gridpay.toml names no policy, so "
             f"the shipped policy {policy.version} applies ({DEFAULT_POLICY}), and {copy.name} differs from it in "
-            f"{listed(rules, SHOWN)}. To pay on {copy.name}, name it in gridpay.toml (policy = \"policy.toml\"); to "
-            f"pay on the shipped rules, delete or rename {copy.name}")
+            f"{listed(rules, SHOWN)}. To pay on {copy.name}, name it in gridpay.toml (policy = \"policy.toml\"); "
+            f"{shipped}")
     if version in SHIPPED_VERSIONS and version != policy.version:
         log.warning("%s", line, extra=headed("policy"))
         return

@@ -1,6 +1,8 @@
 """A policy version names one set of rules (pipeline/policy_versions.py): a policy edited under the
 version another month was published with stops the run (exit 2), naming the month and the rules;
 the same rules saved again, or the month's own re-run, do not."""
+import re
+
 from conftest import policy_text, survey, write_csv
 
 from gridpay.pipeline.policy_versions import changed_rules
@@ -83,3 +85,27 @@ def test_a_projects_policy_toml_edited_and_not_named_stops_the_run(tmp_path, mon
     (hr / "policy.toml").write_text(edited.replace(f'version = "{version}"', 'version = "2027.5"'), encoding="utf-8")
     assert gridpay_main(["run", "--month", "2026-09", "--reports", "none"]) == 0
     assert "policy.toml (version 2027.5) is not the policy this run pays on" in capsys.readouterr().err
+
+
+def test_a_copied_project_s_policy_months_were_published_under_is_not_offered_for_deletion(tmp_path, monkeypatch,
+                                                                                           capsys):
+    """Trial 151's colleague, whose copy of the project named no policy, was told to delete or rename policy.toml
+    to pay on the shipped rules, and re-published November under September's."""
+    from conftest import build_inbox
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.flows.cli import main as gridpay_main
+    hr = tmp_path / "hr"
+    assert gridpay_main(["init", str(hr)]) == 0
+    build_inbox(hr)
+    monkeypatch.chdir(hr)
+    own = DEFAULT_POLICY.read_text(encoding="utf-8").replace("min_responses = 10", "min_responses = 9", 1)
+    (hr / "policy.toml").write_text(re.sub(r'(?m)^version = ".*"', 'version = "own-1"', own), encoding="utf-8")
+    named = (hr / "gridpay.toml").read_text(encoding="utf-8")
+    (hr / "gridpay.toml").write_text(named.replace('# policy = "policy.toml"', 'policy = "policy.toml"'), "utf-8")
+    assert gridpay_main(["run", "--month", "2026-09", "--reports", "none"]) == 0
+    (hr / "gridpay.toml").write_text(named, encoding="utf-8")          # the copy's line left commented out
+    capsys.readouterr()
+    assert gridpay_main(["run", "--month", "2026-09", "--reports", "none"]) == 2
+    err = capsys.readouterr().err
+    assert "2026-09 was published here under it, so the shipped rules are not this community's: do not delete " \
+           "it" in err and "delete or rename" not in err, err
