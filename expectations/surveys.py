@@ -19,7 +19,8 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
                   month_start: datetime, month_end: datetime, scale: range,
                   max_duration_s: int | None = None, ambiguous_dates: bool = False,
                   door_dates: bool = False, month_first_files: bool = False,
-                  unknown_doors: bool = False, numberless_doors: bool = False) -> gx.ExpectationSuite:
+                  unknown_doors: bool = False, numberless_doors: bool = False,
+                  houses: str = "false") -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -59,7 +60,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
     if door_dates:              # survey.door_number_dates = "invalid" (policies before it: a household as typed)
         rules.append(_door_dates())
     if unknown_doors:           # survey.unknown_doors = "invalid" (policies before it: 看不清 is a home)
-        rules.append(_unknown_doors(numberless_doors))
+        rules.append(_unknown_doors(numberless_doors, houses))
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta=meta("answer_out_of_scale", item, low=answers[0], high=answers[-1])) for item in items]
@@ -87,18 +88,26 @@ NUMERALS = "0-9０-９零〇一二三四五六七八九十百两"
 PLACE_ONLY = f"^[^{NUMERALS}]*[{NUMERALS}]+ *号? *(楼|层|栋|幢|座|单元)$"
 
 
-def no_home_sql(col: str) -> str:
-    """A door (after its compound) with no number at all, or naming a floor, building or unit alone."""
-    door = f"regexp_extract({col}, '[^ ]*$')"
-    return f"(not regexp_matches({door}, '[{NUMERALS}]') or regexp_matches({door}, '{PLACE_ONLY}'))"
+def no_home_sql(col: str, houses: str = "false") -> str:
+    """A door (after its compound) with no number at all, or naming a floor, building or unit alone; `houses`: SQL of
+    the rows whose home is a whole house (survey.house_compounds), where a building alone (A12栋) is one home."""
+    return f"(not regexp_matches({door_sql(col)}, '[{NUMERALS}]') or ({building_only_sql(col)} and not {houses}))"
 
 
-def _unknown_doors(numberless: bool = False) -> gx.expectations.UnexpectedRowsExpectation:
+def door_sql(col: str) -> str:
+    return f"regexp_extract({col}, '[^ ]*$')"
+
+
+def building_only_sql(col: str) -> str:
+    return f"regexp_matches({door_sql(col)}, '{PLACE_ONLY}')"
+
+
+def _unknown_doors(numberless: bool = False, houses: str = "false") -> gx.expectations.UnexpectedRowsExpectation:
     """A door number typed as not known: every such answer of a grid was one home (trial 123's two 看不清, two homes,
     were one household, the first set aside as the home's older answer, exit 0); invalid, its reason saying so.
     `numberless` (survey.unknown_doors = "no_number"): a door with no number at all too (trial 146's two 保密), or
-    naming a floor, building or unit alone (一楼)."""
-    none = f" or {no_home_sql('household_id')}" if numberless else ""
+    naming a floor, building or unit alone (一楼), but in a compound of houses (`houses`: A12栋 is a villa)."""
+    none = f" or {no_home_sql('household_id', houses)}" if numberless else ""
     return E.UnexpectedRowsExpectation(
         unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{UNKNOWN_DOOR}'){none}",
         description="household_id is a door number", meta={**rule_reason("door_unknown").meta(), "column": "household_id"})

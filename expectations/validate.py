@@ -8,6 +8,7 @@ from pathlib import Path
 from gridpay.expectations.adjustments import adjustments_suite
 from gridpay.expectations.assignments import assignments_suite
 from gridpay.expectations.grids import grids_suite
+from gridpay.expectations.house_doors import houses_sql, say_building_doors
 from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.runner import validate_tables
 from gridpay.expectations.reference_notes import closest_ids, summary_row, width_note, worker_named
@@ -149,7 +150,8 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
     suite = surveys_suite(policy.items, "grids", policy.channels, start, end, scale, policy.max_duration_s,
                           policy.ambiguous_dates != "month_first", policy.door_number_dates,
                           month_first_files=policy.ambiguous_dates == "by_file",
-                          unknown_doors=policy.unknown_doors_invalid, numberless_doors=policy.numberless_doors_invalid)
+                          unknown_doors=policy.unknown_doors_invalid, numberless_doors=policy.numberless_doors_invalid,
+                          houses=houses_sql(workdir, policy))
     with stage_connection(workdir) as con:
         total = con.execute("select count(*) from surveys").fetchone()[0]
     # one GX context and data source for every table (each costs ~0.3 s to build and drop): the
@@ -177,6 +179,8 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
         invalid = con.execute("select count(*) from survey_invalid").fetchone()[0]
         if policy.unknown_doors_invalid and not policy.numberless_doors_invalid:
             _say_numberless_doors(con)
+        elif policy.numberless_doors_invalid:
+            say_building_doors(con)
         advance()
         first = dict(con.execute(
             "select rule_index, arg_min(s.source_file || ' row ' || s.row_number, s.row_id) "

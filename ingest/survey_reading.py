@@ -35,6 +35,7 @@ class SurveyReading:
     door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
     door_look_alikes: bool = False                               # 4O1, 10l as 401, 101 (policy)
+    door_basements: bool = False                                 # 5栋-1层, 5栋负一层 as 5栋负1层 (policy)
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
     duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
     reworded_questions: bool = False                             # an item's question asked two ways (policy)
@@ -80,6 +81,7 @@ def survey_reading(policy) -> SurveyReading:
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
         door_houses=policy.door_number_houses, door_numerals=policy.door_number_numerals,
         door_streets=policy.door_number_streets, door_look_alikes=policy.door_number_look_alikes,
+        door_basements=policy.door_number_basements,
         answer_marks_dropped=policy.answer_marks_dropped,
         answer_text_cleaned=policy.answer_text_cleaned, channel_words_within=policy.channel_words_within,
         dotted_dates=policy.dotted_dates, grid_compound_in_door=policy.grid_compound_in_door_number,

@@ -70,10 +70,11 @@ def compound_name(text: str, suffix_dropped: bool = False) -> str | None:
     return (bare_compound(name) if suffix_dropped else name) or None
 
 
-def door_rules(reading: SurveyReading) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool]:
+def door_rules(reading: SurveyReading) -> tuple[bool, ...]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
-            reading.door_houses, reading.door_numerals, reading.door_streets, reading.door_look_alikes)
+            reading.door_houses, reading.door_numerals, reading.door_streets, reading.door_look_alikes,
+            reading.door_basements)
 
 
 def duration_sql(reading: SurveyReading) -> str:
@@ -135,7 +136,7 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
 
 def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
                         rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
-                        streets: bool = False, look_alikes: bool = False) -> str:
+                        streets: bool = False, look_alikes: bool = False, basements: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -170,6 +171,8 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
         test += fr" and not regexp_matches({col}, '[路街巷道]第?[0-9]{{1,4}}$')"
     if look_alikes:   # 4O1, 10l (characters no one sees are never kept, above)
         test += fr" and not regexp_matches({col}, '[0-9栋幢元][OoIl]|[OoIl][0-9栋幢单]') and not contains({col}, '丨')"
+    if basements:     # 5栋-1层, 5栋负一层, 地下1层
+        test += fr" and not regexp_matches({col}, '-[0-9]{{1,2}}[层楼]|负[一二三]|地下')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

@@ -73,6 +73,9 @@ _ALIKE = "OoIlОоΟοІ|〇丨ǀЗ"
 _LOOK_ALIKE = re.compile(f"(?<=[0-9栋幢元])[{_ALIKE}]+(?![A-Za-z])|(?<![A-Za-z])[{_ALIKE}]+(?=[0-9栋幢单])")
 _LOOK_ALIKE_DIGITS = str.maketrans(_ALIKE, "00110000110113")
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# survey.door_number_basements: a floor below ground keeps its sign, 5栋-1层, 5栋负一层 and 5栋地下1层 are 5栋负1层 (a
+# hundred-and-fifty-second trial's basement 5栋-1层 was read as 5栋1层, the first floor, and one of two homes set aside)
+_BASEMENT = re.compile(r"(?:(?<=[栋幢座元楼号])|^)(?:-|负|地下)([0-9]{1,2}|[一二三])[层楼]")
 _OTHER_THAN_DIGITS = re.compile(r"[^0-9\s-]")
 
 
@@ -157,28 +160,24 @@ def _house(text: str) -> str:
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
                          houses: bool = False, numerals: bool = False, streets: bool = False,
-                         look_alikes: bool = False) -> str | None:
-    """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301'
-    -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with
-    `dashes` (policy survey.door_number_dashes) '3-2-301' too, building-unit-room as residents
-    shorten it; with `variants` (survey.door_number_variants) also '7栋1-101', '7#1-101', '七栋一单元101',
-    '7座1单元101', '07-01-101' and '7—1—101' (a field trial counted each as a household of its own);
-    with `suffixes` (survey.door_number_suffixes) also a room written with 号 or 户 after it
-    ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502');
-    with `rooms` (survey.door_number_rooms) a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302',
-    and a room read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group
-    and number, '王庄六组二十一号', '王庄6组21号' -> '王庄6组21' (trials counted each as a home); with `floors`
-    (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01' -> '3栋2单元1201'
-    (a twenty-first trial's home answered as 3幢2单元1201 and 3栋2单元12楼01 counted twice); with `houses`
-    (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301' -> '7弄5号301',
-    '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1' ('7弄12-1号' in a lane), a
-    courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and 'B座602号' -> 'B座602' (the
-    twenty-seventh and twenty-ninth trials' homes so typed counted twice); with `numerals`
-    (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest; with
-    `streets` (survey.door_number_streets) '梧桐路18', '梧桐路第18号', '梧桐路18#' -> '梧桐路18号', and numbers a space
-    apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`); with `look_alikes`
-    (survey.door_number_look_alikes) a letter beside a digit, a 栋 or a 单元 read as the digit it looks like, '4O1',
-    '10l' and '5〇1' as '401', '101' and '501', invisible characters dropped and a room's digits a space apart glued."""
+                         look_alikes: bool = False, basements: bool = False) -> str | None:
+    """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号
+    before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes) '3-2-301' too,
+    building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also '7栋1-101', '7#1-101',
+    '七栋一单元101', '7座1单元101', '07-01-101' and '7—1—101'; with `suffixes` (survey.door_number_suffixes) also a room written
+    with 号 or 户 after it ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502');
+    with `rooms` (survey.door_number_rooms) a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302', and a room
+    read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group and number, '王庄六组二十一号',
+    '王庄6组21号' -> '王庄6组21'; with `floors` (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01'
+    -> '3栋2单元1201'; with `houses` (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301'
+    -> '7弄5号301', '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1' ('7弄12-1号' in a lane), a
+    courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and 'B座602号' -> 'B座602'; with `numerals`
+    (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest; with `streets`
+    (survey.door_number_streets) '梧桐路18', '梧桐路第18号', '梧桐路18#' -> '梧桐路18号', and numbers a space apart as dashed,
+    '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`); with `look_alikes` (survey.door_number_look_alikes) a letter
+    beside a digit, a 栋 or a 单元 read as the digit it looks like, '4O1', '10l' and '5〇1' as '401', '101' and '501',
+    invisible characters dropped and a room's digits a space apart glued; with `basements`
+    (survey.door_number_basements) a floor below ground, '5栋-1层', '5栋负一层' -> '5栋负1层'."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
@@ -189,6 +188,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     spaced = streets and sum(c.isdigit() for c in text) <= 10 and not (look_alikes and _OTHER_THAN_DIGITS.search(text))
     text = _SPACED_DIGITS.sub("-", text.strip()) if spaced else text
     text = _SPACES.sub("", text)
+    text = _BASEMENT.sub(lambda m: f"负{_number(m[1])}层", text) if basements else text    # before - is a separator
     text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
     text = _STREET_HOUSE.sub(lambda m: f"{m[1]}{int(m[2])}号", text) if streets else text   # before 20# is 栋

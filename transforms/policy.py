@@ -54,6 +54,7 @@ class Policy:
     door_number_numerals: bool = False   # 叁组拾伍号 read as 三组十五号 (then 3组15); False: before
     door_number_streets: bool = False    # 梧桐路18, 梧桐路第18号, 梧桐路18# read as 梧桐路18号; 1 1 202 as 1-1-202
     door_number_look_alikes: bool = False    # 4O1, 10l read as 401, 101; invisible characters dropped (2027.18)
+    door_number_basements: bool = False      # 5栋-1层, 5栋负一层 read as 5栋负1层, not the first floor (2027.19)
     answer_marks_dropped: bool = False          # 非常满意。 read as 非常满意; False: invalid (before)
     answer_text_cleaned: bool = False           # 不满意〖下水道堵了〗, 满意(5分), 满意+zero-width read as the word (2027.5)
     channel_words_within: bool = False          # 入户调查, 纸质版 read as visit, paper; False: invalid (before)
@@ -102,6 +103,7 @@ class Policy:
 
     other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
     door_parts: tuple[str, ...] = ()            # 楼栋, 单元 asked apart from 门牌号, read as one door (2027.16)
+    house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
 
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
 

@@ -21,7 +21,8 @@ SWITCHES = ("door_number_dashes", "door_number_variants", "door_number_suffixes"
             "grid_names_by_file", "other_months_near", "csv_rows_complete", "grid_by_compound",
             "grid_numbers_refused", "other_grid_compound_homes", "door_after_listed_name",
             "grid_by_compound_taken", "answer_text_cleaned", "unsaved_formulas_refused", "alias_compound_rules",
-            "rounded_phones_unread", "door_number_look_alikes", "typed_durations_unread")
+            "rounded_phones_unread", "door_number_look_alikes", "typed_durations_unread",
+            "door_number_basements")
 
 
 def typing_rules(doc: dict) -> dict:
@@ -53,11 +54,12 @@ def typing_rules(doc: dict) -> dict:
         file_id_prefixes=tuple((str(k), str(v).strip()) for k, v in survey.get("file_id_prefixes", {}).items()),
         other_questions=_texts(survey, "other_questions") if "other_questions" in survey else None,
         door_parts=_texts(survey, "door_parts"),
+        house_compounds=_texts(survey, "house_compounds"),
     )
 
 
 def _texts(survey: dict, key: str) -> tuple[str, ...]:
-    """A list of question texts (policy 2027.16: survey.other_questions, survey.door_parts)."""
+    """A list of texts (policy 2027.16: survey.other_questions, survey.door_parts; 2027.19: survey.house_compounds)."""
     value = survey.get(key, [])
     if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
         raise PolicyError(f"policy survey.{key} must be a list of texts in quotes: [\"楼栋\", \"单元\"]")

@@ -75,3 +75,20 @@ def test_the_volunteers_copies_are_one_home_each_and_a_policy_before_the_key_is_
     assert "'6栋2单元401' and '6栋2单元4O1'" in caplog.text and "'8栋1单元101' and '8栋1单元10l'" in caplog.text
     assert ("2 of the pairs above are one home by survey.door_number_look_alikes (the shipped policy's since 2027.18: "
             "a letter typed for a digit, 4O1 or 10l)") in caplog.text
+
+
+def test_a_floor_below_ground_keeps_its_sign():
+    for typed in ("5栋-1层", "５栋－1层", "5栋负一层", "5栋地下1层", "5栋 负1层"):
+        assert normalized_household(typed, *RULES, True, True) == "5栋负1层", typed
+    assert normalized_household("5栋-1层", *RULES, True) == "5栋1层"          # a policy without the key
+    assert normalized_household("5栋1单元-1层", *RULES, True, True) == "5栋1单元负1层"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0129-栋单元层楼负一地下 "), max_size=10))
+def test_household_ids_duckdb_keeps_as_typed_are_the_ones_the_basement_rule_keeps(text):
+    rules = (True,) * 10
+    kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
+                           [text]).fetchone()[0]
+    if kept:
+        assert normalized_household(text, *rules) == text
