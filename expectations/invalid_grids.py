@@ -58,13 +58,16 @@ class InvalidFile:
     shared_ids: int = 0          # ... of them for a response id used more than once in the month
     day_first: str = ""          # a date of the file only day-first reads ('25/11/2026 10:00, row 2'), its others
     #                              refused as reading two ways (trial 139's colleague's sheet: 2 of 5 rows lost)
+    word: str = ""               # an answer typed in words no rule reads (还行: trial 151's house visits), the first
 
     def __str__(self) -> str:
         # a month's two downloads numbered from 1 each: the cause is the ids, said as such (a forty-sixth
         # trial read "a column typed one way" before the stop's line named the ids)
         # ... and where only some rows fail, a column typed one way is not the cause (a forty-eighth trial's paper
         # sheet: 3 of 7 dates typed 10号 or 十月五日, the rest read)
-        cause = (f"the file writes the day first ({self.day_first}), so a date whose day is 12 or less reads two "
+        cause = (f"an answer is typed in words ('{self.word}'): give each such word its point in the policy's "
+                 f"[survey.answer_words] (还行 = 3; a new version) and run again" if self.word else
+                 f"the file writes the day first ({self.day_first}), so a date whose day is 12 or less reads two "
                  f"ways: write its dates with the year first (2026-11-05) and run again" if self.day_first else
                  "the response ids are another file's too (two downloads each numbered from 1? the month stops on "
                  "them: see below)" if self.shared_ids * 2 >= self.invalid_rows else
@@ -91,8 +94,11 @@ def invalid_files(workdir: Path, share: float = 0.25, min_rows: int = 3) -> list
                    case when count(v.row_id) filter (where contains(v.invalid_code, 'ambiguous_date')) > 0
                          and bool_or({first} > 12) and not coalesce(bool_or({second} > 12), false)
                         then arg_min(s.submitted_at || ', row ' || s.row_number, s.row_id) filter (where {first} > 12)
-                        else '' end as day_first
+                        else '' end as day_first,
+                   coalesce(arg_min(w.value, w.row_id), '') as word
             from surveys as s left join survey_invalid as v on v.row_id = s.row_id
+            left join (select row_id, min(value) as value from survey_rule_failures where starts_with(code, 'answer_out_of_scale')
+                       and regexp_matches(value, '[^0-9.\s-]') group by row_id) as w on w.row_id = s.row_id
             group by s.source_file
             having (count(v.row_id) >= ? and count(v.row_id) >= ? * count(*)) or day_first <> ''
             order by s.source_file""", [min_rows, share]).fetchall()

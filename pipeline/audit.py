@@ -100,8 +100,7 @@ def published_file_problems(month_dir: Path, recorded: dict[str, str]) -> list[s
     return problems
 
 
-def _published_files(result: AuditResult, month_dir: Path, recorded: dict[str, str],
-                     originals: dict[str, bytes]) -> None:
+def _published_files(result: AuditResult, month_dir: Path, recorded: dict[str, str], originals: dict[str, bytes]) -> None:
     """The files HR reads: what the warehouse recorded at publish time, and its rows?"""
     result.differences += published_file_problems(month_dir, recorded)
     result.checked.append(f"{len(recorded)} published files and manifest.json against the hashes the warehouse "
@@ -236,10 +235,11 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             request = MonthRequest(month, rerun_settings, reason="audit re-run", reports="none",
                                    replay=tuple(inputs), replay_window=window, output_format=output_format,
                                    accept_exclusions=accepted is not None, as_of=started, dask_workers=dask_workers)
-            rerun_id = run_month(request, kind="audit", stager=stager).run_id
-            result.checked.append(f"re-ran {'on ' + str(dask_workers) + ' Dask workers' if stager else 'in one process'}")
+            rerun = run_month(request, kind="audit", stager=stager)      # under the policy the run read (trial 151)
+            result.checked.append(f"re-ran {'on ' + str(dask_workers) + ' Dask workers' if stager else 'in one process'} "
+                                  f"under policy {rerun.policy.version}, the one the run read (archived)")
             csvs = bool(published and published[0] == run_id and (output_format or 1) >= OTHER_CSVS_FROM)
-            _compare_rerun(result, originals, rerun_settings, rerun_id, settings.out / month if csvs else None)
+            _compare_rerun(result, originals, rerun_settings, rerun.run_id, settings.out / month if csvs else None)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             remove_if_empty(scratch.parent)       # out/.work or the private scratch, as before

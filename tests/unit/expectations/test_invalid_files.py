@@ -35,3 +35,22 @@ def test_a_file_writing_the_day_first_is_named_with_its_dates_that_read_two_ways
     assert found.source_file == "surveys/2026-11/李姐.csv" and found.invalid_rows == 1 and found.rows == 7
     assert "the file writes the day first (25/11/2026 10:00, row 2), so a date whose day is 12 or less reads two " \
            "ways: write its dates with the year first (2026-11-05) and run again" in str(found)
+
+
+def test_a_file_of_answers_in_words_no_rule_reads_names_the_word_and_the_policy_s_answer_words(make_inbox, tmp_path):
+    """Trial 151: a house-visit sheet of 还行 and 挺好 was "a column typed one way through the file"."""
+    from below_cli import scored_below_the_cli
+    from conftest import SURVEY_HEADER, survey, write_csv
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.expectations.invalid_grids import invalid_files
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-11" / "入户.csv", SURVEY_HEADER,
+              [survey(f"H{i}", "G1", f"1栋1单元10{i}", ("还行",) * 5, "2026-11-10 10:00:00") for i in range(4)])
+    write_csv(inbox / "surveys" / "2026-11" / "online.csv", SURVEY_HEADER,
+              [survey(f"O{i}", "G2", f"3栋1单元10{i}", ("4",) * 5, "2026-11-10 10:00:00") for i in range(5)])
+    _, con = scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY), month="2026-11")
+    con.close()
+    (found,) = invalid_files(tmp_path / "work")
+    assert "an answer is typed in words ('还行'): give each such word its point in the policy's [survey.answer_words]" \
+        in str(found), str(found)
