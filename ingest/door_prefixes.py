@@ -83,13 +83,16 @@ class PrefixedDoors(DoorPairs):
 
 def prefixed_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[PrefixedDoors]:
     """Per grid, the door numbers answered both with a leading place name and without it (the staged
-    answers; a door number after a compound, '锦绣花园 7栋1单元101', is the compound rule's, not this)."""
+    answers); after a compound ('锦华苑 商铺1-S03' and '锦华苑 1-S03'), the door's own place only: the compound is the
+    compound rule's (trial 152's shop was named in a grid of one compound, not in a grid of two)."""
     return pairs_by_grid(workdir, f"""
-            with h as (select distinct grid_id, household_id from answers
-                       where grid_id is not null and household_id is not null and not contains(household_id, ' ')),
+            with h as (select distinct grid_id, household_id,
+                              regexp_extract(household_id, '^(.* )?', 0) as compound,
+                              regexp_extract(household_id, '[^ ]*$') as door from answers
+                       where grid_id is not null and household_id is not null),
                  c as (select grid_id, household_id as longer,
-                              regexp_extract(household_id, '^[^0-9０-９]+([0-9０-９].*)$', 1) as shorter
-                       from h where regexp_matches(household_id, '^[^0-9０-９]+[0-9０-９]'))
+                              compound || regexp_extract(door, '^[^0-9０-９]+([0-9０-９].*)$', 1) as shorter
+                       from h where regexp_matches(door, '^[^0-9０-９]+[0-9０-９]'))
             select c.grid_id, count(*), list(({regex_masked_sql('c.longer')}, {regex_masked_sql('c.shorter')})
                                                order by c.longer)
             from c join h on h.grid_id = c.grid_id and h.household_id = c.shorter

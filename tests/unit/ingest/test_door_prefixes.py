@@ -138,3 +138,17 @@ def test_a_door_number_excel_made_a_date_is_no_home_to_pair(make_inbox, tmp_path
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     assert [d.grid_id for d in reworded_doors(tmp_path / "work")] == ["G2"]
     assert phone_doors(tmp_path / "work") == []
+
+
+def test_a_door_with_and_without_its_place_after_a_compound_is_named_in_a_grid_of_two_compounds(make_inbox, tmp_path):
+    """Trial 152: a shop's 商铺1-S03 and 1-S03 were named in a grid of one compound and not in one of two."""
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "锦华苑;金桂园"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    write_csv(inbox / "surveys" / "2026-09.csv", (*SURVEY_HEADER, "compound"),
+              [survey("S1", "G1", "商铺1-S03", ("4",) * 5) + ("锦华苑",), survey("S2", "G1", "1-S03", ("2",) * 5) + ("锦华苑",),
+               survey("S3", "G1", "1-S03", ("3",) * 5) + ("金桂园",)])      # another compound's: another home
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    (found,) = prefixed_doors(tmp_path / "work")
+    assert found.grid_id == "G1" and found.pairs == 1 and found.shown[0][0].startswith("锦华苑 商铺"), found
+    assert found.shown[0][1].startswith("锦华苑 1"), found
