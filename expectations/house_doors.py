@@ -27,9 +27,13 @@ def houses_sql(workdir: Path, policy: Policy) -> str:
     if not policy.house_compounds:
         return "false"
     houses = {compound_name(name, policy.compound_suffix_dropped) for name in policy.house_compounds}
-    grids = pd.read_parquet(workdir / "grids.parquet")
-    whole = [gid for gid, names in listed_compounds(grids).items()
-             if {compound_name(n, policy.compound_suffix_dropped) for n in names} <= houses]
+    listed = {gid: {compound_name(n, policy.compound_suffix_dropped) for n in names}
+              for gid, names in listed_compounds(pd.read_parquet(workdir / "grids.parquet")).items()}
+    if unknown := sorted(houses - set().union(*listed.values())):      # a typo reads no house: said
+        log.warning("survey.house_compounds names %s, which grids.csv lists for no grid (its compounds column): a "
+                    "door naming a building alone there stays invalid; write the compound as grids.csv does",
+                    ", ".join(unknown), extra={"notice": "policy"})
+    whole = [gid for gid, names in listed.items() if names <= houses]
     return (f"(compound in ({_texts(houses)}) or (compound is null and grid_id in ({_texts(whole)})))")
 
 

@@ -61,6 +61,9 @@ def test_a_building_alone_is_a_home_in_a_compound_of_houses_and_a_basement_is_no
             "their compound in survey.house_compounds") in caplog.text
     villas = text.replace("house_compounds = []", 'house_compounds = ["翠湖山庄"]')
     assert _houses(make_inbox, tmp_path / "villas", policy_from_toml(villas)) == {"Q3": "door_unknown"}
+    typo = text.replace("house_compounds = []", 'house_compounds = ["翠湖山装"]')
+    assert len(_houses(make_inbox, tmp_path / "typo", policy_from_toml(typo))) == 3
+    assert "survey.house_compounds names 翠湖山装, which grids.csv lists for no grid" in caplog.text
     # before survey.door_number_basements: the basement's 5栋-1层 is the first floor's home, its answer the older one
     before = text.replace("door_number_basements = true", "")
     assert _houses(make_inbox, tmp_path / "before", policy_from_toml(before))["Q4"] == "duplicate_household"
