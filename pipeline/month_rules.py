@@ -37,7 +37,10 @@ def other_rules_message(ctx: RunContext, published: tuple[str, tuple] | None) ->
         return None
     files = {k: v for k, v in drift(published[1], ctx.inputs, month, ctx.settings.archive, ctx.archive_keys,
                                     ctx.workdir).items() if k != POLICY_NAME}
-    takes = f" and --take each of today's files that applies to it ({take_names(files)})" if files else ""
+    # what differs, not only the files: a bare '(--take workers)' read as an instruction, and the re-check's October
+    # was paid on November's raised target
+    takes = (f" (today's files differ too: {' | '.join(files.values())}; add --take and the file only where its change "
+             f"is {month}'s too: {take_names(files)})" if files else "")
     return (f"{month} was published (run {published[0]}) under policy {was.version}, and the inbox's policy is {now}, "
             f"the rules {', '.join(others)} {'was' if len(others) == 1 else 'were'} published under: --reference inbox "
             f"would re-pay {month} under another month's rules; nothing published. To re-run it under its own rules, "

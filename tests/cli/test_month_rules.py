@@ -12,6 +12,8 @@ def test_a_month_re_run_on_today_s_files_keeps_its_own_rules_unless_the_run_take
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": _october()})
     assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0                     # the shipped rules
     november = make_policy(version='"own-1"', integrity__past_phones_while_held="false")  # October's own, say
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8")
+    (inbox / "workers.csv").write_text(workers.replace("1000.00", "1200.00"), encoding="utf-8")    # October's raise
     assert run_cli("run", "--month", "2026-10", inbox=inbox, policy=november)[0] == 0
     payroll = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "申诉", inbox=inbox,
@@ -20,8 +22,9 @@ def test_a_month_re_run_on_today_s_files_keeps_its_own_rules_unless_the_run_take
     line = err.strip().splitlines()[-1]
     assert "2026-09 was published (run " in line and ", and the inbox's policy is own-1, the rules 2026-10 was " \
            "published under: --reference inbox would re-pay 2026-09 under another month's rules; nothing published. " \
-           "To re-run it under its own rules, use --reference published; to re-pay it under own-1 (its rules " \
-           "corrected too), add --take policy as well" in line, line
+           "To re-run it under its own rules, use --reference published (today's files differ too: workers.csv: W1 " \
+           "perf_pay_target 1000.00 -> 1200.00; add --take and the file only where its change is 2026-09's too: " \
+           "--take workers); to re-pay it under own-1 (its rules corrected too), add --take policy as well" in line, line
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == payroll
     # the run that names the policy takes it
     code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "policy", "--reason", "申诉",
