@@ -186,8 +186,7 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                "the published month's inputs and not stored (a verification call, an adjustment or a file changed "
                "since moves the next run's pay as well); '(not yet applied)': decided in appeals.csv after the run "
                f"read it (gridpay run --month {month} --reference published applies it to the month as published, "
-               f"with --reason \"...\" once the month is final). "
-               "An answer taken out also moves the average "
+               f"with --reason \"...\" once the month is final). An answer taken out also moves the average "
                "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
                "scored together), so other workers' pay moves too, in other grids and by yuan at times (a trial saw "
                "2.86); only the appellant's is shown")

@@ -226,9 +226,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                                 f"{(published or ['(none)'])[0]}'s, not run {run_id}'s; its warehouse rows are compared")
         scratch = _scratch(settings)
         try:
-            for suffix in ("", ".wal"):
-                if Path(f"{db}{suffix}").exists():
-                    shutil.copyfile(f"{db}{suffix}", scratch / f"warehouse.duckdb{suffix}")
+            for suffix in (x for x in ("", ".wal") if Path(f"{db}{x}").exists()):
+                shutil.copyfile(f"{db}{suffix}", scratch / f"warehouse.duckdb{suffix}")
             rerun_settings = replace(settings, out=scratch / "out", db=scratch / "warehouse.duckdb",
                                      inbox=scratch / "inbox", lock_timeout_s=0.0)
             # its rows written as the run wrote them (a run before 0005: source_file the bare file name)
@@ -236,8 +235,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
                                    replay=tuple(inputs), replay_window=window, output_format=output_format,
                                    accept_exclusions=accepted is not None, as_of=started, dask_workers=dask_workers)
             rerun = run_month(request, kind="audit", stager=stager)      # under the policy the run read (trial 151)
-            result.checked.append(f"re-ran {'on ' + str(dask_workers) + ' Dask workers' if stager else 'in one process'} "
-                                  f"under policy {rerun.policy.version}, the one the run read (archived)")
+            result.checked.append(f"re-ran {f'on {dask_workers} Dask workers' if stager else 'in one process'} under "
+                                  f"policy {rerun.policy.version}, the one the run read (archived)")
             csvs = bool(published and published[0] == run_id and (output_format or 1) >= OTHER_CSVS_FROM)
             _compare_rerun(result, originals, rerun_settings, rerun.run_id, settings.out / month if csvs else None)
         finally:
