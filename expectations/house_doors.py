@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.expectations.surveys import building_only_sql, door_sql
-from gridpay.ingest.grid_aliases import listed_compounds
+from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
 from gridpay.ingest.survey_values import compound_name
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import regex_masked_sql
@@ -26,9 +26,12 @@ def houses_sql(workdir: Path, policy: Policy) -> str:
     none in a grid grids.csv lists with such compounds only. 'false' where the policy lists none."""
     if not policy.house_compounds:
         return "false"
-    houses = {compound_name(name, policy.compound_suffix_dropped) for name in policy.house_compounds}
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    others = compound_other_names(grids, policy.compound_suffix_dropped)       # 翠湖别墅=翠湖山庄's other name too
+    houses = {others.get(name, name) for name in (compound_name(n, policy.compound_suffix_dropped)
+                                                  for n in policy.house_compounds)}
     listed = {gid: {compound_name(n, policy.compound_suffix_dropped) for n in names}
-              for gid, names in listed_compounds(pd.read_parquet(workdir / "grids.parquet")).items()}
+              for gid, names in listed_compounds(grids).items()}
     if unknown := sorted(houses - set().union(*listed.values())):      # a typo reads no house: said
         log.warning("survey.house_compounds names %s, which grids.csv lists for no grid (its compounds column): a "
                     "door naming a building alone there stays invalid; write the compound as grids.csv does",

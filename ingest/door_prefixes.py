@@ -54,8 +54,14 @@ def answers_view(con, workdir: Path, month: str | None) -> None:
                     "and month = ? and response_id is not null", [str(appeals), month])
     # a door number Excel made a date (3月2日 for 3-2) is no home to pair: its row is invalid (door_as_date), and
     # trial 131 was told to set the older of '3月2日' and '3栋2' aside, an appeal on an invalid row, which stops
+    # ... nor a door invalid as naming no one home (A12栋 outside survey.house_compounds: trial 152's re-check was told
+    # 'A-12' and 'A12栋' were "each counted", one of them in quarantine)
+    validated = con.execute("select count(*) from information_schema.tables where table_name = 'survey_invalid'"
+                            ).fetchone()[0]
+    no_home = (" and s.row_id not in (select row_id from survey_invalid where contains(invalid_code, 'door_unknown'))"
+               if validated else "")
     con.execute(f"create or replace temp view answers as select s.* from surveys s anti join upheld_ids using "
-                f"(response_id) where not regexp_matches(coalesce(s.household_id, ''), '{DOOR_DATE}')")
+                f"(response_id) where not regexp_matches(coalesce(s.household_id, ''), '{DOOR_DATE}'){no_home}")
 
 
 def pairs_by_grid(workdir: Path, sql: str, kind: type, shown: int = 3, month: str | None = None) -> list:

@@ -46,7 +46,8 @@ def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                        from h),
                  k as materialized (
                        select grid_id, household_id, place,
-                              list_transform(regexp_extract_all(alike, '[0-9]+|[零〇一二两三四五六七八九十]+|[A-Za-z]+'),
+                              -- a floor below ground is another number (5栋负1层 is not 5栋1层: trial 152)
+                              list_transform(regexp_extract_all(alike, '负?[0-9]+|[零〇一二两三四五六七八九十]+|[A-Za-z]+'),
                                              lambda x: coalesce(nullif(ltrim(x, '0'), ''), '0')) as numbers
                        from c semi join (select grid_id, place, coarse from c group by all having count(*) > 1)
                               using (grid_id, place, coarse))

@@ -171,8 +171,8 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
         test += fr" and not regexp_matches({col}, '[路街巷道]第?[0-9]{{1,4}}$')"
     if look_alikes:   # 4O1, 10l (characters no one sees are never kept, above)
         test += fr" and not regexp_matches({col}, '[0-9栋幢元][OoIl]|[OoIl][0-9栋幢单]') and not contains({col}, '丨')"
-    if basements:     # 5栋-1层, 5栋负一层, 地下1层
-        test += fr" and not regexp_matches({col}, '-[0-9]{{1,2}}[层楼]|负[一二三]|地下')"
+    if basements:     # 5栋-1层, 5栋负一层, 5栋负1楼, 地下1层, 6-1-负1层
+        test += fr" and not regexp_matches({col}, '-[0-9]{{1,2}}[层楼]|负|地下')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

@@ -75,7 +75,9 @@ _LOOK_ALIKE_DIGITS = str.maketrans(_ALIKE, "00110000110113")
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 # survey.door_number_basements: a floor below ground keeps its sign, 5栋-1层, 5栋负一层 and 5栋地下1层 are 5栋负1层 (a
 # hundred-and-fifty-second trial's basement 5栋-1层 was read as 5栋1层, the first floor, and one of two homes set aside)
-_BASEMENT = re.compile(r"(?:(?<=[栋幢座元楼号])|^)(?:-|负|地下)([0-9]{1,2}|[一二三])[层楼]")
+_BASEMENT = re.compile(r"(?:(?<=[栋幢座元楼号])|^)(?:-|负|地下)([0-9]{1,2}|[一二三])[层楼]|(?<=[栋幢座元楼号\-])负"
+                       r"([0-9]{1,2}|[一二三])[层楼]|(?<=[栋幢座元\-])地下室$")
+_DASHED_BASEMENT = re.compile(r"^([0-9]{1,3})-([0-9]{1,2})-(?=负)")       # 6-1-负一层: building 6, unit 1
 _OTHER_THAN_DIGITS = re.compile(r"[^0-9\s-]")
 
 
@@ -177,7 +179,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`); with `look_alikes` (survey.door_number_look_alikes) a letter
     beside a digit, a 栋 or a 单元 read as the digit it looks like, '4O1', '10l' and '5〇1' as '401', '101' and '501',
     invisible characters dropped and a room's digits a space apart glued; with `basements`
-    (survey.door_number_basements) a floor below ground, '5栋-1层', '5栋负一层' -> '5栋负1层'."""
+    (survey.door_number_basements) a floor below ground, '5栋-1层', '5栋负一层', '5栋地下室' -> '5栋负1层'."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
@@ -188,7 +190,8 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     spaced = streets and sum(c.isdigit() for c in text) <= 10 and not (look_alikes and _OTHER_THAN_DIGITS.search(text))
     text = _SPACED_DIGITS.sub("-", text.strip()) if spaced else text
     text = _SPACES.sub("", text)
-    text = _BASEMENT.sub(lambda m: f"负{_number(m[1])}层", text) if basements else text    # before - is a separator
+    if basements:        # before a dash is a separator; 地下室 alone is the first floor below ground
+        text = _DASHED_BASEMENT.sub(r"\1栋\2单元", _BASEMENT.sub(lambda m: f"负{_number(m[1] or m[2] or '1')}层", text))
     text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
     text = _STREET_HOUSE.sub(lambda m: f"{m[1]}{int(m[2])}号", text) if streets else text   # before 20# is 栋

@@ -92,3 +92,11 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_the_basement_rule_keep
                            [text]).fetchone()[0]
     if kept:
         assert normalized_household(text, *rules) == text
+
+
+def test_a_basement_typed_the_ways_the_re_check_did_is_one_home():
+    """Trial 152's re-check: 6-1-负一层 beside 6栋1单元地下室, 26栋负1楼 kept as typed (DuckDB's test), two homes each."""
+    rules = (True,) * 10
+    for typed, door in (("6-1-负一层", "6栋1单元负1层"), ("6栋1单元地下室", "6栋1单元负1层"), ("26栋负1楼", "26栋负1层"),
+                        ("22栋负一楼", "22栋负1层")):
+        assert normalized_household(typed, *rules) == door, typed

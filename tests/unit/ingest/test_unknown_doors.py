@@ -42,12 +42,14 @@ def _houses(make_inbox, work, policy) -> dict[str, str]:
     """Trial 152: a villa compound's doors name a building alone (A12栋); a basement home's floor is -1层."""
     inbox = make_inbox({})
     write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
-              [("G1", "天桥新村一网格", "天井湖社区", "20", "翠湖山庄"), ("G2", "井湖村二网格", "天井湖社区", "10", "锦华苑;金桂园")])
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "翠湖山庄=翠湖别墅"), ("G2", "井湖村二网格", "天井湖社区", "10", "锦华苑;金桂园")])
     write_csv(inbox / "surveys" / "2026-09" / "paper.csv", (*SURVEY_HEADER, "compound"),
               [survey("Q1", "G1", "A12栋", ("5",) * 5) + ("",), survey("Q2", "G1", "B7栋", ("4",) * 5) + ("翠湖山庄",),
                survey("Q3", "G2", "3栋", ("4",) * 5) + ("锦华苑",),
                survey("Q4", "G2", "5栋-1层", ("2",) * 5, "2026-09-10 10:00:00") + ("锦华苑",),
-               survey("Q5", "G2", "5栋1层", ("5",) * 5, "2026-09-11 10:00:00") + ("锦华苑",)])
+               survey("Q5", "G2", "5栋1层", ("5",) * 5, "2026-09-11 10:00:00") + ("锦华苑",),
+               survey("Q6", "G2", "9栋", ("3",) * 5) + ("",),          # a flats grid's answer naming no compound
+               survey("Q7", "G1", "A-12", ("4",) * 5) + ("",)])       # A12栋 typed otherwise: named where both count
     return quarantined_below_the_cli(inbox, work, policy)
 
 
@@ -55,14 +57,18 @@ def test_a_building_alone_is_a_home_in_a_compound_of_houses_and_a_basement_is_no
                                                                                                  caplog):
     text = DEFAULT_POLICY.read_text(encoding="utf-8")
     assert _houses(make_inbox, tmp_path / "now", load_policy(DEFAULT_POLICY)) == {
-        "Q1": "door_unknown", "Q2": "door_unknown", "Q3": "door_unknown"}           # said, naming the key
+        "Q1": "door_unknown", "Q2": "door_unknown", "Q3": "door_unknown", "Q6": "door_unknown"}   # said, naming the key
+    from gridpay.ingest.reworded_doors import reworded_doors
+    assert reworded_doors(tmp_path / "now") == []            # A12栋 counts nowhere: no pair to check
     assert ("2 answers of grid G1 give a building alone as the door ('A12栋', 'B7栋'): invalid (door_unknown), a "
             "building of flats being many homes. If they are whole houses (villas, townhouses, a lane's houses), list "
             "their compound in survey.house_compounds") in caplog.text
-    villas = text.replace("house_compounds = []", 'house_compounds = ["翠湖山庄"]')
-    assert _houses(make_inbox, tmp_path / "villas", policy_from_toml(villas)) == {"Q3": "door_unknown"}
+    villas = text.replace("house_compounds = []", 'house_compounds = ["翠湖别墅"]')          # its other name
+    assert _houses(make_inbox, tmp_path / "villas", policy_from_toml(villas)) == {"Q3": "door_unknown",
+                                                                                   "Q6": "door_unknown"}
+    assert [d.grid_id for d in reworded_doors(tmp_path / "villas")] == ["G1"]
     typo = text.replace("house_compounds = []", 'house_compounds = ["翠湖山装"]')
-    assert len(_houses(make_inbox, tmp_path / "typo", policy_from_toml(typo))) == 3
+    assert len(_houses(make_inbox, tmp_path / "typo", policy_from_toml(typo))) == 4
     assert "survey.house_compounds names 翠湖山装, which grids.csv lists for no grid" in caplog.text
     # before survey.door_number_basements: the basement's 5栋-1层 is the first floor's home, its answer the older one
     before = text.replace("door_number_basements = true", "")
