@@ -35,7 +35,7 @@ def houses_sql(workdir: Path, policy: Policy) -> str:
     if unknown := sorted(houses - set().union(*listed.values())):      # a typo reads no house: said
         log.warning("survey.house_compounds names %s, which grids.csv lists for no grid (its compounds column): a "
                     "door naming a building alone there stays invalid; write the compound as grids.csv does",
-                    ", ".join(unknown), extra={"notice": "policy"})
+                    ", ".join(unknown), extra={"notice": "invalid_rows"})
     whole = [gid for gid, names in listed.items() if names <= houses]
     return (f"(compound in ({_texts(houses)}) or (compound is null and grid_id in ({_texts(whole)})))")
 

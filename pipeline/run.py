@@ -180,11 +180,11 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         say_late_answers(ctx)
         gate_stops.say_short_downloads(ctx)    # a download cut off on its way: fewer answers than its name says
         say_download_before_month_end(ctx)     # ... or made before the month ended
-        say_household_doubts(ctx)              # a home counted twice: door numbers typed two ways
         phoneless_homes.say_self_rating_homes(ctx)       # her home answering with no phone: unchecked
         if empty := empty_month_stop(ctx, surveys, rows, aside):     # paid as if nobody had answered
             raise fail_gate(ctx, empty)
         summary, seconds = _timed(step, "validate", steps.validate, ctx)
+        say_household_doubts(ctx)       # a home counted twice (door numbers typed two ways): of valid doors only
         validated = (f"validated {summary.total_rows} survey rows: {summary.invalid_rows} invalid "
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "
                      f"in {seconds:.1f} s")

@@ -73,7 +73,7 @@ _ALIKE = "OoIlОоΟοІ|〇丨ǀЗ"
 _LOOK_ALIKE = re.compile(f"(?<=[0-9栋幢元])[{_ALIKE}]+(?![A-Za-z])|(?<![A-Za-z])[{_ALIKE}]+(?=[0-9栋幢单])")
 _LOOK_ALIKE_DIGITS = str.maketrans(_ALIKE, "00110000110113")
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-# survey.door_number_basements: a floor below ground keeps its sign, 5栋-1层, 5栋负一层 and 5栋地下1层 are 5栋负1层 (a
+# survey.door_number_basements: a floor below ground keeps its sign, 5栋-1层, 5栋负一层, 5栋地下1层 and 5栋地下室 are 5栋负1层 (a
 # hundred-and-fifty-second trial's basement 5栋-1层 was read as 5栋1层, the first floor, and one of two homes set aside)
 _BASEMENT = re.compile(r"(?:(?<=[栋幢座元楼号])|^)(?:-|负|地下)([0-9]{1,2}|[一二三])[层楼]|(?<=[栋幢座元楼号\-])负"
                        r"([0-9]{1,2}|[一二三])[层楼]|(?<=[栋幢座元\-])地下室$")
