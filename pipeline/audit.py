@@ -100,7 +100,7 @@ def published_file_problems(month_dir: Path, recorded: dict[str, str]) -> list[s
     return problems
 
 
-def _published_files(result: AuditResult, month_dir: Path, recorded: dict[str, str], originals: dict[str, bytes]) -> None:
+def _published_files(result: AuditResult, month_dir: Path, recorded: dict, originals: dict[str, bytes]) -> None:
     """The files HR reads: what the warehouse recorded at publish time, and its rows?"""
     result.differences += published_file_problems(month_dir, recorded)
     result.checked.append(f"{len(recorded)} published files and manifest.json against the hashes the warehouse "

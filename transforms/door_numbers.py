@@ -163,23 +163,25 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
                          houses: bool = False, numerals: bool = False, streets: bool = False,
                          look_alikes: bool = False, basements: bool = False) -> str | None:
-    """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC, no spaces, 幢/号楼/号
-    before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes) '3-2-301' too,
-    building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also '7栋1-101', '7#1-101',
-    '七栋一单元101', '7座1单元101', '07-01-101' and '7—1—101'; with `suffixes` (survey.door_number_suffixes) also a room written
-    with 号 or 户 after it ('5栋1单元1201号', '6-1-301号', '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502');
-    with `rooms` (survey.door_number_rooms) a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302', and a room
-    read out digit by digit, '十栋一单元二零一' -> '10栋1单元201', and a village home by its group and number, '王庄六组二十一号',
-    '王庄6组21号' -> '王庄6组21'; with `floors` (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01'
-    -> '3栋2单元1201'; with `houses` (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室', '7弄5-301'
-    -> '7弄5号301', '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1' ('7弄12-1号' in a lane), a
-    courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and 'B座602号' -> 'B座602'; with `numerals`
-    (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and '一百零二号' as '102号' before the rest; with `streets`
-    (survey.door_number_streets) '梧桐路18', '梧桐路第18号', '梧桐路18#' -> '梧桐路18号', and numbers a space apart as dashed,
-    '1 1 202' -> '1-1-202' (then 1栋1单元202 under `dashes`); with `look_alikes` (survey.door_number_look_alikes) a letter
-    beside a digit, a 栋 or a 单元 read as the digit it looks like, '4O1', '10l' and '5〇1' as '401', '101' and '501',
-    invisible characters dropped and a room's digits a space apart glued; with `basements`
-    (survey.door_number_basements) a floor below ground, '5栋-1层', '5栋负一层', '5栋地下室' -> '5栋负1层'."""
+    """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC,
+    no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes)
+    '3-2-301' too, building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also
+    '7栋1-101', '7#1-101', '七栋一单元101', '7座1单元101', '07-01-101' and '7—1—101'; with `suffixes`
+    (survey.door_number_suffixes) also a room written with 号 or 户 after it ('5栋1单元1201号', '6-1-301号',
+    '1栋1单元201户') and 幢 or 号楼 before a dashed unit and room ('6幢2-502'); with `rooms` (survey.door_number_rooms)
+    a building and room only, '5号楼302室', '5-302', '5座302' -> '5栋302', and a room read out digit by digit,
+    '十栋一单元二零一' -> '10栋1单元201', and a village home by its group and number, '王庄六组二十一号', '王庄6组21号'
+    -> '王庄6组21'; with `floors` (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01' ->
+    '3栋2单元1201'; with `houses` (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室',
+    '7弄5-301' -> '7弄5号301', '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1'
+    ('7弄12-1号' in a lane), a courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and
+    'B座602号' -> 'B座602'; with `numerals` (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and
+    '一百零二号' as '102号' before the rest; with `streets` (survey.door_number_streets) '梧桐路18', '梧桐路第18号',
+    '梧桐路18#' -> '梧桐路18号', and numbers a space apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under
+    `dashes`); with `look_alikes` (survey.door_number_look_alikes) a letter beside a digit, a 栋 or a 单元 read as the
+    digit it looks like, '4O1', '10l' and '5〇1' as '401', '101' and '501', invisible characters dropped and a room's
+    digits a space apart glued; with `basements` (survey.door_number_basements) a floor below ground, '5栋-1层',
+    '5栋负一层', '5栋地下室' -> '5栋负1层'."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
