@@ -37,7 +37,9 @@ def houses_sql(workdir: Path, policy: Policy) -> str:
                     "door naming a building alone there stays invalid; write the compound as grids.csv does",
                     ", ".join(unknown), extra={"notice": "invalid_rows"})
     whole = [gid for gid, names in listed.items() if names <= houses]
-    return (f"(compound in ({_texts(houses)}) or (compound is null and grid_id in ({_texts(whole)})))")
+    # never null (a null compound or grid in `in` is null, and `not null` would pass a building alone as a home)
+    return (f"(coalesce(compound in ({_texts(houses)}), false) "
+            f"or (compound is null and coalesce(grid_id in ({_texts(whole)}), false)))")
 
 
 def _texts(values) -> str:

@@ -91,8 +91,7 @@ PLACE_ONLY = f"^[^{NUMERALS}]*[{NUMERALS}]+ *号? *(楼|层|栋|幢|座|单元)$
 def no_home_sql(col: str, houses: str = "false") -> str:
     """A door (after its compound) with no number at all, or naming a floor, building or unit alone; `houses`: SQL of
     the rows whose home is a whole house (survey.house_compounds), where a building alone (A12栋) is one home."""
-    return (f"(not regexp_matches({door_sql(col)}, '[{NUMERALS}]') "
-            f"or ({building_only_sql(col)} and not coalesce({houses}, false)))")      # a null compound is no house
+    return f"(not regexp_matches({door_sql(col)}, '[{NUMERALS}]') or ({building_only_sql(col)} and not {houses}))"
 
 
 def door_sql(col: str) -> str:

@@ -51,45 +51,27 @@ def _later_published(ctx: RunContext) -> tuple[str, dict[str, InputFile]] | None
 
 
 def _targets(ctx: RunContext, later: dict[str, InputFile]) -> str:
-    """'perf_pay_target W01 1800.00 now, 2000.00 in the later month; ...', or, where none differs, the targets."""
+    """'perf_pay_target W01 1800.00 now, 2000.00 in the later month; ...', or, where none differs, the targets: of the
+    workers assigned in the month (every worker where there is no assignments.csv)."""
     today = {e.name: e for e in ctx.inputs.files}
     if "workers.csv" not in today or "workers.csv" not in later:
         return "no workers.csv to compare"
-    differ = _targets_differing(ctx, later["workers.csv"], today)
+    then, now = (_rows(ctx, "workers.csv", entry) for entry in (later["workers.csv"], today["workers.csv"]))
+    assigned = ({r["worker_id"] for r in _rows(ctx, "assignments.csv", today["assignments.csv"]).values()}
+                if "assignments.csv" in today else None)
+    now = {key: row.get("perf_pay_target", "") for key, row in sorted(now.items())
+           if assigned is None or key[0] in assigned}
+    differ = [(key[0], then[key].get("perf_pay_target", ""), target) for key, target in now.items()
+              if key in then and then[key].get("perf_pay_target", "") != target]
     if not differ:       # the figures too: the month's own file and a later month's read alike here (its re-check)
-        shown = _targets_now(ctx, today)
+        shown = [f"{key[0]} {target}" for key, target in now.items()]
         return ("perf_pay_target as the later month was paid on: " + "; ".join(shown[:SHOWN])
                 + (f"; and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""))
-    return "perf_pay_target " + "; ".join(f"{w} {now} now, {then} in the later month" for w, then, now in differ[:SHOWN]) \
+    return "perf_pay_target " + "; ".join(f"{w} {new} now, {old} in the later month" for w, old, new in differ[:SHOWN]) \
         + (f"; and {len(differ) - SHOWN} more" if len(differ) > SHOWN else "")
 
 
-def _targets_differing(ctx: RunContext, then_entry: InputFile, today: dict) -> list[tuple[str, str, str]]:
-    """(worker, target then, target now) of each worker assigned in the month whose target differs."""
-    s, aliases = ctx.settings, ctx.policy.aliases
-    rows = {}
-    for side, entry in (("then", then_entry), ("now", today["workers.csv"])):
-        rows[side] = reference_rows("workers.csv", entry, ctx.month, aliases, s.archive, ctx.archive_keys, ctx.workdir)
-    assigned = _assigned(ctx, today)
-    return [(key[0], rows["then"][key].get("perf_pay_target", ""), now.get("perf_pay_target", ""))
-            for key, now in sorted(rows["now"].items())
-            if key in rows["then"] and (assigned is None or key[0] in assigned)
-            and rows["then"][key].get("perf_pay_target", "") != now.get("perf_pay_target", "")]
-
-
-def _targets_now(ctx: RunContext, today: dict) -> list[str]:
-    """'W01 1800.00' of each worker assigned in the month (every worker where there is no assignments.csv)."""
-    rows = reference_rows("workers.csv", today["workers.csv"], ctx.month, ctx.policy.aliases, ctx.settings.archive,
-                          ctx.archive_keys, ctx.workdir)
-    assigned = _assigned(ctx, today)
-    return [f"{key[0]} {row.get('perf_pay_target', '')}" for key, row in sorted(rows.items())
-            if assigned is None or key[0] in assigned]
-
-
-def _assigned(ctx: RunContext, today: dict) -> set[str] | None:
-    """The worker ids of the inbox's assignments.csv; None where it has none."""
-    if "assignments.csv" not in today:
-        return None
-    return {r["worker_id"] for r in reference_rows("assignments.csv", today["assignments.csv"], ctx.month,
-                                                   ctx.policy.aliases, ctx.settings.archive, ctx.archive_keys,
-                                                   ctx.workdir).values()}
+def _rows(ctx: RunContext, name: str, entry: InputFile) -> dict:
+    """A reference file's rows as the month reads them, from its archived copy."""
+    return reference_rows(name, entry, ctx.month, ctx.policy.aliases, ctx.settings.archive, ctx.archive_keys,
+                          ctx.workdir)
