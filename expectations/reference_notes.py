@@ -36,8 +36,23 @@ def closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
         return f" ({typed} is an alias of {alias} in grids.csv: type the grid's id)"       # its re-check's 三网格
     known = [v for (v,) in con.execute(f'select distinct "{reason.shows}" from {table} where "{reason.shows}" is not null')
              .fetchall()]
+    if zeros := _zeros_dropped(folded(typed), known, f"{table}.csv"):
+        return zeros
     close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
     return f" (did you mean {' or '.join(close)}?)" if close else ""
+
+
+def _zeros_dropped(typed: str, known: list[str], file: str) -> str:
+    """' (workers.csv has 7: ...)': an id of digits the other file has with other leading zeros, as a spreadsheet leaves
+    it (a hundred-and-fifty-fourth trial's workers.csv, saved again by Excel, held 7 for 007; the line offered 006 or
+    005, and a hurried clerk could have typed one of them)."""
+    if not typed.isdigit():
+        return ""
+    same = [k for k in known if k.isdigit() and k.lstrip("0") == typed.lstrip("0")]
+    if not same:
+        return ""
+    return (f" ({file} has {' and '.join(same)}: a spreadsheet drops an id's leading zeros (007 "
+            f"saved as 7); type the id one way in both files, as text)")
 
 
 def _alias_of(con, typed: str) -> str | None:

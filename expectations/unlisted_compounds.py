@@ -40,6 +40,10 @@ def compound_hint(name: str, listed: list[str]) -> str:
     if part:
         return (f"holds the name of {part}: if its door numbers are {part}'s own, write {part}={name}; only if they "
                 f"repeat {part}'s (buildings numbered again) is it a compound of its own")
+    # ... or begins as one does, an old or short name of it (trial 153's 二中宿舍 for 二中家属院 got no hint at all)
+    begins = [c for c in listed if len(c) >= 2 and not c[:2].isdigit() and name[:2] == c[:2]]
+    if len(begins) == 1:
+        return f"begins as {begins[0]} does: if it is another name of it (an old or short name), write {begins[0]}={name}"
     return ""
 
 

@@ -17,9 +17,10 @@ from gridpay.transforms.door_numbers import DOOR_DATE
 from gridpay.transforms.privacy import regex_masked_sql
 
 
-# how HR takes out the older of one home's two answers where both are in a platform's download
-SET_ASIDE = ("set the older answer aside with an upheld appeal (category other, 其他; worker_id blank, as HR's own "
-             "correction; its decision_note naming the answer it repeats)")
+# how HR takes out the older of one home's two answers where both are in a platform's download: appeals are filed
+# against a published month (trials 153 and 154 were told to appeal before it was, and every appeal was refused)
+SET_ASIDE = ("once the month is published, set the older answer aside with an appeal upheld in its 公示 window (category "
+             "other, 其他; worker_id blank, as HR's own correction; its decision_note naming the answer it repeats)")
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,8 @@ class SharedHome:
         grids = "; ".join(f"{name} ({gid}): answer {rid}" for gid, name, rid in self.answers)
         return (f"the home {self.home} answered for {len({a[0] for a in self.answers})} grids ({grids}): a home is "
                 f"in one grid, so one answer speaks of a grid the home is not in, and each counts in its grid; "
-                f"check which grid the home is in and set the other answer aside with an appeal (wrong_grid, "
-                f"非本网格), then run again" + (f" ({self.of} homes so answered in all)" if self.of > 1 else ""))
+                f"check which grid the home is in and, once the month is published, set the other answer aside with an "
+                f"appeal upheld in its 公示 window (wrong_grid, 非本网格), then run again" + (f" ({self.of} homes so answered in all)" if self.of > 1 else ""))
 
 
 def homes_in_two_grids(workdir: Path, suffix_dropped: bool = False, shown: int = 10,

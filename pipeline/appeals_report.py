@@ -51,7 +51,8 @@ class AppealLine:
     known_worker: bool = True        # its worker_id is in the run's workers.csv (else the next run stops on it)
 
 
-OUTSIDE = ("pending (late", "pending (early")     # filed outside the window: never applied, only ever rejected
+# filed outside the window: never applied, only ever rejected; one upheld stops the run (expectations/reviews.py)
+OUTSIDE = ("pending (late", "pending (early", "upheld (late", "upheld (early")
 
 
 def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]]:
@@ -81,10 +82,12 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             workers = {w for (w,) in con.execute("select worker_id from raw_workers where run_id = ?", [run_id]).fetchall()}
             lines, window = [], appeal_window(db, month, policy)
             for appeal, applied in appeals:
-                if window and appeal["decision"] == "pending" and not window[0] <= (appeal["filed_on"] or "") <= window[1]:
+                # ... upheld too (a hundred-and-fifty-first trial's read "upheld (not yet applied)", and the run stopped)
+                if (window and (appeal["decision"] == "pending" or appeal["decision"] == "upheld" and not applied)
+                        and not window[0] <= (appeal["filed_on"] or "") <= window[1]):
                     early = (appeal["filed_on"] or "") < window[0] and bool(appeal["filed_on"])
-                    appeal = {**appeal, "decision": f"pending ({'early' if early else 'late'}: filed outside "
-                                                    f"{window[0]} to {window[1]})"}
+                    appeal = {**appeal, "decision": f"{appeal['decision']} ({'early' if early else 'late'}: filed "
+                                                    f"outside {window[0]} to {window[1]})"}
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   appeal["category"] or "", appeal["decision"], applied,
                                   _yuan(totals.get(appeal["worker_id"])),
@@ -190,11 +193,19 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
                "scored together), so other workers' pay moves too, in other grids and by yuan at times (a trial saw "
                "2.86); only the appellant's is shown")
-    if any(a.status.startswith("pending (late") for a in lines):
-        out.append("  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld")
-    if any(a.status.startswith("pending (early") for a in lines):
+    return out + _marks(lines)
+
+
+def _marks(lines: list[AppealLine]) -> list[str]:
+    """What each mark the table shows means, for the marks it shows."""
+    out, upheld = [], " (recorded as upheld, it stops the next run of the month)"
+    if any(a.status.startswith(OUTSIDE[::2]) for a in lines):
+        out.append("  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld"
+                   + (upheld if any(a.status.startswith("upheld (late") for a in lines) else ""))
+    if any(a.status.startswith(OUTSIDE[1::2]) for a in lines):
         out.append("  (early): dated before the appeal window opened on the month's first publication: is the date "
-                   "mistyped? As dated it can only be rejected (驳回): no total if upheld")
+                   "mistyped? As dated it can only be rejected (驳回): no total if upheld"
+                   + (upheld if any(a.status.startswith("upheld (early") for a in lines) else ""))
     if any(not a.worker_id for a in lines):
         out.append("  (HR): a row with worker_id blank, an answer HR itself takes out (a home's repeat it found, "
                    "category other): no appellant, so no appellant's pay")

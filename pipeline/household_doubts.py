@@ -1,10 +1,9 @@
 """Homes the staged answers may count twice, or once wrongly: a grid of several compounds whose answers
 name none (ingest/grid_compounds.py), a door number written with a place before it and without it
 (ingest/door_prefixes.py), with its unit and without it (ingest/unitless_doors.py), the same numbers in
-other words (ingest/reworded_doors.py), under two compound names that read alike (ingest/alike_compounds.py),
-a home answering for two grids (ingest/shared_homes.py), one phone for two homes of a grid
-(ingest/phone_doors.py). Said on
-the console, never a stop: the answers are counted as typed. From output format 3 on they are also
+other words (ingest/reworded_doors.py) or but for a letter (ingest/lettered_doors.py), under two compound
+names that read alike (ingest/alike_compounds.py), a home answering for two grids (ingest/shared_homes.py),
+one phone for two homes of a grid (ingest/phone_doors.py). Said on the console, never a stop: the answers are counted as typed. From output format 3 on they are also
 recorded with the run, and the scorecard HR signs lists them (a twenty-seventh trial's HR, reading only
 the scorecard, would have signed a home counted twice)."""
 from __future__ import annotations
@@ -25,6 +24,7 @@ MANY_HOMES = 3
 LISTED = 30           # door-number pairs the scorecard lists per grid (the console names 3)
 PHONE_DOORS = 17      # the output format from which one phone's two homes of a grid are said
 SEEN = 18             # ... and a pair's invisible characters named (<U+200B>)
+LETTERED = 22         # ... and one home's door with a letter and without (A12栋 and 12号别墅)
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -32,6 +32,7 @@ def say_household_doubts(ctx: RunContext) -> None:
     from gridpay.ingest.alike_compounds import alike_compounds
     from gridpay.ingest.door_prefixes import prefixed_doors
     from gridpay.ingest.grid_compounds import mixed_compounds
+    from gridpay.ingest.lettered_doors import lettered_doors
     from gridpay.ingest.phone_doors import phone_doors
     from gridpay.ingest.reworded_doors import reworded_doors
     from gridpay.ingest.shared_homes import homes_in_two_grids
@@ -52,6 +53,7 @@ def say_household_doubts(ctx: RunContext) -> None:
     for kind, found in (("prefixed", prefixed_doors(work, LISTED, month)),
                         ("unitless", unitless_doors(work, LISTED, month)),
                         ("groupless", groupless_doors(work, LISTED, month)), ("reworded", reworded),
+                        ("lettered", lettered_doors(work, LISTED, month) if fmt >= LETTERED else []),
                         ("alias_doors", alias_doors(work, LISTED, month)),
                         # output format 17: an audit of an earlier month's scorecard lists no such kind
                         ("phone_doors", phone_doors(work, LISTED, month) if fmt >= PHONE_DOORS else []),

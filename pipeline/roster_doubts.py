@@ -29,6 +29,10 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
     if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so
         log.warning("%s in workers.csv, but in no row of assignments.csv: not paid this month (no payroll line); "
                     "add their grid to assignments.csv if they work one", listed(scored.unassigned), extra=headed("roster"))
+    if scored.off_payroll:      # a month's leave, or an end_date typed early: only HR knows which
+        log.warning("%s, paid for the month before, %s no payroll line this month (no assigned day in "
+                    "assignments.csv): right for a leave or a leaver; else check their rows' dates",
+                    listed(scored.off_payroll), "have" if len(scored.off_payroll) > 1 else "has", extra=headed("roster"))
     if scored.part_staffed:     # a replacement's assignment row forgotten leaves them unpaid for those days
         log.warning("no worker is assigned to %s of the month: if someone covered it then, their assignments.csv row "
                     "is missing", listed(scored.part_staffed), extra=headed("roster"))

@@ -44,6 +44,7 @@ class ScoredMonth:
                                                   # homes, a grid's answers multiplied, many without a phone
     self_ratings: tuple[str, ...] = ()            # whose phone the self_rating answers came from, grid by grid
     lone_weights: tuple[str, ...] = ()            # workers of one grid at a weight other than 1: it changes nothing
+    off_payroll: tuple[str, ...] = ()             # workers paid in the month before's published run, unpaid now
 
     def thin_text(self) -> str:
         """' (2 of them paid at the neutral coefficient: too few answers)': trial 71's HR read "scored 12
@@ -139,6 +140,19 @@ def _score_shift(con, run_id: str) -> tuple[str, ...]:
     return tuple(f"{gid} {float(before):.1f} -> {float(now):.1f}" for gid, before, now in rows)
 
 
+def _off_payroll(con, run_id: str) -> tuple[str, ...]:
+    """'孙梅 (003)' for each worker the month before's published run paid and this run does not: a leave, a leaver, or
+    an end_date typed early (a hundred-and-fifty-fourth trial's worker on leave left the payroll without a word, and a
+    clerk could not tell it from a typo)."""
+    from gridpay.core.month import Month
+    month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()
+    return () if month is None else _named(con, """
+        select b.worker_id, coalesce(w.name, b.worker_id) from published p join payroll b on b.run_id = p.run_id
+        left join stg_workers w using (worker_id)
+        where p.month = ? and b.worker_id not in (select worker_id from payroll where run_id = ?)
+        order by b.worker_id""", [str(Month.parse(month[0]).previous), run_id])
+
+
 def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget: str = "target") -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
@@ -168,7 +182,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
-        score_shift=_score_shift(con, run_id),
+        score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")
                          + added_deductions(con, rules.deduction_words if rules else ()) + large_adjustments(con)
                          + moved_pay(con, run_id)),

@@ -205,6 +205,12 @@ def test_an_early_appeal_is_listed_as_early_and_may_be_kept_on_record_rejected(p
     assert code == 1 and "(appeal A6): filed_on is outside the appeal window" in err
     assert "before it opened on the month's first publication: is the date mistyped? An appeal filed then is " \
         "decided 驳回 (rejected), or taken out of appeals.csv" in err and "a late appeal" not in err
+    # upheld, it is listed as early too, not "upheld (not yet applied)" (a hundred-and-fifty-first trial's run then stopped)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("支持", "人事科 陈主任", today(), "")])
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    row = next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
+    assert "upheld (early: filed outside" in row and "(not yet applied)" not in row
+    assert "(recorded as upheld, it stops the next run of the month)" in run_cli.out
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("驳回", "人事科 陈主任", today(), "逾期申诉，不予受理")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "逾期申诉驳回", inbox=inbox, policy=policy)
     assert code == 0, err

@@ -85,7 +85,10 @@ def test_a_rerun_on_its_published_adjustments_does_not_say_a_later_month_s_paid_
     """A trial was told October's paid adjustment was gone when November was re-run on its own published files."""
     inbox, _ = published_copy("none")
     write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER, OCTOBER)
-    assert run_cli("run", "--month", "2026-10", inbox=inbox)[0] == 0
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    # W2 handed over on 09-15: off the payroll, said (trial 154's worker on leave went without a word)
+    assert code == 0 and ("李娜 (W2), paid for the month before, has no payroll line this month (no assigned day in "
+                          "assignments.csv): right for a leave or a leaver; else check their rows' dates") in err, err
     with (inbox / "adjustments.csv").open("a", encoding="utf-8") as handle:       # late, for September
         handle.write("W2,2026-09,80.00,夜间巡查,人事科 陈主任\n")
     code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "adjustments",

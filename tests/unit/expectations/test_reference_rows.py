@@ -92,3 +92,15 @@ def test_a_grid_typed_by_its_alias_in_assignments_is_told_its_id(make_inbox, tmp
     write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
               [("W1", "天桥一", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")])
     assert "(天桥一 is an alias of G1 in grids.csv: type the grid's id)" in _refusal(inbox, tmp_path)
+
+
+def test_an_id_whose_leading_zeros_a_spreadsheet_dropped_is_told_so(make_inbox, tmp_path):
+    """Trial 154's workers.csv, saved again by Excel, held 7 for 007; the line offered 006 or 005."""
+    inbox = make_inbox()
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("005", "王芳", "", "1000.00"), ("006", "李娜", "", "800.00"), ("7", "刘玥", "", "900.00")])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              [("005", "G1", "2026-01-01", "", ""), ("007", "G2", "2026-01-01", "", "")])
+    says = _refusal(inbox, tmp_path)
+    assert ("worker_id '007' is not in workers.csv (workers.csv has 7: a spreadsheet drops an id's leading zeros (007 "
+            "saved as 7); type the id one way in both files, as text)") in says and "did you mean" not in says

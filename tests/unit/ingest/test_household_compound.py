@@ -209,7 +209,7 @@ def test_one_home_answering_for_two_grids_is_named(make_inbox, tmp_path):
     (home,) = homes_in_two_grids(tmp_path / "work", suffix_dropped=True)
     assert (home.home, home.answers) == (f"锦绣花园 {DOOR}", (("G1", "一网格", "R1"), ("G2", "二网格", "R2")))
     assert "answered for 2 grids (一网格 (G1): answer R1; 二网格 (G2): answer R2)" in home.line()
-    assert "appeal (wrong_grid" in home.line()
+    assert "appeal upheld in its 公示 window (wrong_grid" in home.line()
 
 
 def test_compounds_named_by_option_number_are_said_to_be_a_codes_export():
@@ -234,3 +234,15 @@ def test_a_door_number_typed_after_the_listed_name_of_a_compound_typed_shorter_i
     text = DEFAULT_POLICY.read_text(encoding="utf-8").replace("\ndoor_after_listed_name = true", "\n")
     before = _counted(make_inbox, tmp_path / "before", policy_from_toml(text), compounds=listed, rows=rows)
     assert before == {"R1": "村4组13", "R2": "4组13"}
+
+
+def test_two_answers_naming_no_compound_are_told_how_both_count_if_two_homes():
+    """Trial 153's 2-1-201 answered twice, naming no compound, by two work-unit compounds' homes: one was set aside as
+    the older, and the line's only advice was to set the older aside."""
+    from gridpay.ingest.grid_compounds import MixedCompounds
+    grid = MixedCompounds("G1", "一网格", ("电力局宿舍", "二中家属院"), 2, 8, 40,
+                          shown=(("2栋1单元201", (("19", None), ("22", None))), ("3栋2单元301", (("69", None), ("P1", "二中家属院")))))
+    (line,) = grid.lines()
+    assert line.endswith("where answers naming none are two homes ('2栋1单元201'), the older was set aside as the same "
+                         "household (quarantine.csv, duplicate_household): type it into the sheet HR types with its "
+                         "compound, dated when it was given, under an id of its own, and run again")

@@ -28,7 +28,7 @@ def _said(make_inbox, tmp_path, caplog, homes: int) -> list[str]:
 
 def test_a_few_homes_in_two_grids_are_each_named_with_the_appeal_to_file(make_inbox, tmp_path, caplog):
     lines = _said(make_inbox, tmp_path, caplog, MANY_HOMES)
-    assert len(lines) == MANY_HOMES and all("set the other answer aside with an appeal" in x for x in lines), lines
+    assert len(lines) == MANY_HOMES and all("set the other answer aside with an appeal upheld in its 公示 window" in x for x in lines), lines
 
 
 def test_many_homes_in_two_grids_point_to_the_files_before_any_appeal(make_inbox, tmp_path, caplog):
