@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from gridpay.core.month import Month
-from gridpay.ingest.answer_words import has_platform_files
 from gridpay.ingest.survey_stage import stage_connection
 
 FIRST_DAYS = 3       # a download whose answers of the month all fall in its first days was made then
@@ -61,8 +60,6 @@ def platform_latest(workdir: Path) -> dict[str, tuple[datetime, int]]:
     """Each platform download's own latest answer of the month, and its answers (a hundred-and-third trial's mid-month
     download beside paper forms dated the 30th hid behind the month's latest answer, the paper's)."""
     with stage_connection(workdir) as con:
-        if not has_platform_files(con):
-            return {}
         return {file: (at, n) for file, at, n in con.execute(
             "select s.source_file, max(s.submitted_at_ts), count(s.submitted_at_ts)::integer from surveys s "
             "join platform_files p using (source_file) group by 1 having max(s.submitted_at_ts) is not null "

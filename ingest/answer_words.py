@@ -23,9 +23,10 @@ log = logging.getLogger("gridpay")
 
 
 def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, read: SurveyRead) -> None:
-    """Table `platform_files` (source_file, layout, phone_asked, duration_read, unread_duration) in the stage: the
-    survey files read as a platform's download, whether a question of it was read as the respondent's phone, whether
-    a column of it as the answers' durations, and, where none was, a header of it that names one, read as nothing."""
+    """Table `platform_files` (source_file, layout, phone_asked, duration_read, unread_duration) in the stage (every
+    stage has it: store_answer_words makes it where no file was staged): the survey files read as a platform's
+    download, whether a question of it was read as the respondent's phone, whether a column of it as the answers'
+    durations, and, where none was, a header of it that names one, read as nothing."""
     con.execute(_PLATFORM_FILES)
     if read.layout is None:
         return
@@ -59,12 +60,6 @@ def typed_durations(read: SurveyRead, file_name: str, unread: bool) -> pd.DataFr
                 "true (policy 2027.18) leaves them unread: add it to your policy with a new version", file_name, typed,
                 header, extra={"notice": "answer_doubts"})
     return frame
-
-
-def has_platform_files(con: duckdb.DuckDBPyConnection) -> bool:
-    """Does the stage hold table `platform_files` (made as the first survey file is staged)?"""
-    return bool(con.execute("select count(*) from information_schema.tables where table_name = 'platform_files'"
-                            ).fetchone()[0])
 
 
 def store_answer_words(con: duckdb.DuckDBPyConnection, items: tuple[str, ...]) -> None:

@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 
 from gridpay.core.month import Month
-from gridpay.ingest.answer_words import has_platform_files
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.door_numbers import DOOR_DATE
 
@@ -69,8 +68,6 @@ class ResavedDownload:
 def resaved_downloads(workdir: Path) -> list[ResavedDownload]:
     """The platform downloads of the month holding a door number a spreadsheet made a date."""
     with stage_connection(workdir) as con:
-        if not has_platform_files(con):
-            return []
         return [ResavedDownload(file, n, tuple(rows)) for file, n, rows in con.execute(f"""
             select source_file, count(*)::integer, (list(row_number order by row_number))[1:{SHOWN}] from surveys
             where source_file in (select source_file from platform_files)

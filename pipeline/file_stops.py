@@ -11,7 +11,6 @@ import pandas as pd
 
 from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.staging import grid_communities
-from gridpay.ingest.answer_words import has_platform_files
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
@@ -189,11 +188,10 @@ def other_scale_sheets(ctx: RunContext) -> list[tuple[str, int, int, int, list[i
                        for i in p.items)
     letter = " or ".join(f"regexp_full_match(coalesce({quoted(i)}, ''), '[A-Ea-e]')" for i in p.items)
     with stage_connection(ctx.workdir) as con:
-        downloads = "select source_file from platform_files" if has_platform_files(con) else "select ''"
         return con.execute(f"""
             select source_file, count(*) filter (where {high})::integer, count(*) filter (where {letter})::integer,
                    count(*)::integer, (list(row_number order by row_number) filter (where {high} or {letter}))[1:5]
-            from surveys where source_file not in ({downloads}) group by source_file
+            from surveys where source_file not in (select source_file from platform_files) group by source_file
             having count(*) filter (where {high}) >= {ABOVE} or count(*) filter (where {letter}) >= {ABOVE}
             order by source_file""").fetchall()
 

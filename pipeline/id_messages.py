@@ -2,7 +2,6 @@
 files, whether their rows are one answer twice, and what HR does (a prefix per download, a copy taken out)."""
 from __future__ import annotations
 
-from gridpay.ingest.answer_words import has_platform_files
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 
@@ -68,6 +67,4 @@ def _one_name(ctx: RunContext, shared: list) -> str:
 def _downloads(ctx: RunContext) -> set[str]:
     """The survey files read as a platform's download (the stage's platform_files)."""
     with stage_connection(ctx.workdir) as con:
-        if not has_platform_files(con):
-            return set()
         return {f for (f,) in con.execute("select source_file from platform_files").fetchall()}
