@@ -64,3 +64,13 @@ def platform_latest(workdir: Path) -> dict[str, tuple[datetime, int]]:
             "select s.source_file, max(s.submitted_at_ts), count(s.submitted_at_ts)::integer from surveys s "
             "join platform_files p using (source_file) group by 1 having max(s.submitted_at_ts) is not null "
             "order by 1").fetchall()}
+
+
+def downloaded_after(workdir: Path, month: str) -> set[str]:
+    """The survey files holding answers of a month after `month` (set aside as its rows): made after the month
+    ended, whatever their answers of it say (a hundred-and-fifty-sixth trial's download with three answers of
+    December 1st was stopped as made on November 26th, its latest answer of November)."""
+    later = Month.parse(month).next
+    with stage_connection(workdir) as con:
+        return {f for (f,) in con.execute("select distinct source_file from set_aside where what like 'rows of %' "
+                                          "and substr(what, 9) >= ?", [str(later)]).fetchall()}

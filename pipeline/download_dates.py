@@ -9,7 +9,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from gridpay.core.month import Month
-from gridpay.expectations.early_downloads import LAST_DAYS, latest_answer, platform_latest, previous_months_downloads
+from gridpay.expectations.early_downloads import (LAST_DAYS, downloaded_after, latest_answer, platform_latest,
+                                                  previous_months_downloads)
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import fail_gate
@@ -30,11 +31,13 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     if ctx.request.replay is not None or (today or date.today()) <= m.last_day:
         return
     latest, dated = latest_answer(ctx.workdir)
-    month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST
+    after = downloaded_after(ctx.workdir, ctx.month)     # a file holding a later month's answers was made after it
+    month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST and not after
     latest_by_file = {} if month_early else platform_latest(ctx.workdir)
     files_n = {f: n for f, (at, n) in latest_by_file.items()}
     files = {f: at for f, (at, n) in latest_by_file.items()
-             if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m)}
+             if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after}
+    files = {f: at for f, at in files.items() if f not in _covered(ctx.workdir)} if files else files
     if not (month_early or files) or (before_end := _month_before_to_its_end(ctx.settings.db, m)) is None:
         return
     lines = [] if not month_early else [
@@ -63,6 +66,14 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     for line in lines:
         log.warning("%s%s", line, " (accepted: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
                     extra=headed("early_download"))
+
+
+def _covered(workdir) -> set[str]:
+    """Downloads another file of the month holds every answer of (the same form downloaded again later): the stop
+    for two downloads of one form says which to keep (pipeline/id_messages.py); a hundred-and-fifty-sixth trial's
+    earlier download was first told to download the form again, the later already beside it."""
+    from gridpay.expectations.repeated_ids import ids_across_files
+    return {f for s in ids_across_files(workdir) if s.later_download for f in s.files if f != s.later_download}
 
 
 def stamped_after(file: str, m: Month) -> bool:

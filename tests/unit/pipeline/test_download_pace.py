@@ -39,3 +39,14 @@ def test_the_day_a_download_was_made_is_said_only_where_its_name_says_it():
     from gridpay.pipeline.download_dates import _stamp_said
     assert _stamp_said("surveys/2026-11/金数据_楼栋满意度_20261130.xlsx") == " (its name says 2026-11-30)"
     assert _stamp_said("surveys/2026-11/283746519_2_满意度测评_8_8.xlsx") == ""
+
+
+def test_a_download_holding_a_later_months_answers_was_made_after_the_month(tmp_path):
+    """Trial 156: a download with three answers of December 1st was stopped as made on November 26th."""
+    from gridpay.expectations.early_downloads import downloaded_after
+    from gridpay.ingest.survey_stage import stage_connection
+    with stage_connection(tmp_path) as con:
+        con.execute("create table set_aside (source_file varchar, what varchar, rows_set_aside integer)")
+        con.executemany("insert into set_aside values (?, ?, ?)", [("a.xlsx", "rows of 2026-12", 3),
+                        ("b.xlsx", "rows of 2026-10", 40), ("c.xlsx", "totals rows", 1), ("d.xlsx", "rows of 2027-01", 1)])
+    assert downloaded_after(tmp_path, "2026-11") == {"a.xlsx", "d.xlsx"}
