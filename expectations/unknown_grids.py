@@ -22,6 +22,7 @@ class UnknownGrid:
     closest: tuple[str, ...]         # "老街片区网格 (G05)", most similar first
     closest_ids: tuple[str, ...] = ()  # their grid ids, in that order
     split_off: tuple[str, ...] = ()    # grids split off the grid whose former name it is (closest_ids[0])
+    gone: str = ""                     # "YH8 in the grids.csv of 2026-10": a grid grids.csv no longer has
 
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
@@ -54,8 +55,9 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
             named.setdefault(value, []).append((compound, n))
     names = {gid: name for gid, name, _ in grids}
     compounds = {gid: listed_compound_names(cell) for gid, _, cell in grids}
-    found = [UnknownGrid(value, n, *_formerly(value, names, former or {}, compounds, earlier or {})
-                         or _closest(value, names, compounds, named.get(value, []))) for value, n in values]
+    found = [UnknownGrid(value, n, *(_formerly(value, names, former or {}, compounds, earlier or {})
+                                     or _closest(value, names, compounds, named.get(value, []))),
+                         gone=_gone(value, names, former or {})) for value, n in values]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)
             or (similar_rows is not None and g.rows >= similar_rows and g.closest)]
 
@@ -75,6 +77,14 @@ def _formerly(value: str, names: dict[str, str], former: dict[str, tuple[str, st
     return ((f"{names[gid]} ({gid}), whose name it was in the grids.csv of {month}",
              *(f"{names[other]} ({other}), which lists {', '.join(sorted(taken))} as {gid} did in {month}"
                for other, taken in split.items())), (gid, *split), tuple(split))
+
+
+def _gone(value: str, names: dict[str, str], former: dict[str, tuple[str, str]]) -> str:
+    """'YH8 in the grids.csv of 2026-10' where `value` was the name of a grid grids.csv no longer has (a hundred-and-
+    fifty-sixth trial's merged 八网格, listing no compound, was told to add it to grids.csv as a new grid: added back
+    without a worker, its residents' 21 answers paid nobody and its neighbour's worker 141.84 yuan too much, exit 0)."""
+    gid, month = former.get(value, (None, None))
+    return f"{gid} in the grids.csv of {month}" if gid is not None and gid not in names else ""
 
 
 def _merged_into(value: str, gid: str, month: str, names: dict[str, str], compounds: dict[str, tuple[str, ...]],
