@@ -5,8 +5,8 @@ room 1), so each is a household of its own and, where they are one home, both an
 second trial's villa: W02 1864.62 for 1973.34, exit 0, nothing said). The run names such pairs, per grid, as the
 same numbers in other words are named (ingest/reworded_doors.py), from output format 22.
 
-Read after the door-number rules, one place (a compound: '锦绣花园 ') and the same numbers once a basement's B1 is
-read 负1层 and a room's last letter its order (502B as 502之2); a pair where both hold a letter is left (A12栋 and
+Read after the door-number rules, one place (a compound: '锦绣花园 ') and the same numbers once a basement's B1 (B2-08,
+B103, 地下室) is read 负N层 and a room's last letter its order (502B as 502之2); a pair where both hold a letter is left (A12栋 and
 B12栋 are two villas), and so is a place written before the door and not (ingest/door_prefixes.py names A座1203 and
 1203). One equality join on the numbers' text."""
 from __future__ import annotations
@@ -43,8 +43,11 @@ def lettered_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
     return pairs_by_grid(workdir, f"""
             with h as (select distinct grid_id, household_id from answers
                        where grid_id is not null and household_id is not null),
+                 -- a basement's B1 (at the end, or before its room: B2-08, B103) and 地下室 are 负N层
                  b as (select grid_id, household_id,
-                              regexp_replace(household_id, '([栋幢座元])[Bb]([0-9])[层楼]?$', '\\1负\\2层') as door_read
+                              regexp_replace(regexp_replace(regexp_replace(household_id,
+                                  '([栋幢座元-])[Bb]([0-9])-?([0-9]{{1,3}})号?$', '\\1负\\2层\\3号'),
+                                  '([栋幢座元])[Bb]([0-9])[层楼]?$', '\\1负\\2层'), '地下室', '负1层') as door_read
                        from h),
                  r as (select grid_id, household_id,
                               if(regexp_matches(door_read, '[0-9][A-Za-z]$'),
@@ -69,4 +72,5 @@ def lettered_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                              and a.household_id < b.household_id
             where a.typed <> b.typed and not (a.lettered and b.lettered)
               and a.bare <> b.household_id and b.bare <> a.household_id
+              and (regexp_matches(a.household_id, '[A-Za-z]') or regexp_matches(b.household_id, '[A-Za-z]'))
             group by a.grid_id order by a.grid_id""", LetteredDoors, shown, month)

@@ -36,6 +36,7 @@ class SurveyReading:
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
     door_look_alikes: bool = False                               # 4O1, 10l as 401, 101 (policy)
     door_basements: bool = False                                 # 5栋-1层, 5栋负一层 as 5栋负1层 (policy)
+    door_room_parts: bool = False                                # 401-2 as 401之二, 地下室5号 as 负1层5号 (policy)
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
     duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
     reworded_questions: bool = False                             # an item's question asked two ways (policy)
@@ -81,7 +82,7 @@ def survey_reading(policy) -> SurveyReading:
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
         door_houses=policy.door_number_houses, door_numerals=policy.door_number_numerals,
         door_streets=policy.door_number_streets, door_look_alikes=policy.door_number_look_alikes,
-        door_basements=policy.door_number_basements,
+        door_basements=policy.door_number_basements, door_room_parts=policy.door_number_room_parts,
         answer_marks_dropped=policy.answer_marks_dropped,
         answer_text_cleaned=policy.answer_text_cleaned, channel_words_within=policy.channel_words_within,
         dotted_dates=policy.dotted_dates, grid_compound_in_door=policy.grid_compound_in_door_number,

@@ -74,7 +74,7 @@ def door_rules(reading: SurveyReading) -> tuple[bool, ...]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
             reading.door_houses, reading.door_numerals, reading.door_streets, reading.door_look_alikes,
-            reading.door_basements)
+            reading.door_basements, reading.door_room_parts)
 
 
 def duration_sql(reading: SurveyReading) -> str:
@@ -136,7 +136,8 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
 
 def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
                         rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
-                        streets: bool = False, look_alikes: bool = False, basements: bool = False) -> str:
+                        streets: bool = False, look_alikes: bool = False, basements: bool = False,
+                        room_parts: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -173,6 +174,11 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
         test += fr" and not regexp_matches({col}, '[0-9栋幢元][OoIl]|[OoIl][0-9栋幢单]') and not contains({col}, '丨')"
     if basements:     # 5栋-1层, 5栋负一层, 5栋负1楼, 地下1层, 6-1-负1层
         test += fr" and not regexp_matches({col}, '-[0-9]{{1,2}}[层楼]|负|地下')"
+    if room_parts:    # 401-2, 3-2-602-1, 6-1-401之1, 1-1-地下室6号, 地下室5号, B2-08
+        test += (fr" and not regexp_matches({col}, '(单元|^)[0-9]{{3,4}}-[0-9]{{1,2}}$|^[0-9]{{1,3}}-[0-9]{{1,2}}-[^0-9]"
+                 fr"|^[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{3,4}}-|[栋幢座元](地下室|[Bb][0-9]-)[0-9]|[之附]')")
+        # ... and 5栋-一层, which the basement rule reads 5栋负1层 and policy 2027.19 kept as typed (kept so there)
+        test += fr" and not regexp_matches({col}, '-[一二三][层楼]')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

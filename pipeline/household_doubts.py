@@ -50,10 +50,11 @@ def say_household_doubts(ctx: RunContext) -> None:
             doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
     reworded = reworded_doors(work, LISTED, month)
+    lettered = lettered_doors(work, LISTED, month) if fmt >= LETTERED else []
     for kind, found in (("prefixed", prefixed_doors(work, LISTED, month)),
                         ("unitless", unitless_doors(work, LISTED, month)),
                         ("groupless", groupless_doors(work, LISTED, month)), ("reworded", reworded),
-                        ("lettered", lettered_doors(work, LISTED, month) if fmt >= LETTERED else []),
+                        ("lettered", lettered),
                         ("alias_doors", alias_doors(work, LISTED, month)),
                         # output format 17: an audit of an earlier month's scorecard lists no such kind
                         ("phone_doors", phone_doors(work, LISTED, month) if fmt >= PHONE_DOORS else []),
@@ -63,7 +64,7 @@ def say_household_doubts(ctx: RunContext) -> None:
             log.warning("%s", seen(doors.line()), extra=ON_SCORECARD)
             doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
                                  [f"'{seen(a)}' / '{seen(b)}'" for a, b in doors.shown]))
-    _say_streets_key(ctx, reworded)
+    _say_streets_key(ctx, reworded + lettered)
     homes = homes_in_two_grids(work, ctx.policy.compound_suffix_dropped, month=month)
     for index, home in enumerate(homes):
         if index < MANY_HOMES:
@@ -81,7 +82,9 @@ def say_household_doubts(ctx: RunContext) -> None:
 # keys a policy copied before them may lack that read a pair the run names as one home: (the reading's field, the
 # policy's key, since, what it reads)
 ONE_HOME_KEYS = (("door_streets", "door_number_streets", "2027.11", "a street's house with or without 号, 第 or #"),
-                 ("door_look_alikes", "door_number_look_alikes", "2027.18", "a letter typed for a digit, 4O1 or 10l"))
+                 ("door_look_alikes", "door_number_look_alikes", "2027.18", "a letter typed for a digit, 4O1 or 10l"),
+                 ("door_room_parts", "door_number_room_parts", "2027.20", "a rented room's 401-2 as 401之二, a "
+                  "basement's B2-08 as 负二层8号"))
 
 
 def _say_streets_key(ctx: RunContext, reworded: list) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from gridpay.transforms.door_rooms import rented_rooms
 from gridpay.transforms.parsing import normalized_cell
 
 _SPACES = re.compile(r"\s+")
@@ -162,7 +163,7 @@ def _house(text: str) -> str:
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
                          houses: bool = False, numerals: bool = False, streets: bool = False,
-                         look_alikes: bool = False, basements: bool = False) -> str | None:
+                         look_alikes: bool = False, basements: bool = False, room_parts: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC,
     no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes)
     '3-2-301' too, building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also
@@ -180,8 +181,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     '梧桐路18#' -> '梧桐路18号', and numbers a space apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under
     `dashes`); with `look_alikes` (survey.door_number_look_alikes) a letter beside a digit, a 栋 or a 单元 read as the
     digit it looks like, '4O1', '10l' and '5〇1' as '401', '101' and '501', invisible characters dropped and a room's
-    digits a space apart glued; with `basements` (survey.door_number_basements) a floor below ground, '5栋-1层',
-    '5栋负一层', '5栋地下室' -> '5栋负1层'."""
+    digits a space apart glued; `basements`: '5栋-1层', '5栋负一层' -> '5栋负1层'; `room_parts`: '401-2' -> '401号之2'."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
@@ -194,6 +194,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     text = _SPACES.sub("", text)
     if basements:        # before a dash is a separator; 地下室 alone is the first floor below ground
         text = _DASHED_BASEMENT.sub(r"\1栋\2单元", _BASEMENT.sub(lambda m: f"负{_number(m[1] or m[2] or '1')}层", text))
+    text = rented_rooms(text) if room_parts else text     # before 之 is read and a floor's flat (401-2)
     text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
     text = _STREET_HOUSE.sub(lambda m: f"{m[1]}{int(m[2])}号", text) if streets else text   # before 20# is 栋

@@ -55,6 +55,7 @@ class Policy:
     door_number_streets: bool = False    # 梧桐路18, 梧桐路第18号, 梧桐路18# read as 梧桐路18号; 1 1 202 as 1-1-202
     door_number_look_alikes: bool = False    # 4O1, 10l read as 401, 101; invisible characters dropped (2027.18)
     door_number_basements: bool = False      # 5栋-1层, 5栋负一层 read as 5栋负1层, not the first floor (2027.19)
+    door_number_room_parts: bool = False     # 401-2 as 401之二, 地下室5号 as 负1层5号: rented rooms (2027.20)
     answer_marks_dropped: bool = False          # 非常满意。 read as 非常满意; False: invalid (before)
     answer_text_cleaned: bool = False           # 不满意〖下水道堵了〗, 满意(5分), 满意+zero-width read as the word (2027.5)
     channel_words_within: bool = False          # 入户调查, 纸质版 read as visit, paper; False: invalid (before)
