@@ -16,6 +16,7 @@ from gridpay.ingest.codes_export import decode_codes_export, is_codes_export
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, duration_seconds,
                                      local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
+from gridpay.ingest.survey_ids import file_grid
 from gridpay.ingest.form_questions import door_from_parts
 from gridpay.ingest.survey_reading import SurveyReading, survey_reading  # noqa: F401  (readers import them here)
 from gridpay.ingest.reworded_questions import one_question, refuse_unread_answers
@@ -101,7 +102,9 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
 
 def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading: SurveyReading,
                    grid_ids: list[str], month: str | None) -> SurveyRead:
-    header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, REQUIRED["surveys"], layout,
+    grid = file_grid(source.file_name, reading)       # a form per grid: its download asks no grid
+    required = [c for c in REQUIRED["surveys"] if not (grid and c == "grid_id")]
+    header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, required, layout,
                                       reading.phone_questions, reading.items if reading.reworded_questions else ())
     if reading.reworded_questions:      # a question reworded in the month: its two columns read as one
         sheet = one_question(source.file_name, sheet, header_map, layout)
@@ -120,6 +123,8 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
             f"stays as it came); if the form does not ask it, take it out of the policy's survey.items"),
             column=absent[0])
     frame = _frame(sheet, header_map.columns, source)
+    if grid and "grid_id" not in frame.columns:
+        frame["grid_id"] = pd.Series(grid, index=frame.index, dtype="string")
     read = SurveyRead(frame, "platform text export", layout.name, header_map.describe())
 
     def each(column: str, fn) -> None:

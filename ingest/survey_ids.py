@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from gridpay.ingest.survey_files import SurveyReading
+from gridpay.ingest.survey_reading import SurveyReading
 
 
 def file_id_prefix(file_name: str, reading: SurveyReading) -> str:
@@ -14,3 +14,12 @@ def file_id_prefix(file_name: str, reading: SurveyReading) -> str:
     month sharing ids (a fifteenth trial's street office)."""
     name = PurePosixPath(file_name).name
     return next((prefix for text, prefix in reading.file_id_prefixes if text and text in name), "")
+
+
+def file_grid(file_name: str, reading: SurveyReading) -> str | None:
+    """The grid the policy's [survey.file_grids] gives the platform download named `file_name`: the first entry whose
+    text its name holds ("412345673" = "YH3": a form per grid, its download naming no grid), None for none. A
+    hundred-and-fifty-sixth trial's community, one 问卷星 form per grid, could run no month but by inserting a grid
+    column into each download, which the platform's file never should have."""
+    name = PurePosixPath(file_name).name
+    return next((grid for text, grid in reading.file_grids if text and grid and text in name), None)

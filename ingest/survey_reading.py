@@ -52,6 +52,7 @@ class SurveyReading:
     csv_totals_rows_set_aside: bool = False                      # a CSV's 合计 row set aside (policy)
     note_rows_set_aside: bool = False                            # a note typed under the answers (policy)
     file_id_prefixes: tuple[tuple[str, str], ...] = ()           # (text in a file's name, prefix of its ids)
+    file_grids: tuple[tuple[str, str], ...] = ()                 # (text in a download's name, its grid)
     grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
     grid_numbers_refused: bool = False                           # a codes export's grid numbers: refused (policy)
     other_grid_compound_homes: bool = False                      # one-compound grid, another grid's compound named: kept
@@ -89,6 +90,7 @@ def survey_reading(policy) -> SurveyReading:
         listed_compound_in_door=policy.listed_compound_in_door_number, clock_durations=policy.clock_durations,
         items_required=policy.items_required, csv_totals_rows_set_aside=policy.csv_totals_rows_set_aside,
         note_rows_set_aside=policy.note_rows_set_aside, file_id_prefixes=policy.file_id_prefixes,
+        file_grids=policy.file_grids,
         grid_names_by_file=policy.grid_names_by_file, grid_numbers_refused=policy.grid_numbers_refused,
         other_grid_compound_homes=policy.other_grid_compound_homes, other_months_near=policy.other_months_near,
         csv_rows_complete=policy.csv_rows_complete, door_after_listed_name=policy.door_after_listed_name,

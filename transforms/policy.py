@@ -100,6 +100,7 @@ class Policy:
     phone_questions: tuple[str, ...] = ()       # 联系电话, 手机号: a download's phone question worded otherwise; (): before
     survey_aliases: dict[str, str] = field(default_factory=dict)  # a survey file's own headers (手机号); {}: before
     file_id_prefixes: tuple[tuple[str, str], ...] = ()  # (text in a survey file's name, prefix of its ids); (): none
+    file_grids: tuple[tuple[str, str], ...] = ()  # (text in a download's name, its grid): one form per grid (2027.20)
     stated_keys: tuple[str, ...] = ()           # every key and table the file sets (absent ones keep earlier rules)
 
     other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
@@ -216,7 +217,7 @@ def _pay_rules(doc: dict) -> dict:
 
 # tables whose entries are words or layouts the community chooses, not rules: each one key
 WORD_TABLES = ("item_weights", "aliases", "questions", "sources", "option_codes", "channel_words", "answer_words",
-               "file_id_prefixes", "platforms")
+               "file_id_prefixes", "file_grids", "platforms")
 
 
 def stated_keys(doc: dict, prefix: str = ""):

@@ -11,7 +11,7 @@ import difflib
 
 from gridpay.transforms.policy import WORD_TABLES, Policy, stated_keys
 
-OPTIONAL = ("survey.file_id_prefixes",)     # keys the parser reads that the shipped policy does not set
+OPTIONAL = ("survey.file_id_prefixes", "survey.file_grids")     # keys the parser reads that the shipped policy does not set
 
 
 def policy_key_doubts(doc: dict, shipped: dict) -> list[str]:

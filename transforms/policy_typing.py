@@ -52,6 +52,7 @@ def typing_rules(doc: dict) -> dict:
         answer_words=_answer_words(survey),
         survey_aliases=header_aliases(survey.get("aliases", {}), "survey.aliases"),
         file_id_prefixes=tuple((str(k), str(v).strip()) for k, v in survey.get("file_id_prefixes", {}).items()),
+        file_grids=tuple((str(k), str(v).strip()) for k, v in survey.get("file_grids", {}).items()),
         other_questions=_texts(survey, "other_questions") if "other_questions" in survey else None,
         door_parts=_texts(survey, "door_parts"),
         house_compounds=_texts(survey, "house_compounds"),

@@ -1,0 +1,37 @@
+"""One 问卷星 form per grid (policy [survey.file_grids]): the grid is the form's, and its download asks none. A
+hundred-and-fifty-sixth trial's clerk could run no month but by inserting a grid column into each download."""
+import pytest
+
+from conftest import HAND_SURVEYS
+from gridpay.core.settings import DEFAULT_POLICY
+from downloads import HEADER, wjx_rows, write_xlsx
+from gridpay.core.errors import InputError
+from gridpay.ingest.formats import Source
+from gridpay.ingest.survey_files import read_survey_file, survey_reading
+from gridpay.transforms.policy import policy_from_toml
+
+GRID = HEADER.index("1、您所在的网格是？")
+FORMS = '\n[survey.file_grids]\n"412345673" = "G2"\n"412345671" = "天桥新村一网格"\n'
+
+
+def _read(path, tables: str = FORMS):
+    policy = policy_from_toml(DEFAULT_POLICY.read_text(encoding="utf-8") + tables)
+    return read_survey_file(Source(f"surveys/2026-09/{path.name}", path), "2026-09", survey_reading(policy), ["G1", "G2"])
+
+
+def test_a_download_of_a_grids_own_form_is_that_grids(tmp_path):
+    header = HEADER[:GRID] + HEADER[GRID + 1:]
+    rows = [r[:GRID] + r[GRID + 1:] for r in wjx_rows(HAND_SURVEYS)]
+    three = write_xlsx(tmp_path / "412345673_1_银湖社区三网格网格员满意度调查_8_8.xlsx", header, rows)
+    assert set(_read(three).frame["grid_id"]) == {"G2"}
+    one = write_xlsx(tmp_path / "412345671_1_银湖社区一网格网格员满意度调查_8_8.xlsx", header, rows)
+    assert set(_read(one).frame["grid_id"]) == {"天桥新村一网格"}          # a name: read as G1 like any answer's
+    with pytest.raises(InputError, match="no header matches grid_id"):      # a form the table does not name
+        _read(write_xlsx(tmp_path / "412345679_1_八网格_8_8.xlsx", header, rows))
+    with pytest.raises(InputError, match="no header matches grid_id"):      # a policy without the table
+        _read(three, tables="")
+
+
+def test_a_form_that_asks_the_grid_keeps_its_answers(tmp_path):
+    path = write_xlsx(tmp_path / "412345673_1_银湖社区_8_8.xlsx", HEADER, wjx_rows(HAND_SURVEYS))
+    assert set(_read(path).frame["grid_id"]) == {"天桥新村一网格", "井湖村二网格"}
