@@ -23,6 +23,7 @@ class UnknownGrid:
     closest_ids: tuple[str, ...] = ()  # their grid ids, in that order
     split_off: tuple[str, ...] = ()    # grids split off the grid whose former name it is (closest_ids[0])
     gone: str = ""                     # "YH8 in the grids.csv of 2026-10": a grid grids.csv no longer has
+    form: bool = False                 # the grid [survey.file_grids] gives a form (pipeline/gate_findings.py)
 
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
@@ -84,6 +85,8 @@ def _gone(value: str, names: dict[str, str], former: dict[str, tuple[str, str]])
     fifty-sixth trial's merged 八网格, listing no compound, was told to add it to grids.csv as a new grid: added back
     without a worker, its residents' 21 answers paid nobody and its neighbour's worker 141.84 yuan too much, exit 0)."""
     gid, month = former.get(value, (None, None))
+    if gid is None:     # ... or its id (a form's grid in [survey.file_grids] by id: its re-check's "YH8")
+        gid, month = next(((g, m) for g, m in former.values() if g == value), (None, None))
     return f"{gid} in the grids.csv of {month}" if gid is not None and gid not in names else ""
 
 

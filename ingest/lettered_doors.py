@@ -54,7 +54,7 @@ def lettered_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                                  door_read[:-2] || '之' || (ascii(upper(door_read[-1])) - 64)::varchar, door_read) as door_read
                        from b),
                  k as materialized (
-                       select grid_id, household_id, regexp_matches(door_read, '[A-Za-z]') as lettered,
+                       select grid_id, household_id, regexp_matches(household_id, '[A-Za-z]') as lettered,
                               regexp_extract(door_read, '^([^0-9A-Za-z零〇一二两三四五六七八九十]*)', 1) as place,
                               {_numbers('door_read')} as numbers,
                               {_numbers('household_id', '|[A-Za-z]+')} as typed,
@@ -70,7 +70,6 @@ def lettered_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                         order by a.household_id)
             from l a join l b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
                              and a.household_id < b.household_id
-            where a.typed <> b.typed and not (a.lettered and b.lettered)
+            where a.typed <> b.typed and a.lettered <> b.lettered
               and a.bare <> b.household_id and b.bare <> a.household_id
-              and (regexp_matches(a.household_id, '[A-Za-z]') or regexp_matches(b.household_id, '[A-Za-z]'))
             group by a.grid_id order by a.grid_id""", LetteredDoors, shown, month)

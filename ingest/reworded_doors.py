@@ -34,9 +34,10 @@ def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
     """Per grid, the pairs of households with one place and the same numbers in other words."""
     return pairs_by_grid(workdir, f"""
             -- a letter typed for a digit (4O1, 10l) is the digit here: a policy before 2027.18 names such a pair
-            -- ... and 别墅 is a word, not a place: 别墅7号 and 7号别墅 are one villa's door (trial 155: counted twice, unsaid)
+            -- ... and 别墅 is a word, not a place: 别墅7号 and 7号别墅 are one villa's door (trial 155: counted twice, unsaid);
+            -- a letter's case is no number (502B and 502b: its re-check's pair was named as "one with a letter")
             with h as (select distinct grid_id, household_id,
-                              replace(translate(household_id, 'OoIl', '0011'), '别墅', '') as alike from answers
+                              upper(replace(translate(household_id, 'OoIl', '0011'), '别墅', '')) as alike from answers
                        where grid_id is not null and household_id is not null),
                  -- the numbers' characters but zeros: equal for any two homes of equal numbers, and one regex
                  -- a home where the list below (a lambda per number) cost 5 s a 1M month, twice (a benchmark)

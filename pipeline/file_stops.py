@@ -16,7 +16,7 @@ from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
-from gridpay.store.grid_history import last_counted, last_dropped, last_files, last_listed_grids
+from gridpay.store.grid_history import last_counted, last_dropped, last_files, last_households, last_listed_grids
 
 log = logging.getLogger("gridpay")
 SHOWN = 5          # (file, grid, compound) named; the rest are counted
@@ -120,7 +120,7 @@ def lone_file_surges(ctx: RunContext) -> list:
     from gridpay.expectations.lone_file_surges import lone_file_surges as found
     if ctx.policy.outcome.lone_file_surges != "stop" or ctx.request.replay is not None:
         return []
-    surges = found(ctx.workdir, last_counted(ctx.settings.db, ctx.month))
+    surges = found(ctx.workdir, last_counted(ctx.settings.db, ctx.month), last_households(ctx.settings.db, ctx.month))
     if surges and ctx.request.accept_more_answers:
         log.warning("%s: accepted (--accept-more-answers): counted", "; ".join(map(str, surges)),
         extra=headed("accepted"))

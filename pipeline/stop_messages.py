@@ -173,10 +173,12 @@ def reviews_message(ctx: RunContext, reviews: list[str]) -> str:
 
 def _way_out(grid) -> str:
     """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
+    form = ("; it is the grid the policy's [survey.file_grids] gives a form: give that form the grid that took its "
+            "homes there, with a new version" if grid.form else "")
     if not grid.closest_ids and grid.gone:
-        return (f"'{grid.value}' was the name of {grid.gone}, which grids.csv no longer has: if that grid was merged "
-                f"into another, add '{grid.value}' to the aliases of the grid that took its homes; add the grid back to "
-                f"grids.csv only if it is a grid again, with its workers in assignments.csv")
+        return (f"'{grid.value}' names {grid.gone}, which grids.csv no longer has: if that grid was merged into "
+                f"another, add '{grid.value}' to the aliases of the grid that took its homes{form}; add the grid back "
+                f"to grids.csv only if it is a grid again, with its workers in assignments.csv")
     if not grid.closest_ids:
         return (f"correct '{grid.value}' in grids.csv or in the survey file, or add it to grids.csv if it is a new "
                 f"grid of this community; if it is another community's grid (a neighbour's forms typed in with "

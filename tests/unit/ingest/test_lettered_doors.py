@@ -32,8 +32,11 @@ def test_the_same_numbers_one_with_a_letter_are_named(make_inbox, tmp_path):
 def test_a_villa_written_with_its_word_before_or_after_the_number_is_named(make_inbox, tmp_path):
     """Trial 155's 别墅7号 and 7号别墅, one villa, were counted twice and named nowhere."""
     from gridpay.ingest.reworded_doors import reworded_doors
-    rows = [survey(f"R{i}", "G1", door, ("4",) * 5) for i, door in enumerate(("别墅7号", "7号别墅", "别墅9号"))]
+    doors = ("别墅7号", "7号别墅", "别墅9号", "3栋1单元502B", "3栋1单元502b")       # and a letter's case (its re-check)
+    rows = [survey(f"R{i}", "G1", door, ("4",) * 5) for i, door in enumerate(doors)]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
-    assert [(d.grid_id, d.shown) for d in reworded_doors(tmp_path / "work")] == [("G1", (("7号别墅", "别墅7号"),))]
+    assert [(d.grid_id, d.shown) for d in reworded_doors(tmp_path / "work")] == [
+        ("G1", (("3栋1单元502B", "3栋1单元502b"), ("7号别墅", "别墅7号")))]
+    assert lettered_doors(tmp_path / "work") == []

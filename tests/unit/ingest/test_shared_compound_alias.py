@@ -40,6 +40,8 @@ def test_the_stop_on_a_shared_compound_written_as_the_grid_says_to_correct_the_r
     assert "if it is another community's grid (a neighbour's forms typed in with ours), take those rows out" in alone
     # a merged grid's old name, its grid gone from grids.csv and no compound listed to say who took it (trial 156)
     merged = _way_out(UnknownGrid("八网格", 26, (), (), gone="YH8 in the grids.csv of 2026-10"))
-    assert merged.startswith("'八网格' was the name of YH8 in the grids.csv of 2026-10, which grids.csv no longer has: "
+    assert merged.startswith("'八网格' names YH8 in the grids.csv of 2026-10, which grids.csv no longer has: "
                              "if that grid was merged into another, add '八网格' to the aliases of the grid that took")
+    form = _way_out(UnknownGrid("YH8", 21, (), (), gone="YH8 in the grids.csv of 2026-10", form=True))
+    assert "it is the grid the policy's [survey.file_grids] gives a form: give that form the grid that took" in form
     assert "a new grid" not in merged
