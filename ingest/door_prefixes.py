@@ -21,6 +21,9 @@ from gridpay.transforms.privacy import regex_masked_sql
 # against a published month (trials 153 and 154 were told to appeal before it was, and every appeal was refused)
 SET_ASIDE = ("once the month is published, set the older answer aside with an appeal upheld in its 公示 window (category "
              "other, 其他; worker_id blank, as HR's own correction; its decision_note naming the answer it repeats)")
+# ... and what HR does about a pair of doors that may be one home (the pairs' lines end so)
+ONE_WAY = (f"if they are one home (check the paper form, or call), write it one way in the sheet HR types or, in a "
+           f"platform's download (never edited), {SET_ASIDE}; and run again (one household, one voice)")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,19 @@ def answers_view(con, workdir: Path, month: str | None) -> None:
                if validated else "")
     con.execute(f"create or replace temp view answers as select s.* from surveys s anti join upheld_ids using "
                 f"(response_id) where not regexp_matches(coalesce(s.household_id, ''), '{DOOR_DATE}'){no_home}")
+
+
+def same_numbers_pairs(table: str, where: str) -> str:
+    """The SELECT of pairs_by_grid's rows over `table` (grid_id, household_id, place, numbers): the pairs of a grid's
+    households with one place and the same numbers that meet `where` (SQL over a and b)."""
+    return f"""
+            select a.grid_id, count(*),
+                   list(({regex_masked_sql('a.household_id')}, {regex_masked_sql('b.household_id')})
+                        order by a.household_id)
+            from {table} a join {table} b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
+                                       and a.household_id < b.household_id
+            where {where}
+            group by a.grid_id order by a.grid_id"""
 
 
 def pairs_by_grid(workdir: Path, sql: str, kind: type, shown: int = 3, month: str | None = None) -> list:

@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gridpay.ingest.door_prefixes import SET_ASIDE, DoorPairs, pairs_by_grid
-from gridpay.transforms.privacy import regex_masked_sql
+from gridpay.ingest.door_prefixes import ONE_WAY, DoorPairs, pairs_by_grid, same_numbers_pairs
 
 _NUMBER = "负?[0-9]+|[零〇一二两三四五六七八九十]+"
 
@@ -25,9 +24,7 @@ class LetteredDoors(DoorPairs):
     def line(self) -> str:
         return (f"{self.grid_name} ({self.grid_id}): {self.door_pairs()} give the same numbers, one with a letter "
                 f"({self.named()}), each counted as a household of its own: a letter may name a block, a floor below "
-                f"ground (B1) or a room of a shared flat (502B), so gridpay cannot tell; if they are one home (check "
-                f"the paper form, or call), write it one way in the sheet HR types or, in a platform's download (never "
-                f"edited), {SET_ASIDE}; and run again (one household, one voice)")
+                f"ground (B1) or a room of a shared flat (502B), so gridpay cannot tell; {ONE_WAY}")
 
 
 def _numbers(col: str, letters: str = "") -> str:
@@ -65,11 +62,5 @@ def lettered_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                  l as (select * from k semi join (select grid_id, place, numbers from k
                                                   where regexp_matches(household_id, '[A-Za-z]'))
                                       using (grid_id, place, numbers))
-            select a.grid_id, count(*),
-                   list(({regex_masked_sql('a.household_id')}, {regex_masked_sql('b.household_id')})
-                        order by a.household_id)
-            from l a join l b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
-                             and a.household_id < b.household_id
-            where a.typed <> b.typed and a.lettered <> b.lettered
-              and a.bare <> b.household_id and b.bare <> a.household_id
-            group by a.grid_id order by a.grid_id""", LetteredDoors, shown, month)
+            {same_numbers_pairs("l", "a.typed <> b.typed and a.lettered <> b.lettered and a.bare <> b.household_id "
+                                     "and b.bare <> a.household_id")}""", LetteredDoors, shown, month)

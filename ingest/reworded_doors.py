@@ -17,17 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gridpay.ingest.door_prefixes import SET_ASIDE, DoorPairs, pairs_by_grid
-from gridpay.transforms.privacy import regex_masked_sql
+from gridpay.ingest.door_prefixes import ONE_WAY, DoorPairs, pairs_by_grid, same_numbers_pairs
 
 
 @dataclass(frozen=True)
 class RewordedDoors(DoorPairs):
     def line(self) -> str:
         return (f"{self.grid_name} ({self.grid_id}): {self.door_pairs()} give the same numbers in other words ({self.named()}), "
-                f"each counted as a household of its own: if they are one home (check the paper form, or call), "
-                f"write it one way in the sheet HR types or, in a platform's download (never edited), {SET_ASIDE}; "
-                f"and run again (one household, one voice)")
+                f"each counted as a household of its own: {ONE_WAY}")
 
 
 def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[RewordedDoors]:
@@ -53,10 +50,5 @@ def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                                              lambda x: coalesce(nullif(ltrim(x, '0'), ''), '0')) as numbers
                        from c semi join (select grid_id, place, coarse from c group by all having count(*) > 1)
                               using (grid_id, place, coarse))
-            select a.grid_id, count(*),
-                   list(({regex_masked_sql('a.household_id')}, {regex_masked_sql('b.household_id')})
-                        order by a.household_id)
-            from k a join k b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
-                             and a.household_id < b.household_id
-            where len(a.numbers) >= 2 or a.place <> '' or contains(a.household_id || b.household_id, '别墅')
-            group by a.grid_id order by a.grid_id""", RewordedDoors, shown, month)
+            {same_numbers_pairs("k", "len(a.numbers) >= 2 or a.place <> '' or contains(a.household_id || b.household_id, '别墅')")}""",
+        RewordedDoors, shown, month)
