@@ -190,9 +190,9 @@ def _phoneless_in_place(con) -> list[str]:
     return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} giving a phone set aside as an earlier "
             f"answer of a home whose answer that counts gives no phone and rates otherwise ({_ids(ids)}): one "
             f"household, one voice counts the later, so a later answer without a phone (a paper form typed later, or "
-            f"an answer whose phone was left blank) takes the place of the home's own answer: call the phone the set-aside answer gave (its download holds it); if the "
-            f"home did not fill in the later form, take it out as HR's own correction (an appeal upheld, 其他) and run "
-            f"again" for gid, grid, ids in rows]
+            f"an answer whose phone was left blank) takes the place of the home's own answer: call the phone the "
+            f"set-aside answer gave (its download holds it); if the home did not fill in the later form, take it out as "
+            f"HR's own correction (an appeal upheld, 其他) and run again" for gid, grid, ids in rows]
 
 
 def _displaced(con, aside: str, pair: str) -> list[tuple[str, str, list[str]]]:

@@ -6,9 +6,9 @@ second trial's villa: W02 1864.62 for 1973.34, exit 0, nothing said). The run na
 same numbers in other words are named (ingest/reworded_doors.py), from output format 22.
 
 Read after the door-number rules, one place (a compound: '锦绣花园 ') and the same numbers once a basement's B1 (B2-08,
-B103, 地下室) is read 负N层 and a room's last letter its order (502B as 502之2); a pair where both hold a letter is left (A12栋 and
-B12栋 are two villas), and so is a place written before the door and not (ingest/door_prefixes.py names A座1203 and
-1203). One equality join on the numbers' text."""
+B103, 地下室) is read 负N层 and a room's last letter its order (502B as 502之2), one of the two holding a letter and the
+other none (A12栋 and B12栋 are two villas; 502B and 502b are named as reworded), and not a place written before the
+door and not (ingest/door_prefixes.py names A座1203 and 1203). One equality join on the numbers' text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,9 +46,8 @@ def lettered_doors(workdir: Path, shown: int = 3, month: str | None = None) -> l
                                   '([栋幢座元-])[Bb]([0-9])-?([0-9]{{1,3}})号?$', '\\1负\\2层\\3号'),
                                   '([栋幢座元])[Bb]([0-9])[层楼]?$', '\\1负\\2层'), '地下室', '负1层') as door_read
                        from h),
-                 r as (select grid_id, household_id,
-                              if(regexp_matches(door_read, '[0-9][A-Za-z]$'),
-                                 door_read[:-2] || '之' || (ascii(upper(door_read[-1])) - 64)::varchar, door_read) as door_read
+                 r as (select grid_id, household_id, if(regexp_matches(door_read, '[0-9][A-Za-z]$'),
+                              door_read[:-2] || '之' || (ascii(upper(door_read[-1])) - 64)::varchar, door_read) as door_read
                        from b),
                  k as materialized (
                        select grid_id, household_id, regexp_matches(household_id, '[A-Za-z]') as lettered,
