@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import socket
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from gridpay.core.errors import ConfigError
@@ -53,6 +53,7 @@ class PartitionJob:
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)   # grid_id -> compounds grids.csv lists
     other_names: dict[str, str] = field(default_factory=dict)             # a compound's other name -> its name
     communities: dict[str, str] = field(default_factory=dict)             # grid_id -> its community
+    hidden_doors: bool = False                 # a phone or ID typed as the door masked and hashed (output format 22)
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
     with private_scratch("gridpay-partition-") as scratch:            # 0700, on this worker's own disk
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
-        stage_surveys([source], survey_reading(job.policy), key, scratch / "stage", job.month, job.grids,
+        reading = replace(survey_reading(job.policy), door_numbers_hidden=job.hidden_doors)
+        stage_surveys([source], reading, key, scratch / "stage", job.month, job.grids,
                       job.compounds, job.other_names, job.communities)
         target = Path(job.workdir) / f"part-{part.index:04d}"
         target.mkdir(mode=0o777 & ~private_umask(), exist_ok=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -112,7 +113,7 @@ def is_survey_name(name: str) -> bool:
 
 
 def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: bytes, workdir: Path,
-                 surveys: bool = True) -> None:
+                 surveys: bool = True, hidden_doors: bool = False) -> None:
     """Write grids/workers/assignments/adjustments.parquet into `workdir`, and (unless `surveys` is
     False: the partitioned path stages them on Dask) the month's survey rows into its stage.duckdb.
     `sources` may be an inbox folder (tests and tools read one directly)."""
@@ -148,7 +149,8 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
                     "gets a scorecard and a residents' notice of its own", a, grids[a], b, grids[b])
     say_unsaved_formulas([s for s in sources if is_survey(s)], policy.unsaved_formulas_refused)   # the Dask path's too
     if surveys:
-        stage_surveys([s for s in sources if is_survey(s)], survey_reading(policy), key, workdir, month,
+        reading = replace(survey_reading(policy), door_numbers_hidden=hidden_doors)     # output format 22
+        stage_surveys([s for s in sources if is_survey(s)], reading, key, workdir, month,
                       grid_names(tables["grids"]), compounds_by_answer(tables["grids"], policy),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),
                       communities)

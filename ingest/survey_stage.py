@@ -25,7 +25,7 @@ from gridpay.ingest.answer_words import note_platform_file, store_answer_words, 
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.late_answers import store_aside_ids
-from gridpay.ingest.phones import readable_phones, store_unreadable_phones, unreadable_phones
+from gridpay.ingest.phones import hide_door_numbers, readable_phones, store_unreadable_phones, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables, duration_sql,
@@ -193,6 +193,8 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join map_timestamp ts on ts.raw = s.submitted_at
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")
+        if reading.door_numbers_hidden:     # a phone or an ID typed as the door (output format 22: trial 157)
+            hide_door_numbers(con, key)
         con.execute("drop view survey_text")
         for t in tables:
             con.execute(f"drop table {t}")        # temp: phone numbers typed unusually are still in clear
@@ -218,10 +220,9 @@ def _household(reading: SurveyReading, grid: str) -> str:
 
 
 def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[str, ...]) -> None:
-    """View `survey_text`: every file's rows as text, `row_id` the file's offset plus the row's place
-    in it (file_row), in file then row order; a blank row leaves a gap. No renumbering: a window
-    over a 10M-row month is a sort of all of it. A view: the per-file temp tables are read twice
-    more (distinct texts, the final table), not copied."""
+    """View `survey_text`: every file's rows as text, `row_id` the file's offset plus the row's place in it (file_row),
+    in file then row order; a blank row leaves a gap. No renumbering: a window over a 10M-row month is a sort of all
+    of it. A view: the per-file temp tables are read twice more (distinct texts, the final table), not copied."""
     names = [c if c != "respondent_phone" else "respondent_phone_hash" for c in (*TEXT_COLUMNS, *items)]
     offsets = list(itertools.accumulate((con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in tables),
                                         initial=0))
@@ -233,8 +234,7 @@ def _survey_text_view(con, tables: list[str], finished: list[str], items: tuple[
 
 
 def _row_places(con, table: str) -> tuple[str, str]:
-    """SQL of a row's place in its file (from 0; the table's rowid where the reader kept the file's
-    order but could not say it) and of its row number: the reader's, or the place after the header."""
+    """SQL of a row's place in its file (0 up; rowid where the reader kept the order but could not say it) and number."""
     columns = {r[0] for r in con.execute(f"describe {table}").fetchall()}
     place = "file_row" if "file_row" in columns else "rowid"
     return place, "row_number" if "row_number" in columns else f"{place} + 2"

@@ -113,6 +113,11 @@ class RunContext:
         return work_folder(self.settings.out, self.run_id)
 
     @property
+    def doors_hidden(self) -> bool:
+        """From output format 22 a phone or ID number typed as a door reaches the warehouse masked and hashed."""
+        return (self.request.output_format or 1) >= 22
+
+    @property
     def publishing(self) -> Path:
         return publish_folder(self.settings.out, self.run_id)
 

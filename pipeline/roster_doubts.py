@@ -29,10 +29,6 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
     if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so
         log.warning("%s in workers.csv, but in no row of assignments.csv: not paid this month (no payroll line); "
                     "add their grid to assignments.csv if they work one", listed(scored.unassigned), extra=headed("roster"))
-    if scored.off_payroll:      # a month's leave, or an end_date typed early: only HR knows which
-        log.warning("%s, paid for the month before, %s no payroll line this month (no assigned day in "
-                    "assignments.csv): right for a leave or a leaver; else check their rows' dates",
-                    listed(scored.off_payroll), "have" if len(scored.off_payroll) > 1 else "has", extra=headed("roster"))
     if scored.part_staffed:     # a replacement's assignment row forgotten leaves them unpaid for those days
         log.warning("no worker is assigned to %s of the month: if someone covered it then, their assignments.csv row "
                     "is missing", listed(scored.part_staffed), extra=headed("roster"))
@@ -73,3 +69,20 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
                     "several homes'; quarantine.csv and the scorecard list the answers)", listed(scored.over_listed), extra=headed("answer_doubts"))
     for line in scored.answer_doubts:   # how answers were gathered (expectations/answer_doubts.py): counted, said
         log.warning("%s", line, extra=headed("answer_doubts"))
+    _say_roster_changes(scored)
+
+
+def _say_roster_changes(scored: steps.ScoredMonth) -> None:
+    """What moved since the month before that HR typed: a worker off the payroll, weights far apart, households."""
+    if scored.off_payroll:      # a month's leave, or an end_date typed early: only HR knows which
+        log.warning("%s, paid for the month before, %s no payroll line this month (no assigned day in "
+                    "assignments.csv): right for a leave or a leaver; else check their rows' dates",
+                    listed(scored.off_payroll), "have" if len(scored.off_payroll) > 1 else "has", extra=headed("roster"))
+    if scored.far_weights:      # trial 158's 50 for 0.5: one grid's answers became nearly all of a worker's score
+        log.warning("%s: a worker's grids at weights ten times apart or more: a weight shares the worker's score between "
+                    "her grids in proportion (50 beside 1 gives the first 98%% of it); check assignments.csv's weight "
+                    "column (0.5 typed as 50?)", "; ".join(scored.far_weights), extra=headed("roster"))
+    if scored.households_moved:     # a typed 3000 for 300: the notice's 参评率 a tenth of the truth
+        log.warning("grids.csv gives %s: three times or a third of the month before; a recount moves a grid's households "
+                    "a little: check grids.csv's households column (the response rate and the residents' notice are "
+                    "computed from it)", listed(scored.households_moved), extra=headed("answer_doubts"))

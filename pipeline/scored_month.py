@@ -45,6 +45,8 @@ class ScoredMonth:
     self_ratings: tuple[str, ...] = ()            # whose phone the self_rating answers came from, grid by grid
     lone_weights: tuple[str, ...] = ()            # workers of one grid at a weight other than 1: it changes nothing
     off_payroll: tuple[str, ...] = ()             # workers paid in the month before's published run, unpaid now
+    far_weights: tuple[str, ...] = ()             # a worker's grids at weights ten times apart or more (50 for 0.5)
+    households_moved: tuple[str, ...] = ()        # grids whose households moved threefold since the month before
 
     def thin_text(self) -> str:
         """' (2 of them paid at the neutral coefficient: too few answers)': trial 71's HR read "scored 12
@@ -153,6 +155,36 @@ def _off_payroll(con, run_id: str) -> tuple[str, ...]:
         order by b.worker_id""", [str(Month.parse(month[0]).previous), run_id])
 
 
+def _far_weights(con) -> tuple[str, ...]:
+    """'陈海波 (W07): G06 at weight 50, G05 at weight 1' for each worker whose grids' weights are ten times apart or more:
+    a weight shares a worker's score between her grids, and a hundred-and-fifty-eighth trial's 50 typed for 0.5 gave
+    G06 98% of W07's (1811.00 for 1781.60, exit 0, nothing said)."""
+    rows = con.execute("""
+        with w as (select worker_id, grid_id, (weight_days / assigned_days)::decimal(9, 4) as weight
+                   from int_worker_grid_days where assigned_days > 0)
+        select w.worker_id, s.name, list(format('{} at weight {}', w.grid_id, rtrim(rtrim(w.weight::varchar, '0'), '.')) order by w.weight desc)
+        from w join stg_workers s using (worker_id) group by all
+        having count(*) > 1 and max(w.weight) >= 10 * min(w.weight) order by 1""").fetchall()
+    return tuple(f"{name} ({wid}): {', '.join(grids)}" for wid, name, grids in rows)
+
+
+def _households_moved(con, run_id: str) -> tuple[str, ...]:
+    """'G03 (3000 households, 300 in 2026-08)' for each grid whose households grids.csv gives at three times (or a third
+    of) the month before's published run: a recount moves them a little, a typed 3000 for 300 tenfold (trial 158's
+    notice told residents a 参评率 of 0.73%, nothing said)."""
+    from gridpay.core.month import Month
+    month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()
+    if month is None:
+        return ()
+    before = str(Month.parse(month[0]).previous)
+    return tuple(f"{name} ({gid}: {now} households, {then} in {before})" for gid, name, now, then in con.execute("""
+        select g.grid_id, g.grid_name, g.households, b.households from grid_scores g
+        join published p on p.month = ? join grid_scores b on b.run_id = p.run_id and b.grid_id = g.grid_id
+        where g.run_id = ? and g.households > 0 and b.households > 0
+          and (g.households >= 3 * b.households or b.households >= 3 * g.households) order by g.grid_id""",
+                                                                                        [before, run_id]).fetchall())
+
+
 def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget: str = "target") -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
@@ -182,7 +214,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
-        score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id),
+        score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id), far_weights=_far_weights(con),
+        households_moved=_households_moved(con, run_id),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")
                          + added_deductions(con, rules.deduction_words if rules else ()) + large_adjustments(con)
                          + moved_pay(con, run_id)),

@@ -104,7 +104,7 @@ def stage(ctx: RunContext) -> Partitioning | None:
             sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, opened),
                               ctx.request.shown_name(f.name)) for f in ctx.inputs.files if f not in surveys]
             fault_point("inputs_opened")
-            stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, surveys=not surveys)
+            stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, not surveys, ctx.doors_hidden)
         finally:
             shutil.rmtree(opened, ignore_errors=True)
     if not surveys:
@@ -115,7 +115,7 @@ def stage(ctx: RunContext) -> Partitioning | None:
     partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
                                                   grids, run_keys(ctx), listed,
                                                   compound_other_names(frame, ctx.policy.compound_suffix_dropped),
-                                                  grid_communities(frame)))
+                                                  grid_communities(frame), ctx.doors_hidden))
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
     return partitioning
 

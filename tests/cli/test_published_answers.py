@@ -116,3 +116,15 @@ def test_the_days_a_worker_is_given_are_counted_from_the_month_paid(tmp_path):
                         [(str(n), *r) for n, r in enumerate(rows, 2)])
     found = paid_workers_unassigned(tmp_path, "2026-10", "2026-09", {"W1": 30, "W2": 30, "W3": 30, "W4": 30, "W5": 30})
     assert [(f.worker_id, f.given) for f in found] == [("W3", 10), ("W4", 0), ("W5", 10)]
+
+
+def test_households_typed_tenfold_are_said(run_cli, published_copy):
+    """Trial 158's 3000 for 300: the residents' notice printed a 参评率 of 0.73%, nothing said."""
+    inbox, _ = published_copy("none")
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网格", "天井湖社区", "200"), ("G2", "井湖村二网格", "天井湖社区", "12")])
+    write_csv(inbox / "surveys" / "2026-10.csv", SURVEY_HEADER, OCTOBER)
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0 and ("grids.csv gives 天桥新村一网格 (G1: 200 households, 20 in 2026-09): three times or a third "
+                          "of the month before") in err, err
+    assert "井湖村二网格 (G2: 12" not in err                       # a recount: 10 to 12

@@ -1,0 +1,29 @@
+"""A phone or an ID card typed as the door (output format 22): trial 157 found 13912340001 and 340702198001011234 in
+clear in the warehouse's raw_surveys. Masked and told apart by the run's key, one household per number."""
+from conftest import SURVEY_HEADER, survey, write_csv
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.ingest.staging import stage_inputs
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.privacy import hidden_numbers
+
+DOORS = ("13912340001", "手机13912340001", "13912340002", "340702198001011234", "7栋1单元101")
+
+
+def _households(make_inbox, tmp_path, hidden: bool) -> list[str]:
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER,
+              [survey(f"R{i}", "G1", door, ("4",) * 5) for i, door in enumerate(DOORS)])
+    work = tmp_path / ("hidden" if hidden else "clear")
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", work, hidden_doors=hidden)
+    with stage_connection(work) as con:
+        return [h for (h,) in con.execute("select household_id from surveys order by row_id").fetchall()]
+
+
+def test_a_phone_or_an_id_typed_as_the_door_is_masked_and_told_apart(make_inbox, tmp_path):
+    doors = _households(make_inbox, tmp_path, hidden=True)
+    assert doors[0] == hidden_numbers("13912340001", b"k") and doors[0].startswith("139****0001#")
+    assert doors[1] == "手机" + doors[0] and doors[2] != doors[0]         # one number, one household; two, two
+    assert doors[3].startswith("340702********1234#") and doors[4] == "7栋1单元101"
+    assert not any("12340001" in d or "19800101" in d for d in doors)
+    assert _households(make_inbox, tmp_path, hidden=False)[0] == "13912340001"     # a month of an older format
