@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.privacy import masked_numbers
@@ -30,6 +31,7 @@ class SharedIds:
     count: int
     same: int = 0                    # of them, ids that are the same answer in both (its time, grid and home)
     sizes: tuple[int, ...] = ()      # each file's response ids
+    rated_otherwise: int = 0         # ids whose time, grid and home agree and whose ratings do not
 
     @property
     def later_download(self) -> str | None:
@@ -46,10 +48,13 @@ class SharedIds:
         return f"'{self.files[0]}' and '{self.files[1]}' both use {ids} ({_named(self.ids, self.count)})"
 
 
-def ids_across_files(workdir: Path) -> list[SharedIds]:
-    """Each pair of survey files that use the same response ids, in file order."""
+def ids_across_files(workdir: Path, items: tuple[str, ...] = ()) -> list[SharedIds]:
+    """Each pair of survey files that use the same response ids, in file order; an id is the same answer in both where
+    its time, grid, home and ratings (`items`) agree (a hundred-and-fifty-seventh trial's hidden sheet, its ids, times
+    and homes the download's and every rating 1, was called "the same answers", and the stop kept it by its name)."""
+    rated = " and ".join(f"sa.{quoted(i)} is not distinct from sb.{quoted(i)}" for i in items) or "true"
     with stage_connection(workdir) as con:
-        rows = con.execute("""
+        rows = con.execute(f"""
             with uses as (select response_id, source_file, min(row_id) as row_id from surveys
                           where response_id is not null group by all),
                  sizes as (select source_file, count(*) as ids from uses group by all),
@@ -59,16 +64,18 @@ def ids_across_files(workdir: Path) -> list[SharedIds]:
                                   date_trunc('minute', sa.submitted_at_ts)
                                       is not distinct from date_trunc('minute', sb.submitted_at_ts)
                                   and sa.grid_id is not distinct from sb.grid_id
-                                  and sa.household_id is not distinct from sb.household_id as same
+                                  and sa.household_id is not distinct from sb.household_id as same_home,
+                                  {rated} as same_rated
                            from uses a join uses b on a.response_id = b.response_id and a.row_id < b.row_id
                            and a.source_file <> b.source_file
                            join surveys sa on sa.row_id = a.row_id join surveys sb on sb.row_id = b.row_id)
-            select first, second, list(response_id order by row_id), count(*), count(*) filter (where same),
-                   any_value(f.ids), any_value(s.ids)
+            select first, second, list(response_id order by row_id), count(*),
+                   count(*) filter (where same_home and same_rated), any_value(f.ids), any_value(s.ids),
+                   count(*) filter (where same_home and not same_rated)
             from pairs join sizes f on f.source_file = first join sizes s on s.source_file = second
             group by first, second, file_order order by file_order, second""").fetchall()
-    return [SharedIds((first, second), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n, same, (a, b))
-            for first, second, ids, n, same, a, b in rows]
+    return [SharedIds((first, second), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n, same, (a, b), other)
+            for first, second, ids, n, same, a, b, other in rows]
 
 
 def ids_within_files(workdir: Path) -> list[SharedIds]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Callable
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import NOTE_WORDS, TOTAL_WORDS, Source, decoded_text, sniffed_delimiter
@@ -150,16 +150,16 @@ def _header_at(cells: list[list[str | None]], is_header: Callable[[list[str]], b
 
 
 def _other_sheets_with_answers(source: Source, is_header: Callable[[list[str]], bool]) -> list[str]:
-    """The names of a workbook's sheets after the first whose first rows hold a survey header (the
-    sheets were checked against the limits with the first: check_workbook)."""
+    """The names of a workbook's sheets after the first whose first rows hold a survey header, quoted, a hidden one
+    marked (the sheets were checked against the limits with the first: check_workbook)."""
     if source.suffix == ".csv":
         return []
     book = CalamineWorkbook.from_path(str(source.path))
     found = []
-    for index, name in enumerate(book.sheet_names[1:], start=1):
+    for index, meta in enumerate(book.sheets_metadata[1:], start=1):
         rows = [[cell_text(v) for v in row] for row in itertools.islice(book.get_sheet_by_index(index).iter_rows(), 20)]
-        if _header_at(rows, is_header) is not None:
-            found.append(name)
+        if _header_at(rows, is_header) is not None:     # a hidden sheet said so: Excel shows no tab for it (trial 157)
+            found.append(f"'{meta.name}'" + (" (hidden)" if meta.visible != SheetVisibleEnum.Visible else ""))
     return found
 
 
@@ -170,9 +170,11 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
         others = _other_sheets_with_answers(source, is_header)
     except Exception:  # noqa: BLE001 (a sheet calamine cannot read is no sheet of answers)
         return
+    hidden = ("; a hidden sheet in a platform's download is no answer the platform gave (its download has one sheet): "
+              "download the form again and keep that download" if any(n.endswith("(hidden)") for n in others) else "")
     if others and first_has:
         raise InputError(source.file_name, f"holds survey answers on more than one sheet (the first and "
-                                           f"{', '.join(repr(n) for n in others)}); gridpay reads the first sheet, so "
+                                           f"{', '.join(others)}){hidden}; gridpay reads the first sheet, so "
                                            f"the others' answers would count nowhere: save each sheet as a file of "
                                            f"its own in the folder of the month its forms were filled in "
                                            f"(surveys/YYYY-MM/: a sheet of another month's forms, 9月 in October's "
@@ -180,7 +182,7 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
                                            f"copy of a month already run, pasted in beside it, is deleted), or move a "
                                            f"sheet of this month's forms onto the first sheet; and run again")
     if others:
-        raise InputError(source.file_name, f"its answers are on the sheet '{others[0]}', not on the first sheet, "
+        raise InputError(source.file_name, f"its answers are on the sheet {others[0]}, not on the first sheet, "
                                            f"which gridpay reads: move that sheet first (or save it as a file of its "
                                            f"own) and run again")
 

@@ -37,7 +37,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     files_n = {f: n for f, (at, n) in latest_by_file.items()}
     files = {f: at for f, (at, n) in latest_by_file.items()
              if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after}
-    files = {f: at for f, at in files.items() if f not in _covered(ctx.workdir)} if files else files
+    files = {f: at for f, at in files.items() if f not in _covered(ctx.workdir, ctx.policy.items)} if files else files
     if not (month_early or files) or (before_end := _month_before_to_its_end(ctx.settings.db, m)) is None:
         return
     lines = [] if not month_early else [
@@ -68,12 +68,12 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
                     extra=headed("early_download"))
 
 
-def _covered(workdir) -> set[str]:
+def _covered(workdir, items: tuple[str, ...]) -> set[str]:
     """Downloads another file of the month holds every answer of (the same form downloaded again later): the stop
     for two downloads of one form says which to keep (pipeline/id_messages.py); a hundred-and-fifty-sixth trial's
     earlier download was first told to download the form again, the later already beside it."""
     from gridpay.expectations.repeated_ids import ids_across_files
-    return {f for s in ids_across_files(workdir) if s.later_download for f in s.files if f != s.later_download}
+    return {f for s in ids_across_files(workdir, items) if s.later_download for f in s.files if f != s.later_download}
 
 
 def stamped_after(file: str, m: Month) -> bool:

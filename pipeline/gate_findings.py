@@ -98,7 +98,7 @@ def other_grids_compounds(ctx: RunContext) -> tuple[list, list]:
 def ids_across_files(ctx: RunContext) -> list:
     """Pairs of survey files using the same response ids, where the policy stops the month on them."""
     from gridpay.expectations.repeated_ids import ids_across_files as found
-    return found(ctx.workdir) if ctx.policy.outcome.ids_across_files == "stop" else []
+    return found(ctx.workdir, ctx.policy.items) if ctx.policy.outcome.ids_across_files == "stop" else []
 
 
 def ids_within_files(ctx: RunContext) -> list:

@@ -22,6 +22,13 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                     "Give each form its own number (paper forms as P1, P2, ...), delete a row typed twice, and run "
                     "again"))
     # a download saved twice under two names stops before this (pipeline/file_stops.py copied_survey_files)
+    if otherwise := [s for s in shared if s.rated_otherwise]:    # trial 157's hidden sheet: which is the download?
+        return (f"{ctx.month}: two survey files give the same answers (id, time, grid and home) other ratings, so one "
+                f"of them is not the platform's download as it came; nothing published. " + "; ".join(
+                    f"'{s.files[0]}' and '{s.files[1]}': {s.rated_otherwise} of their {s.count} shared ids" for s in
+                    otherwise) + ". A download is never edited, and a sheet of other ratings (a hidden sheet of the "
+                "workbook, a copy someone changed) is no answer: download the form again, keep that download only "
+                "(whatever the files' names say), and run again")
     later = [(s, s.later_download) for s in shared if s.later_download]
     if later and len(later) == len(shared):    # one form downloaded on two days: prefixes would count it twice
         said = "; ".join(f"{latest!r} holds every answer of {next(f for f in s.files if f != latest)!r}: the same "
