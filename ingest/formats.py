@@ -78,8 +78,12 @@ def decoded_text(file: Source | Path) -> str:
             raise InputError(source.file_name, "is neither UTF-8, UTF-16 nor GB18030/GBK text" + mixed) from None
     try:
         return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(source.file_name, "is neither UTF-8, UTF-16 nor GB18030/GBK text") from None
+    except UnicodeDecodeError as error:     # where: trial 157's GBK file had two bad bytes, and the line said nothing
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(source.file_name, f"is neither UTF-8, UTF-16 nor GB18030/GBK text (as GBK, line {line} "
+                                           f"holds bytes {data[error.start:error.end].hex(' ')} no encoding reads: "
+                                           f"save the file again from the program that wrote it, or retype that "
+                                           f"line)") from None
 
 
 def utf8_until(data: bytes, stop: int) -> str:

@@ -116,6 +116,11 @@ def _not_a_workbook(source: Source) -> str | None:
         return ("is a password-protected workbook (or an old .xls named .xlsx): open it in Excel, remove the "
                 "password (文件 > 信息 > 保护工作簿 > 用密码进行加密, cleared) and save it as .xlsx, then run again")
     if head.startswith(b"PK") and (members := _zip_members(source)) is not None:
+        office = next((word for part, word in (("word/", "Word document"), ("ppt/", "PowerPoint file"))
+                       if any(m.startswith(part) for m in members)), None)
+        if office:      # trial 157's .docx renamed .xlsx was "damaged: download it again", which gave it again
+            return (f"is a {office} named .{kind.lower()}, not a workbook: find the survey download itself (a platform's "
+                    f"download is a workbook or a CSV) and put it in its place, then run again")
         shown = ", ".join(members[:3]) + (" ..." if len(members) > 3 else "")
         return (f"is a zip archive of other files ({shown}), not a workbook: unzip it and put the survey file it "
                 f"holds in its place, then run again")
@@ -140,7 +145,7 @@ def _zip_members(source: Source) -> list[str] | None:
             names = [n for n in book.namelist() if not n.endswith("/")]
     except (zipfile.BadZipFile, OSError):
         return None
-    workbook = {"[Content_Types].xml", "xl/workbook.xml", "xl/workbook.bin", "content.xml"}   # OOXML, ODS
+    workbook = {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}   # OOXML's workbook (not Word's), ODS
     return None if workbook & set(names) else names
 
 

@@ -29,3 +29,13 @@ def test_a_gbk_csv_is_read_and_a_half_gbk_one_is_refused_naming_the_line(tmp_pat
     assert said.startswith(f"2026-09-joined.csv: is neither UTF-8, UTF-16 nor GB18030/GBK text: lines 1 to "
                            f"{len(lines)} are UTF-8 and line {len(lines) + 1} is not (byte "), said
     assert said.endswith("two files of different encodings joined? Use the platform's download as it came"), said
+
+
+def test_a_gbk_file_with_bytes_no_encoding_reads_names_their_line(tmp_path):
+    """Trial 157's GBK file had two bad bytes; the line named no line."""
+    lines = _lines([SURVEY_HEADER, *HAND_SURVEYS])
+    broken = tmp_path / "纸质补录_gbk.csv"
+    broken.write_bytes("".join(lines[:4]).encode("gbk") + b"\x81\x20" + "".join(lines[4:]).encode("gbk"))
+    with pytest.raises(InputError, match=r"纸质补录_gbk.csv: is neither UTF-8, UTF-16 nor GB18030/GBK text \(as GBK, line 5 "
+                                         r"holds bytes 81 no encoding reads"):
+        stage_surveys([broken], survey_reading(policy_from_toml(policy_text())), b"k", tmp_path / "b", "2026-09")

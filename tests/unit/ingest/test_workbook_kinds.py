@@ -41,6 +41,11 @@ def test_a_zip_of_other_files_is_told_to_be_unzipped_not_downloaded_again(tmp_pa
         _read(path)
     assert str(refused.value) == ("surveys/2026-09/问卷.xlsx: is a zip archive of other files (readme.txt, data.csv), "
                                   "not a workbook: unzip it and put the survey file it holds in its place, then run again")
+    with zipfile.ZipFile(word := tmp_path / "下载 (1)(最终版).xlsx", "w") as book:      # trial 157: a .docx renamed
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(InputError, match=r"is a Word document named \.xlsx, not a workbook: find the survey download"):
+        _read(word)
 
 
 def test_a_second_sheet_reaching_past_the_limits_is_refused_before_any_sheet_is_read(tmp_path, monkeypatch):
