@@ -20,6 +20,7 @@ from gridpay.core.month import Month
 from gridpay.core.progress import progress
 from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import STAGE_DB, held_stage, stage_connection
+from gridpay.transforms.folding import visible
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import masked_numbers, regex_masked_sql
 from gridpay.transforms.reasons import CODE_SEPARATOR, INVALID_PREFIX, RULE_SEPARATOR, RuleReason
@@ -226,4 +227,7 @@ def rejected_rows(workdir: Path) -> list[dict]:
         rows = [dict(zip(names, row)) for row in cursor.fetchall()]
     for row in rows:          # a mobile or ID number typed as the response id (the value is masked above), a long one cut
         row["response_id"] = row["response_id"] and capped(masked_numbers(row["response_id"]))
+        # ... and a character no one sees named, as the console names it (trial 157's U+202E turned the row around)
+        row["value"], row["response_id"], row["reason"] = (row[k] and visible(row[k]) for k in ("value", "response_id",
+                                                                                               "reason"))
     return rows
