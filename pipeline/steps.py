@@ -4,7 +4,6 @@ functions as tasks. Each step opens what it needs; none reads the live inbox or 
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 from contextlib import nullcontext
 from dataclasses import asdict
@@ -13,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest, RunContext
+from gridpay.pipeline.reference_hints import reference_way_out
 from gridpay.pipeline.run_notices import headed
 from gridpay.core.errors import ConfigError, InputError
 from gridpay.core.month import Month
@@ -149,11 +149,8 @@ def validate(ctx: RunContext) -> ValidationSummary:
     try:
         summary = validate_staged(ctx.workdir, ctx.month, ctx.policy, ctx.validation_record)
     except InputError as exc:       # a re-run on reference files changed since (a merged grid's row): say the way
-        if _retired_since(ctx, exc.message):
-            said = re.sub(r" \(did you mean [^)]*\?\)", "", exc.message)      # not another grid: its own day's files
-            raise InputError(exc.file, f"{said}; {ctx.month} was published from the reference files of its "
-                                       f"day: to re-run it on those, add --reference published", exc.row,
-                             exc.column) from exc
+        if way := reference_way_out(ctx, exc.message):
+            raise InputError(exc.file, way, exc.row, exc.column) from exc
         raise
     for file in invalid_files(ctx.workdir) if summary.invalid_rows else ():     # under the gate: said, not hidden
         log.warning("%s", file, extra=headed("invalid_rows"))
@@ -197,17 +194,6 @@ def write_rejected(ctx: RunContext) -> Path:
     folder = rejected_folder(ctx.settings.out, ctx.month)
     write_file(folder / "quarantine.csv", csv_bytes(rejected_rows(ctx.workdir), REJECTED_COLUMNS))
     return folder
-
-
-def _retired_since(ctx: RunContext, message: str) -> bool:
-    """Whether a reference file's unknown grid or worker is one the month's published run knew (retired since:
-    a fifty-eighth trial's merged grid), not a typo (W01 for W1 was never anyone's)."""
-    known = re.match(r"(grid_id|worker_id) '([^']*)' is not in (grids|workers)\.csv", message)
-    if not (ctx.published and ctx.request.reference is None and known):
-        return False
-    with connect(ctx.settings.db) as con:
-        return bool(con.execute(f"select count(*) from raw_{known[3]} where run_id = ? and {known[1]} = ?",
-                                [ctx.published[0], known[2]]).fetchone()[0])
 
 
 def rejected_folder(out: Path, month: str) -> Path:

@@ -113,3 +113,19 @@ def test_an_end_date_cleared_for_a_worker_back_from_leave_is_told_to_keep_the_en
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
     assert code == 0 and "W1 on G1: 30 days (paid 15)" in err, err
     assert "days added to a published month are most often a row reopened, its end date cleared on a worker's return" in err
+
+
+def test_a_correction_taking_one_file_is_told_the_other_file_it_needs(run_cli, published_copy):
+    """Trial 158's September correction, --take assignments, was told W08 was not in workers.csv "(did you mean W07 or
+    W06?)": today's workers.csv had W08, the published one read by --reference published did not."""
+    inbox, _ = published_copy("none")
+    _new_phone(inbox)
+    with (inbox / "workers.csv").open("a", encoding="utf-8") as handle:
+        handle.write("W5,赵敏,,700.00\n")
+    with (inbox / "assignments.csv").open("a", encoding="utf-8") as handle:
+        handle.write("W5,G2,2026-09-20,,\n")
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "assignments",
+                        "--reason", "补录分工", inbox=inbox)
+    assert code == 2 and ("worker_id 'W5' is not in workers.csv: today's workers.csv has W5, but --reference "
+                          "published reads 2026-09's workers.csv as it was published; add --take workers too if its "
+                          "change is 2026-09's") in err and "did you mean" not in err, err
