@@ -115,7 +115,9 @@ def test_an_upheld_appeal_s_answer_id_put_right_after_the_run_is_not_applied_and
     inbox, policy = published
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5", category="其他")])
     assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R6", category="其他")])
+    row = appeal_row("A1", "W3", "R6", category="其他")
+    # filed in the window closed_window stands for (one filed after it is listed late: trial 151)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [row[:6] + ("2020-01-02",) + row[7:]])
     code, err = run_cli("appeals", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 0 and "upheld (not yet applied)" in run_cli.out, run_cli.out
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止",
