@@ -169,23 +169,23 @@ def _other_sheets_with_answers(source: Source, is_header: Callable[[list[str]], 
 
 
 def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool], first_has: bool) -> None:
-    """A twenty-second field trial's second batch of answers on a workbook's second sheet counted nowhere,
-    and four grids paid at neutral, exit 0: answers on a sheet other than the first stop the run."""
+    """Answers on a sheet other than the first stop the run (a twenty-second trial's second sheet counted nowhere)."""
     try:
         others = _other_sheets_with_answers(source, is_header)
     except Exception:  # noqa: BLE001 (a sheet calamine cannot read is no sheet of answers)
         return
-    hidden = ("; a hidden sheet in a platform's download is no answer the platform gave (its download has one sheet): "
-              "download the form again and keep that download" if any(n.endswith("(hidden)") for n in others) else "")
+    hidden = any(n.endswith("(hidden)") for n in others)    # no sheet to save or move: the 1s could have been kept
     if others and first_has:
         raise InputError(source.file_name, f"holds survey answers on more than one sheet (the first and "
-                                           f"{', '.join(others)}){hidden}; gridpay reads the first sheet, so "
-                                           f"the others' answers would count nowhere: save each sheet as a file of "
-                                           f"its own in the folder of the month its forms were filled in "
-                                           f"(surveys/YYYY-MM/: a sheet of another month's forms, 9月 in October's "
-                                           f"workbook, goes to that month's folder, and that month is run again; a "
-                                           f"copy of a month already run, pasted in beside it, is deleted), or move a "
-                                           f"sheet of this month's forms onto the first sheet; and run again")
+                                           f"{', '.join(others)}); " + ("a hidden sheet in a platform's download is "
+                                           "no answer the platform gave (its download has one sheet): download the "
+                                           "form again, keep that download, and run again" if hidden else
+                                           "gridpay reads the first sheet, so the others' answers would count nowhere: "
+                                           "save each sheet as a file of its own in the folder of the month its forms "
+                                           "were filled in (surveys/YYYY-MM/: a sheet of another month's forms, 9月 in "
+                                           "October's workbook, goes to that month's folder, and that month is run "
+                                           "again; a copy of a month already run, pasted in beside it, is deleted), or "
+                                           "move a sheet of this month's forms onto the first sheet; and run again"))
     if others:
         raise InputError(source.file_name, f"its answers are on the sheet {others[0]}, not on the first sheet, "
                                            f"which gridpay reads: move that sheet first (or save it as a file of its "

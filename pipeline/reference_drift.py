@@ -200,7 +200,7 @@ def _in_month(row: dict, month: str) -> dict | None:
         return None
     weight = (row.get("weight") or "").strip() or "1"
     try:
-        weight = str(Decimal(weight).normalize())
+        weight = format(Decimal(weight).normalize(), "f")      # 50, not 5E+1 (trial 158's re-check)
     except InvalidOperation:
         pass
     return {**row, "start_date": max(start, first), "end_date": "" if end is None or end >= last else end,

@@ -80,9 +80,11 @@ def _say_roster_changes(scored: steps.ScoredMonth) -> None:
                     listed(scored.off_payroll), "have" if len(scored.off_payroll) > 1 else "has", extra=headed("roster"))
     if scored.far_weights:      # trial 158's 50 for 0.5: one grid's answers became nearly all of a worker's score
         log.warning("%s: a worker's grids at weights ten times apart or more: a weight shares the worker's score between "
-                    "her grids in proportion (50 beside 1 gives the first 98%% of it); check assignments.csv's weight "
+                    "their grids in proportion (50 beside 1 gives the first 98%% of it); check assignments.csv's weight "
                     "column (0.5 typed as 50?)", "; ".join(scored.far_weights), extra=headed("roster"))
     if scored.households_moved:     # a typed 3000 for 300: the notice's 参评率 a tenth of the truth
         log.warning("grids.csv gives %s: three times or a third of the month before; a recount moves a grid's households "
                     "a little: check grids.csv's households column (the response rate and the residents' notice are "
-                    "computed from it)", listed(scored.households_moved), extra=headed("answer_doubts"))
+                    "computed from it); if the month before's was the one mistyped, correct it with gridpay run --month "
+                    "<that month> --reference published --take grids --reason \"...\"", listed(scored.households_moved),
+                    extra=headed("answer_doubts"))

@@ -19,4 +19,4 @@ def test_weights_ten_times_apart_are_said(run_cli, make_inbox):
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert code == 0, err
     assert ("刘玥 (W4): G2 at weight 50, G1 at weight 1: a worker's grids at weights ten times apart or more: a weight "
-            "shares the worker's score between her grids in proportion") in err, err
+            "shares the worker's score between their grids in proportion") in err, err

@@ -46,6 +46,6 @@ def test_the_stop_on_answers_rated_otherwise_keeps_neither_file_by_its_name():
     ctx = SimpleNamespace(month="2026-11", inputs=SimpleNamespace(files=()))
     pair = SharedIds(("surveys/2026-11/问卷星下载 (2).xlsx", "surveys/2026-11/Sheet1.xlsx"), ("1",), 70, 0, (70, 70), 70)
     said = shared_ids_message(ctx, [pair], [])
-    assert said.startswith("2026-11: two survey files give the same answers (id, time, grid and home) other ratings")
+    assert said.startswith("2026-11: two survey files give the same answers (id, time, grid and home) with other ratings")
     assert "download the form again, keep that download only (whatever the files' names say)" in said
     assert "holds every answer" not in said
