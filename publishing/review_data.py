@@ -194,7 +194,18 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
             "contact": policy.review.contact, "not_counted": not_counted,
             "reviewed_out": window is not None and (final or bool(not_counted)),
             "final_early": _final_early(con, run_id, window, policy.timezone) if final and fmt >= 12 else None,
+            "reviewed_by": _reviewed_by(con, run_id) if final and window is not None and fmt >= 22 else None,
             "published": publication(con, run_id, month, policy.timezone)}     # printed from output format 7
+
+
+def _reviewed_by(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """The answers HR's review took out of a final month, by how: an appeal upheld (a worker's, or HR's own check),
+    a call whose household said it had not answered, or had been told what to answer. A hundred-and-fifty-ninth
+    trial's resident read "复核结果将在定稿后公布" until the month was final, and then nothing."""
+    counts = dict(con.execute("select reason_code, count(*) from quarantine q where run_id = ? and "
+                              f"{REVIEWED_OUT} group by 1", [run_id]).fetchall())
+    return {"n": sum(counts.values()), "appeals": counts.get("appeal_upheld", 0),
+            "denied": counts.get("verification_denied", 0), "coached": counts.get("verification_coached", 0)}
 
 
 def _final_early(con: duckdb.DuckDBPyConnection, run_id: str, window, tz: str) -> str | None:
