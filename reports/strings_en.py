@@ -226,7 +226,8 @@ EN: dict[str, str] = {
     "sheet_total_new": " That publication had no pay line for you.",
     "coefficient_parts": "Of your assigned days (by weight), {share} were in grids with enough answers, at the coefficient of your score {score}: {scored}; the other {rest} in grids with too few, at the neutral {neutral}: {scored} × {share} + {neutral} × {rest} ≈ {blend}, to {decimals} decimals {coefficient}.",
     "notice_window_closed": "The notice period ({start} to {end}) has ended; review results follow when the month is final.",
-    "notice_final_22": "The notice period ({start} to {end}) has ended and the month is final: {n} answers were taken out on review, {appeals} after an appeal upheld or the community's own check, {denied} whose household said on a call it had not answered, {coached} whose household said it had been told what to answer or had it filled in.",
+    "notice_final_22": "The month is final: {n} answers were taken out on review, {appeals} after an appeal upheld or the community's own check, {denied} whose household said on a call it had not answered, {coached} whose household said it had been told what to answer or had it filled in.",
+    "notice_final_none_22": "The month is final; review took no answer out.",
     "notice_not_counted": "Not counted after review",
     "notice_not_counted_note": "Not counted after review: answers taken out after a worker's appeal was upheld or a "
                                "verification call (no household is named).",

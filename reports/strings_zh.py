@@ -185,7 +185,8 @@ ZH: dict[str, str] = {
     "sheet_total_new": "该版本中没有您的工资记录。",
     "coefficient_parts": "其中 {share} 的在岗天数（按权重）在问卷充足的网格，按得分 {score} 计系数 {scored}；其余 {rest} 在问卷不足的网格，按中性系数 {neutral} 计：{scored} × {share} + {neutral} × {rest} ≈ {blend}，保留 {decimals} 位小数为 {coefficient}。",
     "notice_window_closed": "公示期（{start} 至 {end}）已结束，复核结果将在定稿后公布。",
-    "notice_final_22": "公示期（{start} 至 {end}）已结束，本月结果已定稿：经复核不计入的答卷共 {n} 份，其中申诉成立或社区核对后不计入 {appeals} 份，回访时住户表示未参与 {denied} 份，回访时住户表示受诱导或代填 {coached} 份。",
+    "notice_final_22": "本月结果已定稿：经复核不计入的答卷共 {n} 份，其中申诉成立或社区核对后不计入 {appeals} 份，回访时住户表示未参与 {denied} 份，回访时住户表示受诱导或代填 {coached} 份。",
+    "notice_final_none_22": "本月结果已定稿，经复核没有答卷不计入。",
     "notice_not_counted": "经复核不计入",
     "notice_not_counted_note": "经复核不计入：经网格员申诉复核或回访核实后不计入评分的答卷份数（不公布具体住户）。",
     # format 16: HR's own correction is no worker's appeal, and a form a worker carried is typed with her phone (trial 98)

@@ -59,7 +59,7 @@ def test_finalize_marks_the_scorecard_final_and_a_correction_is_a_draft_again(pu
     assert XSS not in html and "&lt;script&gt;" in html
     # the residents' notice says the month is final and what review took out (trial 159: after finalize, nothing)
     notice = next((month / "notice").glob("*.html")).read_text(encoding="utf-8")
-    assert "本月结果已定稿：经复核不计入的答卷共 0 份，其中申诉成立或社区核对后不计入 0 份" in notice
+    assert "本月结果已定稿，经复核没有答卷不计入。" in notice
     # worker sheets carry no status: kept as they were
     assert {k: v for k, v in _files(month).items() if k.startswith("workers/")} == workers_before
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
