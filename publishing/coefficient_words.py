@@ -9,7 +9,8 @@ def coefficient_words(rule) -> dict:
     """The rule's figures as text: the line's ends and the neutral coefficient, or its tiers."""
     words = {k: str(getattr(rule, k)) for k in ("score_at_floor", "score_at_cap")}
     words |= {k: coefficient_text(getattr(rule, k)) for k in ("floor", "cap", "neutral")}
-    return {**words, "mode": rule.mode, "tiers": [(str(at), coefficient_text(c)) for at, c in rule.tiers]}
+    return {**words, "mode": rule.mode, "tiers": [(str(at), coefficient_text(c)) for at, c in rule.tiers],
+            "decimals": str(rule.decimals)}
 
 
 def coefficient_text(value: Decimal) -> str:

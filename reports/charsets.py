@@ -58,4 +58,4 @@ BY_FORMAT[18] = "".join(sorted(set(BY_FORMAT[17] + "【】存归扣拆旧末款�
 BY_FORMAT[19] = "".join(sorted(set(BY_FORMAT[18] + "但修删叠围增失夹幅往悉情找查检涉漏登看知票移箱范藏论赖起进遗采隐齐容要")))   # format 19: what HR does, in Chinese
 BY_FORMAT[20] = "".join(sorted(set(BY_FORMAT[19] + "略")))   # format 20: a grid whose score alone moved
 BY_FORMAT[21] = "".join(sorted(set(BY_FORMAT[20] + "仍化让")))   # format 21: why HR took answers out, why a total held
-BY_FORMAT[22] = "".join(sorted(set(BY_FORMAT[21] + "母座层")))   # format 22: one home with a letter and without
+BY_FORMAT[22] = "".join(sorted(set(BY_FORMAT[21] + "先母座层")))   # format 22: a letter in a door; the coefficient's rounding

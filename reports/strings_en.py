@@ -24,6 +24,7 @@ EN: dict[str, str] = {
     "coefficient_tiers": "coefficient by score tier: ", "coefficient_tiers_end": "; a grid short of answers has the short share at the neutral {neutral}",
     "coefficient_tier": "{c} from {at}", "tier_joiner": ", ",
     "calc_text": "performance pay = target x coefficient x days assigned / days in month, rounded to the fen",
+    "calc_text_22": "performance pay = target x coefficient x days assigned / days in month, rounded to the fen (the coefficient first rounded to {decimals} decimals, half up)",
     "budget_target_note": "Paid on targets (not budget-neutral): each worker's performance pay is target × coefficient "
                           "× days ÷ days in month; the total is not capped at the budget, and the difference from it "
                           "is shared out to no one.",

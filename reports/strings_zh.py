@@ -21,6 +21,7 @@ ZH: dict[str, str] = {
     "coefficient_tiers": "绩效系数按得分分档：", "coefficient_tiers_end": "；有效问卷不足的网格，不足部分按中性系数 {neutral} 计",
     "coefficient_tier": "{at} 分及以上为 {c}", "tier_joiner": "，",
     "calc_text": "绩效工资 = 基数 × 系数 × 在岗天数 ÷ 当月天数，四舍五入到分",
+    "calc_text_22": "绩效工资 = 基数 × 系数 × 在岗天数 ÷ 当月天数，四舍五入到分（系数先四舍五入到 {decimals} 位小数）",
     "budget_target_note": "本月按基数发放（非预算中性）：每人绩效 = 基数 × 系数 × 在岗天数 ÷ 当月天数，合计不按预算封顶，与预算的差额不再分配给任何人。",
     "budget_note": "本月按预算中性方式发放：绩效工资总额等于折算后基数之和，按“基数 × 系数”的比例分配到分，第5步为分配结果。",
     "item_sat_environment": "环境卫生", "item_sat_safety": "治安安全", "item_sat_service": "服务态度",

@@ -48,6 +48,8 @@ def test_finalize_marks_the_scorecard_final_and_a_correction_is_a_draft_again(pu
     inbox, _ = published_copy("all")
     month = tmp_path / "out" / "2026-09"
     assert "草稿" in _text(month / "scorecard.pdf")
+    # a worker redoes her pay by hand: the coefficient's rounding is said (format 22; trial 159 had to guess it)
+    assert "四舍五入到分（系数先四舍五入到 4 位小数）" in _text(month / "workers" / "W1.pdf")
     workers_before = {k: v for k, v in _files(month).items() if k.startswith("workers/")}
     by = f"人事科 陈主任{XSS}"
     assert run_cli("finalize", "--month", "2026-09", "--by", by, inbox=inbox)[0] == 0
