@@ -30,8 +30,8 @@ def unknown_grids(ctx: RunContext) -> list:
     rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
     if rows is None and similar is None:
         return []
-    return [replace(g, form=g.value in {grid for _, grid in ctx.policy.file_grids}) for g in found(
-        ctx.workdir, rows, similar, former_grid_names(ctx.settings.db, ctx.month), compound_listings(ctx.settings.db, ctx.month))]
+    return [replace(g, form=g.value in {grid for _, grid in ctx.policy.file_grids}) for g in found(ctx.workdir, rows,
+            similar, former_grid_names(ctx.settings.db, ctx.month), compound_listings(ctx.settings.db, ctx.month))]
 
 
 def invalid_grids(ctx: RunContext) -> list:

@@ -3,9 +3,9 @@ name none (ingest/grid_compounds.py), a door number written with a place before 
 (ingest/door_prefixes.py), with its unit and without it (ingest/unitless_doors.py), the same numbers in
 other words (ingest/reworded_doors.py) or but for a letter (ingest/lettered_doors.py), under two compound
 names that read alike (ingest/alike_compounds.py), a home answering for two grids (ingest/shared_homes.py),
-one phone for two homes of a grid (ingest/phone_doors.py). Said on the console, never a stop: the answers are counted as typed. From output format 3 on they are also
-recorded with the run, and the scorecard HR signs lists them (a twenty-seventh trial's HR, reading only
-the scorecard, would have signed a home counted twice)."""
+one phone for two homes of a grid (ingest/phone_doors.py). Said on the console, never a stop: the answers are
+counted as typed. From output format 3 on they are also recorded with the run, and the scorecard HR signs lists
+them (a twenty-seventh trial's HR, reading only the scorecard, would have signed a home counted twice)."""
 from __future__ import annotations
 
 import logging

@@ -23,8 +23,8 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                     "again"))
     # a download saved twice under two names stops before this (pipeline/file_stops.py copied_survey_files)
     if otherwise := [s for s in shared if s.rated_otherwise]:    # trial 157's hidden sheet: which is the download?
-        return (f"{ctx.month}: two survey files give the same answers (id, time, grid and home) with other ratings, so one "
-                f"of them is not the platform's download as it came; nothing published. " + "; ".join(
+        return (f"{ctx.month}: two survey files give the same answers (id, time, grid and home) with other ratings, "
+                f"so one of them is not the platform's download as it came; nothing published. " + "; ".join(
                     f"'{s.files[0]}' and '{s.files[1]}': {s.rated_otherwise} of their {s.count} shared ids" for s in
                     otherwise) + ". A download is never edited, and a sheet of other ratings (a hidden sheet of the "
                 "workbook, a copy someone changed) is no answer: download the form again, keep that download only "
