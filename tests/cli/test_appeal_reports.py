@@ -218,9 +218,9 @@ def test_an_early_appeal_is_listed_as_early_and_may_be_kept_on_record_rejected(p
 
 def test_a_late_appeal_is_listed_as_late(published_copy, run_cli, monkeypatch):
     """Filed after the window closed (a fifty-seventh trial read the blank total as a fault)."""
-    import gridpay.pipeline.appeals_report as report
+    import gridpay.pipeline.review_gate as gate
     import gridpay.pipeline.steps as steps
-    monkeypatch.setattr(report, "appeal_window", lambda db, month, policy: ("2026-10-01", "2026-10-07"))
+    monkeypatch.setattr(gate, "appeal_window", lambda db, month, policy: ("2026-10-01", "2026-10-07"))
     monkeypatch.setattr(steps, "window_dates", lambda first, days, tz: (date(2026, 10, 1), date(2026, 10, 7)))
     inbox, policy = published_copy("none", 2)
     write_csv(inbox / "appeals.csv", APPEAL_HEADER,

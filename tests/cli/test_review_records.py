@@ -109,16 +109,15 @@ def test_a_malicious_review_appeal_upheld_on_a_satisfied_answer_stops_naming_the
 
 
 def test_an_upheld_appeal_s_answer_id_put_right_after_the_run_is_not_applied_and_not_finalized(published, run_cli,
-                                                                                                closed_window, monkeypatch):
+                                                                                                closed_window):
     """Trial 128 put its appeal's id right (73 for 78) after the correction: `appeals` read plain "upheld" and
     finalize --force made the pay with 78 taken out final."""
     inbox, policy = published
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5", category="其他")])
     assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R6", category="其他")])
-    # filed (today) in the window, whichever module bound appeal_window first (one filed after it is listed late)
-    import gridpay.pipeline.appeals_report as report
-    monkeypatch.setattr(report, "appeal_window", lambda db, month, policy: ("2020-01-01", today()))
+    row = appeal_row("A1", "W3", "R6", category="其他")
+    # filed in the window closed_window stands for (one filed after it is listed late: trial 151)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [row[:6] + ("2020-01-02",) + row[7:]])
     code, err = run_cli("appeals", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 0 and "upheld (not yet applied)" in run_cli.out, run_cli.out
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "发薪截止",
