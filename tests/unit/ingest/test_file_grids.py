@@ -8,6 +8,7 @@ from downloads import HEADER, wjx_rows, write_xlsx
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source
 from gridpay.ingest.survey_files import read_survey_file, survey_reading
+from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.transforms.policy import policy_from_toml
 
 GRID = HEADER.index("1、您所在的网格是？")
@@ -35,3 +36,26 @@ def test_a_download_of_a_grids_own_form_is_that_grids(tmp_path):
 def test_a_form_that_asks_the_grid_keeps_its_answers(tmp_path):
     path = write_xlsx(tmp_path / "412345673_1_银湖社区_8_8.xlsx", HEADER, wjx_rows(HAND_SURVEYS))
     assert set(_read(path).frame["grid_id"]) == {"天桥新村一网格", "井湖村二网格"}
+
+
+def test_a_name_holding_two_entries_is_read_by_the_longer_or_stopped(tmp_path):
+    """一网格 is in 十一网格: by the table's order a first match read 第十一网格's download as 第一网格's."""
+    header = HEADER[:GRID] + HEADER[GRID + 1:]
+    rows = [r[:GRID] + r[GRID + 1:] for r in wjx_rows(HAND_SURVEYS)]
+    nested = '\n[survey.file_grids]\n"第一网格" = "G1"\n"第十一网格" = "G2"\n'
+    eleven = write_xlsx(tmp_path / "412345611_1_第十一网格满意度_8_8.xlsx", header, rows)
+    assert set(_read(eleven, nested).frame["grid_id"]) == {"G2"}
+    apart = '\n[survey.file_grids]\n"412345611" = "G1"\n"满意度" = "G2"\n'
+    with pytest.raises(InputError, match=r'two entries of the policy\'s \[survey.file_grids\], "412345611" = "G1", '
+                                         r'"满意度" = "G2", neither holding the other'):
+        _read(eleven, apart)
+    same = '\n[survey.file_grids]\n"412345611" = "G2"\n"第十一网格" = "G2"\n'     # two texts, one grid: no doubt
+    assert set(_read(eleven, same).frame["grid_id"]) == {"G2"}
+
+
+def test_an_id_prefix_is_the_longer_entrys_name():
+    reading = survey_reading(policy_from_toml(DEFAULT_POLICY.read_text(encoding="utf-8")
+                                              + '\n[survey.file_id_prefixes]\n"白云" = "B"\n"白云山" = "S"\n'))
+    assert file_id_prefix("surveys/2026-09/白云山社区.xlsx", reading) == "S"
+    assert file_id_prefix("surveys/2026-09/白云社区.xlsx", reading) == "B"
+    assert file_id_prefix("surveys/2026-09/青山社区.xlsx", reading) == ""
