@@ -1,7 +1,8 @@
 """A download made before the month ended misses its last days' answers (a sixtieth trial's October download,
 made on the 28th, left out 32 answers: W06 paid 1262.38 for 1136.00, exit 0, nothing said; the next month's
-download finds them only after the 公示 has begun). Said, not stopped: a community whose survey closes before
-the month ends looks the same, so only where the month before had answers in its own last days."""
+download finds them only after the 公示 has begun). A community whose survey closes before the month ends looks
+the same, so only where the month before had answers in its own last days, or, for one platform download, where
+the month's other files have answers to its end (a first month has no month before)."""
 from __future__ import annotations
 
 import logging
@@ -38,8 +39,14 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     files = {f: at for f, (at, n) in latest_by_file.items()
              if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after}
     files = {f: at for f, at in files.items() if f not in _covered(ctx.workdir, ctx.policy.items)} if files else files
-    if not (month_early or files) or (before_end := _month_before_to_its_end(ctx.settings.db, m)) is None:
+    before_end = _month_before_to_its_end(ctx.settings.db, m) if month_early or files else None
+    # a download ending early beside the month's other files answering to its end needs no month before to say the
+    # survey ran to the end (trial 161's first month: one grid's form downloaded on the 25th, 28 answers unread)
+    others_to_end = latest is not None and missed_answers(m, latest, MISSED_AT_LEAST) == 0
+    if not (month_early and before_end is not None or files and (before_end is not None or others_to_end)):
         return
+    month_early = month_early and before_end is not None
+    before_said = f" and {m.previous} had answers to its last days" if before_end else ""
     lines = [] if not month_early else [
         f"{ctx.month}'s latest answer in its survey files is at {latest:%Y-%m-%d %H:%M}, "
         f"{(m.last_day - latest.date()).days} days before the month ended, while {m.previous} had answers to its last "
@@ -47,8 +54,8 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         f"download the form again now and put it in surveys/{ctx.month}/ in place of the earlier one, then run again "
         f"(if the form closed on {latest:%Y-%m-%d} on purpose, nothing is missing)"]
     lines += [f"{file}: this platform download's latest answer is at {at:%Y-%m-%d %H:%M}, {(m.last_day - at.date()).days} "
-              f"days before {ctx.month} ended, while the month's other survey files have answers to {latest:%Y-%m-%d} "
-              f"and {m.previous} had answers to its last days{_stamp_said(file)}: at its own pace about "
+              f"days before {ctx.month} ended, while the month's other survey files have answers to {latest:%Y-%m-%d}"
+              f"{before_said}{_stamp_said(file)}: at its own pace about "
               f"{missed_answers(m, at, files_n[file]):.0f} more answers were due by the month's end, which a download "
               f"made before then misses; download the form again now and put it in surveys/{ctx.month}/ in place of "
               f"this one, then run again (if the online form closed on {at:%Y-%m-%d} on purpose, or a download made "

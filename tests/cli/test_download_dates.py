@@ -93,3 +93,19 @@ def test_a_download_holding_fewer_answers_than_its_name_says_stops_unless_accept
     assert "--accept-fewer-answers" in line and "(policy gate.short_downloads)" in line
     code, err = run_cli("run", "--month", "2026-09", "--accept-fewer-answers", inbox=inbox, policy=policy)
     assert code == 0 and f"holds {len(september)} answer rows where its name says 12" in err, err
+
+
+def test_a_first_month_s_download_ending_mid_month_stops_where_other_files_answer_to_its_end(run_cli, make_inbox,
+                                                                                            make_policy):
+    """Trial 161's first month: one grid's form downloaded on the 25th beside eleven to the 30th published without
+    its last 28 answers, exit 0: with no month before, nothing said a form ran to the month's end."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    october = [r[:4] + (f"2026-10-{10 + i} 10:00:00",) + r[5:] for i, r in enumerate(HAND_SURVEYS)]   # to the 17th
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(october))
+    write_csv(inbox / "surveys" / "2026-10" / "纸质问卷.csv", SURVEY_HEADER,
+              [survey("P1", "G1", "9栋1单元101", ("4",) * 5, "2026-10-30 00:00:00")])
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 1 and (f"surveys/2026-10/{DOWNLOAD}_8_8.xlsx: this platform download's latest answer is at "
+                          "2026-10-17 10:00, 14 days before 2026-10 ended, while the month's other survey files have "
+                          "answers to 2026-10-30: at its own pace") in err, err
+    assert "had answers to its last days" not in err and "Nothing published" in err
