@@ -9,8 +9,8 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.survey_reading import SurveyReading
 
 
-def _named(file_name: str, table: tuple[tuple[str, str], ...], key: str) -> str | None:
-    """The value of the entry of `table` whose text the file's name holds; where two texts are in the name
+def named_entry(file_name: str, table: tuple[tuple[str, str], ...], key: str) -> tuple[str, str] | None:
+    """The entry (text, value) of `table` whose text the file's name holds; where two texts are in the name
     and one holds the other (一网格 in 十一网格, a form number in a longer one) the longer, the one the name
     spells out; two apart that give two values stop the file. A first match would read 第十一网格's download
     as 第一网格's by the table's order, and pay the wrong worker for it, quietly."""
@@ -22,7 +22,11 @@ def _named(file_name: str, table: tuple[tuple[str, str], ...], key: str) -> str 
         raise InputError(file_name, f"its name holds two entries of the policy's [{key}], {entries}, neither "
                                     f"holding the other, so which applies is a guess: make one entry's text a "
                                     f"part of the name only its files have (the form's number is best)")
-    return found[0][1] if found else None
+    return found[0] if found else None
+
+
+def _named(file_name: str, table: tuple[tuple[str, str], ...], key: str) -> str | None:
+    return entry[1] if (entry := named_entry(file_name, table, key)) else None
 
 
 def file_id_prefix(file_name: str, reading: SurveyReading) -> str:

@@ -15,6 +15,7 @@ from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.form_grid_notes import silent_form_note
 from gridpay.pipeline.run_notices import headed
 from gridpay.store.grid_history import last_counted, last_dropped, last_files, last_households, last_listed_grids
 
@@ -70,7 +71,8 @@ def silent_grids_message(ctx: RunContext, grids: list, files: list) -> str:
     return (f"{ctx.month}: a grid with a worker assigned has no answer this month, or too few to be scored where "
             f"it had enough in the month published last, while the others have enough, so it would be scored on "
             f"earlier months or paid at the neutral coefficient; nothing published. "
-            f"{'; '.join(map(str, grids))}{held}. Put each grid's downloads of {ctx.month} in surveys/{ctx.month}/ "
+            f"{'; '.join(map(str, grids))}{held}{silent_form_note(ctx, grids)}. Put each grid's downloads of {ctx.month} "
+            f"in surveys/{ctx.month}/ "
             f"(download the form again if the one there is another month's) and run again; if every download is "
             f"there and its residents answered so few (or were not asked), run again with --accept-fewer-answers "
             f"(said on the scorecard)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.form_grid_notes import shared_form_note
 
 
 def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
@@ -50,7 +51,8 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                    for s in [s for s in shared if s.same][:3])
     listed = "; ".join(map(str, (shared + repeated)[:5])) + (f"; and {len(shared + repeated) - 5} more" * (len(shared + repeated) > 5))
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
-            f"either answer; nothing published. {listed}{same}{_one_name(ctx, shared)}. A platform numbers the "
+            f"either answer; nothing published. {listed}{same}{_one_name(ctx, shared)}"
+            f"{shared_form_note(ctx, [s.files for s in shared])}. A platform numbers the "
             f"answers of each download from 1: give each download's ids a prefix in the policy's "
             f"[survey.file_id_prefixes] (a text of its file name = the prefix, \"白云\" = \"B\"), number paper forms "
             f"P1, P2, ..., or take the file out of the inbox if it is a copy of the other, and run again")

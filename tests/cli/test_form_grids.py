@@ -1,0 +1,35 @@
+"""One form per grid ([survey.file_grids]) where one grid's form was copied from another's and kept its title:
+trial 161's 第十一网格 download, titled `第一网格网格员满意度调查(副本)`, was read as 第一网格's. The stops it meets
+name the table's entry that read it (its clerk, told only to give the ids a prefix, would have paid one grid's
+answers to the other's worker)."""
+from conftest import HAND_SURVEYS, policy_text, survey
+from downloads import HEADER, wjx_rows, write_xlsx
+
+GRID = HEADER.index("1、您所在的网格是？")
+FORMS = '\n[survey.file_grids]\n"一网格" = "G1"\n"二网格" = "G2"\n'
+PREFIXES = '\n[survey.file_id_prefixes]\n"412345671" = "A"\n"412345672" = "B"\n'
+SECOND = [survey(f"S{i}", "G1", f"G2-2-{i}01", ("2",) * 5, f"2026-09-1{i} 09:00:00") for i in range(1, 5)]
+
+
+def _form(path, surveys):
+    write_xlsx(path, HEADER[:GRID] + HEADER[GRID + 1:], [r[:GRID] + r[GRID + 1:] for r in wjx_rows(surveys)])
+
+
+def test_a_grid_s_form_under_another_grid_s_copied_title_is_named_in_the_stops(run_cli, make_inbox, tmp_path):
+    inbox = make_inbox({})
+    _form(inbox / "surveys" / "2026-09" / "412345671_1_一网格满意度_8_8.xlsx", HAND_SURVEYS)
+    _form(inbox / "surveys" / "2026-09" / "412345672_1_一网格满意度(副本)_4_4.xlsx", SECOND)    # 二网格's form
+    policy = tmp_path / "policy.toml"
+    policy.write_text(policy_text(min_responses=1) + FORMS, encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 1 and "two survey files use the same response ids" in err, err
+    assert ("both are read as G1 by the policy's [survey.file_grids] (\"一网格\" in 'surveys/2026-09/412345671_1_一网格"
+            "满意度_8_8.xlsx', \"一网格\" in 'surveys/2026-09/412345672_1_一网格满意度(副本)_4_4.xlsx'): a form per grid "
+            "has one download a month, so one may be another grid's form under a copied title") in err, err
+    policy.write_text(policy_text(min_responses=1) + FORMS + PREFIXES, encoding="utf-8")    # the ids told apart
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 1 and "井湖村二网格 (G2, workers W2, W3, W4) has no answer this month" in err, err
+    assert ("the policy's [survey.file_grids] gives 井湖村二网格 the downloads whose name holds \"二网格\", and no "
+            "survey file of the month is read so ('surveys/2026-09/412345671_1_一网格满意度_8_8.xlsx' and "
+            "'surveys/2026-09/412345672_1_一网格满意度(副本)_4_4.xlsx' are both read as G1: a form per grid") in err, err
+    assert not (tmp_path / "out" / "2026-09").exists()
