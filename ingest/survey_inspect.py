@@ -11,7 +11,7 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import TEXT_COLUMNS, Source
 from gridpay.ingest.inspect_doubts import doubt_lines, form_lines
-from gridpay.ingest.survey_ids import file_id_prefix
+from gridpay.ingest.survey_ids import file_id_prefix, named_entry
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
@@ -70,6 +70,13 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}"]
     if read.layout is not None:
         lines.append(f"platform layout: {read.layout}")
+    asks_grid = "grid_id" in {name for _, name in read.header_map}        # a form asking the grid keeps its answers
+    entry = named_entry(source.file_name, reading.file_grids, "survey.file_grids") if read.layout else None
+    if entry and not asks_grid:
+        # trial 161's copied form, titled 第一网格…(副本), showed grid_id=XH01 and no word on why
+        lines.append(f"grid: {entry[1]} for every answer, by the policy's [survey.file_grids] \"{entry[0]}\" = "
+                     f"\"{entry[1]}\" (a text of this file's name; a form copied from another grid's that kept "
+                     f"its title reads as that grid's: check this is {entry[1]}'s own form)")
     lines.append(f"times: local time in {reading.timezone} (the policy's survey.timezone)")
     lines.append("columns:")
     used = {*TEXT_COLUMNS, *reading.items}      # a sheet's own column (序号) is kept under its name, and not read

@@ -9,6 +9,7 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.formats import Source
 from gridpay.ingest.survey_files import read_survey_file, survey_reading
 from gridpay.ingest.survey_ids import file_id_prefix
+from gridpay.ingest.survey_inspect import inspect_lines
 from gridpay.transforms.policy import policy_from_toml
 
 GRID = HEADER.index("1、您所在的网格是？")
@@ -59,3 +60,17 @@ def test_an_id_prefix_is_the_longer_entrys_name():
     assert file_id_prefix("surveys/2026-09/白云山社区.xlsx", reading) == "S"
     assert file_id_prefix("surveys/2026-09/白云社区.xlsx", reading) == "B"
     assert file_id_prefix("surveys/2026-09/青山社区.xlsx", reading) == ""
+
+
+def test_inspect_names_the_entry_that_gives_a_download_its_grid(tmp_path):
+    header = HEADER[:GRID] + HEADER[GRID + 1:]
+    copied = write_xlsx(tmp_path / "412345611_1_第一网格满意度(副本)_8_8.xlsx", header,
+                        [r[:GRID] + r[GRID + 1:] for r in wjx_rows(HAND_SURVEYS)])
+    reading = survey_reading(policy_from_toml(DEFAULT_POLICY.read_text(encoding="utf-8") +
+                                              '\n[survey.file_grids]\n"第一网格" = "G1"\n'))
+    lines = inspect_lines(Source(copied.name, copied), reading, ["G1", "G2"])
+    assert ('grid: G1 for every answer, by the policy\'s [survey.file_grids] "第一网格" = "G1" (a text of this file\'s '
+            "name; a form copied from another grid's that kept its title reads as that grid's: check this is G1's own "
+            "form)") in lines, lines
+    asks = write_xlsx(tmp_path / "412345612_1_第一网格满意度_8_8.xlsx", HEADER, wjx_rows(HAND_SURVEYS))
+    assert not any(x.startswith("grid: ") for x in inspect_lines(Source(asks.name, asks), reading, ["G1", "G2"]))
