@@ -48,7 +48,9 @@ class MixedCompounds:
                      f"or, in a platform's download (never edited), {SET_ASIDE}; and run again" if self.named else
                      "check them (quarantine.csv lists the answers set aside as duplicate_household), and ask the "
                      "compound on the form (the policy's survey.questions.compound, with survey.household_compound "
-                     "= true)")
+                     "= true); where the form asks it in other words (您家所在的胡同: trial 160's), set "
+                     "survey.questions.compound to a text of that question's header, with a new version, and run "
+                     "again")
             # ... two answers naming none are one household, the older set aside: where they are two homes, only a
             # typed copy naming its compound counts it (trial 153's two 2-1-201 were told to set aside the one already so)
             both = [door for door, ids in self.shown if sum(compound is None for _, compound in ids) > 1]

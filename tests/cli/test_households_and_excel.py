@@ -51,7 +51,8 @@ def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make
             "once, or one home twice): '1栋1单元601' (answers G1-0 naming none, G1-old naming none); check them (quarantine.csv lists the answers set "
             "aside as duplicate_household), "
             "and ask the compound on the form (the policy's survey.questions.compound, with "
-            "survey.household_compound = true)") in err
+            "survey.household_compound = true); where the form asks it in other words (您家所在的胡同: trial 160's), "
+            "set survey.questions.compound to a text of that question's header") in err
     assert "(G2) spans" not in err
 
 
