@@ -21,14 +21,20 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.ingest.formats import Source
     from gridpay.ingest.survey_files import survey_reading
     from gridpay.ingest.survey_inspect import inspect_lines
+    from gridpay.transforms.privacy import masked_any_way
     path = absolute(args.file)
     if not path.is_file():
         raise InputError(str(path), "no such file")
     grids, aliases, spanning = _grids(args)
     policy = _policy(args)
     scale = (policy.scale_min, policy.scale_max) if policy.outcome.form_answers == "stop" else None
-    print("\n".join(inspect_lines(Source(path.name, path), survey_reading(policy), list(grids), grids=grids,
-                                   aliases=aliases, spanning=spanning, form_scale=scale)))
+    shown = masked_any_way(path.name)      # trial 162's 张阿姨13987654321补录.xlsx was printed in clear
+    lines = inspect_lines(Source(shown, path), survey_reading(policy), list(grids), grids=grids, aliases=aliases,
+                          spanning=spanning, form_scale=scale)
+    if shown != path.name:
+        lines.insert(1, "a run stops on this file's name: it holds a phone or ID number, which gridpay would write into "
+                        "the run's record, the manifest and quarantine.csv; rename the file")
+    print("\n".join(lines))
     return 0
 
 

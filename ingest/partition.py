@@ -53,7 +53,7 @@ class PartitionJob:
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)   # grid_id -> compounds grids.csv lists
     other_names: dict[str, str] = field(default_factory=dict)             # a compound's other name -> its name
     communities: dict[str, str] = field(default_factory=dict)             # grid_id -> its community
-    hidden_doors: bool = False                 # a phone or ID typed as the door masked and hashed (output format 22)
+    hidden_doors: int = 0                      # the output format hiding a phone or ID typed as the door (22 on)
 
 
 @dataclass(frozen=True)

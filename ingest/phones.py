@@ -12,7 +12,8 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.transforms.folding import folded
-from gridpay.transforms.privacy import hidden_numbers, is_mobile, masked_number, two_mobiles, unreadable_phone
+from gridpay.transforms.privacy import (hidden_numbers, is_mobile, masked_number, person_number, two_mobiles,
+                                        unreadable_phone)
 
 log = logging.getLogger("gridpay")
 
@@ -174,11 +175,36 @@ def stored_unreadable_phones(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("select coalesce(sum(rows_unreadable), 0)::integer from unreadable_phones").fetchone()[0]
 
 
-def hide_door_numbers(con, key: bytes) -> None:
+def hide_typed_numbers(con, key: bytes, level: int) -> None:
     """The stage's door numbers holding a mobile or an ID number (a resident typed the phone as the door), masked and
     told apart by its keyed hash (transforms/privacy.py hidden_numbers): the number reaches no table of the warehouse
-    (a hundred-and-fifty-seventh trial found two in clear in raw_surveys). Only such rows go through Python."""
-    con.create_function("gp_hidden_numbers", lambda v: hidden_numbers(v, key), ["VARCHAR"], "VARCHAR",
+    (a hundred-and-fifty-seventh trial found two in clear in raw_surveys). From output format 23 (`level`) a mobile
+    written any way and a landline with its area code too, and a typed sheet's response id holding one stops the
+    file. Only rows with enough digits go through Python."""
+    any_way = level >= 23
+    con.create_function("gp_hidden_numbers", lambda v: hidden_numbers(v, key, any_way), ["VARCHAR"], "VARCHAR",
                         null_handling="special", side_effects=False)
-    con.execute("update surveys set household_id = gp_hidden_numbers(household_id) "
-                "where regexp_matches(household_id, '[0-9０-９]{11}')")
+    many = ("length(regexp_replace(household_id, '[^0-9０-９]', '', 'g')) >= 10" if any_way else
+            "regexp_matches(household_id, '[0-9０-９]{11}')")
+    con.execute(f"update surveys set household_id = gp_hidden_numbers(household_id) where {many}")
+    if any_way:
+        refuse_phone_ids(con)
+
+
+def refuse_phone_ids(con) -> None:
+    """A typed sheet whose response ids hold a phone or ID number stops (exit 2): trial 162's volunteer numbered the
+    paper forms by the residents' phones, and verify.csv, which HR hands to callers, printed three in clear. An id
+    is printed on the call lists and kept in the warehouse, so it must not be a number of a person's. A platform's
+    own ids (its 序号) are never a resident's."""
+    rows = con.execute("select source_file, row_number, response_id from surveys where source_file not in "
+                       "(select source_file from platform_files) and length(regexp_replace(response_id, "
+                       "'[^0-9０-９]', '', 'g')) >= 10 order by row_id").fetchall()
+    bad = [(file, row, shown) for file, row, rid in rows if (shown := person_number(rid))]
+    if bad:
+        file, row, shown = bad[0]
+        more = f" (and {len(bad) - 1} more row{'s' if len(bad) > 2 else ''})" if len(bad) > 1 else ""
+        raise InputError(file, f"response id '{shown}' is a phone or ID number"
+                               f"{more}: forms numbered by the resident's phone? An answer's id is printed on "
+                               f"verify.csv and the call list and kept in the warehouse, so it must be no person's "
+                               f"number: number the forms P1, P2, ... in the sheet (a phone goes in the phone column) "
+                               f"and run again", row=row, column="response_id")

@@ -113,7 +113,7 @@ def is_survey_name(name: str) -> bool:
 
 
 def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: bytes, workdir: Path,
-                 surveys: bool = True, hidden_doors: bool = False) -> None:
+                 surveys: bool = True, hidden_doors: int = 0) -> None:
     """Write grids/workers/assignments/adjustments.parquet into `workdir`, and (unless `surveys` is
     False: the partitioned path stages them on Dask) the month's survey rows into its stage.duckdb.
     `sources` may be an inbox folder (tests and tools read one directly)."""

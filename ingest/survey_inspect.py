@@ -17,7 +17,7 @@ from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.door_numbers import normalized_household
 from gridpay.transforms.parsing import normalized_cell, normalized_likert, written_time
-from gridpay.transforms.privacy import masked_comment, masked_numbers
+from gridpay.transforms.privacy import masked_any_way, masked_comment, masked_numbers
 
 _YEARLESS_HINT = re.compile(r"^\s*\d{1,2}\s*(?:月|/)\s*\d{1,2}")     # 10月27日, 10/27: no year
 
@@ -67,7 +67,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
         read, stop = read_survey_file(source, None, replace(reading, items_required=False), grid_ids), problem
     frame = read.frame
     months = frame["submitted_at"].map(lambda v: _inspected_month(v, reading), na_action="ignore").fillna("(no date)")
-    lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}"]
+    lines = [f"file: {masked_any_way(source.name)}", f"format: {source.suffix[1:]}, {read.shape}"]
     if read.layout is not None:
         lines.append(f"platform layout: {read.layout}")
     asks_grid = "grid_id" in {name for _, name in read.header_map}        # a form asking the grid keeps its answers
@@ -108,7 +108,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
             if cells.get(private):
                 cells[private] = masked_comment(cells[private], True)
         if cells.get("household_id"):
-            cells["household_id"] = normalized_household(cells["household_id"], *door_rules(reading))
+            cells["household_id"] = masked_any_way(normalized_household(cells["household_id"], *door_rules(reading)))
         for item in reading.items:
             if cells.get(item):
                 cells[item] = normalized_likert(cells[item], reading.answer_words, reading.answer_marks_dropped,

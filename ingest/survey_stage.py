@@ -25,7 +25,7 @@ from gridpay.ingest.answer_words import note_platform_file, store_answer_words, 
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.late_answers import store_aside_ids
-from gridpay.ingest.phones import hide_door_numbers, readable_phones, store_unreadable_phones, unreadable_phones
+from gridpay.ingest.phones import hide_typed_numbers, readable_phones, store_unreadable_phones, unreadable_phones
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_values import (FAST_TIMESTAMP, canonical_household, door_rules, compound_tables, duration_sql,
@@ -194,7 +194,7 @@ def stage_surveys(files: list[Source | Path], reading: SurveyReading, key: bytes
             left join map_channel ch on ch.raw = s.channel
             left join map_duration du on du.raw = s.duration_s{item_joins}""")
         if reading.door_numbers_hidden:     # a phone or an ID typed as the door (output format 22: trial 157)
-            hide_door_numbers(con, key)
+            hide_typed_numbers(con, key, reading.door_numbers_hidden)
         con.execute("drop view survey_text")
         for t in tables:
             con.execute(f"drop table {t}")        # temp: phone numbers typed unusually are still in clear

@@ -30,7 +30,7 @@ from gridpay.transforms.policy import Policy
 # byte for byte (pipeline/audit_csvs.py); 11 and 12: CHANGELOG.md; 13: a worker sheet lists the verification
 # calls on its grids' answers (publishing/worker_contexts.py); 14 to 18: CHANGELOG.md; 20: a correction draws the
 # verification sample its month was first published with (publishing/verification.py); 22: CHANGELOG.md
-OUTPUT_FORMAT = 22
+OUTPUT_FORMAT = 23
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,11 @@ class RunContext:
         return work_folder(self.settings.out, self.run_id)
 
     @property
-    def doors_hidden(self) -> bool:
-        """From output format 22 a phone or ID number typed as a door reaches the warehouse masked and hashed."""
-        return (self.request.output_format or 1) >= 22
+    def doors_hidden(self) -> int:
+        """From output format 22 a phone or ID number typed as a door reaches the warehouse masked and hashed (0
+        before); from 23 one written with +86 or separators, and a landline, too (ingest/phones.py)."""
+        fmt = self.request.output_format or 1
+        return fmt if fmt >= 22 else 0
 
     @property
     def publishing(self) -> Path:

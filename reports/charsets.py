@@ -59,3 +59,4 @@ BY_FORMAT[19] = "".join(sorted(set(BY_FORMAT[18] + "但修删叠围增失夹幅�
 BY_FORMAT[20] = "".join(sorted(set(BY_FORMAT[19] + "略")))   # format 20: a grid whose score alone moved
 BY_FORMAT[21] = "".join(sorted(set(BY_FORMAT[20] + "仍化让")))   # format 21: why HR took answers out, why a total held
 BY_FORMAT[22] = "".join(sorted(set(BY_FORMAT[21] + "先母座层")))   # format 22: a letter in a door; the coefficient's rounding
+BY_FORMAT[23] = BY_FORMAT[22]        # format 23 prints no character format 22 did not (a door phone hidden any way written)

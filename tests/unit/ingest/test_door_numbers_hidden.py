@@ -27,3 +27,18 @@ def test_a_phone_or_an_id_typed_as_the_door_is_masked_and_told_apart(make_inbox,
     assert doors[3].startswith("340702********1234#") and doors[4] == "7栋1单元101"
     assert not any("12340001" in d or "19800101" in d for d in doors)
     assert _households(make_inbox, tmp_path, hidden=False)[0] == "13912340001"     # a month of an older format
+
+
+def test_from_format_23_a_phone_written_any_way_and_a_landline_are_hidden_as_one_number(make_inbox, tmp_path):
+    """Trial 162: `+86 139-1234-5678` stayed in clear in raw_surveys and counted as a second home beside
+    13912345678 (W2 paid 1829.60 for 1821.00, exit 0); a landline typed as the door, 0556-5512345, in clear too."""
+    inbox = make_inbox({})
+    doors = ("13912340001", "+86 139-1234-0001", "139 1234 0001", "0556-5512345", "(0556)5512345", "7栋1单元101")
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER,
+              [survey(f"R{i}", "G1", door, ("4",) * 5) for i, door in enumerate(doors)])
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "w", hidden_doors=23)
+    with stage_connection(tmp_path / "w") as con:
+        got = [h for (h,) in con.execute("select household_id from surveys order by row_id").fetchall()]
+    assert got[0] == got[1] == got[2] == hidden_numbers("13912340001", b"k")      # one number, one household
+    assert got[3] == got[4] and got[3].startswith("0556-****2345#") and got[5] == "7栋1单元101"
+    assert not any("12340001" in d or "5512345" in d for d in got)

@@ -25,7 +25,7 @@ def test_two_downloads_neither_holding_the_other_are_not_told_to_keep_the_later(
 
     from gridpay.expectations.repeated_ids import SharedIds
     from gridpay.pipeline.id_messages import shared_ids_message
-    ctx = SimpleNamespace(month="2026-11", inputs=SimpleNamespace(files=()))
+    ctx = SimpleNamespace(month="2026-11", inputs=SimpleNamespace(files=()), policy=SimpleNamespace(file_grids=()))
     partial = SharedIds(("surveys/2026-11/a.xlsx", "surveys/2026-11/b.xlsx"), ("100", "101"), 21, 21, (120, 107))
     said = shared_ids_message(ctx, [partial], [])
     assert "neither holds every answer of the other, so download the form once more" in said
