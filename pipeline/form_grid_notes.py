@@ -13,7 +13,9 @@ from gridpay.pipeline.context import RunContext
 
 KEY = "survey.file_grids"
 COPIED = ("a form per grid has one download a month, so one may be another grid's form under a copied title "
-          "(…(副本)): key each form by its number, which a copied title cannot change (docs/platforms.md)")
+          "(…(副本)): key each form by its number, which a copied title cannot change, or, where its downloads' names "
+          "hold none, by its whole title as they hold it (the longer of two entries a name holds applies; "
+          "docs/platforms.md)")
 
 
 def _entry(ctx: RunContext, file: str) -> tuple[str, str] | None:
@@ -33,26 +35,29 @@ def shared_form_note(ctx: RunContext, pairs: list[tuple[str, str]]) -> str:
     return "".join(notes[:3])
 
 
+def _texts(ctx: RunContext, grid) -> list[str]:
+    """The table's texts naming the grid, by its id or its name."""
+    return [text for text, value in ctx.policy.file_grids if value in (grid.grid_id, grid.grid_name)]
+
+
 def silent_form_note(ctx: RunContext, grids: list) -> str:
-    """A silent grid the table gives downloads to: the entry no file of the month matched, and the grids two of
-    the month's files are read as."""
+    """A silent grid the table gives downloads to: the entry no file of the month matched; then, once, the files
+    the table reads as one grid, with the entry that read each."""
     if not ctx.policy.file_grids:
         return ""
     with stage_connection(ctx.workdir) as con:
         files = [f for (f,) in con.execute("select distinct source_file from surveys order by 1").fetchall()]
     read_as: dict[str, list[str]] = defaultdict(list)
-    seen = set()
     for file in files:
         if entry := _entry(ctx, file):
-            read_as[entry[1]].append(file)
-            seen.add(entry[0])
-    twice = [f"{' and '.join(repr(f) for f in held)} are {'both' if len(held) == 2 else 'all'} read as {grid}"
+            read_as[entry[1]].append(f"'{file}' by \"{entry[0]}\"")
+    seen = {entry[0] for file in files if (entry := _entry(ctx, file))}
+    notes = [f"the policy's [{KEY}] gives {g.grid_name} the downloads whose name holds "
+             f"{' or '.join(f'{chr(34)}{t}{chr(34)}' for t in texts)}"
+             for g in grids if (texts := _texts(ctx, g)) and not seen & set(texts)]
+    if not notes:
+        return ""
+    twice = [f"{' and '.join(held)} are {'both' if len(held) == 2 else 'all'} read as {grid}"
              for grid, held in read_as.items() if len(held) > 1]
-    notes = []
-    for g in grids:
-        texts = [t for t, grid in ctx.policy.file_grids if grid in (g.grid_id, g.grid_name)]
-        if texts and not seen & set(texts):
-            notes.append(f"; the policy's [{KEY}] gives {g.grid_name} the downloads whose name holds "
-                         f"{' or '.join(chr(34) + t + chr(34) for t in texts)}, and no survey file of the month is "
-                         f"read so" + (f" ({'; '.join(twice[:2])}: {COPIED})" if twice else ""))
-    return "".join(notes)
+    return (f"; {'; '.join(notes)}, and no survey file of the month is read so"
+            + (f" ({'; '.join(twice[:3])}: {COPIED})" if twice else ""))

@@ -50,9 +50,10 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                     "download the form once more (every answer of the month) and keep that download only")
                    for s in [s for s in shared if s.same][:3])
     listed = "; ".join(map(str, (shared + repeated)[:5])) + (f"; and {len(shared + repeated) - 5} more" * (len(shared + repeated) > 5))
+    form = shared_form_note(ctx, [s.files for s in shared])       # trial 161: the prefix alone paid the wrong grid
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
-            f"either answer; nothing published. {listed}{same}{_one_name(ctx, shared)}"
-            f"{shared_form_note(ctx, [s.files for s in shared])}. A platform numbers the "
+            f"either answer; nothing published. {listed}{same}{_one_name(ctx, shared)}{form}. "
+            f"{'Once each download is read as its own grid: ' if form else ''}A platform numbers the "
             f"answers of each download from 1: give each download's ids a prefix in the policy's "
             f"[survey.file_id_prefixes] (a text of its file name = the prefix, \"白云\" = \"B\"), number paper forms "
             f"P1, P2, ..., or take the file out of the inbox if it is a copy of the other, and run again")

@@ -26,10 +26,12 @@ def test_a_grid_s_form_under_another_grid_s_copied_title_is_named_in_the_stops(r
     assert ("both are read as G1 by the policy's [survey.file_grids] (\"一网格\" in 'surveys/2026-09/412345671_1_一网格"
             "满意度_8_8.xlsx', \"一网格\" in 'surveys/2026-09/412345672_1_一网格满意度(副本)_4_4.xlsx'): a form per grid "
             "has one download a month, so one may be another grid's form under a copied title") in err, err
+    assert "Once each download is read as its own grid: A platform numbers the answers" in err
     policy.write_text(policy_text(min_responses=1) + FORMS + PREFIXES, encoding="utf-8")    # the ids told apart
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
     assert code == 1 and "井湖村二网格 (G2, workers W2, W3, W4) has no answer this month" in err, err
     assert ("the policy's [survey.file_grids] gives 井湖村二网格 the downloads whose name holds \"二网格\", and no "
-            "survey file of the month is read so ('surveys/2026-09/412345671_1_一网格满意度_8_8.xlsx' and "
-            "'surveys/2026-09/412345672_1_一网格满意度(副本)_4_4.xlsx' are both read as G1: a form per grid") in err, err
+            "survey file of the month is read so ('surveys/2026-09/412345671_1_一网格满意度_8_8.xlsx' by \"一网格\" and "
+            "'surveys/2026-09/412345672_1_一网格满意度(副本)_4_4.xlsx' by \"一网格\" are both read as G1: a form per grid") in err, err
+    assert "where its downloads' names hold none, by its whole title as they hold it" in err
     assert not (tmp_path / "out" / "2026-09").exists()

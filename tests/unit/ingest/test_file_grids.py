@@ -40,17 +40,17 @@ def test_a_form_that_asks_the_grid_keeps_its_answers(tmp_path):
 
 
 def test_a_name_holding_two_entries_is_read_by_the_longer_or_stopped(tmp_path):
-    """一网格 is in 十一网格: by the table's order a first match read 第十一网格's download as 第一网格's."""
+    """一网格 is in 十一网格: by the table's order a first match read 十一网格's download as 一网格's."""
     header = HEADER[:GRID] + HEADER[GRID + 1:]
     rows = [r[:GRID] + r[GRID + 1:] for r in wjx_rows(HAND_SURVEYS)]
-    nested = '\n[survey.file_grids]\n"第一网格" = "G1"\n"第十一网格" = "G2"\n'
-    eleven = write_xlsx(tmp_path / "412345611_1_第十一网格满意度_8_8.xlsx", header, rows)
+    nested = '\n[survey.file_grids]\n"一网格" = "G1"\n"十一网格" = "G2"\n'
+    eleven = write_xlsx(tmp_path / "412345611_1_十一网格满意度_8_8.xlsx", header, rows)
     assert set(_read(eleven, nested).frame["grid_id"]) == {"G2"}
     apart = '\n[survey.file_grids]\n"412345611" = "G1"\n"满意度" = "G2"\n'
     with pytest.raises(InputError, match=r'two entries of the policy\'s \[survey.file_grids\], "412345611" = "G1", '
                                          r'"满意度" = "G2", neither holding the other'):
         _read(eleven, apart)
-    same = '\n[survey.file_grids]\n"412345611" = "G2"\n"第十一网格" = "G2"\n'     # two texts, one grid: no doubt
+    same = '\n[survey.file_grids]\n"412345611" = "G2"\n"十一网格" = "G2"\n'     # two texts, one grid: no doubt
     assert set(_read(eleven, same).frame["grid_id"]) == {"G2"}
 
 
