@@ -21,7 +21,7 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.ingest.formats import Source
     from gridpay.ingest.survey_files import survey_reading
     from gridpay.ingest.survey_inspect import inspect_lines
-    from gridpay.transforms.privacy import masked_any_way
+    from gridpay.transforms.typed_numbers import masked_any_way
     path = absolute(args.file)
     if not path.is_file():
         raise InputError(str(path), "no such file")

@@ -12,8 +12,8 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.transforms.folding import folded
-from gridpay.transforms.privacy import (hidden_numbers, is_mobile, masked_number, person_number, two_mobiles,
-                                        unreadable_phone)
+from gridpay.transforms.privacy import is_mobile, masked_number, two_mobiles, unreadable_phone
+from gridpay.transforms.typed_numbers import hidden_numbers, person_number
 
 log = logging.getLogger("gridpay")
 

@@ -17,7 +17,8 @@ from gridpay.ingest.survey_values import door_rules
 from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.door_numbers import normalized_household
 from gridpay.transforms.parsing import normalized_cell, normalized_likert, written_time
-from gridpay.transforms.privacy import masked_any_way, masked_comment, masked_numbers
+from gridpay.transforms.privacy import masked_comment, masked_numbers
+from gridpay.transforms.typed_numbers import masked_any_way
 
 _YEARLESS_HINT = re.compile(r"^\s*\d{1,2}\s*(?:月|/)\s*\d{1,2}")     # 10月27日, 10/27: no year
 
@@ -70,13 +71,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines = [f"file: {masked_any_way(source.name)}", f"format: {source.suffix[1:]}, {read.shape}"]
     if read.layout is not None:
         lines.append(f"platform layout: {read.layout}")
-    asks_grid = "grid_id" in {name for _, name in read.header_map}        # a form asking the grid keeps its answers
-    entry = named_entry(source.file_name, reading.file_grids, "survey.file_grids") if read.layout else None
-    if entry and not asks_grid:
-        # trial 161's copied form, titled 第一网格…(副本), showed grid_id=XH01 and no word on why
-        lines.append(f"grid: {entry[1]} for every answer, by the policy's [survey.file_grids] \"{entry[0]}\" = "
-                     f"\"{entry[1]}\" (a text of this file's name; a form copied from another grid's that kept "
-                     f"its title reads as that grid's: check this is {entry[1]}'s own form)")
+    lines += _form_grid_line(source, reading, read)
     lines.append(f"times: local time in {reading.timezone} (the policy's survey.timezone)")
     lines.append("columns:")
     used = {*TEXT_COLUMNS, *reading.items}      # a sheet's own column (序号) is kept under its name, and not read
@@ -115,3 +110,15 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
                                                  reading.answer_text_cleaned)
         lines.append("  " + ", ".join(f"{k}={v}" for k, v in cells.items() if k != "source_file"))
     return lines
+
+
+def _form_grid_line(source: Source, reading: SurveyReading, read) -> list[str]:
+    """The [survey.file_grids] entry giving a download of a form that asks no grid its grid: trial 161's copied form,
+    titled 第一网格…(副本), showed grid_id=XH01 and no word on why."""
+    asks_grid = "grid_id" in {name for _, name in read.header_map}        # a form asking the grid keeps its answers
+    entry = named_entry(source.file_name, reading.file_grids, "survey.file_grids") if read.layout else None
+    if not entry or asks_grid:
+        return []
+    return [f"grid: {entry[1]} for every answer, by the policy's [survey.file_grids] \"{entry[0]}\" = \"{entry[1]}\" "
+            f"(a text of this file's name; a form copied from another grid's that kept its title reads as that grid's: "
+            f"check this is {entry[1]}'s own form)"]

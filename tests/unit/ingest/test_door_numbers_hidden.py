@@ -5,7 +5,7 @@ from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.ingest.staging import stage_inputs
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.privacy import hidden_numbers
+from gridpay.transforms.typed_numbers import hidden_numbers
 
 DOORS = ("13912340001", "手机13912340001", "13912340002", "340702198001011234", "7栋1单元101")
 
