@@ -12,7 +12,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.transforms.folding import folded
-from gridpay.transforms.privacy import is_mobile, masked_number, two_mobiles, unreadable_phone
+from gridpay.transforms.privacy import is_mobile, masked_number, masked_numbers, two_mobiles, unreadable_phone
 from gridpay.transforms.typed_numbers import hidden_numbers, person_number
 
 log = logging.getLogger("gridpay")
@@ -30,7 +30,10 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     first = bad.iloc[0]
     # a character no number holds, which the mask hides: Excel's text mark typed in ('13812340101, trial 111)
     odd = "".join(sorted({c for c in folded(str(first["phone"])) if not c.isdigit() and c not in " -+()"}))
-    excel = ("; Excel saved it as a number: format the column as text and type the numbers again"
+    excel = (f"; it holds two mobile numbers ({masked_numbers(str(first['phone']))}), and workers.csv reads one phone a "
+             f"worker: type the one she would answer from (a rating of her own grid from the other would count as a "
+             f"resident's: workers.csv cannot give a worker two phones)" if two_mobiles(first["phone"]) else
+             "; Excel saved it as a number: format the column as text and type the numbers again"
              if unreadable_phone(first["phone"]) else f"; it holds {odd!r}, not part of a number: delete it" if odd
              else _digits(str(first["phone"])))
     more = f" (also row{'s' if len(bad) > 2 else ''} {', '.join(str(int(r)) for r in bad['row_number'][1:])})" \
