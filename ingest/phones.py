@@ -30,9 +30,9 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     first = bad.iloc[0]
     # a character no number holds, which the mask hides: Excel's text mark typed in ('13812340101, trial 111)
     odd = "".join(sorted({c for c in folded(str(first["phone"])) if not c.isdigit() and c not in " -+()"}))
-    excel = (f"; it holds two mobile numbers ({masked_numbers(str(first['phone']))}), and workers.csv reads one phone a "
-             f"worker: type the one she would answer from (a rating of her own grid from the other would count as a "
-             f"resident's: workers.csv cannot give a worker two phones)" if two_mobiles(first["phone"]) else
+    excel = ("; it holds two mobile numbers, and workers.csv reads one phone a worker: type the one she would "
+             "answer from (a rating of her own grid from the other would count as a resident's: workers.csv cannot "
+             "give a worker two phones)" if two_mobiles(first["phone"]) else
              "; Excel saved it as a number: format the column as text and type the numbers again"
              if unreadable_phone(first["phone"]) else f"; it holds {odd!r}, not part of a number: delete it" if odd
              else _digits(str(first["phone"])))
@@ -41,7 +41,8 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     # a number Excel saved in E notation is shown as its size, not masked: the mask of 1.39562E+10 read 139****6210,
     # digits no one typed (trial 139); 13800000001.0 keeps the phone's own last four
     shown = _excel_size(first["phone"]) if "E" in folded(str(first["phone"])).upper() and unreadable_phone(
-        first["phone"]) else masked_number(first["phone"])
+        first["phone"]) else masked_numbers(str(first["phone"])) if two_mobiles(first["phone"]) else masked_number(
+        first["phone"])
     raise InputError(str(first["source_file"]), f"phone '{shown}' is not a mainland mobile "
                      f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
                      column="phone")

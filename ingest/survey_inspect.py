@@ -18,7 +18,7 @@ from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.door_numbers import normalized_household
 from gridpay.transforms.parsing import normalized_cell, normalized_likert, written_time
 from gridpay.transforms.privacy import masked_comment, masked_numbers
-from gridpay.transforms.typed_numbers import masked_any_way
+from gridpay.transforms.typed_numbers import masked_any_way, person_number
 
 _YEARLESS_HINT = re.compile(r"^\s*\d{1,2}\s*(?:月|/)\s*\d{1,2}")     # 10月27日, 10/27: no year
 
@@ -71,7 +71,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines = [f"file: {masked_any_way(source.name)}", f"format: {source.suffix[1:]}, {read.shape}"]
     if read.layout is not None:
         lines.append(f"platform layout: {read.layout}")
-    lines += _form_grid_line(source, reading, read)
+    lines += _form_grid_line(source, reading, read) + _phone_id_line(read)
     lines.append(f"times: local time in {reading.timezone} (the policy's survey.timezone)")
     lines.append("columns:")
     used = {*TEXT_COLUMNS, *reading.items}      # a sheet's own column (序号) is kept under its name, and not read
@@ -122,3 +122,14 @@ def _form_grid_line(source: Source, reading: SurveyReading, read) -> list[str]:
     return [f"grid: {entry[1]} for every answer, by the policy's [survey.file_grids] \"{entry[0]}\" = \"{entry[1]}\" "
             f"(a text of this file's name; a form copied from another grid's that kept its title reads as that grid's: "
             f"check this is {entry[1]}'s own form)"]
+
+
+def _phone_id_line(read) -> list[str]:
+    """A typed sheet's response ids that are phones: a run stops on them (ingest/phones.py refuse_phone_ids); trial
+    162's clerk, checking with inspect first, was not told."""
+    if read.layout is not None or "response_id" not in read.frame.columns:
+        return []
+    shown = [s for rid in read.frame["response_id"].dropna() if (s := person_number(str(rid)))]
+    return [f"a run stops on this file: response id '{shown[0]}' is a phone or ID number"
+            f"{f' (and {len(shown) - 1} more)' if len(shown) > 1 else ''}: number the forms P1, P2, ... in the sheet "
+            f"(a phone goes in the phone column)"] if shown else []
