@@ -10,7 +10,7 @@ from pathlib import Path
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
-                                          numbers_differ, same_compound, same_number, similar_grids)
+                                          numbers_differ, same_compound, same_letters, same_number, similar_grids)
 from gridpay.transforms.grid_splits import grids_split_off
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -144,6 +144,10 @@ def _closest(value: str, names: dict[str, str], compounds: dict[str, tuple[str, 
     # ... nor one of no number beside one of the typed number (trial 146: 井湖村4网格 offered 井湖车站网格 as equal)
     if any(same_number(value, names.get(g) or g) for g in owners):
         owners = {g: label for g, label in owners.items() if same_number(value, names.get(g) or g)}
+    # ... nor one of another zone's letter beside one of the typed letter (trial 163: 金水湾B区网络 offered A to D区)
+    if any(same_letters(value, names.get(g) or g) for g in owners):
+        owners = {g: label for g, label in owners.items() if same_letters(value, names.get(g) or g)}
+        return tuple(owners.values()), tuple(owners)
     similar = [(label, gid) for label, gid in similar_grids(value, names) if gid not in owners]
     return (tuple(owners.values()) + tuple(label for label, _ in similar),
             tuple(owners) + tuple(dict.fromkeys(gid for _, gid in similar)))

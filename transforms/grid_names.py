@@ -60,6 +60,17 @@ def numbers_differ(value: str, name: str) -> bool:
     return bool(a and b and a != b)
 
 
+def _letters(text: str) -> frozenset[str]:
+    """The Latin letters a name carries, a zone's (金水湾B区网格: B), in either case."""
+    return frozenset(c.upper() for c in text if c.isascii() and c.isalpha())
+
+
+def same_letters(value: str, name: str) -> bool:
+    """Both carry letters and they are the same: 金水湾B区网络 is 金水湾B区网格's, not 金水湾A区网格's (trial 163's typo was
+    offered all four zones' grids as equals)."""
+    return bool(_letters(value)) and _letters(value) == _letters(name)
+
+
 def same_number(value: str, name: str) -> bool:
     """Both carry one number and it is the same (网格二, 第二网格): the likeness counts it (their 网格 alone is 0.57)."""
     a = _numbers(value)

@@ -77,3 +77,8 @@ def test_grids_sharing_the_compound_are_offered_by_the_number_typed():
     names = {"JH01": "井湖车站网格", "JH04": "井湖村四网格"}
     compounds = {"JH01": ("井湖村", "车站新村"), "JH04": ("井湖村",)}
     assert _closest("井湖村4网格", names, compounds, [("井湖村", 3)])[1] == ("JH04",)
+    # trial 163: '金水湾B区网络' offered the four zones' grids (and a grid of no letter) listing 金水湾 as equals
+    names = {f"JSW-{z}": f"金水湾{z}区网格" for z in "ABCD"} | {"BJY-1": "滨江苑1网格"}
+    compounds = {g: ("金水湾",) for g in names}
+    assert _closest("金水湾B区网络", names, compounds, [("金水湾", 2)])[1] == ("JSW-B",)
+    assert len(_closest("金水湾区网络", names, compounds, [("金水湾", 2)])[1]) == 5         # no letter typed: all
