@@ -23,6 +23,7 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.month import Month
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.pipeline.context import ArchivedInputs, MonthRequest
+from gridpay.pipeline.policy_versions import changed_rules
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
@@ -122,7 +123,11 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
             continue
         try:
             if name == POLICY_NAME:
-                was = _policy_version(old, archive, keys, scratch)
+                then = policy_from_bytes(blob_bytes(archive, old.sha256, keys), POLICY_NAME) if old else None
+                was = then.version if then else "none"
+                if then and was == now.policy.version and not [r for r in changed_rules(then, now.policy)
+                                                               if r != "version"]:
+                    continue    # a comment or a blank line: the same rules (a new build's shipped policy's notes)
                 lines[name] = (f"the policy (version {was} when published, {now.policy.version} now)" if was !=
                                now.policy.version else f"the policy (changed since, its version {was} unchanged: a policy "
                                f"paying on other rules needs a new version)")
@@ -140,10 +145,6 @@ def drift(published: tuple[InputFile, ...], now: ArchivedInputs, month: str, arc
             lines[name] = (f"{name}: " + "; ".join(changes[:SHOWN]) +
                            (f"; and {len(changes) - SHOWN} more" if len(changes) > SHOWN else ""))
     return lines
-
-
-def _policy_version(entry: InputFile | None, archive: Path, keys: ArchiveKeys, scratch: Path) -> str:
-    return policy_from_bytes(blob_bytes(archive, entry.sha256, keys), POLICY_NAME).version if entry else "none"
 
 
 def reference_rows(name: str, entry: InputFile | None, month: str, aliases: dict, archive: Path, keys: ArchiveKeys,

@@ -173,3 +173,21 @@ def test_a_month_caught_up_before_a_published_one_stops_until_its_files_are_said
     assert code == 0, err
     assert "2026-08 is paid on the inbox's workers.csv as its own (--reference inbox), though 2026-09 was published " \
            "here before it" in err
+
+
+def test_a_policy_whose_notes_alone_changed_is_no_change(run_cli, published_copy, tmp_path):
+    """A new build's shipped policy with a comment reworded, its rules and version the same: a correction of a month
+    published on the old build's stopped as 'the policy (changed since, its version ... unchanged: a policy paying on
+    other rules needs a new version)' (this stop's cross-build check). Rules, not bytes, are compared."""
+    from conftest import policy_text
+    inbox, _ = published_copy("none")
+    before = _payroll(tmp_path)
+    noted = tmp_path / "noted.toml"
+    noted.write_text(policy_text() + "\n# a note a new build's shipped policy added\n", encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=noted)
+    assert code == 0 and "changed since" not in err, err
+    assert _payroll(tmp_path) == before and run_cli("audit", "--month", "2026-09", inbox=inbox, policy=noted)[0] == 0
+    ruled = tmp_path / "ruled.toml"        # a rule changed under the same version still stops
+    ruled.write_text(policy_text(min_responses=7), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=ruled)
+    assert code != 0, err
