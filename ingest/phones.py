@@ -181,7 +181,7 @@ def stored_unreadable_phones(con: duckdb.DuckDBPyConnection) -> int:
 
 def hide_typed_numbers(con, key: bytes, level: int) -> None:
     """The stage's door numbers holding a mobile or an ID number (a resident typed the phone as the door), masked and
-    told apart by its keyed hash (transforms/privacy.py hidden_numbers): the number reaches no table of the warehouse
+    told apart by its keyed hash (transforms/typed_numbers.py hidden_numbers): the number reaches no table of the warehouse
     (a hundred-and-fifty-seventh trial found two in clear in raw_surveys). From output format 23 (`level`) a mobile
     written any way and a landline with its area code too, and a typed sheet's response id holding one stops the
     file. Only rows with enough digits go through Python."""

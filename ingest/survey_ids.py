@@ -12,8 +12,8 @@ from gridpay.ingest.survey_reading import SurveyReading
 def named_entry(file_name: str, table: tuple[tuple[str, str], ...], key: str) -> tuple[str, str] | None:
     """The entry (text, value) of `table` whose text the file's name holds; where two texts are in the name
     and one holds the other (一网格 in 十一网格, a form number in a longer one) the longer, the one the name
-    spells out; two apart that give two values stop the file. A first match would read 第十一网格's download
-    as 第一网格's by the table's order, and pay the wrong worker for it, quietly."""
+    spells out; two apart that give two values stop the file. A first match would read 十一网格's download
+    as 一网格's by the table's order, and pay the wrong worker for it, quietly."""
     name = PurePosixPath(file_name).name
     found = [(text, value) for text, value in table if text and value and text in name]
     found = [(t, v) for t, v in found if not any(t != other and t in other for other, _ in found)]

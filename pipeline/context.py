@@ -29,7 +29,7 @@ from gridpay.transforms.policy import Policy
 # answer "counts as if not appealed" (publishing/review_data.py), and the audit compares the month's other CSVs
 # byte for byte (pipeline/audit_csvs.py); 11 and 12: CHANGELOG.md; 13: a worker sheet lists the verification
 # calls on its grids' answers (publishing/worker_contexts.py); 14 to 18: CHANGELOG.md; 20: a correction draws the
-# verification sample its month was first published with (publishing/verification.py); 22: CHANGELOG.md
+# verification sample its month was first published with (publishing/verification.py); 22 and 23: CHANGELOG.md
 OUTPUT_FORMAT = 23
 
 
