@@ -5,6 +5,7 @@ worker, 366.42 yuan moved, exit 0. An answer whose file names no community, or o
 is left unresolved, and the run stops naming it (pipeline/gate_findings.py)."""
 from __future__ import annotations
 
+from gridpay.core.errors import ConfigError
 from gridpay.ingest.survey_files import SurveyReading
 from gridpay.transforms.grid_names import community_in_name
 from gridpay.transforms.parsing import normalized_cell
@@ -21,6 +22,13 @@ def file_grid_tables(con, reading: SurveyReading, grids: dict[str, str], communi
     for gid, name in grids.items():
         named.setdefault(normalized_cell(name) or "", []).append(gid)
     shared = {name: ids for name, ids in named.items() if name and len(ids) > 1}
+    for text, value in reading.file_grids:      # the policy's, not a resident's: never settled by a file's title
+        if value not in grids and (ids := shared.get(normalized_cell(value) or "")):
+            whose = ", ".join(f"{g} of {communities.get(g) or '-'}" for g in ids)
+            raise ConfigError(f"the policy's [survey.file_grids] gives \"{text}\" the grid name '{value}', which "
+                              f"grids.csv gives {len(ids)} grids ({whose}): "
+                              f"a form's grid is one grid, so give its id (\"{text}\" = \"{ids[0]}\", ...), under a new "
+                              f"version (trial 164's was read by the community its copied title named)")
     if not (reading.grid_names_by_file and shared):
         return
     known = set(communities.values())

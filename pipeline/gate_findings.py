@@ -230,7 +230,7 @@ def other_community_rows(ctx: RunContext) -> list:
     if least is None:
         return []
     stop = []
-    files = found(ctx.workdir, grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")))
+    files = found(ctx.workdir, grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")), ctx.policy.file_grids)
     last, before = last_communities(ctx.settings.db, ctx.month) if files else (None, {})   # the warehouse: only then
     for file in files:
         moved = [g for g in file.grids if before.get(g[0]) == file.community]

@@ -2,7 +2,7 @@
 trial 161's 第十一网格 download, titled `第一网格网格员满意度调查(副本)`, was read as 第一网格's. The stops it meets
 name the table's entry that read it (its clerk, told only to give the ids a prefix, would have paid one grid's
 answers to the other's worker)."""
-from conftest import HAND_SURVEYS, policy_text, survey
+from conftest import HAND_SURVEYS, policy_text, survey, write_csv
 from downloads import HEADER, wjx_rows, write_xlsx
 
 GRID = HEADER.index("1、您所在的网格是？")
@@ -35,3 +35,29 @@ def test_a_grid_s_form_under_another_grid_s_copied_title_is_named_in_the_stops(r
             "'surveys/2026-09/412345672_1_一网格满意度(副本)_4_4.xlsx' by \"一网格\" are both read as G1: a form per grid") in err, err
     assert "where its downloads' names hold none, by its whole title as they hold it" in err
     assert not (tmp_path / "out" / "2026-09").exists()
+
+
+def test_a_form_of_one_community_under_another_s_copied_title_is_its_entry_s_grid(run_cli, make_inbox, tmp_path):
+    """Trial 164: 西苑社区's form titled 东湖社区第二网格 stopped as another community's download (its advice fit
+    nothing, and the scorecard told HR to take its answers out by appeal); keyed by a grid name both communities
+    have, it was read by the title's community, and 西苑's answers paid 东湖's worker, exit 0."""
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("DH1", "第一网格", "东湖社区", "20"), ("XY1", "第一网格", "西苑社区", "10")])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date"),
+              [("W1", "DH1", "2026-01-01"), ("W2", "XY1", "2026-01-01"), ("W3", "DH1", "2026-01-01"),
+               ("W4", "XY1", "2026-01-01")])
+    _form(inbox / "surveys" / "2026-09" / "412345671_1_东湖社区第一网格满意度_8_8.xlsx", HAND_SURVEYS)
+    _form(inbox / "surveys" / "2026-09" / "412345672_1_东湖社区第一网格满意度_4_4.xlsx", SECOND)     # 西苑's, copied
+    policy = tmp_path / "policy.toml"
+    policy.write_text(policy_text(min_responses=1) + PREFIXES + '\n[survey.file_grids]\n"412345671" = "DH1"\n'
+                      '"412345672" = "第一网格"\n', encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 2 and ("the policy's [survey.file_grids] gives \"412345672\" the grid name '第一网格', which grids.csv "
+                          "gives 2 grids (DH1 of 东湖社区, XY1 of 西苑社区): a form's grid is one grid") in err, err
+    policy.write_text(policy_text(min_responses=1) + PREFIXES + '\n[survey.file_grids]\n"412345671" = "DH1"\n'
+                      '"412345672" = "XY1"\n', encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 0 and "another community" not in err, err
+    grids = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
+    assert "XY1" in grids and ",4," in next(line for line in grids.splitlines() if line.startswith("XY1"))
