@@ -11,8 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import duckdb
 
-from gridpay.core.errors import InputError
-from gridpay.ingest.survey_ids import named_entry
+from gridpay.ingest.survey_ids import form_entry
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import bare_community, community_in_name
 
@@ -53,8 +52,8 @@ def unresolved_grid_names(workdir: Path) -> list[UnresolvedName]:
 def other_community_rows(workdir: Path, communities: dict[str, str],
                          form_grids: tuple[tuple[str, str], ...] = ()) -> list[OtherCommunity]:
     """Per survey file named for one community of grids.csv (of two or more), its answers counted for
-    grids of the others, most first; but a download's answers of the grid the policy's [survey.file_grids]
-    gives its form (`form_grids`): HR named the form's grid, and its title, copied from another community's
+    grids of the others, most first. A download whose form the policy's [survey.file_grids] (`form_grids`) gives a
+    grid is that grid's community's: HR named the form's grid, and its title, copied from another community's
     form, says nothing of whose it is (trial 164's 西苑 form titled 东湖社区第二网格 stopped with advice that fit
     nothing, and the scorecard told HR to take its answers out by appeal)."""
     known = set(communities.values())
@@ -65,24 +64,21 @@ def other_community_rows(workdir: Path, communities: dict[str, str],
                              "group by all order by 1, 3 desc, 2").fetchall()
         ids = {name: gid for gid, name in con.execute("select grid_id, grid_name from read_parquet(?)",
                                                       [str(workdir / "grids.parquet")]).fetchall()} if form_grids else {}
-    named = {file: community_in_name(file, known) for file in {file for file, *_ in counts}}
-    formed = {file: _form_grid(file, form_grids, ids) for file in named} if form_grids else {}
+    named = {file: _community(file, known, communities, form_grids, ids) for file in {f for f, *_ in counts}}
     found: dict[str, list] = {}
     for file, grid, rows in counts:
-        if grid == formed.get(file):
-            continue
         if named[file] is not None and grid in communities and communities[grid] != named[file]:
             found.setdefault(file, []).append((grid, communities[grid], rows))
     return [OtherCommunity(f, named[f], sum(n for *_, n in g), tuple(g)) for f, g in found.items()]
 
 
-def _form_grid(file: str, form_grids: tuple[tuple[str, str], ...], ids: dict[str, str]) -> str | None:
-    """The grid id the table gives the file's form (its value an id, or a name one grid has)."""
-    try:
-        entry = named_entry(file, form_grids, "survey.file_grids")
-    except InputError:      # two entries apart: stopped where the file was read
-        return None
-    return ids.get(entry[1], entry[1]) if entry else None
+def _community(file: str, known: set[str], communities: dict[str, str], form_grids: tuple[tuple[str, str], ...],
+               ids: dict[str, str]) -> str | None:
+    """A download's community: its form's grid's where the policy's [survey.file_grids] names it (an id, or a name
+    one grid has), else the one its name holds."""
+    entry = form_entry(file, form_grids) if form_grids else None
+    grid = ids.get(entry[1], entry[1]) if entry else None
+    return communities.get(grid) or community_in_name(file, known)
 
 
 @dataclass(frozen=True)

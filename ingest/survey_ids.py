@@ -25,6 +25,15 @@ def named_entry(file_name: str, table: tuple[tuple[str, str], ...], key: str) ->
     return found[0] if found else None
 
 
+def form_entry(file_name: str, table: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """named_entry() of [survey.file_grids] for the stops and checks after reading: None where two entries are apart
+    (that file stopped where it was read)."""
+    try:
+        return named_entry(file_name, table, "survey.file_grids")
+    except InputError:
+        return None
+
+
 def _named(file_name: str, table: tuple[tuple[str, str], ...], key: str) -> str | None:
     return entry[1] if (entry := named_entry(file_name, table, key)) else None
 

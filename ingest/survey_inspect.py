@@ -68,7 +68,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
         read, stop = read_survey_file(source, None, replace(reading, items_required=False), grid_ids), problem
     frame = read.frame
     months = frame["submitted_at"].map(lambda v: _inspected_month(v, reading), na_action="ignore").fillna("(no date)")
-    lines = [f"file: {masked_any_way(source.name)}", f"format: {source.suffix[1:]}, {read.shape}"]
+    lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}"]
     if read.layout is not None:
         lines.append(f"platform layout: {read.layout}")
     lines += _form_grid_line(source, reading, read) + _phone_id_line(read)

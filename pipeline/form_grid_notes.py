@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from gridpay.core.errors import InputError
-from gridpay.ingest.survey_ids import named_entry
+from gridpay.ingest.survey_ids import form_entry
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 
@@ -19,10 +18,7 @@ COPIED = ("a form per grid has one download a month, so one may be another grid'
 
 
 def _entry(ctx: RunContext, file: str) -> tuple[str, str] | None:
-    try:
-        return named_entry(file, ctx.policy.file_grids, KEY)
-    except InputError:      # stopped where the file was read
-        return None
+    return form_entry(file, ctx.policy.file_grids)
 
 
 def shared_form_note(ctx: RunContext, pairs: list[tuple[str, str]]) -> str:
@@ -48,10 +44,11 @@ def silent_form_note(ctx: RunContext, grids: list) -> str:
     with stage_connection(ctx.workdir) as con:
         files = [f for (f,) in con.execute("select distinct source_file from surveys order by 1").fetchall()]
     read_as: dict[str, list[str]] = defaultdict(list)
+    seen = set()
     for file in files:
         if entry := _entry(ctx, file):
             read_as[entry[1]].append(f"'{file}' by \"{entry[0]}\"")
-    seen = {entry[0] for file in files if (entry := _entry(ctx, file))}
+            seen.add(entry[0])
     notes = [f"the policy's [{KEY}] gives {g.grid_name} the downloads whose name holds "
              f"{' or '.join(f'{chr(34)}{t}{chr(34)}' for t in texts)}"
              for g in grids if (texts := _texts(ctx, g)) and not seen & set(texts)]

@@ -51,7 +51,7 @@ def person_number(text: str | None) -> str | None:
     system's 18-digit serial is none), else None: what an answer's id must not be."""
     if text is None or not (_MOBILE_ANY_WAY.search(text) or _ID_CARD.search(text)):
         return None
-    return _MOBILE_ANY_WAY.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked_numbers(text))
+    return masked_any_way(text)
 
 
 def _tag(number: str, key: bytes) -> str:
