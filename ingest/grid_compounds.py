@@ -147,12 +147,13 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
             owners.setdefault(name, []).append(gid)
     if len(listed) < (1 if unlisted else 2):
         return []
+    known = set(grids["grid_id"])       # a grid grids.csv lacks is an invalid row's (trial 165: KeyError '不清楚')
     with stage_connection(workdir) as con:
         answers_view(con, workdir, month)
         named = [(gid, compound, rows) for gid, compound, rows in con.execute(
             "select grid_id, compound, count(*) as n from answers where compound is not null group by all "
             "order by n desc, grid_id, compound").fetchall()
-            if (gid in listed or unlisted) and compound not in listed.get(gid, ()) and compound in owners]
+            if (gid in listed or (unlisted and gid in known)) and compound not in listed.get(gid, ()) and compound in owners]
         # the ids of those pairs only, in one pass (a 10M-answer month's are nearly all of a grid's own compounds)
         ids = _pair_ids(con, [(gid, compound) for gid, compound, _ in named[:20]]) if named else {}
     labels = {row.grid_id: f"{row.grid_name} ({row.grid_id})" for row in grids.itertuples(index=False)}
