@@ -131,9 +131,13 @@ def gridless_rows(workdir: Path, min_rows: int | None) -> list[GridlessRows]:
         return []
     marks = ", ".join("?" * len(DITTO))
     with stage_connection(workdir) as con:
+        # an answer 不清楚 is no grid left blank (ingest/unknown_grid_answers.py)
+        known = "grid_not_known is null and " if con.execute(
+            "select count(*) from duckdb_columns() where table_name = 'surveys' and column_name = 'grid_not_known'"
+        ).fetchone()[0] else ""
         found = con.execute(f"""
             with r as (
-                select source_file, row_number, coalesce(trim(grid_id), '') in ('', {marks}) as blank,
+                select source_file, row_number, {known}coalesce(trim(grid_id), '') in ('', {marks}) as blank,
                        lag(grid_id) over (partition by source_file order by row_number) as above,
                        lag(row_number) over (partition by source_file order by row_number) as row_above
                 from surveys)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.ingest.unknown_grid_answers import refuse_unknown_aliases
 from gridpay.transforms.grid_names import grids_of_compound
 from gridpay.transforms.parsing import normalized_cell
 
@@ -140,6 +141,7 @@ def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = (), replay
     aliases = grid_aliases(grids)
     if not replay:
         shared_compound_alias(grids, aliases)
+        refuse_unknown_aliases(grids, aliases)      # 不清楚 made an alias: answers about nobody paid to a worker
     if not aliases:
         return 0
     with stage_connection(workdir) as con:

@@ -24,6 +24,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names, compounds_by_answer
+from gridpay.ingest.unknown_grid_answers import blank_unknown_grids, unknown_grids_line
 from gridpay.ingest.compound_grids import moved_compound_answers, moved_line
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
@@ -45,6 +46,7 @@ from gridpay.pipeline.worker_phones import write_past_phones
 POLICY_NAME = "policy.toml"
 
 log = logging.getLogger("gridpay")
+UNKNOWN_GRIDS_BLANK = 24     # the output format from which a grid answered 不清楚 is no grid (ingest/unknown_grid_answers.py)
 
 
 def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
@@ -124,6 +126,8 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     """What the stage leaves to the month's reference files and policy, on the answers of either path
     (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's answers to
     the grid it left (ingest/compound_grids.py), phones a platform masked or two in a cell (ingest/*_phones.py)."""
+    if (ctx.request.output_format or 1) >= UNKNOWN_GRIDS_BLANK and (found := blank_unknown_grids(ctx.workdir)):
+        log.warning("%s", unknown_grids_line(found), extra=headed("invalid_rows"))     # 不清楚: no grid's answer
     apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line

@@ -1,0 +1,55 @@
+"""A grid question answered 不清楚 (don't know): a form that asks the resident's worker by name often offers it
+(trial 165's 桂园社区, 25 answers a month). It names no grid, so it is set aside as a grid left blank is (an
+invalid row, counted in the gate's invalid share), said once on the console; before output format 24 it was an
+unknown grid's name, and one such answer naming a listed compound stopped the month with a "did you mean" over
+every grid, whose only ways out paid the answers to one of them or switched the safeguards off."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.survey_stage import stage_connection
+
+# the whole answer, a few words of a resident's 'don't know' (NFKC-folded, trimmed): 不清楚, 不知道是谁, 我也不太清楚
+_UNKNOWN = r"^(我)?(也)?(不太清楚|不清楚|不知道|不确定|不了解|不记得|记不清|说不清|不晓得|不认识|未知)[^0-9]{0,6}$"
+
+
+def says_not_known(value: str) -> bool:
+    return bool(re.match(_UNKNOWN, value.strip().rstrip("。.！!")))
+
+
+def refuse_unknown_aliases(grids: pd.DataFrame, aliases: dict[str, str]) -> None:
+    """An alias of grids.csv that is a 'don't know' (a clerk making 不清楚 a grid's alias, as a "did you mean"
+    offered): exit 2, naming the row; it would pay answers about nobody to that grid's worker."""
+    for alias, gid in aliases.items():
+        if says_not_known(alias):
+            row = grids.loc[grids["grid_id"] == gid].iloc[0]
+            raise InputError(row.source_file, f"alias '{alias}' of {gid} is a resident's 'don't know', no grid's "
+                             f"name: answers so are set aside as naming no grid; take it out of the aliases",
+                             row=int(row.row_number), column="aliases")
+
+
+def blank_unknown_grids(workdir: Path) -> list[tuple[str, int]]:
+    """Staged answers whose grid is a 'don't know' get no grid, their answer kept in `grid_not_known`. Returns
+    (value, rows), most rows first."""
+    known = pd.read_parquet(workdir / "grids.parquet", columns=["grid_id"])["grid_id"].dropna().tolist()
+    with stage_connection(workdir) as con:
+        values = [(v, n) for v, n in con.execute(
+            "select grid_id, count(*) as n from surveys where grid_id is not null and not list_contains(?, grid_id) "
+            "group by grid_id order by n desc, grid_id", [known]).fetchall() if says_not_known(v)]
+        if values:      # the answer kept beside: no grid written once for a sheet (gate.blank_grid_rows)
+            con.execute("alter table surveys add column if not exists grid_not_known varchar")
+            con.execute("update surveys set grid_not_known = grid_id, grid_id = null where list_contains(?, grid_id)",
+                        [[v for v, _ in values]])
+    return values
+
+
+def unknown_grids_line(values: list[tuple[str, int]]) -> str:
+    rows = sum(n for _, n in values)
+    named = ", ".join(f"'{v}' on {n}" for v, n in values)
+    return (f"{rows} answer{'s' if rows != 1 else ''} to the grid question say the resident does not know it "
+            f"({named}): set aside as answers naming no grid (quarantine.csv: grid_id blank), counted in the "
+            f"month's invalid share; no worker is paid on them")
