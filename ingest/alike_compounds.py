@@ -18,7 +18,7 @@ from gridpay.ingest.door_prefixes import DoorPairs, answers_view
 from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.survey_values import compound_name
-from gridpay.transforms.grid_names import compounds_read_alike
+from gridpay.transforms.grid_names import compounds_read_alike, names_one_compound_maybe
 from gridpay.transforms.privacy import regex_masked_sql
 
 SHOWN = 3
@@ -27,22 +27,31 @@ SHOWN = 3
 @dataclass(frozen=True)
 class AlikeCompounds(DoorPairs):
     compounds: tuple[str, str] = ("", "")        # the two names: the one grids.csv lists first, or the longer
+    both_listed: bool = False                    # grids.csv lists both for the grid: '=' cannot make them one
 
     def line(self) -> str:
         named, other = self.compounds
         doors = "1 door number is" if self.pairs == 1 else f"{self.pairs} door numbers are"
         shown = "; ".join(f"{a} beside {b}" for a, b in self.shown)
         more = f" and {self.pairs - len(self.shown)} more" if self.pairs > len(self.shown) else ""
-        return (f"{self.grid_name} ({self.grid_id}): answers name the compounds {named} and {other}, which read "
-                f"alike, and {doors} answered under both ({shown}{more}), each counted as a home of its own: if "
-                f"they are one compound, give the other name after '=' in grids.csv's compounds "
-                f"({named}={other}) and run again; if they are two compounds, nothing is to be done")
+        said = (f"{self.grid_name} ({self.grid_id}): answers name the compounds {named} and {other}, which read "
+                f"alike, and {doors} answered under both ({shown}{more}), each counted as a home of its own: ")
+        if self.both_listed:        # trial 166's 阳光家园, listed on its own beside 阳光家园二期: the start of two phases
+            return said + ("grids.csv lists both for the grid; if two of them are one home (check the paper form, or "
+                           "call), once the month is published, set the older answer aside with an appeal upheld in "
+                           "its 公示 window (category other, 其他; worker_id blank, as HR's own correction; its "
+                           "decision_note naming the answer it repeats), and run again (one household, one voice)")
+        return said + (f"if they are one compound, give the other name after '=' in grids.csv's compounds "
+                       f"({named}={other}) and run again; if they are two compounds, nothing is to be done")
 
 
-def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None) -> list[AlikeCompounds]:
+def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None,
+                    short_names: bool = False) -> list[AlikeCompounds]:
     """Per grid and pair of compound names reading alike, the door numbers answered under both (each with
     its answers; masked), in the staged answers but those an upheld appeal of `month` takes out. A name
-    grids.csv lists for the grid goes first in a pair."""
+    grids.csv lists for the grid goes first in a pair. With `short_names` (output format 24), also a pair with
+    a number written two ways, or one the start of the other (names_one_compound_maybe)."""
+    alike = names_one_compound_maybe if short_names else compounds_read_alike
     grids = pd.read_parquet(workdir / "grids.parquet")
     listed = {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
@@ -61,12 +70,13 @@ def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
         for compound, rid in answered:
             by_name.setdefault(compound, []).append(rid)
         for a, b in combinations(sorted(by_name), 2):
-            if compounds_read_alike(a, b):
+            if alike(a, b):
                 first, second = _ordered(a, b, listed.get(gid, set()))
                 found.setdefault((gid, first, second), []).append(
                     (f"{first} {masked} ({', '.join(by_name[first])})",
                      f"{second} {masked} ({', '.join(by_name[second])})"))
-    return [AlikeCompounds(gid, names.get(gid, gid), len(pairs), tuple(pairs[:SHOWN]), (a, b))
+    return [AlikeCompounds(gid, names.get(gid, gid), len(pairs), tuple(pairs[:SHOWN]), (a, b),
+                           short_names and {a, b} <= listed.get(gid, set()))
             for (gid, a, b), pairs in found.items()]
 
 

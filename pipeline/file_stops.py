@@ -20,7 +20,6 @@ from gridpay.pipeline.run_notices import headed
 from gridpay.store.grid_history import last_counted, last_dropped, last_files, last_households, last_listed_grids
 
 log = logging.getLogger("gridpay")
-SHOWN = 5          # (file, grid, compound) named; the rest are counted
 
 
 def copied_survey_files(ctx: RunContext) -> list[tuple[str, str]]:
@@ -104,7 +103,8 @@ def unlisted_compounds(ctx: RunContext) -> list:
 
 
 def unlisted_compounds_message(ctx: RunContext, found: list) -> str:
-    shown = "; ".join(map(str, found[:SHOWN])) + (f"; and {len(found) - SHOWN} more" if len(found) > SHOWN else "")
+    from gridpay.expectations.unlisted_compounds import said_by_compound
+    shown = said_by_compound(found)
     codes = ("; a number is the compound question's option number in a codes export (按序号): put the text export "
              "(按文本) in its place" if any(f.compound.isdigit() for f in found) else "")
     return (f"{ctx.month}: answers name a compound (小区) that grids.csv lists for no grid, in grids it lists compounds "

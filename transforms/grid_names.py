@@ -115,6 +115,20 @@ def compounds_read_alike(a: str, b: str) -> bool:
     return all(char in rest for char in short) and not any(c.isdigit() for c in long if c not in short)
 
 
+def numbers_written_apart(a: str, b: str) -> bool:
+    """One compound name with its number written two ways: 阳光家园1期, 阳光家园一期."""
+    return a != b and a.translate(_NUMERALS) == b.translate(_NUMERALS)
+
+
+def names_one_compound_maybe(a: str, b: str) -> bool:
+    """Two compound names that read alike (compounds_read_alike), or with a number written two ways, or one the
+    start of the other (阳光家园, 阳光家园二期: a phase's residents leaving its phase out), so that a door answered
+    under both may be one home (trial 166)."""
+    short, long = sorted((a, b), key=len)
+    return a != b and (compounds_read_alike(a, b) or numbers_written_apart(a, b)
+                       or (len(short) >= 2 and long.startswith(short) and not short[:2].isdigit()))
+
+
 _COMMUNITY_WORDS = ("社区居委会", "居委会", "村委会", "社区")
 
 

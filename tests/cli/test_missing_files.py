@@ -135,7 +135,7 @@ def test_a_renamed_neighbours_download_naming_a_compound_no_grid_lists_stops(run
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     line = err.strip().splitlines()[-1]
     assert code == 1 and "answers name a compound (小区) that grids.csv lists for no grid" in line, err
-    assert "surveys/2026-09/a.csv: 8 answers to 望江小区网格 (G3) name '江畔花园'. If the file is another community's" in line
+    assert "'江畔花园' on 8 answers (8 to 望江小区网格 (G3); in surveys/2026-09/a.csv). If the file is another community's" in line
     assert "a compound the grid does span goes into grids.csv's compounds" not in err      # the line trial 86 followed
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox,
                         policy=make_policy(version='"own-1"', gate__unlisted_compounds='"unchecked"'))

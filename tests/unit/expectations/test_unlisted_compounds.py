@@ -15,3 +15,25 @@ LISTED = ["翠竹苑", "银杏小区", "梧桐花园", "二中家属院"]
 ])
 def test_compound_hint(name, hint):
     assert compound_hint(name, LISTED).startswith(hint) and (hint or not compound_hint(name, LISTED))
+
+
+PHASES = ["阳光花园", "阳光花苑", "阳光家园一期", "阳光家园二期"]
+
+
+@pytest.mark.parametrize("name, own, hint", [
+    # trial 166: said to read like 阳光花园 (across the road); it is the start of both phases' names
+    ("阳光家园", ["阳光家园二期"], "the start of 阳光家园二期 and 阳光家园一期, compounds of their own"),
+    ("阳光家园", [], "the start of 阳光家园一期 and 阳光家园二期"),
+    ("阳光家园1期", ["阳光家园一期"], "reads like 阳光家园一期: a typing of it is written 阳光家园一期=阳光家园1期"),
+    ("阳光花圆", ["阳光花园"], "reads like 阳光花园"),
+])
+def test_a_hint_reads_the_grid_s_own_compounds_first_and_a_name_s_start(name, own, hint):
+    assert compound_hint(name, PHASES, own).startswith(hint)
+
+
+def test_every_unlisted_name_is_said_once_with_its_grids():
+    from gridpay.expectations.unlisted_compounds import NAMES_SHOWN, UnlistedCompound, said_by_compound
+    found = [UnlistedCompound("a.xlsx", f"G{g}", f"小区{n}", 2) for n in range(NAMES_SHOWN + 2) for g in (1, 2)]
+    said = said_by_compound(found)
+    assert said.startswith("'小区0' on 4 answers (2 to G1, 2 to G2; in a.xlsx)")
+    assert said.endswith(f"and 2 more names on 8 answers ('小区{NAMES_SHOWN}', '小区{NAMES_SHOWN + 1}')")

@@ -88,3 +88,24 @@ def test_a_door_number_typed_after_a_compound_s_other_name_is_the_door_number(ma
         counted = dict(con.execute("select s.response_id, s.household_id from counted_responses c "
                                    "join raw_surveys s using (run_id, row_id)").fetchall())
     assert counted == {"R2": "36号", "R3": "37号"}
+
+
+def test_a_door_under_a_compound_s_name_and_its_start_is_said_from_format_24(make_inbox, tmp_path):
+    """Trial 166: 阳光家园, the start of two phases' names, listed as a compound of its own (the stop's advice) beside
+    阳光家园二期: one home answering under both would count twice, unsaid, as the two names do not read alike."""
+    from gridpay.ingest.alike_compounds import alike_compounds
+    from gridpay.ingest.grid_compounds import other_grids_compounds
+    inbox = make_inbox({})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "家园二期网格", "社区", "20", "阳光家园二期；阳光家园"), ("G2", "老村网格", "社区", "10", "阳光家园一期")])
+    rows = [(survey("R1", "G1", DOOR, ("4",) * 5, "2026-09-05 10:00:00"), "阳光家园二期"),
+            (survey("R2", "G1", DOOR, ("2",) * 5, "2026-09-08 10:00:00"), "阳光家园"),
+            (survey("R3", "不清楚", DOOR, ("2",) * 5, "2026-09-08 10:00:00"), "阳光家园一期")]    # no grid's answer
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [row + (c,) for row, c in rows])
+    scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))[1].close()
+    assert alike_compounds(tmp_path / "work", True) == []                        # as before format 24
+    (alike,) = alike_compounds(tmp_path / "work", True, short_names=True)
+    assert alike.compounds == ("阳光家园二期", "阳光家园") and alike.both_listed
+    assert "grids.csv lists both for the grid" in alike.line() and "=" not in alike.line().split("each counted")[1]
+    # a grid grids.csv lacks (the run's gates raised) is an invalid row's, not a crash (trial 165: KeyError '不清楚')
+    assert other_grids_compounds(tmp_path / "work", True, unlisted=True) == []
