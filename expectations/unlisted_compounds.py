@@ -42,7 +42,10 @@ def said_by_compound(found: list[UnlistedCompound]) -> str:
     said = []
     for compound, entries in list(names.items())[:NAMES_SHOWN]:
         rows = sum(e.rows for e in entries)
-        grids = ", ".join(f"{e.rows} to {e.grid}" for e in entries)
+        by_grid: dict[str, int] = {}        # a grid's answers in each file summed (the re-check read G6 twice)
+        for e in entries:
+            by_grid[e.grid] = by_grid.get(e.grid, 0) + e.rows
+        grids = ", ".join(f"{n} to {grid}" for grid, n in sorted(by_grid.items(), key=lambda g: -g[1]))
         files = ", ".join(dict.fromkeys(e.file for e in entries))
         hint = f" ({entries[0].hint})" if entries[0].hint else ""
         said.append(f"'{compound}' on {rows} answer{'s' if rows != 1 else ''} ({grids}; in {files}){hint}")

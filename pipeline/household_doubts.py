@@ -64,7 +64,8 @@ def say_household_doubts(ctx: RunContext) -> None:
         for doors in found:     # from format 18 invisible characters named: trial 116's pair read alike, '12栋...'
             seen = visible if fmt >= SEEN else str
             log.warning("%s", seen(doors.line()), extra=ON_SCORECARD)
-            doubts.append(_doubt(kind, doors.grid_id, doors.grid_name, doors.pairs,
+            listed = getattr(doors, "both_listed", False)     # '=' cannot make them one (trial 166's re-check)
+            doubts.append(_doubt("listed_compounds" if listed else kind, doors.grid_id, doors.grid_name, doors.pairs,
                                  [f"'{seen(a)}' / '{seen(b)}'" for a, b in doors.shown]))
     _say_streets_key(ctx, reworded + lettered)
     homes = homes_in_two_grids(work, ctx.policy.compound_suffix_dropped, month=month)

@@ -12,6 +12,7 @@ ZH: dict[str, str] = {
     "doubt_alias_doors": "{grid_name}（{grid_id}）：{count} 个门牌号在本网格的不同别名下都有答卷，按同一户计（如别名原为不同的组或网格，则为不同住户）：{shown}",
     "doubt_reworded": "{grid_name}（{grid_id}）：{count} 对门牌号数字相同、写法不同：{shown}",
     "doubt_alike_compounds": "{grid_name}（{grid_id}）：{count} 个门牌号在写法相近的两个小区名下都有答卷（如为同一小区，请在 grids.csv 的 compounds 中以“=”写明别名）：{shown}",
+    "doubt_listed_compounds": "{grid_name}（{grid_id}）：{count} 个门牌号在本网格所列的两个小区名下都有答卷（两个名称都已列在 grids.csv 的 compounds 中，不能再用“=”写成别名；如为同一户，请以申诉（其他）剔除较早一份）：{shown}",
     "doubt_two_grids": "同一户为 {count} 个网格作答（一户只属一个网格）：{shown}",
     "doubt_lettered": "{grid_name}（{grid_id}）：{count} 对门牌号数字相同、仅一个带字母（楼座、地下层或分户的写法）：{shown}",
 }
@@ -26,6 +27,7 @@ EN: dict[str, str] = {
     "doubt_alias_doors": "{grid_name} ({grid_id}): {count} door numbers answered under two of the grid's other names, counted as one home (two, where the names were two groups or grids): {shown}",
     "doubt_reworded": "{grid_name} ({grid_id}): {count} pairs of door numbers with the same numbers in other words: {shown}",
     "doubt_alike_compounds": "{grid_name} ({grid_id}): {count} door numbers answered under two compound names that read alike (if they are one compound, give the other name after '=' in grids.csv's compounds): {shown}",
+    "doubt_listed_compounds": "{grid_name} ({grid_id}): {count} door numbers answered under two compound names grids.csv lists for the grid (both listed: '=' cannot make them one; where they are one home, set the older answer aside with an appeal, other): {shown}",
     "doubt_two_grids": "One home answered for {count} grids (a home is in one grid): {shown}",
     "doubt_lettered": "{grid_name} ({grid_id}): {count} pairs of door numbers with the same numbers, one with a letter (a block, a floor below ground, a room of a shared flat): {shown}",
 }

@@ -109,3 +109,11 @@ def test_a_door_under_a_compound_s_name_and_its_start_is_said_from_format_24(mak
     assert "grids.csv lists both for the grid" in alike.line() and "=" not in alike.line().split("each counted")[1]
     # a grid grids.csv lacks (the run's gates raised) is an invalid row's, not a crash (trial 165: KeyError '不清楚')
     assert other_grids_compounds(tmp_path / "work", True, unlisted=True) == []
+
+
+def test_a_pair_of_listed_names_has_a_scorecard_label_of_its_own():
+    """Trial 166's re-check: the scorecard's line for a door under 阳光家园 and 阳光家园二期 (both listed) said to write
+    an '=' name, which grids.csv refuses; its own label says to set the older answer aside by appeal."""
+    from gridpay.reports.strings import LABELS
+    zh, en = LABELS["zh"]["doubt_listed_compounds"], LABELS["en"]["doubt_listed_compounds"]
+    assert "申诉" in zh and "不能再用“=”" in zh and "appeal" in en
