@@ -126,9 +126,9 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     """What the stage leaves to the month's reference files and policy, on the answers of either path
     (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's answers to
     the grid it left (ingest/compound_grids.py), phones a platform masked or two in a cell (ingest/*_phones.py)."""
+    apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
     if (ctx.request.output_format or 1) >= UNKNOWN_GRIDS_BLANK and (found := blank_unknown_grids(ctx.workdir)):
         log.warning("%s", unknown_grids_line(found), extra=headed("invalid_rows"))     # 不清楚: no grid's answer
-    apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
         log.warning("%s", moved_line(pair), extra=headed("compound_grid"))

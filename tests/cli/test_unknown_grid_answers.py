@@ -37,3 +37,4 @@ def test_a_don_t_know_grid_is_set_aside_said_and_paid_to_nobody(run_cli, make_in
 def test_a_don_t_know_given_as_a_grid_s_alias_stops_the_run(run_cli, make_inbox):
     code, err = run_cli("run", "--month", "2026-09", inbox=_inbox(make_inbox, aliases="不清楚"))
     assert code == 2 and "grids.csv" in err and "alias '不清楚' of G2 is a resident's 'don't know'" in err, err
+    assert "set aside as answers naming no grid" not in err         # refused before anything is said of them
