@@ -5,10 +5,11 @@ answers kept in such a folder beside the month's download were published without
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 from gridpay.core.wording import listed
-from gridpay.ingest.formats import survey_named
+from gridpay.ingest.formats import SURVEY_SUFFIXES, survey_named
 
 MONTH_FOLDER = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
@@ -59,3 +60,24 @@ def month_subfolders(surveys: Path, month: str) -> list[str]:
     month does not read (a seventy-eighth trial's download unzipped into its own folder there: the month was
     published on 37 of its 56 answers, exit 0, after one warning)."""
     return [entry for entry in unread_survey_files(surveys) if entry.startswith(f"{month}/")]
+
+
+def month_zips(surveys: Path, month: str) -> list[str]:
+    """'2026-11/问卷星数据_20261201.zip (1 survey file)': zip files in the month's own folder holding survey files (or
+    that cannot be opened to tell), which the month does not read: 问卷星 delivers a large download zipped, and
+    trial 168's, dropped in as it came, left 120 of the month's answers out (six workers' pay 8.36 to 47.77 yuan
+    off, exit 0, one line said). A zip of photos of the paper forms is no survey file."""
+    folder = surveys / month
+    found = []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else ():
+        if not path.is_file() or path.suffix.lower() != ".zip":
+            continue
+        try:
+            with zipfile.ZipFile(path) as archive:
+                held = [n for n in archive.namelist() if Path(n).suffix.lower() in SURVEY_SUFFIXES]
+        except (zipfile.BadZipFile, OSError):
+            found.append(f"{month}/{path.name} (a zip gridpay cannot open)")
+            continue
+        if held:
+            found.append(f"{month}/{path.name} ({len(held)} survey file{'s' if len(held) != 1 else ''})")
+    return found

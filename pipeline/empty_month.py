@@ -14,7 +14,7 @@ import logging
 from gridpay.ingest.formats import SURVEY_SUFFIXES
 from gridpay.ingest.staging import is_survey
 from gridpay.core.wording import listed
-from gridpay.ingest.unread_surveys import month_subfolders, unread_line
+from gridpay.ingest.unread_surveys import month_subfolders, month_zips, unread_line
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
@@ -40,6 +40,11 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
                 f"({listed(inside, 5)}): the month would be paid without their answers; nothing published. Move "
                 f"the files of {ctx.month}'s answers into surveys/{ctx.month}/ itself, and a copy of files already "
                 f"there out of surveys/, and run again")
+    if not replay and (zips := month_zips(ctx.settings.inbox / "surveys", ctx.month)):
+        return (f"{ctx.month}: surveys/{ctx.month}/ holds zip files of survey files, which the month does not read "
+                f"({listed(zips, 5)}): the month would be paid without their answers; nothing published. Unzip each "
+                f"into surveys/{ctx.month}/ itself (its files, not a folder of them), move the zip out of the inbox "
+                f"(keep it with your downloads), and run again")
     if surveys and not rows and not other_months and not replay:     # trial 116: a header-only download, unsaid
         log.warning("%s: the month's survey files hold no answer (their header only): every worker is paid at the "
                     "neutral coefficient; a download taken before anyone answered, or filtered to nothing, misses the "

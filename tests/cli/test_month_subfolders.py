@@ -10,3 +10,20 @@ def test_a_folder_of_survey_files_inside_the_month_s_stops_it(run_cli, make_inbo
     assert code == 1 and not (tmp_path / "out" / "2026-09").exists()
     assert ("2026-09: surveys/2026-09/ holds folders of survey files that the month does not read (2026-09/问卷星下载/ "
             "(1 survey file)): the month would be paid without their answers; nothing published.") in err
+
+
+def test_a_zip_of_survey_files_in_the_month_s_folder_stops_it(run_cli, make_inbox, tmp_path):
+    """Trial 168: 问卷星's large download comes zipped; dropped into the month's folder as it came, its 120 answers
+    were left out (six workers' pay off, exit 0, one line said). A zip of no survey file (photos) is only said."""
+    import zipfile
+    inbox = make_inbox({"2026-09/paper.csv": HAND_SURVEYS[:5]})
+    part = write_csv(tmp_path / "问卷星.csv", SURVEY_HEADER, HAND_SURVEYS[5:])
+    with zipfile.ZipFile(inbox / "surveys" / "2026-09" / "问卷星数据_20261001.zip", "w") as archive:
+        archive.write(part, "问卷星.csv")
+    with zipfile.ZipFile(inbox / "surveys" / "2026-09" / "纸质照片.zip", "w") as archive:
+        archive.writestr("1.jpg", b"not a survey")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and not (tmp_path / "out" / "2026-09").exists()
+    assert ("2026-09: surveys/2026-09/ holds zip files of survey files, which the month does not read "
+            "(2026-09/问卷星数据_20261001.zip (1 survey file)): the month would be paid without their answers; nothing "
+            "published. Unzip each into surveys/2026-09/ itself") in err and "纸质照片.zip (" not in err
