@@ -69,15 +69,16 @@ def month_zips(surveys: Path, month: str) -> list[str]:
     off, exit 0, one line said). A zip of photos of the paper forms is no survey file."""
     folder = surveys / month
     found = []
-    for path in sorted(folder.glob("*")) if folder.is_dir() else ():
+    beside = sorted(surveys.glob(f"{month}*")) if surveys.is_dir() else []     # surveys/2026-11问卷星.zip too
+    for path in (sorted(folder.glob("*")) if folder.is_dir() else []) + beside:
         if not path.is_file() or path.suffix.lower() != ".zip":
             continue
         try:
             with zipfile.ZipFile(path) as archive:
                 held = [n for n in archive.namelist() if Path(n).suffix.lower() in SURVEY_SUFFIXES]
         except (zipfile.BadZipFile, OSError):
-            found.append(f"{month}/{path.name} (a zip gridpay cannot open)")
+            found.append(f"{path.relative_to(surveys)} (a zip gridpay cannot open)")
             continue
         if held:
-            found.append(f"{month}/{path.name} ({len(held)} survey file{'s' if len(held) != 1 else ''})")
+            found.append(f"{path.relative_to(surveys)} ({len(held)} survey file{'s' if len(held) != 1 else ''})")
     return found

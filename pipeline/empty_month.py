@@ -41,7 +41,7 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
                 f"the files of {ctx.month}'s answers into surveys/{ctx.month}/ itself, and a copy of files already "
                 f"there out of surveys/, and run again")
     if not replay and (zips := month_zips(ctx.settings.inbox / "surveys", ctx.month)):
-        return (f"{ctx.month}: surveys/{ctx.month}/ holds zip files of survey files, which the month does not read "
+        return (f"{ctx.month}: surveys/ holds the month's zip files of survey files, which the month does not read "
                 f"({listed(zips, 5)}): the month would be paid without their answers; nothing published. Unzip each "
                 f"into surveys/{ctx.month}/ itself (its files, not a folder of them), move the zip out of the inbox "
                 f"(keep it with your downloads), and run again")

@@ -22,8 +22,10 @@ def test_a_zip_of_survey_files_in_the_month_s_folder_stops_it(run_cli, make_inbo
         archive.write(part, "问卷星.csv")
     with zipfile.ZipFile(inbox / "surveys" / "2026-09" / "纸质照片.zip", "w") as archive:
         archive.writestr("1.jpg", b"not a survey")
+    (inbox / "surveys" / "2026-09-补录.zip").write_bytes(b"PK cut short")          # beside the folder, unreadable
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1 and not (tmp_path / "out" / "2026-09").exists()
-    assert ("2026-09: surveys/2026-09/ holds zip files of survey files, which the month does not read "
-            "(2026-09/问卷星数据_20261001.zip (1 survey file)): the month would be paid without their answers; nothing "
-            "published. Unzip each into surveys/2026-09/ itself") in err and "纸质照片.zip (" not in err
+    assert ("2026-09: surveys/ holds the month's zip files of survey files, which the month does not read "
+            "(2026-09/问卷星数据_20261001.zip (1 survey file), 2026-09-补录.zip (a zip gridpay cannot open)): the month "
+            "would be paid without their answers; nothing published. Unzip each into surveys/2026-09/ itself") in err
+    assert "纸质照片.zip (" not in err
