@@ -45,3 +45,24 @@ def test_verify_csv_draws_the_same_rows_and_a_denied_call_excludes_its_answer(ru
         assert code == (2 if force else 1), err
         assert (f"the call of answer {other} (denied) was recorded after run 2026-09-" in err
                 and "so the published pay does not apply it: run the month again to apply it" in err), err
+
+
+def test_an_answer_listed_for_its_flag_and_taken_out_by_a_call_stays_listed_with_it(run_cli, make_inbox, tmp_path,
+                                                                                     closed_window):
+    """Trial 167: two answers listed for their flags alone (burst;shared_phone), denied by the calls, left the
+    corrected verify.csv (its scorecard: 21 sampled, 23 calls recorded). From output format 24 they stay, with the
+    flags they had when the month was first published."""
+    rows = [survey(f"V{i}", "G1" if i % 2 else "G2", f"H{i}", ("4", "5", "4", "3", "4"), f"2026-09-{1 + i % 28:02d} 10:00:00")
+            for i in range(40)]
+    rows += [survey(f"S{i}", "G1", f"S-{i}", ("5",) * 5, f"2026-09-2{i} 11:00:00", phone="13911112222")
+             for i in (1, 2, 3)]        # one phone for three homes: shared_phone (review.shared_phone_households)
+    inbox = make_inbox({"2026-09.csv": rows})
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    first = {r["response_id"]: r["why"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv")}
+    assert all("shared_phone" in first[f"S{i}"] for i in (1, 2, 3))
+    write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
+              [("S1", "未参与", "王干事", today(), "")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)[0] == 0
+    again = {r["response_id"]: r["why"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv")}
+    assert again == first          # S1 taken out, S2 and S3 no longer sharing with three homes: listed as first
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
