@@ -87,8 +87,9 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
         # a rejected appeal changes no pay and stays on record (a sixty-ninth trial's appeal of a worker who had
         # left, rejected 不予受理, stopped the month until the row was deleted)
         # ... a worker_id workers.csv lacks is that rule's line alone (trial 141 read this one first, the cause after)
+        # ... and an id no answer has is the valid-answer rule's line alone (trial 167's 790 for 79 read both)
         _rows(f"{this} and worker_id is not null and coalesce(decision, '') <> 'rejected' and {covered} "
-              f"and worker_id in (select worker_id from workers)",
+              f"and worker_id in (select worker_id from workers) and response_id in (select response_id from surveys)",
               f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
     ]
     rules += _window_rules(month, window)

@@ -53,6 +53,11 @@ def test_an_appeal_for_an_answer_outside_the_workers_grid_stops_the_run(publishe
     assert code == 1 and ("appeals.csv row 2 (appeal A3): worker_id is not in workers.csv: 'Ｗ３' (typed in full-width "
                           "characters; in half-width it reads 'W3': type it again so)") in err, err
     assert "not in a grid the appellant covered" not in err
+    # an id no answer has is that rule's line alone (trial 167's 790 typed for 79 read "not covered" too)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A3", "W3", "R55")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)
+    assert code == 1 and "response_id is not one of 2026-09's valid answers" in err, err
+    assert "not in a grid the appellant covered" not in err
     assert (out / "2026-09" / "payroll.csv").read_bytes() == before
     # rejected (不予受理), it changes no pay and stays on record (a sixty-ninth trial had to delete the row)
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A3", "W1", "R5", decision="驳回")])
