@@ -41,6 +41,8 @@ def unread_survey_files(surveys: Path) -> list[str]:
                       for p in folders if (n := _held(p))]
         elif _is_survey(entry) and MONTH_FOLDER.match(entry.name) is None:
             found.append(entry.name)
+        elif entry.suffix.lower() == ".zip" and MONTH_FOLDER.match(entry.name) is None and (held := zipped_surveys(entry)):
+            found.append(f"{entry.name} ({held})")         # trial 168's re-check: a download zipped, unsaid
     return found
 
 
@@ -52,7 +54,7 @@ def unread_line(surveys: Path, month: str) -> str:
     shown = listed(found, 5)
     return (f"the folder surveys/ holds survey files that no month reads: {shown} (a month reads the files in "
             f"surveys/<YYYY-MM>/ and surveys/<YYYY-MM>*.xlsx|.xls|.csv|.parquet); if one holds answers of {month}, "
-            f"move it into surveys/{month}/ and run again")
+            f"move it into surveys/{month}/ (a zip's files unzipped there) and run again")
 
 
 def month_subfolders(surveys: Path, month: str) -> list[str]:
@@ -68,17 +70,16 @@ def month_zips(surveys: Path, month: str) -> list[str]:
     trial 168's, dropped in as it came, left 120 of the month's answers out (six workers' pay 8.36 to 47.77 yuan
     off, exit 0, one line said). A zip of photos of the paper forms is no survey file."""
     folder = surveys / month
-    found = []
     beside = sorted(surveys.glob(f"{month}*")) if surveys.is_dir() else []     # surveys/2026-11问卷星.zip too
-    for path in (sorted(folder.glob("*")) if folder.is_dir() else []) + beside:
-        if not path.is_file() or path.suffix.lower() != ".zip":
-            continue
-        try:
-            with zipfile.ZipFile(path) as archive:
-                held = [n for n in archive.namelist() if Path(n).suffix.lower() in SURVEY_SUFFIXES]
-        except (zipfile.BadZipFile, OSError):
-            found.append(f"{path.relative_to(surveys)} (a zip gridpay cannot open)")
-            continue
-        if held:
-            found.append(f"{path.relative_to(surveys)} ({len(held)} survey file{'s' if len(held) != 1 else ''})")
-    return found
+    return [f"{path.relative_to(surveys)} ({held})" for path in (sorted(folder.glob("*")) if folder.is_dir() else [])
+            + beside if path.is_file() and path.suffix.lower() == ".zip" and (held := zipped_surveys(path))]
+
+
+def zipped_surveys(path: Path) -> str:
+    """'1 survey file' of a zip holding survey files, 'a zip gridpay cannot open', or '' (photos, say)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            held = [n for n in archive.namelist() if Path(n).suffix.lower() in SURVEY_SUFFIXES]
+    except (zipfile.BadZipFile, OSError):
+        return "a zip gridpay cannot open"
+    return f"{len(held)} survey file{'s' if len(held) != 1 else ''}" if held else ""

@@ -14,7 +14,7 @@ import logging
 from gridpay.ingest.formats import SURVEY_SUFFIXES
 from gridpay.ingest.staging import is_survey
 from gridpay.core.wording import listed
-from gridpay.ingest.unread_surveys import month_subfolders, month_zips, unread_line
+from gridpay.ingest.unread_surveys import month_subfolders, month_zips, unread_line, zipped_surveys
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
@@ -86,7 +86,7 @@ def _unread(ctx: RunContext) -> str:
     if not folder.is_dir():
         return ""
     unread = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in SURVEY_SUFFIXES
-                    and not p.name.startswith((".", "~$")))
+                    and not p.name.startswith((".", "~$")) and not (p.suffix.lower() == ".zip" and zipped_surveys(p)))
     if not unread:
         return ""
     return (f"; not read there: {', '.join(unread[:5])}{' ...' if len(unread) > 5 else ''} (a survey file is .csv, "

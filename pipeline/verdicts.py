@@ -241,8 +241,8 @@ def say_undecided_appeals(ctx: RunContext) -> None:
         if masked_comment(str(row.decision_note), True) != str(row.decision_note):
             log.warning("appeals.csv row %s (appeal %s): decision_note names a home or a phone (%s), and the note is "
                         "printed on the worker's own sheet: write it without them (%s)", row.row_number, row.appeal_id,
-                        masked_comment(str(row.decision_note), True), _NOTES.get(getattr(row, "category", None),
-                                                                                 _NOTES["other"]),
+                        masked_comment(str(row.decision_note), True), "经复核，申诉理由不成立" if row.decision ==
+                        "rejected" else _NOTES.get(getattr(row, "category", None), _NOTES["other"]),
                         extra=headed("appeal_notes"))
 
 

@@ -16,11 +16,18 @@ def test_files_no_month_reads_are_named_and_the_months_own_are_not(tmp_path):
                  "2026-10/~$问卷星.xlsx", ".hidden/x.csv", "2026-13/x.csv"):
         (surveys / name).parent.mkdir(parents=True, exist_ok=True)
         (surveys / name).write_bytes(b"x")
+    import zipfile      # a zipped download not named for a month (trial 168's re-check: unsaid); a zip of photos
+    with zipfile.ZipFile(surveys / "问卷星数据_202611.zip", "w") as archive:
+        archive.writestr("问卷星.xlsx", b"x")
+    with zipfile.ZipFile(surveys / "照片.zip", "w") as archive:
+        archive.writestr("1.jpg", b"x")
     assert unread_survey_files(surveys) == ["2026-10/纸质/ (2 survey files)", "2026-13/ (1 survey file)",
-                                            "2026年10月/ (1 survey file)", "问卷星10月.xlsx"]
+                                            "2026年10月/ (1 survey file)", "问卷星10月.xlsx",
+                                            "问卷星数据_202611.zip (1 survey file)"]
     line = unread_line(surveys, "2026-10")
     assert line.startswith("the folder surveys/ holds survey files that no month reads: 2026-10/纸质/ (2 survey files)")
-    assert line.endswith("if one holds answers of 2026-10, move it into surveys/2026-10/ and run again")
+    assert line.endswith("if one holds answers of 2026-10, move it into surveys/2026-10/ (a zip's files unzipped there) and "
+                         "run again")
 
 
 def test_a_tidy_inbox_says_nothing(tmp_path):
