@@ -61,7 +61,8 @@ def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
         raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
     grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
     grids, community = _community_grids(grids, getattr(args, "community", None), s.community)
-    from gridpay.ingest.grid_aliases import listed_compound_names
+    from gridpay.ingest.grid_aliases import listed_compound_names, refuse_list_commas
+    refuse_list_commas(grids)                # 柏林花园、柏林新村 printed as one option (trial 169)
     cells = [listed_compound_names(cell) for cell in grids.get("compounds", ())]
     compounds = tuple(dict.fromkeys(name for names in cells for name in names))
     print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions,

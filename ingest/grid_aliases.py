@@ -115,6 +115,19 @@ def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
     return aliases
 
 
+def refuse_list_commas(grids: pd.DataFrame) -> None:
+    """A list cell (aliases, compounds) whose names are run together by 、 or ， (HR's Excel writes 柏林花园、柏林新村):
+    read as one name, it went onto the form as one option and stopped the month as a sheet sorted wrongly (trial
+    169). Exit 2, naming the row, the separator to use."""
+    for column in ("aliases", "compounds"):
+        for row in grids.itertuples(index=False) if column in grids.columns else ():
+            cell = getattr(row, column)
+            if isinstance(cell, str) and (mark := next((m for m in "、，" if m in cell), None)):
+                raise InputError(row.source_file, f"'{cell}' runs names together with '{mark}': names in {column} are "
+                                 f"separated by ';' ({cell.replace(mark, ';')}), each a name of its own",
+                                 row=int(row.row_number), column=column)
+
+
 def shared_compound_alias(grids: pd.DataFrame, aliases: dict[str, str]) -> None:
     """Refuse (exit 2) an alias that is a compound grids.csv lists for more than one grid: an answer
     naming only 锦江花园, which two grids split by building, cannot say which grid it is, and a
@@ -142,6 +155,7 @@ def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = (), replay
     if not replay:
         shared_compound_alias(grids, aliases)
         refuse_unknown_aliases(grids, aliases)      # 不清楚 made an alias: answers about nobody paid to a worker
+        refuse_list_commas(grids)
     if not aliases:
         return 0
     with stage_connection(workdir) as con:

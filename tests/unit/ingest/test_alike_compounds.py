@@ -117,3 +117,15 @@ def test_a_pair_of_listed_names_has_a_scorecard_label_of_its_own():
     from gridpay.reports.strings import LABELS
     zh, en = LABELS["zh"]["doubt_listed_compounds"], LABELS["en"]["doubt_listed_compounds"]
     assert "申诉" in zh and "不能再用“=”" in zh and "appeal" in en
+
+
+@pytest.mark.parametrize("column, cell", [("compounds", "柏林花园、柏林新村"), ("aliases", "柏林3网格，柏林三网")])
+def test_names_run_together_by_a_chinese_comma_are_refused(column, cell):
+    """Trial 169: HR's Excel wrote 柏林花园、柏林新村; read as one compound it went onto the form as one option, and
+    the month stopped as a sheet sorted wrongly. The row is named with the separator to use."""
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.grid_aliases import refuse_list_commas
+    grids = pd.DataFrame({"source_file": ["grids.csv"], "row_number": [2], "grid_id": ["G1"], column: [cell]})
+    with pytest.raises(InputError, match=f"names in {column} are separated by ';'"):
+        refuse_list_commas(grids)
+    refuse_list_commas(grids.assign(**{column: "柏林花园；柏林新村"}))                  # as documented: no stop
