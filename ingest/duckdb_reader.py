@@ -20,7 +20,7 @@ from gridpay.ingest.csv_check import csv_problem
 from gridpay.ingest.formats import (NOTE_WORDS, REQUIRED, TEXT_COLUMNS, TOTAL_WORDS, Source, canonical_columns, sheet_without_item,
                                     say_unread_phone, unread_phone_header,
                                     sniffed_delimiter, utf8_until)
-from gridpay.ingest.limits import garbled_note, headers_shown
+from gridpay.ingest.limits import garbled_note, headers_shown, missing_note
 from gridpay.ingest.pasted_headers import header_texts, moved_column, pasted_header_error
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql, two_mobiles_sql
 
@@ -111,8 +111,8 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     say_unread_phone(source_name, unread_phone_header(raw_columns, names, "respondent_phone"), "respondent_phone")
     missing = [c for c in REQUIRED["surveys"] if c not in names]
     if missing:
-        raise InputError(source_name, f"required column is missing (have: {headers_shown(names)}){garbled_note(names)}",
-                         column=missing[0])
+        raise InputError(source_name, f"required column is missing (have: {headers_shown(names)})"
+                                      f"{missing_note(missing, aliases)}{garbled_note(names)}", column=missing[0])
     if reading.items_required and (absent := [i for i in items if i not in names]):
         raise InputError(source_name, sheet_without_item(absent[0], items, raw_columns, names), column=absent[0])
     cell = {}

@@ -17,7 +17,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.inbox import inbox_file, inbox_folder
-from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, two_row_header
+from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, missing_note, two_row_header
 from gridpay.transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
@@ -202,7 +202,7 @@ def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.Da
     missing = [c for c in REQUIRED[kind] if c not in frame.columns]
     if missing:
         raise InputError(source.file_name, f"required column is missing (have: {headers_shown(list(frame.columns))})"
-                                           f"{garbled_note(list(frame.columns))}",
+                                           f"{missing_note(missing, aliases)}{garbled_note(list(frame.columns))}",
                          column=missing[0])
     frame = frame.astype("string")
     for col in frame.columns:

@@ -11,7 +11,7 @@ from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.ingest.formats import (REQUIRED, Source, canonical_columns, say_unread_phone, sheet_without_item,
                                     unread_phone_header)
-from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, two_row_header
+from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, missing_note, two_row_header
 from gridpay.ingest.codes_export import decode_codes_export, is_codes_export
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, duration_seconds,
                                      local_time_text, map_platform_headers, recognised_layout)
@@ -75,10 +75,10 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
         rows = [canonical_columns([c or "" for c in row], reading.aliases)
                 for row, _ in zip((r for r in sheet_cells(source) if any(r)), range(20))]
         names = max(rows, key=lambda row: sum(1 for n in row if n), default=[])
-        missing = next(c for c in REQUIRED["surveys"] if c not in names)
+        missing = [c for c in REQUIRED["surveys"] if c not in names]
         raise InputError(source.file_name, f"required column is missing (have: {headers_shown(names)})"
-                                           f"{garbled_note(names)}",
-                         column=missing)
+                                           f"{missing_note(missing, reading.aliases)}{garbled_note(names)}",
+                         column=missing[0])
     layout = _layout_of(sheet.headers, reading)
     if layout is None:
         names = canonical_columns(sheet.headers, reading.aliases)

@@ -128,8 +128,8 @@ def test_a_paper_sheet_with_the_documented_headers_is_read_and_one_without_an_id
     assert "validated 10 survey rows: 0 invalid" in err
     write_xlsx(inbox / "surveys" / "2026-09-paper.xlsx", header[1:], [r[1:] for r in rows], above=title)
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", "--reason", "无序号", inbox=inbox)
-    assert code == 2 and ("surveys/2026-09-paper.xlsx, column 'response_id': required column is missing (have: "
-                          "grid_id, household_id, submitted_at, sat_environment") in err
+    assert code == 2 and ("surveys/2026-09-paper.xlsx, column 'response_id': required column is missing (have: grid_id, "
+                          "household_id, submitted_at, sat_environment") in err and "read as response_id: 问卷编号" in err
 
 
 def test_merged_range_fills_exactly_its_rows_never_true_blanks(run_cli, make_inbox, make_policy, tmp_path):
