@@ -228,3 +228,15 @@ def test_a_call_of_an_answer_no_call_list_named_stops_the_month(run_cli, make_in
     # a call HR made on its own (a resident phoned to complain) says so in its note: applied
     write_csv(inbox / "verification" / "2026-09.csv", header, [(never, "未参与", "王干事", today(), "住户来电称未填写")])
     assert run_cli("run", "--month", "2026-09", "--reason", "回访结果", inbox=inbox)[0] == 0
+
+
+def test_a_note_naming_a_home_is_offered_one_of_the_appeal_s_own_kind(published, run_cli):
+    """The decision_note is printed on the worker's sheet: one naming a home is said, with a note to write instead.
+    Trial 167's wrong-grid appeal was offered a call's finding (经回访核实，该答卷非住户本人填写), untrue of it."""
+    inbox, out, policy = published
+    for decision, category, offered in (("支持", "非本网格", "经核实，该户不在本网格"), ("驳回", "非本网格", "经复核，申诉理由不成立")):
+        row = appeal_row("A9", "W1", "R1", decision=decision, category=category)[:-1] + ("经核对，4栋2单元502",)
+        write_csv(inbox / "appeals.csv", APPEAL_HEADER, [row])
+        code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+        assert "decision_note names a home or a phone" in err and f"write it without them ({offered})" in err, err
+
