@@ -27,7 +27,7 @@ SHOWN = 3
 @dataclass(frozen=True)
 class AlikeCompounds(DoorPairs):
     compounds: tuple[str, str] = ("", "")        # the two names: the one grids.csv lists first, or the longer
-    both_listed: bool = False                    # grids.csv lists both for the grid: '=' cannot make them one
+    both_listed: bool = False          # grids.csv lists both, the shorter the start of two: '=' cannot make them one
 
     def line(self) -> str:
         named, other = self.compounds
@@ -75,9 +75,16 @@ def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
                 found.setdefault((gid, first, second), []).append(
                     (f"{first} {masked} ({', '.join(by_name[first])})",
                      f"{second} {masked} ({', '.join(by_name[second])})"))
+    everywhere = set().union(*listed.values()) if listed else set()
     return [AlikeCompounds(gid, names.get(gid, gid), len(pairs), tuple(pairs[:SHOWN]), (a, b),
-                           short_names and {a, b} <= listed.get(gid, set()))
+                           short_names and {a, b} <= listed.get(gid, set()) and _starts_two(min(a, b, key=len), everywhere))
             for (gid, a, b), pairs in found.items()]
+
+
+def _starts_two(short: str, listed: set[str]) -> bool:
+    """Is the name the start of two listed compounds' names (阳光家园 of 阳光家园一期 and 阳光家园二期), so that it can be
+    an '=' name of neither (grid_aliases.compound_other_names refuses it twice)?"""
+    return sum(1 for c in listed if c != short and c.startswith(short)) >= 2
 
 
 def _ordered(a: str, b: str, listed: set[str]) -> tuple[str, str]:

@@ -98,4 +98,3 @@ def missing_note(missing: list[str], aliases: dict[str, str]) -> str:
     words = [header for header, column in aliases.items() if column == missing[0]][:8]
     return (f"; missing: {', '.join(missing)}" + (f"; headers read as {missing[0]}: {', '.join(words)} (the policy's "
                                                   f"[survey.aliases], or a header {missing[0]} itself)" if words else ""))
-

@@ -236,15 +236,12 @@ def say_undecided_appeals(ctx: RunContext) -> None:
                     "while it is pending", row.row_number, row.appeal_id, extra=headed("appeals"))
     # the note is printed on the appellant's own sheet: trial 148's 回访核实4栋2单元502住户未参与 showed her the home
     from gridpay.transforms.privacy import masked_comment
+    from gridpay.transforms.review_terms import note_example
     month = appeals[appeals["month"] == ctx.month]
     for row in month[month["decision_note"].notna()].itertuples() if "decision_note" in month else ():
         if masked_comment(str(row.decision_note), True) != str(row.decision_note):
             log.warning("appeals.csv row %s (appeal %s): decision_note names a home or a phone (%s), and the note is "
                         "printed on the worker's own sheet: write it without them (%s)", row.row_number, row.appeal_id,
-                        masked_comment(str(row.decision_note), True), "经复核，申诉理由不成立" if row.decision ==
-                        "rejected" else _NOTES.get(getattr(row, "category", None), _NOTES["other"]),
+                        masked_comment(str(row.decision_note), True), note_example(row.decision, row.category),
                         extra=headed("appeal_notes"))
 
-
-_NOTES = {"wrong_grid": "经核实，该户不在本网格", "coached": "经回访核实，该答卷系他人诱导或代填",   # of its kind (trial 167:
-          "misrated": "经复核，该评价与事实不符", "malicious": "经复核，该评价与事实不符", "other": "经核实，按规定不计入"}  # a call's)

@@ -41,6 +41,8 @@ def test_two_listed_names_that_read_alike_and_share_a_door_number_are_named(make
     line = alike.line()
     assert f"湖滨花园二期 {DOOR} (R1) beside 湖滨二期 {DOOR} (R2)" in line and "(湖滨花园二期=湖滨二期)" in line
     assert "南湖家园二期" not in line                                             # a neighbour, not a name
+    (alike,) = alike_compounds(tmp_path / "work", True, short_names=True)      # format 24: '=' still the way here
+    assert not alike.both_listed and "(湖滨花园二期=湖滨二期)" in alike.line()
 
 
 def test_the_unlisted_compound_line_gives_the_other_name_form(make_inbox, tmp_path):
