@@ -6,8 +6,10 @@ every row that chose that option, never a resident's typing:
 - two words of one question read as one point (满意 and 比较满意, both 4): a form whose options are not the
   five gridpay reads, 满意 its top (that trial: every worker's pay lowered, exit 0);
 - the five words on a policy scoring 1-10 (survey.scale_max): 非常满意 read as 5 of 10.
-Said, not stopped: a download whose many answers say 满意 and none the scale's top, as a three-option form
-(满意/基本满意/不满意) gives; a five-option form whose residents never chose 非常满意 looks the same."""
+- a download none of whose answers is at either end of the scale, many saying 满意: a form of three options
+  (满意/基本满意/不满意), 满意 its top read as 4 (trial 170: five workers 227 to 433 yuan short, exit 0, after the
+  warning below); HR giving 满意 a point in [survey.answer_words] (its 4 where the form offers five) reads it so.
+Said, not stopped: one question whose many answers say 满意 and none the scale's top, the file's others at an end."""
 from __future__ import annotations
 
 import logging

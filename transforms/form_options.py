@@ -12,6 +12,8 @@ from gridpay.transforms.parsing import LIKERT_WORDS, cleaned_answer, normalized_
 UNREAD_ANSWERS = 2      # answers (item cells) of a word not read, before it is the form's: one is a cell edited by hand
 RENAMED = 10            # answers (item cells) of each of two words one after the other, every question's, before they
                         # are an option renamed: two residents' five answers each are one after the other by chance
+NO_ENDS = 20            # answers to a question saying 满意, in a download none of whose answers is at either end, before
+                        # its form is taken for one of three options (满意/基本满意/不满意: trial 170, 满意 read as 4)
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -33,6 +35,10 @@ class FormDoubt:
             return f"{shown} is no answer gridpay reads ({where}, {rows})"
         if self.kind == "one_point":
             return f"{shown} are both read as {self.point} ({where}, {rows})"
+        if self.kind == "no_ends":
+            return (f"{shown} is read as {self.point} and none of the file's answers is at {self.scale_max} or at the "
+                    f"scale's bottom ({where}, {rows}): a form of three options (满意/基本满意/不满意) has 满意 its top; if "
+                    f"it offers all five, give 满意 its 4 in [survey.answer_words] and run again")
         if self.kind == "renamed":
             return (f"{shown} are both read as {self.point}, each given only after the one before it was last given "
                     f"({where}, {rows}): the form's option renamed in the month, read as one point")
@@ -70,11 +76,14 @@ def form_word_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_mi
             words[word] = words.get(word, 0) + n
             if scale_max != 5 and word in LIKERT_WORDS and word not in answer_words:
                 add(file, item, (word,), point, n, "scale")
+    ends = _ends(rows, scale_min, scale_max, spans)
     for (file, item, point), words in by_point.items():
         if len(words) > 1:
             renamed = spans is not None and all(given.get((file, w), 0) >= RENAMED for w in words) and \
-                _one_after_another([_pooled(spans, file, w) for w in words])
+                _one_after_another([_pooled(spans, file, w) for w in words]) and _ends_before(ends, file, spans, words)
             add(file, item, tuple(words), point, sum(words.values()), "renamed" if renamed else "one_point")
+    for file, item, point, n in [] if "满意" in answer_words else _no_ends(rows, ends):
+        add(file, item, ("满意",), point, n, "no_ends")
     return sorted((FormDoubt(file, tuple(items), words, point, n, kind, scale_max)
                    for (file, kind, words, point), (items, n) in found.items()
                    if kind != "unread" or n >= UNREAD_ANSWERS),
@@ -93,3 +102,38 @@ def _pooled(spans: dict, file: str, word: str) -> tuple | None:
     """(first, last) a word was given in a file, over every question (an edit renames an option in all at once)."""
     found = [span for (f, _, w), span in spans.items() if f == file and w == word and span and None not in span]
     return (min(a for a, _ in found), max(b for _, b in found)) if found else None
+
+
+def _ends(rows: list[tuple], scale_min: int, scale_max: int, spans: dict | None) -> dict[str, object]:
+    """file -> the first time an answer at either end of the scale was given (None: never; True: given, no times)."""
+    ends: dict[str, object] = {}
+    for file, item, typed, point, n in rows:
+        ends.setdefault(file, None)
+        if point in (str(scale_min), str(scale_max)) and n:
+            span = (spans or {}).get((file, item, typed))
+            first = span[0] if span and None not in span else True
+            seen = ends[file]
+            ends[file] = first if seen is None or seen is True else seen if first is True else min(seen, first)
+    return ends
+
+
+def _ends_before(ends: dict[str, object], file: str, spans: dict, words: dict[str, int]) -> bool:
+    """Was an answer at an end of the scale given before the first word's last? An option renamed keeps the form's
+    other options; a form of three options replaced by one of five (trial 170's November: 满意 its top until the
+    12th, 比较满意 after) has none before, and its two 4s are two points."""
+    first = ends.get(file)
+    if first is None:
+        return False
+    earliest = min((_pooled(spans, file, w) for w in words), key=lambda span: span or (), default=None)
+    return first is True or earliest is None or first <= earliest[1]
+
+
+def _no_ends(rows: list[tuple], ends: dict[str, object]) -> list[tuple[str, str, str, int]]:
+    """(file, question, point, answers) saying 满意 in each download none of whose answers is at either end."""
+    said: dict[tuple[str, str, str], int] = {}
+    for file, item, typed, point, n in rows:
+        if ends.get(file) is None and typed == "满意" and point is not None:
+            said[(file, item, point)] = said.get((file, item, point), 0) + n
+    files = {f for (f, _, _), n in said.items() if n >= NO_ENDS}     # residents' answers to one question
+    return [(f, i, p, n) for (f, i, p), n in said.items() if f in files]
+

@@ -50,12 +50,19 @@ def test_an_option_gridpay_does_not_read_stops_the_month_and_its_word_given_a_po
     assert code == 0, err
 
 
-def test_a_three_option_form_is_said_and_a_usual_one_is_not(run_cli, make_inbox, make_policy):
+def test_a_three_option_form_stops_and_a_usual_one_does_not(run_cli, make_inbox, make_policy):
+    """Trial 170: a form of 满意/基本满意/不满意 read 满意 as 4 (its best option scored 75): five workers paid 227 to 433
+    yuan short, exit 0, after a warning. A download none of whose answers is at either end stops (output format 24
+    or not: a stop); the form's words given their points, or 满意 its 4 where the form offers five, publish."""
     inbox = make_inbox({})
     _month(inbox, {"非常满意": "满意", "满意": "满意", "基本满意": "基本满意", "不满意": "不满意", "非常不满意": "不满意"},
-           count=40)      # 满意 its top: a warning only, as a five-option form no resident chose 非常满意 on looks alike
+           count=40)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
-    assert code == 0 and "say 满意 and none 5, the scale's top" in err, err
+    assert code == 1 and "'满意' is read as 4 and none of the file's answers is at 5 or at the scale's bottom" in err, err
+    words = '5\n"满意" = 5\n"基本满意" = 3\n"不满意" = 1'
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(
+        min_responses=1, **{'survey__answer_words__"很满意"': words}))
+    assert code == 0 and "form means" not in err and "scale's top" not in err, err
     _month(make_inbox({}, name="usual"), {}, count=40)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox.parent / "usual", out=inbox.parent / "out2",
                         db=inbox.parent / "w2.duckdb", policy=make_policy(min_responses=1))

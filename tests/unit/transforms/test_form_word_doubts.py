@@ -26,9 +26,11 @@ def test_two_words_of_one_point_given_one_after_the_other_are_an_option_renamed_
     """Trial 117: the form's 满意 renamed 比较满意 on the 15th stopped the month as a misread form; given in the same
     days, the two words are still one (a form with both options)."""
     from datetime import datetime
-    rows = [("f.xlsx", "sat_overall", "满意", "4", 10), ("f.xlsx", "sat_overall", "比较满意", "4", 12)]
+    rows = [("f.xlsx", "sat_overall", "满意", "4", 10), ("f.xlsx", "sat_overall", "比较满意", "4", 12),
+            ("f.xlsx", "sat_overall", "非常满意", "5", 6)]          # the form's other options, kept through the edit
     day = lambda d, h=10: datetime(2026, 11, d, h)        # noqa: E731
-    apart = {("f.xlsx", "sat_overall", "满意"): (day(1), day(15, 9)), ("f.xlsx", "sat_overall", "比较满意"): (day(15), day(30))}
+    apart = {("f.xlsx", "sat_overall", "满意"): (day(1), day(15, 9)), ("f.xlsx", "sat_overall", "比较满意"): (day(15), day(30)),
+             ("f.xlsx", "sat_overall", "非常满意"): (day(2), day(29))}
     (doubt,) = form_word_doubts(rows, 1, 5, {}, spans=apart)
     assert doubt.kind == "renamed" and str(doubt).startswith("'满意' and '比较满意' are both read as 4, each given only "
                                                              "after the one before it was last given")
@@ -37,3 +39,21 @@ def test_two_words_of_one_point_given_one_after_the_other_are_an_option_renamed_
     assert [d.kind for d in form_word_doubts(rows, 1, 5, {})] == ["one_point"]           # no times: as before
     few = [(f, i, w, p, 2) for f, i, w, p, _ in rows]       # two residents' answers: one after the other by chance
     assert [d.kind for d in form_word_doubts(few, 1, 5, {}, spans=apart)] == ["one_point"]
+    # trial 170's November: a form of three options (满意 its top) replaced by one of five on the 12th: no answer at an
+    # end of the scale before it, so its 满意 and 比较满意 are two points read as one, not an option renamed
+    replaced = {**apart, ("f.xlsx", "sat_overall", "非常满意"): (day(15, 11), day(29))}
+    assert [d.kind for d in form_word_doubts(rows, 1, 5, {}, spans=replaced)] == ["one_point"]
+
+
+def test_a_download_with_no_answer_at_either_end_is_a_form_of_three_options():
+    """Trial 170's October: 满意/基本满意/不满意, 满意 read as 4 (its best option scored 75), five workers paid 227 to
+    433 yuan short, exit 0, after a warning that ended 'if no resident chose 非常满意, nothing is wrong'."""
+    rows = [("f.xlsx", item, word, point, n) for item, n in (("sat_overall", 20), ("sat_safety", 19))
+            for word, point in (("满意", "4"), ("基本满意", "3"), ("不满意", "2"))]
+    (doubt,) = form_word_doubts(rows, 1, 5, {})
+    assert (doubt.kind, doubt.words, doubt.rows) == ("no_ends", ("满意",), 39)
+    assert str(doubt).startswith("'满意' is read as 4 and none of the file's answers is at 5 or at the scale's bottom")
+    assert form_word_doubts(rows, 1, 5, {"满意": "4"}) == []                      # HR says the form has five: read so
+    assert form_word_doubts(rows + [("f.xlsx", "sat_overall", "非常不满意", "1", 1)], 1, 5, {}) == []
+    assert form_word_doubts(rows[3:], 1, 5, {}) == []            # 19 residents' answers to a question: too few to tell
+
