@@ -26,7 +26,7 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
     made says the policy's items (a thirty-fifth trial's notice said five questions averaged, its policy
     four, 总体 counted twice)."""
     output_format = run.get("output_format") or 1
-    how = how_items(policy, labels(lang)) if policy is not None and output_format >= 4 else ""
+    how = how_items(policy, labels(lang), output_format) if policy is not None and output_format >= 4 else ""
     # from output format 8, what else keeps an answer out (a fifty-fifth trial's residents were not told)
     out = not_counted_rules(policy, labels(lang)) if how and output_format >= 8 else ""
     community_of = {g["grid_name"]: g["community"] for g in grids}
@@ -66,18 +66,37 @@ def callback_words(policy, words: dict, output_format: int) -> str:
     return named[0] if len(named) == 1 else words["callbacks_joiner"].join(named[:-1]) + words["callbacks_or"] + named[-1]
 
 
-def how_items(policy, words: dict) -> str:
-    """'每份问卷4个题目（总体按2倍计），非常满意=100、...，取加权平均。': the policy's items as residents read them."""
+def how_items(policy, words: dict, output_format: int = 23) -> str:
+    """'每份问卷4个题目（总体按2倍计），非常满意=100、...，取加权平均。': the policy's items as residents read them; from
+    output format 24 the answer words as the policy reads them where it gives one of the five another point (trial
+    170's three-option form, 满意 = 5: its notice said 满意=75)."""
     weights = {i: policy.item_weights.get(i, 1) for i in policy.items}
     heavier = [words["notice_how_weight"].format(item=item_label(i, policy, words), w=f"{w:g}")
                for i, w in weights.items() if w != 1]
     equal = len(set(weights.values())) == 1
-    points = (words["notice_how_points"] if (policy.scale_min, policy.scale_max) == (1, 5) else
+    five = (policy.scale_min, policy.scale_max) == (1, 5)
+    points = (_points_as_read(policy) if five and output_format >= 24 and _words_moved(policy) else
+              words["notice_how_points"] if five else
               words["notice_how_scale"].format(low=policy.scale_min, high=policy.scale_max))
     return words["notice_how_items"].format(
         n=len(policy.items), points=points, mean=words["notice_how_mean" if equal else "notice_how_weighted"],
         weights=words["notice_how_weights"].format(items=words["notice_how_joiner"].join(heavier)) if heavier and not equal
         else "")
+
+
+_FIVE = ("非常满意", "满意", "基本满意", "不满意", "非常不满意")      # the words notice_how_points names
+
+
+def _words_moved(policy) -> bool:
+    read = [str(policy.answer_words.get(w, p)) for w, p in zip(_FIVE, "54321")]
+    return read != list("54321") and all(r in "12345" and len(r) == 1 for r in read)
+
+
+def _points_as_read(policy) -> str:
+    """'非常满意、满意=100、基本满意=50、不满意、非常不满意=0': the five words by the point the policy reads each as."""
+    read = {w: int(str(policy.answer_words.get(w, p))) for w, p in zip(_FIVE, "54321")}
+    points = sorted(set(read.values()), reverse=True)
+    return "、".join("、".join(w for w in _FIVE if read[w] == p) + f"={(p - 1) * 25}" for p in points)
 
 
 def not_counted_rules(policy, words: dict) -> str:

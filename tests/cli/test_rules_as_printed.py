@@ -21,6 +21,10 @@ def test_the_notice_says_the_policy_s_items_and_their_weights():
     assert said == "每份问卷4个题目（总体满意度按2倍计），1-10分按0-100换算，取加权平均。", said
     assert "sat_helpfulness" not in how_items(dataclasses.replace(four, item_weights={"sat_helpfulness": Decimal(3)}),
                                               labels("zh"))       # named as the form asks it: 为民办事按3倍计
+    # trial 170's three-option form, 满意 = 5 and 不满意 = 1: its notice said 满意=75 (from output format 24 as read)
+    three = dataclasses.replace(policy, answer_words={**policy.answer_words, "满意": "5", "不满意": "1"})
+    assert how_items(three, labels("zh"), 24).startswith("每份问卷5个题目，非常满意、满意=100、基本满意=50、不满意、非常不满意=0")
+    assert "满意=75" in how_items(three, labels("zh"), 23)                     # a month of format 23 as published
 
 
 def test_a_worker_sheet_under_a_fixed_budget_says_its_pay_is_scaled(run_cli, make_inbox, make_policy, tmp_path):
