@@ -7,7 +7,7 @@ import great_expectations as gx
 
 from gridpay.transforms.reasons import rule_says
 
-from gridpay.expectations.sql_rules import known, named_as
+from gridpay.expectations.sql_rules import grid_named_as, known, named_as
 
 E = gx.expectations
 
@@ -40,9 +40,12 @@ def known_grid(grids_table: str, month_end: date | None,
 
 
 def assignments_suite(workers_table: str, grids_table: str, month_end: date | None = None,
-                      month_start: date | None = None, named: bool = False) -> gx.ExpectationSuite:
+                      month_start: date | None = None, named: bool = False,
+                      grid_named: tuple[bool, bool] = (False, False)) -> gx.ExpectationSuite:
+    """`named`: the sheet has a name column; `grid_named`: (it has a grid_name column, grids.csv has aliases)."""
     return gx.ExpectationSuite(name="assignments", expectations=[
         *([named_as(workers_table)] if named else []),      # 姓名 beside the id (trial 141: sql_rules.named_as)
+        *([grid_named_as(grids_table, grid_named[1])] if grid_named[0] else []),       # 网格名称 beside it (trial 171)
         known("worker_id", workers_table, "is not in workers.csv"),
         E.ExpectColumnValuesToNotBeNull(column="worker_id", meta=rule_says("worker_id", "is blank")),
         known_grid(grids_table, month_end, month_start),

@@ -66,7 +66,12 @@ def _alias_of(con, typed: str) -> str | None:
 
 
 def worker_named(con, table: str, column: str | None, row_id: int) -> str:
-    """' (W05 is 陈刚 in workers.csv)': the name a row's worker_id has, beside the other name typed (sql_rules.named_as)."""
+    """' (W05 is 陈刚 in workers.csv)': the name a row's worker_id has, beside the other name typed (sql_rules.named_as);
+    ' (FL07 is 锦湖家园二网格 in grids.csv)' for a grid's (sql_rules.grid_named_as)."""
+    if column == "grid_name":        # sql_rules.grid_named_as
+        found = con.execute(f"select g.grid_id, g.grid_name from {table} as t join grids as g on t.grid_id = g.grid_id "
+                            f"where t.row_id = ?", [row_id]).fetchone()
+        return f" ({found[0]} is {found[1]} in grids.csv)" if found else ""
     if column != "name":
         return ""
     found = con.execute(f"select w.worker_id, w.name from {table} as t join workers as w on t.worker_id = w.worker_id "

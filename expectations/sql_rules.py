@@ -29,6 +29,19 @@ def named_as(workers: str) -> gx.expectations.UnexpectedRowsExpectation:
         description=f"name {predicate}", meta=rule_says("name", predicate))
 
 
+def grid_named_as(grids: str, aliases: bool) -> gx.expectations.UnexpectedRowsExpectation:
+    """An assignments row's grid_name, where the sheet has one (网格名称), is the name `grids` gives its grid_id, or one
+    of its aliases: trial 171's `FL07,锦湖家园一网格` (FL06's name) paid its worker on FL07, exit 0; the id pays."""
+    predicate = "is not the name grids.csv gives the row's grid_id: the id is paid, so check which grid is meant"
+    other = (" and not list_contains(list_transform(string_split_regex(coalesce(g.aliases, ''), '[;；]'), "
+             "lambda a: replace(trim(a), ' ', '')), replace(b.grid_name, ' ', ''))") if aliases else ""
+    return gx.expectations.UnexpectedRowsExpectation(
+        unexpected_rows_query=(f"select b.row_id from {{batch}} as b join {grids} as g on b.grid_id = g.grid_id "
+                               f"where b.grid_name is not null and replace(b.grid_name, ' ', '') <> "
+                               f"replace(g.grid_name, ' ', ''){other}"),
+        description=f"grid_name {predicate}", meta=rule_says("grid_name", predicate))
+
+
 def known(column: str, table: str, predicate: str, where: str = "true") -> gx.expectations.UnexpectedRowsExpectation:
     """Every non-blank value of `column` (in the rows `where` selects) is a `column` of the staged `table`."""
     return gx.expectations.UnexpectedRowsExpectation(

@@ -40,10 +40,13 @@ def _stage_reference_tables(workdir: Path) -> None:
 
 
 def _named_tables(workdir: Path) -> set[str]:
-    """The reference tables with a name column beside worker_id (姓名 in an assignments or adjustments sheet)."""
+    """The reference tables with a name column beside worker_id (姓名 in an assignments or adjustments sheet), as
+    'assignments' and 'adjustments'; 'assignments.grid_name' and 'grids.aliases' where those columns are."""
     with stage_connection(workdir) as con:
-        return {t for (t,) in con.execute("select table_name from information_schema.columns where column_name = 'name' "
-                                          "and table_name in ('assignments', 'adjustments')").fetchall()}
+        return {t if c == "name" else f"{t}.{c}" for t, c in con.execute(
+            "select table_name, column_name from information_schema.columns where (column_name = 'name' and table_name "
+            "in ('assignments', 'adjustments')) or (table_name, column_name) in (('assignments', 'grid_name'), "
+            "('grids', 'aliases'))").fetchall()}
 
 
 def reference_digest(workdir: Path) -> str:
@@ -143,8 +146,9 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
     start, end = Month.parse(month).bounds()
     named = _named_tables(workdir)
     reference = _reference_suites(workdir, {"grids": grids_suite(), "workers": workers_suite(),
-                                            "assignments": assignments_suite("workers", "grids", end.date(), start.date(),
-                                                                             "assignments" in named),
+                                            "assignments": assignments_suite(
+                                                "workers", "grids", end.date(), start.date(), "assignments" in named,
+                                                ("assignments.grid_name" in named, "grids.aliases" in named)),
                                             "adjustments": adjustments_suite("workers", month, "adjustments" in named)},
                                   record, passed_reference)
     scale = range(policy.scale_min, policy.scale_max + 1)

@@ -42,7 +42,7 @@ from gridpay.pipeline.maintenance import tidy_up
 from gridpay.publishing.ownership import check_month_owned, check_out_folder_exists, check_out_not_shared
 from gridpay.store.run_lock import HeldLock, warehouse_lock
 from gridpay.transforms.policy import Policy
-from gridpay.store.warehouse import connect, held_warehouse
+from gridpay.store.warehouse import HeldWarehouse, connect, held_warehouse
 from gridpay.store.runs import check_not_finalized, new_run_id, record_end, record_policy, record_start
 
 log = logging.getLogger("gridpay")
@@ -94,7 +94,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
     if not s.db.exists():   # a month published by another warehouse: refused before a new one is made
         _check_out_owned(s, month, kind)
     with (warehouse_lock(s.db, f"gridpay {kind or 'run'} --month {month}", s.lock_timeout_s) as lock,
-          run_notices() as notices):       # the console's warnings, listed on the scorecard too
+          run_notices() as notices,       # the console's warnings, listed on the scorecard too
+          held_warehouse(s.db) as held):   # the run's ~40 reads of it share one instance
         (kind, run_id), ctx = _start(lock, request, kind), None
         _import_validation_meanwhile()
         try:
@@ -110,15 +111,13 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                     check_policy_as_written(s, keys, inputs.policy_file.sha256, ctx.policy)
             if published and request.reference == "published":
                 reference_drift.say_left_as_published(published[1], request, keys, ctx.workdir)
-            ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds)
+            ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds, held)
             _stop_before_scoring(ctx, published, summary)     # after validation: a broken file says so first
-            with held_warehouse(s.db):
-                scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
-                say("%s; %s", validated, scored.counts_text())
-                said_of_the_scored_month(ctx, summary, scored, aside, kind)
-                say("scored %d grids%s and %d workers in %.1f s", scored.grids, scored.thin_text(), scored.workers,
-                    seconds)
-                outputs, seconds = _timed(step, "publish", publish_step.publish, ctx, summary)
+            scored, seconds = _timed(step, "score", steps.load_and_score_month, ctx, summary)
+            say("%s; %s", validated, scored.counts_text())
+            said_of_the_scored_month(ctx, summary, scored, aside, kind)
+            say("scored %d grids%s and %d workers in %.1f s", scored.grids, scored.thin_text(), scored.workers, seconds)
+            outputs, seconds = _timed(step, "publish", publish_step.publish, ctx, summary)
             if kind == "audit":
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
@@ -154,10 +153,9 @@ def _stop_before_scoring(ctx: RunContext, published: tuple[str, tuple] | None, s
         raise fail_gate(ctx, stop, summary, heading="stopped")
 
 
-def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archived: float):
-    """Stage the inputs and validate them; stop at the gate (no survey file, too many invalid rows,
-    an unknown grid on many rows, HR's review files broken). Returns (context with its partitioning,
-    summary, the rows set aside, the validation's line)."""
+def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archived: float, held: HeldWarehouse):
+    """Stage the inputs and validate them (the warehouse let go meanwhile); stop at the gate. Returns (context with
+    its partitioning, summary, the rows set aside, the validation's line)."""
     month = ctx.month
     # the stage file is opened a few times from here to the end of validation: its DuckDB
     # instance is built once and kept (it is the run's own file; scoring attaches it after)
@@ -165,7 +163,8 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         raise fail_gate(ctx, early)
     ctx.workdir.mkdir(parents=True, exist_ok=True)
     with held_stage(ctx.workdir):
-        partitioning, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
+        with held.released():
+            partitioning, seconds_read = _timed(step, "stage", steps.stage, ctx, io=True)
         masked = steps.settle_staged(ctx)       # grids.csv's other names of a grid; phones a platform masked
         ctx = replace(ctx, partitioning=partitioning)      # for the manifest
         surveys = len(ctx.survey_sources())
@@ -183,7 +182,8 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
         phoneless_homes.say_self_rating_homes(ctx)       # her home answering with no phone: unchecked
         if empty := empty_month_stop(ctx, surveys, rows, aside):     # paid as if nobody had answered
             raise fail_gate(ctx, empty)
-        summary, seconds = _timed(step, "validate", steps.validate, ctx)
+        with held.released():
+            summary, seconds = _timed(step, "validate", steps.validate, ctx)
         say_household_doubts(ctx)       # a home counted twice (door numbers typed two ways): of valid doors only
         validated = (f"validated {summary.total_rows} survey rows: {summary.invalid_rows} invalid "
                      f"({summary.invalid_share:.1%}, the gate stops above {summary.max_invalid_share:.0%}) "

@@ -91,6 +91,20 @@ def lock_held(db: Path) -> bool:
         os.close(fd)
 
 
+def holder_now(db: Path) -> str | None:
+    """Who holds the warehouse's lock now ('pid 17899 (gridpay run --month 2026-10, by hr@pc, since ...)'), or None."""
+    if not lock_held(db):
+        return None
+    try:
+        fd = os.open(lock_path(db), os.O_RDONLY)
+    except OSError:
+        return "another gridpay process"
+    try:
+        return _holder(fd)
+    finally:
+        os.close(fd)
+
+
 def _left_behind(fd: int) -> dict | None:
     os.lseek(fd, 0, os.SEEK_SET)
     raw = os.read(fd, 1 << 20).decode("utf-8", "replace").strip()

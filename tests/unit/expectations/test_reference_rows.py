@@ -104,3 +104,21 @@ def test_an_id_whose_leading_zeros_a_spreadsheet_dropped_is_told_so(make_inbox, 
     says = _refusal(inbox, tmp_path)
     assert ("worker_id '007' is not in workers.csv (workers.csv has 7: a spreadsheet drops an id's leading zeros (007 "
             "saved as 7); type the id one way in both files, as text)") in says and "did you mean" not in says
+
+
+def test_a_grid_name_beside_the_id_that_is_another_grids_is_refused(make_inbox, tmp_path):
+    """Trial 171's `FL07,锦湖家园一网格` (FL06's name) paid 赵磊 on FL07, exit 0: 网格名称 was read and not checked.
+    The grid's alias, or its name with a space, is its name."""
+    inbox = make_inbox()
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "一网格；天桥一"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "网格名称", "start_date", "end_date", "weight"),
+              [("W1", "G1", "天桥一", "2026-01-01", "", ""), ("W2", "G2", "井湖村 二网格", "2026-01-01", "", "")])
+    policy = load_policy(DEFAULT_POLICY)
+    stage_inputs(inbox, "2026-09", policy, b"k", tmp_path / "work")
+    validate_staged(tmp_path / "work", "2026-09", policy)           # both rows name their own grid
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "网格名称", "start_date", "end_date", "weight"),
+              [("W1", "G1", "天桥新村一网格", "2026-01-01", "", ""), ("W2", "G1", "井湖村二网格", "2026-01-01", "", "")])
+    assert ("assignments.csv, row 3, column 'grid_name': grid_name '井湖村二网格' is not the name grids.csv gives the "
+            "row's grid_id: the id is paid, so check which grid is meant (G1 is 天桥新村一网格 in grids.csv)"
+            ) in _refusal(inbox, tmp_path / "again")

@@ -1,5 +1,12 @@
-"""`history` tells a killed run from a running one by the warehouse's lock (store/run_lock.py)."""
-from gridpay.store.run_lock import lock_held, warehouse_lock
+"""`history` tells a killed run from a running one by the warehouse's lock (store/run_lock.py); a command
+opening the warehouse while a run holds it is told so."""
+import subprocess
+import sys
+
+import pytest
+
+from gridpay.store.run_lock import WarehouseBusy, lock_held, warehouse_lock
+from gridpay.store.warehouse import connect
 
 
 def test_the_lock_is_seen_held_only_while_a_command_holds_it(tmp_path):
@@ -8,3 +15,24 @@ def test_the_lock_is_seen_held_only_while_a_command_holds_it(tmp_path):
     with warehouse_lock(db, "gridpay run --month 2026-09", 1):
         assert lock_held(db)
     assert not lock_held(db)
+
+
+def test_a_warehouse_a_run_holds_open_is_said_busy_naming_the_run(tmp_path):
+    """A run keeps the warehouse's DuckDB instance open (store/warehouse.py held_warehouse): another process
+    opening it meanwhile is told which run has it, not to restore it from backup."""
+    db = tmp_path / "warehouse.duckdb"
+    connect(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, pathlib\n"
+        "from gridpay.store.run_lock import warehouse_lock\n"
+        "from gridpay.store.warehouse import held_warehouse\n"
+        f"db = pathlib.Path({str(db)!r})\n"
+        "with warehouse_lock(db, 'gridpay run --month 2026-09', 1), held_warehouse(db):\n"
+        "    print('held', flush=True); sys.stdin.read()\n")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(WarehouseBusy, match=r"busy with pid \d+ \(gridpay run --month 2026-09, by .*run this again"):
+            connect(db)
+    finally:
+        holder.communicate("")
+    connect(db).close()                       # let go: opens again
