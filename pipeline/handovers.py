@@ -9,7 +9,7 @@ from datetime import timedelta
 def rows_not_ended(con) -> tuple[str, ...]:
     """The month's lines, in the order the checks were added."""
     return (overlapping_handovers(con) + moves_not_ended(con) + covers_not_ended(con) + substitutes_not_ended(con)
-            + reopened_rows(con))
+            + reopened_rows(con) + successors_not_ended(con))
 
 
 def overlapping_handovers(con) -> tuple[str, ...]:
@@ -118,3 +118,29 @@ def reopened_rows(con) -> tuple[str, ...]:
                  f"month's first day to {end:%m-%d}: a row reopened (its end date cleared on {back}'s return)? if "
                  f"{back} came back on {end + timedelta(days=1):%m-%d}, put the row's end date back and give her a new "
                  f"row from then; if both worked it, it is right as it is" for grid, back, sub, end, month in rows)
+
+
+def successors_not_ended(con) -> tuple[str, ...]:
+    """A worker new on a grid starting within the month, full time, while the row of its one full-time worker from
+    before goes on to the month's end, that worker moving to no other grid: a leaver's end date not typed (trial 171's
+    孙强 left on the 14th, 吴敏 started on the 17th: paid 1284.32 for 599.35, exit 0, nothing said)."""
+    rows = con.execute("""
+        select n.grid_id, n.worker_id, n.start_date, o.worker_id
+        from stg_assignments n
+        join stg_assignments o on o.grid_id = n.grid_id and o.worker_id <> n.worker_id
+        cross join run_params p
+        where n.start_date > p.month_start and n.start_date <= p.month_end and coalesce(n.weight, 1) >= 1
+          and o.start_date < p.month_start and coalesce(o.end_date, p.month_end) >= p.month_end
+          and coalesce(o.weight, 1) >= 1
+          and not exists (select 1 from stg_assignments e where e.grid_id = n.grid_id and e.worker_id = n.worker_id
+                          and e.start_date < n.start_date)
+          and not exists (select 1 from stg_assignments f where f.grid_id = n.grid_id and coalesce(f.weight, 1) >= 1
+                          and f.worker_id not in (n.worker_id, o.worker_id) and f.start_date < n.start_date
+                          and coalesce(f.end_date, p.month_end) >= n.start_date - 1)
+          and not exists (select 1 from stg_assignments m where m.worker_id = o.worker_id and m.grid_id <> o.grid_id
+                          and m.start_date between p.month_start and p.month_end)
+        order by n.grid_id, n.worker_id, o.worker_id""").fetchall()
+    return tuple(f"{grid}: {new} starts on {grid} on {start:%m-%d} while {old}'s row on it goes on (no end_date in the "
+                 f"month), so both are paid for {grid} from {start:%m-%d}; if {new} took over from {old}, {old}'s row's "
+                 f"end_date is {old}'s last day there (before {start:%m-%d}); if {grid} now has two workers, it is right "
+                 f"as it is" for grid, new, start, old in rows)

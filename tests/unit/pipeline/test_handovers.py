@@ -1,10 +1,10 @@
 """A worker moving to another grid in the month whose old row was not ended, while a newcomer starts on her old grid,
 is said (trial 127: only the new rows added, she was paid both grids); a move with its old row ended, a cover with no
 newcomer, and a newcomer weeks apart from the move say nothing; a substitute going on after the grid's worker is
-back from leave is said too (trial 135)."""
+back from leave is said too (trial 135), and so is a leaver's row left open beside her successor's (trial 171)."""
 import duckdb
 
-from gridpay.pipeline.handovers import covers_not_ended, moves_not_ended, substitutes_not_ended
+from gridpay.pipeline.handovers import covers_not_ended, moves_not_ended, substitutes_not_ended, successors_not_ended
 
 
 def _november(check, rows: list[tuple], weight: bool = False) -> tuple[str, ...]:
@@ -109,3 +109,28 @@ def test_a_row_reopened_on_a_worker_s_return_is_said_by_the_month_before_s_pay()
         "from then; if both worked it, it is right as it is",)
     paid = [("W08", 31), ("W02", 31)]               # a co-worker of long standing: nothing
     assert _november(check, rows) == ()
+
+
+def _successors(rows: list[tuple]) -> tuple[str, ...]:
+    return _november(successors_not_ended, rows, weight=True)
+
+
+LEAVER = ("00246", "FL07", "2024-03-01", None, 1)
+
+
+def test_a_leaver_s_row_left_open_beside_her_successor_s_is_said():
+    """Trial 171's 孙强 left on the 14th, his end date not typed; 吴敏 started on the 17th: both paid, nothing said."""
+    assert _successors([LEAVER, ("00252", "FL07", "2026-11-17", None, 1)]) == (
+        "FL07: 00252 starts on FL07 on 11-17 while 00246's row on it goes on (no end_date in the month), so both are "
+        "paid for FL07 from 11-17; if 00252 took over from 00246, 00246's row's end_date is 00246's last day there "
+        "(before 11-17); if FL07 now has two workers, it is right as it is",)
+
+
+def test_an_ended_leaver_a_cover_a_second_worker_a_move_and_a_return_say_nothing_here():
+    successor = ("00252", "FL07", "2026-11-17", None, 1)
+    assert _successors([("00246", "FL07", "2024-03-01", "2026-11-14", 1), successor]) == ()
+    assert _successors([LEAVER, ("00252", "FL07", "2026-11-17", None, 0.5)]) == ()           # a cover
+    assert _successors([LEAVER, ("00250", "FL07", "2025-01-01", None, 1), successor]) == ()   # two there already
+    assert _successors([LEAVER, ("00246", "FL06", "2026-11-17", None, 1), successor]) == ()   # a move: said apart
+    assert _successors([LEAVER, ("00252", "FL07", "2025-01-01", "2025-06-30", 1), successor]) == ()   # back: apart
+    assert _successors([("00246", "FL07", "2026-11-01", None, 1), successor]) == ()   # both new in the month
