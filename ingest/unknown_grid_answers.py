@@ -2,7 +2,10 @@
 (trial 165's 桂园社区, 25 answers a month). It names no grid, so it is set aside as a grid left blank is (an
 invalid row, counted in the gate's invalid share), said once on the console; before output format 24 it was an
 unknown grid's name, and one such answer naming a listed compound stopped the month with a "did you mean" over
-every grid, whose only ways out paid the answers to one of them or switched the safeguards off."""
+every grid, whose only ways out paid the answers to one of them or switched the safeguards off. From output format 25
+the form's 其他 (other) option is so too, with whatever the resident wrote beside it (`其他〖湖畔小区〗`, as 问卷星
+exports a fill-in): trial 172's clerk, told to correct the name or add it to grids.csv, made it an alias, and nine
+answers about no one grid were paid to one."""
 from __future__ import annotations
 
 import re
@@ -17,29 +20,42 @@ from gridpay.ingest.survey_stage import stage_connection
 _UNKNOWN = r"^(我)?(也)?(不太清楚|不清楚|不知道|不确定|不了解|不记得|记不清|说不清|不晓得|不认识|未知)[^0-9]{0,6}$"
 
 
-def says_not_known(value: str) -> bool:
-    return bool(re.match(_UNKNOWN, value.strip().rstrip("。.！!")))
+# the 其他 option alone, or with the resident's words after it: 其他〖...〗 (问卷星), 其他:..., 其他(...), 其它 ...
+NAMES_SHOWN = 12
+_OTHER = r"^其[他它](选项)?([〖【\[(（:：\s].*)?$"
+
+
+def says_not_known(value: str, others: bool = False) -> bool:
+    """A 'don't know'; with `others`, the form's 其他 option too (output format 25)."""
+    value = value.strip()
+    return bool(re.match(_UNKNOWN, value.rstrip("。.！!"))) or (others and says_other(value))
+
+
+def says_other(value: str) -> bool:
+    return bool(re.match(_OTHER, value.strip(), re.S))
 
 
 def refuse_unknown_aliases(grids: pd.DataFrame, aliases: dict[str, str]) -> None:
     """An alias of grids.csv that is a 'don't know' (a clerk making 不清楚 a grid's alias, as a "did you mean"
     offered): exit 2, naming the row; it would pay answers about nobody to that grid's worker."""
     for alias, gid in aliases.items():
-        if says_not_known(alias):
+        if says_not_known(alias, others=True):
             row = grids.loc[grids["grid_id"] == gid].iloc[0]
-            raise InputError(row.source_file, f"alias '{alias}' of {gid} is a resident's 'don't know', no grid's "
-                             f"name: answers so are set aside as naming no grid; take it out of the aliases",
-                             row=int(row.row_number), column="aliases")
+            what = ("the form's 其他 (other) option, whatever the resident wrote beside it" if says_other(alias)
+                    else "a resident's 'don't know'")
+            raise InputError(row.source_file, f"alias '{alias}' of {gid} is {what}, no grid's name: answers so are "
+                             f"set aside as naming no grid; take it out of the aliases", row=int(row.row_number),
+                             column="aliases")
 
 
-def blank_unknown_grids(workdir: Path) -> list[tuple[str, int]]:
-    """Staged answers whose grid is a 'don't know' get no grid, their answer kept in `grid_not_known`. Returns
-    (value, rows), most rows first."""
+def blank_unknown_grids(workdir: Path, others: bool = False) -> list[tuple[str, int]]:
+    """Staged answers whose grid is a 'don't know' (with `others`, the form's 其他 option) get no grid, their answer
+    kept in `grid_not_known`. Returns (value, rows), most rows first."""
     known = pd.read_parquet(workdir / "grids.parquet", columns=["grid_id"])["grid_id"].dropna().tolist()
     with stage_connection(workdir) as con:
         values = [(v, n) for v, n in con.execute(
             "select grid_id, count(*) as n from surveys where grid_id is not null and not list_contains(?, grid_id) "
-            "group by grid_id order by n desc, grid_id", [known]).fetchall() if says_not_known(v)]
+            "group by grid_id order by n desc, grid_id", [known]).fetchall() if says_not_known(v, others)]
         if values:      # the answer kept beside: no grid written once for a sheet (gate.blank_grid_rows)
             con.execute("alter table surveys add column if not exists grid_not_known varchar")
             con.execute("update surveys set grid_not_known = grid_id, grid_id = null where list_contains(?, grid_id)",
@@ -48,8 +64,13 @@ def blank_unknown_grids(workdir: Path) -> list[tuple[str, int]]:
 
 
 def unknown_grids_line(values: list[tuple[str, int]]) -> str:
-    rows = sum(n for _, n in values)
-    named = ", ".join(f"'{v}' on {n}" for v, n in values)
-    return (f"{rows} answer{'s' if rows != 1 else ''} to the grid question say the resident does not know it "
-            f"({named}): set aside as answers naming no grid (quarantine.csv: grid_id blank), counted in the "
-            f"month's invalid share; no worker is paid on them")
+    lines = []
+    for said, group in (("say the resident does not know it", [(v, n) for v, n in values if not says_other(v)]),
+                        ("chose the form's 其他 (other) option, which names no grid whatever the resident wrote beside "
+                         "it", [(v, n) for v, n in values if says_other(v)])):
+        if rows := sum(n for _, n in group):
+            named = ", ".join(f"'{v}' on {n}" for v, n in group[:NAMES_SHOWN]) + (" ..." if len(group) > NAMES_SHOWN
+                                                                                  else "")
+            lines.append(f"{rows} answer{'s' if rows != 1 else ''} to the grid question {said} ({named})")
+    return ("; ".join(lines) + ": set aside as answers naming no grid (quarantine.csv: grid_id blank), counted in the "
+            "month's invalid share; no worker is paid on them")

@@ -30,7 +30,7 @@ from gridpay.transforms.policy import Policy
 # byte for byte (pipeline/audit_csvs.py); 11 and 12: CHANGELOG.md; 13: a worker sheet lists the verification
 # calls on its grids' answers (publishing/worker_contexts.py); 14 to 18: CHANGELOG.md; 20: a correction draws the
 # verification sample its month was first published with (publishing/verification.py); 22 and 23: CHANGELOG.md
-OUTPUT_FORMAT = 24
+OUTPUT_FORMAT = 25
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ POLICY_NAME = "policy.toml"
 
 log = logging.getLogger("gridpay")
 UNKNOWN_GRIDS_BLANK = 24     # the output format from which a grid answered 不清楚 is no grid (ingest/unknown_grid_answers.py)
+OTHER_GRIDS_BLANK = 25       # ... and one answered by the form's 其他 option (trial 172)
 
 
 def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
@@ -127,7 +128,9 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's answers to
     the grid it left (ingest/compound_grids.py), phones a platform masked or two in a cell (ingest/*_phones.py)."""
     apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
-    if (ctx.request.output_format or 1) >= UNKNOWN_GRIDS_BLANK and (found := blank_unknown_grids(ctx.workdir)):
+    output_format = ctx.request.output_format or 1
+    if output_format >= UNKNOWN_GRIDS_BLANK and (found := blank_unknown_grids(ctx.workdir,
+                                                                             output_format >= OTHER_GRIDS_BLANK)):
         log.warning("%s", unknown_grids_line(found), extra=headed("invalid_rows"))     # 不清楚: no grid's answer
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line

@@ -61,3 +61,4 @@ BY_FORMAT[21] = "".join(sorted(set(BY_FORMAT[20] + "仍化让")))   # format 21:
 BY_FORMAT[22] = "".join(sorted(set(BY_FORMAT[21] + "先母座层")))   # format 22: a letter in a door; the coefficient's rounding
 BY_FORMAT[23] = BY_FORMAT[22]        # format 23 prints no character format 22 did not (a door phone hidden any way written)
 BY_FORMAT[24] = BY_FORMAT[23]        # nor format 24 (不清楚 as no grid; compound names alike on the scorecard)
+BY_FORMAT[25] = BY_FORMAT[24]        # nor format 25 (其他 as no grid)

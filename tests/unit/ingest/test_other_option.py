@@ -1,0 +1,17 @@
+"""The grid question's 其他 (other) option, as platforms export it with the resident's words (trial 172), names no
+grid from output format 25 (ingest/unknown_grid_answers.py); a grid's name that holds 其他 elsewhere is a name."""
+import pytest
+
+from gridpay.ingest.unknown_grid_answers import says_not_known, says_other
+
+
+@pytest.mark.parametrize("value", ["其他", "其他〖湖畔小区3栋〗", "其它：湖畔小区", "其他(南湖三网格旁边)", "其他 湖畔",
+                                   "其他【不清楚】", "其他选项"])
+def test_the_other_option_with_or_without_words_is_told(value):
+    assert says_other(value) and says_not_known(value, others=True)
+    assert not says_not_known(value)                                  # before format 25: an unknown grid's name
+
+
+@pytest.mark.parametrize("value", ["其他网格", "南湖其他小区网格", "湖畔小区", "其", "G1"])
+def test_a_name_is_not_the_other_option(value):
+    assert not says_other(value)
