@@ -115,10 +115,18 @@ def answer_and_pay_totals(grids: list[dict], workers: list[dict], fmt: int) -> d
     }
 
 
-def item_drivers(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+ITEM_QUESTIONS = 25      # the output format from which the items chart labels an item by its question, as the table
+
+
+def item_drivers(con: duckdb.DuckDBPyConnection, run_id: str, questions: dict | None = None,
+                 output_format: int = 1) -> list[dict]:
+    """Each item's score; `questions`: the policy's question of each, the chart's label of an item with no label of
+    its own, as the table's (output format 25: trial 172's chart read sat_disclosure where its table read 信息公开)."""
+    questions = questions if output_format >= ITEM_QUESTIONS else None
     rows = con.execute("select item, item_score, answered, corr_with_overall from item_drivers where run_id = ? "
                        "order by item", [run_id]).fetchall()
-    return [{"item": r[0], "score": fixed(r[1], 2), "answered": r[2], "corr": fixed(r[3], 2)} for r in rows]
+    return [{"item": r[0], "score": fixed(r[1], 2), "answered": r[2], "corr": fixed(r[3], 2),
+             "question": (questions or {}).get(r[0], r[0])} for r in rows]
 
 
 def failed_rules(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict], int]:

@@ -1,5 +1,5 @@
-"""Report step: render one run's HR scorecard, one scorecard per worker and one residents' notice
-per community (HTML and PDF) into the staging folder. The figures come from publishing/report_data.py; the look from reports/."""
+"""Report step: render one run's HR scorecard, one scorecard per worker and one residents' notice per community (HTML
+and PDF) into the staging folder. The figures come from publishing/report_data.py; the look from reports/."""
 from __future__ import annotations
 
 import json
@@ -58,7 +58,7 @@ def _scorecard_charts(con, run_id: str, month: str, grids: list[dict], items: li
     fmt = output_format_of(con, run_id)
     line = words["district_line"] if areas is not None and fmt >= DISTRICT_LINE else words["community_line"]
     trend = trend_figure(months, {line: community, **series}, words["score_axis"], bold=line, legend_alone=fmt >= 13)
-    bars = items_figure([words.get(f"item_{i['item']}", i["item"]) for i in items],
+    bars = items_figure([words.get(f"item_{i['item']}", i["question"]) for i in items],
                         [float(i["score"]) for i in items], words["score_axis"])
     return {"ranking": svg_data_uri(ranking), "trend": svg_data_uri(trend), "item_bars": svg_data_uri(bars),
             "ranking_part": RANKING_ENDS if len(shown) < len(grids) else None, "ranking_total": len(grids)}
@@ -121,7 +121,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
         typed = "、".join(f"'{v}'" for v in row.get("values", ()))      # an unknown grid's names as typed
         row["reason"] = reason_text(row["code"], lang, policy.scoring.household_scope) + (
             ("：" if lang == "zh" else ": ") + typed if typed else "")
-    items = data.item_drivers(con, run_id)
+    items = data.item_drivers(con, run_id, policy.questions, output_format_of(con, run_id))
     run = {**data.run_summary(con, run_id, grids, workers, quarantined, policy), "empty_month": empty_month}
     run["accepted_exclusions"] = [  # the outcome suite's findings the run was told to accept
         {**a, "reason": reason_text(a["rule"], lang), "share": f"{a['excluded_rows'] / a['valid_rows']:.0%}"}
