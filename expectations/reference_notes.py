@@ -105,3 +105,14 @@ def width_note(typed: str | None) -> str:
     if (plain := folded(typed)) == typed:
         return ""
     return f" (typed in full-width characters; in half-width it reads '{plain}': type it again so)"
+
+
+def merged_cell_note(con, table: str, column: str | None, row_id: int, typed) -> str:
+    """' (the row above gives 00231 ...)': a blank id under a row giving one, as Excel leaves a cell merged over two
+    rows (trial 171's worker of two grids, her 工号 merged over both rows: 'worker_id is blank' said nothing of it)."""
+    if typed is not None or column not in ("worker_id", "grid_id"):
+        return ""
+    above = con.execute(f"select a.{column} from {table} as t join {table} as a on a.source_file = t.source_file and "
+                        f"a.row_number = t.row_number - 1 where t.row_id = ?", [row_id]).fetchone()
+    return (f" (the row above gives {above[0]}: a cell merged over two rows keeps its value in the first only; type "
+            f"the {column} in each row)" if above and above[0] is not None else "")

@@ -11,7 +11,7 @@ from gridpay.expectations.grids import grids_suite
 from gridpay.expectations.house_doors import houses_sql, say_building_doors
 from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.runner import validate_tables
-from gridpay.expectations.reference_notes import closest_ids, summary_row, width_note, worker_named
+from gridpay.expectations.reference_notes import closest_ids, merged_cell_note, summary_row, width_note, worker_named
 from gridpay.expectations.summary_rows import summary_row_message
 from gridpay.expectations.surveys import no_home_sql, surveys_suite
 from gridpay.expectations.workers import workers_suite
@@ -98,7 +98,8 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
                              column=summary[0])
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
         more = _more_problems(con, table, failing, [(first_row, first_rule)] + problems[1:])
-        meant = closest_ids(con, reason, typed) + worker_named(con, table, rule.column, first_row)
+        meant = (closest_ids(con, reason, typed) + worker_named(con, table, rule.column, first_row)
+                 + merged_cell_note(con, table, rule.column, first_row, typed))
     tail = again + (width_note(typed) or meant) + more
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,
                      row=int(row_number), column=rule.column)

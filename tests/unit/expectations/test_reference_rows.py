@@ -122,3 +122,12 @@ def test_a_grid_name_beside_the_id_that_is_another_grids_is_refused(make_inbox, 
     assert ("assignments.csv, row 3, column 'grid_name': grid_name '井湖村二网格' is not the name grids.csv gives the "
             "row's grid_id: the id is paid, so check which grid is meant (G1 is 天桥新村一网格 in grids.csv)"
             ) in _refusal(inbox, tmp_path / "again")
+
+
+def test_a_blank_id_under_a_row_giving_one_is_told_as_a_merged_cell(make_inbox, tmp_path):
+    """Trial 171's worker of two grids had her 工号 merged over both rows: Excel kept it in the first row only."""
+    inbox = make_inbox()
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              [("W1", "G1", "2026-01-01", "", "0.5"), ("", "G2", "2026-01-01", "", "0.5")])
+    assert ("assignments.csv, row 3, column 'worker_id': worker_id is blank (the row above gives W1: a cell merged over "
+            "two rows keeps its value in the first only; type the worker_id in each row)") in _refusal(inbox, tmp_path)
