@@ -67,11 +67,15 @@ def say_changed_assignments(ctx: RunContext) -> None:
     unread = {(str(w), str(g)) for w, g, start, end in rows[["worker_id", "grid_id", "start_date", "end_date"]]
               .itertuples(index=False) if not (_reads(start) and (not isinstance(end, str) or not end.strip()
                                                                   or _reads(end)))}
+    workers = pd.read_parquet(ctx.workdir / "workers.parquet", columns=["worker_id", "name"])
+    names = dict(zip(workers["worker_id"].astype(str), workers["name"].astype(str).str.replace(" ", "")))
     for (month, run), was in sorted(by_month.items()):
         now = days_in_month(rows, month)
         moved = [f"{w} on {g}: {now.get((w, g), 0)} days (paid {was.get((w, g), 0)})"
                  for w, g in sorted(set(now) | (set(was) & kept)) if now.get((w, g), 0) != was.get((w, g), 0)
                  and (w, g) not in unread]
+        for line in swapped_namesakes(was, now, names):
+            log.warning("assignments.csv now gives %s: %s", month, line, extra=headed("roster"))
         if moved:
             take = f"gridpay run --month {month} --reference published --take assignments"
             # trial 135 cleared a returning worker's end date: the run offered to pay her maternity leave, and its
@@ -87,3 +91,21 @@ def say_changed_assignments(ctx: RunContext) -> None:
                         "days, a run of %s pays them: run it again (%s --reason \"...\"%s)", month, run,
                         listed(tuple(moved), 5), back, month, take,
                         ", a correction of the finalized month" if month in final else "", extra=headed("roster"))
+
+
+def swapped_namesakes(was: dict[tuple[str, str], int], now: dict[tuple[str, str], int],
+                      names: dict[str, str]) -> list[str]:
+    """Two workers of one name each given the grids a published month paid the other for: their ids swapped when
+    the sheet was typed again (trial 171's two 王芳: 00231 paid 1676.16 for 1866.78 in the month after, said only
+    as "other days ... a row reopened")."""
+    def grids(days: dict[tuple[str, str], int], worker: str) -> frozenset[str]:
+        return frozenset(g for (w, g), n in days.items() if w == worker and n > 0)
+
+    paid = sorted({w for w, _ in was})
+    return [f"{a} {names[a]} the grids its published run paid {b} {names[b]} for ({', '.join(sorted(grids(was, b)))}), "
+            f"and {b} those of {a} ({', '.join(sorted(grids(was, a)))}): two workers of one name, their ids swapped "
+            f"when the sheet was typed again? An id is one person for good: check which {names[a]} works which grid, "
+            f"correct the ids in assignments.csv and run again"
+            for i, a in enumerate(paid) for b in paid[i + 1:]
+            if names.get(a) and names.get(a) == names.get(b) and grids(was, a) != grids(was, b)
+            and grids(now, a) == grids(was, b) and grids(now, b) == grids(was, a)]
