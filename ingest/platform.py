@@ -99,6 +99,8 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
         hits = [i for i, h in enumerate(headers) if i not in columns and _asks(h, text, layout)]
         if len(hits) > 1:      # 问卷星 按序号 heads a multiple choice's options 11(环境卫生): never a question
             hits = [i for i in hits if not _OPTION_COLUMN.match(str(headers[i]).strip())] or hits
+        if len(hits) > 1:      # 3.您所在的网格—其他（请注明）: the fill-in of a choice's 其他 beside it (trial 172)
+            hits = [i for i in hits if not _fill_in(str(headers[i]), [str(headers[j]) for j in hits if j != i])] or hits
         if len(hits) > 1 and field == "respondent_phone":     # 紧急联系人手机号码 beside 您的手机号码 (trial 87)
             hits = [i for i in hits if not any(w in str(headers[i]) for w in NOT_THE_RESPONDENTS)] or hits
         if len(hits) > 1 and field in reworded and not any(      # one question asked before an edit and after it,
@@ -133,6 +135,15 @@ def map_platform_headers(file: str, headers: list[str], questions: dict[str, str
                                f"'{questions.get(missing[0], '')}'); headers seen: {', '.join(map(str, headers))}"
                                f"{taken}", column=missing[0])
     return HeaderMap(columns, tuple(str(h) for h in headers), tuple(twins))
+
+
+def _fill_in(header: str, others: list[str]) -> bool:
+    """Is the header another's with the words of a 其他 option's fill-in after it (腾讯问卷's `—其他（请注明）`)?"""
+    return any(header.startswith(o.strip()) and any(w in header[len(o.strip()):] for w in _FILL_IN_WORDS)
+               for o in others)
+
+
+_FILL_IN_WORDS = ("其他", "其它", "请注明", "请填写", "填空")
 
 
 def _asks(header: str, text: str | tuple[str, ...], layout: PlatformLayout) -> bool:

@@ -14,6 +14,7 @@ from gridpay.ingest.inspect_doubts import doubt_lines, form_lines
 from gridpay.ingest.survey_ids import file_id_prefix, named_entry
 from gridpay.ingest.survey_files import SurveyReading, month_of, read_survey_file
 from gridpay.ingest.survey_values import door_rules
+from gridpay.ingest.unknown_grid_answers import says_not_known
 from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.door_numbers import normalized_household
 from gridpay.transforms.parsing import normalized_cell, normalized_likert, written_time
@@ -48,10 +49,12 @@ def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict
     known = {normalized_cell(g) for pair in grids.items() for g in pair if g} | set(aliases or {})
     values = frame["grid_id"].map(normalized_cell, na_action="ignore").dropna()
     unknown = values[~values.isin(known)].value_counts()
-    # a grid answer is no address: masked as one, 3号网格 read *号网格 (trial 141)
-    return [f"not in grids.csv: '{masked_numbers(value)}' on {n} rows" + (
-        f"; did you mean {' or '.join(repr(c) for c in closest)}?" if (closest := closest_grids(value, grids)) else "")
-        for value, n in unknown.items()]
+    # a grid answer is no address: masked as one, 3号网格 read *号网格 (trial 141); 不清楚 and the form's 其他 name no
+    # grid, as a run reads them (ingest/unknown_grid_answers.py: trial 172's inspect called 其他〖...〗 a grid name)
+    return [f"names no grid (set aside as such): '{masked_numbers(value)}' on {n} rows" if says_not_known(value, True)
+            else f"not in grids.csv: '{masked_numbers(value)}' on {n} rows" + (
+                f"; did you mean {' or '.join(repr(c) for c in closest)}?" if (closest := closest_grids(value, grids))
+                else "") for value, n in unknown.items()]
 
 
 def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], shown: int = 5,

@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from gridpay.core.errors import InputError
 from gridpay.core.month import Month
 from gridpay.core.wording import listed
 from gridpay.pipeline.context import RunContext
@@ -74,8 +75,10 @@ def say_changed_assignments(ctx: RunContext) -> None:
         moved = [f"{w} on {g}: {now.get((w, g), 0)} days (paid {was.get((w, g), 0)})"
                  for w, g in sorted(set(now) | (set(was) & kept)) if now.get((w, g), 0) != was.get((w, g), 0)
                  and (w, g) not in unread]
-        for line in swapped_namesakes(was, now, names):
-            log.warning("assignments.csv now gives %s: %s", month, line, extra=headed("roster"))
+        if swapped := swapped_namesakes(was, now, names):     # history rewritten for two of one name: this month too
+            raise InputError("assignments.csv", f"gives {month}, published, {swapped[0]}; if the file is right now and "
+                             f"{month} was paid on swapped ids, correct {month} first (gridpay run --month {month} "
+                             f"--reference published --take assignments --reason \"...\")")
         if moved:
             take = f"gridpay run --month {month} --reference published --take assignments"
             # trial 135 cleared a returning worker's end date: the run offered to pay her maternity leave, and its
@@ -97,15 +100,16 @@ def swapped_namesakes(was: dict[tuple[str, str], int], now: dict[tuple[str, str]
                       names: dict[str, str]) -> list[str]:
     """Two workers of one name each given the grids a published month paid the other for: their ids swapped when
     the sheet was typed again (trial 171's two 王芳: 00231 paid 1676.16 for 1866.78 in the month after, said only
-    as "other days ... a row reopened")."""
+    as "other days ... a row reopened", whose advice re-published the month swapped). A stop (exit 2): a real swap of
+    posts starts in a later month and rewrites no published one."""
     def grids(days: dict[tuple[str, str], int], worker: str) -> frozenset[str]:
         return frozenset(g for (w, g), n in days.items() if w == worker and n > 0)
 
     paid = sorted({w for w, _ in was})
-    return [f"{a} {names[a]} the grids its published run paid {b} {names[b]} for ({', '.join(sorted(grids(was, b)))}), "
-            f"and {b} those of {a} ({', '.join(sorted(grids(was, a)))}): two workers of one name, their ids swapped "
-            f"when the sheet was typed again? An id is one person for good: check which {names[a]} works which grid, "
-            f"correct the ids in assignments.csv and run again"
+    return [f"{a} {names[a]} the grids its run paid {b} {names[b]} for ({', '.join(sorted(grids(was, b)))}), and "
+            f"{b} those of {a} ({', '.join(sorted(grids(was, a)))}): two workers of one name, their ids swapped when "
+            f"the sheet was typed again, which pays each on the other's grid this month too? An id is one person for "
+            f"good: check which {names[a]} works which grid and correct the ids in assignments.csv"
             for i, a in enumerate(paid) for b in paid[i + 1:]
             if names.get(a) and names.get(a) == names.get(b) and grids(was, a) != grids(was, b)
             and grids(now, a) == grids(was, b) and grids(now, b) == grids(was, a)]

@@ -157,6 +157,18 @@ def test_a_multiple_choice_option_column_is_never_an_item_s_question():
     assert not {13, 14, 15} & set(columns)
 
 
+def test_a_choice_s_other_fill_in_column_is_not_its_question():
+    """Trial 172's 腾讯问卷 download gave the grid question's 其他 fill-in a column of its own, headed as the question
+    and 其他（请注明）: both matched 所在的网格, and the file was refused with advice no text could follow (exit 2)."""
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.ingest.platform import map_platform_headers
+    policy = load_policy(DEFAULT_POLICY)
+    headers = ["序号", "提交答卷时间", "所用时间", "3.您所在的网格", "3.您所在的网格—其他（请注明）", "4.门牌号"]
+    columns = map_platform_headers("txwj.xlsx", headers, policy.questions, ("response_id", "grid_id")).columns
+    assert columns[3] == "grid_id" and 4 not in columns
+
+
 def test_a_sheet_s_own_column_is_shown_as_not_used(tmp_path):
     """A thirty-eighth trial's paper sheet's 序号 column read `序号 -> 序号` under `gridpay inspect`."""
     from conftest import SURVEY_HEADER

@@ -22,9 +22,9 @@ def test_two_namesakes_given_each_other_s_published_grids_are_told_swapped():
     was = {("00231", "FL01"): 31, ("00235", "FL03"): 31, ("00240", "FL02"): 31}
     now = {("00231", "FL03"): 31, ("00235", "FL01"): 31, ("00240", "FL02"): 31}
     assert swapped_namesakes(was, now, NAMES) == [
-        "00231 王芳 the grids its published run paid 00235 王芳 for (FL03), and 00235 those of 00231 (FL01): two "
-        "workers of one name, their ids swapped when the sheet was typed again? An id is one person for good: check "
-        "which 王芳 works which grid, correct the ids in assignments.csv and run again"]
+        "00231 王芳 the grids its run paid 00235 王芳 for (FL03), and 00235 those of 00231 (FL01): two workers of one "
+        "name, their ids swapped when the sheet was typed again, which pays each on the other's grid this month too? "
+        "An id is one person for good: check which 王芳 works which grid and correct the ids in assignments.csv"]
     assert swapped_namesakes(was, was, NAMES) == []                                     # as published
     other = {("00231", "FL03"): 31, ("00240", "FL01"): 31, ("00235", "FL02"): 31}
     assert swapped_namesakes({**was}, other, NAMES) == []              # moves among workers of other names: not this
