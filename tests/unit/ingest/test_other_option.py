@@ -1,7 +1,9 @@
 """The grid question's 其他 (other) option, as platforms export it with the resident's words (trial 172), names no
 grid from output format 25 (ingest/unknown_grid_answers.py); a grid's name that holds 其他 elsewhere is a name."""
+import pandas as pd
 import pytest
 
+from gridpay.ingest.survey_inspect import unknown_grid_lines
 from gridpay.ingest.unknown_grid_answers import says_not_known, says_other
 
 
@@ -15,3 +17,11 @@ def test_the_other_option_with_or_without_words_is_told(value):
 @pytest.mark.parametrize("value", ["其他网格", "南湖其他小区网格", "湖畔小区", "其", "G1"])
 def test_a_name_is_not_the_other_option(value):
     assert not says_other(value)
+
+
+def test_inspect_says_such_answers_name_no_grid_as_a_run_reads_them():
+    """Trial 172's re-check: inspect called 其他〖湖畔小区〗 a grid grids.csv lacks while the run set it aside."""
+    frame = pd.DataFrame({"grid_id": ["其他〖湖畔小区〗", "不清楚", "南湖一网格", "南湖一网咯"]})
+    assert unknown_grid_lines(frame, {"N01": "南湖一网格"}) == [
+        "names no grid (set aside as such): '其他〖湖畔小区〗' on 1 rows", "names no grid (set aside as such): '不清楚' on 1 rows",
+        "not in grids.csv: '南湖一网咯' on 1 rows; did you mean '南湖一网格 (N01)'?"]
