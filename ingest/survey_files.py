@@ -20,6 +20,7 @@ from gridpay.ingest.survey_ids import file_grid
 from gridpay.ingest.form_questions import door_from_parts
 from gridpay.ingest.survey_reading import SurveyReading, survey_reading  # noqa: F401  (readers import them here)
 from gridpay.ingest.reworded_questions import one_question, refuse_unread_answers
+from gridpay.ingest.shifted_rows import refuse_shifted_names
 from gridpay.ingest.sheet_scales import refuse_other_scales
 from gridpay.ingest.unlike_columns import refuse_unlike_columns
 from gridpay.transforms.parsing import parsed_timestamp
@@ -90,6 +91,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
         columns = {i: name for name, i in {n: i for i, n in reversed(list(enumerate(names))) if n}.items()}  # 1st
         refuse_unlike_columns(source.file_name, sheet, names, reading.duplicate_columns_refused, reading.items)
         refuse_other_scales(source.file_name, sheet, names, reading)
+        refuse_shifted_names(source.file_name, sheet, names, reading.answer_words, reading.sheet_scale is not None)
         read = SurveyRead(_frame(sheet, columns, source), "canonical", None, list(zip(sheet.headers, names)))
     else:
         read = _platform_read(source, sheet, layout, reading, grid_ids, month)
