@@ -19,6 +19,8 @@ NO_WINDOW = {"start": "", "end": "", "open": False, "final": False, "contact": "
 ONE_PAGE = 12           # output format from which a notice that would run onto a second page is laid out dense
 BY_ID = 19              # ... from which its callbacks are counted by grid id: trial 121's two communities' 第一网格
                         # gave one community's five callbacks to the other's notice
+POOLED_COUNT = 25       # ... from which a pooled grid's note gives the answers and months its score rests on (trial
+                        # 173's notice read 52.93 beside 4 answers, the score resting on 14 of three months)
 
 
 def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str, policy=None) -> dict[str, str]:
@@ -37,9 +39,10 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
     for community in sorted(file_names):
         rows = [{"grid_name": g["grid_name"], "score": g["adjusted_score"], "responses": g["responses"],
                  "response_rate_pct": g["response_rate_pct"],
-                 "note": flags_short(";".join(f for f in g["flags"].split(";") if f not in HR_ONLY), lang,
-                                     # a grid paid at neutral: its score moved no pay (trial 93's resident read it did)
-                                     "notice_flag_" if output_format >= 15 else "short_flag_"),
+                 "note": pooled_note(g, labels(lang), output_format, flags_short(
+                     ";".join(f for f in g["flags"].split(";") if f not in HR_ONLY), lang,
+                     # a grid paid at neutral: its score moved no pay (trial 93's resident read it did)
+                     "notice_flag_" if output_format >= 15 else "short_flag_")),
                  "not_counted": window.get("not_counted", {}).get(g["grid_id"], 0)}
                 for g in grids if g["community"] == community]
         called = (sum(1 for c in callbacks if community_by_id.get(c["grid_id"]) == community) if output_format >= BY_ID
@@ -51,6 +54,18 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
             window=own, output_format=output_format, how_items=how, not_counted=out, several=len(file_names) > 1)
     return pages
+
+
+def pooled_note(grid: dict, words: dict, output_format: int, note: str) -> str:
+    """The grid's note, '合并近月评分' followed by '（2026-09至2026-11共14份答卷）' for a grid scored on pooled months
+    from output format 25."""
+    months = [m for m in (grid.get("window_months") or "").split(",") if m]
+    pooled = words["short_flag_pooled"]
+    if (output_format < POOLED_COUNT or "pooled" not in grid["flags"].split(";") or len(months) < 2
+            or not grid.get("window_responses") or pooled not in note):
+        return note
+    return note.replace(pooled, pooled + words["notice_pooled_25"].format(
+        first=min(months), last=max(months), n=grid["window_responses"]), 1)
 
 
 def callback_words(policy, words: dict, output_format: int) -> str:

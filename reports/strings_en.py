@@ -75,6 +75,7 @@ EN: dict[str, str] = {
     "grid_flag_pooled": "under {min} responses this month: scored on the {n} of {months} (each household's latest)",
     "grid_flag_few_responses": "under {min} responses: scored on the shrunken score",
     "grid_flag_low_response_rate": "response rate under {rate} for {k} months in a row ({trend})",
+    "notice_pooled_25": " ({n} answers of {first} to {last})",      # output format 25: a pooled grid on the notice (trial 173)
     "short_flag_pooled": "pooled months", "short_flag_insufficient_responses": "too few answers",
     "notice_flag_insufficient_responses": "too few answers: paid at the neutral coefficient (this score moved no pay)",
     "short_flag_few_responses": "few answers", "short_flag_low_response_rate": "low response rate",

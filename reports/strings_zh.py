@@ -65,6 +65,7 @@ ZH: dict[str, str] = {
     "grid_flag_pooled": "本月有效问卷少于{min}份，按{months}合计{n}份评分（每户只计最近一次）",
     "grid_flag_few_responses": "有效问卷少于{min}份，按小样本调整后得分计",
     "grid_flag_low_response_rate": "参评率连续{k}个月低于{rate}，请关注（{trend}）",
+    "notice_pooled_25": "（{first}至{last}共{n}份答卷）",      # output format 25: a pooled grid on the notice (trial 173)
     "short_flag_pooled": "合并近月评分", "short_flag_insufficient_responses": "问卷不足",
     "notice_flag_insufficient_responses": "问卷不足，本月绩效按中性系数计（此得分未用于绩效）",
     "short_flag_few_responses": "样本较少", "short_flag_low_response_rate": "参评率偏低",
