@@ -217,7 +217,9 @@ def duckdb_readable(source: Source, workdir: Path, index: int,
     text = text.lstrip("\ufeff")
     delimiter = sniffed_delimiter(text)
     first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
-    if not all(c in canonical_columns(first, aliases) for c in REQUIRED["surveys"]):
+    names = canonical_columns(first, aliases)
+    # a typed sheet's 姓名: the sheet reader checks it (ingest/shifted_rows.py) and notes a worker's (named_workers.py)
+    if not all(c in names for c in REQUIRED["surveys"]) or "name" in names:
         return None
     if gbk:
         copy = _utf8_copy(path, workdir, index)

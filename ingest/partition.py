@@ -28,7 +28,8 @@ from gridpay.transforms.policy import Policy
 
 SHARED = "docs/scale.md, what every worker must share"
 TABLES = ("surveys", "set_aside", "unreadable_phones", "set_aside_ids", "unresolved_grid_names", "platform_files",
-          "answer_words")      # the last two: a download's form options, judged by expectations/form_options.py
+          "answer_words",      # the last two: a download's form options, judged by expectations/form_options.py
+          "worker_named_rows")     # a sheet's 姓名 that is a worker's (ingest/named_workers.py)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class PartitionJob:
     other_names: dict[str, str] = field(default_factory=dict)             # a compound's other name -> its name
     communities: dict[str, str] = field(default_factory=dict)             # grid_id -> its community
     hidden_doors: int = 0                      # the output format hiding a phone or ID typed as the door (22 on)
+    worker_names: tuple[tuple[str, str], ...] = ()      # (name, worker id): a sheet's 姓名 that is a worker's
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
     with private_scratch("gridpay-partition-") as scratch:            # 0700, on this worker's own disk
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
-        reading = replace(survey_reading(job.policy), door_numbers_hidden=job.hidden_doors)
+        reading = replace(survey_reading(job.policy), door_numbers_hidden=job.hidden_doors, worker_names=job.worker_names)
         stage_surveys([source], reading, key, scratch / "stage", job.month, job.grids,
                       job.compounds, job.other_names, job.communities)
         target = Path(job.workdir) / f"part-{part.index:04d}"

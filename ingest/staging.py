@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.core.errors import InputError
+from gridpay.ingest.named_workers import worker_names
 from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
                                     with_hashed_phone)
 from gridpay.transforms.privacy import masked_numbers, masked_phone_hash
@@ -149,7 +150,8 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
                     "gets a scorecard and a residents' notice of its own", a, grids[a], b, grids[b])
     say_unsaved_formulas([s for s in sources if is_survey(s)], policy.unsaved_formulas_refused)   # the Dask path's too
     if surveys:
-        reading = replace(survey_reading(policy), door_numbers_hidden=hidden_doors)     # output format 22
+        reading = replace(survey_reading(policy), door_numbers_hidden=hidden_doors,     # output format 22
+                          worker_names=worker_names(tables["workers"]))
         stage_surveys([s for s in sources if is_survey(s)], reading, key, workdir, month,
                       grid_names(tables["grids"]), compounds_by_answer(tables["grids"], policy),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),

@@ -38,6 +38,7 @@ class SurveyReading:
     door_basements: bool = False                                 # 5栋-1层, 5栋负一层 as 5栋负1层 (policy)
     door_room_parts: bool = False                                # 401-2 as 401之二, 地下室5号 as 负1层5号 (policy)
     door_numbers_hidden: int = 0             # from output format 22 a phone or ID typed as the door masked and hashed
+    worker_names: tuple[tuple[str, str], ...] = ()      # (name, worker id) of workers.csv: a sheet's 姓名 noted by them
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
     duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
     reworded_questions: bool = False                             # an item's question asked two ways (policy)

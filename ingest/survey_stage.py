@@ -1,11 +1,9 @@
-"""Stage the month's survey files in a DuckDB file in the run's work folder (`stage.duckdb`).
-
-Each file is read by the reader its format calls for: a canonical CSV or Parquet file by DuckDB itself
-(ingest/duckdb_reader.py, the fast path for a city's month); everything else, Excel workbooks, platform downloads,
-sheets typed from paper, UTF-16 or CSV with blank lines, by the sheet reader (ingest/survey_files.py). Both hash
-phone numbers and mask comments before a row is stored. Every distinct cell text is then normalised once in Python
-(transforms/parsing.py) and joined back: Likert words, full-width digits, dates as people type them, door numbers,
-and grids answered by their name."""
+"""Stage the month's survey files in a DuckDB file in the run's work folder (`stage.duckdb`). Each file is read by
+the reader its format calls for: a canonical CSV or Parquet file by DuckDB itself (ingest/duckdb_reader.py, the fast
+path for a city's month); everything else, Excel workbooks, platform downloads, sheets typed from paper, UTF-16 or CSV
+with blank lines, by the sheet reader (ingest/survey_files.py). Both hash phone numbers and mask comments before a row
+is stored. Every distinct cell text is then normalised once in Python (transforms/parsing.py) and joined back: Likert
+words, full-width digits, dates as people type them, door numbers, and grids answered by their name."""
 from __future__ import annotations
 
 import itertools
@@ -23,6 +21,7 @@ from gridpay.core.layout import STAGE_DB
 from gridpay.core.progress import progress
 from gridpay.ingest.answer_words import note_platform_file, store_answer_words, typed_durations
 from gridpay.ingest.duckdb_reader import duckdb_readable, load_with_duckdb, quoted, sql_text
+from gridpay.ingest.named_workers import note_worker_names
 from gridpay.ingest.formats import TEXT_COLUMNS, Source, as_source, with_hashed_phone
 from gridpay.ingest.late_answers import store_aside_ids
 from gridpay.ingest.phones import hide_typed_numbers, readable_phones, store_unreadable_phones, unreadable_phones
@@ -101,6 +100,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
     phones, by file; (file, month, response_id, submitted_at) of the rows of other months set aside."""
     _register_udfs(con, key, reading.comment_phones_all)
     tables, finished, set_aside, phones, aside_ids = [], [], Counter(), defaultdict(list), []
+    note_worker_names(con, None, reading.worker_names)      # a sheet's 姓名 that is a worker's (ingest/named_workers.py)
     with progress("reading survey files", len(files)) as advance:
         for i, source in enumerate(files):
             table = f"survey_file_{i}"
@@ -113,6 +113,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
                 else:
                     read = read_survey_file(source, month, reading, grid_ids)
                     note_platform_file(con, source.file_name, read)
+                    note_worker_names(con, read.frame, reading.worker_names)
                     _load_frame(con, table, typed_durations(read, source.file_name, reading.typed_durations_unread),
                                 reading, key)
                     set_aside.update({(source.file_name, what): n for what, n in read.set_aside.items()})
@@ -247,4 +248,3 @@ def staged_counts(workdir: Path) -> tuple[int, dict[str, int]]:
         aside = dict(con.execute("select what, sum(rows_set_aside)::integer from set_aside group by what "
                                  "order by what").fetchall())
     return rows, aside
-

@@ -12,6 +12,7 @@ from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.duckdb_reader import sql_text
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.named_workers import say_worker_named_answers
 from gridpay.pipeline.run_notices import headed
 from gridpay.store.warehouse import connect
 
@@ -38,6 +39,7 @@ def say_self_rating_homes(ctx: RunContext) -> None:
     month: those giving no phone, which the self-rating rule cannot check; and those on another phone where her phone
     answered from that home alone in its month (her own home, likely: trial 132's husband rated his wife's grid
     from their flat every month, 34.00 yuan a month to her, nothing said)."""
+    say_worker_named_answers(ctx)       # a typed sheet's 姓名 that is the grid's worker's: no phone to tell it by
     homes = self_rating_homes(ctx)
     workers, assigned = ctx.workdir / "workers.parquet", ctx.workdir / "assignments.parquet"
     with stage_connection(ctx.workdir) as con:

@@ -21,6 +21,7 @@ from gridpay.core.layout import private_scratch
 from gridpay.core.policy_file import policy_from_bytes
 from gridpay.core.secret_key import ArchiveKeys, key_fingerprint
 from gridpay.expectations.results import ValidationSummary
+from gridpay.ingest.named_workers import worker_names
 from gridpay.ingest.archive import InputFile, archive_file, archived, blob_bytes, open_blob
 from gridpay.ingest.formats import Source
 from gridpay.ingest.grid_aliases import apply_grid_aliases, compound_other_names, compounds_by_answer
@@ -118,7 +119,8 @@ def stage(ctx: RunContext) -> Partitioning | None:
     partitioning = ctx.stager(parts, PartitionJob(str(ctx.settings.archive), str(ctx.workdir), ctx.policy, ctx.month,
                                                   grids, run_keys(ctx), listed,
                                                   compound_other_names(frame, ctx.policy.compound_suffix_dropped),
-                                                  grid_communities(frame), ctx.doors_hidden))
+                                                  grid_communities(frame), ctx.doors_hidden,
+                                                  worker_names(pd.read_parquet(ctx.workdir / "workers.parquet"))))
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
     return partitioning
 
