@@ -22,6 +22,9 @@ def test_each_community_gets_its_scorecard_and_the_district_a_roll_up(run_cli, m
     month = tmp_path / "out" / "2026-09"
     roll_up = _text(month / "scorecard.pdf")
     assert "街道汇总" in roll_up and "天井湖社区" in roll_up and "井湖社区" in roll_up
+    # the run's lines to read before signing head the roll-up too (output format 25: trial 176's street summary
+    # said nothing of a community published with --accept-fewer-answers)
+    assert "本次运行的其他提示" in roll_up and "本次运行的其他提示" in _text(month / "scorecards" / "井湖社区.pdf")
     assert 'href="scorecards/天井湖社区.html"' in (month / "scorecard.html").read_text(encoding="utf-8")
     first, second = _text(month / "scorecards" / "天井湖社区.pdf"), _text(month / "scorecards" / "井湖社区.pdf")
     assert "天桥新村一网格" in first and "井湖村二网格" not in first
