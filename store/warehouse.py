@@ -3,6 +3,7 @@ every earlier run's. Scoring them is store/scoring.py's."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,10 +67,18 @@ class HeldWarehouse:
     def __init__(self, db: Path):
         self.db, self._con = db, None
 
-    def hold(self) -> None:
-        if self._con is None:
-            self._con = connect(self.db)
-            _HELD.add(str(self.db))
+    def hold(self, tries: int = 25) -> None:
+        """Open it; a command reading it between the run's steps (`gridpay history`) holds it a moment: wait."""
+        for attempt in range(tries):
+            if self._con is not None:
+                return
+            try:
+                self._con = connect(self.db)
+                _HELD.add(str(self.db))
+            except WarehouseBusy:
+                if attempt == tries - 1:
+                    raise
+                time.sleep(0.2)
 
     def let_go(self) -> None:
         if self._con is not None:

@@ -36,3 +36,23 @@ def test_a_warehouse_a_run_holds_open_is_said_busy_naming_the_run(tmp_path):
     finally:
         holder.communicate("")
     connect(db).close()                       # let go: opens again
+
+
+def test_a_run_taking_the_warehouse_back_waits_for_a_reader_s_moment(tmp_path):
+    """Between its steps a run lets the warehouse go; `gridpay history` opening it then holds it a moment, and the
+    run waits for it rather than failing."""
+    from gridpay.store.warehouse import HeldWarehouse
+    db = tmp_path / "warehouse.duckdb"
+    connect(db).close()
+    reader = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time\n"
+        f"con = duckdb.connect({str(db)!r}, read_only=True)\n"
+        "print('open', flush=True); time.sleep(1.0); con.close()\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        with warehouse_lock(db, "gridpay run --month 2026-09", 1):
+            held = HeldWarehouse(db)
+            held.hold()                                  # waited for the reader, then held
+            held.let_go()
+    finally:
+        reader.communicate()
