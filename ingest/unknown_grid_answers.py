@@ -20,8 +20,8 @@ from gridpay.ingest.survey_stage import stage_connection
 _UNKNOWN = r"^(我)?(也)?(不太清楚|不清楚|不知道|不确定|不了解|不记得|记不清|说不清|不晓得|不认识|未知)[^0-9]{0,6}$"
 
 
-# the 其他 option alone, or with the resident's words after it: 其他〖...〗 (问卷星), 其他:..., 其他(...), 其它 ...
 NAMES_SHOWN = 12
+# the 其他 option alone, or with the resident's words after it: 其他〖...〗 (问卷星), 其他:..., 其他(...), 其它 ...
 _OTHER = r"^其[他它](选项)?([〖【\[(（:：\s].*)?$"
 
 

@@ -125,8 +125,9 @@ def item_drivers(con: duckdb.DuckDBPyConnection, run_id: str, questions: dict | 
     questions = questions if output_format >= ITEM_QUESTIONS else None
     rows = con.execute("select item, item_score, answered, corr_with_overall from item_drivers where run_id = ? "
                        "order by item", [run_id]).fetchall()
+    asked = {i: q[0] if isinstance(q, (tuple, list)) else q for i, q in (questions or {}).items()}   # reworded: 1st
     return [{"item": r[0], "score": fixed(r[1], 2), "answered": r[2], "corr": fixed(r[3], 2),
-             "question": (questions or {}).get(r[0], r[0])} for r in rows]
+             "question": asked.get(r[0], r[0])} for r in rows]
 
 
 def failed_rules(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[list[dict], int]:
