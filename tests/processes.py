@@ -13,7 +13,10 @@ import io
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _CONTEXT = multiprocessing.get_context("forkserver")
@@ -85,3 +88,16 @@ def kill_when_paused(proc: "GridpayProcess", mark: Path, timeout_s: float = 120)
     assert mark.exists(), proc.communicate()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+
+
+@contextmanager
+def python_holding(code: str) -> Iterator[subprocess.Popen]:
+    """A Python child running `code`, which prints one line once it holds what it holds (a lock, the warehouse file):
+    yielded after that line, killed at the end."""
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        child.ready = child.stdout.readline().strip()
+        yield child
+    finally:
+        child.kill()
+        child.wait()

@@ -4,14 +4,12 @@ has removed its private work folder; two runs on one warehouse at once take turn
 stops naming the holder."""
 import os
 import signal
-import subprocess
-import sys
 import time
 
 import duckdb
 import pytest
 
-from processes import kill_when_paused
+from processes import kill_when_paused, python_holding
 from conftest import HAND_SURVEYS, RESIDENT_PHONE, WORKER_PHONE
 
 
@@ -59,20 +57,15 @@ def test_killed_run_leaves_the_published_month_and_warehouse_intact(run_cli, gri
 
 def test_second_run_stops_naming_the_holder_after_its_bounded_wait(gridpay_process, make_inbox, tmp_path):
     db = tmp_path / "warehouse.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from gridpay.store.run_lock import warehouse_lock\n"
-        f"with warehouse_lock(Path({str(db)!r}), 'gridpay run --month 2026-09', 5):\n"
-        "    print('locked', flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with python_holding("import sys, time; from pathlib import Path; from gridpay.store.run_lock import warehouse_lock\n"
+                        f"with warehouse_lock(Path({str(db)!r}), 'gridpay run --month 2026-09', 5):\n"
+                        "    print('locked', flush=True); time.sleep(60)") as holder:
+        assert holder.ready == "locked"
         proc = gridpay_process("run", "--month", "2026-09", inbox=make_inbox(), env={"GRIDPAY_LOCK_TIMEOUT": "1"})
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 2
         assert f"the warehouse is busy with pid {holder.pid} (gridpay run --month 2026-09" in err
         assert "waited 1 s (GRIDPAY_LOCK_TIMEOUT)" in err
-    finally:
-        holder.kill()
-        holder.wait()
     assert not (tmp_path / "out" / "2026-09").exists()
 
 
