@@ -55,7 +55,8 @@ def say_renumbered_grids(ctx: RunContext) -> None:
                 "month had (%s)%s: renumbered? A grid's earlier months are found by its id, so these are scored as new "
                 "grids: a thin one is paid at the neutral coefficient without the months it would pool, and its 较上月 "
                 "and trend start again. A grid id is one place for good: where a grid is the same place (its homes), "
-                "give it its id of %s again and run again; a grid made by a merger or a split is a new place, as it "
-                "is", len(gone), last, listed(tuple(gone), 12), len(new), listed(tuple(new), 12),
-                f"; of %s's grids: {listed(tuple(pairs), 12)}" % last
-                if pairs else "", last, extra=headed("roster"))
+                "give it its id of %s again (grids.csv and assignments.csv; its new name's old one in aliases) and run "
+                "again (with --reference inbox where the month is published); a grid merged from two keeps one of "
+                "their ids (the other's months are not pooled) or takes a new one", len(gone), last,
+                listed(tuple(gone), 12), len(new), listed(tuple(new), 12),
+                f"; of %s's grids: {listed(tuple(pairs), 12)}" % last if pairs else "", last, extra=headed("grid_ids"))

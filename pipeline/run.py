@@ -107,8 +107,8 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
             ctx = RunContext(request, run_id, inputs, key, keys, stager, notices=notices, published=published)
             if kind != "audit":       # one version, one set of rules (an audit replays its own)
                 check_version_names_its_rules(s.db, s.archive, keys, inputs.policy, month)
-                if not request.reuse:         # a run on today's policy file: keys no rule reads, rules it leaves out
-                    check_policy_as_written(s, keys, inputs.policy_file.sha256, ctx.policy)
+                if all(e.name != steps.POLICY_NAME for e in request.reuse):     # today's policy, --take policy too:
+                    check_policy_as_written(s, keys, inputs.policy_file.sha256, ctx.policy)   # trial 178's unread keys
             if published and request.reference == "published":
                 reference_drift.say_left_as_published(published[1], request, keys, ctx.workdir)
             ctx, summary, aside, validated = _read_and_validate(step, ctx, say, seconds, held)

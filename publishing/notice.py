@@ -38,7 +38,7 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
     pages = {}
     for community in sorted(file_names):
         rows = [{"grid_name": g["grid_name"], "score": g["adjusted_score"], "responses": g["responses"],
-                 "response_rate_pct": g["response_rate_pct"],
+                 "response_rate_pct": g["response_rate_pct"], "households": g.get("households"),
                  "note": pooled_note(g, labels(lang), output_format, flags_short(
                      ";".join(f for f in g["flags"].split(";") if f not in HR_ONLY), lang,
                      # a grid paid at neutral: its score moved no pay (trial 93's resident read it did)

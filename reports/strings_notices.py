@@ -33,6 +33,7 @@ ZH: dict[str, str] = {
     "run_notice_split_grid": "【网格拆分或合并：答卷归属不明】",
     "run_notice_worker_home": "【可能来自网格员本人住户的答卷】",
     "run_notice_worker_named": "【答卷填写人与本网格网格员同名】",
+    "run_notice_grid_ids": "【网格编号与上月不同】",
 }
 
 EN: dict[str, str] = {
@@ -66,6 +67,7 @@ EN: dict[str, str] = {
     "run_notice_split_grid": "[A grid split or merged: whose answers] ",
     "run_notice_worker_home": "[From a worker's own home, perhaps] ",
     "run_notice_worker_named": "[An answer in a worker's name] ",
+    "run_notice_grid_ids": "[Grid ids unlike last month's] ",
 }
 
 # Output format 19: under its heading, the first line of a kind says in Chinese what it is about and what HR
@@ -108,6 +110,9 @@ ADVICE_ZH: dict[str, str] = {
     # output format 25 (trial 174): a typed sheet's 姓名 is the grid's worker's; no phone to tell her own answer by
     "worker_named": "有答卷的填写人与本网格网格员同名（表格无手机号，无法按手机号识别本人作答），已照常计入。如系网格员本人作答，请以人事"
                     "更正（申诉表中网格员编号留空、类别为其他、结论为支持）剔除后重新运行；如系同名居民，无需处理。",
+    # output format 25 (trial 175): grids renumbered lose the months they pool
+    "grid_ids": "网格编号与上月发布时不同：往月答卷按网格编号查找，新编号的网格没有往月答卷，答卷不足时按中性系数计。如系同一网格（同样的住户），"
+                "请改回原编号后重新运行；合并或拆分后的网格可保留其中一个原编号，或用新编号。",
 }
 # output format 21: advice reworded (trial 136: a split cannot be placed by compounds within one compound, and an
 # answer said under 【答卷收集方式存疑】 may be one the rules set aside); months before render with the words above

@@ -14,6 +14,12 @@ ZH: dict[str, str] = {
                           "当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
     "notice_how_rest_19_several": "每户每月只计最近一份；手机号为该网格网格员本人的答卷不计入；答卷少的网格向本次一并考评的各社区"
                                   "平均水平适度靠拢，当月答卷不足的网格合并近几个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
+    # output format 25 (trial 177): every grid is pulled, the fewer its answers the more; a home counts once in a pool
+    "notice_how_rest_25": "每户每月只计最近一份；手机号为该网格网格员本人的答卷不计入；各网格得分向全社区平均水平适度靠拢，答卷越少，"
+                          "靠拢越多；当月答卷不足的网格合并近几个月的评价计算（同一户多个月作答只计一份）。参评率 = 有效问卷 ÷ 户数。",
+    "notice_how_rest_25_several": "每户每月只计最近一份；手机号为该网格网格员本人的答卷不计入；各网格得分向本次一并考评的各社区平均水平"
+                                  "适度靠拢，答卷越少，靠拢越多；当月答卷不足的网格合并近几个月的评价计算（同一户多个月作答只计一份）。"
+                                  "参评率 = 有效问卷 ÷ 户数。",
     "notice_out": "以下答卷也不计入：{rules}。", "notice_out_joiner": "；",
     "notice_out_speeder": "用时不到本月答卷中位用时{share}的",
     "notice_out_calls": "经回访核实不是本户所填或受人诱导填写的",
@@ -31,6 +37,15 @@ EN: dict[str, str] = {
     "notice_how_points": "very satisfied = 100, satisfied = 75, neutral = 50, dissatisfied = 25, very dissatisfied = 0",
     "notice_how_scale": "points {low}-{high} read as 0-100", "notice_how_mean": "averaged",
     "notice_how_weighted": "a weighted average",
+    "notice_how_rest_25": "Each household counts once a month (its latest answer); answers giving the phone of a "
+                          "worker of the grid are not counted; every grid's score is pulled toward the community "
+                          "average, the more the fewer its answers, and a grid with too few this month is scored on "
+                          "its last months (a household once). Response rate = answers / households.",
+    "notice_how_rest_25_several": "Each household counts once a month (its latest answer); answers giving the phone of "
+                                  "a worker of the grid are not counted; every grid's score is pulled toward the "
+                                  "average of the communities run together, the more the fewer its answers, and a grid "
+                                  "with too few this month is scored on its last months (a household once). Response "
+                                  "rate = answers / households.",
     "notice_how_rest": "Each household counts once a month (its latest answer); workers' own answers are not counted; "
                        "grids with few answers are pulled toward the community average, and a grid with too few "
                        "this month is scored on its last months. Response rate = answers / households.",

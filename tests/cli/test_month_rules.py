@@ -26,6 +26,12 @@ def test_a_month_re_run_on_today_s_files_keeps_its_own_rules_unless_the_run_take
            "perf_pay_target 1000.00 -> 1200.00; add --take and the file only where its change is 2026-09's too: " \
            "--take workers); to re-pay it under own-1 (its rules corrected too), add --take policy as well" in line, line
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == payroll
+    # a policy taken is checked as one run on: a key no rule reads stops it (trial 178's pay.floor was dropped unsaid)
+    unread = make_policy(version='"own-1"', integrity__past_phones_while_held="false")
+    unread.write_text(unread.read_text(encoding="utf-8") + "\n[budget]\nfloor = 0.90\n", encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "policy", "--reason", "申诉",
+                        inbox=inbox, policy=unread)
+    assert code == 2 and "budget: no rule reads it (did you mean pay.budget?)" in err, err
     # the run that names the policy takes it
     code, err = run_cli("run", "--month", "2026-09", "--reference", "published", "--take", "policy", "--reason", "申诉",
                         inbox=inbox, policy=november)
