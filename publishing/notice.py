@@ -23,7 +23,8 @@ POOLED_COUNT = 25       # ... from which a pooled grid's note gives the answers 
                         # 173's notice read 52.93 beside 4 answers, the score resting on 14 of three months)
 
 
-def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str, policy=None) -> dict[str, str]:
+def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str, policy=None,
+                 quarantine: list[dict] = ()) -> dict[str, str]:
     """{file name: HTML} for each community of the month's grids; from output format 4 on, how a score is
     made says the policy's items (a thirty-fifth trial's notice said five questions averaged, its policy
     four, 总体 counted twice)."""
@@ -52,8 +53,15 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
             "notice.html.j2", lang, community=community, grids=rows, callbacks=called,
             callback_words=callback_words(policy, labels(lang), output_format) if policy is not None else "",
             month=run["month"], policy_version=run["policy_version"], empty_month=run["empty_month"],
-            window=own, output_format=output_format, how_items=how, not_counted=out, several=len(file_names) > 1)
+            window=own, output_format=output_format, how_items=how, not_counted=out, several=len(file_names) > 1,
+            gridless=gridless_answers(quarantine) if output_format >= POOLED_COUNT and len(file_names) == 1 else 0)
     return pages
+
+
+def gridless_answers(quarantine: list[dict]) -> int:
+    """Answers set aside naming no grid (不清楚, 其他, blank, a name grids.csv lacks): a community's own alone can be
+    counted on its notice (trial 177's resident, her neighbour's 其他〖3栋〗 said nowhere she reads)."""
+    return sum(q["count"] for q in quarantine if {"blank:grid_id", "unknown_grid"} & set(q["code"].split(";")))
 
 
 def pooled_note(grid: dict, words: dict, output_format: int, note: str) -> str:

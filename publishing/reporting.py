@@ -157,7 +157,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     comments = data.comments_by_grid(con, run_id) if policy.comments_in_worker_scorecard else {}
     pages = (worker_contexts(con, run_id, month, run, grids, workers, policy.items, comments, policy.coefficient)
              if worker_sheets else [])
-    notices = notice_pages(grids, callbacks, run, lang, policy)
+    notices = notice_pages(grids, callbacks, run, lang, policy, quarantine)
     _write_pages(folder, html, pages_by_name, notices, pages, lang, pool, run["output_format"])
 
 def _own_window(run: dict, part: dict) -> dict:

@@ -190,6 +190,8 @@ EN: dict[str, str] = {
     "notice_changed_lead_20": " Against it, ", "notice_changed_answers_20": "the answers counted changed in {grids}",
     "notice_changed_scores_20": "{grids} kept their answers and their scores moved slightly", "notice_changed_sep_20": "; ",
     "notice_changed_scores_25": "{grids} kept their answers and their scores moved",
+    "notice_gridless_25": "{n} more answers named no grid we could tell (the grid answered 'don't know', 'other' or "
+                          "left blank ...): they count in no grid's score.",
     "notice_changed_end_20": ".",
     "scorecard_grids_answered_20": "grids whose answers counted changed: {grids}. ",
     "scorecard_grids_moved_20": "grids whose answers did not change and whose score moved: {grids}.",

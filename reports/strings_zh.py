@@ -170,6 +170,7 @@ ZH: dict[str, str] = {
     "notice_changed_lead_20": "与前次公示相比，", "notice_changed_answers_20": "{grids}的有效问卷数有变",
     "notice_changed_scores_20": "{grids}的有效问卷数未变，得分略有变动", "notice_changed_sep_20": "；",
     "notice_changed_scores_25": "{grids}的有效问卷数未变，得分有变动",      # trial 177: 略有 for 1.98 points
+    "notice_gridless_25": "另有{n}份答卷未能确定所在网格（网格一题答“不知道”“其他”或未答等），未计入任何网格的得分。",
     "notice_changed_end_20": "。", "scorecard_grids_same": "各网格的得分、有效问卷数和参评率均未变。",
     "sheet_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），请以本表为准。",
     "sheet_total_changed": "与该版本相比，您本月实发合计由 {before} 元变为 {now} 元。",
