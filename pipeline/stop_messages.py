@@ -5,6 +5,7 @@ from __future__ import annotations
 from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import split_grids, steps
 from gridpay.pipeline.context import RunContext
+from gridpay.transforms.folding import visible
 
 
 def gate_message(ctx: RunContext, summary: ValidationSummary, unknown: list) -> str:
@@ -175,6 +176,14 @@ def _way_out(grid) -> str:
     """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
     form = ("; it is the grid the policy's [survey.file_grids] gives a form: give that form the grid that took its "
             "homes there, with a new version" if grid.form else "")
+    # a character copied in with the name from a chat (trial 179: an alias of it looped, or a grids.csv name holding
+    # one looked the same as the answer it did not match)
+    if visible(grid.value) != grid.value or "<U+" in grid.value:     # (_hidden_characters)
+        return (f"'{grid.value}' holds an invisible character (shown as <U+...>), copied in with the name: delete it "
+                f"from those cells of the sheet HR typed (a platform's download: type the form's option again)")
+    if hidden := [c for c in grid.closest if visible(c) != c]:
+        return (f"the grid name {visible(hidden[0])} in grids.csv holds an invisible character (shown as <U+...>), "
+                f"copied in with the name: type it again there")
     if not grid.closest_ids and grid.gone:
         return (f"'{grid.value}' names {grid.gone}, which grids.csv no longer has: if that grid was merged into "
                 f"another, add '{grid.value}' to the aliases of the grid that took its homes{form}; add the grid back "
@@ -202,4 +211,10 @@ ALIAS_TAIL = (" (an 'aliases' column, names separated by ';'), or correct grids.
 def _aliased(grid) -> bool:
     """Is the name's way out an alias of a grid it reads like (not a compound two grids list)?"""
     return bool(grid.closest_ids) and not (len(grid.closest_ids) > 1 and
-                                           all(", whose compound is " in c for c in grid.closest))
+                                           all(", whose compound is " in c for c in grid.closest)) \
+        and not _hidden_characters(grid)
+
+
+def _hidden_characters(grid) -> bool:
+    """An invisible character in the answer's name or in the grids.csv name it reads like (trial 179)."""
+    return visible(grid.value) != grid.value or "<U+" in grid.value or any(visible(c) != c for c in grid.closest)

@@ -45,3 +45,16 @@ def test_the_stop_on_a_shared_compound_written_as_the_grid_says_to_correct_the_r
     form = _way_out(UnknownGrid("YH8", 21, (), (), gone="YH8 in the grids.csv of 2026-10", form=True))
     assert "it is the grid the policy's [survey.file_grids] gives a form: give that form the grid that took" in form
     assert "a new grid" not in merged
+
+
+def test_a_name_holding_an_invisible_character_is_told_so_not_to_be_aliased():
+    """Trial 179: a sheet's 碧水一网格 + U+2060 was to be added to the aliases (the advice looped), and an answer
+    碧水三网格 beside grids.csv's name holding U+200B was to be made an alias of a name it looked the same as."""
+    from gridpay.expectations.unknown_grids import UnknownGrid
+    from gridpay.pipeline.stop_messages import _aliased, _way_out
+    typed = UnknownGrid("碧水一网格\u2060", 2, ("碧水一网格 (G1)",), ("G1",))
+    assert _way_out(typed).startswith("'碧水一网格\u2060' holds an invisible character (shown as <U+...>), copied in "
+                                      "with the name: delete it from those cells") and not _aliased(typed)
+    listed = UnknownGrid("碧水三网格", 30, ("碧水\u200b三网格 (G3)",), ("G3",))
+    assert _way_out(listed) == ("the grid name 碧水<U+200B>三网格 (G3) in grids.csv holds an invisible character (shown "
+                                "as <U+...>), copied in with the name: type it again there") and not _aliased(listed)
