@@ -8,15 +8,17 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.schedules import Cron
-from prefect.states import State
+from prefect.states import Completed, State
 
 from gridpay.core.errors import ConfigError, GateFailed
 from gridpay.pipeline.context import MonthRequest
 from gridpay.core.month import Month
 from gridpay.core.settings import Settings, settings_from_env
 from gridpay.flows.month import month_flow, stopped
+from gridpay.store.runs import published_runs
+from gridpay.store.warehouse import connect
 
 DEPLOYMENT_NAME = "gridpay-monthly"
 
@@ -40,11 +42,27 @@ def monthly(month: str | None = None, lang: str = "zh", reports: str = "all", in
              "key_file": key_file, "archive_key_file": archive_key_file}
     s = settings_from_env().with_overrides(**given)
     month = month or previous_month(datetime.now(ZoneInfo(s.timezone)), s.timezone)
+    if done := published_already(s.db, month):       # a run made up after a restart, or a second one: never again
+        get_run_logger().warning(done)
+        return Completed(message=done)
     try:
         project_unchanged(project, project_locations)
         return month_flow(MonthRequest(month, s, lang, reports=reports))
     except (GateFailed, ConfigError) as exc:       # the subflow's Failed state, raised here: the same, no traceback
         return stopped(exc)
+
+
+def published_already(db: Path, month: str) -> str | None:
+    """A scheduled run publishes its month once: one whose month is published (a run Prefect made up after the machine
+    was off, a second run of the day) publishes nothing. Trial 180's made-up run re-published November over HR's
+    corrected run, without a reason, and its notice became a 更正公示 of nothing changed."""
+    if not db.is_file():
+        return None
+    with connect(db) as con:
+        runs = published_runs(con, month)
+    return (f"{month} is published already (run {runs[-1]}): a scheduled run publishes a month once, so this one "
+            f"publishes nothing; to run it again, run it by hand with a reason (gridpay run --month {month} --reason "
+            f"\"...\")") if runs else None
 
 
 def deployment_parameters(settings: Settings) -> dict:

@@ -217,6 +217,10 @@ def test_serve_pins_its_locations_into_the_deployment(make_inbox, tmp_path, monk
     folder = monthly(month="2026-09", reports="none", **parameters)
     assert folder == str(tmp_path / "out" / "2026-09") and (tmp_path / "out" / "2026-09" / "payroll.csv").is_file()
     assert _runs(tmp_path / "wh.duckdb") == [("published",)] and list(elsewhere.iterdir()) == []
+    # a scheduled run of a month published (one made up after a restart: trial 180) publishes nothing
+    again = monthly(month="2026-09", reports="none", return_state=True, **parameters)
+    assert again.is_completed() and "2026-09 is published already (run " in again.message, again.message
+    assert _runs(tmp_path / "wh.duckdb") == [("published",)]
 
 
 def test_a_run_in_a_folder_with_no_project_and_no_inbox_makes_nothing(tmp_path, monkeypatch, capsys):
