@@ -13,6 +13,7 @@ from gridpay.core.month import Month
 from gridpay.ingest.formats import month_survey_files
 from gridpay.ingest.misfiled import misfiled_files, other_month_rows
 from gridpay.pipeline.changed_assignments import say_changed_assignments
+from gridpay.pipeline.missing_channels import say_missing_channels
 from gridpay.pipeline.renumbered_grids import say_renumbered_grids
 from gridpay.ingest.month_adjustments import changed_lines
 from gridpay.pipeline.context import RunContext
@@ -81,6 +82,7 @@ def say_other_months(ctx: RunContext) -> None:
     say_changed_adjustments(ctx)
     say_changed_assignments(ctx)            # a published month's days edited since
     say_renumbered_grids(ctx)               # grids.csv's ids all new beside last month's gone (trial 175)
+    say_missing_channels(ctx)               # last month's paper answers, none this month (trial 180)
     if ctx.request.replay is None:           # a month published whose pay HR's files now contradict (trials 89, 134)
         from gridpay.pipeline.review_gate import final_months_known_wrong
         for line in final_months_known_wrong(ctx.settings.db, ctx.settings.inbox, ctx.policy, ctx.month):

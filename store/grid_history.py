@@ -105,3 +105,15 @@ def last_files(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
                             "group by grid_id, source_file qualify row_number() over (partition by grid_id "
                             "order by count(*) desc, source_file) = 1", [last[1]]).fetchall()
     return last[0], dict(files)
+
+
+def last_channels(db: Path, month: str) -> tuple[str, dict[str, int]] | None:
+    """(the last month published before `month`, channel -> its counted answers); None where none was."""
+    if not Path(db).exists():
+        return None
+    with connect(db) as con:
+        if (last := _last_published(con, month)) is None:
+            return None
+        return last[0], dict(con.execute(
+            "select coalesce(s.channel, ''), count(*) from counted_responses c join raw_surveys s using (run_id, row_id) "
+            "where c.run_id = ? group by 1", [last[1]]).fetchall())
