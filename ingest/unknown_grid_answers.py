@@ -15,6 +15,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.privacy import masked_numbers
 
 # the whole answer, a few words of a resident's 'don't know' (NFKC-folded, trimmed): 不清楚, 不知道是谁, 我也不太清楚
 _UNKNOWN = r"^(我)?(也)?(不太清楚|不清楚|不知道|不确定|不了解|不记得|记不清|说不清|不晓得|不认识|未知)[^0-9]{0,6}$"
@@ -69,8 +70,9 @@ def unknown_grids_line(values: list[tuple[str, int]]) -> str:
                         ("chose the form's 其他 (other) option, which names no grid whatever the resident wrote beside "
                          "it", [(v, n) for v, n in values if says_other(v)])):
         if rows := sum(n for _, n in group):
-            named = ", ".join(f"'{v}' on {n}" for v, n in group[:NAMES_SHOWN]) + (" ..." if len(group) > NAMES_SHOWN
-                                                                                  else "")
+            # the resident's own words after 其他: a phone typed there is masked, as everywhere (transforms/privacy.py)
+            named = ", ".join(f"'{masked_numbers(v)}' on {n}" for v, n in group[:NAMES_SHOWN]) + (
+                " ..." if len(group) > NAMES_SHOWN else "")
             lines.append(f"{rows} answer{'s' if rows != 1 else ''} to the grid question {said} ({named})")
     return ("; ".join(lines) + ": set aside as answers naming no grid (quarantine.csv: grid_id blank), counted in the "
             "month's invalid share; no worker is paid on them")

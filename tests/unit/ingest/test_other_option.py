@@ -25,3 +25,9 @@ def test_inspect_says_such_answers_name_no_grid_as_a_run_reads_them():
     assert unknown_grid_lines(frame, {"N01": "南湖一网格"}) == [
         "names no grid (set aside as such): '其他〖湖畔小区〗' on 1 rows", "names no grid (set aside as such): '不清楚' on 1 rows",
         "not in grids.csv: '南湖一网咯' on 1 rows; did you mean '南湖一网格 (N01)'?"]
+
+
+def test_a_phone_typed_after_other_is_masked_in_the_line():
+    from gridpay.ingest.unknown_grid_answers import unknown_grids_line
+    line = unknown_grids_line([("其他〖3栋，电话13905612345〗", 1)])
+    assert "13905612345" not in line and "139****2345" in line
