@@ -32,4 +32,4 @@ def say_missing_channels(ctx: RunContext) -> None:
         log.warning("%s counted %s answers (by channel), and %s's survey files hold none of %s: a sheet not typed in "
                     "yet, or not put in surveys/%s/? The month is paid without them; if they come later, run it again "
                     "by hand with a reason (gridpay run --month %s --reason \"...\")", last[0], named, ctx.month,
-                    "it" if len(gone) == 1 else "them", ctx.month, ctx.month, extra=headed("files_unread"))
+                    "it" if len(gone) == 1 else "them", ctx.month, ctx.month, extra=headed("missing_channel"))

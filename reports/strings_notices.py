@@ -34,6 +34,7 @@ ZH: dict[str, str] = {
     "run_notice_worker_home": "【可能来自网格员本人住户的答卷】",
     "run_notice_worker_named": "【答卷填写人与本网格网格员同名】",
     "run_notice_grid_ids": "【网格编号与上月不同】",
+    "run_notice_missing_channel": "【本月缺少上月有的答卷渠道】",
 }
 
 EN: dict[str, str] = {
@@ -68,6 +69,7 @@ EN: dict[str, str] = {
     "run_notice_worker_home": "[From a worker's own home, perhaps] ",
     "run_notice_worker_named": "[An answer in a worker's name] ",
     "run_notice_grid_ids": "[Grid ids unlike last month's] ",
+    "run_notice_missing_channel": "[A way of answering last month had, none this month] ",
 }
 
 # Output format 19: under its heading, the first line of a kind says in Chinese what it is about and what HR
@@ -110,6 +112,9 @@ ADVICE_ZH: dict[str, str] = {
     # output format 25 (trial 174): a typed sheet's 姓名 is the grid's worker's; no phone to tell her own answer by
     "worker_named": "有答卷的填写人与本网格网格员同名（表格无手机号，无法按手机号识别本人作答），已照常计入。如系网格员本人作答，请以人事"
                     "更正（申诉表中网格员编号留空、类别为其他、结论为支持）剔除后重新运行；如系同名居民，无需处理。",
+    # output format 25 (trial 180): a paper sheet not yet typed in when the schedule fired
+    "missing_channel": "上月有纸质、入户等渠道的答卷，本月的答卷文件中没有：纸质问卷可能尚未录入或未放入本月文件夹。本月按现有答卷计算；"
+                       "答卷补齐后请手工重新运行（注明原因）。",
     # output format 25 (trial 175): grids renumbered lose the months they pool
     "grid_ids": "网格编号与上月发布时不同：往月答卷按网格编号查找，新编号的网格没有往月答卷，答卷不足时按中性系数计。如系同一网格（同样的住户），"
                 "请改回原编号后重新运行；合并或拆分后的网格可保留其中一个原编号，或用新编号。",
