@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.form_options import FormDoubt, form_word_doubts
 
@@ -34,8 +35,7 @@ def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dic
 
 def _spans(workdir: Path) -> dict[tuple[str, str, str], tuple]:
     with stage_connection(workdir) as con:
-        if not _staged(con) or not con.execute("select count(*) from duckdb_columns() where table_name = "
-                                               "'answer_words' and column_name = 'first_at'").fetchone()[0]:
+        if not _staged(con) or not has_column(con, "answer_words", "first_at"):
             return {}
         return {(f, i, w): (a, b) for f, i, w, a, b in con.execute(
             "select source_file, item, word, first_at, last_at from answer_words").fetchall()}

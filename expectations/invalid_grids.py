@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.reasons import INVALID_PREFIX
 
@@ -132,9 +133,7 @@ def gridless_rows(workdir: Path, min_rows: int | None) -> list[GridlessRows]:
     marks = ", ".join("?" * len(DITTO))
     with stage_connection(workdir) as con:
         # an answer 不清楚 is no grid left blank (ingest/unknown_grid_answers.py)
-        known = "grid_not_known is null and " if con.execute(
-            "select count(*) from duckdb_columns() where table_name = 'surveys' and column_name = 'grid_not_known'"
-        ).fetchone()[0] else ""
+        known = "grid_not_known is null and " if has_column(con, "surveys", "grid_not_known") else ""
         found = con.execute(f"""
             with r as (
                 select source_file, row_number, {known}coalesce(trim(grid_id), '') in ('', {marks}) as blank,

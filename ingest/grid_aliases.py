@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from gridpay.core.errors import InputError
+from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.unknown_grid_answers import refuse_unknown_aliases
 from gridpay.transforms.grid_names import grids_of_compound
@@ -90,8 +91,7 @@ def compound_other_names(grids: pd.DataFrame, suffix_dropped: bool = False) -> d
 
 def has_alias_column(con) -> bool:
     """Does the stage's surveys table keep the alias each answer named its grid by (apply_grid_aliases)?"""
-    return bool(con.execute("select count(*) from duckdb_columns() where table_name = 'surveys' "
-                            "and column_name = 'grid_alias'").fetchone()[0])
+    return has_column(con, "surveys", "grid_alias")
 
 
 def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:

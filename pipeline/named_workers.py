@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+from gridpay.core.month import Month
 from gridpay.core.wording import listed
 from gridpay.ingest.duckdb_reader import sql_text
 from gridpay.ingest.named_workers import TABLE
@@ -25,7 +26,7 @@ def worker_named_answers(ctx: RunContext) -> list[tuple]:
         if not (workers.exists() and assigned.exists()) or not con.execute(
                 "select 1 from duckdb_tables() where table_name = ?", [TABLE]).fetchone():
             return []
-        first, last = ctx.month + "-01", con.execute("select last_day(?::date)::varchar", [ctx.month + "-01"]).fetchone()[0]
+        first, last = str(Month.parse(ctx.month).first_day), str(Month.parse(ctx.month).last_day)
         return con.execute(f"""
             select distinct s.source_file, s.row_number, s.response_id, s.grid_id, n.worker_id, w.name
             from surveys s join {TABLE} n using (source_file, row_number)

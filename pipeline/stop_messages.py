@@ -178,7 +178,7 @@ def _way_out(grid) -> str:
             "homes there, with a new version" if grid.form else "")
     # a character copied in with the name from a chat (trial 179: an alias of it looped, or a grids.csv name holding
     # one looked the same as the answer it did not match)
-    if visible(grid.value) != grid.value or "<U+" in grid.value:     # (_hidden_characters)
+    if _typed_hidden(grid):
         return (f"'{grid.value}' holds an invisible character (shown as <U+...>), copied in with the name: delete it "
                 f"from those cells of the sheet HR typed (a platform's download: type the form's option again)")
     if hidden := [c for c in grid.closest if visible(c) != c]:
@@ -217,4 +217,8 @@ def _aliased(grid) -> bool:
 
 def _hidden_characters(grid) -> bool:
     """An invisible character in the answer's name or in the grids.csv name it reads like (trial 179)."""
-    return visible(grid.value) != grid.value or "<U+" in grid.value or any(visible(c) != c for c in grid.closest)
+    return _typed_hidden(grid) or any(visible(c) != c for c in grid.closest)
+
+
+def _typed_hidden(grid) -> bool:
+    return visible(grid.value) != grid.value or "<U+" in grid.value
