@@ -168,6 +168,16 @@ def _other_sheets_with_answers(source: Source, is_header: Callable[[list[str]], 
     return found
 
 
+_HIDDEN_SHEET = ("a hidden sheet in a platform's download is no answer the platform gave (its download has one sheet): "
+                 "download the form again, keep that download, and run again; in a workbook HR or a volunteer typed, show "
+                 "the sheet (right-click a sheet tab, 取消隐藏), then save it as a file of its own or delete it; run again")
+_SHEETS_APART = ("gridpay reads the first sheet, so the others' answers would count nowhere: save each sheet as a file of its "
+                 "own in the folder of the month its forms were filled in (surveys/YYYY-MM/: a sheet of another month's "
+                 "forms, 9月 in October's workbook, goes to that month's folder, and that month is run again; a copy of a "
+                 "month already run, pasted in beside it, is deleted), or move a sheet of this month's forms onto the "
+                 "first sheet; and run again")
+
+
 def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool], first_has: bool) -> None:
     """Answers on a sheet other than the first stop the run (a twenty-second trial's second sheet counted nowhere)."""
     try:
@@ -177,19 +187,10 @@ def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool]
     hidden = any(n.endswith("(hidden)") for n in others)    # no sheet to save or move: the 1s could have been kept
     if others and first_has:
         raise InputError(source.file_name, f"holds survey answers on more than one sheet (the first and "
-                                           f"{', '.join(others)}); " + ("a hidden sheet in a platform's download is "
-                                           "no answer the platform gave (its download has one sheet): download the "
-                                           "form again, keep that download, and run again" if hidden else
-                                           "gridpay reads the first sheet, so the others' answers would count nowhere: "
-                                           "save each sheet as a file of its own in the folder of the month its forms "
-                                           "were filled in (surveys/YYYY-MM/: a sheet of another month's forms, 9月 in "
-                                           "October's workbook, goes to that month's folder, and that month is run "
-                                           "again; a copy of a month already run, pasted in beside it, is deleted), or "
-                                           "move a sheet of this month's forms onto the first sheet; and run again"))
+                                           f"{', '.join(others)}); " + (_HIDDEN_SHEET if hidden else _SHEETS_APART))
     if others:
-        raise InputError(source.file_name, f"its answers are on the sheet {others[0]}, not on the first sheet, "
-                                           f"which gridpay reads: move that sheet first (or save it as a file of its "
-                                           f"own) and run again")
+        raise InputError(source.file_name, f"its answers are on the sheet {others[0]}, not on the first sheet, which "
+                                           "gridpay reads: move that sheet first (or save it as a file of its own) and run again")
 
 
 def _ends_with_line_break(path) -> bool:
