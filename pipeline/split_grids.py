@@ -14,7 +14,8 @@ from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
-from gridpay.store.grid_history import compound_listings, last_households
+from gridpay.pipeline.split_buildings import split_by_buildings
+from gridpay.store.grid_history import compound_listings, last_households, last_listed_grids
 from gridpay.store.runs import former_grid_names
 from gridpay.transforms.grid_names import same_compound
 from gridpay.transforms.grid_splits import grids_split_off, splits_since
@@ -57,9 +58,14 @@ def say_split_names(ctx: RunContext) -> None:
     for gid, split in whole.items():
         if unsure := _unsure_answers(ctx, None, gid, now, split):
             log.warning("%s", _line(None, gid, names, last, split, unsure), extra=headed("split_grid"))
-    for gid, taker, moved in handed_over(before, households, earlier.get(last, {}), now, set(whole)):
+    handed = handed_over(before, households, earlier.get(last, {}), now, set(whole))
+    for gid, taker, moved in handed:
         if unsure := _unsure_answers(ctx, None, gid, now, {taker: ()}):
             log.warning("%s", _handed_line(gid, taker, names, moved, unsure), extra=headed("split_grid"))
+    said = set(whole) | set(splits) | {gid for gid, _, _ in handed}     # no compound tells these apart: buildings
+    for line in split_by_buildings(ctx, names, set(last_listed_grids(ctx.settings.db, ctx.month)), before,
+                                   households, said):
+        log.warning("%s", line, extra=headed("split_grid"))
     for alias, gid in aliases.items():
         was, month = former.get(alias, (None, None))
         if was == gid and gid not in whole and (split := grids_split_off(gid, earlier.get(month, {}), now)):
