@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from gridpay.pipeline.handovers import rows_not_ended
-from gridpay.transforms.reasons import SAME_TIME
+from gridpay.transforms.reasons import SAME_DAY, SAME_TIME
 
 if TYPE_CHECKING:     # GX loads with the validate step, not with the core
     from gridpay.expectations.outcomes import ExcessiveExclusion
@@ -32,6 +32,7 @@ class ScoredMonth:
     unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
     part_staffed: tuple[str, ...] = ()            # grids no worker covers on some days: "J03 (16 days, 10-16 to 10-31)"
     same_time: int = 0                            # answers set aside for one of their household's at the same time
+    same_day: int = 0                             # ... dated by day only, for one of their household's of that day
     phoneless: tuple[str, ...] = ()               # workers paid this month whose phone workers.csv leaves blank
     over_listed: tuple[str, ...] = ()             # grids with more homes' answers counted than households listed
     payroll_doubts: tuple[str, ...] = ()          # a negative total, an adjustment twice, one phone for two workers
@@ -206,6 +207,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         silent=_named(con, grids + "responses = 0 order by grid_id", [run_id]), fallen=_fallen(con, run_id),
         same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
                               [SAME_TIME]).fetchone()[0],
+        same_day=con.execute("select count(*) from int_exclusions where contains(reason, ?)", [SAME_DAY]).fetchone()[0],
         unassigned=_named(con, "select worker_id, name from stg_workers "
                                "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",

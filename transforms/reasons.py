@@ -34,6 +34,8 @@ COLUMN_CODES = frozenset({"blank", "answer_out_of_scale"})
 
 SAME_TIME = ("given at the same time as the one that counts (the row later in the files): which is the household's "
              "is for HR to check")
+SAME_DAY = ("dated by day only, on the day the one that counts was given at a time: which was given later, and so "
+            "is the household's, is for HR to check")
 # (exclusion code, variant) -> why, in brackets after the code; {value}: the row's own detail
 EXCLUSIONS: dict[tuple[str, str], str] = {
     ("self_rating", ""): "the respondent's phone is that of a worker assigned to this grid",
@@ -45,6 +47,9 @@ EXCLUSIONS: dict[tuple[str, str], str] = {
     # integrity.same_time_said: no time tells which is the latest (a paper form dated by day)
     ("duplicate_household", "grid_same_time"): "an answer of the same household in the same grid " + SAME_TIME,
     ("duplicate_household", "month_same_time"): "an answer of the same household " + SAME_TIME,
+    # integrity.same_day_said: a paper form dated by day beside an answer of the same day at a time
+    ("duplicate_household", "grid_same_day"): "an answer of the same household in the same grid " + SAME_DAY,
+    ("duplicate_household", "month_same_day"): "an answer of the same household " + SAME_DAY,
     ("appeal_upheld", ""): "appeal {value}",
     ("verification_denied", ""): "called on {value}",
     ("verification_coached", ""): "called on {value}",

@@ -24,7 +24,8 @@ def _door_month():
 
 def test_the_same_door_texts_in_every_grid_are_all_counted(run_cli, make_inbox, make_policy, tmp_path):
     same_time = survey("G2-again", "G2", DOORS[1], ("2",) * 5, "2026-09-11 10:00:00")    # G2-1's home, same time
-    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": _door_month() + [same_time]}),
+    paper = survey("G1-paper", "G1", DOORS[2], ("1",) * 5, "2026-09-12")     # G1-2's home, that day, no hour
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": _door_month() + [same_time, paper]}),
                         policy=make_policy(min_responses=3))
     assert code == 0, err
     grids = {r["grid_id"]: r["responses"] for r in _rows(tmp_path / "out" / "2026-09" / "grid_scores.csv")}
@@ -34,10 +35,13 @@ def test_the_same_door_texts_in_every_grid_are_all_counted(run_cli, make_inbox, 
             "counts (the row later in the files counts)") in err
     quarantine = _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")
     # a household answering twice in its own grid still counts once
-    assert [(r["response_id"], r["reason_code"]) for r in quarantine] == [("G2-1", "duplicate_household"),
-                                                                           ("G1-old", "duplicate_household")]
+    assert [(r["response_id"], r["reason_code"]) for r in quarantine] == [
+        ("G2-1", "duplicate_household"), ("G1-old", "duplicate_household"), ("G1-paper", "duplicate_household")]
     assert "in the same grid given at the same time" in quarantine[0]["reason"]
     assert "an older answer of the same household in the same grid" in quarantine[1]["reason"]
+    # trial 183: a form dated by day beside an answer of that day at a time: no older, said (policy 2027.21)
+    assert "dated by day only, on the day the one that counts was given at a time" in quarantine[2]["reason"]
+    assert "1 answer set aside as duplicate_household was dated by day only (a paper form)" in err
 
 
 def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make_inbox, make_policy, tmp_path):

@@ -98,13 +98,14 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
 
 def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = False, whole: bool = False,
                 calls: tuple[tuple[str, str], ...] = (), calls_first: bool = False, by_id: bool = False,
-                ids: dict[int, str] | None = None) -> list[tuple]:
+                ids: dict[int, str] | None = None, same_day: bool = False) -> list[tuple]:
     """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at; response id
     R<row_id>, or `ids`' for the row) and verification calls (response id, result): each excluded row and
     its reason's head (`whole`: the whole reason)."""
     params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
-              "same_time_said": same_time_said, "calls_before_household": calls_first, "same_time_by_id": by_id}
+              "same_time_said": same_time_said, "calls_before_household": calls_first, "same_time_by_id": by_id,
+              "same_day_said": same_day}
     if scope is not None:
         params["household_scope"] = scope
     given = {
@@ -184,6 +185,27 @@ def test_answers_of_one_household_at_the_same_minute_of_one_file_count_by_the_pl
     # ids that are not whole numbers keep the row order, said
     said = _exclusions("grid", rows, same_time_said=True, whole=True, by_id=True)
     assert [r for r, _ in said] == [1] and "given at the same time" in said[0][1]
+
+
+def test_a_paper_form_dated_by_day_beside_an_answer_of_that_day_at_a_time_says_so():
+    """Trial 183: a home's online 非常满意 at 09:30 and its paper 不满意 dated the same day, no hour: the paper one was
+    set aside as "an older answer", which no one knows, and nothing was said (55.62 yuan of its worker's pay)."""
+    rows = [(1, "G1", "16栋1单元601", "2026-09-16 09:30:00"), (2, "G1", "16栋1单元601", "2026-09-16 00:00:00"),
+            (3, "G1", "16栋1单元601", "2026-09-15 00:00:00"), (4, "G1", "8栋101", "2026-09-20 00:00:00"),
+            (5, "G1", "8栋101", "2026-09-21 08:00:00")]
+    said = _exclusions("grid", rows, same_time_said=True, whole=True, same_day=True)
+    assert said == [(2, "excluded: duplicate_household (an answer of the same household in the same grid dated by day "
+                        "only, on the day the one that counts was given at a time: which was given later, and so is "
+                        "the household's, is for HR to check)"),
+                    # another day's form, and one of an earlier day than the timed answer's, are older
+                    (3, "excluded: duplicate_household (an older answer of the same household in the same grid; its "
+                        "latest answer counts)"),
+                    (4, "excluded: duplicate_household (an older answer of the same household in the same grid; its "
+                        "latest answer counts)")]
+    assert "dated by day only" in _exclusions("month", rows, same_time_said=True, whole=True, same_day=True)[0][1]
+    # a policy without the key (before 2027.21): the same answers out, the reason of before
+    assert [r for r, _ in _exclusions("grid", rows, same_time_said=True, whole=True)] == [2, 3, 4]
+    assert "an older answer" in _exclusions("grid", rows, same_time_said=True, whole=True)[0][1]
 
 
 def _grid_stats(scale_min: int, scale_max: int, answers: list[int]) -> tuple[int, int]:

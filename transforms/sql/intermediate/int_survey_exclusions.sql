@@ -82,7 +82,13 @@ ranked as (
         -- unless the answer numbers of one file told which was given later
         p.same_time_said and s.submitted_at = max(s.submitted_at) over household
             and (s.answer_number is null or first_value(s.answer_number) over household is null
-                 or s.source_file <> first_value(s.source_file) over household) as same_time
+                 or s.source_file <> first_value(s.source_file) over household) as same_time,
+        -- integrity.same_day_said: an answer dated by day only (00:00: a paper form) on the day the one that counts
+        -- was given at a time: which was given later is not known (trial 183's paper 不满意 lost to an online
+        -- 非常满意 of the same day, its reason "an older answer", nothing said)
+        p.same_day_said and s.submitted_at < max(s.submitted_at) over household
+            and cast(s.submitted_at as time) = time '00:00:00'
+            and cast(s.submitted_at as date) = cast(max(s.submitted_at) over household as date) as same_day
     from numbered as s
     cross join p
     window household as (
@@ -96,6 +102,7 @@ where exclusion is not null
 union all
 select row_id, 'duplicate_household' as code,
        exclusion_reason('duplicate_household', (select household_scope from p) || case when same_time then '_same_time'
+                                                                                    when same_day then '_same_day'
                                                                                     else '' end, null) as reason
 from ranked
 where (select dedupe_household from p) and household_rank > 1
