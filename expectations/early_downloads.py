@@ -34,7 +34,31 @@ class EarlyDownload:
 
 def previous_months_downloads(workdir: Path, month: str) -> list[EarlyDownload]:
     """Survey files of the month holding more answers of the month before than of this one, all of this
-    one's in its first FIRST_DAYS days."""
+    one's in its first FIRST_DAYS days, but the older form's tails (below)."""
+    tails = {t.file for t in older_forms_tails(workdir, month)}
+    return [early for early in _early_looking(workdir, month) if early.file not in tails]
+
+
+def older_forms_tails(workdir: Path, month: str) -> list[EarlyDownload]:
+    """Of the files that look so, those each of whose grids another platform download of the month answers after
+    its first days: the month's own form is there, and this is the month before's form, still answered in the
+    first days (a hundred-and-eighty-second trial's December link answered until 3 January; its download, put in
+    January's folder beside January's as the stop advised, was stopped as December's download made early)."""
+    early = _early_looking(workdir, month)
+    if not early:
+        return []
+    cut = Month.parse(month).first_day + timedelta(days=FIRST_DAYS)
+    with stage_connection(workdir) as con:
+        grids = con.execute("select source_file, list(distinct grid_id) filter (where grid_id is not null) from surveys "
+                            "group by 1").fetchall()
+        later = con.execute("select grid_id, list(distinct source_file) from surveys where submitted_at_ts >= ? and "
+                            "source_file in (select source_file from platform_files) group by 1", [cut]).fetchall()
+    grids, later = dict(grids), dict(later)
+    return [e for e in early if grids.get(e.file)
+            and all(any(f != e.file for f in later.get(g, ())) for g in grids[e.file])]
+
+
+def _early_looking(workdir: Path, month: str) -> list[EarlyDownload]:
     m = Month.parse(month)
     before = str(m.previous)
     with stage_connection(workdir) as con:

@@ -10,8 +10,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from gridpay.core.month import Month
-from gridpay.expectations.early_downloads import (LAST_DAYS, downloaded_after, latest_answer, platform_latest,
-                                                  previous_months_downloads)
+from gridpay.expectations.early_downloads import (LAST_DAYS, downloaded_after, latest_answer, older_forms_tails,
+                                                  platform_latest, previous_months_downloads)
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import fail_gate
@@ -31,13 +31,20 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     m = Month.parse(ctx.month)
     if ctx.request.replay is not None or (today or date.today()) <= m.last_day:
         return
+    tails = older_forms_tails(ctx.workdir, ctx.month)     # no download made early, and a form that ended: said
+    for tail in tails:
+        log.warning("%s holds %d answers of %s and %d of this month, the latest at %s: the form of %s, still answered "
+                    "in %s's first days, beside %s's own download of its grids: its %d answers of %s count",
+                    tail.file, tail.earlier_rows, tail.earlier_month, tail.rows, f"{tail.latest:%Y-%m-%d %H:%M}",
+                    tail.earlier_month, ctx.month, ctx.month, tail.rows, ctx.month, extra=headed("other_months"))
     latest, dated = latest_answer(ctx.workdir)
     after = downloaded_after(ctx.workdir, ctx.month)     # a file holding a later month's answers was made after it
     month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST and not after
     latest_by_file = {} if month_early else platform_latest(ctx.workdir)
     files_n = {f: n for f, (at, n) in latest_by_file.items()}
     files = {f: at for f, (at, n) in latest_by_file.items()
-             if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after}
+             if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after
+             and f not in {t.file for t in tails}}
     files = {f: at for f, at in files.items() if f not in _covered(ctx.workdir, ctx.policy.items)} if files else files
     before_end = _month_before_to_its_end(ctx.settings.db, m) if month_early or files else None
     # a download ending early beside the month's other files answering to its end needs no month before to say the

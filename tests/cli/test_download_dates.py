@@ -109,3 +109,25 @@ def test_a_first_month_s_download_ending_mid_month_stops_where_other_files_answe
                           "2026-10-17 10:00, 14 days before 2026-10 ended, while the month's other survey files have "
                           "answers to 2026-10-30: at its own pace") in err, err
     assert "had answers to its last days" not in err and "Nothing published" in err
+
+
+def test_the_month_before_s_form_answered_in_the_first_days_beside_the_month_s_own_form_counts(run_cli, make_inbox,
+                                                                                              make_policy, tmp_path):
+    """Trial 182: December's link was answered until 3 January; its download, put in January's folder beside January's
+    own form as the stop advised, was stopped as December's download made early (and then as a download made before
+    the month ended): only --accept-fewer-answers published it."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    write_xlsx(inbox / "surveys" / "2026-09" / f"{DOWNLOAD}_9_9.xlsx", HEADER, wjx_rows(SEPTEMBER + [SEPTEMBER_END]))
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_11_11.xlsx", HEADER,
+               wjx_rows(SEPTEMBER + [SEPTEMBER_END] + EARLY_OCTOBER))
+    october = [survey(f"O{i}", f"G{1 + i % 2}", f"{i}栋2单元101", ("4",) * 5, f"2026-10-{3 + 3 * i:02d} 10:00:00")
+               for i in range(10)]
+    own = [[str(100 + int(row[0]))] + row[1:] for row in wjx_rows(october)]    # the old form's tail numbers its own
+    write_xlsx(inbox / "surveys" / "2026-10" / "283746520_2_天井湖社区网格员满意度测评十月_10_10.xlsx", HEADER, own)
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert (f"surveys/2026-10/{DOWNLOAD}_11_11.xlsx holds 9 answers of 2026-09 and 2 of this month, the latest at "
+            "2026-10-01 00:30: the form of 2026-09, still answered in 2026-10's first days, beside 2026-10's own "
+            "download of its grids: its 2 answers of 2026-10 count") in err
+    assert "made as this month began" not in err and "before 2026-10 ended" not in err
