@@ -29,8 +29,9 @@ from gridpay.transforms.policy import Policy
 # answer "counts as if not appealed" (publishing/review_data.py), and the audit compares the month's other CSVs
 # byte for byte (pipeline/audit_csvs.py); 11 and 12: CHANGELOG.md; 13: a worker sheet lists the verification
 # calls on its grids' answers (publishing/worker_contexts.py); 14 to 18: CHANGELOG.md; 20: a correction draws the
-# verification sample its month was first published with (publishing/verification.py); 22 and 23: CHANGELOG.md
-OUTPUT_FORMAT = 25
+# verification sample its month was first published with (publishing/verification.py); 22 and 23: CHANGELOG.md;
+# 26: a correction of a correction's worker sheet names the month's first publication (publishing/republication.py)
+OUTPUT_FORMAT = 26
 
 
 @dataclass(frozen=True)

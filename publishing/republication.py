@@ -29,6 +29,8 @@ BY_COMMUNITY = 19      # each community's notice and scorecard say its own grids
                        # second community's notice named the first's grids, its scorecard the first's four workers)
 ANSWERS_APART = 20     # the grids whose answers changed told apart from those whose score alone moved (trial 133's
                        # corrected notice named all seven grids for two grids' answers: the others' moved 0.01-0.08)
+FIRST_TOLD = 26        # a correction of a correction names the month's first publication too (trial 184's worker,
+                       # holding the first sheet's 1409.55, read only "unchanged against that version" at 1346.40)
 
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
@@ -43,6 +45,12 @@ def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: s
     replaces = {"run_id": before[0], "date": local_day(before[1], zone).isoformat()} if before else None
     if replaces and fmt >= TOLD_WHAT_CHANGED:
         replaces |= {"reason": reason or "", **_changes(con, before[0], run_id, fmt)}
+    if replaces and fmt >= FIRST_TOLD:
+        first = con.execute("select run_id, finished_at from runs where month = ? and status = 'published' and "
+                            "run_id <> ? and finished_at < ? order by finished_at limit 1",
+                            [month, run_id, started]).fetchone()
+        if first[0] != before[0]:
+            replaces["first"] = {"run_id": first[0], "date": local_day(first[1], zone).isoformat()}
     return {"date": local_day(started, zone).isoformat(), "replaces": replaces}
 
 

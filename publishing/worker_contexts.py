@@ -43,6 +43,8 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
     lines = {r["worker_id"]: r for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
     before = {w: r["total_pay"] for w, r in lines.items()}
+    first = {r["worker_id"]: r["total_pay"] for r in payroll_rows(con, replaced["first"]["run_id"])} \
+        if replaced and replaced.get("first") else None
     same = unchanged_grids(con, run_id, replaced["run_id"]) if replaced and others else None
     own = own_phone_answers(con, run_id) if fmt >= OWN_PHONE else {}
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
@@ -51,6 +53,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
              "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid]}
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
+             "first_total_pay": first.get(w["worker_id"], "") if first is not None else None,
              "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld,
                                               fmt >= WHY_MOVED),
              "moved_by_others": fmt < WHY_MOVED and same is not None and moved_by_others(
