@@ -8,6 +8,9 @@ from gridpay.reports.render import pdf_bytes, report_html
 from gridpay.reports.trend_svg import trend_geometry
 
 PAGES_A_TASK = 4     # worker scorecards sent to a pool process at a time (as pool.map's chunksize was)
+SHEET_DEFAULTS = {"appeals": [], "calls": [], "others_appeals": [], "moved_by_others": False, "moved_because": None,
+                  "shared_grids": [], "own_phone": 0, "coefficient_parts": None, "replaced_total_pay": None,
+                  "first_total_pay": None}
 
 
 def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:
@@ -17,14 +20,9 @@ def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = 
     # drawn by the template (inline SVG): a matplotlib figure and its SVG were ~40% of a page
     trend = (trend_geometry(context["months"], context["trend"])
              if any(v is not None for v in context["trend"]) else None)
-    html = report_html("worker.html.j2", lang, run=context["run"], w=w, grids=context["grids"],
-                       items=context["items"], trend=trend, appeals=context.get("appeals", []),
-                       calls=context.get("calls", []), others_appeals=context.get("others_appeals", []),
-                       moved_by_others=context.get("moved_by_others", False),
-                       moved_because=context.get("moved_because"), shared_grids=context.get("shared_grids", []),
-                       own_phone=context.get("own_phone", 0),
-                       coefficient_parts=context.get("coefficient_parts"),
-                       replaced_total_pay=context.get("replaced_total_pay"))
+    # every key worker_contexts() gives reaches the template (a key passed by name was left out once: output format
+    # 26's first_total_pay, tested on the template alone, never reached a sheet)
+    html = report_html("worker.html.j2", lang, **{**SHEET_DEFAULTS, **context, "trend": trend})
     return w["worker_id"], html, pdf_bytes(html, fonts)
 
 

@@ -74,6 +74,9 @@ _ALIKE = "OoIlОоΟοІ|〇丨ǀЗ"
 _LOOK_ALIKE = re.compile(f"(?<=[0-9栋幢元])[{_ALIKE}]+(?![A-Za-z])|(?<![A-Za-z])[{_ALIKE}]+(?=[0-9栋幢单])")
 _LOOK_ALIKE_DIGITS = str.maketrans(_ALIKE, "00110000110113")
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# survey.door_number_separators: a building, unit and room typed apart by a slash, a dot or a comma (4/3/501, 5.3.302,
+# 4，3，301: NFKC makes a full-width one ASCII), as the dashes are (trial 183's homes counted twice beside 4栋3单元501)
+_SEPARATED = re.compile(r"^([0-9]{1,3})[/.,、。]([0-9]{1,2})[/.,、。]([0-9]{1,4})$")
 # survey.door_number_basements: a floor below ground keeps its sign, 5栋-1层, 5栋负一层, 5栋地下1层 and 5栋地下室 are 5栋负1层 (a
 # hundred-and-fifty-second trial's basement 5栋-1层 was read as 5栋1层, the first floor, and one of two homes set aside)
 _BASEMENT = re.compile(r"(?:(?<=[栋幢座元楼号])|^)(?:-|负|地下)([0-9]{1,2}|[一二三])[层楼]|(?<=[栋幢座元楼号\-])负"
@@ -163,7 +166,8 @@ def _house(text: str) -> str:
 def normalized_household(value: object, dashes: bool = False, variants: bool = False,
                          suffixes: bool = False, rooms: bool = False, floors: bool = False,
                          houses: bool = False, numerals: bool = False, streets: bool = False,
-                         look_alikes: bool = False, basements: bool = False, room_parts: bool = False) -> str | None:
+                         look_alikes: bool = False, basements: bool = False, room_parts: bool = False,
+                         separators: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC,
     no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes)
     '3-2-301' too, building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also
@@ -181,7 +185,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     '梧桐路18#' -> '梧桐路18号', and numbers a space apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under
     `dashes`); with `look_alikes` (survey.door_number_look_alikes) a letter beside a digit, a 栋 or a 单元 read as the
     digit it looks like, '4O1', '10l' and '5〇1' as '401', '101' and '501', invisible characters dropped and a room's
-    digits a space apart glued; `basements`: '5栋-1层', '5栋负一层' -> '5栋负1层'; `room_parts`: '401-2' -> '401号之2'."""
+    digits a space apart glued; `basements`: '5栋-1层', '5栋负一层' -> '5栋负1层'; `room_parts`: '401-2' -> '401号之2'; `separators`: '4/3/501', '5.3.302', '4，3，301' -> '4-3-501'."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
@@ -192,6 +196,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     spaced = streets and sum(c.isdigit() for c in text) <= 10 and not (look_alikes and _OTHER_THAN_DIGITS.search(text))
     text = _SPACED_DIGITS.sub("-", text.strip()) if spaced else text
     text = _SPACES.sub("", text)
+    text = _SEPARATED.sub(r"\1-\2-\3", text) if separators else text
     if basements:        # before a dash is a separator; 地下室 alone is the first floor below ground
         text = _DASHED_BASEMENT.sub(r"\1栋\2单元", _BASEMENT.sub(lambda m: f"负{_number(m[1] or m[2] or '1')}层", text))
     text = rented_rooms(text) if room_parts else text     # before 之 is read and a floor's flat (401-2)

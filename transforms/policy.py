@@ -102,7 +102,7 @@ class Policy:
     file_id_prefixes: tuple[tuple[str, str], ...] = ()  # (text in a survey file's name, prefix of its ids); (): none
     file_grids: tuple[tuple[str, str], ...] = ()  # (text in a download's name, its grid): one form per grid (2027.20)
     stated_keys: tuple[str, ...] = ()           # every key and table the file sets (absent ones keep earlier rules)
-
+    door_number_separators: bool = False        # 4/3/501, 5.3.302, 4，3，301 read as 4-3-501 (2027.21); False: as typed
     other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
     door_parts: tuple[str, ...] = ()            # 楼栋, 单元 asked apart from 门牌号, read as one door (2027.16)
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)

@@ -47,3 +47,19 @@ def test_the_sheet_says_the_total_against_the_first_publication():
             in said["1409.55"])
     assert "与 2026-11-02 第一次发布的版本相比未变。" in said["1346.40"]
     assert "2026-11-02 第一次发布的版本中没有您的工资记录。" in said[""]
+
+
+def test_the_first_publication_s_total_reaches_the_sheet_the_pool_renders():
+    """The recheck of trial 184: the line, tested on the template alone, never reached a sheet (the page renderer
+    passed the context's keys by name, and not this one)."""
+    from gridpay.publishing.worker_pages import render_worker_page
+    run = {"month": "2026-10", "policy_version": "2027.21", "run_id": "r3", "output_format": 26,
+           "window": {"published": {"date": "2026-11-08", "replaces": {"date": "2026-11-07", "run_id": "r2",
+                                                                       "first": {"date": "2026-11-02", "run_id": "r1"}}}}}
+    w = {"worker_id": "W03", "name": "某", "score": "80.00", "score_ci": "", "coefficient": "1.0000",
+         "perf_pay_target": "1500.00", "assigned_days": 31, "days_in_month": 31, "performance_pay": "1346.40",
+         "adjustment": "0.00", "total_pay": "1346.40", "flags": "", "flags_text": ""}
+    context = {"run": run, "w": w, "items": (), "months": [], "trend": [], "grids": [], "appeals": [],
+               "replaced_total_pay": "1346.40", "first_total_pay": "1409.55"}
+    _, html, pdf = render_worker_page(context, "zh")
+    assert "与 2026-11-02 第一次发布的版本相比，由 1409.55 元变为 1346.40 元。" in html and pdf.startswith(b"%PDF")
