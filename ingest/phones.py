@@ -16,6 +16,26 @@ from gridpay.transforms.privacy import is_mobile, masked_number, masked_numbers,
 from gridpay.transforms.typed_numbers import hidden_numbers, person_number
 
 log = logging.getLogger("gridpay")
+CELL_PHONES = "workers_cell_phones.parquet"     # a worker's second phone of workers.csv's cell, hashed (stage folder)
+
+
+def split_worker_phones(workers: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """workers.csv's cells of two mobile numbers (a phone changed in the month: 13912345678/13887654321): the worker's
+    `phone` is the first, and (worker id, the second) is returned, both hers this month. Trial 186's W03 rated her
+    own grid from her old phone and her new one; told to type one, the other's rating counted as a resident's
+    (1790.64 paid for 1773.18), exit 0."""
+    if "phone" not in workers.columns:
+        return workers, []
+    out, more = workers.copy(), []
+    for i, value in out["phone"].items():
+        if not pd.isna(value) and two_mobiles(str(value)):
+            digits = "".join(c for c in folded(str(value)) if c.isdigit())
+            out.at[i, "phone"], second = digits[:11], digits[11:]
+            more.append((str(out.at[i, "worker_id"]), second))
+            log.info("%s row %s gives %s two phones (%s): both are the worker's this month, a rating of her grid from "
+                     "either her own", out.at[i, "source_file"], out.at[i, "row_number"], out.at[i, "worker_id"],
+                     masked_numbers(str(value)))
+    return out, more
 
 
 def require_worker_mobiles(workers: pd.DataFrame) -> None:
@@ -30,10 +50,7 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     first = bad.iloc[0]
     # a character no number holds, which the mask hides: Excel's text mark typed in ('13812340101, trial 111)
     odd = "".join(sorted({c for c in folded(str(first["phone"])) if not c.isdigit() and c not in " -+()"}))
-    excel = ("; it holds two mobile numbers, and workers.csv reads one phone a worker: type the one she would "
-             "answer from (a rating of her own grid from the other would count as a resident's: workers.csv cannot "
-             "give a worker two phones)" if two_mobiles(first["phone"]) else
-             "; Excel saved it as a number: format the column as text and type the numbers again"
+    excel = ("; Excel saved it as a number: format the column as text and type the numbers again"
              if unreadable_phone(first["phone"]) else f"; it holds {odd!r}, not part of a number: delete it" if odd
              else _digits(str(first["phone"])))
     more = f" (also row{'s' if len(bad) > 2 else ''} {', '.join(str(int(r)) for r in bad['row_number'][1:])})" \
@@ -41,8 +58,7 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     # a number Excel saved in E notation is shown as its size, not masked: the mask of 1.39562E+10 read 139****6210,
     # digits no one typed (trial 139); 13800000001.0 keeps the phone's own last four
     shown = _excel_size(first["phone"]) if "E" in folded(str(first["phone"])).upper() and unreadable_phone(
-        first["phone"]) else masked_numbers(str(first["phone"])) if two_mobiles(first["phone"]) else masked_number(
-        first["phone"])
+        first["phone"]) else masked_number(first["phone"])
     raise InputError(str(first["source_file"]), f"phone '{shown}' is not a mainland mobile "
                      f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
                      column="phone")

@@ -16,12 +16,12 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.named_workers import worker_names
 from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
                                     with_hashed_phone)
-from gridpay.transforms.privacy import masked_numbers, masked_phone_hash
+from gridpay.transforms.privacy import masked_numbers, masked_phone_hash, phone_hash
 from gridpay.ingest.formula_cells import say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file
-from gridpay.ingest.phones import require_worker_mobiles
+from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_worker_phones
 from gridpay.ingest.review_files import review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
@@ -126,6 +126,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
             raise InputError(f"{kind}.csv", "is missing from the run's inputs")
     workdir.mkdir(parents=True, exist_ok=True)
     tables = {kind: read_table(by_name[f"{kind}.csv"], kind, policy.aliases) for kind in REFERENCE}
+    tables["workers"], more_phones = split_worker_phones(tables["workers"])     # a phone changed in the month
     require_worker_mobiles(tables["workers"])
     workers = tables["workers"]
     say_unread_phone("workers.csv", unread_phone_header(workers.attrs.get("headers", list(workers.columns)),
@@ -134,6 +135,8 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     workers["phone_mask_hash"] = (workers["phone"].map(lambda v: masked_phone_hash(v, key), na_action="ignore")
                                   if "phone" in workers.columns else None)
     tables["workers"] = with_hashed_phone(workers, "phone", key)
+    pd.DataFrame([(w, phone_hash(p, key)) for w, p in more_phones], columns=["worker_id", "phone_hash"],
+                 dtype="string").to_parquet(workdir / CELL_PHONES, index=False)
     adjustments = by_name.get("adjustments.csv")
     tables["adjustments"] = (read_table(adjustments, "adjustments", policy.aliases) if adjustments
                              else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",

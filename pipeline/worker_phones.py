@@ -10,14 +10,20 @@ from datetime import datetime, timezone
 import pandas as pd
 
 from gridpay.core.secret_key import key_fingerprint
+from gridpay.ingest.phones import CELL_PHONES
 from gridpay.pipeline.context import RunContext
 from gridpay.store.worker_history import published_phones
 
 
 def write_past_phones(ctx: RunContext) -> int:
-    """worker_phones.parquet for the run's workers, where the policy keeps their past phones; how many rows."""
+    """worker_phones.parquet for the run's workers, where the policy keeps their past phones, and the second phone
+    workers.csv's cell gives a worker this month (ingest/phones.py split_worker_phones); how many rows."""
+    cell = ctx.workdir / CELL_PHONES
+    in_cell = pd.read_parquet(cell) if cell.exists() else pd.DataFrame(columns=["worker_id", "phone_hash"])
     if not ctx.policy.integrity.self_rating_past_phones:
-        return 0
+        if len(in_cell):
+            in_cell.astype("string").to_parquet(ctx.workdir / "worker_phones.parquet", index=False)
+        return len(in_cell)
     workers = pd.read_parquet(ctx.workdir / "workers.parquet", columns=["worker_id", "phone_hash"])
     current = set(zip(workers["worker_id"], workers["phone_hash"]))
     ids = set(workers["worker_id"])
@@ -26,6 +32,7 @@ def write_past_phones(ctx: RunContext) -> int:
     held = ctx.month if ctx.policy.integrity.past_phones_while_held else None
     rows = [(w, h) for w, h in published_phones(ctx.settings.db, key_fingerprint(ctx.key), before, held)
             if w in ids and (w, h) not in current]
+    rows += [(w, h) for w, h in zip(in_cell["worker_id"], in_cell["phone_hash"]) if (w, h) not in set(rows)]
     pd.DataFrame(rows, columns=["worker_id", "phone_hash"], dtype="string").to_parquet(
         ctx.workdir / "worker_phones.parquet", index=False)
     return len(rows)

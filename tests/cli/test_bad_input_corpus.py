@@ -70,11 +70,6 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,1.39562E+10,1000.00\n".encode(),
         "workers.csv, row 2, column 'phone': phone '1.4E+10' is not a mainland mobile number (11 digits from "
         "13-19, +86 allowed); Excel saved it as a number"),
-    "worker phones, two in one cell": (       # trial 162: told Excel had saved it as a number, and no way to give two
-        "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,13800000001/13800000002,1000.00\n".encode(),
-        "workers.csv, row 2, column 'phone': phone '138****0001/138****0002' is not a mainland mobile number (11 digits "
-        "from 13-19, +86 allowed); it holds two mobile numbers, and workers.csv reads one phone a worker: type the one "
-        "she would answer from"),
     "worker phone with Excel's text mark typed in": (      # trial 111: the mask hid it, "(and 1 more)" no row
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,'13812340101,1000.00\nW2,李娜,1390000,800.00\n"
         .encode(), "workers.csv, row 2, column 'phone': phone '138****0101' is not a mainland mobile number (11 digits "
