@@ -68,6 +68,9 @@ class InvalidFile:
         # sheet: 3 of 7 dates typed 10号 or 十月五日, the rest read)
         cause = (f"an answer is typed in words ('{self.word}'): give each such word its point in the policy's "
                  f"[survey.answer_words] (还行 = 3; a new version) and run again" if self.word else
+                 f"the file writes dates both ways ({self.day_first.removeprefix(BOTH)}: two people's habits?), so a "
+                 f"date whose day is 12 or less reads two ways: write its dates with the year first (2026-11-05) and "
+                 f"run again" if self.day_first.startswith(BOTH) else
                  f"the file writes the day first ({self.day_first}), so a date whose day is 12 or less reads two "
                  f"ways: write its dates with the year first (2026-11-05) and run again" if self.day_first else
                  "the response ids are another file's too (two downloads each numbered from 1? the month stops on "
@@ -80,6 +83,7 @@ class InvalidFile:
 
 
 _SLASH = r"^\s*([0-9][0-9]?)[/.-]([0-9][0-9]?)[/.-][0-9]{4}([^0-9]|$)"
+BOTH = "both:"        # InvalidFile.day_first of a file writing dates both ways: its first day-first and month-first
 
 
 def invalid_files(workdir: Path, share: float = 0.25, min_rows: int = 3) -> list[InvalidFile]:
@@ -92,9 +96,14 @@ def invalid_files(workdir: Path, share: float = 0.25, min_rows: int = 3) -> list
                    arg_min(v.invalid_reason, s.row_id) filter (where v.row_id is not null),
                    arg_min(s.row_number, s.row_id) filter (where v.row_id is not null),
                    count(v.row_id) filter (where contains(v.invalid_code, 'repeated_response_id')),
-                   case when count(v.row_id) filter (where contains(v.invalid_code, 'ambiguous_date')) > 0
-                         and bool_or({first} > 12) and not coalesce(bool_or({second} > 12), false)
+                   case when count(v.row_id) filter (where contains(v.invalid_code, 'ambiguous_date')) = 0 then ''
+                        when bool_or({first} > 12) and not coalesce(bool_or({second} > 12), false)
                         then arg_min(s.submitted_at || ', row ' || s.row_number, s.row_id) filter (where {first} > 12)
+                        -- trial 185's two volunteers, one writing 21/11/2026, the other 11/25/2026: 9 answers lost unsaid
+                        when bool_or({first} > 12) and bool_or({second} > 12)
+                        then '{BOTH}' || arg_min(s.submitted_at || ', row ' || s.row_number, s.row_id)
+                             filter (where {first} > 12) || '; ' || arg_min(s.submitted_at || ', row ' ||
+                             s.row_number, s.row_id) filter (where {second} > 12)
                         else '' end as day_first,
                    coalesce(arg_min(w.value, w.row_id), '') as word
             from surveys as s left join survey_invalid as v on v.row_id = s.row_id

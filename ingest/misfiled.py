@@ -20,7 +20,7 @@ from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.survey_files import SurveyReading, read_survey_file
 from gridpay.ingest.survey_ids import file_id_prefix
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.parsing import ambiguous_date_sql
+from gridpay.transforms.parsing import ambiguous_date_sql, month_first_files_sql
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,37 @@ def other_month_rows(workdir: Path, month: str, ambiguous_invalid: bool = False)
     with stage_connection(workdir) as con:
         return con.execute(f"""
             select source_file, strftime(submitted_at_ts, '%Y-%m'), list(row_number order by row_number)
-            from surveys where (submitted_at_ts < ? or submitted_at_ts > ?) {ambiguous}
+            from surveys where (submitted_at_ts < ? or submitted_at_ts > ?) {ambiguous} and not {TIME_ALONE}
             group by all order by all""", [start, end]).fetchall()
+
+
+# a time typed without its day (15点20分, 下午3:20, 15:20, the day in another column): read as the day of the run
+TIME_ALONE = (r"coalesce(regexp_full_match(trim(submitted_at), '(上午|早上|中午|下午|晚上)?\s*[0-9]{1,2}\s*([:：点时]\s*"
+              r"[0-9]{0,2}\s*分?\s*([:：][0-9]{1,2})?)'), false)")
+
+
+def time_alone_rows(workdir: Path) -> list[tuple[str, list[int], str]]:
+    """(file, row numbers, the first value) of the staged rows whose submitted_at is a time without a date: trial 185's
+    15点20分 was read as the run's day, set aside as another month's, and the line said to move it to that month."""
+    with stage_connection(workdir) as con:
+        return con.execute(f"select source_file, list(row_number order by row_number), min(submitted_at) from surveys "
+                           f"where {TIME_ALONE} group by all order by all").fetchall()
+
+
+def month_first_misreads(workdir: Path, month: str) -> list[tuple[str, list[int], str]]:
+    """(file, row numbers, the first value) of dates that read two ways (3/11/2026), read month first where the file's
+    others are written so (survey.ambiguous_dates = "by_file"), outside `month`, and in it read day first: trial 185's
+    two volunteers shared a sheet, one writing 11/25/2026, the other 3/11/2026, and five answers fell in other months
+    unsaid."""
+    start, end = Month.parse(month).bounds()
+    first, second, year = (f"try_cast(regexp_extract(submitted_at, '{p}', 1) as integer)" for p in (
+        r"^\s*([0-9]+)[/.-]", r"^\s*[0-9]+[/.-]([0-9]+)[/.-]", r"^\s*[0-9]+[/.-][0-9]+[/.-]([0-9]{4})"))
+    with stage_connection(workdir) as con:
+        return con.execute(f"select source_file, list(row_number order by row_number), min(submitted_at) from surveys "
+                           f"where coalesce({ambiguous_date_sql('submitted_at')}, false) and (submitted_at_ts < ? or "
+                           f"submitted_at_ts > ?) and {second} = ? and {year} = ? and source_file in "
+                           f"({month_first_files_sql('submitted_at', 'surveys')}) group by all order by all",
+                           [start, end, int(month[5:]), int(month[:4])]).fetchall()
 
 
 @contextmanager

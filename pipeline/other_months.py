@@ -11,7 +11,7 @@ import pandas as pd
 
 from gridpay.core.month import Month
 from gridpay.ingest.formats import month_survey_files
-from gridpay.ingest.misfiled import misfiled_files, other_month_rows
+from gridpay.ingest.misfiled import misfiled_files, month_first_misreads, other_month_rows, time_alone_rows
 from gridpay.pipeline.changed_assignments import say_changed_assignments
 from gridpay.pipeline.missing_channels import say_missing_channels
 from gridpay.pipeline.renumbered_grids import say_renumbered_grids
@@ -135,6 +135,22 @@ def say_other_month_rows(ctx: RunContext) -> None:
                     "1 answer" if one else f"{len(rows)} answers", month,
                     "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month,
                     extra=headed("other_months"))
+    for file, rows, first in time_alone_rows(ctx.workdir):      # trial 185: told to move 15点20分 to December
+        log.warning("%s (row%s %s) gives a time without its day ('%s'%s): invalid, no month's answer%s; type the day "
+                    "the form was filled in with the time (%s-05 %s) and run again", file, "s" * (len(rows) > 1),
+                    listed(tuple(map(str, rows))), first, " ..." if len(rows) > 1 else "", "s" * (len(rows) > 1),
+                    ctx.month, "15:20", extra=headed("invalid_rows"))
+    if ctx.policy.ambiguous_dates == "by_file":     # trial 185: one volunteer's 3/11/2026 beside the other's 11/25/2026
+        for file, rows, first in month_first_misreads(ctx.workdir, ctx.month):
+            many = len(rows) > 1
+            log.warning("%s (row%s %s): %d date%s that read%s two ways ('%s'%s) %s read month first, as the file's "
+                        "other dates are written (a day over 12 comes second), and so fall%s outside %s; read "
+                        "day first, %s %s's: if someone wrote %s day first, write the file's dates with the year "
+                        "first (%s-03) and run again", file, "s" * many, listed(tuple(map(str, rows))),
+                        len(rows), "s" * many, "" if many else "s", first, " ..." if many else "",
+                        "were" if many else "was", "" if many else "s", ctx.month,
+                        "they are" if len(rows) > 1 else "it is", ctx.month, "them" if len(rows) > 1 else "it",
+                        ctx.month, extra=headed("invalid_rows"))
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}")
