@@ -11,6 +11,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, id_messages, published_answers, steps,
                               stop_messages as says)
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.later_grids import later_grids, later_grids_message
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import say_undecided_appeals
 from gridpay.core.month import Month
@@ -236,13 +237,12 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
     file_stops.say_other_grids_compounds(said)
     yield others, lambda: says.other_grids_compound_message(ctx, others)
-    overlaps = find.overlapping_assignments(ctx)            # which weight a day takes
-    yield overlaps, lambda: says.overlaps_message(ctx, overlaps)
+    yield (overlaps := find.overlapping_assignments(ctx)), lambda: says.overlaps_message(ctx, overlaps)   # a day's weight
     reused = reused_worker_ids(ctx)                         # a leaver's id given to a new hire
     say_same_name_new_phone(ctx)                            # ... of the same name: said
     yield reused, lambda: says.reused_ids_message(ctx, reused)
-    places = reused_grid_ids(ctx)                           # a retired grid's id given to a new grid
-    yield places, lambda: says.reused_grids_message(ctx, places)
+    yield (places := reused_grid_ids(ctx)), lambda: says.reused_grids_message(ctx, places)   # a retired grid's id
+    yield (later := later_grids(ctx)), lambda: later_grids_message(ctx, later)     # a later month's grids.csv
     unassigned = find.paid_workers_unassigned(ctx)          # a date typed in the wrong year
     yield unassigned, lambda: says.unassigned_message(ctx, unassigned)
     reviews = steps.review_problems(ctx)                    # HR's decisions: one ignored pays wrongly

@@ -18,31 +18,23 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
     """What HR should look at before paying a month that publishes: grids without answers or
     workers, workers without grids or phones, more homes answering than a grid has. `surveyed`: the
     month has survey files (one published without, --allow-empty-month, pools no earlier month)."""
-    later = {f"{name} ({gid})" for name, gid, _ in scored.later_grids}
-    if scored.later_grids:  # trial 182: December run with January's grids.csv, its 公示 listing a grid not yet begun
-        log.warning("%s: no answer this month, and assignments.csv's first worker on it starts after the month: if "
-                    "the grid begins then, grids.csv is a later month's, and this month's scorecard and 公示 list a "
-                    "grid that was not yet (and the households grids.csv gives the others then): run the month with "
-                    "the grids.csv it had", "; ".join(f"{name} ({gid}, first worker from {day})" for name, gid, day
-                                                    in scored.later_grids), extra=headed("roster"))
-    silent = tuple(grid for grid in scored.silent if grid not in later)
-    if silent and not surveyed:     # a seventy-fifth trial's flood month was told it pooled
+    if scored.silent and not surveyed:     # a seventy-fifth trial's flood month was told it pooled
         log.warning("no survey file this month: every grid is paid at the neutral coefficient (a month published "
                     "without survey files pools no earlier month)", extra=headed("no_answers"))
-    elif silent:    # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
+    elif scored.silent:    # a grid nobody answered for: paid on its earlier months or at the neutral coefficient
         log.warning("no answer this month for %s: scored on earlier months where the policy pools them (paid at most "
                     "the neutral coefficient from policy 2027.16, flag thin_month), else paid at the neutral "
                     "coefficient (grid_scores.csv says which); check that its residents were asked",
-                    listed(silent), extra=headed("no_answers"))
+                    listed(scored.silent), extra=headed("no_answers"))
     if scored.unassigned:  # on the payroll's list, in no assignment: not paid, and nothing else would say so
         log.warning("%s in workers.csv, but in no row of assignments.csv: not paid this month (no payroll line); "
                     "add their grid to assignments.csv if they work one", listed(scored.unassigned), extra=headed("roster"))
     if scored.part_staffed:     # a replacement's assignment row forgotten leaves them unpaid for those days
         log.warning("no worker is assigned to %s of the month: if someone covered it then, their assignments.csv row "
                     "is missing", listed(scored.part_staffed), extra=headed("roster"))
-    if unstaffed := [grid for grid in scored.unstaffed if grid not in later]:   # answers scored that pay nobody
+    if scored.unstaffed:   # answers scored for a grid whose score pays nobody
         log.warning("no worker is assigned to %s on any day of the month: its answers are scored but pay nobody; "
-                    "check assignments.csv", listed(unstaffed), extra=headed("roster"))
+                    "check assignments.csv", listed(scored.unstaffed), extra=headed("roster"))
     if scored.phoneless:   # the self-rating rule compares phones: with none, a worker's own answers would count
         log.warning("workers.csv gives no phone for %s: a self-rating of theirs cannot be recognised; add the phone "
                     "they use", listed(scored.phoneless), extra=headed("roster"))

@@ -30,7 +30,6 @@ class ScoredMonth:
     unpaid: tuple = ()                            # the month's adjustments of workers with no payroll line
     unassigned: tuple[str, ...] = ()              # workers of workers.csv that assignments.csv never names
     unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
-    later_grids: tuple[tuple[str, str, str], ...] = ()   # ... nor answers, first worker after it: (name, id, day)
     part_staffed: tuple[str, ...] = ()            # grids no worker covers on some days: "J03 (16 days, 10-16 to 10-31)"
     same_time: int = 0                            # answers set aside for one of their household's at the same time
     same_day: int = 0                             # ... dated by day only, for one of their household's of that day
@@ -213,10 +212,6 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
                                "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
-        later_grids=tuple((name, gid, f"{start}") for gid, name, start in con.execute(
-            "select g.grid_id, g.grid_name, min(a.start_date) from grid_scores g join stg_assignments a using (grid_id) "
-            "where g.run_id = ? and g.responses = 0 and g.grid_id not in (select grid_id from int_worker_grid_days) "
-            "group by all having min(a.start_date) > (select month_end from run_params) order by 1", [run_id]).fetchall()),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
         handovers=rows_not_ended(con),
