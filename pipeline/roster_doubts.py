@@ -47,12 +47,12 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
                     "that counts (the row later in the files counts): check which is the household's in "
                     "quarantine.csv", scored.same_time, "s" if scored.same_time > 1 else "",
                     "were" if scored.same_time > 1 else "was", extra=headed("same_time"))
-    if scored.same_day:    # trial 183: a paper form dated 11-16 lost to an online answer of 11-16 09:30, unsaid
+    if n := len(scored.same_day):    # trial 183: a paper form dated 11-16 lost to an online answer of 09:30, unsaid
         log.warning("%d answer%s set aside as duplicate_household %s dated by day only (a paper form), on the day the "
                     "household's answer that counts was given at a time (that one counts): which was given later is "
-                    "not known; check which is the household's in quarantine.csv", scored.same_day,
-                    "s" if scored.same_day > 1 else "", "were" if scored.same_day > 1 else "was",
-                    extra=headed("same_day"))
+                    "not known (%s); if the form says its time, type it with the date (2026-11-16 16:00) and run "
+                    "again; else check which is the household's in quarantine.csv", n, "s" if n > 1 else "",
+                    "were" if n > 1 else "was", "; ".join(scored.same_day), extra=headed("same_day"))
     if scored.emptied and summary.invalid_rows:
         rows = f"{summary.invalid_rows} survey row{'s are' if summary.invalid_rows > 1 else ' is'} invalid"
         log.warning("%s had counted answers in the month published last and none now, and %s: check in "

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from gridpay.pipeline.handovers import rows_not_ended
 from gridpay.transforms.reasons import SAME_DAY, SAME_TIME
+from gridpay.transforms.privacy import regex_masked_sql
 
 if TYPE_CHECKING:     # GX loads with the validate step, not with the core
     from gridpay.expectations.outcomes import ExcessiveExclusion
@@ -32,7 +33,7 @@ class ScoredMonth:
     unstaffed: tuple[str, ...] = ()               # grids no worker covers on any day of the month
     part_staffed: tuple[str, ...] = ()            # grids no worker covers on some days: "J03 (16 days, 10-16 to 10-31)"
     same_time: int = 0                            # answers set aside for one of their household's at the same time
-    same_day: int = 0                             # ... dated by day only, for one of their household's of that day
+    same_day: tuple[str, ...] = ()                # ... dated by day only, for one of their household's of that day
     phoneless: tuple[str, ...] = ()               # workers paid this month whose phone workers.csv leaves blank
     over_listed: tuple[str, ...] = ()             # grids with more homes' answers counted than households listed
     payroll_doubts: tuple[str, ...] = ()          # a negative total, an adjustment twice, one phone for two workers
@@ -59,6 +60,20 @@ class ScoredMonth:
         """'counted 217, excluded 60 (duplicate_household 40, speeder 17, self_rating 3)'"""
         rules = ", ".join(f"{rule} {n}" for rule, n in self.excluded.items())
         return f"counted {self.counted}, excluded {sum(self.excluded.values())}" + (f" ({rules})" if rules else "")
+
+
+def _same_day(con) -> tuple[str, ...]:
+    """'P10 (16栋1单元601, counted: J241)' of each answer dated by day only set aside for its household's answer of that
+    day given at a time (integrity.same_day_said): trial 183's re-check searched quarantine.csv for the one line."""
+    return tuple(f"{rid} ({door}, counted: {counted})" for rid, door, counted in con.execute(f"""
+        select {regex_masked_sql('s.response_id')}, {regex_masked_sql('s.household_id')},
+               string_agg({regex_masked_sql('c.response_id')}, ', ' order by c.row_id)
+        from int_exclusions e join stg_surveys s using (row_id)
+        join (select row_id, response_id, household_id, grid_id, submitted_at from stg_surveys
+              where row_id in (select row_id from int_response_scores)) c
+          on c.household_id = s.household_id and c.grid_id = s.grid_id
+             and cast(c.submitted_at as date) = cast(s.submitted_at as date)
+        where contains(e.reason, ?) group by all order by all""", [SAME_DAY]).fetchall())
 
 
 def _named(con, sql: str, params: list | None = None) -> tuple[str, ...]:
@@ -207,7 +222,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         silent=_named(con, grids + "responses = 0 order by grid_id", [run_id]), fallen=_fallen(con, run_id),
         same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
                               [SAME_TIME]).fetchone()[0],
-        same_day=con.execute("select count(*) from int_exclusions where contains(reason, ?)", [SAME_DAY]).fetchone()[0],
+        same_day=_same_day(con),
         unassigned=_named(con, "select worker_id, name from stg_workers "
                                "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",

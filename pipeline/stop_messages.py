@@ -133,7 +133,8 @@ def set_aside_answers_message(ctx: RunContext, found: list[str]) -> str:
                  # trial 83 copied the download as told, and was stopped as last month's download in this one's place
                  found, f"Download that form again now that {ctx.month} is over (a download made after it ended holds "
                         f"every answer of it) into surveys/{ctx.month}/, and run again; if the form can no longer be "
-                        f"downloaded, copy that download there and run again with --accept-fewer-answers; if those "
+                        f"downloaded, copy that download there and run again (with --accept-fewer-answers if "
+                        f"{ctx.month} has no download of its own form beside it); if those "
                         f"answers should not count, run again with --accept-fewer-answers (said on the scorecard)")
 
 

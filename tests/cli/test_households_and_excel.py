@@ -42,6 +42,7 @@ def test_the_same_door_texts_in_every_grid_are_all_counted(run_cli, make_inbox, 
     # trial 183: a form dated by day beside an answer of that day at a time: no older, said (policy 2027.21)
     assert "dated by day only, on the day the one that counts was given at a time" in quarantine[2]["reason"]
     assert "1 answer set aside as duplicate_household was dated by day only (a paper form)" in err
+    assert "which was given later is not known (G1-paper (2栋1单元101, counted: G1-2)); if the form says its time" in err
 
 
 def test_a_grid_spanning_two_compounds_is_named_in_the_runs_output(run_cli, make_inbox, make_policy, tmp_path):
