@@ -63,9 +63,8 @@ def stager_for(workers: int):
 def run(args: argparse.Namespace, logs: CommandLog) -> int:
     s = settings_for(args)
     if not s.inbox.is_dir():        # before a warehouse is made where none was meant to be
-        where = (f"the project {s.project} names it" if s.project else
-                 "no gridpay.toml here or in a folder above: run in your project folder (gridpay init makes one) "
-                 "or give --inbox, --out and --db")
+        where = (f"the project {s.project} names it" if s.project else "no gridpay.toml here or in a folder above: "
+                 "run in your project folder (gridpay init makes one) or give --inbox, --out and --db")
         raise ConfigError(f"{s.inbox}: inbox folder does not exist ({where}); nothing was run")
     run_requests(args, logs, [_run_request(args, s, args.month, logs)])
     return 0
@@ -83,8 +82,9 @@ def audit(args: argparse.Namespace, logs: CommandLog) -> int:
     for line in result.differences:
         print(f"  DIFFERENT: {line}")
     found = len(result.differences)
-    print("AUDIT PASSED: the month reproduces exactly" if result.passed
-          else f"AUDIT FAILED: {found} difference{'s' * (found != 1)}")
+    print((f"AUDIT PASSED: run {result.run_id} reproduces exactly; it is not what the month pays now (run "
+           f"{result.replaced_by} is)" if result.replaced_by else "AUDIT PASSED: the month reproduces exactly")
+          if result.passed else f"AUDIT FAILED: {found} difference{'s' * (found != 1)}")
     return 0 if result.passed else 1
 
 

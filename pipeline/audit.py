@@ -48,10 +48,10 @@ class AuditResult:
     run_id: str
     original_code: str
     rerun_code: str
+    replaced_by: str | None = None      # the published run of a month whose earlier run is audited (trial 184)
     checked: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
-    # what could not be checked, said and passed over (trial 83's auditor read AUDIT PASSED of a month paid on a
-    # neighbour's download as "the month is right")
+    # what could not be checked, said and passed over (trial 83's auditor read AUDIT PASSED of a neighbour's download)
     notes: list[str] = field(default_factory=lambda: [
         "that the run read the month's right files (every grid's download, none of another month or community): "
         "the audit replays the files it read, which manifest.json lists"])
@@ -222,6 +222,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             if documents:
                 _documents(result, settings, month, inputs, recorded)
         else:     # an earlier run's files were replaced in out/ (trial 73's auditor was told nothing of them)
+            result.replaced_by = (published or [None])[0]
             result.notes.append(f"the files{' and documents' * documents} in {settings.out / month}: they are run "
                                 f"{(published or ['(none)'])[0]}'s, not run {run_id}'s; its warehouse rows are compared")
         scratch = _scratch(settings)

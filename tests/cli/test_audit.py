@@ -60,6 +60,8 @@ def test_an_earlier_runs_audit_says_out_holds_the_correction(published, run_cli,
     # trial 73's auditor was told nothing of the files and documents of the run it named
     assert f"not checked: the files and documents in {tmp_path / 'out' / '2026-09'}: they are run " in out
     assert f"not run {first}'s" in out and "checked: the published files" not in out
+    # trial 184's auditor read "the month reproduces exactly" of the run a correction replaced
+    assert f"AUDIT PASSED: run {first} reproduces exactly; it is not what the month pays now (run " in out
 
 
 def test_an_audit_by_a_warehouse_older_than_out_says_so(published, run_cli, tmp_path):
