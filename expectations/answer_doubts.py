@@ -49,7 +49,10 @@ def _worker_phones(con, own: bool) -> list[str]:
         select w.worker_id, w.name, s.grid_id, coalesce(g.grid_name, s.grid_id), count(*),
                count(distinct s.household_id), list(s.response_id::varchar order by s.row_id)
         from stg_surveys s
-        join stg_workers w on w.phone_hash = s.respondent_phone_hash
+        -- every phone the run knows as hers (stg_worker_phones: a second phone of her cell, an earlier run's), as the
+        -- self-rating rule reads them: trial 186's line named one of the two ratings it kept out
+        join (select distinct worker_id, phone_hash from stg_worker_phones) p on p.phone_hash = s.respondent_phone_hash
+        join stg_workers w on w.worker_id = p.worker_id
         left join stg_grids g on g.grid_id = s.grid_id
         left join int_exclusions e on e.row_id = s.row_id
         where {which}

@@ -61,10 +61,11 @@ def _old_phone_answers(workdir: Path, worker_id: str, phone_hash: str, month: st
 
 
 def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | None, str]],
-                        month: str) -> list[tuple[str, str]]:
+                        month: str, past_phones: tuple[bool, bool] = (False, False)) -> list[tuple[str, str]]:
     """(line, its kind) for each worker of today's workers.csv under the name but not the phone the id was last paid
     with: a phone changed, or a leaver's id given to a new hire of the same name (a fifty-sixth trial's two
-    王芳: the leaver's 300.00 adjustment was paid to the new one, exit 0). With the id's adjustments of `month`."""
+    王芳: the leaver's 300.00 adjustment was paid to the new one, exit 0). With the id's adjustments of `month`;
+    `past_phones`: the policy's (integrity.self_rating_past_phones, integrity.past_phones_while_held)."""
     workers = pd.read_parquet(workdir / "workers.parquet")
     if "phone_hash" not in workers.columns:
         return []
@@ -86,8 +87,12 @@ def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | Non
                      f"person for good) and run again; " + (
                          f"{len(old)} answer{'s' if len(old) > 1 else ''} to {row.worker_id}'s grids this month "
                          f"give{'' if len(old) > 1 else 's'} the phone {row.worker_id} was last paid with (id "
-                         f"{', '.join(old[:10])}{' ...' if len(old) > 10 else ''}): counted as a resident's. If one is "
-                         f"{row.worker_id}'s own rating from before the phone changed, take it out as HR's own "
-                         f"correction (appeals.csv: an upheld appeal, worker_id blank, category other) and run again"
+                         f"{', '.join(old[:10])}{' ...' if len(old) > 10 else ''}): " + (
+                             # trial 186's re-check was told to appeal a rating the rule had kept out already
+                             "kept out as her own rating, the phone hers in this month "
+                             "(integrity.self_rating_past_phones)" if past_phones[0] and (not past_phones[1] or month <= before[2]) else
+                             f"counted as a resident's. If one is {row.worker_id}'s own rating from before the phone "
+                             f"changed, take it out as HR's own correction (appeals.csv: an upheld appeal, worker_id "
+                             f"blank, category other) and run again")
                          if old else "a phone changed is nothing to do"), "self_rating" if old else "roster"))
     return lines

@@ -173,11 +173,11 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
     from gridpay.expectations.reused_worker_ids import same_name_new_phone
     from gridpay.core.secret_key import key_fingerprint
     from gridpay.store.worker_history import last_paid_workers
-    # as last paid up to the month itself: a re-run of a month published with the new phone says nothing again
-    # (trial 85's re-runs repeated the line each time)
-    if ctx.request.replay is None:
+    if ctx.request.replay is None:      # as last paid up to the month itself (trial 85's re-runs repeated the line)
         following = str(Month.parse(ctx.month).next)
-        for line, kind in same_name_new_phone(ctx.workdir, last_paid_workers(ctx.settings.db, following, key_fingerprint(ctx.key)), ctx.month):
+        paid, rules = last_paid_workers(ctx.settings.db, following, key_fingerprint(ctx.key)), ctx.policy.integrity
+        for line, kind in same_name_new_phone(ctx.workdir, paid, ctx.month, (rules.self_rating_past_phones,
+                                                                             rules.past_phones_while_held)):
             log.warning(line, extra=headed(kind))
 
 

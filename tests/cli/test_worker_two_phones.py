@@ -22,3 +22,12 @@ def test_both_phones_of_a_workers_cell_keep_her_own_ratings_out(run_cli, make_in
     with (tmp_path / "out" / "2026-09" / "quarantine.csv").open(encoding="utf-8-sig") as handle:
         own_out = {r["response_id"]: r["reason_code"] for r in csv.DictReader(handle) if r["response_id"] in ("OLD", "NEW")}
     assert own_out == {"OLD": "self_rating", "NEW": "self_rating"}
+    assert "came from the phone of 王伟 (W1), who is assigned to it in the month: kept out as self_rating" in err
+    assert "(OLD, NEW)" in err or "OLD, NEW" in err            # both named (the re-check's line named one)
+    # a correction with her new phone alone: the old one is hers in this month still, and said so, not "counted"
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("W1", "王伟", NEW_PHONE, "1000.00"), ("W2", "李娜", "13800000002", "800.00"),
+               ("W3", "张喆", "", "600.00"), ("W4", "刘玥", "13800000004", "900.00")])
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "新号码", inbox=inbox)
+    assert code == 0, err
+    assert "gives the phone W1 was last paid with (id OLD): kept out as her own rating" in err, err
