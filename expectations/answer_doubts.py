@@ -18,7 +18,7 @@ SURGE_TIMES, SURGE_MORE = 2, 10
 def answer_doubts(con) -> list[str]:
     """One line per doubt, grid by grid, in a stable order."""
     return [*_worker_phones(con, own=False), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con),
-            *_complaints_set_aside(con), *_phoneless_in_place(con)]
+            *_complaints_set_aside(con), *_complaints_without_phone(con), *_phoneless_in_place(con)]
 
 
 def self_ratings(con) -> list[str]:
@@ -181,6 +181,20 @@ def _complaints_set_aside(con) -> list[str]:
             f"dated when it was given, take the download's answer out as HR's own correction (an appeal upheld, "
             f"其他), and run again"
             for gid, grid, ids in rows]
+
+
+def _complaints_without_phone(con) -> list[str]:
+    """Bad reviews without a phone set aside as an earlier answer of a home whose answer that counts rates none badly
+    (trial 188: three all-非常不满意 answers, each replaced 48 minutes later by a 满意 of its door, said nowhere and off
+    the callback list): no phone to call, so a visit tells a resident's change of mind from an answer typed over."""
+    rows = _displaced(con, aside="x.highest <= p.callback_at_or_below and x.phone is null",
+                      pair="k.lowest > p.callback_at_or_below")
+    return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} rating every item badly, with no phone, "
+            f"set aside as an earlier answer of a home whose answer that counts rates none badly ({_ids(ids)}): one "
+            f"household, one voice counts the later, so the complaint is off the callback list; a complaint "
+            f"replaced by praise from its door is also what an answer typed over it looks like: visit the home; if "
+            f"the later answer was not the household's, take it out as HR's own correction (an appeal upheld, 其他), "
+            f"and run again" for gid, grid, ids in rows]
 
 
 def _phoneless_in_place(con) -> list[str]:

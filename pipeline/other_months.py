@@ -172,6 +172,7 @@ def say_changed_adjustments(ctx: RunContext) -> None:
         final = {m for (m,) in con.execute("select month from finalized where month in (select unnest(?))",
                                            [months]).fetchall()}
         paid = {m: paid_adjustments(con, run, m) for m, run in runs.items()}
+        first = con.execute("select min(month) from published").fetchone()[0] or ctx.month
     never = frame[frame["month"].isin([m for m in months if m not in runs])]
     if len(never):      # a month typed 2026-1 for 2026-11 is January: paid in no run of this warehouse
         # ... unless its survey files are in the inbox, a month yet to run (trial 149's backlog read "mistyped?")
@@ -179,6 +180,9 @@ def say_changed_adjustments(ctx: RunContext) -> None:
         typo = (f"{listed(tuple(waiting))} {'has its' if len(waiting) == 1 else 'have their'} survey files in the "
                 f"inbox: run {'it' if len(waiting) == 1 else 'them'}" if len(waiting) == len(set(never["month"]))
                 else "is the month mistyped (2026-1 for 2026-11)?")
+        if (never["month"] < first).any():  # trial 188: a leaver's back pay for the month before the warehouse's first
+            typo += (f" A month before {first}, this warehouse's first, is run by no one here: money owed for it (a "
+                     f"leaver's back pay) is paid outside gridpay, and its row taken out of adjustments.csv")
         log.warning("adjustments.csv gives money to months this warehouse has not published, before %s: %s; a run "
                     f"of that month would pay it; {typo.replace('%', '%%')}", ctx.month,
                     listed(tuple(f"row {r.row_number} {r.worker_id} {r.amount} in {r.month}"

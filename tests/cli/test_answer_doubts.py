@@ -147,3 +147,26 @@ def test_an_online_answer_set_aside_for_a_later_form_without_a_phone_is_said(mak
     _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "again", load_policy(DEFAULT_POLICY))
     with con:
         assert "(W1 (6栋2单元402, counted: P1), W2 (7栋1单元101, counted: P2))" in answer_doubts(con)[0]
+
+
+def test_a_complaint_without_a_phone_replaced_by_praise_from_its_door_is_said(make_inbox, tmp_path):
+    """Trial 188: three all-非常不满意 answers without a phone, each replaced 48 minutes later by a 满意 from its door,
+    were set aside unsaid (and off the callback list): 周晓红 1926.08, 1806.56 had they counted."""
+    from below_cli import scored_below_the_cli
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.expectations.answer_doubts import answer_doubts
+    rows = [survey("C1", "G1", "1-3-503", ("1",) * 5, "2026-09-03 10:00:00"),
+            survey("C2", "G1", "1-3-503", ("4",) * 5, "2026-09-03 10:48:00", "13900000002"),
+            survey("D1", "G2", "4-3-301", ("2",) * 5, "2026-09-03 10:00:00"),                  # the later is bad
+            survey("D2", "G2", "4-3-301", ("1",) * 5, "2026-09-04 10:00:00")]                  # too: nothing lost
+    rows += [survey(f"F{i}", g, f"9-1-{i}0{g[-1]}", ("4",) * 5) for i in range(3) for g in ("G1", "G2")]
+    _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "work", load_policy(DEFAULT_POLICY))
+    with con:
+        lines = [x for x in answer_doubts(con) if "with no phone" in x]
+    assert lines == ["天桥新村一网格 (G1): 1 answer rating every item badly, with no phone, set aside as an earlier answer "
+                     "of a home whose answer that counts rates none badly (C1 (1栋3单元503, counted: C2)): one household, "
+                     "one voice counts the later, so the complaint is off the callback list; a complaint replaced by "
+                     "praise from its door is also what an answer typed over it looks like: visit the home; if the "
+                     "later answer was not the household's, take it out as HR's own correction (an appeal upheld, "
+                     "其他), and run again"], lines
