@@ -18,7 +18,7 @@ SURGE_TIMES, SURGE_MORE = 2, 10
 def answer_doubts(con) -> list[str]:
     """One line per doubt, grid by grid, in a stable order."""
     return [*_worker_phones(con, own=False), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con),
-            *_complaints_set_aside(con), *_complaints_without_phone(con), *_phoneless_in_place(con)]
+            *_complaints_set_aside(con), *_phoneless_in_place(con)]
 
 
 def self_ratings(con) -> list[str]:
@@ -163,38 +163,30 @@ def _phoneless_ids(con, grid_id: str) -> list[str]:
         "where r.grid_id = ? and s.respondent_phone_hash is null order by s.row_id limit 6", [grid_id]).fetchall()]
 
 
+# (the set-aside complaint's phone, the counted answer's; what the line says of them; what HR does)
+_COMPLAINTS = (
+    # trial 136's 景秀园 renumbered: a new 1栋's 非常不满意, typed with its old number 6-2-402, set aside for new 6栋's 5s
+    # (W03 +90.27, nothing said); two phones both given (one without may be a resident's paper form and online answer)
+    ("x.phone <> k.phone", ", from another phone,", "but two homes writing one door number (a building renumbered, a "
+     "neighbour's number) read so, and then a complaint is lost: call the phone the set-aside answer gave (its download "
+     "holds it); if they are two homes, type that answer into the sheet HR types under the home's own number, dated "
+     "when it was given, take the download's answer out as HR's own correction"),
+    # trial 188: three all-非常不满意 answers without a phone, each replaced 48 minutes later by a 满意 of its door
+    ("x.phone is null", "", "so the complaint is off the callback list; a complaint replaced by praise from its door, "
+     "the complaint with no phone, is also what an answer typed over it looks like: visit the home; if the later "
+     "answer was not the household's, take it out as HR's own correction"))
+
+
 def _complaints_set_aside(con) -> list[str]:
-    """Bad reviews set aside as an earlier answer of a home whose answer that counts, from another phone, is no bad
-    review: one household, one voice keeps the later, but two homes writing one door number read so (trial 136's
-    景秀园 renumbered: a new 1栋's 非常不满意, typed with its old number 6-2-402, set aside for new 6栋's 5s; W03
-    +90.27, nothing said, the complaint off the callback list too). Every item a bad review in one, none in the
-    other (a family's two answers differ less: the example's grandmother rated 不满意 overall, 非常满意 elsewhere), and
-    two phones both given (one without may be the same resident's paper form and online answer)."""
-    rows = _displaced(con, aside="x.highest <= p.callback_at_or_below",
-                      pair="k.lowest > p.callback_at_or_below and x.phone <> k.phone")
+    """Bad reviews set aside as an earlier answer of a home whose answer that counts is no bad review: one household,
+    one voice keeps the later, and the complaint leaves the callback list too. Every item a bad review in one, none
+    in the other (a family's two answers differ less: the example's grandmother rated 不满意 overall, 非常满意
+    elsewhere), from another phone, or from none (_COMPLAINTS)."""
     return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} rating every item badly set aside as "
-            f"an earlier answer of a home whose answer that counts, from another phone, rates none badly ({_ids(ids)}): "
-            f"one household, one "
-            f"voice counts the later, but two homes writing one door number (a building renumbered, a neighbour's "
-            f"number) read so, and then a complaint is lost: call the phone the set-aside answer gave (its download "
-            f"holds it); if they are two homes, type that answer into the sheet HR types under the home's own number, "
-            f"dated when it was given, take the download's answer out as HR's own correction (an appeal upheld, "
-            f"其他), and run again"
-            for gid, grid, ids in rows]
-
-
-def _complaints_without_phone(con) -> list[str]:
-    """Bad reviews without a phone set aside as an earlier answer of a home whose answer that counts rates none badly
-    (trial 188: three all-非常不满意 answers, each replaced 48 minutes later by a 满意 of its door, said nowhere and off
-    the callback list): no phone to call, so a visit tells a resident's change of mind from an answer typed over."""
-    rows = _displaced(con, aside="x.highest <= p.callback_at_or_below and x.phone is null",
-                      pair="k.lowest > p.callback_at_or_below")
-    return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} rating every item badly, with no phone, "
-            f"set aside as an earlier answer of a home whose answer that counts rates none badly ({_ids(ids)}): one "
-            f"household, one voice counts the later, so the complaint is off the callback list; a complaint "
-            f"replaced by praise from its door is also what an answer typed over it looks like: visit the home; if "
-            f"the later answer was not the household's, take it out as HR's own correction (an appeal upheld, 其他), "
-            f"and run again" for gid, grid, ids in rows]
+            f"an earlier answer of a home whose answer that counts{whose} rates none badly ({_ids(ids)}): one "
+            f"household, one voice counts the later, {then} (an appeal upheld, 其他), and run again"
+            for phones, whose, then in _COMPLAINTS for gid, grid, ids in _displaced(
+                con, aside="x.highest <= p.callback_at_or_below", pair=f"k.lowest > p.callback_at_or_below and {phones}")]
 
 
 def _phoneless_in_place(con) -> list[str]:

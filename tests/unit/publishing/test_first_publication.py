@@ -8,6 +8,13 @@ import duckdb
 from gridpay.publishing.republication import publication
 from gridpay.reports.render import report_html
 
+# the third publication of October, replacing the second, as a worker sheet reads it; W03 paid 1346.40 in it
+RUN = {"month": "2026-10", "policy_version": "2027.21", "run_id": "r3", "output_format": 26,
+       "window": {"published": {"date": "2026-11-08", "replaces": {"date": "2026-11-07", "run_id": "r2",
+                                                                   "first": {"date": "2026-11-02", "run_id": "r1"}}}}}
+W03 = {"worker_id": "W03", "name": "某", "score": "80.00", "score_ci": "", "coefficient": "1.0000",
+       "perf_pay_target": "1500.00", "assigned_days": 31, "days_in_month": 31, "performance_pay": "1346.40",
+       "adjustment": "0.00", "total_pay": "1346.40", "flags": "", "flags_text": ""}
 RUNS = [("r1", datetime(2026, 11, 2, 2)), ("r2", datetime(2026, 11, 7, 2)), ("r3", datetime(2026, 11, 8, 2))]
 
 
@@ -34,13 +41,7 @@ def test_the_months_first_publication_is_named_where_the_run_replaced_is_not_it(
 
 
 def test_the_sheet_says_the_total_against_the_first_publication():
-    run = {"month": "2026-10", "policy_version": "2027.21", "run_id": "r3", "output_format": 26,
-           "window": {"published": {"date": "2026-11-08", "replaces": {"date": "2026-11-07", "run_id": "r2",
-                                                                       "first": {"date": "2026-11-02", "run_id": "r1"}}}}}
-    w = {"worker_id": "W03", "name": "某", "score": "80.00", "score_ci": "", "coefficient": "1.0000",
-         "perf_pay_target": "1500.00", "assigned_days": 31, "days_in_month": 31, "performance_pay": "1346.40",
-         "adjustment": "0.00", "total_pay": "1346.40", "flags": "", "flags_text": ""}
-    said = {first: report_html("worker.html.j2", "zh", run=run, w=w, grids=[], items=(), trend=None, appeals=[],
+    said = {first: report_html("worker.html.j2", "zh", run=RUN, w=W03, grids=[], items=(), trend=None, appeals=[],
                                calls=[], coefficient_parts=None, replaced_total_pay="1346.40", first_total_pay=first)
             for first in ("1409.55", "1346.40", "")}
     assert ("与该版本相比，您本月实发合计未变（1346.40 元）。与 2026-11-02 第一次发布的版本相比，由 1409.55 元变为 1346.40 元。"
@@ -53,13 +54,7 @@ def test_the_first_publication_s_total_reaches_the_sheet_the_pool_renders():
     """The recheck of trial 184: the line, tested on the template alone, never reached a sheet (the page renderer
     passed the context's keys by name, and not this one)."""
     from gridpay.publishing.worker_pages import render_worker_page
-    run = {"month": "2026-10", "policy_version": "2027.21", "run_id": "r3", "output_format": 26,
-           "window": {"published": {"date": "2026-11-08", "replaces": {"date": "2026-11-07", "run_id": "r2",
-                                                                       "first": {"date": "2026-11-02", "run_id": "r1"}}}}}
-    w = {"worker_id": "W03", "name": "某", "score": "80.00", "score_ci": "", "coefficient": "1.0000",
-         "perf_pay_target": "1500.00", "assigned_days": 31, "days_in_month": 31, "performance_pay": "1346.40",
-         "adjustment": "0.00", "total_pay": "1346.40", "flags": "", "flags_text": ""}
-    context = {"run": run, "w": w, "items": (), "months": [], "trend": [], "grids": [], "appeals": [],
+    context = {"run": RUN, "w": W03, "items": (), "months": [], "trend": [], "grids": [], "appeals": [],
                "replaced_total_pay": "1346.40", "first_total_pay": "1409.55"}
     _, html, pdf = render_worker_page(context, "zh")
     assert "与 2026-11-02 第一次发布的版本相比，由 1409.55 元变为 1346.40 元。" in html and pdf.startswith(b"%PDF")
