@@ -9,6 +9,8 @@ the scratch before it returns. It hashes with the run's phone key or with none: 
 fingerprint of the key it holds with the run's before it reads a row, and never makes a key."""
 from __future__ import annotations
 
+import json
+import logging
 import os
 import socket
 import tempfile
@@ -142,6 +144,33 @@ def worker_problem(job: PartitionJob, sha256: str | None, worker: str) -> str | 
     return shared_disk_problem(job, sha256, worker)
 
 
+SAID = "said.json"      # a part's lines of gridpay's, [line, its kind], as reading its file said them (masked)
+
+
+class _said(logging.Handler):
+    """The gridpay warnings said while the block runs, kept as (line, kind): a worker's console is no one's. Trial
+    187's typed sheet's unread durations were said by the one-process run only."""
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[tuple[str, str | None]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append((record.getMessage(), getattr(record, "notice", None)))
+
+    def __enter__(self) -> "_said":
+        logging.getLogger("gridpay").addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.getLogger("gridpay").removeHandler(self)
+
+
+def said_by_parts(paths: list[str]) -> list[tuple[str, str | None]]:
+    """The lines each part's reading said, in part order (stage_partition)."""
+    found = [Path(p).with_name(SAID) for p in paths]
+    return [tuple(x) for f in found if f.exists() for x in json.loads(f.read_text(encoding="utf-8"))]
+
+
 def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
     """One district's archived file -> Parquet of its normalised rows (row_id local to the file),
     of what it set aside and of its unreadable phones, in <workdir>/part-<n>/. Returns the
@@ -153,10 +182,12 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
         reading = replace(survey_reading(job.policy), door_numbers_hidden=job.hidden_doors, worker_names=job.worker_names)
-        stage_surveys([source], reading, key, scratch / "stage", job.month, job.grids,
-                      job.compounds, job.other_names, job.communities)
+        with _said() as said:       # what reading the file says, for the driver to say (trial 187: said nowhere)
+            stage_surveys([source], reading, key, scratch / "stage", job.month, job.grids,
+                          job.compounds, job.other_names, job.communities)
         target = Path(job.workdir) / f"part-{part.index:04d}"
         target.mkdir(mode=0o777 & ~private_umask(), exist_ok=True)
+        (target / SAID).write_text(json.dumps(said.lines, ensure_ascii=False), encoding="utf-8")
         with stage_connection(scratch / "stage") as con:
             for table in TABLES:
                 con.execute(f"copy {table} to ? (format parquet)", [str(target / f"{table}.parquet")])

@@ -30,7 +30,7 @@ from gridpay.ingest.compound_grids import moved_compound_answers, moved_line
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
 from gridpay.ingest.two_phones import apply_two_phones
-from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys
+from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys, said_by_parts
 from gridpay.ingest.staging import grid_communities, grid_names, input_files, is_survey_name, stage_inputs
 from gridpay.publishing.outputs import REJECTED_COLUMNS, csv_bytes, write_file
 from gridpay.store.models import ModelTestFailed
@@ -121,6 +121,8 @@ def stage(ctx: RunContext) -> Partitioning | None:
                                                   compound_other_names(frame, ctx.policy.compound_suffix_dropped),
                                                   grid_communities(frame), ctx.doors_hidden,
                                                   worker_names(pd.read_parquet(ctx.workdir / "workers.parquet"))))
+    for line, kind in said_by_parts(list(partitioning.surveys)):   # as one process says them (trial 187: unsaid)
+        log.warning("%s", line, extra={"notice": kind} if kind else None)
     record_partitioning(ctx.settings.db, ctx.run_id, partitioning.as_dict())
     return partitioning
 

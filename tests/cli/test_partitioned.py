@@ -43,13 +43,16 @@ def _district_inbox(root: Path) -> Path:
             frame.to_csv(f"{stem}.csv", index=False, encoding="utf-8")
         elif i % 3 == 1:
             frame.to_csv(f"{stem}.csv", index=False, encoding="gb18030")
+        elif i == 2:        # a district's sheet typed by hand: reading it says its durations are not read
+            frame.to_excel(f"{stem}.xlsx", index=False)
         else:
             frame.astype("string").to_parquet(f"{stem}.parquet", index=False)
     return inbox
 
 
 def _phones(inbox: Path) -> set[str]:
-    frames = [pd.read_parquet(p) if p.suffix == ".parquet" else pd.read_csv(p, dtype=str, encoding="latin-1")
+    frames = [pd.read_parquet(p) if p.suffix == ".parquet" else pd.read_excel(p, dtype=str) if p.suffix == ".xlsx"
+              else pd.read_csv(p, dtype=str, encoding="latin-1")
               for p in (inbox / "surveys").iterdir()]      # latin-1: phones are ASCII in UTF-8 and GB18030 alike
     phones = {p for f in frames for p in f["respondent_phone"].dropna() if len(p) == 11}
     assert len(phones) > 100
@@ -72,8 +75,9 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
     single, parted = tmp_path / "single", tmp_path / "parted"
     # the id two districts use quarantines both rows (the default policy stops the month on it)
     policy = make_policy(gate__response_ids_across_files='"quarantine"')
-    assert run_cli("run", "--month", MONTH, inbox=inbox, out=single / "out", db=single / "w.duckdb",
-                   policy=policy)[0] == 0
+    code, alone = run_cli("run", "--month", MONTH, inbox=inbox, out=single / "out", db=single / "w.duckdb",
+                          policy=policy)
+    assert code == 0, alone
     # this process's private folders and the workers' scratch, where the test can look at them
     (tmp_path / "tmp").mkdir(mode=0o700)
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
@@ -86,6 +90,9 @@ def test_partitioned_month_is_the_single_process_month_and_keeps_phones_off_the_
                         db=parted / "w.duckdb", policy=policy)
     assert code == 0, err
     _same_csvs(single, parted)
+    # what reading a file says is said on the cluster too (trial 187: a sheet's unread durations, said nowhere)
+    read_lines = [x for x in alone.splitlines() if x.startswith("gridpay: surveys/")]
+    assert read_lines and [x for x in read_lines if x not in err] == [], (read_lines, err)
     quarantine = (parted / "out" / MONTH / "quarantine.csv").read_text(encoding="utf-8-sig")
     assert quarantine.count("is used more than once") >= 2      # across two district files
     speeders = {tuple(line.split(",")[:2]) for line in quarantine.splitlines() if "excluded: speeder" in line}
