@@ -51,7 +51,9 @@ def dask_client(workers: int) -> Iterator[tuple["distributed.Client", str]]:  # 
     try:
         client = Client(address, timeout="10s")
     except (OSError, TimeoutError) as exc:
-        raise ConfigError(f"{DASK_ADDRESS}={address}: no Dask scheduler answers there ({exc})") from None
+        raise ConfigError(f"{DASK_ADDRESS}={address}: no Dask scheduler answers there ({exc}): give the address the "
+                          f"scheduler printed when it started (`Scheduler at: tcp://host:8786`; 8787 is its dashboard), "
+                          f"or unset {DASK_ADDRESS} to run on a cluster of this machine made for the run") from None
     with client:
         try:
             client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_S)
