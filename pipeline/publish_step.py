@@ -3,6 +3,7 @@
 steps of pipeline/steps.py)."""
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,10 @@ from gridpay.store.accepted_downloads import record_accepted_short_downloads
 from gridpay.core.build import code_version
 from gridpay.store.runs import library_versions, mark_published, record_run_notices
 from gridpay.store.warehouse import connect
+
+
+log = logging.getLogger("gridpay")
+DOCUMENTS = ("scorecard.pdf", "workers", "notice")     # what --reports all publishes beside the CSVs
 
 
 def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
@@ -68,7 +73,12 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     fault_point("before_swap")
     with connect(ctx.settings.db) as con:      # another warehouse may have published it since the run began
         check_month_owned(target, ctx.settings.db, con)
+    gone = [name for name in DOCUMENTS if (target / name).exists() and not (assembled / name).exists()]
     swap_into_place(assembled, target)
+    if gone:    # trial 187: a re-run with --reports none took the published 公示 and scorecards out unsaid
+        log.warning("%s: the documents published there before (%s) are gone with the run they were of, this run "
+                    "rendering none (--reports %s): `gridpay render --month %s` makes this run's", target,
+                    ", ".join(gone), ctx.request.reports, ctx.month)
     mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
     shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)
     return outputs
