@@ -15,10 +15,24 @@ from __future__ import annotations
 SURGE_TIMES, SURGE_MORE = 2, 10
 
 
+SHOWN_GRIDS = 8     # lines of one doubt said grid by grid; the rest in one line (trial 187: ~260 lines at 120 grids)
+
+
 def answer_doubts(con) -> list[str]:
-    """One line per doubt, grid by grid, in a stable order."""
-    return [*_worker_phones(con, own=False), *_one_phone_many_homes(con), *_surges(con), *_phoneless(con),
-            *_complaints_set_aside(con), *_phoneless_in_place(con)]
+    """One line per doubt, grid by grid, in a stable order; a doubt of more than SHOWN_GRIDS grids names the rest
+    in one line."""
+    return [line for doubt in (_worker_phones(con, own=False), _one_phone_many_homes(con), _surges(con),
+                               _phoneless(con), _complaints_set_aside(con), _phoneless_in_place(con))
+            for line in _at_most(doubt)]
+
+
+def _at_most(lines: list[str]) -> list[str]:
+    if len(lines) <= SHOWN_GRIDS:
+        return lines
+    rest = lines[SHOWN_GRIDS - 1:]
+    return lines[:SHOWN_GRIDS - 1] + [f"... and {len(rest)} more grids as the line above says of its grid: "
+                                      f"{', '.join(x.split(': ', 1)[0] for x in rest)} (review.csv and quarantine.csv "
+                                      f"list their answers)"]
 
 
 def self_ratings(con) -> list[str]:
