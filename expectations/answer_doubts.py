@@ -184,11 +184,13 @@ _COMPLAINTS = (
     ("x.phone <> k.phone", ", from another phone,", "but two homes writing one door number (a building renumbered, a "
      "neighbour's number) read so, and then a complaint is lost: call the phone the set-aside answer gave (its download "
      "holds it); if they are two homes, type that answer into the sheet HR types under the home's own number, dated "
-     "when it was given, take the download's answer out as HR's own correction"),
+     "when it was given, take the download's answer out as HR's own correction (an appeal upheld, 其他)"),
     # trial 188: three all-非常不满意 answers without a phone, each replaced 48 minutes later by a 满意 of its door
+    # trial 188's re-check: an appeal taking the later answer out left the complaint out too (an older answer still)
     ("x.phone is null", "", "so the complaint is off the callback list; a complaint replaced by praise from its door, "
      "the complaint with no phone, is also what an answer typed over it looks like: visit the home; if the later "
-     "answer was not the household's, take it out as HR's own correction"))
+     "answer was not the household's, record the visit as a call of that answer in verification/<YYYY-MM>.csv "
+     "(result 未参与, a note: 入户核实), which counts the complaint again"))
 
 
 def _complaints_set_aside(con) -> list[str]:
@@ -198,7 +200,7 @@ def _complaints_set_aside(con) -> list[str]:
     elsewhere), from another phone, or from none (_COMPLAINTS)."""
     return [f"{grid} ({gid}): {len(ids)} answer{'s' if len(ids) != 1 else ''} rating every item badly set aside as "
             f"an earlier answer of a home whose answer that counts{whose} rates none badly ({_ids(ids)}): one "
-            f"household, one voice counts the later, {then} (an appeal upheld, 其他), and run again"
+            f"household, one voice counts the later, {then}, and run again"
             for phones, whose, then in _COMPLAINTS for gid, grid, ids in _displaced(
                 con, aside="x.highest <= p.callback_at_or_below", pair=f"k.lowest > p.callback_at_or_below and {phones}")]
 

@@ -180,11 +180,14 @@ def say_changed_adjustments(ctx: RunContext) -> None:
         typo = (f"{listed(tuple(waiting))} {'has its' if len(waiting) == 1 else 'have their'} survey files in the "
                 f"inbox: run {'it' if len(waiting) == 1 else 'them'}" if len(waiting) == len(set(never["month"]))
                 else "is the month mistyped (2026-1 for 2026-11)?")
-        if (never["month"] < first).any():  # trial 188: a leaver's back pay for the month before the warehouse's first
-            typo += (f" A month before {first}, this warehouse's first, is run by no one here: money owed for it (a "
-                     f"leaver's back pay) is paid outside gridpay, and its row taken out of adjustments.csv")
-        log.warning("adjustments.csv gives money to months this warehouse has not published, before %s: %s; a run "
-                    f"of that month would pay it; {typo.replace('%', '%%')}", ctx.month,
+        # trial 188: a leaver's back pay for the month before the warehouse's first was asked only "mistyped?"
+        early = not waiting and (never["month"] < first).all()
+        said = (f"no run here pays a month before {first}, this warehouse's first: is the month mistyped (2026-1 for "
+                f"2026-11)? If not (money owed for a month before gridpay was used: a leaver's back pay), pay it "
+                f"outside gridpay and take its row out of adjustments.csv" if early else
+                f"a run of that month would pay it; {typo}")
+        log.warning("adjustments.csv gives money to months this warehouse has not published, before %s: %s; "
+                    f"{said.replace('%', '%%')}", ctx.month,
                     listed(tuple(f"row {r.row_number} {r.worker_id} {r.amount} in {r.month}"
                                  for r in never.itertuples()), 5), extra=headed("other_months"))
     for month, run in sorted(runs.items()):

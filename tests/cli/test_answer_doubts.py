@@ -168,5 +168,6 @@ def test_a_complaint_without_a_phone_replaced_by_praise_from_its_door_is_said(ma
                      "answer that counts rates none badly (C1 (1栋3单元503, counted: C2)): one household, one voice "
                      "counts the later, so the complaint is off the callback list; a complaint replaced by praise from "
                      "its door, the complaint with no phone, is also what an answer typed over it looks like: visit the "
-                     "home; if the later answer was not the household's, take it out as HR's own correction (an "
-                     "appeal upheld, 其他), and run again"], lines
+                     "home; if the later answer was not the household's, record the visit as a call of that answer in "
+                     "verification/<YYYY-MM>.csv (result 未参与, a note: 入户核实), which counts the complaint again, and "
+                     "run again"], lines

@@ -77,9 +77,9 @@ def test_an_adjustment_added_after_its_month_published_is_said_and_keeps_the_mon
                 "typed as 2026-09's is paid by no run: correct its month and run again (its reason says 10月: "
                 "'10月社区活动补贴')" in err), err
     assert ("adjustments.csv gives money to months this warehouse has not published, before 2026-10: row 5 W4 300.00 "
-            "in 2026-01; a run of that month would pay it; is the month mistyped (2026-1 for 2026-11)? A month before "
-            "2026-09, this warehouse's first, is run by no one here: money owed for it (a leaver's back pay) is paid "
-            "outside gridpay, and its row taken out of adjustments.csv") in err
+            "in 2026-01; no run here pays a month before 2026-09, this warehouse's first: is the month mistyped (2026-1 "
+            "for 2026-11)? If not (money owed for a month before gridpay was used: a leaver's back pay), pay it outside "
+            "gridpay and take its row out of adjustments.csv") in err
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", "--force", "--reason", "统一定稿",
                         inbox=inbox)
     assert code == 2 and "adjustments.csv gives W2 100.00 for '补发' in 2026-09, which run" in err, err
