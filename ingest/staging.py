@@ -34,6 +34,9 @@ REFERENCE = ("grids", "workers", "assignments")
 log = logging.getLogger("gridpay")
 
 
+SHEETS = (".xlsx", ".xls", ".et", ".ett", ".ods", ".txt")     # a reference table kept as a workbook
+
+
 def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Path]:
     """Every file of the inbox that a run of `month` reads: the reference tables, adjustments if
     present, and the month's survey files; `skip`: reference files the run takes from elsewhere
@@ -46,10 +49,12 @@ def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Pat
         if path.name in skip:
             continue
         if not os.path.lexists(path):
-            # HR keeps these in Excel: a workers.xlsx beside the missing CSV is said, not left to be guessed
-            other = [p.name for p in sorted(inbox.glob(f"{kind}.*")) if p.suffix.lower() in (".xlsx", ".xls", ".txt")]
-            saved = (f" ({', '.join(other)} is there: reference files are read as CSV; save it from Excel as "
-                     f"'CSV UTF-8' or a GBK CSV, named {kind}.csv)" if other else "")
+            # HR keeps these in Excel or WPS: a workers.xlsx, or a 网格表.et (trial 189), beside the missing CSV is said
+            other = [p.name for p in sorted(inbox.iterdir()) if p.is_file() and p.suffix.lower() in SHEETS
+                     and (p.stem == kind or not p.stem.isascii())]
+            saved = (f" ({', '.join(other[:4])} {'is' if len(other) == 1 else 'are'} there: reference files are read "
+                     f"as CSV: save yours as {kind}.csv, in WPS 文件 > 另存为 > CSV (逗号分隔), in Excel 另存为 > "
+                     f"CSV UTF-8)" if other else "")
             raise InputError(f"{kind}.csv", f"is missing from the inbox {inbox}{saved}")
         files.append(inbox_file(inbox, path))
     # re-using the published run's reference files: its adjustments too, or none if it had none

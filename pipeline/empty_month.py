@@ -45,6 +45,11 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
                 f"({listed(zips, 5)}): the month would be paid without their answers; nothing published. Unzip each "
                 f"into surveys/{ctx.month}/ itself (its files, not a folder of them), move the zip out of the inbox "
                 f"(keep it with your downloads), and run again")
+    if not replay and (books := _workbooks_unread(ctx)):     # trial 189: a WPS .et sheet, 13 answers left out unsaid
+        return (f"{ctx.month}: surveys/{ctx.month}/ holds workbooks gridpay does not read ({listed(books, 5)}): the "
+                f"month would be paid without their answers; nothing published. Save each as .xlsx (WPS: 文件 > 另存为 "
+                f"> Excel 文件 (*.xlsx); Excel: 另存为 > Excel 工作簿) into surveys/{ctx.month}/, move the original out "
+                f"of the inbox, and run again")
     if surveys and not rows and not other_months and not replay:     # trial 116: a header-only download, unsaid
         log.warning("%s: the month's survey files hold no answer (their header only): every worker is paid at the "
                     "neutral coefficient; a download taken before anyone answered, or filtered to nothing, misses the "
@@ -72,6 +77,15 @@ def _published_from(ctx: RunContext) -> str | None:
     return (f"{ctx.month} was published (run {ctx.published[0]}) from {', '.join(files[:3])}"
             f"{' ...' if len(files) > 3 else ''}: put {'it' if len(files) == 1 else 'them'} back there (from your "
             f"backup of inbox/) and run again; --allow-empty-month would pay every worker at the neutral coefficient")
+
+
+UNREAD_WORKBOOKS = (".et", ".ett", ".ods", ".xlsm", ".xlsb", ".numbers")     # a sheet of answers in another format
+
+
+def _workbooks_unread(ctx: RunContext) -> tuple[str, ...]:
+    folder = ctx.settings.inbox / "surveys" / ctx.month
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in UNREAD_WORKBOOKS
+                        and not p.name.startswith((".", "~$")))) if folder.is_dir() else ()
 
 
 def _stray(ctx: RunContext) -> str:

@@ -30,3 +30,16 @@ def test_a_zip_of_survey_files_in_the_month_s_folder_stops_it(run_cli, make_inbo
             "would be paid without their answers; nothing published. Unzip each into surveys/2026-09/ itself") in err
     assert "纸质照片.zip (1 survey" not in err and "not read there: 纸质照片.zip (a survey file is" in err   # said
     assert "not read there: 纸质照片.zip, 问卷星" not in err       # the download is the stop's, not said to count nowhere
+
+
+def test_a_workbook_of_a_format_gridpay_does_not_read_in_the_month_s_folder_stops_it(run_cli, make_inbox, tmp_path):
+    """Trial 189: a volunteer's paper sheet saved in WPS's own format (.et) was said unread and the month published
+    without its 13 answers (W05 1828.56 for 1854.02, exit 0)."""
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09" / "问卷星.csv", SURVEY_HEADER, HAND_SURVEYS)
+    (inbox / "surveys" / "2026-09" / "纸质问卷 录入.et").write_bytes(b"\xd0\xcf\x11\xe0 a WPS workbook")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and ("2026-09: surveys/2026-09/ holds workbooks gridpay does not read (纸质问卷 录入.et): the month "
+                          "would be paid without their answers; nothing published. Save each as .xlsx (WPS: 文件 > "
+                          "另存为 > Excel 文件 (*.xlsx)") in err, err
+    assert not (tmp_path / "out" / "2026-09").exists()

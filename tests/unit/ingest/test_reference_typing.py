@@ -45,7 +45,14 @@ def test_a_reference_file_saved_as_xlsx_is_named_beside_the_missing_csv(make_inb
     with pytest.raises(InputError) as raised:
         input_files(inbox, "2026-09")
     said = str(raised.value)
-    assert "workers.xlsx is there: reference files are read as CSV; save it from Excel as 'CSV UTF-8'" in said
+    assert ("workers.xlsx is there: reference files are read as CSV: save yours as workers.csv, in WPS 文件 > 另存为 > "
+            "CSV (逗号分隔), in Excel 另存为 > CSV UTF-8") in said
+    # trial 189: HR's 网格表.et (WPS's own format) beside the missing grids.csv was not named
+    (inbox / "workers.xlsx").rename(inbox / "workers.csv")
+    (inbox / "grids.csv").rename(inbox / "网格表.et")
+    with pytest.raises(InputError, match=r"grids.csv.*网格表.et is there: reference files are read as CSV: save yours "
+                                         r"as grids.csv"):
+        input_files(inbox, "2026-09")
 
 
 def test_a_row_split_by_a_comma_and_garbled_headers_say_what_happened(tmp_path):
