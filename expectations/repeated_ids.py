@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridpay.core.table_rows import has_column
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.limits import capped
 from gridpay.ingest.survey_stage import stage_connection
@@ -32,14 +33,20 @@ class SharedIds:
     same: int = 0                    # of them, ids that are the same answer in both (its time, grid and home)
     sizes: tuple[int, ...] = ()      # each file's response ids
     rated_otherwise: int = 0         # ids whose time, grid and home agree and whose ratings do not
+    unreadable: tuple[int, int] = (0, 0)    # each file's phones unreadable (a spreadsheet saved them as numbers)
 
     @property
     def later_download(self) -> str | None:
         """The file holding every answer of the other, the same answers: two downloads of one form
-        made on different days (a platform's download holds every answer given until it was made)."""
+        made on different days (a platform's download holds every answer given until it was made). Of two
+        holding each other's every answer (one download saved twice), the one whose phones read: trial 189 was told
+        to keep a WPS CSV copy whose 113 phones were 1.39E+10, over the .xlsx that kept them."""
         if len(self.files) != 2 or self.same != self.count:
             return None
-        return next((f for f, other in zip(self.files, reversed(self.sizes)) if other == self.count), None)
+        holding = [f for f, other in zip(self.files, reversed(self.sizes)) if other == self.count]
+        if len(holding) == 2 and self.unreadable[0] != self.unreadable[1]:
+            return self.files[self.unreadable.index(min(self.unreadable))]
+        return holding[0] if holding else None
 
     def __str__(self) -> str:
         ids = f"{self.count} response id{'s' if self.count > 1 else ''}"
@@ -74,7 +81,10 @@ def ids_across_files(workdir: Path, items: tuple[str, ...] = ()) -> list[SharedI
                    count(*) filter (where same_home and not same_rated)
             from pairs join sizes f on f.source_file = first join sizes s on s.source_file = second
             group by first, second, file_order order by file_order, second""").fetchall()
-    return [SharedIds((first, second), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n, same, (a, b), other)
+        lost = dict(con.execute("select source_file, sum(rows_unreadable)::integer from unreadable_phones group by 1"
+                                ).fetchall()) if has_column(con, "unreadable_phones", "rows_unreadable") else {}
+    return [SharedIds((first, second), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]), n, same, (a, b), other,
+                      (lost.get(first, 0), lost.get(second, 0)))
             for first, second, ids, n, same, a, b, other in rows]
 
 

@@ -50,3 +50,14 @@ def test_the_stop_on_answers_rated_otherwise_keeps_neither_file_by_its_name():
     assert said.startswith("2026-11: two survey files give the same answers (id, time, grid and home) with other ratings")
     assert "download the form again, keep that download only (whatever the files' names say)" in said
     assert "holds every answer" not in said
+
+
+def test_of_one_download_saved_twice_the_copy_whose_phones_read_is_the_one_to_keep(make_inbox, tmp_path):
+    """Trial 189: the 问卷星 download saved again by WPS as .xlsx and as .csv (its 113 phones 1.39562E+10): the stop
+    said to keep the CSV, and the next run stopped on its phones."""
+    lost = [r[:3] + (f"{int(r[3]) / 1e10:.5f}E+10" if r[3] else "",) + r[4:] for r in HAND_SURVEYS]
+    inbox = make_inbox({"2026-09-a.csv": lost, "2026-09-b.csv": HAND_SURVEYS})
+    stage_inputs(inbox, "2026-09", policy := load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    (pair,) = ids_across_files(tmp_path / "work", policy.items)
+    assert pair.unreadable[0] > 0 == pair.unreadable[1]
+    assert pair.later_download == "surveys/2026-09-b.csv"          # the first in file order, as before, had lost them
