@@ -189,8 +189,8 @@ def _scratch(settings: Settings) -> Path:
 
 def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_workers: int = 0,
                 stager: SurveyStager | None = None, documents: bool = False) -> AuditResult:
-    """`stager`: re-run the survey files on a Dask cluster (the partitioned path) rather than here;
-    `documents`: render the published month's documents again and compare them (pipeline/rerender.py)."""
+    """`stager`: re-run the survey files on a Dask cluster rather than here; `documents`: render the published
+    month's documents again and compare them (pipeline/rerender.py)."""
     db = require_warehouse(settings.db)
     with exclusive(db, settings.out, f"gridpay audit --month {month}", settings.lock_timeout_s):
         run_id, original_code, inputs, recorded = find_run(db, month, run_id, out=settings.out)
@@ -201,8 +201,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             # the earlier months' runs it read (pooled answers, rate trend), whatever is published now
             window = tuple(con.execute("select month, window_run_id from run_windows where run_id = ? "
                                        "order by month", [run_id]).fetchall())
-            # a month published with --accept-exclusions is re-run accepting them too
-            accepted, started, fingerprint, output_format = con.execute(
+            accepted, started, fingerprint, output_format = con.execute(     # accepted exclusions: re-run so too
                 "select accepted_exclusions, started_at, phone_key_fingerprint, output_format from runs "
                 "where run_id = ?", [run_id]).fetchone()
         if published and published[0] == run_id and not (settings.out / month / "manifest.json").is_file():

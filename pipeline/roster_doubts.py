@@ -42,17 +42,7 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
         log.warning("%s: one grid this month, at a weight other than 1: a weight shares a worker's score between "
                     "their grids, so for one grid it changes nothing, and pay is prorated by days only; a "
                     "part-timer's pay for a full month goes in workers.csv's perf_pay_target", listed(scored.lone_weights), extra=headed("roster"))
-    if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
-        log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
-                    "that counts (the row later in the files counts): check which is the household's in "
-                    "quarantine.csv", scored.same_time, "s" if scored.same_time > 1 else "",
-                    "were" if scored.same_time > 1 else "was", extra=headed("same_time"))
-    if n := len(scored.same_day):    # trial 183: a paper form dated 11-16 lost to an online answer of 09:30, unsaid
-        log.warning("%d answer%s set aside as duplicate_household %s dated by day only (a paper form), on the day the "
-                    "household's answer that counts was given at a time (that one counts): which was given later is "
-                    "not known (%s); if the form says its time, type it with the date (2026-11-16 16:00) and run "
-                    "again; else check which is the household's in quarantine.csv", n, "s" if n > 1 else "",
-                    "were" if n > 1 else "was", "; ".join(scored.same_day), extra=headed("same_day"))
+    _say_tied_answers(scored)
     if scored.emptied and summary.invalid_rows:
         rows = f"{summary.invalid_rows} survey row{'s are' if summary.invalid_rows > 1 else ' is'} invalid"
         log.warning("%s had counted answers in the month published last and none now, and %s: check in "
@@ -94,3 +84,18 @@ def _say_roster_changes(scored: steps.ScoredMonth) -> None:
                     "computed from it); if the month before's was the one mistyped, correct it with gridpay run --month "
                     "<that month> --reference published --take grids --reason \"...\"", listed(scored.households_moved),
                     extra=headed("answer_doubts"))
+
+
+def _say_tied_answers(scored: steps.ScoredMonth) -> None:
+    """Answers of one household no time tells apart (a paper form dated by day), set aside for the one that counts."""
+    if scored.same_time:   # a paper form dated by day: which answer is the household's is not known
+        log.warning("%d answer%s set aside as duplicate_household %s given at the same time as the household's answer "
+                    "that counts (the row later in the files counts): check which is the household's in "
+                    "quarantine.csv", scored.same_time, "s" if scored.same_time > 1 else "",
+                    "were" if scored.same_time > 1 else "was", extra=headed("same_time"))
+    if n := len(scored.same_day):    # trial 183: a paper form dated 11-16 lost to an online answer of 09:30, unsaid
+        log.warning("%d answer%s set aside as duplicate_household %s dated by day only (a paper form), on the day the "
+                    "household's answer that counts was given at a time (that one counts): which was given later is "
+                    "not known (%s); if the form says its time, type it with the date (2026-11-16 16:00) and run "
+                    "again; else check which is the household's in quarantine.csv", n, "s" if n > 1 else "",
+                    "were" if n > 1 else "was", "; ".join(scored.same_day), extra=headed("same_day"))

@@ -3,6 +3,7 @@ own HR scorecard, and the figures of the district's roll-up page. A one-communit
 single scorecard."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
@@ -20,7 +21,7 @@ def community_checks(con, run_id: str, quarantine: list[dict], run: dict) -> tup
     红旗社区 scorecard counted 滨江社区's denied calls and listed its doubtful door numbers."""
     by_grid = con.execute("select s.grid_id, q.reason_code, count(*) from quarantine q join raw_surveys s "
                           "using (run_id, source_file, row_number) where q.run_id = ? group by all", [run_id]).fetchall()
-    return quarantine, by_grid, run.get("household_doubts") or []
+    return quarantine, by_grid, run.get("household_doubts") or [], run.get("notices") or [], run.get("notice_kinds") or []
 
 
 def community_parts(grids: list[dict], workers: list[dict], assignments: dict[str, list[tuple]],
@@ -53,9 +54,23 @@ def community_parts(grids: list[dict], workers: list[dict], assignments: dict[st
             "callbacks": [c for c in callbacks if (c["grid_id"] in ids if one_payer else c["grid_name"] in names)],
             "run": {**community_summary(community, own, [w for w in staff if "paid_in" not in w],
                                         sum(rows_read.get(i, 0) for i in ids), fmt),
-                    "file": file_name, **_own_checks(ids, *shares)},
+                    "file": file_name, **_own_checks(ids, *shares[:3]),
+                    **(_own_notices(ids, {g["grid_id"] for g in grids}, *shares[3:]) if fmt >= OWN_NOTICES else {})},
         }
     return parts
+
+
+OWN_NOTICES = 26      # the output format from which a community's scorecard lists the run's lines but other ones'
+_GRID_ID = re.compile(r"\(([^()\s,:;]+)[,)]")
+
+
+def _own_notices(ids: set[str], every: set[str], notices=(), kinds=()) -> dict:
+    """The run's lines but those naming grids of other communities only ('井湖村二网格 (G2): ...'): trial 188's complaint
+    line of 天桥新村一网格 was listed on 井湖社区's scorecard, as every line of the run had been (trial 176)."""
+    kinds = list(kinds) or [None] * len(notices)
+    kept = [(n, k) for n, k in zip(notices, kinds)
+            if not (named := {g for g in _GRID_ID.findall(n) if g in every}) or named & ids]
+    return {"notices": [n for n, _ in kept], "notice_kinds": [k for _, k in kept]} if notices else {}
 
 
 def _payers(grids: list[dict], assignments: dict[str, list[tuple]]) -> dict[str, str]:

@@ -163,11 +163,10 @@ def _house(text: str) -> str:
     return _SEAT_ROOM_NUMBERED.sub(r"\1", text)
 
 
-def normalized_household(value: object, dashes: bool = False, variants: bool = False,
-                         suffixes: bool = False, rooms: bool = False, floors: bool = False,
-                         houses: bool = False, numerals: bool = False, streets: bool = False,
-                         look_alikes: bool = False, basements: bool = False, room_parts: bool = False,
-                         separators: bool = False) -> str | None:
+def normalized_household(value: object, dashes: bool = False, variants: bool = False, suffixes: bool = False,
+                         rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
+                         streets: bool = False, look_alikes: bool = False, basements: bool = False,
+                         room_parts: bool = False, separators: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC,
     no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes)
     '3-2-301' too, building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also
@@ -179,13 +178,12 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     -> '王庄6组21'; with `floors` (survey.door_number_floors) a room by floor and flat, '3栋2单元12楼01', '3-2-12-01' ->
     '3栋2单元1201'; with `houses` (survey.door_number_houses) an old town's lane, house and room, '七弄五号三零一室',
     '7弄5-301' -> '7弄5号301', '12弄21号' -> '12弄21', a house's sub-number, '12号附1', '十二号之一' -> '12号之1'
-    ('7弄12-1号' in a lane), a courtyard's '十二号院三户' -> '12号院3户', a shop's '15号门面' -> '门面15', and
-    'B座602号' -> 'B座602'; with `numerals` (survey.door_number_numerals) '叁组拾伍号' read as '三组十五号' and
-    '一百零二号' as '102号' before the rest; with `streets` (survey.door_number_streets) '梧桐路18', '梧桐路第18号',
-    '梧桐路18#' -> '梧桐路18号', and numbers a space apart as dashed, '1 1 202' -> '1-1-202' (then 1栋1单元202 under
-    `dashes`); with `look_alikes` (survey.door_number_look_alikes) a letter beside a digit, a 栋 or a 单元 read as the
-    digit it looks like, '4O1', '10l' and '5〇1' as '401', '101' and '501', invisible characters dropped and a room's
-    digits a space apart glued; `basements`: '5栋-1层', '5栋负一层' -> '5栋负1层'; `room_parts`: '401-2' -> '401号之2'; `separators`: '4/3/501', '5.3.302', '4，3，301' -> '4-3-501'."""
+    ('7弄12-1号' in a lane), '十二号院三户' -> '12号院3户', '15号门面' -> '门面15', 'B座602号' -> 'B座602'; `numerals`:
+    '叁组拾伍号' as '三组十五号', '一百零二号' as '102号'; `streets`: '梧桐路18', '梧桐路第18号', '梧桐路18#' -> '梧桐路18号',
+    numbers a space apart as dashed, '1 1 202' -> '1-1-202'; `look_alikes`: a letter beside a digit, a 栋 or a 单元 as
+    the digit it looks like ('4O1', '10l', '5〇1' as '401', '101', '501'), invisible characters dropped, a room's digits
+    a space apart glued; `basements`: '5栋-1层', '5栋负一层' -> '5栋负1层'; `room_parts`: '401-2' -> '401号之2';
+    `separators`: '4/3/501', '5.3.302', '4，3，301' -> '4-3-501' (each the policy's survey.door_number_<name>)."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None

@@ -33,9 +33,11 @@ def test_relative_out_with_prefect_publishes_and_records_published(make_inbox, t
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").is_file() and inbox == tmp_path / "inbox"
     with duckdb.connect(str(tmp_path / "wh.duckdb"), read_only=True) as con:
         assert con.execute("select status from runs").fetchall() == [("published",)]
-    # one plain line per step (and W3's blank phone), no flow-run nicknames, no library chatter
+    # one plain line per step (and W3's blank phone, G1's complaint replaced by praise), no flow-run nicknames, no
+    # library chatter
     lines = err.strip().splitlines()
-    assert [line.split(" ")[1] for line in lines] == ["read", "validated", "workers.csv", "scored", "published"], lines
+    assert [line.split(" ")[1] for line in lines] == ["read", "validated", "workers.csv", "天桥新村一网格", "scored",
+                                                      "published"], lines
     assert all(line.startswith("gridpay: ") for line in lines)
     assert "Flow run" not in err and "temporary" not in err and "Traceback" not in err
     assert gridpay_main(["audit", "--month", "2026-09", "--out", "out", "--db", "wh.duckdb"]) == 0
@@ -174,5 +176,5 @@ def test_run_from_another_folder_as_a_process(make_inbox, tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "myout" / "2026-09" / "payroll.csv").is_file()
-    # read, validated, W3's blank phone, scored, published: one line each
-    assert proc.stderr.count("\n") == 5 and "published" in proc.stderr and "no phone for 张喆 (W3)" in proc.stderr
+    # read, validated, W3's blank phone, G1's complaint replaced by praise, scored, published: one line each
+    assert proc.stderr.count("\n") == 6 and "published" in proc.stderr and "no phone for 张喆 (W3)" in proc.stderr
