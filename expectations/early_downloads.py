@@ -35,16 +35,18 @@ class EarlyDownload:
 def previous_months_downloads(workdir: Path, month: str) -> list[EarlyDownload]:
     """Survey files of the month holding more answers of the month before than of this one, all of this
     one's in its first FIRST_DAYS days, but the older form's tails (below)."""
-    tails = {t.file for t in older_forms_tails(workdir, month)}
-    return [early for early in _early_looking(workdir, month) if early.file not in tails]
+    looking = _early_looking(workdir, month)         # one query, for the tails too
+    tails = {t.file for t in older_forms_tails(workdir, month, looking)}
+    return [early for early in looking if early.file not in tails]
 
 
-def older_forms_tails(workdir: Path, month: str) -> list[EarlyDownload]:
+def older_forms_tails(workdir: Path, month: str, looking: list[EarlyDownload] | None = None) -> list[EarlyDownload]:
     """Of the files that look so, those each of whose grids another platform download of the month answers after
     its first days: the month's own form is there, and this is the month before's form, still answered in the
-    first days (a hundred-and-eighty-second trial's December link answered until 3 January; its download, put in
-    January's folder beside January's as the stop advised, was stopped as December's download made early)."""
-    early = _early_looking(workdir, month)
+    first days (`looking`: _early_looking()'s, where the caller has them; a hundred-and-eighty-second trial's December
+    link answered until 3 January; its download, put in January's folder beside January's as the stop advised, was
+    stopped as December's download made early)."""
+    early = _early_looking(workdir, month) if looking is None else looking
     if not early:
         return []
     cut = Month.parse(month).first_day + timedelta(days=FIRST_DAYS)

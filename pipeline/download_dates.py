@@ -37,6 +37,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
                     "in %s's first days, beside %s's own download of its grids: its %d answers of %s count",
                     tail.file, tail.earlier_rows, tail.earlier_month, tail.rows, f"{tail.latest:%Y-%m-%d %H:%M}",
                     tail.earlier_month, ctx.month, ctx.month, tail.rows, ctx.month, extra=headed("other_months"))
+    tailed = {t.file for t in tails}
     latest, dated = latest_answer(ctx.workdir)
     after = downloaded_after(ctx.workdir, ctx.month)     # a file holding a later month's answers was made after it
     month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST and not after
@@ -44,7 +45,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     files_n = {f: n for f, (at, n) in latest_by_file.items()}
     files = {f: at for f, (at, n) in latest_by_file.items()
              if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after
-             and f not in {t.file for t in tails}}
+             and f not in tailed}
     files = {f: at for f, at in files.items() if f not in _covered(ctx.workdir, ctx.policy.items)} if files else files
     before_end = _month_before_to_its_end(ctx.settings.db, m) if month_early or files else None
     # a download ending early beside the month's other files answering to its end needs no month before to say the
