@@ -74,7 +74,7 @@ def door_rules(reading: SurveyReading) -> tuple[bool, ...]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
             reading.door_houses, reading.door_numerals, reading.door_streets, reading.door_look_alikes,
-            reading.door_basements, reading.door_room_parts, reading.door_separators)
+            reading.door_basements, reading.door_room_parts, reading.door_separators, reading.door_yards)
 
 
 def duration_sql(reading: SurveyReading) -> str:
@@ -137,7 +137,7 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
 def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
                         rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
                         streets: bool = False, look_alikes: bool = False, basements: bool = False,
-                        room_parts: bool = False, separators: bool = False) -> str:
+                        room_parts: bool = False, separators: bool = False, yards: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -179,6 +179,8 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
                  fr"|^[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{3,4}}-|[栋幢座元](地下室|[Bb][0-9]-)[0-9]|[之附]')")
         # ... and 5栋-一层, which the basement rule reads 5栋负1层 and policy 2027.19 kept as typed (kept so there)
         test += fr" and not regexp_matches({col}, '-[一二三][层楼]')"
+    if yards:         # 槐树胡同15, 12院东屋, 底商5 (a 号 is never kept, above)
+        test += fr" and not regexp_matches({col}, '胡同|院|[东西南北正倒耳][屋房厢座]|底商|底铺')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

@@ -88,7 +88,9 @@ ONE_HOME_KEYS = (("door_streets", "door_number_streets", "2027.11", "a street's 
                  ("door_look_alikes", "door_number_look_alikes", "2027.18", "a letter typed for a digit, 4O1 or 10l"),
                  ("door_room_parts", "door_number_room_parts", "2027.20", "a rented room's 401-2 as 401之二, a "
                   "basement's B2-08 as 负二层8号"),
-                 ("door_separators", "door_number_separators", "2027.21", "a door typed 4/3/501 or 5.3.302"))
+                 ("door_separators", "door_number_separators", "2027.21", "a door typed 4/3/501 or 5.3.302"),
+                 ("door_yards", "door_number_yards", "2027.22", "a 胡同's house with or without 号, 12号东屋 as "
+                  "12号院东屋, a 底商 as a shop front"))
 
 
 def _say_streets_key(ctx: RunContext, reworded: list) -> None:

@@ -23,7 +23,7 @@ log = logging.getLogger("gridpay")
 HOME_SWITCHES = {"door_number_dashes", "door_number_variants", "door_number_suffixes", "door_number_rooms",
                  "door_number_floors", "door_number_houses", "door_number_numerals", "door_number_streets",
                  "door_number_dates", "door_number_look_alikes", "door_number_basements",
-                 "door_number_room_parts", "door_number_separators",
+                 "door_number_room_parts", "door_number_separators", "door_number_yards",
                  "one_compound_aliases", "household_compound", "one_compound_grids", "compound_suffix_dropped",
                  "compound_in_door_number", "grid_compound_in_door_number", "listed_compound_in_door_number",
                  "other_grid_compound_homes", "door_after_listed_name", "alias_compound_rules"}

@@ -91,6 +91,8 @@ ZH: dict[str, str] = {
     "flag_capped_partly": "得分达到上限：已评分网格的天数按封顶系数计，问卷不足网格的天数按中性系数计，系数为两者按加权天数的平均",
     "flag_adjusted": "含人工调整",
     "flag_no_scored_grid": "负责网格均无足够问卷，按中性系数计",
+    "flag_window_before_start": "合并评分所含月份有其他网格员在岗，您在该网格的份额按中性系数计",
+    "short_flag_window_before_start": "含前任月份",
     "reason_repeated_response_id": "答卷编号在本月重复出现（无法判断哪份为真，均不计）",
     "reason_unknown_grid": "网格编号不在网格表（grids.csv）中", "reason_bad_time": "提交时间为空或无法识别",
     "reason_ambiguous_date": "日期可按日/月或月/日两种方式读取", "reason_outside_month": "提交时间不在本考评月", "reason_unknown_channel": "来源渠道不在考评办法列出的渠道中",

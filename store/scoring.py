@@ -56,6 +56,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "min_responses": policy.scoring.min_responses,
         "pool": policy.scoring.insufficient == "pool" and policy.scoring.pool_months is not None,
         "pool_first_month": str(m.first_of(policy.scoring.pool_months or 1)),
+        "window_before_start_neutral": policy.scoring.window_before_start_neutral,
     }
     casts = {"month_start": "date", "month_end": "date", "items": "varchar[]", "item_weights": "decimal(9, 4)[]"}
     columns = ", ".join(f"cast(? as {casts[k]}) as {k}" if k in casts else f"? as {k}" for k in params)
@@ -169,7 +170,8 @@ def pay_lines(con: duckdb.DuckDBPyConnection, policy: Policy) -> list[tuple[Work
     months = [WorkerMonth(worker_id=r["worker_id"], name=r["name"], perf_pay_target=r["perf_pay_target_yuan"],
                           assigned_days=r["assigned_days"], days_in_month=r["days_in_month"], score=r["score"],
                           scored_share=r["scored_share"], responses=int(r["responses"] or 0),
-                          has_insufficient_grid=bool(r["has_insufficient_grid"]))
+                          has_insufficient_grid=bool(r["has_insufficient_grid"]),
+                          before_start=bool(r["window_before_start"]))
               for r in rows_by_name(con.execute("select * from fct_worker_scores order by worker_id"))]
     pools = None
     if policy.budget == "neutral" and policy.budget_pool == "community":    # each community's pool its own

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from gridpay.transforms.door_rooms import rented_rooms
+from gridpay.transforms.door_yards import yard_homes
 from gridpay.transforms.parsing import normalized_cell
 
 _SPACES = re.compile(r"\s+")
@@ -163,10 +164,19 @@ def _house(text: str) -> str:
     return _SEAT_ROOM_NUMBERED.sub(r"\1", text)
 
 
+def _rooms(text: str) -> str:
+    """A building and room only, a room read out digit by digit, a village home by its group: '5-302' -> '5栋302'."""
+    text = _SPOKEN_ROOM.sub(lambda m: "".join(str(_DIGITS[c]) for c in m[1]), text)
+    text = _TWO_PARTS.sub(lambda m: f"{int(m[1])}栋{int(m[2])}", text)
+    pair = _DASHED_PAIR.match(text)
+    text = f"{int(pair[1])}栋{int(pair[2])}" if pair else text
+    return _VILLAGE.sub(lambda m: f"{_number(m[1])}{m[2]}{_number(m[3])}", text)
+
+
 def normalized_household(value: object, dashes: bool = False, variants: bool = False, suffixes: bool = False,
                          rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
                          streets: bool = False, look_alikes: bool = False, basements: bool = False,
-                         room_parts: bool = False, separators: bool = False) -> str | None:
+                         room_parts: bool = False, separators: bool = False, yards: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC,
     no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes)
     '3-2-301' too, building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also
@@ -183,7 +193,8 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     numbers a space apart as dashed, '1 1 202' -> '1-1-202'; `look_alikes`: a letter beside a digit, a 栋 or a 单元 as
     the digit it looks like ('4O1', '10l', '5〇1' as '401', '101', '501'), invisible characters dropped, a room's digits
     a space apart glued; `basements`: '5栋-1层', '5栋负一层' -> '5栋负1层'; `room_parts`: '401-2' -> '401号之2';
-    `separators`: '4/3/501', '5.3.302', '4，3，301' -> '4-3-501' (each the policy's survey.door_number_<name>)."""
+    `separators`: '4/3/501', '5.3.302', '4，3，301' -> '4-3-501'; `yards`: '槐树胡同15' -> '槐树胡同15号', '15号' -> '15',
+    '12号东屋' -> '12号院东屋', '底商5号' -> '门面5' (each the policy's survey.door_number_<name>)."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
@@ -201,6 +212,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     text = _HUNDREDS.sub(_hundreds, text.translate(FORMAL_NUMERALS)) if numerals else text
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
     text = _STREET_HOUSE.sub(lambda m: f"{m[1]}{int(m[2])}号", text) if streets else text   # before 20# is 栋
+    text = yard_homes(text) if yards else text     # before the suffixes read 12号's 号 as a room's
     if suffixes:
         text = _ROOM_SUFFIX.sub(r"\1", text)
         text = _BUILDING_DASHED.sub(r"\1栋", text)
@@ -215,12 +227,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     text = _BUILDING.sub(r"\1栋", text)
     short = _DASHED.match(text) if dashes or variants else None
     text = f"{short[1]}栋{short[2]}单元{short[3]}" if short else text
-    if rooms:
-        text = _SPOKEN_ROOM.sub(lambda m: "".join(str(_DIGITS[c]) for c in m[1]), text)
-        text = _TWO_PARTS.sub(lambda m: f"{int(m[1])}栋{int(m[2])}", text)
-        pair = _DASHED_PAIR.match(text)
-        text = f"{int(pair[1])}栋{int(pair[2])}" if pair else text
-        text = _VILLAGE.sub(lambda m: f"{_number(m[1])}{m[2]}{_number(m[3])}", text)
+    text = _rooms(text) if rooms else text
     door = _DOOR.match(text) if variants else None          # 07栋01单元0101: the numbers, not how they were padded
     return f"{int(door[1])}栋{int(door[2])}单元{int(door[3])}" if door else text
 

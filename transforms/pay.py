@@ -23,6 +23,8 @@ class WorkerMonth:
     scored_share: Decimal           # share of weight-days in grids with enough responses
     responses: int
     has_insufficient_grid: bool
+    # a grid's pooled window holds another worker's days before hers: her share at neutral (2027.22)
+    before_start: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,13 +87,16 @@ def prorated_pay(target: Decimal, coefficient: Decimal, days: int, days_in_month
 def pay_flags(month: WorkerMonth, rule: CoefficientRule, adjustment: Decimal) -> tuple[str, ...]:
     flags = []
     if month.score is None:
-        flags.append("no_scored_grid")
+        if not month.before_start or month.has_insufficient_grid:     # else her grid had answers enough: not said so
+            flags.append("no_scored_grid")
     elif score_coefficient(month.score, rule) >= rule.cap:
         flags.append("capped")
     elif score_coefficient(month.score, rule) <= rule.floor:
         flags.append("floored")
     if month.has_insufficient_grid:
         flags.append("insufficient_responses")
+    if month.before_start:
+        flags.append("window_before_start")
     if month.assigned_days < month.days_in_month:
         flags.append("prorated")
     if adjustment != 0:

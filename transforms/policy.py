@@ -106,7 +106,7 @@ class Policy:
     other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
     door_parts: tuple[str, ...] = ()            # 楼栋, 单元 asked apart from 门牌号, read as one door (2027.16)
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
-
+    door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
 
     @property
@@ -154,7 +154,7 @@ def policy_from_toml(text: str) -> Policy:
                          if "household_scope" in doc.get("scoring", {}) else "month"),
         **{key: bool(doc.get("scoring", {}).get(key, False)) for key in (
             "window_homes_by_door", "window_homes_by_compound", "window_compound_names", "window_self_ratings",
-            "worker_score_from_shown", "thin_month_at_most_neutral")},
+            "worker_score_from_shown", "thin_month_at_most_neutral", "window_before_start_neutral")},
         **thin_grid_rules(doc),
     )
     if not 0 < scoring.confidence < 1:

@@ -65,6 +65,8 @@ class ScoringRules:
     worker_score_from_shown: bool = False       # the exact mean of the grids' scores as printed (policy 2027.8)
     # a grid nobody answered in the month is paid at most the neutral coefficient (policy 2027.16)
     thin_month_at_most_neutral: bool = False
+    # a worker's share of a grid whose pooled window holds another worker's days before hers: neutral (policy 2027.22)
+    window_before_start_neutral: bool = False
 
 
 @dataclass(frozen=True)

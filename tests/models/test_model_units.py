@@ -135,8 +135,10 @@ def test_fct_quarantine_lists_invalid_and_excluded_rows_with_their_reasons():
 def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shared_day_once():
     given = {
         "fct_grid_scores": ("grid_id varchar, is_insufficient boolean, pay_score decimal(9, 4), "
-                            "adjusted_se decimal(9, 4), responses integer", [
-            ("G1", False, 80, 2, 20), ("G2", True, None, None, 2), ("G3", False, 90, 1, 30)]),
+                            "adjusted_se decimal(9, 4), responses integer, flags varchar, window_months varchar", [
+            ("G1", False, 80, 2, 20, "", None), ("G2", True, None, None, 2, "insufficient_responses", None),
+            ("G3", False, 90, 1, 30, "", None)]),
+        "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
         "int_worker_grid_days": ("worker_id varchar, grid_id varchar, weight_days decimal(18, 4)", [
             ("W1", "G1", 10), ("W1", "G2", 5), ("W2", "G2", 3), ("W3", "G1", 4), ("W3", "G3", 6)]),
         "int_worker_grid_day": ("worker_id varchar, day date", [
@@ -146,13 +148,13 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
         "stg_workers": ("worker_id varchar, name varchar, perf_pay_target_yuan decimal(12, 2)", [
             ("W1", "王伟", 1000), ("W2", "李娜", 800), ("W3", "张喆", 600), ("W4", "刘玥", 900)]),
     }
-    assert model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_score_from_shown": True}) == [
+    assert model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_score_from_shown": True, "window_before_start_neutral": True}) == [
         # G1 and G2 on days 6-10 are 10 paid days, not 15; the thin G2 is left out of the score (80)
         # and carries 5 of the 15 weight days: scored_share 10/15; se sqrt((10 x 2)^2) / 10 = 2
-        ("W1", "王伟", D("1000.00"), 10, 30, D("80.0000"), D("0.666667"), 22, True, D("2.0000")),
-        ("W2", "李娜", D("800.00"), 3, 30, None, D("0.000000"), 2, True, None),      # only a thin grid: no score
+        ("W1", "王伟", D("1000.00"), 10, 30, D("80.0000"), D("0.666667"), 22, True, False, D("2.0000")),
+        ("W2", "李娜", D("800.00"), 3, 30, None, D("0.000000"), 2, True, False, None),      # only a thin grid: no score
         # (4 x 80 + 6 x 90) / 10 = 86; se sqrt((4 x 2)^2 + (6 x 1)^2) / 10 = 1
-        ("W3", "张喆", D("600.00"), 10, 30, D("86.0000"), D("1.000000"), 50, False, D("1.0000"))]
+        ("W3", "张喆", D("600.00"), 10, 30, D("86.0000"), D("1.000000"), 50, False, False, D("1.0000"))]
     # W4 has no assigned day: no row
 
 

@@ -20,7 +20,7 @@ def test_a_door_answered_under_two_aliases_of_its_grid_is_named_but_not_under_it
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     apply_grid_aliases(tmp_path / "work")
     found = alias_doors(tmp_path / "work")
-    assert [(d.grid_id, d.pairs, d.shown) for d in found] == [("G1", 1, (("15号", "一组、二组"),))]
+    assert [(d.grid_id, d.pairs, d.shown) for d in found] == [("G1", 1, (("15", "一组、二组"),))]
     assert found[0].line().startswith("一二组网格 (G1): 1 door number answered under two of the grid's other names "
-                                      "('15号' under 一组、二组), each counted as one household: if the names are two "
+                                      "('15' under 一组、二组), each counted as one household: if the names are two "
                                       "places (grids merged")

@@ -34,6 +34,9 @@ def test_grids_without_enough_answers_are_paid_at_the_neutral_coefficient():
     assert line.flags == ("floored", "insufficient_responses")
     silent = pay_line(_month(None, share=D(0), insufficient=True), RULE, D(0))
     assert silent.coefficient == D("1.0000") and "no_scored_grid" in silent.flags
+    # a grid pooled over a predecessor's months (policy 2027.22): neutral, said as that, not as a grid without answers
+    new = pay_line(WorkerMonth("W8", "何敏", D("1600.00"), 28, 28, None, D(0), 5, False, before_start=True), RULE, D(0))
+    assert new.performance_pay == D("1600.00") and new.flags == ("window_before_start",)
 
 
 def test_adjustment_is_shown_apart_from_the_computed_pay():

@@ -3,7 +3,9 @@
 -- weighted by assigned days x weight, over grids with enough responses; scored_share: the part of
 -- the month those grids carry.
 -- key: worker_id
--- refs: fct_grid_scores, int_worker_grid_day, int_worker_grid_days, stg_workers
+-- window_before_start: a grid of the worker's is scored on a pooled window holding another worker's days before her
+-- first day on it, and her share of it is paid at the neutral coefficient (scoring.window_before_start_neutral).
+-- refs: fct_grid_scores, int_worker_grid_day, int_worker_grid_days, stg_assignments, stg_workers
 -- sources: run_params
 -- stored_as: worker_scores
 with union_days as (
@@ -12,22 +14,47 @@ with union_days as (
     from int_worker_grid_day
     group by worker_id
 ),
-per_worker as (
-    select
-        wg.worker_id,
-        sum(wg.weight_days) as weight_days,
-        sum(case when not g.is_insufficient then wg.weight_days else 0 end) as scored_weight_days,
-        -- the grids' scores as the sheets print them (two decimals) under scoring.worker_score_from_shown: a
-        -- worker's sheet showed 72.68 and 69.39 at equal days beside a score of 71.03 (trial 79b)
-        sum(case when not g.is_insufficient then wg.weight_days * (case when (select worker_score_from_shown
-            from run_params) then round(g.pay_score, 2) else g.pay_score end) else 0 end) as scored_sum,
-        -- the weighted mean's standard error, grids taken as independent
-        sum(case when not g.is_insufficient then (wg.weight_days * g.adjusted_se) ^ 2 else 0 end) as scored_var_sum,
-        sum(g.responses) as responses,
-        bool_or(g.is_insufficient) as has_insufficient_grid
+first_days as (
+    select worker_id, grid_id, min(start_date) as first_day from stg_assignments group by worker_id, grid_id
+),
+before_start as (
+    -- a pooled grid's window reaching back to another worker's days on it before this worker's first: those answers
+    -- rated the other worker (trial 192's 何敏, new on a thin grid, was floored by 26 answers on her predecessor, 1280.00
+    -- for a month her residents rated 90); her share of it is paid at the neutral coefficient, as a first thin month's
+    select distinct mine.worker_id, mine.grid_id
+    from first_days as mine
+    join fct_grid_scores as g on g.grid_id = mine.grid_id
+    join stg_assignments as other on other.grid_id = mine.grid_id and other.worker_id <> mine.worker_id
+    cross join (select window_before_start_neutral as neutral from run_params) as p
+    where p.neutral and list_contains(string_split(g.flags, ';'), 'pooled') and not g.is_insufficient
+      and mine.first_day > cast(split_part(g.window_months, ',', 1) || '-01' as date)
+      and other.start_date < mine.first_day
+      and (other.end_date is null or other.end_date >= cast(split_part(g.window_months, ',', 1) || '-01' as date))
+),
+shares as (
+    select wg.worker_id, wg.weight_days, g.pay_score, g.adjusted_se, g.responses, g.is_insufficient,
+        b.worker_id is not null as before_start,
+        g.is_insufficient or b.worker_id is not null as at_neutral
     from int_worker_grid_days as wg
     join fct_grid_scores as g using (grid_id)
-    group by wg.worker_id
+    left join before_start as b using (worker_id, grid_id)
+),
+per_worker as (
+    select
+        worker_id,
+        sum(weight_days) as weight_days,
+        sum(case when not at_neutral then weight_days else 0 end) as scored_weight_days,
+        -- the grids' scores as the sheets print them (two decimals) under scoring.worker_score_from_shown: a
+        -- worker's sheet showed 72.68 and 69.39 at equal days beside a score of 71.03 (trial 79b)
+        sum(case when not at_neutral then weight_days * (case when (select worker_score_from_shown
+            from run_params) then round(pay_score, 2) else pay_score end) else 0 end) as scored_sum,
+        -- the weighted mean's standard error, grids taken as independent
+        sum(case when not at_neutral then (weight_days * adjusted_se) ^ 2 else 0 end) as scored_var_sum,
+        sum(responses) as responses,
+        bool_or(is_insufficient) as has_insufficient_grid,
+        bool_or(before_start) as window_before_start
+    from shares
+    group by worker_id
 ),
 scaled as (
     -- the mean's parts in whole 10^-8s: DuckDB divides decimals as doubles, and a mean on a half at the fifth
@@ -51,6 +78,7 @@ select
     cast(round(p.scored_weight_days / p.weight_days, 6) as decimal(9, 6)) as scored_share,
     p.responses,
     p.has_insufficient_grid,
+    p.window_before_start,
     cast(round(case when p.scored_weight_days > 0 then sqrt(p.scored_var_sum) / p.scored_weight_days end, 4)
          as decimal(9, 4)) as score_se
 from per_worker as p
