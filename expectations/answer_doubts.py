@@ -181,10 +181,14 @@ def _phoneless_ids(con, grid_id: str) -> list[str]:
 _COMPLAINTS = (
     # trial 136's 景秀园 renumbered: a new 1栋's 非常不满意, typed with its old number 6-2-402, set aside for new 6栋's 5s
     # (W03 +90.27, nothing said); two phones both given (one without may be a resident's paper form and online answer)
-    ("x.phone <> k.phone", ", from another phone,", "but two homes writing one door number (a building renumbered, a "
-     "neighbour's number) read so, and then a complaint is lost: call the phone the set-aside answer gave (its download "
-     "holds it); if they are two homes, type that answer into the sheet HR types under the home's own number, dated "
-     "when it was given, take the download's answer out as HR's own correction (an appeal upheld, 其他)"),
+    # trial 191: two households of one 大杂院 both typing 槐树胡同12号; told also to take the set-aside answer out by an
+    # appeal, HR's appeal stopped the month (it did not count), and the line stayed once the answer was typed in
+    ("x.phone <> k.phone and not exists (select 1 from counted c where c.phone = x.phone "
+     "and c.household_id <> x.household_id)", ", from another phone,", "but two homes writing one door number (a "
+     "building renumbered, a neighbour's number, two households of one yard) read so, and then a complaint is lost: "
+     "call the phone the set-aside answer gave (its download holds it); if they are two homes, type that answer into "
+     "the sheet HR types under the home's own number, with that phone, dated when it was given (the download's answer "
+     "did not count: no appeal is needed, and the line is not said again once that phone counts under another door)"),
     # trial 188: three all-非常不满意 answers without a phone, each replaced 48 minutes later by a 满意 of its door
     # trial 188's re-check: an appeal taking the later answer out left the complaint out too (an older answer still)
     ("x.phone is null", "", "so the complaint is off the callback list; a complaint replaced by praise from its door, "

@@ -122,6 +122,12 @@ def test_a_bad_review_set_aside_for_another_phone_s_good_answer_of_its_door_is_s
         "天桥新村一网格 (G1): 1 answer rating every item badly set aside as an earlier answer of a home whose answer "
         "that counts, from another phone, rates none badly (K1 (6栋2单元402, counted: K2)): one household, one voice "
         "counts the later"), lines
+    assert "no appeal is needed" in lines[0] and "an appeal upheld" not in lines[0], lines
+    # trial 191: typed into HR's sheet under its home's own number, with its phone, as the line says: not said again
+    rows.append(survey("K1P", "G1", "1-2-402", ("1",) * 5, "2026-09-03 10:00:00", "13900000001"))
+    _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "typed", load_policy(DEFAULT_POLICY))
+    with con:
+        assert not [x for x in answer_doubts(con) if "set aside as an earlier answer" in x]
 
 
 def test_an_online_answer_set_aside_for_a_later_form_without_a_phone_is_said(make_inbox, tmp_path):
