@@ -11,6 +11,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, id_messages, published_answers, steps,
                               stop_messages as says)
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
 from gridpay.pipeline.later_grids import later_grids, later_grids_message
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import say_undecided_appeals
@@ -79,55 +80,6 @@ def unread_worker_cells(ctx: RunContext) -> list[tuple[str, list[int]]]:
     return [] if ctx.policy.two_phone_cells_checked or ctx.request.replay is not None else worker_cells(ctx.workdir)
 
 
-def form_doubts(ctx: RunContext) -> list:
-    """A platform download's answer words read otherwise than its form means them (expectations/form_options.py),
-    where the policy stops on them; a question whose many 满意 answers have none at the top is said."""
-    from gridpay.expectations.form_options import form_doubts as found, top_never_chosen
-    if not stops_on(ctx, "form_answers"):
-        return []
-    p = ctx.policy
-    doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words, p.answer_text_cleaned)
-    for file, item, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
-        log.warning("%s: %d answers to %s say 满意 and none %d, the scale's top (非常满意): if the question's options are "
-                    "满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
-                    "points in the policy's [survey.answer_words] and run again; if no resident chose 非常满意, nothing "
-                    "is wrong", file, satisfied, item, p.scale_max, p.scale_max, extra=headed("form_options"))
-    return doubts
-
-
-_LETTERED = re.compile(r"\s*[A-Za-z]{1,2}\s*[.．、]\s*\S")
-
-
-def layout_of(ctx: RunContext, file: str) -> str:
-    from gridpay.ingest.survey_stage import stage_connection
-    with stage_connection(ctx.workdir) as con:
-        row = con.execute("select layout from platform_files where source_file = ?", [file]).fetchone()
-    return row[0] if row else "platform"
-
-
-def form_doubts_message(ctx: RunContext, found: list) -> str:
-    files = {d.file: [str(x) for x in found if x.file == d.file] for d in found}
-    said = "; ".join(f"{file}: {listed(doubts, 4)}" for file, doubts in files.items())
-    # numbers where the form's words go ('-2') are a damaged file or a codes export, not the form's words (trial 75)
-    codes = [w for d in found if d.kind == "unread" for w in d.words if re.fullmatch(r"-?\d+(\.\d+)?", w.strip())]
-    again = (f"'{codes[0]}' is a number where the form's words go: a damaged download or a codes export (按序号) "
-             f"is downloaded again, as text (按选项文本; docs/troubleshooting.md). Else: " if codes else "")
-    # an option's letter kept (A.非常满意): the file was read by a layout that strips none (trial 96: 金数据's for a
-    # download of another platform's), which answer words would not put right
-    lettered = [(d.file, w) for d in found if d.kind == "unread" for w in d.words if _LETTERED.match(w)]
-    again = again or (f"'{lettered[0][1]}' keeps its option's letter: {lettered[0][0]} was read as a "
-                      f"{layout_of(ctx, lettered[0][0])} download, whose layout strips no letter; if it is another "
-                      f"platform's (腾讯问卷 letters its options), its headers are not that platform's as the policy's "
-                      f"survey.platforms names them (`gridpay inspect` shows them; docs/platforms.md). Else: "
-                      if lettered else "")
-    return (f"{ctx.month}: answers of a platform download are not read as its form means them: {said}. A "
-            f"download's answers are its form's options, each chosen on every such row, so the month would be paid on "
-            f"a misread form; nothing published. {again}Give each of the form's words the point it means in the policy's "
-            f"[survey.answer_words] (比较满意 = 4, 极不满意 = 1; a \"no opinion\" option: 说不好 = \"blank\", its item "
-            f"skipped; a new policy version: docs/troubleshooting.md), or ask with the options of gridpay questionnaire, "
-            f"and run again (policy gate.form_answers)")
-
-
 def unreadable_phones_message(ctx: RunContext, found: list[tuple[str, list[int]]]) -> str:
     n = sum(len(rows) for _, rows in found)
     where = "; ".join(f"{file} (row{'s' if len(rows) > 1 else ''} {listed(tuple(map(str, rows)))})" for file, rows in found)
@@ -191,7 +143,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield foreign, lambda: file_stops.foreign_files_message(ctx, foreign)
     unresolved = find.unresolved_grid_names(ctx)            # 第一网格 of two communities, in a file of neither
     yield unresolved, lambda: says.unresolved_names_message(ctx, unresolved)
-    doubts = form_doubts(ctx)                               # a form's options misread: every row that chose one
+    doubts = form_doubts(ctx) if stops_on(ctx, "form_answers") else []      # a form's options misread: every row
     yield doubts, lambda: form_doubts_message(ctx, doubts)
     unknown = find.unknown_grids(ctx)
     yield not summary.gate_passed or unknown, lambda: says.gate_message(ctx, summary, unknown)
