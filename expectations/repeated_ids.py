@@ -107,3 +107,26 @@ def ids_within_files(workdir: Path) -> list[SharedIds]:
     return [SharedIds((file,), tuple(f"{capped(masked_numbers(i))} (rows {', '.join(map(str, numbers))})"
                                      for i, numbers in zip(ids[:SHOWN], rows_of[:SHOWN])), n, same)
             for file, ids, rows_of, n, same in rows]
+
+
+def lacked_by_later(workdir: Path, items: tuple[str, ...] = ()) -> dict[str, tuple[str, int, tuple[str, ...]]]:
+    """file -> (the later download, how many, the first SHOWN masked ids) of a download's answers that a later download
+    of its form lacks: another file holding the same answers under every id they share, and more of its own, but not
+    these. A platform's later download holds every answer given until then unless one was deleted on the platform:
+    trial 193, told to put a download made on 14 November "in place of" itself beside the one of 1 December, would have
+    lost answer T200, which only the earlier held, without a word."""
+    found: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+    pairs = [s for s in ids_across_files(workdir, items) if len(s.files) == 2 and s.same == s.count]
+    with stage_connection(workdir) as con:
+        latest = dict(con.execute("select source_file, max(submitted_at_ts) from surveys group by 1").fetchall())
+        for s in pairs:
+            for file, other, size, other_size in ((*s.files, *s.sizes), (*reversed(s.files), *reversed(s.sizes))):
+                # each holds answers the other lacks, the other's given later (the later's own are not lacked)
+                if size > s.count and other_size > s.count and None not in (latest[file], latest[other]) \
+                        and latest[file] < latest[other]:
+                    ids = [i for (i,) in con.execute(
+                        "select distinct response_id from surveys where source_file = ? and response_id is not null "
+                        "and response_id not in (select response_id from surveys where source_file = ? and response_id "
+                        "is not null) order by 1", [file, other]).fetchall()]
+                    found[file] = (other, len(ids), tuple(capped(masked_numbers(i)) for i in ids[:SHOWN]))
+    return found

@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from gridpay.core.month import Month
+from gridpay.expectations.repeated_ids import lacked_by_later
 from gridpay.expectations.early_downloads import (LAST_DAYS, downloaded_after, latest_answer, older_forms_tails,
                                                   platform_latest, previous_months_downloads)
 from gridpay.pipeline.context import RunContext
@@ -55,6 +56,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         return
     month_early = month_early and before_end is not None
     before_said = f" and {m.previous} had answers to its last days" if before_end else ""
+    lacked = lacked_by_later(ctx.workdir, ctx.policy.items) if files else {}
     lines = [] if not month_early else [
         f"{ctx.month}'s latest answer in its survey files is at {latest:%Y-%m-%d %H:%M}, "
         f"{(m.last_day - latest.date()).days} days before the month ended, while {m.previous} had answers to its last "
@@ -67,7 +69,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
               f"{missed_answers(m, at, files_n[file]):.0f} more answers were due by the month's end, which a download "
               f"made before then misses; download the form again now and put it in surveys/{ctx.month}/ in place of "
               f"this one, then run again (if the online form closed on {at:%Y-%m-%d} on purpose, or a download made "
-              f"after the month ended holds no later answer, nothing is missing)"
+              f"after the month ended holds no later answer, nothing is missing){_lacked_said(lacked.get(file))}"
               for file, at in files.items()]
     if ctx.policy.outcome.early_downloads == "stop" and previous_months_downloads(ctx.workdir, ctx.month):
         return      # the month before's download in this one's place: the gate names it (gate.early_downloads)
@@ -81,6 +83,17 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     for line in lines:
         log.warning("%s%s", line, " (accepted: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
                     extra=headed("early_download"))
+
+
+def _lacked_said(lacked: tuple[str, int, tuple[str, ...]] | None) -> str:
+    if lacked is None:
+        return ""
+    later, count, ids = lacked
+    shown = f"{', '.join(ids)}{' ...' if count > len(ids) else ''}"
+    return (f"; {later!r} is a later download of its form, with the same answers under every id the two share, but "
+            f"without {'its answer' if count == 1 else f'{count} of its answers'} {shown}: deleted on the platform "
+            f"since? Unless deleted on purpose, type {'it' if count == 1 else 'them'} into the sheet HR types (ids, "
+            f"times, grids, homes and phones as this file gives them), then take this file out and keep the later")
 
 
 def _covered(workdir, items: tuple[str, ...]) -> set[str]:
