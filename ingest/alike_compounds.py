@@ -70,7 +70,7 @@ def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
         for compound, rid in answered:
             by_name.setdefault(compound, []).append(rid)
         for a, b in combinations(sorted(by_name), 2):
-            if alike(a, b):
+            if alike(a, b) and not _listed_apart(a, b, listed.get(gid, set())):
                 first, second = _ordered(a, b, listed.get(gid, set()))
                 found.setdefault((gid, first, second), []).append(
                     (f"{first} {masked} ({', '.join(by_name[first])})",
@@ -79,6 +79,19 @@ def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
     return [AlikeCompounds(gid, names.get(gid, gid), len(pairs), tuple(pairs[:SHOWN]), (a, b),
                            short_names and {a, b} <= listed.get(gid, set()) and _starts_two(min(a, b, key=len), everywhere))
             for (gid, a, b), pairs in found.items()]
+
+
+_PLACE_WORDS = frozenset("前后东西南北上下左右内外大小新老")
+
+
+def _listed_apart(a: str, b: str, listed: set[str]) -> bool:
+    """Does grids.csv list both names for the grid, one word of place apart (前井胡同 and 后井胡同, 东苑 and 西苑)? Two
+    places whose houses share numbers, as HR listed them: trial 191 was told at every run that its two lanes read
+    alike, and offered 前井胡同=后井胡同, which would have made two lanes' homes one. A name listed beside its short
+    form (湖滨花园二期, 湖滨二期: a thirty-third trial listed the short one as an earlier stop advised) is still said."""
+    apart = [(x, y) for x, y in zip(a, b) if x != y]
+    return ({a, b} <= listed and len(a) == len(b) and len(apart) == 1
+            and apart[0][0] in _PLACE_WORDS and apart[0][1] in _PLACE_WORDS)
 
 
 def _starts_two(short: str, listed: set[str]) -> bool:

@@ -14,11 +14,12 @@ ROWS = [(survey("R1", "G1", DOOR, ("4",) * 5, "2026-09-05 10:00:00"), "湖滨花
         (survey("R3", "G1", DOOR, ("5",) * 5, "2026-09-09 10:00:00"), "南湖家园二期")]   # another compound's home
 
 
-def _staged(make_inbox, tmp_path, compounds: str):
+def _staged(make_inbox, tmp_path, compounds: str, names: tuple[str, ...] | None = None):
     inbox = make_inbox({})
     write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
               [("G1", "二期安置网格", "社区", "20", compounds), ("G2", "老村网格", "社区", "10", "")])
-    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",), [row + (c,) for row, c in ROWS])
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER + ("小区",),
+              [row + (c,) for (row, _), c in zip(ROWS, names or [c for _, c in ROWS])])
     _, con = scored_below_the_cli(inbox, tmp_path / "work", load_policy(DEFAULT_POLICY))
     with con:
         return dict(con.execute("select s.response_id, s.household_id from counted_responses c "
@@ -131,3 +132,13 @@ def test_names_run_together_by_a_chinese_comma_are_refused(column, cell):
     with pytest.raises(InputError, match=f"names in {column} are separated by ';'"):
         refuse_list_commas(grids)
     refuse_list_commas(grids.assign(**{column: "柏林花园；柏林新村"}))                  # as documented: no stop
+
+
+def test_two_listed_lanes_a_word_of_place_apart_are_not_offered_as_one(make_inbox, tmp_path):
+    """Trial 191: 前井胡同 and 后井胡同, both listed for G5, share house numbers; every run said they read alike and
+    offered 前井胡同=后井胡同, which would have made two lanes' homes one."""
+    from gridpay.ingest.alike_compounds import alike_compounds
+    _staged(make_inbox, tmp_path, "前井胡同；后井胡同", names=("前井胡同", "后井胡同", "后井胡同"))
+    assert alike_compounds(tmp_path / "work", True, short_names=True) == []
+    _staged(make_inbox, tmp_path / "typo", "前井胡同；槐树胡同", names=("前井胡同", "后井胡同", "后井胡同"))   # one unlisted
+    assert [a.compounds for a in alike_compounds(tmp_path / "typo" / "work", True)] == [("前井胡同", "后井胡同")]
