@@ -4,7 +4,6 @@ a guess: which answer an id means, which grid a name is, whose worker the answer
 from __future__ import annotations
 
 import logging
-import re
 from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
