@@ -66,6 +66,7 @@ class SurveyReading:
     csv_rows_complete: bool = False                              # a CSV row short of cells is refused (policy)
     other_questions: tuple[str, ...] | None = None               # a form's questions on no worker (policy)
     door_parts: tuple[str, ...] = ()                             # 楼栋, 单元 asked apart from 门牌号 (policy)
+    door_parts_typed: bool = False                               # ... 1单元 302, 1/302 under them (policy)
     rounded_phones_unread: bool = False                          # phones Excel rounded read as unreadable (policy)
     typed_durations_unread: bool = False                         # a typed sheet's durations not read (policy)
 
@@ -102,5 +103,5 @@ def survey_reading(policy) -> SurveyReading:
         phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all,
         duplicate_columns_refused=policy.duplicate_columns_refused, reworded_questions=policy.reworded_questions,
         sheet_scale=policy.scale_max if policy.sheet_scales_checked else None,
-        other_questions=policy.other_questions, door_parts=policy.door_parts,
+        other_questions=policy.other_questions, door_parts=policy.door_parts, door_parts_typed=policy.door_parts_typed,
         rounded_phones_unread=policy.rounded_phones_unread, typed_durations_unread=policy.typed_durations_unread)

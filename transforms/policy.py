@@ -105,6 +105,7 @@ class Policy:
     door_number_separators: bool = False        # 4/3/501, 5.3.302, 4，3，301 read as 4-3-501 (2027.21); False: as typed
     other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
     door_parts: tuple[str, ...] = ()            # 楼栋, 单元 asked apart from 门牌号, read as one door (2027.16)
+    door_parts_typed: bool = False              # ... its unit and room as typed: 1单元 302, 1/302 (2027.23)
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
@@ -211,8 +212,7 @@ def _integrity_rules(doc: dict) -> IntegrityRules:
 def _pay_rules(doc: dict) -> dict:
     """[pay]: the rounding, the budget, and a neutral pool's scope (absent before policy 2027.1: the month)."""
     pool = choice_of(doc, "pay.budget_pool", ("community", "month")) if "budget_pool" in doc.get("pay", {}) else "month"
-    return {"rounding": choice_of(doc, "pay.rounding", RULES),
-            "budget": choice_of(doc, "pay.budget", ("target", "neutral")), "budget_pool": pool}
+    return {"rounding": choice_of(doc, "pay.rounding", RULES), "budget": choice_of(doc, "pay.budget", ("target", "neutral")), "budget_pool": pool}
 
 
 # tables whose entries are words or layouts the community chooses, not rules: each one key

@@ -61,6 +61,15 @@ def test_a_unit_and_room_take_their_building_and_a_door_naming_none_is_said(tmp_
     assert joined_door("1-501", asked) == joined_door("1单元501", asked) == "12栋1单元501"
     assert joined_door("501", [("楼栋", ""), ("单元", "")]) is None and joined_door("5楼501", asked) is None
     assert joined_door("12栋1单元501", asked) is None
+    # trial 194: the unit and room as residents type them (survey.door_parts_typed, policy 2027.23)
+    eleven = [("楼栋", "11栋"), ("单元", "")]
+    for typed in ("2单元 202", "2 202", "2/202", "2单元202", " 2单元 202 "):
+        assert joined_door(typed, eleven, typed=True) == "11栋2单元202", typed
+    assert joined_door("2单元 202", eleven) is None                       # a policy without the key: as typed
+    assert joined_door("1单元3楼02", [("楼栋", "90栋")], typed=True) == "90栋1单元3楼02"     # the floor rules go on
+    assert joined_door("1-302", [("楼栋", "第90栋")], typed=True) == "90栋1单元302"
+    for kept in ("2单元", "5楼501", "12栋1单元501", "A座1203"):                          # no room, a building named
+        assert joined_door(kept, eleven, typed=True) is None, kept
     caplog.set_level("INFO", logger="gridpay")
     header = [*HEADER[:DOOR], "2、楼栋号", "3、单元号", "4、门牌号（如302）", *HEADER[DOOR + 1:]]
     parts = [("12栋", "1", "501"), ("", "", "5楼501")]
