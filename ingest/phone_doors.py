@@ -31,9 +31,14 @@ def phone_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list
     theirs = (f"and respondent_phone_hash not in (select phone_hash from read_parquet({sql_text(workers.as_posix())}) "
               f"where phone_hash is not null)") if workers.exists() else ""
     return pairs_by_grid(workdir, f"""
-            with homes as (select distinct grid_id, respondent_phone_hash as phone, household_id from answers
-                           where grid_id is not null and household_id is not null
-                             and respondent_phone_hash is not null
+            -- each home's latest answer, the one that counts: an older answer set aside under another home's door
+            -- (two households of one yard), typed in again under its own with its phone as the complaint line says,
+            -- was "a phone answering for two homes" and its appeal advised, which stops the month (trial 191's re-check)
+            with latest as (select * from answers where grid_id is not null and household_id is not null
+                            qualify row_number() over (partition by grid_id, household_id
+                                                       order by submitted_at_ts desc nulls last, row_id desc) = 1),
+                 homes as (select distinct grid_id, respondent_phone_hash as phone, household_id from latest
+                           where respondent_phone_hash is not null
                              and not starts_with(respondent_phone_hash, '{MASKED_PREFIX}')
                              and not starts_with(respondent_phone_hash, '{TWO_PREFIX}') {theirs}),
                  two as (select grid_id, min(household_id) as a, max(household_id) as b from homes

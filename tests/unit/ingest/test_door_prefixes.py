@@ -152,3 +152,20 @@ def test_a_door_with_and_without_its_place_after_a_compound_is_named_in_a_grid_o
     (found,) = prefixed_doors(tmp_path / "work")
     assert found.grid_id == "G1" and found.pairs == 1 and found.shown[0][0].startswith("锦华苑 商铺"), found
     assert found.shown[0][1].startswith("锦华苑 1"), found
+
+
+def test_a_phone_whose_older_answer_lost_to_another_home_is_not_said_to_answer_for_two(make_inbox, tmp_path):
+    """Trial 191's re-check: answer 45, from one household of a 大杂院 typed as the yard's 12号, set aside for the other
+    household's later answer, typed in again under 12号院南屋 with its phone as the complaint line said; the run then
+    said its phone "answered for two homes, each counted" and advised an appeal of 45, which stops the month."""
+    from gridpay.ingest.phone_doors import phone_doors
+    rows = [survey("45", "G1", "12号", ("1",) * 5, "2026-09-03 10:00:00", "13900000001"),
+            survey("88", "G1", "12号", ("5",) * 5, "2026-09-10 10:00:00", "13900000002"),      # the other household
+            survey("P7", "G1", "12号院南屋", ("1",) * 5, "2026-09-03 10:00:00", "13900000001"),
+            survey("N1", "G1", "3栋2单元301", ("2",) * 5, "2026-09-03 10:00:00", "13900000003"),  # one home, renumbered
+            survey("N2", "G1", "13-2-301", ("2",) * 5, "2026-09-20 10:00:00", "13900000003")]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    (found,) = phone_doors(tmp_path / "work")
+    assert found.pairs == 1 and "3栋2单元301" in found.line() and "南屋" not in found.line(), found.line()
