@@ -43,6 +43,7 @@ def say_roster_doubts(scored: steps.ScoredMonth, summary: ValidationSummary, sur
                     "their grids, so for one grid it changes nothing, and pay is prorated by days only; a "
                     "part-timer's pay for a full month goes in workers.csv's perf_pay_target", listed(scored.lone_weights), extra=headed("roster"))
     _say_tied_answers(scored)
+    _say_before_start(scored)
     if scored.emptied and summary.invalid_rows:
         rows = f"{summary.invalid_rows} survey row{'s are' if summary.invalid_rows > 1 else ' is'} invalid"
         log.warning("%s had counted answers in the month published last and none now, and %s: check in "
@@ -84,6 +85,14 @@ def _say_roster_changes(scored: steps.ScoredMonth) -> None:
                     "computed from it); if the month before's was the one mistyped, correct it with gridpay run --month "
                     "<that month> --reference published --take grids --reason \"...\"", listed(scored.households_moved),
                     extra=headed("answer_doubts"))
+
+
+def _say_before_start(scored: steps.ScoredMonth) -> None:
+    if scored.before_start:     # trial 192's re-check: W08 paid neutral, said only in a flag column
+        log.warning("%s: the grid's score pools months holding another worker's days on it before this worker's first "
+                    "day there, so this worker's share of it is paid at the neutral coefficient (scoring."
+                    "window_before_start_neutral; payroll flag window_before_start)", listed(scored.before_start),
+                    extra=headed("pooled_window"))
 
 
 def _say_tied_answers(scored: steps.ScoredMonth) -> None:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from gridpay.pipeline.handovers import rows_not_ended
+from gridpay.pipeline.pooled_shares import before_start_shares
 from gridpay.transforms.reasons import SAME_DAY, SAME_TIME
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -49,6 +50,7 @@ class ScoredMonth:
     off_payroll: tuple[str, ...] = ()             # workers paid in the month before's published run, unpaid now
     far_weights: tuple[str, ...] = ()             # a worker's grids at weights ten times apart or more (50 for 0.5)
     households_moved: tuple[str, ...] = ()        # grids whose households moved threefold since the month before
+    before_start: tuple[str, ...] = ()            # workers' shares of grids pooled over another's days, at neutral
 
     def thin_text(self) -> str:
         """' (2 of them paid at the neutral coefficient: too few answers)': trial 71's HR read "scored 12
@@ -232,7 +234,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id), far_weights=_far_weights(con),
-        households_moved=_households_moved(con, run_id),
+        households_moved=_households_moved(con, run_id), before_start=before_start_shares(con),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")
                          + added_deductions(con, rules.deduction_words if rules else ()) + large_adjustments(con)
                          + moved_pay(con, run_id)),

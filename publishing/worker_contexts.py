@@ -108,14 +108,17 @@ def coefficient_parts(con: duckdb.DuckDBPyConnection, run_id: str, rule: Coeffic
     (transforms/pay.py worker_coefficient), for a worker with part of the month in grids with too few
     answers and part in grids with enough; the exact figures at two more decimals than the coefficient."""
     out = {}
-    for wid, score, share in con.execute(
-            "select worker_id, score, scored_share from worker_scores where run_id = ? and score is not null "
-            "and scored_share < 1", [run_id]).fetchall():
+    # a grid pooled over another worker's days is paid at neutral too (policy 2027.22): its part is not "too few answers"
+    for wid, score, share, before_start in con.execute(
+            "select s.worker_id, s.score, s.scored_share, coalesce(contains(p.flags, 'window_before_start'), false) "
+            "from worker_scores s left join payroll p using (run_id, worker_id) where s.run_id = ? "
+            "and s.score is not null and s.scored_share < 1", [run_id]).fetchall():
         scored = score_coefficient(score, rule)
         places = rule.decimals + 2
         out[wid] = {"score": rounded(score, 2), "scored": rounded(scored, places), "share": f"{rounded(share * 100, 2)}%",
                     "rest": f"{rounded((1 - share) * 100, 2)}%", "neutral": coefficient_text(rule.neutral), "decimals": rule.decimals,
-                    "blend": rounded(share * scored + (1 - share) * rule.neutral, places)}
+                    "blend": rounded(share * scored + (1 - share) * rule.neutral, places),
+                    "rest_where": "rest_before_start" if before_start else "rest_few"}
     return out
 
 

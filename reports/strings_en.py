@@ -77,9 +77,9 @@ EN: dict[str, str] = {
     "grid_flag_low_response_rate": "response rate under {rate} for {k} months in a row ({trend})",
     "notice_pooled_25": " ({n} answers of {first} to {last})",      # output format 25: a pooled grid on the notice (trial 173)
     "notice_flag_insufficient_responses": "too few answers: paid at the neutral coefficient (this score moved no pay)",
-    "short_flag_few_responses": "few answers", "short_flag_low_response_rate": "low response rate",
-    "short_flag_no_baseline": "no baseline", "short_flag_answers_dropped": "answers dropped",
-    "short_flag_pooled": "pooled months", "short_flag_insufficient_responses": "too few answers",
+    "short_flag_low_response_rate": "low response rate", "short_flag_no_baseline": "no baseline",
+    "short_flag_answers_dropped": "answers dropped", "short_flag_window_before_start": "predecessor's months",
+    "short_flag_few_responses": "few answers", "short_flag_pooled": "pooled months", "short_flag_insufficient_responses": "too few answers",
     "grid_flag_thin_month": "{responses} counted answers this month, under {min}: its earlier months' score is above "
                              "neutral, so the neutral coefficient",
     "short_flag_thin_month": "few answers this month",
@@ -100,8 +100,8 @@ EN: dict[str, str] = {
     "flag_capped_partly": "score at the cap: the scored grids' days at the capped coefficient, the days of grids with "
                           "too few responses at the neutral one, the coefficient their mean by weighted days",
     "flag_adjusted": "includes a manual adjustment", "flag_no_scored_grid": "no grid with enough responses: neutral coefficient",
+    "rest_few": "in grids with too few", "rest_before_start": "in grids with too few or pooled over another's days",
     "flag_window_before_start": "a grid's pooled months hold another worker's days: your share of it at neutral",
-    "short_flag_window_before_start": "predecessor's months",
     "reason_repeated_response_id": "response id used more than once this month (none of them counts)",
     "reason_unknown_grid": "grid id not in grids.csv", "reason_bad_time": "submission time blank or not a time",
     "reason_ambiguous_date": "date could be read day-first or month-first", "reason_outside_month": "submitted outside the month", "reason_unknown_channel": "channel not in the policy",
@@ -232,7 +232,7 @@ EN: dict[str, str] = {
     "sheet_first_changed": " Against the month's first publication, of {date}, it went from {before} to {now} yuan.",
     "sheet_first_same": " Against the month's first publication, of {date}, it is unchanged.",
     "sheet_first_new": " The month's first publication, of {date}, had no pay line for you.",
-    "coefficient_parts": "Of your assigned days (by weight), {share} were in grids with enough answers, at the coefficient of your score {score}: {scored}; the other {rest} in grids with too few, at the neutral {neutral}: {scored} × {share} + {neutral} × {rest} ≈ {blend}, to {decimals} decimals {coefficient}.",
+    "coefficient_parts": "Of your assigned days (by weight), {share} were in grids with enough answers, at the coefficient of your score {score}: {scored}; the other {rest} {rest_where}, at the neutral {neutral}: {scored} × {share} + {neutral} × {rest} ≈ {blend}, to {decimals} decimals {coefficient}.",
     "notice_window_closed": "The notice period ({start} to {end}) has ended; review results follow when the month is final.",
     "notice_final_22": "The month is final: {n} answers were taken out on review, {appeals} after an appeal upheld or the community's own check, {denied} whose household said on a call it had not answered, {coached} whose household said it had been told what to answer or had it filled in.",
     "notice_final_none_22": "The month is final; review took no answer out.",

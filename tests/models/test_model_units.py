@@ -151,10 +151,10 @@ def test_fct_worker_scores_weights_scored_grids_by_weight_days_and_counts_a_shar
     assert model_rows("fct_worker_scores", given, {"days_in_month": 30, "worker_score_from_shown": True, "window_before_start_neutral": True}) == [
         # G1 and G2 on days 6-10 are 10 paid days, not 15; the thin G2 is left out of the score (80)
         # and carries 5 of the 15 weight days: scored_share 10/15; se sqrt((10 x 2)^2) / 10 = 2
-        ("W1", "王伟", D("1000.00"), 10, 30, D("80.0000"), D("0.666667"), 22, True, False, D("2.0000")),
-        ("W2", "李娜", D("800.00"), 3, 30, None, D("0.000000"), 2, True, False, None),      # only a thin grid: no score
+        ("W1", "王伟", D("1000.00"), 10, 30, D("80.0000"), D("0.666667"), 22, True, False, None, D("2.0000")),
+        ("W2", "李娜", D("800.00"), 3, 30, None, D("0.000000"), 2, True, False, None, None),      # only a thin grid: no score
         # (4 x 80 + 6 x 90) / 10 = 86; se sqrt((4 x 2)^2 + (6 x 1)^2) / 10 = 1
-        ("W3", "张喆", D("600.00"), 10, 30, D("86.0000"), D("1.000000"), 50, False, False, D("1.0000"))]
+        ("W3", "张喆", D("600.00"), 10, 30, D("86.0000"), D("1.000000"), 50, False, False, None, D("1.0000"))]
     # W4 has no assigned day: no row
 
 

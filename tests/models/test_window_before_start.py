@@ -37,7 +37,7 @@ def _w08(given: dict, neutral: bool = True) -> tuple:
 
 def test_a_new_workers_share_of_a_grid_pooled_over_her_predecessors_months_is_at_neutral():
     # no scored share: the coefficient is neutral; the grid is not thin (has_insufficient_grid stays false)
-    assert _w08(_given(HANDOVER)) == ("W08", "何敏", D("1600.00"), 28, 28, None, D("0.000000"), 5, False, True, None)
+    assert _w08(_given(HANDOVER)) == ("W08", "何敏", D("1600.00"), 28, 28, None, D("0.000000"), 5, False, True, "C04", None)
     # a policy without the key: the pooled score pays her, as before
     assert _w08(_given(HANDOVER), neutral=False)[5:10] == (D("58.6200"), D("1.000000"), 5, False, False)
 

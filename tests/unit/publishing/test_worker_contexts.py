@@ -20,6 +20,8 @@ def test_a_blended_coefficient_is_told_in_parts_that_give_the_coefficient_paid()
                 "scored_share decimal(9, 6))")
     con.execute("insert into worker_scores values ('r', 'W04', 77.0200, 0.5), ('r', 'W01', 80, 1), "
                 "('r', 'W07', null, 0), ('r', 'W09', 64.5, 0.645161)")
+    con.execute("create table payroll (run_id varchar, worker_id varchar, flags varchar)")
+    con.execute("insert into payroll values ('r', 'W04', 'insufficient_responses'), ('r', 'W09', 'window_before_start')")
     parts = coefficient_parts(con, "r", RULE)
     assert set(parts) == {"W04", "W09"}            # a whole month scored, or none: nothing to tell
     w04 = parts["W04"]
@@ -29,3 +31,5 @@ def test_a_blended_coefficient_is_told_in_parts_that_give_the_coefficient_paid()
                               RULE)
     assert paid == Decimal("1.0135") == rounded(w04["blend"], 4)
     assert parts["W09"]["share"] == "64.52%" and parts["W09"]["rest"] == "35.48%"
+    # the rest of the days in a grid pooled over another worker's days, not one of too few answers (policy 2027.22)
+    assert (w04["rest_where"], parts["W09"]["rest_where"]) == ("rest_few", "rest_before_start")

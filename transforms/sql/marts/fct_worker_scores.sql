@@ -4,7 +4,8 @@
 -- the month those grids carry.
 -- key: worker_id
 -- window_before_start: a grid of the worker's is scored on a pooled window holding another worker's days before her
--- first day on it, and her share of it is paid at the neutral coefficient (scoring.window_before_start_neutral).
+-- first day on it, and her share of it is paid at the neutral coefficient (scoring.window_before_start_neutral);
+-- before_start_grids: those grids' ids, for the run's line.
 -- refs: fct_grid_scores, int_worker_grid_day, int_worker_grid_days, stg_assignments, stg_workers
 -- sources: run_params
 -- stored_as: worker_scores
@@ -32,7 +33,7 @@ before_start as (
       and (other.end_date is null or other.end_date >= cast(split_part(g.window_months, ',', 1) || '-01' as date))
 ),
 shares as (
-    select wg.worker_id, wg.weight_days, g.pay_score, g.adjusted_se, g.responses, g.is_insufficient,
+    select wg.worker_id, wg.grid_id, wg.weight_days, g.pay_score, g.adjusted_se, g.responses, g.is_insufficient,
         b.worker_id is not null as before_start,
         g.is_insufficient or b.worker_id is not null as at_neutral
     from int_worker_grid_days as wg
@@ -52,7 +53,8 @@ per_worker as (
         sum(case when not at_neutral then (weight_days * adjusted_se) ^ 2 else 0 end) as scored_var_sum,
         sum(responses) as responses,
         bool_or(is_insufficient) as has_insufficient_grid,
-        bool_or(before_start) as window_before_start
+        bool_or(before_start) as window_before_start,
+        string_agg(case when before_start then grid_id end, ',' order by grid_id) as before_start_grids
     from shares
     group by worker_id
 ),
@@ -79,6 +81,7 @@ select
     p.responses,
     p.has_insufficient_grid,
     p.window_before_start,
+    p.before_start_grids,
     cast(round(case when p.scored_weight_days > 0 then sqrt(p.scored_var_sum) / p.scored_weight_days end, 4)
          as decimal(9, 4)) as score_se
 from per_worker as p
