@@ -73,6 +73,25 @@ def _aliased_grids(ctx: RunContext) -> set[str] | None:
             if gid in listed and (len(listed[gid]) > 1 or ctx.policy.one_compound_aliases)}
 
 
+DOOR_RULES = "survey.door_number_"
+
+
+def _doors_read_otherwise(ctx: RunContext, grid: str, month: str) -> bool:
+    """Would today's door-number rules read a home of the grid's counted answers in the month's window run otherwise?
+    Each as that run read it (its compound, then its door), read again: a rule added since reads only forms the
+    earlier rules left as typed, so a door read otherwise is one today's rules read otherwise."""
+    from gridpay.ingest.survey_files import survey_reading
+    from gridpay.ingest.survey_values import door_rules
+    from gridpay.transforms.door_numbers import normalized_household
+    with connect(ctx.settings.db) as con:
+        homes = [h for (h,) in con.execute(
+            "select distinct s.household_id from run_windows w join counted_responses c on c.run_id = w.window_run_id "
+            "join raw_surveys s on s.run_id = c.run_id and s.row_id = c.row_id where w.run_id = ? and w.month = ? "
+            "and c.grid_id = ? and s.household_id is not null", [ctx.run_id, month, grid]).fetchall()]
+    rules = door_rules(survey_reading(ctx.policy))
+    return any(normalized_household(door, *rules) != door for door in (h.rpartition(" ")[2] for h in homes))
+
+
 def _said(month: str, version: str, rules: tuple[str, ...]) -> str:
     return (f"{month} (policy {version}: {', '.join(rules)})" if rules
             else f"{month} (published before gridpay kept each month's compounds)")
@@ -93,6 +112,8 @@ def say_window_read_before(ctx: RunContext) -> None:
             return None
         rules = months[month][1]
         kept = tuple(r for r in rules if r != ALIAS_RULE or aliased is None or grid in aliased)
+        if kept and all(r.startswith(DOOR_RULES) for r in kept) and not _doors_read_otherwise(ctx, grid, month):
+            return None         # trial 192's re-check: door_number_yards adopted, no door of its read otherwise
         return kept if kept or not rules else None
 
     # each grid with the months of its own window read otherwise (a trial's line named a grid whose window held none)

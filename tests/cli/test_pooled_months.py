@@ -238,13 +238,22 @@ def test_a_pooled_window_of_months_published_under_another_policy_is_said(run_cl
             "--reference published --take policy") in err
 
 
-@pytest.mark.parametrize("rules", [{"min_responses": 4}, {"alias_compound_rules": "false"}], ids=["min", "alias"])
-def test_a_window_read_by_the_same_home_rules_is_not_said(run_cli, make_inbox, make_policy, rules):
+@pytest.mark.parametrize("rules, doors, said", [({"min_responses": 4}, "", False),
+                                                ({"alias_compound_rules": "false"}, "", False),
+                                                ({"door_number_yards": "false"}, "", False),
+                                                ({"door_number_yards": "false"}, "号", True)],
+                         ids=["min", "alias", "doors-alike", "doors-otherwise"])
+def test_a_window_read_by_the_same_home_rules_is_not_said(run_cli, make_inbox, make_policy, rules, doors, said):
     """Trial 57 raised min_responses and was told to re-pay two finalized months for a door-number reason; trial 102
-    adopted survey.alias_compound_rules, which reads only a grid answered by aliases (these grids have none)."""
-    inbox = _inbox(make_inbox, {m: _month(m) for m in MONTHS})
+    adopted survey.alias_compound_rules, which reads only a grid answered by aliases (these grids have none); trial
+    192's re-check adopted survey.door_number_yards, which reads none of its doors otherwise: said only where it does
+    (July's 20号 is 20 today)."""
+    months = {m: _month(m) for m in MONTHS}
+    months["2026-07"] = [r if r[1] != "G2" else r[:2] + (f"2{r[0][-1]}{doors}",) + r[3:] for r in months["2026-07"]]
+    inbox = _inbox(make_inbox, months)
     earlier = make_policy(version='"2027.1"', **rules)
     for month in MONTHS[:2]:
         assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 0 and "pooled with" not in err and "re-run them" not in err, err
+    assert code == 0 and ("G2 pooled with 2026-07 (policy 2027.1: survey.door_number_yards)" in err) == said, err
+    assert ("pooled with" in err) == ("re-run them" in err or "re-run it" in err) == said, err
