@@ -70,7 +70,7 @@ def _runs(con, month: str) -> list[tuple]:
     return con.execute(
         "select r.started_at, r.run_id, r.status, coalesce(r.kind, 'run'), coalesce(r.user_name, ''), "
         "coalesce(r.reason, ''), r.inputs_json, r.outputs_json, r.message, p.run_id is not null, "
-        f"{'r.log_file' if has_log else 'null'}, {parted}, {accepted} "
+        f"{'r.log_file' if has_log else 'null'}, {parted}, {accepted}, r.policy_version "
         "from runs r left join published p on p.run_id = r.run_id "
         "where r.month = ? order by r.started_at, r.run_id", [month]).fetchall()
 
@@ -97,15 +97,17 @@ def history_lines(db: Path, month: str) -> list[str]:
     lines = [f"{'started (UTC)':19}  {'run id':34}  {'status':11}  {'kind':10}  {'user':8}  "
              f"{'inputs':12}  {'data out':12}  reason / note"]
     for (started, run_id, status, kind, user, reason, inputs, outputs, message, published, log_file,
-         partitions, workers, scheduler, fewer) in runs:
+         partitions, workers, scheduler, fewer, version) in runs:
         log_note = (f"log: {log_file}" + ("" if Path(log_file).is_file() else " (not written: the process ended "
                                                                        "first, or the log was removed)")
                     if log_file and status == "failed" else "")
         parted = (f"partitioned: {partitions} survey files on {workers} Dask workers ({scheduler})"
                   if partitions is not None else "")
         accepted = "accepted fewer answers (--accept-fewer-answers: see its scorecard)" if fewer else ""
-        note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", accepted, parted, message or "",
-                                              log_note) if x))
+        # the policy each run paid on: trial 197's auditor could not see two policy changes in the history
+        policy = f"policy {version}" if version and status != "failed" else ""
+        note = one_line("; ".join(x for x in (reason, "PUBLISHED" if published else "", policy, accepted, parted,
+                                              message or "", log_note) if x))
         status = "replaced" if status == "published" and not published else status     # a later run is the month
         if status == "running" and not held:       # killed: the next command that takes the lock records it
             status, note = "interrupted", one_line("; ".join(x for x in (note, INTERRUPTED) if x))

@@ -51,7 +51,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
         "straight_line_min_items": rules.straight_line_min_items,
         "burst_window_minutes": rules.burst_window_minutes, "burst_min_responses": rules.burst_min_responses,
-        "burst_all_answers": rules.burst_all_answers,
+        "burst_all_answers": rules.burst_all_answers, "burst_timed_only": rules.burst_timed_only,
         "shared_phone_households": rules.shared_phone_households,
         "min_responses": policy.scoring.min_responses,
         "pool": policy.scoring.insufficient == "pool" and policy.scoring.pool_months is not None,

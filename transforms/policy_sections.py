@@ -29,11 +29,12 @@ class IntegrityRules:
     past_phones_while_held: bool = False        # ... in the months she held them only (2027.13); False: any month
     burst_all_answers: bool = False             # a burst counted among every valid answer, any channel (2027.17)
     same_day_said: bool = False                 # a day-only answer beside a timed one of its day: said (2027.21)
+    burst_timed_only: bool = False              # an answer dated by day only is in no burst (2027.24)
 
 
 # [integrity]'s true-or-false keys, each false where a policy from before it lacks it
 INTEGRITY_SWITCHES = ("same_time_said", "calls_before_household", "same_time_by_id", "self_rating_past_phones",
-                      "past_phones_while_held", "burst_all_answers", "same_day_said")
+                      "past_phones_while_held", "burst_all_answers", "same_day_said", "burst_timed_only")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 import duckdb
 
 from conftest import survey
-from test_pooled_months import _grid, _inbox, _month
+from pooled_months import grid_row as _grid, month_rows as _month, months_inbox as _inbox
 
 
 def test_a_month_after_a_month_never_run_here_stops_until_accepted(run_cli, make_inbox, tmp_path):

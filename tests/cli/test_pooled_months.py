@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SURVEY_HEADER, policy_text, survey, write_csv
+from pooled_months import ASSIGNMENTS, MONTHS, grid_row as _grid, month_rows as _month, months_inbox as _inbox
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.store.models import sql_models
@@ -17,25 +18,7 @@ from gridpay.store.warehouse import migrate
 
 POLICY = load_policy(DEFAULT_POLICY)
 
-MONTHS = ("2026-07", "2026-08", "2026-09")
-ASSIGNMENTS = [("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")]
 GAP = ("--accept-fewer-answers",)      # July, then September: August never run (tests/cli/test_month_gaps.py)
-
-
-def _month(month: str, g2_answer: str = "2", g2_count: int = 4) -> list[tuple]:
-    """G1: ten answers; G2 (thin under min_responses 10): a few, from households new each month."""
-    day = f"{month}-10 10:00:00"
-    rows = [survey(f"{month}-A{i}", "G1", f"G1-{i}", ("4", "5", "4", "5", "4"), day) for i in range(10)]
-    return rows + [survey(f"{month}-B{i}", "G2", f"G2-{month}-{i}", (g2_answer,) * 5, day) for i in range(g2_count)]
-
-
-def _grid(out, month: str, grid: str = "G2") -> dict:
-    with (out / month / "grid_scores.csv").open(encoding="utf-8-sig") as handle:
-        return next(r for r in csv.DictReader(handle) if r["grid_id"] == grid)
-
-
-def _inbox(make_inbox, surveys: dict) -> object:
-    return make_inbox({f"{m}.csv": rows for m, rows in surveys.items()}, adjustments=False, assignments=ASSIGNMENTS)
 
 
 def test_a_thin_grid_is_scored_on_three_published_months_and_audits_after_a_correction(run_cli, make_inbox,
@@ -238,11 +221,8 @@ def test_a_pooled_window_of_months_published_under_another_policy_is_said(run_cl
             "--reference published --take policy") in err
 
 
-@pytest.mark.parametrize("rules, doors, said", [({"min_responses": 4}, "", False),
-                                                ({"alias_compound_rules": "false"}, "", False),
-                                                ({"door_number_yards": "false"}, "", False),
-                                                ({"door_number_yards": "false"}, "号", True)],
-                         ids=["min", "alias", "doors-alike", "doors-otherwise"])
+@pytest.mark.parametrize("rules, doors, said", [({"min_responses": 4}, "", False), ({"alias_compound_rules": "false"}, "",
+                         False), ({"door_number_yards": "false"}, "", False), ({"door_number_yards": "false"}, "号", True)])
 def test_a_window_read_by_the_same_home_rules_is_not_said(run_cli, make_inbox, make_policy, rules, doors, said):
     """Trial 57 raised min_responses and was told to re-pay two finalized months for a door-number reason; trial 102
     adopted survey.alias_compound_rules, which reads only a grid answered by aliases (these grids have none); trial
@@ -250,8 +230,7 @@ def test_a_window_read_by_the_same_home_rules_is_not_said(run_cli, make_inbox, m
     (July's 20号 is 20 today)."""
     months = {m: _month(m) for m in MONTHS}
     months["2026-07"] = [r if r[1] != "G2" else r[:2] + (f"2{r[0][-1]}{doors}",) + r[3:] for r in months["2026-07"]]
-    inbox = _inbox(make_inbox, months)
-    earlier = make_policy(version='"2027.1"', **rules)
+    inbox, earlier = _inbox(make_inbox, months), make_policy(version='"2027.1"', **rules)
     for month in MONTHS[:2]:
         assert run_cli("run", "--month", month, inbox=inbox, policy=earlier)[0] == 0
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)

@@ -3,7 +3,7 @@ November was thin, October's late paper form changed nothing November's pay read
 with "its pay may no longer be right")."""
 import csv
 
-from test_pooled_months import ASSIGNMENTS, _month
+from pooled_months import ASSIGNMENTS, month_rows as _month
 
 
 def test_a_later_month_that_pooled_nothing_of_a_corrected_month_is_told_its_pay_stays(run_cli, make_inbox):

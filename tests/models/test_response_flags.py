@@ -5,7 +5,7 @@ from conftest import model_rows
 
 FLAG_PARAMS = {"speeder": "flag", "speeder_fraction": 0.5, "straight_line_min_items": 3,
                "burst_window_minutes": 10, "burst_min_responses": 3, "shared_phone_households": None,
-               "burst_all_answers": False}
+               "burst_all_answers": False, "burst_timed_only": False}
 
 
 def _flags(phones=(None,) * 6, **params) -> list[tuple]:
@@ -58,3 +58,19 @@ def test_int_response_flags_shared_phone_counts_the_households_of_one_grid_a_pho
     assert [r for r in _flags(phones, shared_phone_households=4) if r[2] == "shared_phone"] == []
     assert [r for r in _flags(phones) if r[2] == "shared_phone"] == []            # a policy without the key
     assert [r for r in _flags(shared_phone_households=2) if r[2] == "shared_phone"] == []   # no phone, no flag
+
+
+def test_int_response_flags_no_burst_of_answers_dated_by_day_only():
+    """Policy 2027.24 (integrity.burst_timed_only): trial 196's volunteer typed 18 paper forms of one 组 by day, and 16
+    were flagged burst at midnight. Answers at 00:00 are in no burst; a burst of timed answers is flagged as before."""
+    given = {"int_response_scores": (
+        "row_id integer, grid_id varchar, household_id varchar, channel varchar, submitted_at timestamp, "
+        "duration_s integer, answered_items integer, lowest_answer integer, highest_answer integer",
+        [(n, "G6", f"H{n}", "paper", "2026-11-0%d 00:00:00" % (1 + n % 2), None, 5, 3, 5) for n in range(1, 7)]
+        + [(n, "G6", f"H{n}", "paper", "2026-11-05 14:0%d:00" % n, None, 5, 3, 5) for n in range(7, 10)]),
+        "stg_surveys": ("row_id integer, respondent_phone_hash varchar, grid_id varchar, channel varchar, "
+                        "submitted_at timestamp, is_invalid boolean", [])}
+    bursts = lambda **p: [r[0] for r in model_rows("int_response_flags", given, {**FLAG_PARAMS, **p})  # noqa: E731
+                          if r[2] == "burst"]
+    assert bursts() == [1, 2, 3, 4, 5, 6, 7, 8, 9]                  # a policy without the key: midnight's "bursts"
+    assert bursts(burst_timed_only=True) == [7, 8, 9]

@@ -12,12 +12,16 @@ median_duration as (
 -- the answers a burst is counted among: the counted ones of a channel; under integrity.burst_all_answers (policy
 -- 2027.17) every valid answer of the grid, whatever its channel or exclusion (trial 145's late-night batch, 4 of 7
 -- set aside as speeders, left 3 under the 5 a burst needs; trial 148's alternated 微信 and 手机提交)
+-- under integrity.burst_timed_only (policy 2027.24) none dated by day only (its time 00:00): it has no time to be near
+-- another's (trial 196's volunteer's 18 paper forms typed by day, 16 flagged burst and put on the call list)
 burst_answers as (
-    select row_id, grid_id, coalesce(channel, '') as channel, submitted_at from int_response_scores
-    where not (select burst_all_answers from p)
-    union all
-    select row_id, grid_id, '' as channel, submitted_at from stg_surveys
-    where (select burst_all_answers from p) and not is_invalid
+    select * from (
+        select row_id, grid_id, coalesce(channel, '') as channel, submitted_at from int_response_scores
+        where not (select burst_all_answers from p)
+        union all
+        select row_id, grid_id, '' as channel, submitted_at from stg_surveys
+        where (select burst_all_answers from p) and not is_invalid)
+    where not ((select burst_timed_only from p) and cast(submitted_at as time) = time '00:00:00')
 ),
 bursts as (
     select row_id, grid_id,
