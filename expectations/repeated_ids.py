@@ -109,14 +109,14 @@ def ids_within_files(workdir: Path) -> list[SharedIds]:
             for file, ids, rows_of, n, same in rows]
 
 
-def lacked_by_later(workdir: Path, items: tuple[str, ...] = ()) -> dict[str, tuple[str, int, tuple[str, ...]]]:
+def lacked_by_later(workdir: Path, shared: list[SharedIds]) -> dict[str, tuple[str, int, tuple[str, ...]]]:
     """file -> (the later download, how many, the first SHOWN masked ids) of a download's answers that a later download
     of its form lacks: another file holding the same answers under every id they share, and more of its own, but not
     these. A platform's later download holds every answer given until then unless one was deleted on the platform:
     trial 193, told to put a download made on 14 November "in place of" itself beside the one of 1 December, would have
-    lost answer T200, which only the earlier held, without a word."""
+    lost answer T200, which only the earlier held, without a word. `shared`: ids_across_files' pairs."""
     found: dict[str, tuple[str, int, tuple[str, ...]]] = {}
-    pairs = [s for s in ids_across_files(workdir, items) if len(s.files) == 2 and s.same == s.count]
+    pairs = [s for s in shared if len(s.files) == 2 and s.same == s.count]
     with stage_connection(workdir) as con:
         latest = dict(con.execute("select source_file, max(submitted_at_ts) from surveys group by 1").fetchall())
         for s in pairs:

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from gridpay.core.month import Month
-from gridpay.expectations.repeated_ids import lacked_by_later
+from gridpay.expectations.repeated_ids import ids_across_files, lacked_by_later
 from gridpay.expectations.early_downloads import (LAST_DAYS, downloaded_after, latest_answer, older_forms_tails,
                                                   platform_latest, previous_months_downloads)
 from gridpay.pipeline.context import RunContext
@@ -47,7 +47,8 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     files = {f: at for f, (at, n) in latest_by_file.items()
              if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after
              and f not in tailed}
-    files = {f: at for f, at in files.items() if f not in _covered(ctx.workdir, ctx.policy.items)} if files else files
+    shared = ids_across_files(ctx.workdir, ctx.policy.items) if files else []      # the month's ids two files share
+    files = {f: at for f, at in files.items() if f not in _covered(shared)} if files else files
     before_end = _month_before_to_its_end(ctx.settings.db, m) if month_early or files else None
     # a download ending early beside the month's other files answering to its end needs no month before to say the
     # survey ran to the end (trial 161's first month: one grid's form downloaded on the 25th, 28 answers unread)
@@ -56,7 +57,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         return
     month_early = month_early and before_end is not None
     before_said = f" and {m.previous} had answers to its last days" if before_end else ""
-    lacked = lacked_by_later(ctx.workdir, ctx.policy.items) if files else {}
+    lacked = lacked_by_later(ctx.workdir, shared) if files else {}
     lines = [] if not month_early else [
         f"{ctx.month}'s latest answer in its survey files is at {latest:%Y-%m-%d %H:%M}, "
         f"{(m.last_day - latest.date()).days} days before the month ended, while {m.previous} had answers to its last "
@@ -96,12 +97,12 @@ def _lacked_said(lacked: tuple[str, int, tuple[str, ...]] | None) -> str:
             f"times, grids, homes and phones as this file gives them), then take this file out and keep the later")
 
 
-def _covered(workdir, items: tuple[str, ...]) -> set[str]:
-    """Downloads another file of the month holds every answer of (the same form downloaded again later): the stop
-    for two downloads of one form says which to keep (pipeline/id_messages.py); a hundred-and-fifty-sixth trial's
-    earlier download was first told to download the form again, the later already beside it."""
-    from gridpay.expectations.repeated_ids import ids_across_files
-    return {f for s in ids_across_files(workdir, items) if s.later_download for f in s.files if f != s.later_download}
+def _covered(shared: list) -> set[str]:
+    """Downloads another file of the month holds every answer of (the same form downloaded again later; `shared`:
+    ids_across_files'): the stop for two downloads of one form says which to keep (pipeline/id_messages.py); a
+    hundred-and-fifty-sixth trial's earlier download was first told to download the form again, the later already
+    beside it."""
+    return {f for s in shared if s.later_download for f in s.files if f != s.later_download}
 
 
 def stamped_after(file: str, m: Month) -> bool:
