@@ -79,3 +79,17 @@ def quarantined_below_the_cli(inbox: Path, work: Path, policy) -> dict[str, str]
     _, con = scored_below_the_cli(inbox, work, policy)
     with con:
         return dict(con.execute("select response_id, reason_code from quarantine").fetchall())
+
+
+_KEEPER = None      # one in-memory database for every example (each new one costs ~20 ms)
+
+
+def kept_by_duckdb(text: str, rules: tuple[bool, ...] = ()) -> bool:
+    """Does the stage's SQL test (ingest/survey_values.py canonical_household) keep `text` as typed under the door
+    `rules`? Each door rule's property test checks that what it keeps, the rule's Python also leaves as typed."""
+    global _KEEPER
+    import duckdb
+    from gridpay.ingest.survey_values import canonical_household
+    _KEEPER = _KEEPER or duckdb.connect()
+    return _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
+                           [text]).fetchone()[0]

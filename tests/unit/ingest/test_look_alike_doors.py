@@ -1,15 +1,14 @@
 """A letter typed for the digit it looks like in a door number (survey.door_number_look_alikes, policy 2027.18): trial
 150's volunteer typed the same all-5 forms twice, the copies' doors 6栋2单元4O1, 8栋1单元10l and 4栋1单元1O2: six homes for
 three, W01 paid 1845.54 for 1783.26, exit 0, nothing said."""
-import duckdb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from below_cli import quarantined_below_the_cli
 from conftest import SURVEY_HEADER, survey, write_csv
+from below_cli import kept_by_duckdb
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
-from gridpay.ingest.survey_values import canonical_household
 from gridpay.transforms.door_numbers import normalized_household
 from gridpay.transforms.policy import policy_from_toml
 
@@ -30,16 +29,12 @@ def test_a_letter_beside_digits_is_the_digit_it_looks_like_and_letters_of_a_name
         assert normalized_household(kept, *RULES, True) == normalized_household(kept, *RULES), kept
 
 
-_KEEPER = duckdb.connect()
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("0149OoIlAL-栋幢单元座丨〇 \u200b\u00a0"), max_size=10),
        st.sampled_from([(True,) * 9, (False,) * 8 + (True,)]))
 def test_household_ids_duckdb_keeps_as_typed_are_the_ones_the_look_alike_rule_keeps(text, rules):
     """The SQL test of ids DuckDB keeps as typed passes every id the rule would change to Python."""
-    kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
-                           [text]).fetchone()[0]
+    kept = kept_by_duckdb(text, rules)
     if kept:
         assert normalized_household(text, *rules) == text
 
@@ -88,8 +83,7 @@ def test_a_floor_below_ground_keeps_its_sign():
 @given(st.text(alphabet=st.sampled_from("0129-栋单元层楼负一地下 "), max_size=10))
 def test_household_ids_duckdb_keeps_as_typed_are_the_ones_the_basement_rule_keeps(text):
     rules = (True,) * 11          # policy 2027.19's SQL keeps 5栋-一层 as typed (ingest/survey_values.py)
-    kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
-                           [text]).fetchone()[0]
+    kept = kept_by_duckdb(text, rules)
     if kept:
         assert normalized_household(text, *rules) == text
 

@@ -1,16 +1,14 @@
 """A shared flat's rented rooms and a basement's rooms as residents type them (survey.door_number_room_parts, policy
 2027.20): trial 155's 9栋1单元401-2 was read as the 401st floor's flat 40102, 3-2-602-1 as 60201, 1-1-地下室6号 kept as
 typed, each beside its 之 or 负 form: two homes for one, worker pay 2.32 to 74.56 yuan off, exit 0, nothing said."""
-import duckdb
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gridpay.ingest.survey_values import canonical_household
+from below_cli import kept_by_duckdb
 from gridpay.transforms.door_numbers import normalized_household
 
 RULES = (True,) * 10           # the shipped policy's other door-number rules
-_KEEPER = duckdb.connect()
 
 
 @pytest.mark.parametrize("forms, home", [
@@ -35,7 +33,6 @@ def test_a_floor_and_its_flat_and_a_policy_without_the_key_read_as_before():
 @given(st.text(alphabet=st.sampled_from("0124-栋单元层负一地下室之Bb号 "), max_size=12))
 def test_household_ids_duckdb_keeps_as_typed_are_the_ones_the_room_rule_keeps(text):
     rules = (True,) * 11
-    kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
-                           [text]).fetchone()[0]
+    kept = kept_by_duckdb(text, rules)
     if kept:
         assert normalized_household(text, *rules) == text

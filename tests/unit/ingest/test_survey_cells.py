@@ -1,9 +1,9 @@
 """Survey cells as people and platforms type them, and the household ids DuckDB may keep as typed."""
 
-import duckdb
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from below_cli import kept_by_duckdb
 
 
 def test_platform_cells_as_people_type_them():
@@ -14,17 +14,13 @@ def test_platform_cells_as_people_type_them():
     assert question_text("12、您对网格员的总体工作满意吗？") == "您对网格员的总体工作满意吗"
 
 
-_KEEPER = duckdb.connect()      # one in-memory database for every example (each new one costs ~20 ms)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("09AZaz-_ 栋幢号楼单元室３Ｈﬁ⑴\t天"), max_size=12))
 def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text):
     """Staging leaves DuckDB the household ids normalized_household() would return unchanged (a
     city's month has millions); the SQL test may pass a few to Python needlessly, never the reverse."""
-    from gridpay.ingest.survey_values import canonical_household as _canonical_household
     from gridpay.transforms.door_numbers import normalized_household
-    kept = _KEEPER.execute(f"select {_canonical_household('v')} from (select ?::varchar as v)", [text]).fetchone()[0]
+    kept = kept_by_duckdb(text)
     if kept:
         assert normalized_household(text) == text
 
@@ -41,10 +37,8 @@ def test_household_ids_duckdb_keeps_as_typed_are_the_ones_python_would_keep(text
 @example("一组", (False, False, False, False, False, True))      # a group's number in words: 1组 (hypothesis, once)
 def test_household_ids_kept_as_typed_under_the_door_number_rules(text, rules):
     """The same under survey.door_number_dashes, _variants, _suffixes, _rooms and _floors."""
-    from gridpay.ingest.survey_values import canonical_household
     from gridpay.transforms.door_numbers import normalized_household
-    kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
-                           [text]).fetchone()[0]
+    kept = kept_by_duckdb(text, rules)
     if kept:
         assert normalized_household(text, *rules) == text
 

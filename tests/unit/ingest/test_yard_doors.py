@@ -1,13 +1,12 @@
 """An old neighbourhood's homes as residents type them (survey.door_number_yards, policy 2027.22): trial 191's 槐树社区
 counted 槐树胡同十五号 beside 槐树胡同15, 12号东屋 beside 12号院东屋, and 底商5号, 底商5 and 5号底商 as homes of their own,
 nothing said (W06 1449.60 for 1417.76)."""
-import duckdb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from below_cli import kept_by_duckdb
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
-from gridpay.ingest.survey_values import canonical_household
 from gridpay.transforms.door_numbers import normalized_household
 
 RULES = (True,) * 12          # the shipped policy's other door-number rules
@@ -37,16 +36,12 @@ def test_two_rooms_of_one_yard_two_houses_and_two_lanes_stay_apart():
         assert normalized_household(kept, *RULES, True) == normalized_household(kept, *RULES), kept
 
 
-_KEEPER = duckdb.connect()
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["1", "5", "0", "号", "院", "东", "屋", "胡同", "底商", "槐树", "#", "第", "-"]),
                 max_size=8).map("".join))
 def test_household_ids_duckdb_keeps_as_typed_are_the_ones_the_yard_rule_keeps(text):
     """The SQL test of ids DuckDB keeps as typed passes every id the rule would change to Python."""
     rules = RULES + (True,)
-    kept = _KEEPER.execute(f"select {canonical_household('v', *rules)} from (select ?::varchar as v)",
-                           [text]).fetchone()[0]
+    kept = kept_by_duckdb(text, rules)
     if kept:
         assert normalized_household(text, *rules) == text
