@@ -38,6 +38,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "overall_position": policy.items.index(policy.overall_item) + 1,
         "callback_at_or_below": policy.callback_at_or_below,
         "appeals_high_disputes": policy.review.high_counts_disputes,
+        "wrong_grid_before_household": policy.review.wrong_grid_before_household,
         "good_at_or_above": policy.good_at_or_above, "satisfied_at_or_above": policy.satisfied_at_or_above,
         "dedupe_household": rules.dedupe_household, "household_scope": policy.scoring.household_scope,
         "window_homes_by_door": policy.scoring.window_homes_by_door,

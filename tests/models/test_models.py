@@ -98,14 +98,15 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
 
 def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = False, whole: bool = False,
                 calls: tuple[tuple[str, str], ...] = (), calls_first: bool = False, by_id: bool = False,
-                ids: dict[int, str] | None = None, same_day: bool = False) -> list[tuple]:
+                ids: dict[int, str] | None = None, same_day: bool = False,
+                appeals: tuple[tuple[str, str, str], ...] = (), wrong_grid_first: bool = False) -> list[tuple]:
     """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at; response id
-    R<row_id>, or `ids`' for the row) and verification calls (response id, result): each excluded row and
-    its reason's head (`whole`: the whole reason)."""
+    R<row_id>, or `ids`' for the row), verification calls (response id, result) and appeals (response id,
+    category, decision): each excluded row and its reason's head (`whole`: the whole reason)."""
     params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
               "same_time_said": same_time_said, "calls_before_household": calls_first, "same_time_by_id": by_id,
-              "same_day_said": same_day}
+              "same_day_said": same_day, "wrong_grid_before_household": wrong_grid_first}
     if scope is not None:
         params["household_scope"] = scope
     given = {
@@ -117,6 +118,7 @@ def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = Fal
         "stg_worker_phones": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
         "stg_verification": ("response_id varchar, result varchar", list(calls)),
+        "stg_appeals": ("response_id varchar, category varchar, decision varchar", list(appeals)),
     }
     return [(row_id, reason if whole else reason.split(" (")[0])
             for row_id, _, reason in model_rows("int_survey_exclusions", given, params)]
@@ -152,6 +154,20 @@ def test_an_answer_a_call_found_not_genuine_pushes_no_earlier_answer_of_its_hous
     # without the key (policies before 2027.3) the resident's answer stays out, as those months were paid
     assert _exclusions("grid", rows, calls=calls) == [(1, "excluded: duplicate_household"),
                                                       (3, "excluded: duplicate_household")]
+
+
+def test_an_answer_an_upheld_appeal_found_another_grid_s_pushes_no_answer_of_the_grid_s_home_out():
+    """Trial 201: a 滨河小区 resident chose the new 滨河雅苑 grid; their door 3栋1单元201 is also a 雅苑 home's, whose
+    complaint was set aside as the household's older answer, and stayed out after HR upheld 非本网格 on the other."""
+    rows = [(1, "G7", "3栋1单元201", "2026-09-12 10:00:00"), (2, "G7", "3栋1单元201", "2026-09-20 10:00:00"),
+            (3, "G7", "4栋101", "2026-09-02 10:00:00"), (4, "G7", "4栋101", "2026-09-21 10:00:00")]
+    appeals = (("R2", "wrong_grid", "upheld"), ("R4", "misrated", "upheld"), ("R3", "wrong_grid", "rejected"))
+    # R2 is left to int_review_exclusions (appeal_upheld) and R1 counts; a 误评 upheld is the home's own answer
+    # overruled: its earlier answer stays out, as does one whose 非本网格 appeal was rejected
+    assert _exclusions("grid", rows, appeals=appeals, wrong_grid_first=True) == [(3, "excluded: duplicate_household")]
+    # without the key (policies before 2027.25) the grid's home's answer stays out, as those months were paid
+    assert _exclusions("grid", rows, appeals=appeals) == [(1, "excluded: duplicate_household"),
+                                                          (3, "excluded: duplicate_household")]
 
 
 def test_answers_of_one_household_at_the_same_time_say_so_and_the_row_later_in_the_files_counts():

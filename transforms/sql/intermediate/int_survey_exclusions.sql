@@ -3,13 +3,15 @@
 -- Rules apply in this order so that an excluded row never displaces a genuine one: self-rating,
 -- speeder, no item answered; then one household, one voice among the rows still standing (under
 -- integrity.calls_before_household, not counting an answer a verification call found not genuine:
--- int_review_exclusions excludes it, and the household's earlier answer counts). A
+-- int_review_exclusions excludes it, and the household's earlier answer counts; under
+-- appeals.wrong_grid_before_household, nor an answer an upheld appeal found another grid's, 非本网格: the same door
+-- of another compound is another home, and this grid's home's own answer counts). A
 -- household is its household_id within its grid under scoring.household_scope = "grid" (door
 -- numbers such as 1栋1单元601 repeat from compound to compound), month-wide under "month".
 -- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
 -- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
--- refs: stg_assignments, stg_surveys, stg_verification, stg_worker_phones
+-- refs: stg_appeals, stg_assignments, stg_surveys, stg_verification, stg_worker_phones
 -- sources: run_params
 with p as (select * from run_params),
 called as (
@@ -17,6 +19,11 @@ called as (
     from stg_verification as v
     cross join p
     where p.calls_before_household and v.result in ('denied', 'coached')
+    union
+    select a.response_id
+    from stg_appeals as a
+    cross join p
+    where p.wrong_grid_before_household and a.decision = 'upheld' and a.category = 'wrong_grid'
 ),
 self_rated as (
     select distinct s.row_id
