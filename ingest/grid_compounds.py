@@ -108,6 +108,8 @@ class OtherGridsCompound:
     taken: bool = False              # narrowed to the one owner that took the compound over (ingest/compound_grids.py)
     lists_none: bool = False         # grids.csv lists no compound for the grid named
     ids: tuple[str, ...] = ()        # their response ids, for the appeal the line advises (trial 115: none given)
+    in_door: bool = False            # named at the start of the door number (ingest/door_compounds.py), not as 小区
+    written: str = ""                # the compound as grids.csv writes it (滨河小区, read as 滨河: trial 201's "name 滨河")
 
     def __str__(self) -> str:
         alias = (f"; if they answered by an alias grids.csv gives {self.grid_id} ({', '.join(self.aliases)}), that "
@@ -115,7 +117,7 @@ class OtherGridsCompound:
         ids = (f" (answer{'s' if len(self.ids) > 1 else ''} {', '.join(self.ids)}"
                f"{' ...' if self.rows > len(self.ids) else ''})" if self.ids else "")
         return (f"{self.rows} answer{'s' if self.rows != 1 else ''} to {self.grid_name} ({self.grid_id}) name "
-                f"{self.compound}, a compound grids.csv lists under {' and '.join(self.owners)}, not under "
+                f"{self.written or self.compound}{' in the door number' if self.in_door else ''}, a compound grids.csv lists under {' and '.join(self.owners)}, not under "
                 f"{self.grid_id}{alias}{ids}")
 
 
@@ -158,11 +160,12 @@ def other_grids_compounds(workdir: Path, suffix_dropped: bool = False, unlisted:
         ids = _pair_ids(con, [(gid, compound) for gid, compound, _ in named[:20]]) if named else {}
     labels = {row.grid_id: f"{row.grid_name} ({row.grid_id})" for row in grids.itertuples(index=False)}
     names = dict(zip(grids["grid_id"], grids["grid_name"]))
+    written = {compound_name(n, suffix_dropped): n for ns in listed_compounds(grids).values() for n in ns}
     aliases = ({row.grid_id: listed_names(row.aliases) for row in grids.itertuples(index=False)}
                if "aliases" in grids.columns else {})
     return [OtherGridsCompound(gid, names[gid], compound, rows, tuple(labels[o] for o in owners[compound]),
                                aliases.get(gid, ()), tuple(owners[compound]), lists_none=gid not in listed,
-                               ids=tuple(ids.get((gid, compound), ())))
+                               ids=tuple(ids.get((gid, compound), ())), written=written.get(compound, ""))
             for gid, compound, rows in named]
 
 

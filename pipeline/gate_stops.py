@@ -7,6 +7,7 @@ import logging
 from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
+from gridpay.ingest.door_compounds import doors_naming_other_compounds
 from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, id_messages, published_answers, steps,
                               stop_messages as says)
 from gridpay.pipeline.context import RunContext
@@ -186,7 +187,7 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     yield surges, lambda: file_stops.lone_file_surges_message(ctx, surges)
     yield (mixed := file_stops.mixed_sheets(ctx)), lambda: file_stops.mixed_sheets_message(ctx, mixed)   # sorted apart
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
-    file_stops.say_other_grids_compounds(said)
+    file_stops.say_other_grids_compounds(said + doors_naming_other_compounds(ctx.workdir, ctx.month))   # ... in doors
     yield others, lambda: says.other_grids_compound_message(ctx, others)
     yield (overlaps := find.overlapping_assignments(ctx)), lambda: says.overlaps_message(ctx, overlaps)   # a day's weight
     reused = reused_worker_ids(ctx)                         # a leaver's id given to a new hire

@@ -89,3 +89,23 @@ def test_a_sheet_whose_grids_and_compounds_disagree_throughout_stops_the_month(r
     before = make_policy(min_responses=3, gate__other_grid_compound_by_grid="false")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=before)
     assert code == 1 and "6 of its 18 answers naming a compound" in err.strip().splitlines()[-1], err
+
+
+def test_an_answer_whose_door_names_another_grids_compound_is_said(run_cli, make_inbox, make_policy):
+    """Trial 201: the form asked no compound; 滨河小区 residents who chose the new 滨河雅苑 grid typed 滨河小区20栋1单元301
+    into the door and were counted for its worker, unsaid; a 雅苑 home typing 滨河雅苑1-2-301 is its grid's own."""
+    answers = [survey(f"A{i}", "G1", f"{i}栋1单元301", ("4",) * 5) for i in range(4)]
+    answers += [survey(f"Y{i}", "G2", f"{i}栋2单元301", ("3",) * 5) for i in range(3)]
+    answers += [survey("Y7", "G2", "滨河雅苑1-2-301", ("3",) * 5), survey("Y8", "G2", "雅苑2栋2单元401", ("3",) * 5),
+                survey("X1", "G2", "滨河小区20栋1单元301", ("5",) * 5), survey("X2", "G2", "滨河小区3-1-201", ("5",) * 5)]
+    inbox = make_inbox({"2026-09.csv": answers})
+    write_csv(inbox / "grids.csv", GRIDS, [("G1", "滨河一网格", "社区", "20", "滨河小区"),
+                                           ("G2", "滨河七网格", "社区", "10", "滨河雅苑")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
+    assert code == 0, err
+    said = [line for line in err.splitlines() if "in the door number" in line]
+    assert said == ["gridpay: 2 answers to 滨河七网格 (G2) name 滨河小区 in the door number, a compound grids.csv lists "
+                    "under 滨河一网格 (G1), not under G2 (answers X1, X2): counted for the grid they name; if they are "
+                    "another grid's, an appeal upheld in the 公示 window (非本网格) takes them out (a platform's "
+                    "download is never edited; a sheet HR typed is put right from the paper forms: one sorted by a "
+                    "column alone mixes grids); if the grid does span the compound, list it for the grid in grids.csv"]

@@ -27,7 +27,7 @@ def test_an_old_grid_name_is_offered_to_the_grid_whose_compound_its_rows_name(ru
     write_csv(inbox / "grids.csv", GRIDS, [grids[0][:4] + ("天桥老四网格",) + grids[0][5:], grids[1]])
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code == 1 and "nothing published" in err
-    assert ("5 answers to 天桥新村一网格 (G1) name 柏树湾, a compound grids.csv lists under 井湖村二网格 (G2), not "
+    assert ("5 answers to 天桥新村一网格 (G1) name 柏树湾小区, a compound grids.csv lists under 井湖村二网格 (G2), not "
             "under G1; if they answered by an alias grids.csv gives G1 (天桥老四网格), that name may be 井湖村二网格 "
             "(G2)'s (answers P0, P1, P2, P3, P4)") in err                 # the ids an appeal needs (trial 115)
     write_csv(inbox / "grids.csv", GRIDS, [grids[0], grids[1][:4] + ("天桥老四网格",) + grids[1][5:]])
