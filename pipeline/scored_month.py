@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from gridpay.pipeline.handovers import rows_not_ended
 from gridpay.pipeline.pooled_shares import before_start_shares
+from gridpay.pipeline.unassigned_workers import unassigned_workers
 from gridpay.transforms.reasons import SAME_DAY, SAME_TIME
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -225,8 +226,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         same_time=con.execute("select count(*) from int_exclusions where contains(reason, ?)",
                               [SAME_TIME]).fetchone()[0],
         same_day=_same_day(con),
-        unassigned=_named(con, "select worker_id, name from stg_workers "
-                               "where worker_id not in (select worker_id from stg_assignments) order by worker_id"),
+        unassigned=unassigned_workers(con),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
