@@ -9,6 +9,7 @@ from gridpay.core.errors import ConfigError
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.transforms.policy import Policy, PolicyError, policy_from_toml
 from gridpay.transforms.policy_keys import policy_key_doubts
+from gridpay.transforms.scale_words import words_left_on_shipped_scale
 
 
 def load_policy(path: Path) -> Policy:
@@ -39,6 +40,12 @@ def check_policy_keys(data: bytes, label: str) -> None:
     """Stop (exit 2) a new run on a policy that says what no rule reads (policy_keys); an audit replays
     its archived policy as it was and does not call this."""
     doubts = _doubts(data.decode("utf-8-sig"))
+    if left := _words_left(data.decode("utf-8-sig")):
+        raise ConfigError(f"{label}: answer words are left at their points on the shipped 1 to 5 scale, so a typed "
+                          f"word would count as another point than the form means; nothing published. "
+                          f"{'; '.join(left)}. Give each word its point on the policy's scale (the point of the word "
+                          f"the shipped policy scores alike), or take it out of [survey.answer_words] (a word not "
+                          f"named is invalid, said with its row), under a new version, and run again")
     if doubts:
         raise ConfigError(f"{label}: the policy says what no rule reads, so the month would be paid on other rules "
                           f"than the file shows; nothing published. {'; '.join(doubts)}. Correct the file (a new "
@@ -74,6 +81,13 @@ def _doubts(text: str) -> list[str]:
     except tomllib.TOMLDecodeError:
         return []
     return policy_key_doubts(doc, tomllib.loads(DEFAULT_POLICY.read_text(encoding="utf-8")))
+
+
+def _words_left(text: str) -> list[str]:
+    try:
+        return words_left_on_shipped_scale(tomllib.loads(text), tomllib.loads(DEFAULT_POLICY.read_text(encoding="utf-8")))
+    except tomllib.TOMLDecodeError:
+        return []
 
 
 def _doubts_said(text: str) -> str:

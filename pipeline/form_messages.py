@@ -41,7 +41,13 @@ def form_doubts_message(ctx: RunContext, found: list) -> str:
     said = "; ".join(f"{file}: {listed(doubts, 4)}" for file, doubts in files.items())
     # numbers where the form's words go ('-2') are a damaged file or a codes export, not the form's words (trial 75)
     codes = [w for d in found if d.kind == "unread" for w in d.words if re.fullmatch(r"-?\d+(\.\d+)?", w.strip())]
-    again = (f"'{codes[0]}' is a number where the form's words go: a damaged download or a codes export (按序号) "
+    # ... or a form that scores its questions 0-10 (trial 203's, changed in the month: its text export was told to
+    # download again as text, and scale_min/scale_max not named)
+    above = [c for c in codes if float(c) > ctx.policy.scale_max]
+    scored = (f"where the form scores its questions in numbers (up to {max(above, key=float)} read here), set "
+              f"survey.scale_min and survey.scale_max to the form's scale and give its words their points on it, "
+              f"under a new policy version (docs/troubleshooting.md, 1-10); " if above else "")
+    again = (f"'{codes[0]}' is a number where the form's words go: {scored}a damaged download or a codes export (按序号) "
              f"is downloaded again, as text (按选项文本; docs/troubleshooting.md). Else: " if codes else "")
     # an option's letter kept (A.非常满意): the file was read by a layout that strips none (trial 96: 金数据's for a
     # download of another platform's), which answer words would not put right

@@ -174,3 +174,9 @@ def test_numbers_where_the_form_s_words_go_are_told_to_be_downloaded_again(run_c
     line = next(x for x in err.splitlines() if "not read as its form means them" in x)
     assert code == 1 and "'-2' is a number where the form's words go: a damaged download or a codes export" in line
     assert "is downloaded again, as text (按选项文本; docs/troubleshooting.md). Else: Give each" in line
+    # a form scoring 0-10 (trial 203's, changed in the month) is told the scale's keys
+    _month(inbox, {"非常满意": "9"})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    line = next(x for x in err.splitlines() if "not read as its form means them" in x)
+    assert code == 1 and ("is a number where the form's words go: where the form scores its questions in numbers (up "
+                          "to 9 read here), set survey.scale_min and survey.scale_max to the form's scale") in line
