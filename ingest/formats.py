@@ -38,7 +38,8 @@ REQUIRED = {
     "verification": ("response_id", "result", "called_by", "called_on"),
 }
 # optional columns of the optional tables, present (blank) whether the file has them or not
-OPTIONAL = {"appeals": ("decision", "decided_by", "decided_on", "decision_note"), "verification": ("note",)}
+OPTIONAL = {"appeals": ("decision", "decided_by", "decided_on", "decision_note", "resident_grid"),
+            "verification": ("note",)}
 
 
 class Source(NamedTuple):
@@ -201,9 +202,13 @@ def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.Da
     frame.attrs["headers"] = headers          # as typed: the lines on a header left unread name it so
     missing = [c for c in REQUIRED[kind] if c not in frame.columns]
     if missing:
+        # a title typed above the headers (凤凰社区2026年11月网格员名册, merged across): trial 200's clerk was given the columns
+        below = canonical_columns([str(v) for v in frame.iloc[0].tolist()], aliases) if len(frame) else []
+        title = (f"; row 1 holds a title ('{headers[0]}'), and the headers are in row 2: delete row 1 (and any row "
+                 f"above the headers) and save the file again" if set(REQUIRED[kind]) <= set(below) else "")
         raise InputError(source.file_name, f"required column is missing (have: {headers_shown(list(frame.columns))})"
-                                           f"{missing_note(missing, aliases)}{garbled_note(list(frame.columns))}",
-                         column=missing[0])
+                                           f"{title}{missing_note(missing, aliases, '[aliases]')}"
+                                           f"{garbled_note(list(frame.columns))}", column=missing[0])
     frame = frame.astype("string")
     for col in frame.columns:
         frame[col] = frame[col].str.strip().replace("", pd.NA)

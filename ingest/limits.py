@@ -91,10 +91,10 @@ def two_row_header(merged: str) -> str:
             f"below it: give each column its own header in one row above the answers")
 
 
-def missing_note(missing: list[str], aliases: dict[str, str]) -> str:
+def missing_note(missing: list[str], aliases: dict[str, str], table: str = "[survey.aliases]") -> str:
     """'; missing: response_id, submitted_at; headers read as response_id: 问卷编号, 编号 (the policy's
     [survey.aliases])': every required column a header row lacks, and the words that head the first (trial 169's
     newcomer was told of one column a run, and found 问卷编号 only in the policy's last pages)."""
     words = [header for header, column in aliases.items() if column == missing[0]][:8]
     return (f"; missing: {', '.join(missing)}" + (f"; headers read as {missing[0]}: {', '.join(words)} (the policy's "
-                                                  f"[survey.aliases], or a header {missing[0]} itself)" if words else ""))
+                                                  f"{table}, or a header {missing[0]} itself)" if words else ""))

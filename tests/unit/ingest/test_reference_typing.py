@@ -87,3 +87,18 @@ def test_a_month_excel_kept_as_a_number_that_reads_two_ways_is_refused_naming_it
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     assert code != 0 and "adjustments.csv, row 3, column 'month': month '2026.1' is not YYYY-MM (Excel keeps 2026.10 " \
                          "as the number 2026.1" in err, err
+
+
+def test_a_title_row_above_a_reference_file_s_headers_is_said_with_what_to_delete(tmp_path):
+    """Trial 200: workers.xlsx's merged title 凤凰社区2026年11月网格员名册, saved as CSV above the headers, was told the
+    columns were missing and pointed at [survey.aliases], which no reference file reads."""
+    from gridpay.ingest.formats import read_table
+    path = tmp_path / "workers.csv"
+    path.write_text("凤凰社区2026年11月网格员名册,,,\n网格员编号,姓名,手机号,绩效工资基数\nW1,王伟,13800000001,1500\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_table(path, "workers", load_policy(DEFAULT_POLICY).aliases)
+    message = str(refused.value)
+    assert ("row 1 holds a title ('凤凰社区2026年11月网格员名册'), and the headers are in row 2: delete row 1 (and any row "
+            "above the headers) and save the file again") in message
+    assert "(the policy's [aliases], or a header worker_id itself)" in message and "[survey.aliases]" not in message
