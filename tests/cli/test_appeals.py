@@ -239,4 +239,12 @@ def test_a_note_naming_a_home_is_offered_one_of_the_appeal_s_own_kind(published,
         write_csv(inbox / "appeals.csv", APPEAL_HEADER, [row])
         code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
         assert "decision_note names a home or a phone" in err and f"write it without them ({offered})" in err, err
+    # an answer the note names (as the repeat's line advises) is no home, and HR's own correction's note is on no
+    # worker's sheet (trial 202's HR was told to rewrite 与第113号答卷为同一户重复作答, on the final scorecard too)
+    for worker, note in (("W1", "与第R2号答卷为同一户重复作答"), ("", "经核对，4栋2单元502")):
+        row = appeal_row("A9", worker, "R1", category="其他")[:-1] + (note,)
+        write_csv(inbox / "appeals.csv", APPEAL_HEADER, [row])
+        code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+        assert code == 0 and "decision_note names" not in err, err
+
 
