@@ -62,7 +62,7 @@ def _worker_phones(con, own: bool) -> list[str]:
     rows = con.execute(f"""
         select w.worker_id, w.name, s.grid_id, coalesce(g.grid_name, s.grid_id), count(*),
                count(distinct s.household_id), list(s.response_id::varchar order by s.row_id)
-        from stg_surveys s
+        from int_surveys s
         -- every phone the run knows as hers (stg_worker_phones: a second phone of her cell, an earlier run's), as the
         -- self-rating rule reads them: trial 186's line named one of the two ratings it kept out
         join (select distinct worker_id, phone_hash from stg_worker_phones) p on p.phone_hash = s.respondent_phone_hash
@@ -87,7 +87,7 @@ def _one_phone_many_homes(con) -> list[str]:
         with phone_rows as (
             select s.row_id, s.grid_id, s.respondent_phone_hash as phone, s.household_id,
                    s.response_id::varchar as response_id
-            from int_response_flags f join stg_surveys s on s.row_id = f.row_id
+            from int_response_flags f join int_surveys s on s.row_id = f.row_id
             where f.flag = 'shared_phone'
               and s.respondent_phone_hash not in (select phone_hash from stg_workers where phone_hash is not null)
               -- a home a call found had answered (属实) is no doubt: trial 132's 13 confirmed were still "for a call"
@@ -151,7 +151,7 @@ def _phoneless(con) -> list[str]:
     rows = con.execute("""
         with now as (
             select r.grid_id, count(*) as n, count(*) filter (where s.respondent_phone_hash is null) as blank
-            from int_response_scores r join stg_surveys s on s.row_id = r.row_id group by r.grid_id),
+            from int_response_scores r join int_surveys s on s.row_id = r.row_id group by r.grid_id),
         whole as (select sum(n) as n, sum(blank) as blank from now),
         candidates as (
             select now.* from now cross join whole where now.blank >= ? and whole.n > now.n
@@ -173,7 +173,7 @@ def _phoneless(con) -> list[str]:
 
 def _phoneless_ids(con, grid_id: str) -> list[str]:
     return [rid for (rid,) in con.execute(
-        "select s.response_id::varchar from int_response_scores r join stg_surveys s on s.row_id = r.row_id "
+        "select s.response_id::varchar from int_response_scores r join int_surveys s on s.row_id = r.row_id "
         "where r.grid_id = ? and s.respondent_phone_hash is null order by s.row_id limit 6", [grid_id]).fetchall()]
 
 
@@ -232,7 +232,7 @@ def _displaced(con, aside: str, pair: str) -> list[tuple[str, str, list[str]]]:
         with p as (select * from run_params),
         answered as (select s.row_id, s.grid_id, s.household_id, s.response_id, s.respondent_phone_hash as phone,
                             s.answers, list_max(s.answers) as highest, list_min(s.answers) as lowest
-                     from stg_surveys s where not s.is_invalid and s.household_id is not null),
+                     from int_surveys s where not s.is_invalid and s.household_id is not null),
         counted as (select a.* from answered a where a.row_id in (select row_id from int_response_scores)),
         set_aside as (select a.* from answered a join int_survey_exclusions e using (row_id)
                       where e.code = 'duplicate_household'

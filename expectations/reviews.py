@@ -88,9 +88,13 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
         # left, rejected 不予受理, stopped the month until the row was deleted)
         # ... a worker_id workers.csv lacks is that rule's line alone (trial 141 read this one first, the cause after)
         # ... and an id no answer has is the valid-answer rule's line alone (trial 167's 790 for 79 read both)
+        # ... or the grid a 非本网格 appeal names as its resident's: that grid's worker asks for her residents' voices
         _rows(f"{this} and worker_id is not null and coalesce(decision, '') <> 'rejected' and {covered} "
-              f"and worker_id in (select worker_id from workers) and response_id in (select response_id from surveys)",
-              f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
+              f"and worker_id in (select worker_id from workers) and response_id in (select response_id from surveys) "
+              f"and worker_id || chr(31) || coalesce(resident_grid, '') not in (select worker_id || chr(31) || grid_id "
+              f"from assignments where start_date <= '{month_end}' and coalesce(end_date, '9999-12-31') >= "
+              f"'{month}-01')", f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
+        *_resident_grid_rules(this),
     ]
     rules += _window_rules(month, window)
     # filed or decided after the day of the run (policy gate.appeal_dates): a typo, as a call's date is (a hundredth
@@ -99,6 +103,21 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
                     f"{column} is after the day of the run ({today}): is the date mistyped?", column)
               for column in ("filed_on", "decided_on")] if today else []
     return gx.ExpectationSuite(name="appeals", expectations=rules)
+
+
+def _resident_grid_rules(this: str) -> list:
+    """appeals.csv's resident_grid: the grid a 非本网格 appeal's answer counts in once upheld."""
+    return [
+        _rows("resident_grid is not null and category <> 'wrong_grid'",
+              "resident_grid is given on an appeal that is not 非本网格 (wrong_grid): only an answer of another grid's "
+              "resident counts in another grid", "resident_grid"),
+        _rows("resident_grid is not null and resident_grid not in (select grid_id from grids where grid_id is not null)",
+              "resident_grid is not a grid of grids.csv (its id, name or an alias)", "resident_grid"),
+        _rows(f"{this} and resident_grid is not null and response_id || chr(31) || resident_grid in (select "
+              f"response_id || chr(31) || grid_id from surveys where response_id is not null)",
+              "resident_grid is the grid the answer names: a 非本网格 appeal names the grid its resident lives in",
+              "resident_grid"),
+    ]
 
 
 def _window_rules(month: str, window: tuple[date, date] | None) -> list:
@@ -204,17 +223,18 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
     problems = []
     with stage_connection(workdir) as con:
         for kind, result in results.items():
-            label = "a.appeal_id, a.month, a.worker_id" if kind == "appeals" else "a.response_id, null, null"
+            label = ("a.appeal_id, a.month, a.worker_id, a.resident_grid" if kind == "appeals"
+                     else "a.response_id, null, null, null")
             for rule, query in zip(result.rules, result.failing_rows_sql):
                 if query is None:
                     continue
-                for source, row, name, of, worker in con.execute(
+                for source, row, name, of, worker, resident in con.execute(
                         f"select a.source_file, a.row_number, {label} from {kind} a where a.row_id in ({query})").fetchall():
                     # an appeal of another month is named so: HR may look for the fault in this month's rows
                     what = (f"appeal {name}" + (f", of {of}" if of and of != month else "") if kind == "appeals"
                             else f"answer {name}")
                     # the id as typed, and a full-width one said so (trial 141's Ｗ０３ was named by neither)
                     typed = (f": '{worker}'{width_note(worker)}" if rule.reason == "worker_id is not in workers.csv"
-                             else "")
+                             else f": '{resident}'" if rule.column == "resident_grid" else "")
                     problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}{typed}"))
     return [text for _, _, text in sorted(problems)]

@@ -28,10 +28,10 @@ def void_appeals(con, decided_on: str | None = None) -> list[VoidAppeal]:
     rows = con.execute("""
         select a.appeal_id, a.response_id, min(e.reason)
         from stg_appeals a
-        join stg_surveys s using (response_id)
+        join int_surveys s using (response_id)
         join int_survey_exclusions e using (row_id)
-        where a.decision = 'upheld'
-          and a.response_id not in (select s2.response_id from stg_surveys s2
+        where a.decision = 'upheld' and not (a.category = 'wrong_grid' and a.resident_grid is not null)
+          and a.response_id not in (select s2.response_id from int_surveys s2
                                     join int_review_exclusions r using (row_id))
           and a.response_id not in (select r.response_id from raw_surveys r join counted_responses c
                                     using (run_id, row_id) where r.run_id = ?)
@@ -61,7 +61,7 @@ def good_answer_appeals(con) -> list[GoodAnswerAppeal]:
         with p as (select * from run_params),
         rated as (select s.response_id, s.grid_id, s.answers[p.overall_position] as overall,
                          list_min(s.answers) as lowest
-                  from stg_surveys s cross join p where not s.is_invalid)
+                  from int_surveys s cross join p where not s.is_invalid)
         select a.appeal_id, a.response_id, r.lowest,
                coalesce((select string_agg(b.response_id, ', ' order by b.response_id) from rated b cross join p
                          where b.grid_id = r.grid_id and b.overall <= p.callback_at_or_below), '')

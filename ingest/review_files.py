@@ -11,7 +11,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source, read_table
-from gridpay.transforms.parsing import dated_from, normalized_month
+from gridpay.transforms.parsing import dated_from, normalized_cell, normalized_month
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS, as_code
 
 def review_files(inbox: Path, month: str) -> list[Path]:
@@ -58,3 +58,22 @@ def review_tables(by_name: dict[str, Source], month: str, aliases: dict[str, str
             frame["result"] = frame["result"].map(lambda v: as_code(v, RESULTS), na_action="ignore")
         tables[kind] = frame[["source_file", "row_number", *columns]].astype("string")
     return tables
+
+
+def resident_grids(appeals: pd.DataFrame, grids: pd.DataFrame, aliases: dict[str, str]) -> pd.Series:
+    """appeals.csv's resident_grid (the grid a 非本网格 appeal's resident lives in) as a grid id: typed as the id, the
+    name or an alias grids.csv gives; anything else as typed, for validation to name (expectations/reviews.py)."""
+    named = {normalized_cell(v): gid for gid, name in zip(grids["grid_id"], grids["grid_name"])
+             for v in (name, gid) if normalized_cell(v)} | aliases
+    return appeals["resident_grid"].map(lambda v: named.get(normalized_cell(v), normalized_cell(v) or None),
+                                        na_action="ignore").astype("string")
+
+
+def answers_moved(workdir: Path, month: str) -> bool:
+    """Does an upheld 非本网格 appeal of `month` count its answer in the grid its resident lives in (resident_grid)?"""
+    path = workdir / "appeals.parquet"
+    if not path.is_file():
+        return False
+    appeals = pd.read_parquet(path)
+    return bool(((appeals["month"] == month) & (appeals["decision"] == "upheld") & (appeals["category"] == "wrong_grid")
+                 & appeals["resident_grid"].notna()).any())

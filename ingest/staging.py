@@ -18,11 +18,11 @@ from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_
                                     with_hashed_phone)
 from gridpay.transforms.privacy import masked_numbers, masked_phone_hash, phone_hash
 from gridpay.ingest.formula_cells import say_unsaved_formulas
-from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer
+from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_worker_phones
-from gridpay.ingest.review_files import review_files, review_tables
+from gridpay.ingest.review_files import resident_grids, review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
 from gridpay.transforms.grid_names import communities_alike
@@ -147,6 +147,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
                              else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",
                                                         "amount", "reason", "approved_by"], dtype="string"))
     tables |= review_tables(by_name, month, policy.aliases)     # appeals, verification calls (optional)
+    tables["appeals"]["resident_grid"] = resident_grids(tables["appeals"], tables["grids"], grid_aliases(tables["grids"]))
     for kind, optional in (("assignments", "end_date"), ("assignments", "weight"), ("grids", "area")):
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")

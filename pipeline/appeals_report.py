@@ -16,7 +16,7 @@ import duckdb
 
 from gridpay.core.settings import Settings
 from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source
-from gridpay.ingest.review_files import review_tables
+from gridpay.ingest.review_files import resident_grids, review_tables
 from gridpay.pipeline.audit import find_run
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline import review_gate
@@ -31,7 +31,7 @@ from gridpay.transforms.review_terms import CATEGORIES, DECISIONS
 RAW_TABLES = ("raw_grids", "raw_grid_compounds", "raw_compound_names", "raw_workers", "raw_worker_phones",
               "raw_assignments", "raw_adjustments", "raw_appeals", "raw_verification", "raw_surveys", "policy_items")
 APPEAL_FIELDS = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "decision",
-                 "decided_by", "decided_on", "decision_note")
+                 "decided_by", "decided_on", "decision_note", "resident_grid")
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   meant=_meant(appeal["response_id"], at),
                                   no_bad_rating=appeal["category"] == "malicious" and appeal["response_id"] in good,
                                   known_worker=not appeal["worker_id"] or appeal["worker_id"] in workers)
-                # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank)
-                # a blank worker_id is HR's own correction (a repeat it found): no appellant's pay to show
-                # (a late one, "pending (late: ...)", has none: it is only ever rejected)
+                # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank); none for HR's
+                # own correction (blank worker_id) or a late one, "pending (late: ...)", only ever rejected
                 if appeal["worker_id"] in workers and (line.status == "pending" or (line.status == "upheld" and not applied)):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal)
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
@@ -116,17 +115,20 @@ def _appeals(inbox: Path, db: Path, run_id: str, month: str, policy: Policy) -> 
         cursor = con.execute(f"select {', '.join(APPEAL_FIELDS)} from raw_appeals where run_id = ? and month = ?",
                              [run_id, month])
         stored = {r[0]: dict(zip(APPEAL_FIELDS, r)) for r in cursor.fetchall()}
+        grids = con.execute("select grid_id, grid_name from raw_grids where run_id = ?", [run_id]).df()
     live: dict[str, dict] = {}
-    path = inbox / "appeals.csv"
-    if path.is_file():
+    if (path := inbox / "appeals.csv").is_file():
         frame = review_tables({"appeals.csv": Source("appeals.csv", path)}, month, policy.aliases)["appeals"]
+        frame["resident_grid"] = resident_grids(frame, grids, {})       # as the run reads it: a grid's id
         for row in frame[frame["month"] == month].to_dict("records"):
             if row["appeal_id"] is not None and row["appeal_id"] == row["appeal_id"]:       # NA is not itself
                 live.setdefault(row["appeal_id"], {k: _text(row.get(k)) for k in APPEAL_FIELDS})
     merged = {**stored, **live}
-    # an appeal's answer id retyped since the run is not applied either (trial 128: 78 put right as 73 read "upheld")
-    return [(merged[a], a in stored and all(stored[a][k] == merged[a][k] for k in ("decision", "response_id")))
-            for a in sorted(merged)]
+    # an appeal's answer id retyped since the run is not applied either (trial 128: 78 put right as 73 read "upheld");
+    # one upheld neither then nor now moves no pay, so nothing is left to apply (trial 202's pending and late rejected)
+    return [(merged[a], (a in stored and all(stored[a][k] == merged[a][k] for k in ("decision", "response_id",
+                                                                                    "resident_grid")))
+             or "upheld" not in (merged[a]["decision"], stored.get(a, {}).get("decision"))) for a in sorted(merged)]
 
 
 def pay_if_upheld(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,

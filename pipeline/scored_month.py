@@ -71,8 +71,8 @@ def _same_day(con) -> tuple[str, ...]:
     return tuple(f"{rid} ({door}, counted: {counted})" for rid, door, counted in con.execute(f"""
         select {regex_masked_sql('s.response_id')}, {regex_masked_sql('s.household_id')},
                coalesce(string_agg({regex_masked_sql('c.response_id')}, ', ' order by c.row_id), '?')
-        from int_exclusions e join stg_surveys s using (row_id)
-        left join (select row_id, response_id, household_id, grid_id, submitted_at from stg_surveys
+        from int_exclusions e join int_surveys s using (row_id)
+        left join (select row_id, response_id, household_id, grid_id, submitted_at from int_surveys
               where row_id in (select row_id from int_response_scores)) c
           on c.household_id = s.household_id and c.grid_id = s.grid_id
              and cast(c.submitted_at as date) = cast(s.submitted_at as date)

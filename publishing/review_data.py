@@ -29,10 +29,11 @@ REVIEWED_OUT = "(q.reason_code = 'appeal_upheld' or starts_with(q.reason_code, '
 UPHELD_TEXT = exclusion_text("appeal_upheld", "", "\0").split("\0")[0]
 
 APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
-                  "decision_note", "grid_id", "grid_name", "effect")
+                  "decision_note", "grid_id", "grid_name", "effect", "resident_grid")
 # one row per appeal of the month the run read; `effect`: what it changed in this run (excluded:
 # its answer no longer counts; not_counted: the answer did not count anyway, upheld or, from output format 9, not;
-# counted: rejected, from format 10; pending, and rejected before)
+# counted: rejected, from format 10; pending, and rejected before; moved: upheld 非本网格 naming the grid its resident
+# lives in, where the answer now counts: resident_grid, '天桥新村三网格 (G3)')
 APPEALS_SQL = (
     "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
     "group by response_id), "
@@ -50,9 +51,12 @@ APPEALS_SQL = (
     # reversed an upheld appeal lowered a sixty-ninth trial's pay under those words)
     "     when a.decision = 'rejected' and $as_if then 'counted' "
     "     when a.decision <> 'upheld' then a.decision "
+    "     when a.category = 'wrong_grid' and a.resident_grid is not null then 'moved' "
     "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
-    "          then 'excluded' else 'not_counted' end as effect "
+    "          then 'excluded' else 'not_counted' end as effect, "
+    "coalesce(r.grid_name || ' (' || a.resident_grid || ')', a.resident_grid) as resident_grid "
     "from raw_appeals a left join answer_grid ag using (response_id) "
+    "left join grid_scores r on r.run_id = $run_id and r.grid_id = a.resident_grid "
     "left join grid_scores g on g.run_id = $run_id and g.grid_id = ag.grid_id "
     "where a.run_id = $run_id and a.month = $month order by a.appeal_id")
 
@@ -169,7 +173,7 @@ def upheld_by_grid(appeals: list[dict]) -> dict[str, list[dict]]:
     grid saw her score move on a colleague's appeal, and her sheet did not say why)."""
     out: dict[str, list[dict]] = {}
     for a in appeals:
-        if a["decision"] == "upheld" and a["effect"] == "excluded":
+        if a["decision"] == "upheld" and a["effect"] in ("excluded", "moved"):
             out.setdefault(a["grid_id"], []).append(a)
     return out
 

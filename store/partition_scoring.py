@@ -8,9 +8,8 @@ would (transforms/sql/) up to the per-row and per-grid ones. It writes them into
 (exact types: sums stay HUGEINT and DECIMAL). The driver then reads, for scoring, tables of grids, and keeps the
 per-row ones (counted responses, flags, quarantine) in the warehouse through views.
 
-This holds only where every per-row rule is local to a partition: households within a grid (household_scope "grid")
-and no grid answered in two partitions. The speeder rule's median: each worker returns a histogram of its durations,
-the driver takes the exact median of their sum and hands it back. Otherwise the driver scores (`fallback_reason`)."""
+This holds where every per-row rule is local to a partition (households within a grid, no grid answered in two); the
+speeder rule's median is the exact median of the workers' histograms of durations. Else the driver scores."""
 from __future__ import annotations
 
 import logging
@@ -27,6 +26,7 @@ from gridpay.core.settings import duckdb_memory_limit
 from gridpay.ingest.duckdb_reader import sql_text
 from gridpay.ingest.grid_aliases import grid_aliases
 from gridpay.ingest.partition import Partitioning
+from gridpay.ingest.review_files import answers_moved
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.store.models import Model, run_models, sql_models
 from gridpay.store.scoring import run_params
@@ -36,8 +36,7 @@ from gridpay.transforms.privacy import MASKED_PREFIX, TWO_PREFIX
 
 log = logging.getLogger("gridpay")
 
-REFERENCE = ("grids", "grid_compounds", "workers", "worker_phones", "assignments", "adjustments", "appeals",
-             "verification")
+REFERENCE = ("grids", "grid_compounds", "workers", "worker_phones", "assignments", "adjustments", "appeals", "verification")
 # per-row models: the union of the partitions' rows (their row_ids are the month's, disjoint)
 ROW_MODELS = ("int_survey_exclusions", "int_review_exclusions", "int_exclusions", "int_response_scores",
               "int_response_flags", "fct_quarantine")
@@ -47,7 +46,7 @@ GRID_MODELS = ("int_grid_item_sums", "int_grid_reviews", "fct_grid_exclusions")
 # (partition 0 all of them), the driver keeps each grid's answered row
 ALL_GRIDS = "int_grid_stats"
 EMPTY = "int_response_answers"          # read only by int_response_scores: empty on the driver
-EXCLUDE_MEDIAN = ("select median(duration_s) as seconds\n    from stg_surveys\n    where not is_invalid and "
+EXCLUDE_MEDIAN = ("select median(duration_s) as seconds\n    from int_surveys\n    where not is_invalid and "
                   "duration_s is not null and row_id not in (select row_id from self_rated)\n)")
 FLAG_MEDIAN = "select median(duration_s) as seconds from int_response_scores where duration_s is not null"
 
@@ -67,7 +66,7 @@ class PartScoring:
 
 
 def fallback_reason(policy: Policy, shared_grid: str | None, grid_aliases: bool = False,
-                    phones_settled: bool = False) -> str | None:
+                    phones_settled: bool = False, moved: bool = False) -> str | None:
     """Why this month cannot be scored partition by partition (the driver scores it), or None. `grid_aliases`:
     grids.csv gives grids other names, which the driver maps on the merged month's rows after the partitions were
     staged (a worker would count an alias's rows nowhere); `phones_settled`: so too for some phones."""
@@ -75,6 +74,8 @@ def fallback_reason(policy: Policy, shared_grid: str | None, grid_aliases: bool 
         return "grids.csv gives grids other names (aliases), mapped on the whole month's rows"
     if phones_settled:      # a worker's own answer through such a phone is recognised on the merged rows only
         return "answers give phones a platform masked or two numbers in a cell, read on the whole month's rows"
+    if moved:               # ... and an answer an appeal counts in its resident's grid, maybe another partition's
+        return "an upheld 非本网格 appeal counts an answer in its resident's grid (resident_grid), maybe another file's"
     if policy.scoring.household_scope != "grid":
         return 'scoring.household_scope = "month": a household may answer in two districts'
     if shared_grid is not None:
@@ -132,7 +133,7 @@ def part_durations(task: PartScoring, rule: str) -> list[tuple[int, int]]:
     with private_scratch("gridpay-scoring-") as scratch, _part_warehouse(task, scratch) as con:
         models = sql_models()
         if rule == "exclude":
-            run_models(con, _closure(models, ("stg_surveys", "stg_worker_phones", "stg_assignments")), {})
+            run_models(con, _closure(models, ("int_surveys", "stg_worker_phones", "stg_assignments")), {})
             sql = models["int_survey_exclusions"].sql
             head = sql[:sql.index(EXCLUDE_MEDIAN) + len(EXCLUDE_MEDIAN)]
             query = (head.replace("select median(duration_s) as seconds", "select duration_s as seconds")
@@ -182,8 +183,7 @@ def exact_median(histograms: list[list[tuple[int, int]]]) -> float | None:
         for position in [p for p in wanted if seen <= p < seen + counts[seconds]]:
             middle[position] = seconds
         seen += counts[seconds]
-    low, high = float(middle[(total - 1) // 2]), float(middle[total // 2])
-    return low + (high - low) * 0.5
+    return (low := float(middle[(total - 1) // 2])) + (float(middle[total // 2]) - low) * 0.5
 
 
 @dataclass(frozen=True)
@@ -231,8 +231,8 @@ def partitioned_scores(workdir: Path, partitioning: Partitioning, run_id: str, m
     results in task order); None, with one line saying why, where the driver scores it itself."""
     if not partitioning.surveys:
         return None
-    aliases = bool(grid_aliases(pd.read_parquet(workdir / "grids.parquet")))
-    reason = fallback_reason(policy, partitioning.shared_grid, aliases, _phones_settled(partitioning.surveys))
+    reason = fallback_reason(policy, partitioning.shared_grid, bool(grid_aliases(pd.read_parquet(workdir / "grids.parquet"))),
+                             _phones_settled(partitioning.surveys), answers_moved(workdir, month))
     if reason is not None:
         log.info("scoring the month's answers in this process, not on the workers: %s", reason)
         return None

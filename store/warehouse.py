@@ -149,9 +149,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
     con.execute("insert into raw_adjustments select ?, source_file, row_number, worker_id, month, amount, "
                 "reason, approved_by from read_parquet(?)", [run_id, parquet("adjustments")])
     # the 公示 cycle's files (empty tables where the inbox had none)
-    con.execute("insert into raw_appeals select ?, source_file, row_number, appeal_id, month, worker_id, response_id, "
-                "category, statement, filed_on, decision, decided_by, decided_on, decision_note from read_parquet(?)",
-                [run_id, parquet("appeals")])
+    con.execute("insert into raw_appeals by name select ? as run_id, * from read_parquet(?)", [run_id, parquet("appeals")])
     con.execute("insert into raw_verification select ?, source_file, row_number, response_id, result, called_by, "
                 "called_on, note from read_parquet(?)", [run_id, parquet("verification")])
     # the stage file holds the survey rows (hashed, masked) and validation's verdict on each

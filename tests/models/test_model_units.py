@@ -19,7 +19,7 @@ def test_int_month_days_is_every_day_of_the_month_with_its_last():
 
 
 def test_int_response_answers_sums_weighted_answers_and_skips_blank_rows():
-    given = {"stg_surveys": (
+    given = {"int_surveys": (
         "row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, channel varchar, "
         "duration_s integer, is_invalid boolean, answers integer[]", [
             (1, "G1", "H1", "2026-09-10 10:00:00", "wechat", 120, False, [5, 3, None]),
@@ -121,7 +121,7 @@ def test_int_worker_grid_day_counts_an_overlapping_day_once_at_its_largest_weigh
 
 def test_fct_quarantine_lists_invalid_and_excluded_rows_with_their_reasons():
     given = {
-        "stg_surveys": ("row_id integer, source_file varchar, row_number integer, response_id varchar, "
+        "int_surveys": ("row_id integer, source_file varchar, row_number integer, response_id varchar, "
                         "invalid_reason varchar, invalid_code varchar, is_invalid boolean", [
             (1, "2026-09.csv", 2, "A1", "grid_id: unknown grid G9", "unknown_grid", True),
             (2, "2026-09.csv", 3, "A2", None, None, False), (3, "2026-09.csv", 4, "A3", None, None, False)]),

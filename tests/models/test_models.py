@@ -110,7 +110,7 @@ def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = Fal
     if scope is not None:
         params["household_scope"] = scope
     given = {
-        "stg_surveys": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+        "int_surveys": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
                         "source_file varchar, row_number integer, respondent_phone_hash varchar, "
                         "is_invalid boolean, duration_s integer, answers integer[], response_id varchar",
                         [(*r, "2026-09.csv", r[0] + 1, None, False, 120, [5], (ids or {}).get(r[0], f"R{r[0]}"))
@@ -118,7 +118,8 @@ def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = Fal
         "stg_worker_phones": ("worker_id varchar, phone_hash varchar", []),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
         "stg_verification": ("response_id varchar, result varchar", list(calls)),
-        "stg_appeals": ("response_id varchar, category varchar, decision varchar", list(appeals)),
+        "stg_appeals": ("response_id varchar, category varchar, decision varchar, resident_grid varchar",
+                        [(*a, None) for a in appeals]),
     }
     return [(row_id, reason if whole else reason.split(" (")[0])
             for row_id, _, reason in model_rows("int_survey_exclusions", given, params)]

@@ -19,7 +19,7 @@ def _flags(phones=(None,) * 6, **params) -> list[tuple]:
             (5, "G2", "H5", "wechat", "2026-09-10 10:05:00", 200, 3, 2, 5),
             (6, "G1", "H6", None, "2026-09-10 10:05:00", None, 3, 1, 4)]),     # no duration: never a speeder
         # the month's valid answers: the six counted, and 7, a G1 answer some rule set aside (a speeder)
-        "stg_surveys": ("row_id integer, respondent_phone_hash varchar, grid_id varchar, channel varchar, "
+        "int_surveys": ("row_id integer, respondent_phone_hash varchar, grid_id varchar, channel varchar, "
                         "submitted_at timestamp, is_invalid boolean",
                         [(n, p, g, c, t, False) for n, p, g, c, t in zip(
                             range(1, 8), (*phones, None), ("G1", "G1", "G1", "G1", "G2", "G1", "G1"),
@@ -68,7 +68,7 @@ def test_int_response_flags_no_burst_of_answers_dated_by_day_only():
         "duration_s integer, answered_items integer, lowest_answer integer, highest_answer integer",
         [(n, "G6", f"H{n}", "paper", "2026-11-0%d 00:00:00" % (1 + n % 2), None, 5, 3, 5) for n in range(1, 7)]
         + [(n, "G6", f"H{n}", "paper", "2026-11-05 14:0%d:00" % n, None, 5, 3, 5) for n in range(7, 10)]),
-        "stg_surveys": ("row_id integer, respondent_phone_hash varchar, grid_id varchar, channel varchar, "
+        "int_surveys": ("row_id integer, respondent_phone_hash varchar, grid_id varchar, channel varchar, "
                         "submitted_at timestamp, is_invalid boolean", [])}
     bursts = lambda **p: [r[0] for r in model_rows("int_response_flags", given, {**FLAG_PARAMS, **p})  # noqa: E731
                           if r[2] == "burst"]

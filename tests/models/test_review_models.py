@@ -6,14 +6,15 @@ from conftest import model_rows
 
 
 REVIEW_GIVEN = {
-    "stg_surveys": ("row_id integer, response_id varchar, grid_id varchar, is_invalid boolean, answers integer[]", [
+    "int_surveys": ("row_id integer, response_id varchar, grid_id varchar, is_invalid boolean, answers integer[]", [
         (1, "A1", "G1", False, [5, 2]), (2, "A2", "G1", False, [1, 3]), (3, "A3", "G1", True, [5, 1]),
         (4, "A4", "G1", False, [5, 1]), (5, "A5", "G1", False, [4, None]), (6, "A6", "G1", False, [3, 1]),
         (7, "A7", "G2", False, [5, 5]), (8, "A8", "G3", False, [2, 2])]),
     "int_survey_exclusions": ("row_id integer, reason varchar", [(4, "excluded: speeder (...)")]),
-    "stg_appeals": ("appeal_id varchar, response_id varchar, category varchar, decision varchar", [
-        ("AP2", "A1", "other", "upheld"), ("AP1", "A1", "wrong_grid", "upheld"),     # two upheld: the first id
-        ("AP3", "A2", "other", "rejected"), ("AP4", "A3", "other", "upheld")]),      # A3 is invalid
+    "stg_appeals": ("appeal_id varchar, response_id varchar, category varchar, decision varchar, "
+                    "resident_grid varchar", [
+        ("AP2", "A1", "other", "upheld", None), ("AP1", "A1", "wrong_grid", "upheld", None),   # two upheld: the first
+        ("AP3", "A2", "other", "rejected", None), ("AP4", "A3", "other", "upheld", None)]),      # A3 is invalid      # A3 is invalid
     "stg_verification": ("response_id varchar, result varchar, called_on date", [
         ("A1", "denied", "2026-10-02"),          # upheld too: the appeal's reason stands
         ("A2", "coached", "2026-10-03"), ("A3", "coached", "2026-10-03"), ("A4", "denied", "2026-10-03"),
@@ -52,14 +53,15 @@ def test_int_grid_reviews_counts_bad_reviews_at_the_bar_and_reached_and_failed_c
     # appeals.high_counts_disputes: row 1's upheld appeals are wrong_grid and other, corrections, not
     # disputes of the resident's judgement (a thirtieth trial's worker was flagged after following advice)
     assert model_rows("int_grid_reviews", given, {**params, "appeals_high_disputes": True})[0] == ("G1", 2, 0, 2, 1)
-    given["stg_appeals"] = ("appeal_id varchar, response_id varchar, category varchar, decision varchar", [
-        ("AP1", "A1", "wrong_grid", "upheld"), ("AP5", "A1", "malicious", "upheld")])
+    given["stg_appeals"] = ("appeal_id varchar, response_id varchar, category varchar, decision varchar, "
+                            "resident_grid varchar", [("AP1", "A1", "wrong_grid", "upheld", None),
+                                                      ("AP5", "A1", "malicious", "upheld", None)])
     assert model_rows("int_grid_reviews", given, {**params, "appeals_high_disputes": True})[0] == ("G1", 2, 1, 2, 1)
 
 
 def test_fct_grid_exclusions_counts_each_rule_against_the_grids_valid_rows():
     given = {
-        "stg_surveys": ("row_id integer, grid_id varchar, is_invalid boolean", [
+        "int_surveys": ("row_id integer, grid_id varchar, is_invalid boolean", [
             (1, "G1", False), (2, "G1", False), (3, "G1", False), (4, "G1", False), (5, "G1", True),
             (6, "G2", False)]),
         "int_survey_exclusions": ("row_id integer, code varchar", [
@@ -74,13 +76,14 @@ def test_fct_grid_exclusions_counts_each_rule_against_the_grids_valid_rows():
 def test_stg_appeals_keeps_this_runs_appeals_of_its_month_and_casts_dates():
     columns = ", ".join(f"{c} varchar" for c in ("run_id", "appeal_id", "month", "worker_id", "response_id", "category",
                                                    "statement", "filed_on", "decision", "decided_by", "decided_on",
-                                                   "decision_note"))
+                                                   "decision_note", "resident_grid"))
     row = ("AP1", "2026-09", "W1", "A1", "wrong_grid", "不是我的网格", "2026-10-02", "upheld", "人事科", "2026-10-05",
-           "")
+           "", "G2")
     # another month's appeal of the same run (AP2) and another run's (AP3) are not this month's
     given = {"raw_appeals": (columns, [("R1", *row), ("R1", "AP2", "2026-08", *row[2:]), ("R0", "AP3", *row[1:])])}
     assert model_rows("stg_appeals", given, {"run_id": "R1", "month": "2026-09"}) == [
-        ("AP1", "W1", "A1", "wrong_grid", "不是我的网格", date(2026, 10, 2), "upheld", "人事科", date(2026, 10, 5), "")]
+        ("AP1", "W1", "A1", "wrong_grid", "不是我的网格", date(2026, 10, 2), "upheld", "人事科", date(2026, 10, 5), "",
+         "G2")]
 
 
 def test_stg_verification_keeps_this_runs_calls_and_casts_the_date():
@@ -89,3 +92,30 @@ def test_stg_verification_keeps_this_runs_calls_and_casts_the_date():
         ("R1", "A1", "denied", "陈", "2026-10-03", ""), ("R0", "A2", "confirmed", "陈", "2026-10-03", "")])}
     assert model_rows("stg_verification", given, {"run_id": "R1"}) == [
         ("A1", "denied", "陈", date(2026, 10, 3), "")]          # R0's call is another run's
+
+
+def test_int_surveys_counts_an_answer_an_upheld_wrong_grid_appeal_moves_where_its_resident_lives():
+    """Trials 199 and 201: the resident of a building handed to a new grid chose the old one; HR's upheld 非本网格
+    appeal naming the resident's grid (resident_grid) counts the answer there; without it, it is taken out."""
+    given = {
+        "stg_surveys": ("row_id integer, response_id varchar, grid_id varchar, is_invalid boolean", [
+            (1, "A1", "G1", False), (2, "A2", "G1", False), (3, "A3", "G1", False), (4, "A4", "G1", True),
+            (5, "A5", "G1", False)]),
+        "stg_appeals": ("appeal_id varchar, response_id varchar, category varchar, decision varchar, "
+                        "resident_grid varchar", [
+            ("AP1", "A1", "wrong_grid", "upheld", "G8"), ("AP2", "A2", "wrong_grid", "upheld", None),
+            ("AP3", "A3", "wrong_grid", "pending", "G8"), ("AP4", "A4", "wrong_grid", "upheld", "G8"),
+            ("AP5", "A5", "misrated", "upheld", "G8")]),
+    }
+    # only A1 moves: A2 names no grid (taken out), A3 is undecided, A4 is invalid, A5 is no 非本网格 appeal
+    assert model_rows("int_surveys", given) == [(1, "A1", "G8", False, "G1"), (2, "A2", "G1", False, "G1"),
+                                               (3, "A3", "G1", False, "G1"), (4, "A4", "G1", True, "G1"),
+                                               (5, "A5", "G1", False, "G1")]
+    review = {**REVIEW_GIVEN, "stg_appeals": given["stg_appeals"], "int_survey_exclusions": (
+        "row_id integer, reason varchar", []), "stg_verification": ("response_id varchar, result varchar, "
+                                                                     "called_on date", [])}
+    review["int_surveys"] = ("row_id integer, response_id varchar, grid_id varchar, is_invalid boolean, "
+                             "answers integer[]", [(1, "A1", "G8", False, [5, 2]), (2, "A2", "G1", False, [1, 3]),
+                                                   (5, "A5", "G1", False, [4, 4])])
+    # the moved answer is not taken out; the one naming no grid and the 误评 are
+    assert [r[:2] for r in model_rows("int_review_exclusions", review)] == [(2, "appeal_upheld"), (5, "appeal_upheld")]

@@ -17,7 +17,7 @@ def test_stg_worker_phones_holds_workers_csv_phones_and_the_past_ones_of_the_run
 
 def test_int_survey_exclusions_keeps_out_a_workers_rating_from_a_phone_she_had():
     given = {
-        "stg_surveys": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
+        "int_surveys": ("row_id integer, grid_id varchar, household_id varchar, submitted_at timestamp, "
                         "source_file varchar, row_number integer, respondent_phone_hash varchar, is_invalid boolean, "
                         "duration_s integer, answers integer[], response_id varchar",
                         [(1, "G1", "5栋402", "2026-07-10 10:00:00", "a.xlsx", 2, "h-old", False, 120, [5], "279"),
@@ -26,7 +26,7 @@ def test_int_survey_exclusions_keeps_out_a_workers_rating_from_a_phone_she_had()
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date",
                             [("W01", "G1", "2026-01-01", None)]),
         "stg_verification": ("response_id varchar, result varchar", []),
-        "stg_appeals": ("response_id varchar, category varchar, decision varchar", []),
+        "stg_appeals": ("response_id varchar, category varchar, decision varchar, resident_grid varchar", []),
     }
     params = {"exclude_self_rating": True, "month_start": date(2026, 7, 1), "month_end": date(2026, 7, 31),
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],

@@ -18,7 +18,7 @@ def test_no_appeal_says_what_a_row_of_appeals_csv_holds():
     assert appeal_table("2026-05", "run-1", []) == [
         "gridpay appeals: no appeal of 2026-05 (the inbox's appeals.csv and run run-1); an appeal is a row of "
         "appeals.csv: appeal_id,month,worker_id,response_id,category,statement,filed_on,decision,decided_by,"
-        "decided_on,decision_note (category: 误评, 恶意差评, 诱导或代填, 非本网格, 其他; decision: 待复核, 支持, 驳回)"]
+        "decided_on,decision_note,resident_grid (category: 误评, 恶意差评, 诱导或代填, 非本网格, 其他; decision: 待复核, 支持, 驳回)"]
 
 
 def test_an_appeal_of_an_id_no_answer_has_is_told_so_not_advised_to_be_rejected():

@@ -32,3 +32,14 @@ def test_a_month_published_before_output_format_9_renders_as_it_did():
     with _month(8) as con:
         assert {a["appeal_id"]: a["effect"] for a in appeal_rows(con, "r", "2026-10")} == {
             "A1": "pending", "A2": "pending", "A3": "rejected"}
+
+
+def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_says_where_the_answer_counts():
+    """Trials 199 and 201: the answer counts in the grid its resident lives in; the sheet says which, not 'did not
+    count anyway' (it is in no quarantine)."""
+    with _month(26) as con:
+        con.execute("insert into grid_scores (run_id, grid_id, grid_name) values ('r', 'G8', '银杏八网格'), ('r', 'G1', '银杏一网格')")
+        con.execute("insert into raw_appeals (run_id, appeal_id, month, worker_id, response_id, category, decision, "
+                    "resident_grid) values ('r', 'A4', '2026-10', 'W9', '161', 'wrong_grid', 'upheld', 'G8')")
+        moved = next(a for a in appeal_rows(con, "r", "2026-10") if a["appeal_id"] == "A4")
+        assert (moved["effect"], moved["resident_grid"], moved["grid_id"]) == ("moved", "银杏八网格 (G8)", "G1")

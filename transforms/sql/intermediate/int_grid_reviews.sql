@@ -6,12 +6,12 @@
 -- appeals disputes the resident's judgement (misrated, malicious, coached), not a correction of where
 -- it belongs (wrong_grid) or a repeat set aside (other).
 -- key: grid_id
--- refs: int_review_exclusions, int_survey_exclusions, stg_appeals, stg_surveys, stg_verification
+-- refs: int_review_exclusions, int_survey_exclusions, stg_appeals, int_surveys, stg_verification
 -- sources: run_params
 with p as (select * from run_params),
 answers as (
     select s.row_id, s.grid_id, s.response_id, s.answers[p.overall_position] as overall
-    from stg_surveys as s
+    from int_surveys as s
     cross join p
     where not s.is_invalid and s.row_id not in (select row_id from int_survey_exclusions)
 ),

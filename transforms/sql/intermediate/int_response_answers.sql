@@ -2,12 +2,12 @@
 -- read, and its answers summed once (weights from the run's policy, by position). The models
 -- after it read this table rather than join the month's rows again (10M rows at city scale).
 -- key: row_id
--- refs: stg_surveys
+-- refs: int_surveys
 -- sources: run_params
 with p as (select * from run_params),
 answered as (
     select s.*, len(list_filter(s.answers, lambda answer: answer is not null)) as answered_items
-    from stg_surveys as s
+    from int_surveys as s
 )
 select
     a.row_id,

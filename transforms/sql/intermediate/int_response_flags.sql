@@ -2,7 +2,7 @@
 -- for HR to look at (a speeder when policy says "flag", straight-lining, bursts, one phone
 -- answering for several households of a grid).
 -- key: row_id, flag
--- refs: int_response_scores, stg_surveys
+-- refs: int_response_scores, int_surveys
 -- sources: run_params
 -- stored_as: response_flags
 with p as (select * from run_params),
@@ -19,7 +19,7 @@ burst_answers as (
         select row_id, grid_id, coalesce(channel, '') as channel, submitted_at from int_response_scores
         where not (select burst_all_answers from p)
         union all
-        select row_id, grid_id, '' as channel, submitted_at from stg_surveys
+        select row_id, grid_id, '' as channel, submitted_at from int_surveys
         where (select burst_all_answers from p) and not is_invalid)
     where not ((select burst_timed_only from p) and cast(submitted_at as time) = time '00:00:00')
 ),
@@ -37,7 +37,7 @@ phones as (     -- a counted answer's phone hash, and how many households of its
     select c.row_id, c.grid_id,
         count(distinct c.household_id) over (partition by c.grid_id, s.respondent_phone_hash) as households
     from int_response_scores as c
-    join stg_surveys as s using (row_id)
+    join int_surveys as s using (row_id)
     where s.respondent_phone_hash is not null
       and (select shared_phone_households from p) is not null
 )

@@ -1,12 +1,13 @@
 -- grain: one row per valid survey row that HR's review takes out of the scores: an upheld appeal
 -- (申诉复核: appeal_upheld) or a verification call that found the answer not genuine (回访:
 -- verification_denied, verification_coached). A row the policy's own rules exclude keeps that
--- reason; an answer both upheld and called keeps the appeal's.
+-- reason; an answer both upheld and called keeps the appeal's. An upheld 非本网格 appeal naming the resident's grid
+-- takes nothing out: int_surveys counts the answer there.
 -- key: row_id
--- refs: int_survey_exclusions, stg_appeals, stg_surveys, stg_verification
+-- refs: int_survey_exclusions, stg_appeals, int_surveys, stg_verification
 with candidates as (
     select row_id, response_id
-    from stg_surveys
+    from int_surveys
     where not is_invalid and row_id not in (select row_id from int_survey_exclusions)
 ),
 upheld as (
@@ -14,7 +15,7 @@ upheld as (
            exclusion_reason('appeal_upheld', '', a.appeal_id || ', ' || a.category) as reason
     from candidates as c
     join stg_appeals as a using (response_id)
-    where a.decision = 'upheld'
+    where a.decision = 'upheld' and not (a.category = 'wrong_grid' and a.resident_grid is not null)
     qualify row_number() over (partition by c.row_id order by a.appeal_id) = 1
 ),
 called as (

@@ -8,10 +8,10 @@
 -- of another compound is another home, and this grid's home's own answer counts). A
 -- household is its household_id within its grid under scoring.household_scope = "grid" (door
 -- numbers such as 1栋1单元601 repeat from compound to compound), month-wide under "month".
--- Each rule reads the columns it needs from stg_surveys: a set of the month's valid rows with
+-- Each rule reads the columns it needs from int_surveys: a set of the month's valid rows with
 -- all of them (phone hashes are 64 characters) spilled 5 GB to disk at 10M rows under the 2 GB cap.
 -- key: row_id
--- refs: stg_appeals, stg_assignments, stg_surveys, stg_verification, stg_worker_phones
+-- refs: stg_appeals, stg_assignments, int_surveys, stg_verification, stg_worker_phones
 -- sources: run_params
 with p as (select * from run_params),
 called as (
@@ -24,10 +24,11 @@ called as (
     from stg_appeals as a
     cross join p
     where p.wrong_grid_before_household and a.decision = 'upheld' and a.category = 'wrong_grid'
+      and a.resident_grid is null       -- one naming the resident's grid counts there, a home among its homes
 ),
 self_rated as (
     select distinct s.row_id
-    from stg_surveys as s
+    from int_surveys as s
     join stg_worker_phones as w on w.phone_hash = s.respondent_phone_hash
     join stg_assignments as a on a.worker_id = w.worker_id and a.grid_id = s.grid_id
     cross join p
@@ -39,7 +40,7 @@ self_rated as (
 median_duration as (
     -- self-ratings do not move the bar that other answers are measured against
     select median(duration_s) as seconds
-    from stg_surveys
+    from int_surveys
     where not is_invalid and duration_s is not null and row_id not in (select row_id from self_rated)
 ),
 first_pass as (
@@ -61,7 +62,7 @@ first_pass as (
                 then {'code': 'no_items', 'variant': 'weighed'}
         end as exclusion,
         coalesce(s.response_id in (select response_id from called), false) as called
-    from stg_surveys as s
+    from int_surveys as s
     cross join p
     where not s.is_invalid
 ),
@@ -77,7 +78,7 @@ numbered as (
     -- trial's file, sorted newest first, kept a household's first, all-1 answer: 136.80 yuan)
     select s.*, case when p.same_time_by_id then try_cast(s.response_id as bigint) end as answer_number
     from first_pass as f
-    join stg_surveys as s using (row_id)
+    join int_surveys as s using (row_id)
     cross join p
     where f.exclusion is null and not f.called and f.household_hash in (select household_hash from repeated)
 ),

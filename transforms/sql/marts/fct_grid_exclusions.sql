@@ -5,17 +5,17 @@
 -- The outcome suite (expectations/outcomes.py) reads it: a rule that removes a large share of a
 -- grid's answers is a month HR should look at before it is paid.
 -- key: grid_id, rule
--- refs: int_grids, int_survey_exclusions, stg_surveys
+-- refs: int_grids, int_survey_exclusions, int_surveys
 with valid as (
     select grid_id, count(*) as valid_rows
-    from stg_surveys
+    from int_surveys
     where not is_invalid
     group by grid_id
 ),
 excluded as (
     select s.grid_id, e.code as rule, count(*) as excluded_rows
     from int_survey_exclusions as e
-    join stg_surveys as s using (row_id)
+    join int_surveys as s using (row_id)
     group by s.grid_id, rule
 )
 select e.grid_id, g.grid_name, e.rule, v.valid_rows, e.excluded_rows

@@ -12,7 +12,8 @@ select
     decision,
     decided_by,
     cast(decided_on as date) as decided_on,
-    decision_note
+    decision_note,
+    resident_grid
 from raw_appeals
 where run_id = (select run_id from run_params)
   and month = (select month from run_params)

@@ -1,0 +1,40 @@
+"""An upheld 非本网格 appeal naming the grid its resident lives in (appeals.csv's resident_grid) counts the answer there:
+trials 199 and 201's residents who chose the old grid or the new compound's lost their voice when the appeal could only
+take the answer out."""
+import csv
+
+from conftest import APPEAL_HEADER, appeal_row, write_csv
+
+
+def _rows(path) -> list[dict]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_counts_the_answer_there(published_copy, run_cli, tmp_path):
+    """Trials 199 and 201: residents of buildings handed to a new grid, and of an old compound, chose the other grid;
+    HR's upheld 非本网格 appeal could only take their answers out, so their voice counted nowhere. Naming the grid the
+    resident lives in (resident_grid, by id, name or alias) counts the answer there."""
+    inbox, policy = published_copy("none", min_responses=2)          # the hand month, G2 scored from 2 answers
+    out = tmp_path / "out"
+    header = APPEAL_HEADER + ("resident_grid",)
+    g1_before = next(r for r in _rows(out / "2026-09" / "grid_scores.csv") if r["grid_id"] == "G1")
+    # W1 covers G1, the grid R5's resident lives in: she may ask for it
+    write_csv(inbox / "appeals.csv", header, [appeal_row("A1", "W1", "R5", category="非本网格") + ("天桥新村一网格",)])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", inbox=inbox, policy=policy)
+    assert code == 0, err
+    assert "R5" not in {r["response_id"] for r in _rows(out / "2026-09" / "quarantine.csv")}
+    grids = {r["grid_id"]: r for r in _rows(out / "2026-09" / "grid_scores.csv")}
+    assert int(grids["G1"]["responses"]) == int(g1_before["responses"]) + 1 and grids["G2"]["responses"] == "2"
+    assert run_cli("audit", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    # a grid grids.csv lacks, a grid the answer names, an appeal of another category: each named, nothing published
+    before = (out / "2026-09" / "payroll.csv").read_bytes()
+    write_csv(inbox / "appeals.csv", header, [appeal_row("A1", "W1", "R5", category="非本网格") + ("天桥新村三网格",),
+                                              appeal_row("A2", "", "R6", category="非本网格") + ("G2",),
+                                              appeal_row("A3", "W3", "R7", category="误评") + ("G1",)])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", inbox=inbox, policy=policy)
+    assert code == 1 and (out / "2026-09" / "payroll.csv").read_bytes() == before
+    assert ("appeals.csv row 2 (appeal A1): resident_grid is not a grid of grids.csv (its id, name or an alias): "
+            "'天桥新村三网格'") in err
+    assert "appeals.csv row 3 (appeal A2): resident_grid is the grid the answer names" in err
+    assert "appeals.csv row 4 (appeal A3): resident_grid is given on an appeal that is not 非本网格 (wrong_grid)" in err
