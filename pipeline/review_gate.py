@@ -16,7 +16,7 @@ import pandas as pd
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
-from gridpay.ingest.review_files import review_tables
+from gridpay.ingest.review_files import resident_grids, review_tables
 from gridpay.store.runs import first_publication, paid_adjustments
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
@@ -94,11 +94,18 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, re
         live = review_tables({"appeals.csv": Source("appeals.csv", appeals)}, month, policy.aliases)["appeals"]
         live = live[live["month"] == month]
         with connect(db) as con:
-            applied = {a: (d, r) for a, d, r in con.execute(
-                "select appeal_id, decision, response_id from raw_appeals where run_id = ? and month = ?",
+            applied = {a: (d, r, g) for a, d, r, g in con.execute(
+                "select appeal_id, decision, response_id, resident_grid from raw_appeals where run_id = ? and month = ?",
                 [run_id, month]).fetchall()}
+            grids = con.execute("select grid_id, grid_name from raw_grids where run_id = ?", [run_id]).df()
+        live = live.assign(resident_grid=resident_grids(live, grids, {}))
         for appeal in live.itertuples():
-            was, answer_was = applied.get(appeal.appeal_id, (None, None))
+            was, answer_was, grid_was = applied.get(appeal.appeal_id, (None, None, None))
+            grid_now = None if pd.isna(appeal.resident_grid) else appeal.resident_grid
+            if was == appeal.decision == "upheld" and grid_was != grid_now:
+                # resident_grid changed since: the answer counts elsewhere than the month paid it (or is taken out)
+                blockers.append(f"appeal {appeal.appeal_id}'s resident_grid is now {grid_now or 'blank'}, run {run_id} "
+                                f"read {grid_was or 'blank'}, so {UNAPPLIED}: run the month again to apply it ({rerun})")
             if appeal.decision == "pending":
                 blockers.append(f"appeal {appeal.appeal_id} ({appeal.worker_id}, answer {appeal.response_id}) is pending")
             elif was == appeal.decision == "upheld" and answer_was != (None if pd.isna(appeal.response_id)

@@ -11,7 +11,7 @@ def _rows(path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_counts_the_answer_there(published_copy, run_cli, tmp_path):
+def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_counts_the_answer_there(published_copy, run_cli, tmp_path, closed_window):
     """Trials 199 and 201: residents of buildings handed to a new grid, and of an old compound, chose the other grid;
     HR's upheld 非本网格 appeal could only take their answers out, so their voice counted nowhere. Naming the grid the
     resident lives in (resident_grid, by id, name or alias) counts the answer there."""
@@ -27,6 +27,10 @@ def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_counts_the_answer
     grids = {r["grid_id"]: r for r in _rows(out / "2026-09" / "grid_scores.csv")}
     assert int(grids["G1"]["responses"]) == int(g1_before["responses"]) + 1 and grids["G2"]["responses"] == "2"
     assert run_cli("audit", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    # the grid taken back out of the appeal after the run: finalizing would fix pay that no longer applies it
+    write_csv(inbox / "appeals.csv", header, [appeal_row("A1", "W1", "R5", category="非本网格") + ("",)])
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)
+    assert code == 1 and "appeal A1's resident_grid is now blank, run " in err and " read G1, so " in err, err
     # a grid grids.csv lacks, a grid the answer names, an appeal of another category: each named, nothing published
     before = (out / "2026-09" / "payroll.csv").read_bytes()
     write_csv(inbox / "appeals.csv", header, [appeal_row("A1", "W1", "R5", category="非本网格") + ("天桥新村三网格",),
