@@ -29,6 +29,7 @@ from gridpay.ingest.unknown_grid_answers import blank_unknown_grids, unknown_gri
 from gridpay.ingest.compound_grids import moved_compound_answers, moved_line
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
+from gridpay.ingest.moved_answers import place_moved_answers
 from gridpay.ingest.two_phones import apply_two_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys, said_by_parts
 from gridpay.ingest.staging import grid_communities, grid_names, input_files, is_survey_name, stage_inputs
@@ -139,6 +140,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
         log.warning("%s", moved_line(pair), extra=headed("compound_grid"))
+    place_moved_answers(ctx.workdir, ctx.policy)    # an answer an appeal counts in its resident's grid, as its home
     write_past_phones(ctx)                      # a worker's phones of earlier published runs (policy 2027.9)
     apply_two_phones(ctx.workdir, ctx.policy.two_phone_cells_checked)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)

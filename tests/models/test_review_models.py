@@ -76,14 +76,14 @@ def test_fct_grid_exclusions_counts_each_rule_against_the_grids_valid_rows():
 def test_stg_appeals_keeps_this_runs_appeals_of_its_month_and_casts_dates():
     columns = ", ".join(f"{c} varchar" for c in ("run_id", "appeal_id", "month", "worker_id", "response_id", "category",
                                                    "statement", "filed_on", "decision", "decided_by", "decided_on",
-                                                   "decision_note", "resident_grid"))
+                                                   "decision_note", "resident_grid", "resident_household"))
     row = ("AP1", "2026-09", "W1", "A1", "wrong_grid", "不是我的网格", "2026-10-02", "upheld", "人事科", "2026-10-05",
-           "", "G2")
+           "", "G2", None)
     # another month's appeal of the same run (AP2) and another run's (AP3) are not this month's
     given = {"raw_appeals": (columns, [("R1", *row), ("R1", "AP2", "2026-08", *row[2:]), ("R0", "AP3", *row[1:])])}
     assert model_rows("stg_appeals", given, {"run_id": "R1", "month": "2026-09"}) == [
         ("AP1", "W1", "A1", "wrong_grid", "不是我的网格", date(2026, 10, 2), "upheld", "人事科", date(2026, 10, 5), "",
-         "G2")]
+         "G2", None)]
 
 
 def test_stg_verification_keeps_this_runs_calls_and_casts_the_date():
@@ -98,20 +98,23 @@ def test_int_surveys_counts_an_answer_an_upheld_wrong_grid_appeal_moves_where_it
     """Trials 199 and 201: the resident of a building handed to a new grid chose the old one; HR's upheld 非本网格
     appeal naming the resident's grid (resident_grid) counts the answer there; without it, it is taken out."""
     given = {
-        "stg_surveys": ("row_id integer, response_id varchar, grid_id varchar, is_invalid boolean", [
-            (1, "A1", "G1", False), (2, "A2", "G1", False), (3, "A3", "G1", False), (4, "A4", "G1", True),
-            (5, "A5", "G1", False)]),
+        "stg_surveys": ("row_id integer, response_id varchar, grid_id varchar, household_id varchar, "
+                        "is_invalid boolean", [
+            (1, "A1", "G1", "滨河小区9-1-102", False), (2, "A2", "G1", "2栋", False), (3, "A3", "G1", "3栋", False),
+            (4, "A4", "G1", "4栋", True), (5, "A5", "G1", "5栋", False), (6, "A6", "G1", "6栋", False)]),
         "stg_appeals": ("appeal_id varchar, response_id varchar, category varchar, decision varchar, "
-                        "resident_grid varchar", [
-            ("AP1", "A1", "wrong_grid", "upheld", "G8"), ("AP2", "A2", "wrong_grid", "upheld", None),
-            ("AP3", "A3", "wrong_grid", "pending", "G8"), ("AP4", "A4", "wrong_grid", "upheld", "G8"),
-            ("AP5", "A5", "misrated", "upheld", "G8")]),
+                        "resident_grid varchar, resident_household varchar", [
+            ("AP1", "A1", "wrong_grid", "upheld", "G8", "9栋1单元102"), ("AP2", "A2", "wrong_grid", "upheld", None, None),
+            ("AP3", "A3", "wrong_grid", "pending", "G8", None), ("AP4", "A4", "wrong_grid", "upheld", "G8", None),
+            ("AP5", "A5", "misrated", "upheld", "G8", None), ("AP6", "A6", "wrong_grid", "upheld", "G8", None)]),
     }
-    # only A1 moves: A2 names no grid (taken out), A3 is undecided, A4 is invalid, A5 is no 非本网格 appeal
-    assert model_rows("int_surveys", given) == [(1, "A1", "G8", False, "G1"), (2, "A2", "G1", False, "G1"),
-                                               (3, "A3", "G1", False, "G1"), (4, "A4", "G1", True, "G1"),
-                                               (5, "A5", "G1", False, "G1")]
-    review = {**REVIEW_GIVEN, "stg_appeals": given["stg_appeals"], "int_survey_exclusions": (
+    # A1 moves, its door read as G8's home (trial 201's re-check); A6 moves as typed; A2 names no grid (taken out), A3
+    # is undecided, A4 is invalid, A5 is no 非本网格 appeal
+    assert model_rows("int_surveys", given) == [
+        (1, "A1", "G8", "9栋1单元102", False, "G1"), (2, "A2", "G1", "2栋", False, "G1"), (3, "A3", "G1", "3栋", False, "G1"),
+        (4, "A4", "G1", "4栋", True, "G1"), (5, "A5", "G1", "5栋", False, "G1"), (6, "A6", "G8", "6栋", False, "G1")]
+    review = {**REVIEW_GIVEN, "stg_appeals": given["stg_appeals"][:1] + (given["stg_appeals"][1][:5],),
+              "int_survey_exclusions": (
         "row_id integer, reason varchar", []), "stg_verification": ("response_id varchar, result varchar, "
                                                                      "called_on date", [])}
     review["int_surveys"] = ("row_id integer, response_id varchar, grid_id varchar, is_invalid boolean, "

@@ -13,7 +13,8 @@ select
     decided_by,
     cast(decided_on as date) as decided_on,
     decision_note,
-    resident_grid
+    resident_grid,
+    resident_household
 from raw_appeals
 where run_id = (select run_id from run_params)
   and month = (select month from run_params)
