@@ -90,8 +90,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                     appeal = {**appeal, "decision": f"{appeal['decision']} ({'early' if early else 'late'}: filed "
                                                     f"outside {window[0]} to {window[1]})"}
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
-                                  appeal["category"] or "", appeal["decision"], applied,
-                                  _yuan(totals.get(appeal["worker_id"])),
+                                  (appeal["category"] or "") + (f"->{appeal['resident_grid']}" * bool(appeal["resident_grid"])),
+                                  appeal["decision"], applied, _yuan(totals.get(appeal["worker_id"])),
                                   # an upheld appeal the run applied took its answer out itself (a trial was told
                                   # to reverse it): only an appeal the run did not apply is judged by the count
                                   counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"),

@@ -20,14 +20,19 @@ SHOWN = 5          # answers named; the rest are counted
 CHANGED = """
 with published as (
     select s.response_id, s.source_file, c.grid_id, c.response_score from counted_responses c
-    join raw_surveys s using (run_id, row_id) where c.run_id = ? and c.month = ?
+    join raw_surveys s using (run_id, row_id) where c.run_id = $published and c.month = $month
 ), today as (
     select s.response_id, c.grid_id, c.response_score from counted_responses c
-    join raw_surveys s using (run_id, row_id) where c.run_id = ? and c.month = ?
+    join raw_surveys s using (run_id, row_id) where c.run_id = $today and c.month = $month
 )
 select p.response_id, p.source_file, p.grid_id, t.grid_id, p.response_score, t.response_score
 from published p join today t using (response_id)
-where p.grid_id is distinct from t.grid_id or p.response_score <> t.response_score
+where (p.grid_id is distinct from t.grid_id or p.response_score <> t.response_score)
+  -- an answer an appeal counts in its resident's grid moved for the reason appeals.csv gives (trial 199's re-check
+  -- was told its 2 moved answers were changed with nothing saying why)
+  and not (p.response_score = t.response_score and p.response_id in (
+      select response_id from raw_appeals where run_id in ($published, $today) and month = $month
+      and decision = 'upheld' and category = 'wrong_grid' and resident_grid is not null))
 order by p.source_file, p.response_id
 """
 
@@ -61,7 +66,7 @@ def changed_answers(ctx: RunContext) -> list[tuple]:
     if policy != ctx.inputs.policy_file.sha256:
         return []
     with connect(ctx.settings.db) as con:
-        rows = con.execute(CHANGED, [published[0], ctx.month, ctx.run_id, ctx.month]).fetchall()
+        rows = con.execute(CHANGED, {"published": published[0], "today": ctx.run_id, "month": ctx.month}).fetchall()
     if ctx.request.reference == "inbox":      # today's grids.csv on purpose: an answer may move grid by it
         rows = [r for r in rows if r[4] != r[5]]
     return rows

@@ -31,7 +31,8 @@ def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str,
     output_format = run.get("output_format") or 1
     how = how_items(policy, labels(lang), output_format) if policy is not None and output_format >= 4 else ""
     # from output format 8, what else keeps an answer out (a fifty-fifth trial's residents were not told)
-    out = not_counted_rules(policy, labels(lang)) if how and output_format >= 8 else ""
+    out = (not_counted_rules(policy, labels(lang), bool((run.get("window") or {}).get("moved")))
+           if how and output_format >= 8 else "")
     community_of = {g["grid_name"]: g["community"] for g in grids}
     community_by_id = {g["grid_id"]: g["community"] for g in grids}
     file_names = community_file_names(g["community"] for g in grids)
@@ -122,12 +123,12 @@ def _points_as_read(policy) -> str:
     return "、".join("、".join(w for w in _FIVE if read[w] == p) + f"={(p - 1) * 25}" for p in points)
 
 
-def not_counted_rules(policy, words: dict) -> str:
+def not_counted_rules(policy, words: dict, moved: bool = False) -> str:
     """'以下答卷也不计入：用时不到本月答卷中位用时33%的；经回访核实...；申诉经复核成立的。': the exclusions
     the notice's other lines do not name (one household, one voice and a worker's own answers are)."""
     rules = [words["notice_out_speeder"].format(share=f"{policy.integrity.speeder_fraction:.0%}")
              ] if policy.integrity.speeder == "exclude" else []
-    rules += [words["notice_out_calls"], words["notice_out_appeals"]]
+    rules += [words["notice_out_calls"], words["notice_out_appeals_moved" if moved else "notice_out_appeals"]]
     return words["notice_out"].format(rules=words["notice_out_joiner"].join(rules))
 
 

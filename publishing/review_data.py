@@ -33,7 +33,8 @@ APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on
 # one row per appeal of the month the run read; `effect`: what it changed in this run (excluded:
 # its answer no longer counts; not_counted: the answer did not count anyway, upheld or, from output format 9, not;
 # counted: rejected, from format 10; pending, and rejected before; moved: upheld 非本网格 naming the grid its resident
-# lives in, where the answer now counts: resident_grid, '天桥新村三网格 (G3)')
+# lives in, where the answer now counts: resident_grid, '天桥新村三网格 (G3)'; moved_not_counted: ... where a rule
+# set it aside, an older answer of the home or a worker's own (trial 199's re-check: "改计入" said of all five)
 APPEALS_SQL = (
     "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
     "group by response_id), "
@@ -51,6 +52,9 @@ APPEALS_SQL = (
     # reversed an upheld appeal lowered a sixty-ninth trial's pay under those words)
     "     when a.decision = 'rejected' and $as_if then 'counted' "
     "     when a.decision <> 'upheld' then a.decision "
+    "     when a.category = 'wrong_grid' and a.resident_grid is not null and a.response_id in (select s.response_id "
+    "          from quarantine q join raw_surveys s on s.run_id = q.run_id and s.source_file = q.source_file "
+    "          and s.row_number = q.row_number where q.run_id = $run_id) then 'moved_not_counted' "
     "     when a.category = 'wrong_grid' and a.resident_grid is not null then 'moved' "
     "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
     "          then 'excluded' else 'not_counted' end as effect, "
@@ -199,7 +203,10 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
             "reviewed_out": window is not None and (final or bool(not_counted)),
             "final_early": _final_early(con, run_id, window, policy.timezone) if final and fmt >= 12 else None,
             "reviewed_by": _reviewed_by(con, run_id) if final and window is not None and fmt >= 22 else None,
-            "published": publication(con, run_id, month, policy.timezone)}     # printed from output format 7
+            "published": publication(con, run_id, month, policy.timezone),     # printed from output format 7
+            # upheld 非本网格 appeals counting their answers in the resident's grid: "upheld: not counted" is untrue of them
+            "moved": con.execute("select count(*) from raw_appeals where run_id = ? and month = ? and decision = 'upheld' "
+                                 "and category = 'wrong_grid' and resident_grid is not null", [run_id, month]).fetchone()[0]}
 
 
 def _reviewed_by(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:

@@ -179,7 +179,7 @@ EN: dict[str, str] = {
     "your_appeals": "Your appeals", "appeal_id": "Appeal", "filed_on": "Filed", "decision_note": "HR's note",
     "appeal_effect": "What it changed",
     "effect_excluded": "the answer no longer counts", "effect_not_counted": "the answer did not count anyway: no change",
-    "effect_rejected": "counts as before: no change", "effect_counted": "counts, as if not appealed", "effect_pending": "pending: counts for now", "effect_moved": "counts in the resident's own grid: ",
+    "effect_rejected": "counts as before: no change", "effect_counted": "counts, as if not appealed", "effect_pending": "pending: counts for now", "effect_moved": "counts in the resident's own grid: ", "effect_moved_not_counted": "moved to the resident's own grid, where a rule set it aside (an older answer of the home, a worker's own): ",
     "worker_window": "Appeal window: {start} to {end}. You may appeal an answer this sheet rests on until then.",
     "notice_window": "Public notice period: {start} to {end}. Objections within this period, please.",
     "worker_final_early": "Appeal window: {start} to {end}; this month was finalized early, on {date}. An appeal against an answer this sheet rests on, made within the window, is still heard; a correction it calls for is published separately.",

@@ -24,6 +24,8 @@ ZH: dict[str, str] = {
     "notice_out_speeder": "用时不到本月答卷中位用时{share}的",
     "notice_out_calls": "经回访核实不是本户所填或受人诱导填写的",
     "notice_out_appeals": "申诉经复核成立的",
+    "notice_out_appeals_moved": "申诉经复核成立的（非本网格的申诉注明居民所在网格的，改计入该网格）",
+    "cycle_note_moved": "非本网格的申诉经支持并注明居民所在网格的，该答卷改计入居民所在网格。",
     "budget_scaled": "，再按预算总额等比调整（见下注）",
     "notice_how_text": "每份问卷五个题目，非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0，取平均。"
                        "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
@@ -61,6 +63,9 @@ EN: dict[str, str] = {
     "notice_out_speeder": "answers given in under {share} of the month's median time",
     "notice_out_calls": "answers a verification call found the household did not give, or gave coached",
     "notice_out_appeals": "answers an upheld appeal concerned",
+    "notice_out_appeals_moved": "answers an upheld appeal concerned (one finding the answer another grid's resident's, "
+                                "naming that grid, counts it there)",
+    "cycle_note_moved": " An upheld 非本网格 appeal naming the grid the resident lives in counts the answer there.",
     "budget_scaled": ", then scaled to the budget (see the note below)",
     "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
                        "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "

@@ -154,6 +154,7 @@ ZH: dict[str, str] = {
     "effect_excluded": "该答卷不再计入评分", "effect_not_counted": "该答卷本已因其他原因不计入，结果不变",
     "effect_rejected": "照常计分，结果不变", "effect_counted": "照常计分（与未申诉时相同）", "effect_pending": "待复核：暂照常计分",
     "effect_moved": "改计入居民所在网格：",
+    "effect_moved_not_counted": "改计入居民所在网格后按规则不计入（如同一户较早的答卷、本人作答）：",
     "worker_window": "公示期：{start} 至 {end}。对本考评单所依据的评价有异议的，可在公示期内提出申诉。",
     "notice_window": "公示期：{start} 至 {end}。对结果有异议的，请在公示期内反映。",
     "worker_final_early": "公示期：{start} 至 {end}；本月考评已于 {date} 提前定稿，公示期内对本考评单所依据的评价提出的申诉照常受理，经核实需更正的，将另行发布更正。",

@@ -43,3 +43,21 @@ def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_says_where_the_an
                     "resident_grid) values ('r', 'A4', '2026-10', 'W9', '161', 'wrong_grid', 'upheld', 'G8')")
         moved = next(a for a in appeal_rows(con, "r", "2026-10") if a["appeal_id"] == "A4")
         assert (moved["effect"], moved["resident_grid"], moved["grid_id"]) == ("moved", "银杏八网格 (G8)", "G1")
+        # set aside in its new grid (an older answer of a home there): said so, not "counts" (trial 199's re-check)
+        con.execute("update raw_surveys set source_file = 'f.xlsx', row_number = 3 where response_id = '161'")
+        con.execute("insert into quarantine (run_id, source_file, row_number, reason_code) values "
+                    "('r', 'f.xlsx', 3, 'duplicate_household')")
+        moved = next(a for a in appeal_rows(con, "r", "2026-10") if a["appeal_id"] == "A4")
+        assert moved["effect"] == "moved_not_counted"
+
+
+def test_the_notice_says_an_upheld_wrong_grid_appeal_may_count_an_answer_elsewhere_where_one_did():
+    """Trial 199's re-check: the notice said upheld appeals' answers are not counted, of answers counted in G08."""
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.publishing.notice import not_counted_rules
+    from gridpay.reports.strings import labels
+    policy = load_policy(DEFAULT_POLICY)
+    assert not_counted_rules(policy, labels("zh")).endswith("；申诉经复核成立的。")
+    assert not_counted_rules(policy, labels("zh"), moved=True).endswith(
+        "；申诉经复核成立的（非本网格的申诉注明居民所在网格的，改计入该网格）。")
