@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _WORD = "非常不满意|很不满意|不太满意|比较满意|基本满意|非常满意|很满意|不满意|满意|一般"
 _NUMBER_FIRST = re.compile(rf"(\d{{1,2}})\s*分?\s*(?:[=＝:：为是→]|代表|表示)\s*({_WORD})")
 _SCALE = re.compile(r"(\d{1,3})分制|满分(\d{1,3})|(?<!\d)[0-1][-~～—至到](\d{1,3})分(?![队钟])")
+_RANGE = re.compile(r"(?<!\d)(\d{1,2})[-~～—至到](\d{1,3})分(?![队钟])")
 _OPTION = re.compile(r"(非常|比较|基本|很|不太|不)满意(?![度吗程情率])|(?<![对的])满意(?![度吗程情率])|一般(?!情况)")
 _KEYS = ("response_id", "grid_id", "household_id")
 # what a tick sheet's volunteer does instead (ingest/unlike_columns.py says it too)
@@ -47,7 +48,23 @@ def refuse_other_scales(file: str, sheet: Sheet, names: list[str], reading: "Sur
                                    f"the paper forms' words or on the policy's scale, and run again; docs/"
                                    f"troubleshooting.md says how a 1-{n} answer is put on 1 to {top}")
     refuse_legend_otherwise(file, sheet, words, top is not None)
+    refuse_header_scales(file, [*sheet.titles, *(h for h, n in zip(sheet.headers, names) if n in reading.items)], reading)
 
+
+def refuse_header_scales(file: str, texts: list, reading: "SurveyReading") -> None:
+    """Stop (exit 2) on a question's header or a sheet's title stating another scale than the policy's scale_min to
+    scale_max (survey.header_scales, policy 2027.26): trial 203's re-check, told only "1-10", set a 1-10 policy for a
+    form whose questions said 打分（0-10分）, and every answer was read a point higher, exit 0 (陈静 1440.00 for 1532.16)."""
+    low, high = reading.header_scale or (None, None)
+    # a policy mapping the form's numbers to its points ([survey.option_codes]: 0-10 onto 1-5) reads them so
+    for said in (str(t) for t in texts if reading.header_scale is not None and not reading.option_codes and t):
+        start, top = _range_of(said) or (low, high)
+        if top != high or start not in (None, low):
+            raise InputError(file, f"'{said}' says its answers are on {'' if start is None else f'{start} to '}{top}, "
+                                   f"the policy's scale is {low} to {high}: they would be read as points of the "
+                                   f"policy's scale. Set survey.scale_min = {low if start is None else start} and "
+                                   f"survey.scale_max = {top} in the policy (a new version; each answer word its point "
+                                   f"on that scale: docs/troubleshooting.md, a form that scores in numbers), and run again")
 
 def named_option(sheet: Sheet, i: int, names: list[str]) -> str | None:
     """The option column i's header names, or the row under the header names where it heads the options alone (its
@@ -70,6 +87,13 @@ def _scale_of(text: str) -> int | None:
     """10 of '满意度调查（10分制）', '满分10分', '总体(1-10分)'; None where the text gives no scale."""
     found = _SCALE.search(text.replace(" ", ""))
     return int(next(g for g in found.groups() if g)) if found else None
+
+
+def _range_of(text: str) -> tuple[int | None, int] | None:
+    """(0, 10) of '打分（0-10分）', (None, 10) of '10分制' or '满分10分'; None where the text states no scale."""
+    if found := _RANGE.search(text.replace(" ", "")):
+        return int(found[1]), int(found[2])
+    return (None, top) if (top := _scale_of(text)) is not None else None
 
 
 def refuse_legend_otherwise(file: str, sheet: Sheet, words: dict[str, str], checked: bool = True) -> None:

@@ -21,7 +21,7 @@ from gridpay.ingest.form_questions import door_from_parts
 from gridpay.ingest.survey_reading import SurveyReading, survey_reading  # noqa: F401  (readers import them here)
 from gridpay.ingest.reworded_questions import one_question, refuse_unread_answers
 from gridpay.ingest.shifted_rows import refuse_shifted_names
-from gridpay.ingest.sheet_scales import refuse_other_scales
+from gridpay.ingest.sheet_scales import refuse_header_scales, refuse_other_scales
 from gridpay.ingest.unlike_columns import refuse_unlike_columns
 from gridpay.transforms.parsing import parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
@@ -108,6 +108,8 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
     required = [c for c in REQUIRED["surveys"] if not (grid and c == "grid_id")]
     header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, required, layout,
                                       reading.phone_questions, reading.items if reading.reworded_questions else ())
+    refuse_header_scales(source.file_name, [h for i, h in enumerate(sheet.headers)        # 打分（0-10分）: the scale
+                                            if header_map.columns.get(i) in reading.items], reading)
     if reading.reworded_questions:      # a question reworded in the month: its two columns read as one
         sheet = one_question(source.file_name, sheet, header_map, layout)
     sheet = door_from_parts(source.file_name, sheet, header_map, reading, layout)    # 楼栋, 单元, 门牌号 asked apart

@@ -45,6 +45,7 @@ class SurveyReading:
     duplicate_columns_refused: bool = False                      # two headers read as one column, unlike (policy)
     reworded_questions: bool = False                             # an item's question asked two ways (policy)
     sheet_scale: int | None = None                               # the top a sheet's legend, title are checked on
+    header_scale: tuple[int, int] | None = None                  # the scale a question's or title's 0-10分 must be
     answer_marks_dropped: bool = False                           # 非常满意。 as 非常满意 (policy)
     answer_text_cleaned: bool = False                            # 不满意〖原因〗 as 不满意 (policy)
     channel_words_within: bool = False                           # 入户调查 as visit (policy)
@@ -103,5 +104,6 @@ def survey_reading(policy) -> SurveyReading:
         phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all,
         duplicate_columns_refused=policy.duplicate_columns_refused, reworded_questions=policy.reworded_questions,
         sheet_scale=policy.scale_max if policy.sheet_scales_checked else None,
+        header_scale=(policy.scale_min, policy.scale_max) if policy.header_scales else None,
         other_questions=policy.other_questions, door_parts=policy.door_parts, door_parts_typed=policy.door_parts_typed,
         rounded_phones_unread=policy.rounded_phones_unread, typed_durations_unread=policy.typed_durations_unread)

@@ -44,9 +44,10 @@ def form_doubts_message(ctx: RunContext, found: list) -> str:
     # ... or a form that scores its questions 0-10 (trial 203's, changed in the month: its text export was told to
     # download again as text, and scale_min/scale_max not named)
     above = [c for c in codes if float(c) > ctx.policy.scale_max]
-    scored = (f"where the form scores its questions in numbers (up to {max(above, key=float)} read here), set "
+    scored = (f"where the form scores its questions in numbers (up to {max(above, key=float)} read here; its question "
+              f"says where the scale starts, 0 or 1), set "
               f"survey.scale_min and survey.scale_max to the form's scale and give its words their points on it, "
-              f"under a new policy version (docs/troubleshooting.md, 1-10); " if above else "")
+              f"under a new policy version (docs/troubleshooting.md, a form that scores in numbers); " if above else "")
     again = (f"'{codes[0]}' is a number where the form's words go: {scored}a damaged download or a codes export (按序号) "
              f"is downloaded again, as text (按选项文本; docs/troubleshooting.md). Else: " if codes else "")
     # an option's letter kept (A.非常满意): the file was read by a layout that strips none (trial 96: 金数据's for a

@@ -108,6 +108,7 @@ class Policy:
     door_parts_typed: bool = False              # ... its unit and room as typed: 1单元 302, 1/302 (2027.23)
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
+    header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
 
     @property
@@ -163,8 +164,7 @@ def policy_from_toml(text: str) -> Policy:
     return Policy(
         version=str(get_key(doc, "version")),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        items=items,
-        item_weights=weights, overall_item=overall,
+        items=items, item_weights=weights, overall_item=overall,
         callback_at_or_below=int(get_key(doc, "survey.callback_at_or_below")),
         scale_min=int(get_key(doc, "survey.scale_min")),
         scale_max=int(get_key(doc, "survey.scale_max")),

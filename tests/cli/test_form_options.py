@@ -179,4 +179,5 @@ def test_numbers_where_the_form_s_words_go_are_told_to_be_downloaded_again(run_c
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
     line = next(x for x in err.splitlines() if "not read as its form means them" in x)
     assert code == 1 and ("is a number where the form's words go: where the form scores its questions in numbers (up "
-                          "to 9 read here), set survey.scale_min and survey.scale_max to the form's scale") in line
+                          "to 9 read here; its question says where the scale starts, 0 or 1), set survey.scale_min and "
+                          "survey.scale_max to the form's scale") in line
