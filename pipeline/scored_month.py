@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from gridpay.pipeline.handovers import rows_not_ended
 from gridpay.pipeline.pooled_shares import before_start_shares
-from gridpay.pipeline.unassigned_workers import unassigned_workers
+from gridpay.pipeline.roster_gaps import part_staffed, unassigned_workers
 from gridpay.transforms.reasons import SAME_DAY, SAME_TIME
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -97,20 +97,6 @@ def _fallen(con, run_id: str) -> tuple[str, ...]:
                      "join grid_scores b on b.run_id = w.window_run_id and b.grid_id = g.grid_id "
                      "where g.run_id = ? and g.responses > 0 and list_contains(string_split(g.flags, ';'), "
                      "'answers_dropped') order by g.grid_id", [run_id]).fetchall())
-
-
-def _part_staffed(con, run_id: str) -> tuple[str, ...]:
-    """Grids a worker covers on some days of the month and nobody on others: often a replacement's
-    assignment row HR has not added (a twelfth trial's grid had no worker for 16 days, unsaid)."""
-    rows = con.execute("""
-        select g.grid_id, g.grid_name, count(*) as days, min(d.day), max(d.day)
-        from grid_scores as g cross join int_month_days as d
-        left join (select distinct grid_id, day from int_worker_grid_day) as c
-               on c.grid_id = g.grid_id and c.day = d.day
-        where g.run_id = ? and c.day is null and g.grid_id in (select grid_id from int_worker_grid_day)
-        group by g.grid_id, g.grid_name order by g.grid_id""", [run_id]).fetchall()
-    return tuple(f"{name} ({gid}) on {days} day{'s' if days != 1 else ''} ({first:%m-%d}"
-                 f"{'' if first == last else f' to {last:%m-%d}'})" for gid, name, days, first, last in rows)
 
 
 def _handover_gaps(con) -> tuple[str, ...]:
@@ -229,7 +215,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         unassigned=unassigned_workers(con),
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
-        part_staffed=_part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
+        part_staffed=part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
         answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),

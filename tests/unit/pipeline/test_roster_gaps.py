@@ -1,7 +1,7 @@
 """Workers assignments.csv gives no day, and the namesake who holds their grid (trial 198's two 王芳)."""
 import duckdb
 
-from gridpay.pipeline.unassigned_workers import unassigned_workers
+from gridpay.pipeline.roster_gaps import unassigned_workers
 
 
 def _month(assigned: list[tuple]) -> duckdb.DuckDBPyConnection:
@@ -27,3 +27,22 @@ def test_a_worker_without_a_namesake_on_the_roster_is_said_alone():
     assert unassigned_workers(_month([("W03", "G3"), ("W07", "G7"), ("W05", "G5")])) == ("周洁 (W09)",)
     # both 王芳 unassigned: neither holds a grid, so neither is the other's namesake here
     assert unassigned_workers(_month([("W05", "G5")])) == ("王芳 (W03)", "王芳 (W07)", "周洁 (W09)")
+
+
+def test_a_grid_without_a_worker_on_some_days_is_said_and_a_new_one_may_have_begun_then():
+    """Trial 199: 银杏八网格 split off on 11-16 was told a covering worker's row was missing for 11-01 to 11-15."""
+    from gridpay.pipeline.roster_gaps import part_staffed
+    con = duckdb.connect()
+    con.execute("create table runs as select 'r2' as run_id, '2026-11' as month")
+    con.execute("create table published as select '2026-10' as month, 'r1' as run_id")
+    con.execute("create table grid_scores as select * from (values ('r1', 'G1', '一网格'), ('r2', 'G1', '一网格'), "
+                "('r2', 'G8', '八网格')) t(run_id, grid_id, grid_name)")
+    con.execute("create table int_month_days as select unnest(generate_series(date '2026-11-01', date '2026-11-30', "
+                "interval 1 day))::date as day")
+    con.execute("create table int_worker_grid_day as select g, d::date as day from (values ('G1'), ('G8')) t(g), "
+                "generate_series(date '2026-11-16', date '2026-11-30', interval 1 day) s(d)")
+    con.execute("alter table int_worker_grid_day rename g to grid_id")
+    said = part_staffed(con, "r2")
+    assert said[0] == "一网格 (G1) on 15 days (11-01 to 11-15)"
+    assert said[1] == ("八网格 (G8) on 15 days (11-01 to 11-15; new since the months published before: if it began on "
+                       "its first worker's first day, no row is missing)")
