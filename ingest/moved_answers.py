@@ -14,14 +14,15 @@ from gridpay.ingest.survey_reading import survey_reading
 from gridpay.ingest.survey_stage import stage_connection
 
 
-def place_moved_answers(workdir: Path, policy) -> None:
-    """appeals.parquet's resident_household: the door of each moved answer as a home of its resident_grid (blank where
-    the door does not start with a compound grids.csv lists for that grid: its door as read)."""
+def place_moved_answers(workdir: Path, policy, month: str) -> None:
+    """appeals.parquet's resident_household: the door of each of `month`'s moved answers as a home of its resident_grid
+    (blank where the door does not start with a compound grids.csv lists for that grid, and on other months' appeals,
+    whose answer ids this month's files may use for other answers: 问卷星's 序号 start from 1 on every form)."""
     path = workdir / "appeals.parquet"
     appeals = pd.read_parquet(path)
     appeals["resident_household"] = pd.Series(pd.NA, index=appeals.index, dtype="string")
-    moved = appeals.index[(appeals["decision"] == "upheld") & (appeals["category"] == "wrong_grid")
-                          & appeals["resident_grid"].notna()]
+    moved = appeals.index[(appeals["month"] == month) & (appeals["decision"] == "upheld")
+                          & (appeals["category"] == "wrong_grid") & appeals["resident_grid"].notna()]
     if len(moved):
         listed = listed_compounds(pd.read_parquet(workdir / "grids.parquet"))
         reading = survey_reading(policy)

@@ -140,7 +140,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     earlier = compound_listings(ctx.settings.db, ctx.month) if ctx.policy.grid_by_compound else {}
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
         log.warning("%s", moved_line(pair), extra=headed("compound_grid"))
-    place_moved_answers(ctx.workdir, ctx.policy)    # an answer an appeal counts in its resident's grid, as its home
+    place_moved_answers(ctx.workdir, ctx.policy, ctx.month)     # an answer an appeal counts in its resident's grid
     write_past_phones(ctx)                      # a worker's phones of earlier published runs (policy 2027.9)
     apply_two_phones(ctx.workdir, ctx.policy.two_phone_cells_checked)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
