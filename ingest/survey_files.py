@@ -108,8 +108,9 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
     required = [c for c in REQUIRED["surveys"] if not (grid and c == "grid_id")]
     header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, required, layout,
                                       reading.phone_questions, reading.items if reading.reworded_questions else ())
-    refuse_header_scales(source.file_name, [h for i, h in enumerate(sheet.headers)        # 打分（0-10分）: the scale
-                                            if header_map.columns.get(i) in reading.items], reading)
+    items = {i for _, positions in header_map.twins for i in positions} | {   # every header asking an item: a form
+        i for i, name in header_map.columns.items() if name in reading.items}  # edited in the month asks it twice
+    refuse_header_scales(source.file_name, [sheet.headers[i] for i in sorted(items)], reading)     # 打分（0-10分）
     if reading.reworded_questions:      # a question reworded in the month: its two columns read as one
         sheet = one_question(source.file_name, sheet, header_map, layout)
     sheet = door_from_parts(source.file_name, sheet, header_map, reading, layout)    # 楼栋, 单元, 门牌号 asked apart

@@ -78,3 +78,12 @@ def test_a_cumulative_downloads_earlier_months_asked_otherwise_stop_nothing(tmp_
     path = write_xlsx(tmp_path / "问卷星.xlsx", [*HEADER, "30、总的来说，您对网格员的整体工作是否满意？"], rows)
     read = _read(Source(path.name, path))
     assert len(read.frame) == len(HAND_SURVEYS) - HALF and read.set_aside["rows of 2026-08"] == HALF
+
+
+def test_a_reworded_question_stating_its_scale_is_compared_with_the_policy_s(tmp_path):
+    """Trial 203's second re-check: the form changed to 打分（0-10分） in the month asked each item by two headers, and
+    only the first (the old words' question) was compared, so a 1-10 policy published every answer a point high."""
+    with pytest.raises(InputError, match=r"'30、总的来说，请为网格员的总体工作打分（0-10分）' says its answers are on 0 to 10, "
+                                         r"the policy's scale is 1 to 5"):
+        _read(_download(tmp_path, "30、总的来说，请为网格员的总体工作打分（0-10分）"),
+              survey__questions__sat_overall='["总体工作是否满意", "总体工作打分"]')
