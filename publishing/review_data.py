@@ -29,7 +29,7 @@ REVIEWED_OUT = "(q.reason_code = 'appeal_upheld' or starts_with(q.reason_code, '
 UPHELD_TEXT = exclusion_text("appeal_upheld", "", "\0").split("\0")[0]
 
 APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
-                  "decision_note", "grid_id", "grid_name", "effect", "resident_grid")
+                  "decision_note", "grid_id", "grid_name", "effect", "resident_grid", "resident_grid_id")
 # one row per appeal of the month the run read; `effect`: what it changed in this run (excluded:
 # its answer no longer counts; not_counted: the answer did not count anyway, upheld or, from output format 9, not;
 # counted: rejected, from format 10; pending, and rejected before; moved: upheld 非本网格 naming the grid its resident
@@ -58,7 +58,7 @@ APPEALS_SQL = (
     "     when a.category = 'wrong_grid' and a.resident_grid is not null then 'moved' "
     "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
     "          then 'excluded' else 'not_counted' end as effect, "
-    "coalesce(r.grid_name || ' (' || a.resident_grid || ')', a.resident_grid) as resident_grid "
+    "coalesce(r.grid_name || ' (' || a.resident_grid || ')', a.resident_grid) as resident_grid, a.resident_grid "
     "from raw_appeals a left join answer_grid ag using (response_id) "
     "left join grid_scores r on r.run_id = $run_id and r.grid_id = a.resident_grid "
     "left join grid_scores g on g.run_id = $run_id and g.grid_id = ag.grid_id "
@@ -177,9 +177,22 @@ def upheld_by_grid(appeals: list[dict]) -> dict[str, list[dict]]:
     grid saw her score move on a colleague's appeal, and her sheet did not say why)."""
     out: dict[str, list[dict]] = {}
     for a in appeals:
-        if a["decision"] == "upheld" and a["effect"] in ("excluded", "moved"):
+        if a["decision"] == "upheld" and a["effect"] == "excluded":
             out.setdefault(a["grid_id"], []).append(a)
     return out
+
+
+def moved_by_grid(appeals: list[dict]) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """(answer's grid -> the upheld 非本网格 appeals counting its answers in their residents' grids, resident's grid ->
+    those counting answers there): a grid's sheet says both, whoever filed them (trial 201's re-check: HR's own moves
+    read "社区核对另剔除了 6 份答卷" on the grid they left, and nothing on the grids they came to)."""
+    out: dict[str, list[dict]] = {}
+    came: dict[str, list[dict]] = {}
+    for a in appeals:
+        if a["decision"] == "upheld" and a["effect"] in ("moved", "moved_not_counted"):
+            out.setdefault(a["grid_id"], []).append(a)
+            came.setdefault(a["resident_grid_id"], []).append(a)
+    return out, came
 
 
 def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,

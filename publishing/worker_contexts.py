@@ -38,7 +38,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     fmt = run.get("output_format") or 1
     told, others = fmt >= TOLD_WHAT_CHANGED, fmt >= OTHERS_SHOWN
     calls = cycle.calls_by_grid(con, run_id) if fmt >= CALLS_SHOWN else {}
-    upheld = cycle.upheld_by_grid(rows) if others else {}
+    upheld, moved = (cycle.upheld_by_grid(rows), cycle.moved_by_grid(rows)) if others else ({}, ({}, {}))
     parts = coefficient_parts(con, run_id, rule) if told and rule is not None else {}
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
     lines = {r["worker_id"]: r for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
@@ -55,7 +55,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
              "first_total_pay": first.get(w["worker_id"], "") if first is not None else None,
              "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld,
-                                              fmt >= WHY_MOVED),
+                                              fmt >= WHY_MOVED, moved),
              "moved_by_others": fmt < WHY_MOVED and same is not None and moved_by_others(
                  w, lines.get(w["worker_id"]), assigned.get(w["worker_id"], []), same),
              "moved_because": moved_because(w, lines.get(w["worker_id"]), assigned.get(w["worker_id"], []), same,
@@ -69,7 +69,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
 
 
 def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[str, list[dict]],
-                   hr_apart: bool = False) -> list[dict]:
+                   hr_apart: bool = False, moved: tuple[dict, dict] = ({}, {})) -> list[dict]:
     """Per grid of the worker's, the upheld appeals on its answers filed by others (a colleague, or HR's own); with
     `hr_apart` (output format 17) HR's own corrections (no appellant) as entries of their own, kind "hr" (a
     hundred-and-eighth trial's sheet called HR's removal of a repeat "他人提出的申诉")."""
@@ -83,6 +83,11 @@ def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[s
                 out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(found), "kind": kind,
                             "ids": "、".join(a["appeal_id"] for a in found),
                             "categories": sorted(Counter(a.get("category") or "other" for a in found).items())})
+        # answers counted in their residents' grids by 非本网格 appeals: those that left this grid, those that came
+        for kind, by in zip(("moved_out", "moved_in"), moved):
+            if found := [a for a in by.get(gid, []) if a["worker_id"] != worker_id]:
+                out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(found), "kind": kind,
+                            "ids": "、".join(a["appeal_id"] for a in found), "categories": []})
     return out
 
 

@@ -26,6 +26,9 @@ ZH: dict[str, str] = {
     "notice_out_appeals": "申诉经复核成立的",
     "notice_out_appeals_moved": "申诉经复核成立的（非本网格的申诉注明居民所在网格的，改计入该网格）",
     "cycle_note_moved": "非本网格的申诉经支持并注明居民所在网格的，该答卷改计入居民所在网格。",
+    "moved_out_line": "{grid}：本月另有 {n} 份答卷经复核为其他网格居民所答（{ids}，非本网格），已改计入其所在网格、不计入该网格得分，"
+                      "本表得分已按此计算。",
+    "moved_in_line": "{grid}：本月另有 {n} 份本网格居民误选其他网格的答卷经复核改计入该网格（{ids}，非本网格），本表得分已按此计算。",
     "budget_scaled": "，再按预算总额等比调整（见下注）",
     "notice_how_text": "每份问卷五个题目，非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0，取平均。"
                        "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
@@ -66,6 +69,10 @@ EN: dict[str, str] = {
     "notice_out_appeals_moved": "answers an upheld appeal concerned (one finding the answer another grid's resident's, "
                                 "naming that grid, counts it there)",
     "cycle_note_moved": " An upheld 非本网格 appeal naming the grid the resident lives in counts the answer there.",
+    "moved_out_line": "{grid}: {n} answers found this month to be other grids' residents' ({ids}, 非本网格) count in their "
+                      "own grids, not in this grid's score; this sheet's figures include that.",
+    "moved_in_line": "{grid}: {n} answers of this grid's residents who chose another grid ({ids}, 非本网格) count in this "
+                     "grid's score since review; this sheet's figures include that.",
     "budget_scaled": ", then scaled to the budget (see the note below)",
     "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
                        "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "
