@@ -1,7 +1,8 @@
 """A payroll HR would call wrong at a glance, found in the month just scored (its stg_* tables and
 its payroll rows): a worker's total below zero (a deduction larger than the month's pay), an
 adjustment row typed twice (paid twice), one phone and one name for two workers paid this month
-(one person under two ids, paid twice), two ids differing in letter case only (W01, w01), an id or
+(one person under two ids, paid twice), two ids differing in letter case or leading zeros only (W01, w01; 00125,
+125), an id or
 name holding an invisible or direction character (W02 with a zero-width space, a name turned round by
 U+202E). A nineteenth field trial published each with exit 0, the seventy-eighth the last two. Under
 the policy's gate.payroll_doubts = "stop" the month stops naming each; without the key the run says so."""
@@ -33,7 +34,13 @@ def payroll_doubts(con, run_id: str) -> list[str]:
         select list(worker_id order by worker_id) from stg_workers
         where worker_id in (select worker_id from payroll where run_id = ?)
         group by lower(worker_id) having count(*) > 1 order by min(worker_id)""", [run_id]).fetchall()
-    return (_negative(negative) + _twice(twice) + _shared(shared) + _cased(cased)
+    # ... or in leading zeros only (00125, 125): trial 205's clerk added the id Excel made (125) to workers.csv with no
+    # phone beside 00125, both 张敏, and she was paid twice, exit 0
+    zeroed = con.execute("""
+        select list(worker_id order by worker_id) from stg_workers
+        where worker_id in (select worker_id from payroll where run_id = ?) and regexp_full_match(worker_id, '[0-9]+')
+        group by ltrim(worker_id, '0') having count(*) > 1 order by min(worker_id)""", [run_id]).fetchall()
+    return (_negative(negative) + _twice(twice) + _shared(shared) + _cased(cased) + _zeroed(zeroed)
             + _invisible(con.execute("""
         select 'workers.csv', worker_id, name from stg_workers where worker_id in (select worker_id from payroll
         where run_id = ?) union all select 'grids.csv', grid_id, grid_name from stg_grids order by 1 desc, 2""",
@@ -74,3 +81,9 @@ def _cased(rows):
     return [f"workers.csv gives the ids {' and '.join(ids)}, which differ in letter case only: one worker typed "
             f"twice would be paid twice, and their sheets are one file where case does not count (Windows, "
             f"macOS); keep one id, or give two people ids that differ otherwise" for (ids,) in rows]
+
+
+def _zeroed(rows):
+    return [f"workers.csv gives the ids {' and '.join(ids)}, which differ in leading zeros only: a spreadsheet drops an "
+            f"id's leading zeros (00125 saved as 125), and one worker typed twice would be paid twice; keep one id, "
+            f"typed as text in every file" for (ids,) in rows]

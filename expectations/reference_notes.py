@@ -3,6 +3,7 @@ a worker typed by name, the id a name has, a full-width id, the id likely meant.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 from gridpay.expectations.summary_rows import summary_cell
@@ -21,7 +22,7 @@ def summary_row(con, table: str, row_id: int) -> tuple[str, str] | None:
 KNOWN_IN = {"is not in workers.csv": "workers", "is not in grids.csv": "grids"}
 
 
-def closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
+def closest_ids(con, reason: RuleReason | None, typed: str | None, unmasked: str | None = None) -> str:
     """' (did you mean W07?)' for an id the other file lacks: a fifty-sixth trial's W7 for W07 was refused
     with nothing to say which id was meant (difflib: the few ids of a community's files need no index)."""
     table = KNOWN_IN.get(reason.predicate) if reason else None
@@ -36,7 +37,9 @@ def closest_ids(con, reason: RuleReason | None, typed: str | None) -> str:
         return f" ({typed} is an alias of {alias} in grids.csv: type the grid's id)"       # its re-check's 三网格
     known = [v for (v,) in con.execute(f'select distinct "{reason.shows}" from {table} where "{reason.shows}" is not null')
              .fetchall()]
-    if zeros := _zeros_dropped(folded(typed), known, f"{table}.csv"):
+    # ... and a long id Excel kept as a number, compared as typed (the line shows it masked: a 身份证号)
+    if zeros := (_zeros_dropped(folded(typed), known, f"{table}.csv")
+                 or _long_number(folded(unmasked or typed), known, f"{table}.csv")):
         return zeros
     close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
     return f" (did you mean {' or '.join(close)}?)" if close else ""
@@ -53,6 +56,17 @@ def _zeros_dropped(typed: str, known: list[str], file: str) -> str:
         return ""
     return (f" ({file} has {' and '.join(same)}: a spreadsheet drops an id's leading zeros (007 "
             f"saved as 7); type the id one way in both files, as text)")
+
+
+def _long_number(typed: str, known: list[str], file: str) -> str:
+    """' (a spreadsheet saved ...)': a long id of digits (a 身份证号) as Excel keeps it: 3.40104E+17, or its first 15 digits
+    and zeros (340104198805061000). Trial 205's were named with no word of Excel, the second masked beside its match."""
+    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", typed):
+        return (" (a spreadsheet saved a long number in scientific notation: format the column as text and type the "
+                "ids again)")
+    same = [k for k in known if len(typed) > 15 and typed.isdigit() and k.isdigit() and k[:15] == typed[:15] != k]
+    return (f" ({file} has an id of the same first 15 digits: a spreadsheet keeps 15 digits of a number and makes the "
+            f"rest 0; format the column as text and type the ids again)" if same else "")
 
 
 def _alias_of(con, typed: str) -> str | None:

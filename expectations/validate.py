@@ -89,16 +89,17 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
         first_row, first_rule = problems[0]          # the first broken row, its first rule in suite order
         rule, reason, _ = failing[first_rule]
         # the value the rule's reason shows, masked as survey values are: "weight '0' is not a number > 0"
-        value = regex_masked_sql(f'"{reason.shows}"') if reason else "null"
-        source_file, row_number, typed = con.execute(
-            f"select source_file, row_number, {value} from {table} where row_id = ?", [first_row]).fetchone()
+        shown = f'"{reason.shows}"' if reason else "null"       # ... and as typed, for the notes that compare it
+        source_file, row_number, typed, unmasked = con.execute(
+            f"select source_file, row_number, {regex_masked_sql(shown) if reason else 'null'}, {shown} from {table} "
+            f"where row_id = ?", [first_row]).fetchone()
         summary = summary_row(con, table, first_row)
         if summary is not None:
             raise InputError(source_file, summary_row_message(summary[1], table), row=int(row_number),
                              column=summary[0])
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
         more = _more_problems(con, table, failing, [(first_row, first_rule)] + problems[1:])
-        meant = (closest_ids(con, reason, typed) + worker_named(con, table, rule.column, first_row)
+        meant = (closest_ids(con, reason, typed, unmasked) + worker_named(con, table, rule.column, first_row)
                  + merged_cell_note(con, table, rule.column, first_row, typed))
     tail = again + (width_note(typed) or meant) + more
     raise InputError(source_file, (reason.text(typed) if reason else rule.reason) + tail,

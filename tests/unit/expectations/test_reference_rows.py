@@ -106,6 +106,23 @@ def test_an_id_whose_leading_zeros_a_spreadsheet_dropped_is_told_so(make_inbox, 
             "saved as 7); type the id one way in both files, as text)") in says and "did you mean" not in says
 
 
+def test_a_long_id_as_a_spreadsheet_keeps_it_is_told_so_and_not_shown(make_inbox, tmp_path):
+    """Trial 205: a 身份证号 worker id saved by Excel as 3.40104E+17, or as its first 15 digits and zeros, was refused
+    with no word of Excel (the second masked beside its match in workers.csv)."""
+    inbox = make_inbox()
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("005", "王芳", "", "1000.00"), ("340104198805061234", "黄丽", "", "800.00")])
+    for n, (typed, said) in enumerate((
+            ("3.40104E+17", "a spreadsheet saved a long number in scientific notation: format the column as text and "
+                            "type the ids again"),
+            ("340104198805061000", "workers.csv has an id of the same first 15 digits: a spreadsheet keeps 15 digits of "
+                                   "a number and makes the rest 0"))):
+        write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+                  [("005", "G1", "2026-01-01", "", ""), (typed, "G2", "2026-01-01", "", "")])
+        says = _refusal(inbox, tmp_path / str(n))
+        assert said in says and "340104198805061234" not in says, says
+
+
 def test_a_grid_name_beside_the_id_that_is_another_grids_is_refused(make_inbox, tmp_path):
     """Trial 171's `FL07,锦湖家园一网格` (FL06's name) paid 赵磊 on FL07, exit 0: 网格名称 was read and not checked.
     The grid's alias, or its name with a space, is its name."""
