@@ -16,9 +16,12 @@ _FIRST = f"split_part(substr(respondent_phone_hash, {len(TWO_PREFIX) + 1}), ',',
 _SECOND = f"split_part(substr(respondent_phone_hash, {len(TWO_PREFIX) + 1}), ',', 2)"
 
 
-def apply_two_phones(workdir: Path, checked: bool) -> None:
+def apply_two_phones(workdir: Path, checked: bool, by_grid: bool = False) -> None:
     """Table `two_phone_cells` (source_file, row_number, worker: whether a number of the cell is a worker's
-    phone, NULL where the policy does not check) in the stage file; each such row's phone read as above."""
+    phone, NULL where the policy does not check) in the stage file; each such row's phone read as above. `by_grid`
+    (survey.two_phones_by_grid, policy 2027.27): where both numbers are workers', the one of a worker assignments.csv
+    gives the answer's grid: trial 204's 13900139001/13700137002, W02's then W03's rating W03's grid, was read as
+    W02's and W03's own rating counted (1725.84 for 1709.35, exit 0)."""
     with stage_connection(workdir) as con:
         phones = [str(workdir / "workers.parquet")]
         if (workdir / "worker_phones.parquet").exists():           # a worker's phones of earlier runs (2027.9)
@@ -31,7 +34,12 @@ def apply_two_phones(workdir: Path, checked: bool) -> None:
         con.execute(f"create or replace table two_phone_cells as select source_file, row_number, "
                     f"({_FIRST} in {known} or {_SECOND} in {known}) as worker, {bool(checked)} as checked "
                     f"from surveys where {_PAIR} order by source_file, row_number")
-        read = (f"case when {_FIRST} in {known} then {_FIRST} when {_SECOND} in {known} then {_SECOND} end"
+        con.execute("create or replace temp table grid_phone as select distinct a.grid_id, w.phone_hash from "
+                    "read_parquet(?) a join read_parquet(?, union_by_name = true) w using (worker_id) "
+                    "where w.phone_hash is not null", [str(workdir / "assignments.parquet"), phones])
+        own = "(select phone_hash from grid_phone g where g.grid_id = surveys.grid_id)"
+        read = (f"case when {by_grid} and {_SECOND} in {own} and {_FIRST} not in {own} then {_SECOND} "
+                f"when {_FIRST} in {known} then {_FIRST} when {_SECOND} in {known} then {_SECOND} end"
                 if checked else "null")
         con.execute(f"update surveys set respondent_phone_hash = {read} where {_PAIR}")
 

@@ -142,7 +142,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
         log.warning("%s", moved_line(pair), extra=headed("compound_grid"))
     place_moved_answers(ctx.workdir, ctx.policy, ctx.month)     # an answer an appeal counts in its resident's grid
     write_past_phones(ctx)                      # a worker's phones of earlier published runs (policy 2027.9)
-    apply_two_phones(ctx.workdir, ctx.policy.two_phone_cells_checked)
+    apply_two_phones(ctx.workdir, ctx.policy.two_phone_cells_checked, ctx.policy.two_phones_by_grid)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
 
 

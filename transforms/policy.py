@@ -109,6 +109,7 @@ class Policy:
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
+    two_phones_by_grid: bool = False            # a cell of two workers' phones read as the answer's grid's worker's (2027.27)
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
 
     @property
@@ -166,8 +167,7 @@ def policy_from_toml(text: str) -> Policy:
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         items=items, item_weights=weights, overall_item=overall,
         callback_at_or_below=int(get_key(doc, "survey.callback_at_or_below")),
-        scale_min=int(get_key(doc, "survey.scale_min")),
-        scale_max=int(get_key(doc, "survey.scale_max")),
+        scale_min=int(get_key(doc, "survey.scale_min")), scale_max=int(get_key(doc, "survey.scale_max")),
         channels=tuple(get_key(doc, "survey.channels")),
         max_invalid_share=share,
         integrity=integrity,

@@ -36,3 +36,19 @@ def test_two_numbers_in_a_cell_are_checked_against_the_workers_phones(run_cli, m
                         policy=unread)
     assert code == 0 and ("1 phone of surveys/2026-09.csv (row 2) unreadable: a cell holds two numbers, or a "
                           "number that is not a phone; its answer counts") in err, err       # not Excel's (trial 92)
+
+
+def test_a_cell_of_two_workers_numbers_is_read_as_the_answer_s_grid_worker_s(run_cli, make_inbox, make_policy,
+                                                                              tmp_path):
+    """Trial 204: 13900139001/13700137002, W02's number then W03's, rating W03's grid, was read as W02's and W03's own
+    rating counted (1725.84 for 1709.35, exit 0); policy 2027.27 reads the grid's worker's."""
+    inbox = make_inbox({"2026-09.csv": [survey("C1", "G2", "H1", ("5",) * 5, phone="13800000001/13800000002"),
+                                        survey("C2", "G2", "H2", ("3",) * 5, phone=RESIDENT_PHONE)]})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)          # W1 covers G1, W2 covers G2
+    assert code == 0, err
+    quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
+    assert quarantine == {"C1": "self_rating"}
+    before = make_policy(version='"own-1"', two_phones_by_grid="false")     # a policy before the key: the first number's
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, out=tmp_path / "o2", db=tmp_path / "o2.duckdb",
+                        policy=before)
+    assert code == 0 and not _rows(tmp_path / "o2" / "2026-09" / "quarantine.csv"), err
