@@ -24,9 +24,12 @@ _LANDLINE = re.compile(r"(?<![\d.])(?:\(?(0\d{2,3})\)?[-\s.]?)?(\d{3,4})[-\s.]?(
 # digits are not the phone's, so it is read as no phone at all (in SQL too: excel_number_sql).
 EXCEL_NUMBER = r"[ \t\r\n]*[0-9]+(\.[0-9]+[eE][+-]?[0-9]+|[eE][+-]?[0-9]+|\.[0-9]+)[ \t\r\n]*"
 _EXCEL_NUMBER = re.compile(EXCEL_NUMBER)
-# two mobile numbers in one cell (13800000001/13900000002, a couple's form): their digits, run together
-TWO_MOBILES = r"1[3-9][0-9]{9}1[3-9][0-9]{9}"
+# two mobile numbers in one cell (13800000001/13900000002, a couple's form): their digits, run together, either with
+# its country prefix (13900139001/+8613700137002: trial 204's re-check read it as one 24-digit phone, a worker's own
+# rating through it counted); the groups are the two numbers
+TWO_MOBILES = r"(?:0086|86)?(1[3-9][0-9]{9})(?:0086|86)?(1[3-9][0-9]{9})"
 _TWO_MOBILES = re.compile(TWO_MOBILES)
+TWO_ANCHORED = f"^{TWO_MOBILES}$"
 # A mainland mobile number as people type it: 11 digits from 13-19, an optional +86 / 86 / 0086 in
 # front, spaces or hyphens between groups.
 _MOBILE = re.compile(r"(?:\+?86|0086)?[\s-]*1[3-9][0-9](?:[\s-]*[0-9]){8}")
@@ -95,9 +98,8 @@ def phone_hash(raw: str | None, key: bytes) -> str | None:
     """HMAC-SHA256 of the normalised number: equal numbers match, the number itself is gone. A number
     a platform masked (138****5678) is its seven digits' hash after MASKED_PREFIX; a cell of two
     numbers is both hashes after TWO_PREFIX."""
-    if two_mobiles(raw):
-        digits = _NON_DIGITS.sub("", folded(raw))
-        return TWO_PREFIX + ",".join(phone_hash(d, key) for d in (digits[:MOBILE_DIGITS], digits[MOBILE_DIGITS:]))
+    if pair := _TWO_MOBILES.fullmatch(_NON_DIGITS.sub("", folded(raw or ""))):
+        return TWO_PREFIX + ",".join(phone_hash(d, key) for d in pair.groups())
     phone = normalized_phone(raw)
     if phone is None:
         return None
@@ -128,8 +130,8 @@ def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None =
                      f"then {digits}[{len(p) + 1}:]" for p in COUNTRY_PREFIXES)
     phone = f"nullif(case {cases} else {digits} end, '')"
     masked = f"case when regexp_full_match({col}, '{MASKED_MOBILE}') then '{MASKED_PREFIX}' else '' end"
-    two = (f"'{TWO_PREFIX}' || {_hmac_sql(f'{digits}[1:{MOBILE_DIGITS}]')} || ',' || "
-           f"{_hmac_sql(f'{digits}[{MOBILE_DIGITS + 1}:]')}")
+    two = (f"'{TWO_PREFIX}' || {_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 1)')} || ',' || "
+           f"{_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 2)')}")
     return (f"case when {ascii_only} and regexp_full_match({digits}, '{TWO_MOBILES}') then {two} "
             f"when {excel_number_sql(col)} then null when {ascii_only} then ({masked}) || {_hmac_sql(phone)} end")
 
