@@ -12,7 +12,8 @@ _PHONES = st.one_of(
     st.text(st.sampled_from("0123456789+- .eE()\t８"), max_size=20),
     st.builds(lambda p, sep, n: p + sep + n, st.sampled_from(["", "+86", "86", "0086", "+0086"]),
               st.sampled_from(["", " ", "-"]), st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)),
-    st.from_regex(r" ?1[3-9][0-9][*＊]{4}[0-9]{4} ?", fullmatch=True))       # as a platform masks one
+    st.from_regex(r" ?1[3-9][0-9][*＊]{4}[0-9]{4} ?", fullmatch=True),       # as a platform masks one
+    st.from_regex(r"(\+?86 ?)?1[3-9][0-9]{9} ?[/ ,] ?(\+?86 ?|0086)?1[3-9][0-9]{9}", fullmatch=True))    # a couple's
 
 
 @settings(max_examples=300, deadline=None)
@@ -35,6 +36,17 @@ def test_a_phone_a_platform_masked_is_hashed_apart_with_its_seven_digits():
     assert sql == phone_hash("138****5678", key) == phone_hash("138＊＊＊＊5678", key)
     assert sql == masked_phone_hash("+86 138-1234-5678", key) == MASKED_PREFIX + phone_hash("1385678", key)
     assert not phone_hash("1385678", key).startswith(MASKED_PREFIX)        # typed so, it is no mask
+
+
+def test_a_cell_of_two_numbers_is_two_numbers_whichever_carries_its_country_prefix():
+    """Trial 204's re-check: 13900139001/+8613700137002 was one 24-digit phone, and W03's own rating through it counted."""
+    from gridpay.transforms.privacy import TWO_PREFIX
+    key = b"k"
+    okey, ikey = hmac_pads(key)
+    pair = TWO_PREFIX + phone_hash("13900139001", key) + "," + phone_hash("13700137002", key)
+    for raw in ("13900139001/13700137002", "13900139001/+8613700137002", "+86 13900139001, 0086 13700137002"):
+        sql = _CON.execute(f"select {phone_hash_sql('$raw')}", {"raw": raw, "okey": okey, "ikey": ikey}).fetchone()[0]
+        assert sql == phone_hash(raw, key) == pair, raw
 
 
 def test_the_country_prefix_rule_is_one_list_both_read():
