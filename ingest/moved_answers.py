@@ -10,6 +10,7 @@ import pandas as pd
 
 from gridpay.ingest.compound_doors import door_after_compound
 from gridpay.ingest.grid_aliases import listed_compounds
+from gridpay.ingest.review_files import moving
 from gridpay.ingest.survey_reading import survey_reading
 from gridpay.ingest.survey_stage import stage_connection
 
@@ -21,8 +22,7 @@ def place_moved_answers(workdir: Path, policy, month: str) -> None:
     path = workdir / "appeals.parquet"
     appeals = pd.read_parquet(path)
     appeals["resident_household"] = pd.Series(pd.NA, index=appeals.index, dtype="string")
-    moved = appeals.index[(appeals["month"] == month) & (appeals["decision"] == "upheld")
-                          & (appeals["category"] == "wrong_grid") & appeals["resident_grid"].notna()]
+    moved = appeals.index[moving(appeals, month)]
     if len(moved):
         listed = listed_compounds(pd.read_parquet(workdir / "grids.parquet"))
         reading = survey_reading(policy)

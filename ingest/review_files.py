@@ -69,11 +69,14 @@ def resident_grids(appeals: pd.DataFrame, grids: pd.DataFrame, aliases: dict[str
                                         na_action="ignore").astype("string")
 
 
+def moving(appeals: pd.DataFrame, month: str) -> pd.Series:
+    """Which rows of appeals.csv are `month`'s upheld 非本网格 appeals naming the grid the resident lives in: each
+    counts its answer there (the models' int_surveys)."""
+    return ((appeals["month"] == month) & (appeals["decision"] == "upheld") & (appeals["category"] == "wrong_grid")
+            & appeals["resident_grid"].notna())
+
+
 def answers_moved(workdir: Path, month: str) -> bool:
     """Does an upheld 非本网格 appeal of `month` count its answer in the grid its resident lives in (resident_grid)?"""
     path = workdir / "appeals.parquet"
-    if not path.is_file():
-        return False
-    appeals = pd.read_parquet(path)
-    return bool(((appeals["month"] == month) & (appeals["decision"] == "upheld") & (appeals["category"] == "wrong_grid")
-                 & appeals["resident_grid"].notna()).any())
+    return path.is_file() and bool(moving(pd.read_parquet(path), month).any())
