@@ -74,7 +74,7 @@ def same_numbers_pairs(table: str, where: str) -> str:
     return f"""
             select a.grid_id, count(*),
                    list(({regex_masked_sql('a.household_id')}, {regex_masked_sql('b.household_id')})
-                        order by a.household_id)
+                        order by a.household_id, b.household_id)
             from {table} a join {table} b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
                                        and a.household_id < b.household_id
             where {where}

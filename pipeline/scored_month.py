@@ -167,7 +167,7 @@ def _far_weights(con) -> tuple[str, ...]:
     rows = con.execute("""
         with w as (select worker_id, grid_id, (weight_days / assigned_days)::decimal(9, 4) as weight
                    from int_worker_grid_days where assigned_days > 0)
-        select w.worker_id, s.name, list(format('{} at weight {}', w.grid_id, rtrim(rtrim(w.weight::varchar, '0'), '.')) order by w.weight desc)
+        select w.worker_id, s.name, list(format('{} at weight {}', w.grid_id, rtrim(rtrim(w.weight::varchar, '0'), '.')) order by w.weight desc, w.grid_id)
         from w join stg_workers s using (worker_id) group by all
         having count(*) > 1 and max(w.weight) >= 10 * min(w.weight) order by 1""").fetchall()
     return tuple(f"{name} ({wid}): {', '.join(grids)}" for wid, name, grids in rows)
