@@ -30,7 +30,7 @@ def void_appeals(con, decided_on: str | None = None) -> list[VoidAppeal]:
         from stg_appeals a
         join int_surveys s using (response_id)
         join int_survey_exclusions e using (row_id)
-        where a.decision = 'upheld' and not (a.category = 'wrong_grid' and a.resident_grid is not null)
+        where a.decision = 'upheld' and not moves_answer(a.decision, a.category, a.resident_grid)
           and a.response_id not in (select s2.response_id from int_surveys s2
                                     join int_review_exclusions r using (row_id))
           and a.response_id not in (select r.response_id from raw_surveys r join counted_responses c

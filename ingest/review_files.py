@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source, read_table
 from gridpay.transforms.parsing import dated_from, normalized_cell, normalized_month
+from gridpay.transforms.review_rules import register_review_rules
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS, as_code
 
 def review_files(inbox: Path, month: str) -> list[Path]:
@@ -71,9 +73,13 @@ def resident_grids(appeals: pd.DataFrame, grids: pd.DataFrame, aliases: dict[str
 
 def moving(appeals: pd.DataFrame, month: str) -> pd.Series:
     """Which rows of appeals.csv are `month`'s upheld 非本网格 appeals naming the grid the resident lives in: each
-    counts its answer there (the models' int_surveys)."""
-    return ((appeals["month"] == month) & (appeals["decision"] == "upheld") & (appeals["category"] == "wrong_grid")
-            & appeals["resident_grid"].notna())
+    counts its answer there (the models' int_surveys): the models' own rule (transforms/review_rules.py), on the rows."""
+    with duckdb.connect() as con:
+        register_review_rules(con)
+        con.register("appeals", appeals[["month", "decision", "category", "resident_grid"]])
+        moves = con.execute("select coalesce(month = ?, false) and moves_answer(decision, category, resident_grid) "
+                            "from appeals", [month]).fetchnumpy()     # a scan keeps the rows' order
+    return pd.Series(next(iter(moves.values())), index=appeals.index, dtype=bool)
 
 
 def answers_moved(workdir: Path, month: str) -> bool:

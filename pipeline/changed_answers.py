@@ -32,7 +32,7 @@ where (p.grid_id is distinct from t.grid_id or p.response_score <> t.response_sc
   -- was told its 2 moved answers were changed with nothing saying why)
   and not (p.response_score = t.response_score and p.response_id in (
       select response_id from raw_appeals where run_id in ($published, $today) and month = $month
-      and decision = 'upheld' and category = 'wrong_grid' and resident_grid is not null))
+      and moves_answer(decision, category, resident_grid)))
 order by p.source_file, p.response_id
 """
 

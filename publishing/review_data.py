@@ -52,10 +52,10 @@ APPEALS_SQL = (
     # reversed an upheld appeal lowered a sixty-ninth trial's pay under those words)
     "     when a.decision = 'rejected' and $as_if then 'counted' "
     "     when a.decision <> 'upheld' then a.decision "
-    "     when a.category = 'wrong_grid' and a.resident_grid is not null and a.response_id in (select s.response_id "
+    "     when moves_answer(a.decision, a.category, a.resident_grid) and a.response_id in (select s.response_id "
     "          from quarantine q join raw_surveys s on s.run_id = q.run_id and s.source_file = q.source_file "
     "          and s.row_number = q.row_number where q.run_id = $run_id) then 'moved_not_counted' "
-    "     when a.category = 'wrong_grid' and a.resident_grid is not null then 'moved' "
+    "     when moves_answer(a.decision, a.category, a.resident_grid) then 'moved' "
     "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
     "          then 'excluded' else 'not_counted' end as effect, "
     "coalesce(r.grid_name || ' (' || a.resident_grid || ')', a.resident_grid) as resident_grid, a.resident_grid "
@@ -218,8 +218,8 @@ def window_context(con: duckdb.DuckDBPyConnection, run_id: str, month: str, poli
             "reviewed_by": _reviewed_by(con, run_id) if final and window is not None and fmt >= 22 else None,
             "published": publication(con, run_id, month, policy.timezone),     # printed from output format 7
             # upheld 非本网格 appeals counting their answers in the resident's grid: "upheld: not counted" is untrue of them
-            "moved": con.execute("select count(*) from raw_appeals where run_id = ? and month = ? and decision = 'upheld' "
-                                 "and category = 'wrong_grid' and resident_grid is not null", [run_id, month]).fetchone()[0]}
+            "moved": con.execute("select count(*) from raw_appeals where run_id = ? and month = ? "
+                                 "and moves_answer(decision, category, resident_grid)", [run_id, month]).fetchone()[0]}
 
 
 def _reviewed_by(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:

@@ -17,6 +17,7 @@ from gridpay.core.layout import STAGE_DB
 from gridpay.store.run_lock import WarehouseBusy, holder_now
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.privacy import register_masking
+from gridpay.transforms.review_rules import register_review_rules
 
 MIGRATIONS = Path(__file__).with_name("migrations")   # NNNN_what.sql, applied in order, each once
 log = logging.getLogger("gridpay")
@@ -42,6 +43,7 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
                           f"see `gridpay doctor` and restore it from backup") from exc
     if str(db) in _HELD:      # its instance is held open, migrated when it was opened
         register_masking(con)
+        register_review_rules(con)
         return con
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
     applied = migrate(con)
@@ -57,6 +59,7 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
     # what the outputs show of an identifier goes through transforms/privacy.py's masking; registered
     # here, before any query: DuckDB refuses a function on a connection with a result still open
     register_masking(con)
+    register_review_rules(con)
     return con
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gridpay.transforms.review_rules import register_review_rules
+
 # survey rule code -> (the column it shows, or None: the rule's own column; what is wrong)
 RULES: dict[str, tuple[str | None, str]] = {
     "blank": (None, "is blank"),
@@ -124,9 +126,10 @@ def exclusion_macro_sql() -> str:
 
 
 def register_reasons(con) -> None:
-    """The exclusion models' macro on DuckDB connection `con` (store/scoring.py run_params, before
-    the models run)."""
+    """The exclusion models' macros on DuckDB connection `con` (store/scoring.py run_params, before
+    the models run): their reasons' texts, and which upheld appeals move an answer (transforms/review_rules.py)."""
     con.execute(exclusion_macro_sql())
+    register_review_rules(con)
 
 
 def _literal(text: str) -> str:

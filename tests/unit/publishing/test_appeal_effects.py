@@ -5,12 +5,14 @@ import duckdb
 from gridpay.publishing.review_data import appeal_rows
 from gridpay.store.warehouse import migrate
 from gridpay.transforms.privacy import register_masking
+from gridpay.transforms.review_rules import register_review_rules
 
 
 def _month(output_format: int) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     migrate(con)
     register_masking(con)
+    register_review_rules(con)
     con.execute("insert into runs (run_id, month, started_at, status, output_format) values ('r', '2026-10', now(), 'published', ?)",
                 [output_format])
     con.execute("insert into raw_surveys (run_id, row_id, response_id, grid_id) values "

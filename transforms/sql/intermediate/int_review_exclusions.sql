@@ -15,7 +15,7 @@ upheld as (
            exclusion_reason('appeal_upheld', '', a.appeal_id || ', ' || a.category) as reason
     from candidates as c
     join stg_appeals as a using (response_id)
-    where a.decision = 'upheld' and not (a.category = 'wrong_grid' and a.resident_grid is not null)
+    where a.decision = 'upheld' and not moves_answer(a.decision, a.category, a.resident_grid)
     qualify row_number() over (partition by c.row_id order by a.appeal_id) = 1
 ),
 called as (

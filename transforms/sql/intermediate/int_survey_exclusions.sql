@@ -24,7 +24,7 @@ called as (
     from stg_appeals as a
     cross join p
     where p.wrong_grid_before_household and a.decision = 'upheld' and a.category = 'wrong_grid'
-      and a.resident_grid is null       -- one naming the resident's grid counts there, a home among its homes
+      and not moves_answer(a.decision, a.category, a.resident_grid)   -- it counts there, a home among its homes
 ),
 self_rated as (
     select distinct s.row_id

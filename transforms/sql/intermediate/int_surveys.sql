@@ -12,6 +12,6 @@ select s.* replace (coalesce(m.resident_grid, s.grid_id) as grid_id,
 from stg_surveys as s
 left join (select response_id, min(resident_grid) as resident_grid, min(resident_household) as resident_household
            from stg_appeals
-           where decision = 'upheld' and category = 'wrong_grid' and resident_grid is not null
+           where moves_answer(decision, category, resident_grid)
            group by response_id) as m
        on m.response_id = s.response_id and not s.is_invalid

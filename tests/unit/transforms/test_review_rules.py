@@ -1,0 +1,30 @@
+"""Which upheld appeals move an answer (transforms/review_rules.py): one rule, read in SQL by the models and the
+reports and on appeals.csv's rows by staging (ingest/review_files.moving)."""
+import duckdb
+import pandas as pd
+
+from gridpay.ingest.review_files import moving
+from gridpay.transforms.review_rules import register_review_rules
+
+ROWS = [  # month, decision, category, resident_grid -> moves its answer in 2026-10
+    ("2026-10", "upheld", "wrong_grid", "G2", True),
+    ("2026-10", "upheld", "wrong_grid", None, False),        # taken out, counted nowhere
+    ("2026-10", "pending", "wrong_grid", "G2", False),
+    ("2026-10", "rejected", "wrong_grid", "G2", False),
+    ("2026-10", "upheld", "malicious", "G2", False),          # validation stops it; the rule never moves it
+    ("2026-09", "upheld", "wrong_grid", "G2", False),         # another month's appeal
+    (None, "upheld", "wrong_grid", "G2", False),
+]
+
+
+def test_the_macro_and_the_rows_agree():
+    with duckdb.connect() as con:
+        register_review_rules(con)
+        got = [con.execute("select ? = '2026-10' and moves_answer(?, ?, ?)", list(row[:4])).fetchone()[0]
+               for row in ROWS]
+    assert [bool(g) for g in got] == [row[4] for row in ROWS]
+    frame = pd.DataFrame([row[:4] for row in ROWS], columns=["month", "decision", "category", "resident_grid"],
+                         index=range(10, 10 + len(ROWS)))
+    frame["resident_grid"] = frame["resident_grid"].astype("string")
+    assert moving(frame, "2026-10").to_dict() == {10 + i: row[4] for i, row in enumerate(ROWS)}
+    assert not moving(frame.iloc[:0], "2026-10").any()
