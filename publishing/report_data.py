@@ -172,7 +172,8 @@ REVIEW_SQL = (
     f"{masked_sql('s.duration_s')} as duration_s, f.flags "
     "from flagged f "
     "join raw_surveys s on s.run_id = $run_id and s.row_id = f.row_id "       # flagged rows are counted ones,
-    "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "    # scored in the grid they name
+    "left join counted_responses c on c.run_id = s.run_id and c.row_id = s.row_id "   # listed in the grid they
+    "join grid_scores g on g.run_id = s.run_id and g.grid_id = coalesce(c.grid_id, s.grid_id) "   # count for
     "order by g.grid_id, s.source_file, s.row_number")
 REVIEW_ORDER = ("grid_id", "source_file", "row_number")
 
@@ -191,9 +192,11 @@ CALLBACK_SQL = (
     "g.grid_id, s.submitted_at_ts, s.row_id, "             # the lines' order (CALLBACK_ORDER), not printed
     f"{masked_sql('s.response_id')} as response_id "       # printed from output format 14 (callback_columns)
     "from raw_surveys s cross join overall o "
-    "join grid_scores g on g.run_id = s.run_id and g.grid_id = s.grid_id "
+    # the grid the answer counts for, which an upheld 非本网格 appeal may have moved it to (appeals.csv's resident_grid:
+    # trial 207's callbacks filed a moved answer under the grid it named, whose worker no longer answers for it)
+    "join counted_responses c on c.run_id = s.run_id and c.row_id = s.row_id "
+    "join grid_scores g on g.run_id = s.run_id and g.grid_id = c.grid_id "
     "where s.run_id = $run_id and try_cast(s.answers[o.position] as integer) <= $at_or_below "
-    "and s.row_id in (select row_id from counted_responses where run_id = $run_id) "
     "order by g.grid_id, s.submitted_at_ts, s.row_id")
 CALLBACK_ORDER = ("grid_id", "submitted_at_ts", "row_id")
 

@@ -26,6 +26,8 @@ def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_counts_the_answer
     assert "R5" not in {r["response_id"] for r in _rows(out / "2026-09" / "quarantine.csv")}
     grids = {r["grid_id"]: r for r in _rows(out / "2026-09" / "grid_scores.csv")}
     assert int(grids["G1"]["responses"]) == int(g1_before["responses"]) + 1 and grids["G2"]["responses"] == "2"
+    # called back as an answer of the grid it now counts for, whose worker answers for it (trial 207)
+    assert {r["response_id"]: r["grid_name"] for r in _rows(out / "2026-09" / "callbacks.csv")}["R5"] == "天桥新村一网格"
     assert run_cli("audit", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0 and "wrong_grid->G1" in run_cli.out
     # the grid taken back out of the appeal after the run: finalizing would fix pay that no longer applies it
