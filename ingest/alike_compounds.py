@@ -28,6 +28,8 @@ SHOWN = 3
 class AlikeCompounds(DoorPairs):
     compounds: tuple[str, str] = ("", "")        # the two names: the one grids.csv lists first, or the longer
     both_listed: bool = False          # grids.csv lists both, the shorter the start of two: '=' cannot make them one
+    # (or, from output format 27, the start of the other: 金沙花园 and 金沙花园二期, two phases, trial 207)
+    entries: bool = False              # grids.csv lists both, neither the other's start: the '=' name replaces an entry
 
     def line(self) -> str:
         named, other = self.compounds
@@ -41,16 +43,18 @@ class AlikeCompounds(DoorPairs):
                            "call), once the month is published, set the older answer aside with an appeal upheld in "
                            "its 公示 window (category other, 其他; worker_id blank, as HR's own correction; its "
                            "decision_note naming the answer it repeats), and run again (one household, one voice)")
+        instead = f" in place of {other}'s own entry, which grids.csv refuses beside it" if self.entries else ""
         return said + (f"if they are one compound, give the other name after '=' in grids.csv's compounds "
-                       f"({named}={other}) and run again; if they are two compounds, nothing is to be done")
+                       f"({named}={other}{instead}) and run again; if they are two compounds, nothing is to be done")
 
 
 def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | None = None,
-                    short_names: bool = False) -> list[AlikeCompounds]:
+                    short_names: bool = False, phases: bool = False) -> list[AlikeCompounds]:
     """Per grid and pair of compound names reading alike, the door numbers answered under both (each with
     its answers; masked), in the staged answers but those an upheld appeal of `month` takes out. A name
     grids.csv lists for the grid goes first in a pair. With `short_names` (output format 24), also a pair with
-    a number written two ways, or one the start of the other (names_one_compound_maybe)."""
+    a number written two ways, or one the start of the other (names_one_compound_maybe); with `phases` (output format
+    27), a pair grids.csv lists for the grid, one the start of the other, is two listed compounds (both_listed)."""
     alike = names_one_compound_maybe if short_names else compounds_read_alike
     grids = pd.read_parquet(workdir / "grids.parquet")
     listed = {gid: {compound_name(n, suffix_dropped) for n in names} for gid, names in listed_compounds(grids).items()}
@@ -76,9 +80,14 @@ def alike_compounds(workdir: Path, suffix_dropped: bool = False, month: str | No
                     (f"{first} {masked} ({', '.join(by_name[first])})",
                      f"{second} {masked} ({', '.join(by_name[second])})"))
     everywhere = set().union(*listed.values()) if listed else set()
-    return [AlikeCompounds(gid, names.get(gid, gid), len(pairs), tuple(pairs[:SHOWN]), (a, b),
-                           short_names and {a, b} <= listed.get(gid, set()) and _starts_two(min(a, b, key=len), everywhere))
-            for (gid, a, b), pairs in found.items()]
+    made = []
+    for (gid, a, b), pairs in found.items():
+        both = short_names and {a, b} <= listed.get(gid, set())
+        short, long = sorted((a, b), key=len)
+        phased = both and (_starts_two(short, everywhere) or (phases and long.startswith(short)))
+        made.append(AlikeCompounds(gid, names.get(gid, gid), len(pairs), tuple(pairs[:SHOWN]), (a, b), phased,
+                                   phases and both and not phased))
+    return made
 
 
 _PLACE_WORDS = frozenset("前后东西南北上下左右内外大小新老")

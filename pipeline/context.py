@@ -30,8 +30,10 @@ from gridpay.transforms.policy import Policy
 # byte for byte (pipeline/audit_csvs.py); 11 and 12: CHANGELOG.md; 13: a worker sheet lists the verification
 # calls on its grids' answers (publishing/worker_contexts.py); 14 to 18: CHANGELOG.md; 20: a correction draws the
 # verification sample its month was first published with (publishing/verification.py); 22 and 23: CHANGELOG.md;
-# 26: a correction of a correction's worker sheet names the month's first publication (publishing/republication.py)
-OUTPUT_FORMAT = 26
+# 26: a correction of a correction's worker sheet names the month's first publication (publishing/republication.py);
+# 27: two compounds grids.csv lists, one name the start of the other, are not told to be joined by '='
+# (ingest/alike_compounds.py)
+OUTPUT_FORMAT = 27
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ PHONE_DOORS = 17      # the output format from which one phone's two homes of a 
 SEEN = 18             # ... and a pair's invisible characters named (<U+200B>)
 LETTERED = 22         # ... and one home's door with a letter and without (A12栋 and 12号别墅)
 SHORT_NAMES = 24      # ... and a door under a compound's name and its start (阳光家园, 阳光家园二期), or 1期 and 一期
+PHASES = 27           # ... where grids.csv lists both, one the start of the other: two phases, never one by '='
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -60,7 +61,7 @@ def say_household_doubts(ctx: RunContext) -> None:
                         # output format 17: an audit of an earlier month's scorecard lists no such kind
                         ("phone_doors", phone_doors(work, LISTED, month) if fmt >= PHONE_DOORS else []),
                         ("alike_compounds", alike_compounds(work, ctx.policy.compound_suffix_dropped, month,
-                                                            short_names=fmt >= SHORT_NAMES))):
+                                                            short_names=fmt >= SHORT_NAMES, phases=fmt >= PHASES))):
         for doors in found:     # from format 18 invisible characters named: trial 116's pair read alike, '12栋...'
             seen = visible if fmt >= SEEN else str
             log.warning("%s", seen(doors.line()), extra=ON_SCORECARD)

@@ -63,3 +63,4 @@ BY_FORMAT[23] = BY_FORMAT[22]        # format 23 prints no character format 22 d
 BY_FORMAT[24] = BY_FORMAT[23]        # nor format 24 (不清楚 as no grid; compound names alike on the scorecard)
 BY_FORMAT[25] = BY_FORMAT[24]        # nor format 25 (其他 as no grid)
 BY_FORMAT[26] = BY_FORMAT[25]        # nor format 26 (a sheet's total against the month's first publication)
+BY_FORMAT[27] = BY_FORMAT[26]        # nor format 27 (two listed phases of a compound told apart)

@@ -44,6 +44,21 @@ def test_two_listed_names_that_read_alike_and_share_a_door_number_are_named(make
     assert "南湖家园二期" not in line                                             # a neighbour, not a name
     (alike,) = alike_compounds(tmp_path / "work", True, short_names=True)      # format 24: '=' still the way here
     assert not alike.both_listed and "(湖滨花园二期=湖滨二期)" in alike.line()
+    # format 27: grids.csv refuses an '=' name it lists on its own, so the line says which entry the '=' name replaces
+    (alike,) = alike_compounds(tmp_path / "work", True, short_names=True, phases=True)
+    assert not alike.both_listed and "(湖滨花园二期=湖滨二期 in place of 湖滨二期's own entry" in alike.line()
+
+
+def test_two_listed_phases_one_name_the_start_of_the_other_are_never_joined_by_equals(make_inbox, tmp_path):
+    """Trial 207: 金沙花园 and 金沙花园二期, both listed for one grid, their buildings numbered alike; a door answered
+    under both was told to give 金沙花园二期=金沙花园, which grids.csv refuses (a name it lists on its own)."""
+    from gridpay.ingest.alike_compounds import alike_compounds
+    _staged(make_inbox, tmp_path, "金沙花园；金沙花园二期", names=("金沙花园", "金沙花园二期", "南湖家园二期"))
+    (before,) = alike_compounds(tmp_path / "work", True, short_names=True)      # formats 24 to 26, as published
+    assert not before.both_listed and "(金沙花园二期=金沙花园)" in before.line()
+    (alike,) = alike_compounds(tmp_path / "work", True, short_names=True, phases=True)
+    assert alike.both_listed and not alike.entries and "grids.csv lists both for the grid" in alike.line()
+    assert "=" not in alike.line().split("each counted")[1]
 
 
 def test_the_unlisted_compound_line_gives_the_other_name_form(make_inbox, tmp_path):
