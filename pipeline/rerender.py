@@ -9,6 +9,7 @@ warehouse then records the new files' hashes, so that `gridpay audit` checks the
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import uuid
@@ -30,10 +31,12 @@ from gridpay.publishing.reporting import render_reports
 from gridpay.reports.fonts import fonts_dated
 from gridpay.reports.pdf_fonts import embedded_font_dates
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.pipeline.review_gate import finalize_blockers, known_wrong, policy_set_apart
+from gridpay.pipeline.review_gate import finalize_blockers, known_wrong, policy_set_apart, uncalled_sample
 from gridpay.store.runs import finalize, record_outputs, unfinalize
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, require_warehouse
+
+log = logging.getLogger("gridpay")
 
 REPORT_PARTS = ("scorecard.html", "scorecard.pdf", "scorecards/", "workers/", "notice/")
 
@@ -198,6 +201,8 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
             return Finalized(run_id, False, (*done[:2], final_time(done[2], policy.timezone, 99)))
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None),
                             forced_reason if blockers else None)
+        if uncalled := uncalled_sample(db, month=month, run_id=run_id, policy=policy):
+            log.warning("%s", uncalled)
         if published_with(recorded) == "none":
             return Finalized(run_id, False, None)
         # the HR documents and the notice carry the status; worker sheets do not, and are kept, but from output

@@ -191,3 +191,19 @@ def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy:
     # --reference inbox would take today's targets and policy with it, a trial's wrong September)
     return [f"{line}, so {UNAPPLIED}: run the month again to apply it ({rerun} --reference "
             f"published --take adjustments)" for line in said]
+
+
+def uncalled_sample(db: Path, run_id: str, month: str, policy: Policy) -> str | None:
+    """What finalize says of the month's verification sample (verify.csv) no call was recorded on: trials 206 and 207
+    finalized months whose scorecards said 请回访后再签字 of such answers, and nothing said so. Said, not refused: the
+    calls check that answers are genuine, HR decides whether a month goes without them (the scorecard keeps the line)."""
+    from gridpay.publishing.review_data import sample_counts
+    with connect(db) as con:
+        _, uncalled = sample_counts(con, run_id, month, policy)
+    if not uncalled:
+        return None
+    shown = ", ".join(uncalled[:5]) + (f" and {len(uncalled) - 5} more" if len(uncalled) > 5 else "")
+    return (f"{month}: {len(uncalled)} answer{'s' if len(uncalled) != 1 else ''} of the verification sample "
+            f"(verify.csv: {shown}) had no call recorded when the month was finalized, which its scorecard asked for "
+            f"before signing; a call recorded now goes into a correction (verification/{month}.csv, then gridpay run "
+            f"--month {month} --reason \"...\")")

@@ -38,8 +38,11 @@ def test_finalized_month_needs_a_reason_and_history_shows_the_correction(run_cli
 
 def test_finalizing_a_final_month_again_keeps_who_signed_it(run_cli, published_copy):
     inbox, _ = published_copy("none")
-    assert run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)[0] == 0
-    assert run_cli("finalize", "--month", "2026-09", "--by", "王五", inbox=inbox)[0] == 0
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)
+    # its sample was never called: said, as its scorecard asked for the calls before signing (trials 206 and 207)
+    assert code == 0 and " of the verification sample (verify.csv: R" in err and "had no call recorded when" in err, err
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "王五", inbox=inbox)
+    assert code == 0 and "verification sample" not in err          # nothing finalized: nothing said again
     assert "2026-09 was finalized already, by 人事科 陈主任 at " in run_cli.out and "nothing changed" in run_cli.out
     assert " UTC+8 (run " in run_cli.out          # in the community's time, as its scorecard prints it (trial 145)
     assert run_cli("history", "--month", "2026-09", inbox=inbox)[0] == 0
