@@ -57,9 +57,11 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
         if len(bad) > 1 else ""
     # a number Excel saved in E notation is shown as its size, not masked: the mask of 1.39562E+10 read 139****6210,
     # digits no one typed (trial 139); 13800000001.0 keeps the phone's own last four
-    shown = _excel_size(first["phone"]) if "E" in folded(str(first["phone"])).upper() and unreadable_phone(
-        first["phone"]) else masked_number(first["phone"])
-    raise InputError(str(first["source_file"]), f"phone '{shown}' is not a mainland mobile "
+    # (trial 206's HR, its cell 1.39556E+10, read '1.4E+10' as a misquote: the message says it is shortened)
+    sized = "E" in folded(str(first["phone"])).upper() and unreadable_phone(first["phone"])
+    shown = (f"{_excel_size(first['phone'])}' (shortened, its digits withheld)" if sized
+             else f"{masked_number(first['phone'])}'")
+    raise InputError(str(first["source_file"]), f"phone '{shown} is not a mainland mobile "
                      f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
                      column="phone")
 

@@ -64,11 +64,11 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
     # issue 25 §4: what Excel leaves in reference files
     "worker phone Excel saved as a number": (
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,1.38E+10,1000.00\n".encode(),
-        "workers.csv, row 2, column 'phone': phone '1.4E+10' is not a mainland mobile number (11 digits from "
+        "workers.csv, row 2, column 'phone': phone '1.4E+10' (shortened, its digits withheld) is not a mainland mobile number (11 digits from "
         "13-19, +86 allowed); Excel saved it as a number"),
     "worker phone Excel saved as a number, its mask no phone": (      # trial 139: shown as 139****6210
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,1.39562E+10,1000.00\n".encode(),
-        "workers.csv, row 2, column 'phone': phone '1.4E+10' is not a mainland mobile number (11 digits from "
+        "workers.csv, row 2, column 'phone': phone '1.4E+10' (shortened, its digits withheld) is not a mainland mobile number (11 digits from "
         "13-19, +86 allowed); Excel saved it as a number"),
     "worker phone with Excel's text mark typed in": (      # trial 111: the mask hid it, "(and 1 more)" no row
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,'13812340101,1000.00\nW2,李娜,1390000,800.00\n"
