@@ -25,6 +25,9 @@ KINDS = {"appeals": "appeals.csv", "verification": "verification"}
 NO_WINDOW = (date.min, date.max)        # a policy without [appeals] window_days: filed whenever
 
 
+COVERED = "the answer is not in a grid the appellant covered"
+
+
 def _rows(where: str, reason: str, column: str) -> gx.expectations.UnexpectedRowsExpectation:
     # no alias: GX puts its own on {batch}; correlated checks are written as keys NOT IN a set
     return E.UnexpectedRowsExpectation(unexpected_rows_query=f"select row_id from {{batch}} where {where}",
@@ -93,7 +96,7 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
               f"and worker_id in (select worker_id from workers) and response_id in (select response_id from surveys) "
               f"and worker_id || chr(31) || coalesce(resident_grid, '') not in (select worker_id || chr(31) || grid_id "
               f"from assignments where start_date <= '{month_end}' and coalesce(end_date, '9999-12-31') >= "
-              f"'{month}-01')", f"the answer is not in a grid the appellant covered in {month}", "worker_id"),
+              f"'{month}-01')", f"{COVERED} in {month}", "worker_id"),
         *_resident_grid_rules(this),
     ]
     rules += _window_rules(month, window)
@@ -223,18 +226,21 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
     problems = []
     with stage_connection(workdir) as con:
         for kind, result in results.items():
-            label = ("a.appeal_id, a.month, a.worker_id, a.resident_grid" if kind == "appeals"
-                     else "a.response_id, null, null, null")
+            # the grid an appealed answer names: trial 207's "not in a grid the appellant covered" left HR to find it
+            label = ("a.appeal_id, a.month, a.worker_id, a.resident_grid, (select string_agg(distinct s.grid_id, ', ') "
+                     "from surveys s where s.response_id = a.response_id)" if kind == "appeals"
+                     else "a.response_id, null, null, null, null")
             for rule, query in zip(result.rules, result.failing_rows_sql):
                 if query is None:
                     continue
-                for source, row, name, of, worker, resident in con.execute(
+                for source, row, name, of, worker, resident, named in con.execute(
                         f"select a.source_file, a.row_number, {label} from {kind} a where a.row_id in ({query})").fetchall():
                     # an appeal of another month is named so: HR may look for the fault in this month's rows
                     what = (f"appeal {name}" + (f", of {of}" if of and of != month else "") if kind == "appeals"
                             else f"answer {name}")
                     # the id as typed, and a full-width one said so (trial 141's Ｗ０３ was named by neither)
                     typed = (f": '{worker}'{width_note(worker)}" if rule.reason == "worker_id is not in workers.csv"
-                             else f": '{resident}'" if rule.column == "resident_grid" else "")
+                             else f": '{resident}'" if rule.column == "resident_grid"
+                             else f" (the answer names {named})" if rule.reason.startswith(COVERED) and named else "")
                     problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}{typed}"))
     return [text for _, _, text in sorted(problems)]
