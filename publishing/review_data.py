@@ -29,7 +29,7 @@ REVIEWED_OUT = "(q.reason_code = 'appeal_upheld' or starts_with(q.reason_code, '
 UPHELD_TEXT = exclusion_text("appeal_upheld", "", "\0").split("\0")[0]
 
 APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on", "decision", "decided_on",
-                  "decision_note", "grid_id", "grid_name", "effect", "resident_grid", "resident_grid_id")
+                  "decision_note", "grid_id", "grid_name", "effect", "resident_grid", "resident_grid_id", "displaced")
 # one row per appeal of the month the run read; `effect`: what it changed in this run (excluded:
 # its answer no longer counts; not_counted: the answer did not count anyway, upheld or, from output format 9, not;
 # counted: rejected, from format 10; pending, and rejected before; moved: upheld 非本网格 naming the grid its resident
@@ -58,7 +58,11 @@ APPEALS_SQL = (
     "     when moves_answer(a.decision, a.category, a.resident_grid) then 'moved' "
     "     when exists (select 1 from taken t where starts_with(t.reason, $upheld || a.appeal_id || ',')) "
     "          then 'excluded' else 'not_counted' end as effect, "
-    "coalesce(r.grid_name || ' (' || a.resident_grid || ')', a.resident_grid) as resident_grid, a.resident_grid "
+    "coalesce(r.grid_name || ' (' || a.resident_grid || ')', a.resident_grid) as resident_grid, a.resident_grid, "
+    # a moved answer's home's earlier answers in its new grid, set aside by it (trial 207's W01, 60.30 less, unsaid)
+    f"(select string_agg({masked_sql('d.response_id')}, '、' order by d.response_id) from quarantine q join raw_surveys d "
+    "on d.run_id = q.run_id and d.source_file = q.source_file and d.row_number = q.row_number where q.run_id = $run_id "
+    "and q.reason_code = 'duplicate_household' and d.household_id = a.resident_household and d.grid_id = a.resident_grid) "
     "from raw_appeals a left join answer_grid ag using (response_id) "
     "left join grid_scores r on r.run_id = $run_id and r.grid_id = a.resident_grid "
     "left join grid_scores g on g.run_id = $run_id and g.grid_id = ag.grid_id "

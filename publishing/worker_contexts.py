@@ -87,7 +87,8 @@ def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[s
         for kind, by in zip(("moved_out", "moved_in"), moved):
             if found := [a for a in by.get(gid, []) if a["worker_id"] != worker_id]:
                 out.append({"grid_name": by_grid[gid]["grid_name"], "n": len(found), "kind": kind,
-                            "ids": "、".join(a["appeal_id"] for a in found), "categories": []})
+                            "ids": "、".join(a["appeal_id"] for a in found), "categories": [],
+                            "displaced": "、".join(a["displaced"] for a in found if a.get("displaced") and a["effect"] == "moved")})
     return out
 
 

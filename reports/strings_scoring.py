@@ -29,6 +29,7 @@ ZH: dict[str, str] = {
     "moved_out_line": "{grid}：本月另有 {n} 份答卷经复核为其他网格居民所答（{ids}，非本网格），已改计入其所在网格、不计入该网格得分，"
                       "本表得分已按此计算。",
     "moved_in_line": "{grid}：本月另有 {n} 份本网格居民误选其他网格的答卷经复核改计入该网格（{ids}，非本网格），本表得分已按此计算。",
+    "moved_in_displaced": "同户在该网格较早的答卷（{displaced}）因每户每月只计最近一份，不再计分。",
     "budget_scaled": "，再按预算总额等比调整（见下注）",
     "notice_how_text": "每份问卷五个题目，非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0，取平均。"
                        "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
@@ -73,6 +74,8 @@ EN: dict[str, str] = {
                       "own grids, not in this grid's score; this sheet's figures include that.",
     "moved_in_line": "{grid}: {n} answers of this grid's residents who chose another grid ({ids}, 非本网格) count in this "
                      "grid's score since review; this sheet's figures include that.",
+    "moved_in_displaced": " The same homes' earlier answers in this grid ({displaced}) no longer count: each home's latest "
+                          "answer of the month counts.",
     "budget_scaled": ", then scaled to the budget (see the note below)",
     "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
                        "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "

@@ -45,6 +45,16 @@ def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_says_where_the_an
                     "resident_grid) values ('r', 'A4', '2026-10', 'W9', '161', 'wrong_grid', 'upheld', 'G8')")
         moved = next(a for a in appeal_rows(con, "r", "2026-10") if a["appeal_id"] == "A4")
         assert (moved["effect"], moved["resident_grid"], moved["grid_id"]) == ("moved", "银杏八网格 (G8)", "G1")
+        assert moved["displaced"] is None
+        # an earlier answer of its home in G8, set aside by it: named, for G8's sheet to say why it no longer counts
+        # (trial 207's W01 lost 60.30 to a moved answer, her sheet saying only that it came)
+        con.execute("update raw_appeals set resident_household = '8栋1单元301' where appeal_id = 'A4'")
+        con.execute("insert into raw_surveys (run_id, row_id, response_id, grid_id, household_id, source_file, "
+                    "row_number) values ('r', 9, '130', 'G8', '8栋1单元301', 'f.xlsx', 9), "
+                    "('r', 10, '131', 'G1', '8栋1单元301', 'f.xlsx', 10)")       # another grid's home of that door
+        con.execute("insert into quarantine (run_id, source_file, row_number, reason_code) values "
+                    "('r', 'f.xlsx', 9, 'duplicate_household'), ('r', 'f.xlsx', 10, 'duplicate_household')")
+        assert next(a for a in appeal_rows(con, "r", "2026-10") if a["appeal_id"] == "A4")["displaced"] == "130"
         # set aside in its new grid (an older answer of a home there): said so, not "counts" (trial 199's re-check)
         con.execute("update raw_surveys set source_file = 'f.xlsx', row_number = 3 where response_id = '161'")
         con.execute("insert into quarantine (run_id, source_file, row_number, reason_code) values "

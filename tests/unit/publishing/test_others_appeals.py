@@ -45,6 +45,20 @@ def test_from_format_21_hr_s_own_corrections_say_why_and_an_unchanged_floored_to
     assert "（A3，如同一户重复作答）" in before and "系数保底，得分的变化" not in before       # format 20 as published
 
 
+def test_a_moved_answer_that_set_aside_its_homes_earlier_answer_says_so_on_the_grids_sheet():
+    """Trial 207: a 非本网格 answer moved into G01 set aside the home's earlier answer there (one household, one voice):
+    W01's total fell 60.30, her sheet saying only that an answer came."""
+    from gridpay.reports.render import report_html
+    came = [{"appeal_id": "A2", "worker_id": "W2", "effect": "moved", "displaced": "J16"},
+            {"appeal_id": "A3", "worker_id": "W2", "effect": "moved_not_counted", "displaced": "J20"}]
+    (entry,) = others_appeals("W1", [("G1", 30, 30.0)], BY_GRID, {}, hr_apart=True, moved=({}, {"G1": came}))
+    assert (entry["kind"], entry["ids"], entry["displaced"]) == ("moved_in", "A2、A3", "J16")
+    html = report_html("worker.html.j2", "zh", run=_corrected_run("2027.27", 27), w=_sheet_worker("W1", "1.0000",
+                       "1562.40", ""), grids=[], items=(), trend=None, appeals=[], calls=[], coefficient_parts=None,
+                       replaced_total_pay="1562.40", others_appeals=[entry])
+    assert "改计入该网格（A2、A3，非本网格），本表得分已按此计算。同户在该网格较早的答卷（J16）因每户每月只计最近一份，不再计分。" in html
+
+
 def test_a_total_moved_with_the_workers_own_grids_and_lines_unchanged_is_said_to_come_from_the_others():
     """A ninety-seventh trial's W1 read 由 1567.05 元变为 1562.40 元 on a grid of the same 17 answers, unexplained."""
     from gridpay.publishing.worker_contexts import moved_by_others
