@@ -42,8 +42,11 @@ COUNTRY_PREFIXES = ("0086", "86")
 
 # A phone a survey platform masked in its download (问卷星 and 金数据 can hide the middle four digits):
 # 138****5678. Its hash carries MASKED_PREFIX, so that the stage tells it from a phone typed in full
-# (ingest/phones.py: apply_masked_phones); the digits hashed are the seven shown, as before the prefix.
-MASKED_MOBILE = r"[ \t]*1[3-9][0-9][*]{4}[0-9]{4}[ \t]*"
+# (ingest/phones.py: apply_masked_phones); the digits hashed are the seven shown, as before the prefix. A country
+# code before it (+86 138****5678) or a space or hyphen around the stars is the same mask (trial 204: hashed as the
+# nine digits 861385678, which no worker's phone matched, so a worker's own rating through it counted).
+MASKED_MOBILE = r"[ \t]*(?:(?:\+|00)?86[ \t-]*)?1[3-9][0-9][ -]?[*]{4}[ -]?[0-9]{4}[ \t]*"
+MASKED_DIGITS = 7
 _MASKED_MOBILE = re.compile(MASKED_MOBILE)
 MASKED_PREFIX = "masked:"
 # A cell of two mobile numbers (a couple's form) hashes as TWO_PREFIX and each number's hash, comma-separated,
@@ -100,11 +103,12 @@ def phone_hash(raw: str | None, key: bytes) -> str | None:
     numbers is both hashes after TWO_PREFIX."""
     if pair := _TWO_MOBILES.fullmatch(_NON_DIGITS.sub("", folded(raw or ""))):
         return TWO_PREFIX + ",".join(phone_hash(d, key) for d in pair.groups())
-    phone = normalized_phone(raw)
+    phone, masked = normalized_phone(raw), is_masked_phone(raw)
     if phone is None:
         return None
-    digest = hmac.new(key, phone.encode("ascii"), hashlib.sha256).hexdigest()
-    return MASKED_PREFIX + digest if is_masked_phone(raw) else digest
+    digest = hmac.new(key, phone[-MASKED_DIGITS:].encode("ascii") if masked else phone.encode("ascii"),
+                      hashlib.sha256).hexdigest()
+    return MASKED_PREFIX + digest if masked else digest
 
 
 def masked_phone_hash(raw: str | None, key: bytes) -> str | None:
@@ -128,8 +132,9 @@ def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None =
     ascii_only = ascii_only or f"regexp_full_match({col}, '[\\x00-\\x7F]*')"
     cases = " ".join(f"when {digits} like '{p}%' and length({digits}) = {MOBILE_DIGITS + len(p)} "
                      f"then {digits}[{len(p) + 1}:]" for p in COUNTRY_PREFIXES)
-    phone = f"nullif(case {cases} else {digits} end, '')"
-    masked = f"case when regexp_full_match({col}, '{MASKED_MOBILE}') then '{MASKED_PREFIX}' else '' end"
+    is_masked = f"regexp_full_match({col}, '{MASKED_MOBILE}')"
+    phone = f"nullif(case when {is_masked} then right({digits}, {MASKED_DIGITS}) {cases} else {digits} end, '')"
+    masked = f"case when {is_masked} then '{MASKED_PREFIX}' else '' end"
     two = (f"'{TWO_PREFIX}' || {_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 1)')} || ',' || "
            f"{_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 2)')}")
     return (f"case when {ascii_only} and regexp_full_match({digits}, '{TWO_MOBILES}') then {two} "

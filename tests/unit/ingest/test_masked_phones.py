@@ -9,8 +9,8 @@ from gridpay.transforms.policy import policy_from_toml
 MASK = f"{WORKER_PHONE[:3]}****{WORKER_PHONE[-4:]}"        # W1's phone as the platform shows it
 
 
-def _month(make_inbox, tmp_path, policy) -> tuple[dict, set]:
-    rows = [survey("OWN", "G1", "1栋1单元101", ("5",) * 5, phone=MASK)]
+def _month(make_inbox, tmp_path, policy, mask: str = MASK) -> tuple[dict, set]:
+    rows = [survey("OWN", "G1", "1栋1单元101", ("5",) * 5, phone=mask)]
     rows += [survey(f"G2-{i}", "G2", f"{i}栋1单元101", ("4",) * 5, phone="139****5678") for i in range(3)]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
@@ -24,6 +24,13 @@ def _month(make_inbox, tmp_path, policy) -> tuple[dict, set]:
 def test_a_masked_phone_showing_a_workers_digits_is_their_self_rating(make_inbox, tmp_path):
     excluded, flagged = _month(make_inbox, tmp_path, load_policy(DEFAULT_POLICY))
     assert excluded == {"OWN": "self_rating"} and flagged == set()      # three homes, one mask: no phone
+
+
+def test_a_masked_phone_with_a_country_code_or_spaces_is_the_same_mask(make_inbox, tmp_path):
+    """Trial 204: +86 138****8000 was hashed as its nine digits, matched no worker's phone, and W's rating counted."""
+    for i, mask in enumerate((f"+86 {MASK}", f"{WORKER_PHONE[:3]} **** {WORKER_PHONE[-4:]}")):
+        excluded, _ = _month(make_inbox, tmp_path / str(i), load_policy(DEFAULT_POLICY), mask)
+        assert excluded == {"OWN": "self_rating"}, mask
 
 
 def test_a_policy_without_the_key_reads_a_masked_phone_as_typed(make_inbox, tmp_path):
