@@ -241,6 +241,7 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
                     # the id as typed, and a full-width one said so (trial 141's Ｗ０３ was named by neither)
                     typed = (f": '{worker}'{width_note(worker)}" if rule.reason == "worker_id is not in workers.csv"
                              else f": '{resident}'" if rule.column == "resident_grid"
-                             else f" (the answer names {named})" if rule.reason.startswith(COVERED) and named else "")
+                             else f" (the answer names {named}: is its id mistyped?)" if rule.reason.startswith(COVERED) and named
+                             else "")
                     problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}{typed}"))
     return [text for _, _, text in sorted(problems)]

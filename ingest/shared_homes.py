@@ -36,7 +36,8 @@ class SharedHome:
         return (f"the home {self.home} answered for {len({a[0] for a in self.answers})} grids ({grids}): a home is "
                 f"in one grid, so one answer speaks of a grid the home is not in, and each counts in its grid; "
                 f"check which grid the home is in and, once the month is published, set the other answer aside with an "
-                f"appeal upheld in its 公示 window (wrong_grid, 非本网格), then run again" + (f" ({self.of} homes so answered in all)" if self.of > 1 else ""))
+                f"appeal upheld in its 公示 window (wrong_grid, 非本网格; no resident_grid: the home's answer of its own grid "
+                f"stands), then run again" + (f" ({self.of} homes so answered in all)" if self.of > 1 else ""))
 
 
 def homes_in_two_grids(workdir: Path, suffix_dropped: bool = False, shown: int = 10,

@@ -36,7 +36,8 @@ APPEAL_COLUMNS = ("appeal_id", "worker_id", "response_id", "category", "filed_on
 # lives in, where the answer now counts: resident_grid, '天桥新村三网格 (G3)'; moved_not_counted: ... where a rule
 # set it aside, an older answer of the home or a worker's own (trial 199's re-check: "改计入" said of all five)
 APPEALS_SQL = (
-    "with answer_grid as (select response_id, min(grid_id) as grid_id from raw_surveys where run_id = $run_id "
+    "with answer_grid as (select response_id, min(grid_id) as grid_id, min(household_id) as household_id from raw_surveys "
+    "where run_id = $run_id "
     "group by response_id), "
     "taken as (select reason from quarantine where run_id = $run_id "
     "          and reason_code = 'appeal_upheld') "
@@ -62,7 +63,8 @@ APPEALS_SQL = (
     # a moved answer's home's earlier answers in its new grid, set aside by it (trial 207's W01, 60.30 less, unsaid)
     f"(select string_agg({masked_sql('d.response_id')}, '、' order by d.response_id) from quarantine q join raw_surveys d "
     "on d.run_id = q.run_id and d.source_file = q.source_file and d.row_number = q.row_number where q.run_id = $run_id "
-    "and q.reason_code = 'duplicate_household' and d.household_id = a.resident_household and d.grid_id = a.resident_grid) "
+    "and q.reason_code = 'duplicate_household' and d.household_id = coalesce(a.resident_household, ag.household_id) "
+    "and d.grid_id = a.resident_grid) "
     "from raw_appeals a left join answer_grid ag using (response_id) "
     "left join grid_scores r on r.run_id = $run_id and r.grid_id = a.resident_grid "
     "left join grid_scores g on g.run_id = $run_id and g.grid_id = ag.grid_id "

@@ -135,3 +135,7 @@ ZH |= {f"run_advice_{kind}": text for kind, text in ADVICE_ZH.items()}
 ZH |= {f"run_advice_{kind}_21": text for kind, text in ADVICE_21_ZH.items()}
 EN |= {f"run_advice_{kind}_21": "" for kind in ADVICE_21_ZH}
 EN |= {f"run_advice_{kind}": "" for kind in ADVICE_ZH}
+# a final month's scorecard (output format 27): the sample's uncalled answers as of the signing, not 请回访后再签字 beside
+# 已定稿 (trial 207's re-check)
+ZH["cycle_uncalled_final"] = "定稿时抽样中有 {n} 份尚无回访记录（{ids}，见 verify.csv）。"
+EN["cycle_uncalled_final"] = " {n} answers of the sample had no call recorded when the month was finalized ({ids}; verify.csv)."

@@ -55,6 +55,10 @@ def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_says_where_the_an
         con.execute("insert into quarantine (run_id, source_file, row_number, reason_code) values "
                     "('r', 'f.xlsx', 9, 'duplicate_household'), ('r', 'f.xlsx', 10, 'duplicate_household')")
         assert next(a for a in appeal_rows(con, "r", "2026-10") if a["appeal_id"] == "A4")["displaced"] == "130"
+        # a door of no compound is a home of its new grid as typed (resident_household blank): trial 207's re-check
+        con.execute("update raw_appeals set resident_household = null where appeal_id = 'A4'")
+        con.execute("update raw_surveys set household_id = '8栋1单元301' where response_id = '161'")
+        assert next(a for a in appeal_rows(con, "r", "2026-10") if a["appeal_id"] == "A4")["displaced"] == "130"
         # set aside in its new grid (an older answer of a home there): said so, not "counts" (trial 199's re-check)
         con.execute("update raw_surveys set source_file = 'f.xlsx', row_number = 3 where response_id = '161'")
         con.execute("insert into quarantine (run_id, source_file, row_number, reason_code) values "
