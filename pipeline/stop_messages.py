@@ -204,7 +204,8 @@ def _way_out(grid) -> str:
 
 
 # said once after the names' ways out (a sixty-fifth trial's stop on six names was one line of 2,300 characters)
-ALIAS_TAIL = (" (an 'aliases' column, names separated by ';'), or correct grids.csv if the grid was renamed; if it is a "
+ALIAS_TAIL = (" (an 'aliases' column, names separated by ';'), or correct grids.csv if the grid was renamed or its name is "
+              "mistyped there; if it is a "
               "grid of its own that grids.csv does not list yet (a new grid), add it to grids.csv and its workers to "
               "assignments.csv: an alias would pay its answers to another grid's workers")
 

@@ -119,16 +119,13 @@ def test_notice_shows_the_window_and_contact_and_after_final_counts_but_no_house
     notice = next((month / "notice").glob("*.html"))
     text = _text(notice)
     assert re.search(rf"公示期：{today()} 至 \d{{4}}-\d{{2}}-\d{{2}}", text) and CONTACT in text
-    # what the review took out is shown while residents may still object (trials 69 and 71: only once final)
-    assert "经复核不计入" in text
+    assert "经复核不计入" in text           # shown while residents may still object (trials 69 and 71: only once final)
     assert "与前次公示相比，井湖村二网格的有效问卷数有变。" in text and "申诉复核结果" not in text     # format 20
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
     assert code == 0 and "had no call recorded when the month was finalized" in err, err
-    text = _text(notice)
+    text, scorecard = _text(notice), _text(month / "scorecard.html")
     assert "公示期：" not in text and "经复核不计入" in text
-    # the signed scorecard says what was uncalled at the signing, not 请回访后再签字 beside 已定稿 (trial 207's re-check)
-    scorecard = _text(month / "scorecard.html")
-    assert re.search(r"定稿时抽样中有 \d+ 份尚无回访记录（", scorecard) and "请回访后再签字" not in scorecard
+    assert re.search(r"定稿时抽样中有 \d+ 份尚无回访记录（", scorecard) and "请回访后再签字" not in scorecard   # trial 207
     row = next(r for r in notice.read_text(encoding="utf-8").split("<tr>") if r.startswith("<td>井湖村二网格"))
     assert re.findall(r'<td class="num">(.*?)</td>', row)[-1] == "1"          # R5, upheld
     for private in ("G2-1-101", "R5", "A1", "W3", "13912345678", "13800000002"):

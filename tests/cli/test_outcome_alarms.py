@@ -210,7 +210,7 @@ def test_a_few_rows_mistyping_a_grid_name_stop_the_month_and_an_alias_maps_them(
     assert code == 1, err
     assert ("'天桥新村1网格' on 4 rows; did you mean '天桥新村一网格 (G1)'?: grids.csv (" in err
             and "has no such grid. If '天桥新村1网格' means G1, add it to the aliases of G1 in grids.csv (an 'aliases' "
-                "column, names separated by ';'), or correct grids.csv if the grid was renamed; if it is a grid of its "
+                "column, names separated by ';'), or correct grids.csv if the grid was renamed or its name is mistyped there; if it is a grid of its "
                 "own that grids.csv does not list yet (a new grid), add it to grids.csv" in err)
     # a policy written before gate.similar_grid_rows keeps them as invalid rows, and the scorecard names the name
     old = make_policy(version='"own-1"')
