@@ -197,6 +197,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
     from gridpay.expectations.pay_inputs import added_deductions, far_targets, large_adjustments, moved_pay
     from gridpay.expectations.payroll_doubts import payroll_doubts
     from gridpay.expectations.unpaid_adjustments import unpaid_adjustments
+    from gridpay.expectations.window_self_ratings import window_self_ratings
     grids = "select grid_id, grid_name from grid_scores where run_id = ? and "
     return ScoredMonth(
         grids=con.execute("select count(*) from grid_scores where run_id = ?", [run_id]).fetchone()[0],
@@ -216,7 +217,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
-        answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)),
+        answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con) + window_self_ratings(con)),
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id), far_weights=_far_weights(con),

@@ -41,7 +41,7 @@ NO_COMPOUNDS = {"raw_grid_compounds": ("run_id varchar, grid_id varchar, compoun
                 "raw_compound_names": ("run_id varchar, other_name varchar, compound varchar", [])}
 WINDOW_EMPTY = {"stg_worker_phones": ("worker_id varchar, phone_hash varchar", []),
                 "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date", []),
-                **NO_COMPOUNDS}
+                "int_window_self_ratings": ("run_id varchar, row_id integer", []), **NO_COMPOUNDS}
 # ... and the run_params its newer rules read, off (a test's own params come after them and win)
 WINDOW_OFF = {"window_self_ratings": False, "exclude_self_rating": True, "month_start": "2026-10-01",
               "month_end": "2026-10-31", "window_homes_by_compound": False, "run_id": "run",

@@ -149,6 +149,7 @@ def test_only_published_runs_of_earlier_months_are_pooled(runs_by_month):
                     "submitted_at timestamp, response_score decimal(18, 6))")
         con.execute("create temp table stg_worker_phones (worker_id varchar, phone_hash varchar); create temp table "
                     "stg_assignments (worker_id varchar, grid_id varchar, start_date date, end_date date)")
+        con.execute(f"create temp table int_window_self_ratings as {sql_models()['int_window_self_ratings'].sql}")
         pooled = con.execute(f"select household_id from ({sql_models()['int_window_responses'].sql})").fetchall()
     assert sorted(h for (h,) in pooled) == sorted(f"H-{r}" for r in published)
 

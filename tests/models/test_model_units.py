@@ -178,8 +178,9 @@ def test_int_window_responses_pools_a_door_text_per_grid_under_grid_scope():
     assert [(r[0], r[1]) for r in month] == [("1栋101", "G2"), ("2栋101", "G1")]
 
 
-def test_int_window_responses_leaves_out_an_earlier_answer_from_the_phone_of_a_worker_covering_the_grid_now():
-    """A forty-seventh trial's new hire (November) had rated his grid 5 stars in October; pooled, it counted."""
+def test_int_window_self_ratings_names_an_earlier_answer_from_the_phone_of_a_worker_covering_the_grid_now():
+    """A forty-seventh trial's new hire (November) had rated his grid 5 stars in October; pooled, it counted. Left out
+    by int_window_responses, and named (trial 209: two such answers moved the leaver's pay, nothing said)."""
     params = {"month": "2026-10", "pool": True, "min_responses": 3, "pool_first_month": "2026-09",
               "household_scope": "grid", "window_homes_by_door": False, **WINDOW_OFF, "window_self_ratings": True}
     given = {
@@ -190,14 +191,21 @@ def test_int_window_responses_leaves_out_an_earlier_answer_from_the_phone_of_a_w
         "counted_responses": ("run_id varchar, month varchar, row_id integer, grid_id varchar, "
                               "response_score decimal(18, 6)", [("R9", "2026-09", i, "G1", 75) for i in (1, 2, 3)]),
         # an answer without a phone (paper) stays: a forty-eighth trial's window lost every one of them
-        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE, [
-            ("R9", 1, "2栋101", "2026-09-20 10:00:00", "h-new-hire"), ("R9", 2, "3栋101", "2026-09-21 10:00:00", "h-x"),
-            ("R9", 3, "4栋101", "2026-09-22 10:00:00", None)]),
+        "raw_surveys": ("run_id varchar, row_id integer, household_id varchar, submitted_at_ts timestamp, " + PHONE
+                        + ", response_id varchar", [
+            ("R9", 1, "2栋101", "2026-09-20 10:00:00", "h-new-hire", "N1"),
+            ("R9", 2, "3栋101", "2026-09-21 10:00:00", "h-x", "N2"), ("R9", 3, "4栋101", "2026-09-22 10:00:00", None, "N3")]),
         "stg_worker_phones": ("worker_id varchar, phone_hash varchar", [("W9", "h-new-hire")]),
         "stg_assignments": ("worker_id varchar, grid_id varchar, start_date date, end_date date",
                             [("W9", "G1", "2026-10-16", None)]),
     } | NO_COMPOUNDS
-    assert [r[0] for r in model_rows("int_window_responses", given, params)] == ["1栋101", "3栋101", "4栋101"]
-    before = model_rows("int_window_responses", given, {**params, "window_self_ratings": False})
+    named = model_rows("int_window_self_ratings", given, params)
+    assert named == [("R9", 1, "G1", "2026-09", "N1", "W9")]
+    assert model_rows("int_window_self_ratings", given, {**params, "window_self_ratings": False}) == []
+    assert model_rows("int_window_self_ratings", given, {**params, "min_responses": 1}) == []       # not thin
+    left = {"int_window_self_ratings": ("run_id varchar, row_id integer", [r[:2] for r in named])}
+    assert [r[0] for r in model_rows("int_window_responses", given | left, params)] == ["1栋101", "3栋101", "4栋101"]
+    none = {"int_window_self_ratings": ("run_id varchar, row_id integer", [])}
+    before = model_rows("int_window_responses", given | none, params)
     assert [r[0] for r in before] == ["1栋101", "2栋101", "3栋101", "4栋101"]
 

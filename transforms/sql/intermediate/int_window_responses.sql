@@ -13,14 +13,13 @@
 -- named a compound in, and whose every month of the window is recorded (a forty-fourth trial's grid gained a
 -- compound whose home shared a door of the old one's: by the door alone the two were one home).
 -- An earlier month's answer given from the phone of a worker who covers the grid this month is a self-rating
--- here too (scoring.window_self_ratings): a forty-seventh trial's new hire's own 5-star answer, given before
--- he was hired, counted in his pooled score (+32.64 yuan).
+-- here too (scoring.window_self_ratings): int_window_self_ratings names them.
 -- An earlier month's home named by a compound's other name of today's grids.csv (桂园二期 in August, 桂馨苑
 -- after the city renamed it, listed 桂馨苑=桂园二期: raw_compound_names) is that compound's (scoring.window_compound_names: a
 -- fifty-eighth trial's renamed compound counted its homes twice in the window).
 -- Empty unless the policy says insufficient = "pool".
 -- key: grid_id, household_id
--- refs: int_grid_stats, int_response_scores, stg_worker_phones, stg_assignments
+-- refs: int_grid_stats, int_response_scores, int_window_self_ratings
 -- sources: counted_responses, raw_compound_names, raw_grid_compounds, raw_surveys, run_params, run_window
 with p as (select * from run_params),
 thin as (
@@ -38,13 +37,7 @@ answers as (
     join raw_surveys as s on s.run_id = c.run_id and s.row_id = c.row_id
     cross join p
     where w.month >= p.pool_first_month and c.grid_id in (select grid_id from thin)
-      -- an answer without a phone is no worker's (null in (...) is null, and "not null" would drop it: a
-      -- forty-eighth trial's paper answers left its pooled grid 9 of 28 and paid it at neutral)
-      and not (p.window_self_ratings and p.exclude_self_rating and s.respondent_phone_hash is not null
-               and s.respondent_phone_hash in (
-          select k.phone_hash from stg_worker_phones as k join stg_assignments as a on a.worker_id = k.worker_id
-          where a.grid_id = c.grid_id and k.phone_hash is not null and a.start_date <= p.month_end
-            and coalesce(a.end_date, p.month_end) >= p.month_start))
+      and not exists (select 1 from int_window_self_ratings as x where x.run_id = c.run_id and x.row_id = c.row_id)
 ),
 renamed as (
     select a.* replace (coalesce(n.compound || ' ' || regexp_extract(a.household_id, '[^ ]*$'),
