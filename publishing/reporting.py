@@ -193,10 +193,10 @@ def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices
 
 def _with_pay_changes(con, run_id: str, workers: list[dict], lang: str) -> None:
     """Each worker's flags in words, and the total of the month published last where pay moved."""
-    _, before = previous_totals(con, run_id)
-    fmt = output_format_of(con, run_id)
+    (_, before), fmt = previous_totals(con, run_id), output_format_of(con, run_id)
     for row in workers:
-        row["flags_text"] = flags_text(row["flags"], lang)
+        # the scorecard's words are of the worker, the sheet's to her (format 27: trial 209 read 您 on the scorecard)
+        row["flags_text"], row["flags_text_hr"] = flags_text(row["flags"], lang), flags_text(row["flags"], lang, hr=fmt >= 27)
         row["previous_total_pay"] = previous = before.get(row["worker_id"], "")
         row["pay_changed"] = "pay_changed" in row["flags"].split(";")
         row["pay_change"] = (ratio(Decimal(row["total_pay"]) - Decimal(previous), Decimal(previous), fmt, sign=True)

@@ -32,10 +32,10 @@ def column_px(rows, minimum: float, cell: str) -> float:
 _ENV.globals["column_px"] = column_px
 
 
-def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
+def flags_text(flags: str, lang: str, grid: dict | None = None, hr: bool = False) -> str:
     """'capped;prorated' -> the readable reasons, joined. A grid's flags read as `grid_flag_*`
     where there is one, its blanks filled from `grid` (a pooled grid's months and answers, a
-    watched grid's rate trend)."""
+    watched grid's rate trend); `hr`: a worker's, as the HR scorecard says them (`flag_*_hr`)."""
     words = labels(lang)
     shown = [f for f in flags.split(";") if f]
     if "no_scored_grid" in shown and "insufficient_responses" in shown:
@@ -50,6 +50,8 @@ def flags_text(flags: str, lang: str, grid: dict | None = None) -> str:
                          f"grid_flag_{flag}"].format_map(grid)
         if partly and f"flag_{flag}_partly" in words:
             return words[f"flag_{flag}_partly"]
+        if hr and f"flag_{flag}_hr" in words:
+            return words[f"flag_{flag}_hr"]
         return words.get(f"flag_{flag}", flag)
     return "；".join(text(f) for f in shown)
 

@@ -135,7 +135,9 @@ ZH |= {f"run_advice_{kind}": text for kind, text in ADVICE_ZH.items()}
 ZH |= {f"run_advice_{kind}_21": text for kind, text in ADVICE_21_ZH.items()}
 EN |= {f"run_advice_{kind}_21": "" for kind in ADVICE_21_ZH}
 EN |= {f"run_advice_{kind}": "" for kind in ADVICE_ZH}
-# a final month's scorecard (output format 27): the sample's uncalled answers as of the signing, not 请回访后再签字 beside
-# 已定稿 (trial 207's re-check)
+# the HR scorecard's words of output format 27: a final month's sample uncalled as of the signing, not 请回访后再签字
+# beside 已定稿 (trial 207's re-check); a worker's flag of the worker, not to her (trial 209 read 您 on it)
+ZH["flag_window_before_start_hr"] = "合并评分所含月份有其他网格员在岗，其在该网格的份额按中性系数计"
+EN["flag_window_before_start_hr"] = "a grid's pooled months hold another worker's days: the worker's share of it at neutral"
 ZH["cycle_uncalled_final"] = "定稿时抽样中有 {n} 份尚无回访记录（{ids}，见 verify.csv）。"
 EN["cycle_uncalled_final"] = " {n} answers of the sample had no call recorded when the month was finalized ({ids}; verify.csv)."
