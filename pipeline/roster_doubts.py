@@ -93,6 +93,8 @@ def _say_before_start(scored: steps.ScoredMonth) -> None:
                     "day there, so this worker's share of it is paid at the neutral coefficient (scoring."
                     "window_before_start_neutral; payroll flag window_before_start)", listed(scored.before_start),
                     extra=headed("pooled_window"))
+    for line in scored.window_self_rated:   # under the pooled months' heading: a resident's paper phone is no way out
+        log.warning("%s", line, extra=headed("pooled_window"))
 
 
 def _say_tied_answers(scored: steps.ScoredMonth) -> None:

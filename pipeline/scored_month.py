@@ -52,6 +52,7 @@ class ScoredMonth:
     far_weights: tuple[str, ...] = ()             # a worker's grids at weights ten times apart or more (50 for 0.5)
     households_moved: tuple[str, ...] = ()        # grids whose households moved threefold since the month before
     before_start: tuple[str, ...] = ()            # workers' shares of grids pooled over another's days, at neutral
+    window_self_rated: tuple[str, ...] = ()       # earlier months' answers of a pooled window from a worker's phone
 
     def thin_text(self) -> str:
         """' (2 of them paid at the neutral coefficient: too few answers)': trial 71's HR read "scored 12
@@ -217,7 +218,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
-        answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con) + window_self_ratings(con)),
+        answer_doubts=tuple(answer_doubts(con)), self_ratings=tuple(self_ratings(con)), window_self_rated=tuple(window_self_ratings(con)),
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id), far_weights=_far_weights(con),

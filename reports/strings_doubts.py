@@ -14,7 +14,9 @@ ZH: dict[str, str] = {
     "doubt_alike_compounds": "{grid_name}（{grid_id}）：{count} 个门牌号在写法相近的两个小区名下都有答卷（如为同一小区，请在 grids.csv 的 compounds 中以“=”写明别名）：{shown}",
     "doubt_listed_compounds": "{grid_name}（{grid_id}）：{count} 个门牌号在本网格所列的两个小区名下都有答卷（两个名称都已列在 grids.csv 的 compounds 中，不能再用“=”写成别名；如为同一户，请以申诉（其他）剔除较早一份）：{shown}",
     "doubt_two_grids": "同一户为 {count} 个网格作答（一户只属一个网格）：{shown}",
-    # output format 27: its own fix, not the heading's (trial 208 set the home's own grid's answer aside by it)
+    # output format 27: its own fix, not the heading's (trial 208 set the home's own grid's answer aside by it), and a
+    # heading of its own where no pair is listed (trial 208's re-check read the pairs' heading over it alone)
+    "household_doubts_homes": "签字前请核实：",
     "doubt_two_grids_27": "同一户为 {count} 个网格作答（一户只属一个网格；与上文不同，请核实该户属于哪个网格，以申诉（非本网格，"
                           "应计入网格不填）剔除另一个网格的答卷，该户本网格的答卷照常计分）：{shown}",
     "doubt_lettered": "{grid_name}（{grid_id}）：{count} 对门牌号数字相同、仅一个带字母（楼座、地下层或分户的写法）：{shown}",
@@ -32,6 +34,7 @@ EN: dict[str, str] = {
     "doubt_alike_compounds": "{grid_name} ({grid_id}): {count} door numbers answered under two compound names that read alike (if they are one compound, give the other name after '=' in grids.csv's compounds): {shown}",
     "doubt_listed_compounds": "{grid_name} ({grid_id}): {count} door numbers answered under two compound names grids.csv lists for the grid (both listed: '=' cannot make them one; where they are one home, set the older answer aside with an appeal, other): {shown}",
     "doubt_two_grids": "One home answered for {count} grids (a home is in one grid): {shown}",
+    "household_doubts_homes": "Check before signing: ",
     "doubt_two_grids_27": "One home answered for {count} grids (a home is in one grid; unlike the pairs above, check "
                           "which grid the home is in and set the answer to the other grid aside with an appeal, 非本网格, "
                           "resident_grid blank: the home's answer of its own grid counts): {shown}",

@@ -200,7 +200,7 @@ def test_int_window_self_ratings_names_an_earlier_answer_from_the_phone_of_a_wor
                             [("W9", "G1", "2026-10-16", None)]),
     } | NO_COMPOUNDS
     named = model_rows("int_window_self_ratings", given, params)
-    assert named == [("R9", 1, "G1", "2026-09", "N1", "W9")]
+    assert named == [("R9", 1, "G1", "2026-09", "N1", "2栋101", "W9")]
     assert model_rows("int_window_self_ratings", given, {**params, "window_self_ratings": False}) == []
     assert model_rows("int_window_self_ratings", given, {**params, "min_responses": 1}) == []       # not thin
     left = {"int_window_self_ratings": ("run_id varchar, row_id integer", [r[:2] for r in named])}

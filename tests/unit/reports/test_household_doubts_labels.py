@@ -23,3 +23,11 @@ def test_a_month_published_before_format_27_renders_as_it_was():
     page = _page(26)
     assert "同一户为 2 个网格作答（一户只属一个网格）：柳塘村 4组9（G01 46, G02 36）" in page and "非本网格" not in page
     assert page.startswith('<p class="alert">签字前请核实')                  # nothing before it: the scorecard's bytes
+
+
+def test_a_home_in_two_grids_alone_is_not_under_the_pairs_heading():
+    """Trial 208's re-check: its scorecard listed the two-grid home alone, under the heading about pairs of doors."""
+    page = report_html("household_doubts.html.j2", "zh", run={"household_doubts": DOUBTS[:1], "output_format": 27})
+    assert page.startswith('<p class="alert">签字前请核实：同一户为 2 个网格作答') and "同一户的不同写法" not in page
+    both = _page(27)
+    assert both.index("同一户的不同写法") < both.index("写法不同") < both.index("同一户为 2 个网格作答")   # pairs first

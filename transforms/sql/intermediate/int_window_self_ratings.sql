@@ -7,7 +7,7 @@
 -- refs: int_grid_stats, stg_assignments, stg_worker_phones
 -- sources: counted_responses, raw_surveys, run_params, run_window
 with p as (select * from run_params)
-select c.run_id, c.row_id, c.grid_id, w.month, s.response_id, min(k.worker_id) as worker_id
+select c.run_id, c.row_id, c.grid_id, w.month, s.response_id, s.household_id, min(k.worker_id) as worker_id
 from run_window as w
 join counted_responses as c on c.run_id = w.window_run_id
 join raw_surveys as s on s.run_id = c.run_id and s.row_id = c.row_id
@@ -18,4 +18,4 @@ cross join p
 where p.pool and p.window_self_ratings and p.exclude_self_rating and w.month >= p.pool_first_month
   and c.grid_id in (select grid_id from int_grid_stats where responses < p.min_responses)
   and a.start_date <= p.month_end and coalesce(a.end_date, p.month_end) >= p.month_start
-group by c.run_id, c.row_id, c.grid_id, w.month, s.response_id
+group by c.run_id, c.row_id, c.grid_id, w.month, s.response_id, s.household_id
