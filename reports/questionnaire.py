@@ -25,10 +25,12 @@ def questionnaire_text(community: str, grid_names: list[str], items: tuple[str, 
     asked_as = "您所在的小区" if compound in "您所在的小区" else compound
     hint = "（选填：不住在以下小区的不选）" if optional_compound else ""
     asked = [] if not (compound and compounds) else ["\n".join([f"{asked_as}{hint}[单选题]", *compounds])]
+    # a village's homes go by group (组), not building (trial 208's re-check read 3栋2单元301 on its village's form)
+    example = "3组15号" if compounds and all(c.split("=")[0].endswith("村") for c in compounds) else "3栋2单元301"
     blocks = [f"{community}网格员满意度测评",
               "\n".join(["您所在的网格[单选题]", *grid_names]),
               *asked,
-              "您家的门牌号（如 3栋2单元301）[填空题]",
+              f"您家的门牌号（如 {example}）[填空题]",
               "您的手机号码（选填，仅用于核实，不会公开）[填空题]"]
     for item in items:
         text = ITEM_QUESTIONS.get(item) or f"您对网格员的{questions.get(item, item)}满意吗"
