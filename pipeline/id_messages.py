@@ -64,11 +64,15 @@ def _one_name(ctx: RunContext, shared: list) -> str:
     import pandas as pd
     from gridpay.ingest.staging import grid_communities
     from gridpay.transforms.grid_names import community_in_name
-    pairs = [s.files for s in shared if not s.same]          # two files of one form: said otherwise
+    # two files of one kind (downloads, or sheets), each pair's own (trial 210: a paper sheet beside its community's
+    # download, and pairs of two communities, were told one file was another community's download under its name)
+    downloads = _downloads(ctx)
+    pairs = [s.files for s in shared if not s.same          # one form's two files: said otherwise
+             and (s.files[0] in downloads) == (s.files[1] in downloads)]
     if not pairs:
         return ""
     known = set(grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")).values())
-    both = {community_in_name(a, known) for a, _ in pairs} & {community_in_name(b, known) for _, b in pairs}
+    both = {c for a, b in pairs if (c := community_in_name(a, known)) == community_in_name(b, known)}
     return "".join(f"; both are named for {c}, which has one form: if one is another community's download saved "
                    f"under its name, give it its own name back (gridpay inspect shows the grids and compounds each "
                    f"names) before anything else" for c in sorted(both - {None}))

@@ -186,3 +186,17 @@ def test_the_call_sheet_names_each_homes_community(run_cli, tmp_path):
         names = {row["response_id"]: row["grid_name"] for row in csv.DictReader(handle)}
     assert names and {names[r] for r in names if "S" in r} == {"五松社区 第一网格"}
     assert {names[r] for r in names if "T" in r} == {"天井湖社区 第一网格"}
+
+
+def test_a_paper_sheet_beside_its_communitys_download_is_not_said_to_be_another_communitys(run_cli, tmp_path):
+    """Trial 210: 西园's paper sheet numbered 1, 2, ... beside 西园's and 东湖's downloads was told that one file
+    "is another community's download saved under its name"; the prefix alone was the fix."""
+    from downloads import HEADER, wjx_rows, write_xlsx
+    inbox = _inbox(tmp_path, {"天井湖社区9月纸质问卷.csv": _answers("", "G1", "4"),
+                              "五松社区网格员满意度测评_6_6.csv": _answers("", "H1", "3", unit=2)})
+    write_xlsx(inbox / "surveys" / "2026-09" / "天井湖社区网格员满意度测评_6_6.xlsx", HEADER,
+               wjx_rows(_answers("", "G2", "2", unit=3)))
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "two survey files use the same response ids" in line and "[survey.file_id_prefixes]" in line
+    assert "which has one form" not in line, line
