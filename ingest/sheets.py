@@ -88,7 +88,7 @@ def _csv_cells(source: Source) -> list[list[str | None]]:
 
 def sheet_cells(source: Source) -> list[list[str | None]]:
     if source.suffix not in (".xls", ".xlsx", ".csv"):
-        raise InputError(source.file_name, f"has an unsupported type '{source.suffix}' (use .csv, .xls, .xlsx or .parquet)")
+        raise InputError(source.file_name, f"has an unsupported type '{source.suffix}' (use .csv, .xls, .xlsx or .parquet: a 'Unicode 文本' .txt, renamed .csv)")
     if source.suffix == ".csv":
         return _csv_cells(source)
     try:

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from gridpay.core.wording import listed
+from gridpay.ingest.download_counts import named_answers
 from gridpay.ingest.formats import SURVEY_SUFFIXES, survey_named
 
 MONTH_FOLDER = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -83,3 +84,29 @@ def zipped_surveys(path: Path) -> str:
     except (zipfile.BadZipFile, OSError):
         return "a zip gridpay cannot open"
     return f"{len(held)} survey file{'s' if len(held) != 1 else ''}" if held else ""
+
+
+def _table_text(path: Path) -> bool:
+    """Does a text file hold a table: a header of three columns or more, tab- or comma-separated, and a row under it
+    (a sheet Excel or WPS saved as 'Unicode 文本', UTF-16 with tabs; or as text of another encoding)?"""
+    head = path.read_bytes()[:8192]
+    for encoding in (("utf-16",) if head[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8", "gbk")):
+        try:
+            lines = [line for line in head.decode(encoding, errors="strict" if encoding != "utf-16" else "ignore")
+                     .splitlines() if line.strip()]
+        except UnicodeDecodeError:
+            continue
+        return len(lines) >= 2 and any(len(lines[0].split(sep)) >= 3 for sep in ("\t", ","))
+    return False
+
+
+def sheets_saved_as_text(surveys: Path, month: str) -> list[str]:
+    """The files of the month's folder gridpay does not read that are a sheet of answers by their content (a table), or
+    a platform's download by their name (问卷星's 298765431_2_..._74_74.txt): trial 211's download saved as 'Unicode
+    文本' was said in one line, and the month published on the paper forms alone, every worker at neutral, exit 0."""
+    folder = surveys / month
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in SURVEY_SUFFIXES
+                  and p.suffix.lower() != ".zip" and not p.name.startswith((".", "~$"))
+                  and (named_answers(p.stem + ".csv") is not None or _table_text(p)))

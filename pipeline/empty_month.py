@@ -14,7 +14,8 @@ import logging
 from gridpay.ingest.formats import SURVEY_SUFFIXES
 from gridpay.ingest.staging import is_survey
 from gridpay.core.wording import listed
-from gridpay.ingest.unread_surveys import month_subfolders, month_zips, unread_line, zipped_surveys
+from gridpay.ingest.unread_surveys import (month_subfolders, month_zips, sheets_saved_as_text, unread_line,
+                                          zipped_surveys)
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
@@ -50,6 +51,11 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
                 f"month would be paid without their answers; nothing published. Save each as .xlsx (WPS: 文件 > 另存为 "
                 f"> Excel 文件 (*.xlsx); Excel: 另存为 > Excel 工作簿) into surveys/{ctx.month}/, move the original out "
                 f"of the inbox, and run again")
+    if not replay and (texts := sheets_saved_as_text(ctx.settings.inbox / "surveys", ctx.month)):
+        return (f"{ctx.month}: surveys/{ctx.month}/ holds sheets saved as text, which gridpay does not read "
+                f"({listed(texts, 5)}): the month would be paid without their answers; nothing published. Rename each "
+                f"to .csv (a sheet saved as 'Unicode 文本' is read so) or save it as .xlsx, move the original out of "
+                f"the inbox, and run again")
     if surveys and not rows and not other_months and not replay:     # trial 116: a header-only download, unsaid
         log.warning("%s: the month's survey files hold no answer (their header only): every worker is paid at the "
                     "neutral coefficient; a download taken before anyone answered, or filtered to nothing, misses the "

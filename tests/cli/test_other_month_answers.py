@@ -77,3 +77,23 @@ def test_the_very_download_a_month_was_published_with_again_in_the_next_month_s_
     assert ("surveys/2026-10/10月.xlsx holds no answer of 2026-10, only 3 rows of 2026-09: it counts in no month from "
             "here; it is the very file 2026-09 was published with (surveys/2026-09-wjx.xlsx): take it out of "
             "surveys/2026-10/ and put 2026-10's own download there") in err, err
+
+
+def test_a_download_saved_as_unicode_text_stops_the_month(run_cli, make_inbox, tmp_path):
+    """Trial 211: the 问卷星 download, saved again through WPS as 'Unicode 文本' (.txt, UTF-16, tabs), was said in one line
+    and the month published on the paper forms alone, every grid under its minimum, every worker at neutral, exit 0."""
+    from downloads import HEADER, wjx_rows
+    inbox = make_inbox({"2026-10.csv": [survey(f"P{i}", "G1", f"G1-9-{i}", ("4",) * 5, "2026-10-05 10:00:00")
+                                        for i in range(1, 4)]})
+    (inbox / "surveys" / "2026-10").mkdir()
+    text = "\r\n".join("\t".join(row) for row in [HEADER, *wjx_rows(HAND_SURVEYS[:4])])
+    saved = inbox / "surveys" / "2026-10" / "318842771_2_测评_4_4.txt"
+    saved.write_bytes(b"\xff\xfe" + text.replace("2026-09", "2026-10").encode("utf-16-le"))
+    (inbox / "surveys" / "2026-10" / "说明.txt").write_text("十月问卷，王干事录入", encoding="utf-8")     # a note: no table
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 1 and not (tmp_path / "out" / "2026-10").exists(), err
+    assert ("surveys/2026-10/ holds sheets saved as text, which gridpay does not read (318842771_2_测评_4_4.txt): the "
+            "month would be paid without their answers; nothing published. Rename each to .csv") in err
+    saved.rename(saved.with_suffix(".csv"))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox)
+    assert code == 0 and "holds sheets saved as text" not in err and "not read there: 说明.txt" in err, err
