@@ -90,7 +90,9 @@ def _table_text(path: Path) -> bool:
     """Does a text file hold a table: a header of three columns or more, tab- or comma-separated, and a row under it
     (a sheet Excel or WPS saved as 'Unicode 文本', UTF-16 with tabs; or as text of another encoding)?"""
     head = path.read_bytes()[:8192]
-    for encoding in (("utf-16",) if head[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8", "gbk")):
+    utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")
+    head = head if utf16 or len(head) < 8192 else head[:head.rfind(b"\n") + 1]     # no character cut in two
+    for encoding in (("utf-16",) if utf16 else ("utf-8", "gbk")):
         try:
             lines = [line for line in head.decode(encoding, errors="strict" if encoding != "utf-16" else "ignore")
                      .splitlines() if line.strip()]
