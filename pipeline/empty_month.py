@@ -54,8 +54,8 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if not replay and (texts := sheets_saved_as_text(ctx.settings.inbox / "surveys", ctx.month)):
         return (f"{ctx.month}: surveys/{ctx.month}/ holds sheets saved as text, which gridpay does not read "
                 f"({listed(texts, 5)}): the month would be paid without their answers; nothing published. Rename each "
-                f"to .csv (a sheet saved as 'Unicode 文本' is read so) or save it as .xlsx, move the original out of "
-                f"the inbox, and run again")
+                f"to .csv (a sheet saved as 'Unicode 文本' is read so), or save it as .xlsx and move the .txt out of the "
+                f"inbox, and run again")
     if surveys and not rows and not other_months and not replay:     # trial 116: a header-only download, unsaid
         log.warning("%s: the month's survey files hold no answer (their header only): every worker is paid at the "
                     "neutral coefficient; a download taken before anyone answered, or filtered to nothing, misses the "
@@ -109,5 +109,8 @@ def _unread(ctx: RunContext) -> str:
                     and not p.name.startswith((".", "~$")) and not (p.suffix.lower() == ".zip" and zipped_surveys(p)))
     if not unread:
         return ""
+    # a sheet saved as text stops the month (sheets_saved_as_text): these hold no table (trial 211's re-check was told to
+    # rename its note 说明.txt .csv, which then stopped as a sheet without its columns)
     return (f"; not read there: {', '.join(unread[:5])}{' ...' if len(unread) > 5 else ''} (a survey file is .csv, "
-            f".xls, .xlsx or .parquet: a text file Excel saved as 'Unicode 文本' can be renamed .csv)")
+            f".xls, .xlsx or .parquet; these hold no table: a note needs nothing, answers on paper or in photos count "
+            f"once typed into a sheet)")
