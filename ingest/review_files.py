@@ -14,7 +14,7 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source, read_table
 from gridpay.transforms.parsing import dated_from, normalized_cell, normalized_month
 from gridpay.transforms.review_rules import register_review_rules
-from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS, as_code
+from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULT_WORDS, RESULTS, as_code
 
 def review_files(inbox: Path, month: str) -> list[Path]:
     """appeals.csv and verification/<month>.csv, where they exist. A file of the month's calls named otherwise
@@ -57,7 +57,7 @@ def review_tables(by_name: dict[str, Source], month: str, aliases: dict[str, str
             frame["category"] = frame["category"].map(lambda v: as_code(v, CATEGORIES), na_action="ignore")
             frame["decision"] = frame["decision"].fillna("").map(lambda v: as_code(v, DECISIONS, "pending")).astype("string")
         else:
-            frame["result"] = frame["result"].map(lambda v: as_code(v, RESULTS), na_action="ignore")
+            frame["result"] = frame["result"].map(lambda v: as_code(v, RESULTS, also=RESULT_WORDS), na_action="ignore")
         tables[kind] = frame[["source_file", "row_number", *columns]].astype("string")
     return tables
 

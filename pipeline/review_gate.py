@@ -47,7 +47,9 @@ def finalize_blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Po
     trial was told to run it without)."""
     with connect(db) as con:
         final = con.execute("select count(*) from finalized where month = ?", [month]).fetchone()[0] > 0
-    rerun = f"gridpay run --month {month}" + (' --reason "..."' if final else "")
+    # a final month is corrected on its published reference files (a later month's workers.csv may be in the inbox by
+    # then), as `gridpay appeals` says: trial 212's doctor line gave the run without --reference published
+    rerun = f"gridpay run --month {month}" + (' --reference published --reason "..."' if final else "")
     return _blockers(db, inbox, month, run_id, policy, rerun, adjustments)
 
 

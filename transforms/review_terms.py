@@ -7,6 +7,8 @@ CATEGORIES = {"misrated": "误评", "malicious": "恶意差评", "coached": "诱
 DECISIONS = {"pending": "待复核", "upheld": "支持", "rejected": "驳回"}
 RESULTS = {"confirmed": "属实", "denied": "未参与", "coached": "受诱导", "unreachable": "未接通"}
 EXCLUDING_RESULTS = ("denied", "coached")      # a call that finds the answer not genuine
+# a call's finding in the words HR also writes: 诱导 (trial 212's brief, refused), the appeal category's 诱导或代填
+RESULT_WORDS = {"诱导": "coached", "诱导或代填": "coached"}
 # a decision_note to write where one names a home (it is printed on the worker's sheet), of the appeal's own kind:
 # trial 167's wrong-grid appeal, and a rejected one, were offered a call's finding (经回访核实，该答卷非住户本人填写)
 NOTE_EXAMPLES = {"wrong_grid": "经核实，该户不在本网格", "coached": "经回访核实，该答卷系他人诱导或代填",
@@ -18,10 +20,12 @@ def note_example(decision: str | None, category: str | None) -> str:
     return NOTE_EXAMPLES["rejected" if decision == "rejected" else category if category in NOTE_EXAMPLES else "other"]
 
 
-def as_code(value: str | None, words: dict[str, str], blank: str | None = None) -> str | None:
-    """'支持' or 'Upheld ' -> 'upheld'; blank -> `blank`; anything else as typed (validation names it)."""
+def as_code(value: str | None, words: dict[str, str], blank: str | None = None,
+            also: dict[str, str] | None = None) -> str | None:
+    """'支持' or 'Upheld ' -> 'upheld'; blank -> `blank`; `also`: other words of a code; anything else as typed
+    (validation names it)."""
     if value is None or not str(value).strip():
         return blank
     text = str(value).strip()
-    by_word = {word: code for code, word in words.items()}
+    by_word = {word: code for code, word in words.items()} | (also or {})
     return by_word.get(text, text.lower() if text.lower() in words else text)

@@ -17,7 +17,7 @@ def test_an_appeal_upheld_after_a_forced_finalize_is_a_doctor_problem(published_
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])         # upheld the day after
     code, err = run_cli("doctor", inbox=inbox)
     assert code == 1 and ("PROBLEM: 2026-09 is final, but appeal A7 was decided (upheld) after run" in run_cli.out
-                          and 'run the month again to apply it (gridpay run --month 2026-09 --reason "...")' in run_cli.out)
+                          and 'run the month again to apply it (gridpay run --month 2026-09 --reference published --reason "...")' in run_cli.out)
     # and every later month's run says it (October's folder holds no file: published empty, as asked)
     code, err = run_cli("run", "--month", "2026-10", "--allow-empty-month", inbox=inbox, policy=policy)
     assert "2026-09 is final, but appeal A7 was decided (upheld) after run" in err, err

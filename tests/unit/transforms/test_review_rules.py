@@ -28,3 +28,12 @@ def test_the_macro_and_the_rows_agree():
     frame["resident_grid"] = frame["resident_grid"].astype("string")
     assert moving(frame, "2026-10").to_dict() == {10 + i: row[4] for i, row in enumerate(ROWS)}
     assert not moving(frame.iloc[:0], "2026-10").any()
+
+
+def test_a_calls_finding_in_the_words_hr_also_writes_is_its_code():
+    """Trial 212's brief said 诱导 for a coached answer; the verification file stopped the run on it."""
+    from gridpay.transforms.review_terms import RESULT_WORDS, RESULTS, as_code
+    assert [as_code(w, RESULTS, also=RESULT_WORDS) for w in ("受诱导", "诱导", " 诱导或代填 ", "未参与", "Coached")] == [
+        "coached", "coached", "coached", "denied", "coached"]
+    assert as_code("诱导", RESULTS) == "诱导"           # without the other words, as typed (validation names it)
+    assert as_code("被诱导", RESULTS, also=RESULT_WORDS) == "被诱导"
