@@ -66,11 +66,11 @@ def _one_name(ctx: RunContext, shared: list) -> str:
     from gridpay.transforms.grid_names import community_in_name
     # two files of one kind (downloads, or sheets), each pair's own (trial 210: a paper sheet beside its community's
     # download, and pairs of two communities, were told one file was another community's download under its name)
-    downloads = _downloads(ctx)
-    pairs = [s.files for s in shared if not s.same          # one form's two files: said otherwise
-             and (s.files[0] in downloads) == (s.files[1] in downloads)]
+    pairs = [s.files for s in shared if not s.same]          # one form's two files: said otherwise
     if not pairs:
         return ""
+    downloads = _downloads(ctx)
+    pairs = [(a, b) for a, b in pairs if (a in downloads) == (b in downloads)]
     known = set(grid_communities(pd.read_parquet(ctx.workdir / "grids.parquet")).values())
     both = {c for a, b in pairs if (c := community_in_name(a, known)) == community_in_name(b, known)}
     return "".join(f"; both are named for {c}, which has one form: if one is another community's download saved "

@@ -81,7 +81,7 @@ def test_an_appeal_decided_after_a_forced_finalize_is_to_be_applied_by_a_correct
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W3", "R5")])     # upheld after it
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox, policy=policy)
     assert code == 1 and ('so the published pay does not apply it: run the month again to apply it (gridpay run '
-                          '--month 2026-09 --reason "...")') in err, err
+                          '--month 2026-09 --reference published --reason "...")') in err, err
     assert run_cli("run", "--month", "2026-09", "--reason", "申诉改判", inbox=inbox, policy=policy)[0] == 0
 
 
