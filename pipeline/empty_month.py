@@ -105,8 +105,10 @@ def _unread(ctx: RunContext) -> str:
     folder = ctx.settings.inbox / "surveys" / ctx.month
     if not folder.is_dir():
         return ""
+    texts = set(sheets_saved_as_text(ctx.settings.inbox / "surveys", ctx.month))      # those stop the month
     unread = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in SURVEY_SUFFIXES
-                    and not p.name.startswith((".", "~$")) and not (p.suffix.lower() == ".zip" and zipped_surveys(p)))
+                    and not p.name.startswith((".", "~$")) and not (p.suffix.lower() == ".zip" and zipped_surveys(p))
+                    and p.name not in texts)
     if not unread:
         return ""
     # a sheet saved as text stops the month (sheets_saved_as_text): these hold no table (trial 211's re-check was told to

@@ -132,13 +132,15 @@ def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None =
     ascii_only = ascii_only or f"regexp_full_match({col}, '[\\x00-\\x7F]*')"
     cases = " ".join(f"when {digits} like '{p}%' and length({digits}) = {MOBILE_DIGITS + len(p)} "
                      f"then {digits}[{len(p) + 1}:]" for p in COUNTRY_PREFIXES)
-    is_masked = f"regexp_full_match({col}, '{MASKED_MOBILE}')"
-    phone = f"nullif(case when {is_masked} then right({digits}, {MASKED_DIGITS}) {cases} else {digits} end, '')"
-    masked = f"case when {is_masked} then '{MASKED_PREFIX}' else '' end"
+    phone = f"nullif(case {cases} else {digits} end, '')"
     two = (f"'{TWO_PREFIX}' || {_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 1)')} || ',' || "
            f"{_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 2)')}")
+    # the mask's test named once: a branch of its own, its seven shown digits hashed
     return (f"case when {ascii_only} and regexp_full_match({digits}, '{TWO_MOBILES}') then {two} "
-            f"when {excel_number_sql(col)} then null when {ascii_only} then ({masked}) || {_hmac_sql(phone)} end")
+            f"when {excel_number_sql(col)} then null "
+            f"when {ascii_only} and regexp_full_match({col}, '{MASKED_MOBILE}') "
+            f"then '{MASKED_PREFIX}' || {_hmac_sql(f'right({digits}, {MASKED_DIGITS})')} "
+            f"when {ascii_only} then {_hmac_sql(phone)} end")
 
 
 def _hmac_sql(text: str) -> str:
