@@ -36,6 +36,14 @@ def review_files(inbox: Path, month: str) -> list[Path]:
 def review_file_names(month: str) -> dict[str, str]:
     return {"appeals": "appeals.csv", "verification": f"verification/{month}.csv"}
 
+def inbox_calls(inbox: Path, month: str, aliases: dict[str, str]) -> pd.DataFrame | None:
+    """verification/<month>.csv as the inbox holds it now (None without it): calls HR may have recorded since a run."""
+    name = f"verification/{month}.csv"
+    if not (inbox / name).is_file():
+        return None
+    return review_tables({name: Source(name, inbox / name)}, month, aliases)["verification"]
+
+
 def review_tables(by_name: dict[str, Source], month: str, aliases: dict[str, str]) -> dict[str, pd.DataFrame]:
     """{'appeals': ..., 'verification': ...}: text frames with canonical columns (empty if no file)."""
     tables = {}

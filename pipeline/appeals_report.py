@@ -13,10 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from gridpay.core.settings import Settings
 from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source
-from gridpay.ingest.review_files import resident_grids, review_tables
+from gridpay.ingest.review_files import inbox_calls, resident_grids, review_tables
+from gridpay.pipeline.appeal_marks import OUTSIDE, lower, marks
 from gridpay.pipeline.audit import find_run
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline import review_gate
@@ -51,9 +53,6 @@ class AppealLine:
     known_worker: bool = True        # its worker_id is in the run's workers.csv (else the next run stops on it)
 
 
-# filed outside the window: never applied, only ever rejected; one upheld stops the run (expectations/reviews.py)
-OUTSIDE = ("pending (late", "pending (early", "upheld (late", "upheld (early")
-
 
 def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]]:
     """(the published run, the month's appeals in appeal id order)."""
@@ -62,6 +61,7 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
         run_id, _, inputs, _ = find_run(db, month, None, doing="list appeals of")
         policy = archived_policy(settings.archive, settings.archive_key_file, inputs, month)
         appeals = _appeals(settings.inbox, db, run_id, month, policy)
+        calls = inbox_calls(settings.inbox, month, policy.aliases)
         with connect(db) as con:
             totals = dict(con.execute("select worker_id, total_pay_yuan from payroll where run_id = ?",
                                       [run_id]).fetchall())
@@ -102,7 +102,7 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank); none for HR's
                 # own correction (blank worker_id) or a late one, "pending (late: ...)", only ever rejected
                 if appeal["worker_id"] in workers and (line.status == "pending" or (line.status == "upheld" and not applied)):
-                    what_if = pay_if_upheld(con, run_id, month, policy, appeal)
+                    what_if = pay_if_upheld(con, run_id, month, policy, appeal, calls)
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
                 lines.append(line)
     return run_id, lines
@@ -132,9 +132,9 @@ def _appeals(inbox: Path, db: Path, run_id: str, month: str, policy: Policy) -> 
 
 
 def pay_if_upheld(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: Policy,
-                  appeal: dict) -> Decimal | None:
-    """The appellant's total pay had `appeal` been upheld, scored from the published run's inputs
-    under a scratch run id in a transaction that is rolled back: nothing of it stays."""
+                  appeal: dict, calls: pd.DataFrame | None = None) -> Decimal | None:
+    """The appellant's total pay had `appeal` been upheld, scored from the published run's inputs (and `calls`,
+    the inbox's verification calls now, if given) under a scratch run id in a transaction rolled back."""
     scratch = f"{run_id}-if-{uuid.uuid4().hex[:8]}"
     window = con.execute("select month, window_run_id from run_windows where run_id = ? order by month",
                          [run_id]).fetchall()
@@ -143,6 +143,9 @@ def pay_if_upheld(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
         for table in RAW_TABLES:
             con.execute(f"insert into {table} select * replace (? as run_id) from {table} where run_id = ?",
                         [scratch, run_id])
+        if calls is not None:       # trial 212 was shown 1742.94, and the calls recorded since made it 1647.90
+            con.execute("delete from raw_verification where run_id = ?", [scratch])
+            con.execute("insert into raw_verification by name select ? as run_id, * from calls", [scratch])
         con.execute("delete from raw_appeals where run_id = ? and appeal_id = ?", [scratch, appeal["appeal_id"]])
         upheld = {**appeal, "month": month, "decision": "upheld", "decided_by": "gridpay appeals (what if)",
                   "decided_on": max(appeal["filed_on"] or "", date.today().isoformat()), "decision_note": "what if"}
@@ -180,7 +183,7 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                         + (" (no bad rating)" if a.no_bad_rating and a.status != "rejected" else "")
                         + ("" if a.known_worker else " (no such worker)"),
                         a.current_total,
-                        a.total_if_upheld + (" (lower)" if _lower(a) else ""))
+                        a.total_if_upheld + (" (lower)" if lower(a) else ""))
                        for a in lines]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     out = [f"gridpay appeals: {len(lines)} appeals of {month}; pay as published by run {run_id}"]
@@ -189,50 +192,15 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
         if line is not None and line.answer_at:      # to check against the worker's statement
             out.append(f"      answer {line.response_id}: {line.answer_at}")
     out.append("  total if upheld: the appellant's total pay (yuan) had the appeal been upheld, computed now from "
-               "the published month's inputs and not stored (a verification call, an adjustment or a file changed "
-               "since moves the next run's pay as well); '(not yet applied)': decided in appeals.csv after the run "
+               f"the published month's inputs with the calls inbox/verification/{month}.csv holds now, and not stored "
+               "(an adjustment or a reference file changed since moves the next run's pay as well); "
+               "'(not yet applied)': decided in appeals.csv after the run "
                f"read it (gridpay run --month {month} --reference published applies it to the month as published, "
                f"with --reason \"...\" once the month is final). An answer taken out also moves the average "
                "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
                "scored together), so other workers' pay moves too, in other grids, by tens of yuan at times (trial 212 "
                "saw 64.64); only the appellant's is shown")
-    return out + _marks(lines)
-
-
-def _marks(lines: list[AppealLine]) -> list[str]:
-    """What each mark the table shows means, for the marks it shows."""
-    out, upheld = [], " (recorded as upheld, it stops the next run of the month)"
-    if any(a.status.startswith(OUTSIDE[::2]) for a in lines):
-        out.append("  (late): filed outside the appeal window, so it can only be rejected (驳回): no total if upheld"
-                   + (upheld if any(a.status.startswith("upheld (late") for a in lines) else ""))
-    if any(a.status.startswith(OUTSIDE[1::2]) for a in lines):
-        out.append("  (early): dated before the appeal window opened on the month's first publication: is the date "
-                   "mistyped? As dated it can only be rejected (驳回): no total if upheld"
-                   + (upheld if any(a.status.startswith("upheld (early") for a in lines) else ""))
-    if any(not a.worker_id for a in lines):
-        out.append("  (HR): a row with worker_id blank, an answer HR itself takes out (a home's repeat it found, "
-                   "category other): no appellant, so no appellant's pay")
-    if any(not a.counted and a.status != "rejected" and not a.answer_at for a in lines):
-        # trial 121: 62 for C62 read "(not counted) ... record it as rejected": a valid appeal turned down
-        out.append("  (no such answer): no answer of the month has this id; a download's ids carry the prefix the policy "
-                   "gives its file (survey.file_id_prefixes, e.g. C62 for a download's 62): type the id as gridpay "
-                   "lists it (callbacks.csv, review.csv) in appeals.csv and run this again")
-    if any(not a.counted and a.status != "rejected" and a.answer_at for a in lines):
-        out.append("  (not counted): the answer did not count in the published month (an older answer of its home, a "
-                   "self-rating, ...), so upholding the appeal changes nothing, and a run with it upheld stops "
-                   "(appeals.upheld_must_count): record it as rejected (驳回) with the reason in decision_note")
-    if any(a.no_bad_rating and a.status != "rejected" for a in lines):
-        out.append("  (no bad rating): a malicious-review appeal (恶意差评) on an answer that rated nothing at or below "
-                   "the callback line: no bad review to be malicious, and a run with it upheld stops. Is its answer id "
-                   "mistyped? Check the id against the worker's statement and callbacks.csv")
-    if any(not a.known_worker for a in lines):
-        # trial 141's re-check: an appeal typed with a worker id workers.csv lacks read "upheld" here until a run stopped
-        out.append("  (no such worker): workers.csv has no worker of this id, so the next run stops on the row "
-                   "(appeals.csv, worker_id): type the id as workers.csv has it (W03, not w3 or Ｗ０３)")
-    if any(_lower(a) for a in lines):
-        out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
-                   "the appeal would lower the appellant's pay; tell the worker before deciding")
-    return out
+    return out + marks(lines)
 
 
 def _meant(response_id: str | None, ids: dict) -> str:
@@ -241,10 +209,3 @@ def _meant(response_id: str | None, ids: dict) -> str:
         return ""
     near = [r for r in ids if r and r.endswith(response_id) and not r[-len(response_id) - 1].isdigit()]
     return near[0] if len(near) == 1 else ""
-
-
-def _lower(line: "AppealLine") -> bool:
-    try:
-        return Decimal(line.total_if_upheld) < Decimal(line.current_total)
-    except (ArithmeticError, ValueError, TypeError):
-        return False

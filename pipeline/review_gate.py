@@ -16,7 +16,7 @@ import pandas as pd
 from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
-from gridpay.ingest.review_files import resident_grids, review_tables
+from gridpay.ingest.review_files import inbox_calls, resident_grids, review_tables
 from gridpay.store.runs import first_publication, paid_adjustments
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
@@ -161,11 +161,8 @@ def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Polic
     """Calls of verification/<month>.csv its published run did not read, or read with another result or no longer
     there: a sixty-ninth trial's 未参与 recorded after the last run was finalized unapplied, exit 0 (W08 25.84 yuan).
     A call finding the answer not genuine changes the pay (not overridden by --force); another, the scorecard's counts."""
-    calls = inbox / "verification" / f"{month}.csv"
-    if not calls.is_file():
+    if (live := inbox_calls(inbox, month, policy.aliases)) is None:
         return []
-    live = review_tables({f"verification/{month}.csv": Source(f"verification/{month}.csv", calls)}, month,
-                         policy.aliases)["verification"]
     now = {tuple(None if pd.isna(v) else str(v) for v in (r.response_id, r.result)) for r in live.itertuples()}
     with connect(db) as con:
         read = set(con.execute("select response_id, result from raw_verification where run_id = ?", [run_id]).fetchall())

@@ -1,0 +1,31 @@
+"""`gridpay appeals` prices a pending appeal with the verification calls HR recorded since the run:
+trial 212 was shown 1742.94 for an appeal, and the run that applied it with the calls paid 1647.90."""
+from __future__ import annotations
+
+from conftest import APPEAL_HEADER, appeal_row, today, write_csv
+from gridpay.store.warehouse import connect
+
+CALL_HEADER = ("response_id", "result", "called_by", "called_on", "note")
+
+
+def _preview(run_cli, inbox) -> str:
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    return next(line.split() for line in run_cli.out.splitlines() if line.startswith("  A7"))[6]
+
+
+def test_the_total_if_upheld_reads_the_calls_recorded_since_the_run(published_copy, tmp_path, run_cli):
+    inbox, policy = published_copy("none", 2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5", decision="")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "收到申诉", inbox=inbox, policy=policy)[0] == 0
+    without_call = _preview(run_cli, inbox)
+    # R7 (all 4s, W3's grid) found not genuine on a call of HR's own, recorded after the run
+    write_csv(inbox / "verification" / "2026-09.csv", CALL_HEADER, [("R7", "未参与", "王干事", today(), "居民来电")])
+    with_call = _preview(run_cli, inbox)
+    assert with_call != without_call
+    assert "with the calls inbox/verification/2026-09.csv holds now" in run_cli.out
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5")])
+    assert run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)[0] == 0
+    with connect(tmp_path / "warehouse.duckdb") as con:
+        paid = con.execute("select total_pay_yuan from payroll where worker_id = 'W3' order by run_id desc "
+                           "limit 1").fetchone()[0]
+    assert f"{paid:.2f}" == with_call
