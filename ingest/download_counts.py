@@ -37,8 +37,31 @@ def short_downloads(workdir: Path) -> list[tuple[str, int, int]]:
     return found
 
 
+def missing_numbers(workdir: Path, file: str, named: int) -> str:
+    """The 序号 of 1 to `named` a short download lacks, as ranges (' (序号 61 to 96 missing)': cut off at 60; a few
+    here and there: filtered), where its ids are the platform's numbers (digits, after a policy's prefix); else ''."""
+    with stage_connection(workdir) as con:
+        aside = ("union all select response_id from set_aside_ids where source_file = $file" if con.execute(
+            "select count(*) from duckdb_tables() where table_name = 'set_aside_ids'").fetchone()[0] else "")
+        ids = [r for (r,) in con.execute(f"select response_id from surveys where source_file = $file {aside}",
+                                         {"file": file}).fetchall()]
+    numbers = {int(m[1]) for r in ids if r and (m := re.search(r"(\d+)$", r))}
+    if len(numbers) != len(ids) or not numbers or max(numbers) > named:
+        return ""
+    gaps = sorted(set(range(1, named + 1)) - numbers)
+    runs: list[list[int]] = []
+    for n in gaps:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = [str(a) if a == b else f"{a} to {b}" for a, b in runs]
+    more = f" and {len(shown) - 8} more runs" if len(shown) > 8 else ""
+    return f" (序号 {', '.join(shown[:8])}{more} missing)" if gaps else ""
+
+
 def say_short_downloads(workdir: Path) -> None:
     for file, named, rows in short_downloads(workdir):
-        log.warning("%s holds %d answer rows where its name says %d (问卷星 names a download by the answers it holds): "
+        log.warning("%s holds %d answer rows where its name says %d%s (问卷星 names a download by the answers it holds): "
                     "a download cut off on its way? Download it again, put it in place of this one, and run again",
-                    file, rows, named)
+                    file, rows, named, missing_numbers(workdir, file, named))

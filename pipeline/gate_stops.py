@@ -112,7 +112,9 @@ def say_short_downloads(ctx: RunContext) -> None:
 
 
 def short_downloads_message(ctx: RunContext, found: list[tuple[str, int, int]]) -> str:
-    files = "; ".join(f"{file} holds {rows} answer rows where its name says {named}" for file, named, rows in found)
+    from gridpay.ingest.download_counts import missing_numbers
+    files = "; ".join(f"{file} holds {rows} answer rows where its name says {named}"
+                      f"{missing_numbers(ctx.workdir, file, named)}" for file, named, rows in found)
     return (f"{ctx.month}: {files} (问卷星 names a download by the answers it holds): rows filtered out, deleted or cut "
             f"off on the way, whose grids would be paid without them; nothing published. Download the answers again "
             f"from the platform, put that file in place of this one, and run again; if the rows were taken out on "
