@@ -24,6 +24,7 @@ class LostAnswers:
     missing: dict[str, list[str]] = field(default_factory=dict)    # the file it read -> ids today's files lack
     replaced: int = 0                                    # of those, ids today's files give answers of other times
     later: int = 0                                       # ids today's files hold in a later month (修改答卷)
+    renumbered: dict[str, str] = field(default_factory=dict)   # id -> today's id of an answer of its minute (P12)
 
     def __bool__(self) -> bool:
         return bool(self.missing)
@@ -43,6 +44,9 @@ def published_answers_missing(ctx: RunContext) -> LostAnswers | None:
         return None
     held, lost = _staged_answers(ctx.workdir), LostAnswers(published[0])
     ids, later = {rid for rid, _ in held}, later_months_ids(ctx.workdir, ctx.month)
+    at_minute: dict[object, set[str]] = {}
+    for rid, minute in held:
+        at_minute.setdefault(minute, set()).add(rid)
     for source, rid, minute in counted_answers(ctx.settings.db, published[0], ctx.month):
         if (rid, minute) in held or (rid, None) in held or (minute is None and rid in ids):
             continue
@@ -50,6 +54,10 @@ def published_answers_missing(ctx: RunContext) -> LostAnswers | None:
             lost.missing.setdefault(source, []).append(rid)
             lost.replaced += rid in ids
             lost.later += rid in later
+            # trial 211: paper forms' ids given a prefix since (12 is P12 now), told only that answers were lost
+            now = [i for i in at_minute.get(minute, ()) if minute is not None and (i.endswith(rid) or rid.endswith(i))]
+            if now:
+                lost.renumbered[rid] = sorted(now)[0]
     if lost and ctx.request.accept_fewer_answers:      # a file that should never have counted: said, kept
         log.warning("%d answers that the month's published run %s counted are not in today's survey files "
                     "(%s%s); published without them (--accept-fewer-answers)", sum(map(len, lost.missing.values())),
@@ -100,6 +108,16 @@ def published_answers_message(ctx: RunContext, lost: LostAnswers) -> str:
                          f"run on this download (answers of the month it holds that the first did not count then), "
                          f"run again with --accept-fewer-answers: the changed answers count in the month of their "
                          f"change only")
+    if len(lost.renumbered) == count:
+        shown = ", ".join(f"{a} as {b}" for a, b in sorted(lost.renumbered.items())[:5])
+        return stop_line(ctx, f"today's survey files lack {count} answer id{'s' if count != 1 else ''} that the "
+                              f"month's published run {lost.run_id} counted, and hold an answer of the same minute "
+                              f"under another id for each ({shown}{' ...' if count > 5 else ''}): renumbered since "
+                              f"the month was published (a prefix the policy's survey.file_id_prefixes gives a file "
+                              f"now, or a sheet's ids typed again). Appeals, calls and the published lists name a "
+                              f"month's answers by their ids, so a published month keeps them", found,
+                         f"Run it again under the policy it was published with (--reference published), or put the "
+                         f"file it was published from back in surveys/{ctx.month}/; give new ids from the next month")
     if lost.replaced:           # the answers are not missing: another file stands in their place under their ids
         return stop_line(ctx, f"today's survey files lack {count} answer{'s' if count != 1 else ''} that the month's "
                           f"published run {lost.run_id} counted, so the month would be paid again without them; "

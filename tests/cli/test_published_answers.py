@@ -49,6 +49,17 @@ def test_other_answers_under_the_published_ids_are_named_and_not_waved_through(r
     assert "--accept-fewer-answers" not in line and _payroll(tmp_path) == before
 
 
+def test_answers_renumbered_since_the_month_was_published_are_named_so(run_cli, published_copy, tmp_path):
+    """Trial 211's paper forms given a prefix after the month was published: told only that answers were lost."""
+    inbox, _ = published_copy("none")
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, [(f"P{r[0]}",) + r[1:] for r in HAND_SURVEYS])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "and hold an answer of the same minute under another id for each (R1 as PR1, " in line, err
+    assert "renumbered since the month was published" in line and "--reference published" in line
+    assert "--accept-fewer-answers" not in line
+
+
 def test_the_same_answers_under_another_file_name_are_no_loss(run_cli, published_copy, tmp_path):
     inbox, _ = published_copy("none")
     (inbox / "surveys" / "2026-09.csv").rename(inbox / "surveys" / "2026-09-again.csv")
