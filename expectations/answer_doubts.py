@@ -220,8 +220,10 @@ def _phoneless_in_place(con) -> list[str]:
             f"answer of a home whose answer that counts gives no phone and rates otherwise ({_ids(ids)}): one "
             f"household, one voice counts the later, so a later answer without a phone (a paper form typed later, or "
             f"an answer whose phone was left blank) takes the place of the home's own answer: call the phone the "
-            f"set-aside answer gave (its download holds it); if the home did not fill in the later form, take it out as "
-            f"HR's own correction (an appeal upheld, 其他) and run again" for gid, grid, ids in rows]
+            f"set-aside answer gave (its download holds it); if the home did not fill in the later form, record the call "
+            f"of the later answer in verification/<YYYY-MM>.csv, result 未参与 (a note: 回访核实), which takes it out and "
+            f"counts the home's own answer again (an appeal upheld would leave that out too: trial 213), and run again"
+            for gid, grid, ids in rows]
 
 
 def _displaced(con, aside: str, pair: str) -> list[tuple[str, str, list[str]]]:

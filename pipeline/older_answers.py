@@ -32,5 +32,5 @@ def say_appeals_over_older_answers(db: Path, run_id: str) -> None:
                     "as an appeal says an answer is unfair to the worker, not that the home did not give it. Call the "
                     "home about both: if it did not give %s (someone typed its door), a verification call recording "
                     "未参与 for %s counts %s again, unless a call finds %s not the home's either (docs/methodology.md, "
-                    "section 6)", answer, home, its, "they stay" if len(older) > 1 else "it stays", answer, answer,
+                    "section 1, the 公示 cycle)", answer, home, its, "they stay" if len(older) > 1 else "it stays", answer, answer,
                     ", ".join(older), "them" if len(older) > 1 else "it", extra=headed("appeals"))

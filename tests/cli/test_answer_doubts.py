@@ -149,6 +149,7 @@ def test_an_online_answer_set_aside_for_a_later_form_without_a_phone_is_said(mak
         lines = [x for x in answer_doubts(con) if "gives no phone and rates otherwise" in x]
     assert [x.split(":", 1)[0] for x in lines] == ["天桥新村一网格 (G1)", "井湖村二网格 (G2)"], lines
     assert "(W1 (6栋2单元402, counted: P1))" in lines[0] and "W2" not in lines[0], lines
+    assert "result 未参与 (a note: 回访核实), which takes it out and counts the home's own answer" in lines[0]
     rows[3] = survey("P2", "G1", "7-1-101", ("4", "4", "4", "4", "5"), "2026-09-30 11:00:00")     # one item higher
     _, con = scored_below_the_cli(make_inbox({"2026-09.csv": rows}), tmp_path / "again", load_policy(DEFAULT_POLICY))
     with con:
