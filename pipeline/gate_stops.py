@@ -12,6 +12,7 @@ from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, i
                               stop_messages as says)
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
+from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
 from gridpay.pipeline.later_grids import later_grids, later_grids_message
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.verdicts import say_undecided_appeals
@@ -139,6 +140,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield (copies := file_stops.copied_survey_files(ctx)), lambda: file_stops.copies_message(ctx, copies)   # saved twice
     yield (saved := file_stops.spreadsheet_saved(ctx)), lambda: file_stops.spreadsheet_message(ctx, saved)   # 3月2日
     yield (garbled := garbled_text.garbled_rows(ctx)), lambda: garbled_text.garbled_message(ctx, garbled)   # pasted text
+    yield (tests := form_test_answers(ctx)), lambda: form_test_message(ctx, tests)     # HR's own tests of the form
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: id_messages.shared_ids_message(ctx, shared, repeated)
     foreign = file_stops.foreign_community_files(ctx)      # another community's download
