@@ -91,7 +91,7 @@ def test_a_download_holding_fewer_answers_than_its_name_says_stops_unless_accept
     assert line.startswith(f"gridpay: validation gate failed: 2026-09: surveys/2026-09/{DOWNLOAD}_12_12.xlsx holds "
                            f"{len(september)} answer rows where its name says 12"), err
     assert "--accept-fewer-answers" in line and "(policy gate.short_downloads)" in line
-    assert f"where its name says 12 (序号 10 to 12 missing)" in line      # cut off after row 9, not filtered
+    assert "where its name says 12 (序号 10 to 12 missing)" in line      # cut off after row 9, not filtered
     code, err = run_cli("run", "--month", "2026-09", "--accept-fewer-answers", inbox=inbox, policy=policy)
     assert code == 0 and f"holds {len(september)} answer rows where its name says 12" in err, err
 
