@@ -59,3 +59,43 @@ def paid_workers_unassigned(workdir: Path, month: str, paid_month: str, paid: di
         if given < paid[worker]:
             found.append(UnassignedPaid(worker, paid_month, paid[worker], tuple(r[:5] for r in worker_rows), given))
     return found
+
+
+@dataclass(frozen=True)
+class YearOff:
+    worker_id: str
+    name: str
+    row: tuple[str, int, str, str, str]                  # (file, row, grid, start, end) dated a year off the month
+
+    def __str__(self) -> str:
+        file, row, grid, start, end = self.row
+        return f"{self.name} ({self.worker_id}): {file} row {row}, {grid} from {start} to {end or '(open)'}"
+
+
+def year_off_workers(workdir: Path, month: str) -> list[YearOff]:
+    """Workers of workers.csv given no day of `month` whose assignment row starts in that month a year later, or ends
+    in it the year before while another worker's row of its grid starts the day after a year on: a year typed wrong,
+    in a project's first month too, where no month paid before tells (trial 213's 2025/11/15 for 2026/11/15, its
+    successor from 2026/11/16, left 刘芳 unpaid and counted her rating of her own grid as a resident's, exit 0). A
+    leaver of a year ago, her successor from the next day, is no doubt."""
+    now = Month.parse(month)
+    with stage_connection(workdir) as con:
+        rows = con.execute("""
+            with a as (select worker_id, source_file, row_number::integer as row_number, grid_id, start_date, end_date,
+                              try_cast(start_date as date) as first, try_cast(nullif(trim(coalesce(end_date, '')), '')
+                              as date) as last, nullif(trim(coalesce(end_date, '')), '') is not null as ended
+                       from assignments),
+            idle as (select worker_id from a group by worker_id
+                     having bool_and(first is not null and (last is not null or not ended)
+                                     and (first > $last_day or coalesce(last, $last_day) < $first_day)))
+            select a.worker_id, any_value(w.name), arg_min([a.source_file, a.row_number::varchar, a.grid_id,
+                   a.start_date, coalesce(a.end_date, '')], a.row_number)
+            from a join idle using (worker_id) join workers w using (worker_id)
+            where strftime(a.first, '%Y-%m') = $year_after
+               or strftime(a.last, '%Y-%m') = $year_before and exists (        -- a successor from the day after, a year on
+                   select 1 from a s where s.grid_id = a.grid_id and s.worker_id <> a.worker_id
+                                       and s.first = (a.last + interval 1 year + interval 1 day)::date)
+            group by a.worker_id order by a.worker_id""",
+            {"first_day": now.first_day, "last_day": now.last_day, "year_before": f"{now.year - 1}-{now.number:02d}",
+             "year_after": f"{now.year + 1}-{now.number:02d}"}).fetchall()
+    return [YearOff(w, name, (f, int(r), g, s, e)) for w, name, (f, r, g, s, e) in rows]

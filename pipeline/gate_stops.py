@@ -10,6 +10,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.door_compounds import doors_naming_other_compounds
 from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, id_messages, published_answers, steps,
                               stop_messages as says)
+from gridpay.expectations.paid_workers import year_off_workers
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
 from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
@@ -201,6 +202,8 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     yield (later := later_grids(ctx)), lambda: later_grids_message(ctx, later)     # a later month's grids.csv
     unassigned = find.paid_workers_unassigned(ctx)          # a date typed in the wrong year
     yield unassigned, lambda: says.unassigned_message(ctx, unassigned)
+    yearly = year_off_workers(ctx.workdir, ctx.month) if ctx.request.replay is None else []   # ... in a first month
+    yield yearly, lambda: says.year_off_message(ctx, yearly)
     reviews = steps.review_problems(ctx)                    # HR's decisions: one ignored pays wrongly
     say_undecided_appeals(ctx)                              # ... one whose decision was left blank: said
     yield reviews, lambda: says.reviews_message(ctx, reviews)

@@ -147,6 +147,14 @@ def unassigned_message(ctx: RunContext, found: list) -> str:
                  f"run {ctx.month}", most=10)
 
 
+def year_off_message(ctx: RunContext, found: list) -> str:
+    return stop_line(ctx, f"assignments.csv gives {'workers' if len(found) > 1 else 'a worker'} of workers.csv no day of "
+                          f"{ctx.month} by a row dated a year off it, so {'they are' if len(found) > 1 else 'the worker is'} "
+                          f"not paid and their own answers count as a resident's", found,
+                     "Correct the year (2025-11-15 typed for 2026-11-15?) and run again; if the row is right (a leaver "
+                     "of a year ago), take the worker out of workers.csv (the months paid before keep their archived copy)")
+
+
 def unresolved_names_message(ctx: RunContext, found: list) -> str:
     return stop_line(ctx, "survey answers name a grid name grids.csv gives to more than one grid, in a file named for "
                       "no community that tells them apart, so which grid they are would be a guess", found,
