@@ -59,9 +59,11 @@ def published_answers_missing(ctx: RunContext) -> LostAnswers | None:
             if now:
                 lost.renumbered[rid] = sorted(now)[0]
     if lost and ctx.request.accept_fewer_answers:      # a file that should never have counted: said, kept
-        log.warning("%d answers that the month's published run %s counted are not in today's survey files "
-                    "(%s%s); published without them (--accept-fewer-answers)", sum(map(len, lost.missing.values())),
-                    published[0], ", ".join(sorted(lost.missing)), _replaced(lost), extra=headed("changed_answers"))
+        n = sum(map(len, lost.missing.values()))
+        log.warning("%d answer%s that the month's published run %s counted %s not in today's survey files "
+                    "(%s%s); published without %s (--accept-fewer-answers)", n, "s" * (n != 1), published[0],
+                    "are" if n != 1 else "is", ", ".join(sorted(lost.missing)), _replaced(lost),
+                    "them" if n != 1 else "it", extra=headed("changed_answers"))
         return None
     return lost or None
 
