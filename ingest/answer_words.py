@@ -6,6 +6,7 @@ read 满意 and 比较满意 both as 4 (every worker's pay lowered, exit 0). exp
 from __future__ import annotations
 
 import logging
+import re
 
 import duckdb
 import pandas as pd
@@ -16,7 +17,9 @@ from gridpay.ingest.survey_values import FAST_TIMESTAMP
 
 
 _PLATFORM_FILES = ("create table if not exists platform_files (source_file varchar, layout varchar, phone_asked boolean, "
-                   "duration_read boolean, unread_duration varchar)")
+                   "duration_read boolean, unread_duration varchar, skipped_questions varchar)")
+# a header the platform numbers: 问卷星's '4、您的手机号码', a matrix's '6(服务态度)'
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[、.．(（]")
 # a header that names the time an answer took, whichever platform's words (问卷星 所用时间, 腾讯问卷 答题时长, 金数据 填写时长)
 _DURATION_WORDS = ("时长", "用时", "所用时间", "耗时")
 log = logging.getLogger("gridpay")
@@ -31,9 +34,11 @@ def note_platform_file(con: duckdb.DuckDBPyConnection, file_name: str, read: Sur
     if read.layout is None:
         return
     unread = next((h for h, name in read.header_map if not name and any(w in str(h) for w in _DURATION_WORDS)), None)
-    con.execute("insert into platform_files values (?, ?, ?, ?, ?)",
+    numbers = sorted({int(m[1]) for h, _ in read.header_map if (m := _NUMBERED.match(str(h)))})
+    skipped = [str(n) for n in range(numbers[0], numbers[-1] + 1) if n not in numbers] if numbers else []
+    con.execute("insert into platform_files values (?, ?, ?, ?, ?, ?)",
                 [file_name, read.layout, "respondent_phone" in read.frame.columns, "duration_s" in read.frame.columns,
-                 None if "duration_s" in read.frame.columns else unread])
+                 None if "duration_s" in read.frame.columns else unread, ", ".join(skipped) or None])
 
 
 def typed_durations(read: SurveyRead, file_name: str, unread: bool) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, i
 from gridpay.expectations.paid_workers import year_off_workers
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
+from gridpay.pipeline.deleted_columns import phone_columns_deleted, phone_columns_message
 from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
 from gridpay.pipeline.later_grids import later_grids, later_grids_message
 from gridpay.pipeline.run_notices import headed
@@ -167,6 +168,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield misfiled, lambda: says.misfiled_message(ctx, misfiled)
     unreadable = unreadable_phones(ctx)                     # Excel's 1.39E+10: a self-rating unrecognised
     yield unreadable, lambda: unreadable_phones_message(ctx, unreadable)
+    deleted = phone_columns_deleted(ctx)                    # the phone column taken out of a download
+    yield deleted, lambda: phone_columns_message(ctx, deleted)
     unread = unread_worker_cells(ctx)                       # a worker's number beside another, read as none
     yield unread, lambda: unread_worker_cells_message(ctx.month, unread)
     yield from _later_in_order(ctx)
