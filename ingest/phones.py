@@ -53,8 +53,9 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     excel = ("; Excel saved it as a number: format the column as text and type the numbers again"
              if unreadable_phone(first["phone"]) else f"; it holds {odd!r}, not part of a number: delete it" if odd
              else _digits(str(first["phone"])))
-    more = f" (also row{'s' if len(bad) > 2 else ''} {', '.join(str(int(r)) for r in bad['row_number'][1:])})" \
-        if len(bad) > 1 else ""
+    # each with its own fault: trial 213 fixed row 2's apostrophe and learned of row 6's 1.4E+10 from the next run
+    others = ", ".join(f"{int(r)}: {_fault(v)}" for r, v in zip(bad["row_number"][1:], bad["phone"][1:]))
+    more = f" (also row{'s' if len(bad) > 2 else ''} {others})" if len(bad) > 1 else ""
     # a number Excel saved in E notation is shown as its size, not masked: the mask of 1.39562E+10 read 139****6210,
     # digits no one typed (trial 139); 13800000001.0 keeps the phone's own last four
     # (trial 206's HR, its cell 1.39556E+10, read '1.4E+10' as a misquote: the message says it is shortened)
@@ -64,6 +65,17 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     raise InputError(str(first["source_file"]), f"phone '{shown} is not a mainland mobile "
                      f"number (11 digits from 13-19, +86 allowed){excel}{more}", row=int(first["row_number"]),
                      column="phone")
+
+
+def _fault(phone: object) -> str:
+    """What is wrong with a worker's phone, in a few words."""
+    text = folded(str(phone))
+    if unreadable_phone(phone):
+        return "Excel saved it as a number"
+    if odd := "".join(sorted({c for c in text if not c.isdigit() and c not in " -+()"})):
+        return f"it holds {odd!r}"
+    digits = "".join(c for c in text if c.isdigit())
+    return f"{len(digits)} digits" if len(digits) != 11 else "not 13 to 19"
 
 
 def _excel_size(phone: object) -> str:

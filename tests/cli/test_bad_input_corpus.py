@@ -72,8 +72,9 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
         "13-19, +86 allowed); Excel saved it as a number"),
     "worker phone with Excel's text mark typed in": (      # trial 111: the mask hid it, "(and 1 more)" no row
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,'13812340101,1000.00\nW2,李娜,1390000,800.00\n"
-        .encode(), "workers.csv, row 2, column 'phone': phone '138****0101' is not a mainland mobile number (11 digits "
-        "from 13-19, +86 allowed); it holds \"'\", not part of a number: delete it (also row 3)"),
+        "W3,张喆,1.39562E+10,600.00\n".encode(), "workers.csv, row 2, column 'phone': phone '138****0101' is not a "
+        "mainland mobile number (11 digits from 13-19, +86 allowed); it holds \"'\", not part of a number: delete it "
+        "(also rows 3: 7 digits, 4: Excel saved it as a number)"),      # trial 213 learned of row 4's from a 2nd run
     "worker phone a digit short, masked like a good one": (     # trial 132: '139****2178' said nothing of what was wrong
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,1391232178,1000.00\n".encode(),
         "workers.csv, row 2, column 'phone': phone '139****2178' is not a mainland mobile number (11 digits from "
