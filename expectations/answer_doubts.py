@@ -222,7 +222,7 @@ def _phoneless_in_place(con) -> list[str]:
             f"an answer whose phone was left blank) takes the place of the home's own answer: call the phone the "
             f"set-aside answer gave (its download holds it); if the home did not fill in the later form, record the call "
             f"of the later answer in verification/<YYYY-MM>.csv, result 未参与 (a note: 回访核实), which takes it out and "
-            f"counts the home's own answer again (an appeal upheld would leave that out too: trial 213), and run again"
+            f"counts the home's own answer again (an appeal upheld would leave that out too), and run again"
             for gid, grid, ids in rows]
 
 

@@ -28,7 +28,7 @@ def file_grid_tables(con, reading: SurveyReading, grids: dict[str, str], communi
             raise ConfigError(f"the policy's [survey.file_grids] gives \"{text}\" the grid name '{value}', which "
                               f"grids.csv gives {len(ids)} grids ({whose}): "
                               f"a form's grid is one grid, so give its id (\"{text}\" = \"{ids[0]}\", ...), under a new "
-                              f"version (trial 164's was read by the community its copied title named)")
+                              f"version (a grid name alone may be read as another community's grid)")
     if not (reading.grid_names_by_file and shared):
         return
     known = set(communities.values())

@@ -198,8 +198,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                f"read it (gridpay run --month {month} --reference published applies it to the month as published, "
                f"with --reason \"...\" once the month is final). An answer taken out also moves the average "
                "every grid's score is shrunk toward (over the policy's scope: the community, or every community "
-               "scored together), so other workers' pay moves too, in other grids, by tens of yuan at times (trial 212 "
-               "saw 64.64); only the appellant's is shown")
+               "scored together), so other workers' pay moves too, in other grids, by tens of yuan at times; only the "
+               "appellant's is shown")
     return out + marks(lines)
 
 

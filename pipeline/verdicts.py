@@ -130,30 +130,6 @@ def _say_unreadable(file: str, rows: list[int], why: str, way_out: str) -> None:
                 extra=headed("phones_unread"))
 
 
-def say_phoneless_downloads(workdir: Path) -> None:
-    """A platform download none of whose answers gives a phone, where workers.csv gives phones: the form no longer
-    asks it, or asks it in words no rule reads, and a worker's rating of their own grid cannot be recognised in
-    it (a sixty-fifth trial's form dropped the question: a worker's own all-5 answer counted, exit 0, unsaid)."""
-    import pandas as pd
-    from gridpay.ingest.survey_stage import stage_connection
-    if pd.read_parquet(workdir / "workers.parquet", columns=["phone_hash"])["phone_hash"].isna().all():
-        return
-    with stage_connection(workdir) as con:
-        files = con.execute("select s.source_file, count(*), any_value(p.phone_asked) from surveys s "
-                            "join platform_files p using (source_file) group by 1 "
-                            "having count(s.respondent_phone_hash) = 0 and count(*) >= 5 "
-                            # phones Excel saved as numbers were given, not left blank: said of them (trial 87)
-                            "and s.source_file not in (select source_file from unreadable_phones)").fetchall()
-    for file, rows, asked in files:
-        # a sixty-sixth trial's residents left the question blank, and were told the form did not ask it
-        why = ("its phone question was left blank on all %d answers" if asked else "none of its %d answers gives a "
-               "phone: no question of it is read as the respondent's (the form does not ask it, or asks it in words "
-               "the policy's survey.questions.respondent_phone and survey.phone_questions do not hold)") % rows
-        log.warning("%s: %s: a worker's rating of their own grid cannot be recognised in them%s", file, why,
-                    "" if asked else "; ask the phone on the form (选填) as gridpay questionnaire does",
-                    extra=headed("phones_unread"))
-
-
 def counted(n: int, what: str) -> str:
     return f"{n} {what.replace('rows', 'row', 1) if n == 1 else what}"
 
