@@ -75,14 +75,16 @@ def is_mobile(raw: str) -> bool:
 
 
 def masked_number(raw: str) -> str:
-    """A value that may be a phone number, fit for a message: 7 or more digits show only the first
-    three and the last four, 139****5678; shorter ones as typed. A number Excel saved as a decimal
+    """A value that may be a phone number, fit for a message: 7 or more digits show the first three and at
+    most the last four, four or more hidden, 139****5678 (a 7-digit 1395678 is 139****: shown as 139****5678 it
+    was every digit, and read as a whole number); shorter ones as typed. A number Excel saved as a decimal
     (13800000001.0) keeps its decimals after the mask, 138****0001.0: its last four are the phone's."""
     text = folded(raw)
     whole, point, decimals = text.partition(".")
     tail = point + decimals if point and decimals.strip().isdigit() else ""
     digits = _DIGIT.findall(whole if tail else text)
-    return f"{''.join(digits[:3])}****{''.join(digits[-4:])}{tail}" if len(digits) >= 7 else str(raw)
+    last = min(4, len(digits) - 7)
+    return f"{''.join(digits[:3])}****{''.join(digits[len(digits) - last:])}{tail}" if len(digits) >= 7 else str(raw)
 
 
 def normalized_phone(raw: str | None) -> str | None:

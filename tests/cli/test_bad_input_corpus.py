@@ -77,7 +77,7 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
         "(also rows 3: 7 digits, 4: Excel saved it as a number)"),      # trial 213 learned of row 4's from a 2nd run
     "worker phone a digit short, masked like a good one": (     # trial 132: '139****2178' said nothing of what was wrong
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,1391232178,1000.00\n".encode(),
-        "workers.csv, row 2, column 'phone': phone '139****2178' is not a mainland mobile number (11 digits from "
+        "workers.csv, row 2, column 'phone': phone '139****178' is not a mainland mobile number (11 digits from "
         "13-19, +86 allowed); it has 10 digits: type it again from the worker's own record (left blank"),
     "worker phone as a float, masked": (
         "workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,13800000001.0,1000.00\n".encode(),

@@ -60,4 +60,4 @@ def test_a_phone_with_a_digit_unclear_is_said(caplog):
     frame = pd.DataFrame({"source_file": ["纸质.xlsx"] * 3, "row_number": [2, 3, 4],
                           "respondent_phone": ["1391234040?", "138****5678", "13912340404"]})
     assert not unreadable_in_frame(frame).any()                 # read as before: the line is the change
-    assert "纸质.xlsx: 1 phone with a digit unclear, row 2 (139****4040): counted with no phone a worker has" in caplog.text
+    assert "纸质.xlsx: 1 phone with a digit unclear, row 2 (139****040): counted with no phone a worker has" in caplog.text

@@ -31,8 +31,9 @@ def test_mainland_mobiles_excel_numbers_and_masks():
         assert unreadable_phone(two) and normalized_phone(two) is None
         assert duckdb.execute(f"select {excel_number_sql('v')} from (select ?::varchar as v)", [two]).fetchone()[0]
     assert normalized_phone("1.39056E+10") is None and normalized_phone("13905612345") == "13905612345"
-    assert masked_number("13905615678") == "139****5678" and masked_number("139.056E+10") == "139****5610"
+    assert masked_number("13905615678") == "139****5678" and masked_number("139.056E+10") == "139****0"
     assert masked_number("12345") == "12345"
+    assert masked_number("1395678") == "139****"                     # a digit short of 11: four still hidden
     assert masked_number("13800000001.0") == "138****0001.0"        # Excel's decimal: the phone's own last four
 
 
