@@ -66,18 +66,23 @@ class YearOff:
     worker_id: str
     name: str
     row: tuple[str, int, str, str, str]                  # (file, row, grid, start, end) dated a year off the month
+    beside: str = ""                                     # the worker whose row it overlaps in the month, if any
 
     def __str__(self) -> str:
         file, row, grid, start, end = self.row
-        return f"{self.name} ({self.worker_id}): {file} row {row}, {grid} from {start} to {end or '(open)'}"
+        told = f": paid for days {self.beside}'s row of {grid} holds" if self.beside else ": given no day of the month"
+        return f"{self.name} ({self.worker_id}), {file} row {row}, {grid} from {start} to {end or '(open)'}{told}"
 
 
 def year_off_workers(workdir: Path, month: str) -> list[YearOff]:
-    """Workers of workers.csv given no day of `month` whose assignment row starts in that month a year later, or ends
-    in it the year before while another worker's row of its grid starts the day after a year on: a year typed wrong,
-    in a project's first month too, where no month paid before tells (trial 213's 2025/11/15 for 2026/11/15, its
-    successor from 2026/11/16, left 刘芳 unpaid and counted her rating of her own grid as a resident's, exit 0). A
-    leaver of a year ago, her successor from the next day, is no doubt."""
+    """Assignment rows dated a year off the month, a year typed wrong, in a project's first month too, where no month
+    paid before tells. Where the worker is given no day of `month`: a row starting in that month a year later, or
+    ending in it the year before while another worker's row of its grid starts the day after a year on (trial 213's
+    2025/11/15 for 2026/11/15, its successor from 2026/11/16, left 刘芳 unpaid and counted her rating of her own grid
+    as a resident's, exit 0). Whoever the worker: a row starting in the month a year before while another's row of its
+    grid ends the day before a year on, or ending in it a year later while another's starts the day after a year
+    before (trial 215's 2025-11-11 for 2026-11-11 paid W05 the whole month beside her predecessor, 1280.00 for 853.33,
+    exit 0). A leaver of a year ago whose successor began the next day is no doubt."""
     now = Month.parse(month)
     with stage_connection(workdir) as con:
         rows = con.execute("""
@@ -87,15 +92,25 @@ def year_off_workers(workdir: Path, month: str) -> list[YearOff]:
                        from assignments),
             idle as (select worker_id from a group by worker_id
                      having bool_and(first is not null and (last is not null or not ended)
-                                     and (first > $last_day or coalesce(last, $last_day) < $first_day)))
-            select a.worker_id, any_value(w.name), arg_min([a.source_file, a.row_number::varchar, a.grid_id,
-                   a.start_date, coalesce(a.end_date, '')], a.row_number)
-            from a join idle using (worker_id) join workers w using (worker_id)
-            where strftime(a.first, '%Y-%m') = $year_after
-               or strftime(a.last, '%Y-%m') = $year_before and exists (        -- a successor from the day after, a year on
-                   select 1 from a s where s.grid_id = a.grid_id and s.worker_id <> a.worker_id
-                                       and s.first = (a.last + interval 1 year + interval 1 day)::date)
-            group by a.worker_id order by a.worker_id""",
+                                     and (first > $last_day or coalesce(last, $last_day) < $first_day))),
+            doubted as (
+                select a.*, '' as beside from a join idle using (worker_id) where strftime(a.first, '%Y-%m') = $year_after
+                union all
+                select a.*, '' from a join idle using (worker_id) join a s on s.grid_id = a.grid_id
+                    and s.worker_id <> a.worker_id and s.first = (a.last + interval 1 year + interval 1 day)::date
+                where strftime(a.last, '%Y-%m') = $year_before
+                union all      -- a start typed a year early: her predecessor's row ends the day before, a year on
+                select a.*, s.worker_id from a join a s on s.grid_id = a.grid_id and s.worker_id <> a.worker_id
+                    and s.last = (a.first + interval 1 year - interval 1 day)::date
+                where strftime(a.first, '%Y-%m') = $year_before
+                union all      -- an end typed a year late: the successor's row starts the day after, a year before
+                select a.*, s.worker_id from a join a s on s.grid_id = a.grid_id and s.worker_id <> a.worker_id
+                    and s.first = (a.last - interval 1 year + interval 1 day)::date
+                where strftime(a.last, '%Y-%m') = $year_after)
+            select d.worker_id, any_value(w.name), arg_min([d.source_file, d.row_number::varchar, d.grid_id,
+                   d.start_date, coalesce(d.end_date, ''), d.beside], d.row_number)
+            from doubted d join workers w using (worker_id)
+            group by d.worker_id order by d.worker_id""",
             {"first_day": now.first_day, "last_day": now.last_day, "year_before": f"{now.year - 1}-{now.number:02d}",
              "year_after": f"{now.year + 1}-{now.number:02d}"}).fetchall()
-    return [YearOff(w, name, (f, int(r), g, s, e)) for w, name, (f, r, g, s, e) in rows]
+    return [YearOff(w, name, (f, int(r), g, s, e), b) for w, name, (f, r, g, s, e, b) in rows]

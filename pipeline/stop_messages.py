@@ -148,11 +148,13 @@ def unassigned_message(ctx: RunContext, found: list) -> str:
 
 
 def year_off_message(ctx: RunContext, found: list) -> str:
-    return stop_line(ctx, f"assignments.csv gives {'workers' if len(found) > 1 else 'a worker'} of workers.csv no day of "
-                          f"{ctx.month} by a row dated a year off it, so {'they are' if len(found) > 1 else 'the worker is'} "
-                          f"not paid and their own answers count as a resident's", found,
+    return stop_line(ctx, f"assignments.csv has {'rows' if len(found) > 1 else 'a row'} dated a year off {ctx.month} "
+                          f"beside another worker's row of the grid (a year typed wrong?): a worker it gives no day of the "
+                          f"month is not paid, and her own answers count as a resident's; one it gives the days of "
+                          f"another's row is paid for them beside her", found,
                      "Correct the year (2025-11-15 typed for 2026-11-15?) and run again; if the row is right (a leaver "
-                     "of a year ago), take the worker out of workers.csv (the months paid before keep their archived copy)")
+                     "of a year ago), take the worker out of workers.csv (the months paid before keep their archived "
+                     "copy)")
 
 
 def unresolved_names_message(ctx: RunContext, found: list) -> str:
