@@ -32,8 +32,9 @@ from gridpay.transforms.policy import Policy
 # verification sample its month was first published with (publishing/verification.py); 22 and 23: CHANGELOG.md;
 # 26: a correction of a correction's worker sheet names the month's first publication (publishing/republication.py);
 # 27: two compounds grids.csv lists, one name the start of the other, are not told to be joined by '='
-# (ingest/alike_compounds.py)
-OUTPUT_FORMAT = 27
+# (ingest/alike_compounds.py); 28: a budget-neutral worker sheet's step 5 says how the pool reached its pay
+# (publishing/neutral_shares.py)
+OUTPUT_FORMAT = 28
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import duckdb
 
 from gridpay.publishing import earlier_months, report_data as data, review_data as cycle
 from gridpay.publishing.coefficient_words import coefficient_text
+from gridpay.publishing.neutral_shares import neutral_share
 from gridpay.publishing.outputs import payroll_rows
 from gridpay.publishing.republication import TOLD_WHAT_CHANGED
 from gridpay.transforms.coefficient_rule import CoefficientRule
@@ -24,6 +25,7 @@ OTHERS_SHOWN = 16       # ... and others' upheld appeals on its grids' answers
 WHY_MOVED = 17          # ... why an unchanged grid's total moved (the policy, the files, other grids), and with whom
                         # how a grid held part of the month is shared
 OWN_PHONE = 18          # ... the answers given on her own phone, not counted (trials 112 and 114: said to HR only)
+NEUTRAL_SHOWN = 28      # ... how a budget-neutral pool reached her pay: held at the floor or cap, or its share (trial 215)
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -62,6 +64,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
                                             replaced, run) if fmt >= WHY_MOVED and same is not None else None,
              "shared_grids": shared_grids(w, assigned, by_grid) if fmt >= WHY_MOVED else [],
              "own_phone": own.get(w["worker_id"], 0),
+             "neutral_share": neutral_share(w, rule) if fmt >= NEUTRAL_SHOWN else None,
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
                        for gid, days, wd in assigned.get(w["worker_id"], [])]}
