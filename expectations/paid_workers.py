@@ -5,6 +5,7 @@ days of that month than were paid: a date typed in the wrong year or month (a th
 paid wrongly. A worker whose rows were taken out of the file is a leaver HR tidied away, not this."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -67,11 +68,29 @@ class YearOff:
     name: str
     row: tuple[str, int, str, str, str]                  # (file, row, grid, start, end) dated a year off the month
     beside: str = ""                                     # the worker whose row it overlaps in the month, if any
+    month: str = ""                                      # the month run (YYYY-MM)
 
     def __str__(self) -> str:
         file, row, grid, start, end = self.row
         told = f": paid for days {self.beside}'s row of {grid} holds" if self.beside else ": given no day of the month"
-        return f"{self.name} ({self.worker_id}), {file} row {row}, {grid} from {start} to {end or '(open)'}{told}"
+        return (f"{self.name} ({self.worker_id}), {file} row {row}, {grid} from {start} to {end or '(open)'}{told} "
+                f"({self.typed} typed for {self.meant}?)")
+
+    @property
+    def typed(self) -> str:
+        """The row's date a year off the month (its start where that is, else its end), as typed."""
+        return self.row[3] if _year_off(self.row[3], self.month) else self.row[4]
+
+    @property
+    def meant(self) -> str:
+        """That date in the month's year (2025/11/11 -> 2026-11-11)."""
+        parts = re.match(r"\s*(\d{4})\D+(\d{1,2})\D+(\d{1,2})", self.typed or "")
+        return f"{self.month[:4]}-{int(parts[2]):02d}-{int(parts[3]):02d}" if parts and self.month else "?"
+
+
+def _year_off(day: str, month: str) -> bool:
+    parts = re.match(r"\s*(\d{4})\D+(\d{1,2})", day or "")
+    return bool(parts and month) and abs(int(parts[1]) - int(month[:4])) == 1 and int(parts[2]) == int(month[5:7])
 
 
 def year_off_workers(workdir: Path, month: str) -> list[YearOff]:
@@ -113,4 +132,4 @@ def year_off_workers(workdir: Path, month: str) -> list[YearOff]:
             group by d.worker_id order by d.worker_id""",
             {"first_day": now.first_day, "last_day": now.last_day, "year_before": f"{now.year - 1}-{now.number:02d}",
              "year_after": f"{now.year + 1}-{now.number:02d}"}).fetchall()
-    return [YearOff(w, name, (f, int(r), g, s, e), b) for w, name, (f, r, g, s, e, b) in rows]
+    return [YearOff(w, name, (f, int(r), g, s, e), b, month) for w, name, (f, r, g, s, e, b) in rows]

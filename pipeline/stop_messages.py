@@ -152,9 +152,8 @@ def year_off_message(ctx: RunContext, found: list) -> str:
                           f"beside another worker's row of the grid (a year typed wrong?): a worker it gives no day of the "
                           f"month is not paid, and her own answers count as a resident's; one it gives the days of "
                           f"another's row is paid for them beside her", found,
-                     "Correct the year (2025-11-15 typed for 2026-11-15?) and run again; if the row is right (a leaver "
-                     "of a year ago), take the worker out of workers.csv (the months paid before keep their archived "
-                     "copy)")
+                     "Correct the year and run again; if a row so given no day is right (a leaver of a year ago), "
+                     "take the worker out of workers.csv (the months paid before keep their archived copy)")
 
 
 def unresolved_names_message(ctx: RunContext, found: list) -> str:

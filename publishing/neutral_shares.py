@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from gridpay.transforms.coefficient_rule import CoefficientRule
 
-CENT, FOURTH = Decimal("0.01"), Decimal("0.0001")
+CENT, SIXTH = Decimal("0.01"), Decimal("0.000001")   # six places: the unscaled figure x it gives the fen paid
 
 
 def neutral_share(w: dict, rule: CoefficientRule | None) -> dict | None:
@@ -18,10 +18,12 @@ def neutral_share(w: dict, rule: CoefficientRule | None) -> dict | None:
         return None
     target, coefficient = Decimal(str(w["perf_pay_target"])), Decimal(str(w["coefficient"]))
     share = Decimal(int(w["assigned_days"])) / Decimal(int(w["days_in_month"]))
-    paid, unscaled = Decimal(str(w["performance_pay"])), (target * coefficient * share).quantize(CENT, ROUND_HALF_UP)
+    paid, exact = Decimal(str(w["performance_pay"])), target * coefficient * share
+    unscaled = exact.quantize(CENT, ROUND_HALF_UP)
     for kind, c in (("floor", rule.floor), ("cap", rule.cap)):
         # held at the bound: paid it to the fen (the pool's last fen may fall to anyone, by the largest remainder)
         if abs(paid - (target * Decimal(str(c)) * share)) <= CENT:
             return {"kind": kind, "unscaled": f"{unscaled:.2f}", "c": f"{Decimal(str(c)):.2f}"}
-    ratio = (paid / unscaled).quantize(FOURTH, ROUND_HALF_UP) if unscaled else Decimal(1)
+    # her own share of the pool's (trial 215's re-check, shown four places, redid December's pay 6 to 10 fen high)
+    ratio = (paid / exact).quantize(SIXTH, ROUND_HALF_UP) if exact else Decimal(1)
     return {"kind": "shared", "unscaled": f"{unscaled:.2f}", "ratio": f"{ratio}"}

@@ -34,9 +34,9 @@ ZH: dict[str, str] = {
     # output format 28 (trial 215): how the pool reached this pay, held at a bound or its share
     "neutral_floor": " = {unscaled}；按预算分配将低于保底，按保底系数 {c} 计：{target} × {c} × {days} ÷ {dim}（见下注）",
     "neutral_cap": " = {unscaled}；按预算分配将高于封顶，按封顶系数 {c} 计：{target} × {c} × {days} ÷ {dim}（见下注）",
-    "neutral_shared": " = {unscaled}；再按预算分配，× {ratio}（四舍五入，分配到分，见下注）",
-    "budget_note_28": "本月按预算中性方式发放：绩效工资总额等于折算后基数之和。先按“基数 × 系数”的比例分配；分配后低于“基数 × 保底系数”"
-                      "或高于“基数 × 封顶系数”的，按保底或封顶发放，其余预算在其他网格员之间再按比例分配，分配到分。第5步为分配结果。",
+    "neutral_shared": " = {unscaled}；再按预算分配，× {ratio}（分配到分，见下注）",
+    "budget_note_28": "本月按预算中性方式发放：绩效工资总额等于折算后基数之和。先按“折算后基数 × 系数”的比例分配；分配后低于“折算后基数 × 保底系数”"
+                      "或高于“折算后基数 × 封顶系数”的，按保底或封顶发放，其余预算在其他网格员之间再按比例分配，分配到分。第5步为分配结果。",
     "notice_how_text": "每份问卷五个题目，非常满意=100、满意=75、基本满意=50、不满意=25、非常不满意=0，取平均。"
                        "每户每月只计最近一份；网格员本人的评价不计入；答卷少的网格向全社区平均水平适度靠拢，"
                        "当月答卷不足的网格合并近三个月的评价计算。参评率 = 有效问卷 ÷ 户数。",
@@ -89,8 +89,8 @@ EN: dict[str, str] = {
                    "{target} × {c} × {days} ÷ {dim} (see the note below)",
     "neutral_shared": " = {unscaled}; then shared out of the budget, about × {ratio} (to the fen; see the note below)",
     "budget_note_28": "This month is budget-neutral: the pool (the sum of prorated targets) is shared in proportion to "
-                      "target × coefficient; whoever that takes below target × the floor coefficient, or past target × "
-                      "the cap, is paid there, and the rest of the pool is shared again among the others, to the fen. "
+                      "prorated target × coefficient; whoever that takes below prorated target × the floor coefficient, "
+                      "or past prorated target × the cap, is paid there, and the rest of the pool is shared again among the others, to the fen. "
                       "Step 5 is the share.",
     "notice_how_text": "Five questions per answer: very satisfied = 100, satisfied = 75, neutral = 50, "
                        "dissatisfied = 25, very dissatisfied = 0, averaged. Each household counts once a "

@@ -33,5 +33,5 @@ def test_each_community_pays_out_its_own_pool(run_cli, tmp_path, make_policy):
     # output format 28 (trial 215): each sheet says how the pool reached its pay, held at a bound or its share
     sheets = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "2026-09" / "workers").glob("*.html")}
     assert "= 1000.00 × 1.2000 × 30 ÷ 30 = 1200.00；按预算分配将高于封顶，按封顶系数 1.20 计" in sheets["W1"]
-    assert "= 1000.00 × 0.8000 × 30 ÷ 30 = 800.00；再按预算分配，× 1.0769（四舍五入，分配到分，见下注）</td><td class=\"num\">861.54" in sheets["W3"]
+    assert "= 1000.00 × 0.8000 × 30 ÷ 30 = 800.00；再按预算分配，× 1.076925（分配到分，见下注）</td><td class=\"num\">861.54" in sheets["W3"]
     assert all("其余预算在其他网格员之间再按比例分配" in sheet for sheet in sheets.values())

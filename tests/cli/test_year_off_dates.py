@@ -16,7 +16,7 @@ def test_a_row_ending_in_the_month_a_year_before_stops_a_first_month(run_cli, ma
     assert ("assignments.csv has a row dated a year off 2026-09 beside another worker's row of the grid (a year "
             "typed wrong?)") in line, line
     assert ("nothing published. 李娜 (W2), assignments.csv row 3, G2 from 2024-01-01 to 2025-09-15: given no day of "
-            "the month. Correct the year") in line, line
+            "the month (2025-09-15 typed for 2026-09-15?). Correct the year") in line, line
 
 
 def test_a_start_typed_a_year_early_beside_its_predecessor_stops_the_month(run_cli, make_inbox, tmp_path):
@@ -27,7 +27,8 @@ def test_a_start_typed_a_year_early_beside_its_predecessor_stops_the_month(run_c
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     line = err.strip().splitlines()[-1]
     assert code == 1 and not (tmp_path / "out" / "2026-09").exists(), err
-    assert "张喆 (W3), assignments.csv row 4, G2 from 2025-09-16 to (open): paid for days W2's row of G2 holds" in line
+    assert ("张喆 (W3), assignments.csv row 4, G2 from 2025-09-16 to (open): paid for days W2's row of G2 holds "
+            "(2025-09-16 typed for 2026-09-16?)") in line, line
 
 
 def test_only_a_year_off_the_month_is_doubted(make_inbox, tmp_path):
@@ -57,3 +58,5 @@ def test_only_a_year_off_the_month_is_doubted(make_inbox, tmp_path):
             ('WB', 'assignments.csv', '13', 'G7', '2025-11-11', null)""")   # a start a year before, no one beside
     found = year_off_workers(work, "2026-11")
     assert [(w.worker_id, w.beside) for w in found] == [("W1", ""), ("W3", ""), ("W8", "W7"), ("W9", "WA")]
+    assert [(w.typed, w.meant) for w in found] == [("2025-11-15", "2026-11-15"), ("2027-11-16", "2026-11-16"),
+                                                   ("2025-11-11", "2026-11-11"), ("2027-11-15", "2026-11-15")]

@@ -21,6 +21,6 @@ def test_a_worker_held_at_the_floor_is_told_so_not_scaled():
 
 def test_a_worker_shared_out_is_given_the_share_and_others_nothing():
     assert neutral_share(_w("1000.00", "1.0000", 30, "1076.92"), RULE) == {"kind": "shared", "unscaled": "1000.00",
-                                                                           "ratio": "1.0769"}
+                                                                           "ratio": "1.076920"}
     assert neutral_share(_w("1000.00", "1.0000", 30, "1000.00", flags=""), RULE) is None
     assert neutral_share(_w("1000.00", "1.0000", 30, "1076.92"), None) is None
