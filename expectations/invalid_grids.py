@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.ingest.unknown_grid_answers import DITTO
 from gridpay.transforms.reasons import INVALID_PREFIX
 
 
@@ -115,7 +116,6 @@ def invalid_files(workdir: Path, share: float = 0.25, min_rows: int = 3) -> list
     return [InvalidFile(*row) for row in found]
 
 
-DITTO = ("同上", "同前", "仝上", "〃", "\"", "''", "ditto")     # "as above", written for a grid
 
 
 @dataclass(frozen=True)

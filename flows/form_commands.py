@@ -66,7 +66,7 @@ def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
     cells = [listed_compound_names(cell) for cell in grids.get("compounds", ())]
     compounds = tuple(dict.fromkeys(name for names in cells for name in names))
     print(questionnaire_text(community, list(grids["grid_name"].dropna()), policy.items, policy.questions,
-                             compounds, optional_compound=not all(cells)).rstrip("\n"))
+                             compounds, optional_compound=not all(cells), options=policy.form_words).rstrip("\n"))
     return 0
 
 

@@ -22,6 +22,8 @@ _UNKNOWN = r"^(我)?(也)?(不太清楚|不清楚|不知道|不确定|不了解|
 
 
 NAMES_SHOWN = 12
+# "as above", written for a grid on a typed sheet: no grid's name (gate.blank_grid_rows stops on many)
+DITTO = ("同上", "同前", "仝上", "〃", "\"", "''", "ditto")
 # the 其他 option alone, or with the resident's words after it: 其他〖...〗 (问卷星), 其他:..., 其他(...), 其它 ...
 _OTHER = r"^其[他它](选项)?([〖【\[(（:：\s].*)?$"
 
@@ -40,6 +42,12 @@ def refuse_unknown_aliases(grids: pd.DataFrame, aliases: dict[str, str]) -> None
     """An alias of grids.csv that is a 'don't know' (a clerk making 不清楚 a grid's alias, as a "did you mean"
     offered): exit 2, naming the row; it would pay answers about nobody to that grid's worker."""
     for alias, gid in aliases.items():
+        if alias.strip() in DITTO:      # trial 218 followed a "did you mean" for 同上: other grids' rows paid to G2
+            row = grids.loc[grids["grid_id"] == gid].iloc[0]
+            raise InputError(row.source_file, f"alias '{alias}' of {gid} is a ditto mark ('as above'), no grid's "
+                             f"name: rows so typed name the grid of the row above them, whichever it is; take it out "
+                             f"of the aliases and type each row's grid in the sheet", row=int(row.row_number),
+                             column="aliases")
         if says_not_known(alias, others=True):
             row = grids.loc[grids["grid_id"] == gid].iloc[0]
             what = ("the form's 其他 (other) option, whatever the resident wrote beside it" if says_other(alias)

@@ -93,13 +93,16 @@ def callback_words(policy, words: dict, output_format: int) -> str:
 def how_items(policy, words: dict, output_format: int = 23) -> str:
     """'每份问卷4个题目（总体按2倍计），非常满意=100、...，取加权平均。': the policy's items as residents read them; from
     output format 24 the answer words as the policy reads them where it gives one of the five another point (trial
-    170's three-option form, 满意 = 5: its notice said 满意=75)."""
+    170's three-option form, 满意 = 5: its notice said 满意=75); from format 28 the form's own (survey.form_words: trial
+    215's notice named 非常满意 ... to residents whose form asked 很满意 ...)."""
     weights = {i: policy.item_weights.get(i, 1) for i in policy.items}
     heavier = [words["notice_how_weight"].format(item=item_label(i, policy, words), w=f"{w:g}")
                for i, w in weights.items() if w != 1]
     equal = len(set(weights.values())) == 1
     five = (policy.scale_min, policy.scale_max) == (1, 5)
-    points = (_points_as_read(policy) if five and output_format >= 24 and _words_moved(policy) else
+    own = policy.form_words if output_format >= 28 and policy.form_words not in ((), _FIVE) else ()
+    points = ("、".join(f"{w}={100 * (len(own) - 1 - n) // (len(own) - 1)}" for n, w in enumerate(own)) if own else
+              _points_as_read(policy) if five and output_format >= 24 and _words_moved(policy) else
               words["notice_how_points"] if five else
               words["notice_how_scale"].format(low=policy.scale_min, high=policy.scale_max))
     return words["notice_how_items"].format(

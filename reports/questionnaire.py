@@ -15,12 +15,14 @@ ITEM_QUESTIONS = {   # item column -> the question residents are asked
 
 
 def questionnaire_text(community: str, grid_names: list[str], items: tuple[str, ...],
-                       questions: dict[str, str], compounds: tuple[str, ...] = (), optional_compound: bool = False) -> str:
+                       questions: dict[str, str], compounds: tuple[str, ...] = (), optional_compound: bool = False,
+                       options: tuple[str, ...] = ()) -> str:
     """The form; an item the default wording does not know is asked with the policy's text. Where
     grids.csv lists `compounds` and the policy reads a compound question, the form asks it (door
     numbers repeat from compound to compound); `optional_compound` where some grid of the form lists none,
     whose residents must be able to leave it blank (a sixty-fourth trial's required question made 老街's
-    residents pick another grid's compound, and the month stopped)."""
+    residents pick another grid's compound, and the month stopped). `options`: the policy's survey.form_words
+    (trial 215's form asked 很满意 ... 很不满意), else the shipped five."""
     compound = questions.get("compound")
     asked_as = "您所在的小区" if compound in "您所在的小区" else compound
     hint = "（选填：不住在以下小区的不选）" if optional_compound else ""
@@ -34,6 +36,6 @@ def questionnaire_text(community: str, grid_names: list[str], items: tuple[str, 
               "您的手机号码（选填，仅用于核实，不会公开）[填空题]"]
     for item in items:
         text = ITEM_QUESTIONS.get(item) or f"您对网格员的{questions.get(item, item)}满意吗"
-        blocks.append("\n".join([f"{text}[单选题]", *LIKERT]))
+        blocks.append("\n".join([f"{text}[单选题]", *(options or LIKERT)]))
     blocks.append("您的意见或建议（选填）[填空题]")
     return "\n\n".join(blocks) + "\n"

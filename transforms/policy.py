@@ -97,6 +97,7 @@ class Policy:
     channel_words: dict[str, str] = field(default_factory=dict)  # a channel typed in words (纸质) -> channel; {}: before
     ambiguous_dates: str = "month_first"        # '10/08/2026': "invalid", "by_file" (2027.4), or month-first (before)
     answer_words: dict[str, str] = field(default_factory=dict)  # an answer in words (比较满意) -> its point; {}: before
+    form_words: tuple[str, ...] = ()            # the form's options, top first (2027.28); (): the shipped five
     phone_questions: tuple[str, ...] = ()       # 联系电话, 手机号: a download's phone question worded otherwise; (): before
     survey_aliases: dict[str, str] = field(default_factory=dict)  # a survey file's own headers (手机号); {}: before
     file_id_prefixes: tuple[tuple[str, str], ...] = ()  # (text in a survey file's name, prefix of its ids); (): none
@@ -111,10 +112,8 @@ class Policy:
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
     two_phones_by_grid: bool = False            # a cell of two workers' phones read as the answer's grid's worker's (2027.27)
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
-
-    @property
-    def satisfied_at_or_above(self) -> int:     # 满意: at or above the scale's midpoint, rounded up (3 on 1-5)
-        return -(-(self.scale_min + self.scale_max) // 2)
+    # 满意: at or above the scale's midpoint, rounded up (3 on 1-5)
+    satisfied_at_or_above = property(lambda self: -(-(self.scale_min + self.scale_max) // 2))
 
     @property
     def question_texts(self) -> dict[str, str | tuple[str, ...]]:      # a list: the texts of a question reworded

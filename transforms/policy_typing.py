@@ -51,6 +51,7 @@ def typing_rules(doc: dict) -> dict:
         ambiguous_dates=choice_of(doc, "survey.ambiguous_dates", ("invalid", "month_first", "by_file"))
         if "ambiguous_dates" in survey else "month_first",
         answer_words=_answer_words(survey),
+        form_words=_form_words(survey),
         survey_aliases=header_aliases(survey.get("aliases", {}), "survey.aliases"),
         file_id_prefixes=tuple((str(k), str(v).strip()) for k, v in survey.get("file_id_prefixes", {}).items()),
         file_grids=tuple((str(k), str(v).strip()) for k, v in survey.get("file_grids", {}).items()),
@@ -78,6 +79,26 @@ def _answer_words(survey: dict) -> dict[str, str]:
         raise PolicyError(f"policy survey.answer_words: {wrong[0]!r} must be a point of the scale, {low} to {high}, "
                           f"or \"blank\"")
     return {k: "" if v == "blank" else str(v) for k, v in words.items()}
+
+
+def _form_words(survey: dict) -> tuple[str, ...]:
+    """survey.form_words (policy 2027.28): the form's options, top first, one for each point of the scale, each read
+    as its point (gridpay questionnaire asks with them; the notice names them); (): the shipped five, as before (trial
+    215's 很满意 ... 很不满意 form was printed with 非常满意 ..., and its notice named words its residents never saw)."""
+    from gridpay.transforms.parsing import LIKERT_WORDS
+    if "form_words" not in survey:
+        return ()
+    words, read = _texts(survey, "form_words"), {**LIKERT_WORDS, **_answer_words(survey)}
+    low, high = int(survey.get("scale_min", 1)), int(survey.get("scale_max", 5))
+    for word, point in zip(words, range(high, low - 1, -1)):
+        if read.get(folded(word).strip()) != str(point):
+            raise PolicyError(f"policy survey.form_words: {word!r} is read as {read.get(folded(word).strip()) or 'nothing'}"
+                              f", where the form's options go from {high} down to {low}: give it its point in "
+                              f"[survey.answer_words] (\"{word}\" = {point}), or put the words in order")
+    if len(words) != high - low + 1:
+        raise PolicyError(f"policy survey.form_words: {len(words)} words, where the scale {low} to {high} has "
+                          f"{high - low + 1} points: one word for each, top first")
+    return words
 
 
 def header_aliases(aliases: dict, name: str) -> dict[str, str]:

@@ -82,3 +82,21 @@ def test_a_paper_sheet_with_the_grid_written_once_stops_the_month(run_cli, make_
     assert ("3 answers in surveys/2026-09.csv name no grid (rows 33-35); the grid is blank below row 32's 'G2' "
             "(written once for the sheet, or 同上?). Write the grid on every row") in line
     assert not (tmp_path / "out" / "2026-09").exists()
+
+
+def test_a_grid_typed_as_a_ditto_mark_is_no_grid_name_to_alias(run_cli, make_inbox, tmp_path):
+    """Trial 218's sheet typed 同上 under G2's and under G3's rows: it was offered as an alias of G2 ("did you
+    mean"), and, so aliased, G3's answers were paid to G2's worker, exit 0."""
+    good = [survey(f"G1-{i}", "G1", f"G1-9-{i:03d}", ("4",) * 5) for i in range(30)]
+    sheet = [survey(f"P{i}", "G2" if i == 0 else "同上", f"G2-9-{i:03d}", ("1",) * 5) for i in range(4)]
+    inbox = make_inbox({"2026-09.csv": good + sheet})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "did you mean" not in line and "add it to the aliases" not in line, err
+    assert "3 answers in surveys/2026-09.csv name no grid (rows 33-35)" in line, line
+    grids = (inbox / "grids.csv").read_text(encoding="utf-8").splitlines()
+    grids[0] += ",aliases"
+    (inbox / "grids.csv").write_text("\n".join([grids[0]] + [g + (",同上" if g.startswith("G2,") else ",")
+                                                             for g in grids[1:]]) + "\n", encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 2 and "alias '同上' of G2 is a ditto mark ('as above'), no grid's name" in err, err

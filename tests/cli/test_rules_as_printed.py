@@ -32,7 +32,8 @@ def test_a_worker_sheet_under_a_fixed_budget_says_its_pay_is_scaled(run_cli, mak
     code, err = run_cli("run", "--month", "2026-09", "--reports", "all", inbox=make_inbox(), policy=policy)
     assert code == 0, err
     sheets = [p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "2026-09" / "workers").glob("*.html")]
-    assert sheets and all("，再按预算总额等比调整（见下注）</td>" in s for s in sheets)
+    # output format 28: how the pool reached each pay (every coefficient neutral here: shared out at 1)
+    assert sheets and all("；再按预算分配，× 1.000000（分配到分，见下注）</td>" in s for s in sheets)
     notice = next((tmp_path / "out" / "2026-09" / "notice").glob("*.html")).read_text(encoding="utf-8")
     assert "每份问卷5个题目，" in notice and "每户每月只计最近一份" in notice
     assert ("以下答卷也不计入：用时不到本月答卷中位用时33%的；经回访核实不是本户所填或受人诱导填写的；申诉经复核成立的。"
