@@ -107,6 +107,6 @@ def _say_tied_answers(scored: steps.ScoredMonth) -> None:
     if n := len(scored.same_day):    # trial 183: a paper form dated 11-16 lost to an online answer of 09:30, unsaid
         log.warning("%d answer%s set aside as duplicate_household %s dated by day only (a paper form), on the day the "
                     "household's answer that counts was given at a time (that one counts): which was given later is "
-                    "not known (%s); if the form says its time, type it with the date (2026-11-16 16:00) and run "
+                    "not known (%s); if the form says its time, type the time after its date (YYYY-MM-DD HH:MM) and run "
                     "again; else check which is the household's in quarantine.csv", n, "s" if n > 1 else "",
                     "were" if n > 1 else "was", "; ".join(scored.same_day), extra=headed("same_day"))
