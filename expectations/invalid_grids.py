@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.ingest.unknown_grid_answers import DITTO
+from gridpay.ingest.unknown_grid_answers import ditto_sql
 from gridpay.transforms.reasons import INVALID_PREFIX
 
 
@@ -139,20 +139,20 @@ def gridless_rows(workdir: Path, min_rows: int | None) -> list[GridlessRows]:
     when the policy sets no count), in file order."""
     if min_rows is None:
         return []
-    marks = ", ".join("?" * len(DITTO))
     with stage_connection(workdir) as con:
         # an answer 不清楚 is no grid left blank (ingest/unknown_grid_answers.py)
         known = "grid_not_known is null and " if has_column(con, "surveys", "grid_not_known") else ""
         found = con.execute(f"""
             with r as (
-                select source_file, row_number, {known}coalesce(trim(grid_id), '') in ('', {marks}) as blank,
+                select source_file, row_number, {known}(coalesce(trim(grid_id), '') = '' or {ditto_sql('grid_id')}) as blank,
                        lag(grid_id) over (partition by source_file order by row_number) as above,
                        lag(row_number) over (partition by source_file order by row_number) as row_above
                 from surveys)
             select source_file, count(*), min(row_number), max(row_number),
-                   arg_min(case when row_above = row_number - 1 and coalesce(trim(above), '') not in ('', {marks})
+                   arg_min(case when row_above = row_number - 1 and coalesce(trim(above), '') <> ''
+                                     and not {ditto_sql('above')}
                                 then above end, row_number)
             from r where blank
             group by source_file having count(*) >= ?
-            order by source_file""", [*DITTO, *DITTO, min_rows]).fetchall()
+            order by source_file""", [min_rows]).fetchall()
     return [GridlessRows(*row) for row in found]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.ingest.unknown_grid_answers import DITTO
+from gridpay.ingest.unknown_grid_answers import ditto_sql
 from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
                                           numbers_differ, same_compound, same_letters, same_number, similar_grids)
 from gridpay.transforms.grid_splits import grids_split_off
@@ -44,8 +44,8 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
         values = con.execute(
             # a ditto mark (同上) names no grid: the blank-grid stop's (trial 218 was offered it as an alias of G2)
             f"select {regex_masked_sql('grid_id')} as value, count(*) as n from surveys where grid_id is not null "
-            f"and grid_id not in (select grid_id from grids) and not list_contains(?, trim(grid_id)) group by value "
-            f"having count(*) >= ? order by n desc, value", [list(DITTO), fewest]).fetchall()
+            f"and grid_id not in (select grid_id from grids) and not {ditto_sql('grid_id')} group by value "
+            f"having count(*) >= ? order by n desc, value", [fewest]).fetchall()
         listed = "compounds" if values and "compounds" in {c for (c,) in con.execute(
             "select column_name from (describe grids)").fetchall()} else "null"
         grids = (con.execute(f"select grid_id, grid_name, {listed} from grids order by grid_id").fetchall()

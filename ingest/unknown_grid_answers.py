@@ -15,6 +15,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.folding import folded
 from gridpay.transforms.privacy import masked_numbers
 
 # the whole answer, a few words of a resident's 'don't know' (NFKC-folded, trimmed): 不清楚, 不知道是谁, 我也不太清楚
@@ -22,8 +23,22 @@ _UNKNOWN = r"^(我)?(也)?(不太清楚|不清楚|不知道|不确定|不了解|
 
 
 NAMES_SHOWN = 12
-# "as above", written for a grid on a typed sheet: no grid's name (gate.blank_grid_rows stops on many)
-DITTO = ("同上", "同前", "仝上", "〃", "\"", "''", "ditto")
+# "as above", written for a grid on a typed sheet: no grid's name (gate.blank_grid_rows stops on many); read without
+# spaces and stops (trial 218's re-check typed 同 上 and 同上。, each offered and taken as an alias of G2)
+DITTO = ("同上", "同前", "仝上", "如上", "〃", "″", "\"", "''", "ditto")
+_DITTO_NOISE = r"[\s。.，,！!、]"          # the same pattern in Python and in DuckDB's SQL
+
+
+def is_ditto(value: object) -> bool:
+    return re.sub(_DITTO_NOISE, "", folded(str(value))).lower() in DITTO
+
+
+def ditto_sql(column: str) -> str:
+    """SQL: is `column` a ditto mark, as is_ditto reads it."""
+    marks = ", ".join("'" + d.replace("'", "''") + "'" for d in DITTO)
+    return f"list_contains([{marks}], lower(regexp_replace(coalesce({column}, ''), '{_DITTO_NOISE}', '', 'g')))"
+
+
 # the 其他 option alone, or with the resident's words after it: 其他〖...〗 (问卷星), 其他:..., 其他(...), 其它 ...
 _OTHER = r"^其[他它](选项)?([〖【\[(（:：\s].*)?$"
 
@@ -42,7 +57,7 @@ def refuse_unknown_aliases(grids: pd.DataFrame, aliases: dict[str, str]) -> None
     """An alias of grids.csv that is a 'don't know' (a clerk making 不清楚 a grid's alias, as a "did you mean"
     offered): exit 2, naming the row; it would pay answers about nobody to that grid's worker."""
     for alias, gid in aliases.items():
-        if alias.strip() in DITTO:      # trial 218 followed a "did you mean" for 同上: other grids' rows paid to G2
+        if is_ditto(alias):      # trial 218 followed a "did you mean" for 同上: other grids' rows paid to G2
             row = grids.loc[grids["grid_id"] == gid].iloc[0]
             raise InputError(row.source_file, f"alias '{alias}' of {gid} is a ditto mark ('as above'), no grid's "
                              f"name: rows so typed name the grid of the row above them, whichever it is; take it out "

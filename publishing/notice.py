@@ -82,6 +82,10 @@ def callback_words(policy, words: dict, output_format: int) -> str:
     129's policy put 基本满意 on the list too, and its notice told residents of 42 不满意 answers (33 were 基本满意).
     '' where the policy's line is the default (2 on 1-5), the wording every month before said."""
     at, low, high = policy.callback_at_or_below, policy.scale_min, policy.scale_max
+    own = policy.form_words if output_format >= 28 and policy.form_words not in ((), _FIVE) else ()
+    if own:     # format 28: the form's own words (trial 215's re-check: 不满意 and 非常不满意 on a 很不满意 form)
+        named = [words["callbacks_quoted"].format(word=own[high - p]) for p in range(at, low - 1, -1)]
+        return named[0] if len(named) == 1 else words["callbacks_joiner"].join(named[:-1]) + words["callbacks_or"] + named[-1]
     if output_format < 19 or (at, low, high) == (2, 1, 5):
         return ""
     if (low, high) != (1, 5):

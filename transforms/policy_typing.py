@@ -90,14 +90,19 @@ def _form_words(survey: dict) -> tuple[str, ...]:
         return ()
     words, read = _texts(survey, "form_words"), {**LIKERT_WORDS, **_answer_words(survey)}
     low, high = int(survey.get("scale_min", 1)), int(survey.get("scale_max", 5))
-    for word, point in zip(words, range(high, low - 1, -1)):
-        if read.get(folded(word).strip()) != str(point):
-            raise PolicyError(f"policy survey.form_words: {word!r} is read as {read.get(folded(word).strip()) or 'nothing'}"
-                              f", where the form's options go from {high} down to {low}: give it its point in "
-                              f"[survey.answer_words] (\"{word}\" = {point}), or put the words in order")
     if len(words) != high - low + 1:
         raise PolicyError(f"policy survey.form_words: {len(words)} words, where the scale {low} to {high} has "
                           f"{high - low + 1} points: one word for each, top first")
+    for word, point in zip(words, range(high, low - 1, -1)):
+        if (now := read.get(folded(word).strip())) is None:
+            raise PolicyError(f"policy survey.form_words: {word!r} is read as nothing: give it the point it means in "
+                              f"[survey.answer_words] (\"{word}\" = {point}, if it is the form's {point})")
+        if now != str(point):
+            # the point a word is read as is what it means: never re-pointed to fit an order (trial 215's re-check,
+            # told to give 满意 5, read the whole scale upside down and published it)
+            raise PolicyError(f"policy survey.form_words: {word!r} is read as {now}, where its place gives {point}: "
+                              f"the form's options go from {high} down to {low}, so put the words in the order of "
+                              f"their points ({', '.join(sorted(words, key=lambda w: -int(read.get(folded(w).strip()) or 0)))})")
     return words
 
 

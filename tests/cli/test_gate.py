@@ -88,7 +88,8 @@ def test_a_grid_typed_as_a_ditto_mark_is_no_grid_name_to_alias(run_cli, make_inb
     """Trial 218's sheet typed 同上 under G2's and under G3's rows: it was offered as an alias of G2 ("did you
     mean"), and, so aliased, G3's answers were paid to G2's worker, exit 0."""
     good = [survey(f"G1-{i}", "G1", f"G1-9-{i:03d}", ("4",) * 5) for i in range(30)]
-    sheet = [survey(f"P{i}", "G2" if i == 0 else "同上", f"G2-9-{i:03d}", ("1",) * 5) for i in range(4)]
+    # ... typed with a space or a stop too (trial 218's re-check: 同 上 was offered as an alias, and paid to G2)
+    sheet = [survey(f"P{i}", ("G2", "同上", "同 上", "同上。")[i], f"G2-9-{i:03d}", ("1",) * 5) for i in range(4)]
     inbox = make_inbox({"2026-09.csv": good + sheet})
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
     line = err.strip().splitlines()[-1]
@@ -96,7 +97,7 @@ def test_a_grid_typed_as_a_ditto_mark_is_no_grid_name_to_alias(run_cli, make_inb
     assert "3 answers in surveys/2026-09.csv name no grid (rows 33-35)" in line, line
     grids = (inbox / "grids.csv").read_text(encoding="utf-8").splitlines()
     grids[0] += ",aliases"
-    (inbox / "grids.csv").write_text("\n".join([grids[0]] + [g + (",同上" if g.startswith("G2,") else ",")
+    (inbox / "grids.csv").write_text("\n".join([grids[0]] + [g + (",同 上" if g.startswith("G2,") else ",")
                                                              for g in grids[1:]]) + "\n", encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
-    assert code == 2 and "alias '同上' of G2 is a ditto mark ('as above'), no grid's name" in err, err
+    assert code == 2 and "alias '同 上' of G2 is a ditto mark ('as above'), no grid's name" in err, err

@@ -5,7 +5,7 @@ import pytest
 from conftest import policy_text
 from gridpay.core.errors import ConfigError
 from gridpay.core.policy_file import policy_from_bytes
-from gridpay.publishing.notice import how_items
+from gridpay.publishing.notice import callback_words, how_items
 from gridpay.reports.questionnaire import questionnaire_text
 from gridpay.reports.strings import LABELS
 
@@ -25,12 +25,15 @@ def test_the_form_and_the_notice_use_the_communitys_own_words():
     assert "满意吗[单选题]\n很满意\n满意\n一般\n不满意\n很不满意\n" in text and "非常满意" not in text
     assert "很满意=100、满意=75、一般=50、不满意=25、很不满意=0" in how_items(policy, LABELS["zh"], 28)
     assert "非常满意=100" in how_items(policy, LABELS["zh"], 27)        # a month published before: as it was
+    assert callback_words(policy, LABELS["zh"], 28) == "“不满意”或“很不满意”" and not callback_words(policy, LABELS["zh"], 27)
     shipped = _policy('["非常满意", "满意", "基本满意", "不满意", "非常不满意"]')
     assert how_items(shipped, LABELS["zh"], 28) == how_items(shipped, LABELS["zh"], 27)
 
 
 @pytest.mark.parametrize("words,message", [
-    ('["很满意", "一般", "满意", "不满意", "很不满意"]', "'一般' is read as 3, where the form's options go from 5 down"),
+    ('["很满意", "一般", "满意", "不满意", "很不满意"]', r"'一般' is read as 3, where its place gives 4: the form's options "
+                                                 r"go from 5 down to 1, so put the words in the order of their points "
+                                                 r"\(很满意, 满意, 一般, 不满意, 很不满意\)"),
     ('["超级满意", "满意", "一般", "不满意", "很不满意"]', "'超级满意' is read as nothing"),
     ('["很满意", "满意", "一般", "不满意"]', "4 words, where the scale 1 to 5 has 5 points"),
 ])
