@@ -12,6 +12,7 @@ from gridpay.publishing.file_names import community_file_names
 from gridpay.publishing.republication import community_window
 from gridpay.reports.render import flags_short, pdf_page_count, report_html
 from gridpay.reports.strings import labels
+from gridpay.transforms.folding import folded
 
 # the review flags are for the district's attention (the HR scorecard); residents see the counts
 HR_ONLY = ("appeals_high", "verification_failed")
@@ -82,9 +83,8 @@ def callback_words(policy, words: dict, output_format: int) -> str:
     129's policy put 基本满意 on the list too, and its notice told residents of 42 不满意 answers (33 were 基本满意).
     '' where the policy's line is the default (2 on 1-5), the wording every month before said."""
     at, low, high = policy.callback_at_or_below, policy.scale_min, policy.scale_max
-    own = policy.form_words if output_format >= 28 and policy.form_words not in ((), _FIVE) else ()
-    if own:     # format 28: the form's own words (trial 215's re-check: 不满意 and 非常不满意 on a 很不满意 form)
-        named = [words["callbacks_quoted"].format(word=own[high - p]) for p in range(at, low - 1, -1)]
+    if own := _form_points(policy, output_format):     # format 28: the form's own words (trial 215's re-check)
+        named = [words["callbacks_quoted"].format(word=w) for w, p in own if p <= at]
         return named[0] if len(named) == 1 else words["callbacks_joiner"].join(named[:-1]) + words["callbacks_or"] + named[-1]
     if output_format < 19 or (at, low, high) == (2, 1, 5):
         return ""
@@ -104,8 +104,8 @@ def how_items(policy, words: dict, output_format: int = 23) -> str:
                for i, w in weights.items() if w != 1]
     equal = len(set(weights.values())) == 1
     five = (policy.scale_min, policy.scale_max) == (1, 5)
-    own = policy.form_words if output_format >= 28 and policy.form_words not in ((), _FIVE) else ()
-    points = ("、".join(f"{w}={100 * (len(own) - 1 - n) // (len(own) - 1)}" for n, w in enumerate(own)) if own else
+    own, low, high = _form_points(policy, output_format), policy.scale_min, policy.scale_max
+    points = ("、".join(f"{w}={100 * (p - low) // (high - low)}" for w, p in own) if own else
               _points_as_read(policy) if five and output_format >= 24 and _words_moved(policy) else
               words["notice_how_points"] if five else
               words["notice_how_scale"].format(low=policy.scale_min, high=policy.scale_max))
@@ -116,6 +116,16 @@ def how_items(policy, words: dict, output_format: int = 23) -> str:
 
 
 _FIVE = ("非常满意", "满意", "基本满意", "不满意", "非常不满意")      # the words notice_how_points names
+
+
+def _form_points(policy, output_format: int) -> list[tuple[str, int]]:
+    """(word, the point it is read as) of the policy's survey.form_words from output format 28, where they are not
+    the shipped five (whose wording the labels give); [] otherwise."""
+    from gridpay.transforms.parsing import LIKERT_WORDS
+    if output_format < 28 or policy.form_words in ((), _FIVE):
+        return []
+    read = {**LIKERT_WORDS, **policy.answer_words}
+    return [(w, int(read[folded(w).strip()])) for w in policy.form_words]
 
 
 def _words_moved(policy) -> bool:

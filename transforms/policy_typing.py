@@ -82,27 +82,30 @@ def _answer_words(survey: dict) -> dict[str, str]:
 
 
 def _form_words(survey: dict) -> tuple[str, ...]:
-    """survey.form_words (policy 2027.28): the form's options, top first, one for each point of the scale, each read
-    as its point (gridpay questionnaire asks with them; the notice names them); (): the shipped five, as before (trial
-    215's 很满意 ... 很不满意 form was printed with 非常满意 ..., and its notice named words its residents never saw)."""
+    """survey.form_words (policy 2027.28): the form's options, top first, each read as a point of the scale, lower
+    each (gridpay questionnaire asks with them; the notice names them); (): the shipped words, as before (trial 215's
+    很满意 ... 很不满意 form was printed with 非常满意 ..., and its notice named words its residents never saw). The
+    shipped five left as they are in a policy whose answer_words read them otherwise (trial 170's three-option form,
+    满意 = 5) are no form of its own: (), as before."""
     from gridpay.transforms.parsing import LIKERT_WORDS
     if "form_words" not in survey:
         return ()
     words, read = _texts(survey, "form_words"), {**LIKERT_WORDS, **_answer_words(survey)}
-    low, high = int(survey.get("scale_min", 1)), int(survey.get("scale_max", 5))
-    if len(words) != high - low + 1:
-        raise PolicyError(f"policy survey.form_words: {len(words)} words, where the scale {low} to {high} has "
-                          f"{high - low + 1} points: one word for each, top first")
-    for word, point in zip(words, range(high, low - 1, -1)):
-        if (now := read.get(folded(word).strip())) is None:
-            raise PolicyError(f"policy survey.form_words: {word!r} is read as nothing: give it the point it means in "
-                              f"[survey.answer_words] (\"{word}\" = {point}, if it is the form's {point})")
-        if now != str(point):
-            # the point a word is read as is what it means: never re-pointed to fit an order (trial 215's re-check,
-            # told to give 满意 5, read the whole scale upside down and published it)
-            raise PolicyError(f"policy survey.form_words: {word!r} is read as {now}, where its place gives {point}: "
-                              f"the form's options go from {high} down to {low}, so put the words in the order of "
-                              f"their points ({', '.join(sorted(words, key=lambda w: -int(read.get(folded(w).strip()) or 0)))})")
+    points = [read.get(folded(word).strip()) for word in words]
+    if words == ("非常满意", "满意", "基本满意", "不满意", "非常不满意") and points != list("54321"):
+        return ()
+    for word, point in zip(words, points):
+        if not point:
+            raise PolicyError(f"policy survey.form_words: {word!r} is read as nothing: give it the point it means on "
+                              f"your form in [survey.answer_words] (\"{word}\" = 4, say)")
+    if any(int(a) <= int(b) for a, b in zip(points, points[1:])):
+        # the point a word is read as is what it means: never re-pointed to fit an order (trial 215's re-check,
+        # told to give 满意 5, read the whole scale upside down and published it)
+        ordered = sorted(zip(words, points), key=lambda wp: -int(wp[1]))
+        raise PolicyError(f"policy survey.form_words: the options are read as {', '.join(f'{w} {p}' for w, p in zip(words, points))}: "
+                          f"a form's options go from its top down, one point each, so put the words in the order of "
+                          f"their points ({', '.join(w for w, _ in ordered)}); two read as one point are two readings of "
+                          f"one option: keep one")
     return words
 
 

@@ -31,12 +31,20 @@ def test_the_form_and_the_notice_use_the_communitys_own_words():
 
 
 @pytest.mark.parametrize("words,message", [
-    ('["很满意", "一般", "满意", "不满意", "很不满意"]', r"'一般' is read as 3, where its place gives 4: the form's options "
-                                                 r"go from 5 down to 1, so put the words in the order of their points "
-                                                 r"\(很满意, 满意, 一般, 不满意, 很不满意\)"),
+    ('["很满意", "一般", "满意", "不满意", "很不满意"]', r"the options are read as 很满意 5, 一般 3, 满意 4, 不满意 2, 很不满意 1: "
+                                                 r"a form's options go from its top down, one point each, so put the "
+                                                 r"words in the order of their points \(很满意, 满意, 一般, 不满意, 很不满意\)"),
     ('["超级满意", "满意", "一般", "不满意", "很不满意"]', "'超级满意' is read as nothing"),
-    ('["很满意", "满意", "一般", "不满意"]', "4 words, where the scale 1 to 5 has 5 points"),
 ])
 def test_words_the_policy_does_not_read_as_their_point_are_refused(words, message):
     with pytest.raises(ConfigError, match=message):
         _policy(words)
+
+
+def test_a_form_of_fewer_options_is_named_by_their_points_and_the_shipped_five_re_pointed_are_no_form():
+    three = _policy('["满意", "一般", "不满意"]'.replace('"满意", "一般"', '"非常满意", "一般"'))
+    assert how_items(three, LABELS["zh"], 28).startswith("每份问卷5个题目，非常满意=100、一般=50、不满意=25，")
+    assert callback_words(three, LABELS["zh"], 28) == "“不满意”"
+    # trial 170's three-option form re-points 满意 = 5 and leaves the shipped five as they were: read as before
+    text = policy_text().replace('"很满意" = 5', '"很满意" = 5\n"满意" = 5')
+    assert policy_from_bytes(text.encode(), "p.toml").form_words == ()
