@@ -12,6 +12,7 @@ from collections import Counter
 import duckdb
 
 from gridpay.publishing import earlier_months, report_data as data, review_data as cycle
+from gridpay.publishing.call_restorations import restored_by_calls
 from gridpay.publishing.coefficient_words import coefficient_text
 from gridpay.publishing.neutral_shares import neutral_share
 from gridpay.publishing.outputs import payroll_rows
@@ -40,6 +41,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     fmt = run.get("output_format") or 1
     told, others = fmt >= TOLD_WHAT_CHANGED, fmt >= OTHERS_SHOWN
     calls = cycle.calls_by_grid(con, run_id) if fmt >= CALLS_SHOWN else {}
+    restored = restored_by_calls(con, run_id) if fmt >= NEUTRAL_SHOWN and calls else {}      # format 28 (trial 219)
     upheld, moved = (cycle.upheld_by_grid(rows), cycle.moved_by_grid(rows)) if others else ({}, ({}, {}))
     parts = coefficient_parts(con, run_id, rule) if told and rule is not None else {}
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
@@ -52,7 +54,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "coefficient_parts": parts.get(w["worker_id"]),
-             "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid]}
+             "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid], "restored": restored.get(gid, 0)}
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
              "first_total_pay": first.get(w["worker_id"], "") if first is not None else None,

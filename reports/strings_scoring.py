@@ -31,6 +31,9 @@ ZH: dict[str, str] = {
     "moved_in_line": "{grid}：本月另有 {n} 份本网格居民误选其他网格的答卷经复核改计入该网格（{ids}，非本网格），本表得分已按此计算。",
     "moved_in_displaced": "同户在该网格较早的答卷（{displaced}）因每户每月只计最近一份，不再计分。",
     "budget_scaled": "，再按预算总额等比调整（见下注）",
+    # output format 28 (trial 219): a call on an answer an appeal had taken out still counts the home's earlier one
+    "calls_line_restored": "{grid}：回访 {called} 次（{results}）；经核实并非住户本人真实意见的答卷，该户本月较早的答卷（{restored} 份）"
+                           "因此重新计入该网格得分。",
     # output format 28 (trial 215): how the pool reached this pay, held at a bound or its share
     "neutral_floor": " = {unscaled}；按预算分配将低于保底，按保底系数 {c} 计：{target} × {c} × {days} ÷ {dim}（见下注）",
     "neutral_cap": " = {unscaled}；按预算分配将高于封顶，按封顶系数 {c} 计：{target} × {c} × {days} ÷ {dim}（见下注）",
@@ -83,6 +86,8 @@ EN: dict[str, str] = {
     "moved_in_displaced": " The same homes' earlier answers in this grid ({displaced}) no longer count: each home's latest "
                           "answer of the month counts.",
     "budget_scaled": ", then scaled to the budget (see the note below)",
+    "calls_line_restored": "{grid}: {called} calls ({results}); an answer found not the household's own view lets the "
+                           "home's earlier answer of the month count ({restored}) in the grid's score.",
     "neutral_floor": " = {unscaled}; shared out, it would fall below the floor: paid at the floor coefficient {c}: "
                      "{target} × {c} × {days} ÷ {dim} (see the note below)",
     "neutral_cap": " = {unscaled}; shared out, it would pass the cap: paid at the cap coefficient {c}: "
