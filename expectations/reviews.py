@@ -16,6 +16,7 @@ import great_expectations as gx
 from gridpay.expectations.reference_notes import width_note
 from gridpay.expectations.runner import validate_tables
 from gridpay.expectations.sql_rules import matches
+from gridpay.expectations.review_ids import meant_id
 from gridpay.ingest.survey_stage import STAGE_DB, stage_connection
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULTS
 
@@ -228,12 +229,12 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
         for kind, result in results.items():
             # the grid an appealed answer names: trial 207's "not in a grid the appellant covered" left HR to find it
             label = ("a.appeal_id, a.month, a.worker_id, a.resident_grid, (select string_agg(distinct s.grid_id, ', ') "
-                     "from surveys s where s.response_id = a.response_id)" if kind == "appeals"
-                     else "a.response_id, null, null, null, null")
+                     "from surveys s where s.response_id = a.response_id), a.response_id" if kind == "appeals"
+                     else "a.response_id, null, null, null, null, a.response_id")
             for rule, query in zip(result.rules, result.failing_rows_sql):
                 if query is None:
                     continue
-                for source, row, name, of, worker, resident, named in con.execute(
+                for source, row, name, of, worker, resident, named, rid in con.execute(
                         f"select a.source_file, a.row_number, {label} from {kind} a where a.row_id in ({query})").fetchall():
                     # an appeal of another month is named so: HR may look for the fault in this month's rows
                     what = (f"appeal {name}" + (f", of {of}" if of and of != month else "") if kind == "appeals"
@@ -242,6 +243,7 @@ def review_problems(workdir: Path, month: str, month_end: date, window: tuple[da
                     typed = (f": '{worker}'{width_note(worker)}" if rule.reason == "worker_id is not in workers.csv"
                              else f": '{resident}'" if rule.column == "resident_grid"
                              else f" (the answer names {named}: is its id mistyped?)" if rule.reason.startswith(COVERED) and named
+                             else f" (did you mean {m}?)" if rule.column == "response_id" and (m := meant_id(con, rid))
                              else "")
                     problems.append((source, int(row), f"{source} row {row} ({what}): {rule.reason}{typed}"))
     return [text for _, _, text in sorted(problems)]

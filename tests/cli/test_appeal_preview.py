@@ -29,3 +29,11 @@ def test_the_total_if_upheld_reads_the_calls_recorded_since_the_run(published_co
         paid = con.execute("select total_pay_yuan from payroll where worker_id = 'W3' order by run_id desc "
                            "limit 1").fetchone()[0]
     assert f"{paid:.2f}" == with_call
+
+
+def test_an_appeal_typed_with_the_downloads_number_is_told_the_id_it_means(published_copy, run_cli):
+    """Trial 219 typed 金数据's 序号 224 for J224 and was told only that 224 is not one of the month's valid answers."""
+    inbox, policy = published_copy("none", 2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "5")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉", inbox=inbox, policy=policy)
+    assert code == 1 and "response_id is not one of 2026-09's valid answers (did you mean R5?)" in err, err
