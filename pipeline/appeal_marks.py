@@ -42,6 +42,10 @@ def marks(lines: "list[AppealLine]") -> list[str]:
         # trial 141's re-check: an appeal typed with a worker id workers.csv lacks read "upheld" here until a run stopped
         out.append("  (no such worker): workers.csv has no worker of this id, so the next run stops on the row "
                    "(appeals.csv, worker_id): type the id as workers.csv has it (W03, not w3 or Ｗ０３)")
+    if any(a.other_grid and a.status != "rejected" for a in lines):
+        out.append("  (not the appellant's grid): the answer is of a grid the appellant did not hold in the month, so "
+                   "the next run stops on the row (appeals.csv, worker_id): is the answer's id or the worker's id "
+                   "mistyped? No total if upheld")
     if any(lower(a) for a in lines):
         out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
                    "the appeal would lower the appellant's pay; tell the worker before deciding")

@@ -51,6 +51,7 @@ class AppealLine:
     meant: str = ""                  # no answer has the id: the one whose id ends with it (C62 for 62), if one does
     no_bad_rating: bool = False      # a 恶意差评 appeal whose answer rated nothing at or below the callback line
     known_worker: bool = True        # its worker_id is in the run's workers.csv (else the next run stops on it)
+    other_grid: bool = False         # its answer is of a grid the appellant did not hold in the month (the run stops)
 
 
 
@@ -80,6 +81,10 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                 [run_id, [a["response_id"] for a, _ in appeals if a["response_id"]], policy.callback_at_or_below]
             ).fetchall()}
             workers = {w for (w,) in con.execute("select worker_id from raw_workers where run_id = ?", [run_id]).fetchall()}
+            # the grids each worker held in the month, and each answer's: trial 219's appeal of another grid's answer
+            # was priced here, and the run stopped on it (expectations/reviews.py COVERED)
+            held = set(con.execute("select worker_id, grid_id from worker_grid_days where run_id = ?", [run_id]).fetchall())
+            grid_of = dict(con.execute("select response_id, grid_id from raw_surveys where run_id = ?", [run_id]).fetchall())
             # through its module: a name bound at import kept whichever window a test had patched then
             lines, window = [], review_gate.appeal_window(db, month, policy)
             for appeal, applied in appeals:
@@ -98,10 +103,14 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   answer_at=(at.get(appeal["response_id"]) or "").strip(),
                                   meant=_meant(appeal["response_id"], at),
                                   no_bad_rating=appeal["category"] == "malicious" and appeal["response_id"] in good,
-                                  known_worker=not appeal["worker_id"] or appeal["worker_id"] in workers)
+                                  known_worker=not appeal["worker_id"] or appeal["worker_id"] in workers,
+                                  other_grid=bool(appeal["worker_id"]) and appeal["response_id"] in grid_of and not {
+                                      (appeal["worker_id"], grid_of[appeal["response_id"]]),
+                                      (appeal["worker_id"], appeal["resident_grid"])} & held)
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank); none for HR's
                 # own correction (blank worker_id) or a late one, "pending (late: ...)", only ever rejected
-                if appeal["worker_id"] in workers and (line.status == "pending" or (line.status == "upheld" and not applied)):
+                if (appeal["worker_id"] in workers and not line.other_grid
+                        and (line.status == "pending" or (line.status == "upheld" and not applied))):
                     what_if = pay_if_upheld(con, run_id, month, policy, appeal, calls)
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
                 lines.append(line)
@@ -181,7 +190,8 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                         + ("" if a.counted or a.status == "rejected" else
                            " (no such answer" + (f": {a.meant}?)" if a.meant else ")") if not a.answer_at else " (not counted)")
                         + (" (no bad rating)" if a.no_bad_rating and a.status != "rejected" else "")
-                        + ("" if a.known_worker else " (no such worker)"),
+                        + ("" if a.known_worker else " (no such worker)")
+                        + (" (not the appellant's grid)" if a.other_grid and a.status != "rejected" else ""),
                         a.current_total,
                         a.total_if_upheld + (" (lower)" if lower(a) else ""))
                        for a in lines]

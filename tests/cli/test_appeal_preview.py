@@ -2,6 +2,8 @@
 trial 212 was shown 1742.94 for an appeal, and the run that applied it with the calls paid 1647.90."""
 from __future__ import annotations
 
+import re
+
 from conftest import APPEAL_HEADER, appeal_row, today, write_csv
 from gridpay.store.warehouse import connect
 
@@ -37,3 +39,15 @@ def test_an_appeal_typed_with_the_downloads_number_is_told_the_id_it_means(publi
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "5")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉", inbox=inbox, policy=policy)
     assert code == 1 and "response_id is not one of 2026-09's valid answers (did you mean R5?)" in err, err
+
+
+def test_an_appeal_of_another_grids_answer_is_marked_and_not_priced(published_copy, run_cli):
+    """Trial 219: an appeal of an answer in a grid its worker did not hold was priced as pending; the run stopped."""
+    inbox, policy = published_copy("none", 2)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W1", "R5", decision=""),
+                                                     appeal_row("A8", "W3", "R5", decision="")])
+    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    lines = {x.split()[0]: x for x in run_cli.out.splitlines() if x.startswith("  A")}
+    assert re.search(r"pending \(not the appellant's grid\)  [0-9.]+$", lines["A7"].rstrip()), lines["A7"]   # no total if upheld
+    assert "(not the appellant's grid)" not in lines["A8"] and len(lines["A8"].split()) == 7
+    assert "  (not the appellant's grid): the answer is of a grid the appellant did not hold" in run_cli.out
