@@ -104,7 +104,7 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                                   meant=_meant(appeal["response_id"], at),
                                   no_bad_rating=appeal["category"] == "malicious" and appeal["response_id"] in good,
                                   known_worker=not appeal["worker_id"] or appeal["worker_id"] in workers,
-                                  other_grid=bool(appeal["worker_id"]) and appeal["response_id"] in grid_of and not {
+                                  other_grid=appeal["worker_id"] in workers and appeal["response_id"] in grid_of and not {
                                       (appeal["worker_id"], grid_of[appeal["response_id"]]),
                                       (appeal["worker_id"], appeal["resident_grid"])} & held)
                 # pending, or upheld since the run: what upholding it gives (a tenth trial saw a blank); none for HR's
