@@ -68,6 +68,7 @@ class YearOff:
     name: str
     row: tuple[str, int, str, str, str]                  # (file, row, grid, start, end) dated a year off the month
     beside: str = ""                                     # the worker whose row it overlaps in the month, if any
+    typed: str = ""                                      # the row's date a year off (its start or its end), as typed
     month: str = ""                                      # the month run (YYYY-MM)
 
     def __str__(self) -> str:
@@ -77,20 +78,10 @@ class YearOff:
                 f"({self.typed} typed for {self.meant}?)")
 
     @property
-    def typed(self) -> str:
-        """The row's date a year off the month (its start where that is, else its end), as typed."""
-        return self.row[3] if _year_off(self.row[3], self.month) else self.row[4]
-
-    @property
     def meant(self) -> str:
         """That date in the month's year (2025/11/11 -> 2026-11-11)."""
         parts = re.match(r"\s*(\d{4})\D+(\d{1,2})\D+(\d{1,2})", self.typed or "")
         return f"{self.month[:4]}-{int(parts[2]):02d}-{int(parts[3]):02d}" if parts and self.month else "?"
-
-
-def _year_off(day: str, month: str) -> bool:
-    parts = re.match(r"\s*(\d{4})\D+(\d{1,2})", day or "")
-    return bool(parts and month) and abs(int(parts[1]) - int(month[:4])) == 1 and int(parts[2]) == int(month[5:7])
 
 
 def year_off_workers(workdir: Path, month: str) -> list[YearOff]:
@@ -113,23 +104,24 @@ def year_off_workers(workdir: Path, month: str) -> list[YearOff]:
                      having bool_and(first is not null and (last is not null or not ended)
                                      and (first > $last_day or coalesce(last, $last_day) < $first_day))),
             doubted as (
-                select a.*, '' as beside from a join idle using (worker_id) where strftime(a.first, '%Y-%m') = $year_after
+                select a.*, '' as beside, a.start_date as typed from a join idle using (worker_id)
+                where strftime(a.first, '%Y-%m') = $year_after
                 union all
-                select a.*, '' from a join idle using (worker_id) join a s on s.grid_id = a.grid_id
+                select a.*, '', a.end_date from a join idle using (worker_id) join a s on s.grid_id = a.grid_id
                     and s.worker_id <> a.worker_id and s.first = (a.last + interval 1 year + interval 1 day)::date
                 where strftime(a.last, '%Y-%m') = $year_before
                 union all      -- a start typed a year early: her predecessor's row ends the day before, a year on
-                select a.*, s.worker_id from a join a s on s.grid_id = a.grid_id and s.worker_id <> a.worker_id
+                select a.*, s.worker_id, a.start_date from a join a s on s.grid_id = a.grid_id and s.worker_id <> a.worker_id
                     and s.last = (a.first + interval 1 year - interval 1 day)::date
                 where strftime(a.first, '%Y-%m') = $year_before
                 union all      -- an end typed a year late: the successor's row starts the day after, a year before
-                select a.*, s.worker_id from a join a s on s.grid_id = a.grid_id and s.worker_id <> a.worker_id
+                select a.*, s.worker_id, a.end_date from a join a s on s.grid_id = a.grid_id and s.worker_id <> a.worker_id
                     and s.first = (a.last - interval 1 year + interval 1 day)::date
                 where strftime(a.last, '%Y-%m') = $year_after)
             select d.worker_id, any_value(w.name), arg_min([d.source_file, d.row_number::varchar, d.grid_id,
-                   d.start_date, coalesce(d.end_date, ''), d.beside], d.row_number)
+                   d.start_date, coalesce(d.end_date, ''), d.beside, d.typed], d.row_number)
             from doubted d join workers w using (worker_id)
             group by d.worker_id order by d.worker_id""",
             {"first_day": now.first_day, "last_day": now.last_day, "year_before": f"{now.year - 1}-{now.number:02d}",
              "year_after": f"{now.year + 1}-{now.number:02d}"}).fetchall()
-    return [YearOff(w, name, (f, int(r), g, s, e), b, month) for w, name, (f, r, g, s, e, b) in rows]
+    return [YearOff(w, name, (f, int(r), g, s, e), b, t, month) for w, name, (f, r, g, s, e, b, t) in rows]

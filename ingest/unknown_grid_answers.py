@@ -25,7 +25,7 @@ _UNKNOWN = r"^(我)?(也)?(不太清楚|不清楚|不知道|不确定|不了解|
 NAMES_SHOWN = 12
 # "as above", written for a grid on a typed sheet: no grid's name (gate.blank_grid_rows stops on many); read without
 # spaces and stops (trial 218's re-check typed 同 上 and 同上。, each offered and taken as an alias of G2)
-DITTO = ("同上", "同前", "仝上", "如上", "〃", "″", "\"", "''", "ditto")
+DITTO = ("同上", "同前", "仝上", "如上", "〃", "″", "′′", "\"", "''", "ditto")     # ″ folds to ′′ (NFKC)
 _DITTO_NOISE = r"[\s。.，,！!、]"          # the same pattern in Python and in DuckDB's SQL
 
 

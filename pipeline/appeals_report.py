@@ -81,10 +81,7 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                 [run_id, [a["response_id"] for a, _ in appeals if a["response_id"]], policy.callback_at_or_below]
             ).fetchall()}
             workers = {w for (w,) in con.execute("select worker_id from raw_workers where run_id = ?", [run_id]).fetchall()}
-            # the grids each worker held in the month, and each answer's: trial 219's appeal of another grid's answer
-            # was priced here, and the run stopped on it (expectations/reviews.py COVERED)
-            held = set(con.execute("select worker_id, grid_id from worker_grid_days where run_id = ?", [run_id]).fetchall())
-            grid_of = dict(con.execute("select response_id, grid_id from raw_surveys where run_id = ?", [run_id]).fetchall())
+            held, grid_of = _held_grids(con, run_id, [a["response_id"] for a, _ in appeals])
             # through its module: a name bound at import kept whichever window a test had patched then
             lines, window = [], review_gate.appeal_window(db, month, policy)
             for appeal, applied in appeals:
@@ -115,6 +112,14 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
                 lines.append(line)
     return run_id, lines
+
+
+def _held_grids(con: duckdb.DuckDBPyConnection, run_id: str, answers: list) -> tuple[set, dict]:
+    """({(worker, grid)} each worker held in the month, {answer id: its grid} of the appeals' answers): trial 219's
+    appeal of another grid's answer was priced here, and the run stopped on it (expectations/reviews.py COVERED)."""
+    held = set(con.execute("select worker_id, grid_id from worker_grid_days where run_id = ?", [run_id]).fetchall())
+    return held, dict(con.execute("select response_id, grid_id from raw_surveys where run_id = ? and response_id in "
+                                  "(select unnest(?))", [run_id, answers]).fetchall())
 
 
 def _appeals(inbox: Path, db: Path, run_id: str, month: str, policy: Policy) -> list[tuple[dict, bool]]:

@@ -13,26 +13,26 @@ from gridpay.pipeline.stop_messages import stop_line
 TESTING = r"^[\s【\[(（]*(测试|試|试填|试一下|内测|test|ceshi)"
 
 
-def form_test_answers(ctx: RunContext) -> list[str]:
-    """'<file>: row <n> (answer <id>, <grid>: '<comment>'), ...' per file: its valid answers whose comment marks a test."""
+def form_test_answers(ctx: RunContext) -> list[tuple]:
+    """(file, row, answer id, grid, comment) of each valid answer whose comment marks a test, in file order."""
     if ctx.request.replay is not None:
         return []
     with stage_connection(ctx.workdir) as con:
-        rows = con.execute(f"""
+        return con.execute(f"""
             select s.source_file, s.row_number, s.response_id, s.grid_id, s.comment
             from surveys s left join survey_invalid v using (row_id)
             where v.invalid_reason is null and regexp_matches(lower(s.comment), '{TESTING}')
             order by s.source_file, s.row_number::integer""").fetchall()
+
+
+def form_test_message(ctx: RunContext, found: list[tuple]) -> str:
     by_file: dict[str, list[str]] = {}
-    for file, row, rid, grid, comment in rows:
+    for file, row, rid, grid, comment in found:
         by_file.setdefault(file, []).append(f"row {row} (answer {rid}, {grid}: '{comment.strip()[:20]}')")
-    return [f"{file}: {', '.join(found[:10])}{' ...' if len(found) > 10 else ''}" for file, found in by_file.items()]
-
-
-def form_test_message(ctx: RunContext, found: list[str]) -> str:
-    n = sum(line.count(" (answer ") for line in found)
+    files = [f"{file}: {', '.join(rows[:10])}{' ...' if len(rows) > 10 else ''}" for file, rows in by_file.items()]
+    n = len(found)
     return stop_line(ctx, f"{n} answer{'s' if n != 1 else ''} whose comment marks {'them' if n != 1 else 'it'} "
-                          f"a test of the form, given before it went out, would count as a resident's", found,
+                          f"a test of the form, given before it went out, would count as a resident's", files,
                      "Delete the test answers on the platform (问卷星: 查看下载答卷 → 删除) and download the month again, "
                      "or delete their rows from the file and run with --accept-fewer-answers (said on the scorecard); "
                      "a resident's answer whose comment begins so: clear that comment cell (a comment moves no pay) "
