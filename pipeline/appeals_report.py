@@ -86,9 +86,10 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             lines, window = [], review_gate.appeal_window(db, month, policy)
             for appeal, applied in appeals:
                 # ... upheld too (a hundred-and-fifty-first trial's read "upheld (not yet applied)", and the run stopped)
+                early = (appeal["filed_on"] or "") < window[0] and bool(appeal["filed_on"]) if window else False
+                # HR's own correction (blank worker_id) has no window to be late for (expectations/reviews.py)
                 if (window and (appeal["decision"] == "pending" or appeal["decision"] == "upheld" and not applied)
-                        and not window[0] <= (appeal["filed_on"] or "") <= window[1]):
-                    early = (appeal["filed_on"] or "") < window[0] and bool(appeal["filed_on"])
+                        and not window[0] <= (appeal["filed_on"] or "") <= window[1] and (appeal["worker_id"] or early)):
                     appeal = {**appeal, "decision": f"{appeal['decision']} ({'early' if early else 'late'}: filed "
                                                     f"outside {window[0]} to {window[1]})"}
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
