@@ -33,8 +33,9 @@ from gridpay.transforms.policy import Policy
 # 26: a correction of a correction's worker sheet names the month's first publication (publishing/republication.py);
 # 27: two compounds grids.csv lists, one name the start of the other, are not told to be joined by '='
 # (ingest/alike_compounds.py); 28: a budget-neutral worker sheet's step 5 says how the pool reached its pay
-# (publishing/neutral_shares.py)
-OUTPUT_FORMAT = 28
+# (publishing/neutral_shares.py); 29: a worker sheet's call that took an answer out says the home's earlier answer
+# it let count (publishing/call_restorations.py)
+OUTPUT_FORMAT = 29
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ WHY_MOVED = 17          # ... why an unchanged grid's total moved (the policy, t
                         # how a grid held part of the month is shared
 OWN_PHONE = 18          # ... the answers given on her own phone, not counted (trials 112 and 114: said to HR only)
 NEUTRAL_SHOWN = 28      # ... how a budget-neutral pool reached her pay: held at the floor or cap, or its share (trial 215)
+BESIDE_OUT = 29         # ... the home's earlier answer a call let count, beside the answer it took out (trial 221)
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -54,7 +55,8 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "coefficient_parts": parts.get(w["worker_id"]),
-             "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid], "restored": restored.get(gid, 0)}
+             "calls": [{"grid_name": by_grid[gid]["grid_name"], **calls[gid], "restored": restored.get(gid, 0),
+                        "restored_beside_out": fmt >= BESIDE_OUT}
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
              "first_total_pay": first.get(w["worker_id"], "") if first is not None else None,

@@ -65,3 +65,4 @@ BY_FORMAT[25] = BY_FORMAT[24]        # nor format 25 (其他 as no grid)
 BY_FORMAT[26] = BY_FORMAT[25]        # nor format 26 (a sheet's total against the month's first publication)
 BY_FORMAT[27] = BY_FORMAT[26]        # nor format 27 (two listed phases of a compound told apart)
 BY_FORMAT[28] = BY_FORMAT[27]        # format 28: a budget-neutral pay held at a bound, or its share
+BY_FORMAT[29] = BY_FORMAT[28]        # nor format 29 (a call's answer out and the home's earlier one counted, together)

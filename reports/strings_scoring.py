@@ -34,6 +34,9 @@ ZH: dict[str, str] = {
     # output format 28 (trial 219): a call on an answer an appeal had taken out still counts the home's earlier one
     "calls_line_restored": "{grid}：回访 {called} 次（{results}）；经核实并非住户本人真实意见的答卷，该户本月较早的答卷（{restored} 份）"
                            "因此重新计入该网格得分。",
+    # output format 29 (trial 221): the answer a call took out, and the home's earlier answer it let count
+    "calls_line_out_restored": "{grid}：回访 {called} 次（{results}）；其中 {out} 份答卷经核实并非住户本人真实意见，已不计入该网格得分；"
+                               "其住户本月较早的答卷（{restored} 份）因此重新计入。",
     # output format 28 (trial 215): how the pool reached this pay, held at a bound or its share
     "neutral_floor": " = {unscaled}；按预算分配将低于保底，按保底系数 {c} 计：{target} × {c} × {days} ÷ {dim}（见下注）",
     "neutral_cap": " = {unscaled}；按预算分配将高于封顶，按封顶系数 {c} 计：{target} × {c} × {days} ÷ {dim}（见下注）",
@@ -88,6 +91,9 @@ EN: dict[str, str] = {
     "budget_scaled": ", then scaled to the budget (see the note below)",
     "calls_line_restored": "{grid}: {called} calls ({results}); an answer found not the household's own view lets the "
                            "home's earlier answer of the month count ({restored}) in the grid's score.",
+    "calls_line_out_restored": "{grid}: {called} calls ({results}); {out} answers found not the household's own view are "
+                               "not counted in the grid's score, and the homes' earlier answers of the month count "
+                               "({restored}) instead.",
     "neutral_floor": " = {unscaled}; shared out, it would fall below the floor: paid at the floor coefficient {c}: "
                      "{target} × {c} × {days} ÷ {dim} (see the note below)",
     "neutral_cap": " = {unscaled}; shared out, it would pass the cap: paid at the cap coefficient {c}: "

@@ -21,6 +21,11 @@ def visible(text: str, keep: str = "") -> str:
                    for c in text)
 
 
+def unseen_dropped(text: str) -> str:
+    """Text without the characters visible() names (a zero-width space, a word joiner, a direction mark), trimmed."""
+    return "".join(c for c in text if c.isprintable() or unicodedata.category(c) == "Zs").strip()
+
+
 def _chinese(text: str) -> int:
     return sum("\u4e00" <= c <= "\u9fff" for c in text)
 

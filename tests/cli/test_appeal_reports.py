@@ -235,26 +235,6 @@ def test_a_late_appeal_is_listed_as_late(published_copy, run_cli, monkeypatch):
         "decided 驳回 (rejected), or taken out of appeals.csv" in err and "mistyped" not in err
 
 
-def test_hr_s_own_correction_filed_after_the_window_is_applied(published_copy, run_cli, monkeypatch):
-    """Trial 221 found a worker's spouse's answer after finalizing: HR's own correction (worker_id blank, as the
-    docs say) was refused as a late appeal, and no other way took the answer out. HR's own has no window."""
-    import gridpay.pipeline.review_gate as gate
-    import gridpay.pipeline.steps as steps
-    monkeypatch.setattr(gate, "appeal_window", lambda db, month, policy: ("2026-10-01", "2026-10-07"))
-    monkeypatch.setattr(steps, "window_dates", lambda first, days, tz: (date(2026, 10, 1), date(2026, 10, 7)))
-    inbox, policy = published_copy("none", 2)
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER,
-              [("A7", "2026-09", "", "R5", "其他", "网格员家属代评", "2026-10-20", "支持", "人事科 陈主任", today(),
-                "住户系网格员配偶")])
-    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
-    row = next(line for line in run_cli.out.splitlines() if line.startswith("  A7"))
-    assert "late" not in row and "(late)" not in run_cli.out and "upheld" in row
-    code, err = run_cli("run", "--month", "2026-09", "--reason", "更正", inbox=inbox, policy=policy)
-    assert code == 0, err
-    quarantine = (inbox.parent / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
-    assert any(line.startswith("R5,") or ",R5," in line for line in quarantine.splitlines()), quarantine
-
-
 def test_an_upheld_appeal_whose_answer_set_its_home_s_older_one_aside_is_said(published_copy, run_cli):
     """Trial 148: a campaign typed real homes' doors; appeals took its answers out, the homes' own older answers stayed
     out, nothing said (R1 set aside R4, an older answer of its home G1-1-101)."""
