@@ -25,9 +25,12 @@ log = logging.getLogger("gridpay")
 
 def unknown_grids(ctx: RunContext) -> list:
     """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows; a
-    name a grid had in an earlier published month (grids.csv as that month's run read it) offers that grid."""
+    name a grid had in an earlier published month (grids.csv as that month's run read it) offers that grid. What
+    reads like a grid is not asked in an audit, which replays what the month was published on: how names are
+    compared grows (trial 222's 十一网格 read as 第1网格's, 十网格 as no grid's)."""
     from gridpay.expectations.unknown_grids import unknown_grids as found
     rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
+    similar = similar if ctx.request.replay is None else None
     if rows is None and similar is None:
         return []
     return [replace(g, form=g.value in {grid for _, grid in ctx.policy.file_grids}) for g in found(ctx.workdir, rows,

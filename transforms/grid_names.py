@@ -41,16 +41,37 @@ def grids_of_compound(value: str, grids: dict[str, str], compounds: dict[str, tu
 
 # Chinese numerals read as digits when comparing: '新河小区3网格' is 新河小区三网格, not 新河小区二网格
 _NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# ... and a grid's number with 十 or 百 as its value (十一网格 is 11, not 十1: trial 222 was offered 第1网格 for it),
+# where it numbers the grid only: 十里铺, 百花 are places, and stay words
+_GRID_NUMBER = re.compile("[〇零一二三四五六七八九十百]+(?=号?网格)|(?<=网格)[〇零一二三四五六七八九十百]+$")
+
+
+def _value(numeral: str) -> str:
+    """二十三 -> '23', 十 -> '10', 一百零五 -> '105'; without 十 or 百 digit by digit (一二 -> '12')."""
+    if "十" not in numeral and "百" not in numeral:
+        return numeral.translate(_NUMERALS)
+    total = current = 0
+    for char in numeral:
+        if char in "十百":
+            total, current = total + (current or 1) * (10 if char == "十" else 100), 0
+        else:
+            current = int(char.translate(_NUMERALS))
+    return str(total + current)
+
+
+def as_digits(name: str) -> str:
+    """A grid name with its numerals as digits: 第十一网格 -> 第11网格, 百花一网格 -> 百花1网格."""
+    return _GRID_NUMBER.sub(lambda m: _value(m.group()), name).translate(_NUMERALS)
 
 
 def likeness(value: str, name: str) -> float:
     """How alike two grid names read (0-1), a Chinese numeral as its digit."""
-    return SequenceMatcher(None, value.translate(_NUMERALS), name.translate(_NUMERALS)).ratio()
+    return SequenceMatcher(None, as_digits(value), as_digits(name)).ratio()
 
 
 def _numbers(text: str) -> list[int]:
-    """The numbers a name carries, numerals as digits: 第二网格 [2], G04 [4]."""
-    return [int(n) for n in re.findall(r"\d+", text.translate(_NUMERALS))]
+    """The numbers a name carries, numerals as digits: 第二网格 [2], 十一网格 [11], G04 [4]."""
+    return [int(n) for n in re.findall(r"\d+", as_digits(text))]
 
 
 def numbers_differ(value: str, name: str) -> bool:

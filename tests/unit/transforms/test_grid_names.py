@@ -26,3 +26,16 @@ def test_a_grid_of_another_number_is_never_offered():
     assert closest_grids("网格二", grids) == ("第二网格 (CH02)",)
     assert closest_grids("3号网格", grids) == ("第三网格 (CH03)",)
     assert closest_grids("第四网格", grids) == ()
+
+
+def test_a_grid_s_number_with_ten_reads_as_its_value():
+    """Trial 222's 十一网格 was offered 第1网格 (G01) and, so aliased, G11's answers paid G01's worker; 十网格 read like
+    no grid and its three answers were set aside quietly (W10 1409.44 for 1425.44), exit 0."""
+    grids = {f"G{i:02d}": f"第{i}网格" for i in range(1, 13)}
+    for typed, meant in (("十网格", "G10"), ("第十网格", "G10"), ("十一网格", "G11"), ("第十一网格", "G11"),
+                         ("十二网格", "G12"), ("一网格", "G01"), ("第1网格", "G01")):
+        assert [label.split("(")[-1].rstrip(")") for label in closest_grids(typed, grids)] == [meant], typed
+    assert closest_grids("十三网格", grids) == ()
+    # a place's 十 or 百 is a word, not the grid's number
+    assert closest_grids("一网格", {"B1": "百花一网格", "B2": "百花二网格"}) == ("百花一网格 (B1)",)
+    assert closest_grids("十里铺二网格", {"S1": "十里铺一网格", "S2": "十里铺二网格"}) == ("十里铺二网格 (S2)",)
