@@ -110,3 +110,10 @@ class CommandLog:
 
     def written(self) -> bool:
         return self.path.is_file()
+
+    def keep(self, line: str) -> None:
+        """A stop's line, which the CLI prints itself, kept in the command's log too where it wrote one: trial 222's
+        stop listing 32 grid names to alias was gone with the terminal, the log ending at 'validated 212 rows'."""
+        if self.written():
+            self.file.flush()
+            note_in_log(self.path, line)

@@ -218,8 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         _say_project(args)
         return COMMANDS[args.command](args, logs)
     except GateFailed as exc:      # a month stopped at a gate; finalize's refusal says what it is itself
-        print(visible(f"gridpay: {exc.heading + ': ' if args.command in ('run', 'demo') else ''}{exc}", "\n\t"),
-              file=sys.stderr)
+        logs.keep(line := f"{exc.heading + ': ' if args.command in ('run', 'demo') else ''}{exc}")
+        print(visible(f"gridpay: {line}", "\n\t"), file=sys.stderr)
         return 1
     except ConfigError as exc:
         print(visible(f"gridpay: {exc}", "\n\t"), file=sys.stderr)

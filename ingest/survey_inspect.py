@@ -17,6 +17,7 @@ from gridpay.ingest.survey_values import door_rules
 from gridpay.ingest.unknown_grid_answers import says_not_known
 from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.door_numbers import normalized_household
+from gridpay.transforms.folding import unseen_dropped
 from gridpay.transforms.parsing import normalized_cell, normalized_likert, written_time
 from gridpay.transforms.privacy import masked_comment, masked_numbers
 from gridpay.transforms.typed_numbers import masked_any_way, person_number
@@ -47,7 +48,8 @@ def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict
     if not grids or "grid_id" not in frame.columns:
         return []
     known = {normalized_cell(g) for pair in grids.items() for g in pair if g} | set(aliases or {})
-    values = frame["grid_id"].map(normalized_cell, na_action="ignore").dropna()
+    # without invisible characters, as a run reads an answer's grid (ingest/survey_values.grid_named: trial 223)
+    values = frame["grid_id"].map(lambda v: unseen_dropped(normalized_cell(v) or "") or None, na_action="ignore").dropna()
     unknown = values[~values.isin(known)].value_counts()
     # a grid answer is no address: masked as one, 3号网格 read *号网格 (trial 141); 不清楚 and the form's 其他 name no
     # grid, as a run reads them (ingest/unknown_grid_answers.py: trial 172's inspect called 其他〖...〗 a grid name)

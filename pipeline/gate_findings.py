@@ -1,9 +1,8 @@
-"""What stops a staged month at the gate besides validation's invalid share, each where the policy says
-so: grid names grids.csv lacks, grids nearly all invalid, answers naming no grid, a download in another
-month's folder, answers naming another grid's compound, response ids two rows share, two weights on one
-day, last month's paid worker given no day, a grid name two communities share in a file of neither, a
-community's file counted for another's grids (pipeline/gate_stops.py looks for them in the gate's order;
-pipeline/stop_messages.py words the stops)."""
+"""What stops a staged month at the gate besides validation's invalid share, each where the policy says so: grid
+names grids.csv lacks, grids nearly all invalid, answers naming no grid, a download in another month's folder, answers
+naming another grid's compound, response ids two rows share, two weights on one day, last month's paid worker given no
+day, a grid name two communities share in a file of neither, a community's file counted for another's grids
+(pipeline/gate_stops.py looks for them in the gate's order; pipeline/stop_messages.py words the stops)."""
 from __future__ import annotations
 
 import json
@@ -25,12 +24,10 @@ log = logging.getLogger("gridpay")
 
 def unknown_grids(ctx: RunContext) -> list:
     """Grid names or ids that grids.csv lacks, on at least the policy's [gate] unknown_grid_rows rows; a
-    name a grid had in an earlier published month (grids.csv as that month's run read it) offers that grid. What
-    reads like a grid is not asked in an audit, which replays what the month was published on: how names are
-    compared grows (trial 222's 十一网格 read as 第1网格's, 十网格 as no grid's)."""
+    name a grid had in an earlier published month (grids.csv as that month's run read it) offers that grid. An
+    audit does not ask what reads like a grid: how names are compared grows (trial 222's 十网格 read like none)."""
     from gridpay.expectations.unknown_grids import unknown_grids as found
-    rows, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
-    similar = similar if ctx.request.replay is None else None
+    rows, similar = ctx.policy.outcome.unknown_grid_rows, (ctx.policy.outcome.similar_grid_rows, None)[ctx.request.replay is not None]
     if rows is None and similar is None:
         return []
     return [replace(g, form=g.value in {grid for _, grid in ctx.policy.file_grids}) for g in found(ctx.workdir, rows,

@@ -21,6 +21,7 @@ from gridpay.transforms.review_window import finalized_early, window_dates, wind
 
 REVIEW_FLAGS = ("appeals_high", "verification_failed")
 UNCALLED_SHOWN = 10         # ids of the sample without a call the scorecard names (output format 19)
+HR_OWN_APART = 29           # HR's own corrections (worker_id blank) apart from workers' appeals (trial 221)
 # the answers HR's review took out (quarantine's reasons, transforms/sql/intermediate/int_review_exclusions.sql)
 REVIEWED_OUT = "(q.reason_code = 'appeal_upheld' or starts_with(q.reason_code, 'verification_'))"
 
@@ -137,26 +138,28 @@ def cycle_section(con: duckdb.DuckDBPyConnection, run_id: str, month: str, polic
         return None
     appeals, calls = appeal_rows(con, run_id, month), call_counts(con, run_id)
     sample, uncalled = sample_counts(con, run_id, month, policy)
+    apart = output_format_of(con, run_id) >= HR_OWN_APART
+    own = [a for a in appeals if apart and not a["worker_id"]]
     by_grid: dict[str, list[dict]] = {}         # grouped once: a district has thousands of grids
     for a in appeals:
         by_grid.setdefault(a["grid_id"], []).append(a)
     rows = []
     for g in grids:
-        mine = by_grid.get(g["grid_id"], [])
-        flags = [f for f in g["flags"].split(";") if f in REVIEW_FLAGS]
-        called = calls.get(g["grid_id"], {})
-        if not (mine or called or flags):
+        every = by_grid.get(g["grid_id"], [])
+        mine, hr_own = [a for a in every if a not in own], sum(a["decision"] == "upheld" for a in every if a in own)
+        flags, called = [f for f in g["flags"].split(";") if f in REVIEW_FLAGS], calls.get(g["grid_id"], {})
+        if not (every or called or flags):
             continue
         status = {d: sum(a["decision"] == d for a in mine) for d in DECISIONS}
         decided = status["upheld"] + status["rejected"]
-        rows.append({"grid_id": g["grid_id"], "grid_name": g["grid_name"], **status,
+        rows.append({"grid_id": g["grid_id"], "grid_name": g["grid_name"], **status, "hr_own": hr_own,
                      "categories": {c: n for c in CATEGORIES if (n := sum(a["category"] == c for a in mine))},
                      "upheld_share": f"{status['upheld'] / decided:.0%}" if decided else "",
                      "sample": sample.get(g["grid_id"], 0), **{r: called.get(r, 0) for r in RESULTS},
                      "flags": flags})
-    return {"rows": rows, "appeals": len(appeals), "sample": sum(sample.values()), "sample_grids": len(sample),
-            "uncalled": len(uncalled), "uncalled_ids": ", ".join(uncalled[:UNCALLED_SHOWN])
-            + (" ..." if len(uncalled) > UNCALLED_SHOWN else ""),
+    return {"rows": rows, "appeals": len(appeals) - len(own), "hr_own": sum(a["decision"] == "upheld" for a in own),
+            "sample": sum(sample.values()), "sample_grids": len(sample), "uncalled": len(uncalled),
+            "uncalled_ids": ", ".join(uncalled[:UNCALLED_SHOWN]) + (" ..." if len(uncalled) > UNCALLED_SHOWN else ""),
             "calls": sum(sum(c.values()) for c in calls.values()),
             "totals": {k: sum(r[k] for r in rows) for k in (*DECISIONS, *RESULTS)}}
 
