@@ -42,14 +42,16 @@ def _unused(header: str, reading: SurveyReading) -> str:
     return f"household_id (joined before the door number: survey.door_parts '{part}')" if part else "(not used)"
 
 
-def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict[str, str] | None = None) -> list[str]:
+def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict[str, str] | None = None,
+                       unseen_too: bool = True) -> list[str]:
     """inspect's warning: the file's grid answers that are no grid of grids.csv (by id, name or one of
     its `aliases`, as a run reads them), with the closest grids; a run stops on such a grid."""
     if not grids or "grid_id" not in frame.columns:
         return []
     known = {normalized_cell(g) for pair in grids.items() for g in pair if g} | set(aliases or {})
-    # without invisible characters, as a run reads an answer's grid (ingest/survey_values.grid_named: trial 223)
-    values = frame["grid_id"].map(lambda v: unseen_dropped(normalized_cell(v) or "") or None, na_action="ignore").dropna()
+    # without invisible characters where the policy reads an answer's grid so (survey.grid_invisible_dropped: trial 223)
+    cell = (lambda v: unseen_dropped(normalized_cell(v) or "") or None) if unseen_too else normalized_cell
+    values = frame["grid_id"].map(cell, na_action="ignore").dropna()
     unknown = values[~values.isin(known)].value_counts()
     # a grid answer is no address: masked as one, 3号网格 read *号网格 (trial 141); 不清楚 and the form's 其他 name no
     # grid, as a run reads them (ingest/unknown_grid_answers.py: trial 172's inspect called 其他〖...〗 a grid name)
@@ -84,7 +86,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
-    lines += unknown_grid_lines(frame, grids or {}, aliases)
+    lines += unknown_grid_lines(frame, grids or {}, aliases, reading.grid_invisible_dropped)
     lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")),
                          reading.rounded_phones_unread)
     if form_scale is not None and read.layout is not None:

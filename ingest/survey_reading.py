@@ -35,6 +35,7 @@ class SurveyReading:
     door_numerals: bool = False                                    # 叁组拾伍号 as 三组十五号 (policy)
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
     door_look_alikes: bool = False                               # 4O1, 10l as 401, 101 (policy)
+    grid_invisible_dropped: bool = False                         # 银杏小区三网格+U+200B as the grid's name (policy)
     door_basements: bool = False                                 # 5栋-1层, 5栋负一层 as 5栋负1层 (policy)
     door_room_parts: bool = False                                # 401-2 as 401之二, 地下室5号 as 负1层5号 (policy)
     door_separators: bool = False                                # 4/3/501, 5.3.302 as 4-3-501 (policy)
@@ -89,6 +90,7 @@ def survey_reading(policy) -> SurveyReading:
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
         door_houses=policy.door_number_houses, door_numerals=policy.door_number_numerals,
         door_streets=policy.door_number_streets, door_look_alikes=policy.door_number_look_alikes,
+        grid_invisible_dropped=policy.grid_invisible_dropped,
         door_basements=policy.door_number_basements, door_room_parts=policy.door_number_room_parts,
         door_separators=policy.door_number_separators, door_yards=policy.door_number_yards,
         answer_marks_dropped=policy.answer_marks_dropped,

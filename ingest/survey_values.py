@@ -36,7 +36,7 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
     _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words, reading.channel_words_within))
     by_name = {folded(name): gid for gid, name in grids.items()} | {folded(gid): gid for gid in grids}
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
-             lambda v: grid_named(folded(v), by_name))
+             lambda v: grid_named(folded(v), by_name, reading.grid_invisible_dropped))
     _mapping(con, "map_household", "select household_id as v from survey_text "
              f"where not {canonical_household('household_id', *door_rules(reading))}",
              lambda v: normalized_household(v, *door_rules(reading)))
@@ -50,13 +50,15 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
                                           reading.written_times, reading.dotted_dates))
 
 
-def grid_named(name: str, by_name: dict[str, str]) -> str | None:
-    """The grid id a cell names, or the cell as typed without its invisible characters (validation judges it; an
-    alias is applied to it later); blank is none. Trial 223's resident typed 银杏小区三网格 and a zero-width space into
-    the platform's form, which HR may not edit, and was told to delete the character from the download."""
+def grid_named(name: str, by_name: dict[str, str], unseen_dropped_too: bool = True) -> str | None:
+    """The grid id a cell names, or the cell as typed (validation judges it; an alias is applied to it later), with
+    `unseen_dropped_too` (survey.grid_invisible_dropped) without its invisible characters; blank is none. Trial 223's
+    resident typed 银杏小区三网格 and a zero-width space into the platform's form, which HR may not edit, and was told
+    to delete the character from the download."""
     if not name:
         return None
-    return by_name.get(name) or by_name.get(bare := unseen_dropped(name), bare) or None
+    bare = unseen_dropped(name) if unseen_dropped_too else name
+    return by_name.get(name) or by_name.get(bare, bare) or None
 
 
 def channel_name(text: str, words: dict[str, str], within: bool = False) -> str | None:

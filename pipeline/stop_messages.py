@@ -186,8 +186,12 @@ def _way_out(grid) -> str:
     """What HR does about an unknown grid name, without editing the platform's download (archived as it came)."""
     form = ("; it is the grid the policy's [survey.file_grids] gives a form: give that form the grid that took its "
             "homes there, with a new version" if grid.form else "")
-    # a character copied in with the name from a chat in grids.csv (trial 179: a name holding one looked the same as
-    # the answer it did not match); an answer's own are dropped as it is read (ingest/survey_values.grid_named)
+    # a character copied in with the name from a chat (trial 179: an alias of it looped, or a grids.csv name holding
+    # one looked the same as the answer it did not match); from policy 2027.29 an answer's own are dropped as it is read
+    if _typed_hidden(grid):
+        return (f"'{grid.value}' holds an invisible character (shown as <U+...>), copied in with the name: delete it "
+                f"from those cells of the sheet HR typed (a platform's download, never edited: policy 2027.29's "
+                f"survey.grid_invisible_dropped reads it without, under a new version)")
     if hidden := [c for c in grid.closest if visible(c) != c]:
         return (f"the grid name {visible(hidden[0])} in grids.csv holds an invisible character (shown as <U+...>), "
                 f"copied in with the name: type it again there")
@@ -224,5 +228,9 @@ def _aliased(grid) -> bool:
 
 
 def _hidden_characters(grid) -> bool:
-    """An invisible character in the grids.csv name the answer reads like (trial 179)."""
-    return any(visible(c) != c for c in grid.closest)
+    """An invisible character in the answer's name or in the grids.csv name it reads like (trial 179)."""
+    return _typed_hidden(grid) or any(visible(c) != c for c in grid.closest)
+
+
+def _typed_hidden(grid) -> bool:
+    return visible(grid.value) != grid.value or "<U+" in grid.value

@@ -111,6 +111,7 @@ class Policy:
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
     two_phones_by_grid: bool = False            # a cell of two workers' phones read as the answer's grid's worker's (2027.27)
+    grid_invisible_dropped: bool = False        # an answer's grid without its zero-width characters (2027.29)
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
     # 满意: at or above the scale's midpoint, rounded up (3 on 1-5)
     satisfied_at_or_above = property(lambda self: -(-(self.scale_min + self.scale_max) // 2))

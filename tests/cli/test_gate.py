@@ -6,7 +6,7 @@ from conftest import HAND_SURVEYS, survey
 
 def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox, tmp_path):
     broken = [survey(f"B{i}", "NOPE", f"H{i}", ("4", "4", "4", "4", "4")) for i in range(4)]
-    broken.append(survey("B4", "NO\u202ePE", "H4", ("4",) * 5))     # trial 157: a right-to-left override, named
+    broken.append(survey("B4", "NO\u202ePE", "H4", ("4",) * 5))     # trial 157: a right-to-left override
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-10.csv": broken})
     assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
     before = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
@@ -25,7 +25,8 @@ def test_mostly_invalid_month_exits_1_and_publishes_nothing(run_cli, make_inbox,
     assert lines[1] == "surveys/2026-10.csv,2,B0,grid_id,NOPE,grid_id 'NOPE' is not in grids.csv"
     assert lines[2] == "surveys/2026-10.csv,2,B0,submitted_at,2026-09-10 10:00:00,submitted_at '2026-09-10 10:00:00' is outside the month"
     assert len(lines) == 1 + 5 * 2                   # one line per failed rule of each row
-    assert "surveys/2026-10.csv,6,B4,grid_id,NO<U+202E>PE," in lines[9] and "\u202e" not in rejected.read_text()
+    # policy 2027.29 reads an answer's grid without it (trial 223); before, it was named NO<U+202E>PE (trial 157)
+    assert "surveys/2026-10.csv,6,B4,grid_id,NOPE," in lines[9] and "\u202e" not in rejected.read_text()
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == before
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         status, message = con.execute("select status, message from runs where month = '2026-10'").fetchone()

@@ -29,6 +29,7 @@ def test_inspect_says_such_answers_name_no_grid_as_a_run_reads_them():
     # counted the answer for the grid
     frame = pd.DataFrame({"grid_id": ["南湖一网格\u200b", "南湖\u200b九网格"]})
     assert unknown_grid_lines(frame, {"N01": "南湖一网格"}) == ["not in grids.csv: '南湖九网格' on 1 rows"]
+    assert len(unknown_grid_lines(frame, {"N01": "南湖一网格"}, unseen_too=False)) == 2     # a policy before 2027.29
 
 
 def test_a_phone_typed_after_other_is_masked_in_the_line():

@@ -52,11 +52,16 @@ def test_a_name_holding_an_invisible_character_is_told_so_not_to_be_aliased():
     碧水三网格 beside grids.csv's name holding U+200B was to be made an alias of a name it looked the same as."""
     from gridpay.expectations.unknown_grids import UnknownGrid
     from gridpay.pipeline.stop_messages import _aliased, _way_out
+    typed = UnknownGrid("碧水一网格\u2060", 2, ("碧水一网格 (G1)",), ("G1",))
+    assert _way_out(typed).startswith("'碧水一网格\u2060' holds an invisible character (shown as <U+...>), copied in "
+                                      "with the name: delete it from those cells") and not _aliased(typed)
+    assert "policy 2027.29's survey.grid_invisible_dropped reads it without" in _way_out(typed)
     from gridpay.ingest.survey_values import grid_named
-    # an answer's own is dropped as it is read (trial 223: a platform's download, which HR may not edit)
+    # from policy 2027.29 an answer's own is dropped as it is read (trial 223: a platform's download, never edited)
     names = {"碧水一网格": "G1"}
     assert grid_named("碧水一网格\u2060", names) == grid_named("碧水一网格\u200b\u3000".strip(), names) == "G1"
     assert grid_named("碧水\u200b九网格", names) == "碧水九网格" and grid_named("\u200b", names) is None
+    assert grid_named("碧水一网格\u2060", names, False) == "碧水一网格\u2060"       # a policy before it: as typed
     listed = UnknownGrid("碧水三网格", 30, ("碧水\u200b三网格 (G3)",), ("G3",))
     assert _way_out(listed) == ("the grid name 碧水<U+200B>三网格 (G3) in grids.csv holds an invisible character (shown "
                                 "as <U+...>), copied in with the name: type it again there") and not _aliased(listed)
