@@ -134,13 +134,13 @@ def _window_rules(month: str, window: tuple[date, date] | None) -> list:
                            "month"))
     elif window != NO_WINDOW:
         date_pattern = DATE.replace("{", "{{").replace("}", "}}")      # GX formats {batch} into the query
-        # a late appeal HR rejected (逾期不予受理) changes no pay and stays on record (a forty-seventh trial had to
-        # delete the row); pending or upheld, it stops the month. HR's own correction (worker_id blank) is no
-        # worker's appeal: trial 221 found a worker's spouse's answer after finalizing, and the window refused it
+        # a late appeal HR rejected (逾期不予受理) changes no pay and stays on record (a forty-seventh trial had to delete
+        # the row); pending or upheld, it stops the month. HR's own correction (worker_id blank) has no window (trial 221)
         rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and filed_on > '{window[1]}' "
                            "and coalesce(decision, '') <> 'rejected' and worker_id is not null",
                            f"filed_on is outside the appeal window ({window[0]} to {window[1]}): a late appeal "
-                           f"is decided 驳回 (rejected), or taken out of appeals.csv", "filed_on"))
+                           f"is decided 驳回 (rejected), or taken out of appeals.csv; HR's own correction (a home's "
+                           f"repeat, a worker's household's answer) leaves worker_id blank, and has no window", "filed_on"))
         # ... one dated before the window opened is not late (a hundred-and-second trial's was told so): before the
         # month was published there was nothing to appeal, so its date is more likely mistyped
         rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and filed_on < '{window[0]}' "

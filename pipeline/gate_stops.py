@@ -14,6 +14,7 @@ from gridpay.expectations.paid_workers import year_off_workers
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
 from gridpay.pipeline.deleted_columns import phone_columns_deleted, phone_columns_message
+from gridpay.pipeline.copied_answers import copied_answers, copied_answers_message
 from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
 from gridpay.pipeline.later_grids import later_grids, later_grids_message
 from gridpay.pipeline.run_notices import headed
@@ -149,6 +150,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield (tests := form_test_answers(ctx)), lambda: form_test_message(ctx, tests)     # HR's own tests of the form
     shared, repeated = find.ids_across_files(ctx), find.ids_within_files(ctx)
     yield shared or repeated, lambda: id_messages.shared_ids_message(ctx, shared, repeated)
+    yield (copied := copied_answers(ctx)), lambda: copied_answers_message(ctx, copied)   # one form's two prefixed
     foreign = file_stops.foreign_community_files(ctx)      # another community's download
     yield foreign, lambda: file_stops.foreign_files_message(ctx, foreign)
     unresolved = find.unresolved_grid_names(ctx)            # 第一网格 of two communities, in a file of neither
