@@ -100,7 +100,7 @@ def test_a_download_holding_fewer_answers_than_its_name_says_stops_unless_accept
 
 
 def test_a_first_month_s_download_ending_mid_month_stops_where_other_files_answer_to_its_end(run_cli, make_inbox,
-                                                                                            make_policy):
+                                                                                            make_policy, tmp_path):
     """Trial 161's first month: one grid's form downloaded on the 25th beside eleven to the 30th published without
     its last 28 answers, exit 0: with no month before, nothing said a form ran to the month's end."""
     inbox, policy = make_inbox({}), make_policy(min_responses=1)
@@ -113,6 +113,17 @@ def test_a_first_month_s_download_ending_mid_month_stops_where_other_files_answe
                           "2026-10-17 10:00, 14 days before 2026-10 ended, while the month's other survey files have "
                           "answers to 2026-10-30: at its own pace") in err, err
     assert "had answers to its last days" not in err and "Nothing published" in err
+    assert "would also publish" not in err
+    # trial 224: the same flag publishes a download short of its name too; the stop names it before HR types it
+    (inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_8_8.xlsx").rename(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_10_10.xlsx")
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 1 and (f". --accept-fewer-answers would also publish surveys/2026-10/{DOWNLOAD}_10_10.xlsx, which "
+                          f"holds {len(october)} answer rows where its name says 10") in err, err
+    # accepted, the scorecard files it under HR's acceptance, not 请在月末后重新下载 (trial 224)
+    code, err = run_cli("run", "--month", "2026-10", "--accept-fewer-answers", "--reports", "hr", inbox=inbox,
+                        policy=policy)
+    page = (tmp_path / "out" / "2026-10" / "scorecard.html").read_text(encoding="utf-8")
+    assert code == 0 and "latest answer is at 2026-10-17 10:00" in page and "【下载早于月末】" not in page, err
 
 
 def test_the_month_before_s_form_answered_in_the_first_days_beside_the_month_s_own_form_counts(run_cli, make_inbox,
