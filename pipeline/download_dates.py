@@ -58,20 +58,21 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     month_early = month_early and before_end is not None
     before_said = f" and {m.previous} had answers to its last days" if before_end else ""
     lacked = lacked_by_later(ctx.workdir, shared) if files else {}
+    accepted = ctx.request.accept_fewer_answers     # HR's to sign for: no advice to download again (trial 224)
     lines = [] if not month_early else [
         f"{ctx.month}'s latest answer in its survey files is at {latest:%Y-%m-%d %H:%M}, "
         f"{(m.last_day - latest.date()).days} days before the month ended, while {m.previous} had answers to its last "
-        f"days ({before_end:%Y-%m-%d %H:%M}): a download made before the month ended misses the answers after it; "
-        f"download the form again now and put it in surveys/{ctx.month}/ in place of the earlier one, then run again "
-        f"(if the form closed on {latest:%Y-%m-%d} on purpose, nothing is missing)"]
+        f"days ({before_end:%Y-%m-%d %H:%M}): a download made before the month ended misses the answers after it" + (
+            "" if accepted else f"; download the form again now and put it in surveys/{ctx.month}/ in place of the "
+            f"earlier one, then run again (if the form closed on {latest:%Y-%m-%d} on purpose, nothing is missing)")]
     lines += [f"{file}: this platform download's latest answer is at {at:%Y-%m-%d %H:%M}, {(m.last_day - at.date()).days} "
               f"days before {ctx.month} ended, while the month's other survey files have answers to {latest:%Y-%m-%d}"
               f"{before_said}{_stamp_said(file)}: at its own pace about "
               f"{missed_answers(m, at, files_n[file]):.0f} more answers were due by the month's end, which a download "
-              f"made before then misses; download the form again now and put it in surveys/{ctx.month}/ in place of "
-              f"this one, then run again (if the online form closed on {at:%Y-%m-%d} on purpose, or a download made "
-              f"after the month ended holds no later answer, nothing is missing){_lacked_said(lacked.get(file))}"
-              for file, at in files.items()]
+              f"made before then misses" + ("" if accepted else f"; download the form again now and put it in "
+              f"surveys/{ctx.month}/ in place of this one, then run again (if the online form closed on {at:%Y-%m-%d} "
+              f"on purpose, or a download made after the month ended holds no later answer, nothing is missing)")
+              + _lacked_said(lacked.get(file)) for file, at in files.items()]
     if ctx.policy.outcome.early_downloads == "stop" and previous_months_downloads(ctx.workdir, ctx.month):
         return      # the month before's download in this one's place: the gate names it (gate.early_downloads)
     if ctx.policy.outcome.downloads_before_month_end == "stop" and not ctx.request.accept_fewer_answers:

@@ -51,6 +51,10 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                    for s in [s for s in shared if s.same][:3])
     listed = "; ".join(map(str, (shared + repeated)[:5])) + (f"; and {len(shared + repeated) - 5} more" * (len(shared + repeated) > 5))
     form = shared_form_note(ctx, [s.files for s in shared])       # trial 161: the prefix alone paid the wrong grid
+    if not repeated and all(s.same == s.count for s in shared):      # one form's answers twice: no prefix (trial 225)
+        return (f"{ctx.month}: two survey files use the same response ids, each the same answer in both, so each "
+                f"answer is in the month twice; nothing published. {listed}{same}. A prefix in "
+                f"[survey.file_id_prefixes] is for two forms, and would count these answers twice")
     return (f"{ctx.month}: two survey files use the same response ids, so an appeal or a call naming one could mean "
             f"either answer; nothing published. {listed}{same}{_one_name(ctx, shared)}{form}. "
             f"{'Once each download is read as its own grid: ' if form else ''}A platform numbers the "

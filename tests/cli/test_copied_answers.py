@@ -13,6 +13,14 @@ def test_one_form_s_two_downloads_prefixed_apart_stop_the_month(run_cli, make_in
     month = _answers("G1", 15) + [survey(str(16 + i), *row[1:3], row[7:12], row[4]) for i, row in
                                   enumerate(_answers("G2", 15))]
     inbox = make_inbox({"2026-09.csv": month, "2026-09-late.csv": month[15:20]})     # G2's, filtered, late
+    # without a prefix the shared-ids stop says they are one form's answers twice, and offers no prefix (trial 225)
+    early = month[10:20]
+    (inbox / "surveys" / "2026-09-late.csv").unlink()
+    make_inbox({"2026-09.csv": month[:15] + month[20:], "2026-09-late.csv": early})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and "each the same answer in both, so each answer is in the month twice" in err, err
+    assert "give each download's ids a prefix" not in err
+    make_inbox({"2026-09.csv": month, "2026-09-late.csv": month[15:20]})
     policy = tmp_path / "prefixed.toml"
     policy.write_text(policy_text(version='"own-1"') + '\n[survey.file_id_prefixes]\n"late" = "L"\n', encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)

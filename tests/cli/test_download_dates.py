@@ -47,11 +47,11 @@ def test_a_download_made_before_the_month_ended_is_said_where_the_month_before_r
     assert line.endswith("Nothing published; if the form closed early on purpose, or it was downloaded again after the "
                          "month ended and nobody had answered since, run with --accept-fewer-answers (said on the "
                          "scorecard; policy gate.downloads_before_month_end)"), line      # trials 119, 135
-    # a form closed early on purpose (a sixty-fourth trial's closed on the 25th) is told it misses nothing
+    # a form closed early on purpose (a sixty-fourth trial's closed on the 25th) is HR's to sign for, with no advice to
+    # download it again (trial 224's accepted line still said so)
     code, err = run_cli("run", "--month", "2026-10", "--accept-fewer-answers", inbox=inbox, policy=policy)
     line = next(x for x in err.splitlines() if "before the month ended" in x)
-    assert code == 0 and line.endswith("(if the form closed on 2026-10-17 on purpose, nothing is missing) (accepted: "
-                                       "--accept-fewer-answers)"), line
+    assert code == 0 and line.endswith("misses the answers after it (accepted: --accept-fewer-answers)"), line
 
 
 
@@ -74,7 +74,7 @@ def test_a_platform_download_made_mid_month_is_said_though_paper_forms_reach_the
     assert line.startswith(f"gridpay: surveys/2026-10/{DOWNLOAD}_8_8.xlsx: this platform download's latest answer "
                            "is at 2026-10-17 10:00, 14 days before 2026-10 ended, while the month's other survey files "
                            "have answers to 2026-10-30 and 2026-09 had answers to its last days"), line
-    assert "download the form again now and put it in surveys/2026-10/ in place of this one" in line
+    assert line.endswith("which a download made before then misses (accepted: --accept-fewer-answers)"), line
     # trial 135: the day a file was downloaded is not guessed from its latest answer
     assert "more answers were due by the month's end" in line and "a download made on" not in line, line
 
