@@ -34,6 +34,9 @@ ZH: dict[str, str] = {
     # output format 28 (trial 219): a call on an answer an appeal had taken out still counts the home's earlier one
     "calls_line_restored": "{grid}：回访 {called} 次（{results}）；经核实并非住户本人真实意见的答卷，该户本月较早的答卷（{restored} 份）"
                            "因此重新计入该网格得分。",
+    # output format 29 (trials 212, 221): a final month's notice says the callbacks without 将 (they were due, not ahead)
+    "notice_callbacks_final": "本月共有 {n} 份“不满意”或“非常不满意”的评价列入回访清单，由社区回访。",
+    "notice_callbacks_at_final": "本月共有 {n} 份{words}的评价列入回访清单，由社区回访。",
     # output format 29 (trial 221): HR's own corrections apart from workers' appeals on the scorecard
     "cycle_hr_own": "另有社区人工核对剔除的答卷 {n} 份（非网格员申诉，不计入申诉件数和支持率）。",
     "cycle_hr_own_cell": "社区核对剔除 {n}",
@@ -94,6 +97,8 @@ EN: dict[str, str] = {
     "budget_scaled": ", then scaled to the budget (see the note below)",
     "calls_line_restored": "{grid}: {called} calls ({results}); an answer found not the household's own view lets the "
                            "home's earlier answer of the month count ({restored}) in the grid's score.",
+    "notice_callbacks_final": "{n} dissatisfied answers this month were on the community's callback list.",
+    "notice_callbacks_at_final": "{n} answers rated {words} this month were on the community's callback list.",
     "cycle_hr_own": " Besides, HR itself took out {n} answers (no worker's appeal: not counted in the appeals or "
                     "the upheld share).",
     "cycle_hr_own_cell": "taken out by HR {n}",
