@@ -32,13 +32,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     m = Month.parse(ctx.month)
     if ctx.request.replay is not None or (today or date.today()) <= m.last_day:
         return
-    tails = older_forms_tails(ctx.workdir, ctx.month)     # no download made early, and a form that ended: said
-    for tail in tails:
-        log.warning("%s holds %d answers of %s and %d of this month, the latest at %s: the form of %s, still answered "
-                    "in %s's first days, beside %s's own download of its grids: its %d answers of %s count",
-                    tail.file, tail.earlier_rows, tail.earlier_month, tail.rows, f"{tail.latest:%Y-%m-%d %H:%M}",
-                    tail.earlier_month, ctx.month, ctx.month, tail.rows, ctx.month, extra=headed("other_months"))
-    tailed = {t.file for t in tails}
+    tailed = _say_older_forms(ctx)
     latest, dated = latest_answer(ctx.workdir)
     after = downloaded_after(ctx.workdir, ctx.month)     # a file holding a later month's answers was made after it
     month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST and not after
@@ -86,6 +80,17 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         # accepted, it is HR's to sign for, not to download again (trial 224's scorecard said 请在月末后重新下载)
         log.warning("%s%s", line, " (accepted: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
                     extra=headed("accepted" if ctx.request.accept_fewer_answers else "early_download"))
+
+
+def _say_older_forms(ctx: RunContext) -> set[str]:
+    """The month before's forms still answered in this month's first days (no download made early): said; their files."""
+    tails = older_forms_tails(ctx.workdir, ctx.month)
+    for tail in tails:
+        log.warning("%s holds %d answers of %s and %d of this month, the latest at %s: the form of %s, still answered "
+                    "in %s's first days, beside %s's own download of its grids: its %d answers of %s count",
+                    tail.file, tail.earlier_rows, tail.earlier_month, tail.rows, f"{tail.latest:%Y-%m-%d %H:%M}",
+                    tail.earlier_month, ctx.month, ctx.month, tail.rows, ctx.month, extra=headed("other_months"))
+    return {t.file for t in tails}
 
 
 def _short_too(ctx: RunContext) -> str:
