@@ -13,8 +13,6 @@ from __future__ import annotations
 # SURGE_TIMES the month before's, and at least SURGE_MORE more: gathered by one hand reads so (the trial's
 # 22 -> 66, and 7 -> 22 without a phone); a season's ordinary swing does not
 SURGE_TIMES, SURGE_MORE = 2, 10
-
-
 SHOWN_GRIDS = 8     # lines of one doubt said grid by grid; the rest in one line (trial 187: ~260 lines at 120 grids)
 
 
@@ -125,16 +123,19 @@ def _surges(con) -> list[str]:
                  from before group by grid_id)
         select g.grid_id, g.grid_name, now.n, m.responses, m.month, m.months,
                if(m.households is distinct from g.households,
-                  format(' of {} households, {} at its {} now', m.households, round(m.expected, 1), g.households), '')
+                  format(' of {} households, {} at its {} now', m.households, round(m.expected, 1), g.households), ''),
+               (select count(distinct f.row_id) from int_response_flags f where f.grid_id = g.grid_id)
         from now join stg_grids g using (grid_id) join most m using (grid_id)
         where m.expected > 0 and now.n >= ? * m.expected and now.n - m.expected >= ?
         order by g.grid_id""", [SURGE_TIMES, SURGE_MORE]).fetchall()
     # at this month's households: a grid split in two since had 18 of 600 (9 at 300), and "twice 18" read wrong
-    # the months read named: a backlog run out of order read September alone, short of a download (trial 149)
+    # the months read named: a backlog read September alone (trial 149); trial 226's 20 relatives' flagged by no rule
     return [f"{grid} ({gid}): {n} answers counted, at least twice its most of the months before ({before} in "
             f"{month}{scaled}; {_months_read(months)}): check that its residents gave them, as many answers collected "
-            f"by one person would look so (review.csv lists those flagged), or that {month} was not published short of "
-            f"a download" for gid, grid, n, before, month, months, scaled in rows]
+            f"by one person would look so (" + (f"review.csv lists {flagged} of them a rule flagged" if flagged else
+                                                 "no rule flagged one of them: call some from the download") +
+            f"), or that {month} was not published short of a download"
+            for gid, grid, n, before, month, months, scaled, flagged in rows]
 
 
 def _months_read(months: list[str]) -> str:

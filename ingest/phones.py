@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from gridpay.core.errors import InputError
+from gridpay.ingest.swapped_columns import refuse_swapped_phone_and_target
 from gridpay.transforms.folding import folded
 from gridpay.transforms.privacy import is_mobile, masked_number, masked_numbers, two_mobiles, unreadable_phone
 from gridpay.transforms.typed_numbers import hidden_numbers, person_number
@@ -48,6 +49,7 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
     if bad.empty:
         return
     first = bad.iloc[0]
+    refuse_swapped_phone_and_target(workers, first)
     # a character no number holds, which the mask hides: Excel's text mark typed in ('13812340101, trial 111)
     odd = "".join(sorted({c for c in folded(str(first["phone"])) if not c.isdigit() and c not in " -+()"}))
     excel = ("; Excel saved it as a number: format the column as text and type the numbers again"

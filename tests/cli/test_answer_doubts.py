@@ -53,6 +53,7 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
             "0.00; the grid's raw score 32.50, 46.43 without them.") in err   # (5 x 65 + 5 x 0) / 10; (5 x 65) / 7
     assert "天桥新村一网格 (G1): 16 answers counted, at least twice its most of the months before (6 in 2026-09; the only month read, 2026-09): " \
            "check that its residents gave them" in err
+    assert "would look so (no rule flagged one of them: call some from the download)" in err      # trial 226
     assert "天桥新村一网格 (G1): 16 of its 16 counted answers give no phone, 6 in 2026-09" in err
     assert "(A00, A01, A02, A03, A04 ...)" in err
     assert err.count("井湖村二网格 (G2): ") == 0            # G2 neither multiplied its answers nor lost its phones
