@@ -23,10 +23,11 @@ from gridpay.publishing.worker_pages import render_worker_page, render_worker_pa
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
 from gridpay.publishing.percent import ratio
 from gridpay.publishing.republication import community_window
+from gridpay.publishing.grid_flags import with_grid_flags
 from gridpay.publishing.outputs import csv_from_query, output_format_of, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from gridpay.reports.fonts import subset_fonts
-from gridpay.reports.render import flags_short, flags_text, pdf_bytes, reason_text, report_charset, report_html
+from gridpay.reports.render import flags_text, pdf_bytes, reason_text, report_charset, report_html
 from gridpay.reports.strings import labels
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.stats import z_value
@@ -114,7 +115,7 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     grids = data.grids_with_change(con, run_id, month)
     _with_pay_changes(con, run_id, workers, lang)
     with_adjustment_lines(con, run_id, workers)
-    _with_grid_flags(grids, month, policy, lang, output_format_of(con, run_id))
+    with_grid_flags(grids, month, policy, lang, output_format_of(con, run_id))
     quarantine, quarantined = data.quarantine_counts(con, run_id)
     failed, passed = data.failed_rules(con, run_id)
     for row in quarantine + failed:
@@ -201,17 +202,6 @@ def _with_pay_changes(con, run_id: str, workers: list[dict], lang: str) -> None:
         row["pay_changed"] = "pay_changed" in row["flags"].split(";")
         row["pay_change"] = (ratio(Decimal(row["total_pay"]) - Decimal(previous), Decimal(previous), fmt, sign=True)
                              if row["pay_changed"] and previous else "")
-
-
-def _with_grid_flags(grids: list[dict], month: str, policy: Policy, lang: str, fmt: int) -> None:
-    """Each grid's flags in words, their blanks filled from the grid (its window, trend, counts)."""
-    for row in grids:
-        row["flags_text"] = flags_text(row["flags"], lang, {"output_format": fmt,
-            "months": "、".join((row["window_months"] or month).split(",")), "n": row["window_responses"] or row["responses"],
-            "trend": row["rate_trend"], "rate": f"{policy.scoring.min_response_rate or 0:.0%}",
-            "k": policy.scoring.low_rate_months, "min": policy.scoring.min_responses, "responses": row["responses"],
-            "previous_month": row["previous_month"], "previous_responses": row["previous_responses"]})
-        row["flags_short"] = flags_short(row["flags"], lang)
 
 
 def run_fonts(scorecard_html: str, contexts: list[dict], output_format: int | None = None) -> dict[str, str]:

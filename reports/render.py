@@ -32,10 +32,11 @@ def column_px(rows, minimum: float, cell: str) -> float:
 _ENV.globals["column_px"] = column_px
 
 
-def flags_text(flags: str, lang: str, grid: dict | None = None, hr: bool = False) -> str:
+def flags_text(flags: str, lang: str, grid: dict | None = None, hr: bool = False, worker: bool = False) -> str:
     """'capped;prorated' -> the readable reasons, joined. A grid's flags read as `grid_flag_*`
     where there is one, its blanks filled from `grid` (a pooled grid's months and answers, a
-    watched grid's rate trend); `hr`: a worker's, as the HR scorecard says them (`flag_*_hr`)."""
+    watched grid's rate trend); `hr`: a worker's, as the HR scorecard says them (`flag_*_hr`); `worker`: a grid's
+    as its worker's sheet says them, without HR's own checks (`grid_flag_*_worker`, output format 29: trial 226)."""
     words = labels(lang)
     shown = [f for f in flags.split(";") if f]
     if "no_scored_grid" in shown and "insufficient_responses" in shown:
@@ -44,6 +45,8 @@ def flags_text(flags: str, lang: str, grid: dict | None = None, hr: bool = False
     partly = grid is None and "insufficient_responses" in shown      # a worker with a grid at the neutral one
 
     def text(flag: str) -> str:
+        if grid is not None and worker and f"grid_flag_{flag}_worker" in words:
+            return words[f"grid_flag_{flag}_worker"].format_map(grid)
         if grid is not None and f"grid_flag_{flag}" in words:
             newer = f"grid_flag_{flag}_13"       # output format 13's words, where they changed
             return words[newer if newer in words and grid.get("output_format", 1) >= 13 else

@@ -37,6 +37,11 @@ ZH: dict[str, str] = {
     # output format 29 (trials 212, 221): a final month's notice says the callbacks without 将 (they were due, not ahead)
     "notice_callbacks_final": "本月共有 {n} 份“不满意”或“非常不满意”的评价列入回访清单，由社区回访。",
     "notice_callbacks_at_final": "本月共有 {n} 份{words}的评价列入回访清单，由社区回访。",
+    # output format 29 (trial 226): the worker's sheet says the fall, not HR's check of its files
+    "grid_flag_answers_dropped_worker": "有效问卷{responses}份，不足上次公布月份（{previous_month}）{previous_responses}份的一半",
+    # output format 29 (trial 226): a grid silent this month is scored on its pooled months, not short of answers
+    "coefficient_line_29": "绩效系数：得分 {score_at_floor} 分及以下为 {floor}，{score_at_cap} 分及以上为 {cap}，其间按直线换算",
+    "neutral_short_29": "；合并往月答卷后仍不足的网格，不足部分按中性系数 {neutral} 计",
     # output format 29 (trial 221): HR's own corrections apart from workers' appeals on the scorecard
     "cycle_hr_own": "另有社区人工核对剔除的答卷 {n} 份（非网格员申诉，不计入申诉件数和支持率）。",
     "cycle_hr_own_cell": "社区核对剔除 {n}",
@@ -99,6 +104,12 @@ EN: dict[str, str] = {
                            "home's earlier answer of the month count ({restored}) in the grid's score.",
     "notice_callbacks_final": "{n} dissatisfied answers this month were on the community's callback list.",
     "notice_callbacks_at_final": "{n} answers rated {words} this month were on the community's callback list.",
+    "coefficient_line_29": "coefficient: {floor} at a score of {score_at_floor} or below, {cap} at {score_at_cap} or "
+                           "above, on a straight line between",
+    "grid_flag_answers_dropped_worker": "{responses} valid answers, under half of {previous_month}'s "
+                                        "{previous_responses}",
+    "neutral_short_29": "; a grid short of answers with its pooled months counted has the short share at the neutral "
+                        "{neutral}",
     "cycle_hr_own": " Besides, HR itself took out {n} answers (no worker's appeal: not counted in the appeals or "
                     "the upheld share).",
     "cycle_hr_own_cell": "taken out by HR {n}",

@@ -60,14 +60,15 @@ def test_html_scorecard_escapes_free_text(month):
 def test_the_coefficient_rule_is_printed_for_workers_and_hr(month, run_cli, make_inbox, make_policy, tmp_path):
     """A twenty-sixth trial's worker could not check his coefficient, nor see November's new cap: the
     sheets went from the score straight to the coefficient."""
-    rule = "绩效系数：得分 60 分及以下为 0.80，90 分及以上为 1.20，其间按直线换算；有效问卷不足的网格，不足部分按中性系数 1.00 计"
+    # output format 29: short with its pooled months counted (trial 226's grid silent in November read 不足 as neutral)
+    rule = "绩效系数：得分 60 分及以下为 0.80，90 分及以上为 1.20，其间按直线换算；合并往月答卷后仍不足的网格，不足部分按中性系数 1.00 计"
     assert rule in (month / "workers" / "W1.html").read_text(encoding="utf-8")
     assert rule in (month / "scorecard.html").read_text(encoding="utf-8")
     text = make_policy().read_text(encoding="utf-8").replace('mode = "linear"\nscore_at_floor', 'mode = "tiers"\nscore_at_floor')
     (tmp_path / "tiers.toml").write_text(text, encoding="utf-8")
     assert run_cli("run", "--month", "2026-09", "--reports", "hr", inbox=make_inbox(), policy=tmp_path / "tiers.toml")[0] == 0
     assert ("绩效系数按得分分档：90 分及以上为 1.20，80 分及以上为 1.10，70 分及以上为 1.00，60 分及以上为 0.90，0 分及以上为 0.80"
-            in (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8"))
+            "；合并往月答卷后仍不足的网格" in (tmp_path / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8"))
 
 
 def test_worker_html_exists_and_shows_that_worker_alone(month):
