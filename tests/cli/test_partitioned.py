@@ -210,7 +210,9 @@ def test_a_grid_in_two_files_is_scored_by_the_driver_and_an_empty_file_is_an_emp
     policy = make_policy(gate__response_ids_across_files='"quarantine"')       # the id two districts use is quarantined
     files = sorted((inbox / "surveys").glob("*.csv"))
     first, kept = pd.read_csv(files[0], dtype=str), files[1].read_bytes()
-    moved = first.iloc[[5]].assign(response_id="R-moved-1")       # one answer for a grid of the first file
+    # one answer for a grid of the first file, a minute after its home's (the same answer under another id is a copy)
+    moved = first.iloc[[5]].assign(response_id="R-moved-1", submitted_at=lambda f: (
+        pd.to_datetime(f["submitted_at"]) + pd.Timedelta(minutes=1)).dt.strftime("%Y-%m-%d %H:%M:%S"))
     pd.concat([pd.read_csv(files[1], dtype=str, encoding="gb18030"), moved]).to_csv(files[1], index=False,
                                                                                     encoding="gb18030")
     for step in ("shared grid", "empty file"):
