@@ -234,13 +234,11 @@ def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def purge(args: argparse.Namespace, logs: CommandLog) -> int:
-    from datetime import date
-
-    from gridpay.core.month import Month
-    from gridpay.pipeline.maintenance import exclusive, purge_before
+    from gridpay.pipeline.maintenance import exclusive
+    from gridpay.pipeline.purges import kept_months_checked, purge_before
     from gridpay.store.warehouse import require_warehouse
     s = settings_for(args)
-    first_kept = args.before or str(Month.of(date.today()).previous.first_of(s.retention_months))
+    first_kept = kept_months_checked(args.before, s.retention_months)
     # purge takes no --out: it clears out/ of interrupted commands' folders only where GRIDPAY_OUT names it
     out = s.out if os.environ.get("GRIDPAY_OUT") else None
     with exclusive(require_warehouse(s.db), out, "gridpay purge", s.lock_timeout_s):

@@ -149,9 +149,9 @@ def find_run(db: Path, month: str, run_id: str | None, doing: str = "audit",
     if row is None or row[0] != month:
         raise ConfigError(f"run {run_id} is not a run of {month}")
     if purged is not None:
-        raise ConfigError(f"{month}: its raw survey inputs were purged on {purged:%Y-%m-%d} under the retention "
-                          f"policy; the run record, hashes and aggregates remain (gridpay history), not what "
-                          f"`gridpay {doing}` needs")
+        raise ConfigError(f"{month}: its raw survey inputs were purged on {purged:%Y-%m-%d} (gridpay purge); the "
+                          f"run record, hashes and aggregates remain (gridpay history), not what `gridpay {doing}` "
+                          f"needs")
     if row[3] != "published" or not row[1]:
         raise ConfigError(f"run {run_id} did not publish ({row[3]}); there is nothing to reproduce")
     recorded = {o["file"]: o["sha256"] for o in json.loads(row[4] or "[]")}

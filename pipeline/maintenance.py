@@ -1,6 +1,5 @@
 """Keeping the warehouse honest over the years: `gridpay doctor` checks it against the published
-manifests and the archive; `gridpay purge` drops raw survey data past retention, keeping the
-aggregates and every hash an audit trail needs."""
+manifests and the archive (`gridpay purge`, which drops raw survey data past retention: pipeline/purges.py)."""
 from __future__ import annotations
 
 import json
@@ -28,7 +27,6 @@ from gridpay.transforms.zone import DEFAULT_TIMEZONE
 
 log = logging.getLogger("gridpay")
 
-RAW_SURVEY_TABLES = ("raw_surveys", "counted_responses", "response_flags")
 
 
 def _final_once(con) -> list[str]:
@@ -211,36 +209,3 @@ def tidy_up_if_idle(db: Path, out: Path) -> tuple[int, int]:
                 return tidy_up(None, db, out, None, quiet=True)
     except WarehouseBusy:
         return 0, 0
-
-
-def purge_before(db: Path, archive: Path, first_kept: str) -> tuple[int, int]:
-    """Drop raw survey rows and archived survey files of months before `first_kept` (YYYY-MM).
-    Aggregates, payroll, quarantine, run records and all hashes stay. Returns (rows, files) removed."""
-    with connect(db) as con:
-        months = [m for (m,) in con.execute("select distinct month from runs where month < ? order by month",
-                                            [first_kept]).fetchall()]
-        old = {e["sha256"] for (inputs,) in con.execute(
-            "select inputs_json from runs where month < ? and inputs_json is not null", [first_kept]).fetchall()
-            for e in json.loads(inputs) if e["name"].startswith("surveys/")}
-        kept = {e["sha256"] for (inputs,) in con.execute(
-            "select inputs_json from runs where month >= ? and inputs_json is not null", [first_kept]).fetchall()
-            for e in json.loads(inputs)}
-        rows = 0
-        con.execute("begin transaction")
-        for month in months:
-            runs = [r for (r,) in con.execute("select run_id from runs where month = ?", [month]).fetchall()]
-            removed = 0
-            for table in RAW_SURVEY_TABLES:
-                removed += con.execute(f"select count(*) from {table} where run_id in (select unnest(?))",
-                                       [runs]).fetchone()[0]
-                con.execute(f"delete from {table} where run_id in (select unnest(?))", [runs])
-            con.execute("insert into purges values (?, now()::timestamp, ?, ?)", [month, removed, 0])
-            rows += removed
-        con.execute("commit")
-    files = 0
-    for sha in sorted(old - kept):
-        blob = blob_path(archive, sha)
-        if blob.is_file():
-            blob.unlink()
-            files += 1
-    return rows, files

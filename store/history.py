@@ -91,6 +91,8 @@ def history_lines(db: Path, month: str) -> list[str]:
         disclosures = con.execute("select disclosed_at, disclosed_by, numbers, written_to, run_id from disclosures "
                                   "where month = ? order by disclosed_at", [month]).fetchall() if has_disclosures else []
         stale = [m for m in stale_months(con) if m.month == month]     # its published run read a replaced month
+        purged = con.execute("select purged_at, rows_removed from purges where month = ? order by purged_at",
+                             [month]).fetchall()
     if not runs:
         return [f"{month}: no runs"]
     held = lock_held(db)
@@ -120,6 +122,9 @@ def history_lines(db: Path, month: str) -> list[str]:
     for at, by, numbers, written_to, run_id in disclosures:
         lines.append(f"phone numbers disclosed {at:%Y-%m-%d %H:%M:%S} UTC to {one_line(by)}: {numbers} numbers of run "
                      f"{run_id} for verification calls, written to {one_line(written_to)}")
+    for at, rows in purged:     # trial 227's insider purged a month three weeks old, and history did not say
+        lines.append(f"raw answers purged {at:%Y-%m-%d %H:%M:%S} UTC (gridpay purge): {rows} rows of its answers; the month "
+                     f"can no longer be audited or corrected")
     for found in stale[:1]:
         lines.append(f"STALE: {found.line()}")
     for at, run_id, user, passed in audits:

@@ -34,13 +34,18 @@ def test_doctor_is_quiet_on_a_healthy_warehouse_and_names_each_problem(run_cli, 
     assert "2026-11: " in run_cli.out and "holds files but no manifest.json: no gridpay run published them" in run_cli.out
 
 
-def test_purge_keeps_aggregates_and_hashes_and_audits_say_why_they_cannot_rerun(run_cli, make_inbox, tmp_path):
+def test_purge_keeps_aggregates_and_hashes_and_audits_say_why_they_cannot_rerun(run_cli, make_inbox, tmp_path,
+                                                                                  monkeypatch):
     august = [tuple(v.replace("2026-09", "2026-08") for v in row) for row in HAND_SURVEYS]
     inbox = make_inbox({"2026-08.csv": august, "2026-09.csv": HAND_SURVEYS})
     for month in ("2026-08", "2026-09"):
         assert run_cli("run", "--month", month, inbox=inbox)[0] == 0
     archived_before = sum(1 for p in (tmp_path / "archive").rglob("*") if p.is_file())
+    # a month the retention keeps is not purged (trial 227's insider purged one three weeks old, unrecorded)
+    code, err = run_cli("purge", "--before", "2026-09", inbox=inbox)
+    assert code == 2 and "--before 2026-09 would purge months the retention keeps: GRIDPAY_RETENTION_MONTHS=24" in err
 
+    monkeypatch.setenv("GRIDPAY_RETENTION_MONTHS", "1")       # said so on purpose
     assert run_cli("purge", "--before", "2026-09", inbox=inbox)[0] == 0
     assert "1 archived survey files removed" in run_cli.out
     assert sum(1 for p in (tmp_path / "archive").rglob("*") if p.is_file()) == archived_before - 1
@@ -53,7 +58,9 @@ def test_purge_keeps_aggregates_and_hashes_and_audits_say_why_they_cannot_rerun(
     assert kept == 3 and grids == 2                     # W3 only starts in September
 
     code, err = run_cli("audit", "--month", "2026-08", inbox=inbox)
-    assert code == 2 and "were purged" in err
+    assert code == 2 and "were purged on " in err and "(gridpay purge)" in err and "retention policy" not in err
+    assert run_cli("history", "--month", "2026-08", inbox=inbox)[0] == 0
+    assert "UTC (gridpay purge): 14 rows of its answers; the month can no longer be audited or corrected" in run_cli.out
     # September's thin grids pooled August's answers: neither its audit nor a re-run can read them now (a
     # fifty-fourth trial's re-run after a purge lost its pooled window, exit 0; its audit failed on 131 rows)
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
