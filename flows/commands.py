@@ -228,7 +228,8 @@ def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
         print(f"  removed {removed} work folders that interrupted commands left in {s.out}")
     for line in problems:
         print(f"  PROBLEM: {line}")
-    print("gridpay doctor: the warehouse, out/ and the archive agree" if not problems
+    print("gridpay doctor: the warehouse, out/ and the archive agree (files and hashes; gridpay audit re-runs a month's "
+          "figures)" if not problems
           else f"gridpay doctor: {len(problems)} problem{'s' * (len(problems) != 1)}")
     return 1 if problems else 0
 
