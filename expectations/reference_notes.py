@@ -41,7 +41,9 @@ def closest_ids(con, reason: RuleReason | None, typed: str | None, unmasked: str
     if zeros := (_zeros_dropped(folded(typed), known, f"{table}.csv")
                  or _long_number(folded(unmasked or typed), known, f"{table}.csv")):
         return zeros
-    close = difflib.get_close_matches(folded(typed), known, n=2, cutoff=0.6)
+    # an id in other letter case (trial 228's clerk typed g4 for G4, which difflib finds only half alike)
+    close = [k for k in known if k.casefold() == folded(typed).casefold()] or difflib.get_close_matches(
+        folded(typed), known, n=2, cutoff=0.6)
     return f" (did you mean {' or '.join(close)}?)" if close else ""
 
 

@@ -18,7 +18,8 @@ def overlapping_handovers(con) -> tuple[str, ...]:
     typed as the month's first day (a nineteenth trial's W07, paid 1200.00 for 464.52) reads so; a
     co-worker of long standing staying on when the other leaves does not."""
     rows = con.execute("""
-        select a.grid_id, a.worker_id, b.worker_id, a.end_date, greatest(a.start_date, b.start_date, p.month_start)
+        select a.grid_id, a.worker_id, b.worker_id, a.end_date, greatest(a.start_date, b.start_date, p.month_start),
+               b.start_date = p.month_start
         from stg_assignments a join stg_assignments b on a.grid_id = b.grid_id and a.worker_id <> b.worker_id
         cross join run_params p
         where a.end_date >= p.month_start and a.end_date < p.month_end
@@ -28,7 +29,9 @@ def overlapping_handovers(con) -> tuple[str, ...]:
     return tuple(f"{grid}: {left}'s assignment ends on {end:%m-%d} and {stays}'s covers it from {start:%m-%d}, so both "
                  f"are paid for it on {start:%m-%d} to {end:%m-%d}; if {stays} took over from {left}, {stays}'s "
                  f"start_date is the day after {end:%m-%d}; if both worked it on those days (a new hire shadowing the "
-                 f"leaver), it is right as it is" for grid, left, stays, end, start in rows)
+                 f"leaver), it is right as it is" + (f"; if {stays} began in a later month (its start typed on this "
+                 f"month's first day), correct its month" if first else "")
+                 for grid, left, stays, end, start, first in rows)
 
 
 def moves_not_ended(con) -> tuple[str, ...]:

@@ -94,6 +94,14 @@ def test_a_grid_typed_by_its_alias_in_assignments_is_told_its_id(make_inbox, tmp
     assert "(天桥一 is an alias of G1 in grids.csv: type the grid's id)" in _refusal(inbox, tmp_path)
 
 
+def test_a_grid_id_in_other_letter_case_in_assignments_is_offered(make_inbox, tmp_path):
+    """Trial 228's clerk typed g4 for G4: refused with no 'did you mean', while WO3 for W03 was offered W03."""
+    inbox = make_inbox()
+    write_csv(inbox / "assignments.csv", ("worker_id", "grid_id", "start_date", "end_date", "weight"),
+              [("W1", "g1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "", "")])
+    assert "grid_id 'g1' is not in grids.csv (did you mean G1?)" in _refusal(inbox, tmp_path)
+
+
 def test_an_id_whose_leading_zeros_a_spreadsheet_dropped_is_told_so(make_inbox, tmp_path):
     """Trial 154's workers.csv, saved again by Excel, held 7 for 007; the line offered 006 or 005."""
     inbox = make_inbox()

@@ -134,3 +134,15 @@ def test_an_ended_leaver_a_cover_a_second_worker_a_move_and_a_return_say_nothing
     assert _successors([LEAVER, ("00246", "FL06", "2026-11-17", None, 1), successor]) == ()   # a move: said apart
     assert _successors([LEAVER, ("00252", "FL07", "2025-01-01", "2025-06-30", 1), successor]) == ()   # back: apart
     assert _successors([("00246", "FL07", "2026-11-01", None, 1), successor]) == ()   # both new in the month
+
+
+def test_a_successor_s_start_on_the_month_s_first_day_may_be_a_later_month_s():
+    """Trial 228's new hire of 12-01, typed 11-01, was paid the whole of November beside the leaver; the line offered
+    only a start after the leaver's end or two workers sharing the grid."""
+    from gridpay.pipeline.handovers import overlapping_handovers
+    leaver = ("W04", "G5", "2025-03-01", "2026-11-15")
+    first, = _november(overlapping_handovers, [leaver, ("W06", "G5", "2026-11-01", None)])
+    assert first.endswith("; if W06 began in a later month (its start typed on this month's first day), correct its "
+                          "month")
+    later, = _november(overlapping_handovers, [leaver, ("W06", "G5", "2026-11-10", None)])
+    assert "later month" not in later
