@@ -120,3 +120,18 @@ def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_s
                    policy=make_policy(version='"own-1"', payroll_artifact="true"))[0] == 0
     table = json.loads(artifacts_since(start)["payroll-2026-09"].data)
     assert [row["name"] for row in table] == ["王伟", "李娜", "张喆", "刘玥"]
+
+
+def test_a_target_workers_csv_gives_otherwise_than_paid_stops_finalize_until_run_or_forced(run_cli, published_copy):
+    """Trial 229: a laptop's warehouse, run on workers.csv before W04's target was raised, was copied back over the
+    office's; finalize locked in the old target's pay (1576.80 for 1662.85), exit 0, nothing said."""
+    inbox, _ = published_copy("none")
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8-sig")
+    (inbox / "workers.csv").write_text(workers.replace("1000.00", "1100.00", 1), encoding="utf-8")
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)
+    assert code == 1 and "workers.csv gives W1 perf_pay_target 1100.00, and run " in err, err
+    assert ("paid 2026-09 on 1000.00: if the change is 2026-09's, run the month again first (gridpay run --month "
+            "2026-09 --reference inbox); if it is a later month's, finalize 2026-09 as published with --force") in err
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", "--force", "--reason", "12月起调整",
+                        inbox=inbox)
+    assert code == 0, err
