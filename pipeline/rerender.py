@@ -193,8 +193,13 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
                               f"window is open or whose appeals are pending, never pay known to be wrong (nor an appeal's "
                               f"status on its scorecard)")
         if blockers and not forced_reason:     # --force is offered only where it may finalize (a trial's was refused)
+            # trial 229's re-check: a changed target alone read "after the window and the appeals" (both past) and
+            # seemed to invite --force, which would lock in the old target's pay
+            waiting = any(b.startswith("the appeal window") or b.endswith(" is pending") for b in blockers)
             then = ("Run the month again as said (--force never finalizes pay known to be wrong), then finalize" if wrong
-                    else "Finalize after the window and the appeals, or with --force --reason \"...\" (recorded)")
+                    else "Finalize after the window and the appeals, or with --force --reason \"...\" (recorded)"
+                    if waiting else "Do as the line says, then finalize; --force --reason \"...\" (recorded) finalizes "
+                    "the month as published")
             raise GateFailed(f"{month} cannot be finalized now: {'; '.join(blockers)}. {then}")
         if done is not None and done[0] == run_id:      # after the checks: an appeal decided since still stops it
             # in the community's time, as the scorecard prints it (trial 145 read 16:15 UTC before the window opened)

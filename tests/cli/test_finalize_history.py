@@ -132,6 +132,8 @@ def test_a_target_workers_csv_gives_otherwise_than_paid_stops_finalize_until_run
     assert code == 1 and "workers.csv gives W1 perf_pay_target 1100.00, and run " in err, err
     assert ("paid 2026-09 on 1000.00: if the change is 2026-09's, run the month again first (gridpay run --month "
             "2026-09 --reference inbox); if it is a later month's, finalize 2026-09 as published with --force") in err
+    assert err.rstrip().endswith("Do as the line says, then finalize; --force --reason \"...\" (recorded) finalizes the "
+                                 "month as published") and "after the window" not in err
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", "--force", "--reason", "12月起调整",
                         inbox=inbox)
     assert code == 0, err
