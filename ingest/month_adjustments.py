@@ -5,23 +5,20 @@ HR adds a 补发 for October after October was published, and no run pays it (a 
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
 
 from gridpay.ingest.formats import Source, read_table
+from gridpay.transforms.amounts import amount_value
 from gridpay.transforms.parsing import normalized_amount, normalized_month
 
 Line = tuple[str, str, str]          # worker_id, amount (yuan, two decimals), reason
 
 
 def _line(worker, amount, reason) -> Line:
-    text = normalized_amount(amount) or ""
-    try:
-        text = f"{Decimal(text):.2f}"
-    except InvalidOperation:
-        pass
+    value = amount_value(amount)
+    text = normalized_amount(amount) or "" if value is None else f"{value:.2f}"
     return (str(worker or "").strip(), text, str(reason or "").strip())
 
 

@@ -2,12 +2,10 @@
 header typed over the wrong one): said as such, before each column's own check names its value as wrong."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from gridpay.core.errors import InputError
-from gridpay.transforms.folding import folded
+from gridpay.transforms.amounts import amount_value
 from gridpay.transforms.privacy import is_mobile, masked_number
 
 
@@ -18,8 +16,7 @@ def refuse_swapped_phone_and_target(workers: pd.DataFrame, first: pd.Series) -> 
     if target is None or not is_mobile(first.get("perf_pay_target")):
         return
     phones, targets = workers["phone"].dropna(), target.dropna()
-    if phones.empty or not all(re.fullmatch(r"[¥￥]?\s*[\d,]+(\.\d{1,2})?", folded(str(v)).strip()) for v in phones) \
-            or not all(is_mobile(v) for v in targets):
+    if phones.empty or not all(amount_value(v) is not None for v in phones) or not all(is_mobile(v) for v in targets):
         return
     raise InputError(str(first["source_file"]), f"phone '{first['phone']}' reads as a pay target and perf_pay_target "
                      f"'{masked_number(first['perf_pay_target'])}' as a phone, on every row: the two columns' headers "

@@ -5,12 +5,11 @@ new run compared the files). workers.csv has no dates, so a target raised for a 
 says both ways out, and --force --reason finalizes the month as published."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from gridpay.ingest.formats import Source, read_table
 from gridpay.store.warehouse import connect
-from gridpay.transforms.parsing import normalized_amount
+from gridpay.transforms.amounts import amount_value
 
 
 def changed_targets(db: Path, inbox: Path, month: str, run_id: str, aliases: dict[str, str], rerun: str) -> list[str]:
@@ -27,11 +26,8 @@ def changed_targets(db: Path, inbox: Path, month: str, run_id: str, aliases: dic
     for worker, typed in zip(workers["worker_id"], workers["perf_pay_target"]):
         if worker not in paid or paid[worker] is None:
             continue
-        try:
-            now = Decimal(normalized_amount(typed) or "")
-        except InvalidOperation:
-            continue        # a target the run would refuse itself, naming the row
-        if now != paid[worker]:
+        now = amount_value(typed)      # None: a target the run would refuse itself, naming the row
+        if now is not None and now != paid[worker]:
             lines.append(f"workers.csv gives {worker} perf_pay_target {now:.2f}, and run {run_id} paid {month} on "
                          f"{paid[worker]:.2f}: if the change is {month}'s, run the month again first ({again}); if it is a later month's, finalize {month} as published with --force "
                          f"--reason \"...\"")

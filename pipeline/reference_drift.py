@@ -27,7 +27,8 @@ from gridpay.pipeline.policy_versions import changed_rules
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.steps import POLICY_NAME
 from gridpay.store.warehouse import connect
-from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_month
+from gridpay.transforms.amounts import amount_value
+from gridpay.transforms.parsing import normalized_date, normalized_month
 from gridpay.transforms.privacy import normalized_phone
 from gridpay.transforms.row_changes import row_changes
 
@@ -175,11 +176,8 @@ def reference_rows(name: str, entry: InputFile | None, month: str, aliases: dict
 def _money(value: object) -> str:
     """An amount as the run reads it (parsing.normalized_amount), to the fen: '2,000.00', '2000' and
     '2000元' are one target; a text that is no amount, as typed."""
-    typed = normalized_amount(value) or ""
-    try:
-        return str(Decimal(typed).quantize(Decimal("0.01")))
-    except InvalidOperation:
-        return str(value)
+    amount = amount_value(value)
+    return str(value) if amount is None else str(amount.quantize(Decimal("0.01")))
 
 
 def _dates(row: dict, month: str) -> tuple[str | None, str | None, str, str]:
