@@ -17,7 +17,7 @@ from gridpay.ingest.archive import file_sha256
 from gridpay.ingest.formats import Source, month_survey_files
 from gridpay.ingest.month_adjustments import changed_lines, inbox_adjustments
 from gridpay.ingest.review_files import inbox_calls, resident_grids, review_tables
-from gridpay.pipeline.finalize_targets import changed_targets
+from gridpay.pipeline.finalize_targets import changed_days, changed_targets
 from gridpay.store.runs import first_publication, paid_adjustments
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
@@ -124,7 +124,8 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, re
     return (blockers + _changed_calls(db, inbox, month, run_id, policy, rerun)
             + (_changed_adjustments(db, inbox, month, run_id, policy, rerun) if adjustments else [])
             + _unread_survey_files(db, inbox, month, run_id, rerun)
-            + changed_targets(db, inbox, month, run_id, policy.aliases, rerun))
+            + changed_targets(db, inbox, month, run_id, policy.aliases, rerun)
+            + changed_days(db, inbox, month, run_id, policy.aliases, rerun))
 
 
 def policy_set_apart(db: Path, run_id: str, policy: Path) -> list[str]:

@@ -137,3 +137,18 @@ def test_a_target_workers_csv_gives_otherwise_than_paid_stops_finalize_until_run
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", "--force", "--reason", "12月起调整",
                         inbox=inbox)
     assert code == 0, err
+
+
+def test_days_assignments_csv_gives_otherwise_than_paid_stop_finalize(run_cli, published_copy):
+    """Finalize compared targets, not days: an older assignments.csv (the handover typed 09-20, not 09-16) copied back
+    over the office's would have locked in pay for days the month was not paid on, nothing said."""
+    inbox, _ = published_copy("none")
+    rows = (inbox / "assignments.csv").read_text(encoding="utf-8-sig")
+    (inbox / "assignments.csv").write_text(rows.replace("2026-09-15", "2026/9/19").replace("2026-09-16", "2026-09-20"),
+                                           encoding="utf-8")
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)
+    assert code == 1 and "assignments.csv gives W2 19 days on G2 in 2026-09, and run " in err, err
+    assert "paid 15: if the file is right, run the month again first (gridpay run --month 2026-09 --reference inbox)" \
+        in err and "assignments.csv gives W3 11 days on G2" in err and "W1 " not in err.split("assignments.csv")[1]
+    (inbox / "assignments.csv").write_text(rows, encoding="utf-8")        # the right file back: final
+    assert run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)[0] == 0
