@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import great_expectations as gx
 
+from gridpay.transforms.folding import NAME_DOTS_SQL
 from gridpay.transforms.reasons import rule_says
 
 
@@ -21,11 +22,13 @@ def matches(column: str, pattern: str, predicate: str) -> gx.expectations.Unexpe
 def named_as(workers: str) -> gx.expectations.UnexpectedRowsExpectation:
     """A row's name column, where the file has one (姓名), is the name `workers` gives its worker_id: trial 141's
     `W05,王芳,...` paid 陈刚 (W05) the bonus meant for 王芳, exit 0; the id is what pays, so a name beside it that
-    another worker has is the line HR must hear of (spaces aside)."""
+    another worker has is the line HR must hear of (spaces and a name's dots aside: trial 233's 古丽娜尔•吐尔逊 beside
+    workers.csv's 古丽娜尔．吐尔逊 stopped the run, HR unable to see the difference)."""
     predicate = "is not the name workers.csv gives the row's worker_id: the id is paid, so check which worker is meant"
+    bare = "regexp_replace({}, '" + NAME_DOTS_SQL + "', '', 'g')"
     return gx.expectations.UnexpectedRowsExpectation(
         unexpected_rows_query=(f"select b.row_id from {{batch}} as b join {workers} as w on b.worker_id = w.worker_id "
-                               f"where b.name is not null and replace(b.name, ' ', '') <> replace(w.name, ' ', '')"),
+                               f"where b.name is not null and {bare.format('b.name')} <> {bare.format('w.name')}"),
         description=f"name {predicate}", meta=rule_says("name", predicate))
 
 

@@ -4,6 +4,7 @@ grids.csv as the options)."""
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from gridpay.core.logs import CommandLog
 from gridpay.core.settings import absolute
@@ -25,11 +26,12 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     path = absolute(args.file)
     if not path.is_file():
         raise InputError(str(path), "no such file")
-    grids, aliases, spanning = _grids(args)
+    grids, aliases, spanning, listed = _grids(args)
     policy = _policy(args)
     scale = (policy.scale_min, policy.scale_max) if policy.outcome.form_answers == "stop" else None
     shown = masked_any_way(path.name)      # trial 162's 张阿姨13987654321补录.xlsx was printed in clear
-    lines = inspect_lines(Source(shown, path), survey_reading(policy), list(grids), grids=grids, aliases=aliases,
+    reading = replace(survey_reading(policy), listed_compounds=listed)     # as a run reads the file
+    lines = inspect_lines(Source(shown, path), reading, list(grids), grids=grids, aliases=aliases,
                           spanning=spanning, form_scale=scale)
     if shown != path.name:
         lines.insert(1, "a run stops on this file's name: it holds a phone or ID number, which gridpay would write into "
@@ -38,18 +40,20 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     return 0
 
 
-def _grids(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
+def _grids(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str], tuple[str, ...], tuple[str, ...]]:
     """grids.csv's ids and names in order when the inbox has one (a codes export numbers grids so), its
-    aliases (alias -> grid id: an answer naming one is the grid's, as in a run), and the grids it
-    gives more than one compound."""
+    aliases (alias -> grid id: an answer naming one is the grid's, as in a run), the grids it
+    gives more than one compound, and the compounds it lists."""
     from gridpay.ingest.formats import read_table
-    from gridpay.ingest.grid_aliases import grid_aliases
+    from gridpay.ingest.grid_aliases import grid_aliases, listed_compounds
     from gridpay.ingest.grid_compounds import spanning_grids
     grids = settings_for(args).inbox / "grids.csv"
     if not grids.is_file():
-        return {}, {}, ()
+        return {}, {}, (), ()
     table = read_table(grids, "grids", _policy(args).aliases).dropna(subset=["grid_id"])
-    return dict(zip(table["grid_id"], table["grid_name"].fillna(""))), grid_aliases(table), tuple(spanning_grids(table))
+    listed = tuple(sorted({c for names in listed_compounds(table).values() for c in names}))
+    return (dict(zip(table["grid_id"], table["grid_name"].fillna(""))), grid_aliases(table), tuple(spanning_grids(table)),
+            listed)
 
 
 def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:

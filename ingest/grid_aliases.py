@@ -15,6 +15,7 @@ from gridpay.core.errors import InputError
 from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.unknown_grid_answers import refuse_unknown_aliases
+from gridpay.transforms.folding import dots_dropped
 from gridpay.transforms.grid_names import grids_of_compound
 from gridpay.transforms.parsing import normalized_cell
 
@@ -144,14 +145,18 @@ def shared_compound_alias(grids: pd.DataFrame, aliases: dict[str, str]) -> None:
             raise InputError(str(row["source_file"]), said, row=int(row["row_number"]), column="aliases")
 
 
-def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = (), replay: bool = False) -> int:
+def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = (), replay: bool = False, dots: bool = False
+                       ) -> int:
     """Staged survey rows answering a grid by one of its aliases get the grid's id; where that grid is
     one of `one_compound` (policy survey.one_compound_aliases), their household the door number alone,
     as the stage made it for answers naming the grid by its name (its household '<compound> <door>':
     a door number holds no space). Returns the rows changed. An alias that is a compound of several
-    grids is refused, but not in an audit (`replay`), which reproduces what its run read."""
+    grids is refused, but not in an audit (`replay`), which reproduces what its run read. With `dots`
+    (survey.grid_dots_dropped) an alias is also matched without a name's dots, as the stage read the answers."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     aliases = grid_aliases(grids)
+    if dots:
+        aliases = {dots_dropped(alias): gid for alias, gid in aliases.items()} | aliases
     if not replay:
         shared_compound_alias(grids, aliases)
         refuse_unknown_aliases(grids, aliases)      # 不清楚 made an alias: answers about nobody paid to a worker

@@ -181,7 +181,8 @@ def stage_partition(part: Partition, job: PartitionJob, worker: str) -> str:
     with private_scratch("gridpay-partition-") as scratch:            # 0700, on this worker's own disk
         source = Source(part.name, open_blob(Path(job.archive), part.sha256, archive_keys, scratch / "inputs"),
                         part.shown)
-        reading = replace(survey_reading(job.policy), door_numbers_hidden=job.hidden_doors, worker_names=job.worker_names)
+        reading = replace(survey_reading(job.policy), door_numbers_hidden=job.hidden_doors, worker_names=job.worker_names,
+                          listed_compounds=tuple(sorted({c for cs in job.compounds.values() for c in cs})))
         with _said() as said:       # what reading the file says, for the driver to say (trial 187: said nowhere)
             stage_surveys([source], reading, key, scratch / "stage", job.month, job.grids,
                           job.compounds, job.other_names, job.communities)

@@ -18,7 +18,7 @@ from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_
                                     with_hashed_phone)
 from gridpay.transforms.privacy import masked_numbers, masked_phone_hash, phone_hash
 from gridpay.ingest.formula_cells import say_unsaved_formulas
-from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases
+from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases, listed_compounds
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file
 from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_worker_phones
@@ -118,11 +118,24 @@ def is_survey_name(name: str) -> bool:
     return name.startswith("surveys/")
 
 
+def refuse_unread_worker_phones(workers: pd.DataFrame, replay: bool) -> None:
+    """A workers.csv column that reads like a phone, none read as phone: every worker's phone unread, no worker's rating
+    of her own grid is found. Trial 233's payroll export headed 手机号码 counted 古丽娜尔's own (1648.08 for 1620.72),
+    said in a line among the run's, exit 0: a stop (exit 2), said only in an audit of a month published before."""
+    unread = unread_phone_header(workers.attrs.get("headers", list(workers.columns)), list(workers.columns), "phone")
+    if unread is not None and not replay:
+        raise InputError("workers.csv", f"the column '{unread}' reads like a phone, but no column is read as phone, so "
+                         f"no worker's rating of her own grid would be found: name the header in the policy's [aliases] "
+                         f"(\"{unread}\" = \"phone\") or head the column phone (if it is no worker's own mobile, an "
+                         f"office's, head it otherwise)", column=unread)
+    say_unread_phone("workers.csv", unread, "phone")
+
+
 def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: bytes, workdir: Path,
-                 surveys: bool = True, hidden_doors: int = 0) -> None:
+                 surveys: bool = True, hidden_doors: int = 0, replay: bool = False) -> None:
     """Write grids/workers/assignments/adjustments.parquet into `workdir`, and (unless `surveys` is
     False: the partitioned path stages them on Dask) the month's survey rows into its stage.duckdb.
-    `sources` may be an inbox folder (tests and tools read one directly)."""
+    `sources` may be an inbox folder (tests and tools read one directly). `replay`: an audit's."""
     if isinstance(sources, Path):
         sources = [Source(str(p.relative_to(sources).as_posix()), p) for p in input_files(sources, month)]
     by_name = {s.name: s for s in sources}
@@ -133,9 +146,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     tables = {kind: read_table(by_name[f"{kind}.csv"], kind, policy.aliases) for kind in REFERENCE}
     tables["workers"], more_phones = split_worker_phones(tables["workers"])     # a phone changed in the month
     require_worker_mobiles(tables["workers"])
-    workers = tables["workers"]
-    say_unread_phone("workers.csv", unread_phone_header(workers.attrs.get("headers", list(workers.columns)),
-                                                        list(workers.columns), "phone"), "phone")
+    refuse_unread_worker_phones(tables["workers"], replay)
     workers = tables["workers"]     # each phone as a platform masks it too: ingest/masked_phones.py
     workers["phone_mask_hash"] = (workers["phone"].map(lambda v: masked_phone_hash(v, key), na_action="ignore")
                                   if "phone" in workers.columns else None)
@@ -160,7 +171,8 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     say_unsaved_formulas([s for s in sources if is_survey(s)], policy.unsaved_formulas_refused)   # the Dask path's too
     if surveys:
         reading = replace(survey_reading(policy), door_numbers_hidden=hidden_doors,     # output format 22
-                          worker_names=worker_names(tables["workers"]))
+                          worker_names=worker_names(tables["workers"]),
+                          listed_compounds=tuple(sorted({c for cs in listed_compounds(tables["grids"]).values() for c in cs})))
         stage_surveys([s for s in sources if is_survey(s)], reading, key, workdir, month,
                       grid_names(tables["grids"]), compounds_by_answer(tables["grids"], policy),
                       compound_other_names(tables["grids"], policy.compound_suffix_dropped),

@@ -23,6 +23,7 @@ from gridpay.ingest.reworded_questions import one_question, refuse_unread_answer
 from gridpay.ingest.shifted_rows import refuse_shifted_names
 from gridpay.ingest.sheet_scales import refuse_header_scales, refuse_other_scales
 from gridpay.ingest.unlike_columns import refuse_unlike_columns
+from gridpay.ingest.unread_compounds import refuse_unread_compounds
 from gridpay.transforms.parsing import parsed_timestamp
 from gridpay.transforms.platform_layouts import WJX, PlatformLayout
 
@@ -92,6 +93,7 @@ def read_survey_file(source: Source, month: str | None, reading: SurveyReading, 
         refuse_unlike_columns(source.file_name, sheet, names, reading.duplicate_columns_refused, reading.items)
         refuse_other_scales(source.file_name, sheet, names, reading)
         refuse_shifted_names(source.file_name, sheet, names, reading.answer_words, reading.sheet_scale is not None)
+        refuse_unread_compounds(source.file_name, sheet, names, reading, question=False)
         read = SurveyRead(_frame(sheet, columns, source), "canonical", None, list(zip(sheet.headers, names)))
     else:
         read = _platform_read(source, sheet, layout, reading, grid_ids, month)
@@ -117,6 +119,7 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
     names = [header_map.columns.get(i, "") for i in range(len(sheet.headers))]
     say_unread_phone(source.file_name, unread_phone_header(sheet.headers, names, "respondent_phone"), "respondent_phone",
                      question=True)
+    refuse_unread_compounds(source.file_name, sheet, names, reading, question=True)
     if reading.items_required and (absent := [i for i in reading.items if i not in header_map.columns.values()]):
         unclaimed = [h for i, h in enumerate(sheet.headers) if i not in header_map.columns]
         text = reading.questions.get(absent[0], "")

@@ -17,7 +17,8 @@ from gridpay.ingest.survey_values import door_rules
 from gridpay.ingest.unknown_grid_answers import says_not_known
 from gridpay.transforms.grid_names import closest_grids
 from gridpay.transforms.door_numbers import normalized_household
-from gridpay.transforms.folding import unseen_dropped
+from gridpay.ingest.unread_compounds import UNREAD_COMPOUNDS
+from gridpay.transforms.folding import dots_dropped, unseen_dropped
 from gridpay.transforms.parsing import normalized_cell, normalized_likert, written_time
 from gridpay.transforms.privacy import masked_comment, masked_numbers
 from gridpay.transforms.typed_numbers import masked_any_way, person_number
@@ -43,7 +44,7 @@ def _unused(header: str, reading: SurveyReading) -> str:
 
 
 def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict[str, str] | None = None,
-                       unseen_too: bool = True) -> list[str]:
+                       unseen_too: bool = True, dots_too: bool = False) -> list[str]:
     """inspect's warning: the file's grid answers that are no grid of grids.csv (by id, name or one of
     its `aliases`, as a run reads them), with the closest grids; a run stops on such a grid."""
     if not grids or "grid_id" not in frame.columns:
@@ -52,6 +53,9 @@ def unknown_grid_lines(frame: pd.DataFrame, grids: dict[str, str], aliases: dict
     # without invisible characters where the policy reads an answer's grid so (survey.grid_invisible_dropped: trial 223)
     cell = (lambda v: unseen_dropped(normalized_cell(v) or "") or None) if unseen_too else normalized_cell
     values = frame["grid_id"].map(cell, na_action="ignore").dropna()
+    if dots_too:        # ... and without a name's dots (survey.grid_dots_dropped: trial 233)
+        known |= {dots_dropped(name) for name in known}
+        values = values.map(dots_dropped)
     unknown = values[~values.isin(known)].value_counts()
     # a grid answer is no address: masked as one, 3号网格 read *号网格 (trial 141); 不清楚 and the form's 其他 name no
     # grid, as a run reads them (ingest/unknown_grid_answers.py: trial 172's inspect called 其他〖...〗 a grid name)
@@ -69,10 +73,14 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     policy's scale, where it stops on gate.form_answers), a download's answer words read otherwise than meant."""
     try:
         read, stop = read_survey_file(source, None, reading, grid_ids), None
-    except InputError as problem:    # a file without an item: shown as it reads, and the run's stop said
-        if problem.column not in reading.items:
+    except InputError as problem:    # a file without an item, a compound column unread: shown as it reads, the stop said
+        if problem.column in reading.items:
+            relaxed = replace(reading, items_required=False)
+        elif UNREAD_COMPOUNDS in problem.message:
+            relaxed = replace(reading, unread_compounds_refused=False)
+        else:
             raise
-        read, stop = read_survey_file(source, None, replace(reading, items_required=False), grid_ids), problem
+        read, stop = read_survey_file(source, None, relaxed, grid_ids), problem
     frame = read.frame
     months = frame["submitted_at"].map(lambda v: _inspected_month(v, reading), na_action="ignore").fillna("(no date)")
     lines = [f"file: {source.name}", f"format: {source.suffix[1:]}, {read.shape}"]
@@ -86,7 +94,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
     lines.append(f"rows: {len(frame)}" + "".join(f"\n  {m}: {n} rows" for m, n in sorted(months.value_counts().items())))
     for what, n in sorted(read.set_aside.items()):
         lines.append(f"set aside: {n} {what}")
-    lines += unknown_grid_lines(frame, grids or {}, aliases, reading.grid_invisible_dropped)
+    lines += unknown_grid_lines(frame, grids or {}, aliases, reading.grid_invisible_dropped, reading.grid_dots_dropped)
     lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")),
                          reading.rounded_phones_unread)
     if form_scale is not None and read.layout is not None:

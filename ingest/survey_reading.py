@@ -36,6 +36,9 @@ class SurveyReading:
     door_streets: bool = False                                   # 梧桐路18, 梧桐路第18号 as 梧桐路18号 (policy)
     door_look_alikes: bool = False                               # 4O1, 10l as 401, 101 (policy)
     grid_invisible_dropped: bool = False                         # 银杏小区三网格+U+200B as the grid's name (policy)
+    grid_dots_dropped: bool = False                              # 第二网格(古丽娜尔・吐尔逊) as its alias with · (policy)
+    unread_compounds_refused: bool = False                       # a column of listed compounds not read: stops (policy)
+    listed_compounds: tuple[str, ...] = ()                       # the compounds grids.csv lists (the stage gives them)
     door_basements: bool = False                                 # 5栋-1层, 5栋负一层 as 5栋负1层 (policy)
     door_room_parts: bool = False                                # 401-2 as 401之二, 地下室5号 as 负1层5号 (policy)
     door_separators: bool = False                                # 4/3/501, 5.3.302 as 4-3-501 (policy)
@@ -90,7 +93,8 @@ def survey_reading(policy) -> SurveyReading:
         door_rooms=policy.door_number_rooms, door_floors=policy.door_number_floors,
         door_houses=policy.door_number_houses, door_numerals=policy.door_number_numerals,
         door_streets=policy.door_number_streets, door_look_alikes=policy.door_number_look_alikes,
-        grid_invisible_dropped=policy.grid_invisible_dropped,
+        grid_invisible_dropped=policy.grid_invisible_dropped, grid_dots_dropped=policy.grid_dots_dropped,
+        unread_compounds_refused=policy.unread_compounds_refused,
         door_basements=policy.door_number_basements, door_room_parts=policy.door_number_room_parts,
         door_separators=policy.door_number_separators, door_yards=policy.door_number_yards,
         answer_marks_dropped=policy.answer_marks_dropped,

@@ -11,7 +11,7 @@ from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.transforms.grid_names import bare_compound
 from gridpay.transforms.door_numbers import FORMAL_NUMERALS, normalized_household
-from gridpay.transforms.folding import unseen_dropped
+from gridpay.transforms.folding import dots_dropped, unseen_dropped
 from gridpay.transforms.parsing import (clock_seconds, normalized_cell, normalized_integer, normalized_likert,
                                         parsed_timestamp, written_time, yearless_timestamp)
 
@@ -35,8 +35,10 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
              (lambda v: clock_seconds(v) or normalized_integer(v)) if reading.clock_durations else normalized_integer)
     _mapping(con, "map_channel", "select channel as v from survey_text", lambda v: channel_name(v, reading.channel_words, reading.channel_words_within))
     by_name = {folded(name): gid for gid, name in grids.items()} | {folded(gid): gid for gid in grids}
+    if reading.grid_dots_dropped:
+        by_name = {dots_dropped(name): gid for name, gid in by_name.items()} | by_name
     _mapping(con, "map_grid", "select grid_id as v from survey_text",       # a blank cell is no grid
-             lambda v: grid_named(folded(v), by_name, reading.grid_invisible_dropped))
+             lambda v: grid_named(folded(v), by_name, reading.grid_invisible_dropped, reading.grid_dots_dropped))
     _mapping(con, "map_household", "select household_id as v from survey_text "
              f"where not {canonical_household('household_id', *door_rules(reading))}",
              lambda v: normalized_household(v, *door_rules(reading)))
@@ -50,14 +52,17 @@ def value_mappings(con, reading: SurveyReading, grids: dict[str, str], month: st
                                           reading.written_times, reading.dotted_dates))
 
 
-def grid_named(name: str, by_name: dict[str, str], unseen_dropped_too: bool = True) -> str | None:
+def grid_named(name: str, by_name: dict[str, str], unseen_dropped_too: bool = True, dots_too: bool = False
+               ) -> str | None:
     """The grid id a cell names, or the cell as typed (validation judges it; an alias is applied to it later), with
     `unseen_dropped_too` (survey.grid_invisible_dropped) without its invisible characters; blank is none. Trial 223's
     resident typed 银杏小区三网格 and a zero-width space into the platform's form, which HR may not edit, and was told
-    to delete the character from the download."""
+    to delete the character from the download. With `dots_too` (survey.grid_dots_dropped) without a name's dots.
+    """
     if not name:
         return None
     bare = unseen_dropped(name) if unseen_dropped_too else name
+    bare = dots_dropped(bare) if dots_too else bare
     return by_name.get(name) or by_name.get(bare, bare) or None
 
 

@@ -109,7 +109,8 @@ def stage(ctx: RunContext) -> Partitioning | None:
             sources = [Source(f.name, open_blob(ctx.settings.archive, f.sha256, ctx.archive_keys, opened),
                               ctx.request.shown_name(f.name)) for f in ctx.inputs.files if f not in surveys]
             fault_point("inputs_opened")
-            stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, not surveys, ctx.doors_hidden)
+            stage_inputs(sources, ctx.month, ctx.policy, ctx.key, ctx.workdir, not surveys, ctx.doors_hidden,
+                         replay=ctx.request.replay is not None)
         finally:
             shutil.rmtree(opened, ignore_errors=True)
     if not surveys:
@@ -129,10 +130,11 @@ def stage(ctx: RunContext) -> Partitioning | None:
 
 
 def settle_staged(ctx: RunContext) -> MaskedPhones:
-    """What the stage leaves to the month's reference files and policy, on the answers of either path
-    (one process or Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's answers to
-    the grid it left (ingest/compound_grids.py), phones a platform masked or two in a cell (ingest/*_phones.py)."""
-    apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None)
+    """What the stage leaves to the month's reference files and policy, on the answers of either path (one process or
+    Dask): grids.csv's other names of a grid (ingest/grid_aliases.py), a compound's answers to the grid it left
+    (ingest/compound_grids.py), phones a platform masked or two in a cell (ingest/*_phones.py)."""
+    apply_grid_aliases(ctx.workdir, alias_one_compound_grids(ctx.workdir, ctx.policy), ctx.request.replay is not None,
+                       ctx.policy.grid_dots_dropped)
     output_format = ctx.request.output_format or 1
     if output_format >= UNKNOWN_GRIDS_BLANK and (found := blank_unknown_grids(ctx.workdir,
                                                                              output_format >= OTHER_GRIDS_BLANK)):
@@ -224,8 +226,7 @@ def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredM
     with connect(ctx.settings.db) as con:
         con.execute("begin transaction")
         store_validation(con, ctx.run_id, ctx.month, summary.rules)
-        # a month published empty on purpose pays everyone neutral: nothing pooled into it
-        window = ctx.request.replay_window if ctx.survey_sources() else ()
+        window = ctx.request.replay_window if ctx.survey_sources() else ()     # a month empty on purpose: none pooled
         try:
             load_and_score(con, ctx.run_id, ctx.month, ctx.workdir, ctx.policy,
                            None if window is None else list(window), prebuilt)

@@ -24,7 +24,7 @@ def scored_below_the_cli(inbox: Path, work: Path, policy, key: bytes = b"k", mon
     from gridpay.store.scoring import load_and_score
     from gridpay.store.warehouse import migrate
     stage_inputs(inbox, month, policy, key, work)
-    apply_grid_aliases(work, alias_one_compound_grids(work, policy))     # as the pipeline's settle_staged step does
+    apply_grid_aliases(work, alias_one_compound_grids(work, policy), dots=policy.grid_dots_dropped)     # as the pipeline's settle_staged step does
     apply_two_phones(work, policy.two_phone_cells_checked)
     apply_masked_phones(work, policy.masked_phones_shown_digits)
     summary = validate_staged(work, month, policy, passed_reference=PASSED_REFERENCE)

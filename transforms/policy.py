@@ -112,9 +112,10 @@ class Policy:
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
     two_phones_by_grid: bool = False            # a cell of two workers' phones read as the answer's grid's worker's (2027.27)
     grid_invisible_dropped: bool = False        # an answer's grid without its zero-width characters (2027.29)
+    grid_dots_dropped: bool = False             # an answer's grid and aliases without a name's dots (·•・, 2027.30)
+    unread_compounds_refused: bool = False      # a column of listed compounds not read as the compound stops (2027.30)
     good_at_or_above = property(lambda self: self.scale_max - 1)    # 好评: the top two points of the scale (4, 5)
-    # 满意: at or above the scale's midpoint, rounded up (3 on 1-5)
-    satisfied_at_or_above = property(lambda self: -(-(self.scale_min + self.scale_max) // 2))
+    satisfied_at_or_above = property(lambda self: -(-(self.scale_min + self.scale_max) // 2))  # 满意: midpoint, up
 
     @property
     def question_texts(self) -> dict[str, str | tuple[str, ...]]:      # a list: the texts of a question reworded
@@ -169,9 +170,7 @@ def policy_from_toml(text: str) -> Policy:
         callback_at_or_below=int(get_key(doc, "survey.callback_at_or_below")),
         scale_min=int(get_key(doc, "survey.scale_min")), scale_max=int(get_key(doc, "survey.scale_max")),
         channels=tuple(get_key(doc, "survey.channels")),
-        max_invalid_share=share,
-        integrity=integrity,
-        scoring=scoring,
+        max_invalid_share=share, integrity=integrity, scoring=scoring,
         coefficient=coefficient_rule(doc),
         **_pay_rules(doc),
         comments_in_worker_scorecard=bool(get_key(doc, "report.comments_in_worker_scorecard")),

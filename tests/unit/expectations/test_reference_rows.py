@@ -156,3 +156,15 @@ def test_a_blank_id_under_a_row_giving_one_is_told_as_a_merged_cell(make_inbox, 
               [("W1", "G1", "2026-01-01", "", "0.5"), ("", "G2", "2026-01-01", "", "0.5")])
     assert ("assignments.csv, row 3, column 'worker_id': worker_id is blank (the row above gives W1: a cell merged over "
             "two rows keeps its value in the first only; type the worker_id in each row)") in _refusal(inbox, tmp_path)
+
+
+def test_a_name_beside_the_id_typed_with_another_dot_is_the_same_name(make_inbox, tmp_path):
+    """Trial 233: 古丽娜尔•吐尔逊 beside workers.csv's 古丽娜尔．吐尔逊 stopped the run, the two alike to the eye."""
+    inbox = make_inbox()
+    text = (inbox / "workers.csv").read_text(encoding="utf-8").replace("李娜", "古丽娜尔．吐尔逊")
+    (inbox / "workers.csv").write_text(text, encoding="utf-8")
+    write_csv(inbox / "adjustments.csv", ("worker_id", "姓名", *ADJUSTMENTS[1:]),
+              [("W2", "古丽娜尔•吐尔逊", "2026-09", "50.00", "加班", "人事科"), ("W1", "王伟", "2026-09", "10", "奖励", "人事科")])
+    policy = load_policy(DEFAULT_POLICY)
+    stage_inputs(inbox, "2026-09", policy, b"k", tmp_path / "work")
+    validate_staged(tmp_path / "work", "2026-09", policy)            # no refusal: the dots are not the name
