@@ -21,6 +21,7 @@ from gridpay.ingest.formula_cells import say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases, listed_compounds
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file
+from gridpay.ingest.near_phones import write_near_phones
 from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_worker_phones
 from gridpay.ingest.review_files import resident_grids, review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
@@ -150,6 +151,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     workers = tables["workers"]     # each phone as a platform masks it too: ingest/masked_phones.py
     workers["phone_mask_hash"] = (workers["phone"].map(lambda v: masked_phone_hash(v, key), na_action="ignore")
                                   if "phone" in workers.columns else None)
+    write_near_phones(workers, key, workdir)        # hashes of numbers one digit off hers: a typo in workers.csv
     tables["workers"] = with_hashed_phone(workers, "phone", key)
     pd.DataFrame([(w, phone_hash(p, key)) for w, p in more_phones], columns=["worker_id", "phone_hash"],
                  dtype="string").to_parquet(workdir / CELL_PHONES, index=False)

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import logging
 
+import pandas as pd
+
 from gridpay.core.wording import listed
 from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.duckdb_reader import sql_text
+from gridpay.ingest.near_phones import near_worker_phones
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.named_workers import say_worker_named_answers
@@ -40,6 +43,7 @@ def say_self_rating_homes(ctx: RunContext) -> None:
     answered from that home alone in its month (her own home, likely: trial 132's husband rated his wife's grid
     from their flat every month, 34.00 yuan a month to her, nothing said)."""
     say_worker_named_answers(ctx)       # a typed sheet's 姓名 that is the grid's worker's: no phone to tell it by
+    say_near_worker_phones(ctx)         # a phone one digit off hers: workers.csv's number typed wrong?
     homes = self_rating_homes(ctx)
     workers, assigned = ctx.workdir / "workers.parquet", ctx.workdir / "assignments.parquet"
     with stage_connection(ctx.workdir) as con:
@@ -70,6 +74,24 @@ def say_self_rating_homes(ctx: RunContext) -> None:
          "in its month, so it may be the worker's own home, and an answer from it the household's rating of its own "
          "worker (one household, one voice; no self-rating), or a resident's door typed on the worker's phone: check "
          "where the worker lives in HR's records; if it is the worker's home")
+
+
+def say_near_worker_phones(ctx: RunContext) -> None:
+    """A phone one digit off a worker's answering for homes of her grid (ingest/near_phones.py); not in an audit, which
+    says what its run said (a month published before the line)."""
+    if ctx.request.replay is not None:
+        return
+    names = dict(pd.read_parquet(ctx.workdir / "workers.parquet", columns=["worker_id", "name"]).itertuples(index=False))
+    for worker, grid, answers, homes, ids in near_worker_phones(ctx.workdir):
+        log.warning("%d answers to %s (%s), for %d homes, came from a phone one digit off the one workers.csv gives %s "
+                    "%s, and count as residents' answers: if workers.csv has her number typed wrong, correct it there "
+                    "and run again (her own answers are then kept out as self_rating); if the phone is another "
+                    "person's (a relative's number one digit apart), nothing is wrong", answers, grid, _ids(ids), homes,
+                    worker, names.get(worker) or "", extra=headed("roster"))
+
+
+def _ids(ids: list[str]) -> str:
+    return "answers " + ", ".join(ids[:SHOWN]) + (" ..." if len(ids) > SHOWN else "")
 
 
 def _say(rows: list, what: str, advice: str) -> None:

@@ -69,3 +69,16 @@ def test_the_unreadable_phones_stop_no_longer_advises_blanking_a_cell(run_cli, m
     assert code == 1 and "phone of the survey files unreadable" in err, err
     assert "a cell left empty is an answer no one checks against the workers' phones" in err
     assert "leave a cell empty" not in err
+
+
+def test_a_phone_one_digit_off_a_worker_s_answering_for_homes_of_her_grid_is_said(run_cli, make_inbox, make_policy):
+    """Trial 234: W04's number in workers.csv one digit off; her 代填 forms for eight homes of her grid counted as
+    residents' (1630.08 for 1510.24), said only as answers from few phones."""
+    helped = [survey(f"D{i}", "G2", f"G2-{i}-101", ("5",) * 5, "2026-09-12 10:00:00", "13712345678") for i in (1, 2)]
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + helped})
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8").replace("13800000002", "13712345687", 1)
+    (inbox / "workers.csv").write_text(workers, encoding="utf-8")       # W2's 13712345678 typed with 7 and 8 swapped
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and ("2 answers to G2 (answers D1, D2), for 2 homes, came from a phone one digit off the one "
+                          "workers.csv gives W2 李娜, and count as residents' answers: if workers.csv has her number typed "
+                          "wrong, correct it there and run again") in err, err
