@@ -1,6 +1,6 @@
 """A phone one digit off a worker's in workers.csv (trial 234: her number typed wrong, her 代填 answers for eight homes
 of her own grid counted as residents', 1630.08 for 1510.24, exit 0)."""
-from conftest import survey
+from conftest import WORKER_PHONE, survey
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.ingest.near_phones import near_numbers, near_worker_phones
