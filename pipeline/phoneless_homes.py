@@ -83,8 +83,9 @@ def say_near_worker_phones(ctx: RunContext) -> None:
         return
     names = dict(pd.read_parquet(ctx.workdir / "workers.parquet", columns=["worker_id", "name"]).itertuples(index=False))
     for worker, grid, answers, homes, ids in near_worker_phones(ctx.workdir):
-        log.warning("%d answers to %s (%s), for %d homes, came from a phone one digit off the one workers.csv gives %s "
-                    "%s, and count as residents' answers: if workers.csv has her number typed wrong, correct it there "
+        log.warning("%d answers to %s (%s), for %d homes, came from a phone one digit off (or two digits swapped) "
+                    "the one workers.csv gives %s %s, and count as residents' answers: if workers.csv has her number "
+                    "typed wrong, correct it there "
                     "and run again (her own answers are then kept out as self_rating); if the phone is another "
                     "person's (a relative's number one digit apart), nothing is wrong", answers, grid, _ids(ids), homes,
                     worker, names.get(worker) or "", extra=headed("roster"))

@@ -122,7 +122,7 @@ def run_month(request: MonthRequest, step: Step = direct, kind: str | None = Non
                 say("wrote the month's CSVs in the scratch copy in %.1f s", seconds)
             else:
                 say("published %s: %d files in %.1f s", s.out / month, len(outputs), seconds)
-                say_published(s.db, month, run_id, published[0] if published else None)
+                say_published(s.db, month, run_id, published[0] if published else None, ctx.policy)
             lock.settled()
             return MonthResult(run_id, s.out / month, summary, outputs, scored.workers, ctx.policy)
         except GateFailed:

@@ -13,6 +13,7 @@ from gridpay.expectations.results import ValidationSummary
 from gridpay.expectations.void_appeals import GoodAnswerAppeal
 from gridpay.pipeline import publish_step, steps
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.drawn_calls import say_newly_drawn
 from gridpay.pipeline.older_answers import say_appeals_over_older_answers
 from gridpay.pipeline.roster_doubts import say_roster_doubts
 from gridpay.pipeline.run_notices import ABOUT_THE_RUN, headed
@@ -21,6 +22,7 @@ from gridpay.ingest.two_phones import checked_line, two_phone_cells
 from gridpay.store.runs import record_end
 from gridpay.store.stale_windows import stale_months
 from gridpay.store.warehouse import connect, store_validation
+from gridpay.transforms.policy import Policy
 
 log = logging.getLogger("gridpay")
 
@@ -51,9 +53,10 @@ def say_replacing(con, month: str, kind: str = "run") -> None:
 SHOWN_PAY = 12      # workers named with their change; the rest are counted
 
 
-def say_published(db: Path, month: str, run_id: str, replaced: str | None) -> None:
+def say_published(db: Path, month: str, run_id: str, replaced: str | None, policy: Policy | None = None) -> None:
     """After a month publishes: whose total pay moved against the run it replaced (trial 137's late download moved
-    three other workers' October pay, by the month's speeder line, none named), and later months to run again."""
+    three other workers' October pay, by the month's speeder line, none named), answers newly drawn for a call, and
+    later months to run again."""
     if replaced is not None and (moved := _pay_moved(db, run_id, replaced)) is not None:
         shown = [f"{wid} {name} {'—' if was is None else was} -> {'—' if now is None else now}"
                  + (f" ({now - was:+.2f})" if was is not None and now is not None else "")
@@ -63,6 +66,7 @@ def say_published(db: Path, month: str, run_id: str, replaced: str | None) -> No
                  f"{f'; and {len(moved) - SHOWN_PAY} more' if len(moved) > SHOWN_PAY else ''}" if moved else
                  "no worker", extra=ABOUT_THE_RUN)
     say_appeals_over_older_answers(db, run_id)
+    say_newly_drawn(db, month, run_id, replaced, policy)
     say_stale_later_months(db, month)
 
 

@@ -79,6 +79,6 @@ def test_a_phone_one_digit_off_a_worker_s_answering_for_homes_of_her_grid_is_sai
     workers = (inbox / "workers.csv").read_text(encoding="utf-8").replace("13800000002", "13712345687", 1)
     (inbox / "workers.csv").write_text(workers, encoding="utf-8")       # W2's 13712345678 typed with 7 and 8 swapped
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
-    assert code == 0 and ("2 answers to G2 (answers D1, D2), for 2 homes, came from a phone one digit off the one "
-                          "workers.csv gives W2 李娜, and count as residents' answers: if workers.csv has her number typed "
-                          "wrong, correct it there and run again") in err, err
+    assert code == 0 and ("2 answers to G2 (answers D1, D2), for 2 homes, came from a phone one digit off (or two "
+                          "digits swapped) the one workers.csv gives W2 李娜, and count as residents' answers: if "
+                          "workers.csv has her number typed wrong, correct it there and run again") in err, err

@@ -66,3 +66,19 @@ def test_an_answer_listed_for_its_flag_and_taken_out_by_a_call_stays_listed_with
     again = {r["response_id"]: r["why"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv")}
     assert again == first          # S1 taken out, S2 and S3 no longer sharing with three homes: listed as first
     assert run_cli("audit", "--month", "2026-09", inbox=inbox)[0] == 0
+
+
+def test_a_correction_names_the_answers_it_drew_that_no_call_reached(run_cli, make_inbox, tmp_path):
+    """Trial 231: a re-run after the calls drew answer 11 into the sample, said only by finalize, after the 公示 week."""
+    rows = [survey(f"V{i}", "G1" if i % 2 else "G2", f"H{i}", ("4", "5", "4", "3", "4"), f"2026-09-{1 + i % 28:02d} 10:00:00")
+            for i in range(40)]
+    inbox = make_inbox({"2026-09.csv": rows})
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+    before = {r["response_id"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv")}
+    late = [survey(f"L{i}", "G1", f"J{i}", ("5",) * 5, f"2026-09-{1 + i % 28:02d} 11:00:00") for i in range(30)]
+    write_csv(inbox / "surveys" / "2026-09-paper.csv", tuple(__import__("conftest").SURVEY_HEADER), late)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    drawn = [r["response_id"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv") if r["response_id"] not in before]
+    assert code == 0 and drawn, err         # the late answers' draws come first in G1's order
+    assert f"this run drew {', '.join(drawn)} into 2026-09's verification sample (verify.csv) that the run it " \
+           f"replaced" in err and "gridpay callsheet --month 2026-09 lists them" in err, err
