@@ -130,8 +130,8 @@ def _window_rules(month: str, window: tuple[date, date] | None) -> list:
     this = f"month = '{month}'"
     rules: list = []
     if window is None:
-        rules.append(_rows(this, f"{month} has not been published yet: appeals are filed against a published month",
-                           "month"))
+        rules.append(_rows(f"{this} and worker_id is not null", f"{month} has not been published yet: appeals are filed "
+                           "against a published month (HR's own correction, worker_id blank, may come first)", "month"))
     elif window != NO_WINDOW:
         date_pattern = DATE.replace("{", "{{").replace("}", "}}")      # GX formats {batch} into the query
         # a late appeal HR rejected (逾期不予受理) changes no pay and stays on record (a forty-seventh trial had to delete
@@ -144,7 +144,7 @@ def _window_rules(month: str, window: tuple[date, date] | None) -> list:
         # ... one dated before the window opened is not late (a hundred-and-second trial's was told so): before the
         # month was published there was nothing to appeal, so its date is more likely mistyped
         rules.append(_rows(f"{this} and regexp_full_match(filed_on, '{date_pattern}') and filed_on < '{window[0]}' "
-                           "and coalesce(decision, '') <> 'rejected'",
+                           "and coalesce(decision, '') <> 'rejected' and worker_id is not null",
                            f"filed_on is outside the appeal window ({window[0]} to {window[1]}), before it opened "
                            f"on the month's first publication: is the date mistyped? An appeal filed then is decided "
                            f"驳回 (rejected), or taken out of appeals.csv", "filed_on"))

@@ -47,6 +47,11 @@ def unread_survey_files(surveys: Path) -> list[str]:
     return found
 
 
+def loose_survey_files(surveys: Path) -> list[str]:
+    """unread_survey_files() outside the month folders: a file in surveys/ itself, a folder not named YYYY-MM."""
+    return [entry for entry in unread_survey_files(surveys) if not MONTH_FOLDER.match(entry)]
+
+
 def unread_line(surveys: Path, month: str) -> str:
     """The words said of them (empty where there are none)."""
     found = unread_survey_files(surveys)

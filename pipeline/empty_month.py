@@ -14,8 +14,8 @@ import logging
 from gridpay.ingest.formats import SURVEY_SUFFIXES
 from gridpay.ingest.staging import is_survey
 from gridpay.core.wording import listed
-from gridpay.ingest.unread_surveys import (month_subfolders, month_zips, sheets_saved_as_text, unread_line,
-                                          zipped_surveys)
+from gridpay.ingest.unread_surveys import (loose_survey_files, month_subfolders, month_zips, sheets_saved_as_text,
+                                          unread_line, zipped_surveys)
 from gridpay.pipeline import gate_findings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
@@ -34,7 +34,8 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if surveys and not replay and (unread := _unread(ctx)):
         log.warning("surveys/%s/:%s; if one holds answers of %s, they count nowhere", ctx.month, unread[1:],
                     ctx.month, extra=headed("files_unread"))
-    if surveys and not replay and (stray := unread_line(ctx.settings.inbox / "surveys", ctx.month)):
+    loose = [] if replay else loose_survey_files(ctx.settings.inbox / "surveys")      # stopped on below
+    if surveys and not replay and not loose and (stray := unread_line(ctx.settings.inbox / "surveys", ctx.month)):
         log.warning("%s", stray, extra=headed("files_unread"))
     if not replay and (inside := month_subfolders(ctx.settings.inbox / "surveys", ctx.month)):
         return (f"{ctx.month}: surveys/{ctx.month}/ holds folders of survey files that the month does not read "
@@ -46,6 +47,13 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
                 f"({listed(zips, 5)}): the month would be paid without their answers; nothing published. Unzip each "
                 f"into surveys/{ctx.month}/ itself (its files, not a folder of them), move the zip out of the inbox "
                 f"(keep it with your downloads), and run again")
+    if loose:
+        # trial 236: October's download saved in surveys/ beside its folder's paper sheet published every worker at
+        # neutral on a 1.4% response rate, exit 0, said on the console and the scorecard
+        return (f"{ctx.month}: surveys/ holds survey files outside any month's folder, which no month reads "
+                f"({listed(loose, 5)}): if one holds answers of {ctx.month}, the month would be paid without them; "
+                f"nothing published. Move each into the folder of its month (surveys/{ctx.month}/ for this month's), "
+                f"or out of surveys/ if no month needs it (keep it with your downloads), and run again")
     if not replay and (books := _workbooks_unread(ctx)):     # trial 189: a WPS .et sheet, 13 answers left out unsaid
         return (f"{ctx.month}: surveys/{ctx.month}/ holds workbooks gridpay does not read ({listed(books, 5)}): the "
                 f"month would be paid without their answers; nothing published. Save each as .xlsx (WPS: 文件 > 另存为 "

@@ -43,3 +43,16 @@ def test_a_workbook_of_a_format_gridpay_does_not_read_in_the_month_s_folder_stop
                           "would be paid without their answers; nothing published. Save each as .xlsx (WPS: 文件 > "
                           "另存为 > Excel 文件 (*.xlsx)") in err, err
     assert not (tmp_path / "out" / "2026-09").exists()
+
+
+def test_a_survey_file_outside_any_month_s_folder_stops_the_month(run_cli, make_inbox, tmp_path):
+    """Trial 236: October's download saved in surveys/ itself, beside October's folder of paper forms, published every
+    worker at neutral on a 1.4% response rate, exit 0, said on the console and the scorecard."""
+    inbox = make_inbox({"2026-09/纸质.csv": HAND_SURVEYS[:2]})
+    write_csv(inbox / "surveys" / "问卷星下载.csv", SURVEY_HEADER, HAND_SURVEYS[2:])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and ("2026-09: surveys/ holds survey files outside any month's folder, which no month reads "
+                          "(问卷星下载.csv): if one holds answers of 2026-09, the month would be paid without them; "
+                          "nothing published. Move each into the folder of its month (surveys/2026-09/") in err, err
+    (inbox / "surveys" / "问卷星下载.csv").rename(inbox / "surveys" / "2026-09" / "问卷星下载.csv")
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0

@@ -1,0 +1,92 @@
+"""grids.csv's optional `buildings` column: the buildings (楼栋) or village groups (组) of each grid, as the community
+drew its grids (`1-12栋`, `锦华苑1-15栋; 锦华新村16-30栋`, `1-5组`), separated by ';'. Where a grid lists them, an answer
+naming it with a door in a building grids.csv lists for another grid of its community only is a resident who chose the
+wrong grid, or a paper form typed under the wrong one. Trial 234's volunteers typed 东园网格 for 东苑网格 by pinyin on
+four complaints from 东苑's buildings: counted for 东园, W01 1874.70 for 1740.96, exit 0, grids.csv having no way to
+say whose buildings they were."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from gridpay.core.errors import InputError
+from gridpay.ingest.door_prefixes import answers_view
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.grid_names import same_compound
+
+_ENTRY = re.compile(r"^(?P<compound>.*?)(?P<lo>\d+)(?:\s*[-~～—至到]\s*(?P<hi>\d+))?\s*(?P<kind>栋|号楼|幢|座|组)?$")
+_DOOR = re.compile(r"(?P<n>\d+)(?P<kind>栋|号楼|幢|座|组)")
+_SEPARATORS = re.compile(r"[;；,，、]")
+
+
+def _kind(text: str | None) -> str | None:
+    return None if not text else "组" if text == "组" else "栋"
+
+
+@dataclass(frozen=True)
+class Buildings:
+    compound: str | None
+    lo: int
+    hi: int
+    kind: str | None            # 栋 (号楼, 幢, 座) or 组; None: either
+
+    def holds(self, compound: str | None, number: int, kind: str) -> bool:
+        return (self.lo <= number <= self.hi and (self.kind is None or self.kind == kind)
+                and (self.compound is None or compound is None or same_compound(self.compound, compound)))
+
+
+def listed_buildings(grids: pd.DataFrame) -> dict[str, tuple[Buildings, ...]]:
+    """grid_id -> the buildings its `buildings` cell lists (grids listing none left out). An entry that does not read
+    as a number or a range of them (after a compound's name) stops the run (exit 2) naming the row."""
+    if "buildings" not in grids.columns:
+        return {}
+    listed = {}
+    for row in grids.itertuples(index=False):
+        entries = [e.strip() for e in _SEPARATORS.split(row.buildings if isinstance(row.buildings, str) else "")]
+        parsed = []
+        for entry in filter(None, entries):
+            found = _ENTRY.match(entry.replace(" ", ""))
+            if not found or int(found["hi"] or found["lo"]) < int(found["lo"]):
+                raise InputError(str(row.source_file), f"buildings '{entry}' is not a building or a range of them "
+                                 f"(3栋, 1-12栋, 锦华苑1-15栋, 1-5组; separated by ';')", row=int(row.row_number),
+                                 column="buildings")
+            parsed.append(Buildings(found["compound"] or None, int(found["lo"]), int(found["hi"] or found["lo"]),
+                                    _kind(found["kind"])))
+        if parsed:
+            listed[row.grid_id] = tuple(parsed)
+    return listed
+
+
+def door_building(household: str) -> tuple[str | None, int, str] | None:
+    """(compound, number, kind) of a staged household ('锦华苑 3栋2单元301', '3组15号'); None without a building."""
+    compound, _, door = household.rpartition(" ")
+    found = _DOOR.search(door)
+    return (compound or None, int(found["n"]), _kind(found["kind"])) if found else None
+
+
+def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+    """(grid, answer id, household, row, the grids listing its building) of each answer (not taken out by an upheld
+    appeal) naming a grid that lists buildings, with a door in none of them; the grids of its community that list it
+    (none: a building no grid lists, a door typed wrong or a list left short)."""
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    listed = listed_buildings(grids)
+    if not listed:
+        return []
+    community = dict(zip(grids["grid_id"], grids["community"])) if "community" in grids.columns else {}
+    with stage_connection(workdir) as con:
+        answers_view(con, workdir, month)
+        rows = con.execute("select grid_id, response_id::varchar, household_id, source_file || ' row ' || row_number "
+                           "from answers where grid_id in (select unnest(?::varchar[])) and household_id is not null "
+                           "order by row_id", [list(listed)]).fetchall()
+    found = []
+    for grid, answer, household, where in rows:
+        door = door_building(household)
+        if door is None or any(b.holds(*door) for b in listed[grid]):
+            continue
+        owners = tuple(g for g, entries in listed.items() if g != grid and community.get(g) == community.get(grid)
+                       and any(b.holds(*door) for b in entries))
+        found.append((grid, answer, household, where, owners))
+    return found

@@ -1,0 +1,42 @@
+"""grids.csv's buildings (policy 2027.30): answers naming a grid with a door in another grid's building stop the month
+on gate.other_grid_building_rows of them (trial 234's paper forms typed under a homophone), fewer are said, and HR's
+own 非本网格 correction naming the resident's grid counts them there."""
+from conftest import APPEAL_HEADER, appeal_row, survey, write_csv
+
+
+def _inbox(make_inbox, wrong: int):
+    rows = [survey(f"A{i}", "G1", f"{i % 3 + 1}栋1单元{100 + i}", ("5",) * 5, f"2026-09-{i + 1:02d} 10:00:00")
+            for i in range(6)]
+    rows += [survey(f"B{i}", "G2", f"{i % 3 + 4}栋2单元{200 + i}", ("4",) * 5, f"2026-09-{i + 1:02d} 11:00:00")
+             for i in range(6)]
+    rows += [survey(f"P{i}", "G2", f"2栋3单元{300 + i}", ("1",) * 5, f"2026-09-{i + 10:02d} 12:00:00")
+             for i in range(wrong)]       # G1's building, typed under 东园网格
+    inbox = make_inbox({"2026-09.csv": rows})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "buildings"),
+              [("G1", "东苑网格", "天井湖社区", "20", "1-3栋"), ("G2", "东园网格", "天井湖社区", "10", "4-6栋")])
+    return inbox
+
+
+def test_answers_with_another_grids_building_stop_the_month_and_a_correction_counts_them_there(run_cli, make_inbox,
+                                                                                               make_policy):
+    inbox, policy = _inbox(make_inbox, 3), make_policy(min_responses=1)
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 1 and ("2026-09: 3 answers name a grid with a door in a building grids.csv lists for another grid, "
+                          "and would pay that grid's worker for another's residents; nothing published. answer P0 "
+                          "(surveys/2026-09.csv row 14) names 东园网格 (G2) with 2栋3单元300, a building grids.csv lists "
+                          "for 东苑网格 (G1)") in err, err
+    assert "record HR's own correction in appeals.csv: decision upheld, category 非本网格, worker_id blank" in err
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER + ("resident_grid",),
+              [appeal_row(f"H{i}", "", f"P{i}", category="非本网格") + ("G1",) for i in range(3)])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and "a building grids.csv lists" not in err, err
+
+
+def test_fewer_are_said_and_a_building_no_grid_lists_too(run_cli, make_inbox, make_policy):
+    inbox = _inbox(make_inbox, 2)
+    rows = (inbox / "surveys" / "2026-09.csv").read_text(encoding="utf-8").replace("6栋2单元202", "9栋2单元202")
+    (inbox / "surveys" / "2026-09.csv").write_text(rows, encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and ("2 answers name a grid with a door in a building grids.csv lists for another grid, and count "
+                          "for the grid they name: answer P0") in err, err
+    assert "1 answer give a door in a building grids.csv lists for no grid" in err and "9栋2单元202" in err

@@ -1,0 +1,47 @@
+"""grids.csv's `buildings` column (policy 2027.30): an answer naming a grid with a door in another grid's building.
+Trial 234's volunteers typed 东园网格 for 东苑网格 by pinyin on four complaints from 东苑's buildings, counted for 东园
+(W01 1874.70 for 1740.96, exit 0)."""
+import pandas as pd
+import pytest
+
+from conftest import SURVEY_HEADER, survey, write_csv
+from gridpay.core.errors import InputError
+from gridpay.core.policy_file import load_policy
+from gridpay.core.settings import DEFAULT_POLICY
+from gridpay.ingest.grid_buildings import Buildings, door_building, listed_buildings, other_grid_buildings
+from gridpay.ingest.staging import stage_inputs
+
+
+def _grids(*cells: str) -> pd.DataFrame:
+    return pd.DataFrame({"source_file": "grids.csv", "row_number": range(2, 2 + len(cells)),
+                         "grid_id": [f"G{i}" for i in range(1, 1 + len(cells))], "buildings": list(cells)})
+
+
+def test_a_buildings_cell_reads_as_buildings_ranges_a_compounds_and_groups():
+    listed = listed_buildings(_grids("1-3栋；5号楼", "锦华苑 16~30栋; 7", "1-5组", None))
+    assert listed == {"G1": (Buildings(None, 1, 3, "栋"), Buildings(None, 5, 5, "栋")),
+                      "G2": (Buildings("锦华苑", 16, 30, "栋"), Buildings(None, 7, 7, None)),
+                      "G3": (Buildings(None, 1, 5, "组"),)}
+    with pytest.raises(InputError) as stop:
+        listed_buildings(_grids("1-3栋", "东边几栋"))
+    assert (stop.value.row, stop.value.column) == (3, "buildings") and "'东边几栋' is not a building" in str(stop.value)
+
+
+def test_a_doors_building_with_its_compound():
+    assert door_building("锦华苑 3栋2单元301") == ("锦华苑", 3, "栋")
+    assert door_building("3组15号") == (None, 3, "组") and door_building("张家院2号东屋") is None
+    assert Buildings("锦华苑", 1, 15, "栋").holds(None, 3, "栋")             # no compound named: either
+    assert not Buildings("锦华苑", 1, 15, "栋").holds("锦华新村", 3, "栋") and not Buildings(None, 1, 5, "组").holds(None, 3, "栋")
+
+
+def test_answers_naming_a_grid_with_another_grids_building_are_found(make_inbox, tmp_path):
+    inbox = make_inbox({"2026-09.csv": [survey("R1", "G1", "2栋1单元101", ("5",) * 5),       # its own
+                                        survey("R2", "G2", "3栋2单元301", ("1",) * 5),       # G1's building
+                                        survey("R3", "G2", "9栋1单元101", ("2",) * 5),       # nobody's
+                                        survey("R4", "G2", "6栋1单元101", ("4",) * 5)]})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "buildings"),
+              [("G1", "东苑网格", "和园社区", "20", "1-3栋"), ("G2", "东园网格", "和园社区", "20", "4-6栋")])
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    found = other_grid_buildings(tmp_path / "work", "2026-09")
+    assert [(g, a, h, owners) for g, a, h, _, owners in found] == [("G2", "R2", "3栋2单元301", ("G1",)),
+                                                                   ("G2", "R3", "9栋1单元101", ())]
