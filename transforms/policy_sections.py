@@ -214,8 +214,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
     return OutcomeRules(
         unknown_grid_rows=count(gate, "unknown_grid_rows", None),
         similar_grid_rows=count(gate, "similar_grid_rows", None),
-        ids_across_files=across,
-        ids_within_file=within,
+        ids_across_files=across, ids_within_file=within,
         **switches,
         max_excluded_share=share(gate, "max_excluded_share", "gate"),
         min_excluded_rows=count(gate, "min_excluded_rows", 5),

@@ -4,7 +4,7 @@ Trial 234's volunteers typed 东园网格 for 东苑网格 by pinyin on four com
 import pandas as pd
 import pytest
 
-from conftest import SURVEY_HEADER, survey, write_csv
+from conftest import survey, write_csv
 from gridpay.core.errors import InputError
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
