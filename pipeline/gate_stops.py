@@ -16,6 +16,7 @@ from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
 from gridpay.pipeline.deleted_columns import phone_columns_deleted, phone_columns_message
 from gridpay.pipeline.building_stops import other_grid_buildings, other_grid_buildings_message
 from gridpay.pipeline.copied_answers import copied_answers, copied_answers_message
+from gridpay.pipeline.praised_lows import praised_lows, praised_lows_message
 from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
 from gridpay.pipeline.later_grids import later_grids, later_grids_message
 from gridpay.pipeline.run_notices import headed
@@ -184,6 +185,8 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     """The stops after the files' and the phones' (_in_order's), in order: the first found stops the month."""
     scales = file_stops.other_scale_sheets(ctx)             # a paper sheet typed on a 1-10 scale
     yield scales, lambda: file_stops.other_scale_message(ctx, scales)
+    praised = praised_lows(ctx)                             # ... or the wrong way round: 1 for 非常满意
+    yield praised, lambda: praised_lows_message(ctx, praised)
     short = short_downloads(ctx)                            # a download with rows filtered out or cut off
     yield short, lambda: short_downloads_message(ctx, short)
     early = previous_months_downloads(ctx)                  # last month's download in this month's place

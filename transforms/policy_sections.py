@@ -115,6 +115,7 @@ class OutcomeRules:
     other_grid_compound_by_grid: bool = False   # ... counted over all the compounds a grid's answers name (2027.17)
     other_community_rows: int | None = None     # this many of a file named for one community counted for another's
     other_grid_building_rows: int | None = None  # this many answers to a grid with a door of another's building (2027.30)
+    praised_low_rows: int | None = None         # this many of a file's bottom-rated answers praising in comments (2027.30)
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
     pay_change_per_day: bool = False            # ... compared per assigned day (a part month is no move); False: total
@@ -225,7 +226,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
         other_grid_compound_by_grid=bool(gate.get("other_grid_compound_by_grid", False)),
         other_community_rows=count(gate, "other_community_rows", None),
-        other_grid_building_rows=count(gate, "other_grid_building_rows", None),
+        **{name: count(gate, name, None) for name in ("other_grid_building_rows", "praised_low_rows")},
         target_times_median=count(gate, "target_times_median", None),
         deduction_words=_words(gate, "deduction_words"),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),

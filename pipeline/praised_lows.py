@@ -1,0 +1,49 @@
+"""A survey file whose answers rated at the bottom praise the worker in their comments: a sheet typed the wrong way
+round. Trial 235's volunteer typed the number of the option circled on the paper form (①非常满意 as 1) for 25 forms,
+mixed with another's scores in one sheet with no legend: every comment of hers (网格员很负责，谢谢, 希望继续保持) read
+as a rating of 非常不满意, W03 paid 1280.00 for 1685.28, four others less too, exit 0, nothing said. On as many such
+answers of a file as the policy's gate.praised_low_rows (and a tenth of its bottom-rated answers with a comment) the
+month stops, naming the file and rows; fewer are not said (a resident may thank and still rate low). Never in an
+audit, which replays what the month was published on."""
+from __future__ import annotations
+
+from gridpay.ingest.duckdb_reader import quoted
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.stop_messages import stop_line
+from gridpay.transforms.comment_tone import praises
+
+SHARE = 0.1         # of a file's bottom-rated answers with a comment, at least, besides the policy's count
+SHOWN = 5
+
+
+def praised_lows(ctx: RunContext) -> list[tuple[str, int, list[tuple[int, str]]]]:
+    """(file, its bottom-rated answers with a comment, [(row, comment)] of those praising) for each file that stops."""
+    least = ctx.policy.outcome.praised_low_rows
+    if least is None or ctx.request.replay is not None:
+        return []
+    ratings = ", ".join(f"try_cast({quoted(item)} as integer)" for item in ctx.policy.items)
+    with stage_connection(ctx.workdir) as con:
+        rows = con.execute(f"select source_file, row_number, comment from surveys where comment is not null "
+                           f"and greatest({ratings}) <= ? order by source_file, row_number",
+                           [ctx.policy.scale_min + 1]).fetchall()
+    by_file: dict[str, list[tuple[int, str]]] = {}
+    low: dict[str, int] = {}
+    for file, row, comment in rows:
+        low[file] = low.get(file, 0) + 1
+        if praises(comment):
+            by_file.setdefault(file, []).append((row, comment))
+    return [(file, low[file], praised) for file, praised in sorted(by_file.items())
+            if len(praised) >= least and len(praised) >= SHARE * low[file]]
+
+
+def praised_lows_message(ctx: RunContext, found: list[tuple[str, int, list[tuple[int, str]]]]) -> str:
+    files = [f"{file}: {len(praised)} of its {n} answers rated at the bottom with a comment praise the worker ("
+             + ", ".join(f"row {row} '{comment[:20]}'" for row, comment in praised[:SHOWN])
+             + (" ..." if len(praised) > SHOWN else "") + ")" for file, n, praised in found]
+    return stop_line(ctx, "answers rated at the bottom (非常不满意 or 不满意 throughout) praise the worker in their "
+                          "comments, as a sheet typed the wrong way round reads: the number of the option circled "
+                          "(①非常满意 typed 1) read as the score", files,
+                     "Check those rows against the paper forms: type each answer as its word (非常满意, 满意, ...) or "
+                     "as the score (5 for 非常满意), in the sheet HR types, and run again; if the residents did rate "
+                     "so, raise gate.praised_low_rows in the policy (under a new version)")
