@@ -19,6 +19,7 @@ from gridpay.transforms.grid_names import same_compound
 
 _ENTRY = re.compile(r"^(?P<compound>.*?)(?P<lo>\d+)(?:\s*[-~～—至到]\s*(?P<hi>\d+))?\s*(?P<kind>栋|号楼|幢|座|组)?$")
 _DOOR = re.compile(r"(?P<n>\d+)(?P<kind>栋|号楼|幢|座|组)")
+_DASHED = re.compile(r"(?P<n>\d+)-\d+-\d+$")         # 3-1-402 as typed after a name (和园小区3-1-402): building 3
 _SEPARATORS = re.compile(r"[;；,，、]")
 
 
@@ -63,8 +64,9 @@ def listed_buildings(grids: pd.DataFrame) -> dict[str, tuple[Buildings, ...]]:
 def door_building(household: str) -> tuple[str | None, int, str] | None:
     """(compound, number, kind) of a staged household ('锦华苑 3栋2单元301', '3组15号'); None without a building."""
     compound, _, door = household.rpartition(" ")
-    found = _DOOR.search(door)
-    return (compound or None, int(found["n"]), _kind(found["kind"])) if found else None
+    if found := _DOOR.search(door):
+        return compound or None, int(found["n"]), _kind(found["kind"])
+    return (compound or None, int(found["n"]), "栋") if (found := _DASHED.search(door)) else None
 
 
 def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str, str, tuple[str, ...]]]:

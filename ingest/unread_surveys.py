@@ -10,7 +10,8 @@ from pathlib import Path
 
 from gridpay.core.wording import listed
 from gridpay.ingest.download_counts import named_answers
-from gridpay.ingest.formats import SURVEY_SUFFIXES, survey_named
+from gridpay.ingest.formats import SURVEY_SUFFIXES, Source, survey_named
+from gridpay.ingest.sheets import sheet_cells
 
 MONTH_FOLDER = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
@@ -47,9 +48,31 @@ def unread_survey_files(surveys: Path) -> list[str]:
     return found
 
 
-def loose_survey_files(surveys: Path) -> list[str]:
-    """unread_survey_files() outside the month folders: a file in surveys/ itself, a folder not named YYYY-MM."""
-    return [entry for entry in unread_survey_files(surveys) if not MONTH_FOLDER.match(entry)]
+def loose_survey_files(inbox: Path) -> list[str]:
+    """unread_survey_files() outside the month folders ('surveys/问卷星10月.xlsx', a folder not named YYYY-MM), and
+    downloads saved in the inbox itself beside the reference files (trial 236's re-check: '问卷星_875_875.xlsx')."""
+    inside = [f"surveys/{entry}" for entry in unread_survey_files(inbox / "surveys") if not MONTH_FOLDER.match(entry)]
+    beside = sorted(p.name for p in inbox.iterdir() if p.name not in INBOX_TABLES and _is_survey(p)
+                    and (named_answers(p.name) is not None or _survey_header(p))) if inbox.is_dir() else []
+    return inside + beside
+
+
+INBOX_TABLES = ("grids.csv", "workers.csv", "assignments.csv", "adjustments.csv", "appeals.csv")
+
+
+def _survey_header(path: Path) -> bool:
+    """A sheet whose header asks of grids and satisfaction (您所在的网格, 您对网格员的服务满意吗) or names the survey
+    columns (grid_id, sat_overall): answers, not a reference file HR keeps in Excel beside its CSV."""
+    try:
+        rows = sheet_cells(Source(path.name, path))[:20]
+    except Exception:  # noqa: BLE001 (a file that does not open is no answers to miss; the run reads its own)
+        return False
+    for row in rows:
+        cells = [str(c) for c in row if c]
+        if (any("网格" in c for c in cells) and any("满意" in c for c in cells)) or (
+                "grid_id" in cells and any(c.startswith("sat_") for c in cells)):
+            return True
+    return False
 
 
 def unread_line(surveys: Path, month: str) -> str:

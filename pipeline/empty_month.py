@@ -34,7 +34,7 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if surveys and not replay and (unread := _unread(ctx)):
         log.warning("surveys/%s/:%s; if one holds answers of %s, they count nowhere", ctx.month, unread[1:],
                     ctx.month, extra=headed("files_unread"))
-    loose = [] if replay else loose_survey_files(ctx.settings.inbox / "surveys")      # stopped on below
+    loose = [] if replay else loose_survey_files(ctx.settings.inbox)      # stopped on below
     if surveys and not replay and not loose and (stray := unread_line(ctx.settings.inbox / "surveys", ctx.month)):
         log.warning("%s", stray, extra=headed("files_unread"))
     if not replay and (inside := month_subfolders(ctx.settings.inbox / "surveys", ctx.month)):
@@ -50,10 +50,10 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if loose:
         # trial 236: October's download saved in surveys/ beside its folder's paper sheet published every worker at
         # neutral on a 1.4% response rate, exit 0, said on the console and the scorecard
-        return (f"{ctx.month}: surveys/ holds survey files outside any month's folder, which no month reads "
+        return (f"{ctx.month}: the inbox holds survey files outside every month's folder, which no month reads "
                 f"({listed(loose, 5)}): if one holds answers of {ctx.month}, the month would be paid without them; "
                 f"nothing published. Move each into the folder of its month (surveys/{ctx.month}/ for this month's), "
-                f"or out of surveys/ if no month needs it (keep it with your downloads), and run again")
+                f"or out of the inbox if no month needs it (keep it with your downloads), and run again")
     if not replay and (books := _workbooks_unread(ctx)):     # trial 189: a WPS .et sheet, 13 answers left out unsaid
         return (f"{ctx.month}: surveys/{ctx.month}/ holds workbooks gridpay does not read ({listed(books, 5)}): the "
                 f"month would be paid without their answers; nothing published. Save each as .xlsx (WPS: 文件 > 另存为 "

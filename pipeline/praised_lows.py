@@ -38,12 +38,16 @@ def praised_lows(ctx: RunContext) -> list[tuple[str, int, list[tuple[int, str]]]
 
 
 def praised_lows_message(ctx: RunContext, found: list[tuple[str, int, list[tuple[int, str]]]]) -> str:
-    files = [f"{file}: {len(praised)} of its {n} answers rated at the bottom with a comment praise the worker ("
-             + ", ".join(f"row {row} '{comment[:20]}'" for row, comment in praised[:SHOWN])
-             + (" ..." if len(praised) > SHOWN else "") + ")" for file, n, praised in found]
+    # every row named (trial 235's re-check fixed the five shown, and the rest of the volunteer's rows published wrong)
+    files = [f"{file}: {len(praised)} of its {n} answers rated at the bottom with a comment praise the worker (rows "
+             + ", ".join(str(row) for row, _ in praised) + "; "
+             + ", ".join(f"row {row} '{comment[:20]}'" for row, comment in praised[:SHOWN]) + ")"
+             for file, n, praised in found]
     return stop_line(ctx, "answers rated at the bottom (非常不满意 or 不满意 throughout) praise the worker in their "
                           "comments, as a sheet typed the wrong way round reads: the number of the option circled "
                           "(①非常满意 typed 1) read as the score", files,
-                     "Check those rows against the paper forms: type each answer as its word (非常满意, 满意, ...) or "
-                     "as the score (5 for 非常满意), in the sheet HR types, and run again; if the residents did rate "
-                     "so, raise gate.praised_low_rows in the policy (under a new version)")
+                     "Check every row of the sheet against the paper forms, not only these: the volunteer who typed "
+                     "them so typed her other rows so too, those with no comment and those in the middle of the scale "
+                     "(不满意 typed 4) among them. Type each answer as its word (非常满意, 满意, ...) or as the score (5 "
+                     "for 非常满意), and run again; if the residents did rate so, raise gate.praised_low_rows in the "
+                     "policy (under a new version)")

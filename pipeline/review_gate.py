@@ -121,8 +121,8 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, re
                 wrong = UNAPPLIED if "upheld" in (appeal.decision, was) else UNSHOWN
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
                                 f"appeals.csv, so {wrong}: run the month again to apply it ({rerun})")
-    return (blockers + _changed_calls(db, inbox, month, run_id, policy, rerun)
-            + (_changed_adjustments(db, inbox, month, run_id, policy, rerun) if adjustments else [])
+    return (blockers + (_changed_adjustments(db, inbox, month, run_id, policy, rerun) if adjustments else [])
+            + _changed_calls(db, inbox, month, run_id, policy, rerun)
             + _unread_survey_files(db, inbox, month, run_id, rerun)
             + changed_targets(db, inbox, month, run_id, policy.aliases, rerun)
             + changed_days(db, inbox, month, run_id, policy.aliases, rerun))
@@ -169,13 +169,16 @@ def _changed_calls(db: Path, inbox: Path, month: str, run_id: str, policy: Polic
     now = {tuple(None if pd.isna(v) else str(v) for v in (r.response_id, r.result)) for r in live.itertuples()}
     with connect(db) as con:
         read = set(con.execute("select response_id, result from raw_verification where run_id = ?", [run_id]).fetchall())
-    lines = []
-    for (answer, result), told in sorted([(c, "was recorded after") for c in now - read]
-                                         + [(c, "is no longer in the file since") for c in read - now]):
+    groups: dict[tuple[str, str], list[str]] = {}      # one line a kind (trial 236's ~120 calls: a line of 25 KB)
+    for (answer, result), told in sorted([(c, "recorded after") for c in now - read]
+                                         + [(c, "no longer in the file since") for c in read - now]):
         wrong = UNAPPLIED if result in EXCLUDING_RESULTS else UNSHOWN
-        lines.append(f"the call of answer {answer} ({result}) {told} run {run_id} read verification/{month}.csv, so "
-                     f"{wrong}: run the month again to apply it ({rerun})")
-    return lines
+        groups.setdefault((told, wrong), []).append(f"{answer} ({result})")
+    return [(f"the call of answer {calls[0]} {'was' if told[0] == 'r' else 'is'} {told}" if len(calls) == 1 else
+             f"the calls of answers {', '.join(calls[:10])}{f' and {len(calls) - 10} more' if len(calls) > 10 else ''} "
+             f"{'were' if told[0] == 'r' else 'are'} {told}") + f" run {run_id} read verification/{month}.csv, so "
+            f"{wrong}: run the month again to apply {'it' if len(calls) == 1 else 'them'} ({rerun})"
+            for (told, wrong), calls in sorted(groups.items(), key=lambda g: g[0][1] != UNAPPLIED)]
 
 
 def _changed_adjustments(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, rerun: str) -> list[str]:

@@ -51,8 +51,13 @@ def test_a_survey_file_outside_any_month_s_folder_stops_the_month(run_cli, make_
     inbox = make_inbox({"2026-09/纸质.csv": HAND_SURVEYS[:2]})
     write_csv(inbox / "surveys" / "问卷星下载.csv", SURVEY_HEADER, HAND_SURVEYS[2:])
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
-    assert code == 1 and ("2026-09: surveys/ holds survey files outside any month's folder, which no month reads "
-                          "(问卷星下载.csv): if one holds answers of 2026-09, the month would be paid without them; "
-                          "nothing published. Move each into the folder of its month (surveys/2026-09/") in err, err
-    (inbox / "surveys" / "问卷星下载.csv").rename(inbox / "surveys" / "2026-09" / "问卷星下载.csv")
+    assert code == 1 and ("2026-09: the inbox holds survey files outside every month's folder, which no month reads "
+                          "(surveys/问卷星下载.csv): if one holds answers of 2026-09, the month would be paid without "
+                          "them; nothing published. Move each into the folder of its month (surveys/2026-09/") in err, err
+    # ... or in the inbox itself, beside the reference files (its re-check); a reference file kept in Excel is none
+    (inbox / "surveys" / "问卷星下载.csv").rename(inbox / "问卷星下载.csv")
+    write_csv(inbox / "workers_副本.csv", ("worker_id", "姓名", "手机号"), [("W1", "王伟", "13800000001")])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and "which no month reads (问卷星下载.csv)" in err, err
+    (inbox / "问卷星下载.csv").rename(inbox / "surveys" / "2026-09" / "问卷星下载.csv")
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0

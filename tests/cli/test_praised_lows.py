@@ -12,8 +12,9 @@ def test_bottom_ratings_whose_comments_praise_stop_the_month_until_typed_as_mean
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert code == 1 and ("answers rated at the bottom (非常不满意 or 不满意 throughout) praise the worker in their "
                           "comments, as a sheet typed the wrong way round reads") in err, err
-    assert "surveys/2026-09-paper.csv: 4 of its 4 answers rated at the bottom with a comment praise the worker (row 2 " \
-           "'网格员很负责，谢谢'" in err and not (tmp_path / "out" / "2026-09").exists()
+    assert "surveys/2026-09-paper.csv: 4 of its 4 answers rated at the bottom with a comment praise the worker (rows " \
+           "2, 3, 4, 5; row 2 '网格员很负责，谢谢'" in err and not (tmp_path / "out" / "2026-09").exists()
+    assert "Check every row of the sheet against the paper forms, not only these" in err
     typed = [survey(f"P{i}", "G1", f"3栋1单元{101 + i}", ("5",) * 5, f"2026-09-{10 + i} 09:00:00", channel="paper",
                     comment=said[i]) for i in range(4)]
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-09-paper.csv": typed})

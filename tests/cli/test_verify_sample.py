@@ -82,3 +82,19 @@ def test_a_correction_names_the_answers_it_drew_that_no_call_reached(run_cli, ma
     assert code == 0 and drawn, err         # the late answers' draws come first in G1's order
     assert f"this run drew {', '.join(drawn)} into 2026-09's verification sample (verify.csv) that the run it " \
            f"replaced" in err and "gridpay callsheet --month 2026-09 lists them" in err, err
+
+
+def test_calls_recorded_after_the_run_are_said_in_one_line_a_kind(run_cli, make_inbox, tmp_path, closed_window):
+    """Trial 236's finalize said ~120 calls recorded after the run one by one, a line of 25 KB, the 扣款 at its end."""
+    rows = [survey(f"V{i}", "G1" if i % 2 else "G2", f"H{i}", ("4", "5", "4", "3", "4"), f"2026-09-{1 + i % 28:02d} 10:00:00")
+            for i in range(40)]
+    inbox = make_inbox({"2026-09.csv": rows})
+    assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+    drawn = [r["response_id"] for r in _rows(tmp_path / "out" / "2026-09" / "verify.csv")]
+    write_csv(inbox / "verification" / "2026-09.csv", ("response_id", "result", "called_by", "called_on", "note"),
+              [(a, "属实", "王干事", today(), "") for a in drawn[:3]] + [(drawn[3], "未参与", "王干事", today(), "")])
+    code, err = run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)
+    calls = ", ".join(f"{a} (confirmed)" for a in sorted(drawn[:3]))
+    assert code == 1 and f"the calls of answers {calls} were recorded after run 2026-09-" in err, err
+    assert f"the call of answer {drawn[3]} (denied) was recorded after run" in err
+    assert err.index(f"answer {drawn[3]} (denied)") < err.index("the calls of answers")     # pay first

@@ -30,6 +30,7 @@ def test_a_buildings_cell_reads_as_buildings_ranges_a_compounds_and_groups():
 def test_a_doors_building_with_its_compound():
     assert door_building("锦华苑 3栋2单元301") == ("锦华苑", 3, "栋")
     assert door_building("3组15号") == (None, 3, "组") and door_building("张家院2号东屋") is None
+    assert door_building("和园小区3-1-402") == (None, 3, "栋")         # a name before a dashed door, kept as typed
     assert Buildings("锦华苑", 1, 15, "栋").holds(None, 3, "栋")             # no compound named: either
     assert not Buildings("锦华苑", 1, 15, "栋").holds("锦华新村", 3, "栋") and not Buildings(None, 1, 5, "组").holds(None, 3, "栋")
 
