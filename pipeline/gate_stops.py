@@ -16,7 +16,7 @@ from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
 from gridpay.pipeline.deleted_columns import phone_columns_deleted, phone_columns_message
 from gridpay.pipeline.building_stops import other_grid_buildings, other_grid_buildings_message
 from gridpay.pipeline.copied_answers import copied_answers, copied_answers_message
-from gridpay.pipeline.praised_lows import praised_lows, praised_lows_message
+from gridpay.pipeline.praised_lows import praised_lows, praised_lows_message, say_low_sheets
 from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
 from gridpay.pipeline.later_grids import later_grids, later_grids_message
 from gridpay.pipeline.run_notices import headed
@@ -186,6 +186,8 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     scales = file_stops.other_scale_sheets(ctx)             # a paper sheet typed on a 1-10 scale
     yield scales, lambda: file_stops.other_scale_message(ctx, scales)
     praised = praised_lows(ctx)                             # ... or the wrong way round: 1 for 非常满意
+    if not praised:
+        say_low_sheets(ctx)                                 # ... with no comment to show it: said
     yield praised, lambda: praised_lows_message(ctx, praised)
     short = short_downloads(ctx)                            # a download with rows filtered out or cut off
     yield short, lambda: short_downloads_message(ctx, short)

@@ -1,5 +1,5 @@
-"""A survey file whose answers rated at the bottom praise the worker in their comments: a sheet typed the wrong way
-round. Trial 235's volunteer typed the number of the option circled on the paper form (①非常满意 as 1) for 25 forms,
+"""A typed sheet whose answers rated at the bottom praise the worker in their comments: a sheet typed the wrong way
+round (a platform's download holds the residents' own choices, and is not asked). Trial 235's volunteer typed the number of the option circled on the paper form (①非常满意 as 1) for 25 forms,
 mixed with another's scores in one sheet with no legend: every comment of hers (网格员很负责，谢谢, 希望继续保持) read
 as a rating of 非常不满意, W03 paid 1280.00 for 1685.28, four others less too, exit 0, nothing said. On as many such
 answers of a file as the policy's gate.praised_low_rows (and a tenth of its bottom-rated answers with a comment) the
@@ -7,14 +7,50 @@ month stops, naming the file and rows; fewer are not said (a resident may thank 
 audit, which replays what the month was published on."""
 from __future__ import annotations
 
+import logging
+
 from gridpay.ingest.duckdb_reader import quoted
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.stop_messages import stop_line
 from gridpay.transforms.comment_tone import praises
 
 SHARE = 0.1         # of a file's bottom-rated answers with a comment, at least, besides the policy's count
 SHOWN = 5
+LEAST_ROWS = 10     # a typed sheet's answers, and the download's in the same grids, before their means are compared
+log = logging.getLogger("gridpay")
+
+
+def say_low_sheets(ctx: RunContext) -> None:
+    """A typed sheet whose answers rate the grids a quarter of the scale below what the platform's download says of the
+    same grids: the wrong way round, without a comment to show it (trial 235's re-check: a sheet with no comment column
+    typed so published, nothing said). Said, not stopped: paper forms may come from the least satisfied homes."""
+    if ctx.request.replay is not None:
+        return
+    items = ctx.policy.items
+    mean = " + ".join(f"coalesce(try_cast({quoted(i)} as double), 0)" for i in items)
+    answered = " + ".join(f"(try_cast({quoted(i)} as double) is not null)::int" for i in items)
+    with stage_connection(ctx.workdir) as con:
+        if not con.execute("select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0]:
+            return
+        rows = con.execute(f"""
+            with a as (select source_file, grid_id, ({mean}) / nullif({answered}, 0) as score,
+                              source_file in (select source_file from platform_files) as download
+                       from surveys where grid_id is not null),
+            typed as (select source_file, grid_id, avg(score) as s, count(score) as n from a where not download
+                      group by all),
+            online as (select grid_id, avg(score) as s, count(score) as n from a where download group by all)
+            select t.source_file, sum(t.n * t.s) / sum(t.n), sum(o.n * o.s) / sum(o.n), sum(t.n), sum(o.n)
+            from typed t join online o using (grid_id) group by t.source_file
+            having sum(t.n) >= {LEAST_ROWS} and sum(o.n) >= {LEAST_ROWS} order by 1""").fetchall()
+    gap = (ctx.policy.scale_max - ctx.policy.scale_min) / 4
+    for file, typed, online, n, m in rows:
+        if typed <= online - gap:
+            log.warning("%s: its %d answers rate their grids %.1f on average, where the platform's download rates the "
+                        "same grids %.1f (%d answers): a sheet typed the wrong way round (the number of the option "
+                        "circled, ①非常满意 typed 1)? Check its rows against the paper forms before signing; if the "
+                        "sheet is right, nothing is wrong", file, n, typed, online, m, extra=headed("invalid_rows"))
 
 
 def praised_lows(ctx: RunContext) -> list[tuple[str, int, list[tuple[int, str]]]]:
@@ -24,7 +60,10 @@ def praised_lows(ctx: RunContext) -> list[tuple[str, int, list[tuple[int, str]]]
         return []
     ratings = ", ".join(f"try_cast({quoted(item)} as integer)" for item in ctx.policy.items)
     with stage_connection(ctx.workdir) as con:
-        rows = con.execute(f"select source_file, row_number, comment from surveys where comment is not null "
+        # a sheet HR typed: a platform's download holds the residents' own choices (trial 238's 问卷星 answers)
+        platform = ("source_file not in (select source_file from platform_files) and " if con.execute(
+            "select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0] else "")
+        rows = con.execute(f"select source_file, row_number, comment from surveys where {platform}comment is not null "
                            f"and greatest({ratings}) <= ? order by source_file, row_number",
                            [ctx.policy.scale_min + 1]).fetchall()
     by_file: dict[str, list[tuple[int, str]]] = {}

@@ -19,3 +19,27 @@ def test_bottom_ratings_whose_comments_praise_stop_the_month_until_typed_as_mean
                     comment=said[i]) for i in range(4)]
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS, "2026-09-paper.csv": typed})
     assert run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)[0] == 0
+
+
+def test_a_typed_sheet_rating_the_grids_far_below_the_download_is_said(run_cli, make_inbox, tmp_path):
+    """Trial 235's re-check: a sheet typed the wrong way round with no comment column published, nothing said."""
+    from downloads import HEADER, wjx_rows, write_xlsx
+    online = [survey(f"R{i}", "G1" if i % 2 else "G2", f"{i}栋1单元101", ("5", "4", "5", "4", "5")) for i in range(12)]
+    paper = [survey(f"P{i}", "G1" if i % 2 else "G2", f"{i}栋2单元201", ("1", "2", "1", "2", "1"), channel="paper")
+             for i in range(12)]
+    inbox = make_inbox({"2026-09-paper.csv": paper})
+    write_xlsx(inbox / "surveys" / "2026-09.xlsx", HEADER, wjx_rows(online))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0 and ("surveys/2026-09-paper.csv: its 12 answers rate their grids 1.4 on average, where the "
+                          "platform's download rates the same grids 4.6 (12 answers): a sheet typed the wrong way "
+                          "round") in err, err
+
+
+def test_a_platform_download_is_not_asked(run_cli, make_inbox):
+    """Trial 238: a 问卷星 download's answers are the residents' own choices; its polite 非常不满意 stopped the month."""
+    from downloads import HEADER, wjx_rows, write_xlsx
+    rows = [survey(f"R{i}", "G1", f"{i}栋1单元101", ("1",) * 5, comment="态度很好") for i in range(5)]
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09.xlsx", HEADER, wjx_rows(rows + HAND_SURVEYS))
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0 and "praise the worker" not in err, err
