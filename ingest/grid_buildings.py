@@ -17,10 +17,14 @@ from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import same_compound
 
-_ENTRY = re.compile(r"^(?P<compound>.*?)(?P<lo>\d+)(?:\s*[-~～—至到]\s*(?P<hi>\d+))?\s*(?P<kind>栋|号楼|幢|座|组)?$")
-_DOOR = re.compile(r"(?P<n>\d+)(?P<kind>栋|号楼|幢|座|组)")
-_DASHED = re.compile(r"(?P<n>\d+)-\d+-\d+$")         # 3-1-402 as typed after a name (和园小区3-1-402): building 3
+_RANGE = r"(?P<{0}lo>\d+)(?:\s*[-~～—至到]\s*(?P<{0}hi>\d+))?"
+# a building or a range, after a compound's name, with its units where a building is split (锦华苑7栋1-2单元)
+_ENTRY = re.compile(rf"^(?P<compound>.*?){_RANGE.format('')}\s*(?P<kind>栋|号楼|幢|座|组)?"
+                    rf"(?:{_RANGE.format('u')}单元)?$")
+_DOOR = re.compile(r"(?P<n>\d+)(?P<kind>栋|号楼|幢|座|组)(?:(?P<unit>\d+)单元)?")
+_DASHED = re.compile(r"(?P<n>\d+)-(?P<unit>\d+)-\d+$")     # 3-1-402 after a name (和园小区3-1-402): building 3, unit 1
 _SEPARATORS = re.compile(r"[;；,，、]")
+COLUMNS = ("buildings", "楼栋", "所辖楼栋", "楼栋范围")      # its header in English or as HR heads it (trial 237: 楼栋)
 
 
 def _kind(text: str | None) -> str | None:
@@ -33,40 +37,55 @@ class Buildings:
     lo: int
     hi: int
     kind: str | None            # 栋 (号楼, 幢, 座) or 组; None: either
+    units: tuple[int, int] | None = None     # a building split by unit: those of this grid
 
-    def holds(self, compound: str | None, number: int, kind: str) -> bool:
-        return (self.lo <= number <= self.hi and (self.kind is None or self.kind == kind)
-                and (self.compound is None or compound is None or same_compound(self.compound, compound)))
+    def holds(self, door: Door) -> bool:
+        return (self.lo <= door.number <= self.hi and (self.kind is None or self.kind == door.kind)
+                and (self.compound is None or door.compound is None or same_compound(self.compound, door.compound))
+                and (self.units is None or door.unit is None or self.units[0] <= door.unit <= self.units[1]))
+
+
+@dataclass(frozen=True)
+class Door:
+    compound: str | None        # as the answer names it, or typed before the door (锦华新村3-1-101)
+    number: int
+    kind: str
+    unit: int | None = None
 
 
 def listed_buildings(grids: pd.DataFrame) -> dict[str, tuple[Buildings, ...]]:
     """grid_id -> the buildings its `buildings` cell lists (grids listing none left out). An entry that does not read
-    as a number or a range of them (after a compound's name) stops the run (exit 2) naming the row."""
-    if "buildings" not in grids.columns:
+    as a number or a range of them (after a compound's name, with its units) stops the run (exit 2) naming the row."""
+    column = next((c for c in COLUMNS if c in grids.columns), None)
+    if column is None:
         return {}
     listed = {}
     for row in grids.itertuples(index=False):
-        entries = [e.strip() for e in _SEPARATORS.split(row.buildings if isinstance(row.buildings, str) else "")]
+        cell = getattr(row, column)
         parsed = []
-        for entry in filter(None, entries):
+        for entry in filter(None, (e.strip() for e in _SEPARATORS.split(cell if isinstance(cell, str) else ""))):
             found = _ENTRY.match(entry.replace(" ", ""))
             if not found or int(found["hi"] or found["lo"]) < int(found["lo"]):
                 raise InputError(str(row.source_file), f"buildings '{entry}' is not a building or a range of them "
-                                 f"(3栋, 1-12栋, 锦华苑1-15栋, 1-5组; separated by ';')", row=int(row.row_number),
-                                 column="buildings")
+                                 f"(3栋, 1-12栋, 锦华苑1-15栋, 7栋1-2单元, 1-5组; separated by ';')",
+                                 row=int(row.row_number), column=column)
+            units = (int(found["ulo"]), int(found["uhi"] or found["ulo"])) if found["ulo"] else None
             parsed.append(Buildings(found["compound"] or None, int(found["lo"]), int(found["hi"] or found["lo"]),
-                                    _kind(found["kind"])))
+                                    _kind(found["kind"]), units))
         if parsed:
             listed[row.grid_id] = tuple(parsed)
     return listed
 
 
-def door_building(household: str) -> tuple[str | None, int, str] | None:
-    """(compound, number, kind) of a staged household ('锦华苑 3栋2单元301', '3组15号'); None without a building."""
+def door_building(household: str) -> Door | None:
+    """The building of a staged household ('锦华苑 3栋2单元301', '3组15号', '锦华新村3-1-101'); None without one."""
     compound, _, door = household.rpartition(" ")
-    if found := _DOOR.search(door):
-        return compound or None, int(found["n"]), _kind(found["kind"])
-    return (compound or None, int(found["n"]), "栋") if (found := _DASHED.search(door)) else None
+    found = _DOOR.search(door) or _DASHED.search(door)
+    if found is None:
+        return None
+    typed = door[:found.start()].strip() or None        # a compound typed into the door itself, 小区 left blank
+    return Door(compound or typed, int(found["n"]), _kind(found.groupdict().get("kind")) or "栋",
+                int(found["unit"]) if found["unit"] else None)
 
 
 def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
@@ -86,9 +105,9 @@ def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str,
     found = []
     for grid, answer, household, where in rows:
         door = door_building(household)
-        if door is None or any(b.holds(*door) for b in listed[grid]):
+        if door is None or any(b.holds(door) for b in listed[grid]):
             continue
         owners = tuple(g for g, entries in listed.items() if g != grid and community.get(g) == community.get(grid)
-                       and any(b.holds(*door) for b in entries))
+                       and any(b.holds(door) for b in entries))
         found.append((grid, answer, household, where, owners))
     return found

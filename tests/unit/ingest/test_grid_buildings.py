@@ -8,7 +8,7 @@ from conftest import survey, write_csv
 from gridpay.core.errors import InputError
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
-from gridpay.ingest.grid_buildings import Buildings, door_building, listed_buildings, other_grid_buildings
+from gridpay.ingest.grid_buildings import Buildings, Door, door_building, listed_buildings, other_grid_buildings
 from gridpay.ingest.staging import stage_inputs
 
 
@@ -18,21 +18,27 @@ def _grids(*cells: str) -> pd.DataFrame:
 
 
 def test_a_buildings_cell_reads_as_buildings_ranges_a_compounds_and_groups():
-    listed = listed_buildings(_grids("1-3栋；5号楼", "锦华苑 16~30栋; 7", "1-5组", None))
+    listed = listed_buildings(_grids("1-3栋；5号楼", "锦华苑 16~30栋; 7", "1-5组", None, "锦华苑7栋1-2单元"))
     assert listed == {"G1": (Buildings(None, 1, 3, "栋"), Buildings(None, 5, 5, "栋")),
                       "G2": (Buildings("锦华苑", 16, 30, "栋"), Buildings(None, 7, 7, None)),
-                      "G3": (Buildings(None, 1, 5, "组"),)}
+                      "G3": (Buildings(None, 1, 5, "组"),), "G5": (Buildings("锦华苑", 7, 7, "栋", (1, 2)),)}
+    # headed as HR heads it (trial 237: 楼栋, ignored)
+    assert listed_buildings(_grids("1-3栋").rename(columns={"buildings": "楼栋"})) == {"G1": (Buildings(None, 1, 3, "栋"),)}
     with pytest.raises(InputError) as stop:
         listed_buildings(_grids("1-3栋", "东边几栋"))
     assert (stop.value.row, stop.value.column) == (3, "buildings") and "'东边几栋' is not a building" in str(stop.value)
 
 
-def test_a_doors_building_with_its_compound():
-    assert door_building("锦华苑 3栋2单元301") == ("锦华苑", 3, "栋")
-    assert door_building("3组15号") == (None, 3, "组") and door_building("张家院2号东屋") is None
-    assert door_building("和园小区3-1-402") == (None, 3, "栋")         # a name before a dashed door, kept as typed
-    assert Buildings("锦华苑", 1, 15, "栋").holds(None, 3, "栋")             # no compound named: either
-    assert not Buildings("锦华苑", 1, 15, "栋").holds("锦华新村", 3, "栋") and not Buildings(None, 1, 5, "组").holds(None, 3, "栋")
+def test_a_doors_building_with_its_compound_and_unit():
+    assert door_building("锦华苑 3栋2单元301") == Door("锦华苑", 3, "栋", 2)
+    assert door_building("3组15号") == Door(None, 3, "组") and door_building("张家院2号东屋") is None
+    # a compound typed before the door, the answer's 小区 blank (trial 237: 锦华新村3-1-101 read as 锦华苑's 3栋)
+    assert door_building("锦华新村3-1-101") == Door("锦华新村", 3, "栋", 1)
+    assert Buildings("锦华苑", 1, 15, "栋").holds(Door(None, 3, "栋"))             # no compound named: either
+    assert not Buildings("锦华苑", 1, 15, "栋").holds(Door("锦华新村", 3, "栋"))
+    assert not Buildings(None, 1, 5, "组").holds(Door(None, 3, "栋"))
+    split = Buildings(None, 7, 7, "栋", (1, 2))
+    assert split.holds(Door(None, 7, "栋", 2)) and not split.holds(Door(None, 7, "栋", 3)) and split.holds(Door(None, 7, "栋"))
 
 
 def test_answers_naming_a_grid_with_another_grids_building_are_found(make_inbox, tmp_path):

@@ -40,3 +40,18 @@ def test_fewer_are_said_and_a_building_no_grid_lists_too(run_cli, make_inbox, ma
     assert code == 0 and ("2 answers name a grid with a door in a building grids.csv lists for another grid, and count "
                           "for the grid they name: answer P0") in err, err
     assert "1 answer give a door in a building grids.csv lists for no grid" in err and "9栋2单元202" in err
+
+
+def test_a_grids_csv_headed_as_hr_heads_it(run_cli, make_inbox, make_policy):
+    """Trial 237: grids.csv's 楼栋 column was ignored (the check off, answers of another grid's buildings paid unsaid),
+    and its 小区 column was read as a survey answer's compound, the grids' compounds dropped: 楼栋 is read as buildings,
+    and 小区 stops the run."""
+    inbox = _inbox(make_inbox, 3)
+    text = (inbox / "grids.csv").read_text(encoding="utf-8")
+    (inbox / "grids.csv").write_text(text.replace("buildings", "楼栋", 1), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 1 and "3 answers name a grid with a door in a building grids.csv lists for another grid" in err, err
+    (inbox / "grids.csv").write_text(text.replace("buildings", "小区", 1), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 2 and ("grids.csv, column '小区': the column '小区' is read as a survey answer's compound (小区), not "
+                          "as the compounds each grid spans: head it compounds") in err, err
