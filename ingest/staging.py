@@ -21,6 +21,7 @@ from gridpay.ingest.formula_cells import say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases, listed_compounds
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file
+from gridpay.ingest.grid_buildings import COLUMNS as BUILDING_COLUMNS
 from gridpay.ingest.near_phones import write_near_phones
 from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_worker_phones
 from gridpay.ingest.review_files import resident_grids, review_files, review_tables
@@ -132,15 +133,23 @@ def refuse_unread_worker_phones(workers: pd.DataFrame, replay: bool) -> None:
     say_unread_phone("workers.csv", unread, "phone")
 
 
-def refuse_grid_compound_column(grids: pd.DataFrame, replay: bool) -> None:
-    """grids.csv headed 小区 (read as a survey answer's compound) and no compounds column: the grids' compounds unread,
-    homes of one door number in two compounds counted as one (trial 237's 黄海涛 1550.88 for 1535.36), nothing said."""
-    if replay or "compound" not in grids.columns or "compounds" in grids.columns:
+_GRID_COLUMNS = ("grid_id", "grid_name", "community", "households", "area", "aliases", "compounds", *BUILDING_COLUMNS)
+_GRID_HINTS = (("小区", "compounds"), ("楼", "buildings"), ("别名", "aliases"), ("片区", "area"))
+
+
+def refuse_unread_grid_columns(grids: pd.DataFrame, replay: bool) -> None:
+    """A grids.csv column no rule reads headed as a grid's compounds, buildings, aliases or area are (所辖小区, 管辖楼栋):
+    read as nothing, trial 237's compounds were dropped (one home of 锦华新村 counted twice, 黄海涛 1550.88 for 1535.36)
+    and its buildings unchecked (W06 1647.20 for 1475.84), nothing said. A stop (exit 2) naming the column."""
+    if replay:
         return
     names = list(grids.columns)[2:]     # after source_file, row_number
-    header = next((h for h, n in zip(grids.attrs.get("headers", names), names) if n == "compound"), "compound")
-    raise InputError("grids.csv", f"the column '{header}' is read as a survey answer's compound (小区), not as the "
-                     f"compounds each grid spans: head it compounds (separated by ';'), and run again", column=header)
+    for header, name in zip(grids.attrs.get("headers", names), names):
+        meant = next((column for word, column in _GRID_HINTS if word in str(header)), None)
+        if name not in _GRID_COLUMNS and meant is not None and meant not in grids.columns:
+            read = "a survey answer's compound (小区)" if name == "compound" else "nothing"
+            raise InputError("grids.csv", f"the column '{header}' is read as {read}, and grids.csv has no {meant} "
+                             f"column: head it {meant} (docs/contract.md, grids.csv), and run again", column=header)
 
 
 def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: bytes, workdir: Path,
@@ -159,7 +168,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     tables["workers"], more_phones = split_worker_phones(tables["workers"])     # a phone changed in the month
     require_worker_mobiles(tables["workers"])
     refuse_unread_worker_phones(tables["workers"], replay)
-    refuse_grid_compound_column(tables["grids"], replay)
+    refuse_unread_grid_columns(tables["grids"], replay)
     workers = tables["workers"]     # each phone as a platform masks it too: ingest/masked_phones.py
     workers["phone_mask_hash"] = (workers["phone"].map(lambda v: masked_phone_hash(v, key), na_action="ignore")
                                   if "phone" in workers.columns else None)

@@ -32,7 +32,8 @@ def say_low_sheets(ctx: RunContext) -> None:
     mean = " + ".join(f"coalesce(try_cast({quoted(i)} as double), 0)" for i in items)
     answered = " + ".join(f"(try_cast({quoted(i)} as double) is not null)::int" for i in items)
     with stage_connection(ctx.workdir) as con:
-        if not con.execute("select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0]:
+        if not con.execute("select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0] \
+                or not con.execute("select count(*) from platform_files").fetchone()[0]:     # no download to compare
             return
         rows = con.execute(f"""
             with a as (select source_file, grid_id, ({mean}) / nullif({answered}, 0) as score,

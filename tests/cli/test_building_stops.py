@@ -53,5 +53,9 @@ def test_a_grids_csv_headed_as_hr_heads_it(run_cli, make_inbox, make_policy):
     assert code == 1 and "3 answers name a grid with a door in a building grids.csv lists for another grid" in err, err
     (inbox / "grids.csv").write_text(text.replace("buildings", "小区", 1), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
-    assert code == 2 and ("grids.csv, column '小区': the column '小区' is read as a survey answer's compound (小区), not "
-                          "as the compounds each grid spans: head it compounds") in err, err
+    assert code == 2 and ("grids.csv, column '小区': the column '小区' is read as a survey answer's compound (小区), and "
+                          "grids.csv has no compounds column: head it compounds") in err, err
+    for header, meant in (("管辖楼栋", "buildings"), ("所辖小区", "compounds")):     # its re-check: read as nothing
+        (inbox / "grids.csv").write_text(text.replace("buildings", header, 1), encoding="utf-8")
+        code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+        assert code == 2 and f"the column '{header}' is read as nothing, and grids.csv has no {meant} column" in err, err
