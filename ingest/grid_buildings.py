@@ -7,13 +7,14 @@ say whose buildings they were."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.door_prefixes import answers_view
+from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.transforms.grid_names import same_compound
 
@@ -72,8 +73,10 @@ def listed_buildings(grids: pd.DataFrame) -> dict[str, tuple[Buildings, ...]]:
             units = (int(found["ulo"]), int(found["uhi"] or found["ulo"])) if found["ulo"] else None
             parsed.append(Buildings(found["compound"] or None, int(found["lo"]), int(found["hi"] or found["lo"]),
                                     _kind(found["kind"]), units))
-        if parsed:
-            listed[row.grid_id] = tuple(parsed)
+        if parsed:      # an entry without a compound in a grid of one listed compound is that compound's (trial 239)
+            own = listed_compound_names(row.compounds) if "compounds" in grids.columns else ()
+            listed[row.grid_id] = tuple(replace(b, compound=own[0]) if b.compound is None and len(own) == 1 else b
+                                        for b in parsed)
     return listed
 
 

@@ -1,5 +1,5 @@
 """Answers naming a grid with a door in a building grids.csv lists for another grid (ingest/grid_buildings.py): on as
-many rows as the policy's gate.other_grid_building_rows they stop the month (fewer are said, as are doors in a
+many rows of one grid as the policy's gate.other_grid_building_rows they stop the month (fewer are said, as are doors in a
 building no grid lists). Never in an audit, which replays what the month was published on."""
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ def other_grid_buildings(ctx: RunContext) -> list[str]:
                     len(nowhere), "s" if len(nowhere) != 1 else "", "; ".join(shown[:SHOWN]),
                     " ..." if len(shown) > SHOWN else "", extra=headed("invalid_rows"))
     least = ctx.policy.outcome.other_grid_building_rows
-    if other and (least is None or len(other) < least):
+    # counted grid by grid (trial 239: three residents of three grids each choosing the one next door stopped the month)
+    by_grid = {grid: sum(r[0] == grid for r in other) for grid in {r[0] for r in other}}
+    if other and (least is None or max(by_grid.values()) < least):
         shown = _named(ctx, other)
         log.warning("%d answer%s name a grid with a door in a building grids.csv lists for another grid, and count for "
                     "the grid they name: %s%s. %s", len(other), "s" if len(other) != 1 else "",
@@ -53,5 +55,6 @@ def other_grid_buildings(ctx: RunContext) -> list[str]:
 
 def other_grid_buildings_message(ctx: RunContext, found: list[str]) -> str:
     return stop_line(ctx, f"{len(found)} answers name a grid with a door in a building grids.csv lists for another "
-                          f"grid, and would pay that grid's worker for another's residents", found,
+                          f"grid ({ctx.policy.outcome.other_grid_building_rows} or more to one grid), and would pay that "
+                          f"grid's worker for another's residents", found,
                      f"Check each: {WAY_OUT}; then run again (policy gate.other_grid_building_rows)", most=SHOWN)

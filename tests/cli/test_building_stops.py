@@ -21,8 +21,8 @@ def test_answers_with_another_grids_building_stop_the_month_and_a_correction_cou
                                                                                                make_policy):
     inbox, policy = _inbox(make_inbox, 3), make_policy(min_responses=1)
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
-    assert code == 1 and ("2026-09: 3 answers name a grid with a door in a building grids.csv lists for another grid, "
-                          "and would pay that grid's worker for another's residents; nothing published. answer P0 "
+    assert code == 1 and ("2026-09: 3 answers name a grid with a door in a building grids.csv lists for another grid "
+                          "(3 or more to one grid), and would pay that grid's worker for another's residents; nothing published. answer P0 "
                           "(surveys/2026-09.csv row 14) names 东园网格 (G2) with 2栋3单元300, a building grids.csv lists "
                           "for 东苑网格 (G1)") in err, err
     assert "record HR's own correction in appeals.csv: decision upheld, category 非本网格, worker_id blank" in err
@@ -59,3 +59,13 @@ def test_a_grids_csv_headed_as_hr_heads_it(run_cli, make_inbox, make_policy):
         (inbox / "grids.csv").write_text(text.replace("buildings", header, 1), encoding="utf-8")
         code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
         assert code == 2 and f"the column '{header}' is read as nothing, and grids.csv has no {meant} column" in err, err
+
+
+def test_they_are_counted_grid_by_grid(run_cli, make_inbox, make_policy):
+    """Trial 239: three residents of three grids each choosing the grid next door stopped the month."""
+    inbox = _inbox(make_inbox, 2)                # two to G2 with G1's building ...
+    with (inbox / "surveys" / "2026-09.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Q1,G1,5栋1单元501,,2026-09-20 10:00:00,wechat,120,4,4,4,4,4,\n")     # ... and one to G1 with G2's
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and "3 answers name a grid with a door in a building grids.csv lists for another grid, and count " \
+                         "for the grid they name" in err, err

@@ -22,6 +22,9 @@ def test_a_buildings_cell_reads_as_buildings_ranges_a_compounds_and_groups():
     assert listed == {"G1": (Buildings(None, 1, 3, "栋"), Buildings(None, 5, 5, "栋")),
                       "G2": (Buildings("锦华苑", 16, 30, "栋"), Buildings(None, 7, 7, None)),
                       "G3": (Buildings(None, 1, 5, "组"),), "G5": (Buildings("锦华苑", 7, 7, "栋", (1, 2)),)}
+    # an entry without a compound, in a grid of one listed compound, is that compound's (trial 239's G03 named for 二期)
+    one = _grids("1-10栋", "1-10栋").assign(compounds=["幸福里小区", "幸福里小区;幸福里二期"])
+    assert listed_buildings(one) == {"G1": (Buildings("幸福里小区", 1, 10, "栋"),), "G2": (Buildings(None, 1, 10, "栋"),)}
     # headed as HR heads it (trial 237: 楼栋, ignored)
     assert listed_buildings(_grids("1-3栋").rename(columns={"buildings": "楼栋"})) == {"G1": (Buildings(None, 1, 3, "栋"),)}
     with pytest.raises(InputError) as stop:
