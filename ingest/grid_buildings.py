@@ -102,12 +102,15 @@ def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str,
     community = dict(zip(grids["grid_id"], grids["community"])) if "community" in grids.columns else {}
     with stage_connection(workdir) as con:
         answers_view(con, workdir, month)
-        rows = con.execute("select grid_id, response_id::varchar, household_id, source_file || ' row ' || row_number "
-                           "from answers where grid_id in (select unnest(?::varchar[])) and household_id is not null "
-                           "order by row_id", [list(listed)]).fetchall()
+        rows = con.execute("select grid_id, response_id::varchar, household_id, source_file || ' row ' || row_number, "
+                           "compound from answers where grid_id in (select unnest(?::varchar[])) and household_id is "
+                           "not null order by row_id", [list(listed)]).fetchall()
     found = []
-    for grid, answer, household, where in rows:
+    for grid, answer, household, where, named in rows:
         door = door_building(household)
+        # the compound the answer names, where its home is its door alone (a grid of one compound: trial 239's 二期
+        # answer 9 was said to be of both compounds' 7栋, and HR's correction to the wrong one passed unsaid)
+        door = replace(door, compound=named) if door is not None and door.compound is None and named else door
         if door is None or any(b.holds(door) for b in listed[grid]):
             continue
         owners = tuple(g for g, entries in listed.items() if g != grid and community.get(g) == community.get(grid)

@@ -55,3 +55,20 @@ def test_answers_naming_a_grid_with_another_grids_building_are_found(make_inbox,
     found = other_grid_buildings(tmp_path / "work", "2026-09")
     assert [(g, a, h, owners) for g, a, h, _, owners in found] == [("G2", "R2", "3栋2单元301", ("G1",)),
                                                                    ("G2", "R3", "9栋1单元101", ())]
+
+
+def test_a_door_of_a_one_compound_grid_keeps_the_compound_its_answer_names(make_inbox, tmp_path):
+    """Trial 239's re-check: answer 9 named 幸福里二期 with 7栋3单元902 under a 幸福里小区 grid; its home, the door alone
+    in a grid of one compound, was said to be in both compounds' 7栋 (G02 and G03), and a correction to the wrong one
+    passed unsaid."""
+    from conftest import SURVEY_HEADER
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", (*SURVEY_HEADER, "compound"),
+              [(*survey("R9", "G1", "7栋3单元902", ("4",) * 5), "幸福里二期")])
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds", "buildings"),
+              [("G1", "幸福里第一网格", "幸福里社区", "20", "幸福里小区", "1-6栋"),
+               ("G2", "幸福里第三网格", "幸福里社区", "20", "幸福里小区", "7-9栋"),
+               ("G3", "幸福里二期第九网格", "幸福里社区", "20", "幸福里二期", "7-9栋")])
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    assert [(g, a, owners) for g, a, _, _, owners in other_grid_buildings(tmp_path / "work", "2026-09")] == [
+        ("G1", "R9", ("G3",))]
