@@ -16,11 +16,12 @@ from gridpay.core.errors import InputError
 from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.transforms.folding import folded
 from gridpay.transforms.grid_names import same_compound
 
 _RANGE = r"(?P<{0}lo>\d+)(?:\s*[-~～—至到]\s*(?P<{0}hi>\d+))?"
 # a building or a range, after a compound's name, with its units where a building is split (锦华苑7栋1-2单元)
-_ENTRY = re.compile(rf"^(?P<compound>.*?){_RANGE.format('')}\s*(?P<kind>栋|号楼|幢|座|组)?"
+_ENTRY = re.compile(rf"^(?P<compound>.*?[^\d\-~～—至到])?{_RANGE.format('')}\s*(?P<kind>栋|号楼|幢|座|组)?"
                     rf"(?:{_RANGE.format('u')}单元)?$")
 _DOOR = re.compile(r"(?P<n>\d+)(?P<kind>栋|号楼|幢|座|组)(?:(?P<unit>\d+)单元)?")
 _DASHED = re.compile(r"(?P<n>\d+)-(?P<unit>\d+)-\d+$")     # 3-1-402 after a name (和园小区3-1-402): building 3, unit 1
@@ -65,7 +66,7 @@ def listed_buildings(grids: pd.DataFrame) -> dict[str, tuple[Buildings, ...]]:
         cell = getattr(row, column)
         parsed = []
         for entry in filter(None, (e.strip() for e in _SEPARATORS.split(cell if isinstance(cell, str) else ""))):
-            found = _ENTRY.match(entry.replace(" ", ""))
+            found = _ENTRY.match(folded(entry).replace(" ", ""))      # 枫林苑7－12栋, typed full-width (trial 240)
             if not found or int(found["hi"] or found["lo"]) < int(found["lo"]):
                 raise InputError(str(row.source_file), f"buildings '{entry}' is not a building or a range of them "
                                  f"(3栋, 1-12栋, 锦华苑1-15栋, 7栋1-2单元, 1-5组; separated by ';')",

@@ -25,6 +25,8 @@ def test_a_buildings_cell_reads_as_buildings_ranges_a_compounds_and_groups():
     # an entry without a compound, in a grid of one listed compound, is that compound's (trial 239's G03 named for 二期)
     one = _grids("1-10栋", "1-10栋").assign(compounds=["幸福里小区", "幸福里小区;幸福里二期"])
     assert listed_buildings(one) == {"G1": (Buildings("幸福里小区", 1, 10, "栋"),), "G2": (Buildings(None, 1, 10, "栋"),)}
+    # a range typed full-width, as a Chinese input method gives it (trial 240: read as building 12 of '枫林苑7－')
+    assert listed_buildings(_grids("枫林苑７－１２栋")) == {"G1": (Buildings("枫林苑", 7, 12, "栋"),)}
     # headed as HR heads it (trial 237: 楼栋, ignored)
     assert listed_buildings(_grids("1-3栋").rename(columns={"buildings": "楼栋"})) == {"G1": (Buildings(None, 1, 3, "栋"),)}
     with pytest.raises(InputError) as stop:
