@@ -46,6 +46,15 @@ def _reads(value: object) -> bool:
     return True
 
 
+def unread_pairs(rows: pd.DataFrame) -> set[tuple[str, str]]:
+    """(worker, grid) of the rows whose start, or end where one is typed, does not read as a date: validation's to
+    name, not compared (trial 139 read "W05 on CH4: 0 days (paid 30)" and a re-run of two published months before the
+    stop on its end date 12/11/2026)."""
+    return {(str(w), str(g)) for w, g, start, end in rows[["worker_id", "grid_id", "start_date", "end_date"]]
+            .itertuples(index=False) if not (_reads(start) and (not isinstance(end, str) or not end.strip()
+                                                                or _reads(end)))}
+
+
 def say_changed_assignments(ctx: RunContext) -> None:
     """Each published month before this one to which today's assignments.csv gives a worker other days on a
     grid than its published run paid: said, with the re-run that applies it."""
@@ -63,11 +72,7 @@ def say_changed_assignments(ctx: RunContext) -> None:
     # a row still in the file that no longer gives the month a day (an end date typed a year early: trial 127's
     # 2025-11-15 for 2026-11-15 unpaid October's 31 days unsaid) is said; a row taken out is not
     kept = set(zip(rows["worker_id"].astype(str), rows["grid_id"].astype(str)))
-    # a row whose date does not read is validation's to name (trial 139 read "W05 on CH4: 0 days (paid 30)" and a
-    # re-run of two published months before the stop on its end date 12/11/2026)
-    unread = {(str(w), str(g)) for w, g, start, end in rows[["worker_id", "grid_id", "start_date", "end_date"]]
-              .itertuples(index=False) if not (_reads(start) and (not isinstance(end, str) or not end.strip()
-                                                                  or _reads(end)))}
+    unread = unread_pairs(rows)     # a row whose date does not read is validation's to name
     workers = pd.read_parquet(ctx.workdir / "workers.parquet", columns=["worker_id", "name"])
     names = dict(zip(workers["worker_id"].astype(str), workers["name"].astype(str).str.replace(" ", "")))
     for (month, run), was in sorted(by_month.items()):

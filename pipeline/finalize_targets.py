@@ -6,11 +6,10 @@ says both ways out, and --force --reason finalizes the month as published. Days 
 worker on a grid other than those paid are refused the same way (the file has dates: the change is the month's)."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from gridpay.ingest.formats import Source, read_table
-from gridpay.pipeline.changed_assignments import days_in_month
+from gridpay.pipeline.changed_assignments import days_in_month, unread_pairs
 from gridpay.store.warehouse import connect
 from gridpay.transforms.amounts import amount_value
 from gridpay.transforms.parsing import normalized_date
@@ -57,18 +56,9 @@ def changed_days(db: Path, inbox: Path, month: str, run_id: str, aliases: dict[s
     for column in ("start_date", "end_date"):
         rows[column] = rows[column].map(normalized_date, na_action="ignore")
     now = days_in_month(rows, month)
-    unread = {(str(w), str(g)) for w, g, start, end in rows[["worker_id", "grid_id", "start_date", "end_date"]]
-              .itertuples(index=False) if not all(_reads(d) for d in (start, end) if isinstance(d, str))}
+    unread = unread_pairs(rows)
     return [f"assignments.csv gives {w} {now.get((w, g), 0)} days on {g} in {month}, and run {run_id} paid "
             f"{was.get((w, g), 0)}: if the file is right, run the month again first ({_again(rerun)}); if it is not "
             f"(an older copy), put the right one back" for w, g in sorted(set(zip(rows["worker_id"].astype(str),
                                                                                   rows["grid_id"].astype(str))))
             if (w, g) not in unread and now.get((w, g), 0) != was.get((w, g), 0)]
-
-
-def _reads(day: str) -> bool:
-    try:
-        date.fromisoformat(day)
-    except ValueError:
-        return False
-    return True

@@ -32,8 +32,7 @@ def say_low_sheets(ctx: RunContext) -> None:
     mean = " + ".join(f"coalesce(try_cast({quoted(i)} as double), 0)" for i in items)
     answered = " + ".join(f"(try_cast({quoted(i)} as double) is not null)::int" for i in items)
     with stage_connection(ctx.workdir) as con:
-        if not con.execute("select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0] \
-                or not con.execute("select count(*) from platform_files").fetchone()[0]:     # no download to compare
+        if not _downloads(con):         # no download to compare with
             return
         rows = con.execute(f"""
             with a as (select source_file, grid_id, ({mean}) / nullif({answered}, 0) as score,
@@ -54,6 +53,13 @@ def say_low_sheets(ctx: RunContext) -> None:
                         "sheet is right, nothing is wrong", file, n, typed, online, m, extra=headed("invalid_rows"))
 
 
+def _downloads(con) -> set[str]:
+    """The survey files the stage read as a platform's download (its platform_files table, where the stage has one)."""
+    if not con.execute("select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0]:
+        return set()
+    return {file for (file,) in con.execute("select source_file from platform_files").fetchall()}
+
+
 def praised_lows(ctx: RunContext) -> list[tuple[str, int, list[tuple[int, str]]]]:
     """(file, its bottom-rated answers with a comment, [(row, comment)] of those praising) for each file that stops."""
     least = ctx.policy.outcome.praised_low_rows
@@ -62,11 +68,9 @@ def praised_lows(ctx: RunContext) -> list[tuple[str, int, list[tuple[int, str]]]
     ratings = ", ".join(f"try_cast({quoted(item)} as integer)" for item in ctx.policy.items)
     with stage_connection(ctx.workdir) as con:
         # a sheet HR typed: a platform's download holds the residents' own choices (trial 238's 问卷星 answers)
-        platform = ("source_file not in (select source_file from platform_files) and " if con.execute(
-            "select count(*) from duckdb_tables() where table_name = 'platform_files'").fetchone()[0] else "")
-        rows = con.execute(f"select source_file, row_number, comment from surveys where {platform}comment is not null "
-                           f"and greatest({ratings}) <= ? order by source_file, row_number",
-                           [ctx.policy.scale_min + 1]).fetchall()
+        rows = con.execute(f"select source_file, row_number, comment from surveys where not list_contains(?, "
+                           f"source_file) and comment is not null and greatest({ratings}) <= ? order by source_file, "
+                           f"row_number", [sorted(_downloads(con)), ctx.policy.scale_min + 1]).fetchall()
     by_file: dict[str, list[tuple[int, str]]] = {}
     low: dict[str, int] = {}
     for file, row, comment in rows:
