@@ -23,8 +23,10 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
     if not reading.option_codes:
         raise InputError(source.file_name, "is a codes export (按序号: answers are option numbers, and which number "
                                            "means 非常满意 depends on the form); download the text export (按文本), "
-                                           "or declare [survey.option_codes] in the policy (a question the form scores "
-                                           "in numbers, 1-5 stars or 1-10: each number as itself, \"5\" = \"5\")",
+                                           "or declare [survey.option_codes] in the policy (a form listing 非常满意 "
+                                           "first: \"1\" = \"5\", \"2\" = \"4\", \"3\" = \"3\", \"4\" = \"2\", "
+                                           "\"5\" = \"1\"; a question the form scores in numbers, 1-5 stars or 1-10: "
+                                           "each number as itself, \"5\" = \"5\")",
                          column=next(i for i in reading.items if i in frame.columns))
     for item in reading.items:
         if item in frame.columns:
