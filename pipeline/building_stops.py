@@ -1,6 +1,7 @@
-"""Answers naming a grid with a door in a building grids.csv lists for another grid (ingest/grid_buildings.py): on as
-many rows of one grid as the policy's gate.other_grid_building_rows they stop the month (fewer are said, as are doors in a
-building no grid lists). Never in an audit, which replays what the month was published on."""
+"""Answers naming a grid with a door in a building grids.csv lists for another grid, or for no grid
+(ingest/grid_buildings.py): on as many rows of one grid as the policy's gate.other_grid_building_rows (and
+gate.unlisted_building_rows) they stop the month; fewer are said. Never in an audit, which replays what the month
+was published on."""
 from __future__ import annotations
 
 import logging
@@ -18,6 +19,11 @@ WAY_OUT = ("where the resident lives in that grid (a grid chosen wrongly, a pape
            "HR's own correction in appeals.csv: decision upheld, category 非本网格, worker_id blank, resident_grid the "
            "grid of the door, and the answer counts there; where the door was typed wrong, correct it in the sheet HR "
            "types; where the building is this grid's too, add it to this grid's buildings in grids.csv")
+# trial 241: a neighbouring community numbering its grids alike answered a link shared into its WeChat group
+UNLISTED_WAY_OUT = ("where the building is the grid's, add it to its buildings in grids.csv; where the door was typed "
+                    "wrong, correct it in the sheet HR types; where the resident lives outside the community (a link "
+                    "shared beyond it), record HR's own correction in appeals.csv: decision upheld, category 非本网格, "
+                    "worker_id blank, resident_grid blank, and the answer counts for no grid")
 
 
 def _named(ctx: RunContext, rows: list) -> list[str]:
@@ -27,30 +33,40 @@ def _named(ctx: RunContext, rows: list) -> list[str]:
                "lists for no grid") for grid, answer, household, where, owners in rows]
 
 
-def other_grid_buildings(ctx: RunContext) -> list[str]:
-    """The answers that stop the month (each one line); those fewer than the policy's rows, and doors in a building
-    no grid lists, said."""
+def _stopping(rows: list, least: int | None) -> bool:
+    """Whether `least` or more of `rows` name one grid (counted grid by grid: trial 239's three residents of three grids
+    each choosing the one next door stopped the month)."""
+    by_grid = {grid: sum(r[0] == grid for r in rows) for grid in {r[0] for r in rows}}
+    return bool(rows) and least is not None and max(by_grid.values()) >= least
+
+
+def _said(ctx: RunContext, rows: list, what: str, advice: str) -> None:
+    shown = _named(ctx, rows)
+    log.warning("%d answer%s %s, and count for the grid they name: %s%s. %s", len(rows), "s" if len(rows) != 1 else "",
+                what, "; ".join(shown[:SHOWN]), f" ... ({len(shown) - SHOWN} more)" if len(shown) > SHOWN else "",
+                advice[0].upper() + advice[1:], extra=headed("door_building"))
+
+
+def building_stops(ctx: RunContext) -> tuple[list[str], list[str]]:
+    """The answers that stop the month (each one line): those naming a grid with a door of another grid's building,
+    and those with a door in a building no grid lists; each kind fewer than its policy's rows said."""
     if ctx.request.replay is not None:
-        return []
+        return [], []
     rows = found(ctx.workdir, ctx.month)
     other, nowhere = [r for r in rows if r[4]], [r for r in rows if not r[4]]
-    if nowhere:
-        shown = _named(ctx, nowhere)
-        log.warning("%d answer%s give a door in a building grids.csv lists for no grid, and count for the grid they "
-                    "name: %s%s. Check each door (a building typed wrong) and grids.csv's buildings (a list left short)",
-                    len(nowhere), "s" if len(nowhere) != 1 else "", "; ".join(shown[:SHOWN]),
-                    " ..." if len(shown) > SHOWN else "", extra=headed("invalid_rows"))
-    least = ctx.policy.outcome.other_grid_building_rows
-    # counted grid by grid (trial 239: three residents of three grids each choosing the one next door stopped the month)
-    by_grid = {grid: sum(r[0] == grid for r in other) for grid in {r[0] for r in other}}
-    if other and (least is None or max(by_grid.values()) < least):
-        shown = _named(ctx, other)
-        log.warning("%d answer%s name a grid with a door in a building grids.csv lists for another grid, and count for "
-                    "the grid they name: %s%s. %s", len(other), "s" if len(other) != 1 else "",
-                    "; ".join(shown[:SHOWN]), " ..." if len(shown) > SHOWN else "", WAY_OUT[0].upper() + WAY_OUT[1:],
-                    extra=headed("invalid_rows"))
-        return []
-    return _named(ctx, other)
+    stops = []
+    for kind, least, what, advice in (
+            (other, ctx.policy.outcome.other_grid_building_rows, "name a grid with a door in a building grids.csv "
+             "lists for another grid", WAY_OUT),
+            (nowhere, ctx.policy.outcome.unlisted_building_rows, "give a door in a building grids.csv lists for no "
+             "grid", UNLISTED_WAY_OUT)):
+        if _stopping(kind, least):
+            stops.append(_named(ctx, kind))
+            continue
+        if kind:
+            _said(ctx, kind, what, advice)
+        stops.append([])
+    return stops[0], stops[1]
 
 
 def other_grid_buildings_message(ctx: RunContext, found: list[str]) -> str:
@@ -58,3 +74,10 @@ def other_grid_buildings_message(ctx: RunContext, found: list[str]) -> str:
                           f"grid ({ctx.policy.outcome.other_grid_building_rows} or more to one grid), and would pay that "
                           f"grid's worker for another's residents", found,
                      f"Check each: {WAY_OUT}; then run again (policy gate.other_grid_building_rows)", most=SHOWN)
+
+
+def unlisted_buildings_message(ctx: RunContext, found: list[str]) -> str:
+    return stop_line(ctx, f"{len(found)} answers name a grid with a door in a building grids.csv lists for no grid "
+                          f"({ctx.policy.outcome.unlisted_building_rows} or more to one grid), and would pay that grid's "
+                          f"worker for homes that may not be its residents'", found,
+                     f"Check each: {UNLISTED_WAY_OUT}; then run again (policy gate.unlisted_building_rows)")

@@ -14,7 +14,7 @@ from gridpay.expectations.paid_workers import year_off_workers
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
 from gridpay.pipeline.deleted_columns import phone_columns_deleted, phone_columns_message
-from gridpay.pipeline.building_stops import other_grid_buildings, other_grid_buildings_message
+from gridpay.pipeline.building_stops import building_stops, other_grid_buildings_message, unlisted_buildings_message
 from gridpay.pipeline.copied_answers import copied_answers, copied_answers_message
 from gridpay.pipeline.praised_lows import praised_lows, praised_lows_message, say_low_sheets
 from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
@@ -209,8 +209,9 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     others, said = find.other_grids_compounds(ctx)          # whose worker the answers pay
     file_stops.say_other_grids_compounds(said + doors_naming_other_compounds(ctx.workdir, ctx.month))   # ... in doors
     yield others, lambda: says.other_grids_compound_message(ctx, others)
-    buildings = other_grid_buildings(ctx)                   # a door of a building grids.csv lists for another grid
+    buildings, unlisted = building_stops(ctx)               # a door of a building grids.csv lists for another grid
     yield buildings, lambda: other_grid_buildings_message(ctx, buildings)
+    yield unlisted, lambda: unlisted_buildings_message(ctx, unlisted)    # ... or for none (trial 241's neighbours)
     yield (overlaps := find.overlapping_assignments(ctx)), lambda: says.overlaps_message(ctx, overlaps)   # a day's weight
     reused = reused_worker_ids(ctx)                         # a leaver's id given to a new hire
     say_same_name_new_phone(ctx)                            # ... of the same name: said

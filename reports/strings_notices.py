@@ -14,6 +14,7 @@ ZH: dict[str, str] = {
     "run_notice_appeal_notes": "【申诉处理意见】",
     "run_notice_changed_answers": "【答卷与已发布版本不同】",
     "run_notice_compound_grid": "【答卷所填小区属于其他网格】",
+    "run_notice_door_building": "【门牌不在所选网格的楼栋】",
     "run_notice_download_columns": "【下载文件缺少列】",
     "run_notice_download_cut": "【下载文件不完整】",
     "run_notice_early_download": "【下载早于月末】",
@@ -50,6 +51,7 @@ EN: dict[str, str] = {
     "run_notice_appeals": "[An appeal half recorded] ",
     "run_notice_changed_answers": "[Answers otherwise than as published] ",
     "run_notice_compound_grid": "[A compound of another grid] ",
+    "run_notice_door_building": "[A door outside the grid's buildings] ",
     "run_notice_download_columns": "[A download lacks a column] ",
     "run_notice_download_cut": "[A download cut short] ",
     "run_notice_early_download": "[Downloaded before the month ended] ",
@@ -122,6 +124,9 @@ ADVICE_ZH: dict[str, str] = {
     # output format 25 (trial 175): grids renumbered lose the months they pool
     "grid_ids": "网格编号与上月发布时不同：往月答卷按网格编号查找，新编号的网格没有往月答卷，答卷不足时按中性系数计。如系同一网格（同样的住户），"
                 "请改回原编号后重新运行；合并或拆分后的网格可保留其中一个原编号，或用新编号。",
+    # policy 2027.31 (trial 241): said under 【无效答卷】 until then, though the answers counted
+    "door_building": "答卷所填门牌的楼栋，在网格表中不属于答卷所选的网格，答卷已计入所选网格。请逐条核对：门牌有误的，更正后重新运行；"
+                     "楼栋确属本网格的，补入网格表；不是本社区居民的，以人事更正（非本网格）剔除。",
 }
 # output format 21: advice reworded (trial 136: a split cannot be placed by compounds within one compound, and an
 # answer said under 【答卷收集方式存疑】 may be one the rules set aside); months before render with the words above

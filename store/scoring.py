@@ -48,6 +48,7 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "worker_score_from_shown": policy.scoring.worker_score_from_shown,
         "same_time_said": rules.same_time_said, "calls_before_household": rules.calls_before_household,
         "same_time_by_id": rules.same_time_by_id, "same_day_said": rules.same_day_said,
+        "same_time_by_id_digits": rules.same_time_by_id_digits,
         "exclude_self_rating": rules.exclude_self_rating,
         "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
         "straight_line_min_items": rules.straight_line_min_items,

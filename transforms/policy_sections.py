@@ -30,11 +30,13 @@ class IntegrityRules:
     burst_all_answers: bool = False             # a burst counted among every valid answer, any channel (2027.17)
     same_day_said: bool = False                 # a day-only answer beside a timed one of its day: said (2027.21)
     burst_timed_only: bool = False              # an answer dated by day only is in no burst (2027.24)
+    same_time_by_id_digits: bool = False        # ... an id's number after its letters (腾讯问卷's T202) too (2027.31)
 
 
 # [integrity]'s true-or-false keys, each false where a policy from before it lacks it
 INTEGRITY_SWITCHES = ("same_time_said", "calls_before_household", "same_time_by_id", "self_rating_past_phones",
-                      "past_phones_while_held", "burst_all_answers", "same_day_said", "burst_timed_only")
+                      "past_phones_while_held", "burst_all_answers", "same_day_said", "burst_timed_only",
+                      "same_time_by_id_digits")
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class OutcomeRules:
     other_grid_compound_by_grid: bool = False   # ... counted over all the compounds a grid's answers name (2027.17)
     other_community_rows: int | None = None     # this many of a file named for one community counted for another's
     other_grid_building_rows: int | None = None  # this many answers to a grid with a door of another's building (2027.30)
+    unlisted_building_rows: int | None = None   # ... with a door in a building no grid lists (2027.31)
     praised_low_rows: int | None = None         # this many of a file's bottom-rated answers praising in comments (2027.30)
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
@@ -174,6 +177,9 @@ def _words(gate: dict, name: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in value)
 
 
+BUILDING_AND_SHEET_ROWS = ("other_grid_building_rows", "praised_low_rows", "unlisted_building_rows")
+
+
 def outcome_rules(doc: dict) -> OutcomeRules:
     """[gate] unknown_grid_rows, max_excluded_share, min_excluded_rows and [review]: each optional,
     absent meaning off (see OutcomeRules)."""
@@ -226,7 +232,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
         other_grid_compound_by_grid=bool(gate.get("other_grid_compound_by_grid", False)),
         other_community_rows=count(gate, "other_community_rows", None),
-        **{name: count(gate, name, None) for name in ("other_grid_building_rows", "praised_low_rows")},
+        **{name: count(gate, name, None) for name in BUILDING_AND_SHEET_ROWS},
         target_times_median=count(gate, "target_times_median", None),
         deduction_words=_words(gate, "deduction_words"),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),

@@ -69,3 +69,30 @@ def test_they_are_counted_grid_by_grid(run_cli, make_inbox, make_policy):
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
     assert code == 0 and "3 answers name a grid with a door in a building grids.csv lists for another grid, and count " \
                          "for the grid they name" in err, err
+
+
+def test_three_doors_of_buildings_no_grid_lists_to_one_grid_stop_and_hrs_correction_takes_them_out(run_cli, make_inbox,
+                                                                                                     make_policy, tmp_path):
+    """Trial 241: the survey link shared into a neighbouring community's WeChat group, whose grids are numbered alike:
+    24 of 第六网格's 53 answers gave doors of buildings the community does not have, counted for it, said only."""
+    inbox, policy = _inbox(make_inbox, 0), make_policy(min_responses=1)
+    with (inbox / "surveys" / "2026-09.csv").open("a", encoding="utf-8") as handle:
+        for i in range(3):
+            handle.write(f"N{i},G2,北湖小区2{i}栋1单元30{i},,2026-09-2{i} 10:00:00,wechat,120,1,1,1,1,1,\n")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 1 and ("2026-09: 3 answers name a grid with a door in a building grids.csv lists for no grid (3 or "
+                          "more to one grid), and would pay that grid's worker for homes that may not be its "
+                          "residents'; nothing published. answer N0 (surveys/2026-09.csv row 14) names 东园网格 (G2) "
+                          "with 北湖小区20栋1单元300, a building grids.csv lists for no grid") in err, err
+    assert "resident_grid blank, and the answer counts for no grid" in err and "gate.unlisted_building_rows" in err
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row(f"H{i}", "", f"N{i}", category="非本网格")
+                                                      for i in range(3)])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and "lists for no grid" not in err, err
+    # without the key (a policy before 2027.31): said, and the month published
+    (inbox / "appeals.csv").unlink()
+    policy.write_text(policy.read_text(encoding="utf-8").replace("\nunlisted_building_rows = 3", "\n")
+                      .replace('version = "2027.31"', 'version = "2027.30"'), encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy,
+                        out=tmp_path / "before", db=tmp_path / "before.duckdb")
+    assert code == 0 and "3 answers give a door in a building grids.csv lists for no grid, and count for" in err, err

@@ -99,14 +99,16 @@ def test_every_model_declares_its_inputs_and_the_stored_ones_say_where():
 def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = False, whole: bool = False,
                 calls: tuple[tuple[str, str], ...] = (), calls_first: bool = False, by_id: bool = False,
                 ids: dict[int, str] | None = None, same_day: bool = False,
-                appeals: tuple[tuple[str, str, str], ...] = (), wrong_grid_first: bool = False) -> list[tuple]:
+                appeals: tuple[tuple[str, str, str], ...] = (), wrong_grid_first: bool = False,
+                digits: bool = False) -> list[tuple]:
     """int_survey_exclusions over survey rows (row_id, grid_id, household_id, submitted_at; response id
     R<row_id>, or `ids`' for the row), verification calls (response id, result) and appeals (response id,
     category, decision): each excluded row and its reason's head (`whole`: the whole reason)."""
     params = {"exclude_self_rating": False, "month_start": date(2026, 9, 1), "month_end": date(2026, 9, 30),
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
               "same_time_said": same_time_said, "calls_before_household": calls_first, "same_time_by_id": by_id,
-              "same_day_said": same_day, "wrong_grid_before_household": wrong_grid_first}
+              "same_day_said": same_day, "wrong_grid_before_household": wrong_grid_first,
+              "same_time_by_id_digits": digits}
     if scope is not None:
         params["household_scope"] = scope
     given = {
@@ -199,9 +201,11 @@ def test_answers_of_one_household_at_the_same_minute_of_one_file_count_by_the_pl
                          "latest answer counts)")]
     # without the key (policies before 2027.4) the row later in the file counts, said as the same time
     assert [r for r, _ in _exclusions("grid", rows, same_time_said=True, ids=numbers)] == [1]
-    # ids that are not whole numbers keep the row order, said
     said = _exclusions("grid", rows, same_time_said=True, whole=True, by_id=True)
-    assert [r for r, _ in said] == [1] and "given at the same time" in said[0][1]
+    assert [r for r, _ in said] == [1] and "given at the same time" in said[0][1]    # ids not whole numbers: rows
+    lettered = {1: "T202", 2: "T201"}      # 腾讯问卷's: by the number under 2027.31 (trial 246: T201 kept, 129.06 yuan)
+    assert [[r for r, _ in _exclusions("grid", rows, True, by_id=True, ids=lettered, digits=d)] for d in (1, 0)] == [[2], [1]]
+    assert [r for r, _ in _exclusions("grid", rows, True, by_id=True, digits=True, ids={1: "9-2", 2: "9-1"})] == [1]
 
 
 def test_a_paper_form_dated_by_day_beside_an_answer_of_that_day_at_a_time_says_so():
