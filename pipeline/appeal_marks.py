@@ -34,6 +34,11 @@ def marks(lines: "list[AppealLine]") -> list[str]:
         out.append("  (not counted): the answer did not count in the published month (an older answer of its home, a "
                    "self-rating, ...), so upholding the appeal changes nothing, and a run with it upheld stops "
                    "(appeals.upheld_must_count): record it as rejected (驳回) with the reason in decision_note")
+    if any(a.older for a in lines):
+        out.append("  (older answer): a 非本网格 appeal on an older answer of its home, which did not count in the "
+                   "published month (the home's later answer did); an upheld 非本网格 takes its answer out before one "
+                   "home's answer is chosen (appeals.wrong_grid_before_household), so where the home's later answer is "
+                   "taken out, this one counts in its place unless it is upheld too: decide one home's answers alike")
     if any(a.no_bad_rating and a.status != "rejected" for a in lines):
         out.append("  (no bad rating): a malicious-review appeal (恶意差评) on an answer that rated nothing at or below "
                    "the callback line: no bad review to be malicious, and a run with it upheld stops. Is its answer id "
@@ -47,8 +52,9 @@ def marks(lines: "list[AppealLine]") -> list[str]:
                    "the next run stops on the row (appeals.csv, worker_id): is the answer's id or the worker's id "
                    "mistyped? No total if upheld")
     if any(lower(a) for a in lines):
-        out.append("  (lower): the answer appealed raises its grid's score (its other items are high), so upholding "
-                   "the appeal would lower the appellant's pay; tell the worker before deciding")
+        out.append("  (lower): upholding the appeal would lower the appellant's pay: the answer appealed raises its "
+                   "grid's score (its other items are high), or an older answer of its home, not upheld, counts in its "
+                   "place; tell the worker before deciding")
     return out
 
 

@@ -52,6 +52,7 @@ class AppealLine:
     no_bad_rating: bool = False      # a 恶意差评 appeal whose answer rated nothing at or below the callback line
     known_worker: bool = True        # its worker_id is in the run's workers.csv (else the next run stops on it)
     other_grid: bool = False         # its answer is of a grid the appellant did not hold in the month (the run stops)
+    older: bool = False              # a 非本网格 appeal on an older answer of its home: it counts where the later goes
 
 
 
@@ -73,14 +74,9 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             at = dict(con.execute(f"select s.response_id, g.grid_name || ' ' || coalesce({masked_sql('s.household_id')}, "
                                   f"'') from raw_surveys s left join grid_scores g on g.run_id = s.run_id and "
                                   f"g.grid_id = s.grid_id where s.run_id = ?", [run_id]).fetchall())
-            # a run with such an appeal upheld stops (expectations/void_appeals.py good_answer_appeals): say it first;
-            # only the appeals' answers are read (a city's month has a million)
-            good = {r for (r,) in con.execute(
-                "select response_id from raw_surveys where run_id = ? and response_id in (select unnest(?)) and "
-                "invalid_reason is null and list_min(list_transform(answers, lambda a: try_cast(a as integer))) > ?",
-                [run_id, [a["response_id"] for a, _ in appeals if a["response_id"]], policy.callback_at_or_below]
-            ).fetchall()}
+            good = _good_answers(con, run_id, [a["response_id"] for a, _ in appeals if a["response_id"]], policy)
             workers = {w for (w,) in con.execute("select worker_id from raw_workers where run_id = ?", [run_id]).fetchall()}
+            older = _older_answers(con, run_id, policy)
             held, grid_of = _held_grids(con, run_id, [a["response_id"] for a, _ in appeals])
             # through its module: a name bound at import kept whichever window a test had patched then
             lines, window = [], review_gate.appeal_window(db, month, policy)
@@ -92,12 +88,16 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                         and not window[0] <= (appeal["filed_on"] or "") <= window[1] and (appeal["worker_id"] or early)):
                     appeal = {**appeal, "decision": f"{appeal['decision']} ({'early' if early else 'late'}: filed "
                                                     f"outside {window[0]} to {window[1]})"}
+                is_older = (appeal["category"] == "wrong_grid" and not appeal["resident_grid"]
+                            and appeal["response_id"] in older)
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   (appeal["category"] or "") + (f"->{appeal['resident_grid']}" * bool(appeal["resident_grid"])),
                                   appeal["decision"], applied, _yuan(totals.get(appeal["worker_id"])),
                                   # an upheld appeal the run applied took its answer out itself (a trial was told
                                   # to reverse it): only an appeal the run did not apply is judged by the count
-                                  counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld"),
+                                  counted=appeal["response_id"] in counted or (applied and appeal["decision"] == "upheld")
+                                  or is_older,
+                                  older=is_older,
                                   answer_at=(at.get(appeal["response_id"]) or "").strip(),
                                   meant=_meant(appeal["response_id"], at),
                                   no_bad_rating=appeal["category"] == "malicious" and appeal["response_id"] in good,
@@ -113,6 +113,26 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                     line = AppealLine(**{**line.__dict__, "total_if_upheld": _yuan(what_if)})
                 lines.append(line)
     return run_id, lines
+
+
+def _good_answers(con: duckdb.DuckDBPyConnection, run_id: str, answers: list, policy: Policy) -> set[str]:
+    """Of `answers`, those rating nothing at or below the callback line: a run with a 恶意差评 appeal of one upheld stops
+    (expectations/void_appeals.py good_answer_appeals), said first; only the appeals' answers are read (a city's
+    month has a million)."""
+    return {r for (r,) in con.execute(
+        "select response_id from raw_surveys where run_id = ? and response_id in (select unnest(?)) and "
+        "invalid_reason is null and list_min(list_transform(answers, lambda a: try_cast(a as integer))) > ?",
+        [run_id, answers, policy.callback_at_or_below]).fetchall()}
+
+
+def _older_answers(con: duckdb.DuckDBPyConnection, run_id: str, policy: Policy) -> set[str]:
+    """The answers the run set aside as a home's older ones, where an upheld 非本网格 is applied before one home's answer
+    is chosen (appeals.wrong_grid_before_household): trial 245 was told its home's older answers changed nothing,
+    rejected them, and one counted in the place of the later answer upheld (W04 1523.37, below her pay before)."""
+    if not policy.review.wrong_grid_before_household:
+        return set()
+    return {r for (r,) in con.execute("select response_id from quarantine where run_id = ? and reason_code = "
+                                      "'duplicate_household'", [run_id]).fetchall()}
 
 
 def _held_grids(con: duckdb.DuckDBPyConnection, run_id: str, answers: list) -> tuple[set, dict]:
@@ -195,6 +215,7 @@ def appeal_table(month: str, run_id: str, lines: list[AppealLine]) -> list[str]:
                         a.status + ("" if a.applied or a.status.startswith(OUTSIDE) else " (not yet applied)")
                         + ("" if a.counted or a.status == "rejected" else
                            " (no such answer" + (f": {a.meant}?)" if a.meant else ")") if not a.answer_at else " (not counted)")
+                        + (" (older answer)" if a.older else "")
                         + (" (no bad rating)" if a.no_bad_rating and a.status != "rejected" else "")
                         + ("" if a.known_worker else " (no such worker)")
                         + (" (not the appellant's grid)" if a.other_grid and a.status != "rejected" else ""),

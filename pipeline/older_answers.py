@@ -1,4 +1,5 @@
-"""Said after a month publishes: an upheld appeal whose answer had set its home's older answers aside."""
+"""Said after a month publishes: an upheld appeal whose answer had set its home's older answers aside, and an upheld
+非本网格 appeal whose home's older answer counts in its place."""
 from __future__ import annotations
 
 import logging
@@ -34,3 +35,26 @@ def say_appeals_over_older_answers(db: Path, run_id: str) -> None:
                     "未参与 for %s counts %s again, unless a call finds %s not the home's either (docs/methodology.md, "
                     "section 1, the 公示 cycle)", answer, home, its, "they stay" if len(older) > 1 else "it stays", answer, answer,
                     ", ".join(older), "them" if len(older) > 1 else "it", extra=headed("appeals"))
+
+
+def say_older_answers_in_place(db: Path, run_id: str) -> None:
+    """An upheld 非本网格 appeal (naming no resident's grid) whose home's other answer, not upheld, counts: under
+    appeals.wrong_grid_before_household a home's answers are chosen after such appeals take theirs out. Trial 245
+    upheld a family's latest answer and rejected its older ones as changing nothing; one counted in its place, W04
+    1523.37 for the 1526.09 she had before appealing, and the run said only that the older answers stayed out."""
+    with connect(db) as con:
+        found = con.execute(f"""
+            select a.response_id, {masked_sql('sa.household_id')}, list(distinct sd.response_id order by sd.response_id)
+            from quarantine q join raw_surveys sa using (run_id, source_file, row_number)
+            join raw_appeals a on a.run_id = q.run_id and a.response_id = q.response_id and a.decision = 'upheld'
+                              and a.category = 'wrong_grid' and a.resident_grid is null
+            join raw_surveys sd on sd.run_id = sa.run_id and sd.grid_id = sa.grid_id and sd.household_id = sa.household_id
+            join counted_responses c on c.run_id = sd.run_id and c.row_id = sd.row_id
+            where q.run_id = ? and q.reason_code = 'appeal_upheld'
+            group by all order by 1""", [run_id]).fetchall()
+    for answer, home, now in found:
+        its = "answer " + now[0] if len(now) == 1 else "answers " + ", ".join(now)
+        log.warning("an upheld 非本网格 appeal takes out answer %s of %s, while that home's %s, not upheld, %s for the "
+                    "grid as the home's answer of the month: if the home is not of this grid, take %s out too (its appeal "
+                    "or HR's own correction upheld, category 非本网格), and run again", answer, home, its,
+                    "counts" if len(now) == 1 else "count", "it" if len(now) == 1 else "them", extra=headed("appeals"))
