@@ -64,6 +64,8 @@ def questionnaire(args: argparse.Namespace, logs: CommandLog) -> int:
     if not (s.inbox / "grids.csv").is_file():
         raise InputError("grids.csv", f"is missing from the inbox {s.inbox}")
     grids = read_table(s.inbox / "grids.csv", "grids", policy.aliases)
+    from gridpay.ingest.staging import refuse_unread_grid_columns
+    refuse_unread_grid_columns(grids, replay=False)     # trial 244's form lacked the 小区 question `run` stopped on
     grids, community = _community_grids(grids, getattr(args, "community", None), s.community)
     from gridpay.ingest.grid_aliases import listed_compound_names, refuse_list_commas
     refuse_list_commas(grids)                # 柏林花园、柏林新村 printed as one option (trial 169)
