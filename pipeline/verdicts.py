@@ -183,7 +183,7 @@ def check_outcome(ctx: RunContext, summary: ValidationSummary, scored: steps.Sco
         raise fail_gate(ctx, (
             f"{ctx.month}: an exclusion rule removed more than {rules.max_excluded_share:.0%} of a grid's valid "
             f"answers (at least {rules.min_excluded_rows}); nothing published. {'; '.join(map(str, scored.stops))}. "
-            f"Check these answers in quarantine.csv and the survey files ({_causes(scored.stops)}); "
+            f"Check these answers in the survey files ({_causes(scored.stops)}); "
             f"if the exclusions are right, run again with --accept-exclusions (recorded with the run and printed on "
             f"the scorecard)"), summary)
     if scored.stops:
