@@ -17,8 +17,9 @@ log = logging.getLogger("gridpay")
 SHOWN = 10
 WAY_OUT = ("where the resident lives in that grid (a grid chosen wrongly, a paper form typed under a name alike), record "
            "HR's own correction in appeals.csv: decision upheld, category 非本网格, worker_id blank, resident_grid the "
-           "grid of the door, and the answer counts there; where the door was typed wrong, correct it in the sheet HR "
-           "types; where the building is this grid's too, add it to this grid's buildings in grids.csv")
+           "grid of the door, and the answer counts there (resident_grid blank where the resident lives outside the "
+           "community: it counts for no grid); where the door was typed wrong, correct it in the sheet HR types; where "
+           "the building is this grid's too, add it to this grid's buildings in grids.csv")
 # trial 241: a neighbouring community numbering its grids alike answered a link shared into its WeChat group
 UNLISTED_WAY_OUT = ("where the building is the grid's, add it to its buildings in grids.csv; where the door was typed "
                     "wrong, correct it in the sheet HR types; where the resident lives outside the community (a link "
