@@ -37,8 +37,9 @@ def marks(lines: "list[AppealLine]") -> list[str]:
     if any(a.older for a in lines):
         out.append("  (older answer): a 非本网格 appeal on an older answer of its home, which did not count in the "
                    "published month (the home's later answer did); an upheld 非本网格 takes its answer out before one "
-                   "home's answer is chosen (appeals.wrong_grid_before_household), so where the home's later answer is "
-                   "taken out, this one counts in its place unless it is upheld too: decide one home's answers alike")
+                   "home's answer is chosen (appeals.wrong_grid_before_household; one naming the resident's grid always), "
+                   "so where the home's later answer is taken out or moved, this one counts in its place unless it is "
+                   "upheld too: decide one home's answers alike")
     if any(a.no_bad_rating and a.status != "rejected" for a in lines):
         out.append("  (no bad rating): a malicious-review appeal (恶意差评) on an answer that rated nothing at or below "
                    "the callback line: no bad review to be malicious, and a run with it upheld stops. Is its answer id "

@@ -88,8 +88,8 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
                         and not window[0] <= (appeal["filed_on"] or "") <= window[1] and (appeal["worker_id"] or early)):
                     appeal = {**appeal, "decision": f"{appeal['decision']} ({'early' if early else 'late'}: filed "
                                                     f"outside {window[0]} to {window[1]})"}
-                is_older = (appeal["category"] == "wrong_grid" and not appeal["resident_grid"]
-                            and appeal["response_id"] in older)
+                is_older = appeal["category"] == "wrong_grid" and appeal["response_id"] in older and bool(
+                    appeal["resident_grid"] or policy.review.wrong_grid_before_household)
                 line = AppealLine(appeal["appeal_id"], appeal["worker_id"], appeal["response_id"] or "",
                                   (appeal["category"] or "") + (f"->{appeal['resident_grid']}" * bool(appeal["resident_grid"])),
                                   appeal["decision"], applied, _yuan(totals.get(appeal["worker_id"])),
@@ -126,11 +126,10 @@ def _good_answers(con: duckdb.DuckDBPyConnection, run_id: str, answers: list, po
 
 
 def _older_answers(con: duckdb.DuckDBPyConnection, run_id: str, policy: Policy) -> set[str]:
-    """The answers the run set aside as a home's older ones, where an upheld 非本网格 is applied before one home's answer
-    is chosen (appeals.wrong_grid_before_household): trial 245 was told its home's older answers changed nothing,
-    rejected them, and one counted in the place of the later answer upheld (W04 1523.37, below her pay before)."""
-    if not policy.review.wrong_grid_before_household:
-        return set()
+    """The answers the run set aside as a home's older ones: an upheld 非本网格 moving its answer to the resident's grid,
+    or taking it out under appeals.wrong_grid_before_household, is applied before one home's answer is chosen. Trial
+    245 was told its home's older answers changed nothing, rejected them, and one counted in the place of the later
+    answer upheld (W04 1523.37, below her pay before)."""
     return {r for (r,) in con.execute("select response_id from quarantine where run_id = ? and reason_code = "
                                       "'duplicate_household'", [run_id]).fetchall()}
 

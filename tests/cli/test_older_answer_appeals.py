@@ -30,9 +30,29 @@ def test_an_older_answer_of_an_appealed_home_is_told_and_said_when_it_counts_in_
                                                       appeal_row("F1", "W1", "F1", decision="驳回", category="非本网格"),
                                                       appeal_row("F2", "W1", "F2", category="非本网格")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
-    assert code == 0 and ("an upheld 非本网格 appeal takes out answer F2 of 9栋3单元302, while that home's answer F1, "
-                          "not upheld, counts for the grid") in err, err
+    assert code == 0 and ("an upheld 非本网格 appeal takes answer F2 of 9栋3单元302 out of the grid it named, while that "
+                          "home's answer F1, not upheld, counts for the grid as the home's answer of the month (and "
+                          "answer F0, set aside behind it, would count next)") in err, err
+    assert "had set that home's older" not in err, err          # its re-check was told F0 stayed out: F1 set it aside
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row(f"F{i}", "W1", f"F{i}", category="非本网格")
                                                       for i in range(3)])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
     assert code == 0 and "not upheld, counts" not in err, err
+
+
+def test_so_is_one_naming_the_residents_grid(run_cli, make_inbox, make_policy):
+    """Trial 245's re-check: the family's appeals naming its grid (resident_grid) read "(not counted) ... record it as
+    rejected" again, and rejected, the older answer counted in the latest's place (W04 1522.69 for 1559.07)."""
+    inbox, policy = _inbox(make_inbox), make_policy(min_responses=1)
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=policy)[0] == 0
+    header = APPEAL_HEADER + ("resident_grid",)
+    write_csv(inbox / "appeals.csv", header, [appeal_row(f"F{i}", "W1", f"F{i}", decision="", category="非本网格")
+                                              + ("G2",) for i in range(3)])
+    marks = _marks(run_cli, inbox)
+    assert "(older answer)" in marks["F0"] and "(not counted)" not in run_cli.out, run_cli.out
+    write_csv(inbox / "appeals.csv", header, [appeal_row("F0", "W1", "F0", decision="驳回", category="非本网格") + ("",),
+                                              appeal_row("F1", "W1", "F1", decision="驳回", category="非本网格") + ("",),
+                                              appeal_row("F2", "W1", "F2", category="非本网格") + ("G2",)])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核", inbox=inbox, policy=policy)
+    assert code == 0 and "appeal takes answer F2 of 9栋3单元302 out of the grid it named, while that home's answer F1" \
+        in err, err
