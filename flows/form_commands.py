@@ -24,6 +24,8 @@ def inspect(args: argparse.Namespace, logs: CommandLog) -> int:
     from gridpay.ingest.survey_inspect import inspect_lines
     from gridpay.transforms.typed_numbers import masked_any_way
     path = absolute(args.file)
+    from gridpay.ingest.inbox import refuse_undecodable_name
+    refuse_undecodable_name(path.name)
     if not path.is_file():
         raise InputError(str(path), "no such file")
     grids, aliases, spanning, listed = _grids(args)

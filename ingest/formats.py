@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from gridpay.core.errors import InputError
-from gridpay.ingest.inbox import inbox_file, inbox_folder
+from gridpay.ingest.inbox import inbox_file, inbox_folder, refuse_undecodable_name
 from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, missing_note, two_row_header
 from gridpay.transforms.privacy import phone_hash
 
@@ -233,8 +233,7 @@ def survey_named(path: Path) -> bool:
 
 
 def _survey_file(inbox: Path, path: Path) -> bool:
-    # a survey file that is a link out of the inbox, a device or a folder is refused (ingest/inbox.py), never
-    # skipped quietly
+    # a survey file that is a link out of the inbox, a device or a folder is refused (ingest/inbox.py), never skipped
     return survey_named(path) and bool(inbox_file(inbox, path))
 
 
@@ -245,6 +244,7 @@ def month_survey_files(inbox: Path, month: str) -> list[Path]:
     if not inbox_folder(inbox, folder):
         return []
     named = sorted(p for p in folder.iterdir() if p.name.startswith(month) and _survey_file(inbox, p))
-    in_folder = (sorted(p for p in (folder / month).iterdir() if _survey_file(inbox, p))
-                 if inbox_folder(inbox, folder / month) else [])
+    entries = sorted((folder / month).iterdir()) if inbox_folder(inbox, folder / month) else []
+    refuse_undecodable_name(*(e.relative_to(inbox).as_posix() for e in entries))    # one not read is named too
+    in_folder = [p for p in entries if _survey_file(inbox, p)]
     return named + in_folder

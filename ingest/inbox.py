@@ -31,8 +31,23 @@ def _resolved(inbox: Path, path: Path) -> Path:
     return target
 
 
+def refuse_undecodable_name(*names: str) -> None:
+    """A name that is no UTF-8 text (bytes a zip made on Windows names in GBK, unpacked on Linux) stops, naming it as
+    GBK reads it: trial 248's file so named failed the run with an 'unexpected error' naming no file, and `inspect`
+    called it damaged."""
+    for name in names:
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            meant = os.fsencode(name).decode("gb18030", "replace")
+            raise InputError(meant, "its name is not UTF-8 text but GBK, as a zip made on Windows unpacks on Linux "
+                                    "(shown here as GBK reads it): rename the file, or unpack the zip again with "
+                                    "`unzip -O GBK`, and run again") from None
+
+
 def inbox_file(inbox: Path, path: Path) -> Path:
     """`path` (an entry of the inbox) if it is a regular file inside the inbox, else InputError."""
+    refuse_undecodable_name(_name(inbox, path))
     mode = _resolved(inbox, path).stat().st_mode
     if not stat.S_ISREG(mode):
         kind = next((what for test, what in _KIND.items() if test(mode)), "not a regular file")

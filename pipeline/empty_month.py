@@ -45,8 +45,8 @@ def empty_month_stop(ctx: RunContext, surveys: int, rows: int, aside: dict[str, 
     if not replay and (zips := month_zips(ctx.settings.inbox / "surveys", ctx.month)):
         return (f"{ctx.month}: surveys/ holds the month's zip files of survey files, which the month does not read "
                 f"({listed(zips, 5)}): the month would be paid without their answers; nothing published. Unzip each "
-                f"into surveys/{ctx.month}/ itself (its files, not a folder of them), move the zip out of the inbox "
-                f"(keep it with your downloads), and run again")
+                f"into surveys/{ctx.month}/ itself (its files, not a folder of them; a file already there once is "
+                f"not unzipped again), move the zip out of the inbox (keep it with your downloads), and run again")
     if loose:
         # trial 236: October's download saved in surveys/ beside its folder's paper sheet published every worker at
         # neutral on a 1.4% response rate, exit 0, said on the console and the scorecard

@@ -60,7 +60,7 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
             f"{'Once each download is read as its own grid: ' if form else ''}A platform numbers the "
             f"answers of each download from 1: give each download's ids a prefix in the policy's "
             f"[survey.file_id_prefixes] (a text of its file name = the prefix, \"白云\" = \"B\"), number paper forms "
-            f"P1, P2, ..., or take the file out of the inbox if it is a copy of the other, and run again")
+            f"P1, P2, ... (a second sheet of them going on from the first's last number), or take the file out of the inbox if it is a copy of the other, and run again")
 
 
 def _one_name(ctx: RunContext, shared: list) -> str:
