@@ -118,3 +118,33 @@ def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str,
                        and any(b.holds(door) for b in entries))
         found.append((grid, answer, household, where, owners))
     return found
+
+
+def wrong_grid_in_own_buildings(workdir: Path, month: str) -> list[tuple[str, str, str, str]]:
+    """(appeal id, answer id, grid, household) of each upheld 非本网格 appeal or HR correction of `month` whose answer
+    gives a door in a building grids.csv lists for the grid the answer names: trial 249's correction typed 174 for 147
+    took a resident's 不满意 out of 第二网格 (陈志强 1679.13 for 1666.70), and trial 241's 164 for 146 likewise."""
+    path, grids = workdir / "appeals.parquet", pd.read_parquet(workdir / "grids.parquet")
+    listed = listed_buildings(grids)
+    if not listed or not path.is_file():
+        return []
+    appeals = pd.read_parquet(path, columns=["appeal_id", "month", "response_id", "category", "decision"])
+    upheld = appeals[(appeals["month"] == month) & (appeals["category"] == "wrong_grid")
+                     & (appeals["decision"] == "upheld")].dropna(subset=["response_id"])
+    if upheld.empty:
+        return []
+    with stage_connection(workdir) as con:
+        rows = con.execute("select response_id, grid_id, household_id, compound from surveys where household_id is not "
+                           "null and response_id in (select unnest(?::varchar[]))", [list(upheld["response_id"])]
+                           ).fetchall()
+    answers = {row[0]: row[1:] for row in rows}
+    found = []
+    for appeal, answer in upheld[["appeal_id", "response_id"]].itertuples(index=False):
+        if answer not in answers:
+            continue
+        grid, household, named = answers[answer]
+        door = door_building(household)
+        door = replace(door, compound=named) if door is not None and door.compound is None and named else door
+        if door is not None and grid in listed and any(b.holds(door) for b in listed[grid]):
+            found.append((appeal, answer, grid, household))
+    return found

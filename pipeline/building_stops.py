@@ -9,6 +9,7 @@ import logging
 import pandas as pd
 
 from gridpay.ingest.grid_buildings import other_grid_buildings as found
+from gridpay.ingest.grid_buildings import wrong_grid_in_own_buildings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.stop_messages import stop_line
@@ -46,6 +47,18 @@ def _said(ctx: RunContext, rows: list, what: str, advice: str) -> None:
     log.warning("%d answer%s %s, and count for the grid they name: %s%s. %s", len(rows), "s" if len(rows) != 1 else "",
                 what, "; ".join(shown[:SHOWN]), f" ... ({len(shown) - SHOWN} more)" if len(shown) > SHOWN else "",
                 advice[0].upper() + advice[1:], extra=headed("door_building"))
+
+
+def say_wrong_grid_in_own_buildings(ctx: RunContext) -> None:
+    """An upheld 非本网格 appeal or correction on an answer whose door is in a building grids.csv lists for the grid the
+    answer names: said (a resident may live in a building listed wrongly), asking whether its answer id is mistyped."""
+    if ctx.request.replay is not None:
+        return
+    for appeal, answer, grid, household in wrong_grid_in_own_buildings(ctx.workdir, ctx.month):
+        log.warning("appeal %s (非本网格, upheld) takes out answer %s, whose door %s is in a building grids.csv lists for "
+                    "%s, the grid the answer names: is its answer id mistyped (a resident of the grid's own building "
+                    "taken out)? If so, correct response_id in appeals.csv, and run again", appeal, answer, household,
+                    grid, extra=headed("appeals"))
 
 
 def building_stops(ctx: RunContext) -> tuple[list[str], list[str]]:

@@ -14,7 +14,8 @@ from gridpay.expectations.paid_workers import year_off_workers
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
 from gridpay.pipeline.deleted_columns import phone_columns_deleted, phone_columns_message
-from gridpay.pipeline.building_stops import building_stops, other_grid_buildings_message, unlisted_buildings_message
+from gridpay.pipeline.building_stops import (building_stops, other_grid_buildings_message, say_wrong_grid_in_own_buildings,
+                                              unlisted_buildings_message)
 from gridpay.pipeline.copied_answers import copied_answers, copied_answers_message
 from gridpay.pipeline.praised_lows import praised_lows, praised_lows_message, say_low_sheets
 from gridpay.pipeline.form_test_answers import form_test_answers, form_test_message
@@ -224,4 +225,5 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     yield yearly, lambda: says.year_off_message(ctx, yearly)
     reviews = steps.review_problems(ctx)                    # HR's decisions: one ignored pays wrongly
     say_undecided_appeals(ctx)                              # ... one whose decision was left blank: said
+    say_wrong_grid_in_own_buildings(ctx)                    # ... one 非本网格 on a door of the grid's own building
     yield reviews, lambda: says.reviews_message(ctx, reviews)

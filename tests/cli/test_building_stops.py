@@ -98,3 +98,13 @@ def test_three_doors_of_buildings_no_grid_lists_to_one_grid_stop_and_hrs_correct
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy,
                         out=tmp_path / "before", db=tmp_path / "before.duckdb")
     assert code == 0 and "3 answers give a door in a building grids.csv lists for no grid, and count for" in err, err
+
+
+def test_a_wrong_grid_correction_on_a_door_of_the_grids_own_building_is_said(run_cli, make_inbox, make_policy):
+    """Trials 241 and 249: HR's own 非本网格 correction typed 174 for 147 took a resident of the grid's own building out
+    (陈志强 1679.13 for 1666.70), exit 0, nothing said."""
+    inbox, policy = _inbox(make_inbox, 0), make_policy(min_responses=1)
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("H1", "", "B2", category="非本网格")])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy)
+    assert code == 0 and ("appeal H1 (非本网格, upheld) takes out answer B2, whose door 6栋2单元202 is in a building "
+                          "grids.csv lists for G2, the grid the answer names: is its answer id mistyped") in err, err
