@@ -80,8 +80,8 @@ def _say_roster_changes(scored: steps.ScoredMonth) -> None:
                     "their grids in proportion (50 beside 1 gives the first 98%% of it); check assignments.csv's weight "
                     "column (0.5 typed as 50?)", "; ".join(scored.far_weights), extra=headed("roster"))
     if scored.households_moved:     # a typed 3000 for 300: the notice's 参评率 a tenth of the truth
-        log.warning("grids.csv gives %s: three times or a third of the month before; a recount moves a grid's households "
-                    "a little: check grids.csv's households column (the response rate and the residents' notice are "
+        log.warning("grids.csv gives %s: three times or a third of the month before, or five times or a fifth of its "
+                    "community's median grid; a recount moves a grid's households a little: check grids.csv's households column (the response rate and the residents' notice are "
                     "computed from it); if the month before's was the one mistyped, correct it with gridpay run --month "
                     "<that month> --reference published --take grids --reason \"...\"", listed(scored.households_moved),
                     extra=headed("answer_doubts"))

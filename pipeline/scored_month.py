@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from gridpay.pipeline.handovers import rows_not_ended
+from gridpay.pipeline.household_counts import households_moved
 from gridpay.pipeline.pooled_shares import before_start_shares
 from gridpay.pipeline.roster_gaps import part_staffed, unassigned_workers
 from gridpay.transforms.reasons import SAME_DAY, SAME_TIME
@@ -50,7 +51,7 @@ class ScoredMonth:
     lone_weights: tuple[str, ...] = ()            # workers of one grid at a weight other than 1: it changes nothing
     off_payroll: tuple[str, ...] = ()             # workers paid in the month before's published run, unpaid now
     far_weights: tuple[str, ...] = ()             # a worker's grids at weights ten times apart or more (50 for 0.5)
-    households_moved: tuple[str, ...] = ()        # grids whose households moved threefold since the month before
+    households_moved: tuple[str, ...] = ()        # grids whose households moved threefold, or stand fivefold apart
     before_start: tuple[str, ...] = ()            # workers' shares of grids pooled over another's days, at neutral
     window_self_rated: tuple[str, ...] = ()       # earlier months' answers of a pooled window from a worker's phone
 
@@ -174,23 +175,6 @@ def _far_weights(con) -> tuple[str, ...]:
     return tuple(f"{name} ({wid}): {', '.join(grids)}" for wid, name, grids in rows)
 
 
-def _households_moved(con, run_id: str) -> tuple[str, ...]:
-    """'G03 (3000 households, 300 in 2026-08)' for each grid whose households grids.csv gives at three times (or a third
-    of) the month before's published run: a recount moves them a little, a typed 3000 for 300 tenfold (trial 158's
-    notice told residents a 参评率 of 0.73%, nothing said)."""
-    from gridpay.core.month import Month
-    month = con.execute("select month from runs where run_id = ?", [run_id]).fetchone()
-    if month is None:
-        return ()
-    before = str(Month.parse(month[0]).previous)
-    return tuple(f"{name} ({gid}: {now} households, {then} in {before})" for gid, name, now, then in con.execute("""
-        select g.grid_id, g.grid_name, g.households, b.households from grid_scores g
-        join published p on p.month = ? join grid_scores b on b.run_id = p.run_id and b.grid_id = g.grid_id
-        where g.run_id = ? and g.households > 0 and b.households > 0
-          and (g.households >= 3 * b.households or b.households >= 3 * g.households) order by g.grid_id""",
-                                                                                        [before, run_id]).fetchall())
-
-
 def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget: str = "target") -> ScoredMonth:
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
@@ -222,7 +206,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id), far_weights=_far_weights(con),
-        households_moved=_households_moved(con, run_id), before_start=before_start_shares(con),
+        households_moved=households_moved(con, run_id), before_start=before_start_shares(con),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")
                          + added_deductions(con, rules.deduction_words if rules else ()) + large_adjustments(con)
                          + moved_pay(con, run_id)),

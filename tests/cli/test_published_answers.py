@@ -139,3 +139,14 @@ def test_households_typed_tenfold_are_said(run_cli, published_copy):
     assert code == 0 and ("grids.csv gives 天桥新村一网格 (G1: 200 households, 20 in 2026-09): three times or a third "
                           "of the month before") in err, err
     assert "井湖村二网格 (G2: 12" not in err                       # a recount: 10 to 12
+
+
+def test_households_fivefold_apart_from_the_communitys_other_grids_are_said_in_a_first_month(run_cli, make_inbox):
+    """Trial 247's first month: 2860 typed for 286, its response rate 0.91% beside the other grids' 10%, nothing said."""
+    inbox = make_inbox()
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20"), ("G2", "井湖村二网格", "天井湖社区", "10"),
+               ("G3", "井湖村三网格", "天井湖社区", "150")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and ("grids.csv gives 井湖村三网格 (G3: 150 households, its community's grids' median 20): three "
+                          "times or a third of the month before, or five times or a fifth") in err, err
