@@ -41,8 +41,9 @@ def refuse_undecodable_name(*names: str) -> None:
         except UnicodeEncodeError:
             meant = os.fsencode(name).decode("gb18030", "replace")
             raise InputError(meant, "its name is not UTF-8 text but GBK, as a zip made on Windows unpacks on Linux "
-                                    "(shown here as GBK reads it): rename the file, or unpack the zip again with "
-                                    "`unzip -O GBK`, and run again") from None
+                                    "(shown here as GBK reads it, which may be the name of a file beside it): rename "
+                                    "the file, and run again (a zip's GBK names unpack as they read with `7z x` or an "
+                                    "unzip that has `-O GBK`)") from None
 
 
 def inbox_file(inbox: Path, path: Path) -> Path:

@@ -20,7 +20,7 @@ from gridpay.transforms.privacy import masked_numbers, masked_phone_hash, phone_
 from gridpay.ingest.formula_cells import say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases, listed_compounds
 from gridpay.ingest.grid_compounds import grid_compound_rows
-from gridpay.ingest.inbox import inbox_file
+from gridpay.ingest.inbox import inbox_file, refuse_undecodable_name
 from gridpay.ingest.grid_buildings import COLUMNS as BUILDING_COLUMNS
 from gridpay.ingest.near_phones import write_near_phones
 from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_worker_phones
@@ -45,6 +45,9 @@ def input_files(inbox: Path, month: str, skip: tuple[str, ...] = ()) -> list[Pat
     (a re-run re-using the published run's: pipeline/reference_drift.py)."""
     if not inbox.is_dir():
         raise InputError(str(inbox), "inbox folder does not exist")
+    # a name no stop could record (trial 248's re-check: a GBK-named download in the inbox itself)
+    refuse_undecodable_name(*(p.relative_to(inbox).as_posix() for p in (*inbox.iterdir(), *(
+        (inbox / "surveys").rglob("*") if (inbox / "surveys").is_dir() else ()))))
     files = []
     for kind in REFERENCE:
         path = inbox / f"{kind}.csv"
