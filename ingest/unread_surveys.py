@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from gridpay.core.wording import listed
@@ -101,17 +102,24 @@ def month_zips(surveys: Path, month: str) -> list[str]:
     folder = surveys / month
     beside = sorted(surveys.glob(f"{month}*")) if surveys.is_dir() else []     # surveys/2026-11问卷星.zip too
     return [f"{path.relative_to(surveys)} ({held})" for path in (sorted(folder.glob("*")) if folder.is_dir() else [])
-            + beside if path.is_file() and path.suffix.lower() == ".zip" and (held := zipped_surveys(path))]
+            + beside if path.is_file() and path.suffix.lower() == ".zip" and (held := zipped_surveys(path, folder))]
 
 
-def zipped_surveys(path: Path) -> str:
-    """'1 survey file' of a zip holding survey files, 'a zip gridpay cannot open', or '' (photos, say)."""
+def zipped_surveys(path: Path, folder: Path | None = None) -> str:
+    """'1 survey file' of a zip holding survey files (', already in the month's folder as X' where `folder` holds each
+    with its bytes: trial 248's zip held a copy of the download beside it, and unzipped it came out GBK-named), 'a zip
+    gridpay cannot open', or '' (photos, say)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            held = [n for n in archive.namelist() if Path(n).suffix.lower() in SURVEY_SUFFIXES]
+            held = [i for i in archive.infolist() if Path(i.filename).suffix.lower() in SURVEY_SUFFIXES]
     except (zipfile.BadZipFile, OSError):
         return "a zip gridpay cannot open"
-    return f"{len(held)} survey file{'s' if len(held) != 1 else ''}" if held else ""
+    there = {(p.stat().st_size, zlib.crc32(p.read_bytes())): p.name for p in (folder.iterdir() if folder and
+             folder.is_dir() else ()) if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES}
+    copies = [there[(i.file_size, i.CRC)] for i in held if (i.file_size, i.CRC) in there]
+    already = (f", already in the month's folder as {', '.join(copies)}: move the zip out" if held and
+               len(copies) == len(held) else "")
+    return f"{len(held)} survey file{'s' if len(held) != 1 else ''}{already}" if held else ""
 
 
 def _table_text(path: Path) -> bool:

@@ -30,6 +30,12 @@ def test_a_zip_of_survey_files_in_the_month_s_folder_stops_it(run_cli, make_inbo
             "would be paid without their answers; nothing published. Unzip each into surveys/2026-09/ itself") in err
     assert "纸质照片.zip (1 survey" not in err and "not read there: 纸质照片.zip (a survey file is" in err   # said
     assert "not read there: 纸质照片.zip, 问卷星" not in err       # the download is the stop's, not said to count nowhere
+    # a zip holding only a copy of a file already there says so (trial 248's, unzipped, came out GBK-named)
+    (inbox / "surveys" / "2026-09-补录.zip").unlink()
+    (inbox / "surveys" / "2026-09" / "问卷星.csv").write_bytes(part.read_bytes())
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and ("(2026-09/问卷星数据_20261001.zip (1 survey file, already in the month's folder as 问卷星.csv: "
+                          "move the zip out))") in err, err
 
 
 def test_a_workbook_of_a_format_gridpay_does_not_read_in_the_month_s_folder_stops_it(run_cli, make_inbox, tmp_path):
