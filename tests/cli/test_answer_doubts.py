@@ -179,3 +179,16 @@ def test_a_complaint_without_a_phone_replaced_by_praise_from_its_door_is_said(ma
                      "home; if the later answer was not the household's, record the visit as a call of that answer in "
                      "verification/<YYYY-MM>.csv (result 未参与, a note: 入户核实), which counts the complaint again, and "
                      "run again"], lines
+
+
+def test_a_burst_that_moves_its_grids_score_is_said_with_the_score_without_it(run_cli, make_inbox, make_policy):
+    """Trial 253: a worker's WeChat group answered 20 times in an hour, the grid's 61.50 an 82.33 (+313.28 yuan), and
+    only the scorecard's review table counted them."""
+    rows = [survey(f"S{i}", "G1", f"{i + 1}栋1单元101", ("2",) * 5, f"2026-09-{i + 2:02d} 09:00:00") for i in range(5)]
+    rows += [survey(f"B{i}", "G1", f"{i + 1}栋2单元201", ("5",) * 5, f"2026-09-20 20:0{i}:00") for i in range(6)]
+    rows += [survey(f"T{i}", "G2", f"{i + 1}栋3单元301", ("4",) * 5, f"2026-09-{i + 2:02d} 10:00:00") for i in range(5)]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09.csv": rows}),
+                        policy=make_policy(min_responses=1))
+    assert code == 0 and "6 answers to 天桥新村一网格 (G1) came in a burst (many within minutes: burst, counted); the " \
+                         "grid's raw score" in err, err
+    assert "25.00 without them" in err and "(B0, B1, B2, B3, B4, B5)" in err and "(G2) came in a burst" not in err
