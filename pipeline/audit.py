@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gridpay.pipeline.audit_csvs import OTHER_CSVS_FROM, other_csv_differences
+from gridpay.pipeline.audit_csvs import COUNTED, OTHER_CSVS_FROM, counted_answers, other_csv_differences
 from gridpay.pipeline.context import MonthRequest, SurveyStager
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
@@ -120,13 +120,15 @@ def _documents(result: AuditResult, settings: Settings, month: str, inputs: list
 
 
 def _compare_rerun(result: AuditResult, originals: dict, rerun: Settings, rerun_id: str, month_dir: Path | None) -> None:
-    """The re-run's rows against the run's, field by field; with `month_dir`, the month's other CSVs against the
-    re-run's, byte for byte (pipeline/audit_csvs.py)."""
+    """The re-run's rows (and its counted answers') against the run's, field by field; with `month_dir`, the other CSVs
+    against the re-run's, byte for byte (pipeline/audit_csvs.py)."""
     with connect(rerun.db) as con:
         for name, (reader, _, key) in TABLES.items():
             # every stored column, not only the CSV's: a figure edited in the warehouse shows
             result.checked.append(f"warehouse rows behind {name}, re-computed from the archived inputs")
             result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
+        result.checked.append("the counted answers' scores, which later months pool, re-computed")
+        result.differences += row_differences(COUNTED, originals[COUNTED], counted_answers(con, rerun_id), ("row_id",))
     if month_dir is not None:
         checked, differ = other_csv_differences(month_dir, rerun.out / month_dir.name, set(TABLES))
         result.checked.append(checked)
@@ -149,9 +151,8 @@ def find_run(db: Path, month: str, run_id: str | None, doing: str = "audit",
     if row is None or row[0] != month:
         raise ConfigError(f"run {run_id} is not a run of {month}")
     if purged is not None:
-        raise ConfigError(f"{month}: its raw survey inputs were purged on {purged:%Y-%m-%d} (gridpay purge); the "
-                          f"run record, hashes and aggregates remain (gridpay history), not what `gridpay {doing}` "
-                          f"needs")
+        raise ConfigError(f"{month}: its raw survey inputs were purged on {purged:%Y-%m-%d} (gridpay purge); the run "
+                          f"record, hashes and aggregates remain (gridpay history), not what `gridpay {doing}` needs")
     if row[3] != "published" or not row[1]:
         raise ConfigError(f"run {run_id} did not publish ({row[3]}); there is nothing to reproduce")
     recorded = {o["file"]: o["sha256"] for o in json.loads(row[4] or "[]")}
@@ -166,9 +167,8 @@ def _published_elsewhere(out: Path | None, month: str, db: Path) -> str:
         run_id = manifest_owner(out / month)[0]
     except ConfigError:
         run_id = "(unreadable manifest)"
-    return (f" in {db}, but {out / month} holds the month published by run {run_id}: a "
-            f"warehouse restored from a backup older than that publication? Restore the warehouse and out/ of the "
-            f"same backup")
+    return (f" in {db}, but {out / month} holds the month published by run {run_id}: a warehouse restored from a "
+            f"backup older than that publication? Restore the warehouse and out/ of the same backup")
 
 
 def _scratch(settings: Settings) -> Path:
@@ -196,7 +196,8 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
         run_id, original_code, inputs, recorded = find_run(db, month, run_id, out=settings.out)
         result = AuditResult(month, run_id, original_code, code_version())
         with connect(db) as con:
-            originals = {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()}
+            originals = {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()} | {
+                COUNTED: counted_answers(con, run_id)}
             published = con.execute("select run_id from published where month = ?", [month]).fetchone()
             # the earlier months' runs it read (pooled answers, rate trend), whatever is published now
             window = tuple(con.execute("select month, window_run_id from run_windows where run_id = ? "

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 OTHER_CSVS_FROM = 10
+COUNTED = "counted answers"         # the per-answer scores later months' pooled windows read (counted_responses)
 
 
 def other_csv_differences(month_dir: Path, rerun_dir: Path, compared: set[str]) -> tuple[str, list[str]]:
@@ -17,3 +18,12 @@ def other_csv_differences(month_dir: Path, rerun_dir: Path, compared: set[str]) 
               for n in names if not (month_dir / n).is_file() or not (rerun_dir / n).is_file()
               or (month_dir / n).read_bytes() != (rerun_dir / n).read_bytes()]
     return f"{', '.join(names)} against the files the re-run writes from the archived inputs", differ
+
+
+def counted_answers(con, run_id: str) -> list[dict]:
+    """Each counted answer's row, grid and score as the run stored them: a later month pooling this one reads them, and
+    trial 251's auditor raised one grid's September scores in the warehouse, which moved November's pay (W04 1558.24
+    for 1389.60) while every month's audit passed, September's own figures reproducing."""
+    rows = con.execute("select row_id, grid_id, response_score from counted_responses where run_id = ? order by row_id",
+                       [run_id]).fetchall()
+    return [{"row_id": r, "grid_id": g, "response_score": s} for r, g, s in rows]

@@ -42,6 +42,17 @@ def test_edited_warehouse_pay_row_fails_and_names_worker_and_figure(published, r
     assert "W2 performance_pay: 320.00 (published file) -> 999.99 (warehouse)" in out
 
 
+def test_an_edited_counted_answer_score_fails_the_audit_of_its_month(published, run_cli, tmp_path):
+    """Trial 251: one grid's September scores raised in the warehouse moved November's pooled pay (W04 1558.24 for
+    1389.60), and every month's audit passed: September's own rows reproduced."""
+    inbox, _ = published
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
+        row = con.execute("select min(row_id) from counted_responses where grid_id = 'G2'").fetchone()[0]
+        con.execute("update counted_responses set response_score = 100 where row_id = ?", [row])
+    code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
+    assert code == 1 and f"counted answers {row} response_score: 100" in run_cli.out, run_cli.out
+
+
 def test_audit_of_a_month_never_run_is_a_usage_error(published, run_cli):
     inbox, _ = published
     code, err = run_cli("audit", "--month", "2026-08", inbox=inbox)
