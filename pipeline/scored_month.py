@@ -179,6 +179,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
     """The month `run_id` as scored in `con` (its int_*, stg_* and fct_* tables still there); `rules`: the
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
     from gridpay.expectations.burst_doubts import burst_doubts
+    from gridpay.expectations.leave_ratings import leave_ratings
     from gridpay.expectations.answer_doubts import answer_doubts, self_ratings
     from gridpay.expectations.pay_inputs import added_deductions, far_targets, large_adjustments, moved_pay
     from gridpay.expectations.payroll_doubts import payroll_doubts
@@ -203,7 +204,7 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         unstaffed=_named(con, grids + "grid_id not in (select grid_id from int_worker_grid_days) order by grid_id",
                          [run_id]),
         part_staffed=part_staffed(con, run_id), payroll_doubts=tuple(payroll_doubts(con, run_id)),
-        answer_doubts=tuple(answer_doubts(con)) + tuple(burst_doubts(con)), self_ratings=tuple(self_ratings(con)), window_self_rated=tuple(window_self_ratings(con)),
+        answer_doubts=tuple(answer_doubts(con) + burst_doubts(con) + leave_ratings(con)), self_ratings=tuple(self_ratings(con)), window_self_rated=tuple(window_self_ratings(con)),
         handovers=rows_not_ended(con),
         handover_gaps=_handover_gaps(con),
         score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id), far_weights=_far_weights(con),

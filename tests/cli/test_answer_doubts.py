@@ -192,3 +192,18 @@ def test_a_burst_that_moves_its_grids_score_is_said_with_the_score_without_it(ru
     assert code == 0 and "6 answers to 天桥新村一网格 (G1) came in a burst (many within minutes: burst, counted); the " \
                          "grid's raw score" in err, err
     assert "25.00 without them" in err and "(B0, B1, B2, B3, B4, B5)" in err and "(G2) came in a burst" not in err
+
+
+def test_a_rating_from_a_workers_phone_of_her_grid_in_a_month_off_it_is_said(run_cli, make_inbox, make_policy):
+    """Trial 252: a worker on maternity leave rated her own grid all 5 from her own phone; counted as a resident's
+    (+10.80 yuan to her stand-in), nothing said."""
+    rows = [survey(f"S{i}", "G2", f"{i + 1}栋1单元101", ("3",) * 5, f"2026-09-{i + 2:02d} 09:00:00") for i in range(4)]
+    rows += [survey("L1", "G2", "9栋1单元901", ("5",) * 5, "2026-09-20 09:00:00", phone="13800000002")]
+    rows += [survey(f"T{i}", "G1", f"{i + 1}栋3单元301", ("4",) * 5, f"2026-09-{i + 2:02d} 10:00:00") for i in range(4)]
+    inbox = make_inbox({"2026-09.csv": rows}, assignments=[
+        ("W1", "G1", "2026-01-01", "", ""), ("W2", "G2", "2026-01-01", "2026-08-31", ""),
+        ("W2", "G2", "2026-10-01", "", ""), ("W3", "G2", "2026-09-01", "2026-09-30", ""), ("W4", "G1", "2026-01-01", "", "")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 0 and ("1 answer to 井湖村二网格 (G2) came from the phone of 李娜 (W2), whom assignments.csv gives "
+                          "that grid in other months but on no day of this one (a leave?): counted as a resident's") in err, err
+    assert "(L1)" in err
