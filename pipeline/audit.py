@@ -15,15 +15,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gridpay.pipeline.audit_csvs import COUNTED, OTHER_CSVS_FROM, counted_answers, other_csv_differences
+from gridpay.pipeline.audit_csvs import COUNTED, OTHER_CSVS_FROM, TABLES, counted_answers, original_rows as _originals
+from gridpay.pipeline.audit_csvs import other_csv_differences
 from gridpay.pipeline.context import MonthRequest, SurveyStager
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
 from gridpay.pipeline.run_keys import phone_key_checked
 from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile
-from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, changed_files, csv_bytes,
-                                        grid_rows, payroll_rows, quarantine_rows)
+from gridpay.publishing.outputs import changed_files, csv_bytes
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.publishing.ownership import manifest_owner
 from gridpay.core.layout import private_work, remove_if_empty, work_folder
@@ -34,11 +34,6 @@ from gridpay.transforms.row_changes import row_changes
 
 log = logging.getLogger("gridpay")
 
-TABLES = {  # published table -> (row reader, CSV columns, key columns)
-    "payroll.csv": (payroll_rows, PAYROLL_COLUMNS, ("worker_id",)),
-    "grid_scores.csv": (grid_rows, GRID_COLUMNS, ("grid_id",)),
-    "quarantine.csv": (quarantine_rows, QUARANTINE_COLUMNS, ("source_file", "row_number")),
-}
 WAREHOUSE_EXTRA = ("run_id",)      # differs by design between a run and its re-run
 
 
@@ -196,8 +191,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
         run_id, original_code, inputs, recorded = find_run(db, month, run_id, out=settings.out)
         result = AuditResult(month, run_id, original_code, code_version())
         with connect(db) as con:
-            originals = {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()} | {
-                COUNTED: counted_answers(con, run_id)}
+            originals = _originals(con, run_id)
             published = con.execute("select run_id from published where month = ?", [month]).fetchone()
             # the earlier months' runs it read (pooled answers, rate trend), whatever is published now
             window = tuple(con.execute("select month, window_run_id from run_windows where run_id = ? "

@@ -1,12 +1,21 @@
-"""The month's CSVs besides the three the audit compares row by row (payroll.csv, grid_scores.csv,
-quarantine.csv): payroll_detail.csv, review.csv, callbacks.csv, verify.csv, compared byte for byte with
-those the audit's re-run writes. A seventy-third trial edited a worker's pay in payroll_detail.csv, with its
-hash in the manifest and the warehouse, and the audit passed. Months published from output format 10 on:
-before it, these files' bytes were not kept stable from one version to the next."""
+"""What the audit compares besides the published files' hashes: the warehouse rows behind payroll.csv,
+grid_scores.csv and quarantine.csv, the scores of the answers the month counted, and the month's other CSVs
+(payroll_detail.csv, review.csv, callbacks.csv, verify.csv), byte for byte with those the audit's re-run writes. A
+seventy-third trial edited a worker's pay in payroll_detail.csv, with its hash in the manifest and the warehouse, and
+the audit passed. Those from output format 10 on: before it, these files' bytes were not kept stable from one version
+to the next."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from gridpay.publishing.outputs import (GRID_COLUMNS, PAYROLL_COLUMNS, QUARANTINE_COLUMNS, grid_rows, payroll_rows,
+                                        quarantine_rows)
+
+TABLES = {  # published table -> (row reader, CSV columns, key columns)
+    "payroll.csv": (payroll_rows, PAYROLL_COLUMNS, ("worker_id",)),
+    "grid_scores.csv": (grid_rows, GRID_COLUMNS, ("grid_id",)),
+    "quarantine.csv": (quarantine_rows, QUARANTINE_COLUMNS, ("source_file", "row_number")),
+}
 OTHER_CSVS_FROM = 10
 COUNTED = "counted answers"         # the per-answer scores later months' pooled windows read (counted_responses)
 
@@ -27,3 +36,8 @@ def counted_answers(con, run_id: str) -> list[dict]:
     rows = con.execute("select row_id, grid_id, response_score from counted_responses where run_id = ? order by row_id",
                        [run_id]).fetchall()
     return [{"row_id": r, "grid_id": g, "response_score": s} for r, g, s in rows]
+
+
+def original_rows(con, run_id: str) -> dict[str, list[dict]]:
+    """The run's rows the audit compares: those behind the three CSVs, and its counted answers' scores."""
+    return {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()} | {COUNTED: counted_answers(con, run_id)}
