@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gridpay.pipeline.audit_csvs import COUNTED, OTHER_CSVS_FROM, TABLES, counted_answers, original_rows as _originals
-from gridpay.pipeline.audit_csvs import other_csv_differences
+from gridpay.pipeline.audit_csvs import OTHER_CSVS_FROM, TABLES, original_rows as _originals
+from gridpay.pipeline.audit_csvs import other_csv_differences, stored_answer_differences
 from gridpay.pipeline.context import MonthRequest, SurveyStager
 from gridpay.core.errors import ConfigError
 from gridpay.pipeline.run import run_month
@@ -122,8 +122,8 @@ def _compare_rerun(result: AuditResult, originals: dict, rerun: Settings, rerun_
             # every stored column, not only the CSV's: a figure edited in the warehouse shows
             result.checked.append(f"warehouse rows behind {name}, re-computed from the archived inputs")
             result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
-        result.checked.append("the counted answers' scores, which later months pool, re-computed")
-        result.differences += row_differences(COUNTED, originals[COUNTED], counted_answers(con, rerun_id), ("row_id",))
+        result.checked.append("the month's stored answers and their scores, which later months pool, re-computed")
+        result.differences += stored_answer_differences(con, result.run_id, rerun_id)
     if month_dir is not None:
         checked, differ = other_csv_differences(month_dir, rerun.out / month_dir.name, set(TABLES))
         result.checked.append(checked)

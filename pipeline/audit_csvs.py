@@ -17,7 +17,7 @@ TABLES = {  # published table -> (row reader, CSV columns, key columns)
     "quarantine.csv": (quarantine_rows, QUARANTINE_COLUMNS, ("source_file", "row_number")),
 }
 OTHER_CSVS_FROM = 10
-COUNTED = "counted answers"         # the per-answer scores later months' pooled windows read (counted_responses)
+COUNTED = "stored answers"          # the month's answers and scores later months' pooled windows read
 
 
 def other_csv_differences(month_dir: Path, rerun_dir: Path, compared: set[str]) -> tuple[str, list[str]]:
@@ -29,15 +29,38 @@ def other_csv_differences(month_dir: Path, rerun_dir: Path, compared: set[str]) 
     return f"{', '.join(names)} against the files the re-run writes from the archived inputs", differ
 
 
-def counted_answers(con, run_id: str) -> list[dict]:
-    """Each counted answer's row, grid and score as the run stored them: a later month pooling this one reads them, and
-    trial 251's auditor raised one grid's September scores in the warehouse, which moved November's pay (W04 1558.24
-    for 1389.60) while every month's audit passed, September's own figures reproducing."""
-    rows = con.execute("select row_id, grid_id, response_score from counted_responses where run_id = ? order by row_id",
-                       [run_id]).fetchall()
-    return [{"row_id": r, "grid_id": g, "response_score": s} for r, g, s in rows]
+def stored_answer_differences(con, run_id: str, rerun_id: str, shown: int = 20) -> list[str]:
+    """The month's stored answers (raw_surveys, with the score each counted one got: counted_responses) against the
+    re-run's, in SQL on the audit's copy of the warehouse, which holds both runs: a later month pooling this one reads
+    them. Trial 251's auditor raised one grid's September scores, then gave four of its answers a November home's
+    door, and each moved November's pooled pay (W04 1558.24, 1486.88 for 1389.60) while September's audit passed."""
+    columns = ("response_id", "grid_id", "household_id", "submitted_at_ts", "respondent_phone_hash", "counted_in",
+               "response_score")
+    side = ("select s.row_id, s.response_id, s.grid_id, s.household_id, s.submitted_at_ts, s.respondent_phone_hash, "
+            "c.grid_id as counted_in, c.response_score from raw_surveys s left join counted_responses c on "
+            "c.run_id = s.run_id and c.row_id = s.row_id where s.run_id = ?")
+    rows = con.execute(f"""
+        select row_id, {', '.join(f'a.{c}, b.{c}' for c in columns)}, a.row_id is null, b.row_id is null
+        from ({side}) a full outer join ({side}) b using (row_id)
+        where a.row_id is null or b.row_id is null or {' or '.join(f'a.{c} is distinct from b.{c}' for c in columns)}
+        order by row_id""", [run_id, rerun_id]).fetchall()
+    out = []
+    for row in rows[:shown]:
+        row_id, values, only_rerun, only_stored = row[0], row[1:-2], row[-2], row[-1]
+        answer = values[0] if values[0] is not None else values[1]
+        if only_rerun or only_stored:
+            out.append(f"{COUNTED} row {row_id} (answer {answer}): only in the {'re-run' if only_rerun else 'warehouse'}")
+            continue
+        out += [f"{COUNTED} row {row_id} (answer {answer}) {c}: {values[2 * i]} (warehouse) -> {values[2 * i + 1]} "
+                f"(re-run)" for i, c in enumerate(columns) if values[2 * i] != values[2 * i + 1]]
+    if len(rows) > shown:
+        out.append(f"{COUNTED}: {len(rows) - shown} more rows differ")
+    if rows:
+        out.append(f"{COUNTED}: the warehouse's answers of this month are not those its archived files give; a later "
+                   f"month pooling them pays on them: restore the warehouse from a backup, and audit the later months")
+    return out
 
 
 def original_rows(con, run_id: str) -> dict[str, list[dict]]:
-    """The run's rows the audit compares: those behind the three CSVs, and its counted answers' scores."""
-    return {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()} | {COUNTED: counted_answers(con, run_id)}
+    """The run's rows behind the three CSVs the audit compares."""
+    return {name: reader(con, run_id) for name, (reader, _, _) in TABLES.items()}

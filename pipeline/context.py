@@ -34,8 +34,9 @@ from gridpay.transforms.policy import Policy
 # 27: two compounds grids.csv lists, one name the start of the other, are not told to be joined by '='
 # (ingest/alike_compounds.py); 28: a budget-neutral worker sheet's step 5 says how the pool reached its pay
 # (publishing/neutral_shares.py); 29: a worker sheet's call that took an answer out says the home's earlier answer
-# it let count (publishing/call_restorations.py)
-OUTPUT_FORMAT = 29
+# it let count (publishing/call_restorations.py); 30: a district scorecard's PDF links to no file, as its links resolved
+# inside the installed package (publishing/reporting.py UNLINKED_FROM)
+OUTPUT_FORMAT = 30
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from gridpay.publishing.render_clock import rendered_as_of
 from gridpay.publishing.report_data import final_time
 from gridpay.publishing.reporting import render_reports
 from gridpay.reports.fonts import fonts_dated
-from gridpay.reports.pdf_fonts import embedded_font_dates
+from gridpay.reports.pdf_fonts import embedded_font_dates, file_link_bases
+from gridpay.reports.render import links_based
 from gridpay.pipeline.maintenance import exclusive
 from gridpay.pipeline.review_gate import finalize_blockers, known_wrong, policy_set_apart, uncalled_sample
 from gridpay.store.runs import finalize, record_outputs, unfinalize
@@ -129,8 +130,22 @@ def document_differences(settings: Settings, month: str, run_id: str, inputs: li
             if shown and (which != "hr" or reports == "all"):
                 with rendered_as_of(at, draft), fonts_dated(dates):
                     shown = _differing(target, _rendered(settings, month, run_id, inputs, which), shown)
+    # a district scorecard of output format 29 or before links to files inside the package that rendered it: rendered
+    # again with that folder (trial 247's, audited from another install)
+    for base in _link_bases(target, shown):
+        for at, draft, which in passes:
+            if shown and (which != "hr" or reports == "all"):
+                with rendered_as_of(at, draft), links_based(base):
+                    shown = _differing(target, _rendered(settings, month, run_id, inputs, which), shown)
     return [f"{target / name}: differs from the document rendered again from the warehouse's figures (the document, or "
             f"the warehouse's figures behind it, edited since it was published?)" for name in shown]
+
+
+def _link_bases(target: Path, shown: list[str]) -> list[str]:
+    """The templates folders the differing PDFs' links to community pages resolved in ('file:///.../templates/')."""
+    bases = [b for n in shown if n.endswith(".pdf") and (target / n).is_file()
+             for b in file_link_bases((target / n).read_bytes())]
+    return list(dict.fromkeys(bases))
 
 
 def _font_dates(target: Path, shown: list[str]) -> list[dict[str, int]]:

@@ -27,7 +27,7 @@ from gridpay.publishing.grid_flags import with_grid_flags
 from gridpay.publishing.outputs import csv_from_query, output_format_of, previous_totals, write_file
 from gridpay.reports.charts import grid_ranking_figure, items_figure, svg_data_uri, trend_figure
 from gridpay.reports.fonts import subset_fonts
-from gridpay.reports.render import flags_text, pdf_bytes, reason_text, report_charset, report_html
+from gridpay.reports.render import flags_text, pdf_bytes, reason_text, report_charset, report_html, unlinked
 from gridpay.reports.strings import labels
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.stats import z_value
@@ -37,6 +37,7 @@ PARALLEL_FROM = 40   # worker scorecards; below this, rendering in-process is fa
 PARALLEL_COMMUNITIES = 3   # community scorecards of a district, each a few pages: from 3, a pool pays
 CALLBACKS_IN_SCORECARD, REVIEW_IN_SCORECARD = 300, 100   # a city's month can have thousands: all in callbacks.csv, review.csv
 RANKING_ENDS = 10     # a ranking chart of more than 20 grids: their 10 lowest and 10 highest (one page)
+UNLINKED_FROM = 30      # the output format from which the district scorecard's PDF links to no file (reports/render.py)
 DISTRICT_LINE = 19      # the output format from which one community's scorecard names the run's line as every
                         # community's of the run (trial 121's new community read 全社区 as its own, with an October)
 
@@ -176,7 +177,7 @@ def _write_pages(folder: Path, html: str, pages_by_name: dict[str, str], notices
     # the worker sheets go to the pool now: it draws them while this process draws the scorecard
     # (a 2,000-grid scorecard is ~50 s of one core, during which the pool's cores stood idle)
     sheets = submit_worker_pages(pages, lang, pool, fonts)
-    write_file(folder / "scorecard.pdf", pdf_bytes(html, fonts))
+    write_file(folder / "scorecard.pdf", pdf_bytes(unlinked(html) if (output_format or 1) >= UNLINKED_FROM else html, fonts))
     with progress("community scorecards", len(pages_by_name)) as advance:
         for name, page in pages_by_name.items():
             write_file(folder / "scorecards" / f"{name}.html", page.encode("utf-8"))

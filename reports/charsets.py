@@ -66,3 +66,4 @@ BY_FORMAT[26] = BY_FORMAT[25]        # nor format 26 (a sheet's total against th
 BY_FORMAT[27] = BY_FORMAT[26]        # nor format 27 (two listed phases of a compound told apart)
 BY_FORMAT[28] = BY_FORMAT[27]        # format 28: a budget-neutral pay held at a bound, or its share
 BY_FORMAT[29] = BY_FORMAT[28]        # nor format 29 (a call's answer out and the home's earlier one counted, together)
+BY_FORMAT[30] = BY_FORMAT[29]        # nor format 30 (a district scorecard's PDF without its links to files)

@@ -1,5 +1,5 @@
-"""The dates of the font subsets a published PDF embeds (their `head.modified`), by weight: what an
-audit cuts its own subsets with to render the PDF again byte for byte (reports/fonts.py fonts_dated).
+"""The dates of the font subsets a published PDF embeds (their `head.modified`), by weight, and the folders its links
+to files resolved in: what an audit renders the PDF again with, byte for byte (reports/fonts.py fonts_dated).
 WeasyPrint embeds each face as a Flate-compressed OpenType stream and keeps the subset's head table."""
 from __future__ import annotations
 
@@ -32,3 +32,20 @@ def _tables(font: bytes) -> dict[str, int]:
     count = struct.unpack(">H", font[4:6])[0]
     entries = (struct.unpack(">4sIII", font[12 + 16 * i:28 + 16 * i]) for i in range(count))
     return {tag.decode("latin-1"): offset for tag, _, offset, _ in entries}
+
+
+# a link annotation's target, inside the object streams pydyf compresses
+_STREAM = re.compile(rb"/Filter /FlateDecode/Length (\d+)[^>]*>>\r?\nstream\r?\n")
+_FILE_LINK = re.compile(rb"/URI \((file://[^)]*?/)scorecards/")
+
+
+def file_link_bases(pdf: bytes) -> list[str]:
+    """The folders ('file:///.../templates/') a PDF's links to community pages (scorecards/...) resolved in."""
+    found = []
+    for match in _STREAM.finditer(pdf):
+        try:
+            text = zlib.decompress(pdf[match.end():match.end() + int(match[1])])
+        except zlib.error:
+            continue
+        found += [m.group(1).decode("latin-1") for m in _FILE_LINK.finditer(text)]
+    return list(dict.fromkeys(found))

@@ -6,6 +6,8 @@ import gc
 import json
 import multiprocessing.util
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -153,6 +155,27 @@ def _charts_in_subset(html: str) -> str:
     return _SVG_URI.sub(chart, html)
 
 
+# the base a PDF's relative links resolve against: the templates folder, as it was; an audit re-renders a month of
+# output format 29 or before with the one its PDF shows (pipeline/rerender.py: trial 247's district scorecard linked
+# to each community's page inside the installed package, and failed `audit --documents` from another install)
+_LINK_BASE: list[str | None] = [None]
+
+
+@contextmanager
+def links_based(base: str) -> Iterator[None]:
+    _LINK_BASE[0] = base
+    try:
+        yield
+    finally:
+        _LINK_BASE[0] = None
+
+
+def unlinked(html: str) -> str:
+    """The page without its links to files beside it (output format 30): in a PDF they resolved to the installed
+    package's folder, a link nowhere for HR that moved the PDF's bytes with the install."""
+    return re.sub(r' href="(?![a-z]+:)[^"]*"', "", html)
+
+
 def pdf_bytes(html: str, fonts: dict[str, str] | None = None) -> bytes:
     """`fonts` ({'normal': path, 'bold': path} from reports.fonts.subset_fonts) makes the PDF
     embed small faces; without it the system CJK font is embedded (larger, slower)."""
@@ -168,8 +191,9 @@ def pdf_page_count(html: str, fonts: dict[str, str] | None = None) -> int:
 
 def _weasy_page(html: str, fonts: dict[str, str] | None):
     from weasyprint import HTML  # imported late: it loads Pango, which only PDF rendering needs
+    base = _LINK_BASE[0] or str(TEMPLATES)
     if not fonts:
-        return HTML(string=html, base_url=str(TEMPLATES)), {}
+        return HTML(string=html, base_url=base), {}
     sheets, config = _pdf_stylesheets(tuple(sorted(fonts.items())))
     html = _charts_in_subset(html).replace(f"<style>{_base_css()}</style>", "", 1)   # given parsed instead
-    return HTML(string=html, base_url=str(TEMPLATES)), {"stylesheets": sheets, "font_config": config}
+    return HTML(string=html, base_url=base), {"stylesheets": sheets, "font_config": config}

@@ -50,7 +50,7 @@ def test_an_edited_counted_answer_score_fails_the_audit_of_its_month(published, 
         row = con.execute("select min(row_id) from counted_responses where grid_id = 'G2'").fetchone()[0]
         con.execute("update counted_responses set response_score = 100 where row_id = ?", [row])
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox)
-    assert code == 1 and f"counted answers {row} response_score: 100" in run_cli.out, run_cli.out
+    assert code == 1 and f"stored answers row {row} (answer " in run_cli.out and "response_score: 100" in run_cli.out, run_cli.out
 
 
 def test_audit_of_a_month_never_run_is_a_usage_error(published, run_cli):
