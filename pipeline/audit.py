@@ -114,7 +114,8 @@ def _documents(result: AuditResult, settings: Settings, month: str, inputs: list
     result.differences += document_differences(settings, month, result.run_id, inputs, recorded)
 
 
-def _compare_rerun(result: AuditResult, originals: dict, rerun: Settings, rerun_id: str, month_dir: Path | None) -> None:
+def _compare_rerun(result: AuditResult, originals: dict, rerun: Settings, rerun_id: str, month_dir: Path | None,
+                   phones: bool = True) -> None:
     """The re-run's rows (and its counted answers') against the run's, field by field; with `month_dir`, the other CSVs
     against the re-run's, byte for byte (pipeline/audit_csvs.py)."""
     with connect(rerun.db) as con:
@@ -123,7 +124,7 @@ def _compare_rerun(result: AuditResult, originals: dict, rerun: Settings, rerun_
             result.checked.append(f"warehouse rows behind {name}, re-computed from the archived inputs")
             result.differences += row_differences(name, originals[name], reader(con, rerun_id), key)
         result.checked.append("the month's stored answers and their scores, which later months pool, re-computed")
-        result.differences += stored_answer_differences(con, result.run_id, rerun_id)
+        result.differences += stored_answer_differences(con, result.run_id, rerun_id, phones)
     if month_dir is not None:
         checked, differ = other_csv_differences(month_dir, rerun.out / month_dir.name, set(TABLES))
         result.checked.append(checked)
@@ -233,7 +234,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             result.checked.append(f"re-ran {f'on {dask_workers} Dask workers' if stager else 'in one process'} under "
                                   f"policy {rerun.policy.version}, the one the run read (archived)")
             csvs = bool(published and published[0] == run_id and (output_format or 1) >= OTHER_CSVS_FROM)
-            _compare_rerun(result, originals, rerun_settings, rerun.run_id, settings.out / month if csvs else None)
+            _compare_rerun(result, originals, rerun_settings, rerun.run_id, settings.out / month if csvs else None, checked)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             remove_if_empty(scratch.parent)       # out/.work or the private scratch, as before

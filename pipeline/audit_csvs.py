@@ -29,13 +29,14 @@ def other_csv_differences(month_dir: Path, rerun_dir: Path, compared: set[str]) 
     return f"{', '.join(names)} against the files the re-run writes from the archived inputs", differ
 
 
-def stored_answer_differences(con, run_id: str, rerun_id: str, shown: int = 20) -> list[str]:
+def stored_answer_differences(con, run_id: str, rerun_id: str, phones: bool = True, shown: int = 20) -> list[str]:
     """The month's stored answers (raw_surveys, with the score each counted one got: counted_responses) against the
     re-run's, in SQL on the audit's copy of the warehouse, which holds both runs: a later month pooling this one reads
     them. Trial 251's auditor raised one grid's September scores, then gave four of its answers a November home's
-    door, and each moved November's pooled pay (W04 1558.24, 1486.88 for 1389.60) while September's audit passed."""
-    columns = ("response_id", "grid_id", "household_id", "submitted_at_ts", "respondent_phone_hash", "counted_in",
-               "response_score")
+    door, and each moved November's pooled pay (W04 1558.24, 1486.88 for 1389.60) while September's audit passed.
+    `phones`: the phone-hash key is the run's (a run recorded before key fingerprints cannot tell)."""
+    columns = ("response_id", "grid_id", "household_id", "submitted_at_ts", *(("respondent_phone_hash",) * phones),
+               "counted_in", "response_score")
     side = ("select s.row_id, s.response_id, s.grid_id, s.household_id, s.submitted_at_ts, s.respondent_phone_hash, "
             "c.grid_id as counted_in, c.response_score from raw_surveys s left join counted_responses c on "
             "c.run_id = s.run_id and c.row_id = s.row_id where s.run_id = ?")
