@@ -15,18 +15,40 @@ from gridpay.core.errors import InputError
 _UNSAVED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*?>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
 
 
-def unsaved_formulas(path, first: int = 5) -> tuple[list[str], int]:
-    """(the first `first` such cells of the workbook's first sheet, how many there are); ([], 0) for a file
-    that is not an .xlsx zip or whose first sheet is not where Excel puts it."""
+# <c r="B3" t="e"><f>VLOOKUP(...)</f><v>#N/A</v></c>: an error Excel saved as the cell's value
+_ERROR = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*?\st="e"[^>]*>(?:\s*<f[^>]*?(?:/>|>[^<]*</f>))?\s*<v>([^<]*)</v>')
+
+
+def _first_sheet(path) -> bytes:
+    """The workbook's first sheet's XML; b"" for a file that is not an .xlsx zip or has no sheet where Excel puts it."""
     try:
         with zipfile.ZipFile(path) as book:
             names = sorted(n for n in book.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))
-            if not names:
-                return [], 0
-            cells = [m.decode() for m in _UNSAVED.findall(book.read(min(names, key=lambda n: int(n[19:-4]))))]
+            return book.read(min(names, key=lambda n: int(n[19:-4]))) if names else b""
     except (zipfile.BadZipFile, OSError, KeyError):
-        return [], 0
+        return b""
+
+
+def unsaved_formulas(path, first: int = 5) -> tuple[list[str], int]:
+    """(the first `first` such cells of the workbook's first sheet, how many there are); ([], 0) for a file
+    that is not an .xlsx zip or whose first sheet is not where Excel puts it."""
+    cells = [m.decode() for m in _UNSAVED.findall(_first_sheet(path))]
     return cells[:first], len(cells)
+
+
+def refuse_error_cells(sources, replay: bool = False, first: int = 5) -> None:
+    """An .xlsx survey file whose first sheet holds cells of an Excel error value (#N/A, #REF!, #VALUE!) stops the run
+    (exit 2) naming them: the reader reads them as blank, and trial 256's paper sheet, its 总体 a =VLOOKUP into another
+    workbook, left two answers' 总体 out of their scores (W1 2082.60 for 2075.40), and its 网格 #N/A read as "grid_id is
+    blank", exit 0. Never in an audit, which replays what the month was published on."""
+    for source in ([] if replay else sources):
+        if source.suffix == ".xlsx" and (found := _ERROR.findall(_first_sheet(source.path))):
+            cells = ", ".join(f"{c.decode()} '{v.decode()}'" for c, v in found[:first])
+            raise InputError(source.file_name, f"{len(found)} cell{'s' if len(found) != 1 else ''} hold an error value "
+                                               f"Excel saved ({cells}{' ...' if len(found) > first else ''}), which "
+                                               f"gridpay would read as blank: a formula that found no value (=VLOOKUP "
+                                               f"into another workbook)? Type the answers in as values (复制, 选择性粘贴 > "
+                                               f"数值) and run again")
 
 
 # a cell's formula may be a payload (a hundred-and-sixteenth trial's =cmd|' /C calc'!A0): the advice to open the

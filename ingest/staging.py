@@ -17,7 +17,7 @@ from gridpay.ingest.named_workers import worker_names
 from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
                                     with_hashed_phone)
 from gridpay.transforms.privacy import masked_numbers, masked_phone_hash, phone_hash
-from gridpay.ingest.formula_cells import say_unsaved_formulas
+from gridpay.ingest.formula_cells import refuse_error_cells, say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases, listed_compounds
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file, refuse_undecodable_name
@@ -195,6 +195,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
         log.warning("grids.csv names the communities '%s' (%s) and '%s' (%s): one community typed two ways? Each name "
                     "gets a scorecard and a residents' notice of its own", a, grids[a], b, grids[b])
     say_unsaved_formulas([s for s in sources if is_survey(s)], policy.unsaved_formulas_refused)   # the Dask path's too
+    refuse_error_cells([s for s in sources if is_survey(s)], replay)
     if surveys:
         reading = replace(survey_reading(policy), door_numbers_hidden=hidden_doors,     # output format 22
                           worker_names=worker_names(tables["workers"]),
