@@ -49,6 +49,8 @@ def run_params(con: duckdb.DuckDBPyConnection, run_id: str, month: str, policy: 
         "same_time_said": rules.same_time_said, "calls_before_household": rules.calls_before_household,
         "same_time_by_id": rules.same_time_by_id, "same_day_said": rules.same_day_said,
         "same_time_by_id_digits": rules.same_time_by_id_digits,
+        "id_prefixes": sorted({layout.id_prefix for layout in policy.platforms if layout.id_prefix}
+                              | {prefix for _, prefix in policy.file_id_prefixes if prefix}) or [""],
         "exclude_self_rating": rules.exclude_self_rating,
         "speeder": rules.speeder, "speeder_fraction": rules.speeder_fraction,
         "straight_line_min_items": rules.straight_line_min_items,

@@ -108,7 +108,7 @@ def _exclusions(scope: str | None, rows: list[tuple], same_time_said: bool = Fal
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
               "same_time_said": same_time_said, "calls_before_household": calls_first, "same_time_by_id": by_id,
               "same_day_said": same_day, "wrong_grid_before_household": wrong_grid_first,
-              "same_time_by_id_digits": digits}
+              "same_time_by_id_digits": digits, "id_prefixes": ["J", "T"]}
     if scope is not None:
         params["household_scope"] = scope
     given = {
@@ -205,7 +205,7 @@ def test_answers_of_one_household_at_the_same_minute_of_one_file_count_by_the_pl
     assert [r for r, _ in said] == [1] and "given at the same time" in said[0][1]    # ids not whole numbers: rows
     lettered = {1: "T202", 2: "T201"}      # 腾讯问卷's: by the number under 2027.31 (trial 246: T201 kept, 129.06 yuan)
     assert [[r for r, _ in _exclusions("grid", rows, True, by_id=True, ids=lettered, digits=d)] for d in (1, 0)] == [[2], [1]]
-    assert [r for r, _ in _exclusions("grid", rows, True, by_id=True, digits=True, ids={1: "9-2", 2: "9-1"})] == [1]
+    assert [[r for r, _ in _exclusions("grid", rows, True, by_id=True, digits=True, ids=i)] for i in ({1: "9-2", 2: "9-1"}, {1: "P14", 2: "P13"})] == [[1], [1]]
 
 
 def test_a_paper_form_dated_by_day_beside_an_answer_of_that_day_at_a_time_says_so():

@@ -31,5 +31,6 @@ def test_int_survey_exclusions_keeps_out_a_workers_rating_from_a_phone_she_had()
     params = {"exclude_self_rating": True, "month_start": date(2026, 7, 1), "month_end": date(2026, 7, 31),
               "speeder": "off", "speeder_fraction": 0.3333, "dedupe_household": True, "item_weights": ["1"],
               "same_time_said": True, "calls_before_household": True, "same_time_by_id": False, "same_day_said": True,
-              "household_scope": "grid", "wrong_grid_before_household": True, "same_time_by_id_digits": True}
+              "household_scope": "grid", "wrong_grid_before_household": True, "same_time_by_id_digits": True,
+              "id_prefixes": ["T"]}
     assert [(r, code) for r, code, _ in model_rows("int_survey_exclusions", given, params)] == [(1, "self_rating")]

@@ -76,11 +76,14 @@ numbered as (
     -- integrity.same_time_by_id: of one file's answers at the same time (seconds Excel dropped), the platform's
     -- later answer number (问卷星's 序号) is the later answer, whatever order HR sorted the rows in (a sixty-first
     -- trial's file, sorted newest first, kept a household's first, all-1 answer: 136.80 yuan); under
-    -- integrity.same_time_by_id_digits an id's number after the letters a platform puts before it, as one file's
-    -- ids share them (腾讯问卷's T202: a two-hundred-and-forty-sixth trial's sorted file kept T201, 129.06 yuan)
+    -- integrity.same_time_by_id_digits an id's number after the letters a platform puts before it (a layout's
+    -- id_prefix, a file's file_id_prefixes), as one file's ids share them (腾讯问卷's T202: a
+    -- two-hundred-and-forty-sixth trial's sorted file kept T201, 129.06 yuan); not a paper form's number HR typed
+    -- (trial 254's P13 and P14, dated by day, are no order of submission)
     select s.*, case when p.same_time_by_id then coalesce(try_cast(s.response_id as bigint),
-        case when p.same_time_by_id_digits then try_cast(regexp_extract(s.response_id, '^[A-Za-z]+([0-9]+)$', 1)
-                                                           as bigint) end) end as answer_number
+        case when p.same_time_by_id_digits and list_contains(p.id_prefixes,
+                                                             regexp_extract(s.response_id, '^([A-Za-z]+)[0-9]+$', 1))
+             then try_cast(regexp_extract(s.response_id, '^[A-Za-z]+([0-9]+)$', 1) as bigint) end) end as answer_number
     from first_pass as f
     join int_surveys as s using (row_id)
     cross join p
