@@ -112,10 +112,11 @@ def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str,
         # the compound the answer names, where its home is its door alone (a grid of one compound: trial 239's 二期
         # answer 9 was said to be of both compounds' 7栋, and HR's correction to the wrong one passed unsaid)
         door = replace(door, compound=named) if door is not None and door.compound is None and named else door
-        # a village grid's door typed 3-15 (its 3组15号) reads as building 3: not judged (trial 255's residents stopped
-        # the month as doors of a building no grid lists)
-        if door is None or any(b.holds(door) for b in listed[grid]) or (
-                door.kind == "栋" and all(b.kind == "组" for b in listed[grid])):
+        # a village grid's door typed 3-15 is its 3组15号, not building 3 (trial 255's residents stopped the month as
+        # doors of a building no grid lists; its re-check's neighbours typing 9-3, a group no grid lists, still stop)
+        if door is not None and door.kind == "栋" and all(b.kind == "组" for b in listed[grid]):
+            door = replace(door, kind="组", unit=None)
+        if door is None or any(b.holds(door) for b in listed[grid]):
             continue
         owners = tuple(g for g, entries in listed.items() if g != grid and community.get(g) == community.get(grid)
                        and any(b.holds(door) for b in entries))

@@ -80,8 +80,10 @@ def test_a_village_grids_door_typed_as_a_building_is_not_judged(make_inbox, tmp_
     """Trial 255: 河湾村's residents typed 三组15号 as 3-15, read as building 3, and three stopped the month as doors of
     a building no grid lists, none of its ways out fitting."""
     inbox = make_inbox({"2026-09.csv": [survey("R1", "G1", "3-15", ("5",) * 5), survey("R2", "G1", "3组16号", ("4",) * 5),
-                                        survey("R3", "G2", "3-15", ("2",) * 5)]})
+                                        survey("R3", "G2", "3-15", ("2",) * 5), survey("R4", "G1", "9-3", ("1",) * 5)]})
     write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "buildings"),
               [("G1", "河湾村一网格", "河湾社区", "20", "1-4组"), ("G2", "河湾家园网格", "河湾社区", "20", "1-15栋")])
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
-    assert other_grid_buildings(tmp_path / "work", "2026-09") == []
+    # ... but a group no grid lists is a door of none (its re-check's 河口村 neighbours typing 9-3)
+    assert [(g, a, owners) for g, a, _, _, owners in other_grid_buildings(tmp_path / "work", "2026-09")] == [
+        ("G1", "R4", ())]
