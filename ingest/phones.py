@@ -217,8 +217,8 @@ def hide_typed_numbers(con, key: bytes, level: int) -> None:
     (a hundred-and-fifty-seventh trial found two in clear in raw_surveys). From output format 23 (`level`) a mobile
     written any way and a landline with its area code too, and a typed sheet's response id holding one stops the
     file. Only rows with enough digits go through Python."""
-    any_way = level >= 23
-    con.create_function("gp_hidden_numbers", lambda v: hidden_numbers(v, key, any_way), ["VARCHAR"], "VARCHAR",
+    any_way, glued = level >= 23, level >= 30       # 30: a mobile typed after the door, glued to it by a space
+    con.create_function("gp_hidden_numbers", lambda v: hidden_numbers(v, key, any_way, glued), ["VARCHAR"], "VARCHAR",
                         null_handling="special", side_effects=False)
     many = ("length(regexp_replace(household_id, '[^0-9０-９]', '', 'g')) >= 10" if any_way else
             "regexp_matches(household_id, '[0-9０-９]{11}')")
