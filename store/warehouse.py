@@ -131,6 +131,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
+MASKED_NOTES_FROM = 30       # the output format from which HR's words reach the warehouse with phones masked
+
+
+def _register_masked_any_way(con: duckdb.DuckDBPyConnection) -> None:
+    """masked_any_way() as gp_masked_any_way on `con`, unless it has it (a create raising inside a transaction would
+    abort it)."""
+    from gridpay.transforms.typed_numbers import masked_any_way
+    if not con.execute("select count(*) from duckdb_functions() where function_name = 'gp_masked_any_way'"
+                       ).fetchall()[0][0]:
+        con.create_function("gp_masked_any_way", masked_any_way, ["VARCHAR"], "VARCHAR", null_handling="special",
+                            side_effects=False)
+
+
 def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy: Policy) -> None:
     def parquet(name: str) -> str:
         return str(workdir / f"{name}.parquet")
@@ -142,27 +155,28 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, workdir: Path, policy:
     if (workdir / "compound_names.parquet").exists():      # ingest/staging.py writes it; a hand-made stage may not
         con.execute("insert into raw_compound_names select ?, other_name, compound from read_parquet(?)",
                     [run_id, parquet("compound_names")])
-    con.execute("insert into raw_workers select ?, source_file, row_number, worker_id, name, phone_hash, "
+    # HR's words with a phone in them, masked however written, from output format 30 (trial 259 found a note's
+    # 电话13812345623, a dotted 138.1234.5608, a 扣款's 孙阿姨13812345680 and a worker's name cell's number in clear in the
+    # warehouse, and the last three on the sheets); a month of an earlier format stores them as it did
+    fmt = con.execute("select output_format from runs where run_id = ?", [run_id]).fetchall()
+    _register_masked_any_way(con)
+
+    def shown(column: str) -> str:
+        return f"gp_masked_any_way({column})" if fmt and (fmt[0][0] or 1) >= MASKED_NOTES_FROM else column
+    con.execute(f"insert into raw_workers select ?, source_file, row_number, worker_id, {shown('name')}, phone_hash, "
                 "perf_pay_target from read_parquet(?)", [run_id, parquet("workers")])
     if (workdir / "worker_phones.parquet").exists():       # policy 2027.9: her phones of earlier published runs
         con.execute("insert into raw_worker_phones select ?, worker_id, phone_hash from read_parquet(?)",
                     [run_id, parquet("worker_phones")])
     con.execute("insert into raw_assignments select ?, source_file, row_number, worker_id, grid_id, "
                 "start_date, end_date, weight from read_parquet(?)", [run_id, parquet("assignments")])
-    con.execute("insert into raw_adjustments select ?, source_file, row_number, worker_id, month, amount, "
-                "reason, approved_by from read_parquet(?)", [run_id, parquet("adjustments")])
+    con.execute(f"insert into raw_adjustments select ?, source_file, row_number, worker_id, month, amount, "
+                f"{shown('reason')}, approved_by from read_parquet(?)", [run_id, parquet("adjustments")])
     # the 公示 cycle's files (empty tables where the inbox had none)
-    masking = "select count(*) from duckdb_functions() where function_name = 'gp_masked_numbers'"
-    if not con.execute(masking).fetchall()[0][0]:
-        register_masking(con)   # a connection not opened by connect() (a test's) lacks it; raising inside a
-        # transaction where it exists would abort the transaction
-    # HR's words masked as every text gridpay shows is (trial 259 found a note's 电话13812345623 and a call's 回拨 number
-    # in clear in the warehouse and its backup, though every document masked them)
-    con.execute("insert into raw_appeals by name select ? as run_id, * replace (gp_masked_numbers(statement) as "
-                "statement, gp_masked_numbers(decision_note) as decision_note) from read_parquet(?)",
-                [run_id, parquet("appeals")])
-    con.execute("insert into raw_verification select ?, source_file, row_number, response_id, result, called_by, "
-                "called_on, gp_masked_numbers(note) from read_parquet(?)", [run_id, parquet("verification")])
+    con.execute(f"insert into raw_appeals by name select ? as run_id, * replace ({shown('statement')} as statement, "
+                f"{shown('decision_note')} as decision_note) from read_parquet(?)", [run_id, parquet("appeals")])
+    con.execute(f"insert into raw_verification select ?, source_file, row_number, response_id, result, called_by, "
+                f"called_on, {shown('note')} from read_parquet(?)", [run_id, parquet("verification")])
     # the stage file holds the survey rows (hashed, masked) and validation's verdict on each
     con.execute("attach ? as stage (read_only)", [str(workdir / STAGE_DB)])
     try:

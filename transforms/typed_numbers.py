@@ -16,6 +16,8 @@ _AREA_LANDLINE = re.compile(r"(?<![\d.])\(?(0\d{2,3})\)?[-\s.]?(\d{3,4})[-\s.]?(
 # a mobile typed after the door with a space the door's reading took out (2栋1单元301 13812345608 read as
 # 2栋1单元30113812345608: trial 259 found it in clear in the warehouse, callbacks.csv and the scorecard)
 _GLUED_MOBILE = re.compile(r"(?<=\d)([1１][3-9３-９]\d)(\d{4})(\d{4})(?![\d.])")
+# ... and a landline with its area code so (3栋1单元102 0592-5551235 read as 3栋1单元1020592-5551235: its re-check)
+_GLUED_LANDLINE = re.compile(r"(?<=\d)(0\d{2,3})[-\s]?(\d{3,4})[-\s]?(\d{4})(?![\d.#])")
 
 
 def hidden_numbers(text: str | None, key: bytes, any_way: bool = False, glued: bool = False) -> str | None:
@@ -39,7 +41,7 @@ def hidden_numbers(text: str | None, key: bytes, any_way: bool = False, glued: b
     def landline(m: re.Match) -> str:
         return f"{m.group(1)}-****{m.group(3)}#{_tag(folded(''.join(m.groups())), key)}"
     hidden = _AREA_LANDLINE.sub(landline, _MOBILE_ANY_WAY.sub(mobile, _ID_IN_TEXT.sub(tagged, str(text))))
-    return _GLUED_MOBILE.sub(mobile, hidden) if glued else hidden      # from output format 30
+    return _GLUED_LANDLINE.sub(landline, _GLUED_MOBILE.sub(mobile, hidden)) if glued else hidden   # from format 30
 
 
 def masked_any_way(text: str | None) -> str | None:
@@ -49,7 +51,8 @@ def masked_any_way(text: str | None) -> str | None:
         return None
     masked = _MOBILE_ANY_WAY.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked_numbers(text))
     masked = _AREA_LANDLINE.sub(lambda m: f"{m.group(1)}-****{m.group(3)}", masked)
-    return _GLUED_MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked)
+    masked = _GLUED_MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", masked)
+    return _GLUED_LANDLINE.sub(lambda m: f"{m.group(1)}-****{m.group(3)}", masked)
 
 
 def person_number(text: str | None) -> str | None:
