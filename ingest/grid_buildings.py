@@ -92,6 +92,13 @@ def door_building(household: str) -> Door | None:
                 int(found["unit"]) if found["unit"] else None)
 
 
+def answer_door(household: str, named: str | None) -> Door | None:
+    """An answer's door with the compound the answer names, where its home is its door alone (a grid of one compound:
+    trial 239's 二期 answer 9 was said to be of both compounds' 7栋, and HR's correction to the wrong one passed unsaid)."""
+    door = door_building(household)
+    return replace(door, compound=named) if door is not None and door.compound is None and named else door
+
+
 def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
     """(grid, answer id, household, row, the grids listing its building) of each answer (not taken out by an upheld
     appeal) naming a grid that lists buildings, with a door in none of them; the grids of its community that list it
@@ -108,10 +115,7 @@ def other_grid_buildings(workdir: Path, month: str) -> list[tuple[str, str, str,
                            "not null order by row_id", [list(listed)]).fetchall()
     found = []
     for grid, answer, household, where, named in rows:
-        door = door_building(household)
-        # the compound the answer names, where its home is its door alone (a grid of one compound: trial 239's 二期
-        # answer 9 was said to be of both compounds' 7栋, and HR's correction to the wrong one passed unsaid)
-        door = replace(door, compound=named) if door is not None and door.compound is None and named else door
+        door = answer_door(household, named)
         # a village grid's door typed 3-15 is its 3组15号, not building 3 (trial 255's residents stopped the month as
         # doors of a building no grid lists; its re-check's neighbours typing 9-3, a group no grid lists, still stop)
         if door is not None and door.kind == "栋" and all(b.kind == "组" for b in listed[grid]):
@@ -147,8 +151,7 @@ def wrong_grid_in_own_buildings(workdir: Path, month: str) -> list[tuple[str, st
         if answer not in answers:
             continue
         grid, household, named = answers[answer]
-        door = door_building(household)
-        door = replace(door, compound=named) if door is not None and door.compound is None and named else door
+        door = answer_door(household, named)
         if door is not None and grid in listed and any(b.holds(door) for b in listed[grid]):
             found.append((appeal, answer, grid, household))
     return found

@@ -17,7 +17,7 @@ TABLES = {  # published table -> (row reader, CSV columns, key columns)
     "quarantine.csv": (quarantine_rows, QUARANTINE_COLUMNS, ("source_file", "row_number")),
 }
 OTHER_CSVS_FROM = 10
-COUNTED = "stored answers"          # the month's answers and scores later months' pooled windows read
+STORED = "stored answers"          # the month's answers and scores later months' pooled windows read
 
 
 def other_csv_differences(month_dir: Path, rerun_dir: Path, compared: set[str]) -> tuple[str, list[str]]:
@@ -50,14 +50,14 @@ def stored_answer_differences(con, run_id: str, rerun_id: str, phones: bool = Tr
         row_id, values, only_rerun, only_stored = row[0], row[1:-2], row[-2], row[-1]
         answer = values[0] if values[0] is not None else values[1]
         if only_rerun or only_stored:
-            out.append(f"{COUNTED} row {row_id} (answer {answer}): only in the {'re-run' if only_rerun else 'warehouse'}")
+            out.append(f"{STORED} row {row_id} (answer {answer}): only in the {'re-run' if only_rerun else 'warehouse'}")
             continue
-        out += [f"{COUNTED} row {row_id} (answer {answer}) {c}: {values[2 * i]} (warehouse) -> {values[2 * i + 1]} "
+        out += [f"{STORED} row {row_id} (answer {answer}) {c}: {values[2 * i]} (warehouse) -> {values[2 * i + 1]} "
                 f"(re-run)" for i, c in enumerate(columns) if values[2 * i] != values[2 * i + 1]]
     if len(rows) > shown:
-        out.append(f"{COUNTED}: {len(rows) - shown} more rows differ")
+        out.append(f"{STORED}: {len(rows) - shown} more rows differ")
     if rows:
-        out.append(f"{COUNTED}: the warehouse's answers of this month are not those its archived files give; a later "
+        out.append(f"{STORED}: the warehouse's answers of this month are not those its archived files give; a later "
                    f"month pooling them pays on them: restore the warehouse from a backup, and audit the later months")
     return out
 
