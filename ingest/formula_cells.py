@@ -9,6 +9,8 @@ import logging
 import re
 import zipfile
 
+import xlrd
+
 from gridpay.core.errors import InputError
 
 # <c r="A2"><f>IF(...)</f><v /></c>, <c r="B3"><f>1+1</f></c>, <c r="C4" t="str"><f t="shared" si="0"/></c>
@@ -36,15 +38,30 @@ def unsaved_formulas(path, first: int = 5) -> tuple[list[str], int]:
     return cells[:first], len(cells)
 
 
+def _xls_error_cells(path) -> list[tuple[str, str]]:
+    """(cell, error text) of an .xls workbook's first sheet: an error value, or a formula whose saved result is one.
+    calamine reads them as blank and cannot say which they were, so xlrd, which keeps each BIFF cell's type, is asked."""
+    try:
+        sheet = xlrd.open_workbook(str(path), on_demand=True).sheet_by_index(0)
+    except Exception:  # noqa: BLE001 (a file xlrd cannot read is said by the reader, which reads it first)
+        return []
+    return [(f"{xlrd.formula.colname(col)}{row + 1}", xlrd.error_text_from_code.get(sheet.cell_value(row, col), "#?"))
+            for row in range(sheet.nrows) for col in range(sheet.row_len(row))
+            if sheet.cell_type(row, col) == xlrd.XL_CELL_ERROR]
+
+
 def refuse_error_cells(sources, replay: bool = False, first: int = 5) -> None:
-    """An .xlsx survey file whose first sheet holds cells of an Excel error value (#N/A, #REF!, #VALUE!) stops the run
-    (exit 2) naming them: the reader reads them as blank, and trial 256's paper sheet, its 总体 a =VLOOKUP into another
-    workbook, left two answers' 总体 out of their scores (W1 2082.60 for 2075.40), and its 网格 #N/A read as "grid_id is
-    blank", exit 0. Never in an audit, which replays what the month was published on."""
+    """An .xlsx or .xls survey file whose first sheet holds cells of an Excel error value (#N/A, #REF!, #VALUE!) stops
+    the run (exit 2) naming them: the reader reads them as blank, and trial 256's paper sheet, its 总体 a =VLOOKUP into
+    another workbook, left two answers' 总体 out of their scores (W1 2082.60 for 2075.40), and its 网格 #N/A read as
+    "grid_id is blank", exit 0 (an .xls's too, from this stop). Never in an audit, which replays what the month was
+    published on."""
     for source in ([] if replay else sources):
-        if source.suffix == ".xlsx" and (found := _ERROR.findall(_first_sheet(source.path))):
-            cells = ", ".join(f"{c.decode()} '{v.decode()}'" for c, v in found[:first])
-            raise InputError(source.file_name, f"{len(found)} cell{'s' if len(found) != 1 else ''} hold an error value "
+        found = ([(c.decode(), v.decode()) for c, v in _ERROR.findall(_first_sheet(source.path))]
+                 if source.suffix == ".xlsx" else _xls_error_cells(source.path) if source.suffix == ".xls" else [])
+        if found:
+            cells = ", ".join(f"{c} '{v}'" for c, v in found[:first])
+            raise InputError(source.file_name, f"{len(found)} cell{'s' * (len(found) != 1)} hold{'s' * (len(found) == 1)} an error value "
                                                f"Excel saved ({cells}{' ...' if len(found) > first else ''}), which "
                                                f"gridpay would read as blank: a formula that found no value (=VLOOKUP "
                                                f"into another workbook)? Type the answers in as values (复制, 选择性粘贴 > "

@@ -23,3 +23,21 @@ def test_error_values_in_a_sheet_stop_naming_the_cells_but_not_in_an_audit(tmp_p
     sheet["B3"], sheet["C3"] = "第一网格", "满意"
     book.save(tmp_path / "纸质.xlsx")
     refuse_error_cells([source])
+
+
+def test_an_xls_sheets_error_values_stop_too(tmp_path):
+    """calamine reads an .xls's #N/A as blank as it does an .xlsx's (the cell's BIFF type is asked of xlrd)."""
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Sheet1")
+    for col, text in enumerate(["问卷编号", "网格", "总体满意度"]):
+        sheet.write(0, col, text)
+    sheet.write(1, 0, "P1"), sheet.write(1, 1, "第一网格"), sheet.write(1, 2, "满意")
+    sheet.write(2, 0, "P2"), sheet.write(2, 1, "第一网格")
+    sheet.row(2).set_cell_error(2, "#DIV/0!")
+    book.save(tmp_path / "纸质.xls")
+    with pytest.raises(InputError) as stop:
+        refuse_error_cells([Source("surveys/2026-11/纸质.xls", tmp_path / "纸质.xls")])
+    assert "纸质.xls: 1 cell holds an error value Excel saved (C3 '#DIV/0!')" in str(stop.value)
+    (tmp_path / "网页.xls").write_text("<table><tr><td>1</td></tr></table>")     # an .xls that is HTML: the reader's to say
+    refuse_error_cells([Source("surveys/2026-11/网页.xls", tmp_path / "网页.xls")])
