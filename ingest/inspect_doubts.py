@@ -92,9 +92,19 @@ def form_lines(frame: pd.DataFrame, file_name: str, items: tuple[str, ...], answ
                read_as: tuple[bool, bool], scale: tuple[int, int]) -> list[str]:
     """'check:' lines where a platform download's answer words are read otherwise than its form means them, as the
     run's gate judges them (a sixty-sixth trial's inspect showed a file its run then stopped on as fine); `read_as`:
-    the policy's (survey.answer_marks_dropped, survey.answer_text_cleaned)."""
-    rows = [(file_name, item, word, normalized_likert(word, answer_words, *read_as), int(n))
-            for item in items if item in frame.columns
-            for word, n in frame[item].dropna().map(str.strip).value_counts().items() if word]
-    return [f"check: {doubt}: a run stops on it (gate.form_answers; docs/troubleshooting.md)"
-            for doubt in form_word_doubts(rows, *scale, answer_words, read_as[1])]
+    the policy's (survey.answer_marks_dropped, survey.answer_text_cleaned). An option renamed in the month (its words
+    given one after the other) is said as the run says it, not as a stop (trial 262's 基本满意 until 11-16, 一般 after:
+    inspect said a run would stop, and the run published)."""
+    at = (pd.to_datetime(frame["submitted_at"], format="mixed", errors="coerce")
+          if "submitted_at" in frame.columns else pd.Series(pd.NaT, index=frame.index))
+    rows, spans = [], {}
+    for item in (i for i in items if i in frame.columns):
+        words = frame[item].dropna().map(str.strip)
+        for word, n in words.value_counts().items():
+            if word:
+                rows.append((file_name, item, word, normalized_likert(word, answer_words, *read_as), int(n)))
+                given = at[words.index[words == word]].dropna()
+                spans[(file_name, item, word)] = (given.min(), given.max()) if len(given) else None
+    return [f"check: {doubt}" + ("" if doubt.kind == "renamed" else
+                                 ": a run stops on it (gate.form_answers; docs/troubleshooting.md)")
+            for doubt in form_word_doubts(rows, *scale, answer_words, read_as[1], spans)]

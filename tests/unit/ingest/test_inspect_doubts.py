@@ -48,3 +48,18 @@ def test_door_numbers_made_dates_and_times_saved_as_day_numbers_are_named():
     assert lines[0].startswith("check: 2 door numbers made a date (rows 3, 4): a spreadsheet's doing")
     assert lines[1].startswith("check: 2 answer times saved as day numbers (rows 2, 4, e.g. 46327.47): the file was "
                                "saved again by a spreadsheet")
+
+
+def test_an_option_renamed_in_the_month_is_said_as_the_run_says_it_not_as_a_stop():
+    """Trial 262: 基本满意 until 11-16, 一般 after; inspect said "a run stops on it" and the run published."""
+    from gridpay.ingest.inspect_doubts import form_lines
+    words = ["基本满意"] * 10 + ["一般"] * 10 + ["非常满意", "非常不满意"] * 3
+    times = [f"2026-11-{d:02d} 10:00:00" for d in range(1, 11)] + [f"2026-11-{d:02d} 10:00:00" for d in range(17, 27)]
+    times += ["2026-11-02 09:00:00", "2026-11-28 09:00:00"] * 3
+    frame = pd.DataFrame({"sat_overall": words, "submitted_at": times}, dtype="string")
+    (line,) = form_lines(frame, NAME, ("sat_overall",), {}, (True, True), (1, 5))
+    assert "'基本满意' and '一般' are both read as 3, each given only after the one before" in line
+    assert "a run stops" not in line
+    frame.loc[0, "submitted_at"] = "2026-11-29 10:00:00"          # given in the same days: two options read as one
+    assert form_lines(frame, NAME, ("sat_overall",), {}, (True, True), (1, 5))[0].endswith(
+        "a run stops on it (gate.form_answers; docs/troubleshooting.md)")
