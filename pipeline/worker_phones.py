@@ -30,8 +30,10 @@ def write_past_phones(ctx: RunContext) -> int:
     before = ctx.request.as_of or datetime.now(timezone.utc).replace(tzinfo=None)
     # under integrity.past_phones_while_held, only phones a published run of this month or a later one gave her
     held = ctx.month if ctx.policy.integrity.past_phones_while_held else None
+    # under integrity.past_phones_not_others, not a phone the month's workers.csv gives another worker (trial 261)
+    others = {h: w for w, h in current} if ctx.policy.integrity.past_phones_not_others else {}
     rows = [(w, h) for w, h in published_phones(ctx.settings.db, key_fingerprint(ctx.key), before, held)
-            if w in ids and (w, h) not in current]
+            if w in ids and (w, h) not in current and others.get(h, w) == w]
     rows += [(w, h) for w, h in zip(in_cell["worker_id"], in_cell["phone_hash"]) if (w, h) not in set(rows)]
     pd.DataFrame(rows, columns=["worker_id", "phone_hash"], dtype="string").to_parquet(
         ctx.workdir / "worker_phones.parquet", index=False)

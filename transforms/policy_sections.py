@@ -4,7 +4,7 @@ cycle: transforms/review_cycle.py; the coefficient rule: transforms/coefficient_
 transforms/policy.py assembles them into the Policy."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 
@@ -31,12 +31,11 @@ class IntegrityRules:
     same_day_said: bool = False                 # a day-only answer beside a timed one of its day: said (2027.21)
     burst_timed_only: bool = False              # an answer dated by day only is in no burst (2027.24)
     same_time_by_id_digits: bool = False        # ... an id's number after its letters (腾讯问卷's T202) too (2027.31)
+    past_phones_not_others: bool = False        # a past phone the month's workers.csv gives another worker: not hers (2027.32)
 
 
 # [integrity]'s true-or-false keys, each false where a policy from before it lacks it
-INTEGRITY_SWITCHES = ("same_time_said", "calls_before_household", "same_time_by_id", "self_rating_past_phones",
-                      "past_phones_while_held", "burst_all_answers", "same_day_said", "burst_timed_only",
-                      "same_time_by_id_digits")
+INTEGRITY_SWITCHES = tuple(f.name for f in fields(IntegrityRules) if f.default is False)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,29 @@ def test_a_month_corrected_after_a_worker_changed_phone_still_keeps_out_her_rati
     assert "R9" not in _quarantined(tmp_path / "out")
 
 
+def test_a_past_phone_the_corrected_workers_csv_gives_another_worker_is_not_hers(run_cli, make_inbox, make_policy,
+                                                                                 tmp_path):
+    """Trial 261: workers.csv's rows swapped two workers' phones, corrected in the 公示 week; the first run's phones
+    kept out each one's answer about the grid he lives in as his own rating (W04 1893.35 for 1861.81, exit 0).
+    Policy 2027.32 (integrity.past_phones_not_others): a phone the month's workers.csv gives another is not hers."""
+    lives = survey("R9", "G1", "G1-2-101", ("5",) * 5, "2026-09-12 10:00:00", "13800000002")   # W2 lives in G1
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [lives]})
+    write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
+              [("W1", "王伟", "13800000002", "1000.00"), ("W2", "李娜", WORKER_PHONE, "800.00"),
+               ("W3", "张喆", "", "600.00"), ("W4", "刘玥", "13800000004", "900.00")])
+    assert run_cli("run", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert _quarantined(tmp_path / "out")["R9"] == "self_rating"            # W1's, as the swapped rows said
+    make_inbox({"2026-09.csv": HAND_SURVEYS + [lives]})                    # the rows corrected
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "手机号对调更正", inbox=inbox)
+    assert code == 0, err
+    assert "R9" not in _quarantined(tmp_path / "out")                      # W2's phone, about a grid not his
+    before = make_policy(version='"own-1"', integrity__past_phones_not_others="false")     # as before the key
+    code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "旧办法", inbox=inbox,
+                        policy=before)
+    assert code == 0, err
+    assert _quarantined(tmp_path / "out")["R9"] == "self_rating"
+
+
 def test_a_phone_a_worker_gave_up_is_a_resident_s_in_the_months_after(run_cli, make_inbox, make_policy, tmp_path):
     """A hundred-and-seventh trial: W02 gave up her number in October; in November its new owner, a resident of a
     grid W02 covers, was kept out as W02's own rating (policy 2027.13: integrity.past_phones_while_held)."""
