@@ -61,14 +61,16 @@ def _old_phone_answers(workdir: Path, worker_id: str, phone_hash: str, month: st
 
 
 def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | None, str]],
-                        month: str, past_phones: tuple[bool, bool] = (False, False)) -> list[tuple[str, str]]:
+                        month: str, past_phones: tuple[bool, ...] = (False, False, False)) -> list[tuple[str, str]]:
     """(line, its kind) for each worker of today's workers.csv under the name but not the phone the id was last paid
     with: a phone changed, or a leaver's id given to a new hire of the same name (a fifty-sixth trial's two
     王芳: the leaver's 300.00 adjustment was paid to the new one, exit 0). With the id's adjustments of `month`;
-    `past_phones`: the policy's (integrity.self_rating_past_phones, integrity.past_phones_while_held)."""
+    `past_phones`: the policy's (integrity.self_rating_past_phones, integrity.past_phones_while_held,
+    integrity.past_phones_not_others)."""
     workers = pd.read_parquet(workdir / "workers.parquet")
     if "phone_hash" not in workers.columns:
         return []
+    holder = dict(zip(workers["phone_hash"], workers["worker_id"]))     # whose phone each is in today's workers.csv
     adjustments = pd.read_parquet(workdir / "adjustments.parquet")
     lines = []
     for row in workers.itertuples(index=False):
@@ -81,6 +83,8 @@ def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | Non
         paid = f"; {month}'s adjustments for {row.worker_id} ({', '.join(map(str, own))}) are paid to this person" \
             if len(own) else ""
         old = _old_phone_answers(workdir, row.worker_id, before[1], month)
+        # trial 261's re-check: two rows' phones swapped and corrected read "kept out as her own rating", and counted
+        other = holder.get(before[1]) if past_phones[2] else None
         lines.append((f"{row.worker_id} {row.name}: workers.csv gives another phone than {row.worker_id} was last paid "
                      f"with ({before[2]}){paid}. If {row.worker_id} is now another person of the same name (a "
                      f"leaver's id given to a new hire), give the new person an id of their own (an id is one "
@@ -89,6 +93,8 @@ def same_name_new_phone(workdir: Path, last_paid: dict[str, tuple[str, str | Non
                          f"give{'' if len(old) > 1 else 's'} the phone {row.worker_id} was last paid with (id "
                          f"{', '.join(old[:10])}{' ...' if len(old) > 10 else ''}): " + (
                              # trial 186's re-check was told to appeal a rating the rule had kept out already
+                             f"counted, the phone {other}'s in today's workers.csv (integrity.past_phones_not_others)"
+                             if other is not None and other != row.worker_id else
                              "kept out as her own rating, the phone hers in this month "
                              "(integrity.self_rating_past_phones)" if past_phones[0] and (not past_phones[1] or month <= before[2]) else
                              f"counted as a resident's. If one is {row.worker_id}'s own rating from before the phone "

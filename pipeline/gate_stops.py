@@ -141,8 +141,8 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
     if ctx.request.replay is None:      # as last paid up to the month itself (trial 85's re-runs repeated the line)
         following = str(Month.parse(ctx.month).next)
         paid, rules = last_paid_workers(ctx.settings.db, following, key_fingerprint(ctx.key)), ctx.policy.integrity
-        for line, kind in same_name_new_phone(ctx.workdir, paid, ctx.month, (rules.self_rating_past_phones,
-                                                                             rules.past_phones_while_held)):
+        for line, kind in same_name_new_phone(ctx.workdir, paid, ctx.month, (
+                rules.self_rating_past_phones, rules.past_phones_while_held, rules.past_phones_not_others)):
             log.warning(line, extra=headed(kind))
 
 

@@ -53,6 +53,7 @@ def test_a_past_phone_the_corrected_workers_csv_gives_another_worker_is_not_hers
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "手机号对调更正", inbox=inbox)
     assert code == 0, err
     assert "R9" not in _quarantined(tmp_path / "out")                      # W2's phone, about a grid not his
+    assert "(id R9): counted, the phone W2's in today's workers.csv (integrity.past_phones_not_others)" in err, err
     before = make_policy(version='"own-1"', integrity__past_phones_not_others="false")     # as before the key
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "旧办法", inbox=inbox,
                         policy=before)
