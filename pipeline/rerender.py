@@ -207,10 +207,10 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
             raise ConfigError(f"{month}: finalize refused: {'; '.join(wrong)}. --force finalizes a month whose "
                               f"window is open or whose appeals are pending, never pay known to be wrong (nor an appeal's "
                               f"status on its scorecard)")
+        # trial 229's re-check: a changed target alone read "after the window and the appeals" (both past) and
+        # seemed to invite --force, which would lock in the old target's pay
+        waiting = any(b.startswith("the appeal window") or b.endswith(" is pending") for b in blockers)
         if blockers and not forced_reason:     # --force is offered only where it may finalize (a trial's was refused)
-            # trial 229's re-check: a changed target alone read "after the window and the appeals" (both past) and
-            # seemed to invite --force, which would lock in the old target's pay
-            waiting = any(b.startswith("the appeal window") or b.endswith(" is pending") for b in blockers)
             then = ("Run the month again as said (--force never finalizes pay known to be wrong), then finalize" if wrong
                     else "Finalize after the window and the appeals, or with --force --reason \"...\" (recorded)"
                     if waiting else "Do as the line says, then finalize; --force --reason \"...\" (recorded) finalizes "
@@ -220,7 +220,7 @@ def finalize_month(settings: Settings, month: str, by: str, forced_reason: str |
             # in the community's time, as the scorecard prints it (trial 145 read 16:15 UTC before the window opened)
             return Finalized(run_id, False, (*done[:2], final_time(done[2], policy.timezone, 99)))
         previous = finalize(db, month, by, datetime.now(timezone.utc).replace(tzinfo=None),
-                            forced_reason if blockers else None)
+                            forced_reason if blockers else None, waiting)
         if uncalled := uncalled_sample(db, month=month, run_id=run_id, policy=policy):
             log.warning("%s", uncalled)
         if published_with(recorded) == "none":

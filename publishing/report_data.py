@@ -68,7 +68,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
     notices = json.loads(notices or "[]")
     read = con.execute("select count(*) from raw_surveys where run_id = ?", [run_id]).fetchone()[0]
     # 已定稿 only for the run that was finalized: a correction run after it is a draft again
-    final = con.execute("select finalized_by, finalized_at, forced_reason from finalized where run_id = ?",
+    final = con.execute("select finalized_by, finalized_at, forced_reason, forced_early from finalized where run_id = ?",
                         [run_id]).fetchone() if not as_a_draft() else None
     return {
         "run_id": run_id, "month": month, "policy_version": policy_version, "accepted_exclusions": accepted,
@@ -82,6 +82,7 @@ def run_summary(con: duckdb.DuckDBPyConnection, run_id: str, grids: list[dict], 
         "finalized_by": final[0] if final else None,
         "finalized_at": final_time(final[1], policy.timezone, output_format or 1) if final else None,
         "finalized_forced": final[2] if final and (output_format or 1) >= 12 else None,     # trial 81: not said
+        "finalized_as_published": bool(final and final[3] is False),        # --force past today's files (trial 264)
         "community": "、".join(sorted({g["community"] for g in grids})),
         "rows_read": read, "rows_quarantined": quarantined,
         **answer_and_pay_totals(grids, workers, output_format or 1),

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    "scorecard_title": "Grid worker satisfaction scorecard",
-    "worker_title": "Grid worker monthly scorecard",
+    "scorecard_title": "Grid worker satisfaction scorecard", "worker_title": "Grid worker monthly scorecard",
     "empty_month_note": "No survey file was received this month: published as an empty month on purpose, "
                         "every worker paid at the neutral coefficient.",
     "month": "Month", "community": "Community", "run_id": "Run id", "policy": "Policy version",
@@ -124,6 +123,7 @@ EN: dict[str, str] = {
     "status_final": "final (recorded by {by} with gridpay finalize, {at} UTC)",
     "status_final_local": "final (recorded by {by} with gridpay finalize, {at})",
     "status_forced": "; finalized early (the window still open or an appeal undecided), the reason: {reason}",
+    "status_forced_as_published": "; finalized as published after its window and appeals (today's files differ), why: {reason}",
     "signoff": "Sign-off", "signoff_prepared": "Prepared by", "signoff_reviewed": "Reviewed by",
     "signoff_approved": "Approved by",
     "signoff_note": "Signing confirms the results of {month} (run {run_id}); a later run of a finalized month "

@@ -113,6 +113,8 @@ ZH: dict[str, str] = {
     "status_final": "已定稿（{by}，{at} UTC 以 gridpay finalize 记录）",
     "status_final_local": "已定稿（{by}，{at} 以 gridpay finalize 记录）",     # output format 11: at = 17:00 UTC+8
     "status_forced": "；系提前定稿（公示期未结束或尚有申诉未决），原因：{reason}",     # output format 12
+    # the window closed and its appeals decided, forced past a check of today's files (migration 23, trial 264)
+    "status_forced_as_published": "；公示期已结束、申诉均已处理，按发布版本定稿（定稿时参考文件与发布时不同），原因：{reason}",
     "signoff": "审核签字", "signoff_prepared": "制表", "signoff_reviewed": "审核", "signoff_approved": "审批",
     "signoff_note": "签字即确认 {month} 考评结果（运行编号 {run_id}）；定稿后再次运行须说明理由，并留有记录。",
     "notice_title": "网格服务满意度测评结果公示",

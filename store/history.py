@@ -34,8 +34,11 @@ def one_line(text: str) -> str:
 def _finalized_line(final: tuple, current: str | None) -> str:
     """'finalized: run ... by ... at ...', and whether a correction published since (`current`, the
     month's published run now) made the month a draft again (a trial read 'finalized' of a replaced run)."""
+    early = len(final) < 5 or final[4] is not False        # migration 23: null before it, said as early
     return (f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC"
             + (f"; FORCED before the appeal window closed or its appeals were decided: {one_line(final[3])}"
+               if final[3] and early else
+               f"; FORCED as published, though today's files differ from its run's: {one_line(final[3])}"
                if final[3] else "")
             + (f"; replaced since by the correction {current}, a draft until finalized again"
                if current and current != final[0] else ""))
@@ -43,13 +46,16 @@ def _finalized_line(final: tuple, current: str | None) -> str:
 
 def _finalizations(con: duckdb.DuckDBPyConnection, month: str) -> tuple[tuple | None, list[tuple]]:
     """The month's finalization, and those a later one replaced (migration 0018 keeps them)."""
-    forced = con.execute("select count(*) from information_schema.columns where table_name = 'finalized' "
-                         "and column_name = 'forced_reason'").fetchone()[0]
-    final = con.execute(f"select run_id, finalized_by, finalized_at, {'forced_reason' if forced else 'null'} "
+    columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
+                                         "where table_name = 'finalized'").fetchall()}
+    final = con.execute(f"select run_id, finalized_by, finalized_at, "
+                        f"{'forced_reason' if 'forced_reason' in columns else 'null'}, "
+                        f"{'forced_early' if 'forced_early' in columns else 'null'} "
                         "from finalized where month = ?", [month]).fetchone()
     logged = con.execute("select count(*) from information_schema.tables where table_name = 'finalize_log'"
                          ).fetchone()[0]      # before migration 0018, the current finalization alone
-    return final, con.execute("select run_id, finalized_by, finalized_at, forced_reason from finalize_log "
+    early = "forced_early" if "forced_early" in columns else "null"
+    return final, con.execute(f"select run_id, finalized_by, finalized_at, forced_reason, {early} from finalize_log "
                               "where month = ? and finalized_at < ? order by finalized_at",
                               [month, final[2]]).fetchall() if logged and final else []
 

@@ -144,17 +144,19 @@ def record_end(db: Path, run_id: str, status: str, message: str = "", inputs: li
                     [_now(), status, message, _json(inputs), _json(validation), _json(outputs), run_id])
 
 
-def finalize(db: Path, month: str, by: str, at: datetime | None = None, forced_reason: str | None = None) -> tuple | None:
-    """Record the month's published run as final; returns the finalization it replaces, if any."""
+def finalize(db: Path, month: str, by: str, at: datetime | None = None, forced_reason: str | None = None,
+             forced_early: bool | None = None) -> tuple | None:
+    """Record the month's published run as final; returns the finalization it replaces, if any. `forced_early`:
+    whether --force overrode an open window or an undecided appeal (else a check of today's files: migration 23)."""
     with connect(db) as con:
         row = con.execute("select run_id from published where month = ?", [month]).fetchone()
         if row is None:
             raise ConfigError(f"{month} has no published run to finalize")
         previous = con.execute("select * from finalized where month = ?", [month]).fetchone()
-        values = [month, row[0], by, at or _now(), forced_reason]
-        con.execute("insert or replace into finalized (month, run_id, finalized_by, finalized_at, forced_reason) "
-                    "values (?, ?, ?, ?, ?)", values)
-        con.execute("insert into finalize_log values (?, ?, ?, ?, ?)", values)       # every one kept (0018)
+        values = [month, row[0], by, at or _now(), forced_reason, forced_early if forced_reason else None]
+        columns = "month, run_id, finalized_by, finalized_at, forced_reason, forced_early"
+        con.execute(f"insert or replace into finalized ({columns}) values (?, ?, ?, ?, ?, ?)", values)
+        con.execute(f"insert into finalize_log ({columns}) values (?, ?, ?, ?, ?, ?)", values)   # every one kept (0018)
     return previous
 
 

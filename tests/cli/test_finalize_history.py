@@ -125,7 +125,7 @@ def test_run_publishes_prefect_artifacts_without_anyones_pay_unless_the_policy_s
 def test_a_target_workers_csv_gives_otherwise_than_paid_stops_finalize_until_run_or_forced(run_cli, published_copy):
     """Trial 229: a laptop's warehouse, run on workers.csv before W04's target was raised, was copied back over the
     office's; finalize locked in the old target's pay (1576.80 for 1662.85), exit 0, nothing said."""
-    inbox, _ = published_copy("none")
+    inbox, _ = published_copy("hr")
     workers = (inbox / "workers.csv").read_text(encoding="utf-8-sig")
     (inbox / "workers.csv").write_text(workers.replace("1000.00", "1100.00", 1), encoding="utf-8")
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", inbox=inbox)
@@ -137,6 +137,12 @@ def test_a_target_workers_csv_gives_otherwise_than_paid_stops_finalize_until_run
     code, err = run_cli("finalize", "--month", "2026-09", "--by", "人事科 陈主任", "--force", "--reason", "12月起调整",
                         inbox=inbox)
     assert code == 0, err
+    # the window long closed: forced as published, not early (trial 264's history and scorecard said 提前定稿)
+    code, _ = run_cli("history", "--month", "2026-09", inbox=inbox)
+    assert "FORCED as published, though today's files differ from its run's: 12月起调整" in run_cli.out
+    assert "before the appeal window closed" not in run_cli.out
+    scorecard = (inbox.parent / "out" / "2026-09" / "scorecard.html").read_text(encoding="utf-8")
+    assert "按发布版本定稿（定稿时参考文件与发布时不同），原因：12月起调整" in scorecard and "提前定稿" not in scorecard
 
 
 def test_days_assignments_csv_gives_otherwise_than_paid_stop_finalize(run_cli, published_copy):
