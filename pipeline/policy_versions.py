@@ -148,6 +148,7 @@ def check_version_names_its_rules(db: Path, archive: Path, keys: ArchiveKeys, po
     its rules are none of theirs. A month whose archived policy cannot be read is passed over."""
     if not db.exists():
         return
+    say_rules_changed_since(db, archive, keys, policy, month)
     differing: list[tuple[str, list[str]]] = []
     for other, _run_id, sha in published_policies(db, policy.version):
         if sha == policy.sha256:
@@ -161,6 +162,34 @@ def check_version_names_its_rules(db: Path, archive: Path, keys: ArchiveKeys, po
         differing.append((other, _as_written(archive, keys, sha, policy.sha256) or rules))
     if differing:
         raise ConfigError(_message(policy, month, differing))
+
+
+def say_rules_changed_since(db: Path, archive: Path, keys: ArchiveKeys, policy: Policy, month: str) -> None:
+    """Say the rules that differ from the last published month before this one's, where its version differs (under
+    one version the rules are one: the stop above). Trial 264's December ran under the 街道's new rules with nothing
+    said; its November, run after the policy was edited for December, was paid on them (2136.00 for 1923.66), and
+    nothing said either."""
+    with connect(db) as con:
+        last = con.execute("select p.month, r.policy_version, r.inputs_json from published p join runs r using (run_id) "
+                           "where p.month < ? order by p.month desc limit 1", [month]).fetchall()
+    if not last or last[0][1] == policy.version or not (sha := policy_sha(last[0][2])) or sha == policy.sha256:
+        return
+    try:
+        docs = [tomllib.loads(blob_bytes(archive, b, keys).decode("utf-8")) for b in (sha, policy.sha256)]
+    except (OSError, ValueError, ConfigError):
+        return
+    rules = [f"{key} ({_value(docs[0], key)} -> {_value(docs[1], key)})" for key in toml_keys_changed(*docs)]
+    if rules:
+        log.warning("%s is paid under policy %s, and %s was paid under %s: they differ in %s. If these rules are not "
+                    "yet %s's, run it under %s's policy file", month, policy.version, last[0][0], last[0][1],
+                    listed(rules, SHOWN), month, last[0][0], extra=headed("policy"))
+
+
+def _value(doc: dict, dotted: str) -> str:
+    """A key's value as the file writes it, for a line; a table or a list is shown by its kind."""
+    for part in dotted.split("."):
+        doc = doc.get(part) if isinstance(doc, dict) else None
+    return "absent" if doc is None else "a table" if isinstance(doc, dict) else json.dumps(doc, ensure_ascii=False)
 
 
 def _as_written(archive: Path, keys: ArchiveKeys, before: str, after: str) -> list[str]:

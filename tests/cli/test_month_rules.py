@@ -14,7 +14,12 @@ def test_a_month_re_run_on_today_s_files_keeps_its_own_rules_unless_the_run_take
     november = make_policy(version='"own-1"', integrity__past_phones_while_held="false")  # October's own, say
     workers = (inbox / "workers.csv").read_text(encoding="utf-8")
     (inbox / "workers.csv").write_text(workers.replace("1000.00", "1200.00"), encoding="utf-8")    # October's raise
-    assert run_cli("run", "--month", "2026-10", inbox=inbox, policy=november)[0] == 0
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=november)
+    assert code == 0, err
+    # the rules changed from the month before are said (trial 264's December, on the 街道's new rules: nothing was)
+    assert ("2026-10 is paid under policy own-1, and 2026-09 was paid under 2027.32: they differ in "
+            "integrity.past_phones_while_held (true -> false). If these rules are not yet 2026-10's, run it under "
+            "2026-09's policy file") in err, err
     payroll = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "申诉", inbox=inbox,
                         policy=november)
