@@ -125,7 +125,10 @@ def published_answers_message(ctx: RunContext, lost: LostAnswers) -> str:
                           f"published run {lost.run_id} counted, so the month would be paid again without them; "
                           f"today's files give {lost.replaced} of their ids to other answers (other times), so a "
                           f"download of another community or form is in the place of the month's own", found,
-                     f"{put_back}; check each file's community and form (gridpay inspect) before running again")
+                     f"{put_back}; check each file's community and form (gridpay inspect) before running again. If "
+                     f"the month was published from the wrong file (another grid's form downloaded under this one's "
+                     f"name) and today's is its own, run again with --accept-fewer-answers --reason "
+                     f"\"...\": the lost answers are said on the console and the scorecard")
     return stop_line(ctx, f"today's survey files lack {count} answer{'s' if count != 1 else ''} that the month's published "
                       f"run {lost.run_id} counted, so the month would be paid again without them", found,
                  f"{put_back}; if those answers should never have counted (a file of another month or community), "
