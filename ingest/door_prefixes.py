@@ -104,19 +104,30 @@ class PrefixedDoors(DoorPairs):
                 f"platform's download (never edited), {SET_ASIDE}; and run again (one household, one voice)")
 
 
-def prefixed_doors(workdir: Path, shown: int = 3, month: str | None = None) -> list[PrefixedDoors]:
+def _numbers(door: str) -> str:
+    """SQL: a door's numbers in order ('4-1-502' and '4栋1单元502' both '4.1.502'), for a key."""
+    return f"array_to_string(regexp_extract_all({door}, '[0-9０-９]+'), '.')"
+
+
+def prefixed_doors(workdir: Path, shown: int = 3, month: str | None = None,
+                   by_numbers: bool = False) -> list[PrefixedDoors]:
     """Per grid, the door numbers answered both with a leading place name and without it (the staged
     answers); after a compound ('锦华苑 商铺1-S03' and '锦华苑 1-S03'), the door's own place only: the compound is the
-    compound rule's (trial 152's shop was named in a grid of one compound, not in a grid of two)."""
+    compound rule's (trial 152's shop was named in a grid of one compound, not in a grid of two). `by_numbers`
+    (output format 31): the door after the place is compared with a door starting with a digit by its numbers, as
+    the door rules read 4-1-502 as 4栋1单元502 but not 纺织厂宿舍4-1-502 (trial 266: one home counted twice, unsaid)."""
+    after = "regexp_extract(door, '^[^0-9０-９]+([0-9０-９].*)$', 1)"
+    keys = ((f"compound || '#' || {_numbers(after)}", f"case when regexp_matches(door, '^[0-9０-９]') then compound "
+             f"|| '#' || {_numbers('door')} end") if by_numbers else (f"compound || {after}", "household_id"))
     return pairs_by_grid(workdir, f"""
             with h as (select distinct grid_id, household_id,
                               regexp_extract(household_id, '^(.* )?', 0) as compound,
                               regexp_extract(household_id, '[^ ]*$') as door from answers
                        where grid_id is not null and household_id is not null),
-                 c as (select grid_id, household_id as longer,
-                              compound || regexp_extract(door, '^[^0-9０-９]+([0-9０-９].*)$', 1) as shorter
-                       from h where regexp_matches(door, '^[^0-9０-９]+[0-9０-９]'))
-            select c.grid_id, count(*), list(({regex_masked_sql('c.longer')}, {regex_masked_sql('c.shorter')})
-                                               order by c.longer)
-            from c join h on h.grid_id = c.grid_id and h.household_id = c.shorter
+                 c as (select grid_id, household_id as longer, {keys[0]} as key
+                       from h where regexp_matches(door, '^[^0-9０-９]+[0-9０-９]')),
+                 k as (select grid_id, household_id, {keys[1]} as key from h)
+            select c.grid_id, count(*), list(({regex_masked_sql('c.longer')}, {regex_masked_sql('k.household_id')})
+                                               order by c.longer, k.household_id)
+            from c join k on k.grid_id = c.grid_id and k.key = c.key
             group by c.grid_id order by c.grid_id""", PrefixedDoors, shown, month)

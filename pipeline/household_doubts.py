@@ -27,6 +27,7 @@ SEEN = 18             # ... and a pair's invisible characters named (<U+200B>)
 LETTERED = 22         # ... and one home's door with a letter and without (A12栋 and 12号别墅)
 SHORT_NAMES = 24      # ... and a door under a compound's name and its start (阳光家园, 阳光家园二期), or 1期 and 一期
 PHASES = 27           # ... where grids.csv lists both, one the start of the other: two phases, never one by '='
+NUMBERED = 31         # ... and a door with a place before it paired by its numbers (纺织厂宿舍4-1-502, 4栋1单元502)
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -53,7 +54,7 @@ def say_household_doubts(ctx: RunContext) -> None:
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
     reworded = reworded_doors(work, LISTED, month)
     lettered = lettered_doors(work, LISTED, month) if fmt >= LETTERED else []
-    for kind, found in (("prefixed", prefixed_doors(work, LISTED, month)),
+    for kind, found in (("prefixed", prefixed_doors(work, LISTED, month, by_numbers=fmt >= NUMBERED)),
                         ("unitless", unitless_doors(work, LISTED, month)),
                         ("groupless", groupless_doors(work, LISTED, month)), ("reworded", reworded),
                         ("lettered", lettered),

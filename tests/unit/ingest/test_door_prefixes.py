@@ -24,8 +24,23 @@ def test_a_door_number_with_and_without_a_place_before_it_is_named(make_inbox, t
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     found = {d.grid_id: (d.pairs, d.shown) for d in prefixed_doors(tmp_path / "work")}
     assert found == {"G1": (1, (("东湖村3组15", "3组15"),)), "G2": (1, (("宿舍楼2栋301", "2栋301"),))}
+    assert {d.grid_id: (d.pairs, d.shown) for d in prefixed_doors(tmp_path / "work", by_numbers=True)} == found
     line = prefixed_doors(tmp_path / "work")[0].line()
     assert line.startswith("天桥新村一网格 (G1): 1 home may be written two ways") and "one household, one voice" in line
+
+
+def test_a_dashed_door_after_a_place_is_paired_by_its_numbers_from_output_format_31(make_inbox, tmp_path):
+    """Trial 266: 纺织厂宿舍4-1-502 (a paper form) beside 4-1-502 online, read as 4栋1单元502: one home counted twice, and
+    nothing said, as the place kept the door rules from reading the dashes."""
+    doors = [("G1", "纺织厂宿舍4-1-502"), ("G1", "4-1-502"), ("G2", "孙大爷4-1-502"), ("G2", "4栋1单元502"),
+             ("G2", "4-1-503")]                               # another room: no pair
+    rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    assert prefixed_doors(tmp_path / "work") == []                   # a month of an earlier format, as published
+    found = {d.grid_id: (d.pairs, len(d.shown)) for d in prefixed_doors(tmp_path / "work", by_numbers=True)}
+    assert found == {"G1": (1, 1), "G2": (1, 1)}
 
 
 def test_a_door_number_with_and_without_its_unit_is_named(make_inbox, tmp_path):
