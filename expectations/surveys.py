@@ -20,7 +20,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
                   max_duration_s: int | None = None, ambiguous_dates: bool = False,
                   door_dates: bool = False, month_first_files: bool = False,
                   unknown_doors: bool = False, numberless_doors: bool = False,
-                  houses: str = "false") -> gx.ExpectationSuite:
+                  houses: str = "false", numeral_worded: bool = False) -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -60,7 +60,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
     if door_dates:              # survey.door_number_dates = "invalid" (policies before it: a household as typed)
         rules.append(_door_dates())
     if unknown_doors:           # survey.unknown_doors = "invalid" (policies before it: 看不清 is a home)
-        rules.append(_unknown_doors(numberless_doors, houses))
+        rules.append(_unknown_doors(numberless_doors, houses, numeral_worded))
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta=meta("answer_out_of_scale", item, low=answers[0], high=answers[-1])) for item in items]
@@ -88,10 +88,21 @@ NUMERALS = "0-9０-９零〇一二三四五六七八九十百两"
 PLACE_ONLY = f"^[^{NUMERALS}]*[{NUMERALS}]+ *号? *(楼|层|栋|幢|座|单元)$"
 
 
-def no_home_sql(col: str, houses: str = "false") -> str:
+# a door word after a numeral: 三组十五号 is a door, 王二婶家 and 刘三爷 name a person (survey.numeral_doors_worded); a
+# room in numerals alone (五零二) is a door too
+WORDED_NUMERAL = ("[零〇一二三四五六七八九十百两壹贰叁肆伍陆柒捌玖拾佰]+ *(号|组|栋|幢|座|楼|层|单元|室|户|排|巷|弄|院|门|间|队)"
+                  "|^[零〇一二三四五六七八九十百两]+$")
+
+
+def no_home_sql(col: str, houses: str = "false", worded: bool = False) -> str:
     """A door (after its compound) with no number at all, or naming a floor, building or unit alone; `houses`: SQL of
-    the rows whose home is a whole house (survey.house_compounds), where a building alone (A12栋) is one home."""
-    return f"(not regexp_matches({door_sql(col)}, '[{NUMERALS}]') or ({building_only_sql(col)} and not {houses}))"
+    the rows whose home is a whole house (survey.house_compounds), where a building alone (A12栋) is one home;
+    `worded` (policy 2027.32): with no digit and no numeral before a door word either (trial 266's 王二婶家 counted as
+    a home, 刘三爷 and 刘三爷家 as two, where 张大爷家 was invalid)."""
+    door = door_sql(col)
+    named = (f" or (not regexp_matches({door}, '[0-9０-９]') and not regexp_matches({door}, '{WORDED_NUMERAL}'))"
+             if worded else "")
+    return f"(not regexp_matches({door}, '[{NUMERALS}]') or ({building_only_sql(col)} and not {houses}){named})"
 
 
 def door_sql(col: str) -> str:
@@ -102,12 +113,13 @@ def building_only_sql(col: str) -> str:
     return f"regexp_matches({door_sql(col)}, '{PLACE_ONLY}')"
 
 
-def _unknown_doors(numberless: bool = False, houses: str = "false") -> gx.expectations.UnexpectedRowsExpectation:
+def _unknown_doors(numberless: bool = False, houses: str = "false",
+                   worded: bool = False) -> gx.expectations.UnexpectedRowsExpectation:
     """A door number typed as not known: every such answer of a grid was one home (trial 123's two 看不清, two homes,
     were one household, the first set aside as the home's older answer, exit 0); invalid, its reason saying so.
     `numberless` (survey.unknown_doors = "no_number"): a door with no number at all too (trial 146's two 保密), or
     naming a floor, building or unit alone (一楼), but in a compound of houses (`houses`: A12栋 is a villa)."""
-    none = f" or {no_home_sql('household_id', houses)}" if numberless else ""
+    none = f" or {no_home_sql('household_id', houses, worded)}" if numberless else ""
     return E.UnexpectedRowsExpectation(
         unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{UNKNOWN_DOOR}'){none}",
         description="household_id is a door number", meta={**rule_reason("door_unknown").meta(), "column": "household_id"})

@@ -82,6 +82,7 @@ class Policy:
     sheet_scales_checked: bool = False          # a typed sheet's own legend, its answers above the scale (2027.15)
     unknown_doors_invalid: bool = False         # a door number typed 看不清, 不详: invalid (2027.15); False: a home
     numberless_doors_invalid: bool = False      # a door with no number at all (保密): invalid too (2027.17)
+    numeral_doors_worded: bool = False          # ... or a numeral in a name alone (王二婶家, 刘三爷): invalid (2027.32)
     rounded_phones_unread: bool = False         # a sheet's phones Excel rounded (15955600000): unreadable (2027.17)
     typed_durations_unread: bool = False        # a sheet typed by hand: its durations not read (2027.18)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)

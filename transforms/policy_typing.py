@@ -12,7 +12,7 @@ IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 # rules that are on or off; each absent from a policy written before it: off
-SWITCHES = ("door_number_dashes", "door_number_variants", "door_number_suffixes", "door_number_rooms",
+SWITCHES = ("numeral_doors_worded", "door_number_dashes", "door_number_variants", "door_number_suffixes", "door_number_rooms",
             "door_number_floors", "one_compound_aliases", "household_compound", "one_compound_grids",
             "compound_suffix_dropped", "compound_in_door_number", "grid_compound_in_door_number",
             "listed_compound_in_door_number", "written_times", "clock_durations", "items_required",

@@ -38,6 +38,21 @@ def test_a_door_typed_as_not_known_is_invalid_and_no_home(make_inbox, tmp_path, 
 
 
 
+
+def test_a_numeral_in_a_name_is_no_door(make_inbox, tmp_path):
+    """Trial 266's elderly residents wrote who they were: 张大爷家 was invalid, 王二婶家 a home, and 刘三爷 and 刘三爷家 two
+    homes, exit 0 (survey.numeral_doors_worded, policy 2027.32); a numeral before a door word, or a room in numerals
+    alone, is still a door."""
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09" / "paper.csv", SURVEY_HEADER,
+              [survey("K1", "G1", "王二婶家", ("5",) * 5), survey("K2", "G2", "刘三爷", ("2",) * 5, "2026-09-10 10:00:00"),
+               survey("K3", "G2", "刘三爷家", ("1",) * 5, "2026-09-11 10:00:00"), survey("K4", "G1", "五零二", ("4",) * 5),
+               survey("K5", "G2", "槐树胡同五号", ("3",) * 5), survey("K6", "G1", "二组十号", ("3",) * 5)])
+    assert quarantined_below_the_cli(inbox, tmp_path / "now", load_policy(DEFAULT_POLICY)) == {
+        "K1": "door_unknown", "K2": "door_unknown", "K3": "door_unknown"}
+    before = DEFAULT_POLICY.read_text(encoding="utf-8").replace("numeral_doors_worded = true", "")
+    assert quarantined_below_the_cli(inbox, tmp_path / "before", policy_from_toml(before)) == {}
+
 def _houses(make_inbox, work, policy) -> dict[str, str]:
     """Trial 152: a villa compound's doors name a building alone (A12栋); a basement home's floor is -1层."""
     inbox = make_inbox({})
