@@ -36,7 +36,8 @@ from gridpay.transforms.policy import Policy
 # (publishing/neutral_shares.py); 29: a worker sheet's call that took an answer out says the home's earlier answer
 # it let count (publishing/call_restorations.py); 30: a district scorecard's PDF links to no file, as its links resolved
 # inside the installed package (publishing/reporting.py UNLINKED_FROM); 31: a door with a place before it and without it
-# is paired by its numbers (纺织厂宿舍4-1-502 and 4栋1单元502: ingest/door_prefixes.py)
+# is paired by its numbers (纺织厂宿舍4-1-502 and 4栋1单元502: ingest/door_prefixes.py), and a corrected worker sheet
+# names whose its id was in the publication it replaces, where another's (publishing/worker_contexts.py)
 OUTPUT_FORMAT = 31
 
 

@@ -50,9 +50,9 @@ def _stop_with_rows(ctx: RunContext, what: str, found: list, advice: str) -> str
 
 def overlaps_message(ctx: RunContext, overlaps: list) -> str:
     return stop_line(ctx, "assignments.csv gives a worker one grid twice on the same days with different weights, "
-                          "and a day takes one", overlaps, "End the earlier row the day before the later one starts (or "
-                                                           "give both one weight), give a weight that goes on after the "
-                                                           "later row a row of its own, and run again", most=10)
+                          "and a day takes one", overlaps, "End the row that starts first the day before the other "
+                                                           "starts (or give both one weight), give a weight that goes on "
+                                                           "after the other row a row of its own, and run again", most=10)
 
 
 def other_grids_compound_message(ctx: RunContext, found: list) -> str:     # the grid's own row first (trial 136)

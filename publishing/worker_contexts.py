@@ -28,6 +28,7 @@ WHY_MOVED = 17          # ... why an unchanged grid's total moved (the policy, t
 OWN_PHONE = 18          # ... the answers given on her own phone, not counted (trials 112 and 114: said to HR only)
 NEUTRAL_SHOWN = 28      # ... how a budget-neutral pool reached her pay: held at the floor or cap, or its share (trial 215)
 BESIDE_OUT = 29         # ... the home's earlier answer a call let count, beside the answer it took out (trial 221)
+OTHER_NAME = 31         # ... the name the replaced publication gave her id, where another (trial 261's swapped rows)
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -60,6 +61,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
                        for gid, _, _ in assigned.get(w["worker_id"], []) if gid in calls],
              "replaced_total_pay": (before.get(w["worker_id"], "") if replaced else None),
              "first_total_pay": first.get(w["worker_id"], "") if first is not None else None,
+             "replaced_name": _other_name(w, lines.get(w["worker_id"])) if fmt >= OTHER_NAME else None,
              "others_appeals": others_appeals(w["worker_id"], assigned.get(w["worker_id"], []), by_grid, upheld,
                                               fmt >= WHY_MOVED, moved),
              "moved_by_others": fmt < WHY_MOVED and same is not None and moved_by_others(
@@ -97,6 +99,14 @@ def others_appeals(worker_id: str, assigned: list, by_grid: dict, upheld: dict[s
                             "ids": "、".join(a["appeal_id"] for a in found), "categories": [],
                             "displaced": "、".join(a["displaced"] for a in found if a.get("displaced") and a["effect"] == "moved")})
     return out
+
+
+def _other_name(w: dict, before: dict | None) -> str | None:
+    """The name the replaced publication gave the worker's id, where it was another: trial 261's workers.csv had two
+    rows' names and phones swapped, and 王建华's corrected sheet read "由 1510.80 元变为 1893.35 元", 1510.80 being what
+    his id paid 刘婷婷 then."""
+    then = str((before or {}).get("name") or "").strip()
+    return then if then and then != str(w.get("name") or "").strip() else None
 
 
 def unchanged_grids(con: duckdb.DuckDBPyConnection, run_id: str, before_run: str) -> set[str]:

@@ -10,7 +10,7 @@ from gridpay.reports.trend_svg import trend_geometry
 PAGES_A_TASK = 4     # worker scorecards sent to a pool process at a time (as pool.map's chunksize was)
 SHEET_DEFAULTS = {"appeals": [], "calls": [], "others_appeals": [], "moved_by_others": False, "moved_because": None,
                   "shared_grids": [], "own_phone": 0, "coefficient_parts": None, "replaced_total_pay": None,
-                  "first_total_pay": None, "neutral_share": None}
+                  "first_total_pay": None, "neutral_share": None, "replaced_name": None}
 
 
 def render_worker_page(context: dict, lang: str, fonts: dict[str, str] | None = None) -> tuple[str, str, bytes]:

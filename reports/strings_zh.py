@@ -181,6 +181,7 @@ ZH: dict[str, str] = {
     "notice_changed_end_20": "。", "scorecard_grids_same": "各网格的得分、有效问卷数和参评率均未变。",
     "sheet_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），请以本表为准。",
     "sheet_total_changed": "与该版本相比，您本月实发合计由 {before} 元变为 {now} 元。",
+    "sheet_total_other_name": "该版本中编号 {worker_id} 的网格员为 {name}（名单已更正），以上金额为同一编号的比较。",   # format 31
     "sheet_total_same": "与该版本相比，您本月实发合计未变（{now} 元）。",
     "sheet_total_same_floored": "您的得分仍低于下限，系数保底，得分的变化未改变金额。",
     "sheet_total_same_capped": "您的得分仍达到上限，系数封顶，得分的变化未改变金额。",

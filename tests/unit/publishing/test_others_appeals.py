@@ -111,6 +111,21 @@ def test_from_format_17_a_grid_held_part_of_the_month_says_its_answers_are_the_w
     assert shared_grids({"worker_id": "W6", "days_in_month": 30}, assigned, by_grid) == []     # the whole month
 
 
+
+def test_a_correction_of_swapped_names_says_whose_the_id_was_then():
+    """Trial 261: workers.csv's W04 and W05 rows swapped, corrected; 王建华's sheet read "由 1510.80 元变为 1893.35 元",
+    1510.80 being what W04 paid 刘婷婷 then (output format 31 names her)."""
+    from gridpay.publishing.worker_contexts import _other_name
+    from gridpay.reports.render import report_html
+    w = {**_sheet_worker("W04", "1.0000", "1893.35", ""), "name": "王建华"}
+    assert _other_name(w, {"name": "刘婷婷"}) == "刘婷婷"
+    assert _other_name(w, {"name": " 王建华"}) is None and _other_name(w, None) is None
+    html = report_html("worker.html.j2", "zh", run=_corrected_run("2027.32", 31), w=w, grids=[], items=(), trend=None,
+                       appeals=[], calls=[], coefficient_parts=None, replaced_total_pay="1510.80",
+                       replaced_name="刘婷婷")
+    assert ("您本月实发合计由 1510.80 元变为 1893.35 元。该版本中编号 W04 的网格员为 刘婷婷（名单已更正），以上金额为同一编号的比较。"
+            in html)
+
 def _sheet_worker(worker_id: str, coefficient: str, total: str, flags: str) -> dict:
     return {"worker_id": worker_id, "name": "某", "score": "80.00", "score_ci": "", "coefficient": coefficient,
             "perf_pay_target": "1600.00", "assigned_days": 30, "days_in_month": 30, "performance_pay": total,
