@@ -126,6 +126,18 @@ def test_a_correction_of_swapped_names_says_whose_the_id_was_then():
     assert ("您本月实发合计由 1510.80 元变为 1893.35 元。该版本中编号 W04 的网格员为 刘婷婷（名单已更正），以上金额为同一编号的比较。"
             in html)
 
+
+def test_an_appeal_id_wraps_in_its_column_from_format_31():
+    """Trial 260's PDF printed SS2026-11-01 into the answer id's column (SS2026-11-0128): the first column never wrapped."""
+    from gridpay.reports.render import report_html
+    appeal = {"appeal_id": "SS2026-11-01", "response_id": "128", "category": "other", "filed_on": "2026-12-08",
+              "decision": "upheld", "decided_on": "2026-12-09", "decision_note": "", "effect": "excluded"}
+    for fmt, wraps in ((30, False), (31, True)):
+        html = report_html("worker.html.j2", "zh", run=_corrected_run("2027.32", fmt), w=_sheet_worker("W1", "1.0000",
+                           "1600.00", ""), grids=[], items=(), trend=None, appeals=[appeal], calls=[],
+                           coefficient_parts=None, replaced_total_pay=None)
+        assert ('<td style="white-space: normal">SS2026-11-01</td>' in html) is wraps
+
 def _sheet_worker(worker_id: str, coefficient: str, total: str, flags: str) -> dict:
     return {"worker_id": worker_id, "name": "某", "score": "80.00", "score_ci": "", "coefficient": coefficient,
             "perf_pay_target": "1600.00", "assigned_days": 30, "days_in_month": 30, "performance_pay": total,
