@@ -16,7 +16,7 @@ from gridpay.ingest.codes_export import decode_codes_export, is_codes_export
 from gridpay.ingest.platform import (CHOICE_COLUMNS, answer_text, channel_of, choice_text, duration_seconds,
                                      local_time_text, map_platform_headers, recognised_layout)
 from gridpay.ingest.sheets import Sheet, read_sheet, sheet_cells
-from gridpay.ingest.survey_ids import file_grid
+from gridpay.ingest.survey_ids import file_grid, unnamed_by_file_grids
 from gridpay.ingest.form_questions import door_from_parts
 from gridpay.ingest.survey_reading import SurveyReading, survey_reading  # noqa: F401  (readers import them here)
 from gridpay.ingest.reworded_questions import one_question, refuse_unread_answers
@@ -108,8 +108,14 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
                    grid_ids: list[str], month: str | None) -> SurveyRead:
     grid = file_grid(source.file_name, reading)       # a form per grid: its download asks no grid
     required = [c for c in REQUIRED["surveys"] if not (grid and c == "grid_id")]
-    header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, required, layout,
-                                      reading.phone_questions, reading.items if reading.reworded_questions else ())
+    try:
+        header_map = map_platform_headers(source.file_name, sheet.headers, reading.questions, required, layout,
+                                          reading.phone_questions, reading.items if reading.reworded_questions else ())
+    except InputError as error:     # trial 265's typo in a [survey.file_grids] key read "no header matches grid_id"
+        if grid is None and reading.file_grids and error.column == "grid_id":
+            raise InputError(source.file_name, unnamed_by_file_grids(source.file_name, reading.file_grids, error),
+                             column="grid_id") from None
+        raise
     items = {i for _, positions in header_map.twins for i in positions} | {   # every header asking an item: a form
         i for i, name in header_map.columns.items() if name in reading.items}  # edited in the month asks it twice
     refuse_header_scales(source.file_name, [sheet.headers[i] for i in sorted(items)], reading)     # 打分（0-10分）

@@ -52,3 +52,13 @@ def file_grid(file_name: str, reading: SurveyReading) -> str | None:
     hundred-and-fifty-sixth trial's community, one 问卷星 form per grid, could run no month but by inserting a grid
     column into each download, which the platform's file never should have."""
     return _named(file_name, reading.file_grids, "survey.file_grids")
+
+
+def unnamed_by_file_grids(file_name: str, table: tuple[tuple[str, str], ...], error: InputError) -> str:
+    """The stop for a download of a form asking no grid, in a project whose [survey.file_grids] has no entry its name
+    holds: trial 265's entry typed "第六网络" was told only "no header matches grid_id", naming no table. The entries
+    are listed (no "did you mean": 第一网格 is as near 第六网格 as the typo 第六网络 is, and is another form's)."""
+    entries = ", ".join(f'"{t}" = "{v}"' for t, v in table[:12]) + (" ..." if len(table) > 12 else "")
+    return (f"the form asks no grid ({error.message.split(';')[0]}), and no entry of the policy's [survey.file_grids] "
+            f"names a text this file's name holds ({entries}): correct the entry for this form to a text its "
+            f"download's name holds (the form's number is best), under a new policy version, and run again")

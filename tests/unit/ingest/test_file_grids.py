@@ -28,8 +28,10 @@ def test_a_download_of_a_grids_own_form_is_that_grids(tmp_path):
     assert set(_read(three).frame["grid_id"]) == {"G2"}
     one = write_xlsx(tmp_path / "412345671_1_银湖社区一网格网格员满意度调查_8_8.xlsx", header, rows)
     assert set(_read(one).frame["grid_id"]) == {"天桥新村一网格"}          # a name: read as G1 like any answer's
-    with pytest.raises(InputError, match="no header matches grid_id"):      # a form the table does not name
+    with pytest.raises(InputError, match="no header matches grid_id") as stop:      # a form the table does not name
         _read(write_xlsx(tmp_path / "412345679_1_八网格_8_8.xlsx", header, rows))
+    assert ("no entry of the policy's [survey.file_grids] names a text this file's name holds (\"412345673\" = \"G2\", "
+            "\"412345671\" = \"天桥新村一网格\"): correct the entry for this form") in str(stop.value)   # trial 265's typo
     with pytest.raises(InputError, match="no header matches grid_id"):      # a policy without the table
         _read(three, tables="")
 
