@@ -182,7 +182,7 @@ def say_rules_changed_since(db: Path, archive: Path, keys: ArchiveKeys, policy: 
     if rules:
         log.warning("%s is paid under policy %s, and %s was paid under %s: they differ in %s. If these rules are not "
                     "yet %s's, run it under %s's policy file", month, policy.version, last[0][0], last[0][1],
-                    listed(rules, SHOWN), month, last[0][0], extra=headed("policy"))
+                    listed(rules, SHOWN), month, last[0][0], extra=headed("rules_changed"))
 
 
 def _value(doc: dict, dotted: str) -> str:

@@ -7,6 +7,7 @@ from gridpay.pipeline.answers_counted_before import say_answers_counted_before
 from gridpay.pipeline.changed_answers import say_changed_answers
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.other_months import say_unrun_months
+from gridpay.pipeline.raised_targets import say_changed_targets
 from gridpay.pipeline.verdicts import check_outcome, say_replacing
 from gridpay.store.warehouse import connect
 
@@ -16,6 +17,7 @@ def said_of_the_scored_month(ctx: RunContext, summary: ValidationSummary, scored
     published ids or counted by a month before, and the published run this one would replace."""
     check_outcome(ctx, summary, scored)
     say_unrun_months(ctx, aside)
+    say_changed_targets(ctx)        # a raise typed in for a later month (trial 264)
     say_changed_answers(ctx)        # a published month's answers edited under their ids
     say_answers_counted_before(ctx)  # ... or counted again by this month (修改答卷)
     with connect(ctx.settings.db) as con:    # said where the month would publish: a stopped run replaces nothing

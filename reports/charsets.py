@@ -67,5 +67,4 @@ BY_FORMAT[27] = BY_FORMAT[26]        # nor format 27 (two listed phases of a com
 BY_FORMAT[28] = BY_FORMAT[27]        # format 28: a budget-neutral pay held at a bound, or its share
 BY_FORMAT[29] = BY_FORMAT[28]        # nor format 29 (a call's answer out and the home's earlier one counted, together)
 BY_FORMAT[30] = BY_FORMAT[29]        # nor format 30 (a district scorecard's PDF without its links to files)
-BY_FORMAT[31] = BY_FORMAT[30]        # nor format 31 (a door with a place before it paired by its numbers; a sheet's id
-#                                      given another name by the publication it replaces)
+BY_FORMAT[31] = "".join(sorted(set(BY_FORMAT[30] + "执")))   # format 31: rules or targets unlike last month's

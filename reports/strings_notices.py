@@ -37,6 +37,7 @@ ZH: dict[str, str] = {
     "run_notice_worker_named": "【答卷填写人与本网格网格员同名】",
     "run_notice_grid_ids": "【网格编号与上月不同】",
     "run_notice_missing_channel": "【本月缺少上月有的答卷渠道】",
+    "run_notice_rules_changed": "【考评办法或绩效工资基数与上月不同】",
 }
 
 EN: dict[str, str] = {
@@ -74,6 +75,7 @@ EN: dict[str, str] = {
     "run_notice_worker_named": "[An answer in a worker's name] ",
     "run_notice_grid_ids": "[Grid ids unlike last month's] ",
     "run_notice_missing_channel": "[A way of answering last month had, none this month] ",
+    "run_notice_rules_changed": "[Rules or pay targets other than last month's] ",
 }
 
 # Output format 19: under its heading, the first line of a kind says in Chinese what it is about and what HR
@@ -124,6 +126,9 @@ ADVICE_ZH: dict[str, str] = {
     # output format 25 (trial 175): grids renumbered lose the months they pool
     "grid_ids": "网格编号与上月发布时不同：往月答卷按网格编号查找，新编号的网格没有往月答卷，答卷不足时按中性系数计。如系同一网格（同样的住户），"
                 "请改回原编号后重新运行；合并或拆分后的网格可保留其中一个原编号，或用新编号。",
+    # trial 264: a new policy version, or targets raised, said under 【考评办法】's words of a file unlike the project's
+    "rules_changed": "本月计酬所依据的考评办法或网格员绩效工资基数与上月发布时不同，本月按新的计算。如新办法或新基数自以后月份起执行，"
+                     "请用原办法文件或原网格员名单重新运行本月。",
     # policy 2027.31 (trial 241): said under 【无效答卷】 until then, though the answers counted
     "door_building": "答卷所填门牌的楼栋，在网格表中不属于答卷所选的网格，答卷已计入所选网格。请逐条核对：门牌有误的，更正后重新运行；"
                      "楼栋确属本网格的，补入网格表；不是本社区居民的，以人事更正（非本网格）剔除。",

@@ -20,6 +20,9 @@ def test_a_month_re_run_on_today_s_files_keeps_its_own_rules_unless_the_run_take
     assert ("2026-10 is paid under policy own-1, and 2026-09 was paid under 2027.32: they differ in "
             "integrity.past_phones_while_held (true -> false). If these rules are not yet 2026-10's, run it under "
             "2026-09's policy file") in err, err
+    # ... and the targets (trial 264's re-check: November paid on December's raise, exit 0, nothing said)
+    assert ("workers.csv gives 1 worker another perf_pay_target than 2026-09 was paid on (W1 1000.00 -> 1200.00): "
+            "2026-10 is paid on the new one. workers.csv has no dates") in err, err
     payroll = (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes()
     code, err = run_cli("run", "--month", "2026-09", "--reference", "inbox", "--reason", "申诉", inbox=inbox,
                         policy=november)
