@@ -36,3 +36,17 @@ def too_open(roots: list[Path]) -> list[str]:
             if mode & ~allowed & 0o077:
                 found.append(f"{path} is {mode:o}, readable beyond its owner{' and group' if allowed & 0o070 else ''}")
     return found
+
+
+SHOWN_OPEN = 10       # files named by `gridpay doctor`; the rest are counted
+
+
+def open_files_said(found: list[str], roots: list) -> list[str]:
+    """The first files others may read, how many more, and the command that closes them all (trial 267's project,
+    copied by USB stick, printed 138 such lines and never what to do)."""
+    if not found:
+        return []
+    closing = "go-rwx" if private_umask() == 0o077 else "o-rwx"
+    more = [f"... and {len(found) - SHOWN_OPEN} more"] if len(found) > SHOWN_OPEN else []
+    return found[:SHOWN_OPEN] + more + [f"to make them private to you again (they hold phone hashes, names and pay): "
+                                        f"chmod -R {closing} {' '.join(map(str, roots))}"]

@@ -208,7 +208,7 @@ def demo(args: argparse.Namespace, logs: CommandLog) -> int:
 
 
 def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
-    from gridpay.core.modes import too_open
+    from gridpay.core.modes import open_files_said, too_open
     from gridpay.core.secret_key import ArchiveKeys
     from gridpay.pipeline.maintenance import archive_problems, doctor, encrypt_archive, tidy_up_if_idle
     s = settings_for(args)
@@ -219,8 +219,8 @@ def doctor(args: argparse.Namespace, logs: CommandLog) -> int:
         sealed = encrypt_archive(s.db, s.out, s.archive, ArchiveKeys(s.archive_key_file))
         print(f"  sealed {sealed} archived files under the current key of {s.archive_key_file}")
     problems += archive_problems(s.archive, ArchiveKeys(s.archive_key_file, create=False))
-    problems += too_open([s.db, s.db.with_name(s.db.name + ".lock"), s.db.with_name(s.db.name + ".wal"), s.out,
-                          s.archive, s.logs])
+    roots = [s.db, s.db.with_name(s.db.name + ".lock"), s.db.with_name(s.db.name + ".wal"), s.out, s.archive, s.logs]
+    problems += open_files_said(too_open(roots), [r for r in roots if r.exists()])
     closed, removed = tidy_up_if_idle(s.db, s.out)
     if closed:
         print(f"  recorded {closed} interrupted runs as failed")

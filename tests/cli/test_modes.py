@@ -50,3 +50,4 @@ def test_share_group_opens_to_the_group_only_and_doctor_names_a_wider_file(open_
     payroll.chmod(0o644)
     code, _ = run_cli("doctor", inbox=inbox)
     assert code == 1 and f"{payroll} is 644, readable beyond its owner and group" in run_cli.out
+    assert "to make them private to you again (they hold phone hashes, names and pay): chmod -R o-rwx " in run_cli.out
