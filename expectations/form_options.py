@@ -66,3 +66,30 @@ def top_never_chosen(workdir: Path, scale_max: int) -> list[tuple[str, str, int]
             group by source_file, item
             having count(*) filter (where point = ?) = 0 and satisfied >= ? order by source_file, item""",
                            [str(scale_max), TOP_ANSWERS]).fetchall()
+
+
+QUESTION_EDGE = 20      # answers of a file before a question's first answer (or after its last) for it to be said
+
+
+def questions_added_or_dropped(workdir: Path) -> list[tuple[str, str, str, str, int]]:
+    """(file, question, 'added' or 'dropped', the first or last time it was answered, the file's answers before or
+    after) of each platform download's question first answered after QUESTION_EDGE answers or more of the file had
+    been given without it (a question added to the form in the month), or last answered with as many given after it
+    (dropped). Trial 262's 环境卫生 was added on 11-16: 108 of 217 answers scored on four items, said nowhere."""
+    with stage_connection(workdir) as con:
+        if not _staged(con) or not has_column(con, "answer_words", "first_at"):
+            return []
+        return con.execute("""
+            with q as (select source_file, item, min(first_at) as first_at, max(last_at) as last_at,
+                              sum(rows) as answered
+                       from answer_words where point is not null group by all),
+                 edges as (
+                     select q.source_file, q.item, q.first_at, q.last_at, q.answered, count(*) as total,
+                            count(*) filter (where s.submitted_at_ts < q.first_at)::integer as before,
+                            count(*) filter (where s.submitted_at_ts > q.last_at)::integer as after
+                     from q join surveys s using (source_file) group by all)
+            -- ... and answered by most answers on its side of the edge: an optional question most skip is no edit
+            select source_file, item, 'added', strftime(first_at, '%Y-%m-%d %H:%M'), before from edges
+            where before >= ? and answered * 2 >= total - before union all
+            select source_file, item, 'dropped', strftime(last_at, '%Y-%m-%d %H:%M'), after from edges
+            where after >= ? and answered * 2 >= total - after order by 1, 2, 3""", [QUESTION_EDGE, QUESTION_EDGE]).fetchall()

@@ -18,6 +18,7 @@ def form_doubts(ctx: RunContext) -> list:
     from gridpay.expectations.form_options import form_doubts as found, top_never_chosen
     p = ctx.policy
     doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words, p.answer_text_cleaned)
+    say_questions_edited(ctx)
     for file, item, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
         log.warning("%s: %d answers to %s say 满意 and none %d, the scale's top (非常满意): if the question's options are "
                     "满意/基本满意/不满意 (满意 its top), each 满意 is read as 4, not %d: give the form's words their "
@@ -76,3 +77,21 @@ def _edited(found: list) -> str:
             "the old page after the edit, the two words are one point and each is read right: then check that every "
             "word has its point, set gate.form_answers = \"unchecked\" in the policy with a new version for this month, "
             "run again, and set it back after (docs/troubleshooting.md, 'A question reworded in the middle of the month')")
+
+
+def say_questions_edited(ctx: RunContext) -> None:
+    """A question added to a platform's form in the month, or dropped: the answers without it are scored on the other
+    items (a blank is not applicable), said so HR knows half a month's answers rest on fewer questions (trial 262).
+    Not in an audit, which replays the month as published."""
+    from gridpay.expectations.form_options import questions_added_or_dropped
+    if ctx.request.replay is not None:
+        return
+    for file, item, edit, at, n in questions_added_or_dropped(ctx.workdir):
+        question = ctx.policy.questions.get(item, item)
+        log.warning("%s: the question %s ('%s') was first answered at %s, %d answers of the file before it having none: "
+                    "a question added to the form in the month; those answers are scored on the other questions (a "
+                    "blank is not applicable). If the question must not count this month, take it out of "
+                    "survey.items under a new policy version" if edit == "added" else
+                    "%s: the question %s ('%s') was last answered at %s, %d answers of the file after it having none: "
+                    "a question dropped from the form in the month; those answers are scored on the other questions",
+                    file, item, question, at, n, extra=headed("form_edited"))
