@@ -126,13 +126,15 @@ def reopened_rows(con) -> tuple[str, ...]:
 def successors_not_ended(con) -> tuple[str, ...]:
     """A worker new on a grid starting within the month, full time, while the row of its one full-time worker from
     before goes on to the month's end, that worker moving to no other grid: a leaver's end date not typed (trial 171's
-    孙强 left on the 14th, 吴敏 started on the 17th: paid 1284.32 for 599.35, exit 0, nothing said)."""
+    孙强 left on the 14th, 吴敏 started on the 17th: paid 1284.32 for 599.35, exit 0, nothing said). From the month's
+    first day too: trial 269's 杨帆 stood in for 黄涛's whole month of unpaid leave from 11-01, his row left open, and he
+    was paid 1436.23, exit 0, nothing said (his successor of 11-02 was said)."""
     rows = con.execute("""
-        select n.grid_id, n.worker_id, n.start_date, o.worker_id
+        select n.grid_id, n.worker_id, n.start_date, o.worker_id, n.start_date = p.month_start
         from stg_assignments n
         join stg_assignments o on o.grid_id = n.grid_id and o.worker_id <> n.worker_id
         cross join run_params p
-        where n.start_date > p.month_start and n.start_date <= p.month_end and coalesce(n.weight, 1) >= 1
+        where n.start_date >= p.month_start and n.start_date <= p.month_end and coalesce(n.weight, 1) >= 1
           and o.start_date < p.month_start and coalesce(o.end_date, p.month_end) >= p.month_end
           and coalesce(o.weight, 1) >= 1
           and not exists (select 1 from stg_assignments e where e.grid_id = n.grid_id and e.worker_id = n.worker_id
@@ -146,7 +148,10 @@ def successors_not_ended(con) -> tuple[str, ...]:
     return tuple(f"{grid}: {new} starts on {grid} on {start:%m-%d} while {old}'s row on it goes on (no end_date in the "
                  f"month), so both are paid for {grid} from {start:%m-%d}; if {new} took over from {old}, {old}'s row's "
                  f"end_date is {old}'s last day there (before {start:%m-%d}); if {grid} now has two workers, it is right "
-                 f"as it is" for grid, new, start, old in rows)
+                 f"as it is" + (f"; if {old} is away all month (leave), {old}'s row ends on "
+                                f"{start - timedelta(days=1):%m-%d} and a new one starts on the day back; if {new} began "
+                                f"in a later month (its start typed on this month's first day), correct its month"
+                                if first else "") for grid, new, start, old, first in rows)
 
 
 def leaves_not_typed(con) -> tuple[str, ...]:

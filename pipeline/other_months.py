@@ -70,7 +70,9 @@ def say_unrun_months(ctx: RunContext, aside: dict[str, int]) -> None:
                     thin, rules.min_responses, ", ".join(runnable), min(runnable), extra=headed("other_months"))
     if stray:
         log.info("%s of %s in this month's survey files set aside: %s not published here and the inbox has no survey "
-                 "file for %s, so they count in no month", ", ".join(f"{n} rows" for n in stray.values()),
+                 "file for %s, so they count in no month (answers from before gridpay was used: nothing to do; a "
+                 "month the community pays by gridpay: put its download in surveys/YYYY-MM/ and run it first)",
+                 ", ".join(f"{n} rows" for n in stray.values()),
                  ", ".join(stray), "it is" if len(stray) == 1 else "they are", "it" if len(stray) == 1 else "them")
 
 

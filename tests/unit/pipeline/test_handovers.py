@@ -136,6 +136,16 @@ def test_an_ended_leaver_a_cover_a_second_worker_a_move_and_a_return_say_nothing
     assert _successors([("00246", "FL07", "2026-11-01", None, 1), successor]) == ()   # both new in the month
 
 
+def test_a_stand_in_from_the_month_s_first_day_beside_an_open_row_is_said():
+    """Trial 269's 杨帆 stood in for 黄涛's month of unpaid leave from 11-01, his row left open: paid 1436.23, unsaid."""
+    (line,) = _successors([("W04", "G4", "2024-03-01", None, 1), ("W05", "G4", "2026-11-01", None, 1),
+                           ("W05", "G5", "2024-03-01", None, 1)])
+    assert line.startswith("G4: W05 starts on G4 on 11-01 while W04's row on it goes on (no end_date in the month)")
+    assert line.endswith("; if W04 is away all month (leave), W04's row ends on 10-31 and a new one starts on the day "
+                         "back; if W05 began in a later month (its start typed on this month's first day), correct its "
+                         "month")
+
+
 def test_a_successor_s_start_on_the_month_s_first_day_may_be_a_later_month_s():
     """Trial 228's new hire of 12-01, typed 11-01, was paid the whole of November beside the leaver; the line offered
     only a start after the leaver's end or two workers sharing the grid."""
