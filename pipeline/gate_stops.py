@@ -166,6 +166,8 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield unlisted, lambda: file_stops.unlisted_compounds_message(ctx, unlisted)
     failing = find.invalid_grids(ctx)                       # a grid paid as if nobody had answered
     yield failing, lambda: says.invalid_grids_message(ctx, failing)
+    lost = find.invalid_files(ctx)                          # a whole sheet lost (a column typed one way)
+    yield lost, lambda: says.invalid_files_message(ctx, lost)
     gridless = find.gridless_rows(ctx)                      # which grid lost the answers
     yield gridless, lambda: says.gridless_message(ctx, gridless)
     # before the stops reading a file as this community's other download (trial 95: 南山's read as 东篱's early one)

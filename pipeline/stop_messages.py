@@ -29,6 +29,14 @@ def invalid_grids_message(ctx: RunContext, grids: list) -> str:
                            "download Excel or WPS saved again: put it in as downloaded, never edited) and run again")
 
 
+def invalid_files_message(ctx: RunContext, files: list) -> str:
+    return _stop_with_rows(ctx, "every row of a survey file is invalid, so a whole file of answers would count nowhere "
+                                "(the month as a whole is under the gate)", files,
+                           "Correct the column named (a paper form's date is the day the resident filled it in, not the "
+                           "day it was typed), or take the file out of the month's folder if it holds no answers of "
+                           "it, and run again")
+
+
 def gridless_message(ctx: RunContext, files: list) -> str:
     return _stop_with_rows(ctx, "survey answers name no grid, so they count for none and their grid's workers would "
                                 "be paid without them", files,

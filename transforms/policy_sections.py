@@ -117,6 +117,7 @@ class OutcomeRules:
     other_community_rows: int | None = None     # this many of a file named for one community counted for another's
     other_grid_building_rows: int | None = None  # this many answers to a grid with a door of another's building (2027.30)
     unlisted_building_rows: int | None = None   # ... with a door in a building no grid lists (2027.31)
+    file_invalid_rows: int | None = None        # a survey file of this many rows or more, every one invalid (2027.32)
     praised_low_rows: int | None = None         # this many of a file's bottom-rated answers praising in comments (2027.30)
     answers_dropped_below: float | None = None  # counted answers under this share of the last published month's
     pay_change_share: float | None = None       # a worker's total pay moving more than this share
@@ -176,7 +177,7 @@ def _words(gate: dict, name: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in value)
 
 
-BUILDING_AND_SHEET_ROWS = ("other_grid_building_rows", "praised_low_rows", "unlisted_building_rows")
+BUILDING_AND_SHEET_ROWS = ("other_grid_building_rows", "praised_low_rows", "unlisted_building_rows", "file_invalid_rows")
 
 
 def outcome_rules(doc: dict) -> OutcomeRules:
