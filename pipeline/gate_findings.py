@@ -41,15 +41,6 @@ def invalid_grids(ctx: RunContext) -> list:
     return found(ctx.workdir, rules.max_grid_invalid_share, rules.min_grid_invalid_rows)
 
 
-def invalid_files(ctx: RunContext) -> list:
-    """Survey files every row of which is invalid, gate.file_invalid_rows or more (policy 2027.32): trial 271's paper
-    sheet, each form dated the day it was typed (12-02), lost all 8 answers under the month's 20% gate, said in one
-    line, and moved two workers' pay (W01 1904.40 for 1926.72), exit 0. Never in an audit."""
-    from gridpay.expectations.invalid_grids import invalid_files as found
-    rows = ctx.policy.outcome.file_invalid_rows
-    return [] if rows is None or ctx.request.replay is not None else found(ctx.workdir, 1.0, rows)
-
-
 def gridless_rows(ctx: RunContext) -> list:
     """Survey files with many answers naming no grid, where the policy stops the month on them."""
     from gridpay.expectations.invalid_grids import gridless_rows as found

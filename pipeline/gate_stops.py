@@ -146,6 +146,15 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
             log.warning(line, extra=headed(kind))
 
 
+def invalid_files(ctx: RunContext) -> list:
+    """Survey files every row of which is invalid, gate.file_invalid_rows or more (policy 2027.32): trial 271's paper
+    sheet, each form dated the day it was typed (12-02), lost all 8 answers under the month's 20% gate, said in one
+    line, and moved two workers' pay (W01 1904.40 for 1926.72), exit 0. Never in an audit."""
+    from gridpay.expectations.invalid_grids import invalid_files as found
+    rows = ctx.policy.outcome.file_invalid_rows
+    return [] if rows is None or ctx.request.replay is not None else found(ctx.workdir, 1.0, rows)
+
+
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:
     yield (copies := file_stops.copied_survey_files(ctx)), lambda: file_stops.copies_message(ctx, copies)   # saved twice
     yield (saved := file_stops.spreadsheet_saved(ctx)), lambda: file_stops.spreadsheet_message(ctx, saved)   # 3月2日
@@ -166,7 +175,7 @@ def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[obj
     yield unlisted, lambda: file_stops.unlisted_compounds_message(ctx, unlisted)
     failing = find.invalid_grids(ctx)                       # a grid paid as if nobody had answered
     yield failing, lambda: says.invalid_grids_message(ctx, failing)
-    lost = find.invalid_files(ctx)                          # a whole sheet lost (a column typed one way)
+    lost = invalid_files(ctx)                               # a whole sheet lost (a column typed one way)
     yield lost, lambda: says.invalid_files_message(ctx, lost)
     gridless = find.gridless_rows(ctx)                      # which grid lost the answers
     yield gridless, lambda: says.gridless_message(ctx, gridless)
