@@ -28,7 +28,8 @@ WHY_MOVED = 17          # ... why an unchanged grid's total moved (the policy, t
 OWN_PHONE = 18          # ... the answers given on her own phone, not counted (trials 112 and 114: said to HR only)
 NEUTRAL_SHOWN = 28      # ... how a budget-neutral pool reached her pay: held at the floor or cap, or its share (trial 215)
 BESIDE_OUT = 29         # ... the home's earlier answer a call let count, beside the answer it took out (trial 221)
-OTHER_NAME = 31         # ... the name the replaced publication gave her id, where another (trial 261's swapped rows)
+OTHER_NAME = 31         # ... the name the replaced publication gave her id, where another (trial 261's swapped rows);
+                        # a blend's shares to four decimals (trial 272: 79.55% redid 0.9081 for 0.9082 paid)
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -45,7 +46,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     calls = cycle.calls_by_grid(con, run_id) if fmt >= CALLS_SHOWN else {}
     restored = restored_by_calls(con, run_id) if fmt >= NEUTRAL_SHOWN and calls else {}      # format 28 (trial 219)
     upheld, moved = (cycle.upheld_by_grid(rows), cycle.moved_by_grid(rows)) if others else ({}, ({}, {}))
-    parts = coefficient_parts(con, run_id, rule) if told and rule is not None else {}
+    parts = coefficient_parts(con, run_id, rule, 4 if fmt >= OTHER_NAME else 2) if told and rule is not None else {}
     replaced = (run.get("window", {}).get("published") or {}).get("replaces") if told else None
     lines = {r["worker_id"]: r for r in payroll_rows(con, replaced["run_id"])} if replaced else {}
     before = {w: r["total_pay"] for w, r in lines.items()}
@@ -126,7 +127,8 @@ def moved_by_others(w: dict, before: dict | None, assigned: list, same: set[str]
             and all(before[k] == w[k] for k in ("adjustment", "perf_pay_target", "assigned_days", "days_in_month")))
 
 
-def coefficient_parts(con: duckdb.DuckDBPyConnection, run_id: str, rule: CoefficientRule) -> dict[str, dict]:
+def coefficient_parts(con: duckdb.DuckDBPyConnection, run_id: str, rule: CoefficientRule,
+                      share_places: int = 2) -> dict[str, dict]:
     """worker id -> the two parts of a coefficient blended from a score and the neutral coefficient
     (transforms/pay.py worker_coefficient), for a worker with part of the month in grids with too few
     answers and part in grids with enough; the exact figures at two more decimals than the coefficient."""
@@ -138,8 +140,8 @@ def coefficient_parts(con: duckdb.DuckDBPyConnection, run_id: str, rule: Coeffic
             "and s.score is not null and s.scored_share < 1", [run_id]).fetchall():
         scored = score_coefficient(score, rule)
         places = rule.decimals + 2
-        out[wid] = {"score": rounded(score, 2), "scored": rounded(scored, places), "share": f"{rounded(share * 100, 2)}%",
-                    "rest": f"{rounded((1 - share) * 100, 2)}%", "neutral": coefficient_text(rule.neutral), "decimals": rule.decimals,
+        out[wid] = {"score": rounded(score, 2), "scored": rounded(scored, places),
+                    "share": f"{rounded(share * 100, share_places)}%", "rest": f"{rounded((1 - share) * 100, share_places)}%", "neutral": coefficient_text(rule.neutral), "decimals": rule.decimals,
                     "blend": rounded(share * scored + (1 - share) * rule.neutral, places),
                     "rest_where": "rest_before_start" if before_start else "rest_few"}
     return out

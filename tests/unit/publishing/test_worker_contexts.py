@@ -31,5 +31,8 @@ def test_a_blended_coefficient_is_told_in_parts_that_give_the_coefficient_paid()
                               RULE)
     assert paid == Decimal("1.0135") == rounded(w04["blend"], 4)
     assert parts["W09"]["share"] == "64.52%" and parts["W09"]["rest"] == "35.48%"
+    # from output format 31 to four decimals, the share as kept (trial 272: 79.55% redid 0.9081 for 0.9082 paid)
+    exact = coefficient_parts(con, "r", RULE, 4)["W09"]
+    assert (exact["share"], exact["rest"]) == ("64.5161%", "35.4839%")
     # the rest of the days in a grid pooled over another worker's days, not one of too few answers (policy 2027.22)
     assert (w04["rest_where"], parts["W09"]["rest_where"]) == ("rest_few", "rest_before_start")
