@@ -84,12 +84,13 @@ def questions_added_or_dropped(workdir: Path) -> list[tuple[str, str, str, str, 
                               sum(rows) as answered
                        from answer_words where point is not null group by all),
                  edges as (
-                     select q.source_file, q.item, q.first_at, q.last_at, q.answered, count(*) as total,
+                     select q.source_file, q.item, q.first_at, q.last_at, q.answered,
+                            count(*) filter (where s.submitted_at_ts between q.first_at and q.last_at) as asked,
                             count(*) filter (where s.submitted_at_ts < q.first_at)::integer as before,
                             count(*) filter (where s.submitted_at_ts > q.last_at)::integer as after
                      from q join surveys s using (source_file) group by all)
-            -- ... and answered by most answers on its side of the edge: an optional question most skip is no edit
+            -- ... and answered by most answers while it was asked: an optional question most skip is no edit
             select source_file, item, 'added', strftime(first_at, '%Y-%m-%d %H:%M'), before from edges
-            where before >= ? and answered * 2 >= total - before union all
+            where before >= ? and answered * 2 >= asked union all
             select source_file, item, 'dropped', strftime(last_at, '%Y-%m-%d %H:%M'), after from edges
-            where after >= ? and answered * 2 >= total - after order by 1, 2, 3""", [QUESTION_EDGE, QUESTION_EDGE]).fetchall()
+            where after >= ? and answered * 2 >= asked order by 1, 2, 3""", [QUESTION_EDGE, QUESTION_EDGE]).fetchall()

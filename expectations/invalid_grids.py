@@ -61,6 +61,7 @@ class InvalidFile:
     day_first: str = ""          # a date of the file only day-first reads ('25/11/2026 10:00, row 2'), its others
     #                              refused as reading two ways (trial 139's colleague's sheet: 2 of 5 rows lost)
     word: str = ""               # an answer typed in words no rule reads (还行: trial 151's house visits), the first
+    one_reason: bool = False     # every invalid row for one reason and value (trial 271's re-check: 7 of 8 dated 12-02)
 
     def __str__(self) -> str:
         # a month's two downloads numbered from 1 each: the cause is the ids, said as such (a forty-sixth
@@ -77,6 +78,8 @@ class InvalidFile:
                  "the response ids are another file's too (two downloads each numbered from 1? the month stops on "
                  "them: see below)" if self.shared_ids * 2 >= self.invalid_rows else
                  "a column typed one way through the file is the usual cause" if self.invalid_rows == self.rows else
+                 "they fail on one value, typed one way through the file" if self.one_reason and self.invalid_rows > 1
+                 and self.invalid_rows * 2 >= self.rows else
                  "each of those rows fails on a value of its own (its reason says which)")
         return (f"{self.source_file}: {self.invalid_rows} of its {self.rows} survey rows are invalid and count "
                 f"nowhere; the first, row {self.first_row}: {self.first_reason.removeprefix(INVALID_PREFIX)}; "
@@ -106,7 +109,8 @@ def invalid_files(workdir: Path, share: float = 0.25, min_rows: int = 3) -> list
                              filter (where {first} > 12) || '; ' || arg_min(s.submitted_at || ', row ' ||
                              s.row_number, s.row_id) filter (where {second} > 12)
                         else '' end as day_first,
-                   coalesce(arg_min(w.value, w.row_id), '') as word
+                   coalesce(arg_min(w.value, w.row_id), '') as word,
+                   count(distinct v.invalid_reason) = 1 as one_reason
             from surveys as s left join survey_invalid as v on v.row_id = s.row_id
             left join (select row_id, min(value) as value from survey_rule_failures where starts_with(code, 'answer_out_of_scale')
                        and regexp_matches(value, '[^0-9.\s-]') group by row_id) as w on w.row_id = s.row_id

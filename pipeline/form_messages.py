@@ -91,7 +91,7 @@ def say_questions_edited(ctx: RunContext) -> None:
         log.warning("%s: the question %s ('%s') was first answered at %s, %d answers of the file before it having none: "
                     "a question added to the form in the month; those answers are scored on the other questions (a "
                     "blank is not applicable). If the question must not count this month, take it out of "
-                    "survey.items under a new policy version" if edit == "added" else
+                    "survey.items (and [survey.item_weights]) under a new policy version" if edit == "added" else
                     "%s: the question %s ('%s') was last answered at %s, %d answers of the file after it having none: "
                     "a question dropped from the form in the month; those answers are scored on the other questions",
                     file, item, question, at, n, extra=headed("form_edited"))

@@ -147,12 +147,15 @@ def say_same_name_new_phone(ctx: RunContext) -> None:
 
 
 def invalid_files(ctx: RunContext) -> list:
-    """Survey files every row of which is invalid, gate.file_invalid_rows or more (policy 2027.32): trial 271's paper
-    sheet, each form dated the day it was typed (12-02), lost all 8 answers under the month's 20% gate, said in one
-    line, and moved two workers' pay (W01 1904.40 for 1926.72), exit 0. Never in an audit."""
+    """Survey files half or more of whose rows are invalid, gate.file_invalid_rows or more, all of them or all for one
+    reason and value (policy 2027.32): trial 271's paper sheet, each form dated the day it was typed (12-02), lost all
+    8 answers under the month's 20% gate, said in one line, and moved two workers' pay (W01 1904.40 for 1926.72), exit
+    0; its re-check's sheet with one form dated right lost 7. Never in an audit."""
     from gridpay.expectations.invalid_grids import invalid_files as found
     rows = ctx.policy.outcome.file_invalid_rows
-    return [] if rows is None or ctx.request.replay is not None else found(ctx.workdir, 1.0, rows)
+    return [] if rows is None or ctx.request.replay is not None else [
+        f for f in found(ctx.workdir, 0.5, rows)
+        if f.invalid_rows >= rows and f.invalid_rows * 2 >= f.rows and (f.invalid_rows == f.rows or f.one_reason)]
 
 
 def _in_order(ctx: RunContext, summary: ValidationSummary) -> Iterator[tuple[object, Callable[[], str]]]:

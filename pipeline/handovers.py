@@ -145,8 +145,8 @@ def successors_not_ended(con) -> tuple[str, ...]:
           and not exists (select 1 from stg_assignments m where m.worker_id = o.worker_id and m.grid_id <> o.grid_id
                           and m.start_date between p.month_start and p.month_end)
         order by n.grid_id, n.worker_id, o.worker_id""").fetchall()
-    return tuple(f"{grid}: {new} starts on {grid} on {start:%m-%d} while {old}'s row on it goes on (no end_date in the "
-                 f"month), so both are paid for {grid} from {start:%m-%d}; if {new} took over from {old}, {old}'s row's "
+    return tuple(f"{grid}: {new} starts on {grid} on {start:%m-%d} while {old}'s row on it goes on to the month's end, "
+                 f"so both are paid for {grid} from {start:%m-%d}; if {new} took over from {old}, {old}'s row's "
                  f"end_date is {old}'s last day there (before {start:%m-%d}); if {grid} now has two workers, it is right "
                  f"as it is" + (f"; if {old} is away all month (leave), {old}'s row ends on "
                                 f"{start - timedelta(days=1):%m-%d} and a new one starts on the day back; if {new} began "

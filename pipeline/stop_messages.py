@@ -30,8 +30,8 @@ def invalid_grids_message(ctx: RunContext, grids: list) -> str:
 
 
 def invalid_files_message(ctx: RunContext, files: list) -> str:
-    return _stop_with_rows(ctx, "every row of a survey file is invalid, so a whole file of answers would count nowhere "
-                                "(the month as a whole is under the gate)", files,
+    return _stop_with_rows(ctx, "every row of a survey file, or half or more for one value typed through it, is invalid, "
+                                "so a file's answers would count nowhere (the month as a whole is under the gate)", files,
                            "Correct the column named (a paper form's date is the day the resident filled it in, not the "
                            "day it was typed), or take the file out of the month's folder if it holds no answers of "
                            "it, and run again")

@@ -145,8 +145,13 @@ def test_a_file_mostly_invalid_under_the_gate_is_named_on_the_run(run_cli, make_
     # five rows or more, every one invalid: the month stops (policy 2027.32; trial 271's sheet dated the day it was typed)
     make_inbox({"2026-09.csv": GOOD, "2026-09-paper.csv": paper + [_row(n, channel="fax") for n in range(4, 6)]})
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
-    assert code == 1 and "every row of a survey file is invalid, so a whole file of answers would count nowhere" in err
+    assert code == 1 and "every row of a survey file, or half or more for one value typed through it, is invalid" in err
     assert "surveys/2026-09-paper.csv: 6 of its 6 survey rows are invalid" in err
+    # ... or most of it for one value (trial 271's re-check: one form of eight dated right)
+    make_inbox({"2026-09.csv": GOOD, "2026-09-paper.csv": paper + [_row(n, channel="fax") for n in range(4, 6)]
+                + [_row(6)]})
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 1 and "surveys/2026-09-paper.csv: 6 of its 7 survey rows are invalid" in err, err
 
 def test_a_phone_column_under_a_header_gridpay_does_not_read_is_said(run_cli, make_inbox):
     """A thirty-seventh trial's paper sheet headed 联系手机 lost its phones without a word, and a worker's rating

@@ -10,6 +10,12 @@ def test_the_cause_said_follows_which_rows_failed():
     some = InvalidFile("surveys/2026-10/纸质.xlsx", 3, 7, "invalid: submitted_at '10号' is blank or not a date-time", 3)
     # trial 146's re-check: 保密 and a compound's name as doors are no way of typing the file
     assert "each of those rows fails on a value of its own" in str(some) and "one way" not in str(some)
+    # trial 271's re-check: 7 of 8 forms dated the day they were typed, one dated right
+    typed = InvalidFile("surveys/2026-11/纸质.xlsx", 7, 8, "invalid: submitted_at '2026-12-02' is outside the month", 3,
+                        one_reason=True)
+    assert "they fail on one value, typed one way through the file" in str(typed)
+    assert "of its own" in str(InvalidFile("surveys/2026-11/纸质.xlsx", 2, 8, "invalid: household_id '保密' ...", 3,
+                                           one_reason=True))             # two residents' 保密: no way of typing
     ids = InvalidFile("surveys/2026-09-paper.csv", 3, 3, "invalid: response_id '1' is used more than once", 2, 3)
     assert "the response ids are another file's too" in str(ids)
 

@@ -21,3 +21,12 @@ def test_a_question_first_answered_mid_month_is_said_and_one_most_skip_is_not(ma
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     (found,) = questions_added_or_dropped(tmp_path / "work")
     assert found[1:] == ("sat_environment", "added", "2026-09-13 10:24", 24)
+
+
+def test_a_question_added_then_dropped_is_said_both_ways(make_inbox, tmp_path):
+    """Trial 262's re-check: added on 11-16 and dropped on 11-27, only the addition was said."""
+    rows = [_row(i, "3" if 22 <= i < 40 else "", "4") for i in range(60)]
+    inbox = make_inbox({})
+    write_xlsx(inbox / "surveys" / "2026-09" / "318806542_2_网格员满意度测评_60_60.xlsx", HEADER, wjx_rows(rows))
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    assert [(f[2], f[4]) for f in questions_added_or_dropped(tmp_path / "work")] == [("added", 22), ("dropped", 20)]

@@ -121,7 +121,7 @@ LEAVER = ("00246", "FL07", "2024-03-01", None, 1)
 def test_a_leaver_s_row_left_open_beside_her_successor_s_is_said():
     """Trial 171's 孙强 left on the 14th, his end date not typed; 吴敏 started on the 17th: both paid, nothing said."""
     assert _successors([LEAVER, ("00252", "FL07", "2026-11-17", None, 1)]) == (
-        "FL07: 00252 starts on FL07 on 11-17 while 00246's row on it goes on (no end_date in the month), so both are "
+        "FL07: 00252 starts on FL07 on 11-17 while 00246's row on it goes on to the month's end, so both are "
         "paid for FL07 from 11-17; if 00252 took over from 00246, 00246's row's end_date is 00246's last day there "
         "(before 11-17); if FL07 now has two workers, it is right as it is",)
 
@@ -140,7 +140,7 @@ def test_a_stand_in_from_the_month_s_first_day_beside_an_open_row_is_said():
     """Trial 269's 杨帆 stood in for 黄涛's month of unpaid leave from 11-01, his row left open: paid 1436.23, unsaid."""
     (line,) = _successors([("W04", "G4", "2024-03-01", None, 1), ("W05", "G4", "2026-11-01", None, 1),
                            ("W05", "G5", "2024-03-01", None, 1)])
-    assert line.startswith("G4: W05 starts on G4 on 11-01 while W04's row on it goes on (no end_date in the month)")
+    assert line.startswith("G4: W05 starts on G4 on 11-01 while W04's row on it goes on to the month's end")
     assert line.endswith("; if W04 is away all month (leave), W04's row ends on 10-31 and a new one starts on the day "
                          "back; if W05 began in a later month (its start typed on this month's first day), correct its "
                          "month")
