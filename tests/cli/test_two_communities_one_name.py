@@ -24,7 +24,9 @@ def _inbox(root, surveys: dict[str, list]):
 
 
 def _answers(prefix: str, grid: str, point: str, count: int = 6, unit: int = 1) -> list:
-    return [survey(f"{prefix}{n}", grid, f"{n}栋{unit}单元101", (point,) * 5) for n in range(1, count + 1)]
+    # each prefix its own second: two files' answers of one second, door and rating are one answer twice
+    when = f"2026-09-10 10:00:{ord(prefix[0]) % 60:02d}" if prefix else "2026-09-10 10:00:00"
+    return [survey(f"{prefix}{n}", grid, f"{n}栋{unit}单元101", (point,) * 5, when) for n in range(1, count + 1)]
 
 
 def _responses(root) -> dict[str, str]:
