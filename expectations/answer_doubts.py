@@ -9,6 +9,8 @@ typed 15 forms with the phone left blank (+201.78): each was at most one line am
 scorecard's review table, or nowhere, and the console said nothing."""
 from __future__ import annotations
 
+from gridpay.expectations.worker_phone_lines import shown_ids as _ids, worker_phone_lines
+
 # a grid's counted answers at least SURGE_TIMES the most of the months the run read, or those giving no phone
 # SURGE_TIMES the month before's, and at least SURGE_MORE more: gathered by one hand reads so (the trial's
 # 22 -> 66, and 7 -> 22 without a phone); a season's ordinary swing does not
@@ -19,7 +21,7 @@ SHOWN_GRIDS = 8     # lines of one doubt said grid by grid; the rest in one line
 def answer_doubts(con) -> list[str]:
     """One line per doubt, grid by grid, in a stable order; a doubt of more than SHOWN_GRIDS grids names the rest
     in one line."""
-    return [line for doubt in (_worker_phones(con, own=False), _one_phone_many_homes(con), _surges(con),
+    return [line for doubt in (worker_phone_lines(con, own=False), _one_phone_many_homes(con), _surges(con),
                                _phoneless(con), _complaints_set_aside(con), _phoneless_in_place(con))
             for line in _at_most(doubt)]
 
@@ -31,51 +33,6 @@ def _at_most(lines: list[str]) -> list[str]:
     return lines[:SHOWN_GRIDS - 1] + [f"... and {len(rest)} more grids as the line above says of its grid: "
                                       f"{', '.join(x.split(': ', 1)[0] for x in rest)} (review.csv and quarantine.csv "
                                       f"list their answers)"]
-
-
-def self_ratings(con) -> list[str]:
-    """Whose phone the month's self_rating answers came from, grid by grid: said before a stop they cause."""
-    return _worker_phones(con, own=True)
-
-
-def _round(homes: int) -> str:
-    # trial 145: "given in front of her" told of answers a worker made up herself, as if they were residents' to retype
-    return (f", though for {homes} homes: an answer on a worker's phone counts as hers, whether she typed it or a "
-            f"resident did in front of her; whether those residents answered at all, a verification call tells; a "
-            f"resident's own answer, on their own phone or a paper form they fill in, would count") if homes > 1 else ""
-
-
-def _ids(ids: list[str]) -> str:
-    return ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else "")
-
-
-def _worker_phones(con, own: bool) -> list[str]:
-    """Answers from the phone workers.csv gives a worker: to a grid of theirs (`own`: self_rating, kept out:
-    said by whom), or for two homes or more of a grid they do not work, counted as residents' answers."""
-    # in another grid, for two homes or more: a worker lives in one (a seventy-seventh trial's own home's answer
-    # was said every month, with no way to record where she lives)
-    which = ("e.code = 'self_rating'" if own else
-             "s.row_id in (select row_id from int_response_scores) and not exists (select 1 from int_worker_grid_days "
-             "d where d.worker_id = w.worker_id and d.grid_id = s.grid_id)")
-    rows = con.execute(f"""
-        select w.worker_id, w.name, s.grid_id, coalesce(g.grid_name, s.grid_id), count(*),
-               count(distinct s.household_id), list(s.response_id::varchar order by s.row_id)
-        from int_surveys s
-        -- every phone the run knows as hers (stg_worker_phones: a second phone of her cell, an earlier run's), as the
-        -- self-rating rule reads them: trial 186's line named one of the two ratings it kept out
-        join (select distinct worker_id, phone_hash from stg_worker_phones) p on p.phone_hash = s.respondent_phone_hash
-        join stg_workers w on w.worker_id = p.worker_id
-        left join stg_grids g on g.grid_id = s.grid_id
-        left join int_exclusions e on e.row_id = s.row_id
-        where {which}
-        group by all having {'true' if own else 'count(distinct s.household_id) > 1'} order by all""").fetchall()
-    return [(f"{n} answer{'s' if n != 1 else ''} to {grid} ({gid}) came from the phone of {name} ({wid}), who "
-             # for several homes: her round door to door on her phone (a hundred-and-twelfth trial read "her own")
-             + (f"is assigned to it in the month: kept out as self_rating{_round(homes)} ({_ids(ids)})" if own else
-                f"does not work it, for {homes} homes: counted as residents' answers. {wid} lives in one home at "
-                f"most: the others are a worker's judgement of a colleague's grid; check them before signing "
-                f"({_ids(ids)})"))
-            for wid, name, gid, grid, n, homes, ids in rows]
 
 
 def _one_phone_many_homes(con) -> list[str]:

@@ -180,7 +180,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
     policy's OutcomeRules, for the pay inputs it names (expectations/pay_inputs.py)."""
     from gridpay.expectations.burst_doubts import burst_doubts
     from gridpay.expectations.leave_ratings import leave_ratings
-    from gridpay.expectations.answer_doubts import answer_doubts, self_ratings
+    from gridpay.expectations.answer_doubts import answer_doubts
+    from gridpay.expectations.worker_phone_lines import self_ratings
     from gridpay.expectations.pay_inputs import added_deductions, far_targets, large_adjustments, moved_pay
     from gridpay.expectations.payroll_doubts import payroll_doubts
     from gridpay.expectations.unpaid_adjustments import unpaid_adjustments

@@ -29,7 +29,8 @@ OWN_PHONE = 18          # ... the answers given on her own phone, not counted (t
 NEUTRAL_SHOWN = 28      # ... how a budget-neutral pool reached her pay: held at the floor or cap, or its share (trial 215)
 BESIDE_OUT = 29         # ... the home's earlier answer a call let count, beside the answer it took out (trial 221)
 OTHER_NAME = 31         # ... the name the replaced publication gave her id, where another (trial 261's swapped rows);
-                        # a blend's shares to four decimals (trial 272: 79.55% redid 0.9081 for 0.9082 paid)
+                        # a blend's shares to four decimals (trial 272: 79.55% redid 0.9081 for 0.9082 paid); the
+                        # answers on her phone to her own grids only (trial 273: a phone two workers share)
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -53,7 +54,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
     first = {r["worker_id"]: r["total_pay"] for r in payroll_rows(con, replaced["first"]["run_id"])} \
         if replaced and replaced.get("first") else None
     same = unchanged_grids(con, run_id, replaced["run_id"]) if replaced and others else None
-    own = own_phone_answers(con, run_id) if fmt >= OWN_PHONE else {}
+    own = own_phone_answers(con, run_id, fmt >= OTHER_NAME) if fmt >= OWN_PHONE else {}
     return [{"run": run, "w": w, "items": items, "months": months, "appeals": appeals.get(w["worker_id"], []),
              "trend": trends.get(w["worker_id"], [None] * len(months)),
              "coefficient_parts": parts.get(w["worker_id"]),
@@ -178,13 +179,17 @@ def shared_grids(w: dict, assigned: dict, by_grid: dict) -> list[dict]:
     return out
 
 
-def own_phone_answers(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+def own_phone_answers(con: duckdb.DuckDBPyConnection, run_id: str, her_grids: bool = False) -> dict[str, int]:
     """worker_id -> the month's answers given on her phone (workers.csv's, or a past one of hers the run read) and
-    kept out as self_rating: a round door to door on her phone reads on her sheet as answers that never were."""
-    return dict(con.execute("""
+    kept out as self_rating: a round door to door on her phone reads on her sheet as answers that never were.
+    `her_grids` (output format 31): to her own grids only (trial 273's 网格站 phone, workers.csv's for two workers:
+    each one's sheet counted the other's grid's answers too, 9 for her 5)."""
+    mine = (" and exists (select 1 from worker_grid_days d where d.run_id = $1 and d.worker_id = p.worker_id "
+            "and d.grid_id = s.grid_id and d.assigned_days > 0)") if her_grids else ""
+    return dict(con.execute(f"""
         with phones as (select worker_id, phone_hash from raw_workers where run_id = $1 and phone_hash is not null
                         union select worker_id, phone_hash from raw_worker_phones where run_id = $1)
         select p.worker_id, count(distinct s.row_id) from quarantine q
         join raw_surveys s on s.run_id = q.run_id and s.source_file = q.source_file and s.row_number = q.row_number
         join phones p on p.phone_hash = s.respondent_phone_hash
-        where q.run_id = $1 and q.reason_code = 'self_rating' group by 1""", [run_id]).fetchall())
+        where q.run_id = $1 and q.reason_code = 'self_rating'{mine} group by 1""", [run_id]).fetchall())
