@@ -7,8 +7,11 @@ CATEGORIES = {"misrated": "误评", "malicious": "恶意差评", "coached": "诱
 DECISIONS = {"pending": "待复核", "upheld": "支持", "rejected": "驳回"}
 RESULTS = {"confirmed": "属实", "denied": "未参与", "coached": "受诱导", "unreachable": "未接通"}
 EXCLUDING_RESULTS = ("denied", "coached")      # a call that finds the answer not genuine
-# a call's finding in the words HR also writes: 诱导 (trial 212's brief, refused), the appeal category's 诱导或代填
-RESULT_WORDS = {"诱导": "coached", "诱导或代填": "coached"}
+# a call's finding in the words HR also writes: 诱导 (trial 212's brief, refused), the appeal category's 诱导或代填;
+# 已核实, 空号, 停机 (trial 275's calls, refused: words that stopped a month read no published one otherwise). 代填 alone
+# is not read: a form filled for a resident who says the ratings are his is 属实, one he disowns 受诱导
+RESULT_WORDS = {"诱导": "coached", "诱导或代填": "coached", "已核实": "confirmed", "核实属实": "confirmed",
+                "空号": "unreachable", "停机": "unreachable", "关机": "unreachable", "无人接听": "unreachable"}
 # a decision_note to write where one names a home (it is printed on the worker's sheet), of the appeal's own kind:
 # trial 167's wrong-grid appeal, and a rejected one, were offered a call's finding (经回访核实，该答卷非住户本人填写)
 NOTE_EXAMPLES = {"wrong_grid": "经核实，该户不在本网格", "coached": "经回访核实，该答卷系他人诱导或代填",

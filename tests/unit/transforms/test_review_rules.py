@@ -37,3 +37,5 @@ def test_a_calls_finding_in_the_words_hr_also_writes_is_its_code():
         "coached", "coached", "coached", "denied", "coached"]
     assert as_code("诱导", RESULTS) == "诱导"           # without the other words, as typed (validation names it)
     assert as_code("被诱导", RESULTS, also=RESULT_WORDS) == "被诱导"
+    # trial 275's calls: 已核实 and 空号 read; 代填 alone is the resident's to say (属实 or 受诱导), refused as typed
+    assert [as_code(w, RESULTS, also=RESULT_WORDS) for w in ("已核实", "空号", "代填")] == ["confirmed", "unreachable", "代填"]
