@@ -31,6 +31,8 @@ ANSWERS_APART = 20     # the grids whose answers changed told apart from those w
                        # corrected notice named all seven grids for two grids' answers: the others' moved 0.01-0.08)
 FIRST_TOLD = 26        # a correction of a correction names the month's first publication too (trial 184's worker,
                        # holding the first sheet's 1409.55, read only "unchanged against that version" at 1346.40)
+FIRST_GRIDS = 31       # ... and its notice the grids whose figures moved since it (trial 275's residents, whose forms
+                       # were typed again, read on the last notice that no grid's figures had changed)
 
 
 def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: str) -> dict:
@@ -51,7 +53,18 @@ def publication(con: duckdb.DuckDBPyConnection, run_id: str, month: str, zone: s
                             [month, run_id, started]).fetchone()
         if first[0] != before[0]:
             replaces["first"] = {"run_id": first[0], "date": local_day(first[1], zone).isoformat()}
+            if fmt >= FIRST_GRIDS:
+                grids = _notice_grids(con, first[0], run_id, fmt)
+                replaces["first"] |= {"grids_changed": [name for _, name in grids],
+                                      "grid_ids_changed": [gid for gid, _ in grids]}
     return {"date": local_day(started, zone).isoformat(), "replaces": replaces}
+
+
+def _notice_grids(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str, fmt: int) -> list[tuple[str, str]]:
+    """(grid id, name) of the grids whose figures on the notice differ between the two runs."""
+    shown = NOTICE_FIGURES_PRINTED if fmt >= AS_PRINTED else NOTICE_FIGURES
+    return con.execute(f"select grid_id, grid_name from ((select {shown} from grid_scores where run_id = ? except "
+                       f"select {shown} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()
 
 
 def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str, fmt: int) -> dict:
@@ -60,9 +73,7 @@ def _changes(con: duckdb.DuckDBPyConnection, earlier: str, run_id: str, fmt: int
         "from (select worker_id, total_pay_yuan from payroll where run_id = ?) as n "
         "full join (select worker_id, total_pay_yuan from payroll where run_id = ?) as e using (worker_id) "
         "where n.total_pay_yuan is distinct from e.total_pay_yuan", [run_id, earlier]).fetchone()
-    shown = NOTICE_FIGURES_PRINTED if fmt >= AS_PRINTED else NOTICE_FIGURES
-    changed = con.execute(f"select grid_id, grid_name from ((select {shown} from grid_scores where run_id = ? except "
-                          f"select {shown} from grid_scores where run_id = ?)) order by grid_id", [run_id, earlier]).fetchall()
+    changed = _notice_grids(con, earlier, run_id, fmt)
     out = {"workers_moved": moved, "pay_moved": f"{total:+.2f}", "grids_changed": [name for _, name in changed]}
     if fmt >= ANSWERS_APART:
         out["grid_ids_answered"] = [gid for (gid,) in con.execute(
@@ -98,4 +109,7 @@ def community_window(window: dict, grid_ids: set[str], worker_ids: set[str]) -> 
     own = {**replaces, "grids_changed": changed, "workers_moved": len(moved),
            **({"grids_answered": answered} if "grids_answered" in replaces else {}),
            "pay_moved": f"{sum(moved.values(), Decimal(0)):+.2f}"}
+    if "grid_ids_changed" in (first := replaces.get("first") or {}):      # its own grids since the first (format 31)
+        own["first"] = {**first, "grids_changed": [name for gid, name in zip(first["grid_ids_changed"],
+                                                                             first["grids_changed"]) if gid in grid_ids]}
     return {**window, "published": {**window["published"], "replaces": own}}

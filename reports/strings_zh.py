@@ -164,6 +164,9 @@ ZH: dict[str, str] = {
     "notice_contact": "联系：{contact}。", "notice_contact_community": "请向{community}反映。",
     "published_on": "发布日期：{date}。",
     "notice_replaces": "更正公示：本公示替代 {date} 发布的公示。",
+    # output format 31 (trial 275): against the month's first notice too, where this corrects a correction
+    "notice_first_changed": "与 {date} 第一次发布的公示相比，以下网格的数据有变：{grids}。",
+    "notice_first_unchanged": "与 {date} 第一次发布的公示相比，各网格的数据均未变。",
     "notice_changed": "与前次公示相比，以下网格的数据有变：{grids}。", "notice_unchanged": "与前次公示相比，各网格的得分、有效问卷数和参评率均未变。",
     "scorecard_replaces": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），更正原因：{reason}。与该版本相比，{workers} 名网格员的实发合计有变（合计 {pay} 元）；",
     "scorecard_replaces_same_pay": "更正：本表替代 {date} 发布的版本（运行编号 {run_id}），更正原因：{reason}。与该版本相比，各网格员的实发合计均未变；",

@@ -58,3 +58,17 @@ def test_the_first_publication_s_total_reaches_the_sheet_the_pool_renders():
                "replaced_total_pay": "1346.40", "first_total_pay": "1409.55"}
     _, html, pdf = render_worker_page(context, "zh")
     assert "与 2026-11-02 第一次发布的版本相比，由 1409.55 元变为 1346.40 元。" in html and pdf.startswith(b"%PDF")
+
+
+def test_from_format_31_the_notice_names_the_grids_moved_since_the_first_notice():
+    """Trial 275's residents, whose paper forms were typed again, read on the last notice only that nothing had changed
+    since the notice before it: 第四网格 had moved from 64.97 to 71.07 since the first."""
+    with _con(31) as con:
+        con.executemany("insert into grid_scores values (?, ?, ?, ?, 30, 0.1)",
+                        [("r1", "G4", "第四网格", 64.97), ("r2", "G4", "第四网格", 71.07), ("r3", "G4", "第四网格", 71.07),
+                         ("r1", "G1", "第一网格", 80.0), ("r2", "G1", "第一网格", 80.0), ("r3", "G1", "第一网格", 80.0)])
+        third = publication(con, "r3", "2026-10", "Asia/Shanghai")["replaces"]
+    assert third["grids_changed"] == [] and third["first"]["grids_changed"] == ["第四网格"]
+    from gridpay.reports.strings import labels
+    assert labels("zh")["notice_first_changed"].format(date="2026-11-02", grids="第四网格") == \
+        "与 2026-11-02 第一次发布的公示相比，以下网格的数据有变：第四网格。"
