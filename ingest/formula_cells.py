@@ -9,9 +9,7 @@ import logging
 import re
 import zipfile
 
-import xlrd
-
-from gridpay.core.errors import InputError
+from gridpay.core.errors import ConfigError, InputError
 
 # <c r="A2"><f>IF(...)</f><v /></c>, <c r="B3"><f>1+1</f></c>, <c r="C4" t="str"><f t="shared" si="0"/></c>
 _UNSAVED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*?>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
@@ -40,7 +38,14 @@ def unsaved_formulas(path, first: int = 5) -> tuple[list[str], int]:
 
 def _xls_error_cells(path) -> list[tuple[str, str]]:
     """(cell, error text) of an .xls workbook's first sheet: an error value, or a formula whose saved result is one.
-    calamine reads them as blank and cannot say which they were, so xlrd, which keeps each BIFF cell's type, is asked."""
+    calamine reads them as blank and cannot say which they were, so xlrd, which keeps each BIFF cell's type, is asked.
+    Imported here: trial 276's upgrade by `pip install --no-deps` left it out, and every run failed on the import."""
+    try:
+        import xlrd
+    except ImportError:
+        raise ConfigError("gridpay needs the package xlrd (>= 2.0) to read an .xls survey file's cells, and it is not "
+                          "installed: the wheel was installed with --no-deps? Run `pip install 'xlrd>=2.0'` in "
+                          "gridpay's environment (or install the wheel again without --no-deps), and run again") from None
     try:
         sheet = xlrd.open_workbook(str(path), on_demand=True).sheet_by_index(0)
     except Exception:  # noqa: BLE001 (a file xlrd cannot read is said by the reader, which reads it first)

@@ -41,3 +41,14 @@ def test_an_xls_sheets_error_values_stop_too(tmp_path):
     assert "纸质.xls: 1 cell holds an error value Excel saved (C3 '#DIV/0!')" in str(stop.value)
     (tmp_path / "网页.xls").write_text("<table><tr><td>1</td></tr></table>")     # an .xls that is HTML: the reader's to say
     refuse_error_cells([Source("surveys/2026-11/网页.xls", tmp_path / "网页.xls")])
+
+
+def test_an_xls_without_xlrd_installed_says_what_to_install(tmp_path, monkeypatch):
+    """Trial 276's upgrade with `pip install --no-deps` left xlrd out: every run failed on a ModuleNotFoundError; now
+    only a month with an .xls survey file stops, saying what to install."""
+    from gridpay.core.errors import ConfigError
+    monkeypatch.setitem(__import__("sys").modules, "xlrd", None)
+    (tmp_path / "a.xls").write_bytes(b"")
+    with pytest.raises(ConfigError, match=r"pip install 'xlrd>=2.0'"):
+        refuse_error_cells([Source("surveys/2026-11/a.xls", tmp_path / "a.xls")])
+    refuse_error_cells([Source("surveys/2026-11/a.xlsx", tmp_path / "a.xls")])      # an .xlsx needs no xlrd
