@@ -35,5 +35,9 @@ def say_changed_targets(ctx: RunContext) -> None:
         log.warning("workers.csv gives %d worker%s another perf_pay_target than %s was paid on (%s): %s is paid on "
                     "the new one. workers.csv has no dates: if the change is from a later month, run %s with the "
                     "workers.csv of before and put the new one in afterwards", len(changed), "s" * (len(changed) > 1),
-                    last[0][0], listed((f"{w} {b:.2f} -> {n:.2f}" for w, b, n in changed), 8), ctx.month, ctx.month,
+                    last[0][0], listed((f"{w} {_yuan(b)} -> {_yuan(n)}" for w, b, n in changed), 8), ctx.month, ctx.month,
                     extra=headed("rules_changed"))
+
+
+def _yuan(amount) -> str:
+    return "none" if amount is None else f"{amount:.2f}"
