@@ -23,6 +23,7 @@ from gridpay.core.secret_key import ArchiveKeys
 from gridpay.ingest.archive import blob_bytes
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.steps import POLICY_NAME
+from gridpay.store.grid_history import last_published
 from gridpay.store.warehouse import connect
 from gridpay.transforms.policy import Policy
 from gridpay.transforms.policy_keys import keys_left_out
@@ -170,19 +171,18 @@ def say_rules_changed_since(db: Path, archive: Path, keys: ArchiveKeys, policy: 
     said; its November, run after the policy was edited for December, was paid on them (2136.00 for 1923.66), and
     nothing said either."""
     with connect(db) as con:
-        last = con.execute("select p.month, r.policy_version, r.inputs_json from published p join runs r using (run_id) "
-                           "where p.month < ? order by p.month desc limit 1", [month]).fetchall()
-    if not last or last[0][1] == policy.version or not (sha := policy_sha(last[0][2])) or sha == policy.sha256:
+        if (last := last_published(con, month)) is None:
+            return
+        version, inputs = con.execute("select policy_version, inputs_json from runs where run_id = ?",
+                                      [last[1]]).fetchall()[0]
+    if version == policy.version or not (sha := policy_sha(inputs)) or sha == policy.sha256:
         return
-    try:
-        docs = [tomllib.loads(blob_bytes(archive, b, keys).decode("utf-8")) for b in (sha, policy.sha256)]
-    except (OSError, ValueError, ConfigError):
-        return
-    rules = [f"{key} ({_value(docs[0], key)} -> {_value(docs[1], key)})" for key in toml_keys_changed(*docs)]
+    docs = _written(archive, keys, sha, policy.sha256)
+    rules = [f"{key} ({_value(docs[0], key)} -> {_value(docs[1], key)})" for key in toml_keys_changed(*docs)] if docs else []
     if rules:
         log.warning("%s is paid under policy %s, and %s was paid under %s: they differ in %s. If these rules are not "
-                    "yet %s's, run it under %s's policy file", month, policy.version, last[0][0], last[0][1],
-                    listed(rules, SHOWN), month, last[0][0], extra=headed("rules_changed"))
+                    "yet %s's, run it under %s's policy file", month, policy.version, last[0], version,
+                    listed(rules, SHOWN), month, last[0], extra=headed("rules_changed"))
 
 
 def _value(doc: dict, dotted: str) -> str:
@@ -192,14 +192,19 @@ def _value(doc: dict, dotted: str) -> str:
     return "absent" if doc is None else "a table" if isinstance(doc, dict) else json.dumps(doc, ensure_ascii=False)
 
 
+def _written(archive: Path, keys: ArchiveKeys, *shas: str) -> list[dict] | None:
+    """The archived policy files as TOML documents; None where one cannot be read."""
+    try:
+        return [tomllib.loads(blob_bytes(archive, sha, keys).decode("utf-8")) for sha in shas]
+    except (OSError, ValueError, ConfigError):
+        return None
+
+
 def _as_written(archive: Path, keys: ArchiveKeys, before: str, after: str) -> list[str]:
     """The keys as the two archived files write them that differ (a sixty-eighth trial was told of
     review.sample_share, a key its file has under [verification]); none where a file cannot be read."""
-    try:
-        docs = [tomllib.loads(blob_bytes(archive, sha, keys).decode("utf-8")) for sha in (before, after)]
-    except (OSError, ValueError, ConfigError):
-        return []
-    return toml_keys_changed(*docs)
+    docs = _written(archive, keys, before, after)
+    return toml_keys_changed(*docs) if docs else []
 
 
 def _message(policy: Policy, month: str, differing: list[tuple[str, list[str]]]) -> str:

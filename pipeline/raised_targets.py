@@ -9,6 +9,7 @@ import logging
 from gridpay.core.wording import listed
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
+from gridpay.store.grid_history import last_published
 from gridpay.store.warehouse import connect
 
 log = logging.getLogger("gridpay")
@@ -22,20 +23,18 @@ def say_changed_targets(ctx: RunContext) -> None:
     with connect(ctx.settings.db) as con:
         if con.execute("select count(*) from published where month = ?", [ctx.month]).fetchall()[0][0]:
             return
-        last = con.execute("select p.month, p.run_id from published p where p.month < ? order by p.month desc limit 1",
-                           [ctx.month]).fetchall()
-        if not last:
+        if (last := last_published(con, ctx.month)) is None:
             return
         changed = con.execute(
             "select n.worker_id, b.perf_pay_target_yuan, n.perf_pay_target_yuan from payroll n join payroll b "
             "on b.worker_id = n.worker_id and b.run_id = ? where n.run_id = ? "
             "and n.perf_pay_target_yuan is distinct from b.perf_pay_target_yuan order by n.worker_id",
-            [last[0][1], ctx.run_id]).fetchall()
+            [last[1], ctx.run_id]).fetchall()
     if changed:
         log.warning("workers.csv gives %d worker%s another perf_pay_target than %s was paid on (%s): %s is paid on "
                     "the new one. workers.csv has no dates: if the change is from a later month, run %s with the "
                     "workers.csv of before and put the new one in afterwards", len(changed), "s" * (len(changed) > 1),
-                    last[0][0], listed((f"{w} {_yuan(b)} -> {_yuan(n)}" for w, b, n in changed), 8), ctx.month, ctx.month,
+                    last[0], listed((f"{w} {_yuan(b)} -> {_yuan(n)}" for w, b, n in changed), 8), ctx.month, ctx.month,
                     extra=headed("rules_changed"))
 
 

@@ -46,16 +46,17 @@ def last_communities(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
     if not Path(db).exists():
         return None, {}
     with connect(db) as con:
-        if (last := _last_published(con, month)) is None:
+        if (last := last_published(con, month)) is None:
             return None, {}
         return last[0], dict(con.execute("select grid_id, trim(community) from raw_grids where run_id = ? and "
                                           "grid_id is not null and community is not null", [last[1]]).fetchall())
 
 
-def _last_published(con, month: str) -> tuple[str, str] | None:
+def last_published(con, month: str) -> tuple[str, str] | None:
     """(month, run id) of the last month published before `month`; None where none was."""
-    return con.execute("select month, run_id from published where month < ? order by month desc limit 1",
-                       [month]).fetchone()
+    rows = con.execute("select month, run_id from published where month < ? order by month desc limit 1",
+                       [month]).fetchall()
+    return rows[0] if rows else None
 
 
 def last_counted(db: Path, month: str) -> dict[str, int] | None:
@@ -64,7 +65,7 @@ def last_counted(db: Path, month: str) -> dict[str, int] | None:
     if not Path(db).exists():
         return None
     with connect(db) as con:
-        if (last := _last_published(con, month)) is None:
+        if (last := last_published(con, month)) is None:
             return None
         return dict(con.execute("select grid_id, responses from grid_scores where run_id = ?", [last[1]]).fetchall())
 
@@ -74,7 +75,7 @@ def last_households(db: Path, month: str) -> dict[str, int]:
     if not Path(db).exists():
         return {}
     with connect(db) as con:
-        if (last := _last_published(con, month)) is None:
+        if (last := last_published(con, month)) is None:
             return {}
         return dict(con.execute("select grid_id, try_cast(households as integer) from raw_grids where run_id = ? "
                                 "and try_cast(households as integer) is not null", [last[1]]).fetchall())
@@ -85,7 +86,7 @@ def last_dropped(db: Path, month: str) -> tuple[str | None, set[str]]:
     if not Path(db).exists():
         return None, set()
     with connect(db) as con:
-        if (last := _last_published(con, month)) is None:
+        if (last := last_published(con, month)) is None:
             return None, set()
         return last[0], {g for (g,) in con.execute("select grid_id from grid_scores where run_id = ? and "
                                                    "list_contains(string_split(flags, ';'), 'answers_dropped')",
@@ -99,7 +100,7 @@ def last_files(db: Path, month: str) -> tuple[str | None, dict[str, str]]:
     if not Path(db).exists():
         return None, {}
     with connect(db) as con:
-        if (last := _last_published(con, month)) is None:
+        if (last := last_published(con, month)) is None:
             return None, {}
         files = con.execute("select grid_id, source_file from raw_surveys where run_id = ? and grid_id is not null "
                             "group by grid_id, source_file qualify row_number() over (partition by grid_id "
@@ -112,7 +113,7 @@ def last_channels(db: Path, month: str) -> tuple[str, dict[str, int]] | None:
     if not Path(db).exists():
         return None
     with connect(db) as con:
-        if (last := _last_published(con, month)) is None:
+        if (last := last_published(con, month)) is None:
             return None
         return last[0], dict(con.execute(
             "select coalesce(s.channel, ''), count(*) from counted_responses c join raw_surveys s using (run_id, row_id) "

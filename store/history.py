@@ -34,7 +34,7 @@ def one_line(text: str) -> str:
 def _finalized_line(final: tuple, current: str | None) -> str:
     """'finalized: run ... by ... at ...', and whether a correction published since (`current`, the
     month's published run now) made the month a draft again (a trial read 'finalized' of a replaced run)."""
-    early = len(final) < 5 or final[4] is not False        # migration 23: null before it, said as early
+    early = final[4] is not False        # migration 23: null before it, said as early
     return (f"finalized: run {final[0]} by {one_line(final[1])} at {final[2]:%Y-%m-%d %H:%M:%S} UTC"
             + (f"; FORCED before the appeal window closed or its appeals were decided: {one_line(final[3])}"
                if final[3] and early else
