@@ -68,17 +68,18 @@ def answers_view(con, workdir: Path, month: str | None) -> None:
                 f"(response_id) where not regexp_matches(coalesce(s.household_id, ''), '{DOOR_DATE}'){no_home}")
 
 
-def same_numbers_pairs(table: str, where: str) -> str:
+def same_numbers_pairs(table: str, where: str, also: str = "") -> str:
     """The SELECT of pairs_by_grid's rows over `table` (grid_id, household_id, place, numbers): the pairs of a grid's
-    households with one place and the same numbers that meet `where` (SQL over a and b)."""
+    households with one place and the same numbers that meet `where` (SQL over a and b); `also`, the SELECT of more
+    pairs (grid_id, the one household, the other: in text order)."""
+    pairs = f"""select a.grid_id, a.household_id as one, b.household_id as other
+                from {table} a join {table} b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
+                                           and a.household_id < b.household_id
+                where {where}"""
     return f"""
-            select a.grid_id, count(*),
-                   list(({regex_masked_sql('a.household_id')}, {regex_masked_sql('b.household_id')})
-                        order by a.household_id, b.household_id)
-            from {table} a join {table} b on a.grid_id = b.grid_id and a.place = b.place and a.numbers = b.numbers
-                                       and a.household_id < b.household_id
-            where {where}
-            group by a.grid_id order by a.grid_id"""
+            select grid_id, count(*), list(({regex_masked_sql('one')}, {regex_masked_sql('other')}) order by one, other)
+            from ({pairs}{f" union {also}" if also else ""})
+            group by grid_id order by grid_id"""
 
 
 def pairs_by_grid(workdir: Path, sql: str, kind: type, shown: int = 3, month: str | None = None) -> list:

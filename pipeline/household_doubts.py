@@ -28,6 +28,7 @@ LETTERED = 22         # ... and one home's door with a letter and without (A12�
 SHORT_NAMES = 24      # ... and a door under a compound's name and its start (阳光家园, 阳光家园二期), or 1期 and 一期
 PHASES = 27           # ... where grids.csv lists both, one the start of the other: two phases, never one by '='
 NUMBERED = 31         # ... and a door with a place before it paired by its numbers (纺织厂宿舍4-1-502, 4栋1单元502)
+FLOORS = 32           # ... and a floor and flat without a building beside the room they make (18楼08, 1808)
 
 
 def say_household_doubts(ctx: RunContext) -> None:
@@ -52,7 +53,7 @@ def say_household_doubts(ctx: RunContext) -> None:
         if listed:
             doubts.append(_doubt("compounds", grid.grid_id, grid.grid_name, grid.repeated_doors,
                                  [f"'{door}'（{_named(ids)}）" for door, ids in grid.shown]))
-    reworded = reworded_doors(work, LISTED, month)
+    reworded = reworded_doors(work, LISTED, month, floors=fmt >= FLOORS)
     lettered = lettered_doors(work, LISTED, month) if fmt >= LETTERED else []
     for kind, found in (("prefixed", prefixed_doors(work, LISTED, month, by_numbers=fmt >= NUMBERED)),
                         ("unitless", unitless_doors(work, LISTED, month)),

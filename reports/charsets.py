@@ -68,3 +68,4 @@ BY_FORMAT[28] = BY_FORMAT[27]        # format 28: a budget-neutral pay held at a
 BY_FORMAT[29] = BY_FORMAT[28]        # nor format 29 (a call's answer out and the home's earlier one counted, together)
 BY_FORMAT[30] = BY_FORMAT[29]        # nor format 30 (a district scorecard's PDF without its links to files)
 BY_FORMAT[31] = "".join(sorted(set(BY_FORMAT[30] + "执")))   # format 31: rules or targets unlike last month's
+BY_FORMAT[32] = BY_FORMAT[31]        # nor format 32 (a floor and flat beside the room they make)
