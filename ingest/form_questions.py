@@ -30,6 +30,10 @@ NAMES_BUILDING = re.compile(r"栋|幢|号楼|#|^\d+-\d+-\d+")
 # survey.door_parts_typed (policy 2027.23): a unit and room as residents type them, 1单元 302, 1 302, 1/302, 1单元3楼02
 UNIT_ROOM_TYPED = re.compile(r"^(\d{1,3})(?:单元|[-/.,、。])(\d{1,5})[室号房]?$")
 UNIT_FIRST = re.compile(r"^\d{1,3}单元.")
+# survey.door_parts_rooms (policy 2027.33): a room read out in numerals (二零一) or by its floor and flat (6楼01, 6层01室)
+# under the building and unit asked apart: the door rules read it after them (3栋1单元二零一 is 3栋1单元201, 4栋2单元6楼01
+# 4栋2单元601); trial 279's were read as typed without their building, one home counted twice, exit 0
+ROOM_WORDS = re.compile(r"^(?:[零〇一二三四五六七八九]{2,5}|\d{1,3}[楼层]\d{1,4})[室号房户]?$")
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SHIPPED_PARTS = ("楼栋", "单元")       # what a policy without survey.door_parts is told a form asks
 
@@ -59,17 +63,18 @@ def _part_columns(file: str, sheet: Sheet, header_map: HeaderMap, texts: tuple[s
     return parts
 
 
-def joined_door(door: str, parts: list[tuple[str, str]], typed: bool = False) -> str | None:
+def joined_door(door: str, parts: list[tuple[str, str]], typed: bool = False, rooms: bool = False) -> str | None:
     """The door with the parts asked apart ((question text, answer)) before it, or None to leave it as typed: a room
     alone takes them all (12栋 1 501 -> 12栋1单元501); a unit and room its building (12栋, 1-501 -> 12栋1单元501, where
     trial 140's re-check read 1-501 as 1栋501); a door naming its building, or none given, as typed. With `typed`
     (survey.door_parts_typed) also a unit and room a space, slash or dot apart (1单元 302, 1 302, 1/302), a unit and
     anything after it (1单元3楼02: the floor rules read the rest), and 第 before the building (第90栋): trial 194's
-    `11栋` beside `2单元 202` was read as 2单元202, one household with every building's 2单元202, exit 0."""
+    `11栋` beside `2单元 202` was read as 2单元202, one household with every building's 2单元202, exit 0. With `rooms`
+    (survey.door_parts_rooms) a room in words or by floor and flat alone takes them all too (三栋 一单元 二零一)."""
     given = [(text, value.removeprefix("第") if typed else value) for text, value in parts if value]
     door = re.sub(r"\s+", "", _SPACED_DIGITS.sub("-", door)) if typed else door
     building = "".join(_part(v, t) for t, v in given if "单元" not in t)
-    if ROOM_ALONE.match(door) and given:
+    if (ROOM_ALONE.match(door) or rooms and ROOM_WORDS.match(door)) and given:
         return "".join(_part(v, t) for t, v in given) + door
     if (unit := (UNIT_ROOM_TYPED if typed else UNIT_ROOM).match(door)) and building:
         return f"{building}{unit[1]}单元{unit[2]}"
@@ -90,7 +95,8 @@ def door_from_parts(file: str, sheet: Sheet, header_map: HeaderMap, reading: "Su
     rows, joined, bare = [], [], []
     for number, row in sheet.rows:
         typed = _cell(row, door, layout)
-        whole = joined_door(typed, [(text, _cell(row, i, layout)) for text, i in parts], reading.door_parts_typed)
+        whole = joined_door(typed, [(text, _cell(row, i, layout)) for text, i in parts], reading.door_parts_typed,
+                            reading.door_parts_rooms)
         if whole is not None and reading.door_parts:
             row = list(row)
             row[door] = whole
@@ -110,7 +116,8 @@ def door_from_parts(file: str, sheet: Sheet, header_map: HeaderMap, reading: "Su
     elif joined or bare:
         log.info("%s: the door number is read from %s and '%s' (survey.door_parts): %d answers, e.g. %s%s", file,
                  asked, sheet.headers[door], len(joined), joined[0] if joined else "-",
-                 f"; {len(bare)} name no building and are read as typed (e.g. {bare[0]}): check them" if bare else "")
+                 f"; {len(bare)} name no building and are read as typed, without the parts asked beside them (e.g. {bare[0]}): "
+                 "check them" if bare else "")
     return replace(sheet, rows=rows)
 
 

@@ -72,6 +72,7 @@ class SurveyReading:
     other_questions: tuple[str, ...] | None = None               # a form's questions on no worker (policy)
     door_parts: tuple[str, ...] = ()                             # 楼栋, 单元 asked apart from 门牌号 (policy)
     door_parts_typed: bool = False                               # ... 1单元 302, 1/302 under them (policy)
+    door_parts_rooms: bool = False                               # ... 二零一, 6楼01 under them (policy)
     rounded_phones_unread: bool = False                          # phones Excel rounded read as unreadable (policy)
     typed_durations_unread: bool = False                         # a typed sheet's durations not read (policy)
 
@@ -112,4 +113,5 @@ def survey_reading(policy) -> SurveyReading:
         sheet_scale=policy.scale_max if policy.sheet_scales_checked else None,
         header_scale=(policy.scale_min, policy.scale_max) if policy.header_scales else None,
         other_questions=policy.other_questions, door_parts=policy.door_parts, door_parts_typed=policy.door_parts_typed,
+        door_parts_rooms=policy.door_parts_rooms,
         rounded_phones_unread=policy.rounded_phones_unread, typed_durations_unread=policy.typed_durations_unread)

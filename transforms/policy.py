@@ -108,6 +108,7 @@ class Policy:
     other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
     door_parts: tuple[str, ...] = ()            # 楼栋, 单元 asked apart from 门牌号, read as one door (2027.16)
     door_parts_typed: bool = False              # ... its unit and room as typed: 1单元 302, 1/302 (2027.23)
+    door_parts_rooms: bool = False              # ... a room in words (二零一) or by floor (6楼01) under them (2027.33)
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
@@ -128,8 +129,7 @@ def _items(doc: dict) -> tuple[tuple[str, ...], dict[str, Decimal], str]:
     bad = [i for i in items if not IDENTIFIER.match(str(i))]
     if bad or not items:
         raise PolicyError(f"policy survey.items must be lower-case column names, not {bad or 'empty'}")
-    overall = str(get_key(doc, "survey.overall_item"))
-    if overall not in items:
+    if (overall := str(get_key(doc, "survey.overall_item"))) not in items:
         raise PolicyError(f"policy survey.overall_item '{overall}' is not one of survey.items")
     weights_doc = doc.get("survey", {}).get("item_weights", {})
     weights = {item: decimal_of(weights_doc.get(item, 1)) for item in items}

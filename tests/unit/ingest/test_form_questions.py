@@ -70,13 +70,26 @@ def test_a_unit_and_room_take_their_building_and_a_door_naming_none_is_said(tmp_
     assert joined_door("1-302", [("楼栋", "第90栋")], typed=True) == "90栋1单元302"
     for kept in ("2单元", "5楼501", "12栋1单元501", "A座1203"):                          # no room, a building named
         assert joined_door(kept, eleven, typed=True) is None, kept
+    # trial 279: a room read out in numerals, or by floor and flat, kept as typed without its building and unit
+    # (三栋 一单元 二零一 beside the home's 3栋1单元201, counted twice, exit 0): survey.door_parts_rooms, policy 2027.33
+    three = [("楼栋", "三栋"), ("单元", "一单元")]
+    assert joined_door("二零一", three, typed=True) is None                     # a policy without the key: as typed
+    assert joined_door("二零一", three, typed=True, rooms=True) == "三栋一单元二零一"
+    assert joined_door("6楼01", [("楼栋", "4"), ("单元", "2")], typed=True, rooms=True) == "4栋2单元6楼01"
+    assert joined_door("6层01室", [("楼栋", "4"), ("单元", "2")], rooms=True) == "4栋2单元6层01室"
+    for kept in ("5号楼501", "一单元", "A座1203", "十二"):                        # a building named; no room
+        assert joined_door(kept, three, typed=True, rooms=True) is None, kept
+    from gridpay.transforms.door_numbers import normalized_household
+    every = dict(dashes=True, variants=True, suffixes=True, rooms=True, floors=True)
+    assert normalized_household("三栋一单元二零一", **every) == "3栋1单元201"       # the door rules read the rest
+    assert normalized_household("4栋2单元6楼01", **every) == "4栋2单元601"
     caplog.set_level("INFO", logger="gridpay")
     header = [*HEADER[:DOOR], "2、楼栋号", "3、单元号", "4、门牌号（如302）", *HEADER[DOOR + 1:]]
     parts = [("12栋", "1", "501"), ("", "", "5楼501")]
     rows = [[*r[:DOOR], *parts[k % len(parts)], *r[DOOR + 1:]] for k, r in enumerate(wjx_rows(HAND_SURVEYS))]
     path = write_xlsx(tmp_path / "腾讯问卷.xlsx", header, rows)
     _read(path)
-    assert "name no building and are read as typed (e.g. 5楼501): check them" in caplog.text
+    assert "name no building and are read as typed, without the parts asked beside them (e.g. 5楼501): check" in caplog.text
     # a policy copied before 2027.16 reads the room alone, and is told so
     before = policy_text().replace('door_parts = ["楼栋", "单元"]\n', "")
     read_survey_file(Source(path.name, path), "2026-09", survey_reading(policy_from_toml(before)), ["G1", "G2"])
