@@ -135,7 +135,8 @@ class GridlessRows:
         where = f"row {self.first_row}" if self.rows == 1 else f"rows {self.first_row}-{self.last_row}"
         above = (f"; the grid is blank below row {self.first_row - 1}'s '{self.above}' (written once for the "
                  f"sheet, or 同上?)" if self.above else "")
-        return f"{self.rows} answers in {self.source_file} name no grid ({where}){above}"
+        some = f"{self.rows} answers in {self.source_file} name" if self.rows != 1 else f"1 answer in {self.source_file} names"
+        return f"{some} no grid ({where}){above}"
 
 
 def gridless_rows(workdir: Path, min_rows: int | None) -> list[GridlessRows]:

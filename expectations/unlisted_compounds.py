@@ -14,6 +14,7 @@ import pandas as pd
 from gridpay.ingest.door_prefixes import answers_view
 from gridpay.ingest.grid_compounds import listed_as_named
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.ingest.unknown_grid_answers import says_not_known
 from gridpay.transforms.grid_names import compounds_read_alike, numbers_written_apart
 
 
@@ -61,7 +62,12 @@ def compound_hint(name: str, listed: list[str], own: Collection[str] = ()) -> st
     compounds of their own, as the stop's either-or offered, and one home answering under both names counted twice
     (+32.48 yuan, exit 0); or the start of its name (阳光家园 for 阳光家园二期): trial 166's 阳光家园, the start of two
     phases' names, was said to read like 阳光花园, a compound across the road, and the clerk who wrote it so had the
-    phases' answers stopped as 阳光花园's."""
+    phases' answers stopped as 阳光花园's. A 'don't know' (不知道) is none of them (trial 279)."""
+    if says_not_known(name):     # trial 279: no way out offered fitted 不知道, and listed as a compound it paid wrong
+        return (f"a resident's 'don't know', no compound's name: to count such answers as naming none, as if left "
+                f"blank, add '{name}' to blank_answers in the [survey.platforms] table of your policy that reads the "
+                f"download (问卷星's, 金数据's, ...: keep the table's own blank texts; a new version); never list it as "
+                f"a compound (its doors would be homes apart from the grid's)")
     ordered = [c for c in listed if c in own] + [c for c in listed if c not in own]
     starts = [c for c in ordered if len(name) >= 2 and c != name and c.startswith(name) and not compounds_read_alike(name, c)]
     if len(starts) > 1:

@@ -14,7 +14,7 @@ import pandas as pd
 from gridpay.core.errors import InputError
 from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.ingest.unknown_grid_answers import refuse_unknown_aliases
+from gridpay.ingest.unknown_grid_answers import refuse_unknown_aliases, refuse_unknown_compounds
 from gridpay.transforms.folding import dots_dropped
 from gridpay.transforms.grid_names import grids_of_compound
 from gridpay.transforms.parsing import normalized_cell
@@ -160,6 +160,7 @@ def apply_grid_aliases(workdir: Path, one_compound: Collection[str] = (), replay
     if not replay:
         shared_compound_alias(grids, aliases)
         refuse_unknown_aliases(grids, aliases)      # 不清楚 made an alias: answers about nobody paid to a worker
+        refuse_unknown_compounds(grids)             # ... or a compound: its doors homes apart from the grid's
         refuse_list_commas(grids)
     if not aliases:
         return 0

@@ -115,6 +115,22 @@ def other_month_rows(workdir: Path, month: str, ambiguous_invalid: bool = False)
             group by all order by all""", [start, end]).fetchall()
 
 
+def yearless_other_month_rows(workdir: Path, month: str) -> list[tuple[str, str, list[int], str]]:
+    """(file, YYYY-MM, row numbers, the first value) of staged rows dated with no year in another month (10月28日 in a
+    November sheet: survey.yearless_dates reads a day of the run's month only), the latest such month up to `month`:
+    trial 278's two October paper forms typed into November's sheet were invalid as "not a date-time", nothing said,
+    where the same rows dated 2026/10/28 were told to move to October."""
+    year, number = (int(part) for part in month.split("-"))
+    with stage_connection(workdir) as con:
+        found = con.execute(r"""
+            select source_file, cast(regexp_extract(trim(submitted_at), '^([0-9]{1,2})月[0-9]{1,2}[日号]', 1) as integer) as m,
+                   list(row_number order by row_number), min(submitted_at)
+            from surveys where submitted_at_ts is null
+              and regexp_matches(trim(submitted_at), '^[0-9]{1,2}月[0-9]{1,2}[日号]') group by all order by all""").fetchall()
+    return [(file, f"{year - (m > number)}-{m:02d}", rows, first) for file, m, rows, first in found
+            if 1 <= m <= 12 and m != number]
+
+
 # a time typed without its day (15点20分, 下午3:20, 15:20, the day in another column): read as the day of the run
 TIME_ALONE = (r"coalesce(regexp_full_match(trim(submitted_at), '(上午|早上|中午|下午|晚上)?\s*[0-9]{1,2}\s*([:：点时]\s*"
               r"[0-9]{0,2}\s*分?\s*([:：][0-9]{1,2})?)'), false)")

@@ -72,6 +72,20 @@ def refuse_unknown_aliases(grids: pd.DataFrame, aliases: dict[str, str]) -> None
                              column="aliases")
 
 
+def refuse_unknown_compounds(grids: pd.DataFrame) -> None:
+    """A compound of grids.csv (or its other name after '=') that is a 'don't know': exit 2, naming the row. Trial 279's
+    clerk, told by the unlisted-compounds stop to list the name as a compound, listed 不知道: the grid became one of
+    two compounds, and a home answering with 不知道 and with its compound counted twice (W01 1815.66 for 1802.34)."""
+    for row in grids.itertuples(index=False) if "compounds" in grids.columns else ():
+        cell = row.compounds if isinstance(row.compounds, str) else ""
+        if name := next((n for n in re.split(r"[;=]", cell) if n.strip() and says_not_known(n)), None):
+            raise InputError(row.source_file, f"compound '{name.strip()}' of {row.grid_id} is a resident's 'don't know', "
+                             f"no compound's name: take it out of the compounds; to count answers naming it as naming "
+                             f"none, as if left blank, add it to blank_answers in the [survey.platforms] table of your "
+                             f"policy that reads the download (a new version)", row=int(row.row_number),
+                             column="compounds")
+
+
 def blank_unknown_grids(workdir: Path, others: bool = False) -> list[tuple[str, int]]:
     """Staged answers whose grid is a 'don't know' (with `others`, the form's 其他 option) get no grid, their answer
     kept in `grid_not_known`. Returns (value, rows), most rows first."""

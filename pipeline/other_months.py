@@ -11,7 +11,9 @@ import pandas as pd
 
 from gridpay.core.month import Month
 from gridpay.ingest.formats import month_survey_files
-from gridpay.ingest.misfiled import misfiled_files, month_first_misreads, other_month_rows, time_alone_rows
+from gridpay.pipeline.gridless_answers import say_few_gridless_answers
+from gridpay.ingest.misfiled import (misfiled_files, month_first_misreads, other_month_rows, time_alone_rows,
+                                     yearless_other_month_rows)
 from gridpay.pipeline.changed_assignments import say_changed_assignments
 from gridpay.pipeline.missing_channels import say_missing_channels
 from gridpay.pipeline.renumbered_grids import say_renumbered_grids
@@ -81,6 +83,7 @@ def say_other_months(ctx: RunContext) -> None:
     unless HR moves or re-runs it."""
     say_misfiled(ctx)
     say_other_month_rows(ctx)
+    say_few_gridless_answers(ctx)           # answers naming no grid, under the stop's count: in no grid
     say_changed_adjustments(ctx)
     say_changed_assignments(ctx)            # a published month's days edited since
     say_renumbered_grids(ctx)               # grids.csv's ids all new beside last month's gone (trial 175)
@@ -137,6 +140,15 @@ def say_other_month_rows(ctx: RunContext) -> None:
                     "1 answer" if one else f"{len(rows)} answers", month,
                     "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month,
                     extra=headed("other_months"))
+    for file, month, rows, first in (yearless_other_month_rows(ctx.workdir, ctx.month)
+                                     if ctx.request.replay is None and ctx.policy.yearless_dates else ()):
+        many = len(rows) > 1
+        log.warning("%s (row%s %s) gives a day of another month without its year ('%s'%s): invalid, no month's answer%s; "
+                    "if %s of %s, type the date with its year (%s年%s) and move %s to a file in surveys/%s/, then run "
+                    "%s (with --reason where it is published), else correct the date and run again", file, "s" * many,
+                    listed(tuple(map(str, rows))), first, " ..." if many else "", "s" * many,
+                    "they are answers" if many else "it is an answer", month, month[:4], first,
+                    "them" if many else "it", month, month, extra=headed("other_months"))
     for file, rows, first in time_alone_rows(ctx.workdir):      # trial 185: told to move 15点20分 to December
         log.warning("%s (row%s %s) gives a time without its day ('%s'%s): invalid, no month's answer%s; type the day "
                     "the form was filled in with the time (%s-05 %s) and run again", file, "s" * (len(rows) > 1),

@@ -36,3 +36,19 @@ def test_a_phone_typed_after_other_is_masked_in_the_line():
     from gridpay.ingest.unknown_grid_answers import unknown_grids_line
     line = unknown_grids_line([("其他〖3栋，电话13905612345〗", 1)])
     assert "13905612345" not in line and "139****2345" in line
+
+
+def test_a_dont_know_listed_as_a_compound_is_refused_naming_its_row():
+    """Trial 279: the unlisted-compounds stop's "list it as a compound" followed for 不知道 made the grid one of two
+    compounds, a home answering both ways counted twice (W01 1815.66 for 1802.34), exit 0."""
+    import pandas as pd
+    import pytest
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.unknown_grid_answers import refuse_unknown_compounds
+    grids = pd.DataFrame({"grid_id": ["JJ1", "JJ2"], "compounds": ["锦江花园;江畔小区", "锦江新城=锦江新城二期;不知道"],
+                          "source_file": "grids.csv", "row_number": [2, 3]})
+    with pytest.raises(InputError, match="compound '不知道' of JJ2 is a resident's 'don't know', no compound's name") as stop:
+        refuse_unknown_compounds(grids)
+    assert (stop.value.row, stop.value.column) == (3, "compounds")
+    refuse_unknown_compounds(grids.assign(compounds=["锦江花园", "锦江新城=锦江新城二期"]))      # names only: nothing
+    refuse_unknown_compounds(grids.drop(columns="compounds"))

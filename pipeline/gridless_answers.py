@@ -1,0 +1,54 @@
+"""Answers naming no grid, fewer than gate.blank_grid_rows in a file (the stop takes more): they count nowhere, and the
+run's one sign was its count of invalid rows. Trial 278's two complaint forms, typed below a grid cell merged over the
+rows above, named 紫荆苑, a compound grids.csv lists for one grid only: lost without a word (W04 1434.08, counted
+1319.52). Each file's such rows are said with the grid their compound is listed for, where one is."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from gridpay.ingest.grid_aliases import listed_compounds
+from gridpay.ingest.survey_stage import stage_connection
+from gridpay.pipeline.context import RunContext
+from gridpay.pipeline.run_notices import headed
+
+log = logging.getLogger("gridpay")
+
+
+def say_few_gridless_answers(ctx: RunContext) -> None:
+    if ctx.request.replay is None:           # an audit replays; it advises nothing
+        for line in few_gridless_lines(ctx.workdir, ctx.policy.outcome.blank_grid_rows):
+            log.warning("%s", line, extra=headed("invalid_rows"))
+
+
+def few_gridless_lines(workdir: Path, stop_at: int | None) -> list[str]:
+    """A line per survey file with answers naming no grid, fewer than `stop_at` (the stop says more)."""
+    from gridpay.expectations.invalid_grids import gridless_rows
+    lines = []
+    for found in gridless_rows(workdir, 1):
+        if stop_at is None or found.rows < stop_at:
+            places = _their_grids(workdir, found.source_file)
+            lines.append(f"{found}: they count in no grid"
+                         f"{'; their compound' + 's' * (len(places) > 1) + ' ' + ', '.join(places) if places else ''}; "
+                         f"where the sheet is typed, type each one's grid and run again (a platform download's: the "
+                         f"resident left the question blank)")
+    return lines
+
+
+def _their_grids(workdir: Path, file: str) -> list[str]:
+    """'紫荆苑 is 紫荆网格 (G04)'s in grids.csv' for each compound the file's gridless answers name that grids.csv lists
+    for one grid."""
+    grids = pd.read_parquet(workdir / "grids.parquet")
+    names = dict(zip(grids["grid_id"], grids["grid_name"]))
+    of: dict[str, list[str]] = {}
+    for gid, compounds in listed_compounds(grids).items():
+        for compound in compounds:
+            of.setdefault(compound, []).append(gid)
+    with stage_connection(workdir) as con:
+        named = [c for (c,) in con.execute(
+            "select distinct compound from surveys where source_file = ? and compound is not null and "
+            "coalesce(trim(grid_id), '') = '' order by compound", [file]).fetchall()]
+    return [f"{c} is {names.get(of[c][0]) or of[c][0]} ({of[c][0]})'s in grids.csv" for c in named
+            if len(of.get(c, ())) == 1]
