@@ -14,8 +14,8 @@ set one aside), while A-1203 and A座1203, 3队9号 and 3组9号, 12-1号 and 12
 two: a thirty-second trial's were two). One equality join.
 
 With `floors` (output format 32), also a floor and its flat written without a building and the room they make:
-枣园公寓's 18楼08 and 1808, 9楼12 and 912, 12楼1201 and 1201 (trial 277: a tower's couples each counted twice,
-unsaid). The floor rule reads them as one room only after a building or a unit (3栋2单元12楼01): alone, N楼 is as
+枣园公寓's 18楼08 (or 18F08, or 18-08, read as 18栋8) and 1808, 9楼12 and 912, 12楼1201 and 1201 (trial 277: a
+tower's couples each counted twice, unsaid). The floor rule reads them as one room only after a building or a unit (3栋2单元12楼01): alone, N楼 is as
 often the building (5楼 for 5号楼), so the run names such pairs rather than reading them as one home."""
 from __future__ import annotations
 
@@ -61,14 +61,15 @@ def reworded_doors(workdir: Path, shown: int = 3, month: str | None = None, floo
         RewordedDoors, shown, month)
 
 
-# a floor and flat after the place and nothing else (18楼08, 12层01, 9楼12室: the door rules keep 号 after 层) and the
+# a floor and flat after the place and nothing else (18楼08, 12层01, 18F08, 9楼12室: the door rules keep 号 after 层; and
+# 18栋8, which the door rules make of a dashed 18-08: its re-check's couple counted twice so, unsaid) and the
 # room they make as the floor rule makes it after a building (transforms/door_numbers.py _room): 1808, 1201, 912; a
 # flat that repeats the floor (12楼1201) is that room; any other (5楼301: building 5's 301?) none
 _FLOORED = """,
                  f as (select grid_id, household_id, place, regexp_extract(rest, '^([0-9]{1,3})', 1) as fl,
-                              regexp_extract(rest, '[楼层]([0-9]{1,4})', 1) as fa
+                              regexp_extract(rest, '[楼层F栋]([0-9]{1,4})', 1) as fa
                        from (select *, substr(alike, length(place) + 1) as rest from c)
-                       where regexp_full_match(rest, '[0-9]{1,3}[楼层][0-9]{1,4}[室号户]?')),
+                       where regexp_full_match(rest, '[0-9]{1,3}[楼层F栋][0-9]{1,4}[室号户]?')),
                  floored as (select grid_id, household_id, place || case
                                     when length(fa) <= 2 then cast(cast(fl as int) as varchar) || lpad(cast(cast(fa as int) as varchar), 2, '0')
                                     when starts_with(fa, fl) and length(fa) = length(fl) + 2 then cast(cast(fa as int) as varchar) end as room

@@ -15,7 +15,8 @@ def test_a_floor_and_flat_without_a_building_is_named_beside_the_room_they_make(
              ("G1", "5楼301"), ("G1", "301"),                   # not a floor's flat: building 5's 301? not named
              ("G1", "3层05号"), ("G2", "305"),                  # the room in another grid: another home
              ("G2", "枣园公寓18楼08"), ("G2", "枣园公寓1808"), ("G2", "1808"),   # one compound's; the bare 1808 not
-             ("G2", "6楼1"), ("G2", "601")]
+             ("G2", "6楼1"), ("G2", "601"),
+             ("G3", "18-08"), ("G3", "1808"), ("G3", "18F08"), ("G3", "9栋808")]   # its re-check: dashed; not 9栋's 808
     rows = [survey(f"R{i}", grid, door, ("4",) * 5) for i, (grid, door) in enumerate(doors)]
     inbox = make_inbox({})
     write_csv(inbox / "surveys" / "2026-09.csv", SURVEY_HEADER, rows)
@@ -23,7 +24,8 @@ def test_a_floor_and_flat_without_a_building_is_named_beside_the_room_they_make(
     assert reworded_doors(tmp_path / "work") == []          # an output format before 32: as it was published
     found = {d.grid_id: (d.pairs, d.shown) for d in reworded_doors(tmp_path / "work", shown=30, floors=True)}
     assert found == {"G1": (3, (("1201", "12楼1201"), ("1808", "18楼08"), ("912", "9楼12"))),
-                     "G2": (2, (("601", "6楼1"), ("枣园公寓1808", "枣园公寓18楼08")))}, found
+                     "G2": (2, (("601", "6楼1"), ("枣园公寓1808", "枣园公寓18楼08"))),
+                     "G3": (2, (("1808", "18F08"), ("1808", "18栋8")))}, found
     line = reworded_doors(tmp_path / "work", floors=True)[0].line()
     assert line.startswith("天桥新村一网格 (G1): 3 pairs of door numbers give the same numbers in other words "
                            "('1201' and '12楼1201', '1808' and '18楼08', '912' and '9楼12')"), line
