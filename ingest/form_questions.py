@@ -33,7 +33,8 @@ UNIT_FIRST = re.compile(r"^\d{1,3}单元.")
 # survey.door_parts_rooms (policy 2027.33): a room read out in numerals (二零一) or by its floor and flat (6楼01, 6层01室)
 # under the building and unit asked apart: the door rules read it after them (3栋1单元二零一 is 3栋1单元201, 4栋2单元6楼01
 # 4栋2单元601); trial 279's were read as typed without their building, one home counted twice, exit 0
-ROOM_WORDS = re.compile(r"^(?:[零〇一二三四五六七八九]{2,5}|\d{1,3}[楼层]\d{1,4})[室号房户]?$")
+ROOM_WORDS = re.compile(r"^(?:[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]{2,5}|\d{1,3}[楼层]\d{1,4})[室号房户]?$")
+NUMERALS = re.compile(r"^[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}$")     # ... and 三 / 一 asked as building / unit
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SHIPPED_PARTS = ("楼栋", "单元")       # what a policy without survey.door_parts is told a form asks
 
@@ -43,9 +44,11 @@ def _cell(row: list, i: int, layout: PlatformLayout) -> str:
     return folded(value).strip() if value else ""
 
 
-def _part(value: str, text: str) -> str:
-    """'12' asked by 楼栋号 -> '12栋'; by 单元号 -> '1单元'; '12栋', '2单元' as typed."""
-    return value + ("单元" if "单元" in text else "栋") if value.isdigit() else value
+def _part(value: str, text: str, numerals: bool = False) -> str:
+    """'12' asked by 楼栋号 -> '12栋'; by 单元号 -> '1单元'; '12栋', '2单元' as typed; with `numerals`
+    (survey.door_parts_rooms) '三' too -> '三栋' (its re-check's 三 / 一 / 二零一 read as the home 三一二零一)."""
+    named = value.isdigit() or numerals and NUMERALS.match(value)
+    return value + ("单元" if "单元" in text else "栋") if named else value
 
 
 def _part_columns(file: str, sheet: Sheet, header_map: HeaderMap, texts: tuple[str, ...],
@@ -73,9 +76,9 @@ def joined_door(door: str, parts: list[tuple[str, str]], typed: bool = False, ro
     (survey.door_parts_rooms) a room in words or by floor and flat alone takes them all too (三栋 一单元 二零一)."""
     given = [(text, value.removeprefix("第") if typed else value) for text, value in parts if value]
     door = re.sub(r"\s+", "", _SPACED_DIGITS.sub("-", door)) if typed else door
-    building = "".join(_part(v, t) for t, v in given if "单元" not in t)
+    building = "".join(_part(v, t, rooms) for t, v in given if "单元" not in t)
     if (ROOM_ALONE.match(door) or rooms and ROOM_WORDS.match(door)) and given:
-        return "".join(_part(v, t) for t, v in given) + door
+        return "".join(_part(v, t, rooms) for t, v in given) + door
     if (unit := (UNIT_ROOM_TYPED if typed else UNIT_ROOM).match(door)) and building:
         return f"{building}{unit[1]}单元{unit[2]}"
     if typed and building and UNIT_FIRST.match(door) and not NAMES_BUILDING.search(door):

@@ -115,20 +115,27 @@ def other_month_rows(workdir: Path, month: str, ambiguous_invalid: bool = False)
             group by all order by all""", [start, end]).fetchall()
 
 
-def yearless_other_month_rows(workdir: Path, month: str) -> list[tuple[str, str, list[int], str]]:
-    """(file, YYYY-MM, row numbers, the first value) of staged rows dated with no year in another month (10月28日 in a
-    November sheet: survey.yearless_dates reads a day of the run's month only), the latest such month up to `month`:
-    trial 278's two October paper forms typed into November's sheet were invalid as "not a date-time", nothing said,
-    where the same rows dated 2026/10/28 were told to move to October."""
+def yearless_other_month_rows(workdir: Path, month: str, dotted: bool = False) -> list[tuple[str, str, list[int], str]]:
+    """(file, YYYY-MM, row numbers, the first as a date with its year) of staged rows dated with no year in another
+    month (10月28日 in a November sheet: survey.yearless_dates reads a day of the run's month only; with `dotted`,
+    survey.dotted_dates, 10.28 too), the latest such month up to `month`: trial 278's two October paper forms typed into
+    November's sheet were invalid as "not a date-time", nothing said, where 2026/10/28 was told to move to October."""
     year, number = (int(part) for part in month.split("-"))
+    forms = [r"^([0-9]{1,2})月([0-9]{1,2})[日号]"] + ([r"^(1[0-2]|0?[1-9])\.([12][0-9]|3[01]|0[1-9]|[4-9])$"] if dotted else [])
     with stage_connection(workdir) as con:
-        found = con.execute(r"""
-            select source_file, cast(regexp_extract(trim(submitted_at), '^([0-9]{1,2})月[0-9]{1,2}[日号]', 1) as integer) as m,
-                   list(row_number order by row_number), min(submitted_at)
-            from surveys where submitted_at_ts is null
-              and regexp_matches(trim(submitted_at), '^[0-9]{1,2}月[0-9]{1,2}[日号]') group by all order by all""").fetchall()
-    return [(file, f"{year - (m > number)}-{m:02d}", rows, first) for file, m, rows, first in found
-            if 1 <= m <= 12 and m != number]
+        found = con.execute(f"""
+            with d as (select source_file, row_number, {_number_of(forms, 1)} as m, {_number_of(forms, 2)} as d
+                       from surveys where submitted_at_ts is null)
+            select source_file, m, list(row_number order by row_number), arg_min(d, row_number) from d
+            where m is not null group by all order by all""").fetchall()
+    return [(file, f"{year - (m > number)}-{m:02d}", rows, f"{year - (m > number)}年{m}月{d}日")
+            for file, m, rows, d in found if 1 <= m <= 12 and m != number]
+
+
+def _number_of(forms: list[str], group: int) -> str:
+    """SQL: the number in `group` of the first of the regular expressions `forms` that submitted_at matches."""
+    return "coalesce(" + ", ".join(f"try_cast(nullif(regexp_extract(trim(submitted_at), '{form}', {group}), '') as integer)"
+                                   for form in forms) + ")"
 
 
 # a time typed without its day (15点20分, 下午3:20, 15:20, the day in another column): read as the day of the run

@@ -78,7 +78,7 @@ def refuse_unknown_compounds(grids: pd.DataFrame) -> None:
     two compounds, and a home answering with 不知道 and with its compound counted twice (W01 1815.66 for 1802.34)."""
     for row in grids.itertuples(index=False) if "compounds" in grids.columns else ():
         cell = row.compounds if isinstance(row.compounds, str) else ""
-        if name := next((n for n in re.split(r"[;=]", cell) if n.strip() and says_not_known(n)), None):
+        if name := next((n for n in re.split(r"[;；=＝]", cell) if n.strip() and says_not_known(n)), None):
             raise InputError(row.source_file, f"compound '{name.strip()}' of {row.grid_id} is a resident's 'don't know', "
                              f"no compound's name: take it out of the compounds; to count answers naming it as naming "
                              f"none, as if left blank, add it to blank_answers in the [survey.platforms] table of your "

@@ -140,14 +140,14 @@ def say_other_month_rows(ctx: RunContext) -> None:
                     "1 answer" if one else f"{len(rows)} answers", month,
                     "it is" if one else "they are", "s" if one else "", "it" if one else "them", month, month,
                     extra=headed("other_months"))
-    for file, month, rows, first in (yearless_other_month_rows(ctx.workdir, ctx.month)
+    for file, month, rows, first in (yearless_other_month_rows(ctx.workdir, ctx.month, ctx.policy.dotted_dates)
                                      if ctx.request.replay is None and ctx.policy.yearless_dates else ()):
         many = len(rows) > 1
-        log.warning("%s (row%s %s) gives a day of another month without its year ('%s'%s): invalid, no month's answer%s; "
-                    "if %s of %s, type the date with its year (%s年%s) and move %s to a file in surveys/%s/, then run "
-                    "%s (with --reason where it is published), else correct the date and run again", file, "s" * many,
-                    listed(tuple(map(str, rows))), first, " ..." if many else "", "s" * many,
-                    "they are answers" if many else "it is an answer", month, month[:4], first,
+        log.warning("%s (row%s %s) give%s a day of %s without its year: invalid, no month's answer%s; if %s of %s, type "
+                    "the date with its year (%s%s) and move %s to a file in surveys/%s/, then run %s (with --reason "
+                    "where it is published), else correct the date and run again", file, "s" * many,
+                    listed(tuple(map(str, rows))), "" if many else "s", month, "s" * many,
+                    "they are answers" if many else "it is an answer", month, first, ", ..." if many else "",
                     "them" if many else "it", month, month, extra=headed("other_months"))
     for file, rows, first in time_alone_rows(ctx.workdir):      # trial 185: told to move 15点20分 to December
         log.warning("%s (row%s %s) gives a time without its day ('%s'%s): invalid, no month's answer%s; type the day "

@@ -77,7 +77,11 @@ def test_a_unit_and_room_take_their_building_and_a_door_naming_none_is_said(tmp_
     assert joined_door("二零一", three, typed=True, rooms=True) == "三栋一单元二零一"
     assert joined_door("6楼01", [("楼栋", "4"), ("单元", "2")], typed=True, rooms=True) == "4栋2单元6楼01"
     assert joined_door("6层01室", [("楼栋", "4"), ("单元", "2")], rooms=True) == "4栋2单元6层01室"
-    for kept in ("5号楼501", "一单元", "A座1203", "十二"):                        # a building named; no room
+    # its re-check: the building and unit answered as numerals alone (三 / 一), a room in formal numerals (贰零壹)
+    assert joined_door("二零一", [("楼栋", "三"), ("单元", "一")], typed=True, rooms=True) == "三栋一单元二零一"
+    assert joined_door("201", [("楼栋", "三"), ("单元", "一")], typed=True) == "三一201"      # without the key: as before
+    assert joined_door("贰零壹", three, typed=True, rooms=True) == "三栋一单元贰零壹"
+    for kept in ("5号楼501", "一单元", "A座1203", "十二", "六楼01", "2零1"):     # what the door rules cannot read                        # a building named; no room
         assert joined_door(kept, three, typed=True, rooms=True) is None, kept
     from gridpay.transforms.door_numbers import normalized_household
     every = dict(dashes=True, variants=True, suffixes=True, rooms=True, floors=True)

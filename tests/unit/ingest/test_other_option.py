@@ -45,7 +45,7 @@ def test_a_dont_know_listed_as_a_compound_is_refused_naming_its_row():
     import pytest
     from gridpay.core.errors import InputError
     from gridpay.ingest.unknown_grid_answers import refuse_unknown_compounds
-    grids = pd.DataFrame({"grid_id": ["JJ1", "JJ2"], "compounds": ["锦江花园;江畔小区", "锦江新城=锦江新城二期;不知道"],
+    grids = pd.DataFrame({"grid_id": ["JJ1", "JJ2"], "compounds": ["锦江花园;江畔小区", "锦江新城=锦江新城二期；不知道"],
                           "source_file": "grids.csv", "row_number": [2, 3]})
     with pytest.raises(InputError, match="compound '不知道' of JJ2 is a resident's 'don't know', no compound's name") as stop:
         refuse_unknown_compounds(grids)

@@ -18,5 +18,13 @@ def test_a_day_of_another_month_without_its_year_is_named_with_its_month(make_in
     stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
     found = yearless_other_month_rows(tmp_path / "work", "2026-09")
     first = len(HAND_SURVEYS) + 2                      # the header is row 1
-    assert found == [("surveys/2026-09.csv", "2026-08", [first, first + 1], "8月28日"),
-                     ("surveys/2026-09.csv", "2025-12", [first + 3], "12月30日")], found
+    assert found == [("surveys/2026-09.csv", "2026-08", [first, first + 1], "2026年8月28日"),
+                     ("surveys/2026-09.csv", "2025-12", [first + 3], "2025年12月30日")], found
+    # its re-check: 10.28 as Excel shows a date typed month.day (survey.dotted_dates), a day of another month too
+    rows = [*HAND_SURVEYS, survey("R95", "G1", "G1-9-106", ("1",) * 5, "8.28"), survey("R96", "G1", "G1-9-107", ("1",) * 5,
+                                                                                       "9.28")]
+    stage_inputs(make_inbox({"2026-09.csv": rows}, name="dotted"), "2026-09", load_policy(DEFAULT_POLICY), b"k",
+                 tmp_path / "dotted")
+    assert yearless_other_month_rows(tmp_path / "dotted", "2026-09", dotted=True) == [
+        ("surveys/2026-09.csv", "2026-08", [first], "2026年8月28日")]
+    assert yearless_other_month_rows(tmp_path / "dotted", "2026-09") == []
