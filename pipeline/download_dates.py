@@ -36,21 +36,24 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
     latest, dated = latest_answer(ctx.workdir)
     after = downloaded_after(ctx.workdir, ctx.month)     # a file holding a later month's answers was made after it
     month_early = latest is not None and missed_answers(m, latest, dated) >= MISSED_AT_LEAST and not after
-    latest_by_file = {} if month_early else platform_latest(ctx.workdir)
-    files_n = {f: n for f, (at, n) in latest_by_file.items()}
-    files = {f: at for f, (at, n) in latest_by_file.items()
-             if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in after
-             and f not in tailed}
-    shared = ids_across_files(ctx.workdir, ctx.policy.items) if files else []      # the month's ids two files share
-    files = {f: at for f, at in files.items() if f not in _covered(shared)} if files else files
+    # a first month has no month before to say the survey ran to its end: its platform downloads are judged one by one
+    # (trial 281: a preview download of the 20th alone, its paper forms to the 23rd)
+    first = ctx.policy.outcome.first_month_downloads and latest is not None and _first_month(ctx)
+    month_early = month_early and not first
+    files, files_n, shared = ({}, {}, []) if month_early else _early_files(ctx, m, after | tailed)
     before_end = _month_before_to_its_end(ctx.settings.db, m) if month_early or files else None
     # a download ending early beside the month's other files answering to its end needs no month before to say the
-    # survey ran to the end (trial 161's first month: one grid's form downloaded on the 25th, 28 answers unread)
+    # survey ran to the end (trial 161's first month: one grid's form downloaded on the 25th, 28 answers unread); nor,
+    # said only, in a first month (a typed sheet holds the forms collected, whenever the collecting stopped: not so)
     others_to_end = latest is not None and missed_answers(m, latest, MISSED_AT_LEAST) == 0
-    if not (month_early and before_end is not None or files and (before_end is not None or others_to_end)):
+    first = first and bool(files) and not others_to_end
+    if not (month_early and before_end is not None or files and (before_end is not None or others_to_end or first)):
         return
     month_early = month_early and before_end is not None
-    before_said = f" and {m.previous} had answers to its last days" if before_end else ""
+    why = (f"and {ctx.month} is the first month this warehouse publishes (no month before, and no other file, says "
+           f"whether the survey closed early or ran on: check before signing)" if first else f"while the month's other "
+           f"survey files have answers to {latest:%Y-%m-%d}" + (f" and {m.previous} had answers to its last days"
+                                                               if before_end else ""))
     lacked = lacked_by_later(ctx.workdir, shared) if files else {}
     accepted = ctx.request.accept_fewer_answers     # HR's to sign for: no advice to download again (trial 224)
     lines = [] if not month_early else [
@@ -60,8 +63,7 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
             "" if accepted else f"; download the form again now and put it in surveys/{ctx.month}/ in place of the "
             f"earlier one, then run again (if the form closed on {latest:%Y-%m-%d} on purpose, nothing is missing)")]
     lines += [f"{file}: this platform download's latest answer is at {at:%Y-%m-%d %H:%M}, {(m.last_day - at.date()).days} "
-              f"days before {ctx.month} ended, while the month's other survey files have answers to {latest:%Y-%m-%d}"
-              f"{before_said}{_stamp_said(file)}: at its own pace about "
+              f"days before {ctx.month} ended, {why}{_stamp_said(file)}: at its own pace about "
               f"{missed_answers(m, at, files_n[file]):.0f} more answers were due by the month's end, which a download "
               f"made before then misses" + ("" if accepted else f"; download the form again now and put it in "
               f"surveys/{ctx.month}/ in place of this one, then run again (if the online form closed on {at:%Y-%m-%d} "
@@ -69,9 +71,10 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
               + _lacked_said(lacked.get(file)) for file, at in files.items()]
     if ctx.policy.outcome.early_downloads == "stop" and previous_months_downloads(ctx.workdir, ctx.month):
         return      # the month before's download in this one's place: the gate names it (gate.early_downloads)
-    if ctx.policy.outcome.downloads_before_month_end == "stop" and not ctx.request.accept_fewer_answers:
-        # trial 119: the 28 November download published, W3 paid 255.36 too much, an English line the only word
-        # trial 135's quiet 金数据 form, downloaded again after the month, held the same 15 answers: the flag is the way
+    if ctx.policy.outcome.downloads_before_month_end == "stop" and not ctx.request.accept_fewer_answers and not first:
+        # trial 119: the 28 November download published, W3 paid 255.36 too much, an English line the only word;
+        # trial 135's quiet 金数据 form, downloaded again after the month, held the same 15 answers: the flag is the way;
+        # a first month's is said: a form closed early on purpose looks the same, and no month before says
         raise fail_gate(ctx, f"{ctx.month}: {'; '.join(lines)}. Nothing published; if the form closed early on "
                              f"purpose, or it was downloaded again after the month ended and nobody had answered "
                              f"since, run with --accept-fewer-answers (said on the scorecard; policy "
@@ -80,6 +83,18 @@ def say_download_before_month_end(ctx: RunContext, today: date | None = None) ->
         # accepted, it is HR's to sign for, not to download again (trial 224's scorecard said 请在月末后重新下载)
         log.warning("%s%s", line, " (accepted: --accept-fewer-answers)" if ctx.request.accept_fewer_answers else "",
                     extra=headed("accepted" if ctx.request.accept_fewer_answers else "early_download"))
+
+
+def _early_files(ctx: RunContext, m: Month, passed: set[str]) -> tuple[dict[str, datetime], dict[str, int], list]:
+    """The platform downloads whose own pace would have had MISSED_AT_LEAST answers after their latest ({file: its
+    latest}), but those `passed`, stamped after the month, or another file holds every answer of; each download's
+    answers; the month's ids two files share."""
+    latest_by_file = platform_latest(ctx.workdir)
+    files_n = {f: n for f, (at, n) in latest_by_file.items()}
+    files = {f: at for f, (at, n) in latest_by_file.items()
+             if missed_answers(m, at, n) >= MISSED_AT_LEAST and not stamped_after(f, m) and f not in passed}
+    shared = ids_across_files(ctx.workdir, ctx.policy.items) if files else []      # the month's ids two files share
+    return {f: at for f, at in files.items() if f not in _covered(shared)}, files_n, shared
 
 
 def _say_older_forms(ctx: RunContext) -> set[str]:
@@ -156,6 +171,13 @@ def missed_answers(m: Month, latest: datetime, answers: int) -> float:
         return 0.0
     open_days = max((latest - datetime.combine(m.first_day, datetime.min.time())).total_seconds() / 86400, 1.0)
     return answers / open_days * (end - latest).total_seconds() / 86400
+
+
+def _first_month(ctx: RunContext) -> bool:
+    """Is no month before the run's published in its warehouse?"""
+    from gridpay.store.grid_history import last_published
+    with connect(ctx.settings.db) as con:
+        return last_published(con, ctx.month) is None
 
 
 def _month_before_to_its_end(db, m: Month) -> datetime | None:

@@ -24,6 +24,12 @@ def shared_ids_message(ctx: RunContext, shared: list, repeated: list) -> str:
                     "again"))
     # a download saved twice under two names stops before this (pipeline/file_stops.py copied_survey_files)
     if otherwise := [s for s in shared if s.rated_otherwise]:    # trial 157's hidden sheet: which is the download?
+        if not any(f in _downloads(ctx) for s in otherwise for f in s.files):     # trial 281: two volunteers' sheets
+            return (f"{ctx.month}: two typed sheets give the same forms (id, time, grid and home), some with other "
+                    f"ratings: the same paper forms typed twice, by two people?; nothing published. " + "; ".join(
+                        f"'{s.files[0]}' and '{s.files[1]}': {s.count} shared ids, {s.rated_otherwise} of them rated "
+                        f"otherwise" for s in otherwise) + ". Check those forms on paper, keep each form once, in one "
+                    "sheet, as the paper says (a form only one sheet holds stays in it), and run again")
         return (f"{ctx.month}: two survey files give the same answers (id, time, grid and home) with other ratings, "
                 f"so one of them is not the platform's download as it came; nothing published. " + "; ".join(
                     f"'{s.files[0]}' and '{s.files[1]}': {s.rated_otherwise} of their {s.count} shared ids" for s in

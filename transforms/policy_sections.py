@@ -101,6 +101,7 @@ class OutcomeRules:
     unreadable_phones: str = "said"         # phones Excel saved as numbers (1.39E+10): "stop", or said (2027.4)
     short_downloads: str = "said"           # a 问卷星 download holding fewer answers than its name says: "stop" (2027.4)
     downloads_before_month_end: str = "said"    # a download made before the month ended, others' answers after: "stop"
+    first_month_downloads: bool = False     # ... in a warehouse's first month too, nothing else to its end (2027.33)
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
@@ -229,16 +230,15 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         min_grid_invalid_rows=count(gate, "min_grid_invalid_rows", 5),
         blank_grid_rows=count(gate, "blank_grid_rows", None),
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
-        other_grid_compound_unlisted=bool(gate.get("other_grid_compound_unlisted", False)),
-        other_grid_compound_by_grid=bool(gate.get("other_grid_compound_by_grid", False)),
+        **{name: bool(gate.get(name, False)) for name in ("other_grid_compound_unlisted", "other_grid_compound_by_grid",
+                                                          "first_month_downloads")},
         other_community_rows=count(gate, "other_community_rows", None),
         **{name: count(gate, name, None) for name in BUILDING_AND_SHEET_ROWS},
         target_times_median=count(gate, "target_times_median", None),
         deduction_words=_words(gate, "deduction_words"),
         answers_dropped_below=share(review, "answers_dropped_below", "review"),
         pay_change_share=share(review, "pay_change_share", "review"),
-        pay_change_per_day=bool(review.get("pay_change_per_day", False)),
-        pay_change_per_share=bool(review.get("pay_change_per_share", False)),
+        **{name: bool(review.get(name, False)) for name in ("pay_change_per_day", "pay_change_per_share")},
     )
 
 

@@ -126,6 +126,24 @@ def test_a_first_month_s_download_ending_mid_month_stops_where_other_files_answe
     assert code == 0 and "latest answer is at 2026-10-17 10:00" in page and "【下载早于月末】" not in page, err
 
 
+def test_a_first_month_s_only_download_ending_mid_month_is_said_under_the_policy_that_says_so(run_cli, make_inbox,
+                                                                                              make_policy, tmp_path):
+    """Trial 281's first month: a colleague's preview download of the 20th, alone (its paper forms stopped on the
+    23rd), published W03 1409.13 for 1486.48, exit 0: nothing said the survey closed early or ran on (policy 2027.33,
+    gate.first_month_downloads): said, as a form closed early looks the same."""
+    inbox, policy = make_inbox({}), make_policy(min_responses=1)
+    october = [r[:4] + (f"2026-10-{10 + i} 10:00:00",) + r[5:] for i, r in enumerate(HAND_SURVEYS)]   # to the 17th
+    write_xlsx(inbox / "surveys" / "2026-10" / f"{DOWNLOAD}_8_8.xlsx", HEADER, wjx_rows(october))
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=policy)
+    assert code == 0 and (f"surveys/2026-10/{DOWNLOAD}_8_8.xlsx: this platform download's latest answer is at "
+                          "2026-10-17 10:00, 14 days before 2026-10 ended, and 2026-10 is the first month this warehouse "
+                          "publishes (no month before, and no other file, says whether the survey closed early or ran "
+                          "on: check before signing): at its own pace about 7 more answers were due") in err, err
+    before = make_policy(min_responses=1, gate__first_month_downloads="false", version='"own-1"')
+    code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=before, out=tmp_path / "b", db=tmp_path / "b.db")
+    assert code == 0 and "first month this warehouse publishes" not in err, err          # not looked for
+
+
 def test_the_month_before_s_form_answered_in_the_first_days_beside_the_month_s_own_form_counts(run_cli, make_inbox,
                                                                                               make_policy, tmp_path):
     """Trial 182: December's link was answered until 3 January; its download, put in January's folder beside January's

@@ -39,17 +39,23 @@ def test_two_files_of_one_answers_rated_otherwise_are_no_two_downloads(make_inbo
     assert same.same == len(HAND_SURVEYS) and same.later_download is not None
 
 
-def test_the_stop_on_answers_rated_otherwise_keeps_neither_file_by_its_name():
+def test_the_stop_on_answers_rated_otherwise_keeps_neither_file_by_its_name(monkeypatch):
     from types import SimpleNamespace
 
+    import gridpay.pipeline.id_messages as messages
     from gridpay.expectations.repeated_ids import SharedIds
-    from gridpay.pipeline.id_messages import shared_ids_message
     ctx = SimpleNamespace(month="2026-11", inputs=SimpleNamespace(files=()))
     pair = SharedIds(("surveys/2026-11/问卷星下载 (2).xlsx", "surveys/2026-11/Sheet1.xlsx"), ("1",), 70, 0, (70, 70), 70)
-    said = shared_ids_message(ctx, [pair], [])
+    monkeypatch.setattr(messages, "_downloads", lambda ctx: {"surveys/2026-11/问卷星下载 (2).xlsx"})
+    said = messages.shared_ids_message(ctx, [pair], [])
     assert said.startswith("2026-11: two survey files give the same answers (id, time, grid and home) with other ratings")
     assert "download the form again, keep that download only (whatever the files' names say)" in said
     assert "holds every answer" not in said
+    # trial 281: two volunteers' sheets of the same paper forms, neither a download, were told to download the form
+    monkeypatch.setattr(messages, "_downloads", lambda ctx: set())
+    said = messages.shared_ids_message(ctx, [pair], [])
+    assert said.startswith("2026-11: two typed sheets give the same forms (id, time, grid and home), some with other "
+                           "ratings: the same paper forms typed twice, by two people?") and "download" not in said, said
 
 
 def test_of_one_download_saved_twice_the_copy_whose_phones_read_is_the_one_to_keep(make_inbox, tmp_path):

@@ -18,7 +18,10 @@ def _read(path):
 
 @pytest.mark.parametrize("name, data, said", [
     ("新建 Microsoft Excel 工作表.xlsx", b"", "is empty (0 bytes): a download or copy that did not finish?"),
-    ("问卷.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "is a password-protected workbook"),
+    ("问卷.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le"),
+     "is a password-protected workbook"),
+    # trial 281: a volunteer's .xls renamed .xlsx was told to remove a password it never had
+    ("问卷.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "is an old Excel workbook (.xls) named .xlsx: rename it"),
     ("问卷.xlsx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "is a damaged XLSX (its zip is cut short or broken"),
     ("问卷.xls", b"<html><head><meta charset='utf-8'></head><table><tr><td>1</td></tr></table>",
      "is a web page (HTML) named .xls, not a workbook"),
