@@ -28,17 +28,17 @@ def changed_targets(db: Path, inbox: Path, month: str, run_id: str, aliases: dic
         paid = dict(con.execute("select worker_id, perf_pay_target_yuan from payroll where run_id = ?",
                                 [run_id]).fetchall())
     workers = read_table(Source("workers.csv", inbox / "workers.csv"), "workers", aliases)
-    again = _again(rerun)
-    lines = []
+    changed = []
     for worker, typed in zip(workers["worker_id"], workers["perf_pay_target"]):
         if worker not in paid or paid[worker] is None:
             continue
         now = amount_value(typed)      # None: a target the run would refuse itself, naming the row
         if now is not None and now != paid[worker]:
-            lines.append(f"workers.csv gives {worker} perf_pay_target {now:.2f}, and run {run_id} paid {month} on "
-                         f"{paid[worker]:.2f}: if the change is {month}'s, run the month again first ({again}); if it is a later month's, finalize {month} as published with --force "
-                         f"--reason \"...\"")
-    return lines
+            changed.append(f"{worker} perf_pay_target {now:.2f}, and run {run_id} paid {month} on {paid[worker]:.2f}")
+    # one line, its advice once: trial 280's raise for every worker repeated it six times
+    return [f"workers.csv gives {'; '.join(changed)}: if the change is {month}'s, run the month again first "
+            f"({_again(rerun)}); if it is a later month's, finalize {month} as published with --force --reason \"...\""
+            ] if changed else []
 
 
 def changed_days(db: Path, inbox: Path, month: str, run_id: str, aliases: dict[str, str], rerun: str) -> list[str]:
