@@ -30,7 +30,7 @@ def few_gridless_lines(workdir: Path, stop_at: int | None) -> list[str]:
     for found in gridless_rows(workdir, 1):
         if stop_at is None or found.rows < stop_at:
             places = _their_grids(workdir, found.source_file)
-            lines.append(f"{found}: they count in no grid"
+            lines.append(f"{found}: {'they count' if found.rows > 1 else 'it counts'} in no grid"
                          f"{'; their compound' + 's' * (len(places) > 1) + ' ' + ', '.join(places) if places else ''}; "
                          f"where the sheet is typed, type each one's grid and run again (a platform download's: the "
                          f"resident left the question blank)")
