@@ -73,7 +73,11 @@ def refuse_unread_answers(file: str, sheet: Sheet, header_map: HeaderMap, readin
     seen = cache(lambda text: _answer_word(text, reading.answer_words, layout, True))       # as the items read them
     refuse_items_of_other_questions(file, sheet.headers, header_map, reading, layout)
     twins = {p for _, positions in header_map.twins for p in positions}       # read as their item's (one_question)
-    for u in (u for u in range(len(sheet.headers)) if u not in header_map.columns and u not in twins):
+    # ... and a door's parts, read before the door (survey.door_parts): trial 279's re-check's 楼栋 answered 三 and 五
+    # read as answer words, and the stop told HR the column rated something
+    parts = {u for u, h in enumerate(sheet.headers) for text in reading.door_parts or ()
+             if text in question_text(h, layout.question_number)}
+    for u in (u for u in range(len(sheet.headers)) if u not in header_map.columns and u not in twins | parts):
         filled = (row[u] for _, row in month if u < len(row) and _filled(row, u, layout))
         if not any(seen(text) for text in islice(filled, SAMPLE)):      # an IP's, an age's: one look, not a pass
             continue

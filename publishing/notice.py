@@ -94,6 +94,17 @@ def callback_words(policy, words: dict, output_format: int) -> str:
     return named[0] if len(named) == 1 else words["callbacks_joiner"].join(named[:-1]) + words["callbacks_or"] + named[-1]
 
 
+POINTS = 32     # the output format from which a callback's answer on a scale other than 1-5 is its points
+
+
+def callback_answer(answer: int, policy, words: dict, output_format: int) -> str:
+    """A callback's answer as the scorecard prints it: its word on the 1-5 scale, its points on another (output format
+    32: trial 283's 0-10 form stopped the render on a 0, no word for it, and printed 1 and 2 as 非常不满意 and 不满意)."""
+    if output_format >= POINTS and (policy.scale_min, policy.scale_max) != (1, 5):
+        return words["answer_points"].format(n=answer)
+    return words.get(f"answer_{answer}", str(answer))
+
+
 def how_items(policy, words: dict, output_format: int = 23) -> str:
     """'每份问卷4个题目（总体按2倍计），非常满意=100、...，取加权平均。': the policy's items as residents read them; from
     output format 24 the answer words as the policy reads them where it gives one of the five another point (trial

@@ -17,7 +17,7 @@ from gridpay.publishing import earlier_months, report_data as data, review_data 
 from gridpay.publishing.communities import community_checks, community_parts
 from gridpay.publishing.worker_interval import workers_with_interval
 from gridpay.publishing.worker_contexts import worker_contexts
-from gridpay.publishing.notice import callback_words, notice_pages, notice_paths, one_page_notice
+from gridpay.publishing.notice import callback_answer, callback_words, notice_pages, notice_paths, one_page_notice
 from gridpay.publishing.adjustment_lines import with_adjustment_lines
 from gridpay.publishing.worker_pages import render_worker_page, render_worker_pages, submit_worker_pages, worker_pages_in_order  # noqa: F401,E501 (the first two: their home before)
 from gridpay.publishing.verification import VERIFY_COLUMNS, VERIFY_ORDER, VERIFY_SQL, verify_params
@@ -131,7 +131,8 @@ def _render_reports(con, run_id: str, folder: Path, policy: Policy, lang: str, w
     run["window"] = cycle.window_context(con, run_id, month, policy, run["finalized_by"] is not None)
     section = cycle.cycle_section(con, run_id, month, policy, grids)      # the 申诉与回访 section
     write_callbacks(con, run_id, folder, policy)
-    callbacks = data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)
+    callbacks = [{**c, "answer_label": callback_answer(c["answer"], policy, words, run["output_format"] or 1)}
+                 for c in data.callback_rows(con, run_id, policy.overall_item, policy.callback_at_or_below)]
     review = data.review_list(con, run_id)
     for row in review:
         row["flags_text"] = "、".join(words[f"review_{f}"] for f in row["flags"].split(";"))

@@ -135,7 +135,7 @@ EN: dict[str, str] = {
     "notice_callbacks_at": "{n} answers rated {words} this month are on the callback list: the community will call "
                            "each one back.",
     "callbacks_at": "Callback list: answers rated {words}", "callbacks_quoted": "'{word}'", "callbacks_joiner": ", ",
-    "callbacks_or": " or ", "callbacks_points": "{at} or below",
+    "callbacks_or": " or ", "callbacks_points": "{at} or below", "answer_points": "{n} points",
     "cycle": "Appeals and verification calls",
     "cycle_uncalled": " {n} answers of the sample have no call recorded (verify.csv): call them before signing.",
     "cycle_uncalled_19": " {n} answers of the sample have no call recorded ({ids}; verify.csv): call them before signing.",

@@ -124,7 +124,7 @@ ZH: dict[str, str] = {
     "notice_callbacks": "本月共有 {n} 份“不满意”或“非常不满意”的评价列入回访清单，社区将逐一回访。",
     "notice_callbacks_at": "本月共有 {n} 份{words}的评价列入回访清单，社区将逐一回访。",
     "callbacks_at": "回访清单：{words}的评价", "callbacks_quoted": "“{word}”", "callbacks_joiner": "、",
-    "callbacks_or": "或", "callbacks_points": "{at}分及以下",
+    "callbacks_or": "或", "callbacks_points": "{at}分及以下", "answer_points": "{n}分",
     "cycle": "申诉与回访",
     "cycle_uncalled": "抽样中有 {n} 份尚无回访记录（见 verify.csv），请回访后再签字。",
     "cycle_uncalled_19": "抽样中有 {n} 份尚无回访记录（{ids}，见 verify.csv），请回访后再签字。",

@@ -130,3 +130,14 @@ def test_a_matrix_question_merged_over_the_items_is_told_to_be_two_header_rows(t
     with pytest.raises(InputError) as told:
         inspect_lines(Source(path.name, path), survey_reading(policy_from_toml(policy_text())), ["G1", "G2"])
     assert "columns K to O hold answers (满意, 非常满意 ...) under one header" in str(told.value)
+
+
+def test_a_door_part_answered_in_numerals_is_no_column_of_answers(tmp_path):
+    """Trial 279's re-check: 楼栋 answered 三 and 五 (numerals alone) was read as a column of answer words, and the run
+    stopped telling HR the column rated the worker or something else; it is a part of the door."""
+    header = [*HEADER[:DOOR], "2、楼栋号", "3、单元号", "4、门牌号（如302）", *HEADER[DOOR + 1:]]
+    parts = [("三", "一", "二零一"), ("五", "二", "301")]
+    rows = [[*r[:DOOR], *parts[k % len(parts)], *r[DOOR + 1:]] for k, r in enumerate(wjx_rows(HAND_SURVEYS))]
+    path = write_xlsx(tmp_path / "金数据.xlsx", header, rows)
+    doors = list(_read(path).frame["household_id"])
+    assert doors[:2] == ["三栋一单元二零一", "五栋二单元301"], doors
