@@ -9,7 +9,7 @@ from datetime import timedelta
 def rows_not_ended(con) -> tuple[str, ...]:
     """The month's lines, in the order the checks were added."""
     return (overlapping_handovers(con) + moves_not_ended(con) + covers_not_ended(con) + substitutes_not_ended(con)
-            + reopened_rows(con) + successors_not_ended(con) + leaves_not_typed(con))
+            + reopened_rows(con) + successors_not_ended(con) + leaves_not_typed(con) + covers_from_within(con))
 
 
 def overlapping_handovers(con) -> tuple[str, ...]:
@@ -170,3 +170,26 @@ def leaves_not_typed(con) -> tuple[str, ...]:
                  f"through those days, so both are paid for them; if {owner} was on leave, end {owner}'s row on "
                  f"{start - timedelta(days=1):%m-%d} and give {owner} a new row from {end + timedelta(days=1):%m-%d}; "
                  f"if both worked it, it is right as it is" for grid, cover, start, end, owner in rows)
+
+
+def covers_from_within(con) -> tuple[str, ...]:
+    """A worker of another grid starting on a grid within the month at a weight under 1, to the month's end, while the
+    grid's full-time worker's row goes on through those days: a cover of a leave whose worker's row was not ended
+    (trial 282's 孙梅 covered 赵丽娟's maternity leave from 11-10 at 0.5; 赵丽娟 paid 1440.00 for 432.00, exit 0, nothing
+    said). Two may share a grid from then on, so it is said, never a stop."""
+    rows = con.execute("""
+        select c.grid_id, c.worker_id, c.weight, c.start_date, o.worker_id
+        from stg_assignments c
+        join stg_assignments o on o.grid_id = c.grid_id and o.worker_id <> c.worker_id
+        cross join run_params p
+        where c.weight < 1 and c.start_date > p.month_start and c.start_date <= p.month_end
+          and coalesce(c.end_date, p.month_end) >= p.month_end
+          and coalesce(o.weight, 1) >= 1 and o.start_date < c.start_date and coalesce(o.end_date, p.month_end) >= p.month_end
+          and exists (select 1 from stg_assignments h where h.worker_id = c.worker_id and h.grid_id <> c.grid_id
+                      and coalesce(h.weight, 1) >= 1 and h.start_date <= c.start_date
+                      and coalesce(h.end_date, p.month_end) >= c.start_date)
+        order by all""").fetchall()
+    return tuple(f"{grid}: {cover} covers {grid} at weight {weight.normalize():f} from {start:%m-%d} while {owner}'s row "
+                 f"on it goes on to the month's end, so {owner} is paid for {grid} throughout; if {cover} covers "
+                 f"{owner}'s leave, end {owner}'s row on {start - timedelta(days=1):%m-%d} and give {owner} a new row from "
+                 f"the day back; if both work it, it is right as it is" for grid, cover, weight, start, owner in rows)

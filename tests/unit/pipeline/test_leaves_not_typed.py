@@ -26,3 +26,21 @@ def test_a_cover_inside_an_open_row_is_said_and_a_split_leave_is_not():
     split = [("W03", "G4", date(2025, 1, 1), date(2026, 11, 5), 1), ("W03", "G4", date(2026, 11, 16), None, 1), cover]
     with _con(split) as con:
         assert leaves_not_typed(con) == ()
+
+
+def test_a_cover_from_another_grid_to_the_month_s_end_beside_an_open_row_is_said():
+    """Trial 282: 孙梅 (XC07, her own G06) covered 赵丽娟's (XC06) maternity leave on G04 from 11-10 at 0.5, to the
+    month's end; 赵丽娟's row left open paid her 1440.00 for 432.00, exit 0, nothing said."""
+    from gridpay.pipeline.handovers import covers_from_within
+    rows = [("XC06", "G04", date(2024, 3, 1), None, 1), ("XC07", "G06", date(2024, 3, 1), None, 1),
+            ("XC07", "G04", date(2026, 11, 10), None, 0.5)]
+    with _con(rows) as con:
+        assert covers_from_within(con) == (
+            "G04: XC07 covers G04 at weight 0.5 from 11-10 while XC06's row on it goes on to the month's end, so XC06 "
+            "is paid for G04 throughout; if XC07 covers XC06's leave, end XC06's row on 11-09 and give XC06 a new row "
+            "from the day back; if both work it, it is right as it is",)
+    ended = [("XC06", "G04", date(2024, 3, 1), date(2026, 11, 9), 1), *rows[1:]]
+    with _con(ended) as con:
+        assert covers_from_within(con) == ()                      # the leave typed: nothing to say
+    with _con([rows[0], ("XC07", "G04", date(2026, 11, 10), None, 0.5)]) as con:
+        assert covers_from_within(con) == ()                      # a second worker of the grid only: 一格两员 begun
