@@ -28,6 +28,7 @@ def say_low_sheets(ctx: RunContext) -> None:
     typed so published, nothing said). Said, not stopped: paper forms may come from the least satisfied homes."""
     if ctx.request.replay is not None:
         return
+    _say_five_point_sheets(ctx)
     items = ctx.policy.items
     mean = " + ".join(f"coalesce(try_cast({quoted(i)} as double), 0)" for i in items)
     answered = " + ".join(f"(try_cast({quoted(i)} as double) is not null)::int" for i in items)
@@ -51,6 +52,31 @@ def say_low_sheets(ctx: RunContext) -> None:
                         "same grids %.1f (%d answers): a sheet typed the wrong way round (the number of the option "
                         "circled, ①非常满意 typed 1)? Check its rows against the paper forms before signing; if the "
                         "sheet is right, nothing is wrong", file, n, typed, online, m, extra=headed("invalid_rows"))
+
+
+FIVE_POINT_ROWS = 5       # a typed sheet's answers, every one 1 to 5 on a longer scale, before it is said
+
+
+def _say_five_point_sheets(ctx: RunContext) -> None:
+    """A typed sheet whose every item answer is 1 to 5 under a policy of a longer scale (0-10): an old five-option
+    paper form typed as its points (trial 283's forms after a 0-10 change, 非常满意 typed 5: W04 1535.52 for 1628.32,
+    exit 0, nothing said; too few rows for the mean's comparison below)."""
+    if ctx.policy.scale_max <= 5:
+        return
+    values = ", ".join(f"try_cast({quoted(i)} as double)" for i in ctx.policy.items)
+    with stage_connection(ctx.workdir) as con:
+        rows = con.execute(f"""
+            select source_file, count(*), max(hi), min(lo)
+            from (select source_file, greatest({values}) as hi, least({values}) as lo from surveys
+                  where not list_contains(?, source_file))
+            where hi is not null group by 1 order by 1""", [sorted(_downloads(con))]).fetchall()
+    for file, n, high, low in rows:
+        if n >= FIVE_POINT_ROWS and high <= 5 and low >= 1:
+            log.warning("%s: its %d answers rate every item 1 to 5, on the policy's scale of %d to %d: an old five-option "
+                        "form typed as its points (5 for 非常满意)? Check its rows against the paper forms; type each "
+                        "answer as the policy's point (or as its word, 非常满意) and run again; if the sheet is right, "
+                        "nothing is wrong", file, n, ctx.policy.scale_min, ctx.policy.scale_max,
+                        extra=headed("invalid_rows"))
 
 
 def _downloads(con) -> set[str]:

@@ -43,3 +43,22 @@ def test_a_platform_download_is_not_asked(run_cli, make_inbox):
     write_xlsx(inbox / "surveys" / "2026-09.xlsx", HEADER, wjx_rows(rows + HAND_SURVEYS))
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert code == 0 and "praise the worker" not in err, err
+
+
+def test_a_typed_sheet_of_one_to_five_under_a_ten_point_policy_is_said(run_cli, make_inbox, make_policy):
+    """Trial 283: after a form's change to 0-10, old five-option paper forms typed as their points (非常满意 5) paid W04
+    1535.52 for 1628.32, exit 0, nothing said (too few rows for the sheet's mean to be compared with the download)."""
+    paper = [survey(f"P{i}", "G1" if i % 2 else "G2", f"{i}栋2单元201", ("5", "4", "5", "4", "5"), channel="paper")
+             for i in range(6)]
+    inbox = make_inbox({"2026-09-paper.csv": paper})
+    text = make_policy(scale_min=0, scale_max=10, version='"ten-1"').read_text(encoding="utf-8")
+    start = text.index("[survey.answer_words]\n")
+    end = text.index('"1分" = 1\n', start) + len('"1分" = 1\n')
+    ten = make_policy()
+    ten.write_text(text[:start] + "[survey.answer_words]\n" + "".join(
+        f'"{w}" = {p}\n' for w, p in (("非常满意", 10), ("满意", 8), ("基本满意", 5), ("一般", 5), ("不满意", 2),
+                                       ("非常不满意", 0), ("很满意", 10), ("比较满意", 8), ("较满意", 8), ("不太满意", 2),
+                                       ("比较不满意", 2), ("很不满意", 0))) + text[end:], encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=ten)
+    assert code == 0 and ("surveys/2026-09-paper.csv: its 6 answers rate every item 1 to 5, on the policy's scale of 0 "
+                          "to 10: an old five-option form typed as its points (5 for 非常满意)?") in err, err
