@@ -15,8 +15,9 @@ two: a thirty-second trial's were two). One equality join.
 
 With `floors` (output format 32), also a floor and its flat written without a building and the room they make:
 枣园公寓's 18楼08 (or 18F08, or 18-08, read as 18栋8) and 1808, 9楼12 and 912, 12楼1201 and 1201 (trial 277: a
-tower's couples each counted twice, unsaid). The floor rule reads them as one room only after a building or a unit (3栋2单元12楼01): alone, N楼 is as
-often the building (5楼 for 5号楼), so the run names such pairs rather than reading them as one home."""
+tower's couples each counted twice, unsaid). The floor rule reads them as one room only after a building or a unit
+(3栋2单元12楼01): alone, N楼 is as often the building (5楼 for 5号楼), so the run names such pairs rather than reading
+them as one home."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -26,7 +26,7 @@ def not_a_workbook(source: Source) -> str | None:
         return ("is an old Excel workbook (.xls) named .xlsx: rename it to .xls (or open it in Excel and save it as "
                 ".xlsx), then run again")
     if head.startswith(b"\xd0\xcf\x11\xe0") and kind == "XLSX":
-        return ("is a password-protected workbook (or an old .xls named .xlsx): open it in Excel, remove the "
+        return ("is a password-protected workbook: open it in Excel, remove the "
                 "password (文件 > 信息 > 保护工作簿 > 用密码进行加密, cleared) and save it as .xlsx, then run again")
     if head.startswith(b"PK") and (members := _zip_members(source)) is not None:
         office = next((word for part, word in (("word/", "Word document"), ("ppt/", "PowerPoint file"))
