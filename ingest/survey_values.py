@@ -91,7 +91,8 @@ def door_rules(reading: SurveyReading) -> tuple[bool, ...]:
     """The policy's door-number rules, as normalized_household() and canonical_household() take them."""
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
             reading.door_houses, reading.door_numerals, reading.door_streets, reading.door_look_alikes,
-            reading.door_basements, reading.door_room_parts, reading.door_separators, reading.door_yards)
+            reading.door_basements, reading.door_room_parts, reading.door_separators, reading.door_yards,
+            reading.door_spaced_places)
 
 
 def duration_sql(reading: SurveyReading) -> str:
@@ -154,7 +155,8 @@ def _mapping(con, name: str, values_sql: str, fn) -> None:
 def canonical_household(col: str, dashes: bool = False, variants: bool = False, suffixes: bool = False,
                         rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
                         streets: bool = False, look_alikes: bool = False, basements: bool = False,
-                        room_parts: bool = False, separators: bool = False, yards: bool = False) -> str:
+                        room_parts: bool = False, separators: bool = False, yards: bool = False,
+                        spaced_places: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as

@@ -93,7 +93,9 @@ ONE_HOME_KEYS = (("door_streets", "door_number_streets", "2027.11", "a street's 
                   "basement's B2-08 as 负二层8号"),
                  ("door_separators", "door_number_separators", "2027.21", "a door typed 4/3/501 or 5.3.302"),
                  ("door_yards", "door_number_yards", "2027.22", "a 胡同's house with or without 号, 12号东屋 as "
-                  "12号院东屋, a 底商 as a shop front"))
+                  "12号院东屋, a 底商 as a shop front"),
+                 ("door_spaced_places", "door_number_spaced_places", "2027.33", "numbers a space apart after a "
+                  "compound's name, 一区 4 2 301 as 一区4-2-301"))
 
 
 def _say_streets_key(ctx: RunContext, reworded: list) -> None:

@@ -9,6 +9,7 @@ import unicodedata
 from gridpay.transforms.door_rooms import rented_rooms
 from gridpay.transforms.door_yards import yard_homes
 from gridpay.transforms.parsing import normalized_cell
+from gridpay.transforms.spaced_doors import spaced_numbers
 
 _SPACES = re.compile(r"\s+")
 _BUILDING = re.compile(r"(\d+)\s*(?:号楼|幢|栋|号)(?=\s*\d+\s*单元)")
@@ -65,7 +66,6 @@ _SEAT_ROOM_NUMBERED = re.compile(r"(座[0-9]{1,5})号$")
 # 梧桐路18#: a ninety-second trial's street grid counted each beside 梧桐路18号, nothing said), and numbers a space
 # apart, 1 1 202, as a dashed door number (the spaces were dropped: 11202, a home of its own)
 _STREET_HOUSE = re.compile(r"^(.*?[路街巷道])第?([0-9]{1,4})[号#]?$")
-_SPACED_DIGITS = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
 # survey.door_number_look_alikes: a letter typed for the digit it looks like, beside digits or a 栋/单元 (6栋2单元4O1,
 # 8栋1单元10l, 5〇1, 36栋l单元301), and characters no one sees (a zero-width space, a variation selector, a Hangul
@@ -83,7 +83,6 @@ _SEPARATED = re.compile(r"^([0-9]{1,3})[/.,、。]([0-9]{1,2})[/.,、。]([0-9]{
 _BASEMENT = re.compile(r"(?:(?<=[栋幢座元楼号])|^)(?:-|负|地下)([0-9]{1,2}|[一二三])[层楼]|(?<=[栋幢座元楼号\-])负"
                        r"([0-9]{1,2}|[一二三])[层楼]|(?<=[栋幢座元\-])地下室$")
 _DASHED_BASEMENT = re.compile(r"^([0-9]{1,3})-([0-9]{1,2})-(?=负)")       # 6-1-负一层: building 6, unit 1
-_OTHER_THAN_DIGITS = re.compile(r"[^0-9\s-]")
 
 
 def _unseen_dropped(text: str) -> str:
@@ -176,7 +175,8 @@ def _rooms(text: str) -> str:
 def normalized_household(value: object, dashes: bool = False, variants: bool = False, suffixes: bool = False,
                          rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
                          streets: bool = False, look_alikes: bool = False, basements: bool = False,
-                         room_parts: bool = False, separators: bool = False, yards: bool = False) -> str | None:
+                         room_parts: bool = False, separators: bool = False, yards: bool = False,
+                         spaced_places: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC,
     no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes)
     '3-2-301' too, building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also
@@ -200,11 +200,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
     if text is None:
         return None
-    # ... never a phone's or an ID's digits (11 or more): glued as before, so that their masks still find them; and
-    # under look_alikes only numbers alone a space apart (1 1 202), not a room's digits (3栋2单元20 2: 202)
-    spaced = streets and sum(c.isdigit() for c in text) <= 10 and not (look_alikes and _OTHER_THAN_DIGITS.search(text))
-    text = _SPACED_DIGITS.sub("-", text.strip()) if spaced else text
-    text = _SPACES.sub("", text)
+    text = _SPACES.sub("", spaced_numbers(text, streets, look_alikes, spaced_places))
     text = _SEPARATED.sub(r"\1-\2-\3", text) if separators else text
     if basements:        # before a dash is a separator; 地下室 alone is the first floor below ground
         text = _DASHED_BASEMENT.sub(r"\1栋\2单元", _BASEMENT.sub(lambda m: f"负{_number(m[1] or m[2] or '1')}层", text))

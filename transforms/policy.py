@@ -108,9 +108,10 @@ class Policy:
     other_questions: tuple[str, ...] | None = None  # a form's questions on no worker (2027.16); None: unchecked
     door_parts: tuple[str, ...] = ()            # 楼栋, 单元 asked apart from 门牌号, read as one door (2027.16)
     door_parts_typed: bool = False              # ... its unit and room as typed: 1单元 302, 1/302 (2027.23)
-    door_parts_rooms: bool = False              # ... a room in words (二零一) or by floor (6楼01) under them (2027.33)
+    door_parts_rooms: bool = False              # ... a room in words (二零一), by floor (6楼01) under them (2027.33)
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
+    door_number_spaced_places: bool = False     # 一区 4 2 301: numbers a space apart after a place, dashed (2027.33)
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
     two_phones_by_grid: bool = False            # a cell of two workers' phones read as the answer's grid's worker's (2027.27)
     grid_invisible_dropped: bool = False        # an answer's grid without its zero-width characters (2027.29)
@@ -144,8 +145,7 @@ def policy_from_toml(text: str) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"policy is not valid TOML: {exc}") from exc
     items, weights, overall = _items(doc)
-    share = float(get_key(doc, "gate.max_invalid_share"))
-    if not 0 <= share <= 1:
+    if not 0 <= (share := float(get_key(doc, "gate.max_invalid_share"))) <= 1:
         raise PolicyError("policy gate.max_invalid_share must be between 0 and 1")
     integrity = _integrity_rules(doc)
     scoring = ScoringRules(
