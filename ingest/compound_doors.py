@@ -7,7 +7,7 @@ from gridpay.core.table_rows import insert_rows
 from gridpay.ingest.survey_files import SurveyReading
 from gridpay.ingest.survey_values import compound_name, door_rules, folded
 from gridpay.transforms.door_numbers import normalized_household
-from gridpay.transforms.spaced_doors import SPACED_DIGITS
+from gridpay.transforms.spaced_doors import spaced_numbers
 
 
 def door_after_compound(door: str, compound: str, reading: SurveyReading, others: tuple[str, ...] = ()) -> str | None:
@@ -16,9 +16,8 @@ def door_after_compound(door: str, compound: str, reading: SurveyReading, others
     桂花苑3栋201 in 桂花苑, one home counted twice). None when the door number does not start with
     the compound as named or as typed (桂花苑小区3栋201), or by one of its `others` names in grids.csv
     (老街36号 in 红旗老街=老街: a thirty-fourth trial's home so typed counted twice)."""
-    typed = folded(door).strip()
-    if reading.door_spaced_places and sum(c.isdigit() for c in typed) <= 10:     # 一区 4 2 301: not glued (trial 284)
-        typed = SPACED_DIGITS.sub("-", typed)
+    # 一区 4 2 301: numbers alone after the place, not glued (trial 284); a room's digits a space apart still are
+    typed = spaced_numbers(folded(door).strip(), False, True, reading.door_spaced_places)
     text, name = "".join(typed.split()), compound_name(compound, reading.compound_suffix_dropped)
     names = (name, *others)
     prefixes = {p for n in names if n for p in (n, f"{n}小区", f"{n}社区")} | {compound_name(compound)}

@@ -25,3 +25,4 @@ def test_a_door_after_its_compound_s_short_name_with_numbers_a_space_apart_is_th
     assert door_after_compound("一区 4 2 301", "翠苑一区", reading, ("一区",)) == "4栋2单元301"
     assert door_after_compound("一区 4 2 301", "翠苑一区", replace(reading, door_spaced_places=False), ("一区",)) == "42301"
     assert door_after_compound("桂花苑 7栋1单元101 13812345678", "桂花苑", reading) != "7栋1单元101"   # a phone: glued
+    assert door_after_compound("桂花苑 3栋2单元20 2", "桂花苑", reading) == "3栋2单元202"      # a room's digits: glued
