@@ -19,6 +19,7 @@ from gridpay.ingest.platform import HeaderMap, answer_text, choice_text, questio
 from gridpay.ingest.sheets import Sheet
 from gridpay.transforms.folding import folded
 from gridpay.transforms.platform_layouts import PlatformLayout
+from gridpay.transforms.spaced_doors import SPACED_DIGITS
 
 if TYPE_CHECKING:
     from gridpay.ingest.survey_reading import SurveyReading
@@ -35,7 +36,6 @@ UNIT_FIRST = re.compile(r"^\d{1,3}单元.")
 # 4栋2单元601); trial 279's were read as typed without their building, one home counted twice, exit 0
 ROOM_WORDS = re.compile(r"^(?:[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]{2,5}|\d{1,3}[楼层]\d{1,4})[室号房户]?$")
 NUMERALS = re.compile(r"^[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}$")     # ... and 三 / 一 asked as building / unit
-_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SHIPPED_PARTS = ("楼栋", "单元")       # what a policy without survey.door_parts is told a form asks
 
 
@@ -75,7 +75,7 @@ def joined_door(door: str, parts: list[tuple[str, str]], typed: bool = False, ro
     `11栋` beside `2单元 202` was read as 2单元202, one household with every building's 2单元202, exit 0. With `rooms`
     (survey.door_parts_rooms) a room in words or by floor and flat alone takes them all too (三栋 一单元 二零一)."""
     given = [(text, value.removeprefix("第") if typed else value) for text, value in parts if value]
-    door = re.sub(r"\s+", "", _SPACED_DIGITS.sub("-", door)) if typed else door
+    door = re.sub(r"\s+", "", SPACED_DIGITS.sub("-", door)) if typed else door
     building = "".join(_part(v, t, rooms) for t, v in given if "单元" not in t)
     if (ROOM_ALONE.match(door) or rooms and ROOM_WORDS.match(door)) and given:
         return "".join(_part(v, t, rooms) for t, v in given) + door

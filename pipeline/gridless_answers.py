@@ -13,6 +13,7 @@ from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
+from gridpay.transforms.grid_names import grids_of_compound
 
 log = logging.getLogger("gridpay")
 
@@ -41,14 +42,10 @@ def _their_grids(workdir: Path, file: str) -> list[str]:
     """'紫荆苑 is 紫荆网格 (G04)'s in grids.csv' for each compound the file's gridless answers name that grids.csv lists
     for one grid."""
     grids = pd.read_parquet(workdir / "grids.parquet")
-    names = dict(zip(grids["grid_id"], grids["grid_name"]))
-    of: dict[str, list[str]] = {}
-    for gid, compounds in listed_compounds(grids).items():
-        for compound in compounds:
-            of.setdefault(compound, []).append(gid)
+    names, listed = dict(zip(grids["grid_id"], grids["grid_name"])), listed_compounds(grids)
     with stage_connection(workdir) as con:
         named = [c for (c,) in con.execute(
             "select distinct compound from surveys where source_file = ? and compound is not null and "
             "coalesce(trim(grid_id), '') = '' order by compound", [file]).fetchall()]
-    return [f"{c} is {names.get(of[c][0]) or of[c][0]} ({of[c][0]})'s in grids.csv" for c in named
-            if len(of.get(c, ())) == 1]
+    of = {c: grids_of_compound(c, names, listed)[1] for c in named}
+    return [f"{c} is {names.get(of[c][0]) or of[c][0]} ({of[c][0]})'s in grids.csv" for c in named if len(of[c]) == 1]
