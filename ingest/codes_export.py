@@ -6,6 +6,7 @@ only, so an export whose name names no community is refused (trial 42: renamed �
 answers read as another's grids stops the month at the gate (gate.other_community_rows)."""
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -17,6 +18,8 @@ from gridpay.transforms.grid_names import community_in_name
 
 if TYPE_CHECKING:      # ingest/survey_files.py imports this module
     from gridpay.ingest.survey_files import SurveyReading
+
+log = logging.getLogger("gridpay")
 
 
 def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyReading, grid_ids: list[str]) -> None:
@@ -32,6 +35,11 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
         if item in frame.columns:
             frame[item] = frame[item].map(lambda v: coded_answer(v, reading.option_codes),
                                           na_action="ignore").astype("string")
+    if moved := [f"{code} as {point}" for code, point in reading.option_codes.items() if code != point]:
+        # trial 286: the 按分数 download (each option's score, 5 = 非常满意) read by a 按序号 table is reversed, unsaid
+        log.info("%s: read as a codes export (按序号) by the policy's [survey.option_codes]: option %s; a 按分数 "
+                 "download (each option's score) read so would be reversed: check that this is the 按序号 download",
+                 source.file_name, ", ".join(moved))
     by_number = {str(n): grid for n, grid in enumerate(grid_ids, start=1)}
     numbered = frame["grid_id"].dropna().map(lambda v: v.strip() in by_number and v.strip() not in grid_ids)
     if reading.grid_numbers_refused and numbered.any():
@@ -47,6 +55,10 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
                                            "forty-second trial's renamed export paid 天井湖's answers to 五松's grids): "
                                            "download the text export (按文本), or keep the name the platform gave it",
                          column="grid_id")
+    if numbered.any():    # trial 286: grids.csv sorted anew read G03's answers as G04's, unsaid
+        log.info("%s: its grid question's option numbers are read in grids.csv's order (survey.grid_numbers_refused "
+                 "off): %s; if the form lists its grids otherwise, download the text export (按文本)", source.file_name,
+                 ", ".join(f"{n} as {grid}" for n, grid in by_number.items()))
     frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
 
 
@@ -55,10 +67,18 @@ def _first_row(frame: pd.DataFrame, numbered: pd.Series) -> int | None:
     return int(frame.at[first, "row_number"]) if "row_number" in frame.columns else None
 
 
-def is_codes_export(frame: pd.DataFrame, items: tuple[str, ...]) -> bool:
+def is_codes_export(frame: pd.DataFrame, items: tuple[str, ...], with_words: bool = False) -> bool:
+    """Every answer a number; or, `with_words` (survey.codes_export_words), most of them numbers and every grid
+    answer one: a text export names the grid chosen, so a grid question answered in option numbers is a codes
+    export whatever a few answers say (trial 282: one 不了解 among 1-5 codes hid it, and the grid numbers'
+    stop, its aliases added, read 1 = 非常满意 as 1 point, every grid's score reversed, exit 0)."""
     asked = [frame[i] for i in items if i in frame.columns]
     if not asked:            # no item's question found (a policy without survey.items_required)
         return False
     answers = pd.concat(asked).dropna()
     answers = answers[~answers.isin(["(空)", "（空）"])]
-    return bool(len(answers)) and bool(answers.str.fullmatch(r"\s*\d+\s*").all())
+    numbers = answers.str.fullmatch(r"\s*\d+\s*")
+    if not len(answers) or numbers.all():
+        return bool(len(answers))
+    grids = frame["grid_id"].dropna() if "grid_id" in frame.columns else pd.Series(dtype="string")
+    return with_words and numbers.mean() > 0.5 and len(grids) > 0 and bool(grids.str.fullmatch(r"\s*\d{1,2}\s*").all())

@@ -157,7 +157,7 @@ def _platform_read(source: Source, sheet: Sheet, layout: PlatformLayout, reading
         each(column, lambda v: choice_text(v, layout))
     each("duration_s", duration_seconds)
     each("channel", lambda v: channel_of(v, reading.sources))
-    if is_codes_export(frame, reading.items):
+    if is_codes_export(frame, reading.items, reading.codes_export_words):
         decode_codes_export(frame, source, reading, grid_ids)
         read.shape = "platform codes export"
     return read

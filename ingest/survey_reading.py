@@ -65,6 +65,7 @@ class SurveyReading:
     file_grids: tuple[tuple[str, str], ...] = ()                 # (text in a download's name, its grid)
     grid_names_by_file: bool = False                             # 第一网格 of two communities: the file's (policy)
     grid_numbers_refused: bool = False                           # a codes export's grid numbers: refused (policy)
+    codes_export_words: bool = False                             # ... numbers with a few words: one (policy)
     other_grid_compound_homes: bool = False                      # one-compound grid, another grid's compound named: kept
     door_after_listed_name: bool = False                         # 刘家湾村4组13 typed in 刘家湾: 4组13 (policy)
     other_months_near: bool = False                              # 10/3 18:42 (year 1) is no other month's (policy)
@@ -108,6 +109,7 @@ def survey_reading(policy) -> SurveyReading:
         note_rows_set_aside=policy.note_rows_set_aside, file_id_prefixes=policy.file_id_prefixes,
         file_grids=policy.file_grids,
         grid_names_by_file=policy.grid_names_by_file, grid_numbers_refused=policy.grid_numbers_refused,
+        codes_export_words=policy.codes_export_words,
         other_grid_compound_homes=policy.other_grid_compound_homes, other_months_near=policy.other_months_near,
         csv_rows_complete=policy.csv_rows_complete, door_after_listed_name=policy.door_after_listed_name,
         phone_questions=policy.phone_questions, comment_phones_all=policy.comment_phones_all,

@@ -44,8 +44,11 @@ def _stopping(rows: list, least: int | None) -> bool:
 
 def _said(ctx: RunContext, rows: list, what: str, advice: str) -> None:
     shown = _named(ctx, rows)
-    log.warning("%d answer%s %s, and count for the grid they name: %s%s. %s", len(rows), "s" if len(rows) != 1 else "",
-                what, "; ".join(shown[:SHOWN]), f" ... ({len(shown) - SHOWN} more)" if len(shown) > SHOWN else "",
+    one = len(rows) == 1        # trial 287: "1 answer name a grid"
+    log.warning("%d answer%s %s, and count%s for the grid %s name%s: %s%s. %s", len(rows), "" if one else "s",
+                what.replace("name ", "names ", 1).replace("give ", "gives ", 1) if one else what, "s" if one else "",
+                "it" if one else "they", "s" if one else "", "; ".join(shown[:SHOWN]),
+                f" ... ({len(shown) - SHOWN} more)" if len(shown) > SHOWN else "",
                 advice[0].upper() + advice[1:], extra=headed("door_building"))
 
 

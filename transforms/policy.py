@@ -64,6 +64,7 @@ class Policy:
     grid_by_compound: bool = False              # an answer to a grid naming another grid's compound: that grid's
     grid_by_compound_taken: bool = False        # ... of several grids listing it: the one that took it from the grid named
     grid_numbers_refused: bool = False          # a codes export's grid numbers refused; False: read in grids.csv order
+    codes_export_words: bool = False            # ... one with a few words among its numbers is one (2027.34)
     other_grid_compound_homes: bool = False     # a one-compound grid's answer naming another grid's compound keeps it
     door_after_listed_name: bool = False        # 刘家湾村4组13号 typed in 刘家湾 (of 刘家湾村) is 4组13; False: 村4组13
     other_months_near: bool = False             # rows set aside as other months' within -3..+1 years; False: any
@@ -215,9 +216,8 @@ def _pay_rules(doc: dict) -> dict:
     return {"rounding": choice_of(doc, "pay.rounding", RULES), "budget": choice_of(doc, "pay.budget", ("target", "neutral")), "budget_pool": pool}
 
 
-# tables whose entries are words or layouts the community chooses, not rules: each one key
 WORD_TABLES = ("item_weights", "aliases", "questions", "sources", "option_codes", "channel_words", "answer_words",
-               "file_id_prefixes", "file_grids", "platforms")
+               "file_id_prefixes", "file_grids", "platforms")  # words or layouts a community chooses, not rules: one key
 
 
 def stated_keys(doc: dict, prefix: str = ""):

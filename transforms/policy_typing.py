@@ -19,7 +19,7 @@ SWITCHES = ("numeral_doors_worded", "door_number_dashes", "door_number_variants"
             "csv_totals_rows_set_aside", "door_number_houses", "note_rows_set_aside",
             "door_number_numerals", "door_number_streets", "answer_marks_dropped", "channel_words_within", "dotted_dates",
             "grid_names_by_file", "other_months_near", "csv_rows_complete", "grid_by_compound",
-            "grid_numbers_refused", "other_grid_compound_homes", "door_after_listed_name",
+            "grid_numbers_refused", "codes_export_words", "other_grid_compound_homes", "door_after_listed_name",
             "grid_by_compound_taken", "answer_text_cleaned", "unsaved_formulas_refused", "alias_compound_rules",
             "rounded_phones_unread", "door_number_look_alikes", "typed_durations_unread",
             "door_number_basements", "door_number_room_parts", "door_number_separators", "door_number_yards",

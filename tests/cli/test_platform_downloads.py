@@ -1,6 +1,5 @@
-"""The month as HR downloads it: 问卷星 text and codes exports (.xls, .xlsx, GBK .csv) dropped into
-surveys/<month>/ under the platform's file name, and sheets typed from paper forms, give the same
-payroll, byte for byte, as the canonical CSV of the same answers."""
+"""The month as HR downloads it: 问卷星 text and codes exports (.xls, .xlsx, GBK .csv) under the platform's file
+name, and sheets typed from paper forms, give the same payroll, byte for byte, as the canonical CSV of the same answers."""
 import duckdb
 import pytest
 
@@ -96,6 +95,7 @@ def test_codes_export_needs_the_policys_option_codes(canonical_payroll, run_cli,
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=tmp_path / "coded.toml")
     assert code == 0, err
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == expected
+    assert "option 1 as 5, 2 as 4, 4 as 2, 5 as 1; a 按分数 download" in err and "(survey.grid_numbers_refused off): 1 as G1, 2 as G2;" in err   # trial 286
 
 
 def test_sheet_typed_from_paper_forms(canonical_payroll, run_cli, make_inbox, tmp_path):
