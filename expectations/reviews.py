@@ -1,11 +1,10 @@
-"""Suites for the 公示 cycle's files: appeals.csv (HR's decisions on workers' appeals) and
-verification/<YYYY-MM>.csv (the month's verification calls). Unlike the reference tables, a broken
-row here stops the month at the gate (exit 1), naming the appeal and the rule: these are HR's own
-decisions about whose answers count, and ignoring one would pay wrongly.
+"""Suites for the 公示 cycle's files: appeals.csv (HR's decisions on workers' appeals) and verification/<YYYY-MM>.csv
+(the month's verification calls). Unlike the reference tables, a broken row here stops the month at the gate (exit 1),
+naming the appeal and the rule: these are HR's own decisions on whose answers count; ignoring one would pay wrongly.
 
-The rules that look at the month's answers and workers (is the answer one of the month's valid rows,
-in a grid the appellant covered, filed within the appeal window, by a worker in workers.csv) apply to
-the run's month; the others to every row of the file (a row of another month is named with its month)."""
+The rules that look at the month's answers, workers and grids (is the answer one of the month's valid rows, in a
+grid the appellant covered, filed within the appeal window, by a worker in workers.csv, its resident_grid in grids.csv)
+apply to the run's month; the others to every row of the file (a row of another month is named with its month)."""
 from __future__ import annotations
 
 from datetime import date
@@ -110,12 +109,13 @@ def appeals_suite(month: str, month_end: date, window: tuple[date, date] | None,
 
 
 def _resident_grid_rules(this: str) -> list:
-    """appeals.csv's resident_grid: the grid a 非本网格 appeal's answer counts in once upheld."""
+    """appeals.csv's resident_grid: the grid a 非本网格 appeal's answer counts in once upheld (the month's rows against
+    grids.csv: a later month's, given a grid split off since, stopped trial 288's re-run of November)."""
     return [
         _rows("resident_grid is not null and category <> 'wrong_grid'",
               "resident_grid is given on an appeal that is not 非本网格 (wrong_grid): only an answer of another grid's "
               "resident counts in another grid", "resident_grid"),
-        _rows("resident_grid is not null and resident_grid not in (select grid_id from grids where grid_id is not null)",
+        _rows(f"{this} and resident_grid not in (select grid_id from grids where grid_id is not null)",
               "resident_grid is not a grid of grids.csv (its id, name or an alias)", "resident_grid"),
         _rows(f"{this} and resident_grid is not null and response_id || chr(31) || resident_grid in (select "
               f"response_id || chr(31) || grid_id from surveys where response_id is not null)",

@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from gridpay.pipeline import gate_stops, later_targets, month_rules, phoneless_homes, publish_step, reference_drift, steps
+from gridpay.pipeline import (gate_stops, later_targets, month_rules, phoneless_homes, publish_step, reference_drift,
+                              rerun_gate, steps)
 from gridpay.pipeline.context import MonthRequest, RunContext, SurveyStager
 from gridpay.pipeline.download_columns import say_download_columns
 from gridpay.pipeline.empty_month import empty_month_stop
@@ -157,8 +158,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     """Stage the inputs and validate them (the warehouse let go meanwhile); stop at the gate. Returns (context with
     its partitioning, summary, the rows set aside, the validation's line)."""
     month = ctx.month
-    # the stage file is opened a few times from here to the end of validation: its DuckDB
-    # instance is built once and kept (it is the run's own file; scoring attaches it after)
+    # the stage file, opened a few times to the end of validation: one DuckDB instance kept (scoring attaches it after)
     if early := month_not_over(ctx):        # a month paid on half its answers
         raise fail_gate(ctx, early)
     ctx.workdir.mkdir(parents=True, exist_ok=True)
@@ -192,7 +192,7 @@ def _read_and_validate(step: Step, ctx: RunContext, say: Callable, seconds_archi
     if stop:
         if stop[0]:       # rows sharing ids are invalid by that rule: "114 invalid (83.8%)" read as a disaster
             say(validated)
-        raise fail_gate(ctx, stop[1], summary)
+        raise fail_gate(ctx, rerun_gate.gate_stop_of_a_re_run(ctx, stop[1]), summary)    # its reference files changed: said first
     return ctx, summary, aside, validated
 
 

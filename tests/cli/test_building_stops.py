@@ -39,7 +39,7 @@ def test_fewer_are_said_and_a_building_no_grid_lists_too(run_cli, make_inbox, ma
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=make_policy(min_responses=1))
     assert code == 0 and ("2 answers name a grid with a door in a building grids.csv lists for another grid, and count "
                           "for the grid they name: answer P0") in err, err
-    assert "1 answer give a door in a building grids.csv lists for no grid" in err and "9栋2单元202" in err
+    assert "1 answer gives a door in a building grids.csv lists for no grid, and counts for the grid it names" in err and "9栋2单元202" in err
 
 
 def test_a_grids_csv_headed_as_hr_heads_it(run_cli, make_inbox, make_policy):

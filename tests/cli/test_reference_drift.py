@@ -2,7 +2,7 @@
 stops and names the change (a field trial: October re-run for an appeal was paid on November's
 raised target, exit 0); --reference published re-uses the files it was published from, --reference
 inbox takes today's on purpose. Either way the month audits clean."""
-from conftest import write_csv
+from conftest import APPEAL_HEADER, appeal_row, write_csv
 
 
 def _payroll(tmp_path) -> str:
@@ -191,3 +191,17 @@ def test_a_policy_whose_notes_alone_changed_is_no_change(run_cli, published_copy
     ruled.write_text(policy_text(min_responses=7), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=ruled)
     assert code != 0, err
+
+
+def test_a_re_run_stopped_at_the_gate_on_changed_reference_files_says_they_changed_first(run_cli, published_copy):
+    # trial 288: November re-run on December's grids.csv (a grid split off) was told to move answers by appeals to a
+    # grid November never had; --reference published came only from the stop after it
+    inbox, _ = published_copy("none")
+    workers = (inbox / "workers.csv").read_text(encoding="utf-8")
+    (inbox / "workers.csv").write_text(workers.replace("1000.00", "1200.00"), encoding="utf-8")
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A1", "W1", "R99")])      # no such answer: a gate stop
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and line.startswith("gridpay: validation gate failed: 2026-09 was published (run 2026-09-"), line
+    assert "W1 perf_pay_target 1000.00 -> 1200.00" in line and "--reference published" in line
+    assert "On today's files the run stopped at the gate: 2026-09: " in line and "not one of 2026-09's valid answers" in line

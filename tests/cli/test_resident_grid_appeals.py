@@ -3,7 +3,7 @@ trials 199 and 201's residents who chose the old grid or the new compound's lost
 take the answer out."""
 import csv
 
-from conftest import APPEAL_HEADER, appeal_row, write_csv
+from conftest import APPEAL_HEADER, appeal_row, today, write_csv
 
 
 def _rows(path) -> list[dict]:
@@ -45,3 +45,8 @@ def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_counts_the_answer
             "'天桥新村三网格'") in err
     assert "appeals.csv row 3 (appeal A2): resident_grid is the grid the answer names" in err
     assert "appeals.csv row 4 (appeal A3): resident_grid is given on an appeal that is not 非本网格 (wrong_grid)" in err
+    # trial 288: another month's appeal naming a grid split off since is that month's to check, not this month's stop
+    later = ("A5", "2026-10", "", "R9", "非本网格", "划入新网格", today(), "支持", "人事科 陈主任", today(), "经核对门牌", "G9")
+    write_csv(inbox / "appeals.csv", header, [appeal_row("A1", "W1", "R5", category="非本网格") + ("G1",), later])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", inbox=inbox, policy=policy)
+    assert code == 0 and "'G9'" not in err, err
