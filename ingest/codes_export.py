@@ -36,10 +36,7 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
             frame[item] = frame[item].map(lambda v: coded_answer(v, reading.option_codes),
                                           na_action="ignore").astype("string")
     if moved := [f"{code} as {point}" for code, point in reading.option_codes.items() if code != point]:
-        # trial 286: the 按分数 download (each option's score, 5 = 非常满意) read by a 按序号 table is reversed, unsaid
-        log.info("%s: read as a codes export (按序号) by the policy's [survey.option_codes]: option %s; a 按分数 "
-                 "download (each option's score) read so would be reversed: check that this is the 按序号 download",
-                 source.file_name, ", ".join(moved))
+        _say_turned_round(frame, source, reading, moved)
     by_number = {str(n): grid for n, grid in enumerate(grid_ids, start=1)}
     numbered = frame["grid_id"].dropna().map(lambda v: v.strip() in by_number and v.strip() not in grid_ids)
     if reading.grid_numbers_refused and numbered.any():
@@ -60,6 +57,25 @@ def decode_codes_export(frame: pd.DataFrame, source: Source, reading: SurveyRead
                  "off): %s; if the form lists its grids otherwise, download the text export (按文本)", source.file_name,
                  ", ".join(f"{n} as {grid}" for n, grid in by_number.items()))
     frame["grid_id"] = frame["grid_id"].map(lambda v: by_number.get(v.strip(), v), na_action="ignore").astype("string")
+
+
+def _say_turned_round(frame: pd.DataFrame, source: Source, reading: SurveyReading, moved: list[str]) -> None:
+    """A table that turns the numbers round reads a 按分数 download (each option's score, 5 = 非常满意) reversed, and
+    the two look alike (trial 286: every worker but one paid the floor, exit 0). Said on every run, with the share of
+    answers it reads as unhappy; a warning, on the scorecard too, where they outnumber the happy ones."""
+    points = [int(p) for p in reading.option_codes.values() if p.isdigit()]
+    asked = [frame[i] for i in reading.items if i in frame.columns]
+    read = pd.to_numeric(pd.concat(asked), errors="coerce").dropna() if asked and points else pd.Series(dtype=float)
+    low, high = ((read <= min(points) + 1).mean(), (read >= max(points) - 1).mean()) if len(read) else (0.0, 0.0)
+    line = (f"{source.file_name}: read as a codes export (按序号) by the policy's [survey.option_codes]: option "
+            f"{', '.join(moved)}; so read, {low:.0%} of its answers are 不满意 or worse and {high:.0%} 满意 or better. "
+            "A 按分数 download (each option's score) read so is reversed: in 问卷星's download dialog the kind is "
+            "named (按选项序号, 按选项文本, 按选项分数); if this file is not 按选项序号, put that download (or the "
+            "按选项文本 one) here and run again")
+    if low > high:
+        log.warning(line, extra={"notice": "form_options"})
+    else:
+        log.info(line)
 
 
 def _first_row(frame: pd.DataFrame, numbered: pd.Series) -> int | None:

@@ -38,8 +38,9 @@ from gridpay.transforms.policy import Policy
 # inside the installed package (publishing/reporting.py UNLINKED_FROM); 31: a door with a place before it and without it
 # is paired by its numbers (纺织厂宿舍4-1-502 and 4栋1单元502: ingest/door_prefixes.py), and a corrected worker sheet
 # names whose its id was in the publication it replaces, where another's (publishing/worker_contexts.py); 32: a floor
-# and flat without a building is paired with the room they make (18楼08 and 1808: ingest/reworded_doors.py)
-OUTPUT_FORMAT = 32
+# and flat without a building is paired with the room they make (18楼08 and 1808: ingest/reworded_doors.py); 33: a
+# worker sheet's step 1 sums a score of two grids or more (publishing/worker_contexts.py score_terms)
+OUTPUT_FORMAT = 33
 
 
 @dataclass(frozen=True)

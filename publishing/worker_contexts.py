@@ -8,6 +8,7 @@ explain the appeal that moved his pay, not the call beside it)."""
 from __future__ import annotations
 
 from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 
@@ -31,6 +32,7 @@ BESIDE_OUT = 29         # ... the home's earlier answer a call let count, beside
 OTHER_NAME = 31         # ... the name the replaced publication gave her id, where another (trial 261's swapped rows);
                         # a blend's shares to four decimals (trial 272: 79.55% redid 0.9081 for 0.9082 paid); the
                         # answers on her phone to her own grids only (trial 273: a phone two workers share)
+SCORE_TERMS = 33        # ... how her score comes from two grids or more (trials 285 and 288 redid 64.82 by hand)
 
 
 def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run: dict, grids: list[dict],
@@ -73,6 +75,7 @@ def worker_contexts(con: duckdb.DuckDBPyConnection, run_id: str, month: str, run
              "shared_grids": shared_grids(w, assigned, by_grid) if fmt >= WHY_MOVED else [],
              "own_phone": own.get(w["worker_id"], 0),
              "neutral_share": neutral_share(w, rule) if fmt >= NEUTRAL_SHOWN else None,
+             "score_terms": score_terms(w, assigned.get(w["worker_id"], []), by_grid) if fmt >= SCORE_TERMS else None,
              "grids": [{**by_grid[gid], "assigned_days": days, "weight_days": f"{wd:.1f}",
                         "item_scores": scores.get(gid, {}), "comments": (comments or {}).get(gid, [])}
                        for gid, days, wd in assigned.get(w["worker_id"], [])]}
@@ -193,3 +196,27 @@ def own_phone_answers(con: duckdb.DuckDBPyConnection, run_id: str, her_grids: bo
         join raw_surveys s on s.run_id = q.run_id and s.source_file = q.source_file and s.row_number = q.row_number
         join phones p on p.phone_hash = s.respondent_phone_hash
         where q.run_id = $1 and q.reason_code = 'self_rating'{mine} group by 1""", [run_id]).fetchall())
+
+
+def score_terms(w: dict, assigned: list, by_grid: dict) -> dict | None:
+    """How a worker's score comes from two scored grids or more: each grid's score as printed times its weighted
+    days, over their sum (methodology, section 4). None where she has fewer, or where the sum does not give the
+    score printed (a grid paid at neutral for her part only, policy 2027.22): a sheet never shows a sum that is off."""
+    terms = [(Decimal(by_grid[gid]["adjusted_score"]), Decimal(str(wd))) for gid, _, wd in assigned
+             if by_grid[gid].get("adjusted_score") and "insufficient_responses" not in
+             (by_grid[gid].get("flags") or "").split(";") and Decimal(str(wd)) > 0]
+    if len(terms) < 2 or not w.get("score"):
+        return None
+    days = sum(wd for _, wd in terms)
+    mean = sum(score * wd for score, wd in terms) / days
+    shown = {mean.quantize(Decimal("0.01"), ROUND_HALF_UP),
+             mean.quantize(Decimal("0.0001"), ROUND_HALF_UP).quantize(Decimal("0.01"), ROUND_HALF_UP)}
+    if Decimal(str(w["score"])) not in shown:
+        return None
+    return {"terms": " + ".join(f"{score} × {_days(wd)}" for score, wd in terms), "days": _days(days)}
+
+
+def _days(value: Decimal) -> str:
+    """Weighted days as few decimals as they hold (31, 7.5, 10.23)."""
+    text = f"{value.quantize(Decimal('0.01'), ROUND_HALF_UP):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

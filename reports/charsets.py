@@ -69,3 +69,4 @@ BY_FORMAT[29] = BY_FORMAT[28]        # nor format 29 (a call's answer out and th
 BY_FORMAT[30] = BY_FORMAT[29]        # nor format 30 (a district scorecard's PDF without its links to files)
 BY_FORMAT[31] = "".join(sorted(set(BY_FORMAT[30] + "执")))   # format 31: rules or targets unlike last month's
 BY_FORMAT[32] = BY_FORMAT[31]        # nor format 32 (a floor and flat beside the room they make)
+BY_FORMAT[33] = BY_FORMAT[32]        # nor format 33 (a two-grid worker's score from her grids)

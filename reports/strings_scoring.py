@@ -26,6 +26,7 @@ ZH: dict[str, str] = {
     "notice_out_appeals": "申诉经复核成立的",
     "notice_out_appeals_moved": "申诉经复核成立的（非本网格的申诉注明居民所在网格的，改计入该网格）",
     "cycle_note_moved": "非本网格的申诉经支持并注明居民所在网格的，该答卷改计入居民所在网格。",
+    "score_terms_33": "= ({terms}) ÷ {days}：各网格得分按加权天数平均",     # format 33: a worker of two grids (trial 288)
     "moved_out_line": "{grid}：本月另有 {n} 份答卷经复核为其他网格居民所答（{ids}，非本网格），已改计入其所在网格、不计入该网格得分，"
                       "本表得分已按此计算。",
     "moved_in_line": "{grid}：本月另有 {n} 份本网格居民误选其他网格的答卷经复核改计入该网格（{ids}，非本网格），本表得分已按此计算。",
@@ -121,6 +122,7 @@ EN: dict[str, str] = {
     "neutral_cap": " = {unscaled}; shared out, it would pass the cap: paid at the cap coefficient {c}: "
                    "{target} × {c} × {days} ÷ {dim} (see the note below)",
     "neutral_shared": " = {unscaled}; then shared out of the budget, about × {ratio} (to the fen; see the note below)",
+    "score_terms_33": "= ({terms}) ÷ {days}: your grids' scores averaged by weighted days",
     "budget_note_28": "This month is budget-neutral: the pool (the sum of prorated targets) is shared in proportion to "
                       "prorated target × coefficient; whoever that takes below prorated target × the floor coefficient, "
                       "or past prorated target × the cap, is paid there, and the rest of the pool is shared again among the others, to the fen. "

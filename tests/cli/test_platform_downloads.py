@@ -95,7 +95,7 @@ def test_codes_export_needs_the_policys_option_codes(canonical_payroll, run_cli,
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=tmp_path / "coded.toml")
     assert code == 0, err
     assert (tmp_path / "out" / "2026-09" / "payroll.csv").read_bytes() == expected
-    assert "option 1 as 5, 2 as 4, 4 as 2, 5 as 1; a 按分数 download" in err and "(survey.grid_numbers_refused off): 1 as G1, 2 as G2;" in err   # trial 286
+    assert "option 1 as 5, 2 as 4, 4 as 2, 5 as 1; so read, " in err and "(survey.grid_numbers_refused off): 1 as G1, 2 as G2;" in err   # trial 286
 
 
 def test_sheet_typed_from_paper_forms(canonical_payroll, run_cli, make_inbox, tmp_path):

@@ -224,19 +224,3 @@ def test_inspect_shows_a_downloads_ids_with_the_policys_prefix(tmp_path):
     lines = inspect_lines(Source(path.name, path), reading, GRIDS)
     assert any(line.startswith("  response_id=F1,") for line in lines), lines[-5:]
 
-
-def test_a_codes_export_with_a_few_words_among_its_numbers_is_one_where_its_grids_are_numbers():
-    # trial 282: one 不了解 among 1-5 codes hid a codes export; the grid numbers' stop, its aliases added, read
-    # 1 (非常满意) as one point, every grid's score reversed, exit 0 (survey.codes_export_words, policy 2027.34)
-    import pandas as pd
-    from gridpay.ingest.codes_export import is_codes_export
-    items = ("sat_a", "sat_b")
-    coded = pd.DataFrame({"grid_id": ["1", "3", "2", "1"], "sat_a": ["1", "2", "不了解", "2"],
-                          "sat_b": ["2", "1", "3", "(空)"]}, dtype="string")
-    assert not is_codes_export(coded, items)                                  # a policy without the key: as before
-    assert is_codes_export(coded, items, with_words=True)
-    named = coded.assign(grid_id=["第一网格", "1", "2", "1"])                   # a text export names the grid chosen
-    assert not is_codes_export(named, items, with_words=True)
-    words = coded.assign(sat_a=["不了解", "满意", "不了解", "2"], sat_b=["满意"] * 4)   # mostly words: no codes export
-    assert not is_codes_export(words, items, with_words=True)
-    assert is_codes_export(coded.assign(sat_a=["1", "2", "3", "2"]), items)     # every rating a number: as before

@@ -36,3 +36,17 @@ def test_a_blended_coefficient_is_told_in_parts_that_give_the_coefficient_paid()
     assert (exact["share"], exact["rest"]) == ("64.5161%", "35.4839%")
     # the rest of the days in a grid pooled over another worker's days, not one of too few answers (policy 2027.22)
     assert (w04["rest_where"], parts["W09"]["rest_where"]) == ("rest_few", "rest_before_start")
+
+
+def test_a_score_of_two_grids_is_summed_on_the_sheet_only_where_the_sum_gives_it():
+    # trials 285 and 288: a worker of two grids redid 64.82 by hand from the table: (68.93×31 + 48.91×8)/39
+    from gridpay.publishing.worker_contexts import score_terms
+    grids = {"G2": {"adjusted_score": "68.93", "flags": ""}, "G5": {"adjusted_score": "48.91", "flags": ""},
+             "G7": {"adjusted_score": "40.00", "flags": "insufficient_responses"}}
+    two = [("G2", 31, Decimal("31.0")), ("G5", 16, Decimal("8.0"))]
+    assert score_terms({"score": "64.82"}, two, grids) == {"terms": "68.93 × 31 + 48.91 × 8", "days": "39"}
+    assert score_terms({"score": "64.82"}, [*two, ("G7", 31, Decimal("15.5"))], grids) is not None   # neutral: not in it
+    assert score_terms({"score": "64.83"}, two, grids) is None            # a sum that does not give the score: not shown
+    assert score_terms({"score": "68.93"}, two[:1], grids) is None        # one grid: its own score, nothing to sum
+    half = [("G2", 31, Decimal("31")), ("G5", 15, Decimal("7.5"))]
+    assert score_terms({"score": "65.03"}, half, grids) == {"terms": "68.93 × 31 + 48.91 × 7.5", "days": "38.5"}
