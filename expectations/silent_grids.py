@@ -7,6 +7,7 @@ the community's stop (expectations/silent_communities.py); a month whose grids a
 a grid that had too few answers to be scored in the month published last (the demo's grid that barely answers)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
@@ -15,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from gridpay.core.month import Month
+from gridpay.ingest.review_files import moving
 from gridpay.ingest.staging import grid_communities
 from gridpay.ingest.survey_stage import stage_connection
 
@@ -51,8 +53,8 @@ def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | 
     community = grid_communities(grids)
     month_of = Month.parse(month)
     with stage_connection(workdir) as con:
-        answers = dict(con.execute("select grid_id, count(*) from surveys where grid_id is not null "
-                                   "group by all").fetchall())
+        answers = _with_moved(workdir, month, con, dict(con.execute(
+            "select grid_id, count(*) from surveys where grid_id is not null group by all").fetchall()))
         staffed: dict[str, list[str]] = {}
         for grid, worker in con.execute(
                 "select distinct grid_id, worker_id from assignments where coalesce(try_cast(start_date as date) <= ?, "
@@ -74,6 +76,25 @@ def silent_grids(workdir: Path, month: str, enough: int, last: dict[str, int] | 
             and (((last.get(g) or 0) >= 2 * enough and answers[g] < fallen * last[g])
                  or ((last.get(g) or 0) >= enough and answers[g] * 10 <= last[g]))]
     return sorted(silent + fell, key=lambda g: g.grid_id), files
+
+
+def _with_moved(workdir: Path, month: str, con, answers: dict[str, int]) -> dict[str, int]:
+    """The month's answers by grid, each one an upheld 非本网格 appeal or HR correction counts in its resident's grid
+    (resident_grid) counted there: trial 290's form asked the worker by name, and HR's corrections gave 七网格 six
+    answers; the run still stopped on it as a grid with none, and the scorecard said so beside its six."""
+    path = workdir / "appeals.parquet"
+    appeals = pd.read_parquet(path) if path.is_file() else pd.DataFrame()
+    moved = appeals[moving(appeals, month)].dropna(subset=["response_id"]) if len(appeals) else appeals
+    if moved.empty:
+        return answers
+    named = dict(con.execute("select response_id, any_value(grid_id) from surveys where response_id in "
+                             "(select unnest(?::varchar[])) group by all", [list(moved["response_id"])]).fetchall())
+    counted = Counter(answers)
+    for answer, grid in zip(moved["response_id"], moved["resident_grid"]):
+        if named.get(answer) is not None:
+            counted[named[answer]] -= 1
+            counted[grid] += 1
+    return {g: n for g, n in counted.items() if n > 0}
 
 
 def _files_without_answers(con) -> list[tuple[str, str]]:

@@ -110,8 +110,11 @@ def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
             other = taken.get(alias) or (aliases.get(alias) if aliases.get(alias) != row.grid_id else None)
             if other is not None:
                 raise InputError(row.source_file, f"alias '{alias}' of {row.grid_id} already names {other}: "
-                                                  f"a name can mean one grid only", row=int(row.row_number),
-                                 column="aliases")
+                                                  f"a name can mean one grid only (a form asking the worker by name, "
+                                                  f"a worker of two grids: give it to one; her other grid's answers "
+                                                  f"are then HR's own 非本网格 corrections naming it, resident_grid in "
+                                                  f"appeals.csv, or ask the grid on the form: docs/platforms.md)",
+                                 row=int(row.row_number), column="aliases")
             aliases[alias] = row.grid_id
     return aliases
 

@@ -1,7 +1,7 @@
 """Files the month should hold and does not, or holds and should not (policy 2027.9; trial 83, all exit 0
 before): a grid whose download has not arrived, or whose place last month's holds, was scored on earlier
 months or paid at neutral; a neighbouring community's download was counted for our grid of its grid's name."""
-from conftest import SURVEY_HEADER, survey, write_csv
+from conftest import APPEAL_HEADER, SURVEY_HEADER, survey, today, write_csv
 from downloads import HEADER, wjx_rows, write_xlsx
 
 GRIDS = ("grid_id", "grid_name", "community", "households", "compounds")
@@ -188,3 +188,17 @@ def test_a_paper_sheet_left_out_is_said_in_its_month_and_named_by_the_next_month
     code, err = run_cli("run", "--month", "2026-11", inbox=inbox)
     assert code == 1 and ("G3 was flagged answers_dropped in 2026-10 (its answers fell from the month before it's): "
                           "if 2026-10 lacked a file like this one, correct 2026-10 first") in err, err
+
+
+def test_a_grid_given_answers_by_hrs_own_corrections_is_not_a_grid_without_answers(run_cli, tmp_path):
+    # trial 290: a form asking the worker by name gave a two-grid worker's second grid no answer; HR's own 非本网格
+    # corrections (resident_grid) gave it six, and the run still stopped on it as a grid with none
+    inbox = _inbox(tmp_path, {"318400101_2_碧溪社区翠柳苑网格员满意度测评_12_12.csv": _answers("A", "G1", "翠柳苑"),
+                              "318400102_2_碧溪社区金桂园网格员满意度测评_15_15.csv": _answers("B", "G2", "金桂园", 15)})
+    header = APPEAL_HEADER + ("resident_grid",)
+    write_csv(inbox / "appeals.csv", header, [(f"C{n}", "2026-09", "", f"B{n}", "非本网格", "住望江小区", today(), "支持",
+                                                 "人事科 陈主任", today(), "经核对门牌", "G3") for n in (13, 14, 15)])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0 and "has no answer this month" not in err, err
+    scores = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
+    assert "\nG3,望江小区网格,2026-09,3," in scores
