@@ -63,6 +63,7 @@ def check_policy_as_written(s: Settings, keys: ArchiveKeys, sha: str, policy: Po
     check_policy_keys(blob_bytes(s.archive, sha, keys), str(s.policy))
     check_unnamed_project_policy(s.project, s.policy, policy, s.db)
     say_policy_left_out(s.policy, policy)
+    say_shipped_version_edited(s.policy, policy)
     if s.project is not None:     # on the scorecard too: trial 142's trial policy, left set in a terminal, paid a month
         for line in (ln for ln in environment_over_project(s.project) if ln.startswith("GRIDPAY_POLICY=")):
             log.warning("%s: this month is paid on it (unset it to use the project's)", line, extra=headed("policy"))
@@ -126,6 +127,21 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
                     "today's rules, copy them from the shipped policy, %s (`gridpay init` in an empty folder writes a copy "
                     "of it, policy.toml, to read), into yours under a new version", path, policy.version, rules,
                     shipped.version, ", ".join(left_out), DEFAULT_POLICY, extra=headed("policy"))
+
+
+def say_shipped_version_edited(path: Path, policy: Policy) -> None:
+    """A community's policy under the shipped policy's own version whose rules differ from it: the scorecard prints
+    考评办法版本 2027.34 for rules that are not 2027.34's (trial 289 edited init's copy, its version left as written).
+    Said on every new run from it."""
+    if path.resolve() == DEFAULT_POLICY.resolve():
+        return
+    shipped = load_policy(DEFAULT_POLICY)
+    if policy.version != shipped.version or not (rules := [r for r in changed_rules(shipped, policy) if r != "version"]):
+        return
+    log.warning("the policy %s says version %s, the shipped policy's, but differs from it in %s: a version names its "
+                "rules (the scorecard prints it, and an auditor reads it as the shipped one), so give yours a version "
+                "of its own (version = \"%s-1\", or your community's name and a number)", path,
+                policy.version, listed(rules, SHOWN), policy.version, extra=headed("policy"))
 
 
 def changed_rules(before: Policy, after: Policy, prefix: str = "") -> list[str]:

@@ -205,3 +205,14 @@ def test_a_re_run_stopped_at_the_gate_on_changed_reference_files_says_they_chang
     assert code == 1 and line.startswith("gridpay: validation gate failed: 2026-09 was published (run 2026-09-"), line
     assert "W1 perf_pay_target 1000.00 -> 1200.00" in line and "--reference published" in line
     assert "On today's files the run stopped at the gate: 2026-09: " in line and "not one of 2026-09's valid answers" in line
+
+
+def test_a_policy_edited_under_the_shipped_version_is_told_to_take_a_version_of_its_own(run_cli, make_inbox, tmp_path):
+    # trial 289: init's copy edited, its version left as written: the scorecard printed 考评办法版本 2027.34 for rules
+    # that were not 2027.34's
+    from gridpay.core.settings import DEFAULT_POLICY
+    edited = tmp_path / "policy.toml"
+    edited.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace("min_responses = 10", "min_responses = 3"),
+                      encoding="utf-8")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox(), policy=edited)
+    assert code == 0 and "says version 2027.34, the shipped policy's, but differs from it in scoring.min_responses" in err
