@@ -39,6 +39,24 @@ def added_deductions(con, words: tuple[str, ...]) -> list[str]:
             f"(退还, 补发, 纠正错扣), it is right as it is" for file, row, wid, amount, reason in rows]
 
 
+# words of a reason that add money (trial 292's -300 for 补发10月防汛值班补贴 was paid as a deduction, unsaid)
+ADDITION_WORDS = ("补发", "奖励", "奖金", "补贴", "加班费", "慰问", "退还")
+
+
+def subtracted_additions(con, deductions: tuple[str, ...]) -> list[str]:
+    """The month's adjustments below zero whose reason holds one of ADDITION_WORDS and none of `deductions` (扣, 罚:
+    补扣, 退还罚款 deduct); said where the policy names deduction words (gate.deduction_words), as its mirror."""
+    if not deductions:
+        return []
+    rows = con.execute("select source_file, row_number, worker_id, amount_yuan, reason from stg_adjustments "
+                       "where amount_yuan < 0 and reason is not null order by source_file, row_number").fetchall()
+    return [f"{file} row {row} gives {wid} {amount} for '{reason}', a reason that reads as money added "
+            f"({'/'.join(w for w in ADDITION_WORDS if w in reason)}): if it adds, type {-amount} without its '-' and "
+            f"run again; if it takes back (多发的补贴收回), it is right as it is"
+            for file, row, wid, amount, reason in rows
+            if any(w in reason for w in ADDITION_WORDS) and not any(w in reason for w in deductions)]
+
+
 def large_adjustments(con) -> list[str]:
     """The month's adjustments as large as the worker's whole target or larger: trial 138's 120000 typed for a 1,200
     bonus paid W03 121,280.00, exit 0, said only by a review flag the console did not print."""

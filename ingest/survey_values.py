@@ -92,7 +92,7 @@ def door_rules(reading: SurveyReading) -> tuple[bool, ...]:
     return (reading.door_dashes, reading.door_variants, reading.door_suffixes, reading.door_rooms, reading.door_floors,
             reading.door_houses, reading.door_numerals, reading.door_streets, reading.door_look_alikes,
             reading.door_basements, reading.door_room_parts, reading.door_separators, reading.door_yards,
-            reading.door_spaced_places)
+            reading.door_spaced_places, reading.door_gates)
 
 
 def duration_sql(reading: SurveyReading) -> str:
@@ -156,7 +156,7 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
                         rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
                         streets: bool = False, look_alikes: bool = False, basements: bool = False,
                         room_parts: bool = False, separators: bool = False, yards: bool = False,
-                        spaced_places: bool = False) -> str:
+                        spaced_places: bool = False, gates: bool = False) -> str:
     """SQL test of household ids that normalized_household() returns as typed: ASCII letters, digits,
     - and _, and CJK ideographs (all unchanged by NFKC), no space, no 幢/号 (read as 栋 before a 单元),
     no 室 at the end. DuckDB keeps those (a city's month has ~10M distinct ids, nearly all typed as
@@ -200,6 +200,8 @@ def canonical_household(col: str, dashes: bool = False, variants: bool = False, 
         test += fr" and not regexp_matches({col}, '-[一二三][层楼]')"
     if yards:         # 槐树胡同15, 12院东屋, 底商5 (a 号 is never kept, above)
         test += fr" and not regexp_matches({col}, '胡同|院|[东西南北正倒耳][屋房厢座]|底商|底铺')"
+    if gates:         # 5栋1门三零二, 5栋一门302 (号楼, 幢: never kept, above)
+        test += fr" and not regexp_matches({col}, '门[零〇一二三四五六七八九]|[一二三四五六七八九十]门[0-9零〇一二三四五六七八九]')"
     if variants:      # each variant has a 栋, 座 or 单元: ids without one are tested by contains() alone
         test += (fr" and (not (contains({col}, '栋') or contains({col}, '座') or contains({col}, '单元')) or ("
                  fr"not contains({col}, '-') "

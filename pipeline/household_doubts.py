@@ -95,7 +95,9 @@ ONE_HOME_KEYS = (("door_streets", "door_number_streets", "2027.11", "a street's 
                  ("door_yards", "door_number_yards", "2027.22", "a 胡同's house with or without 号, 12号东屋 as "
                   "12号院东屋, a 底商 as a shop front"),
                  ("door_spaced_places", "door_number_spaced_places", "2027.33", "numbers a space apart after a "
-                  "compound's name, 一区 4 2 301 as 一区4-2-301"))
+                  "compound's name, 一区 4 2 301 as 一区4-2-301"),
+                 ("door_gates", "door_number_gates", "2027.34", "a unit written 门 before a room read out in "
+                  "numerals, 5号楼1门三零二 as 5栋1单元302"))
 
 
 def _say_streets_key(ctx: RunContext, reworded: list) -> None:

@@ -15,6 +15,7 @@ from gridpay.pipeline.gridless_answers import say_few_gridless_answers
 from gridpay.ingest.misfiled import (misfiled_files, month_first_misreads, other_month_rows, time_alone_rows,
                                      yearless_other_month_rows)
 from gridpay.pipeline.changed_assignments import say_changed_assignments
+from gridpay.pipeline.later_adjustments import say_adjustments_beyond_days
 from gridpay.pipeline.missing_channels import say_missing_channels
 from gridpay.pipeline.renumbered_grids import say_renumbered_grids
 from gridpay.ingest.month_adjustments import changed_lines
@@ -85,6 +86,7 @@ def say_other_months(ctx: RunContext) -> None:
     say_other_month_rows(ctx)
     say_few_gridless_answers(ctx)           # answers naming no grid, under the stop's count: in no grid
     say_changed_adjustments(ctx)
+    say_adjustments_beyond_days(ctx)         # a later month's row for a worker with no day in it (trial 292)
     say_changed_assignments(ctx)            # a published month's days edited since
     say_renumbered_grids(ctx)               # grids.csv's ids all new beside last month's gone (trial 175)
     say_missing_channels(ctx)               # last month's paper answers, none this month (trial 180)

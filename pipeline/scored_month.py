@@ -182,7 +182,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
     from gridpay.expectations.leave_ratings import leave_ratings
     from gridpay.expectations.answer_doubts import answer_doubts
     from gridpay.expectations.worker_phone_lines import self_ratings
-    from gridpay.expectations.pay_inputs import added_deductions, far_targets, large_adjustments, moved_pay
+    from gridpay.expectations.pay_inputs import (added_deductions, far_targets, large_adjustments, moved_pay,
+                                                   subtracted_additions)
     from gridpay.expectations.payroll_doubts import payroll_doubts
     from gridpay.expectations.unpaid_adjustments import unpaid_adjustments
     from gridpay.expectations.window_self_ratings import window_self_ratings
@@ -211,7 +212,8 @@ def scored_month(con, run_id: str, stops: tuple, void: tuple, rules=None, budget
         score_shift=_score_shift(con, run_id), off_payroll=_off_payroll(con, run_id), far_weights=_far_weights(con),
         households_moved=households_moved(con, run_id), before_start=before_start_shares(con),
         pay_inputs=tuple(far_targets(con, rules and rules.target_times_median, budget == "neutral")
-                         + added_deductions(con, rules.deduction_words if rules else ()) + large_adjustments(con)
+                         + added_deductions(con, rules.deduction_words if rules else ())
+                         + subtracted_additions(con, rules.deduction_words if rules else ()) + large_adjustments(con)
                          + moved_pay(con, run_id)),
         over_listed=tuple(f"{name} ({gid}: {n} homes, {households} listed)" for gid, name, n, households in con.execute(
             "select grid_id, grid_name, responses, households from grid_scores where run_id = ? "

@@ -22,6 +22,13 @@ BY_ID = 19              # ... from which its callbacks are counted by grid id: t
                         # gave one community's five callbacks to the other's notice
 POOLED_COUNT = 25       # ... from which a pooled grid's note gives the answers and months its score rests on (trial
                         # 173's notice read 52.93 beside 4 answers, the score resting on 14 of three months)
+DENSER = 33             # ... from which one still over a page is set smaller again (trial 285: 19 grids, 3 thin)
+# in the page itself, not base.css, so that notices of earlier formats render again as they were published
+DENSER_STYLE = ("<style>body.notice.dense h1 { font-size: 17pt; margin-bottom: 2pt; } "
+                "body.notice.dense th, body.notice.dense td { font-size: 10pt; padding: 1.5pt 4pt; line-height: 1.25; } "
+                "body.notice.dense p, body.notice.dense p.lead { font-size: 10pt; margin: 3pt 0; line-height: 1.35; } "
+                "body.notice.dense h2 { font-size: 12pt; margin: 6pt 0 3pt 0; } body.notice.dense .meta { font-size: 9pt; } "
+                "body.notice.dense td:last-child { font-size: 8.5pt; }</style>")
 
 
 def notice_pages(grids: list[dict], callbacks: list[dict], run: dict, lang: str, policy=None,
@@ -168,10 +175,14 @@ def item_label(item: str, policy, words: dict) -> str:
 def one_page_notice(html: str, fonts: dict[str, str] | None, output_format: int) -> str:
     """The notice, laid out dense where it would run onto a second page: from output format 12 (trial 82's
     corrected, finalized notice of five grids put its footer alone on page 2; dense was for over 12 grids)."""
-    plain = '<body class="notice">'
-    if output_format < ONE_PAGE or plain not in html or pdf_page_count(html, fonts) <= 1:
+    plain, dense_body = '<body class="notice">', '<body class="notice dense">'
+    if output_format < ONE_PAGE or (pages := pdf_page_count(html, fonts)) <= 1:
         return html
-    return html.replace(plain, '<body class="notice dense">', 1)
+    dense = html.replace(plain, dense_body, 1)      # a notice of over 12 grids is written dense by its template
+    if output_format < DENSER or dense_body not in dense or "</head>" not in dense or (
+            pages if dense == html else pdf_page_count(dense, fonts)) <= 1:
+        return dense
+    return dense.replace("</head>", DENSER_STYLE + "</head>", 1)
 
 
 def notice_paths(folder: Path, name: str) -> tuple[Path, Path]:

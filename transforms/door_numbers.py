@@ -42,6 +42,9 @@ _FLOOR_FLAT = re.compile(r"^(.*?(?:单元|栋|幢|座|号楼))(\d{1,3})[楼层](
 _UNIT_FLOOR_DASHED = re.compile(r"^(.*?单元)(\d{1,3})-(\d{1,2})$")
 _LETTER_BUILDING = re.compile(r"^([A-Za-z])[座栋幢]?([1-9]\d{2,3})$")          # A1203, A座1203: 座 A's 1203
 _GATE = re.compile(r"(?:(?<=[栋幢座号])|(?<=号楼))(\d{1,2})门(?=\d)")
+# survey.door_number_gates: ... a unit written 门 in numerals, or before a room read out in numerals (5号楼1门三零二,
+# 五号楼一门三零二: trial 291's Beijing home counted twice beside 5号楼1单元302)
+_GATE_SPOKEN = re.compile(r"(?:(?<=[栋幢座号])|(?<=号楼))(\d{1,2}|[一二三四五六七八九十]{1,2})门(?=[\d零〇一二三四五六七八九])")
 _DASHED_FLOOR = re.compile(r"^(\d{1,3})-(\d{1,2})-(\d{1,3})-(\d{1,2})$")
 _SPOKEN_AFTER_BUILDING = re.compile(r"(?:(?<=号楼)|(?<=[幢座]))([零〇一二三四五六七八九]{2,5})$")     # 十二号楼三零一
 # survey.door_number_houses: an old town's lane (弄), house number (号) and room, 7弄5号301室, 七弄五号三零一,
@@ -176,7 +179,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
                          rooms: bool = False, floors: bool = False, houses: bool = False, numerals: bool = False,
                          streets: bool = False, look_alikes: bool = False, basements: bool = False,
                          room_parts: bool = False, separators: bool = False, yards: bool = False,
-                         spaced_places: bool = False) -> str | None:
+                         spaced_places: bool = False, gates: bool = False) -> str | None:
     """One household, however it was typed: '3幢2单元301室', '3号楼 2单元 301', '３栋2单元301' -> '3栋2单元301' (NFKC,
     no spaces, 幢/号楼/号 before a 单元 read as 栋, no trailing 室); with `dashes` (policy survey.door_number_dashes)
     '3-2-301' too, building-unit-room as residents shorten it; with `variants` (survey.door_number_variants) also
@@ -194,7 +197,8 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     the digit it looks like ('4O1', '10l', '5〇1' as '401', '101', '501'), invisible characters dropped, a room's digits
     a space apart glued; `basements`: '5栋-1层', '5栋负一层' -> '5栋负1层'; `room_parts`: '401-2' -> '401号之2';
     `separators`: '4/3/501', '5.3.302', '4，3，301' -> '4-3-501'; `yards`: '槐树胡同15' -> '槐树胡同15号', '15号' -> '15',
-    '12号东屋' -> '12号院东屋', '底商5号' -> '门面5' (each the policy's survey.door_number_<name>)."""
+    '12号东屋' -> '12号院东屋', '底商5号' -> '门面5'; `gates`: '5号楼1门三零二', '五号楼一门三零二' -> '5栋1单元302' (each
+    the policy's survey.door_number_<name>)."""
     text = normalized_cell(value)
     if text is not None and look_alikes:
         text = _LOOK_ALIKE.sub(lambda m: m[0].translate(_LOOK_ALIKE_DIGITS), _unseen_dropped(text)) or None
@@ -219,6 +223,7 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
         text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")
         unit = _UNIT_DASHED.match(text)
         text = f"{unit[1]}栋{unit[2]}单元{unit[3]}" if unit else text
+    text = _GATE_SPOKEN.sub(lambda m: f"{m[1] if m[1].isdigit() else _numeral(m[1])}单元", text) if gates else text
     text = _by_floor(text) if floors else text
     text = _BUILDING.sub(r"\1栋", text)
     short = _DASHED.match(text) if dashes or variants else None

@@ -113,6 +113,7 @@ class Policy:
     house_compounds: tuple[str, ...] = ()       # compounds of houses: a building alone (A12栋) is a home (2027.19)
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
     door_number_spaced_places: bool = False     # 一区 4 2 301: numbers a space apart after a place, dashed (2027.33)
+    door_number_gates: bool = False             # 5号楼1门三零二, 五号楼一门302: 门 a unit before spoken rooms (2027.34)
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
     two_phones_by_grid: bool = False            # a cell of two workers' phones read as the answer's grid's worker's (2027.27)
     grid_invisible_dropped: bool = False        # an answer's grid without its zero-width characters (2027.29)
@@ -187,8 +188,7 @@ def policy_from_toml(text: str) -> Policy:
 
 
 def _straight_line(doc: dict) -> int | None:
-    """Answers alike throughout, flagged from this many items; None: not flagged (`integrity.straight_line = "off"`,
-    policy 2027.8: a third to a half of honest residents tick one answer throughout a five-item form; trials 77, 80)."""
+    """Answers alike throughout flagged from this many items; None: not (straight_line = "off", 2027.8: trials 77, 80)."""
     off = "straight_line" in doc.get("integrity", {}) and choice_of(doc, "integrity.straight_line", ("off", "flag")) == "off"
     return None if off else int(get_key(doc, "integrity.straight_line_min_items"))
 

@@ -101,7 +101,8 @@ def test_a_deduction_typed_without_its_minus_and_a_target_far_from_the_others_ar
     write_csv(inbox / "adjustments.csv", ("worker_id", "month", "amount", "reason", "approved_by"),
               [("W1", "2026-09", "200", "迟到扣款", "人事科"), ("W4", "2026-09", "-80", "罚款", "人事科"),
                ("W2", "2026-08", "90", "罚款", "人事科"), ("W4", "2026-09", "100", "冲减8月多发绩效", "人事科"),
-               ("W3", "2026-09", "120", "年终奖", "人事科")])         # trial 138: 120000 typed for 1,200
+               ("W3", "2026-09", "120", "年终奖", "人事科"), ("W2", "2026-09", "-300", "补发10月值班补贴", "人事科"),
+               ("W1", "2026-09", "-50", "补扣上月多发补贴", "人事科")])     # trial 138: 120000 for 1,200; trial 292
     write_csv(inbox / "workers.csv", ("worker_id", "name", "phone", "perf_pay_target"),
               [("W1", "王伟", "", "1000.00"), ("W2", "李娜", "", "8000.00"), ("W3", "张喆", "", "60.00"),
                ("W4", "刘玥", "", "900.00"), ("W5", "志愿者", "", "0")])      # a target of 0 is never compared
@@ -111,6 +112,8 @@ def test_a_deduction_typed_without_its_minus_and_a_target_far_from_the_others_ar
             "deducts, type -200.00 and run again; if it adds (退还, 补发, 纠正错扣), it is right as it is") in err
     assert "row 3 gives" not in err and "row 4 gives" not in err      # typed with '-'; another month's row
     assert "row 5 gives W4 +100.00 for '冲减8月多发绩效', a reason that reads as a deduction (冲减)" in err
+    assert ("row 7 gives W2 -300.00 for '补发10月值班补贴', a reason that reads as money added (补发/补贴): if it adds, "
+            "type 300.00 without its '-'") in err and "row 8 gives" not in err        # 补扣: taken back
     assert ("李娜 (W2)'s perf_pay_target 8000.00 is over 5 times the median of workers.csv's targets (900.00): a zero "
             "too many or too few?") in err
     assert "张喆 (W3)'s perf_pay_target 60.00 is under 1/5 of the median" in err and "(W1)'s perf_pay_target" not in err

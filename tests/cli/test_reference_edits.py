@@ -153,3 +153,14 @@ def test_a_correction_taking_one_file_is_told_the_other_file_it_needs(run_cli, p
     assert code == 2 and ("worker_id 'W5' is not in workers.csv: today's workers.csv has W5, but --reference "
                           "published reads 2026-09's workers.csv as it was published; add --take workers too if its "
                           "change is 2026-09's") in err and "did you mean" not in err, err
+
+
+def test_a_later_months_adjustment_for_a_worker_with_no_day_in_it_is_said(run_cli, make_inbox):
+    # trial 292: a leaver's deduction spread over the months after, as the negative-total stop advised: November
+    # published without a word, and only December's run stopped on the row no run pays
+    inbox = make_inbox()
+    with (inbox / "adjustments.csv").open("a", encoding="utf-8") as rows:
+        rows.write("W2,2026-10,-120.00,扣回多发,人事科 陈主任\nW1,2026-10,30.00,补贴,人事科 陈主任\n")
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0 and "gives W2 -120.00 for 2026-10, a month assignments.csv gives that worker no day in" in err, err
+    assert "gives W1" not in err                                      # W1 works October: October's run pays it

@@ -11,6 +11,14 @@ def test_a_notice_that_would_run_onto_a_second_page_is_laid_out_dense_from_outpu
     assert one_page_notice(SHORT, None, 12) == SHORT
 
 
+def test_a_notice_still_over_a_page_when_dense_is_set_smaller_again_from_output_format_33():
+    # trial 285: the seed's 19 grids, three thin grids' notes wrapping, ran to two pages dense
+    longer = '<html><head></head><body class="notice"><h1>和平社区</h1>' + "<p>公示期内的异议照常受理。</p>" * 40 + "</body></html>"
+    assert "body.notice.dense td:last-child" in one_page_notice(longer, None, 33)
+    assert "body.notice.dense td:last-child" not in one_page_notice(longer, None, 32)      # as published then
+    assert one_page_notice(SHORT, None, 33) == SHORT
+
+
 def test_a_notice_of_output_format_11_is_written_as_published():
     assert one_page_notice(LONG, None, 11) == LONG
 
