@@ -213,6 +213,8 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
     text = _house(text) if houses else text        # before the suffixes read 12-1号 as a room
     text = _STREET_HOUSE.sub(lambda m: f"{m[1]}{int(m[2])}号", text) if streets else text   # before 20# is 栋
     text = yard_homes(text) if yards else text     # before the suffixes read 12号's 号 as a room's
+    if gates:          # before the suffixes read 1门302号's 号 (trial 291's re-check)
+        text = _GATE_SPOKEN.sub(lambda m: f"{m[1] if m[1].isdigit() else _numeral(m[1])}单元", text)
     if suffixes:
         text = _ROOM_SUFFIX.sub(r"\1", text)
         text = _BUILDING_DASHED.sub(r"\1栋", text)
@@ -223,7 +225,6 @@ def normalized_household(value: object, dashes: bool = False, variants: bool = F
         text = _SEAT.sub(r"\1栋", text).replace("栋-", "栋").replace("单元-", "单元")
         unit = _UNIT_DASHED.match(text)
         text = f"{unit[1]}栋{unit[2]}单元{unit[3]}" if unit else text
-    text = _GATE_SPOKEN.sub(lambda m: f"{m[1] if m[1].isdigit() else _numeral(m[1])}单元", text) if gates else text
     text = _by_floor(text) if floors else text
     text = _BUILDING.sub(r"\1栋", text)
     short = _DASHED.match(text) if dashes or variants else None

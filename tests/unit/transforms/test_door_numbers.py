@@ -32,7 +32,7 @@ def test_a_unit_written_men_before_a_room_in_numerals_is_the_unit():
     # trial 291: 5号楼 1门 三零二 beside its 5号楼1单元302, counted twice (survey.door_number_gates, policy 2027.34)
     every = dict(dashes=True, variants=True, suffixes=True, rooms=True, floors=True, houses=True, numerals=True,
                  streets=True, look_alikes=True, basements=True, room_parts=True, separators=True, yards=True)
-    for typed in ("5号楼 1门 三零二", "五号楼一门三零二", "5栋1门三零二", "五号楼一门302"):
+    for typed in ("5号楼 1门 三零二", "五号楼一门三零二", "5栋1门三零二", "五号楼一门302", "5号楼 1门 三零二号", "5号楼1门302号"):
         assert normalized_household(typed, **every) != "5栋1单元302", typed          # a policy without the key
         assert normalized_household(typed, **every, gates=True) == "5栋1单元302", typed
     assert normalized_household("门面15号", **every, gates=True) == "门面15"           # a shop front is no unit
