@@ -111,7 +111,8 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             phones = _phones(settings, inputs, policy, month, grid_ids, scratch)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        rows = [{**line, "phone": phones.get((line.get("source_file"), line.get("row_number")), "")}
+        # a phone cell without a digit (无, 不愿透露) is no number: trial 293's were counted as numbers given for several homes
+        rows = [{**line, "phone": _number_or_blank(phones.get((line.get("source_file"), line.get("row_number")), ""))}
                 for _, line in sorted(lines.items())]
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8-sig", newline="") as handle:
@@ -125,6 +126,10 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             con.execute("insert into disclosures values (?, ?, ?, ?, ?, ?)",
                         [month, run_id, by, datetime.now(timezone.utc).replace(tzinfo=None), numbers, str(target)])
     return len(rows), numbers, masked, shared
+
+
+def _number_or_blank(phone: str) -> str:
+    return phone if any(c.isdigit() for c in phone or "") else ""
 
 
 def shared_number_lines(rows: list[dict]) -> int:

@@ -13,6 +13,8 @@ import logging
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import ON_SCORECARD
 from gridpay.pipeline.alias_doubts import say_aliases_like_other_grids
+from gridpay.pipeline.ditto_doors import say_ditto_doors
+from gridpay.pipeline.gridless_answers import say_few_unknown_grid_answers
 from gridpay.pipeline.split_grids import say_split_names
 from gridpay.store.runs import record_household_doubts
 from gridpay.transforms.folding import visible
@@ -83,6 +85,8 @@ def say_household_doubts(ctx: RunContext) -> None:
         record_household_doubts(ctx.settings.db, ctx.run_id, doubts)
     say_split_names(ctx)                # a split grid's old name: answers whose half cannot be told
     say_aliases_like_other_grids(ctx)   # an alias given to another grid than the one it reads like
+    say_ditto_doors(ctx)                # 〃2单元402: the building of the row above, not typed (trial 293)
+    say_few_unknown_grid_answers(ctx)   # a grid grids.csv lacks, too few to stop (3栋): validated, in no grid
 
 
 # keys a policy copied before them may lack that read a pair the run names as one home: (the reading's field, the

@@ -59,9 +59,15 @@ def _value(numeral: str) -> str:
     return str(total + current)
 
 
+# a letter typed for the digit it looks like, beside a digit (l1网格 is 11网格: trial 294 was offered 1网格 for it,
+# and an 11网格 resident's answer would have paid 1网格's worker)
+_LOOK_ALIKE = re.compile(r"(?<=\d)[lI|Oo]|[lI|Oo](?=\d)")
+
+
 def as_digits(name: str) -> str:
-    """A grid name with its numerals as digits: 第十一网格 -> 第11网格, 百花一网格 -> 百花1网格."""
-    return _GRID_NUMBER.sub(lambda m: _value(m.group()), name).translate(_NUMERALS)
+    """A grid name with its numerals as digits: 第十一网格 -> 第11网格, 百花一网格 -> 百花1网格, l1网格 -> 11网格."""
+    digits = _GRID_NUMBER.sub(lambda m: _value(m.group()), name).translate(_NUMERALS)
+    return _LOOK_ALIKE.sub(lambda m: "0" if m.group() in "Oo" else "1", digits)
 
 
 def likeness(value: str, name: str) -> float:

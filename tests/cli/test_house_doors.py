@@ -11,3 +11,18 @@ def test_a_building_alone_is_said_and_named_in_no_pair(run_cli, make_inbox):
     assert code == 0, err
     assert "1 answer of grid G1 gives a building alone as the door ('A12栋'): invalid (door_unknown)" in err
     assert "'A-12' and 'A12栋'" not in err, err
+
+
+def test_a_door_beginning_with_a_ditto_mark_is_said_with_its_row(run_cli, make_inbox):
+    # trial 293: a volunteer's 〃2单元402 (the row above's building) beside 12栋2单元402, counted twice, unsaid
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [survey("Z1", "G1", "〃1单元101", ("2",) * 5),
+                                                       survey("Z2", "G1", "同上", ("5",) * 5)]})
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert code == 0 and "1 door number begins with a ditto mark (surveys/2026-09.csv row 10 '〃1单元101')" in err, err
+
+
+def test_a_few_answers_naming_a_grid_grids_csv_lacks_are_named_below_the_stop(run_cli, make_inbox):
+    # trial 294: 3栋 and 1 1网格 typed in a free-text grid question, set aside under the stop's count, unnamed
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [survey("Z1", "3栋", "3栋1单元101", ("2",) * 5)]})
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    assert "1 answer names a grid grids.csv does not have ('3栋' on 1 row): invalid" in err, (code, err)

@@ -26,6 +26,8 @@ def test_a_number_given_for_several_homes_is_said_to_be_asked_about_the_home():
             {"phone": "13900000001", "household_id": "2组5"}, {"phone": "13900000001", "household_id": "2组5"},
             {"phone": "", "household_id": "2组7"}, {"phone": "138****5544", "household_id": "2组9"}]
     assert shared_number_lines(rows) == 2
+    from gridpay.pipeline.callsheet import _number_or_blank      # trial 293: 无 and 不愿透露 were counted as numbers
+    assert [_number_or_blank(p) for p in ("无", "不愿透露", "138****5544", "")] == ["", "", "138****5544", ""]
     said = sheet_summary("2026-11", 6, 5, 1, 2)
     assert said.endswith("; 2 lines give a number given for several homes, most often the volunteer's or worker's who "
                          "typed the forms she collected: ask for the household by its door number, and record 未参与 "

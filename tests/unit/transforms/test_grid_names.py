@@ -39,3 +39,12 @@ def test_a_grid_s_number_with_ten_reads_as_its_value():
     # a place's 十 or 百 is a word, not the grid's number
     assert closest_grids("一网格", {"B1": "百花一网格", "B2": "百花二网格"}) == ("百花一网格 (B1)",)
     assert closest_grids("十里铺二网格", {"S1": "十里铺一网格", "S2": "十里铺二网格"}) == ("十里铺二网格 (S2)",)
+
+
+def test_a_letter_typed_for_a_digit_is_offered_the_grid_of_that_number():
+    # trial 294: l1网格 was offered 1网格 (QS01); taken, an 11网格 resident's answer would have paid 1网格's worker
+    from gridpay.transforms.grid_names import similar_grids
+    numbered = {f"QS{n:02d}": f"{n}网格" for n in range(1, 13)}
+    assert similar_grids("l1网格", numbered) == [("11网格 (QS11)", "QS11")]
+    assert similar_grids("O1网格", numbered) == [("1网格 (QS01)", "QS01")]
+    assert similar_grids("1 1网格", numbered) == []                     # 1 1: two numbers, neither grid's alone
