@@ -29,7 +29,7 @@ def say_few_unknown_grid_answers(ctx: RunContext) -> None:
     run's one sign was its count of invalid rows (trial 294's free-text grid question: 3栋, 17栋, 1 1网格 on five answers
     of 11网格's and others' residents, set aside unnamed, W11 1532.16 for 1539.54 with them)."""
     from gridpay.expectations.unknown_grids import unknown_grids
-    if ctx.request.replay is not None:
+    if getattr(ctx.request, "replay", None) is not None:      # an audit replays; it advises nothing
         return
     stop, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
     few = [g for g in unknown_grids(ctx.workdir, 1) if not ((stop is not None and g.rows >= stop)
