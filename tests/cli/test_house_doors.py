@@ -1,6 +1,8 @@
 """A door naming a building alone is in quarantine, and in no pair of homes the run asks HR to check (trial 152's
 re-check: 'A-12' and 'A12栋' were "each counted as a household of its own", A12栋 in quarantine, and the advice to
 set the older aside would have taken out the home's only counted answer)."""
+import duckdb
+
 from conftest import HAND_SURVEYS, survey
 
 
@@ -16,9 +18,13 @@ def test_a_building_alone_is_said_and_named_in_no_pair(run_cli, make_inbox):
 def test_a_door_beginning_with_a_ditto_mark_is_said_with_its_row(run_cli, make_inbox):
     # trial 293: a volunteer's 〃2单元402 (the row above's building) beside 12栋2单元402, counted twice, unsaid
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [survey("Z1", "G1", "〃1单元101", ("2",) * 5),
-                                                       survey("Z2", "G1", "同上", ("5",) * 5)]})
+                                                       survey("Z2", "G1", "同上", ("5",) * 5),
+                                                       survey("Z3", "G2", "“1单元102", ("3",) * 5)]})    # its re-check
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
-    assert code == 0 and "1 door number begins with a ditto mark (surveys/2026-09.csv row 10 '〃1单元101')" in err, err
+    assert code == 0 and ("2 door numbers begin with a ditto mark (surveys/2026-09.csv row 10 '〃1单元101'; "
+                          "surveys/2026-09.csv row 12 '“1单元102')") in err, err
+    with duckdb.connect(str(inbox.parent / "warehouse.duckdb"), read_only=True) as con:     # on the scorecard too
+        assert "ditto mark" in con.execute("select run_notices from runs where status = 'published'").fetchone()[0]
 
 
 def test_a_few_answers_naming_a_grid_grids_csv_lacks_are_named_below_the_stop(run_cli, make_inbox):
