@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gridpay.core.table_rows import has_column
+from gridpay.ingest.sheet_scales import TICKS
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.unknown_grid_answers import ditto_sql
 from gridpay.transforms.reasons import INVALID_PREFIX
@@ -68,7 +69,9 @@ class InvalidFile:
         # trial read "a column typed one way" before the stop's line named the ids)
         # ... and where only some rows fail, a column typed one way is not the cause (a forty-eighth trial's paper
         # sheet: 3 of 7 dates typed 10号 or 十月五日, the rest read)
-        cause = (f"an answer is typed in words ('{self.word}'): give each such word its point in the policy's "
+        cause = (f"an answer is a tick ('{self.word}'), not an option's word: a sheet with a column per option? "
+                 f"{TICKS}" if self.word in TICK_MARKS else
+                 f"an answer is typed in words ('{self.word}'): give each such word its point in the policy's "
                  f"[survey.answer_words] (还行 = 3; a new version) and run again" if self.word else
                  f"the file writes dates both ways ({self.day_first.removeprefix(BOTH)}: two people's habits?), so a "
                  f"date whose day is 12 or less reads two ways: write its dates with the year first (2026-11-05) and "
@@ -87,6 +90,9 @@ class InvalidFile:
 
 
 _SLASH = r"^\s*([0-9][0-9]?)[/.-]([0-9][0-9]?)[/.-][0-9]{4}([^0-9]|$)"
+# a tick where an answer's word goes (a sheet with a column per option, headed as the question: trial 295 was told to
+# give √ a point, which would read a 1 ticked under 非常满意 as 非常不满意)
+TICK_MARKS = ("√", "✓", "✔", "☑", "○", "●", "◎", "v", "V")
 BOTH = "both:"        # InvalidFile.day_first of a file writing dates both ways: its first day-first and month-first
 
 

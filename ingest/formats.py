@@ -17,7 +17,7 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.inbox import inbox_file, inbox_folder, refuse_undecodable_name
-from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, missing_note, two_row_header
+from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, missing_note, ticked_headers, two_row_header
 from gridpay.transforms.privacy import phone_hash
 
 SURVEY_SUFFIXES = (".csv", ".xls", ".xlsx", ".parquet")
@@ -187,7 +187,7 @@ def sheet_without_item(item: str, items: tuple[str, ...], headers: list[str], na
     if merged := merged_header(unclaimed):      # 满意度评价 merged over the items, their own headers in the row below
         return missing_item(item, items, unclaimed, two_row_header(merged))
     example = unclaimed[0] if unclaimed else "总体评价"
-    return missing_item(item, items, unclaimed,
+    return missing_item(item, items, unclaimed, ticked_headers(unclaimed) or      # 环境卫生(非常满意): a tick column
                         f"Head its column {item}, or give its header in the policy's [survey.aliases] "
                         f"(\"{example}\" = \"{item}\"); if the form does not ask it, add a column {item} with "
                         f"its cells blank")

@@ -7,6 +7,7 @@ can be raised with an environment variable for a machine that has the memory."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from gridpay.transforms.privacy import masked_comment
@@ -98,3 +99,18 @@ def missing_note(missing: list[str], aliases: dict[str, str], table: str = "[sur
     words = [header for header, column in aliases.items() if column == missing[0]][:8]
     return (f"; missing: {', '.join(missing)}" + (f"; headers read as {missing[0]}: {', '.join(words)} (the policy's "
                                                   f"{table}, or a header {missing[0]} itself)" if words else ""))
+
+
+_OPTION_HEADED = re.compile(r"[（(\s_\-—·]+(非常满意|比较满意|基本满意|满意|一般|不太满意|不满意|非常不满意)[)）]?$")
+
+
+def ticked_headers(unclaimed: list[str]) -> str | None:
+    """The advice for a sheet whose headers name the form's options (环境卫生(非常满意), 环境卫生(满意) ...): a column per
+    option, ticked; None where fewer than two do. Trial 295 was told to alias one to its item, which the next run
+    refused as a tick column."""
+    ticked = [h for h in unclaimed if _OPTION_HEADED.search(h)]
+    if len(ticked) < 2:
+        return None
+    from gridpay.ingest.sheet_scales import TICKS     # sheet_scales reads sheets, which read through this module
+    return f"its headers name the form's options ('{ticked[0]}', '{ticked[1]}' ...): a sheet with a column per option, " \
+           f"ticked (✓, √, 1)? {TICKS}"

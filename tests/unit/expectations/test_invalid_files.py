@@ -60,3 +60,15 @@ def test_a_file_of_answers_in_words_no_rule_reads_names_the_word_and_the_policy_
     (found,) = invalid_files(tmp_path / "work")
     assert "an answer is typed in words ('还行'): give each such word its point in the policy's [survey.answer_words]" \
         in str(found), str(found)
+
+
+def test_a_tick_where_a_word_goes_is_said_to_be_a_tick_sheet_not_given_a_point():
+    # trial 295: a tick sheet's column renamed to its question was told to give √ a point, which would read a 1 ticked
+    # under 非常满意 as 非常不满意; its header 环境卫生(非常满意) was told to be aliased, which the next run refused
+    from gridpay.ingest.limits import ticked_headers
+    ticked = InvalidFile("surveys/2026-11/纸质.xlsx", 40, 40, "invalid: sat_environment '√' ...", 3, word="√")
+    assert "an answer is a tick ('√'), not an option's word: a sheet with a column per option?" in str(ticked)
+    assert "answer_words" not in str(ticked)
+    assert "'环境卫生(非常满意)', '环境卫生(满意)' ...): a sheet with a column per option" in ticked_headers(
+        ["序号", "环境卫生(非常满意)", "环境卫生(满意)", "总体满意"])
+    assert ticked_headers(["总体满意", "服务满意", "环境卫生"]) is None        # a question's header, not an option's
