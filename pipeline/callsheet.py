@@ -111,7 +111,7 @@ def write_call_sheet(settings: Settings, month: str, by: str, to: Path) -> tuple
             phones = _phones(settings, inputs, policy, month, grid_ids, scratch)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        # a phone cell without a digit (无, 不愿透露) is no number: trial 293's were counted as numbers given for several homes
+        # a phone cell without a digit (无, 不愿透露) is no number (trial 293's: "a number given for several homes")
         rows = [{**line, "phone": _number_or_blank(phones.get((line.get("source_file"), line.get("row_number")), ""))}
                 for _, line in sorted(lines.items())]
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

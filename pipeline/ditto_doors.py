@@ -21,8 +21,9 @@ MARKS = tuple(m for m in DITTO if m != "ditto") + ("“", "”", "„")
 def say_ditto_doors(ctx: RunContext) -> None:
     with stage_connection(ctx.workdir) as con:
         rows = con.execute("select source_file, row_number, household_id from surveys where household_id is not null "
-                           "and len(list_filter(?::varchar[], lambda h: starts_with(household_id, h) and length(household_id) > "
-                           "length(h))) > 0 order by source_file, row_number", [list(MARKS)]).fetchall()
+                           "and len(list_filter(?::varchar[], lambda h: starts_with(household_id, h) "
+                           "and length(household_id) > length(h))) > 0 order by source_file, row_number",
+                           [list(MARKS)]).fetchall()
     if not rows:
         return
     shown = "; ".join(f"{file} row {row} '{door}'" for file, row, door in rows[:SHOWN])

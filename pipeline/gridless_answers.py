@@ -36,11 +36,11 @@ def say_few_unknown_grid_answers(ctx: RunContext) -> None:
                                                            or (similar is not None and g.rows >= similar and g.closest))]
     if few:
         rows = sum(g.rows for g in few)
-        log.warning("%d answer%s name%s a grid grids.csv does not have (%s): invalid, counted in no grid (quarantine.csv "
-                    "gives their files and rows, the download their doors); where one is a grid's name as residents write it, or a building "
-                    "grids.csv lists for one grid (3栋), add it to that grid's aliases in grids.csv and run again", rows, "s" * (rows != 1),
-                    "" if rows != 1 else "s", "; ".join(str(g) for g in few[:8]) + (" ..." if len(few) > 8 else ""),
-                    extra=headed("invalid_rows"))
+        log.warning("%d answer%s name%s a grid grids.csv does not have (%s): invalid, counted in no grid "
+                    "(quarantine.csv gives their files and rows, the download their doors); where one is a grid's name "
+                    "as residents write it, or a building grids.csv lists for one grid (3栋), add it to that grid's "
+                    "aliases in grids.csv and run again", rows, "s" * (rows != 1), "" if rows != 1 else "s",
+                    "; ".join(str(g) for g in few[:8]) + (" ..." if len(few) > 8 else ""), extra=headed("invalid_rows"))
 
 
 def few_gridless_lines(workdir: Path, stop_at: int | None) -> list[str]:
