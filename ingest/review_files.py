@@ -4,6 +4,7 @@ results of the month's verification calls). Both are optional; codes and dates a
 as validation expects them (an appeal's 支持 is `upheld`, a date typed 2026/10/3 is 2026-10-03)."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from gridpay.ingest.formats import OPTIONAL, REQUIRED, Source, read_table
 from gridpay.transforms.parsing import dated_from, normalized_cell, normalized_month
 from gridpay.transforms.review_rules import register_review_rules
 from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULT_WORDS, RESULTS, as_code
+
+log = logging.getLogger("gridpay")
 
 def review_files(inbox: Path, month: str) -> list[Path]:
     """appeals.csv and verification/<month>.csv, where they exist. A file of the month's calls named otherwise
@@ -51,6 +54,7 @@ def review_tables(by_name: dict[str, Source], month: str, aliases: dict[str, str
         columns = (*REQUIRED[kind], *OPTIONAL[kind])
         frame = (read_table(by_name[name], kind, aliases) if name in by_name
                  else pd.DataFrame(columns=["source_file", "row_number", *columns], dtype="string"))
+        _say_unread_headers(name, frame, columns)
         for column in OPTIONAL[kind]:
             if column not in frame.columns:
                 frame[column] = pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -68,6 +72,17 @@ def review_tables(by_name: dict[str, Source], month: str, aliases: dict[str, str
             frame["result"] = frame["result"].map(lambda v: as_code(v, RESULTS, also=RESULT_WORDS), na_action="ignore")
         tables[kind] = frame[["source_file", "row_number", *columns]].astype("string")
     return tables
+
+
+def _say_unread_headers(name: str, frame: pd.DataFrame, columns: tuple[str, ...]) -> None:
+    """Headers of appeals.csv or a calls file read as no column: a decision under 处理结果 left every appeal pending, the
+    month published on them, exit 0, nothing said (trial 297)."""
+    unread = [h for h, c in zip(frame.attrs.get("headers", []), frame.columns[2:]) if h and c not in columns]
+    if unread:
+        log.warning("%s: the column%s %s %s read as nothing: a decision, a date or a result under a header gridpay "
+                    "does not read counts for nothing (an appeal stays pending). Head each as one of %s, or give its "
+                    "header in the policy's [aliases] (a new version), and run again", name, "s" * (len(unread) > 1),
+                    ", ".join(f"'{h}'" for h in unread), "are" if len(unread) > 1 else "is", ", ".join(columns))
 
 
 def resident_grids(appeals: pd.DataFrame, grids: pd.DataFrame, aliases: dict[str, str]) -> pd.Series:

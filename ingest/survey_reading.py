@@ -45,6 +45,7 @@ class SurveyReading:
     door_yards: bool = False                                     # 槐树胡同15, 15号, 12号东屋, 底商5 (policy)
     door_spaced_places: bool = False                             # 一区 4 2 301 (policy)
     door_gates: bool = False                                     # 5号楼1门三零二 (policy)
+    digit_compound_doors: bool = False                           # 7号院3-2-301 in 7号院 (policy)
     door_numbers_hidden: int = 0             # from output format 22 a phone or ID typed as the door masked and hashed
     worker_names: tuple[tuple[str, str], ...] = ()      # (name, worker id) of workers.csv: a sheet's 姓名 noted by them
     comment_phones_all: bool = False                             # a comment's landlines masked too (policy)
@@ -102,6 +103,7 @@ def survey_reading(policy) -> SurveyReading:
         door_basements=policy.door_number_basements, door_room_parts=policy.door_number_room_parts,
         door_separators=policy.door_number_separators, door_yards=policy.door_number_yards,
         door_spaced_places=policy.door_number_spaced_places, door_gates=policy.door_number_gates,
+        digit_compound_doors=policy.digit_compound_doors,
         answer_marks_dropped=policy.answer_marks_dropped,
         answer_text_cleaned=policy.answer_text_cleaned, channel_words_within=policy.channel_words_within,
         dotted_dates=policy.dotted_dates, grid_compound_in_door=policy.grid_compound_in_door_number,

@@ -114,6 +114,7 @@ class Policy:
     door_number_yards: bool = False             # 槐树胡同15, 15号, 12号东屋, 底商5 read as one home each way (2027.22)
     door_number_spaced_places: bool = False     # 一区 4 2 301: numbers a space apart after a place, dashed (2027.33)
     door_number_gates: bool = False             # 5号楼1门三零二, 五号楼一门302: 门 a unit before spoken rooms (2027.34)
+    digit_compound_doors: bool = False          # 7号院3-2-301 in 7号院 is 3-2-301: a compound's name starting with a digit
     header_scales: bool = False                 # a question or title stating 0-10分 beside a policy of 1-10 stops (2027.26)
     two_phones_by_grid: bool = False            # a cell of two workers' phones read as the answer's grid's worker's (2027.27)
     grid_invisible_dropped: bool = False        # an answer's grid without its zero-width characters (2027.29)
@@ -134,8 +135,7 @@ def _items(doc: dict) -> tuple[tuple[str, ...], dict[str, Decimal], str]:
         raise PolicyError(f"policy survey.items must be lower-case column names, not {bad or 'empty'}")
     if (overall := str(get_key(doc, "survey.overall_item"))) not in items:
         raise PolicyError(f"policy survey.overall_item '{overall}' is not one of survey.items")
-    weights_doc = doc.get("survey", {}).get("item_weights", {})
-    weights = {item: decimal_of(weights_doc.get(item, 1)) for item in items}
+    weights = {item: decimal_of(doc.get("survey", {}).get("item_weights", {}).get(item, 1)) for item in items}
     if any(w < 0 for w in weights.values()) or sum(weights.values()) <= 0:
         raise PolicyError("policy survey.item_weights must be >= 0 with a positive sum")
     return items, weights, overall

@@ -23,7 +23,7 @@ SWITCHES = ("numeral_doors_worded", "door_number_dashes", "door_number_variants"
             "grid_by_compound_taken", "answer_text_cleaned", "unsaved_formulas_refused", "alias_compound_rules",
             "rounded_phones_unread", "door_number_look_alikes", "typed_durations_unread",
             "door_number_basements", "door_number_room_parts", "door_number_separators", "door_number_yards",
-            "door_number_spaced_places", "door_number_gates",
+            "door_number_spaced_places", "door_number_gates", "digit_compound_doors",
             "door_parts_typed", "door_parts_rooms", "header_scales", "two_phones_by_grid", "grid_invisible_dropped",
             "grid_dots_dropped", "unread_compounds_refused")
 

@@ -32,3 +32,19 @@ def test_a_few_answers_naming_a_grid_grids_csv_lacks_are_named_below_the_stop(ru
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [survey("Z1", "3栋", "3栋1单元101", ("2",) * 5)]})
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert "1 answer names a grid grids.csv does not have ('3栋' on 1 row): invalid" in err, (code, err)
+
+
+def test_a_door_typed_after_a_compound_named_with_a_digit_is_the_door_after_it(run_cli, make_inbox, tmp_path):
+    # trial 296: 7号院-3-2-301 beside the home's 3-2-301, 5号院3-2-301 (三里屯5号院=5号院) beside 3-2-301: each home
+    # counted twice, five of seven unsaid, W01 1734.48 for 1810.98 (survey.digit_compound_doors, policy 2027.34)
+    from conftest import write_csv
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [
+        survey("Z1", "G1", "7号院-3-2-301", ("1",) * 5, "2026-09-03 10:00:00"),
+        survey("Z2", "G1", "3-2-301", ("5",) * 5, "2026-09-20 10:00:00"),
+        survey("Z3", "G2", "5号院3-2-301", ("1",) * 5, "2026-09-03 10:00:00"),
+        survey("Z4", "G2", "三里屯5号院 3号楼2单元301", ("5",) * 5, "2026-09-20 10:00:00")]})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "7号院"), ("G2", "井湖村二网格", "天井湖社区", "10", "三里屯5号院=5号院")])
+    code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
+    quarantine = (tmp_path / "out" / "2026-09" / "quarantine.csv").read_text(encoding="utf-8-sig")
+    assert code == 0 and ",Z1,excluded: duplicate_household" in quarantine and ",Z3,excluded: duplicate_household" in quarantine, err

@@ -50,3 +50,17 @@ def test_an_upheld_wrong_grid_appeal_naming_the_residents_grid_counts_the_answer
     write_csv(inbox / "appeals.csv", header, [appeal_row("A1", "W1", "R5", category="非本网格") + ("G1",), later])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉复核结果", inbox=inbox, policy=policy)
     assert code == 0 and "'G9'" not in err, err
+
+
+def test_an_appeals_header_read_as_nothing_is_said(published_copy, run_cli, tmp_path):
+    # trial 297: HR's decisions under 处理结果, read as nothing: every appeal pending, published, exit 0, nothing said
+    inbox, policy = published_copy("none", min_responses=2)
+    header = ("appeal_id", "month", "worker_id", "response_id", "category", "statement", "filed_on", "审核结果", "审核人")
+    write_csv(inbox / "appeals.csv", header, [("A1", "2026-09", "W1", "R2", "恶意差评", "纠纷", today(), "支持", "陈主任")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉", "--reference", "inbox", inbox=inbox, policy=policy)
+    assert "appeals.csv: the columns '审核结果', '审核人' are read as nothing" in err, (code, err)
+    # policy 2027.34's [aliases] read 处理结果 and 处理人 as the decision: decided, its date asked for
+    write_csv(inbox / "appeals.csv", header[:7] + ("处理结果", "处理人"), [("A1", "2026-09", "W1", "R2", "恶意差评", "纠纷",
+                                                                      today(), "支持", "陈主任")])
+    code, err = run_cli("run", "--month", "2026-09", "--reason", "申诉", "--reference", "inbox", inbox=inbox, policy=policy)
+    assert code == 1 and "decided_on is blank on a decided appeal" in err and "read as nothing" not in err, err
