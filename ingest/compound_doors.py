@@ -108,5 +108,6 @@ def _digit_compound(digits: list[str] | None, compound: str) -> str:
     """SQL: ... or the door starts with its compound's name, or with one of `digits` (a parameter); '' without them."""
     if digits is None:
         return ""
-    return (f" or starts_with(s.household_id, {compound}) "
-            "or len(list_filter(?::varchar[], lambda n: starts_with(s.household_id, n))) > 0")
+    door = "translate(s.household_id, '０１２３４５６７８９', '0123456789')"      # ７号院: typed full-width (its re-check)
+    return (f" or starts_with({door}, {compound}) "
+            f"or len(list_filter(?::varchar[], lambda n: starts_with({door}, n))) > 0")
