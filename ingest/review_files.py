@@ -19,6 +19,7 @@ from gridpay.transforms.review_terms import CATEGORIES, DECISIONS, RESULT_WORDS,
 
 log = logging.getLogger("gridpay")
 
+
 def review_files(inbox: Path, month: str) -> list[Path]:
     """appeals.csv and verification/<month>.csv, where they exist. A file of the month's calls named otherwise
     (2026-11.xlsx, 2026-11回访结果.csv, one moved into a subfolder) is refused, exit 2: a fifty-second trial's
@@ -77,7 +78,8 @@ def review_tables(by_name: dict[str, Source], month: str, aliases: dict[str, str
 def _say_unread_headers(name: str, frame: pd.DataFrame, columns: tuple[str, ...]) -> None:
     """Headers of appeals.csv or a calls file read as no column: a decision under 处理结果 left every appeal pending, the
     month published on them, exit 0, nothing said (trial 297)."""
-    unread = [h for h, c in zip(frame.attrs.get("headers", []), frame.columns[2:]) if h and c not in columns]
+    unread = [h for h, c in zip(frame.attrs.get("headers", []), frame.columns[2:])
+              if h and not h.startswith("Unnamed:") and c not in columns]        # an empty column Excel kept: no header
     if unread:
         log.warning("%s: the column%s %s %s read as nothing: a decision, a date or a result under a header gridpay "
                     "does not read counts for nothing (an appeal stays pending). Head each as one of %s, or give its "
