@@ -5,7 +5,6 @@ only December's run stopped on it. Said by the run of the month before."""
 from __future__ import annotations
 
 import logging
-import re
 
 import pandas as pd
 
@@ -15,14 +14,13 @@ from gridpay.pipeline.run_notices import headed
 from gridpay.transforms.parsing import normalized_date
 
 log = logging.getLogger("gridpay")
-_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def say_adjustments_beyond_days(ctx: RunContext) -> None:
     if ctx.request.replay is not None:
         return
     adjustments = pd.read_parquet(ctx.workdir / "adjustments.parquet")
-    later = adjustments[adjustments["month"].fillna("").map(lambda m: bool(_MONTH.fullmatch(m)) and m > ctx.month)]
+    later = adjustments[adjustments["month"].fillna("").map(lambda m: _after(m, ctx.month))]
     if later.empty:
         return
     rows = pd.read_parquet(ctx.workdir / "assignments.parquet", columns=["worker_id", "start_date", "end_date"])
@@ -37,3 +35,11 @@ def say_adjustments_beyond_days(ctx: RunContext) -> None:
                     "no run pays it (a month's payroll pays its workers with days); if the money is owed (a deduction "
                     "spread over the months after a worker left), settle it outside gridpay and take its row out",
                     row.row_number, row.worker_id, row.amount, row.month, extra=headed("pay_inputs"))
+
+
+def _after(text: str, month: str) -> bool:
+    """Is `text` a month (core/month.py's reading: 2026-13 is none, validation's to name) after `month`?"""
+    try:
+        return str(Month.parse(text)) > month
+    except ValueError:
+        return False

@@ -62,8 +62,10 @@ def check_policy_as_written(s: Settings, keys: ArchiveKeys, sha: str, policy: Po
     rules it leaves out."""
     check_policy_keys(blob_bytes(s.archive, sha, keys), str(s.policy))
     check_unnamed_project_policy(s.project, s.policy, policy, s.db)
-    say_policy_left_out(s.policy, policy)
-    say_shipped_version_edited(s.policy, policy)
+    if s.policy.resolve() != DEFAULT_POLICY.resolve():       # a community's own: read the shipped rules once
+        shipped = load_policy(DEFAULT_POLICY)
+        say_policy_left_out(s.policy, policy, shipped)
+        say_shipped_version_edited(s.policy, policy, shipped)
     if s.project is not None:     # on the scorecard too: trial 142's trial policy, left set in a terminal, paid a month
         for line in (ln for ln in environment_over_project(s.project) if ln.startswith("GRIDPAY_POLICY=")):
             log.warning("%s: this month is paid on it (unset it to use the project's)", line, extra=headed("policy"))
@@ -112,13 +114,10 @@ def check_unnamed_project_policy(project: Path | None, used: Path, policy: Polic
     raise ConfigError(line + "; nothing published")
 
 
-def say_policy_left_out(path: Path, policy: Policy) -> None:
+def say_policy_left_out(path: Path, policy: Policy, shipped: Policy) -> None:
     """A community's own policy that leaves out rules the shipped one sets: a policy archived before a
     rule must reproduce its months, so a key left out keeps the rule from before it (often no
     protection at all). Said on every new run from such a file, never in an audit."""
-    if path.resolve() == DEFAULT_POLICY.resolve():
-        return
-    shipped = load_policy(DEFAULT_POLICY)
     left_out = keys_left_out(policy, shipped)
     if left_out:
         rules = f"{len(left_out)} rule{'s' if len(left_out) != 1 else ''}"
@@ -129,13 +128,10 @@ def say_policy_left_out(path: Path, policy: Policy) -> None:
                     shipped.version, ", ".join(left_out), DEFAULT_POLICY, extra=headed("policy"))
 
 
-def say_shipped_version_edited(path: Path, policy: Policy) -> None:
+def say_shipped_version_edited(path: Path, policy: Policy, shipped: Policy) -> None:
     """A community's policy under the shipped policy's own version whose rules differ from it: the scorecard prints
     考评办法版本 2027.34 for rules that are not 2027.34's (trial 289 edited init's copy, its version left as written).
     Said on every new run from it."""
-    if path.resolve() == DEFAULT_POLICY.resolve():
-        return
-    shipped = load_policy(DEFAULT_POLICY)
     if policy.version != shipped.version or not (rules := [r for r in changed_rules(shipped, policy) if r != "version"]):
         return
     log.warning("the policy %s says version %s, the shipped policy's, but differs from it in %s: a version names its "
