@@ -17,7 +17,7 @@ from pathlib import Path
 
 from gridpay.core.table_rows import has_column
 from gridpay.ingest.survey_stage import stage_connection
-from gridpay.transforms.form_options import FormDoubt, form_word_doubts
+from gridpay.transforms.form_options import FormDoubt, form_word_doubts, typed_ladder_doubts
 
 log = logging.getLogger("gridpay")
 TOP_ANSWERS = 20        # answers to one question saying 满意, in a download with none at the scale's top, to be said
@@ -31,6 +31,16 @@ def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dic
     for doubt in (d for d in doubts if d.kind == "renamed"):
         log.warning("%s: %s", doubt.file, doubt, extra={"notice": "form_edited"})   # pipeline/run_notices.headed
     return [d for d in doubts if d.kind != "renamed"]
+
+
+def typed_form_doubts(workdir: Path, scale_max: int, answer_words: dict[str, str]) -> list[FormDoubt]:
+    """The doubts of the stage's sheets typed by hand (transforms/form_options.typed_ladder_doubts)."""
+    with stage_connection(workdir) as con:
+        if not con.execute("select count(*) from duckdb_tables() where table_name = 'typed_answer_words'").fetchone()[0]:
+            return []
+        rows = con.execute("select source_file, item, word, point, rows from typed_answer_words "
+                           "order by source_file, item, point, word").fetchall()
+    return typed_ladder_doubts(rows, scale_max, answer_words)
 
 
 def _spans(workdir: Path) -> dict[tuple[str, str, str], tuple]:

@@ -70,16 +70,18 @@ def typed_durations(read: SurveyRead, file_name: str, unread: bool) -> pd.DataFr
 def store_answer_words(con: duckdb.DuckDBPyConnection, items: tuple[str, ...]) -> None:
     """Table `answer_words` (source_file, item, word, point, rows, first_at, last_at): each answer text of the platform
     downloads' item columns (survey_text) as typed, trimmed, the point map_answer reads it as (null: a blank), and
-    the first and last time it was given (a form's option renamed in the month: one word until, the other after)."""
+    the first and last time it was given (a form's option renamed in the month: one word until, the other after);
+    `typed_answer_words` the same of the other survey files (sheets typed by hand: a paper form's options as typed)."""
     con.execute(_PLATFORM_FILES)
-    words = " union all ".join(
-        f"select source_file, '{item}' as item, {quoted(item)} as raw, submitted_at as at from survey_text "
-        f"where source_file in (select source_file from platform_files)" for item in items) or \
-        "select null::varchar as source_file, null::varchar as item, null::varchar as raw, null::varchar as at"
-    con.execute(f"""
-        create or replace table answer_words as
-        select w.source_file, w.item, trim(w.raw) as word, a.value::varchar as point, count(*)::integer as rows,
-               min(coalesce(try_strptime(w.at, '{FAST_TIMESTAMP}'), t.value::timestamp)) as first_at,
-               max(coalesce(try_strptime(w.at, '{FAST_TIMESTAMP}'), t.value::timestamp)) as last_at
-        from ({words}) w left join map_answer a on a.raw = w.raw left join map_timestamp t on t.raw = w.at
-        where coalesce(trim(w.raw), '') <> '' group by w.source_file, w.item, trim(w.raw), a.value""")
+    for table, which in (("answer_words", "in"), ("typed_answer_words", "not in")):
+        words = " union all ".join(
+            f"select source_file, '{item}' as item, {quoted(item)} as raw, submitted_at as at from survey_text "
+            f"where source_file {which} (select source_file from platform_files)" for item in items) or \
+            "select null::varchar as source_file, null::varchar as item, null::varchar as raw, null::varchar as at"
+        con.execute(f"""
+            create or replace table {table} as
+            select w.source_file, w.item, trim(w.raw) as word, a.value::varchar as point, count(*)::integer as rows,
+                   min(coalesce(try_strptime(w.at, '{FAST_TIMESTAMP}'), t.value::timestamp)) as first_at,
+                   max(coalesce(try_strptime(w.at, '{FAST_TIMESTAMP}'), t.value::timestamp)) as last_at
+            from ({words}) w left join map_answer a on a.raw = w.raw left join map_timestamp t on t.raw = w.at
+            where coalesce(trim(w.raw), '') <> '' group by w.source_file, w.item, trim(w.raw), a.value""")

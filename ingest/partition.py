@@ -30,7 +30,7 @@ from gridpay.transforms.policy import Policy
 
 SHARED = "docs/scale.md, what every worker must share"
 TABLES = ("surveys", "set_aside", "unreadable_phones", "set_aside_ids", "unresolved_grid_names", "platform_files",
-          "answer_words",      # the last two: a download's form options, judged by expectations/form_options.py
+          "answer_words", "typed_answer_words",    # the last three: a form's options, expectations/form_options.py
           "worker_named_rows")     # a sheet's 姓名 that is a worker's (ingest/named_workers.py)
 
 

@@ -18,6 +18,9 @@ def form_doubts(ctx: RunContext) -> list:
     from gridpay.expectations.form_options import form_doubts as found, top_never_chosen
     p = ctx.policy
     doubts = found(ctx.workdir, p.scale_min, p.scale_max, p.answer_words, p.answer_text_cleaned)
+    if p.outcome.typed_form_answers:        # a paper form's options as a typist copied them (policy 2027.35)
+        from gridpay.expectations.form_options import typed_form_doubts
+        doubts += typed_form_doubts(ctx.workdir, p.scale_max, p.answer_words)
     say_questions_edited(ctx)
     for file, item, satisfied in [] if doubts else top_never_chosen(ctx.workdir, p.scale_max):
         log.warning("%s: %d answers to %s say 满意 and none %d, the scale's top (非常满意): if the question's options are "
@@ -38,6 +41,27 @@ def layout_of(ctx: RunContext, file: str) -> str:
 
 
 def form_doubts_message(ctx: RunContext, found: list) -> str:
+    typed = [d for d in found if d.kind == "typed_one_point"]
+    downloads = [d for d in found if d.kind != "typed_one_point"]
+    return " ".join(([_downloads_message(ctx, downloads)] if downloads else []) +
+                    ([typed_doubts_message(ctx, typed)] if typed else []))
+
+
+def typed_doubts_message(ctx: RunContext, found: list) -> str:
+    files = {d.file: [str(x) for x in found if x.file == d.file] for d in found}
+    said = "; ".join(f"{file}: {listed(doubts, 4)}" for file, doubts in files.items())
+    top = ctx.policy.scale_max
+    return (f"{ctx.month}: a sheet typed by hand reads two of its paper form's options as one point: {said}; none of "
+            f"its answers is {top}, the scale's top: a form of 满意/比较满意/一般/不太满意/不满意 has 满意 its top. A typist "
+            f"copies the options the residents ticked, so every such row would be paid on a misread form; nothing "
+            f"published. Give each of the form's words the point it means in the policy's [survey.answer_words] (a form "
+            f"of 满意/比较满意/一般/不太满意/不满意: 满意 = 5, 比较满意 = 4, 一般 = 3, 不太满意 = 2, 不满意 = 1), under a "
+            f"new policy version (docs/troubleshooting.md), and run again. If the words are the residents' own and mean "
+            f"one point (比较满意 said for 满意 at the door, the form's top 非常满意), set gate.typed_form_answers = false "
+            f"in the policy, with a new version, for this month")
+
+
+def _downloads_message(ctx: RunContext, found: list) -> str:
     files = {d.file: [str(x) for x in found if x.file == d.file] for d in found}
     said = "; ".join(f"{file}: {listed(doubts, 4)}" for file, doubts in files.items())
     # numbers where the form's words go ('-2') are a damaged file or a codes export, not the form's words (trial 75)

@@ -33,7 +33,7 @@ class FormDoubt:
         rows = f"{self.rows} answer{'s' if self.rows != 1 else ''}"
         if self.kind == "unread":
             return f"{shown} is no answer gridpay reads ({where}, {rows})"
-        if self.kind == "one_point":
+        if self.kind in ("one_point", "typed_one_point"):
             return f"{shown} are both read as {self.point} ({where}, {rows})"
         if self.kind == "no_ends":
             return (f"{shown} is read as {self.point} and none of the file's answers is at {self.scale_max} or at the "
@@ -137,3 +137,26 @@ def _no_ends(rows: list[tuple], ends: dict[str, object]) -> list[tuple[str, str,
     files = {f for (f, _, _), n in said.items() if n >= NO_ENDS}     # residents' answers to one question
     return [(f, i, p, n) for (f, i, p), n in said.items() if f in files]
 
+
+def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_max: int,
+                        answer_words: dict[str, str]) -> list[FormDoubt]:
+    """The doubts of sheets typed by hand, given as form_word_doubts' rows: two of the words gridpay reads (非常满意 ...
+    不满意, and the policy's answer words) read as one point in one question of a file none of whose answers is at the
+    scale's top. A typist copies the paper form's ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/
+    不满意, 满意 its top read as 4 beside 比较满意, 不满意 its bottom as 2 (W01 1597.68 for 1689.12, exit 0). Words of
+    a resident's own (不满意，楼道脏) are not the form's and count for nothing here."""
+    known = {w for w in (*LIKERT_WORDS, *answer_words) if not re.search(r"\d", w)}     # 4分 is a point, not an option
+    topped = {file for file, _, _, point, n in rows if point == str(scale_max) and n}
+    words: dict[tuple[str, str, str], dict[str, int]] = {}
+    for file, item, typed, point, n in rows:
+        word = normalized_cell(typed)
+        if file not in topped and point is not None and word in known:
+            found = words.setdefault((file, item, point), {})
+            found[word] = found.get(word, 0) + n
+    doubts: dict[tuple[str, tuple[str, ...], str], tuple[list[str], int]] = {}
+    for (file, item, point), found in words.items():
+        if len(found) > 1:
+            items, total = doubts.get((file, tuple(found), point), ([], 0))
+            doubts[(file, tuple(found), point)] = (items + [item], total + sum(found.values()))
+    return sorted((FormDoubt(file, tuple(items), words_, point, n, "typed_one_point", scale_max)
+                   for (file, words_, point), (items, n) in doubts.items()), key=lambda d: (d.file, d.point, d.words))

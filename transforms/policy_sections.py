@@ -103,6 +103,7 @@ class OutcomeRules:
     downloads_before_month_end: str = "said"    # a download made before the month ended, others' answers after: "stop"
     first_month_downloads: bool = False     # ... in a warehouse's first month too, nothing else to its end (2027.33)
     form_answers: str = "unchecked"         # a download's answer words read otherwise than its form means: "stop" (2027.5)
+    typed_form_answers: bool = False        # ... a typed sheet's two words of one point, none at the top, too (2027.35)
     set_aside_answers: str = "unchecked"    # this month's answers another month's files held, in none of its: "stop"
     published_reviews: str = "unchecked"    # a re-run whose files lack an appeal or call the published run applied
     target_times_median: int | None = None  # a worker's target this many times the median, or under it / this: said (2027.6)
@@ -182,8 +183,7 @@ BUILDING_AND_SHEET_ROWS = ("other_grid_building_rows", "praised_low_rows", "unli
 
 
 def outcome_rules(doc: dict) -> OutcomeRules:
-    """[gate] unknown_grid_rows, max_excluded_share, min_excluded_rows and [review]: each optional,
-    absent meaning off (see OutcomeRules)."""
+    """[gate] unknown_grid_rows, max_excluded_share, ... and [review]: each optional, absent meaning off (OutcomeRules)."""
     gate, review = doc.get("gate", {}), doc.get("review", {})
 
     def share(table: dict, name: str, section: str) -> float | None:
@@ -231,7 +231,7 @@ def outcome_rules(doc: dict) -> OutcomeRules:
         blank_grid_rows=count(gate, "blank_grid_rows", None),
         other_grid_compound_rows=count(gate, "other_grid_compound_rows", None),
         **{name: bool(gate.get(name, False)) for name in ("other_grid_compound_unlisted", "other_grid_compound_by_grid",
-                                                          "first_month_downloads")},
+                                                          "first_month_downloads", "typed_form_answers")},
         other_community_rows=count(gate, "other_community_rows", None),
         **{name: count(gate, name, None) for name in BUILDING_AND_SHEET_ROWS},
         target_times_median=count(gate, "target_times_median", None),

@@ -184,3 +184,25 @@ def test_numbers_where_the_form_s_words_go_are_told_to_be_downloaded_again(run_c
     assert code == 1 and ("is a number where the form's words go: where the form scores its questions in numbers (up "
                           "to 9 read here; its question says where the scale starts, 0 or 1), set survey.scale_min and "
                           "survey.scale_max to the form's scale") in line
+
+
+def test_a_typed_sheet_of_a_form_topped_by_manyi_stops_and_its_words_given_their_points_publish(run_cli, make_inbox,
+                                                                                                 make_policy):
+    """Trial 300: volunteers typed a paper form 满意/比较满意/一般/不太满意/不满意 as its words; 满意 (its top) was read as 4
+    beside 比较满意, 不满意 (its bottom) as 2 (W01 1597.68 for 1689.12, exit 0, nothing said)."""
+    words = ["满意", "比较满意", "一般", "不太满意", "不满意", "满意", "比较满意", "满意"]
+    rows = [survey(f"P{n}", "G1" if n % 2 else "G2", f"{n}栋1单元101", (words[n % len(words)],) * 5,
+                   f"2026-09-{10 + n % 15} 10:00:00") for n in range(1, 17)]
+    inbox = make_inbox({"2026-09-志愿者录入.csv": rows})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
+    assert code == 1, err
+    line = next(x for x in err.splitlines() if "a sheet typed by hand reads two of its paper form's options" in x)
+    assert ("surveys/2026-09-志愿者录入.csv: '不太满意' and '不满意' are both read as 2 (5 questions, 20 answers), "
+            "'比较满意' and '满意' are both read as 4 (5 questions, 50 answers); none of its answers is 5") in line, line
+    words = '5\n"满意" = 5\n"一般" = 3\n"不满意" = 1'
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(
+        min_responses=1, **{'survey__answer_words__"很满意"': words}))
+    assert code == 0 and "paper form" not in err, err
+    before = make_policy(min_responses=1, gate__typed_form_answers="false")     # a policy before the key: as before
+    assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=before, out=inbox.parent / "out2",
+                   db=inbox.parent / "w2.duckdb")[0] == 0
