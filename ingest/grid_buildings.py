@@ -155,3 +155,21 @@ def wrong_grid_in_own_buildings(workdir: Path, month: str) -> list[tuple[str, st
         if door is not None and grid in listed and any(b.holds(door) for b in listed[grid]):
             found.append((appeal, answer, grid, household))
     return found
+
+
+def twin_compounds(workdir: Path, rows: list[tuple]) -> dict[str, str]:
+    """answer id -> the compound of the grid it names that lists a building of its door's number too, of other_grid_
+    buildings' rows whose door names another compound: 锦城苑 4栋 of 第二网格 beside 锦城花园 4栋 of 第一网格. Such an answer
+    is a resident who chose the wrong grid, or one who chose the compound wrongly in its dropdown, the grid right (trial
+    298's three 锦城苑 residents; the stop's advice followed moved them to 第一网格, W01 1732.32 for 1738.80, exit 0)."""
+    listed = listed_buildings(pd.read_parquet(workdir / "grids.parquet"))
+    twins = {}
+    for grid, answer, household, _, _ in rows:
+        door = door_building(household)
+        if door is None or door.compound is None:
+            continue
+        own = next((b.compound for b in listed.get(grid, ()) if b.compound and not same_compound(b.compound, door.compound)
+                    and b.holds(replace(door, compound=b.compound))), None)
+        if own is not None:
+            twins[answer] = own
+    return twins

@@ -83,9 +83,10 @@ def month_appeals(settings: Settings, month: str) -> tuple[str, list[AppealLine]
             for appeal, applied in appeals:
                 # ... upheld too (a hundred-and-fifty-first trial's read "upheld (not yet applied)", and the run stopped)
                 early = (appeal["filed_on"] or "") < window[0] and bool(appeal["filed_on"]) if window else False
-                # HR's own correction (blank worker_id) has no window to be late for (expectations/reviews.py)
+                # HR's own correction (blank worker_id) has no window, to be early or late for (expectations/reviews.py;
+                # trial 298's dated the day before the window opened was told it could only be rejected, and applied)
                 if (window and (appeal["decision"] == "pending" or appeal["decision"] == "upheld" and not applied)
-                        and not window[0] <= (appeal["filed_on"] or "") <= window[1] and (appeal["worker_id"] or early)):
+                        and not window[0] <= (appeal["filed_on"] or "") <= window[1] and appeal["worker_id"]):
                     appeal = {**appeal, "decision": f"{appeal['decision']} ({'early' if early else 'late'}: filed "
                                                     f"outside {window[0]} to {window[1]})"}
                 is_older = appeal["category"] == "wrong_grid" and appeal["response_id"] in older and bool(

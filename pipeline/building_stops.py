@@ -9,7 +9,7 @@ import logging
 import pandas as pd
 
 from gridpay.ingest.grid_buildings import other_grid_buildings as found
-from gridpay.ingest.grid_buildings import wrong_grid_in_own_buildings
+from gridpay.ingest.grid_buildings import twin_compounds, wrong_grid_in_own_buildings
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.run_notices import headed
 from gridpay.pipeline.stop_messages import stop_line
@@ -28,11 +28,21 @@ UNLISTED_WAY_OUT = ("where the building is the grid's, add it to its buildings i
                     "worker_id blank, resident_grid blank, and the answer counts for no grid")
 
 
-def _named(ctx: RunContext, rows: list) -> list[str]:
+TWIN = "lists that building's number under its own"
+# trial 298: the grid right and the compound chosen wrongly; resident_grid, as WAY_OUT says, would move the answer
+TWIN_WAY_OUT = (f"where the grid named {TWIN} compound and the resident lives there (the compound chosen wrongly, an "
+                f"option beside it; a call tells), the answer is its own grid's: give it no resident_grid, which would "
+                f"move it, but once the others are settled publish the month with gate.other_grid_building_rows above "
+                f"their number in this month's policy, under a new version")
+
+
+def _named(ctx: RunContext, rows: list, twins: dict[str, str] | None = None) -> list[str]:
     names = dict(pd.read_parquet(ctx.workdir / "grids.parquet", columns=["grid_id", "grid_name"]).itertuples(index=False))
+    twins = twins or {}
     return [f"answer {answer} ({where}) names {names.get(grid) or grid} ({grid}) with {household}, a building grids.csv "
             + (f"lists for {' and '.join(f'{names.get(g) or g} ({g})' for g in owners)}" if owners else
-               "lists for no grid") for grid, answer, household, where, owners in rows]
+               "lists for no grid") + (f" ({names.get(grid) or grid} {TWIN} {twins[answer]})" if answer in twins else "")
+            for grid, answer, household, where, owners in rows]
 
 
 def _stopping(rows: list, least: int | None) -> bool:
@@ -78,7 +88,7 @@ def building_stops(ctx: RunContext) -> tuple[list[str], list[str]]:
             (nowhere, ctx.policy.outcome.unlisted_building_rows, "give a door in a building grids.csv lists for no "
              "grid", UNLISTED_WAY_OUT)):
         if _stopping(kind, least):
-            stops.append(_named(ctx, kind))
+            stops.append(_named(ctx, kind, twin_compounds(ctx.workdir, kind) if kind is other else None))
             continue
         if kind:
             _said(ctx, kind, what, advice)
@@ -90,7 +100,8 @@ def other_grid_buildings_message(ctx: RunContext, found: list[str]) -> str:
     return stop_line(ctx, f"{len(found)} answers name a grid with a door in a building grids.csv lists for another "
                           f"grid ({ctx.policy.outcome.other_grid_building_rows} or more to one grid), and would pay that "
                           f"grid's worker for another's residents", found,
-                     f"Check each: {WAY_OUT}; then run again (policy gate.other_grid_building_rows)", most=SHOWN)
+                     f"Check each: {WAY_OUT}{'; ' + TWIN_WAY_OUT if any(TWIN in x for x in found) else ''}; then run "
+                     f"again (policy gate.other_grid_building_rows)", most=SHOWN)
 
 
 def unlisted_buildings_message(ctx: RunContext, found: list[str]) -> str:

@@ -8,7 +8,8 @@ from conftest import survey, write_csv
 from gridpay.core.errors import InputError
 from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
-from gridpay.ingest.grid_buildings import Buildings, Door, door_building, listed_buildings, other_grid_buildings
+from gridpay.ingest.grid_buildings import (Buildings, Door, door_building, listed_buildings, other_grid_buildings,
+                                          twin_compounds)
 from gridpay.ingest.staging import stage_inputs
 
 
@@ -87,3 +88,22 @@ def test_a_village_grids_door_typed_as_a_building_is_not_judged(make_inbox, tmp_
     # ... but a group no grid lists is a door of none (its re-check's 河口村 neighbours typing 9-3)
     assert [(g, a, owners) for g, a, _, _, owners in other_grid_buildings(tmp_path / "work", "2026-09")] == [
         ("G1", "R4", ())]
+
+
+def test_a_door_of_another_grids_compound_whose_building_the_named_grid_lists_under_its_own_is_told(make_inbox,
+                                                                                                   tmp_path):
+    """Trial 298: three 锦城苑 residents of 第二网格 chose 锦城花园, the option above, in the 小区 dropdown; both compounds
+    have buildings 1-6. The stop said only to move them to 第一网格 by resident_grid (followed: W01 1732.32 for 1738.80,
+    exit 0). A door naming a grid whose own compound lists that building's number is named with it."""
+    from conftest import SURVEY_HEADER
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09.csv", (*SURVEY_HEADER, "compound"),
+              [(*survey("J6", "G2", "4栋3单元301", ("2",) * 5), "锦城花园"),
+               (*survey("J7", "G2", "9栋1单元101", ("2",) * 5), "锦城花园")])
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "compounds", "buildings"),
+              [("G1", "第一网格", "锦江社区", "20", "锦城花园", "1-9栋"),
+               ("G2", "第二网格", "锦江社区", "20", "锦城苑", "1-6栋")])
+    stage_inputs(inbox, "2026-09", load_policy(DEFAULT_POLICY), b"k", tmp_path / "work")
+    found = other_grid_buildings(tmp_path / "work", "2026-09")
+    assert [(g, a, owners) for g, a, _, _, owners in found] == [("G2", "J6", ("G1",)), ("G2", "J7", ("G1",))]
+    assert twin_compounds(tmp_path / "work", found) == {"J6": "锦城苑"}      # 锦城苑 has no 9栋
