@@ -25,7 +25,7 @@ from gridpay.core.settings import Settings
 from gridpay.ingest.archive import InputFile
 from gridpay.publishing.outputs import changed_files, csv_bytes
 from gridpay.pipeline.maintenance import exclusive
-from gridpay.publishing.ownership import manifest_owner
+from gridpay.publishing.ownership import folder_near, manifest_owner
 from gridpay.core.layout import private_work, remove_if_empty, work_folder
 from gridpay.core.build import code_version
 from gridpay.store.stale_windows import stale_months
@@ -205,7 +205,7 @@ def audit_month(settings: Settings, month: str, run_id: str | None = None, dask_
             raise ConfigError(f"{settings.out / month}: no month published there (no manifest.json), so the files "
                               f"published for {month} cannot be compared; nothing is audited. Give the out folder "
                               f"{month} was published to (--out, GRIDPAY_OUT or gridpay.toml), or run in the "
-                              f"project's folder")
+                              f"project's folder.{folder_near(db, month, run_id)}")
         checked, line = phone_key_checked(settings, fingerprint)
         (result.checked if checked else result.notes).append(line)
         with connect(db) as con:     # what it read reproduces; that is not to say it is still right

@@ -77,8 +77,8 @@ def publish(ctx: RunContext, summary: ValidationSummary) -> list[dict]:
     swap_into_place(assembled, target)
     if gone:    # trial 187: a re-run with --reports none took the published 公示 and scorecards out unsaid
         log.warning("%s: the documents published there before (%s) are gone with the run they were of, this run "
-                    "rendering none (--reports %s): `gridpay render --month %s` makes this run's", target,
-                    ", ".join(gone), ctx.request.reports, ctx.month)
+                    "not rendering them (--reports %s): `gridpay render --month %s --reports %s` makes this run's", target,
+                    ", ".join(gone), ctx.request.reports, ctx.month, "all" if "workers" in gone else "hr")   # trial 300
     mark_published(ctx.settings.db, ctx.run_id, ctx.month, ctx.inputs.entries(), summary.as_dict(), outputs)
     shutil.rmtree(rejected_folder(ctx.settings.out, ctx.month), ignore_errors=True)
     return outputs

@@ -42,6 +42,19 @@ def manifest_owner(folder: Path) -> tuple[str, dict]:
     return str(run_id), warehouse if isinstance(warehouse, dict) else {}
 
 
+def folder_near(db: Path, month: str, run_id: str) -> str:
+    """' It is at <out>/<month>: --out <out>' where the out folder beside the warehouse, or beside the folder holding it
+    (a project's out/ and warehouse/), holds the month run `run_id` published; else ''. Trial 299's auditor gave --db
+    alone from a folder of her own and was told to find the out folder herself."""
+    for out in (db.parent / "out", db.parent.parent / "out"):
+        try:
+            if (out / month / MANIFEST).is_file() and manifest_owner(out / month)[0] == run_id:
+                return f" It is at {out / month}: --out {out}"
+        except ConfigError:
+            continue
+    return ""
+
+
 def _named(warehouse: dict) -> str:
     if not warehouse.get("path"):
         return "an unknown warehouse"

@@ -169,6 +169,8 @@ def test_an_audit_with_another_phone_hash_key_or_out_folder_stops_unrecorded(run
     monkeypatch.setenv("GRIDPAY_SECRET", "test-secret-not-for-production")
     code, err = run_cli("audit", "--month", "2026-09", inbox=inbox, out=tmp_path / "elsewhere")     # a stray --out
     assert code == 2 and f"{tmp_path / 'elsewhere' / '2026-09'}: no month published there (no manifest.json)" in err
+    # ... and where the out folder beside the warehouse holds it, named (trial 299's auditor had to guess it)
+    assert err.rstrip().endswith(f"It is at {tmp_path / 'out' / '2026-09'}: --out {tmp_path / 'out'}"), err
     with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
         assert con.execute("select count(*) from audits").fetchone() == (0,)
     monkeypatch.setenv("GRIDPAY_SECRET", "a-replaced-key")

@@ -11,6 +11,6 @@ def test_a_rerun_rendering_no_documents_says_the_published_ones_are_gone(run_cli
     assert code == 0, err
     assert not (month / "scorecard.pdf").exists()
     assert (f"{month}: the documents published there before (scorecard.pdf, notice) are gone with the run they were of, this "
-            f"run rendering none (--reports none): `gridpay render --month 2026-09` makes this run's") in err
+            f"run not rendering them (--reports none): `gridpay render --month 2026-09 --reports hr` makes this run's") in err
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)    # nothing more to lose
     assert code == 0 and "the documents published there before" not in err, err
