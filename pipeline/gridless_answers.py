@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from gridpay.ingest.formats import TOTAL_WORDS
 from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.pipeline.context import RunContext
@@ -34,6 +35,16 @@ def say_few_unknown_grid_answers(ctx: RunContext) -> None:
     stop, similar = ctx.policy.outcome.unknown_grid_rows, ctx.policy.outcome.similar_grid_rows
     few = [g for g in unknown_grids(ctx.workdir, 1) if not ((stop is not None and g.rows >= stop)
                                                            or (similar is not None and g.rows >= similar and g.closest))]
+    # a volunteer's subtotal row typed in the grid column (三网格小计, its cells averages): no answer, and no alias
+    # (trial 300 was told to add it to the grid's aliases, which would count it as one)
+    totals = [g for g in few if g.value.replace(" ", "").endswith(TOTAL_WORDS)]
+    if totals:
+        rows = sum(g.rows for g in totals)
+        log.warning("%d row%s name%s a grid as a totals row does (%s): invalid, counted in no grid; never add such a "
+                    "name to a grid's aliases: delete the row, or begin it with the word (小计, 合计), and a sheet's totals "
+                    "row is set aside", rows, "s" * (rows != 1), "" if rows != 1 else "s",
+                    "; ".join(str(g) for g in totals), extra=headed("invalid_rows"))
+        few = [g for g in few if g not in totals]
     if few:
         rows = sum(g.rows for g in few)
         log.warning("%d answer%s name%s a grid grids.csv does not have (%s): invalid, counted in no grid "

@@ -29,9 +29,14 @@ def test_a_door_beginning_with_a_ditto_mark_is_said_with_its_row(run_cli, make_i
 
 def test_a_few_answers_naming_a_grid_grids_csv_lacks_are_named_below_the_stop(run_cli, make_inbox):
     # trial 294: 3栋 and 1 1网格 typed in a free-text grid question, set aside under the stop's count, unnamed
-    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [survey("Z1", "3栋", "3栋1单元101", ("2",) * 5)]})
+    inbox = make_inbox({"2026-09.csv": HAND_SURVEYS + [survey("Z1", "3栋", "3栋1单元101", ("2",) * 5),
+                                                       survey("", "二网格小计", "", ("4",) * 5)]})
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox)
     assert "1 answer names a grid grids.csv does not have ('3栋' on 1 row): invalid" in err, (code, err)
+    # trial 300: a volunteer's subtotal row typed in the grid column was advised to be a grid's alias (counted then)
+    line = next(x for x in err.splitlines() if "as a totals row does" in x)
+    assert "1 row names a grid as a totals row does ('二网格小计' on 1 row)" in line and "never add such a name" in line
+    assert "二网格小计" not in next(x for x in err.splitlines() if "grids.csv does not have" in x)
 
 
 def test_a_door_typed_after_a_compound_named_with_a_digit_is_the_door_after_it(run_cli, make_inbox, tmp_path):
