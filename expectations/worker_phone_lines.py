@@ -14,9 +14,11 @@ def self_ratings(con) -> list[str]:
 
 
 def _round(homes: int) -> str:
-    # trial 145: "given in front of her" told of answers a worker made up herself, as if they were residents' to retype
-    return (f", though for {homes} homes: an answer on a worker's phone counts as hers, whether she typed it or a "
-            f"resident did in front of her; whether those residents answered at all, a verification call tells; a "
+    # trial 145: "given in front of her" told of answers a worker made up herself, as if they were residents' to retype;
+    # trial 301: "on a worker's phone" read as the phone that sent it, though only the number typed is known
+    return (f", though for {homes} homes: an answer giving a worker's phone number counts as hers, whether she typed it "
+            f"or a resident did in front of her (one sent from her phone giving another number, or none, counts as a "
+            f"resident's); whether those residents answered at all, a verification call tells; a "
             f"resident's own answer, on their own phone or a paper form they fill in, would count") if homes > 1 else ""
 
 

@@ -122,10 +122,11 @@ def load_with_duckdb(con, table: str, path: Path, source_name: str, delimiter: s
     for name in (*TEXT_COLUMNS, *items):
         value = cell.get(name, "null::varchar")
         if name == "respondent_phone":
-            exprs += [f"{phone_hash_sql(value, 'gp_phone_digits', 'gp_phone_ascii')} as respondent_phone_hash",
+            pairs = reading.landline_mobiles
+            exprs += [f"{phone_hash_sql(value, 'gp_phone_digits', 'gp_phone_ascii', pairs)} as respondent_phone_hash",
                       f"case when not gp_phone_ascii then {value} end as phone_py",
-                      f"coalesce({excel_number_sql(value)}, false) as phone_unreadable",
-                      f"coalesce({two_mobiles_sql(value)}, false) as phone_two"]
+                      f"coalesce({excel_number_sql(value, pairs)}, false) as phone_unreadable",
+                      f"coalesce({two_mobiles_sql(value, pairs)}, false) as phone_two"]
         elif name in MAPPED or name in items:
             exprs.append(f"{value} as {quoted(name)}")
         else:

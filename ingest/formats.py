@@ -218,12 +218,12 @@ def read_table(file: Source | Path, kind: str, aliases: dict[str, str]) -> pd.Da
     return frame[~blank].reset_index(drop=True)
 
 
-def with_hashed_phone(frame: pd.DataFrame, column: str, key: bytes) -> pd.DataFrame:
+def with_hashed_phone(frame: pd.DataFrame, column: str, key: bytes, landlines: bool = False) -> pd.DataFrame:
     """Replace `column` by `<column>_hash`; the clear number does not survive this function."""
     out = frame.copy()
     values = out.pop(column) if column in out.columns else pd.Series(pd.NA, index=out.index)
-    distinct = values.dropna().unique()
-    out[f"{column}_hash"] = values.map(dict(zip(distinct, (phone_hash(v, key) for v in distinct)))).astype("string")
+    hashed = {v: phone_hash(v, key, landlines) for v in values.dropna().unique()}
+    out[f"{column}_hash"] = values.map(hashed).astype("string")
     return out
 
 

@@ -98,23 +98,24 @@ def _digits(phone: str) -> str:
             f"count)")
 
 
-def unreadable_in_frame(frame: pd.DataFrame, rounded: bool = False) -> pd.Series:
+def unreadable_in_frame(frame: pd.DataFrame, rounded: bool = False, landlines: bool = False) -> pd.Series:
     """Per row of a sheet reader's frame (before its phones are hashed): is its phone unreadable? Its phones with a
     digit unclear are said (say_unclear_phones): read, as before, but matching no worker's. `rounded` (policy 2027.17:
     survey.rounded_phones_unread): the phones Excel rounded too (rounded_in_frame)."""
     if "respondent_phone" not in frame.columns:
         return pd.Series(False, index=frame.index)
     say_unclear_phones(frame)
-    excel = pd.Series([not pd.isna(v) and unreadable_phone(v) for v in frame["respondent_phone"]], index=frame.index,
-                      dtype=bool)
+    excel = pd.Series([not pd.isna(v) and unreadable_phone(v, landlines) for v in frame["respondent_phone"]],
+                      index=frame.index, dtype=bool)
     return excel | rounded_in_frame(frame) if rounded else excel
 
 
-def readable_phones(frame: pd.DataFrame, rounded: bool) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+def readable_phones(frame: pd.DataFrame, rounded: bool,
+                    landlines: bool = False) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """(the frame with its unreadable phones blanked before they are hashed (a rounded 15955600000 would hash as a
     number; a cell of two numbers is kept, its two hashes read: ingest/two_phones.py), per row whether its phone is
     unreadable, whether its cell holds two numbers)."""
-    unreadable, two = unreadable_in_frame(frame, rounded), two_in_frame(frame)
+    unreadable, two = unreadable_in_frame(frame, rounded, landlines), two_in_frame(frame, landlines)
     if not rounded and "respondent_phone" in frame.columns and (found := rounded_in_frame(frame)).any():
         log.warning("%s: %d phones end in 00000 (rows %s): Excel kept only the digits it showed (1.59556E+10), so a "
                     "worker's own rating cannot be recognised on them; survey.rounded_phones_unread = true (policy "
@@ -162,16 +163,16 @@ def say_unclear_phones(frame: pd.DataFrame) -> None:
                     "them" if len(unclear) > 1 else "it", extra={"notice": "phones_unread"})
 
 
-def two_in_frame(frame: pd.DataFrame) -> pd.Series:
+def two_in_frame(frame: pd.DataFrame, landlines: bool = False) -> pd.Series:
     """Per row of a sheet reader's frame: does its phone cell hold two numbers (unreadable, not Excel's doing)?"""
     if "respondent_phone" not in frame.columns:
         return pd.Series(False, index=frame.index)
-    return pd.Series([not pd.isna(v) and two_mobiles(v) for v in frame["respondent_phone"]], index=frame.index,
-                     dtype=bool)
+    return pd.Series([not pd.isna(v) and two_mobiles(v, landlines) for v in frame["respondent_phone"]],
+                     index=frame.index, dtype=bool)
 
 
 def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: bool,
-                      row_number: str) -> list[tuple[int, bool]]:
+                      row_number: str, landlines: bool = False) -> list[tuple[int, bool]]:
     """(row number, whether the cell holds two numbers) of a file's stage table's rows whose phone is unreadable:
     a number Excel saved as one, or two numbers in a cell (`row_number`: the SQL of a row's number in its file).
     The DuckDB reader tested the ASCII cells in SQL; cells it left to Python (phone_py) are tested here.
@@ -182,8 +183,8 @@ def unreadable_phones(con: duckdb.DuckDBPyConnection, table: str, by_duckdb: boo
                        "and phone_unreadable").fetchall()
     others = con.execute(f"select phone_py, list({row_number}) from {table} where not is_blank_row "
                          "and phone_py is not null group by phone_py").fetchall()
-    return sorted(rows + [(n, two_mobiles(phone)) for phone, numbers in others if unreadable_phone(phone)
-                          for n in numbers])
+    return sorted(rows + [(n, two_mobiles(phone, landlines)) for phone, numbers in others
+                          if unreadable_phone(phone, landlines) for n in numbers])
 
 
 def store_unreadable_phones(con: duckdb.DuckDBPyConnection, by_file: dict[str, list[tuple[int, bool]]]) -> None:

@@ -78,6 +78,7 @@ class SurveyReading:
     door_parts_typed: bool = False                               # ... 1单元 302, 1/302 under them (policy)
     door_parts_rooms: bool = False                               # ... 二零一, 6楼01 under them (policy)
     rounded_phones_unread: bool = False                          # phones Excel rounded read as unreadable (policy)
+    landline_mobiles: bool = False                               # a landline and a mobile in a phone cell: two (policy)
     typed_durations_unread: bool = False                         # a typed sheet's durations not read (policy)
 
     @property
@@ -121,4 +122,5 @@ def survey_reading(policy) -> SurveyReading:
         header_scale=(policy.scale_min, policy.scale_max) if policy.header_scales else None,
         other_questions=policy.other_questions, door_parts=policy.door_parts, door_parts_typed=policy.door_parts_typed,
         door_parts_rooms=policy.door_parts_rooms,
-        rounded_phones_unread=policy.rounded_phones_unread, typed_durations_unread=policy.typed_durations_unread)
+        rounded_phones_unread=policy.rounded_phones_unread, typed_durations_unread=policy.typed_durations_unread,
+        landline_mobiles=policy.landline_mobile_cells)

@@ -69,16 +69,16 @@ def stage_connection(workdir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes, every_phone: bool = False) -> None:
-    con.create_function("gp_phone_hash_py", lambda v: phone_hash(v, key), ["VARCHAR"], "VARCHAR",
+def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes, every_phone: bool = False, pairs: bool = False) -> None:
+    con.create_function("gp_phone_hash_py", lambda v: phone_hash(v, key, pairs), ["VARCHAR"], "VARCHAR",
                         null_handling="special", side_effects=False)
     con.create_function("gp_masked_comment", every_phone_masked(every_phone), ["VARCHAR"], "VARCHAR",
                         null_handling="special", side_effects=False)
 
 
 def _load_frame(con, table: str, frame: pd.DataFrame, reading: SurveyReading, key: bytes) -> None:
-    frame, unreadable, two = readable_phones(frame, reading.rounded_phones_unread)      # before the phones are hashed
-    frame = with_hashed_phone(frame, "respondent_phone", key)
+    frame, unreadable, two = readable_phones(frame, reading.rounded_phones_unread, reading.landline_mobiles)   # unhashed
+    frame = with_hashed_phone(frame, "respondent_phone", key, reading.landline_mobiles)
     if "comment" in frame.columns:
         frame["comment"] = frame["comment"].map(every_phone_masked(reading.comment_phones_all),
                                                 na_action="ignore").astype("string")
@@ -98,7 +98,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
     """A temp table per file (`survey_file_<i>`); the text each row should have in the stage file, as SQL
     over its table (`_finished_rows`); what was set aside (other months, totals) and the rows of Excel-number
     phones, by file; (file, month, response_id, submitted_at) of the rows of other months set aside."""
-    _register_udfs(con, key, reading.comment_phones_all)
+    _register_udfs(con, key, reading.comment_phones_all, reading.landline_mobiles)
     tables, finished, set_aside, phones, aside_ids = [], [], Counter(), defaultdict(list), []
     note_worker_names(con, None, reading.worker_names)      # a sheet's 姓名 that is a worker's (ingest/named_workers.py)
     with progress("reading survey files", len(files)) as advance:
@@ -124,7 +124,7 @@ def load_survey_files(con, files: list[Source], reading: SurveyReading, key: byt
             tables.append(table)
             places, by_duckdb = _row_places(con, table), readable is not None     # the table's columns, read once
             finished.append(_finished_rows(table, places, source.file_name, reading.items, by_duckdb, prefix))
-            phones[source.file_name] += unreadable_phones(con, table, by_duckdb, places[1])
+            phones[source.file_name] += unreadable_phones(con, table, by_duckdb, places[1], reading.landline_mobiles)
             advance()
     return tables, finished, set_aside, phones, aside_ids
 

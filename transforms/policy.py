@@ -6,12 +6,13 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from gridpay.transforms.platform_layouts import LayoutError, PlatformLayout, platform_layouts, survey_timezone
+from gridpay.transforms.platform_layouts import PlatformLayout
 from gridpay.transforms.coefficient_rule import CoefficientRule, coefficient_rule
 from gridpay.transforms.policy_sections import (  # noqa: F401  (the sections are named from here too)
     INTEGRITY_SWITCHES, IntegrityRules, OutcomeRules, PolicyError, ScoringRules, at_least_two, choice_of, decimal_of, get_key,
     outcome_rules, thin_grid_rules)
 from gridpay.transforms.review_cycle import ReviewCycle, review_cycle
+from gridpay.transforms.policy_survey import survey_platform
 from gridpay.transforms.policy_typing import IDENTIFIER, header_aliases, typing_rules
 from gridpay.transforms.rounding import RULES
 
@@ -76,6 +77,7 @@ class Policy:
     compound_suffix_dropped: bool = False       # 丽都家园小区 is the compound 丽都家园; False: as typed (before)
     masked_phones_shown_digits: bool = False    # 138****5678 by its shown digits (a worker's, or none); False: before
     two_phone_cells_checked: bool = False       # a cell of two numbers, one a worker's: hers (2027.12); False: none
+    landline_mobile_cells: bool = False         # ... a landline and a mobile too (2027.35); False: one number
     comment_phones_all: bool = False            # a comment's landlines, dotted mobiles masked (2027.13); False: mobiles
     duplicate_columns_refused: bool = False     # two headers of a sheet read as one column, unlike (2027.14); False: 1st
     reworded_questions: bool = False            # an item's question asked by two headers read as one (2027.15)
@@ -179,7 +181,7 @@ def policy_from_toml(text: str) -> Policy:
         comments_in_worker_scorecard=bool(get_key(doc, "report.comments_in_worker_scorecard")),
         payroll_artifact=bool(doc.get("report", {}).get("payroll_artifact", False)),
         aliases=header_aliases(doc.get("aliases", {}), "aliases"),
-        **_survey_platform(doc, items),
+        **survey_platform(doc, items),
         outcome=outcome_rules(doc),
         review=review_cycle(doc),
         **typing_rules(doc),
@@ -226,25 +228,3 @@ def stated_keys(doc: dict, prefix: str = ""):
         yield f"{prefix}{key}"
         if isinstance(value, dict) and key not in WORD_TABLES:
             yield from stated_keys(value, f"{prefix}{key}.")
-
-
-def _survey_platform(doc: dict, items: tuple[str, ...]) -> dict:
-    survey = doc.get("survey", {})
-    asked = survey.get("questions", {})       # a list: the question's texts before and after an edit (2027.15)
-    questions = {str(k): str(v[0] if isinstance(v, list) and v else v) for k, v in asked.items()}
-    also = {str(k): tuple(str(t) for t in v[1:]) for k, v in asked.items() if isinstance(v, list) and len(v) > 1}
-    if bad := [k for k in questions if not IDENTIFIER.match(k)]:
-        raise PolicyError(f"policy survey.questions keys must be column names, not {bad}")
-    codes = {str(k).strip(): str(v).strip() for k, v in survey.get("option_codes", {}).items()}
-    if any(not v.isdigit() for v in codes.values()):
-        raise PolicyError("policy survey.option_codes values must be answers on the item scale (e.g. \"5\")")
-    longest = survey.get("max_duration_s")      # absent from policies before it: no upper bound, as then
-    if longest is not None and (isinstance(longest, bool) or not isinstance(longest, int) or longest < 1):
-        raise PolicyError("policy survey.max_duration_s must be a whole number of seconds, at least 1")
-    try:
-        platforms, timezone = platform_layouts(survey), survey_timezone(survey)
-    except LayoutError as exc:
-        raise PolicyError(str(exc)) from exc
-    return {"questions": questions, "questions_also": also, "sources": {str(k): str(v) for k, v in survey.get("sources", {}).items()},
-            "option_codes": codes, "max_duration_s": longest, "platforms": platforms, "timezone": timezone,
-            "phone_questions": tuple(str(w) for w in survey.get("phone_questions", ()) if str(w).strip())}

@@ -28,8 +28,22 @@ _EXCEL_NUMBER = re.compile(EXCEL_NUMBER)
 # its country prefix (13900139001/+8613700137002: trial 204's re-check read it as one 24-digit phone, a worker's own
 # rating through it counted); the groups are the two numbers
 TWO_MOBILES = r"(?:0086|86)?(1[3-9][0-9]{9})(?:0086|86)?(1[3-9][0-9]{9})"
-_TWO_MOBILES = re.compile(TWO_MOBILES)
-TWO_ANCHORED = f"^{TWO_MOBILES}$"
+# ... and under survey.landline_mobile_cells (2027.35) a landline and a mobile, either first: trial 301's worker typed
+# 0562-2861234/13805623346 on an old resident's form, one 22-digit phone: her own rating counted (TGW02 +19.26, exit 0)
+LANDLINE_PAIRS = (r"(?:0086|86)?(1[3-9][0-9]{9})(0[0-9]{9,11}|[2-9][0-9]{6,7})",
+                  r"(0[0-9]{9,11}|[2-9][0-9]{6,7})(?:0086|86)?(1[3-9][0-9]{9})")
+
+
+def _pairs(landlines: bool) -> tuple[str, ...]:
+    """The patterns of a cell of two numbers, its digits run together: two mobiles, and with `landlines` one of each."""
+    return (TWO_MOBILES, *LANDLINE_PAIRS) if landlines else (TWO_MOBILES,)
+
+
+def _pair(raw: str | None, landlines: bool) -> re.Match | None:
+    digits = _NON_DIGITS.sub("", folded(raw or ""))
+    return next((m for p in _pairs(landlines) if (m := re.fullmatch(p, digits))), None)
+
+
 # A mainland mobile number as people type it: 11 digits from 13-19, an optional +86 / 86 / 0086 in
 # front, spaces or hyphens between groups.
 _MOBILE = re.compile(r"(?:\+?86|0086)?[\s-]*1[3-9][0-9](?:[\s-]*[0-9]){8}")
@@ -59,14 +73,13 @@ def is_masked_phone(raw: str | None) -> bool:
     return raw is not None and _MASKED_MOBILE.fullmatch(folded(raw)) is not None
 
 
-def unreadable_phone(raw: str | None) -> bool:
+def unreadable_phone(raw: str | None, landlines: bool = False) -> bool:
     """The cell is a number as Excel saved it (1.39056E+10, 13905612345.0), or holds two mobile numbers
     (a twenty-fourth trial's 13800000001/13900000002, hashed as one 22-digit number that no worker's
-    phone could match): no phone can be read."""
+    phone could match), or with `landlines` a landline and a mobile: no phone can be read."""
     if raw is None:
         return False
-    text = folded(raw)
-    return _EXCEL_NUMBER.fullmatch(text) is not None or _TWO_MOBILES.fullmatch(_NON_DIGITS.sub("", text)) is not None
+    return _EXCEL_NUMBER.fullmatch(folded(raw)) is not None or _pair(raw, landlines) is not None
 
 
 def is_mobile(raw: str) -> bool:
@@ -87,10 +100,10 @@ def masked_number(raw: str) -> str:
     return f"{''.join(digits[:3])}****{''.join(digits[len(digits) - last:])}{tail}" if len(digits) >= 7 else str(raw)
 
 
-def normalized_phone(raw: str | None) -> str | None:
+def normalized_phone(raw: str | None, landlines: bool = False) -> str | None:
     """ASCII digits only (full-width digits folded to them first), without the +86 / 0086
     country prefix; None when nothing is left, or when the cell is a number Excel saved as one."""
-    if raw is None or unreadable_phone(raw):
+    if raw is None or unreadable_phone(raw, landlines):
         return None
     digits = _NON_DIGITS.sub("", folded(raw))
     for prefix in COUNTRY_PREFIXES:
@@ -99,13 +112,13 @@ def normalized_phone(raw: str | None) -> str | None:
     return digits or None
 
 
-def phone_hash(raw: str | None, key: bytes) -> str | None:
+def phone_hash(raw: str | None, key: bytes, landlines: bool = False) -> str | None:
     """HMAC-SHA256 of the normalised number: equal numbers match, the number itself is gone. A number
     a platform masked (138****5678) is its seven digits' hash after MASKED_PREFIX; a cell of two
-    numbers is both hashes after TWO_PREFIX."""
-    if pair := _TWO_MOBILES.fullmatch(_NON_DIGITS.sub("", folded(raw or ""))):
+    numbers (`landlines`: a landline and a mobile too) is both hashes after TWO_PREFIX."""
+    if pair := _pair(raw, landlines):
         return TWO_PREFIX + ",".join(phone_hash(d, key) for d in pair.groups())
-    phone, masked = normalized_phone(raw), is_masked_phone(raw)
+    phone, masked = normalized_phone(raw, landlines), is_masked_phone(raw)
     if phone is None:
         return None
     digest = hmac.new(key, phone[-MASKED_DIGITS:].encode("ascii") if masked else phone.encode("ascii"),
@@ -122,7 +135,7 @@ def masked_phone_hash(raw: str | None, key: bytes) -> str | None:
     return phone_hash(f"{phone[:3]}****{phone[-4:]}", key)
 
 
-def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None = None) -> str:
+def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None = None, landlines: bool = False) -> str:
     """phone_hash() in DuckDB SQL for ASCII input, built from the same rules (COUNTRY_PREFIXES,
     MOBILE_DIGITS, EXCEL_NUMBER), so the reader hashes in the statement that reads a file and no
     phone reaches Python; anything else, such as full-width digits, is NULL here and hashed by
@@ -135,11 +148,12 @@ def phone_hash_sql(col: str, digits: str | None = None, ascii_only: str | None =
     cases = " ".join(f"when {digits} like '{p}%' and length({digits}) = {MOBILE_DIGITS + len(p)} "
                      f"then {digits}[{len(p) + 1}:]" for p in COUNTRY_PREFIXES)
     phone = f"nullif(case {cases} else {digits} end, '')"
-    two = (f"'{TWO_PREFIX}' || {_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 1)')} || ',' || "
-           f"{_hmac_sql(f'regexp_extract({digits}, {TWO_ANCHORED!r}, 2)')}")
+    two = " ".join(f"when {ascii_only} and regexp_full_match({digits}, '{p}') then '{TWO_PREFIX}' || "
+                   f"{_hmac_sql(f'regexp_extract({digits}, {chr(39)}^{p}${chr(39)}, 1)')} || ',' || "
+                   f"{_hmac_sql(f'regexp_extract({digits}, {chr(39)}^{p}${chr(39)}, 2)')}" for p in _pairs(landlines))
     # the mask's test named once: a branch of its own, its seven shown digits hashed
-    return (f"case when {ascii_only} and regexp_full_match({digits}, '{TWO_MOBILES}') then {two} "
-            f"when {excel_number_sql(col)} then null "
+    return (f"case {two} "
+            f"when {excel_number_sql(col, landlines)} then null "
             f"when {ascii_only} and regexp_full_match({col}, '{MASKED_MOBILE}') "
             f"then '{MASKED_PREFIX}' || {_hmac_sql(f'right({digits}, {MASKED_DIGITS})')} "
             f"when {ascii_only} then {_hmac_sql(phone)} end")
@@ -155,20 +169,21 @@ def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x5C for b in block), bytes(b ^ 0x36 for b in block)
 
 
-def two_mobiles(raw: str | None) -> bool:
-    """The cell holds two mobile numbers (a couple's form, 13800000001/13900000002): unreadable, but not Excel's doing."""
-    return raw is not None and _TWO_MOBILES.fullmatch(_NON_DIGITS.sub("", folded(raw))) is not None
+def two_mobiles(raw: str | None, landlines: bool = False) -> bool:
+    """The cell holds two mobile numbers (a couple's form, 13800000001/13900000002; `landlines`: or a landline and a
+    mobile): unreadable, but not Excel's doing."""
+    return raw is not None and _pair(raw, landlines) is not None
 
 
-def two_mobiles_sql(col: str) -> str:
+def two_mobiles_sql(col: str, landlines: bool = False) -> str:
     """two_mobiles() in SQL, for ASCII input."""
-    return f"regexp_full_match(regexp_replace({col}, '[^0-9]', '', 'g'), '{TWO_MOBILES}')"
+    return "(" + " or ".join(f"regexp_full_match(regexp_replace({col}, '[^0-9]', '', 'g'), '{p}')"
+                             for p in _pairs(landlines)) + ")"
 
 
-def excel_number_sql(col: str) -> str:
+def excel_number_sql(col: str, landlines: bool = False) -> str:
     """unreadable_phone() in SQL, for ASCII input: 1.39056E+10, 13905612345.0, two numbers in a cell."""
-    return (f"(regexp_full_match({col}, '{EXCEL_NUMBER}') "
-            f"or regexp_full_match(regexp_replace({col}, '[^0-9]', '', 'g'), '{TWO_MOBILES}'))")
+    return f"(regexp_full_match({col}, '{EXCEL_NUMBER}') or {two_mobiles_sql(col, landlines)})"
 
 
 def masked_numbers(text: str | None) -> str | None:

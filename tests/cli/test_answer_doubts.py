@@ -42,8 +42,9 @@ def test_a_worker_s_phone_one_phone_for_many_homes_and_multiplied_answers_are_sa
     assert "2 answers to 井湖村二网格 (G2) came from the phone of 王伟 (W1), who does not work it, for 2 homes: counted " \
            "as residents' answers. W1 lives in one home at most" in err
     assert ("2 answers to 井湖村二网格 (G2) came from the phone of 李娜 (W2), who is assigned to it in the month: kept "
-            "out as self_rating, though for 2 homes: an answer on a worker's phone counts as hers, whether she typed it "
-            "or a resident did in front of her; whether those residents answered at all, a verification call tells; "
+            "out as self_rating, though for 2 homes: an answer giving a worker's phone number counts as hers, whether she "
+            "typed it or a resident did in front of her (one sent from her phone giving another number, or none, counts "
+            "as a resident's); whether those residents answered at all, a verification call tells; "
             "a resident's own answer, on their own phone or a paper form they fill in, would count (E1, E2)") in err
     assert run_cli("render", "--month", "2026-10", "--reports", "all", inbox=inbox)[0] == 0     # her sheet says so too
     sheet = (inbox.parent / "out" / "2026-10" / "workers" / "W2.html").read_text(encoding="utf-8")

@@ -52,3 +52,20 @@ def test_a_cell_of_two_workers_numbers_is_read_as_the_answer_s_grid_worker_s(run
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, out=tmp_path / "o2", db=tmp_path / "o2.duckdb",
                         policy=before)
     assert code == 0 and not _rows(tmp_path / "o2" / "2026-09" / "quarantine.csv"), err
+
+
+def test_a_landline_beside_a_workers_mobile_is_her_rating(run_cli, make_inbox, make_policy, tmp_path):
+    """Trial 301: 0562-2861234/13805623346 (a resident's landline and the worker's own mobile, typed as she filled in an
+    old resident's form) was one 22-digit phone: her rating of her grid counted (TGW02 1822.32 for 1803.06, exit 0)."""
+    from conftest import WORKER_PHONE
+    inbox = make_inbox({"2026-09.csv": [survey("C1", "G1", "H1", ("5",) * 5, phone=f"0562-2861234/{WORKER_PHONE}"),
+                                        survey("C2", "G2", "H3", ("3",) * 5, phone="2861234 13900000004"),
+                                        survey("C3", "G2", "H4", ("3",) * 5, phone=RESIDENT_PHONE)]})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    assert code == 0 and "row 2 holds a worker's and is read as that worker's" in err, err
+    quarantine = {r["response_id"]: r["reason_code"] for r in _rows(tmp_path / "out" / "2026-09" / "quarantine.csv")}
+    assert quarantine == {"C1": "self_rating"}
+    before = make_policy(version='"own-1"', landline_mobile_cells="false")     # a policy before the key: one number
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, out=tmp_path / "o2", db=tmp_path / "o2.duckdb",
+                        policy=before)
+    assert code == 0 and not _rows(tmp_path / "o2" / "2026-09" / "quarantine.csv"), err

@@ -53,6 +53,26 @@ def test_a_cell_of_two_numbers_is_two_numbers_whichever_carries_its_country_pref
         assert sql == phone_hash(raw, key) == pair, raw
 
 
+def test_a_landline_and_a_mobile_in_a_cell_are_two_numbers_under_the_key_and_one_without():
+    """Trial 301: a worker filling in an old resident's form typed 0562-2861234/13805623346, hashed as one 22-digit phone,
+    and her own rating counted (survey.landline_mobile_cells, policy 2027.35)."""
+    from gridpay.transforms.privacy import TWO_PREFIX, two_mobiles
+    key = b"k"
+    okey, ikey = hmac_pads(key)
+    for raw, landline in (("0562-2861234/13805623346", "05622861234"), ("13805623346，2861234", "2861234"),
+                          ("(0562) 2861234 +86 138 0562 3346", "05622861234"), ("0562-28612345/13805623346", "056228612345")):
+        mobile_first = raw.startswith("1")
+        pair = TWO_PREFIX + ",".join(phone_hash(n, key) for n in (("13805623346", landline) if mobile_first else
+                                                                   (landline, "13805623346")))
+        sql = _CON.execute(f"select {phone_hash_sql('$raw', landlines=True)}",
+                           {"raw": raw, "okey": okey, "ikey": ikey}).fetchone()[0]
+        assert sql == (pair if raw.isascii() else None) and two_mobiles(raw, True), raw    # SQL reads ASCII alone
+        assert phone_hash(raw, key, landlines=True) == pair, raw
+        assert not phone_hash(raw, key).startswith(TWO_PREFIX) and not two_mobiles(raw), raw      # a policy before it
+    for one in ("0562-2861234", "13805623346", "+86 138 0562 3346", "340702199001011234"):     # one number stays one
+        assert phone_hash(one, key, landlines=True) == phone_hash(one, key), one
+
+
 def test_the_country_prefix_rule_is_one_list_both_read():
     key = b"k"
     okey, ikey = hmac_pads(key)
