@@ -87,11 +87,23 @@ def _say_unread_headers(name: str, frame: pd.DataFrame, columns: tuple[str, ...]
                     ", ".join(f"'{h}'" for h in unread), "are" if len(unread) > 1 else "is", ", ".join(columns))
 
 
-def resident_grids(appeals: pd.DataFrame, grids: pd.DataFrame, aliases: dict[str, str]) -> pd.Series:
+def resident_grids(appeals: pd.DataFrame, grids: pd.DataFrame, aliases: dict[str, str],
+                   month: str | None = None) -> pd.Series:
     """appeals.csv's resident_grid (the grid a 非本网格 appeal's resident lives in) as a grid id: typed as the id, the
-    name or an alias grids.csv gives; anything else as typed, for validation to name (expectations/reviews.py)."""
+    name or an alias grids.csv gives; anything else as typed, for validation to name (expectations/reviews.py). With
+    `month` (appeals.shared_grid_names_refused), a name several grids give (第一网格 of three communities) in a row of
+    that month is refused naming the row: trial 302's was read as the last such grid's, another community's (W06
+    1757.70 for 1887.12, exit 0)."""
     named = {normalized_cell(v): gid for gid, name in zip(grids["grid_id"], grids["grid_name"])
              for v in (name, gid) if normalized_cell(v)} | aliases
+    ids = {gid for gid in grids["grid_id"]}
+    for row in appeals.itertuples() if month else ():
+        typed = normalized_cell(row.resident_grid)
+        if row.month == month and typed and typed not in ids and typed not in aliases and len(shared := [g for g, n in zip(grids["grid_id"], grids["grid_name"])
+                                                          if normalized_cell(n) == typed]) > 1:
+            raise InputError(str(row.source_file), f"resident_grid '{typed}' is the name of {len(shared)} grids "
+                             f"({', '.join(shared)}): type the grid id of the one the resident lives in",
+                             row=int(row.row_number), column="resident_grid")
     return appeals["resident_grid"].map(lambda v: named.get(normalized_cell(v), normalized_cell(v) or None),
                                         na_action="ignore").astype("string")
 

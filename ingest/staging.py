@@ -184,7 +184,8 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
                              else pd.DataFrame(columns=["source_file", "row_number", "worker_id", "month",
                                                         "amount", "reason", "approved_by"], dtype="string"))
     tables |= review_tables(by_name, month, policy.aliases)     # appeals, verification calls (optional)
-    tables["appeals"]["resident_grid"] = resident_grids(tables["appeals"], tables["grids"], grid_aliases(tables["grids"]))
+    tables["appeals"]["resident_grid"] = resident_grids(tables["appeals"], tables["grids"], grid_aliases(tables["grids"]),
+                                                        month if policy.review.shared_grid_names_refused else None)
     for kind, optional in (("assignments", "end_date"), ("assignments", "weight"), ("grids", "area")):
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")

@@ -39,3 +39,21 @@ def test_a_calls_finding_in_the_words_hr_also_writes_is_its_code():
     assert as_code("被诱导", RESULTS, also=RESULT_WORDS) == "被诱导"
     # trial 275's calls: 已核实 and 空号 read; 代填 alone is the resident's to say (属实 or 受诱导), refused as typed
     assert [as_code(w, RESULTS, also=RESULT_WORDS) for w in ("已核实", "空号", "代填")] == ["confirmed", "unreachable", "代填"]
+
+
+def test_a_resident_grid_typed_as_a_name_several_grids_give_is_refused_naming_the_row():
+    """Trial 302: 第一网格 of three communities in one project, typed as an HR correction's resident_grid, was read as
+    the last of them, another community's grid (W06 1757.70 for 1887.12, exit 0)."""
+    import pytest
+    from gridpay.core.errors import InputError
+    from gridpay.ingest.review_files import resident_grids
+    grids = pd.DataFrame({"grid_id": ["DC01", "XC01", "DC02"], "grid_name": ["第一网格", "第一网格", "东城第二网格"]})
+    appeals = pd.DataFrame({"source_file": "appeals.csv", "row_number": [2, 3, 4], "month": ["2026-10", "2026-09", "2026-10"],
+                            "resident_grid": ["东城第二网格", "第一网格", "DC01"]})
+    assert list(resident_grids(appeals, grids, {}, "2026-10")) == ["DC02", "XC01", "DC01"]   # another month's: as before
+    appeals.loc[2, "resident_grid"] = "第一网格"
+    with pytest.raises(InputError) as refused:
+        resident_grids(appeals, grids, {}, "2026-10")
+    assert str(refused.value) == ("appeals.csv, row 4, column 'resident_grid': resident_grid '第一网格' is the name of 2 "
+                                  "grids (DC01, XC01): type the grid id of the one the resident lives in")
+    assert list(resident_grids(appeals, grids, {})) == ["DC02", "XC01", "XC01"]       # a policy before the key
