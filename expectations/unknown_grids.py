@@ -4,7 +4,7 @@ would pay the grid's worker as if nobody had answered. The closest grids are fou
 similarity (transforms/grid_names.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gridpay.ingest.grid_aliases import listed_compound_names
@@ -25,9 +25,12 @@ class UnknownGrid:
     split_off: tuple[str, ...] = ()    # grids split off the grid whose former name it is (closest_ids[0])
     gone: str = ""                     # "YH8 in the grids.csv of 2026-10": a grid grids.csv no longer has
     form: bool = False                 # the grid [survey.file_grids] gives a form (pipeline/gate_findings.py)
+    shared: tuple[str, ...] = ()       # the grids whose name it reads like is a name of, several (第一网格 of 3 communities)
 
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
+        if self.shared:         # no alias can say which (trial 302)
+            hint = f"; it reads like the name of {len(self.shared)} grids ({', '.join(self.shared)}): no alias, type the grid"
         return f"'{self.value}' on {self.rows} row{'s' if self.rows != 1 else ''}{hint}"
 
 
@@ -61,6 +64,10 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
     found = [UnknownGrid(value, n, *(_formerly(value, names, former or {}, compounds, earlier or {})
                                      or _closest(value, names, compounds, named.get(value, []))),
                          gone=_gone(value, names, former or {})) for value, n in values]
+    # trial 302: 一网格 in 东城's sheet was offered 第一网格 (XC01), 西城's, one of three grids of that name; aliased as
+    # advised, 东城's complaint counted for 西城 (W01 1926.54 for 1823.04, exit 0)
+    found = [replace(g, shared=tuple(sorted(gid for gid, name in names.items() if name == names.get(g.closest_ids[0]))))
+             if g.closest_ids and list(names.values()).count(names.get(g.closest_ids[0])) > 1 else g for g in found]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)
             or (similar_rows is not None and g.rows >= similar_rows and g.closest)]
 

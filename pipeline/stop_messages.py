@@ -217,6 +217,10 @@ def _way_out(grid) -> str:
         return (f"'{grid.value}' is a compound grids.csv lists for {' and '.join(grid.closest_ids)}, so it cannot say "
                 f"which grid an answer is: correct each answer's grid by its home's building in the sheet HR types "
                 f"(an alias would pay them all to one grid's workers)")
+    if grid.shared:     # an alias names one grid for every community's files (expectations/unknown_grids.py)
+        return (f"'{grid.value}' reads like a name of {len(grid.shared)} grids ({', '.join(grid.shared)}): an alias would "
+                f"count it for one of them in every community's files, so type each answer's grid in the sheet HR "
+                f"typed as its community's grids.csv name or grid id")
     means = grid.closest_ids[0] if len(grid.closest_ids) == 1 else " or ".join(grid.closest_ids)
     which = grid.closest_ids[0] if len(grid.closest_ids) == 1 else "that grid"
     return f"if '{grid.value}' means {means}, add it to the aliases of {which} in grids.csv"
@@ -231,7 +235,7 @@ ALIAS_TAIL = (" (an 'aliases' column, names separated by ';'), or correct grids.
 
 def _aliased(grid) -> bool:
     """Is the name's way out an alias of a grid it reads like (not a compound two grids list)?"""
-    return bool(grid.closest_ids) and not (len(grid.closest_ids) > 1 and
+    return bool(grid.closest_ids) and not grid.shared and not (len(grid.closest_ids) > 1 and
                                            all(", whose compound is " in c for c in grid.closest)) \
         and not _hidden_characters(grid)
 

@@ -202,3 +202,13 @@ def test_a_paper_sheet_beside_its_communitys_download_is_not_said_to_be_another_
     line = err.strip().splitlines()[-1]
     assert code == 1 and "two survey files use the same response ids" in line and "[survey.file_id_prefixes]" in line
     assert "which has one form" not in line, line
+
+
+def test_a_name_reading_like_a_grid_name_two_communities_give_is_not_offered_as_an_alias(run_cli, tmp_path):
+    """Trial 302: 一网格 in 东城's sheet was offered 第一网格 (XC01), 西城's; aliased as advised, 东城's complaint counted for
+    西城 (W01 1926.54 for 1823.04, exit 0). An alias names one grid for every community's files."""
+    inbox = _inbox(tmp_path, {"天井湖社区纸质问卷.csv": _answers("T", "第二网格", "5") + _answers("U", "一网格", "1", 6, 3)})
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox)
+    line = err.strip().splitlines()[-1]
+    assert code == 1 and "'一网格' on 6 rows; it reads like the name of 2 grids (G1, H1): no alias, type the grid" in line
+    assert "an alias would count it for one of them in every community's files" in line and "aliases of" not in line
