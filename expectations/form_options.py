@@ -33,14 +33,21 @@ def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dic
     return [d for d in doubts if d.kind != "renamed"]
 
 
-def typed_form_doubts(workdir: Path, scale_max: int, answer_words: dict[str, str]) -> list[FormDoubt]:
+def typed_form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dict[str, str]) -> list[FormDoubt]:
     """The doubts of the stage's sheets typed by hand (transforms/form_options.typed_ladder_doubts)."""
     with stage_connection(workdir) as con:
         if not con.execute("select count(*) from duckdb_tables() where table_name = 'typed_answer_words'").fetchone()[0]:
             return []
         rows = con.execute("select source_file, item, word, point, rows from typed_answer_words "
                            "order by source_file, item, point, word").fetchall()
-    return typed_ladder_doubts(rows, scale_max, answer_words)
+    return typed_ladder_doubts(rows, scale_min, scale_max, answer_words)
+
+
+def typed_words(workdir: Path, file: str) -> list[tuple[str, str | None, int]]:
+    """(word, point read or None, answers) of a typed sheet's item answers, the most answered first."""
+    with stage_connection(workdir) as con:
+        return con.execute("select word, point, sum(rows)::integer as n from typed_answer_words where source_file = ? "
+                           "group by word, point order by n desc, word", [file]).fetchall()
 
 
 def _spans(workdir: Path) -> dict[tuple[str, str, str], tuple]:

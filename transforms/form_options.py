@@ -33,9 +33,11 @@ class FormDoubt:
         rows = f"{self.rows} answer{'s' if self.rows != 1 else ''}"
         if self.kind == "unread":
             return f"{shown} is no answer gridpay reads ({where}, {rows})"
-        if self.kind in ("one_point", "typed_one_point"):
+        if self.kind == "one_point":
             return f"{shown} are both read as {self.point} ({where}, {rows})"
-        if self.kind == "no_ends":
+        if self.kind == "typed_one_point":
+            return f"{shown} are both read as {self.point}, none of its words at {self.scale_max} ({where}, {rows})"
+        if self.kind in ("no_ends", "typed_no_ends"):
             return (f"{shown} is read as {self.point} and none of the file's answers is at {self.scale_max} or at the "
                     f"scale's bottom ({where}, {rows}): a form of three options (满意/基本满意/不满意) has 满意 its top; if "
                     f"it offers all five, give 满意 its 4 in [survey.answer_words] and run again")
@@ -138,25 +140,39 @@ def _no_ends(rows: list[tuple], ends: dict[str, object]) -> list[tuple[str, str,
     return [(f, i, p, n) for (f, i, p), n in said.items() if f in files]
 
 
-def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_max: int,
+def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale_min: int, scale_max: int,
                         answer_words: dict[str, str]) -> list[FormDoubt]:
-    """The doubts of sheets typed by hand, given as form_word_doubts' rows: two of the words gridpay reads (非常满意 ...
-    不满意, and the policy's answer words) read as one point in one question of a file none of whose answers is at the
-    scale's top. A typist copies the paper form's ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/
-    不满意, 满意 its top read as 4 beside 比较满意, 不满意 its bottom as 2 (W01 1597.68 for 1689.12, exit 0). Words of
-    a resident's own (不满意，楼道脏) are not the form's and count for nothing here."""
+    """The doubts of sheets typed by hand, given as form_word_doubts' rows, judged on the words gridpay reads (非常满意 ...
+    不满意, the policy's answer words), never on points typed as digits or a resident's own words (不满意，楼道脏): two of
+    them read as one point in one question of a file none of whose words is at the scale's top (typed_one_point), or a
+    file none of whose words is at either end, NO_ENDS or more saying 满意 (typed_no_ends: a form of three options). A
+    typist copies the paper form's ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/不满意, 满意 its
+    top read as 4 beside 比较满意, 不满意 its bottom as 2 (W01 1597.68 for 1689.12, exit 0); its re-check's 满意/一般/不满意
+    (W01 1597.68 for 1654.56), and one 满意 typed as 5 turning the check off, published so too."""
     known = {w for w in (*LIKERT_WORDS, *answer_words) if not re.search(r"\d", w)}     # 4分 is a point, not an option
-    topped = {file for file, _, _, point, n in rows if point == str(scale_max) and n}
+    worded = [(file, item, word, point, n) for file, item, typed, point, n in rows
+              if point is not None and n and (word := normalized_cell(typed)) in known]
+    topped = {file for file, _, _, point, _ in worded if point == str(scale_max)}
+    ends = topped | {file for file, _, _, point, _ in worded if point == str(scale_min)}
     words: dict[tuple[str, str, str], dict[str, int]] = {}
-    for file, item, typed, point, n in rows:
-        word = normalized_cell(typed)
-        if file not in topped and point is not None and word in known:
+    satisfied: dict[str, dict[tuple[str, str], int]] = {}
+    for file, item, word, point, n in worded:
+        if file not in topped:
             found = words.setdefault((file, item, point), {})
             found[word] = found.get(word, 0) + n
-    doubts: dict[tuple[str, tuple[str, ...], str], tuple[list[str], int]] = {}
+        if file not in ends and word == "满意" and "满意" not in answer_words:
+            said = satisfied.setdefault(file, {})
+            said[(item, point)] = said.get((item, point), 0) + n
+    doubts: dict[tuple[str, str, tuple[str, ...], str], tuple[list[str], int]] = {}
     for (file, item, point), found in words.items():
         if len(found) > 1:
-            items, total = doubts.get((file, tuple(found), point), ([], 0))
-            doubts[(file, tuple(found), point)] = (items + [item], total + sum(found.values()))
-    return sorted((FormDoubt(file, tuple(items), words_, point, n, "typed_one_point", scale_max)
-                   for (file, words_, point), (items, n) in doubts.items()), key=lambda d: (d.file, d.point, d.words))
+            items, total = doubts.get((file, "typed_one_point", tuple(found), point), ([], 0))
+            doubts[(file, "typed_one_point", tuple(found), point)] = (items + [item], total + sum(found.values()))
+    pairs = {file for file, _, _, _ in doubts}         # a file of two words of one point: said so, not twice
+    for file, said in satisfied.items():
+        for (item, point), n in said.items() if sum(said.values()) >= NO_ENDS and file not in pairs else ():
+            items, total = doubts.get((file, "typed_no_ends", ("满意",), point), ([], 0))
+            doubts[(file, "typed_no_ends", ("满意",), point)] = (items + [item], total + n)
+    return sorted((FormDoubt(file, tuple(items), words_, point, n, kind, scale_max)
+                   for (file, kind, words_, point), (items, n) in doubts.items()),
+                  key=lambda d: (d.file, d.kind, d.point, d.words))

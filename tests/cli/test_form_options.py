@@ -196,9 +196,10 @@ def test_a_typed_sheet_of_a_form_topped_by_manyi_stops_and_its_words_given_their
     inbox = make_inbox({"2026-09-志愿者录入.csv": rows})
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=1))
     assert code == 1, err
-    line = next(x for x in err.splitlines() if "a sheet typed by hand reads two of its paper form's options" in x)
-    assert ("surveys/2026-09-志愿者录入.csv: '不太满意' and '不满意' are both read as 2 (5 questions, 20 answers), "
-            "'比较满意' and '满意' are both read as 4 (5 questions, 50 answers); none of its answers is 5") in line, line
+    line = next(x for x in err.splitlines() if "a sheet typed by hand is not read as its paper form means" in x)
+    assert ("surveys/2026-09-志愿者录入.csv: '不太满意' and '不满意' are both read as 2, none of its words at 5 (5 questions, "
+            "20 answers), '比较满意' and '满意' are both read as 4, none of its words at 5 (5 questions, 50 answers)") in line, line
+    assert "surveys/2026-09-志愿者录入.csv's words as read: 满意 4, 比较满意 4, 一般 3, 不太满意 2, 不满意 2." in line, line
     words = '5\n"满意" = 5\n"一般" = 3\n"不满意" = 1'
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(
         min_responses=1, **{'survey__answer_words__"很满意"': words}))

@@ -61,18 +61,34 @@ def test_a_download_with_no_answer_at_either_end_is_a_form_of_three_options():
 
 def test_a_typed_sheets_two_options_of_one_point_with_none_at_the_top_are_a_form_topped_by_manyi():
     """Trial 300: a WPS sheet of a paper form 满意/比较满意/一般/不太满意/不满意 read 满意 as 4 beside 比较满意 and 不满意
-    as 2 beside 不太满意 (W01 1597.68 for 1689.12, exit 0). A file with an answer at the top, a resident's own words
-    (不满意，楼道脏) and points written 4分 are no such doubt."""
+    as 2 beside 不太满意 (W01 1597.68 for 1689.12, exit 0). A file with a word at the top, a resident's own words
+    (不满意，楼道脏) and points written 4分 are no such doubt; a top typed as the digit 5 is no word of the form (its
+    re-check's one cell so typed turned the check off)."""
     from gridpay.transforms.form_options import typed_ladder_doubts
+    words = {"比较满意": "4", "不太满意": "2", "4分": "4"}
     rows = [("wps.xlsx", "sat_overall", "满意", "4", 9), ("wps.xlsx", "sat_overall", "比较满意", "4", 5),
             ("wps.xlsx", "sat_overall", "不太满意", "2", 2), ("wps.xlsx", "sat_overall", "不满意", "2", 1),
             ("wps.xlsx", "sat_safety", "满意", "4", 4), ("wps.xlsx", "sat_safety", "比较满意", "4", 3)]
-    doubts = typed_ladder_doubts(rows, 5, {"比较满意": "4", "不太满意": "2", "4分": "4"})
+    doubts = typed_ladder_doubts(rows, 1, 5, words)
     assert [(d.point, d.words, d.items, d.rows, d.kind) for d in doubts] == [
         ("2", ("不太满意", "不满意"), ("sat_overall",), 3, "typed_one_point"),
         ("4", ("满意", "比较满意"), ("sat_overall", "sat_safety"), 21, "typed_one_point")]
-    assert str(doubts[0]) == "'不太满意' and '不满意' are both read as 2 (sat_overall, 3 answers)"
-    assert typed_ladder_doubts(rows + [("wps.xlsx", "sat_safety", "非常满意", "5", 1)], 5, {"比较满意": "4"}) == []
+    assert str(doubts[0]) == "'不太满意' and '不满意' are both read as 2, none of its words at 5 (sat_overall, 3 answers)"
+    assert typed_ladder_doubts(rows + [("wps.xlsx", "sat_safety", "非常满意", "5", 1)], 1, 5, words) == []
+    assert len(typed_ladder_doubts(rows + [("wps.xlsx", "sat_safety", "5", "5", 1)], 1, 5, words)) == 2
     own = [("v.csv", "sat_overall", "不满意", "2", 3), ("v.csv", "sat_overall", "不满意，楼道脏", "2", 1),
            ("v.csv", "sat_overall", "比较满意", "4", 2), ("v.csv", "sat_overall", "4分", "4", 2)]
-    assert typed_ladder_doubts(own, 5, {"比较满意": "4", "4分": "4"}) == []
+    assert typed_ladder_doubts(own, 1, 5, words) == []
+
+
+def test_a_typed_sheet_of_three_options_none_at_either_end_is_a_form_topped_by_manyi():
+    """Trial 300's re-check: a sheet typed 满意/一般/不满意 (a form of three options) read 满意 as 4 and 不满意 as 2, no two
+    words of one point, published (W01 1597.68 for 1654.56, exit 0)."""
+    from gridpay.transforms.form_options import typed_ladder_doubts
+    rows = [("wps.xlsx", "sat_overall", "满意", "4", 12), ("wps.xlsx", "sat_safety", "满意", "4", 10),
+            ("wps.xlsx", "sat_overall", "一般", "3", 6), ("wps.xlsx", "sat_overall", "不满意", "2", 6)]
+    (doubt,) = [d for d in typed_ladder_doubts(rows, 1, 5, {}) if d.point == "4"]
+    assert doubt.kind == "typed_no_ends" and doubt.rows == 22 and "a form of three options" in str(doubt)
+    assert typed_ladder_doubts(rows, 1, 5, {"满意": "5"}) == []          # its words given their points
+    assert typed_ladder_doubts(rows[:1] + rows[2:], 1, 5, {}) == []     # 12 saying 满意: too few to tell
+    assert typed_ladder_doubts(rows + [("wps.xlsx", "sat_safety", "非常不满意", "1", 1)], 1, 5, {}) == []
