@@ -31,9 +31,10 @@ UNLISTED_WAY_OUT = ("where the building is the grid's, add it to its buildings i
 TWIN = "lists that building's number under its own"
 # trial 298: the grid right and the compound chosen wrongly; resident_grid, as WAY_OUT says, would move the answer
 TWIN_WAY_OUT = (f"where the grid named {TWIN} compound and the resident lives there (the compound chosen wrongly, an "
-                f"option beside it; a call tells), the answer is its own grid's: give it no resident_grid, which would "
-                f"move it, but once the others are settled publish the month with gate.other_grid_building_rows above "
-                f"their number in this month's policy, under a new version")
+                f"option beside it; a call tells), the answer is its own grid's: record no row for it in appeals.csv "
+                f"(one with resident_grid blank takes it out of every grid, one naming a grid moves it)")
+TWIN_STOP = ("; once the others are settled, publish the month with gate.other_grid_building_rows above their number in "
+             "this month's policy, under a new version")
 
 
 def _named(ctx: RunContext, rows: list, twins: dict[str, str] | None = None) -> list[str]:
@@ -53,7 +54,8 @@ def _stopping(rows: list, least: int | None) -> bool:
 
 
 def _said(ctx: RunContext, rows: list, what: str, advice: str) -> None:
-    shown = _named(ctx, rows)
+    shown = _named(ctx, rows, twin_compounds(ctx.workdir, rows) if advice is WAY_OUT else None)
+    advice += f"; {TWIN_WAY_OUT}" if any(TWIN in x for x in shown) else ""     # trial 298's re-check
     one = len(rows) == 1        # trial 287: "1 answer name a grid"
     log.warning("%d answer%s %s, and count%s for the grid %s name%s: %s%s. %s", len(rows), "" if one else "s",
                 what.replace("name ", "names ", 1).replace("give ", "gives ", 1) if one else what, "s" if one else "",
@@ -100,8 +102,8 @@ def other_grid_buildings_message(ctx: RunContext, found: list[str]) -> str:
     return stop_line(ctx, f"{len(found)} answers name a grid with a door in a building grids.csv lists for another "
                           f"grid ({ctx.policy.outcome.other_grid_building_rows} or more to one grid), and would pay that "
                           f"grid's worker for another's residents", found,
-                     f"Check each: {WAY_OUT}{'; ' + TWIN_WAY_OUT if any(TWIN in x for x in found) else ''}; then run "
-                     f"again (policy gate.other_grid_building_rows)", most=SHOWN)
+                     f"Check each: {WAY_OUT}{'; ' + TWIN_WAY_OUT + TWIN_STOP if any(TWIN in x for x in found) else ''}; "
+                     f"then run again (policy gate.other_grid_building_rows)", most=SHOWN)
 
 
 def unlisted_buildings_message(ctx: RunContext, found: list[str]) -> str:
