@@ -44,9 +44,12 @@ def test_an_appeal_typed_with_the_downloads_number_is_told_the_id_it_means(publi
 def test_an_appeal_of_another_grids_answer_is_marked_and_not_priced(published_copy, run_cli):
     """Trial 219: an appeal of an answer in a grid its worker did not hold was priced as pending; the run stopped."""
     inbox, policy = published_copy("none", 2)
+    # ... and HR's own correction dated before the window has no window: not early (trial 298's were, then applied)
+    hr = ("H1", "2026-09", "", "R6", "其他", "同户重复", "2026-01-01", "支持", "人事科 陈主任", today(), "核实")
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W1", "R5", decision=""),
-                                                     appeal_row("A8", "W3", "R5", decision="")])
+                                                     appeal_row("A8", "W3", "R5", decision=""), hr])
     assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
+    assert "early" not in next(x for x in run_cli.out.splitlines() if x.startswith("  H1")), run_cli.out
     lines = {x.split()[0]: x for x in run_cli.out.splitlines() if x.startswith("  A")}
     assert re.search(r"pending \(not the appellant's grid\)  [0-9.]+$", lines["A7"].rstrip()), lines["A7"]   # no total if upheld
     assert "(not the appellant's grid)" not in lines["A8"] and len(lines["A8"].split()) == 7

@@ -212,12 +212,6 @@ def test_an_early_appeal_is_listed_as_early_and_may_be_kept_on_record_rejected(p
     row = next(line for line in run_cli.out.splitlines() if line.startswith("  A6"))
     assert "upheld (early: filed outside" in row and "(not yet applied)" not in row
     assert "(recorded as upheld, it stops the next run of the month)" in run_cli.out
-    # HR's own correction (worker_id blank) so dated has no window: applied by the run, so not listed as early
-    # (trial 298's three were told they could only be rejected, and the run applied them)
-    hr = ("H1", "2026-09", "", "R6", "其他", "同户重复", "2026-01-01", "支持", "人事科 陈主任", today(), "核实")
-    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [hr])
-    assert run_cli("appeals", "--month", "2026-09", inbox=inbox)[0] == 0
-    assert "early" not in next(line for line in run_cli.out.splitlines() if line.startswith("  H1")), run_cli.out
     write_csv(inbox / "appeals.csv", APPEAL_HEADER, [late + ("驳回", "人事科 陈主任", today(), "逾期申诉，不予受理")])
     code, err = run_cli("run", "--month", "2026-09", "--reason", "逾期申诉驳回", inbox=inbox, policy=policy)
     assert code == 0, err
