@@ -27,6 +27,9 @@ UNAPPLIED = "the published pay does not apply it"     # a blocker --force does n
 # ... nor a decision the published documents show otherwise: a twenty-first trial's appeal rejected after
 # the run was finalized with --force, the final scorecard showing it 待复核 while appeals.csv said 驳回
 UNSHOWN = "the published scorecard does not show it"
+# ... but an appeal the run never read, rejected, changes no figure and no line of a month already final: trial 303's
+# late appeal, rejected after finalizing, was told to publish a 更正公示 with nothing changed
+NEW_REJECTED = "an appeal filed after it, rejected"
 
 
 def known_wrong(blockers: list[str]) -> list[str]:
@@ -68,7 +71,8 @@ def final_months_known_wrong(db: Path, inbox: Path, policy: Policy, before: str 
     # adjustments.csv's lines of published months are said by every run already (pipeline/other_months.py), and
     # a file kept to the month's own lines would read as lines removed
     return [f"{month} is {'final' if final else 'published'}, but {line}" for month, run_id, final in months
-            for line in known_wrong(finalize_blockers(db, inbox, month, run_id, policy, adjustments=False))]
+            for line in known_wrong(finalize_blockers(db, inbox, month, run_id, policy, adjustments=False))
+            if not (final and NEW_REJECTED in line)]
 
 
 def months_known_wrong_pay_first(db: Path, inbox: Path, policy: Policy) -> list[str]:
@@ -119,8 +123,9 @@ def _blockers(db: Path, inbox: Path, month: str, run_id: str, policy: Policy, re
             elif was != appeal.decision:
                 # an upheld appeal (or one no longer upheld) changes the pay; a rejected one changes nothing
                 wrong = UNAPPLIED if "upheld" in (appeal.decision, was) else UNSHOWN
+                new = f" ({NEW_REJECTED})" if was is None and appeal.decision == "rejected" else ""
                 blockers.append(f"appeal {appeal.appeal_id} was decided ({appeal.decision}) after run {run_id} read "
-                                f"appeals.csv, so {wrong}: run the month again to apply it ({rerun})")
+                                f"appeals.csv{new}, so {wrong}: run the month again to apply it ({rerun})")
     return (blockers + (_changed_adjustments(db, inbox, month, run_id, policy, rerun) if adjustments else [])
             + _changed_calls(db, inbox, month, run_id, policy, rerun)
             + _unread_survey_files(db, inbox, month, run_id, rerun)

@@ -32,6 +32,9 @@ def test_an_appeal_upheld_after_a_forced_finalize_is_a_doctor_problem(published_
     assert "is final, but appeal A7" not in run_cli.out
     assert run_cli("finalize", "--month", "2026-09", "--by", "陈主任", inbox=inbox)[0] == 0
     assert run_cli("doctor", inbox=inbox)[0] == 0
+    # trial 303: a late appeal after finalizing, rejected, changes nothing: no re-publication asked for
+    write_csv(inbox / "appeals.csv", APPEAL_HEADER, [appeal_row("A7", "W3", "R5"), appeal_row("A9", "W3", "R6", "驳回")])
+    assert run_cli("doctor", inbox=inbox)[0] == 0, run_cli.out
 
 
 def test_a_published_month_that_does_not_apply_an_appeal_in_the_inbox_is_said_by_the_next_month(published_copy, run_cli):
