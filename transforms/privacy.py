@@ -28,10 +28,9 @@ _EXCEL_NUMBER = re.compile(EXCEL_NUMBER)
 # its country prefix (13900139001/+8613700137002: trial 204's re-check read it as one 24-digit phone, a worker's own
 # rating through it counted); the groups are the two numbers
 TWO_MOBILES = r"(?:0086|86)?(1[3-9][0-9]{9})(?:0086|86)?(1[3-9][0-9]{9})"
-# ... and under survey.landline_mobile_cells (2027.35) a landline and a mobile, either first: trial 301's worker typed
-# 0562-2861234/13805623346 on an old resident's form, one 22-digit phone: her own rating counted (TGW02 +19.26, exit 0)
-LANDLINE_PAIRS = (r"(?:0086|86)?(1[3-9][0-9]{9})(0[0-9]{9,11}|[2-9][0-9]{6,7})",
-                  r"(0[0-9]{9,11}|[2-9][0-9]{6,7})(?:0086|86)?(1[3-9][0-9]{9})")
+# ... and under survey.landline_mobile_cells (2027.35) a mobile first or last beside 7 to 17 other digits (a landline, its
+# 0 dropped or an extension 转801 after it): trial 301's worker typed 0562-2861234/13805623346, one 22-digit phone
+LANDLINE_PAIRS = (r"(?:0086|86)?(1[3-9][0-9]{9})([0-9]{7,17})", r"([0-9]{7,17})(?:0086|86)?(1[3-9][0-9]{9})")
 
 
 def _pairs(landlines: bool) -> tuple[str, ...]:

@@ -60,7 +60,8 @@ def test_a_landline_and_a_mobile_in_a_cell_are_two_numbers_under_the_key_and_one
     key = b"k"
     okey, ikey = hmac_pads(key)
     for raw, landline in (("0562-2861234/13805623346", "05622861234"), ("13805623346，2861234", "2861234"),
-                          ("(0562) 2861234 +86 138 0562 3346", "05622861234"), ("0562-28612345/13805623346", "056228612345")):
+                          ("(0562) 2861234 +86 138 0562 3346", "0562286123486"), ("0562-28612345/13805623346", "056228612345"),
+                          ("0562-2861234转801/13805623346", "05622861234801"), ("5622861234 13805623346", "5622861234")):
         mobile_first = raw.startswith("1")
         pair = TWO_PREFIX + ",".join(phone_hash(n, key) for n in (("13805623346", landline) if mobile_first else
                                                                    (landline, "13805623346")))
