@@ -117,6 +117,8 @@ def check_inbox_project(inbox: Path, project: Path | None, settings: Settings) -
     if (settings.out, settings.db, settings.policy) == (theirs.out, theirs.db, theirs.policy):
         return
     here = f"reads {project}" if project else f"finds no {owner.name} in {Path.cwd()} or above"
+    # trial 303's appeals and finalize, which take no --policy, were told to give --policy
     raise ConfigError(f"{inbox} is the inbox of the project {owner}, whose policy, warehouse and out folder "
                       f"this command would not use (it {here}); run it in {owner.parent} (cd there first), or give "
-                      f"--out, --db and --policy of the project too")
+                      f"--out, --db and the policy of the project too (--policy, or GRIDPAY_POLICY for a command "
+                      f"without it)")

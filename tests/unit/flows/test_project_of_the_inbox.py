@@ -31,5 +31,5 @@ def test_an_inbox_of_another_project_stops_the_command_naming_it(tmp_path, monke
     monkeypatch.chdir(tmp_path)
     settings = settings_for(_args("lijing/inbox", "lijing/out", "lijing/warehouse/gridpay.duckdb", "lijing/policy.toml"))
     assert settings.policy == project / "policy.toml" and settings.out == project / "out"
-    with pytest.raises(ConfigError, match="give --out, --db and --policy of the project too"):
+    with pytest.raises(ConfigError, match=r"give --out, --db and the policy of the project too \(--policy, or GRIDPAY_POLICY for a command without it\)"):
         settings_for(_args("lijing/inbox", "lijing/out", "lijing/warehouse/gridpay.duckdb"))     # the shipped policy

@@ -57,3 +57,17 @@ def test_a_resident_grid_typed_as_a_name_several_grids_give_is_refused_naming_th
     assert str(refused.value) == ("appeals.csv, row 4, column 'resident_grid': resident_grid '第一网格' is the name of 2 "
                                   "grids (DC01, XC01): type the grid id of the one the resident lives in")
     assert list(resident_grids(appeals, grids, {})) == ["DC02", "XC01", "XC01"]       # a policy before the key
+
+
+def test_a_verification_file_headed_in_chinese_is_read_by_the_shipped_aliases(tmp_path):
+    """Trial 303's verification/2026-11.csv headed 问卷编号,回访结果,回访人,回访日期,备注 stopped as columns missing."""
+    from gridpay.core.policy_file import load_policy
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.ingest.formats import Source
+    from gridpay.ingest.review_files import review_tables
+    path = tmp_path / "2026-11.csv"
+    path.write_text("问卷编号,回访结果,回访人,回访日期,回访备注\n12,未参与,王干事,2026-12-09,本人未填\n", encoding="utf-8")
+    calls = review_tables({"verification/2026-11.csv": Source("verification/2026-11.csv", path)}, "2026-11",
+                          load_policy(DEFAULT_POLICY).aliases)["verification"]
+    assert calls[["response_id", "result", "called_by", "called_on", "note"]].values.tolist() == [
+        ["12", "denied", "王干事", "2026-12-09", "本人未填"]]
