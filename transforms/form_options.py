@@ -37,8 +37,9 @@ class FormDoubt:
             return f"{shown} are both read as {self.point} ({where}, {rows})"
         if self.kind == "typed_one_point":
             return f"{shown} are both read as {self.point}, none of its words at {self.scale_max} ({where}, {rows})"
-        if self.kind in ("no_ends", "typed_no_ends"):
-            return (f"{shown} is read as {self.point} and none of the file's answers is at {self.scale_max} or at the "
+        if self.kind in ("no_ends", "typed_no_ends"):      # a typed sheet's points typed as digits are no words
+            answers = "words" if self.kind == "typed_no_ends" else "answers"
+            return (f"{shown} is read as {self.point} and none of the file's {answers} is at {self.scale_max} or at the "
                     f"scale's bottom ({where}, {rows}): a form of three options (满意/基本满意/不满意) has 满意 its top; if "
                     f"it offers all five, give 满意 its 4 in [survey.answer_words] and run again")
         if self.kind == "renamed":

@@ -146,8 +146,10 @@ def _items(doc: dict) -> tuple[tuple[str, ...], dict[str, Decimal], str]:
 def policy_from_toml(text: str) -> Policy:
     try:
         doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"policy is not valid TOML: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:     # trial 300: a word added to [survey.answer_words], which listed it
+        twice = ("Cannot overwrite" in str(exc)) * (": a key given twice in one table (a word [survey.answer_words] "
+                                                     "already lists: change its line there, or delete one)")
+        raise PolicyError(f"policy is not valid TOML: {exc}{twice}") from exc
     items, weights, overall = _items(doc)
     if not 0 <= (share := float(get_key(doc, "gate.max_invalid_share"))) <= 1:
         raise PolicyError("policy gate.max_invalid_share must be between 0 and 1")

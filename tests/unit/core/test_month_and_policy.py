@@ -61,3 +61,14 @@ def test_a_linear_policy_s_floor_and_cap_do_not_answer_for_its_unused_tiers():
     assert policy_from_bytes(policy_text(**bounds).encode(), "policy").coefficient.cap == Decimal("1.15")
     with pytest.raises(ConfigError, match="tiers coefficients must lie between floor and cap"):
         policy_from_bytes(policy_text(coefficient__mode='"tiers"', **bounds).encode(), "policy")
+
+
+def test_a_word_given_twice_in_the_answer_words_is_named_as_such():
+    """Trial 300's second re-check added the stop's example (比较满意 = 4) below init's copy, which listed it: told
+    only 'Cannot overwrite a value (at line 445, column 11)'."""
+    import pytest
+    from gridpay.core.settings import DEFAULT_POLICY
+    from gridpay.transforms.policy import PolicyError, policy_from_toml
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace('"比较满意" = 4\n', '"比较满意" = 4\n"比较满意" = 4\n', 1)
+    with pytest.raises(PolicyError, match=r"Cannot overwrite a value \(at line \d+, column \d+\): a key given twice"):
+        policy_from_toml(text)
