@@ -14,9 +14,9 @@ import pandas as pd
 
 from gridpay.core.errors import InputError
 from gridpay.ingest.named_workers import worker_names
-from gridpay.ingest.formats import (Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
+from gridpay.ingest.formats import (REQUIRED, Source, month_survey_files, read_table, say_unread_phone, unread_phone_header,
                                     with_hashed_phone)
-from gridpay.transforms.privacy import masked_numbers, masked_phone_hash, phone_hash
+from gridpay.transforms.privacy import is_mobile, masked_numbers, masked_phone_hash, phone_hash
 from gridpay.ingest.formula_cells import refuse_error_cells, say_unsaved_formulas
 from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answer, grid_aliases, listed_compounds
 from gridpay.ingest.grid_compounds import grid_compound_rows
@@ -27,6 +27,7 @@ from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_wor
 from gridpay.ingest.review_files import resident_grids, review_files, review_tables
 from gridpay.ingest.survey_files import survey_reading
 from gridpay.ingest.survey_stage import stage_surveys
+from gridpay.ingest.unread_dates import refuse_unread_end_dates
 from gridpay.transforms.grid_names import communities_alike
 from gridpay.transforms.parsing import normalized_amount, normalized_date, normalized_integer, normalized_month
 from gridpay.transforms.policy import Policy
@@ -128,12 +129,27 @@ def refuse_unread_worker_phones(workers: pd.DataFrame, replay: bool) -> None:
     of her own grid is found. Trial 233's payroll export headed 手机号码 counted 古丽娜尔's own (1648.08 for 1620.72),
     said in a line among the run's, exit 0: a stop (exit 2), said only in an audit of a month published before."""
     unread = unread_phone_header(workers.attrs.get("headers", list(workers.columns)), list(workers.columns), "phone")
+    unread = unread or _mobiles_column(workers)     # trial 304's 联系方式: no phone word, every cell a mobile
     if unread is not None and not replay:
         raise InputError("workers.csv", f"the column '{unread}' reads like a phone, but no column is read as phone, so "
                          f"no worker's rating of her own grid would be found: name the header in the policy's [aliases] "
                          f"(\"{unread}\" = \"phone\") or head the column phone (if it is no worker's own mobile, an "
                          f"office's, head it otherwise)", column=unread)
     say_unread_phone("workers.csv", unread, "phone")
+
+
+def _mobiles_column(workers: pd.DataFrame) -> str | None:
+    """The header of a workers.csv column no rule reads whose filled cells are mobile numbers, where no column is read
+    as phone or it is blank throughout (trial 304's 联系方式: every worker's own rating counted, BLY03 1920.42 for
+    1893.06, exit 0, said only as phones not given)."""
+    if "phone" in workers.columns and workers["phone"].notna().any():
+        return None
+    names = list(workers.columns)[2:]
+    for header, name in zip(workers.attrs.get("headers", names), names):
+        filled = workers[name].dropna().astype(str) if name not in REQUIRED["workers"] else pd.Series(dtype=str)
+        if len(filled) and sum(map(is_mobile, filled)) * 2 > len(filled):
+            return str(header)
+    return None
 
 
 _GRID_COLUMNS = ("grid_id", "grid_name", "community", "households", "area", "aliases", "compounds", *BUILDING_COLUMNS)
@@ -172,6 +188,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
     require_worker_mobiles(tables["workers"])
     refuse_unread_worker_phones(tables["workers"], replay)
     refuse_unread_grid_columns(tables["grids"], replay)
+    refuse_unread_end_dates(tables, month, replay)          # 截止日期, 离职日期: the days a worker is paid for
     workers = tables["workers"]     # each phone as a platform masks it too: ingest/masked_phones.py
     workers["phone_mask_hash"] = (workers["phone"].map(lambda v: masked_phone_hash(v, key), na_action="ignore")
                                   if "phone" in workers.columns else None)
