@@ -146,7 +146,8 @@ def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale
     """The doubts of sheets typed by hand, given as form_word_doubts' rows, judged on the words gridpay reads (非常满意 ...
     不满意, the policy's answer words), never on points typed as digits or a resident's own words (不满意，楼道脏): two of
     them read as one point in one question of a file none of whose words is at the scale's top (typed_one_point), or a
-    file none of whose words is at either end, NO_ENDS or more saying 满意 (typed_no_ends: a form of three options). A
+    file of three words or more none of which is at either end, NO_ENDS or more saying 满意 (typed_no_ends: a form of
+    three options). A
     typist copies the paper form's ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/不满意, 满意 its
     top read as 4 beside 比较满意, 不满意 its bottom as 2 (W01 1597.68 for 1689.12, exit 0); its re-check's 满意/一般/不满意
     (W01 1597.68 for 1654.56), and one 满意 typed as 5 turning the check off, published so too."""
@@ -170,8 +171,10 @@ def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale
             items, total = doubts.get((file, "typed_one_point", tuple(found), point), ([], 0))
             doubts[(file, "typed_one_point", tuple(found), point)] = (items + [item], total + sum(found.values()))
     pairs = {file for file, _, _, _ in doubts}         # a file of two words of one point: said so, not twice
+    # ... and three words at least (满意, 一般, 不满意): a sheet of 满意 alone shows no form of three options
+    ladders = {file for file in satisfied if len({w for f, _, w, _, _ in worded if f == file}) >= 3}
     for file, said in satisfied.items():
-        for (item, point), n in said.items() if sum(said.values()) >= NO_ENDS and file not in pairs else ():
+        for (item, point), n in said.items() if sum(said.values()) >= NO_ENDS and file in ladders - pairs else ():
             items, total = doubts.get((file, "typed_no_ends", ("满意",), point), ([], 0))
             doubts[(file, "typed_no_ends", ("满意",), point)] = (items + [item], total + n)
     return sorted((FormDoubt(file, tuple(items), words_, point, n, kind, scale_max)

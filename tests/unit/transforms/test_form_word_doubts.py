@@ -92,3 +92,4 @@ def test_a_typed_sheet_of_three_options_none_at_either_end_is_a_form_topped_by_m
     assert typed_ladder_doubts(rows, 1, 5, {"满意": "5"}) == []          # its words given their points
     assert typed_ladder_doubts(rows[:1] + rows[2:], 1, 5, {}) == []     # 12 saying 满意: too few to tell
     assert typed_ladder_doubts(rows + [("wps.xlsx", "sat_safety", "非常不满意", "1", 1)], 1, 5, {}) == []
+    assert typed_ladder_doubts(rows[:2], 1, 5, {}) == []        # 满意 alone: no form of three options shown
