@@ -96,11 +96,12 @@ def resident_grids(appeals: pd.DataFrame, grids: pd.DataFrame, aliases: dict[str
     1757.70 for 1887.12, exit 0)."""
     named = {normalized_cell(v): gid for gid, name in zip(grids["grid_id"], grids["grid_name"])
              for v in (name, gid) if normalized_cell(v)} | aliases
-    ids = {gid for gid in grids["grid_id"]}
+    ids = set(grids["grid_id"])
     for row in appeals.itertuples() if month else ():
         typed = normalized_cell(row.resident_grid)
-        if row.month == month and typed and typed not in ids and typed not in aliases and len(shared := [g for g, n in zip(grids["grid_id"], grids["grid_name"])
-                                                          if normalized_cell(n) == typed]) > 1:
+        if row.month != month or not typed or typed in ids or typed in aliases:
+            continue
+        if len(shared := [g for g, n in zip(grids["grid_id"], grids["grid_name"]) if normalized_cell(n) == typed]) > 1:
             raise InputError(str(row.source_file), f"resident_grid '{typed}' is the name of {len(shared)} grids "
                              f"({', '.join(shared)}): type the grid id of the one the resident lives in",
                              row=int(row.row_number), column="resident_grid")
