@@ -36,7 +36,7 @@ def form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dic
 def typed_form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_words: dict[str, str]) -> list[FormDoubt]:
     """The doubts of the stage's sheets typed by hand (transforms/form_options.typed_ladder_doubts)."""
     with stage_connection(workdir) as con:
-        if not con.execute("select count(*) from duckdb_tables() where table_name = 'typed_answer_words'").fetchone()[0]:
+        if not _staged(con, "typed_answer_words"):
             return []
         rows = con.execute("select source_file, item, word, point, rows from typed_answer_words "
                            "order by source_file, item, point, word").fetchall()
@@ -58,9 +58,9 @@ def _spans(workdir: Path) -> dict[tuple[str, str, str], tuple]:
             "select source_file, item, word, first_at, last_at from answer_words").fetchall()}
 
 
-def _staged(con) -> bool:
+def _staged(con, table: str = "answer_words") -> bool:
     """Does the stage hold the answer words (a stage of a build before them does not)?"""
-    return bool(con.execute("select count(*) from duckdb_tables() where table_name = 'answer_words'").fetchone()[0])
+    return bool(con.execute("select count(*) from duckdb_tables() where table_name = ?", [table]).fetchone()[0])
 
 
 def _answer_words(workdir: Path) -> list[tuple[str, str, str, str | None, int]]:
