@@ -40,7 +40,10 @@ def typed_form_doubts(workdir: Path, scale_min: int, scale_max: int, answer_word
             return []
         rows = con.execute("select source_file, item, word, point, rows from typed_answer_words "
                            "order by source_file, item, point, word").fetchall()
-    return typed_ladder_doubts(rows, scale_min, scale_max, answer_words)
+    doubts = typed_ladder_doubts(rows, scale_min, scale_max, answer_words)
+    for doubt in (d for d in doubts if d.kind == "typed_few_ends"):     # a small sheet: said on the scorecard
+        log.warning("%s: %s", doubt.file, doubt, extra={"notice": "form_options"})
+    return [d for d in doubts if d.kind != "typed_few_ends"]
 
 
 def typed_words(workdir: Path, file: str) -> list[tuple[str, str | None, int]]:

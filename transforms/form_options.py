@@ -42,6 +42,11 @@ class FormDoubt:
             return (f"{shown} is read as {self.point} and none of the file's {answers} is at {self.scale_max} or at the "
                     f"scale's bottom ({where}, {rows}): a form of three options (满意/基本满意/不满意) has 满意 its top; if "
                     f"it offers all five, give 满意 its 4 in [survey.answer_words] and run again")
+        if self.kind == "typed_few_ends":                 # said, not stopped: too few answers to tell the form
+            return (f"{shown} is read as {self.point} and none of the sheet's words is at {self.scale_max} or at the "
+                    f"scale's bottom ({where}, {rows}): too few to tell its paper form; if the form offers three options "
+                    f"(满意/一般/不满意), 满意 is its top: give the form's words their points in [survey.answer_words] and "
+                    f"its options in survey.form_words, and run again; if it offers five, nothing is wrong")
         if self.kind == "renamed":
             return (f"{shown} are both read as {self.point}, each given only after the one before it was last given "
                     f"({where}, {rows}): the form's option renamed in the month, read as one point")
@@ -147,7 +152,7 @@ def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale
     不满意, the policy's answer words), never on points typed as digits or a resident's own words (不满意，楼道脏): two of
     them read as one point in one question of a file none of whose words is at the scale's top (typed_one_point), or a
     file of three words or more none of which is at either end, NO_ENDS or more saying 满意 (typed_no_ends: a form of
-    three options). A typist copies the paper form's ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/
+    three options; fewer, typed_few_ends, which the run says and does not stop on). A typist copies the paper form's ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/
     不满意, 满意 its top read as 4 beside 比较满意, 不满意 its bottom as 2 (W01 1597.68 for 1689.12, exit 0); its re-check's
     满意/一般/不满意 (W01 1597.68 for 1654.56), and one 满意 typed as 5 turning the check off, published so too."""
     known = {w for w in (*LIKERT_WORDS, *answer_words) if not re.search(r"\d", w)}     # 4分 is a point, not an option
@@ -173,9 +178,11 @@ def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale
     # ... and three words at least (满意, 一般, 不满意): a sheet of 满意 alone shows no form of three options
     ladders = {file for file in satisfied if len({w for f, _, w, _, _ in worded if f == file}) >= 3}
     for file, said in satisfied.items():
-        for (item, point), n in said.items() if sum(said.values()) >= NO_ENDS and file in ladders - pairs else ():
-            items, total = doubts.get((file, "typed_no_ends", ("满意",), point), ([], 0))
-            doubts[(file, "typed_no_ends", ("满意",), point)] = (items + [item], total + n)
+        # fewer than NO_ENDS: a form of five nobody ticked at an end is as likely, so said (typed_few_ends), not stopped
+        kind = "typed_no_ends" if sum(said.values()) >= NO_ENDS else "typed_few_ends"
+        for (item, point), n in said.items() if file in ladders - pairs else ():
+            items, total = doubts.get((file, kind, ("满意",), point), ([], 0))
+            doubts[(file, kind, ("满意",), point)] = (items + [item], total + n)
     return sorted((FormDoubt(file, tuple(items), words_, point, n, kind, scale_max)
                    for (file, kind, words_, point), (items, n) in doubts.items()),
                   key=lambda d: (d.file, d.kind, d.point, d.words))

@@ -207,3 +207,17 @@ def test_a_typed_sheet_of_a_form_topped_by_manyi_stops_and_its_words_given_their
     before = make_policy(min_responses=1, gate__typed_form_answers="false")     # a policy before the key: as before
     assert run_cli("run", "--month", "2026-09", inbox=inbox, policy=before, out=inbox.parent / "out2",
                    db=inbox.parent / "w2.duckdb")[0] == 0
+
+
+def test_a_small_typed_sheet_of_three_words_at_neither_end_publishes_and_says_so(run_cli, make_inbox, make_policy):
+    """Trial 300's re-check: a 10-row sheet typed 满意/一般/不满意 (a form of three options, 满意 read as 4) published with
+    nothing said, under the 20 answers saying 满意 that stop a month. Too few to tell from a form of five nobody ticked
+    at an end, so the run publishes and says what to do if the form has three."""
+    words = ["满意", "一般", "不满意"]
+    rows = [survey(f"P{n}", "G1" if n % 2 else "G2", f"{n}栋1单元101", (words[n % 3],) * 5, f"2026-09-{10 + n} 10:00:00")
+            for n in range(1, 11)]
+    code, err = run_cli("run", "--month", "2026-09", inbox=make_inbox({"2026-09-志愿者录入.csv": rows}),
+                        policy=make_policy(min_responses=1))
+    line = next(x for x in err.splitlines() if "too few to tell its paper form" in x)
+    assert code == 0 and "2026-09-志愿者录入.csv: '满意' is read as 4 and none of the sheet's words is at 5 or at the scale's bottom (5 questions, 15 answers)" in line, line
+    assert "(满意/一般/不满意), 满意 is its top: give the form's words their points in [survey.answer_words]" in line

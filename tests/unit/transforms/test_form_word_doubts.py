@@ -90,6 +90,8 @@ def test_a_typed_sheet_of_three_options_none_at_either_end_is_a_form_topped_by_m
     (doubt,) = [d for d in typed_ladder_doubts(rows, 1, 5, {}) if d.point == "4"]
     assert doubt.kind == "typed_no_ends" and doubt.rows == 22 and "a form of three options" in str(doubt)
     assert typed_ladder_doubts(rows, 1, 5, {"满意": "5"}) == []          # its words given their points
-    assert typed_ladder_doubts(rows[:1] + rows[2:], 1, 5, {}) == []     # 12 saying 满意: too few to tell
+    # 12 saying 满意: too few to tell, so said and not stopped (the 10-row sheet of trial 300's re-check published unsaid)
+    (few,) = typed_ladder_doubts(rows[:1] + rows[2:], 1, 5, {})
+    assert few.kind == "typed_few_ends" and few.rows == 12 and "too few to tell its paper form" in str(few)
     assert typed_ladder_doubts(rows + [("wps.xlsx", "sat_safety", "非常不满意", "1", 1)], 1, 5, {}) == []
     assert typed_ladder_doubts(rows[:2], 1, 5, {}) == []        # 满意 alone: no form of three options shown
