@@ -30,11 +30,12 @@ def _n_rows(numbers: pd.Series) -> str:
     return f"row{'' if len(numbers) == 1 else 's'} {_rows(numbers)}"
 
 
-def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int, rounded: bool = False) -> list[str]:
+def doubt_lines(frame: pd.DataFrame, file_name: str, rows_set_aside: int, rounded: bool = False,
+                lone: bool = False) -> list[str]:
     """The lines, each starting 'check:'; none for a clean file."""
     lines = []
     two = two_in_frame(frame)
-    excel = unreadable_in_frame(frame, rounded) & ~two
+    excel = unreadable_in_frame(frame, rounded, lone=lone) & ~two
     if excel.any():
         lines.append(f"check: {_n(int(excel.sum()), 'phone')} unreadable ({_n_rows(frame.loc[excel, 'row_number'])}): "
                      f"Excel saved them as numbers (like 1.39E+10, or 15955600000, its last digits lost); a worker's self-rating cannot be recognised on them, "

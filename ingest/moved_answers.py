@@ -13,6 +13,7 @@ from gridpay.ingest.grid_aliases import listed_compounds
 from gridpay.ingest.review_files import moving
 from gridpay.ingest.survey_reading import survey_reading
 from gridpay.ingest.survey_stage import stage_connection
+from gridpay.ingest.survey_values import compound_name
 
 
 def place_moved_answers(workdir: Path, policy, month: str) -> None:
@@ -27,13 +28,33 @@ def place_moved_answers(workdir: Path, policy, month: str) -> None:
         listed = listed_compounds(pd.read_parquet(workdir / "grids.parquet"))
         reading = survey_reading(policy)
         with stage_connection(workdir) as con:
-            doors = dict(con.execute("select response_id, any_value(household_id) from surveys where response_id in "
-                                     "(select unnest(?::varchar[])) group by response_id",
-                                     [list(appeals.loc[moved, "response_id"].dropna())]).fetchall())
+            rows = con.execute("select response_id, any_value(household_id), any_value(grid_id) from surveys where "
+                               "response_id in (select unnest(?::varchar[])) group by response_id",
+                               [list(appeals.loc[moved, "response_id"].dropna())]).fetchall()
+        answers = {rid: (door, grid) for rid, door, grid in rows}
         for i in moved:
-            door = doors.get(appeals.at[i, "response_id"])
-            found = [v for c in listed.get(appeals.at[i, "resident_grid"], ())
-                     if door and (v := door_after_compound(door, c, reading)) is not None]
-            if found:
-                appeals.at[i, "resident_household"] = found[0]
+            door, grid = answers.get(appeals.at[i, "response_id"], (None, None))
+            home = _home_in(door, grid, appeals.at[i, "resident_grid"], listed, reading,
+                            policy.review.moved_homes_by_compound)
+            if home is not None:
+                appeals.at[i, "resident_household"] = home
     appeals.to_parquet(path, index=False)
+
+
+def _home_in(door: str | None, grid: str | None, resident_grid: str, listed: dict[str, tuple[str, ...]], reading,
+             by_compound: bool) -> str | None:
+    """The moved answer's home as its resident grid keys its own (survey_stage._household): the door alone in a grid of
+    one compound, the compound and the door in a grid of several. With `by_compound` (appeals.moved_homes_by_compound,
+    2027.36) the latter too, and a door alone from a grid of one compound the resident grid also lists is that
+    compound's: trial 307's 和平新村 10栋1单元302, moved from 三网格 (one compound, homes by door) into 四网格 (two),
+    counted beside the same home's own answer there (W04 1710.24 for 1764.63, exit 0)."""
+    compounds = listed.get(resident_grid, ())
+    found = [(c, v) for c in compounds if door and (v := door_after_compound(door, c, reading)) is not None]
+    several = by_compound and reading.compound and len(compounds) > 1
+    if found:
+        compound, rest = found[0]
+        return f"{compound_name(compound, reading.compound_suffix_dropped)} {rest}" if several else rest
+    own = listed.get(grid, ())
+    if several and door and " " not in door and len(own) == 1 and own[0] in compounds:
+        return f"{compound_name(own[0], reading.compound_suffix_dropped)} {door}"
+    return None

@@ -69,8 +69,7 @@ def require_worker_mobiles(workers: pd.DataFrame) -> None:
                      column="phone")
 
 
-def _fault(phone: object) -> str:
-    """What is wrong with a worker's phone, in a few words."""
+def _fault(phone: object) -> str:          # what is wrong with a worker's phone, in a few words
     text = folded(str(phone))
     if unreadable_phone(phone):
         return "Excel saved it as a number"
@@ -80,8 +79,7 @@ def _fault(phone: object) -> str:
     return f"{len(digits)} digits" if len(digits) != 11 else "not 13 to 19"
 
 
-def _excel_size(phone: object) -> str:
-    """1.39562E+10 as 1.4E+10: the number's size, two of its digits."""
+def _excel_size(phone: object) -> str:     # 1.39562E+10 as 1.4E+10: the number's size, two of its digits
     try:
         return f"{float(folded(str(phone)).strip()):.1E}"
     except ValueError:
@@ -98,24 +96,25 @@ def _digits(phone: str) -> str:
             f"count)")
 
 
-def unreadable_in_frame(frame: pd.DataFrame, rounded: bool = False, landlines: bool = False) -> pd.Series:
+def unreadable_in_frame(frame: pd.DataFrame, rounded: bool = False, landlines: bool = False,
+                        lone: bool = False) -> pd.Series:
     """Per row of a sheet reader's frame (before its phones are hashed): is its phone unreadable? Its phones with a
     digit unclear are said (say_unclear_phones): read, as before, but matching no worker's. `rounded` (policy 2027.17:
-    survey.rounded_phones_unread): the phones Excel rounded too (rounded_in_frame)."""
+    survey.rounded_phones_unread): the phones Excel rounded too (rounded_in_frame; `lone`: one alone, 2027.36)."""
     if "respondent_phone" not in frame.columns:
         return pd.Series(False, index=frame.index)
     say_unclear_phones(frame)
     excel = pd.Series([not pd.isna(v) and unreadable_phone(v, landlines) for v in frame["respondent_phone"]],
                       index=frame.index, dtype=bool)
-    return excel | rounded_in_frame(frame) if rounded else excel
+    return excel | rounded_in_frame(frame, lone) if rounded else excel
 
 
-def readable_phones(frame: pd.DataFrame, rounded: bool,
-                    landlines: bool = False) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+def readable_phones(frame: pd.DataFrame, rounded: bool, landlines: bool = False,
+                    lone: bool = False) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """(the frame with its unreadable phones blanked before they are hashed (a rounded 15955600000 would hash as a
     number; a cell of two numbers is kept, its two hashes read: ingest/two_phones.py), per row whether its phone is
     unreadable, whether its cell holds two numbers)."""
-    unreadable, two = unreadable_in_frame(frame, rounded, landlines), two_in_frame(frame, landlines)
+    unreadable, two = unreadable_in_frame(frame, rounded, landlines, lone), two_in_frame(frame, landlines)
     if not rounded and "respondent_phone" in frame.columns and (found := rounded_in_frame(frame)).any():
         log.warning("%s: %d phones end in 00000 (rows %s): Excel kept only the digits it showed (1.59556E+10), so a "
                     "worker's own rating cannot be recognised on them; survey.rounded_phones_unread = true (policy "
@@ -127,18 +126,22 @@ def readable_phones(frame: pd.DataFrame, rounded: bool,
     return frame, unreadable, two
 
 
-# a mobile whose last five digits are zeros: 1.59556E+10 as Excel shows it, typed back or pasted as a number
-_ROUNDED = re.compile(r"1[3-9][0-9]{4}0{5}")
+# a mobile whose last five digits are zeros: 1.59556E+10 as Excel shows it, typed back or pasted as a number; six
+# zeros, one alone (a narrow column's 1.52E+10): one in a million numbers so ends, a number typed back most others
+_ROUNDED, _LONE = re.compile(r"1[3-9][0-9]{4}0{5}"), re.compile(r"1[3-9][0-9]{3}0{6}")
 
 
-def rounded_in_frame(frame: pd.DataFrame) -> pd.Series:
+def rounded_in_frame(frame: pd.DataFrame, lone: bool = False) -> pd.Series:
     """Per row: a phone Excel rounded to the digits it showed (15955612345 kept as 15955600000), where the file holds
     two or more such numbers (one may be a real number or a placeholder): trial 147's column of them hashed as
-    phones no worker has, her own rating counted, nothing said. Read as unreadable: gate.unreadable_phones stops."""
+    phones no worker has, her own rating counted, nothing said. Read as unreadable: gate.unreadable_phones stops.
+    `lone` (survey.lone_rounded_phones_unread, 2027.36): one ending in six zeros too (trial 306's 15200000000, a
+    worker's own form, counted as a resident's, W104 1601.61 for 1559.79, exit 0)."""
     digits = ["" if pd.isna(v) else "".join(c for c in folded(str(v)) if c.isdigit()) for v in frame["respondent_phone"]]
     found = [_ROUNDED.fullmatch(d) is not None for d in digits]
     many = len({d for d, f in zip(digits, found) if f}) >= 2
-    return pd.Series([f and many for f in found], index=frame.index, dtype=bool)
+    return pd.Series([f and (many or (lone and _LONE.fullmatch(d) is not None)) for f, d in zip(found, digits)],
+                     index=frame.index, dtype=bool)
 
 
 # a digit the volunteer could not read, typed as a mark among the digits (1391234040?, 139-1234-04x0); not a platform's

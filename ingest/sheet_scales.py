@@ -47,7 +47,7 @@ def refuse_other_scales(file: str, sheet: Sheet, names: list[str], reading: "Sur
                                    f"its answers would be read on the policy's (4 of {n} as 4 of {top}). Retype them as "
                                    f"the paper forms' words or on the policy's scale, and run again; docs/"
                                    f"troubleshooting.md says how a 1-{n} answer is put on 1 to {top}")
-    refuse_legend_otherwise(file, sheet, words, top is not None)
+    refuse_legend_otherwise(file, sheet, words, top is not None, reading.title_legends)
     refuse_header_scales(file, [*sheet.titles, *(h for h, n in zip(sheet.headers, names) if n in reading.items)], reading)
 
 
@@ -96,11 +96,15 @@ def _range_of(text: str) -> tuple[int | None, int] | None:
     return (None, top) if (top := _scale_of(text)) is not None else None
 
 
-def refuse_legend_otherwise(file: str, sheet: Sheet, words: dict[str, str], checked: bool = True) -> None:
+def refuse_legend_otherwise(file: str, sheet: Sheet, words: dict[str, str], checked: bool = True,
+                            titles: bool = False) -> None:
     """Stop (exit 2) on a note, or a row, whose legend gives a number another meaning than gridpay reads it with
-    (trial 120's legend typed as a row of its own, 1代表非常满意, or one meaning a cell, was an invalid answer)."""
+    (trial 120's legend typed as a row of its own, 1代表非常满意, or one meaning a cell, was an invalid answer); with
+    `titles` (survey.title_legends_checked, 2027.36) a row above the header too."""
     rows = ((number, "，".join(str(c) for c in row if c)) for number, row in sheet.rows if checked)
-    legends = [(number, text) for number, text in rows if "满意" in text and legend_pairs(text)]
+    # ... above the header too: trial 306's 说明：1=非常满意 ... 5=非常不满意 on row 2 (or in the title) was read as 5 = top
+    above = [(number, text) for number, text in enumerate(sheet.titles, start=1) if checked and titles]
+    legends = [(number, text) for number, text in (*above, *rows) if "满意" in text and legend_pairs(text)]
     for number, note in [*sheet.notes, *legends] if checked else ():
         for typed, word in legend_pairs(note):
             point = normalized_likert(word, words)

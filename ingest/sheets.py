@@ -105,18 +105,20 @@ def _header_at(cells: list[list[str | None]], is_header: Callable[[list[str]], b
     return next((i for i, row in enumerate(cells) if any(row) and is_header([c or "" for c in row])), None)
 
 
-def _other_sheets_with_answers(source: Source, is_header: Callable[[list[str]], bool]) -> list[str]:
-    """The names of a workbook's sheets after the first whose first rows hold a survey header, quoted, a hidden one
-    marked (the sheets were checked against the limits with the first: check_workbook)."""
+def _other_sheets_with_answers(source: Source, is_header: Callable[[list[str]], bool]) -> tuple[str, list[str]]:
+    """(the first sheet, the names of a workbook's sheets after it whose first rows hold a survey header), quoted, a
+    hidden one marked (the sheets were checked against the limits with the first: check_workbook). Trial 306's first
+    sheet was a hidden one of last month's answers, said as "the first" beside the four tabs HR saw."""
     if source.suffix == ".csv":
-        return []
+        return "", []
     book = CalamineWorkbook.from_path(str(source.path))
+    named = [f"'{m.name}'" + (" (hidden)" if m.visible != SheetVisibleEnum.Visible else "") for m in book.sheets_metadata]
     found = []
-    for index, meta in enumerate(book.sheets_metadata[1:], start=1):
+    for index in range(1, len(named)):
         rows = [[cell_text(v) for v in row] for row in itertools.islice(book.get_sheet_by_index(index).iter_rows(), 20)]
         if _header_at(rows, is_header) is not None:     # a hidden sheet said so: Excel shows no tab for it (trial 157)
-            found.append(f"'{meta.name}'" + (" (hidden)" if meta.visible != SheetVisibleEnum.Visible else ""))
-    return found
+            found.append(named[index])
+    return named[0], found
 
 
 _HIDDEN_SHEET = ("a hidden sheet in a platform's download is no answer the platform gave (its download has one sheet): "
@@ -132,13 +134,13 @@ _SHEETS_APART = ("gridpay reads the first sheet, so the others' answers would co
 def _one_sheet_of_answers(source: Source, is_header: Callable[[list[str]], bool], first_has: bool) -> None:
     """Answers on a sheet other than the first stop the run (a twenty-second trial's second sheet counted nowhere)."""
     try:
-        others = _other_sheets_with_answers(source, is_header)
+        first, others = _other_sheets_with_answers(source, is_header)
     except Exception:  # noqa: BLE001 (a sheet calamine cannot read is no sheet of answers)
         return
     if others and first_has:        # a hidden one: no sheet to save or move (the 1s could have been kept)
-        raise InputError(source.file_name, f"holds survey answers on more than one sheet (the first and {', '.join(others)}"
-                                           f"); " + (_HIDDEN_SHEET if any(n.endswith("(hidden)") for n in others)
-                                                     else _SHEETS_APART))
+        raise InputError(source.file_name, f"holds survey answers on more than one sheet (the first, {first}, and "
+                                           f"{', '.join(others)}); " + (_HIDDEN_SHEET if any(
+                                               n.endswith("(hidden)") for n in [first, *others]) else _SHEETS_APART))
     if others:      # ... each sheet said at once (trial 200: a 说明 sheet first, then a hidden 测试 one, a run each)
         more = (f"; {', '.join(others[1:])} hold{'s' * (len(others) == 2)} answers too: "
                 f"{_HIDDEN_SHEET if any(n.endswith('(hidden)') for n in others[1:]) else _SHEETS_APART}") * (len(others) > 1)
@@ -170,7 +172,7 @@ def read_sheet(source: Source, is_header: Callable[[list[str]], bool], notes: bo
     headers = [c or "" for c in cells[index]]
     while headers and not headers[-1]:
         headers.pop()
-    sheet = Sheet(index + 1, headers, [], titles=[" ".join(str(c) for c in row if c) for row in cells[:index]])
+    sheet = Sheet(index + 1, headers, [], titles=[" ".join(dict.fromkeys(str(c) for c in row if c)) for row in cells[:index]])
     width = len(cells[index])
     texts = header_texts(headers)
     known = frozenset(t for t in texts if t)

@@ -96,7 +96,7 @@ def inspect_lines(source: Source, reading: SurveyReading, grid_ids: list[str], s
         lines.append(f"set aside: {n} {what}")
     lines += unknown_grid_lines(frame, grids or {}, aliases, reading.grid_invisible_dropped, reading.grid_dots_dropped)
     lines += doubt_lines(frame, source.name, sum(n for what, n in read.set_aside.items() if what.startswith("rows of ")),
-                         reading.rounded_phones_unread)
+                         reading.rounded_phones_unread, reading.lone_rounded_phones)
     if form_scale is not None and read.layout is not None:
         lines += form_lines(frame, source.name, reading.items, reading.answer_words,
                             (reading.answer_marks_dropped, reading.answer_text_cleaned), form_scale)

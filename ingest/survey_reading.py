@@ -78,6 +78,8 @@ class SurveyReading:
     door_parts_typed: bool = False                               # ... 1单元 302, 1/302 under them (policy)
     door_parts_rooms: bool = False                               # ... 二零一, 6楼01 under them (policy)
     rounded_phones_unread: bool = False                          # phones Excel rounded read as unreadable (policy)
+    lone_rounded_phones: bool = False                            # ... one alone ending in 000000 too (policy)
+    title_legends: bool = False                                  # a legend above a sheet's header checked (policy)
     landline_mobiles: bool = False                               # a landline and a mobile in a phone cell: two (policy)
     typed_durations_unread: bool = False                         # a typed sheet's durations not read (policy)
 
@@ -123,4 +125,5 @@ def survey_reading(policy) -> SurveyReading:
         other_questions=policy.other_questions, door_parts=policy.door_parts, door_parts_typed=policy.door_parts_typed,
         door_parts_rooms=policy.door_parts_rooms,
         rounded_phones_unread=policy.rounded_phones_unread, typed_durations_unread=policy.typed_durations_unread,
-        landline_mobiles=policy.landline_mobile_cells)
+        landline_mobiles=policy.landline_mobile_cells, lone_rounded_phones=policy.lone_rounded_phones_unread,
+        title_legends=policy.title_legends_checked)

@@ -1,8 +1,7 @@
-"""Stage the month's survey files in a DuckDB file in the run's work folder (`stage.duckdb`). Each file is read by
-the reader its format calls for: a canonical CSV or Parquet file by DuckDB itself (ingest/duckdb_reader.py, the fast
-path for a city's month); everything else, Excel workbooks, platform downloads, sheets typed from paper, UTF-16 or CSV
-with blank lines, by the sheet reader (ingest/survey_files.py). Both hash phone numbers and mask comments before a row
-is stored. Every distinct cell text is then normalised once in Python (transforms/parsing.py) and joined back: Likert
+"""Stage the month's survey files in a DuckDB file in the run's work folder (`stage.duckdb`). A canonical CSV or
+Parquet file is read by DuckDB itself (ingest/duckdb_reader.py, the fast path for a city's month); workbooks, downloads
+and typed sheets by the sheet reader (ingest/survey_files.py). Both hash phones and mask comments before a row is
+stored. Every distinct cell text is then normalised once in Python (transforms/parsing.py) and joined back: Likert
 words, full-width digits, dates as people type them, door numbers, and grids answered by their name."""
 from __future__ import annotations
 
@@ -77,7 +76,8 @@ def _register_udfs(con: duckdb.DuckDBPyConnection, key: bytes, every_phone: bool
 
 
 def _load_frame(con, table: str, frame: pd.DataFrame, reading: SurveyReading, key: bytes) -> None:
-    frame, unreadable, two = readable_phones(frame, reading.rounded_phones_unread, reading.landline_mobiles)   # unhashed
+    r = reading
+    frame, unreadable, two = readable_phones(frame, r.rounded_phones_unread, r.landline_mobiles, r.lone_rounded_phones)
     frame = with_hashed_phone(frame, "respondent_phone", key, reading.landline_mobiles)
     if "comment" in frame.columns:
         frame["comment"] = frame["comment"].map(every_phone_masked(reading.comment_phones_all),

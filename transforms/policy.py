@@ -83,10 +83,12 @@ class Policy:
     reworded_questions: bool = False            # an item's question asked by two headers read as one (2027.15)
     questions_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # its other texts (a list: 2027.15)
     sheet_scales_checked: bool = False          # a typed sheet's own legend, its answers above the scale (2027.15)
+    title_legends_checked: bool = False         # ... a legend above its header too (2027.36); False: under it alone
     unknown_doors_invalid: bool = False         # a door number typed 看不清, 不详: invalid (2027.15); False: a home
     numberless_doors_invalid: bool = False      # a door with no number at all (保密): invalid too (2027.17)
     numeral_doors_worded: bool = False          # ... or a numeral in a name alone (王二婶家, 刘三爷): invalid (2027.32)
     rounded_phones_unread: bool = False         # a sheet's phones Excel rounded (15955600000): unreadable (2027.17)
+    lone_rounded_phones_unread: bool = False    # ... one alone ending in 000000 too (15200000000, 2027.36)
     typed_durations_unread: bool = False        # a sheet typed by hand: its durations not read (2027.18)
     alias_compound_rules: bool = False          # an answer by a grid's alias read with its compounds (2027.12)
     yearless_dates: bool = False                # 10月3日 read as a day of the run's month; False: invalid (before)

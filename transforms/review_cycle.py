@@ -16,6 +16,7 @@ class ReviewCycle:
     high_counts_disputes: bool = False          # appeals_high counts 误评/恶意差评/诱导 only; False: every upheld (before)
     wrong_grid_before_household: bool = False   # an upheld 非本网格 pushes out no answer of the grid's home (2027.25)
     shared_grid_names_refused: bool = False     # a resident_grid typed as a name several grids give: refused (2027.35)
+    moved_homes_by_compound: bool = False       # a moved answer's home keyed as its resident grid's are (2027.36)
     contact: str = ""                           # whom residents and workers contact (the notice, the sheets)
     sample_share: float | None = None           # verify.csv: this share of each grid's counted answers ...
     min_per_grid: int = 2                       # ... and at least this many, where a grid has them
@@ -38,6 +39,7 @@ def review_cycle(doc: dict) -> ReviewCycle:
         high_counts_disputes=bool(appeals.get("high_counts_disputes", False)),
         wrong_grid_before_household=bool(appeals.get("wrong_grid_before_household", False)),
         shared_grid_names_refused=bool(appeals.get("shared_grid_names_refused", False)),
+        moved_homes_by_compound=bool(appeals.get("moved_homes_by_compound", False)),
         contact=str(notice.get("contact", "")), sample_share=calls.get("sample_share"),
         min_per_grid=int(calls.get("min_per_grid", 2)), failed_calls=int(calls.get("failed_calls", 2)),
         failed_share=float(calls.get("failed_share", 0.2)),

@@ -184,7 +184,7 @@ def test_workbook_with_several_sheets_reads_the_first(run_cli, make_inbox, make_
         pd.DataFrame(HAND_SURVEYS[4:], columns=SURVEY_HEADER).to_excel(writer, sheet_name="第二批", index=False)
     code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=make_policy(min_responses=3))
     assert code == 2 and err.strip().splitlines()[-1] == (
-        "gridpay: surveys/2026-09.xlsx: holds survey answers on more than one sheet (the first and '第二批'); "
+        "gridpay: surveys/2026-09.xlsx: holds survey answers on more than one sheet (the first, '第一批', and '第二批'); "
         "gridpay reads the first sheet, so the others' answers would count nowhere: save each sheet as a file of "
         "its own in the folder of the month its forms were filled in (surveys/YYYY-MM/: a sheet of another month's "
         "forms, 9月 in October's workbook, goes to that month's folder, and that month is run again; a copy of a "

@@ -22,9 +22,14 @@ def test_a_hidden_sheet_of_answers_is_said_hidden(tmp_path):
             sheet.append(row)
     book["Sheet2"].sheet_state = "hidden"
     book.save(path := tmp_path / "问卷星下载.xlsx")
-    with pytest.raises(InputError, match=r"the first and 'Sheet2' \(hidden\)\); a hidden sheet in a platform's download "
-                                         r"is no answer the platform gave.*in a workbook HR or a volunteer typed, "
-                                         r"show the sheet \(right-click a sheet tab, 取消隐藏\)"):
+    with pytest.raises(InputError, match=r"the first, 'Sheet', and 'Sheet2' \(hidden\)\); a hidden sheet in a platform's "
+                                         r"download is no answer the platform gave.*in a workbook HR or a volunteer "
+                                         r"typed, show the sheet \(right-click a sheet tab, 取消隐藏\)"):
+        read_survey_file(Source(path.name, path), "2026-09", survey_reading(load_policy(DEFAULT_POLICY)), ["G1", "G2"])
+    # trial 306: the first sheet hidden (last month's), the month's on the tabs HR sees: named and said hidden
+    book.active.sheet_state, book["Sheet2"].sheet_state = "hidden", "visible"
+    book.save(path)
+    with pytest.raises(InputError, match=r"the first, 'Sheet' \(hidden\), and 'Sheet2'\); a hidden sheet"):
         read_survey_file(Source(path.name, path), "2026-09", survey_reading(load_policy(DEFAULT_POLICY)), ["G1", "G2"])
 
 

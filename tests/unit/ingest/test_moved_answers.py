@@ -6,6 +6,7 @@ from gridpay.core.policy_file import load_policy
 from gridpay.core.settings import DEFAULT_POLICY
 from gridpay.ingest.moved_answers import place_moved_answers
 from gridpay.ingest.survey_stage import stage_connection
+from inboxes import policy_text
 
 
 def test_a_moved_answer_s_door_is_read_with_its_resident_grid_s_compound_taken_off(tmp_path):
@@ -24,3 +25,25 @@ def test_a_moved_answer_s_door_is_read_with_its_resident_grid_s_compound_taken_o
     placed = pd.read_parquet(tmp_path / "appeals.parquet")["resident_household"].tolist()
     # A2 is pending, A3's door names no compound (read as typed), A4 moves nothing, A5 is October's: its 373 another
     assert [None if pd.isna(v) else v for v in placed] == ["9栋1单元102", None, None, None, None]
+
+
+def test_a_moved_answer_is_a_home_of_a_grid_of_several_compounds_as_its_own_answers_are(tmp_path):
+    """Trial 307: 和平新村 10栋1单元302, answered on 三网格's form (one compound: homes by door alone) and moved by HR's
+    非本网格 correction into 四网格 (和平新村 and 电厂宿舍), was a home of its own beside '和平新村 10栋1单元302' there
+    (W04 1710.24 for 1764.63, exit 0). Under appeals.moved_homes_by_compound (2027.36) it is that home."""
+    pd.DataFrame({"grid_id": ["A", "B"], "grid_name": ["甲网格", "乙网格"], "compounds": ["和平新村", "和平新村;电厂宿舍"]},
+                 dtype="string").to_parquet(tmp_path / "grids.parquet", index=False)
+    with stage_connection(tmp_path) as con:
+        con.execute("create table surveys as select * from (values ('X1', 'A', '10栋1单元302'), ('X2', 'A', "
+                    "'电厂宿舍3栋101'), ('X3', 'C', '5栋101')) t(response_id, grid_id, household_id)")
+
+    def placed(**keys) -> list:
+        pd.DataFrame({"appeal_id": ["H1", "H2", "H3"], "response_id": ["X1", "X2", "X3"], "month": ["2026-10"] * 3,
+                      "category": ["wrong_grid"] * 3, "decision": ["upheld"] * 3, "resident_grid": ["B"] * 3},
+                     dtype="string").to_parquet(tmp_path / "appeals.parquet", index=False)
+        (tmp_path / "p.toml").write_text(policy_text(**keys), encoding="utf-8")
+        place_moved_answers(tmp_path, load_policy(tmp_path / "p.toml"), "2026-10")
+        return [None if pd.isna(v) else v for v in pd.read_parquet(tmp_path / "appeals.parquet")["resident_household"]]
+    # X3's grid lists no compound: its door alone says none of B's
+    assert placed() == ["和平新村 10栋1单元302", "电厂宿舍 3栋101", None]
+    assert placed(appeals__moved_homes_by_compound="false") == [None, "3栋101", None]     # before the key

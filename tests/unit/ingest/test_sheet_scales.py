@@ -49,6 +49,19 @@ def test_a_legend_typed_as_a_row_of_its_own_stops_the_run_too(tmp_path, legend):
     assert stop.value.row == len(HAND_SURVEYS) + 2
 
 
+@pytest.mark.parametrize("above", [[["凤鸣小区网格测评"], [REVERSED]], [[f"凤鸣小区网格测评（{REVERSED[3:]}）"] * 4]])
+def test_a_legend_above_the_header_stops_the_run_too(tmp_path, above):
+    """Trial 306: an office sheet's legend on row 2 (or in its merged title, each cell filled with it) was read as 5 =
+    非常满意 (W104 1460.00 for 1559.79), exit 0 (survey.title_legends_checked, policy 2027.36)."""
+    path = write_xlsx(tmp_path / "凤鸣.xlsx", list(SURVEY_HEADER), [[*row] for row in HAND_SURVEYS], above=above)
+    read = lambda **keys: read_survey_file(Source(path.name, path), "2026-09",  # noqa: E731
+                                           survey_reading(policy_from_toml(policy_text(**keys))), ["G1", "G2"])
+    with pytest.raises(InputError, match="says 1 means 非常满意, which gridpay reads as 5") as stop:
+        read()
+    assert stop.value.row == len(above) and str(stop.value).count("1=非常满意") == 1    # the merged title said once
+    assert len(read(survey__title_legends_checked="false").frame) == len(HAND_SURVEYS)     # before the key
+
+
 def test_a_sheet_titled_on_another_scale_stops_the_run_naming_its_title(tmp_path):
     """Trial 120: a 10分制 sheet with one answer above 5 had the others read as points of 5 (5 of 10 as 非常满意)."""
     path = write_xlsx(tmp_path / "桂园.xlsx", list(SURVEY_HEADER), [[*row] for row in HAND_SURVEYS],

@@ -111,4 +111,12 @@ def test_phones_excel_rounded_are_unknown_where_a_sheet_has_two_or_more(tmp_path
     assert staged("one", rows[1:], True) == ({"P2": phone_hash("13812300000", KEY),
                                               "P3": phone_hash("13912345678", KEY)}, 0)
     assert staged("before", rows, False)[1] == 0
+    # ... but one ending in six zeros (1.52E+10 typed back) is: trial 306's, a worker's own, counted (2027.36)
+    lone = [survey("P1", "G1", "H1", ("5",) * 5, phone="15200000000"), rows[2]]
+    path = write_csv(tmp_path / "lone" / "2026-09.csv", SURVEY_HEADER, lone)
+    path.write_bytes(path.read_bytes() + b"\n\n")
+    stage_surveys([path], SurveyReading({}, ITEMS, rounded_phones_unread=True, lone_rounded_phones=True), KEY,
+                  tmp_path / "lone" / "work")
+    with duckdb.connect(str(tmp_path / "lone" / "work" / STAGE_DB), read_only=True) as con:
+        assert stored_unreadable_phones(con) == 1
     assert "2026-09.csv: 2 phones end in 00000 (rows 2, 3): Excel kept only the digits it showed" in caplog.text
