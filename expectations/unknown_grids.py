@@ -10,8 +10,9 @@ from pathlib import Path
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.unknown_grid_answers import ditto_sql
-from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grids_of_compound, likeness,
-                                          numbers_differ, same_compound, same_letters, same_number, similar_grids)
+from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grid_in_brackets, grids_of_compound,
+                                          likeness, numbers_differ, same_compound, same_letters, same_number,
+                                          similar_grids)
 from gridpay.transforms.grid_splits import grids_split_off
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -26,9 +27,12 @@ class UnknownGrid:
     gone: str = ""                     # "YH8 in the grids.csv of 2026-10": a grid grids.csv no longer has
     form: bool = False                 # the grid [survey.file_grids] gives a form (pipeline/gate_findings.py)
     shared: tuple[str, ...] = ()       # the grids whose name it reads like is a name of, several (第一网格 of 3 communities)
+    in_brackets: tuple[str, ...] = ()  # the grid a worker's option names in brackets (赵敏（一网格）), where none is closest
 
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
+        if self.in_brackets and not self.closest:     # a form asking the worker by name (trial 305)
+            hint = f"; a form's option naming a worker and {' or '.join(repr(c) for c in self.in_brackets)}?"
         if self.shared:         # no alias can say which (trial 302)
             hint = f"; it reads like the name of {len(self.shared)} grids ({', '.join(self.shared)}): no alias, type the grid"
         return f"'{self.value}' on {self.rows} row{'s' if self.rows != 1 else ''}{hint}"
@@ -68,6 +72,8 @@ def unknown_grids(workdir: Path, min_rows: int | None, similar_rows: int | None 
     # advised, 东城's complaint counted for 西城 (W01 1926.54 for 1823.04, exit 0)
     found = [replace(g, shared=tuple(sorted(gid for gid, name in names.items() if name == names.get(g.closest_ids[0]))))
              if g.closest_ids and list(names.values()).count(names.get(g.closest_ids[0])) > 1 else g for g in found]
+    # said, never a stop's reason: the gate stops on a name reading like a grid as it did (closest alone)
+    found = [g if g.closest else replace(g, in_brackets=grid_in_brackets(g.value, names)) for g in found]
     return [g for g in found if (min_rows is not None and g.rows >= min_rows)
             or (similar_rows is not None and g.rows >= similar_rows and g.closest)]
 

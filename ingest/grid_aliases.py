@@ -20,6 +20,7 @@ from gridpay.transforms.grid_names import grids_of_compound
 from gridpay.transforms.parsing import normalized_cell
 
 _SEPARATORS = re.compile(r"[;；]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
 def listed_names(cell) -> tuple[str, ...]:
@@ -122,11 +123,13 @@ def grid_aliases(grids: pd.DataFrame) -> dict[str, str]:
 def refuse_list_commas(grids: pd.DataFrame) -> None:
     """A list cell (aliases, compounds) whose names are run together by 、 or ， (HR's Excel writes 柏林花园、柏林新村):
     read as one name, it went onto the form as one option and stopped the month as a sheet sorted wrongly (trial
-    169). Exit 2, naming the row, the separator to use."""
+    169). Exit 2, naming the row, the separator to use. Not inside brackets: a form's option 王芳（三网格、五网格） is one
+    name (trial 305's, refused, could be given as no alias)."""
     for column in ("aliases", "compounds"):
         for row in grids.itertuples(index=False) if column in grids.columns else ():
             cell = getattr(row, column)
-            if isinstance(cell, str) and (mark := next((m for m in "、，" if m in cell), None)):
+            bare = _BRACKETED.sub("", cell) if isinstance(cell, str) else ""
+            if bare and (mark := next((m for m in "、，" if m in bare), None)):
                 raise InputError(row.source_file, f"'{cell}' runs names together with '{mark}': names in {column} are "
                                  f"separated by ';' ({cell.replace(mark, ';')}), each a name of its own",
                                  row=int(row.row_number), column=column)

@@ -1,6 +1,6 @@
-"""The steps of a month's run, each a plain function of the RunContext with typed inputs and
-outputs. pipeline/run.py calls them in order; the Prefect flow (flows/month.py) calls the same
-functions as tasks. Each step opens what it needs; none reads the live inbox or policy again."""
+"""The steps of a month's run, each a plain function of the RunContext with typed inputs and outputs. pipeline/run.py
+calls them in order; the Prefect flow (flows/month.py) calls the same functions as tasks. Each step opens what it
+needs; none reads the live inbox or policy again."""
 from __future__ import annotations
 
 import logging
@@ -30,6 +30,7 @@ from gridpay.ingest.compound_grids import moved_compound_answers, moved_line
 from gridpay.ingest.grid_compounds import alias_one_compound_grids
 from gridpay.ingest.masked_phones import MaskedPhones, apply_masked_phones
 from gridpay.ingest.moved_answers import place_moved_answers
+from gridpay.expectations.two_grid_aliases import say_two_grid_aliases
 from gridpay.ingest.two_phones import apply_two_phones
 from gridpay.ingest.partition import Partition, PartitionJob, Partitioning, RunKeys, said_by_parts
 from gridpay.ingest.staging import grid_communities, grid_names, input_files, is_survey_name, stage_inputs
@@ -46,15 +47,14 @@ from gridpay.pipeline.scored_month import ScoredMonth, scored_month
 from gridpay.pipeline.worker_phones import write_past_phones
 
 POLICY_NAME = "policy.toml"
-
 log = logging.getLogger("gridpay")
 UNKNOWN_GRIDS_BLANK = 24     # the output format from which a grid answered 不清楚 is no grid (ingest/unknown_grid_answers.py)
 OTHER_GRIDS_BLANK = 25       # ... and one answered by the form's 其他 option (trial 172)
 
 
 def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
-    """Encrypt the month's inbox files and the policy into the archive (an audit: check the run's
-    recorded copies instead) and parse the policy from the archived bytes, once."""
+    """Encrypt the month's inbox files and the policy into the archive (an audit: check the run's recorded copies),
+    and parse the policy from the archived bytes, once."""
     s = request.settings
     if request.replay is not None:
         entries = archived(list(request.replay), s.archive, keys)
@@ -81,16 +81,15 @@ def archive_inputs(request: MonthRequest, keys: ArchiveKeys) -> ArchivedInputs:
 
 
 def _skipped(request: MonthRequest, reused: dict) -> tuple[str, ...]:
-    """The inbox's reference files a `--reference published` re-run does not read: those it re-uses,
-    and adjustments.csv unless taken (the published run's adjustments are the month's, or none)."""
+    """The reference files a `--reference published` re-run does not read: those it re-uses, and adjustments.csv
+    unless taken (the published run's adjustments are the month's, or none)."""
     if not request.reuse:
         return ()
     return tuple(reused) + (() if "adjustments.csv" in request.take else ("adjustments.csv",))
 
 
 def archived_policy(archive: Path, key_file: Path, inputs: list[InputFile], month: str) -> Policy:
-    """The policy a recorded run applied, parsed from its archived bytes (render, finalize, appeals,
-    the call sheet); a run whose record names none is refused."""
+    """The policy a recorded run applied, from its archived bytes (render, finalize, appeals, the call sheet)."""
     entry = next((e for e in inputs if e.name == POLICY_NAME), None)
     if entry is None:
         raise ConfigError(f"{month}: the run's record names no archived policy")
@@ -143,6 +142,7 @@ def settle_staged(ctx: RunContext) -> MaskedPhones:
     for pair in moved_compound_answers(ctx.workdir, ctx.policy, earlier):    # a grid split off: said, line by line
         log.warning("%s", moved_line(pair), extra=headed("compound_grid"))
     place_moved_answers(ctx.workdir, ctx.policy, ctx.month)     # an answer an appeal counts in its resident's grid
+    say_two_grid_aliases(ctx.workdir, ctx.month)                # an option naming two grids, one grid's alias
     write_past_phones(ctx)                      # a worker's phones of earlier published runs (policy 2027.9)
     apply_two_phones(ctx.workdir, ctx.policy.two_phone_cells_checked, ctx.policy.two_phones_by_grid)
     return apply_masked_phones(ctx.workdir, ctx.policy.masked_phones_shown_digits)
@@ -216,8 +216,8 @@ def rejected_folder(out: Path, month: str) -> Path:
 
 
 def load_and_score_month(ctx: RunContext, summary: ValidationSummary) -> ScoredMonth:
-    """One warehouse transaction: the run's inputs and results, then the outcome suite on them.
-    A month the suite stops (and the run does not accept) is rolled back: nothing of it is kept."""
+    """One warehouse transaction: the run's inputs and results, then the outcome suite on them. A month the suite stops
+    (and the run does not accept) is rolled back: nothing of it is kept."""
     from gridpay.expectations.outcomes import excessive_exclusions
     from gridpay.expectations.void_appeals import good_answer_appeals, void_appeals
     # a partitioned month's per-row and per-grid models, run on its Dask workers (None: here)

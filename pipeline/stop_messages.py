@@ -208,6 +208,9 @@ def _way_out(grid) -> str:
         return (f"'{grid.value}' names {grid.gone}, which grids.csv no longer has: if that grid was merged into "
                 f"another, add '{grid.value}' to the aliases of the grid that took its homes{form}; add the grid back "
                 f"to grids.csv only if it is a grid again, with its workers in assignments.csv")
+    if not grid.closest_ids and grid.in_brackets:     # a form asking the worker by name (trial 305)
+        return (f"if '{grid.value}' is a worker's option for {grid.in_brackets[0]}, add it to that grid's aliases in "
+                f"grids.csv (a form asking the worker: docs/platforms.md)")
     if not grid.closest_ids:
         return (f"correct '{grid.value}' in grids.csv or in the survey file, or add it to grids.csv if it is a new "
                 f"grid of this community; if it is another community's grid (a neighbour's forms typed in with "
@@ -234,15 +237,11 @@ ALIAS_TAIL = (" (an 'aliases' column, names separated by ';'), or correct grids.
 
 
 def _aliased(grid) -> bool:
-    """Is the name's way out an alias of a grid it reads like (not a compound two grids list)?"""
-    return bool(grid.closest_ids) and not grid.shared and not (len(grid.closest_ids) > 1 and
-                                           all(", whose compound is " in c for c in grid.closest)) \
-        and not _hidden_characters(grid)
-
-
-def _hidden_characters(grid) -> bool:
-    """An invisible character in the answer's name or in the grids.csv name it reads like (trial 179)."""
-    return _typed_hidden(grid) or any(visible(c) != c for c in grid.closest)
+    """Is the name's way out an alias of a grid it reads like (not a compound two grids list, no invisible character
+    in the answer's name or in the grids.csv name it reads like: trial 179)?"""
+    hidden = _typed_hidden(grid) or any(visible(c) != c for c in grid.closest)
+    return bool(grid.closest_ids) and not grid.shared and not hidden and not (
+        len(grid.closest_ids) > 1 and all(", whose compound is " in c for c in grid.closest))
 
 
 def _typed_hidden(grid) -> bool:

@@ -75,7 +75,7 @@ def likeness(value: str, name: str) -> float:
     return SequenceMatcher(None, as_digits(value), as_digits(name)).ratio()
 
 
-def _numbers(text: str) -> list[int]:
+def grid_numbers(text: str) -> list[int]:
     """The numbers a name carries, numerals as digits: 第二网格 [2], 十一网格 [11], G04 [4]."""
     return [int(n) for n in re.findall(r"\d+", as_digits(text))]
 
@@ -83,7 +83,7 @@ def _numbers(text: str) -> list[int]:
 def numbers_differ(value: str, name: str) -> bool:
     """Whether two grid names both carry a number and the numbers differ: 网格二 is not 第一网格 (trial 141's clerk took
     the first of '第一网格 (CH01)' or '第二网格 (CH02)', alike by 网格 alone, and CH02's answers paid CH01's worker)."""
-    a, b = _numbers(value), _numbers(name)
+    a, b = grid_numbers(value), grid_numbers(name)
     return bool(a and b and a != b)
 
 
@@ -100,8 +100,8 @@ def same_letters(value: str, name: str) -> bool:
 
 def same_number(value: str, name: str) -> bool:
     """Both carry one number and it is the same (网格二, 第二网格): the likeness counts it (their 网格 alone is 0.57)."""
-    a = _numbers(value)
-    return bool(a) and a == _numbers(name)
+    a = grid_numbers(value)
+    return bool(a) and a == grid_numbers(name)
 
 
 # a worker's name a form's option carries after the grid's (第二网格（古丽娜尔·吐尔逊）): trial 233's option retyped with
@@ -121,6 +121,17 @@ def similar_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> lis
     best = scored[0][0] if scored else 0
     return list(dict.fromkeys(labels[text] for ratio, text in scored
                               if ratio >= cutoff and ratio >= best - 0.05))[:3]
+
+
+def grid_in_brackets(value: str, grids: dict[str, str]) -> tuple[str, ...]:
+    """The grid (labels) a form's option names in brackets after a worker's name, 赵敏（一网格）: trial 305's form asked
+    for the worker, and its unknown names were told to be corrected, or added as new grids. None where the brackets
+    name two grids' numbers (王芳（三/五网格）: two_grid_aliases)."""
+    found = _NAMED_AFTER.search(value)
+    inner = found.group().strip(" （()）") if found else ""
+    if not inner.endswith("网格") or len(set(grid_numbers(inner))) > 1 or inner == value.strip(" （()）"):
+        return ()
+    return tuple(label for label, _ in similar_grids(inner, grids))
 
 
 # the words a grid's name ends in: 一网格, 第3网格, 网格

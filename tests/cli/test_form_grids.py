@@ -61,3 +61,17 @@ def test_a_form_of_one_community_under_another_s_copied_title_is_its_entry_s_gri
     assert code == 0 and "another community" not in err, err
     grids = (tmp_path / "out" / "2026-09" / "grid_scores.csv").read_text(encoding="utf-8-sig")
     assert "XY1" in grids and ",4," in next(line for line in grids.splitlines() if line.startswith("XY1"))
+
+
+def test_a_worker_s_option_naming_two_grids_given_to_one_is_said_with_its_answers(run_cli, make_inbox, tmp_path):
+    """Trial 305: the option 王芳（三/五网格） of a form asking the worker, given to 三网格 as its alias (docs/platforms.md:
+    a worker of two grids' option goes to one), counted 五网格's answers there, exit 0, nothing said. Said now; an
+    option naming one grid's worker, unaliased, is offered as that grid's alias."""
+    rows = [survey(f"R{i}", "王芳（一/二网格）", f"1-1-{i}01", ("4",) * 5) for i in range(1, 5)]
+    inbox = make_inbox({"2026-09.csv": rows + [survey("R9", "李娜(二网格)", "2-1-101", ("4",) * 5)]})
+    write_csv(inbox / "grids.csv", ("grid_id", "grid_name", "community", "households", "aliases"),
+              [("G1", "天桥新村一网格", "天井湖社区", "20", "王芳（一/二网格）"), ("G2", "井湖村二网格", "天井湖社区", "10", "")])
+    code, err = run_cli("run", "--month", "2026-09", inbox=inbox, policy=None)
+    assert code == 0 and ("4 answers chose '王芳(一/二网格)', an alias of 天桥新村一网格 (G1) that names 井湖村二网格 (G2) "
+                          "too: 4 count for G1, 0 moved by HR's own 非本网格 corrections") in err, err
+    assert "'李娜(二网格)' on 1 row; a form's option naming a worker and '井湖村二网格 (G2)'?" in err

@@ -147,6 +147,7 @@ def test_names_run_together_by_a_chinese_comma_are_refused(column, cell):
     with pytest.raises(InputError, match=f"names in {column} are separated by ';'"):
         refuse_list_commas(grids)
     refuse_list_commas(grids.assign(**{column: "柏林花园；柏林新村"}))                  # as documented: no stop
+    refuse_list_commas(grids.assign(**{column: "王芳（三网格、五网格）;王芳(三、五网格)"}))   # a form's option: one name
 
 
 def test_two_listed_lanes_a_word_of_place_apart_are_not_offered_as_one(make_inbox, tmp_path):
