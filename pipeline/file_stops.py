@@ -215,11 +215,13 @@ def other_scale_message(ctx: RunContext, sheets: list) -> str:
 
 def say_other_grids_compounds(said: list) -> None:
     for pair in said:
-        # trial 147: a sheet HR typed, sorted by its 网格 column alone, was told to appeal residents' answers out
-        log.warning("%s: counted for the grid they name; if they are another grid's, an appeal upheld in the 公示 "
-                    "window (非本网格) takes them out (a platform's download is never edited; a sheet HR typed is put "
-                    "right from the paper forms: one sorted by a column alone mixes grids); if the grid does span the "
-                    "compound, list it for the grid in grids.csv", pair, extra=headed("compound_grid"))
+        # trial 147: a sheet HR typed, sorted by its 网格 column alone, was told to appeal residents' answers out;
+        # trial 305's wrong 王芳 chosen was told only that, not how to keep the residents' voices in their own grid
+        log.warning("%s: counted for the grid they name; if they are another grid's, HR's own correction in appeals.csv "
+                    "(decision upheld, category 非本网格, worker_id blank, resident_grid the grid of the home) counts "
+                    "each there (a platform's download is never edited; a sheet HR typed is put right from the paper "
+                    "forms: one sorted by a column alone mixes grids); if the grid does span the compound, list it for "
+                    "the grid in grids.csv", pair, extra=headed("compound_grid"))
 
 
 def mixed_sheets(ctx: RunContext) -> list[tuple[str, int, int]]:

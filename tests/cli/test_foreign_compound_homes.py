@@ -106,6 +106,7 @@ def test_an_answer_whose_door_names_another_grids_compound_is_said(run_cli, make
     said = [line for line in err.splitlines() if "in the door number" in line]
     assert said == ["gridpay: 2 answers to 滨河七网格 (G2) name 滨河小区 in the door number, a compound grids.csv lists "
                     "under 滨河一网格 (G1), not under G2 (answers X1, X2): counted for the grid they name; if they are "
-                    "another grid's, an appeal upheld in the 公示 window (非本网格) takes them out (a platform's "
-                    "download is never edited; a sheet HR typed is put right from the paper forms: one sorted by a "
-                    "column alone mixes grids); if the grid does span the compound, list it for the grid in grids.csv"]
+                    "another grid's, HR's own correction in appeals.csv (decision upheld, category 非本网格, worker_id "
+                    "blank, resident_grid the grid of the home) counts each there (a platform's download is never "
+                    "edited; a sheet HR typed is put right from the paper forms: one sorted by a column alone mixes "
+                    "grids); if the grid does span the compound, list it for the grid in grids.csv"]
