@@ -10,9 +10,9 @@ from pathlib import Path
 from gridpay.ingest.grid_aliases import listed_compound_names
 from gridpay.ingest.survey_stage import stage_connection
 from gridpay.ingest.unknown_grid_answers import ditto_sql
-from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grid_in_brackets, grids_of_compound,
-                                          likeness, numbers_differ, same_compound, same_letters, same_number,
-                                          similar_grids)
+from gridpay.transforms.grid_names import (closest_grid_ids, closest_grids, grid_in_brackets, grid_numbers,
+                                          grids_of_compound, likeness, numbers_differ, same_compound, same_letters,
+                                          same_number, similar_grids)
 from gridpay.transforms.grid_splits import grids_split_off
 from gridpay.transforms.privacy import regex_masked_sql
 
@@ -29,10 +29,16 @@ class UnknownGrid:
     shared: tuple[str, ...] = ()       # the grids whose name it reads like is a name of, several (第一网格 of 3 communities)
     in_brackets: tuple[str, ...] = ()  # the grid a worker's option names in brackets (赵敏（一网格）), where none is closest
 
+    @property
+    def two_grids(self) -> bool:      # 王芳（三/五网格）: a worker of two grids' option
+        return len(self.in_brackets) > 1 and len(set(grid_numbers(self.value))) > 1
+
     def __str__(self) -> str:
         hint = f"; did you mean {' or '.join(repr(c) for c in self.closest)}?" if self.closest else ""
         if self.in_brackets and not self.closest:     # a form asking the worker by name (trial 305)
             hint = f"; a form's option naming a worker and {' or '.join(repr(c) for c in self.in_brackets)}?"
+            if self.two_grids:
+                hint = f"; a form's option naming a worker of {' and '.join(repr(c) for c in self.in_brackets)}?"
         if self.shared:         # no alias can say which (trial 302)
             hint = f"; it reads like the name of {len(self.shared)} grids ({', '.join(self.shared)}): no alias, type the grid"
         return f"'{self.value}' on {self.rows} row{'s' if self.rows != 1 else ''}{hint}"

@@ -209,8 +209,10 @@ def _way_out(grid) -> str:
                 f"another, add '{grid.value}' to the aliases of the grid that took its homes{form}; add the grid back "
                 f"to grids.csv only if it is a grid again, with its workers in assignments.csv")
     if not grid.closest_ids and grid.in_brackets:     # a form asking the worker by name (trial 305)
-        return (f"if '{grid.value}' is a worker's option for {grid.in_brackets[0]}, add it to that grid's aliases in "
-                f"grids.csv (a form asking the worker: docs/platforms.md)")
+        what = (f"{' and '.join(grid.in_brackets)}, give it to one as its alias in grids.csv and record the other's "
+                f"homes as HR's own 非本网格 corrections" if grid.two_grids else
+                f"{grid.in_brackets[0]}, add it to that grid's aliases in grids.csv")
+        return f"if '{grid.value}' is a worker's option for {what} (a form asking the worker: docs/platforms.md)"
     if not grid.closest_ids:
         return (f"correct '{grid.value}' in grids.csv or in the survey file, or add it to grids.csv if it is a new "
                 f"grid of this community; if it is another community's grid (a neighbour's forms typed in with "

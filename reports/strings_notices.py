@@ -38,6 +38,7 @@ ZH: dict[str, str] = {
     "run_notice_grid_ids": "【网格编号与上月不同】",
     "run_notice_missing_channel": "【本月缺少上月有的答卷渠道】",
     "run_notice_rules_changed": "【考评办法或绩效工资基数与上月不同】",
+    "run_notice_two_grid_option": "【一个问卷选项对应两个网格】",
 }
 
 EN: dict[str, str] = {
@@ -76,6 +77,7 @@ EN: dict[str, str] = {
     "run_notice_grid_ids": "[Grid ids unlike last month's] ",
     "run_notice_missing_channel": "[A way of answering last month had, none this month] ",
     "run_notice_rules_changed": "[Rules or pay targets other than last month's] ",
+    "run_notice_two_grid_option": "[A form's option naming two grids] ",
 }
 
 # Output format 19: under its heading, the first line of a kind says in Chinese what it is about and what HR
@@ -130,6 +132,10 @@ ADVICE_ZH: dict[str, str] = {
     "rules_changed": "本月计酬所依据的考评办法或网格员绩效工资基数与上月发布时不同，本月按新的计算。如新办法或新基数自以后月份起执行，"
                      "请用原办法文件或原网格员名单重新运行本月。",
     # policy 2027.31 (trial 241): said under 【无效答卷】 until then, though the answers counted
+    # trial 305: 王芳（三/五网格）, one grid's alias, was said under the heading of the answer words' points
+    "two_grid_option": "问卷有选项同时写了两个网格（如“三/五网格”），选该选项的答卷已全部计入网格表中该选项所属的网格。请逐份核对"
+                       "所列答卷的门牌：属于另一网格的，以人事更正（申诉表中网格员编号留空、类别为非本网格、结论为支持、居民所在网格填"
+                       "另一网格）计入其所属网格后重新运行；都是本网格住户的，无需处理。",
     "door_building": "答卷所填门牌的楼栋，在网格表中不属于答卷所选的网格，答卷已计入所选网格。请逐条核对：门牌有误的，更正后重新运行；"
                      "楼栋确属本网格的，补入网格表；不是本社区居民的，以人事更正（非本网格）剔除。",
 }

@@ -125,12 +125,14 @@ def similar_grids(value: str, grids: dict[str, str], cutoff: float = 0.6) -> lis
 
 def grid_in_brackets(value: str, grids: dict[str, str]) -> tuple[str, ...]:
     """The grid (labels) a form's option names in brackets after a worker's name, 赵敏（一网格）: trial 305's form asked
-    for the worker, and its unknown names were told to be corrected, or added as new grids. None where the brackets
-    name two grids' numbers (王芳（三/五网格）: two_grid_aliases)."""
+    for the worker, and its unknown names were told to be corrected, or added as new grids. Where the brackets name
+    several grids' numbers (王芳（三/五网格）, a worker of two grids), the grid of each number."""
     found = _NAMED_AFTER.search(value)
     inner = found.group().strip(" （()）") if found else ""
-    if not inner.endswith("网格") or len(set(grid_numbers(inner))) > 1 or inner == value.strip(" （()）"):
+    if not inner.endswith("网格") or inner == value.strip(" （()）"):
         return ()
+    if len(numbers := sorted(set(grid_numbers(inner)))) > 1:
+        return tuple(label for n in numbers for label, _ in similar_grids(f"{n}网格", grids)[:1])
     return tuple(label for label, _ in similar_grids(inner, grids))
 
 

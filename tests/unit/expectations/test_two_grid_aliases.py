@@ -28,5 +28,5 @@ def test_the_answers_choosing_it_are_said_with_those_hr_moved(tmp_path):
     (line,) = two_grid_alias_lines(tmp_path, "2026-11")
     assert line.startswith("2 answers chose '王芳(三/五网格)', an alias of 桂花苑三网格 (CZ3) that names 梧桐里五网格 (CZ5) "
                            "too: 1 count for CZ3, 1 moved by HR's own 非本网格 corrections"), line
-    assert "check each by its door (71 (桂花苑1-1-101))" in line and "resident_grid CZ5)" in line
+    assert "check those counting for CZ3 by their doors (71 (桂花苑1-1-101))" in line and "resident_grid CZ5)" in line
     assert two_grid_alias_lines(tmp_path, "2026-12") and "2 count for CZ3" in two_grid_alias_lines(tmp_path, "2026-12")[0]
