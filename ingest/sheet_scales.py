@@ -24,11 +24,16 @@ _KEYS = ("response_id", "grid_id", "household_id")
 TICKS = ("gridpay reads one answer a question: type each question's ticked option as its word (非常满意, 满意, 基本满意, "
          "不满意, 非常不满意) in one column headed as the question, and run again; delete no column, each holds answers")
 _WORD_FIRST = re.compile(rf"({_WORD})\s*(?:[=＝:：为是→]|记为|计)\s*(\d{{1,2}})")
+# ... and its points after it with no sign between, 非常满意1分, 非常满意记1分 (trial 306's re-check: read neither above
+# the header nor under the answers, W104 1460.00 for 1559.79, exit 0)
+_WORD_POINTS = re.compile(rf"({_WORD})\s*(?:记|得)?\s*(\d{{1,2}})\s*分")
 
 
-def legend_pairs(note: str) -> list[tuple[str, str]]:
-    """(number, word) of each '1=非常满意' (or '非常满意=5', '1代表非常满意') a note holds."""
-    return [*_NUMBER_FIRST.findall(note), *((n, w) for w, n in _WORD_FIRST.findall(note))]
+def legend_pairs(note: str, points_after: bool = False) -> list[tuple[str, str]]:
+    """(number, word) of each '1=非常满意' (or '非常满意=5', '1代表非常满意') a note holds; with `points_after`
+    (survey.title_legends_checked, 2027.36) '非常满意1分' too."""
+    found = [*_NUMBER_FIRST.findall(note), *((n, w) for w, n in _WORD_FIRST.findall(note))]
+    return list(dict.fromkeys(found + [(n, w) for w, n in _WORD_POINTS.findall(note)] if points_after else found))
 
 
 def refuse_other_scales(file: str, sheet: Sheet, names: list[str], reading: "SurveyReading") -> None:
@@ -104,13 +109,15 @@ def refuse_legend_otherwise(file: str, sheet: Sheet, words: dict[str, str], chec
     rows = ((number, "，".join(str(c) for c in row if c)) for number, row in sheet.rows if checked)
     # ... above the header too: trial 306's 说明：1=非常满意 ... 5=非常不满意 on row 2 (or in the title) was read as 5 = top
     above = [(number, text) for number, text in enumerate(sheet.titles, start=1) if checked and titles]
-    legends = [(number, text) for number, text in (*above, *rows) if "满意" in text and legend_pairs(text)]
+    legends = [(number, text) for number, text in (*above, *rows) if "满意" in text and legend_pairs(text, titles)]
     for number, note in [*sheet.notes, *legends] if checked else ():
-        for typed, word in legend_pairs(note):
+        for typed, word in legend_pairs(note, titles):
             point = normalized_likert(word, words)
             if point is not None and point != str(int(typed)):
                 raise InputError(file, f"the note '{note}' says {int(typed)} means {word}, which gridpay reads as "
                                        f"{point}: the sheet's numbers are typed on another scale than the policy's "
                                        f"({word} is {point}), so its answers would be read otherwise than the "
                                        f"residents gave them. Retype the answers as the paper forms' words (非常满意, "
-                                       f"满意 ...) or as the policy's points, and run again", row=number)
+                                       f"满意 ...) or as the policy's points, and delete the note (or write it as "
+                                       f"gridpay reads: 5=非常满意 ... 1=非常不满意): it stops the run while it "
+                                       f"stands; run again", row=number)

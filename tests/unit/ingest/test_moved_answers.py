@@ -27,7 +27,7 @@ def test_a_moved_answer_s_door_is_read_with_its_resident_grid_s_compound_taken_o
     assert [None if pd.isna(v) else v for v in placed] == ["9栋1单元102", None, None, None, None]
 
 
-def test_a_moved_answer_is_a_home_of_a_grid_of_several_compounds_as_its_own_answers_are(tmp_path):
+def test_a_moved_answer_is_a_home_of_a_grid_of_several_compounds_as_its_own_answers_are(tmp_path, caplog):
     """Trial 307: 和平新村 10栋1单元302, answered on 三网格's form (one compound: homes by door alone) and moved by HR's
     非本网格 correction into 四网格 (和平新村 and 电厂宿舍), was a home of its own beside '和平新村 10栋1单元302' there
     (W04 1710.24 for 1764.63, exit 0). Under appeals.moved_homes_by_compound (2027.36) it is that home."""
@@ -35,7 +35,8 @@ def test_a_moved_answer_is_a_home_of_a_grid_of_several_compounds_as_its_own_answ
                  dtype="string").to_parquet(tmp_path / "grids.parquet", index=False)
     with stage_connection(tmp_path) as con:
         con.execute("create table surveys as select * from (values ('X1', 'A', '10栋1单元302'), ('X2', 'A', "
-                    "'电厂宿舍3栋101'), ('X3', 'C', '5栋101')) t(response_id, grid_id, household_id)")
+                    "'电厂宿舍3栋101'), ('X3', 'C', '5栋101'), ('Y1', 'B', '和平新村 10栋1单元302')) "
+                    "t(response_id, grid_id, household_id)")
 
     def placed(**keys) -> list:
         pd.DataFrame({"appeal_id": ["H1", "H2", "H3"], "response_id": ["X1", "X2", "X3"], "month": ["2026-10"] * 3,
@@ -46,4 +47,7 @@ def test_a_moved_answer_is_a_home_of_a_grid_of_several_compounds_as_its_own_answ
         return [None if pd.isna(v) else v for v in pd.read_parquet(tmp_path / "appeals.parquet")["resident_household"]]
     # X3's grid lists no compound: its door alone says none of B's
     assert placed() == ["和平新村 10栋1单元302", "电厂宿舍 3栋101", None]
-    assert placed(appeals__moved_homes_by_compound="false") == [None, "3栋101", None]     # before the key
+    assert "moved into" not in caplog.text
+    assert placed(appeals__moved_homes_by_compound="false") == [None, "3栋101", None]     # before the key: said
+    assert ("answer X1, moved into B by HR's correction, is the home 和平新村 10栋1单元302 there, which answer Y1 gave "
+            "too: this policy counts them as two homes") in caplog.text and "X2, moved" not in caplog.text
