@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from gridpay.expectations.surveys import building_only_sql, door_sql
+from gridpay.expectations.surveys import GROUP_ONLY, building_only_sql, door_sql
 from gridpay.ingest.grid_aliases import compound_other_names, listed_compounds
 from gridpay.ingest.survey_values import compound_name
 from gridpay.transforms.policy import Policy
@@ -61,3 +61,12 @@ def say_building_doors(con) -> None:
                     "houses), list their compound in survey.house_compounds in a policy of your own (a new version) "
                     "and run the month again", n, "s" if n > 1 else "", grid, "" if n > 1 else "s", shown,
                     extra={"notice": "invalid_rows"})
+    for grid, n, doors in con.execute(      # a village's group alone (policy 2027.37: survey.group_doors_invalid)
+            f"select grid_id, count(*), list(distinct {regex_masked_sql(door_sql('household_id'))} order by 1) "
+            f"from surveys join survey_invalid using (row_id) where contains(invalid_code, 'door_unknown') "
+            f"and regexp_matches({door_sql('household_id')}, '{GROUP_ONLY}') group by grid_id order by grid_id"
+            ).fetchall():
+        log.warning("%d answer%s of grid %s give%s a village's group alone, or 0, as the door (%s): invalid "
+                    "(door_unknown), a group being many homes: the house's number (李家村5组23号) tells one home from "
+                    "another; a sheet HR types takes it from the paper form", n, "s" if n > 1 else "", grid,
+                    "" if n > 1 else "s", ", ".join(f"'{d}'" for d in doors[:SHOWN]), extra={"notice": "invalid_rows"})

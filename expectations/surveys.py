@@ -20,7 +20,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
                   max_duration_s: int | None = None, ambiguous_dates: bool = False,
                   door_dates: bool = False, month_first_files: bool = False,
                   unknown_doors: bool = False, numberless_doors: bool = False,
-                  houses: str = "false", numeral_worded: bool = False) -> gx.ExpectationSuite:
+                  houses: str = "false", numeral_worded: bool = False, group_doors: bool = False) -> gx.ExpectationSuite:
     """`month_end` is the last microsecond of the month (inclusive bound). `grids_table` is the
     table of known grid_ids next to the survey table: a city's 20,000 ids as a value set made
     GX copy the list on every look at the rule, and a join is what the database is for."""
@@ -60,7 +60,7 @@ def surveys_suite(items: tuple[str, ...], grids_table: str, channels: tuple[str,
     if door_dates:              # survey.door_number_dates = "invalid" (policies before it: a household as typed)
         rules.append(_door_dates())
     if unknown_doors:           # survey.unknown_doors = "invalid" (policies before it: 看不清 is a home)
-        rules.append(_unknown_doors(numberless_doors, houses, numeral_worded))
+        rules.append(_unknown_doors(numberless_doors, houses, numeral_worded, group_doors))
     rules += [E.ExpectColumnValuesToBeInSet(
         column=item, value_set=answers,
         meta=meta("answer_out_of_scale", item, low=answers[0], high=answers[-1])) for item in items]
@@ -86,6 +86,9 @@ UNKNOWN_DOOR = r"(^| )(看不清|看不清楚|字迹不清|不清楚|不详|不�
 NUMERALS = "0-9０-９零〇一二三四五六七八九十百两"
 # a door that names a floor, building or unit alone (一楼, 3栋, 2单元): no one home (trial 146's re-check: two 一楼)
 PLACE_ONLY = f"^[^{NUMERALS}]*[{NUMERALS}]+ *号? *(楼|层|栋|幢|座|单元)$"
+# ... or a village's group alone (李家村5组, 五组, 6队), or a door of zeros (0): many homes, or none (survey.group_doors_invalid,
+# 2027.37: trial 308's five answers typed so were one home, all but the latest set aside, W04 1620.48 for 1600.00)
+GROUP_ONLY = f"^[^{NUMERALS}]*[{NUMERALS}]+ *(组|队|社)$|^[0０]+$"
 
 
 # a door word after a numeral: 三组十五号 is a door, 王二婶家 and 刘三爷 name a person (survey.numeral_doors_worded); a
@@ -94,7 +97,7 @@ WORDED_NUMERAL = ("[零〇一二三四五六七八九十百两壹贰叁肆伍陆
                   "|^[零〇一二三四五六七八九十百两]+$")
 
 
-def no_home_sql(col: str, houses: str = "false", worded: bool = False) -> str:
+def no_home_sql(col: str, houses: str = "false", worded: bool = False, groups: bool = False) -> str:
     """A door (after its compound) with no number at all, or naming a floor, building or unit alone; `houses`: SQL of
     the rows whose home is a whole house (survey.house_compounds), where a building alone (A12栋) is one home;
     `worded` (policy 2027.32): with no digit and no numeral before a door word either (trial 266's 王二婶家 counted as
@@ -102,7 +105,8 @@ def no_home_sql(col: str, houses: str = "false", worded: bool = False) -> str:
     door = door_sql(col)
     named = (f" or (not regexp_matches({door}, '[0-9０-９]') and not regexp_matches({door}, '{WORDED_NUMERAL}'))"
              if worded else "")
-    return f"(not regexp_matches({door}, '[{NUMERALS}]') or ({building_only_sql(col)} and not {houses}){named})"
+    group = f" or regexp_matches({door}, '{GROUP_ONLY}')" if groups else ""
+    return f"(not regexp_matches({door}, '[{NUMERALS}]') or ({building_only_sql(col)} and not {houses}){named}{group})"
 
 
 def door_sql(col: str) -> str:
@@ -113,13 +117,13 @@ def building_only_sql(col: str) -> str:
     return f"regexp_matches({door_sql(col)}, '{PLACE_ONLY}')"
 
 
-def _unknown_doors(numberless: bool = False, houses: str = "false",
-                   worded: bool = False) -> gx.expectations.UnexpectedRowsExpectation:
+def _unknown_doors(numberless: bool = False, houses: str = "false", worded: bool = False,
+                   groups: bool = False) -> gx.expectations.UnexpectedRowsExpectation:
     """A door number typed as not known: every such answer of a grid was one home (trial 123's two 看不清, two homes,
     were one household, the first set aside as the home's older answer, exit 0); invalid, its reason saying so.
     `numberless` (survey.unknown_doors = "no_number"): a door with no number at all too (trial 146's two 保密), or
     naming a floor, building or unit alone (一楼), but in a compound of houses (`houses`: A12栋 is a villa)."""
-    none = f" or {no_home_sql('household_id', houses, worded)}" if numberless else ""
+    none = f" or {no_home_sql('household_id', houses, worded, groups)}" if numberless else ""
     return E.UnexpectedRowsExpectation(
         unexpected_rows_query=f"select row_id from {{batch}} where regexp_matches(household_id, '{UNKNOWN_DOOR}'){none}",
         description="household_id is a door number", meta={**rule_reason("door_unknown").meta(), "column": "household_id"})

@@ -158,7 +158,8 @@ def _validated(workdir: Path, month: str, policy: Policy, record: Path | None, p
                           policy.ambiguous_dates != "month_first", policy.door_number_dates,
                           month_first_files=policy.ambiguous_dates == "by_file",
                           unknown_doors=policy.unknown_doors_invalid, numberless_doors=policy.numberless_doors_invalid,
-                          houses=houses_sql(workdir, policy), numeral_worded=policy.numeral_doors_worded)
+                          houses=houses_sql(workdir, policy), numeral_worded=policy.numeral_doors_worded,
+                          group_doors=policy.group_doors_invalid)
     with stage_connection(workdir) as con:
         total = con.execute("select count(*) from surveys").fetchone()[0]
     # one GX context and data source for every table (each costs ~0.3 s to build and drop): the

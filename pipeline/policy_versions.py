@@ -73,7 +73,7 @@ def check_policy_as_written(s: Settings, keys: ArchiveKeys, sha: str, policy: Po
 
 # every version the shipped policy has had: a project's policy.toml of one of them may be init's copy, left
 # unedited while gridpay was upgraded; any other version is a community's own
-SHIPPED_VERSIONS = tuple(f"2026.{n}" for n in range(1, 13)) + tuple(f"2027.{n}" for n in range(1, 37))
+SHIPPED_VERSIONS = tuple(f"2026.{n}" for n in range(1, 13)) + tuple(f"2027.{n}" for n in range(1, 38))
 
 
 def check_unnamed_project_policy(project: Path | None, used: Path, policy: Policy, db: Path | None = None) -> None:

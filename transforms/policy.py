@@ -87,6 +87,7 @@ class Policy:
     unknown_doors_invalid: bool = False         # a door number typed 看不清, 不详: invalid (2027.15); False: a home
     numberless_doors_invalid: bool = False      # a door with no number at all (保密): invalid too (2027.17)
     numeral_doors_worded: bool = False          # ... or a numeral in a name alone (王二婶家, 刘三爷): invalid (2027.32)
+    group_doors_invalid: bool = False           # ... or a village group alone (5组, 6队), a door of 0: invalid (2027.37)
     rounded_phones_unread: bool = False         # a sheet's phones Excel rounded (15955600000): unreadable (2027.17)
     lone_rounded_phones_unread: bool = False    # ... one alone ending in 000000 too (15200000000, 2027.36)
     typed_durations_unread: bool = False        # a sheet typed by hand: its durations not read (2027.18)

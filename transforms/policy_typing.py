@@ -26,7 +26,7 @@ SWITCHES = ("numeral_doors_worded", "door_number_dashes", "door_number_variants"
             "door_number_spaced_places", "door_number_gates", "digit_compound_doors",
             "door_parts_typed", "door_parts_rooms", "header_scales", "two_phones_by_grid", "grid_invisible_dropped",
             "grid_dots_dropped", "unread_compounds_refused", "landline_mobile_cells",
-            "lone_rounded_phones_unread", "title_legends_checked")
+            "lone_rounded_phones_unread", "title_legends_checked", "group_doors_invalid")
 
 
 def typing_rules(doc: dict) -> dict:

@@ -94,7 +94,7 @@ def test_three_doors_of_buildings_no_grid_lists_to_one_grid_stop_and_hrs_correct
     # without the key (a policy before 2027.31): said, and the month published
     (inbox / "appeals.csv").unlink()
     policy.write_text(policy.read_text(encoding="utf-8").replace("\nunlisted_building_rows = 3", "\n")
-                      .replace('version = "2027.36"', 'version = "2027.30"'), encoding="utf-8")
+                      .replace('version = "2027.37"', 'version = "2027.30"'), encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=inbox, policy=policy,
                         out=tmp_path / "before", db=tmp_path / "before.duckdb")
     assert code == 0 and "3 answers give a door in a building grids.csv lists for no grid, and count for" in err, err

@@ -17,7 +17,7 @@ def test_a_month_re_run_on_today_s_files_keeps_its_own_rules_unless_the_run_take
     code, err = run_cli("run", "--month", "2026-10", inbox=inbox, policy=november)
     assert code == 0, err
     # the rules changed from the month before are said (trial 264's December, on the 街道's new rules: nothing was)
-    assert ("2026-10 is paid under policy own-1, and 2026-09 was paid under 2027.36: they differ in "
+    assert ("2026-10 is paid under policy own-1, and 2026-09 was paid under 2027.37: they differ in "
             "integrity.past_phones_while_held (true -> false). If these rules are not yet 2026-10's, run it under "
             "2026-09's policy file") in err, err
     # ... and the targets (trial 264's re-check: November paid on December's raise, exit 0, nothing said)

@@ -215,4 +215,4 @@ def test_a_policy_edited_under_the_shipped_version_is_told_to_take_a_version_of_
     edited.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace("min_responses = 10", "min_responses = 3"),
                       encoding="utf-8")
     code, err = run_cli("run", "--month", "2026-09", "--reports", "none", inbox=make_inbox(), policy=edited)
-    assert code == 0 and "says version 2027.36, the shipped policy's, but differs from it in scoring.min_responses" in err
+    assert code == 0 and "says version 2027.37, the shipped policy's, but differs from it in scoring.min_responses" in err

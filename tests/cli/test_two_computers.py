@@ -41,7 +41,7 @@ def test_a_policy_set_in_the_environment_is_said_once_and_on_the_scorecard(tmp_p
     assert gridpay_main(["init", str(hr), "--community", "天井湖社区"]) == 0
     build_inbox(hr)
     trial = tmp_path / "trial.toml"
-    trial.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace('version = "2027.36"', 'version = "试算"'),
+    trial.write_text(DEFAULT_POLICY.read_text(encoding="utf-8").replace('version = "2027.37"', 'version = "试算"'),
                      encoding="utf-8")
     monkeypatch.chdir(hr)
     monkeypatch.setenv("GRIDPAY_POLICY", str(trial))

@@ -20,7 +20,7 @@ def test_month_arithmetic():
 
 
 @pytest.mark.parametrize("change,message", [
-    (('version = "2027.36"', ""), "policy is missing key 'version'"),
+    (('version = "2027.37"', ""), "policy is missing key 'version'"),
     (('mode = "linear"', 'mode = "median"'), "scoring.mode = 'median' is not one of linear, vbp"),
     (("[aliases]\n", "[aliases]\nresponse_id = [\"问卷编号\"]\n"),           # a trial's table the wrong way round
      "policy aliases: 'response_id' = .'问卷编号'.: each alias is a header as typed = the column it is"),

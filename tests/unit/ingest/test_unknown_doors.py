@@ -53,6 +53,24 @@ def test_a_numeral_in_a_name_is_no_door(make_inbox, tmp_path):
     before = DEFAULT_POLICY.read_text(encoding="utf-8").replace("numeral_doors_worded = true", "")
     assert quarantined_below_the_cli(inbox, tmp_path / "before", policy_from_toml(before)) == {}
 
+
+def test_a_village_group_alone_or_a_door_of_zero_is_no_home(make_inbox, tmp_path, caplog):
+    """Trial 308: villagers typed their group alone (李家村5组, 五组, 6队; one typed 0): each read as one home, all but its
+    latest answer set aside as the home's older ones (W04 1620.48 for 1600.00), exit 0, nothing said, where 3栋 was
+    invalid and said (survey.group_doors_invalid, policy 2027.37). A group's house (5组23号) is a home."""
+    inbox = make_inbox({})
+    write_csv(inbox / "surveys" / "2026-09" / "paper.csv", SURVEY_HEADER,
+              [survey("V1", "G2", "李家村5组", ("5",) * 5, "2026-09-10 10:00:00"),
+               survey("V2", "G2", "5组", ("2",) * 5, "2026-09-11 10:00:00"), survey("V3", "G2", "五组", ("4",) * 5),
+               survey("V4", "G2", "6队", ("3",) * 5), survey("V5", "G1", "0", ("5",) * 5),
+               survey("V6", "G2", "李家村5组23号", ("3",) * 5), survey("V7", "G1", "二组十号", ("3",) * 5)])
+    assert quarantined_below_the_cli(inbox, tmp_path / "now", load_policy(DEFAULT_POLICY)) == {
+        "V1": "door_unknown", "V2": "door_unknown", "V3": "door_unknown", "V4": "door_unknown", "V5": "door_unknown"}
+    assert "answers of grid G2 give a village's group alone, or 0, as the door" in caplog.text
+    before = DEFAULT_POLICY.read_text(encoding="utf-8").replace("group_doors_invalid = true", "")
+    assert quarantined_below_the_cli(inbox, tmp_path / "before", policy_from_toml(before)) == {
+        "V3": "duplicate_household"}        # 五组 the home 5组
+
 def _houses(make_inbox, work, policy) -> dict[str, str]:
     """Trial 152: a villa compound's doors name a building alone (A12栋); a basement home's floor is -1层."""
     inbox = make_inbox({})
