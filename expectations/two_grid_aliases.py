@@ -46,7 +46,7 @@ def say_two_grid_aliases(workdir: Path, month: str) -> None:
 
 def two_grid_alias_lines(workdir: Path, month: str) -> list[str]:
     """One line per such alias this month's answers chose: how many count for its grid, how many HR's corrections move,
-    and the first answers' ids and doors to check."""
+    and the ids and doors of those still counted (up to SHOWN), to check."""
     grids = pd.read_parquet(workdir / "grids.parquet")
     named = two_grid_aliases(grids) if "aliases" in grids.columns else {}
     if not named:

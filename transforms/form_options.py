@@ -152,8 +152,9 @@ def typed_ladder_doubts(rows: list[tuple[str, str, str, str | None, int]], scale
     不满意, the policy's answer words), never on points typed as digits or a resident's own words (不满意，楼道脏): two of
     them read as one point in one question of a file none of whose words is at the scale's top (typed_one_point), or a
     file of three words or more none of which is at either end, NO_ENDS or more saying 满意 (typed_no_ends: a form of
-    three options; fewer, typed_few_ends, which the run says and does not stop on). A typist copies the paper form's ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/
-    不满意, 满意 its top read as 4 beside 比较满意, 不满意 its bottom as 2 (W01 1597.68 for 1689.12, exit 0); its re-check's
+    three options; fewer, typed_few_ends, which the run says and does not stop on). A typist copies the paper form's
+    ticked options: trial 300's form offered 满意/比较满意/一般/不太满意/不满意, 满意 its top read as 4 beside 比较满意,
+    不满意 its bottom as 2 (W01 1597.68 for 1689.12, exit 0); its re-check's
     满意/一般/不满意 (W01 1597.68 for 1654.56), and one 满意 typed as 5 turning the check off, published so too."""
     known = {w for w in (*LIKERT_WORDS, *answer_words) if not re.search(r"\d", w)}     # 4分 is a point, not an option
     worded = [(file, item, word, point, n) for file, item, typed, point, n in rows
