@@ -14,8 +14,9 @@ E = gx.expectations
 
 def is_date(column: str) -> gx.expectations.UnexpectedRowsExpectation:
     """A day of the calendar: ingest/staging.py has made 2026/1/1 and Excel's date cells 2026-01-01,
-    so anything else here (2026-02-30, 1/2/2026) was typed so that no date can be read from it."""
-    predicate = "is not a date (YYYY-MM-DD or YYYY/M/D)"
+    so anything else here (2026-02-30, 1/2/2026) was typed so that no date can be read from it: a day no month has
+    (2026/11/31) said as such, not as a form to type (trial 310's clerk was told of a form hers already was)."""
+    predicate = "is not a date (YYYY-MM-DD or YYYY/M/D), or a day its month does not have (11-31, 2-29 of 2026)"
     return gx.expectations.UnexpectedRowsExpectation(
         unexpected_rows_query=(f"select row_id from {{batch}} where {column} is not null and (not "
                                f"regexp_full_match({column}, '[0-9]{{{{4}}}}-[0-9]{{{{2}}}}-[0-9]{{{{2}}}}') "

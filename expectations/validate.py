@@ -98,7 +98,11 @@ def _raise_first_problem(workdir: Path, table: str, failing: list) -> None:
             raise InputError(source_file, summary_row_message(summary[1], table), row=int(row_number),
                              column=summary[0])
         again = _same_value_rows(con, table, rule, first_row) if rule.rule.endswith("_be_unique") else ""
-        more = _more_problems(con, table, failing, [(first_row, first_rule)] + problems[1:])
+        if again and table == "workers":        # trial 310: a worker typed twice, her old phone on one row
+            again += ": one row a worker (a phone changed in the month: both numbers in one cell, new/old)"
+        # the other rows of that value are named once, not again as '(also row 9, worker_id)' (trial 310)
+        rest = [(r, i) for r, i in problems[1:] if not (again and i == first_rule)]
+        more = _more_problems(con, table, failing, [(first_row, first_rule)] + rest)
         meant = (closest_ids(con, reason, typed, unmasked) + worker_named(con, table, rule.column, first_row)
                  + merged_cell_note(con, table, rule.column, first_row, typed))
     tail = again + (width_note(typed) or meant) + more

@@ -4,6 +4,7 @@ HR adds a 补发 for October after October was published, and no run pays it (a 
 (worker, amount, reason), each amount to the fen: '200' and '200.00' are one amount."""
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from gridpay.ingest.formats import Source, read_table
 from gridpay.transforms.amounts import amount_value
 from gridpay.transforms.parsing import normalized_amount, normalized_month
 
+log = logging.getLogger("gridpay")
 Line = tuple[str, str, str]          # worker_id, amount (yuan, two decimals), reason
 
 
@@ -41,3 +43,25 @@ def changed_lines(frame: pd.DataFrame, month: str, paid: list[tuple]) -> tuple[l
                            .itertuples(index=False, name=None))
     then = adjustment_lines(paid)
     return sorted((now - then).elements()), sorted((then - now).elements())
+
+
+_READ = {"source_file", "row_number", "worker_id", "month", "amount", "reason", "approved_by"}
+
+
+def say_deductions_elsewhere(frame: pd.DataFrame, month: str, words: tuple[str, ...]) -> None:
+    """The month's adjustments above zero that a column gridpay does not read marks as a deduction (备注 扣款（迟到3次）,
+    类型 扣款), said as gate.deduction_words says one whose reason does: trial 310's +150 so marked was paid as a bonus
+    (Z004 2104.89 for 1804.89), exit 0, nothing said; the reason alone was looked at."""
+    others = [c for c in frame.columns if c not in _READ]
+    if not words or not others or frame.empty:
+        return
+    for row in frame[frame["month"] == month].to_dict("records"):
+        value, reason = amount_value(row.get("amount")), str(row.get("reason") or "")
+        marked = [(c, str(row[c])) for c in others if not pd.isna(row[c]) and any(w in str(row[c]) for w in words)]
+        if value is not None and value > 0 and marked and not any(w in reason for w in words):
+            column, text = marked[0]
+            log.warning("%s row %s gives %s +%.2f for '%s', and its column '%s' says '%s', which reads as a deduction "
+                        "(%s): gridpay reads no such column (worker_id, month, amount, reason, approved_by): if it "
+                        "deducts, type -%.2f and run again; if it adds, it is right as it is", row["source_file"],
+                        row["row_number"], row["worker_id"], value, reason, column, text,
+                        "/".join(w for w in words if w in text), value, extra={"notice": "pay_inputs"})

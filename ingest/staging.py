@@ -22,6 +22,7 @@ from gridpay.ingest.grid_aliases import compound_other_names, compounds_by_answe
 from gridpay.ingest.grid_compounds import grid_compound_rows
 from gridpay.ingest.inbox import inbox_file, refuse_undecodable_name
 from gridpay.ingest.grid_buildings import COLUMNS as BUILDING_COLUMNS
+from gridpay.ingest.month_adjustments import say_deductions_elsewhere
 from gridpay.ingest.near_phones import write_near_phones
 from gridpay.ingest.phones import CELL_PHONES, require_worker_mobiles, split_worker_phones
 from gridpay.ingest.review_files import resident_grids, review_files, review_tables
@@ -207,6 +208,7 @@ def stage_inputs(sources: list[Source] | Path, month: str, policy: Policy, key: 
         if optional not in tables[kind].columns:
             tables[kind][optional] = pd.Series(pd.NA, index=tables[kind].index, dtype="string")
     _normalise_dates(tables)
+    say_deductions_elsewhere(tables["adjustments"], month, policy.outcome.deduction_words)    # 备注: 扣款 (trial 310)
     communities = grid_communities(tables["grids"])
     for a, b in communities_alike(communities.values()):     # said, not stopped: pay is the month's, not a community's
         grids = {name: ", ".join(g for g, c in communities.items() if c == name) for name in (a, b)}

@@ -99,15 +99,16 @@ REFUSED = {    # name -> (file, bytes, the one line expected on stderr)
         "assignments.csv, row 2, column 'worker_id': worker_id 'W01' is not in workers.csv (did you mean W1?)"),
     "worker id twice": ("workers.csv", "worker_id,name,phone,perf_pay_target\nW1,王伟,,1000.00\nW2,李娜,,1000.00\n"
                                        "W1,王芳,,1200.00\n".encode(),
-                        "workers.csv, row 2, column 'worker_id': worker_id 'W1' is not unique (row 4 too)"),
+                        "workers.csv, row 2, column 'worker_id': worker_id 'W1' is not unique (row 4 too): one row a "
+                        "worker (a phone changed in the month: both numbers in one cell, new/old)"),
     "two broken rows, both named": (
         "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,2026-01-01,,0\nW2,G2,2026-01-01,,x\n",
         "assignments.csv, row 2, column 'weight': weight '0' is not a number > 0 (also row 3, weight)"),
     "a row's good end date not named for its bad start date": (       # trial 139: "(also row 8, end_date)"
         "assignments.csv", b"worker_id,grid_id,start_date,end_date,weight\nW1,G1,10/5/2026,2026-11-12,\n"
                            b"W2,G2,2026-01-01,,0\n",
-        "assignments.csv, row 2, column 'start_date': start_date '10/5/2026' is not a date (YYYY-MM-DD or YYYY/M/D) "
-        "(also row 3, weight)"),
+        "assignments.csv, row 2, column 'start_date': start_date '10/5/2026' is not a date (YYYY-MM-DD or YYYY/M/D), or "
+        "a day its month does not have (11-31, 2-29 of 2026) (also row 3, weight)"),
     "a blank adjustment amount": (        # trial 138: a TypeError naming no file
         "adjustments.csv", "worker_id,month,amount,reason,approved_by\nW1,2026-09,,加班,陈主任\n".encode(),
         "adjustments.csv, row 2, column 'amount': amount is blank"),
