@@ -18,8 +18,8 @@ import duckdb
 from gridpay.core.errors import InputError
 from gridpay.ingest.csv_check import csv_problem
 from gridpay.ingest.formats import (NOTE_WORDS, REQUIRED, TEXT_COLUMNS, TOTAL_WORDS, Source, canonical_columns, sheet_without_item,
-                                    say_unread_phone, unread_phone_header,
-                                    sniffed_delimiter, utf8_until)
+                                    say_unread_phone, unread_phone_header, sniffed_delimiter)
+from gridpay.ingest.text_encodings import utf8_until
 from gridpay.ingest.limits import garbled_note, headers_shown, missing_note
 from gridpay.ingest.pasted_headers import header_texts, moved_column, pasted_header_error
 from gridpay.transforms.privacy import excel_number_sql, hmac_pads, phone_hash_sql, two_mobiles_sql

@@ -5,7 +5,6 @@ phone numbers are replaced by their keyed hash here, before anything else sees t
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import logging
@@ -16,6 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from gridpay.core.errors import InputError
+from gridpay.ingest.text_encodings import decoded_bytes
 from gridpay.ingest.inbox import inbox_file, inbox_folder, refuse_undecodable_name
 from gridpay.ingest.limits import garbled_note, headers_shown, merged_header, missing_item, missing_note, ticked_headers, two_row_header
 from gridpay.transforms.privacy import phone_hash
@@ -53,8 +53,7 @@ class Source(NamedTuple):
 
     @property
     def file_name(self) -> str:
-        """What source_file and messages say: the path inside the inbox (surveys/2026-09.csv and
-        surveys/2026-09/2026-09.csv are two files)."""
+        """What source_file and messages say: its path in the inbox (surveys/2026-09/2026-09.csv is not 2026-09.csv)."""
         return self.shown or self.name
 
     @property
@@ -67,37 +66,9 @@ def as_source(file: Source | Path) -> Source:
 
 
 def decoded_text(file: Source | Path) -> str:
-    """The file's text; UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    """The file's text; UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (ingest/text_encodings.py)."""
     source = as_source(file)
-    data = source.path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if mixed := utf8_until(data, error.start):
-            raise InputError(source.file_name, "is neither UTF-8, UTF-16 nor GB18030/GBK text" + mixed) from None
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as error:     # where: trial 157's GBK file had two bad bytes, and the line said nothing
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(source.file_name, f"is neither UTF-8, UTF-16 nor GB18030/GBK text (as GBK, line {line} "
-                                           f"holds bytes {data[error.start:error.end].hex(' ')} no encoding reads: "
-                                           f"save the file again from the program that wrote it, or retype that "
-                                           f"line)") from None
-
-
-def utf8_until(data: bytes, stop: int) -> str:
-    """Where UTF-8 stops in a file whose whole lines before it hold UTF-8 Chinese: half UTF-8 and half GBK (two
-    files joined, lines pasted from another program). Read as GBK its UTF-8 lines were garbled, or it was refused
-    naming no line (trial 78). A GBK file's first line of Chinese is hardly ever whole UTF-8 by chance."""
-    whole = data.rfind(b"\n", 0, stop) + 1
-    if data[:whole].isascii():
-        return ""
-    line = data.count(b"\n", 0, stop) + 1
-    return (f": lines 1 to {line - 1} are UTF-8 and line {line} is not (byte {stop + 1}, "
-            f"{data[stop:stop + 2].hex(' ')}): two files of different encodings joined? "
-            f"Use the platform's download as it came")
+    return decoded_bytes(source.file_name, source.path.read_bytes())
 
 
 def sniffed_delimiter(text: str) -> str:

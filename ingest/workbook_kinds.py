@@ -43,8 +43,8 @@ def not_a_workbook(source: Source) -> str | None:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta")):
         return (f"is a web page (HTML) named .{kind.lower()}, not a workbook (a platform's \"Excel\" export that is "
-                f"HTML, or a page saved from the browser): open it in Excel and save it as .xlsx, or download the "
-                f"answers again as Excel")
+                f"HTML, or a page saved from the browser): download the answers again as .xlsx or as CSV, and use that "
+                f"file as it came (opened and saved again in Excel, a download's times are rewritten)")
     if b"," in head or b"\t" in head:
         return f"is a text file (CSV) named .{kind.lower()}, not a workbook: rename it .csv and run again"
     return None

@@ -8,8 +8,8 @@ from typing import Callable, Iterator
 
 from gridpay.expectations.results import ValidationSummary
 from gridpay.ingest.door_compounds import doors_naming_other_compounds
-from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, id_messages, published_answers, steps,
-                              stop_messages as says)
+from gridpay.pipeline import (file_stops, gate_findings as find, garbled_text, id_messages, other_months,
+                              published_answers, steps, stop_messages as says)
 from gridpay.expectations.paid_workers import year_off_workers
 from gridpay.pipeline.context import RunContext
 from gridpay.pipeline.form_messages import form_doubts, form_doubts_message
@@ -208,6 +208,8 @@ def _later_in_order(ctx: RunContext) -> Iterator[tuple[object, Callable[[], str]
     yield short, lambda: short_downloads_message(ctx, short)
     early = previous_months_downloads(ctx)                  # last month's download in this month's place
     yield early, lambda: says.previous_download_message(ctx, early)
+    again = other_months.published_files_again(ctx)         # ... holding none of this month's answers (trial 309)
+    yield again, lambda: other_months.published_again_message(ctx, again)
     lost = published_answers.published_answers_missing(ctx)     # answers the month was published on
     yield lost, lambda: published_answers.published_answers_message(ctx, lost)
     undone = find.published_reviews_missing(ctx)            # HR's decisions the month was published on

@@ -118,6 +118,27 @@ def say_misfiled(ctx: RunContext) -> None:
                     ", ".join(counted(n, what) for n, what in rows), advice, extra=headed("other_months"))
 
 
+def published_files_again(ctx: RunContext) -> list[str]:
+    """Survey files of this month's folder holding no answer of the month that are the very file another month was
+    published with, where the policy stops on last month's download (gate.early_downloads); never in an audit. Trial
+    309's October download, left in November's folder under a new name in place of November's and beside another
+    form's, was said and the month published without the form's answers (W01 1800.00 for 1914.66), exit 0."""
+    if ctx.policy.outcome.early_downloads != "stop" or ctx.request.replay is not None:
+        return []
+    misfiled = misfiled_files(ctx.workdir)
+    published, read = _published_files(ctx) if misfiled else ({}, {})
+    return [f"{file} (the file {published[read[file]][0]} was published with, {published[read[file]][1]})"
+            for file, _ in misfiled if read.get(file) in published]
+
+
+def published_again_message(ctx: RunContext, found: list[str]) -> str:
+    from gridpay.pipeline.stop_messages import stop_line
+    return stop_line(ctx, "a survey file in this month's folder holds no answer of this month and is a month's "
+                          "published download again, so this month's own download of that form is likely missing",
+                     found, f"Take it out of surveys/{ctx.month}/ and put {ctx.month}'s own download of the form there; "
+                            f"if the form was not used this month, take it out alone; and run again")
+
+
 def _published_files(ctx: RunContext) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """(sha256 -> (month, file name) of every survey file a published run of another month read; this run's input
     file -> sha256): a published month's download again is told apart from a file of that month never read."""

@@ -63,8 +63,9 @@ def test_a_published_month_s_download_again_in_the_next_month_s_folder_is_told_t
             "2026-10's own there") in err, err
 
 
-def test_the_very_download_a_month_was_published_with_again_in_the_next_month_s_folder_is_named(run_cli, make_inbox):
-    """Trial 128's re-check: the line said 'if it is 2026-10's download again' of the file October was published with."""
+def test_the_very_download_a_month_was_published_with_again_in_the_next_month_s_folder_stops(run_cli, make_inbox):
+    """Trial 128's re-check: the line said 'if it is 2026-10's download again' of the file October was published with.
+    Trial 309: so said, the month published without that form's answers (W01 1800.00 for 1914.66, exit 0): it stops."""
     from downloads import HEADER, wjx_rows, write_xlsx
     september = [survey(f"S{i}", "G2", f"5栋1单元{i}01", ("4",) * 5, "2026-09-12 10:00:00") for i in range(1, 4)]
     inbox = make_inbox({"2026-09.csv": HAND_SURVEYS})
@@ -77,6 +78,12 @@ def test_the_very_download_a_month_was_published_with_again_in_the_next_month_s_
     assert ("surveys/2026-10/10月.xlsx holds no answer of 2026-10, only 3 rows of 2026-09: it counts in no month from "
             "here; it is the very file 2026-09 was published with (surveys/2026-09-wjx.xlsx): take it out of "
             "surveys/2026-10/ and put 2026-10's own download there") in err, err
+    assert code == 1 and ("2026-10: a survey file in this month's folder holds no answer of this month and is a month's "
+                          "published download again, so this month's own download of that form is likely missing; "
+                          "nothing published. surveys/2026-10/10月.xlsx (the file 2026-09 was published with, "
+                          "surveys/2026-09-wjx.xlsx)") in err, err
+    (inbox / "surveys" / "2026-10" / "10月.xlsx").unlink()         # taken out, as the stop says
+    assert run_cli("run", "--month", "2026-10", inbox=inbox)[0] == 0
 
 
 def test_a_download_saved_as_unicode_text_stops_the_month(run_cli, make_inbox, tmp_path):

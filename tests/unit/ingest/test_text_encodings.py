@@ -39,3 +39,16 @@ def test_a_gbk_file_with_bytes_no_encoding_reads_names_their_line(tmp_path):
     with pytest.raises(InputError, match=r"纸质补录_gbk.csv: is neither UTF-8, UTF-16 nor GB18030/GBK text \(as GBK, line 5 "
                                          r"holds bytes 81 no encoding reads"):
         stage_surveys([broken], survey_reading(policy_from_toml(policy_text())), b"k", tmp_path / "b", "2026-09")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
+def test_a_download_cut_off_inside_a_character_is_told_to_be_downloaded_again(tmp_path, encoding):
+    """Trial 309: a 问卷星 CSV cut off inside a Chinese character was told of two files joined (UTF-8), or to save it
+    again from the program that wrote it (GBK), though it was the download as it came."""
+    from downloads import HEADER, wjx_rows
+    text = "".join(_lines([HEADER, *wjx_rows(HAND_SURVEYS[:3])])) + "4,2026-09-10 10:00:00,和平"
+    cut = tmp_path / "318650221_2_测评_4_4.csv"
+    cut.write_bytes(text.encode(encoding)[:-1])
+    with pytest.raises(InputError, match="it ends inside a character, its last line unended: a download cut off, "
+                                         "download it again"):
+        stage_surveys([cut], survey_reading(policy_from_toml(policy_text())), b"k", tmp_path / "c", "2026-09")
