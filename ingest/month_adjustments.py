@@ -56,7 +56,8 @@ def say_deductions_elsewhere(frame: pd.DataFrame, month: str, words: tuple[str, 
     if not words or not others or frame.empty:
         return
     for row in frame[frame["month"] == month].to_dict("records"):
-        value, reason = amount_value(row.get("amount")), str(row.get("reason") or "")
+        amount, reason = (None if pd.isna(row[c]) else str(row[c]) for c in ("amount", "reason"))
+        value, reason = amount_value(amount) if amount else None, reason or ""     # blank cells: the suite's to say
         marked = [(c, str(row[c])) for c in others if not pd.isna(row[c]) and any(w in str(row[c]) for w in words)]
         if value is not None and value > 0 and marked and not any(w in reason for w in words):
             column, text = marked[0]

@@ -6,10 +6,11 @@ import pandas as pd
 
 from gridpay.ingest.month_adjustments import say_deductions_elsewhere
 
-ROWS = pd.DataFrame({"source_file": ["adjustments.csv"] * 4, "row_number": ["2", "3", "4", "5"],
-                     "worker_id": ["Z004", "Z001", "Z002", "Z003"], "month": ["2026-11", "2026-11", "2026-10", "2026-11"],
-                     "amount": ["150", "￥200", "90", "-80"], "reason": ["考勤", "防汛值班补贴", "考勤", "迟到"],
-                     "approved_by": ["刘主任"] * 4, "备注": ["扣款（迟到3次）", None, "扣款", "扣款"]}, dtype="string")
+ROWS = pd.DataFrame({"source_file": ["adjustments.csv"] * 5, "row_number": ["2", "3", "4", "5", "6"],
+                     "worker_id": ["Z004", "Z001", "Z002", "Z003", "Z005"],
+                     "month": ["2026-11", "2026-11", "2026-10", "2026-11", "2026-11"],
+                     "amount": ["150", "￥200", "90", "-80", None], "reason": ["考勤", "防汛值班补贴", "考勤", "迟到", None],
+                     "approved_by": ["刘主任"] * 5, "备注": ["扣款（迟到3次）", None, "扣款", "扣款", "扣款"]}, dtype="string")
 
 
 def test_a_deduction_marked_in_an_unread_column_is_said(caplog):
